@@ -1,0 +1,92 @@
+package org.fraudstats.catalog;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The deployment's catalogues (feeds.md, "Catalogues"): districts and fraud types with their Chinese names.
+ * Codes are case-sensitive and taken as written. Districts keep the configured order, which is ascending code
+ * for the defaults, and that order is the row order of every table.
+ */
+@ConfigurationProperties("fraudstats.catalog")
+public record Catalog(String cityCode, String cityName, Map<String, String> districts, Map<String, String> fraudTypes) {
+
+    public static final String CITY = "440600";
+
+    public Catalog {
+        cityCode = cityCode == null ? CITY : cityCode;
+        cityName = cityName == null ? "佛山市" : cityName;
+        districts = districts == null || districts.isEmpty() ? foshanDistricts() : sortedByCode(districts);
+        fraudTypes = fraudTypes == null || fraudTypes.isEmpty() ? defaultFraudTypes() : Collections.unmodifiableMap(new LinkedHashMap<>(fraudTypes));
+    }
+
+    /** The defaults of feeds.md, for tests and tools that run without Spring. */
+    public static Catalog foshan() {
+        return new Catalog(null, null, null, null);
+    }
+
+    public List<String> districtCodes() {
+        return List.copyOf(districts.keySet());
+    }
+
+    public boolean isDistrict(String code) {
+        return districts.containsKey(code);
+    }
+
+    public boolean isArea(String code) {
+        return cityCode.equals(code) || districts.containsKey(code);
+    }
+
+    /** 南海区 for a district, 佛山市 for the city. */
+    public Optional<String> areaName(String code) {
+        if (cityCode.equals(code)) {
+            return Optional.of(cityName);
+        }
+        return Optional.ofNullable(districts.get(code));
+    }
+
+    public boolean isFraudType(String code) {
+        return fraudTypes.containsKey(code);
+    }
+
+    public String fraudTypeName(String code) {
+        return fraudTypes.getOrDefault(code, code);
+    }
+
+    private static Map<String, String> sortedByCode(Map<String, String> districts) {
+        Map<String, String> sorted = new LinkedHashMap<>();
+        districts.keySet().stream().sorted().forEach(code -> sorted.put(code, districts.get(code)));
+        return Collections.unmodifiableMap(sorted);
+    }
+
+    private static Map<String, String> foshanDistricts() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("440604", "禅城区");
+        m.put("440605", "南海区");
+        m.put("440606", "顺德区");
+        m.put("440607", "三水区");
+        m.put("440608", "高明区");
+        return Collections.unmodifiableMap(m);
+    }
+
+    private static Map<String, String> defaultFraudTypes() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("ORDER_BRUSHING", "刷单返利");
+        m.put("FAKE_INVESTMENT", "虚假投资理财");
+        m.put("FAKE_LOAN", "虚假网络贷款");
+        m.put("FAKE_CUSTOMER_SERVICE", "冒充电商物流客服");
+        m.put("IMPERSONATE_AUTHORITY", "冒充公检法");
+        m.put("FAKE_CREDIT", "虚假征信");
+        m.put("FAKE_SHOPPING", "虚假购物服务");
+        m.put("IMPERSONATE_ACQUAINTANCE", "冒充领导熟人");
+        m.put("GAME_TRADE", "网络游戏虚假交易");
+        m.put("ROMANCE", "网络婚恋交友");
+        m.put("OTHER", "其他");
+        return Collections.unmodifiableMap(m);
+    }
+}

@@ -1,0 +1,43 @@
+package org.fraudstats.metrics;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * Every figure of metrics.md for one area (a district, or the city 440600) over one period [from, to].
+ * This one object is what `metrics`, `headline`, the PDF and the workbook all print, so no two of them can
+ * disagree. Money is exact (scale 2); the median is null when no case of the period has an action.
+ */
+public record AreaFigures(
+        LocalDate from,
+        LocalDate to,
+        String districtCode,
+        long cases,
+        BigDecimal lossAmount,
+        long stopAccounts,
+        BigDecimal stopAmount,
+        long freezeAccounts,
+        BigDecimal freezeAmount,
+        long refundCases,
+        BigDecimal refundAmount,
+        BigDecimal medianMinutesToStop,
+        long warnings,
+        long dissuadedVisits) {
+
+    /** The figure of a comparable metric (every key but median_minutes_to_stop) as an exact number. */
+    public BigDecimal value(Metric metric) {
+        return switch (metric) {
+            case CASES -> BigDecimal.valueOf(cases);
+            case LOSS_AMOUNT -> lossAmount;
+            case STOP_ACCOUNTS -> BigDecimal.valueOf(stopAccounts);
+            case STOP_AMOUNT -> stopAmount;
+            case FREEZE_ACCOUNTS -> BigDecimal.valueOf(freezeAccounts);
+            case FREEZE_AMOUNT -> freezeAmount;
+            case REFUND_CASES -> BigDecimal.valueOf(refundCases);
+            case REFUND_AMOUNT -> refundAmount;
+            case MEDIAN_MINUTES_TO_STOP -> medianMinutesToStop;
+            case WARNINGS -> BigDecimal.valueOf(warnings);
+            case DISSUADED_VISITS -> BigDecimal.valueOf(dissuadedVisits);
+        };
+    }
+}
