@@ -1,0 +1,81 @@
+package org.fraudstats.ingest;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.fraudstats.catalog.Catalog;
+import org.fraudstats.storage.SqlFiles;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+/**
+ * Loads one drop in one transaction (the step's): every file is streamed into temporary staging tables with
+ * COPY, then merged into the facts set-wise by sql/ingest/merge-*.sql. An unreadable file rolls the whole
+ * drop back (rule 6), so a drop is either loaded entirely or not at all.
+ */
+class DropLoadTasklet implements Tasklet {
+
+    private final DataSource dataSource;
+    private final FileStager stager;
+    private final Drop drop;
+    private final String checksum;
+
+    DropLoadTasklet(DataSource dataSource, Catalog catalog, AccountNumbers accounts, Path folder, LocalDate date, String checksum) {
+        this.dataSource = dataSource;
+        this.stager = new FileStager(catalog, accounts);
+        this.drop = new Drop(date, folder);
+        this.checksum = checksum;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        long jobExecutionId = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
+        jdbc.execute(SqlFiles.load("ingest/create-staging.sql"));
+
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        long read = 0;
+        long staged = 0;
+        long rejected = 0;
+        List<Feed> feeds = drop.feeds();
+        for (Feed feed : feeds) {
+            FileStager.Counts counts = stager.stage(connection, feed, drop.file(feed), drop.date());
+            read += counts.read();
+            staged += counts.staged();
+            rejected += counts.rejected();
+        }
+        for (Feed feed : feeds) {
+            jdbc.execute("ANALYZE stage_" + feed.name().toLowerCase());
+        }
+
+        Map<String, Object> params = Map.of("jobExecutionId", jobExecutionId, "dropDate", drop.date(),
+                "files", feeds.stream().map(Feed::fileName).collect(Collectors.joining(",")));
+        long changed = 0;
+        for (Feed feed : Feed.values()) {
+            changed += named.queryForObject(SqlFiles.load("ingest/merge-" + feed.name().toLowerCase() + ".sql"), params, Long.class);
+        }
+        named.update(SqlFiles.load("ingest/merge-rejects.sql"), params);
+        named.update(SqlFiles.load("ingest/record-drop-load.sql"), Map.of(
+                "jobExecutionId", jobExecutionId, "dropDate", drop.date(), "checksum", checksum,
+                "rowsRead", read, "rowsLoaded", staged, "rowsRejected", rejected, "rowsChanged", changed));
+
+        for (long i = 0; i < read; i++) {
+            contribution.incrementReadCount();
+        }
+        contribution.incrementWriteCount(changed);
+        contribution.incrementReadSkipCount(rejected);
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,157 @@
+package org.fraudstats.ingest;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import org.fraudstats.catalog.Catalog;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Streams one file of a drop into its staging table with COPY: good rows go straight to the database as they
+ * are parsed, bad rows to a spill file that is copied into stage_reject afterwards (one connection runs one COPY
+ * at a time). Memory stays flat whatever the file's size.
+ */
+final class FileStager {
+
+    /** What staging one file found. */
+    record Counts(long read, long staged, long rejected) {
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Catalog catalog;
+    private final AccountNumbers accounts;
+
+    FileStager(Catalog catalog, AccountNumbers accounts) {
+        this.catalog = catalog;
+        this.accounts = accounts;
+    }
+
+    Counts stage(Connection connection, Feed feed, Path file, LocalDate dropDate) throws SQLException {
+        Path spill = null;
+        try {
+            spill = Files.createTempFile("fraudstats-rejects", ".csv");
+            Counts counts;
+            PGConnection pg = connection.unwrap(PGConnection.class);
+            String copy = "COPY stage_" + feed.name().toLowerCase() + " FROM STDIN (FORMAT csv)";
+            try (Reader in = strictUtf8(file);
+                 CsvReader<CsvRecord> csv = CsvReader.builder()
+                         .skipEmptyLines(true).allowExtraFields(true).allowMissingFields(true)
+                         .ofCsvRecord(in);
+                 Writer staged = new BufferedWriter(new java.io.OutputStreamWriter(
+                         new PGCopyOutputStream(pg, copy, 1 << 16), StandardCharsets.UTF_8), 1 << 16);
+                 Writer rejects = Files.newBufferedWriter(spill, StandardCharsets.UTF_8)) {
+                counts = stageRecords(feed, file, dropDate, csv, staged, rejects);
+            }
+            try (Reader spilled = Files.newBufferedReader(spill, StandardCharsets.UTF_8)) {
+                pg.getCopyAPI().copyIn("COPY stage_reject FROM STDIN (FORMAT csv)", spilled);
+            }
+            return counts;
+        } catch (CharacterCodingException e) {
+            throw new UnreadableFileException(file, "not UTF-8", e);
+        } catch (IOException e) {
+            throw new UnreadableFileException(file, "cannot be read: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(spill);
+        }
+    }
+
+    private Counts stageRecords(Feed feed, Path file, LocalDate dropDate, CsvReader<CsvRecord> csv,
+                                Writer staged, Writer rejects) throws IOException {
+        long read = 0;
+        long good = 0;
+        long bad = 0;
+        RowCheck check = null;
+        long lastLine = 0;
+        try {
+            for (CsvRecord record : csv) {
+                lastLine = record.getStartingLineNumber();
+                if (check == null) {
+                    check = header(feed, file, record.getFields());
+                    continue;
+                }
+                read++;
+                List<String> fields = record.getFields();
+                RowCheck.Result result = check.check(fields);
+                if (result.good()) {
+                    List<Object> row = new ArrayList<>(result.staged());
+                    row.add(dropDate);
+                    row.add(record.getStartingLineNumber());
+                    CopyCsv.writeRow(staged, row);
+                    good++;
+                } else {
+                    CopyCsv.writeRow(rejects, List.of(dropDate, feed.fileName(), record.getStartingLineNumber(),
+                            check.recordId(fields), result.reason(), JSON.writeValueAsString(check.maskedValues(fields))));
+                    bad++;
+                }
+            }
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw new UnreadableFileException(file, "not UTF-8 (after line " + lastLine + ")", e);
+            }
+            throw e;
+        } catch (CsvParseException e) {
+            throw new UnreadableFileException(file, "not CSV after line " + lastLine + ": " + e.getMessage(), e);
+        }
+        return new Counts(read, good, bad);
+    }
+
+    private RowCheck header(Feed feed, Path file, List<String> header) {
+        Map<String, Integer> positions = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            positions.putIfAbsent(header.get(i), i);
+        }
+        for (String column : feed.columns()) {
+            if (feed.required(column) && !positions.containsKey(column)) {
+                throw new UnreadableFileException(file, "required column '" + column + "' missing from the header");
+            }
+        }
+        return new RowCheck(feed, positions, header.size(), catalog, accounts);
+    }
+
+    /** UTF-8 that fails on a malformed byte instead of guessing, with a leading byte-order mark dropped. */
+    private static Reader strictUtf8(Path file) throws IOException {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
+        reader.mark(1);
+        int first = reader.read();
+        if (first != '\uFEFF' && first != -1) {
+            reader.reset();
+        }
+        return reader;
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temp file left behind holds masked values only
+            }
+        }
+    }
+}

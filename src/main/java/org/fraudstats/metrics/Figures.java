@@ -1,0 +1,57 @@
+package org.fraudstats.metrics;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The one way to obtain figures: `metrics`, `headline`, the PDF and the workbook all come through here, so the
+ * same period and area always give the same numbers.
+ */
+@Service
+public class Figures {
+
+    private final AreaFiguresQuery query;
+
+    Figures(AreaFiguresQuery query) {
+        this.query = query;
+    }
+
+    /** Each district (ascending code) and then the city, over the whole period. */
+    public List<AreaFigures> range(LocalDate from, LocalDate to) {
+        return query.run(from, to, false);
+    }
+
+    /** For each day, oldest first: each district and then the city, every one present even when all zero. */
+    public List<AreaFigures> byDay(LocalDate from, LocalDate to) {
+        return query.run(from, to, true);
+    }
+
+    public List<ComparedFigures> rangeCompared(LocalDate from, LocalDate to, Comparison comparison) {
+        List<AreaFigures> current = range(from, to);
+        List<AreaFigures> base = range(comparison.baseFrom(from, to), comparison.baseTo(from, to));
+        Map<String, AreaFigures> baseByArea = new HashMap<>();
+        base.forEach(f -> baseByArea.put(f.districtCode(), f));
+        List<ComparedFigures> rows = new ArrayList<>(current.size());
+        for (AreaFigures f : current) {
+            rows.add(new ComparedFigures(f, baseByArea.get(f.districtCode())));
+        }
+        return rows;
+    }
+
+    public List<ComparedFigures> byDayCompared(LocalDate from, LocalDate to, Comparison comparison) {
+        List<AreaFigures> current = byDay(from, to);
+        List<AreaFigures> base = byDay(comparison.baseDay(from), comparison.baseDay(to));
+        Map<String, AreaFigures> baseByDayAndArea = new HashMap<>();
+        base.forEach(f -> baseByDayAndArea.put(f.from() + "/" + f.districtCode(), f));
+        List<ComparedFigures> rows = new ArrayList<>(current.size());
+        for (AreaFigures f : current) {
+            rows.add(new ComparedFigures(f, baseByDayAndArea.get(comparison.baseDay(f.from()) + "/" + f.districtCode())));
+        }
+        return rows;
+    }
+}
