@@ -1,0 +1,67 @@
+package org.fraudstats.press;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Locale;
+import java.util.Map;
+
+import org.fraudstats.metrics.AreaFigures;
+
+/**
+ * The English rendering of a headline, for foreign press and the center's English page.
+ *
+ * <p>Money is CNY with thousands separators: below 1 million to the cent ({@code CNY 9,800.50}); from 1 million in
+ * millions and from 1 billion in billions, truncated to two decimals ({@code CNY 410.35 million}), always two
+ * decimals so figures line up, and without a "more than" marker because English releases conventionally read a
+ * truncated figure as approximate. Counts are exact with separators ({@code 17,345}).
+ */
+final class EnglishFigures {
+
+    private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+    private static final BigDecimal BILLION = BigDecimal.valueOf(1_000_000_000);
+
+    /** Keyed by the Chinese name, so a deployment that renames a district falls back to its code, never mislabels. */
+    private static final Map<String, String> FOSHAN_DISTRICTS = Map.of(
+            "禅城区", "Chancheng District",
+            "南海区", "Nanhai District",
+            "顺德区", "Shunde District",
+            "三水区", "Sanshui District",
+            "高明区", "Gaoming District");
+
+    private EnglishFigures() {
+    }
+
+    static String sentence(AreaFigures f, String where) {
+        return PeriodName.ofEnglish(f.from(), f.to()) + ", "
+                + count(f.cases(), "fraud case", "fraud cases") + " handled " + where + ", "
+                + count(f.stopAccounts(), "bank account", "bank accounts") + " stopped, "
+                + money(f.stopAmount()) + " in payments was stopped, "
+                + count(f.refundCases(), "refund case", "refund cases") + " handled and "
+                + money(f.refundAmount()) + " was returned to victims.";
+    }
+
+    /** "Nanhai District" for the five Foshan defaults, "district 440699" for any other. */
+    static String districtName(String code, String chineseName) {
+        String name = FOSHAN_DISTRICTS.get(chineseName);
+        return name != null ? name : "district " + code;
+    }
+
+    /** The counted noun with its verb, so that one case "was handled" and two "were handled". */
+    static String count(long n, String singular, String plural) {
+        return String.format(Locale.ENGLISH, "%,d", n) + (n == 1 ? " " + singular + " was" : " " + plural + " were");
+    }
+
+    static String money(BigDecimal yuan) {
+        if (yuan.compareTo(BILLION) >= 0) {
+            return "CNY " + twoDecimals(yuan.divide(BILLION)) + " billion";
+        }
+        if (yuan.compareTo(MILLION) >= 0) {
+            return "CNY " + twoDecimals(yuan.divide(MILLION)) + " million";
+        }
+        return "CNY " + twoDecimals(yuan);
+    }
+
+    private static String twoDecimals(BigDecimal amount) {
+        return String.format(Locale.ENGLISH, "%,.2f", amount.setScale(2, RoundingMode.DOWN));
+    }
+}
