@@ -28,6 +28,7 @@ public class AccountNumbers {
 
     private final SecretKeySpec key;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public AccountNumbers(@Value("${fraudstats.account-key:}") String configuredKey, FraudstatsHome home) {
         this(configuredKey.isEmpty() ? keyFile(home.resolve("account.key")) : configuredKey.getBytes(StandardCharsets.UTF_8));
     }

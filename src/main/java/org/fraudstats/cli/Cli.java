@@ -1,0 +1,74 @@
+package org.fraudstats.cli;
+
+import java.io.PrintWriter;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.util.Arrays;
+
+import org.fraudstats.ingest.IngestFailedException;
+import org.fraudstats.ingest.UnreadableFileException;
+import picocli.CommandLine;
+
+/**
+ * Wires the picocli command tree to the services and turns failures into what cli.md promises: one line on
+ * standard error naming what is wrong, exit 2 for usage errors and 1 for everything else, the stack trace only
+ * with --debug.
+ */
+public final class Cli {
+
+    private Cli() {
+    }
+
+    public static int run(Services services, String[] args, PrintWriter out, PrintWriter err) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        CommandLine cli = new CommandLine(new FraudstatsCommand(), new ServicesFactory(services));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            err.println("fraudstats " + commandLine.getCommandName() + ": " + userMessage(e));
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return e instanceof CommandLine.ParameterException ? 2 : 1;
+        });
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("fraudstats " + e.getCommandLine().getCommandName() + ": " + e.getMessage()
+                    + " (see --help)");
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return 2;
+        });
+        return cli.execute(args);
+    }
+
+    /** The message a user can act on: ours when we raised it, else the most telling cause. */
+    static String userMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnreadableFileException || t instanceof IngestFailedException || t instanceof UserError
+                    || t instanceof CommandLine.ParameterException) {
+                return t.getMessage();
+            }
+            if (t instanceof ConnectException || (t instanceof SQLException sql && "08001".equals(sql.getSQLState()))) {
+                return "database unreachable: " + t.getMessage();
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /** Gives every command the services through its constructor. */
+    private record ServicesFactory(Services services) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            try {
+                return cls.getDeclaredConstructor(Services.class).newInstance(services);
+            } catch (NoSuchMethodException noServices) {
+                return CommandLine.defaultFactory().create(cls);
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.fraudstats.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "fraudstats", mixinStandardHelpOptions = true, version = "fraudstats 0.1.0",
+        description = "Statistics and bulletins of the anti-telecom-fraud center (反诈骗中心).",
+        subcommands = {IngestCommand.class, MetricsCommand.class, HeadlineCommand.class, RejectsCommand.class})
+class FraudstatsCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

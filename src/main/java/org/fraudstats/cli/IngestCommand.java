@@ -1,0 +1,89 @@
+package org.fraudstats.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.fraudstats.ingest.DropLoadResult;
+import org.fraudstats.ingest.Ingest;
+import org.fraudstats.ingest.Pending;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Load the drops under an inbox (folders named by date), in date order, by the rules of feeds.md.")
+class IngestCommand implements Callable<Integer> {
+
+    @Option(names = "--inbox", required = true, paramLabel = "DIR", description = "folder of drops (one folder per day)")
+    Path inbox;
+
+    @ArgGroup(exclusive = true)
+    Dates dates;
+
+    static class Dates {
+        @Option(names = "--date", paramLabel = "D", description = "only the drop of this day")
+        LocalDate date;
+        @ArgGroup(exclusive = false)
+        Period period;
+    }
+
+    @Mixin
+    DebugOption debug;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Services services;
+
+    IngestCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() {
+        LocalDate from = null;
+        LocalDate to = null;
+        if (dates != null && dates.date != null) {
+            from = dates.date;
+            to = dates.date;
+        } else if (dates != null && dates.period != null) {
+            dates.period.check(spec);
+            from = dates.period.from;
+            to = dates.period.to;
+        }
+        if (!inbox.toFile().isDirectory()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--inbox " + inbox + ": no such folder");
+        }
+        var out = spec.commandLine().getOut();
+        List<DropLoadResult> results = services.get(Ingest.class).load(inbox, from, to, r -> {
+            if (r.alreadyLoaded()) {
+                out.printf("%s  unchanged (already loaded)%n", r.date());
+            } else {
+                out.printf("%s  %d rows read, %d rejected, %d changed (job execution %d)%n",
+                        r.date(), r.rowsRead(), r.rowsRejected(), r.rowsChanged(), r.jobExecutionId());
+            }
+            out.flush();
+        });
+        long changed = results.stream().mapToLong(DropLoadResult::rowsChanged).sum();
+        long loaded = results.stream().filter(r -> !r.alreadyLoaded()).count();
+        if (results.isEmpty()) {
+            out.println("no drops found under " + inbox);
+        } else if (changed == 0) {
+            out.printf("%d drops, nothing changed%n", results.size());
+        } else {
+            out.printf("%d drops, %d loaded, %d rows changed%n", results.size(), loaded, changed);
+        }
+        Pending pending = services.get(Pending.class);
+        long waiting = pending.count();
+        if (waiting > 0) {
+            out.printf("%d freezes and refunds are pending: their case has not arrived yet%n", waiting);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,8 @@
+package org.fraudstats.cli;
+
+/** A failure whose message alone tells the user what to fix (exit 1). */
+public class UserError extends RuntimeException {
+    public UserError(String message) {
+        super(message);
+    }
+}
