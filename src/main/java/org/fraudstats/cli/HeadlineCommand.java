@@ -60,7 +60,7 @@ class HeadlineCommand implements Callable<Integer> {
         Headline headline = Headline.of(figures, catalog);
         var out = spec.commandLine().getOut();
         if (format == Format.json) {
-            out.print(MetricsOutput.JSON.writeValueAsString(json(headline)) + "\n");
+            out.print(MetricsOutput.JSON.writeValueAsString(json(headline, lang == Lang.en)) + "\n");
         } else {
             out.println(lang == Lang.en ? headline.english() : headline.text());
         }
@@ -68,7 +68,7 @@ class HeadlineCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Map<String, Object> json(Headline h) {
+    private static Map<String, Object> json(Headline h, boolean english) {
         Map<String, Object> period = new LinkedHashMap<>();
         period.put("from", h.period().from().toString());
         period.put("to", h.period().to().toString());
@@ -84,7 +84,9 @@ class HeadlineCommand implements Callable<Integer> {
         json.put("period", period);
         json.put("district_code", h.districtCode());
         json.put("text", h.text());
-        json.put("english", h.english());
+        if (english) {
+            json.put("english", h.english());
+        }
         json.put("figures", figures);
         return json;
     }

@@ -1,0 +1,106 @@
+package org.fraudstats.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.fraudstats.support.DatabaseTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The sample drops loaded through the real CLI reproduce every expected file of the contract, computed
+ * independently from the spec: byte for byte for CSV and text, as parsed values for JSON.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GoldenFilesTest extends DatabaseTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+    @BeforeAll
+    void loadSample() {
+        Run ingest = cli("ingest", "--inbox", SAMPLE_INBOX.toString());
+        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+        assertThat(ingest.out()).contains("95 drops, 95 loaded");
+    }
+
+    @Test
+    @Order(1)
+    void rangeFiguresMatchTheContract() throws IOException {
+        assertThat(cli("metrics", "--from", "2022-10-01", "--to", "2022-10-24").out())
+                .isEqualTo(golden("expected-range-2022-10-01_2022-10-24.csv"));
+    }
+
+    @Test
+    @Order(1)
+    void dailyFiguresMatchTheContract() throws IOException {
+        assertThat(cli("metrics", "--from", "2022-10-01", "--to", "2022-10-24", "--by", "day").out())
+                .isEqualTo(golden("expected-by-day-2022-10-01_2022-10-24.csv"));
+    }
+
+    @Test
+    @Order(1)
+    void yearOnYearMatchesTheContract() throws IOException {
+        assertThat(cli("metrics", "--from", "2022-10-01", "--to", "2022-10-24", "--compare", "yoy").out())
+                .isEqualTo(golden("expected-yoy-2022-10-01_2022-10-24.csv"));
+    }
+
+    @Test
+    @Order(1)
+    void periodOnPeriodMatchesTheContract() throws IOException {
+        assertThat(cli("metrics", "--from", "2022-10-13", "--to", "2022-10-24", "--compare", "pop").out())
+                .isEqualTo(golden("expected-pop-2022-10-13_2022-10-24.csv"));
+    }
+
+    @Test
+    @Order(1)
+    void headlineTextMatchesTheContract() throws IOException {
+        assertThat(cli("headline", "--from", "2022-01-01", "--to", "2022-10-24").out())
+                .isEqualTo(golden("expected-headline-2022-01-01_2022-10-24.txt"));
+    }
+
+    @Test
+    @Order(1)
+    void headlineJsonMatchesTheContract() throws IOException {
+        JsonMapper json = JsonMapper.builder().build();
+        JsonNode actual = json.readTree(cli("headline", "--from", "2022-01-01", "--to", "2022-10-24", "--format", "json").out());
+        assertThat(actual).isEqualTo(json.readTree(golden("expected-headline-2022-01-01_2022-10-24.json")));
+    }
+
+    @Test
+    @Order(1)
+    void everyRejectedRowIsListedOnce() throws IOException {
+        String csv = cli("rejects", "--format", "csv").out();
+        long rows = csv.lines().count() - 1;
+        assertThat(rows).isEqualTo(Long.parseLong(golden("expected-rejects-count.txt").strip()));
+        assertThat(csv.lines().findFirst()).hasValue("drop_date,file,line,record_id,reason");
+    }
+
+    @Test
+    @Order(2)
+    void loadingTheSampleAgainChangesNothing() throws IOException {
+        String before = cli("metrics", "--from", "2021-10-01", "--to", "2022-12-31", "--by", "day").out();
+        Run again = cli("ingest", "--inbox", SAMPLE_INBOX.toString());
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("95 drops, nothing changed");
+        assertThat(cli("metrics", "--from", "2021-10-01", "--to", "2022-12-31", "--by", "day").out()).isEqualTo(before);
+        assertThat(cli("metrics", "--from", "2022-10-01", "--to", "2022-10-24").out())
+                .isEqualTo(golden("expected-range-2022-10-01_2022-10-24.csv"));
+        assertThat(cli("rejects").out().lines().count() - 1)
+                .isEqualTo(Long.parseLong(golden("expected-rejects-count.txt").strip()));
+    }
+
+    private static String golden(String name) throws IOException {
+        return Files.readString(GOLDEN.resolve(name), StandardCharsets.UTF_8);
+    }
+}

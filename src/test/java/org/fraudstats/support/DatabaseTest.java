@@ -1,0 +1,56 @@
+package org.fraudstats.support;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import org.fraudstats.FraudstatsApplication;
+import org.fraudstats.cli.Cli;
+import org.fraudstats.cli.Services;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A test class with the whole application on its own fresh database (the context is dropped after the class,
+ * so the next class gets a new database). {@link #cli} runs a command exactly as ./fraudstats would.
+ */
+@SpringBootTest(classes = FraudstatsApplication.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+public abstract class DatabaseTest {
+
+    /** The sample drops shipped in the repository (a copy of the contract's sample). */
+    protected static final Path SAMPLE_INBOX = Path.of("samples/inbox");
+
+    @Autowired
+    protected ConfigurableApplicationContext context;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestPostgres.Database db = TestPostgres.freshDatabase();
+        registry.add("spring.datasource.url", db::url);
+        registry.add("spring.datasource.username", db::user);
+        registry.add("spring.datasource.password", db::password);
+        Path home = TestPostgres.tempHome();
+        registry.add("fraudstats.home", home::toString);
+        registry.add("fraudstats.account-key", () -> "test-key-not-for-production");
+    }
+
+    protected Run cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(new Services(() -> context, false), args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** What a command printed and returned. */
+    public record Run(int exitCode, String out, String err) {
+    }
+}
