@@ -22,6 +22,7 @@ public final class Cli {
     public static int run(Services services, String[] args, PrintWriter out, PrintWriter err) {
         boolean debug = Arrays.asList(args).contains("--debug");
         CommandLine cli = new CommandLine(new FraudstatsCommand(), new ServicesFactory(services));
+        cli.registerConverter(java.time.LocalDate.class, Cli::isoDate);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -40,6 +41,14 @@ public final class Cli {
             return 2;
         });
         return cli.execute(args);
+    }
+
+    private static java.time.LocalDate isoDate(String text) {
+        try {
+            return java.time.LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a date (YYYY-MM-DD)");
+        }
     }
 
     /** The message a user can act on: ours when we raised it, else the most telling cause. */

@@ -1,0 +1,88 @@
+package org.fraudstats.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import org.fraudstats.FraudstatsApplication;
+import org.fraudstats.support.DatabaseTest;
+import org.fraudstats.support.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+
+/** cli.md, "Exit status": one line naming what is wrong, 2 for usage errors, 1 otherwise, a trace only with --debug. */
+class CliErrorsTest extends DatabaseTest {
+
+    @Test
+    void aBadDateIsAUsageError() {
+        Run run = cli("metrics", "--from", "2022-02-30", "--to", "2022-03-01");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err()).startsWith("fraudstats metrics: ").contains("--from").contains("2022-02-30");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void fromAfterToIsAUsageError() {
+        Run run = cli("metrics", "--from", "2022-10-24", "--to", "2022-10-01");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("fraudstats metrics: --from 2022-10-24 is after --to 2022-10-01 (see --help)\n");
+    }
+
+    @Test
+    void anUnknownDistrictIsAUsageError() {
+        Run run = cli("metrics", "--from", "2022-10-01", "--to", "2022-10-01", "--district", "440699");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("fraudstats metrics: --district 440699: unknown district").doesNotContain("\tat ");
+        assertThat(cli("headline", "--from", "2022-10-01", "--to", "2022-10-01", "--district", "x").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void aMissingInboxIsNamed() {
+        Run run = cli("ingest", "--inbox", "/no/such/inbox");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("fraudstats ingest: --inbox /no/such/inbox: no such folder (see --help)\n");
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        Run run = cli("metrics", "--from", "2022-10-01", "--to", "2022-10-01", "--by", "week");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void theDistrictFilterKeepsOnlyThatArea() {
+        Run run = cli("metrics", "--from", "2022-10-01", "--to", "2022-10-02", "--by", "day", "--district", "440600", "--format", "json");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("\"district_code\" : \"440600\"").doesNotContain("440604")
+                .contains("\"loss_amount\" : \"0.00\"").contains("\"median_minutes_to_stop\" : null").contains("\"cases\" : 0");
+    }
+
+    @Test
+    void anUnreachableDatabaseIsOneLineAndTheTraceComesWithDebug() {
+        String[] args = {"metrics", "--from", "2022-10-01", "--to", "2022-10-01"};
+        Run plain = runAgainstUnreachableDatabase(args);
+        assertThat(plain.exitCode()).isEqualTo(1);
+        assertThat(plain.err()).startsWith("fraudstats metrics: database unreachable: ").doesNotContain("\tat ");
+        assertThat(plain.err().lines()).hasSize(1);
+
+        Run debug = runAgainstUnreachableDatabase(new String[] {"metrics", "--from", "2022-10-01", "--to", "2022-10-01", "--debug"});
+        assertThat(debug.exitCode()).isEqualTo(1);
+        assertThat(debug.err()).contains("\tat ");
+    }
+
+    private static Run runAgainstUnreachableDatabase(String[] args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String home = TestPostgres.tempHome().toString();
+        try (Services services = new Services(() -> new SpringApplication(FraudstatsApplication.class).run(
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nothing",
+                "--spring.datasource.hikari.initialization-fail-timeout=1",
+                "--fraudstats.home=" + home), true)) {
+            int code = Cli.run(services, args, new PrintWriter(out, true), new PrintWriter(err, true));
+            return new Run(code, out.toString(), err.toString());
+        }
+    }
+}

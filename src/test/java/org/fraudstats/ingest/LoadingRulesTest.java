@@ -1,0 +1,233 @@
+package org.fraudstats.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.fraudstats.support.DatabaseTest;
+import org.fraudstats.support.Drops;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each rule of feeds.md, "Rules of loading", broken on purpose in hand-made drops. */
+class LoadingRulesTest extends DatabaseTest {
+
+    @TempDir
+    Path inbox;
+
+    @BeforeEach
+    void cleanSlate() {
+        forgetEverything();
+    }
+
+    @Test
+    void aLaterLineOfTheSameFileCorrectsAnEarlierOne() {
+        new Drops(inbox).write("2022-10-01", "cases.csv", Drops.CASES
+                + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                + "C1,2022-10-01T09:00:00+08:00,440605,,OTHER,250.50,\n");
+        ingest();
+        assertThat(caseRow("C1")).containsEntry("district_code", "440605").containsEntry("loss_amount", "250.50");
+        assertThat(cityCases("2022-10-01")).isEqualTo(1);
+    }
+
+    @Test
+    void aLaterDropCorrectsAndAnOlderDropLoadedAgainChangesNothing() {
+        Drops drops = new Drops(inbox)
+                .write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n")
+                .write("2022-10-02", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440606,,OTHER,100.00,\n");
+        ingest();
+        assertThat(caseRow("C1")).containsEntry("district_code", "440606");
+
+        // the older drop delivered again, changed: it must not overwrite what the later drop said
+        drops.write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440608,,OTHER,999.00,\n");
+        Run again = cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-01");
+        assertThat(again.exitCode()).isZero();
+        assertThat(caseRow("C1")).containsEntry("district_code", "440606").containsEntry("loss_amount", "100.00");
+    }
+
+    @Test
+    void theSameDropTwiceIsANoOp() {
+        new Drops(inbox).write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                + "C2,2022-10-01T09:00:00+08:00,440604,,OTHER,x,\n");
+        ingest();
+        Run again = cli("ingest", "--inbox", inbox.toString());
+        assertThat(again.out()).contains("2022-10-01  unchanged (already loaded)").contains("1 drops, nothing changed");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM reject", Long.class)).isEqualTo(1);
+    }
+
+    @Test
+    void aBadCorrectionNeverReplacesTheVersionLoadedBefore() {
+        new Drops(inbox)
+                .write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n")
+                .write("2022-10-02", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.001,\n");
+        ingest();
+        assertThat(caseRow("C1")).containsEntry("loss_amount", "100.00");
+        assertThat(rejects()).containsExactly("2022-10-02,cases.csv,2,C1,loss_amount: more than 2 decimals");
+    }
+
+    @Test
+    void everyKindOfBadRowIsRejectedWithFileLineAndReasonAndTheRestLoads() {
+        new Drops(inbox).write("2022-10-01", "cases.csv", Drops.CASES
+                + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                + "C2,2022-10-01 09:00:00,440604,,OTHER,100.00,\n"
+                + "C3,2022-10-01T09:00:00+0800,440604,,OTHER,100.00,\n"
+                + "C4,2022-02-30T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                + "C5,2022-10-01T09:00:00+08:00,440699,,OTHER,100.00,\n"
+                + "C6,2022-10-01T09:00:00+08:00,440604,,other,100.00,\n"
+                + "C7,2022-10-01T09:00:00+08:00,440604,,OTHER,1e5,\n"
+                + "C8,2022-10-01T09:00:00+08:00,440604,,OTHER,-5,\n"
+                + "C9,2022-10-01T09:00:00+08:00,440604,,OTHER,\"1,000\",\n"
+                + "C10,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,130\n"
+                + "C11,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00\n"
+                + ",2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                + "C13,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,,extra\n"
+                + "C14,2022-10-01T09:00:00+08:00, 440604,,OTHER,100.00,\n")
+                .write("2022-10-01", "freezes.csv", Drops.FREEZES
+                        + "F1,C1,HOLD,,6222000011112222,10.00,2022-10-01T10:00:00+08:00\n"
+                        + "F2,C1,FREEZE,,6222000011112222,0,2022-10-01T10:00:00+08:00\n"
+                        + "F3,C1,FREEZE,,,10.00,2022-10-01T10:00:00+08:00\n")
+                .write("2022-10-01", "warnings.csv", Drops.WARNINGS
+                        + "W1,2022-10-01T10:00:00+08:00,440604,FAX,DISSUADED\n"
+                        + "W2,2022-10-01T10:00:00+08:00,440604,VISIT,MAYBE\n"
+                        + "W3,2022-10-01T10:00:00+08:00,440604,VISIT,DISSUADED\n");
+        ingest();
+        assertThat(rejects()).containsExactly(
+                "2022-10-01,cases.csv,3,C2,reported_at: not an ISO-8601 timestamp",
+                "2022-10-01,cases.csv,4,C3,reported_at: not an ISO-8601 timestamp",
+                "2022-10-01,cases.csv,5,C4,reported_at: not an ISO-8601 timestamp",
+                "2022-10-01,cases.csv,6,C5,district_code: unknown district",
+                "2022-10-01,cases.csv,7,C6,fraud_type: unknown fraud type",
+                "2022-10-01,cases.csv,8,C7,loss_amount: not a plain decimal amount in yuan",
+                "2022-10-01,cases.csv,9,C8,loss_amount: not a plain decimal amount in yuan",
+                "2022-10-01,cases.csv,10,C9,loss_amount: not a plain decimal amount in yuan",
+                "2022-10-01,cases.csv,11,C10,victim_age: out of range 0-120",
+                "2022-10-01,cases.csv,12,C11,\"row has 6 fields, header has 7\"",
+                "2022-10-01,cases.csv,13,,case_id: missing",
+                "2022-10-01,cases.csv,14,C13,\"row has 8 fields, header has 7\"",
+                "2022-10-01,cases.csv,15,C14,district_code: unknown district",
+                "2022-10-01,freezes.csv,2,F1,action: unknown action",
+                "2022-10-01,freezes.csv,3,F2,amount: must be greater than 0",
+                "2022-10-01,freezes.csv,4,F3,account_no: missing",
+                "2022-10-01,warnings.csv,2,W1,channel: unknown channel",
+                "2022-10-01,warnings.csv,3,W2,outcome: unknown outcome");
+        assertThat(cityCases("2022-10-01")).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM fact_warning", Long.class)).isEqualTo(1);
+    }
+
+    @Test
+    void headersInAnyOrderBomCrlfQuotedLineBreaksAndExtraColumnsAreRead() {
+        String cases = "\uFEFFremark,loss_amount,case_id,district_code,reported_at,fraud_type,station\r\n"
+                + "\"multi\r\nline, \"\"quoted\"\"\",10.5,C1,440605,2022-10-01T09:00,ROMANCE,\"南海分局,罗村\"\r\n"
+                + "x,bad,C2,440605,2022-10-01T09:00,ROMANCE,\r\n";
+        new Drops(inbox).write("2022-10-01", "cases.csv", cases);
+        ingest();
+        assertThat(caseRow("C1")).containsEntry("loss_amount", "10.50").containsEntry("station", "南海分局,罗村")
+                .containsEntry("business_day", "2022-10-01");
+        // the record spanning lines 2-3 is numbered by its first line; the next record starts on line 4
+        assertThat(rejects()).containsExactly("2022-10-01,cases.csv,4,C2,loss_amount: not a plain decimal amount in yuan");
+    }
+
+    @Test
+    void theBusinessDayIsTheDateInShanghai() {
+        new Drops(inbox).write("2022-10-01", "cases.csv", Drops.CASES
+                + "Z1,2022-10-01T16:30:00Z,440604,,OTHER,1.00,\n"
+                + "Z2,2022-10-01T15:59:59Z,440604,,OTHER,1.00,\n"
+                + "N1,2022-10-01T23:59,440604,,OTHER,1.00,\n"
+                + "O1,2022-10-01T20:00:00-05:00,440604,,OTHER,1.00,\n");
+        ingest();
+        assertThat(caseRow("Z1")).containsEntry("business_day", "2022-10-02");
+        assertThat(caseRow("Z2")).containsEntry("business_day", "2022-10-01");
+        assertThat(caseRow("N1")).containsEntry("business_day", "2022-10-01");
+        assertThat(caseRow("O1")).containsEntry("business_day", "2022-10-02");
+    }
+
+    @Test
+    void orphansWaitForTheirCaseThenCountByTheirOwnDate() {
+        Drops drops = new Drops(inbox)
+                .write("2022-10-01", "freezes.csv", Drops.FREEZES + "F1,C1,STOP_PAYMENT,,6222000011112222,500.00,2022-10-01T10:00:00+08:00\n")
+                .write("2022-10-01", "refunds.csv", Drops.REFUNDS + "R1,C1,20.00,2022-10-01T12:00:00+08:00\n");
+        ingest();
+        assertThat(cli("metrics", "--from", "2022-10-01", "--to", "2022-10-01", "--district", "440600").out())
+                .endsWith("2022-10-01,2022-10-01,440600,0,0.00,0,0.00,0,0.00,0,0.00,,0,0\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString()).out()).contains("2 freezes and refunds are pending");
+        assertThat(rejects()).isEmpty();
+
+        drops.write("2022-10-03", "cases.csv", Drops.CASES + "C1,2022-09-30T20:00:00+08:00,440607,,OTHER,900.00,\n");
+        ingest();
+        assertThat(cli("metrics", "--from", "2022-10-01", "--to", "2022-10-01", "--district", "440607").out())
+                .endsWith("2022-10-01,2022-10-01,440607,0,0.00,1,500.00,0,0.00,1,20.00,,0,0\n");
+        assertThat(cli("metrics", "--from", "2022-09-30", "--to", "2022-09-30", "--district", "440607").out())
+                .endsWith("2022-09-30,2022-09-30,440607,1,900.00,0,0.00,0,0.00,0,0.00,840.0,0,0\n");
+    }
+
+    @Test
+    void aFreezeFollowsItsCaseWhenACorrectionMovesTheCase() {
+        new Drops(inbox)
+                .write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n")
+                .write("2022-10-01", "freezes.csv", Drops.FREEZES + "F1,C1,FREEZE,,6222000011112222,500.00,2022-10-01T10:00:00+08:00\n")
+                .write("2022-10-02", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440608,,OTHER,100.00,\n");
+        ingest();
+        String csv = cli("metrics", "--from", "2022-10-01", "--to", "2022-10-01").out();
+        assertThat(csv).contains("2022-10-01,2022-10-01,440604,0,0.00,0,0.00,0,0.00,0,0.00,,0,0\n")
+                .contains("2022-10-01,2022-10-01,440608,1,100.00,0,0.00,1,500.00,0,0.00,60.0,0,0\n");
+    }
+
+    @Test
+    void anUnreadableFileFailsItsWholeDropAndStopsTheIngestWithEarlierDropsKept() {
+        new Drops(inbox)
+                .write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n")
+                .write("2022-10-02", "cases.csv", Drops.CASES + "C2,2022-10-02T09:00:00+08:00,440604,,OTHER,100.00,\n")
+                .write("2022-10-02", "warnings.csv", "warning_id,issued_at,district_code,channel\nW1,2022-10-02T09:00,440604,SMS\n")
+                .write("2022-10-03", "cases.csv", Drops.CASES + "C3,2022-10-03T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        Run run = cli("ingest", "--inbox", inbox.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).isEqualTo("fraudstats ingest: drop 2022-10-02 not loaded: "
+                + inbox.resolve("2022-10-02/warnings.csv") + ": required column 'outcome' missing from the header");
+        assertThat(run.err().lines().count()).isEqualTo(1);
+        assertThat(jdbc.queryForList("SELECT case_id FROM fact_case ORDER BY 1", String.class)).containsExactly("C1");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8FailsItsDropNamingTheFile() {
+        byte[] latin1 = (Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,Caf\u00e9,OTHER,100.00,\n").getBytes(StandardCharsets.ISO_8859_1);
+        new Drops(inbox).writeBytes("2022-10-01", "cases.csv", latin1);
+        Run run = cli("ingest", "--inbox", inbox.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("cases.csv: not UTF-8");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM fact_case", Long.class)).isZero();
+    }
+
+    @Test
+    void emptyFilesAndFoldersThatAreNotDatesAreFine() {
+        new Drops(inbox)
+                .write("2022-10-01", "cases.csv", "")
+                .write("2022-10-01", "refunds.csv", Drops.REFUNDS)
+                .write("notes", "cases.csv", "anything");
+        Run run = cli("ingest", "--inbox", inbox.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("2022-10-01  0 rows read, 0 rejected, 0 changed");
+    }
+
+    private void ingest() {
+        Run run = cli("ingest", "--inbox", inbox.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
+    private Map<String, Object> caseRow(String id) {
+        return jdbc.queryForMap("SELECT district_code, loss_amount::text AS loss_amount, station, business_day::text AS business_day "
+                + "FROM fact_case WHERE case_id = ?", id);
+    }
+
+    private long cityCases(String day) {
+        String csv = cli("metrics", "--from", day, "--to", day, "--district", "440600").out();
+        return Long.parseLong(csv.lines().skip(1).findFirst().orElseThrow().split(",")[3]);
+    }
+
+    private List<String> rejects() {
+        return cli("rejects").out().lines().skip(1).toList();
+    }
+}
