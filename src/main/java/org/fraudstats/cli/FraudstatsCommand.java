@@ -4,7 +4,8 @@ import picocli.CommandLine.Command;
 
 @Command(name = "fraudstats", mixinStandardHelpOptions = true, version = "fraudstats 0.1.0",
         description = "Statistics and bulletins of the anti-telecom-fraud center (反诈骗中心).",
-        subcommands = {IngestCommand.class, MetricsCommand.class, HeadlineCommand.class, RejectsCommand.class})
+        subcommands = {IngestCommand.class, MetricsCommand.class, HeadlineCommand.class, RejectsCommand.class,
+                GenerateCommand.class})
 class FraudstatsCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -1,0 +1,57 @@
+package org.fraudstats.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+
+import org.fraudstats.catalog.Catalog;
+import org.fraudstats.generate.Scale;
+import org.fraudstats.generate.Summary;
+import org.fraudstats.generate.SyntheticDrops;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Write deterministic synthetic drops shaped like Foshan's 2022 figures (city), 100x (province) or 1000x (national).")
+class GenerateCommand implements Callable<Integer> {
+
+    enum ScaleName { city, province, national }
+
+    @Option(names = "--scale", defaultValue = "city", description = "city (default), province or national")
+    ScaleName scale;
+
+    @Mixin
+    Period period;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "inbox folder to write the drops into")
+    Path out;
+
+    @Option(names = "--seed", defaultValue = "1", description = "the same seed writes the same bytes (default 1)")
+    long seed;
+
+    @Option(names = "--bad-rate", defaultValue = "0.002", paramLabel = "RATE",
+            description = "share of rows that break a rule of feeds.md, 0 to 0.5 (default 0.002)")
+    double badRate;
+
+    @Mixin
+    DebugOption debug;
+
+    @Spec
+    CommandSpec spec;
+
+    GenerateCommand(Services services) {
+        // generating needs no database: the catalogue is the default one of feeds.md
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        period.check(spec);
+        Summary s = SyntheticDrops.write(out, Scale.valueOf(scale.name().toUpperCase()), period.from, period.to, seed, badRate, Catalog.foshan());
+        spec.commandLine().getOut().printf("%d drops written to %s: %d cases, %d freezes, %d refunds, %d warnings (%d bad rows), %.1f MB%n",
+                s.days(), out, s.caseRows(), s.freezeRows(), s.refundRows(), s.warningRows(), s.badRows(), s.bytes() / 1e6);
+        return 0;
+    }
+}
