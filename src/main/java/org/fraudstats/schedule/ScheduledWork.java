@@ -1,0 +1,25 @@
+package org.fraudstats.schedule;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/**
+ * What the schedules of jobs/*.yml run. The scheduler knows only this; the pipeline implements it
+ * (ingest, recompute, render), so scheduling and figures stay apart.
+ */
+public interface ScheduledWork {
+
+    /**
+     * The nightly run for business day {@code date}: load what arrived, re-render what changed, render the day.
+     *
+     * @return 0 when the day's drop was there and everything ran; non-zero when the drop was missing
+     *         (the bulletin then carries a 数据未到 notice) or something failed
+     */
+    int nightly(LocalDate date, Path inbox, Path out);
+
+    /** A range bulletin (周报, 月报) for [from, to]. */
+    int rangeBulletin(LocalDate from, LocalDate to, Path out);
+
+    /** Whether the drop of {@code date} has arrived under {@code inbox}. */
+    boolean dropArrived(LocalDate date, Path inbox);
+}
