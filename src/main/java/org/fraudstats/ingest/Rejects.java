@@ -28,8 +28,4 @@ public class Rejects {
                     rs.getString("record_id"), rs.getString("reason"), rs.getString("record_values")));
         });
     }
-
-    public long count() {
-        return jdbc.getJdbcTemplate().queryForObject("SELECT count(*) FROM reject", Long.class);
-    }
 }

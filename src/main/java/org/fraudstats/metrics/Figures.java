@@ -6,6 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.fraudstats.catalog.Catalog;
+import org.fraudstats.storage.SqlFiles;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -16,9 +19,21 @@ import org.springframework.stereotype.Service;
 public class Figures {
 
     private final AreaFiguresQuery query;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Catalog catalog;
 
-    Figures(AreaFiguresQuery query) {
+    Figures(AreaFiguresQuery query, NamedParameterJdbcTemplate jdbc,
+            Catalog catalog) {
         this.query = query;
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+    }
+
+    /** The city's cases and loss per fraud type over the period, most cases first. */
+    public List<FraudTypeFigures> fraudTypes(LocalDate from, LocalDate to) {
+        return jdbc.query(SqlFiles.load("metrics/fraud-types.sql"),
+                Map.of("from", from, "to", to, "districts", String.join(",", catalog.districtCodes())),
+                (rs, i) -> new FraudTypeFigures(rs.getString("fraud_type"), rs.getLong("cases"), Money.of(rs.getBigDecimal("loss_amount"))));
     }
 
     /** Each district (ascending code) and then the city, over the whole period. */
