@@ -55,6 +55,7 @@ public final class Cli {
     static String userMessage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UnreadableFileException || t instanceof IngestFailedException || t instanceof UserError
+                    || t instanceof org.fraudstats.storage.RunLock.Refused
                     || t instanceof CommandLine.ParameterException) {
                 return t.getMessage();
             }

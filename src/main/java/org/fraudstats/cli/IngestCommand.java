@@ -61,7 +61,18 @@ class IngestCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--inbox " + inbox + ": no such folder");
         }
         var out = spec.commandLine().getOut();
-        List<DropLoadResult> results = services.get(Ingest.class).load(inbox, from, to, r -> {
+        List<DropLoadResult> results;
+        try {
+            results = load(from, to, out);
+        } catch (org.fraudstats.storage.RunLock.Refused e) {
+            throw new UserError(e.getMessage());
+        }
+        summarize(results, out);
+        return 0;
+    }
+
+    private List<DropLoadResult> load(LocalDate from, LocalDate to, java.io.PrintWriter out) {
+        return services.get(Ingest.class).load(inbox, from, to, r -> {
             if (r.alreadyLoaded()) {
                 out.printf("%s  unchanged (already loaded)%n", r.date());
             } else {
@@ -70,6 +81,9 @@ class IngestCommand implements Callable<Integer> {
             }
             out.flush();
         });
+    }
+
+    private void summarize(List<DropLoadResult> results, java.io.PrintWriter out) {
         long changed = results.stream().mapToLong(DropLoadResult::rowsChanged).sum();
         long loaded = results.stream().filter(r -> !r.alreadyLoaded()).count();
         if (results.isEmpty()) {
@@ -84,6 +98,5 @@ class IngestCommand implements Callable<Integer> {
         if (waiting > 0) {
             out.printf("%d freezes and refunds are pending: their case has not arrived yet%n", waiting);
         }
-        return 0;
     }
 }

@@ -16,10 +16,10 @@ public final class Main {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code;
-        try (Services services = new Services(() -> {
+        try (Services services = new Services(extra -> {
             SpringApplication app = new SpringApplication(FraudstatsApplication.class);
             app.setRegisterShutdownHook(true);
-            return app.run();
+            return app.run(extra);
         }, true)) {
             code = Cli.run(services, args, out, err);
         }

@@ -1,5 +1,8 @@
 package org.fraudstats.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -10,19 +13,32 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class Services implements AutoCloseable {
 
-    private final Supplier<ConfigurableApplicationContext> starter;
+    private final Function<String[], ConfigurableApplicationContext> starter;
     private final boolean owned;
+    private final List<String> arguments = new ArrayList<>();
     private ConfigurableApplicationContext context;
 
     /** @param owned whether closing these services stops the context (false when a test lends its own) */
     public Services(Supplier<ConfigurableApplicationContext> starter, boolean owned) {
+        this(args -> starter.get(), owned);
+    }
+
+    /** @param starter starts the context with extra command-line properties (e.g. --fraudstats.home=…) */
+    public Services(Function<String[], ConfigurableApplicationContext> starter, boolean owned) {
         this.starter = starter;
         this.owned = owned;
     }
 
+    /** A property for the context, before it starts (the demo runs in a home of its own). */
+    void beforeStart(String property, String value) {
+        if (context == null) {
+            arguments.add("--" + property + "=" + value);
+        }
+    }
+
     public <T> T get(Class<T> type) {
         if (context == null) {
-            context = starter.get();
+            context = starter.apply(arguments.toArray(String[]::new));
         }
         return context.getBean(type);
     }

@@ -11,8 +11,11 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.fraudstats.storage.RunLock;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Service;
 
@@ -24,24 +27,31 @@ import org.springframework.stereotype.Service;
 public class Ingest {
 
     private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
     private final Job ingestDropJob;
+    private final RunLock runLock;
 
-    Ingest(JobOperator jobOperator, Job ingestDropJob) {
+    Ingest(JobOperator jobOperator, JobRepository jobRepository, Job ingestDropJob, RunLock runLock) {
         this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
         this.ingestDropJob = ingestDropJob;
+        this.runLock = runLock;
     }
 
     public List<DropLoadResult> load(Path inbox, LocalDate from, LocalDate to, Consumer<DropLoadResult> progress) {
         List<DropLoadResult> results = new ArrayList<>();
-        for (Drop drop : Inbox.drops(inbox, from, to)) {
-            DropLoadResult result = load(drop);
-            results.add(result);
-            progress.accept(result);
+        try (RunLock.Held loader = runLock.ingest()) {
+            for (Drop drop : Inbox.drops(inbox, from, to)) {
+                DropLoadResult result = load(drop);
+                results.add(result);
+                progress.accept(result);
+            }
         }
         return results;
     }
 
-    public DropLoadResult load(Drop drop) {
+    /** Loads one drop; the caller holds the loader's lock. */
+    DropLoadResult load(Drop drop) {
         // Dates and paths travel as strings: date-typed job parameters have lost precision in the past.
         JobParameters parameters = new JobParametersBuilder()
                 .addString("drop.date", drop.date().toString())
@@ -53,6 +63,12 @@ public class Ingest {
             execution = jobOperator.start(ingestDropJob, parameters);
         } catch (JobInstanceAlreadyCompleteException e) {
             return new DropLoadResult(drop.date(), null, true, 0, 0, 0);
+        } catch (JobExecutionAlreadyRunningException e) {
+            // we hold the loader's lock, so the "running" execution is one whose process died mid-load: its
+            // transaction rolled back, nothing of the drop is in the facts; mark it failed and load the drop again
+            JobExecution dead = jobRepository.getLastJobExecution(IngestJobConfiguration.JOB_NAME, parameters);
+            jobOperator.recover(dead);
+            return load(drop);
         } catch (Exception e) {
             throw new IngestFailedException(drop, e.getMessage(), e);
         }

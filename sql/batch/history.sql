@@ -1,0 +1,17 @@
+-- Job executions, newest first, with their identifying parameters and the rows their steps read, wrote
+-- (changed) and skipped (rejected). Partition steps are counted once, through their workers.
+SELECT e.job_execution_id,
+       i.job_name,
+       e.status,
+       to_char(e.start_time, 'YYYY-MM-DD HH24:MI:SS')                        AS started,
+       round(extract(epoch FROM (e.end_time - e.start_time))::numeric, 1)::text AS seconds,
+       coalesce((SELECT sum(s.read_count) FROM batch_step_execution s WHERE s.job_execution_id = e.job_execution_id AND s.step_name NOT LIKE 'renderDays%'), 0)  AS read_count,
+       coalesce((SELECT sum(s.write_count) FROM batch_step_execution s WHERE s.job_execution_id = e.job_execution_id AND s.step_name <> 'renderDays'), 0) AS write_count,
+       coalesce((SELECT sum(s.read_skip_count) FROM batch_step_execution s WHERE s.job_execution_id = e.job_execution_id), 0) AS skip_count,
+       (SELECT string_agg(p.parameter_name || '=' || p.parameter_value, ' ' ORDER BY p.parameter_name)
+          FROM batch_job_execution_params p
+         WHERE p.job_execution_id = e.job_execution_id AND p.identifying = 'Y')  AS parameters
+FROM batch_job_execution e
+JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
+ORDER BY e.job_execution_id DESC
+LIMIT ?

@@ -1,0 +1,44 @@
+package org.fraudstats.cli;
+
+import java.util.concurrent.Callable;
+
+import org.fraudstats.storage.SqlFiles;
+import org.springframework.jdbc.core.JdbcTemplate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = "List job executions from Spring Batch's repository, newest first.")
+class HistoryCommand implements Callable<Integer> {
+
+    @Option(names = "--limit", defaultValue = "50", description = "how many executions (default 50)")
+    int limit;
+
+    @Mixin
+    DebugOption debug;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Services services;
+
+    HistoryCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        out.printf("%-6s %-15s %-10s %-19s %9s %9s %9s %9s  %s%n", "id", "job", "status", "started (UTC)", "seconds", "read", "written", "rejected", "parameters");
+        services.get(JdbcTemplate.class).query(SqlFiles.load("batch/history.sql"), rs -> {
+            out.printf("%-6d %-15s %-10s %-19s %9s %9d %9d %9d  %s%n", rs.getLong("job_execution_id"), rs.getString("job_name"),
+                    rs.getString("status"), rs.getString("started"), rs.getString("seconds") == null ? "" : rs.getString("seconds"),
+                    rs.getLong("read_count"), rs.getLong("write_count"), rs.getLong("skip_count"), rs.getString("parameters"));
+        }, limit);
+        out.flush();
+        return 0;
+    }
+}

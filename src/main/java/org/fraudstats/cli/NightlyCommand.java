@@ -1,0 +1,64 @@
+package org.fraudstats.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+
+import org.fraudstats.schedule.Nightly;
+import org.fraudstats.storage.FraudstatsHome;
+import org.fraudstats.storage.RunLock;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "nightly", mixinStandardHelpOptions = true,
+        description = "What the scheduler runs: load D's drop (and any late one), re-render every changed day as a new revision, render D's bulletin.",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:done", "1:failed", "2:usage error", "3:D's drop had not arrived (bulletin carries a 数据未到 notice)"})
+class NightlyCommand implements Callable<Integer> {
+
+    @Option(names = "--date", paramLabel = "D", description = "business day (default: yesterday in Asia/Shanghai)")
+    LocalDate date;
+
+    @Option(names = "--inbox", paramLabel = "DIR", description = "folder of drops (default: $FRAUDSTATS_HOME/inbox)")
+    Path inbox;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: $FRAUDSTATS_HOME/out)")
+    Path out;
+
+    @Mixin
+    DebugOption debug;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Services services;
+
+    NightlyCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() {
+        LocalDate day = date != null ? date : LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
+        FraudstatsHome home = services.get(FraudstatsHome.class);
+        var o = spec.commandLine().getOut();
+        Nightly.Result result;
+        try {
+            result = services.get(Nightly.class).run(day, inbox != null ? inbox : home.resolve("inbox"),
+                    out != null ? out : home.defaultOut(), line -> {
+                        o.println(line);
+                        o.flush();
+                    });
+        } catch (RunLock.Refused e) {
+            throw new UserError(e.getMessage());
+        }
+        if (result.dataMissing()) {
+            spec.commandLine().getErr().println("fraudstats nightly: the drop of " + day
+                    + " has not arrived (数据未到); its bulletin says so and will be revised when the drop comes");
+        }
+        return result.exitCode();
+    }
+}

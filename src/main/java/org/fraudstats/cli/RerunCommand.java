@@ -1,0 +1,88 @@
+package org.fraudstats.cli;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.fraudstats.bulletin.BulletinPublisher;
+import org.fraudstats.bulletin.Rerun;
+import org.fraudstats.bulletin.RerunProgress;
+import org.fraudstats.storage.FraudstatsHome;
+import org.fraudstats.storage.RunLock;
+import org.springframework.batch.core.BatchStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "rerun", mixinStandardHelpOptions = true,
+        description = "Recompute and render the daily bulletin of every day in the range (and with --range the range bulletin).")
+class RerunCommand implements Callable<Integer> {
+
+    @Mixin
+    Period period;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: $FRAUDSTATS_HOME/out)")
+    Path out;
+
+    @Option(names = "--formats", split = ",", defaultValue = "pdf,xlsx", description = "pdf,xlsx (default both)")
+    List<BulletinPublisher.Format> formats;
+
+    @Option(names = "--range", description = "also render the bulletin of the whole range (周报, 月报, 年初以来…)")
+    boolean range;
+
+    @Mixin
+    DebugOption debug;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Services services;
+
+    RerunCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        period.check(spec);
+        Path target = out != null ? out : services.get(FraudstatsHome.class).defaultOut();
+        Set<BulletinPublisher.Format> chosen = EnumSet.copyOf(formats);
+        int days = (int) (period.to.toEpochDay() - period.from.toEpochDay() + 1);
+        Rerun.Result result;
+        try (RunLock.Held held = services.get(RunLock.class).days("rerun", period.from, period.to);
+             ProgressBar bar = progressBar(days)) {
+            services.get(RerunProgress.class).listen(done -> {
+                if (bar != null) {
+                    bar.stepTo(done);
+                }
+            });
+            result = services.get(Rerun.class).run(period.from, period.to, target, chosen, range);
+        } catch (RunLock.Refused e) {
+            throw new UserError(e.getMessage());
+        }
+        var outWriter = spec.commandLine().getOut();
+        if (result.status() != BatchStatus.COMPLETED) {
+            throw new UserError("rerun " + period.from + ".." + period.to + " " + result.status().name().toLowerCase()
+                    + " (job execution " + result.jobExecutionId() + "): " + result.failure()
+                    + "; run the same command again to finish only the missing days");
+        }
+        outWriter.printf("%d daily bulletins%s rendered into %s (job execution %d%s)%n", days, range ? " and the range bulletin" : "",
+                target.resolve("daily"), result.jobExecutionId(), result.restarted() ? ", restarted" : "");
+        outWriter.flush();
+        return 0;
+    }
+
+    /** A bar on a terminal only: scripts and logs get the summary line alone. */
+    private static ProgressBar progressBar(int days) {
+        if (System.console() == null) {
+            return null;
+        }
+        return new ProgressBarBuilder().setTaskName("rendering").setInitialMax(days).setUnit(" days", 1).build();
+    }
+}

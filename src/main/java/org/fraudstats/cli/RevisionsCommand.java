@@ -1,0 +1,48 @@
+package org.fraudstats.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.fraudstats.bulletin.Revisions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.json.JsonMapper;
+
+@Command(name = "revisions", mixinStandardHelpOptions = true,
+        description = "List the published revisions of the bulletins of a period, with what each revision changed.")
+class RevisionsCommand implements Callable<Integer> {
+
+    @Mixin
+    Period period;
+
+    @Mixin
+    DebugOption debug;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Services services;
+
+    RevisionsCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() {
+        period.check(spec);
+        var out = spec.commandLine().getOut();
+        JsonMapper json = JsonMapper.builder().build();
+        List<Revisions.Revision> all = services.get(Revisions.class).overlapping(period.from, period.to);
+        out.println("kind,date_from,date_to,revision,generated_at,job_execution_id,changes");
+        for (Revisions.Revision r : all) {
+            List<?> changes = json.readValue(r.changesJson(), List.class);
+            out.printf("%s,%s,%s,%d,%s,%s,\"%s\"%n", r.kind(), r.from(), r.to(), r.revision(), r.generatedAt(),
+                    r.jobExecutionId() == null ? "" : r.jobExecutionId(),
+                    String.join("; ", changes.stream().map(Object::toString).toList()).replace("\"", "\"\""));
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,79 @@
+package org.fraudstats.storage;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses two runs over overlapping dates at once (two reruns, a rerun and a nightly…) instead of letting them
+ * race. Each business day is a PostgreSQL advisory lock held on a connection of the run's own, so a run that
+ * dies releases its days with its connection: no stale lock to clean up.
+ */
+@Component
+public class RunLock {
+
+    /** Raised when another run holds some of the days. */
+    public static class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** Days held until closed. */
+    public interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private final DataSource dataSource;
+
+    RunLock(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The loader's lock: one ingest at a time on one database. */
+    public Held ingest() {
+        return take("storage/lock-ingest.sql", "ingest refused: another fraudstats is loading drops into this database; "
+                + "try again when it has finished");
+    }
+
+    public Held days(String what, LocalDate from, LocalDate to) {
+        return take("storage/lock-days.sql", what + " " + from + ".." + to + " refused: another run (rerun or nightly) "
+                + "is working on some of these days; try again when it has finished", from, to);
+    }
+
+    private Held take(String sqlFile, String refusal, Object... args) {
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot take the run lock: " + e.getMessage(), e);
+        }
+        JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+        Boolean all = jdbc.queryForObject(SqlFiles.load(sqlFile), Boolean.class, args);
+        if (!Boolean.TRUE.equals(all)) {
+            jdbc.execute("SELECT pg_advisory_unlock_all()");
+            close(connection);
+            throw new Refused(refusal);
+        }
+        return () -> {
+            jdbc.execute("SELECT pg_advisory_unlock_all()");
+            close(connection);
+        };
+    }
+
+    private static void close(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // the lock goes with the connection anyway
+        }
+    }
+}
