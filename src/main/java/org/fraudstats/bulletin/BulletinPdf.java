@@ -70,7 +70,7 @@ final class BulletinPdf {
         p.put("DISTRICT_FIGURES_ROWS", source(figureRows(table)));
         p.put("DISTRICT_CHANGES", districtChanges);
         p.put("DISTRICT_CHANGES_ROWS", source(changeRows(table)));
-        p.put("BASE_PERIODS", DataNote.basePeriods(table));
+        p.put("BASE_PERIODS", DataNote.changesNote(table));
         p.put("FRAUD_TYPES", fraudTypes);
         p.put("FRAUD_TYPES_BY_CASES", source(rankRows(FraudTypeRanking.byCases(data.fraudTypes()))));
         p.put("FRAUD_TYPES_BY_LOSS", source(rankRows(FraudTypeRanking.byLoss(data.fraudTypes()))));

@@ -14,8 +14,12 @@ final class DataNote {
     static String basePeriods(DistrictTable table) {
         DistrictTable.Row city = table.city();
         return "同比基期：" + Formats.period(city.yoyBase().from(), city.yoyBase().to())
-                + "；环比基期：" + Formats.period(city.popBase().from(), city.popBase().to())
-                + "。“" + Formats.NONE + "”表示基期数为0，不计算变化。";
+                + "；环比基期：" + Formats.period(city.popBase().from(), city.popBase().to());
+    }
+
+    /** Under the PDF's table of changes, which prints "—" where the workbook leaves a cell empty. */
+    static String changesNote(DistrictTable table) {
+        return basePeriods(table) + "。“" + Formats.NONE + "”表示基期数为0，不计算变化。";
     }
 
     static String provenance(Provenance p) {
