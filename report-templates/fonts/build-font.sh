@@ -18,21 +18,23 @@ out="$repo/src/main/resources/fonts"
 src=/usr/share/fonts/opentype/noto
 mkdir -p "$out"
 
-# Non-ASCII characters the application itself prints; a new label with a new character means: run again.
-texts=$(mktemp)
-trap 'rm -f "$texts"' EXIT
-cat "$here/extra-text.txt" > "$texts"
-find "$repo/report-templates" -name '*.jrxml' -exec cat {} + >> "$texts"
-cat "$repo/src/main/java/org/fraudstats/catalog/Catalog.java" \
-    "$repo/src/main/java/org/fraudstats/metrics/Metric.java" >> "$texts"
-find "$repo/src/main/java/org/fraudstats/bulletin" -name '*.java' -exec cat {} + >> "$texts" 2>/dev/null || true
-
-/usr/bin/python3 - "$src" "$out" "$texts" <<'PY'
-import sys
+# The application's own texts: template labels (not XML comments), string literals of the catalogue, the
+# metric names and the bulletin code (not Java comments), and extra-text.txt. A new label with a character
+# outside GB2312 means: run again (FontCheckTest says so).
+/usr/bin/python3 - "$src" "$out" "$repo" <<'PY'
+import glob, re, sys
 from fontTools.ttLib import TTCollection
 from fontTools import subset
 
-src, out, texts = sys.argv[1:4]
+src, out, repo = sys.argv[1:4]
+texts = [open(f'{repo}/report-templates/fonts/extra-text.txt', encoding='utf-8').read()]
+for path in glob.glob(f'{repo}/report-templates/**/*.jrxml', recursive=True):
+    texts.append(re.sub(r'<!--.*?-->', '', open(path, encoding='utf-8').read(), flags=re.S))
+java = [f'{repo}/src/main/java/org/fraudstats/catalog/Catalog.java', f'{repo}/src/main/java/org/fraudstats/metrics/Metric.java']
+java += glob.glob(f'{repo}/src/main/java/org/fraudstats/bulletin/*.java')
+for path in java:
+    texts += re.findall(r'"((?:[^"\\\n]|\\.)*)"', open(path, encoding='utf-8').read())
+
 chars = set(range(0x20, 0x7F)) | set(range(0xA0, 0x100))
 chars |= set(range(0x2000, 0x2070)) | set(range(0x3000, 0x3040)) | set(range(0xFF00, 0xFFF0))
 for hi in range(0xA1, 0xF8):          # every GB2312 code point: symbols (rows 1-9) and both hanzi levels
@@ -41,8 +43,7 @@ for hi in range(0xA1, 0xF8):          # every GB2312 code point: symbols (rows 1
             chars.add(ord(bytes([hi, lo]).decode('gb2312')))
         except UnicodeDecodeError:
             pass
-with open(texts, encoding='utf-8') as f:
-    chars |= {ord(c) for c in f.read() if ord(c) > 0x7F}
+chars |= {ord(c) for text in texts for c in text if ord(c) > 0x7F}
 
 def renumber_cids(face):
     # OpenPDF writes a glyph's index as its CID; a viewer finds the outline through the CFF charset (CID -> GID).
