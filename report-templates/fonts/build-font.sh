@@ -74,6 +74,7 @@ for weight in ('Regular', 'Bold'):
     options.name_languages = ['*']
     options.layout_features = []      # neither JasperReports nor OpenPDF shapes CJK; alternates would double the size
     options.hinting = False           # PDFs and AWT layout do not use CFF hints
+    options.desubroutinize = True     # OpenPDF re-subsets the font for every PDF; walking subroutines was most of that time
     options.notdef_outline = True     # a visible box, never an invisible gap, if a glyph is ever missing
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=chars)
