@@ -1,0 +1,30 @@
+package org.fraudstats.bulletin;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Optional;
+
+/**
+ * The percent change of metrics.md, "Comparisons": (current − base) / base × 100, exact, rounded half away
+ * from zero to one decimal; empty when the base is 0. Presentation only — the PDF and the workbook show it
+ * beside the figures, they never feed it back into anything.
+ */
+public final class Change {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private Change() {
+    }
+
+    public static Optional<BigDecimal> percent(BigDecimal current, BigDecimal base) {
+        if (current == null || base == null || base.signum() == 0) {
+            return Optional.empty();
+        }
+        // BigDecimal has no negative zero, so a change that rounds to zero prints 0.0, never -0.0.
+        return Optional.of(current.subtract(base).multiply(HUNDRED).divide(base, 1, RoundingMode.HALF_UP));
+    }
+
+    public static Optional<BigDecimal> percent(long current, long base) {
+        return percent(BigDecimal.valueOf(current), BigDecimal.valueOf(base));
+    }
+}
