@@ -36,9 +36,39 @@ public record BulletinData(
         List<DayPoint> days,
         AreaFigures ytd,
         AreaFigures ytdLastYear,
-        Provenance provenance) {
+        Provenance provenance,
+        int revision,
+        List<String> changes,
+        String notice) {
 
     public enum Kind { DAILY, RANGE }
+
+    /** A first revision without notice. */
+    public BulletinData(Kind kind, LocalDate from, LocalDate to, int issue, String title, String summary,
+                        List<AreaFigures> areas, List<AreaFigures> yoyBase, List<AreaFigures> popBase,
+                        List<FraudTypeRow> fraudTypes, List<DayPoint> days, AreaFigures ytd, AreaFigures ytdLastYear,
+                        Provenance provenance) {
+        this(kind, from, to, issue, title, summary, areas, yoyBase, popBase, fraudTypes, days, ytd, ytdLastYear,
+                provenance, 1, List.of(), null);
+    }
+
+    /**
+     * The same bulletin as revision {@code revision}, listing what changed against the revision before, with an
+     * optional notice (数据未到) printed above everything else.
+     */
+    public BulletinData withRevision(int revision, List<String> changes, String notice) {
+        return new BulletinData(kind, from, to, issue, title, summary, areas, yoyBase, popBase, fraudTypes, days, ytd,
+                ytdLastYear, provenance, revision, changes, notice);
+    }
+
+    /** "本期为修订版（第2版）…" for the footnote and the data-quality sheet; empty for a first revision. */
+    public String revisionNote() {
+        if (revision <= 1) {
+            return "";
+        }
+        return "本期为修订版（第" + revision + "版），与上一版相比变化的数字："
+                + (changes.isEmpty() ? "无" : String.join("；", changes)) + "。";
+    }
 
     public BulletinData {
         Objects.requireNonNull(kind, "kind");
@@ -63,6 +93,10 @@ public record BulletinData(
         popBase = List.copyOf(popBase);
         fraudTypes = List.copyOf(fraudTypes);
         days = List.copyOf(days);
+        changes = changes == null ? List.of() : List.copyOf(changes);
+        if (revision < 1) {
+            throw new IllegalArgumentException("revision must be positive: " + revision);
+        }
         if (areas.isEmpty()) {
             throw new IllegalArgumentException("a bulletin needs at least the city's figures");
         }

@@ -64,8 +64,8 @@ final class BulletinPdf {
         p.put("ISSUE", masthead.issue());
         p.put("PERIOD", masthead.period());
         p.put("ISSUED_ON", masthead.issuedOn());
-        p.put("TITLE", data.title());
-        p.put("SUMMARY", data.summary());
+        p.put("TITLE", data.title() + (data.revision() > 1 ? "（修订版 第" + data.revision() + "版）" : ""));
+        p.put("SUMMARY", (data.notice() == null ? "" : "【" + data.notice() + "】") + data.summary());
         p.put("DISTRICT_FIGURES", districtFigures);
         p.put("DISTRICT_FIGURES_ROWS", source(figureRows(table)));
         p.put("DISTRICT_CHANGES", districtChanges);
@@ -79,7 +79,7 @@ final class BulletinPdf {
         p.put("YEAR_TO_DATE", yearToDate);
         p.put("YEAR_TO_DATE_ROWS", source(yearToDateRows(YearToDate.rows(data))));
         p.put("YEAR_TO_DATE_HEADING", "五、" + YearToDate.heading(data));
-        p.put("DATA_NOTE", DataNote.provenance(data.provenance()));
+        p.put("DATA_NOTE", data.revisionNote() + DataNote.provenance(data.provenance()));
         p.put("GENERATED_AT", "生成于 " + DataNote.generatedAt(data.provenance()));
 
         // One record: the detail bands are the bulletin's sections, printed once each.

@@ -194,6 +194,21 @@ final class BulletinWorkbook {
         row = sheet.createRow(8);
         s.text(row, 0, "比较基期", s.text);
         s.text(row, 1, DataNote.basePeriods(table) + "；变化为空表示基期数为0", s.wrapped);
+        row = sheet.createRow(9);
+        s.text(row, 0, "版本", s.text);
+        s.text(row, 1, data.revision() <= 1 ? "第1版" : "第" + data.revision() + "版（修订）", s.text);
+        int next = 10;
+        if (data.notice() != null) {
+            row = sheet.createRow(next++);
+            s.text(row, 0, "提示", s.text);
+            s.text(row, 1, data.notice(), s.wrapped);
+        }
+        // the revisions section: every figure that moved against the previous revision, one per row
+        for (String change : data.changes()) {
+            row = sheet.createRow(next++);
+            s.text(row, 0, "修订变化", s.text);
+            s.text(row, 1, change, s.wrapped);
+        }
         sheet.setColumnWidth(0, WorkbookStyles.width(20));
         sheet.setColumnWidth(1, WorkbookStyles.width(64));
         sheet.createFreezePane(0, 1);

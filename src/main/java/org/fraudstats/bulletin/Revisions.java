@@ -21,7 +21,7 @@ public class Revisions {
                            Long jobExecutionId, OffsetDateTime generatedAt) {
     }
 
-    record Latest(int revision, String figures) {
+    public record Latest(int revision, String figures) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -30,7 +30,7 @@ public class Revisions {
         this.jdbc = jdbc;
     }
 
-    Optional<Latest> latest(String kind, LocalDate from, LocalDate to) {
+    public Optional<Latest> latest(String kind, LocalDate from, LocalDate to) {
         return jdbc.query(SqlFiles.load("bulletin/latest-revision.sql"), Map.of("kind", kind, "from", from, "to", to),
                 (rs, i) -> new Latest(rs.getInt("revision"), rs.getString("figures"))).stream().findFirst();
     }

@@ -1,5 +1,6 @@
 package org.fraudstats.bulletin;
 
+import org.fraudstats.metrics.Change;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;

@@ -19,6 +19,11 @@ public final class Change {
         if (base == null || current == null || base.signum() == 0) {
             return Optional.empty();
         }
+        // BigDecimal has no negative zero, so a change that rounds to zero prints 0.0, never -0.0.
         return Optional.of(current.subtract(base).multiply(HUNDRED).divide(base, 1, RoundingMode.HALF_UP));
+    }
+
+    public static Optional<BigDecimal> percent(long current, long base) {
+        return percent(BigDecimal.valueOf(current), BigDecimal.valueOf(base));
     }
 }
