@@ -45,8 +45,10 @@ public class TrendChartCustomizer implements JRChartCustomizer {
                 bars.setDrawBarOutline(false);
                 bars.setMaximumBarWidth(0.05);
             } else if (renderer instanceof LineAndShapeRenderer line) {
-                line.setSeriesStroke(0, new BasicStroke(1.5f));
-                line.setSeriesShapesVisible(0, true);
+                // a marker per day reads well for a month; over a quarter or a year markers bury the line
+                boolean longSeries = plot.getCategories() != null && plot.getCategories().size() > 62;
+                line.setSeriesStroke(0, new BasicStroke(longSeries ? 1.0f : 1.5f));
+                line.setSeriesShapesVisible(0, !longSeries);
             }
         }
         thinDayLabels(plot);

@@ -103,8 +103,8 @@ class DemoCommand implements Callable<Integer> {
         daily.files().forEach(f -> out.println("    " + f));
         range.files().forEach(f -> out.println("    " + f));
         out.println();
-        out.printf("Open the PDF, or try: ./fraudstats metrics --from %s --to %s   (FRAUDSTATS_HOME=%s)%n",
-                to.minusDays(6), to, home.root());
+        out.printf("Open the PDF, or look further into the demo's own data:%n    FRAUDSTATS_HOME=%s ./fraudstats metrics --from %s --to %s%n",
+                home.root(), to.minusDays(6), to);
         out.flush();
         return 0;
     }
