@@ -2,6 +2,7 @@ package org.fraudstats.bulletin;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.geom.Ellipse2D;
 import java.util.List;
 
 import org.jfree.chart.JFreeChart;
@@ -46,10 +47,16 @@ public class TrendChartCustomizer implements JRChartCustomizer {
                 bars.setMaximumBarWidth(0.05);
             } else if (renderer instanceof LineAndShapeRenderer line) {
                 line.setSeriesStroke(0, new BasicStroke(1.5f));
-                line.setSeriesShapesVisible(0, true);
+                // A marker per day helps read a month; over a quarter the markers hide the line itself.
+                line.setSeriesShape(0, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
+                line.setSeriesShapesVisible(0, days(plot) <= MOST_LABELS);
             }
         }
         thinDayLabels(plot);
+    }
+
+    private static int days(CategoryPlot plot) {
+        return plot.getCategories() == null ? 0 : plot.getCategories().size();
     }
 
     // Every day keeps its bar; only every k-th label is painted, so a label never overlaps the next one.
