@@ -76,6 +76,8 @@ final class BulletinPdf {
         p.put("FRAUD_TYPES_BY_LOSS", source(rankRows(FraudTypeRanking.byLoss(data.fraudTypes()))));
         p.put("TREND_HEADING", TrendChart.heading(data));
         p.put("DAYS", new ReplayedRows(TrendChart.rows(data.days())));
+        p.put("CASES_LABEL", TrendChart.CASES_LABEL);
+        p.put("STOP_AMOUNT_LABEL", TrendChart.STOP_AMOUNT_LABEL);
         p.put("YEAR_TO_DATE", yearToDate);
         p.put("YEAR_TO_DATE_ROWS", source(yearToDateRows(YearToDate.rows(data))));
         p.put("YEAR_TO_DATE_HEADING", "五、" + YearToDate.heading(data));

@@ -3,6 +3,7 @@ package org.fraudstats.bulletin;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -70,16 +71,16 @@ final class BulletinWorkbook {
             s.text(row, 0, Formats.label(metric), s.text);
             s.figure(row, 1, metric, city.current());
             s.figure(row, 2, metric, city.yoyBase());
-            s.change(row, 3, metric.comparable() ? city.yoy(metric) : java.util.Optional.empty());
+            s.change(row, 3, metric.comparable() ? city.yoy(metric) : Optional.empty());
             s.figure(row, 4, metric, city.popBase());
-            s.change(row, 5, metric.comparable() ? city.pop(metric) : java.util.Optional.empty());
+            s.change(row, 5, metric.comparable() ? city.pop(metric) : Optional.empty());
             s.figure(row, 6, metric, data.ytd());
             s.figure(row, 7, metric, data.ytdLastYear());
             s.change(row, 8, new YearToDate.Row(metric, data.ytd(), data.ytdLastYear()).change());
         }
-        sheet.setColumnWidth(0, WorkbookStyles.width(20));
-        for (int c = 1; c <= 8; c++) {
-            sheet.setColumnWidth(c, WorkbookStyles.width(c % 2 == 0 && c < 6 || c >= 6 ? 16 : 12));
+        int[] widths = {20, 16, 16, 10, 16, 10, 16, 16, 12};
+        for (int c = 0; c < widths.length; c++) {
+            sheet.setColumnWidth(c, WorkbookStyles.width(widths[c]));
         }
         sheet.createFreezePane(0, 1);
         WorkbookStyles.printA4(sheet, true, true, 1);

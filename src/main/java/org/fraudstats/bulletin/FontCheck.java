@@ -13,9 +13,6 @@ import java.io.UncheckedIOException;
  */
 public final class FontCheck {
 
-    /** The JasperReports font family of fonts/fonts.xml, used by every template. */
-    public static final String FAMILY = "Noto Serif CJK SC";
-
     static final String REGULAR = "fonts/NotoSerifCJKsc-Regular-subset.otf";
     static final String BOLD = "fonts/NotoSerifCJKsc-Bold-subset.otf";
 
@@ -42,10 +39,6 @@ public final class FontCheck {
             throw new IllegalArgumentException(what + " has characters the bulletin font cannot draw: " + missing
                     + " (add them to report-templates/fonts/extra-text.txt and run build-font.sh)");
         }
-    }
-
-    static Font regular() {
-        return REGULAR_FONT;
     }
 
     private static Font load(String resource) {

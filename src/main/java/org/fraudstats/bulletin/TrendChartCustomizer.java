@@ -2,6 +2,7 @@ package org.fraudstats.bulletin;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.geom.Ellipse2D;
 import java.util.List;
 
 import org.jfree.chart.JFreeChart;
@@ -45,13 +46,17 @@ public class TrendChartCustomizer implements JRChartCustomizer {
                 bars.setDrawBarOutline(false);
                 bars.setMaximumBarWidth(0.05);
             } else if (renderer instanceof LineAndShapeRenderer line) {
-                // a marker per day reads well for a month; over a quarter or a year markers bury the line
-                boolean longSeries = plot.getCategories() != null && plot.getCategories().size() > 62;
-                line.setSeriesStroke(0, new BasicStroke(longSeries ? 1.0f : 1.5f));
-                line.setSeriesShapesVisible(0, !longSeries);
+                line.setSeriesStroke(0, new BasicStroke(1.5f));
+                // A marker per day helps read a month; over a quarter the markers hide the line itself.
+                line.setSeriesShape(0, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
+                line.setSeriesShapesVisible(0, days(plot) <= MOST_LABELS);
             }
         }
         thinDayLabels(plot);
+    }
+
+    private static int days(CategoryPlot plot) {
+        return plot.getCategories() == null ? 0 : plot.getCategories().size();
     }
 
     // Every day keeps its bar; only every k-th label is painted, so a label never overlaps the next one.

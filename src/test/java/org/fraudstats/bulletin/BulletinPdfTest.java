@@ -3,6 +3,7 @@ package org.fraudstats.bulletin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,12 @@ import org.fraudstats.catalog.Catalog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import net.sf.jasperreports.compilers.ReportExpressionEvaluationData;
+import net.sf.jasperreports.engine.JRDataset;
+import net.sf.jasperreports.engine.JasperCompileManager;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.design.JRReportCompileData;
 
 class BulletinPdfTest {
 
@@ -126,6 +133,25 @@ class BulletinPdfTest {
                 assertThat(text).isNotBlank();
                 assertThat(missing).isEmpty();
             }
+        }
+    }
+
+    /**
+     * A string literal or any computation in an expression would make JasperReports compile Java with javac,
+     * which fails inside a Spring Boot jar (javac cannot read nested jars) and on a JRE.
+     */
+    @Test
+    void shouldCompileEveryTemplateWithoutJava() throws Exception {
+        for (String name : List.of("bulletin", "district-figures", "district-changes", "fraud-types", "year-to-date")) {
+            JasperReport report = JasperCompileManager.compileReport(Path.of("report-templates/bulletin", name + ".jrxml").toString());
+            JRReportCompileData compiled = (JRReportCompileData) report.getCompileData();
+            List<Serializable> datasets = new ArrayList<>();
+            datasets.add(compiled.getMainDatasetCompileData());
+            for (JRDataset dataset : report.getDatasets() == null ? new JRDataset[0] : report.getDatasets()) {
+                datasets.add(compiled.getDatasetCompileData(dataset));
+            }
+            assertThat(datasets).as(name).allSatisfy(data ->
+                    assertThat(((ReportExpressionEvaluationData) data).getCompileData()).as(name + ": Java compiled").isNull());
         }
     }
 
