@@ -102,16 +102,18 @@ medians AS (
     GROUP BY bucket, district_code
 ),
 period_warnings AS (
+    -- warning_day holds the exact per-day, per-district counts of fact_warning (V5__warning_day.sql):
+    -- both warning metrics are plain counts, so summing days and districts is exact
     SELECT CASE WHEN :byDay THEN w.business_day ELSE CAST(:from AS date) END AS bucket,
-           w.district_code, w.channel, w.outcome
-    FROM fact_warning w
+           w.district_code, w.warnings, w.dissuaded_visits
+    FROM warning_day w
     WHERE w.business_day BETWEEN :from AND :to
       AND w.district_code IN (SELECT district_code FROM districts)
 ),
 warning_figures AS (
     SELECT bucket, coalesce(district_code, :cityCode) AS area,
-           count(*) AS warnings,
-           count(*) FILTER (WHERE channel = 'VISIT' AND outcome = 'DISSUADED') AS dissuaded_visits
+           sum(warnings) AS warnings,
+           sum(dissuaded_visits) AS dissuaded_visits
     FROM period_warnings
     GROUP BY GROUPING SETS ((bucket, district_code), (bucket))
 ),

@@ -66,6 +66,7 @@ class DropLoadTasklet implements Tasklet {
         for (Feed feed : Feed.values()) {
             changed += named.queryForObject(SqlFiles.load("ingest/merge-" + feed.name().toLowerCase() + ".sql"), params, Long.class);
         }
+        named.update(SqlFiles.load("ingest/rollup-warnings.sql"), params);
         named.update(SqlFiles.load("ingest/merge-rejects.sql"), params);
         named.update(SqlFiles.load("ingest/record-drop-load.sql"), Map.of(
                 "jobExecutionId", jobExecutionId, "dropDate", drop.date(), "checksum", checksum,

@@ -177,6 +177,23 @@ class LoadingRulesTest extends DatabaseTest {
     }
 
     @Test
+    void aWarningCorrectedToAnotherDayAndDistrictMovesItsCounts() {
+        new Drops(inbox)
+                .write("2022-10-01", "warnings.csv", Drops.WARNINGS
+                        + "W1,2022-10-01T10:00:00+08:00,440604,VISIT,DISSUADED\n"
+                        + "W2,2022-10-01T11:00:00+08:00,440604,SMS,UNREACHED\n")
+                .write("2022-10-02", "warnings.csv", Drops.WARNINGS
+                        + "W1,2022-10-02T10:00:00+08:00,440605,VISIT,DISSUADED\n");
+        ingest();
+        String csv = cli("metrics", "--from", "2022-10-01", "--to", "2022-10-02", "--by", "day").out();
+        assertThat(csv).contains("2022-10-01,2022-10-01,440604,0,0.00,0,0.00,0,0.00,0,0.00,,1,0\n")
+                .contains("2022-10-02,2022-10-02,440605,0,0.00,0,0.00,0,0.00,0,0.00,,1,1\n")
+                .contains("2022-10-02,2022-10-02,440600,0,0.00,0,0.00,0,0.00,0,0.00,,1,1\n");
+        assertThat(jdbc.queryForObject("SELECT sum(warnings) FROM warning_day", Long.class))
+                .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM fact_warning", Long.class));
+    }
+
+    @Test
     void anUnreadableFileFailsItsWholeDropAndStopsTheIngestWithEarlierDropsKept() {
         new Drops(inbox)
                 .write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n")
