@@ -1,0 +1,94 @@
+package org.fraudstats.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+import org.fraudstats.support.DatabaseTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A load killed mid-drop leaves its job execution marked STARTED and, its transaction never committed, nothing
+ * of the drop in the facts. The next ingest recovers it and loads the drop once; a failed execution can be
+ * restarted by id. Either way every figure ends as if nothing had happened.
+ */
+class InterruptedLoadTest extends DatabaseTest {
+
+    @Autowired
+    JobRepository jobRepository;
+
+    @BeforeEach
+    void cleanSlate() {
+        forgetEverything();
+    }
+
+    @Test
+    void aLoadKilledMidDropIsLoadedOnceByTheNextIngest() throws Exception {
+        assertThat(cli("ingest", "--inbox", SAMPLE_INBOX.toString(), "--from", "2021-10-01", "--to", "2022-10-10").exitCode()).isZero();
+        JobExecution killed = leftBehind(new Drop(LocalDate.of(2022, 10, 11), SAMPLE_INBOX.resolve("2022-10-11")), BatchStatus.STARTED);
+
+        Run resumed = cli("ingest", "--inbox", SAMPLE_INBOX.toString());
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(jobRepository.getJobExecution(killed.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThatFiguresAreTheContractsOnes();
+    }
+
+    @Test
+    void aFailedLoadRestartedByIdFinishesTheDrop() throws Exception {
+        assertThat(cli("ingest", "--inbox", SAMPLE_INBOX.toString(), "--from", "2021-10-01", "--to", "2022-10-15").exitCode()).isZero();
+        JobExecution failed = leftBehind(new Drop(LocalDate.of(2022, 10, 16), SAMPLE_INBOX.toAbsolutePath().resolve("2022-10-16")), BatchStatus.FAILED);
+
+        Run restart = cli("restart", Long.toString(failed.getId()));
+        assertThat(restart.exitCode()).as(restart.err()).isZero();
+        assertThat(restart.out()).contains("job execution " + failed.getId() + " restarted as").contains("COMPLETED");
+        assertThat(cli("history").out()).contains("ingestDrop").contains("drop.date=2022-10-16");
+
+        Run rest = cli("ingest", "--inbox", SAMPLE_INBOX.toString());
+        assertThat(rest.out()).contains("2022-10-16  unchanged (already loaded)");
+        assertThatFiguresAreTheContractsOnes();
+    }
+
+    /** What a process leaves in the job repository when it dies (STARTED) or fails (FAILED) mid-load. */
+    private JobExecution leftBehind(Drop drop, BatchStatus status) {
+        JobParameters parameters = new JobParametersBuilder()
+                .addString("drop.date", drop.date().toString())
+                .addString("drop.checksum", drop.checksum())
+                .addString("drop.folder", drop.folder().toAbsolutePath().toString(), false)
+                .toJobParameters();
+        JobInstance instance = jobRepository.createJobInstance(IngestJobConfiguration.JOB_NAME, parameters);
+        JobExecution execution = jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
+        execution.setStartTime(LocalDateTime.now());
+        execution.setStatus(status);
+        jobRepository.update(execution);
+        StepExecution step = jobRepository.createStepExecution("loadDrop", execution);
+        step.setStartTime(LocalDateTime.now());
+        step.setStatus(status);
+        jobRepository.update(step);
+        if (status == BatchStatus.FAILED) {
+            execution.setEndTime(LocalDateTime.now());
+            jobRepository.update(execution);
+        }
+        return execution;
+    }
+
+    private void assertThatFiguresAreTheContractsOnes() throws Exception {
+        assertThat(cli("metrics", "--from", "2022-10-01", "--to", "2022-10-24").out())
+                .isEqualTo(Files.readString(Path.of("src/test/resources/golden/expected-range-2022-10-01_2022-10-24.csv"), StandardCharsets.UTF_8));
+        assertThat(cli("metrics", "--from", "2022-10-01", "--to", "2022-10-24", "--by", "day").out())
+                .isEqualTo(Files.readString(Path.of("src/test/resources/golden/expected-by-day-2022-10-01_2022-10-24.csv"), StandardCharsets.UTF_8));
+    }
+}
