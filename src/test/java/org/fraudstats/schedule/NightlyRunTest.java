@@ -64,6 +64,9 @@ class NightlyRunTest extends DatabaseTest {
                 "weekly.yml", "enabled: false\n", "monthly.yml", "enabled: false\n");
         registry.add("fraudstats.jobs-dir", jobs::toString);
         registry.add("spring.quartz.properties.org.quartz.scheduler.idleWaitTime", () -> "1000");
+        // A restarted process looks for misfires at once; a scheduler resumed from standby only at the misfire
+        // handler's next round, every misfireThreshold (60 s by default)
+        registry.add("spring.quartz.properties.org.quartz.jobStore.misfireThreshold", () -> "1000");
     }
 
     @Autowired
@@ -106,6 +109,32 @@ class NightlyRunTest extends DatabaseTest {
         assertThat(work.calls().days("dropArrived", null)).containsExactly(D22, D23, D24);
         assertThat(inbox).isEqualTo(Path.of(env("fraudstats.home")).resolve("inbox"));
         assertThat(statuses()).containsExactly("2022-10-21 DONE", "2022-10-22 DONE", "2022-10-23 DONE", "2022-10-24 DONE");
+    }
+
+    @Test
+    void aNodeThatWasDownAtTheCronTimeFiresOnceWhenItComesBackAndCatchesUp() throws Exception {
+        ScheduleDefinition inTest = definitions.get("nightly");
+        ScheduleDefinition realCron = new ScheduleDefinition(inTest.name(), inTest.source(), inTest.description(), true,
+                inTest.work(), inTest.cadence(), "0 30 1 * * ?", inTest.zone(), inTest.inbox(), inTest.out(),
+                inTest.retryInterval(), inTest.deadline());
+        scheduler.standby();
+        try {
+            quartz.install(List.of(realCron));
+            // the node was down across two 01:30s: its trigger still waits for a fire two days ago
+            long twoDaysAgo = System.currentTimeMillis() - Duration.ofDays(2).toMillis();
+            jdbc.update("UPDATE qrtz_triggers SET next_fire_time = ? WHERE trigger_name = 'nightly'", twoDaysAgo);
+            clock.set(OffsetDateTime.parse("2022-10-25T08:00:00+08:00").toInstant());
+            finished("nightly", LocalDate.of(2022, 10, 21), "DONE");
+
+            scheduler.start();
+
+            Await.until(Duration.ofSeconds(20), () -> "DONE".equals(status(D24)), this::runs);
+            assertThat(work.calls().days("nightly", null)).containsExactly(D22, D23, D24);
+            assertThat(scheduler.getTrigger(QuartzSchedules.cronKey("nightly")).getNextFireTime())
+                    .as("back on the cron after the one catch-up fire").isInTheFuture();
+        } finally {
+            quartz.install(List.of(inTest));
+        }
     }
 
     @Test
