@@ -1,0 +1,4 @@
+-- The work of the period ended: DONE, MISSING_DATA or FAILED, with the work's exit code (NULL when it threw).
+UPDATE schedule_run
+SET status = :status, finished_at = :now, exit_code = :exitCode
+WHERE schedule = :schedule AND business_day = :day AND instance = :instance

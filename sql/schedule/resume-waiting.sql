@@ -1,0 +1,8 @@
+-- Takes over a period waiting for its drop: nobody works on it between two looks, so whichever node fires
+-- next may. The WHERE makes the takeover atomic. A period still RUNNING is never taken over, not even from a
+-- node that seems dead: a slow node is not a dead one, and a night must not run twice.
+UPDATE schedule_run
+SET status = 'RUNNING', started_at = :now, instance = :instance, finished_at = NULL
+WHERE schedule = :schedule
+  AND business_day = :day
+  AND status = 'WAITING'

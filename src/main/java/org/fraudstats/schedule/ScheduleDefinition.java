@@ -1,0 +1,37 @@
+package org.fraudstats.schedule;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+/**
+ * One schedule of jobs/*.yml, named after its file (jobs/nightly.yml is "nightly").
+ *
+ * @param source        the file (or files, when a deployment overrides keys) it was read from, for messages
+ * @param inbox         where drops arrive (nightly only, else null)
+ * @param retryInterval how long to wait before looking for a missing drop again (nightly only, else null)
+ * @param deadline      when a missing drop is given up on: this time on the morning after the business day
+ *                      (nightly only, else null)
+ */
+public record ScheduleDefinition(String name, String source, String description, boolean enabled, Work work,
+        Cadence cadence, String cron, ZoneId zone, Path inbox, Path out, Duration retryInterval, LocalTime deadline) {
+
+    /** What a fire runs: the nightly run of one business day, or a range bulletin of a week or month. */
+    public enum Work {
+        NIGHTLY("nightly"), RANGE_BULLETIN("range-bulletin");
+
+        final String key;
+
+        Work(String key) {
+            this.key = key;
+        }
+    }
+
+    /** The moment the drop of {@code day} is given up on. */
+    public ZonedDateTime deadlineFor(LocalDate day) {
+        return day.plusDays(1).atTime(deadline).atZone(zone);
+    }
+}

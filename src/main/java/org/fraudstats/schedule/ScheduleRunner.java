@@ -1,0 +1,120 @@
+package org.fraudstats.schedule;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.fraudstats.schedule.ScheduleRuns.Node;
+import org.fraudstats.schedule.ScheduleRuns.Status;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * What one fire of a schedule does, whichever trigger fired it (the cron, a retry, a catch-up after downtime):
+ * run every period from the one after the last finished up to the last complete one, oldest first, each only
+ * after claiming it. So missed nights are caught up whatever Quartz's misfire handling did, and a night claimed
+ * by one node is never run by another.
+ */
+@Component
+class ScheduleRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduleRunner.class);
+
+    /** Asks for the schedule to fire again after {@code wait} (the drop of a day is not there yet). */
+    interface Retry {
+        void after(Duration wait);
+    }
+
+    /** What became of one period in this fire. */
+    record Outcome(LocalDate day, Status status, String detail) {
+        @Override
+        public String toString() {
+            return day + " " + status + detail;
+        }
+    }
+
+    private final ScheduleRuns runs;
+    private final ObjectProvider<ScheduledWork> work;
+    private final Clock clock;
+
+    ScheduleRunner(ScheduleRuns runs, ObjectProvider<ScheduledWork> work, Clock clock) {
+        this.runs = runs;
+        this.work = work;
+        this.clock = clock;
+    }
+
+    List<Outcome> run(ScheduleDefinition schedule, Node node, Retry retry) {
+        List<Outcome> outcomes = new ArrayList<>();
+        Cadence cadence = schedule.cadence();
+        LocalDate latest = cadence.latestComplete(LocalDate.now(clock.withZone(schedule.zone())));
+        for (LocalDate day = first(schedule, latest); !day.isAfter(latest); day = cadence.next(day)) {
+            if (!runs.claim(schedule.name(), day, node, clock.instant())) {
+                ScheduleRuns.Row row = runs.find(schedule.name(), day);
+                if (row != null && row.status() == Status.RUNNING) {
+                    // never run twice: if that node died, an operator reruns the day (./fraudstats nightly --date)
+                    // and deletes or finishes its row
+                    outcomes.add(new Outcome(day, Status.RUNNING, " elsewhere (" + row.instance() + " since "
+                            + row.startedAt().atZoneSameInstant(schedule.zone()).toOffsetDateTime() + "), skipped"));
+                }
+                continue; // finished, or another node has it
+            }
+            Outcome outcome = runClaimed(schedule, day, node, retry);
+            outcomes.add(outcome);
+            if (outcome.status() == Status.WAITING) {
+                break; // later days wait: they run oldest first, after this one
+            }
+        }
+        return outcomes;
+    }
+
+    /** The day after the last finished period, or an older one left unfinished; the latest when none ran yet. */
+    private LocalDate first(ScheduleDefinition schedule, LocalDate latest) {
+        ScheduleRuns.Open open = runs.open(schedule.name());
+        LocalDate first = open.lastFinished() == null ? latest : schedule.cadence().next(open.lastFinished());
+        if (open.firstUnfinished() != null && open.firstUnfinished().isBefore(first)) {
+            first = open.firstUnfinished();
+        }
+        return first;
+    }
+
+    private Outcome runClaimed(ScheduleDefinition schedule, LocalDate day, Node node, Retry retry) {
+        ScheduledWork scheduledWork = work.getObject();
+        boolean arrived = true;
+        Integer exitCode = null;
+        Status status;
+        try {
+            if (schedule.work() == ScheduleDefinition.Work.NIGHTLY) {
+                arrived = scheduledWork.dropArrived(day, schedule.inbox());
+                ZonedDateTime deadline = schedule.deadlineFor(day);
+                Instant now = clock.instant();
+                if (!arrived && now.isBefore(deadline.toInstant())) {
+                    Duration wait = min(schedule.retryInterval(), Duration.between(now, deadline.toInstant()));
+                    runs.waiting(schedule.name(), day, node);
+                    retry.after(wait);
+                    return new Outcome(day, Status.WAITING, " (drop not in " + schedule.inbox() + "; looking again in "
+                            + wait.truncatedTo(ChronoUnit.MILLIS) + ", deadline " + deadline.toOffsetDateTime() + ")");
+                }
+                exitCode = scheduledWork.nightly(day, schedule.inbox(), schedule.out());
+            } else {
+                exitCode = scheduledWork.rangeBulletin(day, schedule.cadence().end(day), schedule.out());
+            }
+            status = exitCode == 0 ? Status.DONE : arrived ? Status.FAILED : Status.MISSING_DATA;
+        } catch (RuntimeException e) {
+            log.warn("{} {}: the work failed", schedule.name(), day, e);
+            status = Status.FAILED;
+        }
+        runs.finish(schedule.name(), day, node, status, exitCode, clock.instant());
+        return new Outcome(day, status, exitCode == null || exitCode == 0 ? "" : " (exit " + exitCode + ")");
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

@@ -1,0 +1,87 @@
+package org.fraudstats.schedule;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.fraudstats.storage.SqlFiles;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Table schedule_run: which periods each schedule has run and how they ended. A period is claimed by inserting
+ * its row, so whichever node inserts it does the work and every other node skips it.
+ */
+@Repository
+class ScheduleRuns {
+
+    enum Status { RUNNING, WAITING, DONE, MISSING_DATA, FAILED }
+
+    /** Where catch-up starts: the last finished period and the oldest unfinished one (either may be null). */
+    record Open(LocalDate lastFinished, LocalDate firstUnfinished) {
+    }
+
+    /** Who claims: the Quartz scheduler (cluster) name and this node's instance id. */
+    record Node(String schedulerName, String instance) {
+    }
+
+    /** A period's row as found. */
+    record Row(Status status, String instance, OffsetDateTime startedAt) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    ScheduleRuns(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Open open(String schedule) {
+        return jdbc.queryForObject(SqlFiles.load("schedule/open-periods.sql"), Map.of("schedule", schedule),
+                (rs, n) -> new Open(rs.getObject("last_finished", LocalDate.class),
+                        rs.getObject("first_unfinished", LocalDate.class)));
+    }
+
+    /**
+     * Claims {@code day} for this node: a new row, or one waiting for its drop. False when the period is
+     * finished or RUNNING on some node (a run cut short by a crash stays RUNNING until someone looks).
+     */
+    boolean claim(String schedule, LocalDate day, Node node, Instant now) {
+        Map<String, Object> params = params(schedule, day, node);
+        params.put("now", timestamp(now));
+        return jdbc.update(SqlFiles.load("schedule/claim-period.sql"), params) == 1
+                || jdbc.update(SqlFiles.load("schedule/resume-waiting.sql"), params) == 1;
+    }
+
+    Row find(String schedule, LocalDate day) {
+        return jdbc.query(SqlFiles.load("schedule/find-period.sql"), Map.of("schedule", schedule, "day", day),
+                (rs, n) -> new Row(Status.valueOf(rs.getString("status")), rs.getString("instance"),
+                        rs.getObject("started_at", OffsetDateTime.class))).stream().findFirst().orElse(null);
+    }
+
+    void waiting(String schedule, LocalDate day, Node node) {
+        jdbc.update(SqlFiles.load("schedule/mark-waiting.sql"), params(schedule, day, node));
+    }
+
+    void finish(String schedule, LocalDate day, Node node, Status status, Integer exitCode, Instant now) {
+        Map<String, Object> params = params(schedule, day, node);
+        params.put("status", status.name());
+        params.put("exitCode", exitCode);
+        params.put("now", timestamp(now));
+        jdbc.update(SqlFiles.load("schedule/finish-period.sql"), params);
+    }
+
+    private static Map<String, Object> params(String schedule, LocalDate day, Node node) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("schedule", schedule);
+        params.put("day", day);
+        params.put("instance", node.instance());
+        return params;
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

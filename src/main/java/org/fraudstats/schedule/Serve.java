@@ -1,0 +1,84 @@
+package org.fraudstats.schedule;
+
+import java.util.concurrent.CountDownLatch;
+
+import jakarta.annotation.PreDestroy;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * `./fraudstats serve`: installs the schedules of jobs/*.yml in Quartz and starts the scheduler (Boot's, kept
+ * from starting on its own so other commands never fire anything), then serves until the process is stopped.
+ * Each fire logs one line to standard error.
+ */
+@Component
+public class Serve {
+
+    private static final Logger log = LoggerFactory.getLogger(Serve.class);
+
+    private final Scheduler scheduler;
+    private final ScheduleDefinitions definitions;
+    private final QuartzSchedules quartz;
+    private final ObjectProvider<ScheduledWork> work;
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private boolean started;
+
+    Serve(Scheduler scheduler, ScheduleDefinitions definitions, QuartzSchedules quartz,
+            ObjectProvider<ScheduledWork> work) {
+        this.scheduler = scheduler;
+        this.definitions = definitions;
+        this.quartz = quartz;
+        this.work = work;
+    }
+
+    /**
+     * Serves until SIGTERM or Ctrl-C (the application context closes) or the calling thread is interrupted.
+     *
+     * @return 0
+     */
+    public int run() {
+        start();
+        try {
+            closing.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            try {
+                scheduler.standby();
+            } catch (SchedulerException ignored) {
+                // the context is closing the scheduler anyway
+            }
+        }
+        log.info("serve: stopping");
+        return 0;
+    }
+
+    /** Installs the schedules and starts firing them; returns at once. */
+    public synchronized void start() {
+        if (started) {
+            return;
+        }
+        if (work.getIfAvailable() == null) {
+            throw new IllegalStateException("serve: nothing implements ScheduledWork, so the schedules have nothing to run");
+        }
+        try {
+            for (String line : quartz.install(definitions.enabled())) {
+                log.info("serve: {}", line);
+            }
+            scheduler.start();
+            log.info("serve: scheduler {} instance {} started", scheduler.getSchedulerName(),
+                    scheduler.getSchedulerInstanceId());
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("serve: cannot start the scheduler: " + e.getMessage(), e);
+        }
+        started = true;
+    }
+
+    @PreDestroy
+    void contextClosing() {
+        closing.countDown();
+    }
+}

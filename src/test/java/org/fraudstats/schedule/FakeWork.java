@@ -1,0 +1,111 @@
+package org.fraudstats.schedule;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * ScheduledWork that records every call (which node, what, when by the node's clock) instead of running the
+ * pipeline. A drop is there unless marked missing; {@link #arriveAfter} makes it turn up at the n-th look.
+ * Several nodes may share one {@link Calls}, to count across them.
+ */
+final class FakeWork implements ScheduledWork {
+
+    record Call(String node, String what, LocalDate from, LocalDate to, Path out, Instant at) {
+    }
+
+    /** The calls of every node sharing it, in the order made, and how many ran at once at most. */
+    static final class Calls {
+        final List<Call> list = new CopyOnWriteArrayList<>();
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicInteger maxInFlight = new AtomicInteger();
+
+        List<LocalDate> days(String what, Path out) {
+            return list.stream().filter(c -> c.what().equals(what) && (out == null || c.out().equals(out)))
+                    .map(Call::from).toList();
+        }
+
+        void clear() {
+            list.clear();
+            maxInFlight.set(0);
+        }
+    }
+
+    private final String node;
+    private final Calls calls;
+    private final Clock clock;
+    private final Duration nightlyTakes;
+    private final Set<LocalDate> missing = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<LocalDate, AtomicInteger> looksUntilArrival = new ConcurrentHashMap<>();
+
+    FakeWork(String node, Calls calls, Clock clock, Duration nightlyTakes) {
+        this.node = node;
+        this.calls = calls;
+        this.clock = clock;
+        this.nightlyTakes = nightlyTakes;
+    }
+
+    Calls calls() {
+        return calls;
+    }
+
+    void missing(LocalDate day) {
+        missing.add(day);
+    }
+
+    /** The drop of {@code day} is missing at the first {@code looks - 1} looks and there at the n-th. */
+    void arriveAfter(LocalDate day, int looks) {
+        looksUntilArrival.put(day, new AtomicInteger(looks));
+    }
+
+    void reset() {
+        missing.clear();
+        looksUntilArrival.clear();
+        calls.clear();
+    }
+
+    @Override
+    public int nightly(LocalDate date, Path inbox, Path out) {
+        return work("nightly", date, date, out, missing.contains(date) ? 1 : 0);
+    }
+
+    @Override
+    public int rangeBulletin(LocalDate from, LocalDate to, Path out) {
+        return work("range", from, to, out, 0);
+    }
+
+    @Override
+    public boolean dropArrived(LocalDate date, Path inbox) {
+        calls.list.add(new Call(node, "dropArrived", date, date, null, clock.instant()));
+        AtomicInteger looks = looksUntilArrival.get(date);
+        if (looks != null && looks.decrementAndGet() <= 0) {
+            missing.remove(date);
+            looksUntilArrival.remove(date);
+        }
+        return !missing.contains(date);
+    }
+
+    private int work(String what, LocalDate from, LocalDate to, Path out, int exitCode) {
+        int now = calls.inFlight.incrementAndGet();
+        calls.maxInFlight.accumulateAndGet(now, Math::max);
+        try {
+            calls.list.add(new Call(node, what, from, to, out, clock.instant()));
+            if (!nightlyTakes.isZero()) {
+                Thread.sleep(nightlyTakes.toMillis());
+            }
+            return exitCode;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } finally {
+            calls.inFlight.decrementAndGet();
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package org.fraudstats.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.fraudstats.support.DatabaseTest;
+import org.fraudstats.support.TestPostgres;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.quartz.CronTrigger;
+import org.quartz.Scheduler;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The nightly schedule on one node, fired by hand (its cron is moved to 2099 so it never fires by itself):
+ * catching up missed nights oldest first, waiting for a missing drop until the deadline, and installing the
+ * schedules into Quartz.
+ */
+@Import(NightlyRunTest.Beans.class)
+class NightlyRunTest extends DatabaseTest {
+
+    static final Instant TUESDAY_0130 = OffsetDateTime.parse("2022-10-25T01:30:00+08:00").toInstant();
+    static final LocalDate D22 = LocalDate.of(2022, 10, 22);
+    static final LocalDate D23 = LocalDate.of(2022, 10, 23);
+    static final LocalDate D24 = LocalDate.of(2022, 10, 24);
+    static final LocalDate D25 = LocalDate.of(2022, 10, 25);
+
+    /** Not a @TestConfiguration: a stereotype would let other tests' component scans pick it up. */
+    static class Beans {
+        @Bean
+        @Primary
+        TestClock testClock() {
+            return new TestClock(TUESDAY_0130, 1);
+        }
+
+        @Bean
+        @Primary
+        FakeWork fakeWork(TestClock clock) {
+            return new FakeWork("node", new FakeWork.Calls(), clock, Duration.ZERO);
+        }
+    }
+
+    @DynamicPropertySource
+    static void schedules(DynamicPropertyRegistry registry) {
+        Path jobs = jobsDir("nightly.yml", "cron: \"0 0 0 1 1 ? 2099\"\nretry-interval: PT1S\n",
+                "weekly.yml", "enabled: false\n", "monthly.yml", "enabled: false\n");
+        registry.add("fraudstats.jobs-dir", jobs::toString);
+        registry.add("spring.quartz.properties.org.quartz.scheduler.idleWaitTime", () -> "1000");
+        // A restarted process looks for misfires at once; a scheduler resumed from standby only at the misfire
+        // handler's next round, every misfireThreshold (60 s by default)
+        registry.add("spring.quartz.properties.org.quartz.jobStore.misfireThreshold", () -> "1000");
+    }
+
+    @Autowired
+    Serve serve;
+    @Autowired
+    Scheduler scheduler;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    FakeWork work;
+    @Autowired
+    ScheduleDefinitions definitions;
+
+    @Autowired
+    ScheduleRunner runner;
+    @Autowired
+    QuartzSchedules quartz;
+
+    @BeforeEach
+    void freshStart() throws Exception {
+        serve.start();
+        if (scheduler.isInStandbyMode()) {
+            scheduler.start();
+        }
+        scheduler.unscheduleJob(QuartzSchedules.retryKey("nightly"));
+        jdbc.execute("TRUNCATE schedule_run");
+        work.reset();
+    }
+
+    @Test
+    void oneFireCatchesUpEveryMissedNightOldestFirst() throws Exception {
+        clock.set(TUESDAY_0130);
+        finished("nightly", LocalDate.of(2022, 10, 21), "DONE");
+
+        scheduler.triggerJob(QuartzSchedules.jobKey("nightly"));
+
+        Await.until(Duration.ofSeconds(20), () -> "DONE".equals(status(D24)), this::runs);
+        Path inbox = definitions.get("nightly").inbox();
+        assertThat(work.calls().days("nightly", null)).containsExactly(D22, D23, D24);
+        assertThat(work.calls().days("dropArrived", null)).containsExactly(D22, D23, D24);
+        assertThat(inbox).isEqualTo(Path.of(env("fraudstats.home")).resolve("inbox"));
+        assertThat(statuses()).containsExactly("2022-10-21 DONE", "2022-10-22 DONE", "2022-10-23 DONE", "2022-10-24 DONE");
+    }
+
+    @Test
+    void aNodeThatWasDownAtTheCronTimeFiresOnceWhenItComesBackAndCatchesUp() throws Exception {
+        ScheduleDefinition inTest = definitions.get("nightly");
+        ScheduleDefinition realCron = new ScheduleDefinition(inTest.name(), inTest.source(), inTest.description(), true,
+                inTest.work(), inTest.cadence(), "0 30 1 * * ?", inTest.zone(), inTest.inbox(), inTest.out(),
+                inTest.retryInterval(), inTest.deadline());
+        scheduler.standby();
+        try {
+            quartz.install(List.of(realCron));
+            // the node was down across two 01:30s: its trigger still waits for a fire two days ago
+            long twoDaysAgo = System.currentTimeMillis() - Duration.ofDays(2).toMillis();
+            jdbc.update("UPDATE qrtz_triggers SET next_fire_time = ? WHERE trigger_name = 'nightly'", twoDaysAgo);
+            clock.set(OffsetDateTime.parse("2022-10-25T08:00:00+08:00").toInstant());
+            finished("nightly", LocalDate.of(2022, 10, 21), "DONE");
+
+            scheduler.start();
+
+            Await.until(Duration.ofSeconds(20), () -> "DONE".equals(status(D24)), this::runs);
+            assertThat(work.calls().days("nightly", null)).containsExactly(D22, D23, D24);
+            assertThat(scheduler.getTrigger(QuartzSchedules.cronKey("nightly")).getNextFireTime())
+                    .as("back on the cron after the one catch-up fire").isInTheFuture();
+        } finally {
+            quartz.install(List.of(inTest));
+        }
+    }
+
+    @Test
+    void aMissingDropIsLookedForUntilTheDeadlineThenRenderedAsMissing() throws Exception {
+        clock.set(OffsetDateTime.parse("2022-10-25T07:29:56+08:00").toInstant());
+        finished("nightly", D23, "DONE");
+        work.missing(D24);
+
+        scheduler.triggerJob(QuartzSchedules.jobKey("nightly"));
+
+        Await.until(Duration.ofSeconds(10), () -> "WAITING".equals(status(D24)), this::runs);
+        assertThat(work.calls().days("nightly", null)).isEmpty();
+        Await.until(Duration.ofSeconds(30), () -> "MISSING_DATA".equals(status(D24)), this::runs);
+        List<FakeWork.Call> nightly = work.calls().list.stream().filter(c -> c.what().equals("nightly")).toList();
+        assertThat(nightly).hasSize(1);
+        assertThat(nightly.get(0).from()).isEqualTo(D24);
+        assertThat(nightly.get(0).at()).isAfterOrEqualTo(OffsetDateTime.parse("2022-10-25T07:30:00+08:00").toInstant());
+        // about one look a second for 4 seconds; at least a few, however loaded the machine
+        assertThat(work.calls().days("dropArrived", null)).hasSizeGreaterThanOrEqualTo(3).containsOnly(D24);
+        assertThat(jdbc.queryForObject("SELECT exit_code FROM schedule_run WHERE business_day = ?", Integer.class, D24))
+                .isEqualTo(1);
+
+        // The drop turns up late: the next night's run is D25's; D24 is not run again by the schedule (the
+        // pipeline's nightly for D25 loads whatever arrived late and re-renders the days it changes).
+        work.reset();
+        clock.set(OffsetDateTime.parse("2022-10-26T01:30:00+08:00").toInstant());
+        scheduler.triggerJob(QuartzSchedules.jobKey("nightly"));
+        Await.until(Duration.ofSeconds(20), () -> "DONE".equals(status(D25)), this::runs);
+        assertThat(work.calls().days("nightly", null)).containsExactly(D25);
+        assertThat(status(D24)).isEqualTo("MISSING_DATA");
+    }
+
+    @Test
+    void aDropThatArrivesBeforeTheDeadlineRunsAtTheNextLook() throws Exception {
+        clock.set(TUESDAY_0130);
+        finished("nightly", D23, "DONE");
+        work.missing(D24);
+        work.arriveAfter(D24, 3);
+
+        scheduler.triggerJob(QuartzSchedules.jobKey("nightly"));
+
+        Await.until(Duration.ofSeconds(20), () -> "DONE".equals(status(D24)), this::runs);
+        assertThat(work.calls().days("dropArrived", null)).containsExactly(D24, D24, D24);
+        assertThat(work.calls().days("nightly", null)).containsExactly(D24);
+    }
+
+    @Test
+    void installingAgainKeepsOneTriggerPerScheduleAndAppliesAChangedCron() throws Exception {
+        QuartzSchedules quartz = context.getBean(QuartzSchedules.class);
+        ScheduleDefinition nightly = definitions.get("nightly");
+        ScheduleDefinition edited = new ScheduleDefinition(nightly.name(), nightly.source(), nightly.description(),
+                true, nightly.work(), nightly.cadence(), "0 0 2 1 1 ? 2099", nightly.zone(), nightly.inbox(),
+                nightly.out(), nightly.retryInterval(), nightly.deadline());
+
+        assertThat(quartz.install(List.of(nightly))).singleElement().asString().contains("unchanged");
+        assertThat(quartz.install(List.of(edited))).singleElement().asString().contains("updated");
+        assertThat(((CronTrigger) scheduler.getTrigger(QuartzSchedules.cronKey("nightly"))).getCronExpression())
+                .isEqualTo("0 0 2 1 1 ? 2099");
+        assertThat(quartz.install(List.of(nightly))).singleElement().asString().contains("updated");
+
+        assertThat(scheduler.getJobKeys(GroupMatcher.jobGroupEquals(QuartzSchedules.GROUP)))
+                .containsExactly(QuartzSchedules.jobKey("nightly"));
+        assertThat(scheduler.getTriggersOfJob(QuartzSchedules.jobKey("nightly"))).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM qrtz_cron_triggers", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void missedWeeksAndMonthsAreCaughtUpWithTheirRangeBulletinsOldestFirst() {
+        clock.set(OffsetDateTime.parse("2022-10-24T02:30:00+08:00").toInstant()); // a Monday
+        finished("weekly", LocalDate.of(2022, 10, 3), "DONE");
+        runner.run(definitions.get("weekly"), quartz.node(), wait -> fail("range bulletins do not wait"));
+
+        clock.set(OffsetDateTime.parse("2022-11-01T03:00:00+08:00").toInstant());
+        finished("monthly", LocalDate.of(2022, 8, 1), "DONE");
+        runner.run(definitions.get("monthly"), quartz.node(), wait -> fail("range bulletins do not wait"));
+
+        assertThat(work.calls().list).extracting(c -> c.what() + " " + c.from() + ".." + c.to()).containsExactly(
+                "range 2022-10-10..2022-10-16", "range 2022-10-17..2022-10-23",
+                "range 2022-09-01..2022-09-30", "range 2022-10-01..2022-10-31");
+        assertThat(jdbc.queryForList("SELECT schedule || ' ' || business_day || ' ' || status FROM schedule_run "
+                + "WHERE schedule <> 'nightly' ORDER BY schedule, business_day", String.class)).containsExactly(
+                "monthly 2022-08-01 DONE", "monthly 2022-09-01 DONE", "monthly 2022-10-01 DONE",
+                "weekly 2022-10-03 DONE", "weekly 2022-10-10 DONE", "weekly 2022-10-17 DONE");
+    }
+
+    @Test
+    void serveBlocksUntilInterruptedThenReturnsZero() throws Exception {
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        Thread serving = new Thread(() -> exit.complete(serve.run()), "serve");
+        serving.start();
+        Await.until(Duration.ofSeconds(10), () -> serving.getState() == Thread.State.WAITING, () -> "serve is " + serving.getState());
+        assertThat(exit).isNotDone();
+
+        serving.interrupt();
+
+        assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+    }
+
+    private void finished(String schedule, LocalDate day, String status) {
+        jdbc.update("INSERT INTO schedule_run (schedule, business_day, status, started_at, finished_at, instance) "
+                + "VALUES (?, ?, ?, now(), now(), 'earlier')", schedule, day, status);
+    }
+
+    private String status(LocalDate day) {
+        List<String> s = jdbc.queryForList("SELECT status FROM schedule_run WHERE schedule = 'nightly' AND business_day = ?",
+                String.class, day);
+        return s.isEmpty() ? null : s.get(0);
+    }
+
+    private List<String> statuses() {
+        return jdbc.queryForList("SELECT business_day || ' ' || status FROM schedule_run WHERE schedule = 'nightly' "
+                + "ORDER BY business_day", String.class);
+    }
+
+    private String runs() {
+        return "schedule_run " + statuses() + ", calls " + work.calls().list;
+    }
+
+    private String env(String key) {
+        return context.getEnvironment().getProperty(key);
+    }
+
+    /** A jobs-dir with the given files (name, content, name, content, ...). */
+    static Path jobsDir(String... namesAndContents) {
+        try {
+            Path dir = Files.createDirectories(TestPostgres.tempHome().resolve("jobs"));
+            for (int i = 0; i < namesAndContents.length; i += 2) {
+                Files.writeString(dir.resolve(namesAndContents[i]), namesAndContents[i + 1]);
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
