@@ -87,8 +87,8 @@ class LoadingRulesTest extends DatabaseTest {
                 + "C13,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,,extra\n"
                 + "C14,2022-10-01T09:00:00+08:00, 440604,,OTHER,100.00,\n")
                 .write("2022-10-01", "freezes.csv", Drops.FREEZES
-                        + "F1,C1,HOLD,,6222000011112222,10.00,2022-10-01T10:00:00+08:00\n"
-                        + "F2,C1,FREEZE,,6222000011112222,0,2022-10-01T10:00:00+08:00\n"
+                        + "F1,C1,HOLD,,TESTACCT2222,10.00,2022-10-01T10:00:00+08:00\n"
+                        + "F2,C1,FREEZE,,TESTACCT2222,0,2022-10-01T10:00:00+08:00\n"
                         + "F3,C1,FREEZE,,,10.00,2022-10-01T10:00:00+08:00\n")
                 .write("2022-10-01", "warnings.csv", Drops.WARNINGS
                         + "W1,2022-10-01T10:00:00+08:00,440604,FAX,DISSUADED\n"
@@ -148,7 +148,7 @@ class LoadingRulesTest extends DatabaseTest {
     @Test
     void orphansWaitForTheirCaseThenCountByTheirOwnDate() {
         Drops drops = new Drops(inbox)
-                .write("2022-10-01", "freezes.csv", Drops.FREEZES + "F1,C1,STOP_PAYMENT,,6222000011112222,500.00,2022-10-01T10:00:00+08:00\n")
+                .write("2022-10-01", "freezes.csv", Drops.FREEZES + "F1,C1,STOP_PAYMENT,,TESTACCT2222,500.00,2022-10-01T10:00:00+08:00\n")
                 .write("2022-10-01", "refunds.csv", Drops.REFUNDS + "R1,C1,20.00,2022-10-01T12:00:00+08:00\n");
         ingest();
         assertThat(cli("metrics", "--from", "2022-10-01", "--to", "2022-10-01", "--district", "440600").out())
@@ -168,7 +168,7 @@ class LoadingRulesTest extends DatabaseTest {
     void aFreezeFollowsItsCaseWhenACorrectionMovesTheCase() {
         new Drops(inbox)
                 .write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n")
-                .write("2022-10-01", "freezes.csv", Drops.FREEZES + "F1,C1,FREEZE,,6222000011112222,500.00,2022-10-01T10:00:00+08:00\n")
+                .write("2022-10-01", "freezes.csv", Drops.FREEZES + "F1,C1,FREEZE,,TESTACCT2222,500.00,2022-10-01T10:00:00+08:00\n")
                 .write("2022-10-02", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440608,,OTHER,100.00,\n");
         ingest();
         String csv = cli("metrics", "--from", "2022-10-01", "--to", "2022-10-01").out();

@@ -36,9 +36,9 @@ class MetricsRulesTest extends DatabaseTest {
                         + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n"
                         + "C2,2022-10-02T09:00:00+08:00,440605,,OTHER,100.00,\n")
                 .write("2022-10-02", "freezes.csv", Drops.FREEZES
-                        + "F1,C1,STOP_PAYMENT,,6222000011112222,10.00,2022-10-01T10:00:00+08:00\n"
-                        + "F2,C2,STOP_PAYMENT,,6222000011112222,20.00,2022-10-02T10:00:00+08:00\n"
-                        + "F3,C2,STOP_PAYMENT,,6222000033334444,30.00,2022-10-02T10:00:00+08:00\n")
+                        + "F1,C1,STOP_PAYMENT,,TESTACCT2222,10.00,2022-10-01T10:00:00+08:00\n"
+                        + "F2,C2,STOP_PAYMENT,,TESTACCT2222,20.00,2022-10-02T10:00:00+08:00\n"
+                        + "F3,C2,STOP_PAYMENT,,TESTACCT4444,30.00,2022-10-02T10:00:00+08:00\n")
                 .write("2022-10-02", "refunds.csv", Drops.REFUNDS
                         + "R1,C2,5.00,2022-10-01T10:00:00+08:00\n"
                         + "R2,C2,6.00,2022-10-02T10:00:00+08:00\n");
@@ -67,11 +67,11 @@ class MetricsRulesTest extends DatabaseTest {
                         + "C4,2022-10-01T09:00:00+08:00,440604,,OTHER,1.00,\n"
                         + "C5,2022-10-01T09:00:00+08:00,440604,,OTHER,1.00,\n")
                 .write("2022-10-01", "freezes.csv", Drops.FREEZES
-                        + "F1,C1,STOP_PAYMENT,,6222000011110001,1.00,2022-10-01T09:30:00+08:00\n"
-                        + "F2,C2,FREEZE,,6222000011110002,1.00,2022-10-01T09:45:00+08:00\n"
-                        + "F3,C2,STOP_PAYMENT,,6222000011110003,1.00,2022-10-03T09:00:00+08:00\n"
-                        + "F4,C3,STOP_PAYMENT,,6222000011110004,1.00,2022-10-01T08:00:00+08:00\n"
-                        + "F5,C4,STOP_PAYMENT,,6222000011110005,1.00,2022-10-01T10:00:00+08:00\n");
+                        + "F1,C1,STOP_PAYMENT,,TESTACCT0001,1.00,2022-10-01T09:30:00+08:00\n"
+                        + "F2,C2,FREEZE,,TESTACCT0002,1.00,2022-10-01T09:45:00+08:00\n"
+                        + "F3,C2,STOP_PAYMENT,,TESTACCT0003,1.00,2022-10-03T09:00:00+08:00\n"
+                        + "F4,C3,STOP_PAYMENT,,TESTACCT0004,1.00,2022-10-01T08:00:00+08:00\n"
+                        + "F5,C4,STOP_PAYMENT,,TESTACCT0005,1.00,2022-10-01T10:00:00+08:00\n");
         load();
         AreaFigures day = area(figures.range(LocalDate.of(2022, 10, 1), LocalDate.of(2022, 10, 1)), "440604");
         assertThat(day.medianMinutesToStop()).isEqualTo(new BigDecimal("37.5"));
@@ -86,8 +86,8 @@ class MetricsRulesTest extends DatabaseTest {
                         + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,1.00,\n"
                         + "C2,2022-10-01T09:00:00+08:00,440604,,OTHER,1.00,\n")
                 .write("2022-10-01", "freezes.csv", Drops.FREEZES
-                        + "F1,C1,STOP_PAYMENT,,6222000011110001,1.00,2022-10-01T09:00:10+08:00\n"
-                        + "F2,C2,STOP_PAYMENT,,6222000011110002,1.00,2022-10-01T09:00:20+08:00\n");
+                        + "F1,C1,STOP_PAYMENT,,TESTACCT0001,1.00,2022-10-01T09:00:10+08:00\n"
+                        + "F2,C2,STOP_PAYMENT,,TESTACCT0002,1.00,2022-10-01T09:00:20+08:00\n");
         load();
         assertThat(area(figures.range(LocalDate.of(2022, 10, 1), LocalDate.of(2022, 10, 1)), "440600").medianMinutesToStop())
                 .isEqualTo(new BigDecimal("0.3"));
