@@ -64,6 +64,30 @@ class GoldenFilesTest extends DatabaseTest {
 
     @Test
     @Order(1)
+    void jsonCarriesTheSameFiguresAsTheCsvWithCountsAsNumbersAndTheRestAsStrings() throws IOException {
+        JsonMapper json = JsonMapper.builder().build();
+        JsonNode rows = json.readTree(cli("metrics", "--from", "2022-10-01", "--to", "2022-10-24", "--compare", "yoy", "--format", "json").out());
+        java.util.List<String> csv = golden("expected-yoy-2022-10-01_2022-10-24.csv").lines().toList();
+        String[] keys = csv.get(0).split(",");
+        assertThat(rows.size()).isEqualTo(csv.size() - 1);
+        for (int r = 1; r < csv.size(); r++) {
+            String[] cells = csv.get(r).split(",", -1);
+            JsonNode row = rows.get(r - 1);
+            assertThat(row.size()).isEqualTo(keys.length);
+            for (int k = 0; k < keys.length; k++) {
+                JsonNode v = row.get(keys[k]);
+                if (cells[k].isEmpty()) {
+                    assertThat(v.isNull()).as(keys[k]).isTrue();
+                } else {
+                    assertThat(v.isNumber()).as(keys[k]).isEqualTo(isCount(keys[k]));
+                    assertThat(v.asString()).as(keys[k]).isEqualTo(cells[k]);
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
     void headlineTextMatchesTheContract() throws IOException {
         assertThat(cli("headline", "--from", "2022-01-01", "--to", "2022-10-24").out())
                 .isEqualTo(golden("expected-headline-2022-01-01_2022-10-24.txt"));
@@ -98,6 +122,13 @@ class GoldenFilesTest extends DatabaseTest {
                 .isEqualTo(golden("expected-range-2022-10-01_2022-10-24.csv"));
         assertThat(cli("rejects").out().lines().count() - 1)
                 .isEqualTo(Long.parseLong(golden("expected-rejects-count.txt").strip()));
+    }
+
+    /** Counts are JSON numbers; money, medians, changes, dates and codes are strings (cli.md). */
+    private static boolean isCount(String key) {
+        String metric = key.replaceFirst("_base$", "");
+        return !key.endsWith("_change") && java.util.Arrays.stream(org.fraudstats.metrics.Metric.values())
+                .anyMatch(m -> m.key().equals(metric) && m.kind() == org.fraudstats.metrics.Metric.Kind.COUNT);
     }
 
     private static String golden(String name) throws IOException {
