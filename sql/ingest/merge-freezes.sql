@@ -28,13 +28,15 @@ upserted AS (
            amount = EXCLUDED.amount, effective_at = EXCLUDED.effective_at, business_day = EXCLUDED.business_day,
            drop_date = EXCLUDED.drop_date, line = EXCLUDED.line
      WHERE f.drop_date <= EXCLUDED.drop_date
-       AND (f.case_id, f.action, f.bank, f.account_hmac, f.amount, f.effective_at)
-           IS DISTINCT FROM (EXCLUDED.case_id, EXCLUDED.action, EXCLUDED.bank, EXCLUDED.account_hmac,
-                             EXCLUDED.amount, EXCLUDED.effective_at)
-    RETURNING freeze_id, case_id, business_day
+    RETURNING freeze_id, case_id, business_day, (xmax = 0) AS inserted
+),
+changed AS (
+    -- new records, and stored ones whose values really changed; a version identical to the stored one
+    -- only moves drop_date/line forward, so that no older drop loaded later can overwrite it
+    SELECT u.* FROM upserted u WHERE u.inserted OR u.freeze_id IN (SELECT freeze_id FROM replaced)
 ),
 touched AS (
-    SELECT case_id, business_day FROM replaced UNION ALL SELECT case_id, business_day FROM upserted
+    SELECT case_id, business_day FROM replaced UNION ALL SELECT case_id, business_day FROM changed
 ),
 days AS (
     INSERT INTO changed_day (job_execution_id, business_day)
@@ -42,4 +44,4 @@ days AS (
     UNION SELECT :jobExecutionId, c.business_day FROM fact_case c JOIN touched t USING (case_id)
     ON CONFLICT DO NOTHING
 )
-SELECT count(*) FROM upserted
+SELECT count(*) FROM changed

@@ -20,13 +20,17 @@ upserted AS (
        SET case_id = EXCLUDED.case_id, amount = EXCLUDED.amount, refunded_at = EXCLUDED.refunded_at,
            business_day = EXCLUDED.business_day, drop_date = EXCLUDED.drop_date, line = EXCLUDED.line
      WHERE f.drop_date <= EXCLUDED.drop_date
-       AND (f.case_id, f.amount, f.refunded_at) IS DISTINCT FROM (EXCLUDED.case_id, EXCLUDED.amount, EXCLUDED.refunded_at)
-    RETURNING refund_id, business_day
+    RETURNING refund_id, business_day, (xmax = 0) AS inserted
+),
+changed AS (
+    -- new records, and stored ones whose values really changed; a version identical to the stored one
+    -- only moves drop_date/line forward, so that no older drop loaded later can overwrite it
+    SELECT u.* FROM upserted u WHERE u.inserted OR u.refund_id IN (SELECT refund_id FROM replaced)
 ),
 days AS (
     INSERT INTO changed_day (job_execution_id, business_day)
     SELECT :jobExecutionId, business_day FROM replaced
-    UNION SELECT :jobExecutionId, business_day FROM upserted
+    UNION SELECT :jobExecutionId, business_day FROM changed
     ON CONFLICT DO NOTHING
 )
-SELECT count(*) FROM upserted
+SELECT count(*) FROM changed

@@ -23,14 +23,17 @@ upserted AS (
            district_code = EXCLUDED.district_code, channel = EXCLUDED.channel, outcome = EXCLUDED.outcome,
            drop_date = EXCLUDED.drop_date, line = EXCLUDED.line
      WHERE f.drop_date <= EXCLUDED.drop_date
-       AND (f.issued_at, f.district_code, f.channel, f.outcome)
-           IS DISTINCT FROM (EXCLUDED.issued_at, EXCLUDED.district_code, EXCLUDED.channel, EXCLUDED.outcome)
-    RETURNING warning_id, business_day
+    RETURNING warning_id, business_day, (xmax = 0) AS inserted
+),
+changed AS (
+    -- new records, and stored ones whose values really changed; a version identical to the stored one
+    -- only moves drop_date/line forward, so that no older drop loaded later can overwrite it
+    SELECT u.* FROM upserted u WHERE u.inserted OR u.warning_id IN (SELECT warning_id FROM replaced)
 ),
 days AS (
     INSERT INTO changed_day (job_execution_id, business_day)
     SELECT :jobExecutionId, business_day FROM replaced
-    UNION SELECT :jobExecutionId, business_day FROM upserted
+    UNION SELECT :jobExecutionId, business_day FROM changed
     ON CONFLICT DO NOTHING
 )
-SELECT count(*) FROM upserted
+SELECT count(*) FROM changed

@@ -16,7 +16,7 @@ final class FieldFormats {
 
     /** YYYY-MM-DDTHH:MM[:SS[.fraction]] with an optional offset Z or ±HH:MM; none means Beijing time. */
     private static final Pattern TIMESTAMP = Pattern.compile(
-            "(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?(Z|[+-]\\d{2}:\\d{2})?");
+            "(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d+))?)?(Z|[+-]\\d{2}:\\d{2})?");
     private static final Pattern MONEY = Pattern.compile("[0-9]+(\\.[0-9]{1,2})?");
     private static final Pattern MONEY_TOO_PRECISE = Pattern.compile("[0-9]+\\.[0-9]{3,}");
     private static final Pattern AGE = Pattern.compile("[0-9]{1,3}");
@@ -35,12 +35,21 @@ final class FieldFormats {
         }
         try {
             String fraction = m.group(7) == null ? "" : m.group(7);
-            int nanos = fraction.isEmpty() ? 0 : Integer.parseInt((fraction + "000000000").substring(0, 9));
+            // PostgreSQL keeps microseconds and would round the rest, possibly across midnight: truncate instead
+            int micros = fraction.isEmpty() ? 0 : Integer.parseInt((fraction + "000000").substring(0, 6));
+            int year = Integer.parseInt(m.group(1));
+            if (year < 1) {
+                return null;
+            }
             LocalDateTime local = LocalDateTime.of(
                     Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
                     Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
-                    m.group(6) == null ? 0 : Integer.parseInt(m.group(6)), nanos);
+                    m.group(6) == null ? 0 : Integer.parseInt(m.group(6)), micros * 1000);
             ZoneOffset offset = m.group(8) == null ? BEIJING : ZoneOffset.of(m.group(8));
+            // real offsets lie within ±14:00; PostgreSQL refuses beyond ±15:59 and would fail the whole drop
+            if (Math.abs(offset.getTotalSeconds()) > 14 * 3600) {
+                return null;
+            }
             return OffsetDateTime.of(local, offset);
         } catch (DateTimeException e) {
             return null;

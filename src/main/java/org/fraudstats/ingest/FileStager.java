@@ -56,7 +56,8 @@ final class FileStager {
             Counts counts;
             PGConnection pg = connection.unwrap(PGConnection.class);
             String copy = "COPY stage_" + feed.name().toLowerCase() + " FROM STDIN (FORMAT csv)";
-            try (Reader in = strictUtf8(file);
+            QuoteCounter quotes;
+            try (Reader in = quotes = new QuoteCounter(strictUtf8(file));
                  CsvReader<CsvRecord> csv = CsvReader.builder()
                          .skipEmptyLines(true).allowExtraFields(true).allowMissingFields(true)
                          .ofCsvRecord(in);
@@ -64,6 +65,10 @@ final class FileStager {
                          new PGCopyOutputStream(pg, copy, 1 << 16), StandardCharsets.UTF_8), 1 << 16);
                  Writer rejects = Files.newBufferedWriter(spill, StandardCharsets.UTF_8)) {
                 counts = stageRecords(feed, file, dropDate, csv, staged, rejects);
+                if (quotes.odd()) {
+                    // a quoted field never closed swallows the rest of the file into one field: not CSV
+                    throw new UnreadableFileException(file, "a quoted field is never closed (unbalanced \" in the file)");
+                }
             }
             try (Reader spilled = Files.newBufferedReader(spill, StandardCharsets.UTF_8)) {
                 pg.getCopyAPI().copyIn("COPY stage_reject FROM STDIN (FORMAT csv)", spilled);
@@ -121,7 +126,9 @@ final class FileStager {
     private RowCheck header(Feed feed, Path file, List<String> header) {
         Map<String, Integer> positions = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
-            positions.putIfAbsent(header.get(i), i);
+            if (positions.putIfAbsent(header.get(i), i) != null && feed.columns().contains(header.get(i))) {
+                throw new UnreadableFileException(file, "column '" + header.get(i) + "' appears twice in the header");
+            }
         }
         for (String column : feed.columns()) {
             if (feed.required(column) && !positions.containsKey(column)) {

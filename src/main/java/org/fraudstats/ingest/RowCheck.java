@@ -42,19 +42,33 @@ final class RowCheck {
         this.accounts = accounts;
     }
 
-    /** The row's id as written, possibly empty (cli.md: rejects' record_id). */
+    /**
+     * The row's id as written, possibly empty (cli.md: rejects' record_id); in a row whose fields are shifted an
+     * account number may stand where the id should, so anything that looks like one is masked.
+     */
     String recordId(List<String> fields) {
-        return value(fields, feed.idColumn());
+        return maskAccountLike(value(fields, feed.idColumn()));
     }
 
-    /** The row's values by spec column, account numbers masked: what a rejects listing may show. */
+    /**
+     * The row's values by spec column, account numbers masked: what a rejects listing may show. A row with the
+     * wrong number of fields has its values under the wrong names, so every value is searched for numbers that
+     * look like accounts, not only account_no.
+     */
     Map<String, String> maskedValues(List<String> fields) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String column : feed.columns()) {
             String v = value(fields, column);
-            values.put(column, column.equals("account_no") ? AccountNumbers.mask(v) : v);
+            values.put(column, column.equals("account_no") ? AccountNumbers.mask(v) : maskAccountLike(v));
         }
         return values;
+    }
+
+    /** Bank account numbers are 15 or more digits standing alone (ids such as FS2022102300123 are not). */
+    private static final java.util.regex.Pattern ACCOUNT_LIKE = java.util.regex.Pattern.compile("(?<![A-Za-z0-9])\\d{15,}(?![0-9])");
+
+    static String maskAccountLike(String value) {
+        return ACCOUNT_LIKE.matcher(value).replaceAll(m -> AccountNumbers.mask(m.group()));
     }
 
     Result check(List<String> fields) {

@@ -50,6 +50,18 @@ class LoadingRulesTest extends DatabaseTest {
     }
 
     @Test
+    void aLateMiddleDropNeverOverwritesWhatALaterDropRepeated() {
+        // 10-01 and 10-03 say the same; 10-02, delivered last, says otherwise but is older than 10-03
+        Drops drops = new Drops(inbox)
+                .write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n")
+                .write("2022-10-03", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        ingest();
+        drops.write("2022-10-02", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,999.00,\n");
+        ingest();
+        assertThat(caseRow("C1")).containsEntry("loss_amount", "100.00");
+    }
+
+    @Test
     void theSameDropTwiceIsANoOp() {
         new Drops(inbox).write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n"
                 + "C2,2022-10-01T09:00:00+08:00,440604,,OTHER,x,\n");
@@ -129,6 +141,46 @@ class LoadingRulesTest extends DatabaseTest {
                 .containsEntry("business_day", "2022-10-01");
         // the record spanning lines 2-3 is numbered by its first line; the next record starts on line 4
         assertThat(rejects()).containsExactly("2022-10-01,cases.csv,4,C2,loss_amount: not a plain decimal amount in yuan");
+    }
+
+    @Test
+    void timestampsPostgresCannotHoldAreBadRowsNotAFailedDrop() {
+        new Drops(inbox).write("2022-10-01", "cases.csv", Drops.CASES
+                + "T1,2022-10-01T09:00:00+16:00,440604,,OTHER,1.00,\n"
+                + "T2,0000-10-01T09:00:00+08:00,440604,,OTHER,1.00,\n"
+                + "T3,2022-10-01T23:59:59.9999996+08:00,440604,,OTHER,1.00,\n");
+        ingest();
+        assertThat(rejects()).containsExactly(
+                "2022-10-01,cases.csv,2,T1,reported_at: not an ISO-8601 timestamp",
+                "2022-10-01,cases.csv,3,T2,reported_at: not an ISO-8601 timestamp");
+        // sub-microsecond digits are cut, never rounded into the next day
+        assertThat(caseRow("T3")).containsEntry("business_day", "2022-10-01");
+    }
+
+    @Test
+    void anUnclosedQuoteOrATwiceNamedColumnFailsTheDrop() {
+        new Drops(inbox).write("2022-10-01", "freezes.csv", Drops.FREEZES
+                + "F1,C1,FREEZE,\"bank,TESTACCT1,1.00,2022-10-01T10:00\n"
+                + "F2,C1,FREEZE,,TESTACCT2,1.00,2022-10-01T10:00\n");
+        Run unclosed = cli("ingest", "--inbox", inbox.toString());
+        assertThat(unclosed.exitCode()).isEqualTo(1);
+        assertThat(unclosed.err()).contains("freezes.csv: a quoted field is never closed");
+
+        new Drops(inbox).write("2022-10-01", "freezes.csv", "freeze_id,case_id,action,bank,account_no,amount,effective_at,amount\n");
+        Run twice = cli("ingest", "--inbox", inbox.toString());
+        assertThat(twice.exitCode()).isEqualTo(1);
+        assertThat(twice.err()).contains("column 'amount' appears twice in the header");
+    }
+
+    @Test
+    void aShiftedRowNeverShowsAnAccountNumberInTheRejects() {
+        String account = "6222" + "0000" + "9999" + "8888";
+        new Drops(inbox).write("2022-10-01", "freezes.csv", Drops.FREEZES
+                + "F1,C1,FREEZE," + account + ",1.00,2022-10-01T10:00\n"
+                + account + ",F2,C1,FREEZE,,1.00,2022-10-01T10:00,x\n");
+        ingest();
+        String listing = cli("rejects", "--format", "json").out() + cli("rejects").out();
+        assertThat(listing).doesNotContain(account).contains("6222********8888");
     }
 
     @Test
