@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.fraudstats.catalog.Catalog;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,19 +46,19 @@ public class BulletinPublisher {
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
-    @Transactional
+    @Transactional(isolation = Isolation.REPEATABLE_READ)
     public Published daily(LocalDate day, Path out, Set<Format> formats, Long jobExecutionId) {
         return daily(day, out, formats, jobExecutionId, null);
     }
 
     /** @param notice a line printed prominently (数据未到 when the day's drop had not arrived), or null */
-    @Transactional
+    @Transactional(isolation = Isolation.REPEATABLE_READ)
     public Published daily(LocalDate day, Path out, Set<Format> formats, Long jobExecutionId, String notice) {
         ZonedDateTime now = BulletinAssembler.now(clock);
         return publish("daily", day.toString(), assembler.daily(day, jobExecutionId, now), out, formats, jobExecutionId, now, notice);
     }
 
-    @Transactional
+    @Transactional(isolation = Isolation.REPEATABLE_READ)
     public Published range(LocalDate from, LocalDate to, Path out, Set<Format> formats, Long jobExecutionId) {
         ZonedDateTime now = BulletinAssembler.now(clock);
         return publish("range", from + "_" + to, assembler.range(from, to, jobExecutionId, now), out, formats, jobExecutionId, now, null);
@@ -65,7 +66,7 @@ public class BulletinPublisher {
 
     private Published publish(String kind, String period, BulletinData data, Path out, Set<Format> formats,
                               Long jobExecutionId, ZonedDateTime now, String notice) {
-        String figures = FigureSnapshot.of(data.areas());
+        String figures = FigureSnapshot.of(data);
         Optional<Revisions.Latest> latest = revisions.latest(kind, data.from(), data.to());
         int revision;
         List<String> changes;
@@ -84,6 +85,8 @@ public class BulletinPublisher {
             newRevision = true;
         }
         BulletinData revised = data.withRevision(revision, changes, notice);
+        // recorded first: if writing a file fails, the transaction takes the revision back with it
+        revisions.record(kind, data.from(), data.to(), revision, figures, JSON.writeValueAsString(changes), jobExecutionId, now);
         Path folder = out.resolve(kind).resolve(period);
         String base = "fraudstats-" + kind + "-" + period + (revision > 1 ? ".r" + revision : "");
         List<Path> files = new ArrayList<>();
@@ -101,9 +104,6 @@ public class BulletinPublisher {
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot write bulletin under " + folder + ": " + e.getMessage(), e);
-        }
-        if (newRevision || latest.isPresent()) {
-            revisions.record(kind, data.from(), data.to(), revision, figures, JSON.writeValueAsString(changes), jobExecutionId, now);
         }
         Manifest.write(folder, kind, data, revisions.overlapping(data.from(), data.to()).stream()
                 .filter(r -> r.kind().equals(kind) && r.from().equals(data.from()) && r.to().equals(data.to())).toList(), now);

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "nightly", mixinStandardHelpOptions = true,
         description = "What the scheduler runs: load D's drop (and any late one), re-render every changed day as a new revision, render D's bulletin.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:done", "1:failed", "2:usage error", "3:D's drop had not arrived (bulletin carries a 数据未到 notice)"})
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:done", "1:failed, or D's drop had not arrived (the bulletin then carries a 数据未到 notice)", "2:usage error"})
 class NightlyCommand implements Callable<Integer> {
 
     @Option(names = "--date", paramLabel = "D", description = "business day (default: yesterday in Asia/Shanghai)")

@@ -16,8 +16,8 @@ import java.util.Objects;
  * <ul>
  *   <li>亿 is the largest unit: 10^12 and more stays in 亿 ({@code 12000亿元}, {@code 15000亿条}) rather than
  *       switching to 万亿, which releases of this office never reach and readers would misread.</li>
- *   <li>0 is {@code 0宗} / {@code 0元}; an amount strictly between 0 and 1 yuan is {@code 不足1元}, because the
- *       literal rule would give {@code 0多元}, which no release would print.</li>
+ *   <li>0 is {@code 0宗} / {@code 0元}; an amount strictly between 0 and 1 yuan follows the rule as written
+ *       (fen truncated, 多 because the shown figure is less): {@code 0多元}.</li>
  *   <li>Negative figures and null are rejected: no headline figure can be negative, so one is a bug upstream.</li>
  * </ul>
  */
@@ -63,9 +63,6 @@ public final class PressNumbers {
         Objects.requireNonNull(yuan, "yuan");
         if (yuan.signum() < 0) {
             throw new IllegalArgumentException("a press amount cannot be negative: " + yuan.toPlainString());
-        }
-        if (yuan.signum() > 0 && yuan.compareTo(BigDecimal.ONE) < 0) {
-            return "不足1元";
         }
         if (yuan.compareTo(WAN) < 0) {
             BigDecimal shown = yuan.setScale(0, RoundingMode.DOWN);

