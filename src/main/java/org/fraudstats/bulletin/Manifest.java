@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.ZonedDateTime;
@@ -65,9 +64,8 @@ final class Manifest {
         }
         manifest.put("revisions", revs);
         try {
-            Path tmp = Files.createTempFile(folder, ".manifest", ".tmp");
-            Files.writeString(tmp, JSON.writeValueAsString(manifest) + "\n");
-            Files.move(tmp, folder.resolve("manifest.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            byte[] json = (JSON.writeValueAsString(manifest) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            AtomicFiles.write(folder.resolve("manifest.json"), out -> out.write(json));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + folder.resolve("manifest.json") + ": " + e.getMessage(), e);
         }
