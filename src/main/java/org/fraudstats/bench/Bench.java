@@ -91,15 +91,17 @@ public class Bench {
             throw new IllegalStateException("the bench fills 5 districts; this catalogue has " + catalog.districtCodes().size());
         }
         claimDatabase();
-        List<Measurement> rows = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        // every row and note goes to the log as soon as it is known: a long run stopped early keeps what it measured
+        List<Measurement> rows = new Logged<>(m -> log.accept("result: " + String.join(" | ", m.measure(), m.pipeline(),
+                m.baseline(), m.ratio(), m.goal(), m.verdict())));
+        List<String> notes = new Logged<>(n -> log.accept("note: " + n));
         List<String> machine = machine();
         log.accept("machine: " + String.join(", ", machine));
 
         ingestAndHeap(scale, rows, notes, log);
         metrics(scale, years, rows, notes, log);
         bulletins(scale, rows, notes, log);
-        return new BenchReport(scale.name().toLowerCase(Locale.ROOT) + "`, " + years + " years of facts", machine, rows, notes);
+        return new BenchReport(scale.name().toLowerCase(Locale.ROOT), years, machine, rows, notes);
     }
 
     // ---------------------------------------------------------------- 1. ingest, and the heap while loading
@@ -314,6 +316,21 @@ public class Bench {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** A list that reports what is added to it. */
+    private static final class Logged<T> extends ArrayList<T> {
+        private final Consumer<T> log;
+
+        Logged(Consumer<T> log) {
+            this.log = log;
+        }
+
+        @Override
+        public boolean add(T item) {
+            log.accept(item);
+            return super.add(item);
+        }
+    }
 
     /** The database must be the bench's own (its marker is there) or hold nothing; then it becomes the bench's. */
     private void claimDatabase() {

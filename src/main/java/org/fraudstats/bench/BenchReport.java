@@ -6,13 +6,13 @@ import java.util.List;
  * What a benchmark run found: the machine, the table (Markdown, so it can go into the README as printed) and
  * notes on how each figure was taken.
  */
-public record BenchReport(String scale, List<String> machine, List<Measurement> rows, List<String> notes) {
+public record BenchReport(String scale, int years, List<String> machine, List<Measurement> rows, List<String> notes) {
 
     public static final List<String> HEADER = List.of("measure", "pipeline", "bare baseline", "ratio", "goal", "verdict");
 
     public String markdown() {
         StringBuilder s = new StringBuilder();
-        s.append("Scale `").append(scale).append("` on ").append(String.join(", ", machine)).append("\n\n");
+        s.append("`bench --scale ").append(scale).append(" --years ").append(years).append("` on ").append(String.join(", ", machine)).append("\n\n");
         s.append("| ").append(String.join(" | ", HEADER)).append(" |\n");
         s.append("|---|---:|---:|---:|---|---|\n");
         for (Measurement m : rows) {
