@@ -1,0 +1,7 @@
+-- A clean slate in the bench's own database: no facts, no loads, no bulletins, no job history, so every
+-- measurement starts from the same state and running the bench twice measures the same thing.
+TRUNCATE fact_case, fact_freeze, fact_refund, fact_warning, warning_day, reject, drop_load, changed_day,
+         bulletin_revision,
+         batch_step_execution_context, batch_job_execution_context, batch_step_execution,
+         batch_job_execution_params, batch_job_execution, batch_job_instance,
+         bench.bare_cases, bench.bare_freezes, bench.bare_refunds, bench.bare_warnings

@@ -1,0 +1,61 @@
+package org.fraudstats.bench;
+
+import org.fraudstats.generate.Scale;
+
+/**
+ * How big the benchmark runs. {@code casesPerYear} and {@code freezesPerCase} size the fact tables the metrics
+ * are timed on (national: 10 million cases and 12 million freezes over 3 years); {@code ingestScale} and
+ * {@code ingestDays} the synthetic drops the loader is timed on (warnings dominate their rows), loaded once
+ * and then at 4x the days to show the heap stays flat; {@code bulletinDays} how many daily bulletins are
+ * rendered to time a pair and project a year (at national scale a daily bulletin's two year-to-date figures take
+ * about a minute each, so only 6 are rendered: the whole run stays under 25 minutes on 2 cores).
+ */
+public enum BenchScale {
+    /** For the CI smoke test: every measurement, in seconds. */
+    TINY(10_000 / 3, 1.2, 6_000, Scale.CITY, 2, 2),
+    /** A quick local run: a large city's three years. */
+    CITY(100_000 / 3, 1.2, 60_000, Scale.CITY, 15, 30),
+    /** The scale: 10M cases and 12M freeze actions over 3 years; a province's days of drops. */
+    NATIONAL(10_000_000 / 3, 1.2, 6_000_000, Scale.PROVINCE, 2, 6);
+
+    private final long casesPerYear;
+    private final double freezesPerCase;
+    private final long warningsPerDay;
+    private final Scale ingestScale;
+    private final int ingestDays;
+    private final int bulletinDays;
+
+    BenchScale(long casesPerYear, double freezesPerCase, long warningsPerDay, Scale ingestScale, int ingestDays,
+               int bulletinDays) {
+        this.casesPerYear = casesPerYear;
+        this.freezesPerCase = freezesPerCase;
+        this.warningsPerDay = warningsPerDay;
+        this.ingestScale = ingestScale;
+        this.ingestDays = ingestDays;
+        this.bulletinDays = bulletinDays;
+    }
+
+    long cases(int years) {
+        return Math.round(casesPerYear * (double) years / 1000) * 1000;
+    }
+
+    long freezes(int years) {
+        return Math.round(cases(years) * freezesPerCase);
+    }
+
+    long warningsPerDay() {
+        return warningsPerDay;
+    }
+
+    Scale ingestScale() {
+        return ingestScale;
+    }
+
+    int ingestDays() {
+        return ingestDays;
+    }
+
+    int bulletinDays() {
+        return bulletinDays;
+    }
+}
