@@ -19,8 +19,8 @@
 --                    over the cases reported in P with at least one STOP_PAYMENT or FREEZE action (at any
 --                    date): per case, (earliest effective_at of those actions - reported_at) in seconds / 60,
 --                    negative taken as 0; the median by linear interpolation (= percentile_cont(0.5)),
---                    rounded half-up to 1 decimal; NULL when no such case. Computed in exact numeric, not
---                    with percentile_cont, which works in floating point.
+--                    rounded half-up to 1 decimal; NULL when no such case. Computed in exact numeric
+--                    (see medians below), not with percentile_cont, which works in floating point.
 --   warnings         number of warnings issued in P
 --   dissuaded_visits warnings issued in P with channel VISIT and outcome DISSUADED
 --
@@ -83,23 +83,15 @@ seconds_to_stop AS (
     JOIN fact_freeze f ON f.case_id = pc.case_id
     GROUP BY pc.bucket, pc.district_code, pc.case_id, pc.reported_at
 ),
-ranked AS (
-    SELECT bucket, district_code, seconds,
-           row_number() OVER (PARTITION BY bucket, district_code ORDER BY seconds) AS rn,
-           count(*)     OVER (PARTITION BY bucket, district_code)                  AS n
-    FROM seconds_to_stop
-    UNION ALL
-    SELECT bucket, :cityCode, seconds,
-           row_number() OVER (PARTITION BY bucket ORDER BY seconds),
-           count(*)     OVER (PARTITION BY bucket)
-    FROM seconds_to_stop
-),
 medians AS (
-    -- the middle value, or the mean of the two middle values: linear interpolation at 0.5
-    SELECT bucket, district_code AS area, round(avg(seconds) / 60, 1) AS median_minutes_to_stop
-    FROM ranked
-    WHERE rn IN ((n + 1) / 2, (n + 2) / 2)
-    GROUP BY bucket, district_code
+    -- linear interpolation at 0.5 is the middle value, or the mean of the two middle values. percentile_disc
+    -- returns an actual value in exact numeric (percentile_cont computes in floating point): ascending it
+    -- gives the lower middle, descending the upper middle, and their mean is the median.
+    SELECT bucket, coalesce(district_code, :cityCode) AS area,
+           round((percentile_disc(0.5) WITHIN GROUP (ORDER BY seconds)
+                + percentile_disc(0.5) WITHIN GROUP (ORDER BY seconds DESC)) / 2 / 60, 1) AS median_minutes_to_stop
+    FROM seconds_to_stop
+    GROUP BY GROUPING SETS ((bucket, district_code), (bucket))
 ),
 period_warnings AS (
     -- warning_day holds the exact per-day, per-district counts of fact_warning (V5__warning_day.sql):
