@@ -52,9 +52,7 @@ class HeadlineCommand implements Callable<Integer> {
         period.check(spec);
         Catalog catalog = services.get(Catalog.class);
         String area = district == null ? catalog.cityCode() : district;
-        if (!catalog.isArea(area)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--district " + district + ": unknown district");
-        }
+        AreaOption.check(spec, catalog, area);
         AreaFigures figures = services.get(Figures.class).range(period.from, period.to).stream()
                 .filter(f -> f.districtCode().equals(area)).findFirst().orElseThrow();
         Headline headline = Headline.of(figures, catalog);

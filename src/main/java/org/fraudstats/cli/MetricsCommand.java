@@ -55,10 +55,7 @@ class MetricsCommand implements Callable<Integer> {
     public Integer call() {
         period.check(spec);
         Catalog catalog = services.get(Catalog.class);
-        if (district != null && !catalog.isArea(district)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--district " + district
-                    + ": unknown district (known: " + String.join(", ", catalog.districtCodes()) + ", " + catalog.cityCode() + ")");
-        }
+        AreaOption.check(spec, catalog, district);
         Figures figures = services.get(Figures.class);
         List<ComparedFigures> rows;
         if (compare == null) {

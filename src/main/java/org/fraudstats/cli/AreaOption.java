@@ -1,0 +1,19 @@
+package org.fraudstats.cli;
+
+import org.fraudstats.catalog.Catalog;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** --district CODE: a configured district or the city; anything else is a usage error naming the known codes. */
+final class AreaOption {
+
+    private AreaOption() {
+    }
+
+    static void check(CommandSpec spec, Catalog catalog, String code) {
+        if (code != null && !catalog.isArea(code)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--district " + code
+                    + ": unknown district (known: " + String.join(", ", catalog.districtCodes()) + ", " + catalog.cityCode() + ")");
+        }
+    }
+}
