@@ -46,15 +46,16 @@ class BulletinAssembler {
         List<AreaFigures> yoy = figures.range(Comparison.YOY.baseFrom(from, to), Comparison.YOY.baseTo(from, to));
         List<AreaFigures> pop = figures.range(Comparison.POP.baseFrom(from, to), Comparison.POP.baseTo(from, to));
         LocalDate yearStart = to.withDayOfYear(1);
-        AreaFigures ytd = city(figures.range(yearStart, to));
-        AreaFigures ytdLastYear = city(figures.range(yearStart.minusYears(1), to.minusYears(1)));
+        // last year's same period is [1 January, to - 1 year]: 29 February maps to 28 February (metrics.md)
+        AreaFigures ytd = figures.cityYearToDate(to);
+        AreaFigures ytdLastYear = figures.cityYearToDate(to.minusYears(1));
 
         List<FraudTypeRow> fraudTypes = figures.fraudTypes(from, to).stream()
                 .map(f -> new FraudTypeRow(f.fraudType(), catalog.fraudTypeName(f.fraudType()), f.cases(), f.lossAmount()))
                 .toList();
-        List<DayPoint> days = figures.byDay(seriesFrom, to).stream()
-                .filter(f -> f.districtCode().equals(catalog.cityCode()))
-                .map(f -> new DayPoint(f.from(), f.cases(), f.stopAmount()))
+        // from the same remembered years as the year to date: a year of dailies reads each year once
+        List<DayPoint> days = figures.cityDays(seriesFrom, to).stream()
+                .map(d -> new DayPoint(d.day(), d.cases(), d.stopAmount()))
                 .toList();
 
         String summary = Headline.of(city(areas), catalog).text();

@@ -19,12 +19,13 @@ import org.springframework.stereotype.Service;
 public class Figures {
 
     private final AreaFiguresQuery query;
+    private final YearToDateFigures yearToDate;
     private final NamedParameterJdbcTemplate jdbc;
     private final Catalog catalog;
 
-    Figures(AreaFiguresQuery query, NamedParameterJdbcTemplate jdbc,
-            Catalog catalog) {
+    Figures(AreaFiguresQuery query, YearToDateFigures yearToDate, NamedParameterJdbcTemplate jdbc, Catalog catalog) {
         this.query = query;
+        this.yearToDate = yearToDate;
         this.jdbc = jdbc;
         this.catalog = catalog;
     }
@@ -39,6 +40,23 @@ public class Figures {
     /** Each district (ascending code) and then the city, over the whole period. */
     public List<AreaFigures> range(LocalDate from, LocalDate to) {
         return query.run(from, to, false);
+    }
+
+    /**
+     * The city over [1 January of day's year, day]: the city row of {@code range(1 January, day)}, figure for
+     * figure (YearToDateFiguresTest), but computed for a whole year at once and remembered while the facts do not
+     * change, because a year of daily bulletins asks for 730 of them.
+     */
+    public AreaFigures cityYearToDate(LocalDate day) {
+        return yearToDate.city(day);
+    }
+
+    /**
+     * The city's cases and stop-payment amount of each day of [from, to]: the city rows of {@code byDay(from, to)}
+     * for those two figures, from the same remembered years as {@link #cityYearToDate}.
+     */
+    public List<CityDay> cityDays(LocalDate from, LocalDate to) {
+        return yearToDate.cityDays(from, to);
     }
 
     /** For each day, oldest first: each district and then the city, every one present even when all zero. */
