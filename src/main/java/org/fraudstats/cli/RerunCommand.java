@@ -72,8 +72,10 @@ class RerunCommand implements Callable<Integer> {
                     + " (job execution " + result.jobExecutionId() + "): " + result.failure()
                     + "; run the same command again to finish only the missing days");
         }
-        outWriter.printf("%d daily bulletins%s rendered into %s (job execution %d%s)%n", days, range ? " and the range bulletin" : "",
-                target.resolve("daily"), result.jobExecutionId(), result.restarted() ? ", restarted" : "");
+        // the range bulletin goes to OUT/range, beside OUT/daily: name the folder holding both
+        outWriter.printf("%d daily bulletins%s rendered into %s (job execution %d%s)%n", days,
+                range ? " and the range bulletin" : "", range ? target : target.resolve("daily"), result.jobExecutionId(),
+                result.restarted() ? ", restarted" : "");
         outWriter.flush();
         return 0;
     }
