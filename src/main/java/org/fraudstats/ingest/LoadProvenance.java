@@ -2,6 +2,7 @@ package org.fraudstats.ingest;
 
 import java.time.LocalDate;
 
+import org.fraudstats.storage.FactVersion;
 import org.fraudstats.storage.SqlFiles;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -15,20 +16,23 @@ public class LoadProvenance {
     }
 
     private final JdbcTemplate jdbc;
-    private long cachedFor = -1;
+    private final FactVersion factVersion;
+    private String cachedFor;
     private Snapshot cached;
 
-    LoadProvenance(JdbcTemplate jdbc) {
+    LoadProvenance(JdbcTemplate jdbc, FactVersion factVersion) {
         this.jdbc = jdbc;
+        this.factVersion = factVersion;
     }
 
     /**
      * The provenance as of the newest load. Counting pending rows scans the facts, so a rerun of a year of
-     * bulletins reuses the snapshot until another load lands.
+     * bulletins reuses the snapshot until another load lands or the facts change.
      */
     public synchronized Snapshot now() {
-        long latest = jdbc.queryForObject(SqlFiles.load("ingest/latest-load.sql"), Long.class);
-        if (cached == null || latest != cachedFor) {
+        // a hand correction in psql changes the pending count without a load: the facts' counters see it
+        String latest = jdbc.queryForObject(SqlFiles.load("ingest/latest-load.sql"), Long.class) + "/" + factVersion.current();
+        if (cached == null || !latest.equals(cachedFor)) {
             cached = read();
             cachedFor = latest;
         }

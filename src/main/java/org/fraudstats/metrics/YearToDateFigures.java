@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.fraudstats.catalog.Catalog;
+import org.fraudstats.storage.FactVersion;
 import org.fraudstats.storage.SqlFiles;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -40,12 +41,14 @@ class YearToDateFigures {
     private final NamedParameterJdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate streaming;
     private final Catalog catalog;
+    private final FactVersion factVersion;
     private final Map<Integer, Year> years = new ConcurrentHashMap<>();
     private final Map<Integer, Object> yearLocks = new ConcurrentHashMap<>();
 
-    YearToDateFigures(NamedParameterJdbcTemplate jdbc, Catalog catalog) {
+    YearToDateFigures(NamedParameterJdbcTemplate jdbc, Catalog catalog, FactVersion factVersion) {
         this.jdbc = jdbc;
         this.catalog = catalog;
+        this.factVersion = factVersion;
         // the stop times of a national year are millions of rows: read them with a cursor, not all at once
         JdbcTemplate cursor = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
         cursor.setFetchSize(STREAM_FETCH_SIZE);
@@ -58,16 +61,16 @@ class YearToDateFigures {
      */
     @Transactional(isolation = Isolation.REPEATABLE_READ, readOnly = true)
     public AreaFigures city(LocalDate day) {
-        return year(day.getYear(), factVersion()).toDate().get(day.getDayOfYear() - 1);
+        return year(day.getYear(), factVersion.current()).toDate().get(day.getDayOfYear() - 1);
     }
 
     /** The city's cases and stop-payment amount of each day of [from, to], oldest first. */
     @Transactional(isolation = Isolation.REPEATABLE_READ, readOnly = true)
     public List<CityDay> cityDays(LocalDate from, LocalDate to) {
-        String factVersion = factVersion();
+        String version = factVersion.current();
         List<CityDay> days = new ArrayList<>();
         for (int y = from.getYear(); y <= to.getYear(); y++) {
-            for (CityDay d : year(y, factVersion).days()) {
+            for (CityDay d : year(y, version).days()) {
                 if (!d.day().isBefore(from) && !d.day().isAfter(to)) {
                     days.add(d);
                 }
@@ -76,23 +79,19 @@ class YearToDateFigures {
         return days;
     }
 
-    private String factVersion() {
-        return jdbc.queryForObject(SqlFiles.load("metrics/data-version.sql"), Map.of(), String.class);
-    }
-
-    private Year year(int year, String factVersion) {
+    private Year year(int year, String version) {
         // one thread computes a year while the others needing it wait: two render threads start on the same year
         synchronized (yearLocks.computeIfAbsent(year, y -> new Object())) {
             Year known = years.get(year);
-            if (known == null || !known.factVersion().equals(factVersion)) {
-                known = compute(year, factVersion);
+            if (known == null || !known.factVersion().equals(version)) {
+                known = compute(year, version);
                 years.put(year, known);
             }
             return known;
         }
     }
 
-    private Year compute(int year, String factVersion) {
+    private Year compute(int year, String version) {
         LocalDate first = LocalDate.of(year, 1, 1);
         LocalDate last = LocalDate.of(year, 12, 31);
         Map<String, Object> params = Map.of("from", first, "to", last, "districts", String.join(",", catalog.districtCodes()));
@@ -118,7 +117,7 @@ class YearToDateFigures {
         if (toDate.size() != first.lengthOfYear()) {
             throw new IllegalStateException("year-to-date.sql gave " + toDate.size() + " days for " + year);
         }
-        return new Year(factVersion, List.copyOf(toDate), List.copyOf(days));
+        return new Year(version, List.copyOf(toDate), List.copyOf(days));
     }
 
     /** The year-to-date median of each day: the running median of the stop times of the cases up to that day. */
