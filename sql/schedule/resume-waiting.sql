@@ -1,6 +1,6 @@
 -- Takes over a period waiting for its drop: nobody works on it between two looks, so whichever node fires
--- next may. The WHERE makes the takeover atomic. A period still RUNNING is never taken over, not even from a
--- node that seems dead: a slow node is not a dead one, and a night must not run twice.
+-- next may. The WHERE makes the takeover atomic. A period still RUNNING is taken over only from a node that
+-- died (take-over-abandoned.sql), never from a slow one.
 UPDATE schedule_run
 SET status = 'RUNNING', started_at = :now, instance = :instance, finished_at = NULL
 WHERE schedule = :schedule

@@ -8,9 +8,11 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.fraudstats.schedule.ScheduleRuns.Node;
 import org.fraudstats.schedule.ScheduleRuns.Status;
+import org.fraudstats.storage.RunLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,8 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * What one fire of a schedule does, whichever trigger fired it (the cron, a retry, a catch-up after downtime):
  * run every period from the one after the last finished up to the last complete one, oldest first, each only
- * after claiming it. So missed nights are caught up whatever Quartz's misfire handling did, and a night claimed
- * by one node is never run by another.
+ * after taking its lock and claiming it. So missed nights are caught up whatever Quartz's misfire handling did,
+ * a night claimed by a live node is never run by another, and one left RUNNING by a node that died (its lock
+ * went with its connection) is taken over by the next fire.
  */
 @Component
 class ScheduleRunner {
@@ -42,11 +45,13 @@ class ScheduleRunner {
 
     private final ScheduleRuns runs;
     private final ObjectProvider<ScheduledWork> work;
+    private final RunLock runLock;
     private final Clock clock;
 
-    ScheduleRunner(ScheduleRuns runs, ObjectProvider<ScheduledWork> work, Clock clock) {
+    ScheduleRunner(ScheduleRuns runs, ObjectProvider<ScheduledWork> work, RunLock runLock, Clock clock) {
         this.runs = runs;
         this.work = work;
+        this.runLock = runLock;
         this.clock = clock;
     }
 
@@ -55,20 +60,34 @@ class ScheduleRunner {
         Cadence cadence = schedule.cadence();
         LocalDate latest = cadence.latestComplete(LocalDate.now(clock.withZone(schedule.zone())));
         for (LocalDate day = first(schedule, latest); !day.isAfter(latest); day = cadence.next(day)) {
-            if (!runs.claim(schedule.name(), day, node, clock.instant())) {
+            // the period's lock first, then the claim: a row only ever says RUNNING while its node holds the lock
+            Optional<RunLock.Held> lock = runLock.period(schedule.name(), day);
+            if (lock.isEmpty()) {
                 ScheduleRuns.Row row = runs.find(schedule.name(), day);
                 if (row != null && row.status() == Status.RUNNING) {
-                    // never run twice: if that node died, an operator reruns the day (./fraudstats nightly --date)
-                    // and deletes or finishes its row
                     outcomes.add(new Outcome(day, Status.RUNNING, " elsewhere (" + row.instance() + " since "
                             + row.startedAt().atZoneSameInstant(schedule.zone()).toOffsetDateTime() + "), skipped"));
                 }
-                continue; // finished, or another node has it
+                continue; // a live node is working on it
             }
-            Outcome outcome = runClaimed(schedule, day, node, retry);
-            outcomes.add(outcome);
-            if (outcome.status() == Status.WAITING) {
-                break; // later days wait: they run oldest first, after this one
+            try (RunLock.Held held = lock.get()) {
+                String takenOver = "";
+                if (!runs.claim(schedule.name(), day, node, clock.instant())) {
+                    ScheduleRuns.Row row = runs.find(schedule.name(), day);
+                    // RUNNING, yet its lock was free: the node that claimed it died mid-run
+                    if (row == null || row.status() != Status.RUNNING
+                            || !runs.takeOverAbandoned(schedule.name(), day, row.instance(), node, clock.instant())) {
+                        continue; // finished
+                    }
+                    log.warn("{} {}: taken over from {}, which claimed it at {} and is gone", schedule.name(), day,
+                            row.instance(), row.startedAt());
+                    takenOver = ", taken over from " + row.instance();
+                }
+                Outcome outcome = runClaimed(schedule, day, node, retry);
+                outcomes.add(new Outcome(outcome.day(), outcome.status(), outcome.detail() + takenOver));
+                if (outcome.status() == Status.WAITING) {
+                    break; // later days wait: they run oldest first, after this one
+                }
             }
         }
         return outcomes;

@@ -46,13 +46,22 @@ class ScheduleRuns {
 
     /**
      * Claims {@code day} for this node: a new row, or one waiting for its drop. False when the period is
-     * finished or RUNNING on some node (a run cut short by a crash stays RUNNING until someone looks).
+     * finished or RUNNING on some node (a run cut short by a crash stays RUNNING until a node holding the
+     * period's lock takes it over).
      */
     boolean claim(String schedule, LocalDate day, Node node, Instant now) {
         Map<String, Object> params = params(schedule, day, node);
         params.put("now", timestamp(now));
         return jdbc.update(SqlFiles.load("schedule/claim-period.sql"), params) == 1
                 || jdbc.update(SqlFiles.load("schedule/resume-waiting.sql"), params) == 1;
+    }
+
+    /** Takes over a period left RUNNING by {@code previous}, a node that died: call only holding the period's lock. */
+    boolean takeOverAbandoned(String schedule, LocalDate day, String previous, Node node, Instant now) {
+        Map<String, Object> params = params(schedule, day, node);
+        params.put("previous", previous);
+        params.put("now", timestamp(now));
+        return jdbc.update(SqlFiles.load("schedule/take-over-abandoned.sql"), params) == 1;
     }
 
     Row find(String schedule, LocalDate day) {

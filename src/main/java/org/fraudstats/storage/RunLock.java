@@ -3,6 +3,7 @@ package org.fraudstats.storage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -48,7 +49,19 @@ public class RunLock {
                 + "is working on some of these days; try again when it has finished", from, to);
     }
 
+    /**
+     * The lock of one period of a schedule, held by the node working on it; empty when another session holds it,
+     * that is, when a live node is working on that period right now.
+     */
+    public Optional<Held> period(String schedule, LocalDate day) {
+        return tryTake("storage/lock-period.sql", schedule, day);
+    }
+
     private Held take(String sqlFile, String refusal, Object... args) {
+        return tryTake(sqlFile, args).orElseThrow(() -> new Refused(refusal));
+    }
+
+    private Optional<Held> tryTake(String sqlFile, Object... args) {
         Connection connection;
         try {
             connection = dataSource.getConnection();
@@ -61,12 +74,12 @@ public class RunLock {
         if (!Boolean.TRUE.equals(all)) {
             jdbc.execute("SELECT pg_advisory_unlock_all()");
             close(connection);
-            throw new Refused(refusal);
+            return Optional.empty();
         }
-        return () -> {
+        return Optional.of(() -> {
             jdbc.execute("SELECT pg_advisory_unlock_all()");
             close(connection);
-        };
+        });
     }
 
     private static void close(Connection c) {

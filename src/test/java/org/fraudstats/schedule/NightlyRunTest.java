@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.fraudstats.storage.RunLock;
 import org.fraudstats.support.DatabaseTest;
 import org.fraudstats.support.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,6 +83,8 @@ class NightlyRunTest extends DatabaseTest {
 
     @Autowired
     ScheduleRunner runner;
+    @Autowired
+    RunLock runLock;
     @Autowired
     QuartzSchedules quartz;
 
@@ -221,6 +224,40 @@ class NightlyRunTest extends DatabaseTest {
     }
 
     @Test
+    void aNightLeftRunningByANodeThatDiedIsTakenOverByTheNextFire() throws Exception {
+        clock.set(TUESDAY_0130);
+        finished("nightly", D23, "DONE");
+        claimedBy("crashed-node", D24); // its process died mid-run: no connection, no lock
+
+        scheduler.triggerJob(QuartzSchedules.jobKey("nightly"));
+
+        Await.until(Duration.ofSeconds(20), () -> "DONE".equals(status(D24)), this::runs);
+        assertThat(work.calls().days("nightly", null)).containsExactly(D24);
+        assertThat(jdbc.queryForObject("SELECT instance FROM schedule_run WHERE schedule = 'nightly' AND business_day = ?",
+                String.class, D24)).isEqualTo(quartz.node().instance());
+    }
+
+    @Test
+    void aNightRunningOnALiveNodeIsLeftToItHoweverLongItTakes() {
+        clock.set(TUESDAY_0130);
+        finished("nightly", D23, "DONE");
+        claimedBy("slow-node", D24);
+        ScheduleDefinition nightly = definitions.get("nightly");
+        // the slow node is alive: it holds the night's lock on a connection of its own
+        try (RunLock.Held alive = runLock.period("nightly", D24).orElseThrow()) {
+            List<ScheduleRunner.Outcome> outcomes = runner.run(nightly, quartz.node(), wait -> fail("no wait"));
+            assertThat(outcomes).singleElement().asString().startsWith("2022-10-24 RUNNING elsewhere (slow-node since ")
+                    .endsWith("), skipped");
+            assertThat(work.calls().days("nightly", null)).isEmpty();
+            assertThat(status(D24)).isEqualTo("RUNNING");
+        }
+        // the slow node dies before finishing: the next fire takes the night over
+        List<ScheduleRunner.Outcome> outcomes = runner.run(nightly, quartz.node(), wait -> fail("no wait"));
+        assertThat(outcomes).singleElement().asString().isEqualTo("2022-10-24 DONE, taken over from slow-node");
+        assertThat(work.calls().days("nightly", null)).containsExactly(D24);
+    }
+
+    @Test
     void serveBlocksUntilInterruptedThenReturnsZero() throws Exception {
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         Thread serving = new Thread(() -> exit.complete(serve.run()), "serve");
@@ -236,6 +273,11 @@ class NightlyRunTest extends DatabaseTest {
     private void finished(String schedule, LocalDate day, String status) {
         jdbc.update("INSERT INTO schedule_run (schedule, business_day, status, started_at, finished_at, instance) "
                 + "VALUES (?, ?, ?, now(), now(), 'earlier')", schedule, day, status);
+    }
+
+    private void claimedBy(String instance, LocalDate day) {
+        jdbc.update("INSERT INTO schedule_run (schedule, business_day, status, started_at, instance) "
+                + "VALUES ('nightly', ?, 'RUNNING', now(), ?)", day, instance);
     }
 
     private String status(LocalDate day) {
