@@ -21,8 +21,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The nightly run for business day D: load every drop up to D not loaded yet (late drops included), re-render
- * the published bulletins of every day whose figures those loads changed (each change a new revision), and
- * render D's daily bulletin. Running it twice for one D loads nothing and re-renders the same revisions.
+ * the published bulletins of every day whose figures those loads changed (each change a new revision), render
+ * D's daily bulletin, then re-render the published range bulletins whose period holds a changed day. Running it twice for one D loads nothing and re-renders the same revisions.
  */
 @Service
 public class Nightly implements ScheduledWork {
@@ -32,6 +32,9 @@ public class Nightly implements ScheduledWork {
         public int exitCode() {
             return dataMissing ? 1 : 0;
         }
+    }
+
+    private record Period(LocalDate from, LocalDate to) {
     }
 
     private final Ingest ingest;
@@ -53,9 +56,17 @@ public class Nightly implements ScheduledWork {
         List<LocalDate> changed = jdbc.queryForList(SqlFiles.load("bulletin/stale-days.sql"), Map.of("date", date), LocalDate.class);
         Long jobExecutionId = executions.isEmpty() ? null : executions.get(executions.size() - 1);
 
+        List<Period> ranges = jdbc.query(SqlFiles.load("bulletin/stale-ranges.sql"), Map.of("date", date),
+                (rs, i) -> new Period(rs.getObject("date_from", LocalDate.class), rs.getObject("date_to", LocalDate.class)));
+
         List<Published> bulletins = new ArrayList<>();
         LocalDate first = changed.isEmpty() || changed.get(0).isAfter(date) ? date : changed.get(0);
-        try (RunLock.Held held = runLock.days("nightly", first, date)) {
+        LocalDate last = date;
+        for (Period range : ranges) {
+            first = range.from().isBefore(first) ? range.from() : first;
+            last = range.to().isAfter(last) ? range.to() : last;
+        }
+        try (RunLock.Held held = runLock.days("nightly", first, last)) {
             for (LocalDate day : changed) {
                 // only days already published are revised; a late record of a day never published waits for a rerun
                 if (!day.equals(date)) {
@@ -68,6 +79,12 @@ public class Nightly implements ScheduledWork {
                     missing ? "数据未到：" + date + " 的数据尚未到达，本期数字不含当日数据，数据到达后将以修订版重发。" : null);
             bulletins.add(today);
             log.accept(describe(today));
+            // after the day's own bulletin, which leadership reads first
+            for (Period range : ranges) {
+                Published p = publisher.range(range.from(), range.to(), out, EnumSet.allOf(BulletinPublisher.Format.class), jobExecutionId);
+                bulletins.add(p);
+                log.accept(describe(p));
+            }
         }
         return new Result(date, missing, loads, bulletins);
     }

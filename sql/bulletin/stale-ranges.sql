@@ -1,0 +1,16 @@
+-- Published range bulletins (周报, 月报, any `rerun --range`) whose period holds a day that a load changed
+-- after the bulletin's latest revision was generated: stale-days.sql's rule, for periods. A weekly bulletin
+-- rendered on Monday before Sunday's late drop came is re-rendered by the night that loads it (a new revision
+-- if its figures moved). Periods starting after :date are left to later nights.
+SELECT r.date_from, r.date_to
+FROM (SELECT date_from, date_to, max(generated_at) AS rendered_at
+      FROM bulletin_revision
+      WHERE kind = 'range'
+      GROUP BY date_from, date_to) r
+WHERE r.date_from <= :date
+  AND EXISTS (SELECT 1
+              FROM changed_day c
+              JOIN drop_load l ON l.job_execution_id = c.job_execution_id
+              WHERE c.business_day BETWEEN r.date_from AND r.date_to
+                AND l.loaded_at > r.rendered_at)
+ORDER BY r.date_from, r.date_to

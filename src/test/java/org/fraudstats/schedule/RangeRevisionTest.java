@@ -1,0 +1,66 @@
+package org.fraudstats.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.fraudstats.support.DatabaseTest;
+import org.fraudstats.support.Drops;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A weekly bulletin rendered before Sunday's drop came (the nightly still waiting for it) is revised by the
+ * night that loads the late drop, like a daily bulletin, and says what moved; a range that holds no changed day
+ * is left as it was.
+ */
+class RangeRevisionTest extends DatabaseTest {
+
+    @TempDir
+    Path inbox;
+
+    @TempDir
+    Path out;
+
+    @Autowired
+    Nightly nightly;
+
+    @Test
+    void aWeeklyBulletinIsRevisedWhenItsLateSundayArrives() {
+        Drops drops = new Drops(inbox);
+        for (int d = 17; d <= 22; d++) {
+            drops.write("2022-10-" + d, "cases.csv", Drops.CASES + "C" + d + ",2022-10-" + d + "T09:00:00+08:00,440604,,OTHER,100.00,\n");
+            assertThat(night("2022-10-" + d).exitCode()).isZero();
+        }
+        // Sunday the 23rd: the drop is late, the week's bulletin goes out on Monday without it
+        assertThat(night("2022-10-23").exitCode()).isEqualTo(1);
+        assertThat(nightly.rangeBulletin(LocalDate.of(2022, 10, 17), LocalDate.of(2022, 10, 23), out)).isZero();
+        assertThat(nightly.rangeBulletin(LocalDate.of(2022, 10, 10), LocalDate.of(2022, 10, 16), out)).isZero();
+
+        // Monday night loads Sunday's late drop with Monday's
+        drops.write("2022-10-23", "cases.csv", Drops.CASES + "C23,2022-10-23T09:00:00+08:00,440605,,OTHER,50.00,\n");
+        drops.write("2022-10-24", "cases.csv", Drops.CASES + "C24,2022-10-24T09:00:00+08:00,440604,,OTHER,10.00,\n");
+        Run monday = night("2022-10-24");
+
+        assertThat(monday.exitCode()).isZero();
+        assertThat(monday.out()).contains("2022-10-23  revised to r2 (南海区 电诈警情 0 → 1;")
+                .contains("2022-10-17_2022-10-23  revised to r2 (南海区 电诈警情 0 → 1; 南海区 案损金额 0.00 → 50.00; "
+                        + "佛山市 电诈警情 6 → 7; 佛山市 案损金额 600.00 → 650.00;")
+                .doesNotContain("2022-10-10_2022-10-16");
+        assertThat(Files.exists(out.resolve("range/2022-10-17_2022-10-23/fraudstats-range-2022-10-17_2022-10-23.r2.pdf"))).isTrue();
+        assertThat(cli("revisions", "--from", "2022-10-10", "--to", "2022-10-23").out())
+                .contains("range,2022-10-17,2022-10-23,2,").contains("range,2022-10-10,2022-10-16,1,")
+                .doesNotContain("range,2022-10-10,2022-10-16,2,");
+
+        // the next night changes nothing of that week: no further revision
+        drops.write("2022-10-25", "cases.csv", Drops.CASES + "C25,2022-10-25T09:00:00+08:00,440604,,OTHER,10.00,\n");
+        assertThat(night("2022-10-25").out()).doesNotContain("2022-10-17_2022-10-23");
+    }
+
+    private Run night(String date) {
+        return cli("nightly", "--date", date, "--inbox", inbox.toString(), "--out", out.toString());
+    }
+}
