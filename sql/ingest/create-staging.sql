@@ -17,5 +17,5 @@ CREATE TEMP TABLE stage_warnings (
     drop_date date, line integer
 ) ON COMMIT DROP;
 CREATE TEMP TABLE stage_reject (
-    drop_date date, file text, line integer, record_id text, reason text, record_values jsonb
+    drop_date date, file text, line integer, record_id text, reason text, record_values json
 ) ON COMMIT DROP;

@@ -6,6 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.fraudstats.support.DatabaseTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,6 +113,26 @@ class GoldenFilesTest extends DatabaseTest {
         long rows = csv.lines().count() - 1;
         assertThat(rows).isEqualTo(Long.parseLong(golden("expected-rejects-count.txt").strip()));
         assertThat(csv.lines().findFirst()).hasValue("drop_date,file,line,record_id,reason");
+    }
+
+    @Test
+    @Order(1)
+    void aRejectedRowShowsItsValuesInTheFeedsColumnOrder() {
+        JsonMapper json = JsonMapper.builder().build();
+        JsonNode rejects = json.readTree(cli("rejects", "--format", "json").out());
+        Map<String, List<String>> columns = Map.of(
+                "cases.csv", List.of("case_id", "reported_at", "district_code", "station", "fraud_type", "loss_amount", "victim_age"),
+                "freezes.csv", List.of("freeze_id", "case_id", "action", "bank", "account_no", "amount", "effective_at"),
+                "refunds.csv", List.of("refund_id", "case_id", "amount", "refunded_at"),
+                "warnings.csv", List.of("warning_id", "issued_at", "district_code", "channel", "outcome"));
+        Set<String> files = new HashSet<>();
+        for (JsonNode reject : rejects) {
+            String file = reject.get("file").asString();
+            List<String> keys = new ArrayList<>(reject.get("values").propertyNames());
+            assertThat(keys).as("%s line %s", file, reject.get("line")).isEqualTo(columns.get(file));
+            files.add(file);
+        }
+        assertThat(files).contains("cases.csv", "freezes.csv");
     }
 
     @Test
