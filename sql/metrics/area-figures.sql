@@ -77,11 +77,16 @@ refund_totals AS (
     GROUP BY GROUPING SETS ((bucket, district_code), (bucket))
 ),
 seconds_to_stop AS (
-    SELECT pc.bucket, pc.district_code,
-           greatest(extract(epoch FROM min(f.effective_at) - pc.reported_at), 0) AS seconds
-    FROM period_cases pc
-    JOIN fact_freeze f ON f.case_id = pc.case_id
-    GROUP BY pc.bucket, pc.district_code, pc.case_id, pc.reported_at
+    -- the cases of period_cases, read again from fact_case rather than from that CTE: grouped by the primary
+    -- key alone (its other columns follow from it), and with period_cases used once, PostgreSQL need not
+    -- write all the period's cases to a temporary store first
+    SELECT CASE WHEN :byDay THEN c.business_day ELSE CAST(:from AS date) END AS bucket, c.district_code,
+           greatest(extract(epoch FROM min(f.effective_at) - c.reported_at), 0) AS seconds
+    FROM fact_case c
+    JOIN fact_freeze f ON f.case_id = c.case_id
+    WHERE c.business_day BETWEEN :from AND :to
+      AND c.district_code IN (SELECT district_code FROM districts)
+    GROUP BY c.case_id
 ),
 medians AS (
     -- linear interpolation at 0.5 is the middle value, or the mean of the two middle values. percentile_disc
