@@ -101,18 +101,7 @@ class YearToDateFigures {
         jdbc.query(SqlFiles.load("metrics/year-to-date.sql"), params, (ResultSet rs) -> {
             LocalDate day = rs.getObject("day", LocalDate.class);
             days.add(new CityDay(day, rs.getLong("day_cases"), Money.of(rs.getBigDecimal("day_stop_amount"))));
-            toDate.add(new AreaFigures(first, day, catalog.cityCode(),
-                    rs.getLong("cases"),
-                    Money.of(rs.getBigDecimal("loss_amount")),
-                    rs.getLong("stop_accounts"),
-                    Money.of(rs.getBigDecimal("stop_amount")),
-                    rs.getLong("freeze_accounts"),
-                    Money.of(rs.getBigDecimal("freeze_amount")),
-                    rs.getLong("refund_cases"),
-                    Money.of(rs.getBigDecimal("refund_amount")),
-                    medians[day.getDayOfYear() - 1],
-                    rs.getLong("warnings"),
-                    rs.getLong("dissuaded_visits")));
+            toDate.add(AreaFiguresQuery.figures(rs, first, day, catalog.cityCode(), medians[day.getDayOfYear() - 1]));
         });
         if (toDate.size() != first.lengthOfYear()) {
             throw new IllegalStateException("year-to-date.sql gave " + toDate.size() + " days for " + year);
