@@ -24,6 +24,9 @@
 --   warnings         number of warnings issued in P
 --   dissuaded_visits warnings issued in P with channel VISIT and outcome DISSUADED
 --
+-- The districts are filtered with = ANY (an array) rather than IN (a subquery of the districts CTE): a CTE scan
+-- keeps PostgreSQL from running the joins below with parallel workers.
+--
 -- Distinct counts are not additive: GROUPING SETS computes the city's distinct accounts and refund cases over
 -- the city's own rows, never as a sum of the districts' (metrics.md, "Distinct counts are not additive").
 -- The city (:cityCode) covers the configured districts (:districts, comma-separated).
@@ -39,7 +42,7 @@ period_cases AS (
            c.case_id, c.district_code, c.loss_amount, c.reported_at
     FROM fact_case c
     WHERE c.business_day BETWEEN :from AND :to
-      AND c.district_code IN (SELECT district_code FROM districts)
+      AND c.district_code = ANY (string_to_array(:districts, ','))
 ),
 case_figures AS (
     SELECT bucket, coalesce(district_code, :cityCode) AS area, count(*) AS cases, sum(loss_amount) AS loss_amount
@@ -52,7 +55,7 @@ period_actions AS (
     FROM fact_freeze f
     JOIN fact_case c ON c.case_id = f.case_id
     WHERE f.business_day BETWEEN :from AND :to
-      AND c.district_code IN (SELECT district_code FROM districts)
+      AND c.district_code = ANY (string_to_array(:districts, ','))
 ),
 action_figures AS (
     SELECT bucket, coalesce(district_code, :cityCode) AS area,
@@ -69,7 +72,7 @@ refund_figures AS (
     FROM fact_refund r
     JOIN fact_case c ON c.case_id = r.case_id
     WHERE r.business_day BETWEEN :from AND :to
-      AND c.district_code IN (SELECT district_code FROM districts)
+      AND c.district_code = ANY (string_to_array(:districts, ','))
 ),
 refund_totals AS (
     SELECT bucket, coalesce(district_code, :cityCode) AS area, count(DISTINCT case_id) AS refund_cases, sum(amount) AS refund_amount
@@ -85,7 +88,7 @@ seconds_to_stop AS (
     FROM fact_case c
     JOIN fact_freeze f ON f.case_id = c.case_id
     WHERE c.business_day BETWEEN :from AND :to
-      AND c.district_code IN (SELECT district_code FROM districts)
+      AND c.district_code = ANY (string_to_array(:districts, ','))
     GROUP BY c.case_id
 ),
 medians AS (
@@ -105,7 +108,7 @@ period_warnings AS (
            w.district_code, w.warnings, w.dissuaded_visits
     FROM warning_day w
     WHERE w.business_day BETWEEN :from AND :to
-      AND w.district_code IN (SELECT district_code FROM districts)
+      AND w.district_code = ANY (string_to_array(:districts, ','))
 ),
 warning_figures AS (
     SELECT bucket, coalesce(district_code, :cityCode) AS area,

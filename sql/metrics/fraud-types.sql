@@ -5,6 +5,6 @@ SELECT c.fraud_type,
        sum(c.loss_amount) AS loss_amount
 FROM fact_case c
 WHERE c.business_day BETWEEN :from AND :to
-  AND c.district_code IN (SELECT unnest(string_to_array(:districts, ',')))
+  AND c.district_code = ANY (string_to_array(:districts, ','))
 GROUP BY c.fraud_type
 ORDER BY cases DESC, loss_amount DESC, c.fraud_type

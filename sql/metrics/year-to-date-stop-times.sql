@@ -9,6 +9,6 @@ SELECT c.business_day AS day,
 FROM fact_case c
 JOIN fact_freeze f ON f.case_id = c.case_id
 WHERE c.business_day BETWEEN :from AND :to
-  AND c.district_code IN (SELECT unnest(string_to_array(:districts, ',')))
+  AND c.district_code = ANY (string_to_array(:districts, ','))
 GROUP BY c.case_id, c.business_day, c.reported_at
 ORDER BY c.business_day

@@ -12,10 +12,7 @@
 -- appears, and the running sum of those first appearances is the distinct count since 1 January.
 -- As in area-figures.sql, the city's distinct counts are over the city's own rows (an account in cases of two
 -- districts is one account).
-WITH districts AS (
-    SELECT unnest(string_to_array(:districts, ',')) AS district_code
-),
-days AS (
+WITH days AS (
     SELECT d::date AS day
     FROM generate_series(CAST(:from AS date), CAST(:to AS date), interval '1 day') AS d
 ),
@@ -23,7 +20,7 @@ case_days AS (
     SELECT c.business_day AS day, count(*) AS cases, sum(c.loss_amount) AS loss_amount
     FROM fact_case c
     WHERE c.business_day BETWEEN :from AND :to
-      AND c.district_code IN (SELECT district_code FROM districts)
+      AND c.district_code = ANY (string_to_array(:districts, ','))
     GROUP BY c.business_day
 ),
 year_actions AS (
@@ -31,7 +28,7 @@ year_actions AS (
     FROM fact_freeze f
     JOIN fact_case c ON c.case_id = f.case_id
     WHERE f.business_day BETWEEN :from AND :to
-      AND c.district_code IN (SELECT district_code FROM districts)
+      AND c.district_code = ANY (string_to_array(:districts, ','))
 ),
 action_days AS (
     SELECT business_day AS day,
@@ -58,7 +55,7 @@ year_refunds AS (
     FROM fact_refund r
     JOIN fact_case c ON c.case_id = r.case_id
     WHERE r.business_day BETWEEN :from AND :to
-      AND c.district_code IN (SELECT district_code FROM districts)
+      AND c.district_code = ANY (string_to_array(:districts, ','))
 ),
 refund_days AS (
     SELECT business_day AS day, sum(amount) AS refund_amount
@@ -75,7 +72,7 @@ warning_days AS (
     SELECT w.business_day AS day, sum(w.warnings) AS warnings, sum(w.dissuaded_visits) AS dissuaded_visits
     FROM warning_day w
     WHERE w.business_day BETWEEN :from AND :to
-      AND w.district_code IN (SELECT district_code FROM districts)
+      AND w.district_code = ANY (string_to_array(:districts, ','))
     GROUP BY w.business_day
 )
 SELECT d.day                                                                        AS day,
