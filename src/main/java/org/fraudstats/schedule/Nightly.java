@@ -51,7 +51,18 @@ public class Nightly implements ScheduledWork {
 
     public Result run(LocalDate date, Path inbox, Path out, Consumer<String> log) {
         boolean missing = !dropArrived(date, inbox);
-        List<DropLoadResult> loads = Files.isDirectory(inbox) ? ingest.load(inbox, null, date, r -> log.accept(describe(r))) : List.of();
+        // every night looks at the whole inbox: name what it loaded, and D's drop, but only count the old ones
+        int[] unchangedBefore = {0};
+        List<DropLoadResult> loads = Files.isDirectory(inbox) ? ingest.load(inbox, null, date, r -> {
+            if (r.alreadyLoaded() && r.date().isBefore(date)) {
+                unchangedBefore[0]++;
+            } else {
+                log.accept(describe(r));
+            }
+        }) : List.of();
+        if (unchangedBefore[0] > 0) {
+            log.accept(unchangedBefore[0] + " earlier drops unchanged (already loaded)");
+        }
         List<Long> executions = loads.stream().map(DropLoadResult::jobExecutionId).filter(Objects::nonNull).toList();
         List<LocalDate> changed = jdbc.queryForList(SqlFiles.load("bulletin/stale-days.sql"), Map.of("date", date), LocalDate.class);
         Long jobExecutionId = executions.isEmpty() ? null : executions.get(executions.size() - 1);

@@ -81,7 +81,8 @@ class ScriptedWeekTest extends DatabaseTest {
         assertThat(nightly("2022-10-07").exitCode()).isZero();
         Run again = nightly("2022-10-07");
         assertThat(again.exitCode()).isZero();
-        assertThat(again.out()).contains("2022-10-07  drop unchanged (already loaded)").doesNotContain("revised");
+        assertThat(again.out()).contains("2022-10-07  drop unchanged (already loaded)").doesNotContain("revised")
+                .contains("6 earlier drops unchanged (already loaded)").doesNotContain("2022-10-01  drop unchanged");
 
         // every day's latest revision shows what a fresh computation gives, and its PDF is there
         for (LocalDate day = LocalDate.of(2022, 10, 1); !day.isAfter(LocalDate.of(2022, 10, 7)); day = day.plusDays(1)) {
