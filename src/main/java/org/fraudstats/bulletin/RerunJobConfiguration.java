@@ -24,6 +24,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
+import org.springframework.transaction.interceptor.TransactionAttribute;
 
 /**
  * `rerun`: renders the daily bulletin of every day of a range, in parallel over days (one partition per day),
@@ -70,7 +73,8 @@ class RerunJobConfiguration {
 
     @Bean
     Step renderDay(JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet renderDayTasklet) {
-        return new StepBuilder("renderDay", jobRepository).tasklet(renderDayTasklet, transactionManager).build();
+        return new StepBuilder("renderDay", jobRepository).tasklet(renderDayTasklet, transactionManager)
+                .transactionAttribute(oneSnapshot()).build();
     }
 
     @Bean
@@ -91,7 +95,8 @@ class RerunJobConfiguration {
     // --- step: the range bulletin over the whole period, when asked for
     @Bean
     Step renderRange(JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet renderRangeTasklet) {
-        return new StepBuilder("renderRange", jobRepository).tasklet(renderRangeTasklet, transactionManager).build();
+        return new StepBuilder("renderRange", jobRepository).tasklet(renderRangeTasklet, transactionManager)
+                .transactionAttribute(oneSnapshot()).build();
     }
 
     @Bean
@@ -108,6 +113,16 @@ class RerunJobConfiguration {
             }
             return RepeatStatus.FINISHED;
         };
+    }
+
+    /**
+     * A bulletin reads all its figures in one snapshot (BulletinPublisher is REPEATABLE READ), but inside a step
+     * it joins the step's transaction, whose isolation is what counts: so the step's transaction is REPEATABLE READ.
+     */
+    private static TransactionAttribute oneSnapshot() {
+        DefaultTransactionAttribute attribute = new DefaultTransactionAttribute();
+        attribute.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        return attribute;
     }
 
     static Set<BulletinPublisher.Format> formats(String list) {

@@ -9,7 +9,8 @@ import java.util.PriorityQueue;
  * The median of a growing set of per-case times, available after every addition: the lower half in a max-heap,
  * the upper half in a min-heap. Times are whole microseconds (exact); the median in minutes follows metrics.md
  * (linear interpolation = the mean of the two middle values, rounded half-up to 1 decimal), computed exactly.
- * Holds every time added (about 20 bytes each): a year of one city's cases is well under a megabyte.
+ * Holds every time added (boxed, some 40 bytes each): a year of one city's cases is about a megabyte, a year at
+ * the benchmark's national scale (2.5M cases with an action) about 100 MB.
  */
 final class RunningMedian {
 

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.fraudstats.catalog.Catalog;
@@ -83,8 +84,13 @@ class YearToDateFigures {
         // one thread computes a year while the others needing it wait: two render threads start on the same year
         synchronized (yearLocks.computeIfAbsent(year, y -> new Object())) {
             Year known = years.get(year);
-            if (known == null || !known.factVersion().equals(version)) {
-                known = compute(year, version);
+            if (known != null && Objects.equals(known.factVersion(), version)) {
+                return known;
+            }
+            known = compute(year, version);
+            // kept only if no change to the facts committed meanwhile: under REPEATABLE READ that is always so,
+            // and a caller in a weaker transaction must not leave a mixed year behind for the others
+            if (Objects.equals(factVersion.current(), version)) {
                 years.put(year, known);
             }
             return known;

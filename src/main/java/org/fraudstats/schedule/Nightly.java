@@ -72,12 +72,7 @@ public class Nightly implements ScheduledWork {
 
         List<Published> bulletins = new ArrayList<>();
         LocalDate first = changed.isEmpty() || changed.get(0).isAfter(date) ? date : changed.get(0);
-        LocalDate last = date;
-        for (Period range : ranges) {
-            first = range.from().isBefore(first) ? range.from() : first;
-            last = range.to().isAfter(last) ? range.to() : last;
-        }
-        try (RunLock.Held held = runLock.days("nightly", first, last)) {
+        try (RunLock.Held held = runLock.days("nightly", first, date)) {
             for (LocalDate day : changed) {
                 // only days already published are revised; a late record of a day never published waits for a rerun
                 if (!day.equals(date)) {
@@ -90,11 +85,16 @@ public class Nightly implements ScheduledWork {
                     missing ? "数据未到：" + date + " 的数据尚未到达，本期数字不含当日数据，数据到达后将以修订版重发。" : null);
             bulletins.add(today);
             log.accept(describe(today));
-            // after the day's own bulletin, which leadership reads first
-            for (Period range : ranges) {
+        }
+        // after the day's own bulletin, which leadership reads first; each range under its own lock, and one that
+        // cannot be revised tonight (a rerun holds its days, a failure) stays stale and is tried the next night
+        for (Period range : ranges) {
+            try (RunLock.Held held = runLock.days("range bulletin", range.from(), range.to())) {
                 Published p = publisher.range(range.from(), range.to(), out, EnumSet.allOf(BulletinPublisher.Format.class), jobExecutionId);
                 bulletins.add(p);
                 log.accept(describe(p));
+            } catch (RuntimeException e) {
+                log.accept(range.from() + "_" + range.to() + "  not revised tonight, tried again next night: " + e.getMessage());
             }
         }
         return new Result(date, missing, loads, bulletins);

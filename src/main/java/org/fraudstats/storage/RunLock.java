@@ -65,21 +65,33 @@ public class RunLock {
         Connection connection;
         try {
             connection = dataSource.getConnection();
-            connection.setAutoCommit(true);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot take the run lock: " + e.getMessage(), e);
         }
         JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
-        Boolean all = jdbc.queryForObject(SqlFiles.load(sqlFile), Boolean.class, args);
-        if (!Boolean.TRUE.equals(all)) {
-            jdbc.execute("SELECT pg_advisory_unlock_all()");
-            close(connection);
-            return Optional.empty();
+        boolean taken = false;
+        try {
+            connection.setAutoCommit(true);
+            taken = Boolean.TRUE.equals(jdbc.queryForObject(SqlFiles.load(sqlFile), Boolean.class, args));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot take the run lock: " + e.getMessage(), e);
+        } finally {
+            if (!taken) {
+                release(jdbc, connection);
+            }
         }
-        return Optional.of(() -> {
+        return taken ? Optional.of(() -> release(jdbc, connection)) : Optional.empty();
+    }
+
+    /** Gives the locks back and the connection to the pool, whatever fails on the way. */
+    private static void release(JdbcTemplate jdbc, Connection connection) {
+        try {
             jdbc.execute("SELECT pg_advisory_unlock_all()");
+        } catch (RuntimeException ignored) {
+            // closing the connection below ends the session's locks anyway if the pool discards it
+        } finally {
             close(connection);
-        });
+        }
     }
 
     private static void close(Connection c) {
