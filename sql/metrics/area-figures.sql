@@ -30,6 +30,8 @@
 -- Distinct counts are not additive: GROUPING SETS computes the city's distinct accounts and refund cases over
 -- the city's own rows, never as a sum of the districts' (metrics.md, "Distinct counts are not additive").
 -- The city (:cityCode) covers the configured districts (:districts, comma-separated).
+-- year-to-date.sql computes the same definitions for the city's year to date (the bulletins): a change to a
+-- definition here must be made there too; YearToDateFiguresTest checks the two agree.
 WITH districts AS (
     SELECT unnest(string_to_array(:districts, ',')) AS district_code
 ),
