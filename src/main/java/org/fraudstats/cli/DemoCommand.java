@@ -17,6 +17,7 @@ import org.fraudstats.ingest.Ingest;
 import org.fraudstats.metrics.AreaFigures;
 import org.fraudstats.metrics.Figures;
 import org.fraudstats.press.Headline;
+import org.fraudstats.press.Topic;
 import org.fraudstats.storage.FraudstatsHome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -94,10 +95,12 @@ class DemoCommand implements Callable<Integer> {
         Catalog catalog = services.get(Catalog.class);
         AreaFigures city = services.get(Figures.class).range(from, to).stream()
                 .filter(f -> f.districtCode().equals(catalog.cityCode())).findFirst().orElseThrow();
-        Headline headline = Headline.of(city, catalog);
+        // the seed release's two sentences, from the one set of figures
+        Headline handling = Headline.of(city, catalog, Topic.HANDLING);
+        Headline prevention = Headline.of(city, catalog, Topic.PREVENTION);
         out.println();
-        out.println("    " + headline.text());
-        out.println("    " + headline.english());
+        out.println("    " + handling.text() + prevention.text());
+        out.println("    " + handling.english() + " " + prevention.english());
         out.println();
         out.println("Bulletins:");
         daily.files().forEach(f -> out.println("    " + f));

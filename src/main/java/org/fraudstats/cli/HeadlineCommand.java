@@ -1,13 +1,14 @@
 package org.fraudstats.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.concurrent.Callable;
 
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.metrics.AreaFigures;
 import org.fraudstats.metrics.Figures;
 import org.fraudstats.press.Headline;
+import org.fraudstats.press.Topic;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,6 +29,10 @@ class HeadlineCommand implements Callable<Integer> {
 
     @Option(names = "--district", paramLabel = "CODE", description = "a district (default: the city, 440600)")
     String district;
+
+    @Option(names = "--topic", defaultValue = "handling", converter = TopicConverter.class, completionCandidates = Topics.class,
+            description = "handling (default: cases, stopped accounts and money, refunds) or prevention (warnings, face-to-face dissuasions)")
+    Topic topic;
 
     @Option(names = "--format", defaultValue = "text", description = "text (default) or json")
     Format format;
@@ -55,10 +60,10 @@ class HeadlineCommand implements Callable<Integer> {
         AreaOption.check(spec, catalog, area);
         AreaFigures figures = services.get(Figures.class).range(period.from, period.to).stream()
                 .filter(f -> f.districtCode().equals(area)).findFirst().orElseThrow();
-        Headline headline = Headline.of(figures, catalog);
+        Headline headline = Headline.of(figures, catalog, topic);
         var out = spec.commandLine().getOut();
         if (format == Format.json) {
-            out.print(MetricsOutput.JSON.writeValueAsString(json(headline, lang == Lang.en)) + "\n");
+            out.print(MetricsOutput.JSON.writeValueAsString(headline.json(lang == Lang.en)) + "\n");
         } else {
             out.println(lang == Lang.en ? headline.english() : headline.text());
         }
@@ -66,26 +71,20 @@ class HeadlineCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Map<String, Object> json(Headline h, boolean english) {
-        Map<String, Object> period = new LinkedHashMap<>();
-        period.put("from", h.period().from().toString());
-        period.put("to", h.period().to().toString());
-        period.put("name", h.period().name());
-        Map<String, Object> figures = new LinkedHashMap<>();
-        h.figures().forEach((key, figure) -> {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("value", figure.value());
-            f.put("press", figure.press());
-            figures.put(key, f);
-        });
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("period", period);
-        json.put("district_code", h.districtCode());
-        json.put("text", h.text());
-        if (english) {
-            json.put("english", h.english());
+    /** The topic's key as cli.md spells it; picocli turns the exception into a usage error naming --topic. */
+    static final class TopicConverter implements CommandLine.ITypeConverter<Topic> {
+        @Override
+        public Topic convert(String value) {
+            return Topic.ofKey(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a topic (handling or prevention)"));
         }
-        json.put("figures", figures);
-        return json;
+    }
+
+    /** For shell completion and --help, the keys rather than the enum's constant names. */
+    static final class Topics implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Topic.values()).map(Topic::key).iterator();
+        }
     }
 }

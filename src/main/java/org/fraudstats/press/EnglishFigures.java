@@ -14,6 +14,9 @@ import org.fraudstats.metrics.AreaFigures;
  * millions and from 1 billion in billions, truncated to two decimals ({@code CNY 410.35 million}), always two
  * decimals so figures line up, and without a "more than" marker because English releases conventionally read a
  * truncated figure as approximate. Counts are exact with separators ({@code 17,345}).
+ *
+ * <p>The prevention sentence says "face-to-face visits dissuaded potential victims" rather than "people were
+ * dissuaded": 见面劝阻 counts 人次, one per successful visit, and the same person visited twice counts twice.
  */
 final class EnglishFigures {
 
@@ -31,13 +34,22 @@ final class EnglishFigures {
     private EnglishFigures() {
     }
 
-    static String sentence(AreaFigures f, String where) {
+    static String handling(AreaFigures f, String where) {
         return PeriodName.ofEnglish(f.from(), f.to()) + ", "
                 + count(f.cases(), "fraud case", "fraud cases") + " handled " + where + ", "
                 + count(f.stopAccounts(), "bank account", "bank accounts") + " stopped, "
                 + money(f.stopAmount()) + " in payments was stopped, "
                 + count(f.refundCases(), "refund case", "refund cases") + " handled and "
                 + money(f.refundAmount()) + " was returned to victims.";
+    }
+
+    /** "Since 1 January 2022, 2,202,137 fraud warnings were handled city-wide and 515,000 face-to-face visits…" */
+    static String prevention(AreaFigures f, String where) {
+        long visits = f.dissuadedVisits();
+        return PeriodName.ofEnglish(f.from(), f.to()) + ", "
+                + count(f.warnings(), "fraud warning", "fraud warnings") + " handled " + where + " and "
+                + String.format(Locale.ENGLISH, "%,d", visits)
+                + (visits == 1 ? " face-to-face visit dissuaded a potential victim." : " face-to-face visits dissuaded potential victims.");
     }
 
     /** "Nanhai District" for the five Foshan defaults, "district 440699" for any other. */

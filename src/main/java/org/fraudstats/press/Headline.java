@@ -13,53 +13,117 @@ import org.fraudstats.metrics.AreaFigures;
 import org.fraudstats.metrics.Metric;
 
 /**
- * The press sentence of one area over one period (press-style.md, "Sentences"), with every figure it quotes kept
- * both exact and in press form, so the `headline` command can print the sentence and show how each figure was
+ * One press sentence of one area over one period (press-style.md, "Sentences"): the handling sentence or the
+ * prevention one, by {@link Topic}, with every figure it quotes kept both exact and in press form, so the
+ * `headline` command, and later the portal and the mail, can print the sentence and show how each figure was
  * derived (cli.md).
  *
- * <p>{@link #figures()} holds exactly the five figures the sentence quotes, in sentence order: the JSON of cli.md
- * is meant to let a reader check the sentence, and a figure the sentence does not quote would not help with that.
+ * <p>{@link #figures()} holds exactly the figures the sentence quotes, in sentence order: the JSON of cli.md is
+ * meant to let a reader check the sentence, and a figure the sentence does not quote would not help with that.
  *
+ * @param topic        which sentence this is
  * @param period       the period and its Chinese name
  * @param districtCode the area: a district code, or the catalogue's city code
  * @param text         the Chinese sentence, exactly as press-style.md spells it
  * @param figures      metric key → exact value and press form, in sentence order
- * @param english      the same figures in English, exact to the cent below CNY 1 million
+ * @param english      the same figures in English, exact counts, money exact to the cent below CNY 1 million
  */
-public record Headline(Period period, String districtCode, String text, Map<String, Figure> figures, String english) {
+public record Headline(Topic topic, Period period, String districtCode, String text, Map<String, Figure> figures,
+                       String english) {
 
-    /** The area's code must be the catalogue's city or one of its districts; anything else is a usage error. */
+    /** The handling sentence, the one bulletins print as their summary. */
     public static Headline of(AreaFigures figures, Catalog catalog) {
+        return of(figures, catalog, Topic.HANDLING);
+    }
+
+    /**
+     * The sentence of {@code topic} for the area and period of {@code figures}, which must come from
+     * {@code metrics/Figures} like every other printed figure. The area's code must be the catalogue's city or
+     * one of its districts; anything else is a usage error.
+     */
+    public static Headline of(AreaFigures figures, Catalog catalog, Topic topic) {
         Objects.requireNonNull(figures, "figures");
         Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(topic, "topic");
         String code = figures.districtCode();
         if (!catalog.isArea(code)) {
             throw new IllegalArgumentException("unknown district: " + code);
         }
         boolean city = catalog.cityCode().equals(code);
         String area = city ? "全市" : catalog.areaName(code).orElseThrow();
+        String where = city ? "city-wide" : "in " + EnglishFigures.districtName(code, area);
+        Period period = new Period(figures.from(), figures.to(), PeriodName.of(figures.from(), figures.to()));
 
         Map<String, Figure> quoted = new LinkedHashMap<>();
-        quoted.put(Metric.CASES.key(), Figure.count(figures.cases(), "宗"));
-        quoted.put(Metric.STOP_ACCOUNTS.key(), Figure.count(figures.stopAccounts(), "个"));
-        quoted.put(Metric.STOP_AMOUNT.key(), Figure.money(figures.stopAmount()));
-        quoted.put(Metric.REFUND_CASES.key(), Figure.count(figures.refundCases(), "宗"));
-        quoted.put(Metric.REFUND_AMOUNT.key(), Figure.money(figures.refundAmount()));
-
-        Period period = new Period(figures.from(), figures.to(), PeriodName.of(figures.from(), figures.to()));
-        String text = period.name() + "，" + area
-                + "共处置电诈警情" + quoted.get(Metric.CASES.key()).press()
-                + "，快速止付涉诈银行账户" + quoted.get(Metric.STOP_ACCOUNTS.key()).press()
-                + "，止付资金" + quoted.get(Metric.STOP_AMOUNT.key()).press()
-                + "，办理资金返还案件" + quoted.get(Metric.REFUND_CASES.key()).press()
-                + "，返还资金" + quoted.get(Metric.REFUND_AMOUNT.key()).press()
-                + "。";
-        String where = city ? "city-wide" : "in " + EnglishFigures.districtName(code, area);
-        return new Headline(period, code, text, quoted, EnglishFigures.sentence(figures, where));
+        String text;
+        String english;
+        switch (topic) {
+            case HANDLING -> {
+                quoted.put(Metric.CASES.key(), Figure.count(figures.cases(), "宗"));
+                quoted.put(Metric.STOP_ACCOUNTS.key(), Figure.count(figures.stopAccounts(), "个"));
+                quoted.put(Metric.STOP_AMOUNT.key(), Figure.money(figures.stopAmount()));
+                quoted.put(Metric.REFUND_CASES.key(), Figure.count(figures.refundCases(), "宗"));
+                quoted.put(Metric.REFUND_AMOUNT.key(), Figure.money(figures.refundAmount()));
+                text = period.name() + "，" + area
+                        + "共处置电诈警情" + press(quoted, Metric.CASES)
+                        + "，快速止付涉诈银行账户" + press(quoted, Metric.STOP_ACCOUNTS)
+                        + "，止付资金" + press(quoted, Metric.STOP_AMOUNT)
+                        + "，办理资金返还案件" + press(quoted, Metric.REFUND_CASES)
+                        + "，返还资金" + press(quoted, Metric.REFUND_AMOUNT)
+                        + "。";
+                english = EnglishFigures.handling(figures, where);
+            }
+            case PREVENTION -> {
+                quoted.put(Metric.WARNINGS.key(), Figure.count(figures.warnings(), "条"));
+                quoted.put(Metric.DISSUADED_VISITS.key(), Figure.count(figures.dissuadedVisits(), "人次"));
+                text = period.name() + "，" + area
+                        + "累计处置预警信息" + press(quoted, Metric.WARNINGS)
+                        + "，见面劝阻" + press(quoted, Metric.DISSUADED_VISITS)
+                        + "。";
+                english = EnglishFigures.prevention(figures, where);
+            }
+            default -> throw new IllegalStateException("no sentence for " + topic);
+        }
+        return new Headline(topic, period, code, text, quoted, english);
     }
 
     public Headline {
         figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+    }
+
+    /**
+     * The JSON object of cli.md's `headline --format json`, as ordered maps of strings, numbers and maps, so that
+     * every surface that must print "exactly what the command prints" (web.md's {@code /api/v1/headlines}) writes
+     * the same keys in the same order. The topic is not a key: cli.md's object has none, and the default output
+     * must stay as it was; the figure keys tell the two sentences apart.
+     *
+     * @param withEnglish adds {@code "english"} before the figures, as {@code --lang en} does
+     */
+    public Map<String, Object> json(boolean withEnglish) {
+        Map<String, Object> periodJson = new LinkedHashMap<>();
+        periodJson.put("from", period.from().toString());
+        periodJson.put("to", period.to().toString());
+        periodJson.put("name", period.name());
+        Map<String, Object> figuresJson = new LinkedHashMap<>();
+        figures.forEach((key, figure) -> {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("value", figure.value());
+            f.put("press", figure.press());
+            figuresJson.put(key, f);
+        });
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("period", periodJson);
+        json.put("district_code", districtCode);
+        json.put("text", text);
+        if (withEnglish) {
+            json.put("english", english);
+        }
+        json.put("figures", figuresJson);
+        return json;
+    }
+
+    private static String press(Map<String, Figure> quoted, Metric metric) {
+        return quoted.get(metric.key()).press();
     }
 
     /** [from, to], both inclusive, and the name releases give it ({@code 2022年以来}). */

@@ -53,6 +53,16 @@ class CliErrorsTest extends DatabaseTest {
     }
 
     @Test
+    void anUnknownTopicIsAUsageErrorNamingTheOptionAndTheTopics() {
+        Run run = cli("headline", "--from", "2022-10-01", "--to", "2022-10-01", "--topic", "Prevention");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("fraudstats headline: Invalid value for option '--topic': "
+                + "'Prevention' is not a topic (handling or prevention) (see --help)\n");
+        assertThat(run.out()).isEmpty();
+        assertThat(cli("headline", "--from", "2022-10-01", "--to", "2022-10-01", "--topic").exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void theDistrictFilterKeepsOnlyThatArea() {
         Run run = cli("metrics", "--from", "2022-10-01", "--to", "2022-10-02", "--by", "day", "--district", "440600", "--format", "json");
         assertThat(run.exitCode()).isZero();

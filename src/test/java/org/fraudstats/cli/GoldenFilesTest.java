@@ -106,6 +106,107 @@ class GoldenFilesTest extends DatabaseTest {
         assertThat(actual).isEqualTo(json.readTree(golden("expected-headline-2022-01-01_2022-10-24.json")));
     }
 
+    /*
+     * headline --topic prevention. The prevention golden files are not the contract's: they were written by hand
+     * from the warnings and dissuaded_visits columns of expected-range-2022-10-01_2022-10-24.csv (the sample holds
+     * no 2022 warning before October) and press-style.md, and the figures of every other period below were counted
+     * from the sample's warnings.csv files by a script of their own, not by fraudstats.
+     */
+
+    @Test
+    @Order(1)
+    void preventionHeadlineTextMatchesTheHandWrittenFile() throws IOException {
+        assertThat(cli("headline", "--from", "2022-01-01", "--to", "2022-10-24", "--topic", "prevention").out())
+                .isEqualTo(golden("expected-headline-prevention-2022-01-01_2022-10-24.txt"));
+    }
+
+    @Test
+    @Order(1)
+    void preventionHeadlineJsonMatchesTheHandWrittenFile() throws IOException {
+        JsonMapper json = JsonMapper.builder().build();
+        JsonNode actual = json.readTree(cli("headline", "--from", "2022-01-01", "--to", "2022-10-24", "--topic", "prevention",
+                "--format", "json").out());
+        assertThat(actual).isEqualTo(json.readTree(golden("expected-headline-prevention-2022-01-01_2022-10-24.json")));
+    }
+
+    @Test
+    @Order(1)
+    void preventionHeadlineOfEachDistrictNamesItAndQuotesItsOwnFigures() {
+        Map<String, String> expected = Map.of(
+                "440604", "2022年以来，禅城区累计处置预警信息122条，见面劝阻20人次。\n",
+                "440605", "2022年以来，南海区累计处置预警信息118条，见面劝阻19人次。\n",
+                "440606", "2022年以来，顺德区累计处置预警信息135条，见面劝阻29人次。\n",
+                "440607", "2022年以来，三水区累计处置预警信息140条，见面劝阻31人次。\n",
+                "440608", "2022年以来，高明区累计处置预警信息120条，见面劝阻26人次。\n",
+                "440600", "2022年以来，全市累计处置预警信息635条，见面劝阻125人次。\n");
+        expected.forEach((code, sentence) -> assertThat(cli("headline", "--from", "2022-01-01", "--to", "2022-10-24",
+                "--topic", "prevention", "--district", code).out()).as(code).isEqualTo(sentence));
+    }
+
+    @Test
+    @Order(1)
+    void preventionHeadlineNamesEveryPeriodOfTheTable() {
+        Map<String, String> expected = Map.of(
+                "2022-01-01/2022-10-24", "2022年以来，全市累计处置预警信息635条，见面劝阻125人次。\n",
+                "2022-10-01/2022-10-24", "10月以来，全市累计处置预警信息635条，见面劝阻125人次。\n",
+                "2022-10-23/2022-10-23", "10月23日，全市累计处置预警信息29条，见面劝阻5人次。\n",
+                "2022-10-17/2022-10-23", "10月17日至23日，全市累计处置预警信息177条，见面劝阻38人次。\n",
+                "2022-03-05/2022-10-23", "2022年3月5日至10月23日，全市累计处置预警信息606条，见面劝阻122人次。\n",
+                "2021-10-15/2022-10-24", "2021年10月15日至2022年10月24日，全市累计处置预警信息865条，见面劝阻160人次。\n");
+        expected.forEach((period, sentence) -> {
+            String[] days = period.split("/");
+            assertThat(cli("headline", "--from", days[0], "--to", days[1], "--topic", "prevention").out())
+                    .as(period).isEqualTo(sentence);
+        });
+    }
+
+    @Test
+    @Order(1)
+    void preventionHeadlineQuotesWhatMetricsPrintsAndWhatTheFactsHold() {
+        JsonMapper json = JsonMapper.builder().build();
+        JsonNode figures = json.readTree(cli("headline", "--from", "2021-10-15", "--to", "2022-10-24", "--topic", "prevention",
+                "--district", "440606", "--format", "json").out()).get("figures");
+        JsonNode metrics = json.readTree(cli("metrics", "--from", "2021-10-15", "--to", "2022-10-24", "--district", "440606",
+                "--format", "json").out()).get(0);
+        // straight from the facts, not from the warning_day rollup that metrics reads
+        Map<String, Object> facts = jdbc.queryForMap("""
+                SELECT count(*) AS warnings, count(*) FILTER (WHERE channel = 'VISIT' AND outcome = 'DISSUADED') AS visits
+                FROM fact_warning
+                WHERE district_code = '440606'
+                  AND (issued_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN DATE '2021-10-15' AND DATE '2022-10-24'""");
+
+        assertThat(figures.propertyNames()).containsExactly("warnings", "dissuaded_visits");
+        assertThat(figures.at("/warnings/value").asLong()).isEqualTo(179)
+                .isEqualTo(metrics.get("warnings").asLong()).isEqualTo(((Number) facts.get("warnings")).longValue());
+        assertThat(figures.at("/dissuaded_visits/value").asLong()).isEqualTo(34)
+                .isEqualTo(metrics.get("dissuaded_visits").asLong()).isEqualTo(((Number) facts.get("visits")).longValue());
+        assertThat(figures.at("/warnings/press").asString()).isEqualTo("179条");
+        assertThat(figures.at("/dissuaded_visits/press").asString()).isEqualTo("34人次");
+    }
+
+    @Test
+    @Order(1)
+    void preventionHeadlineInEnglishGivesTheSameFigures() {
+        assertThat(cli("headline", "--from", "2022-01-01", "--to", "2022-10-24", "--topic", "prevention", "--lang", "en").out())
+                .isEqualTo("Since 1 January 2022, 635 fraud warnings were handled city-wide and 125 face-to-face visits "
+                        + "dissuaded potential victims.\n");
+        JsonNode json = JsonMapper.builder().build().readTree(cli("headline", "--from", "2022-10-23", "--to", "2022-10-23",
+                "--topic", "prevention", "--district", "440605", "--lang", "en", "--format", "json").out());
+        assertThat(json.get("english").asString()).isEqualTo(
+                "On 23 October 2022, 7 fraud warnings were handled in Nanhai District and 0 face-to-face visits "
+                        + "dissuaded potential victims.");
+        assertThat(json.get("text").asString()).isEqualTo("10月23日，南海区累计处置预警信息7条，见面劝阻0人次。");
+    }
+
+    @Test
+    @Order(1)
+    void topicHandlingIsTheDefaultSentenceByteForByte() throws IOException {
+        assertThat(cli("headline", "--from", "2022-01-01", "--to", "2022-10-24", "--topic", "handling").out())
+                .isEqualTo(golden("expected-headline-2022-01-01_2022-10-24.txt"));
+        assertThat(cli("headline", "--from", "2022-01-01", "--to", "2022-10-24", "--topic", "handling", "--format", "json").out())
+                .isEqualTo(cli("headline", "--from", "2022-01-01", "--to", "2022-10-24", "--format", "json").out());
+    }
+
     @Test
     @Order(1)
     void everyRejectedRowIsListedOnce() throws IOException {

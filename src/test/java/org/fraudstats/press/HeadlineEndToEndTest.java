@@ -70,4 +70,39 @@ class HeadlineEndToEndTest extends DatabaseTest {
         assertThat(cli("metrics", "--from", "2022-01-01", "--to", "2022-10-23", "--district", "440600").out())
                 .contains(",440600,17345,17345000.00,21000,410352000.00,0,0.00,416,43123456.78,");
     }
+
+    /**
+     * Just above and exactly on 1万 through ingest, metrics and headline --topic prevention. June 2021 holds none
+     * of the other test's records, so the two tests read disjoint periods of the shared database in any order.
+     */
+    @Test
+    void preventionFiguresJustAboveAndOnTenThousandReadAsReleasesDo() {
+        // 10 001 warnings: 10 000 of them face-to-face visits that dissuaded, and one SMS that did not
+        StringBuilder warnings = new StringBuilder(Drops.WARNINGS);
+        LocalDate first = LocalDate.of(2021, 6, 1);
+        for (int i = 1; i <= 10_001; i++) {
+            boolean visit = i <= 10_000;
+            warnings.append("W").append(i).append(',').append(first.plusDays(i % 30)).append("T09:30:00+08:00,44060")
+                    .append(4 + i % 5).append(visit ? ",VISIT,DISSUADED\n" : ",SMS,UNREACHED\n");
+        }
+        new Drops(inbox).write("2021-06-30", "warnings.csv", warnings.toString());
+        assertThat(cli("ingest", "--inbox", inbox.toString()).exitCode()).isZero();
+
+        Run text = cli("headline", "--from", "2021-06-01", "--to", "2021-06-30", "--topic", "prevention");
+        assertThat(text.out()).isEqualTo("6月以来，全市累计处置预警信息1万多条，见面劝阻1万人次。\n");
+
+        JsonNode json = JsonMapper.builder().build().readTree(
+                cli("headline", "--from", "2021-06-01", "--to", "2021-06-30", "--topic", "prevention", "--format", "json").out());
+        assertThat(json.at("/figures/warnings/value").asLong()).isEqualTo(10_001);
+        assertThat(json.at("/figures/warnings/press").asString()).isEqualTo("1万多条");
+        assertThat(json.at("/figures/dissuaded_visits/value").asLong()).isEqualTo(10_000);
+        assertThat(json.at("/figures/dissuaded_visits/press").asString()).isEqualTo("1万人次");
+
+        assertThat(cli("headline", "--from", "2021-06-01", "--to", "2021-06-30", "--topic", "prevention", "--lang", "en").out())
+                .isEqualTo("Since 1 June 2021, 10,001 fraud warnings were handled city-wide and 10,000 face-to-face visits "
+                        + "dissuaded potential victims.\n");
+        // the same figures as metrics prints for the city
+        assertThat(cli("metrics", "--from", "2021-06-01", "--to", "2021-06-30", "--district", "440600").out())
+                .endsWith(",440600,0,0.00,0,0.00,0,0.00,0,0.00,,10001,10000\n");
+    }
 }
