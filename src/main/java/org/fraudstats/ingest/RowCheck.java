@@ -43,32 +43,26 @@ final class RowCheck {
     }
 
     /**
-     * The row's id as written, possibly empty (cli.md: rejects' record_id); in a row whose fields are shifted an
-     * account number may stand where the id should, so anything that looks like one is masked.
+     * The row's id as written, possibly empty (cli.md: rejects' record_id). In a row whose fields are shifted an
+     * account number may stand where the id should, so every run of 12 or more digits is masked: an id such as
+     * FS2022102300123 shows as FS*********0123, and the file and line still point at the row.
      */
     String recordId(List<String> fields) {
-        return maskAccountLike(value(fields, feed.idColumn()));
+        return AccountNumbers.maskDigitRuns(value(fields, feed.idColumn()));
     }
 
     /**
      * The row's values by spec column, account numbers masked: what a rejects listing may show. A row with the
-     * wrong number of fields has its values under the wrong names, so every value is searched for numbers that
-     * look like accounts, not only account_no.
+     * wrong number of fields has its values under the wrong names, so every value is searched for runs of digits
+     * that may be account numbers, not only account_no.
      */
     Map<String, String> maskedValues(List<String> fields) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String column : feed.columns()) {
             String v = value(fields, column);
-            values.put(column, column.equals("account_no") ? AccountNumbers.mask(v) : maskAccountLike(v));
+            values.put(column, column.equals("account_no") ? AccountNumbers.mask(v) : AccountNumbers.maskDigitRuns(v));
         }
         return values;
-    }
-
-    /** Bank account numbers are 15 or more digits standing alone (ids such as FS2022102300123 are not). */
-    private static final java.util.regex.Pattern ACCOUNT_LIKE = java.util.regex.Pattern.compile("(?<![A-Za-z0-9])\\d{15,}(?![0-9])");
-
-    static String maskAccountLike(String value) {
-        return ACCOUNT_LIKE.matcher(value).replaceAll(m -> AccountNumbers.mask(m.group()));
     }
 
     Result check(List<String> fields) {
@@ -110,7 +104,7 @@ final class RowCheck {
                 return bad("victim_age: " + problem);
             }
         }
-        return good(value(f, "case_id"), reportedAt.toString(), value(f, "district_code"), emptyAsNull(value(f, "station")),
+        return good(value(f, "case_id"), reportedAt.toString(), value(f, "district_code"), emptyAsNull(freeText(value(f, "station"))),
                 value(f, "fraud_type"), value(f, "loss_amount"), emptyAsNull(age));
     }
 
@@ -127,7 +121,7 @@ final class RowCheck {
             return bad("effective_at: not an ISO-8601 timestamp");
         }
         String accountNo = value(f, "account_no");
-        return good(value(f, "freeze_id"), value(f, "case_id"), value(f, "action"), emptyAsNull(value(f, "bank")),
+        return good(value(f, "freeze_id"), value(f, "case_id"), value(f, "action"), emptyAsNull(freeText(value(f, "bank"))),
                 "\\x" + HexFormat.of().formatHex(accounts.hmac(accountNo)), AccountNumbers.mask(accountNo),
                 value(f, "amount"), effectiveAt.toString());
     }
@@ -164,6 +158,11 @@ final class RowCheck {
     private String value(List<String> fields, String column) {
         Integer at = positions.get(column);
         return at == null || at >= fields.size() ? "" : fields.get(at);
+    }
+
+    /** Free text may hold an account number typed by hand; it is masked before it reaches the database. */
+    private static String freeText(String value) {
+        return AccountNumbers.maskDigitRuns(value);
     }
 
     private static String emptyAsNull(String value) {
