@@ -48,7 +48,7 @@ final class RowCheck {
      * FS2022102300123 shows as FS*********0123, and the file and line still point at the row.
      */
     String recordId(List<String> fields) {
-        return AccountNumbers.maskDigitRuns(value(fields, feed.idColumn()));
+        return AccountNumbers.maskDigitRuns(withoutNul(value(fields, feed.idColumn())));
     }
 
     /**
@@ -59,7 +59,7 @@ final class RowCheck {
     Map<String, String> maskedValues(List<String> fields) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String column : feed.columns()) {
-            String v = value(fields, column);
+            String v = withoutNul(value(fields, column));
             values.put(column, column.equals("account_no") ? AccountNumbers.mask(v) : AccountNumbers.maskDigitRuns(v));
         }
         return values;
@@ -68,6 +68,12 @@ final class RowCheck {
     Result check(List<String> fields) {
         if (fields.size() != headerSize) {
             return bad("row has " + fields.size() + " fields, header has " + headerSize);
+        }
+        for (String column : feed.columns()) {
+            // PostgreSQL text cannot hold a NUL: left in, it would fail the COPY of the whole drop
+            if (value(fields, column).indexOf('\u0000') >= 0) {
+                return bad(column + ": contains a NUL character");
+            }
         }
         for (String column : feed.columns()) {
             if (feed.required(column) && value(fields, column).isEmpty()) {
@@ -158,6 +164,11 @@ final class RowCheck {
     private String value(List<String> fields, String column) {
         Integer at = positions.get(column);
         return at == null || at >= fields.size() ? "" : fields.get(at);
+    }
+
+    /** What a listing shows of a value PostgreSQL cannot store as written: U+2400 SYMBOL FOR NULL for a NUL. */
+    private static String withoutNul(String value) {
+        return value.replace('\u0000', '\u2400');
     }
 
     /** Free text may hold an account number typed by hand; it is masked before it reaches the database. */

@@ -272,6 +272,24 @@ class LoadingRulesTest extends DatabaseTest {
     }
 
     @Test
+    void aNulByteMakesItsRowBadAndTheRestOfTheDropAndTheLaterDropsLoad() {
+        new Drops(inbox)
+                .write("2022-10-01", "cases.csv", Drops.CASES
+                        + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                        + "C2,2022-10-01T09:00:00+08:00,440604,南海\u0000分局,OTHER,100.00,\n"
+                        + "C\u00003,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                        + "C4,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n")
+                .write("2022-10-02", "cases.csv", Drops.CASES + "C5,2022-10-02T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        ingest();
+        // the id is shown as written, with U+2400 SYMBOL FOR NULL where PostgreSQL cannot hold the byte
+        assertThat(rejects()).containsExactly(
+                "2022-10-01,cases.csv,3,C2,station: contains a NUL character",
+                "2022-10-01,cases.csv,4,C\u24003,case_id: contains a NUL character");
+        assertThat(cli("rejects", "--format", "json").out()).contains("\"station\" : \"南海\u2400分局\"");
+        assertThat(jdbc.queryForList("SELECT case_id FROM fact_case ORDER BY 1", String.class)).containsExactly("C1", "C4", "C5");
+    }
+
+    @Test
     void emptyFilesAndFoldersThatAreNotDatesAreFine() {
         new Drops(inbox)
                 .write("2022-10-01", "cases.csv", "")
