@@ -47,8 +47,8 @@ final class RowCheck {
      * account number may stand where the id should, so every run of 12 or more digits is masked: an id such as
      * FS2022102300123 shows as FS*********0123, and the file and line still point at the row.
      */
-    String recordId(List<String> fields) {
-        return AccountNumbers.maskDigitRuns(withoutNul(value(fields, feed.idColumn())));
+    String recordId(CsvRecords.Record row) {
+        return listed(feed.idColumn(), value(row.fields(), feed.idColumn()));
     }
 
     /**
@@ -56,22 +56,27 @@ final class RowCheck {
      * wrong number of fields has its values under the wrong names, so every value is searched for runs of digits
      * that may be account numbers, not only account_no.
      */
-    Map<String, String> maskedValues(List<String> fields) {
+    Map<String, String> maskedValues(CsvRecords.Record row) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String column : feed.columns()) {
-            String v = withoutNul(value(fields, column));
-            values.put(column, column.equals("account_no") ? AccountNumbers.mask(v) : AccountNumbers.maskDigitRuns(v));
+            values.put(column, listed(column, value(row.fields(), column)));
         }
         return values;
     }
 
-    Result check(List<String> fields) {
-        if (fields.size() != headerSize) {
-            return bad("row has " + fields.size() + " fields, header has " + headerSize);
+    Result check(CsvRecords.Record row) {
+        List<String> fields = row.fields();
+        if (row.fieldCount() != headerSize) {
+            return bad("row has " + row.fieldCount() + " fields, header has " + headerSize);
         }
         for (String column : feed.columns()) {
+            Integer at = positions.get(column);
+            String v = value(fields, column);
+            if (at != null && (row.cut(at) || v.codePointCount(0, v.length()) > feed.maxLength(column))) {
+                return bad(column + ": longer than " + feed.maxLength(column) + " characters");
+            }
             // PostgreSQL text cannot hold a NUL: left in, it would fail the COPY of the whole drop
-            if (value(fields, column).indexOf('\u0000') >= 0) {
+            if (v.indexOf('\u0000') >= 0) {
                 return bad(column + ": contains a NUL character");
             }
         }
@@ -166,9 +171,19 @@ final class RowCheck {
         return at == null || at >= fields.size() ? "" : fields.get(at);
     }
 
-    /** What a listing shows of a value PostgreSQL cannot store as written: U+2400 SYMBOL FOR NULL for a NUL. */
-    private static String withoutNul(String value) {
-        return value.replace('\u0000', '\u2400');
+    /**
+     * What a listing shows of a value: masked as an account number may be there, a NUL (which PostgreSQL text
+     * cannot hold) as U+2400 SYMBOL FOR NULL, and no more than the column's maximum length, then "…". Masking
+     * comes first, on the whole kept value, so the cut cannot leave the beginning of a long run of digits in clear.
+     */
+    private String listed(String column, String value) {
+        String v = value.replace('\u0000', '\u2400');
+        v = column.equals("account_no") ? AccountNumbers.mask(v) : AccountNumbers.maskDigitRuns(v);
+        int max = feed.maxLength(column);
+        if (v.codePointCount(0, v.length()) <= max) {
+            return v;
+        }
+        return v.substring(0, v.offsetByCodePoints(0, max)) + "…";
     }
 
     /** Free text may hold an account number typed by hand; it is masked before it reaches the database. */

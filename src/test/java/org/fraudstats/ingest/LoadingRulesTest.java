@@ -2,8 +2,12 @@ package org.fraudstats.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -287,6 +291,36 @@ class LoadingRulesTest extends DatabaseTest {
                 "2022-10-01,cases.csv,4,C\u24003,case_id: contains a NUL character");
         assertThat(cli("rejects", "--format", "json").out()).contains("\"station\" : \"南海\u2400分局\"");
         assertThat(jdbc.queryForList("SELECT case_id FROM fact_case ORDER BY 1", String.class)).containsExactly("C1", "C4", "C5");
+    }
+
+    @Test
+    void aFiftyMegabyteFieldARowOfAMillionFieldsAndTooLongValuesAreBadRowsAndTheRestLoads() throws IOException {
+        Path cases = Files.createDirectories(inbox.resolve("2022-10-01")).resolve("cases.csv");
+        try (Writer w = Files.newBufferedWriter(cases, StandardCharsets.UTF_8)) {
+            w.write(Drops.CASES);
+            w.write("C1,2022-10-01T09:00:00+08:00,440604,,OTHER,1.00,\n");
+            w.write("C2,2022-10-01T09:00:00+08:00,440604,");
+            char[] megabyte = new char[1 << 20];
+            Arrays.fill(megabyte, 'x');
+            for (int i = 0; i < 50; i++) {
+                w.write(megabyte);
+            }
+            w.write(",OTHER,1.00,\n");
+            w.write("C3" + ",".repeat(999_999) + "\n");
+            w.write("X" + "6".repeat(99) + ",2022-10-01T09:00:00+08:00,440604,,OTHER,1.00,\n");
+            w.write("C5,2022-10-01T09:00:00+08:00,440604," + "站".repeat(200) + ",OTHER,1.00,\n");
+            w.write("C4,2022-10-01T09:00:00+08:00,440604," + "站".repeat(201) + ",OTHER,1.00,\n");
+        }
+        new Drops(inbox).write("2022-10-02", "cases.csv", Drops.CASES + "C6,2022-10-02T09:00:00+08:00,440604,,OTHER,1.00,\n");
+        ingest();
+        assertThat(rejects()).containsExactly(
+                "2022-10-01,cases.csv,3,C2,station: longer than 200 characters",
+                "2022-10-01,cases.csv,4,C3,\"row has 1000000 fields, header has 7\"",
+                // masked before it is cut, so no digit of the long run is shown
+                "2022-10-01,cases.csv,5,X" + "*".repeat(63) + "…,case_id: longer than 64 characters",
+                "2022-10-01,cases.csv,7,C4,station: longer than 200 characters");
+        assertThat(cli("rejects", "--format", "json").out()).contains("\"station\" : \"" + "x".repeat(200) + "…\"");
+        assertThat(jdbc.queryForList("SELECT case_id FROM fact_case ORDER BY 1", String.class)).containsExactly("C1", "C5", "C6");
     }
 
     @Test
