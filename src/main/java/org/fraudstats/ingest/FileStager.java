@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Streams one file of a drop into its staging table with COPY: good rows go straight to the database as they
- * are parsed, bad rows to a spill file that is copied into stage_reject afterwards (one connection runs one COPY
+ * are parsed, bad rows to a spill file (SpillFolder) that is copied into stage_reject afterwards (one connection runs one COPY
  * at a time). Memory stays flat whatever the file's size.
  */
 final class FileStager {
@@ -39,17 +39,19 @@ final class FileStager {
 
     private final Catalog catalog;
     private final AccountNumbers accounts;
+    private final SpillFolder spillFolder;
 
-    FileStager(Catalog catalog, AccountNumbers accounts) {
+    FileStager(Catalog catalog, AccountNumbers accounts, SpillFolder spillFolder) {
         this.catalog = catalog;
         this.accounts = accounts;
+        this.spillFolder = spillFolder;
     }
 
     Counts stage(Connection connection, Feed feed, Path file, LocalDate dropDate) throws SQLException {
         Path spill = null;
         CsvRecords csv = null;
         try {
-            spill = Files.createTempFile("fraudstats-rejects", ".csv");
+            spill = spillFolder.newFile();
             Counts counts;
             PGConnection pg = connection.unwrap(PGConnection.class);
             String copy = "COPY stage_" + feed.name().toLowerCase() + " FROM STDIN (FORMAT csv)";
@@ -146,7 +148,7 @@ final class FileStager {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException ignored) {
-                // a temp file left behind holds masked values only
+                // what is left behind is removed by the next ingest (SpillFolder.clean)
             }
         }
     }

@@ -30,17 +30,20 @@ public class Ingest {
     private final JobRepository jobRepository;
     private final Job ingestDropJob;
     private final RunLock runLock;
+    private final SpillFolder spillFolder;
 
-    Ingest(JobOperator jobOperator, JobRepository jobRepository, Job ingestDropJob, RunLock runLock) {
+    Ingest(JobOperator jobOperator, JobRepository jobRepository, Job ingestDropJob, RunLock runLock, SpillFolder spillFolder) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.ingestDropJob = ingestDropJob;
         this.runLock = runLock;
+        this.spillFolder = spillFolder;
     }
 
     public List<DropLoadResult> load(Path inbox, LocalDate from, LocalDate to, Consumer<DropLoadResult> progress) {
         List<DropLoadResult> results = new ArrayList<>();
         try (RunLock.Held loader = runLock.ingest()) {
+            spillFolder.clean();
             for (Drop drop : Inbox.drops(inbox, from, to)) {
                 DropLoadResult result = load(drop);
                 results.add(result);
