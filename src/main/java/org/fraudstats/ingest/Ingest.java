@@ -55,10 +55,16 @@ public class Ingest {
 
     /** Loads one drop; the caller holds the loader's lock. */
     DropLoadResult load(Drop drop) {
+        String checksum;
+        try {
+            checksum = drop.checksum();
+        } catch (UnreadableFileException e) {
+            throw new IngestFailedException(drop, e.getMessage(), e);
+        }
         // Dates and paths travel as strings: date-typed job parameters have lost precision in the past.
         JobParameters parameters = new JobParametersBuilder()
                 .addString("drop.date", drop.date().toString())
-                .addString("drop.checksum", drop.checksum())
+                .addString("drop.checksum", checksum)
                 .addString("drop.folder", drop.folder().toAbsolutePath().toString(), false)
                 .toJobParameters();
         JobExecution execution;

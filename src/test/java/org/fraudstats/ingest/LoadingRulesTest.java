@@ -266,6 +266,39 @@ class LoadingRulesTest extends DatabaseTest {
     }
 
     @Test
+    void aSymlinkedDropFolderIsRefusedNamingItAndTheDropsBeforeItStayLoaded(@TempDir Path elsewhere) throws IOException {
+        Files.writeString(elsewhere.resolve("cases.csv"), Drops.CASES + "C2,2022-10-02T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        new Drops(inbox)
+                .write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n")
+                .write("2022-10-03", "cases.csv", Drops.CASES + "C3,2022-10-03T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        Files.createSymbolicLink(inbox.resolve("2022-10-02"), elsewhere);
+        Run run = cli("ingest", "--inbox", inbox.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("fraudstats ingest: drop 2022-10-02 not loaded: " + inbox.resolve("2022-10-02")
+                + ": is a symbolic link; the inbox must hold the drops' folders and files themselves\n");
+        assertThat(jdbc.queryForList("SELECT case_id FROM fact_case ORDER BY 1", String.class)).containsExactly("C1");
+    }
+
+    @Test
+    void aSymlinkedFeedFileIsRefusedNamingIt(@TempDir Path elsewhere) throws IOException {
+        Path target = Files.writeString(elsewhere.resolve("cases.csv"), Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        new Drops(inbox).write("2022-10-01", "warnings.csv", Drops.WARNINGS + "W1,2022-10-01T10:00:00+08:00,440604,VISIT,DISSUADED\n");
+        Files.createSymbolicLink(inbox.resolve("2022-10-01/cases.csv"), target);
+        Files.createDirectories(inbox.resolve("2022-10-02/refunds.csv"));
+        Run run = cli("ingest", "--inbox", inbox.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("fraudstats ingest: drop 2022-10-01 not loaded: " + inbox.resolve("2022-10-01/cases.csv")
+                + ": is a symbolic link; the inbox must hold the drops' folders and files themselves\n");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM fact_warning", Long.class)).isZero();
+
+        Files.delete(inbox.resolve("2022-10-01/cases.csv"));
+        Run folder = cli("ingest", "--inbox", inbox.toString());
+        assertThat(folder.exitCode()).isEqualTo(1);
+        assertThat(folder.err()).isEqualTo("fraudstats ingest: drop 2022-10-02 not loaded: " + inbox.resolve("2022-10-02/refunds.csv")
+                + ": not a regular file\n");
+    }
+
+    @Test
     void aFileThatIsNotUtf8FailsItsDropNamingTheFile() {
         byte[] latin1 = (Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,Caf\u00e9,OTHER,100.00,\n").getBytes(StandardCharsets.ISO_8859_1);
         new Drops(inbox).writeBytes("2022-10-01", "cases.csv", latin1);
