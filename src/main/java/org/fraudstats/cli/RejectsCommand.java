@@ -67,12 +67,26 @@ class RejectsCommand implements Callable<Integer> {
             try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out)) {
                 csv.writeRecord("drop_date", "file", "line", "record_id", "reason");
                 rejects.list(period == null ? null : period.from, period == null ? null : period.to, (RejectedRow row) ->
-                        csv.writeRecord(row.dropDate().toString(), row.file(), Integer.toString(row.line()), row.recordId(), row.reason()));
+                        csv.writeRecord(row.dropDate().toString(), row.file(), Integer.toString(row.line()),
+                                inert(row.recordId()), inert(row.reason())));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * A CSV listing is opened in spreadsheets, and a value copied from a feed that begins with = + - @, a tab or a
+     * CR would be run there as a formula (=cmd|' /C calc'!A0). Such a value gets a leading ' (OWASP's advice), which
+     * a spreadsheet shows as text; JSON is not run by anything, so it keeps the value as written.
+     */
+    static String inert(String value) {
+        if (value.isEmpty()) {
+            return value;
+        }
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + value : value;
     }
 }

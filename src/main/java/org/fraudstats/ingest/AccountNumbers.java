@@ -9,6 +9,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -47,14 +49,56 @@ public class AccountNumbers {
         }
     }
 
-    /** 6222********1234: first four and last four kept; short numbers keep less so most stays hidden. */
+    /**
+     * The masked form of an account_no value. From 16 characters on (bank cards have 16-19 digits) it is the
+     * contract's form, 6222********1234: the first four name the bank and at least eight stay hidden. A shorter
+     * number keeps only its last four (12-15), last two (8-11) or nothing, so that never fewer than six characters
+     * are hidden: 6222****1234 would leave only four digits to guess.
+     */
     public static String mask(String accountNo) {
         int n = accountNo.length();
-        int keep = n >= 12 ? 4 : n >= 8 ? 2 : 0;
-        if (keep == 0) {
-            return "*".repeat(n);
+        if (n >= 16) {
+            return accountNo.substring(0, 4) + "*".repeat(n - 8) + accountNo.substring(n - 4);
         }
-        return accountNo.substring(0, keep) + "*".repeat(n - 2 * keep) + accountNo.substring(n - keep);
+        int keep = n >= 12 ? 4 : n >= 8 ? 2 : 0;
+        return "*".repeat(n - keep) + accountNo.substring(n - keep);
+    }
+
+    /**
+     * Twelve or more digits in a row, possibly grouped by single spaces or hyphens as people write account numbers
+     * (6222 0200 1234 5678), with any letters around them (X6222888877776666555). Any Unicode decimal digit counts:
+     * a number typed in full-width digits is still a number.
+     */
+    private static final Pattern DIGIT_RUN = Pattern.compile("\\p{Nd}(?:[ -]?\\p{Nd}){11,}");
+
+    /**
+     * Every run of 12 or more digits in a value that is not an account_no field (a rejected row's values, whose
+     * fields may be shifted; free text such as station or bank) is shown by its last four digits only, separators
+     * kept: X***************6555. Nothing tells such a run from an account number, so none is shown in clear.
+     */
+    public static String maskDigitRuns(String value) {
+        Matcher run = DIGIT_RUN.matcher(value);
+        if (!run.find()) {
+            return value;
+        }
+        StringBuilder masked = new StringBuilder(value);
+        do {
+            int digits = 0;
+            for (int i = run.start(); i < run.end(); i += Character.charCount(value.codePointAt(i))) {
+                digits += Character.isDigit(value.codePointAt(i)) ? 1 : 0;
+            }
+            for (int i = run.start(), seen = 0; i < run.end(); ) {
+                int c = value.codePointAt(i);
+                int width = Character.charCount(c);
+                if (Character.isDigit(c) && ++seen <= digits - 4) {
+                    for (int k = 0; k < width; k++) {
+                        masked.setCharAt(i + k, '*');
+                    }
+                }
+                i += width;
+            }
+        } while (run.find());
+        return masked.toString();
     }
 
     private static byte[] keyFile(Path file) {

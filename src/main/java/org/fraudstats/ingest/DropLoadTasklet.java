@@ -31,9 +31,9 @@ class DropLoadTasklet implements Tasklet {
     private final Drop drop;
     private final String checksum;
 
-    DropLoadTasklet(DataSource dataSource, Catalog catalog, AccountNumbers accounts, Path folder, LocalDate date, String checksum) {
+    DropLoadTasklet(DataSource dataSource, Catalog catalog, AccountNumbers accounts, SpillFolder spill, Path folder, LocalDate date, String checksum) {
         this.dataSource = dataSource;
-        this.stager = new FileStager(catalog, accounts);
+        this.stager = new FileStager(catalog, accounts, spill);
         this.drop = new Drop(date, folder);
         this.checksum = checksum;
     }

@@ -18,6 +18,13 @@ public enum Feed {
             List.of("warning_id", "issued_at", "district_code", "channel", "outcome"),
             Set.of());
 
+    /** Text written by people, where an account number may be typed in by hand. */
+    private static final Set<String> FREE_TEXT = Set.of("station", "bank");
+    /** Longest station or bank name: the longest real ones are about 30 characters. */
+    static final int FREE_TEXT_MAX_LENGTH = 200;
+    /** Longest id, code, account number, timestamp, amount or age: real ones have at most 25 characters. */
+    static final int VALUE_MAX_LENGTH = 64;
+
     private final String fileName;
     private final String idColumn;
     private final List<String> columns;
@@ -45,5 +52,14 @@ public enum Feed {
 
     public boolean required(String column) {
         return !optional.contains(column);
+    }
+
+    boolean freeText(String column) {
+        return FREE_TEXT.contains(column);
+    }
+
+    /** The most characters (Unicode code points) a value of this column may have; a longer one is a bad row. */
+    int maxLength(String column) {
+        return freeText(column) ? FREE_TEXT_MAX_LENGTH : VALUE_MAX_LENGTH;
     }
 }

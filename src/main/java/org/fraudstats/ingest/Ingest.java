@@ -30,17 +30,20 @@ public class Ingest {
     private final JobRepository jobRepository;
     private final Job ingestDropJob;
     private final RunLock runLock;
+    private final SpillFolder spillFolder;
 
-    Ingest(JobOperator jobOperator, JobRepository jobRepository, Job ingestDropJob, RunLock runLock) {
+    Ingest(JobOperator jobOperator, JobRepository jobRepository, Job ingestDropJob, RunLock runLock, SpillFolder spillFolder) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.ingestDropJob = ingestDropJob;
         this.runLock = runLock;
+        this.spillFolder = spillFolder;
     }
 
     public List<DropLoadResult> load(Path inbox, LocalDate from, LocalDate to, Consumer<DropLoadResult> progress) {
         List<DropLoadResult> results = new ArrayList<>();
         try (RunLock.Held loader = runLock.ingest()) {
+            spillFolder.clean();
             for (Drop drop : Inbox.drops(inbox, from, to)) {
                 DropLoadResult result = load(drop);
                 results.add(result);
@@ -52,10 +55,16 @@ public class Ingest {
 
     /** Loads one drop; the caller holds the loader's lock. */
     DropLoadResult load(Drop drop) {
+        String checksum;
+        try {
+            checksum = drop.checksum();
+        } catch (UnreadableFileException e) {
+            throw new IngestFailedException(drop, e.getMessage(), e);
+        }
         // Dates and paths travel as strings: date-typed job parameters have lost precision in the past.
         JobParameters parameters = new JobParametersBuilder()
                 .addString("drop.date", drop.date().toString())
-                .addString("drop.checksum", drop.checksum())
+                .addString("drop.checksum", checksum)
                 .addString("drop.folder", drop.folder().toAbsolutePath().toString(), false)
                 .toJobParameters();
         JobExecution execution;

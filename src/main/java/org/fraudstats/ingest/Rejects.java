@@ -2,16 +2,22 @@ package org.fraudstats.ingest;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import org.fraudstats.storage.SqlFiles;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The rejected rows, streamed in the order of cli.md (a large listing never sits in memory). */
 @Component
 public class Rejects {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<LinkedHashMap<String, Object>> VALUES = new TypeReference<>() { };
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -25,7 +31,20 @@ public class Rejects {
         params.put("to", to == null ? LocalDate.of(9999, 12, 31) : to);
         jdbc.query(SqlFiles.load("ingest/list-rejects.sql"), params, rs -> {
             each.accept(new RejectedRow(rs.getObject("drop_date", LocalDate.class), rs.getString("file"), rs.getInt("line"),
-                    rs.getString("record_id"), rs.getString("reason"), rs.getString("record_values")));
+                    AccountNumbers.maskDigitRuns(rs.getString("record_id")), rs.getString("reason"),
+                    masked(rs.getString("record_values"))));
         });
+    }
+
+    /**
+     * The values are masked when they are stored (RowCheck); they are masked again on the way out, so rows rejected
+     * by a version that masked less (only 15 digits or more, not after a letter) never print a number in clear.
+     * Masking a masked value changes nothing.
+     */
+    private static String masked(String valuesJson) {
+        LinkedHashMap<String, Object> values = JSON.readValue(valuesJson, VALUES);
+        values.replaceAll((column, value) -> !(value instanceof String text) ? value
+                : column.equals("account_no") ? AccountNumbers.mask(text) : AccountNumbers.maskDigitRuns(text));
+        return JSON.writeValueAsString(values);
     }
 }

@@ -43,37 +43,42 @@ final class RowCheck {
     }
 
     /**
-     * The row's id as written, possibly empty (cli.md: rejects' record_id); in a row whose fields are shifted an
-     * account number may stand where the id should, so anything that looks like one is masked.
+     * The row's id as written, possibly empty (cli.md: rejects' record_id). In a row whose fields are shifted an
+     * account number may stand where the id should, so every run of 12 or more digits is masked: an id such as
+     * FS2022102300123 shows as FS*********0123, and the file and line still point at the row.
      */
-    String recordId(List<String> fields) {
-        return maskAccountLike(value(fields, feed.idColumn()));
+    String recordId(CsvRecords.Record row) {
+        return listed(feed.idColumn(), value(row.fields(), feed.idColumn()));
     }
 
     /**
      * The row's values by spec column, account numbers masked: what a rejects listing may show. A row with the
-     * wrong number of fields has its values under the wrong names, so every value is searched for numbers that
-     * look like accounts, not only account_no.
+     * wrong number of fields has its values under the wrong names, so every value is searched for runs of digits
+     * that may be account numbers, not only account_no.
      */
-    Map<String, String> maskedValues(List<String> fields) {
+    Map<String, String> maskedValues(CsvRecords.Record row) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String column : feed.columns()) {
-            String v = value(fields, column);
-            values.put(column, column.equals("account_no") ? AccountNumbers.mask(v) : maskAccountLike(v));
+            values.put(column, listed(column, value(row.fields(), column)));
         }
         return values;
     }
 
-    /** Bank account numbers are 15 or more digits standing alone (ids such as FS2022102300123 are not). */
-    private static final java.util.regex.Pattern ACCOUNT_LIKE = java.util.regex.Pattern.compile("(?<![A-Za-z0-9])\\d{15,}(?![0-9])");
-
-    static String maskAccountLike(String value) {
-        return ACCOUNT_LIKE.matcher(value).replaceAll(m -> AccountNumbers.mask(m.group()));
-    }
-
-    Result check(List<String> fields) {
-        if (fields.size() != headerSize) {
-            return bad("row has " + fields.size() + " fields, header has " + headerSize);
+    Result check(CsvRecords.Record row) {
+        List<String> fields = row.fields();
+        if (row.fieldCount() != headerSize) {
+            return bad("row has " + row.fieldCount() + " fields, header has " + headerSize);
+        }
+        for (String column : feed.columns()) {
+            Integer at = positions.get(column);
+            String v = value(fields, column);
+            if (at != null && (row.cut(at) || v.codePointCount(0, v.length()) > feed.maxLength(column))) {
+                return bad(column + ": longer than " + feed.maxLength(column) + " characters");
+            }
+            // PostgreSQL text cannot hold a NUL: left in, it would fail the COPY of the whole drop
+            if (v.indexOf('\u0000') >= 0) {
+                return bad(column + ": contains a NUL character");
+            }
         }
         for (String column : feed.columns()) {
             if (feed.required(column) && value(fields, column).isEmpty()) {
@@ -110,7 +115,7 @@ final class RowCheck {
                 return bad("victim_age: " + problem);
             }
         }
-        return good(value(f, "case_id"), reportedAt.toString(), value(f, "district_code"), emptyAsNull(value(f, "station")),
+        return good(value(f, "case_id"), reportedAt.toString(), value(f, "district_code"), emptyAsNull(freeText(value(f, "station"))),
                 value(f, "fraud_type"), value(f, "loss_amount"), emptyAsNull(age));
     }
 
@@ -127,7 +132,7 @@ final class RowCheck {
             return bad("effective_at: not an ISO-8601 timestamp");
         }
         String accountNo = value(f, "account_no");
-        return good(value(f, "freeze_id"), value(f, "case_id"), value(f, "action"), emptyAsNull(value(f, "bank")),
+        return good(value(f, "freeze_id"), value(f, "case_id"), value(f, "action"), emptyAsNull(freeText(value(f, "bank"))),
                 "\\x" + HexFormat.of().formatHex(accounts.hmac(accountNo)), AccountNumbers.mask(accountNo),
                 value(f, "amount"), effectiveAt.toString());
     }
@@ -164,6 +169,26 @@ final class RowCheck {
     private String value(List<String> fields, String column) {
         Integer at = positions.get(column);
         return at == null || at >= fields.size() ? "" : fields.get(at);
+    }
+
+    /**
+     * What a listing shows of a value: masked as an account number may be there, a NUL (which PostgreSQL text
+     * cannot hold) as U+2400 SYMBOL FOR NULL, and no more than the column's maximum length, then "…". Masking
+     * comes first, on the whole kept value, so the cut cannot leave the beginning of a long run of digits in clear.
+     */
+    private String listed(String column, String value) {
+        String v = value.replace('\u0000', '\u2400');
+        v = column.equals("account_no") ? AccountNumbers.mask(v) : AccountNumbers.maskDigitRuns(v);
+        int max = feed.maxLength(column);
+        if (v.codePointCount(0, v.length()) <= max) {
+            return v;
+        }
+        return v.substring(0, v.offsetByCodePoints(0, max)) + "…";
+    }
+
+    /** Free text may hold an account number typed by hand; it is masked before it reaches the database. */
+    private static String freeText(String value) {
+        return AccountNumbers.maskDigitRuns(value);
     }
 
     private static String emptyAsNull(String value) {

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.fraudstats.support.DatabaseTest;
 import org.fraudstats.support.Drops;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,11 @@ class AccountNumbersTest extends DatabaseTest {
 
     @TempDir
     Path inbox;
+
+    @BeforeEach
+    void cleanSlate() {
+        forgetEverything();
+    }
 
     @Test
     void accountNumbersAreStoredOnlyAsHmacAndMaskAndNeverPrinted() {
@@ -47,11 +53,78 @@ class AccountNumbersTest extends DatabaseTest {
     }
 
     @Test
+    void everyRunOfTwelveDigitsInARejectedRowAndInFreeTextIsMaskedToItsLastFourBeforeTheDatabase() {
+        String twelve = "6222" + "8888" + "7777";
+        String nineteen = "6222" + "8888" + "7777" + "6666" + "555";
+        String grouped = "6217 0000 " + "1111 2222";
+        new Drops(inbox)
+                .write("2022-10-01", "cases.csv", Drops.CASES
+                        + "C1,2022-10-01T09:00:00+08:00,440604,南海分局 账户" + grouped + ",OTHER,100.00,\n")
+                .write("2022-10-01", "freezes.csv", Drops.FREEZES
+                        // a good row whose bank text holds a 12-digit account
+                        + "F1,C1,STOP_PAYMENT,工行" + twelve + "," + ACCOUNT + ",10.00,2022-10-01T10:00:00+08:00\n"
+                        // shifted: the 12-digit account lands in bank, the amount in account_no
+                        + "F2,C1,FREEZE," + twelve + ",1.00,2022-10-01T10:00\n"
+                        // a letter-prefixed account where the id should be
+                        + "X" + nineteen + ",C1,FREEZE,,,1.00,2022-10-01T10:00,x\n");
+        Run ingest = cli("ingest", "--inbox", inbox.toString());
+        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+
+        assertThat(jdbc.queryForObject("SELECT station FROM fact_case", String.class)).isEqualTo("南海分局 账户**** **** **** 2222");
+        assertThat(jdbc.queryForObject("SELECT bank FROM fact_freeze", String.class)).isEqualTo("工行********7777");
+        assertThat(jdbc.queryForList("SELECT record_id || ' ' || record_values::text FROM reject ORDER BY line", String.class))
+                .hasSize(2)
+                .allSatisfy(r -> assertThat(r).doesNotContain(twelve).doesNotContain(nineteen).doesNotContain("6222"));
+        assertThat(cli("rejects").out()).isEqualTo("""
+                drop_date,file,line,record_id,reason
+                2022-10-01,freezes.csv,3,F2,"row has 6 fields, header has 7"
+                2022-10-01,freezes.csv,4,X***************6555,"row has 8 fields, header has 7"
+                """);
+        String json = cli("rejects", "--format", "json").out();
+        assertThat(json).contains("\"bank\" : \"********7777\"").contains("\"freeze_id\" : \"X***************6555\"")
+                .doesNotContain(twelve).doesNotContain(nineteen);
+    }
+
+    @Test
+    void rowsRejectedByAnOlderVersionAreMaskedOnTheWayOut() {
+        String fourteen = "6222" + "8888" + "7777" + "66";
+        jdbc.update("INSERT INTO reject (drop_date, file, line, record_id, reason, record_values) VALUES "
+                + "(DATE '2022-09-01', 'freezes.csv', 2, ?, 'row has 8 fields, header has 7', CAST(? AS json))",
+                "X" + fourteen, "{\"freeze_id\": \"X" + fourteen + "\", \"account_no\": \"6222****7766\", \"bank\": \"" + fourteen + "\"}");
+        String json = cli("rejects", "--from", "2022-09-01", "--to", "2022-09-01", "--format", "json").out();
+        assertThat(json).contains("\"record_id\" : \"X**********7766\"").contains("\"account_no\" : \"********7766\"")
+                .contains("\"bank\" : \"**********7766\"").doesNotContain(fourteen).doesNotContain("6222");
+    }
+
+    @Test
+    void theMigrationRemasksShortAccountsStoredInTheOldFormAndLeavesCardNumbersInTheContractsForm() throws Exception {
+        jdbc.update("""
+                INSERT INTO fact_freeze (freeze_id, case_id, action, account_hmac, account_masked, amount, effective_at,
+                                         business_day, drop_date, line)
+                SELECT id, 'C1', 'FREEZE', '\\x00'::bytea, masked, 1, TIMESTAMPTZ '2022-10-01 10:00+08', DATE '2022-10-01', DATE '2022-10-01', 2
+                FROM (VALUES ('F12', '6222****7777'), ('F8', '12****78'), ('F16', '6222********9876'), ('F7', '*******')) AS v (id, masked)""");
+        jdbc.execute(java.nio.file.Files.readString(Path.of("sql/migration/V13__short_account_masks.sql")));
+        assertThat(jdbc.queryForList("SELECT freeze_id || ' ' || account_masked FROM fact_freeze ORDER BY freeze_id", String.class))
+                .containsExactly("F12 ********7777", "F16 6222********9876", "F7 *******", "F8 ******78");
+    }
+
+    @Test
+    void masksShowTheLastFourDigitsAndAccountNumbersOfSixteenOrMoreTheContractsForm() {
+        assertThat(AccountNumbers.mask(ACCOUNT)).isEqualTo("6222********9876");
+        assertThat(AccountNumbers.mask(OTHER)).isEqualTo("6217***********9123");
+        assertThat(AccountNumbers.mask("6222" + "8888" + "7777")).isEqualTo("********7777");
+        assertThat(AccountNumbers.mask("12345678")).isEqualTo("******78");
+        assertThat(AccountNumbers.mask("1234")).isEqualTo("****");
+        assertThat(AccountNumbers.maskDigitRuns("X" + "6222" + "8888" + "7777" + "6666" + "555")).isEqualTo("X***************6555");
+        assertThat(AccountNumbers.maskDigitRuns("卡号６２２２８８８８７７７７６６６６")).isEqualTo("卡号************６６６６");
+        assertThat(AccountNumbers.maskDigitRuns("6222-8888-7777-6666 and 12345678901")).isEqualTo("****-****-****-6666 and 12345678901");
+        assertThat(AccountNumbers.maskDigitRuns("FS00002336")).isEqualTo("FS00002336");
+    }
+
+    @Test
     void theSameAccountHashesTheSameAndDifferentKeysHashDifferently() {
         AccountNumbers a = new AccountNumbers("k1".getBytes());
         assertThat(a.hmac(ACCOUNT)).isEqualTo(new AccountNumbers("k1".getBytes()).hmac(ACCOUNT));
         assertThat(a.hmac(ACCOUNT)).isNotEqualTo(new AccountNumbers("k2".getBytes()).hmac(ACCOUNT));
-        assertThat(AccountNumbers.mask("12345678")).isEqualTo("12****78");
-        assertThat(AccountNumbers.mask("1234")).isEqualTo("****");
     }
 }

@@ -2,8 +2,12 @@ package org.fraudstats.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -180,7 +184,8 @@ class LoadingRulesTest extends DatabaseTest {
                 + account + ",F2,C1,FREEZE,,1.00,2022-10-01T10:00,x\n");
         ingest();
         String listing = cli("rejects", "--format", "json").out() + cli("rejects").out();
-        assertThat(listing).doesNotContain(account).contains("6222********8888");
+        // a run of digits outside account_no shows its last four only
+        assertThat(listing).doesNotContain(account).doesNotContain("6222").contains("************8888");
     }
 
     @Test
@@ -261,6 +266,39 @@ class LoadingRulesTest extends DatabaseTest {
     }
 
     @Test
+    void aSymlinkedDropFolderIsRefusedNamingItAndTheDropsBeforeItStayLoaded(@TempDir Path elsewhere) throws IOException {
+        Files.writeString(elsewhere.resolve("cases.csv"), Drops.CASES + "C2,2022-10-02T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        new Drops(inbox)
+                .write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n")
+                .write("2022-10-03", "cases.csv", Drops.CASES + "C3,2022-10-03T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        Files.createSymbolicLink(inbox.resolve("2022-10-02"), elsewhere);
+        Run run = cli("ingest", "--inbox", inbox.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("fraudstats ingest: drop 2022-10-02 not loaded: " + inbox.resolve("2022-10-02")
+                + ": is a symbolic link; the inbox must hold the drops' folders and files themselves\n");
+        assertThat(jdbc.queryForList("SELECT case_id FROM fact_case ORDER BY 1", String.class)).containsExactly("C1");
+    }
+
+    @Test
+    void aSymlinkedFeedFileIsRefusedNamingIt(@TempDir Path elsewhere) throws IOException {
+        Path target = Files.writeString(elsewhere.resolve("cases.csv"), Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        new Drops(inbox).write("2022-10-01", "warnings.csv", Drops.WARNINGS + "W1,2022-10-01T10:00:00+08:00,440604,VISIT,DISSUADED\n");
+        Files.createSymbolicLink(inbox.resolve("2022-10-01/cases.csv"), target);
+        Files.createDirectories(inbox.resolve("2022-10-02/refunds.csv"));
+        Run run = cli("ingest", "--inbox", inbox.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("fraudstats ingest: drop 2022-10-01 not loaded: " + inbox.resolve("2022-10-01/cases.csv")
+                + ": is a symbolic link; the inbox must hold the drops' folders and files themselves\n");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM fact_warning", Long.class)).isZero();
+
+        Files.delete(inbox.resolve("2022-10-01/cases.csv"));
+        Run folder = cli("ingest", "--inbox", inbox.toString());
+        assertThat(folder.exitCode()).isEqualTo(1);
+        assertThat(folder.err()).isEqualTo("fraudstats ingest: drop 2022-10-02 not loaded: " + inbox.resolve("2022-10-02/refunds.csv")
+                + ": not a regular file\n");
+    }
+
+    @Test
     void aFileThatIsNotUtf8FailsItsDropNamingTheFile() {
         byte[] latin1 = (Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,Caf\u00e9,OTHER,100.00,\n").getBytes(StandardCharsets.ISO_8859_1);
         new Drops(inbox).writeBytes("2022-10-01", "cases.csv", latin1);
@@ -268,6 +306,54 @@ class LoadingRulesTest extends DatabaseTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("cases.csv: not UTF-8");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM fact_case", Long.class)).isZero();
+    }
+
+    @Test
+    void aNulByteMakesItsRowBadAndTheRestOfTheDropAndTheLaterDropsLoad() {
+        new Drops(inbox)
+                .write("2022-10-01", "cases.csv", Drops.CASES
+                        + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                        + "C2,2022-10-01T09:00:00+08:00,440604,南海\u0000分局,OTHER,100.00,\n"
+                        + "C\u00003,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                        + "C4,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n")
+                .write("2022-10-02", "cases.csv", Drops.CASES + "C5,2022-10-02T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        ingest();
+        // the id is shown as written, with U+2400 SYMBOL FOR NULL where PostgreSQL cannot hold the byte
+        assertThat(rejects()).containsExactly(
+                "2022-10-01,cases.csv,3,C2,station: contains a NUL character",
+                "2022-10-01,cases.csv,4,C\u24003,case_id: contains a NUL character");
+        assertThat(cli("rejects", "--format", "json").out()).contains("\"station\" : \"南海\u2400分局\"");
+        assertThat(jdbc.queryForList("SELECT case_id FROM fact_case ORDER BY 1", String.class)).containsExactly("C1", "C4", "C5");
+    }
+
+    @Test
+    void aFiftyMegabyteFieldARowOfAMillionFieldsAndTooLongValuesAreBadRowsAndTheRestLoads() throws IOException {
+        Path cases = Files.createDirectories(inbox.resolve("2022-10-01")).resolve("cases.csv");
+        try (Writer w = Files.newBufferedWriter(cases, StandardCharsets.UTF_8)) {
+            w.write(Drops.CASES);
+            w.write("C1,2022-10-01T09:00:00+08:00,440604,,OTHER,1.00,\n");
+            w.write("C2,2022-10-01T09:00:00+08:00,440604,");
+            char[] megabyte = new char[1 << 20];
+            Arrays.fill(megabyte, 'x');
+            for (int i = 0; i < 50; i++) {
+                w.write(megabyte);
+            }
+            w.write(",OTHER,1.00,\n");
+            w.write("C3" + ",".repeat(999_999) + "\n");
+            w.write("X" + "6".repeat(99) + ",2022-10-01T09:00:00+08:00,440604,,OTHER,1.00,\n");
+            w.write("C5,2022-10-01T09:00:00+08:00,440604," + "站".repeat(200) + ",OTHER,1.00,\n");
+            w.write("C4,2022-10-01T09:00:00+08:00,440604," + "站".repeat(201) + ",OTHER,1.00,\n");
+        }
+        new Drops(inbox).write("2022-10-02", "cases.csv", Drops.CASES + "C6,2022-10-02T09:00:00+08:00,440604,,OTHER,1.00,\n");
+        ingest();
+        assertThat(rejects()).containsExactly(
+                "2022-10-01,cases.csv,3,C2,station: longer than 200 characters",
+                "2022-10-01,cases.csv,4,C3,\"row has 1000000 fields, header has 7\"",
+                // masked before it is cut, so no digit of the long run is shown
+                "2022-10-01,cases.csv,5,X" + "*".repeat(63) + "…,case_id: longer than 64 characters",
+                "2022-10-01,cases.csv,7,C4,station: longer than 200 characters");
+        assertThat(cli("rejects", "--format", "json").out()).contains("\"station\" : \"" + "x".repeat(200) + "…\"");
+        assertThat(jdbc.queryForList("SELECT case_id FROM fact_case ORDER BY 1", String.class)).containsExactly("C1", "C5", "C6");
     }
 
     @Test

@@ -107,6 +107,18 @@ class ScheduleDefinitionsTest {
     }
 
     @Test
+    void aYamlTagNamingAJavaClassIsRefusedNotConstructed() throws IOException {
+        // the classic SnakeYAML gadget: with a non-safe constructor this would load classes from the URL
+        write("nightly.yml", "cron: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://127.0.0.1:9/\"]]]]\n");
+
+        assertThatThrownBy(() -> withJobsDir().all())
+                .isInstanceOf(ScheduleDefinitionException.class)
+                .hasMessageStartingWith(jobsDir.resolve("nightly.yml") + ": not valid YAML: Global tag is not allowed: "
+                        + "tag:yaml.org,2002:javax.script.ScriptEngineManager")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
     void aKeyOfTheOtherKindOfScheduleIsReported() throws IOException {
         write("weekly.yml", "inbox: /srv/inbox\n");
 

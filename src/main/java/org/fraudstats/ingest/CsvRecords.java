@@ -1,0 +1,189 @@
+package org.fraudstats.ingest;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * The records of an RFC 4180 file, one at a time, in bounded memory whatever the file holds: of each field at most
+ * {@link #KEPT_CHARS} characters are kept, of each record at most {@link #keepFields} fields; the rest is counted,
+ * never stored. A 50 MB field or a row of a million fields is so one bad row (RowCheck), and the rows after it
+ * load. (FastCSV, used before, buffers a whole field and stops the file at its size limit.)
+ * <p>
+ * Lines are physical lines (LF, CRLF or a lone CR ends one); a record is numbered by its first line; a line with
+ * nothing on it is not a record. A field is quoted when its first character is a quote; a quote elsewhere in an
+ * unquoted field is an ordinary character. A closing quote followed by anything but a separator or a line end,
+ * and a quoted field still open at the end of the file, are not CSV: the whole file is unreadable (rule 6).
+ */
+final class CsvRecords implements Closeable {
+
+    /** More than any field's limit (Feed.maxLength), so a kept value always tells whether its field was too long. */
+    static final int KEPT_CHARS = 1024;
+
+    /** One record: its first line, its first fields (each cut at KEPT_CHARS) and how many fields it really had. */
+    record Record(long line, List<String> fields, long fieldCount, BitSet cut) {
+        /** Whether the field at this index was longer than KEPT_CHARS (its kept value is only its beginning). */
+        boolean cut(int index) {
+            return cut.get(index);
+        }
+    }
+
+    /** Why the file is not CSV, naming the physical line where that shows. */
+    static final class NotCsv extends Exception {
+        NotCsv(String problem) {
+            super(problem);
+        }
+    }
+
+    private static final int EOF = -1;
+
+    private final Reader in;
+    private final char[] buffer = new char[1 << 16];
+    private final StringBuilder field = new StringBuilder();
+    private int pos;
+    private int end;
+    private long line = 1;
+    private int keepFields = Integer.MAX_VALUE;
+    private boolean fieldCut;
+
+    CsvRecords(Reader in) {
+        this.in = in;
+    }
+
+    /** Keeps no more than this many fields of each following record (the header's width), counting the rest. */
+    void keepFields(int count) {
+        keepFields = count;
+    }
+
+    /** The physical line being read: where a decoding error was met. */
+    long line() {
+        return line;
+    }
+
+    /** @return the next record, or null at the end of the file */
+    Record next() throws IOException, NotCsv {
+        for (int c = peek(); c == '\n' || c == '\r'; c = peek()) {
+            pos++;
+            lineBreak(c);
+        }
+        if (peek() == EOF) {
+            return null;
+        }
+        long first = line;
+        List<String> fields = new ArrayList<>();
+        BitSet cut = new BitSet();
+        long count = 0;
+        while (true) {
+            boolean keep = count < keepFields;
+            readField(keep ? KEPT_CHARS : 0);
+            if (keep) {
+                cut.set(fields.size(), fieldCut);
+                fields.add(field.toString());
+            }
+            count++;
+            int c = read();
+            if (c == ',') {
+                continue;
+            }
+            if (c == '\n' || c == '\r') {
+                lineBreak(c);
+            }
+            return new Record(first, fields, count, cut);
+        }
+    }
+
+    /** Reads one field into {@link #field}, keeping at most `room` characters; stops before , CR LF or the end. */
+    private void readField(int room) throws IOException, NotCsv {
+        field.setLength(0);
+        fieldCut = false;
+        if (peek() != '"') {
+            while (true) {
+                if (pos == end && fill() == EOF) {
+                    return;
+                }
+                int from = pos;
+                while (pos < end && buffer[pos] != ',' && buffer[pos] != '\n' && buffer[pos] != '\r') {
+                    pos++;
+                }
+                keep(from, pos, room);
+                if (pos < end) {
+                    return;
+                }
+            }
+        }
+        pos++;
+        long opened = line;
+        while (true) {
+            int c = read();
+            if (c == EOF) {
+                throw new NotCsv("a quoted field is never closed (it opens on line " + opened + ")");
+            }
+            if (c == '"') {
+                if (peek() != '"') {
+                    int after = peek();
+                    if (after != ',' && after != '\n' && after != '\r' && after != EOF) {
+                        throw new NotCsv("not CSV at line " + line + ": a character follows the closing quote of a field");
+                    }
+                    return;
+                }
+                pos++;
+            } else if (c == '\n' || c == '\r') {
+                keepChar((char) c, room);
+                if (c == '\r' && peek() == '\n') {
+                    pos++;
+                    keepChar('\n', room);
+                }
+                line++;
+                continue;
+            }
+            keepChar((char) c, room);
+        }
+    }
+
+    private void keep(int from, int to, int room) {
+        int n = Math.min(to - from, room - field.length());
+        if (n > 0) {
+            field.append(buffer, from, n);
+        }
+        fieldCut |= to - from > n;
+    }
+
+    private void keepChar(char c, int room) {
+        if (field.length() < room) {
+            field.append(c);
+        } else {
+            fieldCut = true;
+        }
+    }
+
+    /** Counts a line end just read; a CR followed by LF is one. */
+    private void lineBreak(int c) throws IOException {
+        if (c == '\r' && peek() == '\n') {
+            pos++;
+        }
+        line++;
+    }
+
+    private int peek() throws IOException {
+        return pos < end || fill() != EOF ? buffer[pos] : EOF;
+    }
+
+    private int read() throws IOException {
+        return pos < end || fill() != EOF ? buffer[pos++] : EOF;
+    }
+
+    private int fill() throws IOException {
+        int n = in.read(buffer, 0, buffer.length);
+        pos = 0;
+        end = Math.max(n, 0);
+        return n <= 0 ? EOF : n;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

@@ -1,0 +1,113 @@
+package org.fraudstats.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** RFC 4180 as feeds.md reads it, and memory that stays flat whatever one line holds. */
+class CsvRecordsTest {
+
+    @Test
+    void recordsAreNumberedByTheirFirstPhysicalLineAndBlankLinesAreNotRecords() throws Exception {
+        assertThat(read("a,b\r\n\r\n\"x\r\ny\",\"q\"\"uote\"\n\nc,d\re,\"\"\n,\nab\"c,1"))
+                .containsExactly("1 [a, b]", "3 [x\r\ny, q\"uote]", "6 [c, d]", "7 [e, ]", "8 [, ]", "9 [ab\"c, 1]");
+        assertThat(read("")).isEmpty();
+        assertThat(read("\"\"\n")).containsExactly("1 []");
+    }
+
+    @Test
+    void aQuotedFieldLeftOpenOrFollowedByTextIsNotCsv() {
+        assertThatThrownBy(() -> read("a,b\n1,\"open\n2,3\n"))
+                .isInstanceOf(CsvRecords.NotCsv.class).hasMessage("a quoted field is never closed (it opens on line 2)");
+        assertThatThrownBy(() -> read("a,b\n\n1,\"x\"y\n"))
+                .isInstanceOf(CsvRecords.NotCsv.class).hasMessage("not CSV at line 3: a character follows the closing quote of a field");
+    }
+
+    @Test
+    void aFieldOfSixHundredMillionCharactersIsKeptAsItsBeginningAndTheNextRecordIsRead() throws Exception {
+        // 1.2 GB as chars: a parser that held the field would not fit in the tests' 1 GB heap
+        long size = 600_000_000L;
+        try (CsvRecords csv = new CsvRecords(new Generated("a,b,c\n1,", size, 'x', ",3\n4,\"", size, 'y', "\",6\n"))) {
+            csv.next();
+            CsvRecords.Record unquoted = csv.next();
+            assertThat(unquoted.line()).isEqualTo(2);
+            assertThat(unquoted.fieldCount()).isEqualTo(3);
+            assertThat(unquoted.fields().get(1)).hasSize(CsvRecords.KEPT_CHARS).matches("x+");
+            assertThat(unquoted.cut(1)).isTrue();
+            assertThat(unquoted.cut(2)).isFalse();
+            assertThat(unquoted.fields().get(2)).isEqualTo("3");
+            CsvRecords.Record quoted = csv.next();
+            assertThat(quoted.line()).isEqualTo(3);
+            assertThat(quoted.fields()).hasSize(3).startsWith("4").endsWith("6");
+            assertThat(quoted.cut(1)).isTrue();
+            assertThat(csv.next()).isNull();
+        }
+    }
+
+    @Test
+    void aRowOfTenMillionFieldsKeepsOnlyTheHeadersWidth() throws Exception {
+        try (CsvRecords csv = new CsvRecords(new Generated("a,b\n", 10_000_000, ',', "\nc,d\n", 0, ' ', ""))) {
+            csv.keepFields(2);
+            csv.next();
+            CsvRecords.Record wide = csv.next();
+            assertThat(wide.fieldCount()).isEqualTo(10_000_001);
+            assertThat(wide.fields()).containsExactly("", "");
+            assertThat(csv.next().fields()).containsExactly("c", "d");
+        }
+    }
+
+    private static List<String> read(String text) throws IOException, CsvRecords.NotCsv {
+        List<String> records = new ArrayList<>();
+        try (CsvRecords csv = new CsvRecords(new StringReader(text))) {
+            for (CsvRecords.Record r; (r = csv.next()) != null; ) {
+                records.add(r.line() + " " + r.fields());
+            }
+        }
+        return records;
+    }
+
+    /** A text of prefix, n1 times c1, middle, n2 times c2, suffix, made as it is read and never held whole. */
+    private static final class Generated extends Reader {
+        private final String[] parts;
+        private final long[] repeats;
+        private final char[] fill;
+        private int part;
+        private long done;
+
+        Generated(String prefix, long n1, char c1, String middle, long n2, char c2, String suffix) {
+            parts = new String[] {prefix, null, middle, null, suffix};
+            repeats = new long[] {prefix.length(), n1, middle.length(), n2, suffix.length()};
+            fill = new char[] {0, c1, 0, c2, 0};
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) {
+            while (part < parts.length && done == repeats[part]) {
+                part++;
+                done = 0;
+            }
+            if (part == parts.length) {
+                return -1;
+            }
+            int n = (int) Math.min(length, repeats[part] - done);
+            if (parts[part] == null) {
+                java.util.Arrays.fill(buffer, offset, offset + n, fill[part]);
+            } else {
+                parts[part].getChars((int) done, (int) done + n, buffer, offset);
+            }
+            done += n;
+            return n;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
