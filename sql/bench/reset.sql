@@ -1,5 +1,6 @@
--- A clean slate in the bench's own database: no facts, no loads, no bulletins, no job history, so every
--- measurement starts from the same state and running the bench twice measures the same thing.
+-- A clean slate between the bench's measurements: no facts, no loads, no bulletins, no job history, so every
+-- measurement starts from the same state. Read only by org.fraudstats.bench, which runs only on a PostgreSQL it
+-- started itself in a throwaway directory (bench/ThrowawayBench): no other code, and no real database, sees it.
 TRUNCATE fact_case, fact_freeze, fact_refund, fact_warning, warning_day, reject, drop_load, changed_day,
          bulletin_revision,
          batch_step_execution_context, batch_job_execution_context, batch_step_execution,

@@ -1,11 +1,7 @@
--- The benchmark's own objects (fraudstats bench), in a schema of their own beside the application's tables:
--- a marker saying this database belongs to the bench, the bare typed tables the COPY baseline loads, and the
--- pseudo-random helpers the set-based fill draws from. Idempotent: the bench runs it at every start.
+-- The benchmark's own objects (fraudstats bench), in a schema of their own beside the application's tables of the
+-- throwaway server it runs on: the bare typed tables the COPY baseline loads, and the pseudo-random helpers the
+-- set-based fill draws from. Read only by org.fraudstats.bench, once per run, on a server started for the run.
 CREATE SCHEMA IF NOT EXISTS bench;
-CREATE TABLE IF NOT EXISTS bench.owner (
-    created_at timestamptz NOT NULL DEFAULT now()
-);
-INSERT INTO bench.owner SELECT WHERE NOT EXISTS (SELECT 1 FROM bench.owner);
 
 -- The physical limit of loading: the same CSV columns, typed as the facts, no key, no index, no check.
 -- remark, source_system and operator are the extra columns some exports carry.

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -35,24 +34,23 @@ import org.fraudstats.metrics.Figures;
 import org.fraudstats.storage.FraudstatsHome;
 import org.fraudstats.storage.SqlFiles;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.stereotype.Service;
 
 /**
  * `bench`: times the pipeline against the bare PostgreSQL way of doing the same work, on the same data, in one
  * run: loading drops (against COPY of the same files), recomputing metrics (against a hand-written rollup on
- * the same tables), rendering bulletins, and the heap the loader needs. It empties and refills the facts of
- * the database it runs on, so it refuses a database that holds data it did not put there.
+ * the same tables), rendering bulletins, and the heap the loader needs. It empties and refills the facts
+ * between measurements, so it is made only by {@link ThrowawayBench}, with the beans of an application running
+ * on a PostgreSQL started for the run in a throwaway directory; it is no Spring bean, so no other application
+ * context holds one.
  */
-@Service
-public class Bench {
+final class Bench {
 
     /** Where the drops start; the metrics' three years end on {@link #LAST_DAY}. */
     static final LocalDate DROPS_FROM = LocalDate.of(2024, 1, 1);
     static final LocalDate LAST_DAY = LocalDate.of(2024, 12, 31);
-    private static final long SEED = 7;
+    static final long SEED = 7;
     private static final int RUNS = 3;
 
     private final Ingest ingest;
@@ -66,8 +64,7 @@ public class Bench {
     private final int renderThreads;
 
     Bench(Ingest ingest, Figures figures, Rerun rerun, JdbcTemplate jdbc, NamedParameterJdbcTemplate named,
-          DataSource dataSource, Catalog catalog, FraudstatsHome home,
-          @Value("${fraudstats.render-threads:2}") int renderThreads) {
+          DataSource dataSource, Catalog catalog, FraudstatsHome home, int renderThreads) {
         this.renderThreads = renderThreads;
         this.ingest = ingest;
         this.figures = figures;
@@ -79,18 +76,11 @@ public class Bench {
         this.home = home;
     }
 
-    /** Thrown when the database holds data the bench did not put there. */
-    public static class NotOurs extends RuntimeException {
-        NotOurs(String message) {
-            super(message);
-        }
-    }
-
-    public BenchReport run(BenchScale scale, int years, Consumer<String> log) throws Exception {
+    BenchReport run(BenchScale scale, int years, Consumer<String> log) throws Exception {
         if (catalog.districtCodes().size() != 5) {
             throw new IllegalStateException("the bench fills 5 districts; this catalogue has " + catalog.districtCodes().size());
         }
-        claimDatabase();
+        jdbc.execute(SqlFiles.load("bench/setup.sql"));
         // every row and note goes to the log as soon as it is known: a long run stopped early keeps what it measured
         List<Measurement> rows = new Logged<>(m -> log.accept("result: " + String.join(" | ", m.measure(), m.pipeline(),
                 m.baseline(), m.ratio(), m.goal(), m.verdict())));
@@ -157,18 +147,11 @@ public class Bench {
                 mb(Runtime.getRuntime().maxMemory())));
     }
 
-    /** The synthetic drops of the scale, written once and kept (the same seed writes the same bytes). */
+    /** The synthetic drops of the scale, in the throwaway home (the same seed writes the same bytes every run). */
     private Path drops(BenchScale scale, LocalDate to, Consumer<String> log) throws IOException {
-        Path inbox = home.resolve("bench-drops").resolve(scale.name().toLowerCase(Locale.ROOT));
-        Path done = inbox.resolve("written.txt");
-        String what = scale.ingestScale() + " " + DROPS_FROM + " " + to + " seed " + SEED + " bad 0";
-        if (Files.isRegularFile(done) && Files.readString(done).equals(what)) {
-            return inbox;
-        }
-        deleteTree(inbox);
-        log.accept("generating " + what);
+        Path inbox = home.resolve("drops");
+        log.accept("generating " + scale.ingestScale() + " drops " + DROPS_FROM + ".." + to + " seed " + SEED);
         SyntheticDrops.write(inbox, scale.ingestScale(), DROPS_FROM, to, SEED, 0.0, catalog);
-        Files.writeString(done, what);
         return inbox;
     }
 
@@ -191,12 +174,14 @@ public class Bench {
         params.put("warningsPerDay", scale.warningsPerDay());
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(2);
+        int casesFilled;
+        int freezesFilled;
         try {
             // cases and freezes are independent draws: two connections fill them side by side
             Future<Integer> c = pool.submit(() -> named.update(SqlFiles.load("bench/fill-cases.sql"), params));
             Future<Integer> f = pool.submit(() -> named.update(SqlFiles.load("bench/fill-freezes.sql"), params));
-            c.get();
-            f.get();
+            casesFilled = c.get();
+            freezesFilled = f.get();
         } finally {
             pool.shutdown();
         }
@@ -211,7 +196,7 @@ public class Bench {
         notes.add(String.format(Locale.ROOT, "Metrics: facts filled set-based (sql/bench/fill-*.sql) with %s cases, %s freezes, "
                         + "%s refunds and %d days × 5 districts of warning_day over %s..%s in %.1f s, VACUUM ANALYZE %.1f s; "
                         + "database %s. Each side timed %d times interleaved, best run kept.",
-                count(cases), count(freezes), count(refunds), days, first, LAST_DAY, seconds(fillNanos), seconds(vacuumNanos),
+                count(casesFilled), count(freezesFilled), count(refunds), days, first, LAST_DAY, seconds(fillNanos), seconds(vacuumNanos),
                 size, RUNS));
 
         log.accept("metrics: every day of " + years + " years");
@@ -225,7 +210,7 @@ public class Bench {
                     return n;
                 }));
         double r = (double) byDay[0] / byDay[1];
-        rows.add(new Measurement("all metrics, every day × area, " + years + " years (" + count(cases) + " cases)",
+        rows.add(new Measurement("all metrics, every day × area, " + years + " years (" + count(casesFilled) + " cases)",
                 secs(byDay[0]), secs(byDay[1]), ratio(r), "≤ 1.5× bare", r <= 1.5));
 
         log.accept("metrics: one night");
@@ -293,8 +278,7 @@ public class Bench {
     private void bulletins(BenchScale scale, List<Measurement> rows, List<String> notes, Consumer<String> log) throws Exception {
         int days = scale.bulletinDays();
         LocalDate from = LAST_DAY.minusDays(days - 1);
-        Path out = home.resolve("bench-out");
-        deleteTree(out);
+        Path out = home.resolve("out");
         log.accept("bulletins: rendering " + days + " daily PDF+XLSX pairs with rerun");
         long start = System.nanoTime();
         Rerun.Result result = rerun.run(from, LAST_DAY, out, EnumSet.allOf(BulletinPublisher.Format.class), false);
@@ -302,17 +286,15 @@ public class Bench {
         if (result.status() != BatchStatus.COMPLETED) {
             throw new IllegalStateException("rerun " + from + ".." + LAST_DAY + " " + result.status() + ": " + result.failure());
         }
-        long pdfs;
-        try (Stream<Path> files = Files.walk(out)) {
-            pdfs = files.filter(p -> p.toString().endsWith(".pdf")).count();
-        }
+        long pdfs = filesEndingWith(out, ".pdf");
+        long workbooks = filesEndingWith(out, ".xlsx");
         double perPair = seconds(nanos) / days;
         double year = perPair * 365;
         rows.add(new Measurement("bulletins: a year of daily PDF+XLSX pairs" + (days < 365 ? " (" + days + " rendered, ×365/" + days + ")" : ""),
                 String.format(Locale.ROOT, "%.0f s (%.2f s/pair)", year, perPair), "—", "—", "< 60 s for the year", year < 60));
         notes.add(String.format(Locale.ROOT, "Bulletins: the real `rerun` job (%d render threads) rendered %d daily bulletins %s..%s "
-                        + "(%d PDFs and their workbooks) from the filled tables in %.1f s%s.",
-                renderThreads, days, from, LAST_DAY, pdfs, seconds(nanos),
+                        + "(%d PDFs and %d workbooks) from the filled tables in %.1f s%s.",
+                renderThreads, days, from, LAST_DAY, pdfs, workbooks, seconds(nanos),
                 days < 365 ? "; the year is projected as 365 × the time per pair" : ", the year-to-date figures of both years included"));
     }
 
@@ -333,16 +315,7 @@ public class Bench {
         }
     }
 
-    /** The database must be the bench's own (its marker is there) or hold nothing; then it becomes the bench's. */
-    private void claimDatabase() {
-        Boolean ours = jdbc.queryForObject(SqlFiles.load("bench/owned.sql"), Boolean.class);
-        if (!Boolean.TRUE.equals(ours)) {
-            throw new NotOurs("bench refused: this database holds loaded data and the bench would empty it; run the bench "
-                    + "with its own embedded database (unset SPRING_DATASOURCE_URL) or against an empty database");
-        }
-        jdbc.execute(SqlFiles.load("bench/setup.sql"));
-    }
-
+    /** A clean slate: harmless here, where the whole server is the bench's throwaway one. */
     private void reset() {
         jdbc.execute(SqlFiles.load("bench/reset.sql"));
     }
@@ -373,7 +346,9 @@ public class Bench {
         m.add(System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         m.add("Java " + System.getProperty("java.runtime.version"));
         String version = jdbc.queryForObject("SELECT version()", String.class);
-        m.add(version.contains(" on ") ? version.substring(0, version.indexOf(" on ")) : version);
+        m.add((version.contains(" on ") ? version.substring(0, version.indexOf(" on ")) : version)
+                + " (embedded, in a throwaway directory deleted after the run: "
+                + jdbc.queryForObject(SqlFiles.load("bench/server-settings.sql"), String.class) + ")");
         return m;
     }
 
@@ -390,14 +365,9 @@ public class Bench {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
+    private static long filesEndingWith(Path dir, String suffix) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(p -> p.toString().endsWith(suffix)).count();
         }
     }
 

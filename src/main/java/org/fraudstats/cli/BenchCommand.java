@@ -1,12 +1,11 @@
 package org.fraudstats.cli;
 
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.fraudstats.bench.Bench;
 import org.fraudstats.bench.BenchReport;
 import org.fraudstats.bench.BenchScale;
+import org.fraudstats.bench.ThrowawayBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,10 +13,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+/**
+ * Takes no {@link Services}: the bench never uses the application the other commands run on, only the one
+ * {@link ThrowawayBench} starts in a throwaway directory.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time the pipeline against bare PostgreSQL on the same data in one run (loading against COPY, metrics "
                 + "against a hand-written rollup, bulletin rendering, the loader's heap) and print a Markdown table with ratios. "
-                + "Runs in a home and embedded database of its own ($FRAUDSTATS_HOME/bench); safe to run again.")
+                + "Runs on a PostgreSQL of its own in a fresh directory under $FRAUDSTATS_HOME/bench-throwaway, deleted "
+                + "afterwards; refused (exit 2) when SPRING_DATASOURCE_URL is set.")
 class BenchCommand implements Callable<Integer> {
 
     enum ScaleName { tiny, city, national }
@@ -35,29 +39,21 @@ class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final Services services;
-
-    BenchCommand(Services services) {
-        this.services = services;
-    }
-
     @Override
     public Integer call() throws Exception {
         if (years < 1 || years > 20) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--years " + years + ": between 1 and 20");
         }
-        // the bench empties and refills the facts: a home (and embedded database) of its own, never the real one
-        String base = System.getenv().getOrDefault("FRAUDSTATS_HOME", System.getProperty("user.home") + "/.fraudstats");
-        services.beforeStart("fraudstats.home", Path.of(base, "bench").toString());
         var err = spec.commandLine().getErr();
         BenchReport report;
         try {
-            report = services.get(Bench.class).run(BenchScale.valueOf(scale.name().toUpperCase(Locale.ROOT)), years, line -> {
+            report = ThrowawayBench.run(BenchScale.valueOf(scale.name().toUpperCase(Locale.ROOT)), years, line -> {
                 err.println("bench: " + line);
                 err.flush();
             });
-        } catch (Bench.NotOurs e) {
-            throw new UserError(e.getMessage());
+        } catch (ThrowawayBench.Refused e) {
+            // a usage error: nothing was started, and the same command works once the variable is unset
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         var out = spec.commandLine().getOut();
         out.print(report.markdown());

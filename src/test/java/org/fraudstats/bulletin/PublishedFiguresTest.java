@@ -29,12 +29,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The bulletins print exactly the figures of `./fraudstats metrics`: every district row of the PDF (text
- * pulled out with PDFBox) and of the workbook (cells read back with POI) equals the metrics CSV of that day.
+ * pulled out with PDFBox) and of the workbook (cells read back with POI) equals the metrics CSV of that day,
+ * which holds the six areas with the contract's figures (expected-by-day-….csv).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PublishedFiguresTest extends DatabaseTest {
 
     private static final List<String> NAMES = List.of("禅城区", "南海区", "顺德区", "三水区", "高明区", "佛山市");
+    private static final List<String> CODES = List.of("440604", "440605", "440606", "440607", "440608", "440600");
+    private static final Path GOLDEN_BY_DAY = Path.of("src/test/resources/golden/expected-by-day-2022-10-01_2022-10-24.csv");
 
     private final Path out = org.fraudstats.support.TestPostgres.tempHome().resolve("out");
 
@@ -85,6 +88,10 @@ class PublishedFiguresTest extends DatabaseTest {
     void theRangeBulletinAndItsHeadlineMatchMetricsAndHeadline() throws IOException {
         String text = pdfText(out.resolve("range/2022-10-20_2022-10-24/fraudstats-range-2022-10-20_2022-10-24.pdf"));
         List<String[]> rows = metrics("2022-10-20", "2022-10-24");
+        // the city's cases over the five days: the sum of the contract's daily figures
+        assertThat(Long.parseLong(rows.get(5)[3])).isEqualTo(Files.readAllLines(GOLDEN_BY_DAY).stream()
+                .map(l -> l.split(",", -1)).filter(r -> r[2].equals("440600") && r[0].compareTo("2022-10-20") >= 0)
+                .mapToLong(r -> Long.parseLong(r[3])).sum());
         for (int i = 0; i < rows.size(); i++) {
             assertThat(text).contains(pdfRow(NAMES.get(i), rows.get(i)));
         }
@@ -101,8 +108,15 @@ class PublishedFiguresTest extends DatabaseTest {
         }
     }
 
-    private List<String[]> metrics(String from, String to) {
-        return cli("metrics", "--from", from, "--to", to).out().lines().skip(1).map(l -> l.split(",", -1)).toList();
+    /** The rows of `metrics` for the period: one per area, in the bulletin's order, the contract's figures for a day. */
+    private List<String[]> metrics(String from, String to) throws IOException {
+        List<String> lines = cli("metrics", "--from", from, "--to", to).out().lines().skip(1).toList();
+        assertThat(lines).extracting(l -> l.split(",", -1)[2]).containsExactlyElementsOf(CODES);
+        if (from.equals(to)) {
+            assertThat(lines).containsExactlyElementsOf(Files.readAllLines(GOLDEN_BY_DAY).stream()
+                    .filter(l -> l.startsWith(from + "," + to + ",")).toList());
+        }
+        return lines.stream().map(l -> l.split(",", -1)).toList();
     }
 
     /** The row as the PDF prints it: name, then figures with separators, empty median as —. */

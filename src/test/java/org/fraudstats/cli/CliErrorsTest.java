@@ -18,8 +18,8 @@ class CliErrorsTest extends DatabaseTest {
     void aBadDateIsAUsageError() {
         Run run = cli("metrics", "--from", "2022-02-30", "--to", "2022-03-01");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().lines()).hasSize(1);
-        assertThat(run.err()).startsWith("fraudstats metrics: ").contains("--from").contains("2022-02-30");
+        assertThat(run.err()).isEqualTo("fraudstats metrics: Invalid value for option '--from': '2022-02-30' is not a date "
+                + "(YYYY-MM-DD) (see --help)\n");
         assertThat(run.out()).isEmpty();
     }
 
@@ -34,8 +34,11 @@ class CliErrorsTest extends DatabaseTest {
     void anUnknownDistrictIsAUsageError() {
         Run run = cli("metrics", "--from", "2022-10-01", "--to", "2022-10-01", "--district", "440699");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("fraudstats metrics: --district 440699: unknown district").doesNotContain("\tat ");
-        assertThat(cli("headline", "--from", "2022-10-01", "--to", "2022-10-01", "--district", "x").exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("fraudstats metrics: --district 440699: unknown district (known: 440604, 440605, "
+                + "440606, 440607, 440608, 440600) (see --help)\n");
+        Run headline = cli("headline", "--from", "2022-10-01", "--to", "2022-10-01", "--district", "x");
+        assertThat(headline.exitCode()).isEqualTo(2);
+        assertThat(headline.err()).startsWith("fraudstats headline: --district x: unknown district (known: 440604, ");
     }
 
     @Test
@@ -49,7 +52,8 @@ class CliErrorsTest extends DatabaseTest {
     void anUnknownOptionIsAUsageError() {
         Run run = cli("metrics", "--from", "2022-10-01", "--to", "2022-10-01", "--by", "week");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err()).isEqualTo("fraudstats metrics: Invalid value for option '--by': expected one of [range, day] "
+                + "(case-sensitive) but was 'week' (see --help)\n");
     }
 
     @Test

@@ -95,13 +95,10 @@ class YearToDateFiguresTest extends DatabaseTest {
 
     @Test
     void everyDayOfTwoYearsEqualsTheRangeSinceFirstJanuary() {
-        int compared = 0;
         for (LocalDate day = LocalDate.of(2023, 1, 1); !day.isAfter(LocalDate.of(2024, 12, 31)); day = day.plusDays(1)) {
             AreaFigures range = city(figures.range(day.withDayOfYear(1), day));
             assertThat(figures.cityYearToDate(day)).as("year to date %s", day).isEqualTo(range);
-            compared++;
         }
-        assertThat(compared).isEqualTo(365 + 366);
         // the data really has what the comparison is about
         AreaFigures year = figures.cityYearToDate(LocalDate.of(2024, 12, 31));
         assertThat(year.stopAccounts()).isLessThan(year.cases()).isPositive();
