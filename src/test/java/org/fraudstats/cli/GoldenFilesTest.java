@@ -105,14 +105,12 @@ class GoldenFilesTest extends DatabaseTest {
      */
 
     @Test
-    @Order(1)
     void preventionHeadlineTextMatchesTheHandWrittenFile() throws IOException {
         assertThat(cli("headline", "--from", "2022-01-01", "--to", "2022-10-24", "--topic", "prevention").out())
                 .isEqualTo(golden("expected-headline-prevention-2022-01-01_2022-10-24.txt"));
     }
 
     @Test
-    @Order(1)
     void preventionHeadlineJsonMatchesTheHandWrittenFile() throws IOException {
         JsonMapper json = JsonMapper.builder().build();
         JsonNode actual = json.readTree(cli("headline", "--from", "2022-01-01", "--to", "2022-10-24", "--topic", "prevention",
@@ -121,7 +119,6 @@ class GoldenFilesTest extends DatabaseTest {
     }
 
     @Test
-    @Order(1)
     void preventionHeadlineOfEachDistrictNamesItAndQuotesItsOwnFigures() {
         Map<String, String> expected = Map.of(
                 "440604", "2022年以来，禅城区累计处置预警信息122条，见面劝阻20人次。\n",
@@ -135,7 +132,6 @@ class GoldenFilesTest extends DatabaseTest {
     }
 
     @Test
-    @Order(1)
     void preventionHeadlineNamesEveryPeriodOfTheTable() {
         Map<String, String> expected = Map.of(
                 "2022-01-01/2022-10-24", "2022年以来，全市累计处置预警信息635条，见面劝阻125人次。\n",
@@ -152,7 +148,6 @@ class GoldenFilesTest extends DatabaseTest {
     }
 
     @Test
-    @Order(1)
     void preventionHeadlineQuotesWhatMetricsPrintsAndWhatTheFactsHold() {
         JsonMapper json = JsonMapper.builder().build();
         JsonNode figures = json.readTree(cli("headline", "--from", "2021-10-15", "--to", "2022-10-24", "--topic", "prevention",
@@ -176,7 +171,6 @@ class GoldenFilesTest extends DatabaseTest {
     }
 
     @Test
-    @Order(1)
     void preventionHeadlineInEnglishGivesTheSameFigures() {
         assertThat(cli("headline", "--from", "2022-01-01", "--to", "2022-10-24", "--topic", "prevention", "--lang", "en").out())
                 .isEqualTo("Since 1 January 2022, 635 fraud warnings were handled city-wide and 125 face-to-face visits "
@@ -190,7 +184,6 @@ class GoldenFilesTest extends DatabaseTest {
     }
 
     @Test
-    @Order(1)
     void topicHandlingIsTheDefaultSentenceByteForByte() throws IOException {
         assertThat(cli("headline", "--from", "2022-01-01", "--to", "2022-10-24", "--topic", "handling").out())
                 .isEqualTo(golden("expected-headline-2022-01-01_2022-10-24.txt"));
