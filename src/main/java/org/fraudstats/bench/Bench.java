@@ -374,6 +374,7 @@ public class Bench {
         m.add("Java " + System.getProperty("java.runtime.version"));
         String version = jdbc.queryForObject("SELECT version()", String.class);
         m.add(version.contains(" on ") ? version.substring(0, version.indexOf(" on ")) : version);
+        m.add("fsync " + jdbc.queryForObject("SHOW fsync", String.class));
         return m;
     }
 

@@ -49,6 +49,8 @@ class BenchCommand implements Callable<Integer> {
         // the bench empties and refills the facts: a home (and embedded database) of its own, never the real one
         String base = System.getenv().getOrDefault("FRAUDSTATS_HOME", System.getProperty("user.home") + "/.fraudstats");
         services.beforeStart("fraudstats.home", Path.of(base, "bench").toString());
+        // a throwaway database refilled at every step: it may lose its last commits in a power cut (README, Benchmarks)
+        services.beforeStart("fraudstats.embedded.durable", "false");
         var err = spec.commandLine().getErr();
         BenchReport report;
         try {
