@@ -28,8 +28,10 @@ final class OrphanServer {
     }
 
     /**
-     * Stops the orphan if there is one. A postmaster.pid naming a live process that is not that server (its pid
-     * reused after a reboot) is stale and removed, or PostgreSQL would refuse to start.
+     * Stops the orphan if there is one. A postmaster.pid whose process is clearly not a server on this data folder
+     * (another user's, or another program's: its pid reused after a reboot) is stale and removed, or PostgreSQL
+     * would refuse to start. Anything that may be a server is never removed: two servers on one data folder
+     * would corrupt it.
      */
     static void stopIfAny(Path pgdata, PostgresBinaries binaries) throws IOException {
         Path pidFile = pgdata.resolve("postmaster.pid");
@@ -42,9 +44,16 @@ final class OrphanServer {
         if (process.isEmpty()) {
             return;
         }
-        if (!theServer(process.get(), lines.get(2).strip())) {
+        ProcessHandle.Info info = process.get().info();
+        boolean anotherUsers = info.user().isPresent() && !info.user().equals(ProcessHandle.current().info().user());
+        boolean anotherProgram = info.command().isPresent() && !Path.of(info.command().get()).getFileName().toString().equals("postgres");
+        if (anotherUsers || anotherProgram) {
             Files.deleteIfExists(pidFile);
             return;
+        }
+        if (!startedAsRecorded(info, lines.get(2).strip())) {
+            throw new DatabaseUnavailable(pidFile + " names process " + pid + ", a PostgreSQL started at another time than the "
+                    + "file says; if no server runs on " + pgdata + ", delete that file and try again");
         }
         log.warn("stopping the embedded PostgreSQL (pid {}) left running by a fraudstats that died", pid);
         binaries.stop(pgdata, "fast");
@@ -57,13 +66,16 @@ final class OrphanServer {
         }
     }
 
-    /** The postmaster.pid's process: started when the file says (to the second), or else at least a postgres. */
-    private static boolean theServer(ProcessHandle process, String startedEpochSeconds) {
-        Optional<Instant> started = process.info().startInstant();
-        if (started.isPresent() && startedEpochSeconds.matches("[0-9]+")) {
-            return Math.abs(started.get().getEpochSecond() - Long.parseLong(startedEpochSeconds)) <= 2;
+    /**
+     * Whether the process started when postmaster.pid says its server did (the file is written as the server
+     * starts; a minute allows for a machine under load), or its start time cannot be read.
+     */
+    private static boolean startedAsRecorded(ProcessHandle.Info info, String startedEpochSeconds) {
+        Optional<Instant> started = info.startInstant();
+        if (started.isEmpty() || !startedEpochSeconds.matches("[0-9]+")) {
+            return true;
         }
-        return process.info().command().map(c -> Path.of(c).getFileName().toString().equals("postgres")).orElse(true);
+        return Math.abs(started.get().getEpochSecond() - Long.parseLong(startedEpochSeconds)) <= 60;
     }
 
     /** pg_ctl stop returns once postmaster.pid is gone, a moment before the process itself has ended. */

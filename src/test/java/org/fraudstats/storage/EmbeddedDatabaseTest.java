@@ -136,6 +136,25 @@ class EmbeddedDatabaseTest {
                 + home.resolve("postgres.log") + ")\n");
     }
 
+    /** After a power cut and a reboot, postmaster.pid may name a pid now used by another program. */
+    @Test
+    void aPidFileLeftByAPowerCutNamingAnotherProgramDoesNotStopTheStart(@TempDir Path home) throws Exception {
+        start(home).close();
+        Process anotherProgram = new ProcessBuilder("sleep", "300").start();
+        try {
+            Files.writeString(home.resolve("pgdata/postmaster.pid"), anotherProgram.pid() + "\n" + home.resolve("pgdata")
+                    + "\n1700000000\n5432\n/tmp\n127.0.0.1\n  5432001    32768\nready   \n");
+
+            try (ConfigurableApplicationContext app = start(home)) {
+                assertThat(app.getBean(JdbcTemplate.class).queryForObject("SHOW data_directory", String.class))
+                        .isEqualTo(home.resolve("pgdata").toString());
+            }
+            assertThat(anotherProgram.isAlive()).isTrue();
+        } finally {
+            anotherProgram.destroyForcibly();
+        }
+    }
+
     @Test
     void aSecondProcessOnABusyHomeIsRefusedAndTheFirstGoesOn(@TempDir Path home) {
         try (ConfigurableApplicationContext app = start(home)) {
