@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "restart", mixinStandardHelpOptions = true,
-        description = "Restart a failed job execution (see history): it continues where it stopped.")
+        description = "Restart a failed job execution, or a rerun whose process died (see history): it continues where it stopped.")
 class RestartCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "ID", description = "the job execution id")
