@@ -110,12 +110,18 @@ final class PostgresBinaries {
     /** Runs a program to its end, giving it input on standard input (never on its command line, which ps shows). */
     Finished run(Duration timeout, String input, String program, String... arguments) throws IOException {
         Process process = new ProcessBuilder(command(program, arguments)).redirectErrorStream(true).start();
+        // read on a thread of its own (not the common pool, which a blocking read could starve) so that a
+        // program printing more than a pipe holds never blocks waiting for us
         CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> {
             try (InputStream out = process.getInputStream()) {
                 return out.readAllBytes();
             } catch (IOException e) {
                 return new byte[0];
             }
+        }, reader -> {
+            Thread thread = new Thread(reader, program + "-output");
+            thread.setDaemon(true);
+            thread.start();
         });
         try (OutputStream in = process.getOutputStream()) {
             if (input != null) {
