@@ -1,6 +1,5 @@
 package org.fraudstats.bulletin;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -91,7 +90,8 @@ public class BulletinPublisher {
         String base = "fraudstats-" + kind + "-" + period + (revision > 1 ? ".r" + revision : "");
         List<Path> files = new ArrayList<>();
         try {
-            Files.createDirectories(folder);
+            // the caller holds this period's lock: a temporary file here is one a killed render left behind
+            AtomicFiles.prepareFolder(folder);
             if (formats.contains(Format.pdf)) {
                 Path pdf = folder.resolve(base + ".pdf");
                 renderer.writePdf(revised, pdf);

@@ -3,6 +3,7 @@ package org.fraudstats.bulletin;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -10,6 +11,7 @@ import org.fraudstats.storage.SqlFiles;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -17,14 +19,18 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs the rerun job: a rerun that failed is restarted (only its unfinished days are rendered), otherwise a
- * new run starts.
+ * Runs the rerun job: a rerun that failed, or whose process died, is restarted (only its unfinished days are
+ * rendered), otherwise a new run starts. The caller holds the lock of the days (RunLock.days).
  */
 @Service
 public class Rerun {
 
     /** How a rerun ended. */
     public record Result(long jobExecutionId, boolean restarted, BatchStatus status, String failure) {
+    }
+
+    /** The first and last day of a rerun. */
+    public record Days(LocalDate from, LocalDate to) {
     }
 
     private final JobOperator jobOperator;
@@ -42,6 +48,7 @@ public class Rerun {
     public Result run(LocalDate from, LocalDate to, Path out, Set<BulletinPublisher.Format> formats, boolean range) throws Exception {
         String formatList = formats.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
         String outPath = out.toAbsolutePath().normalize().toString();
+        recoverDead(from, to);
         Long failed = jdbc.query(SqlFiles.load("bulletin/failed-rerun.sql"), Map.of("from", from.toString(), "to", to.toString(),
                 "out", outPath, "formats", formatList, "range", Boolean.toString(range)), rs -> rs.next() ? rs.getLong(1) : null);
         JobExecution execution;
@@ -58,6 +65,37 @@ public class Rerun {
                     .addLong("run.id", System.currentTimeMillis())
                     .toJobParameters());
         }
+        return result(execution, restarted);
+    }
+
+    /** The days an execution renders, when it is a rerun's. */
+    public Optional<Days> days(JobExecution execution) {
+        if (!RerunJobConfiguration.JOB_NAME.equals(execution.getJobInstance().getJobName())) {
+            return Optional.empty();
+        }
+        JobParameters parameters = execution.getJobParameters();
+        return Optional.of(new Days(LocalDate.parse(parameters.getString("from")), LocalDate.parse(parameters.getString("to"))));
+    }
+
+    /** Restarts a rerun that failed or whose process died (`restart ID`); the caller holds the lock of its days. */
+    public Result restart(JobExecution execution) throws Exception {
+        Days days = days(execution).orElseThrow(() -> new IllegalArgumentException(execution.getId() + " is not a rerun"));
+        recoverDead(days.from(), days.to());
+        return result(jobOperator.restart(jobRepository.getJobExecution(execution.getId())), true);
+    }
+
+    /**
+     * Marks FAILED the reruns over these days still marked running: the caller holds every day's lock, so their
+     * process died, and only a failed execution can be restarted (Batch refuses one it thinks is running).
+     */
+    private void recoverDead(LocalDate from, LocalDate to) {
+        for (Long dead : jdbc.queryForList(SqlFiles.load("bulletin/dead-reruns.sql"),
+                Map.of("from", from.toString(), "to", to.toString()), Long.class)) {
+            jobOperator.recover(jobRepository.getJobExecution(dead));
+        }
+    }
+
+    private static Result result(JobExecution execution, boolean restarted) {
         String failure = execution.getAllFailureExceptions().stream().findFirst()
                 .map(t -> t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()).orElse(null);
         return new Result(execution.getId(), restarted, execution.getStatus(), failure);

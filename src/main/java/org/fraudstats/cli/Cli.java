@@ -56,6 +56,7 @@ public final class Cli {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UnreadableFileException || t instanceof IngestFailedException || t instanceof UserError
                     || t instanceof org.fraudstats.storage.RunLock.Refused
+                    || t instanceof org.fraudstats.storage.DatabaseUnavailable
                     || t instanceof CommandLine.ParameterException) {
                 return t.getMessage();
             }

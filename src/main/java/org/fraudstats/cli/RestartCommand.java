@@ -1,7 +1,11 @@
 package org.fraudstats.cli;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.fraudstats.bulletin.Rerun;
+import org.fraudstats.storage.RunLock;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -12,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "restart", mixinStandardHelpOptions = true,
-        description = "Restart a failed job execution (see history): it continues where it stopped.")
+        description = "Restart a failed job execution, or a rerun whose process died (see history): it continues where it stopped.")
 class RestartCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "ID", description = "the job execution id")
@@ -36,8 +40,25 @@ class RestartCommand implements Callable<Integer> {
         if (failed == null) {
             throw new UserError("no job execution " + id + " (see fraudstats history)");
         }
-        JobExecution again = services.get(JobOperator.class).restart(failed);
-        spec.commandLine().getOut().printf("job execution %d restarted as %d: %s%n", id, again.getId(), again.getStatus());
-        return again.getStatus().isUnsuccessful() ? 1 : 0;
+        Optional<Rerun.Days> days = services.get(Rerun.class).days(failed);
+        long againId;
+        BatchStatus status;
+        if (days.isPresent()) {
+            // a rerun renders its days under their lock, restarted or not; holding it also tells a rerun whose
+            // process died (still marked running) from a live one
+            try (RunLock.Held held = services.get(RunLock.class).days("restart " + id, days.get().from(), days.get().to())) {
+                Rerun.Result again = services.get(Rerun.class).restart(failed);
+                againId = again.jobExecutionId();
+                status = again.status();
+            } catch (RunLock.Refused e) {
+                throw new UserError(e.getMessage());
+            }
+        } else {
+            JobExecution again = services.get(JobOperator.class).restart(failed);
+            againId = again.getId();
+            status = again.getStatus();
+        }
+        spec.commandLine().getOut().printf("job execution %d restarted as %d: %s%n", id, againId, status);
+        return status.isUnsuccessful() ? 1 : 0;
     }
 }

@@ -4,22 +4,40 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** $FRAUDSTATS_HOME (default ~/.fraudstats): the embedded database, the account key and default output. */
+/**
+ * $FRAUDSTATS_HOME (default ~/.fraudstats): the embedded database and its password, the account key and the
+ * default output. It is the owner's alone (0700): bulletins are embargoed until published and the keys must
+ * not leak, so a home found open to other users is closed on first use.
+ */
 @Component
 public class FraudstatsHome {
 
+    private static final Logger log = LoggerFactory.getLogger(FraudstatsHome.class);
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+
     private final Path root;
+    private volatile boolean ready;
 
     public FraudstatsHome(@Value("${fraudstats.home}") String root) {
         this.root = Path.of(root).toAbsolutePath().normalize();
     }
 
     public Path root() {
-        return ensure(root);
+        if (!ready) {
+            ensure(root);
+            ready = true;
+        }
+        return root;
     }
 
     public Path resolve(String child) {
@@ -30,11 +48,34 @@ public class FraudstatsHome {
         return resolve("out");
     }
 
-    private static Path ensure(Path dir) {
-        try {
+    /** A folder only its owner can enter, created if missing (with any missing parent, also owner-only). */
+    static Path ownerOnlyFolder(Path dir) throws IOException {
+        if (!posix(dir)) {
             return Files.createDirectories(dir);
+        }
+        if (!Files.isDirectory(dir)) {
+            FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_ONLY);
+            Files.createDirectories(dir, ownerOnly);
+        }
+        Set<PosixFilePermission> now = Files.getPosixFilePermissions(dir);
+        if (!now.equals(OWNER_ONLY)) {
+            Files.setPosixFilePermissions(dir, OWNER_ONLY);
+            if (now.stream().anyMatch(p -> !OWNER_ONLY.contains(p))) {
+                log.warn("{} was open to other users ({}); closed to rwx------", dir, PosixFilePermissions.toString(now));
+            }
+        }
+        return dir;
+    }
+
+    static boolean posix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    private static void ensure(Path dir) {
+        try {
+            ownerOnlyFolder(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create FRAUDSTATS_HOME " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create FRAUDSTATS_HOME " + dir + " or close it to other users: " + e.getMessage(), e);
         }
     }
 }

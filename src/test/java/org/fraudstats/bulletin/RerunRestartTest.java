@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import org.fraudstats.storage.RunLock;
 import org.fraudstats.support.DatabaseTest;
 import org.fraudstats.support.TestPostgres;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -19,9 +20,14 @@ class RerunRestartTest extends DatabaseTest {
     @Autowired
     RunLock runLock;
 
+    @BeforeEach
+    void drops() {
+        Run ingest = cli("ingest", "--inbox", SAMPLE_INBOX.toString(), "--from", "2022-10-01", "--to", "2022-10-15");
+        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+    }
+
     @Test
     void aFailedRerunRunAgainRendersOnlyTheMissingDays() throws Exception {
-        assertThat(cli("ingest", "--inbox", SAMPLE_INBOX.toString(), "--from", "2022-10-01", "--to", "2022-10-06").exitCode()).isZero();
         Path out = TestPostgres.tempHome().resolve("out");
         // a file where the 3rd's folder should be: that day cannot be written
         Files.createDirectories(out.resolve("daily"));
@@ -44,6 +50,49 @@ class RerunRestartTest extends DatabaseTest {
     }
 
     @Test
+    void aRerunKilledHalfWayIsRestartedByTheSameRerunWhichRendersOnlyTheMissingDays() throws Exception {
+        Path out = TestPostgres.tempHome().resolve("out");
+        long killed = killedHalfWay(out, "2022-10-07", "2022-10-09");
+        Path done = out.resolve("daily/2022-10-07/fraudstats-daily-2022-10-07.pdf");
+        FileTime firstRender = Files.getLastModifiedTime(done);
+        Thread.sleep(20);
+
+        Run again = cli("rerun", "--from", "2022-10-07", "--to", "2022-10-09", "--out", out.toString(), "--formats", "pdf");
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("restarted");
+        assertThat(status(killed)).isEqualTo("FAILED");
+        assertThat(out.resolve("daily/2022-10-08/fraudstats-daily-2022-10-08.pdf")).exists();
+        assertThat(Files.getLastModifiedTime(done)).isEqualTo(firstRender);
+    }
+
+    @Test
+    void aRerunKilledHalfWayCanBeRestartedById() throws Exception {
+        Path out = TestPostgres.tempHome().resolve("out");
+        long killed = killedHalfWay(out, "2022-10-10", "2022-10-12");
+
+        Run restart = cli("restart", Long.toString(killed));
+
+        assertThat(restart.exitCode()).as(restart.err()).isZero();
+        assertThat(restart.out()).startsWith("job execution " + killed + " restarted as ").endsWith(": COMPLETED\n");
+        assertThat(out.resolve("daily/2022-10-11/fraudstats-daily-2022-10-11.pdf")).exists();
+    }
+
+    @Test
+    void restartingARerunByIdIsRefusedWhileAnotherRunHoldsItsDays() throws Exception {
+        Path out = TestPostgres.tempHome().resolve("out");
+        long killed = killedHalfWay(out, "2022-10-13", "2022-10-15");
+
+        try (RunLock.Held nightly = runLock.days("nightly", LocalDate.of(2022, 10, 15), LocalDate.of(2022, 10, 15))) {
+            Run restart = cli("restart", Long.toString(killed));
+            assertThat(restart.exitCode()).isEqualTo(1);
+            assertThat(restart.err()).isEqualTo("fraudstats restart: restart " + killed + " 2022-10-13..2022-10-15 refused: "
+                    + "another run (rerun or nightly) is working on some of these days; try again when it has finished\n");
+        }
+        assertThat(status(killed)).isEqualTo("STARTED");
+    }
+
+    @Test
     void runsOverOverlappingDatesAreRefusedNotRaced() {
         try (RunLock.Held nightly = runLock.days("nightly", LocalDate.of(2022, 10, 10), LocalDate.of(2022, 10, 12))) {
             Run rerun = cli("rerun", "--from", "2022-10-12", "--to", "2022-10-14", "--out", TestPostgres.tempHome().toString());
@@ -53,5 +102,30 @@ class RerunRestartTest extends DatabaseTest {
             Run elsewhere = cli("rerun", "--from", "2022-10-13", "--to", "2022-10-13", "--out", TestPostgres.tempHome().toString());
             assertThat(elsewhere.exitCode()).as(elsewhere.err()).isZero();
         }
+    }
+
+    /**
+     * What kill -9 leaves of a rerun over three days whose first finished: the execution, the step over the days
+     * and the partition of the day being rendered all marked STARTED, nobody to finish them. Made by a rerun
+     * whose second day cannot be written, then marked as the dead process would have left it.
+     */
+    private long killedHalfWay(Path out, String from, String to) throws Exception {
+        LocalDate second = LocalDate.parse(from).plusDays(1);
+        Files.createDirectories(out.resolve("daily"));
+        Path obstacle = Files.writeString(out.resolve("daily/" + second), "not a folder");
+        Run failed = cli("rerun", "--from", from, "--to", to, "--out", out.toString(), "--formats", "pdf");
+        assertThat(failed.exitCode()).as(failed.out()).isEqualTo(1);
+        Files.delete(obstacle);
+        long id = jdbc.queryForObject("SELECT max(job_execution_id) FROM batch_job_execution", Long.class);
+        jdbc.update("UPDATE batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL "
+                + "WHERE job_execution_id = ?", id);
+        jdbc.update("UPDATE batch_step_execution SET status = 'STARTED', exit_code = 'EXECUTING', end_time = NULL "
+                + "WHERE job_execution_id = ? AND status <> 'COMPLETED'", id);
+        assertThat(out.resolve("daily/" + from + "/fraudstats-daily-" + from + ".pdf")).exists();
+        return id;
+    }
+
+    private String status(long jobExecutionId) {
+        return jdbc.queryForObject("SELECT status FROM batch_job_execution WHERE job_execution_id = ?", String.class, jobExecutionId);
     }
 }

@@ -1,0 +1,232 @@
+package org.fraudstats.storage;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The PostgreSQL server fraudstats runs under $FRAUDSTATS_HOME/pgdata when no SPRING_DATASOURCE_URL is given. It
+ * is a production database: durable (fsync and synchronous commit on) and closed to other local users (password
+ * authentication only, scram-sha-256; the Unix socket in the owner-only folder run/; TCP on 127.0.0.1 only,
+ * which pgjdbc needs). Started and stopped by each process, and found running without its owner after a
+ * kill -9: then it is stopped cleanly and started again, so the next command works at once.
+ */
+final class EmbeddedServer implements AutoCloseable {
+
+    static final String USER = "postgres";
+    /** Long enough for crash recovery (replaying the WAL after a power cut) on a large database. */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
+    /** A Unix socket's path is at most 107 bytes: sun_path holds 108 with the closing NUL. */
+    private static final int SOCKET_PATH_MAX = 107;
+    private static final String HBA = """
+            # Written by fraudstats at every start (README, "Where data lives"): only a client holding the password
+            # in $FRAUDSTATS_HOME/postgres.password, through the owner-only socket folder or from this machine.
+            local  all  all                scram-sha-256
+            host   all  all  127.0.0.1/32  scram-sha-256
+            """;
+
+    private final Path home;
+    private final Path pgdata;
+    private final Path socketFolder;
+    private final Path serverLog;
+    private final PostgresBinaries binaries;
+    private final ServerOwner owner;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private String password;
+    private int port;
+
+    private EmbeddedServer(Path home, PostgresBinaries binaries, ServerOwner owner) {
+        this.home = home;
+        this.pgdata = home.resolve("pgdata");
+        this.socketFolder = home.resolve("run");
+        this.serverLog = home.resolve("postgres.log");
+        this.binaries = binaries;
+        this.owner = owner;
+    }
+
+    /** @param durable false only for a throwaway database (bench): fsync and synchronous commit off */
+    static EmbeddedServer start(Path home, PostgresBinaries binaries, boolean durable) {
+        Path run;
+        try {
+            run = FraudstatsHome.ownerOnlyFolder(home.resolve("run"));
+        } catch (IOException e) {
+            throw new DatabaseUnavailable("cannot create " + home.resolve("run") + ": " + e.getMessage(), e);
+        }
+        ServerOwner owner = ServerOwner.claim(run.resolve("owner"), home);
+        EmbeddedServer server = new EmbeddedServer(home, binaries, owner);
+        try {
+            server.open(durable);
+            return server;
+        } catch (IOException | RuntimeException e) {
+            owner.close();
+            throw e instanceof DatabaseUnavailable known ? known
+                    : new DatabaseUnavailable("cannot start the embedded PostgreSQL under " + server.pgdata + ": " + e.getMessage(), e);
+        }
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
+    String password() {
+        return password;
+    }
+
+    private void open(boolean durable) throws IOException {
+        if (ServerOwner.heldElsewhere(pgdata.resolve("epg-lock"))) {
+            throw new DatabaseUnavailable("FRAUDSTATS_HOME " + home + " is in use by an earlier version of fraudstats; "
+                    + "one process at a time can use a home: try again when it has finished");
+        }
+        if (!Files.exists(pgdata.resolve("PG_VERSION"))) {
+            initdb();
+        }
+        OrphanServer.stopIfAny(pgdata, binaries);
+        password = ServerPassword.ensure(home, pgdata, binaries);
+        writeIfChanged(pgdata.resolve("pg_hba.conf"), HBA);
+        port = startPostmaster(durable);
+        checkPassword();
+    }
+
+    /** A new data folder, made beside pgdata and renamed: a process killed during initdb leaves no half folder. */
+    private void initdb() throws IOException {
+        if (Files.exists(pgdata)) {
+            try (Stream<Path> content = Files.list(pgdata)) {
+                if (content.anyMatch(p -> !p.getFileName().toString().equals("epg-lock"))) {
+                    throw new DatabaseUnavailable(pgdata + " is not a PostgreSQL data folder (no PG_VERSION) but is not empty either: "
+                            + "move it away and try again");
+                }
+            }
+        }
+        Path fresh = home.resolve("pgdata.new");
+        PostgresBinaries.deleteTree(fresh);
+        Path passwordFile = ServerPassword.fresh(home);
+        PostgresBinaries.Finished initdb = binaries.run(START_TIMEOUT, null, "initdb", "-D", fresh.toString(), "-U", USER,
+                "--auth=scram-sha-256", "--pwfile=" + passwordFile, "-E", "UTF-8", "--no-instructions");
+        if (initdb.exitCode() != 0) {
+            throw new DatabaseUnavailable("cannot create the embedded PostgreSQL under " + pgdata + ": initdb: " + initdb.cause());
+        }
+        PostgresBinaries.deleteTree(pgdata);
+        Files.move(fresh, pgdata, StandardCopyOption.ATOMIC_MOVE);
+        ServerPassword.keep(home);
+    }
+
+    private int startPostmaster(boolean durable) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            int candidate = freeLoopbackPort();
+            long logBefore = Files.exists(serverLog) ? Files.size(serverLog) : 0;
+            PostgresBinaries.Finished started = binaries.run(START_TIMEOUT.plusMinutes(1), null, "pg_ctl", "start", "-D", pgdata.toString(),
+                    "-l", serverLog.toString(), "-w", "-t", Long.toString(START_TIMEOUT.toSeconds()), "-s", "-o", options(candidate, durable));
+            if (started.exitCode() == 0) {
+                return candidate;
+            }
+            String cause = logSince(logBefore).orElse(started.cause());
+            stopQuietly();
+            // the port chosen was free a moment ago; another process may have taken it since
+            if (attempt < 3 && cause.contains("could not bind")) {
+                continue;
+            }
+            throw new DatabaseUnavailable("cannot start the embedded PostgreSQL under " + pgdata + ": " + cause
+                    + " (see " + serverLog + ")");
+        }
+    }
+
+    /** The server's settings, on pg_ctl's -o line (which /bin/sh reads: each quoted). They win over postgresql.conf. */
+    private String options(int candidatePort, boolean durable) {
+        List<String> options = new ArrayList<>(List.of("-p", Integer.toString(candidatePort),
+                "-c", "listen_addresses=127.0.0.1",
+                "-c", "unix_socket_directories=" + socketSetting(candidatePort),
+                "-c", "unix_socket_permissions=0700",
+                "-c", "fsync=" + (durable ? "on" : "off"),
+                "-c", "synchronous_commit=" + (durable ? "on" : "off"),
+                "-c", "full_page_writes=on",
+                "-c", "timezone=UTC",
+                "-c", "max_connections=50"));
+        return options.stream().map(o -> "'" + o.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
+    }
+
+    /** The owner-only socket folder, or none (TCP alone) when its path is too long for a socket or needs quoting. */
+    private String socketSetting(int candidatePort) {
+        String folder = socketFolder.toString();
+        if ((folder + "/.s.PGSQL." + candidatePort).getBytes(StandardCharsets.UTF_8).length > SOCKET_PATH_MAX || folder.contains("\"")) {
+            return "";
+        }
+        return "\"" + folder + "\"";
+    }
+
+    /** Connects once with the password, so that a refusal is reported as what it is, in one line. */
+    private void checkPassword() {
+        Properties credentials = new Properties();
+        credentials.setProperty("user", USER);
+        credentials.setProperty("password", password);
+        try (var connection = DriverManager.getConnection(jdbcUrl(), credentials)) {
+            connection.isValid(5);
+        } catch (SQLException e) {
+            stopQuietly();
+            String hint = "28P01".equals(e.getSQLState()) ? "; delete " + home.resolve(ServerPassword.FILE)
+                    + " and fraudstats sets a new password at the next start" : "";
+            throw new DatabaseUnavailable("the embedded PostgreSQL under " + pgdata + " refused fraudstats: " + e.getMessage() + hint, e);
+        }
+    }
+
+    /** Stops the server (fast: open transactions roll back, a checkpoint is written) and gives up the home. */
+    @Override
+    public void close() {
+        if (stopped.getAndSet(true)) {
+            return;
+        }
+        try {
+            binaries.stop(pgdata, "fast");
+        } finally {
+            owner.close();
+        }
+    }
+
+    private void stopQuietly() {
+        if (Files.exists(pgdata.resolve("postmaster.pid"))) {
+            binaries.stop(pgdata, "fast");
+        }
+    }
+
+    /** The last FATAL/PANIC line the server logged since the log had this many bytes. */
+    private Optional<String> logSince(long bytes) throws IOException {
+        if (!Files.exists(serverLog)) {
+            return Optional.empty();
+        }
+        byte[] all = Files.readAllBytes(serverLog);
+        String added = new String(all, (int) Math.min(bytes, all.length), (int) Math.max(0, all.length - bytes), StandardCharsets.UTF_8);
+        return added.lines().filter(l -> l.contains("FATAL:") || l.contains("PANIC:")).reduce((a, b) -> b)
+                .map(l -> l.substring(l.indexOf(l.contains("FATAL:") ? "FATAL:" : "PANIC:")).replaceAll("\\s+", " "));
+    }
+
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void writeIfChanged(Path file, String content) throws IOException {
+        if (Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).equals(content)) {
+            return;
+        }
+        Path temp = file.resolveSibling(file.getFileName() + ".new");
+        Files.deleteIfExists(temp);
+        Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(temp, content, StandardCharsets.UTF_8);
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

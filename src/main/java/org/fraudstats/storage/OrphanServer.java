@@ -1,0 +1,95 @@
+package org.fraudstats.storage;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A server found running on pgdata by the process that has just become the home's owner ({@link ServerOwner}):
+ * the process that started it has died (kill -9), since it would otherwise still own the home. It is stopped the
+ * way a clean shutdown does it (fast: open transactions roll back, a checkpoint is written), so the command that
+ * found it goes on at once instead of failing on a data folder in use.
+ */
+final class OrphanServer {
+
+    private static final Logger log = LoggerFactory.getLogger(OrphanServer.class);
+
+    private OrphanServer() {
+    }
+
+    /**
+     * Stops the orphan if there is one. A postmaster.pid whose process is clearly not a server on this data folder
+     * (another user's, or another program's: its pid reused after a reboot) is stale and removed, or PostgreSQL
+     * would refuse to start. Anything that may be a server is never removed: two servers on one data folder
+     * would corrupt it.
+     */
+    static void stopIfAny(Path pgdata, PostgresBinaries binaries) throws IOException {
+        Path pidFile = pgdata.resolve("postmaster.pid");
+        List<String> lines = Files.exists(pidFile) ? Files.readAllLines(pidFile, StandardCharsets.UTF_8) : List.of();
+        if (lines.size() < 3 || !lines.get(0).strip().matches("[0-9]+")) {
+            return;
+        }
+        long pid = Long.parseLong(lines.get(0).strip());
+        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        if (process.isEmpty()) {
+            return;
+        }
+        ProcessHandle.Info info = process.get().info();
+        boolean anotherUsers = info.user().isPresent() && !info.user().equals(ProcessHandle.current().info().user());
+        boolean anotherProgram = info.command().isPresent() && !Path.of(info.command().get()).getFileName().toString().equals("postgres");
+        if (anotherUsers || anotherProgram) {
+            Files.deleteIfExists(pidFile);
+            return;
+        }
+        if (!startedAsRecorded(info, lines.get(2).strip())) {
+            throw new DatabaseUnavailable(pidFile + " names process " + pid + ", a PostgreSQL started at another time than the "
+                    + "file says; if no server runs on " + pgdata + ", delete that file and try again");
+        }
+        log.warn("stopping the embedded PostgreSQL (pid {}) left running by a fraudstats that died", pid);
+        binaries.stop(pgdata, "fast");
+        if (!exited(process.get())) {
+            binaries.stop(pgdata, "immediate");
+        }
+        if (!exited(process.get())) {
+            throw new DatabaseUnavailable("the embedded PostgreSQL (pid " + pid + ") left running under " + pgdata
+                    + " by a fraudstats that died does not stop; stop it (kill " + pid + ") and try again");
+        }
+    }
+
+    /**
+     * Whether the process started when postmaster.pid says its server did (the file is written as the server
+     * starts; a minute allows for a machine under load), or its start time cannot be read.
+     */
+    private static boolean startedAsRecorded(ProcessHandle.Info info, String startedEpochSeconds) {
+        Optional<Instant> started = info.startInstant();
+        if (started.isEmpty() || !startedEpochSeconds.matches("[0-9]+")) {
+            return true;
+        }
+        return Math.abs(started.get().getEpochSecond() - Long.parseLong(startedEpochSeconds)) <= 60;
+    }
+
+    /** pg_ctl stop returns once postmaster.pid is gone, a moment before the process itself has ended. */
+    private static boolean exited(ProcessHandle process) {
+        try {
+            process.onExit().get(10, TimeUnit.SECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return !process.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
+    }
+}

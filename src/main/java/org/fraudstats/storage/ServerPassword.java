@@ -1,0 +1,68 @@
+package org.fraudstats.storage;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+
+/**
+ * The password of the embedded server's one role (postgres), generated once and kept in
+ * $FRAUDSTATS_HOME/postgres.password (0600): with scram-sha-256 the only way in. A new password is written
+ * beside the file first and takes its name only once the server knows it, so a process killed in between
+ * leaves no file naming a password the server never had; a missing file is simply made again.
+ */
+final class ServerPassword {
+
+    static final String FILE = "postgres.password";
+    private static final Duration SINGLE_USER_TIMEOUT = Duration.ofMinutes(5);
+
+    private ServerPassword() {
+    }
+
+    /** A fresh password written to postgres.password.new, for initdb --pwfile; {@link #keep} names it. */
+    static Path fresh(Path home) throws IOException {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        Path next = home.resolve(FILE + ".new");
+        Files.deleteIfExists(next);
+        Files.newByteChannel(next, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))).close();
+        Files.writeString(next, HexFormat.of().formatHex(random) + "\n", StandardCharsets.US_ASCII);
+        return next;
+    }
+
+    /** The server now knows the fresh password: it becomes the home's. */
+    static void keep(Path home) throws IOException {
+        Files.move(home.resolve(FILE + ".new"), home.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * The home's password. A data folder without one (made by an earlier fraudstats with trust authentication,
+     * or whose password file was deleted) gets one, set by PostgreSQL in single-user mode: no server running,
+     * no network, the password on standard input. The caller owns the home and no server runs on pgdata.
+     */
+    static String ensure(Path home, Path pgdata, PostgresBinaries binaries) throws IOException {
+        Path file = home.resolve(FILE);
+        if (!Files.exists(file)) {
+            String password = read(fresh(home));
+            PostgresBinaries.Finished set = binaries.run(SINGLE_USER_TIMEOUT,
+                    "SET password_encryption = 'scram-sha-256';\nALTER ROLE " + EmbeddedServer.USER + " PASSWORD '" + password + "';\n",
+                    "postgres", "--single", "-D", pgdata.toString(), "postgres");
+            if (set.exitCode() != 0 || set.output().matches("(?s).*\\b(ERROR|FATAL|PANIC):.*")) {
+                throw new DatabaseUnavailable("cannot set the password of the embedded PostgreSQL under " + pgdata + ": " + set.cause());
+            }
+            keep(home);
+        }
+        return read(file);
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.US_ASCII).strip();
+    }
+}

@@ -1,0 +1,132 @@
+package org.fraudstats.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import org.fraudstats.FraudstatsApplication;
+import org.fraudstats.support.DatabaseTest.Run;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+
+/**
+ * kill -9 at any moment is a normal event. A rerun killed mid-way in its own JVM leaves its embedded PostgreSQL
+ * running with no owner, its job execution STARTED and perhaps a temporary file; the next command works at once,
+ * the same rerun renders only the days still missing, and every figure is what it was.
+ */
+class KilledCommandTest {
+
+    private static final String[] RERUN = {"rerun", "--from", "2022-10-01", "--to", "2022-10-24"};
+
+    @Test
+    void aRerunKilledMidWayIsFinishedByTheNextCommandWithTheFiguresUnchanged(@TempDir Path home) throws Exception {
+        Run ingest = cli(home, "ingest", "--inbox", "samples/inbox");
+        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+        Path daily = home.resolve("out/daily");
+
+        Process rerun = fraudstats(home, RERUN);
+        try {
+            await(() -> owner(home).equals("pid " + rerun.pid()), rerun);
+            // a second command on the busy home is refused, and harms nothing
+            Run busy = cli(home, "metrics", "--from", "2022-10-01", "--to", "2022-10-24");
+            assertThat(busy.exitCode()).isEqualTo(1);
+            assertThat(busy.err()).isEqualTo("fraudstats metrics: FRAUDSTATS_HOME " + home + " is in use by another fraudstats "
+                    + "(pid " + rerun.pid() + "); one process at a time can use a home: try again when it has finished\n");
+            // two days render at a time: a thread starting a third day has committed one of the first two
+            await(() -> pdfs(daily).size() >= 3, rerun);
+        } finally {
+            rerun.destroyForcibly().waitFor();
+        }
+        long server = Long.parseLong(Files.readAllLines(home.resolve("pgdata/postmaster.pid")).get(0).strip());
+        assertThat(ProcessHandle.of(server).filter(ProcessHandle::isAlive)).as("the server outlives its killed owner").isPresent();
+        Map<Path, FileTime> renderedBeforeTheKill = modified(pdfs(daily));
+
+        Run again = cli(home, RERUN);
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).startsWith("24 daily bulletins rendered into " + daily + " (job execution ").endsWith(", restarted)\n");
+        assertThat(pdfs(daily)).hasSize(24);
+        Map<Path, FileTime> now = modified(renderedBeforeTheKill.keySet());
+        assertThat(renderedBeforeTheKill.entrySet().stream().filter(day -> day.getValue().equals(now.get(day.getKey()))))
+                .as("days finished before the kill are not rendered again").isNotEmpty();
+        try (Stream<Path> files = Files.walk(daily)) {
+            assertThat(files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList()).isEmpty();
+        }
+        assertThat(cli(home, "metrics", "--from", "2022-10-01", "--to", "2022-10-24").out())
+                .isEqualTo(Files.readString(Path.of("src/test/resources/golden/expected-range-2022-10-01_2022-10-24.csv")));
+        assertThat(ProcessHandle.of(server).filter(ProcessHandle::isAlive)).as("the orphan was stopped").isEmpty();
+    }
+
+    /** ./fraudstats in a JVM of its own, as the launcher starts it. */
+    private static Process fraudstats(Path home, String... args) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-Djava.awt.headless=true",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(home.resolve("killed-command.log").toFile());
+        builder.environment().put("FRAUDSTATS_HOME", home.toString());
+        builder.environment().remove("SPRING_DATASOURCE_URL");
+        return builder.start();
+    }
+
+    private static void await(BooleanSupplier condition, Process process) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(process.isAlive()).as("the command ended before it could be killed").isTrue();
+            assertThat(System.nanoTime()).as("waited 3 minutes").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private static String owner(Path home) {
+        try {
+            Path owner = home.resolve("run/owner");
+            return Files.exists(owner) ? Files.readString(owner, StandardCharsets.UTF_8).strip() : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static List<Path> pdfs(Path daily) {
+        if (!Files.isDirectory(daily)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(daily)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".pdf")).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static Map<Path, FileTime> modified(Iterable<Path> files) throws IOException {
+        Map<Path, FileTime> times = new HashMap<>();
+        for (Path f : files) {
+            times.put(f, Files.getLastModifiedTime(f));
+        }
+        return times;
+    }
+
+    private static Run cli(Path home, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        try (Services services = new Services(() -> new SpringApplication(FraudstatsApplication.class).run("--fraudstats.home=" + home), true)) {
+            int code = Cli.run(services, args, new PrintWriter(out, true), new PrintWriter(err, true));
+            return new Run(code, out.toString(), err.toString());
+        }
+    }
+}

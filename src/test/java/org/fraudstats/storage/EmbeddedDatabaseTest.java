@@ -1,0 +1,224 @@
+package org.fraudstats.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.fraudstats.FraudstatsApplication;
+import org.fraudstats.cli.Cli;
+import org.fraudstats.cli.Services;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The embedded PostgreSQL is a production database: durable, closed to every local user without the password
+ * in the home, and a home made by an earlier version (trust authentication, fsync off) is upgraded in place
+ * with its data. Each test starts the application as ./fraudstats does, with no SPRING_DATASOURCE_URL.
+ */
+class EmbeddedDatabaseTest {
+
+    private static final String PASSWORD_FILE = "postgres.password";
+
+    @Test
+    void theDatabaseIsDurable(@TempDir Path home) {
+        try (ConfigurableApplicationContext app = start(home)) {
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("SHOW fsync", String.class)).isEqualTo("on");
+            assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
+            assertThat(jdbc.queryForObject("SHOW full_page_writes", String.class)).isEqualTo("on");
+        }
+    }
+
+    @Test
+    void nobodyGetsInWithoutThePasswordKeptInTheHome(@TempDir Path home) throws Exception {
+        try (ConfigurableApplicationContext app = start(home)) {
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            int port = jdbc.queryForObject("SHOW port", Integer.class);
+            String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+
+            assertThat(refusal(url, null)).isEqualTo("08004");
+            assertThat(refusal(url, "a guess")).isEqualTo("28P01");
+            assertThat(refusal(url, password(home))).isNull();
+
+            assertThat(jdbc.queryForObject("SHOW listen_addresses", String.class)).isEqualTo("127.0.0.1");
+            assertThat(rules(home.resolve("pgdata/pg_hba.conf"))).containsExactly(
+                    "local all all scram-sha-256",
+                    "host all all 127.0.0.1/32 scram-sha-256");
+            assertThat(jdbc.queryForObject("SHOW unix_socket_directories", String.class)).isEqualTo("\"" + home.resolve("run") + "\"");
+            assertThat(home.resolve("run/.s.PGSQL." + port)).exists();
+            assertThat(Path.of("/tmp/.s.PGSQL." + port)).doesNotExist();
+            assertThat(mode(home)).isEqualTo("rwx------");
+            assertThat(mode(home.resolve("run"))).isEqualTo("rwx------");
+            assertThat(mode(home.resolve(PASSWORD_FILE))).isEqualTo("rw-------");
+        }
+    }
+
+    /** As the review did it: another OS user (nobody) with the embedded server's own port and psql. */
+    @Test
+    void anotherLocalUserCannotConnect(@TempDir Path home) throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "only root can act as another user");
+        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/runuser")) && onPath("psql"), "needs runuser and psql");
+        try (ConfigurableApplicationContext app = start(home)) {
+            String port = app.getBean(JdbcTemplate.class).queryForObject("SHOW port", String.class);
+
+            Ran tcp = asNobody("psql", "-w", "-h", "127.0.0.1", "-p", port, "-U", "postgres", "-c", "SELECT 1");
+            Ran socket = asNobody("psql", "-w", "-h", home.resolve("run").toString(), "-p", port, "-U", "postgres", "-c", "SELECT 1");
+            Ran readPassword = asNobody("cat", home.resolve(PASSWORD_FILE).toString());
+
+            assertThat(tcp.exitCode()).isEqualTo(2);
+            assertThat(tcp.output()).contains("no password supplied");
+            assertThat(socket.exitCode()).isEqualTo(2);
+            assertThat(socket.output()).contains("Permission denied");
+            assertThat(readPassword.exitCode()).isEqualTo(1);
+            assertThat(readPassword.output()).contains("Permission denied");
+        }
+    }
+
+    @Test
+    void aHomeOfAnEarlierVersionIsUpgradedInPlaceWithItsData(@TempDir Path home) throws Exception {
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        String[] october = {"metrics", "--from", "2022-10-01", "--to", "2022-10-03"};
+        Ran before;
+        // exactly what fraudstats 0.1 started: zonky's initdb -A trust, its socket in /tmp, fsync off
+        try (EmbeddedPostgres earlier = EmbeddedPostgres.builder().setDataDirectory(home.resolve("pgdata"))
+                .setCleanDataDirectory(false).setServerConfig("timezone", "UTC").setServerConfig("max_connections", "50").start()) {
+            String[] onEarlier = {"--spring.datasource.url=" + earlier.getJdbcUrl("postgres", "postgres"), "--fraudstats.home=" + home};
+            assertThat(cli(onEarlier, "ingest", "--inbox", "samples/inbox", "--from", "2022-10-01", "--to", "2022-10-03").exitCode()).isZero();
+            before = cli(onEarlier, october);
+        }
+        assertThat(Files.readString(home.resolve("pgdata/pg_hba.conf"))).contains("trust");
+
+        Ran after = cli(new String[] {"--fraudstats.home=" + home}, october);
+
+        assertThat(after.exitCode()).as(after.output()).isZero();
+        assertThat(after.output()).isEqualTo(before.output()).contains("2022-10-01,2022-10-03,440600,");
+        try (ConfigurableApplicationContext app = start(home)) {
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("SHOW fsync", String.class)).isEqualTo("on");
+            int port = jdbc.queryForObject("SHOW port", Integer.class);
+            assertThat(refusal("jdbc:postgresql://127.0.0.1:" + port + "/postgres", null)).isEqualTo("08004");
+            assertThat(rules(home.resolve("pgdata/pg_hba.conf"))).noneMatch(rule -> rule.contains("trust"));
+            assertThat(mode(home)).isEqualTo("rwx------");
+            assertThat(mode(home.resolve(PASSWORD_FILE))).isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    void aServerThatCannotStartIsReportedInOneLineNamingWhy(@TempDir Path home) throws Exception {
+        start(home).close();
+        Files.writeString(home.resolve("pgdata/postgresql.conf"), "shared_buffers = plenty\n", StandardOpenOption.APPEND);
+
+        Ran run = cli(new String[] {"--fraudstats.home=" + home}, "metrics", "--from", "2022-10-01", "--to", "2022-10-01");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.output()).isEqualTo("fraudstats metrics: cannot start the embedded PostgreSQL under " + home.resolve("pgdata")
+                + ": FATAL: configuration file \"" + home.resolve("pgdata/postgresql.conf") + "\" contains errors (see "
+                + home.resolve("postgres.log") + ")\n");
+    }
+
+    /** After a power cut and a reboot, postmaster.pid may name a pid now used by another program. */
+    @Test
+    void aPidFileLeftByAPowerCutNamingAnotherProgramDoesNotStopTheStart(@TempDir Path home) throws Exception {
+        start(home).close();
+        Process anotherProgram = new ProcessBuilder("sleep", "300").start();
+        try {
+            Files.writeString(home.resolve("pgdata/postmaster.pid"), anotherProgram.pid() + "\n" + home.resolve("pgdata")
+                    + "\n1700000000\n5432\n/tmp\n127.0.0.1\n  5432001    32768\nready   \n");
+
+            try (ConfigurableApplicationContext app = start(home)) {
+                assertThat(app.getBean(JdbcTemplate.class).queryForObject("SHOW data_directory", String.class))
+                        .isEqualTo(home.resolve("pgdata").toString());
+            }
+            assertThat(anotherProgram.isAlive()).isTrue();
+        } finally {
+            anotherProgram.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aSecondProcessOnABusyHomeIsRefusedAndTheFirstGoesOn(@TempDir Path home) {
+        try (ConfigurableApplicationContext app = start(home)) {
+            assertThatThrownBy(() -> start(home).close()).rootCause().hasMessage("FRAUDSTATS_HOME " + home + " is in use by another fraudstats (pid "
+                            + ProcessHandle.current().pid() + "); one process at a time can use a home: try again when it has finished");
+            assertThat(app.getBean(JdbcTemplate.class).queryForObject("SELECT 1", Integer.class)).isEqualTo(1);
+        }
+    }
+
+    static ConfigurableApplicationContext start(Path home) {
+        return new SpringApplication(FraudstatsApplication.class).run("--fraudstats.home=" + home);
+    }
+
+    /** A command run as ./fraudstats runs it, with these properties; output is standard error, or else standard output. */
+    private static Ran cli(String[] properties, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        try (Services services = new Services(() -> new SpringApplication(FraudstatsApplication.class).run(properties), true)) {
+            int code = Cli.run(services, args, new PrintWriter(out, true), new PrintWriter(err, true));
+            return new Ran(code, err.toString().isEmpty() ? out.toString() : err.toString());
+        }
+    }
+
+    /** The SQL state of the refusal, or null when the connection was accepted. */
+    private static String refusal(String url, String password) {
+        Properties credentials = new Properties();
+        credentials.setProperty("user", "postgres");
+        if (password != null) {
+            credentials.setProperty("password", password);
+        }
+        try (Connection c = DriverManager.getConnection(url, credentials)) {
+            return null;
+        } catch (SQLException e) {
+            return e.getSQLState();
+        }
+    }
+
+    private static String password(Path home) throws IOException {
+        return Files.readString(home.resolve(PASSWORD_FILE)).strip();
+    }
+
+    /** pg_hba.conf's rules, blanks collapsed, comments left out. */
+    private static List<String> rules(Path hba) throws IOException {
+        return Files.readAllLines(hba).stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .map(l -> l.replaceAll("\\s+", " ")).toList();
+    }
+
+    private static String mode(Path path) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
+
+    private record Ran(int exitCode, String output) {
+    }
+
+    private static Ran asNobody(String... command) throws Exception {
+        List<String> line = new ArrayList<>(List.of("/usr/sbin/runuser", "-u", "nobody", "--"));
+        line.addAll(List.of(command));
+        Process p = new ProcessBuilder(line).directory(Path.of("/").toFile()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Ran(p.waitFor(), output);
+    }
+
+    private static boolean onPath(String program) {
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
+    }
+}

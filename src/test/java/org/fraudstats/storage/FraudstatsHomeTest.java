@@ -1,0 +1,36 @@
+package org.fraudstats.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.fraudstats.support.TestPostgres;
+import org.junit.jupiter.api.Test;
+
+/** The home holds the database password, the account key and embargoed bulletins: it is its owner's alone. */
+class FraudstatsHomeTest {
+
+    @Test
+    void aNewHomeIsCreatedForItsOwnerOnly() throws Exception {
+        Path home = TestPostgres.tempHome().resolve("new/home");
+
+        assertThat(new FraudstatsHome(home.toString()).resolve("out")).isEqualTo(home.resolve("out"));
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.getParent()))).isEqualTo("rwx------");
+    }
+
+    @Test
+    void aHomeMadeByAnEarlierVersionOpenToOthersIsClosed() throws Exception {
+        Path home = Files.createDirectories(TestPostgres.tempHome().resolve("old"));
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path bulletin = Files.writeString(home.resolve("bulletin.pdf"), "embargoed");
+
+        new FraudstatsHome(home.toString()).root();
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home))).isEqualTo("rwx------");
+        assertThat(bulletin).hasContent("embargoed");
+    }
+}
