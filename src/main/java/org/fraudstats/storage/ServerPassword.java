@@ -51,6 +51,10 @@ final class ServerPassword {
         Path file = home.resolve(FILE);
         if (!Files.exists(file)) {
             String password = read(fresh(home));
+            // written into the single-user statement (no bind parameters there): only what fresh() generates may pass
+            if (!password.matches("[0-9a-f]{64}")) {
+                throw new IllegalStateException("a generated password is 64 hex digits");
+            }
             PostgresBinaries.Finished set = binaries.run(SINGLE_USER_TIMEOUT,
                     "SET password_encryption = 'scram-sha-256';\nALTER ROLE " + EmbeddedServer.USER + " PASSWORD '" + password + "';\n",
                     "postgres", "--single", "-D", pgdata.toString(), "postgres");
