@@ -1,18 +1,17 @@
 package org.fraudstats.generate;
 
 import java.util.List;
+import java.util.Map;
 
-/** The four files of a drop with their columns in the canonical order of feeds.md. */
+/**
+ * The four files of a drop as the generator sees them: the loader's schema ({@link org.fraudstats.ingest.Feed}, the
+ * one definition of feeds.md's files and columns) with, for each column, what kind of value it holds.
+ */
 enum Feed {
-    CASES("cases.csv", col("case_id", Kind.ID), col("reported_at", Kind.TIMESTAMP), col("district_code", Kind.DISTRICT),
-            col("station", Kind.TEXT), col("fraud_type", Kind.FRAUD_TYPE), col("loss_amount", Kind.MONEY_OR_ZERO),
-            col("victim_age", Kind.AGE)),
-    FREEZES("freezes.csv", col("freeze_id", Kind.ID), col("case_id", Kind.ID), col("action", Kind.ACTION),
-            col("bank", Kind.TEXT), col("account_no", Kind.ID), col("amount", Kind.MONEY), col("effective_at", Kind.TIMESTAMP)),
-    REFUNDS("refunds.csv", col("refund_id", Kind.ID), col("case_id", Kind.ID), col("amount", Kind.MONEY),
-            col("refunded_at", Kind.TIMESTAMP)),
-    WARNINGS("warnings.csv", col("warning_id", Kind.ID), col("issued_at", Kind.TIMESTAMP), col("district_code", Kind.DISTRICT),
-            col("channel", Kind.CHANNEL), col("outcome", Kind.OUTCOME));
+    CASES(org.fraudstats.ingest.Feed.CASES),
+    FREEZES(org.fraudstats.ingest.Feed.FREEZES),
+    REFUNDS(org.fraudstats.ingest.Feed.REFUNDS),
+    WARNINGS(org.fraudstats.ingest.Feed.WARNINGS);
 
     /** What a column holds; decides which corruptions make sense for it. EXTRA is a column feeds.md does not know. */
     enum Kind {
@@ -26,15 +25,28 @@ enum Feed {
     record Column(String name, Kind kind) {
     }
 
+    /** By column name: the same name means the same kind of value in every file. */
+    private static final Map<String, Kind> KINDS = Map.ofEntries(
+            Map.entry("case_id", Kind.ID), Map.entry("freeze_id", Kind.ID), Map.entry("refund_id", Kind.ID),
+            Map.entry("warning_id", Kind.ID), Map.entry("account_no", Kind.ID),
+            Map.entry("reported_at", Kind.TIMESTAMP), Map.entry("effective_at", Kind.TIMESTAMP),
+            Map.entry("refunded_at", Kind.TIMESTAMP), Map.entry("issued_at", Kind.TIMESTAMP),
+            Map.entry("district_code", Kind.DISTRICT), Map.entry("station", Kind.TEXT), Map.entry("bank", Kind.TEXT),
+            Map.entry("fraud_type", Kind.FRAUD_TYPE), Map.entry("loss_amount", Kind.MONEY_OR_ZERO),
+            Map.entry("amount", Kind.MONEY), Map.entry("victim_age", Kind.AGE), Map.entry("action", Kind.ACTION),
+            Map.entry("channel", Kind.CHANNEL), Map.entry("outcome", Kind.OUTCOME));
+
     final String fileName;
     final List<Column> columns;
 
-    Feed(String fileName, Column... columns) {
-        this.fileName = fileName;
-        this.columns = List.of(columns);
-    }
-
-    private static Column col(String name, Kind kind) {
-        return new Column(name, kind);
+    Feed(org.fraudstats.ingest.Feed schema) {
+        this.fileName = schema.fileName();
+        this.columns = schema.columns().stream().map(name -> {
+            Kind kind = KINDS.get(name);
+            if (kind == null) {
+                throw new IllegalStateException(schema.fileName() + ": the generator does not know column " + name);
+            }
+            return new Column(name, kind);
+        }).toList();
     }
 }
