@@ -1,7 +1,6 @@
 package org.fraudstats.generate;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * The four files of a drop as the generator sees them: the loader's schema ({@link org.fraudstats.ingest.Feed}, the
@@ -25,28 +24,29 @@ enum Feed {
     record Column(String name, Kind kind) {
     }
 
-    /** By column name: the same name means the same kind of value in every file. */
-    private static final Map<String, Kind> KINDS = Map.ofEntries(
-            Map.entry("case_id", Kind.ID), Map.entry("freeze_id", Kind.ID), Map.entry("refund_id", Kind.ID),
-            Map.entry("warning_id", Kind.ID), Map.entry("account_no", Kind.ID),
-            Map.entry("reported_at", Kind.TIMESTAMP), Map.entry("effective_at", Kind.TIMESTAMP),
-            Map.entry("refunded_at", Kind.TIMESTAMP), Map.entry("issued_at", Kind.TIMESTAMP),
-            Map.entry("district_code", Kind.DISTRICT), Map.entry("station", Kind.TEXT), Map.entry("bank", Kind.TEXT),
-            Map.entry("fraud_type", Kind.FRAUD_TYPE), Map.entry("loss_amount", Kind.MONEY_OR_ZERO),
-            Map.entry("amount", Kind.MONEY), Map.entry("victim_age", Kind.AGE), Map.entry("action", Kind.ACTION),
-            Map.entry("channel", Kind.CHANNEL), Map.entry("outcome", Kind.OUTCOME));
-
     final String fileName;
     final List<Column> columns;
 
     Feed(org.fraudstats.ingest.Feed schema) {
         this.fileName = schema.fileName();
-        this.columns = schema.columns().stream().map(name -> {
-            Kind kind = KINDS.get(name);
-            if (kind == null) {
-                throw new IllegalStateException(schema.fileName() + ": the generator does not know column " + name);
-            }
-            return new Column(name, kind);
-        }).toList();
+        this.columns = schema.columns().stream().map(name -> new Column(name, kindOf(name))).toList();
+    }
+
+    /** By column name: the same name means the same kind of value in every file. */
+    private static Kind kindOf(String column) {
+        return switch (column) {
+            case "case_id", "freeze_id", "refund_id", "warning_id", "account_no" -> Kind.ID;
+            case "reported_at", "effective_at", "refunded_at", "issued_at" -> Kind.TIMESTAMP;
+            case "district_code" -> Kind.DISTRICT;
+            case "station", "bank" -> Kind.TEXT;
+            case "fraud_type" -> Kind.FRAUD_TYPE;
+            case "loss_amount" -> Kind.MONEY_OR_ZERO;
+            case "amount" -> Kind.MONEY;
+            case "victim_age" -> Kind.AGE;
+            case "action" -> Kind.ACTION;
+            case "channel" -> Kind.CHANNEL;
+            case "outcome" -> Kind.OUTCOME;
+            default -> throw new IllegalStateException("the generator does not know column " + column);
+        };
     }
 }

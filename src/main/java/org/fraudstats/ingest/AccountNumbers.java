@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * or one account would count twice.
  */
 @Component
-public class AccountNumbers {
+class AccountNumbers {
 
     private final SecretKeySpec key;
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.fraudstats.settings.FraudstatsSettings;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +30,7 @@ public class FraudstatsHome {
     private final Path out;
     private volatile boolean ready;
 
+    @Autowired
     public FraudstatsHome(FraudstatsSettings settings) {
         this.root = settings.home();
         this.out = settings.out();
