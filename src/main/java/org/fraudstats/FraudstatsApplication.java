@@ -1,10 +1,8 @@
 package org.fraudstats;
 
-import org.fraudstats.catalog.Catalog;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
+/** The application: one module per feature package beneath this one (README, Layout). */
 @SpringBootApplication
-@EnableConfigurationProperties(Catalog.class)
 public class FraudstatsApplication {
 }

@@ -13,6 +13,7 @@ import org.fraudstats.bulletin.Rerun;
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.ingest.Ingest;
 import org.fraudstats.metrics.Figures;
+import org.fraudstats.settings.FraudstatsSettings;
 import org.fraudstats.storage.FraudstatsHome;
 import org.fraudstats.storage.SqlFiles;
 import org.springframework.boot.SpringApplication;
@@ -59,7 +60,7 @@ public final class ThrowawayBench {
             Bench bench = new Bench(context.getBean(Ingest.class), context.getBean(Figures.class), context.getBean(Rerun.class),
                     context.getBean(JdbcTemplate.class), context.getBean(NamedParameterJdbcTemplate.class),
                     context.getBean(DataSource.class), context.getBean(Catalog.class), context.getBean(FraudstatsHome.class),
-                    context.getEnvironment().getProperty("fraudstats.render-threads", Integer.class, 2));
+                    context.getBean(FraudstatsSettings.class).renderThreads());
             return bench.run(scale, years, log);
         } finally {
             home.close();

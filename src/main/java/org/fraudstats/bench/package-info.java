@@ -4,4 +4,5 @@
  * ({@link org.fraudstats.bench.ThrowawayBench}, its one entry, used by the cli's `bench` command alone) and its
  * statements under sql/bench/ are read by nothing else (BenchIsolationTest).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"bulletin", "catalog", "generate", "ingest", "metrics", "settings", "storage"})
 package org.fraudstats.bench;

@@ -6,15 +6,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 /**
  * The deployment's catalogues (feeds.md, "Catalogues"): districts and fraud types with their Chinese names.
  * Codes are case-sensitive and taken as written. Districts keep the configured order, which is ascending code
- * for the defaults, and that order is the row order of every table.
+ * for the defaults, and that order is the row order of every table. Bound as {@code fraudstats.catalog.*} with
+ * the other settings ({@code org.fraudstats.settings}); this record is the only place district and fraud type
+ * names are written.
+ *
+ * @param englishNames the English name of a district, by code, for the English headline; a district without one
+ *                     is called "district CODE" there
  */
-@ConfigurationProperties("fraudstats.catalog")
-public record Catalog(String cityCode, String cityName, Map<String, String> districts, Map<String, String> fraudTypes) {
+public record Catalog(String cityCode, String cityName, Map<String, String> districts, Map<String, String> fraudTypes,
+                      Map<String, String> englishNames) {
 
     public static final String CITY = "440600";
 
@@ -23,11 +26,14 @@ public record Catalog(String cityCode, String cityName, Map<String, String> dist
         cityName = cityName == null ? "佛山市" : cityName;
         districts = districts == null || districts.isEmpty() ? foshanDistricts() : sortedByCode(districts);
         fraudTypes = fraudTypes == null || fraudTypes.isEmpty() ? defaultFraudTypes() : Collections.unmodifiableMap(new LinkedHashMap<>(fraudTypes));
+        // the Foshan English names only go with the Foshan districts: a deployment renaming a district never mislabels it
+        englishNames = englishNames != null && !englishNames.isEmpty() ? Map.copyOf(englishNames)
+                : districts.equals(foshanDistricts()) ? foshanEnglishNames() : Map.of();
     }
 
     /** The defaults of feeds.md, for tests and tools that run without Spring. */
     public static Catalog foshan() {
-        return new Catalog(null, null, null, null);
+        return new Catalog(null, null, null, null, null);
     }
 
     public List<String> districtCodes() {
@@ -48,6 +54,11 @@ public record Catalog(String cityCode, String cityName, Map<String, String> dist
             return Optional.of(cityName);
         }
         return Optional.ofNullable(districts.get(code));
+    }
+
+    /** "Nanhai District" for a district with an English name in the catalogue. */
+    public Optional<String> englishName(String code) {
+        return Optional.ofNullable(englishNames.get(code));
     }
 
     public boolean isFraudType(String code) {
@@ -72,6 +83,11 @@ public record Catalog(String cityCode, String cityName, Map<String, String> dist
         m.put("440607", "三水区");
         m.put("440608", "高明区");
         return Collections.unmodifiableMap(m);
+    }
+
+    private static Map<String, String> foshanEnglishNames() {
+        return Map.of("440604", "Chancheng District", "440605", "Nanhai District", "440606", "Shunde District",
+                "440607", "Sanshui District", "440608", "Gaoming District");
     }
 
     private static Map<String, String> defaultFraudTypes() {

@@ -57,8 +57,16 @@ public final class Cli {
             if (t instanceof UnreadableFileException || t instanceof IngestFailedException || t instanceof UserError
                     || t instanceof org.fraudstats.storage.RunLock.Refused
                     || t instanceof org.fraudstats.storage.DatabaseUnavailable
+                    || t instanceof org.fraudstats.settings.InvalidSetting
                     || t instanceof CommandLine.ParameterException) {
                 return t.getMessage();
+            }
+            if (t instanceof org.springframework.boot.context.properties.bind.BindException bind
+                    && !causedBy(bind, org.fraudstats.settings.InvalidSetting.class)) {
+                // a value of the wrong type (render-threads=abc): name the key and the value, not the converter
+                Object value = bind.getProperty() == null ? null : bind.getProperty().getValue();
+                return "setting " + bind.getName() + (value == null ? "" : " '" + value + "'") + " is not a valid "
+                        + bind.getTarget().getType().resolve(Object.class).getSimpleName();
             }
             if (t instanceof ConnectException || (t instanceof SQLException sql && "08001".equals(sql.getSQLState()))) {
                 return "database unreachable: " + t.getMessage();
@@ -69,6 +77,15 @@ public final class Cli {
             root = root.getCause();
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Gives every command the services through its constructor. */

@@ -54,8 +54,7 @@ class DemoCommand implements Callable<Integer> {
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = from.plusDays(Math.max(1, Math.min(days, from.lengthOfYear())) - 1);
         // the demo keeps its data apart from real loads: a home (and embedded database) of its own
-        String base = System.getenv().getOrDefault("FRAUDSTATS_HOME", System.getProperty("user.home") + "/.fraudstats");
-        services.beforeStart("fraudstats.home", Path.of(base, "demo").toString());
+        services.beforeStart("fraudstats.home", "${fraudstats.default-home}/demo");
         FraudstatsHome home = services.get(FraudstatsHome.class);
         Path inbox = home.resolve("inbox");
         Path outDir = home.resolve("out");

@@ -1,7 +1,7 @@
 package org.fraudstats.cli;
 
 /** A failure whose message alone tells the user what to fix (exit 1). */
-public class UserError extends RuntimeException {
+class UserError extends RuntimeException {
     public UserError(String message) {
         super(message);
     }

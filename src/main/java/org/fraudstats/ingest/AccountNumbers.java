@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.fraudstats.settings.FraudstatsSettings;
 import org.fraudstats.storage.FraudstatsHome;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,13 +26,13 @@ import org.springframework.stereotype.Component;
  * or one account would count twice.
  */
 @Component
-public class AccountNumbers {
+class AccountNumbers {
 
     private final SecretKeySpec key;
 
     @org.springframework.beans.factory.annotation.Autowired
-    public AccountNumbers(@Value("${fraudstats.account-key:}") String configuredKey, FraudstatsHome home) {
-        this(configuredKey.isEmpty() ? keyFile(home.resolve("account.key")) : configuredKey.getBytes(StandardCharsets.UTF_8));
+    public AccountNumbers(FraudstatsSettings settings, FraudstatsHome home) {
+        this(settings.accountKey().isEmpty() ? keyFile(home.resolve("account.key")) : settings.accountKey().getBytes(StandardCharsets.UTF_8));
     }
 
     AccountNumbers(byte[] key) {

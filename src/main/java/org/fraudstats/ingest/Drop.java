@@ -17,7 +17,7 @@ import java.util.List;
  * One day's folder of CSV files. Its checksum covers the names and bytes of the feed files it holds, so the
  * same drop loaded again is recognised (and skipped), and a changed drop is a new load.
  */
-public record Drop(LocalDate date, Path folder) {
+record Drop(LocalDate date, Path folder) {
 
     /**
      * The feed files the drop holds. A symbolic link is refused, for the folder and for each file: followed, a

@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The drops under an inbox folder, in date order; folders not named by a date are skipped with a warning. */
-public final class Inbox {
+final class Inbox {
 
     private static final Logger log = LoggerFactory.getLogger(Inbox.class);
 

@@ -3,8 +3,8 @@ package org.fraudstats.press;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
-import java.util.Map;
 
+import org.fraudstats.catalog.Catalog;
 import org.fraudstats.metrics.AreaFigures;
 
 /**
@@ -22,14 +22,6 @@ final class EnglishFigures {
 
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
     private static final BigDecimal BILLION = BigDecimal.valueOf(1_000_000_000);
-
-    /** Keyed by the Chinese name, so a deployment that renames a district falls back to its code, never mislabels. */
-    private static final Map<String, String> FOSHAN_DISTRICTS = Map.of(
-            "禅城区", "Chancheng District",
-            "南海区", "Nanhai District",
-            "顺德区", "Shunde District",
-            "三水区", "Sanshui District",
-            "高明区", "Gaoming District");
 
     private EnglishFigures() {
     }
@@ -52,10 +44,9 @@ final class EnglishFigures {
                 + (visits == 1 ? " face-to-face visit dissuaded a potential victim." : " face-to-face visits dissuaded potential victims.");
     }
 
-    /** "Nanhai District" for the five Foshan defaults, "district 440699" for any other. */
-    static String districtName(String code, String chineseName) {
-        String name = FOSHAN_DISTRICTS.get(chineseName);
-        return name != null ? name : "district " + code;
+    /** "Nanhai District" when the catalogue has an English name, "district 440699" otherwise. */
+    static String districtName(String code, Catalog catalog) {
+        return catalog.englishName(code).orElse("district " + code);
     }
 
     /** The counted noun with its verb, so that one case "was handled" and two "were handled". */

@@ -51,7 +51,7 @@ public record Headline(Topic topic, Period period, String districtCode, String t
         }
         boolean city = catalog.cityCode().equals(code);
         String area = city ? "全市" : catalog.areaName(code).orElseThrow();
-        String where = city ? "city-wide" : "in " + EnglishFigures.districtName(code, area);
+        String where = city ? "city-wide" : "in " + EnglishFigures.districtName(code, catalog);
         Period period = new Period(figures.from(), figures.to(), PeriodName.of(figures.from(), figures.to()));
 
         Map<String, Figure> quoted = new LinkedHashMap<>();

@@ -15,7 +15,7 @@ import java.util.Objects;
  * table says whether or not {@code to} is today: the table names the shape of the period, not its relation to
  * the present. The English names follow the same rows, so both languages always describe the same period.
  */
-public final class PeriodName {
+final class PeriodName {
 
     private PeriodName() {
     }

@@ -21,7 +21,7 @@ import java.util.Objects;
  *   <li>Negative figures and null are rejected: no headline figure can be negative, so one is a bug upstream.</li>
  * </ul>
  */
-public final class PressNumbers {
+final class PressNumbers {
 
     private static final BigDecimal WAN = BigDecimal.valueOf(10_000);
     private static final BigDecimal YI = BigDecimal.valueOf(100_000_000);

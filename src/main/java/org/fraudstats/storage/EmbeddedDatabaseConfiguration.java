@@ -1,11 +1,9 @@
 package org.fraudstats.storage;
 
-import java.nio.file.Path;
-
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.fraudstats.settings.FraudstatsSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,11 +17,10 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedDatabaseConfiguration {
 
-    /** @param durable false only for the bench's throwaway database (README, Benchmarks) */
+    /** Durable unless the settings say otherwise, which only the bench's throwaway database does (README, Benchmarks). */
     @Bean(destroyMethod = "close")
-    EmbeddedServer embeddedPostgres(FraudstatsHome home, @Value("${fraudstats.cache}") String cache,
-                                    @Value("${fraudstats.embedded.durable:true}") boolean durable) {
-        return EmbeddedServer.start(home.root(), PostgresBinaries.in(Path.of(cache)), durable);
+    EmbeddedServer embeddedPostgres(FraudstatsHome home, FraudstatsSettings settings) {
+        return EmbeddedServer.start(home.root(), PostgresBinaries.in(settings.cache()), settings.embedded().durable());
     }
 
     @Bean(destroyMethod = "close")

@@ -11,7 +11,8 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.fraudstats.settings.FraudstatsSettings;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,10 +27,18 @@ public class FraudstatsHome {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     private final Path root;
+    private final Path out;
     private volatile boolean ready;
 
-    public FraudstatsHome(@Value("${fraudstats.home}") String root) {
-        this.root = Path.of(root).toAbsolutePath().normalize();
+    @Autowired
+    public FraudstatsHome(FraudstatsSettings settings) {
+        this.root = settings.home();
+        this.out = settings.out();
+    }
+
+    FraudstatsHome(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+        this.out = this.root.resolve("out");
     }
 
     public Path root() {
@@ -44,8 +53,10 @@ public class FraudstatsHome {
         return root().resolve(child);
     }
 
+    /** Where bulletins go unless a command names a folder: FRAUDSTATS_OUT, by default HOME/out. */
     public Path defaultOut() {
-        return resolve("out");
+        root();
+        return out;
     }
 
     /** A folder only its owner can enter, created if missing (with any missing parent, also owner-only). */

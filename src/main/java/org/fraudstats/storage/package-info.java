@@ -1,5 +1,6 @@
 /**
  * Where data lives (cli.md): $FRAUDSTATS_HOME, the embedded PostgreSQL started when no SPRING_DATASOURCE_URL
- * is given, and the deployment's key for account numbers.
+ * is given, the SQL files under sql/ and the run locks. Uses settings only.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"settings"})
 package org.fraudstats.storage;

@@ -98,7 +98,7 @@ class HeadlineTest {
 
     @Test
     void aDistrictWithoutAnEnglishNameFallsBackToItsCode() {
-        Catalog other = new Catalog("440100", "广州市", Map.of("440106", "天河区"), null);
+        Catalog other = new Catalog("440100", "广州市", Map.of("440106", "天河区"), null, null);
         assertThat(Headline.of(sample("440106"), other).english()).contains("handled in district 440106,");
         assertThat(Headline.of(sample("440106"), other).text()).contains("，天河区共处置电诈警情");
     }

@@ -16,7 +16,7 @@ class FraudstatsHomeTest {
     void aNewHomeIsCreatedForItsOwnerOnly() throws Exception {
         Path home = TestPostgres.tempHome().resolve("new/home");
 
-        assertThat(new FraudstatsHome(home.toString()).resolve("out")).isEqualTo(home.resolve("out"));
+        assertThat(new FraudstatsHome(home).resolve("out")).isEqualTo(home.resolve("out"));
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home))).isEqualTo("rwx------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.getParent()))).isEqualTo("rwx------");
@@ -28,7 +28,7 @@ class FraudstatsHomeTest {
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path bulletin = Files.writeString(home.resolve("bulletin.pdf"), "embargoed");
 
-        new FraudstatsHome(home.toString()).root();
+        new FraudstatsHome(home).root();
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home))).isEqualTo("rwx------");
         assertThat(bulletin).hasContent("embargoed");

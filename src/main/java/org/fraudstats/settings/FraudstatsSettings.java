@@ -1,0 +1,58 @@
+package org.fraudstats.settings;
+
+import java.nio.file.Path;
+
+import org.fraudstats.catalog.Catalog;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every setting of fraudstats, bound once from {@code fraudstats.*} (application.properties maps the environment
+ * variables of the README's configuration table onto these keys) and checked when the application starts: a bad
+ * value stops it with one line naming the key. Other packages take this record, or the part they need, by
+ * constructor; nobody reads {@code fraudstats.*} properties by name.
+ *
+ * @param home           $FRAUDSTATS_HOME: the embedded database, its password, the account key, default inbox and out
+ * @param inbox          where the nightly run looks for drops (FRAUDSTATS_INBOX, default HOME/inbox)
+ * @param out            where bulletins are written unless a command names another folder (FRAUDSTATS_OUT, default HOME/out)
+ * @param cache          where the embedded PostgreSQL's programs are unpacked, once per machine and user
+ * @param accountKey     the HMAC key for account numbers (FRAUDSTATS_ACCOUNT_KEY); empty: HOME/account.key, made once
+ * @param jobsDir        a folder of schedule files overriding jobs/*.yml (FRAUDSTATS_JOBS_DIR); empty: none
+ * @param renderThreads  bulletins rendered at once by a rerun
+ * @param embedded       the embedded PostgreSQL's own settings
+ * @param catalog        the deployment's districts and fraud types (feeds.md "Catalogues")
+ */
+@ConfigurationProperties("fraudstats")
+public record FraudstatsSettings(Path home, Path inbox, Path out, Path cache, @DefaultValue("") String accountKey,
+                                 Path jobsDir, @DefaultValue("2") int renderThreads, @DefaultValue Embedded embedded,
+                                 @DefaultValue Catalog catalog) {
+
+    /** @param durable fsync and synchronous commit on; false only for the bench's throwaway database */
+    public record Embedded(@DefaultValue("true") boolean durable) {
+    }
+
+    public FraudstatsSettings {
+        if (home == null || home.toString().isBlank()) {
+            throw new InvalidSetting("fraudstats.home", "is empty: set FRAUDSTATS_HOME to a folder");
+        }
+        home = home.toAbsolutePath().normalize();
+        inbox = inbox == null || inbox.toString().isBlank() ? home.resolve("inbox") : inbox.toAbsolutePath().normalize();
+        out = out == null || out.toString().isBlank() ? home.resolve("out") : out.toAbsolutePath().normalize();
+        if (cache == null || cache.toString().isBlank()) {
+            throw new InvalidSetting("fraudstats.cache", "is empty: set XDG_CACHE_HOME or fraudstats.cache to a folder");
+        }
+        cache = cache.toAbsolutePath().normalize();
+        jobsDir = jobsDir == null || jobsDir.toString().isBlank() ? null : jobsDir.toAbsolutePath().normalize();
+        if (renderThreads < 1 || renderThreads > 64) {
+            throw new InvalidSetting("fraudstats.render-threads", renderThreads + " is not between 1 and 64");
+        }
+    }
+
+    /** The account key is a secret: never printed, whoever logs these settings. */
+    @Override
+    public String toString() {
+        return "FraudstatsSettings[home=" + home + ", inbox=" + inbox + ", out=" + out + ", cache=" + cache
+                + ", accountKey=" + (accountKey.isEmpty() ? "(file in home)" : "(set)") + ", jobsDir=" + jobsDir
+                + ", renderThreads=" + renderThreads + ", embedded=" + embedded + ", catalog=" + catalog + "]";
+    }
+}

@@ -1,0 +1,63 @@
+package org.fraudstats.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+/** The settings bind from fraudstats.* keys with the README's defaults, and a bad value names its key. */
+class FraudstatsSettingsTest {
+
+    private static FraudstatsSettings bind(Map<String, String> properties) {
+        Map<String, String> all = new HashMap<>(Map.of("fraudstats.home", "/srv/fraudstats", "fraudstats.cache", "/var/cache/fraudstats"));
+        all.putAll(properties);
+        return new Binder(new MapConfigurationPropertySource(all)).bindOrCreate("fraudstats", FraudstatsSettings.class);
+    }
+
+    @Test
+    void inboxAndOutDefaultToFoldersOfTheHome() {
+        FraudstatsSettings settings = bind(Map.of());
+        assertThat(settings.home()).isEqualTo(Path.of("/srv/fraudstats"));
+        assertThat(settings.inbox()).isEqualTo(Path.of("/srv/fraudstats/inbox"));
+        assertThat(settings.out()).isEqualTo(Path.of("/srv/fraudstats/out"));
+        assertThat(settings.jobsDir()).isNull();
+        assertThat(settings.renderThreads()).isEqualTo(2);
+        assertThat(settings.embedded().durable()).isTrue();
+        assertThat(settings.accountKey()).isEmpty();
+    }
+
+    @Test
+    void theCatalogueDefaultsToFoshanAndADeploymentConfiguresItsOwn() {
+        assertThat(bind(Map.of()).catalog().districtCodes()).containsExactly("440604", "440605", "440606", "440607", "440608");
+        assertThat(bind(Map.of()).catalog().englishName("440605")).contains("Nanhai District");
+
+        FraudstatsSettings guangzhou = bind(Map.of("fraudstats.catalog.city-code", "440100", "fraudstats.catalog.city-name", "广州市",
+                "fraudstats.catalog.districts.440106", "天河区", "fraudstats.catalog.districts.440103", "荔湾区"));
+        assertThat(guangzhou.catalog().cityCode()).isEqualTo("440100");
+        assertThat(guangzhou.catalog().districts()).containsExactly(Map.entry("440103", "荔湾区"), Map.entry("440106", "天河区"));
+        // Foshan's English names never label another city's districts
+        assertThat(guangzhou.catalog().englishName("440106")).isEmpty();
+    }
+
+    @Test
+    void aBadValueNamesItsKey() {
+        assertThatThrownBy(() -> bind(Map.of("fraudstats.render-threads", "0")))
+                .rootCause().isInstanceOf(InvalidSetting.class)
+                .hasMessage("setting fraudstats.render-threads 0 is not between 1 and 64");
+        assertThatThrownBy(() -> bind(Map.of("fraudstats.home", "")))
+                .rootCause().hasMessage("setting fraudstats.home is empty: set FRAUDSTATS_HOME to a folder");
+    }
+
+    @Test
+    void theAccountKeyIsNeverPrinted() {
+        FraudstatsSettings settings = bind(Map.of("fraudstats.account-key", "s3cret-key-of-the-centre"));
+        assertThat(settings.accountKey()).isEqualTo("s3cret-key-of-the-centre");
+        assertThat(settings.toString()).doesNotContain("s3cret").contains("accountKey=(set)");
+    }
+}
