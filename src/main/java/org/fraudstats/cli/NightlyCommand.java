@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
 
-import org.fraudstats.schedule.Nightly;
+import org.fraudstats.nightly.NightlyPipeline;
 import org.fraudstats.storage.FraudstatsHome;
 import org.fraudstats.storage.RunLock;
 import picocli.CommandLine.Command;
@@ -45,9 +45,9 @@ class NightlyCommand implements Callable<Integer> {
         LocalDate day = date != null ? date : LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
         FraudstatsHome home = services.get(FraudstatsHome.class);
         var o = spec.commandLine().getOut();
-        Nightly.Result result;
+        NightlyPipeline.Result result;
         try {
-            result = services.get(Nightly.class).run(day, inbox != null ? inbox : home.resolve("inbox"),
+            result = services.get(NightlyPipeline.class).run(day, inbox != null ? inbox : home.resolve("inbox"),
                     out != null ? out : home.defaultOut(), line -> {
                         o.println(line);
                         o.flush();

@@ -1,4 +1,4 @@
-package org.fraudstats.schedule;
+package org.fraudstats.nightly;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +14,7 @@ import org.fraudstats.bulletin.BulletinPublisher;
 import org.fraudstats.bulletin.Published;
 import org.fraudstats.ingest.DropLoadResult;
 import org.fraudstats.ingest.Ingest;
+import org.fraudstats.schedule.ScheduledWork;
 import org.fraudstats.storage.RunLock;
 import org.fraudstats.storage.SqlFiles;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Service;
  * D's daily bulletin, then re-render the published range bulletins whose period holds a changed day. Running it twice for one D loads nothing and re-renders the same revisions.
  */
 @Service
-public class Nightly implements ScheduledWork {
+public class NightlyPipeline implements ScheduledWork {
 
     /** What a nightly run did; dataMissing when D's drop had not arrived. */
     public record Result(LocalDate date, boolean dataMissing, List<DropLoadResult> loads, List<Published> bulletins) {
@@ -42,7 +43,7 @@ public class Nightly implements ScheduledWork {
     private final NamedParameterJdbcTemplate jdbc;
     private final RunLock runLock;
 
-    Nightly(Ingest ingest, BulletinPublisher publisher, NamedParameterJdbcTemplate jdbc, RunLock runLock) {
+    NightlyPipeline(Ingest ingest, BulletinPublisher publisher, NamedParameterJdbcTemplate jdbc, RunLock runLock) {
         this.ingest = ingest;
         this.publisher = publisher;
         this.jdbc = jdbc;
@@ -64,10 +65,10 @@ public class Nightly implements ScheduledWork {
             log.accept(unchangedBefore[0] + " earlier drops unchanged (already loaded)");
         }
         List<Long> executions = loads.stream().map(DropLoadResult::jobExecutionId).filter(Objects::nonNull).toList();
-        List<LocalDate> changed = jdbc.queryForList(SqlFiles.load("bulletin/stale-days.sql"), Map.of("date", date), LocalDate.class);
+        List<LocalDate> changed = jdbc.queryForList(SqlFiles.load("nightly/stale-days.sql"), Map.of("date", date), LocalDate.class);
         Long jobExecutionId = executions.isEmpty() ? null : executions.get(executions.size() - 1);
 
-        List<Period> ranges = jdbc.query(SqlFiles.load("bulletin/stale-ranges.sql"), Map.of("date", date),
+        List<Period> ranges = jdbc.query(SqlFiles.load("nightly/stale-ranges.sql"), Map.of("date", date),
                 (rs, i) -> new Period(rs.getObject("date_from", LocalDate.class), rs.getObject("date_to", LocalDate.class)));
 
         List<Published> bulletins = new ArrayList<>();

@@ -1,4 +1,4 @@
-package org.fraudstats.schedule;
+package org.fraudstats.nightly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +26,7 @@ class RangeRevisionTest extends DatabaseTest {
     Path out;
 
     @Autowired
-    Nightly nightly;
+    NightlyPipeline nightly;
 
     @Test
     void aWeeklyBulletinIsRevisedWhenItsLateSundayArrives() {
