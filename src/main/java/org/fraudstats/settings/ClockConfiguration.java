@@ -1,4 +1,4 @@
-package org.fraudstats.schedule;
+package org.fraudstats.settings;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
  * drop's deadline has passed. Quartz itself fires on the system clock.
  */
 @Configuration(proxyBeanMethods = false)
-class ScheduleConfiguration {
+class ClockConfiguration {
 
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 

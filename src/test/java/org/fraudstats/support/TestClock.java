@@ -1,4 +1,4 @@
-package org.fraudstats.schedule;
+package org.fraudstats.support;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * A clock the test sets to a moment, from which it runs on, at real speed or faster ({@code rate} clock
  * nanoseconds per real one): the schedule sees business time, Quartz keeps firing on real time.
  */
-final class TestClock extends Clock {
+public final class TestClock extends Clock {
 
     private record Anchor(Instant at, long nanos) {
     }
@@ -18,8 +18,8 @@ final class TestClock extends Clock {
     private final long rate;
     private final ZoneId zone;
 
-    TestClock(Instant start, long rate) {
-        this(new AtomicReference<>(new Anchor(start, System.nanoTime())), rate, ScheduleConfiguration.BEIJING);
+    public TestClock(Instant start, long rate) {
+        this(new AtomicReference<>(new Anchor(start, System.nanoTime())), rate, ZoneId.of("Asia/Shanghai"));
     }
 
     private TestClock(AtomicReference<Anchor> anchor, long rate, ZoneId zone) {
@@ -29,7 +29,7 @@ final class TestClock extends Clock {
     }
 
     /** From now on the clock reads {@code now}, and runs on from there. */
-    void set(Instant now) {
+    public void set(Instant now) {
         anchor.set(new Anchor(now, System.nanoTime()));
     }
 
