@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.fraudstats.settings.BusinessTime;
+
 /**
  * A clock the test sets to a moment, from which it runs on, at real speed or faster ({@code rate} clock
- * nanoseconds per real one): the schedule sees business time, Quartz keeps firing on real time.
+ * nanoseconds per real one). Declared as a @Primary Clock bean it is the application's one clock: the schedules,
+ * `nightly`'s default date and the bulletins' generated-at time see business time; Quartz keeps firing on real time.
  */
 public final class TestClock extends Clock {
 
@@ -19,7 +22,7 @@ public final class TestClock extends Clock {
     private final ZoneId zone;
 
     public TestClock(Instant start, long rate) {
-        this(new AtomicReference<>(new Anchor(start, System.nanoTime())), rate, ZoneId.of("Asia/Shanghai"));
+        this(new AtomicReference<>(new Anchor(start, System.nanoTime())), rate, BusinessTime.ZONE);
     }
 
     private TestClock(AtomicReference<Anchor> anchor, long rate, ZoneId zone) {
