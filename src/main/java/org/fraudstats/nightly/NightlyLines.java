@@ -12,7 +12,7 @@ final class NightlyLines {
     }
 
     static String loaded(DropLoadResult r) {
-        return r.alreadyLoaded() ? r.date() + "  drop unchanged (already loaded)"
+        return r.unchangedSinceLoaded() ? r.date() + "  drop unchanged (already loaded)"
                 : r.date() + "  drop loaded: " + r.rowsRead() + " rows read, " + r.rowsRejected() + " rejected, " + r.rowsChanged() + " changed";
     }
 

@@ -112,7 +112,7 @@ public class NightlyPipeline {
         // every night looks at the whole inbox: name what it loaded, and D's drop, but only count the old ones
         int[] unchangedBefore = {0};
         List<DropLoadResult> loads = ingest.load(inbox, null, date, r -> {
-            if (r.alreadyLoaded() && r.date().isBefore(date)) {
+            if (r.unchangedSinceLoaded() && r.date().isBefore(date)) {
                 unchangedBefore[0]++;
             } else {
                 log.accept(NightlyLines.loaded(r));
