@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * The nightly pipeline on the application's one Clock bean: a test that sets it moves "yesterday" and the
- * bulletins' generated-at time together.
+ * bulletins' generated-at time together, and which published days a load has changed does not depend on it (the
+ * database's and the application's clocks are never compared).
  */
 @Import(NightlyClockTest.Beans.class)
 class NightlyClockTest extends DatabaseTest {
@@ -59,5 +60,39 @@ class NightlyClockTest extends DatabaseTest {
         assertThat(Files.readString(daily.resolve("manifest.json"))).contains("\"generated_at\" : \"2022-10-03T00:1");
         assertThat(cli("revisions", "--from", "2022-10-02", "--to", "2022-10-02").out())
                 .contains("daily,2022-10-02,2022-10-02,1,2022-10-02T16:1");
+    }
+
+    @Test
+    void aBulletinRenderedWhileTheApplicationsClockIsAheadIsStillRevisedByALateRecord() {
+        clock.set(OffsetDateTime.parse("2099-01-01T01:30:00+08:00").toInstant());
+        Drops drops = new Drops(inbox);
+        drops.write("2022-10-05", "cases.csv", Drops.CASES + "C51,2022-10-05T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        assertThat(night("2022-10-05").exitCode()).isZero();
+
+        drops.write("2022-10-06", "cases.csv", Drops.CASES + "C52,2022-10-05T20:00:00+08:00,440605,,OTHER,50.00,\n"
+                + "C61,2022-10-06T09:00:00+08:00,440604,,OTHER,10.00,\n");
+        Run next = night("2022-10-06");
+
+        assertThat(next.exitCode()).isZero();
+        assertThat(next.out()).contains("2022-10-05  revised to r2 (南海区 电诈警情 0 → 1; 南海区 案损金额 0.00 → 50.00; ");
+    }
+
+    @Test
+    void aBulletinRenderedWhileTheApplicationsClockIsBehindIsNotRenderedAgainForLoadsItHadSeen() {
+        clock.set(OffsetDateTime.parse("2000-01-01T01:30:00+08:00").toInstant());
+        Drops drops = new Drops(inbox);
+        drops.write("2022-10-08", "cases.csv", Drops.CASES + "C81,2022-10-08T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        assertThat(night("2022-10-08").exitCode()).isZero();
+
+        drops.write("2022-10-09", "cases.csv", Drops.CASES + "C91,2022-10-09T09:00:00+08:00,440604,,OTHER,10.00,\n");
+        Run next = night("2022-10-09");
+
+        assertThat(next.exitCode()).isZero();
+        assertThat(next.out()).contains("2022-10-09  bulletin r1: ").doesNotContain("2022-10-08  bulletin")
+                .doesNotContain("2022-10-08  revised");
+    }
+
+    private Run night(String date) {
+        return cli("nightly", "--date", date, "--inbox", inbox.toString(), "--out", out.toString());
     }
 }
