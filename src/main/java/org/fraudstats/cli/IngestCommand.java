@@ -73,7 +73,7 @@ class IngestCommand implements Callable<Integer> {
 
     private List<DropLoadResult> load(LocalDate from, LocalDate to, java.io.PrintWriter out) {
         return services.get(Ingest.class).load(inbox, from, to, r -> {
-            if (r.alreadyLoaded()) {
+            if (r.unchangedSinceLoaded()) {
                 out.printf("%s  unchanged (already loaded)%n", r.date());
             } else {
                 out.printf("%s  %d rows read, %d rejected, %d changed (job execution %d)%n",
@@ -85,7 +85,7 @@ class IngestCommand implements Callable<Integer> {
 
     private void summarize(List<DropLoadResult> results, java.io.PrintWriter out) {
         long changed = results.stream().mapToLong(DropLoadResult::rowsChanged).sum();
-        long loaded = results.stream().filter(r -> !r.alreadyLoaded()).count();
+        long loaded = results.stream().filter(r -> !r.unchangedSinceLoaded()).count();
         if (results.isEmpty()) {
             out.println("no drops found under " + inbox);
         } else if (changed == 0) {

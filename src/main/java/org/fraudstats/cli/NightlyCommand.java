@@ -1,11 +1,12 @@
 package org.fraudstats.cli;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.concurrent.Callable;
 
-import org.fraudstats.schedule.Nightly;
+import org.fraudstats.nightly.NightlyPipeline;
+import org.fraudstats.settings.BusinessTime;
 import org.fraudstats.storage.FraudstatsHome;
 import org.fraudstats.storage.RunLock;
 import picocli.CommandLine.Command;
@@ -42,12 +43,12 @@ class NightlyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LocalDate day = date != null ? date : LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
+        LocalDate day = date != null ? date : BusinessTime.yesterday(services.get(Clock.class));
         FraudstatsHome home = services.get(FraudstatsHome.class);
         var o = spec.commandLine().getOut();
-        Nightly.Result result;
+        NightlyPipeline.Result result;
         try {
-            result = services.get(Nightly.class).run(day, inbox != null ? inbox : home.resolve("inbox"),
+            result = services.get(NightlyPipeline.class).run(day, inbox != null ? inbox : home.resolve("inbox"),
                     out != null ? out : home.defaultOut(), line -> {
                         o.println(line);
                         o.flush();

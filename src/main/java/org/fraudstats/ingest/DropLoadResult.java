@@ -2,7 +2,18 @@ package org.fraudstats.ingest;
 
 import java.time.LocalDate;
 
-/** What loading one drop did; `unchanged` when the same drop had been loaded before. */
-public record DropLoadResult(LocalDate date, Long jobExecutionId, boolean alreadyLoaded,
+/**
+ * What loading one drop did.
+ *
+ * @param date                 the drop's date (its folder's name)
+ * @param jobExecutionId       the ingest job execution that loaded it; null when nothing was loaded
+ * @param unchangedSinceLoaded this very drop (same date, same files by checksum) had been loaded before, so nothing
+ *                             was loaded now; a drop whose files changed since is loaded again and says false
+ * @param rowsRead             rows read from its files, bad ones included
+ * @param rowsRejected         bad rows, listed by `rejects`
+ * @param rowsChanged          records new or different from the stored version (an identical one sent again
+ *                             does not count)
+ */
+public record DropLoadResult(LocalDate date, Long jobExecutionId, boolean unchangedSinceLoaded,
                              long rowsRead, long rowsRejected, long rowsChanged) {
 }

@@ -5,11 +5,11 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 
 /** The periods a schedule runs for, each named by its first day: days, Monday–Sunday weeks, calendar months. */
-public enum Cadence {
+enum Cadence {
     DAY, WEEK, MONTH;
 
     /** The first day of the last period that is over on {@code today} (yesterday, last week, last month). */
-    public LocalDate latestComplete(LocalDate today) {
+    LocalDate latestComplete(LocalDate today) {
         LocalDate yesterday = today.minusDays(1);
         return switch (this) {
             case DAY -> yesterday;
@@ -20,7 +20,7 @@ public enum Cadence {
     }
 
     /** The first day of the period after the one starting on {@code start}. */
-    public LocalDate next(LocalDate start) {
+    LocalDate next(LocalDate start) {
         return switch (this) {
             case DAY -> start.plusDays(1);
             case WEEK -> start.plusWeeks(1);
@@ -29,7 +29,7 @@ public enum Cadence {
     }
 
     /** The last day (inclusive) of the period starting on {@code start}. */
-    public LocalDate end(LocalDate start) {
+    LocalDate end(LocalDate start) {
         return next(start).minusDays(1);
     }
 }

@@ -16,11 +16,11 @@ import java.time.ZonedDateTime;
  * @param deadline      when a missing drop is given up on: this time on the morning after the business day
  *                      (nightly only, else null)
  */
-public record ScheduleDefinition(String name, String source, String description, boolean enabled, Work work,
+record ScheduleDefinition(String name, String source, String description, boolean enabled, Work work,
         Cadence cadence, String cron, ZoneId zone, Path inbox, Path out, Duration retryInterval, LocalTime deadline) {
 
     /** What a fire runs: the nightly run of one business day, or a range bulletin of a week or month. */
-    public enum Work {
+    enum Work {
         NIGHTLY("nightly"), RANGE_BULLETIN("range-bulletin");
 
         final String key;
@@ -31,7 +31,7 @@ public record ScheduleDefinition(String name, String source, String description,
     }
 
     /** The moment the drop of {@code day} is given up on. */
-    public ZonedDateTime deadlineFor(LocalDate day) {
+    ZonedDateTime deadlineFor(LocalDate day) {
         return day.plusDays(1).atTime(deadline).atZone(zone);
     }
 }

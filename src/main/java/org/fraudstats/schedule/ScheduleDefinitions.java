@@ -41,7 +41,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * application's environment. Read once, on first use, so CLI commands never depend on these files.
  */
 @Component
-public class ScheduleDefinitions {
+class ScheduleDefinitions {
 
     static final String JOBS_DIR_PROPERTY = "fraudstats.jobs-dir";
 
@@ -53,12 +53,12 @@ public class ScheduleDefinitions {
     private final Environment environment;
     private volatile List<ScheduleDefinition> loaded;
 
-    public ScheduleDefinitions(Environment environment) {
+    ScheduleDefinitions(Environment environment) {
         this.environment = environment;
     }
 
     /** Every schedule, switched on or off, by name. */
-    public List<ScheduleDefinition> all() {
+    List<ScheduleDefinition> all() {
         List<ScheduleDefinition> result = loaded;
         if (result == null) {
             result = load();
@@ -67,11 +67,11 @@ public class ScheduleDefinitions {
         return result;
     }
 
-    public List<ScheduleDefinition> enabled() {
+    List<ScheduleDefinition> enabled() {
         return all().stream().filter(ScheduleDefinition::enabled).toList();
     }
 
-    public ScheduleDefinition get(String name) {
+    ScheduleDefinition get(String name) {
         return all().stream().filter(d -> d.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no schedule named " + name + " in jobs/*.yml"));
     }

@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 /**
- * What the schedules of jobs/*.yml run. The scheduler knows only this; the pipeline implements it
- * (ingest, recompute, render), so scheduling and figures stay apart.
+ * What the schedules of jobs/*.yml run: {@link PipelineWork}, the nightly pipeline, or in tests a fake that
+ * records its calls, so the scheduling can be tested without loading or rendering anything.
  */
-public interface ScheduledWork {
+interface ScheduledWork {
 
     /**
      * The nightly run for business day {@code date}: load what arrived, re-render what changed, render the day.

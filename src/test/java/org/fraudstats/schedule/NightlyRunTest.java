@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.fraudstats.storage.RunLock;
 import org.fraudstats.support.DatabaseTest;
+import org.fraudstats.support.TestClock;
 import org.fraudstats.support.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import org.fraudstats.FraudstatsApplication;
+import org.fraudstats.support.TestClock;
 import org.fraudstats.support.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,4 +1,4 @@
-package org.fraudstats.schedule;
+package org.fraudstats.nightly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

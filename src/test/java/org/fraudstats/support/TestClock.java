@@ -1,15 +1,18 @@
-package org.fraudstats.schedule;
+package org.fraudstats.support;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.fraudstats.settings.BusinessTime;
+
 /**
  * A clock the test sets to a moment, from which it runs on, at real speed or faster ({@code rate} clock
- * nanoseconds per real one): the schedule sees business time, Quartz keeps firing on real time.
+ * nanoseconds per real one). Declared as a @Primary Clock bean it is the application's one clock: the schedules,
+ * `nightly`'s default date and the bulletins' generated-at time see business time; Quartz keeps firing on real time.
  */
-final class TestClock extends Clock {
+public final class TestClock extends Clock {
 
     private record Anchor(Instant at, long nanos) {
     }
@@ -18,8 +21,8 @@ final class TestClock extends Clock {
     private final long rate;
     private final ZoneId zone;
 
-    TestClock(Instant start, long rate) {
-        this(new AtomicReference<>(new Anchor(start, System.nanoTime())), rate, ScheduleConfiguration.BEIJING);
+    public TestClock(Instant start, long rate) {
+        this(new AtomicReference<>(new Anchor(start, System.nanoTime())), rate, BusinessTime.ZONE);
     }
 
     private TestClock(AtomicReference<Anchor> anchor, long rate, ZoneId zone) {
@@ -29,7 +32,7 @@ final class TestClock extends Clock {
     }
 
     /** From now on the clock reads {@code now}, and runs on from there. */
-    void set(Instant now) {
+    public void set(Instant now) {
         anchor.set(new Anchor(now, System.nanoTime()));
     }
 

@@ -1,4 +1,4 @@
-package org.fraudstats.schedule;
+package org.fraudstats.nightly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +26,7 @@ class RangeRevisionTest extends DatabaseTest {
     Path out;
 
     @Autowired
-    Nightly nightly;
+    NightlyPipeline pipeline;
 
     @Test
     void aWeeklyBulletinIsRevisedWhenItsLateSundayArrives() {
@@ -37,8 +37,8 @@ class RangeRevisionTest extends DatabaseTest {
         }
         // Sunday the 23rd: the drop is late, the week's bulletin goes out on Monday without it
         assertThat(night("2022-10-23").exitCode()).isEqualTo(1);
-        assertThat(nightly.rangeBulletin(LocalDate.of(2022, 10, 17), LocalDate.of(2022, 10, 23), out)).isZero();
-        assertThat(nightly.rangeBulletin(LocalDate.of(2022, 10, 10), LocalDate.of(2022, 10, 16), out)).isZero();
+        assertThat(pipeline.rangeBulletin(LocalDate.of(2022, 10, 17), LocalDate.of(2022, 10, 23), out).revision()).isEqualTo(1);
+        assertThat(pipeline.rangeBulletin(LocalDate.of(2022, 10, 10), LocalDate.of(2022, 10, 16), out).revision()).isEqualTo(1);
 
         // Monday night loads Sunday's late drop with Monday's
         drops.write("2022-10-23", "cases.csv", Drops.CASES + "C23,2022-10-23T09:00:00+08:00,440605,,OTHER,50.00,\n");

@@ -1,0 +1,131 @@
+package org.fraudstats.nightly;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.fraudstats.bulletin.BulletinPublisher;
+import org.fraudstats.bulletin.Published;
+import org.fraudstats.ingest.DropLoadResult;
+import org.fraudstats.ingest.Ingest;
+import org.fraudstats.storage.RunLock;
+import org.springframework.stereotype.Service;
+
+/**
+ * The nightly pipeline for business day D, the one place it is defined; `fraudstats nightly` and the schedules
+ * of jobs/*.yml run it:
+ * <ol>
+ * <li>load every drop up to D not loaded yet (late drops included);</li>
+ * <li>find the published days and periods whose figures a load changed since they were rendered
+ *     ({@link StaleBulletins});</li>
+ * <li>render and publish: each such day again (a new revision when its figures moved), then D's own bulletin;</li>
+ * <li>re-render the range bulletins found in step 2.</li>
+ * </ol>
+ * Running it twice for one D loads nothing and re-renders the same revisions.
+ */
+@Service
+public class NightlyPipeline {
+
+    private static final Set<BulletinPublisher.Format> EVERY_FORMAT = EnumSet.allOf(BulletinPublisher.Format.class);
+
+    /** What a nightly run did; dataMissing when D's drop had not arrived. */
+    public record Result(LocalDate date, boolean dataMissing, List<DropLoadResult> loads, List<Published> bulletins) {
+        public int exitCode() {
+            return dataMissing ? 1 : 0;
+        }
+    }
+
+    private final Ingest ingest;
+    private final BulletinPublisher publisher;
+    private final StaleBulletins stale;
+    private final RunLock runLock;
+
+    NightlyPipeline(Ingest ingest, BulletinPublisher publisher, StaleBulletins stale, RunLock runLock) {
+        this.ingest = ingest;
+        this.publisher = publisher;
+        this.stale = stale;
+        this.runLock = runLock;
+    }
+
+    /** Runs the night of {@code date}, saying what it does, one line at a time, to {@code log}. */
+    public Result run(LocalDate date, Path inbox, Path out, Consumer<String> log) {
+        boolean missing = !dropArrived(date, inbox);
+
+        // 1. load
+        List<DropLoadResult> loads = load(date, inbox, log);
+        List<Long> executions = loads.stream().map(DropLoadResult::jobExecutionId).filter(Objects::nonNull).toList();
+        Long jobExecutionId = executions.isEmpty() ? null : executions.get(executions.size() - 1);
+
+        // 2. what the loads (tonight's, or earlier ones by hand) changed of what was published
+        List<LocalDate> changed = stale.days(date);
+        List<StaleBulletins.Period> ranges = stale.ranges(date);
+
+        // 3. render and publish the changed days, then D's bulletin
+        List<Published> bulletins = new ArrayList<>();
+        LocalDate first = changed.isEmpty() || changed.get(0).isAfter(date) ? date : changed.get(0);
+        try (RunLock.Held held = runLock.days("nightly", first, date)) {
+            for (LocalDate day : changed) {
+                // only days already published are revised; a late record of a day never published waits for a rerun
+                if (!day.equals(date)) {
+                    bulletins.add(logged(publisher.daily(day, out, EVERY_FORMAT, jobExecutionId, null), log));
+                }
+            }
+            String notice = missing ? "数据未到：" + date + " 的数据尚未到达，本期数字不含当日数据，数据到达后将以修订版重发。" : null;
+            bulletins.add(logged(publisher.daily(date, out, EVERY_FORMAT, jobExecutionId, notice), log));
+        }
+
+        // 4. after the day's own bulletin, which leadership reads first: the changed range bulletins, each under its
+        // own lock; one that cannot be revised tonight (a rerun holds its days, a failure) stays stale and is tried
+        // the next night
+        for (StaleBulletins.Period range : ranges) {
+            try (RunLock.Held held = runLock.days("range bulletin", range.from(), range.to())) {
+                bulletins.add(logged(publisher.range(range.from(), range.to(), out, EVERY_FORMAT, jobExecutionId), log));
+            } catch (RuntimeException e) {
+                log.accept(range.from() + "_" + range.to() + "  not revised tonight, tried again next night: " + e.getMessage());
+            }
+        }
+        return new Result(date, missing, loads, bulletins);
+    }
+
+    /** A range bulletin (周报, 月报) for [from, to], as the weekly and monthly schedules render it. */
+    public Published rangeBulletin(LocalDate from, LocalDate to, Path out) {
+        try (RunLock.Held held = runLock.days("range bulletin", from, to)) {
+            return publisher.range(from, to, out, EVERY_FORMAT, null);
+        }
+    }
+
+    /** Whether the drop of {@code date} has arrived under {@code inbox}. */
+    public boolean dropArrived(LocalDate date, Path inbox) {
+        return Files.isDirectory(inbox.resolve(date.toString()));
+    }
+
+    private List<DropLoadResult> load(LocalDate date, Path inbox, Consumer<String> log) {
+        if (!Files.isDirectory(inbox)) {
+            return List.of();
+        }
+        // every night looks at the whole inbox: name what it loaded, and D's drop, but only count the old ones
+        int[] unchangedBefore = {0};
+        List<DropLoadResult> loads = ingest.load(inbox, null, date, r -> {
+            if (r.unchangedSinceLoaded() && r.date().isBefore(date)) {
+                unchangedBefore[0]++;
+            } else {
+                log.accept(NightlyLines.loaded(r));
+            }
+        });
+        if (unchangedBefore[0] > 0) {
+            log.accept(unchangedBefore[0] + " earlier drops unchanged (already loaded)");
+        }
+        return loads;
+    }
+
+    private static Published logged(Published published, Consumer<String> log) {
+        log.accept(NightlyLines.published(published));
+        return published;
+    }
+}

@@ -1,0 +1,37 @@
+package org.fraudstats.schedule;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.fraudstats.nightly.NightlyPipeline;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the schedules run, done by the nightly pipeline. Nothing is printed: a fire logs what became of each
+ * period (ScheduledRunJob), and the bulletins say the rest.
+ */
+@Component
+class PipelineWork implements ScheduledWork {
+
+    private final NightlyPipeline pipeline;
+
+    PipelineWork(NightlyPipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    @Override
+    public int nightly(LocalDate date, Path inbox, Path out) {
+        return pipeline.run(date, inbox, out, line -> { }).exitCode();
+    }
+
+    @Override
+    public int rangeBulletin(LocalDate from, LocalDate to, Path out) {
+        pipeline.rangeBulletin(from, to, out);
+        return 0;
+    }
+
+    @Override
+    public boolean dropArrived(LocalDate date, Path inbox) {
+        return pipeline.dropArrived(date, inbox);
+    }
+}
