@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import org.fraudstats.nightly.NightlyPipeline;
 import org.fraudstats.settings.BusinessTime;
+import org.fraudstats.settings.FraudstatsSettings;
 import org.fraudstats.storage.FraudstatsHome;
 import org.fraudstats.storage.RunLock;
 import picocli.CommandLine.Command;
@@ -23,10 +24,10 @@ class NightlyCommand implements Callable<Integer> {
     @Option(names = "--date", paramLabel = "D", description = "business day (default: yesterday in Asia/Shanghai)")
     LocalDate date;
 
-    @Option(names = "--inbox", paramLabel = "DIR", description = "folder of drops (default: $FRAUDSTATS_HOME/inbox)")
+    @Option(names = "--inbox", paramLabel = "DIR", description = "folder of drops (default: $FRAUDSTATS_INBOX, else $FRAUDSTATS_HOME/inbox)")
     Path inbox;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: $FRAUDSTATS_HOME/out)")
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: $FRAUDSTATS_OUT, else $FRAUDSTATS_HOME/out)")
     Path out;
 
     @Mixin
@@ -48,7 +49,7 @@ class NightlyCommand implements Callable<Integer> {
         var o = spec.commandLine().getOut();
         NightlyPipeline.Result result;
         try {
-            result = services.get(NightlyPipeline.class).run(day, inbox != null ? inbox : home.resolve("inbox"),
+            result = services.get(NightlyPipeline.class).run(day, inbox != null ? inbox : services.get(FraudstatsSettings.class).inbox(),
                     out != null ? out : home.defaultOut(), line -> {
                         o.println(line);
                         o.flush();

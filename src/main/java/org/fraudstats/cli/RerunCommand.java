@@ -27,7 +27,7 @@ class RerunCommand implements Callable<Integer> {
     @Mixin
     Period period;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: $FRAUDSTATS_HOME/out)")
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: $FRAUDSTATS_OUT, else $FRAUDSTATS_HOME/out)")
     Path out;
 
     @Option(names = "--formats", split = ",", defaultValue = "pdf,xlsx", description = "pdf,xlsx (default both)")
