@@ -14,6 +14,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
+import org.fraudstats.bulletin.publish.AtomicFiles;
+import org.fraudstats.bulletin.data.BulletinAssembler;
+import org.fraudstats.bulletin.data.BulletinData;
+import org.fraudstats.bulletin.publish.BulletinRenderer;
+import org.fraudstats.bulletin.data.FigureSnapshot;
+import org.fraudstats.bulletin.publish.Manifest;
 
 /**
  * Writes bulletins in the output layout scripts and mail rely on:

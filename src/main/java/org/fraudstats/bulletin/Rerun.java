@@ -17,6 +17,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.fraudstats.bulletin.rerun.RerunJobConfiguration;
 
 /**
  * Runs the rerun job: a rerun that failed, or whose process died, is restarted (only its unfinished days are
