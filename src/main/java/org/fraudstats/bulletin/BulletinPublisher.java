@@ -20,6 +20,7 @@ import org.fraudstats.bulletin.data.BulletinData;
 import org.fraudstats.bulletin.publish.BulletinRenderer;
 import org.fraudstats.bulletin.data.FigureSnapshot;
 import org.fraudstats.bulletin.publish.Manifest;
+import org.fraudstats.bulletin.publish.Revisions;
 
 /**
  * Writes bulletins in the output layout scripts and mail rely on:
@@ -60,17 +61,23 @@ public class BulletinPublisher {
     @Transactional(isolation = Isolation.REPEATABLE_READ)
     public Published daily(LocalDate day, Path out, Set<Format> formats, Long jobExecutionId, String notice) {
         ZonedDateTime now = BulletinAssembler.now(clock);
-        return publish("daily", day.toString(), assembler.daily(day, jobExecutionId, now), out, formats, jobExecutionId, now, notice);
+        return publish(day.toString(), assembler.daily(day, jobExecutionId, now), out, formats, jobExecutionId, now, notice);
+    }
+
+    /** Every published revision of the bulletins whose period overlaps [from, to], oldest period first. */
+    public List<Revision> revisions(LocalDate from, LocalDate to) {
+        return revisions.overlapping(from, to);
     }
 
     @Transactional(isolation = Isolation.REPEATABLE_READ)
     public Published range(LocalDate from, LocalDate to, Path out, Set<Format> formats, Long jobExecutionId) {
         ZonedDateTime now = BulletinAssembler.now(clock);
-        return publish("range", from + "_" + to, assembler.range(from, to, jobExecutionId, now), out, formats, jobExecutionId, now, null);
+        return publish(from + "_" + to, assembler.range(from, to, jobExecutionId, now), out, formats, jobExecutionId, now, null);
     }
 
-    private Published publish(String kind, String period, BulletinData data, Path out, Set<Format> formats,
+    private Published publish(String period, BulletinData data, Path out, Set<Format> formats,
                               Long jobExecutionId, ZonedDateTime now, String notice) {
+        BulletinKind kind = data.kind();
         String figures = FigureSnapshot.of(data);
         Optional<Revisions.Latest> latest = revisions.latest(kind, data.from(), data.to());
         int revision;
@@ -92,8 +99,8 @@ public class BulletinPublisher {
         BulletinData revised = data.withRevision(revision, changes, notice);
         // recorded first: if writing a file fails, the transaction takes the revision back with it
         revisions.record(kind, data.from(), data.to(), revision, figures, JSON.writeValueAsString(changes), jobExecutionId, now);
-        Path folder = out.resolve(kind).resolve(period);
-        String base = "fraudstats-" + kind + "-" + period + (revision > 1 ? ".r" + revision : "");
+        Path folder = out.resolve(kind.key()).resolve(period);
+        String base = "fraudstats-" + kind.key() + "-" + period + (revision > 1 ? ".r" + revision : "");
         List<Path> files = new ArrayList<>();
         try {
             // the caller holds this period's lock: a temporary file here is one a killed render left behind
@@ -111,8 +118,8 @@ public class BulletinPublisher {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot write bulletin under " + folder + ": " + e.getMessage(), e);
         }
-        Manifest.write(folder, kind, data, revisions.overlapping(data.from(), data.to()).stream()
-                .filter(r -> r.kind().equals(kind) && r.from().equals(data.from()) && r.to().equals(data.to())).toList(), now);
+        Manifest.write(folder, data, revisions.overlapping(data.from(), data.to()).stream()
+                .filter(r -> r.kind() == kind && r.from().equals(data.from()) && r.to().equals(data.to())).toList(), now);
         return new Published(kind, period, revision, newRevision, changes, files);
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 
+import org.fraudstats.bulletin.BulletinKind;
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.ingest.LoadProvenance;
 import org.fraudstats.metrics.AreaFigures;
@@ -32,15 +33,15 @@ public class BulletinAssembler {
 
     /** The daily bulletin (日报) of one day; its trend shows the 30 days ending that day. */
     public BulletinData daily(LocalDate day, Long jobExecutionId, ZonedDateTime generatedAt) {
-        return assemble(BulletinData.Kind.DAILY, day, day, day.minusDays(29), day.getDayOfYear(), jobExecutionId, generatedAt);
+        return assemble(BulletinKind.DAILY, day, day, day.minusDays(29), day.getDayOfYear(), jobExecutionId, generatedAt);
     }
 
     /** A range bulletin (周报, 月报, 年初以来, any period), with a daily series over the period. */
     public BulletinData range(LocalDate from, LocalDate to, Long jobExecutionId, ZonedDateTime generatedAt) {
-        return assemble(BulletinData.Kind.RANGE, from, to, from, 1, jobExecutionId, generatedAt);
+        return assemble(BulletinKind.ofRange(from, to), from, to, from, 1, jobExecutionId, generatedAt);
     }
 
-    private BulletinData assemble(BulletinData.Kind kind, LocalDate from, LocalDate to, LocalDate seriesFrom, int issue,
+    private BulletinData assemble(BulletinKind kind, LocalDate from, LocalDate to, LocalDate seriesFrom, int issue,
                                   Long jobExecutionId, ZonedDateTime generatedAt) {
         List<AreaFigures> areas = figures.range(from, to);
         List<AreaFigures> yoy = figures.range(Comparison.YOY.baseFrom(from, to), Comparison.YOY.baseTo(from, to));
@@ -73,9 +74,9 @@ public class BulletinAssembler {
         return rows.stream().filter(f -> f.districtCode().equals(catalog.cityCode())).findFirst().orElseThrow();
     }
 
-    private static String title(BulletinData.Kind kind, LocalDate from, LocalDate to) {
+    private static String title(BulletinKind kind, LocalDate from, LocalDate to) {
         String first = from.getYear() + "年" + from.getMonthValue() + "月" + from.getDayOfMonth() + "日";
-        if (kind == BulletinData.Kind.DAILY) {
+        if (kind == BulletinKind.DAILY) {
             return first;
         }
         return first + "至" + to.getYear() + "年" + to.getMonthValue() + "月" + to.getDayOfMonth() + "日";

@@ -4,12 +4,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
+import org.fraudstats.bulletin.BulletinKind;
 import org.fraudstats.metrics.AreaFigures;
 
 /**
  * Everything one bulletin prints, already computed: the renderer only lays it out.
  *
- * @param kind        a daily bulletin (日报) covers one day; a range (周报, 月报 or any period) covers [from, to]
+ * @param kind        a daily bulletin (日报) covers one day; a weekly (周报), monthly (月报) or other range covers [from, to]
  * @param issue       the issue number printed as 第N期
  * @param title       the heading line under the masthead, as the caller words it
  * @param summary     the press sentences that open the bulletin (see press-style.md)
@@ -23,7 +24,7 @@ import org.fraudstats.metrics.AreaFigures;
  * @param ytdLastYear the city over the same days one year earlier
  */
 public record BulletinData(
-        Kind kind,
+        BulletinKind kind,
         LocalDate from,
         LocalDate to,
         int issue,
@@ -41,10 +42,8 @@ public record BulletinData(
         List<String> changes,
         String notice) {
 
-    public enum Kind { DAILY, RANGE }
-
     /** A first revision without notice. */
-    public BulletinData(Kind kind, LocalDate from, LocalDate to, int issue, String title, String summary,
+    public BulletinData(BulletinKind kind, LocalDate from, LocalDate to, int issue, String title, String summary,
                         List<AreaFigures> areas, List<AreaFigures> yoyBase, List<AreaFigures> popBase,
                         List<FraudTypeRow> fraudTypes, List<DayPoint> days, AreaFigures ytd, AreaFigures ytdLastYear,
                         Provenance provenance) {
@@ -82,8 +81,11 @@ public record BulletinData(
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("from " + from + " is after to " + to);
         }
-        if (kind == Kind.DAILY && !from.equals(to)) {
+        if (kind == BulletinKind.DAILY && !from.equals(to)) {
             throw new IllegalArgumentException("a daily bulletin covers one day, not " + from + " to " + to);
+        }
+        if (kind != BulletinKind.DAILY && kind != BulletinKind.ofRange(from, to)) {
+            throw new IllegalArgumentException(from + " to " + to + " is a " + BulletinKind.ofRange(from, to) + " bulletin, not " + kind);
         }
         if (issue < 1) {
             throw new IllegalArgumentException("issue number must be positive: " + issue);

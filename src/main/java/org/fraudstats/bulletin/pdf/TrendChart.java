@@ -4,6 +4,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fraudstats.bulletin.BulletinKind;
 import org.fraudstats.bulletin.data.BulletinData;
 import org.fraudstats.bulletin.data.DayPoint;
 
@@ -23,7 +24,7 @@ final class TrendChart {
     }
 
     static String heading(BulletinData data) {
-        return data.kind() == BulletinData.Kind.DAILY
+        return data.kind() == BulletinKind.DAILY
                 ? "四、近" + data.days().size() + "日警情及止付金额走势"
                 : "四、统计期内每日警情及止付金额走势";
     }

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import org.fraudstats.bulletin.Revision;
 import org.fraudstats.bulletin.data.BulletinData;
-import org.fraudstats.bulletin.Revisions;
 
 /**
  * manifest.json beside a bulletin's files: each file's sha256, the period, when and by which job it was made,
@@ -31,9 +31,9 @@ public final class Manifest {
     private Manifest() {
     }
 
-    public static void write(Path folder, String kind, BulletinData data, List<Revisions.Revision> revisions, ZonedDateTime generatedAt) {
+    public static void write(Path folder, BulletinData data, List<Revision> revisions, ZonedDateTime generatedAt) {
         Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("kind", kind);
+        manifest.put("kind", data.kind().key());
         manifest.put("period", Map.of("from", data.from().toString(), "to", data.to().toString()));
         manifest.put("generated_at", generatedAt.toOffsetDateTime().toString());
         manifest.put("job_execution_id", data.provenance().jobExecutionId());
@@ -56,7 +56,7 @@ public final class Manifest {
         }
         manifest.put("files", files);
         List<Map<String, Object>> revs = new ArrayList<>();
-        for (Revisions.Revision r : revisions) {
+        for (Revision r : revisions) {
             Map<String, Object> rev = new LinkedHashMap<>();
             rev.put("revision", r.revision());
             rev.put("generated_at", r.generatedAt().toString());

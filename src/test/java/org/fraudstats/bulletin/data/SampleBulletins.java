@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.fraudstats.bulletin.BulletinKind;
 import org.fraudstats.metrics.AreaFigures;
 
 /**
@@ -25,7 +26,7 @@ public final class SampleBulletins {
     }
 
     public static BulletinData range() {
-        return new BulletinData(BulletinData.Kind.RANGE, FROM, TO, 12,
+        return new BulletinData(BulletinKind.RANGE, FROM, TO, 12,
                 "关于2022年10月1日至24日全市电信网络诈骗警情的通报", SUMMARY,
                 current(), yoyBase(), popBase(), fraudTypes(), rangeDays(),
                 area("2022-01-01", "2022-10-24", "440600", 343, "26259997.22", 187, "8059792.06", 96, "3804540.07", 7, "1180778.64", "125.0", 635, 125),
@@ -35,7 +36,7 @@ public final class SampleBulletins {
 
     public static BulletinData daily() {
         LocalDate day = TO;
-        return new BulletinData(BulletinData.Kind.DAILY, day, day, 297,
+        return new BulletinData(BulletinKind.DAILY, day, day, 297,
                 "2022年10月24日全市电信网络诈骗警情", "10月24日，全市共处置电诈警情15宗，止付资金56万多元。",
                 List.of(
                         area(day, day, "440604", 3, "402118.50", 2, "120500.00", 1, "80000.00", 0, "0.00", "42.5", 6, 1),

@@ -9,9 +9,6 @@ import java.time.ZonedDateTime;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
-import org.fraudstats.bulletin.data.BulletinData;
-import org.fraudstats.bulletin.data.Masthead;
-import org.fraudstats.bulletin.data.SampleBulletins;
 
 class FormatsTest {
 
@@ -53,17 +50,4 @@ class FormatsTest {
         assertThat(Formats.beijingTime(ZonedDateTime.parse("2022-10-25T00:15:30Z"))).isEqualTo("2022年10月25日 08:15:30");
     }
 
-    @Test
-    void shouldNameTheDocumentByItsPeriod() {
-        assertThat(Masthead.documentName(SampleBulletins.daily())).isEqualTo("电信网络诈骗警情日报");
-        assertThat(Masthead.documentName(range("2022-10-17", "2022-10-23"))).isEqualTo("电信网络诈骗警情通报（周报）");
-        assertThat(Masthead.documentName(range("2022-09-01", "2022-09-30"))).isEqualTo("电信网络诈骗警情通报（月报）");
-        assertThat(Masthead.documentName(SampleBulletins.range())).isEqualTo("电信网络诈骗警情通报（区间）");
-    }
-
-    private static BulletinData range(String from, String to) {
-        BulletinData d = SampleBulletins.range();
-        return new BulletinData(d.kind(), LocalDate.parse(from), LocalDate.parse(to), d.issue(), d.title(), d.summary(),
-                d.areas(), d.yoyBase(), d.popBase(), d.fraudTypes(), d.days(), d.ytd(), d.ytdLastYear(), d.provenance());
-    }
 }

@@ -1,4 +1,4 @@
-package org.fraudstats.bulletin;
+package org.fraudstats.bulletin.publish;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.fraudstats.bulletin.BulletinKind;
+import org.fraudstats.bulletin.Revision;
 import org.fraudstats.storage.SqlFiles;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -15,11 +17,6 @@ import org.springframework.stereotype.Repository;
 /** The published revisions of every bulletin (table bulletin_revision). */
 @Repository
 public class Revisions {
-
-    /** One published revision; changes lists what moved against the revision before. */
-    public record Revision(String kind, LocalDate from, LocalDate to, int revision, String changesJson,
-                           Long jobExecutionId, OffsetDateTime generatedAt) {
-    }
 
     public record Latest(int revision, String figures) {
     }
@@ -30,15 +27,15 @@ public class Revisions {
         this.jdbc = jdbc;
     }
 
-    public Optional<Latest> latest(String kind, LocalDate from, LocalDate to) {
-        return jdbc.query(SqlFiles.load("bulletin/latest-revision.sql"), Map.of("kind", kind, "from", from, "to", to),
+    public Optional<Latest> latest(BulletinKind kind, LocalDate from, LocalDate to) {
+        return jdbc.query(SqlFiles.load("bulletin/latest-revision.sql"), Map.of("kind", kind.key(), "from", from, "to", to),
                 (rs, i) -> new Latest(rs.getInt("revision"), rs.getString("figures"))).stream().findFirst();
     }
 
-    void record(String kind, LocalDate from, LocalDate to, int revision, String figures, String changes,
+    public void record(BulletinKind kind, LocalDate from, LocalDate to, int revision, String figures, String changes,
                 Long jobExecutionId, ZonedDateTime generatedAt) {
         Map<String, Object> p = new HashMap<>();
-        p.put("kind", kind);
+        p.put("kind", kind.key());
         p.put("from", from);
         p.put("to", to);
         p.put("revision", revision);
@@ -50,9 +47,12 @@ public class Revisions {
     }
 
     public List<Revision> overlapping(LocalDate from, LocalDate to) {
-        return jdbc.query(SqlFiles.load("bulletin/list-revisions.sql"), Map.of("from", from, "to", to), (rs, i) -> new Revision(
-                rs.getString("kind"), rs.getObject("date_from", LocalDate.class), rs.getObject("date_to", LocalDate.class),
-                rs.getInt("revision"), rs.getString("changes"), rs.getObject("job_execution_id", Long.class),
-                rs.getObject("generated_at", OffsetDateTime.class)));
+        return jdbc.query(SqlFiles.load("bulletin/list-revisions.sql"), Map.of("from", from, "to", to), (rs, i) -> {
+            LocalDate dateFrom = rs.getObject("date_from", LocalDate.class);
+            LocalDate dateTo = rs.getObject("date_to", LocalDate.class);
+            return new Revision(BulletinKind.of(rs.getString("kind"), dateFrom, dateTo), dateFrom, dateTo,
+                    rs.getInt("revision"), rs.getString("changes"), rs.getObject("job_execution_id", Long.class),
+                    rs.getObject("generated_at", OffsetDateTime.class));
+        });
     }
 }
