@@ -11,6 +11,7 @@ import org.fraudstats.ingest.LoadProvenance;
 import org.fraudstats.metrics.AreaFigures;
 import org.fraudstats.metrics.Comparison;
 import org.fraudstats.metrics.Figures;
+import org.fraudstats.metrics.CityDay;
 import org.fraudstats.press.Headline;
 import org.springframework.stereotype.Component;
 
@@ -55,9 +56,7 @@ public class BulletinAssembler {
                 .map(f -> new FraudTypeRow(f.fraudType(), catalog.fraudTypeName(f.fraudType()), f.cases(), f.lossAmount()))
                 .toList();
         // from the same remembered years as the year to date: a year of dailies reads each year once
-        List<DayPoint> days = figures.cityDays(seriesFrom, to).stream()
-                .map(d -> new DayPoint(d.day(), d.cases(), d.stopAmount()))
-                .toList();
+        List<CityDay> days = figures.cityDays(seriesFrom, to);
 
         String summary = Headline.of(city(areas), catalog).text();
         if (!from.equals(yearStart)) {

@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import org.fraudstats.bulletin.BulletinKind;
 import org.fraudstats.metrics.AreaFigures;
+import org.fraudstats.metrics.CityDay;
 
 /**
  * Everything one bulletin prints, already computed: the renderer only lays it out.
@@ -34,7 +35,7 @@ public record BulletinData(
         List<AreaFigures> yoyBase,
         List<AreaFigures> popBase,
         List<FraudTypeRow> fraudTypes,
-        List<DayPoint> days,
+        List<CityDay> days,
         AreaFigures ytd,
         AreaFigures ytdLastYear,
         Provenance provenance,
@@ -45,7 +46,7 @@ public record BulletinData(
     /** A first revision without notice. */
     public BulletinData(BulletinKind kind, LocalDate from, LocalDate to, int issue, String title, String summary,
                         List<AreaFigures> areas, List<AreaFigures> yoyBase, List<AreaFigures> popBase,
-                        List<FraudTypeRow> fraudTypes, List<DayPoint> days, AreaFigures ytd, AreaFigures ytdLastYear,
+                        List<FraudTypeRow> fraudTypes, List<CityDay> days, AreaFigures ytd, AreaFigures ytdLastYear,
                         Provenance provenance) {
         this(kind, from, to, issue, title, summary, areas, yoyBase, popBase, fraudTypes, days, ytd, ytdLastYear,
                 provenance, 1, List.of(), null);

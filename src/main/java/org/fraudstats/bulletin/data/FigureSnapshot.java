@@ -9,6 +9,7 @@ import java.util.Map;
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.metrics.AreaFigures;
 import org.fraudstats.metrics.Metric;
+import org.fraudstats.metrics.CityDay;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +40,7 @@ public final class FigureSnapshot {
         }
         snapshot.put("fraud_types", types);
         Map<String, Map<String, String>> days = new LinkedHashMap<>();
-        for (DayPoint d : data.days()) {
+        for (CityDay d : data.days()) {
             days.put(d.day().toString(), Map.of("cases", Long.toString(d.cases()), "stop_amount", d.stopAmount().toPlainString()));
         }
         snapshot.put("days", days);

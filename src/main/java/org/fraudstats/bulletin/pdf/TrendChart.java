@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.fraudstats.bulletin.BulletinKind;
 import org.fraudstats.bulletin.data.BulletinData;
-import org.fraudstats.bulletin.data.DayPoint;
+import org.fraudstats.metrics.CityDay;
 
 /**
  * The points of the trend chart (cases as bars, stop-payment amount as a line) and the heading that says which
@@ -30,14 +30,14 @@ final class TrendChart {
     }
 
     /** One row per day; the category label must be unique, so it carries the year once the days span one. */
-    static List<Map<String, ?>> rows(List<DayPoint> days) {
+    static List<Map<String, ?>> rows(List<CityDay> days) {
         boolean spansAYear = !days.isEmpty()
                 && !days.get(0).day().plusYears(1).isAfter(days.get(days.size() - 1).day());
         DateTimeFormatter label = spansAYear ? FULL : MONTH_DAY;
         return days.stream().<Map<String, ?>>map(d -> row(label, d)).toList();
     }
 
-    private static Map<String, ?> row(DateTimeFormatter label, DayPoint day) {
+    private static Map<String, ?> row(DateTimeFormatter label, CityDay day) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("day", label.format(day.day()));
         row.put("cases", day.cases());

@@ -29,7 +29,7 @@ import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.fraudstats.bulletin.data.BulletinData;
-import org.fraudstats.bulletin.data.DayPoint;
+import org.fraudstats.metrics.CityDay;
 
 /**
  * 每日趋势: the city's days as rows and a native Excel chart of them, cases as bars on the left axis and the
@@ -47,9 +47,9 @@ final class TrendSheet {
 
     static void write(XSSFSheet sheet, WorkbookStyles s, BulletinData data) {
         s.headers(sheet.createRow(0), 0, "日期", "警情（宗）", "止付金额（元）");
-        List<DayPoint> days = data.days();
+        List<CityDay> days = data.days();
         int r = 1;
-        for (DayPoint day : days) {
+        for (CityDay day : days) {
             Row row = sheet.createRow(r++);
             s.date(row, 0, day.day());
             s.count(row, 1, day.cases());
@@ -65,7 +65,7 @@ final class TrendSheet {
         }
     }
 
-    private static void chart(XSSFSheet sheet, List<DayPoint> days) {
+    private static void chart(XSSFSheet sheet, List<CityDay> days) {
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
         XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 4, 1, 18, 24);
         XSSFChart chart = drawing.createChart(anchor);

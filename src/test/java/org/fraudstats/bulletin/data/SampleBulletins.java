@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.fraudstats.bulletin.BulletinKind;
 import org.fraudstats.metrics.AreaFigures;
+import org.fraudstats.metrics.CityDay;
 
 /**
  * Handmade bulletins with exact figures. The current and 同比 rows of the range are those of the sample drops'
@@ -118,28 +119,28 @@ public final class SampleBulletins {
                 ZonedDateTime.parse("2022-10-25T08:15:30+08:00[Asia/Shanghai]"));
     }
 
-    private static List<DayPoint> rangeDays() {
+    private static List<CityDay> rangeDays() {
         int[] cases = {15, 16, 15, 15, 17, 17, 11, 10, 16, 16, 18, 17, 10, 9, 16, 12, 10, 9, 16, 20, 18, 8, 17, 15};
         String[] amounts = {"383999.70", "518839.98", "575878.05", "493097.13", "516255.24", "185692.49", "498174.42",
                 "90066.82", "434590.66", "122389.26", "119964.07", "103926.17", "207646.60", "242365.20", "482396.88",
                 "100188.08", "391341.14", "298971.76", "375635.42", "476586.16", "211077.95", "428378.29", "236796.93",
                 "565533.66"};
-        List<DayPoint> days = new ArrayList<>();
+        List<CityDay> days = new ArrayList<>();
         for (int i = 0; i < cases.length; i++) {
-            days.add(new DayPoint(FROM.plusDays(i), cases[i], new BigDecimal(amounts[i])));
+            days.add(new CityDay(FROM.plusDays(i), cases[i], new BigDecimal(amounts[i])));
         }
         return days;
     }
 
-    private static List<DayPoint> dailyDays(LocalDate day) {
+    private static List<CityDay> dailyDays(LocalDate day) {
         int[] cases = {13, 10, 17, 21, 8, 6, 21, 14, 13, 12, 21, 21, 18, 10, 13, 10, 22, 18, 6, 8, 11, 7, 15, 6, 14, 21, 18, 19, 16, 15};
         String[] amounts = {"696992.36", "677861.62", "140025.94", "639797.43", "295296.09", "115400.48", "74083.11",
                 "141247.15", "382110.63", "195617.47", "223128.26", "697922.75", "500999.23", "342703.27", "572759.65",
                 "470536.54", "623932.17", "252015.26", "332627.98", "390405.00", "609337.02", "308950.46", "435220.13",
                 "285492.04", "408430.51", "442636.58", "323519.53", "442084.74", "400000.00", "565533.66"};
-        List<DayPoint> days = new ArrayList<>();
+        List<CityDay> days = new ArrayList<>();
         for (int i = 0; i < cases.length; i++) {
-            days.add(new DayPoint(day.minusDays(cases.length - 1 - i), cases[i], new BigDecimal(amounts[i])));
+            days.add(new CityDay(day.minusDays(cases.length - 1 - i), cases[i], new BigDecimal(amounts[i])));
         }
         return days;
     }
