@@ -27,6 +27,7 @@ import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import org.springframework.stereotype.Component;
 import org.fraudstats.bulletin.data.BulletinData;
 import org.fraudstats.bulletin.data.DataNote;
 import org.fraudstats.bulletin.data.DistrictTable;
@@ -37,10 +38,12 @@ import org.fraudstats.bulletin.data.Provenance;
 import org.fraudstats.bulletin.data.YearToDate;
 
 /**
- * The PDF 通报: compiles the templates of {@code report-templates/bulletin/} once, then fills them with one
- * bulletin's texts and formatted figures. A compiled report is read-only while filling, so one instance serves
- * any number of threads; everything per document lives in the parameter map of that fill.
+ * The PDF 通报: compiles the templates of {@code report-templates/bulletin/} once (about a second), then fills
+ * them with one bulletin's texts and formatted figures in milliseconds. A compiled report is read-only while
+ * filling, so the one instance serves any number of threads; everything per document lives in the parameter
+ * map of that fill.
  */
+@Component
 public final class BulletinPdf {
 
     static final String TEMPLATES = "report-templates/bulletin/";
@@ -52,7 +55,7 @@ public final class BulletinPdf {
     private final JasperReport fraudTypes;
     private final JasperReport yearToDate;
 
-    public BulletinPdf(Catalog catalog) {
+    BulletinPdf(Catalog catalog) {
         this.catalog = catalog;
         this.bulletin = compile("bulletin.jrxml");
         this.districtFigures = compile("district-figures.jrxml");
@@ -62,6 +65,7 @@ public final class BulletinPdf {
     }
 
     public void write(BulletinData data, OutputStream out) throws JRException {
+        requireDrawable(data);
         Masthead masthead = Masthead.of(data, catalog);
         DistrictTable table = new DistrictTable(data, catalog);
         Map<String, Object> p = new HashMap<>();
@@ -106,6 +110,15 @@ public final class BulletinPdf {
         exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
         exporter.setConfiguration(config);
         exporter.exportReport();
+    }
+
+    // The caller's own words and the catalogue's names are the only text the templates did not fix in advance.
+    private void requireDrawable(BulletinData data) {
+        FontCheck.requireDrawable("the title", data.title());
+        FontCheck.requireDrawable("the summary", data.summary());
+        data.areas().forEach(a -> catalog.areaName(a.districtCode())
+                .ifPresent(name -> FontCheck.requireDrawable("area " + a.districtCode(), name)));
+        data.fraudTypes().forEach(t -> FontCheck.requireDrawable("fraud type " + t.code(), t.name()));
     }
 
     private static List<Map<String, ?>> figureRows(DistrictTable table) {

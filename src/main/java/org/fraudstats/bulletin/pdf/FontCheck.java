@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
  * report-templates/fonts/build-font.sh), so a character outside it would print as a blank in an official
  * document; the renderer refuses such text instead, naming the characters to add to the subset.
  */
-public final class FontCheck {
+final class FontCheck {
 
     static final String REGULAR = "fonts/NotoSerifCJKsc-Regular-subset.otf";
     static final String BOLD = "fonts/NotoSerifCJKsc-Bold-subset.otf";
@@ -23,7 +23,7 @@ public final class FontCheck {
     }
 
     /** The characters of {@code text} that the regular or the bold face cannot draw, each once; empty if none. */
-    public static String missing(String text) {
+    static String missing(String text) {
         StringBuilder missing = new StringBuilder();
         text.codePoints()
                 .filter(c -> !Character.isISOControl(c) && !Character.isWhitespace(c))
@@ -33,7 +33,7 @@ public final class FontCheck {
         return missing.toString();
     }
 
-    public static void requireDrawable(String what, String text) {
+    static void requireDrawable(String what, String text) {
         String missing = missing(text);
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException(what + " has characters the bulletin font cannot draw: " + missing

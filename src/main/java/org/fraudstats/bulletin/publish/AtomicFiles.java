@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
  * Bulletins are embargoed until published: files are readable by their owner and group only (0640), folders
  * are created 0750, so a deployment shares them by the output folder's group and nobody else reads them.
  */
-public final class AtomicFiles {
+final class AtomicFiles {
 
-    public interface Writer {
+    interface Writer {
         void write(OutputStream out) throws Exception;
     }
 
@@ -42,7 +42,7 @@ public final class AtomicFiles {
      * Creates the folder (and missing parents) 0750 and removes the temporary files a writer killed in it left
      * behind. Only while nobody else writes into this folder: the caller holds the lock of its days.
      */
-    public static void prepareFolder(Path folder) throws IOException {
+    static void prepareFolder(Path folder) throws IOException {
         createFolder(folder);
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(folder, p -> LEFTOVER.matcher(p.getFileName().toString()).matches())) {
             for (Path leftover : leftovers) {
@@ -51,7 +51,7 @@ public final class AtomicFiles {
         }
     }
 
-    public static void write(Path target, Writer writer) throws IOException {
+    static void write(Path target, Writer writer) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         createFolder(folder);

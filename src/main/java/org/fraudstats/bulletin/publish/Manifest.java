@@ -24,14 +24,14 @@ import org.fraudstats.bulletin.data.BulletinData;
  * manifest.json beside a bulletin's files: each file's sha256, the period, when and by which job it was made,
  * where the data came from, and every revision with what it changed. Written atomically, like the files.
  */
-public final class Manifest {
+final class Manifest {
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private Manifest() {
     }
 
-    public static void write(Path folder, BulletinData data, List<Revision> revisions, ZonedDateTime generatedAt) {
+    static void write(Path folder, BulletinData data, List<Revision> revisions, ZonedDateTime generatedAt) {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("kind", data.kind().key());
         manifest.put("period", Map.of("from", data.from().toString(), "to", data.to().toString()));

@@ -16,9 +16,9 @@ import org.springframework.stereotype.Repository;
 
 /** The published revisions of every bulletin (table bulletin_revision). */
 @Repository
-public class Revisions {
+class Revisions {
 
-    public record Latest(int revision, String figures) {
+    record Latest(int revision, String figures) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -27,12 +27,12 @@ public class Revisions {
         this.jdbc = jdbc;
     }
 
-    public Optional<Latest> latest(BulletinKind kind, LocalDate from, LocalDate to) {
+    Optional<Latest> latest(BulletinKind kind, LocalDate from, LocalDate to) {
         return jdbc.query(SqlFiles.load("bulletin/latest-revision.sql"), Map.of("kind", kind.key(), "from", from, "to", to),
                 (rs, i) -> new Latest(rs.getInt("revision"), rs.getString("figures"))).stream().findFirst();
     }
 
-    public void record(BulletinKind kind, LocalDate from, LocalDate to, int revision, String figures, String changes,
+    void record(BulletinKind kind, LocalDate from, LocalDate to, int revision, String figures, String changes,
                 Long jobExecutionId, ZonedDateTime generatedAt) {
         Map<String, Object> p = new HashMap<>();
         p.put("kind", kind.key());
@@ -46,7 +46,7 @@ public class Revisions {
         jdbc.update(SqlFiles.load("bulletin/record-revision.sql"), p);
     }
 
-    public List<Revision> overlapping(LocalDate from, LocalDate to) {
+    List<Revision> overlapping(LocalDate from, LocalDate to) {
         return jdbc.query(SqlFiles.load("bulletin/list-revisions.sql"), Map.of("from", from, "to", to), (rs, i) -> {
             LocalDate dateFrom = rs.getObject("date_from", LocalDate.class);
             LocalDate dateTo = rs.getObject("date_to", LocalDate.class);

@@ -11,6 +11,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.metrics.Metric;
+import org.springframework.stereotype.Component;
 import org.fraudstats.bulletin.data.BulletinData;
 import org.fraudstats.bulletin.data.DataNote;
 import org.fraudstats.bulletin.data.DistrictTable;
@@ -26,6 +27,7 @@ import org.fraudstats.bulletin.data.YearToDate;
  * XSSF rather than streaming SXSSF, because the trend sheet carries a chart and the workbook is small.
  * Column widths are fixed: autoSizeColumn measures hanzi with whatever font the server has, usually wrongly.
  */
+@Component
 public final class BulletinWorkbook {
 
     static final String SUMMARY = "摘要";
@@ -39,7 +41,7 @@ public final class BulletinWorkbook {
 
     private final Catalog catalog;
 
-    public BulletinWorkbook(Catalog catalog) {
+    BulletinWorkbook(Catalog catalog) {
         this.catalog = catalog;
     }
 

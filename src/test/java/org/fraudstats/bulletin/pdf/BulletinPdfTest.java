@@ -1,12 +1,18 @@
 package org.fraudstats.bulletin.pdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Serializable;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -31,24 +37,23 @@ import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.design.JRReportCompileData;
 import org.fraudstats.bulletin.data.BulletinData;
-import org.fraudstats.bulletin.publish.BulletinRenderer;
-import org.fraudstats.bulletin.look.Formats;
 import org.fraudstats.bulletin.data.SampleBulletins;
+import org.fraudstats.bulletin.look.Formats;
 
-public class BulletinPdfTest {
+class BulletinPdfTest {
 
-    private static BulletinRenderer renderer;
+    private static BulletinPdf pdf;
 
     @TempDir
     Path folder;
 
     @BeforeAll
     static void compileTemplates() {
-        renderer = new BulletinRenderer(Catalog.foshan());
+        pdf = new BulletinPdf(Catalog.foshan());
     }
 
     @Test
-    void shouldPrintTheMastheadTitleAndEveryDistrict() throws IOException {
+    void shouldPrintTheMastheadTitleAndEveryDistrict() throws Exception {
         String text = text(render(SampleBulletins.range()));
         assertThat(text).contains("佛山市反诈骗中心", "电信网络诈骗警情通报（区间）", "第12期",
                 "统计时段：2022年10月1日至10月24日", "2022年10月25日",
@@ -57,7 +62,7 @@ public class BulletinPdfTest {
     }
 
     @Test
-    void shouldPrintTheExactFiguresOfMetrics() throws IOException {
+    void shouldPrintTheExactFiguresOfMetrics() throws Exception {
         String text = text(render(SampleBulletins.range()));
         // The city row of expected-range-2022-10-01_2022-10-24.csv, with separators.
         assertThat(text).contains("343", "26,259,997.22", "187", "8,059,792.06", "96", "3,804,540.07", "1,180,778.64", "125.0");
@@ -73,7 +78,7 @@ public class BulletinPdfTest {
     }
 
     @Test
-    void shouldNumberPagesAsXOfY() throws IOException {
+    void shouldNumberPagesAsXOfY() throws Exception {
         Path pdf = render(SampleBulletins.range());
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             int pages = document.getNumberOfPages();
@@ -85,7 +90,7 @@ public class BulletinPdfTest {
     }
 
     @Test
-    void shouldBeA4Portrait() throws IOException {
+    void shouldBeA4Portrait() throws Exception {
         try (PDDocument document = Loader.loadPDF(render(SampleBulletins.daily()).toFile())) {
             for (PDPage page : document.getPages()) {
                 assertThat(page.getMediaBox().getWidth()).isEqualTo(PDRectangle.A4.getWidth(), org.assertj.core.data.Offset.offset(1f));
@@ -96,7 +101,7 @@ public class BulletinPdfTest {
     }
 
     @Test
-    void shouldEmbedTheBulletinFontAndUseNoOther() throws IOException {
+    void shouldEmbedTheBulletinFontAndUseNoOther() throws Exception {
         try (PDDocument document = Loader.loadPDF(render(SampleBulletins.range()).toFile())) {
             List<PDFont> fonts = new ArrayList<>();
             for (PDPage page : document.getPages()) {
@@ -110,7 +115,7 @@ public class BulletinPdfTest {
     }
 
     @Test
-    void shouldHaveAGlyphForEveryCharacterPrinted() throws IOException {
+    void shouldHaveAGlyphForEveryCharacterPrinted() throws Exception {
         for (BulletinData data : List.of(SampleBulletins.range(), SampleBulletins.daily())) {
             try (PDDocument document = Loader.loadPDF(render(data).toFile())) {
                 List<String> missing = new ArrayList<>();
@@ -140,6 +145,34 @@ public class BulletinPdfTest {
         }
     }
 
+    @Test
+    void shouldRenderManyBulletinsAtOnceFromOneInstance() throws Exception {
+        String expected = text(render(SampleBulletins.daily()));
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<String>> texts = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                Path file = folder.resolve("parallel-" + i + ".pdf");
+                texts.add(pool.submit(() -> text(write(SampleBulletins.daily(), file))));
+            }
+            for (Future<String> text : texts) {
+                assertThat(text.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void shouldRefuseATitleTheFontCannotDraw() {
+        BulletinData data = SampleBulletins.range();
+        BulletinData rare = new BulletinData(data.kind(), data.from(), data.to(), data.issue(), "关于𠀀的通报", data.summary(),
+                data.areas(), data.yoyBase(), data.popBase(), data.fraudTypes(), data.days(), data.ytd(), data.ytdLastYear(),
+                data.provenance());
+        assertThatThrownBy(() -> pdf.write(rare, OutputStream.nullOutputStream()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("𠀀");
+    }
+
     /**
      * A string literal or any computation in an expression would make JasperReports compile Java with javac,
      * which fails inside a Spring Boot jar (javac cannot read nested jars) and on a JRE.
@@ -159,13 +192,18 @@ public class BulletinPdfTest {
         }
     }
 
-    private Path render(BulletinData data) throws IOException {
-        Path pdf = folder.resolve(data.kind() + "-" + data.issue() + ".pdf");
-        renderer.writePdf(data, pdf);
-        return pdf;
+    private Path render(BulletinData data) throws Exception {
+        return write(data, folder.resolve(data.kind() + "-" + data.issue() + ".pdf"));
     }
 
-    public static String text(Path pdf) throws IOException {
+    private static Path write(BulletinData data, Path file) throws Exception {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            pdf.write(data, out);
+        }
+        return file;
+    }
+
+    static String text(Path pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             return new PDFTextStripper().getText(document);
         }

@@ -1,9 +1,11 @@
 package org.fraudstats.bulletin.workbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,19 +30,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.fraudstats.bulletin.data.BulletinData;
-import org.fraudstats.bulletin.publish.BulletinRenderer;
 import org.fraudstats.bulletin.data.SampleBulletins;
+import org.fraudstats.metrics.AreaFigures;
 
 class BulletinWorkbookTest {
 
-    private static BulletinRenderer renderer;
+    private static BulletinWorkbook bulletinWorkbook;
 
     @TempDir
     Path folder;
 
     @BeforeAll
     static void compileTemplates() {
-        renderer = new BulletinRenderer(Catalog.foshan());
+        bulletinWorkbook = new BulletinWorkbook(Catalog.foshan());
     }
 
     @Test
@@ -137,9 +139,22 @@ class BulletinWorkbookTest {
         }
     }
 
+    @Test
+    void shouldRefuseAnAreaWithoutItsBaseRatherThanPrintNoChange() {
+        BulletinData data = SampleBulletins.range();
+        List<AreaFigures> yoyWithoutChancheng = data.yoyBase().subList(1, data.yoyBase().size());
+        BulletinData gap = new BulletinData(data.kind(), data.from(), data.to(), data.issue(), data.title(), data.summary(),
+                data.areas(), yoyWithoutChancheng, data.popBase(), data.fraudTypes(), data.days(), data.ytd(),
+                data.ytdLastYear(), data.provenance());
+        assertThatThrownBy(() -> bulletinWorkbook.write(gap, OutputStream.nullOutputStream()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("440604");
+    }
+
     private XSSFWorkbook render(BulletinData data) throws IOException {
         Path xlsx = folder.resolve(data.kind() + ".xlsx");
-        renderer.writeXlsx(data, xlsx);
+        try (OutputStream out = Files.newOutputStream(xlsx)) {
+            bulletinWorkbook.write(data, out);
+        }
         try (InputStream in = Files.newInputStream(xlsx)) {
             return new XSSFWorkbook(in);
         }
