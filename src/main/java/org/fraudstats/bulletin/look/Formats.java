@@ -58,22 +58,6 @@ public final class Formats {
         };
     }
 
-    /** A metric's Chinese name with its unit, as a column or row heading: 案损金额（元）. */
-    public static String label(Metric metric) {
-        return metric == Metric.MEDIAN_MINUTES_TO_STOP ? metric.chineseName() : metric.chineseName() + "（" + unit(metric) + "）";
-    }
-
-    public static String unit(Metric metric) {
-        return switch (metric) {
-            case CASES, REFUND_CASES -> "宗";
-            case STOP_ACCOUNTS, FREEZE_ACCOUNTS -> "个";
-            case LOSS_AMOUNT, STOP_AMOUNT, FREEZE_AMOUNT, REFUND_AMOUNT -> "元";
-            case MEDIAN_MINUTES_TO_STOP -> "分钟";
-            case WARNINGS -> "条";
-            case DISSUADED_VISITS -> "人次";
-        };
-    }
-
     public static String day(LocalDate day) {
         return DAY.format(day);
     }

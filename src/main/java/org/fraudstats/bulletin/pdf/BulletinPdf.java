@@ -32,6 +32,7 @@ import org.fraudstats.bulletin.data.BulletinData;
 import org.fraudstats.bulletin.data.DataNote;
 import org.fraudstats.bulletin.data.DistrictTable;
 import org.fraudstats.bulletin.look.Formats;
+import org.fraudstats.bulletin.look.Labels;
 import org.fraudstats.bulletin.data.FraudTypeRanking;
 import org.fraudstats.bulletin.data.Masthead;
 import org.fraudstats.bulletin.data.Provenance;
@@ -78,6 +79,15 @@ public final class BulletinPdf {
         p.put("ISSUED_ON", masthead.issuedOn());
         p.put("TITLE", data.title() + (data.revision() > 1 ? "（修订版 第" + data.revision() + "版）" : ""));
         p.put("SUMMARY", (data.notice() == null ? "" : "【" + data.notice() + "】") + data.summary());
+        // the tables' headings, passed on to their subreports: FIGURES_CASES is 表1's column of cases
+        for (Metric metric : DistrictTable.COLUMNS) {
+            p.put("FIGURES_" + metric.name(), Labels.column(metric, true));
+        }
+        for (Metric metric : DistrictTable.CHANGE_COLUMNS) {
+            p.put("CHANGES_" + metric.name(), Labels.shortName(metric));
+        }
+        p.put("TYPES_CASES", Labels.column(Metric.CASES, false));
+        p.put("TYPES_LOSS_AMOUNT", Labels.column(Metric.LOSS_AMOUNT, false));
         p.put("DISTRICT_FIGURES", districtFigures);
         p.put("DISTRICT_FIGURES_ROWS", source(figureRows(table)));
         p.put("DISTRICT_CHANGES", districtChanges);
@@ -88,8 +98,8 @@ public final class BulletinPdf {
         p.put("FRAUD_TYPES_BY_LOSS", source(rankRows(FraudTypeRanking.byLoss(data.fraudTypes()))));
         p.put("TREND_HEADING", TrendChart.heading(data));
         p.put("DAYS", new ReplayedRows(TrendChart.rows(data.days())));
-        p.put("CASES_LABEL", TrendChart.CASES_LABEL);
-        p.put("STOP_AMOUNT_LABEL", TrendChart.STOP_AMOUNT_LABEL);
+        p.put("CASES_LABEL", Labels.shortWithUnit(Metric.CASES));
+        p.put("STOP_AMOUNT_LABEL", Labels.shortWithUnit(Metric.STOP_AMOUNT));
         p.put("YEAR_TO_DATE", yearToDate);
         p.put("YEAR_TO_DATE_ROWS", source(yearToDateRows(YearToDate.rows(data))));
         p.put("YEAR_TO_DATE_HEADING", "五、" + YearToDate.heading(data));
@@ -167,7 +177,7 @@ public final class BulletinPdf {
 
     private static List<Map<String, ?>> yearToDateRows(List<YearToDate.Row> rows) {
         return rows.stream().<Map<String, ?>>map(r -> Map.of(
-                "metric", Formats.label(r.metric()),
+                "metric", Labels.withUnit(r.metric()),
                 "ytd", Formats.figure(r.metric(), r.ytd()),
                 "last_year", Formats.figure(r.metric(), r.lastYear()),
                 "change", Formats.percent(r.change()))).toList();

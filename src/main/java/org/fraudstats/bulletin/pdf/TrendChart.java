@@ -14,9 +14,6 @@ import org.fraudstats.metrics.CityDay;
  */
 final class TrendChart {
 
-    static final String CASES_LABEL = "警情（宗）";
-    static final String STOP_AMOUNT_LABEL = "止付金额（元）";
-
     private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd");
     private static final DateTimeFormatter FULL = DateTimeFormatter.ISO_LOCAL_DATE;
 

@@ -16,12 +16,13 @@ import org.jfree.chart.renderer.category.StandardBarPainter;
 
 import net.sf.jasperreports.charts.JRChart;
 import net.sf.jasperreports.charts.JRChartCustomizer;
+import org.fraudstats.bulletin.look.Colours;
 
 /**
  * Gives the trend chart the plain look of a printed bulletin and keeps its day labels legible: JasperReports'
  * default theme paints gradient bars with shadows, and a range of a few months would print every one of its
- * day labels on top of each other. Named in bulletin.jrxml, which also sets the series colours; changes how
- * the chart looks, never what it shows.
+ * day labels on top of each other. Named in bulletin.jrxml; gives the series the colours of {@link Colours},
+ * which the workbook's chart uses too. Changes how the chart looks, never what it shows.
  */
 public class TrendChartCustomizer implements JRChartCustomizer {
 
@@ -41,11 +42,13 @@ public class TrendChartCustomizer implements JRChartCustomizer {
         for (int i = 0; i < plot.getRendererCount(); i++) {
             CategoryItemRenderer renderer = plot.getRenderer(i);
             if (renderer instanceof BarRenderer bars) {
+                bars.setSeriesPaint(0, Colours.awt(Colours.CASES));
                 bars.setBarPainter(new StandardBarPainter());
                 bars.setShadowVisible(false);
                 bars.setDrawBarOutline(false);
                 bars.setMaximumBarWidth(0.05);
             } else if (renderer instanceof LineAndShapeRenderer line) {
+                line.setSeriesPaint(0, Colours.awt(Colours.STOP_AMOUNT));
                 line.setSeriesStroke(0, new BasicStroke(1.5f));
                 // A marker per day helps read a month; over a quarter the markers hide the line itself.
                 line.setSeriesShape(0, new Ellipse2D.Double(-2.5, -2.5, 5, 5));

@@ -16,6 +16,7 @@ import org.fraudstats.bulletin.data.BulletinData;
 import org.fraudstats.bulletin.data.DataNote;
 import org.fraudstats.bulletin.data.DistrictTable;
 import org.fraudstats.bulletin.look.Formats;
+import org.fraudstats.bulletin.look.Labels;
 import org.fraudstats.bulletin.data.FraudTypeRanking;
 import org.fraudstats.bulletin.data.FraudTypeRow;
 import org.fraudstats.bulletin.data.Masthead;
@@ -79,7 +80,7 @@ public final class BulletinWorkbook {
         int r = 6;
         for (Metric metric : ALL) {
             Row row = sheet.createRow(r++);
-            s.text(row, 0, Formats.label(metric), s.text);
+            s.text(row, 0, Labels.withUnit(metric), s.text);
             s.figure(row, 1, metric, city.current());
             s.figure(row, 2, metric, city.yoyBase());
             s.change(row, 3, metric.comparable() ? city.yoy(metric) : Optional.empty());
@@ -144,7 +145,7 @@ public final class BulletinWorkbook {
         for (int i = 0; i < metrics.size(); i++) {
             Metric metric = metrics.get(i);
             s.text(groups, first + i, i == 0 ? name : "", s.group);
-            s.text(labels, first + i, Formats.label(metric), s.header);
+            s.text(labels, first + i, Labels.withUnit(metric), s.header);
             sheet.setColumnWidth(first + i, WorkbookStyles.width(metric.kind() == Metric.Kind.MONEY ? 16 : 10));
         }
         sheet.addMergedRegion(new CellRangeAddress(0, 0, first, first + metrics.size() - 1));
@@ -152,7 +153,8 @@ public final class BulletinWorkbook {
     }
 
     private static void fraudTypes(XSSFSheet sheet, WorkbookStyles s, BulletinData data) {
-        s.headers(sheet.createRow(0), 0, "按警情排名", "按案损排名", "类型代码", "诈骗类型", "警情（宗）", "案损金额（元）");
+        s.headers(sheet.createRow(0), 0, "按警情排名", "按案损排名", "类型代码", "诈骗类型",
+                Labels.shortWithUnit(Metric.CASES), Labels.shortWithUnit(Metric.LOSS_AMOUNT));
         List<FraudTypeRanking.Ranked> byCases = FraudTypeRanking.byCases(data.fraudTypes());
         List<FraudTypeRanking.Ranked> byLoss = FraudTypeRanking.byLoss(data.fraudTypes());
         int r = 1;

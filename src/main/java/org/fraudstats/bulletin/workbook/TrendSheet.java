@@ -30,6 +30,9 @@ import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.fraudstats.bulletin.data.BulletinData;
 import org.fraudstats.metrics.CityDay;
+import org.fraudstats.bulletin.look.Colours;
+import org.fraudstats.bulletin.look.Labels;
+import org.fraudstats.metrics.Metric;
 
 /**
  * 每日趋势: the city's days as rows and a native Excel chart of them, cases as bars on the left axis and the
@@ -38,15 +41,16 @@ import org.fraudstats.metrics.CityDay;
  */
 final class TrendSheet {
 
-    /** The colours of the PDF's trend chart (bulletin.jrxml), so both documents read alike. */
-    static final byte[] CASES_RGB = {(byte) 0x7F, (byte) 0x9C, (byte) 0xCB};
-    static final byte[] STOP_AMOUNT_RGB = {(byte) 0xD7, (byte) 0x00, (byte) 0x0F};
+    private static final String CASES = Labels.shortWithUnit(Metric.CASES);
+    private static final String STOP_AMOUNT = Labels.shortWithUnit(Metric.STOP_AMOUNT);
+    private static final byte[] CASES_RGB = Colours.bytes(Colours.CASES);
+    private static final byte[] STOP_AMOUNT_RGB = Colours.bytes(Colours.STOP_AMOUNT);
 
     private TrendSheet() {
     }
 
     static void write(XSSFSheet sheet, WorkbookStyles s, BulletinData data) {
-        s.headers(sheet.createRow(0), 0, "日期", "警情（宗）", "止付金额（元）");
+        s.headers(sheet.createRow(0), 0, "日期", CASES, STOP_AMOUNT);
         List<CityDay> days = data.days();
         int r = 1;
         for (CityDay day : days) {
@@ -85,14 +89,14 @@ final class TrendSheet {
         XDDFCategoryAxis dayAxis = chart.createCategoryAxis(AxisPosition.BOTTOM);
         dayAxis.setNumberFormat("mm-dd");
         XDDFValueAxis casesAxis = chart.createValueAxis(AxisPosition.LEFT);
-        casesAxis.setTitle("警情（宗）");
+        casesAxis.setTitle(CASES);
         casesAxis.setCrossBetween(AxisCrossBetween.BETWEEN);
         casesAxis.setNumberFormat(WorkbookStyles.COUNT);
         XDDFBarChartData bars = (XDDFBarChartData) chart.createData(ChartTypes.BAR, dayAxis, casesAxis);
         bars.setBarDirection(BarDirection.COL);
         bars.setVaryColors(false);
         XDDFBarChartData.Series casesSeries = (XDDFBarChartData.Series) bars.addSeries(dates, cases);
-        casesSeries.setTitle("警情（宗）", null);
+        casesSeries.setTitle(CASES, null);
         casesSeries.setShapeProperties(solid(CASES_RGB));
         chart.plot(bars);
 
@@ -100,7 +104,7 @@ final class TrendSheet {
         XDDFCategoryAxis hiddenDays = chart.createCategoryAxis(AxisPosition.BOTTOM);
         hiddenDays.setVisible(false);
         XDDFValueAxis amountAxis = chart.createValueAxis(AxisPosition.RIGHT);
-        amountAxis.setTitle("止付金额（元）");
+        amountAxis.setTitle(STOP_AMOUNT);
         amountAxis.setCrosses(AxisCrosses.MAX);
         amountAxis.setNumberFormat(WorkbookStyles.COUNT);
         hiddenDays.crossAxis(amountAxis);
@@ -108,7 +112,7 @@ final class TrendSheet {
         XDDFLineChartData line = (XDDFLineChartData) chart.createData(ChartTypes.LINE, hiddenDays, amountAxis);
         line.setVaryColors(false);
         XDDFLineChartData.Series amountSeries = (XDDFLineChartData.Series) line.addSeries(dates, stopAmount);
-        amountSeries.setTitle("止付金额（元）", null);
+        amountSeries.setTitle(STOP_AMOUNT, null);
         amountSeries.setSmooth(false);
         amountSeries.setMarkerStyle(MarkerStyle.CIRCLE);
         XDDFShapeProperties lineShape = new XDDFShapeProperties();

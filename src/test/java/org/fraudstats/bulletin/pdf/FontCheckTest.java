@@ -66,7 +66,7 @@ class FontCheckTest {
                 texts.addAll(all(PATTERN_ATTRIBUTE, xml));
             }
         }
-        assertThat(texts).contains("一、各区警情及处置情况", "按案损金额排名", "止付中位时长\n(分钟)");
+        assertThat(texts).contains("一、各区警情及处置情况", "按案损金额排名", "今年以来");
         assertDrawable(texts);
     }
 
@@ -78,7 +78,7 @@ class FontCheckTest {
                 texts.addAll(all(JAVA_STRING, Files.readString(source)));
             }
         }
-        assertThat(texts).contains("同比基期", "（北京时间）");
+        assertThat(texts).contains("同比基期", "（北京时间）", "警情", "止付中位时长", "分钟");
         assertDrawable(texts);
     }
 
