@@ -1,20 +1,19 @@
 package org.fraudstats.bulletin.rerun;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
+import org.fraudstats.bulletin.BulletinPublisher;
+import org.fraudstats.bulletin.RerunProgress;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -27,22 +26,21 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
 import org.springframework.transaction.interceptor.TransactionAttribute;
-import org.fraudstats.bulletin.BulletinPublisher;
-import org.fraudstats.bulletin.RerunProgress;
 
 /**
  * `rerun`: renders the daily bulletin of every day of a range, in parallel over days (one partition per day),
  * then, if asked, the range bulletin. A failed rerun restarted renders only the days that had not finished,
- * because completed partitions are not run again.
+ * because completed partitions are not run again. The job's parameters are read through
+ * {@link RerunParameters}, once per step; a partition's day travels in its context as an ISO date.
  */
 @Configuration(proxyBeanMethods = false)
-public class RerunJobConfiguration {
+class RerunJobConfiguration {
 
-    public static final String JOB_NAME = "rerunBulletins";
+    private static final String DAY = "day";
 
     @Bean
     Job rerunBulletinsJob(JobRepository jobRepository, Step renderDays, Step renderRange) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(renderDays).next(renderRange).build();
+        return new JobBuilder(RerunParameters.JOB_NAME, jobRepository).start(renderDays).next(renderRange).build();
     }
 
     // --- step: one partition per day, rendered by renderDay on parallel threads
@@ -61,12 +59,13 @@ public class RerunJobConfiguration {
 
     @Bean
     @StepScope
-    Partitioner days(@Value("#{jobParameters['from']}") String from, @Value("#{jobParameters['to']}") String to) {
+    Partitioner days(@Value("#{stepExecution.jobParameters}") JobParameters jobParameters) {
+        RerunParameters rerun = RerunParameters.of(jobParameters);
         return gridSize -> {
             Map<String, ExecutionContext> partitions = new HashMap<>();
-            for (LocalDate day = LocalDate.parse(from); !day.isAfter(LocalDate.parse(to)); day = day.plusDays(1)) {
+            for (LocalDate day = rerun.from(); !day.isAfter(rerun.to()); day = day.plusDays(1)) {
                 ExecutionContext context = new ExecutionContext();
-                context.putString("day", day.toString());
+                context.putString(DAY, day.toString());
                 partitions.put("day-" + day, context);
             }
             return partitions;
@@ -80,14 +79,12 @@ public class RerunJobConfiguration {
     }
 
     @Bean
-    @StepScope
-    Tasklet renderDayTasklet(BulletinPublisher publisher, RerunProgress progress,
-                             @Value("#{stepExecutionContext['day']}") String day,
-                             @Value("#{jobParameters['out']}") String out,
-                             @Value("#{jobParameters['formats']}") String formats) {
+    Tasklet renderDayTasklet(BulletinPublisher publisher, RerunProgress progress) {
         return (contribution, chunk) -> {
-            long jobExecutionId = chunk.getStepContext().getStepExecution().getJobExecutionId();
-            publisher.daily(LocalDate.parse(day), Path.of(out), formats(formats), jobExecutionId);
+            StepExecution step = chunk.getStepContext().getStepExecution();
+            RerunParameters rerun = RerunParameters.of(step.getJobParameters());
+            LocalDate day = LocalDate.parse(step.getExecutionContext().getString(DAY));
+            publisher.daily(day, rerun.out(), rerun.formats(), step.getJobExecutionId());
             contribution.incrementWriteCount(1);
             progress.dayDone();
             return RepeatStatus.FINISHED;
@@ -102,15 +99,12 @@ public class RerunJobConfiguration {
     }
 
     @Bean
-    @StepScope
-    Tasklet renderRangeTasklet(BulletinPublisher publisher,
-                               @Value("#{jobParameters['from']}") String from, @Value("#{jobParameters['to']}") String to,
-                               @Value("#{jobParameters['out']}") String out, @Value("#{jobParameters['formats']}") String formats,
-                               @Value("#{jobParameters['range']}") String range) {
+    Tasklet renderRangeTasklet(BulletinPublisher publisher) {
         return (contribution, chunk) -> {
-            if (Boolean.parseBoolean(range)) {
-                long jobExecutionId = chunk.getStepContext().getStepExecution().getJobExecutionId();
-                publisher.range(LocalDate.parse(from), LocalDate.parse(to), Path.of(out), formats(formats), jobExecutionId);
+            StepExecution step = chunk.getStepContext().getStepExecution();
+            RerunParameters rerun = RerunParameters.of(step.getJobParameters());
+            if (rerun.range()) {
+                publisher.range(rerun.from(), rerun.to(), rerun.out(), rerun.formats(), step.getJobExecutionId());
                 contribution.incrementWriteCount(1);
             }
             return RepeatStatus.FINISHED;
@@ -125,11 +119,5 @@ public class RerunJobConfiguration {
         DefaultTransactionAttribute attribute = new DefaultTransactionAttribute();
         attribute.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         return attribute;
-    }
-
-    static Set<BulletinPublisher.Format> formats(String list) {
-        return Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .map(BulletinPublisher.Format::valueOf)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(BulletinPublisher.Format.class)));
     }
 }
