@@ -102,6 +102,13 @@ class PublishedFiguresTest extends DatabaseTest {
     }
 
     @Test
+    void manifestsListTheirKeysInOneOrderWhicheverProcessWroteThem() throws IOException {
+        String manifest = Files.readString(out.resolve("range/2022-10-20_2022-10-24/manifest.json"));
+        assertThat(manifest).contains("\"period\" : {\n    \"from\" : \"2022-10-20\",\n    \"to\" : \"2022-10-24\"\n  }")
+                .containsPattern("\\{\n    \"name\" : \"fraudstats-range-2022-10-20_2022-10-24\\.pdf\",\n    \"sha256\" : \"[0-9a-f]{64}\"\n  }");
+    }
+
+    @Test
     void everyBulletinOfTheRerunIsThereWithItsManifest() throws IOException {
         try (var files = Files.walk(out)) {
             assertThat(files.filter(Files::isRegularFile).count()).isEqualTo(6 * 3);

@@ -34,7 +34,11 @@ final class Manifest {
     static void write(Path folder, BulletinData data, List<Revision> revisions, ZonedDateTime generatedAt) {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("kind", data.kind().key());
-        manifest.put("period", Map.of("from", data.from().toString(), "to", data.to().toString()));
+        // LinkedHashMap, not Map.of, whose order changes from one JVM to the next: the same bulletin, the same bytes
+        Map<String, Object> period = new LinkedHashMap<>();
+        period.put("from", data.from().toString());
+        period.put("to", data.to().toString());
+        manifest.put("period", period);
         manifest.put("generated_at", generatedAt.toOffsetDateTime().toString());
         manifest.put("job_execution_id", data.provenance().jobExecutionId());
         Map<String, Object> provenance = new LinkedHashMap<>();
@@ -48,7 +52,10 @@ final class Manifest {
             for (Path file : list.sorted().toList()) {
                 String name = file.getFileName().toString();
                 if (name.startsWith("fraudstats-") && (name.endsWith(".pdf") || name.endsWith(".xlsx"))) {
-                    files.add(Map.of("name", name, "sha256", sha256(file)));
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("name", name);
+                    entry.put("sha256", sha256(file));
+                    files.add(entry);
                 }
             }
         } catch (IOException e) {
