@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.fraudstats.bulletin.rerun.RerunParameters;
 import org.fraudstats.storage.SqlFiles;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -14,7 +15,6 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.fraudstats.bulletin.rerun.RerunParameters;
 
 /**
  * Runs the rerun job: a rerun that failed, or whose process died, is restarted (only its unfinished days are

@@ -9,9 +9,9 @@ import org.fraudstats.bulletin.BulletinKind;
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.ingest.LoadProvenance;
 import org.fraudstats.metrics.AreaFigures;
+import org.fraudstats.metrics.CityDay;
 import org.fraudstats.metrics.Comparison;
 import org.fraudstats.metrics.Figures;
-import org.fraudstats.metrics.CityDay;
 import org.fraudstats.press.Headline;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,5 @@
 package org.fraudstats.bulletin.data;
 
-import org.fraudstats.metrics.Change;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.metrics.AreaFigures;
+import org.fraudstats.metrics.Change;
 import org.fraudstats.metrics.Metric;
 
 /**

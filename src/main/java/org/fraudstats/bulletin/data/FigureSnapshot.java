@@ -8,8 +8,8 @@ import java.util.Map;
 
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.metrics.AreaFigures;
-import org.fraudstats.metrics.Metric;
 import org.fraudstats.metrics.CityDay;
+import org.fraudstats.metrics.Metric;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 

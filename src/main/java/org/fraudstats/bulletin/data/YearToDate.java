@@ -1,14 +1,14 @@
 package org.fraudstats.bulletin.data;
 
-import org.fraudstats.metrics.Change;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import org.fraudstats.metrics.AreaFigures;
-import org.fraudstats.metrics.Metric;
 import org.fraudstats.bulletin.look.Formats;
+import org.fraudstats.metrics.AreaFigures;
+import org.fraudstats.metrics.Change;
+import org.fraudstats.metrics.Metric;
 
 /** The city since 1 January against the same days last year: every metric, one row each. */
 public final class YearToDate {

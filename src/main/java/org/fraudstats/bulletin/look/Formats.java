@@ -10,9 +10,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.fraudstats.bulletin.data.Provenance;
 import org.fraudstats.metrics.AreaFigures;
 import org.fraudstats.metrics.Metric;
-import org.fraudstats.bulletin.data.Provenance;
 
 /**
  * How the PDF writes figures: exactly, with thousands separators, the same on every server whatever its locale.

@@ -12,9 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 
-import org.fraudstats.catalog.Catalog;
-import org.fraudstats.metrics.Metric;
-
 import net.sf.jasperreports.engine.JREmptyDataSource;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
@@ -27,16 +24,18 @@ import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
-import org.springframework.stereotype.Component;
 import org.fraudstats.bulletin.data.BulletinData;
 import org.fraudstats.bulletin.data.DataNote;
 import org.fraudstats.bulletin.data.DistrictTable;
-import org.fraudstats.bulletin.look.Formats;
-import org.fraudstats.bulletin.look.Labels;
 import org.fraudstats.bulletin.data.FraudTypeRanking;
 import org.fraudstats.bulletin.data.Masthead;
 import org.fraudstats.bulletin.data.Provenance;
 import org.fraudstats.bulletin.data.YearToDate;
+import org.fraudstats.bulletin.look.Formats;
+import org.fraudstats.bulletin.look.Labels;
+import org.fraudstats.catalog.Catalog;
+import org.fraudstats.metrics.Metric;
+import org.springframework.stereotype.Component;
 
 /**
  * The PDF 通报: compiles the templates of {@code report-templates/bulletin/} once (about a second), then fills

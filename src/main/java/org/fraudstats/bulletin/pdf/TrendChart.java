@@ -4,6 +4,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.fraudstats.bulletin.BulletinKind;
 import org.fraudstats.bulletin.data.BulletinData;
 import org.fraudstats.metrics.CityDay;

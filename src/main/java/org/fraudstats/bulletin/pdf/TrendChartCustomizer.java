@@ -5,6 +5,9 @@ import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.util.List;
 
+import net.sf.jasperreports.charts.JRChart;
+import net.sf.jasperreports.charts.JRChartCustomizer;
+import org.fraudstats.bulletin.look.Colours;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.plot.CategoryPlot;
@@ -13,10 +16,6 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.CategoryItemRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
-
-import net.sf.jasperreports.charts.JRChart;
-import net.sf.jasperreports.charts.JRChartCustomizer;
-import org.fraudstats.bulletin.look.Colours;
 
 /**
  * Gives the trend chart the plain look of a printed bulletin and keeps its day labels legible: JasperReports'

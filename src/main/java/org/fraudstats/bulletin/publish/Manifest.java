@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 import org.fraudstats.bulletin.Revision;
 import org.fraudstats.bulletin.data.BulletinData;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * manifest.json beside a bulletin's files: each file's sha256, the period, when and by which job it was made,

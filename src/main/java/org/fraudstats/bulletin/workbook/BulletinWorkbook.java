@@ -9,19 +9,19 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.fraudstats.catalog.Catalog;
-import org.fraudstats.metrics.Metric;
-import org.springframework.stereotype.Component;
 import org.fraudstats.bulletin.data.BulletinData;
 import org.fraudstats.bulletin.data.DataNote;
 import org.fraudstats.bulletin.data.DistrictTable;
-import org.fraudstats.bulletin.look.Formats;
-import org.fraudstats.bulletin.look.Labels;
 import org.fraudstats.bulletin.data.FraudTypeRanking;
 import org.fraudstats.bulletin.data.FraudTypeRow;
 import org.fraudstats.bulletin.data.Masthead;
 import org.fraudstats.bulletin.data.Provenance;
 import org.fraudstats.bulletin.data.YearToDate;
+import org.fraudstats.bulletin.look.Formats;
+import org.fraudstats.bulletin.look.Labels;
+import org.fraudstats.catalog.Catalog;
+import org.fraudstats.metrics.Metric;
+import org.springframework.stereotype.Component;
 
 /**
  * The bulletin as an Excel workbook for analysts: the same figures as the PDF, as numbers with number formats.

@@ -29,9 +29,9 @@ import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.fraudstats.bulletin.data.BulletinData;
-import org.fraudstats.metrics.CityDay;
 import org.fraudstats.bulletin.look.Colours;
 import org.fraudstats.bulletin.look.Labels;
+import org.fraudstats.metrics.CityDay;
 import org.fraudstats.metrics.Metric;
 
 /**

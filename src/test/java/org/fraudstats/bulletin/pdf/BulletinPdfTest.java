@@ -14,6 +14,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import net.sf.jasperreports.compilers.ReportExpressionEvaluationData;
+import net.sf.jasperreports.engine.JRDataset;
+import net.sf.jasperreports.engine.JasperCompileManager;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.design.JRReportCompileData;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -26,19 +31,13 @@ import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.fraudstats.bulletin.data.BulletinData;
+import org.fraudstats.bulletin.data.SampleBulletins;
+import org.fraudstats.bulletin.look.Formats;
 import org.fraudstats.catalog.Catalog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import net.sf.jasperreports.compilers.ReportExpressionEvaluationData;
-import net.sf.jasperreports.engine.JRDataset;
-import net.sf.jasperreports.engine.JasperCompileManager;
-import net.sf.jasperreports.engine.JasperReport;
-import net.sf.jasperreports.engine.design.JRReportCompileData;
-import org.fraudstats.bulletin.data.BulletinData;
-import org.fraudstats.bulletin.data.SampleBulletins;
-import org.fraudstats.bulletin.look.Formats;
 
 class BulletinPdfTest {
 

@@ -25,13 +25,13 @@ import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.fraudstats.bulletin.data.BulletinData;
+import org.fraudstats.bulletin.data.SampleBulletins;
 import org.fraudstats.catalog.Catalog;
+import org.fraudstats.metrics.AreaFigures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.fraudstats.bulletin.data.BulletinData;
-import org.fraudstats.bulletin.data.SampleBulletins;
-import org.fraudstats.metrics.AreaFigures;
 
 class BulletinWorkbookTest {
 
