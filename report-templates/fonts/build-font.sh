@@ -31,7 +31,7 @@ texts = [open(f'{repo}/report-templates/fonts/extra-text.txt', encoding='utf-8')
 for path in glob.glob(f'{repo}/report-templates/**/*.jrxml', recursive=True):
     texts.append(re.sub(r'<!--.*?-->', '', open(path, encoding='utf-8').read(), flags=re.S))
 java = [f'{repo}/src/main/java/org/fraudstats/catalog/Catalog.java', f'{repo}/src/main/java/org/fraudstats/metrics/Metric.java']
-java += glob.glob(f'{repo}/src/main/java/org/fraudstats/bulletin/*.java')
+java += glob.glob(f'{repo}/src/main/java/org/fraudstats/bulletin/**/*.java', recursive=True)
 for path in java:
     texts += re.findall(r'"((?:[^"\\\n]|\\.)*)"', open(path, encoding='utf-8').read())
 

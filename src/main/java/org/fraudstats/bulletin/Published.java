@@ -3,6 +3,9 @@ package org.fraudstats.bulletin;
 import java.nio.file.Path;
 import java.util.List;
 
-/** One bulletin written: its files, its revision, and what changed against the revision before. */
-public record Published(String kind, String period, int revision, boolean newRevision, List<String> changes, List<Path> files) {
+/**
+ * One bulletin written: its kind, its period as the folder names it (2022-10-23, 2022-10-01_2022-10-31), its
+ * revision, whether this render made that revision, what changed against the revision before, and its files.
+ */
+public record Published(BulletinKind kind, String period, int revision, boolean newRevision, List<String> changes, List<Path> files) {
 }

@@ -5,14 +5,12 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
+import org.fraudstats.bulletin.rerun.RerunParameters;
 import org.fraudstats.storage.SqlFiles;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -46,35 +44,26 @@ public class Rerun {
     }
 
     public Result run(LocalDate from, LocalDate to, Path out, Set<BulletinPublisher.Format> formats, boolean range) throws Exception {
-        String formatList = formats.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
-        String outPath = out.toAbsolutePath().normalize().toString();
+        RerunParameters parameters = new RerunParameters(from, to, out, formats, range);
         recoverDead(from, to);
-        Long failed = jdbc.query(SqlFiles.load("bulletin/failed-rerun.sql"), Map.of("from", from.toString(), "to", to.toString(),
-                "out", outPath, "formats", formatList, "range", Boolean.toString(range)), rs -> rs.next() ? rs.getLong(1) : null);
+        Long failed = jdbc.query(SqlFiles.load("bulletin/failed-rerun.sql"), parameters.stored(), rs -> rs.next() ? rs.getLong(1) : null);
         JobExecution execution;
         boolean restarted = failed != null;
         if (restarted) {
             execution = jobOperator.restart(jobRepository.getJobExecution(failed));
         } else {
-            execution = jobOperator.start(rerunBulletinsJob, new JobParametersBuilder()
-                    .addString("from", from.toString())
-                    .addString("to", to.toString())
-                    .addString("out", outPath)
-                    .addString("formats", formatList)
-                    .addString("range", Boolean.toString(range))
-                    .addLong("run.id", System.currentTimeMillis())
-                    .toJobParameters());
+            execution = jobOperator.start(rerunBulletinsJob, parameters.toJobParameters(System.currentTimeMillis()));
         }
         return result(execution, restarted);
     }
 
     /** The days an execution renders, when it is a rerun's. */
     public Optional<Days> days(JobExecution execution) {
-        if (!RerunJobConfiguration.JOB_NAME.equals(execution.getJobInstance().getJobName())) {
+        if (!RerunParameters.JOB_NAME.equals(execution.getJobInstance().getJobName())) {
             return Optional.empty();
         }
-        JobParameters parameters = execution.getJobParameters();
-        return Optional.of(new Days(LocalDate.parse(parameters.getString("from")), LocalDate.parse(parameters.getString("to"))));
+        RerunParameters parameters = RerunParameters.of(execution.getJobParameters());
+        return Optional.of(new Days(parameters.from(), parameters.to()));
     }
 
     /** Restarts a rerun that failed or whose process died (`restart ID`); the caller holds the lock of its days. */

@@ -16,7 +16,7 @@ public class RerunProgress {
         this.done = 0;
     }
 
-    synchronized void dayDone() {
+    public synchronized void dayDone() {
         listener.accept(++done);
     }
 }

@@ -1,8 +1,11 @@
 /**
- * Bulletins that leadership reads: the official PDF 通报 (JasperReports templates under
- * {@code report-templates/bulletin/}) and the Excel workbook analysts open, both rendered from a
- * {@link org.fraudstats.bulletin.BulletinData} whose figures were already computed by {@code metrics}.
- * Nothing here or in a template computes a figure; the only arithmetic is the presentation-only percent
- * change of metrics.md ({@link org.fraudstats.bulletin.Change}), and every figure is printed exactly.
+ * Bulletins (PDF 通报 and Excel workbook, with their revisions); this root package is the module's API, used by cli,
+ * schedule and bench: BulletinPublisher, Rerun, RerunProgress and the types they return; sub-packages are internal.
+ * <p>
+ * It may use metrics (every figure), press (the summary), catalog (names), storage (SQL files) and ingest (the
+ * footnote's rows loaded, rejected and pending, which only the loader knows); nothing here computes a figure.
  */
+@ApplicationModule(allowedDependencies = {"metrics", "press", "catalog", "storage", "ingest"})
 package org.fraudstats.bulletin;
+
+import org.springframework.modulith.ApplicationModule;

@@ -3,7 +3,8 @@ package org.fraudstats.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.fraudstats.bulletin.Revisions;
+import org.fraudstats.bulletin.BulletinPublisher;
+import org.fraudstats.bulletin.Revision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,11 +35,11 @@ class RevisionsCommand implements Callable<Integer> {
         period.check(spec);
         var out = spec.commandLine().getOut();
         JsonMapper json = JsonMapper.builder().build();
-        List<Revisions.Revision> all = services.get(Revisions.class).overlapping(period.from, period.to);
+        List<Revision> all = services.get(BulletinPublisher.class).revisions(period.from, period.to);
         out.println("kind,date_from,date_to,revision,generated_at,job_execution_id,changes");
-        for (Revisions.Revision r : all) {
+        for (Revision r : all) {
             List<?> changes = json.readValue(r.changesJson(), List.class);
-            out.printf("%s,%s,%s,%d,%s,%s,\"%s\"%n", r.kind(), r.from(), r.to(), r.revision(), r.generatedAt(),
+            out.printf("%s,%s,%s,%d,%s,%s,\"%s\"%n", r.kind().key(), r.from(), r.to(), r.revision(), r.generatedAt(),
                     r.jobExecutionId() == null ? "" : r.jobExecutionId(),
                     String.join("; ", changes.stream().map(Object::toString).toList()).replace("\"", "\"\""));
         }

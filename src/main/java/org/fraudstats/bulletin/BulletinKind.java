@@ -1,0 +1,54 @@
+package org.fraudstats.bulletin;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * What a bulletin covers: one day (日报), a week (周报), a calendar month (月报) or any other period (区间).
+ * Weekly, monthly and other periods share one output layout ({@code OUT/range/FROM_TO/…}) and one revision
+ * history: a week is a range that happens to be seven days long, whichever command rendered it.
+ */
+public enum BulletinKind {
+    DAILY("daily", "电信网络诈骗警情日报"),
+    WEEKLY("range", "电信网络诈骗警情通报（周报）"),
+    MONTHLY("range", "电信网络诈骗警情通报（月报）"),
+    RANGE("range", "电信网络诈骗警情通报（区间）");
+
+    private final String key;
+    private final String documentName;
+
+    BulletinKind(String key, String documentName) {
+        this.key = key;
+        this.documentName = documentName;
+    }
+
+    /** The kind of a range bulletin over [from, to], told by its dates alone. */
+    public static BulletinKind ofRange(LocalDate from, LocalDate to) {
+        if (ChronoUnit.DAYS.between(from, to) == 6) {
+            return WEEKLY;
+        }
+        if (from.getDayOfMonth() == 1 && to.equals(from.withDayOfMonth(from.lengthOfMonth()))) {
+            return MONTHLY;
+        }
+        return RANGE;
+    }
+
+    /** The kind of a bulletin recorded under {@code key} ("daily" or "range") for [from, to]. */
+    public static BulletinKind of(String key, LocalDate from, LocalDate to) {
+        return switch (key) {
+            case "daily" -> DAILY;
+            case "range" -> ofRange(from, to);
+            default -> throw new IllegalArgumentException("unknown bulletin kind " + key);
+        };
+    }
+
+    /** "daily" or "range": the folder and file names, manifest.json and table bulletin_revision use it. */
+    public String key() {
+        return key;
+    }
+
+    /** The document's name in the masthead and the files' metadata. */
+    public String documentName() {
+        return documentName;
+    }
+}

@@ -1,0 +1,87 @@
+package org.fraudstats.bulletin.data;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import org.fraudstats.bulletin.BulletinKind;
+import org.fraudstats.catalog.Catalog;
+import org.fraudstats.ingest.LoadProvenance;
+import org.fraudstats.metrics.AreaFigures;
+import org.fraudstats.metrics.CityDay;
+import org.fraudstats.metrics.Comparison;
+import org.fraudstats.metrics.Figures;
+import org.fraudstats.press.Headline;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gathers what one bulletin prints, all of it from {@link Figures} (the same code path as `metrics`) and the
+ * summary from the press module's sentence (the same wording as `headline`). Nothing here computes a figure.
+ */
+@Component
+public class BulletinAssembler {
+
+    private final Figures figures;
+    private final Catalog catalog;
+    private final LoadProvenance provenance;
+
+    BulletinAssembler(Figures figures, Catalog catalog, LoadProvenance provenance) {
+        this.figures = figures;
+        this.catalog = catalog;
+        this.provenance = provenance;
+    }
+
+    /** The daily bulletin (日报) of one day; its trend shows the 30 days ending that day. */
+    public BulletinData daily(LocalDate day, Long jobExecutionId, ZonedDateTime generatedAt) {
+        return assemble(BulletinKind.DAILY, day, day, day.minusDays(29), day.getDayOfYear(), jobExecutionId, generatedAt);
+    }
+
+    /** A range bulletin (周报, 月报, 年初以来, any period), with a daily series over the period. */
+    public BulletinData range(LocalDate from, LocalDate to, Long jobExecutionId, ZonedDateTime generatedAt) {
+        return assemble(BulletinKind.ofRange(from, to), from, to, from, 1, jobExecutionId, generatedAt);
+    }
+
+    private BulletinData assemble(BulletinKind kind, LocalDate from, LocalDate to, LocalDate seriesFrom, int issue,
+                                  Long jobExecutionId, ZonedDateTime generatedAt) {
+        List<AreaFigures> areas = figures.range(from, to);
+        List<AreaFigures> yoy = figures.range(Comparison.YOY.baseFrom(from, to), Comparison.YOY.baseTo(from, to));
+        List<AreaFigures> pop = figures.range(Comparison.POP.baseFrom(from, to), Comparison.POP.baseTo(from, to));
+        LocalDate yearStart = to.withDayOfYear(1);
+        // last year's same period is [1 January, to - 1 year]: 29 February maps to 28 February (metrics.md)
+        AreaFigures ytd = figures.cityYearToDate(to);
+        AreaFigures ytdLastYear = figures.cityYearToDate(to.minusYears(1));
+
+        List<FraudTypeRow> fraudTypes = figures.fraudTypes(from, to).stream()
+                .map(f -> new FraudTypeRow(f.fraudType(), catalog.fraudTypeName(f.fraudType()), f.cases(), f.lossAmount()))
+                .toList();
+        // from the same remembered years as the year to date: a year of dailies reads each year once
+        List<CityDay> days = figures.cityDays(seriesFrom, to);
+
+        String summary = Headline.of(city(areas), catalog).text();
+        if (!from.equals(yearStart)) {
+            summary = summary + Headline.of(ytd, catalog).text();
+        }
+        LoadProvenance.Snapshot loaded = provenance.now();
+        Provenance source = new Provenance(loaded.latestDrop() == null ? to : loaded.latestDrop(), loaded.rowsLoaded(),
+                loaded.rowsRejected(), loaded.rowsPending(), jobExecutionId, generatedAt);
+        return new BulletinData(kind, from, to, issue, title(kind, from, to), summary, areas, yoy, pop, fraudTypes, days,
+                ytd, ytdLastYear, source);
+    }
+
+    private AreaFigures city(List<AreaFigures> rows) {
+        return rows.stream().filter(f -> f.districtCode().equals(catalog.cityCode())).findFirst().orElseThrow();
+    }
+
+    private static String title(BulletinKind kind, LocalDate from, LocalDate to) {
+        String first = from.getYear() + "年" + from.getMonthValue() + "月" + from.getDayOfMonth() + "日";
+        if (kind == BulletinKind.DAILY) {
+            return first;
+        }
+        return first + "至" + to.getYear() + "年" + to.getMonthValue() + "月" + to.getDayOfMonth() + "日";
+    }
+
+    public static ZonedDateTime now(Clock clock) {
+        return ZonedDateTime.now(clock).withZoneSameInstant(Provenance.BEIJING);
+    }
+}

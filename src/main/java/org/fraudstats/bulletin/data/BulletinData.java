@@ -1,0 +1,107 @@
+package org.fraudstats.bulletin.data;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+import org.fraudstats.bulletin.BulletinKind;
+import org.fraudstats.metrics.AreaFigures;
+import org.fraudstats.metrics.CityDay;
+
+/**
+ * Everything one bulletin prints, already computed: the renderer only lays it out.
+ *
+ * @param kind        a daily bulletin (日报) covers one day; a weekly (周报), monthly (月报) or other range covers [from, to]
+ * @param issue       the issue number printed as 第N期
+ * @param title       the heading line under the masthead, as the caller words it
+ * @param summary     the press sentences that open the bulletin (see press-style.md)
+ * @param areas       the districts in catalogue order, then the city, as {@code metrics} produced them
+ * @param yoyBase     the same areas over the 同比 base period (zero rows allowed)
+ * @param popBase     the same areas over the 环比 base period (zero rows allowed)
+ * @param fraudTypes  the city's figures per fraud type, in any order (the bulletin ranks them)
+ * @param days        the city's daily points: the 30 days ending at {@code to} for a daily bulletin, every day
+ *                    of the period for a range
+ * @param ytd         the city from 1 January to {@code to}
+ * @param ytdLastYear the city over the same days one year earlier
+ */
+public record BulletinData(
+        BulletinKind kind,
+        LocalDate from,
+        LocalDate to,
+        int issue,
+        String title,
+        String summary,
+        List<AreaFigures> areas,
+        List<AreaFigures> yoyBase,
+        List<AreaFigures> popBase,
+        List<FraudTypeRow> fraudTypes,
+        List<CityDay> days,
+        AreaFigures ytd,
+        AreaFigures ytdLastYear,
+        Provenance provenance,
+        int revision,
+        List<String> changes,
+        String notice) {
+
+    /** A first revision without notice. */
+    public BulletinData(BulletinKind kind, LocalDate from, LocalDate to, int issue, String title, String summary,
+                        List<AreaFigures> areas, List<AreaFigures> yoyBase, List<AreaFigures> popBase,
+                        List<FraudTypeRow> fraudTypes, List<CityDay> days, AreaFigures ytd, AreaFigures ytdLastYear,
+                        Provenance provenance) {
+        this(kind, from, to, issue, title, summary, areas, yoyBase, popBase, fraudTypes, days, ytd, ytdLastYear,
+                provenance, 1, List.of(), null);
+    }
+
+    /**
+     * The same bulletin as revision {@code revision}, listing what changed against the revision before, with an
+     * optional notice (数据未到) printed above everything else.
+     */
+    public BulletinData withRevision(int revision, List<String> changes, String notice) {
+        return new BulletinData(kind, from, to, issue, title, summary, areas, yoyBase, popBase, fraudTypes, days, ytd,
+                ytdLastYear, provenance, revision, changes, notice);
+    }
+
+    /** "本期为修订版（第2版）…" for the footnote and the data-quality sheet; empty for a first revision. */
+    public String revisionNote() {
+        if (revision <= 1) {
+            return "";
+        }
+        return "本期为修订版（第" + revision + "版），与上一版相比变化的数字："
+                + (changes.isEmpty() ? "无" : String.join("；", changes)) + "。";
+    }
+
+    public BulletinData {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(ytd, "ytd");
+        Objects.requireNonNull(ytdLastYear, "ytdLastYear");
+        Objects.requireNonNull(provenance, "provenance");
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("from " + from + " is after to " + to);
+        }
+        if (kind == BulletinKind.DAILY && !from.equals(to)) {
+            throw new IllegalArgumentException("a daily bulletin covers one day, not " + from + " to " + to);
+        }
+        if (kind != BulletinKind.DAILY && kind != BulletinKind.ofRange(from, to)) {
+            throw new IllegalArgumentException(from + " to " + to + " is a " + BulletinKind.ofRange(from, to) + " bulletin, not " + kind);
+        }
+        if (issue < 1) {
+            throw new IllegalArgumentException("issue number must be positive: " + issue);
+        }
+        areas = List.copyOf(areas);
+        yoyBase = List.copyOf(yoyBase);
+        popBase = List.copyOf(popBase);
+        fraudTypes = List.copyOf(fraudTypes);
+        days = List.copyOf(days);
+        changes = changes == null ? List.of() : List.copyOf(changes);
+        if (revision < 1) {
+            throw new IllegalArgumentException("revision must be positive: " + revision);
+        }
+        if (areas.isEmpty()) {
+            throw new IllegalArgumentException("a bulletin needs at least the city's figures");
+        }
+    }
+}

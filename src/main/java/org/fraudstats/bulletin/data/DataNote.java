@@ -1,0 +1,41 @@
+package org.fraudstats.bulletin.data;
+
+import org.fraudstats.bulletin.look.Formats;
+
+
+
+
+/**
+ * The small print: which base periods the changes compare with, how fresh and complete the data are, where the
+ * definitions live and when the document was made. A figure nobody can trace is not published.
+ */
+public final class DataNote {
+
+    public static final String DEFINITIONS = "各项指标的统计口径见代码库 sql/metrics/ 目录及 metrics.md";
+
+    private DataNote() {
+    }
+
+    public static String basePeriods(DistrictTable table) {
+        DistrictTable.Row city = table.city();
+        return "同比基期：" + Formats.period(city.yoyBase().from(), city.yoyBase().to())
+                + "；环比基期：" + Formats.period(city.popBase().from(), city.popBase().to());
+    }
+
+    /** Under the PDF's table of changes, which prints "—" where the workbook leaves a cell empty. */
+    public static String changesNote(DistrictTable table) {
+        return basePeriods(table) + "。“" + Formats.NONE + "”表示基期数为0，不计算变化。";
+    }
+
+    public static String provenance(Provenance p) {
+        return "注：数据截至" + Formats.day(p.latestDrop()) + "批次（已入库的最新批次）；已入库"
+                + Formats.count(p.rowsLoaded()) + "行，拒收" + Formats.count(p.rowsRejected()) + "行，待处理"
+                + Formats.count(p.rowsPending()) + "行；作业执行编号"
+                + (p.jobExecutionId() == null ? Formats.NONE : String.valueOf(p.jobExecutionId())) + "。"
+                + DEFINITIONS + "。生成时间：" + generatedAt(p) + "。";
+    }
+
+    public static String generatedAt(Provenance p) {
+        return Formats.beijingTime(p.generatedAt()) + "（北京时间）";
+    }
+}

@@ -1,0 +1,81 @@
+package org.fraudstats.bulletin.data;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.fraudstats.catalog.Catalog;
+import org.fraudstats.metrics.AreaFigures;
+import org.fraudstats.metrics.Change;
+import org.fraudstats.metrics.Metric;
+
+/**
+ * The districts and the city side by side, each with its 同比 and 环比 base: the table leadership reads first.
+ * Rows keep the order {@code metrics} gave (districts by code, the city last); the city's row is its own
+ * figures, never a sum of the rows above it.
+ */
+public final class DistrictTable {
+
+    /** The columns of the bulletin's table, in the order of metrics.md. */
+    public static final List<Metric> COLUMNS = List.of(
+            Metric.CASES, Metric.LOSS_AMOUNT, Metric.STOP_ACCOUNTS, Metric.STOP_AMOUNT, Metric.FREEZE_ACCOUNTS,
+            Metric.FREEZE_AMOUNT, Metric.REFUND_CASES, Metric.REFUND_AMOUNT, Metric.MEDIAN_MINUTES_TO_STOP);
+
+    /** The same columns less the median, which has no 同比 or 环比 (metrics.md, "Comparisons"). */
+    public static final List<Metric> CHANGE_COLUMNS = COLUMNS.stream().filter(Metric::comparable).toList();
+
+    public record Row(String code, String name, boolean city, AreaFigures current, AreaFigures yoyBase, AreaFigures popBase) {
+
+        public Optional<BigDecimal> yoy(Metric metric) {
+            return Change.percent(current.value(metric), yoyBase.value(metric));
+        }
+
+        public Optional<BigDecimal> pop(Metric metric) {
+            return Change.percent(current.value(metric), popBase.value(metric));
+        }
+    }
+
+    private final List<Row> rows;
+
+    public DistrictTable(BulletinData data, Catalog catalog) {
+        Map<String, AreaFigures> yoy = byCode(data.yoyBase(), "yoy base");
+        Map<String, AreaFigures> pop = byCode(data.popBase(), "pop base");
+        List<Row> rows = new ArrayList<>();
+        for (AreaFigures area : data.areas()) {
+            String code = area.districtCode();
+            String name = catalog.areaName(code)
+                    .orElseThrow(() -> new IllegalArgumentException("area " + code + " is not in the catalogue"));
+            rows.add(new Row(code, name, code.equals(catalog.cityCode()), area, base(yoy, code, "yoy"), base(pop, code, "pop")));
+        }
+        this.rows = List.copyOf(rows);
+    }
+
+    public List<Row> rows() {
+        return rows;
+    }
+
+    /** The city's row: the bulletin cannot be read without it. */
+    public Row city() {
+        return rows.stream().filter(Row::city).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the areas have no row for the city"));
+    }
+
+    private static Map<String, AreaFigures> byCode(List<AreaFigures> areas, String what) {
+        return areas.stream().collect(Collectors.toMap(AreaFigures::districtCode, Function.identity(), (a, b) -> {
+            throw new IllegalArgumentException(what + " has two rows for " + a.districtCode());
+        }));
+    }
+
+    // A missing base is not a zero base: printing "—" for it would hide a gap in what metrics produced.
+    private static AreaFigures base(Map<String, AreaFigures> bases, String code, String which) {
+        AreaFigures base = bases.get(code);
+        if (base == null) {
+            throw new IllegalArgumentException("no " + which + " base row for area " + code);
+        }
+        return base;
+    }
+}

@@ -1,0 +1,129 @@
+package org.fraudstats.bulletin.data;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.fraudstats.catalog.Catalog;
+import org.fraudstats.metrics.AreaFigures;
+import org.fraudstats.metrics.CityDay;
+import org.fraudstats.metrics.Metric;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every figure a bulletin prints — the district table, both comparison bases, the year to date and the same
+ * days last year, the fraud types and the trend — kept with each revision, so that the next render can say
+ * exactly what moved (南海区 电诈警情 35 → 36) instead of changing a published figure silently.
+ */
+public final class FigureSnapshot {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<LinkedHashMap<String, LinkedHashMap<String, Map<String, String>>>> SHAPE =
+            new TypeReference<>() { };
+
+    private FigureSnapshot() {
+    }
+
+    public static String of(BulletinData data) {
+        Map<String, Map<String, Map<String, String>>> snapshot = new LinkedHashMap<>();
+        snapshot.put("areas", areas(data.areas()));
+        snapshot.put("yoy_base", areas(data.yoyBase()));
+        snapshot.put("pop_base", areas(data.popBase()));
+        snapshot.put("ytd", Map.of("city", figures(data.ytd())));
+        snapshot.put("ytd_last_year", Map.of("city", figures(data.ytdLastYear())));
+        Map<String, Map<String, String>> types = new LinkedHashMap<>();
+        for (FraudTypeRow t : data.fraudTypes()) {
+            types.put(t.code(), Map.of("cases", Long.toString(t.cases()), "loss_amount", t.lossAmount().toPlainString()));
+        }
+        snapshot.put("fraud_types", types);
+        Map<String, Map<String, String>> days = new LinkedHashMap<>();
+        for (CityDay d : data.days()) {
+            days.put(d.day().toString(), Map.of("cases", Long.toString(d.cases()), "stop_amount", d.stopAmount().toPlainString()));
+        }
+        snapshot.put("days", days);
+        return JSON.writeValueAsString(snapshot);
+    }
+
+    /** The figures that differ, in the bulletin's order, worded for a reader. */
+    public static List<String> changes(String before, String after, Catalog catalog) {
+        Map<String, LinkedHashMap<String, Map<String, String>>> old = parse(before);
+        Map<String, LinkedHashMap<String, Map<String, String>>> now = parse(after);
+        List<String> changes = new ArrayList<>();
+        for (String section : List.of("areas", "yoy_base", "pop_base", "ytd", "ytd_last_year", "fraud_types", "days")) {
+            Map<String, Map<String, String>> was = old.getOrDefault(section, new LinkedHashMap<>());
+            Map<String, Map<String, String>> is = now.getOrDefault(section, new LinkedHashMap<>());
+            List<String> rows = new ArrayList<>(is.keySet());
+            was.keySet().stream().filter(k -> !is.containsKey(k)).forEach(rows::add);
+            for (String row : rows) {
+                Map<String, String> a = was.getOrDefault(row, Map.of());
+                Map<String, String> b = is.getOrDefault(row, Map.of());
+                for (String key : keys(section)) {
+                    String x = a.getOrDefault(key, "");
+                    String y = b.getOrDefault(key, "");
+                    if (!x.equals(y)) {
+                        changes.add(label(section, row, catalog) + " " + metricName(key) + " " + dash(x) + " → " + dash(y));
+                    }
+                }
+            }
+        }
+        return changes;
+    }
+
+    public static boolean sameFigures(String a, String b) {
+        return parse(a).equals(parse(b));
+    }
+
+    private static Map<String, Map<String, String>> areas(List<AreaFigures> areas) {
+        Map<String, Map<String, String>> rows = new LinkedHashMap<>();
+        for (AreaFigures area : areas) {
+            rows.put(area.districtCode(), figures(area));
+        }
+        return rows;
+    }
+
+    private static Map<String, String> figures(AreaFigures area) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Metric m : Metric.values()) {
+            BigDecimal v = area.value(m);
+            values.put(m.key(), v == null ? "" : v.toPlainString());
+        }
+        return values;
+    }
+
+    private static List<String> keys(String section) {
+        return switch (section) {
+            case "fraud_types" -> List.of("cases", "loss_amount");
+            case "days" -> List.of("cases", "stop_amount");
+            default -> java.util.Arrays.stream(Metric.values()).map(Metric::key).toList();
+        };
+    }
+
+    private static String label(String section, String row, Catalog catalog) {
+        String area = catalog.areaName(row).orElse(row);
+        return switch (section) {
+            case "areas" -> area;
+            case "yoy_base" -> "同比基期 " + area;
+            case "pop_base" -> "环比基期 " + area;
+            case "ytd" -> "今年以来 全市";
+            case "ytd_last_year" -> "去年同期 全市";
+            case "fraud_types" -> "诈骗类型 " + catalog.fraudTypeName(row);
+            default -> "趋势 " + row;
+        };
+    }
+
+    private static String metricName(String key) {
+        return java.util.Arrays.stream(Metric.values()).filter(m -> m.key().equals(key)).map(Metric::chineseName)
+                .findFirst().orElse(key);
+    }
+
+    private static String dash(String v) {
+        return v.isEmpty() ? "—" : v;
+    }
+
+    private static Map<String, LinkedHashMap<String, Map<String, String>>> parse(String json) {
+        return JSON.readValue(json, SHAPE);
+    }
+}

@@ -1,0 +1,23 @@
+package org.fraudstats.bulletin.data;
+
+import org.fraudstats.bulletin.BulletinKind;
+import org.fraudstats.bulletin.look.Formats;
+import org.fraudstats.catalog.Catalog;
+
+/**
+ * The red block that makes a page an official 通报: who issues it, what kind of document it is, the period it
+ * covers, its issue number and the day it was issued (in Beijing).
+ */
+public record Masthead(String organisation, String documentName, String period, String issue, String issuedOn) {
+
+    public static Masthead of(BulletinData data, Catalog catalog) {
+        String period = (data.kind() == BulletinKind.DAILY ? "统计日期：" : "统计时段：")
+                + Formats.period(data.from(), data.to());
+        return new Masthead(
+                catalog.cityName() + "反诈骗中心",
+                data.kind().documentName(),
+                period,
+                "第" + data.issue() + "期",
+                Formats.day(data.provenance().generatedAt().toLocalDate()));
+    }
+}

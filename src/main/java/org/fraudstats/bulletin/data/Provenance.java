@@ -1,0 +1,28 @@
+package org.fraudstats.bulletin.data;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Objects;
+
+/**
+ * Where the figures come from, printed in the footnote and the 数据质量 sheet so a reader can tell how fresh
+ * and how complete they are. {@code jobExecutionId} is null when no batch job produced them (a manual rerun).
+ * {@code generatedAt} is always held in Beijing time, the time the centre works in.
+ */
+public record Provenance(
+        LocalDate latestDrop,
+        long rowsLoaded,
+        long rowsRejected,
+        long rowsPending,
+        Long jobExecutionId,
+        ZonedDateTime generatedAt) {
+
+    public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    public Provenance {
+        Objects.requireNonNull(latestDrop, "latestDrop");
+        Objects.requireNonNull(generatedAt, "generatedAt");
+        generatedAt = generatedAt.withZoneSameInstant(BEIJING);
+    }
+}

@@ -1,0 +1,50 @@
+package org.fraudstats.bulletin.look;
+
+import org.fraudstats.metrics.Metric;
+
+/**
+ * Every name the bulletins give a metric, in the PDF (templates included: they receive their column headings
+ * from here) and the workbook alike. The full name is metrics.md's ({@link Metric#chineseName()}: 电诈警情);
+ * narrow columns and the trend charts use a short name (警情); the unit follows in brackets, full-width in
+ * running text and the workbook (警情（宗）), half-width in the PDF's narrow tables (警情(宗)).
+ */
+public final class Labels {
+
+    private Labels() {
+    }
+
+    /** The name a narrow column or a chart gives the metric: 警情 for 电诈警情, 止付中位时长 without its unit. */
+    public static String shortName(Metric metric) {
+        return switch (metric) {
+            case CASES -> "警情";
+            case MEDIAN_MINUTES_TO_STOP -> "止付中位时长";
+            default -> metric.chineseName();
+        };
+    }
+
+    public static String unit(Metric metric) {
+        return switch (metric) {
+            case CASES, REFUND_CASES -> "宗";
+            case STOP_ACCOUNTS, FREEZE_ACCOUNTS -> "个";
+            case LOSS_AMOUNT, STOP_AMOUNT, FREEZE_AMOUNT, REFUND_AMOUNT -> "元";
+            case MEDIAN_MINUTES_TO_STOP -> "分钟";
+            case WARNINGS -> "条";
+            case DISSUADED_VISITS -> "人次";
+        };
+    }
+
+    /** The full name with its unit, as a row or column heading: 案损金额（元）; the median's name carries its own. */
+    public static String withUnit(Metric metric) {
+        return metric == Metric.MEDIAN_MINUTES_TO_STOP ? metric.chineseName() : metric.chineseName() + "（" + unit(metric) + "）";
+    }
+
+    /** The short name with its unit, for the trend charts and the workbook's fraud types: 警情（宗）. */
+    public static String shortWithUnit(Metric metric) {
+        return shortName(metric) + "（" + unit(metric) + "）";
+    }
+
+    /** A heading of the PDF's narrow tables, half-width to fit: 警情(宗), or with the unit on a second line. */
+    public static String column(Metric metric, boolean unitOnItsOwnLine) {
+        return shortName(metric) + (unitOnItsOwnLine ? "\n" : "") + "(" + unit(metric) + ")";
+    }
+}

@@ -1,0 +1,201 @@
+package org.fraudstats.bulletin.pdf;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+
+import net.sf.jasperreports.engine.JREmptyDataSource;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRParameter;
+import net.sf.jasperreports.engine.JasperCompileManager;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import org.fraudstats.bulletin.data.BulletinData;
+import org.fraudstats.bulletin.data.DataNote;
+import org.fraudstats.bulletin.data.DistrictTable;
+import org.fraudstats.bulletin.data.FraudTypeRanking;
+import org.fraudstats.bulletin.data.Masthead;
+import org.fraudstats.bulletin.data.Provenance;
+import org.fraudstats.bulletin.data.YearToDate;
+import org.fraudstats.bulletin.look.Formats;
+import org.fraudstats.bulletin.look.Labels;
+import org.fraudstats.catalog.Catalog;
+import org.fraudstats.metrics.Metric;
+import org.springframework.stereotype.Component;
+
+/**
+ * The PDF 通报: compiles the templates of {@code report-templates/bulletin/} once (about a second), then fills
+ * them with one bulletin's texts and formatted figures in milliseconds. A compiled report is read-only while
+ * filling, so the one instance serves any number of threads; everything per document lives in the parameter
+ * map of that fill.
+ */
+@Component
+public final class BulletinPdf {
+
+    static final String TEMPLATES = "report-templates/bulletin/";
+
+    private final Catalog catalog;
+    private final JasperReport bulletin;
+    private final JasperReport districtFigures;
+    private final JasperReport districtChanges;
+    private final JasperReport fraudTypes;
+    private final JasperReport yearToDate;
+
+    BulletinPdf(Catalog catalog) {
+        this.catalog = catalog;
+        this.bulletin = compile("bulletin.jrxml");
+        this.districtFigures = compile("district-figures.jrxml");
+        this.districtChanges = compile("district-changes.jrxml");
+        this.fraudTypes = compile("fraud-types.jrxml");
+        this.yearToDate = compile("year-to-date.jrxml");
+    }
+
+    public void write(BulletinData data, OutputStream out) throws JRException {
+        requireDrawable(data);
+        Masthead masthead = Masthead.of(data, catalog);
+        DistrictTable table = new DistrictTable(data, catalog);
+        Map<String, Object> p = new HashMap<>();
+        p.put(JRParameter.REPORT_LOCALE, Locale.SIMPLIFIED_CHINESE);
+        p.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone(Provenance.BEIJING));
+        p.put("ORGANISATION", masthead.organisation());
+        p.put("DOCUMENT_NAME", masthead.documentName());
+        p.put("ISSUE", masthead.issue());
+        p.put("PERIOD", masthead.period());
+        p.put("ISSUED_ON", masthead.issuedOn());
+        p.put("TITLE", data.title() + (data.revision() > 1 ? "（修订版 第" + data.revision() + "版）" : ""));
+        p.put("SUMMARY", (data.notice() == null ? "" : "【" + data.notice() + "】") + data.summary());
+        // the tables' headings, passed on to their subreports: FIGURES_CASES is 表1's column of cases
+        for (Metric metric : DistrictTable.COLUMNS) {
+            p.put("FIGURES_" + metric.name(), Labels.column(metric, true));
+        }
+        for (Metric metric : DistrictTable.CHANGE_COLUMNS) {
+            p.put("CHANGES_" + metric.name(), Labels.shortName(metric));
+        }
+        p.put("TYPES_CASES", Labels.column(Metric.CASES, false));
+        p.put("TYPES_LOSS_AMOUNT", Labels.column(Metric.LOSS_AMOUNT, false));
+        p.put("DISTRICT_FIGURES", districtFigures);
+        p.put("DISTRICT_FIGURES_ROWS", source(figureRows(table)));
+        p.put("DISTRICT_CHANGES", districtChanges);
+        p.put("DISTRICT_CHANGES_ROWS", source(changeRows(table)));
+        p.put("BASE_PERIODS", DataNote.changesNote(table));
+        p.put("FRAUD_TYPES", fraudTypes);
+        p.put("FRAUD_TYPES_BY_CASES", source(rankRows(FraudTypeRanking.byCases(data.fraudTypes()))));
+        p.put("FRAUD_TYPES_BY_LOSS", source(rankRows(FraudTypeRanking.byLoss(data.fraudTypes()))));
+        p.put("TREND_HEADING", TrendChart.heading(data));
+        p.put("DAYS", new ReplayedRows(TrendChart.rows(data.days())));
+        p.put("CASES_LABEL", Labels.shortWithUnit(Metric.CASES));
+        p.put("STOP_AMOUNT_LABEL", Labels.shortWithUnit(Metric.STOP_AMOUNT));
+        p.put("YEAR_TO_DATE", yearToDate);
+        p.put("YEAR_TO_DATE_ROWS", source(yearToDateRows(YearToDate.rows(data))));
+        p.put("YEAR_TO_DATE_HEADING", "五、" + YearToDate.heading(data));
+        p.put("DATA_NOTE", data.revisionNote() + DataNote.provenance(data.provenance()));
+        p.put("GENERATED_AT", "生成于 " + DataNote.generatedAt(data.provenance()));
+
+        // One record: the detail bands are the bulletin's sections, printed once each.
+        JasperPrint print = JasperFillManager.fillReport(bulletin, p, new JREmptyDataSource(1));
+
+        SimplePdfExporterConfiguration config = new SimplePdfExporterConfiguration();
+        config.setMetadataTitle(masthead.documentName() + " " + masthead.issue());
+        config.setMetadataSubject(data.title());
+        config.setMetadataAuthor(masthead.organisation());
+        config.setMetadataCreator("fraudstats");
+        config.setDisplayMetadataTitle(true);
+        JRPdfExporter exporter = new JRPdfExporter();
+        exporter.setExporterInput(new SimpleExporterInput(print));
+        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+        exporter.setConfiguration(config);
+        exporter.exportReport();
+    }
+
+    // The caller's own words and the catalogue's names are the only text the templates did not fix in advance.
+    private void requireDrawable(BulletinData data) {
+        FontCheck.requireDrawable("the title", data.title());
+        FontCheck.requireDrawable("the summary", data.summary());
+        data.areas().forEach(a -> catalog.areaName(a.districtCode())
+                .ifPresent(name -> FontCheck.requireDrawable("area " + a.districtCode(), name)));
+        data.fraudTypes().forEach(t -> FontCheck.requireDrawable("fraud type " + t.code(), t.name()));
+    }
+
+    private static List<Map<String, ?>> figureRows(DistrictTable table) {
+        List<Map<String, ?>> rows = new ArrayList<>();
+        for (DistrictTable.Row row : table.rows()) {
+            Map<String, Object> cells = area(row);
+            for (Metric metric : DistrictTable.COLUMNS) {
+                cells.put(metric.key(), Formats.figure(metric, row.current()));
+            }
+            rows.add(cells);
+        }
+        return rows;
+    }
+
+    private static List<Map<String, ?>> changeRows(DistrictTable table) {
+        List<Map<String, ?>> rows = new ArrayList<>();
+        for (DistrictTable.Row row : table.rows()) {
+            Map<String, Object> yoy = area(row);
+            Map<String, Object> pop = area(row);
+            yoy.put("comparison", "同比");
+            pop.put("comparison", "环比");
+            for (Metric metric : DistrictTable.CHANGE_COLUMNS) {
+                yoy.put(metric.key(), Formats.percent(row.yoy(metric)));
+                pop.put(metric.key(), Formats.percent(row.pop(metric)));
+            }
+            rows.add(yoy);
+            rows.add(pop);
+        }
+        return rows;
+    }
+
+    private static Map<String, Object> area(DistrictTable.Row row) {
+        Map<String, Object> cells = new LinkedHashMap<>();
+        cells.put("area", row.name());
+        cells.put("city", row.city());
+        return cells;
+    }
+
+    private static List<Map<String, ?>> rankRows(List<FraudTypeRanking.Ranked> ranked) {
+        return ranked.stream().<Map<String, ?>>map(r -> Map.of(
+                "rank", String.valueOf(r.rank()),
+                "name", r.type().name(),
+                "cases", Formats.count(r.type().cases()),
+                "loss_amount", Formats.money(r.type().lossAmount()))).toList();
+    }
+
+    private static List<Map<String, ?>> yearToDateRows(List<YearToDate.Row> rows) {
+        return rows.stream().<Map<String, ?>>map(r -> Map.of(
+                "metric", Labels.withUnit(r.metric()),
+                "ytd", Formats.figure(r.metric(), r.ytd()),
+                "last_year", Formats.figure(r.metric(), r.lastYear()),
+                "change", Formats.percent(r.change()))).toList();
+    }
+
+    private static JRMapCollectionDataSource source(List<Map<String, ?>> rows) {
+        return new JRMapCollectionDataSource(rows);
+    }
+
+    private static JasperReport compile(String name) {
+        try (InputStream jrxml = BulletinPdf.class.getClassLoader().getResourceAsStream(TEMPLATES + name)) {
+            if (jrxml == null) {
+                throw new IllegalStateException("template " + TEMPLATES + name + " is not on the classpath");
+            }
+            return JasperCompileManager.compileReport(jrxml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (JRException e) {
+            throw new IllegalStateException("template " + TEMPLATES + name + " does not compile: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.fraudstats.bulletin.publish;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Writes a file so that a reader (a mail job, a web server, a person double-clicking) never opens half of it:
+ * the bytes go to a hidden file in the same folder, which is then renamed over the target in one step.
+ * Same folder, because a rename is only atomic within one file system.
+ * <p>
+ * Bulletins are embargoed until published: files are readable by their owner and group only (0640), folders
+ * are created 0750, so a deployment shares them by the output folder's group and nobody else reads them.
+ */
+final class AtomicFiles {
+
+    interface Writer {
+        void write(OutputStream out) throws Exception;
+    }
+
+    private static final FileAttribute<?> FILE_MODE = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r-----"));
+    private static final FileAttribute<?> FOLDER_MODE = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-x---"));
+    private static final Set<OpenOption> CREATE_NEW = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    /** ".{target name}.{uuid}.tmp", the temporary name below: what a writer killed mid-file leaves behind. */
+    private static final Pattern LEFTOVER = Pattern.compile("\\..+\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.tmp");
+
+    private AtomicFiles() {
+    }
+
+    /**
+     * Creates the folder (and missing parents) 0750 and removes the temporary files a writer killed in it left
+     * behind. Only while nobody else writes into this folder: the caller holds the lock of its days.
+     */
+    static void prepareFolder(Path folder) throws IOException {
+        createFolder(folder);
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(folder, p -> LEFTOVER.matcher(p.getFileName().toString()).matches())) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
+            }
+        }
+    }
+
+    static void write(Path target, Writer writer) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        createFolder(folder);
+        Path temp = folder.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            try (OutputStream out = create(temp)) {
+                writer.write(out);
+            }
+            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("could not write " + absolute + ": " + e.getMessage(), e);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static OutputStream create(Path file) throws IOException {
+        if (posix(file)) {
+            return Channels.newOutputStream(Files.newByteChannel(file, CREATE_NEW, FILE_MODE));
+        }
+        return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    }
+
+    private static void createFolder(Path folder) throws IOException {
+        if (posix(folder)) {
+            Files.createDirectories(folder, FOLDER_MODE);
+        } else {
+            Files.createDirectories(folder);
+        }
+    }
+
+    private static boolean posix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+}

@@ -1,0 +1,58 @@
+package org.fraudstats.bulletin.publish;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.fraudstats.bulletin.BulletinKind;
+import org.fraudstats.bulletin.Revision;
+import org.fraudstats.storage.SqlFiles;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The published revisions of every bulletin (table bulletin_revision). */
+@Repository
+class Revisions {
+
+    record Latest(int revision, String figures) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    Revisions(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Latest> latest(BulletinKind kind, LocalDate from, LocalDate to) {
+        return jdbc.query(SqlFiles.load("bulletin/latest-revision.sql"), Map.of("kind", kind.key(), "from", from, "to", to),
+                (rs, i) -> new Latest(rs.getInt("revision"), rs.getString("figures"))).stream().findFirst();
+    }
+
+    void record(BulletinKind kind, LocalDate from, LocalDate to, int revision, String figures, String changes,
+                Long jobExecutionId, ZonedDateTime generatedAt) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("kind", kind.key());
+        p.put("from", from);
+        p.put("to", to);
+        p.put("revision", revision);
+        p.put("figures", figures);
+        p.put("changes", changes);
+        p.put("jobExecutionId", jobExecutionId);
+        p.put("generatedAt", generatedAt.toOffsetDateTime());
+        jdbc.update(SqlFiles.load("bulletin/record-revision.sql"), p);
+    }
+
+    List<Revision> overlapping(LocalDate from, LocalDate to) {
+        return jdbc.query(SqlFiles.load("bulletin/list-revisions.sql"), Map.of("from", from, "to", to), (rs, i) -> {
+            LocalDate dateFrom = rs.getObject("date_from", LocalDate.class);
+            LocalDate dateTo = rs.getObject("date_to", LocalDate.class);
+            return new Revision(BulletinKind.of(rs.getString("kind"), dateFrom, dateTo), dateFrom, dateTo,
+                    rs.getInt("revision"), rs.getString("changes"), rs.getObject("job_execution_id", Long.class),
+                    rs.getObject("generated_at", OffsetDateTime.class));
+        });
+    }
+}

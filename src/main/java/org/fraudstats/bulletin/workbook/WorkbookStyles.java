@@ -1,0 +1,190 @@
+package org.fraudstats.bulletin.workbook;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Optional;
+
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.FontCharset;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.fraudstats.metrics.AreaFigures;
+import org.fraudstats.metrics.Metric;
+
+/**
+ * The workbook's cell styles and the one way each kind of figure is written: a number with a number format,
+ * never a formula and never text, so analysts can sort and sum what they may. Changes are stored as the
+ * percent figure metrics prints (-7.2) with the format {@code 0.0"%"}, not as a fraction, so the cell holds
+ * exactly the published number.
+ */
+final class WorkbookStyles {
+
+    static final String MONEY = "¥#,##0.00";
+    static final String COUNT = "#,##0";
+    static final String PERCENT = "0.0\"%\"";
+    static final String MINUTES = "0.0";
+    static final String DATE = "yyyy-mm-dd";
+    static final String DATE_TIME = "yyyy-mm-dd hh:mm:ss";
+
+    /** Chinese Windows has 宋体; elsewhere the viewer substitutes a CJK font of its own. */
+    static final String FONT = "宋体";
+
+    /** Excel's column width unit is 1/256 of a character; a hanzi is two. */
+    static int width(int characters) {
+        return characters * 256 + 512;
+    }
+
+    final CellStyle title;
+    final CellStyle line;
+    final CellStyle text;
+    final CellStyle wrapped;
+    final CellStyle header;
+    final CellStyle group;
+    final CellStyle money;
+    final CellStyle count;
+    final CellStyle percent;
+    final CellStyle minutes;
+    final CellStyle date;
+    final CellStyle dateTime;
+
+    WorkbookStyles(XSSFWorkbook workbook) {
+        Font plain = font(workbook, false, (short) 11);
+        Font bold = font(workbook, true, (short) 11);
+        Font big = font(workbook, true, (short) 14);
+        big.setColor(IndexedColors.RED.getIndex());
+        title = style(workbook, big, null, false);
+        line = style(workbook, plain, null, false);
+        text = style(workbook, plain, null, true);
+        wrapped = style(workbook, plain, null, true);
+        wrapped.setWrapText(true);
+        wrapped.setVerticalAlignment(VerticalAlignment.TOP);
+        header = style(workbook, bold, null, true);
+        header.setAlignment(HorizontalAlignment.CENTER);
+        header.setWrapText(true);
+        header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+        header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        // Left-aligned: a wide merged group heading centred over several printed pages shows on none of them.
+        group = style(workbook, bold, null, true);
+        group.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+        group.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        money = style(workbook, plain, MONEY, true);
+        count = style(workbook, plain, COUNT, true);
+        percent = style(workbook, plain, PERCENT, true);
+        minutes = style(workbook, plain, MINUTES, true);
+        date = style(workbook, plain, DATE, true);
+        dateTime = style(workbook, plain, DATE_TIME, true);
+    }
+
+    /** A figure of metrics.md in its own format; an undefined one (median with no case) is left empty. */
+    void figure(Row row, int column, Metric metric, AreaFigures area) {
+        BigDecimal value = area.value(metric);
+        Cell cell = row.createCell(column);
+        if (value == null) {
+            cell.setCellStyle(minutes);
+            return;
+        }
+        cell.setCellValue(value.doubleValue());
+        cell.setCellStyle(switch (metric.kind()) {
+            case COUNT -> count;
+            case MONEY -> money;
+            case MINUTES -> minutes;
+        });
+    }
+
+    /** A change in percent; empty when the base is 0, as metrics leaves it. */
+    void change(Row row, int column, Optional<BigDecimal> change) {
+        Cell cell = row.createCell(column);
+        cell.setCellStyle(percent);
+        change.ifPresent(c -> cell.setCellValue(c.doubleValue()));
+    }
+
+    void money(Row row, int column, BigDecimal amount) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(amount.doubleValue());
+        cell.setCellStyle(money);
+    }
+
+    void count(Row row, int column, long n) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(n);
+        cell.setCellStyle(count);
+    }
+
+    void date(Row row, int column, LocalDate day) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(day);
+        cell.setCellStyle(date);
+    }
+
+    void dateTime(Row row, int column, LocalDateTime time) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(time);
+        cell.setCellStyle(dateTime);
+    }
+
+    void text(Row row, int column, String value, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value);
+        cell.setCellStyle(style);
+    }
+
+    void headers(Row row, int first, String... labels) {
+        for (int i = 0; i < labels.length; i++) {
+            text(row, first + i, labels[i], header);
+        }
+    }
+
+    /**
+     * A4 with the header rows repeated on every printed page; fitted to the page width unless the sheet is too
+     * wide to be read that small, in which case it runs over several pages.
+     */
+    static void printA4(Sheet sheet, boolean landscape, boolean fitWidth, int headerRows) {
+        PrintSetup print = sheet.getPrintSetup();
+        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        print.setLandscape(landscape);
+        if (fitWidth) {
+            print.setFitWidth((short) 1);
+            print.setFitHeight((short) 0);
+            sheet.setFitToPage(true);
+            sheet.setHorizontallyCenter(true);
+        }
+        if (headerRows > 0) {
+            sheet.setRepeatingRows(new org.apache.poi.ss.util.CellRangeAddress(0, headerRows - 1, -1, -1));
+        }
+    }
+
+    private static Font font(XSSFWorkbook workbook, boolean bold, short points) {
+        Font font = workbook.createFont();
+        font.setFontName(FONT);
+        font.setCharSet(FontCharset.GB2312.getValue());
+        font.setFontHeightInPoints(points);
+        font.setBold(bold);
+        return font;
+    }
+
+    private static CellStyle style(XSSFWorkbook workbook, Font font, String format, boolean border) {
+        CellStyle style = workbook.createCellStyle();
+        style.setFont(font);
+        style.setVerticalAlignment(VerticalAlignment.CENTER);
+        if (format != null) {
+            style.setDataFormat(workbook.createDataFormat().getFormat(format));
+        }
+        if (border) {
+            style.setBorderTop(BorderStyle.THIN);
+            style.setBorderBottom(BorderStyle.THIN);
+            style.setBorderLeft(BorderStyle.THIN);
+            style.setBorderRight(BorderStyle.THIN);
+        }
+        return style;
+    }
+}

@@ -1,0 +1,225 @@
+package org.fraudstats.bulletin.pdf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import net.sf.jasperreports.compilers.ReportExpressionEvaluationData;
+import net.sf.jasperreports.engine.JRDataset;
+import net.sf.jasperreports.engine.JasperCompileManager;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.design.JRReportCompileData;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import org.fraudstats.bulletin.data.BulletinData;
+import org.fraudstats.bulletin.data.SampleBulletins;
+import org.fraudstats.bulletin.look.Formats;
+import org.fraudstats.catalog.Catalog;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BulletinPdfTest {
+
+    private static BulletinPdf pdf;
+
+    @TempDir
+    Path folder;
+
+    @BeforeAll
+    static void compileTemplates() {
+        pdf = new BulletinPdf(Catalog.foshan());
+    }
+
+    @Test
+    void shouldPrintTheMastheadTitleAndEveryDistrict() throws Exception {
+        String text = text(render(SampleBulletins.range()));
+        assertThat(text).contains("佛山市反诈骗中心", "电信网络诈骗警情通报（区间）", "第12期",
+                "统计时段：2022年10月1日至10月24日", "2022年10月25日",
+                "关于2022年10月1日至24日全市电信网络诈骗警情的通报", "北滘派出所",
+                "禅城区", "南海区", "顺德区", "三水区", "高明区", "佛山市");
+    }
+
+    @Test
+    void shouldPrintTheExactFiguresOfMetrics() throws Exception {
+        String text = text(render(SampleBulletins.range()));
+        // The city row of expected-range-2022-10-01_2022-10-24.csv, with separators.
+        assertThat(text).contains("343", "26,259,997.22", "187", "8,059,792.06", "96", "3,804,540.07", "1,180,778.64", "125.0");
+        // 禅城区 and 高明区 rows.
+        assertThat(text).contains("8,804,879.91", "3,740,605.99", "2,662,010.57", "401,296.52", "135.0");
+        assertThat(text).contains("1,884,973.88", "503,872.63", "242,653.46", "284,571.12", "112.3");
+        // Changes of expected-yoy-… (city stop_amount, 禅城区 freeze_amount, 顺德区 refunds) and a zero 环比 base.
+        assertThat(text).contains("-15.0%", "617.2%", "-100.0%", "184.9%", Formats.NONE);
+        // Fraud types, year to date, provenance.
+        assertThat(text).contains("虚假投资理财", "9,876,543.21", "20,206,422.09", "-40.1%");
+        assertThat(text).contains("已入库12,840行", "拒收23行", "待处理4行", "作业执行编号57", "sql/metrics/", "metrics.md",
+                "2022年10月25日 08:15:30（北京时间）");
+    }
+
+    @Test
+    void shouldNumberPagesAsXOfY() throws Exception {
+        Path pdf = render(SampleBulletins.range());
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            int pages = document.getNumberOfPages();
+            String text = text(pdf);
+            for (int page = 1; page <= pages; page++) {
+                assertThat(text).contains("第 " + page + " 页 / 共 " + pages + " 页");
+            }
+        }
+    }
+
+    @Test
+    void shouldBeA4Portrait() throws Exception {
+        try (PDDocument document = Loader.loadPDF(render(SampleBulletins.daily()).toFile())) {
+            for (PDPage page : document.getPages()) {
+                assertThat(page.getMediaBox().getWidth()).isEqualTo(PDRectangle.A4.getWidth(), org.assertj.core.data.Offset.offset(1f));
+                assertThat(page.getMediaBox().getHeight()).isEqualTo(PDRectangle.A4.getHeight(), org.assertj.core.data.Offset.offset(1f));
+            }
+            assertThat(document.getDocumentInformation().getTitle()).isEqualTo("电信网络诈骗警情日报 第297期");
+        }
+    }
+
+    @Test
+    void shouldEmbedTheBulletinFontAndUseNoOther() throws Exception {
+        try (PDDocument document = Loader.loadPDF(render(SampleBulletins.range()).toFile())) {
+            List<PDFont> fonts = new ArrayList<>();
+            for (PDPage page : document.getPages()) {
+                collectFonts(page.getResources(), fonts);
+            }
+            assertThat(fonts).isNotEmpty().allSatisfy(font -> {
+                assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+                assertThat(font.getName()).contains("NotoSerifCJKsc");
+            });
+        }
+    }
+
+    @Test
+    void shouldHaveAGlyphForEveryCharacterPrinted() throws Exception {
+        for (BulletinData data : List.of(SampleBulletins.range(), SampleBulletins.daily())) {
+            try (PDDocument document = Loader.loadPDF(render(data).toFile())) {
+                List<String> missing = new ArrayList<>();
+                PDFTextStripper stripper = new PDFTextStripper() {
+                    @Override
+                    protected void processTextPosition(TextPosition text) {
+                        super.processTextPosition(text);
+                        for (int code : text.getCharacterCodes()) {
+                            try {
+                                // Identity-H: the code is the CID; GID 0 is .notdef, the empty box of a missing glyph.
+                                if (!(text.getFont() instanceof PDType0Font font) || !font.hasGlyph(code) || font.codeToGID(code) == 0) {
+                                    missing.add(text.getUnicode() + " (code " + code + " in " + text.getFont().getName() + ")");
+                                }
+                            } catch (IOException e) {
+                                missing.add(text.getUnicode() + ": " + e.getMessage());
+                            }
+                        }
+                        if (text.getUnicode() == null || text.getUnicode().contains("\uFFFD")) {
+                            missing.add("unmapped code " + text.getCharacterCodes()[0]);
+                        }
+                    }
+                };
+                String text = stripper.getText(document);
+                assertThat(text).isNotBlank();
+                assertThat(missing).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void shouldRenderManyBulletinsAtOnceFromOneInstance() throws Exception {
+        String expected = text(render(SampleBulletins.daily()));
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<String>> texts = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                Path file = folder.resolve("parallel-" + i + ".pdf");
+                texts.add(pool.submit(() -> text(write(SampleBulletins.daily(), file))));
+            }
+            for (Future<String> text : texts) {
+                assertThat(text.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void shouldRefuseATitleTheFontCannotDraw() {
+        BulletinData data = SampleBulletins.range();
+        BulletinData rare = new BulletinData(data.kind(), data.from(), data.to(), data.issue(), "关于𠀀的通报", data.summary(),
+                data.areas(), data.yoyBase(), data.popBase(), data.fraudTypes(), data.days(), data.ytd(), data.ytdLastYear(),
+                data.provenance());
+        assertThatThrownBy(() -> pdf.write(rare, OutputStream.nullOutputStream()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("𠀀");
+    }
+
+    /**
+     * A string literal or any computation in an expression would make JasperReports compile Java with javac,
+     * which fails inside a Spring Boot jar (javac cannot read nested jars) and on a JRE.
+     */
+    @Test
+    void shouldCompileEveryTemplateWithoutJava() throws Exception {
+        for (String name : List.of("bulletin", "district-figures", "district-changes", "fraud-types", "year-to-date")) {
+            JasperReport report = JasperCompileManager.compileReport(Path.of("report-templates/bulletin", name + ".jrxml").toString());
+            JRReportCompileData compiled = (JRReportCompileData) report.getCompileData();
+            List<Serializable> datasets = new ArrayList<>();
+            datasets.add(compiled.getMainDatasetCompileData());
+            for (JRDataset dataset : report.getDatasets() == null ? new JRDataset[0] : report.getDatasets()) {
+                datasets.add(compiled.getDatasetCompileData(dataset));
+            }
+            assertThat(datasets).as(name).allSatisfy(data ->
+                    assertThat(((ReportExpressionEvaluationData) data).getCompileData()).as(name + ": Java compiled").isNull());
+        }
+    }
+
+    private Path render(BulletinData data) throws Exception {
+        return write(data, folder.resolve(data.kind() + "-" + data.issue() + ".pdf"));
+    }
+
+    private static Path write(BulletinData data, Path file) throws Exception {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            pdf.write(data, out);
+        }
+        return file;
+    }
+
+    static String text(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    private static void collectFonts(PDResources resources, List<PDFont> fonts) throws IOException {
+        if (resources == null) {
+            return;
+        }
+        for (COSName name : resources.getFontNames()) {
+            fonts.add(resources.getFont(name));
+        }
+        for (COSName name : resources.getXObjectNames()) {
+            PDXObject object = resources.getXObject(name);
+            if (object instanceof PDFormXObject form) {
+                collectFonts(form.getResources(), fonts);
+            }
+        }
+    }
+}

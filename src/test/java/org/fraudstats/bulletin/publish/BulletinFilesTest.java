@@ -1,0 +1,76 @@
+package org.fraudstats.bulletin.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
+
+import org.fraudstats.support.DatabaseTest;
+import org.fraudstats.support.TestPostgres;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bulletins are embargoed until published: nobody outside the owner and the output folder's group reads them.
+ * A render killed mid-file leaves a hidden temporary file, removed by the next render of that day.
+ */
+class BulletinFilesTest extends DatabaseTest {
+
+    @Test
+    void bulletinsAreReadableByTheirOwnerAndGroupOnly() throws Exception {
+        Path out = TestPostgres.tempHome().resolve("out");
+
+        Run run = cli("rerun", "--from", "2022-10-01", "--to", "2022-10-01", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+
+        Path day = out.resolve("daily/2022-10-01");
+        for (Path folder : new Path[] {out, out.resolve("daily"), day}) {
+            assertThat(mode(folder)).as(folder.toString()).isEqualTo("rwxr-x---");
+        }
+        try (Stream<Path> files = Files.list(day)) {
+            assertThat(files.map(f -> f.getFileName() + " " + mode(f)).sorted().toList()).containsExactly(
+                    "fraudstats-daily-2022-10-01.pdf rw-r-----",
+                    "fraudstats-daily-2022-10-01.xlsx rw-r-----",
+                    "manifest.json rw-r-----");
+        }
+    }
+
+    @Test
+    void whatAKilledRenderLeftIsRemovedByTheNextRenderOfThatDay() throws Exception {
+        Path out = TestPostgres.tempHome().resolve("out");
+        Path rendered = Files.createDirectories(out.resolve("daily/2022-10-02"));
+        Path leftover = Files.createFile(rendered.resolve(".fraudstats-daily-2022-10-02.pdf.0b9e8a52-1f0c-4c41-9a43-5b8f2d6c7e10.tmp"));
+        Path notATemporaryFile = Files.createFile(rendered.resolve(".notes.tmp"));
+        // another day's folder is another run's business: it may be writing there right now
+        Path otherDay = Files.createDirectories(out.resolve("daily/2022-10-03"));
+        Path othersTemporary = Files.createFile(otherDay.resolve(".fraudstats-daily-2022-10-03.xlsx.7d1c3a3e-8f7e-4f3a-b0a1-2c9e4b1d0f55.tmp"));
+
+        Run run = cli("rerun", "--from", "2022-10-02", "--to", "2022-10-02", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+
+        try (Stream<Path> files = Files.list(rendered)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted().toList()).containsExactly(
+                    ".notes.tmp", "fraudstats-daily-2022-10-02.pdf", "fraudstats-daily-2022-10-02.xlsx", "manifest.json");
+        }
+        assertThat(leftover).doesNotExist();
+        assertThat(notATemporaryFile).exists();
+        assertThat(othersTemporary).exists();
+    }
+
+    /** Loading a drop twice is a no-op, so each test can ask for its days. */
+    @BeforeEach
+    void load() {
+        Run ingest = cli("ingest", "--inbox", SAMPLE_INBOX.toString(), "--from", "2022-10-01", "--to", "2022-10-02");
+        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+    }
+
+    private static String mode(Path path) {
+        try {
+            return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package org.fraudstats.bulletin.workbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.PaneInformation;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.fraudstats.bulletin.data.BulletinData;
+import org.fraudstats.bulletin.data.SampleBulletins;
+import org.fraudstats.catalog.Catalog;
+import org.fraudstats.metrics.AreaFigures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BulletinWorkbookTest {
+
+    private static BulletinWorkbook bulletinWorkbook;
+
+    @TempDir
+    Path folder;
+
+    @BeforeAll
+    static void compileTemplates() {
+        bulletinWorkbook = new BulletinWorkbook(Catalog.foshan());
+    }
+
+    @Test
+    void shouldHaveTheFiveSheetsInReadingOrder() throws IOException {
+        try (XSSFWorkbook workbook = render(SampleBulletins.range())) {
+            List<String> names = new ArrayList<>();
+            workbook.forEach(sheet -> names.add(sheet.getSheetName()));
+            assertThat(names).containsExactly("摘要", "分区统计", "诈骗类型", "每日趋势", "数据质量");
+        }
+    }
+
+    @Test
+    void shouldHoldTheExactFiguresWithTheirFormats() throws IOException {
+        try (XSSFWorkbook workbook = render(SampleBulletins.range())) {
+            Sheet districts = workbook.getSheet("分区统计");
+            assertThat(districts.getRow(1).getCell(3).getStringCellValue()).isEqualTo("案损金额（元）");
+            Row city = districts.getRow(7);
+            assertThat(city.getCell(0).getStringCellValue()).isEqualTo("440600");
+            assertThat(city.getCell(1).getStringCellValue()).isEqualTo("佛山市");
+            assertNumber(city.getCell(2), "343", "#,##0");
+            assertNumber(city.getCell(3), "26259997.22", "¥#,##0.00");
+            assertNumber(city.getCell(4), "187", "#,##0");
+            assertNumber(city.getCell(5), "8059792.06", "¥#,##0.00");
+            assertNumber(city.getCell(10), "125.0", "0.0");
+            // 同比 of stop_amount (the 4th comparable metric) right after the 11 figures.
+            assertNumber(city.getCell(2 + 11 + 3), "-15.0", "0.0\"%\"");
+            Row chancheng = districts.getRow(2);
+            assertThat(chancheng.getCell(1).getStringCellValue()).isEqualTo("禅城区");
+            assertNumber(chancheng.getCell(2 + 11 + 5), "617.2", "0.0\"%\"");
+            // 三水区: a zero 环比 base for refund_cases leaves the change empty, as metrics does.
+            Row sanshui = districts.getRow(5);
+            assertThat(sanshui.getCell(1).getStringCellValue()).isEqualTo("三水区");
+            assertThat(sanshui.getCell(2 + 11 + 10 + 6).getCellType()).isEqualTo(CellType.BLANK);
+            assertThat(sanshui.getCell(2 + 11 + 10 + 6).getCellStyle().getDataFormatString()).isEqualTo("0.0\"%\"");
+
+            Sheet trend = workbook.getSheet("每日趋势");
+            assertThat(trend.getRow(1).getCell(0).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(SampleBulletins.FROM);
+            assertNumber(trend.getRow(24).getCell(2), "565533.66", "¥#,##0.00");
+
+            Sheet types = workbook.getSheet("诈骗类型");
+            assertThat(types.getRow(2).getCell(3).getStringCellValue()).isEqualTo("虚假投资理财");
+            assertNumber(types.getRow(2).getCell(5), "9876543.21", "¥#,##0.00");
+
+            Sheet quality = workbook.getSheet("数据质量");
+            assertNumber(quality.getRow(2).getCell(1), "12840", "#,##0");
+            assertThat(quality.getRow(7).getCell(1).getStringCellValue()).contains("sql/metrics/", "metrics.md");
+
+            Sheet summary = workbook.getSheet("摘要");
+            assertThat(summary.getRow(3).getCell(0).getStringCellValue()).isEqualTo(SampleBulletins.SUMMARY);
+            assertNumber(summary.getRow(6 + 3).getCell(1), "8059792.06", "¥#,##0.00");
+        }
+    }
+
+    @Test
+    void shouldStoreValuesNeverFormulas() throws IOException {
+        try (XSSFWorkbook workbook = render(SampleBulletins.range())) {
+            for (Sheet sheet : workbook) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        assertThat(cell.getCellType()).as("%s!%s", sheet.getSheetName(), cell.getAddress()).isNotEqualTo(CellType.FORMULA);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldFreezeHeadersSetWidthsAndPrintOnA4() throws IOException {
+        try (XSSFWorkbook workbook = render(SampleBulletins.range())) {
+            assertFrozen(workbook.getSheet("分区统计"), 2, 2);
+            assertFrozen(workbook.getSheet("诈骗类型"), 1, 0);
+            assertFrozen(workbook.getSheet("每日趋势"), 1, 0);
+            assertFrozen(workbook.getSheet("数据质量"), 1, 0);
+            assertFrozen(workbook.getSheet("摘要"), 1, 0);
+            for (Sheet sheet : workbook) {
+                assertThat(sheet.getPrintSetup().getPaperSize()).as(sheet.getSheetName()).isEqualTo(PrintSetup.A4_PAPERSIZE);
+                assertThat(sheet.getColumnWidth(0)).as(sheet.getSheetName()).isNotEqualTo(sheet.getDefaultColumnWidth() * 256);
+            }
+        }
+    }
+
+    @Test
+    void shouldChartTheDaysWithExplicitSeriesColours() throws IOException {
+        try (XSSFWorkbook workbook = render(SampleBulletins.daily())) {
+            XSSFSheet trend = workbook.getSheet("每日趋势");
+            List<XSSFChart> charts = trend.getDrawingPatriarch().getCharts();
+            assertThat(charts).hasSize(1);
+            List<XDDFChartData> data = charts.get(0).getChartSeries();
+            XDDFBarChartData bars = (XDDFBarChartData) data.stream().filter(XDDFBarChartData.class::isInstance).findFirst().orElseThrow();
+            XDDFLineChartData line = (XDDFLineChartData) data.stream().filter(XDDFLineChartData.class::isInstance).findFirst().orElseThrow();
+            assertThat(bars.getSeries(0).getShapeProperties().getFillProperties()).isInstanceOf(XDDFSolidFillProperties.class);
+            assertThat(line.getSeries(0).getShapeProperties().getLineProperties().getFillProperties()).isInstanceOf(XDDFSolidFillProperties.class);
+            assertThat(bars.getSeries(0).getValuesData().getPointCount()).isEqualTo(30);
+        }
+    }
+
+    @Test
+    void shouldRefuseAnAreaWithoutItsBaseRatherThanPrintNoChange() {
+        BulletinData data = SampleBulletins.range();
+        List<AreaFigures> yoyWithoutChancheng = data.yoyBase().subList(1, data.yoyBase().size());
+        BulletinData gap = new BulletinData(data.kind(), data.from(), data.to(), data.issue(), data.title(), data.summary(),
+                data.areas(), yoyWithoutChancheng, data.popBase(), data.fraudTypes(), data.days(), data.ytd(),
+                data.ytdLastYear(), data.provenance());
+        assertThatThrownBy(() -> bulletinWorkbook.write(gap, OutputStream.nullOutputStream()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("440604");
+    }
+
+    private XSSFWorkbook render(BulletinData data) throws IOException {
+        Path xlsx = folder.resolve(data.kind() + ".xlsx");
+        try (OutputStream out = Files.newOutputStream(xlsx)) {
+            bulletinWorkbook.write(data, out);
+        }
+        try (InputStream in = Files.newInputStream(xlsx)) {
+            return new XSSFWorkbook(in);
+        }
+    }
+
+    private static void assertNumber(Cell cell, String expected, String format) {
+        assertThat(cell.getCellType()).as(cell.getAddress().toString()).isEqualTo(CellType.NUMERIC);
+        assertThat(BigDecimal.valueOf(cell.getNumericCellValue())).as(cell.getAddress().toString())
+                .isEqualByComparingTo(new BigDecimal(expected));
+        assertThat(cell.getCellStyle().getDataFormatString()).as(cell.getAddress().toString()).isEqualTo(format);
+    }
+
+    private static void assertFrozen(Sheet sheet, int rows, int columns) {
+        PaneInformation pane = sheet.getPaneInformation();
+        assertThat(pane).as(sheet.getSheetName()).isNotNull();
+        assertThat(pane.isFreezePane()).isTrue();
+        assertThat((int) pane.getHorizontalSplitPosition()).as(sheet.getSheetName() + " rows").isEqualTo(rows);
+        assertThat((int) pane.getVerticalSplitPosition()).as(sheet.getSheetName() + " columns").isEqualTo(columns);
+    }
+}
