@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.fraudstats.bulletin.data.BulletinAssembler;
@@ -29,10 +28,10 @@ public class BulletinPublisher {
     private final BulletinFiles files;
     private final Clock clock;
 
-    BulletinPublisher(BulletinAssembler assembler, BulletinFiles files, Optional<Clock> clock) {
+    BulletinPublisher(BulletinAssembler assembler, BulletinFiles files, Clock clock) {
         this.assembler = assembler;
         this.files = files;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     @Transactional(isolation = Isolation.REPEATABLE_READ)

@@ -5,7 +5,7 @@
  * It may use metrics (every figure), press (the summary), catalog (names), storage (SQL files) and ingest (the
  * footnote's rows loaded, rejected and pending, which only the loader knows); nothing here computes a figure.
  */
-@ApplicationModule(allowedDependencies = {"metrics", "press", "catalog", "storage", "ingest"})
+@ApplicationModule(allowedDependencies = {"metrics", "press", "catalog", "settings", "storage", "ingest"})
 package org.fraudstats.bulletin;
 
 import org.springframework.modulith.ApplicationModule;

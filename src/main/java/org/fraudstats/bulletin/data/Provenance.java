@@ -5,6 +5,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Objects;
 
+import org.fraudstats.settings.BusinessTime;
+
 /**
  * Where the figures come from, printed in the footnote and the 数据质量 sheet so a reader can tell how fresh
  * and how complete they are. {@code jobExecutionId} is null when no batch job produced them (a manual rerun).
@@ -18,7 +20,8 @@ public record Provenance(
         Long jobExecutionId,
         ZonedDateTime generatedAt) {
 
-    public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    /** Business time (the settings' one zone): every time a bulletin prints is given there. */
+    public static final ZoneId BEIJING = BusinessTime.ZONE;
 
     public Provenance {
         Objects.requireNonNull(latestDrop, "latestDrop");
