@@ -59,7 +59,7 @@ class BulletinMails {
 
     /** @param attached the names of the files attached, or empty when they were over the cap and the link stands in */
     Content compose(String product, LocalDate from, LocalDate to, int revision, List<String> changes, List<String> attached,
-                    boolean overCap, long capMegabytes) {
+                    boolean overCap, String capMegabytes) {
         List<String> lines = new ArrayList<>();
         lines.add((revision > 1 ? "更正（第" + revision + "版）：" : "") + catalog.cityName() + "电信网络诈骗警情" + productName(product)
                 + "，统计" + ("daily".equals(product) ? "日期：" : "时段：") + period(from, to) + "。");

@@ -184,7 +184,7 @@ public class Deliveries {
         List<String> revisionChanges = d.changes().isEmpty() ? List.of() : List.of(d.changes().split("\n"));
         BulletinMails.Content content = mails.compose(d.product(), d.from(), d.to(), d.revision(), revisionChanges,
                 overCap ? List.of() : files.stream().map(f -> f.getFileName().toString()).toList(), overCap,
-                config.maxAttachmentBytes() / (1024 * 1024));
+                config.maxAttachmentMegabytes());
         MimeMessage message = relay.newMessage(d.messageId());
         MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
         helper.setFrom(new InternetAddress(config.from().email(), config.from().name(), "UTF-8"));

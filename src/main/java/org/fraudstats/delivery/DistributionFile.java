@@ -88,8 +88,8 @@ class DistributionFile {
                 .map(d -> d.toLowerCase(Locale.ROOT)).toList();
         Distribution.Recipient from = top.get("from") == null ? null : from(source, String.valueOf(top.get("from")));
         Object mb = top.getOrDefault("max_attachment_mb", 10);
-        if (!(mb instanceof Integer megabytes) || megabytes < 1 || megabytes > 1000) {
-            throw new DistributionException(source, "max_attachment_mb", "'" + mb + "' is not a whole number of megabytes between 1 and 1000");
+        if (!(mb instanceof Number megabytes) || !(megabytes.doubleValue() > 0) || megabytes.doubleValue() > 1000) {
+            throw new DistributionException(source, "max_attachment_mb", "'" + mb + "' is not a number of megabytes above 0 and up to 1000");
         }
         List<Distribution.MailingList> lists = new ArrayList<>();
         if (top.get("lists") != null) {
@@ -101,7 +101,7 @@ class DistributionFile {
             }
             map(source, "lists", top.get("lists"), null).forEach((name, value) -> lists.add(list(source, "lists." + name, name, value, domains)));
         }
-        return new Distribution(source, from, domains, megabytes * 1024L * 1024L, List.copyOf(lists));
+        return new Distribution(source, from, domains, (long) (megabytes.doubleValue() * 1024 * 1024), List.copyOf(lists));
     }
 
     private static Distribution.MailingList list(String source, String entry, String name, Object value, List<String> domains) {

@@ -111,6 +111,9 @@ class MailDeliveryTest extends DatabaseTest {
     Deliveries deliveries;
 
     @Autowired
+    org.fraudstats.nightly.NightlyPipeline pipeline;
+
+    @Autowired
     DataSource dataSource;
 
     @TempDir
@@ -324,6 +327,25 @@ class MailDeliveryTest extends DatabaseTest {
                 + "lisi@gmail.com is outside allowed_domains (example.gov.cn)\n");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM drop_load", Long.class)).isZero();
         assertThat(relay.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void aWeeklyBulletinGoesToTheListsTakingWeekly_withLinksInsteadOfFilesAboveTheCap() throws Exception {
+        Files.writeString(DISTRIBUTION, THREE_RECIPIENTS.replace("max_attachment_mb: 10", "max_attachment_mb: 0.01"));
+        assertThat(night("2022-10-23").exitCode()).isZero();
+        pipeline.rangeBulletin(java.time.LocalDate.of(2022, 10, 17), java.time.LocalDate.of(2022, 10, 23), out);
+
+        List<MimeMessage> weekly = mailsWithSubject("【反诈周报】2022年10月17日至10月23日");
+        assertThat(weekly).extracting(MailDeliveryTest::to)
+                .containsExactlyInAnyOrder("zhangsan@example.gov.cn", "zhaoliu@example.gov.cn", "qianqi@example.gov.cn");
+        assertThat(attachments(weekly.get(0))).isEmpty();
+        assertThat(text(weekly.get(0)))
+                .startsWith("佛山市电信网络诈骗警情周报，统计时段：2022年10月17日至10月23日。\n数据截至：2022年10月23日24时（北京时间）。\n")
+                .contains("- 电诈警情 2宗（")
+                .contains("附件合计超过0.01MB，未随邮件发送，请在门户下载：https://stats.example.gov.cn/bulletins/2022-10-23/weekly?revision=1\n");
+        // the daily bulletins of the week went out too, above the cap as well
+        assertThat(mailsWithSubject("【反诈日报】2022年10月23日（第296期）")).hasSize(3);
+        assertNoAccountNumberInAnyMail();
     }
 
     private Run night(String date) {
