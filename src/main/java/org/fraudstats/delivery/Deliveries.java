@@ -95,6 +95,25 @@ public class Deliveries {
         }
     }
 
+    /**
+     * After `rerun`: mails the revisions it published (never its first publications of old days) to the
+     * recipients of the revision before. Never throws, like {@link #afterPublishing}.
+     */
+    public void afterRerun(long jobExecutionId, Path out, Consumer<String> log) {
+        try {
+            int recorded = 0;
+            for (MailedBulletin revised : store.revisionsOfRun(jobExecutionId)) {
+                recorded += record(revised, out);
+            }
+            if (recorded > 0) {
+                log.accept(recorded + " mails to send");
+            }
+            sendDue(log);
+        } catch (RuntimeException e) {
+            log.accept("warning: mail not sent now, tried again at the next pass: " + e.getMessage());
+        }
+    }
+
     private int record(MailedBulletin bulletin, Path out) {
         List<DeliveryStore.Recipient> recipients = bulletin.revision() > 1
                 ? store.earlierRecipients(bulletin.product(), bulletin.from(), bulletin.to(), bulletin.revision()) : List.of();

@@ -29,6 +29,8 @@ class DeliveryStore {
     record Copy(String list, String name, String email, int revision, int lastCopy, String outFolder, String changes) {
     }
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
     private final NamedParameterJdbcTemplate jdbc;
 
     DeliveryStore(NamedParameterJdbcTemplate jdbc) {
@@ -68,6 +70,19 @@ class DeliveryStore {
 
     int makeDue(String product, LocalDate from, LocalDate to, Instant now) {
         return jdbc.update(SqlFiles.load("delivery/make-due.sql"), Map.of("product", product, "from", from, "to", to, "now", time(now)));
+    }
+
+    List<MailedBulletin> revisionsOfRun(long jobExecutionId) {
+        List<MailedBulletin> revised = new java.util.ArrayList<>();
+        jdbc.query(SqlFiles.load("delivery/revisions-of-run.sql"), Map.of("jobExecutionId", jobExecutionId), rs -> {
+            LocalDate from = rs.getObject("date_from", LocalDate.class);
+            LocalDate to = rs.getObject("date_to", LocalDate.class);
+            List<String> changes = JSON.readValue(rs.getString("changes"), new tools.jackson.core.type.TypeReference<List<String>>() { });
+            int revision = rs.getInt("revision");
+            MailedBulletin.product(rs.getString("kind"), from, to).ifPresent(product ->
+                    revised.add(new MailedBulletin(product, from, to, revision, changes, List.of())));
+        });
+        return revised;
     }
 
     List<Long> due(Instant now) {

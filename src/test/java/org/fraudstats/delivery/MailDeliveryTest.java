@@ -348,6 +348,21 @@ class MailDeliveryTest extends DatabaseTest {
         assertNoAccountNumberInAnyMail();
     }
 
+    @Test
+    void aRerunThatRevisesAPublishedBulletinMailsTheRevisionOnly() throws Exception {
+        assertThat(night("2022-10-24").exitCode()).isZero();
+        drops.write("2022-10-25", "cases.csv", Drops.CASES + "C4,2022-10-24T20:00:00+08:00,440605,,OTHER,50.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-25").exitCode()).isZero();
+        Run rerun = cli("rerun", "--from", "2022-10-23", "--to", "2022-10-24", "--out", out.toString());
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        assertThat(rerun.out()).contains("3 mails to send\nmail: 3 sent\n");
+
+        assertThat(mailsWithSubject("【反诈日报·更正】2022年10月24日（第297期，第2版）")).extracting(MailDeliveryTest::to)
+                .containsExactlyInAnyOrder("lisi@example.gov.cn", "zhangsan@example.gov.cn", "zhaoliu@example.gov.cn");
+        // the 23rd was first published by the rerun: old days are not mailed
+        assertThat(relay.getReceivedMessages()).hasSize(6);
+    }
+
     private Run night(String date) {
         return cli("nightly", "--date", date, "--inbox", inbox.toString(), "--out", out.toString());
     }
