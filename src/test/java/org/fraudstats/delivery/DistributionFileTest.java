@@ -40,6 +40,13 @@ class DistributionFileTest {
     }
 
     @Test
+    void theShippedExampleIsValid() throws Exception {
+        Distribution d = DistributionFile.parse("jobs/distribution.yml.example",
+                java.nio.file.Files.readString(java.nio.file.Path.of("jobs/distribution.yml.example")));
+        assertThat(d.lists()).extracting(Distribution.MailingList::name).containsExactly("leadership", "statisticians");
+    }
+
+    @Test
     void anEmptyFileOrNoListsMailsNothing() {
         assertThat(DistributionFile.parse("d.yml", "").lists()).isEmpty();
         assertThat(DistributionFile.parse("d.yml", "max_attachment_mb: 5\n").lists()).isEmpty();
