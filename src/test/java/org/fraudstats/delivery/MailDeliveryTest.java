@@ -363,6 +363,23 @@ class MailDeliveryTest extends DatabaseTest {
         assertThat(relay.getReceivedMessages()).hasSize(6);
     }
 
+    @Test
+    void deliveriesAsJson_andDeliverWithNothingPending() {
+        assertThat(night("2022-10-24").exitCode()).isZero();
+        Run json = cli("deliveries", "--from", "2022-10-24", "--to", "2022-10-24", "--format", "json");
+        assertThat(json.exitCode()).isZero();
+        assertThat(json.out()).startsWith("[{\"date\":\"2022-10-24\",\"kind\":\"daily\",\"revision\":1,\"list\":\"leadership\","
+                + "\"recipient\":\"zhangsan@example.gov.cn\",\"state\":\"sent\",\"attempts\":1,\"sent_at\":\"")
+                .contains("\"message_id\":\"<daily.2022-10-24.r1.0.").contains("\"error\":null}");
+        Run nothing = cli("deliver", "--date", "2022-10-24");
+        assertThat(nothing.exitCode()).isZero();
+        assertThat(nothing.out()).isEqualTo("daily 2022-10-24: nothing to send\n");
+        assertThat(relay.getReceivedMessages()).hasSize(3);
+        Run backwards = cli("deliveries", "--from", "2022-10-25", "--to", "2022-10-24");
+        assertThat(backwards.exitCode()).isEqualTo(2);
+        assertThat(backwards.err()).contains("--from 2022-10-25 is after --to 2022-10-24");
+    }
+
     private Run night(String date) {
         return cli("nightly", "--date", date, "--inbox", inbox.toString(), "--out", out.toString());
     }
