@@ -10,6 +10,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.fraudstats.bulletin.BulletinPublisher;
 import org.fraudstats.bulletin.Rerun;
+import org.fraudstats.delivery.Deliveries;
 import org.fraudstats.bulletin.RerunProgress;
 import org.fraudstats.storage.FraudstatsHome;
 import org.fraudstats.storage.RunLock;
@@ -76,6 +77,8 @@ class RerunCommand implements Callable<Integer> {
         outWriter.printf("%d daily bulletins%s rendered into %s (job execution %d%s)%n", days,
                 range ? " and the range bulletin" : "", range ? target : target.resolve("daily"), result.jobExecutionId(),
                 result.restarted() ? ", restarted" : "");
+        // a rerun that revised published bulletins mails the revisions, as a step that never fails the rerun
+        services.get(Deliveries.class).afterRerun(result.jobExecutionId(), target, line -> outWriter.println(line));
         outWriter.flush();
         return 0;
     }

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 
 import org.fraudstats.bulletin.BulletinPublisher;
 import org.fraudstats.bulletin.Published;
+import org.fraudstats.delivery.Deliveries;
 import org.fraudstats.ingest.DropLoadResult;
 import org.fraudstats.ingest.Ingest;
 import org.fraudstats.storage.RunLock;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Service;
  * <li>find the published days and periods whose figures a load changed since they were rendered
  *     ({@link StaleBulletins});</li>
  * <li>render and publish: each such day again (a new revision when its figures moved), then D's own bulletin;</li>
- * <li>re-render the range bulletins found in step 2.</li>
+ * <li>re-render the range bulletins found in step 2;</li>
+ * <li>mail what was published ({@link Deliveries}): its own step, which never fails the night.</li>
  * </ol>
  * Running it twice for one D loads nothing and re-renders the same revisions.
  */
@@ -45,16 +47,20 @@ public class NightlyPipeline {
     private final BulletinPublisher publisher;
     private final StaleBulletins stale;
     private final RunLock runLock;
+    private final Deliveries deliveries;
 
-    NightlyPipeline(Ingest ingest, BulletinPublisher publisher, StaleBulletins stale, RunLock runLock) {
+    NightlyPipeline(Ingest ingest, BulletinPublisher publisher, StaleBulletins stale, RunLock runLock, Deliveries deliveries) {
         this.ingest = ingest;
         this.publisher = publisher;
         this.stale = stale;
         this.runLock = runLock;
+        this.deliveries = deliveries;
     }
 
     /** Runs the night of {@code date}, saying what it does, one line at a time, to {@code log}. */
     public Result run(LocalDate date, Path inbox, Path out, Consumer<String> log) {
+        // a bad jobs/distribution.yml stops the night before it loads anything, not after it published
+        deliveries.checkConfiguration();
         boolean missing = !dropArrived(date, inbox);
 
         // 1. load
@@ -90,13 +96,32 @@ public class NightlyPipeline {
                 log.accept(range.from() + "_" + range.to() + "  not revised tonight, tried again next night: " + e.getMessage());
             }
         }
+        // 5. mail: after publishing, and never a reason for the night to fail (the mails wait and are retried)
+        deliveries.afterPublishing(bulletins, out, log);
         return new Result(date, missing, loads, bulletins);
     }
 
     /** A range bulletin (周报, 月报) for [from, to], as the weekly and monthly schedules render it. */
     public Published rangeBulletin(LocalDate from, LocalDate to, Path out) {
+        Published published;
         try (RunLock.Held held = runLock.days("range bulletin", from, to)) {
-            return publisher.range(from, to, out, EVERY_FORMAT, null);
+            published = publisher.range(from, to, out, EVERY_FORMAT, null);
+        }
+        deliveries.afterPublishing(List.of(published), out, line -> { });
+        return published;
+    }
+
+    /** Reads jobs/distribution.yml: a bad one stops `serve` before it starts, with one line. */
+    public void checkMailConfiguration() {
+        deliveries.checkConfiguration();
+    }
+
+    /** The retry pass `serve` runs every few minutes: mails whose pause is over, sent or retried later. */
+    public void retryMail(Consumer<String> log) {
+        try {
+            deliveries.sendDue(log);
+        } catch (RuntimeException e) {
+            log.accept("warning: mail retry pass failed, tried again at the next: " + e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package org.fraudstats.schedule;
 
+import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
@@ -28,6 +29,16 @@ class PipelineWork implements ScheduledWork {
     public int rangeBulletin(LocalDate from, LocalDate to, Path out) {
         pipeline.rangeBulletin(from, to, out);
         return 0;
+    }
+
+    @Override
+    public void checkMailConfiguration() {
+        pipeline.checkMailConfiguration();
+    }
+
+    @Override
+    public void retryMail() {
+        pipeline.retryMail(line -> LoggerFactory.getLogger(PipelineWork.class).info("serve: {}", line));
     }
 
     @Override

@@ -83,6 +83,9 @@ class ScheduleDefinitions {
                     .getResources("classpath*:jobs/*.yml");
             for (Resource resource : shipped) {
                 String file = resource.getFilename();
+                if ("distribution.yml".equals(file)) {
+                    continue;
+                }
                 try (InputStream in = resource.getInputStream()) {
                     add(byName, file, "jobs/" + file, new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 }
@@ -94,7 +97,9 @@ class ScheduleDefinitions {
                     throw new ScheduleDefinitionException(JOBS_DIR_PROPERTY, null, dir + ": no such folder");
                 }
                 try (Stream<Path> files = Files.list(folder)) {
-                    for (Path path : files.filter(p -> p.getFileName().toString().endsWith(".yml")).sorted().toList()) {
+                    // distribution.yml says who is mailed (delivery), not when anything runs
+                    for (Path path : files.filter(p -> p.getFileName().toString().endsWith(".yml"))
+                            .filter(p -> !p.getFileName().toString().equals("distribution.yml")).sorted().toList()) {
                         add(byName, path.getFileName().toString(), path.toString(), Files.readString(path));
                     }
                 }

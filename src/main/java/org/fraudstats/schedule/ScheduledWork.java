@@ -22,4 +22,12 @@ interface ScheduledWork {
 
     /** Whether the drop of {@code date} has arrived under {@code inbox}. */
     boolean dropArrived(LocalDate date, Path inbox);
+
+    /** Refuses to serve with a bad jobs/distribution.yml, before anything is sent. */
+    default void checkMailConfiguration() {
+    }
+
+    /** Sends the mails whose retry pause is over; never throws. */
+    default void retryMail() {
+    }
 }

@@ -1,5 +1,8 @@
 package org.fraudstats.schedule;
 
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CountDownLatch;
 
 import jakarta.annotation.PreDestroy;
@@ -25,6 +28,11 @@ public class Serve {
     private final QuartzSchedules quartz;
     private final ObjectProvider<ScheduledWork> work;
     private final CountDownLatch closing = new CountDownLatch(1);
+    private final ScheduledExecutorService mailRetries = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "mail-retries");
+        thread.setDaemon(true);
+        return thread;
+    });
     private boolean started;
 
     Serve(Scheduler scheduler, ScheduleDefinitions definitions, QuartzSchedules quartz,
@@ -61,9 +69,11 @@ public class Serve {
         if (started) {
             return;
         }
-        if (work.getIfAvailable() == null) {
+        ScheduledWork scheduled = work.getIfAvailable();
+        if (scheduled == null) {
             throw new IllegalStateException("serve: nothing implements ScheduledWork, so the schedules have nothing to run");
         }
+        scheduled.checkMailConfiguration();
         try {
             for (String line : quartz.install(definitions.enabled())) {
                 log.info("serve: {}", line);
@@ -74,11 +84,14 @@ public class Serve {
         } catch (SchedulerException e) {
             throw new IllegalStateException("serve: cannot start the scheduler: " + e.getMessage(), e);
         }
+        // mails waiting for the relay are retried between the fires, on every node: claiming a mail locks its row
+        mailRetries.scheduleWithFixedDelay(scheduled::retryMail, 1, 5, TimeUnit.MINUTES);
         started = true;
     }
 
     @PreDestroy
     void contextClosing() {
+        mailRetries.shutdownNow();
         closing.countDown();
     }
 }

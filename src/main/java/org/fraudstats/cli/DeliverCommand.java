@@ -1,0 +1,56 @@
+package org.fraudstats.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+
+import org.fraudstats.delivery.Deliveries;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "deliver", mixinStandardHelpOptions = true,
+        description = "Send now the pending mails of one bulletin (all lists); --resend sends every recipient's mail again as a new recorded delivery.")
+class DeliverCommand implements Callable<Integer> {
+
+    enum Kind { daily, weekly, monthly }
+
+    @Option(names = "--date", required = true, paramLabel = "D", description = "the bulletin's date (a weekly or monthly bulletin's last day)")
+    LocalDate date;
+
+    @Option(names = "--kind", defaultValue = "daily", description = "daily (default), weekly or monthly")
+    Kind kind;
+
+    @Option(names = "--resend", description = "send again even the mails already sent")
+    boolean resend;
+
+    @Mixin
+    DebugOption debug;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Services services;
+
+    DeliverCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Deliveries deliveries = services.get(Deliveries.class);
+        deliveries.checkConfiguration();
+        int pending = deliveries.deliver(date, kind.name(), resend, line -> {
+            out.println(line);
+            out.flush();
+        });
+        if (pending == 0) {
+            out.println(kind + " " + date + ": nothing to send");
+        }
+        out.flush();
+        return 0;
+    }
+}

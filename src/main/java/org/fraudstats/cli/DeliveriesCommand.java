@@ -1,0 +1,95 @@
+package org.fraudstats.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.fraudstats.delivery.Deliveries;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.json.JsonMapper;
+
+@Command(name = "deliveries", mixinStandardHelpOptions = true,
+        description = "List the mails of the bulletins (delivery.md): one row per list, recipient and bulletin, with its state.")
+class DeliveriesCommand implements Callable<Integer> {
+
+    enum Format { csv, json }
+
+    @Option(names = "--from", paramLabel = "D", description = "bulletins whose date (a weekly or monthly one's last day) is on or after D")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "D", description = "… and on or before D, inclusive")
+    LocalDate to;
+
+    @Option(names = "--failed", description = "only the mails given up after 6 hours of retries")
+    boolean failed;
+
+    @Option(names = "--format", defaultValue = "csv", description = "csv (default) or json")
+    Format format;
+
+    @Mixin
+    DebugOption debug;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Services services;
+
+    DeliveriesCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() {
+        LocalDate first = from != null ? from : LocalDate.of(1, 1, 1);
+        LocalDate last = to != null ? to : LocalDate.of(9999, 12, 31);
+        if (first.isAfter(last)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--from " + from + " is after --to " + to);
+        }
+        List<Deliveries.Row> rows = services.get(Deliveries.class).list(first, last, failed);
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            out.println(JsonMapper.builder().build().writeValueAsString(rows.stream().map(DeliveriesCommand::json).toList()));
+        } else {
+            out.print("date,kind,revision,list,recipient,state,attempts,sent_at,message_id,error\n");
+            for (Deliveries.Row r : rows) {
+                out.print(String.join(",", r.date().toString(), r.kind(), String.valueOf(r.revision()), csv(r.list()), csv(r.recipient()),
+                        r.state(), String.valueOf(r.attempts()), r.sentAt() == null ? "" : r.sentAt().toString(), csv(r.messageId()),
+                        csv(r.error())) + "\n");
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static Map<String, Object> json(Deliveries.Row r) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("date", r.date().toString());
+        row.put("kind", r.kind());
+        row.put("revision", r.revision());
+        row.put("list", r.list());
+        row.put("recipient", r.recipient());
+        row.put("state", r.state());
+        row.put("attempts", r.attempts());
+        row.put("sent_at", r.sentAt() == null ? null : r.sentAt().toString());
+        row.put("message_id", r.messageId());
+        row.put("error", r.error());
+        return row;
+    }
+
+    /** A relay's error may hold commas or quotes; a leading = + - @ would be a formula in a spreadsheet. */
+    private static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = value.matches("^[=+\\-@\\t\\r].*") ? "'" + value : value;
+        return v.matches(".*[,\"\\n\\r].*") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+}

@@ -1,0 +1,144 @@
+package org.fraudstats.delivery;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.fraudstats.catalog.Catalog;
+import org.fraudstats.metrics.AreaFigures;
+import org.fraudstats.metrics.Change;
+import org.fraudstats.metrics.ComparedFigures;
+import org.fraudstats.metrics.Comparison;
+import org.fraudstats.metrics.Figures;
+import org.fraudstats.press.Headline;
+import org.fraudstats.press.Topic;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The subject and the body of a bulletin's mail (delivery.md), in Chinese: the period and 数据截至, the city's
+ * headline figures with 同比 and 环比 (from metrics' Figures, as the bulletin prints them), both press sentences
+ * of the year to date, what a revision changed, and the link to the bulletin's portal page. Only figures and
+ * catalogue names go in: no account number can.
+ */
+@Component
+class BulletinMails {
+
+    /** The subject and both alternatives of one mail. */
+    record Content(String subject, String text, String html) {
+    }
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("M月d日");
+
+    private final Figures figures;
+    private final Catalog catalog;
+    private final String portal;
+
+    BulletinMails(Figures figures, Catalog catalog, Environment environment) {
+        this.figures = figures;
+        this.catalog = catalog;
+        this.portal = environment.getProperty("fraudstats.portal-url", "http://localhost:8080").replaceAll("/+$", "");
+    }
+
+    static String subject(String product, LocalDate from, LocalDate to, int revision) {
+        String name = switch (product) {
+            case "weekly" -> "周报";
+            case "monthly" -> "月报";
+            default -> "日报";
+        };
+        String tag = "【反诈" + name + (revision > 1 ? "·更正" : "") + "】";
+        if ("daily".equals(product)) {
+            return tag + DAY.format(from) + "（第" + from.getDayOfYear() + "期" + (revision > 1 ? "，第" + revision + "版" : "") + "）";
+        }
+        return tag + period(from, to) + (revision > 1 ? "（第" + revision + "版）" : "");
+    }
+
+    /** @param attached the names of the files attached, or empty when they were over the cap and the link stands in */
+    Content compose(String product, LocalDate from, LocalDate to, int revision, List<String> changes, List<String> attached,
+                    boolean overCap, String capMegabytes) {
+        List<String> lines = new ArrayList<>();
+        lines.add((revision > 1 ? "更正（第" + revision + "版）：" : "") + catalog.cityName() + "电信网络诈骗警情" + productName(product)
+                + "，统计" + ("daily".equals(product) ? "日期：" : "时段：") + period(from, to) + "。");
+        lines.add("数据截至：" + DAY.format(to) + "24时（北京时间）。");
+        lines.add("");
+        lines.add("全市主要数字（同比 / 环比）：");
+        AreaFigures city = city(figures.rangeCompared(from, to, Comparison.YOY)).current();
+        AreaFigures yoy = city(figures.rangeCompared(from, to, Comparison.YOY)).base();
+        AreaFigures pop = city(figures.rangeCompared(from, to, Comparison.POP)).base();
+        lines.add("- 电诈警情 " + city.cases() + "宗（" + changes(city.cases(), yoy.cases(), pop.cases()) + "）");
+        lines.add("- 止付涉诈账户 " + city.stopAccounts() + "个（" + changes(city.stopAccounts(), yoy.stopAccounts(), pop.stopAccounts()) + "）");
+        lines.add("- 止付金额 " + city.stopAmount().toPlainString() + "元（" + changes(city.stopAmount(), yoy.stopAmount(), pop.stopAmount()) + "）");
+        lines.add("- 资金返还 " + city.refundCases() + "宗（" + changes(city.refundCases(), yoy.refundCases(), pop.refundCases()) + "），"
+                + city.refundAmount().toPlainString() + "元（" + changes(city.refundAmount(), yoy.refundAmount(), pop.refundAmount()) + "）");
+        lines.add("");
+        AreaFigures yearToDate = figures.cityYearToDate(to);
+        lines.add(Headline.of(yearToDate, catalog, Topic.HANDLING).text());
+        lines.add(Headline.of(yearToDate, catalog, Topic.PREVENTION).text());
+        if (revision > 1) {
+            lines.add("");
+            lines.add("本版更正了以下数字：");
+            changes.forEach(c -> lines.add("- " + c));
+        }
+        lines.add("");
+        String link = portal + "/bulletins/" + to + "/" + product + "?revision=" + revision;
+        if (overCap) {
+            lines.add("附件合计超过" + capMegabytes + "MB，未随邮件发送，请在门户下载：" + link);
+        } else {
+            if (!attached.isEmpty()) {
+                lines.add("附件：" + String.join("，", attached));
+            }
+            lines.add("门户页面：" + link);
+        }
+        String text = String.join("\n", lines) + "\n";
+        return new Content(subject(product, from, to, revision), text, html(lines));
+    }
+
+    private static String html(List<String> lines) {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"></head><body>");
+        for (String line : lines) {
+            html.append(line.isEmpty() ? "" : "<p>" + escape(line) + "</p>");
+        }
+        return html.append("</body></html>").toString();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private ComparedFigures city(List<ComparedFigures> rows) {
+        return rows.stream().filter(r -> r.current().districtCode().equals(catalog.cityCode())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no city row among the figures"));
+    }
+
+    private static String changes(long current, long yoy, long pop) {
+        return "同比" + percent(Change.percent(current, yoy)) + "，环比" + percent(Change.percent(current, pop));
+    }
+
+    private static String changes(BigDecimal current, BigDecimal yoy, BigDecimal pop) {
+        return "同比" + percent(Change.percent(current, yoy)) + "，环比" + percent(Change.percent(current, pop));
+    }
+
+    /** metrics.md's change, 1 decimal; a base of 0 has none. */
+    private static String percent(Optional<BigDecimal> change) {
+        return change.map(c -> (c.signum() > 0 ? "+" : "") + c.toPlainString() + "%").orElse("—（基期为0）");
+    }
+
+    private static String productName(String product) {
+        return switch (product) {
+            case "weekly" -> "周报";
+            case "monthly" -> "月报";
+            default -> "日报";
+        };
+    }
+
+    static String period(LocalDate from, LocalDate to) {
+        if (from.equals(to)) {
+            return DAY.format(from);
+        }
+        return DAY.format(from) + "至" + (from.getYear() == to.getYear() ? MONTH_DAY.format(to) : DAY.format(to));
+    }
+}

@@ -1,0 +1,278 @@
+package org.fraudstats.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.fraudstats.bulletin.Published;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Mails published bulletins (delivery.md). Each mail is first recorded (table delivery) and committed; a pass
+ * then claims each due mail by locking its row, sends it, and marks it sent in that same short transaction, so
+ * two processes never send one mail and a process killed before the relay accepted it leaves it pending. A relay
+ * that is down or refusing is tried again after growing pauses (5, 10, 20, 40, 80, 160 minutes) until 6 hours
+ * after the mail was recorded, then the mail is failed. Passes run after every publication and at every nightly
+ * run and `deliver`, and every few minutes under `serve`.
+ */
+@Service
+public class Deliveries {
+
+    static final Duration FIRST_PAUSE = Duration.ofMinutes(5);
+    static final Duration GIVE_UP_AFTER = Duration.ofHours(6);
+
+    /** One line of `deliveries`. */
+    public record Row(LocalDate date, String kind, int revision, String list, String recipient, String state, int attempts,
+                      Instant sentAt, String messageId, String error) {
+    }
+
+    /** What a pass did. */
+    public record Pass(int sent, int retrying, int failed) {
+    }
+
+    private final DistributionFile distributionFile;
+    private final DeliveryStore store;
+    private final BulletinMails mails;
+    private final MailRelay relay;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private volatile Distribution distribution;
+
+    Deliveries(DistributionFile distributionFile, DeliveryStore store, BulletinMails mails, MailRelay relay,
+               PlatformTransactionManager transactions, Clock clock) {
+        this.distributionFile = distributionFile;
+        this.store = store;
+        this.mails = mails;
+        this.relay = relay;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /**
+     * Reads jobs/distribution.yml again (each night and each `deliver` takes the file as it is then); a bad file
+     * raises {@link DistributionException} before anything is sent.
+     */
+    public void checkConfiguration() {
+        distribution = distributionFile.read();
+    }
+
+    /**
+     * The delivery step after publishing: records the mails of these bulletins and sends what is due. It never
+     * throws: the bulletins are published whatever the relay does; problems are lines in {@code log}.
+     */
+    public void afterPublishing(List<Published> bulletins, Path out, Consumer<String> log) {
+        try {
+            int recorded = 0;
+            for (Published published : bulletins) {
+                Optional<MailedBulletin> mailed = MailedBulletin.of(published);
+                if (mailed.isPresent()) {
+                    recorded += record(mailed.get(), out);
+                }
+            }
+            if (recorded > 0) {
+                log.accept(recorded + " mails to send");
+            }
+            sendDue(log);
+        } catch (RuntimeException e) {
+            log.accept("warning: mail not sent now, tried again at the next pass: " + e.getMessage());
+        }
+    }
+
+    /**
+     * After `rerun`: mails the revisions it published (never its first publications of old days) to the
+     * recipients of the revision before. Never throws, like {@link #afterPublishing}.
+     */
+    public void afterRerun(long jobExecutionId, Path out, Consumer<String> log) {
+        try {
+            int recorded = 0;
+            for (MailedBulletin revised : store.revisionsOfRun(jobExecutionId)) {
+                recorded += record(revised, out);
+            }
+            if (recorded > 0) {
+                log.accept(recorded + " mails to send");
+            }
+            sendDue(log);
+        } catch (RuntimeException e) {
+            log.accept("warning: mail not sent now, tried again at the next pass: " + e.getMessage());
+        }
+    }
+
+    private int record(MailedBulletin bulletin, Path out) {
+        List<DeliveryStore.Recipient> recipients = bulletin.revision() > 1
+                ? store.earlierRecipients(bulletin.product(), bulletin.from(), bulletin.to(), bulletin.revision()) : List.of();
+        if (recipients.isEmpty()) {
+            // a first publication, or a revision of one mailed before any list took it: the lists of today
+            recipients = new ArrayList<>();
+            for (Distribution.MailingList list : distribution().lists()) {
+                if (list.products().contains(bulletin.product())) {
+                    for (Distribution.Recipient r : list.recipients()) {
+                        recipients.add(new DeliveryStore.Recipient(list.name(), r.name(), r.email()));
+                    }
+                }
+            }
+        }
+        int recorded = 0;
+        Instant now = clock.instant();
+        for (DeliveryStore.Recipient r : recipients) {
+            if (store.record(r, bulletin.product(), bulletin.from(), bulletin.to(), bulletin.revision(), 0,
+                    out.toAbsolutePath().toString(), String.join("\n", bulletin.changes()), messageId(r, bulletin.product(), bulletin.from(), bulletin.revision(), 0), now)) {
+                recorded++;
+            }
+        }
+        return recorded;
+    }
+
+    /** Sends every due mail once; a warning line for mails given up. */
+    public Pass sendDue(Consumer<String> log) {
+        int sent = 0;
+        int retrying = 0;
+        int failed = 0;
+        for (long id : store.due(clock.instant())) {
+            String outcome = transaction.execute(status -> store.claim(id).map(this::attempt).orElse("skipped"));
+            switch (outcome) {
+                case "sent" -> sent++;
+                case "retrying" -> retrying++;
+                case "failed" -> failed++;
+                default -> { }
+            }
+        }
+        if (sent + retrying + failed > 0) {
+            log.accept("mail: " + sent + " sent" + (retrying > 0 ? ", " + retrying + " waiting for the relay (retried)" : "")
+                    + (failed > 0 ? ", " + failed + " failed" : ""));
+        }
+        long allFailed = store.failedCount();
+        if (allFailed > 0) {
+            log.accept("warning: " + allFailed + " mails failed after 6 hours of retries: ./fraudstats deliveries --failed");
+        }
+        return new Pass(sent, retrying, failed);
+    }
+
+    /** Inside the claiming transaction: send, then mark. */
+    private String attempt(DeliveryStore.Claimed d) {
+        Instant now = clock.instant();
+        try {
+            MimeMessage message = message(d);
+            relay.send(message, bulletinFolder(d), "delivery-" + d.id());
+            store.markSent(d.id(), clock.instant());
+            return "sent";
+        } catch (Exception e) {
+            Duration pause = FIRST_PAUSE.multipliedBy(1L << Math.min(d.attempts(), 20));
+            Instant next = now.plus(pause);
+            boolean giveUp = next.isAfter(d.recordedAt().plus(GIVE_UP_AFTER));
+            String error = (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()).replaceAll("\\s+", " ").strip();
+            store.markAttemptFailed(d.id(), error.length() > 500 ? error.substring(0, 500) : error, next, giveUp);
+            return giveUp ? "failed" : "retrying";
+        }
+    }
+
+    private MimeMessage message(DeliveryStore.Claimed d) throws Exception {
+        Distribution config = distribution();
+        List<String> formats = config.lists().stream().filter(l -> l.name().equals(d.list())).findFirst()
+                .map(Distribution.MailingList::attach).orElse(List.of("pdf"));
+        Path folder = bulletinFolder(d);
+        String base = "fraudstats-" + MailedBulletin.layoutKind(d.product()) + "-" + MailedBulletin.layoutPeriod(d.product(), d.from(), d.to())
+                + (d.revision() > 1 ? ".r" + d.revision() : "");
+        List<Path> files = new ArrayList<>();
+        long total = 0;
+        for (String format : formats) {
+            Path file = folder.resolve(base + "." + format);
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalStateException("attachment " + file + " is missing");
+            }
+            files.add(file);
+            total += Files.size(file);
+        }
+        boolean overCap = total > config.maxAttachmentBytes();
+        List<String> revisionChanges = d.changes().isEmpty() ? List.of() : List.of(d.changes().split("\n"));
+        BulletinMails.Content content = mails.compose(d.product(), d.from(), d.to(), d.revision(), revisionChanges,
+                overCap ? List.of() : files.stream().map(f -> f.getFileName().toString()).toList(), overCap,
+                config.maxAttachmentMegabytes());
+        MimeMessage message = relay.newMessage(d.messageId());
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+        helper.setFrom(new InternetAddress(config.from().email(), config.from().name(), "UTF-8"));
+        helper.setTo(new InternetAddress(d.email(), d.name(), "UTF-8"));
+        helper.setSubject(content.subject());
+        helper.setSentDate(java.util.Date.from(clock.instant()));
+        helper.setText(content.text(), content.html());
+        if (!overCap) {
+            for (Path file : files) {
+                helper.addAttachment(file.getFileName().toString(), new FileSystemResource(file));
+            }
+        }
+        return message;
+    }
+
+    /**
+     * `deliver`: sends the pending mails of the bulletin of {@code date} (a weekly or monthly bulletin's date is its
+     * last day) now; with {@code resend}, records every recipient's mail of its latest revision again as a new copy
+     * (its own Message-ID) and sends it.
+     * @return how many of the bulletin's mails were pending (0: nothing to send)
+     */
+    public int deliver(LocalDate date, String product, boolean resend, Consumer<String> log) {
+        LocalDate from = switch (product) {
+            case "weekly" -> date.minusDays(6);
+            case "monthly" -> date.withDayOfMonth(1);
+            default -> date;
+        };
+        Instant now = clock.instant();
+        List<DeliveryStore.Copy> copies = store.latestCopies(product, from, date);
+        if (resend) {
+            for (DeliveryStore.Copy c : copies) {
+                DeliveryStore.Recipient r = new DeliveryStore.Recipient(c.list(), c.name(), c.email());
+                if (store.record(r, product, from, date, c.revision(), c.lastCopy() + 1, c.outFolder(), c.changes(),
+                        messageId(r, product, from, c.revision(), c.lastCopy() + 1), now)) {
+                    log.accept("resending to " + c.list() + " " + c.email());
+                }
+            }
+        }
+        int pending = store.makeDue(product, from, date, now);
+        sendDue(log);
+        return pending;
+    }
+
+    /** `deliveries`: the mails of bulletins whose period ends in [from, to]. */
+    public List<Row> list(LocalDate from, LocalDate to, boolean failedOnly) {
+        return store.list(from, to, failedOnly);
+    }
+
+    private Distribution distribution() {
+        Distribution d = distribution;
+        if (d == null) {
+            d = distributionFile.read();
+            distribution = d;
+        }
+        return d;
+    }
+
+    private static Path bulletinFolder(DeliveryStore.Claimed d) {
+        return Path.of(d.outFolder()).resolve(MailedBulletin.layoutKind(d.product()))
+                .resolve(MailedBulletin.layoutPeriod(d.product(), d.from(), d.to()));
+    }
+
+    static String messageId(DeliveryStore.Recipient r, String product, LocalDate from, int revision, int copy) {
+        try {
+            byte[] key = MessageDigest.getInstance("SHA-256").digest((r.list() + "\n" + r.email().toLowerCase(java.util.Locale.ROOT))
+                    .getBytes(StandardCharsets.UTF_8));
+            return "<" + product + "." + from + ".r" + revision + "." + copy + "." + HexFormat.of().formatHex(key, 0, 8) + "@fraudstats>";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

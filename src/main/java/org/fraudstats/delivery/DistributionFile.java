@@ -1,0 +1,176 @@
+package org.fraudstats.delivery;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads jobs/distribution.yml: the file named by {@code fraudstats.distribution}, else distribution.yml in
+ * {@code fraudstats.jobs-dir}, else jobs/distribution.yml inside the application (none is shipped: a deployment
+ * says who gets mail). No file, or no list: nothing is mailed. Anything else wrong is one line naming the file,
+ * the entry and the problem, raised before anything is sent.
+ */
+@Component
+class DistributionFile {
+
+    private static final Set<String> TOP_KEYS = Set.of("from", "allowed_domains", "max_attachment_mb", "lists");
+    private static final Set<String> LIST_KEYS = Set.of("products", "attach", "recipients");
+    private static final Set<String> RECIPIENT_KEYS = Set.of("name", "email");
+    private static final Set<String> PRODUCTS = Set.of("daily", "weekly", "monthly");
+    private static final Set<String> FORMATS = Set.of("pdf", "xlsx");
+    private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>\"(),;:]+@([A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+)");
+    private static final Pattern NAMED = Pattern.compile("(.*?)\\s*<([^<>]*)>");
+
+    private final Environment environment;
+
+    DistributionFile(Environment environment) {
+        this.environment = environment;
+    }
+
+    Distribution read() {
+        String explicit = environment.getProperty("fraudstats.distribution", "");
+        String jobsDir = environment.getProperty("fraudstats.jobs-dir", "");
+        try {
+            if (!explicit.isBlank()) {
+                Path file = Path.of(explicit);
+                if (!Files.isRegularFile(file)) {
+                    throw new DistributionException(explicit, null, "no such file (setting fraudstats.distribution)");
+                }
+                return parse(explicit, Files.readString(file));
+            }
+            if (!jobsDir.isBlank() && Files.isRegularFile(Path.of(jobsDir, "distribution.yml"))) {
+                Path file = Path.of(jobsDir, "distribution.yml");
+                return parse(file.toString(), Files.readString(file));
+            }
+            ClassPathResource shipped = new ClassPathResource("jobs/distribution.yml");
+            if (shipped.exists()) {
+                try (InputStream in = shipped.getInputStream()) {
+                    return parse("jobs/distribution.yml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+            return Distribution.none();
+        } catch (IOException e) {
+            throw new DistributionException(explicit.isBlank() ? "distribution.yml" : explicit, null, "cannot read: " + e.getMessage());
+        }
+    }
+
+    static Distribution parse(String source, String text) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        Object document;
+        try {
+            document = new Yaml(new SafeConstructor(options)).load(text);
+        } catch (YAMLException e) {
+            throw new DistributionException(source, null, "not valid YAML: " + e.getMessage().replaceAll("\\s+", " ").strip());
+        }
+        if (document == null) {
+            return Distribution.none();
+        }
+        Map<String, Object> top = map(source, null, document, TOP_KEYS);
+        List<String> domains = strings(source, "allowed_domains", top.get("allowed_domains")).stream()
+                .map(d -> d.toLowerCase(Locale.ROOT)).toList();
+        Distribution.Recipient from = top.get("from") == null ? null : from(source, String.valueOf(top.get("from")));
+        Object mb = top.getOrDefault("max_attachment_mb", 10);
+        if (!(mb instanceof Number megabytes) || !(megabytes.doubleValue() > 0) || megabytes.doubleValue() > 1000) {
+            throw new DistributionException(source, "max_attachment_mb", "'" + mb + "' is not a number of megabytes above 0 and up to 1000");
+        }
+        List<Distribution.MailingList> lists = new ArrayList<>();
+        if (top.get("lists") != null) {
+            if (from == null) {
+                throw new DistributionException(source, "from", "missing: the sender's address (\"Name <address>\")");
+            }
+            if (domains.isEmpty()) {
+                throw new DistributionException(source, "allowed_domains", "missing: the domains recipients may be in");
+            }
+            map(source, "lists", top.get("lists"), null).forEach((name, value) -> lists.add(list(source, "lists." + name, name, value, domains)));
+        }
+        return new Distribution(source, from, domains, (long) (megabytes.doubleValue() * 1024 * 1024), List.copyOf(lists));
+    }
+
+    private static Distribution.MailingList list(String source, String entry, String name, Object value, List<String> domains) {
+        Map<String, Object> list = map(source, entry, value, LIST_KEYS);
+        List<String> products = strings(source, entry + ".products", list.get("products"));
+        for (String product : products) {
+            if (!PRODUCTS.contains(product)) {
+                throw new DistributionException(source, entry + ".products", "unknown product '" + product + "' (known: daily, monthly, weekly)");
+            }
+        }
+        List<String> attach = strings(source, entry + ".attach", list.get("attach"));
+        for (String format : attach) {
+            if (!FORMATS.contains(format)) {
+                throw new DistributionException(source, entry + ".attach", "unknown format '" + format + "' (known: pdf, xlsx)");
+            }
+        }
+        if (!(list.get("recipients") instanceof List<?> items)) {
+            throw new DistributionException(source, entry + ".recipients", "expected a list of {name: ..., email: ...}");
+        }
+        List<Distribution.Recipient> recipients = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String at = entry + ".recipients[" + (i + 1) + "]";
+            Map<String, Object> r = map(source, at, items.get(i), RECIPIENT_KEYS);
+            String email = String.valueOf(r.get("email")).strip();
+            Matcher address = ADDRESS.matcher(email);
+            if (r.get("email") == null || !address.matches()) {
+                throw new DistributionException(source, at, "'" + r.get("email") + "' is not an e-mail address");
+            }
+            if (!domains.contains(address.group(1).toLowerCase(Locale.ROOT))) {
+                throw new DistributionException(source, at, email + " is outside allowed_domains (" + String.join(", ", domains) + ")");
+            }
+            recipients.add(new Distribution.Recipient(r.get("name") == null ? "" : String.valueOf(r.get("name")).strip(), email));
+        }
+        return new Distribution.MailingList(name, products, attach, List.copyOf(recipients));
+    }
+
+    private static Distribution.Recipient from(String source, String text) {
+        Matcher named = NAMED.matcher(text.strip());
+        String name = named.matches() ? named.group(1).replace("\"", "").strip() : "";
+        String email = named.matches() ? named.group(2).strip() : text.strip();
+        if (!ADDRESS.matcher(email).matches()) {
+            throw new DistributionException(source, "from", "'" + text + "' is not an address (\"Name <address>\")");
+        }
+        return new Distribution.Recipient(name, email);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(String source, String entry, Object value, Set<String> keys) {
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new DistributionException(source, entry, "expected keys and values");
+        }
+        for (Object key : map.keySet()) {
+            if (keys != null && !keys.contains(String.valueOf(key))) {
+                throw new DistributionException(source, entry == null ? String.valueOf(key) : entry + "." + key,
+                        "unknown key (known: " + String.join(", ", new java.util.TreeSet<>(keys)) + ")");
+            }
+        }
+        java.util.LinkedHashMap<String, Object> copy = new java.util.LinkedHashMap<>();
+        ((Map<Object, Object>) map).forEach((k, v) -> copy.put(String.valueOf(k), v));
+        return copy;
+    }
+
+    private static List<String> strings(String source, String entry, Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> items) || items.stream().anyMatch(i -> !(i instanceof String))) {
+            throw new DistributionException(source, entry, "expected a list of words ([a, b])");
+        }
+        return items.stream().map(String.class::cast).toList();
+    }
+}

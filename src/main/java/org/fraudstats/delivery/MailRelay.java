@@ -1,0 +1,53 @@
+package org.fraudstats.delivery;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.stereotype.Component;
+
+/**
+ * The relay of spring.mail.* when spring.mail.host is set (Spring Boot then makes the JavaMailSender); without
+ * one, as in the demo, each mail is written as an .eml file next to its bulletin (OUT/daily/D/mail/), which any
+ * mail client opens.
+ */
+@Component
+class MailRelay {
+
+    private final JavaMailSender sender;
+    private final Session session;
+
+    MailRelay(ObjectProvider<JavaMailSender> sender) {
+        this.sender = sender.getIfAvailable();
+        this.session = this.sender instanceof JavaMailSenderImpl impl ? impl.getSession() : Session.getInstance(new Properties());
+    }
+
+    MimeMessage newMessage(String messageId) {
+        return new DeliveryMessage(session, messageId);
+    }
+
+    /** @return where the mail went: the relay, or the .eml file written */
+    String send(MimeMessage message, Path bulletinFolder, String fileName) throws MessagingException, IOException {
+        if (sender != null) {
+            sender.send(message);
+            return "relay";
+        }
+        message.saveChanges();
+        Path folder = Files.createDirectories(bulletinFolder.resolve("mail"));
+        Path file = folder.resolve(fileName + ".eml");
+        Path temporary = folder.resolve(fileName + ".eml.tmp");
+        try (OutputStream out = Files.newOutputStream(temporary)) {
+            message.writeTo(out);
+        }
+        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return file.toString();
+    }
+}

@@ -1,0 +1,47 @@
+package org.fraudstats.delivery;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import org.fraudstats.bulletin.Published;
+
+/**
+ * A published bulletin as mail sees it: the product lists subscribe to (daily, weekly, monthly), its period and
+ * revision, what the revision changed, and its files. A range bulletin that is neither a Monday-to-Sunday week nor
+ * a calendar month (a `rerun --range`) is no product and is not mailed.
+ */
+record MailedBulletin(String product, LocalDate from, LocalDate to, int revision, List<String> changes, List<Path> files) {
+
+    static Optional<MailedBulletin> of(Published published) {
+        String[] days = published.period().split("_");
+        LocalDate from = LocalDate.parse(days[0]);
+        LocalDate to = LocalDate.parse(days[days.length - 1]);
+        return product(published.kind().key(), from, to).map(product ->
+                new MailedBulletin(product, from, to, published.revision(), published.changes(), published.files()));
+    }
+
+    static Optional<String> product(String kind, LocalDate from, LocalDate to) {
+        if ("daily".equals(kind)) {
+            return Optional.of("daily");
+        }
+        if (from.getDayOfWeek() == java.time.DayOfWeek.MONDAY && ChronoUnit.DAYS.between(from, to) == 6) {
+            return Optional.of("weekly");
+        }
+        if (from.getDayOfMonth() == 1 && to.equals(from.withDayOfMonth(from.lengthOfMonth()))) {
+            return Optional.of("monthly");
+        }
+        return Optional.empty();
+    }
+
+    /** The folder and kind of the bulletin layout: OUT/daily/2022-10-24, OUT/range/2022-10-17_2022-10-23. */
+    static String layoutKind(String product) {
+        return "daily".equals(product) ? "daily" : "range";
+    }
+
+    static String layoutPeriod(String product, LocalDate from, LocalDate to) {
+        return "daily".equals(product) ? from.toString() : from + "_" + to;
+    }
+}

@@ -1,0 +1,80 @@
+package org.fraudstats.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** jobs/distribution.yml as delivery.md writes it, and each mistake as one line naming the file, entry and problem. */
+class DistributionFileTest {
+
+    private static final String CONTRACT = """
+            from: "反诈中心数据专班 <stats@example.gov.cn>"
+            allowed_domains: [example.gov.cn]      # a recipient outside them is a configuration error
+            max_attachment_mb: 10                  # above it the mail carries links instead of files
+            lists:
+              leadership:
+                products: [daily, weekly, monthly] # kinds of bulletin (cli.md, web.md)
+                attach: [pdf]
+                recipients:
+                  - {name: 张三, email: zhangsan@example.gov.cn}
+              statisticians:
+                products: [daily]
+                attach: [pdf, xlsx]
+                recipients:
+                  - {name: 李四, email: lisi@example.gov.cn}
+            """;
+
+    @Test
+    void readsTheContractsExample() {
+        Distribution d = DistributionFile.parse("jobs/distribution.yml", CONTRACT);
+        assertThat(d.from()).isEqualTo(new Distribution.Recipient("反诈中心数据专班", "stats@example.gov.cn"));
+        assertThat(d.maxAttachmentBytes()).isEqualTo(10L * 1024 * 1024);
+        assertThat(d.lists()).containsExactly(
+                new Distribution.MailingList("leadership", List.of("daily", "weekly", "monthly"), List.of("pdf"),
+                        List.of(new Distribution.Recipient("张三", "zhangsan@example.gov.cn"))),
+                new Distribution.MailingList("statisticians", List.of("daily"), List.of("pdf", "xlsx"),
+                        List.of(new Distribution.Recipient("李四", "lisi@example.gov.cn"))));
+    }
+
+    @Test
+    void theShippedExampleIsValid() throws Exception {
+        Distribution d = DistributionFile.parse("jobs/distribution.yml.example",
+                java.nio.file.Files.readString(java.nio.file.Path.of("jobs/distribution.yml.example")));
+        assertThat(d.lists()).extracting(Distribution.MailingList::name).containsExactly("leadership", "statisticians");
+    }
+
+    @Test
+    void anEmptyFileOrNoListsMailsNothing() {
+        assertThat(DistributionFile.parse("d.yml", "").lists()).isEmpty();
+        assertThat(DistributionFile.parse("d.yml", "max_attachment_mb: 5\n").lists()).isEmpty();
+    }
+
+    @Test
+    void eachMistakeIsOneLineNamingFileEntryAndProblem() {
+        assertProblem(CONTRACT.replace("lisi@example.gov.cn", "lisi@gmail.com"),
+                "d.yml: lists.statisticians.recipients[1]: lisi@gmail.com is outside allowed_domains (example.gov.cn)");
+        assertProblem(CONTRACT.replace("products: [daily]", "products: [daily, yearly]"),
+                "d.yml: lists.statisticians.products: unknown product 'yearly' (known: daily, monthly, weekly)");
+        assertProblem(CONTRACT.replace("attach: [pdf]", "attach: [docx]"),
+                "d.yml: lists.leadership.attach: unknown format 'docx' (known: pdf, xlsx)");
+        assertProblem(CONTRACT.replace("zhangsan@example.gov.cn", "zhangsan"),
+                "d.yml: lists.leadership.recipients[1]: 'zhangsan' is not an e-mail address");
+        assertProblem(CONTRACT.replace("max_attachment_mb: 10", "max_attachment_mb: lots"),
+                "d.yml: max_attachment_mb: 'lots' is not a number of megabytes above 0 and up to 1000");
+        assertProblem(CONTRACT.replace("allowed_domains:", "allowed_domain:"),
+                "d.yml: allowed_domain: unknown key (known: allowed_domains, from, lists, max_attachment_mb)");
+        assertProblem(CONTRACT.replace("    attach: [pdf]\n", "    attach: [pdf]\n    cc: [x]\n"),
+                "d.yml: lists.leadership.cc: unknown key (known: attach, products, recipients)");
+        assertProblem(CONTRACT.replace("from: \"反诈中心数据专班 <stats@example.gov.cn>\"\n", ""),
+                "d.yml: from: missing: the sender's address (\"Name <address>\")");
+        assertThatThrownBy(() -> DistributionFile.parse("d.yml", "lists: [\n")).hasMessageStartingWith("d.yml: not valid YAML: ")
+                .message().doesNotContain("\n");
+    }
+
+    private static void assertProblem(String yaml, String message) {
+        assertThatThrownBy(() -> DistributionFile.parse("d.yml", yaml)).isInstanceOf(DistributionException.class).hasMessage(message);
+    }
+}

@@ -1,0 +1,493 @@
+package org.fraudstats.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.fraudstats.support.DatabaseTest;
+import org.fraudstats.support.Drops;
+import org.fraudstats.support.TestClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The mails of delivery.md, received by a real SMTP server in this JVM (GreenMail) from the nightly pipeline on
+ * a real PostgreSQL: one per recipient and bulletin, never twice, a revision to the original's recipients, the
+ * relay's outages retried, the files attached as they are on disk, and no account number anywhere.
+ */
+@Import(MailDeliveryTest.Beans.class)
+class MailDeliveryTest extends DatabaseTest {
+
+    private static final int SMTP_PORT = freePort();
+    private static final Path DISTRIBUTION = temporaryFile();
+    private static final String ACCOUNT = "6222020012345678";
+    private static final Instant START = Instant.parse("2022-10-25T01:00:00Z");
+
+    private static final String THREE_RECIPIENTS = """
+            from: "反诈中心数据专班 <stats@example.gov.cn>"
+            allowed_domains: [example.gov.cn]
+            max_attachment_mb: 10
+            lists:
+              leadership:
+                products: [daily, weekly, monthly]
+                attach: [pdf]
+                recipients:
+                  - {name: 张三, email: zhangsan@example.gov.cn}
+                  - {name: 赵六, email: zhaoliu@example.gov.cn}
+              statisticians:
+                products: [daily]
+                attach: [pdf, xlsx]
+                recipients:
+                  - {name: 李四, email: lisi@example.gov.cn}
+              press:
+                products: [weekly]
+                attach: [pdf]
+                recipients:
+                  - {name: 钱七, email: qianqi@example.gov.cn}
+            """;
+
+    @RegisterExtension
+    static GreenMailExtension relay = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+    /** Not a @TestConfiguration: a stereotype would let other tests' component scans pick it up. */
+    static class Beans {
+        @Bean
+        @Primary
+        TestClock testClock() {
+            return new TestClock(START, 1);
+        }
+    }
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> 2000);
+        registry.add("spring.mail.properties.mail.smtp.timeout", () -> 5000);
+        registry.add("fraudstats.distribution", DISTRIBUTION::toString);
+        registry.add("fraudstats.portal-url", () -> "https://stats.example.gov.cn");
+    }
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    Deliveries deliveries;
+
+    @Autowired
+    org.fraudstats.nightly.NightlyPipeline pipeline;
+
+    @Autowired
+    DataSource dataSource;
+
+    @TempDir
+    Path inbox;
+
+    @TempDir
+    Path out;
+
+    Drops drops;
+
+    @BeforeEach
+    void cleanSlate() throws IOException {
+        forgetEverything();
+        jdbc.execute("TRUNCATE delivery, bulletin_revision");
+        Files.writeString(DISTRIBUTION, THREE_RECIPIENTS);
+        clock.set(START);
+        drops = new Drops(inbox);
+        drops.write("2022-10-23", "cases.csv", Drops.CASES
+                + "C1,2022-10-23T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                + "C2,2022-10-23T10:00:00+08:00,440605,,OTHER,300.00,\n");
+        drops.write("2022-10-24", "cases.csv", Drops.CASES + "C3,2022-10-24T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        drops.write("2022-10-24", "freezes.csv", Drops.FREEZES
+                + "F1,C3,STOP_PAYMENT,工商银行,6222020012345678,80.00,2022-10-24T10:00:00+08:00\n");
+    }
+
+    @Test
+    void oneMailPerRecipientAndBulletin_andASecondRunSendsNothingMore() throws Exception {
+        assertThat(night("2022-10-24").exitCode()).isZero();
+
+        List<MimeMessage> mails = mailsWithSubject("【反诈日报】2022年10月24日（第297期）");
+        assertThat(mails).extracting(MailDeliveryTest::to)
+                .containsExactlyInAnyOrder("lisi@example.gov.cn", "zhangsan@example.gov.cn", "zhaoliu@example.gov.cn");
+        MimeMessage toZhang = mails.stream().filter(m -> to(m).startsWith("zhangsan")).findFirst().orElseThrow();
+        assertThat(((InternetAddress) toZhang.getRecipients(MimeMessage.RecipientType.TO)[0]).getPersonal()).isEqualTo("张三");
+        assertThat(((InternetAddress) toZhang.getFrom()[0]).getPersonal()).isEqualTo("反诈中心数据专班");
+        assertThat(toZhang.getMessageID()).matches("<daily\\.2022-10-24\\.r1\\.0\\.[0-9a-f]{16}@fraudstats>");
+        String text = text(toZhang);
+        assertThat(text).contains("佛山市电信网络诈骗警情日报，统计日期：2022年10月24日。\n数据截至：2022年10月24日24时（北京时间）。\n")
+                .contains("- 电诈警情 1宗（同比—（基期为0），环比-50.0%）\n")
+                .contains("- 止付涉诈账户 1个（同比—（基期为0），环比—（基期为0））\n")
+                .contains("- 止付金额 80.00元（同比—（基期为0），环比—（基期为0））\n")
+                .contains("2022年以来，全市共处置电诈警情3宗，")
+                .contains("门户页面：https://stats.example.gov.cn/bulletins/2022-10-24/daily?revision=1\n")
+                .doesNotContain("更正");
+        assertThat(html(toZhang)).contains("<p>- 电诈警情 1宗（同比—（基期为0），环比-50.0%）</p>");
+
+        // the files attached are the files on disk, byte for byte, named as on disk
+        Path folder = out.resolve("daily/2022-10-24");
+        assertThat(attachments(toZhang)).containsOnlyKeys("fraudstats-daily-2022-10-24.pdf");
+        assertThat(attachments(toZhang).get("fraudstats-daily-2022-10-24.pdf")).isEqualTo(Files.readAllBytes(folder.resolve("fraudstats-daily-2022-10-24.pdf")));
+        MimeMessage toLi = mails.stream().filter(m -> to(m).startsWith("lisi")).findFirst().orElseThrow();
+        assertThat(attachments(toLi)).containsOnlyKeys("fraudstats-daily-2022-10-24.pdf", "fraudstats-daily-2022-10-24.xlsx");
+        assertThat(attachments(toLi).get("fraudstats-daily-2022-10-24.xlsx")).isEqualTo(Files.readAllBytes(folder.resolve("fraudstats-daily-2022-10-24.xlsx")));
+
+        int before = relay.getReceivedMessages().length;
+        Run again = night("2022-10-24");
+        assertThat(again.exitCode()).isZero();
+        assertThat(relay.getReceivedMessages()).hasSize(before);
+
+        Run listed = cli("deliveries", "--from", "2022-10-24", "--to", "2022-10-24");
+        assertThat(listed.exitCode()).isZero();
+        assertThat(listed.out().lines().toList()).hasSize(4)
+                .first().isEqualTo("date,kind,revision,list,recipient,state,attempts,sent_at,message_id,error");
+        assertThat(listed.out()).contains("\n2022-10-24,daily,1,leadership,zhangsan@example.gov.cn,sent,1,")
+                .contains("\n2022-10-24,daily,1,statisticians,lisi@example.gov.cn,sent,1,");
+        assertNoAccountNumberInAnyMail();
+    }
+
+    @Test
+    void aRevisionReachesExactlyTheRecipientsOfTheOriginal_asACorrection() throws Exception {
+        assertThat(night("2022-10-24").exitCode()).isZero();
+        // a new leader joins the list after the 24th went out, and a case of the 24th arrives late
+        Files.writeString(DISTRIBUTION, THREE_RECIPIENTS.replace("      - {name: 赵六, email: zhaoliu@example.gov.cn}\n",
+                "      - {name: 赵六, email: zhaoliu@example.gov.cn}\n      - {name: 王五, email: wangwu@example.gov.cn}\n"));
+        drops.write("2022-10-25", "cases.csv", Drops.CASES
+                + "C4,2022-10-24T20:00:00+08:00,440605,,OTHER,50.00,\n"
+                + "C5,2022-10-25T09:00:00+08:00,440604,,OTHER,10.00,\n");
+        Run late = night("2022-10-25");
+        assertThat(late.exitCode()).as(late.err()).isZero();
+
+        List<MimeMessage> corrections = mailsWithSubject("【反诈日报·更正】2022年10月24日（第297期，第2版）");
+        assertThat(corrections).extracting(MailDeliveryTest::to)
+                .containsExactlyInAnyOrder("lisi@example.gov.cn", "zhangsan@example.gov.cn", "zhaoliu@example.gov.cn");
+        String text = text(corrections.get(0));
+        assertThat(text).startsWith("更正（第2版）：佛山市电信网络诈骗警情日报，统计日期：2022年10月24日。")
+                .contains("本版更正了以下数字：\n- ")
+                .contains("- 佛山市 电诈警情 1 → 2\n")
+                .contains("?revision=2");
+        assertThat(attachments(corrections.get(0))).containsKey(corrections.get(0).getAllRecipients()[0].toString().startsWith("lisi")
+                ? "fraudstats-daily-2022-10-24.r2.xlsx" : "fraudstats-daily-2022-10-24.r2.pdf");
+        // the 25th's own bulletin goes to the list as it is now
+        assertThat(mailsWithSubject("【反诈日报】2022年10月25日（第298期）")).extracting(MailDeliveryTest::to)
+                .containsExactlyInAnyOrder("lisi@example.gov.cn", "zhangsan@example.gov.cn", "zhaoliu@example.gov.cn", "wangwu@example.gov.cn");
+        assertThat(mailsWithSubject("【反诈日报】2022年10月24日（第297期）")).hasSize(3);
+        assertNoAccountNumberInAnyMail();
+    }
+
+    @Test
+    void aRelayDownForAWhileIsRetriedWithGrowingPausesAndSendsOnce() throws Exception {
+        relay.stop();
+        Run night = night("2022-10-24");
+        assertThat(night.exitCode()).isZero();
+        assertThat(night.out()).contains("2022-10-24  bulletin r1: ").contains("mail: 0 sent, 3 waiting for the relay (retried)");
+        assertThat(Files.exists(out.resolve("daily/2022-10-24/fraudstats-daily-2022-10-24.pdf"))).isTrue();
+        assertThat(jdbc.queryForList("SELECT DISTINCT state || ' ' || attempts FROM delivery", String.class)).containsExactly("pending 1");
+
+        // a pass before the first pause (5 minutes) is over sends nothing and counts no attempt
+        relay.start();
+        clock.set(START.plus(Duration.ofMinutes(4)));
+        assertThat(deliveries.sendDue(line -> { }).sent()).isZero();
+        relay.stop();
+        clock.set(START.plus(Duration.ofMinutes(6)));
+        assertThat(deliveries.sendDue(line -> { }).retrying()).isEqualTo(3);
+        // the second pause is twice the first: tried at 6 minutes, next at 16
+        assertThat(jdbc.queryForObject("SELECT DISTINCT to_char(next_attempt_at - timestamptz '2022-10-25 01:00:00+00', 'HH24:MI') FROM delivery", String.class))
+                .isEqualTo("00:16");
+
+        relay.start();
+        clock.set(START.plus(Duration.ofMinutes(17)));
+        assertThat(deliveries.sendDue(line -> { }).sent()).isEqualTo(3);
+        assertThat(deliveries.sendDue(line -> { }).sent()).isZero();
+        assertThat(relay.getReceivedMessages()).hasSize(3);
+        assertThat(jdbc.queryForList("SELECT DISTINCT state || ' ' || attempts FROM delivery", String.class)).containsExactly("sent 3");
+    }
+
+    @Test
+    void aRelayDownForMoreThanSixHoursFailsTheMail_listedAndWarnedAbout() {
+        relay.stop();
+        assertThat(night("2022-10-24").exitCode()).isZero();
+        for (int minutes = 5; minutes <= 7 * 60; minutes += 5) {
+            clock.set(START.plus(Duration.ofMinutes(minutes)));
+            deliveries.sendDue(line -> { });
+        }
+        // attempts at 0, 5, 15, 35, 75, 155 and 315 minutes (pauses of 5, 10, 20, 40, 80, 160): an eighth would come
+        // 635 minutes after the mail was recorded, past 6 hours
+        assertThat(jdbc.queryForList("SELECT DISTINCT state || ' ' || attempts FROM delivery", String.class)).containsExactly("failed 7");
+        Run failed = cli("deliveries", "--failed");
+        assertThat(failed.out().lines().skip(1).toList()).hasSize(3)
+                .allSatisfy(line -> assertThat(line).startsWith("2022-10-24,daily,1,").contains(",failed,7,,<daily.2022-10-24.r1.0."));
+        Run nextNight = night("2022-10-24");
+        assertThat(nextNight.exitCode()).isZero();
+        assertThat(nextNight.out()).contains("warning: 3 mails failed after 6 hours of retries: ./fraudstats deliveries --failed");
+
+        relay.start();
+        Run resend = cli("deliver", "--date", "2022-10-24", "--resend");
+        assertThat(resend.exitCode()).isZero();
+        assertThat(resend.out()).contains("mail: 3 sent");
+        assertThat(relay.getReceivedMessages()).hasSize(3);
+        assertThat(cli("deliveries", "--from", "2022-10-24", "--to", "2022-10-24").out())
+                .contains(",daily,1,leadership,zhangsan@example.gov.cn,failed,7,")
+                .contains(",daily,1,leadership,zhangsan@example.gov.cn,sent,1,");
+    }
+
+    @Test
+    void aClaimedMailIsSentByNobodyElse_andAClaimLostWithItsProcessIsSentOnce() throws Exception {
+        relay.stop();
+        assertThat(night("2022-10-24").exitCode()).isZero();
+        relay.start();
+        clock.set(START.plus(Duration.ofMinutes(6)));
+        long claimedId = jdbc.queryForObject("SELECT min(id) FROM delivery", Long.class);
+        try (Connection otherNode = dataSource.getConnection()) {
+            // another process has claimed one mail and is about to send it
+            otherNode.setAutoCommit(false);
+            try (var claim = otherNode.prepareStatement(org.fraudstats.storage.SqlFiles.load("delivery/claim.sql").replace(":id", "?"))) {
+                claim.setLong(1, claimedId);
+                assertThat(claim.executeQuery().next()).isTrue();
+            }
+            assertThat(deliveries.sendDue(line -> { }).sent()).isEqualTo(2);
+            // … and is killed (kill -9) before sending: its connection and its lock go with it
+            otherNode.rollback();
+        }
+        assertThat(deliveries.sendDue(line -> { }).sent()).isEqualTo(1);
+        assertThat(deliveries.sendDue(line -> { }).sent()).isZero();
+        assertThat(relay.getReceivedMessages()).extracting(MailDeliveryTest::to)
+                .containsExactlyInAnyOrder("lisi@example.gov.cn", "zhangsan@example.gov.cn", "zhaoliu@example.gov.cn");
+    }
+
+    @Test
+    void twoNodesPassingAtOnceSendEachMailOnce() throws Exception {
+        relay.stop();
+        assertThat(night("2022-10-23").exitCode()).isZero();
+        assertThat(night("2022-10-24").exitCode()).isZero();
+        relay.start();
+        clock.set(START.plus(Duration.ofMinutes(6)));
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Deliveries.Pass>> passes = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            passes.add(nodes.submit(() -> {
+                go.await();
+                return deliveries.sendDue(line -> { });
+            }));
+        }
+        go.countDown();
+        int sent = 0;
+        for (Future<Deliveries.Pass> pass : passes) {
+            sent += pass.get().sent();
+        }
+        nodes.shutdown();
+        assertThat(sent).isEqualTo(6);
+        assertThat(relay.getReceivedMessages()).hasSize(6);
+        assertThat(Arrays.stream(relay.getReceivedMessages()).map(MailDeliveryTest::messageId).distinct()).hasSize(6);
+    }
+
+    @Test
+    void aBadDistributionFileStopsTheNightBeforeItLoadsOrSendsAnything() throws IOException {
+        Files.writeString(DISTRIBUTION, THREE_RECIPIENTS.replace("lisi@example.gov.cn", "lisi@gmail.com"));
+        Run night = night("2022-10-24");
+        assertThat(night.exitCode()).isEqualTo(1);
+        assertThat(night.err()).isEqualTo("fraudstats nightly: " + DISTRIBUTION + ": lists.statisticians.recipients[1]: "
+                + "lisi@gmail.com is outside allowed_domains (example.gov.cn)\n");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM drop_load", Long.class)).isZero();
+        assertThat(relay.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void aWeeklyBulletinGoesToTheListsTakingWeekly_withLinksInsteadOfFilesAboveTheCap() throws Exception {
+        Files.writeString(DISTRIBUTION, THREE_RECIPIENTS.replace("max_attachment_mb: 10", "max_attachment_mb: 0.01"));
+        assertThat(night("2022-10-23").exitCode()).isZero();
+        pipeline.rangeBulletin(java.time.LocalDate.of(2022, 10, 17), java.time.LocalDate.of(2022, 10, 23), out);
+
+        List<MimeMessage> weekly = mailsWithSubject("【反诈周报】2022年10月17日至10月23日");
+        assertThat(weekly).extracting(MailDeliveryTest::to)
+                .containsExactlyInAnyOrder("zhangsan@example.gov.cn", "zhaoliu@example.gov.cn", "qianqi@example.gov.cn");
+        assertThat(attachments(weekly.get(0))).isEmpty();
+        assertThat(text(weekly.get(0)))
+                .startsWith("佛山市电信网络诈骗警情周报，统计时段：2022年10月17日至10月23日。\n数据截至：2022年10月23日24时（北京时间）。\n")
+                .contains("- 电诈警情 2宗（")
+                .contains("附件合计超过0.01MB，未随邮件发送，请在门户下载：https://stats.example.gov.cn/bulletins/2022-10-23/weekly?revision=1\n");
+        // the daily bulletins of the week went out too, above the cap as well
+        assertThat(mailsWithSubject("【反诈日报】2022年10月23日（第296期）")).hasSize(3);
+        assertNoAccountNumberInAnyMail();
+    }
+
+    @Test
+    void aRerunThatRevisesAPublishedBulletinMailsTheRevisionOnly() throws Exception {
+        assertThat(night("2022-10-24").exitCode()).isZero();
+        drops.write("2022-10-25", "cases.csv", Drops.CASES + "C4,2022-10-24T20:00:00+08:00,440605,,OTHER,50.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-25").exitCode()).isZero();
+        Run rerun = cli("rerun", "--from", "2022-10-23", "--to", "2022-10-24", "--out", out.toString());
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        assertThat(rerun.out()).contains("3 mails to send\nmail: 3 sent\n");
+
+        assertThat(mailsWithSubject("【反诈日报·更正】2022年10月24日（第297期，第2版）")).extracting(MailDeliveryTest::to)
+                .containsExactlyInAnyOrder("lisi@example.gov.cn", "zhangsan@example.gov.cn", "zhaoliu@example.gov.cn");
+        // the 23rd was first published by the rerun: old days are not mailed
+        assertThat(relay.getReceivedMessages()).hasSize(6);
+    }
+
+    @Test
+    void deliveriesAsJson_andDeliverWithNothingPending() {
+        assertThat(night("2022-10-24").exitCode()).isZero();
+        Run json = cli("deliveries", "--from", "2022-10-24", "--to", "2022-10-24", "--format", "json");
+        assertThat(json.exitCode()).isZero();
+        assertThat(json.out()).startsWith("[{\"date\":\"2022-10-24\",\"kind\":\"daily\",\"revision\":1,\"list\":\"leadership\","
+                + "\"recipient\":\"zhangsan@example.gov.cn\",\"state\":\"sent\",\"attempts\":1,\"sent_at\":\"")
+                .contains("\"message_id\":\"<daily.2022-10-24.r1.0.").contains("\"error\":null}");
+        Run nothing = cli("deliver", "--date", "2022-10-24");
+        assertThat(nothing.exitCode()).isZero();
+        assertThat(nothing.out()).isEqualTo("daily 2022-10-24: nothing to send\n");
+        assertThat(relay.getReceivedMessages()).hasSize(3);
+        Run backwards = cli("deliveries", "--from", "2022-10-25", "--to", "2022-10-24");
+        assertThat(backwards.exitCode()).isEqualTo(2);
+        assertThat(backwards.err()).contains("--from 2022-10-25 is after --to 2022-10-24");
+    }
+
+    private Run night(String date) {
+        return cli("nightly", "--date", date, "--inbox", inbox.toString(), "--out", out.toString());
+    }
+
+    private List<MimeMessage> mailsWithSubject(String subject) {
+        return Arrays.stream(relay.getReceivedMessages()).filter(m -> subject(m).equals(subject)).toList();
+    }
+
+    /** Every received mail, headers, decoded text and attachments alike, holds no account number, clear or masked. */
+    private void assertNoAccountNumberInAnyMail() throws Exception {
+        Pattern masked = Pattern.compile("6222\\*+5678|\\*{4,}5678");
+        Pattern longDigits = Pattern.compile("\\d{12,}");
+        MimeMessage[] all = relay.getReceivedMessages();
+        assertThat(all).isNotEmpty();
+        for (MimeMessage m : all) {
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            m.writeTo(raw);
+            String everything = raw.toString(StandardCharsets.UTF_8) + text(m) + html(m)
+                    + new String(String.join("", attachments(m).values().stream().map(b -> new String(b, StandardCharsets.ISO_8859_1)).toList())
+                    .getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1);
+            // the assertion names the mail, never the number
+            assertThat(everything.contains(ACCOUNT)).as("account number in clear in the mail to " + to(m)).isFalse();
+            assertThat(masked.matcher(everything).find()).as("masked account number in the mail to " + to(m)).isFalse();
+            assertThat(longDigits.matcher(text(m) + html(m) + subject(m)).find()).as("a 12-digit run in the mail to " + to(m)).isFalse();
+        }
+    }
+
+    private static String to(MimeMessage m) {
+        try {
+            Address[] to = m.getRecipients(MimeMessage.RecipientType.TO);
+            return ((InternetAddress) to[0]).getAddress();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String messageId(MimeMessage m) {
+        try {
+            return m.getMessageID();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(Part part) throws Exception {
+        return find(part, "text/plain");
+    }
+
+    private static String html(Part part) throws Exception {
+        return find(part, "text/html");
+    }
+
+    private static String find(Part part, String type) throws Exception {
+        if (part.isMimeType(type) && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String found = find(multipart.getBodyPart(i), type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static java.util.Map<String, byte[]> attachments(Part part) throws Exception {
+        java.util.Map<String, byte[]> files = new java.util.TreeMap<>();
+        collect(part, files);
+        return files;
+    }
+
+    private static void collect(Part part, java.util.Map<String, byte[]> files) throws Exception {
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collect(multipart.getBodyPart(i), files);
+            }
+        } else if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            try (InputStream in = ((BodyPart) part).getInputStream()) {
+                files.put(part.getFileName(), in.readAllBytes());
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path temporaryFile() {
+        try {
+            Path file = Files.createTempFile("distribution", ".yml");
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.fraudstats.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+/** Without spring.mail.host (the demo), a mail is written as an .eml file beside its bulletin, Message-ID included. */
+class MailRelayTest {
+
+    @TempDir
+    Path bulletinFolder;
+
+    @Test
+    void withoutARelayTheMailIsAnEmlFileNextToTheBulletin() throws Exception {
+        MailRelay relay = new MailRelay(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class));
+        MimeMessage message = relay.newMessage("<daily.2022-10-24.r1.0.0123456789abcdef@fraudstats>");
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+        helper.setFrom(new InternetAddress("stats@example.gov.cn", "反诈中心数据专班", "UTF-8"));
+        helper.setTo(new InternetAddress("zhangsan@example.gov.cn", "张三", "UTF-8"));
+        helper.setSubject(BulletinMails.subject("daily", java.time.LocalDate.of(2022, 10, 24), java.time.LocalDate.of(2022, 10, 24), 2));
+        helper.setText("正文", "<p>正文</p>");
+
+        String where = relay.send(message, bulletinFolder, "delivery-7");
+
+        Path eml = bulletinFolder.resolve("mail/delivery-7.eml");
+        assertThat(where).isEqualTo(eml.toString());
+        MimeMessage read = new MimeMessage(null, Files.newInputStream(eml));
+        assertThat(read.getMessageID()).isEqualTo("<daily.2022-10-24.r1.0.0123456789abcdef@fraudstats>");
+        assertThat(read.getSubject()).isEqualTo("【反诈日报·更正】2022年10月24日（第297期，第2版）");
+        assertThat(Files.readString(eml, StandardCharsets.ISO_8859_1)).doesNotContain("正文");
+        assertThat(Files.list(bulletinFolder.resolve("mail"))).containsExactly(eml);
+    }
+
+    @Test
+    void subjectsOfEveryProduct() {
+        java.time.LocalDate mon = java.time.LocalDate.of(2022, 10, 17);
+        java.time.LocalDate sun = java.time.LocalDate.of(2022, 10, 23);
+        assertThat(BulletinMails.subject("daily", sun, sun, 1)).isEqualTo("【反诈日报】2022年10月23日（第296期）");
+        assertThat(BulletinMails.subject("weekly", mon, sun, 1)).isEqualTo("【反诈周报】2022年10月17日至10月23日");
+        assertThat(BulletinMails.subject("weekly", mon, sun, 3)).isEqualTo("【反诈周报·更正】2022年10月17日至10月23日（第3版）");
+        assertThat(BulletinMails.subject("monthly", java.time.LocalDate.of(2022, 10, 1), java.time.LocalDate.of(2022, 10, 31), 1))
+                .isEqualTo("【反诈月报】2022年10月1日至10月31日");
+    }
+}
