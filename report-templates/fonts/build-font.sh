@@ -1,13 +1,14 @@
 #!/bin/sh
-# Rebuilds src/main/resources/fonts/NotoSerifCJKsc-{Regular,Bold}-subset.otf from Debian's fonts-noto-cjk.
+# Rebuilds src/main/resources/fonts/NotoSerifCJKsc-{Regular,Bold}-subset.ttf from Debian's fonts-noto-cjk.
 #
 # Why a subset: the full Simplified-Chinese face is ~25 MB and only ships inside a .ttc collection, which
 # JasperReports/OpenPDF cannot load. We take the SC face out of the collection and keep what bulletins can
 # print: all of GB2312 (6763 hanzi and its symbols), ASCII and Latin-1, general and CJK punctuation,
 # full-width forms, plus every non-ASCII character of the templates, the catalogue, the bulletin code and
-# extra-text.txt (place names outside GB2312 such as 滘). Outlines stay CFF: OpenPDF embeds and subsets
-# CFF-based OpenType as CIDFontType0C, but it writes each glyph's index as its CID, so the subset has its
-# CIDs renumbered to the subset's glyph indices: left as Noto's, CJK glyphs print as blanks in every viewer.
+# extra-text.txt (place names outside GB2312 such as 滘). Outlines become TrueType (glyf): OpenPDF embeds
+# CFF-based OpenType as a CIDFontType0C subset, which Adobe Reader refuses ("Cannot extract the embedded font",
+# noto-fonts issue 1678) and which needed the CIDs renumbered to print at all; a TrueType subset is embedded as
+# CIDFontType2, the kind every viewer (Adobe Reader, WPS, Foxit, browsers) and PDF/A validators accept.
 #
 # Needs: apt-get install -y fonts-noto-cjk python3-fonttools   (PyPI not required)
 # Run from anywhere:  report-templates/fonts/build-font.sh
@@ -23,7 +24,9 @@ mkdir -p "$out"
 # outside GB2312 means: run again (FontCheckTest says so).
 /usr/bin/python3 - "$src" "$out" "$repo" <<'PY'
 import glob, re, sys
-from fontTools.ttLib import TTCollection
+from fontTools.ttLib import TTCollection, newTable
+from fontTools.pens.cu2quPen import Cu2QuPen
+from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools import subset
 
 src, out, repo = sys.argv[1:4]
@@ -45,26 +48,35 @@ for hi in range(0xA1, 0xF8):          # every GB2312 code point: symbols (rows 1
             pass
 chars |= {ord(c) for text in texts for c in text if ord(c) > 0x7F}
 
-def renumber_cids(face):
-    # OpenPDF writes a glyph's index as its CID; a viewer finds the outline through the CFF charset (CID -> GID).
-    # The subset keeps Noto's CIDs but renumbers the glyphs, so make every CID equal its new glyph index.
+def to_truetype(face):
+    # CFF cubic outlines -> glyf quadratic ones (fontTools' otf2ttf snippet): 1 font unit of error at most, far
+    # below what prints; contours reversed because TrueType winds the other way round.
     order = face.getGlyphOrder()
-    new = {g: (g if i == 0 else 'cid%05d' % i) for i, g in enumerate(order)}
-    cmap = face['cmap']
-    cmap.tables = [t for t in cmap.tables if t.format != 14]  # variation selectors: unused, and they name glyphs
-    for table in cmap.tables:
-        table.cmap = {u: new[g] for u, g in table.cmap.items()}
-    for tag in ('hmtx', 'vmtx'):
-        face[tag].metrics = {new[g]: m for g, m in face[tag].metrics.items()}
-    vorg = face['VORG']
-    vorg.VOriginRecords = {new[g]: y for g, y in vorg.VOriginRecords.items()}
-    top = face['CFF '].cff.topDictIndex[0]
-    top.charset = [new[g] for g in top.charset]
-    top.CharStrings.charStrings = {new[g]: i for g, i in top.CharStrings.charStrings.items()}
-    for tag in ('GSUB', 'GPOS'):  # empty after subsetting without layout features, and they name glyphs
+    glyphs = face.getGlyphSet()
+    glyf = face['glyf'] = newTable('glyf')
+    face['loca'] = newTable('loca')
+    glyf.glyphOrder = order
+    glyf.glyphs = {}
+    for name in order:
+        pen = TTGlyphPen(glyphs)
+        glyphs[name].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
+        glyf.glyphs[name] = pen.glyph()
+    for tag in ('CFF ', 'VORG', 'GSUB', 'GPOS'):  # VORG is for CFF only; no layout features are kept
         if tag in face:
             del face[tag]
-    face.setGlyphOrder([new[g] for g in order])
+    glyf.compile(face)
+    hmtx = face['hmtx']
+    for name, glyph in glyf.glyphs.items():
+        if hasattr(glyph, 'xMin'):
+            hmtx[name] = (hmtx[name][0], glyph.xMin)
+    maxp = face['maxp'] = newTable('maxp')
+    maxp.tableVersion = 0x00010000
+    for field in ('maxZones', 'maxTwilightPoints', 'maxStorage', 'maxFunctionDefs', 'maxInstructionDefs',
+                  'maxStackElements', 'maxSizeOfInstructions', 'maxComponentElements'):
+        setattr(maxp, field, 1 if field == 'maxZones' else 0)
+    post = face['post']
+    post.formatType = 3.0             # no glyph names: nothing reads them, and they would only add size
+    face.sfntVersion = '\x00\x01\x00\x00'
 
 for weight in ('Regular', 'Bold'):
     collection = TTCollection(f'{src}/NotoSerifCJK-{weight}.ttc')
@@ -73,23 +85,23 @@ for weight in ('Regular', 'Bold'):
     options.name_IDs = ['*']          # keep copyright (0) and the OFL notice (13, 14)
     options.name_languages = ['*']
     options.layout_features = []      # neither JasperReports nor OpenPDF shapes CJK; alternates would double the size
-    options.hinting = False           # PDFs and AWT layout do not use CFF hints
+    options.hinting = False           # PDFs and AWT layout do not use the hints
     options.desubroutinize = True     # OpenPDF re-subsets the font for every PDF; walking subroutines was most of that time
     options.notdef_outline = True     # a visible box, never an invisible gap, if a glyph is ever missing
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=chars)
     subsetter.subset(face)
-    renumber_cids(face)
+    to_truetype(face)
     face.recalcTimestamp = False      # same input, same bytes: a rebuild shows no diff
-    face.save(f'{out}/NotoSerifCJKsc-{weight}-subset.otf')
-    print(f'NotoSerifCJKsc-{weight}-subset.otf: {len(face.getBestCmap())} characters')
+    face.save(f'{out}/NotoSerifCJKsc-{weight}-subset.ttf')
+    print(f'NotoSerifCJKsc-{weight}-subset.ttf: {len(face.getBestCmap())} characters')
 PY
 
 # The OFL travels with the font (condition 2 of the licence).
 awk '/^License: SIL-1.1$/ { n++ } n == 2 && /^License: GPL/ { exit } n == 2 && !/^License:/' \
     /usr/share/doc/fonts-noto-cjk/copyright | sed 's/^ //; s/^\.$//' > "$out/OFL.txt.tmp"
 { echo "Noto Serif CJK SC: Copyright 2017-2022 Adobe (http://www.adobe.com/)."
-  echo "The files NotoSerifCJKsc-*-subset.otf are subsets made by report-templates/fonts/build-font.sh"
+  echo "The files NotoSerifCJKsc-*-subset.ttf are subsets made by report-templates/fonts/build-font.sh"
   echo "from Debian's fonts-noto-cjk; they remain under the SIL Open Font License 1.1 below."
   echo
   cat "$out/OFL.txt.tmp"; } > "$out/OFL.txt"

@@ -24,6 +24,7 @@ import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import net.sf.jasperreports.pdf.type.PdfaConformanceEnum;
 import org.fraudstats.bulletin.data.BulletinData;
 import org.fraudstats.bulletin.data.DataNote;
 import org.fraudstats.bulletin.data.DistrictTable;
@@ -47,6 +48,8 @@ import org.springframework.stereotype.Component;
 public final class BulletinPdf {
 
     static final String TEMPLATES = "report-templates/bulletin/";
+    /** colord's sRGB profile (CC0, Debian colord-data): PDF/A wants the colours' meaning inside the file. */
+    static final String SRGB_PROFILE = "color/sRGB.icc";
 
     private final Catalog catalog;
     private final JasperReport bulletin;
@@ -113,7 +116,12 @@ public final class BulletinPdf {
         config.setMetadataSubject(data.title());
         config.setMetadataAuthor(masthead.organisation());
         config.setMetadataCreator("fraudstats");
+        config.setMetadataKeywords(String.join(", ", masthead.organisation(), masthead.documentName(), masthead.period()));
         config.setDisplayMetadataTitle(true);
+        // Archives keep bulletins as PDF/A-2b: fonts embedded (the font extension's), colours tied to sRGB,
+        // XMP metadata (written by xmpcore; without it OpenPDF's own XMP declares no PDF/A part).
+        config.setPdfaConformance(PdfaConformanceEnum.PDFA_2B);
+        config.setIccProfilePath(SRGB_PROFILE);
         JRPdfExporter exporter = new JRPdfExporter();
         exporter.setExporterInput(new SimpleExporterInput(print));
         exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));

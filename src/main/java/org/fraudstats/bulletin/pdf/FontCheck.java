@@ -13,8 +13,8 @@ import java.io.UncheckedIOException;
  */
 final class FontCheck {
 
-    static final String REGULAR = "fonts/NotoSerifCJKsc-Regular-subset.otf";
-    static final String BOLD = "fonts/NotoSerifCJKsc-Bold-subset.otf";
+    static final String REGULAR = "fonts/NotoSerifCJKsc-Regular-subset.ttf";
+    static final String BOLD = "fonts/NotoSerifCJKsc-Bold-subset.ttf";
 
     private static final Font REGULAR_FONT = load(REGULAR);
     private static final Font BOLD_FONT = load(BOLD);
