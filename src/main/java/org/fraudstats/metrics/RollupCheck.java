@@ -1,6 +1,7 @@
 package org.fraudstats.metrics;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +29,27 @@ public class RollupCheck {
                 (rs, i) -> new RollupDifference(rs.getString("rollup"), rs.getObject("business_day", LocalDate.class),
                         rs.getString("district_code"), rs.getString("about"), rs.getString("stored"),
                         rs.getString("from_facts")));
+    }
+
+    /**
+     * The differences on the days the given loads changed, checked as runs of consecutive days so that a late
+     * record of last year does not make the check read the whole year between.
+     */
+    public List<RollupDifference> differencesOnDaysChangedBy(List<Long> jobExecutionIds) {
+        if (jobExecutionIds.isEmpty()) {
+            return List.of();
+        }
+        List<LocalDate> days = jdbc.queryForList(SqlFiles.load("metrics/days-changed-by-loads.sql"),
+                Map.of("jobExecutionIds", jobExecutionIds), LocalDate.class);
+        List<RollupDifference> differences = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= days.size(); i++) {
+            if (i == days.size() || !days.get(i).equals(days.get(i - 1).plusDays(1))) {
+                differences.addAll(differences(days.get(start), days.get(i - 1)));
+                start = i;
+            }
+        }
+        return differences;
     }
 
     /** One rollup row that is not what the facts say: {@code stored} or {@code fromFacts} is empty when that side has no row. */
