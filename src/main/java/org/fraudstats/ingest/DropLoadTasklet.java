@@ -26,6 +26,10 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  */
 class DropLoadTasklet implements Tasklet {
 
+    /** sql/ingest/rollup-*.sql: one per daily rollup of V5__warning_day.sql and V16__daily_rollups.sql. */
+    static final List<String> ROLLUPS =
+            List.of("warnings", "cases", "actions", "action-accounts", "refunds", "refund-cases", "stop-times");
+
     private final DataSource dataSource;
     private final FileStager stager;
     private final Drop drop;
@@ -66,7 +70,10 @@ class DropLoadTasklet implements Tasklet {
         for (Feed feed : Feed.values()) {
             changed += named.queryForObject(SqlFiles.load("ingest/merge-" + feed.name().toLowerCase() + ".sql"), params, Long.class);
         }
-        named.update(SqlFiles.load("ingest/rollup-warnings.sql"), params);
+        // the daily rollups every figure reads, for exactly the days this load changed, in this transaction
+        for (String rollup : ROLLUPS) {
+            named.update(SqlFiles.load("ingest/rollup-" + rollup + ".sql"), params);
+        }
         named.update(SqlFiles.load("ingest/merge-rejects.sql"), params);
         named.update(SqlFiles.load("ingest/record-drop-load.sql"), Map.of(
                 "jobExecutionId", jobExecutionId, "dropDate", drop.date(), "checksum", checksum,

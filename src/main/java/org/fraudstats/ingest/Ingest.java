@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
@@ -67,6 +68,13 @@ public class Ingest {
                 .addString("drop.checksum", checksum)
                 .addString("drop.folder", drop.folder().toAbsolutePath().toString(), false)
                 .toJobParameters();
+        JobInstance orphan = jobRepository.getJobInstance(IngestJobConfiguration.JOB_NAME, parameters);
+        if (orphan != null && jobRepository.getJobExecutions(orphan).isEmpty()) {
+            // Spring Batch records a job instance and its first execution in two transactions: a process killed
+            // between them leaves an instance that can be neither started nor recovered. It loaded nothing, so
+            // it goes, and the drop loads as if it had never been tried (KilledLoadTest found it).
+            jobRepository.deleteJobInstance(orphan);
+        }
         JobExecution execution;
         try {
             execution = jobOperator.start(ingestDropJob, parameters);

@@ -15,6 +15,8 @@ import org.fraudstats.bulletin.Published;
 import org.fraudstats.delivery.Deliveries;
 import org.fraudstats.ingest.DropLoadResult;
 import org.fraudstats.ingest.Ingest;
+import org.fraudstats.metrics.RollupCheck;
+import org.fraudstats.metrics.RollupMismatch;
 import org.fraudstats.storage.RunLock;
 import org.springframework.stereotype.Service;
 
@@ -22,7 +24,8 @@ import org.springframework.stereotype.Service;
  * The nightly pipeline for business day D, the one place it is defined; `fraudstats nightly` and the schedules
  * of jobs/*.yml run it:
  * <ol>
- * <li>load every drop up to D not loaded yet (late drops included);</li>
+ * <li>load every drop up to D not loaded yet (late drops included), and check the rollups of the days those
+ *     loads changed against the facts ({@link RollupCheck}): a mismatch fails the night before anything renders;</li>
  * <li>find the published days and periods whose figures a load changed since they were rendered
  *     ({@link StaleBulletins});</li>
  * <li>render and publish: each such day again (a new revision when its figures moved), then D's own bulletin;</li>
@@ -48,8 +51,11 @@ public class NightlyPipeline {
     private final StaleBulletins stale;
     private final RunLock runLock;
     private final Deliveries deliveries;
+    private final RollupCheck rollupCheck;
 
-    NightlyPipeline(Ingest ingest, BulletinPublisher publisher, StaleBulletins stale, RunLock runLock, Deliveries deliveries) {
+    NightlyPipeline(Ingest ingest, BulletinPublisher publisher, StaleBulletins stale, RunLock runLock, Deliveries deliveries,
+            RollupCheck rollupCheck) {
+        this.rollupCheck = rollupCheck;
         this.ingest = ingest;
         this.publisher = publisher;
         this.stale = stale;
@@ -67,6 +73,14 @@ public class NightlyPipeline {
         List<DropLoadResult> loads = load(date, inbox, log);
         List<Long> executions = loads.stream().map(DropLoadResult::jobExecutionId).filter(Objects::nonNull).toList();
         Long jobExecutionId = executions.isEmpty() ? null : executions.get(executions.size() - 1);
+
+        // the rollups every figure reads, checked against the facts for the days tonight's loads recomputed: a
+        // mismatch is a wrong figure, so nothing is rendered from it
+        List<RollupCheck.RollupDifference> differences = rollupCheck.differencesOnDaysChangedBy(executions);
+        if (!differences.isEmpty()) {
+            differences.forEach(d -> log.accept("rollup differs from the facts: " + d.line()));
+            throw new RollupMismatch(differences);
+        }
 
         // 2. what the loads (tonight's, or earlier ones by hand) changed of what was published
         List<LocalDate> changed = stale.days(date);

@@ -62,6 +62,23 @@ class InterruptedLoadTest extends DatabaseTest {
         assertThatFiguresAreTheContractsOnes();
     }
 
+    @Test
+    void aLoadKilledBetweenItsJobInstanceAndItsExecutionIsLoadedByTheNextIngest() throws Exception {
+        assertThat(cli("ingest", "--inbox", SAMPLE_INBOX.toString(), "--from", "2021-10-01", "--to", "2022-10-10").exitCode()).isZero();
+        Drop drop = new Drop(LocalDate.of(2022, 10, 11), SAMPLE_INBOX.resolve("2022-10-11"));
+        // Spring Batch writes the instance and its first execution in two transactions; kill -9 between them
+        jobRepository.createJobInstance(IngestJobConfiguration.JOB_NAME, new JobParametersBuilder()
+                .addString("drop.date", drop.date().toString())
+                .addString("drop.checksum", drop.checksum())
+                .addString("drop.folder", drop.folder().toAbsolutePath().toString(), false)
+                .toJobParameters());
+
+        Run resumed = cli("ingest", "--inbox", SAMPLE_INBOX.toString());
+
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThatFiguresAreTheContractsOnes();
+    }
+
     /** What a process leaves in the job repository when it dies (STARTED) or fails (FAILED) mid-load. */
     private JobExecution leftBehind(Drop drop, BatchStatus status) {
         JobParameters parameters = new JobParametersBuilder()

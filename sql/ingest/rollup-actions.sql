@@ -1,0 +1,18 @@
+-- Recomputes action_day (stop and freeze amounts by day, district of the case and action;
+-- V16__daily_rollups.sql) from action_day_from_facts for every business day this load changed, including
+-- the days of the freezes of a case that moved (merge-cases.sql puts them in changed_day).
+WITH fresh AS (
+    SELECT * FROM action_day_from_facts
+    WHERE business_day = ANY (ARRAY(SELECT business_day FROM changed_day WHERE job_execution_id = :jobExecutionId))
+),
+upserted AS (
+    INSERT INTO action_day (business_day, district_code, action, actions, amount)
+    SELECT business_day, district_code, action, actions, amount FROM fresh
+    ON CONFLICT (business_day, district_code, action) DO UPDATE
+       SET actions = EXCLUDED.actions, amount = EXCLUDED.amount
+)
+DELETE FROM action_day r
+WHERE r.business_day = ANY (ARRAY(SELECT business_day FROM changed_day WHERE job_execution_id = :jobExecutionId))
+  AND NOT EXISTS (SELECT 1 FROM fresh f
+                  WHERE f.business_day = r.business_day AND f.district_code = r.district_code
+                    AND f.action = r.action)

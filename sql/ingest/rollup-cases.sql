@@ -1,0 +1,19 @@
+-- Recomputes case_day (cases, loss_amount by day, district and fraud type; V16__daily_rollups.sql) from
+-- its definition over the facts, case_day_from_facts, for every business day this load changed. A day,
+-- district or fraud type left without cases loses its row. Days are matched with = ANY (an array) so that the
+-- condition reaches fact_case's index inside the view instead of grouping all the facts first.
+WITH fresh AS (
+    SELECT * FROM case_day_from_facts
+    WHERE business_day = ANY (ARRAY(SELECT business_day FROM changed_day WHERE job_execution_id = :jobExecutionId))
+),
+upserted AS (
+    INSERT INTO case_day (business_day, district_code, fraud_type, cases, loss_amount)
+    SELECT business_day, district_code, fraud_type, cases, loss_amount FROM fresh
+    ON CONFLICT (business_day, district_code, fraud_type) DO UPDATE
+       SET cases = EXCLUDED.cases, loss_amount = EXCLUDED.loss_amount
+)
+DELETE FROM case_day r
+WHERE r.business_day = ANY (ARRAY(SELECT business_day FROM changed_day WHERE job_execution_id = :jobExecutionId))
+  AND NOT EXISTS (SELECT 1 FROM fresh f
+                  WHERE f.business_day = r.business_day AND f.district_code = r.district_code
+                    AND f.fraud_type = r.fraud_type)

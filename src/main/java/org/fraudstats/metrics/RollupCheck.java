@@ -1,0 +1,65 @@
+package org.fraudstats.metrics;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.fraudstats.storage.SqlFiles;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Checks the daily rollups against the facts (sql/metrics/verify-rollups.sql): every rollup row of a range of
+ * days recomputed straight from the facts by the rollup's one definition, and compared with what the loader
+ * stored. A difference means a figure read from the rollups would be wrong.
+ */
+@Service
+public class RollupCheck {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    RollupCheck(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The differences over [from, to], oldest day first; empty when the rollups are right. */
+    public List<RollupDifference> differences(LocalDate from, LocalDate to) {
+        return jdbc.query(SqlFiles.load("metrics/verify-rollups.sql"), Map.of("from", from, "to", to),
+                (rs, i) -> new RollupDifference(rs.getString("rollup"), rs.getObject("business_day", LocalDate.class),
+                        rs.getString("district_code"), rs.getString("about"), rs.getString("stored"),
+                        rs.getString("from_facts")));
+    }
+
+    /**
+     * The differences on the days the given loads changed, checked as runs of consecutive days so that a late
+     * record of last year does not make the check read the whole year between.
+     */
+    public List<RollupDifference> differencesOnDaysChangedBy(List<Long> jobExecutionIds) {
+        if (jobExecutionIds.isEmpty()) {
+            return List.of();
+        }
+        List<LocalDate> days = jdbc.queryForList(SqlFiles.load("metrics/days-changed-by-loads.sql"),
+                Map.of("jobExecutionIds", jobExecutionIds), LocalDate.class);
+        List<RollupDifference> differences = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= days.size(); i++) {
+            if (i == days.size() || !days.get(i).equals(days.get(i - 1).plusDays(1))) {
+                differences.addAll(differences(days.get(start), days.get(i - 1)));
+                start = i;
+            }
+        }
+        return differences;
+    }
+
+    /** One rollup row that is not what the facts say: {@code stored} or {@code fromFacts} is empty when that side has no row. */
+    public record RollupDifference(String rollup, LocalDate day, String districtCode, String about, String stored,
+            String fromFacts) {
+
+        /** One line for a statistician: where, and both values. */
+        public String line() {
+            return rollup + " " + day + " " + districtCode + (about.isEmpty() ? "" : " " + about)
+                    + ": rollup [" + stored + "], facts [" + fromFacts + "]";
+        }
+    }
+}

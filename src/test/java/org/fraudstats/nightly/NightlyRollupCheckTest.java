@@ -1,0 +1,68 @@
+package org.fraudstats.nightly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.fraudstats.support.DatabaseTest;
+import org.fraudstats.support.Drops;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The nightly run checks the rollups of the days its loads recomputed against the facts, and fails loudly,
+ * before rendering anything, when one differs: a wrong rollup would be a wrong published figure.
+ */
+class NightlyRollupCheckTest extends DatabaseTest {
+
+    @TempDir
+    Path inbox;
+
+    @TempDir
+    Path out;
+
+    @BeforeEach
+    void cleanSlate() {
+        forgetEverything();
+    }
+
+    @AfterEach
+    void mendTheRollup() {
+        jdbc.execute("DROP TRIGGER IF EXISTS miscount ON case_day");
+        jdbc.execute("DROP FUNCTION IF EXISTS miscount()");
+    }
+
+    @Test
+    void aRollupThatDiffersFromTheFactsFailsTheNightBeforeAnythingIsRendered() throws Exception {
+        // a rollup that counts one case too many, as a wrong rollup statement would
+        jdbc.execute("CREATE FUNCTION miscount() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                + "BEGIN NEW.cases = NEW.cases + 1; RETURN NEW; END $$");
+        jdbc.execute("CREATE TRIGGER miscount BEFORE INSERT OR UPDATE ON case_day FOR EACH ROW EXECUTE FUNCTION miscount()");
+        new Drops(inbox).write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n");
+
+        Run night = cli("nightly", "--date", "2022-10-01", "--inbox", inbox.toString(), "--out", out.toString());
+
+        assertThat(night.exitCode()).isEqualTo(1);
+        assertThat(night.out()).contains("rollup differs from the facts: case_day 2022-10-01 440604 OTHER: "
+                + "rollup [2 cases, loss 100.00], facts [1 cases, loss 100.00]\n");
+        assertThat(night.err()).isEqualTo("fraudstats nightly: 1 rollup rows differ from the facts, the first: case_day 2022-10-01 "
+                + "440604 OTHER: rollup [2 cases, loss 100.00], facts [1 cases, loss 100.00]; nothing was rendered, "
+                + "run fraudstats verify for the days\n");
+        try (var files = Files.walk(out)) {
+            assertThat(files.filter(Files::isRegularFile).toList()).isEmpty();
+        }
+    }
+
+    @Test
+    void aNightWithRightRollupsRendersAsBefore() {
+        new Drops(inbox).write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n");
+
+        Run night = cli("nightly", "--date", "2022-10-01", "--inbox", inbox.toString(), "--out", out.toString());
+
+        assertThat(night.exitCode()).as(night.err()).isZero();
+        assertThat(night.out()).doesNotContain("rollup");
+    }
+}
