@@ -66,7 +66,7 @@ class AccountNumbers {
 
     /**
      * Twelve or more digits in a row, possibly grouped by single spaces or hyphens as people write account numbers
-     * (6222 0200 1234 5678), with any letters around them (X6222888877776666555). Any Unicode decimal digit counts:
+     * (four groups of four digits), with any letters around them (an X before nineteen digits). Any Unicode decimal digit counts:
      * a number typed in full-width digits is still a number.
      */
     private static final Pattern DIGIT_RUN = Pattern.compile("\\p{Nd}(?:[ -]?\\p{Nd}){11,}");
