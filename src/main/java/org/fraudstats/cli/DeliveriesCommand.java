@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.fraudstats.delivery.Deliveries;
-import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,11 +22,9 @@ class DeliveriesCommand implements Callable<Integer> {
 
     enum Format { csv, json }
 
-    @Option(names = "--from", paramLabel = "D", description = "bulletins whose date (a weekly or monthly one's last day) is on or after D")
-    LocalDate from;
-
-    @Option(names = "--to", paramLabel = "D", description = "… and on or before D, inclusive")
-    LocalDate to;
+    /** By the bulletin's date (a weekly or monthly one's last day); both or neither, as rejects. */
+    @ArgGroup(exclusive = false)
+    Period period;
 
     @Option(names = "--failed", description = "only the mails given up after 6 hours of retries")
     boolean failed;
@@ -48,11 +46,11 @@ class DeliveriesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LocalDate first = from != null ? from : LocalDate.of(1, 1, 1);
-        LocalDate last = to != null ? to : LocalDate.of(9999, 12, 31);
-        if (first.isAfter(last)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--from " + from + " is after --to " + to);
+        if (period != null) {
+            period.check(spec);
         }
+        LocalDate first = period != null ? period.from : LocalDate.of(1, 1, 1);
+        LocalDate last = period != null ? period.to : LocalDate.of(9999, 12, 31);
         List<Deliveries.Row> rows = services.get(Deliveries.class).list(first, last, failed);
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
@@ -89,7 +87,9 @@ class DeliveriesCommand implements Callable<Integer> {
         if (value == null) {
             return "";
         }
-        String v = value.matches("^[=+\\-@\\t\\r].*") ? "'" + value : value;
-        return v.matches(".*[,\"\\n\\r].*") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+        String v = RejectsCommand.inert(value);
+        // matches(".*…") would miss a break after the first line: look at every character
+        boolean quote = v.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
+        return quote ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 }
