@@ -66,8 +66,9 @@ class BulletinMails {
         lines.add("数据截至：" + DAY.format(to) + "24时（北京时间）。");
         lines.add("");
         lines.add("全市主要数字（同比 / 环比）：");
-        AreaFigures city = city(figures.rangeCompared(from, to, Comparison.YOY)).current();
-        AreaFigures yoy = city(figures.rangeCompared(from, to, Comparison.YOY)).base();
+        ComparedFigures yearOnYear = city(figures.rangeCompared(from, to, Comparison.YOY));
+        AreaFigures city = yearOnYear.current();
+        AreaFigures yoy = yearOnYear.base();
         AreaFigures pop = city(figures.rangeCompared(from, to, Comparison.POP)).base();
         lines.add("- 电诈警情 " + city.cases() + "宗（" + changes(city.cases(), yoy.cases(), pop.cases()) + "）");
         lines.add("- 止付涉诈账户 " + city.stopAccounts() + "个（" + changes(city.stopAccounts(), yoy.stopAccounts(), pop.stopAccounts()) + "）");
