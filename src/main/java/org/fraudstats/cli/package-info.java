@@ -3,5 +3,5 @@
  * the work and prints its answer; errors in one line, exit 2 for usage. May use every module's API, nothing internal.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"bench", "bulletin", "catalog", "delivery", "generate", "ingest",
-        "metrics", "nightly", "press", "schedule", "settings", "storage"})
+        "metrics", "nightly", "press", "schedule", "settings", "storage", "access", "audit", "web"})
 package org.fraudstats.cli;
