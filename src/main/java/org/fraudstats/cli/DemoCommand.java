@@ -1,16 +1,20 @@
 package org.fraudstats.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.fraudstats.bulletin.BulletinPublisher;
 import org.fraudstats.bulletin.Published;
 import org.fraudstats.catalog.Catalog;
+import org.fraudstats.delivery.Deliveries;
 import org.fraudstats.generate.Scale;
 import org.fraudstats.generate.SyntheticDrops;
 import org.fraudstats.ingest.Ingest;
@@ -26,11 +30,33 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "The whole job on a synthetic Foshan year: generate it, load it drop by drop, render the latest daily "
-                + "bulletin and the 年初以来 bulletin, print the press headline and the files. Safe to run again.")
+        description = "The whole job on a synthetic Foshan: the year before as history (monthly drops), then the year "
+                + "drop by drop as the nightly job would, the latest daily bulletin and the 年初以来 bulletin with their "
+                + "同比, the daily's mail to a sample list (.eml files without spring.mail.host), the press headline and "
+                + "the files. Safe to run again.")
 class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--year", defaultValue = "2022", description = "the year to simulate (default 2022)")
+    /** The demo's own mailing list, written once into the demo's home and read from there (delivery.md). */
+    static final String DISTRIBUTION = """
+            # The demo's mailing list (delivery.md; README "Mail"). Without spring.mail.host the mails are written as
+            # .eml files beside the bulletins (OUT/daily/D/mail/); with a relay they are sent. Edit and run again.
+            from: "反诈中心数据专班 <stats@example.gov.cn>"
+            allowed_domains: [example.gov.cn]
+            max_attachment_mb: 10
+            lists:
+              leadership:
+                products: [daily, weekly, monthly]
+                attach: [pdf]
+                recipients:
+                  - {name: 演示领导, email: leader@example.gov.cn}
+              statisticians:
+                products: [daily]
+                attach: [pdf, xlsx]
+                recipients:
+                  - {name: 演示统计员, email: analyst@example.gov.cn}
+            """;
+
+    @Option(names = "--year", defaultValue = "2022", description = "the year to simulate, after a year of history (default 2022)")
     int year;
 
     @Option(names = "--days", defaultValue = "365", description = "how many days of that year, from 1 January (default 365)")
@@ -53,27 +79,40 @@ class DemoCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = from.plusDays(Math.max(1, Math.min(days, from.lengthOfYear())) - 1);
-        // the demo keeps its data apart from real loads: a home (and embedded database) of its own
+        // the year before, whole: the 同比 of every table and the year to date's 去年同期 read it
+        LocalDate historyFrom = from.minusYears(1);
+        LocalDate historyTo = from.minusDays(1);
+        // the demo keeps its data apart from real loads: a home (and embedded database) of its own, and its own list
         services.beforeStart("fraudstats.home", "${fraudstats.default-home}/demo");
+        services.beforeStart("fraudstats.distribution", "${fraudstats.default-home}/demo/distribution.yml");
         FraudstatsHome home = services.get(FraudstatsHome.class);
         Path inbox = home.resolve("inbox");
         Path outDir = home.resolve("out");
-
-        if (!Files.isDirectory(inbox.resolve(to.toString()))) {
-            out.printf("1/4 generating a city-scale synthetic year %s..%s into %s%n", from, to, inbox);
-            out.flush();
-            SyntheticDrops.write(inbox, Scale.CITY, from, to, 2022, 0.002, Catalog.foshan());
-        } else {
-            out.printf("1/4 synthetic drops already under %s%n", inbox);
+        Path distribution = home.resolve("distribution.yml");
+        if (!Files.exists(distribution)) {
+            Files.writeString(distribution, DISTRIBUTION);
         }
 
-        out.printf("2/4 loading %d drops, one at a time as the nightly job would%n", to.toEpochDay() - from.toEpochDay() + 1);
+        if (!Files.isDirectory(inbox.resolve(historyTo.toString())) || !Files.isDirectory(inbox.resolve(to.toString()))) {
+            out.printf("1/5 generating a city-scale synthetic %d as history (one drop a month) and %s..%s (one drop a day) into %s%n",
+                    historyFrom.getYear(), from, to, inbox);
+            out.flush();
+            // a year of history is what a new deployment imports once, in a few large drops, before its first night
+            // (not faster: the rows, not the drops, take the time; README, Quick start)
+            SyntheticDrops.writeMonthly(inbox, Scale.CITY, historyFrom, historyTo, year - 1L, 0.002, Catalog.foshan());
+            SyntheticDrops.write(inbox, Scale.CITY, from, to, year, 0.002, Catalog.foshan());
+        } else {
+            out.printf("1/5 synthetic drops already under %s%n", inbox);
+        }
+
+        int total = (int) (to.toEpochDay() - from.toEpochDay() + 1) + 12;
+        out.printf("2/5 loading %d drops: %d's 12 months, then %d days one at a time as the nightly job would%n",
+                total, historyFrom.getYear(), total - 12);
         out.flush();
-        int total = (int) (to.toEpochDay() - from.toEpochDay() + 1);
         try (ProgressBar bar = System.console() == null ? null
                 : new ProgressBarBuilder().setTaskName("loading").setInitialMax(total).setUnit(" drops", 1).build()) {
             int[] done = {0};
-            services.get(Ingest.class).load(inbox, from, to, r -> {
+            services.get(Ingest.class).load(inbox, historyFrom, to, r -> {
                 done[0]++;
                 if (bar != null) {
                     bar.stepTo(done[0]);
@@ -84,13 +123,19 @@ class DemoCommand implements Callable<Integer> {
             });
         }
 
-        out.println("3/4 rendering the latest daily bulletin and the 年初以来 bulletin");
+        out.println("3/5 rendering the latest daily bulletin and the 年初以来 bulletin");
         out.flush();
         BulletinPublisher publisher = services.get(BulletinPublisher.class);
         Published daily = publisher.daily(to, outDir, EnumSet.allOf(BulletinPublisher.Format.class), null);
         Published range = publisher.range(from, to, outDir, EnumSet.allOf(BulletinPublisher.Format.class), null);
 
-        out.println("4/4 the press headline");
+        out.println("4/5 mailing the daily bulletin to the lists of " + distribution);
+        out.flush();
+        Deliveries deliveries = services.get(Deliveries.class);
+        deliveries.checkConfiguration();
+        deliveries.afterPublishing(List.of(daily, range), outDir, line -> out.println("    " + line));
+
+        out.println("5/5 the press headline");
         Catalog catalog = services.get(Catalog.class);
         AreaFigures city = services.get(Figures.class).range(from, to).stream()
                 .filter(f -> f.districtCode().equals(catalog.cityCode())).findFirst().orElseThrow();
@@ -104,10 +149,26 @@ class DemoCommand implements Callable<Integer> {
         out.println("Bulletins:");
         daily.files().forEach(f -> out.println("    " + f));
         range.files().forEach(f -> out.println("    " + f));
+        List<Path> mails = mails(daily);
+        if (!mails.isEmpty()) {
+            out.println("Mails (no spring.mail.host: written instead of sent; open them in any mail client):");
+            mails.forEach(f -> out.println("    " + f));
+        }
         out.println();
         out.printf("Open the PDF, or look further into the demo's own data:%n    FRAUDSTATS_HOME=%s ./fraudstats metrics --from %s --to %s%n",
                 home.root(), to.minusDays(6), to);
         out.flush();
         return 0;
+    }
+
+    /** The .eml files the mail step wrote beside the daily bulletin (none when a relay took them). */
+    private static List<Path> mails(Published daily) throws IOException {
+        Path folder = daily.files().get(0).getParent().resolve("mail");
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".eml")).sorted().toList();
+        }
     }
 }

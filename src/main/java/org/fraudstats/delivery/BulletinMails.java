@@ -13,16 +13,18 @@ import org.fraudstats.metrics.Change;
 import org.fraudstats.metrics.ComparedFigures;
 import org.fraudstats.metrics.Comparison;
 import org.fraudstats.metrics.Figures;
+import org.fraudstats.metrics.UnusualDistricts;
 import org.fraudstats.press.Headline;
 import org.fraudstats.press.Topic;
+import org.fraudstats.press.UnusualNote;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * The subject and the body of a bulletin's mail (delivery.md), in Chinese: the period and 数据截至, the city's
- * headline figures with 同比 and 环比 (from metrics' Figures, as the bulletin prints them), both press sentences
- * of the year to date, what a revision changed, and the link to the bulletin's portal page. Only figures and
- * catalogue names go in: no account number can.
+ * The subject and the body of a bulletin's mail (delivery.md), in Chinese: the period and 数据截至, a daily's
+ * 异常提示 (the bulletin's own first lines), the city's headline figures with 同比 and 环比 (from metrics' Figures,
+ * as the bulletin prints them), both press sentences of the year to date, what a revision changed, and the link
+ * to the bulletin's portal page. Only figures and catalogue names go in: no account number can.
  */
 @Component
 class BulletinMails {
@@ -35,11 +37,13 @@ class BulletinMails {
     private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("M月d日");
 
     private final Figures figures;
+    private final UnusualDistricts unusual;
     private final Catalog catalog;
     private final String portal;
 
-    BulletinMails(Figures figures, Catalog catalog, Environment environment) {
+    BulletinMails(Figures figures, UnusualDistricts unusual, Catalog catalog, Environment environment) {
         this.figures = figures;
+        this.unusual = unusual;
         this.catalog = catalog;
         this.portal = environment.getProperty("fraudstats.portal-url", "http://localhost:8080").replaceAll("/+$", "");
     }
@@ -65,6 +69,11 @@ class BulletinMails {
                 + "，统计" + ("daily".equals(product) ? "日期：" : "时段：") + period(from, to) + "。");
         lines.add("数据截至：" + DAY.format(to) + "24时（北京时间）。");
         lines.add("");
+        if ("daily".equals(product)) {
+            // leadership reads the first lines only: what is unusual comes before every figure, as in the bulletin
+            lines.add(UnusualNote.HEADING + "：" + UnusualNote.text(unusual.on(from), catalog));
+            lines.add("");
+        }
         lines.add("全市主要数字（同比 / 环比）：");
         ComparedFigures yearOnYear = city(figures.rangeCompared(from, to, Comparison.YOY));
         AreaFigures city = yearOnYear.current();

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
 
 import jakarta.mail.MessagingException;
@@ -21,6 +23,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MailRelay {
+
+    private static final FileAttribute<?> FILE_MODE = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r-----"));
+    private static final FileAttribute<?> FOLDER_MODE = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-x---"));
 
     private final JavaMailSender sender;
     private final Session session;
@@ -41,9 +46,16 @@ class MailRelay {
             return "relay";
         }
         message.saveChanges();
-        Path folder = Files.createDirectories(bulletinFolder.resolve("mail"));
+        // a mail carries the bulletin: it is kept as the bulletin is, readable by the owner and the group only
+        boolean posix = bulletinFolder.getFileSystem().supportedFileAttributeViews().contains("posix");
+        Path folder = posix ? Files.createDirectories(bulletinFolder.resolve("mail"), FOLDER_MODE)
+                : Files.createDirectories(bulletinFolder.resolve("mail"));
         Path file = folder.resolve(fileName + ".eml");
         Path temporary = folder.resolve(fileName + ".eml.tmp");
+        Files.deleteIfExists(temporary);
+        if (posix) {
+            Files.createFile(temporary, FILE_MODE);
+        }
         try (OutputStream out = Files.newOutputStream(temporary)) {
             message.writeTo(out);
         }

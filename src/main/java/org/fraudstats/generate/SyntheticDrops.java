@@ -45,7 +45,11 @@ public final class SyntheticDrops {
     private Map<Feed, DropWriter> writers;
     private LocalDate today;
 
-    private SyntheticDrops(Path outDir, Scale scale, LocalDate from, LocalDate to, long seed, double badRowRate, Catalog catalog) {
+    private final boolean monthly;
+
+    private SyntheticDrops(Path outDir, Scale scale, LocalDate from, LocalDate to, long seed, double badRowRate, Catalog catalog,
+                           boolean monthly) {
+        this.monthly = monthly;
         this.outDir = outDir;
         this.scale = scale;
         this.from = from;
@@ -64,13 +68,30 @@ public final class SyntheticDrops {
      */
     public static Summary write(Path outDir, Scale scale, LocalDate from, LocalDate to, long seed, double badRowRate,
                                 Catalog catalog) throws IOException {
+        check(from, to, badRowRate);
+        return new SyntheticDrops(outDir, scale, from, to, seed, badRowRate, catalog, false).run();
+    }
+
+    /**
+     * The same kind of data as {@link #write}, but one drop per calendar month, in a folder named after the month's
+     * last day (or {@code to}): a year of history imported at once, as a new deployment does with last year's
+     * exports, loads in 12 drops instead of 365. Each day's rows, and the rows arriving late within the month, are in
+     * the month's files in day order; rows due in a later month wait for that month's drop, as they wait for a later
+     * day's drop in {@link #write}.
+     */
+    public static Summary writeMonthly(Path outDir, Scale scale, LocalDate from, LocalDate to, long seed, double badRowRate,
+                                       Catalog catalog) throws IOException {
+        check(from, to, badRowRate);
+        return new SyntheticDrops(outDir, scale, from, to, seed, badRowRate, catalog, true).run();
+    }
+
+    private static void check(LocalDate from, LocalDate to, double badRowRate) {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("to " + to + " is before from " + from);
         }
         if (!(badRowRate >= 0 && badRowRate <= 0.5)) {
             throw new IllegalArgumentException("badRowRate must be between 0 and 0.5: " + badRowRate);
         }
-        return new SyntheticDrops(outDir, scale, from, to, seed, badRowRate, catalog).run();
     }
 
     private Summary run() throws IOException {
@@ -81,10 +102,15 @@ public final class SyntheticDrops {
         for (today = from; !today.isAfter(to); today = today.plusDays(1), days++) {
             // one split per day and per purpose, so the same seed always draws the same numbers in the same place
             SplittableRandom day = root.split();
-            Path dir = Files.createDirectories(outDir.resolve(today.format(DateTimeFormatter.ISO_LOCAL_DATE)));
-            writers = new EnumMap<>(Feed.class);
-            for (Feed feed : Feed.values()) {
-                writers.put(feed, new DropWriter(dir, feed, day.split(), badRows, badRowRate));
+            LocalDate drop = dropOf(today);
+            Path dir = outDir.resolve(drop.format(DateTimeFormatter.ISO_LOCAL_DATE));
+            if (writers == null) {
+                // a drop begins: with daily drops every day, so their bytes are what they always were
+                Files.createDirectories(dir);
+                writers = new EnumMap<>(Feed.class);
+                for (Feed feed : Feed.values()) {
+                    writers.put(feed, new DropWriter(dir, feed, day.split(), badRows, badRowRate));
+                }
             }
             Map<Feed, List<String[]>> due = backlog.remove(today);
             if (due != null) {
@@ -97,6 +123,9 @@ public final class SyntheticDrops {
             SplittableRandom caseRng = day.split();
             cases.day(caseRng, today, Shapes.poisson(caseRng, CASES_PER_DAY * scale.factor()), this::emit);
             warnings(day.split());
+            if (!today.equals(drop)) {
+                continue;
+            }
             for (Feed feed : Feed.values()) {
                 DropWriter w = writers.get(feed);
                 w.close();
@@ -104,8 +133,18 @@ public final class SyntheticDrops {
                 bad += w.badRows();
                 bytes += Files.size(dir.resolve(feed.fileName));
             }
+            writers = null;
         }
         return new Summary(days, rows[0], rows[1], rows[2], rows[3], bad, bytes);
+    }
+
+    /** The folder date of the drop that carries day's rows: the day itself, or its month's last day (at most to). */
+    private LocalDate dropOf(LocalDate day) {
+        if (!monthly) {
+            return day;
+        }
+        LocalDate monthEnd = day.withDayOfMonth(day.lengthOfMonth());
+        return monthEnd.isAfter(to) ? to : monthEnd;
     }
 
     /** Today's rows go straight out; later ones wait; rows due after the last drop are never delivered. */

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -152,7 +153,8 @@ class MailDeliveryTest extends DatabaseTest {
         assertThat(((InternetAddress) toZhang.getFrom()[0]).getPersonal()).isEqualTo("反诈中心数据专班");
         assertThat(toZhang.getMessageID()).matches("<daily\\.2022-10-24\\.r1\\.0\\.[0-9a-f]{16}@fraudstats>");
         String text = text(toZhang);
-        assertThat(text).contains("佛山市电信网络诈骗警情日报，统计日期：2022年10月24日。\n数据截至：2022年10月24日24时（北京时间）。\n")
+        assertThat(text).contains("佛山市电信网络诈骗警情日报，统计日期：2022年10月24日。\n数据截至：2022年10月24日24时（北京时间）。\n"
+                        + "\n异常提示：无异常。\n\n全市主要数字（同比 / 环比）：\n")
                 .contains("- 电诈警情 1宗（同比—（基期为0），环比-50.0%）\n")
                 .contains("- 止付涉诈账户 1个（同比—（基期为0），环比—（基期为0））\n")
                 .contains("- 止付金额 80.00元（同比—（基期为0），环比—（基期为0））\n")
@@ -181,6 +183,48 @@ class MailDeliveryTest extends DatabaseTest {
         assertThat(listed.out()).contains("\n2022-10-24,daily,1,leadership,zhangsan@example.gov.cn,sent,1,")
                 .contains("\n2022-10-24,daily,1,statisticians,lisi@example.gov.cn,sent,1,");
         assertNoAccountNumberInAnyMail();
+    }
+
+    @Test
+    void anImprobableDayOpensTheMailAndTheBulletin_withItsFigureAndBaseline() throws Exception {
+        // 禅城区 and 南海区: 2 cases a day over the 28 days before the 24th (λ = 2), and 40 more for 禅城区 on the
+        // day before that window, which must not count; on the 24th 禅城区 has 9 (P(X ≥ 9) = 0.00024, flagged),
+        // 南海区 8 (P(X ≥ 8) = 0.0011, just not), 顺德区 4 after none (never: fewer than 5)
+        StringBuilder baseline = new StringBuilder(Drops.CASES);
+        int id = 100;
+        for (int back = 1; back <= 28; back++) {
+            for (String district : List.of("440604", "440604", "440605", "440605")) {
+                baseline.append(caseLine(id++, LocalDate.of(2022, 10, 24).minusDays(back), district));
+            }
+        }
+        for (int i = 0; i < 40; i++) {
+            baseline.append(caseLine(id++, LocalDate.of(2022, 9, 25), "440604"));
+        }
+        StringBuilder day = new StringBuilder(Drops.CASES).append("C3,2022-10-24T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        for (String district : List.of("440604", "440604", "440604", "440604", "440604", "440604", "440604", "440604",
+                "440605", "440605", "440605", "440605", "440605", "440605", "440605", "440605", "440606", "440606", "440606", "440606")) {
+            day.append(caseLine(id++, LocalDate.of(2022, 10, 24), district));
+        }
+        drops.write("2022-10-23", "cases.csv", baseline.toString()).write("2022-10-24", "cases.csv", day.toString());
+
+        Run night = night("2022-10-24");
+        assertThat(night.exitCode()).as(night.err()).isZero();
+
+        String sentence = "禅城区警情9宗，为近28日日均2.0宗的4.5倍。";
+        MimeMessage mail = mailsWithSubject("【反诈日报】2022年10月24日（第297期）").get(0);
+        assertThat(text(mail)).contains("（北京时间）。\n\n异常提示：" + sentence + "\n\n全市主要数字").doesNotContain("南海区警情", "顺德区警情");
+        assertThat(html(mail)).contains("<p>异常提示：" + sentence + "</p>");
+        String pdf;
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(
+                out.resolve("daily/2022-10-24/fraudstats-daily-2022-10-24.pdf").toFile())) {
+            pdf = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", "");
+        }
+        assertThat(pdf).contains("异常提示：" + sentence).doesNotContain("南海区警情", "顺德区警情");
+        assertThat(pdf.indexOf("异常提示")).isLessThan(pdf.indexOf("10月24日，全市共处置电诈警情"));
+    }
+
+    private static String caseLine(int id, LocalDate day, String district) {
+        return "U" + id + "," + day + "T11:00:00+08:00," + district + ",,OTHER,10.00,\n";
     }
 
     @Test

@@ -34,6 +34,9 @@ class MailRelayTest {
 
         Path eml = bulletinFolder.resolve("mail/delivery-7.eml");
         assertThat(where).isEqualTo(eml.toString());
+        // the bulletin inside is readable by the owner and the group only, as the bulletin on disk is
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(eml))).isEqualTo("rw-r-----");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(eml.getParent()))).isEqualTo("rwxr-x---");
         MimeMessage read = new MimeMessage(null, Files.newInputStream(eml));
         assertThat(read.getMessageID()).isEqualTo("<daily.2022-10-24.r1.0.0123456789abcdef@fraudstats>");
         assertThat(read.getSubject()).isEqualTo("【反诈日报·更正】2022年10月24日（第297期，第2版）");

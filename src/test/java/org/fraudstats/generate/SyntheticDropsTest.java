@@ -122,6 +122,30 @@ class SyntheticDropsTest {
     }
 
     @Test
+    void monthlyDropsCarryEachMonthInOneFolderNamedAfterItsLastDay(@TempDir Path tmp) throws IOException {
+        Summary s = SyntheticDrops.writeMonthly(tmp, Scale.CITY, LocalDate.of(2021, 11, 15), LocalDate.of(2022, 1, 10), 5, 0.0,
+                Catalog.foshan());
+
+        try (Stream<Path> folders = Files.list(tmp)) {
+            assertThat(folders.map(f -> f.getFileName().toString()).sorted()).containsExactly("2021-11-30", "2021-12-31", "2022-01-10");
+        }
+        assertThat(s.days()).isEqualTo(57);
+        StrictFeeds read = new StrictFeeds(false);
+        read.readAll(tmp);
+        assertThat(read.rejected).isZero();
+        assertThat(read.accepted).isEqualTo(s.rows());
+        // every day is there, each in its month's drop: 57 days of about 47 cases, none reported after its drop
+        assertThat(read.cases).hasSizeBetween(57 * 35, 57 * 60);
+        for (Path folder : List.of(tmp.resolve("2021-11-30"), tmp.resolve("2021-12-31"), tmp.resolve("2022-01-10"))) {
+            StrictFeeds one = new StrictFeeds(false);
+            one.read(folder.resolve("cases.csv"));
+            LocalDate drop = LocalDate.parse(folder.getFileName().toString());
+            assertThat(one.cases.values()).isNotEmpty().allSatisfy(c ->
+                    assertThat(LocalDate.parse(c[2].substring(0, 10))).isBeforeOrEqualTo(drop));
+        }
+    }
+
+    @Test
     void rejectsNonsenseArguments(@TempDir Path tmp) {
         assertThatThrownBy(() -> SyntheticDrops.write(tmp, Scale.CITY, TO, FROM, 1, 0, Catalog.foshan()))
                 .isInstanceOf(IllegalArgumentException.class);

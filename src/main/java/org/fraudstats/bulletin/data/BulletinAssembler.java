@@ -12,7 +12,9 @@ import org.fraudstats.metrics.AreaFigures;
 import org.fraudstats.metrics.CityDay;
 import org.fraudstats.metrics.Comparison;
 import org.fraudstats.metrics.Figures;
+import org.fraudstats.metrics.UnusualDistricts;
 import org.fraudstats.press.Headline;
+import org.fraudstats.press.UnusualNote;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,16 +27,19 @@ public class BulletinAssembler {
     private final Figures figures;
     private final Catalog catalog;
     private final LoadProvenance provenance;
+    private final UnusualDistricts unusual;
 
-    BulletinAssembler(Figures figures, Catalog catalog, LoadProvenance provenance) {
+    BulletinAssembler(Figures figures, Catalog catalog, LoadProvenance provenance, UnusualDistricts unusual) {
         this.figures = figures;
         this.catalog = catalog;
         this.provenance = provenance;
+        this.unusual = unusual;
     }
 
-    /** The daily bulletin (日报) of one day; its trend shows the 30 days ending that day. */
+    /** The daily bulletin (日报) of one day, opening with its 异常提示; its trend shows the 30 days ending that day. */
     public BulletinData daily(LocalDate day, Long jobExecutionId, ZonedDateTime generatedAt) {
-        return assemble(BulletinKind.DAILY, day, day, day.minusDays(29), day.getDayOfYear(), jobExecutionId, generatedAt);
+        return assemble(BulletinKind.DAILY, day, day, day.minusDays(29), day.getDayOfYear(), jobExecutionId, generatedAt)
+                .withUnusual(UnusualNote.text(unusual.on(day), catalog));
     }
 
     /** A range bulletin (周报, 月报, 年初以来, any period), with a daily series over the period. */

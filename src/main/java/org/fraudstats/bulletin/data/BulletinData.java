@@ -23,6 +23,8 @@ import org.fraudstats.metrics.CityDay;
  *                    of the period for a range
  * @param ytd         the city from 1 January to {@code to}
  * @param ytdLastYear the city over the same days one year earlier
+ * @param unusual     the 异常提示 sentences of a daily bulletin (UnusualNote), printed before everything else; null
+ *                    for a range, which has none
  */
 public record BulletinData(
         BulletinKind kind,
@@ -41,7 +43,8 @@ public record BulletinData(
         Provenance provenance,
         int revision,
         List<String> changes,
-        String notice) {
+        String notice,
+        String unusual) {
 
     /** A first revision without notice. */
     public BulletinData(BulletinKind kind, LocalDate from, LocalDate to, int issue, String title, String summary,
@@ -49,7 +52,7 @@ public record BulletinData(
                         List<FraudTypeRow> fraudTypes, List<CityDay> days, AreaFigures ytd, AreaFigures ytdLastYear,
                         Provenance provenance) {
         this(kind, from, to, issue, title, summary, areas, yoyBase, popBase, fraudTypes, days, ytd, ytdLastYear,
-                provenance, 1, List.of(), null);
+                provenance, 1, List.of(), null, null);
     }
 
     /**
@@ -58,7 +61,13 @@ public record BulletinData(
      */
     public BulletinData withRevision(int revision, List<String> changes, String notice) {
         return new BulletinData(kind, from, to, issue, title, summary, areas, yoyBase, popBase, fraudTypes, days, ytd,
-                ytdLastYear, provenance, revision, changes, notice);
+                ytdLastYear, provenance, revision, changes, notice, unusual);
+    }
+
+    /** The same bulletin with its 异常提示 block. */
+    public BulletinData withUnusual(String unusual) {
+        return new BulletinData(kind, from, to, issue, title, summary, areas, yoyBase, popBase, fraudTypes, days, ytd,
+                ytdLastYear, provenance, revision, changes, notice, unusual);
     }
 
     /** "本期为修订版（第2版）…" for the footnote and the data-quality sheet; empty for a first revision. */

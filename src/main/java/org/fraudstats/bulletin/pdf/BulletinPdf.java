@@ -36,6 +36,7 @@ import org.fraudstats.bulletin.look.Formats;
 import org.fraudstats.bulletin.look.Labels;
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.metrics.Metric;
+import org.fraudstats.press.UnusualNote;
 import org.springframework.stereotype.Component;
 
 /**
@@ -80,6 +81,10 @@ public final class BulletinPdf {
         p.put("PERIOD", masthead.period());
         p.put("ISSUED_ON", masthead.issuedOn());
         p.put("TITLE", data.title() + (data.revision() > 1 ? "（修订版 第" + data.revision() + "版）" : ""));
+        // 异常提示 first (daily bulletins only): the heading in the masthead's red, then the sentences as they are
+        p.put("SHOW_UNUSUAL", data.unusual() != null);
+        p.put("UNUSUAL", data.unusual() == null ? null
+                : "<style isBold=\"true\" forecolor=\"#D7000F\">" + UnusualNote.HEADING + "：</style>" + styledText(data.unusual()));
         p.put("SUMMARY", (data.notice() == null ? "" : "【" + data.notice() + "】") + data.summary());
         // the tables' headings, passed on to their subreports: FIGURES_CASES is 表1's column of cases
         for (Metric metric : DistrictTable.COLUMNS) {
@@ -133,6 +138,9 @@ public final class BulletinPdf {
     private void requireDrawable(BulletinData data) {
         FontCheck.requireDrawable("the title", data.title());
         FontCheck.requireDrawable("the summary", data.summary());
+        if (data.unusual() != null) {
+            FontCheck.requireDrawable("the 异常提示", data.unusual());
+        }
         data.areas().forEach(a -> catalog.areaName(a.districtCode())
                 .ifPresent(name -> FontCheck.requireDrawable("area " + a.districtCode(), name)));
         data.fraudTypes().forEach(t -> FontCheck.requireDrawable("fraud type " + t.code(), t.name()));
@@ -188,6 +196,11 @@ public final class BulletinPdf {
                 "ytd", Formats.figure(r.metric(), r.ytd()),
                 "last_year", Formats.figure(r.metric(), r.lastYear()),
                 "change", Formats.percent(r.change()))).toList();
+    }
+
+    /** Text inside a styled-markup field: a catalogue name with '&' or '<' must print as written. */
+    private static String styledText(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static JRMapCollectionDataSource source(List<Map<String, ?>> rows) {

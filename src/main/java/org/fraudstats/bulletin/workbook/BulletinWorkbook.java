@@ -21,6 +21,7 @@ import org.fraudstats.bulletin.look.Formats;
 import org.fraudstats.bulletin.look.Labels;
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.metrics.Metric;
+import org.fraudstats.press.UnusualNote;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,16 +69,16 @@ public final class BulletinWorkbook {
         s.text(sheet.createRow(0), 0, masthead.organisation() + " " + masthead.documentName() + " " + masthead.issue(), s.title);
         s.text(sheet.createRow(1), 0, masthead.period(), s.line);
         s.text(sheet.createRow(2), 0, data.title(), s.line);
-        Row summary = sheet.createRow(3);
-        s.text(summary, 0, data.summary(), s.wrapped);
-        sheet.addMergedRegion(new CellRangeAddress(3, 3, 0, 8));
-        // Excel does not grow a merged row to fit wrapped text; about 60 hanzi fit on one line of A:I.
-        summary.setHeightInPoints(15f * Math.max(1, (data.summary().length() + 59) / 60) + 4);
+        // row 3 is the daily bulletin's 异常提示, said before the summary as in the PDF; a range leaves it empty
+        if (data.unusual() != null) {
+            paragraph(sheet, s, 3, UnusualNote.HEADING + "：" + data.unusual());
+        }
+        paragraph(sheet, s, 4, data.summary());
 
-        Row header = sheet.createRow(5);
+        Row header = sheet.createRow(6);
         s.headers(header, 0, "全市指标", "本期", "同比基期", "同比", "环比基期", "环比", "今年以来", "去年同期", "今年以来同比");
         DistrictTable.Row city = table.city();
-        int r = 6;
+        int r = 7;
         for (Metric metric : ALL) {
             Row row = sheet.createRow(r++);
             s.text(row, 0, Labels.withUnit(metric), s.text);
@@ -96,6 +97,15 @@ public final class BulletinWorkbook {
         }
         sheet.createFreezePane(0, 1);
         WorkbookStyles.printA4(sheet, true, true, 1);
+    }
+
+    /** A text across A:I, wrapped. */
+    private static void paragraph(XSSFSheet sheet, WorkbookStyles s, int r, String text) {
+        Row row = sheet.createRow(r);
+        s.text(row, 0, text, s.wrapped);
+        sheet.addMergedRegion(new CellRangeAddress(r, r, 0, 8));
+        // Excel does not grow a merged row to fit wrapped text; about 60 hanzi fit on one line of A:I.
+        row.setHeightInPoints(15f * Math.max(1, (text.length() + 59) / 60) + 4);
     }
 
     private static void districts(XSSFSheet sheet, WorkbookStyles s, DistrictTable table) {

@@ -22,6 +22,8 @@ public final class SampleBulletins {
     public static final LocalDate TO = LocalDate.of(2022, 10, 24);
     public static final String SUMMARY = "2022年10月以来，全市共处置电诈警情343宗，快速止付涉诈银行账户187个，止付资金800多万元，"
             + "办理资金返还案件7宗，返还资金110多万元。北滘派出所、容桂派出所联合银行网点开展劝阻，见面劝阻125人次。";
+    /** The daily's 异常提示: 顺德区's 5 cases against 14 over the 28 days before (λ = 0.5, P(X ≥ 5) = 0.00017). */
+    public static final String DAILY_UNUSUAL = "顺德区警情5宗，为近28日日均0.5宗的10.0倍。";
 
     private SampleBulletins() {
     }
@@ -63,7 +65,7 @@ public final class SampleBulletins {
                 fraudTypes(), dailyDays(day),
                 area("2022-01-01", "2022-10-24", "440600", 343, "26259997.22", 187, "8059792.06", 96, "3804540.07", 7, "1180778.64", "125.0", 635, 125),
                 area("2021-01-01", "2021-10-24", "440600", 349, "20206422.09", 180, "9480760.49", 104, "3587058.71", 11, "1972300.27", "131.5", 553, 106),
-                provenance());
+                provenance()).withUnusual(DAILY_UNUSUAL);
     }
 
     static List<AreaFigures> current() {

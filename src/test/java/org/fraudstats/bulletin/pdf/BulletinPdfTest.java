@@ -62,6 +62,16 @@ class BulletinPdfTest {
     }
 
     @Test
+    void shouldOpenADailyWithWhatIsUnusualBeforeTheSummaryAndARangeWithout() throws Exception {
+        String daily = text(render(SampleBulletins.daily())).replaceAll("\\s+", "");
+        assertThat(daily).contains("异常提示：" + SampleBulletins.DAILY_UNUSUAL);
+        assertThat(daily.indexOf("异常提示")).isLessThan(daily.indexOf("10月24日，全市共处置电诈警情15宗"));
+        String nothing = text(render(SampleBulletins.daily().withUnusual("无异常。"))).replaceAll("\\s+", "");
+        assertThat(nothing).contains("异常提示：无异常。").doesNotContain("顺德区警情5宗");
+        assertThat(text(render(SampleBulletins.range()))).doesNotContain("异常提示");
+    }
+
+    @Test
     void shouldPrintTheExactFiguresOfMetrics() throws Exception {
         String text = text(render(SampleBulletins.range()));
         // The city row of expected-range-2022-10-01_2022-10-24.csv, with separators.

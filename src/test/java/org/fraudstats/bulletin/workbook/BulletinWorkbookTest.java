@@ -91,8 +91,8 @@ class BulletinWorkbookTest {
             assertThat(quality.getRow(7).getCell(1).getStringCellValue()).contains("sql/metrics/", "metrics.md");
 
             Sheet summary = workbook.getSheet("摘要");
-            assertThat(summary.getRow(3).getCell(0).getStringCellValue()).isEqualTo(SampleBulletins.SUMMARY);
-            assertNumber(summary.getRow(6 + 3).getCell(1), "8059792.06", "¥#,##0.00");
+            assertThat(summary.getRow(4).getCell(0).getStringCellValue()).isEqualTo(SampleBulletins.SUMMARY);
+            assertNumber(summary.getRow(7 + 3).getCell(1), "8059792.06", "¥#,##0.00");
         }
     }
 
@@ -121,6 +121,17 @@ class BulletinWorkbookTest {
                 assertThat(sheet.getPrintSetup().getPaperSize()).as(sheet.getSheetName()).isEqualTo(PrintSetup.A4_PAPERSIZE);
                 assertThat(sheet.getColumnWidth(0)).as(sheet.getSheetName()).isNotEqualTo(sheet.getDefaultColumnWidth() * 256);
             }
+        }
+    }
+
+    @Test
+    void shouldSayWhatIsUnusualBeforeTheSummaryOfADailyAndNothingThereInARange() throws IOException {
+        try (XSSFWorkbook workbook = render(SampleBulletins.daily())) {
+            Sheet summary = workbook.getSheet("摘要");
+            assertThat(summary.getRow(3).getCell(0).getStringCellValue()).isEqualTo("异常提示：" + SampleBulletins.DAILY_UNUSUAL);
+        }
+        try (XSSFWorkbook workbook = render(SampleBulletins.range())) {
+            assertThat(workbook.getSheet("摘要").getRow(3) == null).as("row 3 of a range").isTrue();
         }
     }
 
