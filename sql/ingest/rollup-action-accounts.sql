@@ -1,9 +1,9 @@
 -- Recomputes action_account_day (the set of distinct accounts per day, district of the case and action;
--- V16__daily_rollups.sql) from action_account_day_from_facts for every business day this load changed:
+-- V16__daily_rollups.sql) from action_account_day_from_facts for every business day of :days:
 -- rows the facts no longer imply go, rows they newly imply come.
 WITH fresh AS (
     SELECT * FROM action_account_day_from_facts
-    WHERE business_day = ANY (ARRAY(SELECT business_day FROM changed_day WHERE job_execution_id = :jobExecutionId))
+    WHERE business_day = ANY (CAST(string_to_array(:days, ',') AS date[]))
 ),
 inserted AS (
     INSERT INTO action_account_day (business_day, district_code, action, account_hmac)
@@ -11,7 +11,7 @@ inserted AS (
     ON CONFLICT DO NOTHING
 )
 DELETE FROM action_account_day r
-WHERE r.business_day = ANY (ARRAY(SELECT business_day FROM changed_day WHERE job_execution_id = :jobExecutionId))
+WHERE r.business_day = ANY (CAST(string_to_array(:days, ',') AS date[]))
   AND NOT EXISTS (SELECT 1 FROM fresh f
                   WHERE f.business_day = r.business_day AND f.district_code = r.district_code
                     AND f.action = r.action AND f.account_hmac = r.account_hmac)

@@ -1,9 +1,9 @@
 -- Recomputes action_day (stop and freeze amounts by day, district of the case and action;
--- V16__daily_rollups.sql) from action_day_from_facts for every business day this load changed, including
+-- V16__daily_rollups.sql) from action_day_from_facts for every business day of :days, including
 -- the days of the freezes of a case that moved (merge-cases.sql puts them in changed_day).
 WITH fresh AS (
     SELECT * FROM action_day_from_facts
-    WHERE business_day = ANY (ARRAY(SELECT business_day FROM changed_day WHERE job_execution_id = :jobExecutionId))
+    WHERE business_day = ANY (CAST(string_to_array(:days, ',') AS date[]))
 ),
 upserted AS (
     INSERT INTO action_day (business_day, district_code, action, actions, amount)
@@ -12,7 +12,7 @@ upserted AS (
        SET actions = EXCLUDED.actions, amount = EXCLUDED.amount
 )
 DELETE FROM action_day r
-WHERE r.business_day = ANY (ARRAY(SELECT business_day FROM changed_day WHERE job_execution_id = :jobExecutionId))
+WHERE r.business_day = ANY (CAST(string_to_array(:days, ',') AS date[]))
   AND NOT EXISTS (SELECT 1 FROM fresh f
                   WHERE f.business_day = r.business_day AND f.district_code = r.district_code
                     AND f.action = r.action)

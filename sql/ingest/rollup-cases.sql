@@ -1,10 +1,12 @@
 -- Recomputes case_day (cases, loss_amount by day, district and fraud type; V16__daily_rollups.sql) from
--- its definition over the facts, case_day_from_facts, for every business day this load changed. A day,
+-- its definition over the facts, case_day_from_facts, for every business day of :days. A day,
 -- district or fraud type left without cases loses its row. Days are matched with = ANY (an array) so that the
 -- condition reaches fact_case's index inside the view instead of grouping all the facts first.
+-- :days (comma-separated ISO dates, as in every rollup-*.sql) are the days a load changed (its changed_day rows,
+-- sql/ingest/changed-days.sql), or every day of a range rebuilt from the facts (ingest/DailyRollups#rebuild).
 WITH fresh AS (
     SELECT * FROM case_day_from_facts
-    WHERE business_day = ANY (ARRAY(SELECT business_day FROM changed_day WHERE job_execution_id = :jobExecutionId))
+    WHERE business_day = ANY (CAST(string_to_array(:days, ',') AS date[]))
 ),
 upserted AS (
     INSERT INTO case_day (business_day, district_code, fraud_type, cases, loss_amount)
@@ -13,7 +15,7 @@ upserted AS (
        SET cases = EXCLUDED.cases, loss_amount = EXCLUDED.loss_amount
 )
 DELETE FROM case_day r
-WHERE r.business_day = ANY (ARRAY(SELECT business_day FROM changed_day WHERE job_execution_id = :jobExecutionId))
+WHERE r.business_day = ANY (CAST(string_to_array(:days, ',') AS date[]))
   AND NOT EXISTS (SELECT 1 FROM fresh f
                   WHERE f.business_day = r.business_day AND f.district_code = r.district_code
                     AND f.fraud_type = r.fraud_type)

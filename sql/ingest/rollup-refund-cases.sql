@@ -1,8 +1,8 @@
 -- Recomputes refund_case_day (the set of distinct refunded cases per day and district;
--- V16__daily_rollups.sql) from refund_case_day_from_facts for every business day this load changed.
+-- V16__daily_rollups.sql) from refund_case_day_from_facts for every business day of :days.
 WITH fresh AS (
     SELECT * FROM refund_case_day_from_facts
-    WHERE business_day = ANY (ARRAY(SELECT business_day FROM changed_day WHERE job_execution_id = :jobExecutionId))
+    WHERE business_day = ANY (CAST(string_to_array(:days, ',') AS date[]))
 ),
 inserted AS (
     INSERT INTO refund_case_day (business_day, district_code, case_id)
@@ -10,7 +10,7 @@ inserted AS (
     ON CONFLICT DO NOTHING
 )
 DELETE FROM refund_case_day r
-WHERE r.business_day = ANY (ARRAY(SELECT business_day FROM changed_day WHERE job_execution_id = :jobExecutionId))
+WHERE r.business_day = ANY (CAST(string_to_array(:days, ',') AS date[]))
   AND NOT EXISTS (SELECT 1 FROM fresh f
                   WHERE f.business_day = r.business_day AND f.district_code = r.district_code
                     AND f.case_id = r.case_id)

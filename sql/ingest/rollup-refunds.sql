@@ -1,9 +1,9 @@
 -- Recomputes refund_day (refund amounts by day and district of the case; V16__daily_rollups.sql) from
--- refund_day_from_facts for every business day this load changed, including the days of the refunds of a case
+-- refund_day_from_facts for every business day of :days, including the days of the refunds of a case
 -- that moved (merge-cases.sql puts them in changed_day).
 WITH fresh AS (
     SELECT * FROM refund_day_from_facts
-    WHERE business_day = ANY (ARRAY(SELECT business_day FROM changed_day WHERE job_execution_id = :jobExecutionId))
+    WHERE business_day = ANY (CAST(string_to_array(:days, ',') AS date[]))
 ),
 upserted AS (
     INSERT INTO refund_day (business_day, district_code, refunds, amount)
@@ -12,5 +12,5 @@ upserted AS (
        SET refunds = EXCLUDED.refunds, amount = EXCLUDED.amount
 )
 DELETE FROM refund_day r
-WHERE r.business_day = ANY (ARRAY(SELECT business_day FROM changed_day WHERE job_execution_id = :jobExecutionId))
+WHERE r.business_day = ANY (CAST(string_to_array(:days, ',') AS date[]))
   AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.business_day = r.business_day AND f.district_code = r.district_code)

@@ -1,10 +1,10 @@
 -- Recomputes warning_day (see V5__warning_day.sql) from its definition over the facts, warning_day_from_facts
--- (V16__daily_rollups.sql), for every business day this load changed: warnings = all warnings issued that
+-- (V16__daily_rollups.sql), for every business day of :days: warnings = all warnings issued that
 -- day in that district, dissuaded_visits = those with channel VISIT and outcome DISSUADED. A day/district left
 -- without warnings loses its row.
 WITH fresh AS (
     SELECT * FROM warning_day_from_facts
-    WHERE business_day = ANY (ARRAY(SELECT business_day FROM changed_day WHERE job_execution_id = :jobExecutionId))
+    WHERE business_day = ANY (CAST(string_to_array(:days, ',') AS date[]))
 ),
 upserted AS (
     INSERT INTO warning_day (business_day, district_code, warnings, dissuaded_visits)
@@ -13,5 +13,5 @@ upserted AS (
        SET warnings = EXCLUDED.warnings, dissuaded_visits = EXCLUDED.dissuaded_visits
 )
 DELETE FROM warning_day r
-WHERE r.business_day = ANY (ARRAY(SELECT business_day FROM changed_day WHERE job_execution_id = :jobExecutionId))
+WHERE r.business_day = ANY (CAST(string_to_array(:days, ',') AS date[]))
   AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.business_day = r.business_day AND f.district_code = r.district_code)

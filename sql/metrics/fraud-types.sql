@@ -1,10 +1,12 @@
--- Cases and loss per fraud type for the city over [:from, :to]: the cases reported in P (by the business day
--- of reported_at), over the configured districts. Used to rank fraud types in the bulletins.
-SELECT c.fraud_type,
-       count(*)           AS cases,
-       sum(c.loss_amount) AS loss_amount
-FROM fact_case c
-WHERE c.business_day BETWEEN :from AND :to
-  AND c.district_code = ANY (string_to_array(:districts, ','))
-GROUP BY c.fraud_type
-ORDER BY cases DESC, loss_amount DESC, c.fraud_type
+-- Cases and loss per fraud type for the city over [:from, :to], for the bulletins' ranking of fraud types: the
+-- figures cases and loss_amount of sql/metrics/area-figures.sql (whose header quotes metrics.md), split by the
+-- case's fraud type, from the same daily rollup (case_day, V16__daily_rollups.sql) over the configured districts.
+-- The fraud types' figures therefore add up to the city's cases and loss.
+SELECT r.fraud_type,
+       CAST(sum(r.cases) AS bigint) AS cases,
+       sum(r.loss_amount)           AS loss_amount
+FROM case_day r
+WHERE r.business_day BETWEEN :from AND :to
+  AND r.district_code = ANY (string_to_array(:districts, ','))
+GROUP BY r.fraud_type
+ORDER BY cases DESC, loss_amount DESC, r.fraud_type

@@ -7,8 +7,8 @@ import org.fraudstats.generate.Scale;
  * are timed on (national: 10 million cases and 12 million freezes over 3 years); {@code ingestScale} and
  * {@code ingestDays} the synthetic drops the loader is timed on (warnings dominate their rows), loaded once
  * and then at 4x the days to show the heap stays flat; {@code bulletinDays} how many daily bulletins are
- * rendered: a whole year wherever it takes minutes, not hours, because the year-to-date figures are computed once
- * per year and a sample of days would charge that cost to too few bulletins.
+ * rendered: a whole year wherever it takes minutes, not hours, because a bulletin's year to date reads more of
+ * the year the later its day, and a sample of days would not show the year's cost.
  */
 public enum BenchScale {
     /** For the CI smoke test: every measurement, in seconds. */

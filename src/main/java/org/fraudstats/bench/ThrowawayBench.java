@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.fraudstats.FraudstatsApplication;
 import org.fraudstats.bulletin.Rerun;
 import org.fraudstats.catalog.Catalog;
+import org.fraudstats.ingest.DailyRollups;
 import org.fraudstats.ingest.Ingest;
 import org.fraudstats.metrics.Figures;
 import org.fraudstats.settings.FraudstatsSettings;
@@ -57,7 +58,7 @@ public final class ThrowawayBench {
             ConfigurableApplicationContext context = home.context;
             requireOwnServer(context.getBean(JdbcTemplate.class), home.throwaway.root());
             log.accept("throwaway home " + home.throwaway.root() + " (deleted after the run)");
-            Bench bench = new Bench(context.getBean(Ingest.class), context.getBean(Figures.class), context.getBean(Rerun.class),
+            Bench bench = new Bench(context.getBean(Ingest.class), context.getBean(DailyRollups.class), context.getBean(Figures.class), context.getBean(Rerun.class),
                     context.getBean(JdbcTemplate.class), context.getBean(NamedParameterJdbcTemplate.class),
                     context.getBean(DataSource.class), context.getBean(Catalog.class), context.getBean(FraudstatsHome.class),
                     context.getBean(FraudstatsSettings.class).renderThreads());

@@ -26,10 +26,6 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  */
 class DropLoadTasklet implements Tasklet {
 
-    /** sql/ingest/rollup-*.sql: one per daily rollup of V5__warning_day.sql and V16__daily_rollups.sql. */
-    static final List<String> ROLLUPS =
-            List.of("warnings", "cases", "actions", "action-accounts", "refunds", "refund-cases", "stop-times");
-
     private final DataSource dataSource;
     private final FileStager stager;
     private final Drop drop;
@@ -71,8 +67,9 @@ class DropLoadTasklet implements Tasklet {
             changed += named.queryForObject(SqlFiles.load("ingest/merge-" + feed.name().toLowerCase() + ".sql"), params, Long.class);
         }
         // the daily rollups every figure reads, for exactly the days this load changed, in this transaction
-        for (String rollup : ROLLUPS) {
-            named.update(SqlFiles.load("ingest/rollup-" + rollup + ".sql"), params);
+        String changedDays = named.queryForObject(SqlFiles.load("ingest/changed-days.sql"), params, String.class);
+        if (changedDays != null) {
+            DailyRollups.recompute(named, changedDays);
         }
         named.update(SqlFiles.load("ingest/merge-rejects.sql"), params);
         named.update(SqlFiles.load("ingest/record-drop-load.sql"), Map.of(

@@ -1,6 +1,5 @@
 package org.fraudstats.metrics;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -12,7 +11,7 @@ import org.fraudstats.storage.SqlFiles;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Runs sql/metrics/area-figures.sql: all of metrics.md in one pass, aggregated by PostgreSQL. */
+/** Runs sql/metrics/area-figures.sql: every figure of metrics.md in one pass over the daily rollups, aggregated by PostgreSQL. */
 @Repository
 class AreaFiguresQuery {
 
@@ -30,13 +29,12 @@ class AreaFiguresQuery {
                 "districts", String.join(",", catalog.districtCodes()), "cityCode", catalog.cityCode());
         return jdbc.query(SqlFiles.load("metrics/area-figures.sql"), params, (rs, i) -> {
             LocalDate bucket = rs.getObject("bucket", LocalDate.class);
-            return figures(rs, bucket, byDay ? bucket : to, rs.getString("district_code"), rs.getBigDecimal("median_minutes_to_stop"));
+            return figures(rs, bucket, byDay ? bucket : to);
         });
     }
 
-    /** One row of a query with area-figures.sql's metric columns (year-to-date.sql has them too, but the median). */
-    static AreaFigures figures(ResultSet rs, LocalDate from, LocalDate to, String area, BigDecimal median) throws SQLException {
-        return new AreaFigures(from, to, area,
+    private static AreaFigures figures(ResultSet rs, LocalDate from, LocalDate to) throws SQLException {
+        return new AreaFigures(from, to, rs.getString("district_code"),
                 rs.getLong("cases"),
                 Money.of(rs.getBigDecimal("loss_amount")),
                 rs.getLong("stop_accounts"),
@@ -45,7 +43,7 @@ class AreaFiguresQuery {
                 Money.of(rs.getBigDecimal("freeze_amount")),
                 rs.getLong("refund_cases"),
                 Money.of(rs.getBigDecimal("refund_amount")),
-                median,
+                rs.getBigDecimal("median_minutes_to_stop"),
                 rs.getLong("warnings"),
                 rs.getLong("dissuaded_visits"));
     }

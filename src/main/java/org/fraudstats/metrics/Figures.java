@@ -12,20 +12,20 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * The one way to obtain figures: `metrics`, `headline`, the PDF and the workbook all come through here, so the
- * same period and area always give the same numbers.
+ * The one way to obtain figures: `metrics`, `headline`, the PDF, the workbook and the mails all come through here,
+ * and every figure here comes from the one query that defines it (sql/metrics/area-figures.sql, and
+ * sql/metrics/fraud-types.sql for the ranking), read from the daily rollups. So the same period and area always
+ * give the same numbers, whether a bulletin prints them as the day, a comparison base, the year to date or the trend.
  */
 @Service
 public class Figures {
 
     private final AreaFiguresQuery query;
-    private final YearToDateFigures yearToDate;
     private final NamedParameterJdbcTemplate jdbc;
     private final Catalog catalog;
 
-    Figures(AreaFiguresQuery query, YearToDateFigures yearToDate, NamedParameterJdbcTemplate jdbc, Catalog catalog) {
+    Figures(AreaFiguresQuery query, NamedParameterJdbcTemplate jdbc, Catalog catalog) {
         this.query = query;
-        this.yearToDate = yearToDate;
         this.jdbc = jdbc;
         this.catalog = catalog;
     }
@@ -42,21 +42,17 @@ public class Figures {
         return query.run(from, to, false);
     }
 
-    /**
-     * The city over [1 January of day's year, day]: the city row of {@code range(1 January, day)}, figure for
-     * figure (YearToDateFiguresTest), but computed for a whole year at once and remembered while the facts do not
-     * change, because a year of daily bulletins asks for 730 of them.
-     */
+    /** The city over [1 January of day's year, day]: the city row of {@code range(1 January, day)}. */
     public AreaFigures cityYearToDate(LocalDate day) {
-        return yearToDate.city(day);
+        return city(range(day.withDayOfYear(1), day));
     }
 
-    /**
-     * The city's cases and stop-payment amount of each day of [from, to]: the city rows of {@code byDay(from, to)}
-     * for those two figures, from the same remembered years as {@link #cityYearToDate}.
-     */
+    /** The city's cases and stop-payment amount of each day of [from, to], oldest first: the city rows of {@code byDay}. */
     public List<CityDay> cityDays(LocalDate from, LocalDate to) {
-        return yearToDate.cityDays(from, to);
+        return byDay(from, to).stream()
+                .filter(f -> f.districtCode().equals(catalog.cityCode()))
+                .map(f -> new CityDay(f.from(), f.cases(), f.stopAmount()))
+                .toList();
     }
 
     /** For each day, oldest first: each district and then the city, every one present even when all zero. */
@@ -86,5 +82,9 @@ public class Figures {
             rows.add(new ComparedFigures(f, baseByDayAndArea.get(comparison.baseDay(f.from()) + "/" + f.districtCode())));
         }
         return rows;
+    }
+
+    private AreaFigures city(List<AreaFigures> rows) {
+        return rows.stream().filter(f -> f.districtCode().equals(catalog.cityCode())).findFirst().orElseThrow();
     }
 }

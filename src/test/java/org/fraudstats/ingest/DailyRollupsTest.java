@@ -1,6 +1,7 @@
 package org.fraudstats.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -19,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * of metrics.md and feeds.md: a case correction that moves a case to another day and district moves its
  * freezes' and refunds' rows on their own days; a pending freeze counts nowhere until its case arrives; a late
  * freeze changes its case's minutes to stop. `verify` recomputes every rollup row from the facts and must find
- * nothing, and finds a row changed behind the loader's back.
+ * nothing, and finds a row changed behind the loader's back. DailyRollups.rebuild puts a range of days right.
  */
 class DailyRollupsTest extends DatabaseTest {
 
@@ -28,6 +29,9 @@ class DailyRollupsTest extends DatabaseTest {
 
     @Autowired
     RollupCheck check;
+
+    @Autowired
+    DailyRollups rollups;
 
     @BeforeEach
     void cleanSlate() {
@@ -118,6 +122,45 @@ class DailyRollupsTest extends DatabaseTest {
                 """);
         assertThat(verify.err()).isEqualTo("verify: 3 rollup rows of 2022-10-01..2022-10-01 differ from the facts\n");
         assertThat(verify.out() + verify.err()).doesNotContain("TESTACCT");
+    }
+
+    @Test
+    void aRebuildMakesTheRollupsOfItsDaysWhatTheFactsSayAndLeavesOtherDaysAlone() {
+        new Drops(inbox)
+                .write("2022-10-01", "cases.csv", Drops.CASES
+                        + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                        + "C2,2022-10-03T09:00:00+08:00,440605,,OTHER,200.00,\n")
+                .write("2022-10-01", "freezes.csv", Drops.FREEZES
+                        + "F1,C1,STOP_PAYMENT,,TESTACCT1111,10.00,2022-10-01T09:30:00+08:00\n"
+                        + "F2,C2,STOP_PAYMENT,,TESTACCT2222,20.00,2022-10-03T10:00:00+08:00\n")
+                .write("2022-10-01", "warnings.csv", Drops.WARNINGS + "W1,2022-10-01T08:00:00+08:00,440604,VISIT,DISSUADED\n");
+        load("2022-10-01");
+        // rollups that are not what the facts say, as a writer bypassing the loader would leave them
+        jdbc.update("UPDATE case_day SET loss_amount = 99.99");
+        jdbc.update("DELETE FROM case_stop_time");
+        jdbc.update("DELETE FROM warning_day");
+        jdbc.update("INSERT INTO refund_day VALUES (DATE '2022-10-02', '440604', 1, 5.00)");
+
+        rollups.rebuild(LocalDate.of(2022, 10, 1), LocalDate.of(2022, 10, 2));
+
+        assertThat(check.differences(LocalDate.of(2022, 10, 1), LocalDate.of(2022, 10, 2))).isEmpty();
+        assertThat(rows("SELECT business_day || ' ' || district_code || ' ' || cases || ' ' || loss_amount FROM case_day"))
+                .containsExactly("2022-10-01 440604 1 100.00", "2022-10-03 440605 1 99.99");
+        assertThat(rows("SELECT case_id || ' ' || seconds FROM case_stop_time")).containsExactly("C1 1800.000000");
+        assertThat(rows("SELECT business_day || ' ' || warnings || ' ' || dissuaded_visits FROM warning_day")).containsExactly("2022-10-01 1 1");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM refund_day", Long.class)).isZero();
+        // the 3rd was not rebuilt: verify still finds it
+        assertThat(check.differences(LocalDate.of(2022, 10, 3), LocalDate.of(2022, 10, 3)))
+                .extracting(RollupCheck.RollupDifference::line)
+                .containsExactly("case_day 2022-10-03 440605 OTHER: rollup [1 cases, loss 99.99], facts [1 cases, loss 200.00]",
+                        "case_stop_time 2022-10-03 440605 C2: rollup [], facts [2022-10-03 440605 3600.000000 s]");
+    }
+
+    @Test
+    void aRebuildOfARangeEndingBeforeItStartsIsRefused() {
+        assertThatThrownBy(() -> rollups.rebuild(LocalDate.of(2022, 10, 2), LocalDate.of(2022, 10, 1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("rebuild 2022-10-02..2022-10-01: the range ends before it starts");
     }
 
     private void load(String date) {

@@ -26,8 +26,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * The figures read from the daily rollups (sql/metrics/area-figures-from-rollups.sql) are exactly, value and
- * scale, the figures computed straight from the facts (area-figures.sql), for every day and for random ranges,
+ * The figures read from the daily rollups (sql/metrics/area-figures.sql, the one definition every reader of figures
+ * uses) are exactly, value and scale, the figures computed straight from the facts by an independent query (the
+ * test resource sql/oracle/area-figures-from-facts.sql), for every day and for random ranges,
  * after random drops loaded through the loader one by one: corrections that move cases to another day and
  * district, freezes and refunds that wait for their case, late freezes that change a case's minutes to stop,
  * accounts recurring across days and districts, actions before the report, microseconds that put medians on .x5,
@@ -39,6 +40,8 @@ class RollupFiguresTest extends DatabaseTest {
     private static final LocalDate FIRST = LocalDate.of(2024, 2, 1);
     private static final int DAYS = 60;
     private static final int DROPS = 12;
+    private static final String FROM_ROLLUPS = "metrics/area-figures.sql";
+    private static final String FROM_FACTS = "oracle/area-figures-from-facts.sql";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX");
 
     @Autowired
@@ -103,11 +106,11 @@ class RollupFiguresTest extends DatabaseTest {
 
     @Test
     void everyDayFromTheRollupsIsTheDayFromTheFacts() {
-        List<Map<String, Object>> fromFacts = figures("area-figures.sql", FIRST.minusDays(3), FIRST.plusDays(DAYS + 3), true);
-        assertThat(figures("area-figures-from-rollups.sql", FIRST.minusDays(3), FIRST.plusDays(DAYS + 3), true))
+        List<Map<String, Object>> fromFacts = figures(FROM_FACTS, FIRST.minusDays(3), FIRST.plusDays(DAYS + 3), true);
+        assertThat(figures(FROM_ROLLUPS, FIRST.minusDays(3), FIRST.plusDays(DAYS + 3), true))
                 .isEqualTo(fromFacts);
         // the data really has what the comparison is about
-        Map<String, Object> city = cityRow(figures("area-figures.sql", FIRST, FIRST.plusDays(DAYS), false));
+        Map<String, Object> city = cityRow(figures(FROM_FACTS, FIRST, FIRST.plusDays(DAYS), false));
         assertThat((Long) city.get("stop_accounts")).isPositive().isLessThan((Long) city.get("cases"));
         assertThat((Long) city.get("refund_cases")).isPositive();
         assertThat(city.get("median_minutes_to_stop")).isNotNull();
@@ -120,13 +123,13 @@ class RollupFiguresTest extends DatabaseTest {
         for (int i = 0; i < 60; i++) {
             LocalDate from = FIRST.plusDays(ranges.nextInt(DAYS) - 2);
             LocalDate to = from.plusDays(ranges.nextInt(i % 3 == 0 ? DAYS : 8));
-            assertThat(figures("area-figures-from-rollups.sql", from, to, false)).as("%s..%s", from, to)
-                    .isEqualTo(figures("area-figures.sql", from, to, false));
+            assertThat(figures(FROM_ROLLUPS, from, to, false)).as("%s..%s", from, to)
+                    .isEqualTo(figures(FROM_FACTS, from, to, false));
         }
     }
 
     private List<Map<String, Object>> figures(String file, LocalDate from, LocalDate to, boolean byDay) {
-        return named.queryForList(SqlFiles.load("metrics/" + file), Map.of("from", from, "to", to, "byDay", byDay,
+        return named.queryForList(SqlFiles.load(file), Map.of("from", from, "to", to, "byDay", byDay,
                 "districts", String.join(",", catalog.districtCodes()), "cityCode", catalog.cityCode()));
     }
 

@@ -8,33 +8,49 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.fraudstats.catalog.Catalog;
+import org.fraudstats.ingest.DailyRollups;
+import org.fraudstats.storage.SqlFiles;
 import org.fraudstats.support.DatabaseTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * The year-to-date series the bulletins print (computed once per year, with running sums, first appearances
- * and a running median) must give, for every day, exactly the city row of Figures.range(1 January, day): the
- * one definition of every metric. The facts are random but made to hit every trap: accounts recurring across
- * days and districts, cases refunded on several days, actions before the report (time 0), sub-second times
+ * The year to date the bulletins print must be, for every day, exactly the city row of Figures.range(1 January,
+ * day), and the trend's days the city rows of Figures.byDay: the one definition of every metric. And both must be
+ * what the facts say (the test's own query straight from the facts, sql/oracle/area-figures-from-facts.sql): the
+ * facts are written here by hand, without the loader, and the daily rollups rebuilt from them by
+ * ingest/DailyRollups, as the bench does. The facts are random but made to hit every trap: accounts recurring
+ * across days and districts, cases refunded on several days, actions before the report (time 0), sub-second times
  * that put medians on .x5, a leap year, pending freezes, a district outside the city, empty early days.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class YearToDateFiguresTest extends DatabaseTest {
 
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    /** Every day the facts below fall on: the cases', and refunds up to 40 days later. */
+    private static final LocalDate FIRST_DAY = LocalDate.of(2023, 1, 1);
+    private static final LocalDate LAST_DAY = LocalDate.of(2025, 3, 31);
 
     @Autowired
     Figures figures;
 
     @Autowired
     Catalog catalog;
+
+    @Autowired
+    DailyRollups rollups;
+
+    @Autowired
+    NamedParameterJdbcTemplate named;
 
     @BeforeAll
     void randomFacts() {
@@ -86,11 +102,19 @@ class YearToDateFiguresTest extends DatabaseTest {
                 INSERT INTO fact_refund (refund_id, case_id, amount, refunded_at, business_day, drop_date, line)
                 VALUES (?, ?, ?, ?, (CAST(? AS timestamptz) AT TIME ZONE 'Asia/Shanghai')::date, DATE '2025-01-01', 1)""",
                 refunds.stream().map(r -> new Object[] {r[0], r[1], r[2], r[3], r[3]}).toList());
+        // warnings every third day in two districts and one outside the city, some of them dissuading visits
         jdbc.update("""
-                INSERT INTO warning_day (business_day, district_code, warnings, dissuaded_visits)
-                SELECT d::date, code, (hashint8(d::date - DATE '2000-01-01') & 255) + 1, hashint8(d::date - DATE '2000-01-01') & 7
+                INSERT INTO fact_warning (warning_id, issued_at, business_day, district_code, channel, outcome, drop_date, line)
+                SELECT 'W' || code || to_char(d, 'YYYYMMDD') || '-' || i, d::date + TIME '09:30' AT TIME ZONE 'Asia/Shanghai',
+                       d::date, code, CASE WHEN i <= h.visits + 1 THEN 'VISIT' ELSE 'SMS' END,
+                       CASE WHEN i <= h.visits THEN 'DISSUADED' ELSE 'UNREACHED' END, DATE '2025-01-01', 1
                 FROM generate_series(DATE '2023-01-01', DATE '2024-12-31', interval '3 days') AS d,
-                     unnest(ARRAY['440604', '440606', '440699']) AS code""");
+                     unnest(ARRAY['440604', '440606', '440699']) AS code,
+                     LATERAL (SELECT (hashint8(d::date - DATE '2000-01-01') & 255) + 1 AS warnings,
+                                     hashint8(d::date - DATE '2000-01-01') & 7 AS visits) AS h,
+                     generate_series(1, h.warnings) AS i""");
+        // written by hand, not loaded: the daily rollups every figure reads are rebuilt from these facts
+        rollups.rebuild(FIRST_DAY, LAST_DAY);
     }
 
     @Test
@@ -98,6 +122,7 @@ class YearToDateFiguresTest extends DatabaseTest {
         for (LocalDate day = LocalDate.of(2023, 1, 1); !day.isAfter(LocalDate.of(2024, 12, 31)); day = day.plusDays(1)) {
             AreaFigures range = city(figures.range(day.withDayOfYear(1), day));
             assertThat(figures.cityYearToDate(day)).as("year to date %s", day).isEqualTo(range);
+            assertThat(values(range)).as("year to date %s from the facts", day).isEqualTo(cityFromFacts(day.withDayOfYear(1), day));
         }
         // the data really has what the comparison is about
         AreaFigures year = figures.cityYearToDate(LocalDate.of(2024, 12, 31));
@@ -124,10 +149,12 @@ class YearToDateFiguresTest extends DatabaseTest {
     @Test
     void aChangeToTheFactsIsSeenAtOnce() {
         LocalDate day = LocalDate.of(2024, 6, 30);
+        LocalDate late = LocalDate.of(2024, 3, 1);
         AreaFigures before = figures.cityYearToDate(day);
         jdbc.update("""
                 INSERT INTO fact_case (case_id, reported_at, business_day, district_code, fraud_type, loss_amount, drop_date, line)
                 VALUES ('LATE', TIMESTAMPTZ '2024-03-01 10:00:00+08', DATE '2024-03-01', '440605', 'OTHER', 12.34, DATE '2025-01-02', 1)""");
+        rollups.rebuild(late, late);
         try {
             AreaFigures after = figures.cityYearToDate(day);
             assertThat(after.cases()).isEqualTo(before.cases() + 1);
@@ -137,8 +164,31 @@ class YearToDateFiguresTest extends DatabaseTest {
                     .isEqualTo(city(figures.range(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 1))).cases());
         } finally {
             jdbc.update("DELETE FROM fact_case WHERE case_id = 'LATE'");
+            rollups.rebuild(late, late);
         }
         assertThat(figures.cityYearToDate(day)).isEqualTo(before);
+    }
+
+    /** The city's figures over [from, to] straight from the facts, metric key to value
+     * (compared by value: its zeros have no scale 2). */
+    private Map<String, Object> cityFromFacts(LocalDate from, LocalDate to) {
+        Map<String, Object> row = named.queryForList(SqlFiles.load("oracle/area-figures-from-facts.sql"), Map.of("from", from, "to", to,
+                        "byDay", false, "districts", String.join(",", catalog.districtCodes()), "cityCode", catalog.cityCode()))
+                .stream().filter(r -> r.get("district_code").equals(catalog.cityCode())).findFirst().orElseThrow();
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Metric m : Metric.values()) {
+            Object v = row.get(m.key());
+            values.put(m.key(), v == null ? null : new BigDecimal(v.toString()).stripTrailingZeros());
+        }
+        return values;
+    }
+
+    private static Map<String, Object> values(AreaFigures f) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Metric m : Metric.values()) {
+            values.put(m.key(), f.value(m) == null ? null : f.value(m).stripTrailingZeros());
+        }
+        return values;
     }
 
     private AreaFigures city(List<AreaFigures> rows) {

@@ -1,0 +1,52 @@
+package org.fraudstats.ingest;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.fraudstats.storage.SqlFiles;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The daily rollups every figure reads (V5__warning_day.sql, V16__daily_rollups.sql), recomputed from the facts
+ * by sql/ingest/rollup-*.sql, one per rollup: a load recomputes the days it changed, in its own transaction;
+ * {@link #rebuild} the days of a range, for writers that put facts in place without the loader (the bench's
+ * set-based fill, tests that write the facts they need by hand).
+ */
+@Service
+public class DailyRollups {
+
+    /** sql/ingest/rollup-*.sql: one per daily rollup. */
+    private static final List<String> ROLLUPS =
+            List.of("warnings", "cases", "actions", "action-accounts", "refunds", "refund-cases", "stop-times");
+
+    private final NamedParameterJdbcTemplate named;
+
+    DailyRollups(NamedParameterJdbcTemplate named) {
+        this.named = named;
+    }
+
+    /**
+     * Makes every rollup row of the business days [from, to] what the facts say, in one transaction: rows the
+     * facts imply are written, rows they do not are deleted. warning_day is among them, so a caller that fills
+     * warning_day without fact_warning (the bench) rebuilds first and fills warning_day afterwards.
+     */
+    @Transactional
+    public void rebuild(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("rebuild " + from + ".." + to + ": the range ends before it starts");
+        }
+        recompute(named, from.datesUntil(to.plusDays(1)).map(LocalDate::toString).collect(Collectors.joining(",")));
+    }
+
+    /** Recomputes every rollup on {@code days}, comma-separated ISO dates, in the caller's transaction. */
+    static void recompute(NamedParameterJdbcTemplate named, String days) {
+        Map<String, Object> params = Map.of("days", days);
+        for (String rollup : ROLLUPS) {
+            named.update(SqlFiles.load("ingest/rollup-" + rollup + ".sql"), params);
+        }
+    }
+}
