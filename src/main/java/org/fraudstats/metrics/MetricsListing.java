@@ -1,31 +1,55 @@
-package org.fraudstats.cli;
+package org.fraudstats.metrics;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.fraudstats.metrics.AreaFigures;
-import org.fraudstats.metrics.Change;
-import org.fraudstats.metrics.ComparedFigures;
-import org.fraudstats.metrics.Metric;
+import org.springframework.stereotype.Service;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The output formats of `metrics` (cli.md), a stable interface for scripts: CSV without quoting, LF, money
- * with 2 decimals, the median with 1 (empty when undefined); JSON with counts as numbers and money, median
- * and changes as strings, an empty figure as null.
+ * The listing of `metrics` (cli.md), a stable interface for scripts, printed by the command and by the portal's
+ * {@code /api/v1/metrics} through this one class so that both give the same bytes: which rows (by range or by day,
+ * one area, compared or not), and their formats: CSV without quoting, LF, money with 2 decimals, the median with 1
+ * (empty when undefined); JSON with counts as numbers and money, median and changes as strings, an empty figure
+ * as null.
  */
-final class MetricsOutput {
+@Service
+public class MetricsListing {
 
-    static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    /** The JSON style of every listing (indented, keys in insertion order); the CLI and the API share it. */
+    public static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    private MetricsOutput() {
+    private final Figures figures;
+
+    MetricsListing(Figures figures) {
+        this.figures = figures;
     }
 
-    static String csv(List<ComparedFigures> rows, boolean compared) {
+    /**
+     * The rows of `metrics --from --to [--by day] [--district CODE] [--compare yoy|pop]`.
+     *
+     * @param district an area code the caller has checked, or null for every district and the city
+     * @param comparison null for no comparison
+     */
+    public List<ComparedFigures> rows(LocalDate from, LocalDate to, boolean byDay, String district, Comparison comparison) {
+        List<ComparedFigures> rows;
+        if (comparison == null) {
+            rows = (byDay ? figures.byDay(from, to) : figures.range(from, to)).stream().map(f -> new ComparedFigures(f, null)).toList();
+        } else {
+            rows = byDay ? figures.byDayCompared(from, to, comparison) : figures.rangeCompared(from, to, comparison);
+        }
+        if (district != null) {
+            rows = rows.stream().filter(r -> r.current().districtCode().equals(district)).toList();
+        }
+        return rows;
+    }
+
+    public static String csv(List<ComparedFigures> rows, boolean compared) {
         StringBuilder csv = new StringBuilder(String.join(",", header(compared))).append('\n');
         for (ComparedFigures row : rows) {
             List<String> cells = new ArrayList<>();
@@ -37,7 +61,7 @@ final class MetricsOutput {
         return csv.toString();
     }
 
-    static String json(List<ComparedFigures> rows, boolean compared) {
+    public static String json(List<ComparedFigures> rows, boolean compared) {
         List<Map<String, Object>> objects = new ArrayList<>();
         for (ComparedFigures row : rows) {
             Map<String, Object> object = new LinkedHashMap<>();
