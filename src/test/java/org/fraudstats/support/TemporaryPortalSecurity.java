@@ -30,4 +30,11 @@ public class TemporaryPortalSecurity {
         return http.securityMatcher("/api/**").csrf(c -> c.disable())
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated()).build();
     }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        return http.authorizeHttpRequests(a -> a.requestMatchers("/css/**", "/js/**", "/error").permitAll().anyRequest().authenticated())
+                .formLogin(f -> { }).build();
+    }
 }
