@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
         description = "Statistics and bulletins of the anti-telecom-fraud center (反诈骗中心).",
         subcommands = {IngestCommand.class, MetricsCommand.class, HeadlineCommand.class, RejectsCommand.class,
                 GenerateCommand.class, RerunCommand.class, NightlyCommand.class, RevisionsCommand.class, DeliveriesCommand.class,
-                DeliverCommand.class, HistoryCommand.class, RestartCommand.class, DemoCommand.class, ServeCommand.class,
+                DeliverCommand.class, HistoryCommand.class, RestartCommand.class, DemoCommand.class, ServeCommand.class, UserCommand.class, TokenCommand.class, AuditCommand.class,
                 BenchCommand.class, VerifyCommand.class})
 class FraudstatsCommand implements Runnable {
 

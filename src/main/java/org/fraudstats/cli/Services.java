@@ -17,6 +17,7 @@ public final class Services implements AutoCloseable {
     private final boolean owned;
     private final List<String> arguments = new ArrayList<>();
     private ConfigurableApplicationContext context;
+    private java.io.InputStream input = System.in;
 
     /** @param owned whether closing these services stops the context (false when a test lends its own) */
     public Services(Supplier<ConfigurableApplicationContext> starter, boolean owned) {
@@ -34,6 +35,16 @@ public final class Services implements AutoCloseable {
         if (context == null) {
             arguments.add("--" + property + "=" + value);
         }
+    }
+
+    /** Standard input for the commands that read it (--password-stdin); a test lends its own. */
+    public Services input(java.io.InputStream in) {
+        this.input = in;
+        return this;
+    }
+
+    java.io.InputStream input() {
+        return input;
     }
 
     public <T> T get(Class<T> type) {

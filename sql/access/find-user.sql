@@ -1,0 +1,4 @@
+-- One user by name, without the hash or secret: who is signed in, whether still enabled.
+SELECT name, role, enabled, totp_secret IS NOT NULL AS totp_enrolled, totp_confirmed, locked_until, created_at
+FROM app_user
+WHERE name = :name

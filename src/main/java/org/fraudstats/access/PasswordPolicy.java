@@ -1,0 +1,65 @@
+package org.fraudstats.access;
+
+import java.security.SecureRandom;
+
+/**
+ * web.md's rule for passwords: at least 12 characters and three of upper case, lower case, digit and other.
+ * Passwords fraudstats makes itself are longer and use all four.
+ */
+public final class PasswordPolicy {
+
+    static final int MIN_LENGTH = 12;
+    private static final int GENERATED_LENGTH = 20;
+    /** No 0/O, 1/l/I: a generated password is read off a terminal and typed again. */
+    private static final String UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+    private static final String LOWER = "abcdefghijkmnopqrstuvwxyz";
+    private static final String DIGITS = "23456789";
+    private static final String OTHER = "-_.!@#%+=";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private PasswordPolicy() {
+    }
+
+    /** @throws WeakPassword with a one-line message saying what is missing */
+    public static void check(String password) {
+        if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
+            throw new WeakPassword("password too short: at least " + MIN_LENGTH + " characters and three of upper case, "
+                    + "lower case, digit, other");
+        }
+        int kinds = 0;
+        kinds += password.codePoints().anyMatch(Character::isUpperCase) ? 1 : 0;
+        kinds += password.codePoints().anyMatch(Character::isLowerCase) ? 1 : 0;
+        kinds += password.codePoints().anyMatch(Character::isDigit) ? 1 : 0;
+        kinds += password.codePoints().anyMatch(c -> !Character.isUpperCase(c) && !Character.isLowerCase(c) && !Character.isDigit(c)) ? 1 : 0;
+        if (kinds < 3) {
+            throw new WeakPassword("password too weak: it needs three of upper case, lower case, digit, other (it has " + kinds + ")");
+        }
+    }
+
+    /** A fresh random password with every kind of character, about 110 bits. */
+    public static String generate() {
+        String all = UPPER + LOWER + DIGITS + OTHER;
+        StringBuilder password = new StringBuilder();
+        for (String kind : new String[] {UPPER, LOWER, DIGITS, OTHER}) {
+            password.append(kind.charAt(RANDOM.nextInt(kind.length())));
+        }
+        while (password.length() < GENERATED_LENGTH) {
+            password.append(all.charAt(RANDOM.nextInt(all.length())));
+        }
+        // the four fixed kinds must not always sit at the front
+        for (int i = password.length() - 1; i > 0; i--) {
+            int j = RANDOM.nextInt(i + 1);
+            char c = password.charAt(i);
+            password.setCharAt(i, password.charAt(j));
+            password.setCharAt(j, c);
+        }
+        return password.toString();
+    }
+
+    /** A password refused by the policy; the message alone tells what to change. */
+    public static final class WeakPassword extends RuntimeException {
+        WeakPassword(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.fraudstats.access;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.fraudstats.audit.AuditEvent;
+import org.fraudstats.audit.AuditTrail;
+import org.fraudstats.storage.SqlFiles;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Checks a sign-in (web.md): password, then the TOTP code for those who need one. Five failures in a row lock
+ * the user for 15 minutes, during which even the right password fails, and the caller cannot tell a lock from a
+ * wrong password (only the audit log can). The counters live in the user's row, locked for the attempt, so two
+ * nodes or two attempts at once count right. Each attempt is audited.
+ */
+@Service
+public class SignIn {
+
+    static final int MAX_FAILURES = 5;
+    static final Duration LOCK = Duration.ofMinutes(15);
+
+    /** How an attempt ended. */
+    public enum Outcome {
+        /** Signed in. */
+        SUCCESS,
+        /** Wrong name, password or code, disabled or locked: the same answer for all. */
+        REFUSED,
+        /** The password was right but the user (admin, auditor) has no TOTP key: `user totp NAME` first. */
+        TOTP_NOT_ENROLLED,
+        /** The password was right and the user's TOTP key awaits its first code: show the QR code, then {@link #confirmTotp}. */
+        TOTP_PENDING
+    }
+
+    public record Attempt(Outcome outcome, UserAccount user) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    SignIn(NamedParameterJdbcTemplate jdbc, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** @param code the TOTP code typed, or null/blank when none */
+    @Transactional
+    public Attempt attempt(String name, String password, String code, String client) {
+        List<State> found = name == null ? List.of()
+                : jdbc.query(SqlFiles.load("access/sign-in-state.sql"), Map.of("name", name), State::of);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (found.isEmpty()) {
+            PasswordHashes.spendTimeOfOneCheck(password);
+            record(name, "", client, "sign-in", "failure: unknown user");
+            return new Attempt(Outcome.REFUSED, null);
+        }
+        State state = found.get(0);
+        UserAccount user = state.account();
+        if (state.lockedUntil() != null && state.lockedUntil().isAfter(now)) {
+            PasswordHashes.spendTimeOfOneCheck(password);
+            record(name, user.role().code(), client, "sign-in", "refused: locked until " + state.lockedUntil().toInstant());
+            return new Attempt(Outcome.REFUSED, null);
+        }
+        if (!PasswordHashes.matches(password, state.hash())) {
+            return failed(state, client, now, "failure: wrong password");
+        }
+        if (!user.enabled()) {
+            record(name, user.role().code(), client, "sign-in", "failure: disabled");
+            return new Attempt(Outcome.REFUSED, null);
+        }
+        if (state.totpSecret() == null && user.needsTotp()) {
+            resetFailures(name);
+            record(name, user.role().code(), client, "sign-in", "failure: no TOTP enrolled");
+            return new Attempt(Outcome.TOTP_NOT_ENROLLED, user);
+        }
+        if (state.totpSecret() != null && !state.totpConfirmed()) {
+            resetFailures(name);
+            record(name, user.role().code(), client, "sign-in", "pending: TOTP enrolment");
+            return new Attempt(Outcome.TOTP_PENDING, user);
+        }
+        if (state.totpSecret() != null && !acceptCode(state, code, now)) {
+            return failed(state, client, now, "failure: wrong TOTP code");
+        }
+        resetFailures(name);
+        record(name, user.role().code(), client, "sign-in", "success");
+        return new Attempt(Outcome.SUCCESS, user);
+    }
+
+    /**
+     * The first code of a pending enrolment, after {@link #attempt} answered {@link Outcome#TOTP_PENDING} for
+     * this user in the same session: a right code confirms the key and signs in; a wrong one counts as a failure.
+     */
+    @Transactional
+    public Attempt confirmTotp(String name, String code, String client) {
+        List<State> found = jdbc.query(SqlFiles.load("access/sign-in-state.sql"), Map.of("name", name), State::of);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (found.isEmpty() || found.get(0).totpSecret() == null || !found.get(0).account().enabled()) {
+            record(name, "", client, "sign-in", "failure: no pending TOTP enrolment");
+            return new Attempt(Outcome.REFUSED, null);
+        }
+        State state = found.get(0);
+        if (state.lockedUntil() != null && state.lockedUntil().isAfter(now)) {
+            record(name, state.account().role().code(), client, "sign-in", "refused: locked until " + state.lockedUntil().toInstant());
+            return new Attempt(Outcome.REFUSED, null);
+        }
+        if (!acceptCode(state, code, now)) {
+            return failed(state, client, now, "failure: wrong TOTP code");
+        }
+        resetFailures(name);
+        record(name, state.account().role().code(), client, "sign-in", "success: TOTP enrolment confirmed");
+        return new Attempt(Outcome.SUCCESS, state.account());
+    }
+
+    /** Records a sign-out (the session's end at the user's request). */
+    public void signedOut(UserAccount user, String client) {
+        record(user.name(), user.role().code(), client, "sign-out", "success");
+    }
+
+    private boolean acceptCode(State state, String code, OffsetDateTime now) {
+        long step = Totp.matchingStep(state.totpSecret(), code, now.toInstant());
+        return step >= 0 && jdbc.update(SqlFiles.load("access/use-totp-step.sql"),
+                Map.of("name", state.account().name(), "step", step)) == 1;
+    }
+
+    private Attempt failed(State state, String client, OffsetDateTime now, String why) {
+        int failures = state.failures() + 1;
+        OffsetDateTime lockedUntil = null;
+        String role = state.account().role().code();
+        if (failures >= MAX_FAILURES) {
+            lockedUntil = now.plus(LOCK);
+            failures = 0;
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("name", state.account().name());
+        params.put("failures", failures);
+        params.put("lockedUntil", lockedUntil);
+        jdbc.update(SqlFiles.load("access/record-attempts.sql"), params);
+        record(state.account().name(), role, client, "sign-in", why);
+        if (lockedUntil != null) {
+            record(state.account().name(), role, client, "lockout", "locked until " + lockedUntil.toInstant());
+        }
+        return new Attempt(Outcome.REFUSED, null);
+    }
+
+    private void resetFailures(String name) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("name", name);
+        params.put("failures", 0);
+        params.put("lockedUntil", null);
+        jdbc.update(SqlFiles.load("access/record-attempts.sql"), params);
+    }
+
+    private void record(String user, String role, String client, String action, String result) {
+        audit.record(new AuditEvent(user == null ? "" : user, role, client, action, user == null ? "" : user, result));
+    }
+
+    /** A user's row as a sign-in reads it. */
+    private record State(UserAccount account, String hash, int failures, OffsetDateTime lockedUntil, String totpSecret,
+            boolean totpConfirmed) {
+
+        static State of(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+            String secret = rs.getString("totp_secret");
+            UserAccount account = new UserAccount(rs.getString("name"), Role.ofCode(rs.getString("role")).orElseThrow(),
+                    rs.getBoolean("enabled"), secret != null, rs.getBoolean("totp_confirmed"),
+                    rs.getObject("locked_until", OffsetDateTime.class), rs.getObject("created_at", OffsetDateTime.class));
+            return new State(account, rs.getString("password_hash"), rs.getInt("failed_attempts"),
+                    account.lockedUntil(), secret, rs.getBoolean("totp_confirmed"));
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.fraudstats.access;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+import org.fraudstats.audit.AuditEvent;
+import org.fraudstats.audit.AuditTrail;
+import org.fraudstats.storage.SqlFiles;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal API tokens (web.md): 256 random bits, shown once, kept only as their SHA-256, valid for 90 days unless
+ * told otherwise, carrying their user's role. A token of a disabled user, or an expired one, is refused.
+ */
+@Service
+public class Tokens {
+
+    public static final int DEFAULT_DAYS = 90;
+    /** Lets a leaked token be recognised in a log or a paste (as GitHub's ghp_ does). */
+    private static final String PREFIX = "fst_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Users users;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Tokens(NamedParameterJdbcTemplate jdbc, Users users, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.users = users;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** @return the token, which is nowhere else: show it once */
+    @Transactional
+    public String create(String name, int days, Actor actor) {
+        if (days < 1 || days > 3660) {
+            throw new AccessProblem("--expires-days " + days + " is out of range: 1 to 3660");
+        }
+        UserAccount user = users.require(name);
+        if (!user.enabled()) {
+            throw new AccessProblem("user " + name + " is disabled");
+        }
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime expires = now.plus(Duration.ofDays(days));
+        jdbc.update(SqlFiles.load("access/add-token.sql"),
+                Map.of("name", name, "hash", hash(token), "now", now, "expires", expires));
+        audit.record(new AuditEvent(actor.user(), actor.role(), actor.client(), "token-create",
+                name + " (expires " + expires.toLocalDate() + ")", "success"));
+        return token;
+    }
+
+    /** The enabled user whose unexpired token this is. */
+    public Optional<UserAccount> holder(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        return jdbc.query(SqlFiles.load("access/find-token-user.sql"),
+                Map.of("hash", hash(token.strip()), "now", OffsetDateTime.now(clock)), UserRows.ACCOUNT).stream().findFirst();
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+}

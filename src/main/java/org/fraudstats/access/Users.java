@@ -1,0 +1,117 @@
+package org.fraudstats.access;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.fraudstats.audit.AuditEvent;
+import org.fraudstats.audit.AuditTrail;
+import org.fraudstats.storage.SqlFiles;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The users of web.md (`./fraudstats user …`, the administrators' page): one role each, a password kept only
+ * as a slow hash, a TOTP key once enrolled. Every change is recorded in the audit log in the same transaction.
+ */
+@Service
+public class Users {
+
+    private static final String NAME_RULE = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Users(NamedParameterJdbcTemplate jdbc, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** @throws PasswordPolicy.WeakPassword, AccessProblem when the name is taken or not a valid name */
+    @Transactional
+    public UserAccount add(String name, Role role, String password, Actor actor) {
+        checkName(name);
+        PasswordPolicy.check(password);
+        Map<String, Object> params = new HashMap<>();
+        params.put("name", name);
+        params.put("role", role.code());
+        params.put("hash", PasswordHashes.hash(password));
+        params.put("now", now());
+        if (jdbc.update(SqlFiles.load("access/add-user.sql"), params) == 0) {
+            throw new AccessProblem("user " + name + " exists already");
+        }
+        record(actor, "user-add", name + " (" + role.code() + ")");
+        return require(name);
+    }
+
+    public List<UserAccount> list() {
+        return jdbc.query(SqlFiles.load("access/list-users.sql"), UserRows.ACCOUNT);
+    }
+
+    public Optional<UserAccount> find(String name) {
+        return jdbc.query(SqlFiles.load("access/find-user.sql"), Map.of("name", name), UserRows.ACCOUNT).stream().findFirst();
+    }
+
+    /** From the next request on, the user's sessions and tokens are refused and sign-in fails. */
+    @Transactional
+    public void disable(String name, Actor actor) {
+        require(name);
+        jdbc.update(SqlFiles.load("access/disable-user.sql"), Map.of("name", name));
+        record(actor, "user-disable", name);
+    }
+
+    /** A new password; clears the failed attempts and any lock. */
+    @Transactional
+    public void changePassword(String name, String password, Actor actor) {
+        require(name);
+        PasswordPolicy.check(password);
+        jdbc.update(SqlFiles.load("access/set-password.sql"),
+                Map.of("name", name, "hash", PasswordHashes.hash(password), "now", now()));
+        record(actor, "user-password", name);
+    }
+
+    /**
+     * A new TOTP key for the user, replacing any earlier one, pending until a first code is accepted.
+     *
+     * @return the otpauth:// URI to show once (or to scan as a QR code at the first sign-in)
+     */
+    @Transactional
+    public String enrolTotp(String name, Actor actor) {
+        require(name);
+        String secret = Totp.newSecret();
+        jdbc.update(SqlFiles.load("access/enrol-totp.sql"), Map.of("name", name, "secret", secret, "now", now()));
+        record(actor, "user-totp", name);
+        return Totp.uri(name, secret);
+    }
+
+    /** The otpauth:// URI of a pending enrolment (none once a first code was accepted). */
+    public Optional<String> pendingTotpUri(String name) {
+        return jdbc.queryForList(SqlFiles.load("access/totp-secret.sql"), Map.of("name", name), String.class).stream()
+                .findFirst().map(secret -> Totp.uri(name, secret));
+    }
+
+    UserAccount require(String name) {
+        return find(name).orElseThrow(() -> new AccessProblem("no user " + name + " (see ./fraudstats user list)"));
+    }
+
+    private static void checkName(String name) {
+        if (name == null || !name.matches(NAME_RULE)) {
+            throw new AccessProblem("user name '" + name + "' is not valid: 1 to 64 letters (a-z, A-Z), digits, '.', '_' or '-', "
+                    + "beginning with a letter or digit");
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    private void record(Actor actor, String action, String object) {
+        audit.record(new AuditEvent(actor.user(), actor.role(), actor.client(), action, object, "success"));
+    }
+}

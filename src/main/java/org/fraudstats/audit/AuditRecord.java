@@ -1,0 +1,18 @@
+package org.fraudstats.audit;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+
+import org.fraudstats.settings.BusinessTime;
+
+/** One line of the audit log as recorded: an {@link AuditEvent} and when the database recorded it. */
+public record AuditRecord(OffsetDateTime time, String user, String role, String client, String action, String object,
+        String result) {
+
+    private static final DateTimeFormatter SECONDS_WITH_OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+
+    /** The time as web.md shows it, in Asia/Shanghai with its offset: {@code 2026-12-02T15:04:05+08:00}. */
+    public String shanghaiTime() {
+        return time.atZoneSameInstant(BusinessTime.ZONE).format(SECONDS_WITH_OFFSET);
+    }
+}

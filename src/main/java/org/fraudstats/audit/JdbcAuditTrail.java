@@ -1,0 +1,46 @@
+package org.fraudstats.audit;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.fraudstats.storage.SqlFiles;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The audit trail in table audit_event. It joins the caller's transaction when there is one, so a change of a
+ * user and its record commit together or not at all.
+ */
+@Repository
+class JdbcAuditTrail implements AuditTrail {
+
+    /** A field longer than this is cut: a client cannot fill the log with one request's header. */
+    private static final int MAX_FIELD = 500;
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    JdbcAuditTrail(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void record(AuditEvent event) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("user", field(event.user()));
+        params.put("role", field(event.role()));
+        params.put("client", field(event.client()));
+        params.put("action", field(event.action()));
+        params.put("object", field(event.object()));
+        params.put("result", field(event.result()));
+        jdbc.update(SqlFiles.load("audit/record-event.sql"), params);
+    }
+
+    /** Null as empty; line breaks as spaces, so one event stays one line of the CSV. */
+    private static String field(String value) {
+        if (value == null) {
+            return "";
+        }
+        String line = value.replaceAll("[\\r\\n\\t]+", " ");
+        return line.length() > MAX_FIELD ? line.substring(0, MAX_FIELD) : line;
+    }
+}

@@ -1,0 +1,62 @@
+package org.fraudstats.cli;
+
+import java.util.concurrent.Callable;
+
+import org.fraudstats.access.Actor;
+import org.fraudstats.access.Tokens;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** `token create NAME [--expires-days N]` (web.md): a personal API token for scripts. */
+@Command(name = "token", mixinStandardHelpOptions = true, description = "Personal API tokens (Authorization: Bearer TOKEN).",
+        subcommands = TokenCommand.Create.class)
+class TokenCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Create a token carrying NAME's role and print it once, alone on standard output (only its hash is kept).")
+    static class Create implements Callable<Integer> {
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--expires-days", paramLabel = "N", defaultValue = "" + Tokens.DEFAULT_DAYS,
+                description = "days until it expires (default ${DEFAULT-VALUE})")
+        int days;
+
+        @Mixin
+        DebugOption debug;
+
+        @Spec
+        CommandSpec spec;
+
+        private final Services services;
+
+        Create(Services services) {
+            this.services = services;
+        }
+
+        @Override
+        public Integer call() {
+            if (days < 1 || days > 3660) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--expires-days " + days + " is out of range: 1 to 3660");
+            }
+            String token = services.get(Tokens.class).create(name, days, Actor.commandLine());
+            spec.commandLine().getOut().println(token);
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.fraudstats.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+class PasswordPolicyTest {
+
+    @Test
+    void elevenCharactersAreTooShortEvenWithEveryKind() {
+        assertThatThrownBy(() -> PasswordPolicy.check("Abcdefgh1!x"))
+                .hasMessage("password too short: at least 12 characters and three of upper case, lower case, digit, other");
+    }
+
+    @Test
+    void twoKindsAreTooWeakWhateverTheLength() {
+        assertThatThrownBy(() -> PasswordPolicy.check("onlylowercaseanddigits123"))
+                .hasMessage("password too weak: it needs three of upper case, lower case, digit, other (it has 2)");
+        assertThatThrownBy(() -> PasswordPolicy.check("ABCDEFGHIJKLMNOP"))
+                .hasMessage("password too weak: it needs three of upper case, lower case, digit, other (it has 1)");
+    }
+
+    @Test
+    void twelveCharactersOfThreeKindsAreEnough() {
+        assertThatCode(() -> PasswordPolicy.check("Abcdefghijk1")).doesNotThrowAnyException();
+        assertThatCode(() -> PasswordPolicy.check("abcdefghij1!")).doesNotThrowAnyException();
+        assertThatCode(() -> PasswordPolicy.check("统计人员的密码Ab1!xyz")).doesNotThrowAnyException();
+    }
+
+    @RepeatedTest(20)
+    void aGeneratedPasswordHasTwentyCharactersOfEveryKind() {
+        String password = PasswordPolicy.generate();
+        assertThat(password).hasSize(20).containsPattern("[A-Z]").containsPattern("[a-z]").containsPattern("[0-9]")
+                .containsPattern("[^A-Za-z0-9]").doesNotContainPattern("[0O1lI]");
+        assertThatCode(() -> PasswordPolicy.check(password)).doesNotThrowAnyException();
+    }
+}

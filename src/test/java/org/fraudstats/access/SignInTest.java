@@ -1,0 +1,135 @@
+package org.fraudstats.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.fraudstats.access.SignIn.Outcome;
+import org.fraudstats.support.DatabaseTest;
+import org.fraudstats.support.TestClock;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+/** web.md's sign-in rules at the level of the access module; the web tests drive the same through /login. */
+@Import(SignInTest.Beans.class)
+class SignInTest extends DatabaseTest {
+
+    private static final Instant START = Instant.parse("2026-12-02T01:00:00Z");
+    private static final String CLIENT = "192.0.2.7";
+
+    static class Beans {
+        @Bean
+        @Primary
+        TestClock testClock() {
+            return new TestClock(START, 1);
+        }
+    }
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    SignIn signIn;
+
+    private void add(String name, Role role, String password) {
+        users.add(name, role, password, new Actor("setup", "", "test"));
+    }
+
+    @Test
+    void theRightPasswordSignsInAndIsAudited() {
+        add("ok.user", Role.LEADER, "Right-Password-1");
+
+        SignIn.Attempt attempt = signIn.attempt("ok.user", "Right-Password-1", null, CLIENT);
+
+        assertThat(attempt.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(attempt.user().role()).isEqualTo(Role.LEADER);
+        assertThat(audit("ok.user")).containsExactly("ok.user|leader|192.0.2.7|sign-in|ok.user|success");
+    }
+
+    @Test
+    void fiveFailuresInARowLockForFifteenMinutesAndTheRightPasswordFailsMeanwhile() {
+        clock.set(START);
+        add("locked.user", Role.STATISTICIAN, "Right-Password-1");
+        for (int i = 0; i < 4; i++) {
+            assertThat(signIn.attempt("locked.user", "wrong-" + i, null, CLIENT).outcome()).isEqualTo(Outcome.REFUSED);
+        }
+        assertThat(signIn.attempt("locked.user", "Right-Password-1", null, CLIENT).outcome()).isEqualTo(Outcome.SUCCESS);
+        // the count is of failures in a row: the success above started it again
+        for (int i = 0; i < 5; i++) {
+            assertThat(signIn.attempt("locked.user", "wrong-" + i, null, CLIENT).outcome()).isEqualTo(Outcome.REFUSED);
+        }
+
+        assertThat(signIn.attempt("locked.user", "Right-Password-1", null, CLIENT).outcome()).isEqualTo(Outcome.REFUSED);
+        clock.set(START.plus(Duration.ofMinutes(14)));
+        assertThat(signIn.attempt("locked.user", "Right-Password-1", null, CLIENT).outcome()).isEqualTo(Outcome.REFUSED);
+        clock.set(START.plus(Duration.ofMinutes(16)));
+        assertThat(signIn.attempt("locked.user", "Right-Password-1", null, CLIENT).outcome()).isEqualTo(Outcome.SUCCESS);
+
+        List<String> audit = audit("locked.user");
+        assertThat(audit).hasSize(4 + 1 + 5 + 1 + 2 + 1);
+        assertThat(audit.get(9)).isEqualTo("locked.user|statistician|192.0.2.7|sign-in|locked.user|failure: wrong password");
+        assertThat(audit.get(10)).startsWith("locked.user|statistician|192.0.2.7|lockout|locked.user|locked until 2026-12-02T01:15:");
+        assertThat(audit.get(11)).startsWith("locked.user|statistician|192.0.2.7|sign-in|locked.user|refused: locked until 2026-12-02T01:15:");
+        assertThat(audit.get(13)).isEqualTo("locked.user|statistician|192.0.2.7|sign-in|locked.user|success");
+    }
+
+    @Test
+    void anUnknownOrDisabledUserIsRefusedLikeAWrongPassword() {
+        add("gone.user", Role.PRESS, "Right-Password-1");
+        users.disable("gone.user", new Actor("setup", "", "test"));
+
+        assertThat(signIn.attempt("gone.user", "Right-Password-1", null, CLIENT).outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(signIn.attempt("nobody.here", "Right-Password-1", null, CLIENT).outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(audit("gone.user")).endsWith("gone.user|press|192.0.2.7|sign-in|gone.user|failure: disabled");
+        assertThat(audit("nobody.here")).containsExactly("nobody.here||192.0.2.7|sign-in|nobody.here|failure: unknown user");
+    }
+
+    @Test
+    void adminsAndAuditorsNeedATotpCodeAndTheQrCodeIsShownUntilAFirstCodeIsAccepted() {
+        clock.set(START);
+        add("admin.two", Role.ADMIN, "Admin-Password-1");
+        assertThat(signIn.attempt("admin.two", "Admin-Password-1", null, CLIENT).outcome()).isEqualTo(Outcome.TOTP_NOT_ENROLLED);
+
+        String secret = Totp.secretOf(users.enrolTotp("admin.two", new Actor("setup", "", "test")));
+        assertThat(signIn.attempt("admin.two", "Admin-Password-1", null, CLIENT).outcome()).isEqualTo(Outcome.TOTP_PENDING);
+        assertThat(users.pendingTotpUri("admin.two")).contains(Totp.uri("admin.two", secret));
+        assertThat(signIn.confirmTotp("admin.two", "000000".equals(Totp.code(secret, START)) ? "111111" : "000000", CLIENT).outcome())
+                .isEqualTo(Outcome.REFUSED);
+        assertThat(signIn.confirmTotp("admin.two", Totp.code(secret, START), CLIENT).outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(users.pendingTotpUri("admin.two")).isEmpty();
+
+        clock.set(START.plusSeconds(60));
+        assertThat(signIn.attempt("admin.two", "Admin-Password-1", null, CLIENT).outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(signIn.attempt("admin.two", "Admin-Password-1", Totp.code(secret, START.plusSeconds(60)), CLIENT).outcome())
+                .isEqualTo(Outcome.SUCCESS);
+        // the same code again, within its 30 seconds: refused (RFC 6238 §5.2)
+        assertThat(signIn.attempt("admin.two", "Admin-Password-1", Totp.code(secret, START.plusSeconds(60)), CLIENT).outcome())
+                .isEqualTo(Outcome.REFUSED);
+    }
+
+    @Test
+    void anAuditorWithoutTotpCannotSignInButALeaderMayEnrolAndThenAlwaysNeedsTheCode() {
+        clock.set(START);
+        add("auditor.two", Role.AUDITOR, "Auditor-Password-1");
+        assertThat(signIn.attempt("auditor.two", "Auditor-Password-1", "123456", CLIENT).outcome()).isEqualTo(Outcome.TOTP_NOT_ENROLLED);
+
+        add("leader.totp", Role.LEADER, "Leader-Password-1");
+        String secret = Totp.secretOf(users.enrolTotp("leader.totp", new Actor("setup", "", "test")));
+        assertThat(signIn.confirmTotp("leader.totp", Totp.code(secret, START), CLIENT).outcome()).isEqualTo(Outcome.SUCCESS);
+        clock.set(START.plusSeconds(90));
+        assertThat(signIn.attempt("leader.totp", "Leader-Password-1", "", CLIENT).outcome()).isEqualTo(Outcome.REFUSED);
+    }
+
+    private List<String> audit(String user) {
+        return jdbc.queryForList("SELECT concat_ws('|', user_name, role, client, action, object, result) FROM audit_event "
+                + "WHERE object = ? AND client = ? ORDER BY id", String.class, user, CLIENT);
+    }
+}

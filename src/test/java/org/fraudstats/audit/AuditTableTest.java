@@ -1,0 +1,74 @@
+package org.fraudstats.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.fraudstats.support.DatabaseTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+
+/**
+ * web.md: audit records "cannot be changed or deleted through the application's database user". The tests
+ * connect as the superuser, as the embedded database does, so what holds here holds for fraudstats.
+ */
+class AuditTableTest extends DatabaseTest {
+
+    @Autowired
+    AuditTrail trail;
+
+    @Autowired
+    AuditLog log;
+
+    @Test
+    void anEventIsRecordedWithItsSevenFieldsAndReadBackInShanghaiTime() {
+        trail.record(new AuditEvent("li.na", "statistician", "10.1.2.3", "download", "2022-10-23/daily.pdf", "success"));
+
+        List<AuditRecord> read = new ArrayList<>();
+        log.read(null, null, r -> { if (r.object().equals("2022-10-23/daily.pdf")) read.add(r); });
+        assertThat(read).hasSize(1);
+        AuditRecord r = read.get(0);
+        assertThat(List.of(r.user(), r.role(), r.client(), r.action(), r.object(), r.result()))
+                .containsExactly("li.na", "statistician", "10.1.2.3", "download", "2022-10-23/daily.pdf", "success");
+        assertThat(r.shanghaiTime()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+08:00");
+    }
+
+    @Test
+    void aLineBreakInAFieldCannotForgeASecondLine() {
+        trail.record(new AuditEvent("x\nforged,admin", null, "c", "sign-in", "x\r\nforged", "failure"));
+        assertThat(jdbc.queryForList("SELECT user_name || '|' || role || '|' || object FROM audit_event WHERE action = 'sign-in' "
+                + "AND client = 'c'", String.class)).containsExactly("x forged,admin||x forged");
+    }
+
+    @Test
+    void updateDeleteAndTruncateAreRefusedAndTheRowsStay() {
+        trail.record(new AuditEvent("wang.fang", "leader", "10.0.0.9", "read", "metrics 2022-10-01..2022-10-23", "success"));
+        int before = jdbc.queryForObject("SELECT count(*) FROM audit_event", Integer.class);
+
+        assertThatThrownBy(() -> jdbc.update("UPDATE audit_event SET result = 'failure' WHERE user_name = 'wang.fang'"))
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("audit_event is append-only: UPDATE refused");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_event WHERE user_name = 'wang.fang'"))
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("audit_event is append-only: DELETE refused");
+        assertThatThrownBy(() -> jdbc.execute("TRUNCATE audit_event"))
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("audit_event is append-only: TRUNCATE refused");
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event", Integer.class)).isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT result FROM audit_event WHERE user_name = 'wang.fang'", String.class)).isEqualTo("success");
+    }
+
+    @Test
+    void publicHoldsNoRightToChangeTheLog() {
+        jdbc.execute("DROP ROLE IF EXISTS audit_probe");
+        jdbc.execute("CREATE ROLE audit_probe");
+        try {
+            assertThat(jdbc.queryForObject("SELECT has_table_privilege('audit_probe', 'audit_event', 'UPDATE') "
+                    + "OR has_table_privilege('audit_probe', 'audit_event', 'DELETE') "
+                    + "OR has_table_privilege('audit_probe', 'audit_event', 'TRUNCATE')", Boolean.class)).isFalse();
+        } finally {
+            jdbc.execute("DROP ROLE audit_probe");
+        }
+    }
+}

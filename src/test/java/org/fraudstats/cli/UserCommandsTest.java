@@ -1,0 +1,177 @@
+package org.fraudstats.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.fraudstats.access.PasswordPolicy;
+import org.fraudstats.access.Tokens;
+import org.fraudstats.access.UserAccount;
+import org.fraudstats.support.DatabaseTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** `user …`, `token create` and `audit` as a script would run them, against the real database. */
+class UserCommandsTest extends DatabaseTest {
+
+    private static final String OS_USER = System.getProperty("user.name");
+
+    @Autowired
+    Tokens tokens;
+
+    private Run withInput(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Services services = new Services(() -> context, false).input(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        int code = Cli.run(services, args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void aWeakPasswordIsRefusedInOneLineWithExit2AndNoUserIsAdded() {
+        Run run = withInput("short1A!\nignored\n", "user", "add", "weak.one", "--role", "leader", "--password-stdin");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("fraudstats add: password too short: at least 12 characters and three of upper case, "
+                + "lower case, digit, other (see --help)\n");
+        assertThat(run.out()).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM app_user WHERE name = 'weak.one'", Integer.class)).isZero();
+
+        Run twoKinds = withInput("alllowercase1234\n", "user", "add", "weak.two", "--role", "leader", "--password-stdin");
+        assertThat(twoKinds.exitCode()).isEqualTo(2);
+        assertThat(twoKinds.err()).isEqualTo("fraudstats add: password too weak: it needs three of upper case, lower case, "
+                + "digit, other (it has 2) (see --help)\n");
+    }
+
+    @Test
+    void addWithoutAPasswordPrintsAGeneratedOneOnceAloneAndKeepsOnlyABcryptHash() {
+        Run run = withInput("", "user", "add", "gen.user", "--role", "statistician");
+
+        assertThat(run.exitCode()).isEqualTo(0);
+        String password = run.out().strip();
+        assertThat(run.out()).isEqualTo(password + "\n");
+        PasswordPolicy.check(password);
+        assertThat(run.err()).isEqualTo("added user gen.user (statistician); the password above is shown only now\n");
+        String hash = jdbc.queryForObject("SELECT password_hash FROM app_user WHERE name = 'gen.user'", String.class);
+        assertThat(hash).startsWith("{bcrypt}$2a$").doesNotContain(password);
+    }
+
+    @Test
+    void addListDisableAndPasswordAreAuditedAndListed() {
+        assertThat(withInput("Statistician-2026\n", "user", "add", "li.na", "--role", "statistician", "--password-stdin"))
+                .isEqualTo(new Run(0, "added user li.na (statistician)\n", ""));
+        assertThat(withInput("Leader-Password-1\n", "user", "add", "wang.fang", "--role", "leader", "--password-stdin").exitCode()).isZero();
+        assertThat(withInput("", "user", "disable", "wang.fang")).isEqualTo(new Run(0, "disabled user wang.fang\n", ""));
+        assertThat(withInput("Another-Password-2\n", "user", "password", "li.na", "--password-stdin"))
+                .isEqualTo(new Run(0, "changed the password of li.na\n", ""));
+
+        Run list = withInput("", "user", "list");
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out().replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+08:00", "T")).contains(
+                "name,role,enabled,totp,locked_until,created_at\n",
+                "li.na,statistician,true,none,,T\n",
+                "wang.fang,leader,false,none,,T\n");
+
+        Run json = withInput("", "user", "list", "--format", "json");
+        assertThat(json.out()).contains("\"name\" : \"wang.fang\",\n  \"role\" : \"leader\",\n  \"enabled\" : false,\n"
+                + "  \"totp\" : \"none\",\n  \"locked_until\" : null,");
+
+        List<Map<String, Object>> audit = jdbc.queryForList("SELECT user_name, role, client, action, object, result "
+                + "FROM audit_event WHERE object LIKE 'li.na%' OR object LIKE 'wang.fang%' ORDER BY id");
+        assertThat(audit).containsExactly(
+                Map.of("user_name", OS_USER, "role", "", "client", "cli", "action", "user-add", "object", "li.na (statistician)", "result", "success"),
+                Map.of("user_name", OS_USER, "role", "", "client", "cli", "action", "user-add", "object", "wang.fang (leader)", "result", "success"),
+                Map.of("user_name", OS_USER, "role", "", "client", "cli", "action", "user-disable", "object", "wang.fang", "result", "success"),
+                Map.of("user_name", OS_USER, "role", "", "client", "cli", "action", "user-password", "object", "li.na", "result", "success"));
+    }
+
+    @Test
+    void mistakesAreOneLine() {
+        withInput("Existing-User-2026\n", "user", "add", "twice", "--role", "press", "--password-stdin");
+        assertThat(withInput("Existing-User-2026\n", "user", "add", "twice", "--role", "press", "--password-stdin"))
+                .isEqualTo(new Run(1, "", "fraudstats add: user twice exists already\n"));
+        assertThat(withInput("", "user", "add", "x", "--role", "boss"))
+                .isEqualTo(new Run(2, "", "fraudstats add: --role 'boss' is not a role: leader, statistician, press, admin or auditor (see --help)\n"));
+        assertThat(withInput("", "user", "disable", "nobody"))
+                .isEqualTo(new Run(1, "", "fraudstats disable: no user nobody (see ./fraudstats user list)\n"));
+        assertThat(withInput("", "user", "add", "../etc", "--role", "press")).isEqualTo(new Run(1, "",
+                "fraudstats add: user name '../etc' is not valid: 1 to 64 letters (a-z, A-Z), digits, '.', '_' or '-', "
+                        + "beginning with a letter or digit\n"));
+        assertThat(withInput("", "token", "create", "twice", "--expires-days", "0"))
+                .isEqualTo(new Run(2, "", "fraudstats create: --expires-days 0 is out of range: 1 to 3660 (see --help)\n"));
+    }
+
+    @Test
+    void aTokenIsPrintedOnceAloneKeptAsItsSha256AndExpires() {
+        withInput("Press-Officer-2026\n", "user", "add", "press.one", "--role", "press", "--password-stdin");
+
+        Run run = withInput("", "token", "create", "press.one");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).matches("fst_[A-Za-z0-9_-]{43}\n");
+        assertThat(run.err()).isEmpty();
+        String token = run.out().strip();
+
+        Map<String, Object> row = jdbc.queryForMap("SELECT token_hash, expires_at - created_at AS valid FROM api_token WHERE user_name = 'press.one'");
+        assertThat(row.get("token_hash")).isEqualTo(sha256(token));
+        assertThat(row.get("valid").toString()).isEqualTo("90 days");
+        assertThat(tokens.holder(token)).map(UserAccount::name).contains("press.one");
+        assertThat(tokens.holder(token + "x")).isEmpty();
+
+        Run short3 = withInput("", "token", "create", "press.one", "--expires-days", "3");
+        assertThat(jdbc.queryForObject("SELECT expires_at - created_at FROM api_token WHERE token_hash = ?", Object.class,
+                sha256(short3.out().strip())).toString()).isEqualTo("3 days");
+
+        jdbc.update("UPDATE api_token SET expires_at = now() - interval '1 second' WHERE token_hash = ?", sha256(token));
+        assertThat(tokens.holder(token)).isEmpty();
+        assertThat(tokens.holder(short3.out().strip())).isPresent();
+
+        withInput("", "user", "disable", "press.one");
+        assertThat(tokens.holder(short3.out().strip())).isEmpty();
+        assertThat(withInput("", "token", "create", "press.one")).isEqualTo(new Run(1, "", "fraudstats create: user press.one is disabled\n"));
+    }
+
+    @Test
+    void totpPrintsTheOtpauthUriOnceAndTheUserIsPendingUntilAFirstCode() {
+        withInput("Admin-Password-2026\n", "user", "add", "admin.one", "--role", "admin", "--password-stdin");
+
+        Run run = withInput("", "user", "totp", "admin.one");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).matches("otpauth://totp/fraudstats:admin\\.one\\?secret=[A-Z2-7]{32}&issuer=fraudstats"
+                + "&algorithm=SHA1&digits=6&period=30\n");
+        assertThat(withInput("", "user", "list").out()).contains("\nadmin.one,admin,true,pending,,");
+    }
+
+    @Test
+    void theAuditCommandPrintsTheSevenColumnsInShanghaiTime() {
+        withInput("Auditor-Password-2026\n", "user", "add", "audit.csv", "--role", "auditor", "--password-stdin");
+        String today = java.time.LocalDate.now(org.fraudstats.settings.BusinessTime.ZONE).toString();
+
+        Run csv = withInput("", "audit", "--from", today, "--to", today);
+        assertThat(csv.exitCode()).isZero();
+        assertThat(csv.out()).startsWith("time,user,role,client,action,object,result\n")
+                .containsPattern("\n" + today + "T\\d\\d:\\d\\d:\\d\\d\\+08:00," + OS_USER + ",,cli,user-add,audit\\.csv \\(auditor\\),success\n");
+
+        Run yesterday = withInput("", "audit", "--from", "2020-01-01", "--to", "2020-01-02");
+        assertThat(yesterday.out()).isEqualTo("time,user,role,client,action,object,result\n");
+
+        Run json = withInput("", "audit", "--format", "json");
+        assertThat(json.out()).startsWith("[ {\n  \"time\" : \"").endsWith("} ]\n")
+                .contains("\"user\" : \"" + OS_USER + "\",\n  \"role\" : \"\",\n  \"client\" : \"cli\",\n  \"action\" : \"user-add\",\n"
+                        + "  \"object\" : \"audit.csv (auditor)\",\n  \"result\" : \"success\"\n}");
+    }
+
+    private static String sha256(String text) throws RuntimeException {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
