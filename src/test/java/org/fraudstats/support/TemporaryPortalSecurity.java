@@ -1,10 +1,6 @@
 package org.fraudstats.support;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.fraudstats.audit.AuditEvent;
-import org.fraudstats.audit.AuditTrail;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
@@ -12,17 +8,10 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** TEMPORARY until the access branch lands: an in-memory audit trail and an API chain without CSRF. */
+/** TEMPORARY until the access branch lands: an API chain without CSRF and a page chain with form login. */
 @TestConfiguration
 @EnableMethodSecurity
 public class TemporaryPortalSecurity {
-
-    public static final List<AuditEvent> EVENTS = new CopyOnWriteArrayList<>();
-
-    @Bean
-    AuditTrail auditTrail() {
-        return EVENTS::add;
-    }
 
     @Bean
     @Order(1)

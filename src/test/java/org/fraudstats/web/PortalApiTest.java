@@ -212,6 +212,8 @@ class PortalApiTest extends PortalTest {
         assertThat(as("statistician", post("/api/v1/reruns/" + id + "/stop")).getStatus()).isEqualTo(409);
         assertThat(as("statistician", post("/api/v1/reruns/" + id + "/restart")).getStatus()).isEqualTo(409);
         assertThat(as("statistician", get("/api/v1/reruns/999999")).getStatus()).isEqualTo(404);
+        assertThat(as("statistician", post("/api/v1/reruns/999999/stop")).getStatus()).isEqualTo(404);
+        assertThat(as("statistician", post("/api/v1/reruns/999999/restart")).getStatus()).isEqualTo(404);
     }
 
     @Test
@@ -234,6 +236,22 @@ class PortalApiTest extends PortalTest {
         assertThat(JSON.readTree(api.getContentAsString()).size()).isPositive();
         assertThat(as("statistician", get("/api/v1/rejects")).getContentAsByteArray())
                 .isEqualTo(cli("rejects", "--format", "json").out().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void downloadsReadsAndRerunsAreInTheAuditLogWithWhoWhereWhatAndHow() throws Exception {
+        as("leader", get("/api/v1/bulletins/2022-10-23/daily.pdf"));
+        as("statistician", get("/api/v1/metrics").param("from", "2022-10-01").param("to", "2022-10-07").param("district", "440604"));
+        as("press", get("/api/v1/headlines").param("from", "2022-10-01").param("to", "2022-10-09"));
+        as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON).content("{\"from\": \"2022-10-02\", \"to\": \"2022-10-02\", \"dry_run\": true}"));
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        context.getBean(org.fraudstats.audit.AuditLog.class).read(null, null, r ->
+                lines.add(String.join("|", r.user(), r.role(), r.client(), r.action(), r.object(), r.result())));
+        assertThat(lines).contains(
+                "test-leader|leader|127.0.0.1|download|fraudstats-daily-2022-10-23.pdf|success",
+                "test-statistician|statistician|127.0.0.1|read-figures|2022-10-01..2022-10-07 by range district 440604|success",
+                "test-press|press|127.0.0.1|read-headline|2022-10-01..2022-10-09 440600 handling|success",
+                "test-statistician|statistician|127.0.0.1|rerun-dry-run|2022-10-02..2022-10-02|success");
     }
 
     private JsonNode awaitEnd(long id) throws Exception {

@@ -146,7 +146,7 @@ class RunsPages {
             long again = reruns.restart(execution);
             audit.record("rerun-restart", "job execution " + execution + " as " + again, "started");
             return "redirect:/runs/" + again;
-        } catch (Reruns.Refused | RunLock.Refused e) {
+        } catch (Reruns.Refused | RunLock.Refused | NotFound e) {
             audit.record("rerun-restart", "job execution " + execution, "refused");
             redirect.addFlashAttribute("error", e.getMessage());
             return "redirect:/runs/" + execution;

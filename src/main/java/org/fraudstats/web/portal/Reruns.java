@@ -115,7 +115,7 @@ public class Reruns {
         JobExecution execution = execution(id);
         Rerun.Days days = execution == null ? null : rerun.days(execution).orElse(null);
         if (days == null) {
-            throw new Refused("no rerun " + id);
+            throw new NotFound("no rerun " + id);
         }
         if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED
                 && !execution.getStatus().isRunning()) {
@@ -165,7 +165,7 @@ public class Reruns {
     private JobExecution rerunExecution(long id) {
         JobExecution execution = execution(id);
         if (execution == null || rerun.days(execution).isEmpty()) {
-            throw new Refused("no rerun " + id);
+            throw new NotFound("no rerun " + id);
         }
         return execution;
     }
