@@ -36,7 +36,7 @@ class FiguresPage {
     }
 
     /** One row of the table: its label and its cells (figure, and with a comparison the base and the change). */
-    public record Row(String label, List<String> cells) {
+    public record Row(String label, boolean total, List<String> cells) {
     }
 
     private static final List<Column> COLUMNS = java.util.Arrays.stream(Metric.values())
@@ -85,7 +85,7 @@ class FiguresPage {
                     cells.add(Change.percent(f.value(m), row.base().value(m)).map(c -> c.toPlainString() + "%").orElse("—"));
                 }
             }
-            table.add(new Row(label, cells));
+            table.add(new Row(label, !byDay && f.districtCode().equals(catalog.cityCode()), cells));
         }
         audit.record("read-figures", period[0] + ".." + period[1] + (area == null ? "" : " district " + area)
                 + (comparison == null ? "" : " compare " + compare) + (byDay ? " by day" : ""), "success");

@@ -3,12 +3,12 @@ package org.fraudstats.web.pages;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.metrics.Metric;
 import org.fraudstats.press.Topic;
 import org.fraudstats.web.portal.BadInput;
+import org.fraudstats.web.portal.BulletinArchive;
 import org.fraudstats.web.portal.Inputs;
 import org.fraudstats.web.portal.PortalAudit;
 import org.fraudstats.web.portal.PublishedBulletin;
@@ -36,11 +36,13 @@ class HeadlinePage {
     }
 
     private final PublishedHeadline headlines;
+    private final BulletinArchive archive;
     private final Catalog catalog;
     private final PortalAudit audit;
 
-    HeadlinePage(PublishedHeadline headlines, Catalog catalog, PortalAudit audit) {
+    HeadlinePage(PublishedHeadline headlines, BulletinArchive archive, Catalog catalog, PortalAudit audit) {
         this.headlines = headlines;
+        this.archive = archive;
         this.catalog = catalog;
         this.audit = audit;
     }
@@ -48,8 +50,8 @@ class HeadlinePage {
     @GetMapping("/headline")
     String headline(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                     @RequestParam(required = false) String district, @RequestParam(required = false) String topic, Model model) {
-        Optional<PublishedBulletin> newest = headlines.bulletin(LocalDate.of(1, 1, 1));
-        LocalDate latest = newest.map(PublishedBulletin::to).orElse(null);
+        // the period ends, unless chosen, on the newest day a daily bulletin was published for
+        LocalDate latest = archive.latestDaily().map(PublishedBulletin::to).orElse(null);
         LocalDate[] period;
         if ((from == null || from.isEmpty()) && (to == null || to.isEmpty())) {
             period = latest == null ? null : new LocalDate[] {latest.withDayOfYear(1), latest};

@@ -32,10 +32,11 @@ class PageModel {
     void common(Model model, HttpServletRequest request) {
         Authentication who = SecurityContextHolder.getContext().getAuthentication();
         if (who != null && who.isAuthenticated()) {
-            model.addAttribute("me", SignedIn.of(who));
+            SignedIn me = SignedIn.of(who);
+            model.addAttribute("me", me);
+            model.addAttribute("current", me.current(request.getRequestURI()));
         }
         model.addAttribute("centre", catalog.cityName() + "反电信网络诈骗中心");
-        model.addAttribute("path", request.getRequestURI());
     }
 
     @ExceptionHandler(BadInput.class)

@@ -46,6 +46,20 @@ public record SignedIn(String name, Role role) {
         };
     }
 
+    /** The link of the page at {@code path}: the same path, or else the longest link the path lies below. */
+    public String current(String path) {
+        String best = "";
+        for (Link link : links()) {
+            if ((path.equals(link.href()) || path.startsWith(link.href() + "/")) && link.href().length() > best.length()) {
+                best = link.href();
+            }
+        }
+        if (path.equals("/bulletins/latest")) {
+            return "/bulletins/latest";
+        }
+        return best;
+    }
+
     public List<Link> links() {
         List<Link> links = new ArrayList<>();
         if (role == Role.LEADER || role == Role.STATISTICIAN) {

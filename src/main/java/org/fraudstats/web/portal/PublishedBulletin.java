@@ -15,6 +15,7 @@ import org.fraudstats.settings.BusinessTime;
 public record PublishedBulletin(BulletinKind kind, String period, LocalDate from, LocalDate to, int revision,
                                 OffsetDateTime publishedAt, List<String> changes) {
 
+    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
     /** daily, weekly, monthly or range (web.md). */
@@ -25,6 +26,11 @@ public record PublishedBulletin(BulletinKind kind, String period, LocalDate from
     /** When it was published, in Asia/Shanghai with its offset (2022-10-24T07:05:12+08:00). */
     public String publishedAtText() {
         return TIME.format(publishedAt.atZoneSameInstant(BusinessTime.ZONE));
+    }
+
+    /** When it was published, as a page shows it: 2022-10-24 07:05:12 (Asia/Shanghai). */
+    public String publishedAtDisplay() {
+        return DISPLAY.format(publishedAt.atZoneSameInstant(BusinessTime.ZONE));
     }
 
     /** The path of a file below /api/v1/bulletins/ or the portal's /bulletins/: 2022-10-23/daily.pdf */
