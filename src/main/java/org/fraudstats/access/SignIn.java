@@ -120,8 +120,8 @@ public class SignIn {
     }
 
     /** Records a sign-out (the session's end at the user's request). */
-    public void signedOut(UserAccount user, String client) {
-        record(user.name(), user.role().code(), client, "sign-out", "success");
+    public void signedOut(String user, Role role, String client) {
+        record(user, role.code(), client, "sign-out", "success");
     }
 
     private boolean acceptCode(State state, String code, OffsetDateTime now) {

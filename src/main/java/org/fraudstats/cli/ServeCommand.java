@@ -3,15 +3,34 @@ package org.fraudstats.cli;
 import java.util.concurrent.Callable;
 
 import org.fraudstats.schedule.Serve;
+import org.springframework.core.env.Environment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+/**
+ * `serve`: the schedules and, in the same process, the portal and /api/v1 (web.md). Only this command starts a
+ * web server: it switches the web application type on before the context starts.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Run the schedules of jobs/*.yml (nightly, weekly, monthly) until stopped; several nodes may serve one database.")
+        description = {"Run the schedules of jobs/*.yml (nightly, weekly, monthly) and the portal with its HTTP API until stopped; "
+                + "several nodes may serve one database.",
+                "Listens on 127.0.0.1:8080 unless told otherwise (also SERVER_PORT, SERVER_ADDRESS; TLS with server.ssl.*, see README)."})
 class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", paramLabel = "N", description = "TCP port of the portal (default 8080; 0 picks a free one)")
+    Integer port;
+
+    @Option(names = "--bind", paramLabel = "ADDR", description = "address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)")
+    String bind;
 
     @Mixin
     DebugOption debug;
+
+    @Spec
+    CommandSpec spec;
 
     private final Services services;
 
@@ -21,6 +40,24 @@ class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return services.get(Serve.class).run();
+        if (port != null && (port < 0 || port > 65535)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port " + port + " is not a TCP port (0 to 65535)");
+        }
+        services.beforeStart("spring.main.web-application-type", "servlet");
+        if (port != null) {
+            services.beforeStart("server.port", port.toString());
+        }
+        if (bind != null) {
+            services.beforeStart("server.address", bind);
+        }
+        Serve serve = services.get(Serve.class);
+        Environment environment = services.get(Environment.class);
+        boolean tls = environment.getProperty("server.ssl.enabled", Boolean.class, true)
+                && (environment.containsProperty("server.ssl.bundle") || environment.containsProperty("server.ssl.key-store")
+                        || environment.containsProperty("server.ssl.certificate"));
+        spec.commandLine().getErr().println("serve: portal on " + (tls ? "https" : "http") + "://"
+                + environment.getProperty("server.address", "127.0.0.1") + ":" + environment.getProperty("local.server.port", "?") + "/");
+        spec.commandLine().getErr().flush();
+        return serve.run();
     }
 }

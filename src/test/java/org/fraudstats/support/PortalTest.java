@@ -12,7 +12,6 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest(classes = FraudstatsApplication.class, properties = "spring.main.web-application-type=servlet")
 @AutoConfigureMockMvc
-@org.springframework.context.annotation.Import(TemporaryPortalSecurity.class)
 public abstract class PortalTest extends DatabaseTest {
 
     @Autowired

@@ -1,6 +1,7 @@
 package org.fraudstats.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -268,7 +269,8 @@ class PortalApiTest extends PortalTest {
     }
 
     private MockHttpServletResponse as(String role, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(user("test-" + role).roles(role.toUpperCase()))).andReturn().getResponse();
+        // a session's POST needs its CSRF token under /api too (only a bearer token goes without)
+        return mvc.perform(request.with(user("test-" + role).roles(role.toUpperCase())).with(csrf())).andReturn().getResponse();
     }
 
     private static void assertError(MockHttpServletResponse response, String message) throws Exception {

@@ -45,7 +45,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(classes = FraudstatsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.main.web-application-type=servlet")
-@org.springframework.context.annotation.Import(org.fraudstats.support.TemporaryPortalSecurity.class)
 class PortalBrowserTest extends DatabaseTest {
 
     static final Path SCREENSHOTS = Path.of("target/screenshots");

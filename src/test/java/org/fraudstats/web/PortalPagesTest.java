@@ -43,7 +43,7 @@ class PortalPagesTest extends PortalTest {
     void theLatestBulletinShowsItsPdfInlineAndWhoIsSignedIn() throws Exception {
         String page = page("leader", get("/bulletins/latest"));
         assertThat(page).contains("电信网络诈骗警情日报").contains("2022-10-24")
-                .contains("<object data=\"/files/bulletins/2022-10-24/daily.pdf?revision=1&amp;inline=1\" type=\"application/pdf\"")
+                .contains("<iframe src=\"/files/bulletins/2022-10-24/daily.pdf?revision=1&amp;inline=1\" title=\"通报 PDF\"></iframe>")
                 .contains("href=\"/files/bulletins/2022-10-24/daily.pdf?revision=1\"")
                 .contains("test-leader").contains("领导");
         MockHttpServletResponse pdf = as("leader", get("/files/bulletins/2022-10-24/daily.pdf").param("revision", "1").param("inline", "1"));

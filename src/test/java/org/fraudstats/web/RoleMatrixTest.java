@@ -27,7 +27,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * web.md's table of rights, exhaustively: every endpoint of /api/v1 with each of the five roles' tokens, no
  * credentials and a bad token, and every page with each role's session and none, each with its exact status.
  */
-@org.junit.jupiter.api.Disabled("TEMPORARY: needs the bearer tokens and sign-in of the access branch's security, merged next")
 class RoleMatrixTest extends PortalTest {
 
     private static final Set<String> EVERYONE = Set.of("leader", "statistician", "press", "admin", "auditor");

@@ -64,7 +64,9 @@ class PageModel {
         Authentication who = SecurityContextHolder.getContext().getAuthentication();
         if (who != null && who.isAuthenticated()) {
             page.addObject("me", SignedIn.of(who));
+            page.addObject("current", "");
         }
+        page.addObject("currentUser", org.fraudstats.web.security.CurrentUser.get().orElse(null));
         page.addObject("centre", catalog.cityName() + "反电信网络诈骗中心");
         return page;
     }

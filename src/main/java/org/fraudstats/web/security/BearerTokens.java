@@ -1,0 +1,56 @@
+package org.fraudstats.web.security;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.fraudstats.access.Tokens;
+import org.fraudstats.access.UserAccount;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * `Authorization: Bearer TOKEN` for scripts (web.md): the token's user, with its role, for this one request
+ * (nothing is kept in a session). The token is looked up on every request, so an expired token or a disabled
+ * user is refused at once; a bad token is a 401 whatever the path.
+ */
+class BearerTokens extends OncePerRequestFilter {
+
+    private static final String SCHEME = "Bearer ";
+
+    private final Tokens tokens;
+    private final Refusals refusals;
+
+    BearerTokens(Tokens tokens, Refusals refusals) {
+        this.tokens = tokens;
+        this.refusals = refusals;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<UserAccount> holder = tokens.holder(header.substring(SCHEME.length()));
+        if (holder.isEmpty()) {
+            refusals.unauthorized(request, response, Refusals.BAD_TOKEN);
+            return;
+        }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(Authorities.of(new CurrentUser(holder.get().name(), holder.get().role(), Clients.address(request))));
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

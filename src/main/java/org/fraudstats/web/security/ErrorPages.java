@@ -1,0 +1,44 @@
+package org.fraudstats.web.security;
+
+import java.io.IOException;
+import java.util.Map;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * Replaces Boot's error controller: whatever failed, the answer is one line and never a stack trace or a
+ * template error. Under /api: {"error": "…"} with the status; elsewhere the Chinese page error.html.
+ */
+@Controller
+class ErrorPages implements ErrorController {
+
+    private static final Map<Integer, String> CHINESE = Map.of(
+            400, "请求有误。",
+            403, "您的角色无权访问此页面。",
+            404, "页面不存在。",
+            405, "不支持此请求方式。",
+            413, "上传内容过大。",
+            415, "不支持此内容类型。");
+
+    @RequestMapping("/error")
+    String error(HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
+        int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 500;
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        HttpStatus known = HttpStatus.resolve(status);
+        if (uri instanceof String path && (path.startsWith("/api/") || path.startsWith("/actuator/"))) {
+            Refusals.json(response, status, known == null ? "error " + status : known.getReasonPhrase().toLowerCase());
+            return null;
+        }
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        model.addAttribute("message", CHINESE.getOrDefault(status, "服务器内部错误，请稍后再试；如一再出现，请联系系统管理员。"));
+        return "error";
+    }
+}

@@ -1,0 +1,111 @@
+package org.fraudstats.web.security;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.fraudstats.access.SignIn;
+import org.fraudstats.access.Users;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The sign-in form (/login; Spring Security handles its POST) and the first sign-in after `user totp`: the
+ * password was right, the page shows the key as a QR code and takes the first code from the app (/login/totp).
+ */
+@Controller
+class LoginPages {
+
+    static final String PENDING = "fraudstats.totp-pending";
+    /** The QR code is shown for this long after the password was checked; then the password is asked again. */
+    private static final Duration PENDING_FOR = Duration.ofMinutes(5);
+
+    /** A sign-in waiting for the first TOTP code, kept in the session. */
+    record Pending(String user, Instant since) implements Serializable {
+    }
+
+    private static final Map<String, String> NOTICES = Map.of(
+            "error", "用户名、密码或动态口令错误。",
+            "totp", "该账号须以密码加动态口令登录，但尚未绑定动态口令：请系统管理员执行 ./fraudstats user totp 用户名，再登录。",
+            "logout", "已退出登录。",
+            "expired", "登录已超时，请重新登录。");
+
+    private final SignIn signIn;
+    private final Users users;
+    private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+    LoginPages(SignIn signIn, Users users) {
+        this.signIn = signIn;
+        this.users = users;
+    }
+
+    @GetMapping("/login")
+    String login(HttpServletRequest request, Model model) {
+        NOTICES.keySet().stream().filter(key -> request.getParameter(key) != null).findFirst()
+                .ifPresent(key -> model.addAttribute(key.equals("logout") ? "notice" : "problem", NOTICES.get(key)));
+        return "login";
+    }
+
+    @GetMapping("/login/totp")
+    String enrol(HttpServletRequest request, Model model) {
+        Optional<Pending> pending = pending(request);
+        if (pending.isEmpty()) {
+            return "redirect:/login?expired";
+        }
+        model.addAttribute("user", pending.get().user());
+        model.addAttribute("secret", users.pendingTotpUri(pending.get().user()).map(org.fraudstats.access.Totp::secretOf).orElse(""));
+        return "login-totp";
+    }
+
+    @GetMapping(value = "/login/totp/qr.svg")
+    ResponseEntity<String> qrCode(HttpServletRequest request) {
+        Optional<String> uri = pending(request).flatMap(p -> users.pendingTotpUri(p.user()));
+        if (uri.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).cacheControl(CacheControl.noStore())
+                .body(QrCode.svg(uri.get()));
+    }
+
+    @PostMapping("/login/totp")
+    String confirm(@RequestParam(name = "code", defaultValue = "") String code, HttpServletRequest request,
+            HttpServletResponse response) {
+        Optional<Pending> pending = pending(request);
+        if (pending.isEmpty()) {
+            return "redirect:/login?expired";
+        }
+        request.getSession().removeAttribute(PENDING);
+        SignIn.Attempt attempt = signIn.confirmTotp(pending.get().user(), code, Clients.address(request));
+        if (attempt.outcome() != SignIn.Outcome.SUCCESS) {
+            return "redirect:/login?error";
+        }
+        request.changeSessionId();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(Authorities.of(new CurrentUser(attempt.user().name(), attempt.user().role(), Clients.address(request))));
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+        return "redirect:/";
+    }
+
+    private static Optional<Pending> pending(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(PENDING) instanceof Pending p && p.since().plus(PENDING_FOR).isAfter(Instant.now())) {
+            return Optional.of(p);
+        }
+        return Optional.empty();
+    }
+}

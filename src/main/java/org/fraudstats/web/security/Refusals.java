@@ -1,0 +1,72 @@
+package org.fraudstats.web.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.fraudstats.audit.AuditEvent;
+import org.fraudstats.audit.AuditTrail;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every refused request, audited (web.md): under /api/v1 and /actuator a 401 or 403 with {"error": "one line"},
+ * never a redirect; on pages a 403 shows the Chinese error page (an anonymous visitor of a page is sent to the
+ * sign-in form instead, which is not a refusal). Method security's refusals (@PreAuthorize) arrive here too.
+ */
+@Component
+class Refusals {
+
+    static final String NO_CREDENTIALS = "sign in first, or send Authorization: Bearer TOKEN (./fraudstats token create NAME)";
+    static final String BAD_TOKEN = "the token is unknown, expired or its user disabled: create a new one with ./fraudstats token create NAME";
+    static final String WRONG_ROLE = "your role may not do this (web.md, What each role may do)";
+    static final String CSRF = "the request carries no valid CSRF token: send the X-CSRF-TOKEN header of the page, or use a bearer token";
+
+    private final AuditTrail audit;
+
+    Refusals(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    /** 401 without credentials (or a session that ended) under /api and /actuator. */
+    AuthenticationEntryPoint apiUnauthorized() {
+        return (request, response, e) -> unauthorized(request, response, NO_CREDENTIALS);
+    }
+
+    AccessDeniedHandler apiForbidden() {
+        return (request, response, e) -> {
+            record(request, "403");
+            json(response, HttpServletResponse.SC_FORBIDDEN, e instanceof CsrfException ? CSRF : WRONG_ROLE);
+        };
+    }
+
+    AccessDeniedHandler pageForbidden() {
+        return (request, response, e) -> {
+            record(request, "403");
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        };
+    }
+
+    void unauthorized(HttpServletRequest request, HttpServletResponse response, String message) throws IOException {
+        record(request, "401");
+        json(response, HttpServletResponse.SC_UNAUTHORIZED, message);
+    }
+
+    private void record(HttpServletRequest request, String result) {
+        CurrentUser user = CurrentUser.get().orElse(null);
+        audit.record(new AuditEvent(user == null ? "" : user.name(), user == null ? "" : user.role().code(),
+                Clients.address(request), "request", Clients.object(request), result));
+    }
+
+    static void json(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"error\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+        response.getWriter().flush();
+    }
+}

@@ -1,0 +1,134 @@
+package org.fraudstats.web.security;
+
+import java.time.Instant;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.fraudstats.access.SignIn;
+import org.fraudstats.access.Tokens;
+import org.fraudstats.access.Users;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Spring Security for `serve` (web.md), one chain per surface as spring-security-samples do:
+ * <ul>
+ * <li>/api/** and /actuator/**: a bearer token or the signed-in session; 401/403 as JSON, never a redirect; CSRF
+ * checked for session requests only (a bearer token is not sent by the browser on its own, so cannot be forged);
+ * no session is created;</li>
+ * <li>pages: the form at /login, CSRF on every form, the session in PostgreSQL (Spring Session JDBC, 30 minutes
+ * idle: server.servlet.session.timeout), its id changed at sign-in.</li>
+ * </ul>
+ * In both, a signed-in user is checked against the users table on every request ({@link StillValid}). Roles are
+ * checked by the controllers with @PreAuthorize (authorities ROLE_LEADER …, {@link org.fraudstats.access.Role#authority()}).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableWebSecurity
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    /** Same origin only, no inline script or style, no plug-ins, not framed; images may be data: (the QR code is a file). */
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-src 'self'; "
+            + "frame-ancestors 'none'";
+    /** A PDF is shown inline in the portal's own bulletin page (an iframe), so files may be framed by the portal alone. */
+    static final String FILE_CSP = CSP.replace("frame-ancestors 'none'", "frame-ancestors 'self'");
+
+    @Bean
+    PasswordAndCode passwordAndCode(SignIn signIn) {
+        return new PasswordAndCode(signIn);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, Tokens tokens, Users users, Refusals refusals) throws Exception {
+        RequestMatcher bearer = request -> request.getHeader("Authorization") != null;
+        http.securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(bearer))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(refusals.apiUnauthorized())
+                        .accessDeniedHandler(refusals.apiForbidden()))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .headers(headers -> headers.frameOptions(frames -> frames.disable())
+                        .addHeaderWriter(framing()))
+                .addFilterAfter(new StillValid(users), SecurityContextHolderFilter.class)
+                .addFilterAfter(new BearerTokens(tokens, refusals), StillValid.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, Users users, SignIn signIn, Refusals refusals) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/login/totp", "/login/totp/qr.svg", "/error", "/css/**", "/js/**",
+                                "/images/**", "/fonts/**", "/favicon.ico").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").usernameParameter("username").passwordParameter("password")
+                        .authenticationDetailsSource(PasswordAndCode.DETAILS)
+                        .failureHandler(signInFailed())
+                        .defaultSuccessUrl("/", false)
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(signedOut(signIn))
+                        .logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(refusals.pageForbidden()))
+                .headers(headers -> headers.frameOptions(frames -> frames.disable())
+                        .addHeaderWriter(framing()))
+                .addFilterAfter(new StillValid(users), SecurityContextHolderFilter.class);
+        return http.build();
+    }
+
+    /** CSP and X-Frame-Options on every response: never framed, but a PDF may be framed by the portal's own page. */
+    private static HeaderWriter framing() {
+        return (request, response) -> {
+            boolean file = isFile(request);
+            response.setHeader("Content-Security-Policy", file ? FILE_CSP : CSP);
+            response.setHeader("X-Frame-Options", file ? "SAMEORIGIN" : "DENY");
+        };
+    }
+
+    private static boolean isFile(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path != null && path.endsWith(".pdf");
+    }
+
+    /** Where a refused sign-in goes: the same message for a wrong password and a lock; the QR code page when pending. */
+    private static AuthenticationFailureHandler signInFailed() {
+        return (request, response, e) -> {
+            String target = "/login?error";
+            if (e instanceof PasswordAndCode.TotpNotEnrolled) {
+                target = "/login?totp";
+            } else if (e instanceof PasswordAndCode.TotpPending pending) {
+                request.getSession().setAttribute(LoginPages.PENDING, new LoginPages.Pending(pending.user, Instant.now()));
+                target = "/login/totp";
+            }
+            response.sendRedirect(request.getContextPath() + target);
+        };
+    }
+
+    private static LogoutHandler signedOut(SignIn signIn) {
+        return (request, response, authentication) -> {
+            if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
+                signIn.signedOut(user.name(), user.role(), Clients.address(request));
+            }
+        };
+    }
+}

@@ -1,0 +1,249 @@
+package org.fraudstats.web.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+
+import jakarta.servlet.http.Cookie;
+import org.fraudstats.FraudstatsApplication;
+import org.fraudstats.access.Actor;
+import org.fraudstats.access.Role;
+import org.fraudstats.access.Tokens;
+import org.fraudstats.access.Totp;
+import org.fraudstats.access.Users;
+import org.fraudstats.support.DatabaseTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * web.md's sign-in, session, token and refusal rules through the real filter chain (MockMvc over the whole
+ * application on its own database, sessions in PostgreSQL).
+ */
+@SpringBootTest(classes = FraudstatsApplication.class, properties = "spring.main.web-application-type=servlet")
+@AutoConfigureMockMvc
+@org.springframework.context.annotation.Import(probe.RoleProbe.class)
+class WebSecurityTest extends DatabaseTest {
+
+    private static final Actor SETUP = new Actor("setup", "", "test");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    Tokens tokens;
+
+    private void add(String name, Role role, String password) {
+        if (users.find(name).isEmpty()) {
+            users.add(name, role, password, SETUP);
+        }
+    }
+
+    /** Signs in through the form and returns the session cookie. */
+    private Cookie signIn(String name, String password, String code) throws Exception {
+        var request = post("/login").param("username", name).param("password", password).with(csrf());
+        if (code != null) {
+            request.param("code", code);
+        }
+        MvcResult result = mvc.perform(request).andExpect(status().isFound()).andExpect(redirectedUrl("/")).andReturn();
+        Cookie session = result.getResponse().getCookie("SESSION");
+        assertThat(session).isNotNull();
+        return session;
+    }
+
+    @Test
+    void signingInWithTheRightPasswordOpensASessionKeptInPostgres() throws Exception {
+        add("web.leader", Role.LEADER, "Leader-Password-1");
+
+        Cookie session = signIn("web.leader", "Leader-Password-1", null);
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM spring_session WHERE principal_name = 'web.leader'", Integer.class)).isOne();
+        mvc.perform(get("/api/v1/no-such-thing").cookie(session)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aWrongPasswordAndALockGiveTheSameAnswer() throws Exception {
+        add("web.locked", Role.STATISTICIAN, "Right-Password-1");
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post("/login").param("username", "web.locked").param("password", "wrong").with(csrf()))
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        mvc.perform(post("/login").param("username", "web.locked").param("password", "Right-Password-1").with(csrf()))
+                .andExpect(redirectedUrl("/login?error"));
+        mvc.perform(get("/login").param("error", "")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("用户名、密码或动态口令错误。")));
+        assertThat(jdbc.queryForList("SELECT result FROM audit_event WHERE object = 'web.locked' AND action IN ('sign-in', 'lockout') "
+                + "ORDER BY id", String.class)).hasSize(7).last().asString().startsWith("refused: locked until ");
+    }
+
+    @Test
+    void theLoginFormNeedsItsCsrfToken() throws Exception {
+        add("web.csrf", Role.PRESS, "Press-Password-12");
+        mvc.perform(post("/login").param("username", "web.csrf").param("password", "Press-Password-12"))
+                .andExpect(status().isForbidden());
+        String page = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("name=\"_csrf\"", "name=\"username\"", "name=\"password\"", "name=\"code\"", "/css/portal.css");
+    }
+
+    @Test
+    void anIdleSessionEndsAfterThirtyMinutes() throws Exception {
+        add("web.idle", Role.LEADER, "Leader-Password-1");
+        Cookie session = signIn("web.idle", "Leader-Password-1", null);
+        mvc.perform(get("/api/v1/no-such-thing").cookie(session)).andExpect(status().isNotFound());
+
+        assertThat(jdbc.queryForObject("SELECT max_inactive_interval FROM spring_session WHERE principal_name = 'web.idle'",
+                Integer.class)).isEqualTo(1800);
+        // 31 minutes without a request
+        jdbc.update("UPDATE spring_session SET last_access_time = last_access_time - 31 * 60 * 1000, "
+                + "expiry_time = expiry_time - 31 * 60 * 1000 WHERE principal_name = 'web.idle'");
+
+        mvc.perform(get("/api/v1/no-such-thing").cookie(session)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/").cookie(session)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void aDisabledUserLosesTheOpenSessionAtTheNextRequest() throws Exception {
+        add("web.disabled", Role.STATISTICIAN, "Statistician-1x");
+        Cookie session = signIn("web.disabled", "Statistician-1x", null);
+        mvc.perform(get("/api/v1/no-such-thing").cookie(session)).andExpect(status().isNotFound());
+
+        users.disable("web.disabled", SETUP);
+
+        mvc.perform(get("/api/v1/no-such-thing").cookie(session)).andExpect(status().isUnauthorized())
+                .andExpect(content().json("{\"error\":\"" + Refusals.NO_CREDENTIALS + "\"}", org.springframework.test.json.JsonCompareMode.STRICT));
+    }
+
+    @Test
+    void underApiV1NoOrBadCredentialsAre401JsonAndNeverARedirect() throws Exception {
+        mvc.perform(get("/api/v1/runs")).andExpect(status().isUnauthorized())
+                .andExpect(header().string("Content-Type", "application/json;charset=UTF-8"))
+                .andExpect(header().doesNotExist("Location"))
+                .andExpect(content().string("{\"error\":\"" + Refusals.NO_CREDENTIALS + "\"}"));
+        mvc.perform(get("/api/v1/runs").header("Authorization", "Bearer fst_not-a-token")).andExpect(status().isUnauthorized())
+                .andExpect(content().string("{\"error\":\"" + Refusals.BAD_TOKEN + "\"}"));
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, client, action, object, result) FROM audit_event "
+                + "WHERE object = 'GET /api/v1/runs' ORDER BY id", String.class))
+                .containsExactly("||127.0.0.1|request|GET /api/v1/runs|401", "||127.0.0.1|request|GET /api/v1/runs|401");
+    }
+
+    @Test
+    void anExpiredTokenIsRefusedAndAValidOneCarriesItsUsersRole() throws Exception {
+        add("web.token", Role.PRESS, "Press-Password-12");
+        String token = tokens.create("web.token", 1, SETUP);
+        mvc.perform(get("/api/v1/no-such-thing").header("Authorization", "Bearer " + token)).andExpect(status().isNotFound());
+        mvc.perform(get("/actuator/env").header("Authorization", "Bearer " + token)).andExpect(status().isForbidden())
+                .andExpect(content().string("{\"error\":\"" + Refusals.WRONG_ROLE + "\"}"));
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, action, object, result) FROM audit_event "
+                + "WHERE object = 'GET /actuator/env'", String.class)).containsExactly("web.token|press|request|GET /actuator/env|403");
+
+        jdbc.update("UPDATE api_token SET expires_at = now() - interval '1 second' WHERE user_name = 'web.token'");
+        mvc.perform(get("/api/v1/no-such-thing").header("Authorization", "Bearer " + token)).andExpect(status().isUnauthorized())
+                .andExpect(content().string("{\"error\":\"" + Refusals.BAD_TOKEN + "\"}"));
+    }
+
+    @Test
+    void healthAnswersUpWithoutCredentialsAndWithoutDetails() throws Exception {
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(content().string("{\"status\":\"UP\"}"));
+        mvc.perform(get("/actuator/info")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() throws Exception {
+        for (String path : List.of("/login", "/api/v1/metrics", "/actuator/health", "/")) {
+            mvc.perform(get(path))
+                    .andExpect(header().string("Content-Security-Policy", SecurityConfiguration.CSP))
+                    .andExpect(header().string("X-Frame-Options", "DENY"))
+                    .andExpect(header().string("X-Content-Type-Options", "nosniff"));
+        }
+        assertThat(SecurityConfiguration.CSP).contains("frame-ancestors 'none'", "script-src 'self';").doesNotContain("unsafe");
+    }
+
+    @Test
+    void adminsSignInWithPasswordAndCodeAfterConfirmingTheQrCode() throws Exception {
+        add("web.admin", Role.ADMIN, "Admin-Password-12");
+        mvc.perform(post("/login").param("username", "web.admin").param("password", "Admin-Password-12").with(csrf()))
+                .andExpect(redirectedUrl("/login?totp"));
+
+        String secret = Totp.secretOf(users.enrolTotp("web.admin", SETUP));
+        MvcResult pending = mvc.perform(post("/login").param("username", "web.admin").param("password", "Admin-Password-12").with(csrf()))
+                .andExpect(redirectedUrl("/login/totp")).andReturn();
+        Cookie session = pending.getResponse().getCookie("SESSION");
+        String page = mvc.perform(get("/login/totp").cookie(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(secret, "/login/totp/qr.svg");
+        mvc.perform(get("/login/totp/qr.svg").cookie(session)).andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "image/svg+xml"))
+                .andExpect(content().string(org.hamcrest.Matchers.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"")));
+
+        MvcResult confirmed = mvc.perform(post("/login/totp").cookie(session).param("code", Totp.code(secret, java.time.Instant.now()))
+                .with(csrf())).andExpect(redirectedUrl("/")).andReturn();
+        Cookie signedIn = confirmed.getResponse().getCookie("SESSION") == null ? session : confirmed.getResponse().getCookie("SESSION");
+        mvc.perform(get("/api/v1/no-such-thing").cookie(signedIn)).andExpect(status().isNotFound());
+
+        // from now on the code is asked with the password
+        mvc.perform(post("/login").param("username", "web.admin").param("password", "Admin-Password-12").with(csrf()))
+                .andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
+    void signingOutIsAudited() throws Exception {
+        add("web.out", Role.LEADER, "Leader-Password-1");
+        Cookie session = signIn("web.out", "Leader-Password-1", null);
+        mvc.perform(post("/logout").cookie(session).with(csrf())).andExpect(redirectedUrl("/login?logout"));
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, client, action, result) FROM audit_event "
+                + "WHERE user_name = 'web.out' ORDER BY id", String.class))
+                .containsExactly("web.out|leader|127.0.0.1|sign-in|success", "web.out|leader|127.0.0.1|sign-out|success");
+    }
+
+    @Test
+    void aRoleRefusedByPreAuthorizeIsAnAudited403JsonUnderApiAndAChinesePageElsewhere() throws Exception {
+        add("web.press", Role.PRESS, "Press-Password-12");
+        String token = tokens.create("web.press", 1, SETUP);
+        mvc.perform(get("/api/v1/probe").header("Authorization", "Bearer " + token)).andExpect(status().isForbidden())
+                .andExpect(content().string("{\"error\":\"" + Refusals.WRONG_ROLE + "\"}"));
+        Cookie session = signIn("web.press", "Press-Password-12", null);
+        String page = mvc.perform(get("/probe").cookie(session)).andExpect(status().isForbidden()).andReturn().getResponse().getForwardedUrl();
+        assertThat(page).isNull();
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, client, action, object, result) FROM audit_event "
+                + "WHERE object IN ('GET /api/v1/probe', 'GET /probe') ORDER BY id", String.class)).containsExactly(
+                "web.press|press|127.0.0.1|request|GET /api/v1/probe|403", "web.press|press|127.0.0.1|request|GET /probe|403");
+    }
+
+    @Test
+    void aSessionPostUnderApiNeedsCsrfButABearerTokenDoesNot() throws Exception {
+        add("web.stat", Role.STATISTICIAN, "Statistician-12x");
+        Cookie session = signIn("web.stat", "Statistician-12x", null);
+        mvc.perform(get("/api/v1/probe").cookie(session)).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/probe").cookie(session)).andExpect(status().isForbidden())
+                .andExpect(content().string("{\"error\":\"" + Refusals.CSRF + "\"}"));
+        mvc.perform(post("/api/v1/probe").cookie(session).with(csrf())).andExpect(status().isOk());
+        String token = tokens.create("web.stat", 1, SETUP);
+        mvc.perform(post("/api/v1/probe").header("Authorization", "Bearer " + token)).andExpect(status().isOk())
+                .andExpect(content().string("{\"posted\":true}"));
+    }
+
+    @Test
+    void theErrorPageIsChineseAndShowsNoTrace() throws Exception {
+        add("web.err", Role.LEADER, "Leader-Password-1");
+        Cookie session = signIn("web.err", "Leader-Password-1", null);
+        String html = mvc.perform(get("/error").cookie(session).requestAttr("jakarta.servlet.error.status_code", 404)
+                .requestAttr("jakarta.servlet.error.request_uri", "/nowhere")).andExpect(status().isNotFound())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("页面不存在。", "web.err", "领导").doesNotContain("Exception", "at org.");
+        mvc.perform(get("/error").cookie(session).requestAttr("jakarta.servlet.error.status_code", 500)
+                .requestAttr("jakarta.servlet.error.request_uri", "/api/v1/x")).andExpect(status().isInternalServerError())
+                .andExpect(content().string("{\"error\":\"internal server error\"}"));
+    }
+}
