@@ -121,7 +121,11 @@ class PortalApiTest extends PortalTest {
 
     @Test
     void bulletinsAreListedNewestFirstAndServedByteForByte() throws Exception {
-        JsonNode list = JSON.readTree(as("leader", get("/api/v1/bulletins")).getContentAsString());
+        // other tests of the class render days before the 21st: this one reads the 21st on, and the newest of all
+        assertThat(JSON.readTree(as("leader", get("/api/v1/bulletins")).getContentAsString()).get(0).get("date").asString())
+                .isEqualTo("2022-10-24");
+        JsonNode list = JSON.readTree(as("leader", get("/api/v1/bulletins").param("from", "2022-10-21").param("to", "2022-10-31"))
+                .getContentAsString());
         assertThat(list.size()).isEqualTo(3);
         JsonNode newest = list.get(0);
         assertThat(newest.get("date").asString()).isEqualTo("2022-10-24");
@@ -148,7 +152,7 @@ class PortalApiTest extends PortalTest {
         assertThat(xlsx.getContentAsByteArray()).isEqualTo(Files.readAllBytes(file.getParent().getParent()
                 .resolve("2022-10-23/fraudstats-daily-2022-10-23.xlsx")));
         assertThat(as("leader", get("/api/v1/bulletins/2022-10-24/daily.pdf").param("revision", "2")).getStatus()).isEqualTo(404);
-        assertThat(as("leader", get("/api/v1/bulletins/2022-10-20/daily.pdf")).getStatus()).isEqualTo(404);
+        assertThat(as("leader", get("/api/v1/bulletins/2022-10-05/daily.pdf")).getStatus()).isEqualTo(404);
     }
 
     @Test
@@ -215,6 +219,28 @@ class PortalApiTest extends PortalTest {
         assertThat(as("statistician", get("/api/v1/reruns/999999")).getStatus()).isEqualTo(404);
         assertThat(as("statistician", post("/api/v1/reruns/999999/stop")).getStatus()).isEqualTo(404);
         assertThat(as("statistician", post("/api/v1/reruns/999999/restart")).getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void aStoppedRerunIsRestartedAndRendersItsDays() throws Exception {
+        JsonNode started = JSON.readTree(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"from\": \"2022-10-10\", \"to\": \"2022-10-13\", \"formats\": [\"pdf\"]}")).getContentAsString());
+        long id = started.get("id").asLong();
+        MockHttpServletResponse stop = as("statistician", post("/api/v1/reruns/" + id + "/stop"));
+        assertThat(stop.getStatus()).as(stop.getContentAsString()).isEqualTo(202);
+        JsonNode stopped = awaitEnd(id);
+        assertThat(stopped.get("status").asString()).isEqualTo("STOPPED");
+        assertThat(stopped.get("progress").get("done").asInt()).isLessThan(4);
+
+        MockHttpServletResponse restart = as("statistician", post("/api/v1/reruns/" + id + "/restart"));
+        assertThat(restart.getStatus()).as(restart.getContentAsString()).isEqualTo(202);
+        JsonNode again = JSON.readTree(restart.getContentAsString());
+        assertThat(again.get("restarted_from").asLong()).isEqualTo(id);
+        assertThat(again.get("id").asLong()).isGreaterThan(id);
+        JsonNode done = awaitEnd(again.get("id").asLong());
+        assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(done.get("progress").toString()).isEqualTo("{\"done\":4,\"total\":4}");
+        assertThat(cli("history", "--limit", "5").out()).contains(id + " ").contains("STOPPED");
     }
 
     @Test

@@ -62,7 +62,7 @@ class RunsPages {
             model.addAttribute("from", latest.minusDays(2).toString());
             model.addAttribute("to", latest.toString());
         }
-        model.addAttribute("runs", history.latest(30));
+        model.addAttribute("runs", history.latest(15));
         model.addAttribute("failedMails", deliveries.list(latest.minusDays(60), latest.plusDays(1), true));
         return "runs";
     }

@@ -76,6 +76,8 @@ public class Reruns {
     private final JobOperator jobOperator;
     private final NamedParameterJdbcTemplate jdbc;
     private final SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("portal-rerun-");
+    /** Reruns of this server whose thread has not ended: ended in the repository, they may still hold their days. */
+    private final Map<Long, CompletableFuture<Void>> live = new java.util.concurrent.ConcurrentHashMap<>();
 
     Reruns(Rerun rerun, RunLock runLock, Deliveries deliveries, FraudstatsHome home, JobRepository jobRepository,
            JobOperator jobOperator, NamedParameterJdbcTemplate jdbc) {
@@ -148,7 +150,13 @@ public class Reruns {
             String message = execution.getAllFailureExceptions().stream().findFirst()
                     .map(t -> t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().lines().findFirst().orElse(""))
                     .orElse(null);
-            return new State(id, execution.getStatus(), days.from(), days.to(), done == null ? 0 : Math.min(done, total), total,
+            BatchStatus status = execution.getStatus();
+            // a stop can mark the execution STOPPED while its thread still renders the day it was on and holds the
+            // days' lock: until the thread ends it is stopping, and cannot be restarted yet
+            if (live.containsKey(id) && (status == BatchStatus.STOPPED || status == BatchStatus.FAILED)) {
+                status = BatchStatus.STOPPING;
+            }
+            return new State(id, status, days.from(), days.to(), done == null ? 0 : Math.min(done, total), total,
                     time(execution.getStartTime()), time(execution.getEndTime()), message);
         });
     }
@@ -177,17 +185,23 @@ public class Reruns {
     private long launch(RunLock.Held held, LocalDate from, LocalDate to, Job job) {
         long after;
         CompletableFuture<Rerun.Result> ended = new CompletableFuture<>();
+        CompletableFuture<Void> threadEnded = new CompletableFuture<>();
         try {
             after = jdbc.queryForObject(SqlFiles.load("web/last-execution.sql"), Map.of(), Long.class);
             threads.execute(() -> {
-                try (held) {
-                    Rerun.Result result = job.run();
-                    ended.complete(result);
-                    // as `rerun` does: the revisions it published are mailed, in a step that never fails the rerun
-                    deliveries.afterRerun(result.jobExecutionId(), home.defaultOut(), line -> log.info("{}", line));
+                try {
+                    try (held) {
+                        Rerun.Result result = job.run();
+                        ended.complete(result);
+                        // as `rerun` does: the revisions it published are mailed, in a step that never fails the rerun
+                        deliveries.afterRerun(result.jobExecutionId(), home.defaultOut(), line -> log.info("{}", line));
+                    }
                 } catch (Exception | Error e) {
                     ended.completeExceptionally(e);
                     log.warn("rerun {}..{} from the portal failed: {}", from, to, e.getMessage());
+                } finally {
+                    // after the lock is released: a restart asked once this rerun shows as ended gets the days
+                    threadEnded.complete(null);
                 }
             });
         } catch (RuntimeException e) {
@@ -207,6 +221,8 @@ public class Reruns {
             Long id = jdbc.queryForObject(SqlFiles.load("web/newest-rerun.sql"),
                     Map.of("after", after, "from", from.toString(), "to", to.toString()), Long.class);
             if (id != null) {
+                live.put(id, threadEnded);
+                threadEnded.whenComplete((none, failure) -> live.remove(id));
                 return id;
             }
             try {
