@@ -74,6 +74,21 @@ public class Tokens {
                 Map.of("hash", hash(token.strip()), "now", OffsetDateTime.now(clock)), UserRows.ACCOUNT).stream().findFirst();
     }
 
+    /** Every token, newest first. */
+    public java.util.List<TokenInfo> list() {
+        return jdbc.query(SqlFiles.load("access/list-tokens.sql"), (rs, n) -> new TokenInfo(rs.getLong("id"), rs.getString("user_name"),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("expires_at", OffsetDateTime.class)));
+    }
+
+    /** Ends a token at once (it expires now; the row stays). */
+    @Transactional
+    public void revoke(long id, Actor actor) {
+        if (jdbc.update(SqlFiles.load("access/revoke-token.sql"), Map.of("id", id, "now", OffsetDateTime.now(clock))) == 0) {
+            throw new AccessProblem("no valid token " + id);
+        }
+        audit.record(new AuditEvent(actor.user(), actor.role(), actor.client(), "token-revoke", "token " + id, "success"));
+    }
+
     static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));

@@ -77,6 +77,22 @@ public class Users {
     }
 
     /**
+     * A user changing their own password (web.md: everyone may): the current one must be given.
+     *
+     * @throws AccessProblem when the current password is wrong; PasswordPolicy.WeakPassword
+     */
+    @Transactional(noRollbackFor = AccessProblem.class)
+    public void changeOwnPassword(String name, String current, String password, Actor actor) {
+        String hash = jdbc.queryForList(SqlFiles.load("access/password-hash.sql"), Map.of("name", name), String.class).stream()
+                .findFirst().orElse(null);
+        if (hash == null || !PasswordHashes.matches(current, hash)) {
+            audit.record(new AuditEvent(actor.user(), actor.role(), actor.client(), "user-password", name, "failure: wrong current password"));
+            throw new AccessProblem("the current password is wrong");
+        }
+        changePassword(name, password, actor);
+    }
+
+    /**
      * A new TOTP key for the user, replacing any earlier one, pending until a first code is accepted.
      *
      * @return the otpauth:// URI to show once (or to scan as a QR code at the first sign-in)

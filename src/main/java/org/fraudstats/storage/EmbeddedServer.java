@@ -23,8 +23,9 @@ import java.util.stream.Stream;
  * The PostgreSQL server fraudstats runs under $FRAUDSTATS_HOME/pgdata when no SPRING_DATASOURCE_URL is given. It
  * is a production database: durable (fsync and synchronous commit on) and closed to other local users (password
  * authentication only, scram-sha-256; the Unix socket in the owner-only folder run/; TCP on 127.0.0.1 only,
- * which pgjdbc needs). Started and stopped by each process, and found running without its owner after a
- * kill -9: then it is stopped cleanly and started again, so the next command works at once.
+ * which pgjdbc needs). Started by the first process on the home, joined by the others (`serve` and the other
+ * commands at once), stopped by the last one out; found running with nobody using it after a kill -9, it is
+ * stopped cleanly and started again, so the next command works at once.
  */
 final class EmbeddedServer implements AutoCloseable {
 
@@ -59,7 +60,12 @@ final class EmbeddedServer implements AutoCloseable {
         this.owner = owner;
     }
 
-    /** @param durable false only for a throwaway database (bench): fsync and synchronous commit off */
+    /**
+     * Starts the home's server, or joins it when another process of this user runs it (`serve` and any other
+     * command at once, see {@link ServerOwner}).
+     *
+     * @param durable false only for a throwaway database (bench): fsync and synchronous commit off
+     */
     static EmbeddedServer start(Path home, PostgresBinaries binaries, boolean durable) {
         Path run;
         try {
@@ -67,16 +73,31 @@ final class EmbeddedServer implements AutoCloseable {
         } catch (IOException e) {
             throw new DatabaseUnavailable("cannot create " + home.resolve("run") + ": " + e.getMessage(), e);
         }
-        ServerOwner owner = ServerOwner.claim(run.resolve("owner"), home);
-        EmbeddedServer server = new EmbeddedServer(home, binaries, owner);
         try {
-            server.open(durable);
-            return server;
+            return ServerOwner.inTurn(run, home, () -> {
+                ServerOwner owner = ServerOwner.enter(run.resolve("owner"));
+                EmbeddedServer server = new EmbeddedServer(home, binaries, owner);
+                try {
+                    if (owner.first()) {
+                        server.open(durable);
+                    } else {
+                        server.join();
+                    }
+                    return server;
+                } catch (IOException | RuntimeException e) {
+                    owner.leave();
+                    throw e;
+                }
+            });
         } catch (IOException | RuntimeException e) {
-            owner.close();
             throw e instanceof DatabaseUnavailable known ? known
-                    : new DatabaseUnavailable("cannot start the embedded PostgreSQL under " + server.pgdata + ": " + e.getMessage(), e);
+                    : new DatabaseUnavailable("cannot start the embedded PostgreSQL under " + home.resolve("pgdata") + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether this process started the server (false: it joined one another process runs). */
+    boolean started() {
+        return owner.first();
     }
 
     String jdbcUrl() {
@@ -100,6 +121,31 @@ final class EmbeddedServer implements AutoCloseable {
         writeIfChanged(pgdata.resolve("pg_hba.conf"), HBA);
         port = startPostmaster(durable);
         checkPassword();
+    }
+
+    /**
+     * Uses the server another fraudstats of this user runs on the home: its port from pgdata/postmaster.pid,
+     * the password from the home. Never stops it: the last process out does.
+     */
+    private void join() throws IOException {
+        Path pidFile = pgdata.resolve("postmaster.pid");
+        List<String> lines = Files.exists(pidFile) ? Files.readAllLines(pidFile, StandardCharsets.UTF_8) : List.of();
+        if (lines.size() < 4 || !lines.get(3).strip().matches("[0-9]+")) {
+            throw new DatabaseUnavailable("FRAUDSTATS_HOME " + home + " is in use by another fraudstats ("
+                    + ServerOwner.starter(socketFolder.resolve("owner")) + ") but its PostgreSQL is not running (no port in "
+                    + pidFile + "); stop that process and try again");
+        }
+        port = Integer.parseInt(lines.get(3).strip());
+        password = ServerPassword.current(home);
+        Properties credentials = new Properties();
+        credentials.setProperty("user", USER);
+        credentials.setProperty("password", password);
+        try (var connection = DriverManager.getConnection(jdbcUrl(), credentials)) {
+            connection.isValid(5);
+        } catch (SQLException e) {
+            throw new DatabaseUnavailable("the embedded PostgreSQL under " + pgdata + ", run by another fraudstats ("
+                    + ServerOwner.starter(socketFolder.resolve("owner")) + "), refused this one: " + e.getMessage(), e);
+        }
     }
 
     /** A new data folder, made beside pgdata and renamed: a process killed during initdb leaves no half folder. */
@@ -183,16 +229,24 @@ final class EmbeddedServer implements AutoCloseable {
         }
     }
 
-    /** Stops the server (fast: open transactions roll back, a checkpoint is written) and gives up the home. */
+    /**
+     * Leaves the server; the last process using it stops it (fast: open transactions roll back, a checkpoint is
+     * written). A process leaving while another (`serve`) still uses it leaves it running.
+     */
     @Override
     public void close() {
         if (stopped.getAndSet(true)) {
             return;
         }
         try {
-            binaries.stop(pgdata, "fast");
-        } finally {
-            owner.close();
+            ServerOwner.inTurn(socketFolder, home, () -> {
+                if (owner.leave()) {
+                    binaries.stop(pgdata, "fast");
+                }
+                return null;
+            });
+        } catch (IOException e) {
+            owner.leave();
         }
     }
 

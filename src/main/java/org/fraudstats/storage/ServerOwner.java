@@ -10,67 +10,161 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The process that runs a home's embedded PostgreSQL: it holds a lock on $FRAUDSTATS_HOME/run/owner, a file
- * naming its pid, for as long as it lives. The operating system drops the lock when the process ends, however
- * it ends, so a server found running while the lock is free was left by an owner that died (kill -9): an
- * orphan to stop. A held lock is a live owner, never an orphan; the server's port and socket folder are in
- * pgdata/postmaster.pid and its password in postgres.password, all a second process of the same user would
- * need to join it.
+ * The processes using a home's embedded PostgreSQL. Each holds a shared lock on $FRAUDSTATS_HOME/run/owner for as
+ * long as it uses the server; the operating system drops it when the process ends, however it ends. So:
+ * <ul>
+ * <li>the first process (no lock held by anyone) starts the server, and writes its pid in the file;</li>
+ * <li>a process arriving while others hold the lock joins the running server (its port is in
+ * pgdata/postmaster.pid, its password in postgres.password) instead of refusing the home or starting a second
+ * server: `serve` runs while `user add`, `rerun` or `metrics` work on the same home;</li>
+ * <li>the last process out stops the server; a process leaving while others remain leaves it running;</li>
+ * <li>a server found running while nobody holds the lock was left by processes that all died (kill -9): an
+ * orphan, stopped and started again by the next process.</li>
+ * </ul>
+ * Starting, joining and leaving happen one process at a time, under an exclusive lock on run/lock, so a process
+ * never joins a server that is still starting or about to stop. File locks belong to a process, not a channel,
+ * so two contexts in one JVM (tests) share this process's lock and count themselves here.
  */
 final class ServerOwner implements AutoCloseable {
 
-    /**
-     * Owner files this process holds. A lock is the process's, not a channel's: this process opening and closing
-     * the file again would drop its own lock, so a second claim from the same process is refused from here.
-     */
-    private static final Set<Path> CLAIMED = ConcurrentHashMap.newKeySet();
+    /** This JVM's users of each home: the file lock is taken once per process. */
+    private static final Map<Path, Users> IN_THIS_PROCESS = new HashMap<>();
+    /** One thread of this JVM at a time holds a home's run/lock (a second lock() from this JVM would throw). */
+    private static final Map<Path, ReentrantLock> TURNS = new HashMap<>();
+
+    private static final class Users {
+        final FileChannel channel;
+        final FileLock shared;
+        int count;
+
+        Users(FileChannel channel, FileLock shared) {
+            this.channel = channel;
+            this.shared = shared;
+        }
+    }
 
     private final Path file;
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final boolean first;
+    private boolean left;
 
-    private ServerOwner(Path file, FileChannel channel, FileLock lock) {
+    private ServerOwner(Path file, boolean first) {
         this.file = file;
-        this.channel = channel;
-        this.lock = lock;
+        this.first = first;
     }
 
-    /** Becomes the owner, or refuses when a live process is (home names the home in the refusal). */
-    static ServerOwner claim(Path file, Path home) {
-        if (!CLAIMED.add(file)) {
-            throw inUse(home, "pid " + ProcessHandle.current().pid());
+    /** Whether this process found nobody using the home: it starts the server (stopping an orphan first). */
+    boolean first() {
+        return first;
+    }
+
+    /**
+     * Runs {@code work} holding the home's turn (run/lock), waiting for it while another process starts, joins or
+     * stops the server.
+     */
+    static <T> T inTurn(Path run, Path home, IoWork<T> work) throws IOException {
+        Path lockFile = run.resolve("lock");
+        ReentrantLock turn;
+        synchronized (TURNS) {
+            turn = TURNS.computeIfAbsent(lockFile, f -> new ReentrantLock());
         }
-        FileChannel channel = null;
-        try {
-            channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
+        turn.lock();
+        try (FileChannel channel = open(lockFile); FileLock ignored = channel.lock()) {
+            return work.run();
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    /** Some work on the home that may fail with an I/O error. */
+    interface IoWork<T> {
+        T run() throws IOException;
+    }
+
+    /** Becomes a user of the home's server; call in turn ({@link #inTurn}). */
+    static ServerOwner enter(Path file) throws IOException {
+        synchronized (IN_THIS_PROCESS) {
+            Users here = IN_THIS_PROCESS.get(file);
+            if (here != null) {
+                here.count++;
+                return new ServerOwner(file, false);
+            }
+            FileChannel channel = open(file);
+            try {
+                FileLock alone = channel.tryLock();
+                boolean first = alone != null;
+                if (first) {
+                    alone.release();
+                    channel.truncate(0);
+                    channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+                    channel.force(false);
+                }
+                // nobody can take the exclusive lock between the release and this: every user is in turn
+                Users users = new Users(channel, channel.lock(0, Long.MAX_VALUE, true));
+                users.count = 1;
+                IN_THIS_PROCESS.put(file, users);
+                return new ServerOwner(file, first);
+            } catch (IOException | RuntimeException e) {
                 channel.close();
-                throw inUse(home, Files.readString(file, StandardCharsets.UTF_8).strip());
+                throw e;
             }
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
-            channel.force(false);
-            return new ServerOwner(file, channel, lock);
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(channel);
-            CLAIMED.remove(file);
-            if (e instanceof DatabaseUnavailable refused) {
-                throw refused;
-            }
-            throw new DatabaseUnavailable("cannot lock " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private static DatabaseUnavailable inUse(Path home, String owner) {
-        return new DatabaseUnavailable("FRAUDSTATS_HOME " + home + " is in use by another fraudstats"
-                + (owner.isEmpty() ? "" : " (" + owner + ")") + "; one process at a time can use a home: "
-                + "try again when it has finished");
+    /**
+     * Stops using the home's server; call in turn.
+     *
+     * @return whether this was the last user anywhere, who must stop the server
+     */
+    boolean leave() {
+        synchronized (IN_THIS_PROCESS) {
+            if (left) {
+                return false;
+            }
+            left = true;
+            Users here = IN_THIS_PROCESS.get(file);
+            if (here == null || --here.count > 0) {
+                return false;
+            }
+            IN_THIS_PROCESS.remove(file);
+            try {
+                here.shared.release();
+                FileLock alone = here.channel.tryLock();
+                if (alone != null) {
+                    alone.release();
+                    return true;
+                }
+                return false;
+            } catch (IOException | OverlappingFileLockException e) {
+                return false;
+            } finally {
+                closeQuietly(here.channel);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        leave();
+    }
+
+    /** The pid the owner file names (the process that started the running server), or "". */
+    static String starter(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8).strip() : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static FileChannel open(Path file) throws IOException {
+        return FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     }
 
     /** Whether another process holds a lock on this file (an earlier fraudstats's pgdata/epg-lock). */
@@ -92,24 +186,11 @@ final class ServerOwner implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        try {
-            lock.release();
-        } catch (IOException ignored) {
-            // closing the channel below releases it anyway
-        }
-        closeQuietly(channel);
-        CLAIMED.remove(file);
-    }
-
     private static void closeQuietly(FileChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // the lock goes with the process anyway
-            }
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // the lock goes with the process anyway
         }
     }
 }

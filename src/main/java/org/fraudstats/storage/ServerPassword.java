@@ -66,6 +66,11 @@ final class ServerPassword {
         return read(file);
     }
 
+    /** The password of a home whose server runs (a process joining it). */
+    static String current(Path home) throws IOException {
+        return read(home.resolve(FILE));
+    }
+
     private static String read(Path file) throws IOException {
         return Files.readString(file, StandardCharsets.US_ASCII).strip();
     }

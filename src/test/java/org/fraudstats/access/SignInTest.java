@@ -132,4 +132,39 @@ class SignInTest extends DatabaseTest {
         return jdbc.queryForList("SELECT concat_ws('|', user_name, role, client, action, object, result) FROM audit_event "
                 + "WHERE object = ? AND client = ? ORDER BY id", String.class, user, CLIENT);
     }
+
+    @Autowired
+    Tokens tokens;
+
+    @Test
+    void aUserChangesTheirOwnPasswordOnlyWithTheCurrentOne() {
+        add("own.pw", Role.PRESS, "First-Password-1");
+        Actor self = new Actor("own.pw", "press", CLIENT);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> users.changeOwnPassword("own.pw", "wrong", "Second-Password-2", self))
+                .isInstanceOf(AccessProblem.class).hasMessage("the current password is wrong");
+        users.changeOwnPassword("own.pw", "First-Password-1", "Second-Password-2", self);
+
+        assertThat(signIn.attempt("own.pw", "First-Password-1", null, CLIENT).outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(signIn.attempt("own.pw", "Second-Password-2", null, CLIENT).outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(jdbc.queryForList("SELECT result FROM audit_event WHERE action = 'user-password' AND object = 'own.pw' ORDER BY id",
+                String.class)).containsExactly("failure: wrong current password", "success");
+    }
+
+    @Test
+    void aRevokedTokenIsRefusedAndStaysListed() {
+        add("revoked.user", Role.STATISTICIAN, "Statistician-12x");
+        String token = tokens.create("revoked.user", 30, new Actor("setup", "", "test"));
+        TokenInfo info = tokens.list().stream().filter(t -> t.user().equals("revoked.user")).findFirst().orElseThrow();
+        assertThat(java.time.Duration.between(info.createdAt(), info.expiresAt())).isEqualTo(java.time.Duration.ofDays(30));
+
+        tokens.revoke(info.id(), new Actor("boss", "admin", CLIENT));
+
+        assertThat(tokens.holder(token)).isEmpty();
+        assertThat(tokens.list()).extracting(TokenInfo::id).contains(info.id());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tokens.revoke(info.id(), new Actor("boss", "admin", CLIENT)))
+                .isInstanceOf(AccessProblem.class).hasMessage("no valid token " + info.id());
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, action, object, result) FROM audit_event "
+                + "WHERE action = 'token-revoke'", String.class)).containsExactly("boss|admin|token-revoke|token " + info.id() + "|success");
+    }
 }

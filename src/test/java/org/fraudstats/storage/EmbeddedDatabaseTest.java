@@ -156,12 +156,24 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
-    void aSecondProcessOnABusyHomeIsRefusedAndTheFirstGoesOn(@TempDir Path home) {
-        try (ConfigurableApplicationContext app = start(home)) {
-            assertThatThrownBy(() -> start(home).close()).rootCause().hasMessage("FRAUDSTATS_HOME " + home + " is in use by another fraudstats (pid "
-                            + ProcessHandle.current().pid() + "); one process at a time can use a home: try again when it has finished");
-            assertThat(app.getBean(JdbcTemplate.class).queryForObject("SELECT 1", Integer.class)).isEqualTo(1);
+    void aSecondContextOnABusyHomeJoinsTheRunningServerAndOnlyTheLastOneOutStopsIt(@TempDir Path home) throws Exception {
+        ConfigurableApplicationContext first = start(home);
+        long server;
+        try (ConfigurableApplicationContext second = start(home)) {
+            JdbcTemplate one = first.getBean(JdbcTemplate.class);
+            JdbcTemplate two = second.getBean(JdbcTemplate.class);
+            assertThat(two.queryForObject("SELECT pg_postmaster_start_time()", Object.class))
+                    .isEqualTo(one.queryForObject("SELECT pg_postmaster_start_time()", Object.class));
+            one.execute("CREATE TABLE shared_probe (n int)");
+            one.update("INSERT INTO shared_probe VALUES (42)");
+            assertThat(two.queryForObject("SELECT n FROM shared_probe", Integer.class)).isEqualTo(42);
+            server = Long.parseLong(Files.readAllLines(home.resolve("pgdata/postmaster.pid")).get(0).strip());
         }
+        // the joiner left: the server runs on for the first
+        assertThat(first.getBean(JdbcTemplate.class).queryForObject("SELECT n FROM shared_probe", Integer.class)).isEqualTo(42);
+        assertThat(ProcessHandle.of(server).filter(ProcessHandle::isAlive)).isPresent();
+        first.close();
+        assertThat(home.resolve("pgdata/postmaster.pid")).doesNotExist();
     }
 
     static ConfigurableApplicationContext start(Path home) {

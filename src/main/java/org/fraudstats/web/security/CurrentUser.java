@@ -24,6 +24,11 @@ public record CurrentUser(String name, Role role, String client) implements Prin
         return name;
     }
 
+    /** This user as the author of a change (users, tokens), for the audit log. */
+    public org.fraudstats.access.Actor actor() {
+        return new org.fraudstats.access.Actor(name, role.code(), client);
+    }
+
     /** The user of the current request, if signed in. */
     public static Optional<CurrentUser> get() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

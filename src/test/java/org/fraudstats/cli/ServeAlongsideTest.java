@@ -1,0 +1,112 @@
+package org.fraudstats.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.fraudstats.FraudstatsApplication;
+import org.fraudstats.support.DatabaseTest.Run;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+
+/**
+ * web.md: while `serve` runs on a home, every other command works on the same home. `serve` runs in a JVM of its
+ * own as ./fraudstats starts it; the other commands run in this one, a second process on the same home. They
+ * join its PostgreSQL, never stop it, and after serve's kill -9 the next command still works at once.
+ */
+class ServeAlongsideTest {
+
+    private static final Pattern LISTENING = Pattern.compile("serve: portal on http://127\\.0\\.0\\.1:(\\d+)/");
+
+    @Test
+    void otherCommandsWorkWhileServeRunsAndAfterItIsKilled(@TempDir Path home) throws Exception {
+        Process serve = fraudstats(home, "serve", "--port", "0");
+        long server;
+        try {
+            int port = awaitPort(home, serve);
+            server = postmaster(home);
+
+            Run added = cli(home, "Statistician-2026\n", "user", "add", "li.na", "--role", "statistician", "--password-stdin");
+            assertThat(added).isEqualTo(new Run(0, "added user li.na (statistician)\n", ""));
+            Run token = cli(home, "", "token", "create", "li.na");
+            assertThat(token.exitCode()).as(token.err()).isZero();
+
+            // serve sees the user and token the other process made, and still runs on the same server
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> known = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/none"))
+                    .header("Authorization", "Bearer " + token.out().strip()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(known.statusCode()).isEqualTo(404);
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+            assertThat(serve.isAlive()).isTrue();
+            assertThat(postmaster(home)).as("the same server, not stopped by the command that left").isEqualTo(server);
+        } finally {
+            serve.destroyForcibly().waitFor();
+        }
+
+        Run list = cli(home, "", "user", "list");
+
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).startsWith("name,role,enabled,totp,locked_until,created_at\nli.na,statistician,true,none,,");
+        assertThat(ProcessHandle.of(server).filter(ProcessHandle::isAlive)).as("the orphan was stopped").isEmpty();
+        assertThat(home.resolve("pgdata/postmaster.pid")).as("the last one out stopped its server").doesNotExist();
+    }
+
+    private static int awaitPort(Path home, Process serve) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (true) {
+            String log = Files.exists(home.resolve("serve.log")) ? Files.readString(home.resolve("serve.log")) : "";
+            Matcher m = LISTENING.matcher(log);
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+            assertThat(serve.isAlive()).as("serve ended: " + log).isTrue();
+            assertThat(System.nanoTime()).as("waited 3 minutes for serve: " + log).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private static long postmaster(Path home) throws IOException {
+        return Long.parseLong(Files.readAllLines(home.resolve("pgdata/postmaster.pid")).get(0).strip());
+    }
+
+    /** ./fraudstats in a JVM of its own, as the launcher starts it. */
+    private static Process fraudstats(Path home, String... args) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-Djava.awt.headless=true",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(home.resolve("serve.log").toFile());
+        builder.environment().put("FRAUDSTATS_HOME", home.toString());
+        builder.environment().remove("SPRING_DATASOURCE_URL");
+        return builder.start();
+    }
+
+    private static Run cli(Path home, String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        try (Services services = new Services(() -> new SpringApplication(FraudstatsApplication.class).run("--fraudstats.home=" + home), true)
+                .input(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)))) {
+            int code = Cli.run(services, args, new PrintWriter(out, true), new PrintWriter(err, true));
+            return new Run(code, out.toString(), err.toString());
+        }
+    }
+}
