@@ -111,6 +111,24 @@ class PortalPagesTest extends PortalTest {
         assertThat(bad.getContentAsString(StandardCharsets.UTF_8)).contains("from 2022-10-05 is after to 2022-10-01").doesNotContain("Exception");
     }
 
+    @Test
+    void everyoneChangesTheirOwnPasswordWithTheCurrentOneAndMakesTheirOwnToken() throws Exception {
+        var users = context.getBean(org.fraudstats.access.Users.class);
+        users.add("own.press", org.fraudstats.access.Role.PRESS, "Own-Press-Passw0rd", org.fraudstats.access.Actor.commandLine());
+        var wrong = mvc.perform(post("/account/password").param("current", "Not-The-Passw0rd").param("password", "New-Press-Passw0rd")
+                .param("repeat", "New-Press-Passw0rd").with(user("own.press").roles("PRESS")).with(csrf())).andReturn();
+        assertThat(wrong.getFlashMap().get("error")).isEqualTo("当前密码不正确");
+        var right = mvc.perform(post("/account/password").param("current", "Own-Press-Passw0rd").param("password", "New-Press-Passw0rd")
+                .param("repeat", "New-Press-Passw0rd").with(user("own.press").roles("PRESS")).with(csrf())).andReturn();
+        assertThat(right.getFlashMap().get("done")).isEqualTo("密码已修改");
+        var token = mvc.perform(post("/account/token").param("days", "7").with(user("own.press").roles("PRESS")).with(csrf())).andReturn();
+        String secret = (String) token.getFlashMap().get("secret");
+        assertThat(secret).startsWith("fst_");
+        assertThat(context.getBean(org.fraudstats.access.Tokens.class).holder(secret).orElseThrow().name()).isEqualTo("own.press");
+        assertThat(mvc.perform(get("/account").with(user("own.press").roles("PRESS"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("作废");
+    }
+
     private String page(String role, MockHttpServletRequestBuilder request) throws Exception {
         MockHttpServletResponse response = as(role, request);
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);

@@ -3,7 +3,6 @@ package org.fraudstats.web.pages;
 import jakarta.servlet.http.HttpServletRequest;
 import org.fraudstats.access.AccessProblem;
 import org.fraudstats.access.PasswordPolicy;
-import org.fraudstats.access.SignIn;
 import org.fraudstats.access.Tokens;
 import org.fraudstats.access.Users;
 import org.fraudstats.web.portal.SignedInActor;
@@ -17,9 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Everyone's own account (web.md: everyone may change their own password and create their own tokens). A new password
- * needs the current one (and the TOTP code when the user has one), checked as a sign-in is, lockout included, so a
- * session left open is not enough to take the account over.
+ * Everyone's own account (web.md: everyone may change their own password and create their own tokens): a new password
+ * needs the current one (a session left open is not enough to take the account over); one's tokens are listed and
+ * can be revoked.
  */
 @Controller
 @PreAuthorize("hasAnyRole('LEADER', 'STATISTICIAN', 'PRESS', 'ADMIN', 'AUDITOR')")
@@ -27,42 +26,51 @@ class AccountPage {
 
     private final Users users;
     private final Tokens tokens;
-    private final SignIn signIn;
+    private final java.time.Clock clock;
 
-    AccountPage(Users users, Tokens tokens, SignIn signIn) {
+    AccountPage(Users users, Tokens tokens, java.time.Clock clock) {
         this.users = users;
         this.tokens = tokens;
-        this.signIn = signIn;
+        this.clock = clock;
     }
 
     @GetMapping("/account")
     String account(Authentication who, Model model) {
         model.addAttribute("account", users.find(who.getName()).orElse(null));
+        model.addAttribute("tokens", tokens.list().stream().filter(t -> t.user().equals(who.getName())).toList());
+        model.addAttribute("now", java.time.OffsetDateTime.now(clock));
         return "account";
     }
 
     @PostMapping("/account/password")
-    String password(@RequestParam String current, @RequestParam(required = false) String code, @RequestParam String password,
+    String password(@RequestParam String current, @RequestParam String password,
                     @RequestParam String repeat, Authentication who, HttpServletRequest request, RedirectAttributes redirect) {
         if (!password.equals(repeat)) {
             redirect.addFlashAttribute("error", "两次输入的新密码不一致");
             return "redirect:/account";
         }
         try {
-            PasswordPolicy.check(password);
+            users.changeOwnPassword(who.getName(), current, password, SignedInActor.of(who, request));
+            redirect.addFlashAttribute("done", "密码已修改");
+        } catch (AccessProblem e) {
+            redirect.addFlashAttribute("error", "当前密码不正确");
         } catch (PasswordPolicy.WeakPassword e) {
             redirect.addFlashAttribute("error", e.getMessage());
-            return "redirect:/account";
         }
-        SignIn.Attempt check = signIn.attempt(who.getName(), current, code, request.getRemoteAddr());
-        if (check.outcome() != SignIn.Outcome.SUCCESS) {
-            redirect.addFlashAttribute("error", "当前密码或动态口令不正确");
-            return "redirect:/account";
-        }
+        return "redirect:/account";
+    }
+
+    /** Revokes one of one's own tokens (another user's id is refused as unknown). */
+    @PostMapping("/account/token/revoke")
+    String revoke(@RequestParam long id, Authentication who, HttpServletRequest request, RedirectAttributes redirect) {
+        boolean own = tokens.list().stream().anyMatch(t -> t.id() == id && t.user().equals(who.getName()));
         try {
-            users.changePassword(who.getName(), password, SignedInActor.of(who, request));
-            redirect.addFlashAttribute("done", "密码已修改");
-        } catch (PasswordPolicy.WeakPassword | AccessProblem e) {
+            if (!own) {
+                throw new AccessProblem("no valid token " + id);
+            }
+            tokens.revoke(id, SignedInActor.of(who, request));
+            redirect.addFlashAttribute("done", "令牌 " + id + " 已作废");
+        } catch (AccessProblem e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/account";

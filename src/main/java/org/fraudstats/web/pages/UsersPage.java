@@ -31,16 +31,20 @@ class UsersPage {
 
     private final Users users;
     private final Tokens tokens;
+    private final java.time.Clock clock;
 
-    UsersPage(Users users, Tokens tokens) {
+    UsersPage(Users users, Tokens tokens, java.time.Clock clock) {
         this.users = users;
         this.tokens = tokens;
+        this.clock = clock;
     }
 
     @GetMapping("/users")
     String list(Model model) {
         model.addAttribute("users", users.list());
         model.addAttribute("roles", Role.values());
+        model.addAttribute("tokens", tokens.list());
+        model.addAttribute("now", java.time.OffsetDateTime.now(clock));
         return "users";
     }
 
@@ -114,6 +118,17 @@ class UsersPage {
             String token = tokens.create(name, days, SignedInActor.of(who, request));
             redirect.addFlashAttribute("secretLabel", name + " 的 API 令牌，" + days + " 天内有效（只显示这一次）");
             redirect.addFlashAttribute("secret", token);
+        } catch (AccessProblem e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/users";
+    }
+
+    @PostMapping("/users/token/revoke")
+    String revoke(@RequestParam long id, Authentication who, HttpServletRequest request, RedirectAttributes redirect) {
+        try {
+            tokens.revoke(id, SignedInActor.of(who, request));
+            redirect.addFlashAttribute("done", "令牌 " + id + " 已作废");
         } catch (AccessProblem e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
