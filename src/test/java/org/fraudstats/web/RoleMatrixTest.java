@@ -118,8 +118,25 @@ class RoleMatrixTest extends PortalTest {
                 int expected = e.allowed().contains(role) ? e.status() : 403;
                 check(wrong, e, role, e.request().header("Authorization", "Bearer " + TOKENS.get(role)), expected);
             }
-            check(wrong, e, "no credentials", e.request(), 401);
+            if (e.method().equals("GET")) {
+                check(wrong, e, "no credentials", e.request(), 401);
+            }
             check(wrong, e, "bad token", e.request().header("Authorization", "Bearer fst_not-a-token"), 401);
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * web.md: "no or bad credentials → 401". A POST without any credentials has no session a forged request could
+     * ride on, so it must be told to authenticate (401), not that its CSRF token is missing (403).
+     */
+    @Test
+    void aPostWithoutAnyCredentialsIs401() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint e : API) {
+            if (e.method().equals("POST")) {
+                check(wrong, e, "no credentials", e.request(), 401);
+            }
         }
         assertThat(wrong).isEmpty();
     }
