@@ -5,9 +5,8 @@ import java.util.Iterator;
 import java.util.concurrent.Callable;
 
 import org.fraudstats.catalog.Catalog;
-import org.fraudstats.metrics.AreaFigures;
-import org.fraudstats.metrics.Figures;
 import org.fraudstats.press.Headline;
+import org.fraudstats.press.Headlines;
 import org.fraudstats.press.Topic;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,12 +57,10 @@ class HeadlineCommand implements Callable<Integer> {
         Catalog catalog = services.get(Catalog.class);
         String area = district == null ? catalog.cityCode() : district;
         AreaOption.check(spec, catalog, area);
-        AreaFigures figures = services.get(Figures.class).range(period.from, period.to).stream()
-                .filter(f -> f.districtCode().equals(area)).findFirst().orElseThrow();
-        Headline headline = Headline.of(figures, catalog, topic);
+        Headline headline = services.get(Headlines.class).of(period.from, period.to, area, topic);
         var out = spec.commandLine().getOut();
         if (format == Format.json) {
-            out.print(MetricsOutput.JSON.writeValueAsString(headline.json(lang == Lang.en)) + "\n");
+            out.print(Headlines.json(headline.json(lang == Lang.en)));
         } else {
             out.println(lang == Lang.en ? headline.english() : headline.text());
         }

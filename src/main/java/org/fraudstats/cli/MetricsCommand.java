@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.metrics.ComparedFigures;
 import org.fraudstats.metrics.Comparison;
-import org.fraudstats.metrics.Figures;
+import org.fraudstats.metrics.MetricsListing;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,23 +56,13 @@ class MetricsCommand implements Callable<Integer> {
         period.check(spec);
         Catalog catalog = services.get(Catalog.class);
         AreaOption.check(spec, catalog, district);
-        Figures figures = services.get(Figures.class);
-        List<ComparedFigures> rows;
-        if (compare == null) {
-            rows = (by == By.day ? figures.byDay(period.from, period.to) : figures.range(period.from, period.to))
-                    .stream().map(f -> new ComparedFigures(f, null)).toList();
-        } else {
-            Comparison c = compare == Compare.yoy ? Comparison.YOY : Comparison.POP;
-            rows = by == By.day ? figures.byDayCompared(period.from, period.to, c) : figures.rangeCompared(period.from, period.to, c);
-        }
-        if (district != null) {
-            rows = rows.stream().filter(r -> r.current().districtCode().equals(district)).toList();
-        }
+        Comparison c = compare == null ? null : compare == Compare.yoy ? Comparison.YOY : Comparison.POP;
+        List<ComparedFigures> rows = services.get(MetricsListing.class).rows(period.from, period.to, by == By.day, district, c);
         var out = spec.commandLine().getOut();
         if (format == Format.json) {
-            out.print(MetricsOutput.json(rows, compare != null));
+            out.print(MetricsListing.json(rows, compare != null));
         } else {
-            out.print(MetricsOutput.csv(rows, compare != null));
+            out.print(MetricsListing.csv(rows, compare != null));
         }
         out.flush();
         return 0;

@@ -1,10 +1,5 @@
 package org.fraudstats.cli;
 
-import java.io.StringWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
@@ -50,18 +45,7 @@ class RejectsCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         Rejects rejects = services.get(Rejects.class);
         if (format == Format.json) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            rejects.list(period == null ? null : period.from, period == null ? null : period.to, row -> {
-                Map<String, Object> json = new LinkedHashMap<>();
-                json.put("drop_date", row.dropDate().toString());
-                json.put("file", row.file());
-                json.put("line", row.line());
-                json.put("record_id", row.recordId());
-                json.put("reason", row.reason());
-                json.put("values", MetricsOutput.JSON.readValue(row.valuesJson(), Map.class));
-                rows.add(json);
-            });
-            out.print(MetricsOutput.JSON.writeValueAsString(rows) + "\n");
+            out.print(rejects.json(period == null ? null : period.from, period == null ? null : period.to));
         } else {
             // RFC 4180 quoting where needed: reasons hold commas ("row has 8 fields, header has 7")
             try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out)) {

@@ -1,7 +1,9 @@
 package org.fraudstats.ingest;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -10,6 +12,7 @@ import org.fraudstats.storage.SqlFiles;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The rejected rows, streamed in the order of cli.md (a large listing never sits in memory). */
@@ -17,12 +20,33 @@ import tools.jackson.databind.json.JsonMapper;
 public class Rejects {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper LISTING = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final TypeReference<LinkedHashMap<String, Object>> VALUES = new TypeReference<>() { };
 
     private final NamedParameterJdbcTemplate jdbc;
 
     Rejects(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * `rejects --format json` (cli.md), as the command and the portal's {@code /api/v1/rejects} both print it: an array
+     * of {drop_date, file, line, record_id, reason, values}, account numbers masked. Collected before it is written:
+     * a JSON array is one document, and rejects are a few rows per drop.
+     */
+    public String json(LocalDate from, LocalDate to) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        list(from, to, row -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("drop_date", row.dropDate().toString());
+            json.put("file", row.file());
+            json.put("line", row.line());
+            json.put("record_id", row.recordId());
+            json.put("reason", row.reason());
+            json.put("values", JSON.readValue(row.valuesJson(), VALUES));
+            rows.add(json);
+        });
+        return LISTING.writeValueAsString(rows) + "\n";
     }
 
     public void list(LocalDate from, LocalDate to, Consumer<RejectedRow> each) {

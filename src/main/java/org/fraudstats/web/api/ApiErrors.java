@@ -1,0 +1,63 @@
+package org.fraudstats.web.api;
+
+import org.fraudstats.web.portal.BadInput;
+import org.fraudstats.web.portal.NotFound;
+import org.fraudstats.web.portal.Reruns;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.HttpMediaTypeException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Errors of /api/v1 as web.md wants them: {"error": "one line"} a user can act on, never a stack trace. Refusals of
+ * Spring Security (401, 403) are left to it, which records them in the audit log.
+ */
+@RestControllerAdvice(basePackageClasses = ApiErrors.class)
+class ApiErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    @ExceptionHandler(BadInput.class)
+    ResponseEntity<byte[]> badInput(BadInput e) {
+        return JsonAnswer.error(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<byte[]> notFound(NotFound e) {
+        return JsonAnswer.error(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(Reruns.Refused.class)
+    ResponseEntity<byte[]> refused(Reruns.Refused e) {
+        return JsonAnswer.error(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    /** Wrong content types and methods are mistakes in the request too: 400, as web.md lists them. */
+    @ExceptionHandler(HttpMediaTypeException.class)
+    ResponseEntity<byte[]> mediaType(HttpMediaTypeException e) {
+        return JsonAnswer.error(HttpStatus.BAD_REQUEST, "unsupported content type: " + e.getMessage());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<byte[]> method(HttpRequestMethodNotSupportedException e) {
+        return JsonAnswer.error(HttpStatus.METHOD_NOT_ALLOWED, "method " + e.getMethod() + " is not allowed here");
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+    void security(RuntimeException e) {
+        throw e;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<byte[]> unexpected(Exception e) {
+        log.error("API request failed", e);
+        return JsonAnswer.error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error: " + e.getClass().getSimpleName()
+                + "; the server's log has the details");
+    }
+}

@@ -1,0 +1,74 @@
+package org.fraudstats.web.api;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.fraudstats.bulletin.BulletinPublisher;
+import org.fraudstats.web.portal.BulletinArchive;
+import org.fraudstats.web.portal.BulletinDownloads;
+import org.fraudstats.web.portal.Inputs;
+import org.fraudstats.web.portal.PortalAudit;
+import org.fraudstats.web.portal.PublishedBulletin;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The bulletin archive and its files (web.md): leaders and statisticians. */
+@RestController
+@PreAuthorize("hasAnyRole('LEADER', 'STATISTICIAN')")
+class BulletinsApi {
+
+    private final BulletinArchive archive;
+    private final BulletinDownloads downloads;
+    private final PortalAudit audit;
+
+    BulletinsApi(BulletinArchive archive, BulletinDownloads downloads, PortalAudit audit) {
+        this.archive = archive;
+        this.downloads = downloads;
+        this.audit = audit;
+    }
+
+    /** Every revision, newest first; without from and to, all of them. */
+    @GetMapping("/api/v1/bulletins")
+    ResponseEntity<byte[]> list(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        LocalDate[] period = from == null && to == null
+                ? new LocalDate[] {LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31)} : Inputs.period(from, to);
+        List<Map<String, Object>> bulletins = new ArrayList<>();
+        for (PublishedBulletin b : archive.list(period[0], period[1])) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("date", b.period());
+            json.put("kind", b.kindName());
+            json.put("revision", b.revision());
+            json.put("published_at", b.publishedAtText());
+            json.put("pdf", url(b, BulletinPublisher.Format.pdf));
+            json.put("xlsx", url(b, BulletinPublisher.Format.xlsx));
+            json.put("changes", b.changes());
+            bulletins.add(json);
+        }
+        audit.record("list-bulletins", from == null && to == null ? "all" : period[0] + ".." + period[1], "success");
+        return JsonAnswer.of(HttpStatus.OK, bulletins);
+    }
+
+    @GetMapping("/api/v1/bulletins/{date}/{file}")
+    ResponseEntity<Resource> file(@PathVariable String date, @PathVariable String file,
+                                  @RequestParam(required = false) String revision,
+                                  @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        return downloads.serve(date, file, Revisions.parse(revision), ifNoneMatch, false);
+    }
+
+    /** The file's URL with its revision, or null when that format was not rendered. */
+    private String url(PublishedBulletin b, BulletinPublisher.Format format) {
+        return archive.file(b, format).map(f -> "/api/v1/bulletins/" + b.filePath(format.name()) + "?revision=" + b.revision())
+                .orElse(null);
+    }
+}

@@ -1,0 +1,108 @@
+package org.fraudstats.web.api;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.fraudstats.catalog.Catalog;
+import org.fraudstats.metrics.ComparedFigures;
+import org.fraudstats.metrics.Comparison;
+import org.fraudstats.metrics.MetricsListing;
+import org.fraudstats.press.Topic;
+import org.fraudstats.web.portal.BadInput;
+import org.fraudstats.web.portal.Inputs;
+import org.fraudstats.web.portal.PortalAudit;
+import org.fraudstats.web.portal.PublishedHeadline;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Figures and headlines (web.md): exactly what `metrics --format json` and `headline --format json` print for the
+ * same options, through the same classes (MetricsListing, Headlines); the headline only once published.
+ */
+@RestController
+class FiguresApi {
+
+    private final MetricsListing metrics;
+    private final PublishedHeadline headlines;
+    private final Catalog catalog;
+    private final PortalAudit audit;
+
+    FiguresApi(MetricsListing metrics, PublishedHeadline headlines, Catalog catalog, PortalAudit audit) {
+        this.metrics = metrics;
+        this.headlines = headlines;
+        this.catalog = catalog;
+        this.audit = audit;
+    }
+
+    @GetMapping("/api/v1/metrics")
+    @PreAuthorize("hasAnyRole('LEADER', 'STATISTICIAN')")
+    ResponseEntity<byte[]> metrics(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                   @RequestParam(required = false) String by, @RequestParam(required = false) String district,
+                                   @RequestParam(required = false) String compare) {
+        LocalDate[] period = Inputs.period(from, to);
+        boolean byDay = switch (by == null ? "range" : by) {
+            case "range" -> false;
+            case "day" -> true;
+            default -> throw new BadInput("by: '" + Inputs.printable(by) + "' is not range or day");
+        };
+        Comparison comparison = switch (compare == null ? "" : compare) {
+            case "" -> null;
+            case "yoy" -> Comparison.YOY;
+            case "pop" -> Comparison.POP;
+            default -> throw new BadInput("compare: '" + Inputs.printable(compare) + "' is not yoy or pop");
+        };
+        String area = Inputs.district(catalog, district);
+        List<ComparedFigures> rows = metrics.rows(period[0], period[1], byDay, area, comparison);
+        audit.record("read-figures", period[0] + ".." + period[1] + " by " + (byDay ? "day" : "range")
+                + (area == null ? "" : " district " + area) + (compare == null || compare.isEmpty() ? "" : " compare " + compare), "success");
+        return JsonAnswer.ok(MetricsListing.json(rows, comparison != null));
+    }
+
+    @GetMapping("/api/v1/headlines")
+    @PreAuthorize("hasAnyRole('LEADER', 'STATISTICIAN', 'PRESS')")
+    ResponseEntity<byte[]> headline(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                    @RequestParam(required = false) String district, @RequestParam(required = false) String topic,
+                                    @RequestParam(required = false) String lang,
+                                    @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        LocalDate[] period = Inputs.period(from, to);
+        String area = Inputs.district(catalog, district);
+        Topic chosen = Topic.ofKey(topic == null ? "handling" : topic).orElseThrow(() ->
+                new BadInput("topic: '" + Inputs.printable(topic) + "' is not handling or prevention"));
+        boolean english = switch (lang == null ? "zh" : lang) {
+            case "zh" -> false;
+            case "en" -> true;
+            default -> throw new BadInput("lang: '" + Inputs.printable(lang) + "' is not zh or en");
+        };
+        String object = period[0] + ".." + period[1] + " " + (area == null ? catalog.cityCode() : area) + " " + chosen.key();
+        var quoted = headlines.of(period[0], period[1], area == null ? catalog.cityCode() : area, chosen);
+        if (quoted.isEmpty()) {
+            audit.record("read-headline", object, "not-published");
+            return JsonAnswer.error(HttpStatus.CONFLICT, "no daily bulletin of " + period[1]
+                    + " or later has been published yet: the headline quotes published figures only");
+        }
+        String json = quoted.get().json(english);
+        String etag = "\"" + sha256(json) + "\"";
+        audit.record("read-headline", object, "success");
+        if (ifNoneMatch != null && java.util.Arrays.stream(ifNoneMatch.split(",")).map(String::strip)
+                .anyMatch(t -> t.equals(etag) || t.equals("*"))) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+        }
+        return ResponseEntity.ok().eTag(etag).contentType(JsonAnswer.JSON).body(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.fraudstats.web.api;
+
+import java.nio.charset.StandardCharsets;
+
+import org.fraudstats.metrics.MetricsListing;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A JSON answer as bytes in UTF-8 (web.md), written once by the module that owns the listing: a String handed to
+ * Spring's converters would be re-encoded in ISO-8859-1 unless every mapping named the charset.
+ */
+final class JsonAnswer {
+
+    static final MediaType JSON = new MediaType("application", "json", StandardCharsets.UTF_8);
+
+    private JsonAnswer() {
+    }
+
+    static ResponseEntity<byte[]> of(HttpStatus status, String json) {
+        return ResponseEntity.status(status).contentType(JSON).body(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static ResponseEntity<byte[]> ok(String json) {
+        return of(HttpStatus.OK, json);
+    }
+
+    static ResponseEntity<byte[]> of(HttpStatus status, Object value) {
+        return of(status, MetricsListing.JSON.writeValueAsString(value) + "\n");
+    }
+
+    static ResponseEntity<byte[]> error(HttpStatus status, String message) {
+        return of(status, java.util.Map.of("error", message));
+    }
+}

@@ -1,0 +1,199 @@
+package org.fraudstats.web.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.fraudstats.bulletin.BulletinPublisher;
+import org.fraudstats.storage.RunLock;
+import org.fraudstats.web.portal.BadInput;
+import org.fraudstats.web.portal.Inputs;
+import org.fraudstats.web.portal.NotFound;
+import org.fraudstats.web.portal.PortalAudit;
+import org.fraudstats.web.portal.Reruns;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reruns (web.md): statisticians start one over a range (or ask what it would render), follow it, stop it and restart
+ * it when it failed or was stopped; the same Batch job and the same day locks as `./fraudstats rerun`.
+ */
+@RestController
+@PreAuthorize("hasRole('STATISTICIAN')")
+class RerunsApi {
+
+    /** A rerun request is a few dozen bytes; anything much larger is not one. */
+    static final int MAX_BODY = 4096;
+    private static final JsonMapper STRICT = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+
+    private final Reruns reruns;
+    private final PortalAudit audit;
+
+    RerunsApi(Reruns reruns, PortalAudit audit) {
+        this.reruns = reruns;
+        this.audit = audit;
+    }
+
+    @PostMapping("/api/v1/reruns")
+    ResponseEntity<byte[]> rerun(HttpServletRequest request) {
+        JsonNode body = body(request);
+        for (String key : body.propertyNames()) {
+            if (!Set.of("from", "to", "formats", "dry_run").contains(key)) {
+                throw new BadInput("unknown key '" + Inputs.printable(key) + "' (from, to, formats, dry_run)");
+            }
+        }
+        LocalDate[] period = Inputs.period(text(body, "from"), text(body, "to"));
+        Set<BulletinPublisher.Format> formats = formats(body.get("formats"));
+        JsonNode dry = body.get("dry_run");
+        if (dry != null && !dry.isBoolean()) {
+            throw new BadInput("dry_run must be true or false");
+        }
+        String object = period[0] + ".." + period[1];
+        if (dry != null && dry.asBoolean()) {
+            Reruns.Plan plan = reruns.plan(period[0], period[1], formats);
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("from", plan.from().toString());
+            json.put("to", plan.to().toString());
+            json.put("dry_run", true);
+            json.put("days", plan.days().stream().map(LocalDate::toString).toList());
+            json.put("bulletins", plan.bulletins());
+            audit.record("rerun-dry-run", object, "success");
+            return JsonAnswer.of(HttpStatus.OK, json);
+        }
+        long id;
+        try {
+            id = reruns.start(period[0], period[1], formats);
+        } catch (RunLock.Refused e) {
+            audit.record("rerun", object, "refused");
+            return JsonAnswer.error(HttpStatus.CONFLICT, e.getMessage());
+        }
+        audit.record("rerun", object + " (job execution " + id + ")", "started");
+        return JsonAnswer.of(HttpStatus.ACCEPTED, launched(id));
+    }
+
+    @GetMapping("/api/v1/reruns/{id}")
+    ResponseEntity<byte[]> state(@PathVariable String id) {
+        return JsonAnswer.of(HttpStatus.OK, RerunJson.state(reruns.state(id(id)).orElseThrow(() -> new NotFound("no rerun " + id))));
+    }
+
+    @PostMapping("/api/v1/reruns/{id}/stop")
+    ResponseEntity<byte[]> stop(@PathVariable String id) {
+        long execution = id(id);
+        try {
+            reruns.stop(execution);
+        } catch (Reruns.Refused e) {
+            audit.record("rerun-stop", "job execution " + execution, "refused");
+            throw e;
+        }
+        audit.record("rerun-stop", "job execution " + execution, "stopping");
+        return JsonAnswer.of(HttpStatus.ACCEPTED, RerunJson.state(reruns.state(execution).orElseThrow()));
+    }
+
+    @PostMapping("/api/v1/reruns/{id}/restart")
+    ResponseEntity<byte[]> restart(@PathVariable String id) {
+        long execution = id(id);
+        long again;
+        try {
+            again = reruns.restart(execution);
+        } catch (RunLock.Refused e) {
+            audit.record("rerun-restart", "job execution " + execution, "refused");
+            return JsonAnswer.error(HttpStatus.CONFLICT, e.getMessage());
+        }
+        audit.record("rerun-restart", "job execution " + execution + " as " + again, "started");
+        Map<String, Object> json = launched(again);
+        json.put("restarted_from", execution);
+        return JsonAnswer.of(HttpStatus.ACCEPTED, json);
+    }
+
+    private Map<String, Object> launched(long id) {
+        Reruns.State state = reruns.state(id).orElseThrow();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", id);
+        json.put("status", state.status().name());
+        json.put("from", state.from().toString());
+        json.put("to", state.to().toString());
+        return json;
+    }
+
+    static long id(String id) {
+        if (!id.matches("[0-9]{1,18}")) {
+            throw new BadInput("'" + Inputs.printable(id) + "' is not a rerun id (the id POST /api/v1/reruns answered)");
+        }
+        return Long.parseLong(id);
+    }
+
+    /** The body: JSON, at most MAX_BODY bytes, one object. */
+    private static JsonNode body(HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type == null || !MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(type))) {
+            throw new BadInput("the body must be JSON (Content-Type: application/json), not " + (type == null ? "nothing" : Inputs.printable(type)));
+        }
+        if (request.getContentLengthLong() > MAX_BODY) {
+            throw new BadInput("the body is larger than " + MAX_BODY + " bytes");
+        }
+        byte[] bytes;
+        try (InputStream in = request.getInputStream()) {
+            bytes = in.readNBytes(MAX_BODY + 1);
+        } catch (IOException e) {
+            throw new BadInput("the body could not be read: " + e.getMessage());
+        }
+        if (bytes.length > MAX_BODY) {
+            throw new BadInput("the body is larger than " + MAX_BODY + " bytes");
+        }
+        JsonNode node;
+        try {
+            node = STRICT.readTree(bytes);
+        } catch (JacksonException e) {
+            throw new BadInput("the body is not JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+        }
+        if (node == null || !node.isObject()) {
+            throw new BadInput("the body must be a JSON object {\"from\", \"to\", \"formats\", \"dry_run\"}");
+        }
+        return node;
+    }
+
+    private static String text(JsonNode body, String key) {
+        JsonNode value = body.get(key);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw new BadInput(key + " must be a string (an ISO date, e.g. 2022-10-23)");
+        }
+        return value.asString();
+    }
+
+    private static Set<BulletinPublisher.Format> formats(JsonNode formats) {
+        if (formats == null || formats.isNull()) {
+            return EnumSet.allOf(BulletinPublisher.Format.class);
+        }
+        if (!formats.isArray() || formats.isEmpty()) {
+            throw new BadInput("formats must be a list of \"pdf\" and/or \"xlsx\"");
+        }
+        Set<BulletinPublisher.Format> chosen = EnumSet.noneOf(BulletinPublisher.Format.class);
+        for (JsonNode f : formats) {
+            String name = f.isString() ? f.asString() : "";
+            switch (name) {
+                case "pdf" -> chosen.add(BulletinPublisher.Format.pdf);
+                case "xlsx" -> chosen.add(BulletinPublisher.Format.xlsx);
+                default -> throw new BadInput("formats: '" + Inputs.printable(f.isString() ? f.asString() : f.toString()) + "' is not pdf or xlsx");
+            }
+        }
+        return chosen;
+    }
+}

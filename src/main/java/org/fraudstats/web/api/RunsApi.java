@@ -1,0 +1,51 @@
+package org.fraudstats.web.api;
+
+import java.time.LocalDate;
+
+import org.fraudstats.ingest.Rejects;
+import org.fraudstats.web.portal.BadInput;
+import org.fraudstats.web.portal.Inputs;
+import org.fraudstats.web.portal.PortalAudit;
+import org.fraudstats.web.portal.RunHistory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What `history` and `rejects --format json` print (web.md): statisticians only. */
+@RestController
+@PreAuthorize("hasRole('STATISTICIAN')")
+class RunsApi {
+
+    private final RunHistory history;
+    private final Rejects rejects;
+    private final PortalAudit audit;
+
+    RunsApi(RunHistory history, Rejects rejects, PortalAudit audit) {
+        this.history = history;
+        this.rejects = rejects;
+        this.audit = audit;
+    }
+
+    @GetMapping("/api/v1/runs")
+    ResponseEntity<byte[]> runs(@RequestParam(required = false) String limit) {
+        int n = 50;
+        if (limit != null) {
+            if (!limit.matches("[0-9]{1,4}") || Integer.parseInt(limit) < 1 || Integer.parseInt(limit) > 1000) {
+                throw new BadInput("limit: '" + Inputs.printable(limit) + "' is not a number from 1 to 1000");
+            }
+            n = Integer.parseInt(limit);
+        }
+        return JsonAnswer.of(HttpStatus.OK, history.latest(n));
+    }
+
+    /** Without from and to, every drop's rejects, as `rejects` without --from/--to. */
+    @GetMapping("/api/v1/rejects")
+    ResponseEntity<byte[]> rejects(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        LocalDate[] period = from == null && to == null ? new LocalDate[] {null, null} : Inputs.period(from, to);
+        audit.record("read-rejects", period[0] == null ? "all" : period[0] + ".." + period[1], "success");
+        return JsonAnswer.ok(rejects.json(period[0], period[1]));
+    }
+}

@@ -1,0 +1,90 @@
+package org.fraudstats.web.pages;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.fraudstats.access.AccessProblem;
+import org.fraudstats.access.PasswordPolicy;
+import org.fraudstats.access.Tokens;
+import org.fraudstats.access.Users;
+import org.fraudstats.web.portal.SignedInActor;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Everyone's own account (web.md: everyone may change their own password and create their own tokens): a new password
+ * needs the current one (a session left open is not enough to take the account over); one's tokens are listed and
+ * can be revoked.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('LEADER', 'STATISTICIAN', 'PRESS', 'ADMIN', 'AUDITOR')")
+class AccountPage {
+
+    private final Users users;
+    private final Tokens tokens;
+    private final java.time.Clock clock;
+
+    AccountPage(Users users, Tokens tokens, java.time.Clock clock) {
+        this.users = users;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    @GetMapping("/account")
+    String account(Authentication who, Model model) {
+        model.addAttribute("account", users.find(who.getName()).orElse(null));
+        model.addAttribute("tokens", tokens.list().stream().filter(t -> t.user().equals(who.getName())).toList());
+        model.addAttribute("now", java.time.OffsetDateTime.now(clock));
+        return "account";
+    }
+
+    @PostMapping("/account/password")
+    String password(@RequestParam String current, @RequestParam String password,
+                    @RequestParam String repeat, Authentication who, HttpServletRequest request, RedirectAttributes redirect) {
+        if (!password.equals(repeat)) {
+            redirect.addFlashAttribute("error", "两次输入的新密码不一致");
+            return "redirect:/account";
+        }
+        try {
+            users.changeOwnPassword(who.getName(), current, password, SignedInActor.of(who, request));
+            redirect.addFlashAttribute("done", "密码已修改");
+        } catch (AccessProblem e) {
+            redirect.addFlashAttribute("error", "当前密码不正确");
+        } catch (PasswordPolicy.WeakPassword e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/account";
+    }
+
+    /** Revokes one of one's own tokens (another user's id is refused as unknown). */
+    @PostMapping("/account/token/revoke")
+    String revoke(@RequestParam long id, Authentication who, HttpServletRequest request, RedirectAttributes redirect) {
+        boolean own = tokens.list().stream().anyMatch(t -> t.id() == id && t.user().equals(who.getName()));
+        try {
+            if (!own) {
+                throw new AccessProblem("no valid token " + id);
+            }
+            tokens.revoke(id, SignedInActor.of(who, request));
+            redirect.addFlashAttribute("done", "令牌 " + id + " 已作废");
+        } catch (AccessProblem e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/account";
+    }
+
+    @PostMapping("/account/token")
+    String token(@RequestParam(defaultValue = "90") int days, Authentication who, HttpServletRequest request, RedirectAttributes redirect) {
+        try {
+            String token = tokens.create(who.getName(), days, SignedInActor.of(who, request));
+            redirect.addFlashAttribute("secretLabel", "您的 API 令牌，" + days + " 天内有效（只显示这一次，请立即保存）");
+            redirect.addFlashAttribute("secret", token);
+        } catch (AccessProblem e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/account";
+    }
+}

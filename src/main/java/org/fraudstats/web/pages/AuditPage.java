@@ -1,0 +1,74 @@
+package org.fraudstats.web.pages;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.fraudstats.audit.AuditLog;
+import org.fraudstats.audit.AuditRecord;
+import org.fraudstats.settings.BusinessTime;
+import org.fraudstats.web.portal.Inputs;
+import org.fraudstats.web.portal.PortalAudit;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The audit log for auditors (web.md), with filters: days, user, role, action and result (a part of the text is
+ * enough). Newest first; a page shows the latest {@value #SHOWN} matching events, the API and `audit` all of them.
+ */
+@Controller
+@PreAuthorize("hasRole('AUDITOR')")
+class AuditPage {
+
+    static final int SHOWN = 500;
+
+    private final AuditLog log;
+    private final PortalAudit audit;
+
+    AuditPage(AuditLog log, PortalAudit audit) {
+        this.log = log;
+        this.audit = audit;
+    }
+
+    @GetMapping("/audit")
+    String events(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                  @RequestParam(required = false) String user, @RequestParam(required = false) String role,
+                  @RequestParam(required = false) String action, @RequestParam(required = false) String result, Model model) {
+        LocalDate today = LocalDate.now(BusinessTime.ZONE);
+        LocalDate[] period = (from == null || from.isEmpty()) && (to == null || to.isEmpty())
+                ? new LocalDate[] {today.minusDays(6), today} : Inputs.period(from, to);
+        // newest first: the latest SHOWN matches are kept while the log streams by, oldest first
+        java.util.ArrayDeque<AuditRecord> latest = new java.util.ArrayDeque<>();
+        int[] matching = {0};
+        log.read(period[0], period[1], r -> {
+            if (matches(r.user(), user) && matches(r.role(), role) && matches(r.action(), action) && matches(r.result(), result)) {
+                matching[0]++;
+                latest.addFirst(r);
+                if (latest.size() > SHOWN) {
+                    latest.removeLast();
+                }
+            }
+        });
+        audit.record("read-audit", period[0] + ".." + period[1], "success");
+        List<AuditRecord> shown = new ArrayList<>(latest);
+        model.addAttribute("events", shown);
+        model.addAttribute("matching", matching[0]);
+        model.addAttribute("shownLimit", SHOWN);
+        model.addAttribute("from", period[0].toString());
+        model.addAttribute("to", period[1].toString());
+        model.addAttribute("user", user == null ? "" : user);
+        model.addAttribute("role", role == null ? "" : role);
+        model.addAttribute("action", action == null ? "" : action);
+        model.addAttribute("result", result == null ? "" : result);
+        return "audit";
+    }
+
+    private static boolean matches(String value, String filter) {
+        return filter == null || filter.isBlank()
+                || (value != null && value.toLowerCase(Locale.ROOT).contains(filter.strip().toLowerCase(Locale.ROOT)));
+    }
+}

@@ -1,0 +1,88 @@
+package org.fraudstats.web.pages;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.fraudstats.bulletin.BulletinPublisher;
+import org.fraudstats.web.portal.BulletinArchive;
+import org.fraudstats.web.portal.BulletinDownloads;
+import org.fraudstats.web.portal.Inputs;
+import org.fraudstats.web.portal.NotFound;
+import org.fraudstats.web.portal.PortalAudit;
+import org.fraudstats.web.portal.PublishedBulletin;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The bulletin archive, a bulletin's page with its PDF inline, and its files for the signed-in browser. */
+@Controller
+@PreAuthorize("hasAnyRole('LEADER', 'STATISTICIAN')")
+class BulletinPages {
+
+    private final BulletinArchive archive;
+    private final BulletinDownloads downloads;
+    private final PortalAudit audit;
+
+    BulletinPages(BulletinArchive archive, BulletinDownloads downloads, PortalAudit audit) {
+        this.archive = archive;
+        this.downloads = downloads;
+        this.audit = audit;
+    }
+
+    @GetMapping("/bulletins")
+    String archive(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+        boolean all = (from == null || from.isEmpty()) && (to == null || to.isEmpty());
+        LocalDate[] period = all ? new LocalDate[] {LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31)} : Inputs.period(from, to);
+        List<PublishedBulletin> bulletins = archive.list(period[0], period[1]);
+        model.addAttribute("bulletins", bulletins);
+        model.addAttribute("from", all ? "" : period[0].toString());
+        model.addAttribute("to", all ? "" : period[1].toString());
+        return "bulletins";
+    }
+
+    @GetMapping("/bulletins/latest")
+    String latest(Model model) {
+        return archive.latestDaily().map(b -> page(b, model)).orElseGet(() -> {
+            model.addAttribute("bulletin", null);
+            return "bulletin";
+        });
+    }
+
+    @GetMapping("/bulletins/{period}/{kind}")
+    String bulletin(@PathVariable String period, @PathVariable String kind, @RequestParam(required = false) String revision,
+                    Model model) {
+        Integer wanted = revision == null || revision.isEmpty() ? null : revisionNumber(revision);
+        PublishedBulletin b = archive.find(period, kind, wanted).orElseThrow(() -> new NotFound("没有这期通报：" + Inputs.printable(period) + " " + Inputs.printable(kind)));
+        return page(b, model);
+    }
+
+    @GetMapping("/files/bulletins/{period}/{file}")
+    ResponseEntity<Resource> file(@PathVariable String period, @PathVariable String file, @RequestParam(required = false) String revision,
+                                  @RequestParam(required = false) String inline,
+                                  @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        return downloads.serve(period, file, revision == null ? null : revisionNumber(revision), ifNoneMatch, inline != null);
+    }
+
+    private String page(PublishedBulletin b, Model model) {
+        model.addAttribute("bulletin", b);
+        model.addAttribute("revisions", archive.revisions(b.period(), b.kindName()));
+        model.addAttribute("pdf", archive.file(b, BulletinPublisher.Format.pdf).isPresent());
+        model.addAttribute("xlsx", archive.file(b, BulletinPublisher.Format.xlsx).isPresent());
+        audit.record("view-bulletin", b.period() + " " + b.kindName() + " r" + b.revision(), "success");
+        return "bulletin";
+    }
+
+    private static int revisionNumber(String revision) {
+        if (!revision.matches("[1-9][0-9]{0,5}")) {
+            throw new org.fraudstats.web.portal.BadInput("修订号应为正整数：" + Inputs.printable(revision));
+        }
+        return Integer.parseInt(revision);
+    }
+}

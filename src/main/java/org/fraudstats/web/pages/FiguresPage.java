@@ -1,0 +1,121 @@
+package org.fraudstats.web.pages;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.fraudstats.catalog.Catalog;
+import org.fraudstats.metrics.AreaFigures;
+import org.fraudstats.metrics.Change;
+import org.fraudstats.metrics.ComparedFigures;
+import org.fraudstats.metrics.Comparison;
+import org.fraudstats.metrics.Metric;
+import org.fraudstats.metrics.MetricsListing;
+import org.fraudstats.web.portal.BadInput;
+import org.fraudstats.web.portal.BulletinArchive;
+import org.fraudstats.web.portal.Inputs;
+import org.fraudstats.web.portal.PortalAudit;
+import org.fraudstats.web.portal.PublishedBulletin;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Figures (web.md): a date range, a district, 同比 or 环比, as a table: the rows `metrics` prints, through the same
+ * MetricsListing, one row per area (or per day of one area), the figures as the CLI formats them.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('LEADER', 'STATISTICIAN')")
+class FiguresPage {
+
+    /** A column heading: the metric's Chinese name, and whether 同比/环比 columns follow it. */
+    public record Column(String label, boolean comparable) {
+    }
+
+    /** One row of the table: its label and its cells (figure, and with a comparison the base and the change). */
+    public record Row(String label, boolean total, List<String> cells) {
+    }
+
+    private static final List<Column> COLUMNS = java.util.Arrays.stream(Metric.values())
+            .map(m -> new Column(m.chineseName(), m.comparable())).toList();
+
+    private final MetricsListing metrics;
+    private final BulletinArchive archive;
+    private final Catalog catalog;
+    private final PortalAudit audit;
+
+    FiguresPage(MetricsListing metrics, BulletinArchive archive, Catalog catalog, PortalAudit audit) {
+        this.metrics = metrics;
+        this.archive = archive;
+        this.catalog = catalog;
+        this.audit = audit;
+    }
+
+    @GetMapping("/figures")
+    String figures(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                   @RequestParam(required = false) String district, @RequestParam(required = false) String compare,
+                   @RequestParam(required = false) String by, Model model) {
+        LocalDate latest = archive.latestDaily().map(PublishedBulletin::to).orElse(LocalDate.now(org.fraudstats.settings.BusinessTime.ZONE).minusDays(1));
+        LocalDate[] period = (from == null || from.isEmpty()) && (to == null || to.isEmpty())
+                ? new LocalDate[] {latest.withDayOfMonth(1), latest} : Inputs.period(from, to);
+        String area = Inputs.district(catalog, district);
+        Comparison comparison = switch (compare == null ? "" : compare) {
+            case "" -> null;
+            case "yoy" -> Comparison.YOY;
+            case "pop" -> Comparison.POP;
+            default -> throw new BadInput("对比方式应为同比（yoy）或环比（pop）");
+        };
+        boolean byDay = "day".equals(by);
+        if (byDay && area == null) {
+            area = catalog.cityCode();
+        }
+        List<ComparedFigures> rows = metrics.rows(period[0], period[1], byDay, area, comparison);
+        List<Row> table = new ArrayList<>();
+        for (ComparedFigures row : rows) {
+            AreaFigures f = row.current();
+            String label = byDay ? f.from().toString() : catalog.areaName(f.districtCode()).orElse(f.districtCode());
+            List<String> cells = new ArrayList<>();
+            for (Metric m : Metric.values()) {
+                cells.add(text(f.value(m), m));
+                if (comparison != null && m.comparable()) {
+                    cells.add(text(row.base().value(m), m));
+                    cells.add(Change.percent(f.value(m), row.base().value(m)).map(c -> c.toPlainString() + "%").orElse("—"));
+                }
+            }
+            table.add(new Row(label, !byDay && f.districtCode().equals(catalog.cityCode()), cells));
+        }
+        audit.record("read-figures", period[0] + ".." + period[1] + (area == null ? "" : " district " + area)
+                + (comparison == null ? "" : " compare " + compare) + (byDay ? " by day" : ""), "success");
+        model.addAttribute("from", period[0].toString());
+        model.addAttribute("to", period[1].toString());
+        model.addAttribute("district", area == null ? "" : area);
+        model.addAttribute("compare", comparison == null ? "" : compare);
+        model.addAttribute("by", byDay ? "day" : "range");
+        model.addAttribute("compareName", comparison == Comparison.YOY ? "同比" : comparison == Comparison.POP ? "环比" : "");
+        model.addAttribute("columns", COLUMNS);
+        model.addAttribute("rows", table);
+        model.addAttribute("areas", areas());
+        return "figures";
+    }
+
+    /** The districts and the city, for the chooser. */
+    private List<String[]> areas() {
+        List<String[]> areas = new ArrayList<>();
+        areas.add(new String[] {catalog.cityCode(), "全市"});
+        for (String code : catalog.districtCodes()) {
+            areas.add(new String[] {code, catalog.areaName(code).orElse(code)});
+        }
+        return areas;
+    }
+
+    /** As the CLI writes it: counts whole, money with 2 decimals, the median with 1; an empty figure as —. */
+    private static String text(BigDecimal value, Metric m) {
+        if (value == null) {
+            return "—";
+        }
+        return m.kind() == Metric.Kind.COUNT ? Long.toString(value.longValueExact()) : value.toPlainString();
+    }
+}

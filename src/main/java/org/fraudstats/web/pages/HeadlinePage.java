@@ -1,0 +1,123 @@
+package org.fraudstats.web.pages;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.fraudstats.catalog.Catalog;
+import org.fraudstats.metrics.Metric;
+import org.fraudstats.press.Topic;
+import org.fraudstats.web.portal.BadInput;
+import org.fraudstats.web.portal.BulletinArchive;
+import org.fraudstats.web.portal.Inputs;
+import org.fraudstats.web.portal.PortalAudit;
+import org.fraudstats.web.portal.PublishedBulletin;
+import org.fraudstats.web.portal.PublishedHeadline;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The headline for press officers (web.md): a period chooser, the sentence with a copy button, the exact figure beside
+ * each press form and the bulletin the figures rest on; published figures only, as /api/v1/headlines.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('LEADER', 'STATISTICIAN', 'PRESS')")
+class HeadlinePage {
+
+    /** One quoted figure: its name, its press form and its exact value. */
+    public record Quoted(String name, String press, String exact) {
+    }
+
+    /** A ready-made period: 本年以来, 本月以来, the day. */
+    public record Choice(String label, String from, String to) {
+    }
+
+    private final PublishedHeadline headlines;
+    private final BulletinArchive archive;
+    private final Catalog catalog;
+    private final PortalAudit audit;
+
+    HeadlinePage(PublishedHeadline headlines, BulletinArchive archive, Catalog catalog, PortalAudit audit) {
+        this.headlines = headlines;
+        this.archive = archive;
+        this.catalog = catalog;
+        this.audit = audit;
+    }
+
+    @GetMapping("/headline")
+    String headline(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                    @RequestParam(required = false) String district, @RequestParam(required = false) String topic, Model model) {
+        // the period ends, unless chosen, on the newest day a daily bulletin was published for
+        LocalDate latest = archive.latestDaily().map(PublishedBulletin::to).orElse(null);
+        LocalDate[] period;
+        if ((from == null || from.isEmpty()) && (to == null || to.isEmpty())) {
+            period = latest == null ? null : new LocalDate[] {latest.withDayOfYear(1), latest};
+        } else {
+            period = Inputs.period(from, to);
+        }
+        String area = Inputs.district(catalog, district);
+        if (area == null) {
+            area = catalog.cityCode();
+        }
+        Topic chosen = Topic.ofKey(topic == null || topic.isEmpty() ? "handling" : topic)
+                .orElseThrow(() -> new BadInput("主题应为 handling 或 prevention"));
+        model.addAttribute("district", area);
+        model.addAttribute("topic", chosen.key());
+        model.addAttribute("areas", areas());
+        model.addAttribute("choices", latest == null ? List.of() : List.of(
+                new Choice("本年以来", latest.withDayOfYear(1).toString(), latest.toString()),
+                new Choice("本月以来", latest.withDayOfMonth(1).toString(), latest.toString()),
+                new Choice("当日", latest.toString(), latest.toString())));
+        if (period == null) {
+            model.addAttribute("from", "");
+            model.addAttribute("to", "");
+            model.addAttribute("missing", "尚未发布任何日报：新闻口径只引用已发布的数据。");
+            return "headline";
+        }
+        model.addAttribute("from", period[0].toString());
+        model.addAttribute("to", period[1].toString());
+        String object = period[0] + ".." + period[1] + " " + area + " " + chosen.key();
+        var quoted = headlines.of(period[0], period[1], area, chosen);
+        if (quoted.isEmpty()) {
+            audit.record("read-headline", object, "not-published");
+            model.addAttribute("missing", period[1] + " 及以后的日报尚未发布：新闻口径只引用已发布的数据。");
+            return "headline";
+        }
+        audit.record("read-headline", object, "success");
+        var h = quoted.get().headline();
+        List<Quoted> figures = new ArrayList<>();
+        h.figures().forEach((key, figure) -> figures.add(new Quoted(name(key), figure.press(), exact(key, figure.value()))));
+        model.addAttribute("text", h.text());
+        model.addAttribute("english", h.english());
+        model.addAttribute("periodName", h.period().name());
+        model.addAttribute("figures", figures);
+        model.addAttribute("bulletin", quoted.get().bulletin());
+        return "headline";
+    }
+
+    private static String name(String key) {
+        for (Metric m : Metric.values()) {
+            if (m.key().equals(key)) {
+                return m.chineseName();
+            }
+        }
+        return key;
+    }
+
+    /** The exact figure: a count as it is, money with its 2 decimals and 元. */
+    private static String exact(String key, Object value) {
+        return value instanceof String money ? money + " 元" : String.valueOf(value);
+    }
+
+    private List<String[]> areas() {
+        List<String[]> areas = new ArrayList<>();
+        areas.add(new String[] {catalog.cityCode(), "全市"});
+        for (String code : catalog.districtCodes()) {
+            areas.add(new String[] {code, catalog.areaName(code).orElse(code)});
+        }
+        return areas;
+    }
+}

@@ -1,0 +1,73 @@
+package org.fraudstats.web.pages;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.fraudstats.catalog.Catalog;
+import org.fraudstats.web.portal.BadInput;
+import org.fraudstats.web.portal.NotFound;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * What every page shows (who is signed in, in which role, the links of that role, the centre's name) and how a page
+ * answers a request it cannot serve: the error page with one line, never a trace.
+ */
+@ControllerAdvice(basePackageClasses = PageModel.class)
+class PageModel {
+
+    private final Catalog catalog;
+
+    PageModel(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @ModelAttribute
+    void common(Model model, HttpServletRequest request) {
+        Authentication who = SecurityContextHolder.getContext().getAuthentication();
+        if (who != null && who.isAuthenticated()) {
+            SignedIn me = SignedIn.of(who);
+            model.addAttribute("me", me);
+            model.addAttribute("current", me.current(request.getRequestURI()));
+        }
+        model.addAttribute("centre", catalog.cityName() + "反电信网络诈骗中心");
+    }
+
+    @ExceptionHandler(BadInput.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    ModelAndView badInput(BadInput e) {
+        return error(400, "请求有误", e.getMessage());
+    }
+
+    @ExceptionHandler(NotFound.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    ModelAndView notFound(NotFound e) {
+        return error(404, "未找到", e.getMessage());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    void denied(AccessDeniedException e) {
+        throw e;
+    }
+
+    private ModelAndView error(int status, String title, String message) {
+        ModelAndView page = new ModelAndView("error");
+        page.addObject("status", status);
+        page.addObject("error", title);
+        page.addObject("message", message);
+        Authentication who = SecurityContextHolder.getContext().getAuthentication();
+        if (who != null && who.isAuthenticated()) {
+            page.addObject("me", SignedIn.of(who));
+            page.addObject("current", "");
+        }
+        page.addObject("currentUser", org.fraudstats.web.security.CurrentUser.get().orElse(null));
+        page.addObject("centre", catalog.cityName() + "反电信网络诈骗中心");
+        return page;
+    }
+}

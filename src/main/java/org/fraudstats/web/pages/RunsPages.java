@@ -1,0 +1,180 @@
+package org.fraudstats.web.pages;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.fraudstats.bulletin.BulletinPublisher;
+import org.fraudstats.delivery.Deliveries;
+import org.fraudstats.ingest.RejectedRow;
+import org.fraudstats.ingest.Rejects;
+import org.fraudstats.storage.RunLock;
+import org.fraudstats.web.portal.BadInput;
+import org.fraudstats.web.portal.BulletinArchive;
+import org.fraudstats.web.portal.Inputs;
+import org.fraudstats.web.portal.NotFound;
+import org.fraudstats.web.portal.PortalAudit;
+import org.fraudstats.web.portal.PublishedBulletin;
+import org.fraudstats.web.portal.Reruns;
+import org.fraudstats.web.portal.RunHistory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Runs for statisticians (web.md): the history, a rerun form (the dry run first, then confirm), a rerun's live
+ * progress with stop and restart, the rejects of a drop and the mails that could not be delivered.
+ */
+@Controller
+@PreAuthorize("hasRole('STATISTICIAN')")
+class RunsPages {
+
+    private final RunHistory history;
+    private final Reruns reruns;
+    private final Rejects rejects;
+    private final Deliveries deliveries;
+    private final BulletinArchive archive;
+    private final PortalAudit audit;
+
+    RunsPages(RunHistory history, Reruns reruns, Rejects rejects, Deliveries deliveries, BulletinArchive archive, PortalAudit audit) {
+        this.history = history;
+        this.reruns = reruns;
+        this.rejects = rejects;
+        this.deliveries = deliveries;
+        this.archive = archive;
+        this.audit = audit;
+    }
+
+    @GetMapping("/runs")
+    String runs(Model model) {
+        LocalDate latest = archive.latestDaily().map(PublishedBulletin::to).orElse(LocalDate.now(org.fraudstats.settings.BusinessTime.ZONE).minusDays(1));
+        if (!model.containsAttribute("from")) {
+            model.addAttribute("from", latest.minusDays(2).toString());
+            model.addAttribute("to", latest.toString());
+        }
+        model.addAttribute("runs", history.latest(15));
+        model.addAttribute("failedMails", deliveries.list(latest.minusDays(60), latest.plusDays(1), true));
+        return "runs";
+    }
+
+    /** The dry run: what a rerun of the range would render, with the button that starts it. */
+    @PostMapping("/runs/plan")
+    String plan(@RequestParam String from, @RequestParam String to, Model model) {
+        LocalDate[] period;
+        try {
+            period = Inputs.period(from, to);
+        } catch (BadInput e) {
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("from", from);
+            model.addAttribute("to", to);
+            return runs(model);
+        }
+        Reruns.Plan plan = reruns.plan(period[0], period[1], EnumSet.allOf(BulletinPublisher.Format.class));
+        audit.record("rerun-dry-run", period[0] + ".." + period[1], "success");
+        model.addAttribute("plan", plan);
+        model.addAttribute("from", period[0].toString());
+        model.addAttribute("to", period[1].toString());
+        return runs(model);
+    }
+
+    @PostMapping("/runs/start")
+    String start(@RequestParam String from, @RequestParam String to, Model model, RedirectAttributes redirect) {
+        LocalDate[] period = Inputs.period(from, to);
+        long id;
+        try {
+            id = reruns.start(period[0], period[1], EnumSet.allOf(BulletinPublisher.Format.class));
+        } catch (RunLock.Refused e) {
+            audit.record("rerun", period[0] + ".." + period[1], "refused");
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("from", from);
+            model.addAttribute("to", to);
+            return runs(model);
+        }
+        audit.record("rerun", period[0] + ".." + period[1] + " (job execution " + id + ")", "started");
+        return "redirect:/runs/" + id;
+    }
+
+    @GetMapping("/runs/{id}")
+    String rerun(@PathVariable String id, Model model) {
+        Reruns.State state = reruns.state(id(id)).orElseThrow(() -> new NotFound("没有编号为 " + Inputs.printable(id) + " 的重算"));
+        model.addAttribute("rerun", state);
+        return "rerun";
+    }
+
+    /** The state as JSON for the page's script, which moves the progress bar without reloading. */
+    @GetMapping("/runs/{id}/state.json")
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> state(@PathVariable String id) {
+        Reruns.State s = reruns.state(id(id)).orElseThrow(() -> new NotFound("no rerun " + Inputs.printable(id)));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", s.id());
+        json.put("status", s.status().name());
+        json.put("done", s.done());
+        json.put("total", s.total());
+        json.put("running", s.running());
+        json.put("message", s.message());
+        return ResponseEntity.ok(json);
+    }
+
+    @PostMapping("/runs/{id}/stop")
+    String stop(@PathVariable String id, RedirectAttributes redirect) {
+        long execution = id(id);
+        try {
+            reruns.stop(execution);
+            audit.record("rerun-stop", "job execution " + execution, "stopping");
+        } catch (Reruns.Refused e) {
+            audit.record("rerun-stop", "job execution " + execution, "refused");
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/runs/" + execution;
+    }
+
+    @PostMapping("/runs/{id}/restart")
+    String restart(@PathVariable String id, RedirectAttributes redirect) {
+        long execution = id(id);
+        try {
+            long again = reruns.restart(execution);
+            audit.record("rerun-restart", "job execution " + execution + " as " + again, "started");
+            return "redirect:/runs/" + again;
+        } catch (Reruns.Refused | RunLock.Refused | NotFound e) {
+            audit.record("rerun-restart", "job execution " + execution, "refused");
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/runs/" + execution;
+        }
+    }
+
+    @GetMapping("/rejects")
+    String rejects(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+        boolean all = (from == null || from.isEmpty()) && (to == null || to.isEmpty());
+        LocalDate[] period = all ? new LocalDate[] {null, null} : Inputs.period(from, to);
+        List<RejectedRow> rows = new ArrayList<>();
+        // a page shows the first thousand; the API and the CLI list every one
+        rejects.list(period[0], period[1], row -> {
+            if (rows.size() < 1000) {
+                rows.add(row);
+            }
+        });
+        audit.record("read-rejects", all ? "all" : period[0] + ".." + period[1], "success");
+        model.addAttribute("rejects", rows);
+        model.addAttribute("from", all ? "" : period[0].toString());
+        model.addAttribute("to", all ? "" : period[1].toString());
+        return "rejects";
+    }
+
+    private static long id(String id) {
+        if (!id.matches("[0-9]{1,18}")) {
+            throw new BadInput("重算编号应为数字：" + Inputs.printable(id));
+        }
+        return Long.parseLong(id);
+    }
+}

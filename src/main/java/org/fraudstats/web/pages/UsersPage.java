@@ -1,0 +1,153 @@
+package org.fraudstats.web.pages;
+
+import java.security.SecureRandom;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.fraudstats.access.AccessProblem;
+import org.fraudstats.access.PasswordPolicy;
+import org.fraudstats.access.Role;
+import org.fraudstats.access.Tokens;
+import org.fraudstats.access.Users;
+import org.fraudstats.web.portal.SignedInActor;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Users and tokens for administrators (web.md): add a user with a role (a generated password shown once, or one
+ * typed), disable one, set a new password, enrol TOTP, create a token for a user. Every change goes through access's
+ * Users and Tokens, which record it in the audit log with the administrator as actor.
+ */
+@Controller
+@PreAuthorize("hasRole('ADMIN')")
+class UsersPage {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Users users;
+    private final Tokens tokens;
+    private final java.time.Clock clock;
+
+    UsersPage(Users users, Tokens tokens, java.time.Clock clock) {
+        this.users = users;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    @GetMapping("/users")
+    String list(Model model) {
+        model.addAttribute("users", users.list());
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("tokens", tokens.list());
+        model.addAttribute("now", java.time.OffsetDateTime.now(clock));
+        return "users";
+    }
+
+    @PostMapping("/users")
+    String add(@RequestParam String name, @RequestParam String role, @RequestParam(required = false) String password,
+               Authentication who, HttpServletRequest request, RedirectAttributes redirect) {
+        Role chosen = Role.ofCode(role).orElse(null);
+        if (chosen == null) {
+            redirect.addFlashAttribute("error", "未知角色：" + role);
+            return "redirect:/users";
+        }
+        boolean generated = password == null || password.isEmpty();
+        String secret = generated ? generatedPassword() : password;
+        try {
+            users.add(name, chosen, secret, SignedInActor.of(who, request));
+            redirect.addFlashAttribute("done", "已添加用户 " + name + "（" + chosen.chineseName() + "）");
+            if (generated) {
+                redirect.addFlashAttribute("secretLabel", name + " 的初始密码（只显示这一次）");
+                redirect.addFlashAttribute("secret", secret);
+            }
+        } catch (PasswordPolicy.WeakPassword | AccessProblem e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/users";
+    }
+
+    @PostMapping("/users/disable")
+    String disable(@RequestParam String name, Authentication who, HttpServletRequest request, RedirectAttributes redirect) {
+        if (name.equals(who.getName())) {
+            redirect.addFlashAttribute("error", "不能停用自己的账户");
+            return "redirect:/users";
+        }
+        try {
+            users.disable(name, SignedInActor.of(who, request));
+            redirect.addFlashAttribute("done", "已停用用户 " + name);
+        } catch (AccessProblem e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/users";
+    }
+
+    @PostMapping("/users/password")
+    String password(@RequestParam String name, Authentication who, HttpServletRequest request, RedirectAttributes redirect) {
+        String secret = generatedPassword();
+        try {
+            users.changePassword(name, secret, SignedInActor.of(who, request));
+            redirect.addFlashAttribute("secretLabel", name + " 的新密码（只显示这一次）");
+            redirect.addFlashAttribute("secret", secret);
+        } catch (PasswordPolicy.WeakPassword | AccessProblem e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/users";
+    }
+
+    @PostMapping("/users/totp")
+    String totp(@RequestParam String name, Authentication who, HttpServletRequest request, RedirectAttributes redirect) {
+        try {
+            String uri = users.enrolTotp(name, SignedInActor.of(who, request));
+            redirect.addFlashAttribute("secretLabel", name + " 的动态口令密钥（只显示这一次；首次登录时页面也会显示二维码）");
+            redirect.addFlashAttribute("secret", uri);
+        } catch (AccessProblem e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/users";
+    }
+
+    @PostMapping("/users/token")
+    String token(@RequestParam String name, @RequestParam(defaultValue = "90") int days, Authentication who,
+                 HttpServletRequest request, RedirectAttributes redirect) {
+        try {
+            String token = tokens.create(name, days, SignedInActor.of(who, request));
+            redirect.addFlashAttribute("secretLabel", name + " 的 API 令牌，" + days + " 天内有效（只显示这一次）");
+            redirect.addFlashAttribute("secret", token);
+        } catch (AccessProblem e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/users";
+    }
+
+    @PostMapping("/users/token/revoke")
+    String revoke(@RequestParam long id, Authentication who, HttpServletRequest request, RedirectAttributes redirect) {
+        try {
+            tokens.revoke(id, SignedInActor.of(who, request));
+            redirect.addFlashAttribute("done", "令牌 " + id + " 已作废");
+        } catch (AccessProblem e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/users";
+    }
+
+    /** 20 characters from letters, digits and symbols: always passes the password policy, shown once. */
+    static String generatedPassword() {
+        String lower = "abcdefghijkmnpqrstuvwxyz";
+        String upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+        String digits = "23456789";
+        String other = "-_.!@#%+=";
+        String all = lower + upper + digits + other;
+        StringBuilder p = new StringBuilder();
+        p.append(lower.charAt(RANDOM.nextInt(lower.length()))).append(upper.charAt(RANDOM.nextInt(upper.length())))
+                .append(digits.charAt(RANDOM.nextInt(digits.length()))).append(other.charAt(RANDOM.nextInt(other.length())));
+        while (p.length() < 20) {
+            p.append(all.charAt(RANDOM.nextInt(all.length())));
+        }
+        return p.toString();
+    }
+}

@@ -1,0 +1,9 @@
+package org.fraudstats.web.portal;
+
+/** A request the user can correct (a bad date, an unknown district, …): 400 with this one line (web.md). */
+public class BadInput extends RuntimeException {
+
+    public BadInput(String message) {
+        super(message);
+    }
+}

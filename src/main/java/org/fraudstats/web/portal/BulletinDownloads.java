@@ -1,0 +1,84 @@
+package org.fraudstats.web.portal;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.fraudstats.bulletin.BulletinPublisher;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * A bulletin's file as the API and the pages serve it: byte for byte the file on disk, its sha256 in quotes as the
+ * ETag, 304 when the client already has it. The URL names a period, a kind and an extension, each checked against
+ * a pattern before anything is looked up; the file's path comes from the archive, never from the URL.
+ */
+@Component
+public class BulletinDownloads {
+
+    private static final Pattern PERIOD = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(_\\d{4}-\\d{2}-\\d{2})?");
+    private static final Pattern FILE = Pattern.compile("(daily|weekly|monthly|range)\\.(pdf|xlsx)");
+    private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final BulletinArchive archive;
+    private final PortalAudit audit;
+
+    BulletinDownloads(BulletinArchive archive, PortalAudit audit) {
+        this.archive = archive;
+        this.audit = audit;
+    }
+
+    /**
+     * @param inline whether a browser should show it in the page (the bulletin page's PDF) rather than save it
+     * @throws BadInput for a period or file name that is not one a bulletin can have
+     * @throws NotFound when no such bulletin, revision or file exists
+     */
+    public ResponseEntity<Resource> serve(String period, String fileName, Integer revision, String ifNoneMatch, boolean inline) {
+        if (!PERIOD.matcher(period).matches()) {
+            throw new BadInput("'" + Inputs.printable(period) + "' is not a bulletin's date (2022-10-23, or 2022-10-01_2022-10-31 for a range)");
+        }
+        Matcher file = FILE.matcher(fileName);
+        if (!file.matches()) {
+            throw new BadInput("'" + Inputs.printable(fileName) + "' is not a bulletin file (daily|weekly|monthly|range followed by .pdf or .xlsx)");
+        }
+        if (revision != null && revision < 1) {
+            throw new BadInput("revision must be 1 or more");
+        }
+        Inputs.date("date", period.substring(0, 10));
+        if (period.length() > 10) {
+            Inputs.period(period.substring(0, 10), period.substring(11));
+        }
+        BulletinPublisher.Format format = BulletinPublisher.Format.valueOf(file.group(2));
+        PublishedBulletin bulletin = archive.find(period, file.group(1), revision).orElseThrow(() -> new NotFound(
+                "no " + file.group(1) + " bulletin of " + period + (revision == null ? "" : " revision " + revision)));
+        Optional<Path> found = archive.file(bulletin, format);
+        if (found.isEmpty()) {
+            throw new NotFound("the " + format + " of the " + file.group(1) + " bulletin of " + period + " revision "
+                    + bulletin.revision() + " was not rendered");
+        }
+        Path path = found.get();
+        String etag = "\"" + BulletinArchive.sha256(path) + "\"";
+        String object = path.getFileName().toString();
+        if (ifNoneMatch != null && (ifNoneMatch.equals(etag) || ifNoneMatch.equals("*")
+                || java.util.Arrays.stream(ifNoneMatch.split(",")).map(String::strip).anyMatch(etag::equals))) {
+            audit.record("download", object, "not-modified");
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+        }
+        audit.record("download", object, "success");
+        ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
+                .filename(object).build();
+        return ResponseEntity.ok()
+                .eTag(etag)
+                .contentType(format == BulletinPublisher.Format.pdf ? MediaType.APPLICATION_PDF : XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
+                .body(new FileSystemResource(path));
+    }
+}

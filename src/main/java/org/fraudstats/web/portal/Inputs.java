@@ -1,0 +1,68 @@
+package org.fraudstats.web.portal;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+
+import org.fraudstats.catalog.Catalog;
+
+/**
+ * The checks every period and area given to the portal or the API goes through, with messages naming the parameter
+ * as the command line's name its option: an ISO date that exists, from not after to, at most ten years (a longer
+ * range is a mistake or an attempt to load the server, never a question of a statistician), a known district.
+ */
+public final class Inputs {
+
+    /** The longest range the portal computes: ten years. */
+    public static final int MAX_YEARS = 10;
+
+    /** uuuu-MM-dd, strictly: 2022-02-30 is refused rather than read as 2022-02-28. */
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+
+    private Inputs() {
+    }
+
+    public static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw new BadInput(name + " is missing (an ISO date, e.g. 2022-10-23)");
+        }
+        try {
+            return LocalDate.parse(value, ISO);
+        } catch (DateTimeParseException e) {
+            throw new BadInput(name + ": '" + printable(value) + "' is not a date (an ISO date, e.g. 2022-10-23)");
+        }
+    }
+
+    /** from and to, both required, checked as a period. */
+    public static LocalDate[] period(String from, String to) {
+        LocalDate f = date("from", from);
+        LocalDate t = date("to", to);
+        if (f.isAfter(t)) {
+            throw new BadInput("from " + f + " is after to " + t);
+        }
+        if (f.plusYears(MAX_YEARS).isBefore(t)) {
+            throw new BadInput("from " + f + " to " + t + " is longer than " + MAX_YEARS + " years");
+        }
+        return new LocalDate[] {f, t};
+    }
+
+    /** null stays null (every area); anything else must be a district or the city. */
+    public static String district(Catalog catalog, String code) {
+        if (code == null || code.isEmpty()) {
+            return null;
+        }
+        if (!catalog.isArea(code)) {
+            throw new BadInput("district " + printable(code) + ": unknown district (known: "
+                    + String.join(", ", catalog.districtCodes()) + ", " + catalog.cityCode() + ")");
+        }
+        return code;
+    }
+
+    /** A value echoed in a message: short, one line, nothing a terminal or a page would interpret, no long digit runs. */
+    public static String printable(String value) {
+        String v = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+        // a long digit run might be an account number pasted in the wrong field: never echoed
+        return v.replaceAll("[^\\p{L}\\p{N}._:/+-]", "?").replaceAll("\\d{7,}", "…");
+    }
+}

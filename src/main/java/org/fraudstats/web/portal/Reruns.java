@@ -1,0 +1,242 @@
+package org.fraudstats.web.portal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import org.fraudstats.bulletin.BulletinPublisher;
+import org.fraudstats.bulletin.Rerun;
+import org.fraudstats.delivery.Deliveries;
+import org.fraudstats.settings.BusinessTime;
+import org.fraudstats.storage.FraudstatsHome;
+import org.fraudstats.storage.RunLock;
+import org.fraudstats.storage.SqlFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reruns started from the portal: the same Batch job as `./fraudstats rerun` (bulletin's {@link Rerun}), under the
+ * same lock of its days, so they show in `history`, can be restarted from the command line, and refuse a range
+ * another run is working on. The job runs on a thread of its own: the request returns as soon as the job's execution
+ * exists, and the page or script follows it by its id.
+ */
+@Service
+public class Reruns {
+
+    private static final Logger log = LoggerFactory.getLogger(Reruns.class);
+    private static final Duration WAIT_FOR_EXECUTION = Duration.ofSeconds(30);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+
+    /** What a dry run answers: the days and the bulletins (folder and formats) the rerun would render. */
+    public record Plan(LocalDate from, LocalDate to, List<LocalDate> days, List<String> bulletins) {
+    }
+
+    /** A rerun's state (web.md's GET /api/v1/reruns/{id}); {@code startedAt}/{@code endedAt} in Asia/Shanghai. */
+    public record State(long id, BatchStatus status, LocalDate from, LocalDate to, int done, int total,
+                        String startedAt, String endedAt, String message) {
+
+        public boolean running() {
+            return status.isRunning();
+        }
+
+        public boolean restartable() {
+            return status == BatchStatus.FAILED || status == BatchStatus.STOPPED;
+        }
+    }
+
+    /** A request the caller can correct or retry later: unknown id, not a rerun, not running, not restartable. */
+    public static class Refused extends RuntimeException {
+        public Refused(String message) {
+            super(message);
+        }
+    }
+
+    private final Rerun rerun;
+    private final RunLock runLock;
+    private final Deliveries deliveries;
+    private final FraudstatsHome home;
+    private final JobRepository jobRepository;
+    private final JobOperator jobOperator;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("portal-rerun-");
+    /** Reruns of this server whose thread has not ended: ended in the repository, they may still hold their days. */
+    private final Map<Long, CompletableFuture<Void>> live = new java.util.concurrent.ConcurrentHashMap<>();
+
+    Reruns(Rerun rerun, RunLock runLock, Deliveries deliveries, FraudstatsHome home, JobRepository jobRepository,
+           JobOperator jobOperator, NamedParameterJdbcTemplate jdbc) {
+        this.rerun = rerun;
+        this.runLock = runLock;
+        this.deliveries = deliveries;
+        this.home = home;
+        this.jobRepository = jobRepository;
+        this.jobOperator = jobOperator;
+        this.jdbc = jdbc;
+    }
+
+    /** The dry run: nothing is locked, computed or written. */
+    public Plan plan(LocalDate from, LocalDate to, Set<BulletinPublisher.Format> formats) {
+        List<LocalDate> days = from.datesUntil(to.plusDays(1)).toList();
+        List<String> bulletins = new ArrayList<>();
+        String extensions = formats.stream().map(Enum::name).sorted().reduce((a, b) -> a + "," + b).orElse("");
+        for (LocalDate day : days) {
+            bulletins.add("daily/" + day + " (" + extensions + ")");
+        }
+        return new Plan(from, to, days, bulletins);
+    }
+
+    /**
+     * Starts a rerun of [from, to] into the default output folder and returns its job execution id once it exists.
+     *
+     * @throws RunLock.Refused when another run (a rerun, a nightly) holds some of the days
+     */
+    public long start(LocalDate from, LocalDate to, Set<BulletinPublisher.Format> formats) {
+        RunLock.Held held = runLock.days("rerun", from, to);
+        Path out = home.defaultOut();
+        return launch(held, from, to, () -> rerun.run(from, to, out, formats, false));
+    }
+
+    /** Restarts a failed or stopped rerun (only its unfinished days are rendered); returns the new execution's id. */
+    public long restart(long id) {
+        JobExecution execution = execution(id);
+        Rerun.Days days = execution == null ? null : rerun.days(execution).orElse(null);
+        if (days == null) {
+            throw new NotFound("no rerun " + id);
+        }
+        if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED
+                && !execution.getStatus().isRunning()) {
+            throw new Refused("rerun " + id + " is " + execution.getStatus() + ": only a failed or stopped rerun can be restarted");
+        }
+        // a rerun marked running whose process died is recovered by Rerun.restart, under the lock that proves it died
+        RunLock.Held held = runLock.days("restart " + id, days.from(), days.to());
+        Path out = home.defaultOut();
+        return launch(held, days.from(), days.to(), () -> rerun.restart(execution));
+    }
+
+    /** Asks a running rerun to stop; it ends STOPPED after the days being rendered, and can be restarted. */
+    public void stop(long id) {
+        JobExecution execution = rerunExecution(id);
+        try {
+            jobOperator.stop(execution);
+        } catch (JobExecutionNotRunningException e) {
+            throw new Refused("rerun " + id + " is not running (" + execution.getStatus() + ")");
+        }
+    }
+
+    public Optional<State> state(long id) {
+        JobExecution execution = execution(id);
+        if (execution == null) {
+            return Optional.empty();
+        }
+        return rerun.days(execution).map(days -> {
+            Integer done = jdbc.queryForObject(SqlFiles.load("web/rerun-days-done.sql"), Map.of("id", id), Integer.class);
+            int total = (int) (days.to().toEpochDay() - days.from().toEpochDay() + 1);
+            String message = execution.getAllFailureExceptions().stream().findFirst()
+                    .map(t -> t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().lines().findFirst().orElse(""))
+                    .orElse(null);
+            BatchStatus status = execution.getStatus();
+            // a stop can mark the execution STOPPED while its thread still renders the day it was on and holds the
+            // days' lock: until the thread ends it is stopping, and cannot be restarted yet
+            if (live.containsKey(id) && (status == BatchStatus.STOPPED || status == BatchStatus.FAILED)) {
+                status = BatchStatus.STOPPING;
+            }
+            return new State(id, status, days.from(), days.to(), done == null ? 0 : Math.min(done, total), total,
+                    time(execution.getStartTime()), time(execution.getEndTime()), message);
+        });
+    }
+
+    /** The execution, or null when there is none (the JDBC repository raises rather than answer null). */
+    private JobExecution execution(long id) {
+        try {
+            return jobRepository.getJobExecution(id);
+        } catch (EmptyResultDataAccessException e) {
+            return null;
+        }
+    }
+
+    private JobExecution rerunExecution(long id) {
+        JobExecution execution = execution(id);
+        if (execution == null || rerun.days(execution).isEmpty()) {
+            throw new NotFound("no rerun " + id);
+        }
+        return execution;
+    }
+
+    private interface Job {
+        Rerun.Result run() throws Exception;
+    }
+
+    private long launch(RunLock.Held held, LocalDate from, LocalDate to, Job job) {
+        long after;
+        CompletableFuture<Rerun.Result> ended = new CompletableFuture<>();
+        CompletableFuture<Void> threadEnded = new CompletableFuture<>();
+        try {
+            after = jdbc.queryForObject(SqlFiles.load("web/last-execution.sql"), Map.of(), Long.class);
+            threads.execute(() -> {
+                try {
+                    try (held) {
+                        Rerun.Result result = job.run();
+                        ended.complete(result);
+                        // as `rerun` does: the revisions it published are mailed, in a step that never fails the rerun
+                        deliveries.afterRerun(result.jobExecutionId(), home.defaultOut(), line -> log.info("{}", line));
+                    }
+                } catch (Exception | Error e) {
+                    ended.completeExceptionally(e);
+                    log.warn("rerun {}..{} from the portal failed: {}", from, to, e.getMessage());
+                } finally {
+                    // after the lock is released: a restart asked once this rerun shows as ended gets the days
+                    threadEnded.complete(null);
+                }
+            });
+        } catch (RuntimeException e) {
+            held.close();
+            throw e;
+        }
+        long deadline = System.nanoTime() + WAIT_FOR_EXECUTION.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (ended.isDone()) {
+                return ended.handle((result, failure) -> {
+                    if (failure != null) {
+                        throw new IllegalStateException("rerun " + from + ".." + to + " could not start: " + failure.getMessage(), failure);
+                    }
+                    return result.jobExecutionId();
+                }).join();
+            }
+            Long id = jdbc.queryForObject(SqlFiles.load("web/newest-rerun.sql"),
+                    Map.of("after", after, "from", from.toString(), "to", to.toString()), Long.class);
+            if (id != null) {
+                live.put(id, threadEnded);
+                threadEnded.whenComplete((none, failure) -> live.remove(id));
+                return id;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new IllegalStateException("rerun " + from + ".." + to + " did not start within " + WAIT_FOR_EXECUTION.toSeconds() + " s");
+    }
+
+    /** Batch keeps local times in the JVM's zone; shown in Asia/Shanghai with the offset, as the audit log is. */
+    private static String time(LocalDateTime time) {
+        return time == null ? null : TIME.format(time.atZone(java.time.ZoneId.systemDefault()).withZoneSameInstant(BusinessTime.ZONE));
+    }
+}

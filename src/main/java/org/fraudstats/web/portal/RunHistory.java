@@ -1,0 +1,37 @@
+package org.fraudstats.web.portal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.fraudstats.storage.SqlFiles;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/** What `./fraudstats history` shows (sql/batch/history.sql, the same query), one map per execution, newest first. */
+@Service
+public class RunHistory {
+
+    private final JdbcTemplate jdbc;
+
+    RunHistory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Keys as history's columns: id, job, status, started (UTC, as history prints it), seconds, read, written, rejected, parameters. */
+    public List<Map<String, Object>> latest(int limit) {
+        return jdbc.query(SqlFiles.load("batch/history.sql"), (rs, i) -> {
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("id", rs.getLong("job_execution_id"));
+            run.put("job", rs.getString("job_name"));
+            run.put("status", rs.getString("status"));
+            run.put("started", rs.getString("started"));
+            run.put("seconds", rs.getString("seconds"));
+            run.put("read", rs.getLong("read_count"));
+            run.put("written", rs.getLong("write_count"));
+            run.put("rejected", rs.getLong("skip_count"));
+            run.put("parameters", rs.getString("parameters"));
+            return run;
+        }, limit);
+    }
+}

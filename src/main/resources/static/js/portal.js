@@ -1,0 +1,69 @@
+// The portal's only script (a separate file: the Content-Security-Policy allows no inline script). Pages work
+// without it; it adds two things: the copy button of the headline, and the live progress of a rerun.
+(function () {
+  'use strict';
+
+  function setupCopy() {
+    document.querySelectorAll('button.copy[data-copy]').forEach(function (button) {
+      var source = document.getElementById(button.getAttribute('data-copy'));
+      if (!source) { return; }
+      button.hidden = false;
+      button.addEventListener('click', function () {
+        var text = source.textContent.trim();
+        var done = function () {
+          var note = document.getElementById('copied');
+          if (note) { note.hidden = false; }
+          button.setAttribute('data-copied', text);
+        };
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(text).then(done, function () { selectAndCopy(source); done(); });
+        } else {
+          selectAndCopy(source);
+          done();
+        }
+      });
+    });
+  }
+
+  // http:// on a LAN is not a secure context: the Clipboard API is missing there, the selection still works
+  function selectAndCopy(element) {
+    var range = document.createRange();
+    range.selectNodeContents(element);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    try { document.execCommand('copy'); } catch (e) { /* the text stays selected for Ctrl+C */ }
+  }
+
+  function setupProgress() {
+    var panel = document.getElementById('rerun');
+    if (!panel || panel.getAttribute('data-running') !== 'true') { return; }
+    var url = panel.getAttribute('data-state-url');
+    var poll = function () {
+      fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+        .then(function (r) { return r.json(); })
+        .then(function (s) {
+          document.getElementById('rerun-progress').max = s.total;
+          document.getElementById('rerun-progress').value = s.done;
+          document.getElementById('rerun-done').textContent = s.done;
+          document.getElementById('rerun-total').textContent = s.total;
+          var status = document.getElementById('rerun-status');
+          status.textContent = s.status;
+          status.className = 'status ' + s.status.toLowerCase();
+          if (s.running) {
+            setTimeout(poll, 1000);
+          } else {
+            // the finished page shows the end time, the message and the restart button
+            window.location.reload();
+          }
+        })
+        .catch(function () { setTimeout(poll, 3000); });
+    };
+    setTimeout(poll, 1000);
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    setupCopy();
+    setupProgress();
+  });
+})();

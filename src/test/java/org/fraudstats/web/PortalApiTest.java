@@ -1,0 +1,316 @@
+package org.fraudstats.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HexFormat;
+
+import org.fraudstats.storage.FraudstatsHome;
+import org.fraudstats.storage.RunLock;
+import org.fraudstats.support.PortalTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * /api/v1 with real values: the sample drops loaded, the daily bulletins of 22 to 24 October 2022 published, then
+ * every endpoint compared with what the command line prints for the same options, byte for byte where web.md says
+ * "exactly".
+ */
+class PortalApiTest extends PortalTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static boolean loaded;
+
+    @BeforeEach
+    void sampleLoadedAndThreeBulletinsPublished() {
+        synchronized (PortalApiTest.class) {
+            if (!loaded) {
+                assertThat(cli("ingest", "--inbox", SAMPLE_INBOX.toString()).exitCode()).isZero();
+                assertThat(cli("rerun", "--from", "2022-10-22", "--to", "2022-10-24").exitCode()).isZero();
+                loaded = true;
+            }
+        }
+    }
+
+    @Test
+    void metricsAreByteForByteWhatTheCommandPrints() throws Exception {
+        String[][] options = {
+                {"--from", "2022-10-01", "--to", "2022-10-24"},
+                {"--from", "2022-10-01", "--to", "2022-10-24", "--by", "day", "--district", "440604"},
+                {"--from", "2022-10-01", "--to", "2022-10-24", "--compare", "yoy"},
+                {"--from", "2022-10-13", "--to", "2022-10-24", "--compare", "pop", "--district", "440600"},
+        };
+        for (String[] o : options) {
+            String[] args = new String[o.length + 3];
+            args[0] = "metrics";
+            System.arraycopy(o, 0, args, 1, o.length);
+            args[o.length + 1] = "--format";
+            args[o.length + 2] = "json";
+            Run cli = cli(args);
+            assertThat(cli.exitCode()).isZero();
+            MockHttpServletRequestBuilder request = get("/api/v1/metrics");
+            for (int i = 0; i < o.length; i += 2) {
+                request = request.param(o[i].substring(2), o[i + 1]);
+            }
+            MockHttpServletResponse api = as("leader", request);
+            assertThat(api.getStatus()).isEqualTo(200);
+            assertThat(api.getContentType()).isEqualTo("application/json;charset=UTF-8");
+            assertThat(api.getContentAsByteArray()).isEqualTo(cli.out().getBytes(StandardCharsets.UTF_8));
+        }
+        // one real figure, so that equal output is not equally empty
+        JsonNode city = JSON.readTree(as("statistician", get("/api/v1/metrics").param("from", "2022-01-01").param("to", "2022-10-24")
+                .param("district", "440600")).getContentAsString()).get(0);
+        assertThat(city.get("cases").asLong()).isEqualTo(343);
+        assertThat(city.get("stop_amount").asString()).isEqualTo("8059792.06");
+    }
+
+    @Test
+    void theHeadlineIsTheCommandsPlusTheBulletinItRestsOn() throws Exception {
+        Run cli = cli("headline", "--from", "2022-01-01", "--to", "2022-10-24", "--format", "json");
+        MockHttpServletResponse api = as("press", get("/api/v1/headlines").param("from", "2022-01-01").param("to", "2022-10-24"));
+        assertThat(api.getStatus()).isEqualTo(200);
+        String body = api.getContentAsString(StandardCharsets.UTF_8);
+        ObjectNode json = (ObjectNode) JSON.readTree(body);
+        JsonNode bulletin = json.remove("bulletin");
+        assertThat(json).isEqualTo(JSON.readTree(cli.out()));
+        assertThat(bulletin.get("date").asString()).isEqualTo("2022-10-24");
+        assertThat(bulletin.get("revision").asInt()).isEqualTo(1);
+        assertThat(bulletin.get("published_at").asString()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+08:00");
+        // the command's text, then the bulletin before the closing brace
+        assertThat(body).startsWith(cli.out().substring(0, cli.out().lastIndexOf("\n}")));
+        assertThat(json.at("/text").asString()).isEqualTo("2022年以来，全市共处置电诈警情343宗，快速止付涉诈银行账户187个，止付资金800多万元，"
+                + "办理资金返还案件7宗，返还资金110多万元。");
+
+        String etag = api.getHeader("ETag");
+        assertThat(etag).isEqualTo("\"" + sha256(api.getContentAsByteArray()) + "\"");
+        MockHttpServletResponse again = as("press", get("/api/v1/headlines").param("from", "2022-01-01").param("to", "2022-10-24")
+                .header("If-None-Match", etag));
+        assertThat(again.getStatus()).isEqualTo(304);
+        assertThat(again.getContentAsByteArray()).isEmpty();
+
+        Run prevention = cli("headline", "--from", "2022-10-01", "--to", "2022-10-23", "--district", "440604",
+                "--topic", "prevention", "--lang", "en", "--format", "json");
+        ObjectNode preventionJson = (ObjectNode) JSON.readTree(as("leader", get("/api/v1/headlines").param("from", "2022-10-01")
+                .param("to", "2022-10-23").param("district", "440604").param("topic", "prevention").param("lang", "en")).getContentAsString());
+        assertThat(preventionJson.remove("bulletin").get("date").asString()).isIn("2022-10-23", "2022-10-24");
+        assertThat(preventionJson).isEqualTo(JSON.readTree(prevention.out()));
+    }
+
+    @Test
+    void noHeadlineBeforeTheBulletinOfItsLastDayIsPublished() throws Exception {
+        MockHttpServletResponse api = as("press", get("/api/v1/headlines").param("from", "2022-10-01").param("to", "2022-10-25"));
+        assertThat(api.getStatus()).isEqualTo(409);
+        assertThat(JSON.readTree(api.getContentAsString()).get("error").asString())
+                .isEqualTo("no daily bulletin of 2022-10-25 or later has been published yet: the headline quotes published figures only");
+    }
+
+    @Test
+    void bulletinsAreListedNewestFirstAndServedByteForByte() throws Exception {
+        // other tests of the class render days before the 21st: this one reads the 21st on, and the newest of all
+        assertThat(JSON.readTree(as("leader", get("/api/v1/bulletins")).getContentAsString()).get(0).get("date").asString())
+                .isEqualTo("2022-10-24");
+        JsonNode list = JSON.readTree(as("leader", get("/api/v1/bulletins").param("from", "2022-10-21").param("to", "2022-10-31"))
+                .getContentAsString());
+        assertThat(list.size()).isEqualTo(3);
+        JsonNode newest = list.get(0);
+        assertThat(newest.get("date").asString()).isEqualTo("2022-10-24");
+        assertThat(newest.get("kind").asString()).isEqualTo("daily");
+        assertThat(newest.get("revision").asInt()).isEqualTo(1);
+        assertThat(newest.get("pdf").asString()).isEqualTo("/api/v1/bulletins/2022-10-24/daily.pdf?revision=1");
+        assertThat(newest.get("xlsx").asString()).isEqualTo("/api/v1/bulletins/2022-10-24/daily.xlsx?revision=1");
+        assertThat(newest.get("changes").isArray()).isTrue();
+        assertThat(newest.get("changes").size()).isZero();
+        assertThat(list.get(1).get("date").asString()).isEqualTo("2022-10-23");
+        assertThat(list.get(2).get("date").asString()).isEqualTo("2022-10-22");
+        JsonNode one = JSON.readTree(as("leader", get("/api/v1/bulletins").param("from", "2022-10-23").param("to", "2022-10-23")).getContentAsString());
+        assertThat(one.size()).isEqualTo(1);
+
+        Path file = context.getBean(FraudstatsHome.class).defaultOut().resolve("daily/2022-10-24/fraudstats-daily-2022-10-24.pdf");
+        MockHttpServletResponse pdf = as("statistician", get("/api/v1/bulletins/2022-10-24/daily.pdf"));
+        assertThat(pdf.getStatus()).isEqualTo(200);
+        assertThat(pdf.getContentType()).isEqualTo("application/pdf");
+        assertThat(pdf.getContentAsByteArray()).isEqualTo(Files.readAllBytes(file));
+        assertThat(pdf.getHeader("ETag")).isEqualTo("\"" + sha256(Files.readAllBytes(file)) + "\"");
+        assertThat(as("statistician", get("/api/v1/bulletins/2022-10-24/daily.pdf").param("revision", "1")
+                .header("If-None-Match", pdf.getHeader("ETag"))).getStatus()).isEqualTo(304);
+        MockHttpServletResponse xlsx = as("leader", get("/api/v1/bulletins/2022-10-23/daily.xlsx").param("revision", "1"));
+        assertThat(xlsx.getContentAsByteArray()).isEqualTo(Files.readAllBytes(file.getParent().getParent()
+                .resolve("2022-10-23/fraudstats-daily-2022-10-23.xlsx")));
+        assertThat(as("leader", get("/api/v1/bulletins/2022-10-24/daily.pdf").param("revision", "2")).getStatus()).isEqualTo(404);
+        assertThat(as("leader", get("/api/v1/bulletins/2022-10-05/daily.pdf")).getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void badInputIsA400WithOneLine() throws Exception {
+        assertError(as("leader", get("/api/v1/metrics").param("from", "2022-02-30").param("to", "2022-03-01")),
+                "from: '2022-02-30' is not a date (an ISO date, e.g. 2022-10-23)");
+        assertError(as("leader", get("/api/v1/metrics").param("from", "2022-10-02").param("to", "2022-10-01")),
+                "from 2022-10-02 is after to 2022-10-01");
+        assertError(as("leader", get("/api/v1/metrics").param("from", "2022-10-01").param("to", "2022-10-01").param("district", "999999")),
+                "district 999999: unknown district (known: 440604, 440605, 440606, 440607, 440608, 440600)");
+        assertError(as("leader", get("/api/v1/metrics").param("from", "2000-01-01").param("to", "2022-10-01")),
+                "from 2000-01-01 to 2022-10-01 is longer than 10 years");
+        assertError(as("leader", get("/api/v1/metrics").param("to", "2022-10-01")), "from is missing (an ISO date, e.g. 2022-10-23)");
+        assertError(as("leader", get("/api/v1/headlines").param("from", "2022-10-01").param("to", "2022-10-01").param("topic", "x")),
+                "topic: 'x' is not handling or prevention");
+        // Spring Security's firewall refuses an encoded slash before any controller (the real server's body: PortalServerTest)
+        assertThat(as("leader", get("/api/v1/bulletins/2022-10-24/..%2f..%2fpasswd")).getStatus()).isEqualTo(400);
+        assertError(as("leader", get("/api/v1/bulletins/2022-10-24/..passwd")), "'..passwd' is not a bulletin file (daily|weekly|monthly|range followed by .pdf or .xlsx)");
+        assertError(as("leader", get("/api/v1/bulletins/2022-10-24/daily.exe")), null);
+        assertError(as("leader", get("/api/v1/bulletins/2022-13-01/daily.pdf")), null);
+        assertError(as("statistician", post("/api/v1/reruns").contentType(MediaType.TEXT_PLAIN).content("from=2022-10-01")),
+                "the body must be JSON (Content-Type: application/json), not text/plain");
+        assertError(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON).content("{\"from\": \"2022-10-01\", "
+                + "\"to\": \"2022-10-02\", \"pad\": \"" + "x".repeat(5000) + "\"}")), "the body is larger than 4096 bytes");
+        assertError(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON).content("{\"from\": ")), null);
+        assertError(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"from\": \"2022-10-01\", \"to\": \"2022-10-02\", \"formats\": [\"doc\"]}")), "formats: 'doc' is not pdf or xlsx");
+        assertError(as("statistician", get("/api/v1/reruns/abc")), "'abc' is not a rerun id (the id POST /api/v1/reruns answered)");
+        assertError(as("statistician", get("/api/v1/runs").param("limit", "0")), "limit: '0' is not a number from 1 to 1000");
+    }
+
+    @Test
+    void aRerunFromTheApiRunsTheRerunJobAndReportsItsProgress() throws Exception {
+        MockHttpServletResponse dry = as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"from\": \"2022-10-18\", \"to\": \"2022-10-20\", \"dry_run\": true}"));
+        assertThat(dry.getStatus()).isEqualTo(200);
+        JsonNode plan = JSON.readTree(dry.getContentAsString());
+        assertThat(plan.get("days").toString()).isEqualTo("[\"2022-10-18\",\"2022-10-19\",\"2022-10-20\"]");
+        assertThat(plan.get("bulletins").get(0).asString()).isEqualTo("daily/2022-10-18 (pdf,xlsx)");
+
+        MockHttpServletResponse started = as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"from\": \"2022-10-18\", \"to\": \"2022-10-20\", \"formats\": [\"pdf\"]}"));
+        assertThat(started.getStatus()).isEqualTo(202);
+        JsonNode rerun = JSON.readTree(started.getContentAsString());
+        long id = rerun.get("id").asLong();
+        assertThat(rerun.get("from").asString()).isEqualTo("2022-10-18");
+        assertThat(rerun.get("to").asString()).isEqualTo("2022-10-20");
+        JsonNode state = awaitEnd(id);
+        assertThat(state.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(state.get("progress").toString()).isEqualTo("{\"done\":3,\"total\":3}");
+        assertThat(state.get("ended_at").asString()).endsWith("+08:00");
+        assertThat(state.get("message").isNull()).isTrue();
+        assertThat(Files.exists(context.getBean(FraudstatsHome.class).defaultOut().resolve("daily/2022-10-19/fraudstats-daily-2022-10-19.pdf"))).isTrue();
+        // the same job as ./fraudstats rerun: history shows it
+        assertThat(cli("history", "--limit", "1").out()).contains(id + " ").contains("rerunBulletins").contains("COMPLETED");
+        JsonNode runs = JSON.readTree(as("statistician", get("/api/v1/runs").param("limit", "1")).getContentAsString());
+        assertThat(runs.get(0).get("id").asLong()).isEqualTo(id);
+        assertThat(runs.get(0).get("job").asString()).isEqualTo("rerunBulletins");
+        assertThat(runs.get(0).get("status").asString()).isEqualTo("COMPLETED");
+
+        // a completed rerun cannot be stopped or restarted
+        assertThat(as("statistician", post("/api/v1/reruns/" + id + "/stop")).getStatus()).isEqualTo(409);
+        assertThat(as("statistician", post("/api/v1/reruns/" + id + "/restart")).getStatus()).isEqualTo(409);
+        assertThat(as("statistician", get("/api/v1/reruns/999999")).getStatus()).isEqualTo(404);
+        assertThat(as("statistician", post("/api/v1/reruns/999999/stop")).getStatus()).isEqualTo(404);
+        assertThat(as("statistician", post("/api/v1/reruns/999999/restart")).getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void aStoppedRerunIsRestartedAndRendersItsDays() throws Exception {
+        JsonNode started = JSON.readTree(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"from\": \"2022-10-10\", \"to\": \"2022-10-13\", \"formats\": [\"pdf\"]}")).getContentAsString());
+        long id = started.get("id").asLong();
+        MockHttpServletResponse stop = as("statistician", post("/api/v1/reruns/" + id + "/stop"));
+        assertThat(stop.getStatus()).as(stop.getContentAsString()).isEqualTo(202);
+        JsonNode stopped = awaitEnd(id);
+        assertThat(stopped.get("status").asString()).isEqualTo("STOPPED");
+        assertThat(stopped.get("progress").get("done").asInt()).isLessThan(4);
+
+        MockHttpServletResponse restart = as("statistician", post("/api/v1/reruns/" + id + "/restart"));
+        assertThat(restart.getStatus()).as(restart.getContentAsString()).isEqualTo(202);
+        JsonNode again = JSON.readTree(restart.getContentAsString());
+        assertThat(again.get("restarted_from").asLong()).isEqualTo(id);
+        assertThat(again.get("id").asLong()).isGreaterThan(id);
+        JsonNode done = awaitEnd(again.get("id").asLong());
+        assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(done.get("progress").toString()).isEqualTo("{\"done\":4,\"total\":4}");
+        assertThat(cli("history", "--limit", "5").out()).contains(id + " ").contains("STOPPED");
+    }
+
+    @Test
+    void aRerunOverDaysAnotherRunHoldsIsRefused() throws Exception {
+        try (RunLock.Held nightly = context.getBean(RunLock.class).days("nightly", LocalDate.of(2022, 10, 10), LocalDate.of(2022, 10, 10))) {
+            MockHttpServletResponse refused = as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"from\": \"2022-10-09\", \"to\": \"2022-10-11\"}"));
+            assertThat(refused.getStatus()).isEqualTo(409);
+            assertThat(JSON.readTree(refused.getContentAsString()).get("error").asString())
+                    .isEqualTo("rerun 2022-10-09..2022-10-11 refused: another run (rerun or nightly) is working on some of these days; "
+                            + "try again when it has finished");
+        }
+    }
+
+    @Test
+    void rejectsAreWhatTheCommandPrints() throws Exception {
+        Run cli = cli("rejects", "--from", "2022-10-01", "--to", "2022-10-30", "--format", "json");
+        MockHttpServletResponse api = as("statistician", get("/api/v1/rejects").param("from", "2022-10-01").param("to", "2022-10-30"));
+        assertThat(api.getContentAsByteArray()).isEqualTo(cli.out().getBytes(StandardCharsets.UTF_8));
+        assertThat(JSON.readTree(api.getContentAsString()).size()).isPositive();
+        assertThat(as("statistician", get("/api/v1/rejects")).getContentAsByteArray())
+                .isEqualTo(cli("rejects", "--format", "json").out().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void downloadsReadsAndRerunsAreInTheAuditLogWithWhoWhereWhatAndHow() throws Exception {
+        as("leader", get("/api/v1/bulletins/2022-10-23/daily.pdf"));
+        as("statistician", get("/api/v1/metrics").param("from", "2022-10-01").param("to", "2022-10-07").param("district", "440604"));
+        as("press", get("/api/v1/headlines").param("from", "2022-10-01").param("to", "2022-10-09"));
+        as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON).content("{\"from\": \"2022-10-02\", \"to\": \"2022-10-02\", \"dry_run\": true}"));
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        context.getBean(org.fraudstats.audit.AuditLog.class).read(null, null, r ->
+                lines.add(String.join("|", r.user(), r.role(), r.client(), r.action(), r.object(), r.result())));
+        assertThat(lines).contains(
+                "test-leader|leader|127.0.0.1|download|fraudstats-daily-2022-10-23.pdf|success",
+                "test-statistician|statistician|127.0.0.1|read-figures|2022-10-01..2022-10-07 by range district 440604|success",
+                "test-press|press|127.0.0.1|read-headline|2022-10-01..2022-10-09 440600 handling|success",
+                "test-statistician|statistician|127.0.0.1|rerun-dry-run|2022-10-02..2022-10-02|success");
+    }
+
+    private JsonNode awaitEnd(long id) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (true) {
+            JsonNode state = JSON.readTree(as("statistician", get("/api/v1/reruns/" + id)).getContentAsString());
+            String status = state.get("status").asString();
+            if (!status.equals("STARTING") && !status.equals("STARTED") && !status.equals("STOPPING")) {
+                return state;
+            }
+            assertThat(System.nanoTime()).as("rerun %d still %s", id, status).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private MockHttpServletResponse as(String role, MockHttpServletRequestBuilder request) throws Exception {
+        // a session's POST needs its CSRF token under /api too (only a bearer token goes without)
+        return mvc.perform(request.with(user("test-" + role).roles(role.toUpperCase())).with(csrf())).andReturn().getResponse();
+    }
+
+    private static void assertError(MockHttpServletResponse response, String message) throws Exception {
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(400);
+        String body = response.getContentAsString(StandardCharsets.UTF_8);
+        JsonNode json = JSON.readTree(body);
+        assertThat(json.propertyNames()).containsExactly("error");
+        assertThat(json.get("error").asString()).doesNotContain("\n").doesNotContain("Exception");
+        if (message != null) {
+            assertThat(json.get("error").asString()).isEqualTo(message);
+        }
+    }
+
+    static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}

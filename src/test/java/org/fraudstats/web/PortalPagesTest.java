@@ -1,0 +1,141 @@
+package org.fraudstats.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+
+import org.fraudstats.support.PortalTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** The pages, server-rendered, with real figures of the sample: what each role sees, in Chinese, with who is signed in. */
+class PortalPagesTest extends PortalTest {
+
+    private static boolean loaded;
+
+    @BeforeEach
+    void sampleLoadedAndTwoBulletinsPublished() {
+        synchronized (PortalPagesTest.class) {
+            if (!loaded) {
+                assertThat(cli("ingest", "--inbox", SAMPLE_INBOX.toString()).exitCode()).isZero();
+                assertThat(cli("rerun", "--from", "2022-10-23", "--to", "2022-10-24").exitCode()).isZero();
+                loaded = true;
+            }
+        }
+    }
+
+    @Test
+    void eachRoleStartsOnItsOwnPage() throws Exception {
+        assertThat(as("leader", get("/")).getRedirectedUrl()).isEqualTo("/bulletins/latest");
+        assertThat(as("statistician", get("/")).getRedirectedUrl()).isEqualTo("/bulletins/latest");
+        assertThat(as("press", get("/")).getRedirectedUrl()).isEqualTo("/headline");
+        assertThat(as("admin", get("/")).getRedirectedUrl()).isEqualTo("/users");
+        assertThat(as("auditor", get("/")).getRedirectedUrl()).isEqualTo("/audit");
+    }
+
+    @Test
+    void theLatestBulletinShowsItsPdfInlineAndWhoIsSignedIn() throws Exception {
+        String page = page("leader", get("/bulletins/latest"));
+        assertThat(page).contains("电信网络诈骗警情日报").contains("2022-10-24")
+                .contains("<iframe src=\"/files/bulletins/2022-10-24/daily.pdf?revision=1&amp;inline=1\" title=\"通报 PDF\"></iframe>")
+                .contains("href=\"/files/bulletins/2022-10-24/daily.pdf?revision=1\"")
+                .contains("test-leader").contains("领导");
+        MockHttpServletResponse pdf = as("leader", get("/files/bulletins/2022-10-24/daily.pdf").param("revision", "1").param("inline", "1"));
+        assertThat(pdf.getStatus()).isEqualTo(200);
+        assertThat(pdf.getHeader("Content-Disposition")).isEqualTo("inline; filename=\"fraudstats-daily-2022-10-24.pdf\"");
+        assertThat(new String(pdf.getContentAsByteArray(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    }
+
+    @Test
+    void theArchiveListsNewestFirst() throws Exception {
+        String page = page("statistician", get("/bulletins"));
+        assertThat(page.indexOf("2022-10-24")).isPositive().isLessThan(page.indexOf("2022-10-23"));
+        assertThat(page).contains("首发").contains("统计人员");
+    }
+
+    @Test
+    void figuresShowTheCommandsNumbers() throws Exception {
+        String page = page("leader", get("/figures").param("from", "2022-01-01").param("to", "2022-10-24").param("district", "440600"));
+        // the city's cases and stop amount of the sample (expected-headline's exact figures)
+        assertThat(page).contains(">343<").contains(">8059792.06<").contains("佛山市");
+        String yoy = page("statistician", get("/figures").param("from", "2022-10-01").param("to", "2022-10-24").param("compare", "yoy"));
+        assertThat(yoy).contains("同比%").contains("（基期）");
+    }
+
+    @Test
+    void theHeadlinePageQuotesTheSentenceTheExactFiguresAndTheBulletin() throws Exception {
+        String page = page("press", get("/headline").param("from", "2022-01-01").param("to", "2022-10-24"));
+        assertThat(page).contains("2022年以来，全市共处置电诈警情343宗，快速止付涉诈银行账户187个，止付资金800多万元，办理资金返还案件7宗，返还资金110多万元。")
+                .contains(">800多万元<").contains(">8059792.06 元<").contains(">110多万元<").contains(">1180778.64 元<")
+                .contains("data-copy=\"headline-text\"").contains("宣传");
+        assertThat(page).containsPattern("依据：<span>电信网络诈骗警情日报</span>\\s*<strong>2022-10-24</strong>");
+        assertThat(page("press", get("/headline").param("from", "2022-10-01").param("to", "2022-10-25")))
+                .contains("2022-10-25 及以后的日报尚未发布");
+    }
+
+    @Test
+    void theRerunFormShowsTheDryRunBeforeItRuns() throws Exception {
+        String plan = page("statistician", post("/runs/plan").param("from", "2022-10-20").param("to", "2022-10-22").with(csrf()));
+        assertThat(plan).contains("预演结果").contains("共 <span>3</span> 天").contains("daily/2022-10-21 (pdf,xlsx)").contains("确认重算");
+        MockHttpServletResponse started = as("statistician", post("/runs/start").param("from", "2022-10-20").param("to", "2022-10-22").with(csrf()));
+        assertThat(started.getRedirectedUrl()).matches("/runs/\\d+");
+        String id = started.getRedirectedUrl().substring("/runs/".length());
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        String state;
+        do {
+            Thread.sleep(200);
+            state = as("statistician", get("/runs/" + id + "/state.json")).getContentAsString();
+        } while (state.contains("\"running\":true") && System.nanoTime() < deadline);
+        assertThat(state).contains("\"status\":\"COMPLETED\"").contains("\"done\":3").contains("\"total\":3");
+        assertThat(page("statistician", get("/runs/" + id))).contains("COMPLETED").contains("已完成 <span id=\"rerun-done\">3</span>");
+        assertThat(page("statistician", get("/runs"))).contains("rerunBulletins").contains("from=2022-10-20");
+    }
+
+    @Test
+    void rejectsShowAccountNumbersMaskedOnly() throws Exception {
+        String page = page("statistician", get("/rejects"));
+        assertThat(page).contains("拒收记录").contains("cases.csv");
+        assertThat(page).doesNotContainPattern("\\d{12,}");
+    }
+
+    @Test
+    void badInputOnAPageIsA400PageWithOneLine() throws Exception {
+        MockHttpServletResponse bad = as("leader", get("/figures").param("from", "2022-10-05").param("to", "2022-10-01"));
+        assertThat(bad.getStatus()).isEqualTo(400);
+        assertThat(bad.getContentAsString(StandardCharsets.UTF_8)).contains("from 2022-10-05 is after to 2022-10-01").doesNotContain("Exception");
+    }
+
+    @Test
+    void everyoneChangesTheirOwnPasswordWithTheCurrentOneAndMakesTheirOwnToken() throws Exception {
+        var users = context.getBean(org.fraudstats.access.Users.class);
+        users.add("own.press", org.fraudstats.access.Role.PRESS, "Own-Press-Passw0rd", org.fraudstats.access.Actor.commandLine());
+        var wrong = mvc.perform(post("/account/password").param("current", "Not-The-Passw0rd").param("password", "New-Press-Passw0rd")
+                .param("repeat", "New-Press-Passw0rd").with(user("own.press").roles("PRESS")).with(csrf())).andReturn();
+        assertThat(wrong.getFlashMap().get("error")).isEqualTo("当前密码不正确");
+        var right = mvc.perform(post("/account/password").param("current", "Own-Press-Passw0rd").param("password", "New-Press-Passw0rd")
+                .param("repeat", "New-Press-Passw0rd").with(user("own.press").roles("PRESS")).with(csrf())).andReturn();
+        assertThat(right.getFlashMap().get("done")).isEqualTo("密码已修改");
+        var token = mvc.perform(post("/account/token").param("days", "7").with(user("own.press").roles("PRESS")).with(csrf())).andReturn();
+        String secret = (String) token.getFlashMap().get("secret");
+        assertThat(secret).startsWith("fst_");
+        assertThat(context.getBean(org.fraudstats.access.Tokens.class).holder(secret).orElseThrow().name()).isEqualTo("own.press");
+        assertThat(mvc.perform(get("/account").with(user("own.press").roles("PRESS"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("作废");
+    }
+
+    private String page(String role, MockHttpServletRequestBuilder request) throws Exception {
+        MockHttpServletResponse response = as(role, request);
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+        return response.getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private MockHttpServletResponse as(String role, MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(user("test-" + role).roles(role.toUpperCase()))).andReturn().getResponse();
+    }
+}

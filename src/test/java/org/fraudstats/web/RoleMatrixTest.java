@@ -1,0 +1,170 @@
+package org.fraudstats.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.fraudstats.access.Actor;
+import org.fraudstats.access.Role;
+import org.fraudstats.access.Tokens;
+import org.fraudstats.access.Users;
+import org.fraudstats.support.PortalTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * web.md's table of rights, exhaustively: every endpoint of /api/v1 with each of the five roles' tokens, no
+ * credentials and a bad token, and every page with each role's session and none, each with its exact status.
+ */
+class RoleMatrixTest extends PortalTest {
+
+    private static final Set<String> EVERYONE = Set.of("leader", "statistician", "press", "admin", "auditor");
+    private static final Set<String> READERS = Set.of("leader", "statistician");
+    private static boolean loaded;
+    private static final Map<String, String> TOKENS = new LinkedHashMap<>();
+
+    /** An endpoint, the roles that may use it and the status they get (the others get 403). */
+    record Endpoint(String method, String path, String body, Set<String> allowed, int status) {
+
+        MockHttpServletRequestBuilder request() {
+            String[] pathAndQuery = path.split("\\?", 2);
+            MockHttpServletRequestBuilder r = method.equals("GET") ? get(pathAndQuery[0]) : post(pathAndQuery[0]);
+            if (pathAndQuery.length == 2) {
+                for (String pair : pathAndQuery[1].split("&")) {
+                    String[] kv = pair.split("=", 2);
+                    r = r.param(kv[0], kv[1]);
+                }
+            }
+            if (body != null) {
+                r = r.contentType(MediaType.APPLICATION_JSON).content(body);
+            }
+            return r;
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static final List<Endpoint> API = List.of(
+            new Endpoint("GET", "/api/v1/bulletins", null, READERS, 200),
+            new Endpoint("GET", "/api/v1/bulletins?from=2022-10-01&to=2022-10-31", null, READERS, 200),
+            new Endpoint("GET", "/api/v1/bulletins/2022-10-03/daily.pdf", null, READERS, 200),
+            new Endpoint("GET", "/api/v1/bulletins/2022-10-03/daily.xlsx?revision=1", null, READERS, 200),
+            new Endpoint("GET", "/api/v1/metrics?from=2022-10-01&to=2022-10-03", null, READERS, 200),
+            new Endpoint("GET", "/api/v1/metrics?from=2022-10-01&to=2022-10-03&by=day&district=440604&compare=yoy", null, READERS, 200),
+            new Endpoint("GET", "/api/v1/headlines?from=2022-10-01&to=2022-10-03", null, Set.of("leader", "statistician", "press"), 200),
+            new Endpoint("GET", "/api/v1/headlines?from=2022-10-01&to=2022-10-04", null, Set.of("leader", "statistician", "press"), 409),
+            new Endpoint("POST", "/api/v1/reruns", "{\"from\": \"2022-10-01\", \"to\": \"2022-10-03\", \"dry_run\": true}", Set.of("statistician"), 200),
+            new Endpoint("GET", "/api/v1/reruns/999999", null, Set.of("statistician"), 404),
+            new Endpoint("POST", "/api/v1/reruns/999999/stop", null, Set.of("statistician"), 404),
+            new Endpoint("POST", "/api/v1/reruns/999999/restart", null, Set.of("statistician"), 404),
+            new Endpoint("GET", "/api/v1/runs?limit=5", null, Set.of("statistician"), 200),
+            new Endpoint("GET", "/api/v1/rejects?from=2022-10-01&to=2022-10-03", null, Set.of("statistician"), 200),
+            new Endpoint("GET", "/api/v1/audit?from=2022-10-01&to=2022-10-03", null, Set.of("auditor"), 200),
+            new Endpoint("GET", "/api/v1/openapi.json", null, EVERYONE, 200));
+
+    static final List<Endpoint> PAGES = List.of(
+            new Endpoint("GET", "/", null, EVERYONE, 302),
+            new Endpoint("GET", "/bulletins", null, READERS, 200),
+            new Endpoint("GET", "/bulletins/latest", null, READERS, 200),
+            new Endpoint("GET", "/bulletins/2022-10-03/daily", null, READERS, 200),
+            new Endpoint("GET", "/files/bulletins/2022-10-03/daily.pdf?revision=1", null, READERS, 200),
+            new Endpoint("GET", "/figures?from=2022-10-01&to=2022-10-03", null, READERS, 200),
+            new Endpoint("GET", "/headline?from=2022-10-01&to=2022-10-03", null, Set.of("leader", "statistician", "press"), 200),
+            new Endpoint("GET", "/runs", null, Set.of("statistician"), 200),
+            new Endpoint("POST", "/runs/plan?from=2022-10-01&to=2022-10-03", null, Set.of("statistician"), 200),
+            new Endpoint("GET", "/runs/999999", null, Set.of("statistician"), 404),
+            new Endpoint("GET", "/rejects", null, Set.of("statistician"), 200),
+            new Endpoint("GET", "/users", null, Set.of("admin"), 200),
+            new Endpoint("POST", "/users/token?name=nobody", null, Set.of("admin"), 302),
+            new Endpoint("GET", "/audit", null, Set.of("auditor"), 200),
+            new Endpoint("GET", "/account", null, EVERYONE, 200));
+
+    @BeforeEach
+    void oneBulletinAndAUserOfEachRole() {
+        synchronized (RoleMatrixTest.class) {
+            if (!loaded) {
+                assertThat(cli("ingest", "--inbox", SAMPLE_INBOX.toString(), "--from", "2022-10-01", "--to", "2022-10-03").exitCode()).isZero();
+                assertThat(cli("rerun", "--from", "2022-10-03", "--to", "2022-10-03").exitCode()).isZero();
+                Users users = context.getBean(Users.class);
+                Tokens tokens = context.getBean(Tokens.class);
+                for (Role role : Role.values()) {
+                    users.add("matrix-" + role.code(), role, "Matrix-" + role.code() + "-Passw0rd!", Actor.commandLine());
+                    TOKENS.put(role.code(), tokens.create("matrix-" + role.code(), 1, Actor.commandLine()));
+                }
+                loaded = true;
+            }
+        }
+    }
+
+    @Test
+    void everyApiEndpointAnswersEachRoleNoCredentialsAndABadTokenExactly() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint e : API) {
+            for (String role : EVERYONE) {
+                int expected = e.allowed().contains(role) ? e.status() : 403;
+                check(wrong, e, role, e.request().header("Authorization", "Bearer " + TOKENS.get(role)), expected);
+            }
+            if (e.method().equals("GET")) {
+                check(wrong, e, "no credentials", e.request(), 401);
+            }
+            check(wrong, e, "bad token", e.request().header("Authorization", "Bearer fst_not-a-token"), 401);
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * web.md: "no or bad credentials → 401". A POST without any credentials has no session a forged request could
+     * ride on, so it must be told to authenticate (401), not that its CSRF token is missing (403).
+     */
+    @Test
+    void aPostWithoutAnyCredentialsIs401() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint e : API) {
+            if (e.method().equals("POST")) {
+                check(wrong, e, "no credentials", e.request(), 401);
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void everyPageAnswersEachRoleExactlyAndSendsStrangersToSignIn() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint e : PAGES) {
+            for (String role : EVERYONE) {
+                int expected = e.allowed().contains(role) ? e.status() : 403;
+                check(wrong, e, role, e.request().with(user("matrix-" + role).roles(role.toUpperCase())).with(csrf()), expected);
+            }
+            MockHttpServletResponse stranger = mvc.perform(e.request().with(csrf())).andReturn().getResponse();
+            if (stranger.getStatus() != 302 || stranger.getRedirectedUrl() == null || !stranger.getRedirectedUrl().endsWith("/login")) {
+                wrong.add(e + " without a session: " + stranger.getStatus() + " " + stranger.getRedirectedUrl());
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private void check(List<String> wrong, Endpoint e, String who, MockHttpServletRequestBuilder request, int expected) throws Exception {
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        if (response.getStatus() != expected) {
+            wrong.add(e + " as " + who + ": " + response.getStatus() + " (expected " + expected + ") " + response.getContentAsString());
+        } else if (e.path().startsWith("/api/") && (expected == 401 || expected == 403)) {
+            if (!response.getContentAsString().matches("\\{\\s*\"error\"\\s*:\\s*\"[^\"\\n]+\"\\s*}\\s*")) {
+                wrong.add(e + " as " + who + ": body " + response.getContentAsString());
+            }
+        }
+    }
+}
