@@ -54,14 +54,16 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, Tokens tokens, Users users, Refusals refusals) throws Exception {
-        RequestMatcher bearer = request -> request.getHeader("Authorization") != null;
+        // A forged cross-site request rides on the browser's session cookie; a bearer request or one without a
+        // session has nothing to ride on, and must reach authentication to be answered 401 (web.md), not a CSRF 403.
+        RequestMatcher noSession = request -> request.getHeader("Authorization") != null || request.getSession(false) == null;
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(bearer))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(noSession))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(refusals.apiUnauthorized())
                         .accessDeniedHandler(refusals.apiForbidden()))
                 .requestCache(cache -> cache.disable())
