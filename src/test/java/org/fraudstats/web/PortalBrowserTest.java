@@ -144,7 +144,11 @@ class PortalBrowserTest extends DatabaseTest {
         browser.findElement(By.id("confirm-rerun")).click();
         wait(ExpectedConditions.urlMatches("/runs/\\d+$"));
         screenshot("06-statistician-rerun-progress");
-        new WebDriverWait(browser, Duration.ofMinutes(3)).until(d -> text("#rerun-status").equals("COMPLETED"));
+        // the progress script rewrites the status, then reloads the finished page: an element read across the reload is
+        // stale, not wrong; the finished page is the one rendered with data-running="false"
+        new WebDriverWait(browser, Duration.ofMinutes(3)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> "false".equals(d.findElement(By.id("rerun")).getDomAttribute("data-running"))
+                        && text("#rerun-status").equals("COMPLETED"));
         assertThat(text("#rerun-done")).isEqualTo("3");
         assertThat(browser.findElement(By.id("rerun-progress")).getDomAttribute("value")).isEqualTo("3");
         screenshot("07-statistician-rerun-completed");
@@ -220,7 +224,7 @@ class PortalBrowserTest extends DatabaseTest {
     }
 
     private <T> void wait(java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition) {
-        new WebDriverWait(browser, WAIT).until(condition);
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     /** The whole page, not only the window: the window grows to the page's height (at most 2400 px) for the shot. */
