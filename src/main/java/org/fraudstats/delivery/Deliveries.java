@@ -154,7 +154,7 @@ public class Deliveries {
             }
         }
         if (sent + retrying + failed > 0) {
-            log.accept("mail: " + sent + " sent" + (retrying > 0 ? ", " + retrying + " waiting for the relay (retried)" : "")
+            log.accept("mail: " + sent + (relay.relays() ? " sent" : " written as .eml (no spring.mail.host)") + (retrying > 0 ? ", " + retrying + " waiting for the relay (retried)" : "")
                     + (failed > 0 ? ", " + failed + " failed" : ""));
         }
         long allFailed = store.failedCount();

@@ -35,6 +35,11 @@ class MailRelay {
         this.session = this.sender instanceof JavaMailSenderImpl impl ? impl.getSession() : Session.getInstance(new Properties());
     }
 
+    /** Whether mails go to a relay; without one they are written as .eml files, and said to be written, not sent. */
+    boolean relays() {
+        return sender != null;
+    }
+
     MimeMessage newMessage(String messageId) {
         return new DeliveryMessage(session, messageId);
     }
