@@ -70,14 +70,19 @@ public class Tokens {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
-        return jdbc.query(SqlFiles.load("access/find-token-user.sql"),
-                Map.of("hash", hash(token.strip()), "now", OffsetDateTime.now(clock)), UserRows.ACCOUNT).stream().findFirst();
+        Map<String, Object> params = Map.of("hash", hash(token.strip()), "now", OffsetDateTime.now(clock));
+        Optional<UserAccount> holder = jdbc.query(SqlFiles.load("access/find-token-user.sql"), params, UserRows.ACCOUNT)
+                .stream().findFirst();
+        holder.ifPresent(h -> jdbc.update(SqlFiles.load("access/mark-token-used.sql"), params));
+        return holder;
     }
 
     /** Every token, newest first. */
     public java.util.List<TokenInfo> list() {
         return jdbc.query(SqlFiles.load("access/list-tokens.sql"), (rs, n) -> new TokenInfo(rs.getLong("id"), rs.getString("user_name"),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("expires_at", OffsetDateTime.class)));
+                UserRows.beijing(rs.getObject("created_at", OffsetDateTime.class)),
+                UserRows.beijing(rs.getObject("expires_at", OffsetDateTime.class)),
+                UserRows.beijing(rs.getObject("last_used_at", OffsetDateTime.class))));
     }
 
     /** Ends a token at once (it expires now; the row stays). */

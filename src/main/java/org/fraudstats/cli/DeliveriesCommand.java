@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.fraudstats.delivery.Deliveries;
+import org.fraudstats.settings.BusinessTime;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,7 +60,7 @@ class DeliveriesCommand implements Callable<Integer> {
             out.print("date,kind,revision,list,recipient,state,attempts,sent_at,message_id,error\n");
             for (Deliveries.Row r : rows) {
                 out.print(String.join(",", r.date().toString(), r.kind(), String.valueOf(r.revision()), csv(r.list()), csv(r.recipient()),
-                        r.state(), String.valueOf(r.attempts()), r.sentAt() == null ? "" : r.sentAt().toString(), csv(r.messageId()),
+                        r.state(), String.valueOf(r.attempts()), r.sentAt() == null ? "" : shanghai(r.sentAt()), csv(r.messageId()),
                         csv(r.error())) + "\n");
             }
         }
@@ -76,10 +77,15 @@ class DeliveriesCommand implements Callable<Integer> {
         row.put("recipient", r.recipient());
         row.put("state", r.state());
         row.put("attempts", r.attempts());
-        row.put("sent_at", r.sentAt() == null ? null : r.sentAt().toString());
+        row.put("sent_at", r.sentAt() == null ? null : shanghai(r.sentAt()));
         row.put("message_id", r.messageId());
         row.put("error", r.error());
         return row;
+    }
+
+    /** In Foshan's time with its offset, to the second, as `audit` and `user list` print times (2022-10-25T07:05:12+08:00). */
+    private static String shanghai(java.time.Instant time) {
+        return time.atZone(BusinessTime.ZONE).toOffsetDateTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
     /** A relay's error may hold commas or quotes; a leading = + - @ would be a formula in a spreadsheet. */

@@ -167,4 +167,25 @@ class SignInTest extends DatabaseTest {
         assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, action, object, result) FROM audit_event "
                 + "WHERE action = 'token-revoke'", String.class)).containsExactly("boss|admin|token-revoke|token " + info.id() + "|success");
     }
+
+    @Test
+    void aTokenRemembersWhenItWasLastUsed_inFoshansTime() {
+        add("used.token", Role.STATISTICIAN, "Statistician-12x");
+        String token = tokens.create("used.token", 30, new Actor("setup", "", "test"));
+        TokenInfo fresh = tokens.list().stream().filter(t -> t.user().equals("used.token")).findFirst().orElseThrow();
+        assertThat(fresh.lastUsedAt()).isNull();
+        assertThat(fresh.createdAt().getOffset()).isEqualTo(java.time.ZoneOffset.ofHours(8));
+
+        assertThat(tokens.holder(token)).map(UserAccount::name).contains("used.token");
+
+        TokenInfo used = tokens.list().stream().filter(t -> t.user().equals("used.token")).findFirst().orElseThrow();
+        assertThat(used.lastUsedAt()).isNotNull();
+        assertThat(used.lastUsedAt().getOffset()).isEqualTo(java.time.ZoneOffset.ofHours(8));
+        assertThat(java.time.Duration.between(used.createdAt(), used.lastUsedAt())).isBetween(java.time.Duration.ZERO,
+                java.time.Duration.ofMinutes(5));
+        // a wrong token marks nothing
+        assertThat(tokens.holder(token + "x")).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM api_token WHERE last_used_at IS NOT NULL AND user_name <> 'used.token'",
+                Long.class)).isZero();
+    }
 }

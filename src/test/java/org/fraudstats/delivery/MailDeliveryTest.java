@@ -415,7 +415,8 @@ class MailDeliveryTest extends DatabaseTest {
         assertThat(json.exitCode()).isZero();
         assertThat(json.out()).startsWith("[{\"date\":\"2022-10-24\",\"kind\":\"daily\",\"revision\":1,\"list\":\"leadership\","
                 + "\"recipient\":\"zhangsan@example.gov.cn\",\"state\":\"sent\",\"attempts\":1,\"sent_at\":\"")
-                .contains("\"message_id\":\"<daily.2022-10-24.r1.0.").contains("\"error\":null}");
+                .contains("\"message_id\":\"<daily.2022-10-24.r1.0.").contains("\"error\":null}")
+                .containsPattern("\"sent_at\":\"\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+08:00\"");
         Run nothing = cli("deliver", "--date", "2022-10-24");
         assertThat(nothing.exitCode()).isZero();
         assertThat(nothing.out()).isEqualTo("daily 2022-10-24: nothing to send\n");
