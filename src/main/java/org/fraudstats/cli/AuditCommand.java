@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
 import org.fraudstats.audit.AuditLog;
 import org.fraudstats.audit.AuditRecord;
 import tools.jackson.databind.SequenceWriter;
@@ -46,25 +45,23 @@ class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (period != null) {
-            period.check(spec);
-        }
+        Period.checkIfGiven(period, spec);
         var out = spec.commandLine().getOut();
         AuditLog log = services.get(AuditLog.class);
         try {
             if (format == Format.json) {
                 // one record at a time: a year of audit records need not fit in memory
                 try (SequenceWriter json = MetricsOutput.JSON.writer().without(tools.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).writeValuesAsArray(out)) {
-                    log.read(from(), to(), r -> json.write(json(r)));
+                    log.read(Period.fromOrNull(period), Period.toOrNull(period), r -> json.write(json(r)));
                 }
                 out.print("\n");
             } else {
                 // user names and objects come from requests: a value beginning with = stays text in a spreadsheet
-                try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out)) {
+                try (CsvWriter csv = ListingCsv.writer(out)) {
                     csv.writeRecord("time", "user", "role", "client", "action", "object", "result");
-                    log.read(from(), to(), r -> csv.writeRecord(r.shanghaiTime(), RejectsCommand.inert(r.user()), r.role(),
-                            RejectsCommand.inert(r.client()), r.action(), RejectsCommand.inert(r.object()),
-                            RejectsCommand.inert(r.result())));
+                    log.read(Period.fromOrNull(period), Period.toOrNull(period), r -> csv.writeRecord(r.shanghaiTime(), ListingCsv.inert(r.user()), r.role(),
+                            ListingCsv.inert(r.client()), r.action(), ListingCsv.inert(r.object()),
+                            ListingCsv.inert(r.result())));
                 }
             }
         } catch (IOException e) {
@@ -74,13 +71,6 @@ class AuditCommand implements Callable<Integer> {
         return 0;
     }
 
-    private java.time.LocalDate from() {
-        return period == null ? null : period.from;
-    }
-
-    private java.time.LocalDate to() {
-        return period == null ? null : period.to;
-    }
 
     private static Map<String, Object> json(AuditRecord r) {
         Map<String, Object> row = new LinkedHashMap<>();

@@ -1,12 +1,15 @@
 package org.fraudstats.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import de.siegmar.fastcsv.writer.CsvWriter;
 import org.fraudstats.delivery.Deliveries;
 import org.fraudstats.settings.BusinessTime;
 import picocli.CommandLine.ArgGroup;
@@ -47,9 +50,7 @@ class DeliveriesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (period != null) {
-            period.check(spec);
-        }
+        Period.checkIfGiven(period, spec);
         LocalDate first = period != null ? period.from : LocalDate.of(1, 1, 1);
         LocalDate last = period != null ? period.to : LocalDate.of(9999, 12, 31);
         List<Deliveries.Row> rows = services.get(Deliveries.class).list(first, last, failed);
@@ -57,11 +58,16 @@ class DeliveriesCommand implements Callable<Integer> {
         if (format == Format.json) {
             out.println(JsonMapper.builder().build().writeValueAsString(rows.stream().map(DeliveriesCommand::json).toList()));
         } else {
-            out.print("date,kind,revision,list,recipient,state,attempts,sent_at,message_id,error\n");
-            for (Deliveries.Row r : rows) {
-                out.print(String.join(",", r.date().toString(), r.kind(), String.valueOf(r.revision()), csv(r.list()), csv(r.recipient()),
-                        r.state(), String.valueOf(r.attempts()), r.sentAt() == null ? "" : shanghai(r.sentAt()), csv(r.messageId()),
-                        csv(r.error())) + "\n");
+            // a relay's error may hold commas, quotes and line breaks: quoted
+            try (CsvWriter csv = ListingCsv.writer(out)) {
+                csv.writeRecord("date", "kind", "revision", "list", "recipient", "state", "attempts", "sent_at", "message_id", "error");
+                for (Deliveries.Row r : rows) {
+                    csv.writeRecord(r.date().toString(), r.kind(), String.valueOf(r.revision()), ListingCsv.inert(r.list()),
+                            ListingCsv.inert(r.recipient()), r.state(), String.valueOf(r.attempts()),
+                            r.sentAt() == null ? "" : shanghai(r.sentAt()), ListingCsv.inert(r.messageId()), ListingCsv.inert(r.error()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         out.flush();
@@ -86,16 +92,5 @@ class DeliveriesCommand implements Callable<Integer> {
     /** In Foshan's time with its offset, to the second, as `audit` and `user list` print times (2022-10-25T07:05:12+08:00). */
     private static String shanghai(java.time.Instant time) {
         return time.atZone(BusinessTime.ZONE).toOffsetDateTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-    }
-
-    /** A relay's error may hold commas or quotes; a leading = + - @ would be a formula in a spreadsheet. */
-    private static String csv(String value) {
-        if (value == null) {
-            return "";
-        }
-        String v = RejectsCommand.inert(value);
-        // matches(".*…") would miss a break after the first line: look at every character
-        boolean quote = v.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
-        return quote ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 }

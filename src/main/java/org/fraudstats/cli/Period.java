@@ -15,6 +15,23 @@ class Period {
     @Option(names = "--to", required = true, paramLabel = "D", description = "last day, inclusive")
     LocalDate to;
 
+    /** The first day of an optional period (both options or neither), null when none was given: from the start. */
+    static LocalDate fromOrNull(Period period) {
+        return period == null ? null : period.from;
+    }
+
+    /** The last day of an optional period, null when none was given: to the end. */
+    static LocalDate toOrNull(Period period) {
+        return period == null ? null : period.to;
+    }
+
+    /** An optional period: checked when given. */
+    static void checkIfGiven(Period period, CommandSpec spec) {
+        if (period != null) {
+            period.check(spec);
+        }
+    }
+
     void check(CommandSpec spec) {
         if (from.isAfter(to)) {
             throw new CommandLine.ParameterException(spec.commandLine(),

@@ -3,7 +3,6 @@ package org.fraudstats.cli;
 import java.util.concurrent.Callable;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
 import org.fraudstats.ingest.RejectedRow;
 import org.fraudstats.ingest.Rejects;
 import picocli.CommandLine.ArgGroup;
@@ -39,38 +38,23 @@ class RejectsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (period != null) {
-            period.check(spec);
-        }
+        Period.checkIfGiven(period, spec);
         var out = spec.commandLine().getOut();
         Rejects rejects = services.get(Rejects.class);
         if (format == Format.json) {
-            out.print(rejects.json(period == null ? null : period.from, period == null ? null : period.to));
+            out.print(rejects.json(Period.fromOrNull(period), Period.toOrNull(period)));
         } else {
-            // RFC 4180 quoting where needed: reasons hold commas ("row has 8 fields, header has 7")
-            try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out)) {
+            // reasons hold commas ("row has 8 fields, header has 7"): quoted
+            try (CsvWriter csv = ListingCsv.writer(out)) {
                 csv.writeRecord("drop_date", "file", "line", "record_id", "reason");
-                rejects.list(period == null ? null : period.from, period == null ? null : period.to, (RejectedRow row) ->
+                rejects.list(Period.fromOrNull(period), Period.toOrNull(period), (RejectedRow row) ->
                         csv.writeRecord(row.dropDate().toString(), row.file(), Integer.toString(row.line()),
-                                inert(row.recordId()), inert(row.reason())));
+                                ListingCsv.inert(row.recordId()), ListingCsv.inert(row.reason())));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }
         out.flush();
         return 0;
-    }
-
-    /**
-     * A CSV listing is opened in spreadsheets, and a value copied from a feed that begins with = + - @, a tab or a
-     * CR would be run there as a formula (=cmd|' /C calc'!A0). Such a value gets a leading ' (OWASP's advice), which
-     * a spreadsheet shows as text; JSON is not run by anything, so it keeps the value as written.
-     */
-    static String inert(String value) {
-        if (value.isEmpty()) {
-            return value;
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + value : value;
     }
 }

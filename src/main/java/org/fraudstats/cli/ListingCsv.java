@@ -1,0 +1,34 @@
+package org.fraudstats.cli;
+
+import java.io.Writer;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+
+/**
+ * The CSV of the listing commands (rejects, audit, deliveries): RFC 4180 quoting where a value needs it (reasons
+ * hold commas, relay errors quotes and line breaks), LF line ends, and values from outside made inert for a
+ * spreadsheet, which is where a statistician opens these.
+ */
+final class ListingCsv {
+
+    private ListingCsv() {
+    }
+
+    static CsvWriter writer(Writer out) {
+        return CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out);
+    }
+
+    /**
+     * A value copied from a feed or a request that begins with = + - @, a tab or a CR would be run by a spreadsheet
+     * as a formula (=cmd|' /C calc'!A0). Such a value gets a leading ' (OWASP's advice), which a spreadsheet shows as
+     * text; JSON is not run by anything, so it keeps the value as written. null is written as an empty field.
+     */
+    static String inert(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + value : value;
+    }
+}
