@@ -64,6 +64,8 @@ class PortalPagesTest extends PortalTest {
         String page = page("leader", get("/figures").param("from", "2022-01-01").param("to", "2022-10-24").param("district", "440600"));
         // the city's cases and stop amount of the sample (expected-headline's exact figures)
         assertThat(page).contains(">343<").contains(">8059792.06<").contains("佛山市");
+        // the area chooser: the city first and chosen, then the five districts by name
+        assertThat(page).containsPattern("<option value=\"440600\" selected=\"selected\">全市</option>\\s*<option value=\"440604\">禅城区</option>");
         String yoy = page("statistician", get("/figures").param("from", "2022-10-01").param("to", "2022-10-24").param("compare", "yoy"));
         assertThat(yoy).contains("同比%").contains("（基期）");
     }
@@ -73,7 +75,8 @@ class PortalPagesTest extends PortalTest {
         String page = page("press", get("/headline").param("from", "2022-01-01").param("to", "2022-10-24"));
         assertThat(page).contains("2022年以来，全市共处置电诈警情343宗，快速止付涉诈银行账户187个，止付资金800多万元，办理资金返还案件7宗，返还资金110多万元。")
                 .contains(">800多万元<").contains(">8059792.06 元<").contains(">110多万元<").contains(">1180778.64 元<")
-                .contains("data-copy=\"headline-text\"").contains("宣传");
+                .contains("data-copy=\"headline-text\"").contains("宣传")
+                .contains("<option value=\"440606\">顺德区</option>");
         assertThat(page).containsPattern("依据：<span>电信网络诈骗警情日报</span>\\s*<strong>2022-10-24</strong>");
         assertThat(page("press", get("/headline").param("from", "2022-10-01").param("to", "2022-10-25")))
                 .contains("2022-10-25 及以后的日报尚未发布");

@@ -59,8 +59,7 @@ class FiguresPage {
                    @RequestParam(required = false) String district, @RequestParam(required = false) String compare,
                    @RequestParam(required = false) String by, Model model) {
         LocalDate latest = archive.latestDaily().map(PublishedBulletin::to).orElse(LocalDate.now(org.fraudstats.settings.BusinessTime.ZONE).minusDays(1));
-        LocalDate[] period = (from == null || from.isEmpty()) && (to == null || to.isEmpty())
-                ? new LocalDate[] {latest.withDayOfMonth(1), latest} : Inputs.period(from, to);
+        LocalDate[] period = Inputs.periodOr(from, to, () -> new LocalDate[] {latest.withDayOfMonth(1), latest});
         String area = Inputs.district(catalog, district);
         Comparison comparison = switch (compare == null ? "" : compare) {
             case "" -> null;
@@ -97,18 +96,8 @@ class FiguresPage {
         model.addAttribute("compareName", comparison == Comparison.YOY ? "同比" : comparison == Comparison.POP ? "环比" : "");
         model.addAttribute("columns", COLUMNS);
         model.addAttribute("rows", table);
-        model.addAttribute("areas", areas());
+        model.addAttribute("areas", AreaChooser.options(catalog));
         return "figures";
-    }
-
-    /** The districts and the city, for the chooser. */
-    private List<String[]> areas() {
-        List<String[]> areas = new ArrayList<>();
-        areas.add(new String[] {catalog.cityCode(), "全市"});
-        for (String code : catalog.districtCodes()) {
-            areas.add(new String[] {code, catalog.areaName(code).orElse(code)});
-        }
-        return areas;
     }
 
     /** As the CLI writes it: counts whole, money with 2 decimals, the median with 1; an empty figure as —. */

@@ -52,12 +52,7 @@ class HeadlinePage {
                     @RequestParam(required = false) String district, @RequestParam(required = false) String topic, Model model) {
         // the period ends, unless chosen, on the newest day a daily bulletin was published for
         LocalDate latest = archive.latestDaily().map(PublishedBulletin::to).orElse(null);
-        LocalDate[] period;
-        if ((from == null || from.isEmpty()) && (to == null || to.isEmpty())) {
-            period = latest == null ? null : new LocalDate[] {latest.withDayOfYear(1), latest};
-        } else {
-            period = Inputs.period(from, to);
-        }
+        LocalDate[] period = Inputs.periodOr(from, to, () -> latest == null ? null : new LocalDate[] {latest.withDayOfYear(1), latest});
         String area = Inputs.district(catalog, district);
         if (area == null) {
             area = catalog.cityCode();
@@ -66,7 +61,7 @@ class HeadlinePage {
                 .orElseThrow(() -> new BadInput("主题应为 handling 或 prevention"));
         model.addAttribute("district", area);
         model.addAttribute("topic", chosen.key());
-        model.addAttribute("areas", areas());
+        model.addAttribute("areas", AreaChooser.options(catalog));
         model.addAttribute("choices", latest == null ? List.of() : List.of(
                 new Choice("本年以来", latest.withDayOfYear(1).toString(), latest.toString()),
                 new Choice("本月以来", latest.withDayOfMonth(1).toString(), latest.toString()),
@@ -110,14 +105,5 @@ class HeadlinePage {
     /** The exact figure: a count as it is, money with its 2 decimals and 元. */
     private static String exact(String key, Object value) {
         return value instanceof String money ? money + " 元" : String.valueOf(value);
-    }
-
-    private List<String[]> areas() {
-        List<String[]> areas = new ArrayList<>();
-        areas.add(new String[] {catalog.cityCode(), "全市"});
-        for (String code : catalog.districtCodes()) {
-            areas.add(new String[] {code, catalog.areaName(code).orElse(code)});
-        }
-        return areas;
     }
 }

@@ -47,6 +47,12 @@ public final class Inputs {
         return new LocalDate[] {f, t};
     }
 
+    /** from and to checked as a period; when both are absent, the page's default period (null: there is none yet). */
+    public static LocalDate[] periodOr(String from, String to, java.util.function.Supplier<LocalDate[]> otherwise) {
+        boolean absent = (from == null || from.isEmpty()) && (to == null || to.isEmpty());
+        return absent ? otherwise.get() : period(from, to);
+    }
+
     /** null stays null (every area); anything else must be a district or the city. */
     public static String district(Catalog catalog, String code) {
         if (code == null || code.isEmpty()) {
