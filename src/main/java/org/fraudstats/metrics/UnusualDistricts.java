@@ -2,12 +2,11 @@ package org.fraudstats.metrics;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.fraudstats.catalog.Catalog;
-import org.fraudstats.storage.SqlFiles;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -15,8 +14,8 @@ import org.springframework.stereotype.Service;
  * own recent past. A district's baseline is λ = its mean daily cases over the 28 business days before the day
  * (days without cases count as 0); the day is flagged when, were the day's cases Poisson with mean λ, a count at
  * least as high would have probability below 0.001, and the count is at least 5 (so that a quiet district's
- * two cases after a month of none do not alarm anyone). The counts come from sql/metrics/unusual-districts.sql;
- * the rule and its wording are in the README's 统计口径.
+ * two cases after a month of none do not alarm anyone). The counts are the cases figure of
+ * sql/metrics/area-figures.sql (through {@link Figures}); the rule and its wording are in the README's 统计口径.
  */
 @Service
 public class UnusualDistricts {
@@ -25,27 +24,36 @@ public class UnusualDistricts {
     static final double TAIL_PROBABILITY_BELOW = 0.001;
     static final long CASES_AT_LEAST = 5;
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final Figures figures;
     private final Catalog catalog;
 
-    UnusualDistricts(NamedParameterJdbcTemplate jdbc, Catalog catalog) {
-        this.jdbc = jdbc;
+    UnusualDistricts(Figures figures, Catalog catalog) {
+        this.figures = figures;
         this.catalog = catalog;
     }
 
-    /** The flagged districts of {@code day}, in catalogue order; empty when nothing is unusual. */
+    /**
+     * The flagged districts of {@code day}, in catalogue order; empty when nothing is unusual. Both counts are the
+     * {@code cases} figure of sql/metrics/area-figures.sql, the one definition every bulletin prints: the day's, and
+     * the 28 days' before it as one period (a day without cases adds 0, so the baseline is always divided by 28).
+     */
     public List<UnusualDistrict> on(LocalDate day) {
-        Map<String, Object> params = Map.of("day", day, "baselineDays", BASELINE_DAYS,
-                "districts", String.join(",", catalog.districtCodes()));
+        Map<String, Long> baselineCases = new HashMap<>();
+        for (AreaFigures f : figures.range(day.minusDays(BASELINE_DAYS), day.minusDays(1))) {
+            baselineCases.put(f.districtCode(), f.cases());
+        }
         List<UnusualDistrict> flagged = new ArrayList<>();
-        jdbc.query(SqlFiles.load("metrics/unusual-districts.sql"), params, rs -> {
-            long cases = rs.getLong("cases");
-            long baseline = rs.getLong("baseline_cases");
+        for (AreaFigures f : figures.range(day, day)) {
+            if (!catalog.districtCodes().contains(f.districtCode())) {
+                continue; // the city row: 异常提示 is about districts
+            }
+            long cases = f.cases();
+            long baseline = baselineCases.getOrDefault(f.districtCode(), 0L);
             double tail = PoissonTail.atLeast(cases, (double) baseline / BASELINE_DAYS);
             if (unusual(cases, tail)) {
-                flagged.add(new UnusualDistrict(rs.getString("district_code"), day, cases, baseline, BASELINE_DAYS, tail));
+                flagged.add(new UnusualDistrict(f.districtCode(), day, cases, baseline, BASELINE_DAYS, tail));
             }
-        });
+        }
         return flagged;
     }
 
