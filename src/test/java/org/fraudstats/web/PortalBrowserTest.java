@@ -125,6 +125,7 @@ class PortalBrowserTest extends DatabaseTest {
         open("/figures?from=2022-10-01&to=2022-10-24&compare=yoy");
         assertThat(text("table.figures")).contains("佛山市");
         screenshot("03-leader-figures-yoy");
+        onPhone("03p-leader-figures-phone");
         browser.manage().window().setSize(new Dimension(390, 844));
         open("/bulletins/latest");
         pause(1500);
@@ -154,9 +155,11 @@ class PortalBrowserTest extends DatabaseTest {
         screenshot("07-statistician-rerun-completed");
         open("/runs");
         screenshot("08-statistician-runs");
+        onPhone("08p-statistician-runs-phone");
         open("/rejects");
         assertThat(browser.getPageSource()).doesNotContainPattern("\\d{12,}");
         screenshot("09-statistician-rejects");
+        onPhone("09p-statistician-rejects-phone");
         signOut();
 
         // press: the headline of the year to the latest published bulletin, copied
@@ -168,6 +171,7 @@ class PortalBrowserTest extends DatabaseTest {
         wait(ExpectedConditions.visibilityOfElementLocated(By.id("copied")));
         assertThat(browser.findElement(By.cssSelector("button.copy")).getDomAttribute("data-copied")).isEqualTo(sentence);
         screenshot("10-press-headline");
+        onPhone("10p-press-headline-phone");
         signOut();
 
         // the administrator: users and tokens
@@ -175,6 +179,7 @@ class PortalBrowserTest extends DatabaseTest {
         assertThat(browser.getCurrentUrl()).endsWith("/users");
         assertThat(text("table.data")).contains(name(Role.PRESS)).contains("宣传");
         screenshot("11-admin-users");
+        onPhone("11p-admin-users-phone");
         signOut();
 
         // the auditor: the others' actions
@@ -185,6 +190,7 @@ class PortalBrowserTest extends DatabaseTest {
         assertThat(log).contains(name(Role.STATISTICIAN) + " statistician").contains("rerun-dry-run").contains("2022-10-18..2022-10-20");
         assertThat(log).contains(name(Role.PRESS) + " press").contains("read-headline");
         screenshot("12-auditor-audit-log");
+        onPhone("12p-auditor-audit-log-phone");
         open("/account");
         screenshot("13-auditor-account");
     }
@@ -225,6 +231,22 @@ class PortalBrowserTest extends DatabaseTest {
 
     private <T> void wait(java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition) {
         new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+    }
+
+    /**
+     * The current page again at a phone's width (390 px, an iPhone's): nothing may stick out sideways (a wide table
+     * scrolls inside its own box, the page does not), then a screenshot, then back to the laptop's width.
+     */
+    private void onPhone(String name) throws InterruptedException {
+        Dimension laptop = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.navigate().refresh();
+        pause(500);
+        Number pageWidth = (Number) browser.executeScript("return document.documentElement.scrollWidth;");
+        Number windowWidth = (Number) browser.executeScript("return window.innerWidth;");
+        assertThat(pageWidth.intValue()).as(name + ": the page is wider than the phone").isLessThanOrEqualTo(windowWidth.intValue());
+        screenshot(name);
+        browser.manage().window().setSize(laptop);
     }
 
     /** The whole page, not only the window: the window grows to the page's height (at most 2400 px) for the shot. */
