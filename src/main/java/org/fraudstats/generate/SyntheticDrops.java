@@ -19,7 +19,8 @@ import org.fraudstats.catalog.Catalog;
  * 17 000 cases, 21 000 accounts stopped for 4.1亿 yuan, ~3 000 freezes, ~400 refunded cases for ~4300万 yuan and
  * 2.2 million warnings of which ~500 000 are face-to-face dissuasions.
  *
- * <p>The output depends on the seed alone. Memory does not grow with scale or period: warnings, the bulk of the
+ * <p>The output depends on the seed and the first day alone: the same command writes the same bytes, and drops
+ * generated day by day (one command per day, as a tester builds a history) differ from one another. Memory does not grow with scale or period: warnings, the bulk of the
  * volume, stream straight to disk; only rows due in a later drop (late cases, next-day freezes, refunds weeks
  * later, corrections) wait in a backlog, which holds at most ~45 days of those small feeds.
  */
@@ -55,7 +56,9 @@ public final class SyntheticDrops {
         this.from = from;
         this.to = to;
         this.badRowRate = badRowRate;
-        this.root = new SplittableRandom(seed);
+        // the first day is in the stream's seed: with the seed alone, every one-day run began with the same draws,
+        // so a history generated one day at a time repeated the same day's content (ids and dates aside)
+        this.root = new SplittableRandom(seed ^ (from.toEpochDay() * 0x9E3779B97F4A7C15L));
         this.badRows = new BadRows(catalog);
         this.cases = new CaseFactory(catalog);
     }

@@ -57,6 +57,20 @@ class SyntheticDropsTest {
     }
 
     @Test
+    void daysGeneratedOneCommandAtATimeDiffer(@TempDir Path tmp) throws IOException {
+        SyntheticDrops.write(tmp.resolve("first"), Scale.CITY, FROM, FROM, 7, 0.0, Catalog.foshan());
+        SyntheticDrops.write(tmp.resolve("second"), Scale.CITY, FROM.plusDays(1), FROM.plusDays(1), 7, 0.0, Catalog.foshan());
+        // the ids and dates differ anyway; the losses, districts and times of day must too
+        assertThat(withoutIdsAndDates(tmp.resolve("second/2022-10-02/cases.csv")))
+                .isNotEqualTo(withoutIdsAndDates(tmp.resolve("first/2022-10-01/cases.csv")));
+    }
+
+    private static List<String> withoutIdsAndDates(Path cases) throws IOException {
+        return Files.readAllLines(cases).stream().skip(1)
+                .map(line -> line.replaceAll("FS\\d+", "ID").replaceAll("\\d{4}-\\d{2}-\\d{2}", "DATE")).toList();
+    }
+
+    @Test
     void cityMonthHasFoshanMagnitudes() {
         assertThat(month.days()).isEqualTo(30);
         assertThat(monthRead.cases).hasSizeBetween(1_200, 1_700);
@@ -85,8 +99,11 @@ class SyntheticDropsTest {
         long orphans = monthRead.freezes.values().stream().filter(r -> !monthRead.cases.containsKey(r[0])).count();
         assertThat(orphans).as("freezes whose case arrives after the last drop").isLessThan(monthRead.freezes.size() / 20);
         assertThat(month.caseRows()).isGreaterThan(monthRead.cases.size());
-        String all = Files.readString(shared.resolve("month/2022-10-05/cases.csv"))
-                + Files.readString(shared.resolve("month/2022-10-06/freezes.csv"));
+        StringBuilder week = new StringBuilder(Files.readString(shared.resolve("month/2022-10-05/cases.csv")));
+        for (int day = 4; day <= 10; day++) {
+            week.append(Files.readString(shared.resolve(String.format("month/2022-10-%02d/freezes.csv", day))));
+        }
+        String all = week.toString();
         assertThat(all).contains("+08:00").containsPattern("T\\d\\d:\\d\\d(:\\d\\d)?Z").containsPattern(",62\\d{14,17},");
         assertThat(all).doesNotContain("E+").doesNotContain("E-");
     }
