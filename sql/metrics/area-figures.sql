@@ -97,17 +97,22 @@ medians AS (
     -- case_stop_time holds each such case once, on its own day and district, with its exact seconds (microseconds
     -- kept, negative taken as 0). Linear interpolation at 0.5 is the middle value, or the mean of the two middle
     -- values: percentile_disc returns an actual value in exact numeric (percentile_cont computes in floating
-    -- point), ascending it gives the lower middle, descending the upper middle, and their mean is the median.
+    -- point), and their mean is the median. Of n values sorted ascending, percentile_disc(f) returns the one at
+    -- position ceil(f × n): f = 0.5 gives the lower middle, position ceil(n / 2); f = 0.5 + 1e-12 gives the upper
+    -- middle, position floor(n / 2) + 1, for every n below 5 × 10^11 (the 1e-12 × n it adds stays above 0 and at
+    -- most 1/2 once the even n / 2 or odd n / 2 is rounded up, far above float8's rounding error of n × 1e-16).
+    -- Both fractions in one call sort the values once (two calls in opposite orders sorted them twice).
     -- round(numeric, 1) rounds half away from zero, which is half-up for these non-negative values; no case: NULL.
     SELECT bucket, coalesce(district_code, :cityCode) AS area,
-           round((percentile_disc(0.5) WITHIN GROUP (ORDER BY seconds)
-                + percentile_disc(0.5) WITHIN GROUP (ORDER BY seconds DESC)) / 2 / 60, 1) AS median_minutes_to_stop
+           round((middle[1] + middle[2]) / 2 / 60, 1) AS median_minutes_to_stop
+    FROM (SELECT bucket, district_code,
+                 percentile_disc(ARRAY[0.5, 0.5 + 1e-12]) WITHIN GROUP (ORDER BY seconds) AS middle
     FROM (SELECT CASE WHEN :byDay THEN s.business_day ELSE CAST(:from AS date) END AS bucket,
                  s.district_code, s.seconds
           FROM case_stop_time s
           WHERE s.business_day BETWEEN :from AND :to
             AND s.district_code = ANY (string_to_array(:districts, ','))) AS period
-    GROUP BY GROUPING SETS ((bucket, district_code), (bucket))
+    GROUP BY GROUPING SETS ((bucket, district_code), (bucket))) AS middles
 ),
 warning_figures AS (
     -- warnings          处置预警  "number of warnings issued in P"
