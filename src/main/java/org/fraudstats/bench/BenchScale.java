@@ -8,7 +8,8 @@ import org.fraudstats.generate.Scale;
  * {@code ingestDays} the synthetic drops the loader is timed on (warnings dominate their rows), loaded once
  * and then at 4x the days to show the heap stays flat; {@code bulletinDays} how many daily bulletins are
  * rendered: a whole year wherever it takes minutes, not hours, because a bulletin's year to date reads more of
- * the year the later its day, and a sample of days would not show the year's cost.
+ * the year the later its day, and a sample of days would not show the year's cost (`bench --bulletin-days N`
+ * renders the year's last N instead, for an upper bound where the whole year would take too long).
  */
 public enum BenchScale {
     /** For the CI smoke test: every measurement, in seconds. */

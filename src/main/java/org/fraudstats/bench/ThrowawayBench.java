@@ -45,7 +45,8 @@ public final class ThrowawayBench {
     private ThrowawayBench() {
     }
 
-    public static BenchReport run(BenchScale scale, int years, Consumer<String> log) throws Exception {
+    /** @param bulletinDays how many daily bulletins (the year's last) to render; null for the scale's own number */
+    public static BenchReport run(BenchScale scale, int years, Integer bulletinDays, Consumer<String> log) throws Exception {
         IntoThrowawayHome home = new IntoThrowawayHome();
         SpringApplication application = new SpringApplication(FraudstatsApplication.class);
         application.addListeners(home);
@@ -62,7 +63,7 @@ public final class ThrowawayBench {
                     context.getBean(JdbcTemplate.class), context.getBean(NamedParameterJdbcTemplate.class),
                     context.getBean(DataSource.class), context.getBean(Catalog.class), context.getBean(FraudstatsHome.class),
                     context.getBean(FraudstatsSettings.class).renderThreads());
-            return bench.run(scale, years, log);
+            return bench.run(scale, years, bulletinDays == null ? scale.bulletinDays() : bulletinDays, log);
         } finally {
             home.close();
             try {

@@ -33,6 +33,11 @@ class BenchCommand implements Callable<Integer> {
     @Option(names = "--years", defaultValue = "3", description = "years of facts the metrics are timed on (default 3)")
     int years;
 
+    @Option(names = "--bulletin-days", paramLabel = "N",
+            description = "render only the year's last N daily bulletins and project the year as 365 × the time per pair "
+                    + "(an upper bound: a later day's year to date reads more); default the whole year, 2 for tiny")
+    Integer bulletinDays;
+
     @Mixin
     DebugOption debug;
 
@@ -44,10 +49,13 @@ class BenchCommand implements Callable<Integer> {
         if (years < 1 || years > 20) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--years " + years + ": between 1 and 20");
         }
+        if (bulletinDays != null && (bulletinDays < 1 || bulletinDays > 365)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--bulletin-days " + bulletinDays + ": between 1 and 365");
+        }
         var err = spec.commandLine().getErr();
         BenchReport report;
         try {
-            report = ThrowawayBench.run(BenchScale.valueOf(scale.name().toUpperCase(Locale.ROOT)), years, line -> {
+            report = ThrowawayBench.run(BenchScale.valueOf(scale.name().toUpperCase(Locale.ROOT)), years, bulletinDays, line -> {
                 err.println("bench: " + line);
                 err.flush();
             });

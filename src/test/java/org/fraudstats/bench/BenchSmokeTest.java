@@ -128,7 +128,7 @@ class BenchSmokeTest {
     void bulletinsAreRenderedForEveryDayTimedAndProjectedToTheYear() {
         int days = BenchScale.TINY.bulletinDays();
         LocalDate from = Bench.LAST_DAY.minusDays(days - 1);
-        assertThat(rows.get(6)[0]).isEqualTo("bulletins: a year of daily PDF+XLSX pairs (" + days + " rendered, ×365/" + days + ")");
+        assertThat(rows.get(6)[0]).isEqualTo("bulletins: a year of daily PDF+XLSX pairs (the last " + days + " rendered, ×365/" + days + ": an upper bound)");
         assertThat(notes).contains("rendered " + days + " daily bulletins " + from + ".." + Bench.LAST_DAY + " (" + days + " PDFs and "
                 + days + " workbooks)");
         Matcher m = Pattern.compile("([0-9]+) s \\(([0-9]+\\.[0-9]{2}) s/pair\\)").matcher(rows.get(6)[1]);
