@@ -2,7 +2,7 @@
 -- month and moved by a correction). A freeze whose case is not known is stored all the same: it is pending
 -- (rule 4) and counts nowhere, because every metric joins it to its case.
 -- Changed days: the old and new day of the action, and the day of its case (the case's median time to stop
--- payment depends on its earliest action).
+-- payment depends on its earliest action), the case's old one too when a correction moved the freeze to another.
 WITH incoming AS (
     SELECT DISTINCT ON (freeze_id)
            freeze_id, case_id, action, bank, account_hmac, account_masked, amount, effective_at,
@@ -11,18 +11,15 @@ WITH incoming AS (
     ORDER BY freeze_id, line DESC
 ),
 stored AS (
-    SELECT f.freeze_id, f.case_id, f.action, f.bank, f.account_hmac, f.amount, f.effective_at, f.business_day,
-           f.drop_date
+    SELECT s.*
     FROM incoming i
     JOIN fact_freeze_key k ON k.freeze_id = i.freeze_id
-    JOIN fact_freeze f ON f.freeze_id = k.freeze_id AND f.business_day = k.business_day
-),
-replaced AS (
-    SELECT s.freeze_id, s.case_id, s.business_day
-    FROM stored s JOIN incoming i USING (freeze_id)
-    WHERE s.drop_date <= i.drop_date
-      AND (s.case_id, s.action, s.bank, s.account_hmac, s.amount, s.effective_at)
-          IS DISTINCT FROM (i.case_id, i.action, i.bank, i.account_hmac, i.amount, i.effective_at)
+    CROSS JOIN LATERAL (
+        SELECT f.freeze_id, f.case_id, f.action, f.bank, f.account_hmac, f.amount, f.effective_at, f.business_day,
+               f.drop_date
+        FROM fact_freeze f
+        WHERE f.freeze_id = k.freeze_id AND f.business_day = k.business_day
+        LIMIT 1) s
 ),
 updated AS (
     UPDATE fact_freeze AS f
@@ -31,7 +28,10 @@ updated AS (
            business_day = i.business_day, drop_date = i.drop_date, line = i.line
       FROM stored s JOIN incoming i USING (freeze_id)
      WHERE f.freeze_id = s.freeze_id AND f.business_day = s.business_day AND s.drop_date <= i.drop_date
-    RETURNING f.freeze_id, f.case_id, f.business_day, false AS inserted
+       AND f.freeze_id = ANY (ARRAY(SELECT freeze_id FROM stored))
+    RETURNING f.freeze_id, f.case_id, f.business_day, s.case_id AS old_case_id, s.business_day AS old_day,
+              (s.case_id, s.action, s.bank, s.account_hmac, s.amount, s.effective_at)
+              IS DISTINCT FROM (i.case_id, i.action, i.bank, i.account_hmac, i.amount, i.effective_at) AS replaced
 ),
 inserted AS (
     INSERT INTO fact_freeze (freeze_id, case_id, action, bank, account_hmac, account_masked, amount,
@@ -40,16 +40,17 @@ inserted AS (
            effective_at, business_day, drop_date, line
     FROM incoming i
     WHERE NOT EXISTS (SELECT 1 FROM stored s WHERE s.freeze_id = i.freeze_id)
-    RETURNING freeze_id, case_id, business_day, true AS inserted
+    RETURNING freeze_id, case_id, business_day
 ),
 changed AS (
     -- new records, and stored ones whose values really changed; a version identical to the stored one
     -- only moves drop_date/line forward, so that no older drop loaded later can overwrite it
-    SELECT * FROM inserted
-    UNION ALL SELECT u.* FROM updated u WHERE u.freeze_id IN (SELECT freeze_id FROM replaced)
+    SELECT freeze_id, case_id, business_day FROM inserted
+    UNION ALL SELECT freeze_id, case_id, business_day FROM updated WHERE replaced
 ),
 touched AS (
-    SELECT case_id, business_day FROM replaced UNION ALL SELECT case_id, business_day FROM changed
+    SELECT old_case_id AS case_id, old_day AS business_day FROM updated WHERE replaced
+    UNION ALL SELECT case_id, business_day FROM changed
 ),
 days AS (
     INSERT INTO changed_day (job_execution_id, business_day)

@@ -8,16 +8,14 @@ WITH incoming AS (
     ORDER BY refund_id, line DESC
 ),
 stored AS (
-    SELECT f.refund_id, f.case_id, f.amount, f.refunded_at, f.business_day, f.drop_date
+    SELECT s.*
     FROM incoming i
     JOIN fact_refund_key k ON k.refund_id = i.refund_id
-    JOIN fact_refund f ON f.refund_id = k.refund_id AND f.business_day = k.business_day
-),
-replaced AS (
-    SELECT s.refund_id, s.business_day
-    FROM stored s JOIN incoming i USING (refund_id)
-    WHERE s.drop_date <= i.drop_date
-      AND (s.case_id, s.amount, s.refunded_at) IS DISTINCT FROM (i.case_id, i.amount, i.refunded_at)
+    CROSS JOIN LATERAL (
+        SELECT f.refund_id, f.case_id, f.amount, f.refunded_at, f.business_day, f.drop_date
+        FROM fact_refund f
+        WHERE f.refund_id = k.refund_id AND f.business_day = k.business_day
+        LIMIT 1) s
 ),
 updated AS (
     UPDATE fact_refund AS f
@@ -25,24 +23,26 @@ updated AS (
            business_day = i.business_day, drop_date = i.drop_date, line = i.line
       FROM stored s JOIN incoming i USING (refund_id)
      WHERE f.refund_id = s.refund_id AND f.business_day = s.business_day AND s.drop_date <= i.drop_date
-    RETURNING f.refund_id, f.business_day, false AS inserted
+       AND f.refund_id = ANY (ARRAY(SELECT refund_id FROM stored))
+    RETURNING f.refund_id, f.business_day, s.business_day AS old_day,
+              (s.case_id, s.amount, s.refunded_at) IS DISTINCT FROM (i.case_id, i.amount, i.refunded_at) AS replaced
 ),
 inserted AS (
     INSERT INTO fact_refund (refund_id, case_id, amount, refunded_at, business_day, drop_date, line)
     SELECT refund_id, case_id, amount, refunded_at, business_day, drop_date, line
     FROM incoming i
     WHERE NOT EXISTS (SELECT 1 FROM stored s WHERE s.refund_id = i.refund_id)
-    RETURNING refund_id, business_day, true AS inserted
+    RETURNING refund_id, business_day
 ),
 changed AS (
     -- new records, and stored ones whose values really changed; a version identical to the stored one
     -- only moves drop_date/line forward, so that no older drop loaded later can overwrite it
-    SELECT * FROM inserted
-    UNION ALL SELECT u.* FROM updated u WHERE u.refund_id IN (SELECT refund_id FROM replaced)
+    SELECT refund_id, business_day FROM inserted
+    UNION ALL SELECT refund_id, business_day FROM updated WHERE replaced
 ),
 days AS (
     INSERT INTO changed_day (job_execution_id, business_day)
-    SELECT :jobExecutionId, business_day FROM replaced
+    SELECT :jobExecutionId, old_day FROM updated WHERE replaced
     UNION SELECT :jobExecutionId, business_day FROM changed
     ON CONFLICT DO NOTHING
 )
