@@ -102,15 +102,21 @@ CREATE TABLE fact_warning_default PARTITION OF fact_warning DEFAULT;
 
 -- The key registers: which business day (so which month) holds each id. Freezes and refunds keep their case
 -- too, indexed, so that "the freezes of these cases" (a case that changed moves their figures) is one index
--- probe per case instead of one per case and month.
+-- probe per case instead of one per case and month. A freeze or refund is joined to its case by case_id alone,
+-- which a partition cannot answer without asking every month: so the case register keeps the case's district
+-- and the freeze register its effective_at, and the views below join the registers, one index or one narrow
+-- table, as V16's views joined the unpartitioned fact_case (measured on 1M cases in 36 months: the freeze
+-- rollups of three days took 440-570 ms joined to the partitioned fact_case, against 90-230 ms before).
 CREATE TABLE fact_case_key (
-    case_id      text PRIMARY KEY,
-    business_day date NOT NULL
+    case_id       text PRIMARY KEY,
+    business_day  date NOT NULL,
+    district_code text NOT NULL
 );
 CREATE TABLE fact_freeze_key (
-    freeze_id    text PRIMARY KEY,
-    case_id      text NOT NULL,
-    business_day date NOT NULL
+    freeze_id    text        PRIMARY KEY,
+    case_id      text        NOT NULL,
+    business_day date        NOT NULL,
+    effective_at timestamptz NOT NULL
 );
 CREATE INDEX fact_freeze_key_case ON fact_freeze_key (case_id);
 CREATE TABLE fact_refund_key (
@@ -157,18 +163,18 @@ END
 $$;
 
 CREATE TRIGGER fact_case_key_insert AFTER INSERT ON fact_case REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION fact_key_insert('fact_case_key', 'case_id', 'case_id, business_day');
+    FOR EACH STATEMENT EXECUTE FUNCTION fact_key_insert('fact_case_key', 'case_id', 'case_id, business_day, district_code');
 CREATE TRIGGER fact_case_key_update AFTER UPDATE ON fact_case REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION fact_key_update('fact_case_key', 'case_id', 'case_id, business_day');
+    FOR EACH STATEMENT EXECUTE FUNCTION fact_key_update('fact_case_key', 'case_id', 'case_id, business_day, district_code');
 CREATE TRIGGER fact_case_key_delete AFTER DELETE ON fact_case REFERENCING OLD TABLE AS old_rows
     FOR EACH STATEMENT EXECUTE FUNCTION fact_key_delete('fact_case_key', 'case_id');
 CREATE TRIGGER fact_case_key_truncate AFTER TRUNCATE ON fact_case
     FOR EACH STATEMENT EXECUTE FUNCTION fact_key_truncate('fact_case_key');
 
 CREATE TRIGGER fact_freeze_key_insert AFTER INSERT ON fact_freeze REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION fact_key_insert('fact_freeze_key', 'freeze_id', 'freeze_id, case_id, business_day');
+    FOR EACH STATEMENT EXECUTE FUNCTION fact_key_insert('fact_freeze_key', 'freeze_id', 'freeze_id, case_id, business_day, effective_at');
 CREATE TRIGGER fact_freeze_key_update AFTER UPDATE ON fact_freeze REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION fact_key_update('fact_freeze_key', 'freeze_id', 'freeze_id, case_id, business_day');
+    FOR EACH STATEMENT EXECUTE FUNCTION fact_key_update('fact_freeze_key', 'freeze_id', 'freeze_id, case_id, business_day, effective_at');
 CREATE TRIGGER fact_freeze_key_delete AFTER DELETE ON fact_freeze REFERENCING OLD TABLE AS old_rows
     FOR EACH STATEMENT EXECUTE FUNCTION fact_key_delete('fact_freeze_key', 'freeze_id');
 CREATE TRIGGER fact_freeze_key_truncate AFTER TRUNCATE ON fact_freeze
@@ -283,7 +289,9 @@ INSERT INTO fact_refund SELECT * FROM fact_refund_v18;
 INSERT INTO fact_warning SELECT * FROM fact_warning_v18;
 DROP TABLE fact_case_v18, fact_freeze_v18, fact_refund_v18, fact_warning_v18;
 
--- The views of V16__daily_rollups.sql, word for word (their comments there say what each figure is).
+-- The views of V16__daily_rollups.sql (their comments there say what each figure is), the same figures: a freeze
+-- or refund takes the district of the latest version of its case from fact_case_key, and a case's earliest
+-- action is read from fact_freeze_key; both registers are the facts' own columns, kept in the same statement.
 CREATE VIEW case_day_from_facts AS
 SELECT c.business_day, c.district_code, c.fraud_type, count(*) AS cases, sum(c.loss_amount) AS loss_amount
 FROM fact_case c
@@ -292,30 +300,30 @@ GROUP BY c.business_day, c.district_code, c.fraud_type;
 CREATE VIEW action_day_from_facts AS
 SELECT f.business_day, c.district_code, f.action, count(*) AS actions, sum(f.amount) AS amount
 FROM fact_freeze f
-JOIN fact_case c ON c.case_id = f.case_id
+JOIN fact_case_key c ON c.case_id = f.case_id
 GROUP BY f.business_day, c.district_code, f.action;
 
 CREATE VIEW action_account_day_from_facts AS
 SELECT DISTINCT f.business_day, c.district_code, f.action, f.account_hmac
 FROM fact_freeze f
-JOIN fact_case c ON c.case_id = f.case_id;
+JOIN fact_case_key c ON c.case_id = f.case_id;
 
 CREATE VIEW refund_day_from_facts AS
 SELECT r.business_day, c.district_code, count(*) AS refunds, sum(r.amount) AS amount
 FROM fact_refund r
-JOIN fact_case c ON c.case_id = r.case_id
+JOIN fact_case_key c ON c.case_id = r.case_id
 GROUP BY r.business_day, c.district_code;
 
 CREATE VIEW refund_case_day_from_facts AS
 SELECT DISTINCT r.business_day, c.district_code, r.case_id
 FROM fact_refund r
-JOIN fact_case c ON c.case_id = r.case_id;
+JOIN fact_case_key c ON c.case_id = r.case_id;
 
 CREATE VIEW case_stop_time_from_facts AS
 SELECT c.case_id, c.business_day, c.district_code,
        greatest(extract(epoch FROM min(f.effective_at) - c.reported_at), 0) AS seconds
 FROM fact_case c
-JOIN fact_freeze f ON f.case_id = c.case_id
+JOIN fact_freeze_key f ON f.case_id = c.case_id
 GROUP BY c.case_id, c.business_day, c.district_code, c.reported_at;
 
 CREATE VIEW warning_day_from_facts AS
