@@ -29,7 +29,7 @@ medians AS (
     FROM (SELECT c.district_code, greatest(extract(epoch FROM min(f.effective_at) - c.reported_at), 0) AS seconds
           FROM fact_case c JOIN fact_freeze f USING (case_id)
           WHERE c.business_day BETWEEN :from AND :to
-          GROUP BY c.case_id) s
+          GROUP BY c.case_id, c.business_day) s
     GROUP BY GROUPING SETS ((district_code), ())
 ),
 warnings AS (

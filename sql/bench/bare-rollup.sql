@@ -33,7 +33,7 @@ medians AS (
                  greatest(extract(epoch FROM min(f.effective_at) - c.reported_at), 0) AS seconds
           FROM fact_case c JOIN fact_freeze f USING (case_id)
           WHERE c.business_day BETWEEN :from AND :to
-          GROUP BY c.case_id) s
+          GROUP BY c.case_id, c.business_day) s
     GROUP BY GROUPING SETS ((business_day, district_code), (business_day))
 ),
 warnings AS (

@@ -1,5 +1,5 @@
--- Rules 1 and 2 of feeds.md for warnings.csv (see merge-cases.sql). The business day of a warning is the
--- date of issued_at in Asia/Shanghai.
+-- Rules 1 and 2 of feeds.md for warnings.csv (see merge-cases.sql, also for how the stored version is found in
+-- its month and moved by a correction). The business day of a warning is the date of issued_at in Asia/Shanghai.
 WITH incoming AS (
     SELECT DISTINCT ON (warning_id)
            warning_id, issued_at, (issued_at AT TIME ZONE 'Asia/Shanghai')::date AS business_day,
@@ -7,32 +7,43 @@ WITH incoming AS (
     FROM stage_warnings
     ORDER BY warning_id, line DESC
 ),
-replaced AS (
-    SELECT f.warning_id, f.business_day
-    FROM fact_warning f JOIN incoming i USING (warning_id)
-    WHERE f.drop_date <= i.drop_date
-      AND (f.issued_at, f.district_code, f.channel, f.outcome)
-          IS DISTINCT FROM (i.issued_at, i.district_code, i.channel, i.outcome)
+stored AS (
+    SELECT s.*
+    FROM incoming i
+    JOIN fact_warning_key k ON k.warning_id = i.warning_id
+    CROSS JOIN LATERAL (
+        SELECT f.warning_id, f.issued_at, f.business_day, f.district_code, f.channel, f.outcome, f.drop_date
+        FROM fact_warning f
+        WHERE f.warning_id = k.warning_id AND f.business_day = k.business_day
+        LIMIT 1) s
 ),
-upserted AS (
-    INSERT INTO fact_warning AS f (warning_id, issued_at, business_day, district_code, channel, outcome, drop_date, line)
+updated AS (
+    UPDATE fact_warning AS f
+       SET issued_at = i.issued_at, business_day = i.business_day, district_code = i.district_code,
+           channel = i.channel, outcome = i.outcome, drop_date = i.drop_date, line = i.line
+      FROM stored s JOIN incoming i USING (warning_id)
+     WHERE f.warning_id = s.warning_id AND f.business_day = s.business_day AND s.drop_date <= i.drop_date
+       AND f.warning_id = ANY (ARRAY(SELECT warning_id FROM stored))
+    RETURNING f.warning_id, f.business_day, s.business_day AS old_day,
+              (s.issued_at, s.district_code, s.channel, s.outcome)
+              IS DISTINCT FROM (i.issued_at, i.district_code, i.channel, i.outcome) AS replaced
+),
+inserted AS (
+    INSERT INTO fact_warning (warning_id, issued_at, business_day, district_code, channel, outcome, drop_date, line)
     SELECT warning_id, issued_at, business_day, district_code, channel, outcome, drop_date, line
-    FROM incoming
-    ON CONFLICT (warning_id) DO UPDATE
-       SET issued_at = EXCLUDED.issued_at, business_day = EXCLUDED.business_day,
-           district_code = EXCLUDED.district_code, channel = EXCLUDED.channel, outcome = EXCLUDED.outcome,
-           drop_date = EXCLUDED.drop_date, line = EXCLUDED.line
-     WHERE f.drop_date <= EXCLUDED.drop_date
-    RETURNING warning_id, business_day, (xmax = 0) AS inserted
+    FROM incoming i
+    WHERE NOT EXISTS (SELECT 1 FROM stored s WHERE s.warning_id = i.warning_id)
+    RETURNING warning_id, business_day
 ),
 changed AS (
     -- new records, and stored ones whose values really changed; a version identical to the stored one
     -- only moves drop_date/line forward, so that no older drop loaded later can overwrite it
-    SELECT u.* FROM upserted u WHERE u.inserted OR u.warning_id IN (SELECT warning_id FROM replaced)
+    SELECT warning_id, business_day FROM inserted
+    UNION ALL SELECT warning_id, business_day FROM updated WHERE replaced
 ),
 days AS (
     INSERT INTO changed_day (job_execution_id, business_day)
-    SELECT :jobExecutionId, business_day FROM replaced
+    SELECT :jobExecutionId, old_day FROM updated WHERE replaced
     UNION SELECT :jobExecutionId, business_day FROM changed
     ON CONFLICT DO NOTHING
 )

@@ -64,7 +64,7 @@ seconds_to_stop AS (
     JOIN fact_freeze f ON f.case_id = c.case_id
     WHERE c.business_day BETWEEN :from AND :to
       AND c.district_code = ANY (string_to_array(:districts, ','))
-    GROUP BY c.case_id
+    GROUP BY c.case_id, c.business_day
 ),
 medians AS (
     -- linear interpolation at 0.5 is the middle value, or the mean of the two middle values. percentile_disc

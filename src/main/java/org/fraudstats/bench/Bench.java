@@ -175,6 +175,7 @@ final class Bench {
         params.put("districts", String.join(",", catalog.districtCodes()));
         params.put("fraudTypes", String.join(",", catalog.fraudTypes().keySet()));
         params.put("warningsPerDay", scale.warningsPerDay());
+        named.queryForObject(SqlFiles.load("bench/fill-months.sql"), params, Integer.class);
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         int casesFilled;

@@ -60,6 +60,9 @@ class DropLoadTasklet implements Tasklet {
             jdbc.execute("ANALYZE stage_" + feed.name().toLowerCase());
         }
 
+        // the monthly partitions of every staged row's month, before any merge writes into them
+        jdbc.queryForObject(SqlFiles.load("ingest/create-months.sql"), Long.class);
+
         Map<String, Object> params = Map.of("jobExecutionId", jobExecutionId, "dropDate", drop.date(),
                 "files", feeds.stream().map(Feed::fileName).collect(Collectors.joining(",")));
         long changed = 0;

@@ -1,0 +1,189 @@
+package org.fraudstats.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.fraudstats.metrics.RollupCheck;
+import org.fraudstats.support.DatabaseTest;
+import org.fraudstats.support.Drops;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+
+/**
+ * The fact tables partitioned by month (V19__fact_partitions.sql): a correction that moves a record into another
+ * month leaves no version behind in the old one and both days' figures right; an id is unique across months;
+ * a drop that fails half way leaves facts, registers and months as they were; rows written by hand before their
+ * month exists join it when the loader creates it; an archived month is never silently refilled.
+ */
+class FactPartitionsTest extends DatabaseTest {
+
+    private static final String ACCOUNT = "6222" + "0000" + "1111" + "9876";
+
+    @TempDir
+    Path inbox;
+
+    @Autowired
+    RollupCheck check;
+
+    @BeforeEach
+    void cleanSlate() {
+        forgetEverything();
+        // months another test archived: their detached tables would stop the month from being created again
+        jdbc.execute("DELETE FROM fact_month_archived");
+        jdbc.execute("""
+                DO $$ DECLARE t text; BEGIN
+                    FOR t IN SELECT relname FROM pg_class WHERE relname ~ '^fact_(case|freeze|refund|warning)_[0-9]{4}_[0-9]{2}$'
+                                                            AND relkind = 'r' AND NOT relispartition LOOP
+                        EXECUTE format('DROP TABLE %I', t);
+                    END LOOP;
+                END $$""");
+    }
+
+    @Test
+    void aCorrectionMovingEachKindOfRecordIntoTheNextMonthLeavesNothingInTheOldMonth() {
+        Drops drops = new Drops(inbox)
+                .write("2022-10-31", "cases.csv", Drops.CASES + "C1,2022-10-31T09:00:00+08:00,440604,,OTHER,100.00,\n")
+                .write("2022-10-31", "freezes.csv", Drops.FREEZES + "F1,C1,STOP_PAYMENT,," + ACCOUNT + ",10.00,2022-10-31T09:30:00+08:00\n")
+                .write("2022-10-31", "refunds.csv", Drops.REFUNDS + "R1,C1,3.00,2022-10-31T18:00:00+08:00\n")
+                .write("2022-10-31", "warnings.csv", Drops.WARNINGS + "W1,2022-10-31T10:00:00+08:00,440604,VISIT,DISSUADED\n");
+        load("2022-10-31");
+        assertThat(partitions()).containsExactly("fact_case_2022_10 C1", "fact_freeze_2022_10 F1", "fact_refund_2022_10 R1",
+                "fact_warning_2022_10 W1");
+
+        // every record said again the next day, now on 1 November (Asia/Shanghai): 16:30 UTC on the 31st is 00:30 on the 1st
+        drops.write("2022-11-01", "cases.csv", Drops.CASES + "C1,2022-10-31T16:30:00Z,440604,,OTHER,100.00,\n")
+                .write("2022-11-01", "freezes.csv", Drops.FREEZES + "F1,C1,STOP_PAYMENT,," + ACCOUNT + ",10.00,2022-11-01T09:30:00+08:00\n")
+                .write("2022-11-01", "refunds.csv", Drops.REFUNDS + "R1,C1,3.00,2022-11-01T18:00:00+08:00\n")
+                .write("2022-11-01", "warnings.csv", Drops.WARNINGS + "W1,2022-11-01T10:00:00+08:00,440604,VISIT,DISSUADED\n");
+        load("2022-11-01");
+
+        assertThat(partitions()).containsExactly("fact_case_2022_11 C1", "fact_freeze_2022_11 F1", "fact_refund_2022_11 R1",
+                "fact_warning_2022_11 W1");
+        assertThat(rows("SELECT case_id || ' ' || business_day FROM fact_case_key "
+                + "UNION ALL SELECT freeze_id || ' ' || case_id || ' ' || business_day FROM fact_freeze_key "
+                + "UNION ALL SELECT refund_id || ' ' || case_id || ' ' || business_day FROM fact_refund_key "
+                + "UNION ALL SELECT warning_id || ' ' || business_day FROM fact_warning_key"))
+                .containsExactly("C1 2022-11-01", "F1 C1 2022-11-01", "R1 C1 2022-11-01", "W1 2022-11-01");
+        // the second load changed both days: the old one loses its figures, the new one gains them
+        assertThat(rows("SELECT d.business_day::text FROM changed_day d JOIN drop_load l USING (job_execution_id) "
+                + "WHERE l.drop_date = DATE '2022-11-01'")).containsExactly("2022-10-31", "2022-11-01");
+        assertThat(figures("2022-10-31")).isEqualTo("0 0.00 0 0.00 0 0.00 0 0");
+        assertThat(figures("2022-11-01")).isEqualTo("1 100.00 1 10.00 1 3.00 1 1");
+        assertThat(check.differences(LocalDate.of(2022, 10, 1), LocalDate.of(2022, 11, 30))).isEmpty();
+    }
+
+    @Test
+    void anIdIsUniqueAcrossMonths() {
+        new Drops(inbox).write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        load("2022-10-01");
+        jdbc.queryForObject("SELECT fact_month(DATE '2022-12-01')", Object.class);
+
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO fact_case (case_id, reported_at, business_day, district_code, fraud_type, "
+                + "loss_amount, drop_date, line) VALUES ('C1', TIMESTAMPTZ '2022-12-05 09:00+08', DATE '2022-12-05', '440604', "
+                + "'OTHER', 1.00, DATE '2022-12-05', 2)"))
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("fact_case_key_pkey");
+        assertThat(partitions()).containsExactly("fact_case_2022_10 C1");
+    }
+
+    @Test
+    void aDropThatFailsHalfWayLeavesFactsRegistersAndMonthsAsBefore() {
+        Drops drops = new Drops(inbox)
+                .write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n")
+                .write("2022-10-01", "freezes.csv", Drops.FREEZES + "F1,C1,FREEZE,," + ACCOUNT + ",10.00,2022-10-01T09:30:00+08:00\n");
+        load("2022-10-01");
+        jdbc.queryForObject("SELECT archive_fact_month(fact_month(DATE '2022-09-01'))", Object.class);
+        String before = everything();
+
+        // the cases would move C1 into a month of its own, but a warning of an archived month fails the drop after
+        // staging, with or without that month created already (months are created in no particular order)
+        drops.write("2022-10-02", "cases.csv", Drops.CASES + "C1,2023-01-05T09:00:00+08:00,440605,,OTHER,999.00,\n")
+                .write("2022-10-02", "freezes.csv", Drops.FREEZES + "F2,C1,FREEZE,," + ACCOUNT + ",1.00,2023-01-05T09:30:00+08:00\n")
+                .write("2022-10-02", "warnings.csv", Drops.WARNINGS + "W1,2022-09-30T10:00:00+08:00,440604,VISIT,DISSUADED\n");
+        Run run = cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-02");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("the facts of 2022-09 were archived");
+
+        assertThat(everything()).isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT to_regclass('fact_case_2023_01') IS NULL", Boolean.class)).isTrue();
+    }
+
+    @Test
+    void aRowWrittenByHandBeforeItsMonthExistsMovesIntoTheMonthTheLoaderCreates() {
+        jdbc.update("INSERT INTO fact_case (case_id, reported_at, business_day, district_code, fraud_type, loss_amount, drop_date, line) "
+                + "VALUES ('BYHAND', TIMESTAMPTZ '2023-03-01 09:00+08', DATE '2023-03-01', '440604', 'OTHER', 5.00, DATE '2023-03-01', 2)");
+        assertThat(partitions()).containsExactly("fact_case_default BYHAND");
+
+        new Drops(inbox).write("2023-03-02", "cases.csv", Drops.CASES + "C1,2023-03-02T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        load("2023-03-02");
+
+        assertThat(partitions()).containsExactly("fact_case_2023_03 BYHAND", "fact_case_2023_03 C1");
+        assertThat(rows("SELECT case_id || ' ' || business_day FROM fact_case_key")).containsExactly("BYHAND 2023-03-01", "C1 2023-03-02");
+    }
+
+    @Test
+    void anArchivedMonthKeepsItsRollupsAndALateRecordForItFailsItsLoad() {
+        Drops drops = new Drops(inbox)
+                .write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                        + "C2,2022-11-01T09:00:00+08:00,440604,,OTHER,50.00,\n");
+        load("2022-10-01");
+
+        jdbc.queryForObject("SELECT archive_fact_month(DATE '2022-10-01')", Object.class);
+        assertThat(partitions()).containsExactly("fact_case_2022_11 C2");
+        // the detached month is a plain table, there to be dumped and dropped
+        assertThat(rows("SELECT case_id FROM fact_case_2022_10")).containsExactly("C1");
+        // the published figures stay in the rollups; verify sees that the facts behind them are gone
+        assertThat(figures("2022-10-01")).isEqualTo("1 100.00 0 0.00 0 0.00 0 0");
+        assertThat(check.differences(LocalDate.of(2022, 10, 1), LocalDate.of(2022, 10, 31))).isNotEmpty();
+        assertThat(check.differences(LocalDate.of(2022, 11, 1), LocalDate.of(2022, 11, 30))).isEmpty();
+
+        drops.write("2022-11-02", "cases.csv", Drops.CASES + "C3,2022-10-15T09:00:00+08:00,440604,,OTHER,7.00,\n");
+        Run run = cli("ingest", "--inbox", inbox.toString(), "--date", "2022-11-02");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("the facts of 2022-10 were archived");
+        assertThat(figures("2022-10-15")).isEqualTo("0 0.00 0 0.00 0 0.00 0 0");
+    }
+
+    private void load(String date) {
+        Run run = cli("ingest", "--inbox", inbox.toString(), "--date", date);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
+    /** Which partition holds each fact, by id. */
+    private List<String> partitions() {
+        return rows("SELECT tableoid::regclass || ' ' || case_id FROM fact_case "
+                + "UNION ALL SELECT tableoid::regclass || ' ' || freeze_id FROM fact_freeze "
+                + "UNION ALL SELECT tableoid::regclass || ' ' || refund_id FROM fact_refund "
+                + "UNION ALL SELECT tableoid::regclass || ' ' || warning_id FROM fact_warning");
+    }
+
+    /** A day's rollups in the city: cases, loss, actions, amount, refunds, refund amount, warnings, dissuaded visits. */
+    private String figures(String day) {
+        return jdbc.queryForObject("""
+                SELECT (SELECT coalesce(sum(cases), 0) || ' ' || coalesce(sum(loss_amount), 0.00)
+                        FROM case_day WHERE business_day = CAST(? AS date))
+                    || ' ' || (SELECT coalesce(sum(actions), 0) || ' ' || coalesce(sum(amount), 0.00) FROM action_day WHERE business_day = CAST(? AS date))
+                    || ' ' || (SELECT coalesce(sum(refunds), 0) || ' ' || coalesce(sum(amount), 0.00) FROM refund_day WHERE business_day = CAST(? AS date))
+                    || ' ' || (SELECT coalesce(sum(warnings), 0) || ' ' || coalesce(sum(dissuaded_visits), 0) FROM warning_day
+                               WHERE business_day = CAST(? AS date))""", String.class, day, day, day, day);
+    }
+
+    /** Every fact, register row, month and changed day, as one text. */
+    private String everything() {
+        return String.join("\n", rows("SELECT 'case ' || f::text FROM fact_case f UNION ALL SELECT 'freeze ' || f::text FROM fact_freeze f "
+                + "UNION ALL SELECT 'key ' || k::text FROM fact_case_key k UNION ALL SELECT 'key ' || k::text FROM fact_freeze_key k "
+                + "UNION ALL SELECT 'month ' || relname FROM pg_class WHERE relname ~ '^fact_(case|freeze|refund|warning)_[0-9]{4}_[0-9]{2}$' "
+                + "UNION ALL SELECT 'day ' || d::text FROM changed_day d UNION ALL SELECT 'case_day ' || r::text FROM case_day r "
+                + "UNION ALL SELECT 'action_day ' || r::text FROM action_day r"));
+    }
+
+    private List<String> rows(String sql) {
+        return jdbc.queryForList(sql + " ORDER BY 1", String.class);
+    }
+}
