@@ -55,9 +55,12 @@ class DropLoadTasklet implements Tasklet {
             read += counts.read();
             staged += counts.staged();
             rejected += counts.rejected();
-        }
-        for (Feed feed : feeds) {
-            jdbc.execute("ANALYZE stage_" + feed.name().toLowerCase());
+            // The merges sort and join the staging tables by their ids (and freezes and refunds by case_id): the
+            // planner needs their row count and distinct ids, nothing else. ANALYZE of those columns alone costs
+            // a tenth of a whole-table ANALYZE (which took ~10 % of a city drop's load), and an empty table none.
+            if (counts.staged() > 0) {
+                jdbc.execute("ANALYZE stage_" + feed.name().toLowerCase() + " (" + joinColumns(feed) + ")");
+            }
         }
 
         Map<String, Object> params = Map.of("jobExecutionId", jobExecutionId, "dropDate", drop.date(),
@@ -81,5 +84,12 @@ class DropLoadTasklet implements Tasklet {
         contribution.incrementWriteCount(changed);
         contribution.incrementReadSkipCount(rejected);
         return RepeatStatus.FINISHED;
+    }
+
+    private static String joinColumns(Feed feed) {
+        return switch (feed) {
+            case FREEZES, REFUNDS -> feed.idColumn() + ", case_id";
+            case CASES, WARNINGS -> feed.idColumn();
+        };
     }
 }
