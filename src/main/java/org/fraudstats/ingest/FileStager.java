@@ -69,8 +69,10 @@ final class FileStager {
                  Writer rejects = Files.newBufferedWriter(spill, StandardCharsets.UTF_8)) {
                 counts = stageRecords(feed, file, dropDate, records, staged, rejects);
             }
-            try (Reader spilled = Files.newBufferedReader(spill, StandardCharsets.UTF_8)) {
-                pg.getCopyAPI().copyIn("COPY stage_reject FROM STDIN (FORMAT csv)", spilled);
+            if (counts.rejected() > 0) {
+                try (Reader spilled = Files.newBufferedReader(spill, StandardCharsets.UTF_8)) {
+                    pg.getCopyAPI().copyIn("COPY stage_reject FROM STDIN (FORMAT csv)", spilled);
+                }
             }
             return counts;
         } catch (CharacterCodingException e) {
