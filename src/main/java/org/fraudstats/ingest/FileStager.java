@@ -87,10 +87,10 @@ final class FileStager {
     }
 
     /** Rows checked together by one worker: large enough to keep hand-offs rare, small enough to keep memory flat. */
-    static final int BATCH_ROWS = 4096;
+    static final int BATCH_ROWS = 2048;
     private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
     /** Batches parsed but not yet written: bounds the memory a file takes, whatever its size. */
-    private static final int IN_FLIGHT = 2 * WORKERS;
+    private static final int IN_FLIGHT = WORKERS + 1;
 
     /** One batch checked: its good rows as COPY bytes, its bad rows as lines of the spill file. */
     private record Checked(CopyCsv.Rows staged, String rejects, int good, int bad) {
