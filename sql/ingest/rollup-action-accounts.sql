@@ -7,7 +7,11 @@ WITH fresh AS (
 ),
 inserted AS (
     INSERT INTO action_account_day (business_day, district_code, action, account_hmac)
-    SELECT business_day, district_code, action, account_hmac FROM fresh
+    SELECT business_day, district_code, action, account_hmac FROM fresh f
+    -- rows already there are skipped by one anti-join rather than by a conflict check each
+    WHERE NOT EXISTS (SELECT 1 FROM action_account_day r
+                      WHERE r.business_day = f.business_day AND r.district_code = f.district_code
+                        AND r.action = f.action AND r.account_hmac = f.account_hmac)
     ON CONFLICT DO NOTHING
 )
 DELETE FROM action_account_day r

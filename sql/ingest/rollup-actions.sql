@@ -10,6 +10,9 @@ upserted AS (
     SELECT business_day, district_code, action, actions, amount FROM fresh
     ON CONFLICT (business_day, district_code, action) DO UPDATE
        SET actions = EXCLUDED.actions, amount = EXCLUDED.amount
+     -- a row whose figures stand is not rewritten: most of a load's days are old days it barely touched
+     WHERE (action_day.actions, action_day.amount)
+           IS DISTINCT FROM (EXCLUDED.actions, EXCLUDED.amount)
 )
 DELETE FROM action_day r
 WHERE r.business_day = ANY (CAST(string_to_array(:days, ',') AS date[]))

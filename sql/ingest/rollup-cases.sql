@@ -13,6 +13,9 @@ upserted AS (
     SELECT business_day, district_code, fraud_type, cases, loss_amount FROM fresh
     ON CONFLICT (business_day, district_code, fraud_type) DO UPDATE
        SET cases = EXCLUDED.cases, loss_amount = EXCLUDED.loss_amount
+     -- a row whose figures stand is not rewritten: most of a load's days are old days it barely touched
+     WHERE (case_day.cases, case_day.loss_amount)
+           IS DISTINCT FROM (EXCLUDED.cases, EXCLUDED.loss_amount)
 )
 DELETE FROM case_day r
 WHERE r.business_day = ANY (CAST(string_to_array(:days, ',') AS date[]))

@@ -6,7 +6,11 @@ WITH fresh AS (
 ),
 inserted AS (
     INSERT INTO refund_case_day (business_day, district_code, case_id)
-    SELECT business_day, district_code, case_id FROM fresh
+    SELECT business_day, district_code, case_id FROM fresh f
+    -- rows already there are skipped by one anti-join rather than by a conflict check each
+    WHERE NOT EXISTS (SELECT 1 FROM refund_case_day r
+                      WHERE r.business_day = f.business_day AND r.district_code = f.district_code
+                        AND r.case_id = f.case_id)
     ON CONFLICT DO NOTHING
 )
 DELETE FROM refund_case_day r

@@ -10,6 +10,9 @@ upserted AS (
     SELECT business_day, district_code, refunds, amount FROM fresh
     ON CONFLICT (business_day, district_code) DO UPDATE
        SET refunds = EXCLUDED.refunds, amount = EXCLUDED.amount
+     -- a row whose figures stand is not rewritten: most of a load's days are old days it barely touched
+     WHERE (refund_day.refunds, refund_day.amount)
+           IS DISTINCT FROM (EXCLUDED.refunds, EXCLUDED.amount)
 )
 DELETE FROM refund_day r
 WHERE r.business_day = ANY (CAST(string_to_array(:days, ',') AS date[]))

@@ -11,6 +11,9 @@ upserted AS (
     SELECT case_id, business_day, district_code, seconds FROM fresh
     ON CONFLICT (case_id) DO UPDATE
        SET business_day = EXCLUDED.business_day, district_code = EXCLUDED.district_code, seconds = EXCLUDED.seconds
+     -- a row whose figures stand is not rewritten: most of a load's days are old days it barely touched
+     WHERE (case_stop_time.business_day, case_stop_time.district_code, case_stop_time.seconds)
+           IS DISTINCT FROM (EXCLUDED.business_day, EXCLUDED.district_code, EXCLUDED.seconds)
 )
 DELETE FROM case_stop_time r
 WHERE r.business_day = ANY (CAST(string_to_array(:days, ',') AS date[]))

@@ -11,6 +11,9 @@ upserted AS (
     SELECT business_day, district_code, warnings, dissuaded_visits FROM fresh
     ON CONFLICT (business_day, district_code) DO UPDATE
        SET warnings = EXCLUDED.warnings, dissuaded_visits = EXCLUDED.dissuaded_visits
+     -- a row whose figures stand is not rewritten: most of a load's days are old days it barely touched
+     WHERE (warning_day.warnings, warning_day.dissuaded_visits)
+           IS DISTINCT FROM (EXCLUDED.warnings, EXCLUDED.dissuaded_visits)
 )
 DELETE FROM warning_day r
 WHERE r.business_day = ANY (CAST(string_to_array(:days, ',') AS date[]))

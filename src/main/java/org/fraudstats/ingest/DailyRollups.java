@@ -44,9 +44,19 @@ public class DailyRollups {
 
     /** Recomputes every rollup on {@code days}, comma-separated ISO dates, in the caller's transaction. */
     static void recompute(NamedParameterJdbcTemplate named, String days) {
-        Map<String, Object> params = Map.of("days", days);
+        recompute(named, days, days);
+    }
+
+    /**
+     * Recomputes every rollup on {@code days}, but warning_day only on {@code warningDays} (null: none), the days
+     * whose warnings changed: warning_day is computed from fact_warning alone, so no other day can need it.
+     */
+    static void recompute(NamedParameterJdbcTemplate named, String days, String warningDays) {
         for (String rollup : ROLLUPS) {
-            named.update(SqlFiles.load("ingest/rollup-" + rollup + ".sql"), params);
+            String on = rollup.equals("warnings") ? warningDays : days;
+            if (on != null) {
+                named.update(SqlFiles.load("ingest/rollup-" + rollup + ".sql"), Map.of("days", on));
+            }
         }
     }
 }

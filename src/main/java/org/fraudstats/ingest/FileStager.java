@@ -1,10 +1,12 @@
 package org.fraudstats.ingest;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -15,10 +17,16 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 
 import org.fraudstats.catalog.Catalog;
 import org.postgresql.PGConnection;
@@ -26,9 +34,9 @@ import org.postgresql.copy.PGCopyOutputStream;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Streams one file of a drop into its staging table with COPY: good rows go straight to the database as they
- * are parsed, bad rows to a spill file (SpillFolder) that is copied into stage_reject afterwards (one connection runs one COPY
- * at a time). Memory stays flat whatever the file's size.
+ * Streams one file of a drop into its staging table with COPY: good rows go to the database batch by batch as
+ * they are parsed and checked, bad rows to a spill file (SpillFolder) that is copied into stage_reject afterwards
+ * (one connection runs one COPY at a time). Memory stays flat whatever the file's size.
  */
 final class FileStager {
 
@@ -57,13 +65,14 @@ final class FileStager {
             PGConnection pg = connection.unwrap(PGConnection.class);
             String copy = "COPY stage_" + feed.name().toLowerCase() + " FROM STDIN (FORMAT csv)";
             try (CsvRecords records = csv = new CsvRecords(strictUtf8(file));
-                 Writer staged = new BufferedWriter(new java.io.OutputStreamWriter(
-                         new PGCopyOutputStream(pg, copy, 1 << 16), StandardCharsets.UTF_8), 1 << 16);
+                 OutputStream staged = new PGCopyOutputStream(pg, copy, 1 << 16);
                  Writer rejects = Files.newBufferedWriter(spill, StandardCharsets.UTF_8)) {
                 counts = stageRecords(feed, file, dropDate, records, staged, rejects);
             }
-            try (Reader spilled = Files.newBufferedReader(spill, StandardCharsets.UTF_8)) {
-                pg.getCopyAPI().copyIn("COPY stage_reject FROM STDIN (FORMAT csv)", spilled);
+            if (counts.rejected() > 0) {
+                try (Reader spilled = Files.newBufferedReader(spill, StandardCharsets.UTF_8)) {
+                    pg.getCopyAPI().copyIn("COPY stage_reject FROM STDIN (FORMAT csv)", spilled);
+                }
             }
             return counts;
         } catch (CharacterCodingException e) {
@@ -77,8 +86,23 @@ final class FileStager {
         }
     }
 
+    /** Rows checked together by one worker: large enough to keep hand-offs rare, small enough to keep memory flat. */
+    static final int BATCH_ROWS = 2048;
+    private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    /** Batches parsed but not yet written: bounds the memory a file takes, whatever its size. */
+    private static final int IN_FLIGHT = WORKERS + 1;
+
+    /** One batch checked: its good rows as COPY bytes, its bad rows as lines of the spill file. */
+    private record Checked(CopyCsv.Rows staged, String rejects, int good, int bad) {
+    }
+
+    /**
+     * A bounded pipeline: this thread parses the file into batches of rows, the workers check them (and hash
+     * account numbers) on every core, and this thread writes the checked batches to the COPY in the file's order
+     * while the next ones are being checked. At most {@link #IN_FLIGHT} batches wait, so memory stays flat.
+     */
     private Counts stageRecords(Feed feed, Path file, LocalDate dropDate, CsvRecords csv,
-                                Writer staged, Writer rejects) throws IOException, CsvRecords.NotCsv {
+                                OutputStream staged, Writer rejects) throws IOException, CsvRecords.NotCsv {
         csv.keepFields(MAX_HEADER_COLUMNS);
         CsvRecords.Record header = csv.next();
         if (header == null) {
@@ -86,26 +110,102 @@ final class FileStager {
         }
         RowCheck check = header(feed, file, header);
         csv.keepFields(header.fields().size());
+        ExecutorService workers = Executors.newFixedThreadPool(WORKERS, WORKER_THREADS);
+        ArrayDeque<Future<Checked>> inFlight = new ArrayDeque<>();
         long read = 0;
         long good = 0;
         long bad = 0;
-        for (CsvRecords.Record record; (record = csv.next()) != null; ) {
-            read++;
+        try {
+            List<CsvRecords.Record> batch = new ArrayList<>(BATCH_ROWS);
+            for (CsvRecords.Record record; (record = csv.next()) != null; ) {
+                read++;
+                batch.add(record);
+                if (batch.size() == BATCH_ROWS) {
+                    List<CsvRecords.Record> rows = batch;
+                    inFlight.add(workers.submit(() -> check(feed, check, dropDate, rows)));
+                    batch = new ArrayList<>(BATCH_ROWS);
+                    while (inFlight.size() >= IN_FLIGHT) {
+                        Checked done = write(inFlight.poll(), staged, rejects);
+                        good += done.good();
+                        bad += done.bad();
+                    }
+                }
+            }
+            if (!batch.isEmpty()) {
+                List<CsvRecords.Record> rows = batch;
+                inFlight.add(workers.submit(() -> check(feed, check, dropDate, rows)));
+            }
+            while (!inFlight.isEmpty()) {
+                Checked done = write(inFlight.poll(), staged, rejects);
+                good += done.good();
+                bad += done.bad();
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+        return new Counts(read, good, bad);
+    }
+
+    private static Checked write(Future<Checked> pending, OutputStream staged, Writer rejects) throws IOException {
+        Checked done;
+        try {
+            done = pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while checking rows");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(e.getCause());
+        }
+        done.staged().writeTo(staged);
+        if (!done.rejects().isEmpty()) {
+            rejects.write(done.rejects());
+        }
+        return done;
+    }
+
+    /** Checks one batch (on a worker): each good row staged with its drop date and line, each bad one spilled. */
+    private static Checked check(Feed feed, RowCheck check, LocalDate dropDate, List<CsvRecords.Record> rows) throws IOException {
+        String drop = dropDate.toString();
+        CopyCsv.Rows staged = new CopyCsv.Rows();
+        StringWriter rejects = null;
+        int good = 0;
+        int bad = 0;
+        for (CsvRecords.Record record : rows) {
             RowCheck.Result result = check.check(record);
             if (result.good()) {
-                List<Object> row = new ArrayList<>(result.staged());
-                row.add(dropDate);
-                row.add(record.line());
-                CopyCsv.writeRow(staged, row);
+                String[] values = result.staged();
+                staged.first(values[0]);
+                for (int i = 1; i < values.length; i++) {
+                    staged.next(values[i]);
+                }
+                staged.next(drop);
+                staged.next(Long.toString(record.line()));
+                staged.end();
                 good++;
             } else {
+                if (rejects == null) {
+                    rejects = new StringWriter();
+                }
                 CopyCsv.writeRow(rejects, List.of(dropDate, feed.fileName(), record.line(),
                         check.recordId(record), result.reason(), JSON.writeValueAsString(check.maskedValues(record))));
                 bad++;
             }
         }
-        return new Counts(read, good, bad);
+        return new Checked(staged, rejects == null ? "" : rejects.toString(), good, bad);
     }
+
+    /** Daemon threads: a worker left behind by a failure never keeps the process alive. */
+    private static final ThreadFactory WORKER_THREADS = task -> {
+        Thread thread = new Thread(task, "ingest-check");
+        thread.setDaemon(true);
+        return thread;
+    };
 
     /** A header wider than any real feed's is not a header: keeping it would let one line take the memory. */
     static final int MAX_HEADER_COLUMNS = 1000;

@@ -1,7 +1,5 @@
 package org.fraudstats.ingest;
 
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +19,8 @@ final class RowCheck {
     private static final Set<String> CHANNELS = Set.of("SMS", "CALL", "VISIT", "APP");
     private static final Set<String> OUTCOMES = Set.of("DISSUADED", "UNREACHED", "ALREADY_DEFRAUDED");
 
-    /** The staged values in the order of the staging table, or a reason; never both. */
-    record Result(List<String> staged, String reason) {
+    /** The staged values in the order of the staging table (null for SQL NULL), or a reason; never both. */
+    record Result(String[] staged, String reason) {
         boolean good() {
             return reason == null;
         }
@@ -33,6 +31,10 @@ final class RowCheck {
     private final int headerSize;
     private final Catalog catalog;
     private final AccountNumbers accounts;
+    /** Of each spec column (in the spec's order), its position in the header, or -1 when the header lacks it. */
+    private final int[] at;
+    private final int[] maxLength;
+    private final boolean[] required;
 
     RowCheck(Feed feed, Map<String, Integer> positions, int headerSize, Catalog catalog, AccountNumbers accounts) {
         this.feed = feed;
@@ -40,6 +42,16 @@ final class RowCheck {
         this.headerSize = headerSize;
         this.catalog = catalog;
         this.accounts = accounts;
+        List<String> columns = feed.columns();
+        this.at = new int[columns.size()];
+        this.maxLength = new int[columns.size()];
+        this.required = new boolean[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            Integer position = positions.get(columns.get(i));
+            at[i] = position == null ? -1 : position;
+            maxLength[i] = feed.maxLength(columns.get(i));
+            required[i] = feed.required(columns.get(i));
+        }
     }
 
     /**
@@ -64,106 +76,117 @@ final class RowCheck {
         return values;
     }
 
+    /** Checks one row; safe to call from several threads at once (it keeps no state between rows). */
     Result check(CsvRecords.Record row) {
-        List<String> fields = row.fields();
         if (row.fieldCount() != headerSize) {
             return bad("row has " + row.fieldCount() + " fields, header has " + headerSize);
         }
-        for (String column : feed.columns()) {
-            Integer at = positions.get(column);
-            String v = value(fields, column);
-            if (at != null && (row.cut(at) || v.codePointCount(0, v.length()) > feed.maxLength(column))) {
-                return bad(column + ": longer than " + feed.maxLength(column) + " characters");
+        List<String> fields = row.fields();
+        String[] v = new String[at.length];
+        for (int i = 0; i < at.length; i++) {
+            v[i] = at[i] < 0 || at[i] >= fields.size() ? "" : fields.get(at[i]);
+        }
+        List<String> columns = feed.columns();
+        for (int i = 0; i < at.length; i++) {
+            String value = v[i];
+            if (at[i] >= 0 && (row.cut(at[i])
+                    || value.length() > maxLength[i] && value.codePointCount(0, value.length()) > maxLength[i])) {
+                return bad(columns.get(i) + ": longer than " + maxLength[i] + " characters");
             }
             // PostgreSQL text cannot hold a NUL: left in, it would fail the COPY of the whole drop
-            if (v.indexOf('\u0000') >= 0) {
-                return bad(column + ": contains a NUL character");
+            if (value.indexOf('\u0000') >= 0) {
+                return bad(columns.get(i) + ": contains a NUL character");
             }
         }
-        for (String column : feed.columns()) {
-            if (feed.required(column) && value(fields, column).isEmpty()) {
-                return bad(column + ": missing");
+        for (int i = 0; i < at.length; i++) {
+            if (required[i] && v[i].isEmpty()) {
+                return bad(columns.get(i) + ": missing");
             }
         }
         return switch (feed) {
-            case CASES -> checkCase(fields);
-            case FREEZES -> checkFreeze(fields);
-            case REFUNDS -> checkRefund(fields);
-            case WARNINGS -> checkWarning(fields);
+            case CASES -> checkCase(v);
+            case FREEZES -> checkFreeze(v);
+            case REFUNDS -> checkRefund(v);
+            case WARNINGS -> checkWarning(v);
         };
     }
 
-    private Result checkCase(List<String> f) {
-        OffsetDateTime reportedAt = FieldFormats.timestamp(value(f, "reported_at"));
+    // The checks below read the values by their index in Feed's column lists.
+
+    /** case_id, reported_at, district_code, station, fraud_type, loss_amount, victim_age */
+    private Result checkCase(String[] f) {
+        String reportedAt = FieldFormats.timestamp(f[1]);
         if (reportedAt == null) {
             return bad("reported_at: not an ISO-8601 timestamp");
         }
-        if (!catalog.isDistrict(value(f, "district_code"))) {
+        if (!catalog.isDistrict(f[2])) {
             return bad("district_code: unknown district");
         }
-        if (!catalog.isFraudType(value(f, "fraud_type"))) {
+        if (!catalog.isFraudType(f[4])) {
             return bad("fraud_type: unknown fraud type");
         }
-        String money = FieldFormats.moneyProblem(value(f, "loss_amount"), true);
+        String money = FieldFormats.moneyProblem(f[5], true);
         if (money != null) {
             return bad("loss_amount: " + money);
         }
-        String age = value(f, "victim_age");
+        String age = f[6];
         if (!age.isEmpty()) {
             String problem = FieldFormats.ageProblem(age);
             if (problem != null) {
                 return bad("victim_age: " + problem);
             }
         }
-        return good(value(f, "case_id"), reportedAt.toString(), value(f, "district_code"), emptyAsNull(freeText(value(f, "station"))),
-                value(f, "fraud_type"), value(f, "loss_amount"), emptyAsNull(age));
+        return good(f[0], reportedAt, f[2], emptyAsNull(freeText(f[3])), f[4], f[5], emptyAsNull(age));
     }
 
-    private Result checkFreeze(List<String> f) {
-        if (!ACTIONS.contains(value(f, "action"))) {
+    /** freeze_id, case_id, action, bank, account_no, amount, effective_at */
+    private Result checkFreeze(String[] f) {
+        if (!ACTIONS.contains(f[2])) {
             return bad("action: unknown action");
         }
-        String money = FieldFormats.moneyProblem(value(f, "amount"), false);
+        String money = FieldFormats.moneyProblem(f[5], false);
         if (money != null) {
             return bad("amount: " + money);
         }
-        OffsetDateTime effectiveAt = FieldFormats.timestamp(value(f, "effective_at"));
+        String effectiveAt = FieldFormats.timestamp(f[6]);
         if (effectiveAt == null) {
             return bad("effective_at: not an ISO-8601 timestamp");
         }
-        String accountNo = value(f, "account_no");
-        return good(value(f, "freeze_id"), value(f, "case_id"), value(f, "action"), emptyAsNull(freeText(value(f, "bank"))),
+        String accountNo = f[4];
+        return good(f[0], f[1], f[2], emptyAsNull(freeText(f[3])),
                 "\\x" + HexFormat.of().formatHex(accounts.hmac(accountNo)), AccountNumbers.mask(accountNo),
-                value(f, "amount"), effectiveAt.toString());
+                f[5], effectiveAt);
     }
 
-    private Result checkRefund(List<String> f) {
-        String money = FieldFormats.moneyProblem(value(f, "amount"), false);
+    /** refund_id, case_id, amount, refunded_at */
+    private Result checkRefund(String[] f) {
+        String money = FieldFormats.moneyProblem(f[2], false);
         if (money != null) {
             return bad("amount: " + money);
         }
-        OffsetDateTime refundedAt = FieldFormats.timestamp(value(f, "refunded_at"));
+        String refundedAt = FieldFormats.timestamp(f[3]);
         if (refundedAt == null) {
             return bad("refunded_at: not an ISO-8601 timestamp");
         }
-        return good(value(f, "refund_id"), value(f, "case_id"), value(f, "amount"), refundedAt.toString());
+        return good(f[0], f[1], f[2], refundedAt);
     }
 
-    private Result checkWarning(List<String> f) {
-        OffsetDateTime issuedAt = FieldFormats.timestamp(value(f, "issued_at"));
+    /** warning_id, issued_at, district_code, channel, outcome */
+    private Result checkWarning(String[] f) {
+        String issuedAt = FieldFormats.timestamp(f[1]);
         if (issuedAt == null) {
             return bad("issued_at: not an ISO-8601 timestamp");
         }
-        if (!catalog.isDistrict(value(f, "district_code"))) {
+        if (!catalog.isDistrict(f[2])) {
             return bad("district_code: unknown district");
         }
-        if (!CHANNELS.contains(value(f, "channel"))) {
+        if (!CHANNELS.contains(f[3])) {
             return bad("channel: unknown channel");
         }
-        if (!OUTCOMES.contains(value(f, "outcome"))) {
+        if (!OUTCOMES.contains(f[4])) {
             return bad("outcome: unknown outcome");
         }
-        return good(value(f, "warning_id"), issuedAt.toString(), value(f, "district_code"), value(f, "channel"), value(f, "outcome"));
+        return good(f[0], issuedAt, f[2], f[3], f[4]);
     }
 
     private String value(List<String> fields, String column) {
@@ -196,11 +219,7 @@ final class RowCheck {
     }
 
     private static Result good(String... staged) {
-        List<String> values = new ArrayList<>(staged.length);
-        for (String s : staged) {
-            values.add(s);
-        }
-        return new Result(values, null);
+        return new Result(staged, null);
     }
 
     private static Result bad(String reason) {

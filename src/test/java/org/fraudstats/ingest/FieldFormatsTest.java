@@ -1,0 +1,51 @@
+package org.fraudstats.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The formats of feeds.md read by hand: the same values pass and fail as with the regular expressions before. */
+class FieldFormatsTest {
+
+    @Test
+    void aTimestampIsStagedAsWrittenWithBeijingTimeWhenItNamesNoOffset() {
+        assertThat(FieldFormats.timestamp("2024-01-05T17:57:00+08:00")).isEqualTo("2024-01-05T17:57:00+08:00");
+        assertThat(FieldFormats.timestamp("2024-01-05T17:57")).isEqualTo("2024-01-05T17:57+08:00");
+        assertThat(FieldFormats.timestamp("2024-02-29T23:59:59Z")).isEqualTo("2024-02-29T23:59:59Z");
+        assertThat(FieldFormats.timestamp("2024-01-05T17:57:00.5-14:00")).isEqualTo("2024-01-05T17:57:00.5-14:00");
+    }
+
+    @Test
+    void aFractionBeyondMicrosecondsIsCutNotRounded() {
+        // rounded, .9999999 at 23:59:59 would move the record to the next day
+        assertThat(FieldFormats.timestamp("2024-12-31T23:59:59.9999999")).isEqualTo("2024-12-31T23:59:59.999999+08:00");
+        assertThat(FieldFormats.timestamp("2024-12-31T23:59:59.12345678Z")).isEqualTo("2024-12-31T23:59:59.123456Z");
+    }
+
+    @Test
+    void whatIsNotATimestampOfTheFeedsIsRefused() {
+        for (String bad : new String[] {"", "2024-01-05", "2024-01-05 17:57", "2024-1-05T17:57", "2024-01-05T17:5",
+                "2024-01-05T24:00", "2024-01-05T17:60", "2024-01-05T17:57:60", "2023-02-29T10:00", "2024-04-31T10:00",
+                "0000-01-01T00:00", "2024-01-05T17:57:00.", "2024-01-05T17:57.5", "2024-01-05T17:57+14:01",
+                "2024-01-05T17:57+08", "2024-01-05T17:57+08:00Z", "2024-01-05T17:57z", "２０２４-01-05T17:57"}) {
+            assertThat(FieldFormats.timestamp(bad)).as(bad).isNull();
+        }
+        assertThat(FieldFormats.timestamp("2024-01-05T17:57+14:00")).isNotNull();
+    }
+
+    @Test
+    void moneyAndAgesKeepTheirReasons() {
+        assertThat(FieldFormats.moneyProblem("12.50", false)).isNull();
+        assertThat(FieldFormats.moneyProblem("0", true)).isNull();
+        assertThat(FieldFormats.moneyProblem("0.00", false)).isEqualTo("must be greater than 0");
+        assertThat(FieldFormats.moneyProblem("12.505", true)).isEqualTo("more than 2 decimals");
+        assertThat(FieldFormats.moneyProblem("12.", true)).isEqualTo("not a plain decimal amount in yuan");
+        assertThat(FieldFormats.moneyProblem("-5", true)).isEqualTo("not a plain decimal amount in yuan");
+        assertThat(FieldFormats.moneyProblem("1,000", true)).isEqualTo("not a plain decimal amount in yuan");
+        assertThat(FieldFormats.moneyProblem("9999999999999999.99", true)).isNull();
+        assertThat(FieldFormats.moneyProblem("0010000000000000000", true)).isEqualTo("out of range");
+        assertThat(FieldFormats.ageProblem("120")).isNull();
+        assertThat(FieldFormats.ageProblem("121")).isEqualTo("out of range 0-120");
+        assertThat(FieldFormats.ageProblem("1200")).isEqualTo("not an integer");
+    }
+}
