@@ -143,7 +143,8 @@ class UserCommand implements Runnable {
         }
 
         private static String shanghai(java.time.OffsetDateTime time) {
-            return time.atZoneSameInstant(BusinessTime.ZONE).toOffsetDateTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+            // the seconds always written: OffsetDateTime.toString() drops ":00" and gives 09:00+08:00 for 09:00:00
+            return time.atZoneSameInstant(BusinessTime.ZONE).format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX"));
         }
     }
 
