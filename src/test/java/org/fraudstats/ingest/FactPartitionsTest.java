@@ -115,6 +115,24 @@ class FactPartitionsTest extends DatabaseTest {
     }
 
     @Test
+    void aCorrectionOfARecordWhoseMonthWasArchivedFailsTheDropNamingRecordAndMonth() {
+        Drops drops = new Drops(inbox)
+                .write("2022-09-30", "cases.csv", Drops.CASES + "C1,2022-09-30T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        load("2022-09-30");
+        jdbc.queryForObject("SELECT archive_fact_month(DATE '2022-09-01')", Object.class);
+        String before = everything();
+
+        // C1 corrected into October, a month that is not archived: its stored version is in September's detached table
+        drops.write("2022-10-02", "cases.csv", Drops.CASES + "C1,2022-10-02T09:00:00+08:00,440604,,OTHER,120.00,\n");
+        Run run = cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-02");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("drop 2022-10-02 not loaded: cases.csv: record C1 is stored in 2022-09, whose facts were "
+                + "archived; it cannot be corrected until the month is restored").doesNotContain("fact_case_key_pkey");
+        assertThat(everything()).isEqualTo(before);
+    }
+
+    @Test
     void aRowWrittenByHandBeforeItsMonthExistsMovesIntoTheMonthTheLoaderCreates() {
         jdbc.update("INSERT INTO fact_case (case_id, reported_at, business_day, district_code, fraud_type, loss_amount, drop_date, line) "
                 + "VALUES ('BYHAND', TIMESTAMPTZ '2023-03-01 09:00+08', DATE '2023-03-01', '440604', 'OTHER', 5.00, DATE '2023-03-01', 2)");

@@ -1,0 +1,21 @@
+-- A record of this drop whose stored version lies in an archived month (fact_month_archived, V19): a correction or
+-- a late duplicate of a record whose facts were detached. Its register row is still there (ids stay unique), its
+-- month's partition is not, so the merge could neither update it nor insert it again. The load fails instead,
+-- naming the record and the month, before any merge. Nothing is read while no month is archived (the usual case):
+-- the one-time filter on fact_month_archived skips every join.
+SELECT s.id, s.file, to_char(s.business_day, 'YYYY-MM') AS month
+FROM (SELECT c.case_id AS id, 'cases.csv' AS file, k.business_day
+      FROM stage_cases c JOIN fact_case_key k ON k.case_id = c.case_id
+      UNION ALL
+      SELECT f.freeze_id, 'freezes.csv', k.business_day
+      FROM stage_freezes f JOIN fact_freeze_key k ON k.freeze_id = f.freeze_id
+      UNION ALL
+      SELECT r.refund_id, 'refunds.csv', k.business_day
+      FROM stage_refunds r JOIN fact_refund_key k ON k.refund_id = r.refund_id
+      UNION ALL
+      SELECT w.warning_id, 'warnings.csv', k.business_day
+      FROM stage_warnings w JOIN fact_warning_key k ON k.warning_id = w.warning_id) s
+JOIN fact_month_archived a ON a.month = date_trunc('month', s.business_day)::date
+WHERE EXISTS (SELECT 1 FROM fact_month_archived)
+ORDER BY s.file, s.id
+LIMIT 1
