@@ -2,7 +2,7 @@
 -- separation of privileges): the tables belong to the role that runs these migrations. What the application
 -- does at run time that only an owner may do goes through a function owned by that role, SECURITY DEFINER with
 -- a fixed search_path (so no object of the caller's choosing is found first), which only the roles granted it
--- may run (migration/afterMigrate__application_role.sql grants it to the application role).
+-- may run (storage/application-grants.sql grants it to the application role).
 --
 -- fact_month creates a month's partitions (CREATE TABLE … PARTITION OF), called at load time through
 -- sql/ingest/create-months.sql and fact_months. Its temporary table goes to pg_temp, searched last.

@@ -2,7 +2,7 @@
 -- start by its superuser, who stays the owner of every object and runs the migrations: the application's
 -- connections cannot alter, drop or disable what they did not make (audit_event's trigger above all), nor
 -- create anything outside their own temporary tables. Its rights on the tables are granted after each migration
--- (migration/afterMigrate__application_role.sql); its password is set from the home's 0600 file by the caller.
+-- (storage/application-grants.sql); its password is set from the home's 0600 file by the caller.
 DO $$
 BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'fraudstats_app') THEN

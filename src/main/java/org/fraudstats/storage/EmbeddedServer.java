@@ -38,7 +38,7 @@ final class EmbeddedServer implements AutoCloseable {
     static final String USER = "postgres";
     /**
      * The application's login role: owns nothing, holds the rights granted after each migration
-     * (migration/afterMigrate__application_role.sql), so no bug or injected statement of the application can drop
+     * (sql/storage/application-grants.sql, {@link ApplicationRoleGrants}), so no bug or injected statement of the application can drop
      * or alter a table, or the audit log's trigger.
      */
     static final String APPLICATION_USER = "fraudstats_app";

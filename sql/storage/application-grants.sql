@@ -1,7 +1,7 @@
--- Flyway runs this after every migrate, so at every start: the application's role (${app_role}; the embedded
--- server makes it, sql/storage/application-role.sql; on a server of your own an administrator does, README
--- "Where data lives") gets exactly the rights it needs on whatever the migrations made, and no more, whatever
--- an earlier version granted. It owns nothing, so it can neither alter nor drop a table, nor disable a trigger.
+-- Run by the owner after every migrate, so at every start (org.fraudstats.storage.ApplicationRoleGrants, a Flyway
+-- callback): the application's role fraudstats_app (the embedded server makes it, storage/application-role.sql;
+-- on a server of your own an administrator does, README "Where data lives") gets exactly the rights it needs on
+-- whatever the migrations made, and no more, whatever an earlier version granted. It owns nothing, so it can neither alter nor drop a table, nor disable a trigger.
 --   tables: read and write rows (jobs, schedules, sessions, users and tokens, facts and their registers,
 --           rollups, bulletins, deliveries); never TRUNCATE, REFERENCES or TRIGGER;
 --   audit_event: read and append only, the trigger of V17 being the second guard;
@@ -13,7 +13,7 @@
 -- where they differ, one start at a time, so two commands starting together do not update the same catalogue row.
 DO $grants$
 DECLARE
-    app    text := '${app_role}';
+    app    text := 'fraudstats_app';
     app_id oid;
     rel    record;
     wanted text;
@@ -34,7 +34,7 @@ BEGIN
         FROM pg_class c
         WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p', 'v', 'S') AND NOT c.relispartition
     LOOP
-        wanted := CASE WHEN rel.relname = '${flyway:table}' THEN ''
+        wanted := CASE WHEN rel.relname = 'flyway_schema_history' THEN ''
                        WHEN rel.relkind = 'S' THEN 'SELECT, UPDATE, USAGE'
                        WHEN rel.relkind = 'v' THEN 'SELECT'
                        WHEN rel.relname = 'audit_event' THEN 'INSERT, SELECT'
