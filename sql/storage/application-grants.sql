@@ -1,7 +1,8 @@
 -- Run by the owner after every migrate, so at every start (org.fraudstats.storage.ApplicationRoleGrants, a Flyway
 -- callback): the application's role fraudstats_app (the embedded server makes it, storage/application-role.sql;
 -- on a server of your own an administrator does, README "Where data lives") gets exactly the rights it needs on
--- whatever the migrations made, and no more, whatever an earlier version granted. It owns nothing, so it can neither alter nor drop a table, nor disable a trigger.
+-- whatever the migrations made, and no more, whatever an earlier version granted. It owns nothing, so it can
+-- neither alter nor drop a table, nor disable a trigger.
 --   tables: read and write rows (jobs, schedules, sessions, users and tokens, facts and their registers,
 --           rollups, bulletins, deliveries); never TRUNCATE, REFERENCES or TRIGGER;
 --   audit_event: read and append only, the trigger of V17 being the second guard;
@@ -16,6 +17,7 @@ DECLARE
     app    text := 'fraudstats_app';
     app_id oid;
     rel    record;
+    kind   text;
     wanted text;
 BEGIN
     SELECT oid INTO app_id FROM pg_roles WHERE rolname = app;
@@ -40,10 +42,11 @@ BEGIN
                        WHEN rel.relname = 'audit_event' THEN 'INSERT, SELECT'
                        WHEN rel.relname = 'fact_month_archived' THEN 'SELECT'
                        ELSE 'DELETE, INSERT, SELECT, UPDATE' END;
+        kind := CASE rel.relkind WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END;
         IF rel.has <> wanted THEN
-            EXECUTE format('REVOKE ALL ON %s %s FROM %I', CASE rel.relkind WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END, rel.name, app);
+            EXECUTE format('REVOKE ALL ON %s %s FROM %I', kind, rel.name, app);
             IF wanted <> '' THEN
-                EXECUTE format('GRANT %s ON %s %s TO %I', wanted, CASE rel.relkind WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END, rel.name, app);
+                EXECUTE format('GRANT %s ON %s %s TO %I', wanted, kind, rel.name, app);
             END IF;
         END IF;
     END LOOP;

@@ -27,9 +27,9 @@ import org.postgresql.PGConnection;
  * The PostgreSQL server fraudstats runs under $FRAUDSTATS_HOME/pgdata when no SPRING_DATASOURCE_URL is given. It
  * is a production database: durable (fsync and synchronous commit on) and closed to other local users (password
  * authentication only, scram-sha-256; the Unix socket in the owner-only folder run/; TCP on 127.0.0.1 only,
- * which pgjdbc needs). The application connects as a role of its own that owns nothing ({@link #APPLICATION_USER});
- * the superuser runs the migrations. Started by the first process on the home, joined by the others (`serve` and the other
- * commands at once), stopped by the last one out; found running with nobody using it after a kill -9, it is
+ * which pgjdbc needs). The application connects as a role of its own that owns nothing
+ * ({@link #APPLICATION_USER}); the superuser runs the migrations. Started by the first process on the home, joined
+ * by the others (`serve` and the other commands at once), stopped by the last one out; found running with nobody using it after a kill -9, it is
  * stopped cleanly and started again, so the next command works at once.
  */
 final class EmbeddedServer implements AutoCloseable {
@@ -38,8 +38,8 @@ final class EmbeddedServer implements AutoCloseable {
     static final String USER = "postgres";
     /**
      * The application's login role: owns nothing, holds the rights granted after each migration
-     * (sql/storage/application-grants.sql, {@link ApplicationRoleGrants}), so no bug or injected statement of the application can drop
-     * or alter a table, or the audit log's trigger.
+     * (sql/storage/application-grants.sql, {@link ApplicationRoleGrants}), so no bug or injected statement of the
+     * application can drop or alter a table, or the audit log's trigger.
      */
     static final String APPLICATION_USER = "fraudstats_app";
     /** Long enough for crash recovery (replaying the WAL after a power cut) on a large database. */

@@ -14,9 +14,10 @@ import java.util.HexFormat;
 /**
  * The password of the embedded server's superuser (postgres), generated once and kept in
  * $FRAUDSTATS_HOME/postgres.password (0600): with scram-sha-256 the only way in; and that of the application's
- * role ({@link EmbeddedServer#APPLICATION_USER}), kept in $FRAUDSTATS_HOME/fraudstats_app.password (0600). A new password is written
- * beside the file first and takes its name only once the server knows it, so a process killed in between
- * leaves no file naming a password the server never had; a missing file is simply made again.
+ * role ({@link EmbeddedServer#APPLICATION_USER}), kept in $FRAUDSTATS_HOME/fraudstats_app.password (0600). A new
+ * superuser password is written beside the file first and takes its name only once the server knows it, so a
+ * process killed in between leaves no file naming a password the server never had; a missing file is simply made
+ * again.
  */
 final class ServerPassword {
 
