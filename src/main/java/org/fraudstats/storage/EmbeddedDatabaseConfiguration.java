@@ -1,17 +1,22 @@
 package org.fraudstats.storage;
 
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.fraudstats.settings.FraudstatsSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * With no SPRING_DATASOURCE_URL, fraudstats runs its own PostgreSQL (real binaries shipped by zonky's artifact)
  * with its data under $FRAUDSTATS_HOME/pgdata, kept between runs: see {@link EmbeddedServer}. Boot's own
- * DataSource backs off because this one exists.
+ * DataSource backs off because this one exists. The application connects as {@link EmbeddedServer#APPLICATION_USER},
+ * which owns nothing; Flyway alone connects as the superuser, the owner of every object.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -23,14 +28,29 @@ class EmbeddedDatabaseConfiguration {
         return EmbeddedServer.start(home.root(), PostgresBinaries.in(settings.cache()), settings.embedded().durable());
     }
 
+    /**
+     * The application's pool. The bench's throwaway server (not durable) alone connects as the superuser: it
+     * creates its own tables, empties and vacuums the facts between measurements, and holds nothing real.
+     */
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(EmbeddedServer postgres) {
+    HikariDataSource dataSource(EmbeddedServer postgres, FraudstatsSettings settings) {
+        boolean throwaway = !settings.embedded().durable();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.jdbcUrl());
-        config.setUsername(EmbeddedServer.USER);
-        config.setPassword(postgres.password());
+        config.setUsername(throwaway ? EmbeddedServer.USER : EmbeddedServer.APPLICATION_USER);
+        config.setPassword(throwaway ? postgres.password() : postgres.applicationPassword());
         config.setMaximumPoolSize(8);
         config.setPoolName("fraudstats-embedded");
         return new HikariDataSource(config);
+    }
+
+    /**
+     * The migrations' connection, as the owner: no pool, so no superuser connection stays open once Flyway is
+     * done. Not a candidate for anything but Flyway, so every other bean gets the application's pool.
+     */
+    @Bean(defaultCandidate = false)
+    @FlywayDataSource
+    DataSource flywayDataSource(EmbeddedServer postgres) {
+        return new SimpleDriverDataSource(new org.postgresql.Driver(), postgres.jdbcUrl(), EmbeddedServer.USER, postgres.password());
     }
 }

@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,17 +21,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.postgresql.PGConnection;
+
 /**
  * The PostgreSQL server fraudstats runs under $FRAUDSTATS_HOME/pgdata when no SPRING_DATASOURCE_URL is given. It
  * is a production database: durable (fsync and synchronous commit on) and closed to other local users (password
  * authentication only, scram-sha-256; the Unix socket in the owner-only folder run/; TCP on 127.0.0.1 only,
- * which pgjdbc needs). Started by the first process on the home, joined by the others (`serve` and the other
- * commands at once), stopped by the last one out; found running with nobody using it after a kill -9, it is
+ * which pgjdbc needs). The application connects as a role of its own that owns nothing
+ * ({@link #APPLICATION_USER}); the superuser runs the migrations. Started by the first process on the home, joined
+ * by the others (`serve` and the other commands at once), stopped by the last one out; found running with nobody using it after a kill -9, it is
  * stopped cleanly and started again, so the next command works at once.
  */
 final class EmbeddedServer implements AutoCloseable {
 
+    /** The superuser: owner of every object, used for the migrations (and by the bench's throwaway server) alone. */
     static final String USER = "postgres";
+    /**
+     * The application's login role: owns nothing, holds the rights granted after each migration
+     * (sql/storage/application-grants.sql, {@link ApplicationRoleGrants}), so no bug or injected statement of the
+     * application can drop or alter a table, or the audit log's trigger.
+     */
+    static final String APPLICATION_USER = "fraudstats_app";
     /** Long enough for crash recovery (replaying the WAL after a power cut) on a large database. */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
     /** A Unix socket's path is at most 107 bytes: sun_path holds 108 with the closing NUL. */
@@ -49,6 +61,7 @@ final class EmbeddedServer implements AutoCloseable {
     private final ServerOwner owner;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private String password;
+    private String applicationPassword;
     private int port;
 
     private EmbeddedServer(Path home, PostgresBinaries binaries, ServerOwner owner) {
@@ -108,6 +121,10 @@ final class EmbeddedServer implements AutoCloseable {
         return password;
     }
 
+    String applicationPassword() {
+        return applicationPassword;
+    }
+
     private void open(boolean durable) throws IOException {
         if (ServerOwner.heldElsewhere(pgdata.resolve("epg-lock"))) {
             throw new DatabaseUnavailable("FRAUDSTATS_HOME " + home + " is in use by an earlier version of fraudstats; "
@@ -121,6 +138,12 @@ final class EmbeddedServer implements AutoCloseable {
         writeIfChanged(pgdata.resolve("pg_hba.conf"), HBA);
         port = startPostmaster(durable);
         checkPassword();
+        try {
+            applicationRole();
+        } catch (IOException | RuntimeException e) {
+            stopQuietly();
+            throw e;
+        }
     }
 
     /**
@@ -145,6 +168,28 @@ final class EmbeddedServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new DatabaseUnavailable("the embedded PostgreSQL under " + pgdata + ", run by another fraudstats ("
                     + ServerOwner.starter(socketFolder.resolve("owner")) + "), refused this one: " + e.getMessage(), e);
+        }
+        // the running server may have been started by an earlier fraudstats, which made no application role
+        applicationRole();
+    }
+
+    /**
+     * Makes or puts back the application's role and sets its password from the home (made if missing), in turn:
+     * at every start, so a home made by an earlier version gets one, and a deleted password file a new password.
+     * The password goes to the server as a SCRAM verifier computed here, never in clear.
+     */
+    private void applicationRole() throws IOException {
+        Properties credentials = new Properties();
+        credentials.setProperty("user", USER);
+        credentials.setProperty("password", password);
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(), credentials);
+             Statement statement = connection.createStatement()) {
+            statement.execute(SqlFiles.load("storage/application-role.sql"));
+            applicationPassword = ServerPassword.application(home);
+            connection.unwrap(PGConnection.class).alterUserPassword(APPLICATION_USER, applicationPassword.toCharArray(), "scram-sha-256");
+        } catch (SQLException e) {
+            throw new DatabaseUnavailable("cannot make the application's role " + APPLICATION_USER + " on the embedded PostgreSQL under "
+                    + pgdata + ": " + e.getMessage(), e);
         }
     }
 

@@ -12,28 +12,53 @@ import java.time.Duration;
 import java.util.HexFormat;
 
 /**
- * The password of the embedded server's one role (postgres), generated once and kept in
- * $FRAUDSTATS_HOME/postgres.password (0600): with scram-sha-256 the only way in. A new password is written
- * beside the file first and takes its name only once the server knows it, so a process killed in between
- * leaves no file naming a password the server never had; a missing file is simply made again.
+ * The password of the embedded server's superuser (postgres), generated once and kept in
+ * $FRAUDSTATS_HOME/postgres.password (0600): with scram-sha-256 the only way in; and that of the application's
+ * role ({@link EmbeddedServer#APPLICATION_USER}), kept in $FRAUDSTATS_HOME/fraudstats_app.password (0600). A new
+ * superuser password is written beside the file first and takes its name only once the server knows it, so a
+ * process killed in between leaves no file naming a password the server never had; a missing file is simply made
+ * again.
  */
 final class ServerPassword {
 
     static final String FILE = "postgres.password";
+    static final String APPLICATION_FILE = EmbeddedServer.APPLICATION_USER + ".password";
     private static final Duration SINGLE_USER_TIMEOUT = Duration.ofMinutes(5);
 
     private ServerPassword() {
     }
 
-    /** A fresh password written to postgres.password.new, for initdb --pwfile; {@link #keep} names it. */
-    static Path fresh(Path home) throws IOException {
+    /**
+     * The application role's password, generated when the home has none (a new home, one made before the role
+     * existed, or the file deleted). The caller sets it on the role at every start, so a process killed between
+     * the two leaves nothing the next start does not put right.
+     */
+    static String application(Path home) throws IOException {
+        Path file = home.resolve(APPLICATION_FILE);
+        if (!Files.exists(file)) {
+            Path next = home.resolve(APPLICATION_FILE + ".new");
+            Files.deleteIfExists(next);
+            Files.newByteChannel(next, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))).close();
+            Files.writeString(next, generate() + "\n", StandardCharsets.US_ASCII);
+            Files.move(next, file, StandardCopyOption.ATOMIC_MOVE);
+        }
+        return read(file);
+    }
+
+    private static String generate() {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+
+    /** A fresh password written to postgres.password.new, for initdb --pwfile; {@link #keep} names it. */
+    static Path fresh(Path home) throws IOException {
         Path next = home.resolve(FILE + ".new");
         Files.deleteIfExists(next);
         Files.newByteChannel(next, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))).close();
-        Files.writeString(next, HexFormat.of().formatHex(random) + "\n", StandardCharsets.US_ASCII);
+        Files.writeString(next, generate() + "\n", StandardCharsets.US_ASCII);
         return next;
     }
 

@@ -64,7 +64,7 @@ class EmbeddedDatabaseTest {
             assertThat(rules(home.resolve("pgdata/pg_hba.conf"))).containsExactly(
                     "local all all scram-sha-256",
                     "host all all 127.0.0.1/32 scram-sha-256");
-            assertThat(jdbc.queryForObject("SHOW unix_socket_directories", String.class)).isEqualTo("\"" + home.resolve("run") + "\"");
+            assertThat(asOwner(home, app, "SHOW unix_socket_directories")).isEqualTo("\"" + home.resolve("run") + "\"");
             assertThat(home.resolve("run/.s.PGSQL." + port)).exists();
             assertThat(Path.of("/tmp/.s.PGSQL." + port)).doesNotExist();
             assertThat(mode(home)).isEqualTo("rwx------");
@@ -118,6 +118,8 @@ class EmbeddedDatabaseTest {
             int port = jdbc.queryForObject("SHOW port", Integer.class);
             assertThat(refusal("jdbc:postgresql://127.0.0.1:" + port + "/postgres", null)).isEqualTo("08004");
             assertThat(rules(home.resolve("pgdata/pg_hba.conf"))).noneMatch(rule -> rule.contains("trust"));
+            assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo("fraudstats_app");
+            assertThat(mode(home.resolve("fraudstats_app.password"))).isEqualTo("rw-------");
             assertThat(mode(home)).isEqualTo("rwx------");
             assertThat(mode(home.resolve(PASSWORD_FILE))).isEqualTo("rw-------");
         }
@@ -146,8 +148,8 @@ class EmbeddedDatabaseTest {
                     + "\n1700000000\n5432\n/tmp\n127.0.0.1\n  5432001    32768\nready   \n");
 
             try (ConfigurableApplicationContext app = start(home)) {
-                assertThat(app.getBean(JdbcTemplate.class).queryForObject("SHOW data_directory", String.class))
-                        .isEqualTo(home.resolve("pgdata").toString());
+                // data_directory is the superuser's to read, not the application's
+                assertThat(asOwner(home, app, "SHOW data_directory")).isEqualTo(home.resolve("pgdata").toString());
             }
             assertThat(anotherProgram.isAlive()).isTrue();
         } finally {
@@ -164,13 +166,13 @@ class EmbeddedDatabaseTest {
             JdbcTemplate two = second.getBean(JdbcTemplate.class);
             assertThat(two.queryForObject("SELECT pg_postmaster_start_time()", Object.class))
                     .isEqualTo(one.queryForObject("SELECT pg_postmaster_start_time()", Object.class));
-            one.execute("CREATE TABLE shared_probe (n int)");
-            one.update("INSERT INTO shared_probe VALUES (42)");
-            assertThat(two.queryForObject("SELECT n FROM shared_probe", Integer.class)).isEqualTo(42);
+            one.update("INSERT INTO audit_event (action, result) VALUES ('shared-probe', '42')");
+            assertThat(two.queryForObject("SELECT result FROM audit_event WHERE action = 'shared-probe'", String.class)).isEqualTo("42");
             server = Long.parseLong(Files.readAllLines(home.resolve("pgdata/postmaster.pid")).get(0).strip());
         }
         // the joiner left: the server runs on for the first
-        assertThat(first.getBean(JdbcTemplate.class).queryForObject("SELECT n FROM shared_probe", Integer.class)).isEqualTo(42);
+        assertThat(first.getBean(JdbcTemplate.class).queryForObject("SELECT result FROM audit_event WHERE action = 'shared-probe'", String.class))
+                .isEqualTo("42");
         assertThat(ProcessHandle.of(server).filter(ProcessHandle::isAlive)).isPresent();
         first.close();
         assertThat(home.resolve("pgdata/postmaster.pid")).doesNotExist();
@@ -180,8 +182,21 @@ class EmbeddedDatabaseTest {
         return new SpringApplication(FraudstatsApplication.class).run("--fraudstats.home=" + home);
     }
 
+    /** One value read by the embedded server's superuser, with the password kept in the home. */
+    static String asOwner(Path home, ConfigurableApplicationContext app, String query) throws Exception {
+        int port = app.getBean(JdbcTemplate.class).queryForObject("SHOW port", Integer.class);
+        Properties credentials = new Properties();
+        credentials.setProperty("user", "postgres");
+        credentials.setProperty("password", password(home));
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", credentials);
+             var result = c.createStatement().executeQuery(query)) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+
     /** A command run as ./fraudstats runs it, with these properties; output is standard error, or else standard output. */
-    private static Ran cli(String[] properties, String... args) {
+    static Ran cli(String[] properties, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         try (Services services = new Services(() -> new SpringApplication(FraudstatsApplication.class).run(properties), true)) {
@@ -218,7 +233,7 @@ class EmbeddedDatabaseTest {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 
-    private record Ran(int exitCode, String output) {
+    record Ran(int exitCode, String output) {
     }
 
     private static Ran asNobody(String... command) throws Exception {

@@ -1,0 +1,104 @@
+package org.fraudstats.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.fraudstats.storage.EmbeddedDatabaseTest.asOwner;
+import static org.fraudstats.storage.EmbeddedDatabaseTest.cli;
+import static org.fraudstats.storage.EmbeddedDatabaseTest.start;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.SQLException;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Separation of privileges (MLPS 2.0 level 3) on the production path, the embedded server started as
+ * ./fraudstats starts it: the application's connections are a role that owns nothing, so neither a bug nor an
+ * injected statement can change the audit log or its guard, and the pipeline still does all its work.
+ */
+class ApplicationRoleTest {
+
+    @Test
+    void theApplicationIsNoSuperuserAndCanOnlyReadAndAppendTheAuditLog(@TempDir Path home) throws Exception {
+        try (ConfigurableApplicationContext app = start(home)) {
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo("fraudstats_app");
+            assertThat(jdbc.queryForMap("SELECT rolsuper, rolcreatedb, rolcreaterole, rolreplication, rolbypassrls FROM pg_roles "
+                    + "WHERE rolname = current_user")).containsOnly(Map.entry("rolsuper", false), Map.entry("rolcreatedb", false),
+                    Map.entry("rolcreaterole", false), Map.entry("rolreplication", false), Map.entry("rolbypassrls", false));
+            Path password = home.resolve("fraudstats_app.password");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(password))).isEqualTo("rw-------");
+            assertThat(Files.readString(password).strip()).matches("[0-9a-f]{64}")
+                    .isNotEqualTo(Files.readString(home.resolve("postgres.password")).strip());
+
+            jdbc.update("INSERT INTO audit_event (action, result) VALUES ('probe', 'kept')");
+            String[] refused = {
+                "UPDATE audit_event SET result = 'changed'",
+                "DELETE FROM audit_event",
+                "TRUNCATE audit_event",
+                "ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_change",
+                "ALTER TABLE audit_event DISABLE TRIGGER ALL",
+                "DROP TRIGGER audit_event_no_change ON audit_event",
+                "DROP TABLE audit_event",
+                "CREATE TABLE probe (n int)",
+                "SELECT archive_fact_month(DATE '2022-10-01')",
+                "SELECT count(*) FROM flyway_schema_history",
+                "ALTER ROLE fraudstats_app SUPERUSER",
+            };
+            for (String statement : refused) {
+                DataAccessException e = catchThrowableOfType(DataAccessException.class, () -> jdbc.execute(statement));
+                assertThat(e).as(statement).isNotNull();
+                assertThat(((SQLException) e.getMostSpecificCause()).getSQLState()).as(statement).isEqualTo("42501");
+            }
+            assertThat(jdbc.queryForObject("SELECT result FROM audit_event WHERE action = 'probe'", String.class)).isEqualTo("kept");
+            assertThat(asOwner(home, app, "SELECT tgenabled FROM pg_trigger WHERE tgname = 'audit_event_no_change'")).isEqualTo("O");
+            // the migrations ran as the owner, who owns every table, including the months made at load time
+            assertThat(asOwner(home, app, "SELECT string_agg(DISTINCT installed_by, ',') FROM flyway_schema_history")).isEqualTo("postgres");
+            assertThat(asOwner(home, app, "SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace "
+                    + "AND relowner <> 'postgres'::regrole")).isEqualTo("0");
+        }
+    }
+
+    @Test
+    void loadingANewMonthRepairingAndTheNightlyRunAllWorkAsTheApplicationRole(@TempDir Path home) throws Exception {
+        String[] onHome = {"--fraudstats.home=" + home};
+        EmbeddedDatabaseTest.Ran october = cli(onHome, "ingest", "--inbox", "samples/inbox", "--from", "2022-10-01", "--to", "2022-10-03");
+        assertThat(october.exitCode()).as(october.output()).isZero();
+        // a month the database has no partition for yet: made by fact_month, the owner's, through SECURITY DEFINER
+        EmbeddedDatabaseTest.Ran november = cli(onHome, "ingest", "--inbox", "samples/inbox", "--from", "2022-11-01", "--to", "2022-11-02");
+        assertThat(november.exitCode()).as(november.output()).isZero();
+
+        // a correction by hand, as the owner in psql, which the rollups do not know of until verify --repair
+        try (ConfigurableApplicationContext app = start(home)) {
+            assertThat(asOwner(home, app, "WITH corrected AS (UPDATE fact_case SET loss_amount = loss_amount + 1 "
+                    + "WHERE case_id = (SELECT min(case_id) FROM fact_case WHERE business_day = (SELECT max(business_day) FROM fact_case)) RETURNING 1) "
+                    + "SELECT count(*) FROM corrected")).isEqualTo("1");
+        }
+        EmbeddedDatabaseTest.Ran repair = cli(onHome, "verify", "--from", "2022-10-01", "--to", "2022-11-02", "--repair");
+        assertThat(repair.exitCode()).as(repair.output()).isZero();
+        assertThat(repair.output()).contains("rows rewritten from the facts");
+        EmbeddedDatabaseTest.Ran nightly = cli(onHome, "nightly", "--date", "2022-11-03", "--inbox", "samples/inbox",
+                "--out", home.resolve("out").toString());
+        assertThat(nightly.exitCode()).as(nightly.output()).isZero();
+        EmbeddedDatabaseTest.Ran metrics = cli(onHome, "metrics", "--from", "2022-10-01", "--to", "2022-10-03");
+        assertThat(metrics.output()).contains("2022-10-01,2022-10-03,440600,");
+        assertThat(home.resolve("out")).isNotEmptyDirectory();
+
+        try (ConfigurableApplicationContext app = start(home)) {
+            // nightly loaded every drop up to its date: 2021's months too, each made at load time, all the owner's
+            assertThat(asOwner(home, app, "SELECT string_agg(c.relname || ':' || pg_get_userbyid(c.relowner), ',' ORDER BY c.relname) "
+                    + "FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'fact_case'::regclass"))
+                    .isEqualTo("fact_case_2021_10:postgres,fact_case_2021_11:postgres,fact_case_2021_12:postgres,"
+                            + "fact_case_2022_10:postgres,fact_case_2022_11:postgres,fact_case_default:postgres");
+            assertThat(app.getBean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM audit_event WHERE action = 'rollups-repair'",
+                    Integer.class)).isOne();
+        }
+    }
+}
