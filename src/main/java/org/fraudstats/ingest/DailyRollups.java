@@ -39,8 +39,18 @@ public class DailyRollups {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("rebuild " + from + ".." + to + ": the range ends before it starts");
         }
-        recompute(named, from.datesUntil(to.plusDays(1)).map(LocalDate::toString).collect(Collectors.joining(",")));
+        // A month of days per statement: each day's rollup rows depend on that day alone, so slices give the same
+        // rows, and every statement stays the size of a month. Three national years in one statement per rollup
+        // (12M freezes) ran over half an hour in rollup-action-accounts.sql alone; by months it is linear in the
+        // days (a month 4.7 s, a year 50 s, on the bench's national data).
+        for (LocalDate start = from; !start.isAfter(to); start = start.plusDays(SLICE_DAYS)) {
+            LocalDate end = start.plusDays(SLICE_DAYS - 1).isAfter(to) ? to : start.plusDays(SLICE_DAYS - 1);
+            recompute(named, start.datesUntil(end.plusDays(1)).map(LocalDate::toString).collect(Collectors.joining(",")));
+        }
     }
+
+    /** How many days one rebuild statement covers. */
+    static final int SLICE_DAYS = 31;
 
     /** Recomputes every rollup on {@code days}, comma-separated ISO dates, in the caller's transaction. */
     static void recompute(NamedParameterJdbcTemplate named, String days) {
