@@ -146,6 +146,27 @@ class FactPartitionsTest extends DatabaseTest {
     }
 
     @Test
+    void aTemporaryTableNamedLikeAMonthIsNotTakenForItsPartition() {
+        String made = jdbc.execute((java.sql.Connection connection) -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("CREATE TEMP TABLE fact_case_2023_05 (case_id text)");
+                statement.execute("SELECT fact_month(DATE '2023-05-10')");
+                try (var rs = statement.executeQuery("SELECT string_agg(c.relname, ' ' ORDER BY c.relname) FROM pg_class c "
+                        + "JOIN pg_inherits i ON i.inhrelid = c.oid WHERE c.relname LIKE 'fact\\_%\\_2023\\_05'")) {
+                    rs.next();
+                    String partitions = rs.getString(1);
+                    statement.execute("DROP TABLE pg_temp.fact_case_2023_05");
+                    return partitions;
+                }
+            }
+        });
+        assertThat(made).isEqualTo("fact_case_2023_05 fact_freeze_2023_05 fact_refund_2023_05 fact_warning_2023_05");
+
+        jdbc.queryForObject("SELECT archive_fact_month(DATE '2023-05-10')", Object.class);
+        assertThat(rows("SELECT to_char(month, 'YYYY-MM') FROM fact_month_archived")).containsExactly("2023-05");
+    }
+
+    @Test
     void anArchivedMonthKeepsItsRollupsAndALateRecordForItFailsItsLoad() {
         Drops drops = new Drops(inbox)
                 .write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n"
