@@ -206,8 +206,12 @@ final class EmbeddedServer implements AutoCloseable {
         Path fresh = home.resolve("pgdata.new");
         PostgresBinaries.deleteTree(fresh);
         Path passwordFile = ServerPassword.fresh(home);
+        // The C locale whatever the environment's: text sorts and compares by code point, so the text keys' indexes
+        // (case_id, freeze_id…) cannot be silently corrupted by an operating-system upgrade that changes a
+        // language's collation, the server's messages stay English for the errors the loader names, and a
+        // statistician's home behaves alike on every machine.
         PostgresBinaries.Finished initdb = binaries.run(START_TIMEOUT, null, "initdb", "-D", fresh.toString(), "-U", USER,
-                "--auth=scram-sha-256", "--pwfile=" + passwordFile, "-E", "UTF-8", "--no-instructions");
+                "--auth=scram-sha-256", "--pwfile=" + passwordFile, "-E", "UTF-8", "--no-locale", "--no-instructions");
         if (initdb.exitCode() != 0) {
             throw new DatabaseUnavailable("cannot create the embedded PostgreSQL under " + pgdata + ": initdb: " + initdb.cause());
         }
