@@ -3,7 +3,7 @@
 SELECT e.job_execution_id,
        i.job_name,
        e.status,
-       to_char(e.start_time, 'YYYY-MM-DD HH24:MI:SS')                        AS started,
+       e.start_time                                                         AS started,  -- the JVM's local time (Spring Batch)
        round(extract(epoch FROM (e.end_time - e.start_time))::numeric, 1)::text AS seconds,
        coalesce((SELECT sum(s.read_count) FROM batch_step_execution s WHERE s.job_execution_id = e.job_execution_id AND s.step_name NOT LIKE 'renderDays%'), 0)  AS read_count,
        coalesce((SELECT sum(s.write_count) FROM batch_step_execution s WHERE s.job_execution_id = e.job_execution_id AND s.step_name <> 'renderDays'), 0) AS write_count,

@@ -2,6 +2,7 @@ package org.fraudstats.cli;
 
 import java.util.concurrent.Callable;
 
+import org.fraudstats.settings.BusinessTime;
 import org.fraudstats.storage.SqlFiles;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
@@ -32,10 +33,10 @@ class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        out.printf("%-6s %-15s %-10s %-19s %9s %9s %9s %9s  %s%n", "id", "job", "status", "started (UTC)", "seconds", "read", "written", "rejected", "parameters");
+        out.printf("%-6s %-15s %-10s %-25s %9s %9s %9s %9s  %s%n", "id", "job", "status", "started", "seconds", "read", "written", "rejected", "parameters");
         services.get(JdbcTemplate.class).query(SqlFiles.load("batch/history.sql"), rs -> {
-            out.printf("%-6d %-15s %-10s %-19s %9s %9d %9d %9d  %s%n", rs.getLong("job_execution_id"), rs.getString("job_name"),
-                    rs.getString("status"), rs.getString("started"), rs.getString("seconds") == null ? "" : rs.getString("seconds"),
+            out.printf("%-6d %-15s %-10s %-25s %9s %9d %9d %9d  %s%n", rs.getLong("job_execution_id"), rs.getString("job_name"),
+                    rs.getString("status"), BusinessTime.ofJob(rs.getObject("started", java.time.LocalDateTime.class)), rs.getString("seconds") == null ? "" : rs.getString("seconds"),
                     rs.getLong("read_count"), rs.getLong("write_count"), rs.getLong("skip_count"), rs.getString("parameters"));
         }, limit);
         out.flush();

@@ -2,7 +2,9 @@ package org.fraudstats.settings;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /**
  * The centre's time: a business day is a date in Asia/Shanghai (metrics.md), and "now" is the application's one
@@ -13,7 +15,18 @@ public final class BusinessTime {
     /** Where business days are counted: a record's day is the date of its timestamp here. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
+    private static final DateTimeFormatter WITH_OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ssXXX");
+
     private BusinessTime() {
+    }
+
+    /**
+     * A Spring Batch time (its tables keep local times in the zone of the JVM that wrote them) as the centre reads
+     * it: Asia/Shanghai with the offset, to the second, as the audit log and the token times are shown. A server
+     * whose JVM runs in UTC and one in Asia/Shanghai then show the same run at the same time.
+     */
+    public static String ofJob(LocalDateTime jvmLocal) {
+        return jvmLocal == null ? null : WITH_OFFSET.format(jvmLocal.atZone(ZoneId.systemDefault()).withZoneSameInstant(ZONE));
     }
 
     /** The business day before today by {@code clock}: the night `nightly` runs for when given no date. */

@@ -212,6 +212,10 @@ class PortalApiTest extends PortalTest {
         assertThat(runs.get(0).get("id").asLong()).isEqualTo(id);
         assertThat(runs.get(0).get("job").asString()).isEqualTo("rerunBulletins");
         assertThat(runs.get(0).get("status").asString()).isEqualTo("COMPLETED");
+        // the same instant as the rerun's own started_at, in Asia/Shanghai whatever the JVM's zone (UTC in tests)
+        assertThat(runs.get(0).get("started").asString()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\+08:00")
+                .isEqualTo(state.get("started_at").asString().replace('T', ' '));
+        assertThat(cli("history", "--limit", "1").out()).contains(runs.get(0).get("started").asString());
 
         // a completed rerun cannot be stopped or restarted
         assertThat(as("statistician", post("/api/v1/reruns/" + id + "/stop")).getStatus()).isEqualTo(409);

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.fraudstats.settings.BusinessTime;
 import org.fraudstats.storage.SqlFiles;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -18,14 +19,14 @@ public class RunHistory {
         this.jdbc = jdbc;
     }
 
-    /** Keys as history's columns: id, job, status, started (UTC, as history prints it), seconds, read, written, rejected, parameters. */
+    /** Keys as history's columns: id, job, status, started (Asia/Shanghai with the offset, as history prints it), seconds, read, written, rejected, parameters. */
     public List<Map<String, Object>> latest(int limit) {
         return jdbc.query(SqlFiles.load("batch/history.sql"), (rs, i) -> {
             Map<String, Object> run = new LinkedHashMap<>();
             run.put("id", rs.getLong("job_execution_id"));
             run.put("job", rs.getString("job_name"));
             run.put("status", rs.getString("status"));
-            run.put("started", rs.getString("started"));
+            run.put("started", BusinessTime.ofJob(rs.getObject("started", java.time.LocalDateTime.class)));
             run.put("seconds", rs.getString("seconds"));
             run.put("read", rs.getLong("read_count"));
             run.put("written", rs.getLong("write_count"));
