@@ -42,7 +42,11 @@ class RejectsCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         Rejects rejects = services.get(Rejects.class);
         if (format == Format.json) {
-            out.print(rejects.json(Period.fromOrNull(period), Period.toOrNull(period)));
+            try {
+                rejects.json(Period.fromOrNull(period), Period.toOrNull(period), out);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         } else {
             // reasons hold commas ("row has 8 fields, header has 7"): quoted
             try (CsvWriter csv = ListingCsv.writer(out)) {

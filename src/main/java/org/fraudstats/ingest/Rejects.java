@@ -1,9 +1,9 @@
 package org.fraudstats.ingest;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -11,7 +11,9 @@ import java.util.function.Consumer;
 import org.fraudstats.storage.SqlFiles;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.SequenceWriter;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,22 +33,24 @@ public class Rejects {
 
     /**
      * `rejects --format json` (cli.md), as the command and the portal's {@code /api/v1/rejects} both print it: an array
-     * of {drop_date, file, line, record_id, reason, values}, account numbers masked. Collected before it is written:
-     * a JSON array is one document, and rejects are a few rows per drop.
+     * of {drop_date, file, line, record_id, reason, values}, account numbers masked, written row by row as it is read
+     * (a drop whose every row was rejected can hold hundreds of thousands), then a newline. {@code out} stays open.
      */
-    public String json(LocalDate from, LocalDate to) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        list(from, to, row -> {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("drop_date", row.dropDate().toString());
-            json.put("file", row.file());
-            json.put("line", row.line());
-            json.put("record_id", row.recordId());
-            json.put("reason", row.reason());
-            json.put("values", JSON.readValue(row.valuesJson(), VALUES));
-            rows.add(json);
-        });
-        return LISTING.writeValueAsString(rows) + "\n";
+    public void json(LocalDate from, LocalDate to, Writer out) throws IOException {
+        try (SequenceWriter json = LISTING.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET).writeValuesAsArray(out)) {
+            list(from, to, row -> {
+                Map<String, Object> values = new LinkedHashMap<>();
+                values.put("drop_date", row.dropDate().toString());
+                values.put("file", row.file());
+                values.put("line", row.line());
+                values.put("record_id", row.recordId());
+                values.put("reason", row.reason());
+                values.put("values", JSON.readValue(row.valuesJson(), VALUES));
+                json.write(values);
+            });
+        }
+        out.write('\n');
+        out.flush();
     }
 
     public void list(LocalDate from, LocalDate to, Consumer<RejectedRow> each) {

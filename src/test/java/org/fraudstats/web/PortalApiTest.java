@@ -3,6 +3,7 @@ package org.fraudstats.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -270,6 +271,21 @@ class PortalApiTest extends PortalTest {
     }
 
     @Test
+    void theAuditLogIsWhatTheCommandPrints() throws Exception {
+        as("leader", get("/api/v1/bulletins/2022-10-23/daily.pdf"));
+        MockHttpServletResponse api = as("auditor", get("/api/v1/audit"));
+        assertThat(api.getStatus()).isEqualTo(200);
+        // the auditor's own read is recorded before the log is streamed, so both listings end with it
+        assertThat(api.getContentAsByteArray()).isEqualTo(cli("audit", "--format", "json").out().getBytes(StandardCharsets.UTF_8));
+        JsonNode events = JSON.readTree(api.getContentAsString(StandardCharsets.UTF_8));
+        JsonNode last = events.get(events.size() - 1);
+        assertThat(last.propertyNames()).containsExactly("time", "user", "role", "client", "action", "object", "result");
+        assertThat(last.get("user").asString() + " " + last.get("action").asString() + " " + last.get("object").asString())
+                .isEqualTo("test-auditor read-audit all");
+        assertThat(events.get(events.size() - 2).get("action").asString()).isEqualTo("download");
+    }
+
+    @Test
     void downloadsReadsAndRerunsAreInTheAuditLogWithWhoWhereWhatAndHow() throws Exception {
         as("leader", get("/api/v1/bulletins/2022-10-23/daily.pdf"));
         as("statistician", get("/api/v1/metrics").param("from", "2022-10-01").param("to", "2022-10-07").param("district", "440604"));
@@ -300,7 +316,9 @@ class PortalApiTest extends PortalTest {
 
     private MockHttpServletResponse as(String role, MockHttpServletRequestBuilder request) throws Exception {
         // a session's POST needs its CSRF token under /api too (only a bearer token goes without)
-        return mvc.perform(request.with(user("test-" + role).roles(role.toUpperCase())).with(csrf())).andReturn().getResponse();
+        var result = mvc.perform(request.with(user("test-" + role).roles(role.toUpperCase())).with(csrf())).andReturn();
+        // a streamed answer (rejects, audit) is written on an async dispatch, as the servlet container does it
+        return result.getRequest().isAsyncStarted() ? mvc.perform(asyncDispatch(result)).andReturn().getResponse() : result.getResponse();
     }
 
     private static void assertError(MockHttpServletResponse response, String message) throws Exception {

@@ -1,5 +1,7 @@
 package org.fraudstats.web.api;
 
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 import org.fraudstats.ingest.Rejects;
@@ -13,6 +15,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** What `history` and `rejects --format json` print (web.md): statisticians only. */
 @RestController
@@ -43,9 +46,10 @@ class RunsApi {
 
     /** Without from and to, every drop's rejects, as `rejects` without --from/--to. */
     @GetMapping("/api/v1/rejects")
-    ResponseEntity<byte[]> rejects(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    ResponseEntity<StreamingResponseBody> rejects(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         LocalDate[] period = from == null && to == null ? new LocalDate[] {null, null} : Inputs.period(from, to);
         audit.record("read-rejects", period[0] == null ? "all" : period[0] + ".." + period[1], "success");
-        return JsonAnswer.ok(rejects.json(period[0], period[1]));
+        StreamingResponseBody body = out -> rejects.json(period[0], period[1], new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        return ResponseEntity.ok().contentType(JsonAnswer.JSON).body(body);
     }
 }
