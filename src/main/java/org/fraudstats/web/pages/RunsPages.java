@@ -159,11 +159,7 @@ class RunsPages {
         LocalDate[] period = all ? new LocalDate[] {null, null} : Inputs.period(from, to);
         List<RejectedRow> rows = new ArrayList<>();
         // a page shows the first thousand; the API and the CLI list every one
-        rejects.list(period[0], period[1], row -> {
-            if (rows.size() < 1000) {
-                rows.add(row);
-            }
-        });
+        rejects.list(period[0], period[1], 1000, rows::add);
         audit.record("read-rejects", all ? "all" : period[0] + ".." + period[1], "success");
         model.addAttribute("rejects", rows);
         model.addAttribute("from", all ? "" : period[0].toString());
