@@ -101,6 +101,17 @@ class PortalPagesTest extends PortalTest {
     }
 
     @Test
+    void theRerunFormCanAskForTheBulletinOfTheWholeRange() throws Exception {
+        String plan = page("statistician", post("/runs/plan").param("from", "2022-10-01").param("to", "2022-10-31")
+                .param("range", "true").with(csrf()));
+        // the dry run names the month's own bulletin, and the confirm form carries the choice on
+        assertThat(plan).contains("range/2022-10-01_2022-10-31 (pdf,xlsx) 电信网络诈骗警情通报（月报）")
+                .contains("<input type=\"hidden\" name=\"range\" value=\"true\">");
+        assertThat(page("statistician", post("/runs/plan").param("from", "2022-10-01").param("to", "2022-10-02").with(csrf())))
+                .doesNotContain("range/").doesNotContain("name=\"range\" value=\"true\">");
+    }
+
+    @Test
     void rejectsShowAccountNumbersMaskedOnly() throws Exception {
         String page = page("statistician", get("/rejects"));
         assertThat(page).contains("拒收记录").contains("cases.csv");

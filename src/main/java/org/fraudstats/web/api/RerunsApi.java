@@ -53,8 +53,8 @@ class RerunsApi {
     ResponseEntity<byte[]> rerun(HttpServletRequest request) {
         JsonNode body = body(request);
         for (String key : body.propertyNames()) {
-            if (!Set.of("from", "to", "formats", "dry_run").contains(key)) {
-                throw new BadInput("unknown key '" + Inputs.printable(key) + "' (from, to, formats, dry_run)");
+            if (!Set.of("from", "to", "formats", "range", "dry_run").contains(key)) {
+                throw new BadInput("unknown key '" + Inputs.printable(key) + "' (from, to, formats, range, dry_run)");
             }
         }
         LocalDate[] period = Inputs.period(text(body, "from"), text(body, "to"));
@@ -63,9 +63,14 @@ class RerunsApi {
         if (dry != null && !dry.isBoolean()) {
             throw new BadInput("dry_run must be true or false");
         }
-        String object = period[0] + ".." + period[1];
+        JsonNode rangeKey = body.get("range");
+        if (rangeKey != null && !rangeKey.isBoolean()) {
+            throw new BadInput("range must be true or false");
+        }
+        boolean range = rangeKey != null && rangeKey.asBoolean();
+        String object = period[0] + ".." + period[1] + (range ? " with the range bulletin" : "");
         if (dry != null && dry.asBoolean()) {
-            Reruns.Plan plan = reruns.plan(period[0], period[1], formats);
+            Reruns.Plan plan = reruns.plan(period[0], period[1], formats, range);
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("from", plan.from().toString());
             json.put("to", plan.to().toString());
@@ -77,7 +82,7 @@ class RerunsApi {
         }
         long id;
         try {
-            id = reruns.start(period[0], period[1], formats);
+            id = reruns.start(period[0], period[1], formats, range);
         } catch (RunLock.Refused e) {
             audit.record("rerun", object, "refused");
             return JsonAnswer.error(HttpStatus.CONFLICT, e.getMessage());

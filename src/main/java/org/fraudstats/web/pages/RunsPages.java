@@ -69,7 +69,7 @@ class RunsPages {
 
     /** The dry run: what a rerun of the range would render, with the button that starts it. */
     @PostMapping("/runs/plan")
-    String plan(@RequestParam String from, @RequestParam String to, Model model) {
+    String plan(@RequestParam String from, @RequestParam String to, @RequestParam(defaultValue = "false") boolean range, Model model) {
         LocalDate[] period;
         try {
             period = Inputs.period(from, to);
@@ -79,29 +79,36 @@ class RunsPages {
             model.addAttribute("to", to);
             return runs(model);
         }
-        Reruns.Plan plan = reruns.plan(period[0], period[1], EnumSet.allOf(BulletinPublisher.Format.class));
-        audit.record("rerun-dry-run", period[0] + ".." + period[1], "success");
+        Reruns.Plan plan = reruns.plan(period[0], period[1], EnumSet.allOf(BulletinPublisher.Format.class), range);
+        audit.record("rerun-dry-run", object(period, range), "success");
         model.addAttribute("plan", plan);
+        model.addAttribute("range", range);
         model.addAttribute("from", period[0].toString());
         model.addAttribute("to", period[1].toString());
         return runs(model);
     }
 
     @PostMapping("/runs/start")
-    String start(@RequestParam String from, @RequestParam String to, Model model, RedirectAttributes redirect) {
+    String start(@RequestParam String from, @RequestParam String to, @RequestParam(defaultValue = "false") boolean range,
+                 Model model, RedirectAttributes redirect) {
         LocalDate[] period = Inputs.period(from, to);
         long id;
         try {
-            id = reruns.start(period[0], period[1], EnumSet.allOf(BulletinPublisher.Format.class));
+            id = reruns.start(period[0], period[1], EnumSet.allOf(BulletinPublisher.Format.class), range);
         } catch (RunLock.Refused e) {
-            audit.record("rerun", period[0] + ".." + period[1], "refused");
+            audit.record("rerun", object(period, range), "refused");
             model.addAttribute("error", e.getMessage());
             model.addAttribute("from", from);
             model.addAttribute("to", to);
             return runs(model);
         }
-        audit.record("rerun", period[0] + ".." + period[1] + " (job execution " + id + ")", "started");
+        audit.record("rerun", object(period, range) + " (job execution " + id + ")", "started");
         return "redirect:/runs/" + id;
+    }
+
+    /** The audit record's object: the range, and whether its own bulletin was asked for (as the API writes it). */
+    private static String object(LocalDate[] period, boolean range) {
+        return period[0] + ".." + period[1] + (range ? " with the range bulletin" : "");
     }
 
     @GetMapping("/runs/{id}")

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import org.fraudstats.bulletin.BulletinKind;
 import org.fraudstats.bulletin.BulletinPublisher;
 import org.fraudstats.bulletin.Rerun;
 import org.fraudstats.delivery.Deliveries;
@@ -91,25 +92,31 @@ public class Reruns {
     }
 
     /** The dry run: nothing is locked, computed or written. */
-    public Plan plan(LocalDate from, LocalDate to, Set<BulletinPublisher.Format> formats) {
+    public Plan plan(LocalDate from, LocalDate to, Set<BulletinPublisher.Format> formats, boolean range) {
         List<LocalDate> days = from.datesUntil(to.plusDays(1)).toList();
         List<String> bulletins = new ArrayList<>();
         String extensions = formats.stream().map(Enum::name).sorted().reduce((a, b) -> a + "," + b).orElse("");
         for (LocalDate day : days) {
             bulletins.add("daily/" + day + " (" + extensions + ")");
         }
+        if (range) {
+            // the folder BulletinFiles writes it to, and the document's name (周报, 月报 or 区间, told by the dates)
+            bulletins.add(BulletinKind.RANGE.key() + "/" + from + "_" + to + " (" + extensions + ") "
+                    + BulletinKind.ofRange(from, to).documentName());
+        }
         return new Plan(from, to, days, bulletins);
     }
 
     /**
-     * Starts a rerun of [from, to] into the default output folder and returns its job execution id once it exists.
+     * Starts a rerun of [from, to] into the default output folder, with the bulletin of the whole range when
+     * {@code range} (as `rerun --range`), and returns its job execution id once it exists.
      *
      * @throws RunLock.Refused when another run (a rerun, a nightly) holds some of the days
      */
-    public long start(LocalDate from, LocalDate to, Set<BulletinPublisher.Format> formats) {
+    public long start(LocalDate from, LocalDate to, Set<BulletinPublisher.Format> formats, boolean range) {
         RunLock.Held held = runLock.days("rerun", from, to);
         Path out = home.defaultOut();
-        return launch(held, from, to, () -> rerun.run(from, to, out, formats, false));
+        return launch(held, from, to, () -> rerun.run(from, to, out, formats, range));
     }
 
     /** Restarts a failed or stopped rerun (only its unfinished days are rendered); returns the new execution's id. */
