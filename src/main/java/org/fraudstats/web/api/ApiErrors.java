@@ -13,6 +13,7 @@ import org.springframework.web.HttpMediaTypeException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Errors of /api/v1 as web.md wants them: {"error": "one line"} a user can act on, never a stack trace. Refusals of
@@ -56,6 +57,12 @@ class ApiErrors {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<byte[]> unexpected(Exception e) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            // the client hung up mid-answer (a download cancelled on a phone): nobody is left to read an error, and
+            // writing one after the body had begun only logged a second, misleading error
+            log.debug("client went away: {}", e.toString());
+            return null;
+        }
         log.error("API request failed", e);
         return JsonAnswer.error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error: " + e.getClass().getSimpleName()
                 + "; the server's log has the details");
