@@ -138,9 +138,12 @@ class PortalBrowserTest extends DatabaseTest {
         open("/runs");
         set("#plan-form input[name=from]", "2022-10-18");
         set("#plan-form input[name=to]", "2022-10-20");
+        browser.findElement(By.id("range")).click();
         browser.findElement(By.id("dry-run")).click();
         wait(ExpectedConditions.visibilityOfElementLocated(By.id("plan")));
-        assertThat(text("#plan")).contains("共 3 天").contains("daily/2022-10-19 (pdf,xlsx)");
+        assertThat(text("#plan")).contains("共 3 天").contains("daily/2022-10-19 (pdf,xlsx)")
+                .contains("range/2022-10-18_2022-10-20 (pdf,xlsx) 电信网络诈骗警情通报（区间）");
+        assertThat(browser.findElement(By.id("range")).isSelected()).isTrue();
         screenshot("05-statistician-dry-run");
         browser.findElement(By.id("confirm-rerun")).click();
         wait(ExpectedConditions.urlMatches("/runs/\\d+$"));
@@ -151,6 +154,9 @@ class PortalBrowserTest extends DatabaseTest {
                 .until(d -> "false".equals(d.findElement(By.id("rerun")).getDomAttribute("data-running"))
                         && text("#rerun-status").equals("COMPLETED"));
         assertThat(text("#rerun-done")).isEqualTo("3");
+        // the box ticked before the dry run reached the job: the range's own bulletin was rendered too
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM bulletin_revision WHERE kind = 'range' AND date_from = DATE '2022-10-18' "
+                + "AND date_to = DATE '2022-10-20'", Integer.class)).isPositive();
         assertThat(browser.findElement(By.id("rerun-progress")).getDomAttribute("value")).isEqualTo("3");
         screenshot("07-statistician-rerun-completed");
         open("/runs");
