@@ -95,6 +95,25 @@ class TlsTest extends DatabaseTest {
         assertThat(session).singleElement().satisfies(c -> assertThat(c).contains("; Secure").contains("; HttpOnly"));
     }
 
+    /** Needs a real Tomcat (MockMvc never meets it): this class runs one. */
+    @Test
+    void aRequestTomcatRefusesBeforeTheApplicationGetsTheApplicationsKindOfAnswer() throws Exception {
+        HttpClient client = HttpClient.newBuilder().sslContext(trusting(STORE)).connectTimeout(Duration.ofSeconds(10)).build();
+        String base = "https://localhost:" + port;
+
+        HttpResponse<String> api = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/metrics%00?from=2022-10-01")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(400);
+        assertThat(api.headers().firstValue("Content-Type")).hasValue("application/json;charset=UTF-8");
+        assertThat(api.body()).isEqualTo("{\"error\":\"bad request\"}");
+
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(base + "/figures%00")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("请求有误（400）").doesNotContain("Tomcat").doesNotContain("HTTP Status");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
     /** A PKCS#12 store with a self-signed key pair for localhost, made by the running JDK's keytool. */
     private static Path keyStore() {
         try {

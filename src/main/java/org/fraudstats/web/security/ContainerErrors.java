@@ -1,0 +1,73 @@
+package org.fraudstats.web.security;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Requests Tomcat refuses before the application sees them (a path with an encoded NUL, {@code /api/v1/x%00}, that no
+ * URL decoding may pass on) were answered with Tomcat's own English HTML page. They now get what every other error
+ * gets (ErrorPages): {@code {"error": "bad request"}} under /api and /actuator, a short Chinese page elsewhere, with
+ * no server name and no detail of the request.
+ */
+@Configuration(proxyBeanMethods = false)
+class ContainerErrors {
+
+    @Bean
+    TomcatContextCustomizer containerErrorsAnsweredLikeTheApplicationsOwn() {
+        // the context is already a child of its host here, and the host not yet started: it makes its report valve
+        // from this class name when it starts
+        return context -> ((StandardHost) context.getParent()).setErrorReportValveClass(Report.class.getName());
+    }
+
+    /** Host valve; Tomcat makes it by reflection, hence public with a public constructor. */
+    public static class Report extends ErrorReportValve {
+
+        @Override
+        protected void report(Request request, Response response, Throwable throwable) {
+            int status = response.getStatus();
+            // as Tomcat's own: nothing for a success or redirect, for a response already begun, or one reported already
+            if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+                return;
+            }
+            AtomicBoolean writable = new AtomicBoolean(false);
+            response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, writable);
+            if (!writable.get()) {
+                return;
+            }
+            String uri = request.getRequestURI();
+            boolean api = uri != null && (uri.startsWith("/api/") || uri.startsWith("/actuator/"));
+            String reason = status == 400 ? "bad request" : "error " + status;
+            try {
+                response.setHeader("X-Content-Type-Options", "nosniff");
+                response.setHeader("Cache-Control", "no-store");
+                if (api) {
+                    response.setContentType("application/json");
+                    response.setCharacterEncoding("UTF-8");
+                } else {
+                    response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+                    response.setContentType("text/html");
+                    response.setCharacterEncoding("UTF-8");
+                }
+                Writer writer = response.getReporter();
+                if (writer != null) {
+                    writer.write(api ? "{\"error\":\"" + reason + "\"}"
+                            : "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>请求有误</title></head>"
+                              + "<body><h1>请求有误（" + status + "）</h1><p>请检查网址后重试。</p></body></html>");
+                    response.finishResponse();
+                }
+            } catch (IOException | IllegalStateException e) {
+                // the client is gone or the response cannot take a body: nothing more to say
+            }
+        }
+    }
+}
