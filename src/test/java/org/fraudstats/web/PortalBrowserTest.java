@@ -184,6 +184,17 @@ class PortalBrowserTest extends DatabaseTest {
         signIn(Role.ADMIN);
         assertThat(browser.getCurrentUrl()).endsWith("/users");
         assertThat(text("table.data")).contains(name(Role.PRESS)).contains("宣传");
+        // a token for the statistician's scripts, shown once, then used: the list says when it was last used
+        browser.findElement(By.xpath("//form[input[@name='name' and @value='" + name(Role.STATISTICIAN) + "']]//button[text()='生成令牌']")).click();
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("fst_[A-Za-z0-9_-]+").matcher(browser.getPageSource());
+        assertThat(token.find()).isTrue();
+        var api = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/runs?limit=1")).header("Authorization", "Bearer " + token.group()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(200);
+        open("/users");
+        assertThat(browser.getPageSource()).doesNotContain(token.group());
+        assertThat(text("body")).containsPattern(name(Role.STATISTICIAN) + " \\d{4}-\\d\\d-\\d\\d.* \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d");
         screenshot("11-admin-users");
         onPhone("11p-admin-users-phone");
         signOut();
