@@ -51,9 +51,10 @@ class AuditCommand implements Callable<Integer> {
         try {
             if (format == Format.json) {
                 // one record at a time: a year of audit records need not fit in memory
-                try (SequenceWriter json = MetricsOutput.JSON.writer().without(tools.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).writeValuesAsArray(out)) {
-                    log.read(Period.fromOrNull(period), Period.toOrNull(period), r -> json.write(json(r)));
-                }
+                // closed only when every record is written: a listing cut off by a failure must not end in "]"
+                SequenceWriter json = MetricsOutput.JSON.writer().without(tools.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).writeValuesAsArray(out);
+                log.read(Period.fromOrNull(period), Period.toOrNull(period), r -> json.write(json(r)));
+                json.close();
                 out.print("\n");
             } else {
                 // user names and objects come from requests: a value beginning with = stays text in a spreadsheet

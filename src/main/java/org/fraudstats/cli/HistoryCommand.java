@@ -36,7 +36,7 @@ class HistoryCommand implements Callable<Integer> {
         out.printf("%-6s %-15s %-10s %-25s %9s %9s %9s %9s  %s%n", "id", "job", "status", "started", "seconds", "read", "written", "rejected", "parameters");
         services.get(JdbcTemplate.class).query(SqlFiles.load("batch/history.sql"), rs -> {
             out.printf("%-6d %-15s %-10s %-25s %9s %9d %9d %9d  %s%n", rs.getLong("job_execution_id"), rs.getString("job_name"),
-                    rs.getString("status"), BusinessTime.ofJob(rs.getObject("started", java.time.LocalDateTime.class)), rs.getString("seconds") == null ? "" : rs.getString("seconds"),
+                    rs.getString("status"), java.util.Objects.requireNonNullElse(BusinessTime.ofJob(rs.getObject("started", java.time.LocalDateTime.class)), ""), rs.getString("seconds") == null ? "" : rs.getString("seconds"),
                     rs.getLong("read_count"), rs.getLong("write_count"), rs.getLong("skip_count"), rs.getString("parameters"));
         }, limit);
         out.flush();

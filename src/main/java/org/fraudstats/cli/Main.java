@@ -13,6 +13,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // One zone for the JVM's local times whatever the machine's TZ: Spring Batch stores its start and end times as
+        // local times of the JVM that writes them, so `serve` under one TZ and `history` in a shell under another
+        // would read each other's times hours apart. UTC is also the zone the tests run in. What people read is
+        // converted to Asia/Shanghai where it is shown (BusinessTime), and the log prints Beijing time with its offset.
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code;

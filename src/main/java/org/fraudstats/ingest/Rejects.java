@@ -50,18 +50,20 @@ public class Rejects {
      * (a drop whose every row was rejected can hold hundreds of thousands), then a newline. {@code out} stays open.
      */
     public void json(LocalDate from, LocalDate to, Writer out) throws IOException {
-        try (SequenceWriter json = LISTING.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET).writeValuesAsArray(out)) {
-            list(from, to, row -> {
-                Map<String, Object> values = new LinkedHashMap<>();
-                values.put("drop_date", row.dropDate().toString());
-                values.put("file", row.file());
-                values.put("line", row.line());
-                values.put("record_id", row.recordId());
-                values.put("reason", row.reason());
-                values.put("values", JSON.readValue(row.valuesJson(), VALUES));
-                json.write(values);
-            });
-        }
+        // not try-with-resources: closing writes the array's "]", and a listing cut off by a failure must not read as
+        // a complete one; the exception leaves it open
+        SequenceWriter json = LISTING.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET).writeValuesAsArray(out);
+        list(from, to, row -> {
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("drop_date", row.dropDate().toString());
+            values.put("file", row.file());
+            values.put("line", row.line());
+            values.put("record_id", row.recordId());
+            values.put("reason", row.reason());
+            values.put("values", JSON.readValue(row.valuesJson(), VALUES));
+            json.write(values);
+        });
+        json.close();
         out.write('\n');
         out.flush();
     }

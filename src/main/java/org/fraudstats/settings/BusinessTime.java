@@ -21,12 +21,17 @@ public final class BusinessTime {
     }
 
     /**
-     * A Spring Batch time (its tables keep local times in the zone of the JVM that wrote them) as the centre reads
-     * it: Asia/Shanghai with the offset, to the second, as the audit log and the token times are shown. A server
-     * whose JVM runs in UTC and one in Asia/Shanghai then show the same run at the same time.
+     * A Spring Batch time (its tables keep local times of the JVM that wrote them, which cli/Main sets to UTC for
+     * every command) as the centre reads it: Asia/Shanghai with the offset, to the second, as the audit log and the
+     * token times are shown.
      */
     public static String ofJob(LocalDateTime jvmLocal) {
-        return jvmLocal == null ? null : WITH_OFFSET.format(jvmLocal.atZone(ZoneId.systemDefault()).withZoneSameInstant(ZONE));
+        return ofJob(jvmLocal, ZoneId.systemDefault());
+    }
+
+    /** {@link #ofJob(LocalDateTime)} for a time written by a JVM running in {@code writtenIn}. */
+    public static String ofJob(LocalDateTime jvmLocal, ZoneId writtenIn) {
+        return jvmLocal == null ? null : WITH_OFFSET.format(jvmLocal.atZone(writtenIn).withZoneSameInstant(ZONE));
     }
 
     /** The business day before today by {@code clock}: the night `nightly` runs for when given no date. */

@@ -150,13 +150,16 @@ class FactPartitionsTest extends DatabaseTest {
         String made = jdbc.execute((java.sql.Connection connection) -> {
             try (var statement = connection.createStatement()) {
                 statement.execute("CREATE TEMP TABLE fact_case_2023_05 (case_id text)");
-                statement.execute("SELECT fact_month(DATE '2023-05-10')");
-                try (var rs = statement.executeQuery("SELECT string_agg(c.relname, ' ' ORDER BY c.relname) FROM pg_class c "
-                        + "JOIN pg_inherits i ON i.inhrelid = c.oid WHERE c.relname LIKE 'fact\\_%\\_2023\\_05'")) {
-                    rs.next();
-                    String partitions = rs.getString(1);
+                try {
+                    statement.execute("SELECT fact_month(DATE '2023-05-10')");
+                    try (var rs = statement.executeQuery("SELECT string_agg(c.relname, ' ' ORDER BY c.relname) FROM pg_class c "
+                            + "JOIN pg_inherits i ON i.inhrelid = c.oid WHERE c.relname LIKE 'fact\\_%\\_2023\\_05'")) {
+                        rs.next();
+                        return rs.getString(1);
+                    }
+                } finally {
+                    // the connection goes back to the pool: its session must not keep the table for another test
                     statement.execute("DROP TABLE pg_temp.fact_case_2023_05");
-                    return partitions;
                 }
             }
         });

@@ -273,24 +273,26 @@ class PortalApiTest extends PortalTest {
     @Test
     void aRerunFromTheApiRendersTheBulletinOfTheWholeRangeWhenAsked() throws Exception {
         assertError(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"from\": \"2022-10-17\", \"to\": \"2022-10-23\", \"range\": \"yes\"}")), "range must be true or false");
-        // Monday 17 to Sunday 23 October 2022: a week, so its bulletin is the weekly one
+                .content("{\"from\": \"2022-10-10\", \"to\": \"2022-10-16\", \"range\": \"yes\"}")), "range must be true or false");
+        // Monday 10 to Sunday 16 October 2022: a week, so its bulletin is the weekly one (other tests read the 21st on)
         JsonNode plan = JSON.readTree(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"from\": \"2022-10-17\", \"to\": \"2022-10-23\", \"formats\": [\"pdf\"], \"range\": true, \"dry_run\": true}"))
+                .content("{\"from\": \"2022-10-10\", \"to\": \"2022-10-16\", \"formats\": [\"pdf\"], \"range\": true, \"dry_run\": true}"))
                 .getContentAsString(StandardCharsets.UTF_8));
         assertThat(plan.get("bulletins").size()).isEqualTo(8);
-        assertThat(plan.get("bulletins").get(7).asString()).isEqualTo("range/2022-10-17_2022-10-23 (pdf) 电信网络诈骗警情通报（周报）");
+        assertThat(plan.get("bulletins").get(7).asString()).isEqualTo("range/2022-10-10_2022-10-16 (pdf) 电信网络诈骗警情通报（周报）");
 
         JsonNode started = JSON.readTree(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"from\": \"2022-10-17\", \"to\": \"2022-10-23\", \"formats\": [\"pdf\"], \"range\": true}")).getContentAsString());
+                .content("{\"from\": \"2022-10-10\", \"to\": \"2022-10-16\", \"formats\": [\"pdf\"], \"range\": true}")).getContentAsString());
         assertThat(awaitEnd(started.get("id").asLong()).get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(jdbc.queryForList("SELECT object FROM audit_event WHERE action = 'rerun' ORDER BY id DESC LIMIT 1", String.class))
+                .containsExactly("2022-10-10..2022-10-16 with the range bulletin (job execution " + started.get("id").asLong() + ")");
         assertThat(context.getBean(FraudstatsHome.class).defaultOut()
-                .resolve("range/2022-10-17_2022-10-23/fraudstats-range-2022-10-17_2022-10-23.pdf")).exists();
-        JsonNode listed = JSON.readTree(as("leader", get("/api/v1/bulletins").param("from", "2022-10-23").param("to", "2022-10-23")).getContentAsString());
+                .resolve("range/2022-10-10_2022-10-16/fraudstats-range-2022-10-10_2022-10-16.pdf")).exists();
+        JsonNode listed = JSON.readTree(as("leader", get("/api/v1/bulletins").param("from", "2022-10-16").param("to", "2022-10-16")).getContentAsString());
         assertThat(listed.findValuesAsString("kind")).contains("weekly");
         // without "range", only the daily bulletins, as before
         JsonNode daily = JSON.readTree(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"from\": \"2022-10-17\", \"to\": \"2022-10-18\", \"dry_run\": true}")).getContentAsString());
+                .content("{\"from\": \"2022-10-10\", \"to\": \"2022-10-11\", \"dry_run\": true}")).getContentAsString());
         assertThat(daily.get("bulletins").toString()).doesNotContain("range/");
     }
 

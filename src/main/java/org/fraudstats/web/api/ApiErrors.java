@@ -1,5 +1,7 @@
 package org.fraudstats.web.api;
 
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.catalina.connector.ClientAbortException;
 import org.fraudstats.web.portal.BadInput;
 import org.fraudstats.web.portal.NotFound;
 import org.fraudstats.web.portal.Reruns;
@@ -13,7 +15,7 @@ import org.springframework.web.HttpMediaTypeException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.util.DisconnectedClientHelper;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 
 /**
  * Errors of /api/v1 as web.md wants them: {"error": "one line"} a user can act on, never a stack trace. Refusals of
@@ -56,15 +58,34 @@ class ApiErrors {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<byte[]> unexpected(Exception e) {
-        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+    ResponseEntity<byte[]> unexpected(Exception e, HttpServletResponse response) {
+        if (clientWentAway(e)) {
             // the client hung up mid-answer (a download cancelled on a phone): nobody is left to read an error, and
             // writing one after the body had begun only logged a second, misleading error
             log.debug("client went away: {}", e.toString());
             return null;
         }
         log.error("API request failed", e);
+        if (response.isCommitted()) {
+            // part of the answer is already with the client (a streamed listing): an error appended to it would read
+            // as more of the body; the cut-off document and the log say it failed
+            return null;
+        }
         return JsonAnswer.error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error: " + e.getClass().getSimpleName()
                 + "; the server's log has the details");
+    }
+
+    /**
+     * Only the container's own signs that the client is gone: Spring's wrapper of a failed write to the client and
+     * Tomcat's ClientAbortException. Not any EOF or "connection reset" in the cause chain, which is also what a lost
+     * database connection looks like, a failure that must be answered 500 and logged.
+     */
+    static boolean clientWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AsyncRequestNotUsableException || t instanceof ClientAbortException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

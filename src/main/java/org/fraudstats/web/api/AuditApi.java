@@ -39,9 +39,10 @@ class AuditApi {
         LocalDate[] period = from == null && to == null ? new LocalDate[] {null, null} : Inputs.period(from, to);
         audit.record("read-audit", period[0] == null ? "all" : period[0] + ".." + period[1], "success");
         StreamingResponseBody body = out -> {
-            try (SequenceWriter json = MetricsListing.JSON.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET).writeValuesAsArray(out)) {
-                log.read(period[0], period[1], r -> json.write(json(r)));
-            }
+            // closed only when every record is written: a listing cut off by a failure must not end in "]"
+            SequenceWriter json = MetricsListing.JSON.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET).writeValuesAsArray(out);
+            log.read(period[0], period[1], r -> json.write(json(r)));
+            json.close();
             out.write('\n');
         };
         return ResponseEntity.ok().contentType(JsonAnswer.JSON).body(body);

@@ -77,6 +77,7 @@ class RunsPages {
             model.addAttribute("error", e.getMessage());
             model.addAttribute("from", from);
             model.addAttribute("to", to);
+            model.addAttribute("range", range);
             return runs(model);
         }
         Reruns.Plan plan = reruns.plan(period[0], period[1], EnumSet.allOf(BulletinPublisher.Format.class), range);
@@ -100,6 +101,7 @@ class RunsPages {
             model.addAttribute("error", e.getMessage());
             model.addAttribute("from", from);
             model.addAttribute("to", to);
+            model.addAttribute("range", range);
             return runs(model);
         }
         audit.record("rerun", object(period, range) + " (job execution " + id + ")", "started");

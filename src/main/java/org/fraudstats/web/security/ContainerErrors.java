@@ -2,6 +2,7 @@ package org.fraudstats.web.security;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.catalina.core.StandardHost;
@@ -12,6 +13,7 @@ import org.apache.coyote.ActionCode;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 
 /**
  * Requests Tomcat refuses before the application sees them (a path with an encoded NUL, {@code /api/v1/x%00}, that no
@@ -46,10 +48,15 @@ class ContainerErrors {
             }
             String uri = request.getRequestURI();
             boolean api = uri != null && (uri.startsWith("/api/") || uri.startsWith("/actuator/"));
-            String reason = status == 400 ? "bad request" : "error " + status;
+            HttpStatus known = HttpStatus.resolve(status);
+            String reason = known == null ? "error " + status : known.getReasonPhrase().toLowerCase(Locale.ROOT);
             try {
                 response.setHeader("X-Content-Type-Options", "nosniff");
                 response.setHeader("Cache-Control", "no-store");
+                if (request.isSecure()) {
+                    // what Spring Security adds to every other HTTPS answer
+                    response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
+                }
                 if (api) {
                     response.setContentType("application/json");
                     response.setCharacterEncoding("UTF-8");
@@ -61,8 +68,8 @@ class ContainerErrors {
                 Writer writer = response.getReporter();
                 if (writer != null) {
                     writer.write(api ? "{\"error\":\"" + reason + "\"}"
-                            : "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>请求有误</title></head>"
-                              + "<body><h1>请求有误（" + status + "）</h1><p>请检查网址后重试。</p></body></html>");
+                            : "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + status + "</title></head>"
+                              + "<body><h1>" + status + "</h1><p>" + ErrorPages.message(status) + "</p></body></html>");
                     response.finishResponse();
                 }
             } catch (IOException | IllegalStateException e) {

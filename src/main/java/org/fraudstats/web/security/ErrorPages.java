@@ -19,13 +19,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 class ErrorPages implements ErrorController {
 
-    private static final Map<Integer, String> CHINESE = Map.of(
+    /** What each status says to a person; ContainerErrors says the same for the requests Tomcat refuses itself. */
+    static final Map<Integer, String> CHINESE = Map.of(
             400, "请求有误。",
             403, "您的角色无权访问此页面。",
             404, "页面不存在。",
             405, "不支持此请求方式。",
             413, "上传内容过大。",
             415, "不支持此内容类型。");
+
+    static String message(int status) {
+        return CHINESE.getOrDefault(status, "服务器内部错误，请稍后再试；如一再出现，请联系系统管理员。");
+    }
 
     @RequestMapping("/error")
     String error(HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
@@ -38,7 +43,7 @@ class ErrorPages implements ErrorController {
         }
         response.setStatus(status);
         model.addAttribute("status", status);
-        model.addAttribute("message", CHINESE.getOrDefault(status, "服务器内部错误，请稍后再试；如一再出现，请联系系统管理员。"));
+        model.addAttribute("message", message(status));
         return "error";
     }
 }

@@ -2,28 +2,54 @@ package org.fraudstats.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import org.apache.catalina.connector.ClientAbortException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 
-/** What the API answers when a handler fails: a client that hung up gets nothing written, anything else one line. */
+/**
+ * What the API answers when a handler fails: a client that hung up gets nothing written, an answer already begun gets
+ * nothing appended, anything else one line, 500, and a lost database connection is never taken for a client gone.
+ */
 class ApiErrorsTest {
 
     private final ApiErrors errors = new ApiErrors();
 
     @Test
     void aClientThatHungUpMidDownloadGetsNoErrorWrittenAfterTheBody() {
-        assertThat(errors.unexpected(new AsyncRequestNotUsableException("ServletOutputStream failed to write: java.io.IOException: Broken pipe")))
-                .isNull();
-        assertThat(errors.unexpected(new IOException("Connection reset by peer"))).isNull();
+        assertThat(errors.unexpected(new AsyncRequestNotUsableException("ServletOutputStream failed to write: java.io.IOException: Broken pipe"),
+                new MockHttpServletResponse())).isNull();
+        assertThat(errors.unexpected(new IllegalStateException("writing", new ClientAbortException(new IOException("Broken pipe"))),
+                new MockHttpServletResponse())).isNull();
+    }
+
+    @Test
+    void aLostDatabaseConnectionIsA500EvenThoughItEndsInAnEof() {
+        // what pgjdbc throws when the server goes away: an EOF at the bottom, as a client hang-up may have
+        ResponseEntity<byte[]> answer = errors.unexpected(new RuntimeException("An I/O error occurred while sending to the backend.",
+                new EOFException()), new MockHttpServletResponse());
+        assertThat(answer.getStatusCode().value()).isEqualTo(500);
+        assertThat(new String(answer.getBody(), StandardCharsets.UTF_8)).contains("internal error: RuntimeException");
+        assertThat(errors.unexpected(new IOException("Connection reset by peer"), new MockHttpServletResponse()).getStatusCode().value())
+                .isEqualTo(500);
+    }
+
+    @Test
+    void anAnswerAlreadyBegunGetsNoErrorAppended() throws IOException {
+        MockHttpServletResponse begun = new MockHttpServletResponse();
+        begun.getOutputStream().write("[ {".getBytes(StandardCharsets.UTF_8));
+        begun.flushBuffer();
+        assertThat(errors.unexpected(new IllegalStateException("the database failed mid-listing"), begun)).isNull();
     }
 
     @Test
     void anythingElseIsA500WithOneLineNamingOnlyTheKindOfFailure() {
-        ResponseEntity<byte[]> answer = errors.unexpected(new IllegalStateException("a detail that stays in the log"));
+        ResponseEntity<byte[]> answer = errors.unexpected(new IllegalStateException("a detail that stays in the log"), new MockHttpServletResponse());
         assertThat(answer.getStatusCode().value()).isEqualTo(500);
         assertThat(new String(answer.getBody(), StandardCharsets.UTF_8))
                 .isEqualTo("{\n  \"error\" : \"internal error: IllegalStateException; the server's log has the details\"\n}\n");

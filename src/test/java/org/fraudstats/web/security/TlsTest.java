@@ -110,8 +110,9 @@ class TlsTest extends DatabaseTest {
         HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(base + "/figures%00")).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(page.statusCode()).isEqualTo(400);
-        assertThat(page.body()).contains("请求有误（400）").doesNotContain("Tomcat").doesNotContain("HTTP Status");
+        assertThat(page.body()).contains("<h1>400</h1><p>请求有误。</p>").doesNotContain("Tomcat").doesNotContain("HTTP Status");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(api.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(v -> assertThat(v).contains("max-age="));
     }
 
     /** A PKCS#12 store with a self-signed key pair for localhost, made by the running JDK's keytool. */
