@@ -13,7 +13,10 @@ WITH incoming AS (
 stored AS (
     SELECT s.*
     FROM incoming i
-    CROSS JOIN LATERAL (SELECT k.business_day FROM fact_freeze_key k WHERE k.freeze_id = i.freeze_id LIMIT 1) k
+    CROSS JOIN LATERAL (
+        SELECT k.business_day FROM fact_freeze_key k
+        WHERE k.freeze_id = i.freeze_id AND i.freeze_id <= (SELECT max(freeze_id) FROM fact_freeze_key)
+        LIMIT 1) k
     CROSS JOIN LATERAL (
         SELECT f.freeze_id, f.case_id, f.action, f.bank, f.account_hmac, f.amount, f.effective_at, f.business_day,
                f.drop_date

@@ -10,7 +10,10 @@ WITH incoming AS (
 stored AS (
     SELECT s.*
     FROM incoming i
-    CROSS JOIN LATERAL (SELECT k.business_day FROM fact_refund_key k WHERE k.refund_id = i.refund_id LIMIT 1) k
+    CROSS JOIN LATERAL (
+        SELECT k.business_day FROM fact_refund_key k
+        WHERE k.refund_id = i.refund_id AND i.refund_id <= (SELECT max(refund_id) FROM fact_refund_key)
+        LIMIT 1) k
     CROSS JOIN LATERAL (
         SELECT f.refund_id, f.case_id, f.amount, f.refunded_at, f.business_day, f.drop_date
         FROM fact_refund f

@@ -10,7 +10,10 @@ WITH incoming AS (
 stored AS (
     SELECT s.*
     FROM incoming i
-    CROSS JOIN LATERAL (SELECT k.business_day FROM fact_warning_key k WHERE k.warning_id = i.warning_id LIMIT 1) k
+    CROSS JOIN LATERAL (
+        SELECT k.business_day FROM fact_warning_key k
+        WHERE k.warning_id = i.warning_id AND i.warning_id <= (SELECT max(warning_id) FROM fact_warning_key)
+        LIMIT 1) k
     CROSS JOIN LATERAL (
         SELECT f.warning_id, f.issued_at, f.business_day, f.district_code, f.channel, f.outcome, f.drop_date
         FROM fact_warning f
