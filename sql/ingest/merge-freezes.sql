@@ -13,12 +13,15 @@ WITH incoming AS (
 stored AS (
     SELECT s.*
     FROM incoming i
-    JOIN fact_freeze_key k ON k.freeze_id = i.freeze_id
+    CROSS JOIN LATERAL (
+        SELECT k.business_day FROM fact_freeze_key k
+        WHERE k.freeze_id = i.freeze_id AND i.freeze_id <= (SELECT max(freeze_id) FROM fact_freeze_key)
+        LIMIT 1) k
     CROSS JOIN LATERAL (
         SELECT f.freeze_id, f.case_id, f.action, f.bank, f.account_hmac, f.amount, f.effective_at, f.business_day,
                f.drop_date
         FROM fact_freeze f
-        WHERE f.freeze_id = k.freeze_id AND f.business_day = k.business_day
+        WHERE f.freeze_id = i.freeze_id AND f.business_day = k.business_day
         LIMIT 1) s
 ),
 updated AS (

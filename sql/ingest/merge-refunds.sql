@@ -10,11 +10,14 @@ WITH incoming AS (
 stored AS (
     SELECT s.*
     FROM incoming i
-    JOIN fact_refund_key k ON k.refund_id = i.refund_id
+    CROSS JOIN LATERAL (
+        SELECT k.business_day FROM fact_refund_key k
+        WHERE k.refund_id = i.refund_id AND i.refund_id <= (SELECT max(refund_id) FROM fact_refund_key)
+        LIMIT 1) k
     CROSS JOIN LATERAL (
         SELECT f.refund_id, f.case_id, f.amount, f.refunded_at, f.business_day, f.drop_date
         FROM fact_refund f
-        WHERE f.refund_id = k.refund_id AND f.business_day = k.business_day
+        WHERE f.refund_id = i.refund_id AND f.business_day = k.business_day
         LIMIT 1) s
 ),
 updated AS (

@@ -10,11 +10,14 @@ WITH incoming AS (
 stored AS (
     SELECT s.*
     FROM incoming i
-    JOIN fact_warning_key k ON k.warning_id = i.warning_id
+    CROSS JOIN LATERAL (
+        SELECT k.business_day FROM fact_warning_key k
+        WHERE k.warning_id = i.warning_id AND i.warning_id <= (SELECT max(warning_id) FROM fact_warning_key)
+        LIMIT 1) k
     CROSS JOIN LATERAL (
         SELECT f.warning_id, f.issued_at, f.business_day, f.district_code, f.channel, f.outcome, f.drop_date
         FROM fact_warning f
-        WHERE f.warning_id = k.warning_id AND f.business_day = k.business_day
+        WHERE f.warning_id = i.warning_id AND f.business_day = k.business_day
         LIMIT 1) s
 ),
 updated AS (

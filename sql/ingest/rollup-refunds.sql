@@ -4,6 +4,8 @@
 WITH fresh AS (
     SELECT * FROM refund_day_from_facts
     WHERE business_day = ANY (CAST(string_to_array(:days, ',') AS date[]))
+      AND business_day BETWEEN (SELECT min(d) FROM unnest(CAST(string_to_array(:days, ',') AS date[])) d)
+                           AND (SELECT max(d) FROM unnest(CAST(string_to_array(:days, ',') AS date[])) d)
 ),
 upserted AS (
     INSERT INTO refund_day (business_day, district_code, refunds, amount)
