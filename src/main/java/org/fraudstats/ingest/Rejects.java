@@ -8,14 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import javax.sql.DataSource;
-
 import org.fraudstats.storage.SqlFiles;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.fraudstats.storage.StreamedQuery;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.SequenceWriter;
@@ -30,18 +25,10 @@ public class Rejects {
     private static final JsonMapper LISTING = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final TypeReference<LinkedHashMap<String, Object>> VALUES = new TypeReference<>() { };
 
-    /** Rows per round trip; PostgreSQL streams a result only inside a transaction with a fetch size. */
-    private static final int FETCH = 500;
+    private final StreamedQuery query;
 
-    private final NamedParameterJdbcTemplate jdbc;
-    private final TransactionTemplate readOnly;
-
-    Rejects(DataSource dataSource, PlatformTransactionManager transactions) {
-        JdbcTemplate streaming = new JdbcTemplate(dataSource);
-        streaming.setFetchSize(FETCH);
-        this.jdbc = new NamedParameterJdbcTemplate(streaming);
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
+    Rejects(StreamedQuery query) {
+        this.query = query;
     }
 
     /**
@@ -78,11 +65,11 @@ public class Rejects {
         params.put("from", from == null ? LocalDate.of(1, 1, 1) : from);
         params.put("to", to == null ? LocalDate.of(9999, 12, 31) : to);
         params.put("limit", limit);
-        readOnly.executeWithoutResult(status -> jdbc.query(SqlFiles.load("ingest/list-rejects.sql"), params, rs -> {
+        query.forEachRow(SqlFiles.load("ingest/list-rejects.sql"), params, rs -> {
             each.accept(new RejectedRow(rs.getObject("drop_date", LocalDate.class), rs.getString("file"), rs.getInt("line"),
                     AccountNumbers.maskDigitRuns(rs.getString("record_id")), rs.getString("reason"),
                     masked(rs.getString("record_values"))));
-        }));
+        });
     }
 
     /**
