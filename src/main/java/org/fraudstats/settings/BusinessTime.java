@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -26,12 +27,17 @@ public final class BusinessTime {
      * token times are shown.
      */
     public static String ofJob(LocalDateTime jvmLocal) {
-        return ofJob(jvmLocal, ZoneId.systemDefault());
+        return jvmLocal == null ? null : WITH_OFFSET.format(jobInstant(jvmLocal));
     }
 
     /** {@link #ofJob(LocalDateTime)} for a time written by a JVM running in {@code writtenIn}. */
     public static String ofJob(LocalDateTime jvmLocal, ZoneId writtenIn) {
         return jvmLocal == null ? null : WITH_OFFSET.format(jvmLocal.atZone(writtenIn).withZoneSameInstant(ZONE));
+    }
+
+    /** A Spring Batch time as the instant in Asia/Shanghai, for the API's ISO times (null stays null). */
+    public static ZonedDateTime jobInstant(LocalDateTime jvmLocal) {
+        return jvmLocal == null ? null : jvmLocal.atZone(ZoneId.systemDefault()).withZoneSameInstant(ZONE);
     }
 
     /** The business day before today by {@code clock}: the night `nightly` runs for when given no date. */

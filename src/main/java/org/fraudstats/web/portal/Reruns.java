@@ -244,6 +244,6 @@ public class Reruns {
 
     /** Batch keeps local times in the JVM's zone; shown in Asia/Shanghai with the offset, as the audit log is. */
     private static String time(LocalDateTime time) {
-        return time == null ? null : TIME.format(time.atZone(java.time.ZoneId.systemDefault()).withZoneSameInstant(BusinessTime.ZONE));
+        return time == null ? null : TIME.format(BusinessTime.jobInstant(time));
     }
 }
