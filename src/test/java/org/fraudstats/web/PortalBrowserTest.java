@@ -145,6 +145,8 @@ class PortalBrowserTest extends DatabaseTest {
                 .contains("range/2022-10-18_2022-10-20 (pdf,xlsx) 电信网络诈骗警情通报（区间）");
         assertThat(browser.findElement(By.id("range")).isSelected()).isTrue();
         screenshot("05-statistician-dry-run");
+        // the page a POST answered: resized in place, not reloaded (a reload would post the form again)
+        onPhone("05p-statistician-dry-run-phone", false);
         browser.findElement(By.id("confirm-rerun")).click();
         wait(ExpectedConditions.urlMatches("/runs/\\d+$"));
         screenshot("06-statistician-rerun-progress");
@@ -255,9 +257,15 @@ class PortalBrowserTest extends DatabaseTest {
      * scrolls inside its own box, the page does not), then a screenshot, then back to the laptop's width.
      */
     private void onPhone(String name) throws InterruptedException {
+        onPhone(name, true);
+    }
+
+    private void onPhone(String name, boolean reload) throws InterruptedException {
         Dimension laptop = browser.manage().window().getSize();
         browser.manage().window().setSize(new Dimension(390, 844));
-        browser.navigate().refresh();
+        if (reload) {
+            browser.navigate().refresh();
+        }
         pause(500);
         Number pageWidth = (Number) browser.executeScript("return document.documentElement.scrollWidth;");
         Number windowWidth = (Number) browser.executeScript("return window.innerWidth;");

@@ -61,15 +61,18 @@ class ContainerErrors {
                     response.setContentType("application/json");
                     response.setCharacterEncoding("UTF-8");
                 } else {
-                    response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+                    response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'self'; frame-ancestors 'none'");
                     response.setContentType("text/html");
                     response.setCharacterEncoding("UTF-8");
                 }
                 Writer writer = response.getReporter();
                 if (writer != null) {
                     writer.write(api ? "{\"error\":\"" + reason + "\"}"
-                            : "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + status + "</title></head>"
-                              + "<body><h1>" + status + "</h1><p>" + ErrorPages.message(status) + "</p></body></html>");
+                            : "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+                              + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                              + "<title>" + status + " · 统计通报平台</title><link rel=\"stylesheet\" href=\"/css/portal.css\"></head>"
+                              + "<body><main class=\"page\"><h1>" + status + "</h1><p>" + ErrorPages.message(status) + "</p>"
+                              + "<p><a href=\"/\">返回首页</a></p></main></body></html>");
                     response.finishResponse();
                 }
             } catch (IOException | IllegalStateException e) {
