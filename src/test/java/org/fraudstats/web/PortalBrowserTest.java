@@ -188,7 +188,9 @@ class PortalBrowserTest extends DatabaseTest {
         assertThat(text("table.data")).contains(name(Role.PRESS)).contains("宣传");
         // a token for the statistician's scripts, shown once, then used: the list says when it was last used
         browser.findElement(By.xpath("//form[input[@name='name' and @value='" + name(Role.STATISTICIAN) + "']]//button[text()='生成令牌']")).click();
-        java.util.regex.Matcher token = java.util.regex.Pattern.compile("fst_[A-Za-z0-9_-]+").matcher(browser.getPageSource());
+        // a click on a submit button may return before the redirected page is in: wait for the secret, not the source
+        wait(ExpectedConditions.visibilityOfElementLocated(By.id("secret")));
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("fst_[A-Za-z0-9_-]+").matcher(text("#secret"));
         assertThat(token.find()).isTrue();
         var api = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/runs?limit=1")).header("Authorization", "Bearer " + token.group()).build(),
