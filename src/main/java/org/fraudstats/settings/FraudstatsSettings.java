@@ -19,12 +19,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accountKey     the HMAC key for account numbers (FRAUDSTATS_ACCOUNT_KEY); empty: HOME/account.key, made once
  * @param jobsDir        a folder of schedule files overriding jobs/*.yml (FRAUDSTATS_JOBS_DIR); empty: none
  * @param renderThreads  bulletins rendered at once by a rerun
+ * @param concurrentListings the API's streamed listings (rejects, audit) written at once, each holding a connection
  * @param embedded       the embedded PostgreSQL's own settings
  * @param catalog        the deployment's districts and fraud types (feeds.md "Catalogues")
  */
 @ConfigurationProperties("fraudstats")
 public record FraudstatsSettings(Path home, Path inbox, Path out, Path cache, @DefaultValue("") String accountKey,
-                                 Path jobsDir, @DefaultValue("2") int renderThreads, @DefaultValue Embedded embedded,
+                                 Path jobsDir, @DefaultValue("2") int renderThreads,
+                                 @DefaultValue("3") int concurrentListings, @DefaultValue Embedded embedded,
                                  @DefaultValue Catalog catalog) {
 
     /** @param durable fsync and synchronous commit on; false only for the bench's throwaway database */
@@ -46,6 +48,10 @@ public record FraudstatsSettings(Path home, Path inbox, Path out, Path cache, @D
         if (renderThreads < 1 || renderThreads > 64) {
             throw new InvalidSetting("fraudstats.render-threads", renderThreads + " is not between 1 and 64");
         }
+        // the pool has 8 connections (10 with an external PostgreSQL's defaults); the rest is for everything else
+        if (concurrentListings < 1 || concurrentListings > 5) {
+            throw new InvalidSetting("fraudstats.concurrent-listings", concurrentListings + " is not between 1 and 5");
+        }
     }
 
     /** The account key is a secret: never printed, whoever logs these settings. */
@@ -53,6 +59,6 @@ public record FraudstatsSettings(Path home, Path inbox, Path out, Path cache, @D
     public String toString() {
         return "FraudstatsSettings[home=" + home + ", inbox=" + inbox + ", out=" + out + ", cache=" + cache
                 + ", accountKey=" + (accountKey.isEmpty() ? "(file in home)" : "(set)") + ", jobsDir=" + jobsDir
-                + ", renderThreads=" + renderThreads + ", embedded=" + embedded + ", catalog=" + catalog + "]";
+                + ", renderThreads=" + renderThreads + ", concurrentListings=" + concurrentListings + ", embedded=" + embedded + ", catalog=" + catalog + "]";
     }
 }

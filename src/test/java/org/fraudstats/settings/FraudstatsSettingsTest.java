@@ -50,6 +50,8 @@ class FraudstatsSettingsTest {
         assertThatThrownBy(() -> bind(Map.of("fraudstats.render-threads", "0")))
                 .rootCause().isInstanceOf(InvalidSetting.class)
                 .hasMessage("setting fraudstats.render-threads 0 is not between 1 and 64");
+        assertThatThrownBy(() -> bind(Map.of("fraudstats.concurrent-listings", "8")))
+                .rootCause().hasMessage("setting fraudstats.concurrent-listings 8 is not between 1 and 5");
         assertThatThrownBy(() -> bind(Map.of("fraudstats.home", "")))
                 .rootCause().hasMessage("setting fraudstats.home is empty: set FRAUDSTATS_HOME to a folder");
     }

@@ -297,6 +297,25 @@ class PortalApiTest extends PortalTest {
     }
 
     @Test
+    void listingsBeyondTheBoundAreRefusedAtOnceUntilAPlaceIsFree() throws Exception {
+        try (var stalled = org.fraudstats.web.api.HeldListings.all(context)) {
+            assertThat(stalled.count()).isEqualTo(3);
+            for (String[] call : new String[][] {{"statistician", "/api/v1/rejects", "read-rejects"}, {"auditor", "/api/v1/audit", "read-audit"}}) {
+                MockHttpServletResponse refused = as(call[0], get(call[1]).param("from", "2022-10-01").param("to", "2022-10-30"));
+                assertThat(refused.getStatus()).isEqualTo(503);
+                assertThat(refused.getHeader("Retry-After")).isEqualTo("60");
+                assertThat(JSON.readTree(refused.getContentAsString(StandardCharsets.UTF_8)).get("error").asString())
+                        .isEqualTo("3 listings (rejects, audit) are being downloaded already, the most at once; try again in a minute");
+                assertThat(jdbc.queryForList("SELECT user_name || ' ' || action || ' ' || object || ' ' || result FROM audit_event "
+                        + "ORDER BY id DESC LIMIT 1", String.class))
+                        .containsExactly("test-" + call[0] + " " + call[2] + " 2022-10-01..2022-10-30 busy");
+            }
+        }
+        // the stalled clients gone, the same request is answered
+        assertThat(as("statistician", get("/api/v1/rejects").param("from", "2022-10-01").param("to", "2022-10-30")).getStatus()).isEqualTo(200);
+    }
+
+    @Test
     void theAuditLogIsWhatTheCommandPrints() throws Exception {
         as("leader", get("/api/v1/bulletins/2022-10-23/daily.pdf"));
         MockHttpServletResponse api = as("auditor", get("/api/v1/audit"));

@@ -7,6 +7,7 @@ import org.fraudstats.web.portal.NotFound;
 import org.fraudstats.web.portal.Reruns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -39,6 +40,13 @@ class ApiErrors {
     @ExceptionHandler(Reruns.Refused.class)
     ResponseEntity<byte[]> refused(Reruns.Refused e) {
         return JsonAnswer.error(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(StreamedListings.Busy.class)
+    ResponseEntity<byte[]> busy(StreamedListings.Busy e) {
+        ResponseEntity<byte[]> answer = JsonAnswer.error(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).header(HttpHeaders.RETRY_AFTER, "60")
+                .body(answer.getBody());
     }
 
     /** Wrong content types and methods are mistakes in the request too: 400, as web.md lists them. */

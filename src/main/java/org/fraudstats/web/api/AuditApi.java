@@ -8,7 +8,6 @@ import org.fraudstats.audit.AuditLog;
 import org.fraudstats.audit.AuditRecord;
 import org.fraudstats.metrics.MetricsListing;
 import org.fraudstats.web.portal.Inputs;
-import org.fraudstats.web.portal.PortalAudit;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,24 +26,23 @@ import tools.jackson.databind.SequenceWriter;
 class AuditApi {
 
     private final AuditLog log;
-    private final PortalAudit audit;
+    private final StreamedListings listings;
 
-    AuditApi(AuditLog log, PortalAudit audit) {
+    AuditApi(AuditLog log, StreamedListings listings) {
         this.log = log;
-        this.audit = audit;
+        this.listings = listings;
     }
 
     @GetMapping("/api/v1/audit")
     ResponseEntity<StreamingResponseBody> events(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         LocalDate[] period = from == null && to == null ? new LocalDate[] {null, null} : Inputs.period(from, to);
-        audit.record("read-audit", period[0] == null ? "all" : period[0] + ".." + period[1], "success");
-        StreamingResponseBody body = out -> {
+        StreamingResponseBody body = listings.start("read-audit", period[0] == null ? "all" : period[0] + ".." + period[1], out -> {
             // closed only when every record is written: a listing cut off by a failure must not end in "]"
             SequenceWriter json = MetricsListing.JSON.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET).writeValuesAsArray(out);
             log.read(period[0], period[1], r -> json.write(json(r)));
             json.close();
             out.write('\n');
-        };
+        });
         return ResponseEntity.ok().contentType(JsonAnswer.JSON).body(body);
     }
 

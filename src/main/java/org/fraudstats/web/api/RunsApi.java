@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import org.fraudstats.ingest.Rejects;
 import org.fraudstats.web.portal.BadInput;
 import org.fraudstats.web.portal.Inputs;
-import org.fraudstats.web.portal.PortalAudit;
 import org.fraudstats.web.portal.RunHistory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,12 +23,12 @@ class RunsApi {
 
     private final RunHistory history;
     private final Rejects rejects;
-    private final PortalAudit audit;
+    private final StreamedListings listings;
 
-    RunsApi(RunHistory history, Rejects rejects, PortalAudit audit) {
+    RunsApi(RunHistory history, Rejects rejects, StreamedListings listings) {
         this.history = history;
         this.rejects = rejects;
-        this.audit = audit;
+        this.listings = listings;
     }
 
     @GetMapping("/api/v1/runs")
@@ -48,8 +47,8 @@ class RunsApi {
     @GetMapping("/api/v1/rejects")
     ResponseEntity<StreamingResponseBody> rejects(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         LocalDate[] period = from == null && to == null ? new LocalDate[] {null, null} : Inputs.period(from, to);
-        audit.record("read-rejects", period[0] == null ? "all" : period[0] + ".." + period[1], "success");
-        StreamingResponseBody body = out -> rejects.json(period[0], period[1], new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        StreamingResponseBody body = listings.start("read-rejects", period[0] == null ? "all" : period[0] + ".." + period[1],
+                out -> rejects.json(period[0], period[1], new OutputStreamWriter(out, StandardCharsets.UTF_8)));
         return ResponseEntity.ok().contentType(JsonAnswer.JSON).body(body);
     }
 }
