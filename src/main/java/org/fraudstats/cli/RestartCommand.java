@@ -4,11 +4,13 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.fraudstats.bulletin.Rerun;
+import org.fraudstats.ingest.Ingest;
 import org.fraudstats.storage.RunLock;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.EmptyResultDataAccessException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "restart", mixinStandardHelpOptions = true,
-        description = "Restart a failed job execution, or a rerun whose process died (see history): it continues where it stopped.")
+        description = "Restart a failed job execution, or a rerun or drop load whose process died (see history): it continues where it stopped.")
 class RestartCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "ID", description = "the job execution id")
@@ -36,9 +38,19 @@ class RestartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JobExecution failed = services.get(JobRepository.class).getJobExecution(id);
+        JobExecution failed;
+        try {
+            failed = services.get(JobRepository.class).getJobExecution(id);
+        } catch (EmptyResultDataAccessException e) {
+            // the JDBC repository raises rather than answer null
+            failed = null;
+        }
         if (failed == null) {
             throw new UserError("no job execution " + id + " (see fraudstats history)");
+        }
+        if (failed.getStatus() == BatchStatus.COMPLETED) {
+            throw new UserError("job execution " + id + " completed: there is nothing to restart (to redo its work, "
+                    + "run the same rerun again, or ingest a corrected drop)");
         }
         Optional<Rerun.Days> days = services.get(Rerun.class).days(failed);
         long againId;
@@ -50,6 +62,14 @@ class RestartCommand implements Callable<Integer> {
                 Rerun.Result again = services.get(Rerun.class).restart(failed);
                 againId = again.jobExecutionId();
                 status = again.status();
+            } catch (RunLock.Refused e) {
+                throw new UserError(e.getMessage());
+            }
+        } else if (services.get(Ingest.class).loads(failed)) {
+            try {
+                JobExecution again = services.get(Ingest.class).restart(failed);
+                againId = again.getId();
+                status = again.getStatus();
             } catch (RunLock.Refused e) {
                 throw new UserError(e.getMessage());
             }

@@ -54,6 +54,28 @@ public class Ingest {
         return results;
     }
 
+    /** Whether {@code execution} loaded (or tried to load) a drop. */
+    public boolean loads(JobExecution execution) {
+        return IngestJobConfiguration.JOB_NAME.equals(execution.getJobInstance().getJobName());
+    }
+
+    /**
+     * `restart ID` of a drop's load, under the loader's lock like every load. Holding the lock also tells a load
+     * whose process died (still marked running; its transaction rolled back) from a live one: the dead one is marked
+     * failed first, as the next ingest would, since Spring Batch restarts only a failed or stopped execution.
+     */
+    public JobExecution restart(JobExecution failed) throws Exception {
+        try (RunLock.Held loader = runLock.ingest()) {
+            spillFolder.clean();
+            JobExecution last = failed;
+            if (last.isRunning()) {
+                jobOperator.recover(last);
+                last = jobRepository.getJobExecution(last.getId());
+            }
+            return jobOperator.restart(last);
+        }
+    }
+
     /** Loads one drop; the caller holds the loader's lock. */
     DropLoadResult load(Drop drop) {
         String checksum;

@@ -63,6 +63,31 @@ class InterruptedLoadTest extends DatabaseTest {
     }
 
     @Test
+    void aLoadKilledMidDropCanAlsoBeRestartedById() throws Exception {
+        assertThat(cli("ingest", "--inbox", SAMPLE_INBOX.toString(), "--from", "2021-10-01", "--to", "2022-10-12").exitCode()).isZero();
+        JobExecution killed = leftBehind(new Drop(LocalDate.of(2022, 10, 13), SAMPLE_INBOX.toAbsolutePath().resolve("2022-10-13")), BatchStatus.STARTED);
+
+        // history shows it as still running; nobody holds the loader's lock, so its process is gone
+        Run restart = cli("restart", Long.toString(killed.getId()));
+        assertThat(restart.exitCode()).as(restart.err()).isZero();
+        assertThat(restart.out()).contains("job execution " + killed.getId() + " restarted as").contains("COMPLETED");
+        assertThat(jobRepository.getJobExecution(killed.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+
+        Run rest = cli("ingest", "--inbox", SAMPLE_INBOX.toString());
+        assertThat(rest.out()).contains("2022-10-13  unchanged (already loaded)");
+        // what is done, or never was, is said in one line
+        String again = restart.out().replaceAll("(?s).* restarted as (\\d+):.*", "$1");
+        Run completed = cli("restart", again);
+        assertThat(completed.exitCode()).isEqualTo(1);
+        assertThat(completed.err()).isEqualTo("fraudstats restart: job execution " + again + " completed: there is "
+                + "nothing to restart (to redo its work, run the same rerun again, or ingest a corrected drop)\n");
+        Run unknown = cli("restart", "999999");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).isEqualTo("fraudstats restart: no job execution 999999 (see fraudstats history)\n");
+        assertThatFiguresAreTheContractsOnes();
+    }
+
+    @Test
     void aLoadKilledBetweenItsJobInstanceAndItsExecutionIsLoadedByTheNextIngest() throws Exception {
         assertThat(cli("ingest", "--inbox", SAMPLE_INBOX.toString(), "--from", "2021-10-01", "--to", "2022-10-10").exitCode()).isZero();
         Drop drop = new Drop(LocalDate.of(2022, 10, 11), SAMPLE_INBOX.resolve("2022-10-11"));
