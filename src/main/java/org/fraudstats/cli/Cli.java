@@ -26,15 +26,15 @@ public final class Cli {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            err.println("fraudstats " + commandLine.getCommandName() + ": " + userMessage(e));
+            err.println(commandLine.getCommandSpec().qualifiedName() + ": " + userMessage(e));
             if (debug) {
                 e.printStackTrace(err);
             }
             return e instanceof CommandLine.ParameterException ? 2 : 1;
         });
         cli.setParameterExceptionHandler((e, a) -> {
-            err.println("fraudstats " + e.getCommandLine().getCommandName() + ": " + e.getMessage()
-                    + " (see --help)");
+            // "fraudstats token create: …", "fraudstats: …" for the top level, not "fraudstats create" or "fraudstats fraudstats"
+            err.println(e.getCommandLine().getCommandSpec().qualifiedName() + ": " + e.getMessage() + " (see --help)");
             if (debug) {
                 e.printStackTrace(err);
             }

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.fraudstats.settings.BusinessTime;
 import org.fraudstats.storage.SqlFiles;
 import org.springframework.jdbc.core.JdbcTemplate;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +33,9 @@ class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (limit < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--limit " + limit + " is not a number from 1 up");
+        }
         var out = spec.commandLine().getOut();
         out.printf("%-6s %-15s %-10s %-25s %9s %9s %9s %9s  %s%n", "id", "job", "status", "started", "seconds", "read", "written", "rejected", "parameters");
         services.get(JdbcTemplate.class).query(SqlFiles.load("batch/history.sql"), rs -> {

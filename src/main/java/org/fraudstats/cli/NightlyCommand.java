@@ -10,6 +10,7 @@ import org.fraudstats.settings.BusinessTime;
 import org.fraudstats.settings.FraudstatsSettings;
 import org.fraudstats.storage.FraudstatsHome;
 import org.fraudstats.storage.RunLock;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +46,9 @@ class NightlyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LocalDate day = date != null ? date : BusinessTime.yesterday(services.get(Clock.class));
+        BusinessTime.notYet(day, services.get(Clock.class)).ifPresent(why -> {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--date " + why);
+        });
         FraudstatsHome home = services.get(FraudstatsHome.class);
         var o = spec.commandLine().getOut();
         NightlyPipeline.Result result;

@@ -1,6 +1,7 @@
 package org.fraudstats.cli;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -12,9 +13,11 @@ import org.fraudstats.bulletin.BulletinPublisher;
 import org.fraudstats.bulletin.Rerun;
 import org.fraudstats.delivery.Deliveries;
 import org.fraudstats.bulletin.RerunProgress;
+import org.fraudstats.settings.BusinessTime;
 import org.fraudstats.storage.FraudstatsHome;
 import org.fraudstats.storage.RunLock;
 import org.springframework.batch.core.BatchStatus;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,6 +55,9 @@ class RerunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         period.check(spec);
+        BusinessTime.notYet(period.to, services.get(Clock.class)).ifPresent(why -> {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--to " + why);
+        });
         Path target = out != null ? out : services.get(FraudstatsHome.class).defaultOut();
         Set<BulletinPublisher.Format> chosen = EnumSet.copyOf(formats);
         int days = (int) (period.to.toEpochDay() - period.from.toEpochDay() + 1);

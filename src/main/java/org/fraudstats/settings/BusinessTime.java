@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 /**
  * The centre's time: a business day is a date in Asia/Shanghai (metrics.md), and "now" is the application's one
@@ -38,6 +39,22 @@ public final class BusinessTime {
     /** A Spring Batch time as the instant in Asia/Shanghai, for the API's ISO times (null stays null). */
     public static ZonedDateTime jobInstant(LocalDateTime jvmLocal) {
         return jvmLocal == null ? null : jvmLocal.atZone(ZoneId.systemDefault()).withZoneSameInstant(ZONE);
+    }
+
+    /** Today's business day by {@code clock}. */
+    public static LocalDate today(Clock clock) {
+        return LocalDate.now(clock.withZone(ZONE));
+    }
+
+    /**
+     * Why a bulletin of {@code day} cannot be made yet, or empty when it can: a day after today has neither a drop nor
+     * figures, and its bulletin would stand first in the archive, above the real latest one (a typo such as 2099).
+     */
+    public static Optional<String> notYet(LocalDate day, Clock clock) {
+        LocalDate today = today(clock);
+        return day.isAfter(today)
+                ? Optional.of(day + " is after today (" + today + " in Asia/Shanghai): a day to come has no bulletin yet")
+                : Optional.empty();
     }
 
     /** The business day before today by {@code clock}: the night `nightly` runs for when given no date. */

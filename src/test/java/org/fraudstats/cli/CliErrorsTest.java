@@ -49,6 +49,33 @@ class CliErrorsTest extends DatabaseTest {
     }
 
     @Test
+    void aDayToComeHasNoBulletin() {
+        // a typo such as 2099 would otherwise put a bulletin of nothing first in the archive, above the latest real one
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        Run nightly = cli("nightly", "--date", "2099-01-01", "--out", TestPostgres.tempHome().resolve("out").toString());
+        assertThat(nightly.exitCode()).isEqualTo(2);
+        assertThat(nightly.err()).isEqualTo("fraudstats nightly: --date 2099-01-01 is after today (" + today
+                + " in Asia/Shanghai): a day to come has no bulletin yet (see --help)\n");
+        Run rerun = cli("rerun", "--from", "2022-10-01", "--to", "2099-01-01", "--out", TestPostgres.tempHome().resolve("out").toString());
+        assertThat(rerun.exitCode()).isEqualTo(2);
+        assertThat(rerun.err()).isEqualTo("fraudstats rerun: --to 2099-01-01 is after today (" + today
+                + " in Asia/Shanghai): a day to come has no bulletin yet (see --help)\n");
+        assertThat(TestPostgres.tempHome().resolve("out/daily/2022-10-01")).doesNotExist();
+        assertThat(TestPostgres.tempHome().resolve("out/daily/2099-01-01")).doesNotExist();
+    }
+
+    @Test
+    void aMistypedCommandOrLimitIsNamedOnce() {
+        Run typo = cli("bulletins");
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err()).isEqualTo("fraudstats: Unmatched argument at index 0: 'bulletins' (see --help)\n");
+        Run limit = cli("history", "--limit", "-1");
+        assertThat(limit.exitCode()).isEqualTo(2);
+        assertThat(limit.err()).isEqualTo("fraudstats history: --limit -1 is not a number from 1 up (see --help)\n");
+        assertThat(limit.out()).isEmpty();
+    }
+
+    @Test
     void anUnknownOptionIsAUsageError() {
         Run run = cli("metrics", "--from", "2022-10-01", "--to", "2022-10-01", "--by", "week");
         assertThat(run.exitCode()).isEqualTo(2);

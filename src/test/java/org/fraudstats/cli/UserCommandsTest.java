@@ -38,14 +38,14 @@ class UserCommandsTest extends DatabaseTest {
         Run run = withInput("short1A!\nignored\n", "user", "add", "weak.one", "--role", "leader", "--password-stdin");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("fraudstats add: password too short: at least 12 characters and three of upper case, "
+        assertThat(run.err()).isEqualTo("fraudstats user add: password too short: at least 12 characters and three of upper case, "
                 + "lower case, digit, other (see --help)\n");
         assertThat(run.out()).isEmpty();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM app_user WHERE name = 'weak.one'", Integer.class)).isZero();
 
         Run twoKinds = withInput("alllowercase1234\n", "user", "add", "weak.two", "--role", "leader", "--password-stdin");
         assertThat(twoKinds.exitCode()).isEqualTo(2);
-        assertThat(twoKinds.err()).isEqualTo("fraudstats add: password too weak: it needs three of upper case, lower case, "
+        assertThat(twoKinds.err()).isEqualTo("fraudstats user add: password too weak: it needs three of upper case, lower case, "
                 + "digit, other (it has 2) (see --help)\n");
     }
 
@@ -95,16 +95,16 @@ class UserCommandsTest extends DatabaseTest {
     void mistakesAreOneLine() {
         withInput("Existing-User-2026\n", "user", "add", "twice", "--role", "press", "--password-stdin");
         assertThat(withInput("Existing-User-2026\n", "user", "add", "twice", "--role", "press", "--password-stdin"))
-                .isEqualTo(new Run(1, "", "fraudstats add: user twice exists already\n"));
+                .isEqualTo(new Run(1, "", "fraudstats user add: user twice exists already\n"));
         assertThat(withInput("", "user", "add", "x", "--role", "boss"))
-                .isEqualTo(new Run(2, "", "fraudstats add: --role 'boss' is not a role: leader, statistician, press, admin or auditor (see --help)\n"));
+                .isEqualTo(new Run(2, "", "fraudstats user add: --role 'boss' is not a role: leader, statistician, press, admin or auditor (see --help)\n"));
         assertThat(withInput("", "user", "disable", "nobody"))
-                .isEqualTo(new Run(1, "", "fraudstats disable: no user nobody (see ./fraudstats user list)\n"));
+                .isEqualTo(new Run(1, "", "fraudstats user disable: no user nobody (see ./fraudstats user list)\n"));
         assertThat(withInput("", "user", "add", "../etc", "--role", "press")).isEqualTo(new Run(1, "",
-                "fraudstats add: user name '../etc' is not valid: 1 to 64 letters (a-z, A-Z), digits, '.', '_' or '-', "
+                "fraudstats user add: user name '../etc' is not valid: 1 to 64 letters (a-z, A-Z), digits, '.', '_' or '-', "
                         + "beginning with a letter or digit\n"));
         assertThat(withInput("", "token", "create", "twice", "--expires-days", "0"))
-                .isEqualTo(new Run(2, "", "fraudstats create: --expires-days 0 is out of range: 1 to 3660 (see --help)\n"));
+                .isEqualTo(new Run(2, "", "fraudstats token create: --expires-days 0 is out of range: 1 to 3660 (see --help)\n"));
     }
 
     @Test
@@ -133,7 +133,7 @@ class UserCommandsTest extends DatabaseTest {
 
         withInput("", "user", "disable", "press.one");
         assertThat(tokens.holder(short3.out().strip())).isEmpty();
-        assertThat(withInput("", "token", "create", "press.one")).isEqualTo(new Run(1, "", "fraudstats create: user press.one is disabled\n"));
+        assertThat(withInput("", "token", "create", "press.one")).isEqualTo(new Run(1, "", "fraudstats token create: user press.one is disabled\n"));
     }
 
     @Test

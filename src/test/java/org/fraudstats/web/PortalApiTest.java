@@ -274,6 +274,10 @@ class PortalApiTest extends PortalTest {
     void aRerunFromTheApiRendersTheBulletinOfTheWholeRangeWhenAsked() throws Exception {
         assertError(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"from\": \"2022-10-10\", \"to\": \"2022-10-16\", \"range\": \"yes\"}")), "range must be true or false");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        assertError(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"from\": \"" + today.minusDays(1) + "\", \"to\": \"" + today.plusDays(1) + "\", \"dry_run\": true}")),
+                "to " + today.plusDays(1) + " is after today (" + today + " in Asia/Shanghai): a day to come has no bulletin yet");
         // Monday 10 to Sunday 16 October 2022: a week, so its bulletin is the weekly one (other tests read the 21st on)
         JsonNode plan = JSON.readTree(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"from\": \"2022-10-10\", \"to\": \"2022-10-16\", \"formats\": [\"pdf\"], \"range\": true, \"dry_run\": true}"))

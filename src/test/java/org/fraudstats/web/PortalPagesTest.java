@@ -109,6 +109,11 @@ class PortalPagesTest extends PortalTest {
                 .contains("<input type=\"hidden\" name=\"range\" value=\"true\">");
         assertThat(page("statistician", post("/runs/plan").param("from", "2022-10-01").param("to", "2022-10-02").with(csrf())))
                 .doesNotContain("range/").doesNotContain("name=\"range\" value=\"true\">");
+        // a day to come: said on the form, no plan and no button to start it
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String future = page("statistician", post("/runs/plan").param("from", today.toString()).param("to", today.plusDays(1).toString()).with(csrf()));
+        assertThat(future).contains("to " + today.plusDays(1) + " is after today (" + today + " in Asia/Shanghai): a day to come has no bulletin yet")
+                .doesNotContain("id=\"confirm-rerun\"");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.fraudstats.web.api;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -42,9 +43,11 @@ class RerunsApi {
     private static final JsonMapper STRICT = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private final Reruns reruns;
+    private final Clock clock;
     private final PortalAudit audit;
 
-    RerunsApi(Reruns reruns, PortalAudit audit) {
+    RerunsApi(Reruns reruns, PortalAudit audit, Clock clock) {
+        this.clock = clock;
         this.reruns = reruns;
         this.audit = audit;
     }
@@ -57,7 +60,7 @@ class RerunsApi {
                 throw new BadInput("unknown key '" + Inputs.printable(key) + "' (from, to, formats, range, dry_run)");
             }
         }
-        LocalDate[] period = Inputs.period(text(body, "from"), text(body, "to"));
+        LocalDate[] period = Inputs.rerunPeriod(text(body, "from"), text(body, "to"), clock);
         Set<BulletinPublisher.Format> formats = formats(body.get("formats"));
         JsonNode dry = body.get("dry_run");
         if (dry != null && !dry.isBoolean()) {

@@ -1,5 +1,6 @@
 package org.fraudstats.web.pages;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -41,12 +42,15 @@ class RunsPages {
 
     private final RunHistory history;
     private final Reruns reruns;
+    private final Clock clock;
     private final Rejects rejects;
     private final Deliveries deliveries;
     private final BulletinArchive archive;
     private final PortalAudit audit;
 
-    RunsPages(RunHistory history, Reruns reruns, Rejects rejects, Deliveries deliveries, BulletinArchive archive, PortalAudit audit) {
+    RunsPages(RunHistory history, Reruns reruns, Rejects rejects, Deliveries deliveries, BulletinArchive archive, PortalAudit audit,
+              Clock clock) {
+        this.clock = clock;
         this.history = history;
         this.reruns = reruns;
         this.rejects = rejects;
@@ -72,7 +76,7 @@ class RunsPages {
     String plan(@RequestParam String from, @RequestParam String to, @RequestParam(defaultValue = "false") boolean range, Model model) {
         LocalDate[] period;
         try {
-            period = Inputs.period(from, to);
+            period = Inputs.rerunPeriod(from, to, clock);
         } catch (BadInput e) {
             model.addAttribute("error", e.getMessage());
             model.addAttribute("from", from);
@@ -92,7 +96,7 @@ class RunsPages {
     @PostMapping("/runs/start")
     String start(@RequestParam String from, @RequestParam String to, @RequestParam(defaultValue = "false") boolean range,
                  Model model, RedirectAttributes redirect) {
-        LocalDate[] period = Inputs.period(from, to);
+        LocalDate[] period = Inputs.rerunPeriod(from, to, clock);
         long id;
         try {
             id = reruns.start(period[0], period[1], EnumSet.allOf(BulletinPublisher.Format.class), range);

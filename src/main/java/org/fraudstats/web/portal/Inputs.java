@@ -1,11 +1,13 @@
 package org.fraudstats.web.portal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 
 import org.fraudstats.catalog.Catalog;
+import org.fraudstats.settings.BusinessTime;
 
 /**
  * The checks every period and area given to the portal or the API goes through, with messages naming the parameter
@@ -45,6 +47,15 @@ public final class Inputs {
             throw new BadInput("from " + f + " to " + t + " is longer than " + MAX_YEARS + " years");
         }
         return new LocalDate[] {f, t};
+    }
+
+    /** A rerun's from and to: a period whose last day is not after today (BusinessTime.notYet). */
+    public static LocalDate[] rerunPeriod(String from, String to, Clock clock) {
+        LocalDate[] period = period(from, to);
+        BusinessTime.notYet(period[1], clock).ifPresent(why -> {
+            throw new BadInput("to " + why);
+        });
+        return period;
     }
 
     /** from and to checked as a period; when both are absent, the page's default period (null: there is none yet). */
