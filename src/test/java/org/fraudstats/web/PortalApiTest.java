@@ -276,8 +276,8 @@ class PortalApiTest extends PortalTest {
                 .content("{\"from\": \"2022-10-10\", \"to\": \"2022-10-16\", \"range\": \"yes\"}")), "range must be true or false");
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
         assertError(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"from\": \"" + today.minusDays(1) + "\", \"to\": \"" + today.plusDays(1) + "\", \"dry_run\": true}")),
-                "to " + today.plusDays(1) + " is after today (" + today + " in Asia/Shanghai): a day to come has no bulletin yet");
+                .content("{\"from\": \"" + today.minusDays(1) + "\", \"to\": \"" + today + "\", \"dry_run\": true}")),
+                "to " + today + " is not over yet (today is " + today + " in Asia/Shanghai): a day's bulletin is made once the day is over");
         // Monday 10 to Sunday 16 October 2022: a week, so its bulletin is the weekly one (other tests read the 21st on)
         JsonNode plan = JSON.readTree(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"from\": \"2022-10-10\", \"to\": \"2022-10-16\", \"formats\": [\"pdf\"], \"range\": true, \"dry_run\": true}"))
@@ -317,6 +317,12 @@ class PortalApiTest extends PortalTest {
         }
         // the stalled clients gone, the same request is answered
         assertThat(as("statistician", get("/api/v1/rejects").param("from", "2022-10-01").param("to", "2022-10-30")).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void aListingWhoseAnswerNeverBeganGivesItsPlaceBack() throws Exception {
+        // the task writing the body refused by the executor, then the request completed: the place is free again
+        assertThat(org.fraudstats.web.api.HeldListings.abandoned(context)).isEqualTo(3);
     }
 
     @Test

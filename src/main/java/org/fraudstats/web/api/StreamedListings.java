@@ -1,10 +1,17 @@
 package org.fraudstats.web.api;
 
+import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.fraudstats.settings.FraudstatsSettings;
 import org.fraudstats.web.portal.PortalAudit;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.context.request.async.CallableProcessingInterceptor;
+import org.springframework.web.context.request.async.WebAsyncUtils;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
@@ -28,25 +35,41 @@ class StreamedListings {
     }
 
     /**
-     * Takes a place for a listing and records the read as {@code action} of {@code object}, or refuses it: the place
-     * is given back when the body has been written, or has failed to be.
+     * Takes a place for a listing and records the read as {@code action} of {@code object}, or refuses it. The place is
+     * given back once: when the body has been written or has failed, or when Spring ends the request's async processing
+     * without ever running the body (a timeout or an error before it began, its task refused by the executor).
      */
     StreamingResponseBody start(String action, String object, StreamingResponseBody body) {
         if (!permits.tryAcquire()) {
             audit.record(action, object, "busy");
             throw new Busy(limit);
         }
+        AtomicBoolean held = new AtomicBoolean(true);
+        Runnable giveBack = () -> {
+            if (held.compareAndSet(true, false)) {
+                permits.release();
+            }
+        };
         try {
             audit.record(action, object, "success");
+            if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+                WebAsyncUtils.getAsyncManager(request.getRequest()).registerCallableInterceptor(StreamedListings.class.getName(),
+                        new CallableProcessingInterceptor() {
+                            @Override
+                            public <T> void afterCompletion(NativeWebRequest r, Callable<T> task) {
+                                giveBack.run();
+                            }
+                        });
+            }
         } catch (RuntimeException e) {
-            permits.release();
+            giveBack.run();
             throw e;
         }
         return out -> {
             try {
                 body.writeTo(out);
             } finally {
-                permits.release();
+                giveBack.run();
             }
         };
     }

@@ -5,7 +5,17 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.util.concurrent.RejectedExecutionException;
+
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.context.request.async.StandardServletAsyncWebRequest;
+import org.springframework.web.context.request.async.WebAsyncManager;
+import org.springframework.web.context.request.async.WebAsyncUtils;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** Listings started and not yet written, as stalled clients would leave them: for tests outside this package. */
@@ -24,6 +34,39 @@ public final class HeldListings implements AutoCloseable {
             h.held.add(listings.start("test-hold", "stalled client", out -> { }));
         }
         return h;
+    }
+
+    /**
+     * A listing started in a request whose async processing ends without its body ever running (Spring's executor
+     * refuses the task, then the container completes the request); returns the places free afterwards.
+     */
+    public static int abandoned(ApplicationContext context) throws Exception {
+        StreamedListings listings = context.getBean(StreamedListings.class);
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/rejects");
+        request.setAsyncSupported(true);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request, response));
+        try {
+            StreamingResponseBody body = listings.start("test-abandon", "never written", out -> {
+                throw new IllegalStateException("the body was not to run");
+            });
+            WebAsyncManager manager = WebAsyncUtils.getAsyncManager(request);
+            manager.setAsyncWebRequest(new StandardServletAsyncWebRequest(request, response));
+            manager.setTaskExecutor(new SimpleAsyncTaskExecutor() {
+                @Override
+                public void execute(Runnable task) {
+                    throw new RejectedExecutionException("no thread free");
+                }
+            });
+            manager.startCallableProcessing(() -> {
+                body.writeTo(OutputStream.nullOutputStream());
+                return null;
+            });
+            request.getAsyncContext().complete();
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
+        return listings.available();
     }
 
     public int count() {
