@@ -67,10 +67,10 @@ class RestartCommand implements Callable<Integer> {
             }
         } else if (services.get(Ingest.class).loads(failed)) {
             try {
-                JobExecution again = services.get(Ingest.class).restart(failed);
+                JobExecution again = services.get(Ingest.class).restart(id);
                 againId = again.getId();
                 status = again.getStatus();
-            } catch (RunLock.Refused e) {
+            } catch (RunLock.Refused | Ingest.NothingToRestart e) {
                 throw new UserError(e.getMessage());
             }
         } else {

@@ -60,19 +60,33 @@ public class Ingest {
     }
 
     /**
-     * `restart ID` of a drop's load, under the loader's lock like every load. Holding the lock also tells a load
-     * whose process died (still marked running; its transaction rolled back) from a live one: the dead one is marked
-     * failed first, as the next ingest would, since Spring Batch restarts only a failed or stopped execution.
+     * `restart ID` of a drop's load, under the loader's lock like every load, reading the drop's executions only once
+     * the lock is held: a load that ended meanwhile is seen as it ended. Holding the lock also tells a load whose
+     * process died (still marked running; its transaction rolled back) from a live one: the dead one is marked failed
+     * first, as the next ingest would, since Spring Batch restarts only a failed or stopped execution.
+     *
+     * @throws NothingToRestart when the drop's latest execution completed
      */
-    public JobExecution restart(JobExecution failed) throws Exception {
+    public JobExecution restart(long id) throws Exception {
         try (RunLock.Held loader = runLock.ingest()) {
             spillFolder.clean();
-            JobExecution last = failed;
+            JobExecution last = jobRepository.getLastJobExecution(jobRepository.getJobExecution(id).getJobInstance());
+            if (last.getStatus() == BatchStatus.COMPLETED) {
+                throw new NothingToRestart("job execution " + id + ": its drop is loaded (job execution " + last.getId()
+                        + " completed); there is nothing to restart");
+            }
             if (last.isRunning()) {
                 jobOperator.recover(last);
                 last = jobRepository.getJobExecution(last.getId());
             }
             return jobOperator.restart(last);
+        }
+    }
+
+    /** A restart of a drop whose load has completed since. */
+    public static class NothingToRestart extends RuntimeException {
+        NothingToRestart(String message) {
+            super(message);
         }
     }
 

@@ -81,6 +81,11 @@ class InterruptedLoadTest extends DatabaseTest {
         assertThat(completed.exitCode()).isEqualTo(1);
         assertThat(completed.err()).isEqualTo("fraudstats restart: job execution " + again + " completed: there is "
                 + "nothing to restart (to redo its work, run the same rerun again, or ingest a corrected drop)\n");
+        // the killed execution itself is FAILED, but its drop has been loaded since
+        Run loaded = cli("restart", Long.toString(killed.getId()));
+        assertThat(loaded.exitCode()).isEqualTo(1);
+        assertThat(loaded.err()).isEqualTo("fraudstats restart: job execution " + killed.getId() + ": its drop is loaded (job execution "
+                + again + " completed); there is nothing to restart\n");
         Run unknown = cli("restart", "999999");
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.err()).isEqualTo("fraudstats restart: no job execution 999999 (see fraudstats history)\n");
