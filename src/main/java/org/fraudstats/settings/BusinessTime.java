@@ -47,14 +47,15 @@ public final class BusinessTime {
     }
 
     /**
-     * Why a bulletin of {@code day} cannot be made yet, or empty when it can: a day after today has neither a drop nor
-     * figures, and its bulletin would stand first in the archive, above the real latest one (a typo such as 2099).
+     * Why a bulletin of {@code day} cannot be made yet, or empty when it can: a day that is not over has no complete
+     * drop, and its bulletin would stand first in the archive, above the real latest one, and be mailed (a typo such
+     * as 2099, or today's date for yesterday's).
      */
     public static Optional<String> notYet(LocalDate day, Clock clock) {
         LocalDate today = today(clock);
-        return day.isAfter(today)
-                ? Optional.of(day + " is after today (" + today + " in Asia/Shanghai): a day to come has no bulletin yet")
-                : Optional.empty();
+        return day.isBefore(today)
+                ? Optional.empty()
+                : Optional.of(day + " is not over yet (today is " + today + " in Asia/Shanghai): a day's bulletin is made once the day is over");
     }
 
     /** The business day before today by {@code clock}: the night `nightly` runs for when given no date. */

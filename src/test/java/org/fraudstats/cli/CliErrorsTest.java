@@ -51,17 +51,20 @@ class CliErrorsTest extends DatabaseTest {
     @Test
     void aDayToComeHasNoBulletin() {
         // a typo such as 2099 would otherwise put a bulletin of nothing first in the archive, above the latest real one
+        // (the application computes today again: a run across midnight in Beijing would see the next day, once a year)
         String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
         Run nightly = cli("nightly", "--date", "2099-01-01", "--out", TestPostgres.tempHome().resolve("out").toString());
         assertThat(nightly.exitCode()).isEqualTo(2);
-        assertThat(nightly.err()).isEqualTo("fraudstats nightly: --date 2099-01-01 is after today (" + today
-                + " in Asia/Shanghai): a day to come has no bulletin yet (see --help)\n");
-        Run rerun = cli("rerun", "--from", "2022-10-01", "--to", "2099-01-01", "--out", TestPostgres.tempHome().resolve("out").toString());
+        assertThat(nightly.err()).isEqualTo("fraudstats nightly: --date 2099-01-01 is not over yet (today is " + today
+                + " in Asia/Shanghai): a day's bulletin is made once the day is over (see --help)\n");
+        // nor today's, which has no complete drop before midnight
+        Run rerun = cli("rerun", "--from", today, "--to", today, "--out", TestPostgres.tempHome().resolve("out").toString());
         assertThat(rerun.exitCode()).isEqualTo(2);
-        assertThat(rerun.err()).isEqualTo("fraudstats rerun: --to 2099-01-01 is after today (" + today
-                + " in Asia/Shanghai): a day to come has no bulletin yet (see --help)\n");
+        assertThat(rerun.err()).isEqualTo("fraudstats rerun: --to " + today + " is not over yet (today is " + today
+                + " in Asia/Shanghai): a day's bulletin is made once the day is over (see --help)\n");
         assertThat(TestPostgres.tempHome().resolve("out/daily/2022-10-01")).doesNotExist();
         assertThat(TestPostgres.tempHome().resolve("out/daily/2099-01-01")).doesNotExist();
+        assertThat(TestPostgres.tempHome().resolve("out/daily/" + today)).doesNotExist();
     }
 
     @Test

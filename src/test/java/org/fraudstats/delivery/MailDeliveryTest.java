@@ -236,6 +236,8 @@ class MailDeliveryTest extends DatabaseTest {
         drops.write("2022-10-25", "cases.csv", Drops.CASES
                 + "C4,2022-10-24T20:00:00+08:00,440605,,OTHER,50.00,\n"
                 + "C5,2022-10-25T09:00:00+08:00,440604,,OTHER,10.00,\n");
+        // the 25th's night comes once the 25th is over
+        clock.set(START.plus(Duration.ofDays(1)));
         Run late = night("2022-10-25");
         assertThat(late.exitCode()).as(late.err()).isZero();
 
