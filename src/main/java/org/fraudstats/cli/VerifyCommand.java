@@ -55,7 +55,7 @@ class VerifyCommand implements Callable<Integer> {
             return repair(differences.size());
         }
         // a wrong rollup is a wrong figure: fail like any other failure, one line on standard error
-        spec.commandLine().getErr().print("verify: " + differences.size() + " rollup rows of " + period.from + ".."
+        spec.commandLine().getErr().print("fraudstats verify: " + differences.size() + " rollup rows of " + period.from + ".."
                 + period.to + " differ from the facts\n");
         spec.commandLine().getErr().flush();
         return 1;
@@ -75,7 +75,7 @@ class VerifyCommand implements Callable<Integer> {
         services.get(AuditTrail.class).record(new AuditEvent(Actor.commandLine().user(), "", "cli", "rollups-repair",
                 period.from + ".." + period.to, left == 0 ? "success: " + differing + " rows rewritten" : "failure: " + left + " rows still differ"));
         if (left > 0) {
-            spec.commandLine().getErr().print("verify: " + left + " rollup rows of " + period.from + ".." + period.to
+            spec.commandLine().getErr().print("fraudstats verify: " + left + " rollup rows of " + period.from + ".." + period.to
                     + " still differ from the facts after the repair\n");
             spec.commandLine().getErr().flush();
             return 1;

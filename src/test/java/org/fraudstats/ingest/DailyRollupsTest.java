@@ -120,7 +120,7 @@ class DailyRollupsTest extends DatabaseTest {
                 case_day 2022-10-01 440604 OTHER: rollup [1 cases, loss 99.99], facts [1 cases, loss 100.00]
                 case_stop_time 2022-10-01 440604 C1: rollup [2022-10-01 440604 1799.5 s], facts [2022-10-01 440604 1800.000000 s]
                 """);
-        assertThat(verify.err()).isEqualTo("verify: 3 rollup rows of 2022-10-01..2022-10-01 differ from the facts\n");
+        assertThat(verify.err()).isEqualTo("fraudstats verify: 3 rollup rows of 2022-10-01..2022-10-01 differ from the facts\n");
         assertThat(verify.out() + verify.err()).doesNotContain("TESTACCT");
     }
 
