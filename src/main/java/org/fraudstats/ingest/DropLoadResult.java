@@ -13,7 +13,9 @@ import java.time.LocalDate;
  * @param rowsRejected         bad rows, listed by `rejects`
  * @param rowsChanged          records new or different from the stored version (an identical one sent again
  *                             does not count)
+ * @param datedAfterDrop       the first of its rows dated more than 7 days after the drop, and how many, said as a
+ *                             warning; null when none (or nothing was loaded)
  */
 public record DropLoadResult(LocalDate date, Long jobExecutionId, boolean unchangedSinceLoaded,
-                             long rowsRead, long rowsRejected, long rowsChanged) {
+                             long rowsRead, long rowsRejected, long rowsChanged, String datedAfterDrop) {
 }

@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.storage.SqlFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -28,6 +30,11 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * An unreadable file rolls the whole drop back (rule 6), so a drop is either loaded entirely or not at all.
  */
 class DropLoadTasklet implements Tasklet {
+
+    /** The step's note of rows dated far after their drop (Ingest puts it in DropLoadResult). */
+    static final String DATED_AFTER_DROP = "dated-after-drop";
+
+    private static final Logger log = LoggerFactory.getLogger(DropLoadTasklet.class);
 
     private final DataSource dataSource;
     private final FileStager stager;
@@ -73,6 +80,15 @@ class DropLoadTasklet implements Tasklet {
                     + " is stored in "
                     + rs.getString("month") + ", whose facts were archived; it cannot be corrected until the month is restored", null);
         });
+        // loaded as written, but said: a record far after its drop is most likely a mistyped year at the source
+        String datedAfterDrop = named.query(SqlFiles.load("ingest/dated-after-drop.sql"), Map.of("dropDate", drop.date()),
+                rs -> rs.next() ? rs.getString("file") + " line " + rs.getInt("line") + " is dated " + rs.getString("business_day")
+                        + ", more than 7 days after its drop (" + rs.getLong("rows") + (rs.getLong("rows") == 1 ? " row" : " rows")
+                        + " so dated); loaded as written: check the source" : null);
+        if (datedAfterDrop != null) {
+            log.warn("drop {}: {}", drop.date(), datedAfterDrop);
+            chunkContext.getStepContext().getStepExecution().getExecutionContext().putString(DATED_AFTER_DROP, datedAfterDrop);
+        }
         // the monthly partitions of every staged row's month, before any merge writes into them
         named.queryForObject(SqlFiles.load("ingest/create-months.sql"), Map.of(), Long.class);
 

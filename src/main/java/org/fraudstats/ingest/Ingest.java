@@ -115,7 +115,7 @@ public class Ingest {
         try {
             execution = jobOperator.start(ingestDropJob, parameters);
         } catch (JobInstanceAlreadyCompleteException e) {
-            return new DropLoadResult(drop.date(), null, true, 0, 0, 0);
+            return new DropLoadResult(drop.date(), null, true, 0, 0, 0, null);
         } catch (JobExecutionAlreadyRunningException e) {
             // we hold the loader's lock, so the "running" execution is one whose process died mid-load: its
             // transaction rolled back, nothing of the drop is in the facts; mark it failed and load the drop again
@@ -130,7 +130,8 @@ public class Ingest {
             throw new IngestFailedException(drop, cause == null ? execution.getExitStatus().getExitDescription() : rootMessage(cause), cause);
         }
         StepExecution step = execution.getStepExecutions().iterator().next();
-        return new DropLoadResult(drop.date(), execution.getId(), false, step.getReadCount(), step.getReadSkipCount(), step.getWriteCount());
+        return new DropLoadResult(drop.date(), execution.getId(), false, step.getReadCount(), step.getReadSkipCount(), step.getWriteCount(),
+                step.getExecutionContext().getString(DropLoadTasklet.DATED_AFTER_DROP, null));
     }
 
     private static String rootMessage(Throwable t) {

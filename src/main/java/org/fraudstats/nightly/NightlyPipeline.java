@@ -156,6 +156,9 @@ public class NightlyPipeline {
             } else {
                 log.accept(NightlyLines.loaded(r));
             }
+            if (r.datedAfterDrop() != null) {
+                log.accept(r.date() + "  warning: " + r.datedAfterDrop());
+            }
         });
         if (unchangedBefore[0] > 0) {
             log.accept(unchangedBefore[0] + " earlier drops unchanged (already loaded)");

@@ -66,6 +66,24 @@ class LoadingRulesTest extends DatabaseTest {
     }
 
     @Test
+    void aRecordFarAfterItsDropIsLoadedAsWrittenAndSaid() {
+        // 2202 for 2022: feeds.md rejects no date, so the case counts on the day it says, and the loader says so
+        new Drops(inbox).write("2022-10-01", "cases.csv", Drops.CASES
+                + "C1,2022-10-02T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                + "C2,2202-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                + "C3,2022-10-09T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        Run run = cli("ingest", "--inbox", inbox.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEqualTo("fraudstats ingest: warning: drop 2022-10-01: cases.csv line 3 is dated 2202-10-01, more than 7 "
+                + "days after its drop (2 rows so dated); loaded as written: check the source\n");
+        assertThat(cityCases("2022-10-02")).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM fact_case", Long.class)).isEqualTo(3);
+        // a day or two after the drop, as the contract's sample has, is nothing to say
+        new Drops(inbox).write("2022-10-03", "cases.csv", Drops.CASES + "C4,2022-10-05T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-03").err()).isEmpty();
+    }
+
+    @Test
     void theSameDropTwiceIsANoOp() {
         new Drops(inbox).write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n"
                 + "C2,2022-10-01T09:00:00+08:00,440604,,OTHER,x,\n");
