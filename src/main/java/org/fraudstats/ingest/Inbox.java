@@ -14,7 +14,11 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The drops under an inbox folder, in date order; folders not named by a date are skipped with a warning. */
+/**
+ * The drops under an inbox folder, in date order; folders not named by a date, or named by a day that has not come
+ * (after today in Asia/Shanghai), are skipped with a warning. A drop of 2099 (a mistyped folder) would otherwise
+ * outrank every later drop: by rule 2 of feeds.md no later correction of its records could ever replace them.
+ */
 final class Inbox {
 
     private static final Logger log = LoggerFactory.getLogger(Inbox.class);
@@ -22,7 +26,7 @@ final class Inbox {
     private Inbox() {
     }
 
-    public static List<Drop> drops(Path inbox, LocalDate from, LocalDate to) {
+    public static List<Drop> drops(Path inbox, LocalDate from, LocalDate to, LocalDate today) {
         if (!Files.isDirectory(inbox)) {
             throw new IllegalArgumentException("--inbox " + inbox + ": no such folder");
         }
@@ -35,6 +39,11 @@ final class Inbox {
                 LocalDate date = dateOf(child);
                 if (date == null) {
                     log.warn("skipping {}: folder name is not a date (YYYY-MM-DD)", child);
+                    continue;
+                }
+                if (date.isAfter(today)) {
+                    log.warn("skipping {}: a drop of a day that has not come (today is {} in Asia/Shanghai); loaded, its "
+                            + "records could never be corrected by a later drop: rename the folder", child, today);
                     continue;
                 }
                 if ((from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to))) {

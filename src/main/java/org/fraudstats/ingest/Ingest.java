@@ -1,6 +1,7 @@
 package org.fraudstats.ingest;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.fraudstats.settings.BusinessTime;
 import org.fraudstats.storage.RunLock;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Service;
@@ -32,8 +34,11 @@ public class Ingest {
     private final Job ingestDropJob;
     private final RunLock runLock;
     private final SpillFolder spillFolder;
+    private final Clock clock;
 
-    Ingest(JobOperator jobOperator, JobRepository jobRepository, Job ingestDropJob, RunLock runLock, SpillFolder spillFolder) {
+    Ingest(JobOperator jobOperator, JobRepository jobRepository, Job ingestDropJob, RunLock runLock, SpillFolder spillFolder,
+           Clock clock) {
+        this.clock = clock;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.ingestDropJob = ingestDropJob;
@@ -45,7 +50,7 @@ public class Ingest {
         List<DropLoadResult> results = new ArrayList<>();
         try (RunLock.Held loader = runLock.ingest()) {
             spillFolder.clean();
-            for (Drop drop : Inbox.drops(inbox, from, to)) {
+            for (Drop drop : Inbox.drops(inbox, from, to, BusinessTime.today(clock))) {
                 DropLoadResult result = load(drop);
                 results.add(result);
                 progress.accept(result);

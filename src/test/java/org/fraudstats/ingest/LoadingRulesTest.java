@@ -84,6 +84,19 @@ class LoadingRulesTest extends DatabaseTest {
     }
 
     @Test
+    void aDropOfADayToComeIsSkippedSoThatItCannotOutrankLaterCorrections() {
+        // a mistyped folder: loaded, its version of C1 would stand against every correction until 2099
+        new Drops(inbox)
+                .write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n")
+                .write("2099-10-02", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440605,,OTHER,999.00,\n")
+                .write("2022-10-03", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440606,,OTHER,100.00,\n");
+        Run run = cli("ingest", "--inbox", inbox.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).doesNotContain("2099").contains("2 drops, 2 loaded");
+        assertThat(caseRow("C1")).containsEntry("district_code", "440606").containsEntry("loss_amount", "100.00");
+    }
+
+    @Test
     void theSameDropTwiceIsANoOp() {
         new Drops(inbox).write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n"
                 + "C2,2022-10-01T09:00:00+08:00,440604,,OTHER,x,\n");
