@@ -60,6 +60,6 @@ public final class BusinessTime {
 
     /** The business day before today by {@code clock}: the night `nightly` runs for when given no date. */
     public static LocalDate yesterday(Clock clock) {
-        return LocalDate.now(clock.withZone(ZONE)).minusDays(1);
+        return today(clock).minusDays(1);
     }
 }

@@ -136,6 +136,17 @@ class PortalBrowserTest extends DatabaseTest {
         // the statistician: a dry run, then the 3-day rerun it showed, watched to the end
         signIn(Role.STATISTICIAN);
         open("/runs");
+        // a day that is not over has no bulletin: the form says so, and offers nothing to confirm
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        set("#plan-form input[name=from]", today.minusDays(1).toString());
+        set("#plan-form input[name=to]", today.toString());
+        browser.findElement(By.id("dry-run")).click();
+        wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice.error")));
+        assertThat(text(".notice.error")).isEqualTo("止 " + today + " 这一天还没有结束（今天是北京时间 " + today + "）：一天结束后才能生成它的日报");
+        assertThat(browser.findElements(By.id("confirm-rerun"))).isEmpty();
+        screenshot("05e-statistician-day-not-over");
+        onPhone("05ep-statistician-day-not-over-phone", false);
+        open("/runs");
         set("#plan-form input[name=from]", "2022-10-18");
         set("#plan-form input[name=to]", "2022-10-20");
         browser.findElement(By.id("range")).click();

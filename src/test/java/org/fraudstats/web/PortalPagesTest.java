@@ -112,7 +112,7 @@ class PortalPagesTest extends PortalTest {
         // a day to come: said on the form, no plan and no button to start it
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
         String future = page("statistician", post("/runs/plan").param("from", today.toString()).param("to", today.plusDays(1).toString()).with(csrf()));
-        assertThat(future).contains("to " + today.plusDays(1) + " is not over yet (today is " + today + " in Asia/Shanghai): a day&#39;s bulletin is made once the day is over")
+        assertThat(future).contains("止 " + today.plusDays(1) + " 这一天还没有结束（今天是北京时间 " + today + "）：一天结束后才能生成它的日报")
                 .doesNotContain("id=\"confirm-rerun\"");
     }
 

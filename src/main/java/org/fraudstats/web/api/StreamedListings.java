@@ -74,7 +74,7 @@ class StreamedListings {
         };
     }
 
-    /** Places free now; for tests and the health of a stalled server. */
+    /** Places free now (tests hold and count them). */
     int available() {
         return permits.availablePermits();
     }

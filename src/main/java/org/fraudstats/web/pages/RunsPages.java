@@ -13,6 +13,7 @@ import org.fraudstats.delivery.Deliveries;
 import org.fraudstats.ingest.RejectedRow;
 import org.fraudstats.ingest.Rejects;
 import org.fraudstats.storage.RunLock;
+import org.fraudstats.settings.BusinessTime;
 import org.fraudstats.web.portal.BadInput;
 import org.fraudstats.web.portal.BulletinArchive;
 import org.fraudstats.web.portal.Inputs;
@@ -61,7 +62,7 @@ class RunsPages {
 
     @GetMapping("/runs")
     String runs(Model model) {
-        LocalDate latest = archive.latestDaily().map(PublishedBulletin::to).orElse(LocalDate.now(org.fraudstats.settings.BusinessTime.ZONE).minusDays(1));
+        LocalDate latest = archive.latestDaily().map(PublishedBulletin::to).orElse(BusinessTime.yesterday(clock));
         if (!model.containsAttribute("from")) {
             model.addAttribute("from", latest.minusDays(2).toString());
             model.addAttribute("to", latest.toString());
@@ -76,7 +77,7 @@ class RunsPages {
     String plan(@RequestParam String from, @RequestParam String to, @RequestParam(defaultValue = "false") boolean range, Model model) {
         LocalDate[] period;
         try {
-            period = Inputs.rerunPeriod(from, to, clock);
+            period = rerunPeriod(from, to);
         } catch (BadInput e) {
             model.addAttribute("error", e.getMessage());
             model.addAttribute("from", from);
@@ -96,7 +97,7 @@ class RunsPages {
     @PostMapping("/runs/start")
     String start(@RequestParam String from, @RequestParam String to, @RequestParam(defaultValue = "false") boolean range,
                  Model model, RedirectAttributes redirect) {
-        LocalDate[] period = Inputs.rerunPeriod(from, to, clock);
+        LocalDate[] period = rerunPeriod(from, to);
         long id;
         try {
             id = reruns.start(period[0], period[1], EnumSet.allOf(BulletinPublisher.Format.class), range);
@@ -110,6 +111,16 @@ class RunsPages {
         }
         audit.record("rerun", object(period, range) + " (job execution " + id + ")", "started");
         return "redirect:/runs/" + id;
+    }
+
+    /** A rerun's period, as the API checks it (Inputs.rerunPeriod), said in the page's language when the day is not over. */
+    private LocalDate[] rerunPeriod(String from, String to) {
+        LocalDate[] period = Inputs.period(from, to);
+        if (BusinessTime.notYet(period[1], clock).isPresent()) {
+            throw new BadInput("止 " + period[1] + " 这一天还没有结束（今天是北京时间 " + BusinessTime.today(clock)
+                    + "）：一天结束后才能生成它的日报");
+        }
+        return period;
     }
 
     /** The audit record's object: the range, and whether its own bulletin was asked for (as the API writes it). */
