@@ -51,8 +51,8 @@ class CliErrorsTest extends DatabaseTest {
     @Test
     void aDayToComeHasNoBulletin() {
         // a typo such as 2099 would otherwise put a bulletin of nothing first in the archive, above the latest real one
-        // (the application computes today again: a run across midnight in Beijing would see the next day, once a year)
-        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        // (the application reads the clock again; BeijingToday keeps both readings on one side of midnight)
+        String today = org.fraudstats.support.BeijingToday.clearOfMidnight().toString();
         Run nightly = cli("nightly", "--date", "2099-01-01", "--out", TestPostgres.tempHome().resolve("out").toString());
         assertThat(nightly.exitCode()).isEqualTo(2);
         assertThat(nightly.err()).isEqualTo("fraudstats nightly: --date 2099-01-01 is not over yet (today is " + today

@@ -149,8 +149,9 @@ class UserCommandsTest extends DatabaseTest {
 
     @Test
     void theAuditCommandPrintsTheSevenColumnsInShanghaiTime() {
+        // read first: the audit row written next must fall on the same day
+        String today = org.fraudstats.support.BeijingToday.clearOfMidnight().toString();
         withInput("Auditor-Password-2026\n", "user", "add", "audit.csv", "--role", "auditor", "--password-stdin");
-        String today = java.time.LocalDate.now(org.fraudstats.settings.BusinessTime.ZONE).toString();
 
         Run csv = withInput("", "audit", "--from", today, "--to", today);
         assertThat(csv.exitCode()).isZero();

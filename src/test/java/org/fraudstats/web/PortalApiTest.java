@@ -274,7 +274,7 @@ class PortalApiTest extends PortalTest {
     void aRerunFromTheApiRendersTheBulletinOfTheWholeRangeWhenAsked() throws Exception {
         assertError(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"from\": \"2022-10-10\", \"to\": \"2022-10-16\", \"range\": \"yes\"}")), "range must be true or false");
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        java.time.LocalDate today = org.fraudstats.support.BeijingToday.clearOfMidnight();
         assertError(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"from\": \"" + today.minusDays(1) + "\", \"to\": \"" + today + "\", \"dry_run\": true}")),
                 "to " + today + " is not over yet (today is " + today + " in Asia/Shanghai): a day's bulletin is made once the day is over");

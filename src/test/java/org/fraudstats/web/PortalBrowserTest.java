@@ -137,7 +137,7 @@ class PortalBrowserTest extends DatabaseTest {
         signIn(Role.STATISTICIAN);
         open("/runs");
         // a day that is not over has no bulletin: the form says so, and offers nothing to confirm
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        java.time.LocalDate today = org.fraudstats.support.BeijingToday.clearOfMidnight();
         set("#plan-form input[name=from]", today.minusDays(1).toString());
         set("#plan-form input[name=to]", today.toString());
         browser.findElement(By.id("dry-run")).click();

@@ -110,7 +110,7 @@ class PortalPagesTest extends PortalTest {
         assertThat(page("statistician", post("/runs/plan").param("from", "2022-10-01").param("to", "2022-10-02").with(csrf())))
                 .doesNotContain("range/").doesNotContain("name=\"range\" value=\"true\">");
         // a day to come: said on the form, no plan and no button to start it
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        java.time.LocalDate today = org.fraudstats.support.BeijingToday.clearOfMidnight();
         String future = page("statistician", post("/runs/plan").param("from", today.toString()).param("to", today.plusDays(1).toString()).with(csrf()));
         assertThat(future).contains("止 " + today.plusDays(1) + " 这一天还没有结束（今天是北京时间 " + today + "）：一天结束后才能生成它的日报")
                 .doesNotContain("id=\"confirm-rerun\"");
