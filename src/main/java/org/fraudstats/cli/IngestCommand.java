@@ -80,10 +80,8 @@ class IngestCommand implements Callable<Integer> {
                         r.date(), r.rowsRead(), r.rowsRejected(), r.rowsChanged(), r.jobExecutionId());
             }
             out.flush();
-            if (r.datedAfterDrop() != null) {
-                spec.commandLine().getErr().printf("fraudstats ingest: warning: drop %s: %s%n", r.date(), r.datedAfterDrop());
-                spec.commandLine().getErr().flush();
-            }
+            r.datedAway().forEach(warning -> spec.commandLine().getErr().printf("fraudstats ingest: warning: drop %s: %s%n", r.date(), warning));
+            spec.commandLine().getErr().flush();
         });
     }
 

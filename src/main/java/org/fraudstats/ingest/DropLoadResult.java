@@ -1,6 +1,7 @@
 package org.fraudstats.ingest;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * What loading one drop did.
@@ -13,9 +14,10 @@ import java.time.LocalDate;
  * @param rowsRejected         bad rows, listed by `rejects`
  * @param rowsChanged          records new or different from the stored version (an identical one sent again
  *                             does not count)
- * @param datedAfterDrop       the first of its rows dated more than 7 days after the drop, and how many, said as a
- *                             warning; null when none (or nothing was loaded)
+ * @param datedAway            warnings about rows dated far from the drop: the first dated more than 7 days after
+ *                             it, and the first dated before the year before its year, each with how many so dated;
+ *                             empty when none (or nothing was loaded)
  */
 public record DropLoadResult(LocalDate date, Long jobExecutionId, boolean unchangedSinceLoaded,
-                             long rowsRead, long rowsRejected, long rowsChanged, String datedAfterDrop) {
+                             long rowsRead, long rowsRejected, long rowsChanged, List<String> datedAway) {
 }

@@ -32,7 +32,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 class DropLoadTasklet implements Tasklet {
 
     /** The step's note of rows dated far after their drop (Ingest puts it in DropLoadResult). */
-    static final String DATED_AFTER_DROP = "dated-after-drop";
+    static final String DATED_AWAY = "dated-away-from-drop";
 
     private static final Logger log = LoggerFactory.getLogger(DropLoadTasklet.class);
 
@@ -80,14 +80,17 @@ class DropLoadTasklet implements Tasklet {
                     + " is stored in "
                     + rs.getString("month") + ", whose facts were archived; it cannot be corrected until the month is restored", null);
         });
-        // loaded as written, but said: a record far after its drop is most likely a mistyped year at the source
-        String datedAfterDrop = named.query(SqlFiles.load("ingest/dated-after-drop.sql"), Map.of("dropDate", drop.date()),
-                rs -> rs.next() ? rs.getString("file") + " line " + rs.getInt("line") + " is dated " + rs.getString("business_day")
-                        + ", more than 7 days after its drop (" + rs.getLong("rows") + (rs.getLong("rows") == 1 ? " row" : " rows")
-                        + " so dated); loaded as written: check the source" : null);
-        if (datedAfterDrop != null) {
-            log.warn("drop {}: {}", drop.date(), datedAfterDrop);
-            chunkContext.getStepContext().getStepExecution().getExecutionContext().putString(DATED_AFTER_DROP, datedAfterDrop);
+        // loaded as written, but said: a record far from its drop is most likely a mistyped year at the source
+        List<String> datedAway = named.query(SqlFiles.load("ingest/dated-away-from-drop.sql"), Map.of("dropDate", drop.date()),
+                (rs, n) -> rs.getString("file") + " line " + rs.getInt("line") + " is dated " + rs.getString("business_day")
+                        + ("after".equals(rs.getString("side"))
+                                ? ", more than 7 days after its drop"
+                                : ", before " + rs.getString("before_limit") + ": no bulletin of its drop's day shows that year")
+                        + " (" + rs.getLong("rows") + (rs.getLong("rows") == 1 ? " row" : " rows")
+                        + " so dated); loaded as written: check the source");
+        if (!datedAway.isEmpty()) {
+            datedAway.forEach(warning -> log.warn("drop {}: {}", drop.date(), warning));
+            chunkContext.getStepContext().getStepExecution().getExecutionContext().putString(DATED_AWAY, String.join("\n", datedAway));
         }
         // the monthly partitions of every staged row's month, before any merge writes into them
         named.queryForObject(SqlFiles.load("ingest/create-months.sql"), Map.of(), Long.class);

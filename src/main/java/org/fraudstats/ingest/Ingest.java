@@ -120,7 +120,7 @@ public class Ingest {
         try {
             execution = jobOperator.start(ingestDropJob, parameters);
         } catch (JobInstanceAlreadyCompleteException e) {
-            return new DropLoadResult(drop.date(), null, true, 0, 0, 0, null);
+            return new DropLoadResult(drop.date(), null, true, 0, 0, 0, List.of());
         } catch (JobExecutionAlreadyRunningException e) {
             // we hold the loader's lock, so the "running" execution is one whose process died mid-load: its
             // transaction rolled back, nothing of the drop is in the facts; mark it failed and load the drop again
@@ -136,7 +136,9 @@ public class Ingest {
         }
         StepExecution step = execution.getStepExecutions().iterator().next();
         return new DropLoadResult(drop.date(), execution.getId(), false, step.getReadCount(), step.getReadSkipCount(), step.getWriteCount(),
-                step.getExecutionContext().getString(DropLoadTasklet.DATED_AFTER_DROP, null));
+                step.getExecutionContext().containsKey(DropLoadTasklet.DATED_AWAY)
+                        ? List.of(step.getExecutionContext().getString(DropLoadTasklet.DATED_AWAY).split("\n"))
+                        : List.of());
     }
 
     private static String rootMessage(Throwable t) {

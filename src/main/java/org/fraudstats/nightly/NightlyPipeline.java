@@ -156,9 +156,7 @@ public class NightlyPipeline {
             } else {
                 log.accept(NightlyLines.loaded(r));
             }
-            if (r.datedAfterDrop() != null) {
-                log.accept(r.date() + "  warning: " + r.datedAfterDrop());
-            }
+            r.datedAway().forEach(warning -> log.accept(r.date() + "  warning: " + warning));
         });
         if (unchangedBefore[0] > 0) {
             log.accept(unchangedBefore[0] + " earlier drops unchanged (already loaded)");

@@ -84,6 +84,30 @@ class LoadingRulesTest extends DatabaseTest {
     }
 
     @Test
+    void aRecordDatedBeforeAnyYearItsDropsBulletinShowsIsLoadedAsWrittenAndSaid() {
+        // 2012 for 2022: a bulletin of 2022-10-01 shows 2022 and 2021 (同比), so the case would be in no figure read
+        new Drops(inbox)
+                .write("2022-10-01", "cases.csv", Drops.CASES
+                        + "P1,2012-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                        + "P2,2021-01-01T00:00:00+08:00,440604,,OTHER,100.00,\n"
+                        + "P3,2202-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n")
+                .write("2022-10-01", "warnings.csv", Drops.WARNINGS
+                        + "W1,2020-12-31T23:59:59+08:00,440604,SMS,UNREACHED\n"
+                        + "W2,1022-03-04T10:00:00+08:00,440604,SMS,UNREACHED\n");
+        Run run = cli("ingest", "--inbox", inbox.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEqualTo("fraudstats ingest: warning: drop 2022-10-01: cases.csv line 4 is dated 2202-10-01, more than 7 "
+                + "days after its drop (1 row so dated); loaded as written: check the source\n"
+                + "fraudstats ingest: warning: drop 2022-10-01: cases.csv line 2 is dated 2012-10-01, before 2021-01-01: no bulletin "
+                + "of its drop's day shows that year (3 rows so dated); loaded as written: check the source\n");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM fact_case", Long.class)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM fact_warning", Long.class)).isEqualTo(2);
+        // the first day of the year before is shown by the bulletins: nothing to say
+        new Drops(inbox).write("2022-10-03", "cases.csv", Drops.CASES + "P4,2021-01-01T00:00:00+08:00,440604,,OTHER,100.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-03").err()).isEmpty();
+    }
+
+    @Test
     void aDropOfADayToComeIsSkippedSoThatItCannotOutrankLaterCorrections() {
         // a mistyped folder: loaded, its version of C1 would stand against every correction until 2099
         new Drops(inbox)

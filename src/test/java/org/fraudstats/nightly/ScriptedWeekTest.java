@@ -73,11 +73,15 @@ class ScriptedWeekTest extends DatabaseTest {
         assertThat(cli("ingest", "--inbox", manual.toString()).exitCode()).isZero();
 
         // nights of 6 and 7 October: nothing late; the 7th run twice is harmless
-        drops.write("2022-10-06", "cases.csv", Drops.CASES + "C6,2022-10-06T09:00:00+08:00,440608,,OTHER,60.00,\n");
+        // (and a case whose year was mistyped into the past: loaded as written, and said on a line of its own)
+        drops.write("2022-10-06", "cases.csv", Drops.CASES + "C6,2022-10-06T09:00:00+08:00,440608,,OTHER,60.00,\n"
+                + "C7,2012-10-06T09:00:00+08:00,440608,,OTHER,70.00,\n");
         drops.write("2022-10-07", "refunds.csv", Drops.REFUNDS + "R1,C6,10.00,2022-10-07T12:00:00+08:00\n");
         Run night6 = nightly("2022-10-06");
         assertThat(night6.exitCode()).isZero();
         assertThat(night6.out()).contains("2022-10-04  revised to r2 (禅城区 处置预警 0 → 1; ");
+        assertThat(night6.out()).contains("\n2022-10-06  warning: cases.csv line 3 is dated 2012-10-06, before 2021-01-01: no bulletin "
+                + "of its drop's day shows that year (1 row so dated); loaded as written: check the source\n");
         assertThat(nightly("2022-10-07").exitCode()).isZero();
         Run again = nightly("2022-10-07");
         assertThat(again.exitCode()).isZero();
