@@ -3,17 +3,27 @@
 -- month's partition is not, so the merge could neither update it nor insert it again. The load fails instead,
 -- naming the record and the month, before any merge. Nothing is read while no month is archived (the usual case):
 -- the one-time filter on fact_month_archived skips every join.
-SELECT s.id, s.file, to_char(s.business_day, 'YYYY-MM') AS month
-FROM (SELECT c.case_id AS id, 'cases.csv' AS file, k.business_day
+-- So does a freeze or refund of a case stored in an archived month (of_case names the case): its figures (the
+-- case's district, its minutes to stop, its refund case) are counted with the case, on the case's day, and that
+-- day's rollups could only be recomputed from facts that are gone, which would set the archived day's published
+-- figures to zero.
+SELECT s.id, s.file, s.of_case, to_char(s.business_day, 'YYYY-MM') AS month
+FROM (SELECT c.case_id AS id, 'cases.csv' AS file, NULL AS of_case, k.business_day
       FROM stage_cases c JOIN fact_case_key k ON k.case_id = c.case_id
       UNION ALL
-      SELECT f.freeze_id, 'freezes.csv', k.business_day
+      SELECT f.freeze_id, 'freezes.csv', NULL, k.business_day
       FROM stage_freezes f JOIN fact_freeze_key k ON k.freeze_id = f.freeze_id
       UNION ALL
-      SELECT r.refund_id, 'refunds.csv', k.business_day
+      SELECT f.freeze_id, 'freezes.csv', f.case_id, k.business_day
+      FROM stage_freezes f JOIN fact_case_key k ON k.case_id = f.case_id
+      UNION ALL
+      SELECT r.refund_id, 'refunds.csv', NULL, k.business_day
       FROM stage_refunds r JOIN fact_refund_key k ON k.refund_id = r.refund_id
       UNION ALL
-      SELECT w.warning_id, 'warnings.csv', k.business_day
+      SELECT r.refund_id, 'refunds.csv', r.case_id, k.business_day
+      FROM stage_refunds r JOIN fact_case_key k ON k.case_id = r.case_id
+      UNION ALL
+      SELECT w.warning_id, 'warnings.csv', NULL, k.business_day
       FROM stage_warnings w JOIN fact_warning_key k ON k.warning_id = w.warning_id) s
 JOIN fact_month_archived a ON a.month = date_trunc('month', s.business_day)::date
 WHERE EXISTS (SELECT 1 FROM fact_month_archived)

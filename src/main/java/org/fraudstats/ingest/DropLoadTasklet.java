@@ -76,9 +76,11 @@ class DropLoadTasklet implements Tasklet {
         // a record whose stored version was archived with its month can be neither updated nor inserted again
         // (the id through the rejects' digit-run mask: an id pasted from an account field is still not printed)
         named.query(SqlFiles.load("ingest/archived-versions.sql"), Map.of(), (RowCallbackHandler) rs -> {
-            throw new IngestFailedException(drop, rs.getString("file") + ": record " + AccountNumbers.maskDigitRuns(rs.getString("id"))
-                    + " is stored in "
-                    + rs.getString("month") + ", whose facts were archived; it cannot be corrected until the month is restored", null);
+            String record = rs.getString("file") + ": record " + AccountNumbers.maskDigitRuns(rs.getString("id"));
+            throw new IngestFailedException(drop, rs.getString("of_case") == null
+                    ? record + " is stored in " + rs.getString("month") + ", whose facts were archived; it cannot be corrected until the month is restored"
+                    : record + " is of case " + AccountNumbers.maskDigitRuns(rs.getString("of_case")) + ", stored in " + rs.getString("month")
+                            + ", whose facts were archived; it cannot be loaded until the month is restored", null);
         });
         // loaded as written, but said: a record far from its drop is most likely a mistyped year at the source
         List<String> datedAway = named.query(SqlFiles.load("ingest/dated-away-from-drop.sql"), Map.of("dropDate", drop.date()),

@@ -133,6 +133,32 @@ class FactPartitionsTest extends DatabaseTest {
     }
 
     @Test
+    void aFreezeOrRefundOfACaseWhoseMonthWasArchivedFailsTheDropAndLeavesTheArchivedDaysFigures() {
+        Drops drops = new Drops(inbox)
+                .write("2022-09-30", "cases.csv", Drops.CASES + "C1,2022-09-30T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        load("2022-09-30");
+        jdbc.queryForObject("SELECT archive_fact_month(DATE '2022-09-01')", Object.class);
+        String before = everything();
+        String figures = cli("metrics", "--from", "2022-09-30", "--to", "2022-09-30").out();
+        assertThat(figures).contains("2022-09-30,2022-09-30,440600,1,100.00,");
+
+        // the freeze is of October, but it is counted with its case, on 30 September, whose facts are gone
+        drops.write("2022-10-02", "freezes.csv", Drops.FREEZES + "F1,C1,FREEZE,," + ACCOUNT + ",50.00,2022-10-02T10:00:00+08:00\n");
+        Run run = cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-02");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("drop 2022-10-02 not loaded: freezes.csv: record F1 is of case C1, stored in 2022-09, whose facts "
+                + "were archived; it cannot be loaded until the month is restored").doesNotContain(ACCOUNT);
+        assertThat(everything()).isEqualTo(before);
+        assertThat(cli("metrics", "--from", "2022-09-30", "--to", "2022-09-30").out()).isEqualTo(figures);
+
+        drops.write("2022-10-03", "refunds.csv", Drops.REFUNDS + "R1,C1,10.00,2022-10-03T12:00:00+08:00\n");
+        Run refund = cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-03");
+        assertThat(refund.exitCode()).isEqualTo(1);
+        assertThat(refund.err()).contains("drop 2022-10-03 not loaded: refunds.csv: record R1 is of case C1, stored in 2022-09");
+        assertThat(everything()).isEqualTo(before);
+    }
+
+    @Test
     void aRowWrittenByHandBeforeItsMonthExistsMovesIntoTheMonthTheLoaderCreates() {
         jdbc.update("INSERT INTO fact_case (case_id, reported_at, business_day, district_code, fraud_type, loss_amount, drop_date, line) "
                 + "VALUES ('BYHAND', TIMESTAMPTZ '2023-03-01 09:00+08', DATE '2023-03-01', '440604', 'OTHER', 5.00, DATE '2023-03-01', 2)");
