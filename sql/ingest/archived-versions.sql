@@ -3,7 +3,8 @@
 -- month's partition is not, so the merge could neither update it nor insert it again. The load fails instead,
 -- naming the record and the month, before any merge. Nothing is read while no month is archived (the usual case):
 -- the one-time filter on fact_month_archived skips every join.
--- So does a freeze or refund of a case stored in an archived month (of_case names the case): its figures (the
+-- So does a freeze or refund of a case stored in an archived month, or one stored of such a case and now
+-- corrected (of_case names the case): its figures (the
 -- case's district, its minutes to stop, its refund case) are counted with the case, on the case's day, and that
 -- day's rollups could only be recomputed from facts that are gone, which would set the archived day's published
 -- figures to zero.
@@ -17,11 +18,17 @@ FROM (SELECT c.case_id AS id, 'cases.csv' AS file, NULL AS of_case, k.business_d
       SELECT f.freeze_id, 'freezes.csv', f.case_id, k.business_day
       FROM stage_freezes f JOIN fact_case_key k ON k.case_id = f.case_id
       UNION ALL
+      SELECT f.freeze_id, 'freezes.csv', s.case_id, k.business_day
+      FROM stage_freezes f JOIN fact_freeze s ON s.freeze_id = f.freeze_id JOIN fact_case_key k ON k.case_id = s.case_id
+      UNION ALL
       SELECT r.refund_id, 'refunds.csv', NULL, k.business_day
       FROM stage_refunds r JOIN fact_refund_key k ON k.refund_id = r.refund_id
       UNION ALL
       SELECT r.refund_id, 'refunds.csv', r.case_id, k.business_day
       FROM stage_refunds r JOIN fact_case_key k ON k.case_id = r.case_id
+      UNION ALL
+      SELECT r.refund_id, 'refunds.csv', s.case_id, k.business_day
+      FROM stage_refunds r JOIN fact_refund s ON s.refund_id = r.refund_id JOIN fact_case_key k ON k.case_id = s.case_id
       UNION ALL
       SELECT w.warning_id, 'warnings.csv', NULL, k.business_day
       FROM stage_warnings w JOIN fact_warning_key k ON k.warning_id = w.warning_id) s

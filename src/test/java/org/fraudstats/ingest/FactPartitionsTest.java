@@ -135,7 +135,9 @@ class FactPartitionsTest extends DatabaseTest {
     @Test
     void aFreezeOrRefundOfACaseWhoseMonthWasArchivedFailsTheDropAndLeavesTheArchivedDaysFigures() {
         Drops drops = new Drops(inbox)
-                .write("2022-09-30", "cases.csv", Drops.CASES + "C1,2022-09-30T09:00:00+08:00,440604,,OTHER,100.00,\n");
+                .write("2022-09-30", "cases.csv", Drops.CASES + "C1,2022-09-30T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                        + "C2,2022-10-01T09:00:00+08:00,440605,,OTHER,100.00,\n")
+                .write("2022-09-30", "freezes.csv", Drops.FREEZES + "F0,C1,STOP_PAYMENT,," + ACCOUNT + ",30.00,2022-10-01T10:00:00+08:00\n");
         load("2022-09-30");
         jdbc.queryForObject("SELECT archive_fact_month(DATE '2022-09-01')", Object.class);
         String before = everything();
@@ -156,6 +158,14 @@ class FactPartitionsTest extends DatabaseTest {
         assertThat(refund.exitCode()).isEqualTo(1);
         assertThat(refund.err()).contains("drop 2022-10-03 not loaded: refunds.csv: record R1 is of case C1, stored in 2022-09");
         assertThat(everything()).isEqualTo(before);
+
+        // a freeze of October stored with C1 before the archive, moved to another case: C1's day would be recomputed
+        drops.write("2022-10-04", "freezes.csv", Drops.FREEZES + "F0,C2,STOP_PAYMENT,," + ACCOUNT + ",30.00,2022-10-01T10:00:00+08:00\n");
+        Run moved = cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-04");
+        assertThat(moved.exitCode()).isEqualTo(1);
+        assertThat(moved.err()).contains("drop 2022-10-04 not loaded: freezes.csv: record F0 is of case C1, stored in 2022-09");
+        assertThat(everything()).isEqualTo(before);
+        assertThat(cli("metrics", "--from", "2022-09-30", "--to", "2022-09-30").out()).isEqualTo(figures);
     }
 
     @Test
