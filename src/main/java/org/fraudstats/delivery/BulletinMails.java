@@ -7,12 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.fraudstats.bulletin.PublishedFigures;
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.metrics.AreaFigures;
 import org.fraudstats.metrics.Change;
-import org.fraudstats.metrics.ComparedFigures;
-import org.fraudstats.metrics.Comparison;
-import org.fraudstats.metrics.Figures;
 import org.fraudstats.metrics.UnusualDistricts;
 import org.fraudstats.press.Headline;
 import org.fraudstats.press.Topic;
@@ -22,9 +20,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The subject and the body of a bulletin's mail (delivery.md), in Chinese: the period and 数据截至, a daily's
- * 异常提示 (the bulletin's own first lines), the city's headline figures with 同比 and 环比 (from metrics' Figures,
- * as the bulletin prints them), both press sentences of the year to date, what a revision changed, and the link
- * to the bulletin's portal page. Only figures and catalogue names go in: no account number can.
+ * 异常提示 (the bulletin's own first lines), the city's headline figures with 同比 and 环比, both press sentences of
+ * the year to date, what a revision changed, and the link to the bulletin's portal page. Every figure is the one
+ * the attached revision printed (its snapshot, {@link PublishedFigures}), not computed again when the mail goes
+ * out: a mail retried for hours or sent again with --resend must not carry figures of records loaded since, which
+ * belong to the next revision. Only figures and catalogue names go in: no account number can.
  */
 @Component
 class BulletinMails {
@@ -36,13 +36,11 @@ class BulletinMails {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
     private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("M月d日");
 
-    private final Figures figures;
     private final UnusualDistricts unusual;
     private final Catalog catalog;
     private final String portal;
 
-    BulletinMails(Figures figures, UnusualDistricts unusual, Catalog catalog, Environment environment) {
-        this.figures = figures;
+    BulletinMails(UnusualDistricts unusual, Catalog catalog, Environment environment) {
         this.unusual = unusual;
         this.catalog = catalog;
         this.portal = environment.getProperty("fraudstats.portal-url", "http://localhost:8080").replaceAll("/+$", "");
@@ -61,9 +59,12 @@ class BulletinMails {
         return tag + period(from, to) + (revision > 1 ? "（第" + revision + "版）" : "");
     }
 
-    /** @param attached the names of the files attached, or empty when they were over the cap and the link stands in */
-    Content compose(String product, LocalDate from, LocalDate to, int revision, List<String> changes, List<String> attached,
-                    boolean overCap, String capMegabytes) {
+    /**
+     * @param published the figures the revision printed
+     * @param attached  the names of the files attached, or empty when they were over the cap and the link stands in
+     */
+    Content compose(String product, LocalDate from, LocalDate to, int revision, PublishedFigures published, List<String> changes,
+                    List<String> attached, boolean overCap, String capMegabytes) {
         List<String> lines = new ArrayList<>();
         lines.add((revision > 1 ? "更正（第" + revision + "版）：" : "") + catalog.cityName() + "电信网络诈骗警情" + productName(product)
                 + "，统计" + ("daily".equals(product) ? "日期：" : "时段：") + period(from, to) + "。");
@@ -71,21 +72,22 @@ class BulletinMails {
         lines.add("");
         if ("daily".equals(product)) {
             // leadership reads the first lines only: what is unusual comes before every figure, as in the bulletin
-            lines.add(UnusualNote.HEADING + "：" + UnusualNote.text(unusual.on(from), catalog));
+            // kept with the revision since it was; a revision published before that says it as computed now
+            lines.add(UnusualNote.HEADING + "：" + published.unusualNote().orElseGet(() -> UnusualNote.text(unusual.on(from), catalog)));
             lines.add("");
         }
         lines.add("全市主要数字（同比 / 环比）：");
-        ComparedFigures yearOnYear = city(figures.rangeCompared(from, to, Comparison.YOY));
-        AreaFigures city = yearOnYear.current();
-        AreaFigures yoy = yearOnYear.base();
-        AreaFigures pop = city(figures.rangeCompared(from, to, Comparison.POP)).base();
+        String cityCode = catalog.cityCode();
+        AreaFigures city = printed(published.period(cityCode, from, to), "the city's figures", product, from, to, revision);
+        AreaFigures yoy = printed(published.yearOnYearBase(cityCode), "the city's 同比 base", product, from, to, revision);
+        AreaFigures pop = printed(published.periodOnPeriodBase(cityCode), "the city's 环比 base", product, from, to, revision);
         lines.add("- 电诈警情 " + city.cases() + "宗（" + changes(city.cases(), yoy.cases(), pop.cases()) + "）");
         lines.add("- 止付涉诈账户 " + city.stopAccounts() + "个（" + changes(city.stopAccounts(), yoy.stopAccounts(), pop.stopAccounts()) + "）");
         lines.add("- 止付金额 " + city.stopAmount().toPlainString() + "元（" + changes(city.stopAmount(), yoy.stopAmount(), pop.stopAmount()) + "）");
         lines.add("- 资金返还 " + city.refundCases() + "宗（" + changes(city.refundCases(), yoy.refundCases(), pop.refundCases()) + "），"
                 + city.refundAmount().toPlainString() + "元（" + changes(city.refundAmount(), yoy.refundAmount(), pop.refundAmount()) + "）");
         lines.add("");
-        AreaFigures yearToDate = figures.cityYearToDate(to);
+        AreaFigures yearToDate = printed(published.cityYearToDate(cityCode, to), "the city's year to date", product, from, to, revision);
         lines.add(Headline.of(yearToDate, catalog, Topic.HANDLING).text());
         lines.add(Headline.of(yearToDate, catalog, Topic.PREVENTION).text());
         if (revision > 1) {
@@ -94,7 +96,8 @@ class BulletinMails {
             changes.forEach(c -> lines.add("- " + c));
         }
         lines.add("");
-        String link = portal + "/bulletins/" + to + "/" + product + "?revision=" + revision;
+        // the portal names a daily by its day and every other kind by its whole period (BulletinPages)
+        String link = portal + "/bulletins/" + MailedBulletin.layoutPeriod(product, from, to) + "/" + product + "?revision=" + revision;
         if (overCap) {
             lines.add("附件合计超过" + capMegabytes + "MB，未随邮件发送，请在门户下载：" + link);
         } else {
@@ -119,9 +122,10 @@ class BulletinMails {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private ComparedFigures city(List<ComparedFigures> rows) {
-        return rows.stream().filter(r -> r.current().districtCode().equals(catalog.cityCode())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no city row among the figures"));
+    /** A mail without the revision's figures is not sent: the attempt fails, is retried and, in the end, listed as failed. */
+    private static AreaFigures printed(Optional<AreaFigures> figures, String what, String product, LocalDate from, LocalDate to, int revision) {
+        return figures.orElseThrow(() -> new IllegalStateException("revision " + revision + " of the " + product + " bulletin "
+                + MailedBulletin.layoutPeriod(product, from, to) + " keeps no " + what));
     }
 
     private static String changes(long current, long yoy, long pop) {

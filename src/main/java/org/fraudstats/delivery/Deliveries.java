@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.fraudstats.bulletin.Published;
+import org.fraudstats.bulletin.PublishedFigures;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
@@ -201,7 +202,11 @@ public class Deliveries {
         }
         boolean overCap = total > config.maxAttachmentBytes();
         List<String> revisionChanges = d.changes().isEmpty() ? List.of() : List.of(d.changes().split("\n"));
-        BulletinMails.Content content = mails.compose(d.product(), d.from(), d.to(), d.revision(), revisionChanges,
+        if (d.figures() == null) {
+            throw new IllegalStateException("revision " + d.revision() + " of the " + d.product() + " bulletin "
+                    + MailedBulletin.layoutPeriod(d.product(), d.from(), d.to()) + " is not recorded");
+        }
+        BulletinMails.Content content = mails.compose(d.product(), d.from(), d.to(), d.revision(), PublishedFigures.of(d.figures()), revisionChanges,
                 overCap ? List.of() : files.stream().map(f -> f.getFileName().toString()).toList(), overCap,
                 config.maxAttachmentMegabytes());
         MimeMessage message = relay.newMessage(d.messageId());

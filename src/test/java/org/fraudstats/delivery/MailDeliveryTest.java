@@ -287,6 +287,37 @@ class MailDeliveryTest extends DatabaseTest {
     }
 
     @Test
+    void aMailSentLateSaysTheFiguresOfTheRevisionItCarries_notThoseOfRecordsLoadedSince() throws Exception {
+        relay.stop();
+        assertThat(night("2022-10-24").exitCode()).isZero();
+        // while the relay is down, late cases of the 24th and the 23rd are loaded by hand: they are the next
+        // revision's figures, not r1's, whose PDF the mail attaches
+        Path manual = inbox.resolveSibling(inbox.getFileName() + "-manual");
+        new Drops(manual).write("2022-10-25", "cases.csv", Drops.CASES
+                + "C4,2022-10-24T11:00:00+08:00,440604,,OTHER,100.00,\n"
+                + "C5,2022-10-23T11:00:00+08:00,440604,,OTHER,100.00,\n");
+        assertThat(cli("ingest", "--inbox", manual.toString()).exitCode()).isZero();
+        assertThat(cli("metrics", "--from", "2022-10-24", "--to", "2022-10-24", "--district", "440600").out())
+                .contains("\n2022-10-24,2022-10-24,440600,2,");
+
+        relay.start();
+        clock.set(START.plus(Duration.ofMinutes(6)));
+        assertThat(deliveries.sendDue(line -> { }).sent()).isEqualTo(3);
+        for (MimeMessage mail : mailsWithSubject("【反诈日报】2022年10月24日（第297期）")) {
+            assertThat(text(mail)).contains("- 电诈警情 1宗（同比—（基期为0），环比-50.0%）\n")
+                    .contains("- 止付金额 80.00元（同比—（基期为0），环比—（基期为0））\n")
+                    .contains("\n异常提示：无异常。\n")
+                    .contains("2022年以来，全市共处置电诈警情3宗，");
+        }
+        // and so does the same mail sent again
+        Run resend = cli("deliver", "--date", "2022-10-24", "--resend");
+        assertThat(resend.exitCode()).isZero();
+        assertThat(relay.getReceivedMessages()).hasSize(6);
+        assertThat(text(relay.getReceivedMessages()[5])).contains("- 电诈警情 1宗（同比—（基期为0），环比-50.0%）\n")
+                .contains("2022年以来，全市共处置电诈警情3宗，");
+    }
+
+    @Test
     void aRelayDownForMoreThanSixHoursFailsTheMail_listedAndWarnedAbout() {
         relay.stop();
         assertThat(night("2022-10-24").exitCode()).isZero();
@@ -389,7 +420,7 @@ class MailDeliveryTest extends DatabaseTest {
         assertThat(text(weekly.get(0)))
                 .startsWith("佛山市电信网络诈骗警情周报，统计时段：2022年10月17日至10月23日。\n数据截至：2022年10月23日24时（北京时间）。\n")
                 .contains("- 电诈警情 2宗（")
-                .contains("附件合计超过0.01MB，未随邮件发送，请在门户下载：https://stats.example.gov.cn/bulletins/2022-10-23/weekly?revision=1\n");
+                .contains("附件合计超过0.01MB，未随邮件发送，请在门户下载：https://stats.example.gov.cn/bulletins/2022-10-17_2022-10-23/weekly?revision=1\n");
         // the daily bulletins of the week went out too, above the cap as well
         assertThat(mailsWithSubject("【反诈日报】2022年10月23日（第296期）")).hasSize(3);
         assertNoAccountNumberInAnyMail();

@@ -1,10 +1,12 @@
 package org.fraudstats.bulletin.data;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.metrics.AreaFigures;
@@ -16,13 +18,19 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every figure a bulletin prints — the district table, both comparison bases, the year to date and the same
  * days last year, the fraud types and the trend — kept with each revision, so that the next render can say
- * exactly what moved (南海区 电诈警情 35 → 36) instead of changing a published figure silently.
+ * exactly what moved (南海区 电诈警情 35 → 36) instead of changing a published figure silently, and so that the
+ * bulletin's mail, sent later and perhaps sent again, says the figures of the revision it carries (a late record loaded
+ * meanwhile is the next revision's, not this mail's). The 异常提示 a daily printed is kept beside them under "notes":
+ * it is said, not a figure, so it is no change of its own.
  */
 public final class FigureSnapshot {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<LinkedHashMap<String, LinkedHashMap<String, Map<String, String>>>> SHAPE =
             new TypeReference<>() { };
+
+    private static final String NOTES = "notes";
+    private static final String UNUSUAL = "unusual";
 
     private FigureSnapshot() {
     }
@@ -44,7 +52,40 @@ public final class FigureSnapshot {
             days.put(d.day().toString(), Map.of("cases", Long.toString(d.cases()), "stop_amount", d.stopAmount().toPlainString()));
         }
         snapshot.put("days", days);
+        if (data.unusual() != null) {
+            snapshot.put(NOTES, Map.of(UNUSUAL, Map.of("text", data.unusual())));
+        }
         return JSON.writeValueAsString(snapshot);
+    }
+
+    /**
+     * One row of a section as the figures the bulletin printed: {@code areas}, {@code yoy_base} and {@code pop_base}
+     * by area code, {@code ytd} and {@code ytd_last_year} by "city"; empty when the snapshot has no such row.
+     */
+    public static Optional<AreaFigures> figures(String json, String section, String row, String areaCode, LocalDate from, LocalDate to) {
+        Map<String, String> v = parse(json).getOrDefault(section, new LinkedHashMap<>()).get(row);
+        if (v == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new AreaFigures(from, to, areaCode,
+                count(v, Metric.CASES), money(v, Metric.LOSS_AMOUNT), count(v, Metric.STOP_ACCOUNTS), money(v, Metric.STOP_AMOUNT),
+                count(v, Metric.FREEZE_ACCOUNTS), money(v, Metric.FREEZE_AMOUNT), count(v, Metric.REFUND_CASES),
+                money(v, Metric.REFUND_AMOUNT), money(v, Metric.MEDIAN_MINUTES_TO_STOP), count(v, Metric.WARNINGS),
+                count(v, Metric.DISSUADED_VISITS)));
+    }
+
+    /** The 异常提示 the daily bulletin printed; empty for other kinds and for revisions published before it was kept. */
+    public static Optional<String> unusualNote(String json) {
+        return Optional.ofNullable(parse(json).getOrDefault(NOTES, new LinkedHashMap<>()).get(UNUSUAL)).map(n -> n.get("text"));
+    }
+
+    private static long count(Map<String, String> values, Metric metric) {
+        return Long.parseLong(values.get(metric.key()));
+    }
+
+    private static BigDecimal money(Map<String, String> values, Metric metric) {
+        String v = values.get(metric.key());
+        return v == null || v.isEmpty() ? null : new BigDecimal(v);
     }
 
     /** The figures that differ, in the bulletin's order, worded for a reader. */
@@ -73,7 +114,11 @@ public final class FigureSnapshot {
     }
 
     public static boolean sameFigures(String a, String b) {
-        return parse(a).equals(parse(b));
+        Map<String, LinkedHashMap<String, Map<String, String>>> x = parse(a);
+        Map<String, LinkedHashMap<String, Map<String, String>>> y = parse(b);
+        x.remove(NOTES);
+        y.remove(NOTES);
+        return x.equals(y);
     }
 
     private static Map<String, Map<String, String>> areas(List<AreaFigures> areas) {

@@ -1,0 +1,50 @@
+package org.fraudstats.bulletin;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.fraudstats.bulletin.data.FigureSnapshot;
+import org.fraudstats.metrics.AreaFigures;
+
+/**
+ * The figures a published revision printed, read back from the snapshot kept with it (bulletin_revision.figures):
+ * what a mail about that revision must say, whatever was loaded since.
+ */
+public final class PublishedFigures {
+
+    private final String snapshot;
+
+    private PublishedFigures(String snapshot) {
+        this.snapshot = snapshot;
+    }
+
+    /** @param snapshot the revision's bulletin_revision.figures, as text */
+    public static PublishedFigures of(String snapshot) {
+        return new PublishedFigures(snapshot);
+    }
+
+    /** An area's figures over the bulletin's own period, as printed. */
+    public Optional<AreaFigures> period(String areaCode, LocalDate from, LocalDate to) {
+        return FigureSnapshot.figures(snapshot, "areas", areaCode, areaCode, from, to);
+    }
+
+    /** An area's figures over the 同比 base period, as printed. */
+    public Optional<AreaFigures> yearOnYearBase(String areaCode) {
+        return FigureSnapshot.figures(snapshot, "yoy_base", areaCode, areaCode, null, null);
+    }
+
+    /** An area's figures over the 环比 base period, as printed. */
+    public Optional<AreaFigures> periodOnPeriodBase(String areaCode) {
+        return FigureSnapshot.figures(snapshot, "pop_base", areaCode, areaCode, null, null);
+    }
+
+    /** The city's year to date (1 January to {@code to}), as printed. */
+    public Optional<AreaFigures> cityYearToDate(String cityCode, LocalDate to) {
+        return FigureSnapshot.figures(snapshot, "ytd", "city", cityCode, to.withDayOfYear(1), to);
+    }
+
+    /** The 异常提示 a daily printed; empty when the revision did not keep it (published before it was kept). */
+    public Optional<String> unusualNote() {
+        return FigureSnapshot.unusualNote(snapshot);
+    }
+}
