@@ -5,6 +5,8 @@ INSERT INTO bulletin_revision (kind, date_from, date_to, revision, figures, chan
                                last_load_seen)
 VALUES (:kind, :from, :to, :revision, CAST(:figures AS jsonb), CAST(:changes AS jsonb), :jobExecutionId, :generatedAt,
         (SELECT last_load FROM load_counter))
+-- The same revision rendered again has the same figures (FigureSnapshot.sameFigures), but its 异常提示 is said anew
+-- and printed on the files written now: the snapshot keeps what they print, which the mail quotes.
 ON CONFLICT (kind, date_from, date_to, revision) DO UPDATE
-   SET job_execution_id = EXCLUDED.job_execution_id, generated_at = EXCLUDED.generated_at,
+   SET figures = EXCLUDED.figures, job_execution_id = EXCLUDED.job_execution_id, generated_at = EXCLUDED.generated_at,
        last_load_seen = EXCLUDED.last_load_seen

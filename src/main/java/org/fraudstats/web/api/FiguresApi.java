@@ -81,13 +81,12 @@ class FiguresApi {
             default -> throw new BadInput("lang: '" + Inputs.printable(lang) + "' is not zh or en");
         };
         String object = period[0] + ".." + period[1] + " " + (area == null ? catalog.cityCode() : area) + " " + chosen.key();
-        var quoted = headlines.of(period[0], period[1], area == null ? catalog.cityCode() : area, chosen);
-        if (quoted.isEmpty()) {
+        var answer = headlines.of(period[0], period[1], area == null ? catalog.cityCode() : area, chosen);
+        if (answer instanceof PublishedHeadline.NotPublished not) {
             audit.record("read-headline", object, "not-published");
-            return JsonAnswer.error(HttpStatus.CONFLICT, "no daily bulletin of " + period[1]
-                    + " or later has been published yet: the headline quotes published figures only");
+            return JsonAnswer.error(HttpStatus.CONFLICT, not.english());
         }
-        String json = quoted.get().json(english);
+        String json = ((PublishedHeadline.Quoted) answer).json(english);
         String etag = "\"" + sha256(json) + "\"";
         audit.record("read-headline", object, "success");
         if (ifNoneMatch != null && java.util.Arrays.stream(ifNoneMatch.split(",")).map(String::strip)

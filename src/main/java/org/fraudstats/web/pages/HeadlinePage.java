@@ -75,21 +75,22 @@ class HeadlinePage {
         model.addAttribute("from", period[0].toString());
         model.addAttribute("to", period[1].toString());
         String object = period[0] + ".." + period[1] + " " + area + " " + chosen.key();
-        var quoted = headlines.of(period[0], period[1], area, chosen);
-        if (quoted.isEmpty()) {
+        var answer = headlines.of(period[0], period[1], area, chosen);
+        if (answer instanceof PublishedHeadline.NotPublished not) {
             audit.record("read-headline", object, "not-published");
-            model.addAttribute("missing", period[1] + " 及以后的日报尚未发布：新闻口径只引用已发布的数据。");
+            model.addAttribute("missing", not.chinese());
             return "headline";
         }
+        var quoted = (PublishedHeadline.Quoted) answer;
         audit.record("read-headline", object, "success");
-        var h = quoted.get().headline();
+        var h = quoted.headline();
         List<Quoted> figures = new ArrayList<>();
         h.figures().forEach((key, figure) -> figures.add(new Quoted(name(key), figure.press(), exact(key, figure.value()))));
         model.addAttribute("text", h.text());
         model.addAttribute("english", h.english());
         model.addAttribute("periodName", h.period().name());
         model.addAttribute("figures", figures);
-        model.addAttribute("bulletin", quoted.get().bulletin());
+        model.addAttribute("bulletin", quoted.bulletin());
         return "headline";
     }
 

@@ -10,18 +10,30 @@ import org.fraudstats.bulletin.BulletinKind;
 import org.fraudstats.press.Headline;
 import org.fraudstats.press.Headlines;
 import org.fraudstats.press.Topic;
+import org.fraudstats.storage.SqlFiles;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * The headline press officers may quote (web.md): only figures a published bulletin already carries, so the headline
  * of a period is given only once a daily bulletin of its last day, or of a later day, has been published, and it names
- * that bulletin.
+ * that bulletin; and not while a load made after that bulletin changed a day of the period (a late drop loaded by
+ * hand, a correction): those figures are published by the next bulletin or revision, and until then the press
+ * would quote numbers that leadership has not seen.
  */
 @Service
 public class PublishedHeadline {
 
+    /** The headline of a period, or why it cannot be quoted yet. */
+    public sealed interface Answer permits Quoted, NotPublished {
+    }
+
+    /** Why not, for the API (English, as its other errors) and for the page (Chinese). */
+    public record NotPublished(String english, String chinese) implements Answer {
+    }
+
     /** The headline and the bulletin it rests on. */
-    public record Quoted(Headline headline, PublishedBulletin bulletin) {
+    public record Quoted(Headline headline, PublishedBulletin bulletin) implements Answer {
 
         /** `headline --format json` plus "bulletin": {"date", "revision", "published_at"}, as the API prints it. */
         public String json(boolean withEnglish) {
@@ -37,15 +49,36 @@ public class PublishedHeadline {
 
     private final Headlines headlines;
     private final BulletinArchive archive;
+    private final NamedParameterJdbcTemplate jdbc;
 
-    PublishedHeadline(Headlines headlines, BulletinArchive archive) {
+    PublishedHeadline(Headlines headlines, BulletinArchive archive, NamedParameterJdbcTemplate jdbc) {
         this.headlines = headlines;
         this.archive = archive;
+        this.jdbc = jdbc;
     }
 
-    /** Empty when no daily bulletin of {@code to} or later has been published yet. */
-    public Optional<Quoted> of(LocalDate from, LocalDate to, String area, Topic topic) {
-        return bulletin(to).map(b -> new Quoted(headlines.of(from, to, area, topic), b));
+    public Answer of(LocalDate from, LocalDate to, String area, Topic topic) {
+        Optional<PublishedBulletin> resting = bulletin(to);
+        if (resting.isEmpty()) {
+            return new NotPublished("no daily bulletin of " + to + " or later has been published yet: the headline quotes published figures only",
+                    to + " 及以后的日报尚未发布：新闻口径只引用已发布的数据。");
+        }
+        PublishedBulletin b = resting.get();
+        Headline headline = headlines.of(from, to, area, topic);
+        // looked at after the figures were read: a load landing in between is seen here, never quoted unseen
+        Map<String, Object> changed = jdbc.queryForMap(SqlFiles.load("web/changed-since-bulletin.sql"), Map.of(
+                "from", from, "to", to, "bulletinDate", b.from(), "revision", b.revision()));
+        long days = ((Number) changed.get("days")).longValue();
+        if (days > 0) {
+            Object first = changed.get("first_day");
+            String more = days > 1 ? " and " + (days - 1) + " more day" + (days > 2 ? "s" : "") : "";
+            return new NotPublished("the figures of " + first + more + " changed after the bulletin of " + b.period() + " (revision "
+                    + b.revision() + ") was published: the headline quotes published figures only, so it waits for the next "
+                    + "bulletin or revision",
+                    first + (days > 1 ? " 等 " + days + " 天" : "") + "的数据在 " + b.period() + " 日报（第" + b.revision()
+                            + "版）发布后有更新，尚未发布：新闻口径只引用已发布的数据，请待下一期日报或更正版发布后再取。");
+        }
+        return new Quoted(headline, b);
     }
 
     /** The latest published daily bulletin whose date is on or after {@code to}: the newest publication, then the latest day. */

@@ -1,0 +1,69 @@
+package org.fraudstats.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.fraudstats.support.Drops;
+import org.fraudstats.support.PortalTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * "Headline figures, published only" (web.md): a late record loaded after the bulletin the headline rests on keeps
+ * the period's headline back, on the API and on the page, until a bulletin rendered after that load publishes it.
+ */
+class PublishedHeadlineTest extends PortalTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    Path inbox;
+
+    @Test
+    void aLateRecordLoadedAfterTheBulletinHoldsTheHeadlineBackUntilABulletinPublishesIt() throws Exception {
+        Drops drops = new Drops(inbox)
+                .write("2022-10-23", "cases.csv", Drops.CASES + "C1,2022-10-23T09:00:00+08:00,440604,,OTHER,100.00,\n")
+                .write("2022-10-24", "cases.csv", Drops.CASES + "C2,2022-10-24T09:00:00+08:00,440605,,OTHER,100.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString()).exitCode()).isZero();
+        assertThat(cli("rerun", "--from", "2022-10-23", "--to", "2022-10-24").exitCode()).isZero();
+        JsonNode published = JSON.readTree(headline("2022-01-01", "2022-10-24").getContentAsString());
+        assertThat(published.get("figures").get("cases").get("value").asLong()).isEqualTo(2);
+        assertThat(published.get("bulletin").get("revision").asInt()).isEqualTo(1);
+
+        // a late case of the 20th, loaded by hand: in the figures, in no bulletin yet
+        drops.write("2022-10-25", "cases.csv", Drops.CASES + "C3,2022-10-20T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-25").exitCode()).isZero();
+        MockHttpServletResponse held = headline("2022-01-01", "2022-10-24");
+        assertThat(held.getStatus()).isEqualTo(409);
+        assertThat(JSON.readTree(held.getContentAsString()).get("error").asString()).isEqualTo("the figures of 2022-10-20 changed "
+                + "after the bulletin of 2022-10-24 (revision 1) was published: the headline quotes published figures only, so it "
+                + "waits for the next bulletin or revision");
+        assertThat(jdbc.queryForObject("SELECT result FROM audit_event WHERE action = 'read-headline' ORDER BY id DESC LIMIT 1",
+                String.class)).isEqualTo("not-published");
+        String page = mvc.perform(get("/headline").param("from", "2022-01-01").param("to", "2022-10-24")
+                .with(user("test-press").roles("PRESS"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("2022-10-20的数据在 2022-10-24 日报（第1版）发布后有更新，尚未发布：新闻口径只引用已发布的数据，"
+                + "请待下一期日报或更正版发布后再取。").doesNotContain("共处置电诈警情3宗");
+        // a period the late case is not in is still the published one
+        assertThat(headline("2022-10-21", "2022-10-24").getStatus()).isEqualTo(200);
+
+        // the 24th's bulletin rendered again: its year to date moved, so revision 2 publishes the late case
+        assertThat(cli("rerun", "--from", "2022-10-24", "--to", "2022-10-24").exitCode()).isZero();
+        JsonNode revised = JSON.readTree(headline("2022-01-01", "2022-10-24").getContentAsString());
+        assertThat(revised.get("figures").get("cases").get("value").asLong()).isEqualTo(3);
+        assertThat(revised.get("bulletin").get("revision").asInt()).isEqualTo(2);
+    }
+
+    private MockHttpServletResponse headline(String from, String to) throws Exception {
+        MockHttpServletRequestBuilder request = get("/api/v1/headlines").param("from", from).param("to", to);
+        return mvc.perform(request.with(user("test-press").roles("PRESS"))).andReturn().getResponse();
+    }
+}
