@@ -31,14 +31,20 @@ class BearerTokens extends OncePerRequestFilter {
         this.refusals = refusals;
     }
 
+    /** Whether the request carries `Authorization: Bearer …` (the scheme in any case, RFC 9110). */
+    static boolean isBearer(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return header != null && header.regionMatches(true, 0, SCHEME, 0, SCHEME.length());
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+        if (!isBearer(request)) {
             chain.doFilter(request, response);
             return;
         }
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         Optional<UserAccount> holder = tokens.holder(header.substring(SCHEME.length()));
         if (holder.isEmpty()) {
             refusals.unauthorized(request, response, Refusals.BAD_TOKEN);

@@ -56,7 +56,9 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, Tokens tokens, Users users, Refusals refusals) throws Exception {
         // A forged cross-site request rides on the browser's session cookie; a bearer request or one without a
         // session has nothing to ride on, and must reach authentication to be answered 401 (web.md), not a CSRF 403.
-        RequestMatcher noSession = request -> request.getHeader("Authorization") != null || request.getSession(false) == null;
+        // Only the Bearer scheme counts: a browser adds Basic (a proxy's) on its own, and BearerTokens ignores it,
+        // so such a request runs on the session and must show its CSRF token like any other.
+        RequestMatcher noSession = request -> BearerTokens.isBearer(request) || request.getSession(false) == null;
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health").permitAll()

@@ -235,6 +235,22 @@ class WebSecurityTest extends DatabaseTest {
     }
 
     @Test
+    void aSessionPostWithABasicAuthorizationHeaderStillNeedsCsrf() throws Exception {
+        add("web.basic", Role.STATISTICIAN, "Statistician-12x");
+        Cookie session = signIn("web.basic", "Statistician-12x", null);
+        // what a browser sends by itself behind a proxy asking for Basic: the session does the work, so CSRF applies
+        mvc.perform(post("/api/v1/probe").cookie(session).header("Authorization", "Basic cHJveHk6cHJveHk="))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string("{\"error\":\"" + Refusals.CSRF + "\"}"));
+        mvc.perform(post("/api/v1/probe").cookie(session).header("Authorization", "Basic cHJveHk6cHJveHk=").with(csrf()))
+                .andExpect(status().isOk()).andExpect(content().string("{\"posted\":true}"));
+        // the scheme is case-insensitive: a token sent as "bearer" needs no CSRF token
+        String token = tokens.create("web.basic", 1, SETUP);
+        mvc.perform(post("/api/v1/probe").header("Authorization", "bearer " + token))
+                .andExpect(status().isOk()).andExpect(content().string("{\"posted\":true}"));
+    }
+
+    @Test
     void theErrorPageIsChineseAndShowsNoTrace() throws Exception {
         add("web.err", Role.LEADER, "Leader-Password-1");
         Cookie session = signIn("web.err", "Leader-Password-1", null);
