@@ -121,6 +121,10 @@ class SecurityConfiguration {
             if (e instanceof PasswordAndCode.TotpNotEnrolled) {
                 target = "/login?totp";
             } else if (e instanceof PasswordAndCode.TotpPending pending) {
+                // a session id planted before the password was typed (a sibling subdomain's cookie) must not be the
+                // one that may read the new key at /login/totp and send its first code
+                request.getSession();
+                request.changeSessionId();
                 request.getSession().setAttribute(LoginPages.PENDING, new LoginPages.Pending(pending.user, Instant.now()));
                 target = "/login/totp";
             }

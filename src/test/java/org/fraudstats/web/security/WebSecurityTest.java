@@ -198,6 +198,25 @@ class WebSecurityTest extends DatabaseTest {
     }
 
     @Test
+    void aSessionPlantedBeforeSignInCannotReadThePendingTotpKey() throws Exception {
+        add("web.planted", Role.ADMIN, "Admin-Password-12");
+        String secret = Totp.secretOf(users.enrolTotp("web.planted", SETUP));
+        Cookie planted = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn().getResponse().getCookie("SESSION");
+        assertThat(planted).isNotNull();
+
+        MvcResult pending = mvc.perform(post("/login").cookie(planted).param("username", "web.planted")
+                .param("password", "Admin-Password-12").with(csrf())).andExpect(redirectedUrl("/login/totp")).andReturn();
+        Cookie rotated = pending.getResponse().getCookie("SESSION");
+        assertThat(rotated).isNotNull();
+        assertThat(rotated.getValue()).isNotEqualTo(planted.getValue());
+
+        mvc.perform(get("/login/totp").cookie(planted)).andExpect(redirectedUrl("/login?expired"));
+        mvc.perform(get("/login/totp/qr.svg").cookie(planted)).andExpect(status().isNotFound());
+        assertThat(mvc.perform(get("/login/totp").cookie(rotated)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains(secret);
+    }
+
+    @Test
     void signingOutIsAudited() throws Exception {
         add("web.out", Role.LEADER, "Leader-Password-1");
         Cookie session = signIn("web.out", "Leader-Password-1", null);
