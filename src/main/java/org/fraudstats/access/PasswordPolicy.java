@@ -1,14 +1,18 @@
 package org.fraudstats.access;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 
 /**
- * web.md's rule for passwords: at least 12 characters and three of upper case, lower case, digit and other.
+ * web.md's rule for passwords: at least 12 characters and three of upper case, lower case, digit and other; at most
+ * 72 bytes in UTF-8, all that bcrypt hashes.
  * Passwords fraudstats makes itself are longer and use all four.
  */
 public final class PasswordPolicy {
 
     static final int MIN_LENGTH = 12;
+    /** bcrypt reads no more than 72 bytes, and Spring Security's refuses a longer password rather than cut it. */
+    static final int MAX_UTF8_BYTES = 72;
     private static final int GENERATED_LENGTH = 20;
     /** No 0/O, 1/l/I: a generated password is read off a terminal and typed again. */
     private static final String UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -20,11 +24,15 @@ public final class PasswordPolicy {
     private PasswordPolicy() {
     }
 
-    /** @throws WeakPassword with a one-line message saying what is missing */
+    /** @throws WeakPassword with a one-line message saying what is missing, or that it is too long */
     public static void check(String password) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
             throw new WeakPassword("password too short: at least " + MIN_LENGTH + " characters and three of upper case, "
                     + "lower case, digit, other");
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_UTF8_BYTES) {
+            throw new WeakPassword("password too long: at most " + MAX_UTF8_BYTES + " bytes in UTF-8 (" + MAX_UTF8_BYTES
+                    + " ASCII characters or " + MAX_UTF8_BYTES / 3 + " Chinese characters)");
         }
         int kinds = 0;
         kinds += password.codePoints().anyMatch(Character::isUpperCase) ? 1 : 0;

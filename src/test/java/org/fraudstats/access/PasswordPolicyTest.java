@@ -30,6 +30,16 @@ class PasswordPolicyTest {
         assertThatCode(() -> PasswordPolicy.check("统计人员的密码Ab1!xyz")).doesNotThrowAnyException();
     }
 
+    @Test
+    void moreThanSeventyTwoBytesInUtf8AreTooLongForBcrypt() {
+        String tooLong = "password too long: at most 72 bytes in UTF-8 (72 ASCII characters or 24 Chinese characters)";
+        assertThatCode(() -> PasswordPolicy.check("Ab1-" + "x".repeat(68))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> PasswordPolicy.check("Ab1-" + "x".repeat(69))).hasMessage(tooLong);
+        // three bytes each: 3 + 23 * 3 = 72 is the most, one Chinese character more is over
+        assertThatCode(() -> PasswordPolicy.check("Ab1" + "统".repeat(23))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> PasswordPolicy.check("Ab1" + "统".repeat(24))).hasMessage(tooLong);
+    }
+
     @RepeatedTest(20)
     void aGeneratedPasswordHasTwentyCharactersOfEveryKind() {
         String password = PasswordPolicy.generate();

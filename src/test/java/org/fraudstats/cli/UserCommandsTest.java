@@ -50,6 +50,20 @@ class UserCommandsTest extends DatabaseTest {
     }
 
     @Test
+    void aPasswordLongerThanBcryptReadsIsRefusedInOneLineWithExit2() {
+        String passphrase = "Correct-Horse-Battery-Staple-" + "and-more-words-".repeat(4) + "1"; // 90 ASCII characters
+        String tooLong = "password too long: at most 72 bytes in UTF-8 (72 ASCII characters or 24 Chinese characters) (see --help)\n";
+
+        assertThat(withInput(passphrase + "\n", "user", "add", "long.one", "--role", "leader", "--password-stdin"))
+                .isEqualTo(new Run(2, "", "fraudstats user add: " + tooLong));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM app_user WHERE name = 'long.one'", Integer.class)).isZero();
+
+        withInput("Leader-Password-1\n", "user", "add", "long.two", "--role", "leader", "--password-stdin");
+        assertThat(withInput("Ab1" + "统计人员的密码".repeat(4) + "\n", "user", "password", "long.two", "--password-stdin"))
+                .isEqualTo(new Run(2, "", "fraudstats user password: " + tooLong));
+    }
+
+    @Test
     void addWithoutAPasswordPrintsAGeneratedOneOnceAloneAndKeepsOnlyABcryptHash() {
         Run run = withInput("", "user", "add", "gen.user", "--role", "statistician");
 

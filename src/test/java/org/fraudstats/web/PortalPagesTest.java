@@ -148,6 +148,25 @@ class PortalPagesTest extends PortalTest {
                 .getContentAsString(StandardCharsets.UTF_8)).contains("作废");
     }
 
+    @Test
+    void aPasswordLongerThanBcryptReadsIsRefusedOnThePageLikeAWeakOne() throws Exception {
+        String tooLong = "password too long: at most 72 bytes in UTF-8 (72 ASCII characters or 24 Chinese characters)";
+        String passphrase = "Correct-Horse-Battery-Staple-" + "and-more-words-".repeat(4) + "1";
+        var added = mvc.perform(post("/users").param("name", "long.pass").param("role", "leader").param("password", passphrase)
+                .with(user("test-admin").roles("ADMIN")).with(csrf())).andReturn();
+        assertThat(added.getResponse().getRedirectedUrl()).isEqualTo("/users");
+        assertThat(added.getFlashMap().get("error")).isEqualTo(tooLong);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM app_user WHERE name = 'long.pass'", Integer.class)).isZero();
+
+        var users = context.getBean(org.fraudstats.access.Users.class);
+        users.add("long.own", org.fraudstats.access.Role.STATISTICIAN, "Own-Statistician-1", org.fraudstats.access.Actor.commandLine());
+        String chinese = "Ab1" + "统计人员的密码".repeat(4);
+        var own = mvc.perform(post("/account/password").param("current", "Own-Statistician-1").param("password", chinese)
+                .param("repeat", chinese).with(user("long.own").roles("STATISTICIAN")).with(csrf())).andReturn();
+        assertThat(own.getResponse().getRedirectedUrl()).isEqualTo("/account");
+        assertThat(own.getFlashMap().get("error")).isEqualTo(tooLong);
+    }
+
     private String page(String role, MockHttpServletRequestBuilder request) throws Exception {
         MockHttpServletResponse response = as(role, request);
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
