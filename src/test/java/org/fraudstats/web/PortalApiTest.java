@@ -224,6 +224,14 @@ class PortalApiTest extends PortalTest {
         assertThat(as("statistician", get("/api/v1/reruns/999999")).getStatus()).isEqualTo(404);
         assertThat(as("statistician", post("/api/v1/reruns/999999/stop")).getStatus()).isEqualTo(404);
         assertThat(as("statistician", post("/api/v1/reruns/999999/restart")).getStatus()).isEqualTo(404);
+        // each refusal is recorded, as the runs page records them
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, action, object, result) FROM audit_event "
+                + "WHERE action IN ('rerun-stop', 'rerun-restart') AND object IN (?, 'job execution 999999') ORDER BY id",
+                String.class, "job execution " + id)).containsExactly(
+                "test-statistician|statistician|rerun-stop|job execution " + id + "|refused",
+                "test-statistician|statistician|rerun-restart|job execution " + id + "|refused",
+                "test-statistician|statistician|rerun-stop|job execution 999999|refused",
+                "test-statistician|statistician|rerun-restart|job execution 999999|refused");
     }
 
     @Test

@@ -167,6 +167,16 @@ class PortalPagesTest extends PortalTest {
         assertThat(own.getFlashMap().get("error")).isEqualTo(tooLong);
     }
 
+    @Test
+    void aStopOrRestartOfAnUnknownRerunOnThePageIsRecordedAsRefused() throws Exception {
+        assertThat(as("statistician", post("/runs/999998/stop").with(csrf())).getStatus()).isEqualTo(404);
+        assertThat(as("statistician", post("/runs/999998/restart").with(csrf())).getRedirectedUrl()).isEqualTo("/runs/999998");
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, action, object, result) FROM audit_event "
+                + "WHERE object = 'job execution 999998' ORDER BY id", String.class)).containsExactly(
+                "test-statistician|statistician|rerun-stop|job execution 999998|refused",
+                "test-statistician|statistician|rerun-restart|job execution 999998|refused");
+    }
+
     private String page(String role, MockHttpServletRequestBuilder request) throws Exception {
         MockHttpServletResponse response = as(role, request);
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);

@@ -104,7 +104,8 @@ class RerunsApi {
         long execution = id(id);
         try {
             reruns.stop(execution);
-        } catch (Reruns.Refused e) {
+        } catch (Reruns.Refused | NotFound e) {
+            // web.md: a refused stop is recorded, an unknown id too (it may be a guess at another's rerun)
             audit.record("rerun-stop", "job execution " + execution, "refused");
             throw e;
         }
@@ -121,6 +122,10 @@ class RerunsApi {
         } catch (RunLock.Refused e) {
             audit.record("rerun-restart", "job execution " + execution, "refused");
             return JsonAnswer.error(HttpStatus.CONFLICT, e.getMessage());
+        } catch (Reruns.Refused | NotFound e) {
+            // a completed rerun (409) or an unknown id (404): refused like a held day, and recorded as the runs page does
+            audit.record("rerun-restart", "job execution " + execution, "refused");
+            throw e;
         }
         audit.record("rerun-restart", "job execution " + execution + " as " + again, "started");
         Map<String, Object> json = launched(again);

@@ -159,6 +159,10 @@ class RunsPages {
         } catch (Reruns.Refused e) {
             audit.record("rerun-stop", "job execution " + execution, "refused");
             redirect.addFlashAttribute("error", e.getMessage());
+        } catch (NotFound e) {
+            // the 404 page answers it, but the refusal is recorded first, as a restart's is
+            audit.record("rerun-stop", "job execution " + execution, "refused");
+            throw e;
         }
         return "redirect:/runs/" + execution;
     }
