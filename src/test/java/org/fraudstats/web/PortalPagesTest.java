@@ -177,6 +177,29 @@ class PortalPagesTest extends PortalTest {
                 "test-statistician|statistician|rerun-restart|job execution 999998|refused");
     }
 
+    @Test
+    void revokingAnotherUsersTokenFromOnesAccountIsRefusedAndRecorded() throws Exception {
+        var users = context.getBean(org.fraudstats.access.Users.class);
+        var tokens = context.getBean(org.fraudstats.access.Tokens.class);
+        users.add("token.owner", org.fraudstats.access.Role.STATISTICIAN, "Token-Owner-Passw0rd", org.fraudstats.access.Actor.commandLine());
+        String token = tokens.create("token.owner", 30, org.fraudstats.access.Actor.commandLine());
+        long id = tokens.list().stream().filter(t -> t.user().equals("token.owner")).findFirst().orElseThrow().id();
+        for (String role : new String[] {"leader", "statistician", "press", "admin", "auditor"}) {
+            var refused = mvc.perform(post("/account/token/revoke").param("id", Long.toString(id))
+                    .with(user("other-" + role).roles(role.toUpperCase())).with(csrf())).andReturn();
+            assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/account");
+            assertThat(refused.getFlashMap().get("error")).isEqualTo("no valid token " + id);
+        }
+        assertThat(tokens.holder(token).orElseThrow().name()).isEqualTo("token.owner");
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, action, object, result) FROM audit_event "
+                + "WHERE action = 'token-revoke' ORDER BY id", String.class)).containsExactly(
+                "other-leader|leader|token-revoke|token " + id + "|refused",
+                "other-statistician|statistician|token-revoke|token " + id + "|refused",
+                "other-press|press|token-revoke|token " + id + "|refused",
+                "other-admin|admin|token-revoke|token " + id + "|refused",
+                "other-auditor|auditor|token-revoke|token " + id + "|refused");
+    }
+
     private String page(String role, MockHttpServletRequestBuilder request) throws Exception {
         MockHttpServletResponse response = as(role, request);
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);

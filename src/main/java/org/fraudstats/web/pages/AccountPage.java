@@ -5,6 +5,7 @@ import org.fraudstats.access.AccessProblem;
 import org.fraudstats.access.PasswordPolicy;
 import org.fraudstats.access.Tokens;
 import org.fraudstats.access.Users;
+import org.fraudstats.web.portal.PortalAudit;
 import org.fraudstats.web.portal.SignedInActor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -26,11 +27,13 @@ class AccountPage {
 
     private final Users users;
     private final Tokens tokens;
+    private final PortalAudit audit;
     private final java.time.Clock clock;
 
-    AccountPage(Users users, Tokens tokens, java.time.Clock clock) {
+    AccountPage(Users users, Tokens tokens, PortalAudit audit, java.time.Clock clock) {
         this.users = users;
         this.tokens = tokens;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -60,7 +63,10 @@ class AccountPage {
         return "redirect:/account";
     }
 
-    /** Revokes one of one's own tokens (another user's id is refused as unknown). */
+    /**
+     * Revokes one of one's own tokens. Another user's id is refused as unknown (it does not tell that the id exists)
+     * and recorded as refused: trying ids is how someone would end another's access.
+     */
     @PostMapping("/account/token/revoke")
     String revoke(@RequestParam long id, Authentication who, HttpServletRequest request, RedirectAttributes redirect) {
         boolean own = tokens.list().stream().anyMatch(t -> t.id() == id && t.user().equals(who.getName()));
@@ -71,6 +77,7 @@ class AccountPage {
             tokens.revoke(id, SignedInActor.of(who, request));
             redirect.addFlashAttribute("done", "令牌 " + id + " 已作废");
         } catch (AccessProblem e) {
+            audit.record("token-revoke", "token " + id, "refused");
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/account";
