@@ -35,12 +35,15 @@ class JdbcAuditTrail implements AuditTrail {
         jdbc.update(SqlFiles.load("audit/record-event.sql"), params);
     }
 
-    /** Null as empty; line breaks as spaces, so one event stays one line of the CSV. */
+    /**
+     * Null as empty; line breaks as spaces, so one event stays one line of the CSV; other control characters as '?',
+     * since PostgreSQL refuses a NUL and the refused insert would fail the action it records.
+     */
     private static String field(String value) {
         if (value == null) {
             return "";
         }
-        String line = value.replaceAll("[\\r\\n\\t]+", " ");
+        String line = value.replaceAll("[\\r\\n\\t]+", " ").replaceAll("\\p{Cc}", "?");
         return line.length() > MAX_FIELD ? line.substring(0, MAX_FIELD) : line;
     }
 }

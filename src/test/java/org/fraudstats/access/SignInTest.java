@@ -93,6 +93,19 @@ class SignInTest extends DatabaseTest {
     }
 
     @Test
+    void aNameWithAControlCharacterIsAnUnknownUserRecordedWithTheCharacterAsAQuestionMark() {
+        add("nul.user", Role.LEADER, "Right-Password-1");
+
+        assertThat(signIn.attempt("nul.user\u0000", "Right-Password-1", null, CLIENT).outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(signIn.attempt("nul.user\u0007x", "Right-Password-1", null, CLIENT).outcome()).isEqualTo(Outcome.REFUSED);
+
+        assertThat(audit("nul.user?")).containsExactly("nul.user?||192.0.2.7|sign-in|nul.user?|failure: unknown user");
+        assertThat(audit("nul.user?x")).containsExactly("nul.user?x||192.0.2.7|sign-in|nul.user?x|failure: unknown user");
+        // not a failure of nul.user: its count is untouched
+        assertThat(jdbc.queryForObject("SELECT failed_attempts FROM app_user WHERE name = 'nul.user'", Integer.class)).isZero();
+    }
+
+    @Test
     void adminsAndAuditorsNeedATotpCodeAndTheQrCodeIsShownUntilAFirstCodeIsAccepted() {
         clock.set(START);
         add("admin.two", Role.ADMIN, "Admin-Password-1");

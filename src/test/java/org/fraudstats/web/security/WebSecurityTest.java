@@ -20,8 +20,11 @@ import org.fraudstats.access.Totp;
 import org.fraudstats.access.Users;
 import org.fraudstats.support.DatabaseTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -33,6 +36,7 @@ import org.springframework.test.web.servlet.MvcResult;
 @SpringBootTest(classes = FraudstatsApplication.class, properties = "spring.main.web-application-type=servlet")
 @AutoConfigureMockMvc
 @org.springframework.context.annotation.Import(probe.RoleProbe.class)
+@ExtendWith(OutputCaptureExtension.class)
 class WebSecurityTest extends DatabaseTest {
 
     private static final Actor SETUP = new Actor("setup", "", "test");
@@ -87,6 +91,17 @@ class WebSecurityTest extends DatabaseTest {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("用户名、密码或动态口令错误。")));
         assertThat(jdbc.queryForList("SELECT result FROM audit_event WHERE object = 'web.locked' AND action IN ('sign-in', 'lockout') "
                 + "ORDER BY id", String.class)).hasSize(7).last().asString().startsWith("refused: locked until ");
+    }
+
+    @Test
+    void aNulInTheUserNameIsAnAuditedFailedSignInWithoutATrace(CapturedOutput output) throws Exception {
+        // in the middle: the form's filter trims a NUL at either end, as any character up to a space
+        mvc.perform(post("/login").param("username", "web.nul\u0000x").param("password", "Any-Password-12").with(csrf()))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/login?error"));
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, client, action, object, result) FROM audit_event "
+                + "WHERE action = 'sign-in' AND object LIKE 'web.nul%' ORDER BY id", String.class))
+                .containsExactly("web.nul?x||127.0.0.1|sign-in|web.nul?x|failure: unknown user");
+        assertThat(output.getAll()).doesNotContain("Zero bytes").doesNotContain("Exception");
     }
 
     @Test
