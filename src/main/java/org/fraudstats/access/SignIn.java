@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.fraudstats.audit.AuditEvent;
 import org.fraudstats.audit.AuditTrail;
+import org.fraudstats.storage.DigitRuns;
 import org.fraudstats.storage.SqlFiles;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -62,7 +63,8 @@ public class SignIn {
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (found.isEmpty()) {
             PasswordHashes.spendTimeOfOneCheck(password);
-            record(name, "", client, "sign-in", "failure: unknown user");
+            // the name as typed, which may be an account number pasted into the wrong field
+            record(DigitRuns.mask(name), "", client, "sign-in", "failure: unknown user");
             return new Attempt(Outcome.REFUSED, null);
         }
         State state = found.get(0);

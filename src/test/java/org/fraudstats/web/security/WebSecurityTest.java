@@ -105,6 +105,25 @@ class WebSecurityTest extends DatabaseTest {
     }
 
     @Test
+    void anAccountNumberInARefusedPathOrATypedUserNameIsMaskedInTheAuditLog() throws Exception {
+        String card = "6222" + "0212" + "3456" + "7890";
+        mvc.perform(get("/api/v1/bulletins/" + card + "123/daily.pdf")).andExpect(status().isUnauthorized());
+        // percent-escaped digits are read before the mask: %36 is 6
+        String escaped = card.chars().mapToObj(c -> "%3" + (char) c).collect(java.util.stream.Collectors.joining());
+        mvc.perform(get(java.net.URI.create("/api/v1/bulletins/" + escaped + "/daily.xlsx"))).andExpect(status().isUnauthorized());
+        mvc.perform(post("/login").param("username", card).param("password", "Any-Password-12").with(csrf()))
+                .andExpect(redirectedUrl("/login?error"));
+
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, action, object, result) FROM audit_event "
+                + "WHERE object LIKE '%*%' ORDER BY id", String.class)).containsExactly(
+                "|request|GET /api/v1/bulletins/***************0123/daily.pdf|401",
+                "|request|GET /api/v1/bulletins/************7890/daily.xlsx|401",
+                "************7890|sign-in|************7890|failure: unknown user");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE concat(user_name, object) ~ '[0-9]{12}'",
+                Integer.class)).isZero();
+    }
+
+    @Test
     void theLoginFormNeedsItsCsrfToken() throws Exception {
         add("web.csrf", Role.PRESS, "Press-Password-12");
         mvc.perform(post("/login").param("username", "web.csrf").param("password", "Press-Password-12"))
