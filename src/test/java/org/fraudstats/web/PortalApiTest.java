@@ -186,6 +186,20 @@ class PortalApiTest extends PortalTest {
     }
 
     @Test
+    void anAccountNumberGivenForADateComesBackMaskedHoweverItIsWritten() throws Exception {
+        String card = "6222" + "0212" + "3456" + "7890";
+        String wide = card.chars().mapToObj(c -> String.valueOf((char) ('\uFF10' + (c - '0')))).collect(java.util.stream.Collectors.joining());
+        assertError(as("leader", get("/api/v1/metrics").param("from", card).param("to", "2022-10-01")),
+                "from: '************7890' is not a date (an ISO date, e.g. 2022-10-23)");
+        assertError(as("leader", get("/api/v1/metrics").param("from", "2022-10-01").param("to", "6222" + "-0212" + "-3456" + "-7890")),
+                "to: '****-****-****-7890' is not a date (an ISO date, e.g. 2022-10-23)");
+        assertError(as("leader", get("/api/v1/metrics").param("from", "6222" + " 0212" + " 3456" + " 7890").param("to", "2022-10-01")),
+                "from: '****?****?****?7890' is not a date (an ISO date, e.g. 2022-10-23)");
+        assertError(as("leader", get("/api/v1/metrics").param("from", wide).param("to", "2022-10-01")),
+                "from: '************" + wide.substring(12) + "' is not a date (an ISO date, e.g. 2022-10-23)");
+    }
+
+    @Test
     void aRerunFromTheApiRunsTheRerunJobAndReportsItsProgress() throws Exception {
         MockHttpServletResponse dry = as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"from\": \"2022-10-18\", \"to\": \"2022-10-20\", \"dry_run\": true}"));

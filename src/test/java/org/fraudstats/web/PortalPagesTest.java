@@ -200,6 +200,14 @@ class PortalPagesTest extends PortalTest {
                 "other-auditor|auditor|token-revoke|token " + id + "|refused");
     }
 
+    @Test
+    void anAccountNumberGivenForADateIsMaskedInTheErrorPage() throws Exception {
+        MockHttpServletResponse bad = as("leader", get("/figures").param("from", "6222" + "-0212" + "-3456" + "-7890").param("to", "2022-10-01"));
+        assertThat(bad.getStatus()).isEqualTo(400);
+        assertThat(bad.getContentAsString(StandardCharsets.UTF_8))
+                .contains("from: &#39;****-****-****-7890&#39; is not a date (an ISO date, e.g. 2022-10-23)").doesNotContain("0212");
+    }
+
     private String page(String role, MockHttpServletRequestBuilder request) throws Exception {
         MockHttpServletResponse response = as(role, request);
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);

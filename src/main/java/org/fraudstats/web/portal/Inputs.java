@@ -8,6 +8,7 @@ import java.time.format.ResolverStyle;
 
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.settings.BusinessTime;
+import org.fraudstats.storage.DigitRuns;
 
 /**
  * The checks every period and area given to the portal or the API goes through, with messages naming the parameter
@@ -78,8 +79,11 @@ public final class Inputs {
 
     /** A value echoed in a message: short, one line, nothing a terminal or a page would interpret, no long digit runs. */
     public static String printable(String value) {
-        String v = value.length() > 40 ? value.substring(0, 40) + "…" : value;
-        // a long digit run might be an account number pasted in the wrong field: never echoed
-        return v.replaceAll("[^\\p{L}\\p{N}._:/+-]", "?").replaceAll("\\d{7,}", "…");
+        // a long digit run might be an account number pasted in the wrong field: masked as the rejects mask one,
+        // grouped or in full-width digits too, and before the value is cut to 40 or its spaces replaced, which would
+        // split a run the mask has to see whole (the first cut, far beyond 40, only bounds the work)
+        String whole = value.length() > 400 ? value.substring(0, 400) : value;
+        String v = DigitRuns.mask(whole).replaceAll("[^\\p{L}\\p{N}._:/+*-]", "?").replaceAll("\\d{7,}", "…");
+        return v.length() > 40 ? v.substring(0, 40) + "…" : v;
     }
 }
