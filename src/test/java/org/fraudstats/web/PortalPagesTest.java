@@ -208,6 +208,16 @@ class PortalPagesTest extends PortalTest {
                 .contains("from: &#39;****-****-****-7890&#39; is not a date (an ISO date, e.g. 2022-10-23)").doesNotContain("0212");
     }
 
+    @Test
+    void anAccountNumberGivenForADateIsNotPutBackInTheRerunForm() throws Exception {
+        String form = page("statistician", post("/runs/plan").param("from", "6222" + "0212" + "3456" + "7890")
+                .param("to", "2022-10-22").with(csrf()));
+        // the error names it masked; the field is left empty, as a browser's date field shows nothing that is not a date
+        assertThat(form).contains("from: &#39;************7890&#39; is not a date (an ISO date, e.g. 2022-10-23)")
+                .contains("name=\"from\" value=\"\"").contains("name=\"to\" value=\"2022-10-22\"")
+                .doesNotContain("0212").doesNotContain("预演结果");
+    }
+
     private String page(String role, MockHttpServletRequestBuilder request) throws Exception {
         MockHttpServletResponse response = as(role, request);
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);

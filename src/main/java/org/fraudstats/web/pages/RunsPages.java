@@ -80,8 +80,8 @@ class RunsPages {
             period = rerunPeriod(from, to);
         } catch (BadInput e) {
             model.addAttribute("error", e.getMessage());
-            model.addAttribute("from", from);
-            model.addAttribute("to", to);
+            model.addAttribute("from", dateOrEmpty(from));
+            model.addAttribute("to", dateOrEmpty(to));
             model.addAttribute("range", range);
             return runs(model);
         }
@@ -104,8 +104,8 @@ class RunsPages {
         } catch (RunLock.Refused e) {
             audit.record("rerun", object(period, range), "refused");
             model.addAttribute("error", e.getMessage());
-            model.addAttribute("from", from);
-            model.addAttribute("to", to);
+            model.addAttribute("from", period[0].toString());
+            model.addAttribute("to", period[1].toString());
             model.addAttribute("range", range);
             return runs(model);
         }
@@ -121,6 +121,18 @@ class RunsPages {
                     + "）：一天结束后才能生成它的日报");
         }
         return period;
+    }
+
+    /**
+     * What a refused form shows again in a date field: the value when it is a date, else nothing (as a browser's date
+     * field does), so an account number typed or pasted there does not come back in the page; the error names it masked.
+     */
+    private static String dateOrEmpty(String value) {
+        try {
+            return Inputs.date("date", value).toString();
+        } catch (BadInput notADate) {
+            return "";
+        }
     }
 
     /** The audit record's object: the range, and whether its own bulletin was asked for (as the API writes it). */
