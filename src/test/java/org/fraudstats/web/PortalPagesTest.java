@@ -218,6 +218,40 @@ class PortalPagesTest extends PortalTest {
                 .doesNotContain("0212").doesNotContain("预演结果");
     }
 
+    @Test
+    void anAdministratorMakesTokensForLeadersStatisticiansAndPressButNotForAuditorsOrOtherAdministrators() throws Exception {
+        var users = context.getBean(org.fraudstats.access.Users.class);
+        var cli = org.fraudstats.access.Actor.commandLine();
+        for (var role : org.fraudstats.access.Role.values()) {
+            users.add("sod." + role.code(), role, "Separate-Duties-1", cli);
+        }
+        for (String name : new String[] {"sod.leader", "sod.statistician", "sod.press"}) {
+            var made = mvc.perform(post("/users/token").param("name", name).with(user("sod.admin").roles("ADMIN")).with(csrf())).andReturn();
+            assertThat((String) made.getFlashMap().get("secret")).startsWith("fst_");
+        }
+        var auditor = mvc.perform(post("/users/token").param("name", "sod.auditor").with(user("sod.admin").roles("ADMIN")).with(csrf()))
+                .andReturn();
+        assertThat(auditor.getResponse().getRedirectedUrl()).isEqualTo("/users");
+        assertThat(auditor.getFlashMap().get("secret")).isNull();
+        assertThat(auditor.getFlashMap().get("error"))
+                .isEqualTo("不能为安全审计员 sod.auditor 生成令牌（职责分离）：请其本人登录后在“我的账户”页生成");
+        users.add("sod.admin2", org.fraudstats.access.Role.ADMIN, "Separate-Duties-1", cli);
+        var admin = mvc.perform(post("/users/token").param("name", "sod.admin2").with(user("sod.admin").roles("ADMIN")).with(csrf()))
+                .andReturn();
+        assertThat(admin.getFlashMap().get("error"))
+                .isEqualTo("不能为系统管理员 sod.admin2 生成令牌（职责分离）：请其本人登录后在“我的账户”页生成");
+        assertThat(jdbc.queryForList("SELECT user_name FROM api_token WHERE user_name LIKE 'sod.%' ORDER BY user_name", String.class))
+                .containsExactly("sod.leader", "sod.press", "sod.statistician");
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, action, object, result) FROM audit_event "
+                + "WHERE action = 'token-create' AND result = 'refused' ORDER BY id", String.class)).containsExactly(
+                "sod.admin|admin|token-create|sod.auditor|refused", "sod.admin|admin|token-create|sod.admin2|refused");
+        // the users page offers no button for them, and the auditor makes their own token at /account
+        assertThat(page("admin", get("/users"))).containsPattern(
+                "value=\"sod.auditor\"><button type=\"submit\" class=\"secondary\" disabled=\"disabled\">生成令牌");
+        var own = mvc.perform(post("/account/token").with(user("sod.auditor").roles("AUDITOR")).with(csrf())).andReturn();
+        assertThat((String) own.getFlashMap().get("secret")).startsWith("fst_");
+    }
+
     private String page(String role, MockHttpServletRequestBuilder request) throws Exception {
         MockHttpServletResponse response = as(role, request);
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);

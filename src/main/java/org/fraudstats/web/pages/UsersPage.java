@@ -7,7 +7,9 @@ import org.fraudstats.access.AccessProblem;
 import org.fraudstats.access.PasswordPolicy;
 import org.fraudstats.access.Role;
 import org.fraudstats.access.Tokens;
+import org.fraudstats.access.UserAccount;
 import org.fraudstats.access.Users;
+import org.fraudstats.web.portal.PortalAudit;
 import org.fraudstats.web.portal.SignedInActor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -20,8 +22,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Users and tokens for administrators (web.md): add a user with a role (a generated password shown once, or one
- * typed), disable one, set a new password, enrol TOTP, create a token for a user. Every change goes through access's
- * Users and Tokens, which record it in the audit log with the administrator as actor.
+ * typed), disable one, set a new password, enrol TOTP, create a token for a leader, statistician or press officer
+ * (auditors and other administrators make their own at /account). Every change goes through access's Users and
+ * Tokens, which record it in the audit log with the administrator as actor.
  */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
@@ -31,11 +34,13 @@ class UsersPage {
 
     private final Users users;
     private final Tokens tokens;
+    private final PortalAudit audit;
     private final java.time.Clock clock;
 
-    UsersPage(Users users, Tokens tokens, java.time.Clock clock) {
+    UsersPage(Users users, Tokens tokens, PortalAudit audit, java.time.Clock clock) {
         this.users = users;
         this.tokens = tokens;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -114,6 +119,15 @@ class UsersPage {
     @PostMapping("/users/token")
     String token(@RequestParam String name, @RequestParam(defaultValue = "90") int days, Authentication who,
                  HttpServletRequest request, RedirectAttributes redirect) {
+        Role role = users.find(name).map(UserAccount::role).orElse(null);
+        if (role == Role.AUDITOR || (role == Role.ADMIN && !name.equals(who.getName()))) {
+            // separation of duties (MLPS): a token shown to this administrator would let them read the audit log as
+            // the auditor, or act as another administrator, past that account's TOTP and unseen on its account page
+            audit.record("token-create", name, "refused");
+            redirect.addFlashAttribute("error", "不能为" + role.chineseName() + " " + name
+                    + " 生成令牌（职责分离）：请其本人登录后在“我的账户”页生成");
+            return "redirect:/users";
+        }
         try {
             String token = tokens.create(name, days, SignedInActor.of(who, request));
             redirect.addFlashAttribute("secretLabel", name + " 的 API 令牌，" + days + " 天内有效（只显示这一次）");
