@@ -13,8 +13,9 @@ import java.util.List;
  * never stored. A 50 MB field or a row of a million fields is so one bad row (RowCheck), and the rows after it
  * load. (FastCSV, used before, buffers a whole field and stops the file at its size limit.)
  * <p>
- * Lines are physical lines (LF, CRLF or a lone CR ends one); a record is numbered by its first line; a line with
- * nothing on it is not a record. A field is quoted when its first character is a quote; a quote elsewhere in an
+ * Lines are physical lines, ended by LF or CRLF as feeds.md says; a CR not followed by LF ends nothing and is a
+ * character of its field, quoted or not (taken for a line end, it split a row in two and put every later line
+ * number one off). A record is numbered by its first line; a line with nothing on it is not a record. A field is quoted when its first character is a quote; a quote elsewhere in an
  * unquoted field is an ordinary character. A closing quote followed by anything but a separator or a line end,
  * and a quoted field still open at the end of the file, are not CSV: the whole file is unreadable (rule 6).
  */
@@ -65,9 +66,9 @@ final class CsvRecords implements Closeable {
 
     /** @return the next record, or null at the end of the file */
     Record next() throws IOException, NotCsv {
-        for (int c = peek(); c == '\n' || c == '\r'; c = peek()) {
-            pos++;
-            lineBreak(c);
+        for (int c = peek(); c == '\n' || c == '\r' && peekSecond() == '\n'; c = peek()) {
+            pos += c == '\r' ? 2 : 1;
+            line++;
         }
         if (peek() == EOF) {
             return null;
@@ -84,18 +85,19 @@ final class CsvRecords implements Closeable {
                 fields.add(field.toString());
             }
             count++;
+            // readField stops at a comma, an LF (the CR of a CRLF taken) or the end of the file
             int c = read();
             if (c == ',') {
                 continue;
             }
-            if (c == '\n' || c == '\r') {
-                lineBreak(c);
+            if (c == '\n') {
+                line++;
             }
             return new Record(first, fields, count, cut);
         }
     }
 
-    /** Reads one field into {@link #field}, keeping at most `room` characters; stops before , CR LF or the end. */
+    /** Reads one field into {@link #field}, keeping at most `room` characters; stops before a comma, LF or the end. */
     private void readField(int room) throws IOException, NotCsv {
         field.setLength(0);
         fieldCut = false;
@@ -109,7 +111,14 @@ final class CsvRecords implements Closeable {
                     pos++;
                 }
                 keep(from, pos, room);
-                if (pos < end) {
+                if (pos < end && buffer[pos] == '\r') {
+                    boolean lineEnd = peekSecond() == '\n';
+                    pos++;
+                    if (lineEnd) {
+                        return;
+                    }
+                    keepChar('\r', room);
+                } else if (pos < end) {
                     return;
                 }
             }
@@ -124,20 +133,16 @@ final class CsvRecords implements Closeable {
             if (c == '"') {
                 if (peek() != '"') {
                     int after = peek();
-                    if (after != ',' && after != '\n' && after != '\r' && after != EOF) {
+                    if (after == '\r' && peekSecond() == '\n') {
+                        pos++;
+                    } else if (after != ',' && after != '\n' && after != EOF) {
                         throw new NotCsv("not CSV at line " + line + ": a character follows the closing quote of a field");
                     }
                     return;
                 }
                 pos++;
-            } else if (c == '\n' || c == '\r') {
-                keepChar((char) c, room);
-                if (c == '\r' && peek() == '\n') {
-                    pos++;
-                    keepChar('\n', room);
-                }
+            } else if (c == '\n') {
                 line++;
-                continue;
             }
             keepChar((char) c, room);
         }
@@ -159,16 +164,24 @@ final class CsvRecords implements Closeable {
         }
     }
 
-    /** Counts a line end just read; a CR followed by LF is one. */
-    private void lineBreak(int c) throws IOException {
-        if (c == '\r' && peek() == '\n') {
-            pos++;
-        }
-        line++;
-    }
-
     private int peek() throws IOException {
         return pos < end || fill() != EOF ? buffer[pos] : EOF;
+    }
+
+    /**
+     * The character after the one at {@code pos} (which is in the buffer): whether a CR is half of a CRLF. When the
+     * buffer ends at {@code pos}, that character is moved to the buffer's start and the rest filled after it.
+     */
+    private int peekSecond() throws IOException {
+        if (pos + 1 < end) {
+            return buffer[pos + 1];
+        }
+        buffer[0] = buffer[pos];
+        pos = 0;
+        end = 1;
+        int n = in.read(buffer, 1, buffer.length - 1);
+        end += Math.max(n, 0);
+        return end > 1 ? buffer[1] : EOF;
     }
 
     private int read() throws IOException {

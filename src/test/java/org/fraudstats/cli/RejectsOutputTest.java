@@ -24,7 +24,10 @@ class RejectsOutputTest extends DatabaseTest {
                 + "@SUM(A1),2022-10-01T10:00:00+08:00,440604,FAX,DISSUADED\n"
                 + "\tW5,2022-10-01T10:00:00+08:00,440604,FAX,DISSUADED\n"
                 + "\"\rW6\",2022-10-01T10:00:00+08:00,440604,FAX,DISSUADED\n"
-                + "W7,2022-10-01T10:00:00+08:00,440604,FAX,DISSUADED\n");
+                + "W7,2022-10-01T10:00:00+08:00,440604,FAX,DISSUADED\n"
+                + "W8,2022-10-01T10:00:00+08:00,440604,SMS\rX,DISSUADED\n"
+                + "W\r9,2022-10-01T10:00:00+08:00,440604,FAX,DISSUADED\n"
+                + "W10,2022-10-01T10:00:00+08:00,440604,FAX,DISSUADED\n");
         Run ingest = cli("ingest", "--inbox", inbox.toString());
         assertThat(ingest.exitCode()).as(ingest.err()).isZero();
 
@@ -36,10 +39,14 @@ class RejectsOutputTest extends DatabaseTest {
                 2022-10-01,warnings.csv,5,'@SUM(A1),channel: unknown channel
                 2022-10-01,warnings.csv,6,'\tW5,channel: unknown channel
                 2022-10-01,warnings.csv,7,"'\rW6",channel: unknown channel
-                2022-10-01,warnings.csv,9,W7,channel: unknown channel
+                2022-10-01,warnings.csv,8,W7,channel: unknown channel
+                2022-10-01,warnings.csv,9,W8,channel: unknown channel
+                2022-10-01,warnings.csv,10,"W\r9",channel: unknown channel
+                2022-10-01,warnings.csv,11,W10,channel: unknown channel
                 """);
         assertThat(cli("rejects", "--format", "json").out())
                 .contains("\"record_id\" : \"=cmd|' /C calc'!A0\"").contains("\"record_id\" : \"-2\"")
-                .contains("\"record_id\" : \"\\tW5\"").contains("\"record_id\" : \"\\rW6\"");
+                .contains("\"record_id\" : \"\\tW5\"").contains("\"record_id\" : \"\\rW6\"")
+                .contains("\"channel\" : \"SMS\\rX\"").contains("\"record_id\" : \"W\\r9\"");
     }
 }

@@ -16,10 +16,20 @@ class CsvRecordsTest {
 
     @Test
     void recordsAreNumberedByTheirFirstPhysicalLineAndBlankLinesAreNotRecords() throws Exception {
-        assertThat(read("a,b\r\n\r\n\"x\r\ny\",\"q\"\"uote\"\n\nc,d\re,\"\"\n,\nab\"c,1"))
+        assertThat(read("a,b\r\n\r\n\"x\r\ny\",\"q\"\"uote\"\n\nc,d\r\ne,\"\"\n,\nab\"c,1"))
                 .containsExactly("1 [a, b]", "3 [x\r\ny, q\"uote]", "6 [c, d]", "7 [e, ]", "8 [, ]", "9 [ab\"c, 1]");
         assertThat(read("")).isEmpty();
         assertThat(read("\"\"\n")).containsExactly("1 []");
+    }
+
+    @Test
+    void aLoneCrIsPartOfItsFieldQuotedOrNotAndEndsNoLine() throws Exception {
+        // feeds.md: lines end in LF or CRLF, and line numbers count physical lines
+        assertThat(read("a,b,c\n\"\rW6\",x,y\nW7,SMS\rX,z\r\n\rW8,1,2\r\n\"q\r\",\"\r\r\n\",3\nlast,4,5\r"))
+                .containsExactly("1 [a, b, c]", "2 [\rW6, x, y]", "3 [W7, SMS\rX, z]", "4 [\rW8, 1, 2]", "5 [q\r, \r\r\n, 3]",
+                        "7 [last, 4, 5\r]");
+        assertThatThrownBy(() -> read("a,b\n\"x\"\ry,1\n"))
+                .isInstanceOf(CsvRecords.NotCsv.class).hasMessage("not CSV at line 2: a character follows the closing quote of a field");
     }
 
     @Test
@@ -63,9 +73,21 @@ class CsvRecordsTest {
         }
     }
 
+    /** The records of the text, read whole and read one character at a time: every CRLF split between two reads. */
     private static List<String> read(String text) throws IOException, CsvRecords.NotCsv {
+        List<String> records = read(new StringReader(text));
+        assertThat(read(new StringReader(text) {
+            @Override
+            public int read(char[] buffer, int offset, int length) throws IOException {
+                return super.read(buffer, offset, Math.min(length, 1));
+            }
+        })).isEqualTo(records);
+        return records;
+    }
+
+    private static List<String> read(Reader in) throws IOException, CsvRecords.NotCsv {
         List<String> records = new ArrayList<>();
-        try (CsvRecords csv = new CsvRecords(new StringReader(text))) {
+        try (CsvRecords csv = new CsvRecords(in)) {
             for (CsvRecords.Record r; (r = csv.next()) != null; ) {
                 records.add(r.line() + " " + r.fields());
             }

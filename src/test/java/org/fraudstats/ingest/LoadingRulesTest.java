@@ -203,6 +203,21 @@ class LoadingRulesTest extends DatabaseTest {
     }
 
     @Test
+    void aLoneCrIsPartOfItsValueFreeTextKeepsItAndLineNumbersCountOnlyLfAndCrlf() {
+        new Drops(inbox).write("2022-10-01", "cases.csv", Drops.CASES
+                + "C1,2022-10-01T09:00:00+08:00,440604,南海分局\r罗村,OTHER,100.00,\n"
+                + "C2,2022-10-01T09:00:00+08:00,440604,\"禅城\r分局\",OTHER,100.00,\r\n"
+                + "C3,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00\r,\n"
+                + "C4,2022-10-01T09:00:00+08:00,440604,,OTHER,1x,\n");
+        ingest();
+        assertThat(caseRow("C1")).containsEntry("station", "南海分局\r罗村");
+        assertThat(caseRow("C2")).containsEntry("station", "禅城\r分局");
+        assertThat(rejects()).containsExactly(
+                "2022-10-01,cases.csv,4,C3,loss_amount: not a plain decimal amount in yuan",
+                "2022-10-01,cases.csv,5,C4,loss_amount: not a plain decimal amount in yuan");
+    }
+
+    @Test
     void timestampsPostgresCannotHoldAreBadRowsNotAFailedDrop() {
         new Drops(inbox).write("2022-10-01", "cases.csv", Drops.CASES
                 + "T1,2022-10-01T09:00:00+16:00,440604,,OTHER,1.00,\n"
