@@ -2,10 +2,12 @@ package org.fraudstats.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -19,30 +21,62 @@ import java.util.List;
  */
 record Drop(LocalDate date, Path folder) {
 
+    /** A path's own attributes (a link's, not its target's); NoSuchFileException when nothing is there. */
+    @FunctionalInterface
+    interface Attributes {
+        BasicFileAttributes of(Path path) throws IOException;
+    }
+
+    static final Attributes ON_DISK = path -> Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+
     /**
      * The feed files the drop holds. A symbolic link is refused, for the folder and for each file: followed, a
      * link to /etc was loaded as an empty drop, and a link to another day's file would load it twice. Anything else
      * under a feed's name that is not a regular file (a folder, a pipe) is refused too rather than skipped.
      */
     public List<Feed> feeds() {
+        return feeds(ON_DISK);
+    }
+
+    /**
+     * Only a file that is not there is absent: Files.exists and isRegularFile answer false when the folder cannot be
+     * searched (permission denied), and such a drop loaded as an empty one, exit 0, and counted as arrived.
+     */
+    List<Feed> feeds(Attributes attributes) {
         refuseLink(folder);
         List<Feed> present = new ArrayList<>();
         for (Feed feed : Feed.values()) {
             Path file = folder.resolve(feed.fileName());
-            refuseLink(file);
-            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                present.add(feed);
-            } else if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            BasicFileAttributes found;
+            try {
+                found = attributes.of(file);
+            } catch (NoSuchFileException absent) {
+                continue;
+            } catch (AccessDeniedException e) {
+                // a file's own permissions do not stop a look-up; its folder's do
+                throw UnreadableFileException.cannotRead(folder, e);
+            } catch (IOException e) {
+                throw UnreadableFileException.cannotRead(file, e);
+            }
+            if (found.isSymbolicLink()) {
+                throw linkRefused(file);
+            }
+            if (!found.isRegularFile()) {
                 throw new UnreadableFileException(file, "not a regular file");
             }
+            present.add(feed);
         }
         return present;
     }
 
     private static void refuseLink(Path path) {
         if (Files.isSymbolicLink(path)) {
-            throw new UnreadableFileException(path, "is a symbolic link; the inbox must hold the drops' folders and files themselves");
+            throw linkRefused(path);
         }
+    }
+
+    private static UnreadableFileException linkRefused(Path path) {
+        return new UnreadableFileException(path, "is a symbolic link; the inbox must hold the drops' folders and files themselves");
     }
 
     public Path file(Feed feed) {
@@ -71,7 +105,7 @@ record Drop(LocalDate date, Path folder) {
             }
             return digest.digest();
         } catch (IOException e) {
-            throw new UnreadableFileException(file, "cannot be read: " + e.getMessage(), e);
+            throw UnreadableFileException.cannotRead(file, e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

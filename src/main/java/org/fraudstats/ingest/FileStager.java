@@ -79,7 +79,7 @@ final class FileStager {
         } catch (CsvRecords.NotCsv e) {
             throw new UnreadableFileException(file, e.getMessage(), e);
         } catch (IOException e) {
-            throw new UnreadableFileException(file, "cannot be read: " + e.getMessage(), e);
+            throw UnreadableFileException.cannotRead(file, e);
         } finally {
             deleteQuietly(spill.file());
         }

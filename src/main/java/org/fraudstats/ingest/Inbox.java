@@ -1,9 +1,10 @@
 package org.fraudstats.ingest;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -27,13 +28,18 @@ final class Inbox {
     }
 
     public static List<Drop> drops(Path inbox, LocalDate from, LocalDate to, LocalDate today) {
+        return drops(inbox, from, to, today, path -> Files.readAttributes(path, BasicFileAttributes.class));
+    }
+
+    /** Like a drop's folder, an inbox that can be listed but not searched fails: its folders looked like files. */
+    static List<Drop> drops(Path inbox, LocalDate from, LocalDate to, LocalDate today, Drop.Attributes attributes) {
         if (!Files.isDirectory(inbox)) {
             throw new IllegalArgumentException("--inbox " + inbox + ": no such folder");
         }
         List<Drop> drops = new ArrayList<>();
         try (Stream<Path> children = Files.list(inbox)) {
             for (Path child : children.sorted().toList()) {
-                if (!Files.isDirectory(child)) {
+                if (!isFolder(child, attributes)) {
                     continue;
                 }
                 LocalDate date = dateOf(child);
@@ -51,10 +57,28 @@ final class Inbox {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("--inbox " + inbox + ": " + e.getMessage(), e);
+            throw UnreadableFileException.cannotRead(inbox, e);
         }
         drops.sort(Comparator.comparing(Drop::date));
         return drops;
+    }
+
+    /**
+     * A link to a folder counts as one here: dated, its drop refuses it by name (Drop.feeds). A dated entry that
+     * cannot be looked at (the inbox can be listed but not searched) fails: Files.isDirectory said false, and
+     * every drop was skipped without a word.
+     */
+    private static boolean isFolder(Path child, Drop.Attributes attributes) {
+        try {
+            return attributes.of(child).isDirectory();
+        } catch (NoSuchFileException gone) {
+            return false;
+        } catch (IOException e) {
+            if (dateOf(child) == null) {
+                return false;
+            }
+            throw UnreadableFileException.cannotRead(child, e);
+        }
     }
 
     private static LocalDate dateOf(Path folder) {
