@@ -76,7 +76,9 @@ public final class Cli {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        // one line, as cli.md promises: pgjdbc's message of a server error goes on with its Where: lines
+        return root.getMessage() == null || root.getMessage().isBlank() ? root.getClass().getSimpleName()
+                : root.getMessage().strip().lines().findFirst().orElseThrow();
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

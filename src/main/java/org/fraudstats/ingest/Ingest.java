@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.postgresql.util.PSQLException;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -128,7 +129,7 @@ public class Ingest {
             jobOperator.recover(dead);
             return load(drop);
         } catch (Exception e) {
-            throw new IngestFailedException(drop, e.getMessage(), e);
+            throw new IngestFailedException(drop, rootMessage(e), e);
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             Throwable cause = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
@@ -141,11 +142,27 @@ public class Ingest {
                         : List.of());
     }
 
+    /**
+     * One line a user can act on (cli.md): ours when we raised it, else the database server's own message. Spring's
+     * message of a failed statement holds the whole SQL file, comments and all, and pgjdbc's adds its Where: lines;
+     * any other failure gives the first line of its root cause's message.
+     */
     private static String rootMessage(Throwable t) {
-        Throwable cause = t;
-        while (!(cause instanceof UnreadableFileException) && cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
+        Throwable root = t;
+        for (Throwable cause = t; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof UnreadableFileException) {
+                return cause.getMessage();
+            }
+            if (cause instanceof IngestFailedException failed) {
+                return failed.problem();
+            }
+            if (cause instanceof PSQLException sql && sql.getServerErrorMessage() != null
+                    && sql.getServerErrorMessage().getMessage() != null) {
+                return sql.getServerErrorMessage().getMessage();
+            }
+            root = cause;
         }
-        return cause instanceof UnreadableFileException ? cause.getMessage() : t.getMessage();
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().strip();
+        return message.lines().findFirst().orElse(root.getClass().getSimpleName());
     }
 }

@@ -108,7 +108,9 @@ class FactPartitionsTest extends DatabaseTest {
                 .write("2022-10-02", "warnings.csv", Drops.WARNINGS + "W1,2022-09-30T10:00:00+08:00,440604,VISIT,DISSUADED\n");
         Run run = cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-02");
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("the facts of 2022-09 were archived");
+        // the server's message alone: not Spring's, which quoted all of create-months.sql, nor pgjdbc's Where: lines
+        assertThat(run.err()).isEqualTo("fraudstats ingest: drop 2022-10-02 not loaded: the facts of 2022-09 were archived "
+                + "(fact_month_archived): a record of 2022-09-01, late or corrected, cannot be loaded until the month is restored\n");
 
         assertThat(everything()).isEqualTo(before);
         assertThat(jdbc.queryForObject("SELECT to_regclass('fact_case_2023_01') IS NULL", Boolean.class)).isTrue();
@@ -127,8 +129,8 @@ class FactPartitionsTest extends DatabaseTest {
         Run run = cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-02");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("drop 2022-10-02 not loaded: cases.csv: record C1 is stored in 2022-09, whose facts were "
-                + "archived; it cannot be corrected until the month is restored").doesNotContain("fact_case_key_pkey");
+        assertThat(run.err()).isEqualTo("fraudstats ingest: drop 2022-10-02 not loaded: cases.csv: record C1 is stored in 2022-09, "
+                + "whose facts were archived; it cannot be corrected until the month is restored\n");
         assertThat(everything()).isEqualTo(before);
     }
 
@@ -148,8 +150,8 @@ class FactPartitionsTest extends DatabaseTest {
         drops.write("2022-10-02", "freezes.csv", Drops.FREEZES + "F1,C1,FREEZE,," + ACCOUNT + ",50.00,2022-10-02T10:00:00+08:00\n");
         Run run = cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-02");
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("drop 2022-10-02 not loaded: freezes.csv: record F1 is of case C1, stored in 2022-09, whose facts "
-                + "were archived; it cannot be loaded until the month is restored").doesNotContain(ACCOUNT);
+        assertThat(run.err()).isEqualTo("fraudstats ingest: drop 2022-10-02 not loaded: freezes.csv: record F1 is of case C1, stored in "
+                + "2022-09, whose facts were archived; it cannot be loaded until the month is restored\n");
         assertThat(everything()).isEqualTo(before);
         assertThat(cli("metrics", "--from", "2022-09-30", "--to", "2022-09-30").out()).isEqualTo(figures);
 
@@ -224,7 +226,8 @@ class FactPartitionsTest extends DatabaseTest {
         drops.write("2022-11-02", "cases.csv", Drops.CASES + "C3,2022-10-15T09:00:00+08:00,440604,,OTHER,7.00,\n");
         Run run = cli("ingest", "--inbox", inbox.toString(), "--date", "2022-11-02");
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("the facts of 2022-10 were archived");
+        assertThat(run.err()).isEqualTo("fraudstats ingest: drop 2022-11-02 not loaded: the facts of 2022-10 were archived "
+                + "(fact_month_archived): a record of 2022-10-01, late or corrected, cannot be loaded until the month is restored\n");
         assertThat(figures("2022-10-15")).isEqualTo("0 0.00 0 0.00 0 0.00 0 0");
     }
 
