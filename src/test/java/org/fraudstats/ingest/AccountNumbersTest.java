@@ -86,6 +86,35 @@ class AccountNumbersTest extends DatabaseTest {
     }
 
     @Test
+    void accountNumbersGroupedByDotsSlashesUnderscoresAndOtherSpacesAreMaskedInTheRejects() {
+        String[] groups = {"6222", "0200", "1234", "5678"};
+        String dotted = String.join(".", groups);
+        String slashed = String.join("/", groups);
+        new Drops(inbox).write("2022-10-01", "freezes.csv", Drops.FREEZES
+                // bad amounts: rejected rows whose id and bank hold account numbers written as people write them
+                + "F9,C1,FREEZE,工行 " + dotted + "," + ACCOUNT + ",-5,2022-10-01T10:00\n"
+                + slashed + ",C1,FREEZE,建行" + String.join("  ", groups) + "," + ACCOUNT + ",-5,2022-10-01T10:00\n"
+                + String.join("_", groups) + ",C1,FREEZE,农行" + String.join("\u00A0", groups) + "," + ACCOUNT + ",-5,2022-10-01T10:00\n"
+                + "F12,C1,FREEZE,中行" + String.join("\u3000", groups) + "," + ACCOUNT + ",-5,2022-10-01T10:00\n");
+        Run ingest = cli("ingest", "--inbox", inbox.toString());
+        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+
+        assertThat(cli("rejects").out()).isEqualTo("""
+                drop_date,file,line,record_id,reason
+                2022-10-01,freezes.csv,2,F9,amount: not a plain decimal amount in yuan
+                2022-10-01,freezes.csv,3,****/****/****/5678,amount: not a plain decimal amount in yuan
+                2022-10-01,freezes.csv,4,****_****_****_5678,amount: not a plain decimal amount in yuan
+                2022-10-01,freezes.csv,5,F12,amount: not a plain decimal amount in yuan
+                """);
+        String json = cli("rejects", "--format", "json").out();
+        assertThat(json).contains("\"bank\" : \"工行 ****.****.****.5678\"")
+                .contains("\"freeze_id\" : \"****/****/****/5678\"").contains("\"bank\" : \"建行****  ****  ****  5678\"")
+                .contains("\"freeze_id\" : \"****_****_****_5678\"").contains("\"bank\" : \"农行****\u00A0****\u00A0****\u00A05678\"")
+                .contains("\"bank\" : \"中行****\u3000****\u3000****\u30005678\"")
+                .doesNotContain("0200").doesNotContain("1234");
+    }
+
+    @Test
     void rowsRejectedByAnOlderVersionAreMaskedOnTheWayOut() {
         String fourteen = "6222" + "8888" + "7777" + "66";
         jdbc.update("INSERT INTO reject (drop_date, file, line, record_id, reason, record_values) VALUES "
@@ -119,6 +148,12 @@ class AccountNumbersTest extends DatabaseTest {
         assertThat(AccountNumbers.maskDigitRuns("卡号６２２２８８８８７７７７６６６６")).isEqualTo("卡号************６６６６");
         assertThat(AccountNumbers.maskDigitRuns("6222-8888-7777-6666 and 12345678901")).isEqualTo("****-****-****-6666 and 12345678901");
         assertThat(AccountNumbers.maskDigitRuns("FS00002336")).isEqualTo("FS00002336");
+        assertThat(AccountNumbers.maskDigitRuns("6222 - 8888 - 7777 - 6666")).isEqualTo("**** - **** - **** - 6666");
+        assertThat(AccountNumbers.maskDigitRuns("卡号６２２２－８８８８．７７７７／６６６６")).isEqualTo("卡号****－****．****／６６６６");
+        // what is not an account stays as written: a phone number however grouped, dates, times, amounts
+        assertThat(List.of("电话 138-0013-8000，138.0013.8000 或 138  0013\u00A08000", "2022-10-23T23:40:00.123456+08:00",
+                "2022/10/23 23:40:00", "2022.10.23 23:40", "9999999999.99", "1234567890.5", "980000.00 元"))
+                .allSatisfy(value -> assertThat(AccountNumbers.maskDigitRuns(value)).isEqualTo(value));
     }
 
     @Test
