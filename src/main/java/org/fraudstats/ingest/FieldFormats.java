@@ -138,12 +138,20 @@ final class FieldFormats {
         return null;
     }
 
-    /** Why the text is not an age 0–120, or null when it is. */
+    /**
+     * Why the text is not an age 0–120, or null when it is. An integer is a run of digits, leading zeros allowed as
+     * in money (feeds.md's ^[0-9]+): 0120 is 120 and 0007 is 7, and 1200 is out of range. Judging by the length
+     * of the text took 007 and refused 0007 and 0120 as "not an integer", and 1200 too.
+     */
     static String ageProblem(String text) {
-        if (text.isEmpty() || text.length() > 3 || !digits(text, 0, text.length())) {
+        if (text.isEmpty() || !digits(text, 0, text.length())) {
             return "not an integer";
         }
-        return number(text, 0, text.length()) > 120 ? "out of range 0-120" : null;
+        int first = 0;
+        while (first < text.length() - 1 && text.charAt(first) == '0') {
+            first++;
+        }
+        return text.length() - first > 3 || number(text, first, text.length()) > 120 ? "out of range 0-120" : null;
     }
 
     private static boolean allZeros(String text, int from, int to) {

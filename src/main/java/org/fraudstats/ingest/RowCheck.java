@@ -136,7 +136,8 @@ final class RowCheck {
                 return bad("victim_age: " + problem);
             }
         }
-        return good(f[0], reportedAt, f[2], emptyAsNull(freeText(f[3])), f[4], f[5], emptyAsNull(age));
+        // the age as a plain number: PostgreSQL reads 0120 as well, but the staged text is then the number itself
+        return good(f[0], reportedAt, f[2], emptyAsNull(freeText(f[3])), f[4], f[5], age.isEmpty() ? null : Integer.toString(Integer.parseInt(age)));
     }
 
     /** freeze_id, case_id, action, bank, account_no, amount, effective_at */

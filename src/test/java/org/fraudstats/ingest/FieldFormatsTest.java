@@ -46,6 +46,17 @@ class FieldFormatsTest {
         assertThat(FieldFormats.moneyProblem("0010000000000000000", true)).isEqualTo("out of range");
         assertThat(FieldFormats.ageProblem("120")).isNull();
         assertThat(FieldFormats.ageProblem("121")).isEqualTo("out of range 0-120");
-        assertThat(FieldFormats.ageProblem("1200")).isEqualTo("not an integer");
+        assertThat(FieldFormats.ageProblem("1200")).isEqualTo("out of range 0-120");
+        // an integer with leading zeros is still that integer, however many: as in money, feeds.md's ^[0-9]+
+        assertThat(FieldFormats.ageProblem("007")).isNull();
+        assertThat(FieldFormats.ageProblem("0007")).isNull();
+        assertThat(FieldFormats.ageProblem("0120")).isNull();
+        assertThat(FieldFormats.ageProblem("0")).isNull();
+        assertThat(FieldFormats.ageProblem("0000")).isNull();
+        assertThat(FieldFormats.ageProblem("0121")).isEqualTo("out of range 0-120");
+        assertThat(FieldFormats.ageProblem("00000000000000000000000000000121")).isEqualTo("out of range 0-120");
+        assertThat(FieldFormats.ageProblem("+7")).isEqualTo("not an integer");
+        assertThat(FieldFormats.ageProblem("7.0")).isEqualTo("not an integer");
+        assertThat(FieldFormats.ageProblem(" 7")).isEqualTo("not an integer");
     }
 }

@@ -218,6 +218,22 @@ class LoadingRulesTest extends DatabaseTest {
     }
 
     @Test
+    void aVictimAgeWithLeadingZerosIsThatIntegerAndOneAbove120IsOutOfRange() {
+        new Drops(inbox).write("2022-10-01", "cases.csv", Drops.CASES
+                + "A1,2022-10-01T09:00:00+08:00,440604,,OTHER,1.00,0120\n"
+                + "A2,2022-10-01T09:00:00+08:00,440604,,OTHER,1.00,0007\n"
+                + "A3,2022-10-01T09:00:00+08:00,440604,,OTHER,1.00,007\n"
+                + "A4,2022-10-01T09:00:00+08:00,440604,,OTHER,1.00,1200\n"
+                + "A5,2022-10-01T09:00:00+08:00,440604,,OTHER,1.00,7.0\n");
+        ingest();
+        assertThat(jdbc.queryForList("SELECT case_id || ' ' || victim_age FROM fact_case ORDER BY 1", String.class))
+                .containsExactly("A1 120", "A2 7", "A3 7");
+        assertThat(rejects()).containsExactly(
+                "2022-10-01,cases.csv,5,A4,victim_age: out of range 0-120",
+                "2022-10-01,cases.csv,6,A5,victim_age: not an integer");
+    }
+
+    @Test
     void timestampsPostgresCannotHoldAreBadRowsNotAFailedDrop() {
         new Drops(inbox).write("2022-10-01", "cases.csv", Drops.CASES
                 + "T1,2022-10-01T09:00:00+16:00,440604,,OTHER,1.00,\n"
