@@ -59,7 +59,7 @@ final class CsvRecords implements Closeable {
         keepFields = count;
     }
 
-    /** The physical line being read: where a decoding error was met. */
+    /** The physical line being read; a decoding error is met up to a buffer ahead of it (FileStager.lineOfFirstBadByte). */
     long line() {
         return line;
     }

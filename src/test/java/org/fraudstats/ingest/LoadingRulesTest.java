@@ -390,7 +390,27 @@ class LoadingRulesTest extends DatabaseTest {
         new Drops(inbox).writeBytes("2022-10-01", "cases.csv", latin1);
         Run run = cli("ingest", "--inbox", inbox.toString());
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("cases.csv: not UTF-8");
+        assertThat(run.err()).isEqualTo("fraudstats ingest: drop 2022-10-01 not loaded: " + inbox.resolve("2022-10-01/cases.csv")
+                + ": not UTF-8 (line 2)\n");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM fact_case", Long.class)).isZero();
+    }
+
+    @Test
+    void aByteThatIsNotUtf8IsNamedByItsOwnLineFarIntoTheFile() {
+        // the parser stands up to 64K characters behind the decoder: its line was 14488 for a GBK 南海 on line 15000
+        StringBuilder cases = new StringBuilder(Drops.CASES);
+        for (int i = 2; i <= 20_000; i++) {
+            cases.append("C").append(i).append(",2022-10-01T09:00:00+08:00,440604,").append(i == 15_000 ? "@@" : "")
+                    .append(",OTHER,100.00,\n");
+        }
+        byte[] bytes = cases.toString().getBytes(StandardCharsets.UTF_8);
+        int at = cases.indexOf("@@");
+        byte[] gbk = "南海".getBytes(java.nio.charset.Charset.forName("GBK"));
+        System.arraycopy(gbk, 0, bytes, at, 2);
+        new Drops(inbox).writeBytes("2022-10-01", "cases.csv", bytes);
+        Run run = cli("ingest", "--inbox", inbox.toString());
+        assertThat(run.err()).isEqualTo("fraudstats ingest: drop 2022-10-01 not loaded: " + inbox.resolve("2022-10-01/cases.csv")
+                + ": not UTF-8 (line 15000)\n");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM fact_case", Long.class)).isZero();
     }
 
