@@ -9,13 +9,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.fraudstats.settings.FraudstatsSettings;
+import org.fraudstats.storage.DigitRuns;
 import org.fraudstats.storage.FraudstatsHome;
 import org.springframework.stereotype.Component;
 
@@ -73,65 +72,13 @@ class AccountNumbers {
     }
 
     /**
-     * Twelve or more digits in a row, possibly grouped as people write account numbers (four groups of four digits),
-     * with any letters around them (an X before nineteen digits). Any Unicode decimal digit counts: a number typed in
-     * full-width digits is still a number. Between two digits may stand up to three separators: spaces of any kind
-     * (a doubled space, NBSP and the ideographic space of text pasted from a page or typed in Chinese), dashes, '.',
-     * '/' and '_', full-width ones too; with single spaces and hyphens alone, 6222.0200.1234.5678 was shown in clear.
-     * A '.' before one or two last digits is a decimal point, not a separator: an amount shows whole up to
-     * 9999999999.99. Phone numbers (11 digits), dates and times (':' is no separator) stay below twelve digits and
-     * show. The quantifier is possessive: separators are never digits, so giving some back never makes a match.
-     */
-    private static final Pattern DIGIT_RUN = Pattern.compile(
-            "\\p{Nd}(?:(?:[\\p{Zs}\\t\\p{Pd}_/\uFF0F\uFF3F]|[.\uFF0E](?!\\p{Nd}{1,2}+(?!\\p{Nd}))){0,3}+\\p{Nd}){11,}");
-
-    /**
      * Every run of 12 or more digits in a value that is not an account_no field (a rejected row's values, whose
      * fields may be shifted; free text such as station or bank) is shown by its last four digits only, separators
-     * kept: X***************6555. Nothing tells such a run from an account number, so none is shown in clear.
+     * kept: X***************6555. Nothing tells such a run from an account number, so none is shown in clear. The
+     * rule is storage's {@link DigitRuns}, the one the audit log and the portal use too.
      */
     public static String maskDigitRuns(String value) {
-        if (fewerDigitsThanARun(value)) {
-            return value;
-        }
-        Matcher run = DIGIT_RUN.matcher(value);
-        if (!run.find()) {
-            return value;
-        }
-        StringBuilder masked = new StringBuilder(value);
-        do {
-            int digits = 0;
-            for (int i = run.start(); i < run.end(); i += Character.charCount(value.codePointAt(i))) {
-                digits += Character.isDigit(value.codePointAt(i)) ? 1 : 0;
-            }
-            for (int i = run.start(), seen = 0; i < run.end(); ) {
-                int c = value.codePointAt(i);
-                int width = Character.charCount(c);
-                if (Character.isDigit(c) && ++seen <= digits - 4) {
-                    for (int k = 0; k < width; k++) {
-                        masked.setCharAt(i + k, '*');
-                    }
-                }
-                i += width;
-            }
-        } while (run.find());
-        return masked.toString();
-    }
-
-    /** Whether the value holds fewer than 12 digits in all: then no run can be there, and the regex need not run. */
-    private static boolean fewerDigitsThanARun(String value) {
-        if (value.length() < 12) {
-            return true;
-        }
-        int digits = 0;
-        for (int i = 0; i < value.length(); ) {
-            int c = value.codePointAt(i);
-            if (Character.isDigit(c) && ++digits >= 12) {
-                return false;
-            }
-            i += Character.charCount(c);
-        }
-        return true;
+        return DigitRuns.mask(value);
     }
 
     private static byte[] keyFile(Path file) {

@@ -4,20 +4,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The rule by which a value that may hold an account number is stored or shown outside the rejects (web.md: "No
+ * The rule by which a value that may hold an account number is stored or shown (feeds.md rule 5; web.md: "No
  * account number appears on any page or in any response"): every run of 12 or more digits keeps its last four.
- * It is ingest's AccountNumbers.maskDigitRuns, here where the access, audit and web modules may reach it (ingest
- * is theirs to use only from web, and access may not); DigitRunsTest holds the two to the same answers until
- * ingest uses this one.
+ * One rule for the rejects' values (ingest), the audit log (access, web) and the values a page or an API error
+ * echoes (web), so that a number masked in one place is masked in all.
  */
 public final class DigitRuns {
 
     /**
-     * Twelve or more digits in a row, possibly grouped by single spaces or hyphens as people write account numbers
-     * (four groups of four digits), with any letters around them. Any Unicode decimal digit counts: a number typed in
-     * full-width digits is still a number.
+     * What may stand between two digits of one number as people write account numbers: up to three spaces of any
+     * kind (a doubled space, NBSP or the ideographic space of text pasted from a page or typed in Chinese), or one
+     * dash, '.', '/' or '_' (full-width ones too) with at most a space on either side (6222 - 0200 - …). A '.' before
+     * one or two last digits is a decimal point, not a separator: an amount shows whole up to 9999999999.99. Two
+     * punctuation marks in a row are no separator, so a period of two dates (2022-10-01..2022-10-24) shows.
      */
-    private static final Pattern DIGIT_RUN = Pattern.compile("\\p{Nd}(?:[ -]?\\p{Nd}){11,}");
+    private static final String SEPARATOR = "(?:[\\p{Zs}\\t]{1,3}+|[\\p{Zs}\\t]?+(?:[\\p{Pd}_/\uFF0F\uFF3F]|[.\uFF0E](?!\\p{Nd}{1,2}+(?!\\p{Nd})))[\\p{Zs}\\t]?+)";
+
+    /**
+     * Twelve or more digits in a row, possibly grouped (four groups of four digits), with any letters around them (an
+     * X before nineteen digits). Any Unicode decimal digit counts: a number typed in full-width digits is still a
+     * number. Phone numbers (11 digits), dates and times (':' is no separator) stay below twelve digits and show. The
+     * separators' own quantifiers are possessive: separators are never digits, so giving some back never makes a match.
+     */
+    private static final Pattern DIGIT_RUN = Pattern.compile("\\p{Nd}(?:" + SEPARATOR + "?\\p{Nd}){11,}");
 
     private DigitRuns() {
     }
