@@ -199,8 +199,11 @@ class PortalBrowserTest extends DatabaseTest {
         assertThat(text("table.data")).contains(name(Role.PRESS)).contains("宣传");
         // a token for the statistician's scripts, shown once, then used: the list says when it was last used
         browser.findElement(By.xpath("//form[input[@name='name' and @value='" + name(Role.STATISTICIAN) + "']]//button[text()='生成令牌']")).click();
-        // a click on a submit button may return before the redirected page is in: wait for the secret, not the source
+        // a click on a submit button may return before the answer is in: wait for the secret, not the source. The
+        // token is in the POST's own answer (no redirect: a flash attribute would have put it in spring_session_attributes)
         wait(ExpectedConditions.visibilityOfElementLocated(By.id("secret")));
+        assertThat(browser.getCurrentUrl()).endsWith("/users/token");
+        assertThat(text(".notice.revised")).contains("只显示这一次").contains("离开本页后无法再次查看");
         java.util.regex.Matcher token = java.util.regex.Pattern.compile("fst_[A-Za-z0-9_-]+").matcher(text("#secret"));
         assertThat(token.find()).isTrue();
         var api = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(

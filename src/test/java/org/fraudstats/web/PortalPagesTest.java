@@ -141,7 +141,7 @@ class PortalPagesTest extends PortalTest {
                 .param("repeat", "New-Press-Passw0rd").with(user("own.press").roles("PRESS")).with(csrf())).andReturn();
         assertThat(right.getFlashMap().get("done")).isEqualTo("密码已修改");
         var token = mvc.perform(post("/account/token").param("days", "7").with(user("own.press").roles("PRESS")).with(csrf())).andReturn();
-        String secret = (String) token.getFlashMap().get("secret");
+        String secret = secretIn(token.getResponse());
         assertThat(secret).startsWith("fst_");
         assertThat(context.getBean(org.fraudstats.access.Tokens.class).holder(secret).orElseThrow().name()).isEqualTo("own.press");
         assertThat(mvc.perform(get("/account").with(user("own.press").roles("PRESS"))).andReturn().getResponse()
@@ -227,7 +227,7 @@ class PortalPagesTest extends PortalTest {
         }
         for (String name : new String[] {"sod.leader", "sod.statistician", "sod.press"}) {
             var made = mvc.perform(post("/users/token").param("name", name).with(user("sod.admin").roles("ADMIN")).with(csrf())).andReturn();
-            assertThat((String) made.getFlashMap().get("secret")).startsWith("fst_");
+            assertThat(secretIn(made.getResponse())).startsWith("fst_");
         }
         var auditor = mvc.perform(post("/users/token").param("name", "sod.auditor").with(user("sod.admin").roles("ADMIN")).with(csrf()))
                 .andReturn();
@@ -249,7 +249,77 @@ class PortalPagesTest extends PortalTest {
         assertThat(page("admin", get("/users"))).containsPattern(
                 "value=\"sod.auditor\"><button type=\"submit\" class=\"secondary\" disabled=\"disabled\">生成令牌");
         var own = mvc.perform(post("/account/token").with(user("sod.auditor").roles("AUDITOR")).with(csrf())).andReturn();
-        assertThat((String) own.getFlashMap().get("secret")).startsWith("fst_");
+        assertThat(secretIn(own.getResponse())).startsWith("fst_");
+    }
+
+    @Test
+    void aNewPasswordTokenOrTotpKeyIsShownInTheAnswerToItsPostAndNeverWrittenToTheSession() throws Exception {
+        var users = context.getBean(org.fraudstats.access.Users.class);
+        var tokens = context.getBean(org.fraudstats.access.Tokens.class);
+        var signIn = context.getBean(org.fraudstats.access.SignIn.class);
+        java.time.LocalDate today = org.fraudstats.support.BeijingToday.clearOfMidnight();
+        users.add("once.leader", org.fraudstats.access.Role.LEADER, "Once-Leader-Passw0rd", org.fraudstats.access.Actor.commandLine());
+
+        MockHttpServletResponse added = shownOnce("once.admin", "ADMIN", post("/users").param("name", "once.press").param("role", "press"),
+                "once.press 的初始密码（只显示这一次）", "刷新本页会再提交一次，只会得到“用户已存在”。");
+        assertThat(added.getContentAsString(StandardCharsets.UTF_8)).contains("<p class=\"notice\">已添加用户 once.press（宣传）</p>");
+        assertThat(signIn.attempt("once.press", secretIn(added), null, "test").outcome()).isEqualTo(org.fraudstats.access.SignIn.Outcome.SUCCESS);
+
+        MockHttpServletResponse reset = shownOnce("once.admin", "ADMIN", post("/users/password").param("name", "once.leader"),
+                "once.leader 的新密码（只显示这一次）", "刷新本页会再提交一次，再重置一次密码，上面这个随之失效。");
+        assertThat(signIn.attempt("once.leader", secretIn(reset), null, "test").outcome()).isEqualTo(org.fraudstats.access.SignIn.Outcome.SUCCESS);
+
+        MockHttpServletResponse enrolled = shownOnce("once.admin", "ADMIN", post("/users/totp").param("name", "once.leader"),
+                "once.leader 的动态口令密钥（只显示这一次；首次登录时页面也会显示二维码）", "刷新本页会再提交一次，另登记一个密钥，上面这个随之失效。");
+        String key = jdbc.queryForObject("SELECT totp_secret FROM app_user WHERE name = 'once.leader'", String.class);
+        assertThat(secretIn(enrolled)).isEqualTo("otpauth://totp/fraudstats:once.leader?secret=" + key + "&issuer=fraudstats&algorithm=SHA1&digits=6&period=30");
+
+        MockHttpServletResponse forLeader = shownOnce("once.admin", "ADMIN", post("/users/token").param("name", "once.leader").param("days", "7"),
+                "once.leader 的 API 令牌，7 天内有效（只显示这一次）", "刷新本页会再提交一次，另生成一个令牌（上面这个仍然有效，可在下表作废）。");
+        assertThat(tokens.holder(secretIn(forLeader)).orElseThrow().name()).isEqualTo("once.leader");
+
+        MockHttpServletResponse own = shownOnce("once.leader", "LEADER", post("/account/token").param("days", "7"),
+                "您的 API 令牌，7 天内有效（只显示这一次，请立即保存）", "刷新本页会再提交一次，另生成一个令牌（上面这个仍然有效，可在下表作废）。");
+        assertThat(tokens.holder(secretIn(own)).orElseThrow().name()).isEqualTo("once.leader");
+        assertThat(own.getContentAsString(StandardCharsets.UTF_8)).contains("我的账户").contains("作废");
+
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, action, object, result) FROM audit_event "
+                + "WHERE user_name IN ('once.admin', 'once.leader') ORDER BY id", String.class)).containsExactly(
+                "once.admin|admin|user-add|once.press (press)|success",
+                "once.admin|admin|user-password|once.leader|success",
+                "once.leader|leader|sign-in|once.leader|success",
+                "once.admin|admin|user-totp|once.leader|success",
+                "once.admin|admin|token-create|once.leader (expires " + today.plusDays(7) + ")|success",
+                "once.leader|leader|token-create|once.leader (expires " + today.plusDays(7) + ")|success");
+    }
+
+    /**
+     * Posts as the user and checks the answer: the page itself (200, not a redirect, nothing in a flash map), the
+     * secret in #secret with its label and what a reload would do, no-store, and the secret in no session row.
+     */
+    private MockHttpServletResponse shownOnce(String user, String role, MockHttpServletRequestBuilder request, String label,
+                                              String reload) throws Exception {
+        var result = mvc.perform(request.with(user(user).roles(role)).with(csrf())).andReturn();
+        MockHttpServletResponse response = result.getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat((java.util.Map<String, Object>) result.getFlashMap()).isEmpty();
+        assertThat(response.getHeader("Cache-Control")).isEqualTo("no-store");
+        String secret = secretIn(response);
+        assertThat(secret).isNotEmpty();
+        assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("<p>" + label + "</p>")
+                .contains("离开本页后无法再次查看，请现在保存。<span>" + reload + "</span>");
+        // sessions are written to the table a flash map went to (the check reads the right place), never with the secret
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM spring_session_attributes", Integer.class)).isPositive();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM spring_session_attributes "
+                + "WHERE position(convert_to(?, 'UTF8') IN attribute_bytes) > 0", Integer.class, secret)).isZero();
+        return response;
+    }
+
+    private static String secretIn(MockHttpServletResponse response) throws Exception {
+        var secret = java.util.regex.Pattern.compile("<p class=\"token\" id=\"secret\">([^<]*)</p>")
+                .matcher(response.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(secret.find()).isTrue();
+        return org.springframework.web.util.HtmlUtils.htmlUnescape(secret.group(1));
     }
 
     private String page(String role, MockHttpServletRequestBuilder request) throws Exception {

@@ -1,6 +1,7 @@
 package org.fraudstats.web.pages;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.fraudstats.access.AccessProblem;
 import org.fraudstats.access.PasswordPolicy;
 import org.fraudstats.access.Tokens;
@@ -84,11 +85,13 @@ class AccountPage {
     }
 
     @PostMapping("/account/token")
-    String token(@RequestParam(defaultValue = "90") int days, Authentication who, HttpServletRequest request, RedirectAttributes redirect) {
+    String token(@RequestParam(defaultValue = "90") int days, Authentication who, HttpServletRequest request,
+                 HttpServletResponse response, Model model, RedirectAttributes redirect) {
         try {
             String token = tokens.create(who.getName(), days, SignedInActor.of(who, request));
-            redirect.addFlashAttribute("secretLabel", "您的 API 令牌，" + days + " 天内有效（只显示这一次，请立即保存）");
-            redirect.addFlashAttribute("secret", token);
+            ShownOnce.show(model, response, "您的 API 令牌，" + days + " 天内有效（只显示这一次，请立即保存）", token,
+                    "刷新本页会再提交一次，另生成一个令牌（上面这个仍然有效，可在下表作废）。");
+            return account(who, model);
         } catch (AccessProblem e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }

@@ -3,6 +3,7 @@ package org.fraudstats.web.pages;
 import java.security.SecureRandom;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.fraudstats.access.AccessProblem;
 import org.fraudstats.access.PasswordPolicy;
 import org.fraudstats.access.Role;
@@ -24,7 +25,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Users and tokens for administrators (web.md): add a user with a role (a generated password shown once, or one
  * typed), disable one, set a new password, enrol TOTP, create a token for a leader, statistician or press officer
  * (auditors and other administrators make their own at /account). Every change goes through access's Users and
- * Tokens, which record it in the audit log with the administrator as actor.
+ * Tokens, which record it in the audit log with the administrator as actor. A generated password, a token or a TOTP
+ * key is shown in the answer to its POST ({@link ShownOnce}); every other outcome redirects back to the list.
  */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
@@ -55,7 +57,8 @@ class UsersPage {
 
     @PostMapping("/users")
     String add(@RequestParam String name, @RequestParam String role, @RequestParam(required = false) String password,
-               Authentication who, HttpServletRequest request, RedirectAttributes redirect) {
+               Authentication who, HttpServletRequest request, HttpServletResponse response, Model model,
+               RedirectAttributes redirect) {
         Role chosen = Role.ofCode(role).orElse(null);
         if (chosen == null) {
             redirect.addFlashAttribute("error", "未知角色：" + role);
@@ -65,11 +68,14 @@ class UsersPage {
         String secret = generated ? generatedPassword() : password;
         try {
             users.add(name, chosen, secret, SignedInActor.of(who, request));
-            redirect.addFlashAttribute("done", "已添加用户 " + name + "（" + chosen.chineseName() + "）");
+            String done = "已添加用户 " + name + "（" + chosen.chineseName() + "）";
             if (generated) {
-                redirect.addFlashAttribute("secretLabel", name + " 的初始密码（只显示这一次）");
-                redirect.addFlashAttribute("secret", secret);
+                model.addAttribute("done", done);
+                ShownOnce.show(model, response, name + " 的初始密码（只显示这一次）", secret,
+                        "刷新本页会再提交一次，只会得到“用户已存在”。");
+                return list(model);
             }
+            redirect.addFlashAttribute("done", done);
         } catch (PasswordPolicy.WeakPassword | AccessProblem e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
@@ -92,12 +98,14 @@ class UsersPage {
     }
 
     @PostMapping("/users/password")
-    String password(@RequestParam String name, Authentication who, HttpServletRequest request, RedirectAttributes redirect) {
+    String password(@RequestParam String name, Authentication who, HttpServletRequest request, HttpServletResponse response,
+                    Model model, RedirectAttributes redirect) {
         String secret = generatedPassword();
         try {
             users.changePassword(name, secret, SignedInActor.of(who, request));
-            redirect.addFlashAttribute("secretLabel", name + " 的新密码（只显示这一次）");
-            redirect.addFlashAttribute("secret", secret);
+            ShownOnce.show(model, response, name + " 的新密码（只显示这一次）", secret,
+                    "刷新本页会再提交一次，再重置一次密码，上面这个随之失效。");
+            return list(model);
         } catch (PasswordPolicy.WeakPassword | AccessProblem e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
@@ -105,11 +113,13 @@ class UsersPage {
     }
 
     @PostMapping("/users/totp")
-    String totp(@RequestParam String name, Authentication who, HttpServletRequest request, RedirectAttributes redirect) {
+    String totp(@RequestParam String name, Authentication who, HttpServletRequest request, HttpServletResponse response,
+                Model model, RedirectAttributes redirect) {
         try {
             String uri = users.enrolTotp(name, SignedInActor.of(who, request));
-            redirect.addFlashAttribute("secretLabel", name + " 的动态口令密钥（只显示这一次；首次登录时页面也会显示二维码）");
-            redirect.addFlashAttribute("secret", uri);
+            ShownOnce.show(model, response, name + " 的动态口令密钥（只显示这一次；首次登录时页面也会显示二维码）", uri,
+                    "刷新本页会再提交一次，另登记一个密钥，上面这个随之失效。");
+            return list(model);
         } catch (AccessProblem e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
@@ -118,7 +128,7 @@ class UsersPage {
 
     @PostMapping("/users/token")
     String token(@RequestParam String name, @RequestParam(defaultValue = "90") int days, Authentication who,
-                 HttpServletRequest request, RedirectAttributes redirect) {
+                 HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         Role role = users.find(name).map(UserAccount::role).orElse(null);
         if (role == Role.AUDITOR || (role == Role.ADMIN && !name.equals(who.getName()))) {
             // separation of duties (MLPS): a token shown to this administrator would let them read the audit log as
@@ -130,8 +140,9 @@ class UsersPage {
         }
         try {
             String token = tokens.create(name, days, SignedInActor.of(who, request));
-            redirect.addFlashAttribute("secretLabel", name + " 的 API 令牌，" + days + " 天内有效（只显示这一次）");
-            redirect.addFlashAttribute("secret", token);
+            ShownOnce.show(model, response, name + " 的 API 令牌，" + days + " 天内有效（只显示这一次）", token,
+                    "刷新本页会再提交一次，另生成一个令牌（上面这个仍然有效，可在下表作废）。");
+            return list(model);
         } catch (AccessProblem e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
