@@ -3,6 +3,7 @@ package org.fraudstats.access;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,16 @@ public class SignIn {
     }
 
     public record Attempt(Outcome outcome, UserAccount user) {
+    }
+
+    /** How a check of the current password on the user's own page ended ({@link #currentPassword}). */
+    public enum Check {
+        /** Right, and no lock holds. */
+        RIGHT,
+        /** Wrong, a lock holds or the user is disabled: the same answer for all, as at /login. */
+        WRONG,
+        /** Wrong, and the fifth failure in a row: the user is locked from now, and the session that typed it must end. */
+        LOCKED
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -124,6 +135,42 @@ public class SignIn {
         return new Attempt(Outcome.SUCCESS, state.account());
     }
 
+    /**
+     * The current password typed to set a new one at /account/password. Whoever sits at a session left open could
+     * guess there without end, so a wrong one is a failed sign-in of that user: the same counter, in the same row
+     * lock, and the same 15-minute lock after 5 in a row, during which even the right one is refused. Audited as
+     * the page's failure ({@code user-password}), the lock also as at /login ({@code lockout}); the caller ends the
+     * session on {@link Check#LOCKED}, since a lock keeps out only those who have to sign in.
+     */
+    @Transactional
+    public Check currentPassword(String name, String password, Actor actor) {
+        List<State> found = jdbc.query(SqlFiles.load("access/sign-in-state.sql"), Map.of("name", name), State::of);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (found.isEmpty() || !found.get(0).account().enabled()) {
+            PasswordHashes.spendTimeOfOneCheck(password);
+            record(actor, "user-password", name, "failure: wrong current password");
+            return Check.WRONG;
+        }
+        State state = found.get(0);
+        if (state.lockedUntil() != null && state.lockedUntil().isAfter(now)) {
+            PasswordHashes.spendTimeOfOneCheck(password);
+            record(actor, "user-password", name, "refused: locked until " + state.lockedUntil().toInstant());
+            return Check.WRONG;
+        }
+        if (PasswordHashes.matches(password, state.hash())) {
+            // no reset of the count here: setting the new password clears it, and a new one the policy refuses
+            // rolls this back with it
+            return Check.RIGHT;
+        }
+        OffsetDateTime lockedUntil = countFailure(state, now);
+        record(actor, "user-password", name, "failure: wrong current password");
+        if (lockedUntil == null) {
+            return Check.WRONG;
+        }
+        record(actor, "lockout", name, "locked until " + lockedUntil.toInstant());
+        return Check.LOCKED;
+    }
+
     /** Records a sign-out (the session's end at the user's request). */
     public void signedOut(String user, Role role, String client) {
         record(user, role.code(), client, "sign-out", "success");
@@ -136,11 +183,23 @@ public class SignIn {
     }
 
     private Attempt failed(State state, String client, OffsetDateTime now, String why) {
+        OffsetDateTime lockedUntil = countFailure(state, now);
+        String role = state.account().role().code();
+        record(state.account().name(), role, client, "sign-in", why);
+        if (lockedUntil != null) {
+            record(state.account().name(), role, client, "lockout", "locked until " + lockedUntil.toInstant());
+        }
+        return new Attempt(Outcome.REFUSED, null);
+    }
+
+    /** One more failure in a row, in the user's row: the end of the lock it led to, or null. */
+    private OffsetDateTime countFailure(State state, OffsetDateTime now) {
         int failures = state.failures() + 1;
         OffsetDateTime lockedUntil = null;
-        String role = state.account().role().code();
         if (failures >= MAX_FAILURES) {
-            lockedUntil = now.plus(LOCK);
+            // to the microsecond PostgreSQL keeps: the lockout's audit row then names the end that a refusal during
+            // the lock reads back and names, not a nanosecond later
+            lockedUntil = now.plus(LOCK).truncatedTo(ChronoUnit.MICROS);
             failures = 0;
         }
         Map<String, Object> params = new HashMap<>();
@@ -148,11 +207,7 @@ public class SignIn {
         params.put("failures", failures);
         params.put("lockedUntil", lockedUntil);
         jdbc.update(SqlFiles.load("access/record-attempts.sql"), params);
-        record(state.account().name(), role, client, "sign-in", why);
-        if (lockedUntil != null) {
-            record(state.account().name(), role, client, "lockout", "locked until " + lockedUntil.toInstant());
-        }
-        return new Attempt(Outcome.REFUSED, null);
+        return lockedUntil;
     }
 
     private void resetFailures(String name) {
@@ -165,6 +220,10 @@ public class SignIn {
 
     private static boolean hasControlCharacter(String name) {
         return name.codePoints().anyMatch(Character::isISOControl);
+    }
+
+    private void record(Actor actor, String action, String object, String result) {
+        audit.record(new AuditEvent(actor.user(), actor.role(), actor.client(), action, object, result));
     }
 
     private void record(String user, String role, String client, String action, String result) {

@@ -23,14 +23,24 @@ public class Users {
 
     private static final String NAME_RULE = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 
+    /** A wrong current password was the fifth failure in a row: the user is locked, and the session must end. */
+    public static final class LockedOut extends AccessProblem {
+        LockedOut() {
+            super("the current password was wrong " + SignIn.MAX_FAILURES + " times in a row: locked for "
+                    + SignIn.LOCK.toMinutes() + " minutes");
+        }
+    }
+
     private final NamedParameterJdbcTemplate jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final SignIn signIn;
 
-    Users(NamedParameterJdbcTemplate jdbc, AuditTrail audit, Clock clock) {
+    Users(NamedParameterJdbcTemplate jdbc, AuditTrail audit, Clock clock, SignIn signIn) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.signIn = signIn;
     }
 
     /** @throws PasswordPolicy.WeakPassword, AccessProblem when the name is taken or not a valid name */
@@ -77,19 +87,19 @@ public class Users {
     }
 
     /**
-     * A user changing their own password (web.md: everyone may): the current one must be given.
+     * A user changing their own password (web.md: everyone may): the current one must be given, and a wrong one
+     * counts towards the sign-in lock ({@link SignIn#currentPassword}).
      *
-     * @throws AccessProblem when the current password is wrong; PasswordPolicy.WeakPassword
+     * @throws LockedOut when this wrong current password locked the user; AccessProblem when it is wrong or a lock
+     *         holds; PasswordPolicy.WeakPassword
      */
     @Transactional(noRollbackFor = AccessProblem.class)
     public void changeOwnPassword(String name, String current, String password, Actor actor) {
-        String hash = jdbc.queryForList(SqlFiles.load("access/password-hash.sql"), Map.of("name", name), String.class).stream()
-                .findFirst().orElse(null);
-        if (hash == null || !PasswordHashes.matches(current, hash)) {
-            audit.record(new AuditEvent(actor.user(), actor.role(), actor.client(), "user-password", name, "failure: wrong current password"));
-            throw new AccessProblem("the current password is wrong");
+        switch (signIn.currentPassword(name, current, actor)) {
+            case LOCKED -> throw new LockedOut();
+            case WRONG -> throw new AccessProblem("the current password is wrong");
+            case RIGHT -> changePassword(name, password, actor);
         }
-        changePassword(name, password, actor);
     }
 
     /**

@@ -165,6 +165,49 @@ class SignInTest extends DatabaseTest {
     }
 
     @Test
+    void aWrongCurrentPasswordOnOnesOwnPageIsAFailedSignInOfThatUserAndCountsTowardsTheLock() {
+        clock.set(START);
+        add("guessed.pw", Role.LEADER, "Right-Password-1");
+        Actor self = new Actor("guessed.pw", "leader", CLIENT);
+        // one wrong at /login and four on the page make four in a row, on the one counter
+        assertThat(signIn.attempt("guessed.pw", "wrong-0", null, CLIENT).outcome()).isEqualTo(Outcome.REFUSED);
+        for (int i = 1; i <= 3; i++) {
+            String guess = "wrong-" + i;
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> users.changeOwnPassword("guessed.pw", guess, "New-Password-12", self))
+                    .isExactlyInstanceOf(AccessProblem.class).hasMessage("the current password is wrong");
+        }
+        assertThat(jdbc.queryForObject("SELECT failed_attempts FROM app_user WHERE name = 'guessed.pw'", Integer.class)).isEqualTo(4);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> users.changeOwnPassword("guessed.pw", "wrong-4", "New-Password-12", self))
+                .isExactlyInstanceOf(Users.LockedOut.class)
+                .hasMessage("the current password was wrong 5 times in a row: locked for 15 minutes");
+        Instant lockedUntil = jdbc.queryForObject("SELECT locked_until FROM app_user WHERE name = 'guessed.pw'",
+                java.time.OffsetDateTime.class).toInstant();
+        assertThat(Duration.between(START.plus(Duration.ofMinutes(15)), lockedUntil)).isBetween(Duration.ZERO, Duration.ofMinutes(1));
+
+        // during the lock the right current password is refused on the page, and the right password at /login
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> users.changeOwnPassword("guessed.pw", "Right-Password-1", "New-Password-12", self))
+                .isExactlyInstanceOf(AccessProblem.class).hasMessage("the current password is wrong");
+        assertThat(signIn.attempt("guessed.pw", "Right-Password-1", null, CLIENT).outcome()).isEqualTo(Outcome.REFUSED);
+        clock.set(lockedUntil.plusSeconds(1));
+        users.changeOwnPassword("guessed.pw", "Right-Password-1", "New-Password-12", self);
+        assertThat(signIn.attempt("guessed.pw", "New-Password-12", null, CLIENT).outcome()).isEqualTo(Outcome.SUCCESS);
+
+        String who = "guessed.pw|leader|192.0.2.7|";
+        assertThat(audit("guessed.pw")).containsExactly(
+                who + "sign-in|guessed.pw|failure: wrong password",
+                who + "user-password|guessed.pw|failure: wrong current password",
+                who + "user-password|guessed.pw|failure: wrong current password",
+                who + "user-password|guessed.pw|failure: wrong current password",
+                who + "user-password|guessed.pw|failure: wrong current password",
+                who + "lockout|guessed.pw|locked until " + lockedUntil,
+                who + "user-password|guessed.pw|refused: locked until " + lockedUntil,
+                who + "sign-in|guessed.pw|refused: locked until " + lockedUntil,
+                who + "user-password|guessed.pw|success",
+                who + "sign-in|guessed.pw|success");
+    }
+
+    @Test
     void aRevokedTokenIsRefusedAndStaysListed() {
         add("revoked.user", Role.STATISTICIAN, "Statistician-12x");
         String token = tokens.create("revoked.user", 30, new Actor("setup", "", "test"));

@@ -2,6 +2,7 @@ package org.fraudstats.web.pages;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.fraudstats.access.AccessProblem;
 import org.fraudstats.access.PasswordPolicy;
 import org.fraudstats.access.Tokens;
@@ -10,6 +11,7 @@ import org.fraudstats.web.portal.PortalAudit;
 import org.fraudstats.web.portal.SignedInActor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,8 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Everyone's own account (web.md: everyone may change their own password and create their own tokens): a new password
- * needs the current one (a session left open is not enough to take the account over); one's tokens are listed and
- * can be revoked.
+ * needs the current one (a session left open is not enough to take the account over), and a wrong one counts towards
+ * the sign-in lock, which ends the session when reached; one's tokens are listed and can be revoked.
  */
 @Controller
 @PreAuthorize("hasAnyRole('LEADER', 'STATISTICIAN', 'PRESS', 'ADMIN', 'AUDITOR')")
@@ -56,6 +58,16 @@ class AccountPage {
         try {
             users.changeOwnPassword(who.getName(), current, password, SignedInActor.of(who, request));
             redirect.addFlashAttribute("done", "密码已修改");
+        } catch (Users.LockedOut e) {
+            // the lock keeps out only who has to sign in: this session, perhaps one left open at someone's desk,
+            // would otherwise go on guessing after it
+            audit.record("sign-out", who.getName(), "ended: locked");
+            SecurityContextHolder.clearContext();
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+            return "redirect:/login?locked";
         } catch (AccessProblem e) {
             redirect.addFlashAttribute("error", "当前密码不正确");
         } catch (PasswordPolicy.WeakPassword e) {

@@ -42,7 +42,8 @@ class LoginPages {
             "error", "用户名、密码或动态口令错误。",
             "totp", "该账号须以密码加动态口令登录，但尚未绑定动态口令：请系统管理员执行 ./fraudstats user totp 用户名，再登录。",
             "logout", "已退出登录。",
-            "expired", "登录已超时，请重新登录。");
+            "expired", "登录已超时，请重新登录。",
+            "locked", "当前密码连续输错 5 次，已退出登录；该账户 15 分钟内不能登录。");
 
     private final SignIn signIn;
     private final Users users;

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -146,6 +147,42 @@ class WebSecurityTest extends DatabaseTest {
 
         mvc.perform(get("/api/v1/no-such-thing").cookie(session)).andExpect(status().isUnauthorized());
         mvc.perform(get("/").cookie(session)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void fiveWrongCurrentPasswordsOnTheAccountPageLockTheUserAndEndTheSession() throws Exception {
+        add("web.guessed", Role.LEADER, "Leader-Password-1");
+        Cookie session = signIn("web.guessed", "Leader-Password-1", null);
+        for (int i = 0; i < 4; i++) {
+            mvc.perform(post("/account/password").cookie(session).param("current", "wrong-" + i)
+                            .param("password", "New-Leader-Pass-2").param("repeat", "New-Leader-Pass-2").with(csrf()))
+                    .andExpect(redirectedUrl("/account")).andExpect(flash().attribute("error", "当前密码不正确"));
+        }
+        mvc.perform(post("/account/password").cookie(session).param("current", "wrong-4")
+                        .param("password", "New-Leader-Pass-2").param("repeat", "New-Leader-Pass-2").with(csrf()))
+                .andExpect(redirectedUrl("/login?locked"));
+
+        // the session is over: the same cookie is asked to sign in, and the lock holds there
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM spring_session WHERE principal_name = 'web.guessed'", Integer.class)).isZero();
+        mvc.perform(get("/account").cookie(session)).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/login").param("locked", "")).andExpect(status().isOk()).andExpect(content().string(
+                org.hamcrest.Matchers.containsString("当前密码连续输错 5 次，已退出登录；该账户 15 分钟内不能登录。")));
+        mvc.perform(post("/login").param("username", "web.guessed").param("password", "Leader-Password-1").with(csrf()))
+                .andExpect(redirectedUrl("/login?error"));
+        String lockedUntil = jdbc.queryForObject("SELECT locked_until FROM app_user WHERE name = 'web.guessed'",
+                java.time.OffsetDateTime.class).toInstant().toString();
+        String who = "web.guessed|leader|127.0.0.1|";
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, client, action, object, result) FROM audit_event "
+                + "WHERE user_name = 'web.guessed' ORDER BY id", String.class)).containsExactly(
+                who + "sign-in|web.guessed|success",
+                who + "user-password|web.guessed|failure: wrong current password",
+                who + "user-password|web.guessed|failure: wrong current password",
+                who + "user-password|web.guessed|failure: wrong current password",
+                who + "user-password|web.guessed|failure: wrong current password",
+                who + "user-password|web.guessed|failure: wrong current password",
+                who + "lockout|web.guessed|locked until " + lockedUntil,
+                who + "sign-out|web.guessed|ended: locked",
+                who + "sign-in|web.guessed|refused: locked until " + lockedUntil);
     }
 
     @Test
