@@ -13,12 +13,13 @@ public final class DigitRuns {
 
     /**
      * What may stand between two digits of one number as people write account numbers: up to three spaces of any
-     * kind (a doubled space, NBSP or the ideographic space of text pasted from a page or typed in Chinese), or one
+     * kind (a doubled space, NBSP or the ideographic space of text pasted from a page or typed in Chinese; a line
+     * break or another control character too, which the audit trail writes as a space or '?' afterwards), or one
      * dash, '.', '/' or '_' (full-width ones too) with at most a space on either side (6222 - 0200 - …). A '.' before
      * one or two last digits is a decimal point, not a separator: an amount shows whole up to 9999999999.99. Two
      * punctuation marks in a row are no separator, so a period of two dates (2022-10-01..2022-10-24) shows.
      */
-    private static final String SEPARATOR = "(?:[\\p{Zs}\\t]{1,3}+|[\\p{Zs}\\t]?+(?:[\\p{Pd}_/\uFF0F\uFF3F]|[.\uFF0E](?!\\p{Nd}{1,2}+(?!\\p{Nd})))[\\p{Zs}\\t]?+)";
+    private static final String SEPARATOR = "(?:[\\p{Zs}\\p{Cc}]{1,3}+|[\\p{Zs}\\p{Cc}]?+(?:[\\p{Pd}_/\uFF0F\uFF3F]|[.\uFF0E](?!\\p{Nd}{1,2}+(?!\\p{Nd})))[\\p{Zs}\\p{Cc}]?+)";
 
     /**
      * Twelve or more digits in a row, possibly grouped (four groups of four digits), with any letters around them (an
@@ -31,10 +32,29 @@ public final class DigitRuns {
     private DigitRuns() {
     }
 
-    /** The value with every run of 12 or more digits shown by its last four, separators kept: ****-****-****-7890. */
+    /**
+     * The longest value masked whole. The pattern recurses once per digit of a run, and a run of ~1,800 digits
+     * overflows a thread's default stack: a request path or a user name of any length must not turn a refusal or a
+     * failed sign-in into an error that records nothing. No field kept or shown is longer (rejects keep 1,024
+     * characters of a value, the audit trail 500).
+     */
+    static final int LONGEST = 1024;
+
+    /**
+     * The value with every run of 12 or more digits shown by its last four, separators kept: ****-****-****-7890. A
+     * value longer than {@link #LONGEST} characters is cut there first, back to its last letter, so that no number
+     * cut in two leaves a head of fewer than twelve digits in clear, and "…" marks the cut.
+     */
     public static String mask(String value) {
         if (value == null || fewerDigitsThanARun(value)) {
             return value;
+        }
+        if (value.length() > LONGEST) {
+            int end = LONGEST;
+            while (end > 0 && !Character.isLetter(value.codePointBefore(end))) {
+                end -= Character.charCount(value.codePointBefore(end));
+            }
+            return mask(value.substring(0, end)) + "…";
         }
         Matcher run = DIGIT_RUN.matcher(value);
         if (!run.find()) {

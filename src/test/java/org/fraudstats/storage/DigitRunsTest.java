@@ -49,4 +49,23 @@ class DigitRunsTest {
             assertThat(DigitRuns.mask(value)).isEqualTo(value);
         }
     }
+
+    @Test
+    void groupsJoinedByLineBreaksOrOtherControlCharactersAreOneNumber() {
+        // a user name typed with line breaks: the audit trail writes them as spaces afterwards
+        assertThat(DigitRuns.mask("6222" + "\n0212" + "\n3456" + "\n7890")).isEqualTo("****\n****\n****\n7890");
+        assertThat(DigitRuns.mask("6222" + "\r\n0212" + "\u00003456" + "\t7890")).isEqualTo("****\r\n****\u0000****\t7890");
+    }
+
+    @Test
+    void aValueOfAnyLengthIsMasked_cutAtItsLastLetterBefore1024Characters() {
+        // the pattern recurses once per digit: ~1,800 digits in a row overflowed the stack of a request's thread
+        String digits = "1 ".repeat(3000);
+        assertThat(DigitRuns.mask(digits)).isEqualTo("…");
+        String path = "GET /api/v1/" + "9".repeat(5000);
+        assertThat(DigitRuns.mask(path)).isEqualTo("GET /api/v…");
+        String longName = "x".repeat(1000) + CARD + CARD;
+        assertThat(DigitRuns.mask(longName)).isEqualTo("x".repeat(1000) + "…");
+        assertThat(DigitRuns.mask("a" + CARD + "b".repeat(1100))).startsWith("a************7890b").endsWith("b…").hasSize(1025);
+    }
 }

@@ -122,6 +122,20 @@ class WebSecurityTest extends DatabaseTest {
                 "************7890|sign-in|************7890|failure: unknown user");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE concat(user_name, object) ~ '[0-9]{12}'",
                 Integer.class)).isZero();
+
+        // a number typed with line breaks, and a path or a name too long to mask whole, are refused and recorded all the same
+        mvc.perform(post("/login").param("username", "6222\n0212\n3456\n7890").param("password", "Any-Password-12").with(csrf()))
+                .andExpect(redirectedUrl("/login?error"));
+        mvc.perform(get("/api/v1/" + "1".repeat(3000))).andExpect(status().isUnauthorized());
+        mvc.perform(post("/login").param("username", "2".repeat(3000)).param("password", "Any-Password-12").with(csrf()))
+                .andExpect(redirectedUrl("/login?error"));
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, action, object, result) FROM audit_event "
+                + "WHERE object LIKE '%*%' OR object LIKE '%…%' ORDER BY id DESC LIMIT 3", String.class)).containsExactly(
+                "…|sign-in|…|failure: unknown user",
+                "|request|GET /api/v…|401",
+                "**** **** **** 7890|sign-in|**** **** **** 7890|failure: unknown user");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE concat(user_name, object) ~ '[0-9]{12}'",
+                Integer.class)).isZero();
     }
 
     @Test
