@@ -110,6 +110,7 @@ class DropLoadTasklet implements Tasklet {
                 changed += merge(named, feed, params);
             }
         }
+        named.update(SqlFiles.load("ingest/leave-archived-days.sql"), params);
         // the daily rollups every figure reads, for exactly the days this load changed, in this transaction
         String changedDays = named.queryForObject(SqlFiles.load("ingest/changed-days.sql"), params, String.class);
         if (changedDays != null) {

@@ -141,7 +141,8 @@ class FactPartitionsTest extends DatabaseTest {
                         + "C2,2022-10-01T09:00:00+08:00,440605,,OTHER,100.00,\n")
                 .write("2022-09-30", "freezes.csv", Drops.FREEZES + "F0,C1,STOP_PAYMENT,," + ACCOUNT + ",30.00,2022-10-01T10:00:00+08:00\n");
         load("2022-09-30");
-        jdbc.queryForObject("SELECT archive_fact_month(DATE '2022-09-01')", Object.class);
+        // F0 links October to September, which archive_fact_month refuses since V22: archived as before it
+        archiveAsBeforeV22("2022-09");
         String before = everything();
         String figures = cli("metrics", "--from", "2022-09-30", "--to", "2022-09-30").out();
         assertThat(figures).contains("2022-09-30,2022-09-30,440600,1,100.00,");
@@ -168,6 +169,54 @@ class FactPartitionsTest extends DatabaseTest {
         assertThat(moved.err()).contains("drop 2022-10-04 not loaded: freezes.csv: record F0 is of case C1, stored in 2022-09");
         assertThat(everything()).isEqualTo(before);
         assertThat(cli("metrics", "--from", "2022-09-30", "--to", "2022-09-30").out()).isEqualTo(figures);
+    }
+
+    @Test
+    void monthsLinkedByAFreezeOrRefundAreArchivedTogetherOrNotAtAll() {
+        // C1 of 30 September frozen on 1 October; C2 of 1 October frozen on 30 September (the freeze's clock was early)
+        new Drops(inbox)
+                .write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-09-30T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                        + "C2,2022-10-01T00:30:00+08:00,440605,,OTHER,200.00,\n"
+                        + "C3,2022-11-02T09:00:00+08:00,440606,,OTHER,300.00,\n")
+                .write("2022-10-01", "freezes.csv", Drops.FREEZES + "F0,C1,STOP_PAYMENT,," + ACCOUNT + ",30.00,2022-10-01T10:00:00+08:00\n"
+                        + "F2,C2,STOP_PAYMENT,," + ACCOUNT + ",20.00,2022-09-30T23:50:00+08:00\n");
+        load("2022-10-01");
+        String before = everything();
+        assertThatThrownBy(() -> jdbc.queryForObject("SELECT archive_fact_month(DATE '2022-09-01')", Object.class))
+                .hasMessageContaining("a freeze of 2022-09 belongs to a case of 2022-10 (2 such links): archive the months from 2022-09 "
+                        + "to 2022-10 together, with archive_fact_months(first, last)");
+        assertThatThrownBy(() -> jdbc.queryForObject("SELECT archive_fact_month(DATE '2022-10-01')", Object.class))
+                .hasMessageContaining("a freeze of 2022-09 belongs to a case of 2022-10 (2 such links)");
+        assertThat(everything()).isEqualTo(before);
+        assertThat(rows("SELECT to_char(month, 'YYYY-MM') FROM fact_month_archived")).isEmpty();
+
+        jdbc.queryForObject("SELECT archive_fact_months(DATE '2022-09-01', DATE '2022-10-31')", Object.class);
+        assertThat(rows("SELECT to_char(month, 'YYYY-MM') FROM fact_month_archived")).containsExactly("2022-09", "2022-10");
+        assertThat(partitions()).containsExactly("fact_case_2022_11 C3");
+        // their figures stay in the rollups
+        assertThat(figures("2022-09-30")).isEqualTo("1 100.00 1 20.00 0 0.00 0 0");
+        assertThat(figures("2022-10-01")).isEqualTo("1 200.00 1 30.00 0 0.00 0 0");
+    }
+
+    @Test
+    void aLoadNeverRecomputesADayOfAnArchivedMonth_evenThroughALinkLeftBeforeV22() {
+        // C2 of 1 October frozen on 30 September; September archived alone, as archive_fact_month allowed before V22
+        Drops drops = new Drops(inbox)
+                .write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-09-30T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                        + "C2,2022-10-01T00:30:00+08:00,440605,,OTHER,200.00,\n")
+                .write("2022-10-01", "freezes.csv", Drops.FREEZES + "F2,C2,STOP_PAYMENT,," + ACCOUNT + ",20.00,2022-09-30T23:50:00+08:00\n");
+        load("2022-10-01");
+        archiveAsBeforeV22("2022-09");
+        String september = figures("2022-09-30");
+        assertThat(september).isEqualTo("1 100.00 1 20.00 0 0.00 0 0");
+
+        // C2 moves to another district: its freeze's day, 30 September, would be recomputed from facts that are gone
+        drops.write("2022-10-02", "cases.csv", Drops.CASES + "C2,2022-10-01T00:30:00+08:00,440606,,OTHER,200.00,\n");
+        load("2022-10-02");
+        assertThat(figures("2022-09-30")).isEqualTo(september);
+        assertThat(rows("SELECT business_day::text FROM changed_day WHERE job_execution_id = (SELECT max(job_execution_id) FROM changed_day)"))
+                .containsExactly("2022-10-01");
+        assertThat(figures("2022-10-01")).isEqualTo("1 200.00 0 0.00 0 0.00 0 0");
     }
 
     @Test
@@ -234,6 +283,14 @@ class FactPartitionsTest extends DatabaseTest {
     private void load(String date) {
         Run run = cli("ingest", "--inbox", inbox.toString(), "--date", date);
         assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
+    /** What archive_fact_month did before V22: the month detached whatever links it, as an older home may hold it. */
+    private void archiveAsBeforeV22(String month) {
+        for (String fact : List.of("fact_case", "fact_freeze", "fact_refund", "fact_warning")) {
+            jdbc.execute("ALTER TABLE " + fact + " DETACH PARTITION " + fact + "_" + month.replace('-', '_'));
+        }
+        jdbc.update("INSERT INTO fact_month_archived (month) VALUES (CAST(? AS date))", month + "-01");
     }
 
     /** Which partition holds each fact, by id. */
