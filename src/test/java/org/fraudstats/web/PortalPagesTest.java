@@ -250,6 +250,24 @@ class PortalPagesTest extends PortalTest {
                 "value=\"sod.auditor\"><button type=\"submit\" class=\"secondary\" disabled=\"disabled\">生成令牌");
         var own = mvc.perform(post("/account/token").with(user("sod.auditor").roles("AUDITOR")).with(csrf())).andReturn();
         assertThat(secretIn(own.getResponse())).startsWith("fst_");
+
+        // nor a new password or TOTP key, which together are a sign-in as them: those are reset on the server
+        String hash = jdbc.queryForObject("SELECT password_hash FROM app_user WHERE name = 'sod.auditor'", String.class);
+        var password = mvc.perform(post("/users/password").param("name", "sod.auditor").with(user("sod.admin").roles("ADMIN")).with(csrf()))
+                .andReturn();
+        assertThat(password.getResponse().getRedirectedUrl()).isEqualTo("/users");
+        assertThat(password.getFlashMap().get("error"))
+                .isEqualTo("不能在门户上为安全审计员 sod.auditor 重置密码（职责分离）：请在服务器上运行 ./fraudstats user password sod.auditor");
+        var totp = mvc.perform(post("/users/totp").param("name", "sod.admin2").with(user("sod.admin").roles("ADMIN")).with(csrf()))
+                .andReturn();
+        assertThat(totp.getFlashMap().get("error"))
+                .isEqualTo("不能在门户上为系统管理员 sod.admin2 登记动态口令（职责分离）：请在服务器上运行 ./fraudstats user totp sod.admin2");
+        assertThat(jdbc.queryForObject("SELECT password_hash FROM app_user WHERE name = 'sod.auditor'", String.class)).isEqualTo(hash);
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, action, object, result) FROM audit_event "
+                + "WHERE action IN ('user-password', 'user-totp') AND object LIKE 'sod.%' ORDER BY id", String.class)).containsExactly(
+                "sod.admin|user-password|sod.auditor|refused", "sod.admin|user-totp|sod.admin2|refused");
+        assertThat(page("admin", get("/users"))).containsPattern(
+                "value=\"sod.auditor\"><button type=\"submit\" class=\"secondary\" disabled=\"disabled\">重置密码");
     }
 
     @Test

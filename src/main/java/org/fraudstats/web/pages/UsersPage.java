@@ -100,6 +100,9 @@ class UsersPage {
     @PostMapping("/users/password")
     String password(@RequestParam String name, Authentication who, HttpServletRequest request, HttpServletResponse response,
                     Model model, RedirectAttributes redirect) {
+        if (separated(name, who)) {
+            return refused("user-password", name, "重置密码", "./fraudstats user password " + name, redirect);
+        }
         String secret = generatedPassword();
         try {
             users.changePassword(name, secret, SignedInActor.of(who, request));
@@ -115,6 +118,9 @@ class UsersPage {
     @PostMapping("/users/totp")
     String totp(@RequestParam String name, Authentication who, HttpServletRequest request, HttpServletResponse response,
                 Model model, RedirectAttributes redirect) {
+        if (separated(name, who)) {
+            return refused("user-totp", name, "登记动态口令", "./fraudstats user totp " + name, redirect);
+        }
         try {
             String uri = users.enrolTotp(name, SignedInActor.of(who, request));
             ShownOnce.show(model, response, name + " 的动态口令密钥（只显示这一次；首次登录时页面也会显示二维码）", uri,
@@ -129,10 +135,8 @@ class UsersPage {
     @PostMapping("/users/token")
     String token(@RequestParam String name, @RequestParam(defaultValue = "90") int days, Authentication who,
                  HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        Role role = users.find(name).map(UserAccount::role).orElse(null);
-        if (role == Role.AUDITOR || (role == Role.ADMIN && !name.equals(who.getName()))) {
-            // separation of duties (MLPS): a token shown to this administrator would let them read the audit log as
-            // the auditor, or act as another administrator, past that account's TOTP and unseen on its account page
+        if (separated(name, who)) {
+            Role role = users.find(name).map(UserAccount::role).orElseThrow();
             audit.record("token-create", name, "refused");
             redirect.addFlashAttribute("error", "不能为" + role.chineseName() + " " + name
                     + " 生成令牌（职责分离）：请其本人登录后在“我的账户”页生成");
@@ -157,6 +161,25 @@ class UsersPage {
         } catch (AccessProblem e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
+        return "redirect:/users";
+    }
+
+    /**
+     * Separation of duties (MLPS): an auditor's or another administrator's credentials are never shown to this
+     * administrator. A token, a new password with a new TOTP key, would let them read the audit log as the auditor,
+     * or act as another administrator, past that account's second factor and unseen on its account page. Such an
+     * account makes its own tokens at /account; its password and key are reset on the server, by the command line.
+     */
+    private boolean separated(String name, Authentication who) {
+        Role role = users.find(name).map(UserAccount::role).orElse(null);
+        return role == Role.AUDITOR || (role == Role.ADMIN && !name.equals(who.getName()));
+    }
+
+    private String refused(String action, String name, String what, String command, RedirectAttributes redirect) {
+        Role role = users.find(name).map(UserAccount::role).orElseThrow();
+        audit.record(action, name, "refused");
+        redirect.addFlashAttribute("error", "不能在门户上为" + role.chineseName() + " " + name + " " + what + "（职责分离）：请在服务器上运行 "
+                + command);
         return "redirect:/users";
     }
 
