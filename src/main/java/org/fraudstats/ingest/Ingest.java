@@ -158,7 +158,8 @@ public class Ingest {
             }
             if (cause instanceof PSQLException sql && sql.getServerErrorMessage() != null
                     && sql.getServerErrorMessage().getMessage() != null) {
-                return sql.getServerErrorMessage().getMessage();
+                // a server message may span lines (a RAISE of our own functions, a DETAIL folded in): the first says it
+                return sql.getServerErrorMessage().getMessage().strip().lines().findFirst().orElse("database error");
             }
             root = cause;
         }
