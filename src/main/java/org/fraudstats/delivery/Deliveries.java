@@ -185,6 +185,12 @@ public class Deliveries {
 
     private MimeMessage message(DeliveryStore.Claimed d) throws Exception {
         Distribution config = distribution();
+        if (config.from() == null) {
+            // a revision goes to whoever received the bulletin before, even when this process reads no list: it waits,
+            // retried, for a process that has the sender's address (serve and nightly read the same file)
+            throw new IllegalStateException("no sender: this process reads no distribution file (jobs/distribution.yml "
+                    + "or the file FRAUDSTATS_DISTRIBUTION names)");
+        }
         List<String> formats = config.lists().stream().filter(l -> l.name().equals(d.list())).findFirst()
                 .map(Distribution.MailingList::attach).orElse(List.of("pdf"));
         Path folder = bulletinFolder(d);

@@ -442,6 +442,28 @@ class MailDeliveryTest extends DatabaseTest {
     }
 
     @Test
+    void aRevisionMadeWhereNoDistributionFileIsReadWaitsSayingWhy_andIsSentWhereOneIs() throws Exception {
+        assertThat(night("2022-10-24").exitCode()).isZero();
+        String lists = Files.readString(DISTRIBUTION);
+        Files.writeString(DISTRIBUTION, "");
+        deliveries.checkConfiguration();
+        drops.write("2022-10-25", "cases.csv", Drops.CASES + "C4,2022-10-24T20:00:00+08:00,440605,,OTHER,50.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-25").exitCode()).isZero();
+        Run rerun = cli("rerun", "--from", "2022-10-24", "--to", "2022-10-24", "--out", out.toString());
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        assertThat(rerun.out()).contains("3 mails to send\nmail: 0 sent, 3 waiting for the relay (retried)\n");
+        assertThat(cli("deliveries", "--from", "2022-10-24", "--to", "2022-10-24").out().lines().filter(l -> l.contains(",daily,2,")))
+                .hasSize(3).allSatisfy(l -> assertThat(l).contains(",pending,1,").endsWith(",no sender: this process reads no "
+                        + "distribution file (jobs/distribution.yml or the file FRAUDSTATS_DISTRIBUTION names)"));
+
+        Files.writeString(DISTRIBUTION, lists);
+        deliveries.checkConfiguration();
+        clock.set(START.plus(Duration.ofMinutes(6)));
+        assertThat(deliveries.sendDue(line -> { }).sent()).isEqualTo(3);
+        assertThat(mailsWithSubject("【反诈日报·更正】2022年10月24日（第297期，第2版）")).hasSize(3);
+    }
+
+    @Test
     void deliveriesAsJson_andDeliverWithNothingPending() {
         assertThat(night("2022-10-24").exitCode()).isZero();
         Run json = cli("deliveries", "--from", "2022-10-24", "--to", "2022-10-24", "--format", "json");

@@ -50,7 +50,7 @@ class PublishedHeadlineTest extends PortalTest {
                 String.class)).isEqualTo("not-published");
         String page = mvc.perform(get("/headline").param("from", "2022-01-01").param("to", "2022-10-24")
                 .with(user("test-press").roles("PRESS"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("2022-10-20的数据在 2022-10-24 日报（第1版）发布后有更新，尚未发布：新闻口径只引用已发布的数据，"
+        assertThat(page).contains("2022-10-20 的数据在 2022-10-24 日报（第1版）发布后有更新，尚未发布：新闻口径只引用已发布的数据，"
                 + "请待下一期日报或更正版发布后再取。").doesNotContain("共处置电诈警情3宗");
         // a period the late case is not in is still the published one
         assertThat(headline("2022-10-21", "2022-10-24").getStatus()).isEqualTo(200);

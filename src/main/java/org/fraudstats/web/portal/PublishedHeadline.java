@@ -75,7 +75,7 @@ public class PublishedHeadline {
             return new NotPublished("the figures of " + first + more + " changed after the bulletin of " + b.period() + " (revision "
                     + b.revision() + ") was published: the headline quotes published figures only, so it waits for the next "
                     + "bulletin or revision",
-                    first + (days > 1 ? " 等 " + days + " 天" : "") + "的数据在 " + b.period() + " 日报（第" + b.revision()
+                    first + (days > 1 ? " 等 " + days + " 天" : " ") + "的数据在 " + b.period() + " 日报（第" + b.revision()
                             + "版）发布后有更新，尚未发布：新闻口径只引用已发布的数据，请待下一期日报或更正版发布后再取。");
         }
         return new Quoted(headline, b);
