@@ -39,11 +39,14 @@ class JdbcAuditTrail implements AuditTrail {
      * Null as empty; line breaks as spaces, so one event stays one line of the CSV; other control characters as '?',
      * since PostgreSQL refuses a NUL and the refused insert would fail the action it records.
      */
+    private static final java.util.regex.Pattern BREAKS = java.util.regex.Pattern.compile("[\\r\\n\\t]+");
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cc}");
+
     private static String field(String value) {
         if (value == null) {
             return "";
         }
-        String line = value.replaceAll("[\\r\\n\\t]+", " ").replaceAll("\\p{Cc}", "?");
+        String line = CONTROL.matcher(BREAKS.matcher(value).replaceAll(" ")).replaceAll("?");
         return line.length() > MAX_FIELD ? line.substring(0, MAX_FIELD) : line;
     }
 }

@@ -44,7 +44,7 @@ class DigitRunsTest {
         assertThat(DigitRuns.mask("6222" + "  0212" + "\u00A03456" + "\u30007890")).isEqualTo("****  ****\u00A0****\u30007890");
         assertThat(DigitRuns.mask("6222" + " - 0212" + " - 3456" + " - 7890")).isEqualTo("**** - **** - **** - 7890");
         // what people write that is no account: a period of two dates, an amount, a phone number however grouped
-        for (String value : List.of("2022-10-01..2022-10-24", "9999999999.99", "电话 138-0013-8000，138.0013.8000",
+        for (String value : List.of("2022-10-01..2022-10-24", "GET /bulletins/2022-10-17_2022-10-23/weekly.pdf", "2022-10-01/2022-10-24", "9999999999.99", "电话 138-0013-8000，138.0013.8000",
                 "2022/10/23 23:40:00", "2022.10.23 23:40")) {
             assertThat(DigitRuns.mask(value)).isEqualTo(value);
         }

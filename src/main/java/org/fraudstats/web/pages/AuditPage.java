@@ -28,17 +28,19 @@ class AuditPage {
 
     private final AuditLog log;
     private final PortalAudit audit;
+    private final java.time.Clock clock;
 
-    AuditPage(AuditLog log, PortalAudit audit) {
+    AuditPage(AuditLog log, PortalAudit audit, java.time.Clock clock) {
         this.log = log;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @GetMapping("/audit")
     String events(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                   @RequestParam(required = false) String user, @RequestParam(required = false) String role,
                   @RequestParam(required = false) String action, @RequestParam(required = false) String result, Model model) {
-        LocalDate today = LocalDate.now(BusinessTime.ZONE);
+        LocalDate today = BusinessTime.today(clock);
         LocalDate[] period = (from == null || from.isEmpty()) && (to == null || to.isEmpty())
                 ? new LocalDate[] {today.minusDays(6), today} : Inputs.period(from, to);
         // newest first: the latest SHOWN matches are kept while the log streams by, oldest first

@@ -46,19 +46,21 @@ class FiguresPage {
     private final BulletinArchive archive;
     private final Catalog catalog;
     private final PortalAudit audit;
+    private final java.time.Clock clock;
 
-    FiguresPage(MetricsListing metrics, BulletinArchive archive, Catalog catalog, PortalAudit audit) {
+    FiguresPage(MetricsListing metrics, BulletinArchive archive, Catalog catalog, PortalAudit audit, java.time.Clock clock) {
         this.metrics = metrics;
         this.archive = archive;
         this.catalog = catalog;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @GetMapping("/figures")
     String figures(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                    @RequestParam(required = false) String district, @RequestParam(required = false) String compare,
                    @RequestParam(required = false) String by, Model model) {
-        LocalDate latest = archive.latestDaily().map(PublishedBulletin::to).orElse(LocalDate.now(org.fraudstats.settings.BusinessTime.ZONE).minusDays(1));
+        LocalDate latest = archive.latestDaily().map(PublishedBulletin::to).orElseGet(() -> org.fraudstats.settings.BusinessTime.yesterday(clock));
         LocalDate[] period = Inputs.periodOr(from, to, () -> new LocalDate[] {latest.withDayOfMonth(1), latest});
         String area = Inputs.district(catalog, district);
         Comparison comparison = switch (compare == null ? "" : compare) {

@@ -1,6 +1,7 @@
 package org.fraudstats.web.pages;
 
 import java.security.SecureRandom;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -100,8 +101,9 @@ class UsersPage {
     @PostMapping("/users/password")
     String password(@RequestParam String name, Authentication who, HttpServletRequest request, HttpServletResponse response,
                     Model model, RedirectAttributes redirect) {
-        if (separated(name, who)) {
-            return refused("user-password", name, "重置密码", "./fraudstats user password " + name, redirect);
+        Optional<Role> separated = separated(name, who);
+        if (separated.isPresent()) {
+            return refused("user-password", name, separated.get(), "重置密码", "./fraudstats user password " + name, redirect);
         }
         String secret = generatedPassword();
         try {
@@ -118,8 +120,9 @@ class UsersPage {
     @PostMapping("/users/totp")
     String totp(@RequestParam String name, Authentication who, HttpServletRequest request, HttpServletResponse response,
                 Model model, RedirectAttributes redirect) {
-        if (separated(name, who)) {
-            return refused("user-totp", name, "登记动态口令", "./fraudstats user totp " + name, redirect);
+        Optional<Role> separated = separated(name, who);
+        if (separated.isPresent()) {
+            return refused("user-totp", name, separated.get(), "登记动态口令", "./fraudstats user totp " + name, redirect);
         }
         try {
             String uri = users.enrolTotp(name, SignedInActor.of(who, request));
@@ -135,8 +138,9 @@ class UsersPage {
     @PostMapping("/users/token")
     String token(@RequestParam String name, @RequestParam(defaultValue = "90") int days, Authentication who,
                  HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        if (separated(name, who)) {
-            Role role = users.find(name).map(UserAccount::role).orElseThrow();
+        Optional<Role> separated = separated(name, who);
+        if (separated.isPresent()) {
+            Role role = separated.get();
             audit.record("token-create", name, "refused");
             redirect.addFlashAttribute("error", "不能为" + role.chineseName() + " " + name
                     + " 生成令牌（职责分离）：请其本人登录后在“我的账户”页生成");
@@ -170,13 +174,12 @@ class UsersPage {
      * or act as another administrator, past that account's second factor and unseen on its account page. Such an
      * account makes its own tokens at /account; its password and key are reset on the server, by the command line.
      */
-    private boolean separated(String name, Authentication who) {
-        Role role = users.find(name).map(UserAccount::role).orElse(null);
-        return role == Role.AUDITOR || (role == Role.ADMIN && !name.equals(who.getName()));
+    private Optional<Role> separated(String name, Authentication who) {
+        return users.find(name).map(UserAccount::role)
+                .filter(role -> role == Role.AUDITOR || (role == Role.ADMIN && !name.equals(who.getName())));
     }
 
-    private String refused(String action, String name, String what, String command, RedirectAttributes redirect) {
-        Role role = users.find(name).map(UserAccount::role).orElseThrow();
+    private String refused(String action, String name, Role role, String what, String command, RedirectAttributes redirect) {
         audit.record(action, name, "refused");
         redirect.addFlashAttribute("error", "不能在门户上为" + role.chineseName() + " " + name + " " + what + "（职责分离）：请在服务器上运行 "
                 + command);
