@@ -271,6 +271,42 @@ class PortalPagesTest extends PortalTest {
     }
 
     @Test
+    void anAdministratorAddsNoAuditorNorAdministratorOnThePageWhoseFirstPasswordTheyWouldKnow() throws Exception {
+        for (String role : new String[] {"auditor", "admin"}) {
+            for (String password : new String[] {"", "Chosen-By-Admin-1"}) {
+                var refused = mvc.perform(post("/users").param("name", "first." + role).param("role", role).param("password", password)
+                        .with(user("sep.admin").roles("ADMIN")).with(csrf())).andReturn();
+                assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/users");
+                assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEmpty();
+                assertThat(refused.getFlashMap().get("secret")).isNull();
+            }
+        }
+        var auditor = mvc.perform(post("/users").param("name", "first.auditor").param("role", "auditor")
+                .with(user("sep.admin").roles("ADMIN")).with(csrf())).andReturn();
+        assertThat(auditor.getFlashMap().get("error")).isEqualTo(
+                "不能在门户上添加安全审计员 first.auditor（职责分离）：请在服务器上运行 ./fraudstats user add first.auditor --role auditor");
+        var admin = mvc.perform(post("/users").param("name", "first.admin").param("role", "admin")
+                .with(user("sep.admin").roles("ADMIN")).with(csrf())).andReturn();
+        assertThat(admin.getFlashMap().get("error")).isEqualTo(
+                "不能在门户上添加系统管理员 first.admin（职责分离）：请在服务器上运行 ./fraudstats user add first.admin --role admin");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM app_user WHERE name LIKE 'first.%'", Integer.class)).isZero();
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, action, object, result) FROM audit_event "
+                + "WHERE user_name = 'sep.admin' ORDER BY id", String.class)).containsExactly(
+                "sep.admin|admin|user-add|first.auditor|refused", "sep.admin|admin|user-add|first.auditor|refused",
+                "sep.admin|admin|user-add|first.admin|refused", "sep.admin|admin|user-add|first.admin|refused",
+                "sep.admin|admin|user-add|first.auditor|refused", "sep.admin|admin|user-add|first.admin|refused");
+        // a name that is an account number is not echoed in clear
+        var digits = mvc.perform(post("/users").param("name", "6222" + "0000" + "1111" + "9876").param("role", "auditor")
+                .with(user("sep.admin").roles("ADMIN")).with(csrf())).andReturn();
+        assertThat((String) digits.getFlashMap().get("error")).contains("************9876").doesNotContain("00001111");
+        // the form offers the three roles it adds, and says where the other two are added
+        String page = page("admin", get("/users"));
+        assertThat(page).contains("<option value=\"leader\">领导</option>").contains("<option value=\"statistician\">统计人员</option>")
+                .contains("<option value=\"press\">宣传</option>").doesNotContain("<option value=\"auditor\"")
+                .doesNotContain("<option value=\"admin\"").contains("./fraudstats user add 用户名 --role auditor");
+    }
+
+    @Test
     void aNewPasswordTokenOrTotpKeyIsShownInTheAnswerToItsPostAndNeverWrittenToTheSession() throws Exception {
         var users = context.getBean(org.fraudstats.access.Users.class);
         var tokens = context.getBean(org.fraudstats.access.Tokens.class);

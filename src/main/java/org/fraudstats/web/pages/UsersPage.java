@@ -1,6 +1,7 @@
 package org.fraudstats.web.pages;
 
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +12,7 @@ import org.fraudstats.access.Role;
 import org.fraudstats.access.Tokens;
 import org.fraudstats.access.UserAccount;
 import org.fraudstats.access.Users;
+import org.fraudstats.storage.DigitRuns;
 import org.fraudstats.web.portal.PortalAudit;
 import org.fraudstats.web.portal.SignedInActor;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,8 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Users and tokens for administrators (web.md): add a user with a role (a generated password shown once, or one
- * typed), disable one, set a new password, enrol TOTP, create a token for a leader, statistician or press officer
+ * Users and tokens for administrators (web.md): add a leader, statistician or press officer (a generated password
+ * shown once, or one typed; administrators and auditors are added on the server), disable a user, set a new password, enrol TOTP, create a token for a leader, statistician or press officer
  * (auditors and other administrators make their own at /account). Every change goes through access's Users and
  * Tokens, which record it in the audit log with the administrator as actor. A generated password, a token or a TOTP
  * key is shown in the answer to its POST ({@link ShownOnce}); every other outcome redirects back to the list.
@@ -34,6 +36,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UsersPage {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The roles an administrator adds on this page; administrators and auditors are added on the server. */
+    private static final List<Role> PORTAL_ROLES = List.of(Role.LEADER, Role.STATISTICIAN, Role.PRESS);
 
     private final Users users;
     private final Tokens tokens;
@@ -50,7 +55,7 @@ class UsersPage {
     @GetMapping("/users")
     String list(Model model) {
         model.addAttribute("users", users.list());
-        model.addAttribute("roles", Role.values());
+        model.addAttribute("roles", PORTAL_ROLES);
         model.addAttribute("tokens", tokens.list());
         model.addAttribute("now", java.time.OffsetDateTime.now(clock));
         return "users";
@@ -64,6 +69,13 @@ class UsersPage {
         if (chosen == null) {
             redirect.addFlashAttribute("error", "未知角色：" + role);
             return "redirect:/users";
+        }
+        if (!PORTAL_ROLES.contains(chosen)) {
+            // whoever chose an account's first password can sign in as it, and enrol its TOTP key at its first
+            // sign-in: an auditor added here would be the administrator's, reading the audit log of their own acts
+            String shown = DigitRuns.mask(name);
+            return refused("user-add", name, "添加" + chosen.chineseName() + " " + shown,
+                    "./fraudstats user add " + shown + " --role " + chosen.code(), redirect);
         }
         boolean generated = password == null || password.isEmpty();
         String secret = generated ? generatedPassword() : password;
@@ -103,7 +115,8 @@ class UsersPage {
                     Model model, RedirectAttributes redirect) {
         Optional<Role> separated = separated(name, who);
         if (separated.isPresent()) {
-            return refused("user-password", name, separated.get(), "重置密码", "./fraudstats user password " + name, redirect);
+            return refused("user-password", name, "为" + separated.get().chineseName() + " " + name + " 重置密码",
+                    "./fraudstats user password " + name, redirect);
         }
         String secret = generatedPassword();
         try {
@@ -122,7 +135,8 @@ class UsersPage {
                 Model model, RedirectAttributes redirect) {
         Optional<Role> separated = separated(name, who);
         if (separated.isPresent()) {
-            return refused("user-totp", name, separated.get(), "登记动态口令", "./fraudstats user totp " + name, redirect);
+            return refused("user-totp", name, "为" + separated.get().chineseName() + " " + name + " 登记动态口令",
+                    "./fraudstats user totp " + name, redirect);
         }
         try {
             String uri = users.enrolTotp(name, SignedInActor.of(who, request));
@@ -179,10 +193,9 @@ class UsersPage {
                 .filter(role -> role == Role.AUDITOR || (role == Role.ADMIN && !name.equals(who.getName())));
     }
 
-    private String refused(String action, String name, Role role, String what, String command, RedirectAttributes redirect) {
+    private String refused(String action, String name, String what, String command, RedirectAttributes redirect) {
         audit.record(action, name, "refused");
-        redirect.addFlashAttribute("error", "不能在门户上为" + role.chineseName() + " " + name + " " + what + "（职责分离）：请在服务器上运行 "
-                + command);
+        redirect.addFlashAttribute("error", "不能在门户上" + what + "（职责分离）：请在服务器上运行 " + command);
         return "redirect:/users";
     }
 
