@@ -73,10 +73,16 @@ class DropLoadTasklet implements Tasklet {
         // staging statistics' query, on the pg_stats view, took 1.2 ms to plan and 0.1 ms to run).
         analyzeStaleStaging(jdbc, named, stagedRows);
 
-        // a record whose stored version was archived with its month can be neither updated nor inserted again
+        // a record whose stored version was archived with its month can be neither updated nor inserted again, nor
+        // can a record dated in such a month
         // (the id through the rejects' digit-run mask: an id pasted from an account field is still not printed)
         named.query(SqlFiles.load("ingest/archived-versions.sql"), Map.of(), (RowCallbackHandler) rs -> {
             String record = rs.getString("file") + ": record " + AccountNumbers.maskDigitRuns(rs.getString("id"));
+            if (rs.getObject("line") != null) {
+                throw new IngestFailedException(drop, rs.getString("file") + " line " + rs.getInt("line") + ": record "
+                        + AccountNumbers.maskDigitRuns(rs.getString("id")) + " is dated " + rs.getString("business_day") + ", in "
+                        + rs.getString("month") + ", whose facts were archived; it cannot be loaded until the month is restored", null);
+            }
             throw new IngestFailedException(drop, rs.getString("of_case") == null
                     ? record + " is stored in " + rs.getString("month") + ", whose facts were archived; it cannot be corrected until the month is restored"
                     : record + " is of case " + AccountNumbers.maskDigitRuns(rs.getString("of_case")) + ", stored in " + rs.getString("month")

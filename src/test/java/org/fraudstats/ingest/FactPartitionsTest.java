@@ -109,8 +109,9 @@ class FactPartitionsTest extends DatabaseTest {
         Run run = cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-02");
         assertThat(run.exitCode()).isEqualTo(1);
         // the server's message alone: not Spring's, which quoted all of create-months.sql, nor pgjdbc's Where: lines
-        assertThat(run.err()).isEqualTo("fraudstats ingest: drop 2022-10-02 not loaded: the facts of 2022-09 were archived "
-                + "(fact_month_archived): a record of 2022-09-01, late or corrected, cannot be loaded until the month is restored\n");
+        // named by file, line and day, not by the month's first day (fact_month's own message)
+        assertThat(run.err()).isEqualTo("fraudstats ingest: drop 2022-10-02 not loaded: warnings.csv line 2: record W1 is dated "
+                + "2022-09-30, in 2022-09, whose facts were archived; it cannot be loaded until the month is restored\n");
 
         assertThat(everything()).isEqualTo(before);
         assertThat(jdbc.queryForObject("SELECT to_regclass('fact_case_2023_01') IS NULL", Boolean.class)).isTrue();
@@ -275,8 +276,8 @@ class FactPartitionsTest extends DatabaseTest {
         drops.write("2022-11-02", "cases.csv", Drops.CASES + "C3,2022-10-15T09:00:00+08:00,440604,,OTHER,7.00,\n");
         Run run = cli("ingest", "--inbox", inbox.toString(), "--date", "2022-11-02");
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("fraudstats ingest: drop 2022-11-02 not loaded: the facts of 2022-10 were archived "
-                + "(fact_month_archived): a record of 2022-10-01, late or corrected, cannot be loaded until the month is restored\n");
+        assertThat(run.err()).isEqualTo("fraudstats ingest: drop 2022-11-02 not loaded: cases.csv line 2: record C3 is dated "
+                + "2022-10-15, in 2022-10, whose facts were archived; it cannot be loaded until the month is restored\n");
         assertThat(figures("2022-10-15")).isEqualTo("0 0.00 0 0.00 0 0.00 0 0");
     }
 
