@@ -307,6 +307,34 @@ class PortalPagesTest extends PortalTest {
     }
 
     @Test
+    void anAdministratorDisablesLeadersStatisticiansAndPressButNotAnAuditorAnotherAdministratorOrThemselves() throws Exception {
+        var users = context.getBean(org.fraudstats.access.Users.class);
+        var cli = org.fraudstats.access.Actor.commandLine();
+        for (String name : new String[] {"off.leader", "off.auditor", "off.admin2", "off.admin"}) {
+            users.add(name, org.fraudstats.access.Role.ofCode(name.substring(4).replace("2", "")).orElseThrow(), "Separate-Duties-1", cli);
+        }
+        var leader = mvc.perform(post("/users/disable").param("name", "off.leader").with(user("off.admin").roles("ADMIN")).with(csrf())).andReturn();
+        assertThat(leader.getFlashMap().get("done")).isEqualTo("已停用用户 off.leader");
+        var auditor = mvc.perform(post("/users/disable").param("name", "off.auditor").with(user("off.admin").roles("ADMIN")).with(csrf())).andReturn();
+        assertThat(auditor.getResponse().getRedirectedUrl()).isEqualTo("/users");
+        assertThat(auditor.getFlashMap().get("error"))
+                .isEqualTo("不能在门户上停用安全审计员 off.auditor（职责分离）：请在服务器上运行 ./fraudstats user disable off.auditor");
+        var admin = mvc.perform(post("/users/disable").param("name", "off.admin2").with(user("off.admin").roles("ADMIN")).with(csrf())).andReturn();
+        assertThat(admin.getFlashMap().get("error"))
+                .isEqualTo("不能在门户上停用系统管理员 off.admin2（职责分离）：请在服务器上运行 ./fraudstats user disable off.admin2");
+        var self = mvc.perform(post("/users/disable").param("name", "off.admin").with(user("off.admin").roles("ADMIN")).with(csrf())).andReturn();
+        assertThat(self.getFlashMap().get("error")).isEqualTo("不能停用自己的账户");
+        assertThat(jdbc.queryForList("SELECT name || ' ' || enabled FROM app_user WHERE name LIKE 'off.%' ORDER BY name", String.class))
+                .containsExactly("off.admin true", "off.admin2 true", "off.auditor true", "off.leader false");
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, action, object, result) FROM audit_event "
+                + "WHERE action = 'user-disable' AND object LIKE 'off.%' ORDER BY id", String.class)).containsExactly(
+                "off.admin|user-disable|off.leader|success", "off.admin|user-disable|off.auditor|refused",
+                "off.admin|user-disable|off.admin2|refused");
+        assertThat(page("admin", get("/users"))).containsPattern(
+                "value=\"off.auditor\"><button type=\"submit\" class=\"danger\" disabled=\"disabled\">停用");
+    }
+
+    @Test
     void aNewPasswordTokenOrTotpKeyIsShownInTheAnswerToItsPostAndNeverWrittenToTheSession() throws Exception {
         var users = context.getBean(org.fraudstats.access.Users.class);
         var tokens = context.getBean(org.fraudstats.access.Tokens.class);
