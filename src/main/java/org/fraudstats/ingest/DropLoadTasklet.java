@@ -93,7 +93,7 @@ class DropLoadTasklet implements Tasklet {
                 (rs, n) -> rs.getString("file") + " line " + rs.getInt("line") + " is dated " + rs.getString("business_day")
                         + ("after".equals(rs.getString("side"))
                                 ? ", more than 7 days after its drop"
-                                : ", before " + rs.getString("before_limit") + ": no bulletin of its drop's day shows that year")
+                                : ", before " + rs.getString("before_limit") + ", earlier than any bulletin of its drop's day shows")
                         + " (" + rs.getLong("rows") + (rs.getLong("rows") == 1 ? " row" : " rows")
                         + " so dated); loaded as written: check the source");
         if (!datedAway.isEmpty()) {

@@ -98,13 +98,19 @@ class LoadingRulesTest extends DatabaseTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEqualTo("fraudstats ingest: warning: drop 2022-10-01: cases.csv line 4 is dated 2202-10-01, more than 7 "
                 + "days after its drop (1 row so dated); loaded as written: check the source\n"
-                + "fraudstats ingest: warning: drop 2022-10-01: cases.csv line 2 is dated 2012-10-01, before 2021-01-01: no bulletin "
-                + "of its drop's day shows that year (3 rows so dated); loaded as written: check the source\n");
+                + "fraudstats ingest: warning: drop 2022-10-01: cases.csv line 2 is dated 2012-10-01, before 2021-01-01, earlier than any "
+                + "bulletin of its drop's day shows (3 rows so dated); loaded as written: check the source\n");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM fact_case", Long.class)).isEqualTo(3);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM fact_warning", Long.class)).isEqualTo(2);
         // the first day of the year before is shown by the bulletins: nothing to say
         new Drops(inbox).write("2022-10-03", "cases.csv", Drops.CASES + "P4,2021-01-01T00:00:00+08:00,440604,,OTHER,100.00,\n");
         assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-03").err()).isEmpty();
+        // in January, the weekly spanning New Year and December's monthly show the December two years back (同比)
+        new Drops(inbox).write("2024-01-01", "warnings.csv", Drops.WARNINGS + "W3,2022-12-25T10:00:00+08:00,440604,SMS,UNREACHED\n"
+                + "W4,2022-11-30T10:00:00+08:00,440604,SMS,UNREACHED\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2024-01-01").err()).isEqualTo("fraudstats ingest: warning: "
+                + "drop 2024-01-01: warnings.csv line 3 is dated 2022-11-30, before 2022-12-01, earlier than any bulletin of its "
+                + "drop's day shows (1 row so dated); loaded as written: check the source\n");
     }
 
     @Test

@@ -80,8 +80,8 @@ class ScriptedWeekTest extends DatabaseTest {
         Run night6 = nightly("2022-10-06");
         assertThat(night6.exitCode()).isZero();
         assertThat(night6.out()).contains("2022-10-04  revised to r2 (禅城区 处置预警 0 → 1; ");
-        assertThat(night6.out()).contains("\n2022-10-06  warning: cases.csv line 3 is dated 2012-10-06, before 2021-01-01: no bulletin "
-                + "of its drop's day shows that year (1 row so dated); loaded as written: check the source\n");
+        assertThat(night6.out()).contains("\n2022-10-06  warning: cases.csv line 3 is dated 2012-10-06, before 2021-01-01, earlier than any "
+                + "bulletin of its drop's day shows (1 row so dated); loaded as written: check the source\n");
         assertThat(nightly("2022-10-07").exitCode()).isZero();
         Run again = nightly("2022-10-07");
         assertThat(again.exitCode()).isZero();
