@@ -26,11 +26,13 @@ public class BulletinPublisher {
 
     private final BulletinAssembler assembler;
     private final BulletinFiles files;
+    private final MissingData missingData;
     private final Clock clock;
 
-    BulletinPublisher(BulletinAssembler assembler, BulletinFiles files, Clock clock) {
+    BulletinPublisher(BulletinAssembler assembler, BulletinFiles files, MissingData missingData, Clock clock) {
         this.assembler = assembler;
         this.files = files;
+        this.missingData = missingData;
         this.clock = clock;
     }
 
@@ -39,10 +41,15 @@ public class BulletinPublisher {
         return daily(day, out, formats, jobExecutionId, null);
     }
 
-    /** @param notice a line printed prominently (数据未到 when the day's drop had not arrived), or null */
+    /**
+     * @param notice a line printed prominently (数据未到 when the day's drop had not arrived), or null: then the
+     *               bulletin says 数据未到 all the same while no drop dated on or after the day has been loaded
+     *               ({@link MissingData})
+     */
     @Transactional(isolation = Isolation.REPEATABLE_READ)
     public Published daily(LocalDate day, Path out, Set<Format> formats, Long jobExecutionId, String notice) {
-        return files.publish(assembler.daily(day, jobExecutionId, now()), out, formats, notice);
+        String said = notice != null ? notice : missingData.notArrived(day) ? MissingData.notice(day) : null;
+        return files.publish(assembler.daily(day, jobExecutionId, now()), out, formats, said);
     }
 
     @Transactional(isolation = Isolation.REPEATABLE_READ)

@@ -47,4 +47,9 @@ public final class PublishedFigures {
     public Optional<String> unusualNote() {
         return FigureSnapshot.unusualNote(snapshot);
     }
+
+    /** The 数据未到 notice a daily printed above everything; empty when it printed none. */
+    public Optional<String> missingNote() {
+        return FigureSnapshot.missingNote(snapshot);
+    }
 }

@@ -69,6 +69,8 @@ class BulletinMails {
         lines.add((revision > 1 ? "更正（第" + revision + "版）：" : "") + catalog.cityName() + "电信网络诈骗警情" + productName(product)
                 + "，统计" + ("daily".equals(product) ? "日期：" : "时段：") + period(from, to) + "。");
         lines.add("数据截至：" + DAY.format(to) + "24时（北京时间）。");
+        // the day's data had not arrived: the figures below are partial, which the reader must know before any
+        published.missingNote().ifPresent(lines::add);
         lines.add("");
         if ("daily".equals(product)) {
             // leadership reads the first lines only: what is unusual comes before every figure, as in the bulletin

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.fraudstats.bulletin.BulletinPublisher;
+import org.fraudstats.bulletin.MissingData;
 import org.fraudstats.bulletin.Published;
 import org.fraudstats.delivery.Deliveries;
 import org.fraudstats.ingest.DropLoadResult;
@@ -96,7 +97,7 @@ public class NightlyPipeline {
                     bulletins.add(logged(publisher.daily(day, out, EVERY_FORMAT, jobExecutionId, null), log));
                 }
             }
-            String notice = missing ? "数据未到：" + date + " 的数据尚未到达，本期数字不含当日数据，数据到达后将以修订版重发。" : null;
+            String notice = missing ? MissingData.notice(date) : null;
             bulletins.add(logged(publisher.daily(date, out, EVERY_FORMAT, jobExecutionId, notice), log));
         }
 

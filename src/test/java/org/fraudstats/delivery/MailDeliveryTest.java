@@ -427,6 +427,41 @@ class MailDeliveryTest extends DatabaseTest {
     }
 
     @Test
+    void aDayWhoseDropHasNotArrivedSaysSoInTheMail_andInEveryRenderUntilADropOfItsDayOrLaterIsLoaded() throws Exception {
+        String notice = "数据未到：2022-10-25 的数据尚未到达，本期数字不含当日数据，数据到达后将以修订版重发。";
+        assertThat(night("2022-10-24").exitCode()).isZero();
+        clock.set(Instant.parse("2022-10-26T01:00:00Z"));
+        assertThat(night("2022-10-25").exitCode()).isEqualTo(1);
+        // leadership reads the mail first: its figures are partial, and it says so before any of them
+        MimeMessage mail = mailsWithSubject("【反诈日报】2022年10月25日（第298期）").get(0);
+        assertThat(text(mail)).contains("数据截至：2022年10月25日24时（北京时间）。\n" + notice + "\n\n异常提示：");
+        Path pdf = out.resolve("daily/2022-10-25/fraudstats-daily-2022-10-25.pdf");
+        assertThat(pdfText(pdf)).contains(notice);
+
+        // a statistician's rerun of those days before the drop comes rewrites the same revision: with the notice
+        Run rerun = cli("rerun", "--from", "2022-10-24", "--to", "2022-10-25", "--out", out.toString());
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        assertThat(pdfText(pdf)).contains(notice);
+        assertThat(pdfText(out.resolve("daily/2022-10-24/fraudstats-daily-2022-10-24.pdf"))).doesNotContain("数据未到");
+        assertThat(jdbc.queryForObject("SELECT figures -> 'notes' -> 'missing' ->> 'text' FROM bulletin_revision "
+                + "WHERE kind = 'daily' AND date_from = DATE '2022-10-25'", String.class)).isEqualTo(notice);
+
+        // an empty drop of the 25th arrives: nothing moved, the same revision is rendered again without the notice
+        drops.write("2022-10-25", "warnings.csv", Drops.WARNINGS);
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-25").exitCode()).isZero();
+        assertThat(cli("rerun", "--from", "2022-10-25", "--to", "2022-10-25", "--out", out.toString()).exitCode()).isZero();
+        assertThat(pdfText(pdf)).doesNotContain("数据未到");
+        assertThat(jdbc.queryForObject("SELECT figures -> 'notes' ->> 'missing' FROM bulletin_revision "
+                + "WHERE kind = 'daily' AND date_from = DATE '2022-10-25'", String.class)).isNull();
+    }
+
+    private static String pdfText(Path pdf) throws IOException {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        }
+    }
+
+    @Test
     void aRerunThatRevisesAPublishedBulletinMailsTheRevisionOnly() throws Exception {
         assertThat(night("2022-10-24").exitCode()).isZero();
         drops.write("2022-10-25", "cases.csv", Drops.CASES + "C4,2022-10-24T20:00:00+08:00,440605,,OTHER,50.00,\n");

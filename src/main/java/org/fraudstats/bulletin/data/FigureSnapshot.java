@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * days last year, the fraud types and the trend — kept with each revision, so that the next render can say
  * exactly what moved (南海区 电诈警情 35 → 36) instead of changing a published figure silently, and so that the
  * bulletin's mail, sent later and perhaps sent again, says the figures of the revision it carries (a late record loaded
- * meanwhile is the next revision's, not this mail's). The 异常提示 a daily printed is kept beside them under "notes":
- * it is said, not a figure, so it is no change of its own.
+ * meanwhile is the next revision's, not this mail's). The 异常提示 a daily printed, and its 数据未到 notice, are kept
+ * beside them under "notes": they are said, not figures, so neither is a change of its own.
  */
 public final class FigureSnapshot {
 
@@ -31,11 +31,13 @@ public final class FigureSnapshot {
 
     private static final String NOTES = "notes";
     private static final String UNUSUAL = "unusual";
+    private static final String MISSING = "missing";
 
     private FigureSnapshot() {
     }
 
-    public static String of(BulletinData data) {
+    /** @param notice the notice printed above everything (数据未到), or null */
+    public static String of(BulletinData data, String notice) {
         Map<String, Map<String, Map<String, String>>> snapshot = new LinkedHashMap<>();
         snapshot.put("areas", areas(data.areas()));
         snapshot.put("yoy_base", areas(data.yoyBase()));
@@ -52,8 +54,15 @@ public final class FigureSnapshot {
             days.put(d.day().toString(), Map.of("cases", Long.toString(d.cases()), "stop_amount", d.stopAmount().toPlainString()));
         }
         snapshot.put("days", days);
+        Map<String, Map<String, String>> notes = new LinkedHashMap<>();
         if (data.unusual() != null) {
-            snapshot.put(NOTES, Map.of(UNUSUAL, Map.of("text", data.unusual())));
+            notes.put(UNUSUAL, Map.of("text", data.unusual()));
+        }
+        if (notice != null) {
+            notes.put(MISSING, Map.of("text", notice));
+        }
+        if (!notes.isEmpty()) {
+            snapshot.put(NOTES, notes);
         }
         return JSON.writeValueAsString(snapshot);
     }
@@ -77,6 +86,11 @@ public final class FigureSnapshot {
     /** The 异常提示 the daily bulletin printed; empty for other kinds and for revisions published before it was kept. */
     public static Optional<String> unusualNote(String json) {
         return Optional.ofNullable(parse(json).getOrDefault(NOTES, new LinkedHashMap<>()).get(UNUSUAL)).map(n -> n.get("text"));
+    }
+
+    /** The 数据未到 notice the daily bulletin printed; empty when it printed none. */
+    public static Optional<String> missingNote(String json) {
+        return Optional.ofNullable(parse(json).getOrDefault(NOTES, new LinkedHashMap<>()).get(MISSING)).map(n -> n.get("text"));
     }
 
     private static long count(Map<String, String> values, Metric metric) {

@@ -52,7 +52,7 @@ public class BulletinFiles {
         BulletinKind kind = data.kind();
         ZonedDateTime generatedAt = data.provenance().generatedAt();
         Long jobExecutionId = data.provenance().jobExecutionId();
-        String figures = FigureSnapshot.of(data);
+        String figures = FigureSnapshot.of(data, notice);
         Optional<Revisions.Latest> latest = revisions.latest(kind, data.from(), data.to());
         int revision;
         List<String> changes;
