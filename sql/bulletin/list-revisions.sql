@@ -1,5 +1,7 @@
--- Every revision of the bulletins whose period overlaps [:from, :to], oldest period first.
-SELECT kind, date_from, date_to, revision, changes::text AS changes, job_execution_id, generated_at
+-- Every revision of the bulletins whose period overlaps [:from, :to], oldest period first, with the 数据未到 notice
+-- a daily printed (FigureSnapshot's notes), which the portal shows beside it.
+SELECT kind, date_from, date_to, revision, changes::text AS changes, job_execution_id, generated_at,
+       figures -> 'notes' -> 'missing' ->> 'text' AS missing_note
 FROM bulletin_revision
 WHERE date_from <= :to AND date_to >= :from
 ORDER BY date_from, date_to, kind, revision

@@ -1,0 +1,45 @@
+package org.fraudstats.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.nio.charset.StandardCharsets;
+
+import org.fraudstats.support.Drops;
+import org.fraudstats.support.PortalTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * A bulletin published while its day's data had not arrived says so on the portal, not only inside its PDF: a
+ * leader on a phone often sees the page and not the PDF, and the archive marks it beside the revision.
+ */
+class MissingDataPagesTest extends PortalTest {
+
+    @TempDir
+    java.nio.file.Path inbox;
+
+    @Test
+    void theBulletinPageAndTheArchiveSayTheDataHadNotArrivedForADayWithoutADrop() throws Exception {
+        new Drops(inbox).write("2022-10-24", "cases.csv", Drops.CASES + "C1,2022-10-24T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString()).exitCode()).isZero();
+        assertThat(cli("rerun", "--from", "2022-10-24", "--to", "2022-10-25").exitCode()).isZero();
+
+        String latest = page("leader", get("/bulletins/latest"));
+        assertThat(latest).contains("2022-10-25").contains("<p class=\"notice revised\" id=\"missing-data\">数据未到：2022-10-25 "
+                + "的数据尚未到达，本期数字不含当日数据，数据到达后将以修订版重发。</p>");
+        assertThat(page("leader", get("/bulletins/2022-10-24/daily"))).doesNotContain("数据未到");
+        String archive = page("statistician", get("/bulletins"));
+        assertThat(archive.split("数据未到", -1)).hasSize(2);
+        assertThat(archive.indexOf("数据未到")).isGreaterThan(archive.indexOf("2022-10-25")).isLessThan(archive.indexOf("2022-10-24"));
+    }
+
+    private String page(String role, MockHttpServletRequestBuilder request) throws Exception {
+        MockHttpServletResponse response = mvc.perform(request.with(user("test-" + role).roles(role.toUpperCase()))).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        return response.getContentAsString(StandardCharsets.UTF_8);
+    }
+}
