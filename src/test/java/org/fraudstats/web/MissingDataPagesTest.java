@@ -37,6 +37,25 @@ class MissingDataPagesTest extends PortalTest {
         assertThat(archive.indexOf("数据未到")).isGreaterThan(archive.indexOf("2022-10-25")).isLessThan(archive.indexOf("2022-10-24"));
     }
 
+    @Test
+    void theHeadlineThroughADayWhoseBulletinSaysItsDataHadNotArrivedWaits_andTheDayBeforeIsQuoted() throws Exception {
+        new Drops(inbox).write("2022-10-24", "cases.csv", Drops.CASES + "C1,2022-10-24T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString()).exitCode()).isZero();
+        assertThat(cli("rerun", "--from", "2022-10-24", "--to", "2022-10-25").exitCode()).isZero();
+
+        MockHttpServletResponse held = mvc.perform(get("/api/v1/headlines").param("from", "2022-01-01").param("to", "2022-10-25")
+                .with(user("test-press").roles("PRESS"))).andReturn().getResponse();
+        assertThat(held.getStatus()).isEqualTo(409);
+        assertThat(held.getContentAsString(StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip()).isEqualTo("{ \"error\" : \"the daily "
+                + "bulletin of 2022-10-25 was published before that day's data arrived (数据未到): its figures are partial, so the "
+                + "headline waits for its revision; a period ending 2022-10-24 can be quoted now\" }");
+        assertThat(page("press", get("/headline").param("from", "2022-01-01").param("to", "2022-10-25")))
+                .contains("2022-10-25 的日报发布时当日数据未到，数字不全：新闻口径请待其更正版发布后再取，或取截至 2022-10-24 的数据。")
+                .doesNotContain("全市共处置电诈警情");
+        assertThat(page("press", get("/headline").param("from", "2022-01-01").param("to", "2022-10-24")))
+                .contains("2022年以来，全市共处置电诈警情1宗");
+    }
+
     private String page(String role, MockHttpServletRequestBuilder request) throws Exception {
         MockHttpServletResponse response = mvc.perform(request.with(user("test-" + role).roles(role.toUpperCase()))).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(200);

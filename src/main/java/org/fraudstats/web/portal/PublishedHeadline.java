@@ -19,7 +19,8 @@ import org.springframework.stereotype.Service;
  * of a period is given only once a daily bulletin of its last day, or of a later day, has been published, and it names
  * that bulletin; and not while a load made after that bulletin changed a day of the period (a late drop loaded by
  * hand, a correction): those figures are published by the next bulletin or revision, and until then the press
- * would quote numbers that leadership has not seen.
+ * would quote numbers that leadership has not seen; nor through a day whose bulletin says its data had not arrived
+ * (数据未到): its figures are partial.
  */
 @Service
 public class PublishedHeadline {
@@ -64,6 +65,13 @@ public class PublishedHeadline {
                     to + " 及以后的日报尚未发布：新闻口径只引用已发布的数据。");
         }
         PublishedBulletin b = resting.get();
+        if (b.from().equals(to) && b.missingNote() != null) {
+            // published, but saying its day's data had not arrived: a figure through that day is short of it
+            return new NotPublished("the daily bulletin of " + to + " was published before that day's data arrived (数据未到): "
+                    + "its figures are partial, so the headline waits for its revision; a period ending " + to.minusDays(1)
+                    + " can be quoted now",
+                    to + " 的日报发布时当日数据未到，数字不全：新闻口径请待其更正版发布后再取，或取截至 " + to.minusDays(1) + " 的数据。");
+        }
         Headline headline = headlines.of(from, to, area, topic);
         // looked at after the figures were read: a load landing in between is seen here, never quoted unseen
         Map<String, Object> changed = jdbc.queryForMap(SqlFiles.load("web/changed-since-bulletin.sql"), Map.of(
