@@ -126,7 +126,8 @@ public class Users {
         return find(name).orElseThrow(() -> new AccessProblem("no user " + name + " (see ./fraudstats user list)"));
     }
 
-    private static void checkName(String name) {
+    /** @throws AccessProblem when the name is not one a user may have (a usage error on the command line) */
+    public static void checkName(String name) {
         if (name == null || !name.matches(NAME_RULE)) {
             throw new AccessProblem("user name '" + name + "' is not valid: 1 to 64 letters (a-z, A-Z), digits, '.', '_' or '-', "
                     + "beginning with a letter or digit");

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import org.fraudstats.access.AccessProblem;
 import org.fraudstats.access.Actor;
 import org.fraudstats.access.PasswordPolicy;
 import org.fraudstats.access.Role;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -70,6 +72,12 @@ class UserCommand implements Runnable {
         @Override
         public Integer call() {
             Role chosen = role(spec, role);
+            try {
+                Users.checkName(name);
+            } catch (AccessProblem e) {
+                // what was typed is wrong, like an unknown role: a usage error (exit 2), before a password is read
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
             String password = passwordStdin ? checkedPassword(spec, services) : PasswordPolicy.generate();
             UserAccount added = services.get(Users.class).add(name, chosen, password, Actor.commandLine());
             var out = spec.commandLine().getOut();

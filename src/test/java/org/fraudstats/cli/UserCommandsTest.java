@@ -114,9 +114,12 @@ class UserCommandsTest extends DatabaseTest {
                 .isEqualTo(new Run(2, "", "fraudstats user add: --role 'boss' is not a role: leader, statistician, press, admin or auditor (see --help)\n"));
         assertThat(withInput("", "user", "disable", "nobody"))
                 .isEqualTo(new Run(1, "", "fraudstats user disable: no user nobody (see ./fraudstats user list)\n"));
-        assertThat(withInput("", "user", "add", "../etc", "--role", "press")).isEqualTo(new Run(1, "",
+        // a name that cannot be is a usage error, like an unknown role (cli.md: usage errors exit 2)
+        assertThat(withInput("", "user", "add", "../etc", "--role", "press")).isEqualTo(new Run(2, "",
                 "fraudstats user add: user name '../etc' is not valid: 1 to 64 letters (a-z, A-Z), digits, '.', '_' or '-', "
-                        + "beginning with a letter or digit\n"));
+                        + "beginning with a letter or digit (see --help)\n"));
+        assertThat(withInput("Existing-User-2026\n", "user", "add", "bad name", "--role", "leader", "--password-stdin").exitCode())
+                .isEqualTo(2);
         assertThat(withInput("", "token", "create", "twice", "--expires-days", "0"))
                 .isEqualTo(new Run(2, "", "fraudstats token create: --expires-days 0 is out of range: 1 to 3660 (see --help)\n"));
     }
