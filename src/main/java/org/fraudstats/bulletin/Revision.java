@@ -9,4 +9,9 @@ import java.time.OffsetDateTime;
  */
 public record Revision(BulletinKind kind, LocalDate from, LocalDate to, int revision, String changesJson,
                        Long jobExecutionId, OffsetDateTime generatedAt, String missingNote) {
+
+    /** When it was rendered, in Asia/Shanghai with its offset, as every other time fraudstats prints (JDBC reads UTC). */
+    public OffsetDateTime generatedAtInBeijing() {
+        return generatedAt.atZoneSameInstant(org.fraudstats.settings.BusinessTime.ZONE).toOffsetDateTime();
+    }
 }

@@ -58,8 +58,11 @@ class NightlyClockTest extends DatabaseTest {
                 + "2022-10-02  bulletin r1: " + daily.resolve("fraudstats-daily-2022-10-02.pdf") + ", "
                 + daily.resolve("fraudstats-daily-2022-10-02.xlsx") + "\n");
         assertThat(Files.readString(daily.resolve("manifest.json"))).contains("\"generated_at\" : \"2022-10-03T00:1");
+        // in Beijing time, as the manifest's own time, audit and history print it (the database reads UTC)
         assertThat(cli("revisions", "--from", "2022-10-02", "--to", "2022-10-02").out())
-                .contains("daily,2022-10-02,2022-10-02,1,2022-10-02T16:1");
+                .containsPattern("daily,2022-10-02,2022-10-02,1,2022-10-03T00:1\\d:\\d\\d(\\.\\d+)?\\+08:00,");
+        assertThat(Files.readString(daily.resolve("manifest.json"))).containsPattern(
+                "\"revisions\" : \\[ \\{[^}]*\"generated_at\" : \"2022-10-03T00:1\\d:\\d\\d(\\.\\d+)?\\+08:00\"");
     }
 
     @Test

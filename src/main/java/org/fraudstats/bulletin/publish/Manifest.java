@@ -66,7 +66,7 @@ final class Manifest {
         for (Revision r : revisions) {
             Map<String, Object> rev = new LinkedHashMap<>();
             rev.put("revision", r.revision());
-            rev.put("generated_at", r.generatedAt().toString());
+            rev.put("generated_at", r.generatedAtInBeijing().toString());
             rev.put("job_execution_id", r.jobExecutionId());
             rev.put("changes", JSON.readValue(r.changesJson(), List.class));
             revs.add(rev);
