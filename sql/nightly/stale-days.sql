@@ -1,14 +1,14 @@
--- Published daily bulletins up to :date whose figures a load may have changed since they were last rendered:
--- a day recorded in changed_day by a load its latest render had not seen (numbered above the last load that
--- render included; both numbers come from load_counter, V14, so no clock is compared). This covers loads made
--- by hand with `ingest` and nightly runs that died after loading, not only tonight's loads.
+-- Published daily bulletins up to :date whose figures may have changed since they were last rendered: a day
+-- changed under a number its latest render had not seen (numbered above the last load that render included; both
+-- numbers come from load_counter, V14, so no clock is compared). The changes are numbered_changed_day's (V23): the
+-- days of every load, made by hand with `ingest` or by a nightly run that died after loading, not only tonight's,
+-- and the days of every repair of the rollups (`verify --repair`, after a fact was corrected in psql).
 SELECT DISTINCT c.business_day
-FROM changed_day c
-JOIN drop_load l ON l.job_execution_id = c.job_execution_id
+FROM numbered_changed_day c
 JOIN (SELECT date_from AS business_day, max(last_load_seen) AS last_load_seen
       FROM bulletin_revision
       WHERE kind = 'daily'
       GROUP BY date_from) r ON r.business_day = c.business_day
 WHERE c.business_day <= :date
-  AND l.load_number > r.last_load_seen
+  AND c.load_number > r.last_load_seen
 ORDER BY c.business_day

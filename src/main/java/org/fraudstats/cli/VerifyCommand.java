@@ -1,7 +1,11 @@
 package org.fraudstats.cli;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import org.fraudstats.access.Actor;
 import org.fraudstats.audit.AuditEvent;
@@ -15,6 +19,9 @@ import org.fraudstats.storage.RunLock;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Recompute the daily rollups of a period straight from the facts and print every difference.")
@@ -24,7 +31,8 @@ class VerifyCommand implements Callable<Integer> {
     Period period;
 
     @Option(names = "--repair", description = "after printing the differences, rewrite the period's rollups from the facts "
-            + "(for facts corrected by hand, outside the loader); audited; re-render published bulletins with rerun")
+            + "(for facts corrected by hand, outside the loader); audited, and recorded as a change of the days it changed, "
+            + "whose published bulletins the next nightly revises")
     boolean repair;
 
     @Mixin
@@ -52,7 +60,7 @@ class VerifyCommand implements Callable<Integer> {
             return 0;
         }
         if (repair) {
-            return repair(differences.size());
+            return repair();
         }
         // a wrong rollup is a wrong figure: fail like any other failure, one line on standard error
         spec.commandLine().getErr().print("fraudstats verify: " + differences.size() + " rollup rows of " + period.from + ".."
@@ -61,29 +69,60 @@ class VerifyCommand implements Callable<Integer> {
         return 1;
     }
 
+    /** What a repair changed: the rows rewritten and their days, none when the rollups were right by then. */
+    private record Repaired(int rows, SortedSet<LocalDate> days) {
+    }
+
     /**
      * Facts changed without the loader (a correction in psql) leave the rollups, and so every figure, behind: the
      * rebuild makes the period's rollups what the facts say, under the loader's lock so that no drop is merged
-     * meanwhile, and checks again. A change of published figures, so it goes into the audit log.
+     * meanwhile, and checks again. A change of published figures, so it goes into the audit log, and it is recorded
+     * like a load's change of those days (DailyRollups.repair): the nightly revises their published bulletins and
+     * the press headline waits for them. The days are those whose rows differ when read in the repair's own
+     * REPEATABLE READ transaction, the snapshot the rebuild reads too, so they are exactly the days it changes
+     * (the first check, before the lock, may be older: a load could have recomputed a day in between).
      */
-    private int repair(int differing) {
+    private int repair() {
         var out = spec.commandLine().getOut();
+        String by = Actor.commandLine().user();
+        Repaired repaired;
         try (RunLock.Held held = services.get(RunLock.class).ingest()) {
-            services.get(DailyRollups.class).rebuild(period.from, period.to);
+            TransactionTemplate transaction = new TransactionTemplate(services.get(PlatformTransactionManager.class));
+            transaction.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+            repaired = transaction.execute(status -> {
+                List<RollupDifference> found = services.get(RollupCheck.class).differences(period.from, period.to);
+                SortedSet<LocalDate> days = found.stream().map(RollupDifference::day).collect(Collectors.toCollection(TreeSet::new));
+                if (!days.isEmpty()) {
+                    services.get(DailyRollups.class).repair(period.from, period.to, days, found.size(), by);
+                }
+                return new Repaired(found.size(), days);
+            });
         }
         int left = services.get(RollupCheck.class).differences(period.from, period.to).size();
-        services.get(AuditTrail.class).record(new AuditEvent(Actor.commandLine().user(), "", "cli", "rollups-repair",
-                period.from + ".." + period.to, left == 0 ? "success: " + differing + " rows rewritten" : "failure: " + left + " rows still differ"));
+        services.get(AuditTrail.class).record(new AuditEvent(by, "", "cli", "rollups-repair",
+                period.from + ".." + period.to, left == 0 ? "success: " + repaired.rows() + " rows rewritten" : "failure: " + left + " rows still differ"));
         if (left > 0) {
             spec.commandLine().getErr().print("fraudstats verify: " + left + " rollup rows of " + period.from + ".." + period.to
                     + " still differ from the facts after the repair\n");
             spec.commandLine().getErr().flush();
             return 1;
         }
-        out.print("rollups " + period.from + ".." + period.to + ": " + differing + " rows rewritten from the facts; "
-                + "published bulletins of these days keep their old figures until `rerun --from " + period.from
-                + " --to " + period.to + "`\n");
+        out.print("rollups " + period.from + ".." + period.to + ": " + repaired.rows() + " rows rewritten from the facts"
+                + changedDays(repaired.days()) + "\n");
         out.flush();
         return 0;
+    }
+
+    /** Which days the repair changed, and what becomes of their bulletins and headlines. */
+    private static String changedDays(SortedSet<LocalDate> days) {
+        if (days.isEmpty()) {
+            return "";
+        }
+        boolean one = days.size() == 1;
+        return (one ? " on " + days.first() : " on " + days.size() + " days, " + days.first() + " to " + days.last())
+                + "; the next nightly re-renders the published bulletins of " + (one ? "that day" : "those days")
+                + " (a revision where a figure moved), and a headline over " + (one ? "it" : "any of them")
+                + " is held until a bulletin rendered after this repair stands; `rerun --from " + days.first() + " --to "
+                + days.last() + "` re-renders them now";
     }
 }

@@ -3,18 +3,21 @@ package org.fraudstats.ingest;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.stream.Collectors;
 
 import org.fraudstats.storage.SqlFiles;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The daily rollups every figure reads (V5__warning_day.sql, V16__daily_rollups.sql), recomputed from the facts
  * by sql/ingest/rollup-*.sql, one per rollup: a load recomputes the days it changed, in its own transaction;
  * {@link #rebuild} the days of a range, for writers that put facts in place without the loader (the bench's
- * set-based fill, tests that write the facts they need by hand).
+ * set-based fill, tests that write the facts they need by hand); {@link #repair} rebuilds a range after a fact
+ * was corrected by hand and records it as a change of figures, numbered like a load.
  */
 @Service
 public class DailyRollups {
@@ -47,6 +50,33 @@ public class DailyRollups {
             LocalDate end = start.plusDays(SLICE_DAYS - 1).isAfter(to) ? to : start.plusDays(SLICE_DAYS - 1);
             recompute(named, start.datesUntil(end.plusDays(1)).map(LocalDate::toString).collect(Collectors.joining(",")));
         }
+    }
+
+    /**
+     * `verify --repair`: rebuilds the rollups of [from, to] from the facts and records the repair as a change of
+     * {@code days}, numbered like a load (sql/ingest/record-repair.sql, V23), so that the nightly revises those days'
+     * published bulletins and a headline over them waits for a bulletin rendered after it, as after a load. Runs in
+     * the caller's transaction, which must be REPEATABLE READ and must have found {@code days}, the days whose rollup
+     * rows differ from the facts, itself: then they are exactly the days this rebuild changes, read from the one
+     * snapshot it rebuilds from; every other day of the range is rewritten to what it held. The caller holds the
+     * loader's lock, so no load takes a number or rewrites a rollup meanwhile.
+     *
+     * @param days          the days whose figures change, not empty
+     * @param rowsRewritten the differing rows, as `verify` counts them
+     * @param by            who repairs, as the audit log names them
+     * @return the repair's number, from the loads' counter
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long repair(LocalDate from, LocalDate to, SortedSet<LocalDate> days, long rowsRewritten, String by) {
+        if (days.isEmpty() || days.first().isBefore(from) || days.last().isAfter(to)) {
+            throw new IllegalArgumentException("repair " + from + ".." + to + ": the changed days " + days + " are not a part of it");
+        }
+        rebuild(from, to);
+        Long number = named.queryForObject(SqlFiles.load("ingest/record-repair.sql"), Map.of("from", from, "to", to,
+                "by", by, "rowsRewritten", rowsRewritten), Long.class);
+        named.update(SqlFiles.load("ingest/record-repaired-days.sql"), Map.of("loadNumber", number,
+                "days", days.stream().map(LocalDate::toString).collect(Collectors.joining(","))));
+        return number;
     }
 
     /** How many days one rebuild statement covers. */

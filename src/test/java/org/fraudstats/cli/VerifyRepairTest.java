@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A statistician corrects a fact in psql, outside the loader: `verify` shows the figures are behind the facts,
  * `verify --repair` rewrites the period's rollups from the facts, so `metrics` prints the corrected figure, and
- * the repair is in the audit log.
+ * the repair is in the audit log and recorded as a change of exactly the days whose rows it rewrote, numbered
+ * after the loads before it (V23), as the nightly and the headline read changes.
  */
 class VerifyRepairTest extends DatabaseTest {
 
@@ -43,13 +44,56 @@ class VerifyRepairTest extends DatabaseTest {
 
         Run repair = cli("verify", "--from", "2022-10-01", "--to", "2022-10-02", "--repair");
         assertThat(repair.exitCode()).as(repair.err()).isZero();
-        assertThat(repair.out()).endsWith("rollups 2022-10-01..2022-10-02: 1 rows rewritten from the facts; published bulletins "
-                + "of these days keep their old figures until `rerun --from 2022-10-01 --to 2022-10-02`\n");
+        assertThat(repair.out()).endsWith("rollups 2022-10-01..2022-10-02: 1 rows rewritten from the facts on 2022-10-01; "
+                + "the next nightly re-renders the published bulletins of that day (a revision where a figure moved), and a "
+                + "headline over it is held until a bulletin rendered after this repair stands; "
+                + "`rerun --from 2022-10-01 --to 2022-10-01` re-renders them now\n");
         assertThat(lossOfChancheng()).isEqualTo("170.00");
         assertThat(cli("verify", "--from", "2022-10-01", "--to", "2022-10-02").exitCode()).isZero();
         assertThat(jdbc.queryForList("SELECT concat_ws('|', client, action, object, result) FROM audit_event "
-                + "WHERE action = 'rollups-repair'", String.class))
+                + "WHERE action = 'rollups-repair' AND object = '2022-10-01..2022-10-02'", String.class))
                 .containsExactly("cli|rollups-repair|2022-10-01..2022-10-02|success: 1 rows rewritten");
+        // the repair is numbered next after the load (the counter is not reset between tests), covers its whole period
+        // and changed the 1st only: the 2nd's rows were rewritten to what they held, so its bulletins stand
+        long loaded = jdbc.queryForObject("SELECT load_number FROM drop_load", Long.class);
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', load_number - ?, date_from, date_to, rows_rewritten, repaired_by = ?) "
+                + "FROM rollup_repair", String.class, loaded, System.getProperty("user.name")))
+                .containsExactly("1|2022-10-01|2022-10-02|1|t");
+        assertThat(jdbc.queryForList("SELECT load_number - ? || ':' || business_day FROM numbered_changed_day ORDER BY 1",
+                String.class, loaded)).containsExactly("0:2022-10-01", "0:2022-10-02", "1:2022-10-01");
+        assertThat(jdbc.queryForObject("SELECT last_load FROM load_counter", Long.class)).isEqualTo(loaded + 1);
+
+        // repairing what is right repairs nothing and records nothing
+        Run again = cli("verify", "--from", "2022-10-01", "--to", "2022-10-02", "--repair");
+        assertThat(again.out()).isEqualTo("rollups 2022-10-01..2022-10-02: as the facts say\n");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM rollup_repair", Long.class)).isOne();
+    }
+
+    @Test
+    void aRepairOfSeveralDaysNamesTheFirstAndLastItChanged_andTheNextLoadIsNumberedAfterIt() {
+        new Drops(inbox)
+                .write("2022-10-01", "cases.csv", Drops.CASES
+                        + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                        + "C2,2022-10-02T09:00:00+08:00,440604,,OTHER,50.00,\n"
+                        + "C3,2022-10-03T09:00:00+08:00,440605,,OTHER,70.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-01").exitCode()).isZero();
+        jdbc.update("UPDATE fact_case SET loss_amount = loss_amount + 1 WHERE case_id IN ('C1', 'C3')");
+
+        Run repair = cli("verify", "--from", "2022-10-01", "--to", "2022-10-03", "--repair");
+        assertThat(repair.exitCode()).as(repair.err()).isZero();
+        assertThat(repair.out()).endsWith("rollups 2022-10-01..2022-10-03: 2 rows rewritten from the facts on 2 days, 2022-10-01 "
+                + "to 2022-10-03; the next nightly re-renders the published bulletins of those days (a revision where a figure "
+                + "moved), and a headline over any of them is held until a bulletin rendered after this repair stands; "
+                + "`rerun --from 2022-10-01 --to 2022-10-03` re-renders them now\n");
+        assertThat(jdbc.queryForList("SELECT business_day::text FROM repaired_day ORDER BY 1", String.class))
+                .containsExactly("2022-10-01", "2022-10-03");
+
+        // a load after the repair takes the number after the repair's
+        new Drops(inbox).write("2022-10-04", "cases.csv", Drops.CASES + "C4,2022-10-04T09:00:00+08:00,440604,,OTHER,10.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-04").exitCode()).isZero();
+        assertThat(jdbc.queryForList("SELECT 'load ' || (load_number - min(load_number) OVER ()) FROM drop_load "
+                + "UNION ALL SELECT 'repair ' || (r.load_number - (SELECT min(load_number) FROM drop_load)) FROM rollup_repair r "
+                + "ORDER BY 1", String.class)).containsExactly("load 0", "load 2", "repair 1");
     }
 
     /** 禅城区's loss over the two days, as `metrics` prints it. */
