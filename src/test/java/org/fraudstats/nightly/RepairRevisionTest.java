@@ -1,0 +1,75 @@
+package org.fraudstats.nightly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.fraudstats.support.DatabaseTest;
+import org.fraudstats.support.Drops;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A fact corrected by hand in psql and put into the rollups by `verify --repair` is a change of the day like a
+ * load's (V23): the next night revises that day's published bulletin and the week's that holds it, as revisions
+ * saying what moved, and leaves the days the repair did not change as they were; no `rerun` by hand is needed.
+ */
+class RepairRevisionTest extends DatabaseTest {
+
+    @TempDir
+    Path inbox;
+
+    @TempDir
+    Path out;
+
+    @Autowired
+    NightlyPipeline pipeline;
+
+    @Autowired
+    StaleBulletins stale;
+
+    @Test
+    void theNightAfterARepairRevisesTheRepairedDaysBulletinAndItsWeek() {
+        Drops drops = new Drops(inbox)
+                .write("2022-10-22", "cases.csv", Drops.CASES + "C22,2022-10-22T09:00:00+08:00,440604,,OTHER,100.00,\n")
+                .write("2022-10-23", "cases.csv", Drops.CASES + "C23,2022-10-23T09:00:00+08:00,440605,,OTHER,50.00,\n");
+        assertThat(night("2022-10-22").exitCode()).isZero();
+        assertThat(night("2022-10-23").exitCode()).isZero();
+        assertThat(pipeline.rangeBulletin(LocalDate.of(2022, 10, 17), LocalDate.of(2022, 10, 23), out).revision()).isEqualTo(1);
+
+        // a statistician corrects the 22nd's loss in psql, then repairs the week's rollups
+        jdbc.update("UPDATE fact_case SET loss_amount = 120.00 WHERE case_id = 'C22'");
+        Run repair = cli("verify", "--from", "2022-10-17", "--to", "2022-10-23", "--repair");
+        assertThat(repair.exitCode()).as(repair.err()).isZero();
+        assertThat(stale.days(LocalDate.of(2022, 10, 24))).containsExactly(LocalDate.of(2022, 10, 22));
+        assertThat(stale.ranges(LocalDate.of(2022, 10, 24)))
+                .containsExactly(new StaleBulletins.Period(LocalDate.of(2022, 10, 17), LocalDate.of(2022, 10, 23)));
+
+        drops.write("2022-10-24", "cases.csv", Drops.CASES + "C24,2022-10-24T09:00:00+08:00,440604,,OTHER,10.00,\n");
+        Run monday = night("2022-10-24");
+        assertThat(monday.exitCode()).as(monday.err()).isZero();
+        assertThat(monday.out())
+                .contains("2022-10-22  revised to r2 (禅城区 案损金额 100.00 → 120.00; 佛山市 案损金额 100.00 → 120.00; "
+                        + "今年以来 全市 案损金额 100.00 → 120.00; 诈骗类型 其他 案损金额 100.00 → 120.00): ")
+                .contains("2022-10-17_2022-10-23  revised to r2 (禅城区 案损金额 100.00 → 120.00; 佛山市 案损金额 150.00 → 170.00; "
+                        + "今年以来 全市 案损金额 150.00 → 170.00; 诈骗类型 其他 案损金额 150.00 → 170.00): ")
+                // the 23rd's rows were right, so the repair did not change it and its bulletin is not rendered again
+                .doesNotContainPattern("(?m)^2022-10-23 ")
+                .contains("2022-10-24  bulletin r1");
+        assertThat(Files.exists(out.resolve("daily/2022-10-22/fraudstats-daily-2022-10-22.r2.pdf"))).isTrue();
+        assertThat(Files.exists(out.resolve("range/2022-10-17_2022-10-23/fraudstats-range-2022-10-17_2022-10-23.r2.pdf"))).isTrue();
+        assertThat(stale.days(LocalDate.of(2022, 10, 25))).isEmpty();
+        assertThat(stale.ranges(LocalDate.of(2022, 10, 25))).isEmpty();
+
+        // the next night has nothing of the repair left to revise
+        drops.write("2022-10-25", "cases.csv", Drops.CASES + "C25,2022-10-25T09:00:00+08:00,440604,,OTHER,10.00,\n");
+        assertThat(night("2022-10-25").out()).doesNotContain("2022-10-22").doesNotContain("2022-10-17_2022-10-23");
+    }
+
+    private Run night(String date) {
+        return cli("nightly", "--date", date, "--inbox", inbox.toString(), "--out", out.toString());
+    }
+}
