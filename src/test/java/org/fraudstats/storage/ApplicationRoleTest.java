@@ -99,6 +99,12 @@ class ApplicationRoleTest {
                             + "fact_case_2022_10:postgres,fact_case_2022_11:postgres,fact_case_default:postgres");
             assertThat(app.getBean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM audit_event WHERE action = 'rollups-repair'",
                     Integer.class)).isOne();
+            // and recorded by the application's role as a change of the corrected case's day (the latest holding a case: the
+            // sample drops of November hold refunds only), numbered after the five loads before it (V23)
+            assertThat(app.getBean(JdbcTemplate.class).queryForObject("SELECT concat_ws('|', d.business_day, "
+                    + "(SELECT string_agg(l.drop_date::text, ',' ORDER BY l.load_number) FROM drop_load l WHERE l.load_number < r.load_number)) "
+                    + "FROM rollup_repair r JOIN repaired_day d USING (load_number)", String.class))
+                    .isEqualTo("2022-10-03|2022-10-01,2022-10-02,2022-10-03,2022-11-01,2022-11-02");
         }
     }
 }
