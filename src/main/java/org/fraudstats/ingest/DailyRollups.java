@@ -59,7 +59,8 @@ public class DailyRollups {
      * the caller's transaction, which must be REPEATABLE READ and must have found {@code days}, the days whose rollup
      * rows differ from the facts, itself: then they are exactly the days this rebuild changes, read from the one
      * snapshot it rebuilds from; every other day of the range is rewritten to what it held. The caller holds the
-     * loader's lock, so no load takes a number or rewrites a rollup meanwhile.
+     * loader's lock, so no load takes a number or rewrites a rollup meanwhile. A range reaching an archived month is
+     * refused, as a load never recomputes such a day (sql/ingest/archived-months-between.sql).
      *
      * @param days          the days whose figures change, not empty
      * @param rowsRewritten the differing rows, as `verify` counts them
@@ -70,6 +71,13 @@ public class DailyRollups {
     public long repair(LocalDate from, LocalDate to, SortedSet<LocalDate> days, long rowsRewritten, String by) {
         if (days.isEmpty() || days.first().isBefore(from) || days.last().isAfter(to)) {
             throw new IllegalArgumentException("repair " + from + ".." + to + ": the changed days " + days + " are not a part of it");
+        }
+        String archived = named.queryForObject(SqlFiles.load("ingest/archived-months-between.sql"), Map.of("from", from, "to", to),
+                String.class);
+        if (archived != null) {
+            throw new IllegalStateException("repair of " + from + ".." + to + " refused: the facts of " + archived + " were archived, "
+                    + "so their rollups, the only figures left of them, would be rebuilt as zero and the nightly would publish "
+                    + "that; repair live months only");
         }
         rebuild(from, to);
         Long number = named.queryForObject(SqlFiles.load("ingest/record-repair.sql"), Map.of("from", from, "to", to,

@@ -96,6 +96,24 @@ class VerifyRepairTest extends DatabaseTest {
                 + "ORDER BY 1", String.class)).containsExactly("load 0", "load 2", "repair 1");
     }
 
+    @Test
+    void aPeriodReachingAnArchivedMonthIsNotRepaired_forItsRollupsAreAllThatIsLeftOfItsFigures() {
+        new Drops(inbox).write("2022-08-15", "cases.csv", Drops.CASES + "C8,2022-08-15T09:00:00+08:00,440604,,OTHER,80.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-08-15").exitCode()).isZero();
+        // the owner archives August, as README "Where data lives" says, in psql
+        jdbc.queryForObject("SELECT archive_fact_month(DATE '2022-08-01')", Object.class);
+
+        Run repair = cli("verify", "--from", "2022-07-20", "--to", "2022-08-31", "--repair");
+        assertThat(repair.exitCode()).isEqualTo(1);
+        assertThat(repair.out()).isEqualTo("case_day 2022-08-15 440604 OTHER: rollup [1 cases, loss 80.00], facts []\n");
+        assertThat(repair.err()).isEqualTo("fraudstats verify: repair of 2022-07-20..2022-08-31 refused: the facts of 2022-08 were "
+                + "archived, so their rollups, the only figures left of them, would be rebuilt as zero and the nightly would publish "
+                + "that; repair live months only\n");
+        assertThat(jdbc.queryForObject("SELECT cases || '|' || loss_amount FROM case_day WHERE business_day = DATE '2022-08-15'",
+                String.class)).isEqualTo("1|80.00");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM rollup_repair", Long.class)).isZero();
+    }
+
     /** 禅城区's loss over the two days, as `metrics` prints it. */
     private String lossOfChancheng() {
         Run metrics = cli("metrics", "--from", "2022-10-01", "--to", "2022-10-02", "--district", "440604", "--format", "csv");
