@@ -127,7 +127,15 @@ class PortalPagesTest extends PortalTest {
     void badInputOnAPageIsA400PageWithOneLine() throws Exception {
         MockHttpServletResponse bad = as("leader", get("/figures").param("from", "2022-10-05").param("to", "2022-10-01"));
         assertThat(bad.getStatus()).isEqualTo(400);
-        assertThat(bad.getContentAsString(StandardCharsets.UTF_8)).contains("from 2022-10-05 is after to 2022-10-01").doesNotContain("Exception");
+        assertThat(bad.getContentAsString(StandardCharsets.UTF_8)).contains("起始日期 2022-10-05 晚于截止日期 2022-10-01").doesNotContain("Exception");
+        // in Chinese on a page, as the pages are; the API says the same in English (PortalApiTest)
+        MockHttpServletResponse district = as("press", get("/headline").param("from", "2022-10-01").param("to", "2022-10-24")
+                .param("district", "440699"));
+        assertThat(district.getStatus()).isEqualTo(400);
+        assertThat(district.getContentAsString(StandardCharsets.UTF_8))
+                .contains("没有代码为 440699 的地区（可选：440604、440605、440606、440607、440608、440600）");
+        MockHttpServletResponse api = as("leader", get("/api/v1/metrics").param("from", "2022-10-05").param("to", "2022-10-01"));
+        assertThat(api.getContentAsString(StandardCharsets.UTF_8)).contains("from 2022-10-05 is after to 2022-10-01");
     }
 
     @Test
@@ -205,7 +213,7 @@ class PortalPagesTest extends PortalTest {
         MockHttpServletResponse bad = as("leader", get("/figures").param("from", "6222" + "-0212" + "-3456" + "-7890").param("to", "2022-10-01"));
         assertThat(bad.getStatus()).isEqualTo(400);
         assertThat(bad.getContentAsString(StandardCharsets.UTF_8))
-                .contains("from: &#39;****-****-****-7890&#39; is not a date (an ISO date, e.g. 2022-10-23)").doesNotContain("0212");
+                .contains("起始日期“****-****-****-7890”不是日期（应如 2022-10-23）").doesNotContain("0212");
     }
 
     @Test

@@ -42,7 +42,7 @@ class PageModel {
     @ExceptionHandler(BadInput.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ModelAndView badInput(BadInput e) {
-        return error(400, "请求有误", e.getMessage());
+        return error(400, "请求有误", e.chinese());
     }
 
     @ExceptionHandler(NotFound.class)

@@ -28,12 +28,13 @@ public final class Inputs {
 
     public static LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {
-            throw new BadInput(name + " is missing (an ISO date, e.g. 2022-10-23)");
+            throw new BadInput(name + " is missing (an ISO date, e.g. 2022-10-23)", label(name) + "日期未填（如 2022-10-23）");
         }
         try {
             return LocalDate.parse(value, ISO);
         } catch (DateTimeParseException e) {
-            throw new BadInput(name + ": '" + printable(value) + "' is not a date (an ISO date, e.g. 2022-10-23)");
+            throw new BadInput(name + ": '" + printable(value) + "' is not a date (an ISO date, e.g. 2022-10-23)",
+                    label(name) + "日期“" + printable(value) + "”不是日期（应如 2022-10-23）");
         }
     }
 
@@ -42,10 +43,11 @@ public final class Inputs {
         LocalDate f = date("from", from);
         LocalDate t = date("to", to);
         if (f.isAfter(t)) {
-            throw new BadInput("from " + f + " is after to " + t);
+            throw new BadInput("from " + f + " is after to " + t, "起始日期 " + f + " 晚于截止日期 " + t);
         }
         if (f.plusYears(MAX_YEARS).isBefore(t)) {
-            throw new BadInput("from " + f + " to " + t + " is longer than " + MAX_YEARS + " years");
+            throw new BadInput("from " + f + " to " + t + " is longer than " + MAX_YEARS + " years",
+                    f + " 至 " + t + " 超过 " + MAX_YEARS + " 年");
         }
         return new LocalDate[] {f, t};
     }
@@ -72,9 +74,19 @@ public final class Inputs {
         }
         if (!catalog.isArea(code)) {
             throw new BadInput("district " + printable(code) + ": unknown district (known: "
-                    + String.join(", ", catalog.districtCodes()) + ", " + catalog.cityCode() + ")");
+                    + String.join(", ", catalog.districtCodes()) + ", " + catalog.cityCode() + ")",
+                    "没有代码为 " + printable(code) + " 的地区（可选：" + String.join("、", catalog.districtCodes()) + "、" + catalog.cityCode() + "）");
         }
         return code;
+    }
+
+    /** 起始 or 截止, for a page's message about the parameter from or to. */
+    private static String label(String name) {
+        return switch (name) {
+            case "from" -> "起始";
+            case "to" -> "截止";
+            default -> name + " ";
+        };
     }
 
     /** A value echoed in a message: short, one line, nothing a terminal or a page would interpret, no long digit runs. */
