@@ -1,0 +1,242 @@
+package org.fraudstats.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.AppenderBase;
+import org.fraudstats.FraudstatsApplication;
+import org.fraudstats.access.Actor;
+import org.fraudstats.access.Role;
+import org.fraudstats.access.SignIn;
+import org.fraudstats.access.Tokens;
+import org.fraudstats.access.Totp;
+import org.fraudstats.access.Users;
+import org.fraudstats.support.DatabaseTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * /api/v1/rejects and /api/v1/audit stream their rows (a StreamingResponseBody): Tomcat runs the request a second time,
+ * as an ASYNC dispatch, once the body is written. MockMvc never makes that dispatch through the filters as Tomcat does,
+ * so this class asks a real server on a random port, with a bearer token and with a session, and watches the log: a
+ * routine download must be whole and leave no ERROR (an operator alerted on ERROR would be woken by every script), and
+ * a refused one must still be a 401/403 {"error"} recorded in the audit log.
+ */
+@SpringBootTest(classes = FraudstatsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.main.web-application-type=servlet")
+class StreamedListingsServedTest extends DatabaseTest {
+
+    private static final Actor SETUP = new Actor("setup", "", "test");
+    private static final String PERIOD = "from=2022-10-01&to=2022-10-31";
+    private static final Pattern ONE_LINE_ERROR = Pattern.compile("\\{\\s*\"error\"\\s*:\\s*\"[^\"\\n]+\"\\s*}\\s*");
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final Logged logged = new Logged();
+
+    /** Every event logged while a test runs, whatever its thread (Tomcat's, the async executor's). */
+    static final class Logged extends AppenderBase<ILoggingEvent> {
+
+        final Queue<ILoggingEvent> events = new ConcurrentLinkedQueue<>();
+
+        @Override
+        protected void append(ILoggingEvent event) {
+            events.add(event);
+        }
+
+        /** The events of level ERROR or naming a refusal of Spring Security, one line each. */
+        List<String> alarms() {
+            return events.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR) || mentions(e, "AuthorizationDenied")
+                    || mentions(e, "already committed") || mentions(e, "getOutputStream() has already been called"))
+                    .map(e -> e.getLevel() + " " + e.getLoggerName() + " " + e.getFormattedMessage()
+                            + (e.getThrowableProxy() == null ? "" : " / " + e.getThrowableProxy().getClassName() + ": "
+                               + e.getThrowableProxy().getMessage()))
+                    .toList();
+        }
+
+        private static boolean mentions(ILoggingEvent e, String text) {
+            if (e.getFormattedMessage() != null && e.getFormattedMessage().contains(text)) {
+                return true;
+            }
+            for (IThrowableProxy t = e.getThrowableProxy(); t != null; t = t.getCause()) {
+                if (t.getClassName().contains(text) || (t.getMessage() != null && t.getMessage().contains(text))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    @BeforeEach
+    void octobersDropsUsersAndALogWatcher() {
+        synchronized (StreamedListingsServedTest.class) {
+            Users users = context.getBean(Users.class);
+            if (users.find("stream-statistician").isEmpty()) {
+                assertThat(cli("ingest", "--inbox", SAMPLE_INBOX.toString(), "--from", "2022-10-01", "--to", "2022-10-31").exitCode()).isZero();
+                for (Role role : Role.values()) {
+                    users.add("stream-" + role.code(), role, password(role), SETUP);
+                }
+            }
+        }
+        logged.setContext((ch.qos.logback.classic.LoggerContext) LoggerFactory.getILoggerFactory());
+        logged.start();
+        root().addAppender(logged);
+    }
+
+    @AfterEach
+    void stopWatching() {
+        root().detachAppender(logged);
+        logged.stop();
+    }
+
+    private static Logger root() {
+        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    }
+
+    private static String password(Role role) {
+        return "Stream-" + role.code() + "-Passw0rd!";
+    }
+
+    private String token(Role role) {
+        return context.getBean(Tokens.class).create("stream-" + role.code(), 1, SETUP);
+    }
+
+    @Test
+    void rejectsStreamedToABearerTokenAreWholeAndLogNoError() throws Exception {
+        HttpResponse<byte[]> api = get("/api/v1/rejects?" + PERIOD, "Authorization", "Bearer " + token(Role.STATISTICIAN));
+        byte[] cli = cli("rejects", "--from", "2022-10-01", "--to", "2022-10-31", "--format", "json").out().getBytes(StandardCharsets.UTF_8);
+
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.headers().firstValue("Content-Type")).hasValue("application/json;charset=UTF-8");
+        assertThat(new String(api.body(), StandardCharsets.UTF_8)).startsWith("[").contains("\"reason\"");
+        assertThat(api.body()).isEqualTo(cli);
+        assertNothingAlarming();
+    }
+
+    @Test
+    void theAuditLogStreamedToABearerTokenIsWholeAndLogsNoError() throws Exception {
+        HttpResponse<byte[]> api = get("/api/v1/audit", "Authorization", "Bearer " + token(Role.AUDITOR));
+        // the auditor's own read is recorded before the log is streamed, so both listings end with it
+        byte[] cli = cli("audit", "--format", "json").out().getBytes(StandardCharsets.UTF_8);
+
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(new String(api.body(), StandardCharsets.UTF_8)).contains("\"stream-auditor\"").contains("\"read-audit\"");
+        assertThat(api.body()).isEqualTo(cli);
+        assertNothingAlarming();
+    }
+
+    @Test
+    void listingsStreamedToASignedInSessionAreWholeAndLogNoError() throws Exception {
+        String statistician = signIn(Role.STATISTICIAN, null);
+        HttpResponse<byte[]> rejects = get("/api/v1/rejects?" + PERIOD, "Cookie", statistician);
+        assertThat(rejects.statusCode()).isEqualTo(200);
+        assertThat(rejects.body()).isEqualTo(cli("rejects", "--from", "2022-10-01", "--to", "2022-10-31", "--format", "json").out()
+                .getBytes(StandardCharsets.UTF_8));
+
+        // an auditor signs in with a TOTP code: enrolled and confirmed as `user totp` and a first sign-in would
+        Users users = context.getBean(Users.class);
+        String secret = Totp.secretOf(users.enrolTotp("stream-auditor", SETUP));
+        SignIn signIn = context.getBean(SignIn.class);
+        assertThat(signIn.attempt("stream-auditor", password(Role.AUDITOR), null, "test").outcome()).isEqualTo(SignIn.Outcome.TOTP_PENDING);
+        assertThat(signIn.confirmTotp("stream-auditor", Totp.code(secret, Instant.now().minusSeconds(30)), "test").outcome())
+                .isEqualTo(SignIn.Outcome.SUCCESS);
+        String auditor = signIn(Role.AUDITOR, Totp.code(secret, Instant.now()));
+        HttpResponse<byte[]> audit = get("/api/v1/audit?from=2000-01-01&to=2009-12-31", "Cookie", auditor);
+        assertThat(audit.statusCode()).isEqualTo(200);
+        assertThat(audit.body()).isEqualTo(cli("audit", "--from", "2000-01-01", "--to", "2009-12-31", "--format", "json").out()
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<byte[]> all = get("/api/v1/audit", "Cookie", auditor);
+        assertThat(all.statusCode()).isEqualTo(200);
+        assertThat(all.body()).isEqualTo(cli("audit", "--format", "json").out().getBytes(StandardCharsets.UTF_8));
+        assertNothingAlarming();
+    }
+
+    @Test
+    void aRefusedListingIsStillA401Or403InJsonAndAudited() throws Exception {
+        String[][] refusals = {
+                // path, Authorization or null, status, user who is recorded
+                {"/api/v1/rejects?" + PERIOD, null, "401", ""},
+                {"/api/v1/rejects?" + PERIOD, "Bearer fst_not-a-token", "401", ""},
+                {"/api/v1/rejects?" + PERIOD, "Bearer " + token(Role.LEADER), "403", "stream-leader"},
+                {"/api/v1/rejects?" + PERIOD, "Bearer " + token(Role.AUDITOR), "403", "stream-auditor"},
+                {"/api/v1/audit?" + PERIOD, null, "401", ""},
+                {"/api/v1/audit?" + PERIOD, "Bearer fst_not-a-token", "401", ""},
+                {"/api/v1/audit?" + PERIOD, "Bearer " + token(Role.STATISTICIAN), "403", "stream-statistician"},
+                {"/api/v1/audit?" + PERIOD, "Bearer " + token(Role.ADMIN), "403", "stream-admin"},
+        };
+        for (String[] r : refusals) {
+            long before = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM audit_event", Long.class);
+            HttpResponse<byte[]> refused = r[1] == null ? get(r[0]) : get(r[0], "Authorization", r[1]);
+            String body = new String(refused.body(), StandardCharsets.UTF_8);
+            assertThat(refused.statusCode()).as(r[0] + " " + r[1] + ": " + body).isEqualTo(Integer.parseInt(r[2]));
+            assertThat(refused.headers().firstValue("Content-Type")).as(r[0]).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+            assertThat(body).as(r[0]).matches(ONE_LINE_ERROR);
+            assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, action, object, result) FROM audit_event WHERE id > ? ORDER BY id",
+                    String.class, before)).as(r[0] + " " + r[1])
+                    .containsExactly(r[3] + "|request|GET " + r[0].substring(0, r[0].indexOf('?')) + "|" + r[2]);
+        }
+        assertNothingAlarming();
+    }
+
+    private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Signs in through the form, as a browser does, and returns the Cookie header of the session. */
+    private String signIn(Role role, String code) throws Exception {
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher csrf = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(csrf.find()).as(form.body()).isTrue();
+        String cookie = cookies(form);
+        String body = "username=stream-" + role.code() + "&password=" + URLEncoder.encode(password(role), StandardCharsets.UTF_8)
+                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8) + (code == null ? "" : "&code=" + code);
+        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/").doesNotContain("login"));
+        return cookies(signedIn);
+    }
+
+    private static String cookies(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0]).reduce((a, b) -> a + "; " + b).orElse("");
+    }
+
+    /**
+     * No ERROR and no refusal of the async dispatch in the log. The container's second dispatch may still be finishing
+     * when the client has read the last byte, so the log is watched a moment longer.
+     */
+    private void assertNothingAlarming() throws InterruptedException {
+        Thread.sleep(1000);
+        assertThat(logged.alarms()).isEmpty();
+    }
+}
