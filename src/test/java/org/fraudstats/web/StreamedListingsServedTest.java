@@ -202,6 +202,23 @@ class StreamedListingsServedTest extends DatabaseTest {
         assertNothingAlarming();
     }
 
+    @Test
+    void aPageFormSentWithoutItsCsrfTokenSaysTheFormExpired_notThatTheRoleMayNot() throws Exception {
+        String statistician = signIn(Role.STATISTICIAN, null);
+        for (String body : new String[] {"from=2022-10-01&to=2022-10-02", "from=2022-10-01&to=2022-10-02&_csrf=stale"}) {
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/runs/plan"))
+                    .header("Cookie", statistician).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.body()).contains("表单已失效（页面打开过久，或已在别处退出登录）：请刷新页面后重新提交。")
+                    .doesNotContain("您的角色无权访问此页面");
+        }
+        // a page the role may not open still says so
+        HttpResponse<byte[]> users = get("/users", "Cookie", statistician);
+        assertThat(users.statusCode()).isEqualTo(403);
+        assertThat(new String(users.body(), StandardCharsets.UTF_8)).contains("您的角色无权访问此页面");
+    }
+
     private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60));
         if (headers.length > 0) {

@@ -43,7 +43,9 @@ class ErrorPages implements ErrorController {
         }
         response.setStatus(status);
         model.addAttribute("status", status);
-        model.addAttribute("message", message(status));
+        // a form kept open past its session, or sent after signing out elsewhere: nothing to do with the role
+        model.addAttribute("message", Boolean.TRUE.equals(request.getAttribute(Refusals.CSRF_REFUSED))
+                ? "表单已失效（页面打开过久，或已在别处退出登录）：请刷新页面后重新提交。" : message(status));
         return "error";
     }
 }

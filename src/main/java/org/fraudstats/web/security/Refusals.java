@@ -44,9 +44,15 @@ class Refusals {
         };
     }
 
+    /** A request attribute the error page reads: the 403 was a form without its CSRF token, not the role. */
+    static final String CSRF_REFUSED = Refusals.class.getName() + ".csrf";
+
     AccessDeniedHandler pageForbidden() {
         return (request, response, e) -> {
             record(request, "403");
+            if (e instanceof CsrfException) {
+                request.setAttribute(CSRF_REFUSED, Boolean.TRUE);
+            }
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
         };
     }
