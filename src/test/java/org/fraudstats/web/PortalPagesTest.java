@@ -66,6 +66,12 @@ class PortalPagesTest extends PortalTest {
         assertThat(page).contains(">343<").contains(">8059792.06<").contains("佛山市");
         // the area chooser: the city first and chosen, then the five districts by name
         assertThat(page).containsPattern("<option value=\"440600\" selected=\"selected\">全市</option>\\s*<option value=\"440604\">禅城区</option>");
+        // by day for every area: each day's five districts and the city, as metrics --by day prints them
+        String byDay = page("leader", get("/figures").param("from", "2022-10-23").param("to", "2022-10-24").param("by", "day"));
+        assertThat(byDay).contains(">日期 区域<").contains(">2022-10-23 禅城区<").contains(">2022-10-24 高明区<")
+                .containsPattern("<tr class=\"total\">\\s*<th scope=\"row\">2022-10-24 佛山市</th>")
+                .containsPattern("<option value=\"\" selected=\"selected\">各区及全市</option>");
+        assertThat(byDay.split("<th scope=\"row\">", -1)).hasSize(13);
         String yoy = page("statistician", get("/figures").param("from", "2022-10-01").param("to", "2022-10-24").param("compare", "yoy"));
         assertThat(yoy).contains("同比%").contains("（基期）");
     }

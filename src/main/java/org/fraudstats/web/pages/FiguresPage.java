@@ -70,14 +70,13 @@ class FiguresPage {
             default -> throw new BadInput("对比方式应为同比（yoy）或环比（pop）");
         };
         boolean byDay = "day".equals(by);
-        if (byDay && area == null) {
-            area = catalog.cityCode();
-        }
         List<ComparedFigures> rows = metrics.rows(period[0], period[1], byDay, area, comparison);
         List<Row> table = new ArrayList<>();
         for (ComparedFigures row : rows) {
             AreaFigures f = row.current();
-            String label = byDay ? f.from().toString() : catalog.areaName(f.districtCode()).orElse(f.districtCode());
+            String name = catalog.areaName(f.districtCode()).orElse(f.districtCode());
+            // by day and every area, as `metrics --by day` prints it: each day's districts, then the city
+            String label = !byDay ? name : area == null ? f.from() + " " + name : f.from().toString();
             List<String> cells = new ArrayList<>();
             for (Metric m : Metric.values()) {
                 cells.add(text(f.value(m), m));
@@ -86,7 +85,7 @@ class FiguresPage {
                     cells.add(Change.percent(f.value(m), row.base().value(m)).map(c -> c.toPlainString() + "%").orElse("—"));
                 }
             }
-            table.add(new Row(label, !byDay && f.districtCode().equals(catalog.cityCode()), cells));
+            table.add(new Row(label, (!byDay || area == null) && f.districtCode().equals(catalog.cityCode()), cells));
         }
         audit.record("read-figures", period[0] + ".." + period[1] + (area == null ? "" : " district " + area)
                 + (comparison == null ? "" : " compare " + compare) + (byDay ? " by day" : ""), "success");
