@@ -8,10 +8,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The 数据未到 notice of a daily bulletin whose day's data has not arrived. The nightly job says it when D's drop
- * folder is not in the inbox; every other render (a rerun of the range, the nightly's revision of an earlier day)
- * says it while no drop dated D or later has been loaded, so that re-rendering such a day does not print its
- * partial figures without the notice the first render carried.
+ * The 数据未到 notice of a daily bulletin whose day's data has not arrived, whoever renders it: while no drop dated
+ * that day has been loaded, a bulletin that already said it keeps saying it (a later drop's late record of the day
+ * re-renders it, but the day's own drop is still missing), and a first render says it unless a later drop has been
+ * loaded (a history loaded from month-end drops). The nightly job says it too when the day's folder is not in the
+ * inbox and no drop of the day was loaded otherwise. sql/bulletin/day-data-arrived.sql.
  */
 @Component
 public class MissingData {
@@ -27,8 +28,22 @@ public class MissingData {
         return "数据未到：" + day + " 的数据尚未到达，本期数字不含当日数据，数据到达后将以修订版重发。";
     }
 
-    /** Whether no drop dated {@code day} or later has been loaded (sql/bulletin/drop-loaded-since.sql). */
+    /** Whether a drop dated {@code day} has been loaded, from whatever folder. */
+    public boolean dropLoaded(LocalDate day) {
+        return arrival(day).ownDrop();
+    }
+
+    /** Whether a daily bulletin of {@code day} rendered now says 数据未到. */
     boolean notArrived(LocalDate day) {
-        return !jdbc.queryForObject(SqlFiles.load("bulletin/drop-loaded-since.sql"), Map.of("day", day), Boolean.class);
+        Arrival a = arrival(day);
+        return !a.ownDrop() && (a.saidMissing() || !a.laterDrop());
+    }
+
+    private record Arrival(boolean ownDrop, boolean laterDrop, boolean saidMissing) {
+    }
+
+    private Arrival arrival(LocalDate day) {
+        return jdbc.queryForObject(SqlFiles.load("bulletin/day-data-arrived.sql"), Map.of("day", day),
+                (rs, i) -> new Arrival(rs.getBoolean("own_drop"), rs.getBoolean("later_drop"), rs.getBoolean("said_missing")));
     }
 }

@@ -53,10 +53,12 @@ public class NightlyPipeline {
     private final RunLock runLock;
     private final Deliveries deliveries;
     private final RollupCheck rollupCheck;
+    private final MissingData missingData;
 
     NightlyPipeline(Ingest ingest, BulletinPublisher publisher, StaleBulletins stale, RunLock runLock, Deliveries deliveries,
-            RollupCheck rollupCheck) {
+            RollupCheck rollupCheck, MissingData missingData) {
         this.rollupCheck = rollupCheck;
+        this.missingData = missingData;
         this.ingest = ingest;
         this.publisher = publisher;
         this.stale = stale;
@@ -140,9 +142,9 @@ public class NightlyPipeline {
         }
     }
 
-    /** Whether the drop of {@code date} has arrived under {@code inbox}. */
+    /** Whether the drop of {@code date} has arrived under {@code inbox}, or was loaded already from another folder. */
     public boolean dropArrived(LocalDate date, Path inbox) {
-        return Files.isDirectory(inbox.resolve(date.toString()));
+        return Files.isDirectory(inbox.resolve(date.toString())) || missingData.dropLoaded(date);
     }
 
     private List<DropLoadResult> load(LocalDate date, Path inbox, Consumer<String> log) {

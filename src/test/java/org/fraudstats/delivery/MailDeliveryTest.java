@@ -446,13 +446,19 @@ class MailDeliveryTest extends DatabaseTest {
         assertThat(jdbc.queryForObject("SELECT figures -> 'notes' -> 'missing' ->> 'text' FROM bulletin_revision "
                 + "WHERE kind = 'daily' AND date_from = DATE '2022-10-25'", String.class)).isEqualTo(notice);
 
-        // an empty drop of the 25th arrives: nothing moved, the same revision is rendered again without the notice
+        // its drop comes the next night, empty: nothing moved, but the notice promised a revision, which goes to the
+        // same recipients as a correction saying the data came
         drops.write("2022-10-25", "warnings.csv", Drops.WARNINGS);
-        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-25").exitCode()).isZero();
-        assertThat(cli("rerun", "--from", "2022-10-25", "--to", "2022-10-25", "--out", out.toString()).exitCode()).isZero();
-        assertThat(pdfText(pdf)).doesNotContain("数据未到");
+        clock.set(Instant.parse("2022-10-27T01:00:00Z"));
+        Run night26 = night("2022-10-26");
+        assertThat(night26.out()).contains("2022-10-25  revised to r2 (数据未到 → 当日数据已到达)");
+        assertThat(pdfText(out.resolve("daily/2022-10-25/fraudstats-daily-2022-10-25.r2.pdf"))).doesNotContain("数据未到：");
+        List<MimeMessage> corrections = mailsWithSubject("【反诈日报·更正】2022年10月25日（第298期，第2版）");
+        assertThat(corrections).extracting(MailDeliveryTest::to)
+                .containsExactlyInAnyOrder("lisi@example.gov.cn", "zhangsan@example.gov.cn", "zhaoliu@example.gov.cn");
+        assertThat(text(corrections.get(0))).doesNotContain(notice).contains("本版更正了以下数字：\n- 数据未到 → 当日数据已到达\n");
         assertThat(jdbc.queryForObject("SELECT figures -> 'notes' ->> 'missing' FROM bulletin_revision "
-                + "WHERE kind = 'daily' AND date_from = DATE '2022-10-25'", String.class)).isNull();
+                + "WHERE kind = 'daily' AND date_from = DATE '2022-10-25' AND revision = 2", String.class)).isNull();
     }
 
     private static String pdfText(Path pdf) throws IOException {

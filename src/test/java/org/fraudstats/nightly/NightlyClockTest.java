@@ -53,7 +53,7 @@ class NightlyClockTest extends DatabaseTest {
         Run run = cli("nightly", "--inbox", inbox.toString(), "--out", out.toString());
 
         Path daily = out.resolve("daily/2022-10-02");
-        assertThat(run.exitCode()).isZero();
+        assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo("2022-10-02  drop loaded: 1 rows read, 0 rejected, 1 changed\n"
                 + "2022-10-02  bulletin r1: " + daily.resolve("fraudstats-daily-2022-10-02.pdf") + ", "
                 + daily.resolve("fraudstats-daily-2022-10-02.xlsx") + "\n");

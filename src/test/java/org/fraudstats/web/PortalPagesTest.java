@@ -313,6 +313,14 @@ class PortalPagesTest extends PortalTest {
         var digits = mvc.perform(post("/users").param("name", "6222" + "0000" + "1111" + "9876").param("role", "auditor")
                 .with(user("sep.admin").roles("ADMIN")).with(csrf())).andReturn();
         assertThat((String) digits.getFlashMap().get("error")).contains("************9876").doesNotContain("00001111");
+        assertThat(jdbc.queryForList("SELECT object FROM audit_event WHERE user_name = 'sep.admin' AND object LIKE '%9876'", String.class))
+                .containsExactly("************9876");
+        // a role the form does not offer, typed by hand, is refused and audited too
+        var typed = mvc.perform(post("/users").param("name", "first.typed").param("role", "Auditor")
+                .with(user("sep.admin").roles("ADMIN")).with(csrf())).andReturn();
+        assertThat(typed.getFlashMap().get("error")).isEqualTo("未知角色：Auditor");
+        assertThat(jdbc.queryForList("SELECT object || ' ' || result FROM audit_event WHERE user_name = 'sep.admin' AND object = 'first.typed'",
+                String.class)).containsExactly("first.typed refused: unknown role");
         // the form offers the three roles it adds, and says where the other two are added
         String page = page("admin", get("/users"));
         assertThat(page).contains("<option value=\"leader\">领导</option>").contains("<option value=\"statistician\">统计人员</option>")
@@ -343,7 +351,7 @@ class PortalPagesTest extends PortalTest {
         assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, action, object, result) FROM audit_event "
                 + "WHERE action = 'user-disable' AND object LIKE 'off.%' ORDER BY id", String.class)).containsExactly(
                 "off.admin|user-disable|off.leader|success", "off.admin|user-disable|off.auditor|refused",
-                "off.admin|user-disable|off.admin2|refused");
+                "off.admin|user-disable|off.admin2|refused", "off.admin|user-disable|off.admin|refused: own account");
         assertThat(page("admin", get("/users"))).containsPattern(
                 "value=\"off.auditor\"><button type=\"submit\" class=\"danger\" disabled=\"disabled\">停用");
     }

@@ -107,6 +107,10 @@ public final class FigureSnapshot {
         Map<String, LinkedHashMap<String, Map<String, String>>> old = parse(before);
         Map<String, LinkedHashMap<String, Map<String, String>>> now = parse(after);
         List<String> changes = new ArrayList<>();
+        boolean wasMissing = missingNote(before).isPresent();
+        if (wasMissing != missingNote(after).isPresent()) {
+            changes.add(wasMissing ? "数据未到 → 当日数据已到达" : "当日数据 → 数据未到");
+        }
         for (String section : List.of("areas", "yoy_base", "pop_base", "ytd", "ytd_last_year", "fraud_types", "days")) {
             Map<String, Map<String, String>> was = old.getOrDefault(section, new LinkedHashMap<>());
             Map<String, Map<String, String>> is = now.getOrDefault(section, new LinkedHashMap<>());
@@ -127,9 +131,16 @@ public final class FigureSnapshot {
         return changes;
     }
 
+    /**
+     * Whether two renders print the same figures, 数据未到 or not: the 异常提示 is said anew with each render, but the
+     * notice going away is what its readers were promised a revision for (数据到达后将以修订版重发).
+     */
     public static boolean sameFigures(String a, String b) {
         Map<String, LinkedHashMap<String, Map<String, String>>> x = parse(a);
         Map<String, LinkedHashMap<String, Map<String, String>>> y = parse(b);
+        if (missingNote(a).isPresent() != missingNote(b).isPresent()) {
+            return false;
+        }
         x.remove(NOTES);
         y.remove(NOTES);
         return x.equals(y);

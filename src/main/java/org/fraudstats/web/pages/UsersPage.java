@@ -67,7 +67,9 @@ class UsersPage {
                RedirectAttributes redirect) {
         Role chosen = Role.ofCode(role).orElse(null);
         if (chosen == null) {
-            redirect.addFlashAttribute("error", "未知角色：" + role);
+            // the form offers three roles: anything else was typed by hand, which the auditor should see
+            audit.record("user-add", DigitRuns.mask(name), "refused: unknown role");
+            redirect.addFlashAttribute("error", "未知角色：" + org.fraudstats.web.portal.Inputs.printable(role));
             return "redirect:/users";
         }
         if (!PORTAL_ROLES.contains(chosen)) {
@@ -98,6 +100,7 @@ class UsersPage {
     @PostMapping("/users/disable")
     String disable(@RequestParam String name, Authentication who, HttpServletRequest request, RedirectAttributes redirect) {
         if (name.equals(who.getName())) {
+            audit.record("user-disable", name, "refused: own account");
             redirect.addFlashAttribute("error", "不能停用自己的账户");
             return "redirect:/users";
         }
@@ -201,7 +204,8 @@ class UsersPage {
     }
 
     private String refused(String action, String name, String what, String command, RedirectAttributes redirect) {
-        audit.record(action, name, "refused");
+        // a name typed into the add form may be anything, an account number pasted by mistake too
+        audit.record(action, DigitRuns.mask(name), "refused");
         redirect.addFlashAttribute("error", "不能在门户上" + what + "（职责分离）：请在服务器上运行 " + command);
         return "redirect:/users";
     }

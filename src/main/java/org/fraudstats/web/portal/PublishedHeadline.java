@@ -65,12 +65,19 @@ public class PublishedHeadline {
                     to + " 及以后的日报尚未发布：新闻口径只引用已发布的数据。");
         }
         PublishedBulletin b = resting.get();
-        if (b.from().equals(to) && b.missingNote() != null) {
-            // published, but saying its day's data had not arrived: a figure through that day is short of it
-            return new NotPublished("the daily bulletin of " + to + " was published before that day's data arrived (数据未到): "
-                    + "its figures are partial, so the headline waits for its revision; a period ending " + to.minusDays(1)
-                    + " can be quoted now",
-                    to + " 的日报发布时当日数据未到，数字不全：新闻口径请待其更正版发布后再取，或取截至 " + to.minusDays(1) + " 的数据。");
+        // published, but saying a day's data had not arrived: a figure over a period holding that day is short of it,
+        // whichever later bulletin the headline would rest on
+        Map<String, Object> missing = jdbc.queryForMap(SqlFiles.load("web/missing-days-in-period.sql"), Map.of("from", from, "to", to));
+        long missingDays = ((Number) missing.get("days")).longValue();
+        if (missingDays > 0) {
+            LocalDate first = ((java.sql.Date) missing.get("first_day")).toLocalDate();
+            String more = missingDays > 1 ? " and " + (missingDays - 1) + " more day" + (missingDays > 2 ? "s" : "") : "";
+            boolean before = first.isAfter(from);
+            return new NotPublished("the daily bulletin of " + first + more + " was published before that day's data arrived "
+                    + "(数据未到): figures of a period holding it are partial, so the headline waits for its revision"
+                    + (before ? "; a period ending " + first.minusDays(1) + " can be quoted now" : ""),
+                    first + (missingDays > 1 ? " 等 " + missingDays + " 天" : " ") + "的日报发布时当日数据未到，含" + (missingDays > 1 ? "这些日子" : "该日") + "的数字不全："
+                            + "新闻口径请待其更正版发布后再取" + (before ? "，或取截至 " + first.minusDays(1) + " 的数据" : "") + "。");
         }
         Headline headline = headlines.of(from, to, area, topic);
         // looked at after the figures were read: a load landing in between is seen here, never quoted unseen
