@@ -135,7 +135,10 @@ public class Ingest {
             Throwable cause = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
             throw new IngestFailedException(drop, cause == null ? execution.getExitStatus().getExitDescription() : rootMessage(cause), cause);
         }
-        StepExecution step = execution.getStepExecutions().iterator().next();
+        // the step that ran: a creation of it retried after its commit failed (storage's JobRepositoryRetries) also
+        // left in memory the step execution Batch made first, never run
+        StepExecution step = execution.getStepExecutions().stream().filter(s -> s.getStatus() != BatchStatus.STARTING)
+                .findFirst().orElseThrow();
         return new DropLoadResult(drop.date(), execution.getId(), false, step.getReadCount(), step.getReadSkipCount(), step.getWriteCount(),
                 step.getExecutionContext().containsKey(DropLoadTasklet.DATED_AWAY)
                         ? List.of(step.getExecutionContext().getString(DropLoadTasklet.DATED_AWAY).split("\n"))

@@ -1,0 +1,218 @@
+package org.fraudstats.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.fraudstats.storage.FraudstatsHome;
+import org.fraudstats.support.PortalTest;
+import org.fraudstats.support.TestPostgres;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reruns of distinct ranges started at the same moment, from the API and from several commands: Spring Batch makes
+ * their job and step executions in SERIALIZABLE transactions, which PostgreSQL cancels when they overlap (SQLState
+ * 40001): each starts and completes all the same. The conflicts the real race gives now and then are made certain
+ * with a trigger raising PostgreSQL's own error, at commit as the real one did ("Canceled on identification as a
+ * pivot, during commit attempt").
+ */
+class ConcurrentRerunsTest extends PortalTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String SERIALIZATION_FAILURE = "could not serialize access due to read/write dependencies among transactions";
+    private static boolean loaded;
+
+    @BeforeEach
+    void drops() {
+        synchronized (ConcurrentRerunsTest.class) {
+            if (!loaded) {
+                Run ingest = cli("ingest", "--inbox", SAMPLE_INBOX.toString(), "--from", "2021-10-01", "--to", "2021-10-25");
+                assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+                loaded = true;
+            }
+        }
+    }
+
+    @Test
+    void threeRerunsPostedAtOnceAllStartAndComplete() throws Exception {
+        String[][] ranges = {{"2021-10-01", "2021-10-02"}, {"2021-10-05", "2021-10-06"}, {"2021-10-08", "2021-10-09"}};
+        List<MockHttpServletResponse> answers = atOnce(ranges.length, i -> as("statistician", post("/api/v1/reruns")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"from\": \"" + ranges[i][0] + "\", \"to\": \"" + ranges[i][1] + "\", \"formats\": [\"pdf\"]}")));
+
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < ranges.length; i++) {
+            String body = answers.get(i).getContentAsString(StandardCharsets.UTF_8);
+            assertThat(answers.get(i).getStatus()).as(body).isEqualTo(202);
+            JsonNode started = JSON.readTree(body);
+            assertThat(started.get("from").asString() + ".." + started.get("to").asString()).isEqualTo(ranges[i][0] + ".." + ranges[i][1]);
+            ids.add(started.get("id").asLong());
+        }
+        assertThat(ids).doesNotHaveDuplicates();
+        Path daily = context.getBean(FraudstatsHome.class).defaultOut().resolve("daily");
+        for (int i = 0; i < ranges.length; i++) {
+            long id = ids.get(i);
+            JsonNode state = awaitEnd(id);
+            assertThat(state.get("status").asString()).as(state.toString()).isEqualTo("COMPLETED");
+            assertThat(state.get("progress").toString()).isEqualTo("{\"done\":2,\"total\":2}");
+            assertThat(state.get("message").isNull()).isTrue();
+            assertThat(steps(id)).containsExactlyInAnyOrder("renderDays COMPLETED", "renderDay:day-" + ranges[i][0] + " COMPLETED",
+                    "renderDay:day-" + ranges[i][1] + " COMPLETED", "renderRange COMPLETED");
+            for (String day : ranges[i]) {
+                assertThat(daily.resolve(day + "/fraudstats-daily-" + day + ".pdf")).isNotEmptyFile();
+            }
+            assertThat(audit("rerun", ranges[i][0] + ".." + ranges[i][1] + " (job execution " + id + ")"))
+                    .containsExactly("test-statistician|statistician|rerun|" + ranges[i][0] + ".." + ranges[i][1]
+                            + " (job execution " + id + ")|started");
+        }
+    }
+
+    @Test
+    void rerunsFromSeveralCommandsAtOnceAllComplete() throws Exception {
+        String[][] ranges = {{"2021-10-11", "2021-10-12"}, {"2021-10-14", "2021-10-15"}, {"2021-10-17", "2021-10-18"}};
+        Path out = TestPostgres.tempHome().resolve("out");
+        List<Run> runs = atOnce(ranges.length, i -> cli("rerun", "--from", ranges[i][0], "--to", ranges[i][1],
+                "--out", out.toString(), "--formats", "pdf"));
+
+        List<String> executions = new ArrayList<>();
+        for (int i = 0; i < ranges.length; i++) {
+            Run run = runs.get(i);
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err()).isEmpty();
+            assertThat(run.out()).matches("2 daily bulletins rendered into " + java.util.regex.Pattern.quote(out.resolve("daily").toString())
+                    + " \\(job execution \\d+\\)\\n");
+            executions.add(run.out().replaceAll("(?s).*job execution (\\d+).*", "$1"));
+            for (String day : ranges[i]) {
+                assertThat(out.resolve("daily/" + day + "/fraudstats-daily-" + day + ".pdf")).isNotEmptyFile();
+            }
+        }
+        assertThat(executions).doesNotHaveDuplicates();
+        for (String id : executions) {
+            assertThat(jdbc.queryForObject("SELECT status FROM batch_job_execution WHERE job_execution_id = ?", String.class,
+                    Long.parseLong(id))).isEqualTo("COMPLETED");
+        }
+    }
+
+    @Test
+    void aDaysStepWhoseCreationFailsToSerializeIsMadeAgain() throws Exception {
+        // the second day's step fails twice at commit, as when another rerun's creations overlapped it, then goes in
+        conflicts("batch_step_execution", "NEW.step_name LIKE 'renderDay:%' AND EXISTS (SELECT 1 FROM batch_step_execution s "
+                + "WHERE s.job_execution_id = NEW.job_execution_id AND s.step_name LIKE 'renderDay:%' "
+                + "AND s.step_execution_id <> NEW.step_execution_id)", 2);
+        long id;
+        try {
+            id = started(post("/api/v1/reruns"), "{\"from\": \"2021-10-03\", \"to\": \"2021-10-04\", \"formats\": [\"pdf\"]}");
+            JsonNode state = awaitEnd(id);
+            assertThat(state.get("status").asString()).as(state.toString()).isEqualTo("COMPLETED");
+            assertThat(state.get("progress").toString()).isEqualTo("{\"done\":2,\"total\":2}");
+            assertThat(jdbc.queryForObject("SELECT last_value FROM test_conflicts", Long.class)).as("two refused, the third in").isEqualTo(3);
+        } finally {
+            noConflicts("batch_step_execution");
+        }
+        assertThat(steps(id)).containsExactlyInAnyOrder("renderDays COMPLETED", "renderDay:day-2021-10-03 COMPLETED",
+                "renderDay:day-2021-10-04 COMPLETED", "renderRange COMPLETED");
+    }
+
+    /**
+     * Inserts into {@code table} for which {@code condition} holds fail at commit, the first {@code times} of them,
+     * with PostgreSQL's own serialization failure (counted in sequence test_conflicts, which no rollback undoes).
+     */
+    private void conflicts(String table, String condition, int times) {
+        jdbc.execute("DROP SEQUENCE IF EXISTS test_conflicts");
+        jdbc.execute("CREATE SEQUENCE test_conflicts");
+        jdbc.execute("CREATE FUNCTION test_conflict_" + table + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "IF " + condition + " AND nextval('test_conflicts') <= " + times + " THEN "
+                + "RAISE EXCEPTION '" + SERIALIZATION_FAILURE + "' USING ERRCODE = 'serialization_failure', "
+                + "DETAIL = 'Reason code: Canceled on identification as a pivot, during commit attempt.'; "
+                + "END IF; RETURN NULL; END $$");
+        jdbc.execute("CREATE CONSTRAINT TRIGGER test_conflict AFTER INSERT ON " + table + " DEFERRABLE INITIALLY DEFERRED "
+                + "FOR EACH ROW EXECUTE FUNCTION test_conflict_" + table + "()");
+    }
+
+    private void noConflicts(String table) {
+        jdbc.execute("DROP TRIGGER IF EXISTS test_conflict ON " + table);
+        jdbc.execute("DROP FUNCTION IF EXISTS test_conflict_" + table + "()");
+    }
+
+    /** Each call on a thread of its own, released together; their results in the calls' order. */
+    private interface Call<T> {
+        T call(int i) throws Exception;
+    }
+
+    private static <T> List<T> atOnce(int n, Call<T> call) throws Exception {
+        CyclicBarrier together = new CyclicBarrier(n);
+        ExecutorService threads = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(threads.submit((Callable<T>) () -> {
+                    together.await();
+                    return call.call(index);
+                }));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            threads.shutdown();
+        }
+    }
+
+    private long started(MockHttpServletRequestBuilder request, String body) throws Exception {
+        MockHttpServletResponse answer = as("statistician", request.contentType(MediaType.APPLICATION_JSON).content(body));
+        assertThat(answer.getStatus()).as(answer.getContentAsString()).isEqualTo(202);
+        return JSON.readTree(answer.getContentAsString()).get("id").asLong();
+    }
+
+    private List<String> steps(long id) {
+        return jdbc.queryForList("SELECT step_name || ' ' || status FROM batch_step_execution WHERE job_execution_id = ?", String.class, id);
+    }
+
+    private List<String> audit(String action, String object) {
+        return jdbc.queryForList("SELECT concat_ws('|', user_name, role, action, object, result) FROM audit_event "
+                + "WHERE action = ? AND object = ? ORDER BY id", String.class, action, object);
+    }
+
+    private JsonNode state(long id) throws Exception {
+        return JSON.readTree(as("statistician", get("/api/v1/reruns/" + id)).getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    private JsonNode awaitEnd(long id) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (true) {
+            JsonNode state = state(id);
+            String status = state.get("status").asString();
+            if (!status.equals("STARTING") && !status.equals("STARTED") && !status.equals("STOPPING")) {
+                return state;
+            }
+            assertThat(System.nanoTime()).as("rerun %d still %s", id, status).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private MockHttpServletResponse as(String role, MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(user("test-" + role).roles(role.toUpperCase())).with(csrf())).andReturn().getResponse();
+    }
+}
