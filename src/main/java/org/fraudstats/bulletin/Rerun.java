@@ -2,17 +2,23 @@ package org.fraudstats.bulletin;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.fraudstats.bulletin.rerun.RerunParameters;
 import org.fraudstats.storage.SqlFiles;
+import org.postgresql.util.PSQLException;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -85,8 +91,28 @@ public class Rerun {
     }
 
     private static Result result(JobExecution execution, boolean restarted) {
-        String failure = execution.getAllFailureExceptions().stream().findFirst()
-                .map(t -> t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()).orElse(null);
+        // a day's failure says what went wrong; the step over the days only that "the partition handler returned an
+        // unsuccessful step", so the days' steps are asked first (Batch's list of all failures has no order)
+        List<StepExecution> steps = new ArrayList<>(execution.getStepExecutions());
+        steps.sort(Comparator.comparing((StepExecution s) -> !s.getStepName().contains(":")));
+        String failure = Stream.concat(steps.stream().flatMap(s -> s.getFailureExceptions().stream()),
+                        execution.getFailureExceptions().stream())
+                .findFirst().map(Rerun::oneLine).orElse(null);
         return new Result(execution.getId(), restarted, execution.getStatus(), failure);
+    }
+
+    /**
+     * A failure in one line a user can act on: the database server's own message when it answered one (Spring's
+     * message of a failed statement holds the statement, over several lines, and pgjdbc's adds Detail and Hint
+     * lines), else the first line of the failure's message.
+     */
+    public static String oneLine(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PSQLException sql && sql.getServerErrorMessage() != null && sql.getServerErrorMessage().getMessage() != null) {
+                return sql.getServerErrorMessage().getMessage().strip().lines().findFirst().orElse("database error");
+            }
+        }
+        String message = failure.getMessage() == null ? "" : failure.getMessage().strip();
+        return message.isEmpty() ? failure.getClass().getSimpleName() : message.lines().findFirst().orElseThrow();
     }
 }

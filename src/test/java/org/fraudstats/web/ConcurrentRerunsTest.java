@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,9 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reruns of distinct ranges started at the same moment, from the API and from several commands: Spring Batch makes
  * their job and step executions in SERIALIZABLE transactions, which PostgreSQL cancels when they overlap (SQLState
- * 40001): each starts and completes all the same. The conflicts the real race gives now and then are made certain
- * with a trigger raising PostgreSQL's own error, at commit as the real one did ("Canceled on identification as a
- * pivot, during commit attempt").
+ * 40001). Each starts and completes all the same; a failed rerun says why, and one that could not start at all is
+ * answered in one line and audited. The conflicts
+ * the real race gives now and then are made certain with a trigger raising PostgreSQL's own error, at commit as the
+ * real one did ("Canceled on identification as a pivot, during commit attempt").
  */
 class ConcurrentRerunsTest extends PortalTest {
 
@@ -130,6 +132,52 @@ class ConcurrentRerunsTest extends PortalTest {
         }
         assertThat(steps(id)).containsExactlyInAnyOrder("renderDays COMPLETED", "renderDay:day-2021-10-03 COMPLETED",
                 "renderDay:day-2021-10-04 COMPLETED", "renderRange COMPLETED");
+    }
+
+    @Test
+    void aRerunThatCannotStartIsAnsweredInOneLineAndAudited() throws Exception {
+        // every attempt at the job execution of this range fails to serialize: no execution is made
+        conflicts("batch_job_execution_params", "NEW.parameter_name = 'from' AND NEW.parameter_value = '2021-10-25'", Integer.MAX_VALUE);
+        MockHttpServletResponse refused;
+        try {
+            refused = as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"from\": \"2021-10-25\", \"to\": \"2021-10-25\", \"formats\": [\"pdf\"]}"));
+        } finally {
+            noConflicts("batch_job_execution_params");
+        }
+        assertThat(refused.getStatus()).isEqualTo(500);
+        JsonNode error = JSON.readTree(refused.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(error.propertyNames()).containsExactly("error");
+        assertThat(error.get("error").asString()).isEqualTo("rerun 2021-10-25..2021-10-25 could not start: " + SERIALIZATION_FAILURE
+                + "; nothing was rendered, try again");
+        assertThat(audit("rerun", "2021-10-25..2021-10-25")).containsExactly("test-statistician|statistician|rerun|2021-10-25..2021-10-25|failure");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM batch_job_execution_params WHERE parameter_name = 'from' "
+                + "AND parameter_value = '2021-10-25'", Integer.class)).isZero();
+
+        // tried again, it starts
+        long id = started(post("/api/v1/reruns"), "{\"from\": \"2021-10-25\", \"to\": \"2021-10-25\", \"formats\": [\"pdf\"]}");
+        assertThat(awaitEnd(id).get("status").asString()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aFailedRerunSaysWhyInItsState() throws Exception {
+        // a file where the day's folder should be: that day cannot be written
+        Path daily = context.getBean(FraudstatsHome.class).defaultOut().resolve("daily");
+        Files.createDirectories(daily);
+        Path obstacle = Files.writeString(daily.resolve("2021-10-07"), "not a folder");
+        try {
+            long id = started(post("/api/v1/reruns"), "{\"from\": \"2021-10-07\", \"to\": \"2021-10-07\", \"formats\": [\"pdf\"]}");
+            JsonNode state = awaitEnd(id);
+            assertThat(state.get("status").asString()).isEqualTo("FAILED");
+            assertThat(state.get("message").asString()).isEqualTo("2021-10-07: cannot write bulletin under " + obstacle + ": " + obstacle);
+            // marked failed with no trace, as the next run over its days marks a rerun whose process died
+            jdbc.update("UPDATE batch_step_execution SET exit_message = '' WHERE job_execution_id = ?", id);
+            jdbc.update("UPDATE batch_job_execution SET exit_message = '' WHERE job_execution_id = ?", id);
+            assertThat(state(id).get("message").asString())
+                    .isEqualTo("ended without finishing (its process stopped before it did); restart it to render the days still missing");
+        } finally {
+            Files.delete(obstacle);
+        }
     }
 
     /**

@@ -89,6 +89,14 @@ class RerunsApi {
         } catch (RunLock.Refused e) {
             audit.record("rerun", object, "refused");
             return JsonAnswer.error(HttpStatus.CONFLICT, e.getMessage());
+        } catch (Reruns.NotStarted e) {
+            // no execution exists to follow: the attempt is recorded all the same, and answered with why
+            audit.record("rerun", object, "failure");
+            return JsonAnswer.error(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage());
+        } catch (RuntimeException e) {
+            // anything else (the lock's connection refused…) is answered 500 by ApiErrors, and recorded first
+            audit.record("rerun", object, "failure");
+            throw e;
         }
         audit.record("rerun", object + " (job execution " + id + ")", "started");
         return JsonAnswer.of(HttpStatus.ACCEPTED, launched(id));
@@ -125,6 +133,12 @@ class RerunsApi {
         } catch (Reruns.Refused | NotFound e) {
             // a completed rerun (409) or an unknown id (404): refused like a held day, and recorded as the runs page does
             audit.record("rerun-restart", "job execution " + execution, "refused");
+            throw e;
+        } catch (Reruns.NotStarted e) {
+            audit.record("rerun-restart", "job execution " + execution, "failure");
+            return JsonAnswer.error(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage());
+        } catch (RuntimeException e) {
+            audit.record("rerun-restart", "job execution " + execution, "failure");
             throw e;
         }
         audit.record("rerun-restart", "job execution " + execution + " as " + again, "started");

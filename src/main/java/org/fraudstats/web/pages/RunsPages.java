@@ -101,8 +101,8 @@ class RunsPages {
         long id;
         try {
             id = reruns.start(period[0], period[1], EnumSet.allOf(BulletinPublisher.Format.class), range);
-        } catch (RunLock.Refused e) {
-            audit.record("rerun", object(period, range), "refused");
+        } catch (RunLock.Refused | Reruns.NotStarted e) {
+            audit.record("rerun", object(period, range), e instanceof Reruns.NotStarted ? "failure" : "refused");
             model.addAttribute("error", e.getMessage());
             model.addAttribute("from", period[0].toString());
             model.addAttribute("to", period[1].toString());
@@ -186,8 +186,8 @@ class RunsPages {
             long again = reruns.restart(execution);
             audit.record("rerun-restart", "job execution " + execution + " as " + again, "started");
             return "redirect:/runs/" + again;
-        } catch (Reruns.Refused | RunLock.Refused | NotFound e) {
-            audit.record("rerun-restart", "job execution " + execution, "refused");
+        } catch (Reruns.Refused | RunLock.Refused | NotFound | Reruns.NotStarted e) {
+            audit.record("rerun-restart", "job execution " + execution, e instanceof Reruns.NotStarted ? "failure" : "refused");
             redirect.addFlashAttribute("error", e.getMessage());
             return "redirect:/runs/" + execution;
         }

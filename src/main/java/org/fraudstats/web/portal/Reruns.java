@@ -6,11 +6,15 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.fraudstats.bulletin.BulletinKind;
 import org.fraudstats.bulletin.BulletinPublisher;
@@ -27,6 +31,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -43,6 +48,10 @@ public class Reruns {
 
     private static final Logger log = LoggerFactory.getLogger(Reruns.class);
     private static final Duration WAIT_FOR_EXECUTION = Duration.ofSeconds(30);
+    /** The name of a day's step, before the day (RerunJobConfiguration's partitions: renderDay:day-2022-10-03). */
+    private static final String DAY_STEP = "renderDay:day-";
+    /** The first line of a trace: an exception's qualified name (group 1 its simple name), then its message (2). */
+    private static final Pattern THROWN = Pattern.compile("(?:[a-z_][\\w$]*\\.)+([A-Z][\\w$]*)(?:: (.*))?");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
     /** What a dry run answers: the days and the bulletins (folder and formats) the rerun would render. */
@@ -66,6 +75,16 @@ public class Reruns {
     public static class Refused extends RuntimeException {
         public Refused(String message) {
             super(message);
+        }
+    }
+
+    /**
+     * A rerun or restart that failed before its job execution existed (the job repository failing, the database
+     * gone): nothing was rendered, and the message says so in one line with what to do.
+     */
+    public static class NotStarted extends RuntimeException {
+        NotStarted(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 
@@ -154,10 +173,8 @@ public class Reruns {
         return rerun.days(execution).map(days -> {
             Integer done = jdbc.queryForObject(SqlFiles.load("web/rerun-days-done.sql"), Map.of("id", id), Integer.class);
             int total = (int) (days.to().toEpochDay() - days.from().toEpochDay() + 1);
-            String message = execution.getAllFailureExceptions().stream().findFirst()
-                    .map(t -> t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().lines().findFirst().orElse(""))
-                    .orElse(null);
             BatchStatus status = execution.getStatus();
+            String message = status == BatchStatus.FAILED ? failure(execution) : null;
             // a stop can mark the execution STOPPED while its thread still renders the day it was on and holds the
             // days' lock: until the thread ends it is stopping, and cannot be restarted yet
             if (live.containsKey(id) && (status == BatchStatus.STOPPED || status == BatchStatus.FAILED)) {
@@ -166,6 +183,48 @@ public class Reruns {
             return new State(id, status, days.from(), days.to(), done == null ? 0 : Math.min(done, total), total,
                     time(execution.getStartTime()), time(execution.getEndTime()), message);
         });
+    }
+
+    /**
+     * Why a failed rerun failed, in one line, from what Batch recorded: an execution read back from the repository
+     * has lost its exceptions, and keeps only their traces (exit messages). A day's step says what went wrong with
+     * that day, so the days come first; then the step over the days and the job; an execution marked failed with no
+     * trace at all is one whose process ended before it did (recovered by the next run over its days).
+     */
+    static String failure(JobExecution execution) {
+        List<StepExecution> steps = new ArrayList<>(execution.getStepExecutions());
+        steps.sort(Comparator.comparing((StepExecution s) -> !s.getStepName().startsWith(DAY_STEP)).thenComparing(StepExecution::getId));
+        for (StepExecution step : steps) {
+            String line = step.getStatus() == BatchStatus.FAILED ? traceLine(step.getExitStatus().getExitDescription()) : null;
+            if (line != null) {
+                return step.getStepName().startsWith(DAY_STEP) ? step.getStepName().substring(DAY_STEP.length()) + ": " + line : line;
+            }
+        }
+        String line = traceLine(execution.getExitStatus().getExitDescription());
+        return line != null ? line : "ended without finishing (its process stopped before it did); restart it to render the days still missing";
+    }
+
+    /**
+     * The line of a recorded trace that says what happened: the database server's message when there is one (the
+     * first line of a failed statement's exception is the statement), else the first line's message, or the name of
+     * its exception when it has none; null for no trace.
+     */
+    static String traceLine(String trace) {
+        if (trace == null || trace.isBlank()) {
+            return null;
+        }
+        for (String line : trace.lines().toList()) {
+            int server = line.indexOf("ERROR: ");
+            if (server >= 0 && line.length() > server + 7) {
+                return line.substring(server + 7).strip();
+            }
+        }
+        String first = trace.strip().lines().findFirst().orElseThrow();
+        Matcher thrown = THROWN.matcher(first);
+        if (!thrown.matches()) {
+            return first;
+        }
+        return thrown.group(2) == null || thrown.group(2).isBlank() ? thrown.group(1) : thrown.group(2).strip();
     }
 
     /** The execution, or null when there is none (the JDBC repository raises rather than answer null). */
@@ -218,15 +277,20 @@ public class Reruns {
         long deadline = System.nanoTime() + WAIT_FOR_EXECUTION.toNanos();
         while (System.nanoTime() < deadline) {
             if (ended.isDone()) {
-                return ended.handle((result, failure) -> {
-                    if (failure != null) {
-                        throw new IllegalStateException("rerun " + from + ".." + to + " could not start: " + failure.getMessage(), failure);
+                try {
+                    return ended.join().jobExecutionId();
+                } catch (CompletionException e) {
+                    // failed once its execution existed (marking dead ones failed after it ended…): that is followed
+                    Long made = newest(after, from, to);
+                    if (made != null) {
+                        return made;
                     }
-                    return result.jobExecutionId();
-                }).join();
+                    // no execution was made, so there is no id to follow: the answer says why, in one line
+                    throw new NotStarted("rerun " + from + ".." + to + " could not start: " + Rerun.oneLine(e.getCause())
+                            + "; nothing was rendered, try again", e.getCause());
+                }
             }
-            Long id = jdbc.queryForObject(SqlFiles.load("web/newest-rerun.sql"),
-                    Map.of("after", after, "from", from.toString(), "to", to.toString()), Long.class);
+            Long id = newest(after, from, to);
             if (id != null) {
                 live.put(id, threadEnded);
                 threadEnded.whenComplete((none, failure) -> live.remove(id));
@@ -239,7 +303,14 @@ public class Reruns {
                 break;
             }
         }
-        throw new IllegalStateException("rerun " + from + ".." + to + " did not start within " + WAIT_FOR_EXECUTION.toSeconds() + " s");
+        throw new NotStarted("rerun " + from + ".." + to + " did not start within " + WAIT_FOR_EXECUTION.toSeconds()
+                + " s; see the runs (history) before trying again", null);
+    }
+
+    /** The execution of the rerun job over exactly from..to made after execution {@code after}, if any. */
+    private Long newest(long after, LocalDate from, LocalDate to) {
+        return jdbc.queryForObject(SqlFiles.load("web/newest-rerun.sql"),
+                Map.of("after", after, "from", from.toString(), "to", to.toString()), Long.class);
     }
 
     /** Batch keeps local times in the JVM's zone; shown in Asia/Shanghai with the offset, as the audit log is. */
