@@ -60,7 +60,7 @@ public class Rerun {
         } else {
             execution = jobOperator.start(rerunBulletinsJob, parameters.toJobParameters(System.currentTimeMillis()));
         }
-        return result(execution, restarted);
+        return ended(execution, restarted, from, to);
     }
 
     /** The days an execution renders, when it is a rerun's. */
@@ -76,12 +76,23 @@ public class Rerun {
     public Result restart(JobExecution execution) throws Exception {
         Days days = days(execution).orElseThrow(() -> new IllegalArgumentException(execution.getId() + " is not a rerun"));
         recoverDead(days.from(), days.to());
-        return result(jobOperator.restart(jobRepository.getJobExecution(execution.getId())), true);
+        return ended(jobOperator.restart(jobRepository.getJobExecution(execution.getId())), true, days.from(), days.to());
     }
 
     /**
-     * Marks FAILED the reruns over these days still marked running: the caller holds every day's lock, so their
-     * process died, and only a failed execution can be restarted (Batch refuses one it thinks is running).
+     * A rerun that failed while Batch was making the steps of its days (the job repository failing) leaves the steps
+     * it had made marked STARTING: the caller still holds the days, so they are marked failed at once, and the
+     * rerun can be restarted or run again (Batch refuses to restart an execution with a step it thinks running).
+     */
+    private Result ended(JobExecution execution, boolean restarted, LocalDate from, LocalDate to) {
+        recoverDead(from, to);
+        return result(execution, restarted);
+    }
+
+    /**
+     * Marks FAILED the reruns over these days still marked running, or holding a step still marked running, and
+     * those steps: the caller holds every day's lock, so nothing is running them (their process died, or they failed
+     * while their steps were being made), and Batch restarts no execution it thinks is running.
      */
     private void recoverDead(LocalDate from, LocalDate to) {
         for (Long dead : jdbc.queryForList(SqlFiles.load("bulletin/dead-reruns.sql"),
