@@ -72,6 +72,11 @@ class PortalPagesTest extends PortalTest {
                 .containsPattern("<tr class=\"total\">\\s*<th scope=\"row\">2022-10-24 佛山市</th>")
                 .containsPattern("<option value=\"\" selected=\"selected\">各区及全市</option>");
         assertThat(byDay.split("<th scope=\"row\">", -1)).hasSize(13);
+        MockHttpServletResponse year = as("leader", get("/figures").param("from", "2022-01-01").param("to", "2022-10-24").param("by", "day"));
+        assertThat(year.getStatus()).isEqualTo(400);
+        assertThat(year.getContentAsString(StandardCharsets.UTF_8)).contains("逐日显示各区时期间最长 92 天");
+        assertThat(page("leader", get("/figures").param("from", "2022-01-01").param("to", "2022-10-24").param("by", "day")
+                .param("district", "440600"))).contains(">2022-10-24<");
         String yoy = page("statistician", get("/figures").param("from", "2022-10-01").param("to", "2022-10-24").param("compare", "yoy"));
         assertThat(yoy).contains("同比%").contains("（基期）");
     }
@@ -227,7 +232,7 @@ class PortalPagesTest extends PortalTest {
         String form = page("statistician", post("/runs/plan").param("from", "6222" + "0212" + "3456" + "7890")
                 .param("to", "2022-10-22").with(csrf()));
         // the error names it masked; the field is left empty, as a browser's date field shows nothing that is not a date
-        assertThat(form).contains("from: &#39;************7890&#39; is not a date (an ISO date, e.g. 2022-10-23)")
+        assertThat(form).contains("起始日期“************7890”不是日期（应如 2022-10-23）")
                 .contains("name=\"from\" value=\"\"").contains("name=\"to\" value=\"2022-10-22\"")
                 .doesNotContain("0212").doesNotContain("预演结果");
     }

@@ -39,6 +39,9 @@ class FiguresPage {
     public record Row(String label, boolean total, List<String> cells) {
     }
 
+    /** The longest period shown by day for every area: a quarter. */
+    static final int BY_DAY_EVERY_AREA_DAYS = 92;
+
     private static final List<Column> COLUMNS = java.util.Arrays.stream(Metric.values())
             .map(m -> new Column(m.chineseName(), m.comparable())).toList();
 
@@ -70,6 +73,11 @@ class FiguresPage {
             default -> throw new BadInput("对比方式应为同比（yoy）或环比（pop）");
         };
         boolean byDay = "day".equals(by);
+        if (byDay && area == null && period[0].plusDays(BY_DAY_EVERY_AREA_DAYS).isBefore(period[1].plusDays(1))) {
+            // six rows a day: a year is 2 190 rows, more than a page is read; the CSV of metrics holds any length
+            throw new BadInput("by day for every area: at most " + BY_DAY_EVERY_AREA_DAYS + " days",
+                    "逐日显示各区时期间最长 " + BY_DAY_EVERY_AREA_DAYS + " 天：请缩短期间、选一个区域，或用 fraudstats metrics --by day 导出");
+        }
         List<ComparedFigures> rows = metrics.rows(period[0], period[1], byDay, area, comparison);
         List<Row> table = new ArrayList<>();
         for (ComparedFigures row : rows) {

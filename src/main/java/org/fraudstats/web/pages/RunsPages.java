@@ -79,7 +79,7 @@ class RunsPages {
         try {
             period = rerunPeriod(from, to);
         } catch (BadInput e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", e.chinese());
             model.addAttribute("from", dateOrEmpty(from));
             model.addAttribute("to", dateOrEmpty(to));
             model.addAttribute("range", range);
