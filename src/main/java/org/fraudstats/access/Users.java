@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.fraudstats.audit.AuditEvent;
 import org.fraudstats.audit.AuditTrail;
+import org.fraudstats.storage.DigitRuns;
 import org.fraudstats.storage.SqlFiles;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -128,6 +129,11 @@ public class Users {
 
     /** @throws AccessProblem when the name is not one a user may have (a usage error on the command line) */
     public static void checkName(String name) {
+        if (name != null && name.matches(NAME_RULE) && !DigitRuns.mask(name).equals(name)) {
+            // listed on the users page, in every audit row and beside every signed-in page: never an account number
+            throw new AccessProblem("user name '" + DigitRuns.mask(name) + "' holds a run of digits like an account number: "
+                    + "choose a name of letters");
+        }
         if (name == null || !name.matches(NAME_RULE)) {
             throw new AccessProblem("user name '" + name + "' is not valid: 1 to 64 letters (a-z, A-Z), digits, '.', '_' or '-', "
                     + "beginning with a letter or digit");

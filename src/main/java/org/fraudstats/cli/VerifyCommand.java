@@ -97,6 +97,11 @@ class VerifyCommand implements Callable<Integer> {
                 }
                 return new Repaired(found.size(), days);
             });
+        } catch (RuntimeException refused) {
+            // a repair asked for and not made (an archived month, a load holding the lock) is said in the log too
+            services.get(AuditTrail.class).record(new AuditEvent(by, "", "cli", "rollups-repair", period.from + ".." + period.to,
+                    "refused: " + refused.getMessage()));
+            throw refused;
         }
         int left = services.get(RollupCheck.class).differences(period.from, period.to).size();
         services.get(AuditTrail.class).record(new AuditEvent(by, "", "cli", "rollups-repair",

@@ -120,6 +120,10 @@ class UserCommandsTest extends DatabaseTest {
                         + "beginning with a letter or digit (see --help)\n"));
         assertThat(withInput("Existing-User-2026\n", "user", "add", "bad name", "--role", "leader", "--password-stdin").exitCode())
                 .isEqualTo(2);
+        // a name that could be an account number is never listed, audited and shown beside every page
+        assertThat(withInput("", "user", "add", "6222" + "0000" + "1111" + "9876", "--role", "leader")).isEqualTo(new Run(2, "",
+                "fraudstats user add: user name '************9876' holds a run of digits like an account number: choose a name of "
+                        + "letters (see --help)\n"));
         assertThat(withInput("", "token", "create", "twice", "--expires-days", "0"))
                 .isEqualTo(new Run(2, "", "fraudstats token create: --expires-days 0 is out of range: 1 to 3660 (see --help)\n"));
     }

@@ -112,6 +112,9 @@ class VerifyRepairTest extends DatabaseTest {
         assertThat(jdbc.queryForObject("SELECT cases || '|' || loss_amount FROM case_day WHERE business_day = DATE '2022-08-15'",
                 String.class)).isEqualTo("1|80.00");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM rollup_repair", Long.class)).isZero();
+        // asked for and refused: said in the audit log too
+        assertThat(jdbc.queryForObject("SELECT result FROM audit_event WHERE action = 'rollups-repair' AND object = '2022-07-20..2022-08-31'",
+                String.class)).startsWith("refused: repair of 2022-07-20..2022-08-31 refused: the facts of 2022-08 were archived");
     }
 
     /** 禅城区's loss over the two days, as `metrics` prints it. */
