@@ -48,13 +48,16 @@ public class BulletinPublisher {
      */
     @Transactional(isolation = Isolation.REPEATABLE_READ)
     public Published daily(LocalDate day, Path out, Set<Format> formats, Long jobExecutionId, String notice) {
-        String said = notice != null ? notice : missingData.notArrived(day) ? MissingData.notice(day) : null;
+        String said = notice != null ? notice : missingData.daysNotArrived(day, day).isEmpty() ? null : MissingData.notice(day);
         return files.publish(assembler.daily(day, jobExecutionId, now()), out, formats, said);
     }
 
     @Transactional(isolation = Isolation.REPEATABLE_READ)
     public Published range(LocalDate from, LocalDate to, Path out, Set<Format> formats, Long jobExecutionId) {
-        return files.publish(assembler.range(from, to, jobExecutionId, now()), out, formats, null);
+        // a weekly rendered on Monday morning before Sunday's drop came holds partial figures too, and goes to leadership
+        List<LocalDate> missing = missingData.daysNotArrived(from, to);
+        return files.publish(assembler.range(from, to, jobExecutionId, now()), out, formats,
+                missing.isEmpty() ? null : MissingData.notice(missing));
     }
 
     /** Every published revision of the bulletins whose period overlaps [from, to], oldest period first. */

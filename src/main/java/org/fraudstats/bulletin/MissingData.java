@@ -1,18 +1,20 @@
 package org.fraudstats.bulletin;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.fraudstats.storage.SqlFiles;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The 数据未到 notice of a daily bulletin whose day's data has not arrived, whoever renders it: while no drop dated
- * that day has been loaded, a bulletin that already said it keeps saying it (a later drop's late record of the day
- * re-renders it, but the day's own drop is still missing), and a first render says it unless a later drop has been
- * loaded (a history loaded from month-end drops). The nightly job says it too when the day's folder is not in the
- * inbox and no drop of the day was loaded otherwise. sql/bulletin/day-data-arrived.sql.
+ * The 数据未到 notice of a bulletin over days whose data has not arrived, whoever renders it, daily or range
+ * (sql/bulletin/days-not-arrived.sql): while no drop dated a day has been loaded, a daily bulletin that said it keeps
+ * saying it (a later drop's late record of the day re-renders it, but the day's own drop is still missing), and a
+ * first render says it unless a later drop has been loaded (a history loaded from month-end drops). The nightly job
+ * says it too when the day's folder is not in the inbox and no drop of the day was loaded otherwise.
  */
 @Component
 public class MissingData {
@@ -28,22 +30,21 @@ public class MissingData {
         return "数据未到：" + day + " 的数据尚未到达，本期数字不含当日数据，数据到达后将以修订版重发。";
     }
 
-    /** Whether a drop dated {@code day} has been loaded, from whatever folder. */
+    /** The notice of a range bulletin holding days whose data has not arrived. */
+    static String notice(List<LocalDate> days) {
+        String named = days.size() > 3
+                ? days.get(0) + " 等 " + days.size() + " 天"
+                : days.stream().map(LocalDate::toString).collect(Collectors.joining("、"));
+        return "数据未到：" + named + " 的数据尚未到达，本期数字不含这些日期的数据，数据到达后将以修订版重发。";
+    }
+
+    /** Whether a drop dated {@code day} has been loaded, from whatever folder (sql/bulletin/drop-loaded.sql). */
     public boolean dropLoaded(LocalDate day) {
-        return arrival(day).ownDrop();
+        return jdbc.queryForObject(SqlFiles.load("bulletin/drop-loaded.sql"), Map.of("day", day), Boolean.class);
     }
 
-    /** Whether a daily bulletin of {@code day} rendered now says 数据未到. */
-    boolean notArrived(LocalDate day) {
-        Arrival a = arrival(day);
-        return !a.ownDrop() && (a.saidMissing() || !a.laterDrop());
-    }
-
-    private record Arrival(boolean ownDrop, boolean laterDrop, boolean saidMissing) {
-    }
-
-    private Arrival arrival(LocalDate day) {
-        return jdbc.queryForObject(SqlFiles.load("bulletin/day-data-arrived.sql"), Map.of("day", day),
-                (rs, i) -> new Arrival(rs.getBoolean("own_drop"), rs.getBoolean("later_drop"), rs.getBoolean("said_missing")));
+    /** The days of [from, to] whose data has not arrived, oldest first. */
+    List<LocalDate> daysNotArrived(LocalDate from, LocalDate to) {
+        return jdbc.queryForList(SqlFiles.load("bulletin/days-not-arrived.sql"), Map.of("from", from, "to", to), LocalDate.class);
     }
 }

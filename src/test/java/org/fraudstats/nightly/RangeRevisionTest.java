@@ -39,6 +39,10 @@ class RangeRevisionTest extends DatabaseTest {
         assertThat(night("2022-10-23").exitCode()).isEqualTo(1);
         assertThat(pipeline.rangeBulletin(LocalDate.of(2022, 10, 17), LocalDate.of(2022, 10, 23), out).revision()).isEqualTo(1);
         assertThat(pipeline.rangeBulletin(LocalDate.of(2022, 10, 10), LocalDate.of(2022, 10, 16), out).revision()).isEqualTo(1);
+        // the week's bulletin says which day's data had not come; the week before, all there, says nothing
+        assertThat(jdbc.queryForList("SELECT date_from || ' ' || coalesce(figures -> 'notes' -> 'missing' ->> 'text', '-') "
+                + "FROM bulletin_revision WHERE kind = 'range' ORDER BY date_from", String.class)).containsExactly(
+                "2022-10-10 -", "2022-10-17 数据未到：2022-10-23 的数据尚未到达，本期数字不含这些日期的数据，数据到达后将以修订版重发。");
 
         // Monday night loads Sunday's late drop with Monday's
         drops.write("2022-10-23", "cases.csv", Drops.CASES + "C23,2022-10-23T09:00:00+08:00,440605,,OTHER,50.00,\n");
@@ -46,8 +50,8 @@ class RangeRevisionTest extends DatabaseTest {
         Run monday = night("2022-10-24");
 
         assertThat(monday.exitCode()).isZero();
-        assertThat(monday.out()).contains("2022-10-23  revised to r2 (南海区 电诈警情 0 → 1;")
-                .contains("2022-10-17_2022-10-23  revised to r2 (南海区 电诈警情 0 → 1; 南海区 案损金额 0.00 → 50.00; "
+        assertThat(monday.out()).contains("2022-10-23  revised to r2 (数据未到 → 数据已到达; 南海区 电诈警情 0 → 1;")
+                .contains("2022-10-17_2022-10-23  revised to r2 (数据未到 → 数据已到达; 南海区 电诈警情 0 → 1; 南海区 案损金额 0.00 → 50.00; "
                         + "佛山市 电诈警情 6 → 7; 佛山市 案损金额 600.00 → 650.00;")
                 .doesNotContain("2022-10-10_2022-10-16");
         assertThat(Files.exists(out.resolve("range/2022-10-17_2022-10-23/fraudstats-range-2022-10-17_2022-10-23.r2.pdf"))).isTrue();

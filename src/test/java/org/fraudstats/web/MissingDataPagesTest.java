@@ -77,7 +77,7 @@ class MissingDataPagesTest extends PortalTest {
         assertThat(cli("rerun", "--from", "2022-10-25", "--to", "2022-10-26").exitCode()).isZero();
         assertThat(jdbc.queryForObject("SELECT revision || ' ' || changes::text || ' ' || ((figures -> 'notes' -> 'missing') IS NOT NULL) "
                 + "FROM bulletin_revision WHERE kind = 'daily' AND date_from = DATE '2022-10-25' ORDER BY revision DESC LIMIT 1",
-                String.class)).isEqualTo("3 [\"数据未到 → 当日数据已到达\"] false");
+                String.class)).isEqualTo("3 [\"数据未到 → 数据已到达\"] false");
         assertThat(headline("2022-10-20", "2022-10-26")).startsWith("200 ").contains("\"value\" : 3");
     }
 

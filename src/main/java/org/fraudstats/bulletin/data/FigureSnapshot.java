@@ -109,7 +109,7 @@ public final class FigureSnapshot {
         List<String> changes = new ArrayList<>();
         boolean wasMissing = missingNote(before).isPresent();
         if (wasMissing != missingNote(after).isPresent()) {
-            changes.add(wasMissing ? "数据未到 → 当日数据已到达" : "当日数据 → 数据未到");
+            changes.add(wasMissing ? "数据未到 → 数据已到达" : "数据已到达 → 数据未到");
         }
         for (String section : List.of("areas", "yoy_base", "pop_base", "ytd", "ytd_last_year", "fraud_types", "days")) {
             Map<String, Map<String, String>> was = old.getOrDefault(section, new LinkedHashMap<>());
