@@ -135,7 +135,7 @@ public class Users {
                     + "choose a name of letters");
         }
         if (name == null || !name.matches(NAME_RULE)) {
-            throw new AccessProblem("user name '" + name + "' is not valid: 1 to 64 letters (a-z, A-Z), digits, '.', '_' or '-', "
+            throw new AccessProblem("user name '" + (name == null ? null : DigitRuns.mask(name)) + "' is not valid: 1 to 64 letters (a-z, A-Z), digits, '.', '_' or '-', "
                     + "beginning with a letter or digit");
         }
     }

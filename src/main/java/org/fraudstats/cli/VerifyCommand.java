@@ -98,9 +98,14 @@ class VerifyCommand implements Callable<Integer> {
                 return new Repaired(found.size(), days);
             });
         } catch (RuntimeException refused) {
-            // a repair asked for and not made (an archived month, a load holding the lock) is said in the log too
-            services.get(AuditTrail.class).record(new AuditEvent(by, "", "cli", "rollups-repair", period.from + ".." + period.to,
-                    "refused: " + refused.getMessage()));
+            // a repair asked for and not made (an archived month, a load holding the lock) is said in the log too;
+            // if that cannot be written either (the database gone), the first failure is the one to report
+            try {
+                services.get(AuditTrail.class).record(new AuditEvent(by, "", "cli", "rollups-repair", period.from + ".." + period.to,
+                        "failure: " + refused.getMessage()));
+            } catch (RuntimeException unrecorded) {
+                refused.addSuppressed(unrecorded);
+            }
             throw refused;
         }
         int left = services.get(RollupCheck.class).differences(period.from, period.to).size();

@@ -70,10 +70,11 @@ public class NightlyPipeline {
     public Result run(LocalDate date, Path inbox, Path out, Consumer<String> log) {
         // a bad jobs/distribution.yml stops the night before it loads anything, not after it published
         deliveries.checkConfiguration();
-        boolean missing = !dropArrived(date, inbox);
 
         // 1. load
         List<DropLoadResult> loads = load(date, inbox, log);
+        // after the load: a folder that landed while the night started is loaded, and then its day is not missing
+        boolean missing = !missingData.dropLoaded(date);
         List<Long> executions = loads.stream().map(DropLoadResult::jobExecutionId).filter(Objects::nonNull).toList();
         Long jobExecutionId = executions.isEmpty() ? null : executions.get(executions.size() - 1);
 

@@ -114,7 +114,7 @@ class VerifyRepairTest extends DatabaseTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM rollup_repair", Long.class)).isZero();
         // asked for and refused: said in the audit log too
         assertThat(jdbc.queryForObject("SELECT result FROM audit_event WHERE action = 'rollups-repair' AND object = '2022-07-20..2022-08-31'",
-                String.class)).startsWith("refused: repair of 2022-07-20..2022-08-31 refused: the facts of 2022-08 were archived");
+                String.class)).startsWith("failure: repair of 2022-07-20..2022-08-31 refused: the facts of 2022-08 were archived");
     }
 
     /** 禅城区's loss over the two days, as `metrics` prints it. */

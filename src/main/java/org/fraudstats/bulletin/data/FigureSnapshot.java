@@ -107,9 +107,14 @@ public final class FigureSnapshot {
         Map<String, LinkedHashMap<String, Map<String, String>>> old = parse(before);
         Map<String, LinkedHashMap<String, Map<String, String>>> now = parse(after);
         List<String> changes = new ArrayList<>();
-        boolean wasMissing = missingNote(before).isPresent();
-        if (wasMissing != missingNote(after).isPresent()) {
-            changes.add(wasMissing ? "数据未到 → 数据已到达" : "数据已到达 → 数据未到");
+        Optional<String> noticeWas = missingNote(before);
+        Optional<String> noticeIs = missingNote(after);
+        if (noticeWas.isPresent() != noticeIs.isPresent()) {
+            changes.add(noticeWas.isPresent() ? "数据未到 → 数据已到达" : "数据已到达 → 数据未到");
+        } else if (!noticeWas.equals(noticeIs)) {
+            // a weekly whose Saturday came and whose Sunday has not: the days it names changed
+            changes.add(noticeWas.get().replaceFirst("^数据未到：", "数据未到 ").replaceFirst(" 的数据尚未到达.*", "") + " → "
+                    + noticeIs.get().replaceFirst("^数据未到：", "").replaceFirst(" 的数据尚未到达.*", ""));
         }
         for (String section : List.of("areas", "yoy_base", "pop_base", "ytd", "ytd_last_year", "fraud_types", "days")) {
             Map<String, Map<String, String>> was = old.getOrDefault(section, new LinkedHashMap<>());
@@ -138,7 +143,7 @@ public final class FigureSnapshot {
     public static boolean sameFigures(String a, String b) {
         Map<String, LinkedHashMap<String, Map<String, String>>> x = parse(a);
         Map<String, LinkedHashMap<String, Map<String, String>>> y = parse(b);
-        if (missingNote(a).isPresent() != missingNote(b).isPresent()) {
+        if (!missingNote(a).equals(missingNote(b))) {
             return false;
         }
         x.remove(NOTES);

@@ -1,0 +1,37 @@
+package org.fraudstats.bulletin.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The 数据未到 notice kept with a revision is no figure, but its change is one a reader was promised: gone, come, or
+ * naming other days (a weekly whose Saturday came and whose Sunday has not), it makes a new revision and says so.
+ */
+class FigureSnapshotNoticeTest {
+
+    private static final String FIGURES = "\"areas\":{\"440600\":{\"cases\":\"3\"}}";
+
+    private static String snapshot(String notice) {
+        return "{" + FIGURES + (notice == null ? "" : ",\"notes\":{\"missing\":{\"text\":\"" + notice + "\"}}") + "}";
+    }
+
+    private static String weekly(String days) {
+        return "数据未到：" + days + " 的数据尚未到达，本期数字不含这些日期的数据，数据到达后将以修订版重发。";
+    }
+
+    @Test
+    void theSameNoticeIsNoChange_aNoticeGoneComeOrNamingOtherDaysIs() {
+        String both = weekly("2022-10-22、2022-10-23");
+        String sunday = weekly("2022-10-23");
+        assertThat(FigureSnapshot.sameFigures(snapshot(both), snapshot(both))).isTrue();
+        assertThat(FigureSnapshot.sameFigures(snapshot(null), snapshot(null))).isTrue();
+        assertThat(FigureSnapshot.sameFigures(snapshot(both), snapshot(sunday))).isFalse();
+        assertThat(FigureSnapshot.sameFigures(snapshot(sunday), snapshot(null))).isFalse();
+
+        assertThat(FigureSnapshot.changes(snapshot(both), snapshot(sunday), null))
+                .containsExactly("数据未到 2022-10-22、2022-10-23 → 2022-10-23");
+        assertThat(FigureSnapshot.changes(snapshot(sunday), snapshot(null), null)).containsExactly("数据未到 → 数据已到达");
+        assertThat(FigureSnapshot.changes(snapshot(null), snapshot(sunday), null)).containsExactly("数据已到达 → 数据未到");
+    }
+}
