@@ -69,8 +69,11 @@ class VerifyCommand implements Callable<Integer> {
         return 1;
     }
 
-    /** What a repair changed: the rows rewritten and their days, none when the rollups were right by then. */
-    private record Repaired(int rows, SortedSet<LocalDate> days) {
+    /**
+     * What a repair changed: the rows rewritten and their days, none when the rollups were right by then, and the rows
+     * that still differ after it.
+     */
+    private record Repaired(int rows, SortedSet<LocalDate> days, int left) {
     }
 
     /**
@@ -92,25 +95,30 @@ class VerifyCommand implements Callable<Integer> {
             repaired = transaction.execute(status -> {
                 List<RollupDifference> found = services.get(RollupCheck.class).differences(period.from, period.to);
                 SortedSet<LocalDate> days = found.stream().map(RollupDifference::day).collect(Collectors.toCollection(TreeSet::new));
-                if (!days.isEmpty()) {
-                    services.get(DailyRollups.class).repair(period.from, period.to, days, found.size(), by);
+                if (days.isEmpty()) {
+                    return new Repaired(0, days, 0);
                 }
-                return new Repaired(found.size(), days);
+                services.get(DailyRollups.class).repair(period.from, period.to, days, found.size(), by);
+                // checked again in the same snapshot of the facts, and the audit row committed with the rows it
+                // reports: a repair that commits has its row, one whose row cannot be written does not happen
+                int left = services.get(RollupCheck.class).differences(period.from, period.to).size();
+                services.get(AuditTrail.class).record(new AuditEvent(by, "", "cli", "rollups-repair", period.from + ".." + period.to,
+                        left == 0 ? "success: " + found.size() + " rows rewritten" : "failure: " + left + " rows still differ"));
+                return new Repaired(found.size(), days, left);
             });
         } catch (RuntimeException refused) {
-            // a repair asked for and not made (an archived month, a load holding the lock) is said in the log too;
-            // if that cannot be written either (the database gone), the first failure is the one to report
+            // a repair asked for and not made (an archived month, a load holding the lock, its own audit row refused)
+            // is said in the log too, in the line the command prints; if that cannot be written either (the database
+            // gone), the first failure is the one to report
             try {
                 services.get(AuditTrail.class).record(new AuditEvent(by, "", "cli", "rollups-repair", period.from + ".." + period.to,
-                        "failure: " + refused.getMessage()));
+                        "failure: " + Cli.userMessage(refused)));
             } catch (RuntimeException unrecorded) {
                 refused.addSuppressed(unrecorded);
             }
             throw refused;
         }
-        int left = services.get(RollupCheck.class).differences(period.from, period.to).size();
-        services.get(AuditTrail.class).record(new AuditEvent(by, "", "cli", "rollups-repair",
-                period.from + ".." + period.to, left == 0 ? "success: " + repaired.rows() + " rows rewritten" : "failure: " + left + " rows still differ"));
+        int left = repaired.left();
         if (left > 0) {
             spec.commandLine().getErr().print("fraudstats verify: " + left + " rollup rows of " + period.from + ".." + period.to
                     + " still differ from the facts after the repair\n");

@@ -118,6 +118,38 @@ class VerifyRepairTest extends DatabaseTest {
     }
 
     /** 禅城区's loss over the two days, as `metrics` prints it. */
+    @Test
+    void aRepairWhoseAuditRowCannotBeWrittenIsNotMade() {
+        new Drops(inbox)
+                .write("2022-10-01", "cases.csv", Drops.CASES
+                        + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                        + "C2,2022-10-02T09:00:00+08:00,440604,,OTHER,50.00,\n");
+        Run load = cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-01");
+        assertThat(load.exitCode()).as(load.err()).isZero();
+        jdbc.update("UPDATE fact_case SET loss_amount = 120.00 WHERE case_id = 'C1'");
+        // the audit log refuses the repair's success row, as a full disk or a revoked grant would
+        jdbc.execute("CREATE FUNCTION test_refuse_repair_success() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "IF NEW.action = 'rollups-repair' AND NEW.result LIKE 'success%' THEN RAISE EXCEPTION 'audit log refused the row'; "
+                + "END IF; RETURN NEW; END $$");
+        jdbc.execute("CREATE TRIGGER test_refuse_repair_success BEFORE INSERT ON audit_event FOR EACH ROW "
+                + "EXECUTE FUNCTION test_refuse_repair_success()");
+        try {
+            Run repair = cli("verify", "--from", "2022-09-30", "--to", "2022-10-02", "--repair");
+            assertThat(repair.exitCode()).isEqualTo(1);
+            assertThat(repair.err()).startsWith("fraudstats verify: ").contains("audit log refused the row");
+        } finally {
+            jdbc.execute("DROP TRIGGER test_refuse_repair_success ON audit_event");
+            jdbc.execute("DROP FUNCTION test_refuse_repair_success()");
+        }
+        // the rollups, the figures and the changes the nightly reads are as before the attempt, which is audited
+        assertThat(lossOfChancheng()).isEqualTo("150.00");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM rollup_repair", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM repaired_day", Long.class)).isZero();
+        assertThat(jdbc.queryForList("SELECT result FROM audit_event WHERE action = 'rollups-repair' AND object = '2022-09-30..2022-10-02'",
+                String.class)).singleElement().asString().startsWith("failure: ").contains("audit log refused the row")
+                .doesNotContain("INSERT").doesNotContain("\n");
+    }
+
     private String lossOfChancheng() {
         Run metrics = cli("metrics", "--from", "2022-10-01", "--to", "2022-10-02", "--district", "440604", "--format", "csv");
         assertThat(metrics.exitCode()).as(metrics.err()).isZero();
