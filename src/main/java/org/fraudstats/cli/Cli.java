@@ -34,7 +34,9 @@ public final class Cli {
         });
         cli.setParameterExceptionHandler((e, a) -> {
             // "fraudstats token create: …", "fraudstats: …" for the top level, not "fraudstats create" or "fraudstats fraudstats"
-            err.println(e.getCommandLine().getCommandSpec().qualifiedName() + ": " + e.getMessage() + " (see --help)");
+            // picocli quotes what was typed: an account number pasted into an option is masked as everywhere else
+            err.println(e.getCommandLine().getCommandSpec().qualifiedName() + ": "
+                    + org.fraudstats.storage.DigitRuns.mask(e.getMessage()) + " (see --help)");
             if (debug) {
                 e.printStackTrace(err);
             }
@@ -47,7 +49,8 @@ public final class Cli {
         try {
             return java.time.LocalDate.parse(text);
         } catch (java.time.format.DateTimeParseException e) {
-            throw new CommandLine.TypeConversionException("'" + text + "' is not a date (YYYY-MM-DD)");
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a date (YYYY-MM-DD"
+                    + org.fraudstats.web.portal.Inputs.isoFormOf(text).map(iso -> ": " + iso).orElse("") + ")");
         }
     }
 

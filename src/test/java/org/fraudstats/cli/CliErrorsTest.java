@@ -24,6 +24,21 @@ class CliErrorsTest extends DatabaseTest {
     }
 
     @Test
+    void aDateWithoutItsDashesIsShownWithItsIsoForm_andAnAccountNumberTypedForADateIsMasked() {
+        Run run = cli("metrics", "--from", "20221001", "--to", "2022-10-24");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("fraudstats metrics: Invalid value for option '--from': '20221001' is not a date "
+                + "(YYYY-MM-DD: 2022-10-01) (see --help)\n");
+        Run card = cli("metrics", "--from", "6222" + "0212" + "3456" + "7890", "--to", "2022-10-24");
+        assertThat(card.exitCode()).isEqualTo(2);
+        assertThat(card.err()).isEqualTo("fraudstats metrics: Invalid value for option '--from': '************7890' is not a date "
+                + "(YYYY-MM-DD) (see --help)\n");
+        Run stray = cli("metrics", "--from", "2022-10-01", "--to", "2022-10-24", "6222" + "-0212" + "-3456" + "-7890");
+        assertThat(stray.exitCode()).isEqualTo(2);
+        assertThat(stray.err()).contains("****-****-****-7890").doesNotContain("6222");
+    }
+
+    @Test
     void fromAfterToIsAUsageError() {
         Run run = cli("metrics", "--from", "2022-10-24", "--to", "2022-10-01");
         assertThat(run.exitCode()).isEqualTo(2);

@@ -164,6 +164,15 @@ class PortalApiTest extends PortalTest {
                 "from 2022-10-02 is after to 2022-10-01");
         assertError(as("leader", get("/api/v1/metrics").param("from", "2022-10-01").param("to", "2022-10-01").param("district", "999999")),
                 "district 999999: unknown district (known: 440604, 440605, 440606, 440607, 440608, 440600)");
+        // an empty parameter is a script's unset variable: every area's rows would be read as one area's
+        assertError(as("leader", get("/api/v1/metrics").param("from", "2022-10-01").param("to", "2022-10-01").param("district", "")),
+                "district is empty (leave it out for every area)");
+        assertError(as("leader", get("/api/v1/metrics").param("from", "2022-10-01").param("to", "2022-10-01").param("compare", "")),
+                "compare is empty (leave it out for none)");
+        assertError(as("press", get("/api/v1/headlines").param("from", "2022-10-01").param("to", "2022-10-01").param("district", "")),
+                "district is empty (leave it out for every area)");
+        assertError(as("leader", get("/api/v1/metrics").param("from", "20221001").param("to", "2022-10-01")),
+                "from: '20221001' is not a date (an ISO date: 2022-10-01)");
         assertError(as("leader", get("/api/v1/metrics").param("from", "2000-01-01").param("to", "2022-10-01")),
                 "from 2000-01-01 to 2022-10-01 is longer than 10 years");
         assertError(as("leader", get("/api/v1/metrics").param("to", "2022-10-01")), "from is missing (an ISO date, e.g. 2022-10-23)");

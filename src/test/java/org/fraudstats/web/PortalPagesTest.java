@@ -228,6 +228,13 @@ class PortalPagesTest extends PortalTest {
     }
 
     @Test
+    void aDateWithoutItsDashesIsShownWithItsIsoForm() throws Exception {
+        MockHttpServletResponse bad = as("leader", get("/figures").param("from", "20221001").param("to", "2022-10-24"));
+        assertThat(bad.getStatus()).isEqualTo(400);
+        assertThat(bad.getContentAsString(StandardCharsets.UTF_8)).contains("起始日期“20221001”应写作 2022-10-01");
+    }
+
+    @Test
     void anAccountNumberGivenForADateIsNotPutBackInTheRerunForm() throws Exception {
         String form = page("statistician", post("/runs/plan").param("from", "6222" + "0212" + "3456" + "7890")
                 .param("to", "2022-10-22").with(csrf()));

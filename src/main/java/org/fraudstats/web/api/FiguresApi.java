@@ -47,6 +47,8 @@ class FiguresApi {
                                    @RequestParam(required = false) String by, @RequestParam(required = false) String district,
                                    @RequestParam(required = false) String compare) {
         LocalDate[] period = Inputs.period(from, to);
+        Inputs.notEmpty("district", district);
+        Inputs.notEmpty("compare", compare);
         boolean byDay = switch (by == null ? "range" : by) {
             case "range" -> false;
             case "day" -> true;
@@ -72,6 +74,7 @@ class FiguresApi {
                                     @RequestParam(required = false) String lang,
                                     @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         LocalDate[] period = Inputs.period(from, to);
+        Inputs.notEmpty("district", district);
         String area = Inputs.district(catalog, district);
         Topic chosen = Topic.ofKey(topic == null ? "handling" : topic).orElseThrow(() ->
                 new BadInput("topic: '" + Inputs.printable(topic) + "' is not handling or prevention"));

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.Optional;
 
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.settings.BusinessTime;
@@ -23,6 +24,8 @@ public final class Inputs {
     /** uuuu-MM-dd, strictly: 2022-02-30 is refused rather than read as 2022-02-28. */
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
+    private static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
+
     private Inputs() {
     }
 
@@ -33,8 +36,26 @@ public final class Inputs {
         try {
             return LocalDate.parse(value, ISO);
         } catch (DateTimeParseException e) {
+            Optional<String> iso = isoFormOf(value);
+            if (iso.isPresent()) {
+                // 20221001 is a date written without its dashes, not an account number: shown, with its ISO form
+                throw new BadInput(name + ": '" + value + "' is not a date (an ISO date: " + iso.get() + ")",
+                        label(name) + "日期“" + value + "”应写作 " + iso.get());
+            }
             throw new BadInput(name + ": '" + printable(value) + "' is not a date (an ISO date, e.g. 2022-10-23)",
                     label(name) + "日期“" + printable(value) + "”不是日期（应如 2022-10-23）");
+        }
+    }
+
+    /** A date written as eight digits (20221001), in its ISO form (2022-10-01); empty for anything else. */
+    public static Optional<String> isoFormOf(String value) {
+        if (value == null || !value.matches("[0-9]{8}")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(value, BASIC).toString());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
         }
     }
 
@@ -78,6 +99,17 @@ public final class Inputs {
                     "没有代码为 " + printable(code) + " 的地区（可选：" + String.join("、", catalog.districtCodes()) + "、" + catalog.cityCode() + "）");
         }
         return code;
+    }
+
+    /**
+     * An API parameter given empty (district=): a script whose variable was unset, asking for one area and about to
+     * read the first row of every area's answer as that one. Refused, as the command line refuses --district ''; a
+     * page's form sends district= for 每个地区, which {@link #district} reads as every area.
+     */
+    public static void notEmpty(String name, String value) {
+        if (value != null && value.isEmpty()) {
+            throw new BadInput(name + " is empty (leave it out for " + (name.equals("district") ? "every area" : "none") + ")");
+        }
     }
 
     /** 起始 or 截止, for a page's message about the parameter from or to. */
