@@ -208,7 +208,8 @@ class ConcurrentRerunsTest extends PortalTest {
         } finally {
             noConflicts("batch_job_execution_params");
         }
-        assertThat(refused.getStatus()).isEqualTo(500);
+        assertThat(refused.getStatus()).isEqualTo(503);
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("30");
         JsonNode error = JSON.readTree(refused.getContentAsString(StandardCharsets.UTF_8));
         assertThat(error.propertyNames()).containsExactly("error");
         assertThat(error.get("error").asString()).isEqualTo("rerun 2021-10-25..2021-10-25 could not start: " + SERIALIZATION_FAILURE

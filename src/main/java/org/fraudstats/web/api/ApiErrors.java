@@ -7,7 +7,6 @@ import org.fraudstats.web.portal.NotFound;
 import org.fraudstats.web.portal.Reruns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -44,9 +43,7 @@ class ApiErrors {
 
     @ExceptionHandler(StreamedListings.Busy.class)
     ResponseEntity<byte[]> busy(StreamedListings.Busy e) {
-        ResponseEntity<byte[]> answer = JsonAnswer.error(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).header(HttpHeaders.RETRY_AFTER, "60")
-                .body(answer.getBody());
+        return JsonAnswer.unavailable(e.getMessage(), 60);
     }
 
     /** Wrong content types and methods are mistakes in the request too: 400, as web.md lists them. */

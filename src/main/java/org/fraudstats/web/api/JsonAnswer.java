@@ -33,4 +33,11 @@ final class JsonAnswer {
     static ResponseEntity<byte[]> error(HttpStatus status, String message) {
         return of(status, java.util.Map.of("error", message));
     }
+
+    /** 503 with Retry-After: the server cannot do it now and a client may try again after that many seconds. */
+    static ResponseEntity<byte[]> unavailable(String message, int retryAfterSeconds) {
+        ResponseEntity<byte[]> answer = error(HttpStatus.SERVICE_UNAVAILABLE, message);
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds)).body(answer.getBody());
+    }
 }

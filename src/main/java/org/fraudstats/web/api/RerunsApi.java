@@ -90,9 +90,10 @@ class RerunsApi {
             audit.record("rerun", object, "refused");
             return JsonAnswer.error(HttpStatus.CONFLICT, e.getMessage());
         } catch (Reruns.NotStarted e) {
-            // no execution exists to follow: the attempt is recorded all the same, and answered with why
+            // no execution exists to follow: the attempt is recorded all the same, and answered with why; 503, as
+            // nothing was wrong with the request and the same request may start in a moment
             audit.record("rerun", object, "failure");
-            return JsonAnswer.error(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage());
+            return JsonAnswer.unavailable(e.getMessage(), 30);
         } catch (RuntimeException e) {
             // anything else (the lock's connection refused…) is answered 500 by ApiErrors, and recorded first
             audit.record("rerun", object, "failure");
@@ -136,7 +137,7 @@ class RerunsApi {
             throw e;
         } catch (Reruns.NotStarted e) {
             audit.record("rerun-restart", "job execution " + execution, "failure");
-            return JsonAnswer.error(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage());
+            return JsonAnswer.unavailable(e.getMessage(), 30);
         } catch (RuntimeException e) {
             audit.record("rerun-restart", "job execution " + execution, "failure");
             throw e;
