@@ -36,6 +36,16 @@ public final class DigitRuns {
 
     private static final Pattern DIGIT_RUN = Pattern.compile("\\p{Nd}(?:" + SEPARATOR + "?\\p{Nd}){11,}");
 
+    /**
+     * An account number written in groups of four joined by a mark that lists things in a text (6222，0200，1234，5678;
+     * 、 , : | ; in either width): four groups or more (a card's 16 digits), then perhaps a group of one to four.
+     * Such marks join other numbers too (440604,440605; 23:40:00; 2022,2023,2024), so they count only between groups
+     * of exactly four digits, and three such groups are not enough.
+     */
+    private static final Pattern FOUR_DIGIT_GROUPS = Pattern.compile("(?<!\\p{Nd})\\p{Nd}{4}+(?:(?:" + SEPARATOR
+            + "|\\p{Zs}?+[,\uFF0C\u3001:\uFF1A|\uFF5C;\uFF1B]\\p{Zs}?+)\\p{Nd}{4}+){3,}+(?:(?:" + SEPARATOR
+            + "|\\p{Zs}?+[,\uFF0C\u3001:\uFF1A|\uFF5C;\uFF1B]\\p{Zs}?+)\\p{Nd}{1,4}+)?+(?!\\p{Nd})");
+
     private DigitRuns() {
     }
 
@@ -63,31 +73,38 @@ public final class DigitRuns {
             }
             return mask(value.substring(0, end)) + "…";
         }
-        Matcher run = DIGIT_RUN.matcher(value);
         StringBuilder masked = null;
+        Matcher run = DIGIT_RUN.matcher(value);
         while (run.find()) {
-            if (ISO_DATES.matcher(run.group()).matches()) {
-                continue;
-            }
-            if (masked == null) {
-                masked = new StringBuilder(value);
-            }
-            int digits = 0;
-            for (int i = run.start(); i < run.end(); i += Character.charCount(value.codePointAt(i))) {
-                digits += Character.isDigit(value.codePointAt(i)) ? 1 : 0;
-            }
-            for (int i = run.start(), seen = 0; i < run.end(); ) {
-                int c = value.codePointAt(i);
-                int width = Character.charCount(c);
-                if (Character.isDigit(c) && ++seen <= digits - 4) {
-                    for (int k = 0; k < width; k++) {
-                        masked.setCharAt(i + k, '*');
-                    }
-                }
-                i += width;
+            if (!ISO_DATES.matcher(run.group()).matches()) {
+                masked = keepLastFour(value, run.start(), run.end(), masked);
             }
         }
+        Matcher groups = FOUR_DIGIT_GROUPS.matcher(value);
+        while (groups.find()) {
+            masked = keepLastFour(value, groups.start(), groups.end(), masked);
+        }
         return masked == null ? value : masked.toString();
+    }
+
+    /** The digits of value[start, end) but the last four starred in masked (a copy of value, made at the first run). */
+    private static StringBuilder keepLastFour(String value, int start, int end, StringBuilder masked) {
+        StringBuilder into = masked == null ? new StringBuilder(value) : masked;
+        int digits = 0;
+        for (int i = start; i < end; i += Character.charCount(value.codePointAt(i))) {
+            digits += Character.isDigit(value.codePointAt(i)) ? 1 : 0;
+        }
+        for (int i = start, seen = 0; i < end; ) {
+            int c = value.codePointAt(i);
+            int width = Character.charCount(c);
+            if (Character.isDigit(c) && ++seen <= digits - 4) {
+                for (int k = 0; k < width; k++) {
+                    into.setCharAt(i + k, '*');
+                }
+            }
+            i += width;
+        }
+        return into;
     }
 
     /** Whether the value holds fewer than 12 digits in all: then no run can be there, and the regex need not run. */

@@ -51,6 +51,21 @@ class DigitRunsTest {
     }
 
     @Test
+    void groupsOfFourJoinedByMarksThatListThingsAreOneNumber_otherNumbersSoJoinedAreNot() {
+        assertThat(DigitRuns.mask("卡号6222" + "、0200" + "、1234" + "、5678")).isEqualTo("卡号****、****、****、5678");
+        assertThat(DigitRuns.mask("卡号6222" + "，0200" + "，1234" + "，5678")).isEqualTo("卡号****，****，****，5678");
+        assertThat(DigitRuns.mask("6222" + ":0200" + ":1234" + ":5678")).isEqualTo("****:****:****:5678");
+        assertThat(DigitRuns.mask("6222" + "|0200" + "|1234" + "|5678")).isEqualTo("****|****|****|5678");
+        assertThat(DigitRuns.mask("招行 6222" + ",0200" + ",1234" + ",5678")).isEqualTo("招行 ****,****,****,5678");
+        assertThat(DigitRuns.mask("6222" + ", 0200" + ", 1234" + ", 5678" + ", 901")).isEqualTo("****, ****, ****, ***8, 901");
+        assertThat(DigitRuns.mask("6222" + "；0200" + "-1234" + "：5678")).isEqualTo("****；****-****：5678");
+        for (String value : List.of("440604,440605,440606", "2022-10-23 23:40:00", "10:00:00,11:00:00,12:00:00",
+                "1,234,567,890,123.45", "2022,2023,2024", "20221001,20221002", "138,0013,8000")) {
+            assertThat(DigitRuns.mask(value)).isEqualTo(value);
+        }
+    }
+
+    @Test
     void groupsJoinedByLineBreaksOrOtherControlCharactersAreOneNumber() {
         // a user name typed with line breaks: the audit trail writes them as spaces afterwards
         assertThat(DigitRuns.mask("6222" + "\n0212" + "\n3456" + "\n7890")).isEqualTo("****\n****\n****\n7890");
