@@ -240,6 +240,28 @@ class LoadingRulesTest extends DatabaseTest {
     }
 
     @Test
+    void amountsThatEachFitSumPastSixteenDigitsInADayAndStillLoad() {
+        // each amount has the 16 integer digits a fact may hold; their day's sum has 17 (it failed the drop in the
+        // rollup's INSERT, "numeric field overflow", and the drop after it waited)
+        new Drops(inbox)
+                .write("2022-10-01", "cases.csv", Drops.CASES
+                        + "H1,2022-10-01T10:00:00+08:00,440604,,OTHER,9000000000000000,\n"
+                        + "H2,2022-10-01T11:00:00+08:00,440604,,OTHER,1000000000000000.50,\n")
+                .write("2022-10-02", "cases.csv", Drops.CASES
+                        + "H9,2022-10-02T10:00:00+08:00,440604,,OTHER,5,\n")
+                .write("2022-10-02", "freezes.csv", Drops.FREEZES
+                        + "S1,H1,STOP_PAYMENT,bank,6222020012345678,9999999999999999.99,2022-10-02T10:00:00+08:00\n"
+                        + "S2,H2,STOP_PAYMENT,bank,6222020012345679,9999999999999999.99,2022-10-02T10:01:00+08:00\n");
+        ingest();
+        assertThat(rejects()).isEmpty();
+        String csv = cli("metrics", "--from", "2022-10-01", "--to", "2022-10-02", "--district", "440604", "--by", "day").out();
+        assertThat(csv.lines().skip(1).map(l -> String.join(",", java.util.Arrays.asList(l.split(",")).subList(0, 8))))
+                .containsExactly("2022-10-01,2022-10-01,440604,2,10000000000000000.50,0,0.00,0",
+                        "2022-10-02,2022-10-02,440604,1,5.00,2,19999999999999999.98,0");
+        assertThat(cli("verify", "--from", "2022-10-01", "--to", "2022-10-02").exitCode()).isZero();
+    }
+
+    @Test
     void timestampsPostgresCannotHoldAreBadRowsNotAFailedDrop() {
         new Drops(inbox).write("2022-10-01", "cases.csv", Drops.CASES
                 + "T1,2022-10-01T09:00:00+16:00,440604,,OTHER,1.00,\n"
