@@ -142,6 +142,15 @@ public class Deliveries {
 
     /** Sends every due mail once; a warning line for mails given up. */
     public Pass sendDue(Consumer<String> log) {
+        // corrections a killed process published and did not record for mail are recorded first, whichever process
+        // runs the next pass (the next nightly, `deliver`, serve's retry every few minutes)
+        int caughtUp = 0;
+        for (DeliveryStore.UnrecordedCorrection c : store.unrecordedCorrections()) {
+            caughtUp += record(c.bulletin(), c.outFolder());
+        }
+        if (caughtUp > 0) {
+            log.accept(caughtUp + " mails of corrections published without their mail recorded (a process stopped in between): to send");
+        }
         int sent = 0;
         int retrying = 0;
         int failed = 0;

@@ -1,5 +1,6 @@
 package org.fraudstats.delivery;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -84,6 +85,24 @@ class DeliveryStore {
                     revised.add(new MailedBulletin(product, from, to, revision, changes, List.of())));
         });
         return revised;
+    }
+
+    /** A correction to record: the revision, and the out folder where the mail of the revision before found its files. */
+    record UnrecordedCorrection(MailedBulletin bulletin, Path outFolder) {
+    }
+
+    List<UnrecordedCorrection> unrecordedCorrections() {
+        List<UnrecordedCorrection> unrecorded = new java.util.ArrayList<>();
+        jdbc.query(SqlFiles.load("delivery/unrecorded-corrections.sql"), Map.of(), rs -> {
+            LocalDate from = rs.getObject("date_from", LocalDate.class);
+            LocalDate to = rs.getObject("date_to", LocalDate.class);
+            List<String> changes = JSON.readValue(rs.getString("changes"), new tools.jackson.core.type.TypeReference<List<String>>() { });
+            int revision = rs.getInt("revision");
+            Path out = Path.of(rs.getString("out_folder"));
+            MailedBulletin.product(rs.getString("kind"), from, to).ifPresent(product ->
+                    unrecorded.add(new UnrecordedCorrection(new MailedBulletin(product, from, to, revision, changes, List.of()), out)));
+        });
+        return unrecorded;
     }
 
     List<Long> due(Instant now) {

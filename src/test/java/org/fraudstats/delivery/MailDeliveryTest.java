@@ -468,6 +468,33 @@ class MailDeliveryTest extends DatabaseTest {
     }
 
     @Test
+    void aCorrectionPublishedByANightKilledBeforeItsMailWasRecordedIsMailedByTheNextPass() throws Exception {
+        assertThat(night("2022-10-24").exitCode()).isZero();
+        drops.write("2022-10-25", "cases.csv", Drops.CASES + "C4,2022-10-24T20:00:00+08:00,440605,,OTHER,50.00,\n");
+        clock.set(START.plus(Duration.ofDays(1)));
+        // what a night of the 25th killed while rendering the 25th leaves: its drop loaded, the 24th revised and
+        // published (r2, committed with its files), no mail of it recorded
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-25").exitCode()).isZero();
+        var publisher = context.getBean(org.fraudstats.bulletin.BulletinPublisher.class);
+        assertThat(publisher.daily(LocalDate.parse("2022-10-24"), out, java.util.EnumSet.allOf(org.fraudstats.bulletin.BulletinPublisher.Format.class),
+                null).revision()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM delivery WHERE revision = 2", Long.class)).isZero();
+
+        // the night run again finds the 24th up to date, yet its correction reaches the recipients of r1, once
+        Run again = night("2022-10-25");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("3 mails of corrections published without their mail recorded (a process stopped in "
+                + "between): to send");
+        assertThat(mailsWithSubject("【反诈日报·更正】2022年10月24日（第297期，第2版）")).extracting(MailDeliveryTest::to)
+                .containsExactlyInAnyOrder("lisi@example.gov.cn", "zhangsan@example.gov.cn", "zhaoliu@example.gov.cn");
+        assertThat(text(mailsWithSubject("【反诈日报·更正】2022年10月24日（第297期，第2版）").get(0))).contains("- 佛山市 电诈警情 1 → 2\n");
+        assertThat(cli("deliver", "--date", "2022-10-24").out()).isEqualTo("daily 2022-10-24: nothing to send\n");
+        assertThat(deliveries.sendDue(line -> { }).sent()).isZero();
+        assertThat(mailsWithSubject("【反诈日报·更正】2022年10月24日（第297期，第2版）")).hasSize(3);
+        assertThat(mailsWithSubject("【反诈日报】2022年10月25日（第298期）")).hasSize(3);
+    }
+
+    @Test
     void aRerunThatRevisesAPublishedBulletinMailsTheRevisionOnly() throws Exception {
         assertThat(night("2022-10-24").exitCode()).isZero();
         drops.write("2022-10-25", "cases.csv", Drops.CASES + "C4,2022-10-24T20:00:00+08:00,440605,,OTHER,50.00,\n");
