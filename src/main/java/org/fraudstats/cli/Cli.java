@@ -50,7 +50,7 @@ public final class Cli {
             return java.time.LocalDate.parse(text);
         } catch (java.time.format.DateTimeParseException e) {
             throw new CommandLine.TypeConversionException("'" + text + "' is not a date (YYYY-MM-DD"
-                    + org.fraudstats.web.portal.Inputs.isoFormOf(text).map(iso -> ": " + iso).orElse("") + ")");
+                    + org.fraudstats.settings.BusinessTime.isoFormOf(text).map(iso -> ": " + iso).orElse("") + ")");
         }
     }
 

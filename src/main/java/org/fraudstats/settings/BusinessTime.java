@@ -62,4 +62,20 @@ public final class BusinessTime {
     public static LocalDate yesterday(Clock clock) {
         return today(clock).minusDays(1);
     }
+
+    /**
+     * A date written as eight digits (20221001), in the ISO form every command and the API take (2022-10-01); empty
+     * for anything else. Said in their messages: eight digits are no account number, and the fix is plain.
+     */
+    public static Optional<String> isoFormOf(String value) {
+        if (value == null || !value.matches("[0-9]{8}")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(value, DateTimeFormatter.ofPattern("uuuuMMdd")
+                    .withResolverStyle(java.time.format.ResolverStyle.STRICT)).toString());
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
 }

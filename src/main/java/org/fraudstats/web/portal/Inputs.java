@@ -24,8 +24,6 @@ public final class Inputs {
     /** uuuu-MM-dd, strictly: 2022-02-30 is refused rather than read as 2022-02-28. */
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
-    private static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
-
     private Inputs() {
     }
 
@@ -36,7 +34,7 @@ public final class Inputs {
         try {
             return LocalDate.parse(value, ISO);
         } catch (DateTimeParseException e) {
-            Optional<String> iso = isoFormOf(value);
+            Optional<String> iso = BusinessTime.isoFormOf(value);
             if (iso.isPresent()) {
                 // 20221001 is a date written without its dashes, not an account number: shown, with its ISO form
                 throw new BadInput(name + ": '" + value + "' is not a date (an ISO date: " + iso.get() + ")",
@@ -47,17 +45,6 @@ public final class Inputs {
         }
     }
 
-    /** A date written as eight digits (20221001), in its ISO form (2022-10-01); empty for anything else. */
-    public static Optional<String> isoFormOf(String value) {
-        if (value == null || !value.matches("[0-9]{8}")) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(value, BASIC).toString());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
 
     /** from and to, both required, checked as a period. */
     public static LocalDate[] period(String from, String to) {
