@@ -18,6 +18,8 @@ public final class Main {
         // would read each other's times hours apart. UTC is also the zone the tests run in. What people read is
         // converted to Asia/Shanghai where it is shown (BusinessTime), and the log prints Beijing time with its offset.
         java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
+        // the launcher gave this process a temporary folder of its own: those of killed processes go (ProcessTemp)
+        ProcessTemp.sweepAround(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code;
