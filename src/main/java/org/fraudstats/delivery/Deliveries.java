@@ -79,13 +79,12 @@ public class Deliveries {
      * throws: the bulletins are published whatever the relay does; problems are lines in {@code log}.
      */
     public void afterPublishing(List<Published> bulletins, Path out, Consumer<String> log) {
+        List<MailedBulletin> mailed = bulletins.stream().map(MailedBulletin::of).flatMap(Optional::stream).toList();
+        recordUnrecordedCorrections(mailed, log);
         try {
             int recorded = 0;
-            for (Published published : bulletins) {
-                Optional<MailedBulletin> mailed = MailedBulletin.of(published);
-                if (mailed.isPresent()) {
-                    recorded += record(mailed.get(), out);
-                }
+            for (MailedBulletin bulletin : mailed) {
+                recorded += record(bulletin, out);
             }
             if (recorded > 0) {
                 log.accept(recorded + " mails to send");
@@ -102,8 +101,10 @@ public class Deliveries {
      */
     public void afterRerun(long jobExecutionId, Path out, Consumer<String> log) {
         try {
+            List<MailedBulletin> revisions = store.revisionsOfRun(jobExecutionId);
+            recordUnrecordedCorrections(revisions, log);
             int recorded = 0;
-            for (MailedBulletin revised : store.revisionsOfRun(jobExecutionId)) {
+            for (MailedBulletin revised : revisions) {
                 recorded += record(revised, out);
             }
             if (recorded > 0) {
@@ -129,28 +130,51 @@ public class Deliveries {
                 }
             }
         }
-        int recorded = 0;
         Instant now = clock.instant();
-        for (DeliveryStore.Recipient r : recipients) {
-            if (store.record(r, bulletin.product(), bulletin.from(), bulletin.to(), bulletin.revision(), 0,
-                    out.toAbsolutePath().toString(), String.join("\n", bulletin.changes()), messageId(r, bulletin.product(), bulletin.from(), bulletin.revision(), 0), now)) {
-                recorded++;
+        List<DeliveryStore.Recipient> to = recipients;
+        // all of a bulletin's recipients or none: the pass that records a correction left unrecorded looks for a
+        // revision with no row at all, so a process killed after the first recipient's row would lose the others'
+        Integer recorded = transaction.execute(status -> {
+            int n = 0;
+            for (DeliveryStore.Recipient r : to) {
+                if (store.record(r, bulletin.product(), bulletin.from(), bulletin.to(), bulletin.revision(), 0,
+                        out.toAbsolutePath().toString(), String.join("\n", bulletin.changes()), messageId(r, bulletin.product(), bulletin.from(), bulletin.revision(), 0), now)) {
+                    n++;
+                }
             }
+            return n;
+        });
+        return recorded == null ? 0 : recorded;
+    }
+
+    /**
+     * Corrections a killed process published and did not record for mail are recorded by whichever process passes
+     * next (the next nightly, `deliver`, serve's retry every few minutes): before the bulletins a pass records itself,
+     * so that an older correction is sent before a newer one and with its own list of changes. Never throws: a
+     * failure here must not keep the due mails from going.
+     */
+    private void recordUnrecordedCorrections(List<MailedBulletin> ownRevisions, Consumer<String> log) {
+        try {
+            int caughtUp = 0;
+            for (DeliveryStore.UnrecordedCorrection c : store.unrecordedCorrections(clock.instant())) {
+                // the revisions this pass's own process published are recorded by it, as its own, right after; but a
+                // revision it only rendered again (same figures, no changes of its own to list) is the killed
+                // process's correction, recorded here with the changes it was published with
+                if (ownRevisions.stream().noneMatch(own -> own.sameRevision(c.bulletin()) && !own.changes().isEmpty())) {
+                    caughtUp += record(c.bulletin(), c.outFolder());
+                }
+            }
+            if (caughtUp > 0) {
+                log.accept(caughtUp + " mails of corrections published without their mail recorded (a process stopped in between): to send");
+            }
+        } catch (RuntimeException e) {
+            log.accept("warning: corrections published without their mail not recorded now, tried again at the next pass: " + e.getMessage());
         }
-        return recorded;
     }
 
     /** Sends every due mail once; a warning line for mails given up. */
     public Pass sendDue(Consumer<String> log) {
-        // corrections a killed process published and did not record for mail are recorded first, whichever process
-        // runs the next pass (the next nightly, `deliver`, serve's retry every few minutes)
-        int caughtUp = 0;
-        for (DeliveryStore.UnrecordedCorrection c : store.unrecordedCorrections()) {
-            caughtUp += record(c.bulletin(), c.outFolder());
-        }
-        if (caughtUp > 0) {
-            log.accept(caughtUp + " mails of corrections published without their mail recorded (a process stopped in between): to send");
-        }
+        recordUnrecordedCorrections(List.of(), log);
         int sent = 0;
         int retrying = 0;
         int failed = 0;

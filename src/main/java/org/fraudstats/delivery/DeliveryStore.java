@@ -91,9 +91,9 @@ class DeliveryStore {
     record UnrecordedCorrection(MailedBulletin bulletin, Path outFolder) {
     }
 
-    List<UnrecordedCorrection> unrecordedCorrections() {
+    List<UnrecordedCorrection> unrecordedCorrections(Instant now) {
         List<UnrecordedCorrection> unrecorded = new java.util.ArrayList<>();
-        jdbc.query(SqlFiles.load("delivery/unrecorded-corrections.sql"), Map.of(), rs -> {
+        jdbc.query(SqlFiles.load("delivery/unrecorded-corrections.sql"), Map.of("now", time(now)), rs -> {
             LocalDate from = rs.getObject("date_from", LocalDate.class);
             LocalDate to = rs.getObject("date_to", LocalDate.class);
             List<String> changes = JSON.readValue(rs.getString("changes"), new tools.jackson.core.type.TypeReference<List<String>>() { });

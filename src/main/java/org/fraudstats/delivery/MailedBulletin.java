@@ -23,6 +23,11 @@ record MailedBulletin(String product, LocalDate from, LocalDate to, int revision
                 new MailedBulletin(product, from, to, published.revision(), published.changes(), published.files()));
     }
 
+    /** The same bulletin and revision, whatever the files and changes each side carries. */
+    boolean sameRevision(MailedBulletin other) {
+        return product.equals(other.product) && from.equals(other.from) && to.equals(other.to) && revision == other.revision;
+    }
+
     static Optional<String> product(String kind, LocalDate from, LocalDate to) {
         if ("daily".equals(kind)) {
             return Optional.of("daily");

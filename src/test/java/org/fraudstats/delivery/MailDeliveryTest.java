@@ -475,8 +475,10 @@ class MailDeliveryTest extends DatabaseTest {
         // what a night of the 25th killed while rendering the 25th leaves: its drop loaded, the 24th revised and
         // published (r2, committed with its files), no mail of it recorded
         assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-25").exitCode()).isZero();
+        // a night given another output folder (nightly --out): the correction's files are there, not with r1's
+        Path elsewhere = Files.createDirectories(out.resolve("elsewhere"));
         var publisher = context.getBean(org.fraudstats.bulletin.BulletinPublisher.class);
-        assertThat(publisher.daily(LocalDate.parse("2022-10-24"), out, java.util.EnumSet.allOf(org.fraudstats.bulletin.BulletinPublisher.Format.class),
+        assertThat(publisher.daily(LocalDate.parse("2022-10-24"), elsewhere, java.util.EnumSet.allOf(org.fraudstats.bulletin.BulletinPublisher.Format.class),
                 null).revision()).isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM delivery WHERE revision = 2", Long.class)).isZero();
 
@@ -488,6 +490,8 @@ class MailDeliveryTest extends DatabaseTest {
         assertThat(mailsWithSubject("【反诈日报·更正】2022年10月24日（第297期，第2版）")).extracting(MailDeliveryTest::to)
                 .containsExactlyInAnyOrder("lisi@example.gov.cn", "zhangsan@example.gov.cn", "zhaoliu@example.gov.cn");
         assertThat(text(mailsWithSubject("【反诈日报·更正】2022年10月24日（第297期，第2版）").get(0))).contains("- 佛山市 电诈警情 1 → 2\n");
+        assertThat(mailsWithSubject("【反诈日报·更正】2022年10月24日（第297期，第2版）")).allSatisfy(m -> assertThat(attachments(m).keySet())
+                .isNotEmpty().allMatch(name -> name.startsWith("fraudstats-daily-2022-10-24.r2.")));
         assertThat(cli("deliver", "--date", "2022-10-24").out()).isEqualTo("daily 2022-10-24: nothing to send\n");
         assertThat(deliveries.sendDue(line -> { }).sent()).isZero();
         assertThat(mailsWithSubject("【反诈日报·更正】2022年10月24日（第297期，第2版）")).hasSize(3);

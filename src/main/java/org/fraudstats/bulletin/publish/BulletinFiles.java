@@ -72,7 +72,7 @@ public class BulletinFiles {
         }
         BulletinData revised = data.withRevision(revision, changes, notice);
         // recorded first: if writing a file fails, the transaction takes the revision back with it
-        revisions.record(kind, data.from(), data.to(), revision, figures, JSON.writeValueAsString(changes), jobExecutionId, generatedAt);
+        revisions.record(kind, data.from(), data.to(), revision, figures, JSON.writeValueAsString(changes), jobExecutionId, generatedAt, out);
         String period = kind == BulletinKind.DAILY ? data.from().toString() : data.from() + "_" + data.to();
         Path folder = out.resolve(kind.key()).resolve(period);
         String base = "fraudstats-" + kind.key() + "-" + period + (revision > 1 ? ".r" + revision : "");

@@ -33,7 +33,7 @@ class Revisions {
     }
 
     void record(BulletinKind kind, LocalDate from, LocalDate to, int revision, String figures, String changes,
-                Long jobExecutionId, ZonedDateTime generatedAt) {
+                Long jobExecutionId, ZonedDateTime generatedAt, java.nio.file.Path out) {
         Map<String, Object> p = new HashMap<>();
         p.put("kind", kind.key());
         p.put("from", from);
@@ -43,6 +43,7 @@ class Revisions {
         p.put("changes", changes);
         p.put("jobExecutionId", jobExecutionId);
         p.put("generatedAt", generatedAt.toOffsetDateTime());
+        p.put("outFolder", out.toAbsolutePath().normalize().toString());
         jdbc.update(SqlFiles.load("bulletin/record-revision.sql"), p);
     }
 
