@@ -28,7 +28,7 @@ public final class Cli {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             err.println(commandLine.getCommandSpec().qualifiedName() + ": " + userMessage(e));
             if (debug) {
-                e.printStackTrace(err);
+                printTrace(e, err);
             }
             return e instanceof CommandLine.ParameterException ? 2 : 1;
         });
@@ -38,7 +38,7 @@ public final class Cli {
             err.println(e.getCommandLine().getCommandSpec().qualifiedName() + ": "
                     + org.fraudstats.storage.DigitRuns.mask(e.getMessage()) + " (see --help)");
             if (debug) {
-                e.printStackTrace(err);
+                printTrace(e, err);
             }
             return 2;
         });
@@ -52,6 +52,13 @@ public final class Cli {
             throw new CommandLine.TypeConversionException("'" + text + "' is not a date (YYYY-MM-DD"
                     + org.fraudstats.settings.BusinessTime.isoFormOf(text).map(iso -> ": " + iso).orElse("") + ")");
         }
+    }
+
+    /** --debug's stack trace, each line masked as the messages are: it quotes what was typed, an account number too. */
+    private static void printTrace(Throwable e, PrintWriter err) {
+        java.io.StringWriter trace = new java.io.StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        trace.toString().lines().map(org.fraudstats.storage.DigitRuns::mask).forEach(err::println);
     }
 
     /** The message a user can act on: ours when we raised it, else the most telling cause. */

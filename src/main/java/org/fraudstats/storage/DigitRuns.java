@@ -40,11 +40,12 @@ public final class DigitRuns {
      * An account number written in groups of four joined by a mark that lists things in a text (6222，0200，1234，5678;
      * 、 , : | ; in either width): four groups or more (a card's 16 digits), then perhaps a group of one to four.
      * Such marks join other numbers too (440604,440605; 23:40:00; 2022,2023,2024), so they count only between groups
-     * of exactly four digits, and three such groups are not enough.
+     * of exactly four digits, and three such groups are not enough. Whatever follows the number (，20000元) does not
+     * keep it from being masked; four years listed in a row are masked too, on the safe side.
      */
-    private static final Pattern FOUR_DIGIT_GROUPS = Pattern.compile("(?<!\\p{Nd})\\p{Nd}{4}+(?:(?:" + SEPARATOR
-            + "|\\p{Zs}?+[,\uFF0C\u3001:\uFF1A|\uFF5C;\uFF1B]\\p{Zs}?+)\\p{Nd}{4}+){3,}+(?:(?:" + SEPARATOR
-            + "|\\p{Zs}?+[,\uFF0C\u3001:\uFF1A|\uFF5C;\uFF1B]\\p{Zs}?+)\\p{Nd}{1,4}+)?+(?!\\p{Nd})");
+    private static final Pattern FOUR_DIGIT_GROUPS = Pattern.compile("(?<!\\p{Nd})\\p{Nd}{4}+(?!\\p{Nd})(?:(?:" + SEPARATOR
+            + "|\\p{Zs}?+[,\uFF0C\u3001:\uFF1A|\uFF5C;\uFF1B]\\p{Zs}?+)\\p{Nd}{4}+(?!\\p{Nd})){3,}+(?:(?:" + SEPARATOR
+            + "|\\p{Zs}?+[,\uFF0C\u3001:\uFF1A|\uFF5C;\uFF1B]\\p{Zs}?+)\\p{Nd}{1,4}+(?!\\p{Nd}))?+");
 
     private DigitRuns() {
     }

@@ -33,6 +33,9 @@ class CliErrorsTest extends DatabaseTest {
         assertThat(card.exitCode()).isEqualTo(2);
         assertThat(card.err()).isEqualTo("fraudstats metrics: Invalid value for option '--from': '************7890' is not a date "
                 + "(YYYY-MM-DD) (see --help)\n");
+        Run debug = cli("metrics", "--from", "6222" + "0212" + "3456" + "7890", "--to", "2022-10-24", "--debug");
+        assertThat(debug.exitCode()).isEqualTo(2);
+        assertThat(debug.err()).contains("\tat ").contains("************7890").doesNotContain("6222");
         Run stray = cli("metrics", "--from", "2022-10-01", "--to", "2022-10-24", "6222" + "-0212" + "-3456" + "-7890");
         assertThat(stray.exitCode()).isEqualTo(2);
         assertThat(stray.err()).contains("****-****-****-7890").doesNotContain("6222");

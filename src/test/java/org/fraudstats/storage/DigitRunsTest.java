@@ -59,6 +59,10 @@ class DigitRunsTest {
         assertThat(DigitRuns.mask("招行 6222" + ",0200" + ",1234" + ",5678")).isEqualTo("招行 ****,****,****,5678");
         assertThat(DigitRuns.mask("6222" + ", 0200" + ", 1234" + ", 5678" + ", 901")).isEqualTo("****, ****, ****, ***8, 901");
         assertThat(DigitRuns.mask("6222" + "；0200" + "-1234" + "：5678")).isEqualTo("****；****-****：5678");
+        // followed by a mark and a longer number, it is still one
+        assertThat(DigitRuns.mask("6222" + "，0200" + "，1234" + "，5678" + "，20000元")).isEqualTo("****，****，****，5678，20000元");
+        assertThat(DigitRuns.mask("卡号6222" + ",0200" + ",1234" + ",5678" + ",90123")).isEqualTo("卡号****,****,****,5678,90123");
+        assertThat(DigitRuns.mask("6222" + ";0200" + ";1234" + ";5678" + ";20221023")).isEqualTo("****;****;****;5678;20221023");
         for (String value : List.of("440604,440605,440606", "2022-10-23 23:40:00", "10:00:00,11:00:00,12:00:00",
                 "1,234,567,890,123.45", "2022,2023,2024", "20221001,20221002", "138,0013,8000")) {
             assertThat(DigitRuns.mask(value)).isEqualTo(value);
