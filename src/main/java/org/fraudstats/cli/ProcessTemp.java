@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 /**
  * The JVM's temporary folder is one per process: the launcher gives `java` the folder
- * ~/.cache/fraudstats/tmp/PID (closed to other users), PID being its own, which `exec` keeps. The JDK copies every
+ * ~/.cache/fraudstats/tmp/HOST/PID (closed to other users), PID being its own, which `exec` keeps. The JDK copies every
  * font a bulletin loads from the jar into a temporary file (2.8 MB each) and deletes it when the JVM exits
  * normally; a command or `serve` killed with kill -9, a normal event here, left 3 to 5 of them in /tmp each time,
  * with Tomcat's and any library's temporary files. The next command deletes the folders of processes that are gone,
@@ -38,8 +38,11 @@ final class ProcessTemp {
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(root)) {
             for (Path folder : folders) {
                 String name = folder.getFileName().toString();
-                if (PID.matcher(name).matches() && Files.isDirectory(folder)
-                        && ProcessHandle.of(Long.parseLong(name)).map(p -> !p.isAlive()).orElse(true)) {
+                // a folder touched in the last minute may be a new process's, with a dead one's reused pid, made by its
+                // launcher a moment before its JVM runs
+                if (PID.matcher(name).matches() && Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        && ProcessHandle.of(Long.parseLong(name)).map(p -> !p.isAlive()).orElse(true)
+                        && Files.getLastModifiedTime(folder).toInstant().isBefore(java.time.Instant.now().minusSeconds(60))) {
                     deleteTree(folder);
                 }
             }

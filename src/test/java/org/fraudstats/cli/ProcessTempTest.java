@@ -26,10 +26,16 @@ class ProcessTempTest {
         Path mine = Files.createDirectories(root.resolve(Long.toString(ProcessHandle.current().pid())));
         Files.write(mine.resolve("+~JF456.tmp"), new byte[1024]);
         Path notOurs = Files.createDirectories(root.resolve("notes"));
+        Files.setLastModifiedTime(dead, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600)));
+        // a dead pid's folder made a moment ago may be a starting process's that reuses the pid
+        Process goneToo = new ProcessBuilder("true").start();
+        goneToo.waitFor();
+        Path justMade = Files.createDirectories(root.resolve(Long.toString(goneToo.pid())));
 
         ProcessTemp.sweepAround(mine);
 
         assertThat(dead).doesNotExist();
+        assertThat(justMade).exists();
         assertThat(mine.resolve("+~JF456.tmp")).exists();
         assertThat(notOurs).exists();
     }
