@@ -93,7 +93,7 @@ class RerunsApi {
             // no execution exists to follow: the attempt is recorded all the same, and answered with why; 503, as
             // nothing was wrong with the request and the same request may start in a moment
             audit.record("rerun", object, "failure");
-            return JsonAnswer.unavailable(e.getMessage(), 30);
+            return notStarted(e);
         } catch (RuntimeException e) {
             // anything else (the lock's connection refused…) is answered 500 by ApiErrors, and recorded first
             audit.record("rerun", object, "failure");
@@ -101,6 +101,15 @@ class RerunsApi {
         }
         audit.record("rerun", object + " (job execution " + id + ")", "started");
         return JsonAnswer.of(HttpStatus.ACCEPTED, launched(id));
+    }
+
+    /**
+     * 503 with Retry-After when it could not start; 500 without when it did not start within the wait, as it may
+     * still: the message says to look at the runs first, and a retry could start it twice.
+     */
+    private static ResponseEntity<byte[]> notStarted(Reruns.NotStarted e) {
+        return e.mayStillStart() ? JsonAnswer.error(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage())
+                : JsonAnswer.unavailable(e.getMessage(), 30);
     }
 
     @GetMapping("/api/v1/reruns/{id}")
@@ -137,7 +146,7 @@ class RerunsApi {
             throw e;
         } catch (Reruns.NotStarted e) {
             audit.record("rerun-restart", "job execution " + execution, "failure");
-            return JsonAnswer.unavailable(e.getMessage(), 30);
+            return notStarted(e);
         } catch (RuntimeException e) {
             audit.record("rerun-restart", "job execution " + execution, "failure");
             throw e;

@@ -83,8 +83,20 @@ public class Reruns {
      * gone): nothing was rendered, and the message says so in one line with what to do.
      */
     public static class NotStarted extends RuntimeException {
+        private final boolean mayStillStart;
+
         NotStarted(String message, Throwable cause) {
+            this(message, cause, false);
+        }
+
+        NotStarted(String message, Throwable cause, boolean mayStillStart) {
             super(message, cause);
+            this.mayStillStart = mayStillStart;
+        }
+
+        /** Whether it may yet start (it did not within the wait): then asking again may start it twice. */
+        public boolean mayStillStart() {
+            return mayStillStart;
         }
     }
 
@@ -304,7 +316,7 @@ public class Reruns {
             }
         }
         throw new NotStarted("rerun " + from + ".." + to + " did not start within " + WAIT_FOR_EXECUTION.toSeconds()
-                + " s; see the runs (history) before trying again", null);
+                + " s; see the runs (history) before trying again", null, true);
     }
 
     /** The execution of the rerun job over exactly from..to made after execution {@code after}, if any. */
