@@ -82,13 +82,7 @@ public class Deliveries {
         List<MailedBulletin> mailed = bulletins.stream().map(MailedBulletin::of).flatMap(Optional::stream).toList();
         recordUnrecordedCorrections(mailed, log);
         try {
-            int recorded = 0;
-            for (MailedBulletin bulletin : mailed) {
-                recorded += record(bulletin, out);
-            }
-            if (recorded > 0) {
-                log.accept(recorded + " mails to send");
-            }
+            recordEach(mailed, out, log);
             sendDue(log);
         } catch (RuntimeException e) {
             log.accept("warning: mail not sent now, tried again at the next pass: " + e.getMessage());
@@ -103,16 +97,27 @@ public class Deliveries {
         try {
             List<MailedBulletin> revisions = store.revisionsOfRun(jobExecutionId);
             recordUnrecordedCorrections(revisions, log);
-            int recorded = 0;
-            for (MailedBulletin revised : revisions) {
-                recorded += record(revised, out);
-            }
-            if (recorded > 0) {
-                log.accept(recorded + " mails to send");
-            }
+            recordEach(revisions, out, log);
             sendDue(log);
         } catch (RuntimeException e) {
             log.accept("warning: mail not sent now, tried again at the next pass: " + e.getMessage());
+        }
+    }
+
+    /** Records each bulletin's mails on its own: one that cannot be recorded does not keep the others from going. */
+    private void recordEach(List<MailedBulletin> bulletins, Path out, Consumer<String> log) {
+        int recorded = 0;
+        for (MailedBulletin bulletin : bulletins) {
+            try {
+                recorded += record(bulletin, out);
+            } catch (RuntimeException e) {
+                log.accept("warning: the mails of the " + bulletin.product() + " bulletin "
+                        + MailedBulletin.layoutPeriod(bulletin.product(), bulletin.from(), bulletin.to()) + " (revision "
+                        + bulletin.revision() + ") were not recorded: " + e.getMessage());
+            }
+        }
+        if (recorded > 0) {
+            log.accept(recorded + " mails to send");
         }
     }
 

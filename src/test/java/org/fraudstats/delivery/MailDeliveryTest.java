@@ -499,6 +499,34 @@ class MailDeliveryTest extends DatabaseTest {
     }
 
     @Test
+    void aCorrectionWhoseMailsCouldNotAllBeRecordedIsRecordedWholeByTheNextPass_andTheDaysOwnBulletinGoesMeanwhile() throws Exception {
+        assertThat(night("2022-10-24").exitCode()).isZero();
+        drops.write("2022-10-25", "cases.csv", Drops.CASES + "C4,2022-10-24T20:00:00+08:00,440605,,OTHER,50.00,\n");
+        clock.set(START.plus(Duration.ofDays(1)));
+        // one recipient's row of the correction cannot be written (as a kill between two rows would leave it)
+        jdbc.execute("CREATE FUNCTION test_refuse_delivery() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "IF NEW.revision = 2 AND NEW.recipient_email = 'zhaoliu@example.gov.cn' THEN RAISE EXCEPTION 'disk full'; "
+                + "END IF; RETURN NEW; END $$");
+        jdbc.execute("CREATE TRIGGER test_refuse_delivery BEFORE INSERT ON delivery FOR EACH ROW EXECUTE FUNCTION test_refuse_delivery()");
+        Run late;
+        try {
+            late = night("2022-10-25");
+        } finally {
+            jdbc.execute("DROP TRIGGER test_refuse_delivery ON delivery");
+            jdbc.execute("DROP FUNCTION test_refuse_delivery()");
+        }
+        assertThat(late.exitCode()).as(late.err()).isZero();
+        assertThat(late.out()).contains("warning: the mails of the daily bulletin 2022-10-24 (revision 2) were not recorded: ");
+        // none of the correction's rows, so that the next pass sees it whole; the 25th's own bulletin went out
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM delivery WHERE revision = 2", Long.class)).isZero();
+        assertThat(mailsWithSubject("【反诈日报】2022年10月25日（第298期）")).hasSize(3);
+
+        assertThat(deliveries.sendDue(line -> { }).sent()).isEqualTo(3);
+        assertThat(mailsWithSubject("【反诈日报·更正】2022年10月24日（第297期，第2版）")).extracting(MailDeliveryTest::to)
+                .containsExactlyInAnyOrder("lisi@example.gov.cn", "zhangsan@example.gov.cn", "zhaoliu@example.gov.cn");
+    }
+
+    @Test
     void aRerunThatRevisesAPublishedBulletinMailsTheRevisionOnly() throws Exception {
         assertThat(night("2022-10-24").exitCode()).isZero();
         drops.write("2022-10-25", "cases.csv", Drops.CASES + "C4,2022-10-24T20:00:00+08:00,440605,,OTHER,50.00,\n");
