@@ -42,12 +42,21 @@ final class ProcessTemp {
                 // launcher a moment before its JVM runs
                 if (PID.matcher(name).matches() && Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)
                         && ProcessHandle.of(Long.parseLong(name)).map(p -> !p.isAlive()).orElse(true)
-                        && Files.getLastModifiedTime(folder).toInstant().isBefore(java.time.Instant.now().minusSeconds(60))) {
+                        && touchedBefore(folder, java.time.Instant.now().minusSeconds(60))) {
                     deleteTree(folder);
                 }
             }
         } catch (IOException e) {
             // left for the next command, which tries again: never a reason to refuse this one
+        }
+    }
+
+    /** False when it cannot be told (the folder gone meanwhile): one folder never stops the sweep of the others. */
+    private static boolean touchedBefore(Path folder, java.time.Instant instant) {
+        try {
+            return Files.getLastModifiedTime(folder).toInstant().isBefore(instant);
+        } catch (IOException e) {
+            return false;
         }
     }
 

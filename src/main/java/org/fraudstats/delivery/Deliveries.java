@@ -83,7 +83,7 @@ public class Deliveries {
         recordUnrecordedCorrections(mailed, log);
         try {
             recordEach(mailed, out, log);
-            sendDue(log);
+            sendRecorded(log);
         } catch (RuntimeException e) {
             log.accept("warning: mail not sent now, tried again at the next pass: " + e.getMessage());
         }
@@ -98,7 +98,7 @@ public class Deliveries {
             List<MailedBulletin> revisions = store.revisionsOfRun(jobExecutionId);
             recordUnrecordedCorrections(revisions, log);
             recordEach(revisions, out, log);
-            sendDue(log);
+            sendRecorded(log);
         } catch (RuntimeException e) {
             log.accept("warning: mail not sent now, tried again at the next pass: " + e.getMessage());
         }
@@ -180,6 +180,11 @@ public class Deliveries {
     /** Sends every due mail once; a warning line for mails given up. */
     public Pass sendDue(Consumer<String> log) {
         recordUnrecordedCorrections(List.of(), log);
+        return sendRecorded(log);
+    }
+
+    /** Sends every due mail once, after the caller recorded what it had to (the corrections left unrecorded too). */
+    private Pass sendRecorded(Consumer<String> log) {
         int sent = 0;
         int retrying = 0;
         int failed = 0;

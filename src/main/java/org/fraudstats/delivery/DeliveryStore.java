@@ -76,31 +76,30 @@ class DeliveryStore {
 
     List<MailedBulletin> revisionsOfRun(long jobExecutionId) {
         List<MailedBulletin> revised = new java.util.ArrayList<>();
-        jdbc.query(SqlFiles.load("delivery/revisions-of-run.sql"), Map.of("jobExecutionId", jobExecutionId), rs -> {
-            LocalDate from = rs.getObject("date_from", LocalDate.class);
-            LocalDate to = rs.getObject("date_to", LocalDate.class);
-            List<String> changes = JSON.readValue(rs.getString("changes"), new tools.jackson.core.type.TypeReference<List<String>>() { });
-            int revision = rs.getInt("revision");
-            MailedBulletin.product(rs.getString("kind"), from, to).ifPresent(product ->
-                    revised.add(new MailedBulletin(product, from, to, revision, changes, List.of())));
-        });
+        jdbc.query(SqlFiles.load("delivery/revisions-of-run.sql"), Map.of("jobExecutionId", jobExecutionId),
+                rs -> { mailed(rs).ifPresent(revised::add); });
         return revised;
     }
 
-    /** A correction to record: the revision, and the out folder where the mail of the revision before found its files. */
+    /** A bulletin_revision row (kind, date_from, date_to, revision, changes) as mail sees it; empty if no product. */
+    private static Optional<MailedBulletin> mailed(java.sql.ResultSet rs) throws java.sql.SQLException {
+        LocalDate from = rs.getObject("date_from", LocalDate.class);
+        LocalDate to = rs.getObject("date_to", LocalDate.class);
+        List<String> changes = JSON.readValue(rs.getString("changes"), new tools.jackson.core.type.TypeReference<List<String>>() { });
+        int revision = rs.getInt("revision");
+        return MailedBulletin.product(rs.getString("kind"), from, to).map(product ->
+                new MailedBulletin(product, from, to, revision, changes, List.of()));
+    }
+
+    /** A correction to record: the revision, and the out folder its files are in. */
     record UnrecordedCorrection(MailedBulletin bulletin, Path outFolder) {
     }
 
     List<UnrecordedCorrection> unrecordedCorrections(Instant now) {
         List<UnrecordedCorrection> unrecorded = new java.util.ArrayList<>();
         jdbc.query(SqlFiles.load("delivery/unrecorded-corrections.sql"), Map.of("now", time(now)), rs -> {
-            LocalDate from = rs.getObject("date_from", LocalDate.class);
-            LocalDate to = rs.getObject("date_to", LocalDate.class);
-            List<String> changes = JSON.readValue(rs.getString("changes"), new tools.jackson.core.type.TypeReference<List<String>>() { });
-            int revision = rs.getInt("revision");
             Path out = Path.of(rs.getString("out_folder"));
-            MailedBulletin.product(rs.getString("kind"), from, to).ifPresent(product ->
-                    unrecorded.add(new UnrecordedCorrection(new MailedBulletin(product, from, to, revision, changes, List.of()), out)));
+            mailed(rs).ifPresent(bulletin -> unrecorded.add(new UnrecordedCorrection(bulletin, out)));
         });
         return unrecorded;
     }

