@@ -216,7 +216,10 @@ class StreamedListingsServedTest extends DatabaseTest {
         // a page the role may not open still says so
         HttpResponse<byte[]> users = get("/users", "Cookie", statistician);
         assertThat(users.statusCode()).isEqualTo(403);
-        assertThat(new String(users.body(), StandardCharsets.UTF_8)).contains("您的角色无权访问此页面");
+        // under the centre's name, in the header and the footer, as every page
+        assertThat(new String(users.body(), StandardCharsets.UTF_8)).contains("您的角色无权访问此页面")
+                .contains("<span class=\"brand-centre\">佛山市反电信网络诈骗中心</span>")
+                .contains("<span>佛山市反电信网络诈骗中心</span> · 内部资料 注意保密");
     }
 
     private HttpResponse<byte[]> get(String path, String... headers) throws Exception {

@@ -19,6 +19,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 class ErrorPages implements ErrorController {
 
+    private final org.fraudstats.catalog.Catalog catalog;
+
+    ErrorPages(org.fraudstats.catalog.Catalog catalog) {
+        this.catalog = catalog;
+    }
+
     /** What each status says to a person; ContainerErrors says the same for the requests Tomcat refuses itself. */
     static final Map<Integer, String> CHINESE = Map.of(
             400, "请求有误。",
@@ -43,6 +49,9 @@ class ErrorPages implements ErrorController {
         }
         response.setStatus(status);
         model.addAttribute("status", status);
+        // the pages' own model (PageModel) is not applied to /error: a refused page lost the centre's name in its
+        // header and footer
+        model.addAttribute("centre", catalog.cityName() + "反电信网络诈骗中心");
         // a form kept open past its session, or sent after signing out elsewhere: nothing to do with the role
         model.addAttribute("message", Boolean.TRUE.equals(request.getAttribute(Refusals.CSRF_REFUSED))
                 ? "表单已失效（页面打开过久，或已在别处退出登录）：请刷新页面后重新提交。" : message(status));
