@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * run every period from the one after the last finished up to the last complete one, oldest first, each only
  * after taking its lock and claiming it. So missed nights are caught up whatever Quartz's misfire handling did,
  * a night claimed by a live node is never run by another, and one left RUNNING by a node that died (its lock
- * went with its connection) is taken over by the next fire.
+ * went with its connection) is taken over by the next fire. A range bulletin (周报, 月报) waits for the nightly
+ * run of its period's days, so it is rendered with their figures rather than with 数据未到 and then revised.
  */
 @Component
 class ScheduleRunner {
@@ -43,16 +44,28 @@ class ScheduleRunner {
         }
     }
 
+    /** How often a range bulletin looks again whether the nightly run of its last days has finished. */
+    static final Duration NIGHTLY_LOOK_INTERVAL = Duration.ofMinutes(1);
+
+    /**
+     * A night RUNNING for longer than this is not waited for: its node may have died in a cluster where no other
+     * fire of the nightly schedule comes before the next night (a single node that restarts takes it over at once).
+     */
+    static final Duration NIGHT_STUCK_AFTER = Duration.ofHours(3);
+
     private final ScheduleRuns runs;
     private final ObjectProvider<ScheduledWork> work;
     private final RunLock runLock;
     private final Clock clock;
+    private final ScheduleDefinitions definitions;
 
-    ScheduleRunner(ScheduleRuns runs, ObjectProvider<ScheduledWork> work, RunLock runLock, Clock clock) {
+    ScheduleRunner(ScheduleRuns runs, ObjectProvider<ScheduledWork> work, RunLock runLock, Clock clock,
+            ScheduleDefinitions definitions) {
         this.runs = runs;
         this.work = work;
         this.runLock = runLock;
         this.clock = clock;
+        this.definitions = definitions;
     }
 
     List<Outcome> run(ScheduleDefinition schedule, Node node, Retry retry) {
@@ -122,6 +135,13 @@ class ScheduleRunner {
                 }
                 exitCode = scheduledWork.nightly(day, schedule.inbox(), schedule.out());
             } else {
+                LocalDate night = nightStillToCome(schedule.cadence().end(day));
+                if (night != null) {
+                    runs.waiting(schedule.name(), day, node);
+                    retry.after(NIGHTLY_LOOK_INTERVAL);
+                    return new Outcome(day, Status.WAITING, " (the nightly run of " + night
+                            + " is not finished; looking again in " + NIGHTLY_LOOK_INTERVAL + ")");
+                }
                 exitCode = scheduledWork.rangeBulletin(day, schedule.cadence().end(day), schedule.out());
             }
             status = exitCode == 0 ? Status.DONE : arrived ? Status.FAILED : Status.MISSING_DATA;
@@ -131,6 +151,38 @@ class ScheduleRunner {
         }
         runs.finish(schedule.name(), day, node, status, exitCode, clock.instant());
         return new Outcome(day, status, exitCode == null || exitCode == 0 ? "" : " (exit " + exitCode + ")");
+    }
+
+    /**
+     * The oldest night up to {@code to} that an enabled nightly schedule has still to finish (not yet claimed
+     * but due, running, or waiting for its drop until the deadline), or null. A range bulletin waits for it:
+     * when the service comes back on a Monday after a Sunday night down, both schedules fire at once, and the
+     * 周报 rendered before Sunday's night would go to leadership with 数据未到 and zeros, then again as r2. A
+     * nightly schedule that never ran is not waited for (its first fire starts at its own yesterday, which may
+     * never be the range's last day), nor is a night RUNNING for over {@link #NIGHT_STUCK_AFTER}.
+     */
+    private LocalDate nightStillToCome(LocalDate to) {
+        for (ScheduleDefinition nightly : definitions.enabled()) {
+            if (nightly.work() != ScheduleDefinition.Work.NIGHTLY) {
+                continue;
+            }
+            ScheduleRuns.Open open = runs.open(nightly.name());
+            if (open.lastFinished() == null && open.firstUnfinished() == null) {
+                continue;
+            }
+            LocalDate latest = nightly.cadence().latestComplete(LocalDate.now(clock.withZone(nightly.zone())));
+            LocalDate night = first(nightly, latest);
+            if (night.isAfter(latest) || night.isAfter(to)) {
+                continue;
+            }
+            ScheduleRuns.Row row = runs.find(nightly.name(), night);
+            boolean stuck = row != null && row.status() == Status.RUNNING
+                    && row.startedAt().toInstant().plus(NIGHT_STUCK_AFTER).isBefore(clock.instant());
+            if (!stuck) {
+                return night;
+            }
+        }
+        return null;
     }
 
     private static Duration min(Duration a, Duration b) {

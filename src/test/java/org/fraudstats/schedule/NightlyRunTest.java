@@ -225,6 +225,57 @@ class NightlyRunTest extends DatabaseTest {
     }
 
     @Test
+    void aWeeklyBulletinWaitsForTheNightlyRunOfItsLastDayThenRenders() {
+        // back on a Monday after a Sunday night down: both schedules fire at once, the nightly has Sunday to run
+        clock.set(OffsetDateTime.parse("2022-10-24T09:00:00+08:00").toInstant());
+        finished("nightly", D22, "DONE");
+        finished("weekly", LocalDate.of(2022, 10, 10), "DONE");
+        ScheduleDefinition weekly = definitions.get("weekly");
+        List<Duration> retries = new java.util.ArrayList<>();
+
+        List<ScheduleRunner.Outcome> outcomes = runner.run(weekly, quartz.node(), retries::add);
+
+        assertThat(outcomes).singleElement().asString()
+                .isEqualTo("2022-10-17 WAITING (the nightly run of 2022-10-23 is not finished; looking again in PT1M)");
+        assertThat(retries).containsExactly(Duration.ofMinutes(1));
+        assertThat(work.calls().days("range", null)).isEmpty();
+
+        // the nightly is waiting for Sunday's drop (until its deadline): the weekly waits too
+        claimedBy("node", D23);
+        jdbc.update("UPDATE schedule_run SET status = 'WAITING' WHERE schedule = 'nightly' AND business_day = ?", D23);
+        assertThat(runner.run(weekly, quartz.node(), retries::add)).singleElement().asString()
+                .startsWith("2022-10-17 WAITING (the nightly run of 2022-10-23");
+
+        // Sunday's night ended (its drop loaded, or rendered with 数据未到 at the deadline): the week renders
+        jdbc.update("UPDATE schedule_run SET status = 'MISSING_DATA', finished_at = now() WHERE schedule = 'nightly' "
+                + "AND business_day = ?", D23);
+        assertThat(runner.run(weekly, quartz.node(), retries::add)).singleElement().asString()
+                .isEqualTo("2022-10-17 DONE");
+        assertThat(work.calls().list).extracting(c -> c.what() + " " + c.from() + ".." + c.to())
+                .containsExactly("range 2022-10-17..2022-10-23");
+        assertThat(retries).hasSize(2);
+    }
+
+    @Test
+    void aWeeklyBulletinDoesNotWaitForANightStuckForHoursNorForANightlyThatNeverRan() {
+        clock.set(OffsetDateTime.parse("2022-10-24T09:00:00+08:00").toInstant());
+        ScheduleDefinition weekly = definitions.get("weekly");
+        finished("weekly", LocalDate.of(2022, 10, 3), "DONE");
+        // a new deployment: the nightly's first fire runs its own yesterday, not the weeks before it
+        assertThat(runner.run(weekly, quartz.node(), wait -> fail("no wait"))).asString()
+                .isEqualTo("[2022-10-10 DONE, 2022-10-17 DONE]");
+        jdbc.update("DELETE FROM schedule_run WHERE schedule = 'weekly' AND business_day = '2022-10-17'");
+
+        // Sunday claimed at 01:30 by a node that died, in a cluster whose other node fires again only next night
+        finished("nightly", D22, "DONE");
+        jdbc.update("INSERT INTO schedule_run (schedule, business_day, status, started_at, instance) "
+                + "VALUES ('nightly', ?, 'RUNNING', ?, 'dead-node')", D23,
+                OffsetDateTime.parse("2022-10-24T01:30:00+08:00"));
+        assertThat(runner.run(weekly, quartz.node(), wait -> fail("no wait"))).singleElement().asString()
+                .isEqualTo("2022-10-17 DONE");
+    }
+
+    @Test
     void aNightLeftRunningByANodeThatDiedIsTakenOverByTheNextFire() throws Exception {
         clock.set(TUESDAY_0130);
         finished("nightly", D23, "DONE");
