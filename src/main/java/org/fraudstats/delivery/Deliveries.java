@@ -80,7 +80,7 @@ public class Deliveries {
      */
     public void afterPublishing(List<Published> bulletins, Path out, Consumer<String> log) {
         List<MailedBulletin> mailed = bulletins.stream().map(MailedBulletin::of).flatMap(Optional::stream).toList();
-        recordUnrecordedCorrections(mailed, log);
+        recordUnrecorded(mailed, log);
         try {
             recordEach(mailed, out, log);
             sendRecorded(log);
@@ -96,7 +96,7 @@ public class Deliveries {
     public void afterRerun(long jobExecutionId, Path out, Consumer<String> log) {
         try {
             List<MailedBulletin> revisions = store.revisionsOfRun(jobExecutionId);
-            recordUnrecordedCorrections(revisions, log);
+            recordUnrecorded(revisions, log);
             recordEach(revisions, out, log);
             sendRecorded(log);
         } catch (RuntimeException e) {
@@ -153,33 +153,40 @@ public class Deliveries {
     }
 
     /**
-     * Corrections a killed process published and did not record for mail are recorded by whichever process passes
-     * next (the next nightly, `deliver`, serve's retry every few minutes): before the bulletins a pass records itself,
-     * so that an older correction is sent before a newer one and with its own list of changes. Never throws: a
-     * failure here must not keep the due mails from going.
+     * Bulletins a killed process published and did not record for mail (D's daily, a correction) are recorded by
+     * whichever process passes next (the next nightly, `deliver`, serve's retry every few minutes): before the
+     * bulletins a pass records itself, so that an older correction is sent before a newer one and with its own
+     * list of changes. Never throws: a failure here must not keep the due mails from going.
      */
-    private void recordUnrecordedCorrections(List<MailedBulletin> ownRevisions, Consumer<String> log) {
+    private void recordUnrecorded(List<MailedBulletin> ownRevisions, Consumer<String> log) {
         try {
             int caughtUp = 0;
-            for (DeliveryStore.UnrecordedCorrection c : store.unrecordedCorrections(clock.instant())) {
-                // the revisions this pass's own process published are recorded by it, as its own, right after; but a
-                // revision it only rendered again (same figures, no changes of its own to list) is the killed
-                // process's correction, recorded here with the changes it was published with
-                if (ownRevisions.stream().noneMatch(own -> own.sameRevision(c.bulletin()) && !own.changes().isEmpty())) {
-                    caughtUp += record(c.bulletin(), c.outFolder());
+            for (DeliveryStore.UnrecordedRevision u : store.unrecordedRevisions(clock.instant())) {
+                if (!recordedByThisPass(u.bulletin(), ownRevisions)) {
+                    caughtUp += record(u.bulletin(), u.outFolder());
                 }
             }
             if (caughtUp > 0) {
-                log.accept(caughtUp + " mails of corrections published without their mail recorded (a process stopped in between): to send");
+                log.accept(caughtUp + " mails of bulletins published without their mail recorded (a process stopped in between): to send");
             }
         } catch (RuntimeException e) {
-            log.accept("warning: corrections published without their mail not recorded now, tried again at the next pass: " + e.getMessage());
+            log.accept("warning: bulletins published without their mail not recorded now, tried again at the next pass: " + e.getMessage());
         }
+    }
+
+    /**
+     * The revisions this pass's own process published are recorded by it, as its own, right after; but a correction
+     * it only rendered again (same figures, no changes of its own to list) is the killed process's, recorded here with
+     * the changes it was published with.
+     */
+    private static boolean recordedByThisPass(MailedBulletin unrecorded, List<MailedBulletin> ownRevisions) {
+        return ownRevisions.stream().anyMatch(own -> own.sameRevision(unrecorded)
+                && (own.revision() == 1 || !own.changes().isEmpty()));
     }
 
     /** Sends every due mail once; a warning line for mails given up. */
     public Pass sendDue(Consumer<String> log) {
-        recordUnrecordedCorrections(List.of(), log);
+        recordUnrecorded(List.of(), log);
         return sendRecorded(log);
     }
 

@@ -91,16 +91,22 @@ class DeliveryStore {
                 new MailedBulletin(product, from, to, revision, changes, List.of()));
     }
 
-    /** A correction to record: the revision, and the out folder its files are in. */
-    record UnrecordedCorrection(MailedBulletin bulletin, Path outFolder) {
+    /** A revision to record, published by a process stopped before it recorded it, and the out folder of its files. */
+    record UnrecordedRevision(MailedBulletin bulletin, Path outFolder) {
     }
 
-    List<UnrecordedCorrection> unrecordedCorrections(Instant now) {
-        List<UnrecordedCorrection> unrecorded = new java.util.ArrayList<>();
-        jdbc.query(SqlFiles.load("delivery/unrecorded-corrections.sql"), Map.of("now", time(now)), rs -> {
-            Path out = Path.of(rs.getString("out_folder"));
-            mailed(rs).ifPresent(bulletin -> unrecorded.add(new UnrecordedCorrection(bulletin, out)));
-        });
+    /**
+     * The revisions published and never recorded for mail, first publications before corrections (each sent in
+     * the order of its revisions): unrecorded-first-publications.sql, then unrecorded-corrections.sql.
+     */
+    List<UnrecordedRevision> unrecordedRevisions(Instant now) {
+        List<UnrecordedRevision> unrecorded = new java.util.ArrayList<>();
+        for (String query : List.of("delivery/unrecorded-first-publications.sql", "delivery/unrecorded-corrections.sql")) {
+            jdbc.query(SqlFiles.load(query), Map.of("now", time(now)), rs -> {
+                Path out = Path.of(rs.getString("out_folder"));
+                mailed(rs).ifPresent(bulletin -> unrecorded.add(new UnrecordedRevision(bulletin, out)));
+            });
+        }
         return unrecorded;
     }
 

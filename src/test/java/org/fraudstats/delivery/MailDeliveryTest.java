@@ -485,7 +485,7 @@ class MailDeliveryTest extends DatabaseTest {
         // the night run again finds the 24th up to date, yet its correction reaches the recipients of r1, once
         Run again = night("2022-10-25");
         assertThat(again.exitCode()).as(again.err()).isZero();
-        assertThat(again.out()).contains("3 mails of corrections published without their mail recorded (a process stopped in "
+        assertThat(again.out()).contains("3 mails of bulletins published without their mail recorded (a process stopped in "
                 + "between): to send");
         assertThat(mailsWithSubject("【反诈日报·更正】2022年10月24日（第297期，第2版）")).extracting(MailDeliveryTest::to)
                 .containsExactlyInAnyOrder("lisi@example.gov.cn", "zhangsan@example.gov.cn", "zhaoliu@example.gov.cn");
@@ -496,6 +496,36 @@ class MailDeliveryTest extends DatabaseTest {
         assertThat(deliveries.sendDue(line -> { }).sent()).isZero();
         assertThat(mailsWithSubject("【反诈日报·更正】2022年10月24日（第297期，第2版）")).hasSize(3);
         assertThat(mailsWithSubject("【反诈日报】2022年10月25日（第298期）")).hasSize(3);
+    }
+
+    @Test
+    void aDaysBulletinPublishedByANightKilledBeforeItsMailWasRecordedIsMailedByTheNextPass_unlessMailWasNotYetInUse() throws Exception {
+        var publisher = context.getBean(org.fraudstats.bulletin.BulletinPublisher.class);
+        var everyFormat = java.util.EnumSet.allOf(org.fraudstats.bulletin.BulletinPublisher.Format.class);
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-23").exitCode()).isZero();
+        // a deployment's first bulletin, before any mail was recorded: a pass does not mail it (a deployment that
+        // starts mailing does not receive the week's earlier bulletins)
+        assertThat(publisher.daily(LocalDate.parse("2022-10-23"), out, everyFormat, null).revision()).isEqualTo(1);
+        assertThat(deliveries.sendDue(line -> { })).isEqualTo(new Deliveries.Pass(0, 0, 0));
+
+        assertThat(night("2022-10-24").exitCode()).isZero();
+        drops.write("2022-10-25", "cases.csv", Drops.CASES + "C4,2022-10-25T20:00:00+08:00,440605,,OTHER,50.00,\n");
+        clock.set(START.plus(Duration.ofDays(1)));
+        // what a night of the 25th killed after publishing the 25th leaves: its drop loaded, its bulletin published
+        // (committed with its files), no mail of it recorded; the next night is the 26th's
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-25").exitCode()).isZero();
+        assertThat(publisher.daily(LocalDate.parse("2022-10-25"), out, everyFormat, null).revision()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM delivery WHERE date_from = '2022-10-25'", Long.class)).isZero();
+
+        // serve's next pass (or the next night, or `deliver`) records it for today's lists and sends it, once
+        List<String> said = new java.util.ArrayList<>();
+        assertThat(deliveries.sendDue(said::add).sent()).isEqualTo(3);
+        assertThat(said).contains("3 mails of bulletins published without their mail recorded (a process stopped in between): to send");
+        assertThat(mailsWithSubject("【反诈日报】2022年10月25日（第298期）")).extracting(MailDeliveryTest::to)
+                .containsExactlyInAnyOrder("lisi@example.gov.cn", "zhangsan@example.gov.cn", "zhaoliu@example.gov.cn");
+        assertThat(deliveries.sendDue(line -> { }).sent()).isZero();
+        assertThat(mailsWithSubject("【反诈日报】2022年10月23日（第296期）")).isEmpty();
+        assertThat(relay.getReceivedMessages()).hasSize(6);
     }
 
     @Test
