@@ -18,6 +18,14 @@ public record SignedIn(String name, Role role) {
     public record Link(String href, String label) {
     }
 
+    /** Who is signed in, or empty for an anonymous request (the error pages are open to it). */
+    public static java.util.Optional<SignedIn> current() {
+        Authentication who = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return who == null || !who.isAuthenticated()
+                || who instanceof org.springframework.security.authentication.AnonymousAuthenticationToken
+                ? java.util.Optional.empty() : java.util.Optional.of(of(who));
+    }
+
     static SignedIn of(Authentication who) {
         Role role = who.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .flatMap(a -> Arrays.stream(Role.values()).filter(r -> r.authority().equals(a)))

@@ -50,8 +50,13 @@ class ErrorPages implements ErrorController {
         response.setStatus(status);
         model.addAttribute("status", status);
         // the pages' own model (PageModel) is not applied to /error: a refused page lost the centre's name in its
-        // header and footer
+        // header and footer, who is signed in and the links of the role (a press officer refused a page had no way
+        // back but the browser's)
         model.addAttribute("centre", catalog.cityName() + "反电信网络诈骗中心");
+        org.fraudstats.web.pages.SignedIn.current().ifPresent(me -> {
+            model.addAttribute("me", me);
+            model.addAttribute("current", "");
+        });
         // a form kept open past its session, or sent after signing out elsewhere: nothing to do with the role
         model.addAttribute("message", Boolean.TRUE.equals(request.getAttribute(Refusals.CSRF_REFUSED))
                 ? "表单已失效（页面打开过久，或已在别处退出登录）：请刷新页面后重新提交。" : message(status));
