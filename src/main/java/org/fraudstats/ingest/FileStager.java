@@ -310,9 +310,7 @@ final class FileStager {
      * a character; a drop fails once, so reading its failing file twice costs nothing that matters.
      */
     static long lineOfFirstBadByte(Path file) {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        var decoder = strictDecoder();
         ByteBuffer in = ByteBuffer.allocate(1 << 16);
         CharBuffer out = CharBuffer.allocate(1 << 16);
         long line = 1;
@@ -341,11 +339,16 @@ final class FileStager {
         }
     }
 
-    /** UTF-8 that fails on a malformed byte instead of guessing, with a leading byte-order mark dropped. */
-    private static Reader strictUtf8(Path file) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
+    /** UTF-8 that fails on a malformed byte instead of guessing: both the reader and the search for the bad line use it. */
+    private static java.nio.charset.CharsetDecoder strictDecoder() {
+        return StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /** UTF-8 that fails on a malformed byte instead of guessing, with a leading byte-order mark dropped. */
+    private static Reader strictUtf8(Path file) throws IOException {
+        var decoder = strictDecoder();
         BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS), decoder), 1 << 16);
         reader.mark(1);
         int first = reader.read();
