@@ -44,7 +44,7 @@ public class MissingData {
     }
 
     /** The days of [from, to] whose data has not arrived, oldest first. */
-    List<LocalDate> daysNotArrived(LocalDate from, LocalDate to) {
+    public List<LocalDate> daysNotArrived(LocalDate from, LocalDate to) {
         return jdbc.queryForList(SqlFiles.load("bulletin/days-not-arrived.sql"), Map.of("from", from, "to", to), LocalDate.class);
     }
 }

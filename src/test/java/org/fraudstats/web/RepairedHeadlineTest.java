@@ -45,7 +45,9 @@ class RepairedHeadlineTest extends PortalTest {
     void aRepairedFigureIsHeldBackFromTheHeadlineUntilABulletinRenderedAfterTheRepairPublishesIt() throws Exception {
         String account = "6222" + "0000" + "1111" + "9876";
         new Drops(inbox)
-                .write("2022-10-23", "cases.csv", Drops.CASES + "C1,2022-10-23T09:00:00+08:00,440604,,OTHER,100.00,\n")
+                // the records start on the 1st (a headline from before the first day loaded is refused)
+                .write("2022-10-23", "cases.csv", Drops.CASES + "C0,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                        + "C1,2022-10-23T09:00:00+08:00,440604,,OTHER,100.00,\n")
                 .write("2022-10-24", "cases.csv", Drops.CASES + "C2,2022-10-24T09:00:00+08:00,440605,,OTHER,9000.00,\n")
                 .write("2022-10-24", "freezes.csv", Drops.FREEZES
                         + "F1,C2,STOP_PAYMENT,工行," + account + ",5000.00,2022-10-24T09:30:00+08:00\n");

@@ -3,10 +3,12 @@ package org.fraudstats.web.portal;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.fraudstats.bulletin.BulletinKind;
+import org.fraudstats.bulletin.MissingData;
 import org.fraudstats.press.Headline;
 import org.fraudstats.press.Headlines;
 import org.fraudstats.press.Topic;
@@ -19,8 +21,8 @@ import org.springframework.stereotype.Service;
  * of a period is given only once a daily bulletin of its last day, or of a later day, has been published, and it names
  * that bulletin; and not while a load made after that bulletin changed a day of the period (a late drop loaded by
  * hand, a correction): those figures are published by the next bulletin or revision, and until then the press
- * would quote numbers that leadership has not seen; nor through a day whose bulletin says its data had not arrived
- * (数据未到): its figures are partial.
+ * would quote numbers that leadership has not seen; nor through a day whose data has not arrived (数据未到, as the
+ * bulletins decide it): its figures are partial; nor from a day before anything was loaded: its zeros are no figure.
  */
 @Service
 public class PublishedHeadline {
@@ -51,11 +53,13 @@ public class PublishedHeadline {
     private final Headlines headlines;
     private final BulletinArchive archive;
     private final NamedParameterJdbcTemplate jdbc;
+    private final MissingData missingData;
 
-    PublishedHeadline(Headlines headlines, BulletinArchive archive, NamedParameterJdbcTemplate jdbc) {
+    PublishedHeadline(Headlines headlines, BulletinArchive archive, NamedParameterJdbcTemplate jdbc, MissingData missingData) {
         this.headlines = headlines;
         this.archive = archive;
         this.jdbc = jdbc;
+        this.missingData = missingData;
     }
 
     public Answer of(LocalDate from, LocalDate to, String area, Topic topic) {
@@ -65,19 +69,29 @@ public class PublishedHeadline {
                     to + " 及以后的日报尚未发布：新闻口径只引用已发布的数据。");
         }
         PublishedBulletin b = resting.get();
-        // published, but saying a day's data had not arrived: a figure over a period holding that day is short of it,
-        // whichever later bulletin the headline would rest on
-        Map<String, Object> missing = jdbc.queryForMap(SqlFiles.load("web/missing-days-in-period.sql"), Map.of("from", from, "to", to));
-        long missingDays = ((Number) missing.get("days")).longValue();
-        if (missingDays > 0) {
-            LocalDate first = ((java.sql.Date) missing.get("first_day")).toLocalDate();
+        // nothing loaded for the first days of the period: their zeros are no figure the centre has
+        LocalDate firstDay = jdbc.queryForObject(SqlFiles.load("web/first-day-of-data.sql"), Map.of(), LocalDate.class);
+        if (firstDay == null || from.isBefore(firstDay)) {
+            String since = firstDay == null ? "nothing has been loaded yet" : "the first day loaded is " + firstDay;
+            return new NotPublished("no data before " + (firstDay == null ? to.plusDays(1) : firstDay) + " (" + since
+                    + "): a headline over days before it would quote zeros for a time with no records",
+                    (firstDay == null ? "尚未载入任何数据" : "最早载入的数据为 " + firstDay + "，此前没有记录")
+                            + "：新闻口径不能给出无记录时段的数字" + (firstDay == null || firstDay.isAfter(to) ? "。" : "，请从 " + firstDay + " 起取数。"));
+        }
+        // a day whose data has not arrived (数据未到, the rule every bulletin applies): a figure over a period holding it
+        // is short of it, whichever later bulletin the headline would rest on; that is a day whose bulletin said so, and
+        // a day with no drop and no later drop loaded, which may have no bulletin at all
+        List<LocalDate> notArrived = missingData.daysNotArrived(from, to);
+        if (!notArrived.isEmpty()) {
+            LocalDate first = notArrived.get(0);
+            int missingDays = notArrived.size();
             String more = missingDays > 1 ? " and " + (missingDays - 1) + " more day" + (missingDays > 2 ? "s" : "") : "";
             boolean before = first.isAfter(from);
-            return new NotPublished("the daily bulletin of " + first + more + " was published before that day's data arrived "
-                    + "(数据未到): figures of a period holding it are partial, so the headline waits for its revision"
+            return new NotPublished("the data of " + first + more + " has not arrived (数据未到): figures of a period holding "
+                    + (missingDays > 1 ? "them" : "it") + " are partial, so the headline waits for it"
                     + (before ? "; a period ending " + first.minusDays(1) + " can be quoted now" : ""),
-                    first + (missingDays > 1 ? " 等 " + missingDays + " 天" : " ") + "的日报发布时当日数据未到，含" + (missingDays > 1 ? "这些日子" : "该日") + "的数字不全："
-                            + "新闻口径请待其更正版发布后再取" + (before ? "，或取截至 " + first.minusDays(1) + " 的数据" : "") + "。");
+                    first + (missingDays > 1 ? " 等 " + missingDays + " 天" : " ") + "的数据未到，含" + (missingDays > 1 ? "这些日子" : "该日") + "的数字不全："
+                            + "新闻口径请待数据到达、日报发布后再取" + (before ? "，或取截至 " + first.minusDays(1) + " 的数据" : "") + "。");
         }
         Headline headline = headlines.of(from, to, area, topic);
         // looked at after the figures were read: a load landing in between is seen here, never quoted unseen
