@@ -82,7 +82,7 @@ public class SignIn {
         UserAccount user = state.account();
         if (state.lockedUntil() != null && state.lockedUntil().isAfter(now)) {
             PasswordHashes.spendTimeOfOneCheck(password);
-            record(name, user.role().code(), client, "sign-in", "refused: locked until " + state.lockedUntil().toInstant());
+            record(name, user.role().code(), client, "sign-in", "refused: locked until " + lockText(state.lockedUntil()));
             return new Attempt(Outcome.REFUSED, null);
         }
         if (!PasswordHashes.matches(password, state.hash())) {
@@ -124,7 +124,7 @@ public class SignIn {
         }
         State state = found.get(0);
         if (state.lockedUntil() != null && state.lockedUntil().isAfter(now)) {
-            record(name, state.account().role().code(), client, "sign-in", "refused: locked until " + state.lockedUntil().toInstant());
+            record(name, state.account().role().code(), client, "sign-in", "refused: locked until " + lockText(state.lockedUntil()));
             return new Attempt(Outcome.REFUSED, null);
         }
         if (!acceptCode(state, code, now)) {
@@ -154,7 +154,7 @@ public class SignIn {
         State state = found.get(0);
         if (state.lockedUntil() != null && state.lockedUntil().isAfter(now)) {
             PasswordHashes.spendTimeOfOneCheck(password);
-            record(actor, "user-password", name, "refused: locked until " + state.lockedUntil().toInstant());
+            record(actor, "user-password", name, "refused: locked until " + lockText(state.lockedUntil()));
             return Check.WRONG;
         }
         if (PasswordHashes.matches(password, state.hash())) {
@@ -167,7 +167,7 @@ public class SignIn {
         if (lockedUntil == null) {
             return Check.WRONG;
         }
-        record(actor, "lockout", name, "locked until " + lockedUntil.toInstant());
+        record(actor, "lockout", name, "locked until " + lockText(lockedUntil));
         return Check.LOCKED;
     }
 
@@ -187,7 +187,7 @@ public class SignIn {
         String role = state.account().role().code();
         record(state.account().name(), role, client, "sign-in", why);
         if (lockedUntil != null) {
-            record(state.account().name(), role, client, "lockout", "locked until " + lockedUntil.toInstant());
+            record(state.account().name(), role, client, "lockout", "locked until " + lockText(lockedUntil));
         }
         return new Attempt(Outcome.REFUSED, null);
     }
@@ -242,5 +242,11 @@ public class SignIn {
             return new State(account, rs.getString("password_hash"), rs.getInt("failed_attempts"),
                     account.lockedUntil(), secret, rs.getBoolean("totp_confirmed"));
         }
+    }
+
+    /** The end of a lock as the audit log's other times are written: Asia/Shanghai with its offset, to the second. */
+    static String lockText(OffsetDateTime until) {
+        return until.atZoneSameInstant(org.fraudstats.settings.BusinessTime.ZONE)
+                .format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX"));
     }
 }

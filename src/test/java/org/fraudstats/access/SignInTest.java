@@ -76,8 +76,8 @@ class SignInTest extends DatabaseTest {
         List<String> audit = audit("locked.user");
         assertThat(audit).hasSize(4 + 1 + 5 + 1 + 2 + 1);
         assertThat(audit.get(9)).isEqualTo("locked.user|statistician|192.0.2.7|sign-in|locked.user|failure: wrong password");
-        assertThat(audit.get(10)).startsWith("locked.user|statistician|192.0.2.7|lockout|locked.user|locked until 2026-12-02T01:15:");
-        assertThat(audit.get(11)).startsWith("locked.user|statistician|192.0.2.7|sign-in|locked.user|refused: locked until 2026-12-02T01:15:");
+        assertThat(audit.get(10)).startsWith("locked.user|statistician|192.0.2.7|lockout|locked.user|locked until 2026-12-02T09:15:");
+        assertThat(audit.get(11)).startsWith("locked.user|statistician|192.0.2.7|sign-in|locked.user|refused: locked until 2026-12-02T09:15:");
         assertThat(audit.get(13)).isEqualTo("locked.user|statistician|192.0.2.7|sign-in|locked.user|success");
     }
 
@@ -181,8 +181,12 @@ class SignInTest extends DatabaseTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> users.changeOwnPassword("guessed.pw", "wrong-4", "New-Password-12", self))
                 .isExactlyInstanceOf(Users.LockedOut.class)
                 .hasMessage("the current password was wrong 5 times in a row: locked for 15 minutes");
-        Instant lockedUntil = jdbc.queryForObject("SELECT locked_until FROM app_user WHERE name = 'guessed.pw'",
-                java.time.OffsetDateTime.class).toInstant();
+        java.time.OffsetDateTime lockedAt = jdbc.queryForObject("SELECT locked_until FROM app_user WHERE name = 'guessed.pw'",
+                java.time.OffsetDateTime.class);
+        Instant lockedUntil = lockedAt.toInstant();
+        // written in the audit log as its other times are: Beijing time with the offset
+        String lockedUntilText = lockedAt.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX"));
         assertThat(Duration.between(START.plus(Duration.ofMinutes(15)), lockedUntil)).isBetween(Duration.ZERO, Duration.ofMinutes(1));
 
         // during the lock the right current password is refused on the page, and the right password at /login
@@ -200,9 +204,9 @@ class SignInTest extends DatabaseTest {
                 who + "user-password|guessed.pw|failure: wrong current password",
                 who + "user-password|guessed.pw|failure: wrong current password",
                 who + "user-password|guessed.pw|failure: wrong current password",
-                who + "lockout|guessed.pw|locked until " + lockedUntil,
-                who + "user-password|guessed.pw|refused: locked until " + lockedUntil,
-                who + "sign-in|guessed.pw|refused: locked until " + lockedUntil,
+                who + "lockout|guessed.pw|locked until " + lockedUntilText,
+                who + "user-password|guessed.pw|refused: locked until " + lockedUntilText,
+                who + "sign-in|guessed.pw|refused: locked until " + lockedUntilText,
                 who + "user-password|guessed.pw|success",
                 who + "sign-in|guessed.pw|success");
     }

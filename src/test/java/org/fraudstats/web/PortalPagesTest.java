@@ -53,6 +53,16 @@ class PortalPagesTest extends PortalTest {
     }
 
     @Test
+    void aBulletinPageOfADayThatDoesNotExistIsBadInput_notAServerError() throws Exception {
+        for (String path : new String[] {"/bulletins/2022-02-30/daily", "/bulletins/2022-99-03/daily", "/bulletins/2022-10-01_2022-10-99/range"}) {
+            MockHttpServletResponse page = as("leader", get(path));
+            assertThat(page.getStatus()).as(path).isEqualTo(400);
+            assertThat(page.getContentAsString(StandardCharsets.UTF_8)).as(path).contains("”不是日期（应如 2022-10-23）")
+                    .doesNotContain("服务器内部错误");
+        }
+    }
+
+    @Test
     void theArchiveListsNewestFirst() throws Exception {
         String page = page("statistician", get("/bulletins"));
         assertThat(page.indexOf("2022-10-24")).isPositive().isLessThan(page.indexOf("2022-10-23"));
@@ -79,6 +89,12 @@ class PortalPagesTest extends PortalTest {
                 .param("district", "440600"))).contains(">2022-10-24<");
         String yoy = page("statistician", get("/figures").param("from", "2022-10-01").param("to", "2022-10-24").param("compare", "yoy"));
         assertThat(yoy).contains("同比%").contains("（基期）");
+        // a way of showing the form never sends is refused, as a comparison is, not shown as the whole period
+        for (String[] bad : new String[][] {{"by", "week", "显示方式应为整个期间（range）或逐日（day）"}, {"compare", "mom", "对比方式应为同比（yoy）或环比（pop）"}}) {
+            MockHttpServletResponse refused = as("statistician", get("/figures").param("from", "2022-10-01").param("to", "2022-10-24").param(bad[0], bad[1]));
+            assertThat(refused.getStatus()).as(bad[0]).isEqualTo(400);
+            assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains(bad[2]);
+        }
     }
 
     @Test
@@ -294,6 +310,31 @@ class PortalPagesTest extends PortalTest {
                 "sod.admin|user-password|sod.auditor|refused", "sod.admin|user-totp|sod.admin2|refused");
         assertThat(page("admin", get("/users"))).containsPattern(
                 "value=\"sod.auditor\"><button type=\"submit\" class=\"secondary\" disabled=\"disabled\">重置密码");
+
+        // nor for themselves: an open (or taken) session would set a new password and a new key in two clicks and keep
+        // the account; the password is changed at /account with the current one, the key on the server
+        String ownHash = jdbc.queryForObject("SELECT password_hash FROM app_user WHERE name = 'sod.admin'", String.class);
+        var ownPassword = mvc.perform(post("/users/password").param("name", "sod.admin").with(user("sod.admin").roles("ADMIN")).with(csrf()))
+                .andReturn();
+        assertThat(ownPassword.getFlashMap().get("error")).isEqualTo("自己的密码请在“我的账户”页修改（需输入当前密码）");
+        var ownKey = mvc.perform(post("/users/totp").param("name", "sod.admin").with(user("sod.admin").roles("ADMIN")).with(csrf()))
+                .andReturn();
+        assertThat(ownKey.getFlashMap().get("error")).isEqualTo("不能在门户上为自己重新登记动态口令：请在服务器上运行 ./fraudstats user totp sod.admin");
+        var ownToken = mvc.perform(post("/users/token").param("name", "sod.admin").with(user("sod.admin").roles("ADMIN")).with(csrf()))
+                .andReturn();
+        assertThat(ownToken.getFlashMap().get("error")).isEqualTo("自己的令牌请在“我的账户”页生成");
+        assertThat(jdbc.queryForObject("SELECT password_hash FROM app_user WHERE name = 'sod.admin'", String.class)).isEqualTo(ownHash);
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, action, object, result) FROM audit_event "
+                + "WHERE object = 'sod.admin' ORDER BY id", String.class)).containsExactly("sod.admin|user-password|sod.admin|refused: own account",
+                "sod.admin|user-totp|sod.admin|refused: own account", "sod.admin|token-create|sod.admin|refused: own account");
+        assertThat(page("admin", get("/users"))).containsPattern(
+                "value=\"sod.admin\"><button type=\"submit\" class=\"secondary\" disabled=\"disabled\">重置密码");
+
+        // a lock is shown while it lasts, not after (the row keeps its end until the next sign-in)
+        jdbc.update("UPDATE app_user SET locked_until = '2999-01-01T00:00:00Z' WHERE name = 'sod.admin2'");
+        assertThat(page("admin", get("/users"))).containsPattern("sod.admin2</td>\\s*<td>系统管理员</td>\\s*<td>已锁定</td>");
+        jdbc.update("UPDATE app_user SET locked_until = '2000-01-01T00:00:00Z' WHERE name = 'sod.admin2'");
+        assertThat(page("admin", get("/users"))).containsPattern("sod.admin2</td>\\s*<td>系统管理员</td>\\s*<td>正常</td>");
     }
 
     @Test

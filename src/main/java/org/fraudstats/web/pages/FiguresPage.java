@@ -72,7 +72,12 @@ class FiguresPage {
             case "pop" -> Comparison.POP;
             default -> throw new BadInput("对比方式应为同比（yoy）或环比（pop）");
         };
-        boolean byDay = "day".equals(by);
+        // as compare: a value the form never sends (by=week from a hand-made link) is refused, not read as the whole period
+        boolean byDay = switch (by == null ? "" : by) {
+            case "", "range" -> false;
+            case "day" -> true;
+            default -> throw new BadInput("显示方式应为整个期间（range）或逐日（day）");
+        };
         if (byDay && area == null && period[0].plusDays(BY_DAY_EVERY_AREA_DAYS).isBefore(period[1].plusDays(1))) {
             // six rows a day: a year is 2 190 rows, more than a page is read; the CSV of metrics holds any length
             throw new BadInput("by day for every area: at most " + BY_DAY_EVERY_AREA_DAYS + " days",

@@ -67,8 +67,9 @@ public class BulletinArchive {
         if (!m.matches()) {
             return List.of();
         }
-        LocalDate from = LocalDate.parse(m.group(1));
-        LocalDate to = m.group(2) == null ? from : LocalDate.parse(m.group(2));
+        // 2022-02-30 has the shape of a date: refused as bad input (400, one line), not a parse failure (500 and a trace)
+        LocalDate from = Inputs.date("date", m.group(1));
+        LocalDate to = m.group(2) == null ? from : Inputs.date("date", m.group(2));
         return list(from, to).stream()
                 .filter(b -> b.from().equals(from) && b.to().equals(to) && b.kindName().equals(kind)).toList();
     }

@@ -184,7 +184,8 @@ class WebSecurityTest extends DatabaseTest {
         mvc.perform(post("/login").param("username", "web.guessed").param("password", "Leader-Password-1").with(csrf()))
                 .andExpect(redirectedUrl("/login?error"));
         String lockedUntil = jdbc.queryForObject("SELECT locked_until FROM app_user WHERE name = 'web.guessed'",
-                java.time.OffsetDateTime.class).toInstant().toString();
+                java.time.OffsetDateTime.class).atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX"));
         String who = "web.guessed|leader|127.0.0.1|";
         assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, client, action, object, result) FROM audit_event "
                 + "WHERE user_name = 'web.guessed' ORDER BY id", String.class)).containsExactly(
