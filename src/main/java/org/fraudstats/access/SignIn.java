@@ -171,6 +171,15 @@ public class SignIn {
         return Check.LOCKED;
     }
 
+    /**
+     * Records the end of a session of a user since disabled, removed or given another role, ended by the server at
+     * that user's next request: without it the auditor saw only anonymous refusals after it, and could not tell the
+     * account was still being used.
+     */
+    public void sessionEnded(String user, Role role, String client, String why) {
+        record(user, role.code(), client, "sign-out", "ended: " + why);
+    }
+
     /** Records a sign-out (the session's end at the user's request). */
     public void signedOut(String user, Role role, String client) {
         record(user, role.code(), client, "sign-out", "success");

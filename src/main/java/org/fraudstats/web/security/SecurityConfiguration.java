@@ -54,7 +54,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, Tokens tokens, Users users, Refusals refusals) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Tokens tokens, Users users, SignIn signIn, Refusals refusals) throws Exception {
         // A forged cross-site request rides on the browser's session cookie; a bearer request or one without a
         // session has nothing to ride on, and must reach authentication to be answered 401 (web.md), not a CSRF 403.
         // Only the Bearer scheme counts: a browser adds Basic (a proxy's) on its own, and BearerTokens ignores it,
@@ -83,7 +83,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .headers(headers -> headers.frameOptions(frames -> frames.disable())
                         .addHeaderWriter(framing()))
-                .addFilterAfter(new StillValid(users), SecurityContextHolderFilter.class)
+                .addFilterAfter(new StillValid(users, signIn), SecurityContextHolderFilter.class)
                 .addFilterAfter(new BearerTokens(tokens, refusals), StillValid.class);
         return http.build();
     }
@@ -105,7 +105,7 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors.accessDeniedHandler(refusals.pageForbidden()))
                 .headers(headers -> headers.frameOptions(frames -> frames.disable())
                         .addHeaderWriter(framing()))
-                .addFilterAfter(new StillValid(users), SecurityContextHolderFilter.class);
+                .addFilterAfter(new StillValid(users, signIn), SecurityContextHolderFilter.class);
         return http.build();
     }
 

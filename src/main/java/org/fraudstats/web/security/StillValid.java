@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.fraudstats.access.SignIn;
 import org.fraudstats.access.UserAccount;
 import org.fraudstats.access.Users;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -16,14 +17,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * A signed-in session is checked against the users table on every request (web.md: "a disabled user … is
  * refused at once, sessions included"): a user since disabled, removed or given another role loses the session
- * there and then, and the request goes on as anonymous (401 under /api, the sign-in form on pages).
+ * there and then, and the request goes on as anonymous (401 under /api, the sign-in form on pages). The end is
+ * audited with the user's name (sign-out, ended: disabled): the refusals that follow are anonymous.
  */
 class StillValid extends OncePerRequestFilter {
 
     private final Users users;
+    private final SignIn signIn;
 
-    StillValid(Users users) {
+    StillValid(Users users, SignIn signIn) {
         this.users = users;
+        this.signIn = signIn;
     }
 
     @Override
@@ -33,6 +37,8 @@ class StillValid extends OncePerRequestFilter {
         if (signedIn.isPresent()) {
             Optional<UserAccount> now = users.find(signedIn.get().name());
             if (now.isEmpty() || !now.get().enabled() || now.get().role() != signedIn.get().role()) {
+                signIn.sessionEnded(signedIn.get().name(), signedIn.get().role(), Clients.address(request),
+                        now.isEmpty() ? "removed" : !now.get().enabled() ? "disabled" : "role changed");
                 SecurityContextHolder.clearContext();
                 HttpSession session = request.getSession(false);
                 if (session != null) {

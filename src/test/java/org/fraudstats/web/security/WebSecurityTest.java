@@ -210,6 +210,10 @@ class WebSecurityTest extends DatabaseTest {
 
         mvc.perform(get("/api/v1/no-such-thing").cookie(session)).andExpect(status().isUnauthorized())
                 .andExpect(content().json("{\"error\":\"" + Refusals.NO_CREDENTIALS + "\"}", org.springframework.test.json.JsonCompareMode.STRICT));
+        // the auditor sees whose session it was, not only an anonymous refusal after it
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, client, action, object, result) FROM audit_event "
+                + "WHERE action = 'sign-out' AND user_name = 'web.disabled' ORDER BY id", String.class))
+                .containsExactly("web.disabled|statistician|127.0.0.1|sign-out|web.disabled|ended: disabled");
     }
 
     @Test
