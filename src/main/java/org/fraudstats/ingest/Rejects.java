@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class Rejects {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final JsonMapper LISTING = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper LISTING = org.fraudstats.storage.IndentedJson.mapper();
     private static final TypeReference<LinkedHashMap<String, Object>> VALUES = new TypeReference<>() { };
 
     private final StreamedQuery query;

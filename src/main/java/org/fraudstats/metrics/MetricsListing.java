@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class MetricsListing {
 
     /** The JSON style of every listing (indented, keys in insertion order); the CLI and the API share it. */
-    public static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    public static final JsonMapper JSON = org.fraudstats.storage.IndentedJson.mapper();
 
     private final Figures figures;
 

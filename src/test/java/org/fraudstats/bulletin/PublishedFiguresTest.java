@@ -97,14 +97,14 @@ class PublishedFiguresTest extends DatabaseTest {
         String sentence = cli("headline", "--from", "2022-10-20", "--to", "2022-10-24").out().strip();
         assertThat(text.replaceAll("\\s+", "")).contains(sentence);
         assertThat(Files.readString(out.resolve("range/2022-10-20_2022-10-24/manifest.json")))
-                .contains("fraudstats-range-2022-10-20_2022-10-24.pdf").contains("\"sha256\"").contains("\"latest_drop\" : \"2022-12-02\"");
+                .contains("fraudstats-range-2022-10-20_2022-10-24.pdf").contains("\"sha256\"").contains("\"latest_drop\": \"2022-12-02\"");
     }
 
     @Test
     void manifestsListTheirKeysInOneOrderWhicheverProcessWroteThem() throws IOException {
         String manifest = Files.readString(out.resolve("range/2022-10-20_2022-10-24/manifest.json"));
-        assertThat(manifest).contains("\"period\" : {\n    \"from\" : \"2022-10-20\",\n    \"to\" : \"2022-10-24\"\n  }")
-                .containsPattern("\\{\n    \"name\" : \"fraudstats-range-2022-10-20_2022-10-24\\.pdf\",\n    \"sha256\" : \"[0-9a-f]{64}\"\n  }");
+        assertThat(manifest).contains("\"period\": {\n    \"from\": \"2022-10-20\",\n    \"to\": \"2022-10-24\"\n  }")
+                .containsPattern("\\{\n    \"name\": \"fraudstats-range-2022-10-20_2022-10-24\\.pdf\",\n    \"sha256\": \"[0-9a-f]{64}\"\n  }");
     }
 
     @Test

@@ -118,8 +118,8 @@ class CliErrorsTest extends DatabaseTest {
     void theDistrictFilterKeepsOnlyThatArea() {
         Run run = cli("metrics", "--from", "2022-10-01", "--to", "2022-10-02", "--by", "day", "--district", "440600", "--format", "json");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("\"district_code\" : \"440600\"").doesNotContain("440604")
-                .contains("\"loss_amount\" : \"0.00\"").contains("\"median_minutes_to_stop\" : null").contains("\"cases\" : 0");
+        assertThat(run.out()).contains("\"district_code\": \"440600\"").doesNotContain("440604")
+                .contains("\"loss_amount\": \"0.00\"").contains("\"median_minutes_to_stop\": null").contains("\"cases\": 0");
     }
 
     @Test

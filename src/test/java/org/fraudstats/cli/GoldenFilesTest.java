@@ -92,9 +92,9 @@ class GoldenFilesTest extends DatabaseTest {
 
     @Test
     void headlineJsonMatchesTheContract() throws IOException {
-        JsonMapper json = JsonMapper.builder().build();
-        JsonNode actual = json.readTree(cli("headline", "--from", "2022-01-01", "--to", "2022-10-24", "--format", "json").out());
-        assertThat(actual).isEqualTo(json.readTree(golden("expected-headline-2022-01-01_2022-10-24.json")));
+        // byte for byte, as the README says of every golden file (it was equal as JSON only, written "name" : value)
+        assertThat(cli("headline", "--from", "2022-01-01", "--to", "2022-10-24", "--format", "json").out())
+                .isEqualTo(golden("expected-headline-2022-01-01_2022-10-24.json"));
     }
 
     /*
@@ -112,10 +112,8 @@ class GoldenFilesTest extends DatabaseTest {
 
     @Test
     void preventionHeadlineJsonMatchesTheHandWrittenFile() throws IOException {
-        JsonMapper json = JsonMapper.builder().build();
-        JsonNode actual = json.readTree(cli("headline", "--from", "2022-01-01", "--to", "2022-10-24", "--topic", "prevention",
-                "--format", "json").out());
-        assertThat(actual).isEqualTo(json.readTree(golden("expected-headline-prevention-2022-01-01_2022-10-24.json")));
+        assertThat(cli("headline", "--from", "2022-01-01", "--to", "2022-10-24", "--topic", "prevention", "--format", "json").out())
+                .isEqualTo(golden("expected-headline-prevention-2022-01-01_2022-10-24.json"));
     }
 
     @Test

@@ -45,8 +45,8 @@ class RejectsOutputTest extends DatabaseTest {
                 2022-10-01,warnings.csv,11,W10,channel: unknown channel
                 """);
         assertThat(cli("rejects", "--format", "json").out())
-                .contains("\"record_id\" : \"=cmd|' /C calc'!A0\"").contains("\"record_id\" : \"-2\"")
-                .contains("\"record_id\" : \"\\tW5\"").contains("\"record_id\" : \"\\rW6\"")
-                .contains("\"channel\" : \"SMS\\rX\"").contains("\"record_id\" : \"W\\r9\"");
+                .contains("\"record_id\": \"=cmd|' /C calc'!A0\"").contains("\"record_id\": \"-2\"")
+                .contains("\"record_id\": \"\\tW5\"").contains("\"record_id\": \"\\rW6\"")
+                .contains("\"channel\": \"SMS\\rX\"").contains("\"record_id\": \"W\\r9\"");
     }
 }

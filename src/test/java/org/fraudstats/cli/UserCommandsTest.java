@@ -93,8 +93,8 @@ class UserCommandsTest extends DatabaseTest {
                 "wang.fang,leader,false,none,,T\n");
 
         Run json = withInput("", "user", "list", "--format", "json");
-        assertThat(json.out()).contains("\"name\" : \"wang.fang\",\n  \"role\" : \"leader\",\n  \"enabled\" : false,\n"
-                + "  \"totp\" : \"none\",\n  \"locked_until\" : null,");
+        assertThat(json.out()).contains("\"name\": \"wang.fang\",\n  \"role\": \"leader\",\n  \"enabled\": false,\n"
+                + "  \"totp\": \"none\",\n  \"locked_until\": null,");
 
         List<Map<String, Object>> audit = jdbc.queryForList("SELECT user_name, role, client, action, object, result "
                 + "FROM audit_event WHERE object LIKE 'li.na%' OR object LIKE 'wang.fang%' ORDER BY id");
@@ -183,9 +183,9 @@ class UserCommandsTest extends DatabaseTest {
         assertThat(yesterday.out()).isEqualTo("time,user,role,client,action,object,result\n");
 
         Run json = withInput("", "audit", "--format", "json");
-        assertThat(json.out()).startsWith("[ {\n  \"time\" : \"").endsWith("} ]\n")
-                .contains("\"user\" : \"" + OS_USER + "\",\n  \"role\" : \"\",\n  \"client\" : \"cli\",\n  \"action\" : \"user-add\",\n"
-                        + "  \"object\" : \"audit.csv (auditor)\",\n  \"result\" : \"success\"\n}");
+        assertThat(json.out()).startsWith("[ {\n  \"time\": \"").endsWith("} ]\n")
+                .contains("\"user\": \"" + OS_USER + "\",\n  \"role\": \"\",\n  \"client\": \"cli\",\n  \"action\": \"user-add\",\n"
+                        + "  \"object\": \"audit.csv (auditor)\",\n  \"result\": \"success\"\n}");
     }
 
     private static String sha256(String text) throws RuntimeException {

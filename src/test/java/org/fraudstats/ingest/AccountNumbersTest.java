@@ -81,7 +81,7 @@ class AccountNumbersTest extends DatabaseTest {
                 2022-10-01,freezes.csv,4,X***************6555,"row has 8 fields, header has 7"
                 """);
         String json = cli("rejects", "--format", "json").out();
-        assertThat(json).contains("\"bank\" : \"********7777\"").contains("\"freeze_id\" : \"X***************6555\"")
+        assertThat(json).contains("\"bank\": \"********7777\"").contains("\"freeze_id\": \"X***************6555\"")
                 .doesNotContain(twelve).doesNotContain(nineteen);
     }
 
@@ -107,10 +107,10 @@ class AccountNumbersTest extends DatabaseTest {
                 2022-10-01,freezes.csv,5,F12,amount: not a plain decimal amount in yuan
                 """);
         String json = cli("rejects", "--format", "json").out();
-        assertThat(json).contains("\"bank\" : \"工行 ****.****.****.5678\"")
-                .contains("\"freeze_id\" : \"****/****/****/5678\"").contains("\"bank\" : \"建行****  ****  ****  5678\"")
-                .contains("\"freeze_id\" : \"****_****_****_5678\"").contains("\"bank\" : \"农行****\u00A0****\u00A0****\u00A05678\"")
-                .contains("\"bank\" : \"中行****\u3000****\u3000****\u30005678\"")
+        assertThat(json).contains("\"bank\": \"工行 ****.****.****.5678\"")
+                .contains("\"freeze_id\": \"****/****/****/5678\"").contains("\"bank\": \"建行****  ****  ****  5678\"")
+                .contains("\"freeze_id\": \"****_****_****_5678\"").contains("\"bank\": \"农行****\u00A0****\u00A0****\u00A05678\"")
+                .contains("\"bank\": \"中行****\u3000****\u3000****\u30005678\"")
                 .doesNotContain("0200").doesNotContain("1234");
     }
 
@@ -121,8 +121,8 @@ class AccountNumbersTest extends DatabaseTest {
                 + "(DATE '2022-09-01', 'freezes.csv', 2, ?, 'row has 8 fields, header has 7', CAST(? AS json))",
                 "X" + fourteen, "{\"freeze_id\": \"X" + fourteen + "\", \"account_no\": \"6222****7766\", \"bank\": \"" + fourteen + "\"}");
         String json = cli("rejects", "--from", "2022-09-01", "--to", "2022-09-01", "--format", "json").out();
-        assertThat(json).contains("\"record_id\" : \"X**********7766\"").contains("\"account_no\" : \"********7766\"")
-                .contains("\"bank\" : \"**********7766\"").doesNotContain(fourteen).doesNotContain("6222");
+        assertThat(json).contains("\"record_id\": \"X**********7766\"").contains("\"account_no\": \"********7766\"")
+                .contains("\"bank\": \"**********7766\"").doesNotContain(fourteen).doesNotContain("6222");
     }
 
     @Test

@@ -456,7 +456,7 @@ class LoadingRulesTest extends DatabaseTest {
         assertThat(rejects()).containsExactly(
                 "2022-10-01,cases.csv,3,C2,station: contains a NUL character",
                 "2022-10-01,cases.csv,4,C\u24003,case_id: contains a NUL character");
-        assertThat(cli("rejects", "--format", "json").out()).contains("\"station\" : \"南海\u2400分局\"");
+        assertThat(cli("rejects", "--format", "json").out()).contains("\"station\": \"南海\u2400分局\"");
         assertThat(jdbc.queryForList("SELECT case_id FROM fact_case ORDER BY 1", String.class)).containsExactly("C1", "C4", "C5");
     }
 
@@ -486,7 +486,7 @@ class LoadingRulesTest extends DatabaseTest {
                 // masked before it is cut, so no digit of the long run is shown
                 "2022-10-01,cases.csv,5,X" + "*".repeat(63) + "…,case_id: longer than 64 characters",
                 "2022-10-01,cases.csv,7,C4,station: longer than 200 characters");
-        assertThat(cli("rejects", "--format", "json").out()).contains("\"station\" : \"" + "x".repeat(200) + "…\"");
+        assertThat(cli("rejects", "--format", "json").out()).contains("\"station\": \"" + "x".repeat(200) + "…\"");
         assertThat(jdbc.queryForList("SELECT case_id FROM fact_case ORDER BY 1", String.class)).containsExactly("C1", "C5", "C6");
     }
 

@@ -57,12 +57,12 @@ class NightlyClockTest extends DatabaseTest {
         assertThat(run.out()).isEqualTo("2022-10-02  drop loaded: 1 rows read, 0 rejected, 1 changed\n"
                 + "2022-10-02  bulletin r1: " + daily.resolve("fraudstats-daily-2022-10-02.pdf") + ", "
                 + daily.resolve("fraudstats-daily-2022-10-02.xlsx") + "\n");
-        assertThat(Files.readString(daily.resolve("manifest.json"))).contains("\"generated_at\" : \"2022-10-03T00:1");
+        assertThat(Files.readString(daily.resolve("manifest.json"))).contains("\"generated_at\": \"2022-10-03T00:1");
         // in Beijing time, as the manifest's own time, audit and history print it (the database reads UTC)
         assertThat(cli("revisions", "--from", "2022-10-02", "--to", "2022-10-02").out())
                 .containsPattern("daily,2022-10-02,2022-10-02,1,2022-10-03T00:1\\d:\\d\\d(\\.\\d+)?\\+08:00,");
         assertThat(Files.readString(daily.resolve("manifest.json"))).containsPattern(
-                "\"revisions\" : \\[ \\{[^}]*\"generated_at\" : \"2022-10-03T00:1\\d:\\d\\d(\\.\\d+)?\\+08:00\"");
+                "\"revisions\": \\[ \\{[^}]*\"generated_at\": \"2022-10-03T00:1\\d:\\d\\d(\\.\\d+)?\\+08:00\"");
     }
 
     @Test

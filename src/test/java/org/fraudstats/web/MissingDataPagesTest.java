@@ -49,7 +49,7 @@ class MissingDataPagesTest extends PortalTest {
         drops.write("2022-10-24", "cases.csv", Drops.CASES + "K1,2022-10-24T09:00:00+08:00,440604,,OTHER,100.00,\n");
         assertThat(cli("ingest", "--inbox", inbox.toString()).exitCode()).isZero();
         assertThat(cli("rerun", "--from", "2022-10-24", "--to", "2022-10-25").exitCode()).isZero();
-        assertThat(headline("2022-10-24", "2022-10-25")).isEqualTo("409 { \"error\" : \"the data of 2022-10-25 has not "
+        assertThat(headline("2022-10-24", "2022-10-25")).isEqualTo("409 { \"error\": \"the data of 2022-10-25 has not "
                 + "arrived (数据未到): figures of a period holding it are partial, so the headline waits for it; a period ending "
                 + "2022-10-24 can be quoted now\" }");
         assertThat(page("press", get("/headline").param("from", "2022-10-24").param("to", "2022-10-25")))
@@ -58,7 +58,7 @@ class MissingDataPagesTest extends PortalTest {
         assertThat(page("press", get("/headline").param("from", "2022-10-24").param("to", "2022-10-24")))
                 .contains("10月24日，全市共处置电诈警情1宗");
         // nothing was loaded before the 24th: "2022年以来" would give the press this one case as the year's
-        assertThat(headline("2022-01-01", "2022-10-24")).isEqualTo("409 { \"error\" : \"no data before 2022-10-24 (the first "
+        assertThat(headline("2022-01-01", "2022-10-24")).isEqualTo("409 { \"error\": \"no data before 2022-10-24 (the first "
                 + "day loaded is 2022-10-24): a headline over days before it would quote zeros for a time with no records\" }");
         assertThat(page("press", get("/headline").param("from", "2022-01-01").param("to", "2022-10-24")))
                 .contains("最早载入的数据为 2022-10-24，此前没有记录：新闻口径不能给出无记录时段的数字，请从 2022-10-24 起取数。")
@@ -84,12 +84,12 @@ class MissingDataPagesTest extends PortalTest {
         assertThat(jdbc.queryForObject("SELECT revision || ' ' || changes::text || ' ' || ((figures -> 'notes' -> 'missing') IS NOT NULL) "
                 + "FROM bulletin_revision WHERE kind = 'daily' AND date_from = DATE '2022-10-25' ORDER BY revision DESC LIMIT 1",
                 String.class)).isEqualTo("3 [\"数据未到 → 数据已到达\"] false");
-        assertThat(headline("2022-10-24", "2022-10-26")).startsWith("200 ").contains("\"value\" : 3");
+        assertThat(headline("2022-10-24", "2022-10-26")).startsWith("200 ").contains("\"value\": 3");
 
         // the 28th rendered with no drop since the 26th: the 27th has no bulletin of its own and no drop, yet the 28th's
         // bulletin would let a headline of the 27th rest on it, as zeros (a tester's finding)
         assertThat(cli("rerun", "--from", "2022-10-28", "--to", "2022-10-28").exitCode()).isZero();
-        assertThat(headline("2022-10-27", "2022-10-27")).isEqualTo("409 { \"error\" : \"the data of 2022-10-27 has not "
+        assertThat(headline("2022-10-27", "2022-10-27")).isEqualTo("409 { \"error\": \"the data of 2022-10-27 has not "
                 + "arrived (数据未到): figures of a period holding it are partial, so the headline waits for it\" }");
         assertThat(headline("2022-10-24", "2022-10-28")).startsWith("409 ").contains("the data of 2022-10-27 and 1 more day has not arrived")
                 .contains("a period ending 2022-10-26 can be quoted now");

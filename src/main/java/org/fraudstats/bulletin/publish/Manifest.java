@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Manifest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON = org.fraudstats.storage.IndentedJson.mapper();
 
     private Manifest() {
     }

@@ -52,6 +52,6 @@ class ApiErrorsTest {
         ResponseEntity<byte[]> answer = errors.unexpected(new IllegalStateException("a detail that stays in the log"), new MockHttpServletResponse());
         assertThat(answer.getStatusCode().value()).isEqualTo(500);
         assertThat(new String(answer.getBody(), StandardCharsets.UTF_8))
-                .isEqualTo("{\n  \"error\" : \"internal error: IllegalStateException; the server's log has the details\"\n}\n");
+                .isEqualTo("{\n  \"error\": \"internal error: IllegalStateException; the server's log has the details\"\n}\n");
     }
 }
