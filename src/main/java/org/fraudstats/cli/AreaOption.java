@@ -11,6 +11,10 @@ final class AreaOption {
     }
 
     static void check(CommandSpec spec, Catalog catalog, String code) {
+        if (code != null && code.isEmpty()) {
+            // a script's unset variable (--district "$AREA"): said as such, as the API says it, not as an unknown code
+            throw new CommandLine.ParameterException(spec.commandLine(), "--district is empty (leave it out for every area)");
+        }
         if (code != null && !catalog.isArea(code)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--district " + code
                     + ": unknown district (known: " + String.join(", ", catalog.districtCodes()) + ", " + catalog.cityCode() + ")");

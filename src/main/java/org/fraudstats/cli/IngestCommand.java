@@ -58,7 +58,8 @@ class IngestCommand implements Callable<Integer> {
             to = dates.period.to;
         }
         if (!inbox.toFile().isDirectory()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--inbox " + inbox + ": no such folder");
+            throw new CommandLine.ParameterException(spec.commandLine(), "--inbox " + inbox
+                    + (inbox.toFile().exists() ? ": not a folder" : ": no such folder"));
         }
         var out = spec.commandLine().getOut();
         List<DropLoadResult> results;
@@ -67,7 +68,7 @@ class IngestCommand implements Callable<Integer> {
         } catch (org.fraudstats.storage.RunLock.Refused e) {
             throw new UserError(e.getMessage());
         }
-        summarize(results, out);
+        summarize(results, from, to, out);
         return 0;
     }
 
@@ -85,11 +86,14 @@ class IngestCommand implements Callable<Integer> {
         });
     }
 
-    private void summarize(List<DropLoadResult> results, java.io.PrintWriter out) {
+    private void summarize(List<DropLoadResult> results, LocalDate from, LocalDate to, java.io.PrintWriter out) {
         long changed = results.stream().mapToLong(DropLoadResult::rowsChanged).sum();
         long loaded = results.stream().filter(r -> !r.unchangedSinceLoaded()).count();
         if (results.isEmpty()) {
-            out.println("no drops found under " + inbox);
+            // a script asking for one day is told which day it has no drop of
+            out.println(from == null ? "no drops found under " + inbox
+                    : from.equals(to) ? "no drop dated " + from + " under " + inbox
+                    : "no drop dated " + from + " to " + to + " under " + inbox);
         } else if (changed == 0) {
             out.printf("%d drops, nothing changed%n", results.size());
         } else {
@@ -98,7 +102,8 @@ class IngestCommand implements Callable<Integer> {
         Pending pending = services.get(Pending.class);
         long waiting = pending.count();
         if (waiting > 0) {
-            out.printf("%d freezes and refunds are pending: their case has not arrived yet%n", waiting);
+            out.println(waiting == 1 ? "1 freeze or refund is pending: its case has not arrived yet"
+                    : waiting + " freezes and refunds are pending: their case has not arrived yet");
         }
     }
 }

@@ -47,14 +47,15 @@ final class Inbox {
                     log.warn("skipping {}: folder name is not a date (YYYY-MM-DD)", child);
                     continue;
                 }
+                if ((from != null && date.isBefore(from)) || (to != null && date.isAfter(to))) {
+                    continue; // outside the dates asked for: not looked at, nor warned about
+                }
                 if (date.isAfter(today)) {
                     log.warn("skipping {}: a drop of a day that has not come (today is {} in Asia/Shanghai); loaded, its "
                             + "records could never be corrected by a later drop: rename the folder", child, today);
                     continue;
                 }
-                if ((from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to))) {
-                    drops.add(new Drop(date, child));
-                }
+                drops.add(new Drop(date, child));
             }
         } catch (IOException e) {
             throw UnreadableFileException.cannotRead(inbox, e);

@@ -57,6 +57,10 @@ class CliErrorsTest extends DatabaseTest {
         Run headline = cli("headline", "--from", "2022-10-01", "--to", "2022-10-01", "--district", "x");
         assertThat(headline.exitCode()).isEqualTo(2);
         assertThat(headline.err()).startsWith("fraudstats headline: --district x: unknown district (known: 440604, ");
+        // a script's unset variable is said as such
+        Run empty = cli("metrics", "--from", "2022-10-01", "--to", "2022-10-01", "--district=");
+        assertThat(empty.exitCode()).isEqualTo(2);
+        assertThat(empty.err()).isEqualTo("fraudstats metrics: --district is empty (leave it out for every area) (see --help)\n");
     }
 
     @Test
@@ -64,6 +68,21 @@ class CliErrorsTest extends DatabaseTest {
         Run run = cli("ingest", "--inbox", "/no/such/inbox");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("fraudstats ingest: --inbox /no/such/inbox: no such folder (see --help)\n");
+        Run file = cli("ingest", "--inbox", "pom.xml");
+        assertThat(file.exitCode()).isEqualTo(2);
+        assertThat(file.err()).isEqualTo("fraudstats ingest: --inbox pom.xml: not a folder (see --help)\n");
+    }
+
+    @Test
+    void aDayWithNoDropIsNamed_andIsNoFailure() throws java.io.IOException {
+        java.nio.file.Path inbox = java.nio.file.Files.createTempDirectory("inbox");
+        // a drop of a day to come, outside the dates asked for: not warned about
+        java.nio.file.Files.createDirectories(inbox.resolve("2099-01-01"));
+        Run run = cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-31");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("no drop dated 2022-10-31 under " + inbox + "\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--from", "2022-10-01", "--to", "2022-10-02").out())
+                .startsWith("no drop dated 2022-10-01 to 2022-10-02 under " + inbox + "\n");
     }
 
     @Test
