@@ -109,13 +109,16 @@ class BulletinMails {
             lines.add("门户页面：" + link);
         }
         String text = String.join("\n", lines) + "\n";
-        return new Content(subject(product, from, to, revision), text, html(lines));
+        return new Content(subject(product, from, to, revision), text, html(lines, link));
     }
 
-    private static String html(List<String> lines) {
+    /** The lines as paragraphs, the portal's address a link a reader can tap (on a phone it was text to copy). */
+    private static String html(List<String> lines, String link) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"></head><body>");
+        String escapedLink = escape(link);
         for (String line : lines) {
-            html.append(line.isEmpty() ? "" : "<p>" + escape(line) + "</p>");
+            html.append(line.isEmpty() ? "" : "<p>" + escape(line).replace(escapedLink,
+                    "<a href=\"" + escapedLink + "\">" + escapedLink + "</a>") + "</p>");
         }
         return html.append("</body></html>").toString();
     }

@@ -270,11 +270,17 @@ public class Deliveries {
         helper.setFrom(new InternetAddress(config.from().email(), config.from().name(), "UTF-8"));
         helper.setTo(new InternetAddress(d.email(), d.name(), "UTF-8"));
         helper.setSubject(content.subject());
-        helper.setSentDate(java.util.Date.from(clock.instant()));
+        // the Date header in Beijing time, as every other time the centre reads (JavaMail writes the JVM's zone)
+        jakarta.mail.internet.MailDateFormat beijing = new jakarta.mail.internet.MailDateFormat();
+        beijing.setTimeZone(java.util.TimeZone.getTimeZone(org.fraudstats.settings.BusinessTime.ZONE));
+        message.setHeader("Date", beijing.format(java.util.Date.from(clock.instant())));
         helper.setText(content.text(), content.html());
         if (!overCap) {
             for (Path file : files) {
-                helper.addAttachment(file.getFileName().toString(), new FileSystemResource(file));
+                // named types: a mail client opens the workbook as one, not as application/octet-stream
+                String name = file.getFileName().toString();
+                helper.addAttachment(name, new FileSystemResource(file), name.endsWith(".xlsx")
+                        ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "application/pdf");
             }
         }
         return message;

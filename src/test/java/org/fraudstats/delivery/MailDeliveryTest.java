@@ -162,6 +162,10 @@ class MailDeliveryTest extends DatabaseTest {
                 .contains("门户页面：https://stats.example.gov.cn/bulletins/2022-10-24/daily?revision=1\n")
                 .doesNotContain("更正");
         assertThat(html(toZhang)).contains("<p>- 电诈警情 1宗（同比—（基期为0），环比-50.0%）</p>");
+        // the portal's address is a link a reader taps; the date is Beijing's, as every time the centre reads
+        assertThat(html(toZhang)).contains("<p>门户页面：<a href=\"https://stats.example.gov.cn/bulletins/2022-10-24/daily?revision=1\">"
+                + "https://stats.example.gov.cn/bulletins/2022-10-24/daily?revision=1</a></p>");
+        assertThat(toZhang.getHeader("Date")[0]).endsWith(" +0800 (CST)");
 
         // the files attached are the files on disk, byte for byte, named as on disk
         Path folder = out.resolve("daily/2022-10-24");
@@ -170,6 +174,10 @@ class MailDeliveryTest extends DatabaseTest {
         MimeMessage toLi = mails.stream().filter(m -> to(m).startsWith("lisi")).findFirst().orElseThrow();
         assertThat(attachments(toLi)).containsOnlyKeys("fraudstats-daily-2022-10-24.pdf", "fraudstats-daily-2022-10-24.xlsx");
         assertThat(attachments(toLi).get("fraudstats-daily-2022-10-24.xlsx")).isEqualTo(Files.readAllBytes(folder.resolve("fraudstats-daily-2022-10-24.xlsx")));
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        toLi.writeTo(raw);
+        assertThat(raw.toString(StandardCharsets.US_ASCII)).contains("Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet; \r\n\tname=fraudstats-daily-2022-10-24.xlsx")
+                .contains("Content-Type: application/pdf; name=fraudstats-daily-2022-10-24.pdf");
 
         int before = relay.getReceivedMessages().length;
         Run again = night("2022-10-24");

@@ -113,7 +113,7 @@ class ScheduleDefinitionsTest {
 
         assertThatThrownBy(() -> withJobsDir().all())
                 .isInstanceOf(ScheduleDefinitionException.class)
-                .hasMessageStartingWith(jobsDir.resolve("nightly.yml") + ": not valid YAML: Global tag is not allowed: "
+                .hasMessageStartingWith(jobsDir.resolve("nightly.yml") + ": not valid YAML: line 1, column 7: Global tag is not allowed: "
                         + "tag:yaml.org,2002:javax.script.ScriptEngineManager")
                 .hasMessageNotContaining("\n");
     }
