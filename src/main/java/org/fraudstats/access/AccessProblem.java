@@ -1,8 +1,25 @@
 package org.fraudstats.access;
 
-/** A change of users or tokens that cannot be made (unknown user, name taken, bad name); the message says why. */
-public class AccessProblem extends RuntimeException {
+/**
+ * A change of users or tokens that cannot be made (unknown user, name taken, bad name); the message says why, in
+ * English for the command line and in Chinese for the portal's pages (web.md: Chinese first).
+ */
+public class AccessProblem extends RuntimeException implements SaidInChinese {
+
+    private final String chinese;
+
     public AccessProblem(String message) {
+        this(message, message);
+    }
+
+    public AccessProblem(String message, String chinese) {
         super(message);
+        this.chinese = chinese;
+    }
+
+    /** The same reason as the pages say it. */
+    @Override
+    public String chinese() {
+        return chinese;
     }
 }

@@ -28,11 +28,12 @@ public final class PasswordPolicy {
     public static void check(String password) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
             throw new WeakPassword("password too short: at least " + MIN_LENGTH + " characters and three of upper case, "
-                    + "lower case, digit, other");
+                    + "lower case, digit, other", "密码太短：至少 " + MIN_LENGTH + " 个字符，并含大写字母、小写字母、数字、其他符号中的三类");
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_UTF8_BYTES) {
             throw new WeakPassword("password too long: at most " + MAX_UTF8_BYTES + " bytes in UTF-8 (" + MAX_UTF8_BYTES
-                    + " ASCII characters or " + MAX_UTF8_BYTES / 3 + " Chinese characters)");
+                    + " ASCII characters or " + MAX_UTF8_BYTES / 3 + " Chinese characters)",
+                    "密码太长：UTF-8 编码最多 " + MAX_UTF8_BYTES + " 字节（" + MAX_UTF8_BYTES + " 个英文字符或 " + MAX_UTF8_BYTES / 3 + " 个汉字）");
         }
         int kinds = 0;
         kinds += password.codePoints().anyMatch(Character::isUpperCase) ? 1 : 0;
@@ -40,7 +41,8 @@ public final class PasswordPolicy {
         kinds += password.codePoints().anyMatch(Character::isDigit) ? 1 : 0;
         kinds += password.codePoints().anyMatch(c -> !Character.isUpperCase(c) && !Character.isLowerCase(c) && !Character.isDigit(c)) ? 1 : 0;
         if (kinds < 3) {
-            throw new WeakPassword("password too weak: it needs three of upper case, lower case, digit, other (it has " + kinds + ")");
+            throw new WeakPassword("password too weak: it needs three of upper case, lower case, digit, other (it has " + kinds + ")",
+                    "密码太弱：须含大写字母、小写字母、数字、其他符号中的三类（现含 " + kinds + " 类）");
         }
     }
 
@@ -65,9 +67,17 @@ public final class PasswordPolicy {
     }
 
     /** A password refused by the policy; the message alone tells what to change. */
-    public static final class WeakPassword extends RuntimeException {
-        WeakPassword(String message) {
+    public static final class WeakPassword extends RuntimeException implements SaidInChinese {
+        private final String chinese;
+
+        WeakPassword(String message, String chinese) {
             super(message);
+            this.chinese = chinese;
+        }
+
+        @Override
+        public String chinese() {
+            return chinese;
         }
     }
 }

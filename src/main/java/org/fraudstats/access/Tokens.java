@@ -47,11 +47,11 @@ public class Tokens {
     @Transactional
     public String create(String name, int days, Actor actor) {
         if (days < 1 || days > 3660) {
-            throw new AccessProblem("--expires-days " + days + " is out of range: 1 to 3660");
+            throw new AccessProblem("--expires-days " + days + " is out of range: 1 to 3660", "有效天数 " + days + " 超出范围：应为 1 至 3660 天");
         }
         UserAccount user = users.require(name);
         if (!user.enabled()) {
-            throw new AccessProblem("user " + name + " is disabled");
+            throw new AccessProblem("user " + name + " is disabled", "用户 " + name + " 已停用");
         }
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
@@ -89,7 +89,7 @@ public class Tokens {
     @Transactional
     public void revoke(long id, Actor actor) {
         if (jdbc.update(SqlFiles.load("access/revoke-token.sql"), Map.of("id", id, "now", OffsetDateTime.now(clock))) == 0) {
-            throw new AccessProblem("no valid token " + id);
+            throw new AccessProblem("no valid token " + id, "没有编号为 " + id + " 的有效令牌");
         }
         audit.record(new AuditEvent(actor.user(), actor.role(), actor.client(), "token-revoke", "token " + id, "success"));
     }

@@ -55,7 +55,7 @@ public class Users {
         params.put("hash", PasswordHashes.hash(password));
         params.put("now", now());
         if (jdbc.update(SqlFiles.load("access/add-user.sql"), params) == 0) {
-            throw new AccessProblem("user " + name + " exists already");
+            throw new AccessProblem("user " + name + " exists already", "用户 " + name + " 已存在");
         }
         record(actor, "user-add", name + " (" + role.code() + ")");
         return require(name);
@@ -98,7 +98,7 @@ public class Users {
     public void changeOwnPassword(String name, String current, String password, Actor actor) {
         switch (signIn.currentPassword(name, current, actor)) {
             case LOCKED -> throw new LockedOut();
-            case WRONG -> throw new AccessProblem("the current password is wrong");
+            case WRONG -> throw new AccessProblem("the current password is wrong", "当前密码不正确");
             case RIGHT -> changePassword(name, password, actor);
         }
     }
@@ -124,7 +124,7 @@ public class Users {
     }
 
     UserAccount require(String name) {
-        return find(name).orElseThrow(() -> new AccessProblem("no user " + name + " (see ./fraudstats user list)"));
+        return find(name).orElseThrow(() -> new AccessProblem("no user " + name + " (see ./fraudstats user list)", "没有用户 " + name));
     }
 
     /** @throws AccessProblem when the name is not one a user may have (a usage error on the command line) */
@@ -132,11 +132,12 @@ public class Users {
         if (name != null && name.matches(NAME_RULE) && !DigitRuns.mask(name).equals(name)) {
             // listed on the users page, in every audit row and beside every signed-in page: never an account number
             throw new AccessProblem("user name '" + DigitRuns.mask(name) + "' holds a run of digits like an account number: "
-                    + "choose a name of letters");
+                    + "choose a name of letters", "用户名“" + DigitRuns.mask(name) + "”含一长串数字，像账号：请用字母起名");
         }
         if (name == null || !name.matches(NAME_RULE)) {
             throw new AccessProblem("user name '" + (name == null ? null : DigitRuns.mask(name)) + "' is not valid: 1 to 64 letters (a-z, A-Z), digits, '.', '_' or '-', "
-                    + "beginning with a letter or digit");
+                    + "beginning with a letter or digit", "用户名“" + (name == null ? "" : DigitRuns.mask(name))
+                    + "”不可用：应为 1 至 64 个字母（a-z、A-Z）、数字、“.”、“_”或“-”，以字母或数字开头");
         }
     }
 

@@ -185,7 +185,8 @@ class PortalPagesTest extends PortalTest {
 
     @Test
     void aPasswordLongerThanBcryptReadsIsRefusedOnThePageLikeAWeakOne() throws Exception {
-        String tooLong = "password too long: at most 72 bytes in UTF-8 (72 ASCII characters or 24 Chinese characters)";
+        // in Chinese on the page (the command line says it in English)
+        String tooLong = "密码太长：UTF-8 编码最多 72 字节（72 个英文字符或 24 个汉字）";
         String passphrase = "Correct-Horse-Battery-Staple-" + "and-more-words-".repeat(4) + "1";
         var added = mvc.perform(post("/users").param("name", "long.pass").param("role", "leader").param("password", passphrase)
                 .with(user("test-admin").roles("ADMIN")).with(csrf())).andReturn();
@@ -223,7 +224,7 @@ class PortalPagesTest extends PortalTest {
             var refused = mvc.perform(post("/account/token/revoke").param("id", Long.toString(id))
                     .with(user("other-" + role).roles(role.toUpperCase())).with(csrf())).andReturn();
             assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/account");
-            assertThat(refused.getFlashMap().get("error")).isEqualTo("no valid token " + id);
+            assertThat(refused.getFlashMap().get("error")).isEqualTo("没有编号为 " + id + " 的有效令牌");
         }
         assertThat(tokens.holder(token).orElseThrow().name()).isEqualTo("token.owner");
         assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, action, object, result) FROM audit_event "

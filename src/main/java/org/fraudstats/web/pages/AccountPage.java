@@ -71,7 +71,7 @@ class AccountPage {
         } catch (AccessProblem e) {
             redirect.addFlashAttribute("error", "当前密码不正确");
         } catch (PasswordPolicy.WeakPassword e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", e.chinese());
         }
         return "redirect:/account";
     }
@@ -85,13 +85,13 @@ class AccountPage {
         boolean own = tokens.list().stream().anyMatch(t -> t.id() == id && t.user().equals(who.getName()));
         try {
             if (!own) {
-                throw new AccessProblem("no valid token " + id);
+                throw new AccessProblem("no valid token " + id, "没有编号为 " + id + " 的有效令牌");
             }
             tokens.revoke(id, SignedInActor.of(who, request));
             redirect.addFlashAttribute("done", "令牌 " + id + " 已作废");
         } catch (AccessProblem e) {
             audit.record("token-revoke", "token " + id, "refused");
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", e.chinese());
         }
         return "redirect:/account";
     }
@@ -105,7 +105,7 @@ class AccountPage {
                     "刷新本页会再提交一次，另生成一个令牌（上面这个仍然有效，可在下表作废）。");
             return account(who, model);
         } catch (AccessProblem e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", e.chinese());
         }
         return "redirect:/account";
     }

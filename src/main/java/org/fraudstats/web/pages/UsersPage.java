@@ -92,7 +92,7 @@ class UsersPage {
             }
             redirect.addFlashAttribute("done", done);
         } catch (PasswordPolicy.WeakPassword | AccessProblem e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", e.chinese());
         }
         return "redirect:/users";
     }
@@ -115,7 +115,7 @@ class UsersPage {
             users.disable(name, SignedInActor.of(who, request));
             redirect.addFlashAttribute("done", "已停用用户 " + name);
         } catch (AccessProblem e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", e.chinese());
         }
         return "redirect:/users";
     }
@@ -138,7 +138,7 @@ class UsersPage {
                     "刷新本页会再提交一次，再重置一次密码，上面这个随之失效。");
             return list(model);
         } catch (PasswordPolicy.WeakPassword | AccessProblem e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", e.chinese());
         }
         return "redirect:/users";
     }
@@ -160,7 +160,7 @@ class UsersPage {
                     "刷新本页会再提交一次，另登记一个密钥，上面这个随之失效。");
             return list(model);
         } catch (AccessProblem e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", e.chinese());
         }
         return "redirect:/users";
     }
@@ -185,7 +185,7 @@ class UsersPage {
                     "刷新本页会再提交一次，另生成一个令牌（上面这个仍然有效，可在下表作废）。");
             return list(model);
         } catch (AccessProblem e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", e.chinese());
         }
         return "redirect:/users";
     }
@@ -196,7 +196,7 @@ class UsersPage {
             tokens.revoke(id, SignedInActor.of(who, request));
             redirect.addFlashAttribute("done", "令牌 " + id + " 已作废");
         } catch (AccessProblem e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", e.chinese());
         }
         return "redirect:/users";
     }

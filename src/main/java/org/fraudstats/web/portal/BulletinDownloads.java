@@ -46,7 +46,8 @@ public class BulletinDownloads {
         }
         Matcher file = FILE.matcher(fileName);
         if (!file.matches()) {
-            throw new BadInput("'" + Inputs.printable(fileName) + "' is not a bulletin file (daily|weekly|monthly|range followed by .pdf or .xlsx)");
+            throw new BadInput("'" + Inputs.printable(fileName) + "' is not a bulletin file (daily|weekly|monthly|range followed by .pdf or .xlsx)",
+                    "“" + Inputs.printable(fileName) + "”不是通报文件（应为 daily、weekly、monthly 或 range 加 .pdf 或 .xlsx）");
         }
         if (revision != null && revision < 1) {
             throw new BadInput("revision must be 1 or more");
