@@ -229,6 +229,24 @@ class StreamedListingsServedTest extends DatabaseTest {
                 .contains("出错了").doesNotContain("who-name").doesNotContain("最新通报");
     }
 
+    @Test
+    void aPathTheFirewallRefusesIsA400SayingWhatInIt() throws Exception {
+        String[][] cases = {
+                {"/api/v1/bulletins/2022-10-03/..%2Fdaily.pdf", "{\"error\":\"the path holds an encoded slash (%2F or %5C)\"}"},
+                {"/api/v1//metrics?from=2022-10-01&to=2022-10-24", "{\"error\":\"the path holds an empty segment (//) or '..'\"}"},
+                {"/api/v1/metrics;x=1?from=2022-10-01&to=2022-10-24", "{\"error\":\"the path holds a ';'\"}"}};
+        for (String[] c : cases) {
+            HttpResponse<byte[]> refused = get(c[0]);
+            assertThat(refused.statusCode()).as(c[0]).isEqualTo(400);
+            assertThat(new String(refused.body(), StandardCharsets.UTF_8).replaceAll("\\s", "")).as(c[0])
+                    .isEqualTo(c[1].replace(" ", ""));
+        }
+        // a page says it in Chinese
+        HttpResponse<byte[]> page = get("/bulletins/2022-10-03%2F..%2Fdaily");
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(new String(page.body(), StandardCharsets.UTF_8)).contains("请求有误：地址中含编码的斜杠（%2F 或 %5C）。");
+    }
+
     private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60));
         if (headers.length > 0) {

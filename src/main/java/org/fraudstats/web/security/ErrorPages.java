@@ -43,8 +43,10 @@ class ErrorPages implements ErrorController {
         int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 500;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         HttpStatus known = HttpStatus.resolve(status);
+        Object refusedPath = request.getAttribute(RefusedPaths.REASON);
         if (uri instanceof String path && (path.startsWith("/api/") || path.startsWith("/actuator/"))) {
-            Refusals.json(response, status, known == null ? "error " + status : known.getReasonPhrase().toLowerCase());
+            Refusals.json(response, status, refusedPath instanceof String reason ? reason
+                    : known == null ? "error " + status : known.getReasonPhrase().toLowerCase());
             return null;
         }
         response.setStatus(status);
@@ -59,7 +61,8 @@ class ErrorPages implements ErrorController {
         });
         // a form kept open past its session, or sent after signing out elsewhere: nothing to do with the role
         model.addAttribute("message", Boolean.TRUE.equals(request.getAttribute(Refusals.CSRF_REFUSED))
-                ? "表单已失效（页面打开过久，或已在别处退出登录）：请刷新页面后重新提交。" : message(status));
+                ? "表单已失效（页面打开过久，或已在别处退出登录）：请刷新页面后重新提交。"
+                : request.getAttribute(RefusedPaths.REASON_CHINESE) instanceof String reason ? "请求有误：" + reason + "。" : message(status));
         return "error";
     }
 }
