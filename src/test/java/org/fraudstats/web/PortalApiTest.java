@@ -173,6 +173,11 @@ class PortalApiTest extends PortalTest {
                 "district is empty (leave it out for every area)");
         assertError(as("leader", get("/api/v1/metrics").param("from", "20221001").param("to", "2022-10-01")),
                 "from: '20221001' is not a date (an ISO date: 2022-10-01)");
+        // a parameter given twice, a '+' read as a space: said as such, not as an odd value with '?' in it
+        assertError(as("leader", get("/api/v1/metrics").param("from", "2022-10-01", "2022-10-02").param("to", "2022-10-03")),
+                "from is given more than once (or holds a comma): one ISO date, e.g. 2022-10-23");
+        assertError(as("leader", get("/api/v1/metrics").param("from", " 2022-10-01").param("to", "2022-10-03")),
+                "from: '2022-10-01' has a space (or a '+') around it");
         assertError(as("leader", get("/api/v1/metrics").param("from", "2000-01-01").param("to", "2022-10-01")),
                 "from 2000-01-01 to 2022-10-01 is longer than 10 years");
         assertError(as("leader", get("/api/v1/metrics").param("to", "2022-10-01")), "from is missing (an ISO date, e.g. 2022-10-23)");

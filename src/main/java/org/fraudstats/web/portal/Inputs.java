@@ -31,6 +31,16 @@ public final class Inputs {
         if (value == null || value.isBlank()) {
             throw new BadInput(name + " is missing (an ISO date, e.g. 2022-10-23)", label(name) + "日期未填（如 2022-10-23）");
         }
+        if (value.contains(",")) {
+            // the servlet joins a parameter given twice (from=…&from=…) with a comma: said as such, not as a bad date
+            throw new BadInput(name + " is given more than once (or holds a comma): one ISO date, e.g. 2022-10-23",
+                    label(name) + "日期只能填一个（如 2022-10-23）");
+        }
+        if (!value.equals(value.strip())) {
+            // a '+' in a query is a space: from=+2022-10-01 arrives as " 2022-10-01"
+            throw new BadInput(name + ": '" + printable(value.strip()) + "' has a space (or a '+') around it",
+                    label(name) + "日期“" + printable(value.strip()) + "”前后有空格（或“+”）");
+        }
         try {
             return LocalDate.parse(value, ISO);
         } catch (DateTimeParseException e) {
