@@ -63,6 +63,14 @@ class PortalPagesTest extends PortalTest {
     }
 
     @Test
+    void aNumberFieldHoldingSomethingElseIsNamed() throws Exception {
+        MockHttpServletResponse refused = mvc.perform(post("/account/token").param("days", "1.5")
+                .with(user("test-statistician").roles("STATISTICIAN")).with(csrf())).andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("“days”应为整数，收到的是“1.5”");
+    }
+
+    @Test
     void theArchiveListsNewestFirst() throws Exception {
         String page = page("statistician", get("/bulletins"));
         assertThat(page.indexOf("2022-10-24")).isPositive().isLessThan(page.indexOf("2022-10-23"));

@@ -51,6 +51,14 @@ class PageModel {
         return error(404, "未找到", e.getMessage());
     }
 
+    /** A form field that must be a number (a token's days, a token's id) holding something else, named. */
+    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    ModelAndView notANumber(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e) {
+        return error(400, "请求有误", "“" + e.getName() + "”应为整数，收到的是“"
+                + org.fraudstats.web.portal.Inputs.printable(String.valueOf(e.getValue())) + "”");
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     void denied(AccessDeniedException e) {
         throw e;
