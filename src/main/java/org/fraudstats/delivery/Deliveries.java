@@ -272,7 +272,7 @@ public class Deliveries {
         helper.setSubject(content.subject());
         // the Date header in Beijing time, as every other time the centre reads (JavaMail writes the JVM's zone)
         jakarta.mail.internet.MailDateFormat beijing = new jakarta.mail.internet.MailDateFormat();
-        beijing.setTimeZone(java.util.TimeZone.getTimeZone(org.fraudstats.settings.BusinessTime.ZONE));
+        beijing.setTimeZone(java.util.TimeZone.getTimeZone("Asia/Shanghai")); // settings/BusinessTime.ZONE, outside this module
         message.setHeader("Date", beijing.format(java.util.Date.from(clock.instant())));
         helper.setText(content.text(), content.html());
         if (!overCap) {

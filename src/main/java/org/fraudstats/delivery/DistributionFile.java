@@ -78,7 +78,7 @@ class DistributionFile {
         try {
             document = new Yaml(new SafeConstructor(options)).load(text);
         } catch (YAMLException e) {
-            throw new DistributionException(source, null, "not valid YAML: " + org.fraudstats.settings.YamlProblem.of(e));
+            throw new DistributionException(source, null, "not valid YAML: " + org.fraudstats.storage.YamlProblem.of(e));
         }
         if (document == null) {
             return Distribution.none();

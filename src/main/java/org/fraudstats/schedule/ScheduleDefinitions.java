@@ -136,7 +136,7 @@ class ScheduleDefinitions {
         try {
             document = yaml.load(text);
         } catch (YAMLException e) {
-            throw new ScheduleDefinitionException(source, null, "not valid YAML: " + org.fraudstats.settings.YamlProblem.of(e));
+            throw new ScheduleDefinitionException(source, null, "not valid YAML: " + org.fraudstats.storage.YamlProblem.of(e));
         }
         if (!(document instanceof Map<?, ?> map)) {
             throw new ScheduleDefinitionException(source, null, "expected keys and values (cron: ..., zone: ...)");

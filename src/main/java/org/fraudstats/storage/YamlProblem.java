@@ -1,4 +1,4 @@
-package org.fraudstats.settings;
+package org.fraudstats.storage;
 
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
