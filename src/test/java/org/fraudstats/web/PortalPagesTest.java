@@ -58,6 +58,7 @@ class PortalPagesTest extends PortalTest {
             MockHttpServletResponse page = as("leader", get(path));
             assertThat(page.getStatus()).as(path).isEqualTo(400);
             assertThat(page.getContentAsString(StandardCharsets.UTF_8)).as(path).contains("”不是日期（应如 2022-10-23）")
+                    .contains("<p class=\"notice error\">日期“").doesNotContain("date 日期")
                     .doesNotContain("服务器内部错误");
         }
     }

@@ -113,6 +113,7 @@ public final class Inputs {
         return switch (name) {
             case "from" -> "起始";
             case "to" -> "截止";
+            case "date" -> "";
             default -> name + " ";
         };
     }
