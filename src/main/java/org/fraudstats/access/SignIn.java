@@ -255,7 +255,6 @@ public class SignIn {
 
     /** The end of a lock as the audit log's other times are written: Asia/Shanghai with its offset, to the second. */
     static String lockText(OffsetDateTime until) {
-        return until.atZoneSameInstant(org.fraudstats.settings.BusinessTime.ZONE)
-                .format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX"));
+        return org.fraudstats.settings.BusinessTime.isoSeconds(until.toInstant());
     }
 }

@@ -91,7 +91,6 @@ class DeliveriesCommand implements Callable<Integer> {
 
     /** In Foshan's time with its offset, to the second, as `audit` and `user list` print times (2022-10-25T07:05:12+08:00). */
     private static String shanghai(java.time.Instant time) {
-        // the seconds always written: OffsetDateTime.toString() drops ":00" and gives 09:00+08:00 for 09:00:00
-        return time.atZone(BusinessTime.ZONE).format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX"));
+        return BusinessTime.isoSeconds(time);
     }
 }

@@ -151,8 +151,7 @@ class UserCommand implements Runnable {
         }
 
         private static String shanghai(java.time.OffsetDateTime time) {
-            // the seconds always written: OffsetDateTime.toString() drops ":00" and gives 09:00+08:00 for 09:00:00
-            return time.atZoneSameInstant(BusinessTime.ZONE).format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX"));
+            return BusinessTime.isoSeconds(time.toInstant());
         }
     }
 

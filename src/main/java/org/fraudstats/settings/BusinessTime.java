@@ -19,7 +19,17 @@ public final class BusinessTime {
 
     private static final DateTimeFormatter WITH_OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ssXXX");
 
+    private static final DateTimeFormatter ISO_SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+
     private BusinessTime() {
+    }
+
+    /**
+     * An instant as the audit log, `user list` and `deliveries` print it: Asia/Shanghai with the offset, the seconds
+     * always written (OffsetDateTime.toString() drops ":00": 09:00+08:00 for 09:00:00). 2022-10-25T07:05:12+08:00.
+     */
+    public static String isoSeconds(java.time.Instant instant) {
+        return ISO_SECONDS.format(instant.atZone(ZONE));
     }
 
     /**
