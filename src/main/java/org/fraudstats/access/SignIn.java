@@ -136,34 +136,35 @@ public class SignIn {
     }
 
     /**
-     * The current password typed to set a new one at /account/password. Whoever sits at a session left open could
-     * guess there without end, so a wrong one is a failed sign-in of that user: the same counter, in the same row
-     * lock, and the same 15-minute lock after 5 in a row, during which even the right one is refused. Audited as
-     * the page's failure ({@code user-password}), the lock also as at /login ({@code lockout}); the caller ends the
-     * session on {@link Check#LOCKED}, since a lock keeps out only those who have to sign in.
+     * The current password typed to set a new one at /account/password, or to make a token at /account/token.
+     * Whoever sits at a session left open could guess there without end, so a wrong one is a failed sign-in of that
+     * user: the same counter, in the same row lock, and the same 15-minute lock after 5 in a row, during which even
+     * the right one is refused. Audited as the failure of what was asked ({@code action}: {@code user-password},
+     * {@code token-create}), the lock also as at /login ({@code lockout}); the caller ends the session on
+     * {@link Check#LOCKED}, since a lock keeps out only those who have to sign in.
      */
     @Transactional
-    public Check currentPassword(String name, String password, Actor actor) {
+    public Check currentPassword(String name, String password, String action, Actor actor) {
         List<State> found = jdbc.query(SqlFiles.load("access/sign-in-state.sql"), Map.of("name", name), State::of);
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (found.isEmpty() || !found.get(0).account().enabled()) {
             PasswordHashes.spendTimeOfOneCheck(password);
-            record(actor, "user-password", name, "failure: wrong current password");
+            record(actor, action, name, "failure: wrong current password");
             return Check.WRONG;
         }
         State state = found.get(0);
         if (state.lockedUntil() != null && state.lockedUntil().isAfter(now)) {
             PasswordHashes.spendTimeOfOneCheck(password);
-            record(actor, "user-password", name, "refused: locked until " + lockText(state.lockedUntil()));
+            record(actor, action, name, "refused: locked until " + lockText(state.lockedUntil()));
             return Check.WRONG;
         }
         if (PasswordHashes.matches(password, state.hash())) {
-            // no reset of the count here: setting the new password clears it, and a new one the policy refuses
-            // rolls this back with it
+            // as a successful sign-in does; a new password the policy refuses rolls this back with it
+            resetFailures(name);
             return Check.RIGHT;
         }
         OffsetDateTime lockedUntil = countFailure(state, now);
-        record(actor, "user-password", name, "failure: wrong current password");
+        record(actor, action, name, "failure: wrong current password");
         if (lockedUntil == null) {
             return Check.WRONG;
         }

@@ -65,7 +65,7 @@ class PortalPagesTest extends PortalTest {
 
     @Test
     void aNumberFieldHoldingSomethingElseIsNamed() throws Exception {
-        MockHttpServletResponse refused = mvc.perform(post("/account/token").param("days", "1.5")
+        MockHttpServletResponse refused = mvc.perform(post("/account/token").param("current", "x").param("days", "1.5")
                 .with(user("test-statistician").roles("STATISTICIAN")).with(csrf())).andReturn().getResponse();
         assertThat(refused.getStatus()).isEqualTo(400);
         assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("“days”应为整数，收到的是“1.5”");
@@ -184,12 +184,42 @@ class PortalPagesTest extends PortalTest {
         var right = mvc.perform(post("/account/password").param("current", "Own-Press-Passw0rd").param("password", "New-Press-Passw0rd")
                 .param("repeat", "New-Press-Passw0rd").with(user("own.press").roles("PRESS")).with(csrf())).andReturn();
         assertThat(right.getFlashMap().get("done")).isEqualTo("密码已修改");
-        var token = mvc.perform(post("/account/token").param("days", "7").with(user("own.press").roles("PRESS")).with(csrf())).andReturn();
+        var guessed = mvc.perform(post("/account/token").param("current", "Own-Press-Passw0rd").param("days", "7")
+                .with(user("own.press").roles("PRESS")).with(csrf())).andReturn();
+        assertThat(guessed.getFlashMap().get("error")).isEqualTo("当前密码不正确");
+        assertThat(context.getBean(org.fraudstats.access.Tokens.class).list()).noneMatch(t -> t.user().equals("own.press"));
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, action, object, result) FROM audit_event "
+                + "WHERE user_name = 'own.press' AND action = 'token-create'", String.class))
+                .containsExactly("own.press|token-create|own.press|failure: wrong current password");
+        assertThat(jdbc.queryForObject("SELECT failed_attempts FROM app_user WHERE name = 'own.press'", Integer.class)).isEqualTo(1);
+        var token = mvc.perform(post("/account/token").param("current", "New-Press-Passw0rd").param("days", "7")
+                .with(user("own.press").roles("PRESS")).with(csrf())).andReturn();
         String secret = secretIn(token.getResponse());
         assertThat(secret).startsWith("fst_");
+        assertThat(jdbc.queryForObject("SELECT failed_attempts FROM app_user WHERE name = 'own.press'", Integer.class)).isZero();
         assertThat(context.getBean(org.fraudstats.access.Tokens.class).holder(secret).orElseThrow().name()).isEqualTo("own.press");
         assertThat(mvc.perform(get("/account").with(user("own.press").roles("PRESS"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("作废");
+    }
+
+    @Test
+    void guessingTheCurrentPasswordToMakeATokenLocksTheUserAndEndsTheSession() throws Exception {
+        var users = context.getBean(org.fraudstats.access.Users.class);
+        users.add("guess.stat", org.fraudstats.access.Role.STATISTICIAN, "Guess-Stat-Passw0rd", org.fraudstats.access.Actor.commandLine());
+        String last = null;
+        for (int i = 0; i < 5; i++) {
+            last = mvc.perform(post("/account/token").param("current", "Guess-" + i).with(user("guess.stat").roles("STATISTICIAN"))
+                    .with(csrf())).andReturn().getResponse().getRedirectedUrl();
+        }
+        assertThat(last).isEqualTo("/login?locked");
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', action, result) FROM audit_event WHERE user_name = 'guess.stat' "
+                + "AND action IN ('lockout', 'sign-out') ORDER BY id", String.class))
+                .satisfiesExactly(lock -> assertThat(lock).startsWith("lockout|locked until ").endsWith("+08:00"),
+                        end -> assertThat(end).isEqualTo("sign-out|ended: locked"));
+        var rightButLocked = mvc.perform(post("/account/token").param("current", "Guess-Stat-Passw0rd")
+                .with(user("guess.stat").roles("STATISTICIAN")).with(csrf())).andReturn();
+        assertThat(rightButLocked.getFlashMap().get("error")).isEqualTo("当前密码不正确");
+        assertThat(context.getBean(org.fraudstats.access.Tokens.class).list()).noneMatch(t -> t.user().equals("guess.stat"));
     }
 
     @Test
@@ -300,7 +330,8 @@ class PortalPagesTest extends PortalTest {
         // the users page offers no button for them, and the auditor makes their own token at /account
         assertThat(page("admin", get("/users"))).containsPattern(
                 "value=\"sod.auditor\"><button type=\"submit\" class=\"secondary\" disabled=\"disabled\">生成令牌");
-        var own = mvc.perform(post("/account/token").with(user("sod.auditor").roles("AUDITOR")).with(csrf())).andReturn();
+        var own = mvc.perform(post("/account/token").param("current", "Separate-Duties-1").with(user("sod.auditor").roles("AUDITOR"))
+                .with(csrf())).andReturn();
         assertThat(secretIn(own.getResponse())).startsWith("fst_");
 
         // nor a new password or TOTP key, which together are a sign-in as them: those are reset on the server
@@ -445,7 +476,7 @@ class PortalPagesTest extends PortalTest {
                 "once.leader 的 API 令牌，7 天内有效（只显示这一次）", "刷新本页会再提交一次，另生成一个令牌（上面这个仍然有效，可在下表作废）。");
         assertThat(tokens.holder(secretIn(forLeader)).orElseThrow().name()).isEqualTo("once.leader");
 
-        MockHttpServletResponse own = shownOnce("once.leader", "LEADER", post("/account/token").param("days", "7"),
+        MockHttpServletResponse own = shownOnce("once.leader", "LEADER", post("/account/token").param("current", secretIn(reset)).param("days", "7"),
                 "您的 API 令牌，7 天内有效（只显示这一次，请立即保存）", "刷新本页会再提交一次，另生成一个令牌（上面这个仍然有效，可在下表作废）。");
         assertThat(tokens.holder(secretIn(own)).orElseThrow().name()).isEqualTo("once.leader");
         assertThat(own.getContentAsString(StandardCharsets.UTF_8)).contains("我的账户").contains("作废");

@@ -21,8 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Everyone's own account (web.md: everyone may change their own password and create their own tokens): a new password
- * needs the current one (a session left open is not enough to take the account over), and a wrong one counts towards
- * the sign-in lock, which ends the session when reached; one's tokens are listed and can be revoked.
+ * and a new token need the current password (a session left open is not enough to take the account over), and a wrong
+ * one counts towards the sign-in lock, which ends the session when reached; one's tokens are listed and can be revoked.
  */
 @Controller
 @PreAuthorize("hasAnyRole('LEADER', 'STATISTICIAN', 'PRESS', 'ADMIN', 'AUDITOR')")
@@ -59,15 +59,7 @@ class AccountPage {
             users.changeOwnPassword(who.getName(), current, password, SignedInActor.of(who, request));
             redirect.addFlashAttribute("done", "密码已修改");
         } catch (Users.LockedOut e) {
-            // the lock keeps out only who has to sign in: this session, perhaps one left open at someone's desk,
-            // would otherwise go on guessing after it
-            audit.record("sign-out", who.getName(), "ended: locked");
-            SecurityContextHolder.clearContext();
-            HttpSession session = request.getSession(false);
-            if (session != null) {
-                session.invalidate();
-            }
-            return "redirect:/login?locked";
+            return endLockedSession(who, request);
         } catch (AccessProblem e) {
             redirect.addFlashAttribute("error", "当前密码不正确");
         } catch (PasswordPolicy.WeakPassword e) {
@@ -96,17 +88,38 @@ class AccountPage {
         return "redirect:/account";
     }
 
+    /**
+     * A token of one's own, for scripts: it carries the role for up to ten years and works without the session, so
+     * the current password is asked again, as for a new password (a session left open must not be carried away).
+     */
     @PostMapping("/account/token")
-    String token(@RequestParam(defaultValue = "90") int days, Authentication who, HttpServletRequest request,
-                 HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    String token(@RequestParam String current, @RequestParam(defaultValue = "90") int days, Authentication who,
+                 HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         try {
+            users.checkOwnPassword(who.getName(), current, "token-create", SignedInActor.of(who, request));
             String token = tokens.create(who.getName(), days, SignedInActor.of(who, request));
             ShownOnce.show(model, response, "您的 API 令牌，" + days + " 天内有效（只显示这一次，请立即保存）", token,
                     "刷新本页会再提交一次，另生成一个令牌（上面这个仍然有效，可在下表作废）。");
             return account(who, model);
+        } catch (Users.LockedOut e) {
+            return endLockedSession(who, request);
         } catch (AccessProblem e) {
             redirect.addFlashAttribute("error", e.chinese());
         }
         return "redirect:/account";
+    }
+
+    /**
+     * The lock keeps out only who has to sign in: this session, perhaps one left open at someone's desk, would
+     * otherwise go on guessing after it.
+     */
+    private String endLockedSession(Authentication who, HttpServletRequest request) {
+        audit.record("sign-out", who.getName(), "ended: locked");
+        SecurityContextHolder.clearContext();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        return "redirect:/login?locked";
     }
 }
