@@ -1,5 +1,5 @@
--- The latest revision of one bulletin, with the figures it printed.
-SELECT revision, figures::text AS figures, generated_at
+-- The latest revision of one bulletin, with the figures it printed and what it changed.
+SELECT revision, figures::text AS figures, changes::text AS changes, generated_at
 FROM bulletin_revision
 WHERE kind = :kind AND date_from = :from AND date_to = :to
 ORDER BY revision DESC

@@ -32,7 +32,7 @@ class RepairRevisionTest extends DatabaseTest {
     StaleBulletins stale;
 
     @Test
-    void theNightAfterARepairRevisesTheRepairedDaysBulletinAndItsWeek() {
+    void theNightAfterARepairRevisesTheRepairedDaysBulletinAndItsWeek() throws Exception {
         Drops drops = new Drops(inbox)
                 .write("2022-10-22", "cases.csv", Drops.CASES + "C22,2022-10-22T09:00:00+08:00,440604,,OTHER,100.00,\n")
                 .write("2022-10-23", "cases.csv", Drops.CASES + "C23,2022-10-23T09:00:00+08:00,440605,,OTHER,50.00,\n");
@@ -67,6 +67,41 @@ class RepairRevisionTest extends DatabaseTest {
         // the next night has nothing of the repair left to revise
         drops.write("2022-10-25", "cases.csv", Drops.CASES + "C25,2022-10-25T09:00:00+08:00,440604,,OTHER,10.00,\n");
         assertThat(night("2022-10-25").out()).doesNotContain("2022-10-22").doesNotContain("2022-10-17_2022-10-23");
+
+        // a rerun over the revised day with nothing new publishes nothing: r2's files keep their bytes and their list
+        // of changes (rendered again in place, they said "变化的数字：无"), r2 its publication time
+        Path folder = out.resolve("daily/2022-10-22");
+        Path pdf = folder.resolve("fraudstats-daily-2022-10-22.r2.pdf");
+        Path xlsx = folder.resolve("fraudstats-daily-2022-10-22.r2.xlsx");
+        String changed = "本期为修订版（第2版），与上一版相比变化的数字：禅城区 案损金额 100.00 → 120.00；";
+        assertThat(pdfText(pdf)).contains(changed);
+        byte[] pdfBytes = Files.readAllBytes(pdf);
+        byte[] manifest = Files.readAllBytes(folder.resolve("manifest.json"));
+        String publishedAt = jdbc.queryForObject("SELECT generated_at::text FROM bulletin_revision "
+                + "WHERE kind = 'daily' AND date_from = DATE '2022-10-22' AND revision = 2", String.class);
+        Run again = cli("rerun", "--from", "2022-10-22", "--to", "2022-10-22", "--out", out.toString());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(Files.readAllBytes(pdf)).isEqualTo(pdfBytes);
+        assertThat(Files.readAllBytes(folder.resolve("manifest.json"))).isEqualTo(manifest);
+        assertThat(jdbc.queryForObject("SELECT generated_at::text FROM bulletin_revision "
+                + "WHERE kind = 'daily' AND date_from = DATE '2022-10-22' AND revision = 2", String.class)).isEqualTo(publishedAt);
+        assertThat(stale.days(LocalDate.of(2022, 10, 25))).isEmpty();
+
+        // a file of the revision deleted is written again, with the revision's own list of changes
+        Files.delete(xlsx);
+        assertThat(cli("rerun", "--from", "2022-10-22", "--to", "2022-10-22", "--out", out.toString()).exitCode()).isZero();
+        assertThat(Files.readAllBytes(pdf)).isEqualTo(pdfBytes);
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {
+            StringBuilder quality = new StringBuilder();
+            workbook.getSheet("数据质量").forEach(row -> row.forEach(cell -> quality.append(cell.toString()).append('\n')));
+            assertThat(quality.toString()).contains("修订变化\n禅城区 案损金额 100.00 → 120.00\n修订变化\n佛山市 案损金额 100.00 → 120.00");
+        }
+    }
+
+    private static String pdfText(Path pdf) throws java.io.IOException {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document).replace("\n", "");
+        }
     }
 
     private Run night(String date) {

@@ -2,9 +2,9 @@ package org.fraudstats.bulletin.publish;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * OUT/daily/2022-10-23/fraudstats-daily-2022-10-23.pdf (and .xlsx, manifest.json), and
  * OUT/range/2022-01-01_2022-10-23/fraudstats-range-2022-01-01_2022-10-23.pdf.
  * A render whose figures differ from the latest published revision becomes a new revision
- * (…-2022-10-21.r2.pdf beside the first) that lists what changed; one with the same figures re-renders that
- * revision in place. Runs inside the caller's transaction, which holds the period's lock.
+ * (…-2022-10-21.r2.pdf beside the first) that lists what changed; one with the same figures leaves that revision
+ * as it was published. Runs inside the caller's transaction, which holds the period's lock.
  */
 @Component
 public class BulletinFiles {
@@ -50,52 +50,79 @@ public class BulletinFiles {
     /** @param notice a line printed prominently (数据未到 when the day's drop had not arrived), or null */
     public Published publish(BulletinData data, Path out, Set<Format> formats, String notice) {
         BulletinKind kind = data.kind();
-        ZonedDateTime generatedAt = data.provenance().generatedAt();
-        Long jobExecutionId = data.provenance().jobExecutionId();
         String figures = FigureSnapshot.of(data, notice);
         Optional<Revisions.Latest> latest = revisions.latest(kind, data.from(), data.to());
-        int revision;
-        List<String> changes;
-        boolean newRevision;
-        if (latest.isEmpty()) {
-            revision = 1;
-            changes = List.of();
-            newRevision = true;
-        } else if (FigureSnapshot.sameFigures(latest.get().figures(), figures)) {
-            revision = latest.get().revision();
-            changes = List.of();
-            newRevision = false;
-        } else {
-            revision = latest.get().revision() + 1;
-            changes = FigureSnapshot.changes(latest.get().figures(), figures, catalog);
-            newRevision = true;
+        if (latest.isPresent() && FigureSnapshot.sameFigures(latest.get().figures(), figures)) {
+            return unchanged(data, out, formats, notice, latest.get());
         }
-        BulletinData revised = data.withRevision(revision, changes, notice);
+        int revision = latest.map(l -> l.revision() + 1).orElse(1);
+        List<String> changes = latest.map(l -> FigureSnapshot.changes(l.figures(), figures, catalog)).orElse(List.of());
         // recorded first: if writing a file fails, the transaction takes the revision back with it
-        revisions.record(kind, data.from(), data.to(), revision, figures, JSON.writeValueAsString(changes), jobExecutionId, generatedAt, out);
-        String period = kind == BulletinKind.DAILY ? data.from().toString() : data.from() + "_" + data.to();
-        Path folder = out.resolve(kind.key()).resolve(period);
-        String base = "fraudstats-" + kind.key() + "-" + period + (revision > 1 ? ".r" + revision : "");
-        List<Path> files = new ArrayList<>();
+        revisions.record(kind, data.from(), data.to(), revision, figures, JSON.writeValueAsString(changes),
+                data.provenance().jobExecutionId(), data.provenance().generatedAt(), out);
+        Path folder = folder(data, out);
+        List<Path> files = files(data, folder, formats, revision);
+        write(data.withRevision(revision, changes, notice), folder, files);
+        return new Published(kind, period(data), revision, true, changes, files);
+    }
+
+    /**
+     * A render whose figures are those of the latest revision publishes nothing: that revision, its files (their
+     * bytes, so their ETag and the checksum of a mailed copy), its change list and its publication time stay as they
+     * were first published. Rendering them again in place printed "变化的数字：无" over the list of what the revision had
+     * changed. Only a file of it missing here (another output folder, a format not asked before, a file deleted) is
+     * written, with the revision's own change list.
+     */
+    private Published unchanged(BulletinData data, Path out, Set<Format> formats, String notice, Revisions.Latest latest) {
+        revisions.seen(data.kind(), data.from(), data.to(), latest.revision());
+        Path folder = folder(data, out);
+        List<Path> files = files(data, folder, formats, latest.revision());
+        List<Path> missing = files.stream().filter(file -> !Files.exists(file)).toList();
+        if (!missing.isEmpty()) {
+            List<String> changes = List.of(JSON.readValue(latest.changes(), String[].class));
+            write(data.withRevision(latest.revision(), changes, notice), folder, missing);
+        }
+        return new Published(data.kind(), period(data), latest.revision(), false, List.of(), files);
+    }
+
+    private void write(BulletinData revised, Path folder, List<Path> files) {
         try {
             // the caller holds this period's lock: a temporary file here is one a killed render left behind
             AtomicFiles.prepareFolder(folder);
-            if (formats.contains(Format.pdf)) {
-                Path file = folder.resolve(base + ".pdf");
-                AtomicFiles.write(file, stream -> pdf.write(revised, stream));
-                files.add(file);
-            }
-            if (formats.contains(Format.xlsx)) {
-                Path file = folder.resolve(base + ".xlsx");
-                AtomicFiles.write(file, stream -> workbook.write(revised, stream));
-                files.add(file);
+            for (Path file : files) {
+                if (file.getFileName().toString().endsWith(".pdf")) {
+                    AtomicFiles.write(file, stream -> pdf.write(revised, stream));
+                } else {
+                    AtomicFiles.write(file, stream -> workbook.write(revised, stream));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write bulletin under " + folder + ": " + e.getMessage(), e);
         }
-        Manifest.write(folder, data, revisions.overlapping(data.from(), data.to()).stream()
-                .filter(r -> r.kind() == kind && r.from().equals(data.from()) && r.to().equals(data.to())).toList(), generatedAt);
-        return new Published(kind, period, revision, newRevision, changes, files);
+        Manifest.write(folder, revised, revisions.overlapping(revised.from(), revised.to()).stream()
+                .filter(r -> r.kind() == revised.kind() && r.from().equals(revised.from()) && r.to().equals(revised.to())).toList(),
+                revised.provenance().generatedAt());
+    }
+
+    private static String period(BulletinData data) {
+        return data.kind() == BulletinKind.DAILY ? data.from().toString() : data.from() + "_" + data.to();
+    }
+
+    private static Path folder(BulletinData data, Path out) {
+        return out.resolve(data.kind().key()).resolve(period(data));
+    }
+
+    /** The files of the formats asked, PDF first: …-2022-10-21.pdf for a first revision, …-2022-10-21.r2.pdf after. */
+    private static List<Path> files(BulletinData data, Path folder, Set<Format> formats, int revision) {
+        String base = "fraudstats-" + data.kind().key() + "-" + period(data) + (revision > 1 ? ".r" + revision : "");
+        List<Path> files = new ArrayList<>();
+        if (formats.contains(Format.pdf)) {
+            files.add(folder.resolve(base + ".pdf"));
+        }
+        if (formats.contains(Format.xlsx)) {
+            files.add(folder.resolve(base + ".xlsx"));
+        }
+        return files;
     }
 
     /** Every published revision of the bulletins whose period overlaps [from, to], oldest period first. */

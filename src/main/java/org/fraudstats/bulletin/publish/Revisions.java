@@ -18,7 +18,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Revisions {
 
-    record Latest(int revision, String figures) {
+    /** The latest revision: its number, the figures it printed and what it changed (a JSON array of lines). */
+    record Latest(int revision, String figures, String changes) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -29,7 +30,13 @@ class Revisions {
 
     Optional<Latest> latest(BulletinKind kind, LocalDate from, LocalDate to) {
         return jdbc.query(SqlFiles.load("bulletin/latest-revision.sql"), Map.of("kind", kind.key(), "from", from, "to", to),
-                (rs, i) -> new Latest(rs.getInt("revision"), rs.getString("figures"))).stream().findFirst();
+                (rs, i) -> new Latest(rs.getInt("revision"), rs.getString("figures"), rs.getString("changes"))).stream().findFirst();
+    }
+
+    /** A render found the revision's figures unchanged: it has seen the loads made since (sql/nightly/stale-*.sql). */
+    void seen(BulletinKind kind, LocalDate from, LocalDate to, int revision) {
+        jdbc.update(SqlFiles.load("bulletin/revision-seen-unchanged.sql"),
+                Map.of("kind", kind.key(), "from", from, "to", to, "revision", revision));
     }
 
     void record(BulletinKind kind, LocalDate from, LocalDate to, int revision, String figures, String changes,
