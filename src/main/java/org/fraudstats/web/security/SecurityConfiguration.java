@@ -103,6 +103,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(signedOut(signIn))
                         .logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(refusals.pageForbidden()))
+                .requestCache(cache -> cache.requestCache(new ContinueAfterSignIn()))
                 .headers(headers -> headers.frameOptions(frames -> frames.disable())
                         .addHeaderWriter(framing()))
                 .addFilterAfter(new StillValid(users, signIn), SecurityContextHolderFilter.class);

@@ -1,5 +1,7 @@
 package org.fraudstats.web.security;
 
+import java.nio.charset.StandardCharsets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -67,6 +69,26 @@ class WebSecurityTest extends DatabaseTest {
         Cookie session = result.getResponse().getCookie("SESSION");
         assertThat(session).isNotNull();
         return session;
+    }
+
+    @Test
+    void credentialsSentToAPageAreNotKeptInTheSession_andASignInGoesOnToThePageAsked() throws Exception {
+        add("web.cache", Role.STATISTICIAN, "Cache-Password-12");
+        String basic = java.util.Base64.getEncoder().encodeToString("web.cache:Cache-Password-12".getBytes(StandardCharsets.UTF_8));
+        // a script that sent its token or password to a page's address rather than /api/v1
+        mvc.perform(get("/figures").param("from", "2022-10-01").header("Authorization", "Bearer fst_kept-nowhere-0123"))
+                .andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/figures").param("from", "2022-10-01").header("Authorization", "Basic " + basic))
+                .andExpect(redirectedUrl("/login"));
+        for (String secret : new String[] {"fst_kept-nowhere", basic, "Cache-Password-12", "Authorization"}) {
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM spring_session_attributes "
+                    + "WHERE position(convert_to(?, 'UTF8') IN attribute_bytes) > 0", Integer.class, secret)).as(secret).isZero();
+        }
+
+        MvcResult asked = mvc.perform(get("/figures?from=2022-10-01")).andExpect(redirectedUrl("/login")).andReturn();
+        Cookie session = asked.getResponse().getCookie("SESSION");
+        mvc.perform(post("/login").cookie(session).param("username", "web.cache").param("password", "Cache-Password-12").with(csrf()))
+                .andExpect(redirectedUrl("/figures?from=2022-10-01"));
     }
 
     @Test
