@@ -247,6 +247,27 @@ class StreamedListingsServedTest extends DatabaseTest {
         assertThat(new String(page.body(), StandardCharsets.UTF_8)).contains("请求有误：地址中含编码的斜杠（%2F 或 %5C）。");
     }
 
+    @Test
+    void aQueryThatCannotBeDecodedIsABadRequestAndWritesNothingIntoTheLog() throws Exception {
+        String card = "6222" + "6514" + "3642" + "3492";
+        // sent as written: java.net.URI refuses such an address, curl and a script's string do not
+        assertThat(raw("/login?card=" + card + "%", "")).startsWith("HTTP/1.1 400 ").contains("<p class=\"notice error\">请求有误。</p>");
+        assertThat(raw("/api/v1/metrics?from=2022-10-01%ZZ&x=a%0d%0a20:27:00.000+08:00%20INFO%20forged",
+                "Authorization: Bearer " + token(Role.STATISTICIAN) + "\r\n")).startsWith("HTTP/1.1 400 ").contains("Content-Type: application/json").contains("bad request");
+        assertNothingAlarming();
+        assertThat(logged.events).noneMatch(e -> e.getFormattedMessage().contains(card) || e.getFormattedMessage().contains("forged"));
+    }
+
+    /** The whole answer, status line to body, to a GET of the path exactly as given. */
+    private String raw(String path, String headers) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n" + headers
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60));
         if (headers.length > 0) {

@@ -10,7 +10,15 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -29,6 +37,33 @@ class ContainerErrors {
         // the context is already a child of its host here, and the host not yet started: it makes its report valve
         // from this class name when it starts
         return context -> ((StandardHost) context.getParent()).setErrorReportValveClass(Report.class.getName());
+    }
+
+    /**
+     * A query or form Tomcat cannot decode ({@code ?card=…%}, {@code %ZZ}) is refused here, 400 with the answer of
+     * {@link Report}, before anything reads a parameter: read later, Tomcat's exception went up through the
+     * dispatcher and was logged at ERROR with its stack trace and the parameter's value in it, so that anyone, without
+     * signing in, could write into the server's log (a card number; after CR LF, a line of their own).
+     */
+    @Bean
+    FilterRegistrationBean<UndecodableParameters> undecodableParametersRefused() {
+        FilterRegistrationBean<UndecodableParameters> registration = new FilterRegistrationBean<>(new UndecodableParameters());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    static final class UndecodableParameters extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            try {
+                request.getParameterMap();
+            } catch (InvalidParameterException e) {
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+                return;
+            }
+            chain.doFilter(request, response);
+        }
     }
 
     /** Host valve; Tomcat makes it by reflection, hence public with a public constructor. */
