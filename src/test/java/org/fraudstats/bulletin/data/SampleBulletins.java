@@ -68,6 +68,22 @@ public final class SampleBulletins {
                 provenance()).withUnusual(DAILY_UNUSUAL);
     }
 
+    /**
+     * The daily with 禅城区's stop amount of the same day last year at 0.01 yuan: its 同比 is 1,204,999,900.0%, wider
+     * than the column at the table's font size.
+     */
+    public static BulletinData dailyWithAHugeChange() {
+        BulletinData d = daily();
+        List<AreaFigures> yoy = new java.util.ArrayList<>(d.yoyBase());
+        AreaFigures a = yoy.get(0);
+        yoy.set(0, new AreaFigures(a.from(), a.to(), a.districtCode(), a.cases(), a.lossAmount(), a.stopAccounts(),
+                new BigDecimal("0.01"), a.freezeAccounts(), a.freezeAmount(), a.refundCases(), a.refundAmount(),
+                a.medianMinutesToStop(), a.warnings(), a.dissuadedVisits()));
+        return new BulletinData(d.kind(), d.from(), d.to(), d.issue(), d.title(), d.summary(), d.areas(), yoy, d.popBase(),
+                d.fraudTypes(), d.days(), d.ytd(), d.ytdLastYear(), d.provenance(), d.revision(), d.changes(), d.notice(),
+                d.unusual());
+    }
+
     static List<AreaFigures> current() {
         String f = "2022-10-01", t = "2022-10-24";
         return List.of(

@@ -88,6 +88,13 @@ class BulletinPdfTest {
     }
 
     @Test
+    void shouldPrintAChangeWiderThanItsColumnWhole_inASmallerFont() throws Exception {
+        // clipped, 1,273,423.9% printed as 1,273,423.9 (tester), and a wider one would have lost digits
+        String text = text(render(SampleBulletins.dailyWithAHugeChange()));
+        assertThat(text).contains("1,204,999,900.0%");
+    }
+
+    @Test
     void shouldNumberPagesAsXOfY() throws Exception {
         Path pdf = render(SampleBulletins.range());
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
