@@ -37,6 +37,13 @@ public final class DigitRuns {
     private static final Pattern DIGIT_RUN = Pattern.compile("\\p{Nd}(?:" + SEPARATOR + "?\\p{Nd}){11,}");
 
     /**
+     * Up to four characters that are neither letters nor digits, whatever they are (6222--6514, 6222~6514, 6222 * 6514,
+     * tabs): what joins the groups of an account number written by hand, between groups of exactly four digits or
+     * parts of seven or more, where other numbers are not so written.
+     */
+    private static final String ANY_MARKS = "[^\\p{L}\\p{Nd}]{1,4}+";
+
+    /**
      * An account number written in groups of four joined by a mark that lists things in a text (6222，0200，1234，5678;
      * 、 , : | ; in either width): four groups or more (a card's 16 digits), then perhaps a group of one to four.
      * Such marks join other numbers too (440604,440605; 23:40:00; 2022,2023,2024), so they count only between groups
@@ -44,8 +51,17 @@ public final class DigitRuns {
      * keep it from being masked; four years listed in a row are masked too, on the safe side.
      */
     private static final Pattern FOUR_DIGIT_GROUPS = Pattern.compile("(?<!\\p{Nd})\\p{Nd}{4}+(?!\\p{Nd})(?:(?:" + SEPARATOR
-            + "|\\p{Zs}?+[,\uFF0C\u3001:\uFF1A|\uFF5C;\uFF1B]\\p{Zs}?+)\\p{Nd}{4}+(?!\\p{Nd})){3,}+(?:(?:" + SEPARATOR
-            + "|\\p{Zs}?+[,\uFF0C\u3001:\uFF1A|\uFF5C;\uFF1B]\\p{Zs}?+)\\p{Nd}{1,4}+(?!\\p{Nd}))?+");
+            + "|" + ANY_MARKS + ")\\p{Nd}{4}+(?!\\p{Nd})){3,}+(?:(?:" + SEPARATOR
+            + "|" + ANY_MARKS + ")\\p{Nd}{1,4}+(?!\\p{Nd}))?+");
+
+    /**
+     * An account number written in two or more long parts (62226514。36423492, 62226514 | 36423492, 62226514,3642349200):
+     * parts of seven digits or more joined by up to four marks, sixteen digits or more in all. A part that is a date
+     * written without dashes (20221001) is no part of an account, so that two such dates listed show.
+     */
+    private static final Pattern LONG_PARTS = Pattern.compile("(?<!\\p{Nd})\\p{Nd}{7,}+(?:" + ANY_MARKS + "\\p{Nd}{7,}+)++");
+
+    private static final Pattern COMPACT_DATE = Pattern.compile("(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])");
 
     private DigitRuns() {
     }
@@ -85,6 +101,12 @@ public final class DigitRuns {
         while (groups.find()) {
             masked = keepLastFour(value, groups.start(), groups.end(), masked);
         }
+        Matcher parts = LONG_PARTS.matcher(value);
+        while (parts.find()) {
+            if (digits(parts.group()) >= 16 && !holdsACompactDate(parts.group())) {
+                masked = keepLastFour(value, parts.start(), parts.end(), masked);
+            }
+        }
         return masked == null ? value : masked.toString();
     }
 
@@ -106,6 +128,19 @@ public final class DigitRuns {
             i += width;
         }
         return into;
+    }
+
+    private static int digits(String text) {
+        return (int) text.codePoints().filter(Character::isDigit).count();
+    }
+
+    private static boolean holdsACompactDate(String parts) {
+        for (String part : parts.split("[^\\p{Nd}]+")) {
+            if (COMPACT_DATE.matcher(part).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the value holds fewer than 12 digits in all: then no run can be there, and the regex need not run. */

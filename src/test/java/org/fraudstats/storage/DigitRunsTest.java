@@ -70,6 +70,22 @@ class DigitRunsTest {
     }
 
     @Test
+    void groupsOfFourOrLongPartsJoinedByAnyFewMarksAreOneNumber_twoCompactDatesAreNot() {
+        // as a tester typed them into a reject's fields, a failed sign-in's user name and a request's path
+        assertThat(DigitRuns.mask("6222" + "--6514" + "--3642" + "--3492")).isEqualTo("****--****--****--3492");
+        assertThat(DigitRuns.mask("6222" + "~6514" + "~3642" + "~3492")).isEqualTo("****~****~****~3492");
+        assertThat(DigitRuns.mask("6222" + "*6514" + "*3642" + "*3492")).isEqualTo("*".repeat(15) + "3492");
+        assertThat(DigitRuns.mask("6222" + " 6514\t\t\t\t3642" + " 3492")).isEqualTo("**** ****\t\t\t\t**** 3492");
+        assertThat(DigitRuns.mask("62226514" + "。36423492")).isEqualTo("********。****3492");
+        assertThat(DigitRuns.mask("62226514" + " | 36423492")).isEqualTo("******** | ****3492");
+        assertThat(DigitRuns.mask("62226514" + ",3642349200")).isEqualTo("********,******9200");
+        for (String value : List.of("20221001,20221002", "20221001 | 20221024", "440604,440605,440606", "1234567.89, 2345678.90",
+                "12345678,1234567")) {
+            assertThat(DigitRuns.mask(value)).isEqualTo(value);
+        }
+    }
+
+    @Test
     void groupsJoinedByLineBreaksOrOtherControlCharactersAreOneNumber() {
         // a user name typed with line breaks: the audit trail writes them as spaces afterwards
         assertThat(DigitRuns.mask("6222" + "\n0212" + "\n3456" + "\n7890")).isEqualTo("****\n****\n****\n7890");
