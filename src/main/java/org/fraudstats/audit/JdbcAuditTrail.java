@@ -37,10 +37,12 @@ class JdbcAuditTrail implements AuditTrail {
 
     /**
      * Null as empty; line breaks as spaces, so one event stays one line of the CSV; other control characters as '?',
-     * since PostgreSQL refuses a NUL and the refused insert would fail the action it records.
+     * since PostgreSQL refuses a NUL and the refused insert would fail the action it records; invisible format
+     * characters as '?' too (a right-to-left override or a zero-width space typed into a failed sign-in's user name
+     * would show the auditor another user's name).
      */
     private static final java.util.regex.Pattern BREAKS = java.util.regex.Pattern.compile("[\\r\\n\\t]+");
-    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cc}");
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\p{Cc}\\p{Cf}]");
 
     private static String field(String value) {
         if (value == null) {

@@ -44,6 +44,14 @@ class AuditTableTest extends DatabaseTest {
     }
 
     @Test
+    void anInvisibleFormatCharacterCannotDisguiseAName() {
+        // a right-to-left override and a zero-width space typed as a user name at /login
+        trail.record(new AuditEvent("a.dua\u202E", null, "bidi", "sign-in", "aud\u200B.a", "failure"));
+        assertThat(jdbc.queryForList("SELECT user_name || '|' || object FROM audit_event WHERE client = 'bidi'", String.class))
+                .containsExactly("a.dua?|aud?.a");
+    }
+
+    @Test
     void updateDeleteAndTruncateAreRefusedAndTheRowsStay() {
         trail.record(new AuditEvent("wang.fang", "leader", "10.0.0.9", "read", "metrics 2022-10-01..2022-10-23", "success"));
         int before = jdbc.queryForObject("SELECT count(*) FROM audit_event", Integer.class);
