@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -88,10 +89,14 @@ public class Tokens {
     /** Ends a token at once (it expires now; the row stays). */
     @Transactional
     public void revoke(long id, Actor actor) {
-        if (jdbc.update(SqlFiles.load("access/revoke-token.sql"), Map.of("id", id, "now", OffsetDateTime.now(clock))) == 0) {
+        List<String> owner = jdbc.queryForList(SqlFiles.load("access/revoke-token.sql"), Map.of("id", id, "now", OffsetDateTime.now(clock)),
+                String.class);
+        if (owner.isEmpty()) {
             throw new AccessProblem("no valid token " + id, "没有编号为 " + id + " 的有效令牌");
         }
-        audit.record(new AuditEvent(actor.user(), actor.role(), actor.client(), "token-revoke", "token " + id, "success"));
+        // whose: the auditor reads "token 7" long after the token list has changed
+        audit.record(new AuditEvent(actor.user(), actor.role(), actor.client(), "token-revoke",
+                "token " + id + " (" + owner.get(0) + ")", "success"));
     }
 
     static String hash(String token) {

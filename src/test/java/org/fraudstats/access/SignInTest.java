@@ -225,7 +225,7 @@ class SignInTest extends DatabaseTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> tokens.revoke(info.id(), new Actor("boss", "admin", CLIENT)))
                 .isInstanceOf(AccessProblem.class).hasMessage("no valid token " + info.id());
         assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, action, object, result) FROM audit_event "
-                + "WHERE action = 'token-revoke'", String.class)).containsExactly("boss|admin|token-revoke|token " + info.id() + "|success");
+                + "WHERE action = 'token-revoke'", String.class)).containsExactly("boss|admin|token-revoke|token " + info.id() + " (" + info.user() + ")|success");
     }
 
     @Test

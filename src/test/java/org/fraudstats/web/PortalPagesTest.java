@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.fraudstats.support.PortalTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -223,6 +224,36 @@ class PortalPagesTest extends PortalTest {
     }
 
     @Test
+    void everyRefusalOnTheUsersPageIsAudited_andAnAuditorsTokenIsNotRevokedThere() throws Exception {
+        var users = context.getBean(org.fraudstats.access.Users.class);
+        var tokens = context.getBean(org.fraudstats.access.Tokens.class);
+        var cli = org.fraudstats.access.Actor.commandLine();
+        users.add("ref.auditor", org.fraudstats.access.Role.AUDITOR, "Refused-Audit-1x", cli);
+        String auditorsToken = tokens.create("ref.auditor", 30, cli);
+        long id = tokens.holder(auditorsToken).map(h -> tokens.list().stream().filter(t -> t.user().equals("ref.auditor"))
+                .findFirst().orElseThrow().id()).orElseThrow();
+        for (var request : List.of(post("/users").param("name", "ref.auditor").param("role", "leader"),
+                post("/users/token").param("name", "ref.nobody"), post("/users/password").param("name", "ref.nobody"),
+                post("/users/totp").param("name", "ref.nobody"), post("/users/disable").param("name", "ref.nobody"),
+                post("/users/token/revoke").param("id", "999999"), post("/users/token/revoke").param("id", Long.toString(id)))) {
+            var refused = mvc.perform(request.with(user("ref.admin").roles("ADMIN")).with(csrf())).andReturn();
+            assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/users");
+            assertThat(refused.getFlashMap().get("error")).isNotNull();
+        }
+        assertThat(tokens.holder(auditorsToken)).isPresent();
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', action, object, result) FROM audit_event WHERE user_name = 'ref.admin' "
+                + "ORDER BY id", String.class)).containsExactly(
+                "user-add|ref.auditor|refused: user ref.auditor exists already",
+                "token-create|ref.nobody|refused: no user ref.nobody (see ./fraudstats user list)",
+                "user-password|ref.nobody|refused: no user ref.nobody (see ./fraudstats user list)",
+                "user-totp|ref.nobody|refused: no user ref.nobody (see ./fraudstats user list)",
+                "user-disable|ref.nobody|refused: no user ref.nobody (see ./fraudstats user list)",
+                "token-revoke|token 999999|refused: no valid token 999999",
+                "token-revoke|token " + id + " (ref.auditor)|refused");
+        assertThat(page("admin", get("/users"))).containsPattern("value=\"" + id + "\"><button type=\"submit\" class=\"secondary\" disabled=\"disabled\">作废");
+    }
+
+    @Test
     void aPasswordLongerThanBcryptReadsIsRefusedOnThePageLikeAWeakOne() throws Exception {
         // in Chinese on the page (the command line says it in English)
         String tooLong = "密码太长：UTF-8 编码最多 72 字节（72 个英文字符或 24 个汉字）";
@@ -267,7 +298,7 @@ class PortalPagesTest extends PortalTest {
         }
         assertThat(tokens.holder(token).orElseThrow().name()).isEqualTo("token.owner");
         assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, action, object, result) FROM audit_event "
-                + "WHERE action = 'token-revoke' ORDER BY id", String.class)).containsExactly(
+                + "WHERE action = 'token-revoke' AND user_name LIKE 'other-%' ORDER BY id", String.class)).containsExactly(
                 "other-leader|leader|token-revoke|token " + id + "|refused",
                 "other-statistician|statistician|token-revoke|token " + id + "|refused",
                 "other-press|press|token-revoke|token " + id + "|refused",

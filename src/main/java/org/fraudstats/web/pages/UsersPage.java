@@ -54,9 +54,13 @@ class UsersPage {
 
     @GetMapping("/users")
     String list(Model model) {
-        model.addAttribute("users", users.list());
+        var all = users.list();
+        model.addAttribute("users", all);
         model.addAttribute("roles", PORTAL_ROLES);
         model.addAttribute("tokens", tokens.list());
+        // whose tokens this page does not revoke (but the signed-in administrator's own): see revoke
+        model.addAttribute("keptApart", all.stream().filter(u -> u.role() == Role.AUDITOR || u.role() == Role.ADMIN)
+                .map(UserAccount::name).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("now", java.time.OffsetDateTime.now(clock));
         return "users";
     }
@@ -91,8 +95,10 @@ class UsersPage {
                 return list(model);
             }
             redirect.addFlashAttribute("done", done);
-        } catch (PasswordPolicy.WeakPassword | AccessProblem e) {
-            redirect.addFlashAttribute("error", e.chinese());
+        } catch (PasswordPolicy.WeakPassword e) {
+            return failed("user-add", name, e.getMessage(), e.chinese(), redirect);
+        } catch (AccessProblem e) {
+            return failed("user-add", name, e.getMessage(), e.chinese(), redirect);
         }
         return "redirect:/users";
     }
@@ -115,7 +121,7 @@ class UsersPage {
             users.disable(name, SignedInActor.of(who, request));
             redirect.addFlashAttribute("done", "已停用用户 " + name);
         } catch (AccessProblem e) {
-            redirect.addFlashAttribute("error", e.chinese());
+            return failed("user-disable", name, e.getMessage(), e.chinese(), redirect);
         }
         return "redirect:/users";
     }
@@ -137,10 +143,9 @@ class UsersPage {
             ShownOnce.show(model, response, name + " 的新密码（只显示这一次）", secret,
                     "刷新本页会再提交一次，再重置一次密码，上面这个随之失效。");
             return list(model);
-        } catch (PasswordPolicy.WeakPassword | AccessProblem e) {
-            redirect.addFlashAttribute("error", e.chinese());
+        } catch (AccessProblem e) {
+            return failed("user-password", name, e.getMessage(), e.chinese(), redirect);
         }
-        return "redirect:/users";
     }
 
     @PostMapping("/users/totp")
@@ -160,9 +165,8 @@ class UsersPage {
                     "刷新本页会再提交一次，另登记一个密钥，上面这个随之失效。");
             return list(model);
         } catch (AccessProblem e) {
-            redirect.addFlashAttribute("error", e.chinese());
+            return failed("user-totp", name, e.getMessage(), e.chinese(), redirect);
         }
-        return "redirect:/users";
     }
 
     @PostMapping("/users/token")
@@ -185,19 +189,37 @@ class UsersPage {
                     "刷新本页会再提交一次，另生成一个令牌（上面这个仍然有效，可在下表作废）。");
             return list(model);
         } catch (AccessProblem e) {
-            redirect.addFlashAttribute("error", e.chinese());
+            return failed("token-create", name, e.getMessage(), e.chinese(), redirect);
         }
-        return "redirect:/users";
     }
 
     @PostMapping("/users/token/revoke")
     String revoke(@RequestParam long id, Authentication who, HttpServletRequest request, RedirectAttributes redirect) {
+        // an auditor's script or another administrator's is theirs to end, as their account is (separation of duties)
+        Optional<String> owner = tokens.list().stream().filter(t -> t.id() == id).map(t -> t.user()).findFirst();
+        Optional<Role> separated = owner.flatMap(name -> separated(name, who));
+        if (separated.isPresent()) {
+            audit.record("token-revoke", "token " + id + " (" + owner.get() + ")", "refused");
+            redirect.addFlashAttribute("error", "不能作废" + separated.get().chineseName() + " " + owner.get() + " 的令牌 " + id
+                    + "（职责分离）：请其本人在“我的账户”页作废；令牌泄露时，可在服务器上运行 ./fraudstats user disable " + owner.get());
+            return "redirect:/users";
+        }
         try {
             tokens.revoke(id, SignedInActor.of(who, request));
             redirect.addFlashAttribute("done", "令牌 " + id + " 已作废");
         } catch (AccessProblem e) {
-            redirect.addFlashAttribute("error", e.chinese());
+            return failed("token-revoke", "token " + id, e.getMessage(), e.chinese(), redirect);
         }
+        return "redirect:/users";
+    }
+
+    /**
+     * A refusal of what was asked (a name taken, no such user, a weak password): recorded, as every refusal is, with
+     * the reason in English as the command line says it, so the auditor sees what an administrator tried.
+     */
+    private String failed(String action, String name, String reason, String chinese, RedirectAttributes redirect) {
+        audit.record(action, DigitRuns.mask(name), "refused: " + DigitRuns.mask(reason));
+        redirect.addFlashAttribute("error", chinese);
         return "redirect:/users";
     }
 
