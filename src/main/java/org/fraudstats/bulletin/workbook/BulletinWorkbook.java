@@ -73,7 +73,9 @@ public final class BulletinWorkbook {
         if (data.unusual() != null) {
             paragraph(sheet, s, 3, UnusualNote.HEADING + "：" + data.unusual());
         }
-        paragraph(sheet, s, 4, data.summary());
+        // the 数据未到 notice opens the summary, as in the PDF: a reader of the workbook alone took the zeros of a day
+        // whose data had not come for figures (tester); the 数据质量 sheet says it again
+        paragraph(sheet, s, 4, (data.notice() == null ? "" : "【" + data.notice() + "】") + data.summary());
 
         Row header = sheet.createRow(6);
         s.headers(header, 0, "全市指标", "本期", "同比基期", "同比", "环比基期", "环比", "今年以来", "去年同期", "今年以来同比");

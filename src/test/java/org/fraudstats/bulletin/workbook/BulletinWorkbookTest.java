@@ -97,6 +97,16 @@ class BulletinWorkbookTest {
     }
 
     @Test
+    void shouldOpenTheSummaryWithTheNoticeOfDataNotArrived_asThePdfDoes() throws IOException {
+        String notice = "数据未到：2022-10-24 的数据尚未到达，本期数字不完整，数据到达后将以修订版重发";
+        try (XSSFWorkbook workbook = render(SampleBulletins.daily().withRevision(1, java.util.List.of(), notice))) {
+            assertThat(workbook.getSheet("摘要").getRow(4).getCell(0).getStringCellValue())
+                    .isEqualTo("【" + notice + "】" + SampleBulletins.daily().summary());
+            assertThat(workbook.getSheet("数据质量").getRow(10).getCell(1).getStringCellValue()).isEqualTo(notice);
+        }
+    }
+
+    @Test
     void shouldStoreValuesNeverFormulas() throws IOException {
         try (XSSFWorkbook workbook = render(SampleBulletins.range())) {
             for (Sheet sheet : workbook) {
