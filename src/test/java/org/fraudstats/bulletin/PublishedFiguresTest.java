@@ -86,6 +86,9 @@ class PublishedFiguresTest extends DatabaseTest {
     @Test
     void theRangeBulletinAndItsHeadlineMatchMetricsAndHeadline() throws IOException {
         String text = pdfText(out.resolve("range/2022-10-20_2022-10-24/fraudstats-range-2022-10-20_2022-10-24.pdf"));
+        // a range bulletin numbers no issue (it printed 第1期, every one of them); a daily's is its day of the year
+        assertThat(text).doesNotContainPattern("第\\d+期").contains("佛山市反诈骗中心");
+        assertThat(pdfText(out.resolve("daily/2022-10-24/fraudstats-daily-2022-10-24.pdf"))).contains("第297期");
         List<String[]> rows = metrics("2022-10-20", "2022-10-24");
         // the city's cases over the five days: the sum of the contract's daily figures
         assertThat(Long.parseLong(rows.get(5)[3])).isEqualTo(Files.readAllLines(GOLDEN_BY_DAY).stream()

@@ -44,7 +44,9 @@ public class BulletinAssembler {
 
     /** A range bulletin (周报, 月报, 年初以来, any period), with a daily series over the period. */
     public BulletinData range(LocalDate from, LocalDate to, Long jobExecutionId, ZonedDateTime generatedAt) {
-        return assemble(BulletinKind.ofRange(from, to), from, to, from, 1, jobExecutionId, generatedAt);
+        // a weekly, monthly or any other range bulletin numbers no issue: each daily's is its day of the year, and
+        // "第1期" printed on every range bulletin counted nothing
+        return assemble(BulletinKind.ofRange(from, to), from, to, from, 0, jobExecutionId, generatedAt);
     }
 
     private BulletinData assemble(BulletinKind kind, LocalDate from, LocalDate to, LocalDate seriesFrom, int issue,

@@ -12,7 +12,7 @@ import org.fraudstats.metrics.CityDay;
  * Everything one bulletin prints, already computed: the renderer only lays it out.
  *
  * @param kind        a daily bulletin (日报) covers one day; a weekly (周报), monthly (月报) or other range covers [from, to]
- * @param issue       the issue number printed as 第N期
+ * @param issue       the issue number printed as 第N期 (a daily's day of the year); 0 for a range bulletin, which numbers none
  * @param title       the heading line under the masthead, as the caller words it
  * @param summary     the press sentences that open the bulletin (see press-style.md)
  * @param areas       the districts in catalogue order, then the city, as {@code metrics} produced them
@@ -97,8 +97,8 @@ public record BulletinData(
         if (kind != BulletinKind.DAILY && kind != BulletinKind.ofRange(from, to)) {
             throw new IllegalArgumentException(from + " to " + to + " is a " + BulletinKind.ofRange(from, to) + " bulletin, not " + kind);
         }
-        if (issue < 1) {
-            throw new IllegalArgumentException("issue number must be positive: " + issue);
+        if (kind == BulletinKind.DAILY ? issue < 1 : issue < 0) {
+            throw new IllegalArgumentException("issue number must be positive (0 for a range bulletin, which numbers none): " + issue);
         }
         areas = List.copyOf(areas);
         yoyBase = List.copyOf(yoyBase);

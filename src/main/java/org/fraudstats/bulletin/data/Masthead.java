@@ -6,7 +6,8 @@ import org.fraudstats.catalog.Catalog;
 
 /**
  * The red block that makes a page an official 通报: who issues it, what kind of document it is, the period it
- * covers, its issue number and the day it was issued (in Beijing).
+ * covers, its issue number (a daily's; empty for a range bulletin, which numbers none) and the day it was issued
+ * (in Beijing).
  */
 public record Masthead(String organisation, String documentName, String period, String issue, String issuedOn) {
 
@@ -17,7 +18,7 @@ public record Masthead(String organisation, String documentName, String period, 
                 catalog.cityName() + "反诈骗中心",
                 data.kind().documentName(),
                 period,
-                "第" + data.issue() + "期",
+                data.issue() > 0 ? "第" + data.issue() + "期" : "",
                 Formats.day(data.provenance().generatedAt().toLocalDate()));
     }
 }

@@ -117,7 +117,7 @@ public final class BulletinPdf {
         JasperPrint print = JasperFillManager.fillReport(bulletin, p, new JREmptyDataSource(1));
 
         SimplePdfExporterConfiguration config = new SimplePdfExporterConfiguration();
-        config.setMetadataTitle(masthead.documentName() + " " + masthead.issue());
+        config.setMetadataTitle((masthead.documentName() + " " + masthead.issue()).strip());
         config.setMetadataSubject(data.title());
         config.setMetadataAuthor(masthead.organisation());
         config.setMetadataCreator("fraudstats");

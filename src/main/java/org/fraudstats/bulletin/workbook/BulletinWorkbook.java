@@ -58,7 +58,7 @@ public final class BulletinWorkbook {
             TrendSheet.write(workbook.createSheet(TREND), styles, data);
             dataQuality(workbook.createSheet(DATA_QUALITY), styles, data, table);
             var properties = workbook.getProperties().getCoreProperties();
-            properties.setTitle(masthead.documentName() + " " + masthead.issue());
+            properties.setTitle((masthead.documentName() + " " + masthead.issue()).strip());
             properties.setSubjectProperty(data.title());
             properties.setCreator(masthead.organisation());
             workbook.write(out);
@@ -66,7 +66,7 @@ public final class BulletinWorkbook {
     }
 
     private static void summary(XSSFSheet sheet, WorkbookStyles s, BulletinData data, Masthead masthead, DistrictTable table) {
-        s.text(sheet.createRow(0), 0, masthead.organisation() + " " + masthead.documentName() + " " + masthead.issue(), s.title);
+        s.text(sheet.createRow(0), 0, (masthead.organisation() + " " + masthead.documentName() + " " + masthead.issue()).strip(), s.title);
         s.text(sheet.createRow(1), 0, masthead.period(), s.line);
         s.text(sheet.createRow(2), 0, data.title(), s.line);
         // row 3 is the daily bulletin's 异常提示, said before the summary as in the PDF; a range leaves it empty
