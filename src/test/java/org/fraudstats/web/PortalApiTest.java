@@ -147,6 +147,7 @@ class PortalApiTest extends PortalTest {
         assertThat(pdf.getContentType()).isEqualTo("application/pdf");
         assertThat(pdf.getContentAsByteArray()).isEqualTo(Files.readAllBytes(file));
         assertThat(pdf.getHeader("ETag")).isEqualTo("\"" + sha256(Files.readAllBytes(file)) + "\"");
+        assertThat(pdf.getHeader("Cache-Control")).isEqualTo("no-store");
         assertThat(as("statistician", get("/api/v1/bulletins/2022-10-24/daily.pdf").param("revision", "1")
                 .header("If-None-Match", pdf.getHeader("ETag"))).getStatus()).isEqualTo(304);
         MockHttpServletResponse xlsx = as("leader", get("/api/v1/bulletins/2022-10-23/daily.xlsx").param("revision", "1"));

@@ -79,7 +79,9 @@ public class BulletinDownloads {
                 .eTag(etag)
                 .contentType(format == BulletinPublisher.Format.pdf ? MediaType.APPLICATION_PDF : XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
+                // not kept by the browser: a leader's phone is shared, and an embargoed bulletin stayed in its disk
+                // cache after sign-out (a script's If-None-Match still gets 304: it sends the ETag itself)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(new FileSystemResource(path));
     }
 }

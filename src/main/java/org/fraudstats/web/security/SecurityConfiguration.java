@@ -116,6 +116,7 @@ class SecurityConfiguration {
             boolean file = isFile(request);
             response.setHeader("Content-Security-Policy", file ? FILE_CSP : CSP);
             response.setHeader("X-Frame-Options", file ? "SAMEORIGIN" : "DENY");
+            response.setHeader("Referrer-Policy", "same-origin");
         };
     }
 

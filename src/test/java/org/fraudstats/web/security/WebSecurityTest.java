@@ -278,6 +278,7 @@ class WebSecurityTest extends DatabaseTest {
             mvc.perform(get(path))
                     .andExpect(header().string("Content-Security-Policy", SecurityConfiguration.CSP))
                     .andExpect(header().string("X-Frame-Options", "DENY"))
+                    .andExpect(header().string("Referrer-Policy", "same-origin"))
                     .andExpect(header().string("X-Content-Type-Options", "nosniff"));
         }
         assertThat(SecurityConfiguration.CSP).contains("frame-ancestors 'none'", "script-src 'self';").doesNotContain("unsafe");
