@@ -215,6 +215,22 @@ class PortalApiTest extends PortalTest {
     }
 
     @Test
+    void aRerunOfDaysBeforeTheFirstDayLoadedIsRefused_notPublishedAsZeros() throws Exception {
+        LocalDate first = jdbc.queryForObject("SELECT least((SELECT min(business_day) FROM case_day), "
+                + "(SELECT min(business_day) FROM warning_day))", LocalDate.class);
+        String refusal = "no data before " + first + " (the first day loaded): a bulletin of an earlier day would read zeros "
+                + "for a time with no records";
+        assertError(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"from\": \"2019-01-01\", \"to\": \"2019-01-03\"}")), refusal);
+        assertError(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"from\": \"2019-01-01\", \"to\": \"" + first + "\", \"dry_run\": true}")), refusal + "; rerun from " + first);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM bulletin_revision WHERE date_from < DATE '2020-01-01'", Integer.class)).isZero();
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', action, object, result) FROM audit_event WHERE object LIKE '2019-01-01..%' "
+                + "ORDER BY id", String.class)).containsExactly("rerun|2019-01-01..2019-01-03|refused",
+                "rerun-dry-run|2019-01-01.." + first + "|refused");
+    }
+
+    @Test
     void aRerunFromTheApiRunsTheRerunJobAndReportsItsProgress() throws Exception {
         MockHttpServletResponse dry = as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"from\": \"2022-10-18\", \"to\": \"2022-10-20\", \"dry_run\": true}"));

@@ -73,7 +73,13 @@ class RerunsApi {
         boolean range = rangeKey != null && rangeKey.asBoolean();
         String object = period[0] + ".." + period[1] + (range ? " with the range bulletin" : "");
         if (dry != null && dry.asBoolean()) {
-            Reruns.Plan plan = reruns.plan(period[0], period[1], formats, range);
+            Reruns.Plan plan;
+            try {
+                plan = reruns.plan(period[0], period[1], formats, range);
+            } catch (BadInput e) {
+                audit.record("rerun-dry-run", object, "refused");
+                throw e;
+            }
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("from", plan.from().toString());
             json.put("to", plan.to().toString());
@@ -86,6 +92,9 @@ class RerunsApi {
         long id;
         try {
             id = reruns.start(period[0], period[1], formats, range);
+        } catch (BadInput e) {
+            audit.record("rerun", object, "refused");
+            throw e;
         } catch (RunLock.Refused e) {
             audit.record("rerun", object, "refused");
             return JsonAnswer.error(HttpStatus.CONFLICT, e.getMessage());

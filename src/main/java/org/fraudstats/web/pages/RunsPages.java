@@ -85,12 +85,26 @@ class RunsPages {
             model.addAttribute("range", range);
             return runs(model);
         }
-        Reruns.Plan plan = reruns.plan(period[0], period[1], EnumSet.allOf(BulletinPublisher.Format.class), range);
+        Reruns.Plan plan;
+        try {
+            plan = reruns.plan(period[0], period[1], EnumSet.allOf(BulletinPublisher.Format.class), range);
+        } catch (BadInput e) {
+            audit.record("rerun-dry-run", object(period, range), "refused");
+            return withError(model, e.chinese(), period, range);
+        }
         audit.record("rerun-dry-run", object(period, range), "success");
         model.addAttribute("plan", plan);
         model.addAttribute("range", range);
         model.addAttribute("from", period[0].toString());
         model.addAttribute("to", period[1].toString());
+        return runs(model);
+    }
+
+    private String withError(Model model, String error, LocalDate[] period, boolean range) {
+        model.addAttribute("error", error);
+        model.addAttribute("from", period[0].toString());
+        model.addAttribute("to", period[1].toString());
+        model.addAttribute("range", range);
         return runs(model);
     }
 
@@ -101,13 +115,12 @@ class RunsPages {
         long id;
         try {
             id = reruns.start(period[0], period[1], EnumSet.allOf(BulletinPublisher.Format.class), range);
+        } catch (BadInput e) {
+            audit.record("rerun", object(period, range), "refused");
+            return withError(model, e.chinese(), period, range);
         } catch (RunLock.Refused | Reruns.NotStarted e) {
             audit.record("rerun", object(period, range), e instanceof Reruns.NotStarted ? "failure" : "refused");
-            model.addAttribute("error", e.getMessage());
-            model.addAttribute("from", period[0].toString());
-            model.addAttribute("to", period[1].toString());
-            model.addAttribute("range", range);
-            return runs(model);
+            return withError(model, e.getMessage(), period, range);
         }
         audit.record("rerun", object(period, range) + " (job execution " + id + ")", "started");
         return "redirect:/runs/" + id;

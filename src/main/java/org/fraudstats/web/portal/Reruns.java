@@ -124,6 +124,7 @@ public class Reruns {
 
     /** The dry run: nothing is locked, computed or written. */
     public Plan plan(LocalDate from, LocalDate to, Set<BulletinPublisher.Format> formats, boolean range) {
+        requireRecords(from, to);
         List<LocalDate> days = from.datesUntil(to.plusDays(1)).toList();
         List<String> bulletins = new ArrayList<>();
         String extensions = formats.stream().map(Enum::name).sorted().reduce((a, b) -> a + "," + b).orElse("");
@@ -145,9 +146,31 @@ public class Reruns {
      * @throws RunLock.Refused when another run (a rerun, a nightly) holds some of the days
      */
     public long start(LocalDate from, LocalDate to, Set<BulletinPublisher.Format> formats, boolean range) {
+        requireRecords(from, to);
         RunLock.Held held = runLock.days("rerun", from, to);
         Path out = home.defaultOut();
         return launch(held, from, to, () -> rerun.run(from, to, out, formats, range));
+    }
+
+    /**
+     * A rerun from the portal or the API starts on or after the first day loaded: a bulletin of a day before it read
+     * zeros, published to leadership's archive with nothing to tell it from a quiet day (tester: 2019 of a home whose
+     * records begin in 2021). The command line's `rerun`, run on the server, still renders any day.
+     *
+     * @throws BadInput when nothing was loaded yet or {@code from} is before the first day loaded
+     */
+    private void requireRecords(LocalDate from, LocalDate to) {
+        LocalDate firstDay = jdbc.queryForObject(SqlFiles.load("web/first-day-of-data.sql"), Map.of(), LocalDate.class);
+        if (firstDay == null) {
+            throw new BadInput("nothing has been loaded yet: a bulletin would read zeros for days with no records",
+                    "尚未载入任何数据：不能为无记录的日期生成通报。");
+        }
+        if (from.isBefore(firstDay)) {
+            throw new BadInput("no data before " + firstDay + " (the first day loaded): a bulletin of an earlier day would read "
+                    + "zeros for a time with no records" + (to.isBefore(firstDay) ? "" : "; rerun from " + firstDay),
+                    "最早载入的数据为 " + firstDay + "，此前没有记录：不能为无记录的日期生成通报"
+                            + (to.isBefore(firstDay) ? "。" : "，请从 " + firstDay + " 起重新生成。"));
+        }
     }
 
     /** Restarts a failed or stopped rerun (only its unfinished days are rendered); returns the new execution's id. */
