@@ -68,14 +68,23 @@ public class Tokens {
 
     /** The enabled user whose unexpired token this is. */
     public Optional<UserAccount> holder(String token) {
+        return bearer(token).map(Bearer::account);
+    }
+
+    /** A valid token's user and the token's id (which the audit log names beside the client's address). */
+    public record Bearer(UserAccount account, long tokenId) {
+    }
+
+    /** {@link #holder} with the token's id. */
+    public Optional<Bearer> bearer(String token) {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
         Map<String, Object> params = Map.of("hash", hash(token.strip()), "now", OffsetDateTime.now(clock));
-        Optional<UserAccount> holder = jdbc.query(SqlFiles.load("access/find-token-user.sql"), params, UserRows.ACCOUNT)
-                .stream().findFirst();
-        holder.ifPresent(h -> jdbc.update(SqlFiles.load("access/mark-token-used.sql"), params));
-        return holder;
+        Optional<Bearer> bearer = jdbc.query(SqlFiles.load("access/find-token-user.sql"), params,
+                (rs, i) -> new Bearer(UserRows.ACCOUNT.mapRow(rs, i), rs.getLong("token_id"))).stream().findFirst();
+        bearer.ifPresent(h -> jdbc.update(SqlFiles.load("access/mark-token-used.sql"), params));
+        return bearer;
     }
 
     /** Every token, newest first. */

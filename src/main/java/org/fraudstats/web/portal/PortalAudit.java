@@ -37,7 +37,7 @@ public class PortalAudit {
     private static String client() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             HttpServletRequest request = attributes.getRequest();
-            return request.getRemoteAddr();
+            return org.fraudstats.web.security.Clients.address(request);
         }
         return "";
     }

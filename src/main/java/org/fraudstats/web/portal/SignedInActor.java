@@ -18,6 +18,6 @@ public final class SignedInActor {
         String role = who.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .flatMap(a -> Arrays.stream(Role.values()).filter(r -> r.authority().equals(a)))
                 .map(Role::code).findFirst().orElse("");
-        return new Actor(who.getName(), role, request.getRemoteAddr());
+        return new Actor(who.getName(), role, org.fraudstats.web.security.Clients.address(request));
     }
 }

@@ -45,13 +45,15 @@ class BearerTokens extends OncePerRequestFilter {
             return;
         }
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        Optional<UserAccount> holder = tokens.holder(header.substring(SCHEME.length()));
-        if (holder.isEmpty()) {
+        Optional<Tokens.Bearer> bearer = tokens.bearer(header.substring(SCHEME.length()));
+        if (bearer.isEmpty()) {
             refusals.unauthorized(request, response, Refusals.BAD_TOKEN);
             return;
         }
+        request.setAttribute(Clients.TOKEN_ID, bearer.get().tokenId());
+        UserAccount holder = bearer.get().account();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(Authorities.of(new CurrentUser(holder.get().name(), holder.get().role(), Clients.address(request))));
+        context.setAuthentication(Authorities.of(new CurrentUser(holder.name(), holder.role(), Clients.address(request))));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

@@ -92,6 +92,20 @@ class WebSecurityTest extends DatabaseTest {
     }
 
     @Test
+    void whatIsReadOrRefusedThroughATokenIsAuditedWithTheTokensId() throws Exception {
+        add("web.via.token", Role.PRESS, "Via-Token-Passw0rd");
+        String token = tokens.create("web.via.token", 1, SETUP);
+        long id = tokens.bearer(token).orElseThrow().tokenId();
+        mvc.perform(get("/api/v1/headlines").param("from", "2022-10-01").param("to", "2022-10-01")
+                .header("Authorization", "Bearer " + token));
+        mvc.perform(get("/api/v1/rejects").header("Authorization", "Bearer " + token)).andExpect(status().isForbidden());
+        assertThat(jdbc.queryForList("SELECT DISTINCT client FROM audit_event WHERE user_name = 'web.via.token'", String.class))
+                .containsExactly("127.0.0.1 token " + id);
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', action, object, result) FROM audit_event WHERE user_name = 'web.via.token' "
+                + "AND action = 'request'", String.class)).containsExactly("request|GET /api/v1/rejects|403");
+    }
+
+    @Test
     void signingInWithTheRightPasswordOpensASessionKeptInPostgres() throws Exception {
         add("web.leader", Role.LEADER, "Leader-Password-1");
 
@@ -350,7 +364,8 @@ class WebSecurityTest extends DatabaseTest {
         assertThat(page).isNull();
         assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, client, action, object, result) FROM audit_event "
                 + "WHERE object IN ('GET /api/v1/probe', 'GET /probe') ORDER BY id", String.class)).containsExactly(
-                "web.press|press|127.0.0.1|request|GET /api/v1/probe|403", "web.press|press|127.0.0.1|request|GET /probe|403");
+                "web.press|press|127.0.0.1 token " + tokens.bearer(token).orElseThrow().tokenId() + "|request|GET /api/v1/probe|403",
+                "web.press|press|127.0.0.1|request|GET /probe|403");
     }
 
     @Test
