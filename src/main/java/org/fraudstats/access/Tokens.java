@@ -59,10 +59,10 @@ public class Tokens {
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime expires = now.plus(Duration.ofDays(days));
-        jdbc.update(SqlFiles.load("access/add-token.sql"),
-                Map.of("name", name, "hash", hash(token), "now", now, "expires", expires));
+        Long id = jdbc.queryForObject(SqlFiles.load("access/add-token.sql"),
+                Map.of("name", name, "hash", hash(token), "now", now, "expires", expires), Long.class);
         audit.record(new AuditEvent(actor.user(), actor.role(), actor.client(), "token-create",
-                name + " (expires " + expires.toLocalDate() + ")", "success"));
+                name + " (token " + id + ", expires " + expires.toLocalDate() + ")", "success"));
         return token;
     }
 

@@ -518,8 +518,10 @@ class PortalPagesTest extends PortalTest {
                 "once.admin|admin|user-password|once.leader|success",
                 "once.leader|leader|sign-in|once.leader|success",
                 "once.admin|admin|user-totp|once.leader|success",
-                "once.admin|admin|token-create|once.leader (expires " + today.plusDays(7) + ")|success",
-                "once.leader|leader|token-create|once.leader (expires " + today.plusDays(7) + ")|success");
+                "once.admin|admin|token-create|once.leader (token " + tokens.bearer(secretIn(forLeader)).orElseThrow().tokenId()
+                        + ", expires " + today.plusDays(7) + ")|success",
+                "once.leader|leader|token-create|once.leader (token " + tokens.bearer(secretIn(own)).orElseThrow().tokenId()
+                        + ", expires " + today.plusDays(7) + ")|success");
     }
 
     /**
