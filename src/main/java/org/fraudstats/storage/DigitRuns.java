@@ -57,7 +57,7 @@ public final class DigitRuns {
     /**
      * An account number written in two or more long parts (62226514。36423492, 62226514 | 36423492, 62226514,3642349200):
      * parts of seven digits or more joined by up to four marks, sixteen digits or more in all. A part that is a date
-     * written without dashes (20221001) is no part of an account, so that two such dates listed show.
+     * written without dashes (20221001) does not count, so that two such dates listed show.
      */
     private static final Pattern LONG_PARTS = Pattern.compile("(?<!\\p{Nd})\\p{Nd}{7,}+(?:" + ANY_MARKS + "\\p{Nd}{7,}+)++");
 
@@ -103,7 +103,7 @@ public final class DigitRuns {
         }
         Matcher parts = LONG_PARTS.matcher(value);
         while (parts.find()) {
-            if (digits(parts.group()) >= 16 && !holdsACompactDate(parts.group())) {
+            if (digitsBesideCompactDates(parts.group()) >= 16) {
                 masked = keepLastFour(value, parts.start(), parts.end(), masked);
             }
         }
@@ -130,17 +130,18 @@ public final class DigitRuns {
         return into;
     }
 
-    private static int digits(String text) {
-        return (int) text.codePoints().filter(Character::isDigit).count();
-    }
-
-    private static boolean holdsACompactDate(String parts) {
+    /**
+     * The digits of the parts that are not compact dates: two dates listed count none, a number with a date after it
+     * (62226514。36423492。20221001) still counts its own sixteen.
+     */
+    private static int digitsBesideCompactDates(String parts) {
+        int digits = 0;
         for (String part : parts.split("[^\\p{Nd}]+")) {
-            if (COMPACT_DATE.matcher(part).matches()) {
-                return true;
+            if (!COMPACT_DATE.matcher(part).matches()) {
+                digits += part.codePointCount(0, part.length());
             }
         }
-        return false;
+        return digits;
     }
 
     /** Whether the value holds fewer than 12 digits in all: then no run can be there, and the regex need not run. */

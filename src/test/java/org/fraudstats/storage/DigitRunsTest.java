@@ -79,6 +79,8 @@ class DigitRunsTest {
         assertThat(DigitRuns.mask("62226514" + "。36423492")).isEqualTo("********。****3492");
         assertThat(DigitRuns.mask("62226514" + " | 36423492")).isEqualTo("******** | ****3492");
         assertThat(DigitRuns.mask("62226514" + ",3642349200")).isEqualTo("********,******9200");
+        // a date after the number does not keep it from being one (the review of this change)
+        assertThat(DigitRuns.mask("62226514" + "。36423492" + "。20221001")).isEqualTo("********。********。****1001");
         for (String value : List.of("20221001,20221002", "20221001 | 20221024", "440604,440605,440606", "1234567.89, 2345678.90",
                 "12345678,1234567")) {
             assertThat(DigitRuns.mask(value)).isEqualTo(value);

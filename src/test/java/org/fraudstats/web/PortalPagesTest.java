@@ -70,6 +70,10 @@ class PortalPagesTest extends PortalTest {
                 .with(user("test-statistician").roles("STATISTICIAN")).with(csrf())).andReturn().getResponse();
         assertThat(refused.getStatus()).isEqualTo(400);
         assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("“days”应为整数，收到的是“1.5”");
+        MockHttpServletResponse yes = mvc.perform(post("/runs/plan").param("from", "2022-10-01").param("to", "2022-10-02")
+                .param("range", "maybe").with(user("test-statistician").roles("STATISTICIAN")).with(csrf())).andReturn().getResponse();
+        assertThat(yes.getStatus()).isEqualTo(400);
+        assertThat(yes.getContentAsString(StandardCharsets.UTF_8)).contains("“range”应为 true 或 false，收到的是“maybe”");
     }
 
     @Test

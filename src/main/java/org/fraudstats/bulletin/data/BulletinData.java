@@ -70,6 +70,11 @@ public record BulletinData(
                 ytdLastYear, provenance, revision, changes, notice, unusual);
     }
 
+    /** The summary as the PDF and the workbook open it: after the 数据未到 notice, in brackets, when there is one. */
+    public String summaryWithNotice() {
+        return (notice == null ? "" : "【" + notice + "】") + summary;
+    }
+
     /** "本期为修订版（第2版）…" for the footnote and the data-quality sheet; empty for a first revision. */
     public String revisionNote() {
         if (revision <= 1) {

@@ -11,6 +11,11 @@ import org.fraudstats.catalog.Catalog;
  */
 public record Masthead(String organisation, String documentName, String period, String issue, String issuedOn) {
 
+    /** The document's name and its issue, as the files' titles read: 电信网络诈骗警情日报 第297期, or the name alone. */
+    public String title() {
+        return issue.isEmpty() ? documentName : documentName + " " + issue;
+    }
+
     public static Masthead of(BulletinData data, Catalog catalog) {
         String period = (data.kind() == BulletinKind.DAILY ? "统计日期：" : "统计时段：")
                 + Formats.period(data.from(), data.to());

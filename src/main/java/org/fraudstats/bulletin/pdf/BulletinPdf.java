@@ -85,7 +85,7 @@ public final class BulletinPdf {
         p.put("SHOW_UNUSUAL", data.unusual() != null);
         p.put("UNUSUAL", data.unusual() == null ? null
                 : "<style isBold=\"true\" forecolor=\"#D7000F\">" + UnusualNote.HEADING + "：</style>" + styledText(data.unusual()));
-        p.put("SUMMARY", (data.notice() == null ? "" : "【" + data.notice() + "】") + data.summary());
+        p.put("SUMMARY", data.summaryWithNotice());
         // the tables' headings, passed on to their subreports: FIGURES_CASES is 表1's column of cases
         for (Metric metric : DistrictTable.COLUMNS) {
             p.put("FIGURES_" + metric.name(), Labels.column(metric, true));
@@ -117,7 +117,7 @@ public final class BulletinPdf {
         JasperPrint print = JasperFillManager.fillReport(bulletin, p, new JREmptyDataSource(1));
 
         SimplePdfExporterConfiguration config = new SimplePdfExporterConfiguration();
-        config.setMetadataTitle((masthead.documentName() + " " + masthead.issue()).strip());
+        config.setMetadataTitle(masthead.title());
         config.setMetadataSubject(data.title());
         config.setMetadataAuthor(masthead.organisation());
         config.setMetadataCreator("fraudstats");

@@ -58,7 +58,7 @@ public final class BulletinWorkbook {
             TrendSheet.write(workbook.createSheet(TREND), styles, data);
             dataQuality(workbook.createSheet(DATA_QUALITY), styles, data, table);
             var properties = workbook.getProperties().getCoreProperties();
-            properties.setTitle((masthead.documentName() + " " + masthead.issue()).strip());
+            properties.setTitle(masthead.title());
             properties.setSubjectProperty(data.title());
             properties.setCreator(masthead.organisation());
             workbook.write(out);
@@ -66,7 +66,7 @@ public final class BulletinWorkbook {
     }
 
     private static void summary(XSSFSheet sheet, WorkbookStyles s, BulletinData data, Masthead masthead, DistrictTable table) {
-        s.text(sheet.createRow(0), 0, (masthead.organisation() + " " + masthead.documentName() + " " + masthead.issue()).strip(), s.title);
+        s.text(sheet.createRow(0), 0, masthead.organisation() + " " + masthead.title(), s.title);
         s.text(sheet.createRow(1), 0, masthead.period(), s.line);
         s.text(sheet.createRow(2), 0, data.title(), s.line);
         // row 3 is the daily bulletin's 异常提示, said before the summary as in the PDF; a range leaves it empty
@@ -75,7 +75,7 @@ public final class BulletinWorkbook {
         }
         // the 数据未到 notice opens the summary, as in the PDF: a reader of the workbook alone took the zeros of a day
         // whose data had not come for figures (tester); the 数据质量 sheet says it again
-        paragraph(sheet, s, 4, (data.notice() == null ? "" : "【" + data.notice() + "】") + data.summary());
+        paragraph(sheet, s, 4, data.summaryWithNotice());
 
         Row header = sheet.createRow(6);
         s.headers(header, 0, "全市指标", "本期", "同比基期", "同比", "环比基期", "环比", "今年以来", "去年同期", "今年以来同比");

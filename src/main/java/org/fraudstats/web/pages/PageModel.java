@@ -51,11 +51,16 @@ class PageModel {
         return error(404, "未找到", e.getMessage());
     }
 
-    /** A form field that must be a number (a token's days, a token's id) holding something else, named. */
+    /**
+     * A form field of a type (a token's days or id, a number; "range", true or false) holding something else, named with
+     * what it should be: every mismatch was said to want an integer, a hand-made range=maybe too.
+     */
     @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
-    ModelAndView notANumber(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e) {
-        return error(400, "请求有误", "“" + e.getName() + "”应为整数，收到的是“"
+    ModelAndView mistyped(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e) {
+        Class<?> type = e.getRequiredType();
+        String wanted = type == boolean.class || type == Boolean.class ? "应为 true 或 false" : "应为整数";
+        return error(400, "请求有误", "“" + e.getName() + "”" + wanted + "，收到的是“"
                 + org.fraudstats.web.portal.Inputs.printable(String.valueOf(e.getValue())) + "”");
     }
 

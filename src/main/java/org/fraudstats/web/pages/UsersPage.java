@@ -95,9 +95,7 @@ class UsersPage {
                 return list(model);
             }
             redirect.addFlashAttribute("done", done);
-        } catch (PasswordPolicy.WeakPassword e) {
-            return failed("user-add", name, e.getMessage(), e.chinese(), redirect);
-        } catch (AccessProblem e) {
+        } catch (PasswordPolicy.WeakPassword | AccessProblem e) {
             return failed("user-add", name, e.getMessage(), e.chinese(), redirect);
         }
         return "redirect:/users";

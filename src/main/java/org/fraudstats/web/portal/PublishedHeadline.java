@@ -55,7 +55,11 @@ public class PublishedHeadline {
     private final NamedParameterJdbcTemplate jdbc;
     private final MissingData missingData;
 
-    PublishedHeadline(Headlines headlines, BulletinArchive archive, NamedParameterJdbcTemplate jdbc, MissingData missingData) {
+    private final FirstDayLoaded firstDayLoaded;
+
+    PublishedHeadline(Headlines headlines, BulletinArchive archive, NamedParameterJdbcTemplate jdbc, MissingData missingData,
+                      FirstDayLoaded firstDayLoaded) {
+        this.firstDayLoaded = firstDayLoaded;
         this.headlines = headlines;
         this.archive = archive;
         this.jdbc = jdbc;
@@ -70,7 +74,7 @@ public class PublishedHeadline {
         }
         PublishedBulletin b = resting.get();
         // nothing loaded for the first days of the period: their zeros are no figure the centre has
-        LocalDate firstDay = jdbc.queryForObject(SqlFiles.load("web/first-day-of-data.sql"), Map.of(), LocalDate.class);
+        LocalDate firstDay = firstDayLoaded.get().orElse(null);
         if (firstDay == null || from.isBefore(firstDay)) {
             String since = firstDay == null ? "nothing has been loaded yet" : "the first day loaded is " + firstDay;
             return new NotPublished("no data before " + (firstDay == null ? to.plusDays(1) : firstDay) + " (" + since

@@ -107,12 +107,14 @@ public class Reruns {
     private final JobRepository jobRepository;
     private final JobOperator jobOperator;
     private final NamedParameterJdbcTemplate jdbc;
+    private final FirstDayLoaded firstDayLoaded;
     private final SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("portal-rerun-");
     /** Reruns of this server whose thread has not ended: ended in the repository, they may still hold their days. */
     private final Map<Long, CompletableFuture<Void>> live = new java.util.concurrent.ConcurrentHashMap<>();
 
     Reruns(Rerun rerun, RunLock runLock, Deliveries deliveries, FraudstatsHome home, JobRepository jobRepository,
-           JobOperator jobOperator, NamedParameterJdbcTemplate jdbc) {
+           JobOperator jobOperator, NamedParameterJdbcTemplate jdbc, FirstDayLoaded firstDayLoaded) {
+        this.firstDayLoaded = firstDayLoaded;
         this.rerun = rerun;
         this.runLock = runLock;
         this.deliveries = deliveries;
@@ -160,7 +162,7 @@ public class Reruns {
      * @throws BadInput when nothing was loaded yet or {@code from} is before the first day loaded
      */
     private void requireRecords(LocalDate from, LocalDate to) {
-        LocalDate firstDay = jdbc.queryForObject(SqlFiles.load("web/first-day-of-data.sql"), Map.of(), LocalDate.class);
+        LocalDate firstDay = firstDayLoaded.get().orElse(null);
         if (firstDay == null) {
             throw new BadInput("nothing has been loaded yet: a bulletin would read zeros for days with no records",
                     "尚未载入任何数据：不能为无记录的日期生成通报。");
