@@ -22,13 +22,18 @@ final class ListingCsv {
     /**
      * A value copied from a feed or a request that begins with = + - @, a tab or a CR would be run by a spreadsheet
      * as a formula (=cmd|' /C calc'!A0). Such a value gets a leading ' (OWASP's advice), which a spreadsheet shows as
-     * text; JSON is not run by anything, so it keeps the value as written. null is written as an empty field.
+     * text; JSON is not run by anything, so it keeps the value as written. null is written as an empty field. Spaces
+     * before the sign do not make it inert: LibreOffice and some Excel imports trim them and run " =1+1" all the same.
      */
     static String inert(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        char first = value.charAt(0);
+        int at = 0;
+        while (at < value.length() - 1 && Character.isSpaceChar(value.charAt(at))) {
+            at++;
+        }
+        char first = value.charAt(at);
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + value : value;
     }
 }

@@ -27,7 +27,10 @@ class RejectsOutputTest extends DatabaseTest {
                 + "W7,2022-10-01T10:00:00+08:00,440604,FAX,DISSUADED\n"
                 + "W8,2022-10-01T10:00:00+08:00,440604,SMS\rX,DISSUADED\n"
                 + "W\r9,2022-10-01T10:00:00+08:00,440604,FAX,DISSUADED\n"
-                + "W10,2022-10-01T10:00:00+08:00,440604,FAX,DISSUADED\n");
+                + "W10,2022-10-01T10:00:00+08:00,440604,FAX,DISSUADED\n"
+                + "\" =1+1\",2022-10-01T10:00:00+08:00,440604,FAX,DISSUADED\n"
+                + "\"\u3000\u00a0@A1\",2022-10-01T10:00:00+08:00,440604,FAX,DISSUADED\n"
+                + "\" W 13\",2022-10-01T10:00:00+08:00,440604,FAX,DISSUADED\n");
         Run ingest = cli("ingest", "--inbox", inbox.toString());
         assertThat(ingest.exitCode()).as(ingest.err()).isZero();
 
@@ -43,6 +46,9 @@ class RejectsOutputTest extends DatabaseTest {
                 2022-10-01,warnings.csv,9,W8,channel: unknown channel
                 2022-10-01,warnings.csv,10,"W\r9",channel: unknown channel
                 2022-10-01,warnings.csv,11,W10,channel: unknown channel
+                2022-10-01,warnings.csv,12,' =1+1,channel: unknown channel
+                2022-10-01,warnings.csv,13,'\u3000\u00a0@A1,channel: unknown channel
+                2022-10-01,warnings.csv,14, W 13,channel: unknown channel
                 """);
         assertThat(cli("rejects", "--format", "json").out())
                 .contains("\"record_id\": \"=cmd|' /C calc'!A0\"").contains("\"record_id\": \"-2\"")
