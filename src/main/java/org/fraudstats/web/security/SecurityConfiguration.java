@@ -15,8 +15,10 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.HeaderWriter;
@@ -102,12 +104,20 @@ class SecurityConfiguration {
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(signedOut(signIn))
                         .logoutSuccessUrl("/login?logout"))
-                .exceptionHandling(errors -> errors.accessDeniedHandler(refusals.pageForbidden()))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(refusals.pageForbidden())
+                        .authenticationEntryPoint(toSignIn()))
                 .requestCache(cache -> cache.requestCache(new ContinueAfterSignIn()))
                 .headers(headers -> headers.frameOptions(frames -> frames.disable())
                         .addHeaderWriter(framing()))
                 .addFilterAfter(new StillValid(users, signIn), SecurityContextHolderFilter.class);
         return http.build();
+    }
+
+    /** The sign-in page by its path alone, never with a host taken from the request (server.tomcat.use-relative-redirects). */
+    private static AuthenticationEntryPoint toSignIn() {
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
     }
 
     /** CSP and X-Frame-Options on every response: never framed, but a PDF may be framed by the portal's own page. */

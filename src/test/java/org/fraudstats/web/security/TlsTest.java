@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 
 import org.fraudstats.FraudstatsApplication;
@@ -90,7 +91,7 @@ class TlsTest extends DatabaseTest {
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).isEqualTo(302);
-        assertThat(signedIn.headers().firstValue("Location")).hasValue(base + "/");
+        assertThat(signedIn.headers().firstValue("Location")).hasValue("/");
         List<String> session = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION=")).toList();
         assertThat(session).singleElement().satisfies(c -> assertThat(c).contains("; Secure").contains("; HttpOnly"));
     }
@@ -113,6 +114,23 @@ class TlsTest extends DatabaseTest {
         assertThat(page.body()).contains("<h1>400</h1><p>请求有误。</p>").doesNotContain("Tomcat").doesNotContain("HTTP Status");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(api.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(v -> assertThat(v).contains("max-age="));
+    }
+
+    /**
+     * The Host header is the client's to write: a redirect built from it would send whoever follows a poisoned cache's
+     * answer to another server. Redirects name the path only. (HttpClient will not send a Host of its own: a socket.)
+     */
+    @Test
+    void aRedirectNeverNamesTheHostTheRequestClaimed() throws Exception {
+        for (String path : List.of("/bulletins", "/")) {
+            try (SSLSocket socket = (SSLSocket) trusting(STORE).getSocketFactory().createSocket("localhost", port)) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(answer).startsWith("HTTP/1.1 302").contains("\r\nLocation: /login\r\n").doesNotContain("evil.example");
+            }
+        }
     }
 
     /** A PKCS#12 store with a self-signed key pair for localhost, made by the running JDK's keytool. */
