@@ -29,8 +29,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class Rerun {
 
-    /** How a rerun ended. */
-    public record Result(long jobExecutionId, boolean restarted, BatchStatus status, String failure) {
+    /**
+     * How a rerun ended. publishedDays and publishedRange count the revisions it published: a day whose figures were
+     * those of its published revision is left as it was, and only the rest of the days are new revisions.
+     */
+    public record Result(long jobExecutionId, boolean restarted, BatchStatus status, String failure, int publishedDays,
+                         boolean publishedRange) {
     }
 
     /** The first and last day of a rerun. */
@@ -101,7 +105,7 @@ public class Rerun {
         }
     }
 
-    private static Result result(JobExecution execution, boolean restarted) {
+    private Result result(JobExecution execution, boolean restarted) {
         // a day's failure says what went wrong; the step over the days only that "the partition handler returned an
         // unsuccessful step", so the days' steps are asked first (Batch's list of all failures has no order)
         List<StepExecution> steps = new ArrayList<>(execution.getStepExecutions());
@@ -109,7 +113,9 @@ public class Rerun {
         String failure = Stream.concat(steps.stream().flatMap(s -> s.getFailureExceptions().stream()),
                         execution.getFailureExceptions().stream())
                 .findFirst().map(Rerun::oneLine).orElse(null);
-        return new Result(execution.getId(), restarted, execution.getStatus(), failure);
+        return jdbc.queryForObject(SqlFiles.load("bulletin/published-by-rerun.sql"), Map.of("jobExecutionId", execution.getId()),
+                (rs, n) -> new Result(execution.getId(), restarted, execution.getStatus(), failure, rs.getInt("dailies"),
+                        rs.getInt("ranges") > 0));
     }
 
     /**

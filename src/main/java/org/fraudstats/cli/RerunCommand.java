@@ -83,10 +83,21 @@ class RerunCommand implements Callable<Integer> {
         outWriter.printf("%d daily bulletins%s rendered into %s (job execution %d%s)%n", days,
                 range ? " and the range bulletin" : "", range ? target : target.resolve("daily"), result.jobExecutionId(),
                 result.restarted() ? ", restarted" : "");
+        // "rendered" alone would tell a statistician that every day was published again, mailed revisions included
+        int unchanged = days - result.publishedDays();
+        if (unchanged > 0 || (range && !result.publishedRange())) {
+            outWriter.printf("%s unchanged since published, kept as published (no new revision, nothing mailed)%n",
+                    unchanged(unchanged, range && !result.publishedRange()));
+        }
         // a rerun that revised published bulletins mails the revisions, as a step that never fails the rerun
         services.get(Deliveries.class).afterRerun(result.jobExecutionId(), target, line -> outWriter.println(line));
         outWriter.flush();
         return 0;
+    }
+
+    private static String unchanged(int days, boolean range) {
+        String dailies = days == 0 ? "" : days == 1 ? "1 daily bulletin" : days + " daily bulletins";
+        return range ? (dailies.isEmpty() ? "the range bulletin" : dailies + " and the range bulletin") : dailies;
     }
 
     /** A bar on a terminal only: scripts and logs get the summary line alone. */

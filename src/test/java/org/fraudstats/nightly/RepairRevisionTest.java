@@ -81,6 +81,8 @@ class RepairRevisionTest extends DatabaseTest {
                 + "WHERE kind = 'daily' AND date_from = DATE '2022-10-22' AND revision = 2", String.class);
         Run again = cli("rerun", "--from", "2022-10-22", "--to", "2022-10-22", "--out", out.toString());
         assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("1 daily bulletins rendered into ")
+                .contains("\n1 daily bulletin unchanged since published, kept as published (no new revision, nothing mailed)\n");
         assertThat(Files.readAllBytes(pdf)).isEqualTo(pdfBytes);
         assertThat(Files.readAllBytes(folder.resolve("manifest.json"))).isEqualTo(manifest);
         assertThat(jdbc.queryForObject("SELECT generated_at::text FROM bulletin_revision "
