@@ -1,5 +1,6 @@
 package org.fraudstats.storage;
 
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,6 +62,17 @@ public final class DigitRuns {
      */
     private static final Pattern LONG_PARTS = Pattern.compile("(?<!\\p{Nd})\\p{Nd}{7,}+(?:" + ANY_MARKS + "\\p{Nd}{7,}+)++");
 
+    /**
+     * The digits of Chinese numerals, as a number is read out or typed in words (六二二二〇二〇〇…, or in the
+     * financial form 陆贰贰贰…): positional digits only, so an amount in words (一万二千) or a date (二〇二二年十月) never
+     * makes twelve in a row.
+     */
+    private static final String CHINESE_DIGITS = "〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖";
+
+    private static final String CHINESE_DIGIT = "[" + CHINESE_DIGITS + "]";
+
+    private static final Pattern CHINESE_RUN = Pattern.compile(CHINESE_DIGIT + "(?:" + SEPARATOR + "?" + CHINESE_DIGIT + "){11,}");
+
     private static final Pattern COMPACT_DATE = Pattern.compile("(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])");
 
     private DigitRuns() {
@@ -80,7 +92,7 @@ public final class DigitRuns {
      * cut in two leaves a head of fewer than twelve digits in clear, and "…" marks the cut.
      */
     public static String mask(String value) {
-        if (value == null || fewerDigitsThanARun(value)) {
+        if (value == null || fewerDigitsThanARun(value, Character::isDigit) && fewerDigitsThanARun(value, DigitRuns::chinese)) {
             return value;
         }
         if (value.length() > LONGEST) {
@@ -107,20 +119,32 @@ public final class DigitRuns {
                 masked = keepLastFour(value, parts.start(), parts.end(), masked);
             }
         }
+        Matcher words = CHINESE_RUN.matcher(value);
+        while (words.find()) {
+            masked = keepLastFour(value, words.start(), words.end(), masked, DigitRuns::chinese);
+        }
         return masked == null ? value : masked.toString();
+    }
+
+    private static boolean chinese(int c) {
+        return CHINESE_DIGITS.indexOf(c) >= 0;
     }
 
     /** The digits of value[start, end) but the last four starred in masked (a copy of value, made at the first run). */
     private static StringBuilder keepLastFour(String value, int start, int end, StringBuilder masked) {
+        return keepLastFour(value, start, end, masked, Character::isDigit);
+    }
+
+    private static StringBuilder keepLastFour(String value, int start, int end, StringBuilder masked, IntPredicate isDigit) {
         StringBuilder into = masked == null ? new StringBuilder(value) : masked;
         int digits = 0;
         for (int i = start; i < end; i += Character.charCount(value.codePointAt(i))) {
-            digits += Character.isDigit(value.codePointAt(i)) ? 1 : 0;
+            digits += isDigit.test(value.codePointAt(i)) ? 1 : 0;
         }
         for (int i = start, seen = 0; i < end; ) {
             int c = value.codePointAt(i);
             int width = Character.charCount(c);
-            if (Character.isDigit(c) && ++seen <= digits - 4) {
+            if (isDigit.test(c) && ++seen <= digits - 4) {
                 for (int k = 0; k < width; k++) {
                     into.setCharAt(i + k, '*');
                 }
@@ -145,14 +169,14 @@ public final class DigitRuns {
     }
 
     /** Whether the value holds fewer than 12 digits in all: then no run can be there, and the regex need not run. */
-    private static boolean fewerDigitsThanARun(String value) {
+    private static boolean fewerDigitsThanARun(String value, IntPredicate isDigit) {
         if (value.length() < 12) {
             return true;
         }
         int digits = 0;
         for (int i = 0; i < value.length(); ) {
             int c = value.codePointAt(i);
-            if (Character.isDigit(c) && ++digits >= 12) {
+            if (isDigit.test(c) && ++digits >= 12) {
                 return false;
             }
             i += Character.charCount(c);

@@ -88,6 +88,16 @@ class DigitRunsTest {
     }
 
     @Test
+    void aNumberWrittenInChineseNumeralsIsOne_amountsAndDatesInWordsAreNot() {
+        assertThat(DigitRuns.mask("卡号六二二二" + "六五一四" + "三六四二" + "三四九二")).isEqualTo("卡号************三四九二");
+        assertThat(DigitRuns.mask("陆贰贰贰 " + "〇贰〇〇 " + "壹贰叁肆 " + "伍陆柒捌")).isEqualTo("**** **** **** 伍陆柒捌");
+        assertThat(DigitRuns.mask("六二二二" + "-〇二〇〇" + "-一二三四" + "-五六七八" + "九")).isEqualTo("****-****-****-*六七八九");
+        for (String value : List.of("二〇二二年十月一日", "一万二千三百四十五元", "一二三四五六七八九〇一", "13800138000，一三八〇〇一三八〇〇〇")) {
+            assertThat(DigitRuns.mask(value)).isEqualTo(value);
+        }
+    }
+
+    @Test
     void groupsJoinedByLineBreaksOrOtherControlCharactersAreOneNumber() {
         // a user name typed with line breaks: the audit trail writes them as spaces afterwards
         assertThat(DigitRuns.mask("6222" + "\n0212" + "\n3456" + "\n7890")).isEqualTo("****\n****\n****\n7890");
