@@ -32,10 +32,14 @@ public class MissingData {
 
     /** The notice of a range bulletin holding days whose data has not arrived. */
     static String notice(List<LocalDate> days) {
-        String named = days.size() > 3
+        return "数据未到：" + named(days) + " 的数据尚未到达，本期数字不含这些日期的数据，数据到达后将以修订版重发。";
+    }
+
+    /** The days as a notice names them: up to three listed, more as the first and how many (2022-11-06 等 4 天). */
+    public static String named(List<LocalDate> days) {
+        return days.size() > 3
                 ? days.get(0) + " 等 " + days.size() + " 天"
                 : days.stream().map(LocalDate::toString).collect(Collectors.joining("、"));
-        return "数据未到：" + named + " 的数据尚未到达，本期数字不含这些日期的数据，数据到达后将以修订版重发。";
     }
 
     /** Whether a drop dated {@code day} has been loaded, from whatever folder (sql/bulletin/drop-loaded.sql). */

@@ -48,6 +48,14 @@ public record Catalog(String cityCode, String cityName, Map<String, String> dist
         return cityCode.equals(code) || districts.containsKey(code);
     }
 
+    /**
+     * The centre that publishes, as the bulletin's masthead prints it and the portal's masthead and footer show it
+     * (they said 反电信网络诈骗中心 beside a PDF saying 反诈骗中心): 佛山市反诈骗中心.
+     */
+    public String centreName() {
+        return cityName + "反诈骗中心";
+    }
+
     /** 南海区 for a district, 佛山市 for the city. */
     public Optional<String> areaName(String code) {
         if (cityCode.equals(code)) {

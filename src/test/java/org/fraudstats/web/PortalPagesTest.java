@@ -46,7 +46,12 @@ class PortalPagesTest extends PortalTest {
         assertThat(page).contains("电信网络诈骗警情日报").contains("2022-10-24")
                 .contains("<iframe src=\"/files/bulletins/2022-10-24/daily.pdf?revision=1&amp;inline=1\" title=\"通报 PDF\"></iframe>")
                 .contains("href=\"/files/bulletins/2022-10-24/daily.pdf?revision=1\"")
-                .contains("test-leader").contains("领导");
+                .contains("test-leader").contains("领导")
+                // the tab names the bulletin; a keyboard's first stop skips the masthead; the menu says where one is
+                .contains("<title>电信网络诈骗警情日报 2022-10-24 · 统计通报平台</title>")
+                .contains("<a class=\"skip\" href=\"#main\">跳到正文</a>").contains("<main class=\"page\" id=\"main\" tabindex=\"-1\">")
+                .contains("<a href=\"/bulletins/latest\" aria-current=\"page\" class=\"current\">最新通报</a>")
+                .doesNotContain("aria-current=\"page\">通报档案");
         MockHttpServletResponse pdf = as("leader", get("/files/bulletins/2022-10-24/daily.pdf").param("revision", "1").param("inline", "1"));
         assertThat(pdf.getStatus()).isEqualTo(200);
         assertThat(pdf.getHeader("Content-Disposition")).isEqualTo("inline; filename=\"fraudstats-daily-2022-10-24.pdf\"");
@@ -65,6 +70,31 @@ class PortalPagesTest extends PortalTest {
     }
 
     @Test
+    void aBulletinNotPublishedIsSaidInChineseOnPages_inEnglishByTheApi() throws Exception {
+        for (String path : new String[] {"/bulletins/2022-11-15/daily", "/files/bulletins/2022-11-15/daily.pdf"}) {
+            MockHttpServletResponse page = as("leader", get(path));
+            assertThat(page.getStatus()).as(path).isEqualTo(404);
+            assertThat(page.getContentAsString(StandardCharsets.UTF_8)).as(path).contains("没有已发布的 2022-11-15 的日报。")
+                    .doesNotContain("no daily bulletin");
+        }
+        assertThat(as("leader", get("/bulletins/2022-10-01_2022-10-31/monthly").param("revision", "2")).getContentAsString(StandardCharsets.UTF_8))
+                .contains("没有已发布的 2022-10-01 至 2022-10-31 的月报第2版。");
+        MockHttpServletResponse api = as("statistician", get("/api/v1/bulletins/2022-11-15/daily.pdf"));
+        assertThat(api.getStatus()).isEqualTo(404);
+        assertThat(api.getContentAsString(StandardCharsets.UTF_8)).contains("\"error\": \"no daily bulletin of 2022-11-15\"");
+    }
+
+    @Test
+    void figuresOfDaysWithoutDataSayThatTheirZerosAreNoData() throws Exception {
+        // (other classes load later drops into the same database: days after all of them)
+        String later = page("leader", get("/figures").param("from", "2031-01-01").param("to", "2031-01-03"));
+        assertThat(later).contains("数据未到：2031-01-01、2031-01-02、2031-01-03 的数据尚未到达，以下数字不含这些日期的数据（显示为 0 不代表没有警情）。");
+        assertThat(page("leader", get("/figures").param("from", "2030-01-01").param("to", "2030-01-31")))
+                .contains("数据未到：2030-01-01 等 31 天 的数据尚未到达");
+        assertThat(page("leader", get("/figures").param("from", "2022-10-01").param("to", "2022-10-24"))).doesNotContain("数据未到");
+    }
+
+    @Test
     void aNumberFieldHoldingSomethingElseIsNamed() throws Exception {
         MockHttpServletResponse refused = mvc.perform(post("/account/token").param("current", "x").param("days", "1.5")
                 .with(user("test-statistician").roles("STATISTICIAN")).with(csrf())).andReturn().getResponse();
@@ -80,7 +110,9 @@ class PortalPagesTest extends PortalTest {
     void theArchiveListsNewestFirst() throws Exception {
         String page = page("statistician", get("/bulletins"));
         assertThat(page.indexOf("2022-10-24")).isPositive().isLessThan(page.indexOf("2022-10-23"));
-        assertThat(page).contains("首发").contains("统计人员");
+        assertThat(page).contains("首发").contains("统计人员")
+                // on a phone each bulletin is a block: when it was published is labelled, the files stay on screen
+                .contains("<table class=\"data archive\">").contains("<span class=\"phone-only\">发布于 </span>");
     }
 
     @Test

@@ -218,14 +218,17 @@ class StreamedListingsServedTest extends DatabaseTest {
         assertThat(users.statusCode()).isEqualTo(403);
         // under the centre's name, in the header and the footer, as every page
         assertThat(new String(users.body(), StandardCharsets.UTF_8)).contains("您的角色无权访问此页面")
-                .contains("<span class=\"brand-centre\">佛山市反电信网络诈骗中心</span>")
-                .contains("<span>佛山市反电信网络诈骗中心</span> · 内部资料 注意保密")
+                .contains("<span class=\"brand-centre\">佛山市反诈骗中心</span>")
+                .contains("<span>佛山市反诈骗中心</span> · 内部资料 注意保密")
                 // with who is signed in and the links of the role, as every page
                 .contains("<span class=\"who-name\">")
                 .contains(">运行与重算</a>").contains(">最新通报</a>").doesNotContain(">用户与令牌</a>");
         // not signed in (the error page is open to anybody): the page, with nobody's name nor links
         HttpResponse<byte[]> anonymous = get("/error");
-        assertThat(new String(anonymous.body(), StandardCharsets.UTF_8)).contains("<span class=\"brand-centre\">佛山市反电信网络诈骗中心</span>")
+        // asked for by its address, /error is no page (it said 服务器内部错误)
+        assertThat(anonymous.statusCode()).isEqualTo(404);
+        assertThat(new String(anonymous.body(), StandardCharsets.UTF_8)).contains("页面不存在。").doesNotContain("服务器内部错误");
+        assertThat(new String(anonymous.body(), StandardCharsets.UTF_8)).contains("<span class=\"brand-centre\">佛山市反诈骗中心</span>")
                 .contains("出错了").doesNotContain("who-name").doesNotContain("最新通报");
     }
 

@@ -20,7 +20,7 @@ public record Masthead(String organisation, String documentName, String period, 
         String period = (data.kind() == BulletinKind.DAILY ? "统计日期：" : "统计时段：")
                 + Formats.period(data.from(), data.to());
         return new Masthead(
-                catalog.cityName() + "反诈骗中心",
+                catalog.centreName(),
                 data.kind().documentName(),
                 period,
                 data.issue() > 0 ? "第" + data.issue() + "期" : "",

@@ -59,7 +59,8 @@ class BulletinPages {
     String bulletin(@PathVariable String period, @PathVariable String kind, @RequestParam(required = false) String revision,
                     Model model) {
         Integer wanted = revision == null || revision.isEmpty() ? null : revisionNumber(revision);
-        PublishedBulletin b = archive.find(period, kind, wanted).orElseThrow(() -> new NotFound("没有这期通报：" + Inputs.printable(period) + " " + Inputs.printable(kind)));
+        PublishedBulletin b = archive.find(period, kind, wanted).orElseThrow(() -> new NotFound("no " + Inputs.printable(kind) + " bulletin of " + Inputs.printable(period),
+                BulletinArchive.noSuchBulletin(period, kind, wanted)));
         return page(b, model);
     }
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.fraudstats.bulletin.MissingData;
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.metrics.AreaFigures;
 import org.fraudstats.metrics.Change;
@@ -50,8 +51,11 @@ class FiguresPage {
     private final Catalog catalog;
     private final PortalAudit audit;
     private final java.time.Clock clock;
+    private final MissingData missingData;
 
-    FiguresPage(MetricsListing metrics, BulletinArchive archive, Catalog catalog, PortalAudit audit, java.time.Clock clock) {
+    FiguresPage(MetricsListing metrics, BulletinArchive archive, Catalog catalog, PortalAudit audit, java.time.Clock clock,
+                MissingData missingData) {
+        this.missingData = missingData;
         this.metrics = metrics;
         this.archive = archive;
         this.catalog = catalog;
@@ -111,6 +115,10 @@ class FiguresPage {
         model.addAttribute("columns", COLUMNS);
         model.addAttribute("rows", table);
         model.addAttribute("areas", AreaChooser.options(catalog));
+        // a day without data shows zeros like a day without fraud: a leader must be told which it is, as a bulletin does
+        List<LocalDate> missing = missingData.daysNotArrived(period[0], period[1]);
+        model.addAttribute("missing", missing.isEmpty() ? null : "数据未到：" + MissingData.named(missing)
+                + " 的数据尚未到达，以下数字不含这些日期的数据（显示为 0 不代表没有警情）。");
         return "figures";
     }
 

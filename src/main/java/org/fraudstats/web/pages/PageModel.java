@@ -36,7 +36,7 @@ class PageModel {
             model.addAttribute("me", me);
             model.addAttribute("current", me.current(request.getRequestURI()));
         }
-        model.addAttribute("centre", catalog.cityName() + "反电信网络诈骗中心");
+        model.addAttribute("centre", catalog.centreName());
     }
 
     @ExceptionHandler(BadInput.class)
@@ -48,7 +48,7 @@ class PageModel {
     @ExceptionHandler(NotFound.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     ModelAndView notFound(NotFound e) {
-        return error(404, "未找到", e.getMessage());
+        return error(404, "未找到", e.chinese());
     }
 
     /**
@@ -80,7 +80,7 @@ class PageModel {
             page.addObject("current", "");
         }
         page.addObject("currentUser", org.fraudstats.web.security.CurrentUser.get().orElse(null));
-        page.addObject("centre", catalog.cityName() + "反电信网络诈骗中心");
+        page.addObject("centre", catalog.centreName());
         return page;
     }
 }

@@ -110,6 +110,18 @@ public class BulletinArchive {
                 JSON.readValue(r.changesJson(), STRINGS), r.missingNote());
     }
 
+    /** What a page says when no bulletin of that kind, period and revision was published: 没有 2022-11-15 的日报。 */
+    public static String noSuchBulletin(String period, String kind, Integer revision) {
+        String name = switch (kind) {
+            case "daily" -> "日报";
+            case "weekly" -> "周报";
+            case "monthly" -> "月报";
+            case "range" -> "区间通报";
+            default -> "“" + Inputs.printable(kind) + "”通报（应为 daily、weekly、monthly 或 range）";
+        };
+        return "没有已发布的 " + Inputs.printable(period).replace("_", " 至 ") + " 的" + name + (revision == null ? "" : "第" + revision + "版") + "。";
+    }
+
     /** The kind as web.md names it: daily, weekly, monthly or range. */
     static String kindName(BulletinKind kind) {
         return kind.name().toLowerCase(Locale.ROOT);

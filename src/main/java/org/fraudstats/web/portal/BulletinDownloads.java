@@ -58,11 +58,13 @@ public class BulletinDownloads {
         }
         BulletinPublisher.Format format = BulletinPublisher.Format.valueOf(file.group(2));
         PublishedBulletin bulletin = archive.find(period, file.group(1), revision).orElseThrow(() -> new NotFound(
-                "no " + file.group(1) + " bulletin of " + period + (revision == null ? "" : " revision " + revision)));
+                "no " + file.group(1) + " bulletin of " + period + (revision == null ? "" : " revision " + revision),
+                BulletinArchive.noSuchBulletin(period, file.group(1), revision)));
         Optional<Path> found = archive.file(bulletin, format);
         if (found.isEmpty()) {
             throw new NotFound("the " + format + " of the " + file.group(1) + " bulletin of " + period + " revision "
-                    + bulletin.revision() + " was not rendered");
+                    + bulletin.revision() + " was not rendered", "这期通报（" + bulletin.documentName() + " "
+                    + bulletin.periodDisplay() + " 第" + bulletin.revision() + "版）没有生成 " + (format == BulletinPublisher.Format.pdf ? "PDF" : "Excel") + " 文件");
         }
         Path path = found.get();
         String etag = "\"" + BulletinArchive.sha256(path) + "\"";

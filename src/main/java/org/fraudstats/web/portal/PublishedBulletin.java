@@ -39,6 +39,11 @@ public record PublishedBulletin(BulletinKind kind, String period, LocalDate from
         return period + "/" + kindName() + "." + extension;
     }
 
+    /** The period as a page shows it: 2022-10-23, or 2022-10-17 至 2022-10-23 (the URLs' underscore is for machines). */
+    public String periodDisplay() {
+        return from.equals(to) ? from.toString() : from + " 至 " + to;
+    }
+
     /** The bulletin's Chinese name (电信网络诈骗警情日报 …). */
     public String documentName() {
         return kind.documentName();

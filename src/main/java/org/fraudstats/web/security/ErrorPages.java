@@ -40,7 +40,9 @@ class ErrorPages implements ErrorController {
 
     @RequestMapping("/error")
     String error(HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
-        int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 500;
+        // /error asked for by its address (not forwarded by the container) is no page: 404, as any other unknown path
+        int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code
+                : request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR ? 500 : 404;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         HttpStatus known = HttpStatus.resolve(status);
         Object refusedPath = request.getAttribute(RefusedPaths.REASON);
@@ -54,7 +56,7 @@ class ErrorPages implements ErrorController {
         // the pages' own model (PageModel) is not applied to /error: a refused page lost the centre's name in its
         // header and footer, who is signed in and the links of the role (a press officer refused a page had no way
         // back but the browser's)
-        model.addAttribute("centre", catalog.cityName() + "反电信网络诈骗中心");
+        model.addAttribute("centre", catalog.centreName());
         org.fraudstats.web.pages.SignedIn.current().ifPresent(me -> {
             model.addAttribute("me", me);
             model.addAttribute("current", "");
