@@ -33,6 +33,9 @@ class LoginPages {
     static final String PENDING = "fraudstats.totp-pending";
     /** The QR code is shown for this long after the password was checked; then the password is asked again. */
     private static final Duration PENDING_FOR = Duration.ofMinutes(5);
+    /** Wrong first codes after which the password is asked again. */
+    private static final int TRIES_BESIDE_THE_CODE = 3;
+    private static final String TRIES = "fraudstats.totp-tries";
 
     /** A sign-in waiting for the first TOTP code, kept in the session. */
     record Pending(String user, Instant since) implements Serializable {
@@ -68,6 +71,9 @@ class LoginPages {
             return "redirect:/login?expired";
         }
         model.addAttribute("user", pending.get().user());
+        if (request.getParameter("error") != null) {
+            model.addAttribute("problem", "动态口令不正确：请等应用显示下一个 6 位数字后再输入。");
+        }
         model.addAttribute("secret", users.pendingTotpUri(pending.get().user()).map(org.fraudstats.access.Totp::secretOf).orElse(""));
         return "login-totp";
     }
@@ -89,11 +95,22 @@ class LoginPages {
         if (pending.isEmpty()) {
             return "redirect:/login?expired";
         }
-        request.getSession().removeAttribute(PENDING);
+        HttpSession session = request.getSession();
+        session.removeAttribute(PENDING);
         SignIn.Attempt attempt = signIn.confirmTotp(pending.get().user(), code, Clients.address(request));
         if (attempt.outcome() != SignIn.Outcome.SUCCESS) {
+            // a mistyped first code (a code read as it changed) is typed again beside the QR code, not after the
+            // password once more; a few times only, within the same five minutes: each counts towards the lock
+            int tries = session.getAttribute(TRIES) instanceof Integer n ? n + 1 : 1;
+            if (tries < TRIES_BESIDE_THE_CODE) {
+                session.setAttribute(PENDING, pending.get());
+                session.setAttribute(TRIES, tries);
+                return "redirect:/login/totp?error";
+            }
+            session.removeAttribute(TRIES);
             return "redirect:/login?error";
         }
+        session.removeAttribute(TRIES);
         request.changeSessionId();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(Authorities.of(new CurrentUser(attempt.user().name(), attempt.user().role(), Clients.address(request))));

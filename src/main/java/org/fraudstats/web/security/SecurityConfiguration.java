@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.fraudstats.access.SignIn;
 import org.fraudstats.access.Tokens;
 import org.fraudstats.access.Users;
@@ -15,6 +16,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -113,9 +115,19 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** The sign-in page by its path alone, never with a host taken from the request (server.tomcat.use-relative-redirects). */
+    /**
+     * The sign-in page by its path alone, never with a host taken from the request (server.tomcat.use-relative-redirects);
+     * with 登录已超时 when the browser still sent a session that has ended (a leader tapping a link after half an hour
+     * was shown the bare sign-in form, as if never signed in).
+     */
     private static AuthenticationEntryPoint toSignIn() {
-        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login") {
+            @Override
+            protected String determineUrlToUseForThisRequest(HttpServletRequest request, HttpServletResponse response,
+                                                             AuthenticationException e) {
+                return request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid() ? "/login?expired" : "/login";
+            }
+        };
         entryPoint.setFavorRelativeUris(true);
         return entryPoint;
     }

@@ -196,7 +196,7 @@ class WebSecurityTest extends DatabaseTest {
                 + "expiry_time = expiry_time - 31 * 60 * 1000 WHERE principal_name = 'web.idle'");
 
         mvc.perform(get("/api/v1/no-such-thing").cookie(session)).andExpect(status().isUnauthorized());
-        mvc.perform(get("/").cookie(session)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/").cookie(session)).andExpect(status().isFound()).andExpect(redirectedUrl("/login?expired"));
     }
 
     @Test
@@ -214,7 +214,7 @@ class WebSecurityTest extends DatabaseTest {
 
         // the session is over: the same cookie is asked to sign in, and the lock holds there
         assertThat(jdbc.queryForObject("SELECT count(*) FROM spring_session WHERE principal_name = 'web.guessed'", Integer.class)).isZero();
-        mvc.perform(get("/account").cookie(session)).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/account").cookie(session)).andExpect(redirectedUrl("/login?expired"));
         mvc.perform(get("/login").param("locked", "")).andExpect(status().isOk()).andExpect(content().string(
                 org.hamcrest.Matchers.containsString("当前密码连续输错 5 次，已退出登录；该账户 15 分钟内不能登录。")));
         mvc.perform(post("/login").param("username", "web.guessed").param("password", "Leader-Password-1").with(csrf()))
@@ -314,6 +314,11 @@ class WebSecurityTest extends DatabaseTest {
                 .andExpect(header().string("Content-Type", "image/svg+xml"))
                 .andExpect(content().string(org.hamcrest.Matchers.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"")));
 
+        // a mistyped first code is typed again beside the QR code (the password was asked again), a few times
+        String wrong = Totp.code(secret, java.time.Instant.now()).equals("000000") ? "111111" : "000000";
+        mvc.perform(post("/login/totp").cookie(session).param("code", wrong).with(csrf())).andExpect(redirectedUrl("/login/totp?error"));
+        assertThat(mvc.perform(get("/login/totp").param("error", "").cookie(session)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains(secret, "动态口令不正确：请等应用显示下一个 6 位数字后再输入。", "aria-invalid=\"true\"");
         MvcResult confirmed = mvc.perform(post("/login/totp").cookie(session).param("code", Totp.code(secret, java.time.Instant.now()))
                 .with(csrf())).andExpect(redirectedUrl("/")).andReturn();
         Cookie signedIn = confirmed.getResponse().getCookie("SESSION") == null ? session : confirmed.getResponse().getCookie("SESSION");
@@ -322,6 +327,34 @@ class WebSecurityTest extends DatabaseTest {
         // from now on the code is asked with the password
         mvc.perform(post("/login").param("username", "web.admin").param("password", "Admin-Password-12").with(csrf()))
                 .andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
+    void aPageAskedWithASessionThatHasEndedSaysSoAtSignIn() throws Exception {
+        add("web.expired", Role.LEADER, "Leader-Password-1");
+        Cookie session = signIn("web.expired", "Leader-Password-1", null);
+        mvc.perform(get("/bulletins").cookie(session)).andExpect(status().isOk());
+        jdbc.update("DELETE FROM spring_session WHERE principal_name = 'web.expired'");
+        mvc.perform(get("/bulletins").cookie(session)).andExpect(redirectedUrl("/login?expired"));
+        assertThat(mvc.perform(get("/login").param("expired", "")).andReturn().getResponse().getContentAsString())
+                .contains("登录已超时，请重新登录。");
+        // never signed in: the plain sign-in page
+        mvc.perform(get("/bulletins")).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void thirdWrongFirstTotpCodeAsksForThePasswordAgain() throws Exception {
+        add("web.tries", Role.AUDITOR, "Auditor-Password-12");
+        String secret = Totp.secretOf(users.enrolTotp("web.tries", SETUP));
+        Cookie session = mvc.perform(post("/login").param("username", "web.tries").param("password", "Auditor-Password-12").with(csrf()))
+                .andExpect(redirectedUrl("/login/totp")).andReturn().getResponse().getCookie("SESSION");
+        String wrong = Totp.code(secret, java.time.Instant.now()).equals("000000") ? "111111" : "000000";
+        for (String expected : new String[] {"/login/totp?error", "/login/totp?error", "/login?error"}) {
+            mvc.perform(post("/login/totp").cookie(session).param("code", wrong).with(csrf())).andExpect(redirectedUrl(expected));
+        }
+        mvc.perform(get("/login/totp").cookie(session)).andExpect(redirectedUrl("/login?expired"));
+        assertThat(jdbc.queryForList("SELECT result FROM audit_event WHERE user_name = 'web.tries' AND action = 'sign-in' ORDER BY id", String.class))
+                .containsExactly("pending: TOTP enrolment", "failure: wrong TOTP code", "failure: wrong TOTP code", "failure: wrong TOTP code");
     }
 
     @Test
