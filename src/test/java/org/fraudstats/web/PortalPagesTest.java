@@ -527,7 +527,7 @@ class PortalPagesTest extends PortalTest {
 
         MockHttpServletResponse added = shownOnce("once.admin", "ADMIN", post("/users").param("name", "once.press").param("role", "press"),
                 "once.press 的初始密码（只显示这一次）", "刷新本页会再提交一次，只会得到“用户已存在”。");
-        assertThat(added.getContentAsString(StandardCharsets.UTF_8)).contains("<p class=\"notice\">已添加用户 once.press（宣传）</p>");
+        assertThat(added.getContentAsString(StandardCharsets.UTF_8)).contains("<p class=\"notice\" role=\"status\">已添加用户 once.press（宣传）</p>");
         assertThat(signIn.attempt("once.press", secretIn(added), null, "test").outcome()).isEqualTo(org.fraudstats.access.SignIn.Outcome.SUCCESS);
 
         MockHttpServletResponse reset = shownOnce("once.admin", "ADMIN", post("/users/password").param("name", "once.leader"),
