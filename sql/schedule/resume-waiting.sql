@@ -1,8 +1,9 @@
--- Takes over a period waiting for its drop: nobody works on it between two looks, so whichever node fires
--- next may. The WHERE makes the takeover atomic. A period still RUNNING is taken over only from a node that
--- died (take-over-abandoned.sql), never from a slow one.
+-- Takes over a period waiting for its drop, or one that failed (a bad drop, since replaced; the database gone
+-- a moment): nobody works on it between two looks, so whichever node fires next may. The WHERE makes the takeover
+-- atomic. A period still RUNNING is taken over only from a node that died (take-over-abandoned.sql), never from a
+-- slow one.
 UPDATE schedule_run
-SET status = 'RUNNING', started_at = :now, instance = :instance, finished_at = NULL
+SET status = 'RUNNING', started_at = :now, instance = :instance, finished_at = NULL, exit_code = NULL
 WHERE schedule = :schedule
   AND business_day = :day
-  AND status = 'WAITING'
+  AND status IN ('WAITING', 'FAILED')

@@ -30,8 +30,8 @@ record ScheduleDefinition(String name, String source, String description, boolea
         }
     }
 
-    /** The moment the drop of {@code day} is given up on. */
+    /** The moment the drop of {@code day} is given up on: the deadline is Beijing time, as the business day is. */
     ZonedDateTime deadlineFor(LocalDate day) {
-        return day.plusDays(1).atTime(deadline).atZone(zone);
+        return day.plusDays(1).atTime(deadline).atZone(org.fraudstats.settings.BusinessTime.ZONE);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.fraudstats.schedule.ScheduleRuns.Node;
 import org.fraudstats.schedule.ScheduleRuns.Status;
+import org.fraudstats.settings.BusinessTime;
 import org.fraudstats.storage.RunLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,13 @@ class ScheduleRunner {
      */
     static final Duration NIGHT_STUCK_AFTER = Duration.ofHours(3);
 
+    /**
+     * A night that FAILED (a drop that could not be read, the database gone) is tried again at every fire for this
+     * long, so that a drop replaced in the inbox is loaded without anyone running `nightly` by hand; older failures
+     * are left to `./fraudstats nightly --date D`, and a range bulletin no longer waits for them.
+     */
+    static final java.time.Period FAILED_RETRIED_FOR = java.time.Period.ofDays(7);
+
     private final ScheduleRuns runs;
     private final ObjectProvider<ScheduledWork> work;
     private final RunLock runLock;
@@ -71,7 +79,9 @@ class ScheduleRunner {
     List<Outcome> run(ScheduleDefinition schedule, Node node, Retry retry) {
         List<Outcome> outcomes = new ArrayList<>();
         Cadence cadence = schedule.cadence();
-        LocalDate latest = cadence.latestComplete(LocalDate.now(clock.withZone(schedule.zone())));
+        // the business day is Asia/Shanghai's whatever zone the cron fires in (zone: Pacific/Kiritimati made a
+        // bulletin of a day with an hour still to run in Beijing)
+        LocalDate latest = cadence.latestComplete(BusinessTime.today(clock));
         for (LocalDate day = first(schedule, latest); !day.isAfter(latest); day = cadence.next(day)) {
             // the period's lock first, then the claim: a row only ever says RUNNING while its node holds the lock
             Optional<RunLock.Held> lock = runLock.period(schedule.name(), day);
@@ -96,7 +106,7 @@ class ScheduleRunner {
                             row.instance(), row.startedAt());
                     takenOver = ", taken over from " + row.instance();
                 }
-                Outcome outcome = runClaimed(schedule, day, node, retry);
+                Outcome outcome = runClaimed(schedule, day, node, retry, latest);
                 outcomes.add(new Outcome(outcome.day(), outcome.status(), outcome.detail() + takenOver));
                 if (outcome.status() == Status.WAITING) {
                     break; // later days wait: they run oldest first, after this one
@@ -106,9 +116,12 @@ class ScheduleRunner {
         return outcomes;
     }
 
-    /** The day after the last finished period, or an older one left unfinished; the latest when none ran yet. */
+    /**
+     * The day after the last finished period, or an older one left unfinished or failed within the last
+     * {@link #FAILED_RETRIED_FOR}; the latest when none ran yet.
+     */
     private LocalDate first(ScheduleDefinition schedule, LocalDate latest) {
-        ScheduleRuns.Open open = runs.open(schedule.name());
+        ScheduleRuns.Open open = runs.open(schedule.name(), latest.minus(FAILED_RETRIED_FOR));
         LocalDate first = open.lastFinished() == null ? latest : schedule.cadence().next(open.lastFinished());
         if (open.firstUnfinished() != null && open.firstUnfinished().isBefore(first)) {
             first = open.firstUnfinished();
@@ -116,7 +129,7 @@ class ScheduleRunner {
         return first;
     }
 
-    private Outcome runClaimed(ScheduleDefinition schedule, LocalDate day, Node node, Retry retry) {
+    private Outcome runClaimed(ScheduleDefinition schedule, LocalDate day, Node node, Retry retry, LocalDate latest) {
         ScheduledWork scheduledWork = work.getObject();
         boolean arrived = true;
         Integer exitCode = null;
@@ -135,12 +148,13 @@ class ScheduleRunner {
                 }
                 exitCode = scheduledWork.nightly(day, schedule.inbox(), schedule.out());
             } else {
-                LocalDate night = nightStillToCome(schedule.cadence().end(day));
+                Night night = nightStillToCome(schedule.cadence().end(day));
                 if (night != null) {
                     runs.waiting(schedule.name(), day, node);
-                    retry.after(NIGHTLY_LOOK_INTERVAL);
-                    return new Outcome(day, Status.WAITING, " (the nightly run of " + night
-                            + " is not finished; looking again in " + NIGHTLY_LOOK_INTERVAL + ")");
+                    retry.after(night.lookAgainIn());
+                    return new Outcome(day, Status.WAITING, " (the nightly run of " + night.day()
+                            + (night.failed() ? " failed and is tried again" : " is not finished") + "; looking again in "
+                            + night.lookAgainIn() + ")");
                 }
                 exitCode = scheduledWork.rangeBulletin(day, schedule.cadence().end(day), schedule.out());
             }
@@ -150,7 +164,24 @@ class ScheduleRunner {
             status = Status.FAILED;
         }
         runs.finish(schedule.name(), day, node, status, exitCode, clock.instant());
-        return new Outcome(day, status, exitCode == null || exitCode == 0 ? "" : " (exit " + exitCode + ")");
+        String detail = exitCode == null || exitCode == 0 ? "" : " (exit " + exitCode + ")";
+        if (status == Status.FAILED && schedule.work() == ScheduleDefinition.Work.NIGHTLY) {
+            // a bad drop replaced in the inbox (or a database back) is loaded at the next look, until this
+            // morning's deadline; after it, at the schedule's next fire
+            Instant deadline = schedule.deadlineFor(latest).toInstant();
+            if (clock.instant().isBefore(deadline)) {
+                Duration wait = min(schedule.retryInterval(), Duration.between(clock.instant(), deadline));
+                retry.after(wait);
+                detail += "; tried again in " + wait.truncatedTo(ChronoUnit.MILLIS);
+            } else {
+                detail += "; tried again at the next fire";
+            }
+        }
+        return new Outcome(day, status, detail);
+    }
+
+    /** A night a range bulletin waits for, whether it failed, and when to look again. */
+    private record Night(LocalDate day, boolean failed, Duration lookAgainIn) {
     }
 
     /**
@@ -161,16 +192,16 @@ class ScheduleRunner {
      * nightly schedule that never ran is not waited for (its first fire starts at its own yesterday, which may
      * never be the range's last day), nor is a night RUNNING for over {@link #NIGHT_STUCK_AFTER}.
      */
-    private LocalDate nightStillToCome(LocalDate to) {
+    private Night nightStillToCome(LocalDate to) {
         for (ScheduleDefinition nightly : definitions.enabled()) {
             if (nightly.work() != ScheduleDefinition.Work.NIGHTLY) {
                 continue;
             }
-            ScheduleRuns.Open open = runs.open(nightly.name());
+            LocalDate latest = nightly.cadence().latestComplete(BusinessTime.today(clock));
+            ScheduleRuns.Open open = runs.open(nightly.name(), latest.minus(FAILED_RETRIED_FOR));
             if (open.lastFinished() == null && open.firstUnfinished() == null) {
                 continue;
             }
-            LocalDate latest = nightly.cadence().latestComplete(LocalDate.now(clock.withZone(nightly.zone())));
             LocalDate night = first(nightly, latest);
             if (night.isAfter(latest) || night.isAfter(to)) {
                 continue;
@@ -179,7 +210,11 @@ class ScheduleRunner {
             boolean stuck = row != null && row.status() == Status.RUNNING
                     && row.startedAt().toInstant().plus(NIGHT_STUCK_AFTER).isBefore(clock.instant());
             if (!stuck) {
-                return night;
+                // a failed night (a bad drop) is waited for, not taken for finished: rendered now, the week would
+                // say 数据未到 of days whose drops came, with their figures missing. It is tried again at the
+                // nightly's own pace, so the week looks at that pace too
+                boolean failed = row != null && row.status() == Status.FAILED;
+                return new Night(night, failed, failed ? nightly.retryInterval() : NIGHTLY_LOOK_INTERVAL);
             }
         }
         return null;

@@ -38,15 +38,16 @@ class ScheduleRuns {
         this.jdbc = jdbc;
     }
 
-    Open open(String schedule) {
-        return jdbc.queryForObject(SqlFiles.load("schedule/open-periods.sql"), Map.of("schedule", schedule),
+    /** @param failedSince failed periods from this day on count as unfinished: they are tried again */
+    Open open(String schedule, LocalDate failedSince) {
+        return jdbc.queryForObject(SqlFiles.load("schedule/open-periods.sql"), Map.of("schedule", schedule, "failedSince", failedSince),
                 (rs, n) -> new Open(rs.getObject("last_finished", LocalDate.class),
                         rs.getObject("first_unfinished", LocalDate.class)));
     }
 
     /**
-     * Claims {@code day} for this node: a new row, or one waiting for its drop. False when the period is
-     * finished or RUNNING on some node (a run cut short by a crash stays RUNNING until a node holding the
+     * Claims {@code day} for this node: a new row, or one waiting for its drop or failed (tried again). False when
+     * the period is done or RUNNING on some node (a run cut short by a crash stays RUNNING until a node holding the
      * period's lock takes it over).
      */
     boolean claim(String schedule, LocalDate day, Node node, Instant now) {

@@ -43,6 +43,7 @@ final class FakeWork implements ScheduledWork {
     private final Clock clock;
     private final Duration nightlyTakes;
     private final Set<LocalDate> missing = ConcurrentHashMap.newKeySet();
+    private final Set<LocalDate> failing = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<LocalDate, AtomicInteger> looksUntilArrival = new ConcurrentHashMap<>();
 
     FakeWork(String node, Calls calls, Clock clock, Duration nightlyTakes) {
@@ -60,6 +61,15 @@ final class FakeWork implements ScheduledWork {
         missing.add(day);
     }
 
+    /** The drop of {@code day} is there but its load fails (a required column missing), until {@link #fixed}. */
+    void failing(LocalDate day) {
+        failing.add(day);
+    }
+
+    void fixed(LocalDate day) {
+        failing.remove(day);
+    }
+
     /** The drop of {@code day} is missing at the first {@code looks - 1} looks and there at the n-th. */
     void arriveAfter(LocalDate day, int looks) {
         looksUntilArrival.put(day, new AtomicInteger(looks));
@@ -67,13 +77,14 @@ final class FakeWork implements ScheduledWork {
 
     void reset() {
         missing.clear();
+        failing.clear();
         looksUntilArrival.clear();
         calls.clear();
     }
 
     @Override
     public int nightly(LocalDate date, Path inbox, Path out) {
-        return work("nightly", date, date, out, missing.contains(date) ? 1 : 0);
+        return work("nightly", date, date, out, failing.contains(date) ? 2 : missing.contains(date) ? 1 : 0);
     }
 
     @Override

@@ -257,6 +257,58 @@ class NightlyRunTest extends DatabaseTest {
     }
 
     @Test
+    void aFailedNightIsTriedAgainUntilItsDropLoads_andTheWeekWaitsForIt() {
+        // Monday 01:30: Saturday's drop cannot be read (a column renamed); Sunday's is fine
+        clock.set(OffsetDateTime.parse("2022-10-24T01:30:00+08:00").toInstant());
+        finished("nightly", LocalDate.of(2022, 10, 21), "DONE");
+        finished("weekly", LocalDate.of(2022, 10, 10), "DONE");
+        work.failing(D22);
+        ScheduleDefinition nightly = definitions.get("nightly");
+        ScheduleDefinition weekly = definitions.get("weekly");
+        List<Duration> retries = new java.util.ArrayList<>();
+
+        assertThat(runner.run(nightly, quartz.node(), retries::add)).asString()
+                .isEqualTo("[2022-10-22 FAILED (exit 2); tried again in PT1S, 2022-10-23 DONE]");
+        assertThat(retries).containsExactly(Duration.ofSeconds(1));
+
+        // the week does not take the failed Saturday for finished: rendered now it would say 数据未到 of a day
+        // whose drop came, and leave its figures out
+        assertThat(runner.run(weekly, quartz.node(), retries::add)).singleElement().asString()
+                .isEqualTo("2022-10-17 WAITING (the nightly run of 2022-10-22 failed and is tried again; looking again in PT1S)");
+        assertThat(work.calls().days("range", null)).isEmpty();
+
+        // the drop replaced in the inbox: the next look loads it, Sunday is not run again, and the week renders
+        work.fixed(D22);
+        work.calls().clear();
+        assertThat(runner.run(nightly, quartz.node(), retries::add)).asString().isEqualTo("[2022-10-22 DONE]");
+        assertThat(work.calls().days("nightly", null)).containsExactly(D22);
+        assertThat(runner.run(weekly, quartz.node(), retries::add)).asString().isEqualTo("[2022-10-17 DONE]");
+        assertThat(statuses()).containsExactly("2022-10-21 DONE", "2022-10-22 DONE", "2022-10-23 DONE");
+
+        // a night that failed over a week ago is left to `nightly --date`, and no week waits for it
+        jdbc.update("UPDATE schedule_run SET status = 'FAILED' WHERE schedule = 'nightly' AND business_day = ?", D22);
+        clock.set(OffsetDateTime.parse("2022-10-31T01:30:00+08:00").toInstant());
+        work.calls().clear();
+        runner.run(nightly, quartz.node(), retries::add);
+        assertThat(work.calls().days("nightly", null)).doesNotContain(D22);
+        assertThat(runner.run(weekly, quartz.node(), retries::add)).asString().isEqualTo("[2022-10-24 DONE]");
+    }
+
+    @Test
+    void theBusinessDayIsBeijingsWhateverZoneTheCronFiresIn() {
+        // 22:45 in Beijing on 10-24 is already 10-25 in Kiritimati (UTC+14): 10-24 is not over, its night not due
+        clock.set(OffsetDateTime.parse("2022-10-24T22:45:00+08:00").toInstant());
+        finished("nightly", D22, "DONE");
+        ScheduleDefinition inTest = definitions.get("nightly");
+        ScheduleDefinition kiritimati = new ScheduleDefinition(inTest.name(), inTest.source(), inTest.description(), true,
+                inTest.work(), inTest.cadence(), "0 * * * * ?", java.time.ZoneId.of("Pacific/Kiritimati"), inTest.inbox(),
+                inTest.out(), inTest.retryInterval(), inTest.deadline());
+
+        assertThat(runner.run(kiritimati, quartz.node(), wait -> { })).asString().isEqualTo("[2022-10-23 DONE]");
+        assertThat(work.calls().days("nightly", null)).containsExactly(D23);
+    }
+
+    @Test
     void aWeeklyBulletinDoesNotWaitForANightStuckForHoursNorForANightlyThatNeverRan() {
         clock.set(OffsetDateTime.parse("2022-10-24T09:00:00+08:00").toInstant());
         ScheduleDefinition weekly = definitions.get("weekly");
