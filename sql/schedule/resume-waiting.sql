@@ -3,7 +3,7 @@
 -- atomic. A period still RUNNING is taken over only from a node that died (take-over-abandoned.sql), never from a
 -- slow one.
 UPDATE schedule_run
-SET status = 'RUNNING', started_at = :now, instance = :instance, finished_at = NULL, exit_code = NULL
+SET status = 'RUNNING', started_at = :now, instance = :instance, finished_at = NULL, exit_code = NULL, detail = NULL
 WHERE schedule = :schedule
   AND business_day = :day
   AND status IN ('WAITING', 'FAILED')

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.fraudstats.schedule.ScheduleRuns.Node;
 import org.fraudstats.schedule.ScheduleRuns.Status;
 import org.fraudstats.settings.BusinessTime;
+import org.fraudstats.storage.DigitRuns;
 import org.fraudstats.storage.RunLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,6 +134,7 @@ class ScheduleRunner {
         ScheduledWork scheduledWork = work.getObject();
         boolean arrived = true;
         Integer exitCode = null;
+        String failure = null;
         Status status;
         try {
             if (schedule.work() == ScheduleDefinition.Work.NIGHTLY) {
@@ -162,8 +164,9 @@ class ScheduleRunner {
         } catch (RuntimeException e) {
             log.warn("{} {}: the work failed", schedule.name(), day, e);
             status = Status.FAILED;
+            failure = DigitRuns.mask(firstLine(e));
         }
-        runs.finish(schedule.name(), day, node, status, exitCode, clock.instant());
+        runs.finish(schedule.name(), day, node, status, exitCode, failure, clock.instant());
         String detail = exitCode == null || exitCode == 0 ? "" : " (exit " + exitCode + ")";
         if (status == Status.FAILED && schedule.work() == ScheduleDefinition.Work.NIGHTLY) {
             // a bad drop replaced in the inbox (or a database back) is loaded at the next look, until this
@@ -218,6 +221,12 @@ class ScheduleRunner {
             }
         }
         return null;
+    }
+
+    /** The failure's first line (a drop's failure names its file and problem there), or its kind when it has none. */
+    private static String firstLine(RuntimeException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage().strip();
+        return message.isEmpty() ? e.getClass().getSimpleName() : message.lines().findFirst().orElseThrow();
     }
 
     private static Duration min(Duration a, Duration b) {

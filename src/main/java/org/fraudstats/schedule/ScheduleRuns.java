@@ -75,8 +75,9 @@ class ScheduleRuns {
         jdbc.update(SqlFiles.load("schedule/mark-waiting.sql"), params(schedule, day, node));
     }
 
-    void finish(String schedule, LocalDate day, Node node, Status status, Integer exitCode, Instant now) {
+    void finish(String schedule, LocalDate day, Node node, Status status, Integer exitCode, String detail, Instant now) {
         Map<String, Object> params = params(schedule, day, node);
+        params.put("detail", detail);
         params.put("status", status.name());
         params.put("exitCode", exitCode);
         params.put("now", timestamp(now));

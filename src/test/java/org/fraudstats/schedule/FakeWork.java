@@ -84,7 +84,13 @@ final class FakeWork implements ScheduledWork {
 
     @Override
     public int nightly(LocalDate date, Path inbox, Path out) {
-        return work("nightly", date, date, out, failing.contains(date) ? 2 : missing.contains(date) ? 1 : 0);
+        if (failing.contains(date)) {
+            calls.list.add(new Call(node, "nightly", date, date, out, clock.instant()));
+            // as the pipeline fails on a drop it cannot read, with a value a feed might carry
+            throw new IllegalStateException("drop " + date + " not loaded: /inbox/" + date + "/cases.csv: required column "
+                    + "'loss_amount' missing from the header (first row 6222" + "0212" + "3456" + "7890)\n\tat somewhere");
+        }
+        return work("nightly", date, date, out, missing.contains(date) ? 1 : 0);
     }
 
     @Override

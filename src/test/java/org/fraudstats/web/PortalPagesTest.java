@@ -174,6 +174,26 @@ class PortalPagesTest extends PortalTest {
     }
 
     @Test
+    void theRunsPageShowsTheScheduledNightsAndWhyOneFailed() throws Exception {
+        jdbc.update("DELETE FROM schedule_run WHERE business_day >= '2031-01-01'");
+        jdbc.update("INSERT INTO schedule_run (schedule, business_day, status, started_at, finished_at, instance, detail) VALUES "
+                + "('nightly', '2031-01-02', 'FAILED', '2031-01-03T01:30:00+08:00', '2031-01-03T01:30:04+08:00', 'node', "
+                + "'drop 2031-01-02 not loaded: cases.csv: required column ''loss_amount'' missing from the header'), "
+                + "('nightly', '2031-01-01', 'MISSING_DATA', '2031-01-02T01:30:00+08:00', '2031-01-02T07:30:00+08:00', 'node', NULL)");
+        try {
+            String page = page("statistician", get("/runs"));
+            assertThat(page).contains("<h2>定时任务 ")
+                    .containsPattern("<td>2031-01-02</td>\\s*<td><span class=\"status failed\">失败</span></td>\\s*"
+                            + "<td class=\"num\">2031-01-03T01:30:00\\+08:00</td>")
+                    .contains("drop 2031-01-02 not loaded: cases.csv: required column &#39;loss_amount&#39; missing from the header（7 天内自动重试）")
+                    .containsPattern("<td>2031-01-01</td>\\s*<td><span class=\"status failed\">数据未到</span></td>");
+            assertThat(page.indexOf("2031-01-02")).isLessThan(page.indexOf("2031-01-01"));
+        } finally {
+            jdbc.update("DELETE FROM schedule_run WHERE business_day >= '2031-01-01'");
+        }
+    }
+
+    @Test
     void theRerunFormCanAskForTheBulletinOfTheWholeRange() throws Exception {
         String plan = page("statistician", post("/runs/plan").param("from", "2022-10-01").param("to", "2022-10-31")
                 .param("range", "true").with(csrf()));

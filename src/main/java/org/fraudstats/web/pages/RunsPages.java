@@ -13,6 +13,7 @@ import org.fraudstats.delivery.Deliveries;
 import org.fraudstats.ingest.RejectedRow;
 import org.fraudstats.ingest.Rejects;
 import org.fraudstats.storage.RunLock;
+import org.fraudstats.schedule.ScheduledRuns;
 import org.fraudstats.settings.BusinessTime;
 import org.fraudstats.web.portal.BadInput;
 import org.fraudstats.web.portal.BulletinArchive;
@@ -48,9 +49,11 @@ class RunsPages {
     private final Deliveries deliveries;
     private final BulletinArchive archive;
     private final PortalAudit audit;
+    private final ScheduledRuns scheduledRuns;
 
     RunsPages(RunHistory history, Reruns reruns, Rejects rejects, Deliveries deliveries, BulletinArchive archive, PortalAudit audit,
-              Clock clock) {
+              Clock clock, ScheduledRuns scheduledRuns) {
+        this.scheduledRuns = scheduledRuns;
         this.clock = clock;
         this.history = history;
         this.reruns = reruns;
@@ -68,6 +71,7 @@ class RunsPages {
             model.addAttribute("to", latest.toString());
         }
         model.addAttribute("runs", history.latest(15));
+        model.addAttribute("nights", scheduledRuns.latest(14));
         model.addAttribute("failedMails", deliveries.list(latest.minusDays(60), latest.plusDays(1), true));
         return "runs";
     }

@@ -1,0 +1,64 @@
+package org.fraudstats.schedule;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.fraudstats.settings.BusinessTime;
+import org.fraudstats.storage.SqlFiles;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the schedules ran, night by night, for the statisticians' /runs page: a night that failed or ended without
+ * its drop is otherwise only in `serve`'s log and in table schedule_run, out of reach of anyone without a shell.
+ */
+@Component
+public class ScheduledRuns {
+
+    /**
+     * One period a schedule ran: the night of a business day, or the week or month beginning on it.
+     *
+     * @param status RUNNING, WAITING, DONE, MISSING_DATA or FAILED
+     * @param detail why it failed, in one line; null otherwise
+     */
+    public record Period(String schedule, LocalDate day, String status, OffsetDateTime startedAt, OffsetDateTime finishedAt,
+                         String detail) {
+
+        /** When it started and ended, in Beijing time to the second; empty while it runs. */
+        public String started() {
+            return BusinessTime.isoSeconds(startedAt.toInstant());
+        }
+
+        public String finished() {
+            return finishedAt == null ? "" : BusinessTime.isoSeconds(finishedAt.toInstant());
+        }
+
+        /** The status as the page says it. */
+        public String statusName() {
+            return switch (status) {
+                case "DONE" -> "完成";
+                case "MISSING_DATA" -> "数据未到";
+                case "FAILED" -> "失败";
+                case "WAITING" -> "等待";
+                case "RUNNING" -> "运行中";
+                default -> status;
+            };
+        }
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    ScheduledRuns(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The latest {@code limit} periods, newest business day first. */
+    public List<Period> latest(int limit) {
+        return jdbc.query(SqlFiles.load("schedule/recent-runs.sql"), Map.of("limit", limit),
+                (rs, n) -> new Period(rs.getString("schedule"), rs.getObject("business_day", LocalDate.class),
+                        rs.getString("status"), rs.getObject("started_at", OffsetDateTime.class),
+                        rs.getObject("finished_at", OffsetDateTime.class), rs.getString("detail")));
+    }
+}
