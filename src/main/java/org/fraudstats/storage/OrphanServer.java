@@ -51,6 +51,14 @@ final class OrphanServer {
             Files.deleteIfExists(pidFile);
             return;
         }
+        if (servesAnotherFolder(pid, pgdata)) {
+            // a home copied while its server ran (a backup taken live, restored beside it): the file names the
+            // original's server, and pg_ctl stop on this folder would have stopped that one, in production
+            log.info("{} names the PostgreSQL of another data folder (pid {}): this home was copied while it ran; "
+                    + "starting its own", pidFile, pid);
+            Files.deleteIfExists(pidFile);
+            return;
+        }
         if (!startedAsRecorded(info, lines.get(2).strip())) {
             throw new DatabaseUnavailable(pidFile + " names process " + pid + ", a PostgreSQL started at another time than the "
                     + "file says; if no server runs on " + pgdata + ", delete that file and try again");
@@ -63,6 +71,18 @@ final class OrphanServer {
         if (!exited(process.get())) {
             throw new DatabaseUnavailable("the embedded PostgreSQL (pid " + pid + ") left running under " + pgdata
                     + " by a fraudstats that died does not stop; stop it (kill " + pid + ") and try again");
+        }
+    }
+
+    /**
+     * Whether the process is a PostgreSQL whose data folder is another than {@code pgdata}: a postmaster works in its
+     * data folder, so its working directory says which (Linux, /proc). False when that cannot be read.
+     */
+    static boolean servesAnotherFolder(long pid, Path pgdata) {
+        try {
+            return !Path.of("/proc", Long.toString(pid), "cwd").toRealPath().equals(pgdata.toRealPath());
+        } catch (IOException | SecurityException e) {
+            return false;
         }
     }
 

@@ -160,6 +160,32 @@ class EmbeddedDatabaseTest {
         }
     }
 
+    /**
+     * A home copied while its server runs (a live backup restored beside production) holds a postmaster.pid naming
+     * the original's server, alive: a command on the copy took it for its own orphan and stopped it (tester).
+     */
+    @Test
+    void aCopyOfAHomeTakenWhileItsServerRanStartsItsOwnAndLeavesTheOriginalsAlone(@TempDir Path home, @TempDir Path parent) throws Exception {
+        try (ConfigurableApplicationContext original = start(home)) {
+            JdbcTemplate jdbc = original.getBean(JdbcTemplate.class);
+            jdbc.update("INSERT INTO audit_event (action, result) VALUES ('copy-probe', 'before the copy')");
+            long server = Long.parseLong(Files.readAllLines(home.resolve("pgdata/postmaster.pid")).get(0).strip());
+            Path copy = parent.resolve("copy");
+            Process cp = new ProcessBuilder("cp", "-a", home.toString(), copy.toString()).redirectErrorStream(true).start();
+            String said = new String(cp.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(cp.waitFor()).as(said).isZero();
+
+            try (ConfigurableApplicationContext onTheCopy = start(copy)) {
+                assertThat(asOwner(copy, onTheCopy, "SHOW data_directory")).isEqualTo(copy.resolve("pgdata").toString());
+                assertThat(onTheCopy.getBean(JdbcTemplate.class).queryForObject(
+                        "SELECT result FROM audit_event WHERE action = 'copy-probe'", String.class)).isEqualTo("before the copy");
+            }
+            assertThat(ProcessHandle.of(server).filter(ProcessHandle::isAlive)).isPresent();
+            assertThat(jdbc.queryForObject("SELECT result FROM audit_event WHERE action = 'copy-probe'", String.class))
+                    .isEqualTo("before the copy");
+        }
+    }
+
     @Test
     void aSecondContextOnABusyHomeJoinsTheRunningServerAndOnlyTheLastOneOutStopsIt(@TempDir Path home) throws Exception {
         ConfigurableApplicationContext first = start(home);
