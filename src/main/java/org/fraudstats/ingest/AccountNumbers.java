@@ -41,6 +41,14 @@ class AccountNumbers {
         this.macs = ThreadLocal.withInitial(this::newMac);
     }
 
+    /**
+     * The key's fingerprint, which the database keeps (AccountKeyCheck): an HMAC of a fixed text, which tells two keys
+     * apart and gives nothing of either, nor of any account's hash.
+     */
+    String fingerprint() {
+        return HexFormat.of().formatHex(hmac("fraudstats account key fingerprint"));
+    }
+
     public byte[] hmac(String accountNo) {
         // doFinal leaves the Mac reset, with its key, for the next number
         return macs.get().doFinal(accountNo.getBytes(StandardCharsets.UTF_8));

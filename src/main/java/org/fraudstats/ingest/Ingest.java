@@ -37,8 +37,11 @@ public class Ingest {
     private final SpillFolder spillFolder;
     private final Clock clock;
 
+    private final AccountKeyCheck accountKey;
+
     Ingest(JobOperator jobOperator, JobRepository jobRepository, Job ingestDropJob, RunLock runLock, SpillFolder spillFolder,
-           Clock clock) {
+           Clock clock, AccountKeyCheck accountKey) {
+        this.accountKey = accountKey;
         this.clock = clock;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
@@ -51,6 +54,7 @@ public class Ingest {
         List<DropLoadResult> results = new ArrayList<>();
         try (RunLock.Held loader = runLock.ingest()) {
             spillFolder.clean();
+            accountKey.check();
             for (Drop drop : Inbox.drops(inbox, from, to, BusinessTime.today(clock))) {
                 DropLoadResult result = load(drop);
                 results.add(result);
@@ -76,6 +80,7 @@ public class Ingest {
     public JobExecution restart(long id) throws Exception {
         try (RunLock.Held loader = runLock.ingest()) {
             spillFolder.clean();
+            accountKey.check();
             JobExecution last = jobRepository.getLastJobExecution(jobRepository.getJobExecution(id).getJobInstance());
             if (last.getStatus() == BatchStatus.COMPLETED) {
                 throw new NothingToRestart("job execution " + id + ": its drop is loaded (job execution " + last.getId()

@@ -186,6 +186,30 @@ class EmbeddedDatabaseTest {
         }
     }
 
+    /**
+     * A home restored without its account.key makes a new one: loads under it counted an account already counted
+     * again, silently (tester: stop_accounts 18 became 19). The database knows its key's fingerprint and refuses.
+     */
+    @Test
+    void aLoadUnderAnotherAccountKeyIsRefused_theRightKeyBackLoads(@TempDir Path home) throws Exception {
+        String[] properties = {"--fraudstats.home=" + home};
+        assertThat(cli(properties, "ingest", "--inbox", "samples/inbox", "--from", "2022-10-01", "--to", "2022-10-02").exitCode()).isZero();
+        Path key = home.resolve("account.key");
+        String kept = Files.readString(key);
+        Files.delete(key);
+
+        Ran refused = cli(properties, "ingest", "--inbox", "samples/inbox", "--from", "2022-10-03", "--to", "2022-10-03");
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.output()).isEqualTo("fraudstats ingest: the account key (HOME/account.key, or FRAUDSTATS_ACCOUNT_KEY) is "
+                + "not the one this database's account numbers were hashed with, so accounts already counted would count "
+                + "again: put back the account.key of this database (README \"Backing up\": a home is restored with it); "
+                + "nothing was loaded\n");
+        assertThat(cli(properties, "history").output()).doesNotContain("drop.date=2022-10-03");
+
+        Files.writeString(key, kept);
+        assertThat(cli(properties, "ingest", "--inbox", "samples/inbox", "--from", "2022-10-03", "--to", "2022-10-03").exitCode()).isZero();
+    }
+
     @Test
     void aSecondContextOnABusyHomeJoinsTheRunningServerAndOnlyTheLastOneOutStopsIt(@TempDir Path home) throws Exception {
         ConfigurableApplicationContext first = start(home);
