@@ -36,11 +36,21 @@ public class RollupCheck {
      * record of last year does not make the check read the whole year between.
      */
     public List<RollupDifference> differencesOnDaysChangedBy(List<Long> jobExecutionIds) {
-        if (jobExecutionIds.isEmpty()) {
-            return List.of();
+        return differencesOnDaysChangedBy(jobExecutionIds, List.of());
+    }
+
+    /**
+     * The same, over the days the loads changed and {@code alsoDays} (the days a night is about to render, which an
+     * earlier load may have changed: a night tried again after a mismatch loads nothing, and must not take the
+     * rollups it failed on for right).
+     */
+    public List<RollupDifference> differencesOnDaysChangedBy(List<Long> jobExecutionIds, java.util.Collection<LocalDate> alsoDays) {
+        java.util.SortedSet<LocalDate> wanted = new java.util.TreeSet<>(alsoDays);
+        if (!jobExecutionIds.isEmpty()) {
+            wanted.addAll(jdbc.queryForList(SqlFiles.load("metrics/days-changed-by-loads.sql"),
+                    Map.of("jobExecutionIds", jobExecutionIds), LocalDate.class));
         }
-        List<LocalDate> days = jdbc.queryForList(SqlFiles.load("metrics/days-changed-by-loads.sql"),
-                Map.of("jobExecutionIds", jobExecutionIds), LocalDate.class);
+        List<LocalDate> days = new ArrayList<>(wanted);
         List<RollupDifference> differences = new ArrayList<>();
         int start = 0;
         for (int i = 1; i <= days.size(); i++) {

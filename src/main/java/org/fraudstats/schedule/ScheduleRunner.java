@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ class ScheduleRunner {
      * long, so that a drop replaced in the inbox is loaded without anyone running `nightly` by hand; older failures
      * are left to `./fraudstats nightly --date D`, and a range bulletin no longer waits for them.
      */
-    static final java.time.Period FAILED_RETRIED_FOR = java.time.Period.ofDays(7);
+    static final Period FAILED_RETRIED_FOR = Period.ofDays(7);
 
     private final ScheduleRuns runs;
     private final ObjectProvider<ScheduledWork> work;
@@ -86,6 +87,7 @@ class ScheduleRunner {
         for (LocalDate day = first(schedule, latest); !day.isAfter(latest); day = cadence.next(day)) {
             // the period's lock first, then the claim: a row only ever says RUNNING while its node holds the lock
             Optional<RunLock.Held> lock = runLock.period(schedule.name(), day);
+            LocalDate failedSince = failedRetriedSince(schedule, latest);
             if (lock.isEmpty()) {
                 ScheduleRuns.Row row = runs.find(schedule.name(), day);
                 if (row != null && row.status() == Status.RUNNING) {
@@ -96,7 +98,7 @@ class ScheduleRunner {
             }
             try (RunLock.Held held = lock.get()) {
                 String takenOver = "";
-                if (!runs.claim(schedule.name(), day, node, clock.instant())) {
+                if (!runs.claim(schedule.name(), day, node, clock.instant(), failedSince)) {
                     ScheduleRuns.Row row = runs.find(schedule.name(), day);
                     // RUNNING, yet its lock was free: the node that claimed it died mid-run
                     if (row == null || row.status() != Status.RUNNING
@@ -122,7 +124,7 @@ class ScheduleRunner {
      * {@link #FAILED_RETRIED_FOR}; the latest when none ran yet.
      */
     private LocalDate first(ScheduleDefinition schedule, LocalDate latest) {
-        ScheduleRuns.Open open = runs.open(schedule.name(), latest.minus(FAILED_RETRIED_FOR));
+        ScheduleRuns.Open open = runs.open(schedule.name(), failedRetriedSince(schedule, latest));
         LocalDate first = open.lastFinished() == null ? latest : schedule.cadence().next(open.lastFinished());
         if (open.firstUnfinished() != null && open.firstUnfinished().isBefore(first)) {
             first = open.firstUnfinished();
@@ -161,6 +163,9 @@ class ScheduleRunner {
                 exitCode = scheduledWork.rangeBulletin(day, schedule.cadence().end(day), schedule.out());
             }
             status = exitCode == 0 ? Status.DONE : arrived ? Status.FAILED : Status.MISSING_DATA;
+            if (status == Status.FAILED) {
+                failure = "exit " + exitCode + " (the log of serve says why)";
+            }
         } catch (RuntimeException e) {
             log.warn("{} {}: the work failed", schedule.name(), day, e);
             status = Status.FAILED;
@@ -201,7 +206,7 @@ class ScheduleRunner {
                 continue;
             }
             LocalDate latest = nightly.cadence().latestComplete(BusinessTime.today(clock));
-            ScheduleRuns.Open open = runs.open(nightly.name(), latest.minus(FAILED_RETRIED_FOR));
+            ScheduleRuns.Open open = runs.open(nightly.name(), failedRetriedSince(nightly, latest));
             if (open.lastFinished() == null && open.firstUnfinished() == null) {
                 continue;
             }
@@ -221,6 +226,14 @@ class ScheduleRunner {
             }
         }
         return null;
+    }
+
+    /**
+     * The first night a FAILED one is tried again from: the last {@link #FAILED_RETRIED_FOR} nights up to
+     * {@code latest}; null for a range bulletin (周报, 月报), whose failure waits for a rerun or its next fire as before.
+     */
+    static LocalDate failedRetriedSince(ScheduleDefinition schedule, LocalDate latest) {
+        return schedule.work() == ScheduleDefinition.Work.NIGHTLY ? latest.minus(FAILED_RETRIED_FOR).plusDays(1) : null;
     }
 
     /** The failure's first line (a drop's failure names its file and problem there), or its kind when it has none. */

@@ -40,19 +40,23 @@ class ScheduleRuns {
 
     /** @param failedSince failed periods from this day on count as unfinished: they are tried again */
     Open open(String schedule, LocalDate failedSince) {
-        return jdbc.queryForObject(SqlFiles.load("schedule/open-periods.sql"), Map.of("schedule", schedule, "failedSince", failedSince),
+        Map<String, Object> params = new HashMap<>();
+        params.put("schedule", schedule);
+        params.put("failedSince", failedSince);
+        return jdbc.queryForObject(SqlFiles.load("schedule/open-periods.sql"), params,
                 (rs, n) -> new Open(rs.getObject("last_finished", LocalDate.class),
                         rs.getObject("first_unfinished", LocalDate.class)));
     }
 
     /**
-     * Claims {@code day} for this node: a new row, or one waiting for its drop or failed (tried again). False when
-     * the period is done or RUNNING on some node (a run cut short by a crash stays RUNNING until a node holding the
+     * Claims {@code day} for this node: a new row, or one waiting for its drop, or one that failed on or after
+     * {@code failedSince} (tried again; null: never). False when the period is finished or RUNNING on some node (a run cut short by a crash stays RUNNING until a node holding the
      * period's lock takes it over).
      */
-    boolean claim(String schedule, LocalDate day, Node node, Instant now) {
+    boolean claim(String schedule, LocalDate day, Node node, Instant now, LocalDate failedSince) {
         Map<String, Object> params = params(schedule, day, node);
         params.put("now", timestamp(now));
+        params.put("failedSince", failedSince);
         return jdbc.update(SqlFiles.load("schedule/claim-period.sql"), params) == 1
                 || jdbc.update(SqlFiles.load("schedule/resume-waiting.sql"), params) == 1;
     }

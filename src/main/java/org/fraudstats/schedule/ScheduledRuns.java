@@ -21,10 +21,11 @@ public class ScheduledRuns {
      * One period a schedule ran: the night of a business day, or the week or month beginning on it.
      *
      * @param status RUNNING, WAITING, DONE, MISSING_DATA or FAILED
-     * @param detail why it failed, in one line; null otherwise
+     * @param detail  why it failed, in one line; null otherwise
+     * @param retried whether a failed one is tried again by itself (a night of the last week)
      */
     public record Period(String schedule, LocalDate day, String status, OffsetDateTime startedAt, OffsetDateTime finishedAt,
-                         String detail) {
+                         String detail, boolean retried) {
 
         /** When it started and ended, in Beijing time to the second; empty while it runs. */
         public String started() {
@@ -49,9 +50,13 @@ public class ScheduledRuns {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ScheduleDefinitions definitions;
+    private final java.time.Clock clock;
 
-    ScheduledRuns(NamedParameterJdbcTemplate jdbc) {
+    ScheduledRuns(NamedParameterJdbcTemplate jdbc, ScheduleDefinitions definitions, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.definitions = definitions;
+        this.clock = clock;
     }
 
     /** The latest {@code limit} periods, newest business day first. */
@@ -59,6 +64,13 @@ public class ScheduledRuns {
         return jdbc.query(SqlFiles.load("schedule/recent-runs.sql"), Map.of("limit", limit),
                 (rs, n) -> new Period(rs.getString("schedule"), rs.getObject("business_day", LocalDate.class),
                         rs.getString("status"), rs.getObject("started_at", OffsetDateTime.class),
-                        rs.getObject("finished_at", OffsetDateTime.class), rs.getString("detail")));
+                        rs.getObject("finished_at", OffsetDateTime.class), rs.getString("detail"),
+                        "FAILED".equals(rs.getString("status")) && retried(rs.getString("schedule"), rs.getObject("business_day", LocalDate.class))));
+    }
+
+    private boolean retried(String schedule, LocalDate day) {
+        return definitions.enabled().stream().filter(d -> d.name().equals(schedule)).findFirst()
+                .map(d -> ScheduleRunner.failedRetriedSince(d, d.cadence().latestComplete(BusinessTime.today(clock))))
+                .map(since -> !day.isBefore(since)).orElse(false);
     }
 }

@@ -63,15 +63,13 @@ public final class DigitRuns {
     private static final Pattern LONG_PARTS = Pattern.compile("(?<!\\p{Nd})\\p{Nd}{7,}+(?:" + ANY_MARKS + "\\p{Nd}{7,}+)++");
 
     /**
-     * The digits of Chinese numerals, as a number is read out or typed in words (六二二二〇二〇〇…, or in the
-     * financial form 陆贰贰贰…): positional digits only, so an amount in words (一万二千) or a date (二〇二二年十月) never
-     * makes twelve in a row.
+     * Chinese numerals as positional digits, as a number is read out or typed in words (六二二二〇二〇〇…, in the
+     * financial form 陆贰贰贰…, or traditional 陸貳參…), by the digit each stands for: a value is searched with them
+     * as digits, so that every rule below finds such a number as it finds one in digits, mixed ones too
+     * (62226514三六四二三四九二). An amount in words (一万二千) or a date (二〇二二年十月) never makes twelve in a row.
      */
-    private static final String CHINESE_DIGITS = "〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖";
-
-    private static final String CHINESE_DIGIT = "[" + CHINESE_DIGITS + "]";
-
-    private static final Pattern CHINESE_RUN = Pattern.compile(CHINESE_DIGIT + "(?:" + SEPARATOR + "?" + CHINESE_DIGIT + "){11,}");
+    private static final String CHINESE_DIGITS = "〇零一壹二贰貳三叁參四肆五伍六陆陸七柒八捌九玖";
+    private static final String CHINESE_VALUES = "00112223334455666778899";
 
     private static final Pattern COMPACT_DATE = Pattern.compile("(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])");
 
@@ -92,36 +90,36 @@ public final class DigitRuns {
      * cut in two leaves a head of fewer than twelve digits in clear, and "…" marks the cut.
      */
     public static String mask(String value) {
-        if (value == null || fewerDigitsThanARun(value, Character::isDigit) && fewerDigitsThanARun(value, DigitRuns::chinese)) {
+        if (value == null) {
+            return null;
+        }
+        String probe = withChineseAsDigits(value);
+        if (fewerDigitsThanARun(probe)) {
             return value;
         }
         if (value.length() > LONGEST) {
             int end = LONGEST;
-            while (end > 0 && !Character.isLetter(value.codePointBefore(end))) {
+            while (end > 0 && (!Character.isLetter(value.codePointBefore(end)) || chinese(value.codePointBefore(end)))) {
                 end -= Character.charCount(value.codePointBefore(end));
             }
             return mask(value.substring(0, end)) + "…";
         }
         StringBuilder masked = null;
-        Matcher run = DIGIT_RUN.matcher(value);
+        Matcher run = DIGIT_RUN.matcher(probe);
         while (run.find()) {
             if (!ISO_DATES.matcher(run.group()).matches()) {
                 masked = keepLastFour(value, run.start(), run.end(), masked);
             }
         }
-        Matcher groups = FOUR_DIGIT_GROUPS.matcher(value);
+        Matcher groups = FOUR_DIGIT_GROUPS.matcher(probe);
         while (groups.find()) {
             masked = keepLastFour(value, groups.start(), groups.end(), masked);
         }
-        Matcher parts = LONG_PARTS.matcher(value);
+        Matcher parts = LONG_PARTS.matcher(probe);
         while (parts.find()) {
             if (digitsBesideCompactDates(parts.group()) >= 16) {
                 masked = keepLastFour(value, parts.start(), parts.end(), masked);
             }
-        }
-        Matcher words = CHINESE_RUN.matcher(value);
-        while (words.find()) {
-            masked = keepLastFour(value, words.start(), words.end(), masked, DigitRuns::chinese);
         }
         return masked == null ? value : masked.toString();
     }
@@ -130,12 +128,24 @@ public final class DigitRuns {
         return CHINESE_DIGITS.indexOf(c) >= 0;
     }
 
-    /** The digits of value[start, end) but the last four starred in masked (a copy of value, made at the first run). */
-    private static StringBuilder keepLastFour(String value, int start, int end, StringBuilder masked) {
-        return keepLastFour(value, start, end, masked, Character::isDigit);
+    /** The value with each Chinese numeral replaced by its digit: the same length, so a match's place is the value's. */
+    private static String withChineseAsDigits(String value) {
+        StringBuilder probe = null;
+        for (int i = 0; i < value.length(); i++) {
+            int at = CHINESE_DIGITS.indexOf(value.charAt(i));
+            if (at >= 0) {
+                if (probe == null) {
+                    probe = new StringBuilder(value);
+                }
+                probe.setCharAt(i, CHINESE_VALUES.charAt(at));
+            }
+        }
+        return probe == null ? value : probe.toString();
     }
 
-    private static StringBuilder keepLastFour(String value, int start, int end, StringBuilder masked, IntPredicate isDigit) {
+    /** The digits of value[start, end) but the last four starred in masked (a copy of value, made at the first run). */
+    private static StringBuilder keepLastFour(String value, int start, int end, StringBuilder masked) {
+        IntPredicate isDigit = c -> Character.isDigit(c) || chinese(c);
         StringBuilder into = masked == null ? new StringBuilder(value) : masked;
         int digits = 0;
         for (int i = start; i < end; i += Character.charCount(value.codePointAt(i))) {
@@ -169,14 +179,14 @@ public final class DigitRuns {
     }
 
     /** Whether the value holds fewer than 12 digits in all: then no run can be there, and the regex need not run. */
-    private static boolean fewerDigitsThanARun(String value, IntPredicate isDigit) {
+    private static boolean fewerDigitsThanARun(String value) {
         if (value.length() < 12) {
             return true;
         }
         int digits = 0;
         for (int i = 0; i < value.length(); ) {
             int c = value.codePointAt(i);
-            if (isDigit.test(c) && ++digits >= 12) {
+            if (Character.isDigit(c) && ++digits >= 12) {
                 return false;
             }
             i += Character.charCount(c);

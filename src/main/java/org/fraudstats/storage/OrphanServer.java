@@ -51,7 +51,7 @@ final class OrphanServer {
             Files.deleteIfExists(pidFile);
             return;
         }
-        if (servesAnotherFolder(pid, pgdata)) {
+        if (recordedForAnotherFolder(lines.get(1).strip(), pgdata) || servesAnotherFolder(pid, pgdata)) {
             // a home copied while its server ran (a backup taken live, restored beside it): the file names the
             // original's server, and pg_ctl stop on this folder would have stopped that one, in production
             log.info("{} names the PostgreSQL of another data folder (pid {}): this home was copied while it ran; "
@@ -75,12 +75,29 @@ final class OrphanServer {
     }
 
     /**
+     * Whether postmaster.pid was written by a server on another data folder than the one it lies in: its second line
+     * is the data folder the server was started on, so a file copied with a home names the original's.
+     */
+    static boolean recordedForAnotherFolder(String recorded, Path pgdata) {
+        if (recorded.isEmpty()) {
+            return false;
+        }
+        try {
+            return !Files.isSameFile(Path.of(recorded), pgdata);
+        } catch (java.nio.file.NoSuchFileException gone) {
+            return true; // the folder it names is no more: not this one, which exists
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
+    /**
      * Whether the process is a PostgreSQL whose data folder is another than {@code pgdata}: a postmaster works in its
      * data folder, so its working directory says which (Linux, /proc). False when that cannot be read.
      */
     static boolean servesAnotherFolder(long pid, Path pgdata) {
         try {
-            return !Path.of("/proc", Long.toString(pid), "cwd").toRealPath().equals(pgdata.toRealPath());
+            return !Files.isSameFile(Path.of("/proc", Long.toString(pid), "cwd").toRealPath(), pgdata);
         } catch (IOException | SecurityException e) {
             return false;
         }

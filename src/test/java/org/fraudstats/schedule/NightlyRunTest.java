@@ -262,14 +262,16 @@ class NightlyRunTest extends DatabaseTest {
         clock.set(OffsetDateTime.parse("2022-10-24T01:30:00+08:00").toInstant());
         finished("nightly", LocalDate.of(2022, 10, 21), "DONE");
         finished("weekly", LocalDate.of(2022, 10, 10), "DONE");
+        // as the pipeline does: drops load in date order, so Sunday's night fails on Saturday's drop too
         work.failing(D22);
+        work.failing(D23);
         ScheduleDefinition nightly = definitions.get("nightly");
         ScheduleDefinition weekly = definitions.get("weekly");
         List<Duration> retries = new java.util.ArrayList<>();
 
         assertThat(runner.run(nightly, quartz.node(), retries::add)).asString()
-                .isEqualTo("[2022-10-22 FAILED; tried again in PT1S, 2022-10-23 DONE]");
-        assertThat(retries).containsExactly(Duration.ofSeconds(1));
+                .isEqualTo("[2022-10-22 FAILED; tried again in PT1S, 2022-10-23 FAILED; tried again in PT1S]");
+        assertThat(retries).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
         // why, for the statisticians' /runs page: one line, the account number masked
         assertThat(context.getBean(ScheduledRuns.class).latest(5)).filteredOn(p -> p.day().equals(D22)).singleElement()
                 .satisfies(p -> assertThat(p.statusName()).isEqualTo("失败"))
@@ -284,20 +286,30 @@ class NightlyRunTest extends DatabaseTest {
 
         // the drop replaced in the inbox: the next look loads it, Sunday is not run again, and the week renders
         work.fixed(D22);
+        work.fixed(D23);
         work.calls().clear();
-        assertThat(runner.run(nightly, quartz.node(), retries::add)).asString().isEqualTo("[2022-10-22 DONE]");
-        assertThat(work.calls().days("nightly", null)).containsExactly(D22);
+        assertThat(runner.run(nightly, quartz.node(), retries::add)).asString().isEqualTo("[2022-10-22 DONE, 2022-10-23 DONE]");
+        assertThat(work.calls().days("nightly", null)).containsExactly(D22, D23);
         assertThat(runner.run(weekly, quartz.node(), retries::add)).asString().isEqualTo("[2022-10-17 DONE]");
         assertThat(statuses()).containsExactly("2022-10-21 DONE", "2022-10-22 DONE", "2022-10-23 DONE");
         assertThat(jdbc.queryForObject("SELECT detail FROM schedule_run WHERE schedule = 'nightly' AND business_day = ?",
                 String.class, D22)).isNull();
 
-        // a night that failed over a week ago is left to `nightly --date`, and no week waits for it
+        // a failed week is not tried again by itself (a rerun renders it), a week later or ever
+        jdbc.update("UPDATE schedule_run SET status = 'FAILED' WHERE schedule = 'weekly' AND business_day = '2022-10-17'");
+        work.calls().clear();
+        assertThat(runner.run(weekly, quartz.node(), retries::add)).isEmpty();
+        assertThat(work.calls().days("range", null)).isEmpty();
+
+        // a night that failed over a week ago is left to `nightly --date` (7 nights are tried again: 10-24..10-30 on
+        // the 31st), and no week waits for it
         jdbc.update("UPDATE schedule_run SET status = 'FAILED' WHERE schedule = 'nightly' AND business_day = ?", D22);
+        jdbc.update("UPDATE schedule_run SET status = 'DONE' WHERE schedule = 'weekly' AND business_day = '2022-10-17'");
         clock.set(OffsetDateTime.parse("2022-10-31T01:30:00+08:00").toInstant());
         work.calls().clear();
         runner.run(nightly, quartz.node(), retries::add);
-        assertThat(work.calls().days("nightly", null)).doesNotContain(D22);
+        assertThat(work.calls().days("nightly", null)).doesNotContain(D22).contains(LocalDate.of(2022, 10, 30));
+        assertThat(statuses()).contains("2022-10-22 FAILED");
         assertThat(runner.run(weekly, quartz.node(), retries::add)).asString().isEqualTo("[2022-10-24 DONE]");
     }
 

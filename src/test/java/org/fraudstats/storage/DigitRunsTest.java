@@ -92,7 +92,13 @@ class DigitRunsTest {
         assertThat(DigitRuns.mask("卡号六二二二" + "六五一四" + "三六四二" + "三四九二")).isEqualTo("卡号************三四九二");
         assertThat(DigitRuns.mask("陆贰贰贰 " + "〇贰〇〇 " + "壹贰叁肆 " + "伍陆柒捌")).isEqualTo("**** **** **** 伍陆柒捌");
         assertThat(DigitRuns.mask("六二二二" + "-〇二〇〇" + "-一二三四" + "-五六七八" + "九")).isEqualTo("****-****-****-*六七八九");
-        for (String value : List.of("二〇二二年十月一日", "一万二千三百四十五元", "一二三四五六七八九〇一", "13800138000，一三八〇〇一三八〇〇〇")) {
+        // as the rules for digits find them (the review of this change): groups listed with 、 or ，, mixed with digits,
+        // traditional numerals
+        assertThat(DigitRuns.mask("六二二二，六五一四，三六四二，三四九二")).isEqualTo("****，****，****，三四九二");
+        assertThat(DigitRuns.mask("62226514" + "三六四二三四九二")).isEqualTo("************三四九二");
+        assertThat(DigitRuns.mask("陸貳貳貳參陸肆貳參肆玖貳")).isEqualTo("********參肆玖貳");
+        for (String value : List.of("二〇二二年十月一日", "一万二千三百四十五元", "一二三四五六七八九〇一", "电话一三八〇〇一三八〇〇〇",
+                "二〇二二一〇〇一，二〇二二一〇〇二")) {
             assertThat(DigitRuns.mask(value)).isEqualTo(value);
         }
     }
@@ -114,5 +120,7 @@ class DigitRunsTest {
         String longName = "x".repeat(1000) + CARD + CARD;
         assertThat(DigitRuns.mask(longName)).isEqualTo("x".repeat(1000) + "…");
         assertThat(DigitRuns.mask("a" + CARD + "b".repeat(1100))).startsWith("a************7890b").endsWith("b…").hasSize(1025);
+        // Chinese numerals are letters to Java, but never where a long value is cut
+        assertThat(DigitRuns.mask("x".repeat(1013) + "六二二二六五一四三六四二三四九二")).isEqualTo("x".repeat(1013) + "…");
     }
 }

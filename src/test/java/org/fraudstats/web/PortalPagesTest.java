@@ -185,7 +185,7 @@ class PortalPagesTest extends PortalTest {
             assertThat(page).contains("<h2>定时任务 ")
                     .containsPattern("<td>2031-01-02</td>\\s*<td><span class=\"status failed\">失败</span></td>\\s*"
                             + "<td class=\"wide\">drop 2031-01-02")
-                    .contains("drop 2031-01-02 not loaded: cases.csv: required column &#39;loss_amount&#39; missing from the header（7 天内自动重试）")
+                    .contains("drop 2031-01-02 not loaded: cases.csv: required column &#39;loss_amount&#39; missing from the header（自动重试中）")
                     .containsPattern("<td>2031-01-01</td>\\s*<td><span class=\"status failed\">数据未到</span></td>");
             assertThat(page.indexOf("2031-01-02")).isLessThan(page.indexOf("2031-01-01"));
         } finally {

@@ -35,7 +35,7 @@ class LoginPages {
     private static final Duration PENDING_FOR = Duration.ofMinutes(5);
     /** Wrong first codes after which the password is asked again. */
     private static final int TRIES_BESIDE_THE_CODE = 3;
-    private static final String TRIES = "fraudstats.totp-tries";
+    static final String TRIES = "fraudstats.totp-tries";
 
     /** A sign-in waiting for the first TOTP code, kept in the session. */
     record Pending(String user, Instant since) implements Serializable {

@@ -159,6 +159,7 @@ class SecurityConfiguration {
                 request.getSession();
                 request.changeSessionId();
                 request.getSession().setAttribute(LoginPages.PENDING, new LoginPages.Pending(pending.user, Instant.now()));
+                request.getSession().removeAttribute(LoginPages.TRIES); // a new pending sign-in has its tries anew
                 target = "/login/totp";
             }
             response.sendRedirect(request.getContextPath() + target);
