@@ -64,7 +64,7 @@ class DeliveriesCommand implements Callable<Integer> {
                 for (Deliveries.Row r : rows) {
                     csv.writeRecord(r.date().toString(), r.kind(), String.valueOf(r.revision()), ListingCsv.inert(r.list()),
                             ListingCsv.inert(r.recipient()), r.state(), String.valueOf(r.attempts()),
-                            r.sentAt() == null ? "" : shanghai(r.sentAt()), ListingCsv.inert(r.messageId()), ListingCsv.inert(r.error()));
+                            r.sentAt() == null ? "" : shanghai(r.sentAt()), ListingCsv.inert(r.messageId()), ListingCsv.inert(oneLine(r.error())));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -92,5 +92,10 @@ class DeliveriesCommand implements Callable<Integer> {
     /** In Foshan's time with its offset, to the second, as `audit` and `user list` print times (2022-10-25T07:05:12+08:00). */
     private static String shanghai(java.time.Instant time) {
         return BusinessTime.isoSeconds(time);
+    }
+
+    /** A relay's error over several lines (a nested exception) as one: scripts read the CSV line by line. */
+    private static String oneLine(String error) {
+        return error == null ? null : error.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 }

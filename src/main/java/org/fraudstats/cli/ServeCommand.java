@@ -51,6 +51,9 @@ class ServeCommand implements Callable<Integer> {
             services.beforeStart("server.address", bind);
         }
         Serve serve = services.get(Serve.class);
+        // the schedules and distribution.yml are checked before the portal is announced: a bad cron said
+        // "portal on …" first, then exited
+        serve.start();
         Environment environment = services.get(Environment.class);
         boolean tls = environment.getProperty("server.ssl.enabled", Boolean.class, true)
                 && (environment.containsProperty("server.ssl.bundle") || environment.containsProperty("server.ssl.key-store")

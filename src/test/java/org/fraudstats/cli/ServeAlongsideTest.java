@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,6 +71,20 @@ class ServeAlongsideTest {
         assertThat(home.resolve("pgdata/postmaster.pid")).as("the last one out stopped its server").doesNotExist();
     }
 
+    @Test
+    void aBadScheduleStopsServeBeforeThePortalIsAnnounced(@TempDir Path home, @TempDir Path jobs) throws Exception {
+        Files.writeString(jobs.resolve("nightly.yml"), "cron: \"0 61 1 * * ?\"\n");
+        Process serve = fraudstats(home, Map.of("FRAUDSTATS_JOBS_DIR", jobs.toString()), "serve", "--port", "0");
+        try {
+            assertThat(serve.waitFor(3, TimeUnit.MINUTES)).isTrue();
+            assertThat(serve.exitValue()).isNotZero();
+            assertThat(Files.readString(home.resolve("serve.log"))).doesNotContain("portal on")
+                    .contains(jobs.resolve("nightly.yml") + ": cron: '0 61 1 * * ?' is not a Quartz cron expression");
+        } finally {
+            serve.destroyForcibly().waitFor();
+        }
+    }
+
     private static int awaitPort(Path home, Process serve) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (true) {
@@ -89,6 +105,10 @@ class ServeAlongsideTest {
 
     /** ./fraudstats in a JVM of its own, as the launcher starts it. */
     private static Process fraudstats(Path home, String... args) throws IOException {
+        return fraudstats(home, Map.of(), args);
+    }
+
+    private static Process fraudstats(Path home, Map<String, String> environment, String... args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-Djava.awt.headless=true",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
@@ -97,6 +117,7 @@ class ServeAlongsideTest {
                 .redirectOutput(home.resolve("serve.log").toFile());
         builder.environment().put("FRAUDSTATS_HOME", home.toString());
         builder.environment().remove("SPRING_DATASOURCE_URL");
+        builder.environment().putAll(environment);
         return builder.start();
     }
 

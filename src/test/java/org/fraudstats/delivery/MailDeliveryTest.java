@@ -339,6 +339,11 @@ class MailDeliveryTest extends DatabaseTest {
         Run failed = cli("deliveries", "--failed");
         assertThat(failed.out().lines().skip(1).toList()).hasSize(3)
                 .allSatisfy(line -> assertThat(line).startsWith("2022-10-24,daily,1,").contains(",failed,7,,<daily.2022-10-24.r1.0."));
+        // a relay's error over several lines (as JavaMail nests them) is listed on the mail's one line
+        jdbc.update("UPDATE delivery SET last_error = 'Could not connect to SMTP host: 127.0.0.1, port: 2525;' || chr(10) "
+                + "|| '  nested exception is:' || chr(10) || chr(9) || 'java.net.ConnectException: Connection refused' WHERE state = 'failed'");
+        assertThat(cli("deliveries", "--failed").out().lines().skip(1).toList()).hasSize(3).allSatisfy(line -> assertThat(line)
+                .endsWith(",\"Could not connect to SMTP host: 127.0.0.1, port: 2525; nested exception is: java.net.ConnectException: Connection refused\""));
         Run nextNight = night("2022-10-24");
         assertThat(nextNight.exitCode()).isZero();
         assertThat(nextNight.out()).contains("warning: 3 mails failed after 6 hours of retries: ./fraudstats deliveries --failed");
