@@ -2,8 +2,11 @@ package org.fraudstats.metrics;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import org.fraudstats.storage.SqlFiles;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -32,20 +35,13 @@ public class RollupCheck {
     }
 
     /**
-     * The differences on the days the given loads changed, checked as runs of consecutive days so that a late
-     * record of last year does not make the check read the whole year between.
+     * The differences on the days the given loads changed and on {@code alsoDays} (the days a night is about to
+     * render, which an earlier load may have changed: a night tried again after a mismatch loads nothing, and must
+     * not take the rollups it failed on for right), checked as runs of consecutive days so that a late record of
+     * last year does not make the check read the whole year between.
      */
-    public List<RollupDifference> differencesOnDaysChangedBy(List<Long> jobExecutionIds) {
-        return differencesOnDaysChangedBy(jobExecutionIds, List.of());
-    }
-
-    /**
-     * The same, over the days the loads changed and {@code alsoDays} (the days a night is about to render, which an
-     * earlier load may have changed: a night tried again after a mismatch loads nothing, and must not take the
-     * rollups it failed on for right).
-     */
-    public List<RollupDifference> differencesOnDaysChangedBy(List<Long> jobExecutionIds, java.util.Collection<LocalDate> alsoDays) {
-        java.util.SortedSet<LocalDate> wanted = new java.util.TreeSet<>(alsoDays);
+    public List<RollupDifference> differencesOnDaysChangedBy(List<Long> jobExecutionIds, Collection<LocalDate> alsoDays) {
+        SortedSet<LocalDate> wanted = new TreeSet<>(alsoDays);
         if (!jobExecutionIds.isEmpty()) {
             wanted.addAll(jdbc.queryForList(SqlFiles.load("metrics/days-changed-by-loads.sql"),
                     Map.of("jobExecutionIds", jobExecutionIds), LocalDate.class));

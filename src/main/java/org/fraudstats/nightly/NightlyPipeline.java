@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import org.fraudstats.bulletin.BulletinPublisher;
@@ -85,7 +86,7 @@ public class NightlyPipeline {
         // the rollups every figure reads, checked against the facts for the days tonight's loads recomputed and the
         // days tonight renders: a mismatch is a wrong figure, so nothing is rendered from it, and a night tried again
         // after one (it loads nothing new) finds it again
-        java.util.Set<LocalDate> rendered = new java.util.TreeSet<>(changed);
+        Set<LocalDate> rendered = new TreeSet<>(changed);
         rendered.add(date);
         ranges.forEach(r -> r.from().datesUntil(r.to().plusDays(1)).forEach(rendered::add));
         List<RollupCheck.RollupDifference> differences = rollupCheck.differencesOnDaysChangedBy(executions, rendered);

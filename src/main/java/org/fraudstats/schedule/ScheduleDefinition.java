@@ -7,6 +7,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
+import org.fraudstats.settings.BusinessTime;
+
 /**
  * One schedule of jobs/*.yml, named after its file (jobs/nightly.yml is "nightly").
  *
@@ -32,6 +34,6 @@ record ScheduleDefinition(String name, String source, String description, boolea
 
     /** The moment the drop of {@code day} is given up on: the deadline is Beijing time, as the business day is. */
     ZonedDateTime deadlineFor(LocalDate day) {
-        return day.plusDays(1).atTime(deadline).atZone(org.fraudstats.settings.BusinessTime.ZONE);
+        return day.plusDays(1).atTime(deadline).atZone(BusinessTime.ZONE);
     }
 }

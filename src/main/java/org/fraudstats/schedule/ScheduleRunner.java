@@ -84,10 +84,10 @@ class ScheduleRunner {
         // the business day is Asia/Shanghai's whatever zone the cron fires in (zone: Pacific/Kiritimati made a
         // bulletin of a day with an hour still to run in Beijing)
         LocalDate latest = cadence.latestComplete(BusinessTime.today(clock));
-        for (LocalDate day = first(schedule, latest); !day.isAfter(latest); day = cadence.next(day)) {
+        LocalDate failedSince = failedRetriedSince(schedule, latest);
+        for (LocalDate day = first(schedule, latest, runs.open(schedule.name(), failedSince)); !day.isAfter(latest); day = cadence.next(day)) {
             // the period's lock first, then the claim: a row only ever says RUNNING while its node holds the lock
             Optional<RunLock.Held> lock = runLock.period(schedule.name(), day);
-            LocalDate failedSince = failedRetriedSince(schedule, latest);
             if (lock.isEmpty()) {
                 ScheduleRuns.Row row = runs.find(schedule.name(), day);
                 if (row != null && row.status() == Status.RUNNING) {
@@ -123,8 +123,7 @@ class ScheduleRunner {
      * The day after the last finished period, or an older one left unfinished or failed within the last
      * {@link #FAILED_RETRIED_FOR}; the latest when none ran yet.
      */
-    private LocalDate first(ScheduleDefinition schedule, LocalDate latest) {
-        ScheduleRuns.Open open = runs.open(schedule.name(), failedRetriedSince(schedule, latest));
+    private static LocalDate first(ScheduleDefinition schedule, LocalDate latest, ScheduleRuns.Open open) {
         LocalDate first = open.lastFinished() == null ? latest : schedule.cadence().next(open.lastFinished());
         if (open.firstUnfinished() != null && open.firstUnfinished().isBefore(first)) {
             first = open.firstUnfinished();
@@ -210,7 +209,7 @@ class ScheduleRunner {
             if (open.lastFinished() == null && open.firstUnfinished() == null) {
                 continue;
             }
-            LocalDate night = first(nightly, latest);
+            LocalDate night = first(nightly, latest, open);
             if (night.isAfter(latest) || night.isAfter(to)) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package org.fraudstats.schedule;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -51,9 +52,9 @@ public class ScheduledRuns {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ScheduleDefinitions definitions;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    ScheduledRuns(NamedParameterJdbcTemplate jdbc, ScheduleDefinitions definitions, java.time.Clock clock) {
+    ScheduledRuns(NamedParameterJdbcTemplate jdbc, ScheduleDefinitions definitions, Clock clock) {
         this.jdbc = jdbc;
         this.definitions = definitions;
         this.clock = clock;

@@ -3,6 +3,8 @@ package org.fraudstats.storage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -84,9 +86,9 @@ final class OrphanServer {
         }
         try {
             return !Files.isSameFile(Path.of(recorded), pgdata);
-        } catch (java.nio.file.NoSuchFileException gone) {
+        } catch (NoSuchFileException gone) {
             return true; // the folder it names is no more: not this one, which exists
-        } catch (IOException | java.nio.file.InvalidPathException e) {
+        } catch (IOException | InvalidPathException e) {
             return false;
         }
     }
