@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Set;
 
 import org.fraudstats.bulletin.data.BulletinAssembler;
+import org.fraudstats.bulletin.data.BulletinData;
 import org.fraudstats.bulletin.publish.BulletinFiles;
+import org.fraudstats.press.UnusualNote;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,7 +51,8 @@ public class BulletinPublisher {
     @Transactional(isolation = Isolation.REPEATABLE_READ)
     public Published daily(LocalDate day, Path out, Set<Format> formats, Long jobExecutionId, String notice) {
         String said = notice != null ? notice : missingData.daysNotArrived(day, day).isEmpty() ? null : MissingData.notice(day);
-        return files.publish(assembler.daily(day, jobExecutionId, now()), out, formats, said);
+        BulletinData data = assembler.daily(day, jobExecutionId, now());
+        return files.publish(said == null ? data : data.withUnusual(UnusualNote.NOT_JUDGED), out, formats, said);
     }
 
     @Transactional(isolation = Isolation.REPEATABLE_READ)

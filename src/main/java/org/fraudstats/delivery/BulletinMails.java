@@ -83,11 +83,13 @@ class BulletinMails {
         AreaFigures city = printed(published.period(cityCode, from, to), "the city's figures", product, from, to, revision);
         AreaFigures yoy = printed(published.yearOnYearBase(cityCode), "the city's 同比 base", product, from, to, revision);
         AreaFigures pop = printed(published.periodOnPeriodBase(cityCode), "the city's 环比 base", product, from, to, revision);
-        lines.add("- 电诈警情 " + city.cases() + "宗（" + changes(city.cases(), yoy.cases(), pop.cases()) + "）");
-        lines.add("- 止付涉诈账户 " + city.stopAccounts() + "个（" + changes(city.stopAccounts(), yoy.stopAccounts(), pop.stopAccounts()) + "）");
-        lines.add("- 止付金额 " + city.stopAmount().toPlainString() + "元（" + changes(city.stopAmount(), yoy.stopAmount(), pop.stopAmount()) + "）");
-        lines.add("- 资金返还 " + city.refundCases() + "宗（" + changes(city.refundCases(), yoy.refundCases(), pop.refundCases()) + "），"
-                + city.refundAmount().toPlainString() + "元（" + changes(city.refundAmount(), yoy.refundAmount(), pop.refundAmount()) + "）");
+        // as the bulletin: a change against a missing day's zeros would read as a fall (DistrictTable.Row.compared)
+        boolean compared = published.missingNote().isEmpty();
+        lines.add("- 电诈警情 " + city.cases() + "宗（" + changes(compared, city.cases(), yoy.cases(), pop.cases()) + "）");
+        lines.add("- 止付涉诈账户 " + city.stopAccounts() + "个（" + changes(compared, city.stopAccounts(), yoy.stopAccounts(), pop.stopAccounts()) + "）");
+        lines.add("- 止付金额 " + city.stopAmount().toPlainString() + "元（" + changes(compared, city.stopAmount(), yoy.stopAmount(), pop.stopAmount()) + "）");
+        lines.add("- 资金返还 " + city.refundCases() + "宗（" + changes(compared, city.refundCases(), yoy.refundCases(), pop.refundCases()) + "），"
+                + city.refundAmount().toPlainString() + "元（" + changes(compared, city.refundAmount(), yoy.refundAmount(), pop.refundAmount()) + "）");
         lines.add("");
         AreaFigures yearToDate = printed(published.cityYearToDate(cityCode, to), "the city's year to date", product, from, to, revision);
         lines.add(Headline.of(yearToDate, catalog, Topic.HANDLING).text());
@@ -133,13 +135,15 @@ class BulletinMails {
                 + MailedBulletin.layoutPeriod(product, from, to) + " keeps no " + what));
     }
 
-    private static String changes(long current, long yoy, long pop) {
-        return "同比" + percent(Change.percent(current, yoy)) + "，环比" + percent(Change.percent(current, pop));
+    private static String changes(boolean compared, long current, long yoy, long pop) {
+        return !compared ? NOT_COMPARED : "同比" + percent(Change.percent(current, yoy)) + "，环比" + percent(Change.percent(current, pop));
     }
 
-    private static String changes(BigDecimal current, BigDecimal yoy, BigDecimal pop) {
-        return "同比" + percent(Change.percent(current, yoy)) + "，环比" + percent(Change.percent(current, pop));
+    private static String changes(boolean compared, BigDecimal current, BigDecimal yoy, BigDecimal pop) {
+        return !compared ? NOT_COMPARED : "同比" + percent(Change.percent(current, yoy)) + "，环比" + percent(Change.percent(current, pop));
     }
+
+    private static final String NOT_COMPARED = "数据未到，不计算同比、环比";
 
     /** metrics.md's change, 1 decimal; a base of 0 has none. */
     private static String percent(Optional<BigDecimal> change) {

@@ -14,6 +14,9 @@ public final class UnusualNote {
     public static final String HEADING = "异常提示";
     public static final String NOTHING_UNUSUAL = "无异常。";
 
+    /** Of a day whose data has not arrived: its zeros are no data, and "无异常" of them would be a finding. */
+    public static final String NOT_JUDGED = "当日数据未到，未作判断。";
+
     private UnusualNote() {
     }
 

@@ -11,6 +11,9 @@ import org.fraudstats.bulletin.look.Formats;
  */
 public final class DataNote {
 
+    /** Said where the changes would be, of a period whose data has not all arrived. */
+    public static final String NOT_COMPARED = "本期含数据未到的日期，不计算同比、环比";
+
     public static final String DEFINITIONS = "各项指标的统计口径见代码库 sql/metrics/ 目录及 metrics.md";
 
     private DataNote() {
@@ -24,7 +27,12 @@ public final class DataNote {
 
     /** Under the PDF's table of changes, which prints "—" where the workbook leaves a cell empty. */
     public static String changesNote(DistrictTable table) {
-        return basePeriods(table) + "。“" + Formats.NONE + "”表示基期数为0，不计算变化。";
+        return basePeriods(table) + "。" + (table.compared() ? "“" + Formats.NONE + "”表示基期数为0，不计算变化。" : NOT_COMPARED + "。");
+    }
+
+    /** Under the workbook's base periods, whose empty cells are what the PDF's "—" is. */
+    public static String changesNoteOfWorkbook(DistrictTable table) {
+        return basePeriods(table) + "；" + (table.compared() ? "变化为空表示基期数为0" : NOT_COMPARED);
     }
 
     public static String provenance(Provenance p) {

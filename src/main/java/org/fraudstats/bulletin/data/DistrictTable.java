@@ -28,34 +28,46 @@ public final class DistrictTable {
     /** The same columns less the median, which has no 同比 or 环比 (metrics.md, "Comparisons"). */
     public static final List<Metric> CHANGE_COLUMNS = COLUMNS.stream().filter(Metric::comparable).toList();
 
-    public record Row(String code, String name, boolean city, AreaFigures current, AreaFigures yoyBase, AreaFigures popBase) {
+    /**
+     * @param compared false when the period holds days whose data has not arrived (数据未到): its zeros are no data,
+     *                 and a change against them (-100.0% for every figure of a missing day) would be read as a fall
+     */
+    public record Row(String code, String name, boolean city, AreaFigures current, AreaFigures yoyBase, AreaFigures popBase,
+                      boolean compared) {
 
         public Optional<BigDecimal> yoy(Metric metric) {
-            return Change.percent(current.value(metric), yoyBase.value(metric));
+            return compared ? Change.percent(current.value(metric), yoyBase.value(metric)) : Optional.empty();
         }
 
         public Optional<BigDecimal> pop(Metric metric) {
-            return Change.percent(current.value(metric), popBase.value(metric));
+            return compared ? Change.percent(current.value(metric), popBase.value(metric)) : Optional.empty();
         }
     }
 
     private final List<Row> rows;
+    private final boolean compared;
 
     public DistrictTable(BulletinData data, Catalog catalog) {
         Map<String, AreaFigures> yoy = byCode(data.yoyBase(), "yoy base");
         Map<String, AreaFigures> pop = byCode(data.popBase(), "pop base");
+        this.compared = data.notice() == null;
         List<Row> rows = new ArrayList<>();
         for (AreaFigures area : data.areas()) {
             String code = area.districtCode();
             String name = catalog.areaName(code)
                     .orElseThrow(() -> new IllegalArgumentException("area " + code + " is not in the catalogue"));
-            rows.add(new Row(code, name, code.equals(catalog.cityCode()), area, base(yoy, code, "yoy"), base(pop, code, "pop")));
+            rows.add(new Row(code, name, code.equals(catalog.cityCode()), area, base(yoy, code, "yoy"), base(pop, code, "pop"), compared));
         }
         this.rows = List.copyOf(rows);
     }
 
     public List<Row> rows() {
         return rows;
+    }
+
+    /** Whether the changes are computed: not over a period whose data has not all arrived (数据未到). */
+    public boolean compared() {
+        return compared;
     }
 
     /** The city's row: the bulletin cannot be read without it. */

@@ -219,7 +219,7 @@ public final class BulletinWorkbook {
         s.text(row, 1, DataNote.DEFINITIONS, s.wrapped);
         row = sheet.createRow(8);
         s.text(row, 0, "比较基期", s.text);
-        s.text(row, 1, DataNote.basePeriods(table) + "；变化为空表示基期数为0", s.wrapped);
+        s.text(row, 1, DataNote.changesNoteOfWorkbook(table), s.wrapped);
         row = sheet.createRow(9);
         s.text(row, 0, "版本", s.text);
         s.text(row, 1, data.revision() <= 1 ? "第1版" : "第" + data.revision() + "版（修订）", s.text);

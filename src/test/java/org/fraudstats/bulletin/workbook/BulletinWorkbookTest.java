@@ -103,6 +103,14 @@ class BulletinWorkbookTest {
             assertThat(workbook.getSheet("摘要").getRow(4).getCell(0).getStringCellValue())
                     .isEqualTo("【" + notice + "】" + SampleBulletins.daily().summary());
             assertThat(workbook.getSheet("数据质量").getRow(10).getCell(1).getStringCellValue()).isEqualTo(notice);
+            // partial figures are not compared: the changes that had values are empty, and the note says why
+            assertThat(workbook.getSheet("分区统计").getRow(7).getCell(2 + 11 + 3).getCellType()).isEqualTo(CellType.BLANK);
+            assertThat(workbook.getSheet("摘要").getRow(7 + 3).getCell(3).getCellType()).isEqualTo(CellType.BLANK);
+            assertThat(workbook.getSheet("数据质量").getRow(8).getCell(1).getStringCellValue())
+                    .endsWith("；本期含数据未到的日期，不计算同比、环比");
+        }
+        try (XSSFWorkbook workbook = render(SampleBulletins.daily())) {
+            assertThat(workbook.getSheet("数据质量").getRow(8).getCell(1).getStringCellValue()).endsWith("；变化为空表示基期数为0");
         }
     }
 
