@@ -2,6 +2,7 @@ package org.fraudstats.schedule;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.quartz.CronExpression;
@@ -31,6 +33,9 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 
@@ -120,8 +125,11 @@ class ScheduleDefinitions {
         byName.computeIfAbsent(name, n -> new Layers()).add(source, read(source, text));
     }
 
-    /** The file's keys and values, every value as the text written (no YAML typing: 07:30 stays "07:30"). */
-    private static Map<String, String> read(String source, String text) {
+    /** A file's keys: the value of each as the text written (no YAML typing: 07:30 stays "07:30"), and its line. */
+    private record Layer(Map<String, String> values, Map<String, Integer> lines) {
+    }
+
+    private static Layer read(String source, String text) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         Resolver stringsOnly = new Resolver() {
@@ -141,31 +149,42 @@ class ScheduleDefinitions {
         if (!(document instanceof Map<?, ?> map)) {
             throw new ScheduleDefinitionException(source, null, "expected keys and values (cron: ..., zone: ...)");
         }
+        // a value's error names its line: the editor a deployment fixes it in counts lines, not keys
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        if (yaml.compose(new StringReader(text)) instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key) {
+                    lines.put(key.getValue(), key.getStartMark().getLine() + 1);
+                }
+            }
+        }
         Map<String, String> values = new LinkedHashMap<>();
         map.forEach((k, v) -> {
             String key = String.valueOf(k);
             if (!ALL_KEYS.contains(key)) {
-                throw new ScheduleDefinitionException(source, key, "unknown key (known: " + String.join(", ", new java.util.TreeSet<>(ALL_KEYS)) + ")");
+                throw new ScheduleDefinitionException(atLine(source, lines.get(key)), key, "unknown key (known: " + String.join(", ", new TreeSet<>(ALL_KEYS)) + ")");
             }
             if (v != null && !(v instanceof String)) {
-                throw new ScheduleDefinitionException(source, key, "expected one value, not a list or map");
+                throw new ScheduleDefinitionException(atLine(source, lines.get(key)), key, "expected one value, not a list or map");
             }
             values.put(key, v == null ? "" : (String) v);
         });
-        return values;
+        return new Layer(values, lines);
     }
 
     /** A schedule's files, shipped first, the deployment's overrides after: the last file giving a key wins. */
     private final class Layers {
         private final Map<String, String> values = new LinkedHashMap<>();
         private final Map<String, String> sourceOf = new LinkedHashMap<>();
+        private final Map<String, Integer> lineOf = new LinkedHashMap<>();
         private final Set<String> sources = new LinkedHashSet<>();
 
-        void add(String source, Map<String, String> layer) {
+        void add(String source, Layer layer) {
             sources.add(source);
-            layer.forEach((key, value) -> {
+            layer.values().forEach((key, value) -> {
                 values.put(key, value);
                 sourceOf.put(key, source);
+                lineOf.put(key, layer.lines().get(key));
             });
         }
 
@@ -263,8 +282,16 @@ class ScheduleDefinitions {
         }
 
         private ScheduleDefinitionException problem(String key, String what) {
-            return new ScheduleDefinitionException(sourceOf.getOrDefault(key, String.join(" + ", sources)), key, what);
+            String source = sourceOf.get(key);
+            if (source == null) {
+                return new ScheduleDefinitionException(String.join(" + ", sources), key, what);
+            }
+            return new ScheduleDefinitionException(atLine(source, lineOf.get(key)), key, what);
         }
+    }
+
+    private static String atLine(String source, Integer line) {
+        return line == null ? source : source + ": line " + line;
     }
 
     @SafeVarargs

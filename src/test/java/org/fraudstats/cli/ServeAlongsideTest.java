@@ -79,7 +79,7 @@ class ServeAlongsideTest {
             assertThat(serve.waitFor(3, TimeUnit.MINUTES)).isTrue();
             assertThat(serve.exitValue()).isNotZero();
             assertThat(Files.readString(home.resolve("serve.log"))).doesNotContain("portal on")
-                    .contains(jobs.resolve("nightly.yml") + ": cron: '0 61 1 * * ?' is not a Quartz cron expression");
+                    .contains(jobs.resolve("nightly.yml") + ": line 1: cron: '0 61 1 * * ?' is not a Quartz cron expression");
         } finally {
             serve.destroyForcibly().waitFor();
         }

@@ -93,7 +93,7 @@ class ScheduleDefinitionsTest {
 
         assertThatThrownBy(() -> withJobsDir().all())
                 .isInstanceOf(ScheduleDefinitionException.class)
-                .hasMessageStartingWith(jobsDir.resolve("nightly.yml") + ": cron: '0 30 25 * * ?' is not a Quartz cron expression")
+                .hasMessageStartingWith(jobsDir.resolve("nightly.yml") + ": line 1: cron: '0 30 25 * * ?' is not a Quartz cron expression")
                 .hasMessageNotContaining("\n");
     }
 
@@ -102,7 +102,7 @@ class ScheduleDefinitionsTest {
         write("weekly.yml", "crontab: \"0 30 2 ? * MON\"\n");
 
         assertThatThrownBy(() -> withJobsDir().all())
-                .hasMessageStartingWith(jobsDir.resolve("weekly.yml") + ": crontab: unknown key (known: ")
+                .hasMessageStartingWith(jobsDir.resolve("weekly.yml") + ": line 1: crontab: unknown key (known: ")
                 .hasMessageNotContaining("\n");
     }
 
@@ -123,18 +123,19 @@ class ScheduleDefinitionsTest {
         write("weekly.yml", "inbox: /srv/inbox\n");
 
         assertThatThrownBy(() -> withJobsDir().all())
-                .hasMessage(jobsDir.resolve("weekly.yml") + ": inbox: not a key of a range-bulletin schedule");
+                .hasMessage(jobsDir.resolve("weekly.yml") + ": line 1: inbox: not a key of a range-bulletin schedule");
     }
 
     @Test
     void badValuesAndMissingKeysNameTheirKey() throws IOException {
-        write("nightly.yml", "deadline: \"7h30\"\n");
+        // the line is the override's, where the value to fix was written
+        write("nightly.yml", "# our deadline\ndescription: ours\ndeadline: \"7h30\"\n");
         assertThatThrownBy(() -> withJobsDir().all())
-                .hasMessage(jobsDir.resolve("nightly.yml") + ": deadline: '7h30' is not a time of day (e.g. \"07:30\")");
+                .hasMessage(jobsDir.resolve("nightly.yml") + ": line 3: deadline: '7h30' is not a time of day (e.g. \"07:30\")");
 
         write("nightly.yml", "zone: Asia/Shanghia\n");
         assertThatThrownBy(() -> withJobsDir().all())
-                .hasMessage(jobsDir.resolve("nightly.yml") + ": zone: 'Asia/Shanghia' is not a time zone (e.g. Asia/Shanghai)");
+                .hasMessage(jobsDir.resolve("nightly.yml") + ": line 1: zone: 'Asia/Shanghia' is not a time zone (e.g. Asia/Shanghai)");
 
         write("nightly.yml", "cron: \"0 30 1 * * ?\"\n");
         write("extra.yml", "work: nightly\ncron: \"0 0 2 * * ?\"\n");
