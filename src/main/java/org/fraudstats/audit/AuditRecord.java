@@ -11,6 +11,16 @@ public record AuditRecord(OffsetDateTime time, String user, String role, String 
 
     private static final DateTimeFormatter SECONDS_WITH_OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
+    /** The action in the auditor's words (登录 for sign-in), for the page. */
+    public String actionName() {
+        return AuditWords.action(action);
+    }
+
+    /** The result in the auditor's words (失败：密码错误), for the page. */
+    public String resultName() {
+        return AuditWords.result(result);
+    }
+
     /** The time as web.md shows it, in Asia/Shanghai with its offset: {@code 2026-12-02T15:04:05+08:00}. */
     public String shanghaiTime() {
         return time.atZoneSameInstant(BusinessTime.ZONE).format(SECONDS_WITH_OFFSET);

@@ -221,9 +221,10 @@ class PortalBrowserTest extends DatabaseTest {
         signIn(Role.AUDITOR);
         assertThat(browser.getCurrentUrl()).contains("/audit");
         String log = text("table.audit");
-        assertThat(log).contains(name(Role.LEADER) + " leader").contains("download").contains("fraudstats-daily-2022-10-24.r2.pdf");
-        assertThat(log).contains(name(Role.STATISTICIAN) + " statistician").contains("rerun-dry-run").contains("2022-10-18..2022-10-20");
-        assertThat(log).contains(name(Role.PRESS) + " press").contains("read-headline");
+        // in the auditor's words, each with the code `audit` exports and the filters match
+        assertThat(log).contains(name(Role.LEADER) + " 领导").contains("下载文件\ndownload").contains("fraudstats-daily-2022-10-24.r2.pdf");
+        assertThat(log).contains(name(Role.STATISTICIAN) + " 统计人员").contains("重新生成（预演）\nrerun-dry-run").contains("2022-10-18..2022-10-20");
+        assertThat(log).contains(name(Role.PRESS) + " 宣传").contains("查询新闻口径\nread-headline").contains("成功\nsuccess");
         screenshot("12-auditor-audit-log");
         onPhone("12p-auditor-audit-log-phone");
         open("/account");

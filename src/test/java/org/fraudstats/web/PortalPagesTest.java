@@ -273,6 +273,15 @@ class PortalPagesTest extends PortalTest {
                 + "AND action IN ('lockout', 'sign-out') ORDER BY id", String.class))
                 .satisfiesExactly(lock -> assertThat(lock).startsWith("lockout|locked until ").endsWith("+08:00"),
                         end -> assertThat(end).isEqualTo("sign-out|ended: locked"));
+        // the auditor reads them in Chinese, each beside the code the filters match
+        String log = mvc.perform(get("/audit").param("user", "guess.stat").with(user("an.auditor").roles("AUDITOR")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(log).contains("<td>统计人员</td>")
+                .containsPattern("<span>锁定账号</span><br><code class=\"muted\">lockout</code>")
+                .containsPattern("<span>锁定至 \\d{4}-\\d\\d-\\d\\dT[0-9:]+\\+08:00</span>")
+                .contains("<span>退出登录</span><br><code class=\"muted\">sign-out</code>")
+                .contains("<span>会话结束：账号已锁定</span><br><code class=\"muted\">ended: locked</code>")
+                .contains("<span>失败：当前密码错误</span><br><code class=\"muted\">failure: wrong current password</code>");
         var rightButLocked = mvc.perform(post("/account/token").param("current", "Guess-Stat-Passw0rd")
                 .with(user("guess.stat").roles("STATISTICIAN")).with(csrf())).andReturn();
         assertThat(rightButLocked.getFlashMap().get("error")).isEqualTo("当前密码不正确");

@@ -2,9 +2,13 @@ package org.fraudstats.web.pages;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
+import org.fraudstats.access.Role;
 import org.fraudstats.audit.AuditLog;
 import org.fraudstats.audit.AuditRecord;
 import org.fraudstats.settings.BusinessTime;
@@ -25,6 +29,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AuditPage {
 
     static final int SHOWN = 500;
+
+    private static final Map<String, String> ROLE_NAMES = Arrays.stream(Role.values())
+            .collect(Collectors.toUnmodifiableMap(Role::code, Role::chineseName));
 
     private final AuditLog log;
     private final PortalAudit audit;
@@ -60,6 +67,8 @@ class AuditPage {
         model.addAttribute("events", shown);
         model.addAttribute("matching", matching[0]);
         model.addAttribute("shownLimit", SHOWN);
+        // the log keeps role codes, as `audit` exports them; the page names them as the filter does
+        model.addAttribute("roleNames", ROLE_NAMES);
         model.addAttribute("from", period[0].toString());
         model.addAttribute("to", period[1].toString());
         model.addAttribute("user", user == null ? "" : user);

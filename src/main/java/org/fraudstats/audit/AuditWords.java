@@ -1,0 +1,95 @@
+package org.fraudstats.audit;
+
+import java.util.Map;
+
+/**
+ * The audit log's codes in the auditor's words, for the page: the log keeps the codes (sign-in, failure: wrong
+ * password), which `audit` and the API export and the page's filters match, and the page says each in Chinese
+ * beside it. A code not listed here is shown as recorded.
+ */
+public final class AuditWords {
+
+    private static final Map<String, String> ACTIONS = Map.ofEntries(
+            Map.entry("sign-in", "登录"),
+            Map.entry("sign-out", "退出登录"),
+            Map.entry("lockout", "锁定账号"),
+            Map.entry("request", "访问"),
+            Map.entry("user-add", "新增用户"),
+            Map.entry("user-disable", "停用用户"),
+            Map.entry("user-password", "设置密码"),
+            Map.entry("user-totp", "重置动态口令"),
+            Map.entry("token-create", "创建令牌"),
+            Map.entry("token-revoke", "吊销令牌"),
+            Map.entry("download", "下载文件"),
+            Map.entry("view-bulletin", "查看通报"),
+            Map.entry("list-bulletins", "浏览通报目录"),
+            Map.entry("read-figures", "查询数字"),
+            Map.entry("read-headline", "查询新闻口径"),
+            Map.entry("read-rejects", "查看拒收记录"),
+            Map.entry("read-audit", "查看审计日志"),
+            Map.entry("rerun", "重新生成通报"),
+            Map.entry("rerun-dry-run", "重新生成（预演）"),
+            Map.entry("rerun-stop", "停止重新生成"),
+            Map.entry("rerun-restart", "继续重新生成"),
+            Map.entry("rollups-repair", "修复日汇总"));
+
+    private static final Map<String, String> RESULTS = Map.of(
+            "success", "成功",
+            "failure", "失败",
+            "refused", "拒绝",
+            "pending", "待完成",
+            "ended", "会话结束",
+            "400", "400 请求有误",
+            "401", "401 未登录",
+            "403", "403 无权限");
+
+    private static final Map<String, String> REASONS = Map.ofEntries(
+            Map.entry("unknown user", "用户不存在"),
+            Map.entry("disabled", "账号已停用"),
+            Map.entry("locked", "账号已锁定"),
+            Map.entry("wrong password", "密码错误"),
+            Map.entry("wrong current password", "当前密码错误"),
+            Map.entry("wrong TOTP code", "动态口令错误"),
+            Map.entry("no TOTP enrolled", "未绑定动态口令"),
+            Map.entry("no pending TOTP enrolment", "没有待绑定的动态口令"),
+            Map.entry("TOTP enrolment", "待绑定动态口令"),
+            Map.entry("TOTP enrolment confirmed", "动态口令已绑定"),
+            Map.entry("own account", "不能操作本人账号"),
+            Map.entry("unknown role", "未知角色"),
+            Map.entry("removed", "用户已删除"),
+            Map.entry("role changed", "角色已变更"));
+
+    private static final String LOCKED_UNTIL = "locked until ";
+
+    private AuditWords() {
+    }
+
+    /** 登录 for sign-in; the code itself when it has no name here. */
+    public static String action(String code) {
+        return ACTIONS.getOrDefault(code, code);
+    }
+
+    /** 失败：密码错误 for "failure: wrong password", 锁定至 … for "locked until …"; a reason not listed stays as recorded. */
+    public static String result(String recorded) {
+        if (recorded == null) {
+            return "";
+        }
+        if (recorded.startsWith(LOCKED_UNTIL)) {
+            return "锁定至 " + recorded.substring(LOCKED_UNTIL.length());
+        }
+        int colon = recorded.indexOf(": ");
+        String word = colon < 0 ? recorded : recorded.substring(0, colon);
+        String said = RESULTS.get(word);
+        if (said == null) {
+            return recorded;
+        }
+        return colon < 0 ? said : said + "：" + reason(recorded.substring(colon + 2));
+    }
+
+    private static String reason(String reason) {
+        if (reason.startsWith(LOCKED_UNTIL)) {
+            return "锁定至 " + reason.substring(LOCKED_UNTIL.length());
+        }
+        return REASONS.getOrDefault(reason, reason);
+    }
+}
