@@ -114,7 +114,7 @@ class QuartzSchedules {
     void retry(ScheduleDefinition schedule, Duration wait) {
         // Quartz fires on the system clock: the retry is due `wait` from now on that clock
         Trigger trigger = TriggerBuilder.newTrigger().withIdentity(retryKey(schedule.name()))
-                .forJob(jobKey(schedule.name())).withDescription("looking again for a missing drop")
+                .forJob(jobKey(schedule.name())).withDescription("looking again before the next cron fire: a drop not arrived, a failed night, a night a week or month waits for")
                 .startAt(Date.from(Instant.now().plus(wait)))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
