@@ -208,6 +208,22 @@ class EmbeddedDatabaseTest {
 
         Files.writeString(key, kept);
         assertThat(cli(properties, "ingest", "--inbox", "samples/inbox", "--from", "2022-10-03", "--to", "2022-10-03").exitCode()).isZero();
+
+        // the key given by setting (FRAUDSTATS_ACCOUNT_KEY) wins over the file, and is checked the same way
+        String[] anotherKey = {"--fraudstats.home=" + home, "--fraudstats.account-key=another-key-of-another-centre"};
+        Ran byEnvironment = cli(anotherKey, "ingest", "--inbox", "samples/inbox", "--from", "2022-10-04", "--to", "2022-10-04");
+        assertThat(byEnvironment.exitCode()).isNotZero();
+        assertThat(byEnvironment.output()).isEqualTo(refused.output());
+
+        // a database loaded before V28 kept no fingerprint: the first load after it records the key it then has, and
+        // from then on another key is refused
+        try (ConfigurableApplicationContext app = start(home)) {
+            assertThat(asOwner(home, app, "WITH gone AS (DELETE FROM account_key_check RETURNING 1) SELECT count(*) FROM gone")).isEqualTo("1");
+        }
+        assertThat(cli(properties, "ingest", "--inbox", "samples/inbox", "--from", "2022-10-04", "--to", "2022-10-04").exitCode()).isZero();
+        assertThat(cli(anotherKey, "ingest", "--inbox", "samples/inbox", "--from", "2022-10-05", "--to", "2022-10-05").output())
+                .isEqualTo(refused.output());
+        assertThat(cli(properties, "history").output()).contains("drop.date=2022-10-04").doesNotContain("drop.date=2022-10-05");
     }
 
     @Test
