@@ -33,15 +33,17 @@ public final class AuditWords {
             Map.entry("rerun-restart", "继续重新生成"),
             Map.entry("rollups-repair", "修复日汇总"));
 
-    private static final Map<String, String> RESULTS = Map.of(
-            "success", "成功",
-            "failure", "失败",
-            "refused", "拒绝",
-            "pending", "待完成",
-            "ended", "会话结束",
-            "400", "400 请求有误",
-            "401", "401 未登录",
-            "403", "403 无权限");
+    private static final Map<String, String> RESULTS = Map.ofEntries(
+            Map.entry("success", "成功"),
+            Map.entry("failure", "失败"),
+            Map.entry("refused", "拒绝"),
+            Map.entry("pending", "待完成"),
+            Map.entry("requested", "已提交"),
+            Map.entry("started", "已开始"),
+            Map.entry("ended", "会话结束"),
+            Map.entry("400", "400 请求有误"),
+            Map.entry("401", "401 未登录"),
+            Map.entry("403", "403 无权限"));
 
     private static final Map<String, String> REASONS = Map.ofEntries(
             Map.entry("unknown user", "用户不存在"),

@@ -231,6 +231,35 @@ class PortalApiTest extends PortalTest {
     }
 
     @Test
+    void aRerunTheAuditLogCannotRecordDoesNotRun() throws Exception {
+        // as when the disk is full or the insert is revoked: the tester's rerun ran, answered 500, and left no row
+        jdbc.execute("CREATE FUNCTION refuse_rerun_audit() RETURNS trigger LANGUAGE plpgsql AS "
+                + "$$ BEGIN RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = '53100'; END $$");
+        jdbc.execute("CREATE TRIGGER refuse_rerun_audit BEFORE INSERT ON audit_event FOR EACH ROW "
+                + "WHEN (NEW.action LIKE 'rerun%') EXECUTE FUNCTION refuse_rerun_audit()");
+        int executions = jdbc.queryForObject("SELECT count(*) FROM batch_job_execution", Integer.class);
+        try {
+            MockHttpServletResponse refused = as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"from\": \"2022-10-07\", \"to\": \"2022-10-07\", \"formats\": [\"pdf\"]}"));
+            assertThat(refused.getStatus()).isEqualTo(500);
+            Thread.sleep(2000);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM batch_job_execution", Integer.class)).isEqualTo(executions);
+        } finally {
+            jdbc.execute("DROP TRIGGER refuse_rerun_audit ON audit_event");
+            jdbc.execute("DROP FUNCTION refuse_rerun_audit()");
+        }
+        // recorded, it runs: the request first, then what started
+        MockHttpServletResponse started = as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"from\": \"2022-10-07\", \"to\": \"2022-10-07\", \"formats\": [\"pdf\"]}"));
+        assertThat(started.getStatus()).isEqualTo(202);
+        long id = JSON.readTree(started.getContentAsString()).get("id").asLong();
+        awaitEnd(id);
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', action, object, result) FROM audit_event WHERE action = 'rerun' "
+                + "AND object LIKE '2022-10-07..2022-10-07%' ORDER BY id", String.class)).containsExactly(
+                "rerun|2022-10-07..2022-10-07|requested", "rerun|2022-10-07..2022-10-07 (job execution " + id + ")|started");
+    }
+
+    @Test
     void aRerunFromTheApiRunsTheRerunJobAndReportsItsProgress() throws Exception {
         MockHttpServletResponse dry = as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"from\": \"2022-10-18\", \"to\": \"2022-10-20\", \"dry_run\": true}"));

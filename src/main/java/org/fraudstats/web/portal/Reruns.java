@@ -34,6 +34,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -108,13 +109,15 @@ public class Reruns {
     private final JobOperator jobOperator;
     private final NamedParameterJdbcTemplate jdbc;
     private final FirstDayLoaded firstDayLoaded;
+    private final PortalAudit audit;
     private final SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("portal-rerun-");
     /** Reruns of this server whose thread has not ended: ended in the repository, they may still hold their days. */
     private final Map<Long, CompletableFuture<Void>> live = new java.util.concurrent.ConcurrentHashMap<>();
 
     Reruns(Rerun rerun, RunLock runLock, Deliveries deliveries, FraudstatsHome home, JobRepository jobRepository,
-           JobOperator jobOperator, NamedParameterJdbcTemplate jdbc, FirstDayLoaded firstDayLoaded) {
+           JobOperator jobOperator, NamedParameterJdbcTemplate jdbc, FirstDayLoaded firstDayLoaded, PortalAudit audit) {
         this.firstDayLoaded = firstDayLoaded;
+        this.audit = audit;
         this.rerun = rerun;
         this.runLock = runLock;
         this.deliveries = deliveries;
@@ -149,6 +152,9 @@ public class Reruns {
      */
     public long start(LocalDate from, LocalDate to, Set<BulletinPublisher.Format> formats, boolean range) {
         requireRecords(from, to);
+        // recorded before anything runs: a rerun publishes to leadership, and one the audit log cannot record
+        // (its insert refused, the disk full) must not (MLPS: the audit covers every important action)
+        audit.record("rerun", from + ".." + to + (range ? " with the range bulletin" : ""), "requested");
         RunLock.Held held = runLock.days("rerun", from, to);
         Path out = home.defaultOut();
         return launch(held, from, to, () -> rerun.run(from, to, out, formats, range));
@@ -186,6 +192,7 @@ public class Reruns {
                 && !execution.getStatus().isRunning()) {
             throw new Refused("rerun " + id + " is " + execution.getStatus() + ": only a failed or stopped rerun can be restarted");
         }
+        audit.record("rerun-restart", "job execution " + id, "requested");
         // a rerun marked running whose process died is recovered by Rerun.restart, under the lock that proves it died
         RunLock.Held held = runLock.days("restart " + id, days.from(), days.to());
         Path out = home.defaultOut();
@@ -194,11 +201,20 @@ public class Reruns {
 
     /** Asks a running rerun to stop; it ends STOPPED after the days being rendered, and can be restarted. */
     public void stop(long id) {
-        JobExecution execution = rerunExecution(id);
-        try {
-            jobOperator.stop(execution);
-        } catch (JobExecutionNotRunningException e) {
-            throw new Refused("rerun " + id + " is not running (" + execution.getStatus() + ")");
+        for (int attempt = 1; ; attempt++) {
+            JobExecution execution = rerunExecution(id);
+            try {
+                jobOperator.stop(execution);
+                return;
+            } catch (JobExecutionNotRunningException e) {
+                throw new Refused("rerun " + id + " is not running (" + execution.getStatus() + ")");
+            } catch (OptimisticLockingFailureException e) {
+                // the job saved its execution between our read and the stop (a stop asked as it starts): stop the
+                // execution as it is now, instead of answering 500 to a request nothing was wrong with
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
         }
     }
 
