@@ -68,6 +68,15 @@ class AuditTableTest extends DatabaseTest {
     }
 
     @Test
+    void anInsertCannotBackDateARecord_theDatabaseClockIsItsTime() {
+        // the application's database user may insert, and once put a forged row at any date among the real ones
+        jdbc.update("INSERT INTO audit_event (time, user_name, role, client, action, object, result) "
+                + "VALUES ('2026-06-01 10:00+08', 'forged.auditor', 'auditor', '10.9.9.9', 'read-audit', 'x', 'success')");
+        assertThat(jdbc.queryForObject("SELECT abs(extract(epoch FROM time - now())) < 60 FROM audit_event "
+                + "WHERE user_name = 'forged.auditor'", Boolean.class)).isTrue();
+    }
+
+    @Test
     void publicHoldsNoRightToChangeTheLog() {
         jdbc.execute("DROP ROLE IF EXISTS audit_probe");
         jdbc.execute("CREATE ROLE audit_probe");
