@@ -40,6 +40,8 @@ public final class AuditWords {
             Map.entry("pending", "待完成"),
             Map.entry("requested", "已提交"),
             Map.entry("started", "已开始"),
+            Map.entry("busy", "繁忙，未受理"),
+            Map.entry("not-published", "未发布"),
             Map.entry("ended", "会话结束"),
             Map.entry("400", "400 请求有误"),
             Map.entry("401", "401 未登录"),

@@ -383,6 +383,32 @@ class PortalApiTest extends PortalTest {
     }
 
     @Test
+    void largeFigureListingsBeyondTheBoundAreRefusedAtOnce_smallerOnesAnswered() throws Exception {
+        // a tester's 30 ten-year listings day by day at once filled the heap and stopped the portal for ten minutes
+        try (AutoCloseable computing = org.fraudstats.web.api.HeldListings.largeFigures(context)) {
+            MockHttpServletResponse refused = as("statistician", get("/api/v1/metrics").param("from", "2021-01-01")
+                    .param("to", "2022-12-31").param("by", "day"));
+            assertThat(refused.getStatus()).isEqualTo(503);
+            assertThat(refused.getHeader("Retry-After")).isEqualTo("60");
+            assertThat(JSON.readTree(refused.getContentAsString(StandardCharsets.UTF_8)).get("error").asString())
+                    .isEqualTo("3 listings of more than 2500 rows are being computed already, the most at once; "
+                            + "try again in a minute, or ask a shorter period or one district");
+            assertThat(jdbc.queryForList("SELECT user_name || ' ' || action || ' ' || object || ' ' || result FROM audit_event "
+                    + "ORDER BY id DESC LIMIT 1", String.class))
+                    .containsExactly("test-statistician read-figures 2021-01-01..2022-12-31 by day busy");
+            // a year day by day for every area is not counted, nor two years of one district
+            assertThat(as("statistician", get("/api/v1/metrics").param("from", "2022-01-01").param("to", "2022-12-31")
+                    .param("by", "day")).getStatus()).isEqualTo(200);
+            assertThat(as("statistician", get("/api/v1/metrics").param("from", "2021-01-01").param("to", "2022-12-31")
+                    .param("by", "day").param("district", "440604")).getStatus()).isEqualTo(200);
+        }
+        MockHttpServletResponse answered = as("statistician", get("/api/v1/metrics").param("from", "2021-01-01")
+                .param("to", "2022-12-31").param("by", "day"));
+        assertThat(answered.getStatus()).isEqualTo(200);
+        assertThat(JSON.readTree(answered.getContentAsString()).size()).isEqualTo(730 * 6);
+    }
+
+    @Test
     void listingsBeyondTheBoundAreRefusedAtOnceUntilAPlaceIsFree() throws Exception {
         try (var stalled = org.fraudstats.web.api.HeldListings.all(context)) {
             assertThat(stalled.count()).isEqualTo(3);

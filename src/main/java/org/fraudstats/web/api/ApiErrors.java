@@ -41,8 +41,8 @@ class ApiErrors {
         return JsonAnswer.error(HttpStatus.CONFLICT, e.getMessage());
     }
 
-    @ExceptionHandler(StreamedListings.Busy.class)
-    ResponseEntity<byte[]> busy(StreamedListings.Busy e) {
+    @ExceptionHandler({StreamedListings.Busy.class, LargeFigureListings.Busy.class})
+    ResponseEntity<byte[]> busy(RuntimeException e) {
         return JsonAnswer.unavailable(e.getMessage(), 60);
     }
 

@@ -2,10 +2,8 @@ package org.fraudstats.web.api;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.List;
 
 import org.fraudstats.catalog.Catalog;
-import org.fraudstats.metrics.ComparedFigures;
 import org.fraudstats.metrics.Comparison;
 import org.fraudstats.metrics.MetricsListing;
 import org.fraudstats.press.Topic;
@@ -33,8 +31,10 @@ class FiguresApi {
     private final PublishedHeadline headlines;
     private final Catalog catalog;
     private final PortalAudit audit;
+    private final LargeFigureListings large;
 
-    FiguresApi(MetricsListing metrics, PublishedHeadline headlines, Catalog catalog, PortalAudit audit) {
+    FiguresApi(MetricsListing metrics, PublishedHeadline headlines, Catalog catalog, PortalAudit audit, LargeFigureListings large) {
+        this.large = large;
         this.metrics = metrics;
         this.headlines = headlines;
         this.catalog = catalog;
@@ -61,10 +61,14 @@ class FiguresApi {
             default -> throw new BadInput("compare: '" + Inputs.printable(compare) + "' is not yoy or pop");
         };
         String area = Inputs.district(catalog, district);
-        List<ComparedFigures> rows = metrics.rows(period[0], period[1], byDay, area, comparison);
-        audit.record("read-figures", period[0] + ".." + period[1] + " by " + (byDay ? "day" : "range")
-                + (area == null ? "" : " district " + area) + (compare == null || compare.isEmpty() ? "" : " compare " + compare), "success");
-        return JsonAnswer.ok(MetricsListing.json(rows, comparison != null));
+        String object = period[0] + ".." + period[1] + " by " + (byDay ? "day" : "range")
+                + (area == null ? "" : " district " + area) + (compare == null || compare.isEmpty() ? "" : " compare " + compare);
+        long areas = area == null ? catalog.districtCodes().size() + 1 : 1;
+        long rowCount = byDay ? areas * (period[1].toEpochDay() - period[0].toEpochDay() + 1) : areas;
+        String json = large.compute(rowCount, "read-figures", object,
+                () -> MetricsListing.json(metrics.rows(period[0], period[1], byDay, area, comparison), comparison != null));
+        audit.record("read-figures", object, "success");
+        return JsonAnswer.ok(json);
     }
 
     @GetMapping("/api/v1/headlines")

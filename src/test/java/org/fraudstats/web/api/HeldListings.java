@@ -36,6 +36,35 @@ public final class HeldListings implements AutoCloseable {
         return h;
     }
 
+    /** Takes every place of the bound on large figure listings, as answers being computed would, until closed. */
+    public static AutoCloseable largeFigures(ApplicationContext context) throws InterruptedException {
+        LargeFigureListings large = context.getBean(LargeFigureListings.class);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        int places = large.available();
+        java.util.concurrent.CountDownLatch taken = new java.util.concurrent.CountDownLatch(places);
+        List<Thread> computing = new ArrayList<>();
+        for (int i = 0; i < places; i++) {
+            Thread thread = new Thread(() -> large.compute(LargeFigureListings.LARGE_ROWS + 1, "test-hold", "held", () -> {
+                taken.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            thread.start();
+            computing.add(thread);
+        }
+        taken.await();
+        return () -> {
+            release.countDown();
+            for (Thread thread : computing) {
+                thread.join();
+            }
+        };
+    }
+
     /**
      * A listing started in a request whose async processing ends without its body ever running (Spring's executor
      * refuses the task, then the container completes the request); returns the places free afterwards.
