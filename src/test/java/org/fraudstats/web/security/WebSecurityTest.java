@@ -136,8 +136,8 @@ class WebSecurityTest extends DatabaseTest {
         mvc.perform(post("/login").param("username", "web.nul\u0000x").param("password", "Any-Password-12").with(csrf()))
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/login?error"));
         assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, client, action, object, result) FROM audit_event "
-                + "WHERE action = 'sign-in' AND object LIKE 'web.nul%' ORDER BY id", String.class))
-                .containsExactly("web.nul?x||127.0.0.1|sign-in|web.nul?x|failure: unknown user");
+                + "WHERE action = 'sign-in' AND object LIKE '(not a user name%' ORDER BY id", String.class))
+                .containsExactly("(not a user name, 9 characters)||127.0.0.1|sign-in|(not a user name, 9 characters)|failure: unknown user");
         assertThat(output.getAll()).doesNotContain("Zero bytes").doesNotContain("Exception");
     }
 
@@ -166,10 +166,11 @@ class WebSecurityTest extends DatabaseTest {
         mvc.perform(post("/login").param("username", "2".repeat(3000)).param("password", "Any-Password-12").with(csrf()))
                 .andExpect(redirectedUrl("/login?error"));
         assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, action, object, result) FROM audit_event "
-                + "WHERE object LIKE '%*%' OR object LIKE '%…%' ORDER BY id DESC LIMIT 3", String.class)).containsExactly(
-                "…|sign-in|…|failure: unknown user",
+                + "WHERE object LIKE '%*%' OR object LIKE '%…%' OR object LIKE '(not a user name%' ORDER BY id DESC LIMIT 3",
+                String.class)).containsExactly(
+                "(not a user name, 3000 characters)|sign-in|(not a user name, 3000 characters)|failure: unknown user",
                 "|request|GET /api/v…|401",
-                "**** **** **** 7890|sign-in|**** **** **** 7890|failure: unknown user");
+                "(not a user name, 19 characters)|sign-in|(not a user name, 19 characters)|failure: unknown user");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE concat(user_name, object) ~ '[0-9]{12}'",
                 Integer.class)).isZero();
     }
@@ -384,6 +385,24 @@ class WebSecurityTest extends DatabaseTest {
         assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, client, action, result) FROM audit_event "
                 + "WHERE user_name = 'web.out' ORDER BY id", String.class))
                 .containsExactly("web.out|leader|127.0.0.1|sign-in|success", "web.out|leader|127.0.0.1|sign-out|success");
+    }
+
+    @Test
+    void signingOutEndsTheSessionEvenWhenTheAuditCannotRecordIt() throws Exception {
+        add("web.out2", Role.LEADER, "Leader-Password-1");
+        Cookie session = signIn("web.out2", "Leader-Password-1", null);
+        jdbc.execute("CREATE FUNCTION refuse_sign_out_audit() RETURNS trigger LANGUAGE plpgsql AS "
+                + "$$ BEGIN RAISE EXCEPTION 'No space left on device' USING ERRCODE = '53100'; END $$");
+        jdbc.execute("CREATE TRIGGER refuse_sign_out_audit BEFORE INSERT ON audit_event FOR EACH ROW "
+                + "WHEN (NEW.action = 'sign-out') EXECUTE FUNCTION refuse_sign_out_audit()");
+        try {
+            // the tester's sign-out answered 500 and the cookie still read pages
+            mvc.perform(post("/logout").cookie(session).with(csrf())).andExpect(redirectedUrl("/login?logout"));
+        } finally {
+            jdbc.execute("DROP TRIGGER refuse_sign_out_audit ON audit_event");
+            jdbc.execute("DROP FUNCTION refuse_sign_out_audit()");
+        }
+        mvc.perform(get("/bulletins").cookie(session)).andExpect(redirectedUrl("/login?expired"));
     }
 
     @Test
