@@ -74,8 +74,10 @@ public class SignIn {
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (found.isEmpty()) {
             PasswordHashes.spendTimeOfOneCheck(password);
-            // the name as typed, which may be an account number pasted into the wrong field
-            record(DigitRuns.mask(name), "", client, "sign-in", "failure: unknown user");
+            // the name as typed, which may be an account number pasted into the wrong field, or a password typed
+            // into it: what cannot be a user name is kept as its length only (MLPS tester: Pa55word!Secret in the log)
+            record(Users.shapedLikeAName(name) ? DigitRuns.mask(name) : "(not a user name, " + (name == null ? 0 : name.length())
+                    + " characters)", "", client, "sign-in", "failure: unknown user");
             return new Attempt(Outcome.REFUSED, null);
         }
         State state = found.get(0);

@@ -141,6 +141,11 @@ public class Users {
         return find(name).orElseThrow(() -> new AccessProblem("no user " + name + " (see ./fraudstats user list)", "没有用户 " + name));
     }
 
+    /** Whether {@code name} has the shape of a user name at all (letters, digits, '.', '_', '-'; 1 to 64). */
+    static boolean shapedLikeAName(String name) {
+        return name != null && name.matches(NAME_RULE);
+    }
+
     /** @throws AccessProblem when the name is not one a user may have (a usage error on the command line) */
     public static void checkName(String name) {
         if (name != null && name.matches(NAME_RULE) && !DigitRuns.mask(name).equals(name)) {
