@@ -64,12 +64,18 @@ public final class AuditWords {
             Map.entry("role changed", "角色已变更"));
 
     private static final String LOCKED_UNTIL = "locked until ";
+    /** A command run on the server (cli/CommandAudit): cli-rerun, cli-ingest… */
+    private static final String COMMAND_LINE = "cli-";
+    private static final String EXIT = "exit ";
 
     private AuditWords() {
     }
 
     /** 登录 for sign-in; the code itself when it has no name here. */
     public static String action(String code) {
+        if (code != null && code.startsWith(COMMAND_LINE)) {
+            return "命令行 " + code.substring(COMMAND_LINE.length()).replace('-', ' ');
+        }
         return ACTIONS.getOrDefault(code, code);
     }
 
@@ -93,6 +99,9 @@ public final class AuditWords {
     private static String reason(String reason) {
         if (reason.startsWith(LOCKED_UNTIL)) {
             return "锁定至 " + reason.substring(LOCKED_UNTIL.length());
+        }
+        if (reason.startsWith(EXIT)) {
+            return "退出码 " + reason.substring(EXIT.length());
         }
         return REASONS.getOrDefault(reason, reason);
     }

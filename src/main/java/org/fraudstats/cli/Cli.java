@@ -42,7 +42,9 @@ public final class Cli {
             }
             return 2;
         });
-        return cli.execute(args);
+        int code = cli.execute(args);
+        CommandAudit.record(services, cli.getParseResult(), args, code, err);
+        return code;
     }
 
     private static java.time.LocalDate isoDate(String text) {

@@ -47,6 +47,11 @@ public final class Services implements AutoCloseable {
         return input;
     }
 
+    /** Whether a command has started the context: it opened the database. */
+    boolean started() {
+        return context != null;
+    }
+
     public <T> T get(Class<T> type) {
         if (context == null) {
             context = starter.apply(arguments.toArray(String[]::new));

@@ -12,6 +12,8 @@ class AuditWordsTest {
         assertThat(AuditWords.action("sign-in")).isEqualTo("登录");
         assertThat(AuditWords.action("rerun-dry-run")).isEqualTo("重新生成（预演）");
         assertThat(AuditWords.action("something-new")).isEqualTo("something-new");
+        assertThat(AuditWords.action("cli-rerun")).isEqualTo("命令行 rerun");
+        assertThat(AuditWords.result("failure: exit 2")).isEqualTo("失败：退出码 2");
 
         assertThat(AuditWords.result("success")).isEqualTo("成功");
         assertThat(AuditWords.result("failure: wrong password")).isEqualTo("失败：密码错误");

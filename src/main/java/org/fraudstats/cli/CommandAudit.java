@@ -1,0 +1,53 @@
+package org.fraudstats.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.fraudstats.access.Actor;
+import org.fraudstats.audit.AuditEvent;
+import org.fraudstats.audit.AuditTrail;
+import org.fraudstats.storage.DigitRuns;
+import picocli.CommandLine;
+
+/**
+ * Records in the audit log every command run on the server that opened its database: the operating-system user,
+ * client {@code cli}, action {@code cli-COMMAND} (cli-rerun, cli-ingest, cli-audit…), the arguments as typed (digit
+ * runs masked) and how it ended. Before this only the changes of users and tokens were recorded from the command
+ * line, so a rerun published to leadership, a load or a read of the whole audit log left no trace (MLPS tester).
+ * Recorded when the command has ended, with its exit code: whoever runs the command line holds the database's
+ * passwords, so recording first would stop nobody. Not recorded: the user and token commands (each change records
+ * itself), {@code serve} (the portal records what its users do), {@code demo} and {@code bench} (homes of their own).
+ */
+final class CommandAudit {
+
+    private static final Set<String> RECORDED_ELSEWHERE = Set.of("user", "token", "serve", "demo", "bench");
+    private static final int LONGEST = 300;
+
+    private CommandAudit() {
+    }
+
+    static void record(Services services, CommandLine.ParseResult parsed, String[] args, int exitCode, PrintWriter err) {
+        if (parsed == null || !services.started()) {
+            return;
+        }
+        List<String> path = new ArrayList<>();
+        for (CommandLine.ParseResult p = parsed.subcommand(); p != null; p = p.subcommand()) {
+            path.add(p.commandSpec().name());
+        }
+        if (path.isEmpty() || RECORDED_ELSEWHERE.contains(path.get(0))) {
+            return;
+        }
+        String typed = DigitRuns.mask(String.join(" ", args));
+        String object = typed.length() > LONGEST ? typed.substring(0, LONGEST) + "…" : typed;
+        Actor actor = Actor.commandLine();
+        try {
+            services.get(AuditTrail.class).record(new AuditEvent(actor.user(), actor.role(), actor.client(),
+                    "cli-" + String.join("-", path), object, exitCode == 0 ? "success" : "failure: exit " + exitCode));
+        } catch (RuntimeException e) {
+            // the command has done its work; its record is missing, which the operator must know
+            err.println("fraudstats: this command was not recorded in the audit log: " + Cli.userMessage(e));
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.fraudstats.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.fraudstats.support.DatabaseTest;
+import org.junit.jupiter.api.Test;
+
+/** Commands run on the server are in the audit log: who, what as typed, how it ended (MLPS: every important action). */
+class CommandAuditTest extends DatabaseTest {
+
+    @Test
+    void aCommandThatOpenedTheDatabaseIsRecordedWithItsArgumentsAndExit_usageErrorsAndUserCommandsAreNot() {
+        String os = System.getProperty("user.name", "");
+        assertThat(cli("audit", "--from", "2022-10-01", "--to", "2022-10-02").exitCode()).isZero();
+        assertThat(cli("restart", "999999").exitCode()).isEqualTo(1);
+        // refused before the database opened: a usage error, nothing done
+        cli("rejects", "--from", "2022-10-01", "--to", "2022-10-02", "--district", "6222" + "0212" + "3456" + "7890");
+        assertThat(cli("metrics", "--from", "2022-02-30", "--to", "2022-03-01").exitCode()).isEqualTo(2);
+        assertThat(cli("user", "list").exitCode()).isZero();
+
+        List<String> rows = jdbc.queryForList("SELECT concat_ws('|', user_name, role, client, action, object, result) "
+                + "FROM audit_event WHERE client = 'cli' ORDER BY id", String.class);
+        assertThat(rows).containsExactly(
+                os + "||cli|cli-audit|audit --from 2022-10-01 --to 2022-10-02|success",
+                os + "||cli|cli-restart|restart 999999|failure: exit 1");
+    }
+}
