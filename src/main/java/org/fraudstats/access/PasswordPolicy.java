@@ -24,6 +24,15 @@ public final class PasswordPolicy {
     private PasswordPolicy() {
     }
 
+    /** {@link #check(String)}, and the password does not hold its user's name (wang.ling's Wang.ling2026!). */
+    public static void check(String name, String password) {
+        check(password);
+        if (name != null && name.length() >= 3
+                && password.toLowerCase(java.util.Locale.ROOT).contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            throw new WeakPassword("password too weak: it holds the user name", "密码太弱：不能包含用户名");
+        }
+    }
+
     /** @throws WeakPassword with a one-line message saying what is missing, or that it is too long */
     public static void check(String password) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {

@@ -250,7 +250,7 @@ public class SignIn {
             String secret = rs.getString("totp_secret");
             UserAccount account = new UserAccount(rs.getString("name"), Role.ofCode(rs.getString("role")).orElseThrow(),
                     rs.getBoolean("enabled"), secret != null, rs.getBoolean("totp_confirmed"),
-                    rs.getObject("locked_until", OffsetDateTime.class), rs.getObject("created_at", OffsetDateTime.class));
+                    rs.getObject("locked_until", OffsetDateTime.class), rs.getObject("created_at", OffsetDateTime.class), false);
             return new State(account, rs.getString("password_hash"), rs.getInt("failed_attempts"),
                     account.lockedUntil(), secret, rs.getBoolean("totp_confirmed"));
         }

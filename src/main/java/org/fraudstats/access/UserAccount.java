@@ -8,9 +8,14 @@ import java.time.OffsetDateTime;
  * @param totpEnrolled whether `user totp` gave the user a key
  * @param totpConfirmed whether a first code was accepted with it (until then the sign-in page shows the QR code)
  * @param lockedUntil end of the lock after 5 failed sign-ins in a row, or null
+ * @param passwordChangeDue whether the user must change their password before anything else: someone else set it
+ *                          (an initial or reset password), or it is {@value #PASSWORD_MAX_DAYS} days old
  */
 public record UserAccount(String name, Role role, boolean enabled, boolean totpEnrolled, boolean totpConfirmed,
-        OffsetDateTime lockedUntil, OffsetDateTime createdAt) {
+        OffsetDateTime lockedUntil, OffsetDateTime createdAt, boolean passwordChangeDue) {
+
+    /** How long a password is kept before its user is asked for a new one (the SQL of access/ says 90 days too). */
+    public static final int PASSWORD_MAX_DAYS = 90;
 
     /** web.md: administrators and auditors sign in with a TOTP code as well as their password. */
     public boolean needsTotp() {

@@ -18,7 +18,8 @@ final class UserRows {
     static UserAccount account(ResultSet rs, int row) throws SQLException {
         return new UserAccount(rs.getString("name"), Role.ofCode(rs.getString("role")).orElseThrow(),
                 rs.getBoolean("enabled"), rs.getBoolean("totp_enrolled"), rs.getBoolean("totp_confirmed"),
-                beijing(rs.getObject("locked_until", OffsetDateTime.class)), beijing(rs.getObject("created_at", OffsetDateTime.class)));
+                beijing(rs.getObject("locked_until", OffsetDateTime.class)), beijing(rs.getObject("created_at", OffsetDateTime.class)),
+                rs.getBoolean("password_change_due"));
     }
 
     /**

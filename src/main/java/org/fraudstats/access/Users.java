@@ -48,7 +48,7 @@ public class Users {
     @Transactional
     public UserAccount add(String name, Role role, String password, Actor actor) {
         checkName(name);
-        PasswordPolicy.check(password);
+        PasswordPolicy.check(name, password);
         Map<String, Object> params = new HashMap<>();
         params.put("name", name);
         params.put("role", role.code());
@@ -62,11 +62,12 @@ public class Users {
     }
 
     public List<UserAccount> list() {
-        return jdbc.query(SqlFiles.load("access/list-users.sql"), UserRows.ACCOUNT);
+        return jdbc.query(SqlFiles.load("access/list-users.sql"), Map.of("now", now()), UserRows.ACCOUNT);
     }
 
     public Optional<UserAccount> find(String name) {
-        return jdbc.query(SqlFiles.load("access/find-user.sql"), Map.of("name", name), UserRows.ACCOUNT).stream().findFirst();
+        return jdbc.query(SqlFiles.load("access/find-user.sql"), Map.of("name", name, "now", now()), UserRows.ACCOUNT)
+                .stream().findFirst();
     }
 
     /** From the next request on, the user's sessions and tokens are refused and sign-in fails. */
@@ -77,13 +78,20 @@ public class Users {
         record(actor, "user-disable", name);
     }
 
-    /** A new password; clears the failed attempts and any lock. */
+    /**
+     * A new password set by someone else (`user password`, the administrators' page): its user must change it at
+     * the next sign-in. Clears the failed attempts and any lock.
+     */
     @Transactional
     public void changePassword(String name, String password, Actor actor) {
+        setPassword(name, password, actor, true);
+    }
+
+    private void setPassword(String name, String password, Actor actor, boolean changeRequired) {
         require(name);
-        PasswordPolicy.check(password);
+        PasswordPolicy.check(name, password);
         jdbc.update(SqlFiles.load("access/set-password.sql"),
-                Map.of("name", name, "hash", PasswordHashes.hash(password), "now", now()));
+                Map.of("name", name, "hash", PasswordHashes.hash(password), "now", now(), "required", changeRequired));
         record(actor, "user-password", name);
     }
 
@@ -97,7 +105,11 @@ public class Users {
     @Transactional(noRollbackFor = AccessProblem.class)
     public void changeOwnPassword(String name, String current, String password, Actor actor) {
         checkOwnPassword(name, current, "user-password", actor);
-        changePassword(name, password, actor);
+        if (password.equals(current)) {
+            throw new PasswordPolicy.WeakPassword("the new password is the current one: choose another",
+                    "新密码与当前密码相同：请另设一个");
+        }
+        setPassword(name, password, actor, false);
     }
 
     /**

@@ -86,7 +86,7 @@ class UserCommand implements Runnable {
             } else {
                 out.println(password);
                 spec.commandLine().getErr().println("added user " + added.name() + " (" + added.role().code()
-                        + "); the password above is shown only now");
+                        + "); the password above is shown only now, and is changed at the first sign-in");
             }
             out.flush();
             return 0;
@@ -214,7 +214,8 @@ class UserCommand implements Runnable {
                 out.println("changed the password of " + name);
             } else {
                 out.println(password);
-                spec.commandLine().getErr().println("changed the password of " + name + "; the password above is shown only now");
+                spec.commandLine().getErr().println("changed the password of " + name
+                        + "; the password above is shown only now, and is changed at the next sign-in");
             }
             out.flush();
             return 0;

@@ -71,7 +71,7 @@ class UserCommandsTest extends DatabaseTest {
         String password = run.out().strip();
         assertThat(run.out()).isEqualTo(password + "\n");
         PasswordPolicy.check(password);
-        assertThat(run.err()).isEqualTo("added user gen.user (statistician); the password above is shown only now\n");
+        assertThat(run.err()).isEqualTo("added user gen.user (statistician); the password above is shown only now, and is changed at the first sign-in\n");
         String hash = jdbc.queryForObject("SELECT password_hash FROM app_user WHERE name = 'gen.user'", String.class);
         assertThat(hash).startsWith("{bcrypt}$2a$").doesNotContain(password);
     }

@@ -102,7 +102,8 @@ class RoleMatrixTest extends PortalTest {
                 Users users = context.getBean(Users.class);
                 Tokens tokens = context.getBean(Tokens.class);
                 for (Role role : Role.values()) {
-                    users.add("matrix-" + role.code(), role, "Matrix-" + role.code() + "-Passw0rd!", Actor.commandLine());
+                    users.add("matrix-" + role.code(), role, "Role-" + role.code() + "-Passw0rd!", Actor.commandLine());
+                    org.fraudstats.support.OwnPasswords.keptByTheirUser(jdbc, "matrix-" + role.code());
                     TOKENS.put(role.code(), tokens.create("matrix-" + role.code(), 1, Actor.commandLine()));
                 }
                 loaded = true;

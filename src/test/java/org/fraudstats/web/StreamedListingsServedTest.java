@@ -99,6 +99,7 @@ class StreamedListingsServedTest extends DatabaseTest {
                 assertThat(cli("ingest", "--inbox", SAMPLE_INBOX.toString(), "--from", "2022-10-01", "--to", "2022-10-31").exitCode()).isZero();
                 for (Role role : Role.values()) {
                     users.add("stream-" + role.code(), role, password(role), SETUP);
+                    org.fraudstats.support.OwnPasswords.keptByTheirUser(jdbc, "stream-" + role.code());
                 }
             }
         }
@@ -118,7 +119,7 @@ class StreamedListingsServedTest extends DatabaseTest {
     }
 
     private static String password(Role role) {
-        return "Stream-" + role.code() + "-Passw0rd!";
+        return "Listed-" + role.code() + "-Passw0rd!";
     }
 
     private String token(Role role) {

@@ -63,6 +63,8 @@ class AccountPage {
         } catch (AccessProblem e) {
             redirect.addFlashAttribute("error", "当前密码不正确");
         } catch (PasswordPolicy.WeakPassword e) {
+            // a refusal like any other: the auditor sees the attempt, not only the success that may follow
+            audit.record("user-password", who.getName(), "refused: " + e.getMessage());
             redirect.addFlashAttribute("error", e.chinese());
         }
         return "redirect:/account";

@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A signed-in session is checked against the users table on every request (web.md: "a disabled user … is
  * refused at once, sessions included"): a user since disabled, removed or given another role loses the session
  * there and then, and the request goes on as anonymous (401 under /api, the sign-in form on pages). The end is
- * audited with the user's name (sign-out, ended: disabled): the refusals that follow are anonymous.
+ * audited with the user's name (sign-out, ended: disabled): the refusals that follow are anonymous. A session whose
+ * password is due (UserAccount.passwordChangeDue) is sent to the account page for every other request.
  */
 class StillValid extends OncePerRequestFilter {
 
@@ -44,8 +45,23 @@ class StillValid extends OncePerRequestFilter {
                 if (session != null) {
                     session.invalidate();
                 }
+            } else if (now.get().passwordChangeDue() && !whilePasswordDue(request)) {
+                // an initial or reset password, or one 90 days old, is changed before anything else is read: the
+                // account page says why and has the form (MLPS: a password someone else set is not kept)
+                response.sendRedirect(request.getContextPath() + PASSWORD_DUE_PAGE);
+                return;
             }
         }
         chain.doFilter(request, response);
+    }
+
+    static final String PASSWORD_DUE_PAGE = "/account?password-due";
+
+    /** What a session whose password is due may still ask: the form to change it, signing out, and what pages need. */
+    private static boolean whilePasswordDue(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/account") || path.equals("/account/password") || path.equals("/logout")
+                || path.startsWith("/login") || path.startsWith("/css/") || path.startsWith("/js/")
+                || path.equals("/error") || path.equals("/favicon.ico");
     }
 }
