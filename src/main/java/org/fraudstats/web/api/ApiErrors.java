@@ -1,7 +1,10 @@
 package org.fraudstats.web.api;
 
+import java.time.Instant;
+
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.connector.ClientAbortException;
+import org.fraudstats.settings.BusinessTime;
 import org.fraudstats.web.portal.BadInput;
 import org.fraudstats.web.portal.NotFound;
 import org.fraudstats.web.portal.Reruns;
@@ -70,14 +73,16 @@ class ApiErrors {
             log.debug("client went away: {}", e.toString());
             return null;
         }
-        log.error("API request failed", e);
         if (response.isCommitted()) {
+            log.error("API request failed", e);
             // part of the answer is already with the client (a streamed listing): an error appended to it would read
             // as more of the body; the cut-off document and the log say it failed
             return null;
         }
-        return JsonAnswer.error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error: " + e.getClass().getSimpleName()
-                + "; the server's log has the details");
+        // when, not what: the kind of failure named the classes inside (MLPS tester); the log line of that second has it
+        String at = BusinessTime.isoSeconds(Instant.now());
+        log.error("API request failed at {}", at, e);
+        return JsonAnswer.error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error at " + at + "; the server's log has the details");
     }
 
     /**
