@@ -32,14 +32,18 @@ public class Rerun {
     /**
      * How a rerun ended. publishedDays and publishedRange count the revisions it published: a day whose figures were
      * those of its published revision is left as it was, and only the rest of the days are new revisions.
+     * renderedNow counts the days this execution rendered: a restart renders only those its stopped run had not.
      */
     public record Result(long jobExecutionId, boolean restarted, BatchStatus status, String failure, int publishedDays,
-                         boolean publishedRange) {
+                         boolean publishedRange, int renderedNow) {
     }
 
     /** The first and last day of a rerun. */
     public record Days(LocalDate from, LocalDate to) {
     }
+
+    /** The name of a day's step, before the day (RerunJobConfiguration's partitions: renderDay:day-2022-10-03). */
+    private static final String DAY_STEP = "renderDay:day-";
 
     private final JobOperator jobOperator;
     private final Job rerunBulletinsJob;
@@ -115,7 +119,8 @@ public class Rerun {
                 .findFirst().map(Rerun::oneLine).orElse(null);
         return jdbc.queryForObject(SqlFiles.load("bulletin/published-by-rerun.sql"), Map.of("jobExecutionId", execution.getId()),
                 (rs, n) -> new Result(execution.getId(), restarted, execution.getStatus(), failure, rs.getInt("dailies"),
-                        rs.getInt("ranges") > 0));
+                        rs.getInt("ranges") > 0, (int) steps.stream().filter(s -> s.getStepName().startsWith(DAY_STEP)
+                                && s.getStatus() == BatchStatus.COMPLETED).count()));
     }
 
     /**

@@ -58,11 +58,15 @@ class KilledCommandTest {
         Run again = cli(home, RERUN);
 
         assertThat(again.exitCode()).as(again.err()).isZero();
-        assertThat(again.out()).startsWith("24 daily bulletins rendered into " + daily + " (job execution ").endsWith(", restarted)\n");
+        java.util.regex.Matcher said = java.util.regex.Pattern.compile("^24 daily bulletins rendered into " + java.util.regex.Pattern.quote(daily.toString())
+                + " \\(job execution \\d+, restarted: (\\d+) rendered now, the others before\\)\n$").matcher(again.out());
+        assertThat(said.find()).as(again.out()).isTrue();
         assertThat(pdfs(daily)).hasSize(24);
         Map<Path, FileTime> now = modified(renderedBeforeTheKill.keySet());
-        assertThat(renderedBeforeTheKill.entrySet().stream().filter(day -> day.getValue().equals(now.get(day.getKey()))))
-                .as("days finished before the kill are not rendered again").isNotEmpty();
+        long kept = renderedBeforeTheKill.entrySet().stream().filter(day -> day.getValue().equals(now.get(day.getKey()))).count();
+        assertThat(kept).as("days finished before the kill are not rendered again").isPositive();
+        // and the count said is the days rendered again: the 24 less those kept
+        assertThat(Integer.parseInt(said.group(1))).isEqualTo(24 - kept);
         try (Stream<Path> files = Files.walk(daily)) {
             assertThat(files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList()).isEmpty();
         }
