@@ -83,7 +83,8 @@ class RerunCommand implements Callable<Integer> {
         outWriter.printf("%d daily bulletins%s rendered into %s (job execution %d%s)%n", days,
                 range ? " and the range bulletin" : "", range ? target : target.resolve("daily"), result.jobExecutionId(),
                 // a repeated rerun after a kill renders only the days still missing: say how many, not only the total
-                result.restarted() ? ", restarted: " + result.renderedNow() + " rendered now, the others before" : "");
+                result.restarted() ? ", restarted: " + result.renderedNow() + " rendered now"
+                        + (days > result.renderedNow() ? ", " + (days - result.renderedNow()) + " before it stopped" : "") : "");
         // "rendered" alone would tell a statistician that every day was published again, mailed revisions included
         int unchanged = days - result.publishedDays();
         if (unchanged > 0 || (range && !result.publishedRange())) {

@@ -59,7 +59,7 @@ class KilledCommandTest {
 
         assertThat(again.exitCode()).as(again.err()).isZero();
         java.util.regex.Matcher said = java.util.regex.Pattern.compile("^24 daily bulletins rendered into " + java.util.regex.Pattern.quote(daily.toString())
-                + " \\(job execution \\d+, restarted: (\\d+) rendered now, the others before\\)\n$").matcher(again.out());
+                + " \\(job execution \\d+, restarted: (\\d+) rendered now, (\\d+) before it stopped\\)\n$").matcher(again.out());
         assertThat(said.find()).as(again.out()).isTrue();
         assertThat(pdfs(daily)).hasSize(24);
         Map<Path, FileTime> now = modified(renderedBeforeTheKill.keySet());
@@ -67,6 +67,7 @@ class KilledCommandTest {
         assertThat(kept).as("days finished before the kill are not rendered again").isPositive();
         // and the count said is the days rendered again: the 24 less those kept
         assertThat(Integer.parseInt(said.group(1))).isEqualTo(24 - kept);
+        assertThat(Integer.parseInt(said.group(2))).isEqualTo(kept);
         try (Stream<Path> files = Files.walk(daily)) {
             assertThat(files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList()).isEmpty();
         }

@@ -179,7 +179,7 @@ class ConcurrentRerunsTest extends PortalTest {
 
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.out()).matches("2 daily bulletins rendered into " + java.util.regex.Pattern.quote(out.resolve("daily").toString())
-                + " \\(job execution \\d+, restarted\\)\n");
+                + " \\(job execution \\d+, restarted: 2 rendered now\\)\n");
         assertThat(Long.parseLong(again.out().replaceAll("(?s).*job execution (\\d+).*", "$1"))).isGreaterThan(failed);
         assertThat(out.resolve("daily/2021-10-22/fraudstats-daily-2021-10-22.pdf")).isNotEmptyFile();
 
@@ -214,7 +214,8 @@ class ConcurrentRerunsTest extends PortalTest {
         assertThat(error.propertyNames()).containsExactly("error");
         assertThat(error.get("error").asString()).isEqualTo("rerun 2021-10-25..2021-10-25 could not start: " + SERIALIZATION_FAILURE
                 + "; nothing was rendered, try again");
-        assertThat(audit("rerun", "2021-10-25..2021-10-25")).containsExactly("test-statistician|statistician|rerun|2021-10-25..2021-10-25|failure");
+        assertThat(audit("rerun", "2021-10-25..2021-10-25")).containsExactly("test-statistician|statistician|rerun|2021-10-25..2021-10-25|requested",
+                "test-statistician|statistician|rerun|2021-10-25..2021-10-25|failure");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM batch_job_execution_params WHERE parameter_name = 'from' "
                 + "AND parameter_value = '2021-10-25'", Integer.class)).isZero();
 
