@@ -75,16 +75,17 @@ class BulletinMails {
         if ("daily".equals(product)) {
             // leadership reads the first lines only: what is unusual comes before every figure, as in the bulletin
             // kept with the revision since it was; a revision published before that says it as computed now
-            lines.add(UnusualNote.HEADING + "：" + published.unusualNote().orElseGet(() -> UnusualNote.text(unusual.on(from), catalog)));
+            lines.add(UnusualNote.HEADING + "：" + published.unusualNote().orElseGet(() -> published.missingNote().isPresent()
+                    ? UnusualNote.NOT_JUDGED : UnusualNote.text(unusual.on(from), catalog)));
             lines.add("");
         }
-        lines.add("全市主要数字（同比 / 环比）：");
+        // as the bulletin: a change against a missing day's zeros would read as a fall (DistrictTable.Row.compared)
+        boolean compared = published.missingNote().isEmpty();
+        lines.add(compared ? "全市主要数字（同比 / 环比）：" : "全市主要数字：");
         String cityCode = catalog.cityCode();
         AreaFigures city = printed(published.period(cityCode, from, to), "the city's figures", product, from, to, revision);
         AreaFigures yoy = printed(published.yearOnYearBase(cityCode), "the city's 同比 base", product, from, to, revision);
         AreaFigures pop = printed(published.periodOnPeriodBase(cityCode), "the city's 环比 base", product, from, to, revision);
-        // as the bulletin: a change against a missing day's zeros would read as a fall (DistrictTable.Row.compared)
-        boolean compared = published.missingNote().isEmpty();
         lines.add("- 电诈警情 " + city.cases() + "宗（" + changes(compared, city.cases(), yoy.cases(), pop.cases()) + "）");
         lines.add("- 止付涉诈账户 " + city.stopAccounts() + "个（" + changes(compared, city.stopAccounts(), yoy.stopAccounts(), pop.stopAccounts()) + "）");
         lines.add("- 止付金额 " + city.stopAmount().toPlainString() + "元（" + changes(compared, city.stopAmount(), yoy.stopAmount(), pop.stopAmount()) + "）");

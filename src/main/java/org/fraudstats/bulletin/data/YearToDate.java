@@ -13,10 +13,11 @@ import org.fraudstats.metrics.Metric;
 /** The city since 1 January against the same days last year: every metric, one row each. */
 public final class YearToDate {
 
-    public record Row(Metric metric, AreaFigures ytd, AreaFigures lastYear) {
+    /** @param compared false when the bulletin says 数据未到: its year to date holds the missing days' zeros */
+    public record Row(Metric metric, AreaFigures ytd, AreaFigures lastYear, boolean compared) {
 
         public Optional<BigDecimal> change() {
-            return metric.comparable() ? Change.percent(ytd.value(metric), lastYear.value(metric)) : Optional.empty();
+            return compared && metric.comparable() ? Change.percent(ytd.value(metric), lastYear.value(metric)) : Optional.empty();
         }
     }
 
@@ -24,11 +25,17 @@ public final class YearToDate {
     }
 
     public static List<Row> rows(BulletinData data) {
-        return Arrays.stream(Metric.values()).map(m -> new Row(m, data.ytd(), data.ytdLastYear())).toList();
+        return Arrays.stream(Metric.values()).map(m -> row(data, m)).toList();
+    }
+
+    /** One metric's row; a daily of 1 January with 数据未到 printed -100.0% for every one without this. */
+    public static Row row(BulletinData data, Metric metric) {
+        return new Row(metric, data.ytd(), data.ytdLastYear(), data.notice() == null);
     }
 
     public static String heading(BulletinData data) {
         return "全市今年以来（" + Formats.period(data.ytd().from(), data.ytd().to()) + "）与去年同期（"
-                + Formats.period(data.ytdLastYear().from(), data.ytdLastYear().to()) + "）对比";
+                + Formats.period(data.ytdLastYear().from(), data.ytdLastYear().to()) + "）对比"
+                + (data.notice() == null ? "" : "（" + DataNote.NOT_COMPARED + "）");
     }
 }

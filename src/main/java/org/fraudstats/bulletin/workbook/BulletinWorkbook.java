@@ -91,7 +91,7 @@ public final class BulletinWorkbook {
             s.change(row, 5, metric.comparable() ? city.pop(metric) : Optional.empty());
             s.figure(row, 6, metric, data.ytd());
             s.figure(row, 7, metric, data.ytdLastYear());
-            s.change(row, 8, new YearToDate.Row(metric, data.ytd(), data.ytdLastYear()).change());
+            s.change(row, 8, YearToDate.row(data, metric).change());
         }
         int[] widths = {20, 16, 16, 10, 16, 10, 16, 16, 12};
         for (int c = 0; c < widths.length; c++) {

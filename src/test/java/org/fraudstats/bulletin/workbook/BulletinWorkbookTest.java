@@ -106,11 +106,16 @@ class BulletinWorkbookTest {
             // partial figures are not compared: the changes that had values are empty, and the note says why
             assertThat(workbook.getSheet("分区统计").getRow(7).getCell(2 + 11 + 3).getCellType()).isEqualTo(CellType.BLANK);
             assertThat(workbook.getSheet("摘要").getRow(7 + 3).getCell(3).getCellType()).isEqualTo(CellType.BLANK);
+            // the year to date holds the missing days' zeros too: no 今年以来同比 either
+            for (int r = 7; r < 7 + 9; r++) {
+                assertThat(workbook.getSheet("摘要").getRow(r).getCell(8).getCellType()).as("row %d", r).isEqualTo(CellType.BLANK);
+            }
             assertThat(workbook.getSheet("数据质量").getRow(8).getCell(1).getStringCellValue())
                     .endsWith("；本期含数据未到的日期，不计算同比、环比");
         }
         try (XSSFWorkbook workbook = render(SampleBulletins.daily())) {
             assertThat(workbook.getSheet("数据质量").getRow(8).getCell(1).getStringCellValue()).endsWith("；变化为空表示基期数为0");
+            assertThat(workbook.getSheet("摘要").getRow(7).getCell(8).getCellType()).isEqualTo(CellType.NUMERIC);
         }
     }
 
