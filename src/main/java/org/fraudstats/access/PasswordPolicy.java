@@ -55,6 +55,29 @@ public final class PasswordPolicy {
         }
     }
 
+    /** {@link #generate()}, drawn again in the rare case it holds the user's name, which {@link #check(String, String)} refuses. */
+    public static String generate(String name) {
+        while (true) {
+            String password = generate();
+            try {
+                check(name, password);
+                return password;
+            } catch (WeakPassword holdsTheName) {
+                // about one in thousands for a name of three letters
+            }
+        }
+    }
+
+    /** Whether {@code text} would be accepted as a password: a sign-in name that would is not written into the log. */
+    static boolean wouldPass(String text) {
+        try {
+            check(text);
+            return true;
+        } catch (WeakPassword e) {
+            return false;
+        }
+    }
+
     /** A fresh random password with every kind of character, about 110 bits. */
     public static String generate() {
         String all = UPPER + LOWER + DIGITS + OTHER;

@@ -75,9 +75,10 @@ public class SignIn {
         if (found.isEmpty()) {
             PasswordHashes.spendTimeOfOneCheck(password);
             // the name as typed, which may be an account number pasted into the wrong field, or a password typed
-            // into it: what cannot be a user name is kept as its length only (MLPS tester: Pa55word!Secret in the log)
-            record(Users.shapedLikeAName(name) ? DigitRuns.mask(name) : "(not a user name, " + (name == null ? 0 : name.length())
-                    + " characters)", "", client, "sign-in", "failure: unknown user");
+            // into it: what cannot be a user name, or would pass as a password (Summer2026Secure), is kept as its
+            // length only (MLPS tester: Pa55word!Secret in the log)
+            record(Users.shapedLikeAName(name) && !PasswordPolicy.wouldPass(name) ? DigitRuns.mask(name)
+                    : "(not a user name, " + (name == null ? 0 : name.length()) + " characters)", "", client, "sign-in", "failure: unknown user");
             return new Attempt(Outcome.REFUSED, null);
         }
         State state = found.get(0);

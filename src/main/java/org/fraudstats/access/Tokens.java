@@ -80,7 +80,8 @@ public class Tokens {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
-        Map<String, Object> params = Map.of("hash", hash(token.strip()), "now", OffsetDateTime.now(clock));
+        Map<String, Object> params = Map.of("hash", hash(token.strip()), "now", OffsetDateTime.now(clock),
+                "maxDays", UserAccount.PASSWORD_MAX_DAYS);
         Optional<Bearer> bearer = jdbc.query(SqlFiles.load("access/find-token-user.sql"), params,
                 (rs, i) -> new Bearer(UserRows.ACCOUNT.mapRow(rs, i), rs.getLong("token_id"))).stream().findFirst();
         bearer.ifPresent(h -> jdbc.update(SqlFiles.load("access/mark-token-used.sql"), params));

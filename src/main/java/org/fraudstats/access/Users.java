@@ -62,11 +62,11 @@ public class Users {
     }
 
     public List<UserAccount> list() {
-        return jdbc.query(SqlFiles.load("access/list-users.sql"), Map.of("now", now()), UserRows.ACCOUNT);
+        return jdbc.query(SqlFiles.load("access/list-users.sql"), Map.of("now", now(), "maxDays", UserAccount.PASSWORD_MAX_DAYS), UserRows.ACCOUNT);
     }
 
     public Optional<UserAccount> find(String name) {
-        return jdbc.query(SqlFiles.load("access/find-user.sql"), Map.of("name", name, "now", now()), UserRows.ACCOUNT)
+        return jdbc.query(SqlFiles.load("access/find-user.sql"), Map.of("name", name, "now", now(), "maxDays", UserAccount.PASSWORD_MAX_DAYS), UserRows.ACCOUNT)
                 .stream().findFirst();
     }
 

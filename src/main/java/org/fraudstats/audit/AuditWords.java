@@ -42,6 +42,8 @@ public final class AuditWords {
             Map.entry("started", "已开始"),
             Map.entry("busy", "繁忙，未受理"),
             Map.entry("not-published", "未发布"),
+            Map.entry("not-modified", "未变（304）"),
+            Map.entry("stopping", "正在停止"),
             Map.entry("ended", "会话结束"),
             Map.entry("400", "400 请求有误"),
             Map.entry("401", "401 未登录"),

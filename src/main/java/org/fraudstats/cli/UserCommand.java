@@ -78,7 +78,7 @@ class UserCommand implements Runnable {
                 // what was typed is wrong, like an unknown role: a usage error (exit 2), before a password is read
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-            String password = passwordStdin ? checkedPassword(spec, services) : PasswordPolicy.generate();
+            String password = passwordStdin ? checkedPassword(spec, services, name) : PasswordPolicy.generate(name);
             UserAccount added = services.get(Users.class).add(name, chosen, password, Actor.commandLine());
             var out = spec.commandLine().getOut();
             if (passwordStdin) {
@@ -207,7 +207,7 @@ class UserCommand implements Runnable {
 
         @Override
         public Integer call() {
-            String password = passwordStdin ? checkedPassword(spec, services) : PasswordPolicy.generate();
+            String password = passwordStdin ? checkedPassword(spec, services, name) : PasswordPolicy.generate(name);
             services.get(Users.class).changePassword(name, password, Actor.commandLine());
             var out = spec.commandLine().getOut();
             if (passwordStdin) {
@@ -257,13 +257,13 @@ class UserCommand implements Runnable {
     }
 
     /** The first line of standard input, checked against the policy before anything is started (exit 2 if weak). */
-    static String checkedPassword(CommandSpec spec, Services services) {
+    static String checkedPassword(CommandSpec spec, Services services, String name) {
         String password = firstLine(services.input());
         if (password == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--password-stdin: standard input is empty");
         }
         try {
-            PasswordPolicy.check(password);
+            PasswordPolicy.check(name, password);
         } catch (PasswordPolicy.WeakPassword weak) {
             throw new CommandLine.ParameterException(spec.commandLine(), weak.getMessage());
         }

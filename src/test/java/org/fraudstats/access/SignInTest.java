@@ -109,6 +109,10 @@ class SignInTest extends DatabaseTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE concat(user_name, object) LIKE '%Pa55word%'",
                 Integer.class)).isZero();
         assertThat(audit("(not a user name, 15 characters)")).hasSize(1);
+        // nor one that has a user name's shape but would pass as a password
+        signIn.attempt("Summer2026Secure", "x", null, CLIENT);
+        assertThat(audit("(not a user name, 16 characters)")).hasSize(1);
+        assertThat(audit("Summer2026Secure")).isEmpty();
         // not a failure of nul.user: its count is untouched
         assertThat(jdbc.queryForObject("SELECT failed_attempts FROM app_user WHERE name = 'nul.user'", Integer.class)).isZero();
     }

@@ -74,6 +74,15 @@ class AuditTableTest extends DatabaseTest {
                 + "VALUES ('2026-06-01 10:00+08', 'forged.auditor', 'auditor', '10.9.9.9', 'read-audit', 'x', 'success')");
         assertThat(jdbc.queryForObject("SELECT abs(extract(epoch FROM time - now())) < 60 FROM audit_event "
                 + "WHERE user_name = 'forged.auditor'", Boolean.class)).isTrue();
+        // nor put a row before the others by its id: the id is the sequence's, the next after the last
+        long last = jdbc.queryForObject("SELECT max(id) FROM audit_event", Long.class);
+        jdbc.update("INSERT INTO audit_event (id, user_name, action, result) VALUES (1, 'early.bird', 'read-audit', 'success')");
+        assertThat(jdbc.queryForObject("SELECT id FROM audit_event WHERE user_name = 'early.bird'", Long.class)).isGreaterThan(last);
+        // and rows written the ordinary way take consecutive ids
+        trail.record(new AuditEvent("next.one", "leader", "10.0.0.9", "read", "x", "success"));
+        trail.record(new AuditEvent("next.two", "leader", "10.0.0.9", "read", "x", "success"));
+        assertThat(jdbc.queryForObject("SELECT max(id) - min(id) FROM audit_event WHERE user_name IN ('next.one', 'next.two')",
+                Long.class)).isEqualTo(1);
     }
 
     @Test

@@ -15,15 +15,20 @@ class CommandAuditTest extends DatabaseTest {
         String os = System.getProperty("user.name", "");
         assertThat(cli("audit", "--from", "2022-10-01", "--to", "2022-10-02").exitCode()).isZero();
         assertThat(cli("restart", "999999").exitCode()).isEqualTo(1);
-        // refused before the database opened: a usage error, nothing done
+        // refused before the database opened (rejects has no --district): a usage error, nothing done
         cli("rejects", "--from", "2022-10-01", "--to", "2022-10-02", "--district", "6222" + "0212" + "3456" + "7890");
         assertThat(cli("metrics", "--from", "2022-02-30", "--to", "2022-03-01").exitCode()).isEqualTo(2);
         assertThat(cli("user", "list").exitCode()).isZero();
+        // found wrong once the database was open: recorded, with a number typed into an option masked
+        assertThat(cli("metrics", "--from", "2022-10-01", "--to", "2022-10-02", "--district", "6222" + "0212" + "3456" + "7890").exitCode())
+                .isEqualTo(2);
 
         List<String> rows = jdbc.queryForList("SELECT concat_ws('|', user_name, role, client, action, object, result) "
                 + "FROM audit_event WHERE client = 'cli' ORDER BY id", String.class);
         assertThat(rows).containsExactly(
                 os + "||cli|cli-audit|audit --from 2022-10-01 --to 2022-10-02|success",
-                os + "||cli|cli-restart|restart 999999|failure: exit 1");
+                os + "||cli|cli-restart|restart 999999|failure: exit 1",
+                os + "||cli|cli-metrics|metrics --from 2022-10-01 --to 2022-10-02 --district ************7890|failure: exit 2");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE object ~ '[0-9]{12}'", Integer.class)).isZero();
     }
 }

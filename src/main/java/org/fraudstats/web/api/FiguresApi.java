@@ -65,10 +65,11 @@ class FiguresApi {
                 + (area == null ? "" : " district " + area) + (compare == null || compare.isEmpty() ? "" : " compare " + compare);
         long areas = area == null ? catalog.districtCodes().size() + 1 : 1;
         long rowCount = byDay ? areas * (period[1].toEpochDay() - period[0].toEpochDay() + 1) : areas;
-        String json = large.compute(rowCount, "read-figures", object,
-                () -> MetricsListing.json(metrics.rows(period[0], period[1], byDay, area, comparison), comparison != null));
+        // the place is held until the answer's bytes exist: the listing, its text and its bytes are all in memory
+        ResponseEntity<byte[]> answer = large.compute(rowCount, "read-figures", object, () -> JsonAnswer.ok(
+                MetricsListing.json(metrics.rows(period[0], period[1], byDay, area, comparison), comparison != null)));
         audit.record("read-figures", object, "success");
-        return JsonAnswer.ok(json);
+        return answer;
     }
 
     @GetMapping("/api/v1/headlines")

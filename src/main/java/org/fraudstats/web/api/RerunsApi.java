@@ -135,6 +135,10 @@ class RerunsApi {
             // web.md: a refused stop is recorded, an unknown id too (it may be a guess at another's rerun)
             audit.record("rerun-stop", "job execution " + execution, "refused");
             throw e;
+        } catch (RuntimeException e) {
+            // the job kept saving its execution (Reruns.stop tries three times): answered 500, and recorded first
+            audit.record("rerun-stop", "job execution " + execution, "failure");
+            throw e;
         }
         audit.record("rerun-stop", "job execution " + execution, "stopping");
         return JsonAnswer.of(HttpStatus.ACCEPTED, RerunJson.state(reruns.state(execution).orElseThrow()));

@@ -9,6 +9,7 @@ import org.fraudstats.access.Tokens;
 import org.fraudstats.access.Users;
 import org.fraudstats.web.portal.PortalAudit;
 import org.fraudstats.web.portal.SignedInActor;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -116,7 +117,13 @@ class AccountPage {
      * otherwise go on guessing after it.
      */
     private String endLockedSession(Authentication who, HttpServletRequest request) {
-        audit.record("sign-out", who.getName(), "ended: locked");
+        try {
+            audit.record("sign-out", who.getName(), "ended: locked");
+        } catch (RuntimeException e) {
+            // ending the session takes access away: it goes on when the audit cannot record it, as sign-out does
+            LoggerFactory.getLogger(AccountPage.class).error("end of {}'s locked session not recorded in the audit log: {}",
+                    who.getName(), e.toString());
+        }
         SecurityContextHolder.clearContext();
         HttpSession session = request.getSession(false);
         if (session != null) {

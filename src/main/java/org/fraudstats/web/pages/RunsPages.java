@@ -192,6 +192,9 @@ class RunsPages {
             // the 404 page answers it, but the refusal is recorded first, as a restart's is
             audit.record("rerun-stop", "job execution " + execution, "refused");
             throw e;
+        } catch (RuntimeException e) {
+            audit.record("rerun-stop", "job execution " + execution, "failure");
+            throw e;
         }
         return "redirect:/runs/" + execution;
     }

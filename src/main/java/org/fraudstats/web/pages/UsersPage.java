@@ -1,6 +1,5 @@
 package org.fraudstats.web.pages;
 
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,8 +33,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
 class UsersPage {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The roles an administrator adds on this page; administrators and auditors are added on the server. */
     private static final List<Role> PORTAL_ROLES = List.of(Role.LEADER, Role.STATISTICIAN, Role.PRESS);
@@ -84,7 +81,7 @@ class UsersPage {
                     "./fraudstats user add " + shown + " --role " + chosen.code(), redirect);
         }
         boolean generated = password == null || password.isEmpty();
-        String secret = generated ? generatedPassword() : password;
+        String secret = generated ? PasswordPolicy.generate(name) : password;
         try {
             users.add(name, chosen, secret, SignedInActor.of(who, request));
             String done = "已添加用户 " + name + "（" + chosen.chineseName() + "）";
@@ -135,7 +132,7 @@ class UsersPage {
             return refused("user-password", name, "为" + separated.get().chineseName() + " " + name + " 重置密码",
                     "./fraudstats user password " + name, redirect);
         }
-        String secret = generatedPassword();
+        String secret = PasswordPolicy.generate(name);
         try {
             users.changePassword(name, secret, SignedInActor.of(who, request));
             ShownOnce.show(model, response, name + " 的新密码（只显示这一次）", secret,
@@ -248,21 +245,5 @@ class UsersPage {
         audit.record(action, DigitRuns.mask(name), "refused");
         redirect.addFlashAttribute("error", "不能在门户上" + what + "（职责分离）：请在服务器上运行 " + command);
         return "redirect:/users";
-    }
-
-    /** 20 characters from letters, digits and symbols: always passes the password policy, shown once. */
-    static String generatedPassword() {
-        String lower = "abcdefghijkmnpqrstuvwxyz";
-        String upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
-        String digits = "23456789";
-        String other = "-_.!@#%+=";
-        String all = lower + upper + digits + other;
-        StringBuilder p = new StringBuilder();
-        p.append(lower.charAt(RANDOM.nextInt(lower.length()))).append(upper.charAt(RANDOM.nextInt(upper.length())))
-                .append(digits.charAt(RANDOM.nextInt(digits.length()))).append(other.charAt(RANDOM.nextInt(other.length())));
-        while (p.length() < 20) {
-            p.append(all.charAt(RANDOM.nextInt(all.length())));
-        }
-        return p.toString();
     }
 }

@@ -24,6 +24,8 @@ class Refusals {
     static final String NO_CREDENTIALS = "sign in first, or send Authorization: Bearer TOKEN (./fraudstats token create NAME)";
     static final String BAD_TOKEN = "the token is unknown, expired or its user disabled: create a new one with ./fraudstats token create NAME";
     static final String WRONG_ROLE = "your role may not do this (web.md, What each role may do)";
+    static final String PASSWORD_DUE = "change your password first, at /account in the portal: it was set by someone else, "
+            + "or is 90 days old (a bearer token alone is not asked)";
     static final String CSRF = "the request carries no valid CSRF token: send the X-CSRF-TOKEN header of the page, or use a bearer token";
 
     private final AuditTrail audit;
@@ -60,6 +62,12 @@ class Refusals {
     void unauthorized(HttpServletRequest request, HttpServletResponse response, String message) throws IOException {
         record(request, "401");
         json(response, HttpServletResponse.SC_UNAUTHORIZED, message);
+    }
+
+    /** A session whose password is due asks the API: 403 in JSON, audited (web.md: every refusal is recorded). */
+    void passwordDue(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        record(request, "403");
+        json(response, HttpServletResponse.SC_FORBIDDEN, PASSWORD_DUE);
     }
 
     private void record(HttpServletRequest request, String result) {

@@ -88,7 +88,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .headers(headers -> headers.frameOptions(frames -> frames.disable())
                         .addHeaderWriter(framing()))
-                .addFilterAfter(new StillValid(users, signIn), SecurityContextHolderFilter.class)
+                .addFilterAfter(new StillValid(users, signIn, refusals, true), SecurityContextHolderFilter.class)
                 .addFilterAfter(new BearerTokens(tokens, refusals), StillValid.class);
         return http.build();
     }
@@ -112,7 +112,7 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(new ContinueAfterSignIn()))
                 .headers(headers -> headers.frameOptions(frames -> frames.disable())
                         .addHeaderWriter(framing()))
-                .addFilterAfter(new StillValid(users, signIn), SecurityContextHolderFilter.class);
+                .addFilterAfter(new StillValid(users, signIn, refusals, false), SecurityContextHolderFilter.class);
         return http.build();
     }
 

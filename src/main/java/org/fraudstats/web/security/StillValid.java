@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpSession;
 import org.fraudstats.access.SignIn;
 import org.fraudstats.access.UserAccount;
 import org.fraudstats.access.Users;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -25,10 +26,15 @@ class StillValid extends OncePerRequestFilter {
 
     private final Users users;
     private final SignIn signIn;
+    private final Refusals refusals;
+    private final boolean api;
 
-    StillValid(Users users, SignIn signIn) {
+    /** @param api whether this is the chain of /api and /actuator, which answers JSON, never a redirect */
+    StillValid(Users users, SignIn signIn, Refusals refusals, boolean api) {
         this.users = users;
         this.signIn = signIn;
+        this.refusals = refusals;
+        this.api = api;
     }
 
     @Override
@@ -38,17 +44,28 @@ class StillValid extends OncePerRequestFilter {
         if (signedIn.isPresent()) {
             Optional<UserAccount> now = users.find(signedIn.get().name());
             if (now.isEmpty() || !now.get().enabled() || now.get().role() != signedIn.get().role()) {
-                signIn.sessionEnded(signedIn.get().name(), signedIn.get().role(), Clients.address(request),
-                        now.isEmpty() ? "removed" : !now.get().enabled() ? "disabled" : "role changed");
+                try {
+                    signIn.sessionEnded(signedIn.get().name(), signedIn.get().role(), Clients.address(request),
+                            now.isEmpty() ? "removed" : !now.get().enabled() ? "disabled" : "role changed");
+                } catch (RuntimeException e) {
+                    // ending the session takes access away: it goes on when the audit cannot record it, as sign-out does
+                    LoggerFactory.getLogger(StillValid.class).error("end of {}'s session not recorded in the audit log: {}",
+                            signedIn.get().name(), e.toString());
+                }
                 SecurityContextHolder.clearContext();
                 HttpSession session = request.getSession(false);
                 if (session != null) {
                     session.invalidate();
                 }
-            } else if (now.get().passwordChangeDue() && !whilePasswordDue(request)) {
+            } else if (now.get().passwordChangeDue() && (api || !whilePasswordDue(request))) {
                 // an initial or reset password, or one 90 days old, is changed before anything else is read: the
-                // account page says why and has the form (MLPS: a password someone else set is not kept)
-                response.sendRedirect(request.getContextPath() + PASSWORD_DUE_PAGE);
+                // account page says why and has the form (MLPS: a password someone else set is not kept); the API
+                // answers a refusal in JSON, audited, as every refusal there
+                if (api) {
+                    refusals.passwordDue(request, response);
+                } else {
+                    response.sendRedirect(request.getContextPath() + PASSWORD_DUE_PAGE);
+                }
                 return;
             }
         }
@@ -60,7 +77,8 @@ class StillValid extends OncePerRequestFilter {
     /** What a session whose password is due may still ask: the form to change it, signing out, and what pages need. */
     private static boolean whilePasswordDue(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.equals("/account") || path.equals("/account/password") || path.equals("/logout")
+        return path.equals("/account") || path.equals("/account/password") || path.equals("/account/token/revoke")
+                || path.equals("/logout")
                 || path.startsWith("/login") || path.startsWith("/css/") || path.startsWith("/js/")
                 || path.equals("/error") || path.equals("/favicon.ico");
     }

@@ -78,7 +78,12 @@ class WebSecurityTest extends DatabaseTest {
         users.add("web.first", Role.LEADER, "First-Password-12", SETUP);
         Cookie session = signIn("web.first", "First-Password-12", null);
         mvc.perform(get("/bulletins").cookie(session)).andExpect(redirectedUrl("/account?password-due"));
-        mvc.perform(get("/api/v1/bulletins").cookie(session)).andExpect(redirectedUrl("/account?password-due"));
+        // the API answers JSON, never a redirect, and the refusal is audited
+        mvc.perform(get("/api/v1/bulletins").cookie(session)).andExpect(status().isForbidden())
+                .andExpect(content().string("{\"error\":\"" + Refusals.PASSWORD_DUE + "\"}"));
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, action, object, result) FROM audit_event "
+                + "WHERE user_name = 'web.first' AND action = 'request'", String.class))
+                .containsExactly("web.first|request|GET /api/v1/bulletins|403");
         // nor a token made with the password someone else knows
         mvc.perform(post("/account/token").cookie(session).param("current", "First-Password-12").with(csrf()))
                 .andExpect(redirectedUrl("/account?password-due"));
