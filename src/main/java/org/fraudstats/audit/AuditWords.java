@@ -1,5 +1,6 @@
 package org.fraudstats.audit;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -65,6 +66,14 @@ public final class AuditWords {
             Map.entry("removed", "用户已删除"),
             Map.entry("role changed", "角色已变更"));
 
+    /** By the start of the reason, the longest first where one starts another. */
+    private static final List<Map.Entry<String, String>> WEAK_PASSWORDS = List.of(
+            Map.entry("password too short", "密码太短"),
+            Map.entry("password too long", "密码太长"),
+            Map.entry("password too weak: it holds the user name", "密码含用户名"),
+            Map.entry("password too weak", "密码太弱"),
+            Map.entry("the new password is the current one", "新密码与当前密码相同"));
+
     private static final String LOCKED_UNTIL = "locked until ";
     /** A command run on the server (cli/CommandAudit): cli-rerun, cli-ingest… */
     private static final String COMMAND_LINE = "cli-";
@@ -104,6 +113,12 @@ public final class AuditWords {
         }
         if (reason.startsWith(EXIT)) {
             return "退出码 " + reason.substring(EXIT.length());
+        }
+        // a refused new password (access/PasswordPolicy): its kind, the detail stays in the code below it
+        for (Map.Entry<String, String> weak : WEAK_PASSWORDS) {
+            if (reason.startsWith(weak.getKey())) {
+                return weak.getValue();
+            }
         }
         return REASONS.getOrDefault(reason, reason);
     }

@@ -23,6 +23,10 @@ class AuditWordsTest {
         assertThat(AuditWords.result("403")).isEqualTo("403 无权限");
         assertThat(AuditWords.result("refused: user x exists already")).isEqualTo("拒绝：user x exists already");
         assertThat(AuditWords.result("exit 2")).isEqualTo("exit 2");
+        assertThat(AuditWords.result("refused: the new password is the current one: choose another")).isEqualTo("拒绝：新密码与当前密码相同");
+        assertThat(AuditWords.result("refused: password too weak: it holds the user name")).isEqualTo("拒绝：密码含用户名");
+        assertThat(AuditWords.result("refused: password too weak: it needs three of upper case, lower case, digit, other (it has 1)"))
+                .isEqualTo("拒绝：密码太弱");
         assertThat(AuditWords.result(null)).isEmpty();
     }
 }
