@@ -35,7 +35,6 @@ public final class YearToDate {
 
     public static String heading(BulletinData data) {
         return "全市今年以来（" + Formats.period(data.ytd().from(), data.ytd().to()) + "）与去年同期（"
-                + Formats.period(data.ytdLastYear().from(), data.ytdLastYear().to()) + "）对比"
-                + (data.notice() == null ? "" : "（" + DataNote.NOT_COMPARED + "）");
+                + Formats.period(data.ytdLastYear().from(), data.ytdLastYear().to()) + "）对比";
     }
 }
