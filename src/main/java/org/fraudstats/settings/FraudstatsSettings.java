@@ -19,7 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accountKey     the HMAC key for account numbers (FRAUDSTATS_ACCOUNT_KEY); empty: HOME/account.key, made once
  * @param jobsDir        a folder of schedule files overriding jobs/*.yml (FRAUDSTATS_JOBS_DIR); empty: none
  * @param renderThreads  bulletins rendered at once by a rerun
- * @param concurrentListings the API's streamed listings (rejects, audit) written at once, each holding a connection
+ * @param concurrentListings the API's streamed listings (rejects, audit) written at once, each holding a connection,
+ *                       and the large /api/v1/metrics answers computed at once, each holding memory
  * @param embedded       the embedded PostgreSQL's own settings
  * @param catalog        the deployment's districts and fraud types (feeds.md "Catalogues")
  */
