@@ -249,6 +249,7 @@ public class SignIn {
 
         static State of(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
             String secret = rs.getString("totp_secret");
+            // a sign-in does not ask whether the password is due: every request after it does (web/security/StillValid)
             UserAccount account = new UserAccount(rs.getString("name"), Role.ofCode(rs.getString("role")).orElseThrow(),
                     rs.getBoolean("enabled"), secret != null, rs.getBoolean("totp_confirmed"),
                     rs.getObject("locked_until", OffsetDateTime.class), rs.getObject("created_at", OffsetDateTime.class), false);

@@ -96,7 +96,7 @@ public final class AuditWords {
             return "";
         }
         if (recorded.startsWith(LOCKED_UNTIL)) {
-            return "锁定至 " + recorded.substring(LOCKED_UNTIL.length());
+            return lockedUntil(recorded);
         }
         int colon = recorded.indexOf(": ");
         String word = colon < 0 ? recorded : recorded.substring(0, colon);
@@ -109,7 +109,7 @@ public final class AuditWords {
 
     private static String reason(String reason) {
         if (reason.startsWith(LOCKED_UNTIL)) {
-            return "锁定至 " + reason.substring(LOCKED_UNTIL.length());
+            return lockedUntil(reason);
         }
         if (reason.startsWith(EXIT)) {
             return "退出码 " + reason.substring(EXIT.length());
@@ -121,5 +121,10 @@ public final class AuditWords {
             }
         }
         return REASONS.getOrDefault(reason, reason);
+    }
+
+    /** 锁定至 2026-12-03T10:15:00+08:00, of a lockout's result or a sign-in refused during one. */
+    private static String lockedUntil(String text) {
+        return "锁定至 " + text.substring(LOCKED_UNTIL.length());
     }
 }

@@ -70,6 +70,14 @@ public record BulletinData(
                 ytdLastYear, provenance, revision, changes, notice, unusual);
     }
 
+    /**
+     * Whether the bulletin's changes are computed: not when it says 数据未到, whose zeros are no data (a change against
+     * them, -100.0% for every figure, reads as a fall). The district table and the year to date both ask here.
+     */
+    public boolean compared() {
+        return notice == null;
+    }
+
     /** The summary as the PDF and the workbook open it: after the 数据未到 notice, in brackets, when there is one. */
     public String summaryWithNotice() {
         return (notice == null ? "" : "【" + notice + "】") + summary;

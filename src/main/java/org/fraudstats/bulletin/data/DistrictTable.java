@@ -50,7 +50,7 @@ public final class DistrictTable {
     public DistrictTable(BulletinData data, Catalog catalog) {
         Map<String, AreaFigures> yoy = byCode(data.yoyBase(), "yoy base");
         Map<String, AreaFigures> pop = byCode(data.popBase(), "pop base");
-        this.compared = data.notice() == null;
+        this.compared = data.compared();
         List<Row> rows = new ArrayList<>();
         for (AreaFigures area : data.areas()) {
             String code = area.districtCode();

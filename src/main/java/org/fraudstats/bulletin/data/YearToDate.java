@@ -30,7 +30,7 @@ public final class YearToDate {
 
     /** One metric's row; a daily of 1 January with 数据未到 printed -100.0% for every one without this. */
     public static Row row(BulletinData data, Metric metric) {
-        return new Row(metric, data.ytd(), data.ytdLastYear(), data.notice() == null);
+        return new Row(metric, data.ytd(), data.ytdLastYear(), data.compared());
     }
 
     public static String heading(BulletinData data) {

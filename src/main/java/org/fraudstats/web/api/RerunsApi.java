@@ -71,7 +71,7 @@ class RerunsApi {
             throw new BadInput("range must be true or false");
         }
         boolean range = rangeKey != null && rangeKey.asBoolean();
-        String object = period[0] + ".." + period[1] + (range ? " with the range bulletin" : "");
+        String object = Reruns.auditObject(period[0], period[1], range);
         if (dry != null && dry.asBoolean()) {
             Reruns.Plan plan;
             try {

@@ -154,7 +154,7 @@ class RunsPages {
 
     /** The audit record's object: the range, and whether its own bulletin was asked for (as the API writes it). */
     private static String object(LocalDate[] period, boolean range) {
-        return period[0] + ".." + period[1] + (range ? " with the range bulletin" : "");
+        return Reruns.auditObject(period[0], period[1], range);
     }
 
     @GetMapping("/runs/{id}")

@@ -127,6 +127,11 @@ public class Reruns {
         this.jdbc = jdbc;
     }
 
+    /** What the audit log names a rerun of [from, to] by, whoever records it (the request, its start, a refusal). */
+    public static String auditObject(LocalDate from, LocalDate to, boolean range) {
+        return from + ".." + to + (range ? " with the range bulletin" : "");
+    }
+
     /** The dry run: nothing is locked, computed or written. */
     public Plan plan(LocalDate from, LocalDate to, Set<BulletinPublisher.Format> formats, boolean range) {
         requireRecords(from, to);
@@ -154,7 +159,7 @@ public class Reruns {
         requireRecords(from, to);
         // recorded before anything runs: a rerun publishes to leadership, and one the audit log cannot record
         // (its insert refused, the disk full) must not (MLPS: the audit covers every important action)
-        audit.record("rerun", from + ".." + to + (range ? " with the range bulletin" : ""), "requested");
+        audit.record("rerun", auditObject(from, to, range), "requested");
         RunLock.Held held = runLock.days("rerun", from, to);
         Path out = home.defaultOut();
         return launch(held, from, to, () -> rerun.run(from, to, out, formats, range));
