@@ -51,7 +51,7 @@ public class BulletinPublisher {
     @Transactional(isolation = Isolation.REPEATABLE_READ)
     public Published daily(LocalDate day, Path out, Set<Format> formats, Long jobExecutionId, String notice) {
         String said = notice != null ? notice : missingData.daysNotArrived(day, day).isEmpty() ? null : MissingData.notice(day);
-        BulletinData data = assembler.daily(day, jobExecutionId, now());
+        BulletinData data = assembler.daily(day, jobExecutionId, now()).withGaps(missingData.inBases(day, day));
         return files.publish(said == null ? data : data.withUnusual(UnusualNote.NOT_JUDGED), out, formats, said);
     }
 
@@ -59,8 +59,8 @@ public class BulletinPublisher {
     public Published range(LocalDate from, LocalDate to, Path out, Set<Format> formats, Long jobExecutionId) {
         // a weekly rendered on Monday morning before Sunday's drop came holds partial figures too, and goes to leadership
         List<LocalDate> missing = missingData.daysNotArrived(from, to);
-        return files.publish(assembler.range(from, to, jobExecutionId, now()), out, formats,
-                missing.isEmpty() ? null : MissingData.notice(missing));
+        return files.publish(assembler.range(from, to, jobExecutionId, now()).withGaps(missingData.inBases(from, to)),
+                out, formats, missing.isEmpty() ? null : MissingData.notice(missing));
     }
 
     /** Every published revision of the bulletins whose period overlaps [from, to], oldest period first. */

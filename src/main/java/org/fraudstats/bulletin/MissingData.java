@@ -1,10 +1,13 @@
 package org.fraudstats.bulletin;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.fraudstats.bulletin.BaseGaps;
+import org.fraudstats.metrics.Comparison;
 import org.fraudstats.storage.SqlFiles;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -45,6 +48,20 @@ public class MissingData {
     /** Whether a drop dated {@code day} has been loaded, from whatever folder (sql/bulletin/drop-loaded.sql). */
     public boolean dropLoaded(LocalDate day) {
         return jdbc.queryForObject(SqlFiles.load("bulletin/drop-loaded.sql"), Map.of("day", day), Boolean.class);
+    }
+
+    /**
+     * The days whose data has not arrived inside what a bulletin of [from, to] compares with: its 同比 and 环比 base
+     * periods, and 1 January to {@code to} of this year and of the last (the 今年以来 comparison).
+     */
+    public BaseGaps inBases(LocalDate from, LocalDate to) {
+        LocalDate lastYearsTo = to.minusYears(1);
+        List<LocalDate> yearToDate = new ArrayList<>(daysNotArrived(lastYearsTo.withDayOfYear(1), lastYearsTo));
+        yearToDate.addAll(daysNotArrived(to.withDayOfYear(1), to));
+        return new BaseGaps(
+                daysNotArrived(Comparison.YOY.baseFrom(from, to), Comparison.YOY.baseTo(from, to)),
+                daysNotArrived(Comparison.POP.baseFrom(from, to), Comparison.POP.baseTo(from, to)),
+                yearToDate);
     }
 
     /** The days of [from, to] whose data has not arrived, oldest first. */

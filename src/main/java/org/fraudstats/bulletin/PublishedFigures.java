@@ -48,6 +48,11 @@ public final class PublishedFigures {
         return FigureSnapshot.unusualNote(snapshot);
     }
 
+    /** The days not arrived in the bases, whose changes the revision did not compute. */
+    public BaseGaps gaps() {
+        return FigureSnapshot.gaps(snapshot);
+    }
+
     /** The 数据未到 notice a daily printed above everything; empty when it printed none. */
     public Optional<String> missingNote() {
         return FigureSnapshot.missingNote(snapshot);

@@ -7,10 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.fraudstats.bulletin.BaseGaps;
+import org.fraudstats.bulletin.MissingData;
 import org.fraudstats.bulletin.PublishedFigures;
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.metrics.AreaFigures;
 import org.fraudstats.metrics.Change;
+import org.fraudstats.metrics.Metric;
 import org.fraudstats.metrics.UnusualDistricts;
 import org.fraudstats.press.Headline;
 import org.fraudstats.press.Topic;
@@ -79,18 +82,21 @@ class BulletinMails {
                     ? UnusualNote.NOT_JUDGED : UnusualNote.text(unusual.on(from), catalog)));
             lines.add("");
         }
-        // as the bulletin: a change against a missing day's zeros would read as a fall (DistrictTable.Row.compared)
+        // as the bulletin: a change against a missing day's zeros would read as a fall, one against a base short of a
+        // day as a rise (DistrictTable.Row)
         boolean compared = published.missingNote().isEmpty();
+        Changes said = new Changes(compared, published.gaps());
         lines.add(compared ? "全市主要数字（同比 / 环比）：" : "全市主要数字：");
         String cityCode = catalog.cityCode();
         AreaFigures city = printed(published.period(cityCode, from, to), "the city's figures", product, from, to, revision);
         AreaFigures yoy = printed(published.yearOnYearBase(cityCode), "the city's 同比 base", product, from, to, revision);
         AreaFigures pop = printed(published.periodOnPeriodBase(cityCode), "the city's 环比 base", product, from, to, revision);
-        lines.add("- 电诈警情 " + city.cases() + "宗（" + changes(compared, city.cases(), yoy.cases(), pop.cases()) + "）");
-        lines.add("- 止付涉诈账户 " + city.stopAccounts() + "个（" + changes(compared, city.stopAccounts(), yoy.stopAccounts(), pop.stopAccounts()) + "）");
-        lines.add("- 止付金额 " + city.stopAmount().toPlainString() + "元（" + changes(compared, city.stopAmount(), yoy.stopAmount(), pop.stopAmount()) + "）");
-        lines.add("- 资金返还 " + city.refundCases() + "宗（" + changes(compared, city.refundCases(), yoy.refundCases(), pop.refundCases()) + "），"
-                + city.refundAmount().toPlainString() + "元（" + changes(compared, city.refundAmount(), yoy.refundAmount(), pop.refundAmount()) + "）");
+        lines.add("- 电诈警情 " + city.cases() + "宗（" + said.of(city, yoy, pop, Metric.CASES) + "）");
+        lines.add("- 止付涉诈账户 " + city.stopAccounts() + "个（" + said.of(city, yoy, pop, Metric.STOP_ACCOUNTS) + "）");
+        lines.add("- 止付金额 " + city.stopAmount().toPlainString() + "元（" + said.of(city, yoy, pop, Metric.STOP_AMOUNT) + "）");
+        lines.add("- 资金返还 " + city.refundCases() + "宗（" + said.of(city, yoy, pop, Metric.REFUND_CASES) + "），"
+                + city.refundAmount().toPlainString() + "元（" + said.of(city, yoy, pop, Metric.REFUND_AMOUNT) + "）");
+        said.gapsSaid().ifPresent(lines::add);
         lines.add("");
         AreaFigures yearToDate = printed(published.cityYearToDate(cityCode, to), "the city's year to date", product, from, to, revision);
         lines.add(Headline.of(yearToDate, catalog, Topic.HANDLING).text());
@@ -136,15 +142,39 @@ class BulletinMails {
                 + MailedBulletin.layoutPeriod(product, from, to) + " keeps no " + what));
     }
 
-    private static String changes(boolean compared, long current, long yoy, long pop) {
-        return !compared ? NOT_COMPARED : "同比" + percent(Change.percent(current, yoy)) + "，环比" + percent(Change.percent(current, pop));
-    }
+    /**
+     * The changes a line of figures says: none of a period whose data has not all arrived, and neither one against a
+     * base holding such a day.
+     */
+    private record Changes(boolean arrived, BaseGaps gaps) {
 
-    private static String changes(boolean compared, BigDecimal current, BigDecimal yoy, BigDecimal pop) {
-        return !compared ? NOT_COMPARED : "同比" + percent(Change.percent(current, yoy)) + "，环比" + percent(Change.percent(current, pop));
-    }
+        String of(AreaFigures current, AreaFigures yoyBase, AreaFigures popBase, Metric metric) {
+            if (!arrived) {
+                return "数据未到，不计算同比、环比";
+            }
+            return "同比" + change(gaps.yoy(), current, yoyBase, metric) + "，环比" + change(gaps.pop(), current, popBase, metric);
+        }
 
-    private static final String NOT_COMPARED = "数据未到，不计算同比、环比";
+        private static String change(List<LocalDate> notArrived, AreaFigures current, AreaFigures base, Metric metric) {
+            return notArrived.isEmpty() ? percent(Change.percent(current.value(metric), base.value(metric))) : "—（基期数据未到）";
+        }
+
+        /** "环比基期（2022-11-06）含数据未到的日期，不计算环比。", or empty when both bases are whole. */
+        Optional<String> gapsSaid() {
+            List<String> bases = new ArrayList<>();
+            List<String> changes = new ArrayList<>();
+            if (arrived && !gaps.yoy().isEmpty()) {
+                bases.add("同比基期（" + MissingData.named(gaps.yoy()) + "）");
+                changes.add("同比");
+            }
+            if (arrived && !gaps.pop().isEmpty()) {
+                bases.add("环比基期（" + MissingData.named(gaps.pop()) + "）");
+                changes.add("环比");
+            }
+            return bases.isEmpty() ? Optional.empty()
+                    : Optional.of(String.join("、", bases) + "含数据未到的日期，不计算" + String.join("、", changes) + "。");
+        }
+    }
 
     /** metrics.md's change, 1 decimal; a base of 0 has none. */
     private static String percent(Optional<BigDecimal> change) {

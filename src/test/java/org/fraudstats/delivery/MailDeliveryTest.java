@@ -479,6 +479,36 @@ class MailDeliveryTest extends DatabaseTest {
                 + "WHERE kind = 'daily' AND date_from = DATE '2022-10-25' AND revision = 2", String.class)).isNull();
     }
 
+    @Test
+    void aDayAfterOneWhoseDropNeverCameComputesNo环比AgainstIt_untilItsDropIsLoaded() throws Exception {
+        assertThat(night("2022-10-24").exitCode()).isZero();
+        clock.set(Instant.parse("2022-10-26T01:00:00Z"));
+        assertThat(night("2022-10-25").exitCode()).isEqualTo(1);
+        // the 26th's drop comes, the 25th's does not: the 26th is whole, but the day before it (its 环比 base) holds
+        // nothing, and 1 case against 0 printed no change while 2 against a day short of its cases printed a rise
+        drops.write("2022-10-26", "cases.csv", Drops.CASES + "C5,2022-10-26T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                + "C6,2022-10-25T23:00:00+08:00,440604,,OTHER,100.00,\n");
+        clock.set(Instant.parse("2022-10-27T01:00:00Z"));
+        Run night26 = night("2022-10-26");
+        assertThat(night26.exitCode()).as(night26.err()).isZero();
+
+        String mail = text(mailsWithSubject("【反诈日报】2022年10月26日（第299期）").get(0));
+        assertThat(mail).contains("全市主要数字（同比 / 环比）：\n- 电诈警情 1宗（同比—（基期为0），环比—（基期数据未到））\n")
+                .contains("环比基期（2022-10-25）含数据未到的日期，不计算环比。\n").doesNotContain("%");
+        Path pdf = out.resolve("daily/2022-10-26/fraudstats-daily-2022-10-26.pdf");
+        assertThat(pdfText(pdf).replace("\n", "")).contains("“—”表示基期数为0，或环比基期（2022-10-25）、今年以来或去年同期（2022-10-25）含数据未到的日期，不计算变化。")
+                .doesNotContainPattern("\\d%");
+
+        // a statistician loads the 25th's drop (empty: the day had nothing more) and reruns the 26th: its changes are
+        // computed again, as a revision that says why it differs
+        drops.write("2022-10-25", "warnings.csv", Drops.WARNINGS);
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-25").exitCode()).isZero();
+        Run rerun = cli("rerun", "--from", "2022-10-26", "--to", "2022-10-26", "--out", out.toString());
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        assertThat(pdfText(out.resolve("daily/2022-10-26/fraudstats-daily-2022-10-26.r2.pdf")).replace("\n", ""))
+                .contains("“—”表示基期数为0，不计算变化。").contains("环比基期数据未到 2022-10-25 → 无").contains("0.0%");
+    }
+
     private static String pdfText(Path pdf) throws IOException {
         try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             return new org.apache.pdfbox.text.PDFTextStripper().getText(document);

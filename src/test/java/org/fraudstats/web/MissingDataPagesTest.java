@@ -44,6 +44,23 @@ class MissingDataPagesTest extends PortalTest {
     }
 
     @Test
+    void theFiguresPageSaysWhenTheBaseItComparesWithHoldsADayWhoseDataHadNotArrived() throws Exception {
+        Drops drops = new Drops(inbox);
+        drops.write("2022-10-24", "cases.csv", Drops.CASES + "C1,2022-10-24T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString()).exitCode()).isZero();
+        assertThat(cli("rerun", "--from", "2022-10-25", "--to", "2022-10-25").exitCode()).isZero();
+        drops.write("2022-10-26", "cases.csv", Drops.CASES + "C2,2022-10-26T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-26").exitCode()).isZero();
+
+        String pop = page("leader", get("/figures?from=2022-10-26&to=2022-10-26&compare=pop"));
+        assertThat(pop).doesNotContain("id=\"missing-data\"").contains("<p class=\"notice revised\" id=\"missing-in-base\">"
+                + "基期数据未到：2022-10-25 的数据尚未到达，环比基期的数字不含这些日期的数据，其变化不可作为判断依据。</p>");
+        assertThat(page("leader", get("/figures?from=2022-10-26&to=2022-10-27&compare=pop&by=day"))).contains("id=\"missing-in-base\"");
+        assertThat(page("leader", get("/figures?from=2022-10-26&to=2022-10-26&compare=yoy"))).doesNotContain("missing-in-base");
+        assertThat(page("leader", get("/figures?from=2022-10-26&to=2022-10-26"))).doesNotContain("missing-in-base");
+    }
+
+    @Test
     void aHeadlineOverAPeriodHoldingADayWhoseBulletinSaysItsDataHadNotArrivedWaits_whicheverBulletinItRestsOn() throws Exception {
         Drops drops = new Drops(inbox);
         drops.write("2022-10-24", "cases.csv", Drops.CASES + "K1,2022-10-24T09:00:00+08:00,440604,,OTHER,100.00,\n");

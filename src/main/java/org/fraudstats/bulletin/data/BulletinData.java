@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
+import org.fraudstats.bulletin.BaseGaps;
 import org.fraudstats.bulletin.BulletinKind;
 import org.fraudstats.metrics.AreaFigures;
 import org.fraudstats.metrics.CityDay;
@@ -25,6 +26,7 @@ import org.fraudstats.metrics.CityDay;
  * @param ytdLastYear the city over the same days one year earlier
  * @param unusual     the 异常提示 sentences of a daily bulletin (UnusualNote), printed before everything else; null
  *                    for a range, which has none
+ * @param gaps        the days whose data has not arrived inside the bases it compares with ({@link BaseGaps})
  */
 public record BulletinData(
         BulletinKind kind,
@@ -44,7 +46,8 @@ public record BulletinData(
         int revision,
         List<String> changes,
         String notice,
-        String unusual) {
+        String unusual,
+        BaseGaps gaps) {
 
     /** A first revision without notice. */
     public BulletinData(BulletinKind kind, LocalDate from, LocalDate to, int issue, String title, String summary,
@@ -52,7 +55,7 @@ public record BulletinData(
                         List<FraudTypeRow> fraudTypes, List<CityDay> days, AreaFigures ytd, AreaFigures ytdLastYear,
                         Provenance provenance) {
         this(kind, from, to, issue, title, summary, areas, yoyBase, popBase, fraudTypes, days, ytd, ytdLastYear,
-                provenance, 1, List.of(), null, null);
+                provenance, 1, List.of(), null, null, BaseGaps.NONE);
     }
 
     /**
@@ -61,13 +64,19 @@ public record BulletinData(
      */
     public BulletinData withRevision(int revision, List<String> changes, String notice) {
         return new BulletinData(kind, from, to, issue, title, summary, areas, yoyBase, popBase, fraudTypes, days, ytd,
-                ytdLastYear, provenance, revision, changes, notice, unusual);
+                ytdLastYear, provenance, revision, changes, notice, unusual, gaps);
     }
 
     /** The same bulletin with its 异常提示 block. */
     public BulletinData withUnusual(String unusual) {
         return new BulletinData(kind, from, to, issue, title, summary, areas, yoyBase, popBase, fraudTypes, days, ytd,
-                ytdLastYear, provenance, revision, changes, notice, unusual);
+                ytdLastYear, provenance, revision, changes, notice, unusual, gaps);
+    }
+
+    /** The same bulletin knowing which days of its bases have not arrived. */
+    public BulletinData withGaps(BaseGaps gaps) {
+        return new BulletinData(kind, from, to, issue, title, summary, areas, yoyBase, popBase, fraudTypes, days, ytd,
+                ytdLastYear, provenance, revision, changes, notice, unusual, gaps);
     }
 
     /**
@@ -76,6 +85,21 @@ public record BulletinData(
      */
     public boolean compared() {
         return notice == null;
+    }
+
+    /** Whether the 同比 columns are computed: the period and its base one year earlier both hold every day's data. */
+    public boolean yoyCompared() {
+        return compared() && gaps.yoy().isEmpty();
+    }
+
+    /** Whether the 环比 columns are computed: the period and the period before it both hold every day's data. */
+    public boolean popCompared() {
+        return compared() && gaps.pop().isEmpty();
+    }
+
+    /** Whether the 今年以来 change is computed: both years' days to date hold every day's data. */
+    public boolean yearToDateCompared() {
+        return compared() && gaps.yearToDate().isEmpty();
     }
 
     /** The summary as the PDF and the workbook open it: after the 数据未到 notice, in brackets, when there is one. */
@@ -119,6 +143,7 @@ public record BulletinData(
         fraudTypes = List.copyOf(fraudTypes);
         days = List.copyOf(days);
         changes = changes == null ? List.of() : List.copyOf(changes);
+        gaps = gaps == null ? BaseGaps.NONE : gaps;
         if (revision < 1) {
             throw new IllegalArgumentException("revision must be positive: " + revision);
         }

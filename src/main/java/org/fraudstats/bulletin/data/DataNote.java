@@ -1,9 +1,12 @@
 package org.fraudstats.bulletin.data;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.fraudstats.bulletin.BaseGaps;
+import org.fraudstats.bulletin.MissingData;
 import org.fraudstats.bulletin.look.Formats;
-
-
-
 
 /**
  * The small print: which base periods the changes compare with, how fresh and complete the data are, where the
@@ -27,12 +30,34 @@ public final class DataNote {
 
     /** Under the PDF's table of changes, which prints "—" where the workbook leaves a cell empty. */
     public static String changesNote(DistrictTable table) {
-        return basePeriods(table) + "。" + (table.compared() ? "“" + Formats.NONE + "”表示基期数为0，不计算变化。" : NOT_COMPARED + "。");
+        return basePeriods(table) + "。" + (table.compared()
+                ? "“" + Formats.NONE + "”表示基期数为0" + gapsSaid(table.gaps()) + "，不计算变化。"
+                : NOT_COMPARED + "。");
     }
 
     /** Under the workbook's base periods, whose empty cells are what the PDF's "—" is. */
     public static String changesNoteOfWorkbook(DistrictTable table) {
-        return basePeriods(table) + "；" + (table.compared() ? "变化为空表示基期数为0" : NOT_COMPARED);
+        return basePeriods(table) + "；" + (table.compared()
+                ? "变化为空表示基期数为0" + gapsSaid(table.gaps())
+                : NOT_COMPARED);
+    }
+
+    /**
+     * "或同比基期含数据未到的日期（2021-11-06）" for each comparison whose base holds such days: a reader must be able to
+     * tell a change not computed for a zero base from one not computed for want of data.
+     */
+    static String gapsSaid(BaseGaps gaps) {
+        List<String> said = new ArrayList<>();
+        said(said, "同比基期", gaps.yoy());
+        said(said, "环比基期", gaps.pop());
+        said(said, "今年以来或去年同期", gaps.yearToDate());
+        return said.isEmpty() ? "" : "，或" + String.join("、", said) + "含数据未到的日期";
+    }
+
+    private static void said(List<String> said, String base, List<LocalDate> days) {
+        if (!days.isEmpty()) {
+            said.add(base + "（" + MissingData.named(days) + "）");
+        }
     }
 
     public static String provenance(Provenance p) {

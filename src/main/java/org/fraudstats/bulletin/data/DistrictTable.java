@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.fraudstats.bulletin.BaseGaps;
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.metrics.AreaFigures;
 import org.fraudstats.metrics.Change;
@@ -29,34 +30,39 @@ public final class DistrictTable {
     public static final List<Metric> CHANGE_COLUMNS = COLUMNS.stream().filter(Metric::comparable).toList();
 
     /**
-     * @param compared false when the period holds days whose data has not arrived (数据未到): its zeros are no data,
-     *                 and a change against them (-100.0% for every figure of a missing day) would be read as a fall
+     * @param yoyCompared false when the period or its 同比 base holds days whose data has not arrived (数据未到):
+     *                    their zeros are no data, and a change against them (-100.0% for every figure of a missing
+     *                    day, or a rise against a base short of a day) would be read as a real one
+     * @param popCompared the same of the 环比 base
      */
     public record Row(String code, String name, boolean city, AreaFigures current, AreaFigures yoyBase, AreaFigures popBase,
-                      boolean compared) {
+                      boolean yoyCompared, boolean popCompared) {
 
         public Optional<BigDecimal> yoy(Metric metric) {
-            return compared ? Change.percent(current.value(metric), yoyBase.value(metric)) : Optional.empty();
+            return yoyCompared ? Change.percent(current.value(metric), yoyBase.value(metric)) : Optional.empty();
         }
 
         public Optional<BigDecimal> pop(Metric metric) {
-            return compared ? Change.percent(current.value(metric), popBase.value(metric)) : Optional.empty();
+            return popCompared ? Change.percent(current.value(metric), popBase.value(metric)) : Optional.empty();
         }
     }
 
     private final List<Row> rows;
     private final boolean compared;
+    private final BaseGaps gaps;
 
     public DistrictTable(BulletinData data, Catalog catalog) {
         Map<String, AreaFigures> yoy = byCode(data.yoyBase(), "yoy base");
         Map<String, AreaFigures> pop = byCode(data.popBase(), "pop base");
         this.compared = data.compared();
+        this.gaps = data.gaps();
         List<Row> rows = new ArrayList<>();
         for (AreaFigures area : data.areas()) {
             String code = area.districtCode();
             String name = catalog.areaName(code)
                     .orElseThrow(() -> new IllegalArgumentException("area " + code + " is not in the catalogue"));
-            rows.add(new Row(code, name, code.equals(catalog.cityCode()), area, base(yoy, code, "yoy"), base(pop, code, "pop"), compared));
+            rows.add(new Row(code, name, code.equals(catalog.cityCode()), area, base(yoy, code, "yoy"), base(pop, code, "pop"),
+                    data.yoyCompared(), data.popCompared()));
         }
         this.rows = List.copyOf(rows);
     }
@@ -68,6 +74,11 @@ public final class DistrictTable {
     /** Whether the changes are computed: not over a period whose data has not all arrived (数据未到). */
     public boolean compared() {
         return compared;
+    }
+
+    /** The days whose data has not arrived in the bases, which the note under the table names. */
+    public BaseGaps gaps() {
+        return gaps;
     }
 
     /** The city's row: the bulletin cannot be read without it. */

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.fraudstats.bulletin.BaseGaps;
+import org.fraudstats.bulletin.MissingData;
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.metrics.AreaFigures;
 import org.fraudstats.metrics.CityDay;
@@ -20,8 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  * days last year, the fraud types and the trend — kept with each revision, so that the next render can say
  * exactly what moved (南海区 电诈警情 35 → 36) instead of changing a published figure silently, and so that the
  * bulletin's mail, sent later and perhaps sent again, says the figures of the revision it carries (a late record loaded
- * meanwhile is the next revision's, not this mail's). The 异常提示 a daily printed, and its 数据未到 notice, are kept
- * beside them under "notes": they are said, not figures, so neither is a change of its own.
+ * meanwhile is the next revision's, not this mail's). The 异常提示 a daily printed, its 数据未到 notice and the days
+ * not arrived in its bases (whose changes it did not compute) are kept beside them under "notes": they are said, not
+ * figures; the notice and the bases' gaps are still a change of their own, since they decide which changes print.
  */
 public final class FigureSnapshot {
 
@@ -32,6 +35,8 @@ public final class FigureSnapshot {
     private static final String NOTES = "notes";
     private static final String UNUSUAL = "unusual";
     private static final String MISSING = "missing";
+    private static final String BASES_NOT_ARRIVED = "bases_not_arrived";
+    private static final List<String> BASES = List.of("yoy", "pop", "year_to_date");
 
     private FigureSnapshot() {
     }
@@ -60,6 +65,9 @@ public final class FigureSnapshot {
         }
         if (notice != null) {
             notes.put(MISSING, Map.of("text", notice));
+        } else if (!data.gaps().none()) {
+            notes.put(BASES_NOT_ARRIVED, Map.of("yoy", days(data.gaps().yoy()), "pop", days(data.gaps().pop()),
+                    "year_to_date", days(data.gaps().yearToDate())));
         }
         if (!notes.isEmpty()) {
             snapshot.put(NOTES, notes);
@@ -93,6 +101,23 @@ public final class FigureSnapshot {
         return Optional.ofNullable(parse(json).getOrDefault(NOTES, new LinkedHashMap<>()).get(MISSING)).map(n -> n.get("text"));
     }
 
+    /** The days not arrived in the bases of a revision that computed its changes; none for one published before they were kept. */
+    public static BaseGaps gaps(String json) {
+        Map<String, String> gaps = parse(json).getOrDefault(NOTES, new LinkedHashMap<>()).get(BASES_NOT_ARRIVED);
+        if (gaps == null) {
+            return BaseGaps.NONE;
+        }
+        return new BaseGaps(days(gaps.get("yoy")), days(gaps.get("pop")), days(gaps.get("year_to_date")));
+    }
+
+    private static String days(List<LocalDate> days) {
+        return String.join(",", days.stream().map(LocalDate::toString).toList());
+    }
+
+    private static List<LocalDate> days(String days) {
+        return days == null || days.isEmpty() ? List.of() : java.util.Arrays.stream(days.split(",")).map(LocalDate::parse).toList();
+    }
+
     private static long count(Map<String, String> values, Metric metric) {
         return Long.parseLong(values.get(metric.key()));
     }
@@ -115,6 +140,16 @@ public final class FigureSnapshot {
             // a weekly whose Saturday came and whose Sunday has not: the days it names changed
             changes.add(noticeWas.get().replaceFirst("^数据未到：", "数据未到 ").replaceFirst(" 的数据尚未到达.*", "") + " → "
                     + noticeIs.get().replaceFirst("^数据未到：", "").replaceFirst(" 的数据尚未到达.*", ""));
+        }
+        BaseGaps gapsWere = gaps(before);
+        BaseGaps gapsAre = gaps(after);
+        for (String base : BASES) {
+            List<LocalDate> were = base(gapsWere, base);
+            List<LocalDate> are = base(gapsAre, base);
+            if (!were.equals(are)) {
+                changes.add(baseName(base) + "数据未到 " + (were.isEmpty() ? "无" : MissingData.named(were)) + " → "
+                        + (are.isEmpty() ? "无" : MissingData.named(are)));
+            }
         }
         for (String section : List.of("areas", "yoy_base", "pop_base", "ytd", "ytd_last_year", "fraud_types", "days")) {
             Map<String, Map<String, String>> was = old.getOrDefault(section, new LinkedHashMap<>());
@@ -143,12 +178,28 @@ public final class FigureSnapshot {
     public static boolean sameFigures(String a, String b) {
         Map<String, LinkedHashMap<String, Map<String, String>>> x = parse(a);
         Map<String, LinkedHashMap<String, Map<String, String>>> y = parse(b);
-        if (!missingNote(a).equals(missingNote(b))) {
+        if (!missingNote(a).equals(missingNote(b)) || !gaps(a).equals(gaps(b))) {
             return false;
         }
         x.remove(NOTES);
         y.remove(NOTES);
         return x.equals(y);
+    }
+
+    private static List<LocalDate> base(BaseGaps gaps, String base) {
+        return switch (base) {
+            case "yoy" -> gaps.yoy();
+            case "pop" -> gaps.pop();
+            default -> gaps.yearToDate();
+        };
+    }
+
+    private static String baseName(String base) {
+        return switch (base) {
+            case "yoy" -> "同比基期";
+            case "pop" -> "环比基期";
+            default -> "今年以来或去年同期";
+        };
     }
 
     private static Map<String, Map<String, String>> areas(List<AreaFigures> areas) {

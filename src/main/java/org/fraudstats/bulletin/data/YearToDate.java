@@ -13,7 +13,10 @@ import org.fraudstats.metrics.Metric;
 /** The city since 1 January against the same days last year: every metric, one row each. */
 public final class YearToDate {
 
-    /** @param compared false when the bulletin says 数据未到: its year to date holds the missing days' zeros */
+    /**
+     * @param compared false when the bulletin says 数据未到 (its year to date holds the missing days' zeros), or when
+     *                 either year's days to date hold a day whose data has not arrived
+     */
     public record Row(Metric metric, AreaFigures ytd, AreaFigures lastYear, boolean compared) {
 
         public Optional<BigDecimal> change() {
@@ -30,7 +33,7 @@ public final class YearToDate {
 
     /** One metric's row; a daily of 1 January with 数据未到 printed -100.0% for every one without this. */
     public static Row row(BulletinData data, Metric metric) {
-        return new Row(metric, data.ytd(), data.ytdLastYear(), data.compared());
+        return new Row(metric, data.ytd(), data.ytdLastYear(), data.yearToDateCompared());
     }
 
     public static String heading(BulletinData data) {

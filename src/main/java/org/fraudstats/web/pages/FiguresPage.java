@@ -119,6 +119,13 @@ class FiguresPage {
         List<LocalDate> missing = missingData.daysNotArrived(period[0], period[1]);
         model.addAttribute("missing", missing.isEmpty() ? null : "数据未到：" + MissingData.named(missing)
                 + " 的数据尚未到达，以下数字不含这些日期的数据（显示为 0 不代表没有警情）。");
+        // and a base short of a day makes a rise that did not happen: the bulletins leave such a change out
+        // (bulletin/BaseGaps); this page computes what was asked, as metrics does, and says what it stands on
+        List<LocalDate> missingInBase = comparison == null ? List.of() : missingData.daysNotArrived(
+                byDay ? comparison.baseDay(period[0]) : comparison.baseFrom(period[0], period[1]),
+                byDay ? comparison.baseDay(period[1]) : comparison.baseTo(period[0], period[1]));
+        model.addAttribute("missingInBase", missingInBase.isEmpty() ? null : "基期数据未到：" + MissingData.named(missingInBase)
+                + " 的数据尚未到达，" + (comparison == Comparison.YOY ? "同比" : "环比") + "基期的数字不含这些日期的数据，其变化不可作为判断依据。");
         return "figures";
     }
 

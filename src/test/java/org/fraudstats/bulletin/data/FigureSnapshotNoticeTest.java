@@ -34,4 +34,17 @@ class FigureSnapshotNoticeTest {
         assertThat(FigureSnapshot.changes(snapshot(sunday), snapshot(null), null)).containsExactly("数据未到 → 数据已到达");
         assertThat(FigureSnapshot.changes(snapshot(null), snapshot(sunday), null)).containsExactly("数据已到达 → 数据未到");
     }
+
+    @Test
+    void theDaysNotArrivedInABaseAreKept_andTheirGoingIsAChangeSaid() {
+        String gap = "{" + FIGURES + ",\"notes\":{\"bases_not_arrived\":{\"yoy\":\"\",\"pop\":\"2022-10-25\",\"year_to_date\":\"2022-10-25\"}}}";
+        assertThat(FigureSnapshot.gaps(gap)).isEqualTo(new org.fraudstats.bulletin.BaseGaps(java.util.List.of(),
+                java.util.List.of(java.time.LocalDate.parse("2022-10-25")), java.util.List.of(java.time.LocalDate.parse("2022-10-25"))));
+        // a revision published before they were kept computed its changes
+        assertThat(FigureSnapshot.gaps(snapshot(null)).none()).isTrue();
+        assertThat(FigureSnapshot.sameFigures(gap, gap)).isTrue();
+        assertThat(FigureSnapshot.sameFigures(gap, snapshot(null))).isFalse();
+        assertThat(FigureSnapshot.changes(gap, snapshot(null), null))
+                .containsExactly("环比基期数据未到 2022-10-25 → 无", "今年以来或去年同期数据未到 2022-10-25 → 无");
+    }
 }

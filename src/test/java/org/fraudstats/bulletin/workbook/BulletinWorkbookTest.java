@@ -120,6 +120,20 @@ class BulletinWorkbookTest {
     }
 
     @Test
+    void shouldLeaveEmptyOnlyTheChangeWhoseBaseHoldsADayNotArrived_andSayWhichDay() throws IOException {
+        BulletinData data = SampleBulletins.daily().withGaps(new org.fraudstats.bulletin.BaseGaps(
+                java.util.List.of(), java.util.List.of(java.time.LocalDate.parse("2022-09-30")), java.util.List.of()));
+        try (XSSFWorkbook workbook = render(data)) {
+            Sheet summary = workbook.getSheet("摘要");
+            assertThat(summary.getRow(7).getCell(3).getCellType()).as("同比").isEqualTo(CellType.NUMERIC);
+            assertThat(summary.getRow(7).getCell(5).getCellType()).as("环比").isEqualTo(CellType.BLANK);
+            assertThat(summary.getRow(7).getCell(8).getCellType()).as("今年以来同比").isEqualTo(CellType.NUMERIC);
+            assertThat(workbook.getSheet("数据质量").getRow(8).getCell(1).getStringCellValue())
+                    .endsWith("；变化为空表示基期数为0，或环比基期（2022-09-30）含数据未到的日期");
+        }
+    }
+
+    @Test
     void shouldStoreValuesNeverFormulas() throws IOException {
         try (XSSFWorkbook workbook = render(SampleBulletins.range())) {
             for (Sheet sheet : workbook) {
