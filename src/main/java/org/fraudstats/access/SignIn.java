@@ -56,11 +56,13 @@ public class SignIn {
     private final NamedParameterJdbcTemplate jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final TotpKeys totpKeys;
 
-    SignIn(NamedParameterJdbcTemplate jdbc, AuditTrail audit, Clock clock) {
+    SignIn(NamedParameterJdbcTemplate jdbc, AuditTrail audit, Clock clock, TotpKeys totpKeys) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.totpKeys = totpKeys;
     }
 
     /** @param code the TOTP code typed, or null/blank when none */
@@ -190,9 +192,15 @@ public class SignIn {
     }
 
     private boolean acceptCode(State state, String code, OffsetDateTime now) {
-        long step = Totp.matchingStep(state.totpSecret(), code, now.toInstant());
-        return step >= 0 && jdbc.update(SqlFiles.load("access/use-totp-step.sql"),
-                Map.of("name", state.account().name(), "step", step)) == 1;
+        String name = state.account().name();
+        String secret = totpKeys.open(name, state.totpSecret());
+        long step = Totp.matchingStep(secret, code, now.toInstant());
+        boolean accepted = step >= 0 && jdbc.update(SqlFiles.load("access/use-totp-step.sql"), Map.of("name", name, "step", step)) == 1;
+        if (accepted && !TotpKeys.sealed(state.totpSecret())) {
+            jdbc.update(SqlFiles.load("access/seal-totp-key.sql"),
+                    Map.of("name", name, "clear", state.totpSecret(), "sealed", totpKeys.seal(name, secret)));
+        }
+        return accepted;
     }
 
     private Attempt failed(State state, String client, OffsetDateTime now, String why) {

@@ -36,12 +36,14 @@ public class Users {
     private final AuditTrail audit;
     private final Clock clock;
     private final SignIn signIn;
+    private final TotpKeys totpKeys;
 
-    Users(NamedParameterJdbcTemplate jdbc, AuditTrail audit, Clock clock, SignIn signIn) {
+    Users(NamedParameterJdbcTemplate jdbc, AuditTrail audit, Clock clock, SignIn signIn, TotpKeys totpKeys) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
         this.signIn = signIn;
+        this.totpKeys = totpKeys;
     }
 
     /** @throws PasswordPolicy.WeakPassword, AccessProblem when the name is taken or not a valid name */
@@ -138,7 +140,7 @@ public class Users {
     public String enrolTotp(String name, Actor actor) {
         require(name);
         String secret = Totp.newSecret();
-        jdbc.update(SqlFiles.load("access/enrol-totp.sql"), Map.of("name", name, "secret", secret, "now", now()));
+        jdbc.update(SqlFiles.load("access/enrol-totp.sql"), Map.of("name", name, "secret", totpKeys.seal(name, secret), "now", now()));
         record(actor, "user-totp", name);
         return Totp.uri(name, secret);
     }
@@ -146,7 +148,7 @@ public class Users {
     /** The otpauth:// URI of a pending enrolment (none once a first code was accepted). */
     public Optional<String> pendingTotpUri(String name) {
         return jdbc.queryForList(SqlFiles.load("access/totp-secret.sql"), Map.of("name", name), String.class).stream()
-                .findFirst().map(secret -> Totp.uri(name, secret));
+                .findFirst().map(secret -> Totp.uri(name, totpKeys.open(name, secret)));
     }
 
     UserAccount require(String name) {

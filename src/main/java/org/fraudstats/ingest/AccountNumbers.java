@@ -1,28 +1,20 @@
 package org.fraudstats.ingest;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.fraudstats.settings.FraudstatsSettings;
+import org.fraudstats.storage.AccountKey;
 import org.fraudstats.storage.DigitRuns;
-import org.fraudstats.storage.FraudstatsHome;
 import org.springframework.stereotype.Component;
 
 /**
  * Rule 5 of feeds.md: an account number leaves the CSV parser only as a keyed HMAC (to count distinct
- * accounts) and a masked form (to show). The key comes from FRAUDSTATS_ACCOUNT_KEY, else from
- * $FRAUDSTATS_HOME/account.key, generated once; every process that loads into one database needs the same key,
- * or one account would count twice.
+ * accounts) and a masked form (to show), under the deployment's {@link AccountKey}: every process that loads into
+ * one database needs the same key, or one account would count twice.
  */
 @Component
 class AccountNumbers {
@@ -32,8 +24,8 @@ class AccountNumbers {
     private final ThreadLocal<Mac> macs;
 
     @org.springframework.beans.factory.annotation.Autowired
-    public AccountNumbers(FraudstatsSettings settings, FraudstatsHome home) {
-        this(settings.accountKey().isEmpty() ? keyFile(home.resolve("account.key")) : settings.accountKey().getBytes(StandardCharsets.UTF_8));
+    public AccountNumbers(AccountKey key) {
+        this(key.material());
     }
 
     AccountNumbers(byte[] key) {
@@ -87,29 +79,5 @@ class AccountNumbers {
      */
     public static String maskDigitRuns(String value) {
         return DigitRuns.mask(value);
-    }
-
-    private static byte[] keyFile(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                byte[] fresh = new byte[32];
-                new SecureRandom().nextBytes(fresh);
-                Path tmp = Files.createTempFile(file.getParent(), "account", ".key");
-                Files.writeString(tmp, HexFormat.of().formatHex(fresh));
-                try {
-                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException ignored) {
-                    // not a POSIX file system: the folder's permissions protect it
-                }
-                try {
-                    Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                } catch (IOException raced) {
-                    Files.deleteIfExists(tmp);
-                }
-            }
-            return Files.readString(file).trim().getBytes(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the account key " + file + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -141,6 +141,32 @@ class SignInTest extends DatabaseTest {
     }
 
     @Test
+    void aTotpKeyIsKeptSealed_oneEnrolledInClearBeforeIsSealedAtItsFirstAcceptedCode_andACopiedOneOpensForNobody() {
+        clock.set(START);
+        add("admin.sealed", Role.ADMIN, "Admin-Password-1");
+        String secret = Totp.secretOf(users.enrolTotp("admin.sealed", new Actor("setup", "", "test")));
+        String stored = jdbc.queryForObject("SELECT totp_secret FROM app_user WHERE name = 'admin.sealed'", String.class);
+        assertThat(stored).startsWith("sealed1:").doesNotContain(secret);
+        assertThat(signIn.confirmTotp("admin.sealed", Totp.code(secret, START), CLIENT).outcome()).isEqualTo(Outcome.SUCCESS);
+
+        // a key enrolled by an earlier version, in clear: still accepted, then sealed
+        add("admin.older", Role.ADMIN, "Admin-Password-1");
+        String older = Totp.secretOf(users.enrolTotp("admin.older", new Actor("setup", "", "test")));
+        jdbc.update("UPDATE app_user SET totp_secret = ?, totp_confirmed = true WHERE name = 'admin.older'", older);
+        assertThat(signIn.attempt("admin.older", "Admin-Password-1", Totp.code(older, START), CLIENT).outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(jdbc.queryForObject("SELECT totp_secret FROM app_user WHERE name = 'admin.older'", String.class))
+                .startsWith("sealed1:").doesNotContain(older);
+        assertThat(signIn.attempt("admin.older", "Admin-Password-1", Totp.code(older, START.plusSeconds(30)), CLIENT).outcome())
+                .isEqualTo(Outcome.SUCCESS);
+
+        // the sealed key of admin.sealed copied into admin.older's row: its name is part of the sealing
+        jdbc.update("UPDATE app_user SET totp_secret = ? WHERE name = 'admin.older'", stored);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> signIn.attempt("admin.older", "Admin-Password-1",
+                        Totp.code(secret, START.plusSeconds(60)), CLIENT))
+                .hasMessageContaining("the TOTP key of admin.older was sealed under another account key");
+    }
+
+    @Test
     void anAuditorWithoutTotpCannotSignInButALeaderMayEnrolAndThenAlwaysNeedsTheCode() {
         clock.set(START);
         add("auditor.two", Role.AUDITOR, "Auditor-Password-1");

@@ -1,0 +1,81 @@
+package org.fraudstats.storage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.fraudstats.settings.FraudstatsSettings;
+import org.springframework.stereotype.Component;
+
+/**
+ * The deployment's one secret besides the database password: FRAUDSTATS_ACCOUNT_KEY, else $FRAUDSTATS_HOME/account.key,
+ * generated once (owner-only). Every process that works on one database needs the same key: the loader hashes
+ * account numbers with it (ingest), and the sign-in seals the TOTP keys with a key derived from it (access), so that a
+ * copy of the database alone gives neither.
+ */
+@Component
+public class AccountKey {
+
+    private final byte[] material;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    AccountKey(FraudstatsSettings settings, FraudstatsHome home) {
+        this(settings.accountKey().isEmpty() ? keyFile(home.resolve("account.key")) : settings.accountKey().getBytes(StandardCharsets.UTF_8));
+    }
+
+    public AccountKey(byte[] material) {
+        this.material = material.clone();
+    }
+
+    /** The key itself, for the account numbers' HMAC. */
+    public byte[] material() {
+        return material.clone();
+    }
+
+    /**
+     * A 256-bit key for one purpose, HMAC-SHA256 of the purpose's name under the account key: knowing one derived key
+     * gives neither the account key nor another purpose's.
+     */
+    public byte[] derived(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(material, "HmacSHA256"));
+            return mac.doFinal(("fraudstats derived key: " + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    private static byte[] keyFile(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                byte[] fresh = new byte[32];
+                new SecureRandom().nextBytes(fresh);
+                Path tmp = Files.createTempFile(file.getParent(), "account", ".key");
+                Files.writeString(tmp, HexFormat.of().formatHex(fresh));
+                try {
+                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException ignored) {
+                    // not a POSIX file system: the folder's permissions protect it
+                }
+                try {
+                    Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException raced) {
+                    Files.deleteIfExists(tmp);
+                }
+            }
+            return Files.readString(file).trim().getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the account key " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
