@@ -28,6 +28,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Tokens {
 
     public static final int DEFAULT_DAYS = 90;
+    /**
+     * The longest an administrator's or auditor's token lasts, and its default: a token signs in without the second
+     * factor those roles must give (MLPS tester: an administrator's token could last ten years).
+     */
+    public static final int PRIVILEGED_MAX_DAYS = 30;
     /** Lets a leaked token be recognised in a log or a paste (as GitHub's ghp_ does). */
     private static final String PREFIX = "fst_";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -44,8 +49,17 @@ public class Tokens {
         this.clock = clock;
     }
 
-    /** @return the token, which is nowhere else: show it once */
-    @Transactional
+    /** A token for the default time of its user's role ({@link #defaultDays}). */
+    @Transactional(noRollbackFor = AccessProblem.class)
+    public String create(String name, Actor actor) {
+        return create(name, defaultDays(users.require(name).role()), actor);
+    }
+
+    /**
+     * @return the token, which is nowhere else: show it once
+     * @throws AccessProblem refused, the refusal of a too long token recorded (hence no rollback for it)
+     */
+    @Transactional(noRollbackFor = AccessProblem.class)
     public String create(String name, int days, Actor actor) {
         if (days < 1 || days > 3660) {
             throw new AccessProblem("--expires-days " + days + " is out of range: 1 to 3660", "有效天数 " + days + " 超出范围：应为 1 至 3660 天");
@@ -53,6 +67,13 @@ public class Tokens {
         UserAccount user = users.require(name);
         if (!user.enabled()) {
             throw new AccessProblem("user " + name + " is disabled", "用户 " + name + " 已停用");
+        }
+        if (days > maxDays(user.role())) {
+            audit.record(new AuditEvent(actor.user(), actor.role(), actor.client(), "token-create",
+                    name + " (" + days + " days)", "refused: at most " + PRIVILEGED_MAX_DAYS + " days for " + user.role().code()));
+            throw new AccessProblem("--expires-days " + days + " is too long for " + name + ": a token of an administrator or auditor "
+                    + "lasts at most " + PRIVILEGED_MAX_DAYS + " days (it signs in without the TOTP code)",
+                    "管理员和安全审计员的令牌最长 " + PRIVILEGED_MAX_DAYS + " 天（令牌登录不经动态口令）");
         }
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
@@ -64,6 +85,14 @@ public class Tokens {
         audit.record(new AuditEvent(actor.user(), actor.role(), actor.client(), "token-create",
                 name + " (token " + id + ", expires " + expires.toLocalDate() + ")", "success"));
         return token;
+    }
+
+    public static int defaultDays(Role role) {
+        return Math.min(DEFAULT_DAYS, maxDays(role));
+    }
+
+    public static int maxDays(Role role) {
+        return role == Role.ADMIN || role == Role.AUDITOR ? PRIVILEGED_MAX_DAYS : 3660;
     }
 
     /** The enabled user whose unexpired token this is. */

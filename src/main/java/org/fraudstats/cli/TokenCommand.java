@@ -31,9 +31,10 @@ class TokenCommand implements Runnable {
         @Parameters(paramLabel = "NAME")
         String name;
 
-        @Option(names = "--expires-days", paramLabel = "N", defaultValue = "" + Tokens.DEFAULT_DAYS,
-                description = "days until it expires (default ${DEFAULT-VALUE})")
-        int days;
+        @Option(names = "--expires-days", paramLabel = "N",
+                description = "days until it expires (default " + Tokens.DEFAULT_DAYS + "; for an administrator or auditor "
+                        + Tokens.PRIVILEGED_MAX_DAYS + ", and at most that)")
+        Integer days;
 
         @Mixin
         DebugOption debug;
@@ -49,11 +50,12 @@ class TokenCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (days < 1 || days > 3660) {
+            if (days != null && (days < 1 || days > 3660)) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--expires-days " + days + " is out of range: 1 to 3660");
             }
-            String token = services.get(Tokens.class).create(name, days, Actor.commandLine());
+            Tokens tokens = services.get(Tokens.class);
+            String token = days == null ? tokens.create(name, Actor.commandLine()) : tokens.create(name, days, Actor.commandLine());
             spec.commandLine().getOut().println(token);
             spec.commandLine().getOut().flush();
             return 0;

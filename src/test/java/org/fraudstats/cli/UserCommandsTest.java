@@ -129,6 +129,24 @@ class UserCommandsTest extends DatabaseTest {
     }
 
     @Test
+    void anAdministratorsOrAuditorsTokenLastsThirtyDaysAtMost_forItSkipsTheirSecondFactor() {
+        withInput("Admin-Officer-2026\n", "user", "add", "admin.tok", "--role", "admin", "--password-stdin");
+        Run run = withInput("", "token", "create", "admin.tok");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(jdbc.queryForObject("SELECT (expires_at - created_at)::text FROM api_token WHERE user_name = 'admin.tok'", String.class))
+                .isEqualTo("30 days");
+        assertThat(withInput("", "token", "create", "admin.tok", "--expires-days", "31")).isEqualTo(new Run(1, "",
+                "fraudstats token create: --expires-days 31 is too long for admin.tok: a token of an administrator or auditor lasts "
+                        + "at most 30 days (it signs in without the TOTP code)\n"));
+        assertThat(jdbc.queryForList("SELECT object || ' ' || result FROM audit_event WHERE action = 'token-create' "
+                + "AND object LIKE 'admin.tok%' ORDER BY id", String.class)).last().isEqualTo("admin.tok (31 days) refused: at most 30 days for admin");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM api_token WHERE user_name = 'admin.tok'", Long.class)).isEqualTo(1L);
+        // a leader's is as before
+        withInput("Leader-Officer-2026\n", "user", "add", "leader.tok", "--role", "leader", "--password-stdin");
+        assertThat(withInput("", "token", "create", "leader.tok", "--expires-days", "365").exitCode()).isZero();
+    }
+
+    @Test
     void aTokenIsPrintedOnceAloneKeptAsItsSha256AndExpires() {
         withInput("Press-Officer-2026\n", "user", "add", "press.one", "--role", "press", "--password-stdin");
 

@@ -592,6 +592,23 @@ class PortalPagesTest extends PortalTest {
                         + ", expires " + today.plusDays(7) + ")|success");
     }
 
+    @Test
+    void anAdministratorsOwnTokenFormOffersThirtyDays_theLongestItMayAsk() throws Exception {
+        var users = context.getBean(org.fraudstats.access.Users.class);
+        users.add("acct.admin", org.fraudstats.access.Role.ADMIN, "Acct-Admin-Passw0rd", org.fraudstats.access.Actor.commandLine());
+        users.changeOwnPassword("acct.admin", "Acct-Admin-Passw0rd", "Acct-Admin-Own-Passw0rd", org.fraudstats.access.Actor.commandLine());
+        String page = mvc.perform(get("/account").with(user("acct.admin").roles("ADMIN"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("<input type=\"number\" name=\"days\" value=\"30\" min=\"1\" max=\"30\">");
+        shownOnce("acct.admin", "ADMIN", post("/account/token").param("current", "Acct-Admin-Own-Passw0rd"),
+                "您的 API 令牌，30 天内有效（只显示这一次，请立即保存）", "刷新本页会再提交一次，另生成一个令牌（上面这个仍然有效，可在下表作废）。");
+        var refused = mvc.perform(post("/account/token").param("current", "Acct-Admin-Own-Passw0rd").param("days", "90")
+                .with(user("acct.admin").roles("ADMIN")).with(csrf())).andReturn();
+        assertThat(refused.getFlashMap().get("error")).isEqualTo("管理员和安全审计员的令牌最长 30 天（令牌登录不经动态口令）");
+        assertThat(jdbc.queryForObject("SELECT result FROM audit_event WHERE action = 'token-create' AND user_name = 'acct.admin' "
+                + "ORDER BY id DESC LIMIT 1", String.class)).isEqualTo("refused: at most 30 days for admin");
+    }
+
     /**
      * Posts as the user and checks the answer: the page itself (200, not a redirect, nothing in a flash map), the
      * secret in #secret with its label and what a reload would do, no-store, and the secret in no session row.

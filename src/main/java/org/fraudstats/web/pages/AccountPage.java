@@ -43,7 +43,11 @@ class AccountPage {
 
     @GetMapping("/account")
     String account(Authentication who, Model model) {
-        model.addAttribute("account", users.find(who.getName()).orElse(null));
+        var account = users.find(who.getName()).orElse(null);
+        model.addAttribute("account", account);
+        // an administrator's or auditor's token lasts 30 days at most: the form offers what it may ask
+        model.addAttribute("tokenDays", account == null ? Tokens.DEFAULT_DAYS : Tokens.defaultDays(account.role()));
+        model.addAttribute("tokenMaxDays", account == null ? 3660 : Tokens.maxDays(account.role()));
         model.addAttribute("tokens", tokens.list().stream().filter(t -> t.user().equals(who.getName())).toList());
         model.addAttribute("now", java.time.OffsetDateTime.now(clock));
         return "account";
@@ -96,10 +100,11 @@ class AccountPage {
      * the current password is asked again, as for a new password (a session left open must not be carried away).
      */
     @PostMapping("/account/token")
-    String token(@RequestParam String current, @RequestParam(defaultValue = "90") int days, Authentication who,
+    String token(@RequestParam String current, @RequestParam(name = "days", required = false) Integer asked, Authentication who,
                  HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         try {
             users.checkOwnPassword(who.getName(), current, "token-create", SignedInActor.of(who, request));
+            int days = asked != null ? asked : Tokens.defaultDays(users.find(who.getName()).orElseThrow().role());
             String token = tokens.create(who.getName(), days, SignedInActor.of(who, request));
             ShownOnce.show(model, response, "您的 API 令牌，" + days + " 天内有效（只显示这一次，请立即保存）", token,
                     "刷新本页会再提交一次，另生成一个令牌（上面这个仍然有效，可在下表作废）。");
