@@ -26,6 +26,10 @@ import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.web.session.ConcurrentSessionFilter;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 
 /**
  * Spring Security for `serve` (web.md), one chain per surface as spring-security-samples do:
@@ -58,8 +62,14 @@ class SecurityConfiguration {
     }
 
     @Bean
+    SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
+        return ReplacedSessions.registry(sessions);
+    }
+
+    @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, Tokens tokens, Users users, SignIn signIn, Refusals refusals) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Tokens tokens, Users users, SignIn signIn, Refusals refusals,
+                            SessionRegistry sessionRegistry) throws Exception {
         // A forged cross-site request rides on the browser's session cookie; a bearer request or one without a
         // session has nothing to ride on, and must reach authentication to be answered 401 (web.md), not a CSRF 403.
         // Only the Bearer scheme counts: a browser adds Basic (a proxy's) on its own, and BearerTokens ignores it,
@@ -88,14 +98,16 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .headers(headers -> headers.frameOptions(frames -> frames.disable())
                         .addHeaderWriter(framing()))
-                .addFilterAfter(new StillValid(users, signIn, refusals, true), SecurityContextHolderFilter.class)
+                .addFilterAfter(ReplacedSessions.filter(sessionRegistry, signIn, users, refusals), SecurityContextHolderFilter.class)
+                .addFilterAfter(new StillValid(users, signIn, refusals, true), ConcurrentSessionFilter.class)
                 .addFilterAfter(new BearerTokens(tokens, refusals), StillValid.class);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, Users users, SignIn signIn, Refusals refusals) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, Users users, SignIn signIn, Refusals refusals, SessionRegistry sessionRegistry)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/login/totp", "/login/totp/qr.svg", "/error", "/css/**", "/js/**",
                                 "/images/**", "/fonts/**", "/favicon.ico").permitAll()
@@ -105,11 +117,14 @@ class SecurityConfiguration {
                         .failureHandler(signInFailed())
                         .defaultSuccessUrl("/", false)
                         .permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(signedOut(signIn))
+                .logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(signedOut(signIn, sessionRegistry))
                         .logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(refusals.pageForbidden())
                         .authenticationEntryPoint(toSignIn()))
                 .requestCache(cache -> cache.requestCache(new ContinueAfterSignIn()))
+                .sessionManagement(sessions -> sessions.maximumSessions(ReplacedSessions.MAX_SESSIONS)
+                        .sessionRegistry(sessionRegistry)
+                        .expiredSessionStrategy(ReplacedSessions.ended(signIn, users, refusals, false)))
                 .headers(headers -> headers.frameOptions(frames -> frames.disable())
                         .addHeaderWriter(framing()))
                 .addFilterAfter(new StillValid(users, signIn, refusals, false), SecurityContextHolderFilter.class);
@@ -167,8 +182,14 @@ class SecurityConfiguration {
         };
     }
 
-    private static LogoutHandler signedOut(SignIn signIn) {
+    private static LogoutHandler signedOut(SignIn signIn, SessionRegistry sessions) {
         return (request, response, authentication) -> {
+            // a session ended by newer sign-ins is logged out on its next request too: ReplacedSessions records that
+            var session = request.getSession(false);
+            var information = session == null ? null : sessions.getSessionInformation(session.getId());
+            if (information != null && information.isExpired()) {
+                return;
+            }
             if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
                 try {
                     signIn.signedOut(user.name(), user.role(), Clients.address(request));

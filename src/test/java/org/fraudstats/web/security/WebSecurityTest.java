@@ -299,6 +299,50 @@ class WebSecurityTest extends DatabaseTest {
     }
 
     @Test
+    void aFourthSignInEndsTheLeastRecentlyUsedSession_whoseNextRequestIsToldWhyAndAudited() throws Exception {
+        add("web.many", Role.LEADER, "Leader-Password-1");
+        Cookie first = signIn("web.many", "Leader-Password-1", null);
+        Cookie second = signIn("web.many", "Leader-Password-1", null);
+        Cookie third = signIn("web.many", "Leader-Password-1", null);
+        // the second and third are used since: the first is the least recently used
+        mvc.perform(get("/api/v1/no-such-thing").cookie(second)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/no-such-thing").cookie(third)).andExpect(status().isNotFound());
+        Cookie fourth = signIn("web.many", "Leader-Password-1", null);
+
+        mvc.perform(get("/account").cookie(first)).andExpect(status().isFound()).andExpect(redirectedUrl("/login?replaced"));
+        assertThat(mvc.perform(get("/login").param("replaced", "")).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("您的账户已在别处登录，本处会话已结束（每个账户最多同时登录 3 处）。");
+        mvc.perform(get("/api/v1/no-such-thing").cookie(first)).andExpect(status().isUnauthorized());
+        for (Cookie open : List.of(second, third, fourth)) {
+            mvc.perform(get("/api/v1/no-such-thing").cookie(open)).andExpect(status().isNotFound());
+        }
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, action, result) FROM audit_event "
+                + "WHERE action = 'sign-out' AND user_name = 'web.many' ORDER BY id", String.class))
+                .containsExactly("web.many|leader|sign-out|ended: replaced by a newer sign-in");
+    }
+
+    @Test
+    void theActuatorsListOfEndpointsIsNotThere_healthIs() throws Exception {
+        add("web.actuator", Role.ADMIN, "Admin-Password-12");
+        String token = tokens.create("web.actuator", 1, SETUP);
+        mvc.perform(get("/actuator").header("Authorization", "Bearer " + token)).andExpect(status().isNotFound());
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(content().json("{\"status\":\"UP\"}"));
+    }
+
+    @Test
+    void aSessionEndedByNewerSignInsIsRefusedByTheApiToo() throws Exception {
+        add("web.many.api", Role.STATISTICIAN, "Statistician-1x");
+        Cookie first = signIn("web.many.api", "Statistician-1x", null);
+        for (int i = 0; i < 3; i++) {
+            signIn("web.many.api", "Statistician-1x", null);
+        }
+        mvc.perform(get("/api/v1/no-such-thing").cookie(first)).andExpect(status().isUnauthorized())
+                .andExpect(content().json("{\"error\":\"" + ReplacedSessions.API_MESSAGE + "\"}"));
+        assertThat(jdbc.queryForList("SELECT result FROM audit_event WHERE action = 'sign-out' AND user_name = 'web.many.api'",
+                String.class)).containsExactly("ended: replaced by a newer sign-in");
+    }
+
+    @Test
     void underApiV1NoOrBadCredentialsAre401JsonAndNeverARedirect() throws Exception {
         mvc.perform(get("/api/v1/runs")).andExpect(status().isUnauthorized())
                 .andExpect(header().string("Content-Type", "application/json;charset=UTF-8"))
