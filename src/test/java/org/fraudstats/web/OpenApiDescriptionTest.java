@@ -44,4 +44,15 @@ class OpenApiDescriptionTest extends PortalTest {
         assertThat(real).contains("GET /api/v1/metrics", "POST /api/v1/reruns", "GET /api/v1/audit");
         assertThat(described).isEqualTo(real);
     }
+
+    /** An answer bounded by the places of fraudstats.concurrent-listings may be 503: a script must know to retry. */
+    @Test
+    void everyBoundedListingDescribesItsBusyAnswer() throws Exception {
+        String body = mvc.perform(get("/api/v1/openapi.json").with(user("p").roles("PRESS"))).andReturn().getResponse().getContentAsString();
+        JsonNode paths = JsonMapper.builder().build().readTree(body).get("paths");
+        for (String path : java.util.List.of("/api/v1/metrics", "/api/v1/rejects", "/api/v1/audit")) {
+            assertThat(paths.get(path).get("get").get("responses").get("503").get("$ref").asString()).as(path)
+                    .isEqualTo("#/components/responses/Busy");
+        }
+    }
 }
