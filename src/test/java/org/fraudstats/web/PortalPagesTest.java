@@ -133,6 +133,12 @@ class PortalPagesTest extends PortalTest {
         assertThat(year.getContentAsString(StandardCharsets.UTF_8)).contains("逐日显示各区时期间最长 92 天");
         assertThat(page("leader", get("/figures").param("from", "2022-01-01").param("to", "2022-10-24").param("by", "day")
                 .param("district", "440600"))).contains(">2022-10-24<");
+        MockHttpServletResponse decade = as("leader", get("/figures").param("from", "2013-01-01").param("to", "2022-10-24").param("by", "day")
+                .param("district", "440604"));
+        assertThat(decade.getStatus()).isEqualTo(400);
+        assertThat(decade.getContentAsString(StandardCharsets.UTF_8)).contains("逐日显示时期间最长 732 天");
+        assertThat(page("leader", get("/figures").param("from", "2020-10-24").param("to", "2022-10-24").param("by", "day")
+                .param("district", "440604"))).contains(">2020-10-24<").contains(">2022-10-24<");
         String yoy = page("statistician", get("/figures").param("from", "2022-10-01").param("to", "2022-10-24").param("compare", "yoy"));
         assertThat(yoy).contains("同比%").contains("（基期）");
         // a way of showing the form never sends is refused, as a comparison is, not shown as the whole period

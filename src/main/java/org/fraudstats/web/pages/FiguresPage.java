@@ -43,6 +43,12 @@ class FiguresPage {
     /** The longest period shown by day for every area: a quarter. */
     static final int BY_DAY_EVERY_AREA_DAYS = 92;
 
+    /**
+     * The longest period shown by day for one area: two years (732 rows). Ten years of one district were a 3.6 MB page,
+     * built in memory, and nothing bounded how many were built at once (tester).
+     */
+    static final int BY_DAY_ONE_AREA_DAYS = 732;
+
     private static final List<Column> COLUMNS = java.util.Arrays.stream(Metric.values())
             .map(m -> new Column(m.chineseName(), m.comparable())).toList();
 
@@ -86,6 +92,10 @@ class FiguresPage {
             // six rows a day: a year is 2 190 rows, more than a page is read; the CSV of metrics holds any length
             throw new BadInput("by day for every area: at most " + BY_DAY_EVERY_AREA_DAYS + " days",
                     "逐日显示各区时期间最长 " + BY_DAY_EVERY_AREA_DAYS + " 天：请缩短期间、选一个区域，或用 fraudstats metrics --by day 导出");
+        }
+        if (byDay && area != null && period[0].plusDays(BY_DAY_ONE_AREA_DAYS).isBefore(period[1].plusDays(1))) {
+            throw new BadInput("by day for one area: at most " + BY_DAY_ONE_AREA_DAYS + " days",
+                    "逐日显示时期间最长 " + BY_DAY_ONE_AREA_DAYS + " 天：请缩短期间，或用 fraudstats metrics --by day 导出");
         }
         List<ComparedFigures> rows = metrics.rows(period[0], period[1], byDay, area, comparison);
         List<Row> table = new ArrayList<>();
