@@ -4,8 +4,10 @@
 --  * a replacement identical to what is stored changes no figure (it only records the newer drop as its source).
 -- The business day of a case is the date of reported_at in Asia/Shanghai (metrics.md).
 -- The days whose figures this changes are recorded for the nightly re-render: the old and new day of every
--- changed case, and the days of its freezes and refunds (they follow the case's district, and pending ones
--- start counting once their case arrives).
+-- changed case, and the days of its freezes and refunds when the case is new (pending ones start counting once
+-- their case arrives) or moved to another district (they follow the case's district). A correction of a case's
+-- loss, type, station or age leaves its freezes' and refunds' figures as they were, and their days alone: marked,
+-- they were re-published with nothing of their own changed, and held the headlines over them (tester).
 --
 -- fact_case is partitioned by month of business_day (V19__fact_partitions.sql), so its key holds the day. The
 -- stored version of an incoming id is found through the key register fact_case_key (id -> business_day, a
@@ -56,7 +58,8 @@ updated AS (
     RETURNING f.case_id, f.business_day, s.business_day AS old_day,
               (s.reported_at, s.district_code, s.station, s.fraud_type, s.loss_amount, s.victim_age)
               IS DISTINCT FROM (i.reported_at, i.district_code, i.station, i.fraud_type, i.loss_amount, i.victim_age)
-              AS replaced
+              AS replaced,
+              s.district_code IS DISTINCT FROM i.district_code AS moved
 ),
 inserted AS (
     INSERT INTO fact_case (case_id, reported_at, business_day, district_code, station, fraud_type,
@@ -73,12 +76,17 @@ changed AS (
     SELECT case_id, business_day FROM inserted
     UNION ALL SELECT case_id, business_day FROM updated WHERE replaced
 ),
+followed AS (
+    -- the cases whose freezes and refunds count differently now: new ones, and those of another district
+    SELECT case_id FROM inserted
+    UNION ALL SELECT case_id FROM updated WHERE moved
+),
 days AS (
     INSERT INTO changed_day (job_execution_id, business_day)
     SELECT :jobExecutionId, old_day FROM updated WHERE replaced
     UNION SELECT :jobExecutionId, business_day FROM changed
-    UNION SELECT :jobExecutionId, z.business_day FROM fact_freeze_key z JOIN changed u USING (case_id)
-    UNION SELECT :jobExecutionId, r.business_day FROM fact_refund_key r JOIN changed u USING (case_id)
+    UNION SELECT :jobExecutionId, z.business_day FROM fact_freeze_key z JOIN followed u USING (case_id)
+    UNION SELECT :jobExecutionId, r.business_day FROM fact_refund_key r JOIN followed u USING (case_id)
     ON CONFLICT DO NOTHING
 )
 SELECT count(*) FROM changed

@@ -200,6 +200,27 @@ class FactPartitionsTest extends DatabaseTest {
     }
 
     @Test
+    void aCorrectionOfACasesLossChangesItsOwnDayOnly_aMoveToAnotherDistrictTheDaysOfItsFreezesAndRefundsToo() {
+        Drops drops = new Drops(inbox)
+                .write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-09-30T23:59:59+08:00,440605,,OTHER,500.00,\n")
+                .write("2022-10-01", "freezes.csv", Drops.FREEZES + "F1,C1,FREEZE,," + ACCOUNT + ",70.00,2022-10-01T00:10:00+08:00\n")
+                .write("2022-10-01", "refunds.csv", Drops.REFUNDS + "R1,C1,30.00,2022-10-01T12:00:00+08:00\n");
+        load("2022-10-01");
+        String lastLoadsDays = "SELECT business_day::text FROM changed_day WHERE job_execution_id = (SELECT max(job_execution_id) FROM changed_day)";
+
+        // loss, type, station and age: the freeze and the refund of 1 October count as before
+        drops.write("2022-10-02", "cases.csv", Drops.CASES + "C1,2022-09-30T23:59:59+08:00,440605,罗村派出所,FAKE_LOAN,600.00,40\n");
+        load("2022-10-02");
+        assertThat(rows(lastLoadsDays)).containsExactly("2022-09-30");
+
+        // another district: they follow it
+        drops.write("2022-10-03", "cases.csv", Drops.CASES + "C1,2022-09-30T23:59:59+08:00,440606,罗村派出所,FAKE_LOAN,600.00,40\n");
+        load("2022-10-03");
+        assertThat(rows(lastLoadsDays)).containsExactly("2022-09-30", "2022-10-01");
+        assertThat(check.differences(LocalDate.of(2022, 9, 1), LocalDate.of(2022, 10, 31))).isEmpty();
+    }
+
+    @Test
     void aLoadNeverRecomputesADayOfAnArchivedMonth_evenThroughALinkLeftBeforeV22() {
         // C2 of 1 October frozen on 30 September; September archived alone, as archive_fact_month allowed before V22
         Drops drops = new Drops(inbox)
