@@ -80,9 +80,10 @@ public class BulletinAssembler {
         return rows.stream().filter(f -> f.districtCode().equals(catalog.cityCode())).findFirst().orElseThrow();
     }
 
-    private static String title(BulletinKind kind, LocalDate from, LocalDate to) {
+    /** The heading under the masthead: the day, or the whole period (a one-day range printed "2月29日至2024年2月29日"). */
+    static String title(BulletinKind kind, LocalDate from, LocalDate to) {
         String first = from.getYear() + "年" + from.getMonthValue() + "月" + from.getDayOfMonth() + "日";
-        if (kind == BulletinKind.DAILY) {
+        if (kind == BulletinKind.DAILY || from.equals(to)) {
             return first;
         }
         return first + "至" + to.getYear() + "年" + to.getMonthValue() + "月" + to.getDayOfMonth() + "日";
