@@ -63,6 +63,15 @@ public final class DigitRuns {
     private static final Pattern LONG_PARTS = Pattern.compile("(?<!\\p{Nd})\\p{Nd}{7,}+(?:" + ANY_MARKS + "\\p{Nd}{7,}+)++");
 
     /**
+     * An account number in groups whose first or last is longer than four (6222021,2345,7050,8111; 6222"0212"3457"0015666,
+     * a station's quotes doubled in a CSV field): groups of four between, any marks joining them, sixteen digits or more
+     * in all beside compact dates. A middle group of another length (440604,440605,440606: district codes listed) ends
+     * it, so such lists show (tester: the 4-4-4-7 and 7-4-4-4 forms were shown whole).
+     */
+    private static final Pattern EDGE_GROUPS = Pattern.compile("(?<!\\p{Nd})\\p{Nd}{4,}+(?:(?:" + SEPARATOR + "|" + ANY_MARKS
+            + ")\\p{Nd}{4}+(?!\\p{Nd}))*(?:" + SEPARATOR + "|" + ANY_MARKS + ")\\p{Nd}{4,}+");
+
+    /**
      * Chinese numerals as positional digits, as a number is read out or typed in words (六二二二〇二〇〇…, in the
      * financial form 陆贰贰贰…, or traditional 陸貳參…), by the digit each stands for: a value is searched with them
      * as digits, so that every rule below finds such a number as it finds one in digits, mixed ones too
@@ -112,8 +121,19 @@ public final class DigitRuns {
             }
         }
         Matcher groups = FOUR_DIGIT_GROUPS.matcher(probe);
+        java.util.List<int[]> grouped = new java.util.ArrayList<>();
         while (groups.find()) {
             masked = keepLastFour(value, groups.start(), groups.end(), masked);
+            grouped.add(new int[] {groups.start(), groups.end()});
+        }
+        Matcher edges = EDGE_GROUPS.matcher(probe);
+        while (edges.find()) {
+            // four groups of four are a whole card already: what follows them (，20000元) is something else
+            int start = edges.start();
+            int end = edges.end();
+            if (grouped.stream().noneMatch(g -> g[0] < end && start < g[1]) && digitsBesideCompactDates(edges.group()) >= 16) {
+                masked = keepLastFour(value, edges.start(), edges.end(), masked);
+            }
         }
         Matcher parts = LONG_PARTS.matcher(probe);
         while (parts.find()) {
@@ -128,16 +148,33 @@ public final class DigitRuns {
         return CHINESE_DIGITS.indexOf(c) >= 0;
     }
 
-    /** The value with each Chinese numeral replaced by its digit: the same length, so a match's place is the value's. */
+    /**
+     * The digit a character that is a number but not a decimal digit stands for (superscript ⁶, circled ⑥, ⒍, the
+     * dingbats ❻), or -1: typed so, an account number still reads as one (tester). Only characters of one UTF-16 unit,
+     * so that the probe keeps the value's length.
+     */
+    private static int otherDigit(char c) {
+        if (Character.getType(c) != Character.OTHER_NUMBER) {
+            return -1;
+        }
+        int value = Character.getNumericValue(c);
+        return value >= 0 && value <= 9 ? value : -1;
+    }
+
+    /**
+     * The value with each Chinese numeral, and each other number character standing for one digit, replaced by its
+     * digit: the same length, so a match's place is the value's.
+     */
     private static String withChineseAsDigits(String value) {
         StringBuilder probe = null;
         for (int i = 0; i < value.length(); i++) {
             int at = CHINESE_DIGITS.indexOf(value.charAt(i));
-            if (at >= 0) {
+            int other = at >= 0 ? -1 : otherDigit(value.charAt(i));
+            if (at >= 0 || other >= 0) {
                 if (probe == null) {
                     probe = new StringBuilder(value);
                 }
-                probe.setCharAt(i, CHINESE_VALUES.charAt(at));
+                probe.setCharAt(i, at >= 0 ? CHINESE_VALUES.charAt(at) : (char) ('0' + other));
             }
         }
         return probe == null ? value : probe.toString();
@@ -145,7 +182,7 @@ public final class DigitRuns {
 
     /** The digits of value[start, end) but the last four starred in masked (a copy of value, made at the first run). */
     private static StringBuilder keepLastFour(String value, int start, int end, StringBuilder masked) {
-        IntPredicate isDigit = c -> Character.isDigit(c) || chinese(c);
+        IntPredicate isDigit = c -> Character.isDigit(c) || chinese(c) || (c <= Character.MAX_VALUE && otherDigit((char) c) >= 0);
         StringBuilder into = masked == null ? new StringBuilder(value) : masked;
         int digits = 0;
         for (int i = start; i < end; i += Character.charCount(value.codePointAt(i))) {

@@ -88,6 +88,24 @@ class DigitRunsTest {
     }
 
     @Test
+    void groupsOfFourWithALongerFirstOrLastAreOneNumber_aListOfDistrictCodesIsNot() {
+        // a station whose quotes were doubled in its CSV field, and a number grouped 7-4-4-4 (leak tester)
+        assertThat(DigitRuns.mask("三水\"6222\"0212\"3457\"" + "0015666\"所")).isEqualTo("三水\"****\"****\"****\"***5666\"所");
+        assertThat(DigitRuns.mask("6222021,2345" + ",7050,8111")).isEqualTo("*******,****,****,8111");
+        assertThat(DigitRuns.mask("62220212 3457" + " 0015666")).isEqualTo("******** **** ***5666");
+        for (String value : List.of("440604,440605,440606,440607", "20221001,2022,20221024", "12345678,1234567", "6222,0200,1234")) {
+            assertThat(DigitRuns.mask(value)).isEqualTo(value);
+        }
+    }
+
+    @Test
+    void aNumberInSuperscriptOrCircledDigitsIsOne() {
+        assertThat(DigitRuns.mask("⁶²²²⁰²¹²³⁴⁵⁶⁷⁸⁹⁰¹²³")).isEqualTo("***************¹²³".substring(0, 15) + "⁰¹²³");
+        assertThat(DigitRuns.mask("卡号⑥②②②⓪②①②③④⑤⑥⑦⑧⑨")).isEqualTo("卡号***********⑥⑦⑧⑨");
+        assertThat(DigitRuns.mask("①号楼②单元")).isEqualTo("①号楼②单元");
+    }
+
+    @Test
     void aNumberWrittenInChineseNumeralsIsOne_amountsAndDatesInWordsAreNot() {
         assertThat(DigitRuns.mask("卡号六二二二" + "六五一四" + "三六四二" + "三四九二")).isEqualTo("卡号************三四九二");
         assertThat(DigitRuns.mask("陆贰贰贰 " + "〇贰〇〇 " + "壹贰叁肆 " + "伍陆柒捌")).isEqualTo("**** **** **** 伍陆柒捌");
