@@ -12,9 +12,10 @@ public class AccessProblem extends RuntimeException implements SaidInChinese {
         this(message, message);
     }
 
+    /** Both messages masked: they quote what was typed (no user 6222…, no token 6222…), shown on a page or a terminal. */
     public AccessProblem(String message, String chinese) {
-        super(message);
-        this.chinese = chinese;
+        super(org.fraudstats.storage.DigitRuns.mask(message));
+        this.chinese = org.fraudstats.storage.DigitRuns.mask(chinese);
     }
 
     /** The same reason as the pages say it. */

@@ -26,7 +26,8 @@ public final class Cli {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            err.println(commandLine.getCommandSpec().qualifiedName() + ": " + userMessage(e));
+            // the message may quote what was typed (a job execution id, a user name, a path): masked as --debug's trace is
+            err.println(commandLine.getCommandSpec().qualifiedName() + ": " + org.fraudstats.storage.DigitRuns.mask(userMessage(e)));
             if (debug) {
                 printTrace(e, err);
             }

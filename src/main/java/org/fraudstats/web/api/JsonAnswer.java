@@ -30,8 +30,9 @@ final class JsonAnswer {
         return of(status, MetricsListing.JSON.writeValueAsString(value) + "\n");
     }
 
+    /** The one line of an error, masked: it may quote an id or a body typed by the client (no rerun 6222…, tester). */
     static ResponseEntity<byte[]> error(HttpStatus status, String message) {
-        return of(status, java.util.Map.of("error", message));
+        return of(status, java.util.Map.of("error", org.fraudstats.storage.DigitRuns.mask(message)));
     }
 
     /** 503 with Retry-After: the server cannot do it now and a client may try again after that many seconds. */

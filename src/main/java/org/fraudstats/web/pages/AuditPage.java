@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.fraudstats.storage.DigitRuns;
 import org.fraudstats.access.Role;
 import org.fraudstats.audit.AuditLog;
 import org.fraudstats.audit.AuditRecord;
@@ -71,10 +72,11 @@ class AuditPage {
         model.addAttribute("roleNames", ROLE_NAMES);
         model.addAttribute("from", period[0].toString());
         model.addAttribute("to", period[1].toString());
-        model.addAttribute("user", user == null ? "" : user);
+        // the filters are shown back as typed, masked: the log itself holds no account number to find with one
+        model.addAttribute("user", user == null ? "" : DigitRuns.mask(user));
         model.addAttribute("role", role == null ? "" : role);
-        model.addAttribute("action", action == null ? "" : action);
-        model.addAttribute("result", result == null ? "" : result);
+        model.addAttribute("action", action == null ? "" : DigitRuns.mask(action));
+        model.addAttribute("result", result == null ? "" : DigitRuns.mask(result));
         return "audit";
     }
 

@@ -73,7 +73,8 @@ class PageModel {
         ModelAndView page = new ModelAndView("error");
         page.addObject("status", status);
         page.addObject("error", title);
-        page.addObject("message", message);
+        // it may quote what was typed in the address or the form (no rerun 6222…): masked as everywhere
+        page.addObject("message", org.fraudstats.storage.DigitRuns.mask(message));
         Authentication who = SecurityContextHolder.getContext().getAuthentication();
         if (who != null && who.isAuthenticated()) {
             page.addObject("me", SignedIn.of(who));
