@@ -42,8 +42,7 @@ class HistoryCommand implements Callable<Integer> {
             out.printf("%-6d %-15s %-10s %-25s %9s %9d %9d %9d  %s%n", rs.getLong("job_execution_id"), rs.getString("job_name"),
                     rs.getString("status"), java.util.Objects.requireNonNullElse(BusinessTime.ofJob(rs.getObject("started", java.time.LocalDateTime.class)), ""), rs.getString("seconds") == null ? "" : rs.getString("seconds"),
                     rs.getLong("read_count"), rs.getLong("write_count"), rs.getLong("skip_count"),
-                    // an output folder typed with a long digit run in its name: shown masked, as the audit log shows it
-                    org.fraudstats.storage.DigitRuns.mask(rs.getString("parameters")));
+                    org.fraudstats.web.portal.RunHistory.shown(rs.getString("parameters")));
         }, limit);
         out.flush();
         return 0;

@@ -28,13 +28,6 @@ public final class DigitRuns {
      * number. Phone numbers (11 digits), dates and times (':' is no separator) stay below twelve digits and show. The
      * separators' own quantifiers are possessive: separators are never digits, so giving some back never makes a match.
      */
-    /**
-     * A run that is only ISO dates joined by a mark or two, as a period is written (2022-10-17_2022-10-23, the
-     * portal's name of a weekly bulletin; 2022-10-01/2022-10-24): no account number is written so, and masked, the
-     * audit log would no longer say which bulletin a refused request asked for.
-     */
-    private static final Pattern ISO_DATES = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[^0-9]{1,3}[0-9]{4}-[0-9]{2}-[0-9]{2})*");
-
     private static final Pattern DIGIT_RUN = Pattern.compile("\\p{Nd}(?:" + SEPARATOR + "?\\p{Nd}){11,}");
 
     /**
@@ -62,14 +55,11 @@ public final class DigitRuns {
      */
     private static final Pattern LONG_PARTS = Pattern.compile("(?<!\\p{Nd})\\p{Nd}{7,}+(?:" + ANY_MARKS + "\\p{Nd}{7,}+)++");
 
-    /**
-     * An account number in groups whose first or last is longer than four (6222021,2345,7050,8111; 6222"0212"3457"0015666,
-     * a station's quotes doubled in a CSV field): groups of four between, any marks joining them, sixteen digits or more
-     * in all beside compact dates. A middle group of another length (440604,440605,440606: district codes listed) ends
-     * it, so such lists show (tester: the 4-4-4-7 and 7-4-4-4 forms were shown whole).
-     */
-    private static final Pattern EDGE_GROUPS = Pattern.compile("(?<!\\p{Nd})\\p{Nd}{4,}+(?:(?:" + SEPARATOR + "|" + ANY_MARKS
-            + ")\\p{Nd}{4}+(?!\\p{Nd}))*(?:" + SEPARATOR + "|" + ANY_MARKS + ")\\p{Nd}{4,}+");
+    /** A run of digits, any script's: the groups that {@link #maskGroups} joins. */
+    private static final Pattern DIGITS = Pattern.compile("\\p{Nd}+");
+
+    /** An ISO date as periods and bulletins name days; no account number is written so. */
+    private static final Pattern ISO_DATE = Pattern.compile("(?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])");
 
     /**
      * Chinese numerals as positional digits, as a number is read out or typed in words (六二二二〇二〇〇…, in the
@@ -116,25 +106,17 @@ public final class DigitRuns {
         StringBuilder masked = null;
         Matcher run = DIGIT_RUN.matcher(probe);
         while (run.find()) {
-            if (!ISO_DATES.matcher(run.group()).matches()) {
+            // a date beside a number is no part of it: 2022-10-24 440600 (a period's end and an area, as the audit log
+            // names a headline read) is fourteen digits in a row, of which no twelve are anything but the date
+            if (digitsBesideIsoDates(run.group()) >= 12) {
                 masked = keepLastFour(value, run.start(), run.end(), masked);
             }
         }
         Matcher groups = FOUR_DIGIT_GROUPS.matcher(probe);
-        java.util.List<int[]> grouped = new java.util.ArrayList<>();
         while (groups.find()) {
             masked = keepLastFour(value, groups.start(), groups.end(), masked);
-            grouped.add(new int[] {groups.start(), groups.end()});
         }
-        Matcher edges = EDGE_GROUPS.matcher(probe);
-        while (edges.find()) {
-            // four groups of four are a whole card already: what follows them (，20000元) is something else
-            int start = edges.start();
-            int end = edges.end();
-            if (grouped.stream().noneMatch(g -> g[0] < end && start < g[1]) && digitsBesideCompactDates(edges.group()) >= 16) {
-                masked = keepLastFour(value, edges.start(), edges.end(), masked);
-            }
-        }
+        masked = maskGroups(probe, value, masked);
         Matcher parts = LONG_PARTS.matcher(probe);
         while (parts.find()) {
             if (digitsBesideCompactDates(parts.group()) >= 16) {
@@ -142,6 +124,54 @@ public final class DigitRuns {
             }
         }
         return masked == null ? value : masked.toString();
+    }
+
+    /**
+     * An account number in groups whose first or last is longer than four (6222021,2345,7050,8111; 6222"0212"3457"0015666,
+     * a station's quotes doubled in a CSV field; 2024"6222"0212"3457"0015666 with a year before it): from each group, the
+     * longest chain of groups joined by one to four marks (neither letters nor digits), those between exactly four
+     * digits long, that holds sixteen digits or more beside compact dates, whatever its first and last group. A middle
+     * group of another length ends a chain, so a list of district codes (440604,440605,440606) shows. On the safe side,
+     * a number after a card's four groups loses its digits too (6222,0200,1234,5678,20000 shows 0000): the leading year
+     * of the tester's station and such a trailing amount cannot be told apart.
+     */
+    private static StringBuilder maskGroups(String probe, String value, StringBuilder masked) {
+        java.util.List<int[]> groups = new java.util.ArrayList<>();
+        Matcher digits = DIGITS.matcher(probe);
+        while (digits.find()) {
+            groups.add(new int[] {digits.start(), digits.end(), probe.codePointCount(digits.start(), digits.end())});
+        }
+        for (int i = 0; i < groups.size(); i++) {
+            int total = digitsBesideCompactDates(probe.substring(groups.get(i)[0], groups.get(i)[1]));
+            int last = -1;
+            for (int j = i + 1; j < groups.size(); j++) {
+                if (!joined(probe, groups.get(j - 1)[1], groups.get(j)[0]) || (j - 1 > i && groups.get(j - 1)[2] != 4)) {
+                    break;
+                }
+                int counted = digitsBesideCompactDates(probe.substring(groups.get(j)[0], groups.get(j)[1]));
+                total += counted;
+                // a compact date after the number (…5678;20221023) is not part of it
+                if (total >= 16 && counted > 0) {
+                    last = j;
+                }
+            }
+            if (last >= 0) {
+                masked = keepLastFour(value, groups.get(i)[0], groups.get(last)[1], masked);
+            }
+        }
+        return masked;
+    }
+
+    /** Whether probe[from, to) is one to four marks that are neither letters nor digits. */
+    private static boolean joined(String probe, int from, int to) {
+        int marks = probe.codePointCount(from, to);
+        return marks >= 1 && marks <= 4 && probe.substring(from, to).codePoints().noneMatch(Character::isLetterOrDigit);
+    }
+
+    /** The digits of a run that are not in an ISO date. */
+    private static int digitsBesideIsoDates(String run) {
+        String rest = ISO_DATE.matcher(run).replaceAll("");
+        return (int) rest.codePoints().filter(Character::isDigit).count();
     }
 
     private static boolean chinese(int c) {

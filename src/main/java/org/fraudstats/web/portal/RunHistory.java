@@ -32,9 +32,22 @@ public class RunHistory {
             run.put("read", rs.getLong("read_count"));
             run.put("written", rs.getLong("write_count"));
             run.put("rejected", rs.getLong("skip_count"));
-            // an output folder typed with a long digit run in its name: shown masked, as the audit log shows it
-            run.put("parameters", DigitRuns.mask(rs.getString("parameters")));
+            run.put("parameters", shown(rs.getString("parameters")));
             return run;
         }, limit);
+    }
+
+    private static final java.util.regex.Pattern FOLDER = java.util.regex.Pattern.compile("((?:^| )(?:out|inbox)=)(.*?)(?= [a-z_.]+=|$)");
+
+    /**
+     * A run's parameters as history shows them: a folder typed with a long digit run in its name (out=, inbox=) masked,
+     * as the audit log shows it; the rest as stored, since a rerun's run.id (the clock's milliseconds) and a drop's
+     * checksum are long digit runs that are no account number (review).
+     */
+    public static String shown(String parameters) {
+        if (parameters == null) {
+            return null;
+        }
+        return FOLDER.matcher(parameters).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1) + DigitRuns.mask(m.group(2))));
     }
 }
