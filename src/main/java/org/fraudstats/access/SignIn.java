@@ -107,6 +107,9 @@ public class SignIn {
             record(name, user.role().code(), client, "sign-in", "pending: TOTP enrolment");
             return new Attempt(Outcome.TOTP_PENDING, user);
         }
+        if (state.totpSecret() != null && !readable(state, client)) {
+            return new Attempt(Outcome.REFUSED, null);
+        }
         if (state.totpSecret() != null && !acceptCode(state, code, now)) {
             return failed(state, client, now, "failure: wrong TOTP code");
         }
@@ -130,6 +133,9 @@ public class SignIn {
         State state = found.get(0);
         if (state.lockedUntil() != null && state.lockedUntil().isAfter(now)) {
             record(name, state.account().role().code(), client, "sign-in", "refused: locked until " + lockText(state.lockedUntil()));
+            return new Attempt(Outcome.REFUSED, null);
+        }
+        if (!readable(state, client)) {
             return new Attempt(Outcome.REFUSED, null);
         }
         if (!acceptCode(state, code, now)) {
@@ -189,6 +195,23 @@ public class SignIn {
     /** Records a sign-out (the session's end at the user's request). */
     public void signedOut(String user, Role role, String client) {
         record(user, role.code(), client, "sign-out", "success");
+    }
+
+    /**
+     * Whether the user's TOTP key opens under this process's account key. When not, the sign-in is refused and audited,
+     * not counted as the user's failure (a server started on a home without its account.key must not lock the
+     * administrators out), and the log says what to do; it answered 500 and recorded nothing (review).
+     */
+    private boolean readable(State state, String client) {
+        try {
+            totpKeys.open(state.account().name(), state.totpSecret());
+            return true;
+        } catch (TotpKeys.Unreadable e) {
+            org.slf4j.LoggerFactory.getLogger(SignIn.class).error(e.getMessage());
+            record(state.account().name(), state.account().role().code(), client, "sign-in",
+                    "failure: TOTP key not readable under this account key");
+            return false;
+        }
     }
 
     private boolean acceptCode(State state, String code, OffsetDateTime now) {

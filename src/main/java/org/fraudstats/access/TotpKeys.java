@@ -60,10 +60,17 @@ class TotpKeys {
             byte[] iv = java.util.Arrays.copyOf(in, IV_BYTES);
             return new String(cipher(Cipher.DECRYPT_MODE, user, iv).doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.US_ASCII);
         } catch (AEADBadTagException e) {
-            throw new IllegalStateException("the TOTP key of " + user + " was sealed under another account key (HOME/account.key or "
+            throw new Unreadable("the TOTP key of " + user + " was sealed under another account key (HOME/account.key or "
                     + "FRAUDSTATS_ACCOUNT_KEY): put back this database's key, or enrol the user again with `user totp " + user + "`");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    }
+
+    /** A sealed key that the account key at hand does not open: the deployment's fault, not the user's. */
+    static final class Unreadable extends RuntimeException {
+        Unreadable(String message) {
+            super(message);
         }
     }
 

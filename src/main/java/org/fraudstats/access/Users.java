@@ -145,6 +145,24 @@ public class Users {
         return Totp.uri(name, secret);
     }
 
+    /**
+     * Seals every TOTP key still in clear (enrolled before keys were sealed, its user not signed in since), as
+     * `serve` starts: a dormant administrator's key must not stay readable in the table.
+     *
+     * @return how many were sealed
+     */
+    @Transactional
+    public int sealClearTotpKeys() {
+        int sealed = 0;
+        for (Map<String, Object> row : jdbc.queryForList(SqlFiles.load("access/clear-totp-keys.sql"), Map.of())) {
+            String name = (String) row.get("name");
+            String clear = (String) row.get("totp_secret");
+            sealed += jdbc.update(SqlFiles.load("access/seal-totp-key.sql"),
+                    Map.of("name", name, "clear", clear, "sealed", totpKeys.seal(name, clear)));
+        }
+        return sealed;
+    }
+
     /** The otpauth:// URI of a pending enrolment (none once a first code was accepted). */
     public Optional<String> pendingTotpUri(String name) {
         return jdbc.queryForList(SqlFiles.load("access/totp-secret.sql"), Map.of("name", name), String.class).stream()

@@ -42,13 +42,17 @@ public class AccountKey {
     }
 
     /**
-     * A 256-bit key for one purpose, HMAC-SHA256 of the purpose's name under the account key: knowing one derived key
-     * gives neither the account key nor another purpose's.
+     * A 256-bit key for one purpose, HMAC-SHA256 under the account key of a message no account number can be: it
+     * starts with the byte 0xFF, which valid UTF-8 never holds, and every account_no is hashed as the UTF-8 of text
+     * (ingest refuses a file that is not UTF-8). As the purpose's name alone, a freeze whose account_no was that name
+     * would have stored the derived key as its account_hmac (review). Knowing one derived key gives neither the
+     * account key nor another purpose's.
      */
     public byte[] derived(String purpose) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(material, "HmacSHA256"));
+            mac.update((byte) 0xFF);
             return mac.doFinal(("fraudstats derived key: " + purpose).getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);

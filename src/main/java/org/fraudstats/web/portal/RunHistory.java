@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.fraudstats.storage.DigitRuns;
 import org.fraudstats.settings.BusinessTime;
+import org.fraudstats.storage.DigitRuns;
 import org.fraudstats.storage.SqlFiles;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -32,22 +32,8 @@ public class RunHistory {
             run.put("read", rs.getLong("read_count"));
             run.put("written", rs.getLong("write_count"));
             run.put("rejected", rs.getLong("skip_count"));
-            run.put("parameters", shown(rs.getString("parameters")));
+            run.put("parameters", DigitRuns.maskFolderParameters(rs.getString("parameters")));
             return run;
         }, limit);
-    }
-
-    private static final java.util.regex.Pattern FOLDER = java.util.regex.Pattern.compile("((?:^| )(?:out|inbox)=)(.*?)(?= [a-z_.]+=|$)");
-
-    /**
-     * A run's parameters as history shows them: a folder typed with a long digit run in its name (out=, inbox=) masked,
-     * as the audit log shows it; the rest as stored, since a rerun's run.id (the clock's milliseconds) and a drop's
-     * checksum are long digit runs that are no account number (review).
-     */
-    public static String shown(String parameters) {
-        if (parameters == null) {
-            return null;
-        }
-        return FOLDER.matcher(parameters).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1) + DigitRuns.mask(m.group(2))));
     }
 }
