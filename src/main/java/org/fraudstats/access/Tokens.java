@@ -71,7 +71,7 @@ public class Tokens {
         if (days > maxDays(user.role())) {
             audit.record(new AuditEvent(actor.user(), actor.role(), actor.client(), "token-create",
                     name + " (" + days + " days)", "refused: at most " + PRIVILEGED_MAX_DAYS + " days for " + user.role().code()));
-            throw new AccessProblem("--expires-days " + days + " is too long for " + name + ": a token of an administrator or auditor "
+            throw new TooLong("--expires-days " + days + " is too long for " + name + ": a token of an administrator or auditor "
                     + "lasts at most " + PRIVILEGED_MAX_DAYS + " days (it signs in without the TOTP code)",
                     "管理员和安全审计员的令牌最长 " + PRIVILEGED_MAX_DAYS + " 天（令牌登录不经动态口令）");
         }
@@ -85,6 +85,13 @@ public class Tokens {
         audit.record(new AuditEvent(actor.user(), actor.role(), actor.client(), "token-create",
                 name + " (token " + id + ", expires " + expires.toLocalDate() + ")", "success"));
         return token;
+    }
+
+    /** A token asked for longer than its user's role allows. */
+    public static final class TooLong extends AccessProblem {
+        TooLong(String message, String chinese) {
+            super(message, chinese);
+        }
     }
 
     public static int defaultDays(Role role) {
@@ -110,7 +117,7 @@ public class Tokens {
             return Optional.empty();
         }
         Map<String, Object> params = Map.of("hash", hash(token.strip()), "now", OffsetDateTime.now(clock),
-                "maxDays", UserAccount.PASSWORD_MAX_DAYS);
+                "maxDays", UserAccount.PASSWORD_MAX_DAYS, "privilegedMaxDays", PRIVILEGED_MAX_DAYS);
         Optional<Bearer> bearer = jdbc.query(SqlFiles.load("access/find-token-user.sql"), params,
                 (rs, i) -> new Bearer(UserRows.ACCOUNT.mapRow(rs, i), rs.getLong("token_id"))).stream().findFirst();
         bearer.ifPresent(h -> jdbc.update(SqlFiles.load("access/mark-token-used.sql"), params));

@@ -55,7 +55,14 @@ class TokenCommand implements Runnable {
                         "--expires-days " + days + " is out of range: 1 to 3660");
             }
             Tokens tokens = services.get(Tokens.class);
-            String token = days == null ? tokens.create(name, Actor.commandLine()) : tokens.create(name, days, Actor.commandLine());
+            String token;
+            try {
+                token = days == null ? tokens.create(name, Actor.commandLine()) : tokens.create(name, days, Actor.commandLine());
+            } catch (Tokens.TooLong e) {
+                // too long for an administrator or auditor is a usage error, as out of range is (cli.md: exit 2); the
+                // refusal is audited by Tokens
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
             spec.commandLine().getOut().println(token);
             spec.commandLine().getOut().flush();
             return 0;

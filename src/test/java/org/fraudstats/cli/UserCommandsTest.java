@@ -135,12 +135,18 @@ class UserCommandsTest extends DatabaseTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(jdbc.queryForObject("SELECT (expires_at - created_at)::text FROM api_token WHERE user_name = 'admin.tok'", String.class))
                 .isEqualTo("30 days");
-        assertThat(withInput("", "token", "create", "admin.tok", "--expires-days", "31")).isEqualTo(new Run(1, "",
+        assertThat(withInput("", "token", "create", "admin.tok", "--expires-days", "31")).isEqualTo(new Run(2, "",
                 "fraudstats token create: --expires-days 31 is too long for admin.tok: a token of an administrator or auditor lasts "
-                        + "at most 30 days (it signs in without the TOTP code)\n"));
+                        + "at most 30 days (it signs in without the TOTP code) (see --help)\n"));
         assertThat(jdbc.queryForList("SELECT object || ' ' || result FROM audit_event WHERE action = 'token-create' "
                 + "AND object LIKE 'admin.tok%' ORDER BY id", String.class)).last().isEqualTo("admin.tok (31 days) refused: at most 30 days for admin");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM api_token WHERE user_name = 'admin.tok'", Long.class)).isEqualTo(1L);
+        // one made for longer before the cap serves 30 days from its making, whatever its date says
+        String older = run.out().strip();
+        assertThat(tokens.holder(older)).isPresent();
+        jdbc.update("UPDATE api_token SET created_at = now() - interval '31 days', expires_at = now() + interval '3000 days' "
+                + "WHERE user_name = 'admin.tok'");
+        assertThat(tokens.holder(older)).isEmpty();
         // a leader's is as before
         withInput("Leader-Officer-2026\n", "user", "add", "leader.tok", "--role", "leader", "--password-stdin");
         assertThat(withInput("", "token", "create", "leader.tok", "--expires-days", "365").exitCode()).isZero();
