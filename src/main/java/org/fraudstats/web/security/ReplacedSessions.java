@@ -25,6 +25,7 @@ import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 final class ReplacedSessions {
 
     static final int MAX_SESSIONS = 3;
+    static final String WHY = "replaced by a newer sign-in";
     static final String API_MESSAGE = "this session ended: its user signed in elsewhere (at most " + MAX_SESSIONS
             + " sessions a user); sign in again, or use a bearer token";
 
@@ -35,30 +36,42 @@ final class ReplacedSessions {
         return new SpringSessionBackedSessionRegistry<>(sessions);
     }
 
-    /** What the ended session's next request gets: the sign-in page saying why, or a 401 in JSON under /api. */
-    static SessionInformationExpiredStrategy ended(SignIn signIn, Users users, Refusals refusals, boolean api) {
-        return event -> {
-            HttpServletRequest request = event.getRequest();
-            HttpServletResponse response = event.getResponse();
-            record(event.getSessionInformation(), signIn, users, request);
-            if (api) {
-                Refusals.json(response, HttpServletResponse.SC_UNAUTHORIZED, API_MESSAGE);
-            } else {
-                response.sendRedirect(request.getContextPath() + "/login?replaced");
-            }
-        };
+    /**
+     * What the ended session's next page gets: the sign-in page saying why. The pages' sign-out handlers ran just
+     * before (Spring gives them to the check) and recorded the end.
+     */
+    static SessionInformationExpiredStrategy endedPage() {
+        return event -> event.getResponse().sendRedirect(event.getRequest().getContextPath() + "/login?replaced");
     }
 
-    /** The check of the API chain, which has no sign-in of its own to install it. */
-    static ConcurrentSessionFilter filter(SessionRegistry registry, SignIn signIn, Users users, Refusals refusals) {
-        return new ConcurrentSessionFilter(registry, ended(signIn, users, refusals, true));
+    /**
+     * The check of the API chain, which has no sign-in of its own to install it: a 401 in JSON, the end recorded here
+     * (no sign-out handler runs in this chain). A request with a bearer token is the token's, not the session's, and
+     * is not checked: a script's token does not fail for a browser's replaced cookie sent along. Not on the second
+     * (ASYNC) dispatch of a streamed listing, whose answer is already under way (OncePerRequestFilter's default).
+     */
+    static jakarta.servlet.Filter apiCheck(SessionRegistry registry, SignIn signIn, Users users, Refusals refusals) {
+        ConcurrentSessionFilter check = new ConcurrentSessionFilter(registry, event -> {
+            record(event.getSessionInformation(), signIn, users, event.getRequest());
+            Refusals.json(event.getResponse(), HttpServletResponse.SC_UNAUTHORIZED, API_MESSAGE);
+        });
+        return new org.springframework.web.filter.OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, jakarta.servlet.FilterChain chain)
+                    throws jakarta.servlet.ServletException, IOException {
+                if (BearerTokens.isBearer(request)) {
+                    chain.doFilter(request, response);
+                } else {
+                    check.doFilter(request, response, chain);
+                }
+            }
+        };
     }
 
     private static void record(SessionInformation session, SignIn signIn, Users users, HttpServletRequest request) throws IOException {
         String name = String.valueOf(session.getPrincipal());
         try {
-            users.find(name).ifPresent(user -> signIn.sessionEnded(name, user.role(), Clients.address(request),
-                    "replaced by a newer sign-in"));
+            users.find(name).ifPresent(user -> signIn.sessionEnded(name, user.role(), Clients.address(request), WHY));
         } catch (RuntimeException e) {
             // ending a session takes access away: it goes on when the audit cannot record it, as sign-out does
             LoggerFactory.getLogger(ReplacedSessions.class).error("end of {}'s replaced session not recorded in the audit log: {}",

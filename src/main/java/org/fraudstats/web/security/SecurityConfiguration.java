@@ -27,7 +27,6 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.web.session.ConcurrentSessionFilter;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 
@@ -98,8 +97,11 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .headers(headers -> headers.frameOptions(frames -> frames.disable())
                         .addHeaderWriter(framing()))
-                .addFilterAfter(ReplacedSessions.filter(sessionRegistry, signIn, users, refusals), SecurityContextHolderFilter.class)
-                .addFilterAfter(new StillValid(users, signIn, refusals, true), ConcurrentSessionFilter.class)
+                // both right after the security context, in this order (equal orders keep it): naming
+                // ConcurrentSessionFilter.class as the anchor would put StillValid at that filter's standard slot,
+                // after CSRF and logout (review)
+                .addFilterAfter(ReplacedSessions.apiCheck(sessionRegistry, signIn, users, refusals), SecurityContextHolderFilter.class)
+                .addFilterAfter(new StillValid(users, signIn, refusals, true), SecurityContextHolderFilter.class)
                 .addFilterAfter(new BearerTokens(tokens, refusals), StillValid.class);
         return http.build();
     }
@@ -124,7 +126,7 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(new ContinueAfterSignIn()))
                 .sessionManagement(sessions -> sessions.maximumSessions(ReplacedSessions.MAX_SESSIONS)
                         .sessionRegistry(sessionRegistry)
-                        .expiredSessionStrategy(ReplacedSessions.ended(signIn, users, refusals, false)))
+                        .expiredSessionStrategy(ReplacedSessions.endedPage()))
                 .headers(headers -> headers.frameOptions(frames -> frames.disable())
                         .addHeaderWriter(framing()))
                 .addFilterAfter(new StillValid(users, signIn, refusals, false), SecurityContextHolderFilter.class);
@@ -184,15 +186,18 @@ class SecurityConfiguration {
 
     private static LogoutHandler signedOut(SignIn signIn, SessionRegistry sessions) {
         return (request, response, authentication) -> {
-            // a session ended by newer sign-ins is logged out on its next request too: ReplacedSessions records that
+            // a session ended by newer sign-ins is logged out on its next request, by the session check or by a
+            // sign-out it asks for: either way its end is recorded as that
             var session = request.getSession(false);
             var information = session == null ? null : sessions.getSessionInformation(session.getId());
-            if (information != null && information.isExpired()) {
-                return;
-            }
+            boolean replaced = information != null && information.isExpired();
             if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
                 try {
-                    signIn.signedOut(user.name(), user.role(), Clients.address(request));
+                    if (replaced) {
+                        signIn.sessionEnded(user.name(), user.role(), Clients.address(request), ReplacedSessions.WHY);
+                    } else {
+                        signIn.signedOut(user.name(), user.role(), Clients.address(request));
+                    }
                 } catch (RuntimeException e) {
                     // ending a session takes access away: it goes on when the audit cannot record it (the disk full),
                     // where the refusal left the session alive and answered 500 (MLPS tester). The log says it.

@@ -336,9 +336,24 @@ class WebSecurityTest extends DatabaseTest {
         for (int i = 0; i < 3; i++) {
             signIn("web.many.api", "Statistician-1x", null);
         }
+        // a script's token sent with a browser's replaced cookie is the token's request
+        String token = tokens.create("web.many.api", 1, SETUP);
+        mvc.perform(get("/api/v1/no-such-thing").cookie(first).header("Authorization", "Bearer " + token)).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/no-such-thing").cookie(first)).andExpect(status().isUnauthorized())
                 .andExpect(content().json("{\"error\":\"" + ReplacedSessions.API_MESSAGE + "\"}"));
         assertThat(jdbc.queryForList("SELECT result FROM audit_event WHERE action = 'sign-out' AND user_name = 'web.many.api'",
+                String.class)).containsExactly("ended: replaced by a newer sign-in");
+    }
+
+    @Test
+    void aReplacedSessionThatSignsOutIsRecordedAsReplaced() throws Exception {
+        add("web.many.out", Role.PRESS, "Press-Password-12");
+        Cookie first = signIn("web.many.out", "Press-Password-12", null);
+        for (int i = 0; i < 3; i++) {
+            signIn("web.many.out", "Press-Password-12", null);
+        }
+        mvc.perform(post("/logout").cookie(first).with(csrf())).andExpect(status().isFound());
+        assertThat(jdbc.queryForList("SELECT result FROM audit_event WHERE action = 'sign-out' AND user_name = 'web.many.out'",
                 String.class)).containsExactly("ended: replaced by a newer sign-in");
     }
 
