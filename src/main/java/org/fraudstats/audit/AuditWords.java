@@ -64,7 +64,11 @@ public final class AuditWords {
             Map.entry("own account", "不能操作本人账号"),
             Map.entry("unknown role", "未知角色"),
             Map.entry("removed", "用户已删除"),
-            Map.entry("role changed", "角色已变更"));
+            Map.entry("role changed", "角色已变更"),
+            Map.entry("replaced by a newer sign-in", "已在别处登录（每个账号最多 3 处）"),
+            Map.entry("TOTP key not readable under this account key", "动态口令密钥无法用本系统的账号密钥读出"),
+            Map.entry("at most 30 days for admin", "系统管理员的令牌最长 30 天"),
+            Map.entry("at most 30 days for auditor", "安全审计员的令牌最长 30 天"));
 
     /** By the start of the reason, the longest first where one starts another. */
     private static final List<Map.Entry<String, String>> WEAK_PASSWORDS = List.of(

@@ -20,6 +20,9 @@ class AuditWordsTest {
         assertThat(AuditWords.result("refused: locked until 2026-12-03T10:15:00+08:00")).isEqualTo("拒绝：锁定至 2026-12-03T10:15:00+08:00");
         assertThat(AuditWords.result("locked until 2026-12-03T10:15:00+08:00")).isEqualTo("锁定至 2026-12-03T10:15:00+08:00");
         assertThat(AuditWords.result("ended: role changed")).isEqualTo("会话结束：角色已变更");
+        assertThat(AuditWords.result("ended: replaced by a newer sign-in")).isEqualTo("会话结束：已在别处登录（每个账号最多 3 处）");
+        assertThat(AuditWords.result("failure: TOTP key not readable under this account key")).isEqualTo("失败：动态口令密钥无法用本系统的账号密钥读出");
+        assertThat(AuditWords.result("refused: at most 30 days for auditor")).isEqualTo("拒绝：安全审计员的令牌最长 30 天");
         assertThat(AuditWords.result("403")).isEqualTo("403 无权限");
         assertThat(AuditWords.result("refused: user x exists already")).isEqualTo("拒绝：user x exists already");
         assertThat(AuditWords.result("exit 2")).isEqualTo("exit 2");
