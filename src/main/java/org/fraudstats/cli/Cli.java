@@ -26,8 +26,7 @@ public final class Cli {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            // the message may quote what was typed (a job execution id, a user name, a path): masked as --debug's trace is
-            err.println(commandLine.getCommandSpec().qualifiedName() + ": " + org.fraudstats.storage.DigitRuns.mask(userMessage(e)));
+            err.println(commandLine.getCommandSpec().qualifiedName() + ": " + userMessage(e));
             if (debug) {
                 printTrace(e, err);
             }

@@ -41,8 +41,7 @@ class HistoryCommand implements Callable<Integer> {
         services.get(JdbcTemplate.class).query(SqlFiles.load("batch/history.sql"), rs -> {
             out.printf("%-6d %-15s %-10s %-25s %9s %9d %9d %9d  %s%n", rs.getLong("job_execution_id"), rs.getString("job_name"),
                     rs.getString("status"), java.util.Objects.requireNonNullElse(BusinessTime.ofJob(rs.getObject("started", java.time.LocalDateTime.class)), ""), rs.getString("seconds") == null ? "" : rs.getString("seconds"),
-                    rs.getLong("read_count"), rs.getLong("write_count"), rs.getLong("skip_count"),
-                    org.fraudstats.storage.DigitRuns.maskFolderParameters(rs.getString("parameters")));
+                    rs.getLong("read_count"), rs.getLong("write_count"), rs.getLong("skip_count"), rs.getString("parameters"));
         }, limit);
         out.flush();
         return 0;

@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import org.fraudstats.storage.DigitRuns;
 import org.fraudstats.bulletin.BulletinPublisher;
 import org.fraudstats.bulletin.Rerun;
 import org.fraudstats.delivery.Deliveries;
@@ -82,7 +81,7 @@ class RerunCommand implements Callable<Integer> {
         }
         // the range bulletin goes to OUT/range, beside OUT/daily: name the folder holding both
         outWriter.printf("%d daily bulletins%s rendered into %s (job execution %d%s)%n", days,
-                range ? " and the range bulletin" : "", DigitRuns.mask((range ? target : target.resolve("daily")).toString()), result.jobExecutionId(),
+                range ? " and the range bulletin" : "", range ? target : target.resolve("daily"), result.jobExecutionId(),
                 // a repeated rerun after a kill renders only the days still missing: say how many, not only the total
                 result.restarted() ? ", restarted: " + result.renderedNow() + " rendered now"
                         + (days > result.renderedNow() ? ", " + (days - result.renderedNow()) + " before it stopped" : "") : "");

@@ -46,7 +46,8 @@ class RestartCommand implements Callable<Integer> {
             failed = null;
         }
         if (failed == null) {
-            throw new UserError("no job execution " + id + " (see fraudstats history)");
+            // the id as typed, which may be an account number pasted in the wrong place (leak tester)
+            throw new UserError("no job execution " + org.fraudstats.storage.DigitRuns.mask(Long.toString(id)) + " (see fraudstats history)");
         }
         if (failed.getStatus() == BatchStatus.COMPLETED) {
             throw new UserError("job execution " + id + " completed: there is nothing to restart (to redo its work, "

@@ -162,20 +162,6 @@ public final class DigitRuns {
         return masked;
     }
 
-    private static final Pattern FOLDER = Pattern.compile("((?:^| )(?:out|inbox)=)(.*?)(?= [a-z_.]+=|$)");
-
-    /**
-     * A job's parameters as `history` and the portal's runs show them (name=value, space-separated): a folder typed
-     * with a long digit run in its name (out=, inbox=) masked, as the audit log shows it; the rest as stored, since a
-     * rerun's run.id (the clock's milliseconds) and a drop's checksum are long digit runs that are no account number.
-     */
-    public static String maskFolderParameters(String parameters) {
-        if (parameters == null) {
-            return null;
-        }
-        return FOLDER.matcher(parameters).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + mask(m.group(2))));
-    }
-
     /** Whether probe[from, to) is one to four marks that are neither letters nor digits. */
     private static boolean joined(String probe, int from, int to) {
         int marks = probe.codePointCount(from, to);

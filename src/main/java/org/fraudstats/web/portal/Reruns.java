@@ -16,7 +16,6 @@ import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.fraudstats.storage.DigitRuns;
 import org.fraudstats.bulletin.BulletinKind;
 import org.fraudstats.bulletin.BulletinPublisher;
 import org.fraudstats.bulletin.Rerun;
@@ -233,8 +232,7 @@ public class Reruns {
             Integer done = jdbc.queryForObject(SqlFiles.load("web/rerun-days-done.sql"), Map.of("id", id), Integer.class);
             int total = (int) (days.to().toEpochDay() - days.from().toEpochDay() + 1);
             BatchStatus status = execution.getStatus();
-            // a failure quotes the output folder, which may hold a long digit run: masked as the parameters are
-            String message = status == BatchStatus.FAILED ? DigitRuns.mask(failure(execution)) : null;
+            String message = status == BatchStatus.FAILED ? failure(execution) : null;
             // a stop can mark the execution STOPPED while its thread still renders the day it was on and holds the
             // days' lock: until the thread ends it is stopping, and cannot be restarted yet
             if (live.containsKey(id) && (status == BatchStatus.STOPPED || status == BatchStatus.FAILED)) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.fraudstats.settings.BusinessTime;
-import org.fraudstats.storage.DigitRuns;
 import org.fraudstats.storage.SqlFiles;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -32,7 +31,7 @@ public class RunHistory {
             run.put("read", rs.getLong("read_count"));
             run.put("written", rs.getLong("write_count"));
             run.put("rejected", rs.getLong("skip_count"));
-            run.put("parameters", DigitRuns.maskFolderParameters(rs.getString("parameters")));
+            run.put("parameters", rs.getString("parameters"));
             return run;
         }, limit);
     }
