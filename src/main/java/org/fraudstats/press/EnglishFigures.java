@@ -12,8 +12,9 @@ import org.fraudstats.metrics.AreaFigures;
  *
  * <p>Money is CNY with thousands separators: below 1 million to the cent ({@code CNY 9,800.50}); from 1 million in
  * millions and from 1 billion in billions, truncated to two decimals ({@code CNY 410.35 million}), always two
- * decimals so figures line up, and without a "more than" marker because English releases conventionally read a
- * truncated figure as approximate. Counts are exact with separators ({@code 17,345}).
+ * decimals so figures line up, and "more than" before it when the truncation dropped something, as 多 marks it in
+ * the Chinese sentence: 410,179,127.89 read "CNY 410.17 million", which a reader takes for a rounding of what rounds
+ * to 410.18 (tester). Counts are exact with separators ({@code 17,345}).
  *
  * <p>The prevention sentence says "face-to-face visits dissuaded potential victims" rather than "people were
  * dissuaded": 见面劝阻 counts 人次, one per successful visit, and the same person visited twice counts twice.
@@ -56,15 +57,20 @@ final class EnglishFigures {
 
     static String money(BigDecimal yuan) {
         if (yuan.compareTo(BILLION) >= 0) {
-            return "CNY " + twoDecimals(yuan.divide(BILLION)) + " billion";
+            return inUnits(yuan, BILLION, " billion");
         }
         if (yuan.compareTo(MILLION) >= 0) {
-            return "CNY " + twoDecimals(yuan.divide(MILLION)) + " million";
+            return inUnits(yuan, MILLION, " million");
         }
-        return "CNY " + twoDecimals(yuan);
+        return "CNY " + twoDecimals(yuan.setScale(2, RoundingMode.DOWN));
+    }
+
+    private static String inUnits(BigDecimal yuan, BigDecimal unit, String name) {
+        BigDecimal shown = yuan.divide(unit).setScale(2, RoundingMode.DOWN);
+        return (shown.multiply(unit).compareTo(yuan) < 0 ? "more than " : "") + "CNY " + twoDecimals(shown) + name;
     }
 
     private static String twoDecimals(BigDecimal amount) {
-        return String.format(Locale.ENGLISH, "%,.2f", amount.setScale(2, RoundingMode.DOWN));
+        return String.format(Locale.ENGLISH, "%,.2f", amount);
     }
 }

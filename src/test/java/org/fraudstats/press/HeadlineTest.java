@@ -86,8 +86,8 @@ class HeadlineTest {
     void theEnglishSentenceGivesTheSameFiguresCityWide() {
         assertThat(Headline.of(seed(Catalog.CITY), FOSHAN).english()).isEqualTo(
                 "Since 1 January 2022, 17,345 fraud cases were handled city-wide, 21,000 bank accounts were stopped, "
-                        + "CNY 410.35 million in payments was stopped, 416 refund cases were handled and "
-                        + "CNY 43.12 million was returned to victims.");
+                        + "more than CNY 410.35 million in payments was stopped, 416 refund cases were handled and "
+                        + "more than CNY 43.12 million was returned to victims.");
     }
 
     @Test
@@ -116,10 +116,14 @@ class HeadlineTest {
     void englishMoneyIsInMillionsThenBillionsTruncatedToTwoDecimals() {
         assertThat(EnglishFigures.money(new BigDecimal("999999.99"))).isEqualTo("CNY 999,999.99");
         assertThat(EnglishFigures.money(new BigDecimal("1000000.00"))).isEqualTo("CNY 1.00 million");
-        assertThat(EnglishFigures.money(new BigDecimal("8059792.06"))).isEqualTo("CNY 8.05 million");
-        assertThat(EnglishFigures.money(new BigDecimal("999999999.99"))).isEqualTo("CNY 999.99 million");
-        assertThat(EnglishFigures.money(new BigDecimal("1234567890.00"))).isEqualTo("CNY 1.23 billion");
-        assertThat(EnglishFigures.money(new BigDecimal("1234567890123.45"))).isEqualTo("CNY 1,234.56 billion");
+        // cut, as 多 cuts the Chinese figure, and said to be: 410.17 alone reads as a rounding of 410.179…
+        assertThat(EnglishFigures.money(new BigDecimal("8059792.06"))).isEqualTo("more than CNY 8.05 million");
+        assertThat(EnglishFigures.money(new BigDecimal("410179127.89"))).isEqualTo("more than CNY 410.17 million");
+        assertThat(EnglishFigures.money(new BigDecimal("410350000.00"))).isEqualTo("CNY 410.35 million");
+        assertThat(EnglishFigures.money(new BigDecimal("999999999.99"))).isEqualTo("more than CNY 999.99 million");
+        assertThat(EnglishFigures.money(new BigDecimal("1234567890.00"))).isEqualTo("more than CNY 1.23 billion");
+        assertThat(EnglishFigures.money(new BigDecimal("1230000000.00"))).isEqualTo("CNY 1.23 billion");
+        assertThat(EnglishFigures.money(new BigDecimal("1234567890123.45"))).isEqualTo("more than CNY 1,234.56 billion");
     }
 
     @Test
