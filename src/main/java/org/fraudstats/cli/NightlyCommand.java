@@ -49,6 +49,12 @@ class NightlyCommand implements Callable<Integer> {
         BusinessTime.notYet(day, services.get(Clock.class)).ifPresent(why -> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--date " + why);
         });
+        // an inbox named on the command line that is not there is a typing error, as for ingest: read as 数据未到, the
+        // night published a bulletin saying the data had not come, and mailed it (tester C)
+        if (inbox != null && !inbox.toFile().isDirectory()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--inbox " + inbox
+                    + (inbox.toFile().exists() ? ": not a folder" : ": no such folder"));
+        }
         FraudstatsHome home = services.get(FraudstatsHome.class);
         var o = spec.commandLine().getOut();
         NightlyPipeline.Result result;

@@ -71,6 +71,12 @@ class CliErrorsTest extends DatabaseTest {
         Run file = cli("ingest", "--inbox", "pom.xml");
         assertThat(file.exitCode()).isEqualTo(2);
         assertThat(file.err()).isEqualTo("fraudstats ingest: --inbox pom.xml: not a folder (see --help)\n");
+        // nightly too: a typing error, not a drop that has not arrived (nothing published, nothing mailed)
+        String revisions = "SELECT count(*) FROM bulletin_revision";
+        Long before = jdbc.queryForObject(revisions, Long.class);
+        Run night = cli("nightly", "--date", "2022-10-24", "--inbox", "/no/such/inbox");
+        assertThat(night).isEqualTo(new Run(2, "", "fraudstats nightly: --inbox /no/such/inbox: no such folder (see --help)\n"));
+        assertThat(jdbc.queryForObject(revisions, Long.class)).isEqualTo(before);
     }
 
     @Test
