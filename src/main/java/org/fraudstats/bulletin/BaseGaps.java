@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The days whose data has not arrived (数据未到) inside what a bulletin compares with: a base period holding one is
  * short of that day's figures, and a change against it reads as a rise that did not happen (a week after a missing
- * Sunday showed 环比 +16.7% on the same daily volume). Such a change is not computed, as for a bulletin whose own
+ * Sunday would show 环比 +16.7% on the same daily volume). Such a change is not computed, as for a bulletin whose own
  * period holds a missing day, and the bulletin names the days. Loading the day's drop (even an empty one, when the
  * day truly had nothing) makes its data arrived and the next render computes the change again.
  *
