@@ -107,10 +107,11 @@ public class SignIn {
             record(name, user.role().code(), client, "sign-in", "pending: TOTP enrolment");
             return new Attempt(Outcome.TOTP_PENDING, user);
         }
-        if (state.totpSecret() != null && !readable(state, client)) {
+        String secret = state.totpSecret() == null ? null : opened(state, client);
+        if (state.totpSecret() != null && secret == null) {
             return new Attempt(Outcome.REFUSED, null);
         }
-        if (state.totpSecret() != null && !acceptCode(state, code, now)) {
+        if (secret != null && !acceptCode(state, secret, code, now)) {
             return failed(state, client, now, "failure: wrong TOTP code");
         }
         resetFailures(name);
@@ -135,10 +136,11 @@ public class SignIn {
             record(name, state.account().role().code(), client, "sign-in", "refused: locked until " + lockText(state.lockedUntil()));
             return new Attempt(Outcome.REFUSED, null);
         }
-        if (!readable(state, client)) {
+        String secret = opened(state, client);
+        if (secret == null) {
             return new Attempt(Outcome.REFUSED, null);
         }
-        if (!acceptCode(state, code, now)) {
+        if (!acceptCode(state, secret, code, now)) {
             return failed(state, client, now, "failure: wrong TOTP code");
         }
         resetFailures(name);
@@ -198,25 +200,24 @@ public class SignIn {
     }
 
     /**
-     * Whether the user's TOTP key opens under this process's account key. When not, the sign-in is refused and audited,
-     * not counted as the user's failure (a server started on a home without its account.key must not lock the
-     * administrators out), and the log says what to do; it answered 500 and recorded nothing (review).
+     * The user's TOTP key, opened under this process's account key; null when it does not open: then the sign-in is
+     * refused and audited, not counted as the user's failure (a server started on a home without its account.key must
+     * not lock the administrators out), and the log says what to do; it answered 500 and recorded nothing (review).
      */
-    private boolean readable(State state, String client) {
+    private String opened(State state, String client) {
         try {
-            totpKeys.open(state.account().name(), state.totpSecret());
-            return true;
+            return totpKeys.open(state.account().name(), state.totpSecret());
         } catch (TotpKeys.Unreadable e) {
             org.slf4j.LoggerFactory.getLogger(SignIn.class).error(e.getMessage());
             record(state.account().name(), state.account().role().code(), client, "sign-in",
                     "failure: TOTP key not readable under this account key");
-            return false;
+            return null;
         }
     }
 
-    private boolean acceptCode(State state, String code, OffsetDateTime now) {
+    /** @param secret the key opened ({@link #opened}) once per attempt */
+    private boolean acceptCode(State state, String secret, String code, OffsetDateTime now) {
         String name = state.account().name();
-        String secret = totpKeys.open(name, state.totpSecret());
         long step = Totp.matchingStep(secret, code, now.toInstant());
         boolean accepted = step >= 0 && jdbc.update(SqlFiles.load("access/use-totp-step.sql"), Map.of("name", name, "step", step)) == 1;
         if (accepted && !TotpKeys.sealed(state.totpSecret())) {

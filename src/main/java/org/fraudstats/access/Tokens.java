@@ -28,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Tokens {
 
     public static final int DEFAULT_DAYS = 90;
+    /** The longest any token lasts: ten years. */
+    public static final int MAX_DAYS = 3660;
     /**
      * The longest an administrator's or auditor's token lasts, and its default: a token signs in without the second
      * factor those roles must give (MLPS tester: an administrator's token could last ten years).
@@ -61,8 +63,8 @@ public class Tokens {
      */
     @Transactional(noRollbackFor = AccessProblem.class)
     public String create(String name, int days, Actor actor) {
-        if (days < 1 || days > 3660) {
-            throw new AccessProblem("--expires-days " + days + " is out of range: 1 to 3660", "有效天数 " + days + " 超出范围：应为 1 至 3660 天");
+        if (days < 1 || days > MAX_DAYS) {
+            throw new AccessProblem("--expires-days " + days + " is out of range: 1 to " + MAX_DAYS, "有效天数 " + days + " 超出范围：应为 1 至 " + MAX_DAYS + " 天");
         }
         UserAccount user = users.require(name);
         if (!user.enabled()) {
@@ -99,7 +101,7 @@ public class Tokens {
     }
 
     public static int maxDays(Role role) {
-        return role == Role.ADMIN || role == Role.AUDITOR ? PRIVILEGED_MAX_DAYS : 3660;
+        return role == Role.ADMIN || role == Role.AUDITOR ? PRIVILEGED_MAX_DAYS : MAX_DAYS;
     }
 
     /** The enabled user whose unexpired token this is. */

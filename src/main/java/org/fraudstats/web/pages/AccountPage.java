@@ -47,7 +47,7 @@ class AccountPage {
         model.addAttribute("account", account);
         // an administrator's or auditor's token lasts 30 days at most: the form offers what it may ask
         model.addAttribute("tokenDays", account == null ? Tokens.DEFAULT_DAYS : Tokens.defaultDays(account.role()));
-        model.addAttribute("tokenMaxDays", account == null ? 3660 : Tokens.maxDays(account.role()));
+        model.addAttribute("tokenMaxDays", account == null ? Tokens.MAX_DAYS : Tokens.maxDays(account.role()));
         model.addAttribute("tokens", tokens.list().stream().filter(t -> t.user().equals(who.getName())).toList());
         model.addAttribute("now", java.time.OffsetDateTime.now(clock));
         return "account";
