@@ -11,6 +11,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.fraudstats.storage.AccountKey;
+import org.fraudstats.storage.AccountKeyCheck;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,12 +31,25 @@ class TotpKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec key;
+    private final AccountKeyCheck accountKeyCheck;
+    /** Set once this process's account key was found to be the database's: checked before the first sealing only. */
+    private volatile boolean keyConfirmed;
 
-    TotpKeys(AccountKey accountKey) {
+    TotpKeys(AccountKey accountKey, AccountKeyCheck accountKeyCheck) {
         this.key = new SecretKeySpec(accountKey.derived("totp keys"), "AES");
+        this.accountKeyCheck = accountKeyCheck;
     }
 
+    /**
+     * @throws org.fraudstats.storage.WrongAccountKey before sealing anything under a key other than the database's: a
+     *         `user totp` on a home restored without its account.key sealed the new key where `serve`, given the key
+     *         back, could not open it
+     */
     String seal(String user, String base32Secret) {
+        if (!keyConfirmed) {
+            accountKeyCheck.check("no TOTP key was sealed");
+            keyConfirmed = true;
+        }
         try {
             byte[] iv = new byte[IV_BYTES];
             RANDOM.nextBytes(iv);

@@ -67,7 +67,7 @@ public final class Cli {
     static String userMessage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UnreadableFileException || t instanceof IngestFailedException || t instanceof UserError
-                    || t instanceof org.fraudstats.ingest.WrongAccountKey
+                    || t instanceof org.fraudstats.storage.WrongAccountKey
                     || t instanceof org.fraudstats.storage.RunLock.Refused
                     || t instanceof org.fraudstats.storage.DatabaseUnavailable
                     || t instanceof org.fraudstats.settings.InvalidSetting

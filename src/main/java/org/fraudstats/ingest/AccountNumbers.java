@@ -2,7 +2,6 @@ package org.fraudstats.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -31,14 +30,6 @@ class AccountNumbers {
     AccountNumbers(byte[] key) {
         this.key = new SecretKeySpec(key, "HmacSHA256");
         this.macs = ThreadLocal.withInitial(this::newMac);
-    }
-
-    /**
-     * The key's fingerprint, which the database keeps (AccountKeyCheck): an HMAC of a fixed text, which tells two keys
-     * apart and gives nothing of either, nor of any account's hash.
-     */
-    String fingerprint() {
-        return HexFormat.of().formatHex(hmac("fraudstats account key fingerprint"));
     }
 
     public byte[] hmac(String accountNo) {

@@ -19,6 +19,7 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.fraudstats.settings.BusinessTime;
+import org.fraudstats.storage.AccountKeyCheck;
 import org.fraudstats.storage.RunLock;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Service;
@@ -58,7 +59,7 @@ public class Ingest {
             for (Drop drop : Inbox.drops(inbox, from, to, BusinessTime.today(clock))) {
                 // before the first row is hashed; an empty inbox records no key (a shell without the key serve has)
                 if (!keyChecked) {
-                    accountKey.check();
+                    accountKey.check("nothing was loaded");
                     keyChecked = true;
                 }
                 DropLoadResult result = load(drop);
@@ -85,7 +86,7 @@ public class Ingest {
     public JobExecution restart(long id) throws Exception {
         try (RunLock.Held loader = runLock.ingest()) {
             spillFolder.clean();
-            accountKey.check();
+            accountKey.check("nothing was loaded");
             JobExecution last = jobRepository.getLastJobExecution(jobRepository.getJobExecution(id).getJobInstance());
             if (last.getStatus() == BatchStatus.COMPLETED) {
                 throw new NothingToRestart("job execution " + id + ": its drop is loaded (job execution " + last.getId()

@@ -42,6 +42,20 @@ public class AccountKey {
     }
 
     /**
+     * The key's fingerprint, which the database keeps ({@link AccountKeyCheck}): an HMAC of a fixed text, which tells
+     * two keys apart and gives nothing of either, nor of any account's hash.
+     */
+    public String fingerprint() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(material, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal("fraudstats account key fingerprint".getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    /**
      * A 256-bit key for one purpose, HMAC-SHA256 under the account key of a message no account number can be: it
      * starts with the byte 0xFF, which valid UTF-8 never holds, and every account_no is hashed as the UTF-8 of text
      * (ingest refuses a file that is not UTF-8). As the purpose's name alone, a freeze whose account_no was that name

@@ -85,6 +85,23 @@ class ServeAlongsideTest {
         }
     }
 
+    @Test
+    void serveUnderAnotherAccountKeyRefusesToStart(@TempDir Path home) throws Exception {
+        // a load records the key's fingerprint; a home restored without its account.key would make a new key
+        assertThat(cli(home, "", "ingest", "--inbox", "samples/inbox", "--from", "2022-10-01", "--to", "2022-10-01").exitCode()).isZero();
+        Process serve = fraudstats(home, Map.of("FRAUDSTATS_ACCOUNT_KEY", "another-key-of-another-centre"), "serve", "--port", "0");
+        try {
+            assertThat(serve.waitFor(3, TimeUnit.MINUTES)).isTrue();
+            assertThat(serve.exitValue()).isNotZero();
+            assertThat(Files.readString(home.resolve("serve.log"))).doesNotContain("portal on").doesNotContain("\tat ")
+                    .contains("fraudstats serve: the account key (HOME/account.key, or FRAUDSTATS_ACCOUNT_KEY) is not the one this "
+                            + "database's account numbers were hashed with")
+                    .contains("; the portal was not started");
+        } finally {
+            serve.destroyForcibly().waitFor();
+        }
+    }
+
     private static int awaitPort(Path home, Process serve) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (true) {

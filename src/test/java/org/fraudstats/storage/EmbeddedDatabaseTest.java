@@ -202,9 +202,16 @@ class EmbeddedDatabaseTest {
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.output()).isEqualTo("fraudstats ingest: the account key (HOME/account.key, or FRAUDSTATS_ACCOUNT_KEY) is "
                 + "not the one this database's account numbers were hashed with, so accounts already counted would count "
-                + "again: put back the account.key of this database (README \"Backing up\": a home is restored with it); "
-                + "nothing was loaded\n");
+                + "again and TOTP keys would not open: put back the account.key of this database (README \"Backing up\": "
+                + "a home is restored with it); nothing was loaded\n");
         assertThat(cli(properties, "history").output()).doesNotContain("drop.date=2022-10-03");
+        // nor is a TOTP key sealed under it, which serve, given its key back, could not open (serve: ServeAlongsideTest)
+        assertThat(cli(properties, "user", "add", "admin.wu", "--role", "admin").exitCode()).isZero();
+        Ran totp = cli(properties, "user", "totp", "admin.wu");
+        assertThat(totp.exitCode()).isNotZero();
+        assertThat(totp.output()).startsWith("fraudstats user totp: the account key (HOME/account.key, or FRAUDSTATS_ACCOUNT_KEY) is not")
+                .endsWith("; no TOTP key was sealed\n");
+        assertThat(cli(properties, "user", "list").output()).contains("admin.wu,admin,true,none,");
 
         Files.writeString(key, kept);
         assertThat(cli(properties, "ingest", "--inbox", "samples/inbox", "--from", "2022-10-03", "--to", "2022-10-03").exitCode()).isZero();

@@ -1,0 +1,11 @@
+package org.fraudstats.storage;
+
+/** An account key other than the one this database's account numbers were hashed with ({@link AccountKeyCheck}). */
+public class WrongAccountKey extends RuntimeException {
+
+    WrongAccountKey(String refused) {
+        super("the account key (HOME/account.key, or FRAUDSTATS_ACCOUNT_KEY) is not the one this database's account "
+                + "numbers were hashed with, so accounts already counted would count again and TOTP keys would not open: "
+                + "put back the account.key of this database (README \"Backing up\": a home is restored with it); " + refused);
+    }
+}
