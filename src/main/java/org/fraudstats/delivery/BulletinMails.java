@@ -10,11 +10,11 @@ import java.util.Optional;
 import org.fraudstats.bulletin.BaseGaps;
 import org.fraudstats.bulletin.MissingData;
 import org.fraudstats.bulletin.PublishedFigures;
+import org.fraudstats.bulletin.UnusualNotes;
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.metrics.AreaFigures;
 import org.fraudstats.metrics.Change;
 import org.fraudstats.metrics.Metric;
-import org.fraudstats.metrics.UnusualDistricts;
 import org.fraudstats.press.Headline;
 import org.fraudstats.press.Topic;
 import org.fraudstats.press.UnusualNote;
@@ -39,11 +39,11 @@ class BulletinMails {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
     private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("M月d日");
 
-    private final UnusualDistricts unusual;
+    private final UnusualNotes unusual;
     private final Catalog catalog;
     private final String portal;
 
-    BulletinMails(UnusualDistricts unusual, Catalog catalog, Environment environment) {
+    BulletinMails(UnusualNotes unusual, Catalog catalog, Environment environment) {
         this.unusual = unusual;
         this.catalog = catalog;
         this.portal = environment.getProperty("fraudstats.portal-url", "http://localhost:8080").replaceAll("/+$", "");
@@ -79,7 +79,7 @@ class BulletinMails {
             // leadership reads the first lines only: what is unusual comes before every figure, as in the bulletin
             // kept with the revision since it was; a revision published before that says it as computed now
             lines.add(UnusualNote.HEADING + "：" + published.unusualNote().orElseGet(() -> published.missingNote().isPresent()
-                    ? UnusualNote.NOT_JUDGED : UnusualNote.text(unusual.on(from), catalog)));
+                    ? UnusualNote.NOT_JUDGED : unusual.of(from)));
             lines.add("");
         }
         // as the bulletin: a change against a missing day's zeros would read as a fall, one against a base short of a

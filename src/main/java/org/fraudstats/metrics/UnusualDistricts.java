@@ -2,6 +2,7 @@ package org.fraudstats.metrics;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Service;
 /**
  * 异常提示, the daily bulletin's first lines: the districts whose day's cases are improbably high against their
  * own recent past. A district's baseline is λ = its mean daily cases over the 28 business days before the day
- * (days without cases count as 0); the day is flagged when, were the day's cases Poisson with mean λ, a count at
+ * (days without cases count as 0, days whose data has not arrived are left out); the day is flagged when, were the day's cases Poisson with mean λ, a count at
  * least as high would have probability below 0.001, and the count is at least 5 (so that a quiet district's
  * two cases after a month of none do not alarm anyone). The counts are the cases figure of
  * sql/metrics/area-figures.sql (through {@link Figures}); the rule and its wording are in the README's 统计口径.
@@ -35,11 +36,21 @@ public class UnusualDistricts {
     /**
      * The flagged districts of {@code day}, in catalogue order; empty when nothing is unusual. Both counts are the
      * {@code cases} figure of sql/metrics/area-figures.sql, the one definition every bulletin prints: the day's, and
-     * the 28 days' before it as one period (a day without cases adds 0, so the baseline is always divided by 28).
+     * the 28 days' before it as one period. A day without cases adds 0; a day whose data has not arrived adds
+     * nothing either (its facts are not there) but is not a day of the mean: the baseline is divided by the days
+     * that arrived, 28 unless some are in {@code baselineDaysNotArrived}.
+     *
+     * @param baselineDaysNotArrived the days of D−28 … D−1 whose data has not arrived (bulletin/MissingData); fewer
+     *                               than 28, or there is no baseline to judge by
      */
-    public List<UnusualDistrict> on(LocalDate day) {
+    public List<UnusualDistrict> on(LocalDate day, Collection<LocalDate> baselineDaysNotArrived) {
+        LocalDate first = day.minusDays(BASELINE_DAYS);
+        int arrivedDays = BASELINE_DAYS - (int) baselineDaysNotArrived.stream().filter(d -> !d.isBefore(first) && d.isBefore(day)).distinct().count();
+        if (arrivedDays < 1) {
+            throw new IllegalArgumentException("no day of the baseline of " + day + " has arrived: nothing to judge by");
+        }
         Map<String, Long> baselineCases = new HashMap<>();
-        for (AreaFigures f : figures.range(day.minusDays(BASELINE_DAYS), day.minusDays(1))) {
+        for (AreaFigures f : figures.range(first, day.minusDays(1))) {
             baselineCases.put(f.districtCode(), f.cases());
         }
         List<UnusualDistrict> flagged = new ArrayList<>();
@@ -49,9 +60,9 @@ public class UnusualDistricts {
             }
             long cases = f.cases();
             long baseline = baselineCases.getOrDefault(f.districtCode(), 0L);
-            double tail = PoissonTail.atLeast(cases, (double) baseline / BASELINE_DAYS);
+            double tail = PoissonTail.atLeast(cases, (double) baseline / arrivedDays);
             if (unusual(cases, tail)) {
-                flagged.add(new UnusualDistrict(f.districtCode(), day, cases, baseline, BASELINE_DAYS, tail));
+                flagged.add(new UnusualDistrict(f.districtCode(), day, cases, baseline, arrivedDays, tail));
             }
         }
         return flagged;

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.metrics.UnusualDistrict;
+import org.fraudstats.metrics.UnusualDistricts;
 
 /**
  * The words of the 异常提示 block (README, 统计口径): one sentence per flagged district, with the day's figure and
@@ -16,6 +17,9 @@ public final class UnusualNote {
 
     /** Of a day whose data has not arrived: its zeros are no data, and "无异常" of them would be a finding. */
     public static final String NOT_JUDGED = "当日数据未到，未作判断。";
+
+    /** Of a day none of whose 28 days before has data: there is no baseline to judge by. */
+    public static final String BASELINE_NOT_ARRIVED = "近" + UnusualDistricts.BASELINE_DAYS + "日数据均未到，未作判断。";
 
     private UnusualNote() {
     }
@@ -32,7 +36,8 @@ public final class UnusualNote {
 
     static String sentence(UnusualDistrict d, Catalog catalog) {
         String name = catalog.areaName(d.districtCode()).orElse(d.districtCode());
-        String days = "近" + d.baselineDays() + "日";
+        // a day whose data has not arrived is not in the mean (UnusualDistricts): the sentence says over how many days it is
+        String days = "近" + UnusualDistricts.BASELINE_DAYS + "日" + (d.baselineDays() < UnusualDistricts.BASELINE_DAYS ? "中有数据的" + d.baselineDays() + "日" : "");
         String day = name + "警情" + d.cases() + "宗，";
         if (d.baselineCases() == 0) {
             // no multiple of nothing: the plain fact says it

@@ -231,6 +231,37 @@ class MailDeliveryTest extends DatabaseTest {
         assertThat(pdf.indexOf("异常提示")).isLessThan(pdf.indexOf("10月24日，全市共处置电诈警情"));
     }
 
+    @Test
+    void aBaselineDayWhoseDataNeverCameIsNotAZeroOfTheMean() throws Exception {
+        // 禅城区: 2 cases a day from 28 September to 24 October (27 days); the 25th's drop never comes; on the 26th,
+        // 9. Counting the 25th as 0 cases gave λ = 54 / 28 = 1.93 (近28日日均1.9宗的4.7倍, and 8 would have alarmed:
+        // P = 0.00087); it is 54 / 27 = 2.0
+        StringBuilder baseline = new StringBuilder(Drops.CASES);
+        int id = 100;
+        for (LocalDate d = LocalDate.of(2022, 9, 28); d.isBefore(LocalDate.of(2022, 10, 24)); d = d.plusDays(1)) {
+            baseline.append(caseLine(id++, d, "440604")).append(caseLine(id++, d, "440604"));
+        }
+        drops.write("2022-10-23", "cases.csv", baseline.toString());
+        drops.write("2022-10-24", "cases.csv", Drops.CASES + "C3,2022-10-24T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                + caseLine(id++, LocalDate.of(2022, 10, 24), "440604"));
+        assertThat(night("2022-10-24").exitCode()).isZero();
+        clock.set(Instant.parse("2022-10-26T01:00:00Z"));
+        assertThat(night("2022-10-25").exitCode()).isEqualTo(1);
+        StringBuilder day = new StringBuilder(Drops.CASES);
+        for (int i = 0; i < 9; i++) {
+            day.append(caseLine(id++, LocalDate.of(2022, 10, 26), "440604"));
+        }
+        drops.write("2022-10-26", "cases.csv", day.toString());
+        clock.set(Instant.parse("2022-10-27T01:00:00Z"));
+        Run night26 = night("2022-10-26");
+        assertThat(night26.exitCode()).as(night26.err()).isZero();
+
+        String sentence = "禅城区警情9宗，为近28日中有数据的27日日均2.0宗的4.5倍。";
+        assertThat(text(mailsWithSubject("【反诈日报】2022年10月26日（第299期）").get(0))).contains("异常提示：" + sentence + "\n");
+        assertThat(pdfText(out.resolve("daily/2022-10-26/fraudstats-daily-2022-10-26.pdf")).replaceAll("\\s+", ""))
+                .contains("异常提示：" + sentence);
+    }
+
     private static String caseLine(int id, LocalDate day, String district) {
         return "U" + id + "," + day + "T11:00:00+08:00," + district + ",,OTHER,10.00,\n";
     }

@@ -42,7 +42,7 @@ class UnusualDistrictsTest extends DatabaseTest {
         cases(day, SHUNDE, "OTHER", 26);       // P(X ≥ 26 | 12.39) = 0.000492: flagged
         cases(day, SANSHUI, "OTHER", 25);      // P(X ≥ 25 | 12.39) = 0.001063: just not
 
-        List<UnusualDistrict> flagged = unusual.on(day);
+        List<UnusualDistrict> flagged = unusual.on(day, List.of());
 
         assertThat(flagged).extracting(UnusualDistrict::districtCode, UnusualDistrict::cases, UnusualDistrict::baselineCases)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(CHANCHENG, 9L, 56L), org.assertj.core.groups.Tuple.tuple(SHUNDE, 26L, 347L));
@@ -62,7 +62,7 @@ class UnusualDistrictsTest extends DatabaseTest {
         cases(day, SHUNDE, "OTHER", 4);        // λ = 1/28, P = 6.5e-8, but 4 cases: not
         cases(day, SANSHUI, "ROMANCE", 5);     // λ = 1/28, 5 cases: flagged
 
-        assertThat(unusual.on(day)).extracting(UnusualDistrict::districtCode, UnusualDistrict::cases, UnusualDistrict::baselineCases)
+        assertThat(unusual.on(day, List.of())).extracting(UnusualDistrict::districtCode, UnusualDistrict::cases, UnusualDistrict::baselineCases)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(NANHAI, 5L, 0L), org.assertj.core.groups.Tuple.tuple(SANSHUI, 5L, 1L));
     }
 
@@ -76,7 +76,7 @@ class UnusualDistrictsTest extends DatabaseTest {
         cases(day, NANHAI, "OTHER", 6);                     // P(X ≥ 6 | 1) = 0.000594
         cases(day, "440699", "OTHER", 50);                  // not a configured district
 
-        assertThat(unusual.on(day)).extracting(UnusualDistrict::districtCode, UnusualDistrict::cases, UnusualDistrict::baselineCases)
+        assertThat(unusual.on(day, List.of())).extracting(UnusualDistrict::districtCode, UnusualDistrict::cases, UnusualDistrict::baselineCases)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(CHANCHENG, 5L, 0L), org.assertj.core.groups.Tuple.tuple(NANHAI, 6L, 28L));
     }
 
@@ -87,7 +87,33 @@ class UnusualDistrictsTest extends DatabaseTest {
             cases(day.minusDays(back), CHANCHENG, "OTHER", 3);
         }
         cases(day, CHANCHENG, "OTHER", 7);                  // P(X ≥ 7 | 3) = 0.0335
-        assertThat(unusual.on(day)).isEmpty();
+        assertThat(unusual.on(day, List.of())).isEmpty();
+    }
+
+    @Test
+    void shouldLeaveDaysWhoseDataHasNotArrivedOutOfTheBaseline() {
+        LocalDate day = LocalDate.of(2022, 11, 10);
+        // 21 days of 2 cases, 7 days with no data: λ = 42 / 21 = 2, not 42 / 28 = 1.5
+        List<LocalDate> notArrived = new java.util.ArrayList<>();
+        for (int back = 1; back <= 28; back++) {
+            if (back <= 7) {
+                notArrived.add(day.minusDays(back));
+            } else {
+                cases(day.minusDays(back), CHANCHENG, "OTHER", 2);
+            }
+        }
+        notArrived.add(day.minusDays(40));                  // outside the window: not counted
+        cases(day, CHANCHENG, "OTHER", 8);                  // P(X ≥ 8 | 2) = 0.0011: not; P(X ≥ 8 | 1.5) = 0.00017 would be
+        assertThat(unusual.on(day, List.of())).extracting(UnusualDistrict::cases, UnusualDistrict::baselineDays)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(8L, 28));
+        assertThat(unusual.on(day, notArrived)).isEmpty();
+
+        cases(day, CHANCHENG, "FAKE_LOAN", 1);              // 9: P(X ≥ 9 | 2) = 0.00024
+        List<UnusualDistrict> flagged = unusual.on(day, notArrived);
+        assertThat(flagged).extracting(UnusualDistrict::cases, UnusualDistrict::baselineCases, UnusualDistrict::baselineDays)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(9L, 42L, 21));
+        assertThat(flagged.get(0).tailProbability()).isCloseTo(0.0002374473282611617862323, within(1e-15));
+        assertThat(flagged.get(0).dailyBaseline()).hasToString("2.0");
     }
 
     private void cases(LocalDate day, String district, String fraudType, long cases) {

@@ -38,6 +38,16 @@ class UnusualNoteTest {
     }
 
     @Test
+    void shouldSayOverHowManyDaysTheMeanIsWhenSomeDaysDataHasNotArrived() {
+        // 42 cases over the 21 of the 28 days that have data: 2.0 a day; 9 × 21 / 42 = 4.5
+        assertThat(UnusualNote.text(List.of(new UnusualDistrict("440604", DAY, 9, 42, 21, 0.0)), FOSHAN))
+                .isEqualTo("禅城区警情9宗，为近28日中有数据的21日日均2.0宗的4.5倍。");
+        assertThat(UnusualNote.text(List.of(new UnusualDistrict("440607", DAY, 6, 0, 27, 0.0)), FOSHAN))
+                .isEqualTo("三水区警情6宗，近28日中有数据的27日无警情。");
+        assertThat(UnusualNote.BASELINE_NOT_ARRIVED).isEqualTo("近28日数据均未到，未作判断。");
+    }
+
+    @Test
     void shouldSayOneSentencePerDistrictInCatalogueOrderOrNothingUnusual() {
         assertThat(UnusualNote.text(List.of(district("440604", 31, 347), district("440607", 6, 0)), FOSHAN))
                 .isEqualTo("禅城区警情31宗，为近28日日均12.4宗的2.5倍。三水区警情6宗，近28日无警情。");

@@ -6,15 +6,14 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.fraudstats.bulletin.BulletinKind;
+import org.fraudstats.bulletin.UnusualNotes;
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.ingest.LoadProvenance;
 import org.fraudstats.metrics.AreaFigures;
 import org.fraudstats.metrics.CityDay;
 import org.fraudstats.metrics.Comparison;
 import org.fraudstats.metrics.Figures;
-import org.fraudstats.metrics.UnusualDistricts;
 import org.fraudstats.press.Headline;
-import org.fraudstats.press.UnusualNote;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,9 +26,9 @@ public class BulletinAssembler {
     private final Figures figures;
     private final Catalog catalog;
     private final LoadProvenance provenance;
-    private final UnusualDistricts unusual;
+    private final UnusualNotes unusual;
 
-    BulletinAssembler(Figures figures, Catalog catalog, LoadProvenance provenance, UnusualDistricts unusual) {
+    BulletinAssembler(Figures figures, Catalog catalog, LoadProvenance provenance, UnusualNotes unusual) {
         this.figures = figures;
         this.catalog = catalog;
         this.provenance = provenance;
@@ -39,7 +38,7 @@ public class BulletinAssembler {
     /** The daily bulletin (日报) of one day, opening with its 异常提示; its trend shows the 30 days ending that day. */
     public BulletinData daily(LocalDate day, Long jobExecutionId, ZonedDateTime generatedAt) {
         return assemble(BulletinKind.DAILY, day, day, day.minusDays(29), day.getDayOfYear(), jobExecutionId, generatedAt)
-                .withUnusual(UnusualNote.text(unusual.on(day), catalog));
+                .withUnusual(unusual.of(day));
     }
 
     /** A range bulletin (周报, 月报, 年初以来, any period), with a daily series over the period. */
