@@ -146,7 +146,15 @@ public final class FigureSnapshot {
         for (String base : BASES) {
             List<LocalDate> were = base(gapsWere, base);
             List<LocalDate> are = base(gapsAre, base);
-            if (!were.equals(are)) {
+            if (noticeIs.isPresent()) {
+                continue; // a 数据未到 revision compares nothing: its bases are not said
+            }
+            if (noticeWas.isPresent()) {
+                // the one before compared nothing, so "无 → …" would claim it had found its bases whole
+                if (!are.isEmpty()) {
+                    changes.add(baseName(base) + "数据未到 " + MissingData.named(are));
+                }
+            } else if (!were.equals(are)) {
                 changes.add(baseName(base) + "数据未到 " + (were.isEmpty() ? "无" : MissingData.named(were)) + " → "
                         + (are.isEmpty() ? "无" : MissingData.named(are)));
             }

@@ -46,5 +46,10 @@ class FigureSnapshotNoticeTest {
         assertThat(FigureSnapshot.sameFigures(gap, snapshot(null))).isFalse();
         assertThat(FigureSnapshot.changes(gap, snapshot(null), null))
                 .containsExactly("环比基期数据未到 2022-10-25 → 无", "今年以来或去年同期数据未到 2022-10-25 → 无");
+        // a 数据未到 revision computed no change at all: after it, the bases' gaps are said as they are, not "无 → …"
+        String missing = "{" + FIGURES + ",\"notes\":{\"missing\":{\"text\":\"" + weekly("2022-10-26") + "\"}}}";
+        assertThat(FigureSnapshot.changes(missing, gap, null))
+                .containsExactly("数据未到 → 数据已到达", "环比基期数据未到 2022-10-25", "今年以来或去年同期数据未到 2022-10-25");
+        assertThat(FigureSnapshot.changes(gap, missing, null)).containsExactly("数据已到达 → 数据未到");
     }
 }
