@@ -14,8 +14,11 @@ import org.fraudstats.access.Users;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.web.authentication.session.ConcurrentSessionControlAuthenticationStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,8 +55,12 @@ class LoginPages {
     private final SignIn signIn;
     private final Users users;
     private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+    /** What the form sign-in's session management does first: a confirmed enrolment is a sign-in like any other. */
+    private final ConcurrentSessionControlAuthenticationStrategy sessionLimit;
 
-    LoginPages(SignIn signIn, Users users) {
+    LoginPages(SignIn signIn, Users users, SessionRegistry sessionRegistry) {
+        this.sessionLimit = new ConcurrentSessionControlAuthenticationStrategy(sessionRegistry);
+        this.sessionLimit.setMaximumSessions(ReplacedSessions.MAX_SESSIONS);
         this.signIn = signIn;
         this.users = users;
     }
@@ -112,9 +119,12 @@ class LoginPages {
             return "redirect:/login?error";
         }
         session.removeAttribute(TRIES);
+        Authentication signedIn = Authorities.of(new CurrentUser(attempt.user().name(), attempt.user().role(), Clients.address(request)));
+        // the fourth session ends the least recently used, as after the form (it was not counted: review)
+        sessionLimit.onAuthentication(signedIn, request, response);
         request.changeSessionId();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(Authorities.of(new CurrentUser(attempt.user().name(), attempt.user().role(), Clients.address(request))));
+        context.setAuthentication(signedIn);
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
         return "redirect:/";

@@ -330,6 +330,26 @@ class WebSecurityTest extends DatabaseTest {
     }
 
     @Test
+    void aSignInThatConfirmsATotpEnrolmentCountsTowardsTheLimitToo() throws Exception {
+        add("web.many.totp", Role.ADMIN, "Admin-Password-12");
+        List<Cookie> sessions = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            // enrolled anew each time, so that each first code is a new key's (a code is accepted once)
+            String secret = Totp.secretOf(users.enrolTotp("web.many.totp", SETUP));
+            Cookie pending = mvc.perform(post("/login").param("username", "web.many.totp").param("password", "Admin-Password-12")
+                    .with(csrf())).andExpect(redirectedUrl("/login/totp")).andReturn().getResponse().getCookie("SESSION");
+            MvcResult confirmed = mvc.perform(post("/login/totp").cookie(pending).param("code", Totp.code(secret, java.time.Instant.now()))
+                    .with(csrf())).andExpect(redirectedUrl("/")).andReturn();
+            Cookie rotated = confirmed.getResponse().getCookie("SESSION");
+            sessions.add(rotated == null ? pending : rotated);
+        }
+        mvc.perform(get("/account").cookie(sessions.get(0))).andExpect(status().isFound()).andExpect(redirectedUrl("/login?replaced"));
+        for (Cookie open : sessions.subList(1, 4)) {
+            mvc.perform(get("/api/v1/no-such-thing").cookie(open)).andExpect(status().isNotFound());
+        }
+    }
+
+    @Test
     void aSessionEndedByNewerSignInsIsRefusedByTheApiToo() throws Exception {
         add("web.many.api", Role.STATISTICIAN, "Statistician-1x");
         Cookie first = signIn("web.many.api", "Statistician-1x", null);
