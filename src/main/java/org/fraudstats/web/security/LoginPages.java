@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.fraudstats.access.SignIn;
 import org.fraudstats.access.Users;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +32,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * password was right, the page shows the key as a QR code and takes the first code from the app (/login/totp).
  */
 @Controller
+// its session registry is the portal's (SecurityConfiguration): the commands' contexts have none, and need no pages
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class LoginPages {
 
     static final String PENDING = "fraudstats.totp-pending";
