@@ -282,7 +282,7 @@ class PortalPagesTest extends PortalTest {
         // the auditor reads them in Chinese, each beside the code the filters match
         String log = mvc.perform(get("/audit").param("user", "guess.stat").with(user("an.auditor").roles("AUDITOR")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(log).contains("<td>统计人员</td>")
+        assertThat(log).contains("<td data-label=\"角色\">统计人员</td>")
                 .containsPattern("<span>锁定账号</span><br><code class=\"muted\">lockout</code>")
                 .containsPattern("<span>锁定至 \\d{4}-\\d\\d-\\d\\dT[0-9:]+\\+08:00</span>")
                 .contains("<span>退出登录</span><br><code class=\"muted\">sign-out</code>")
