@@ -50,7 +50,7 @@ final class CopyBaseline {
                     }
                     List<String> columns = header(file, feed);
                     String list = String.join(", ", columns.stream().map(c -> '"' + c + '"').toList());
-                    String sql = "COPY bench.bare_" + feed.name().toLowerCase() + " (" + list
+                    String sql = "COPY bench.bare_" + feed.name().toLowerCase(java.util.Locale.ROOT) + " (" + list
                             + ") FROM STDIN (FORMAT csv, HEADER true, FORCE_NULL (" + list + "))";
                     try (InputStream in = Files.newInputStream(file)) {
                         rows += copy.copyIn(sql, in, 1 << 16);

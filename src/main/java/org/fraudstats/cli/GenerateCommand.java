@@ -49,7 +49,7 @@ class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         period.check(spec);
-        Summary s = SyntheticDrops.write(out, Scale.valueOf(scale.name().toUpperCase()), period.from, period.to, seed, badRate, Catalog.foshan());
+        Summary s = SyntheticDrops.write(out, Scale.valueOf(scale.name().toUpperCase(java.util.Locale.ROOT)), period.from, period.to, seed, badRate, Catalog.foshan());
         spec.commandLine().getOut().printf("%d drops written to %s: %d cases, %d freezes, %d refunds, %d warnings (%d bad rows), %.1f MB%n",
                 s.days(), out, s.caseRows(), s.freezeRows(), s.refundRows(), s.warningRows(), s.badRows(), s.bytes() / 1e6);
         return 0;

@@ -75,7 +75,7 @@ class RerunCommand implements Callable<Integer> {
         }
         var outWriter = spec.commandLine().getOut();
         if (result.status() != BatchStatus.COMPLETED) {
-            throw new UserError("rerun " + period.from + ".." + period.to + " " + result.status().name().toLowerCase()
+            throw new UserError("rerun " + period.from + ".." + period.to + " " + result.status().name().toLowerCase(java.util.Locale.ROOT)
                     + " (job execution " + result.jobExecutionId() + "): " + result.failure()
                     + "; run the same command again to finish only the missing days");
         }

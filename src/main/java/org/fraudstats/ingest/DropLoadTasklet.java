@@ -149,17 +149,17 @@ class DropLoadTasklet implements Tasklet {
         stagedRows.forEach((feed, rows) -> {
             double described = known.getOrDefault(stagingTable(feed), -1.0);
             if (rows > 0 && (described < 0 || rows > 2 * described || 2 * rows < described)) {
-                jdbc.execute("ANALYZE stage_" + feed.name().toLowerCase() + " (" + joinColumns(feed) + ")");
+                jdbc.execute("ANALYZE stage_" + feed.name().toLowerCase(java.util.Locale.ROOT) + " (" + joinColumns(feed) + ")");
             }
         });
     }
 
     private static String stagingTable(Feed feed) {
-        return "stage_" + feed.name().toLowerCase();
+        return "stage_" + feed.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static long merge(NamedParameterJdbcTemplate named, Feed feed, Map<String, Object> params) {
-        return named.queryForObject(SqlFiles.load("ingest/merge-" + feed.name().toLowerCase() + ".sql"), params, Long.class);
+        return named.queryForObject(SqlFiles.load("ingest/merge-" + feed.name().toLowerCase(java.util.Locale.ROOT) + ".sql"), params, Long.class);
     }
 
     private static String joinColumns(Feed feed) {

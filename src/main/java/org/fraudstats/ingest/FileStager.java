@@ -66,7 +66,7 @@ final class FileStager {
         try {
             Counts counts;
             PGConnection pg = connection.unwrap(PGConnection.class);
-            String copy = "COPY stage_" + feed.name().toLowerCase() + " FROM STDIN (FORMAT csv)";
+            String copy = "COPY stage_" + feed.name().toLowerCase(java.util.Locale.ROOT) + " FROM STDIN (FORMAT csv)";
             try (CsvRecords records = csv = new CsvRecords(strictUtf8(file));
                  OutputStream staged = new PGCopyOutputStream(pg, copy, 1 << 16);
                  Writer rejects = spill) {

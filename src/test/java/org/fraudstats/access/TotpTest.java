@@ -19,6 +19,18 @@ class TotpTest {
     }
 
     @Test
+    void codesAreAsciiDigitsWhateverTheLocale() {
+        java.util.Locale was = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("ar-SA"));
+            // RFC 6238's SHA-1 vector at T = 59 s
+            assertThat(Totp.code("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", 1L)).isEqualTo("287082");
+        } finally {
+            java.util.Locale.setDefault(was);
+        }
+    }
+
+    @Test
     void codesAreThoseOfRfc6238() {
         assertThat(Totp.code(RFC_KEY, Instant.ofEpochSecond(59))).isEqualTo("287082");
         assertThat(Totp.code(RFC_KEY, Instant.ofEpochSecond(1111111109))).isEqualTo("081804");

@@ -48,7 +48,7 @@ class ErrorPages implements ErrorController {
         Object refusedPath = request.getAttribute(RefusedPaths.REASON);
         if (uri instanceof String path && (path.startsWith("/api/") || path.startsWith("/actuator/"))) {
             Refusals.json(response, status, refusedPath instanceof String reason ? reason
-                    : known == null ? "error " + status : known.getReasonPhrase().toLowerCase());
+                    : known == null ? "error " + status : known.getReasonPhrase().toLowerCase(java.util.Locale.ROOT));
             return null;
         }
         response.setStatus(status);
