@@ -11,7 +11,9 @@ import java.util.Properties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
@@ -44,10 +46,29 @@ class MailRelay {
         return new DeliveryMessage(session, messageId);
     }
 
+    /**
+     * What JavaMailSenderImpl throws when every message was accepted (none failed) and only the closing QUIT failed;
+     * this class sends one message per call.
+     */
+    static boolean acceptedBeforeTheConnectionFailed(MailSendException e) {
+        return e.getFailedMessages().isEmpty() && e.getMessage() != null
+                && e.getMessage().startsWith("Failed to close server connection after message sending");
+    }
+
     /** @return where the mail went: the relay, or the .eml file written */
     String send(MimeMessage message, Path bulletinFolder, String fileName) throws MessagingException, IOException {
         if (sender != null) {
-            sender.send(message);
+            try {
+                sender.send(message);
+            } catch (MailSendException e) {
+                if (!acceptedBeforeTheConnectionFailed(e)) {
+                    throw e;
+                }
+                // the relay answered 250 to the message, then the connection broke as it was closed: the mail is
+                // sent, and kept pending it was sent again at the next pass, a leader mailed twice (tester)
+                LoggerFactory.getLogger(MailRelay.class).warn("mail {} accepted by the relay; closing the connection then failed: {}",
+                        message.getMessageID(), e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            }
             return "relay";
         }
         message.saveChanges();

@@ -1,20 +1,25 @@
 package org.fraudstats.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.MessagingException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
-/** Without spring.mail.host (the demo), a mail is written as an .eml file beside its bulletin, Message-ID included. */
+/** Without spring.mail.host (the demo), a mail is written as an .eml file beside its bulletin, Message-ID included; with one, what the relay accepted is sent. */
 class MailRelayTest {
 
     @TempDir
@@ -53,5 +58,39 @@ class MailRelayTest {
         assertThat(BulletinMails.subject("weekly", mon, sun, 3)).isEqualTo("【反诈周报·更正】2022年10月17日至10月23日（第3版）");
         assertThat(BulletinMails.subject("monthly", java.time.LocalDate.of(2022, 10, 1), java.time.LocalDate.of(2022, 10, 31), 1))
                 .isEqualTo("【反诈月报】2022年10月1日至10月31日");
+    }
+
+    /**
+     * A relay that accepts a message (250 to its data) and then breaks the connection as it is closed (a tester's
+     * server): the mail is sent, not pending, or the next pass mails the leader again.
+     */
+    @Test
+    void aMessageAcceptedBeforeTheConnectionBrokeIsSent_aFailedOneIsNot() throws Exception {
+        MailRelay closing = relay(new MailSendException("Failed to close server connection after message sending",
+                new MessagingException("[EOF]")));
+        assertThat(closing.send(closing.newMessage("<daily.2022-10-24.r1.0.ab@fraudstats>"), Path.of("unused"), "delivery-1")).isEqualTo("relay");
+
+        MimeMessage message = new DeliveryMessage(new JavaMailSenderImpl().getSession(), "<daily.2022-10-24.r1.0.cd@fraudstats>");
+        MailRelay refusing = relay(new MailSendException("Failed to close server connection after message failures",
+                new MessagingException("[EOF]"), Map.of(message, new MessagingException("550 no such user"))));
+        assertThatThrownBy(() -> refusing.send(message, Path.of("unused"), "delivery-2")).isInstanceOf(MailSendException.class);
+        MailRelay down = relay(new MailSendException("Mail server connection failed", new MessagingException("Connection refused")));
+        assertThatThrownBy(() -> down.send(message, Path.of("unused"), "delivery-3")).isInstanceOf(MailSendException.class);
+    }
+
+    private static MailRelay relay(MailSendException thrown) {
+        JavaMailSender sender = new JavaMailSenderImpl() {
+            @Override
+            public void send(MimeMessage message) {
+                throw thrown;
+            }
+
+            @Override
+            public void send(MimeMessage... messages) {
+                throw thrown;
+            }
+        };
+        StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("sender", sender));
+        return new MailRelay(beans.getBeanProvider(JavaMailSender.class));
     }
 }
