@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Mails published bulletins (delivery.md). Each mail is first recorded (table delivery) and committed; a pass
  * then claims each due mail by locking its row, sends it, and marks it sent in that same short transaction, so
  * two processes never send one mail and a process killed before the relay accepted it leaves it pending. A relay
- * that is down or refusing is tried again after growing pauses (5, 10, 20, 40, 80, 160 minutes) until 6 hours
+ * that is down or refusing is tried again after growing pauses (5, 10, 20, 40, 80, 160 minutes), a last time 6 hours
  * after the mail was recorded, then the mail is failed. Passes run after every publication and at every nightly
  * run and `deliver`, and every few minutes under `serve`.
  */
@@ -224,9 +224,12 @@ public class Deliveries {
             store.markSent(d.id(), clock.instant());
             return "sent";
         } catch (Exception e) {
+            // failed when 6 hours have passed, not after so many attempts: each `deliver` tries at once, and seven of
+            // them in five minutes failed the mails "after 6 hours of retries" while the relay was down (tester)
             Duration pause = FIRST_PAUSE.multipliedBy(1L << Math.min(d.attempts(), 20));
-            Instant next = now.plus(pause);
-            boolean giveUp = next.isAfter(d.recordedAt().plus(GIVE_UP_AFTER));
+            Instant deadline = d.recordedAt().plus(GIVE_UP_AFTER);
+            boolean giveUp = !now.isBefore(deadline);
+            Instant next = now.plus(pause).isAfter(deadline) ? deadline : now.plus(pause);
             String error = (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()).replaceAll("\\s+", " ").strip();
             store.markAttemptFailed(d.id(), error.length() > 500 ? error.substring(0, 500) : error, next, giveUp);
             return giveUp ? "failed" : "retrying";

@@ -364,12 +364,12 @@ class MailDeliveryTest extends DatabaseTest {
             clock.set(START.plus(Duration.ofMinutes(minutes)));
             deliveries.sendDue(line -> { });
         }
-        // attempts at 0, 5, 15, 35, 75, 155 and 315 minutes (pauses of 5, 10, 20, 40, 80, 160): an eighth would come
-        // 635 minutes after the mail was recorded, past 6 hours
-        assertThat(jdbc.queryForList("SELECT DISTINCT state || ' ' || attempts FROM delivery", String.class)).containsExactly("failed 7");
+        // attempts at 0, 5, 15, 35, 75, 155 and 315 minutes (pauses of 5, 10, 20, 40, 80, 160); the next pause would
+        // end past 6 hours, so the last attempt is at 6 hours, after which the mail is failed
+        assertThat(jdbc.queryForList("SELECT DISTINCT state || ' ' || attempts FROM delivery", String.class)).containsExactly("failed 8");
         Run failed = cli("deliveries", "--failed");
         assertThat(failed.out().lines().skip(1).toList()).hasSize(3)
-                .allSatisfy(line -> assertThat(line).startsWith("2022-10-24,daily,1,").contains(",failed,7,,<daily.2022-10-24.r1.0."));
+                .allSatisfy(line -> assertThat(line).startsWith("2022-10-24,daily,1,").contains(",failed,8,,<daily.2022-10-24.r1.0."));
         // a relay's error over several lines (as JavaMail nests them) is listed on the mail's one line
         jdbc.update("UPDATE delivery SET last_error = 'Could not connect to SMTP host: 127.0.0.1, port: 2525;' || chr(10) "
                 + "|| '  nested exception is:' || chr(10) || chr(9) || 'java.net.ConnectException: Connection refused' WHERE state = 'failed'");
@@ -385,8 +385,27 @@ class MailDeliveryTest extends DatabaseTest {
         assertThat(resend.out()).contains("mail: 3 sent");
         assertThat(relay.getReceivedMessages()).hasSize(3);
         assertThat(cli("deliveries", "--from", "2022-10-24", "--to", "2022-10-24").out())
-                .contains(",daily,1,leadership,zhangsan@example.gov.cn,failed,7,")
+                .contains(",daily,1,leadership,zhangsan@example.gov.cn,failed,8,")
                 .contains(",daily,1,leadership,zhangsan@example.gov.cn,sent,1,");
+    }
+
+    @Test
+    void deliverRunAgainAndAgainWhileTheRelayIsDownFailsNothingBeforeSixHours() {
+        relay.stop();
+        assertThat(night("2022-10-24").exitCode()).isZero();
+        // an operator tries `deliver` every minute for ten minutes: ten attempts more, each pause longer
+        for (int minute = 1; minute <= 10; minute++) {
+            clock.set(START.plus(Duration.ofMinutes(minute)));
+            Run deliver = cli("deliver", "--date", "2022-10-24");
+            assertThat(deliver.out()).doesNotContain("failed");
+        }
+        assertThat(jdbc.queryForList("SELECT DISTINCT state || ' ' || attempts FROM delivery", String.class)).containsExactly("pending 11");
+        // the pause would end far past 6 hours: the next attempt is at 6 hours, the relay back by then
+        assertThat(jdbc.queryForList("SELECT DISTINCT next_attempt_at = recorded_at + interval '6 hours' FROM delivery", Boolean.class))
+                .containsExactly(true);
+        relay.start();
+        clock.set(START.plus(Duration.ofHours(6)).plus(Duration.ofMinutes(1)));
+        assertThat(deliveries.sendDue(line -> { }).sent()).isEqualTo(3);
     }
 
     @Test
