@@ -122,6 +122,7 @@ class DistributionFile {
             throw new DistributionException(source, entry + ".recipients", "expected a list of {name: ..., email: ...}");
         }
         List<Distribution.Recipient> recipients = new ArrayList<>();
+        Set<String> listed = new java.util.HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             String at = entry + ".recipients[" + (i + 1) + "]";
             Map<String, Object> r = map(source, at, items.get(i), RECIPIENT_KEYS);
@@ -133,7 +134,11 @@ class DistributionFile {
             if (!domains.contains(address.group(1).toLowerCase(Locale.ROOT))) {
                 throw new DistributionException(source, at, email + " is outside allowed_domains (" + String.join(", ", domains) + ")");
             }
-            recipients.add(new Distribution.Recipient(r.get("name") == null ? "" : String.valueOf(r.get("name")).strip(), email));
+            // one mailbox once per list, however its address is written: ZhangSan@Example.GOV.CN beside
+            // zhangsan@example.gov.cn was two deliveries, two mails with one Message-ID in one mailbox (tester)
+            if (listed.add(email.toLowerCase(Locale.ROOT))) {
+                recipients.add(new Distribution.Recipient(r.get("name") == null ? "" : String.valueOf(r.get("name")).strip(), email));
+            }
         }
         return new Distribution.MailingList(name, products, attach, List.copyOf(recipients));
     }

@@ -47,6 +47,24 @@ class DistributionFileTest {
     }
 
     @Test
+    void anAddressListedTwiceInAListIsOneRecipient_whateverItsCase() {
+        Distribution d = DistributionFile.parse("d.yml", """
+                from: "数据专班 <stats@example.gov.cn>"
+                allowed_domains: [example.gov.cn]
+                lists:
+                  leadership:
+                    products: [daily]
+                    attach: [pdf]
+                    recipients:
+                      - {name: 张三丰, email: ZhangSan@Example.GOV.CN}
+                      - {name: 张三, email: zhangsan@example.gov.cn}
+                      - {name: 王五, email: wangwu@example.gov.cn}
+                """);
+        assertThat(d.lists().get(0).recipients()).containsExactly(new Distribution.Recipient("张三丰", "ZhangSan@Example.GOV.CN"),
+                new Distribution.Recipient("王五", "wangwu@example.gov.cn"));
+    }
+
+    @Test
     void anEmptyFileOrNoListsMailsNothing() {
         assertThat(DistributionFile.parse("d.yml", "").lists()).isEmpty();
         assertThat(DistributionFile.parse("d.yml", "max_attachment_mb: 5\n").lists()).isEmpty();
