@@ -11,6 +11,7 @@ import java.util.Properties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import org.fraudstats.storage.GroupReadable;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailSendException;
@@ -26,8 +27,7 @@ import org.springframework.stereotype.Component;
 @Component
 class MailRelay {
 
-    private static final FileAttribute<?> FILE_MODE = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r-----"));
-    private static final FileAttribute<?> FOLDER_MODE = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-x---"));
+    private static final FileAttribute<?> FILE_MODE = PosixFilePermissions.asFileAttribute(GroupReadable.FILE);
 
     private final JavaMailSender sender;
     private final Session session;
@@ -74,13 +74,13 @@ class MailRelay {
         message.saveChanges();
         // a mail carries the bulletin: it is kept as the bulletin is, readable by the owner and the group only
         boolean posix = bulletinFolder.getFileSystem().supportedFileAttributeViews().contains("posix");
-        Path folder = posix ? Files.createDirectories(bulletinFolder.resolve("mail"), FOLDER_MODE)
-                : Files.createDirectories(bulletinFolder.resolve("mail"));
+        Path folder = GroupReadable.folders(bulletinFolder.resolve("mail"));
         Path file = folder.resolve(fileName + ".eml");
         Path temporary = folder.resolve(fileName + ".eml.tmp");
         Files.deleteIfExists(temporary);
         if (posix) {
             Files.createFile(temporary, FILE_MODE);
+            GroupReadable.file(temporary);
         }
         try (OutputStream out = Files.newOutputStream(temporary)) {
             message.writeTo(out);

@@ -11,6 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+
+import org.fraudstats.storage.GroupReadable;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -29,8 +31,7 @@ final class AtomicFiles {
         void write(OutputStream out) throws Exception;
     }
 
-    private static final FileAttribute<?> FILE_MODE = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r-----"));
-    private static final FileAttribute<?> FOLDER_MODE = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-x---"));
+    private static final FileAttribute<?> FILE_MODE = PosixFilePermissions.asFileAttribute(GroupReadable.FILE);
     private static final Set<OpenOption> CREATE_NEW = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     /** ".{target name}.{uuid}.tmp", the temporary name below: what a writer killed mid-file leaves behind. */
     private static final Pattern LEFTOVER = Pattern.compile("\\..+\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.tmp");
@@ -72,17 +73,15 @@ final class AtomicFiles {
 
     private static OutputStream create(Path file) throws IOException {
         if (posix(file)) {
-            return Channels.newOutputStream(Files.newByteChannel(file, CREATE_NEW, FILE_MODE));
+            OutputStream out = Channels.newOutputStream(Files.newByteChannel(file, CREATE_NEW, FILE_MODE));
+            GroupReadable.file(file);
+            return out;
         }
         return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
 
     private static void createFolder(Path folder) throws IOException {
-        if (posix(folder)) {
-            Files.createDirectories(folder, FOLDER_MODE);
-        } else {
-            Files.createDirectories(folder);
-        }
+        GroupReadable.folders(folder);
     }
 
     private static boolean posix(Path path) {
