@@ -387,6 +387,9 @@ class MailDeliveryTest extends DatabaseTest {
         assertThat(cli("deliveries", "--from", "2022-10-24", "--to", "2022-10-24").out())
                 .contains(",daily,1,leadership,zhangsan@example.gov.cn,failed,8,")
                 .contains(",daily,1,leadership,zhangsan@example.gov.cn,sent,1,");
+        // sent since: the nights stop warning about them (still listed, as failed, by deliveries --failed)
+        assertThat(night("2022-10-24").out()).doesNotContain("warning");
+        assertThat(cli("deliveries", "--failed").out().lines().skip(1).toList()).hasSize(3);
     }
 
     @Test
