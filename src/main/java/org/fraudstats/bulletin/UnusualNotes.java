@@ -28,8 +28,9 @@ public class UnusualNotes {
     /** The note of {@code day}, as computed now (a day whose own data has not arrived: {@link UnusualNote#NOT_JUDGED}, by the caller). */
     public String of(LocalDate day) {
         List<LocalDate> notArrived = missingData.daysNotArrived(day.minusDays(UnusualDistricts.BASELINE_DAYS), day.minusDays(1));
-        if (notArrived.size() >= UnusualDistricts.BASELINE_DAYS) {
-            return UnusualNote.BASELINE_NOT_ARRIVED;
+        int arrived = UnusualDistricts.arrivedDays(day, notArrived);
+        if (arrived < UnusualDistricts.MIN_ARRIVED_DAYS) {
+            return UnusualNote.baselineTooShort(arrived);
         }
         return UnusualNote.text(unusual.on(day, notArrived), catalog);
     }

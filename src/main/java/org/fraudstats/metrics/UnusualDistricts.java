@@ -22,6 +22,8 @@ import org.springframework.stereotype.Service;
 public class UnusualDistricts {
 
     public static final int BASELINE_DAYS = 28;
+    /** Fewer days than a week behind a mean, and one busy day of them would set it: not judged (review). */
+    public static final int MIN_ARRIVED_DAYS = 7;
     static final double TAIL_PROBABILITY_BELOW = 0.001;
     static final long CASES_AT_LEAST = 5;
 
@@ -36,22 +38,25 @@ public class UnusualDistricts {
     /**
      * The flagged districts of {@code day}, in catalogue order; empty when nothing is unusual. Both counts are the
      * {@code cases} figure of sql/metrics/area-figures.sql, the one definition every bulletin prints: the day's, and
-     * the 28 days' before it as one period. A day without cases adds 0; a day whose data has not arrived adds
-     * nothing either (its facts are not there) but is not a day of the mean: the baseline is divided by the days
-     * that arrived, 28 unless some are in {@code baselineDaysNotArrived}.
+     * the baseline's as the sum of its days'. A day without cases adds 0. A day whose data has not arrived is not a
+     * day of the baseline at all, neither its cases (a later drop's late records of it, review) nor in the divisor:
+     * the baseline is the cases of the days that arrived over their number, 28 unless some are in
+     * {@code baselineDaysNotArrived}.
      *
-     * @param baselineDaysNotArrived the days of D−28 … D−1 whose data has not arrived (bulletin/MissingData); fewer
-     *                               than 28, or there is no baseline to judge by
+     * @param baselineDaysNotArrived the days of D−28 … D−1 whose data has not arrived (bulletin/MissingData); at
+     *                               least {@link #MIN_ARRIVED_DAYS} must have arrived, or there is no baseline to judge by
      */
     public List<UnusualDistrict> on(LocalDate day, Collection<LocalDate> baselineDaysNotArrived) {
         LocalDate first = day.minusDays(BASELINE_DAYS);
-        int arrivedDays = BASELINE_DAYS - (int) baselineDaysNotArrived.stream().filter(d -> !d.isBefore(first) && d.isBefore(day)).distinct().count();
-        if (arrivedDays < 1) {
-            throw new IllegalArgumentException("no day of the baseline of " + day + " has arrived: nothing to judge by");
+        int arrivedDays = arrivedDays(day, baselineDaysNotArrived);
+        if (arrivedDays < MIN_ARRIVED_DAYS) {
+            throw new IllegalArgumentException("only " + arrivedDays + " days of the baseline of " + day + " have arrived: too few to judge by");
         }
         Map<String, Long> baselineCases = new HashMap<>();
-        for (AreaFigures f : figures.range(first, day.minusDays(1))) {
-            baselineCases.put(f.districtCode(), f.cases());
+        for (AreaFigures f : figures.byDay(first, day.minusDays(1))) {
+            if (!baselineDaysNotArrived.contains(f.from())) {
+                baselineCases.merge(f.districtCode(), f.cases(), Long::sum);
+            }
         }
         List<UnusualDistrict> flagged = new ArrayList<>();
         for (AreaFigures f : figures.range(day, day)) {
@@ -66,6 +71,12 @@ public class UnusualDistricts {
             }
         }
         return flagged;
+    }
+
+    /** How many of the 28 days before {@code day} have arrived. */
+    public static int arrivedDays(LocalDate day, Collection<LocalDate> baselineDaysNotArrived) {
+        LocalDate first = day.minusDays(BASELINE_DAYS);
+        return BASELINE_DAYS - (int) baselineDaysNotArrived.stream().filter(d -> !d.isBefore(first) && d.isBefore(day)).distinct().count();
     }
 
     static boolean unusual(long cases, double tailProbability) {

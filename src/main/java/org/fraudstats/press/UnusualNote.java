@@ -18,8 +18,11 @@ public final class UnusualNote {
     /** Of a day whose data has not arrived: its zeros are no data, and "无异常" of them would be a finding. */
     public static final String NOT_JUDGED = "当日数据未到，未作判断。";
 
-    /** Of a day none of whose 28 days before has data: there is no baseline to judge by. */
-    public static final String BASELINE_NOT_ARRIVED = "近" + UnusualDistricts.BASELINE_DAYS + "日数据均未到，未作判断。";
+    /** Of a day fewer than 7 of whose 28 days before have data: there is no baseline to judge by. */
+    public static String baselineTooShort(int arrivedDays) {
+        return arrivedDays == 0 ? "近" + UnusualDistricts.BASELINE_DAYS + "日数据均未到，未作判断。"
+                : "近" + UnusualDistricts.BASELINE_DAYS + "日中有数据的仅" + arrivedDays + "日，未作判断。";
+    }
 
     private UnusualNote() {
     }

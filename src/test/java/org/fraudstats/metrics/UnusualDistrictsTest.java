@@ -103,9 +103,11 @@ class UnusualDistrictsTest extends DatabaseTest {
             }
         }
         notArrived.add(day.minusDays(40));                  // outside the window: not counted
+        cases(day.minusDays(3), CHANCHENG, "OTHER", 3);     // a later drop's late records of a day not arrived: not counted
         cases(day, CHANCHENG, "OTHER", 8);                  // P(X ≥ 8 | 2) = 0.0011: not; P(X ≥ 8 | 1.5) = 0.00017 would be
-        assertThat(unusual.on(day, List.of())).extracting(UnusualDistrict::cases, UnusualDistrict::baselineDays)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(8L, 28));
+        // λ = 45 / 28 = 1.6 when every day counts, the late records too: P(X ≥ 8) = 0.00027, flagged
+        assertThat(unusual.on(day, List.of())).extracting(UnusualDistrict::cases, UnusualDistrict::baselineCases, UnusualDistrict::baselineDays)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(8L, 45L, 28));
         assertThat(unusual.on(day, notArrived)).isEmpty();
 
         cases(day, CHANCHENG, "FAKE_LOAN", 1);              // 9: P(X ≥ 9 | 2) = 0.00024
@@ -114,6 +116,18 @@ class UnusualDistrictsTest extends DatabaseTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(9L, 42L, 21));
         assertThat(flagged.get(0).tailProbability()).isCloseTo(0.0002374473282611617862323, within(1e-15));
         assertThat(flagged.get(0).dailyBaseline()).hasToString("2.0");
+    }
+
+    @Test
+    void shouldRefuseToJudgeByFewerThanAWeek() {
+        LocalDate day = LocalDate.of(2022, 12, 10);
+        List<LocalDate> notArrived = new java.util.ArrayList<>();
+        for (int back = 1; back <= 22; back++) {
+            notArrived.add(day.minusDays(back));
+        }
+        assertThat(UnusualDistricts.arrivedDays(day, notArrived)).isEqualTo(6);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> unusual.on(day, notArrived)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(unusual.on(day, notArrived.subList(0, 21))).isEmpty();
     }
 
     private void cases(LocalDate day, String district, String fraudType, long cases) {
