@@ -224,15 +224,32 @@ public class Deliveries {
             store.markSent(d.id(), clock.instant());
             return "sent";
         } catch (Exception e) {
-            // failed when 6 hours have passed, not after so many attempts: each `deliver` tries at once, and seven of
-            // them in five minutes failed the mails "after 6 hours of retries" while the relay was down (tester)
-            Duration pause = FIRST_PAUSE.multipliedBy(1L << Math.min(d.attempts(), 20));
-            Instant deadline = d.recordedAt().plus(GIVE_UP_AFTER);
-            boolean giveUp = !now.isBefore(deadline);
-            Instant next = now.plus(pause).isAfter(deadline) ? deadline : now.plus(pause);
+            // the schedule is the mail's, counted from when it was recorded, not from its attempts: each `deliver`
+            // tries at once, and seven of them in five minutes failed the mails "after 6 hours of retries" (tester),
+            // or, counted by attempts, put the next automatic one hours away (review)
+            Instant next = nextAttempt(d.recordedAt(), now);
+            boolean giveUp = next == null;
             String error = (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()).replaceAll("\\s+", " ").strip();
-            store.markAttemptFailed(d.id(), error.length() > 500 ? error.substring(0, 500) : error, next, giveUp);
+            store.markAttemptFailed(d.id(), error.length() > 500 ? error.substring(0, 500) : error, giveUp ? now : next, giveUp);
             return giveUp ? "failed" : "retrying";
+        }
+    }
+
+    /**
+     * The first attempt of the schedule after {@code now}: 5, 15, 35, 75, 155 and 315 minutes after the mail was
+     * recorded (pauses of 5, 10, 20, 40, 80, 160), and a last one at 6 hours; null once 6 hours have passed.
+     */
+    static Instant nextAttempt(Instant recordedAt, Instant now) {
+        Instant deadline = recordedAt.plus(GIVE_UP_AFTER);
+        if (!now.isBefore(deadline)) {
+            return null;
+        }
+        Instant at = recordedAt;
+        for (Duration pause = FIRST_PAUSE; ; pause = pause.multipliedBy(2)) {
+            at = at.plus(pause);
+            if (at.isAfter(now)) {
+                return at.isAfter(deadline) ? deadline : at;
+            }
         }
     }
 
