@@ -57,7 +57,7 @@ public class Ingest {
             spillFolder.clean();
             boolean keyChecked = false;
             for (Drop drop : Inbox.drops(inbox, from, to, BusinessTime.today(clock))) {
-                // before the first row is hashed; an empty inbox records no key (a shell without the key serve has)
+                // before the first row is hashed; an empty inbox checks nothing and, on a new database, records no key
                 if (!keyChecked) {
                     accountKey.check("nothing was loaded");
                     keyChecked = true;

@@ -34,7 +34,11 @@ public final class GroupReadable {
         }
         Files.createDirectories(absolute, PosixFilePermissions.asFileAttribute(FOLDER));
         for (Path created : missing) {
-            Files.setPosixFilePermissions(created, FOLDER);
+            try {
+                Files.setPosixFilePermissions(created, FOLDER);
+            } catch (java.nio.file.FileSystemException notOurs) {
+                // another user's process made it between our look and ours (review): its mode is theirs to choose
+            }
         }
         return absolute;
     }

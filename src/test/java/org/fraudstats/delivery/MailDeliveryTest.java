@@ -251,6 +251,10 @@ class MailDeliveryTest extends DatabaseTest {
         for (int i = 0; i < 9; i++) {
             day.append(caseLine(id++, LocalDate.of(2022, 10, 26), "440604"));
         }
+        // late records of the 25th, whose own drop still has not come: not in the mean either (review; 57 / 27 = 2.1)
+        for (int i = 0; i < 3; i++) {
+            day.append(caseLine(id++, LocalDate.of(2022, 10, 25), "440604"));
+        }
         drops.write("2022-10-26", "cases.csv", day.toString());
         clock.set(Instant.parse("2022-10-27T01:00:00Z"));
         Run night26 = night("2022-10-26");
@@ -313,9 +317,9 @@ class MailDeliveryTest extends DatabaseTest {
         relay.stop();
         clock.set(START.plus(Duration.ofMinutes(6)));
         assertThat(deliveries.sendDue(line -> { }).retrying()).isEqualTo(3);
-        // the second pause is twice the first: tried at 6 minutes, next at 16
+        // the second pause is twice the first, counted from when the mail was recorded: tried at 6 minutes, next at 15
         assertThat(jdbc.queryForObject("SELECT DISTINCT to_char(next_attempt_at - timestamptz '2022-10-25 01:00:00+00', 'HH24:MI') FROM delivery", String.class))
-                .isEqualTo("00:16");
+                .isEqualTo("00:15");
 
         relay.start();
         clock.set(START.plus(Duration.ofMinutes(17)));
@@ -393,7 +397,7 @@ class MailDeliveryTest extends DatabaseTest {
     }
 
     @Test
-    void deliverRunAgainAndAgainWhileTheRelayIsDownFailsNothingBeforeSixHours() {
+    void deliverRunAgainAndAgainWhileTheRelayIsDownNeitherFailsTheMailsNorDelaysTheirSchedule() {
         relay.stop();
         assertThat(night("2022-10-24").exitCode()).isZero();
         // an operator tries `deliver` every minute for ten minutes: ten attempts more, each pause longer
@@ -403,11 +407,12 @@ class MailDeliveryTest extends DatabaseTest {
             assertThat(deliver.out()).doesNotContain("failed");
         }
         assertThat(jdbc.queryForList("SELECT DISTINCT state || ' ' || attempts FROM delivery", String.class)).containsExactly("pending 11");
-        // the pause would end far past 6 hours: the next attempt is at 6 hours, the relay back by then
-        assertThat(jdbc.queryForList("SELECT DISTINCT next_attempt_at = recorded_at + interval '6 hours' FROM delivery", Boolean.class))
+        // the schedule is the mail's, not its attempts': the next automatic attempt is still 15 minutes after it was
+        // recorded, not hours away, and the relay back by then gets every mail
+        assertThat(jdbc.queryForList("SELECT DISTINCT next_attempt_at = recorded_at + interval '15 minutes' FROM delivery", Boolean.class))
                 .containsExactly(true);
         relay.start();
-        clock.set(START.plus(Duration.ofHours(6)).plus(Duration.ofMinutes(1)));
+        clock.set(START.plus(Duration.ofMinutes(16)));
         assertThat(deliveries.sendDue(line -> { }).sent()).isEqualTo(3);
     }
 

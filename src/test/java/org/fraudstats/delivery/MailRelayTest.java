@@ -93,4 +93,69 @@ class MailRelayTest {
         StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("sender", sender));
         return new MailRelay(beans.getBeanProvider(JavaMailSender.class));
     }
+
+    /** The same with a relay that does it: 250 to the message's data, then the connection closed before QUIT's answer. */
+    @Test
+    void aRelayClosingAfterAcceptingCountsAsSent() throws Exception {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            Thread relay = new Thread(() -> acceptThenClose(server, 2), "closing relay");
+            relay.setDaemon(true);
+            relay.start();
+            JavaMailSenderImpl spring = new JavaMailSenderImpl();
+            spring.setHost("127.0.0.1");
+            spring.setPort(server.getLocalPort());
+            spring.getJavaMailProperties().put("mail.smtp.timeout", "5000");
+            // what Spring says of it, which MailRelay recognises: pinned here, so that an upgrade changing it fails a test
+            MimeMessage first = mail(spring, "<daily.2022-10-24.r1.0.01@fraudstats>");
+            assertThatThrownBy(() -> spring.send(first)).isInstanceOf(MailSendException.class)
+                    .hasMessageStartingWith("Failed to close server connection after message sending");
+
+            StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("sender", spring));
+            MailRelay mailRelay = new MailRelay(beans.getBeanProvider(JavaMailSender.class));
+            assertThat(mailRelay.send(mail(spring, "<daily.2022-10-24.r1.0.02@fraudstats>"), bulletinFolder, "delivery-9")).isEqualTo("relay");
+            relay.join(10_000);
+        }
+    }
+
+    private static MimeMessage mail(JavaMailSenderImpl sender, String messageId) throws Exception {
+        MimeMessage message = new DeliveryMessage(sender.getSession(), messageId);
+        MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+        helper.setFrom("stats@example.gov.cn");
+        helper.setTo("zhangsan@example.gov.cn");
+        helper.setSubject("日报");
+        helper.setText("正文");
+        return message;
+    }
+
+    private static void acceptThenClose(java.net.ServerSocket server, int connections) {
+        for (int i = 0; i < connections; i++) {
+            try (java.net.Socket socket = server.accept();
+                 java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+                 java.io.Writer out = new java.io.OutputStreamWriter(socket.getOutputStream(), StandardCharsets.US_ASCII)) {
+                out.write("220 stub\r\n");
+                out.flush();
+                for (String line; (line = in.readLine()) != null; ) {
+                    String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase(java.util.Locale.ROOT) : line;
+                    if (verb.equals("EHLO")) {
+                        out.write("250-stub\r\n250 OK\r\n");
+                    } else if (verb.equals("DATA")) {
+                        out.write("354 go on\r\n");
+                        out.flush();
+                        while (!".".equals(in.readLine())) {
+                            // the message
+                        }
+                        out.write("250 queued\r\n");
+                        out.flush();
+                        socket.setSoLinger(true, 0); // and gone, reset, before QUIT
+                        break;
+                    } else {
+                        out.write("250 OK\r\n");
+                    }
+                    out.flush();
+                }
+            } catch (java.io.IOException e) {
+                return;
+            }
+        }
+    }
 }

@@ -73,9 +73,14 @@ final class AtomicFiles {
 
     private static OutputStream create(Path file) throws IOException {
         if (posix(file)) {
-            OutputStream out = Channels.newOutputStream(Files.newByteChannel(file, CREATE_NEW, FILE_MODE));
-            GroupReadable.file(file);
-            return out;
+            java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file, CREATE_NEW, FILE_MODE);
+            try {
+                GroupReadable.file(file);
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+            return Channels.newOutputStream(channel);
         }
         return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
