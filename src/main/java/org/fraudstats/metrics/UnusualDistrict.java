@@ -10,7 +10,8 @@ import java.util.Optional;
  * A district whose cases on {@code day} are improbably high against its own recent past ({@link UnusualDistricts}).
  *
  * @param cases           the district's cases on the day
- * @param baselineCases   its cases over the 28 days before, days without cases counting as 0
+ * @param baselineCases   its cases over those of the 28 days before whose data has arrived, days without cases
+ *                        counting as 0
  * @param baselineDays    how many of those 28 days the mean is over: 28, less the days whose data has not arrived
  * @param tailProbability P(X ≥ cases) for X Poisson with mean baselineCases / baselineDays
  */

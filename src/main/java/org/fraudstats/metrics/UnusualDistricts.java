@@ -13,9 +13,9 @@ import org.springframework.stereotype.Service;
 /**
  * 异常提示, the daily bulletin's first lines: the districts whose day's cases are improbably high against their
  * own recent past. A district's baseline is λ = its mean daily cases over the 28 business days before the day
- * (days without cases count as 0, days whose data has not arrived are left out); the day is flagged when, were the day's cases Poisson with mean λ, a count at
- * least as high would have probability below 0.001, and the count is at least 5 (so that a quiet district's
- * two cases after a month of none do not alarm anyone). The counts are the cases figure of
+ * (days without cases count as 0, days whose data has not arrived are left out); the day is flagged when, were the
+ * day's cases Poisson with mean λ, a count at least as high would have probability below 0.001, and the count is at
+ * least 5 (so that a quiet district's two cases after a month of none do not alarm anyone). The counts are the cases figure of
  * sql/metrics/area-figures.sql (through {@link Figures}); the rule and its wording are in the README's 统计口径.
  */
 @Service

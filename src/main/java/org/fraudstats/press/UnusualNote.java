@@ -39,8 +39,9 @@ public final class UnusualNote {
 
     static String sentence(UnusualDistrict d, Catalog catalog) {
         String name = catalog.areaName(d.districtCode()).orElse(d.districtCode());
-        // a day whose data has not arrived is not in the mean (UnusualDistricts): the sentence says over how many days it is
-        String days = "近" + UnusualDistricts.BASELINE_DAYS + "日" + (d.baselineDays() < UnusualDistricts.BASELINE_DAYS ? "中有数据的" + d.baselineDays() + "日" : "");
+        // a day whose data has not arrived is not in the mean (UnusualDistricts): the sentence says over how many it is
+        String days = "近" + UnusualDistricts.BASELINE_DAYS + "日"
+                + (d.baselineDays() < UnusualDistricts.BASELINE_DAYS ? "中有数据的" + d.baselineDays() + "日" : "");
         String day = name + "警情" + d.cases() + "宗，";
         if (d.baselineCases() == 0) {
             // no multiple of nothing: the plain fact says it
