@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "deliver", mixinStandardHelpOptions = true,
-        description = "Send now the pending mails of one bulletin (all lists); --resend sends every recipient's mail again as a new recorded delivery.")
+        description = "Send now the pending mails of one bulletin (all lists), and try its failed ones once more; --resend sends every recipient's mail again as a new recorded delivery.")
 class DeliverCommand implements Callable<Integer> {
 
     enum Kind { daily, weekly, monthly }

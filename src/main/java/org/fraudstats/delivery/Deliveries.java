@@ -308,7 +308,7 @@ public class Deliveries {
 
     /**
      * `deliver`: sends the pending mails of the bulletin of {@code date} (a weekly or monthly bulletin's date is its
-     * last day) now; with {@code resend}, records every recipient's mail of its latest revision again as a new copy
+     * last day) now, and tries its failed ones once more; with {@code resend}, records every recipient's mail of its latest revision again as a new copy
      * (its own Message-ID) and sends it.
      * @return how many of the bulletin's mails were pending (0: nothing to send)
      */
@@ -329,7 +329,8 @@ public class Deliveries {
                 }
             }
         }
-        int pending = store.makeDue(product, from, date, now);
+        // a failed mail is tried once more (its 6 hours are over: once), unless --resend records a copy of it anyway
+        int pending = store.makeDue(product, from, date, now, !resend);
         sendDue(log);
         return pending;
     }

@@ -70,8 +70,9 @@ class DeliveryStore {
                         rs.getInt("revision"), rs.getInt("last_copy"), rs.getString("out_folder"), rs.getString("changes")));
     }
 
-    int makeDue(String product, LocalDate from, LocalDate to, Instant now) {
-        return jdbc.update(SqlFiles.load("delivery/make-due.sql"), Map.of("product", product, "from", from, "to", to, "now", time(now)));
+    int makeDue(String product, LocalDate from, LocalDate to, Instant now, boolean failedToo) {
+        return jdbc.update(SqlFiles.load("delivery/make-due.sql"), Map.of("product", product, "from", from, "to", to, "now", time(now),
+                "failedToo", failedToo));
     }
 
     List<MailedBulletin> revisionsOfRun(long jobExecutionId) {

@@ -417,6 +417,26 @@ class MailDeliveryTest extends DatabaseTest {
     }
 
     @Test
+    void deliverAfterTheRelayIsMendedTriesTheFailedMailsOnceMore_mailingNobodyTwice() {
+        relay.stop();
+        assertThat(night("2022-10-24").exitCode()).isZero();
+        for (int minutes = 5; minutes <= 7 * 60; minutes += 5) {
+            clock.set(START.plus(Duration.ofMinutes(minutes)));
+            deliveries.sendDue(line -> { });
+        }
+        assertThat(jdbc.queryForList("SELECT DISTINCT state FROM delivery", String.class)).containsExactly("failed");
+        // the relay mended, an operator runs deliver: the failed mails go, each once, and the nights stop warning
+        relay.start();
+        Run deliver = cli("deliver", "--date", "2022-10-24");
+        assertThat(deliver.exitCode()).as(deliver.err()).isZero();
+        assertThat(deliver.out()).contains("mail: 3 sent").doesNotContain("warning");
+        assertThat(relay.getReceivedMessages()).hasSize(3);
+        assertThat(jdbc.queryForList("SELECT DISTINCT state || ' ' || attempts FROM delivery", String.class)).containsExactly("sent 9");
+        assertThat(cli("deliver", "--date", "2022-10-24").out()).doesNotContain("sent");
+        assertThat(relay.getReceivedMessages()).hasSize(3);
+    }
+
+    @Test
     void aClaimedMailIsSentByNobodyElse_andAClaimLostWithItsProcessIsSentOnce() throws Exception {
         relay.stop();
         assertThat(night("2022-10-24").exitCode()).isZero();
