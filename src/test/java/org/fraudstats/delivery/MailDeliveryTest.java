@@ -425,8 +425,16 @@ class MailDeliveryTest extends DatabaseTest {
             deliveries.sendDue(line -> { });
         }
         assertThat(jdbc.queryForList("SELECT DISTINCT state FROM delivery", String.class)).containsExactly("failed");
-        // the relay mended, an operator runs deliver: the failed mails go, each once, and the nights stop warning
         relay.start();
+        // while a correction of the bulletin has been mailed, the superseded revision's failed mails stay failed
+        jdbc.update("INSERT INTO delivery (list_name, recipient_name, recipient_email, product, date_from, date_to, revision, "
+                + "out_folder, state, message_id, recorded_at, next_attempt_at, sent_at) SELECT list_name, recipient_name, "
+                + "recipient_email, product, date_from, date_to, 2, out_folder, 'sent', message_id || '.r2', now(), now(), now() "
+                + "FROM delivery WHERE recipient_email = 'zhangsan@example.gov.cn'");
+        assertThat(cli("deliver", "--date", "2022-10-24").out()).doesNotContain("sent");
+        assertThat(relay.getReceivedMessages()).isEmpty();
+        jdbc.update("DELETE FROM delivery WHERE revision = 2");
+        // the relay mended, an operator runs deliver: the failed mails go, each once, and the nights stop warning
         Run deliver = cli("deliver", "--date", "2022-10-24");
         assertThat(deliver.exitCode()).as(deliver.err()).isZero();
         assertThat(deliver.out()).contains("mail: 3 sent").doesNotContain("warning");
