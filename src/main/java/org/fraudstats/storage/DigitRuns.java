@@ -38,17 +38,6 @@ public final class DigitRuns {
     private static final String ANY_MARKS = "[^\\p{L}\\p{Nd}]{1,4}+";
 
     /**
-     * An account number written in groups of four joined by a mark that lists things in a text (6222，0200，1234，5678;
-     * 、 , : | ; in either width): four groups or more (a card's 16 digits), then perhaps a group of one to four.
-     * Such marks join other numbers too (440604,440605; 23:40:00; 2022,2023,2024), so they count only between groups
-     * of exactly four digits, and three such groups are not enough. Whatever follows the number (，20000元) does not
-     * keep it from being masked; four years listed in a row are masked too, on the safe side.
-     */
-    private static final Pattern FOUR_DIGIT_GROUPS = Pattern.compile("(?<!\\p{Nd})\\p{Nd}{4}+(?!\\p{Nd})(?:(?:" + SEPARATOR
-            + "|" + ANY_MARKS + ")\\p{Nd}{4}+(?!\\p{Nd})){3,}+(?:(?:" + SEPARATOR
-            + "|" + ANY_MARKS + ")\\p{Nd}{1,4}+(?!\\p{Nd}))?+");
-
-    /**
      * An account number written in two or more long parts (62226514。36423492, 62226514 | 36423492, 62226514,3642349200):
      * parts of seven digits or more joined by up to four marks, sixteen digits or more in all. A part that is a date
      * written without dashes (20221001) does not count, so that two such dates listed show.
@@ -112,10 +101,6 @@ public final class DigitRuns {
                 masked = keepLastFour(value, run.start(), run.end(), masked);
             }
         }
-        Matcher groups = FOUR_DIGIT_GROUPS.matcher(probe);
-        while (groups.find()) {
-            masked = keepLastFour(value, groups.start(), groups.end(), masked);
-        }
         masked = maskGroups(probe, value, masked);
         Matcher parts = LONG_PARTS.matcher(probe);
         while (parts.find()) {
@@ -127,13 +112,15 @@ public final class DigitRuns {
     }
 
     /**
-     * An account number in groups whose first or last is longer than four (6222021,2345,7050,8111; 6222"0212"3457"0015666,
-     * a station's quotes doubled in a CSV field; 2024"6222"0212"3457"0015666 with a year before it): from each group, the
-     * longest chain of groups joined by one to four marks (neither letters nor digits), those between exactly four
-     * digits long, that holds sixteen digits or more beside compact dates, whatever its first and last group. A middle
-     * group of another length ends a chain, so a list of district codes (440604,440605,440606) shows. On the safe side,
-     * a number after a card's four groups loses its digits too (6222,0200,1234,5678,20000 shows 0000): the leading year
-     * of the tester's station and such a trailing amount cannot be told apart.
+     * An account number in groups of four joined by marks that list things in a text (6222，0200，1234，5678; 、 , : | ;
+     * in either width; ~ * and tabs too), or in groups whose first or last is longer than four (6222021,2345,7050,8111;
+     * 6222"0212"3457"0015666, a station's quotes doubled in a CSV field; 2024"6222"0212"3457"0015666 with a year before
+     * it): from each group, the longest chain of groups joined by one to four marks (neither letters nor digits), those
+     * between exactly four digits long, that holds sixteen digits or more beside compact dates, whatever its first and
+     * last group. A middle group of another length ends a chain, so a list of district codes (440604,440605,440606)
+     * shows, and three groups of four are not enough (23:40:00, 2022,2023,2024). On the safe side, four years listed in
+     * a row are masked, and a number after a card's four groups loses its digits too (6222,0200,1234,5678,20000 shows
+     * 0000): the leading year of the tester's station and such a trailing amount cannot be told apart.
      */
     private static StringBuilder maskGroups(String probe, String value, StringBuilder masked) {
         java.util.List<int[]> groups = new java.util.ArrayList<>();
