@@ -266,6 +266,16 @@ class MailDeliveryTest extends DatabaseTest {
                 .contains("异常提示：" + sentence);
     }
 
+    /** The night of the 24th publishes with the relay down, and a pass runs every 5 minutes for seven hours. */
+    private void publishWithTheRelayDownForSevenHours() {
+        relay.stop();
+        assertThat(night("2022-10-24").exitCode()).isZero();
+        for (int minutes = 5; minutes <= 7 * 60; minutes += 5) {
+            clock.set(START.plus(Duration.ofMinutes(minutes)));
+            deliveries.sendDue(line -> { });
+        }
+    }
+
     private static String caseLine(int id, LocalDate day, String district) {
         return "U" + id + "," + day + "T11:00:00+08:00," + district + ",,OTHER,10.00,\n";
     }
@@ -362,12 +372,7 @@ class MailDeliveryTest extends DatabaseTest {
 
     @Test
     void aRelayDownForMoreThanSixHoursFailsTheMail_listedAndWarnedAbout() {
-        relay.stop();
-        assertThat(night("2022-10-24").exitCode()).isZero();
-        for (int minutes = 5; minutes <= 7 * 60; minutes += 5) {
-            clock.set(START.plus(Duration.ofMinutes(minutes)));
-            deliveries.sendDue(line -> { });
-        }
+        publishWithTheRelayDownForSevenHours();
         // attempts at 0, 5, 15, 35, 75, 155 and 315 minutes (pauses of 5, 10, 20, 40, 80, 160); the next pause would
         // end past 6 hours, so the last attempt is at 6 hours, after which the mail is failed
         assertThat(jdbc.queryForList("SELECT DISTINCT state || ' ' || attempts FROM delivery", String.class)).containsExactly("failed 8");
@@ -418,12 +423,7 @@ class MailDeliveryTest extends DatabaseTest {
 
     @Test
     void deliverAfterTheRelayIsMendedTriesTheFailedMailsOnceMore_mailingNobodyTwice() {
-        relay.stop();
-        assertThat(night("2022-10-24").exitCode()).isZero();
-        for (int minutes = 5; minutes <= 7 * 60; minutes += 5) {
-            clock.set(START.plus(Duration.ofMinutes(minutes)));
-            deliveries.sendDue(line -> { });
-        }
+        publishWithTheRelayDownForSevenHours();
         assertThat(jdbc.queryForList("SELECT DISTINCT state FROM delivery", String.class)).containsExactly("failed");
         relay.start();
         // while a correction of the bulletin has been mailed, the superseded revision's failed mails stay failed

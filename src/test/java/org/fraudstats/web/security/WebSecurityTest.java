@@ -61,6 +61,16 @@ class WebSecurityTest extends DatabaseTest {
     }
 
     /** Signs in through the form and returns the session cookie. */
+    /** A new user's first session, then three sign-ins more, which end it. */
+    private Cookie replacedSession(String name, Role role, String password) throws Exception {
+        add(name, role, password);
+        Cookie first = signIn(name, password, null);
+        for (int i = 0; i < 3; i++) {
+            signIn(name, password, null);
+        }
+        return first;
+    }
+
     private Cookie signIn(String name, String password, String code) throws Exception {
         var request = post("/login").param("username", name).param("password", password).with(csrf());
         if (code != null) {
@@ -351,11 +361,7 @@ class WebSecurityTest extends DatabaseTest {
 
     @Test
     void aSessionEndedByNewerSignInsIsRefusedByTheApiToo() throws Exception {
-        add("web.many.api", Role.STATISTICIAN, "Statistician-1x");
-        Cookie first = signIn("web.many.api", "Statistician-1x", null);
-        for (int i = 0; i < 3; i++) {
-            signIn("web.many.api", "Statistician-1x", null);
-        }
+        Cookie first = replacedSession("web.many.api", Role.STATISTICIAN, "Statistician-1x");
         // a script's token sent with a browser's replaced cookie is the token's request
         String token = tokens.create("web.many.api", 1, SETUP);
         mvc.perform(get("/api/v1/no-such-thing").cookie(first).header("Authorization", "Bearer " + token)).andExpect(status().isNotFound());
@@ -367,11 +373,7 @@ class WebSecurityTest extends DatabaseTest {
 
     @Test
     void aReplacedSessionThatSignsOutIsRecordedAsReplaced() throws Exception {
-        add("web.many.out", Role.PRESS, "Press-Password-12");
-        Cookie first = signIn("web.many.out", "Press-Password-12", null);
-        for (int i = 0; i < 3; i++) {
-            signIn("web.many.out", "Press-Password-12", null);
-        }
+        Cookie first = replacedSession("web.many.out", Role.PRESS, "Press-Password-12");
         mvc.perform(post("/logout").cookie(first).with(csrf())).andExpect(status().isFound());
         assertThat(jdbc.queryForList("SELECT result FROM audit_event WHERE action = 'sign-out' AND user_name = 'web.many.out'",
                 String.class)).containsExactly("ended: replaced by a newer sign-in");
