@@ -50,9 +50,9 @@ class TokenCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (days != null && (days < 1 || days > 3660)) {
+            if (days != null && (days < 1 || days > Tokens.MAX_DAYS)) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--expires-days " + days + " is out of range: 1 to 3660");
+                        "--expires-days " + days + " is out of range: 1 to " + Tokens.MAX_DAYS);
             }
             Tokens tokens = services.get(Tokens.class);
             String token;

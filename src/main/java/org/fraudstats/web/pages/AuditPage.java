@@ -8,11 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.fraudstats.storage.DigitRuns;
 import org.fraudstats.access.Role;
 import org.fraudstats.audit.AuditLog;
 import org.fraudstats.audit.AuditRecord;
 import org.fraudstats.settings.BusinessTime;
+import org.fraudstats.storage.DigitRuns;
 import org.fraudstats.web.portal.Inputs;
 import org.fraudstats.web.portal.PortalAudit;
 import org.springframework.security.access.prepost.PreAuthorize;
