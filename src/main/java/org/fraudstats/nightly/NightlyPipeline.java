@@ -155,6 +155,10 @@ public class NightlyPipeline {
 
     private List<DropLoadResult> load(LocalDate date, Path inbox, Consumer<String> log) {
         if (!Files.isDirectory(inbox)) {
+            // still 数据未到 (no drop is there), but the operator reading the night's log must see why: a share not
+            // mounted or FRAUDSTATS_INBOX mistyped looks, from the bulletin alone, like a late feed
+            log.accept("warning: the inbox " + inbox + (Files.exists(inbox) ? " is not a folder" : " does not exist")
+                    + ": no drop can arrive there (FRAUDSTATS_INBOX, default $FRAUDSTATS_HOME/inbox)");
             return List.of();
         }
         // every night looks at the whole inbox: name what it loaded, and D's drop, but only count the old ones

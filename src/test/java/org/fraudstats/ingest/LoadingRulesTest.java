@@ -122,7 +122,8 @@ class LoadingRulesTest extends DatabaseTest {
                 .write("2022-10-03", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440606,,OTHER,100.00,\n");
         Run run = cli("ingest", "--inbox", inbox.toString());
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).doesNotContain("2099").contains("2 drops, 2 loaded");
+        // the folder's date; "2099" alone could be in the random name of the temporary inbox the output shows
+        assertThat(run.out()).doesNotContain("2099-10-02").contains("2 drops, 2 loaded");
         assertThat(caseRow("C1")).containsEntry("district_code", "440606").containsEntry("loss_amount", "100.00");
     }
 
