@@ -55,6 +55,26 @@ class MailRelay {
                 && e.getMessage().startsWith("Failed to close server connection after message sending");
     }
 
+    /**
+     * Whether sending failed because the relay did not answer within spring.mail's timeouts (connecting or reading),
+     * as JavaMail reports it through Spring: the cause of a connection failure, or the exception of the message.
+     */
+    static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+            if (t instanceof MailSendException m) {
+                for (Exception each : m.getMessageExceptions()) {
+                    if (each != t && timedOut(each)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** @return where the mail went: the relay, or the .eml file written */
     String send(MimeMessage message, Path bulletinFolder, String fileName) throws MessagingException, IOException {
         if (sender != null) {

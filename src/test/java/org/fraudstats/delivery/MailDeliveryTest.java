@@ -340,6 +340,49 @@ class MailDeliveryTest extends DatabaseTest {
     }
 
     @Test
+    void aRelayThatDoesNotAnswerCostsAPassOneTimeout_theOtherMailsWaitUntriedForTheNext() throws Exception {
+        relay.stop();
+        // the relay's port accepts connections and never answers (a hung relay, a firewall dropping its packets)
+        try (ServerSocket hung = new ServerSocket(SMTP_PORT, 50, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(hung.accept());
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.start();
+
+            Run night = night("2022-10-24");
+            assertThat(night.exitCode()).isZero();
+            assertThat(night.out()).contains("2022-10-24  bulletin r1: ")
+                    .contains("mail: 0 sent, 1 waiting for the relay (retried), 2 left for the next pass (the relay did not answer in time)");
+            assertThat(jdbc.queryForList("SELECT attempts FROM delivery ORDER BY id", Integer.class)).containsExactly(1, 0, 0);
+            assertThat(jdbc.queryForObject("SELECT last_error FROM delivery WHERE attempts = 1", String.class)).contains("timed out");
+
+            // the next pass tries the next mail first, not the one whose pause is not over
+            clock.set(START.plus(Duration.ofMinutes(1)));
+            assertThat(deliveries.sendDue(line -> { })).isEqualTo(new Deliveries.Pass(0, 1, 0));
+            assertThat(jdbc.queryForList("SELECT attempts FROM delivery ORDER BY id", Integer.class)).containsExactly(1, 1, 0);
+            for (java.net.Socket s : held) {
+                s.close();
+            }
+        }
+        // the relay back: one pass sends every mail whose time has come, the others at theirs
+        relay.start();
+        clock.set(START.plus(Duration.ofMinutes(2)));
+        assertThat(deliveries.sendDue(line -> { }).sent()).isEqualTo(1);
+        clock.set(START.plus(Duration.ofMinutes(7)));
+        assertThat(deliveries.sendDue(line -> { }).sent()).isEqualTo(2);
+        assertThat(relay.getReceivedMessages()).hasSize(3);
+        assertThat(jdbc.queryForList("SELECT state || ' ' || attempts FROM delivery ORDER BY id", String.class))
+                .containsExactly("sent 2", "sent 2", "sent 1");
+    }
+
+    @Test
     void aMailSentLateSaysTheFiguresOfTheRevisionItCarries_notThoseOfRecordsLoadedSince() throws Exception {
         relay.stop();
         assertThat(night("2022-10-24").exitCode()).isZero();
