@@ -24,6 +24,7 @@ import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import net.sf.jasperreports.pdf.SimplePdfReportConfiguration;
 import net.sf.jasperreports.pdf.type.PdfaConformanceEnum;
 import org.fraudstats.bulletin.data.BulletinData;
 import org.fraudstats.bulletin.data.DataNote;
@@ -131,6 +132,12 @@ public final class BulletinPdf {
         exporter.setExporterInput(new SimpleExporterInput(print));
         exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
         exporter.setConfiguration(config);
+        // the lines as the fill measured them: the exporter's own line breaking differed for CJK text, so a growing
+        // field (a revision's list of changes) sometimes needed one line more than it had grown by, and its last
+        // line was dropped without a sign (tester A)
+        SimplePdfReportConfiguration lines = new SimplePdfReportConfiguration();
+        lines.setForceLineBreakPolicy(true);
+        exporter.setConfiguration(lines);
         exporter.exportReport();
     }
 
