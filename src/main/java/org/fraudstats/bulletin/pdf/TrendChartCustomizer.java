@@ -10,6 +10,7 @@ import net.sf.jasperreports.charts.JRChartCustomizer;
 import org.fraudstats.bulletin.look.Colours;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.renderer.category.BarRenderer;
@@ -46,6 +47,11 @@ public class TrendChartCustomizer implements JRChartCustomizer {
                 bars.setShadowVisible(false);
                 bars.setDrawBarOutline(false);
                 bars.setMaximumBarWidth(0.05);
+                // cases are whole: ticks of 2.5 printed through the template's "#,##0" read 0, 2, 5, 8, 10 at equal
+                // steps, and a bar of 18 rose above the gridline labelled 18 (tester A)
+                if (plot.getRangeAxisForDataset(i) instanceof NumberAxis counts) {
+                    counts.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+                }
             } else if (renderer instanceof LineAndShapeRenderer line) {
                 line.setSeriesPaint(0, Colours.awt(Colours.STOP_AMOUNT));
                 line.setSeriesStroke(0, new BasicStroke(1.5f));

@@ -45,6 +45,8 @@ final class TrendSheet {
     private static final String STOP_AMOUNT = Labels.shortWithUnit(Metric.STOP_AMOUNT);
     private static final byte[] CASES_RGB = Colours.bytes(Colours.CASES);
     private static final byte[] STOP_AMOUNT_RGB = Colours.bytes(Colours.STOP_AMOUNT);
+    /** Up to this many cases on the busiest day the axis ticks every case; above, Excel's steps are whole. */
+    private static final long QUIET_RANGE_MOST_CASES = 10;
 
     private TrendSheet() {
     }
@@ -92,6 +94,10 @@ final class TrendSheet {
         casesAxis.setTitle(CASES);
         casesAxis.setCrossBetween(AxisCrossBetween.BETWEEN);
         casesAxis.setNumberFormat(WorkbookStyles.COUNT);
+        // cases are whole; on a quiet range Excel's own step is 0.5, whose labels "#,##0" rounds (0, 1, 1, 2, 2…)
+        if (days.stream().mapToLong(CityDay::cases).max().orElse(0) <= QUIET_RANGE_MOST_CASES) {
+            casesAxis.setMajorUnit(1);
+        }
         XDDFBarChartData bars = (XDDFBarChartData) chart.createData(ChartTypes.BAR, dayAxis, casesAxis);
         bars.setBarDirection(BarDirection.COL);
         bars.setVaryColors(false);

@@ -184,6 +184,23 @@ class BulletinWorkbookTest {
             assertThat(bars.getSeries(0).getShapeProperties().getFillProperties()).isInstanceOf(XDDFSolidFillProperties.class);
             assertThat(line.getSeries(0).getShapeProperties().getLineProperties().getFillProperties()).isInstanceOf(XDDFSolidFillProperties.class);
             assertThat(bars.getSeries(0).getValuesData().getPointCount()).isEqualTo(30);
+            // busy days: Excel's own whole steps
+            assertThat(bars.getValueAxes().get(0).isSetMajorUnit()).isFalse();
+        }
+    }
+
+    @Test
+    void aQuietRangesChartTicksEveryCase_notEveryHalfCaseRoundedByItsLabels() throws IOException {
+        BulletinData data = SampleBulletins.range();
+        List<org.fraudstats.metrics.CityDay> quiet = data.days().stream()
+                .map(d -> new org.fraudstats.metrics.CityDay(d.day(), d.cases() % 4, d.stopAmount())).toList();
+        BulletinData fewCases = new BulletinData(data.kind(), data.from(), data.to(), data.issue(), data.title(), data.summary(),
+                data.areas(), data.yoyBase(), data.popBase(), data.fraudTypes(), quiet, data.ytd(), data.ytdLastYear(),
+                data.provenance());
+        try (XSSFWorkbook workbook = render(fewCases)) {
+            XDDFChartData bars = workbook.getSheet("每日趋势").getDrawingPatriarch().getCharts().get(0).getChartSeries().stream()
+                    .filter(XDDFBarChartData.class::isInstance).findFirst().orElseThrow();
+            assertThat(bars.getValueAxes().get(0).getMajorUnit()).isEqualTo(1.0);
         }
     }
 
