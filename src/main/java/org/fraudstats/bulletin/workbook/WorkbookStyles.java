@@ -38,6 +38,8 @@ final class WorkbookStyles {
 
     /** Chinese Windows has 宋体; elsewhere the viewer substitutes a CJK font of its own. */
     static final String FONT = "宋体";
+    /** The significant digits a double holds for any value: IEEE 754's 15 (Excel shows no more either). */
+    private static final int EXACT_DIGITS = 15;
 
     /** Excel's column width unit is 1/256 of a character; a hanzi is two. */
     static int width(int characters) {
@@ -56,6 +58,8 @@ final class WorkbookStyles {
     final CellStyle minutes;
     final CellStyle date;
     final CellStyle dateTime;
+    /** A figure too long for a spreadsheet's number, written as its exact digits. */
+    final CellStyle exactText;
 
     WorkbookStyles(XSSFWorkbook workbook) {
         Font plain = font(workbook, false, (short) 11);
@@ -83,6 +87,8 @@ final class WorkbookStyles {
         minutes = style(workbook, plain, MINUTES, true);
         date = style(workbook, plain, DATE, true);
         dateTime = style(workbook, plain, DATE_TIME, true);
+        exactText = style(workbook, plain, "@", true);
+        exactText.setAlignment(HorizontalAlignment.RIGHT);
     }
 
     /** A figure of metrics.md in its own format; an undefined one (median with no case) is left empty. */
@@ -93,12 +99,26 @@ final class WorkbookStyles {
             cell.setCellStyle(minutes);
             return;
         }
-        cell.setCellValue(value.doubleValue());
-        cell.setCellStyle(switch (metric.kind()) {
+        number(cell, value, switch (metric.kind()) {
             case COUNT -> count;
             case MONEY -> money;
             case MINUTES -> minutes;
         });
+    }
+
+    /**
+     * A spreadsheet's number is a double: past 15 significant digits it is no longer the figure (9999999999999999.99
+     * yuan became 1e16, and the workbook disagreed with the PDF and metrics; tester A). Such a figure is written as
+     * its exact digits, as text, where a formula cannot take it for a number.
+     */
+    private void number(Cell cell, BigDecimal value, CellStyle style) {
+        if (value.stripTrailingZeros().precision() > EXACT_DIGITS) {
+            cell.setCellValue(value.toPlainString());
+            cell.setCellStyle(exactText);
+            return;
+        }
+        cell.setCellValue(value.doubleValue());
+        cell.setCellStyle(style);
     }
 
     /** A change in percent; empty when the base is 0, as metrics leaves it. */
@@ -109,9 +129,7 @@ final class WorkbookStyles {
     }
 
     void money(Row row, int column, BigDecimal amount) {
-        Cell cell = row.createCell(column);
-        cell.setCellValue(amount.doubleValue());
-        cell.setCellStyle(money);
+        number(row.createCell(column), amount, money);
     }
 
     void count(Row row, int column, long n) {

@@ -97,6 +97,27 @@ class BulletinWorkbookTest {
     }
 
     @Test
+    void aFigureLongerThanADoubleHoldsIsWrittenAsItsExactDigits() throws IOException {
+        BulletinData data = SampleBulletins.range();
+        BigDecimal huge = new BigDecimal("10001234567889999.99");
+        List<AreaFigures> areas = data.areas().stream().map(a -> !a.districtCode().equals("440600") ? a
+                : new AreaFigures(a.from(), a.to(), a.districtCode(), a.cases(), huge, a.stopAccounts(), a.stopAmount(),
+                        a.freezeAccounts(), a.freezeAmount(), a.refundCases(), a.refundAmount(), a.medianMinutesToStop(),
+                        a.warnings(), a.dissuadedVisits())).toList();
+        BulletinData big = new BulletinData(data.kind(), data.from(), data.to(), data.issue(), data.title(), data.summary(),
+                areas, data.yoyBase(), data.popBase(), data.fraudTypes(), data.days(), data.ytd(), data.ytdLastYear(),
+                data.provenance());
+        try (XSSFWorkbook workbook = render(big)) {
+            Row city = workbook.getSheet("分区统计").getRow(7);
+            // as a double it was 1.000123456789E16, shown as 10,001,234,567,890,000.00 against the PDF's figure
+            assertThat(city.getCell(3).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(city.getCell(3).getStringCellValue()).isEqualTo("10001234567889999.99");
+            // the figures a double holds stay numbers
+            assertNumber(city.getCell(5), "8059792.06", "¥#,##0.00");
+        }
+    }
+
+    @Test
     void shouldOpenTheSummaryWithTheNoticeOfDataNotArrived_asThePdfDoes() throws IOException {
         String notice = "数据未到：2022-10-24 的数据尚未到达，本期数字不完整，数据到达后将以修订版重发";
         try (XSSFWorkbook workbook = render(SampleBulletins.daily().withRevision(1, java.util.List.of(), notice))) {
