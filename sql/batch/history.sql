@@ -1,5 +1,6 @@
 -- Job executions, newest first, with their identifying parameters and the rows their steps read, wrote
--- (changed) and skipped (rejected). Partition steps are counted once, through their workers.
+-- (changed) and skipped (rejected). Partition steps are counted once, through their workers. Those older than the
+-- first parameter (an execution id) only, so that a script walks the whole history page by page.
 SELECT e.job_execution_id,
        i.job_name,
        e.status,
@@ -13,5 +14,6 @@ SELECT e.job_execution_id,
          WHERE p.job_execution_id = e.job_execution_id AND p.identifying = 'Y')  AS parameters
 FROM batch_job_execution e
 JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
+WHERE e.job_execution_id < ?
 ORDER BY e.job_execution_id DESC
 LIMIT ?

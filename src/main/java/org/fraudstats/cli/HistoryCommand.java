@@ -19,6 +19,9 @@ class HistoryCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "50", description = "how many executions (default 50)")
     int limit;
 
+    @Option(names = "--before", paramLabel = "ID", description = "only executions older than job execution ID: the next page")
+    Long before;
+
     @Mixin
     DebugOption debug;
 
@@ -42,7 +45,7 @@ class HistoryCommand implements Callable<Integer> {
             out.printf("%-6d %-15s %-10s %-25s %9s %9d %9d %9d  %s%n", rs.getLong("job_execution_id"), rs.getString("job_name"),
                     rs.getString("status"), java.util.Objects.requireNonNullElse(BusinessTime.ofJob(rs.getObject("started", java.time.LocalDateTime.class)), ""), rs.getString("seconds") == null ? "" : rs.getString("seconds"),
                     rs.getLong("read_count"), rs.getLong("write_count"), rs.getLong("skip_count"), rs.getString("parameters"));
-        }, limit);
+        }, before == null ? Long.MAX_VALUE : before, limit);
         out.flush();
         return 0;
     }

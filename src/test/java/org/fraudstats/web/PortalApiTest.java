@@ -199,6 +199,31 @@ class PortalApiTest extends PortalTest {
                 .content("{\"from\": \"2022-10-01\", \"to\": \"2022-10-02\", \"formats\": [\"doc\"]}")), "formats: 'doc' is not pdf or xlsx");
         assertError(as("statistician", get("/api/v1/reruns/abc")), "'abc' is not a rerun id (the id POST /api/v1/reruns answered)");
         assertError(as("statistician", get("/api/v1/runs").param("limit", "0")), "limit: '0' is not a number from 1 to 1000");
+        assertError(as("statistician", get("/api/v1/runs").param("before", "12abc")), "before: '12abc' is not a job execution id");
+    }
+
+    @Test
+    void aScriptWalksTheWholeRunHistoryPageByPage() throws Exception {
+        // the loads of @BeforeAll are executions enough for three pages of two
+        java.util.List<Long> all = ids(as("statistician", get("/api/v1/runs").param("limit", "6")));
+        assertThat(all).hasSize(6).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        java.util.List<Long> walked = new java.util.ArrayList<>(ids(as("statistician", get("/api/v1/runs").param("limit", "2"))));
+        while (walked.size() < 6) {
+            walked.addAll(ids(as("statistician", get("/api/v1/runs").param("limit", "2")
+                    .param("before", String.valueOf(walked.get(walked.size() - 1))))));
+        }
+        assertThat(walked).isEqualTo(all);
+        // history pages the same way
+        String page = cli("history", "--limit", "2", "--before", String.valueOf(all.get(1))).out();
+        assertThat(page.lines().skip(1).map(line -> Long.parseLong(line.substring(0, line.indexOf(' ')))).toList())
+                .isEqualTo(all.subList(2, 4));
+    }
+
+    private static java.util.List<Long> ids(MockHttpServletResponse response) throws Exception {
+        assertThat(response.getStatus()).isEqualTo(200);
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        JSON.readTree(response.getContentAsString()).forEach(run -> ids.add(run.get("id").asLong()));
+        return ids;
     }
 
     @Test

@@ -32,7 +32,7 @@ class RunsApi {
     }
 
     @GetMapping("/api/v1/runs")
-    ResponseEntity<byte[]> runs(@RequestParam(required = false) String limit) {
+    ResponseEntity<byte[]> runs(@RequestParam(required = false) String limit, @RequestParam(required = false) String before) {
         int n = 50;
         if (limit != null) {
             if (!limit.matches("[0-9]{1,4}") || Integer.parseInt(limit) < 1 || Integer.parseInt(limit) > 1000) {
@@ -40,7 +40,16 @@ class RunsApi {
             }
             n = Integer.parseInt(limit);
         }
-        return JsonAnswer.of(HttpStatus.OK, history.latest(n));
+        // the next page: the executions older than the last id of this one (at most 1000 a request, so a script
+        // walks ten years of history without one long query holding a connection)
+        long older = Long.MAX_VALUE;
+        if (before != null) {
+            if (!before.matches("[1-9][0-9]{0,17}")) {
+                throw new BadInput("before: '" + Inputs.printable(before) + "' is not a job execution id");
+            }
+            older = Long.parseLong(before);
+        }
+        return JsonAnswer.of(HttpStatus.OK, history.before(older, n));
     }
 
     /** Without from and to, every drop's rejects, as `rejects` without --from/--to. */

@@ -21,6 +21,11 @@ public class RunHistory {
 
     /** Keys as history's columns: id, job, status, started (Asia/Shanghai with the offset, as history prints it), seconds, read, written, rejected, parameters. */
     public List<Map<String, Object>> latest(int limit) {
+        return before(Long.MAX_VALUE, limit);
+    }
+
+    /** As {@link #latest}, of the executions older than {@code id}: the next page of a script walking the history. */
+    public List<Map<String, Object>> before(long id, int limit) {
         return jdbc.query(SqlFiles.load("batch/history.sql"), (rs, i) -> {
             Map<String, Object> run = new LinkedHashMap<>();
             run.put("id", rs.getLong("job_execution_id"));
@@ -33,6 +38,6 @@ public class RunHistory {
             run.put("rejected", rs.getLong("skip_count"));
             run.put("parameters", rs.getString("parameters"));
             return run;
-        }, limit);
+        }, id, limit);
     }
 }
