@@ -378,6 +378,26 @@ class PortalPagesTest extends PortalTest {
     }
 
     @Test
+    void theAuditorsUserFilterIsTheWholeName_orAPatternWithAStar() throws Exception {
+        org.fraudstats.audit.AuditTrail trail = context.getBean(org.fraudstats.audit.AuditTrail.class);
+        for (String name : List.of("li.na", "chen.li.na", "li.nan")) {
+            trail.record(new org.fraudstats.audit.AuditEvent(name, "statistician", "127.0.0.1", "download", "filter-test", "success"));
+        }
+        assertThat(auditUsers("li.na")).containsExactly("li.na");
+        assertThat(auditUsers("LI.NA ")).containsExactly("li.na");
+        assertThat(auditUsers("li.na*")).containsExactlyInAnyOrder("li.na", "li.nan");
+        assertThat(auditUsers("*li.na")).containsExactlyInAnyOrder("li.na", "chen.li.na");
+        assertThat(auditUsers("li")).isEmpty();
+    }
+
+    private List<String> auditUsers(String filter) throws Exception {
+        String page = mvc.perform(get("/audit").param("user", filter).param("action", "download")
+                .with(user("an.auditor").roles("AUDITOR"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        return java.util.regex.Pattern.compile("<td data-label=\"用户\">([^<]*)</td>").matcher(page).results()
+                .map(m -> m.group(1)).distinct().toList();
+    }
+
+    @Test
     void anAccountNumberGivenForADateIsMaskedInTheErrorPage() throws Exception {
         MockHttpServletResponse bad = as("leader", get("/figures").param("from", "6222" + "-0212" + "-3456" + "-7890").param("to", "2022-10-01"));
         assertThat(bad.getStatus()).isEqualTo(400);
