@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 
 import org.fraudstats.storage.SqlFiles;
 import org.fraudstats.storage.StreamedQuery;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.type.TypeReference;
@@ -26,9 +27,11 @@ public class Rejects {
     private static final TypeReference<LinkedHashMap<String, Object>> VALUES = new TypeReference<>() { };
 
     private final StreamedQuery query;
+    private final NamedParameterJdbcTemplate jdbc;
 
-    Rejects(StreamedQuery query) {
+    Rejects(StreamedQuery query, NamedParameterJdbcTemplate jdbc) {
         this.query = query;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -56,15 +59,31 @@ public class Rejects {
     }
 
     public void list(LocalDate from, LocalDate to, Consumer<RejectedRow> each) {
-        list(from, to, Long.MAX_VALUE, each);
+        list(from, to, Long.MAX_VALUE, false, each);
     }
 
-    /** The first {@code limit} of {@link #list(LocalDate, LocalDate, Consumer)}: what a page shows. */
-    public void list(LocalDate from, LocalDate to, long limit, Consumer<RejectedRow> each) {
+    /** What a page shows: {@code limit} rows from the latest drop back (each drop's rows in file and line order). */
+    public void latest(LocalDate from, LocalDate to, long limit, Consumer<RejectedRow> each) {
+        list(from, to, limit, true, each);
+    }
+
+    /** How many rows the drops of [from, to] (null: all) rejected. */
+    public long count(LocalDate from, LocalDate to) {
+        Long n = jdbc.queryForObject(SqlFiles.load("ingest/count-rejects.sql"), period(from, to), Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private static Map<String, Object> period(LocalDate from, LocalDate to) {
         Map<String, Object> params = new HashMap<>();
         params.put("from", from == null ? LocalDate.of(1, 1, 1) : from);
         params.put("to", to == null ? LocalDate.of(9999, 12, 31) : to);
+        return params;
+    }
+
+    private void list(LocalDate from, LocalDate to, long limit, boolean newestFirst, Consumer<RejectedRow> each) {
+        Map<String, Object> params = period(from, to);
         params.put("limit", limit);
+        params.put("newestFirst", newestFirst);
         query.forEachRow(SqlFiles.load("ingest/list-rejects.sql"), params, rs -> {
             each.accept(new RejectedRow(rs.getObject("drop_date", LocalDate.class), rs.getString("file"), rs.getInt("line"),
                     AccountNumbers.maskDigitRuns(rs.getString("record_id")), rs.getString("reason"),

@@ -223,6 +223,28 @@ class PortalPagesTest extends PortalTest {
     }
 
     @Test
+    void theRejectsPageShowsTheLatestDropsFirst_andSaysHowManyItLeavesOut() throws Exception {
+        String newest = jdbc.queryForObject("SELECT max(drop_date)::text FROM reject", String.class);
+        String oldest = jdbc.queryForObject("SELECT min(drop_date)::text FROM reject", String.class);
+        String page = page("statistician", get("/rejects"));
+        assertThat(page).contains("共 <span>59</span> 条，最新的数据包在前").doesNotContain("页面显示最新的");
+        assertThat(page.indexOf("<td>" + newest + "</td>")).isPositive().isLessThan(page.indexOf("<td>" + oldest + "</td>"));
+        // a thousand more from a later drop: the page shows them, says it shows a thousand of 1059, and shows none of
+        // the older ones it leaves out
+        jdbc.update("INSERT INTO reject (drop_date, file, line, record_id, reason, record_values) SELECT DATE '2030-01-01', "
+                + "'cases.csv', g, 'Z' || g, 'test', '{}'::json FROM generate_series(2, 1001) g");
+        try {
+            String more = page("statistician", get("/rejects"));
+            assertThat(more).contains("共 <span>1059</span> 条，最新的数据包在前<span>，页面显示最新的 <span>1000</span> 条")
+                    .contains("<td>Z2</td>").contains("<td>Z1001</td>").doesNotContain("<td>" + newest + "</td>");
+            assertThat(page("statistician", get("/rejects").param("from", oldest).param("to", newest)))
+                    .contains("共 <span>59</span> 条").contains("<td>" + oldest + "</td>").doesNotContain("页面显示最新的");
+        } finally {
+            jdbc.update("DELETE FROM reject WHERE drop_date = DATE '2030-01-01'");
+        }
+    }
+
+    @Test
     void badInputOnAPageIsA400PageWithOneLine() throws Exception {
         MockHttpServletResponse bad = as("leader", get("/figures").param("from", "2022-10-05").param("to", "2022-10-01"));
         assertThat(bad.getStatus()).isEqualTo(400);

@@ -42,6 +42,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasRole('STATISTICIAN')")
 class RunsPages {
 
+    static final int SHOWN_REJECTS = 1000;
+
     private final RunHistory history;
     private final Reruns reruns;
     private final Clock clock;
@@ -218,10 +220,14 @@ class RunsPages {
         boolean all = (from == null || from.isEmpty()) && (to == null || to.isEmpty());
         LocalDate[] period = all ? new LocalDate[] {null, null} : Inputs.period(from, to);
         List<RejectedRow> rows = new ArrayList<>();
-        // a page shows the first thousand; the API and the CLI list every one
-        rejects.list(period[0], period[1], 1000, rows::add);
+        // a page shows a thousand, from the latest drop back, and says how many there are: oldest first and
+        // unannounced, ten years of history showed the first weeks and never last night's (tester B); the API and
+        // the CLI list every one
+        rejects.latest(period[0], period[1], SHOWN_REJECTS, rows::add);
         audit.record("read-rejects", all ? "all" : period[0] + ".." + period[1], "success");
         model.addAttribute("rejects", rows);
+        model.addAttribute("rejectCount", rows.size() < SHOWN_REJECTS ? rows.size() : rejects.count(period[0], period[1]));
+        model.addAttribute("shownRejects", SHOWN_REJECTS);
         model.addAttribute("from", all ? "" : period[0].toString());
         model.addAttribute("to", all ? "" : period[1].toString());
         return "rejects";
