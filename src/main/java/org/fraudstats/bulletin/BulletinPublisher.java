@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.fraudstats.bulletin.data.BulletinAssembler;
 import org.fraudstats.bulletin.data.BulletinData;
+import org.fraudstats.bulletin.pdf.BulletinPdf;
 import org.fraudstats.bulletin.publish.BulletinFiles;
 import org.fraudstats.press.UnusualNote;
 import org.springframework.stereotype.Service;
@@ -30,8 +31,10 @@ public class BulletinPublisher {
     private final BulletinFiles files;
     private final MissingData missingData;
     private final Clock clock;
+    private final BulletinPdf pdf;
 
-    BulletinPublisher(BulletinAssembler assembler, BulletinFiles files, MissingData missingData, Clock clock) {
+    BulletinPublisher(BulletinAssembler assembler, BulletinFiles files, MissingData missingData, Clock clock, BulletinPdf pdf) {
+        this.pdf = pdf;
         this.assembler = assembler;
         this.files = files;
         this.missingData = missingData;
@@ -61,6 +64,14 @@ public class BulletinPublisher {
         List<LocalDate> missing = missingData.daysNotArrived(from, to);
         return files.publish(assembler.range(from, to, jobExecutionId, now()).withGaps(missingData.inBases(from, to)),
                 out, formats, missing.isEmpty() ? null : MissingData.notice(missing));
+    }
+
+    /**
+     * Refuses a catalogue whose district or fraud type names the bulletin font cannot draw, naming them: found when
+     * a bulletin first printed such a name, the night a case of that type came had no bulletin (tester A).
+     */
+    public void checkCatalogue() {
+        pdf.requireCatalogueDrawable();
     }
 
     /** Every published revision of the bulletins whose period overlaps [from, to], oldest period first. */

@@ -49,8 +49,11 @@ public class Rerun {
     private final Job rerunBulletinsJob;
     private final NamedParameterJdbcTemplate jdbc;
     private final JobRepository jobRepository;
+    private final BulletinPublisher publisher;
 
-    Rerun(JobOperator jobOperator, JobRepository jobRepository, Job rerunBulletinsJob, NamedParameterJdbcTemplate jdbc) {
+    Rerun(JobOperator jobOperator, JobRepository jobRepository, Job rerunBulletinsJob, NamedParameterJdbcTemplate jdbc,
+          BulletinPublisher publisher) {
+        this.publisher = publisher;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.rerunBulletinsJob = rerunBulletinsJob;
@@ -59,6 +62,10 @@ public class Rerun {
 
     public Result run(LocalDate from, LocalDate to, Path out, Set<BulletinPublisher.Format> formats, boolean range) throws Exception {
         RerunParameters parameters = new RerunParameters(from, to, out, formats, range);
+        if (formats.contains(BulletinPublisher.Format.pdf)) {
+            // before any day: not on the first day whose bulletin prints the name, half way through the range
+            publisher.checkCatalogue();
+        }
         recoverDead(from, to);
         Long failed = jdbc.query(SqlFiles.load("bulletin/failed-rerun.sql"), parameters.stored(), rs -> rs.next() ? rs.getLong(1) : null);
         JobExecution execution;

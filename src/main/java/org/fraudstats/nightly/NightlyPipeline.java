@@ -69,8 +69,9 @@ public class NightlyPipeline {
 
     /** Runs the night of {@code date}, saying what it does, one line at a time, to {@code log}. */
     public Result run(LocalDate date, Path inbox, Path out, Consumer<String> log) {
-        // a bad jobs/distribution.yml stops the night before it loads anything, not after it published
-        deliveries.checkConfiguration();
+        // a bad jobs/distribution.yml, or a name the bulletin cannot print, stops the night before it loads anything,
+        // not after it published
+        checkConfiguration();
 
         // 1. load
         List<DropLoadResult> loads = load(date, inbox, log);
@@ -134,9 +135,13 @@ public class NightlyPipeline {
         return published;
     }
 
-    /** Reads jobs/distribution.yml: a bad one stops `serve` before it starts, with one line. */
-    public void checkMailConfiguration() {
+    /**
+     * Reads jobs/distribution.yml and checks the catalogue's names against the bulletin font: either wrong stops
+     * `serve` before it starts, with one line.
+     */
+    public void checkConfiguration() {
         deliveries.checkConfiguration();
+        publisher.checkCatalogue();
     }
 
     /** The retry pass `serve` runs every few minutes: mails whose pause is over, sent or retried later. */

@@ -32,8 +32,8 @@ class PipelineWork implements ScheduledWork {
     }
 
     @Override
-    public void checkMailConfiguration() {
-        pipeline.checkMailConfiguration();
+    public void checkConfiguration() {
+        pipeline.checkConfiguration();
     }
 
     @Override

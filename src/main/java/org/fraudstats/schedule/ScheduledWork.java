@@ -23,8 +23,11 @@ interface ScheduledWork {
     /** Whether the drop of {@code date} has arrived under {@code inbox}. */
     boolean dropArrived(LocalDate date, Path inbox);
 
-    /** Refuses to serve with a bad jobs/distribution.yml, before anything is sent. */
-    default void checkMailConfiguration() {
+    /**
+     * Refuses to serve with a bad jobs/distribution.yml, before anything is sent, or with a district or fraud type
+     * named in characters the bulletin font cannot draw.
+     */
+    default void checkConfiguration() {
     }
 
     /** Sends the mails whose retry pause is over; never throws. */

@@ -73,7 +73,7 @@ public class Serve {
         if (scheduled == null) {
             throw new IllegalStateException("serve: nothing implements ScheduledWork, so the schedules have nothing to run");
         }
-        scheduled.checkMailConfiguration();
+        scheduled.checkConfiguration();
         try {
             for (String line : quartz.install(definitions.enabled())) {
                 log.info("serve: {}", line);

@@ -141,6 +141,13 @@ public final class BulletinPdf {
         exporter.exportReport();
     }
 
+    /** Every district's and fraud type's name of the catalogue, checked against the font before anything renders. */
+    public void requireCatalogueDrawable() {
+        FontCheck.requireDrawable("fraudstats.catalog.city-name " + catalog.cityName(), catalog.cityName());
+        catalog.districts().forEach((code, name) -> FontCheck.requireDrawable("fraudstats.catalog.districts." + code + " " + name, name));
+        catalog.fraudTypes().forEach((code, name) -> FontCheck.requireDrawable("fraudstats.catalog.fraud-types." + code + " " + name, name));
+    }
+
     // The caller's own words and the catalogue's names are the only text the templates did not fix in advance.
     private void requireDrawable(BulletinData data) {
         FontCheck.requireDrawable("the title", data.title());
