@@ -107,6 +107,15 @@ public record BulletinData(
         return (notice == null ? "" : "【" + notice + "】") + summary;
     }
 
+    /**
+     * What marks a revision wherever the bulletin is named (its title line, the files' document properties):
+     * "（修订版 第2版）", empty for a first revision. Printed in the title only, r2's PDF and workbook said in their
+     * properties and on the workbook's first sheet exactly what r1's did (tester A).
+     */
+    public String revisionMark() {
+        return revision > 1 ? "（修订版 第" + revision + "版）" : "";
+    }
+
     /** "本期为修订版（第2版）…" for the footnote and the data-quality sheet; empty for a first revision. */
     public String revisionNote() {
         if (revision <= 1) {

@@ -81,7 +81,7 @@ public final class BulletinPdf {
         p.put("ISSUE", masthead.issue());
         p.put("PERIOD", masthead.period());
         p.put("ISSUED_ON", masthead.issuedOn());
-        p.put("TITLE", data.title() + (data.revision() > 1 ? "（修订版 第" + data.revision() + "版）" : ""));
+        p.put("TITLE", data.title() + data.revisionMark());
         // 异常提示 first (daily bulletins only): the heading in the masthead's red, then the sentences as they are
         p.put("SHOW_UNUSUAL", data.unusual() != null);
         p.put("UNUSUAL", data.unusual() == null ? null
@@ -118,8 +118,8 @@ public final class BulletinPdf {
         JasperPrint print = JasperFillManager.fillReport(bulletin, p, new JREmptyDataSource(1));
 
         SimplePdfExporterConfiguration config = new SimplePdfExporterConfiguration();
-        config.setMetadataTitle(masthead.title());
-        config.setMetadataSubject(data.title());
+        config.setMetadataTitle(masthead.title() + data.revisionMark());
+        config.setMetadataSubject(data.title() + data.revisionMark());
         config.setMetadataAuthor(masthead.organisation());
         config.setMetadataCreator("fraudstats");
         config.setMetadataKeywords(String.join(", ", masthead.organisation(), masthead.documentName(), masthead.period()));

@@ -58,8 +58,8 @@ public final class BulletinWorkbook {
             TrendSheet.write(workbook.createSheet(TREND), styles, data);
             dataQuality(workbook.createSheet(DATA_QUALITY), styles, data, table);
             var properties = workbook.getProperties().getCoreProperties();
-            properties.setTitle(masthead.title());
-            properties.setSubjectProperty(data.title());
+            properties.setTitle(masthead.title() + data.revisionMark());
+            properties.setSubjectProperty(data.title() + data.revisionMark());
             properties.setCreator(masthead.organisation());
             workbook.write(out);
         }
@@ -68,7 +68,7 @@ public final class BulletinWorkbook {
     private static void summary(XSSFSheet sheet, WorkbookStyles s, BulletinData data, Masthead masthead, DistrictTable table) {
         s.text(sheet.createRow(0), 0, masthead.organisation() + " " + masthead.title(), s.title);
         s.text(sheet.createRow(1), 0, masthead.period(), s.line);
-        s.text(sheet.createRow(2), 0, data.title(), s.line);
+        s.text(sheet.createRow(2), 0, data.title() + data.revisionMark(), s.line);
         // row 3 is the daily bulletin's 异常提示, said before the summary as in the PDF; a range leaves it empty
         if (data.unusual() != null) {
             paragraph(sheet, s, 3, UnusualNote.HEADING + "：" + data.unusual());

@@ -188,6 +188,16 @@ class BulletinPdfTest {
     }
 
     @Test
+    void aRevisionSaysSoInItsDocumentProperties() throws Exception {
+        Path revised = write(SampleBulletins.daily().withRevision(2, List.of("佛山市 电诈警情 15 → 16"), null), folder.resolve("r2.pdf"));
+        try (PDDocument document = Loader.loadPDF(revised.toFile())) {
+            assertThat(document.getDocumentInformation().getTitle()).endsWith("（修订版 第2版）");
+            assertThat(document.getDocumentInformation().getSubject()).isEqualTo("2022年10月24日全市电信网络诈骗警情（修订版 第2版）");
+        }
+        assertThat(text(revised).replaceAll("\\s+", "")).contains("2022年10月24日全市电信网络诈骗警情（修订版第2版）");
+    }
+
+    @Test
     void shouldRefuseATitleTheFontCannotDraw() {
         BulletinData data = SampleBulletins.range();
         BulletinData rare = new BulletinData(data.kind(), data.from(), data.to(), data.issue(), "关于𠀀的通报", data.summary(),

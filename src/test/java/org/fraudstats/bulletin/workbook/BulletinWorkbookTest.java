@@ -97,6 +97,19 @@ class BulletinWorkbookTest {
     }
 
     @Test
+    void aRevisionSaysSoOnItsFirstSheetAndInItsProperties() throws IOException {
+        try (XSSFWorkbook workbook = render(SampleBulletins.daily().withRevision(2, List.of("佛山市 电诈警情 15 → 16"), null))) {
+            assertThat(workbook.getSheet("摘要").getRow(2).getCell(0).getStringCellValue())
+                    .isEqualTo("2022年10月24日全市电信网络诈骗警情（修订版 第2版）");
+            assertThat(workbook.getProperties().getCoreProperties().getTitle()).endsWith("（修订版 第2版）");
+            assertThat(workbook.getProperties().getCoreProperties().getSubject()).endsWith("（修订版 第2版）");
+        }
+        try (XSSFWorkbook first = render(SampleBulletins.daily())) {
+            assertThat(first.getSheet("摘要").getRow(2).getCell(0).getStringCellValue()).isEqualTo("2022年10月24日全市电信网络诈骗警情");
+        }
+    }
+
+    @Test
     void aFigureLongerThanADoubleHoldsIsWrittenAsItsExactDigits() throws IOException {
         BulletinData data = SampleBulletins.range();
         BigDecimal huge = new BigDecimal("10001234567889999.99");
