@@ -198,6 +198,17 @@ class BulletinPdfTest {
     }
 
     @Test
+    void aPeriodWithoutACaseSaysSoUnderEachRanking() throws Exception {
+        BulletinData data = SampleBulletins.daily();
+        BulletinData none = new BulletinData(data.kind(), data.from(), data.to(), data.issue(), data.title(), data.summary(),
+                data.areas(), data.yoyBase(), data.popBase(), List.of(), data.days(), data.ytd(), data.ytdLastYear(),
+                data.provenance());
+        String text = text(write(none, folder.resolve("none.pdf"))).replaceAll("\\s+", "");
+        assertThat(text).contains("按警情数排名按案损金额排名本期无警情本期无警情");
+        assertThat(text(render(data))).doesNotContain("本期无警情");
+    }
+
+    @Test
     void shouldRefuseATitleTheFontCannotDraw() {
         BulletinData data = SampleBulletins.range();
         BulletinData rare = new BulletinData(data.kind(), data.from(), data.to(), data.issue(), "关于𠀀的通报", data.summary(),
