@@ -147,10 +147,15 @@ public class Ingest {
             throw new IngestFailedException(drop, cause == null ? execution.getExitStatus().getExitDescription() : rootMessage(cause), cause);
         }
         // the step that ran: a creation of it retried after its commit failed (storage's JobRepositoryRetries) also
-        // left in memory the step execution Batch made first, never run
+        // left in memory the step execution Batch made first, never run. None ran when a process was killed after the
+        // drop's step committed and before its job was marked COMPLETED: the restart found the step done and ran
+        // nothing (the next ingest said "No value present" and failed; tester C). The drop is loaded, by that step.
         StepExecution step = execution.getStepExecutions().stream().filter(s -> s.getStatus() != BatchStatus.STARTING)
-                .findFirst().orElseThrow();
-        return new DropLoadResult(drop.date(), execution.getId(), false, step.getReadCount(), step.getReadSkipCount(), step.getWriteCount(),
+                .findFirst().orElseGet(() -> jobRepository.getLastStepExecution(execution.getJobInstance(), IngestJobConfiguration.STEP_NAME));
+        if (step == null) {
+            throw new IngestFailedException(drop, "job execution " + execution.getId() + " completed without loading the drop", null);
+        }
+        return new DropLoadResult(drop.date(), step.getJobExecutionId(), false, step.getReadCount(), step.getReadSkipCount(), step.getWriteCount(),
                 step.getExecutionContext().containsKey(DropLoadTasklet.DATED_AWAY)
                         ? List.of(step.getExecutionContext().getString(DropLoadTasklet.DATED_AWAY).split("\n"))
                         : List.of());

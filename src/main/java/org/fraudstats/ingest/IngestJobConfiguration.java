@@ -25,6 +25,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 class IngestJobConfiguration {
 
     static final String JOB_NAME = "ingestDrop";
+    static final String STEP_NAME = "loadDrop";
 
     @Bean
     Job ingestDropJob(JobRepository jobRepository, Step loadDropStep) {
@@ -34,7 +35,7 @@ class IngestJobConfiguration {
     // --- step: stage every file of the drop with COPY and merge it into the facts, in one transaction
     @Bean
     Step loadDropStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, DropLoadTasklet dropLoadTasklet) {
-        return new StepBuilder("loadDrop", jobRepository)
+        return new StepBuilder(STEP_NAME, jobRepository)
                 .tasklet(dropLoadTasklet, transactionManager)
                 .build();
     }

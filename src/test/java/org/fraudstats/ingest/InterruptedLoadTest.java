@@ -48,6 +48,23 @@ class InterruptedLoadTest extends DatabaseTest {
     }
 
     @Test
+    void aLoadKilledAfterItsDropCommittedIsReportedAsLoaded_notAsAFailure() throws Exception {
+        assertThat(cli("ingest", "--inbox", SAMPLE_INBOX.toString(), "--from", "2021-10-01", "--to", "2022-10-11").exitCode()).isZero();
+        // kill -9 after the drop's step committed, before Spring Batch marked its job execution COMPLETED
+        long loadedBy = jdbc.queryForObject("SELECT max(job_execution_id) FROM batch_job_execution", Long.class);
+        jdbc.update("UPDATE batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL "
+                + "WHERE job_execution_id = ?", loadedBy);
+
+        Run resumed = cli("ingest", "--inbox", SAMPLE_INBOX.toString(), "--date", "2022-10-11");
+
+        // "fraudstats ingest: No value present", exit 1, before (tester C): the restart had no step left to run
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).containsPattern("2022-10-11  \\d+ rows read, \\d+ rejected, \\d+ changed \\(job execution " + loadedBy + "\\)");
+        assertThat(cli("ingest", "--inbox", SAMPLE_INBOX.toString()).exitCode()).isZero();
+        assertThatFiguresAreTheContractsOnes();
+    }
+
+    @Test
     void aFailedLoadRestartedByIdFinishesTheDrop() throws Exception {
         assertThat(cli("ingest", "--inbox", SAMPLE_INBOX.toString(), "--from", "2021-10-01", "--to", "2022-10-15").exitCode()).isZero();
         JobExecution failed = leftBehind(new Drop(LocalDate.of(2022, 10, 16), SAMPLE_INBOX.toAbsolutePath().resolve("2022-10-16")), BatchStatus.FAILED);
