@@ -2,8 +2,6 @@ package org.fraudstats.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 
 import org.fraudstats.support.DatabaseTest;
@@ -15,35 +13,6 @@ class LoadProvenanceTest extends DatabaseTest {
 
     @Autowired
     LoadProvenance provenance;
-
-    @Test
-    void aDropSentAgainCountsOnce() throws Exception {
-        assertThat(cli("ingest", "--inbox", SAMPLE_INBOX.toString()).exitCode()).isZero();
-        long rowsLoaded = provenance.now().rowsLoaded();
-        // the same day's drop again, its cases.csv with a byte-order mark (ignored, feeds.md): a new checksum, the
-        // same rows
-        Path again = Files.createTempDirectory("resent").resolve("2022-10-24");
-        Files.createDirectories(again);
-        try (var files = Files.list(SAMPLE_INBOX.resolve("2022-10-24"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, again.resolve(file.getFileName()));
-            }
-        }
-        byte[] cases = Files.readAllBytes(again.resolve("cases.csv"));
-        assertThat(cases[0]).as("the sample's cases.csv starts without a mark").isNotEqualTo((byte) 0xEF);
-        byte[] withMark = new byte[cases.length + 3];
-        withMark[0] = (byte) 0xEF;
-        withMark[1] = (byte) 0xBB;
-        withMark[2] = (byte) 0xBF;
-        System.arraycopy(cases, 0, withMark, 3, cases.length);
-        Files.write(again.resolve("cases.csv"), withMark);
-        Run resent = cli("ingest", "--inbox", again.getParent().toString());
-        assertThat(resent.exitCode()).as(resent.err()).isZero();
-        assertThat(resent.out()).contains("2022-10-24  ").contains(" 0 changed");
-
-        // 已入库 was the sum over every load: the drop counted twice, and two homes of the same drops disagreed
-        assertThat(provenance.now().rowsLoaded()).isEqualTo(rowsLoaded);
-    }
 
     @Test
     void aHandCorrectionIsSeenWithoutANewLoad() {
