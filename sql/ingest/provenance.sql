@@ -1,7 +1,8 @@
 -- Where the figures come from, for the bulletins' footnote: the latest drop loaded, how many rows were
--- loaded over all loads (a drop sent again counts again: a drop may be sent again with only some of its files, so
--- "each drop's latest load" counted too few, and per file is not recorded) and are rejected now, how many freezes and refunds wait for their case, and the job
--- execution of the latest load. Pending rows are counted on the key registers (see count-pending.sql).
+-- loaded over all loads (a drop sent again counts again: a drop may be sent again with only some of its files,
+-- so "each drop's latest load" counted too few, and per file is not recorded) and are rejected now, how many
+-- freezes and refunds wait for their case, and the job execution of the latest load. Pending rows are counted
+-- on the key registers (see count-pending.sql).
 SELECT (SELECT max(drop_date) FROM drop_load)                                    AS latest_drop,
        (SELECT coalesce(sum(rows_loaded), 0) FROM drop_load)                     AS rows_loaded,
        (SELECT count(*) FROM reject)                                             AS rows_rejected,
