@@ -200,14 +200,14 @@ public class Deliveries {
         List<Long> due = store.due(clock.instant());
         for (int i = 0; i < due.size(); i++) {
             long id = due.get(i);
-            Outcome outcome = transaction.execute(status -> store.claim(id).map(this::attempt).orElse(Outcome.SKIPPED));
-            switch (outcome) {
+            Attempt attempt = transaction.execute(status -> store.claim(id).map(this::attempt).orElse(Attempt.SKIPPED));
+            switch (attempt.outcome()) {
                 case SENT -> sent++;
-                case RETRYING, TIMED_OUT -> retrying++;
+                case RETRYING -> retrying++;
                 case FAILED -> failed++;
                 default -> { }
             }
-            if (outcome == Outcome.TIMED_OUT) {
+            if (attempt.relayTimedOut()) {
                 // a relay that does not answer costs each mail its whole timeout (30 s): 66 recipients kept the night,
                 // or serve's pass, half an hour on a hung relay (tester). The rest stay due, untouched, for the next
                 // pass, which tries the next of them first; a relay back sends them all in one pass
@@ -227,16 +227,25 @@ public class Deliveries {
         return new Pass(sent, retrying, failed);
     }
 
-    private enum Outcome { SENT, RETRYING, TIMED_OUT, FAILED, SKIPPED }
+    private enum Outcome { SENT, RETRYING, FAILED, SKIPPED }
+
+    /**
+     * How one mail's attempt ended, and whether the relay did not answer in time: then the pass stops, whether this
+     * mail is retried or, its 6 hours over (or tried once more by `deliver`), failed.
+     */
+    private record Attempt(Outcome outcome, boolean relayTimedOut) {
+        static final Attempt SENT = new Attempt(Outcome.SENT, false);
+        static final Attempt SKIPPED = new Attempt(Outcome.SKIPPED, false);
+    }
 
     /** Inside the claiming transaction: send, then mark. */
-    private Outcome attempt(DeliveryStore.Claimed d) {
+    private Attempt attempt(DeliveryStore.Claimed d) {
         Instant now = clock.instant();
         try {
             MimeMessage message = message(d);
             relay.send(message, bulletinFolder(d), "delivery-" + d.id());
             store.markSent(d.id(), clock.instant());
-            return Outcome.SENT;
+            return Attempt.SENT;
         } catch (Exception e) {
             // the schedule is the mail's, counted from when it was recorded, not from its attempts: each `deliver`
             // tries at once, and seven of them in five minutes failed the mails "after 6 hours of retries" (tester),
@@ -245,7 +254,7 @@ public class Deliveries {
             boolean giveUp = next == null;
             String error = (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()).replaceAll("\\s+", " ").strip();
             store.markAttemptFailed(d.id(), error.length() > 500 ? error.substring(0, 500) : error, giveUp ? now : next, giveUp);
-            return giveUp ? Outcome.FAILED : MailRelay.timedOut(e) ? Outcome.TIMED_OUT : Outcome.RETRYING;
+            return new Attempt(giveUp ? Outcome.FAILED : Outcome.RETRYING, MailRelay.timedOut(e));
         }
     }
 

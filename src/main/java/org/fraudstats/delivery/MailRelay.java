@@ -56,12 +56,15 @@ class MailRelay {
     }
 
     /**
-     * Whether sending failed because the relay did not answer within spring.mail's timeouts (connecting or reading),
-     * as JavaMail reports it through Spring: the cause of a connection failure, or the exception of the message.
+     * Whether sending failed because the relay did not answer within spring.mail's timeouts, as JavaMail reports it
+     * through Spring (the cause of a connection failure, or the exception of the message): connecting and reading
+     * raise SocketTimeoutException; writing (mail.smtp.writetimeout, a relay hung in the middle of the data) a plain
+     * IOException "Write timed out" (Angus Mail's TimeoutOutputStream).
      */
     static boolean timedOut(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.SocketTimeoutException) {
+            if (t instanceof java.net.SocketTimeoutException
+                    || t instanceof IOException && t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("timed out")) {
                 return true;
             }
             if (t instanceof MailSendException m) {

@@ -342,20 +342,7 @@ class MailDeliveryTest extends DatabaseTest {
     @Test
     void aRelayThatDoesNotAnswerCostsAPassOneTimeout_theOtherMailsWaitUntriedForTheNext() throws Exception {
         relay.stop();
-        // the relay's port accepts connections and never answers (a hung relay, a firewall dropping its packets)
-        try (ServerSocket hung = new ServerSocket(SMTP_PORT, 50, java.net.InetAddress.getLoopbackAddress())) {
-            List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        held.add(hung.accept());
-                    }
-                } catch (IOException closed) {
-                    // the test is over
-                }
-            });
-            acceptor.start();
-
+        try (HungRelay hung = new HungRelay()) {
             Run night = night("2022-10-24");
             assertThat(night.exitCode()).isZero();
             assertThat(night.out()).contains("2022-10-24  bulletin r1: ")
@@ -371,9 +358,6 @@ class MailDeliveryTest extends DatabaseTest {
             clock.set(START.plus(Duration.ofMinutes(6)));
             assertThat(deliveries.sendDue(line -> { })).isEqualTo(new Deliveries.Pass(0, 1, 0));
             assertThat(jdbc.queryForList("SELECT attempts FROM delivery ORDER BY id", Integer.class)).containsExactly(1, 1, 1);
-            for (java.net.Socket s : held) {
-                s.close();
-            }
         }
         // the relay back: one pass sends every mail whose time has come, the others at theirs
         relay.start();
@@ -384,6 +368,47 @@ class MailDeliveryTest extends DatabaseTest {
         assertThat(relay.getReceivedMessages()).hasSize(3);
         assertThat(jdbc.queryForList("SELECT state || ' ' || attempts FROM delivery ORDER BY id", String.class))
                 .containsExactly("sent 2", "sent 2", "sent 2");
+    }
+
+    @Test
+    void deliverOnAHungRelayCostsOneTimeoutToo_whenItTriesFailedMailsOnceMore() throws Exception {
+        publishWithTheRelayDownForSevenHours();
+        assertThat(jdbc.queryForList("SELECT DISTINCT state || ' ' || attempts FROM delivery", String.class)).containsExactly("failed 8");
+        try (HungRelay hung = new HungRelay()) {
+            // each of these attempts gives the mail up (its 6 hours are over): it stopped no pass, one timeout per mail
+            Run deliver = cli("deliver", "--date", "2022-10-24");
+            assertThat(deliver.out()).contains("mail: 0 sent, 1 failed, 2 left for the next pass (the relay did not answer in time)");
+        }
+        assertThat(jdbc.queryForList("SELECT attempts FROM delivery ORDER BY attempts", Integer.class)).containsExactly(8, 8, 9);
+    }
+
+    /** The relay's port accepts connections and never answers: a hung relay, or a firewall dropping its packets. */
+    private static final class HungRelay implements AutoCloseable {
+        private final ServerSocket socket;
+        private final List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        HungRelay() throws IOException {
+            socket = new ServerSocket(SMTP_PORT, 50, java.net.InetAddress.getLoopbackAddress());
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(socket.accept());
+                    }
+                } catch (IOException closed) {
+                    // closed by the test
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+            for (java.net.Socket s : held) {
+                s.close();
+            }
+        }
     }
 
     @Test

@@ -25,6 +25,24 @@ class MailRelayTest {
     @TempDir
     Path bulletinFolder;
 
+    /** The shapes in which Spring and Angus Mail report a relay that did not answer: each stops a delivery pass. */
+    @Test
+    void aRelayThatDidNotAnswerIsToldFromOneThatRefused() {
+        MimeMessage message = new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()));
+        // connecting or reading: the cause of "Mail server connection failed", or the message's exception
+        assertThat(MailRelay.timedOut(new MailSendException("Mail server connection failed", new MessagingException(
+                "Could not connect to SMTP host", new java.net.SocketTimeoutException("Connect timed out"))))).isTrue();
+        assertThat(MailRelay.timedOut(new MailSendException(Map.of(message, new MessagingException(
+                "Exception reading response", new java.net.SocketTimeoutException("Read timed out")))))).isTrue();
+        // writing the data: Angus Mail's TimeoutOutputStream throws a plain IOException
+        assertThat(MailRelay.timedOut(new MailSendException(Map.of(message, new MessagingException(
+                "IOException while sending message", new java.io.IOException("Write timed out")))))).isTrue();
+        // refused, fast: tried mail by mail as before
+        assertThat(MailRelay.timedOut(new MailSendException("Mail server connection failed", new MessagingException(
+                "Could not connect to SMTP host", new java.net.ConnectException("Connection refused"))))).isFalse();
+        assertThat(MailRelay.timedOut(new MailSendException(Map.of(message, new MessagingException("550 5.1.1 user unknown"))))).isFalse();
+    }
+
     @Test
     void withoutARelayTheMailIsAnEmlFileNextToTheBulletin() throws Exception {
         MailRelay relay = new MailRelay(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class));
