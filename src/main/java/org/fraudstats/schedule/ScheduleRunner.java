@@ -146,7 +146,11 @@ class ScheduleRunner {
                     Duration wait = min(schedule.retryInterval(), Duration.between(now, deadline.toInstant()));
                     runs.waiting(schedule.name(), day, node);
                     retry.after(wait);
-                    return new Outcome(day, Status.WAITING, " (drop not in " + schedule.inbox() + "; looking again in "
+                    // an inbox that is not there (a share not mounted, FRAUDSTATS_INBOX mistyped) is said as such: the
+                    // night's own warning goes to no log under serve, and "drop not in" read as a late feed
+                    String where = java.nio.file.Files.isDirectory(schedule.inbox()) ? "drop not in " + schedule.inbox()
+                            : "the inbox " + schedule.inbox() + " does not exist: no drop can arrive there (FRAUDSTATS_INBOX)";
+                    return new Outcome(day, Status.WAITING, " (" + where + "; looking again in "
                             + wait.truncatedTo(ChronoUnit.MILLIS) + ", deadline " + deadline.toOffsetDateTime() + ")");
                 }
                 exitCode = scheduledWork.nightly(day, schedule.inbox(), schedule.out());

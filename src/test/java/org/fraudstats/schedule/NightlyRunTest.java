@@ -172,6 +172,23 @@ class NightlyRunTest extends DatabaseTest {
     }
 
     @Test
+    void aScheduleWhoseInboxDoesNotExistSaysSoWhileItWaits() {
+        clock.set(OffsetDateTime.parse("2022-10-25T02:00:00+08:00").toInstant());
+        finished("nightly", D23, "DONE");
+        work.missing(D24);
+        ScheduleDefinition inTest = definitions.get("nightly");
+        Path unmounted = Path.of(env("fraudstats.home")).resolve("unmounted-share");
+        ScheduleDefinition noInbox = new ScheduleDefinition(inTest.name(), inTest.source(), inTest.description(), true,
+                inTest.work(), inTest.cadence(), inTest.cron(), inTest.zone(), unmounted, inTest.out(),
+                inTest.retryInterval(), inTest.deadline());
+
+        List<ScheduleRunner.Outcome> outcomes = runner.run(noInbox, quartz.node(), retry -> { });
+
+        assertThat(outcomes).singleElement().asString().startsWith("2022-10-24 WAITING (the inbox " + unmounted
+                + " does not exist: no drop can arrive there (FRAUDSTATS_INBOX); looking again in ");
+    }
+
+    @Test
     void aDropThatArrivesBeforeTheDeadlineRunsAtTheNextLook() throws Exception {
         clock.set(TUESDAY_0130);
         finished("nightly", D23, "DONE");
