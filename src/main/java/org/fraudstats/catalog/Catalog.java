@@ -23,9 +23,9 @@ public record Catalog(String cityCode, String cityName, Map<String, String> dist
 
     public Catalog {
         cityCode = cityCode == null ? CITY : cityCode;
-        cityName = cityName == null ? "佛山市" : cityName;
-        districts = districts == null || districts.isEmpty() ? foshanDistricts() : sortedByCode(districts);
-        fraudTypes = fraudTypes == null || fraudTypes.isEmpty() ? defaultFraudTypes() : Collections.unmodifiableMap(new LinkedHashMap<>(fraudTypes));
+        cityName = cityName == null ? "佛山市" : visible(cityName);
+        districts = districts == null || districts.isEmpty() ? foshanDistricts() : sortedByCode(visibleNames(districts));
+        fraudTypes = fraudTypes == null || fraudTypes.isEmpty() ? defaultFraudTypes() : Collections.unmodifiableMap(visibleNames(fraudTypes));
         // the Foshan English names only go with the Foshan districts: a deployment renaming a district never mislabels it
         englishNames = englishNames != null && !englishNames.isEmpty() ? Map.copyOf(englishNames)
                 : districts.equals(foshanDistricts()) ? foshanEnglishNames() : Map.of();
@@ -75,6 +75,22 @@ public record Catalog(String cityCode, String cityName, Map<String, String> dist
 
     public String fraudTypeName(String code) {
         return fraudTypes.getOrDefault(code, code);
+    }
+
+    /**
+     * A name without its invisible format characters (a zero-width space, a byte-order mark, pasted from a
+     * spreadsheet with it): they print nothing, and a PDF/A may not point to the font's empty glyph for them.
+     */
+    private static String visible(String name) {
+        StringBuilder kept = new StringBuilder();
+        name.codePoints().filter(c -> Character.getType(c) != Character.FORMAT).forEach(kept::appendCodePoint);
+        return kept.toString();
+    }
+
+    private static LinkedHashMap<String, String> visibleNames(Map<String, String> names) {
+        LinkedHashMap<String, String> kept = new LinkedHashMap<>();
+        names.forEach((code, name) -> kept.put(code, name == null ? null : visible(name)));
+        return kept;
     }
 
     private static Map<String, String> sortedByCode(Map<String, String> districts) {

@@ -20,7 +20,7 @@ import org.springframework.test.context.TestPropertySource;
 class CatalogueFontTest extends DatabaseTest {
 
     private static final String REFUSAL = "fraudstats.catalog.fraud-types.OTHER 其他（含\uD842\uDFB7） has characters the bulletin "
-            + "font cannot draw: \uD842\uDFB7 (add them to report-templates/fonts/extra-text.txt and run build-font.sh)";
+            + "font cannot draw: \uD842\uDFB7 U+20BB7 (add them to report-templates/fonts/extra-text.txt and run build-font.sh)";
 
     @TempDir
     Path inbox;

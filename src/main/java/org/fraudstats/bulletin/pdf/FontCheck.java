@@ -26,7 +26,9 @@ final class FontCheck {
     static String missing(String text) {
         StringBuilder missing = new StringBuilder();
         text.codePoints()
-                .filter(c -> !Character.isISOControl(c) && !Character.isWhitespace(c))
+                // format characters (zero-width space, a byte-order mark pasted from a spreadsheet) draw nothing anyway:
+                // refusing them stopped serve over a character nobody can see (review)
+                .filter(c -> !Character.isISOControl(c) && !Character.isWhitespace(c) && Character.getType(c) != Character.FORMAT)
                 .filter(c -> !REGULAR_FONT.canDisplay(c) || !BOLD_FONT.canDisplay(c))
                 .distinct()
                 .forEach(missing::appendCodePoint);
@@ -36,7 +38,10 @@ final class FontCheck {
     static void requireDrawable(String what, String text) {
         String missing = missing(text);
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException(what + " has characters the bulletin font cannot draw: " + missing
+            // each with its code point: a character a terminal or a mail cannot show is still named
+            String named = missing.codePoints().mapToObj(c -> new String(Character.toChars(c)) + " U+" + String.format("%04X", c))
+                    .collect(java.util.stream.Collectors.joining(", "));
+            throw new IllegalArgumentException(what + " has characters the bulletin font cannot draw: " + named
                     + " (add them to report-templates/fonts/extra-text.txt and run build-font.sh)");
         }
     }

@@ -88,7 +88,9 @@ class FontCheckTest {
         String rare = "𠀀";  // U+20000, CJK Extension B: not in the subset
         assertThat(FontCheck.missing("关于" + rare + "的通报")).isEqualTo(rare);
         assertThatThrownBy(() -> FontCheck.requireDrawable("the title", rare))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(rare).hasMessageContaining("extra-text.txt");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(rare + " U+20000").hasMessageContaining("extra-text.txt");
+        // invisible format characters pasted with a name (zero-width space, byte-order mark) draw nothing: no refusal
+        assertThat(FontCheck.missing("南海区\u200B\uFEFF")).isEmpty();
     }
 
     private static void assertDrawable(List<String> texts) {
