@@ -39,6 +39,9 @@ class HistoryCommand implements Callable<Integer> {
         if (limit < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--limit " + limit + " is not a number from 1 up");
         }
+        if (before != null && before < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--before " + before + " is not a job execution id");
+        }
         var out = spec.commandLine().getOut();
         out.printf("%-6s %-15s %-10s %-25s %9s %9s %9s %9s  %s%n", "id", "job", "status", "started", "seconds", "read", "written", "rejected", "parameters");
         services.get(JdbcTemplate.class).query(SqlFiles.load("batch/history.sql"), rs -> {

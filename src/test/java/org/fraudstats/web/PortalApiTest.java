@@ -207,7 +207,9 @@ class PortalApiTest extends PortalTest {
         // the loads of @BeforeAll are executions enough for three pages of two
         java.util.List<Long> all = ids(as("statistician", get("/api/v1/runs").param("limit", "6")));
         assertThat(all).hasSize(6).isSortedAccordingTo(java.util.Comparator.reverseOrder());
-        java.util.List<Long> walked = new java.util.ArrayList<>(ids(as("statistician", get("/api/v1/runs").param("limit", "2"))));
+        // anchored below the newest seen, so that a run another test starts meanwhile does not shift the pages
+        java.util.List<Long> walked = new java.util.ArrayList<>(ids(as("statistician", get("/api/v1/runs").param("limit", "2")
+                .param("before", String.valueOf(all.get(0) + 1)))));
         while (walked.size() < 6) {
             walked.addAll(ids(as("statistician", get("/api/v1/runs").param("limit", "2")
                     .param("before", String.valueOf(walked.get(walked.size() - 1))))));
@@ -217,6 +219,9 @@ class PortalApiTest extends PortalTest {
         String page = cli("history", "--limit", "2", "--before", String.valueOf(all.get(1))).out();
         assertThat(page.lines().skip(1).map(line -> Long.parseLong(line.substring(0, line.indexOf(' ')))).toList())
                 .isEqualTo(all.subList(2, 4));
+        Run zero = cli("history", "--before", "0");
+        assertThat(zero.exitCode()).isEqualTo(2);
+        assertThat(zero.err()).isEqualTo("fraudstats history: --before 0 is not a job execution id (see --help)\n");
     }
 
     private static java.util.List<Long> ids(MockHttpServletResponse response) throws Exception {

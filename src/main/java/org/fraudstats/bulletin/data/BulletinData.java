@@ -109,8 +109,8 @@ public record BulletinData(
 
     /**
      * What marks a revision wherever the bulletin is named (its title line, the files' document properties):
-     * "（修订版 第2版）", empty for a first revision. Printed in the title only, r2's PDF and workbook said in their
-     * properties and on the workbook's first sheet exactly what r1's did (tester A).
+     * "（修订版 第2版）", empty for a first revision. While only the PDF's title line carried it, r2's PDF and workbook
+     * said in their properties and on the workbook's first sheet exactly what r1's did (tester A).
      */
     public String revisionMark() {
         return revision > 1 ? "（修订版 第" + revision + "版）" : "";

@@ -54,8 +54,9 @@ class AuditPage {
         // newest first: the latest SHOWN matches are kept while the log streams by, oldest first
         java.util.ArrayDeque<AuditRecord> latest = new java.util.ArrayDeque<>();
         int[] matching = {0};
+        java.util.function.Predicate<String> userMatches = userFilter(user);
         log.read(period[0], period[1], r -> {
-            if (userMatches(r.user(), user) && matches(r.role(), role) && matches(r.action(), action) && matches(r.result(), result)) {
+            if (userMatches.test(r.user()) && matches(r.role(), role) && matches(r.action(), action) && matches(r.result(), result)) {
                 matching[0]++;
                 latest.addFirst(r);
                 if (latest.size() > SHOWN) {
@@ -82,23 +83,39 @@ class AuditPage {
 
     /**
      * The user named, whole (case aside): as a part of the name, "li.na" also listed chen.li.na's events, and an
-     * auditor following one person read another's among them without a sign (tester B). "wang*" for a part.
+     * auditor following one person read another's among them without a sign (tester B). "wang*" for a part. Made
+     * once per request, and matched without a regular expression: a sign-in failure records the name as typed, so a
+     * pattern of many stars over long planted names must not backtrack.
      */
-    static boolean userMatches(String value, String filter) {
+    static java.util.function.Predicate<String> userFilter(String filter) {
         if (filter == null || filter.isBlank()) {
-            return true;
-        }
-        if (value == null) {
-            return false;
+            return value -> true;
         }
         String wanted = filter.strip().toLowerCase(Locale.ROOT);
-        String name = value.toLowerCase(Locale.ROOT);
         if (!wanted.contains("*")) {
-            return name.equals(wanted);
+            return value -> value != null && value.strip().toLowerCase(Locale.ROOT).equals(wanted);
         }
-        String pattern = java.util.Arrays.stream(wanted.split("\\*", -1)).map(java.util.regex.Pattern::quote)
-                .collect(Collectors.joining(".*"));
-        return java.util.regex.Pattern.compile(pattern, java.util.regex.Pattern.DOTALL).matcher(name).matches();
+        String[] parts = wanted.split("\\*", -1);
+        return value -> value != null && glob(value.strip().toLowerCase(Locale.ROOT), parts);
+    }
+
+    /** Whether {@code name} is parts[0] * parts[1] * … * parts[n-1]: each part found after the one before, once. */
+    private static boolean glob(String name, String[] parts) {
+        String first = parts[0];
+        String last = parts[parts.length - 1];
+        if (!name.startsWith(first) || name.length() < first.length() + last.length() || !name.endsWith(last)) {
+            return false;
+        }
+        int at = first.length();
+        int end = name.length() - last.length();
+        for (int i = 1; i < parts.length - 1; i++) {
+            int found = name.indexOf(parts[i], at);
+            if (found < 0 || found + parts[i].length() > end) {
+                return false;
+            }
+            at = found + parts[i].length();
+        }
+        return true;
     }
 
     private static boolean matches(String value, String filter) {
