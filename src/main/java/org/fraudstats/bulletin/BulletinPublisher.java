@@ -55,7 +55,8 @@ public class BulletinPublisher {
     public Published daily(LocalDate day, Path out, Set<Format> formats, Long jobExecutionId, String notice) {
         String said = notice != null ? notice : missingData.daysNotArrived(day, day).isEmpty() ? null : MissingData.notice(day);
         BulletinData data = assembler.daily(day, jobExecutionId, now()).withGaps(missingData.inBases(day, day));
-        return files.publish(said == null ? data : data.withUnusual(UnusualNote.NOT_JUDGED), out, formats, said);
+        return files.publish(said == null ? data : assembler.withoutTheDaysSentence(data).withUnusual(UnusualNote.NOT_JUDGED),
+                out, formats, said);
     }
 
     @Transactional(isolation = Isolation.REPEATABLE_READ)

@@ -612,6 +612,9 @@ class MailDeliveryTest extends DatabaseTest {
         Path pdf = out.resolve("daily/2022-10-25/fraudstats-daily-2022-10-25.pdf");
         assertThat(pdfText(pdf)).contains(notice).contains("当日数据未到，未作判断。")
                 .contains("本期含数据未到的日期，不计算同比、环比。").doesNotContainPattern("\\d%").doesNotContain("无异常");
+        // no sentence of the day's figures, which had not come: the year's follows the notice
+        assertThat(pdfText(pdf).replaceAll("\\s+", "")).contains("】2022年以来，全市共处置电诈警情")
+                .doesNotContain("10月25日，全市共处置电诈警情");
         assertThat(pdfText(out.resolve("daily/2022-10-24/fraudstats-daily-2022-10-24.pdf"))).contains("“—”表示基期数为0");
 
         // a statistician's rerun of those days before the drop comes rewrites the same revision: with the notice
@@ -629,6 +632,8 @@ class MailDeliveryTest extends DatabaseTest {
         Run night26 = night("2022-10-26");
         assertThat(night26.out()).contains("2022-10-25  revised to r2 (数据未到 → 数据已到达)");
         assertThat(pdfText(out.resolve("daily/2022-10-25/fraudstats-daily-2022-10-25.r2.pdf"))).doesNotContain("数据未到：");
+        assertThat(pdfText(out.resolve("daily/2022-10-25/fraudstats-daily-2022-10-25.r2.pdf")).replaceAll("\\s+", ""))
+                .contains("10月25日，全市共处置电诈警情");
         List<MimeMessage> corrections = mailsWithSubject("【反诈日报·更正】2022年10月25日（第298期，第2版）");
         assertThat(corrections).extracting(MailDeliveryTest::to)
                 .containsExactlyInAnyOrder("lisi@example.gov.cn", "zhangsan@example.gov.cn", "zhaoliu@example.gov.cn");

@@ -41,6 +41,15 @@ public class BulletinAssembler {
                 .withUnusual(unusual.of(day));
     }
 
+    /**
+     * A daily bulletin whose day's data has not arrived, without the sentence of the day: under its 【数据未到】 notice
+     * it stated "12月5日，全市共处置电诈警情0宗…", the sentence the press quotes, about data that had not come (tester A).
+     * The year's sentence stays; the tables keep what is loaded, under the notice.
+     */
+    public BulletinData withoutTheDaysSentence(BulletinData daily) {
+        return daily.withSummary(daily.from().getDayOfYear() == 1 ? "" : Headline.of(daily.ytd(), catalog).text());
+    }
+
     /** A range bulletin (周报, 月报, 年初以来, any period), with a daily series over the period. */
     public BulletinData range(LocalDate from, LocalDate to, Long jobExecutionId, ZonedDateTime generatedAt) {
         // a weekly, monthly or any other range bulletin numbers no issue: each daily's is its day of the year, and

@@ -67,6 +67,12 @@ public record BulletinData(
                 ytdLastYear, provenance, revision, changes, notice, unusual, gaps);
     }
 
+    /** The same bulletin with another summary paragraph. */
+    public BulletinData withSummary(String summary) {
+        return new BulletinData(kind, from, to, issue, title, summary, areas, yoyBase, popBase, fraudTypes, days, ytd,
+                ytdLastYear, provenance, revision, changes, notice, unusual, gaps);
+    }
+
     /** The same bulletin with its 异常提示 block. */
     public BulletinData withUnusual(String unusual) {
         return new BulletinData(kind, from, to, issue, title, summary, areas, yoyBase, popBase, fraudTypes, days, ytd,
