@@ -111,6 +111,10 @@ public final class BulletinWorkbook {
     }
 
     private static void districts(XSSFSheet sheet, WorkbookStyles s, DistrictTable table) {
+        // first: POI writes the columns in the order their widths were set, and A and B set after the figures' came
+        // last in the file, where a spreadsheet reading them in order took the default width (names cut by C; tester A)
+        sheet.setColumnWidth(0, WorkbookStyles.width(9));
+        sheet.setColumnWidth(1, WorkbookStyles.width(8));
         Row groups = sheet.createRow(0);
         Row labels = sheet.createRow(1);
         s.headers(groups, 0, "区域", "");
@@ -146,8 +150,6 @@ public final class BulletinWorkbook {
             }
         }
         labels.setHeightInPoints(42);
-        sheet.setColumnWidth(0, WorkbookStyles.width(9));
-        sheet.setColumnWidth(1, WorkbookStyles.width(8));
         sheet.createFreezePane(2, 2);
         WorkbookStyles.printA4(sheet, true, false, 2);
         sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, 1));

@@ -192,6 +192,19 @@ class BulletinWorkbookTest {
                 assertThat(sheet.getPrintSetup().getPaperSize()).as(sheet.getSheetName()).isEqualTo(PrintSetup.A4_PAPERSIZE);
                 assertThat(sheet.getColumnWidth(0)).as(sheet.getSheetName()).isNotEqualTo(sheet.getDefaultColumnWidth() * 256);
             }
+            // the columns in order in the file, the code's and the name's first: written after the figures', a
+            // spreadsheet reading them in order gave A and B the default width
+            // (POI sorts them when it reads a file, so the file's own bytes are read)
+            Sheet districts = workbook.getSheet("分区统计");
+            assertThat(List.of(districts.getColumnWidth(0), districts.getColumnWidth(1))).containsExactly(9 * 256 + 512, 8 * 256 + 512);
+            String sheetXml;
+            try (java.util.zip.ZipFile file = new java.util.zip.ZipFile(folder.resolve(SampleBulletins.range().kind() + ".xlsx").toFile())) {
+                sheetXml = new String(file.getInputStream(file.getEntry("xl/worksheets/sheet" + (workbook.getSheetIndex(districts) + 1)
+                        + ".xml")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            List<Integer> columns = java.util.regex.Pattern.compile("<col min=\"(\\d+)\"").matcher(sheetXml).results()
+                    .map(m -> Integer.parseInt(m.group(1))).toList();
+            assertThat(columns).startsWith(1, 2, 3).isSorted();
         }
     }
 
