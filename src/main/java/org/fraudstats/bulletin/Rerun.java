@@ -63,7 +63,8 @@ public class Rerun {
     public Result run(LocalDate from, LocalDate to, Path out, Set<BulletinPublisher.Format> formats, boolean range) throws Exception {
         RerunParameters parameters = new RerunParameters(from, to, out, formats, range);
         if (formats.contains(BulletinPublisher.Format.pdf)) {
-            // before any day: not on the first day whose bulletin prints the name, half way through the range
+            // before any day: not on the first day whose bulletin prints the name, half way through the range (and
+            // so does a restart)
             publisher.checkCatalogue();
         }
         recoverDead(from, to);
@@ -90,6 +91,9 @@ public class Rerun {
     /** Restarts a rerun that failed or whose process died (`restart ID`); the caller holds the lock of its days. */
     public Result restart(JobExecution execution) throws Exception {
         Days days = days(execution).orElseThrow(() -> new IllegalArgumentException(execution.getId() + " is not a rerun"));
+        if (RerunParameters.of(execution.getJobParameters()).formats().contains(BulletinPublisher.Format.pdf)) {
+            publisher.checkCatalogue();
+        }
         recoverDead(days.from(), days.to());
         return ended(jobOperator.restart(jobRepository.getJobExecution(execution.getId())), true, days.from(), days.to());
     }
