@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The audit log for auditors (web.md), with filters: days, user (the whole name, or a pattern with *), role, action
- * and result (a part of the text is enough). Newest first; a page shows the latest {@value #SHOWN} matching events, the API and `audit` all of them.
+ * and result (a part of the text is enough). Newest first; a page shows the latest {@value #SHOWN} matching events,
+ * the API and `audit` all of them.
  */
 @Controller
 @PreAuthorize("hasRole('AUDITOR')")
