@@ -130,7 +130,9 @@ class PortalPagesTest extends PortalTest {
         assertThat(byDay.split("<th scope=\"row\">", -1)).hasSize(13);
         MockHttpServletResponse year = as("leader", get("/figures").param("from", "2022-01-01").param("to", "2022-10-24").param("by", "day"));
         assertThat(year.getStatus()).isEqualTo(400);
-        assertThat(year.getContentAsString(StandardCharsets.UTF_8)).contains("逐日显示各区时期间最长 92 天");
+        // the way out a leader can take (a server command is none): the API, with a token of their own
+        assertThat(year.getContentAsString(StandardCharsets.UTF_8)).contains("逐日显示各区时期间最长 92 天")
+                .contains("或用接口 /api/v1/metrics?by=day 导出").doesNotContain("fraudstats metrics --by day");
         assertThat(page("leader", get("/figures").param("from", "2022-01-01").param("to", "2022-10-24").param("by", "day")
                 .param("district", "440600"))).contains(">2022-10-24<");
         MockHttpServletResponse decade = as("leader", get("/figures").param("from", "2013-01-01").param("to", "2022-10-24").param("by", "day")

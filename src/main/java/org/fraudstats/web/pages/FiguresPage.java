@@ -91,11 +91,11 @@ class FiguresPage {
         if (byDay && area == null && period[0].plusDays(BY_DAY_EVERY_AREA_DAYS).isBefore(period[1].plusDays(1))) {
             // six rows a day: a year is 2 190 rows, more than a page is read; the CSV of metrics holds any length
             throw new BadInput("by day for every area: at most " + BY_DAY_EVERY_AREA_DAYS + " days",
-                    "逐日显示各区时期间最长 " + BY_DAY_EVERY_AREA_DAYS + " 天：请缩短期间、选一个区域，或用 fraudstats metrics --by day 导出");
+                    "逐日显示各区时期间最长 " + BY_DAY_EVERY_AREA_DAYS + " 天：请缩短期间、选一个区域，或用接口 /api/v1/metrics?by=day 导出");
         }
         if (byDay && area != null && period[0].plusDays(BY_DAY_ONE_AREA_DAYS).isBefore(period[1].plusDays(1))) {
             throw new BadInput("by day for one area: at most " + BY_DAY_ONE_AREA_DAYS + " days",
-                    "逐日显示时期间最长 " + BY_DAY_ONE_AREA_DAYS + " 天：请缩短期间，或用 fraudstats metrics --by day 导出");
+                    "逐日显示时期间最长 " + BY_DAY_ONE_AREA_DAYS + " 天：请缩短期间，或用接口 /api/v1/metrics?by=day 导出");
         }
         List<ComparedFigures> rows = metrics.rows(period[0], period[1], byDay, area, comparison);
         List<Row> table = new ArrayList<>();
