@@ -62,11 +62,7 @@ public class Rerun {
 
     public Result run(LocalDate from, LocalDate to, Path out, Set<BulletinPublisher.Format> formats, boolean range) throws Exception {
         RerunParameters parameters = new RerunParameters(from, to, out, formats, range);
-        if (formats.contains(BulletinPublisher.Format.pdf)) {
-            // before any day: not on the first day whose bulletin prints the name, half way through the range (and
-            // so does a restart)
-            publisher.checkCatalogue();
-        }
+        checkCatalogueFor(formats);
         recoverDead(from, to);
         Long failed = jdbc.query(SqlFiles.load("bulletin/failed-rerun.sql"), parameters.stored(), rs -> rs.next() ? rs.getLong(1) : null);
         JobExecution execution;
@@ -88,12 +84,20 @@ public class Rerun {
         return Optional.of(new Days(parameters.from(), parameters.to()));
     }
 
+    /**
+     * A rerun printing PDFs checks the catalogue's names against the bulletin font before any day: not on the first
+     * day whose bulletin prints such a name, half way through the range. Workbooks hold any character.
+     */
+    private void checkCatalogueFor(Set<BulletinPublisher.Format> formats) {
+        if (formats.contains(BulletinPublisher.Format.pdf)) {
+            publisher.checkCatalogue();
+        }
+    }
+
     /** Restarts a rerun that failed or whose process died (`restart ID`); the caller holds the lock of its days. */
     public Result restart(JobExecution execution) throws Exception {
         Days days = days(execution).orElseThrow(() -> new IllegalArgumentException(execution.getId() + " is not a rerun"));
-        if (RerunParameters.of(execution.getJobParameters()).formats().contains(BulletinPublisher.Format.pdf)) {
-            publisher.checkCatalogue();
-        }
+        checkCatalogueFor(RerunParameters.of(execution.getJobParameters()).formats());
         recoverDead(days.from(), days.to());
         return ended(jobOperator.restart(jobRepository.getJobExecution(execution.getId())), true, days.from(), days.to());
     }
