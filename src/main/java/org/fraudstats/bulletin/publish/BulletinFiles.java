@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.fraudstats.bulletin.BulletinKind;
 import org.fraudstats.bulletin.BulletinPublisher.Format;
@@ -62,7 +63,7 @@ public class BulletinFiles {
                 data.provenance().jobExecutionId(), data.provenance().generatedAt(), out);
         Path folder = folder(data, out);
         List<Path> files = files(data, folder, formats, revision);
-        write(data.withRevision(revision, changes, notice), folder, files);
+        write(data.withRevision(revision, changes, notice), folder, files, file -> null);
         return new Published(kind, period(data), revision, true, changes, files);
     }
 
@@ -70,8 +71,10 @@ public class BulletinFiles {
      * A render whose figures are those of the latest revision publishes nothing: that revision, its files (their
      * bytes, so their ETag and the checksum of a mailed copy), its change list and its publication time stay as they
      * were first published. Rendering them again in place printed "变化的数字：无" over the list of what the revision had
-     * changed. Only a file of it missing here (another output folder, a format not asked before, a file deleted) is
-     * written, with the revision's own change list.
+     * changed. Only a file of it missing here is written: a copy of the published file when it is still in the folder
+     * the revision was published into (another `--out`: rendered again, it carried this run's job, time and 已入库, so
+     * one revision had files of different bytes; testers A and C), else (a format not asked before, a file deleted)
+     * rendered, with the revision's own change list.
      */
     private Published unchanged(BulletinData data, Path out, Set<Format> formats, String notice, Revisions.Latest latest) {
         revisions.seen(data.kind(), data.from(), data.to(), latest.revision());
@@ -80,17 +83,24 @@ public class BulletinFiles {
         List<Path> missing = files.stream().filter(file -> !Files.exists(file)).toList();
         if (!missing.isEmpty()) {
             List<String> changes = List.of(JSON.readValue(latest.changes(), String[].class));
-            write(data.withRevision(latest.revision(), changes, notice), folder, missing);
+            Path published = latest.outFolder() == null ? null : folder(data, Path.of(latest.outFolder()));
+            write(data.withRevision(latest.revision(), changes, notice), folder, missing,
+                    file -> published == null ? null : published.resolve(file.getFileName()));
         }
         return new Published(data.kind(), period(data), latest.revision(), false, List.of(), files);
     }
 
-    private void write(BulletinData revised, Path folder, List<Path> files) {
+    /** @param published the file of the published revision to copy instead of rendering a file, or null */
+    private void write(BulletinData revised, Path folder, List<Path> files, UnaryOperator<Path> published) {
         try {
             // the caller holds this period's lock: a temporary file here is one a killed render left behind
             AtomicFiles.prepareFolder(folder);
             for (Path file : files) {
-                if (file.getFileName().toString().endsWith(".pdf")) {
+                Path copy = published.apply(file);
+                // a file is missing here, so its namesake, when there is one, is in the other folder
+                if (copy != null && Files.isRegularFile(copy)) {
+                    AtomicFiles.write(file, stream -> Files.copy(copy, stream));
+                } else if (file.getFileName().toString().endsWith(".pdf")) {
                     AtomicFiles.write(file, stream -> pdf.write(revised, stream));
                 } else {
                     AtomicFiles.write(file, stream -> workbook.write(revised, stream));

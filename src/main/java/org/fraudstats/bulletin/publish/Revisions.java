@@ -18,8 +18,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Revisions {
 
-    /** The latest revision: its number, the figures it printed and what it changed (a JSON array of lines). */
-    record Latest(int revision, String figures, String changes) {
+    /**
+     * The latest revision: its number, the figures it printed, what it changed (a JSON array of lines) and the output
+     * folder it was published into (null before V26).
+     */
+    record Latest(int revision, String figures, String changes, String outFolder) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -30,7 +33,8 @@ class Revisions {
 
     Optional<Latest> latest(BulletinKind kind, LocalDate from, LocalDate to) {
         return jdbc.query(SqlFiles.load("bulletin/latest-revision.sql"), Map.of("kind", kind.key(), "from", from, "to", to),
-                (rs, i) -> new Latest(rs.getInt("revision"), rs.getString("figures"), rs.getString("changes"))).stream().findFirst();
+                (rs, i) -> new Latest(rs.getInt("revision"), rs.getString("figures"), rs.getString("changes"),
+                        rs.getString("out_folder"))).stream().findFirst();
     }
 
     /** A render found the revision's figures unchanged: it has seen the loads made since (sql/nightly/stale-*.sql). */

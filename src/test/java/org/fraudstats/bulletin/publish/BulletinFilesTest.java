@@ -59,6 +59,24 @@ class BulletinFilesTest extends DatabaseTest {
         assertThat(othersTemporary).exists();
     }
 
+    @Test
+    void aRevisionKeptAsPublishedIsCopiedIntoAnotherOutputFolderByteForByte_aFormatNeverRenderedIsRendered() throws Exception {
+        Path published = TestPostgres.tempHome().resolve("published");
+        Path copies = TestPostgres.tempHome().resolve("copies");
+        Run first = cli("rerun", "--from", "2022-10-01", "--to", "2022-10-01", "--range", "--formats", "pdf", "--out", published.toString());
+        assertThat(first.exitCode()).as(first.err()).isZero();
+
+        Run again = cli("rerun", "--from", "2022-10-01", "--to", "2022-10-01", "--range", "--out", copies.toString());
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        String name = "range/2022-10-01_2022-10-01/fraudstats-range-2022-10-01_2022-10-01";
+        // rendered again, the copy printed this run's job, time and rows loaded under the same revision number
+        assertThat(Files.readAllBytes(copies.resolve(name + ".pdf"))).isEqualTo(Files.readAllBytes(published.resolve(name + ".pdf")));
+        assertThat(copies.resolve(name + ".xlsx")).isRegularFile();
+        assertThat(published.resolve(name + ".xlsx")).doesNotExist();
+        assertThat(mode(copies.resolve(name + ".pdf"))).isEqualTo("rw-r-----");
+    }
+
     /** Loading a drop twice is a no-op, so each test can ask for its days. */
     @BeforeEach
     void load() {
