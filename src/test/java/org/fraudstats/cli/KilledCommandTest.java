@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import java.util.stream.Stream;
 
 import org.fraudstats.FraudstatsApplication;
 import org.fraudstats.support.DatabaseTest.Run;
+import org.fraudstats.support.OwnJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
@@ -78,15 +78,7 @@ class KilledCommandTest {
 
     /** ./fraudstats in a JVM of its own, as the launcher starts it. */
     private static Process fraudstats(Path home, String... args) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(home.resolve("killed-command.log").toFile());
-        builder.environment().put("FRAUDSTATS_HOME", home.toString());
-        builder.environment().remove("SPRING_DATASOURCE_URL");
-        return builder.start();
+        return OwnJvm.start(home, home.resolve("killed-command.log"), args);
     }
 
     private static void await(BooleanSupplier condition, Process process) throws Exception {

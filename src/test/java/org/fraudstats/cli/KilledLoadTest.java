@@ -9,11 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.fraudstats.FraudstatsApplication;
 import org.fraudstats.support.DatabaseTest.Run;
+import org.fraudstats.support.OwnJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
@@ -61,15 +60,7 @@ class KilledLoadTest {
 
     /** ./fraudstats in a JVM of its own, as the launcher starts it. */
     private static Process fraudstats(Path home, String... args) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(home.resolve("killed-load.log").toFile());
-        builder.environment().put("FRAUDSTATS_HOME", home.toString());
-        builder.environment().remove("SPRING_DATASOURCE_URL");
-        return builder.start();
+        return OwnJvm.start(home, home.resolve("killed-load.log"), args);
     }
 
     private static Run cli(Path home, String... args) {

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +22,7 @@ import java.util.regex.Pattern;
 
 import org.fraudstats.FraudstatsApplication;
 import org.fraudstats.support.DatabaseTest.Run;
+import org.fraudstats.support.OwnJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
@@ -126,16 +126,7 @@ class ServeAlongsideTest {
     }
 
     private static Process fraudstats(Path home, Map<String, String> environment, String... args) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(home.resolve("serve.log").toFile());
-        builder.environment().put("FRAUDSTATS_HOME", home.toString());
-        builder.environment().remove("SPRING_DATASOURCE_URL");
-        builder.environment().putAll(environment);
-        return builder.start();
+        return OwnJvm.start(home, home.resolve("serve.log"), environment, List.of(), args);
     }
 
     private static Run cli(Path home, String stdin, String... args) {
