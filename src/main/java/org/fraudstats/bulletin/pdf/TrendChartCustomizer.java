@@ -60,7 +60,26 @@ public class TrendChartCustomizer implements JRChartCustomizer {
                 line.setSeriesShapesVisible(0, days(plot) <= MOST_LABELS);
             }
         }
+        for (int i = 0; i < plot.getRangeAxisCount(); i++) {
+            if (plot.getRangeAxis(i) instanceof NumberAxis axis) {
+                startAtZero(axis, plot.getDataset(i));
+            }
+        }
         thinDayLabels(plot);
+    }
+
+    /**
+     * Cases and amounts are never negative: each axis starts at 0. A period without a case drew both axes around 0,
+     * labelled "0, 0, 0, -0, -0" (the template's "#,##0" over steps of 0.2); such an axis now runs 0 to 1 in whole
+     * steps. Whole steps only below 10, where they are few: over a national amount they would be millions.
+     */
+    private static void startAtZero(NumberAxis axis, org.jfree.data.category.CategoryDataset dataset) {
+        axis.setRangeType(org.jfree.data.RangeType.POSITIVE);
+        axis.setAutoRangeMinimumSize(1.0);
+        org.jfree.data.Range values = dataset == null ? null : org.jfree.data.general.DatasetUtils.findRangeBounds(dataset);
+        if (values == null || values.getUpperBound() < 10) {
+            axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
     }
 
     private static int days(CategoryPlot plot) {

@@ -41,4 +41,42 @@ class TrendChartCustomizerTest {
         assertThat(caseTicks.getCeilingTickUnit(2.5).getSize()).isEqualTo(5.0);
         assertThat(moneyAxis.getStandardTickUnits()).isSameAs(moneyTicks);
     }
+
+    /** A period without a case drew both axes around 0, labelled "0, 0, 0, -0, -0": each runs 0 to 1 in whole steps. */
+    @Test
+    void aPeriodWithoutACaseHasAxesFromZeroToOneInWholeSteps_anAxisOfAmountsStartsAtZero() {
+        DefaultCategoryDataset cases = new DefaultCategoryDataset();
+        DefaultCategoryDataset money = new DefaultCategoryDataset();
+        for (int day = 1; day <= 7; day++) {
+            cases.addValue(0, "警情", "10-" + day);
+            money.addValue(day == 7 ? null : 0, "止付金额", "10-" + day);
+        }
+        CategoryPlot plot = plot(cases, money);
+
+        new TrendChartCustomizer().customize(new JFreeChart(plot), null);
+
+        for (int axis = 0; axis < 2; axis++) {
+            NumberAxis numbers = (NumberAxis) plot.getRangeAxis(axis);
+            assertThat(numbers.getLowerBound()).as("axis %d", axis).isZero();
+            assertThat(numbers.getUpperBound()).as("axis %d", axis).isEqualTo(1.0);
+            assertThat(numbers.getStandardTickUnits().getCeilingTickUnit(0.2).getSize()).as("axis %d", axis).isEqualTo(1.0);
+        }
+
+        DefaultCategoryDataset big = new DefaultCategoryDataset();
+        for (int day = 1; day <= 7; day++) {
+            big.addValue(1_000_000 + day * 1234.5, "止付金额", "10-" + day);
+        }
+        CategoryPlot amounts = plot(cases, big);
+        new TrendChartCustomizer().customize(new JFreeChart(amounts), null);
+        assertThat(amounts.getRangeAxis(1).getLowerBound()).isZero();
+    }
+
+    private static CategoryPlot plot(DefaultCategoryDataset cases, DefaultCategoryDataset money) {
+        CategoryPlot plot = new CategoryPlot(cases, new CategoryAxis(), new NumberAxis(), new BarRenderer());
+        plot.setDataset(1, money);
+        plot.setRangeAxis(1, new NumberAxis());
+        plot.mapDatasetToRangeAxis(1, 1);
+        plot.setRenderer(1, new LineAndShapeRenderer());
+        return plot;
+    }
 }
