@@ -55,6 +55,7 @@ public class BulletinPublisher {
     public Published daily(LocalDate day, Path out, Set<Format> formats, Long jobExecutionId, String notice) {
         String said = notice != null ? notice : missingData.daysNotArrived(day, day).isEmpty() ? null : MissingData.notice(day);
         BulletinData data = assembler.daily(day, jobExecutionId, now()).withGaps(missingData.inBases(day, day));
+        data = data.withTrendNotArrived(missingData.daysNotArrived(data.days().isEmpty() ? day : data.days().get(0).day(), day));
         return files.publish(said == null ? data : assembler.withoutTheDaysSentence(data).withUnusual(UnusualNote.NOT_JUDGED),
                 out, formats, said);
     }
@@ -63,8 +64,9 @@ public class BulletinPublisher {
     public Published range(LocalDate from, LocalDate to, Path out, Set<Format> formats, Long jobExecutionId) {
         // a weekly rendered on Monday morning before Sunday's drop came holds partial figures too, and goes to leadership
         List<LocalDate> missing = missingData.daysNotArrived(from, to);
-        return files.publish(assembler.range(from, to, jobExecutionId, now()).withGaps(missingData.inBases(from, to)),
-                out, formats, missing.isEmpty() ? null : MissingData.notice(missing));
+        // a range's trend is its own days
+        return files.publish(assembler.range(from, to, jobExecutionId, now()).withGaps(missingData.inBases(from, to))
+                        .withTrendNotArrived(missing), out, formats, missing.isEmpty() ? null : MissingData.notice(missing));
     }
 
     /**

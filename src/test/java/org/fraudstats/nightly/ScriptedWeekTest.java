@@ -52,6 +52,11 @@ class ScriptedWeekTest extends DatabaseTest {
         Run night3 = nightly("2022-10-03");
         assertThat(night3.exitCode()).isEqualTo(1);
         assertThat(night3.err()).contains("the drop of 2022-10-03 has not arrived (数据未到)");
+        // its trend leaves the day empty and says why: drawn as 0, the day fell to the floor of the chart (tester A)
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(out.resolve("daily/2022-10-03/fraudstats-daily-2022-10-03.pdf").toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", ""))
+                    .contains("四、近30日警情及止付金额走势（10月3日数据未到，图中空缺）");
+        }
 
         // night of 4 October: the 3rd's drop arrives a day late, with the 4th's
         drops.write("2022-10-03", "cases.csv", Drops.CASES + "C5,2022-10-03T09:00:00+08:00,440607,,OTHER,50.00,\n");

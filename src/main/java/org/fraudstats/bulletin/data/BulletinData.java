@@ -27,6 +27,11 @@ import org.fraudstats.metrics.CityDay;
  * @param unusual     the 异常提示 sentences of a daily bulletin (UnusualNote), printed before everything else; null
  *                    for a range, which has none
  * @param gaps        the days whose data has not arrived inside the bases it compares with ({@link BaseGaps})
+ * @param trendNotArrived the days of {@code days} whose data has not arrived: the trend leaves them empty and says so.
+ *                    Drawn as 0 (or as the few late records loaded), the last day of a 数据未到 daily fell to the floor
+ *                    of its chart, and a missing day among the 30 read as a day without fraud (tester A). Not kept
+ *                    with a revision's figures (FigureSnapshot): the days themselves are, and a day arriving is a
+ *                    change of its figures or of the 数据未到 notice.
  */
 public record BulletinData(
         BulletinKind kind,
@@ -47,7 +52,8 @@ public record BulletinData(
         List<String> changes,
         String notice,
         String unusual,
-        BaseGaps gaps) {
+        BaseGaps gaps,
+        List<LocalDate> trendNotArrived) {
 
     /** A first revision without notice. */
     public BulletinData(BulletinKind kind, LocalDate from, LocalDate to, int issue, String title, String summary,
@@ -55,7 +61,7 @@ public record BulletinData(
                         List<FraudTypeRow> fraudTypes, List<CityDay> days, AreaFigures ytd, AreaFigures ytdLastYear,
                         Provenance provenance) {
         this(kind, from, to, issue, title, summary, areas, yoyBase, popBase, fraudTypes, days, ytd, ytdLastYear,
-                provenance, 1, List.of(), null, null, BaseGaps.NONE);
+                provenance, 1, List.of(), null, null, BaseGaps.NONE, List.of());
     }
 
     /**
@@ -64,25 +70,36 @@ public record BulletinData(
      */
     public BulletinData withRevision(int revision, List<String> changes, String notice) {
         return new BulletinData(kind, from, to, issue, title, summary, areas, yoyBase, popBase, fraudTypes, days, ytd,
-                ytdLastYear, provenance, revision, changes, notice, unusual, gaps);
+                ytdLastYear, provenance, revision, changes, notice, unusual, gaps, trendNotArrived);
     }
 
     /** The same bulletin with another summary paragraph. */
     public BulletinData withSummary(String summary) {
         return new BulletinData(kind, from, to, issue, title, summary, areas, yoyBase, popBase, fraudTypes, days, ytd,
-                ytdLastYear, provenance, revision, changes, notice, unusual, gaps);
+                ytdLastYear, provenance, revision, changes, notice, unusual, gaps, trendNotArrived);
     }
 
     /** The same bulletin with its 异常提示 block. */
     public BulletinData withUnusual(String unusual) {
         return new BulletinData(kind, from, to, issue, title, summary, areas, yoyBase, popBase, fraudTypes, days, ytd,
-                ytdLastYear, provenance, revision, changes, notice, unusual, gaps);
+                ytdLastYear, provenance, revision, changes, notice, unusual, gaps, trendNotArrived);
     }
 
     /** The same bulletin knowing which days of its bases have not arrived. */
     public BulletinData withGaps(BaseGaps gaps) {
         return new BulletinData(kind, from, to, issue, title, summary, areas, yoyBase, popBase, fraudTypes, days, ytd,
-                ytdLastYear, provenance, revision, changes, notice, unusual, gaps);
+                ytdLastYear, provenance, revision, changes, notice, unusual, gaps, trendNotArrived);
+    }
+
+    /** The same bulletin knowing which days of its trend have not arrived. */
+    public BulletinData withTrendNotArrived(List<LocalDate> trendNotArrived) {
+        return new BulletinData(kind, from, to, issue, title, summary, areas, yoyBase, popBase, fraudTypes, days, ytd,
+                ytdLastYear, provenance, revision, changes, notice, unusual, gaps, trendNotArrived);
+    }
+
+    /** Whether the trend leaves this day empty: its data has not arrived. */
+    public boolean notArrivedInTrend(LocalDate day) {
+        return trendNotArrived.contains(day);
     }
 
     /**
@@ -159,6 +176,7 @@ public record BulletinData(
         days = List.copyOf(days);
         changes = changes == null ? List.of() : List.copyOf(changes);
         gaps = gaps == null ? BaseGaps.NONE : gaps;
+        trendNotArrived = trendNotArrived == null ? List.of() : List.copyOf(trendNotArrived);
         if (revision < 1) {
             throw new IllegalArgumentException("revision must be positive: " + revision);
         }

@@ -105,7 +105,7 @@ public final class BulletinPdf {
         p.put("FRAUD_TYPES_BY_CASES", source(rankRows(FraudTypeRanking.byCases(data.fraudTypes()))));
         p.put("FRAUD_TYPES_BY_LOSS", source(rankRows(FraudTypeRanking.byLoss(data.fraudTypes()))));
         p.put("TREND_HEADING", TrendChart.heading(data));
-        p.put("DAYS", new ReplayedRows(TrendChart.rows(data.days())));
+        p.put("DAYS", new ReplayedRows(TrendChart.rows(data)));
         p.put("CASES_LABEL", Labels.shortWithUnit(Metric.CASES));
         p.put("STOP_AMOUNT_LABEL", Labels.shortWithUnit(Metric.STOP_AMOUNT));
         p.put("YEAR_TO_DATE", yearToDate);

@@ -52,18 +52,33 @@ final class TrendSheet {
     }
 
     static void write(XSSFSheet sheet, WorkbookStyles s, BulletinData data) {
-        s.headers(sheet.createRow(0), 0, "日期", CASES, STOP_AMOUNT);
         List<CityDay> days = data.days();
+        boolean anyNotArrived = days.stream().anyMatch(d -> data.notArrivedInTrend(d.day()));
+        if (anyNotArrived) {
+            s.headers(sheet.createRow(0), 0, "日期", CASES, STOP_AMOUNT, "说明");
+        } else {
+            s.headers(sheet.createRow(0), 0, "日期", CASES, STOP_AMOUNT);
+        }
         int r = 1;
         for (CityDay day : days) {
             Row row = sheet.createRow(r++);
             s.date(row, 0, day.day());
-            s.count(row, 1, day.cases());
-            s.money(row, 2, day.stopAmount());
+            if (data.notArrivedInTrend(day.day())) {
+                // empty, as the PDF's chart leaves it: a 0 here drew the day as one without fraud (tester A)
+                row.createCell(1).setCellStyle(s.count);
+                row.createCell(2).setCellStyle(s.money);
+                s.text(row, 3, "数据未到", s.text);
+            } else {
+                s.count(row, 1, day.cases());
+                s.money(row, 2, day.stopAmount());
+            }
         }
         sheet.setColumnWidth(0, WorkbookStyles.width(12));
         sheet.setColumnWidth(1, WorkbookStyles.width(10));
         sheet.setColumnWidth(2, WorkbookStyles.width(18));
+        if (anyNotArrived) {
+            sheet.setColumnWidth(3, WorkbookStyles.width(10));
+        }
         sheet.createFreezePane(0, 1);
         WorkbookStyles.printA4(sheet, true, true, 1);
         if (!days.isEmpty()) {

@@ -81,7 +81,7 @@ public final class SampleBulletins {
                 a.medianMinutesToStop(), a.warnings(), a.dissuadedVisits()));
         return new BulletinData(d.kind(), d.from(), d.to(), d.issue(), d.title(), d.summary(), d.areas(), yoy, d.popBase(),
                 d.fraudTypes(), d.days(), d.ytd(), d.ytdLastYear(), d.provenance(), d.revision(), d.changes(), d.notice(),
-                d.unusual(), d.gaps());
+                d.unusual(), d.gaps(), d.trendNotArrived());
     }
 
     static List<AreaFigures> current() {

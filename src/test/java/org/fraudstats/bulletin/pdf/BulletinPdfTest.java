@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -206,6 +207,22 @@ class BulletinPdfTest {
         String text = text(write(none, folder.resolve("none.pdf"))).replaceAll("\\s+", "");
         assertThat(text).contains("按警情数排名按案损金额排名本期无警情本期无警情");
         assertThat(text(render(data))).doesNotContain("本期无警情");
+    }
+
+    @Test
+    void aDayNotArrivedIsAGapInTheTrend_whoseHeadingSaysSo() throws Exception {
+        BulletinData data = SampleBulletins.daily().withTrendNotArrived(List.of(SampleBulletins.TO));
+        String text = text(write(data, folder.resolve("not-arrived.pdf"))).replaceAll("\\s+", "");
+        assertThat(text).contains("四、近30日警情及止付金额走势（10月24日数据未到，图中空缺）");
+        assertThat(text(render(SampleBulletins.daily())).replaceAll("\\s+", "")).contains("四、近30日警情及止付金额走势五、");
+        List<Map<String, Object>> rows = TrendChart.rows(data).stream().map(r -> new java.util.HashMap<String, Object>(r))
+                .map(r -> (Map<String, Object>) r).toList();
+        assertThat(rows.get(29)).containsEntry("day", "10-24").containsEntry("cases", null).containsEntry("stop_amount", null);
+        assertThat(rows.get(28)).containsEntry("cases", 16L).containsEntry("stop_amount", new java.math.BigDecimal("400000.00"));
+        assertThat(TrendChart.named(List.of(java.time.LocalDate.parse("2022-12-05"), java.time.LocalDate.parse("2022-12-07"))))
+                .isEqualTo("12月5日、12月7日");
+        assertThat(TrendChart.named(SampleBulletins.daily().days().stream().limit(4).map(d -> d.day()).toList()))
+                .isEqualTo("9月25日等4天");
     }
 
     @Test

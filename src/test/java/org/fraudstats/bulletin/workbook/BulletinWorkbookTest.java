@@ -237,6 +237,34 @@ class BulletinWorkbookTest {
     }
 
     @Test
+    void aDayNotArrivedIsLeftEmptyInTheTrendAndSaidSo_notDrawnAsADayWithoutFraud() throws IOException {
+        BulletinData data = SampleBulletins.daily().withTrendNotArrived(List.of(java.time.LocalDate.parse("2022-10-20"),
+                SampleBulletins.TO));
+        try (XSSFWorkbook workbook = render(data)) {
+            XSSFSheet trend = workbook.getSheet("每日趋势");
+            assertThat(trend.getRow(0).getCell(3).getStringCellValue()).isEqualTo("说明");
+            for (int r : new int[] {26, 30}) {
+                Row day = trend.getRow(r);
+                assertThat(day.getCell(1).getCellType()).as("row %d", r).isEqualTo(CellType.BLANK);
+                assertThat(day.getCell(2).getCellType()).as("row %d", r).isEqualTo(CellType.BLANK);
+                assertThat(day.getCell(3).getStringCellValue()).isEqualTo("数据未到");
+            }
+            assertThat(trend.getRow(26).getCell(0).getLocalDateTimeCellValue().toLocalDate()).isEqualTo("2022-10-20");
+            assertNumber(trend.getRow(29).getCell(2), "400000.00", "¥#,##0.00");
+            assertThat(trend.getRow(29).getCell(3)).isNull();
+            XDDFChartData bars = trend.getDrawingPatriarch().getCharts().get(0).getChartSeries().stream()
+                    .filter(XDDFBarChartData.class::isInstance).findFirst().orElseThrow();
+            // the chart's cached points, which a viewer draws before it reads the cells: none for the empty days
+            var cache = ((XDDFBarChartData.Series) bars.getSeries(0)).getCTBarSer().getVal().getNumRef().getNumCache();
+            assertThat(cache.getPtCount().getVal()).isEqualTo(30);
+            assertThat(cache.getPtList()).extracting(p -> p.getIdx()).hasSize(28).doesNotContain(25L, 29L).contains(28L);
+        }
+        try (XSSFWorkbook workbook = render(SampleBulletins.daily())) {
+            assertThat(workbook.getSheet("每日趋势").getRow(0).getCell(3)).isNull();
+        }
+    }
+
+    @Test
     void aQuietRangesChartTicksEveryCase_notEveryHalfCaseRoundedByItsLabels() throws IOException {
         BulletinData data = SampleBulletins.range();
         List<org.fraudstats.metrics.CityDay> quiet = data.days().stream()
