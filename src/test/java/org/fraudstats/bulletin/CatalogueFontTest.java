@@ -1,14 +1,25 @@
 package org.fraudstats.bulletin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Set;
+
+import org.fraudstats.bulletin.rerun.RerunParameters;
+import org.fraudstats.nightly.NightlyPipeline;
 
 import org.fraudstats.support.DatabaseTest;
 import org.fraudstats.support.Drops;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -24,6 +35,15 @@ class CatalogueFontTest extends DatabaseTest {
 
     @TempDir
     Path inbox;
+
+    @Autowired
+    NightlyPipeline pipeline;
+
+    @Autowired
+    JobOperator jobOperator;
+
+    @Autowired
+    Job rerunBulletinsJob;
 
     @TempDir
     Path out;
@@ -45,5 +65,26 @@ class CatalogueFontTest extends DatabaseTest {
         Run xlsx = cli("rerun", "--from", "2022-10-24", "--to", "2022-10-24", "--formats", "xlsx", "--out", out.toString());
         assertThat(xlsx.exitCode()).as(xlsx.err()).isZero();
         assertThat(Files.exists(out.resolve("daily/2022-10-24/fraudstats-daily-2022-10-24.xlsx"))).isTrue();
+    }
+
+    @Test
+    void serveRefusesToStart() {
+        assertThatThrownBy(() -> pipeline.checkConfiguration()).isInstanceOf(IllegalArgumentException.class).hasMessage(REFUSAL);
+    }
+
+    /** A PDF rerun that failed before the name changed (here: a file where its day's folder goes) is not restarted. */
+    @Test
+    void aPdfRerunsRestartRefusesAtOnce() throws Exception {
+        Path elsewhere = out.resolve("restarted");
+        Files.createDirectories(elsewhere.resolve("daily"));
+        Files.writeString(elsewhere.resolve("daily/2022-10-20"), "not a folder");
+        JobExecution failed = jobOperator.start(rerunBulletinsJob, new RerunParameters(LocalDate.of(2022, 10, 20),
+                LocalDate.of(2022, 10, 20), elsewhere, Set.of(BulletinPublisher.Format.pdf), false).toJobParameters(System.nanoTime()));
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+
+        Run restart = cli("restart", Long.toString(failed.getId()));
+
+        assertThat(restart.exitCode()).isEqualTo(1);
+        assertThat(restart.err()).isEqualTo("fraudstats restart: " + REFUSAL + "\n");
     }
 }
