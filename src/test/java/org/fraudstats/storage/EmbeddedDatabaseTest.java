@@ -315,7 +315,11 @@ class EmbeddedDatabaseTest {
     private static Ran asNobody(String... command) throws Exception {
         List<String> line = new ArrayList<>(List.of("/usr/sbin/runuser", "-u", "nobody", "--"));
         line.addAll(List.of(command));
-        Process p = new ProcessBuilder(line).directory(Path.of("/").toFile()).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(line).directory(Path.of("/").toFile()).redirectErrorStream(true);
+        // the messages looked for are psql's and cat's in English: under LANG=de_DE they said "Keine Berechtigung" (tester)
+        builder.environment().put("LC_ALL", "C");
+        builder.environment().put("LANGUAGE", "");
+        Process p = builder.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Ran(p.waitFor(), output);
     }
