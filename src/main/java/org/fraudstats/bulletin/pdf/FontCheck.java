@@ -4,7 +4,6 @@ import java.awt.Font;
 import java.awt.FontFormatException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
  * Whether the font the bulletins ship can draw a text. The font is a subset (see
@@ -16,8 +15,13 @@ final class FontCheck {
     static final String REGULAR = "fonts/NotoSerifCJKsc-Regular-subset.ttf";
     static final String BOLD = "fonts/NotoSerifCJKsc-Bold-subset.ttf";
 
-    private static final Font REGULAR_FONT = load(REGULAR);
-    private static final Font BOLD_FONT = load(BOLD);
+    /**
+     * Loaded at first use, not when the class is: Java copies a font into the temporary folder to read it, and a
+     * full folder failed the class's initialisation, which a command printed as 44 lines of stack trace (tester E).
+     * A load that failed is tried again by the next call.
+     */
+    private static Font regularFont;
+    private static Font boldFont;
 
     private FontCheck() {
     }
@@ -29,7 +33,7 @@ final class FontCheck {
                 // format characters (zero-width space, a byte-order mark pasted from a spreadsheet) draw nothing anyway:
                 // refusing them stopped serve over a character nobody can see (review)
                 .filter(c -> !Character.isISOControl(c) && !Character.isWhitespace(c) && Character.getType(c) != Character.FORMAT)
-                .filter(c -> !REGULAR_FONT.canDisplay(c) || !BOLD_FONT.canDisplay(c))
+                .filter(c -> !regular().canDisplay(c) || !bold().canDisplay(c))
                 .distinct()
                 .forEach(missing::appendCodePoint);
         return missing.toString();
@@ -46,6 +50,20 @@ final class FontCheck {
         }
     }
 
+    private static synchronized Font regular() {
+        if (regularFont == null) {
+            regularFont = load(REGULAR);
+        }
+        return regularFont;
+    }
+
+    private static synchronized Font bold() {
+        if (boldFont == null) {
+            boldFont = load(BOLD);
+        }
+        return boldFont;
+    }
+
     private static Font load(String resource) {
         try (InputStream in = FontCheck.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
@@ -53,7 +71,9 @@ final class FontCheck {
             }
             return Font.createFont(Font.TRUETYPE_FONT, in);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // without the cause, which a command would print instead of this line (Cli.userMessage: the root cause)
+            throw new IllegalStateException("cannot read the bulletin font " + resource + ": " + e.getMessage()
+                    + " (Java copies it into the temporary folder " + System.getProperty("java.io.tmpdir") + " first)");
         } catch (FontFormatException e) {
             throw new IllegalStateException("font " + resource + " cannot be read: " + e.getMessage(), e);
         }

@@ -225,6 +225,16 @@ class BulletinPdfTest {
                 .isEqualTo("9月25日等4天");
     }
 
+    /** A family JasperReports dropped (its copy into a full temporary folder failed) stops the render (tester E). */
+    @Test
+    void aFontFamilyJasperReportsCouldNotLoadStopsTheRender() {
+        BulletinPdf.requireBulletinFont();
+        assertThatThrownBy(() -> BulletinPdf.requireFont("Noto Serif CJK XX")).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the bulletin font Noto Serif CJK XX could not be loaded (the log says why; most often no room in "
+                        + "the temporary folder " + System.getProperty("java.io.tmpdir") + ", where Java copies fonts): nothing "
+                        + "was rendered; make room, then run again (restart serve)");
+    }
+
     @Test
     void shouldRefuseATitleTheFontCannotDraw() {
         BulletinData data = SampleBulletins.range();
