@@ -21,6 +21,8 @@ import org.fraudstats.bulletin.pdf.BulletinPdf;
 import org.fraudstats.bulletin.workbook.BulletinWorkbook;
 import org.fraudstats.catalog.Catalog;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -63,6 +65,7 @@ public class BulletinFiles {
                 data.provenance().jobExecutionId(), data.provenance().generatedAt(), out);
         Path folder = folder(data, out);
         List<Path> files = files(data, folder, formats, revision);
+        removedUnlessRecorded(files);
         write(data.withRevision(revision, changes, notice), folder, files, file -> null);
         return new Published(kind, period(data), revision, true, changes, files);
     }
@@ -88,6 +91,33 @@ public class BulletinFiles {
                     file -> published == null ? null : published.resolve(file.getFileName()));
         }
         return new Published(data.kind(), period(data), latest.revision(), false, List.of(), files);
+    }
+
+    /**
+     * The files of a new revision are taken away again when its record is: a write that failed half way (no room for
+     * the workbook or the manifest after the PDF), or a commit that failed, left r4's PDF under its final name with no
+     * r4 recorded, and the next run published another r4, of other figures, under the same name; whoever picked the
+     * folder up in between held a 第4版 that was never published (tester E). A process killed in between still leaves
+     * them (README, Bulletins).
+     */
+    private static void removedUnlessRecorded(List<Path> files) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    for (Path file : files) {
+                        try {
+                            Files.deleteIfExists(file);
+                        } catch (IOException e) {
+                            // the next render of this revision writes it again, from figures then recorded
+                        }
+                    }
+                }
+            }
+        });
     }
 
     /** @param published the file of the published revision to copy instead of rendering a file, or null */

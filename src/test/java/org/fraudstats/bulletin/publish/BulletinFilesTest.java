@@ -77,6 +77,23 @@ class BulletinFilesTest extends DatabaseTest {
         assertThat(mode(copies.resolve(name + ".pdf"))).isEqualTo("rw-r-----");
     }
 
+    @Test
+    void aRevisionWhoseFilesCouldNotAllBeWrittenLeavesNoneUnderItsNames() throws Exception {
+        Run ingest = cli("ingest", "--inbox", SAMPLE_INBOX.toString(), "--from", "2022-10-03", "--to", "2022-10-03");
+        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+        Path out = TestPostgres.tempHome().resolve("out");
+        Path day = out.resolve("daily/2022-10-03");
+        // no workbook can be renamed over a folder that holds something: the PDF is written, then the workbook fails
+        Files.createDirectories(day.resolve("fraudstats-daily-2022-10-03.xlsx/in-the-way"));
+
+        Run failed = cli("rerun", "--from", "2022-10-03", "--to", "2022-10-03", "--out", out.toString());
+
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(day.resolve("fraudstats-daily-2022-10-03.pdf")).doesNotExist();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM bulletin_revision WHERE kind = 'daily' AND date_from = '2022-10-03'",
+                Long.class)).isZero();
+    }
+
     /** Loading a drop twice is a no-op, so each test can ask for its days. */
     @BeforeEach
     void load() {
