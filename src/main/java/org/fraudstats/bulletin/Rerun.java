@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.fraudstats.bulletin.rerun.RerunParameters;
 import org.fraudstats.storage.SqlFiles;
+import org.fraudstats.storage.UnknownExecutions;
 import org.postgresql.util.PSQLException;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -114,13 +115,19 @@ public class Rerun {
 
     /**
      * Marks FAILED the reruns over these days still marked running, or holding a step still marked running, and
-     * those steps: the caller holds every day's lock, so nothing is running them (their process died, or they failed
+     * those steps, and those Batch left UNKNOWN: the caller holds every day's lock, so nothing is running them (their process died, or they failed
      * while their steps were being made), and Batch restarts no execution it thinks is running.
      */
     private void recoverDead(LocalDate from, LocalDate to) {
         for (Long dead : jdbc.queryForList(SqlFiles.load("bulletin/dead-reruns.sql"),
                 Map.of("from", from.toString(), "to", to.toString()), Long.class)) {
-            jobOperator.recover(jobRepository.getJobExecution(dead));
+            JobExecution execution = jobRepository.getJobExecution(dead);
+            if (UnknownExecutions.unknown(execution)) {
+                // Batch's recover refuses it: "in an unknown state, and therefore cannot be recovered"
+                UnknownExecutions.settle(jobRepository, execution, BatchStatus.FAILED, "marked failed by the next run over its days");
+            } else {
+                jobOperator.recover(execution);
+            }
         }
     }
 

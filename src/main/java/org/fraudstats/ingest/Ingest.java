@@ -39,10 +39,12 @@ public class Ingest {
     private final Clock clock;
 
     private final AccountKeyCheck accountKey;
+    private final UnknownLoads unknownLoads;
 
     Ingest(JobOperator jobOperator, JobRepository jobRepository, Job ingestDropJob, RunLock runLock, SpillFolder spillFolder,
-           Clock clock, AccountKeyCheck accountKey) {
+           Clock clock, AccountKeyCheck accountKey, UnknownLoads unknownLoads) {
         this.accountKey = accountKey;
+        this.unknownLoads = unknownLoads;
         this.clock = clock;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
@@ -88,6 +90,8 @@ public class Ingest {
             spillFolder.clean();
             accountKey.check("nothing was loaded");
             JobExecution last = jobRepository.getLastJobExecution(jobRepository.getJobExecution(id).getJobInstance());
+            unknownLoads.settle(last);
+            last = jobRepository.getJobExecution(last.getId());
             if (last.getStatus() == BatchStatus.COMPLETED) {
                 throw new NothingToRestart("job execution " + id + ": its drop is loaded (job execution " + last.getId()
                         + " completed); there is nothing to restart");
@@ -127,6 +131,8 @@ public class Ingest {
             // between them leaves an instance that can be neither started nor recovered. It loaded nothing, so
             // it goes, and the drop loads as if it had never been tried (KilledLoadTest found it).
             jobRepository.deleteJobInstance(orphan);
+        } else if (orphan != null) {
+            unknownLoads.settle(jobRepository.getLastJobExecution(orphan));
         }
         JobExecution execution;
         try {

@@ -49,6 +49,29 @@ class RerunRestartTest extends DatabaseTest {
         assertThat(Files.getLastModifiedTime(done)).isEqualTo(firstRender);
     }
 
+    /** A rerun whose failure Batch could not write down (the disk full) is UNKNOWN, which Batch restarts never (tester E). */
+    @Test
+    void aRerunLeftUnknownIsRestartedByTheSameRerun() throws Exception {
+        Path out = TestPostgres.tempHome().resolve("out");
+        Files.createDirectories(out.resolve("daily"));
+        Path obstacle = Files.writeString(out.resolve("daily/2022-10-12"), "not a folder");
+        Run failed = cli("rerun", "--from", "2022-10-11", "--to", "2022-10-12", "--out", out.toString());
+        assertThat(failed.exitCode()).isEqualTo(1);
+        long id = jdbc.queryForObject("SELECT max(job_execution_id) FROM batch_job_execution", Long.class);
+        jdbc.update("UPDATE batch_job_execution SET status = 'UNKNOWN', exit_code = 'UNKNOWN' WHERE job_execution_id = ?", id);
+        jdbc.update("UPDATE batch_step_execution SET status = 'UNKNOWN', exit_code = 'UNKNOWN' WHERE job_execution_id = ? "
+                + "AND status = 'FAILED'", id);
+        Files.delete(obstacle);
+
+        Run again = cli("rerun", "--from", "2022-10-11", "--to", "2022-10-12", "--out", out.toString());
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("restarted");
+        assertThat(out.resolve("daily/2022-10-12/fraudstats-daily-2022-10-12.pdf")).exists();
+        assertThat(jdbc.queryForObject("SELECT status FROM batch_job_execution WHERE job_execution_id = ?", String.class, id))
+                .isEqualTo("FAILED");
+    }
+
     @Test
     void aRerunKilledHalfWayIsRestartedByTheSameRerunWhichRendersOnlyTheMissingDays() throws Exception {
         Path out = TestPostgres.tempHome().resolve("out");

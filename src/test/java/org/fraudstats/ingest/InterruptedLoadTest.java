@@ -126,6 +126,34 @@ class InterruptedLoadTest extends DatabaseTest {
         assertThatFiguresAreTheContractsOnes();
     }
 
+    /**
+     * A load whose failure Batch could not write down (the disk full) is UNKNOWN, which Batch restarts never and
+     * every later ingest failed on for good (tester E): rolled back, it is loaded again; committed, it is loaded.
+     */
+    @Test
+    void aLoadLeftUnknownIsLoadedAgainWhenItsTransactionRolledBack_andCountsAsLoadedWhenItCommitted() throws Exception {
+        assertThat(cli("ingest", "--inbox", SAMPLE_INBOX.toString(), "--from", "2021-10-01", "--to", "2022-10-10").exitCode()).isZero();
+        JobExecution rolledBack = leftBehind(new Drop(LocalDate.of(2022, 10, 11), SAMPLE_INBOX.resolve("2022-10-11")), BatchStatus.UNKNOWN);
+
+        Run resumed = cli("ingest", "--inbox", SAMPLE_INBOX.toString(), "--from", "2022-10-11", "--to", "2022-10-12");
+
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).containsPattern("2022-10-11  \\d+ rows read");
+        assertThat(jobRepository.getJobExecution(rolledBack.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+
+        // the 12th committed, then Batch could not mark it COMPLETED
+        long committed = jdbc.queryForObject("SELECT max(job_execution_id) FROM drop_load", Long.class);
+        jdbc.update("UPDATE batch_job_execution SET status = 'UNKNOWN', exit_code = 'UNKNOWN' WHERE job_execution_id = ?", committed);
+        jdbc.update("UPDATE batch_step_execution SET status = 'UNKNOWN', exit_code = 'UNKNOWN' WHERE job_execution_id = ?", committed);
+        Run restart = cli("restart", Long.toString(committed));
+        assertThat(restart.exitCode()).isEqualTo(1);
+        assertThat(restart.err()).contains("its drop is loaded (job execution " + committed + " completed)");
+        Run rest = cli("ingest", "--inbox", SAMPLE_INBOX.toString());
+        assertThat(rest.exitCode()).as(rest.err()).isZero();
+        assertThat(rest.out()).contains("2022-10-12  unchanged (already loaded)");
+        assertThatFiguresAreTheContractsOnes();
+    }
+
     /** What a process leaves in the job repository when it dies (STARTED) or fails (FAILED) mid-load. */
     private JobExecution leftBehind(Drop drop, BatchStatus status) {
         JobParameters parameters = new JobParametersBuilder()
@@ -142,7 +170,7 @@ class InterruptedLoadTest extends DatabaseTest {
         step.setStartTime(LocalDateTime.now());
         step.setStatus(status);
         jobRepository.update(step);
-        if (status == BatchStatus.FAILED) {
+        if (status == BatchStatus.FAILED || status == BatchStatus.UNKNOWN) {
             execution.setEndTime(LocalDateTime.now());
             jobRepository.update(execution);
         }

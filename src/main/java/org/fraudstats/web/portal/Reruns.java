@@ -186,7 +186,10 @@ public class Reruns {
         }
     }
 
-    /** Restarts a failed or stopped rerun (only its unfinished days are rendered); returns the new execution's id. */
+    /**
+     * Restarts a failed or stopped rerun (only its unfinished days are rendered), or one Batch left UNKNOWN (Rerun marks
+     * it failed first, under its days' lock); returns the new execution's id.
+     */
     public long restart(long id) {
         JobExecution execution = execution(id);
         Rerun.Days days = execution == null ? null : rerun.days(execution).orElse(null);
@@ -194,7 +197,7 @@ public class Reruns {
             throw new NotFound("no rerun " + id);
         }
         if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED
-                && !execution.getStatus().isRunning()) {
+                && execution.getStatus() != BatchStatus.UNKNOWN && !execution.getStatus().isRunning()) {
             throw new Refused("rerun " + id + " is " + execution.getStatus() + ": only a failed or stopped rerun can be restarted");
         }
         audit.record("rerun-restart", "job execution " + id, "requested");
