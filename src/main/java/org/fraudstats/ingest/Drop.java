@@ -84,13 +84,28 @@ record Drop(LocalDate date, Path folder) {
     }
 
     public String checksum() {
-        try {
-            MessageDigest drop = MessageDigest.getInstance("SHA-256");
-            for (Feed feed : feeds()) {
+        java.util.Map<Feed, byte[]> files = new java.util.EnumMap<>(Feed.class);
+        for (Feed feed : feeds()) {
+            files.put(feed, sha256(file(feed)));
+        }
+        return checksum(files);
+    }
+
+    /** The drop's checksum from its feed files' SHA-256, in feed order: what {@link #checksum()} reads from disk. */
+    static String checksum(java.util.Map<Feed, byte[]> files) {
+        MessageDigest drop = sha256();
+        for (Feed feed : Feed.values()) {
+            if (files.containsKey(feed)) {
                 drop.update(feed.fileName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                drop.update(sha256(file(feed)));
+                drop.update(files.get(feed));
             }
-            return HexFormat.of().formatHex(drop.digest());
+        }
+        return HexFormat.of().formatHex(drop.digest());
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -98,7 +113,7 @@ record Drop(LocalDate date, Path folder) {
 
     private static byte[] sha256(Path file) {
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = sha256();
             byte[] buffer = new byte[1 << 16];
             for (int n; (n = in.read(buffer)) > 0; ) {
                 digest.update(buffer, 0, n);
@@ -106,8 +121,6 @@ record Drop(LocalDate date, Path folder) {
             return digest.digest();
         } catch (IOException e) {
             throw UnreadableFileException.cannotRead(file, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

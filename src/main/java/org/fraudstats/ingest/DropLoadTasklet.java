@@ -61,12 +61,18 @@ class DropLoadTasklet implements Tasklet {
         long rejected = 0;
         List<Feed> feeds = drop.feeds();
         Map<Feed, Long> stagedRows = new EnumMap<>(Feed.class);
+        Map<Feed, byte[]> bytesRead = new EnumMap<>(Feed.class);
         for (Feed feed : feeds) {
             FileStager.Counts counts = stager.stage(connection, feed, drop.file(feed), drop.date());
             read += counts.read();
             staged += counts.staged();
             rejected += counts.rejected();
             stagedRows.put(feed, counts.staged());
+            bytesRead.put(feed, counts.sha256());
+        }
+        if (!Drop.checksum(bytesRead).equals(checksum)) {
+            throw new IngestFailedException(drop, "its files changed while they were being loaded (written or replaced "
+                    + "meanwhile): nothing of it was loaded; load it again once the drop is complete", null);
         }
         // Statements without parameters go through the named template all the same: a PreparedStatement keeps its
         // plan on the connection from drop to drop, a plain Statement is parsed and planned every time (the

@@ -44,8 +44,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class FileStager {
 
-    /** What staging one file found. */
-    record Counts(long read, long staged, long rejected) {
+    /**
+     * What staging one file found, and the SHA-256 of the bytes it read: the drop's checksum is taken before its
+     * files are read again here, and a drop written or replaced in between was loaded half of one version, half of the
+     * other, under the first's checksum (tester E).
+     */
+    record Counts(long read, long staged, long rejected, byte[] sha256) {
+
+        Counts(long read, long staged, long rejected) {
+            this(read, staged, rejected, null);
+        }
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -67,7 +75,8 @@ final class FileStager {
             Counts counts;
             PGConnection pg = connection.unwrap(PGConnection.class);
             String copy = "COPY stage_" + feed.name().toLowerCase(java.util.Locale.ROOT) + " FROM STDIN (FORMAT csv)";
-            try (CsvRecords records = csv = new CsvRecords(strictUtf8(file));
+            java.security.MessageDigest digest = Drop.sha256();
+            try (CsvRecords records = csv = new CsvRecords(strictUtf8(file, digest));
                  OutputStream staged = new PGCopyOutputStream(pg, copy, 1 << 16);
                  Writer rejects = spill) {
                 counts = stageRecords(feed, file, dropDate, records, staged, rejects);
@@ -77,7 +86,7 @@ final class FileStager {
                     pg.getCopyAPI().copyIn("COPY stage_reject FROM STDIN (FORMAT csv)", spilled);
                 }
             }
-            return counts;
+            return new Counts(counts.read(), counts.staged(), counts.rejected(), digest.digest());
         } catch (CharacterCodingException e) {
             long line = lineOfFirstBadByte(file);
             throw new UnreadableFileException(file, "not UTF-8" + (line > 0 ? " (line " + line + ")"
@@ -347,9 +356,10 @@ final class FileStager {
     }
 
     /** UTF-8 that fails on a malformed byte instead of guessing, with a leading byte-order mark dropped. */
-    private static Reader strictUtf8(Path file) throws IOException {
+    private static Reader strictUtf8(Path file, java.security.MessageDigest digest) throws IOException {
         var decoder = strictDecoder();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS), decoder), 1 << 16);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(new java.security.DigestInputStream(
+                Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS), digest), decoder), 1 << 16);
         reader.mark(1);
         int first = reader.read();
         if (first != '\uFEFF' && first != -1) {

@@ -31,6 +31,12 @@ class InterruptedLoadTest extends DatabaseTest {
     @Autowired
     JobRepository jobRepository;
 
+    @Autowired
+    org.springframework.batch.core.launch.JobOperator jobOperator;
+
+    @Autowired
+    org.springframework.batch.core.job.Job ingestDropJob;
+
     @BeforeEach
     void cleanSlate() {
         forgetEverything();
@@ -152,6 +158,30 @@ class InterruptedLoadTest extends DatabaseTest {
         assertThat(rest.exitCode()).as(rest.err()).isZero();
         assertThat(rest.out()).contains("2022-10-12  unchanged (already loaded)");
         assertThatFiguresAreTheContractsOnes();
+    }
+
+    /**
+     * The drop's checksum is taken before its files are read again to be loaded: a drop written or replaced in between
+     * was loaded as half of each version under the first's checksum, and the next ingest skipped the second (tester E).
+     */
+    @Test
+    void aDropWhoseFilesChangeAfterItsChecksumIsNotLoaded() throws Exception {
+        Drop drop = new Drop(LocalDate.of(2022, 10, 11), SAMPLE_INBOX.toAbsolutePath().resolve("2022-10-11"));
+        // the checksum of the version there was when the load began; the files read now are another's
+        JobParameters parameters = new JobParametersBuilder()
+                .addString("drop.date", drop.date().toString())
+                .addString("drop.checksum", "0".repeat(64))
+                .addString("drop.folder", drop.folder().toString(), false)
+                .toJobParameters();
+
+        JobExecution execution = jobOperator.start(ingestDropJob, parameters);
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(execution.getAllFailureExceptions()).singleElement().extracting(Throwable::getMessage).asString()
+                .endsWith("its files changed while they were being loaded (written or replaced meanwhile): nothing of it "
+                        + "was loaded; load it again once the drop is complete");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM drop_load", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM fact_case", Long.class)).isZero();
     }
 
     /** What a process leaves in the job repository when it dies (STARTED) or fails (FAILED) mid-load. */
