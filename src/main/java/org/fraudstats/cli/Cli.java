@@ -70,6 +70,7 @@ public final class Cli {
                     || t instanceof org.fraudstats.storage.WrongAccountKey
                     || t instanceof org.fraudstats.storage.RunLock.Refused
                     || t instanceof org.fraudstats.storage.DatabaseUnavailable
+                    || t instanceof org.fraudstats.storage.CannotWrite
                     || t instanceof org.fraudstats.settings.InvalidSetting
                     || t instanceof CommandLine.ParameterException) {
                 return t.getMessage();

@@ -77,7 +77,7 @@ final class FileStager {
             String copy = "COPY stage_" + feed.name().toLowerCase(java.util.Locale.ROOT) + " FROM STDIN (FORMAT csv)";
             java.security.MessageDigest digest = Drop.sha256();
             try (CsvRecords records = csv = new CsvRecords(strictUtf8(file, digest));
-                 OutputStream staged = new PGCopyOutputStream(pg, copy, 1 << 16);
+                 OutputStream staged = new CopyStream(new PGCopyOutputStream(pg, copy, 1 << 16));
                  Writer rejects = spill) {
                 counts = stageRecords(feed, file, dropDate, records, staged, rejects);
             }
@@ -93,10 +93,88 @@ final class FileStager {
                     : csv == null ? "" : " (line " + csv.line() + ")"), e);
         } catch (CsvRecords.NotCsv e) {
             throw new UnreadableFileException(file, e.getMessage(), e);
+        } catch (WriteFailed e) {
+            throw new StagingFailed(file + ": " + e.what + ": " + reason(e), e);
         } catch (IOException e) {
             throw UnreadableFileException.cannotRead(file, e);
         } finally {
             deleteQuietly(spill.file());
+        }
+    }
+
+    /**
+     * A write of ours that failed while a file was staged (the database's disk or the spill folder full): said as
+     * such, since "warnings.csv: cannot be read: Ending write to copy failed." sent a statistician to the source
+     * system for a file that was fine (tester E).
+     */
+    static final class StagingFailed extends RuntimeException {
+        StagingFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** An IOException of a write, told from the reads' (which are the file's fault) by its type. */
+    private static final class WriteFailed extends IOException {
+        final String what;
+
+        WriteFailed(String what, IOException cause) {
+            super(cause.getMessage(), cause);
+            this.what = what;
+        }
+    }
+
+    /** The database server's own words when it gave some (could not extend file …: No space left on device). */
+    private static String reason(Throwable e) {
+        String reason = e.getMessage();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.postgresql.util.PSQLException sql && sql.getServerErrorMessage() != null
+                    && sql.getServerErrorMessage().getMessage() != null) {
+                return sql.getServerErrorMessage().getMessage().strip().lines().findFirst().orElse(reason);
+            }
+            if (t.getMessage() != null) {
+                reason = t.getMessage();
+            }
+        }
+        return reason == null ? e.getClass().getSimpleName() : reason.strip().lines().findFirst().orElse(reason);
+    }
+
+    /** The COPY into staging, whose failures are the database's, not the file's. */
+    private static final class CopyStream extends java.io.FilterOutputStream {
+
+        CopyStream(OutputStream copy) {
+            super(copy);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            try {
+                out.write(bytes, offset, length);
+            } catch (IOException e) {
+                throw new WriteFailed("the database refused its rows", e);
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw new WriteFailed("the database refused its rows", e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw new WriteFailed("the database refused its rows", e);
+            }
         }
     }
 
@@ -121,26 +199,46 @@ final class FileStager {
 
         @Override
         public void write(String text) throws IOException {
-            writer().write(text);
+            try {
+                writer().write(text);
+            } catch (IOException e) {
+                throw failed(e);
+            }
         }
 
         @Override
         public void write(char[] chars, int offset, int length) throws IOException {
-            writer().write(chars, offset, length);
+            try {
+                writer().write(chars, offset, length);
+            } catch (IOException e) {
+                throw failed(e);
+            }
         }
 
         @Override
         public void flush() throws IOException {
             if (out != null) {
-                out.flush();
+                try {
+                    out.flush();
+                } catch (IOException e) {
+                    throw failed(e);
+                }
             }
         }
 
         @Override
         public void close() throws IOException {
             if (out != null) {
-                out.close();
+                try {
+                    out.close();
+                } catch (IOException e) {
+                    throw failed(e);
+                }
             }
+        }
+
+        private WriteFailed failed(IOException e) {
+            return new WriteFailed("cannot write its rejected rows to " + (file == null ? "the spill folder" : file), e);
         }
 
         private Writer writer() throws IOException {

@@ -175,7 +175,7 @@ public class Ingest {
     private static String rootMessage(Throwable t) {
         Throwable root = t;
         for (Throwable cause = t; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof UnreadableFileException) {
+            if (cause instanceof UnreadableFileException || cause instanceof FileStager.StagingFailed) {
                 return cause.getMessage();
             }
             if (cause instanceof IngestFailedException failed) {

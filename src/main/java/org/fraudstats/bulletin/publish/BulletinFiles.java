@@ -1,7 +1,6 @@
 package org.fraudstats.bulletin.publish;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -137,7 +136,7 @@ public class BulletinFiles {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write bulletin under " + folder + ": " + e.getMessage(), e);
+            throw new org.fraudstats.storage.CannotWrite(folder, e);
         }
         Manifest.write(folder, revised, revisions.overlapping(revised.from(), revised.to()).stream()
                 .filter(r -> r.kind() == revised.kind() && r.from().equals(revised.from()) && r.to().equals(revised.to())).toList(),

@@ -76,7 +76,7 @@ final class Manifest {
             byte[] json = (JSON.writeValueAsString(manifest) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
             AtomicFiles.write(folder.resolve("manifest.json"), out -> out.write(json));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + folder.resolve("manifest.json") + ": " + e.getMessage(), e);
+            throw new org.fraudstats.storage.CannotWrite(folder.resolve("manifest.json"), e);
         }
     }
 

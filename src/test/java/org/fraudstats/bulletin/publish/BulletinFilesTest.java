@@ -89,6 +89,8 @@ class BulletinFilesTest extends DatabaseTest {
         Run failed = cli("rerun", "--from", "2022-10-03", "--to", "2022-10-03", "--out", out.toString());
 
         assertThat(failed.exitCode()).isEqualTo(1);
+        // the file named, not only the system's reason: which disk is full, the output's or the database's?
+        assertThat(failed.err()).contains("cannot write " + day);
         assertThat(day.resolve("fraudstats-daily-2022-10-03.pdf")).doesNotExist();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM bulletin_revision WHERE kind = 'daily' AND date_from = '2022-10-03'",
                 Long.class)).isZero();

@@ -1,0 +1,22 @@
+package org.fraudstats.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.fraudstats.storage.CannotWrite;
+import org.junit.jupiter.api.Test;
+
+/** A file of ours that cannot be written is named in the command's one line, not only the system's reason (tester E). */
+class WriteErrorsTest {
+
+    @Test
+    void aFullOutputFolderIsNamed_notOnlyTheDevice() {
+        Path folder = Path.of("/srv/out/daily/2022-10-14");
+        RuntimeException failure = new IllegalStateException("step failed",
+                new CannotWrite(folder, new IOException("No space left on device")));
+
+        assertThat(Cli.userMessage(failure)).isEqualTo("cannot write /srv/out/daily/2022-10-14: No space left on device");
+    }
+}
