@@ -216,7 +216,9 @@ public class Deliveries {
             }
         }
         if (sent + retrying + failed > 0) {
-            log.accept("mail: " + sent + (relay.relays() ? " sent" : " written as .eml (no spring.mail.host)") + (retrying > 0 ? ", " + retrying + " waiting for the relay (retried)" : "")
+            // without a relay a retry is of a .eml that could not be written (its folder full), not of the relay (tester E)
+            log.accept("mail: " + sent + (relay.relays() ? " sent" : " written as .eml (no spring.mail.host)")
+                    + (retrying > 0 ? ", " + retrying + (relay.relays() ? " waiting for the relay" : " not written yet") + " (retried)" : "")
                     + (failed > 0 ? ", " + failed + " failed" : "")
                     + (untried > 0 ? ", " + untried + " left for the next pass (the relay did not answer in time)" : ""));
         }
