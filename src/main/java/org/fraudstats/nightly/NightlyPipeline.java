@@ -98,6 +98,7 @@ public class NightlyPipeline {
 
         // 3. render and publish the changed days, then D's bulletin
         List<Published> bulletins = new ArrayList<>();
+        Published today;
         LocalDate first = changed.isEmpty() || changed.get(0).isAfter(date) ? date : changed.get(0);
         try (RunLock.Held held = runLock.days("nightly", first, date)) {
             for (LocalDate day : changed) {
@@ -107,7 +108,8 @@ public class NightlyPipeline {
                 }
             }
             String notice = missing ? MissingData.notice(date) : null;
-            bulletins.add(logged(publisher.daily(date, out, EVERY_FORMAT, jobExecutionId, notice), log));
+            today = logged(publisher.daily(date, out, EVERY_FORMAT, jobExecutionId, notice), log);
+            bulletins.add(today);
         }
 
         // 4. after the day's own bulletin, which leadership reads first: the changed range bulletins, each under its
@@ -120,8 +122,11 @@ public class NightlyPipeline {
                 log.accept(range.from() + "_" + range.to() + "  not revised tonight, tried again next night: " + e.getMessage());
             }
         }
-        // 5. mail: after publishing, and never a reason for the night to fail (the mails wait and are retried)
-        deliveries.afterPublishing(bulletins, out, log);
+        // 5. mail: after publishing, and never a reason for the night to fail (the mails wait and are retried): D's
+        // bulletin and the revisions published tonight. A changed day or range rendered again with the figures it had
+        // is no news: a first edition a rerun had published (never mailed, by design) went to every list when a late
+        // record of its day moved none of its figures (tester F)
+        deliveries.afterPublishing(bulletins.stream().filter(b -> b == today || b.newRevision()).toList(), out, log);
         return new Result(date, missing, loads, bulletins);
     }
 

@@ -783,6 +783,25 @@ class MailDeliveryTest extends DatabaseTest {
     }
 
     @Test
+    void aNightThatRendersAnOldDayAgainWithTheFiguresItHadMailsNothingOfIt() throws Exception {
+        assertThat(night("2022-10-24").exitCode()).isZero();
+        Run rerun = cli("rerun", "--from", "2022-10-23", "--to", "2022-10-23", "--out", out.toString());
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        // the 23rd's case again, its station named: the day changed, none of its printed figures did
+        drops.write("2022-10-25", "cases.csv", Drops.CASES + "C1,2022-10-23T09:00:00+08:00,440604,祖庙派出所,OTHER,100.00,\n");
+        clock.set(START.plus(Duration.ofDays(1)));
+
+        Run night = night("2022-10-25");
+
+        assertThat(night.exitCode()).as(night.err()).isZero();
+        assertThat(night.out()).contains("2022-10-23  bulletin r1: ");
+        assertThat(mailsWithSubject("【反诈日报】2022年10月25日（第298期）")).hasSize(3);
+        // the first edition of the 23rd, which the rerun published and nobody was sent, stays unsent (tester F)
+        assertThat(mailsWithSubject("【反诈日报】2022年10月23日（第296期）")).isEmpty();
+        assertThat(cli("deliveries", "--from", "2022-10-23", "--to", "2022-10-23").out().lines()).hasSize(1);
+    }
+
+    @Test
     void aRevisionMadeWhereNoDistributionFileIsReadWaitsSayingWhy_andIsSentWhereOneIs() throws Exception {
         assertThat(night("2022-10-24").exitCode()).isZero();
         String lists = Files.readString(DISTRIBUTION);
