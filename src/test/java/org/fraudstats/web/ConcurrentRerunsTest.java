@@ -234,7 +234,7 @@ class ConcurrentRerunsTest extends PortalTest {
             long id = started(post("/api/v1/reruns"), "{\"from\": \"2021-10-07\", \"to\": \"2021-10-07\", \"formats\": [\"pdf\"]}");
             JsonNode state = awaitEnd(id);
             assertThat(state.get("status").asString()).isEqualTo("FAILED");
-            assertThat(state.get("message").asString()).isEqualTo("2021-10-07: cannot write bulletin under " + obstacle + ": " + obstacle);
+            assertThat(state.get("message").asString()).isEqualTo("2021-10-07: cannot write " + obstacle + ": a file of that name is in the way");
             // marked failed with no trace, as the next run over its days marks a rerun whose process died
             jdbc.update("UPDATE batch_step_execution SET exit_message = '' WHERE job_execution_id = ?", id);
             jdbc.update("UPDATE batch_job_execution SET exit_message = '' WHERE job_execution_id = ?", id);

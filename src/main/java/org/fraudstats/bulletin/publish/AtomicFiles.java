@@ -65,7 +65,9 @@ final class AtomicFiles {
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IOException("could not write " + absolute + ": " + e.getMessage(), e);
+            // a render that failed (JasperReports' JRException) is no write error: as an IOException it was reported
+            // as the disk's ("cannot write …"; review)
+            throw new IllegalStateException("could not render " + absolute.getFileName() + ": " + e.getMessage(), e);
         } finally {
             Files.deleteIfExists(temp);
         }
