@@ -55,7 +55,14 @@ public class BulletinPublisher {
     public Published daily(LocalDate day, Path out, Set<Format> formats, Long jobExecutionId, String notice) {
         String said = notice != null ? notice : missingData.daysNotArrived(day, day).isEmpty() ? null : MissingData.notice(day);
         BulletinData data = assembler.daily(day, jobExecutionId, now()).withGaps(missingData.inBases(day, day));
-        data = data.withTrendNotArrived(missingData.daysNotArrived(data.days().isEmpty() ? day : data.days().get(0).day(), day));
+        List<LocalDate> notArrived = new java.util.ArrayList<>(
+                missingData.daysNotArrived(data.days().isEmpty() ? day : data.days().get(0).day(), day));
+        // the night's own notice (its drop not in the inbox) holds even where a later drop makes the query count the
+        // day as arrived: the notice and the trend say the same (review)
+        if (said != null && !notArrived.contains(day)) {
+            notArrived.add(day);
+        }
+        data = data.withTrendNotArrived(notArrived);
         return files.publish(said == null ? data : assembler.withoutTheDaysSentence(data).withUnusual(UnusualNote.NOT_JUDGED),
                 out, formats, said);
     }

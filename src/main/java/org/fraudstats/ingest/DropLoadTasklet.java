@@ -72,7 +72,7 @@ class DropLoadTasklet implements Tasklet {
         }
         if (!Drop.checksum(bytesRead).equals(checksum)) {
             throw new IngestFailedException(drop, "its files changed while they were being loaded (written or replaced "
-                    + "meanwhile): nothing of it was loaded; load it again once the drop is complete", null);
+                    + "meanwhile): nothing of it was loaded; run ingest again once the drop is complete", null);
         }
         // Statements without parameters go through the named template all the same: a PreparedStatement keeps its
         // plan on the connection from drop to drop, a plain Statement is parsed and planned every time (the

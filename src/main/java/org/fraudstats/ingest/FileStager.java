@@ -94,7 +94,8 @@ final class FileStager {
         } catch (CsvRecords.NotCsv e) {
             throw new UnreadableFileException(file, e.getMessage(), e);
         } catch (WriteFailed e) {
-            throw new StagingFailed(file + ": " + e.what + ": " + reason(e), e);
+            // the server's words may quote a value: masked as any message of the loader's (review)
+            throw new StagingFailed(file + ": " + e.what + ": " + AccountNumbers.maskDigitRuns(reason(e)), e);
         } catch (IOException e) {
             throw UnreadableFileException.cannotRead(file, e);
         } finally {

@@ -179,7 +179,7 @@ class InterruptedLoadTest extends DatabaseTest {
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(execution.getAllFailureExceptions()).singleElement().extracting(Throwable::getMessage).asString()
                 .endsWith("its files changed while they were being loaded (written or replaced meanwhile): nothing of it "
-                        + "was loaded; load it again once the drop is complete");
+                        + "was loaded; run ingest again once the drop is complete");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM drop_load", Long.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM fact_case", Long.class)).isZero();
     }

@@ -106,7 +106,9 @@ public class BulletinFiles {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
-                if (status != STATUS_COMMITTED) {
+                // not when the outcome is unknown (a commit whose answer was lost may have committed): files of a
+                // recorded revision gone would not come back, the day being no longer stale (review)
+                if (status == STATUS_ROLLED_BACK) {
                     for (Path file : files) {
                         try {
                             Files.deleteIfExists(file);

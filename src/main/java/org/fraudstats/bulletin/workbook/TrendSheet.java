@@ -92,6 +92,9 @@ final class TrendSheet {
         XSSFChart chart = drawing.createChart(anchor);
         chart.setTitleText("每日警情及止付金额");
         chart.setTitleOverlay(false);
+        // a day whose data has not arrived is an empty cell: a gap, not a fall to 0 (the file format's default,
+        // which LibreOffice applies when the chart does not say; review)
+        chart.displayBlanksAs(org.apache.poi.xddf.usermodel.chart.DisplayBlanks.GAP);
         XDDFChartLegend legend = chart.getOrAddLegend();
         legend.setPosition(LegendPosition.TOP);
 

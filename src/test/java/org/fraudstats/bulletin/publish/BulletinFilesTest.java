@@ -7,16 +7,25 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 
+import java.time.LocalDate;
+import java.util.Set;
+
+import org.fraudstats.bulletin.BulletinPublisher;
+import org.fraudstats.bulletin.MissingData;
 import org.fraudstats.support.DatabaseTest;
 import org.fraudstats.support.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Bulletins are embargoed until published: nobody outside the owner and the output folder's group reads them.
  * A render killed mid-file leaves a hidden temporary file, removed by the next render of that day.
  */
 class BulletinFilesTest extends DatabaseTest {
+
+    @Autowired
+    BulletinPublisher publisher;
 
     @Test
     void bulletinsAreReadableByTheirOwnerAndGroupOnly() throws Exception {
@@ -94,6 +103,22 @@ class BulletinFilesTest extends DatabaseTest {
         assertThat(day.resolve("fraudstats-daily-2022-10-03.pdf")).doesNotExist();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM bulletin_revision WHERE kind = 'daily' AND date_from = '2022-10-03'",
                 Long.class)).isZero();
+    }
+
+    /** The night's notice and the trend say the same, even where a later drop makes the day count as arrived (review). */
+    @Test
+    void aDailyWithTheNightsNoticeLeavesItsDayEmptyInTheTrend() throws Exception {
+        Run later = cli("ingest", "--inbox", SAMPLE_INBOX.toString(), "--from", "2022-10-06", "--to", "2022-10-06");
+        assertThat(later.exitCode()).as(later.err()).isZero();
+        Path out = TestPostgres.tempHome().resolve("out");
+        LocalDate day = LocalDate.of(2022, 10, 5);
+
+        publisher.daily(day, out, Set.of(BulletinPublisher.Format.pdf), null, MissingData.notice(day));
+
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(out.resolve("daily/2022-10-05/fraudstats-daily-2022-10-05.pdf").toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", ""))
+                    .contains("数据未到：2022-10-05").contains("四、近30日警情及止付金额走势（10月5日数据未到，图中空缺）");
+        }
     }
 
     /** Loading a drop twice is a no-op, so each test can ask for its days. */

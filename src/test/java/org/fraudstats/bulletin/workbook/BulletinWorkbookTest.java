@@ -258,6 +258,7 @@ class BulletinWorkbookTest {
             var cache = ((XDDFBarChartData.Series) bars.getSeries(0)).getCTBarSer().getVal().getNumRef().getNumCache();
             assertThat(cache.getPtCount().getVal()).isEqualTo(30);
             assertThat(cache.getPtList()).extracting(p -> p.getIdx()).hasSize(28).doesNotContain(25L, 29L).contains(28L);
+            assertThat(trend.getDrawingPatriarch().getCharts().get(0).getCTChart().getDispBlanksAs().getVal().toString()).isEqualTo("gap");
         }
         try (XSSFWorkbook workbook = render(SampleBulletins.daily())) {
             assertThat(workbook.getSheet("每日趋势").getRow(0).getCell(3)).isNull();
