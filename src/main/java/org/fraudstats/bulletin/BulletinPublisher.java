@@ -53,10 +53,11 @@ public class BulletinPublisher {
      */
     @Transactional(isolation = Isolation.REPEATABLE_READ)
     public Published daily(LocalDate day, Path out, Set<Format> formats, Long jobExecutionId, String notice) {
-        String said = notice != null ? notice : missingData.daysNotArrived(day, day).isEmpty() ? null : MissingData.notice(day);
         BulletinData data = assembler.daily(day, jobExecutionId, now()).withGaps(missingData.inBases(day, day));
+        // the trend's days not arrived, the day itself the last of them: one query says both (each day is decided alone)
         List<LocalDate> notArrived = new java.util.ArrayList<>(
                 missingData.daysNotArrived(data.days().isEmpty() ? day : data.days().get(0).day(), day));
+        String said = notice != null ? notice : notArrived.contains(day) ? MissingData.notice(day) : null;
         // the night's own notice (its drop not in the inbox) holds even where a later drop makes the query count the
         // day as arrived: the notice and the trend say the same (review)
         if (said != null && !notArrived.contains(day)) {

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 
-import net.sf.jasperreports.engine.DefaultJasperReportsContext;
 import net.sf.jasperreports.engine.JREmptyDataSource;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
@@ -21,7 +20,6 @@ import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
-import net.sf.jasperreports.engine.fonts.FontUtil;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.JRPdfExporter;
@@ -52,8 +50,6 @@ import org.springframework.stereotype.Component;
 public final class BulletinPdf {
 
     static final String TEMPLATES = "report-templates/bulletin/";
-    /** The family of fonts/fonts.xml, which the templates name. */
-    static final String FONT_FAMILY = "Noto Serif CJK SC";
     /** colord's sRGB profile (CC0, Debian colord-data): PDF/A wants the colours' meaning inside the file. */
     static final String SRGB_PROFILE = "color/sRGB.icc";
 
@@ -74,7 +70,7 @@ public final class BulletinPdf {
     }
 
     public void write(BulletinData data, OutputStream out) throws JRException {
-        requireBulletinFont();
+        // also refuses to render when JasperReports could not load the bulletin font (FontCheck.family)
         requireDrawable(data);
         Masthead masthead = Masthead.of(data, catalog);
         DistrictTable table = new DistrictTable(data, catalog);
@@ -146,31 +142,11 @@ public final class BulletinPdf {
         exporter.exportReport();
     }
 
-    /**
-     * The bulletin font as JasperReports loaded it from its font extension (fonts/fonts.xml), which copies each face
-     * into the temporary folder first. When that copy failed (a full temporary folder), JasperReports logged the error,
-     * dropped the family and filled with a system font of that name, and the PDF was exported in Helvetica without a
-     * Chinese character, its figures run together: published, recorded and mailed, exit 0 (tester E). It drops the
-     * family for the life of the process, hence the restart.
-     */
-    static void requireBulletinFont() {
-        requireFont(FONT_FAMILY);
-    }
-
-    static void requireFont(String family) {
-        if (FontUtil.getInstance(DefaultJasperReportsContext.getInstance()).getFontInfo(family, null) == null) {
-            throw new IllegalStateException("the bulletin font " + family + " could not be loaded (the log says why; "
-                    + "most often no room in the temporary folder " + System.getProperty("java.io.tmpdir")
-                    + ", where Java copies fonts): nothing was rendered; make room, then run again (restart serve)");
-        }
-    }
-
     /** Every district's and fraud type's name of the catalogue, checked against the font before anything renders. */
     public void requireCatalogueDrawable() {
         FontCheck.requireDrawable("fraudstats.catalog.city-name " + catalog.cityName(), catalog.cityName());
         catalog.districts().forEach((code, name) -> FontCheck.requireDrawable("fraudstats.catalog.districts." + code + " " + name, name));
         catalog.fraudTypes().forEach((code, name) -> FontCheck.requireDrawable("fraudstats.catalog.fraud-types." + code + " " + name, name));
-        requireBulletinFont();
     }
 
     // The caller's own words and the catalogue's names are the only text the templates did not fix in advance.

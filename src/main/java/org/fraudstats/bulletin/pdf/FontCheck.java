@@ -1,39 +1,59 @@
 package org.fraudstats.bulletin.pdf;
 
 import java.awt.Font;
-import java.awt.FontFormatException;
-import java.io.IOException;
-import java.io.InputStream;
+
+import net.sf.jasperreports.engine.DefaultJasperReportsContext;
+import net.sf.jasperreports.engine.fonts.FontFamily;
+import net.sf.jasperreports.engine.fonts.FontInfo;
+import net.sf.jasperreports.engine.fonts.FontUtil;
 
 /**
  * Whether the font the bulletins ship can draw a text. The font is a subset (see
  * report-templates/fonts/build-font.sh), so a character outside it would print as a blank in an official
- * document; the renderer refuses such text instead, naming the characters to add to the subset.
+ * document; the renderer refuses such text instead, naming the characters to add to the subset. The faces are
+ * those JasperReports loaded from its font extension (fonts/fonts.xml), the ones the bulletins are drawn with:
+ * loading them a second time here copied both into the temporary folder again, and a full folder then failed in
+ * two ways (tester E, review).
  */
 final class FontCheck {
 
+    /** The family of fonts/fonts.xml, which the templates name. */
+    static final String FAMILY = "Noto Serif CJK SC";
     static final String REGULAR = "fonts/NotoSerifCJKsc-Regular-subset.ttf";
     static final String BOLD = "fonts/NotoSerifCJKsc-Bold-subset.ttf";
-
-    /**
-     * Loaded at first use, not when the class is: Java copies a font into the temporary folder to read it, and a
-     * full folder failed the class's initialisation, which a command printed as 44 lines of stack trace (tester E).
-     * A load that failed is tried again by the next call.
-     */
-    private static Font regularFont;
-    private static Font boldFont;
 
     private FontCheck() {
     }
 
+    /**
+     * The family as JasperReports loaded it, which copies each face into the temporary folder first. When that copy
+     * failed (a full folder), JasperReports logged the error, dropped the family and filled with a system font of
+     * that name, and the PDF was exported in Helvetica without a Chinese character, its figures run together:
+     * published, recorded and mailed, exit 0 (tester E). It drops the family for the life of the process, hence the
+     * restart.
+     */
+    static FontFamily family(String name) {
+        FontInfo info = FontUtil.getInstance(DefaultJasperReportsContext.getInstance()).getFontInfo(name, null);
+        if (info == null || info.getFontFamily().getNormalFace() == null || info.getFontFamily().getBoldFace() == null
+                || info.getFontFamily().getNormalFace().getFont() == null || info.getFontFamily().getBoldFace().getFont() == null) {
+            throw new IllegalStateException("the bulletin font " + name + " could not be loaded (the log says why; "
+                    + "most often no room in the temporary folder " + System.getProperty("java.io.tmpdir")
+                    + ", where Java copies fonts): nothing was rendered; make room, then run again (restart serve)");
+        }
+        return info.getFontFamily();
+    }
+
     /** The characters of {@code text} that the regular or the bold face cannot draw, each once; empty if none. */
     static String missing(String text) {
+        FontFamily faces = family(FAMILY);
+        Font regular = faces.getNormalFace().getFont();
+        Font bold = faces.getBoldFace().getFont();
         StringBuilder missing = new StringBuilder();
         text.codePoints()
                 // format characters (zero-width space, a byte-order mark pasted from a spreadsheet) draw nothing anyway:
                 // refusing them stopped serve over a character nobody can see (review)
                 .filter(c -> !Character.isISOControl(c) && !Character.isWhitespace(c) && Character.getType(c) != Character.FORMAT)
-                .filter(c -> !regular().canDisplay(c) || !bold().canDisplay(c))
+                .filter(c -> !regular.canDisplay(c) || !bold.canDisplay(c))
                 .distinct()
                 .forEach(missing::appendCodePoint);
         return missing.toString();
@@ -47,35 +67,6 @@ final class FontCheck {
                     .collect(java.util.stream.Collectors.joining(", "));
             throw new IllegalArgumentException(what + " has characters the bulletin font cannot draw: " + named
                     + " (add them to report-templates/fonts/extra-text.txt and run build-font.sh)");
-        }
-    }
-
-    private static synchronized Font regular() {
-        if (regularFont == null) {
-            regularFont = load(REGULAR);
-        }
-        return regularFont;
-    }
-
-    private static synchronized Font bold() {
-        if (boldFont == null) {
-            boldFont = load(BOLD);
-        }
-        return boldFont;
-    }
-
-    private static Font load(String resource) {
-        try (InputStream in = FontCheck.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("font " + resource + " is not on the classpath");
-            }
-            return Font.createFont(Font.TRUETYPE_FONT, in);
-        } catch (IOException e) {
-            // without the cause, which a command would print instead of this line (Cli.userMessage: the root cause)
-            throw new IllegalStateException("cannot read the bulletin font " + resource + ": " + e.getMessage()
-                    + " (Java copies it into the temporary folder " + System.getProperty("java.io.tmpdir") + " first)");
-        } catch (FontFormatException e) {
-            throw new IllegalStateException("font " + resource + " cannot be read: " + e.getMessage(), e);
         }
     }
 }

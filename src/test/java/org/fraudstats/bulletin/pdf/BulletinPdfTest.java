@@ -228,8 +228,8 @@ class BulletinPdfTest {
     /** A family JasperReports dropped (its copy into a full temporary folder failed) stops the render (tester E). */
     @Test
     void aFontFamilyJasperReportsCouldNotLoadStopsTheRender() {
-        BulletinPdf.requireBulletinFont();
-        assertThatThrownBy(() -> BulletinPdf.requireFont("Noto Serif CJK XX")).isInstanceOf(IllegalStateException.class)
+        assertThat(FontCheck.family(FontCheck.FAMILY).getName()).isEqualTo("Noto Serif CJK SC");
+        assertThatThrownBy(() -> FontCheck.family("Noto Serif CJK XX")).isInstanceOf(IllegalStateException.class)
                 .hasMessage("the bulletin font Noto Serif CJK XX could not be loaded (the log says why; most often no room in "
                         + "the temporary folder " + System.getProperty("java.io.tmpdir") + ", where Java copies fonts): nothing "
                         + "was rendered; make room, then run again (restart serve)");
