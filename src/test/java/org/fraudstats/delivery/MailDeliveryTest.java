@@ -934,12 +934,21 @@ class MailDeliveryTest extends DatabaseTest {
         }
     }
 
+    /**
+     * A free port below Linux's ephemeral range (32768-60999): the relay is stopped and started again by several
+     * tests, and a port of that range, free when chosen, was taken meanwhile as the local port of an outgoing
+     * connection (the test's own to PostgreSQL), so the relay could not start again ("Address already in use"; CI).
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        int first = 20000 + new java.util.Random().nextInt(10000);
+        for (int port = first; port < first + 2000; port++) {
+            try (ServerSocket socket = new ServerSocket(port, 50, java.net.InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // the next one
+            }
         }
+        throw new IllegalStateException("no free port in " + first + ".." + (first + 1999));
     }
 
     private static Path temporaryFile() {
