@@ -48,7 +48,7 @@ public final class DigitRuns {
     private static final Pattern DIGITS = Pattern.compile("\\p{Nd}+");
 
     /** An ISO date as periods and bulletins name days; no account number is written so. */
-    private static final Pattern ISO_DATE = Pattern.compile("(?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])");
+    private static final Pattern ISO_DATE = Pattern.compile("(?<!\\p{Nd})(?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])(?!\\p{Nd})");
 
     /**
      * Chinese numerals as positional digits, as a number is read out or typed in words (六二二二〇二〇〇…, in the
@@ -81,7 +81,7 @@ public final class DigitRuns {
         if (value == null) {
             return null;
         }
-        String probe = withChineseAsDigits(value);
+        String probe = isoDatesBlanked(withChineseAsDigits(value));
         if (fewerDigitsThanARun(probe)) {
             return value;
         }
@@ -95,11 +95,7 @@ public final class DigitRuns {
         StringBuilder masked = null;
         Matcher run = DIGIT_RUN.matcher(probe);
         while (run.find()) {
-            // a date beside a number is no part of it: 2022-10-24 440600 (a period's end and an area, as the audit log
-            // names a headline read) is fourteen digits in a row, of which no twelve are anything but the date
-            if (digitsBesideIsoDates(run.group()) >= 12) {
-                masked = keepLastFour(value, run.start(), run.end(), masked);
-            }
+            masked = keepLastFour(value, run.start(), run.end(), masked);
         }
         masked = maskGroups(probe, value, masked);
         Matcher parts = LONG_PARTS.matcher(probe);
@@ -149,16 +145,32 @@ public final class DigitRuns {
         return masked;
     }
 
+    /**
+     * The probe with each ISO date's characters turned into letters, same length: a date beside a number is no part of
+     * it. 2022-10-24 440600 (a period's end and an area, as the audit log names a headline read) is fourteen digits in
+     * a row, and a count before a date's time (1764900000 2026-12-04 03:12) made a run of twenty or groups of sixteen
+     * with the date's year and month: the log showed ********** ****-**-04 03:12, and an account number beside a date
+     * took the date's digits with it (************ ****-12-04). Only a date standing apart from other digits counts,
+     * so that digits cut by dashes at a date's places inside a longer number stay digits.
+     */
+    private static String isoDatesBlanked(String probe) {
+        Matcher date = ISO_DATE.matcher(probe);
+        if (!date.find()) {
+            return probe;
+        }
+        StringBuilder blanked = new StringBuilder(probe);
+        do {
+            for (int i = date.start(); i < date.end(); i++) {
+                blanked.setCharAt(i, 'D');
+            }
+        } while (date.find());
+        return blanked.toString();
+    }
+
     /** Whether probe[from, to) is one to four marks that are neither letters nor digits. */
     private static boolean joined(String probe, int from, int to) {
         int marks = probe.codePointCount(from, to);
         return marks >= 1 && marks <= 4 && probe.substring(from, to).codePoints().noneMatch(Character::isLetterOrDigit);
-    }
-
-    /** The digits of a run that are not in an ISO date. */
-    private static int digitsBesideIsoDates(String run) {
-        String rest = ISO_DATE.matcher(run).replaceAll("");
-        return (int) rest.codePoints().filter(Character::isDigit).count();
     }
 
     private static boolean chinese(int c) {
