@@ -105,10 +105,21 @@ class MailRelay {
             Files.createFile(temporary, FILE_MODE);
             GroupReadable.file(temporary);
         }
-        try (OutputStream out = Files.newOutputStream(temporary)) {
-            message.writeTo(out);
+        try {
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                message.writeTo(out);
+            }
+            Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | MessagingException | RuntimeException e) {
+            // a full disk left the half-written mail beside the bulletin until that mail was tried again, which a
+            // bulletin whose other mails went out never is
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
         }
-        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return file.toString();
     }
 }

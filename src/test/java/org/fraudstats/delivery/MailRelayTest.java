@@ -67,6 +67,50 @@ class MailRelayTest {
         assertThat(Files.list(bulletinFolder.resolve("mail"))).containsExactly(eml);
     }
 
+    /** A mail that cannot be written whole (a full disk) leaves nothing beside the bulletin, not half a mail. */
+    @Test
+    void aMailThatCannotBeWrittenLeavesNoPartOfItBehind() throws Exception {
+        MailRelay relay = new MailRelay(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class));
+        MimeMessage message = relay.newMessage("<daily.2022-10-24.r1.0.0123456789abcdef@fraudstats>");
+        message.setSubject("日报");
+        // the attachment's bytes fail half way, as a write to a full disk does
+        message.setDataHandler(new jakarta.activation.DataHandler(new jakarta.activation.DataSource() {
+            @Override
+            public java.io.InputStream getInputStream() {
+                return new java.io.InputStream() {
+                    private int given;
+
+                    @Override
+                    public int read() throws java.io.IOException {
+                        if (given++ > 1000) {
+                            throw new java.io.IOException("No space left on device");
+                        }
+                        return 'x';
+                    }
+                };
+            }
+
+            @Override
+            public java.io.OutputStream getOutputStream() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public String getContentType() {
+                return "application/pdf";
+            }
+
+            @Override
+            public String getName() {
+                return "daily.pdf";
+            }
+        }));
+
+        assertThatThrownBy(() -> relay.send(message, bulletinFolder, "delivery-8")).hasStackTraceContaining("No space left on device");
+
+        assertThat(Files.list(bulletinFolder.resolve("mail"))).isEmpty();
+    }
+
     @Test
     void subjectsOfEveryProduct() {
         java.time.LocalDate mon = java.time.LocalDate.of(2022, 10, 17);
