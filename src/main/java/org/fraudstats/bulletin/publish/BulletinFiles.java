@@ -64,7 +64,7 @@ public class BulletinFiles {
                 data.provenance().jobExecutionId(), data.provenance().generatedAt(), out);
         Path folder = folder(data, out);
         List<Path> files = files(data, folder, formats, revision);
-        removedUnlessRecorded(files);
+        removedUnlessRecorded(files, folder.resolve(Manifest.FILE_NAME));
         write(data.withRevision(revision, changes, notice), folder, files, file -> null);
         return new Published(kind, period(data), revision, true, changes, files);
     }
@@ -99,9 +99,17 @@ public class BulletinFiles {
      * folder up in between held a 第4版 that was never published (tester E). A process killed in between still leaves
      * them (README, Bulletins).
      */
-    private static void removedUnlessRecorded(List<Path> files) {
+    private static void removedUnlessRecorded(List<Path> files, Path manifest) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return;
+        }
+        // the manifest is put back as it was: rewritten by the revision, it went on listing the removed files and
+        // a revision never recorded, until the period was rendered again
+        byte[] manifestBefore;
+        try {
+            manifestBefore = Files.exists(manifest) ? Files.readAllBytes(manifest) : null;
+        } catch (IOException e) {
+            throw new org.fraudstats.storage.CannotWrite(manifest, e);
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -115,6 +123,15 @@ public class BulletinFiles {
                         } catch (IOException e) {
                             // the next render of this revision writes it again, from figures then recorded
                         }
+                    }
+                    try {
+                        if (manifestBefore == null) {
+                            Files.deleteIfExists(manifest);
+                        } else {
+                            AtomicFiles.write(manifest, out -> out.write(manifestBefore));
+                        }
+                    } catch (IOException e) {
+                        // as above: the next render of the period writes the manifest again
                     }
                 }
             }

@@ -26,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Manifest {
 
+    static final String FILE_NAME = "manifest.json";
+
     private static final JsonMapper JSON = org.fraudstats.storage.IndentedJson.mapper();
 
     private Manifest() {
@@ -74,9 +76,9 @@ final class Manifest {
         manifest.put("revisions", revs);
         try {
             byte[] json = (JSON.writeValueAsString(manifest) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            AtomicFiles.write(folder.resolve("manifest.json"), out -> out.write(json));
+            AtomicFiles.write(folder.resolve(FILE_NAME), out -> out.write(json));
         } catch (IOException e) {
-            throw new org.fraudstats.storage.CannotWrite(folder.resolve("manifest.json"), e);
+            throw new org.fraudstats.storage.CannotWrite(folder.resolve(FILE_NAME), e);
         }
     }
 

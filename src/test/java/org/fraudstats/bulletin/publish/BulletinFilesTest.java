@@ -1,6 +1,7 @@
 package org.fraudstats.bulletin.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 import org.fraudstats.bulletin.BulletinPublisher;
@@ -17,6 +19,8 @@ import org.fraudstats.support.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Bulletins are embargoed until published: nobody outside the owner and the output folder's group reads them.
@@ -26,6 +30,9 @@ class BulletinFilesTest extends DatabaseTest {
 
     @Autowired
     BulletinPublisher publisher;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     @Test
     void bulletinsAreReadableByTheirOwnerAndGroupOnly() throws Exception {
@@ -118,6 +125,45 @@ class BulletinFilesTest extends DatabaseTest {
         try (var pdf = org.apache.pdfbox.Loader.loadPDF(out.resolve("daily/2022-10-05/fraudstats-daily-2022-10-05.pdf").toFile())) {
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", ""))
                     .contains("数据未到：2022-10-05").contains("四、近30日警情及止付金额走势（10月5日数据未到，图中空缺）");
+        }
+    }
+
+    @Test
+    void aRevisionRolledBackAfterItsManifestWasWrittenPutsTheManifestBack() throws Exception {
+        Path out = TestPostgres.tempHome().resolve("out");
+        // a day whose drop is loaded: a 数据未到 bulletin published of another would say so in other tests' trends
+        Path day = out.resolve("daily/2022-10-02");
+        TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+        // a notice makes other figures, so a new revision whatever other tests rendered of the day; its commit fails
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+            publisher.daily(LocalDate.of(2022, 10, 2), out, Set.of(BulletinPublisher.Format.pdf), null, "数据未到：测试一");
+            assertThat(day.resolve("manifest.json")).exists();
+            throw new IllegalStateException("the commit was refused");
+        })).hasMessage("the commit was refused");
+        try (Stream<Path> files = Files.list(day)) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList()).isEmpty();
+        }
+
+        Run published = cli("rerun", "--from", "2022-10-02", "--to", "2022-10-02", "--formats", "pdf", "--out", out.toString());
+        assertThat(published.exitCode()).as(published.err()).isZero();
+        byte[] manifest = Files.readAllBytes(day.resolve("manifest.json"));
+        List<String> publishedFiles = names(day);
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+            publisher.daily(LocalDate.of(2022, 10, 2), out, Set.of(BulletinPublisher.Format.pdf), null, "数据未到：测试二");
+            assertThat(names(day)).hasSize(publishedFiles.size() + 1);
+            throw new IllegalStateException("the commit was refused");
+        })).hasMessage("the commit was refused");
+
+        // the manifest lists the published revisions and files alone, as before
+        assertThat(day.resolve("manifest.json")).hasBinaryContent(manifest);
+        assertThat(names(day)).isEqualTo(publishedFiles);
+    }
+
+    private static List<String> names(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
