@@ -71,6 +71,7 @@ public final class Cli {
                     || t instanceof org.fraudstats.storage.RunLock.Refused
                     || t instanceof org.fraudstats.storage.DatabaseUnavailable
                     || t instanceof org.fraudstats.storage.CannotWrite
+                    || t instanceof org.fraudstats.storage.CannotRead
                     || t instanceof org.fraudstats.settings.InvalidSetting
                     || t instanceof CommandLine.ParameterException) {
                 return t.getMessage();

@@ -20,7 +20,7 @@ public class CannotWrite extends UncheckedIOException {
         super("cannot write " + path + ": " + reason(path, cause), cause);
     }
 
-    private static String reason(Path path, IOException cause) {
+    static String reason(Path path, IOException cause) {
         String reason;
         if (cause instanceof FileAlreadyExistsException || cause instanceof NotDirectoryException) {
             reason = "a file of that name is in the way";

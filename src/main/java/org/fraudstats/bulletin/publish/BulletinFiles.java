@@ -147,7 +147,7 @@ public class BulletinFiles {
                 Path copy = published.apply(file);
                 // a file is missing here, so its namesake, when there is one, is in the other folder
                 if (copy != null && Files.isRegularFile(copy)) {
-                    AtomicFiles.write(file, stream -> Files.copy(copy, stream));
+                    AtomicFiles.write(file, stream -> copy(copy, stream));
                 } else if (file.getFileName().toString().endsWith(".pdf")) {
                     AtomicFiles.write(file, stream -> pdf.write(revised, stream));
                 } else {
@@ -160,6 +160,35 @@ public class BulletinFiles {
         Manifest.write(folder, revised, revisions.overlapping(revised.from(), revised.to()).stream()
                 .filter(r -> r.kind() == revised.kind() && r.from().equals(revised.from()) && r.to().equals(revised.to())).toList(),
                 revised.provenance().generatedAt());
+    }
+
+    /**
+     * The published file's bytes into the new one: a failure to read the published file is said as such, one to write
+     * as the folder's; as one IOException, a published copy that could not be read (permission denied) was reported as
+     * the other output folder that could not be written.
+     */
+    static void copy(Path published, java.io.OutputStream into) throws IOException {
+        java.io.InputStream in;
+        try {
+            in = Files.newInputStream(published);
+        } catch (IOException e) {
+            throw new org.fraudstats.storage.CannotRead(published, e);
+        }
+        try (in) {
+            byte[] buffer = new byte[64 * 1024];
+            while (true) {
+                int read;
+                try {
+                    read = in.read(buffer);
+                } catch (IOException e) {
+                    throw new org.fraudstats.storage.CannotRead(published, e);
+                }
+                if (read < 0) {
+                    return;
+                }
+                into.write(buffer, 0, read);
+            }
+        }
     }
 
     private static String period(BulletinData data) {

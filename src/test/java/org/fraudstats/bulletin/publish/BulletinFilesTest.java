@@ -93,6 +93,16 @@ class BulletinFilesTest extends DatabaseTest {
         assertThat(mode(copies.resolve(name + ".pdf"))).isEqualTo("rw-r-----");
     }
 
+    /** A published file that cannot be read is named as such, not as the folder being written (root reads any file: a folder stands in). */
+    @Test
+    void aPublishedFileThatCannotBeReadIsSaidSo() throws Exception {
+        Path unreadable = Files.createDirectories(TestPostgres.tempHome().resolve("published/fraudstats-daily-2022-10-01.pdf"));
+
+        assertThatThrownBy(() -> BulletinFiles.copy(unreadable, java.io.OutputStream.nullOutputStream()))
+                .isInstanceOf(org.fraudstats.storage.CannotRead.class)
+                .hasMessage("cannot read " + unreadable + ": Is a directory");
+    }
+
     @Test
     void aRevisionWhoseFilesCouldNotAllBeWrittenLeavesNoneUnderItsNames() throws Exception {
         Run ingest = cli("ingest", "--inbox", SAMPLE_INBOX.toString(), "--from", "2022-10-03", "--to", "2022-10-03");
