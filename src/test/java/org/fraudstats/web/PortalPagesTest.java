@@ -108,7 +108,16 @@ class PortalPagesTest extends PortalTest {
 
     @Test
     void theArchiveListsNewestFirst() throws Exception {
+        String listed = "SELECT count(*) FROM audit_event WHERE action = 'list-bulletins' AND role = 'statistician' AND object = ?";
+        long all = jdbc.queryForObject(listed, Long.class, "all");
+        long october = jdbc.queryForObject(listed, Long.class, "2022-10-01..2022-10-31");
+
         String page = page("statistician", get("/bulletins"));
+        page("statistician", get("/bulletins").param("from", "2022-10-01").param("to", "2022-10-31"));
+
+        // recorded as the API's listing is, not as nothing
+        assertThat(jdbc.queryForObject(listed, Long.class, "all")).isEqualTo(all + 1);
+        assertThat(jdbc.queryForObject(listed, Long.class, "2022-10-01..2022-10-31")).isEqualTo(october + 1);
         assertThat(page.indexOf("2022-10-24")).isPositive().isLessThan(page.indexOf("2022-10-23"));
         assertThat(page).contains("首发").contains("统计人员")
                 // on a phone each bulletin is a block: when it was published is labelled, the files stay on screen

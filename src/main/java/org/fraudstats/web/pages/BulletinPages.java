@@ -44,6 +44,8 @@ class BulletinPages {
         model.addAttribute("bulletins", bulletins);
         model.addAttribute("from", all ? "" : period[0].toString());
         model.addAttribute("to", all ? "" : period[1].toString());
+        // as the API's listing is: who looked through the archive, and over which period
+        audit.record("list-bulletins", all ? "all" : period[0] + ".." + period[1], "success");
         return "bulletins";
     }
 
