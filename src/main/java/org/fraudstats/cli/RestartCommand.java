@@ -53,6 +53,13 @@ class RestartCommand implements Callable<Integer> {
             throw new UserError("job execution " + id + " completed: there is nothing to restart (to redo its work, "
                     + "run the same rerun again, or ingest a corrected drop)");
         }
+        JobExecution latest = services.get(JobRepository.class).getLastJobExecution(failed.getJobInstance());
+        if (latest != null && latest.getId() != id && latest.getStatus() == BatchStatus.COMPLETED) {
+            // restarted already (from the portal, say): Batch's own refusal was 700 characters of its parameters,
+            // ending "change the parameters" (tester B)
+            throw new UserError("job execution " + id + " was restarted as " + latest.getId()
+                    + ", which completed: there is nothing to restart");
+        }
         Optional<Rerun.Days> days = services.get(Rerun.class).days(failed);
         long againId;
         BatchStatus status;

@@ -99,6 +99,13 @@ class RerunRestartTest extends DatabaseTest {
         assertThat(restart.exitCode()).as(restart.err()).isZero();
         assertThat(restart.out()).startsWith("job execution " + killed + " restarted as ").endsWith(": COMPLETED\n");
         assertThat(out.resolve("daily/2022-10-11/fraudstats-daily-2022-10-11.pdf")).exists();
+
+        // once more: restarted already, it is said so in one line (Batch's refusal listed every parameter)
+        long again = Long.parseLong(restart.out().replaceAll("(?s).* restarted as ([0-9]+):.*", "$1"));
+        Run twice = cli("restart", Long.toString(killed));
+        assertThat(twice.exitCode()).isEqualTo(1);
+        assertThat(twice.err()).isEqualTo("fraudstats restart: job execution " + killed + " was restarted as " + again
+                + ", which completed: there is nothing to restart\n");
     }
 
     @Test
