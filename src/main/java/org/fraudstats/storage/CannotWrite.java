@@ -17,7 +17,12 @@ import java.nio.file.Path;
 public class CannotWrite extends UncheckedIOException {
 
     public CannotWrite(Path path, IOException cause) {
-        super("cannot write " + path + ": " + reason(path, cause), cause);
+        this("cannot write", path, cause);
+    }
+
+    /** @param what what could not be done, before the path: "cannot create FRAUDSTATS_HOME" */
+    public CannotWrite(String what, Path path, IOException cause) {
+        super(what + " " + path + ": " + reason(path, cause), cause);
     }
 
     static String reason(Path path, IOException cause) {

@@ -1,7 +1,6 @@
 package org.fraudstats.storage;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
@@ -86,7 +85,8 @@ public class FraudstatsHome {
         try {
             ownerOnlyFolder(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create FRAUDSTATS_HOME " + dir + " or close it to other users: " + e.getMessage(), e);
+            // in words: the JDK's message of a file in the way is the path alone, and the command printed that alone (tester B)
+            throw new CannotWrite("FRAUDSTATS_HOME cannot be used:", dir, e);
         }
     }
 }

@@ -33,4 +33,14 @@ class FraudstatsHomeTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home))).isEqualTo("rwx------");
         assertThat(bulletin).hasContent("embargoed");
     }
+
+    /** The command prints this message: it says what is wrong in words, not the path alone (tester B). */
+    @Test
+    void aHomeThatIsAFileIsSaidToBeInTheWay() throws Exception {
+        Path file = Files.writeString(TestPostgres.tempHome().resolve("home-file"), "not a folder");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FraudstatsHome(file).root())
+                .isInstanceOf(CannotWrite.class)
+                .hasMessage("FRAUDSTATS_HOME cannot be used: " + file + ": a file of that name is in the way");
+    }
 }
