@@ -17,12 +17,18 @@ import picocli.CommandLine;
  * runs masked) and how it ended. Before this only the changes of users and tokens were recorded from the command
  * line, so a rerun published to leadership, a load or a read of the whole audit log left no trace (MLPS tester).
  * Recorded when the command has ended, with its exit code: whoever runs the command line holds the database's
- * passwords, so recording first would stop nobody. Not recorded: the user and token commands (each change records
- * itself), {@code serve} (the portal records what its users do), {@code demo} and {@code bench} (homes of their own).
+ * passwords, so recording first would stop nobody. Not recorded: the user and token commands that succeeded (each
+ * change records itself), {@code serve} (the portal records what its users do), {@code demo} and {@code bench} (homes of their own).
  */
 final class CommandAudit {
 
     private static final Set<String> RECORDED_ELSEWHERE = Set.of("user", "token", "serve", "demo", "bench");
+    /**
+     * A change of a user or a token records itself when it is made, not when it is refused (a user that exists
+     * already, a weak password, an unknown name): refused on the server, it left no trace, refused on the portal, a
+     * row (tester B). So a user or token command that failed is recorded here, as any other command is.
+     */
+    private static final Set<String> CHANGES_OF_ACCESS = Set.of("user", "token");
     private static final int LONGEST = 300;
 
     private CommandAudit() {
@@ -36,7 +42,7 @@ final class CommandAudit {
         for (CommandLine.ParseResult p = parsed.subcommand(); p != null; p = p.subcommand()) {
             path.add(p.commandSpec().name());
         }
-        if (path.isEmpty() || RECORDED_ELSEWHERE.contains(path.get(0))) {
+        if (path.isEmpty() || RECORDED_ELSEWHERE.contains(path.get(0)) && !(CHANGES_OF_ACCESS.contains(path.get(0)) && exitCode != 0)) {
             return;
         }
         String typed = DigitRuns.mask(String.join(" ", args));
