@@ -37,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * schedules into Quartz.
  */
 @Import(NightlyRunTest.Beans.class)
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class NightlyRunTest extends DatabaseTest {
 
     static final Instant TUESDAY_0130 = OffsetDateTime.parse("2022-10-25T01:30:00+08:00").toInstant();
@@ -274,7 +275,7 @@ class NightlyRunTest extends DatabaseTest {
     }
 
     @Test
-    void aFailedNightIsTriedAgainUntilItsDropLoads_andTheWeekWaitsForIt() {
+    void aFailedNightIsTriedAgainUntilItsDropLoads_andTheWeekWaitsForIt(org.springframework.boot.test.system.CapturedOutput output) {
         // Monday 01:30: Saturday's drop cannot be read (a column renamed); Sunday's is fine
         clock.set(OffsetDateTime.parse("2022-10-24T01:30:00+08:00").toInstant());
         finished("nightly", LocalDate.of(2022, 10, 21), "DONE");
@@ -294,6 +295,10 @@ class NightlyRunTest extends DatabaseTest {
                 .satisfies(p -> assertThat(p.statusName()).isEqualTo("失败"))
                 .extracting(ScheduledRuns.Period::detail).isEqualTo("drop 2022-10-22 not loaded: /inbox/2022-10-22/cases.csv: "
                         + "required column 'loss_amount' missing from the header (first row ************7890)");
+        // the log says it in one line, as /runs does, with no stack trace at every retry (tester B)
+        assertThat(output.getAll()).contains("nightly 2022-10-22: the work failed: drop 2022-10-22 not loaded: /inbox/2022-10-22/cases.csv: "
+                        + "required column 'loss_amount' missing from the header (first row ************7890)")
+                .doesNotContain("\tat org.fraudstats");
 
         // the week does not take the failed Saturday for finished: rendered now it would say 数据未到 of a day
         // whose drop came, and leave its figures out
