@@ -86,7 +86,7 @@ public class Rejects {
         params.put("newestFirst", newestFirst);
         query.forEachRow(SqlFiles.load("ingest/list-rejects.sql"), params, rs -> {
             each.accept(new RejectedRow(rs.getObject("drop_date", LocalDate.class), rs.getString("file"), rs.getInt("line"),
-                    AccountNumbers.maskDigitRuns(rs.getString("record_id")), rs.getString("reason"),
+                    AccountNumbers.maskId(rs.getString("record_id")), rs.getString("reason"),
                     masked(rs.getString("record_values"))));
         });
     }
@@ -99,7 +99,8 @@ public class Rejects {
     private static String masked(String valuesJson) {
         LinkedHashMap<String, Object> values = JSON.readValue(valuesJson, VALUES);
         values.replaceAll((column, value) -> !(value instanceof String text) ? value
-                : column.equals("account_no") ? AccountNumbers.mask(text) : AccountNumbers.maskDigitRuns(text));
+                : column.equals("account_no") ? AccountNumbers.mask(text)
+                : AccountNumbers.idColumn(column) ? AccountNumbers.maskId(text) : AccountNumbers.maskDigitRuns(text));
         return JSON.writeValueAsString(values);
     }
 }

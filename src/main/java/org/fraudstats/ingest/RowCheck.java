@@ -56,8 +56,8 @@ final class RowCheck {
 
     /**
      * The row's id as written, possibly empty (cli.md: rejects' record_id). In a row whose fields are shifted an
-     * account number may stand where the id should, so every run of 12 or more digits is masked: an id such as
-     * FS2022102300123 shows as FS*********0123, and the file and line still point at the row.
+     * account number may stand where the id should, so every run of 12 or more digits is masked, but in an id shaped
+     * as the case system's (FS2022102300123: letters, a date, a serial), which shows as written.
      */
     String recordId(CsvRecords.Record row) {
         return listed(feed.idColumn(), value(row.fields(), feed.idColumn()));
@@ -202,7 +202,8 @@ final class RowCheck {
      */
     private String listed(String column, String value) {
         String v = value.replace('\u0000', '\u2400');
-        v = column.equals("account_no") ? AccountNumbers.mask(v) : AccountNumbers.maskDigitRuns(v);
+        v = column.equals("account_no") ? AccountNumbers.mask(v)
+                : AccountNumbers.idColumn(column) ? AccountNumbers.maskId(v) : AccountNumbers.maskDigitRuns(v);
         int max = feed.maxLength(column);
         if (v.codePointCount(0, v.length()) <= max) {
             return v;

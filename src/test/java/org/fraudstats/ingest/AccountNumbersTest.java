@@ -114,6 +114,27 @@ class AccountNumbersTest extends DatabaseTest {
                 .doesNotContain("0200").doesNotContain("1234");
     }
 
+    /** cli.md: record_id "as written"; an id shaped as the case system's (feeds.md's FS2022102300123) is one (tester B). */
+    @Test
+    void anIdOfTheCaseSystemIsListedAsWritten_anAccountNumberInItsPlaceIsNot() {
+        String nineteen = "6222" + "8888" + "7777" + "6666" + "555";
+        new Drops(inbox).write("2022-10-01", "freezes.csv", Drops.FREEZES
+                + "FS2022100100123,FS2022093000007,FREEZE,工行," + ACCOUNT + ",-5,2022-10-01T10:00\n"
+                + "FS" + nineteen + ",C1,FREEZE,,,1.00,2022-10-01T10:00,x\n"
+                // a date-shaped head with more digits than a serial: not an id of that shape
+                + "X20221001" + "12345678901,C1,FREEZE,," + ACCOUNT + ",-5,2022-10-01T10:00\n");
+        Run ingest = cli("ingest", "--inbox", inbox.toString());
+        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+
+        assertThat(cli("rejects").out()).isEqualTo("""
+                drop_date,file,line,record_id,reason
+                2022-10-01,freezes.csv,2,FS2022100100123,amount: not a plain decimal amount in yuan
+                2022-10-01,freezes.csv,3,FS***************6555,"row has 8 fields, header has 7"
+                2022-10-01,freezes.csv,4,X***************8901,amount: not a plain decimal amount in yuan
+                """);
+        assertThat(cli("rejects", "--format", "json").out()).contains("\"case_id\": \"FS2022093000007\"").doesNotContain(nineteen);
+    }
+
     @Test
     void rowsRejectedByAnOlderVersionAreMaskedOnTheWayOut() {
         String fourteen = "6222" + "8888" + "7777" + "66";
