@@ -50,7 +50,12 @@ class ServeCommand implements Callable<Integer> {
         if (bind != null) {
             services.beforeStart("server.address", bind);
         }
-        Serve serve = services.get(Serve.class);
+        Serve serve;
+        try {
+            serve = services.get(Serve.class);
+        } catch (RuntimeException e) {
+            throw cannotListen(e);
+        }
         // the schedules and distribution.yml are checked before the portal is announced: a bad cron said
         // "portal on …" first, then exited
         serve.start();
@@ -62,5 +67,28 @@ class ServeCommand implements Callable<Integer> {
                 + environment.getProperty("server.address", "127.0.0.1") + ":" + environment.getProperty("local.server.port", "?") + "/");
         spec.commandLine().getErr().flush();
         return serve.run();
+    }
+
+    /**
+     * A port taken or an address not this machine's, said with the address and the port: the JDK's words alone
+     * ("Address already in use") did not say which port, nor what to do (tester B).
+     */
+    private RuntimeException cannotListen(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException refused) {
+                String address = bind != null ? bind : env("SERVER_ADDRESS", "127.0.0.1");
+                String at = address + ":" + (port != null ? port.toString() : env("SERVER_PORT", "8080"));
+                String why = refused.getMessage() == null ? "cannot bind" : refused.getMessage().toLowerCase(java.util.Locale.ROOT);
+                return new UserError("cannot listen on " + at + ": " + why + (why.contains("in use")
+                        ? " (another serve, or another program, is listening there: stop it or choose another --port)"
+                        : why.contains("assign") ? " (not an address of this machine: see --bind)" : ""));
+            }
+        }
+        return e;
+    }
+
+    private static String env(String name, String otherwise) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? otherwise : value;
     }
 }

@@ -59,6 +59,19 @@ class ServeAlongsideTest {
             assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
             assertThat(serve.isAlive()).isTrue();
             assertThat(postmaster(home)).as("the same server, not stopped by the command that left").isEqualTo(server);
+
+            // a second serve on the same port: which address, and what to do, in one line (tester B)
+            Path secondLog = home.resolve("second-serve.log");
+            Process second = OwnJvm.start(home, secondLog, Map.of(), List.of(), "serve", "--port", Integer.toString(port));
+            try {
+                assertThat(second.waitFor(3, TimeUnit.MINUTES)).isTrue();
+                assertThat(second.exitValue()).isEqualTo(1);
+                assertThat(Files.readString(secondLog)).isEqualTo("fraudstats serve: cannot listen on 127.0.0.1:" + port
+                        + ": address already in use (another serve, or another program, is listening there: stop it or choose another --port)\n");
+            } finally {
+                second.destroyForcibly().waitFor();
+            }
+            assertThat(postmaster(home)).isEqualTo(server);
         } finally {
             serve.destroyForcibly().waitFor();
         }
@@ -94,6 +107,7 @@ class ServeAlongsideTest {
             assertThat(serve.waitFor(3, TimeUnit.MINUTES)).isTrue();
             assertThat(serve.exitValue()).isNotZero();
             assertThat(Files.readString(home.resolve("serve.log"))).doesNotContain("portal on").doesNotContain("\tat ")
+                    .doesNotContain("Exception encountered during context initialization")
                     .contains("fraudstats serve: the account key (HOME/account.key, or FRAUDSTATS_ACCOUNT_KEY) is not the one this "
                             + "database's account numbers were hashed with")
                     .contains("; the portal was not started");
