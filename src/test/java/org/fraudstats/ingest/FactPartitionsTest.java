@@ -184,10 +184,10 @@ class FactPartitionsTest extends DatabaseTest {
         load("2022-10-01");
         String before = everything();
         assertThatThrownBy(() -> jdbc.queryForObject("SELECT archive_fact_month(DATE '2022-09-01')", Object.class))
-                .hasMessageContaining("a freeze of 2022-09 belongs to a case of 2022-10 (2 such links): archive the months from 2022-09 "
-                        + "to 2022-10 together, with archive_fact_months(first, last)");
+                .hasMessageContaining("freezes and refunds link the months asked (2022-09 to 2022-09) to their cases in months that "
+                        + "stay: archive the months from 2022-09 to 2022-10 together, with archive_fact_months(DATE '2022-09-01', DATE '2022-10-31')");
         assertThatThrownBy(() -> jdbc.queryForObject("SELECT archive_fact_month(DATE '2022-10-01')", Object.class))
-                .hasMessageContaining("a freeze of 2022-09 belongs to a case of 2022-10 (2 such links)");
+                .hasMessageContaining("(2022-10 to 2022-10) to their cases in months that stay: archive the months from 2022-09 to 2022-10 together");
         assertThat(everything()).isEqualTo(before);
         assertThat(rows("SELECT to_char(month, 'YYYY-MM') FROM fact_month_archived")).isEmpty();
 
@@ -197,6 +197,38 @@ class FactPartitionsTest extends DatabaseTest {
         // their figures stay in the rollups
         assertThat(figures("2022-09-30")).isEqualTo("1 100.00 1 20.00 0 0.00 0 0");
         assertThat(figures("2022-10-01")).isEqualTo("1 200.00 1 30.00 0 0.00 0 0");
+    }
+
+    /**
+     * Tester C of 2026-12-05: a pending freeze went with its month into the archive, and its case, coming later into a
+     * live month, counted it while its own day never did; and a refusal named one month more at a time, however far
+     * the links ran.
+     */
+    @Test
+    void aMonthHoldingAPendingFreezeIsNotArchived_andLinksRunningToTheNewestMonthAreSaidAtOnce() {
+        Drops drops = new Drops(inbox)
+                .write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-09-30T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                        + "C5,2022-10-31T23:00:00+08:00,440605,,OTHER,500.00,\n")
+                .write("2022-10-01", "freezes.csv", Drops.FREEZES + "F1,C1,STOP_PAYMENT,," + ACCOUNT + ",30.00,2022-10-01T10:00:00+08:00\n"
+                        + "FP,CX,STOP_PAYMENT,," + ACCOUNT + ",10.00,2022-09-29T10:00:00+08:00\n");
+        load("2022-10-01");
+        drops.write("2022-11-01", "freezes.csv", Drops.FREEZES + "F5,C5,STOP_PAYMENT,," + ACCOUNT + ",50.00,2022-11-01T00:10:00+08:00\n");
+        load("2022-11-01");
+        String before = everything();
+
+        assertThatThrownBy(() -> jdbc.queryForObject("SELECT archive_fact_month(DATE '2022-09-01')", Object.class))
+                .hasMessageContaining("the freeze FP of 2022-09 is pending: its case has not arrived (1 such rows in the months asked)");
+        assertThat(everything()).isEqualTo(before);
+
+        // the case comes: FP links September to itself; F1 September to October, F5 October to November, the newest
+        drops.write("2022-11-02", "cases.csv", Drops.CASES + "CX,2022-09-29T09:00:00+08:00,440606,,OTHER,70.00,\n");
+        load("2022-11-02");
+        String linked = everything();
+        assertThatThrownBy(() -> jdbc.queryForObject("SELECT archive_fact_month(DATE '2022-09-01')", Object.class))
+                .hasMessageContaining("freezes and refunds link the months asked (2022-09 to 2022-09) to their cases in every month up "
+                        + "to 2022-11, the newest holding facts");
+        assertThat(everything()).isEqualTo(linked);
+        assertThat(rows("SELECT to_char(month, 'YYYY-MM') FROM fact_month_archived")).isEmpty();
     }
 
     @Test
