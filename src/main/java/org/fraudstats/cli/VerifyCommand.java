@@ -50,6 +50,20 @@ class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         period.check(spec);
+        java.util.Optional<String> archived = services.get(DailyRollups.class).archivedMonths(period.from, period.to);
+        if (archived.isPresent()) {
+            // every rollup row of an archived month differs from facts that are gone: thousands of lines that said
+            // nothing of the archive (tester C)
+            if (repair) {
+                String refused = DailyRollups.repairRefused(period.from, period.to, archived.get());
+                services.get(AuditTrail.class).record(new AuditEvent(Actor.commandLine().user(), "", "cli", "rollups-repair",
+                        period.from + ".." + period.to, "failure: " + refused));
+                throw new UserError(refused);
+            }
+            throw new UserError("verify of " + period.from + ".." + period.to + " refused: the facts of " + archived.get()
+                    + " were archived, so their rollups, the only figures left of them, have no facts to be checked against; "
+                    + "verify live months only");
+        }
         List<RollupDifference> differences = services.get(RollupCheck.class).differences(period.from, period.to);
         var out = spec.commandLine().getOut();
         differences.forEach(d -> out.print(d.line() + "\n"));

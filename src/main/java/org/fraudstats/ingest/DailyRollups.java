@@ -67,17 +67,26 @@ public class DailyRollups {
      * @param by            who repairs, as the audit log names them
      * @return the repair's number, from the loads' counter
      */
+    /** Why a repair of a period reaching archived months is refused. */
+    public static String repairRefused(LocalDate from, LocalDate to, String archived) {
+        return "repair of " + from + ".." + to + " refused: the facts of " + archived + " were archived, so their rollups, the "
+                + "only figures left of them, would be rebuilt as zero and the nightly would publish that; repair live months only";
+    }
+
+    /** The archived months the days [from, to] reach, "2022-08, 2022-09", if any. */
+    public java.util.Optional<String> archivedMonths(LocalDate from, LocalDate to) {
+        return java.util.Optional.ofNullable(named.queryForObject(SqlFiles.load("ingest/archived-months-between.sql"),
+                Map.of("from", from, "to", to), String.class));
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public long repair(LocalDate from, LocalDate to, SortedSet<LocalDate> days, long rowsRewritten, String by) {
         if (days.isEmpty() || days.first().isBefore(from) || days.last().isAfter(to)) {
             throw new IllegalArgumentException("repair " + from + ".." + to + ": the changed days " + days + " are not a part of it");
         }
-        String archived = named.queryForObject(SqlFiles.load("ingest/archived-months-between.sql"), Map.of("from", from, "to", to),
-                String.class);
-        if (archived != null) {
-            throw new IllegalStateException("repair of " + from + ".." + to + " refused: the facts of " + archived + " were archived, "
-                    + "so their rollups, the only figures left of them, would be rebuilt as zero and the nightly would publish "
-                    + "that; repair live months only");
+        java.util.Optional<String> archived = archivedMonths(from, to);
+        if (archived.isPresent()) {
+            throw new IllegalStateException(repairRefused(from, to, archived.get()));
         }
         rebuild(from, to);
         Long number = named.queryForObject(SqlFiles.load("ingest/record-repair.sql"), Map.of("from", from, "to", to,

@@ -99,7 +99,7 @@ class VerifyRepairTest extends DatabaseTest {
 
         Run repair = cli("verify", "--from", "2022-07-20", "--to", "2022-08-31", "--repair");
         assertThat(repair.exitCode()).isEqualTo(1);
-        assertThat(repair.out()).isEqualTo("case_day 2022-08-15 440604 OTHER: rollup [1 cases, loss 80.00], facts []\n");
+        assertThat(repair.out()).isEmpty();
         assertThat(repair.err()).isEqualTo("fraudstats verify: repair of 2022-07-20..2022-08-31 refused: the facts of 2022-08 were "
                 + "archived, so their rollups, the only figures left of them, would be rebuilt as zero and the nightly would publish "
                 + "that; repair live months only\n");
@@ -109,6 +109,11 @@ class VerifyRepairTest extends DatabaseTest {
         // asked for and refused: said in the audit log too
         assertThat(jdbc.queryForObject("SELECT result FROM audit_event WHERE action = 'rollups-repair' AND object = '2022-07-20..2022-08-31'",
                 String.class)).startsWith("failure: repair of 2022-07-20..2022-08-31 refused: the facts of 2022-08 were archived");
+
+        // nor verified: every row of it differed from facts that are gone, thousands of lines not naming the archive (tester C)
+        Run verify = cli("verify", "--from", "2022-07-20", "--to", "2022-08-31");
+        assertThat(verify).isEqualTo(new Run(1, "", "fraudstats verify: verify of 2022-07-20..2022-08-31 refused: the facts of 2022-08 "
+                + "were archived, so their rollups, the only figures left of them, have no facts to be checked against; verify live months only\n"));
     }
 
     @Test
