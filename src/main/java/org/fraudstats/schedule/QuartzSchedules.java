@@ -110,6 +110,17 @@ class QuartzSchedules {
         return lines;
     }
 
+    /** When the schedule's cron trigger last fired (Quartz's previous fire time, kept in its tables), or null. */
+    Instant lastCronFire(ScheduleDefinition schedule) throws SchedulerException {
+        Trigger cron = scheduler.getTrigger(cronKey(schedule.name()));
+        return cron == null || cron.getPreviousFireTime() == null ? null : cron.getPreviousFireTime().toInstant();
+    }
+
+    /** Whether a retry of the schedule is waiting to fire. */
+    boolean retryPending(ScheduleDefinition schedule) throws SchedulerException {
+        return scheduler.checkExists(retryKey(schedule.name()));
+    }
+
     /** Fires the schedule once more after {@code wait}: at most one pending retry per schedule. */
     void retry(ScheduleDefinition schedule, Duration wait) {
         // Quartz fires on the system clock: the retry is due `wait` from now on that clock

@@ -79,6 +79,17 @@ class ScheduleRunner {
     }
 
     List<Outcome> run(ScheduleDefinition schedule, Node node, Retry retry) {
+        return run(schedule, node, retry, () -> false);
+    }
+
+    /**
+     * @param stopping whether serve is stopping: then no further period is started. A SIGTERM (systemctl restart)
+     *                 during a catch-up let the fire go on to the next night after "serve: stopping", whose render then
+     *                 failed as the process was torn down (a false "the bulletin font cannot draw 年") and was recorded
+     *                 FAILED, held until the next night's fire (tester A). The periods left are fired again at the
+     *                 next start ({@link #leftUnfinished}).
+     */
+    List<Outcome> run(ScheduleDefinition schedule, Node node, Retry retry, java.util.function.BooleanSupplier stopping) {
         List<Outcome> outcomes = new ArrayList<>();
         Cadence cadence = schedule.cadence();
         // the business day is Asia/Shanghai's whatever zone the cron fires in (zone: Pacific/Kiritimati made a
@@ -86,6 +97,10 @@ class ScheduleRunner {
         LocalDate latest = cadence.latestComplete(BusinessTime.today(clock));
         LocalDate failedSince = failedRetriedSince(schedule, latest);
         for (LocalDate day = first(schedule, latest, runs.open(schedule.name(), failedSince)); !day.isAfter(latest); day = cadence.next(day)) {
+            if (stopping.getAsBoolean()) {
+                log.info("{} {}: serve is stopping: this period and those after it are left to the next start", schedule.name(), day);
+                break;
+            }
             // the period's lock first, then the claim: a row only ever says RUNNING while its node holds the lock
             Optional<RunLock.Held> lock = runLock.period(schedule.name(), day);
             if (lock.isEmpty()) {
@@ -117,6 +132,26 @@ class ScheduleRunner {
             }
         }
         return outcomes;
+    }
+
+    /**
+     * Whether the schedule's fire that covered its latest complete period has happened ({@code lastCronFire}, Quartz's
+     * previous fire time) and left that period unfinished: never run (a stop in the middle of a catch-up), still
+     * RUNNING (the process died), or FAILED. Such a schedule is fired again when serve starts, instead of at the next
+     * cron time, up to a day later: a restart is what an operator does to have it run. A period WAITING has its
+     * retry trigger already, and one before the fire's time (a restart at 00:30 before the 01:30 night) is not due.
+     */
+    boolean leftUnfinished(ScheduleDefinition schedule, Instant lastCronFire) {
+        if (lastCronFire == null) {
+            return false;
+        }
+        LocalDate latest = schedule.cadence().latestComplete(BusinessTime.today(clock));
+        Instant periodOver = schedule.cadence().end(latest).plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant();
+        if (lastCronFire.isBefore(periodOver)) {
+            return false;
+        }
+        ScheduleRuns.Row row = runs.find(schedule.name(), latest);
+        return row == null || row.status() == Status.RUNNING || row.status() == Status.FAILED;
     }
 
     /**

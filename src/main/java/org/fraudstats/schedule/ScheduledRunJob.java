@@ -30,6 +30,15 @@ class ScheduledRunJob implements Job {
         this.quartz = quartz;
     }
 
+    /** Whether the scheduler is shutting down (SIGTERM: it waits for this fire) or put on standby. */
+    private static boolean stopping(JobExecutionContext context) {
+        try {
+            return context.getScheduler().isShutdown() || context.getScheduler().isInStandbyMode();
+        } catch (org.quartz.SchedulerException e) {
+            return false;
+        }
+    }
+
     @Override
     public void execute(JobExecutionContext context) throws JobExecutionException {
         String name = context.getJobDetail().getKey().getName();
@@ -37,7 +46,8 @@ class ScheduledRunJob implements Job {
         ScheduleRuns.Node node = quartz.node();
         try {
             ScheduleDefinition schedule = definitions.get(name);
-            List<ScheduleRunner.Outcome> outcomes = runner.run(schedule, node, wait -> quartz.retry(schedule, wait));
+            List<ScheduleRunner.Outcome> outcomes = runner.run(schedule, node, wait -> quartz.retry(schedule, wait),
+                    () -> stopping(context));
             log.info("{} fired by trigger {} on {}: {}", name, trigger, node.instance(), outcomes.isEmpty()
                     ? "nothing due" : outcomes.stream().map(Object::toString).collect(Collectors.joining(", ")));
         } catch (RuntimeException e) {

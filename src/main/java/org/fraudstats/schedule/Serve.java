@@ -34,9 +34,11 @@ public class Serve {
         return thread;
     });
     private boolean started;
+    private final ScheduleRunner runner;
 
     Serve(Scheduler scheduler, ScheduleDefinitions definitions, QuartzSchedules quartz,
-            ObjectProvider<ScheduledWork> work) {
+            ObjectProvider<ScheduledWork> work, ScheduleRunner runner) {
+        this.runner = runner;
         this.scheduler = scheduler;
         this.definitions = definitions;
         this.quartz = quartz;
@@ -77,6 +79,13 @@ public class Serve {
         try {
             for (String line : quartz.install(definitions.enabled())) {
                 log.info("serve: {}", line);
+            }
+            // a fire whose work a stop or a crash left unfinished runs now, not at the next cron time, up to a day on
+            for (ScheduleDefinition schedule : definitions.enabled()) {
+                if (!quartz.retryPending(schedule) && runner.leftUnfinished(schedule, quartz.lastCronFire(schedule))) {
+                    quartz.retry(schedule, java.time.Duration.ZERO);
+                    log.info("serve: {}: its last fire left the latest period unfinished: fired again now", schedule.name());
+                }
             }
             scheduler.start();
             log.info("serve: scheduler {} instance {} started", scheduler.getSchedulerName(),

@@ -116,6 +116,33 @@ class NightlyRunTest extends DatabaseTest {
         assertThat(statuses()).containsExactly("2022-10-21 DONE", "2022-10-22 DONE", "2022-10-23 DONE", "2022-10-24 DONE");
     }
 
+    /**
+     * Tester A: a SIGTERM during a catch-up let the fire start the next night after "serve: stopping", whose render
+     * failed as the process was torn down and was recorded FAILED until the next night's fire.
+     */
+    @Test
+    void aStopInTheMiddleOfACatchUpStartsNoFurtherNight_andTheNextStartFiresAgain() {
+        clock.set(TUESDAY_0130);
+        finished("nightly", LocalDate.of(2022, 10, 21), "DONE");
+        ScheduleDefinition nightly = definitions.get("nightly");
+        List<Duration> retries = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+
+        // the stop comes while the first night runs
+        assertThat(runner.run(nightly, quartz.node(), retries::add, () -> asked.getAndIncrement() > 0)).asString()
+                .isEqualTo("[2022-10-22 DONE]");
+
+        assertThat(work.calls().days("nightly", null)).containsExactly(D22);
+        assertThat(statuses()).containsExactly("2022-10-21 DONE", "2022-10-22 DONE");
+        // the cron fired after Monday the 24th, the latest night, was over, and left it not run: fired again at start
+        assertThat(runner.leftUnfinished(nightly, TUESDAY_0130)).isTrue();
+        assertThat(runner.leftUnfinished(nightly, OffsetDateTime.parse("2022-10-24T23:59:00+08:00").toInstant())).isFalse();
+        assertThat(runner.leftUnfinished(nightly, null)).isFalse();
+        runner.run(nightly, quartz.node(), retries::add);
+        assertThat(work.calls().days("nightly", null)).containsExactly(D22, D23, D24);
+        assertThat(runner.leftUnfinished(nightly, TUESDAY_0130)).isFalse();
+    }
+
     @Test
     void aNodeThatWasDownAtTheCronTimeFiresOnceWhenItComesBackAndCatchesUp() throws Exception {
         ScheduleDefinition inTest = definitions.get("nightly");
