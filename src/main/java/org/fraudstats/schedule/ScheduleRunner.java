@@ -251,14 +251,20 @@ class ScheduleRunner {
             if (open.lastFinished() == null && open.firstUnfinished() == null) {
                 continue;
             }
-            LocalDate night = first(nightly, latest, open);
-            if (night.isAfter(latest) || night.isAfter(to)) {
-                continue;
-            }
-            ScheduleRuns.Row row = runs.find(nightly.name(), night);
-            boolean stuck = row != null && row.status() == Status.RUNNING
-                    && row.startedAt().toInstant().plus(NIGHT_STUCK_AFTER).isBefore(clock.instant());
-            if (!stuck) {
+            for (LocalDate night = first(nightly, latest, open); !night.isAfter(latest) && !night.isAfter(to);
+                 night = nightly.cadence().next(night)) {
+                ScheduleRuns.Row row = runs.find(nightly.name(), night);
+                if (row != null && (row.status() == Status.DONE || row.status() == Status.MISSING_DATA
+                        || row.status() == Status.FAILED && runs.doneByHandSince(night, row.startedAt()))) {
+                    // finished, or failed and done by hand since (./fraudstats nightly --date D): the week waited
+                    // for it until the nightly's next fire, up to a day, and /runs said it failed (tester A)
+                    continue;
+                }
+                boolean stuck = row != null && row.status() == Status.RUNNING
+                        && row.startedAt().toInstant().plus(NIGHT_STUCK_AFTER).isBefore(clock.instant());
+                if (stuck) {
+                    break;
+                }
                 // a failed night (a bad drop) is waited for, not taken for finished: rendered now, the week would
                 // say 数据未到 of days whose drops came, with their figures missing. It is tried again at the
                 // nightly's own pace, so the week looks at that pace too

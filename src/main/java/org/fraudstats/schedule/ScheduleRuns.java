@@ -69,6 +69,12 @@ class ScheduleRuns {
         return jdbc.update(SqlFiles.load("schedule/take-over-abandoned.sql"), params) == 1;
     }
 
+    /** Whether the daily bulletin of {@code day} was published at or after {@code since}: a failed night done by hand. */
+    boolean doneByHandSince(LocalDate day, OffsetDateTime since) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(SqlFiles.load("schedule/night-done-by-hand.sql"),
+                Map.of("day", day, "failedAt", since), Boolean.class));
+    }
+
     Row find(String schedule, LocalDate day) {
         return jdbc.query(SqlFiles.load("schedule/find-period.sql"), Map.of("schedule", schedule, "day", day),
                 (rs, n) -> new Row(Status.valueOf(rs.getString("status")), rs.getString("instance"),

@@ -116,6 +116,36 @@ class NightlyRunTest extends DatabaseTest {
         assertThat(statuses()).containsExactly("2022-10-21 DONE", "2022-10-22 DONE", "2022-10-23 DONE", "2022-10-24 DONE");
     }
 
+    /** Tester A: after `nightly --date D` by hand, the week still waited for the failed night until the next fire. */
+    @Test
+    void aFailedNightDoneByHandIsNotWaitedForByTheWeek() {
+        clock.set(OffsetDateTime.parse("2022-10-24T01:30:00+08:00").toInstant());
+        finished("nightly", LocalDate.of(2022, 10, 21), "DONE");
+        finished("weekly", LocalDate.of(2022, 10, 10), "DONE");
+        work.failing(D22);
+        work.failing(D23);
+        ScheduleDefinition nightly = definitions.get("nightly");
+        ScheduleDefinition weekly = definitions.get("weekly");
+        List<Duration> retries = new java.util.ArrayList<>();
+        runner.run(nightly, quartz.node(), retries::add);
+        assertThat(runner.run(weekly, quartz.node(), retries::add)).singleElement().asString()
+                .startsWith("2022-10-17 WAITING (the nightly run of 2022-10-22 failed");
+
+        // ./fraudstats nightly --date 2022-10-23 by hand: the drops up to Sunday loaded, Sunday's daily published
+        clock.set(OffsetDateTime.parse("2022-10-24T09:00:00+08:00").toInstant());
+        jdbc.update("INSERT INTO drop_load (job_execution_id, drop_date, checksum, rows_read, rows_loaded, rows_rejected, rows_changed, load_number) "
+                + "SELECT -n, d, 'by-hand-' || d, 0, 0, 0, 0, -n FROM unnest(ARRAY[DATE '2022-10-22', DATE '2022-10-23']) WITH ORDINALITY AS u(d, n)");
+        jdbc.update("INSERT INTO bulletin_revision (kind, date_from, date_to, revision, figures, changes, generated_at, last_load_seen) "
+                + "VALUES ('daily', DATE '2022-10-23', DATE '2022-10-23', 99, '{}', '[]', ?, 0)", java.sql.Timestamp.from(clock.instant()));
+        try {
+            assertThat(runner.run(weekly, quartz.node(), retries::add)).asString().isEqualTo("[2022-10-17 DONE]");
+            assertThat(work.calls().days("range", null)).containsExactly(LocalDate.of(2022, 10, 17));
+        } finally {
+            jdbc.update("DELETE FROM bulletin_revision WHERE kind = 'daily' AND date_from = DATE '2022-10-23' AND revision = 99");
+            jdbc.update("DELETE FROM drop_load WHERE checksum LIKE 'by-hand-%'");
+        }
+    }
+
     /**
      * Tester A: a SIGTERM during a catch-up let the fire start the next night after "serve: stopping", whose render
      * failed as the process was torn down and was recorded FAILED until the next night's fire.

@@ -1,0 +1,9 @@
+-- Whether the night :day, whose scheduled run FAILED (it started at :failedAt), has been done since by hand
+-- (./fraudstats nightly --date D, or a later D, as the README says to do): its drop is loaded, and a daily bulletin of
+-- that day or a later one was published after the failed run started (a night renders its own day, after loading
+-- every drop up to it). A range bulletin then stops waiting for the night at once, instead of until the nightly
+-- schedule's next fire tries the night again, up to a day later (tester A).
+SELECT EXISTS (SELECT 1 FROM drop_load l WHERE l.drop_date = :day)
+   AND EXISTS (SELECT 1
+               FROM bulletin_revision r
+               WHERE r.kind = 'daily' AND r.date_from >= :day AND r.date_to = r.date_from AND r.generated_at >= :failedAt)
