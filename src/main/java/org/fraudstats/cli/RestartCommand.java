@@ -53,14 +53,15 @@ class RestartCommand implements Callable<Integer> {
             throw new UserError("job execution " + id + " completed: there is nothing to restart (to redo its work, "
                     + "run the same rerun again, or ingest a corrected drop)");
         }
+        Optional<Rerun.Days> days = services.get(Rerun.class).days(failed);
+        boolean load = days.isEmpty() && services.get(Ingest.class).loads(failed);
         JobExecution latest = services.get(JobRepository.class).getLastJobExecution(failed.getJobInstance());
-        if (latest != null && latest.getId() != id && latest.getStatus() == BatchStatus.COMPLETED) {
+        if (!load && latest != null && latest.getId() != id && latest.getStatus() == BatchStatus.COMPLETED) {
             // restarted already (from the portal, say): Batch's own refusal was 700 characters of its parameters,
-            // ending "change the parameters" (tester B)
+            // ending "change the parameters" (tester B). A load says so its own way (Ingest.NothingToRestart)
             throw new UserError("job execution " + id + " was restarted as " + latest.getId()
                     + ", which completed: there is nothing to restart");
         }
-        Optional<Rerun.Days> days = services.get(Rerun.class).days(failed);
         long againId;
         BatchStatus status;
         if (days.isPresent()) {
@@ -73,7 +74,7 @@ class RestartCommand implements Callable<Integer> {
             } catch (RunLock.Refused e) {
                 throw new UserError(e.getMessage());
             }
-        } else if (services.get(Ingest.class).loads(failed)) {
+        } else if (load) {
             try {
                 JobExecution again = services.get(Ingest.class).restart(id);
                 againId = again.getId();

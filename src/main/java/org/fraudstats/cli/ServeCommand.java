@@ -77,7 +77,8 @@ class ServeCommand implements Callable<Integer> {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.net.BindException refused) {
                 String address = bind != null ? bind : env("SERVER_ADDRESS", "127.0.0.1");
-                String at = address + ":" + (port != null ? port.toString() : env("SERVER_PORT", "8080"));
+                Integer inUse = portInUse(e);
+                String at = address + ":" + (inUse != null ? inUse.toString() : port != null ? port.toString() : env("SERVER_PORT", "8080"));
                 String why = refused.getMessage() == null ? "cannot bind" : refused.getMessage().toLowerCase(java.util.Locale.ROOT);
                 return new UserError("cannot listen on " + at + ": " + why + (why.contains("in use")
                         ? " (another serve, or another program, is listening there: stop it or choose another --port)"
@@ -85,6 +86,16 @@ class ServeCommand implements Callable<Integer> {
             }
         }
         return e;
+    }
+
+    /** The port Spring Boot says is taken, whichever way it was set. */
+    private static Integer portInUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.springframework.boot.web.server.PortInUseException inUse) {
+                return inUse.getPort();
+            }
+        }
+        return null;
     }
 
     private static String env(String name, String otherwise) {

@@ -15,8 +15,8 @@ import org.quartz.spi.InstanceIdGenerator;
  * when, {@code fs-node-1:4817@2026-12-05T12:02:08+08:00}. Quartz's own (host and milliseconds, fs-node-11764907328817)
  * ran thirteen digits into one number, which the log's masking of account numbers starred
  * ({@code fs-node-*********8817}): "taken over from …" no longer said which node had died. Unique: one process per pid
- * on a host at a time, the time telling a reused pid apart, and a second scheduler of one process (tests start two
- * nodes in one JVM) numbered ({@code fs-node-1:4817/2@…}).
+ * on a host at a time, the time (to the millisecond, as Quartz's: containers of one name all run as pid 1) telling
+ * them apart, and a second scheduler of one process (tests start two nodes in one JVM) numbered ({@code fs-node-1:4817/2@…}).
  */
 public final class NodeInstanceId implements InstanceIdGenerator {
 
@@ -26,7 +26,7 @@ public final class NodeInstanceId implements InstanceIdGenerator {
 
     @Override
     public String generateInstanceId() {
-        return of(host(), ProcessHandle.current().pid(), SCHEDULERS.incrementAndGet(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        return of(host(), ProcessHandle.current().pid(), SCHEDULERS.incrementAndGet(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     static String of(String host, long pid, int scheduler, Instant started) {

@@ -151,7 +151,9 @@ class ScheduleRunner {
             return false;
         }
         ScheduleRuns.Row row = runs.find(schedule.name(), latest);
-        return row == null || row.status() == Status.RUNNING || row.status() == Status.FAILED;
+        // a failed range bulletin is not tried again by a fire (a rerun renders it): firing it would run nothing (review)
+        return row == null || row.status() == Status.RUNNING
+                || row.status() == Status.FAILED && schedule.work() == ScheduleDefinition.Work.NIGHTLY;
     }
 
     /**

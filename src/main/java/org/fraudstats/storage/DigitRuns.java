@@ -81,7 +81,7 @@ public final class DigitRuns {
         if (value == null) {
             return null;
         }
-        String probe = isoDatesBlanked(withChineseAsDigits(value));
+        String probe = withChineseAsDigits(value);
         if (fewerDigitsThanARun(probe)) {
             return value;
         }
@@ -94,10 +94,17 @@ public final class DigitRuns {
         }
         StringBuilder masked = null;
         Matcher run = DIGIT_RUN.matcher(probe);
+        // a date beside a number is no part of it: 2022-10-24 440600 (a period's end and an area, as the audit log
+        // names a headline read) is fourteen digits in a row, of which no twelve are anything but the date. Such a
+        // run's dates are no groups of a number either (below)
+        java.util.List<int[]> numbers = new java.util.ArrayList<>();
         while (run.find()) {
-            masked = keepLastFour(value, run.start(), run.end(), masked);
+            if (digitsBesideIsoDates(run.group()) >= 12) {
+                masked = keepLastFour(value, run.start(), run.end(), masked);
+                numbers.add(new int[] {run.start(), run.end()});
+            }
         }
-        masked = maskGroups(probe, value, masked);
+        masked = maskGroups(isoDatesBlanked(probe, numbers), value, masked);
         Matcher parts = LONG_PARTS.matcher(probe);
         while (parts.find()) {
             if (digitsBesideCompactDates(parts.group()) >= 16) {
@@ -146,25 +153,34 @@ public final class DigitRuns {
     }
 
     /**
-     * The probe with each ISO date's characters turned into letters, same length: a date beside a number is no part of
-     * it. 2022-10-24 440600 (a period's end and an area, as the audit log names a headline read) is fourteen digits in
-     * a row, and a count before a date's time (1764900000 2026-12-04 03:12) made a run of twenty or groups of sixteen
-     * with the date's year and month: the log showed ********** ****-**-04 03:12, and an account number beside a date
-     * took the date's digits with it (************ ****-12-04). Only a date standing apart from other digits counts,
-     * so that digits cut by dashes at a date's places inside a longer number stay digits.
+     * The probe with its ISO dates turned into letters, same length, but those inside {@code numbers} (runs with twelve
+     * digits or more beside their dates, masked whole: 6222 0200 2022-10-23 1234 may be an account number written in
+     * groups, a date-shaped piece in it). A phone number or a count before a date (13800138000 2026-12-04, caller
+     * 13800138000, 2022-10-24) made sixteen digits as groups with the date's year and month, and showed as
+     * *********** **26-12-04.
      */
-    private static String isoDatesBlanked(String probe) {
+    private static String isoDatesBlanked(String probe, java.util.List<int[]> numbers) {
         Matcher date = ISO_DATE.matcher(probe);
-        if (!date.find()) {
-            return probe;
-        }
-        StringBuilder blanked = new StringBuilder(probe);
-        do {
-            for (int i = date.start(); i < date.end(); i++) {
+        StringBuilder blanked = null;
+        while (date.find()) {
+            int start = date.start();
+            if (numbers.stream().anyMatch(n -> n[0] <= start && start < n[1])) {
+                continue;
+            }
+            if (blanked == null) {
+                blanked = new StringBuilder(probe);
+            }
+            for (int i = start; i < date.end(); i++) {
                 blanked.setCharAt(i, 'D');
             }
-        } while (date.find());
-        return blanked.toString();
+        }
+        return blanked == null ? probe : blanked.toString();
+    }
+
+    /** The digits of a run that are not in an ISO date. */
+    private static int digitsBesideIsoDates(String run) {
+        String rest = ISO_DATE.matcher(run).replaceAll("");
+        return (int) rest.codePoints().filter(Character::isDigit).count();
     }
 
     /** Whether probe[from, to) is one to four marks that are neither letters nor digits. */

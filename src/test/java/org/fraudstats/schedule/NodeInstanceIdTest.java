@@ -12,9 +12,9 @@ class NodeInstanceIdTest {
 
     @Test
     void aNodeIsNamedByHostProcessAndStartAndNoneOfItIsMasked() {
-        String id = NodeInstanceId.of("fs-node-1", 4817, 1, Instant.parse("2026-12-05T04:02:08Z"));
+        String id = NodeInstanceId.of("fs-node-1", 4817, 1, Instant.parse("2026-12-05T04:02:08.123Z"));
 
-        assertThat(id).isEqualTo("fs-node-1:4817@2026-12-05T12:02:08+08:00");
+        assertThat(id).isEqualTo("fs-node-1:4817@2026-12-05T12:02:08.123+08:00");
         assertThat(DigitRuns.mask(id)).isEqualTo(id);
         assertThat(NodeInstanceId.of("vm1234", 4194304, 2, Instant.parse("2026-12-05T04:02:08Z")))
                 .isEqualTo("vm1234:4194304/2@2026-12-05T12:02:08+08:00");

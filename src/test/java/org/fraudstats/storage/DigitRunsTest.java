@@ -101,13 +101,21 @@ class DigitRunsTest {
         assertThat(DigitRuns.mask("6222021,2345," + "7050,8111,1234")).isEqualTo("*******,****,****,****,1234");
         // a period's end and an area, as the audit log names a headline read; a rerun's clock id stays a long run
         assertThat(DigitRuns.mask("2022-10-01..2022-10-24 440600 cases")).isEqualTo("2022-10-01..2022-10-24 440600 cases");
-        // a phone number or an epoch count before a date: the date's year and month are no groups of a number
-        for (String value : List.of("13800138000 2026-12-04", "1764900000 2026-12-04 03:12", "caller 13800138000, 2022-10-24")) {
+        // a phone number or a count before a date: the date's year and month are no groups of a number
+        for (String value : List.of("13800138000 2026-12-04", "1764900000 2026-12-04", "caller 13800138000, 2022-10-24",
+                "job 1764900000 of 2026-12-04T03:12:11")) {
             assertThat(DigitRuns.mask(value)).isEqualTo(value);
         }
-        // nor of an account number beside it, which keeps its own last four, the date showing
-        assertThat(DigitRuns.mask("6222 0200 1234 " + "5678 2026-12-04")).isEqualTo("**** **** **** 5678 2026-12-04");
-        assertThat(DigitRuns.mask("2026-12-04 62220200" + "12345678")).isEqualTo("2026-12-04 ************5678");
+        // twelve digits or more beside a date are masked with it, whatever date-shaped piece is among them (review)
+        assertThat(DigitRuns.mask("6222 0200 1234 " + "5678 2026-12-04")).isEqualTo("**** **** **** **** ****-12-04");
+        assertThat(DigitRuns.mask("6222 0200 2022-10-23 " + "1234")).isEqualTo("**** **** ****-**-** 1234");
+        assertThat(DigitRuns.mask("6222-0200-2022-10-23-" + "1234")).isEqualTo("****-****-****-**-**-1234");
+        assertThat(DigitRuns.mask("acct 622202 2022-10-23 " + "001234")).isEqualTo("acct ****** ****-**-** **1234");
+        for (String number : List.of("6222\u30000200\u30002022-10-23\u3000" + "1234", "6222.0200.2022-10-23." + "1234",
+                "62226514-2022-10-23-" + "36423492", "6222 2022-10-23 1234 " + "5678", "6222-0200-1234-" + "2022-10-23")) {
+            assertThat(DigitRuns.mask(number)).as(number).doesNotContain("0200").doesNotContain("6514").doesNotContain("1234 ")
+                    .doesNotContain("6222");
+        }
         // digits cut by dashes at a date's places inside a longer number are no date
         assertThat(DigitRuns.mask("62222022-10-" + "121234567")).isEqualTo("********-**-*****4567");
         for (String value : List.of("440604,440605,440606,440607", "20221001,2022,20221024", "12345678,1234567", "6222,0200,1234",

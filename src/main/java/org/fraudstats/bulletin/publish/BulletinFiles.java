@@ -109,7 +109,7 @@ public class BulletinFiles {
         try {
             manifestBefore = Files.exists(manifest) ? Files.readAllBytes(manifest) : null;
         } catch (IOException e) {
-            throw new org.fraudstats.storage.CannotWrite(manifest, e);
+            throw new org.fraudstats.storage.CannotRead(manifest, e);
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
