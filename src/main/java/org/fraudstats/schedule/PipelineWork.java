@@ -22,7 +22,13 @@ class PipelineWork implements ScheduledWork {
 
     @Override
     public int nightly(LocalDate date, Path inbox, Path out) {
-        return pipeline.run(date, inbox, out, line -> { }).exitCode();
+        // the night's lines are its bulletins' business, but a warning (rows dated far from their drop) is the
+        // operator's: serve's log is where it reaches them
+        return pipeline.run(date, inbox, out, line -> {
+            if (line.contains("warning: ")) {
+                LoggerFactory.getLogger(PipelineWork.class).warn("nightly {}: {}", date, line.strip());
+            }
+        }).exitCode();
     }
 
     @Override
