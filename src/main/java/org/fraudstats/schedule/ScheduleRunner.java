@@ -181,24 +181,26 @@ class ScheduleRunner {
                 Instant now = clock.instant();
                 if (!arrived && now.isBefore(deadline.toInstant())) {
                     Duration wait = min(schedule.retryInterval(), Duration.between(now, deadline.toInstant()));
-                    runs.waiting(schedule.name(), day, node);
-                    retry.after(wait);
                     // an inbox that is not there (a share not mounted, FRAUDSTATS_INBOX mistyped) is said as such: the
                     // night's own warning goes to no log under serve, and "drop not in" read as a late feed
                     String where = java.nio.file.Files.isDirectory(schedule.inbox()) ? "drop not in " + schedule.inbox()
                             : "the inbox " + schedule.inbox() + " does not exist: no drop can arrive there (FRAUDSTATS_INBOX)";
-                    return new Outcome(day, Status.WAITING, " (" + where + "; looking again in "
-                            + wait.truncatedTo(ChronoUnit.MILLIS) + ", deadline " + deadline.toOffsetDateTime() + ")");
+                    String why = where + "; looking again in " + wait.truncatedTo(ChronoUnit.MILLIS) + ", deadline "
+                            + deadline.toOffsetDateTime();
+                    runs.waiting(schedule.name(), day, node, DigitRuns.mask(why));
+                    retry.after(wait);
+                    return new Outcome(day, Status.WAITING, " (" + why + ")");
                 }
                 exitCode = scheduledWork.nightly(day, schedule.inbox(), schedule.out());
             } else {
                 Night night = nightStillToCome(schedule.cadence().end(day));
                 if (night != null) {
-                    runs.waiting(schedule.name(), day, node);
+                    // said on /runs too, whose 原因 was empty while the log said what the week waited for (tester A)
+                    String why = "the nightly run of " + night.day() + (night.failed() ? " failed and is tried again" : " is not finished")
+                            + "; looking again in " + night.lookAgainIn();
+                    runs.waiting(schedule.name(), day, node, why);
                     retry.after(night.lookAgainIn());
-                    return new Outcome(day, Status.WAITING, " (the nightly run of " + night.day()
-                            + (night.failed() ? " failed and is tried again" : " is not finished") + "; looking again in "
-                            + night.lookAgainIn() + ")");
+                    return new Outcome(day, Status.WAITING, " (" + why + ")");
                 }
                 exitCode = scheduledWork.rangeBulletin(day, schedule.cadence().end(day), schedule.out());
             }

@@ -81,8 +81,11 @@ class ScheduleRuns {
                         rs.getObject("started_at", OffsetDateTime.class))).stream().findFirst().orElse(null);
     }
 
-    void waiting(String schedule, LocalDate day, Node node) {
-        jdbc.update(SqlFiles.load("schedule/mark-waiting.sql"), params(schedule, day, node));
+    /** @param why what the period waits for, as /runs shows it */
+    void waiting(String schedule, LocalDate day, Node node, String why) {
+        Map<String, Object> params = params(schedule, day, node);
+        params.put("why", why);
+        jdbc.update(SqlFiles.load("schedule/mark-waiting.sql"), params);
     }
 
     void finish(String schedule, LocalDate day, Node node, Status status, Integer exitCode, String detail, Instant now) {

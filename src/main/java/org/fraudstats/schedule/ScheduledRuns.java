@@ -22,7 +22,7 @@ public class ScheduledRuns {
      * One period a schedule ran: the night of a business day, or the week or month beginning on it.
      *
      * @param status RUNNING, WAITING, DONE, MISSING_DATA or FAILED
-     * @param detail  why it failed, in one line; null otherwise
+     * @param detail  why it failed, or what it waits for, in one line; null otherwise
      * @param retried whether a failed one is tried again by itself (a night of the last week)
      */
     public record Period(String schedule, LocalDate day, String status, OffsetDateTime startedAt, OffsetDateTime finishedAt,

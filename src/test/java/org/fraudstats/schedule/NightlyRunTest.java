@@ -362,6 +362,9 @@ class NightlyRunTest extends DatabaseTest {
         assertThat(runner.run(weekly, quartz.node(), retries::add)).singleElement().asString()
                 .isEqualTo("2022-10-17 WAITING (the nightly run of 2022-10-22 failed and is tried again; looking again in PT1S)");
         assertThat(work.calls().days("range", null)).isEmpty();
+        // /runs says what the week waits for, as the log does (tester A)
+        assertThat(context.getBean(ScheduledRuns.class).latest(5)).filteredOn(p -> p.schedule().equals("weekly") && p.status().equals("WAITING")).singleElement()
+                .extracting(ScheduledRuns.Period::detail).isEqualTo("the nightly run of 2022-10-22 failed and is tried again; looking again in PT1S");
 
         // the drop replaced in the inbox: the next look loads it, Sunday is not run again, and the week renders
         work.fixed(D22);
