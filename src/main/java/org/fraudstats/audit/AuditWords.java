@@ -32,7 +32,9 @@ public final class AuditWords {
             Map.entry("rerun-dry-run", "重新生成（预演）"),
             Map.entry("rerun-stop", "停止重新生成"),
             Map.entry("rerun-restart", "继续重新生成"),
-            Map.entry("rollups-repair", "修复日汇总"));
+            Map.entry("rollups-repair", "修复日汇总"),
+            Map.entry("serve-start", "启动门户及定时任务"),
+            Map.entry("serve-stop", "停止门户及定时任务"));
 
     private static final Map<String, String> RESULTS = Map.ofEntries(
             Map.entry("success", "成功"),

@@ -2,6 +2,9 @@ package org.fraudstats.cli;
 
 import java.util.concurrent.Callable;
 
+import org.fraudstats.access.Actor;
+import org.fraudstats.audit.AuditEvent;
+import org.fraudstats.audit.AuditTrail;
 import org.fraudstats.schedule.Serve;
 import org.springframework.core.env.Environment;
 import picocli.CommandLine.Command;
@@ -63,10 +66,30 @@ class ServeCommand implements Callable<Integer> {
         boolean tls = environment.getProperty("server.ssl.enabled", Boolean.class, true)
                 && (environment.containsProperty("server.ssl.bundle") || environment.containsProperty("server.ssl.key-store")
                         || environment.containsProperty("server.ssl.certificate"));
-        spec.commandLine().getErr().println("serve: portal on " + (tls ? "https" : "http") + "://"
-                + environment.getProperty("server.address", "127.0.0.1") + ":" + environment.getProperty("local.server.port", "?") + "/");
+        String listening = environment.getProperty("server.address", "127.0.0.1") + ":" + environment.getProperty("local.server.port", "?");
+        spec.commandLine().getErr().println("serve: portal on " + (tls ? "https" : "http") + "://" + listening + "/");
         spec.commandLine().getErr().flush();
+        recordStartAndStop(listening);
         return serve.run();
+    }
+
+    /**
+     * The portal's start and stop in the audit log (serve-start, serve-stop): the portal records who signs in, so an
+     * auditor must see when it was not there to record (tester B, MLPS). The stop is recorded as the context begins
+     * to close (SIGTERM), while the database is still open; a kill -9 leaves no stop row, as it leaves no command's.
+     */
+    private void recordStartAndStop(String listening) {
+        AuditTrail trail = services.get(AuditTrail.class);
+        Actor actor = Actor.commandLine();
+        trail.record(new AuditEvent(actor.user(), actor.role(), actor.client(), "serve-start", listening, "success"));
+        services.get(org.springframework.context.event.ApplicationEventMulticaster.class).addApplicationListener(
+                (org.springframework.context.ApplicationListener<org.springframework.context.event.ContextClosedEvent>) closed -> {
+                    try {
+                        trail.record(new AuditEvent(actor.user(), actor.role(), actor.client(), "serve-stop", listening, "success"));
+                    } catch (RuntimeException e) {
+                        spec.commandLine().getErr().println("serve: the stop was not recorded in the audit log: " + Cli.userMessage(e));
+                    }
+                });
     }
 
     /**

@@ -84,6 +84,27 @@ class ServeAlongsideTest {
         assertThat(home.resolve("pgdata/postmaster.pid")).as("the last one out stopped its server").doesNotExist();
     }
 
+    /** MLPS: an auditor sees when the portal, which records every sign-in, was there to record (tester B). */
+    @Test
+    void serveRecordsItsStartAndItsStopInTheAuditLog(@TempDir Path home) throws Exception {
+        Process serve = fraudstats(home, "serve", "--port", "0");
+        int port;
+        try {
+            port = awaitPort(home, serve);
+            serve.destroy();
+            assertThat(serve.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        } finally {
+            serve.destroyForcibly().waitFor();
+        }
+
+        Run audit = cli(home, "", "audit");
+
+        assertThat(audit.exitCode()).as(audit.err()).isZero();
+        assertThat(audit.out().lines().filter(line -> line.contains(",serve-")).map(line -> line.substring(line.indexOf(',') + 1)))
+                .containsExactly(System.getProperty("user.name") + ",,cli,serve-start,127.0.0.1:" + port + ",success",
+                        System.getProperty("user.name") + ",,cli,serve-stop,127.0.0.1:" + port + ",success");
+    }
+
     @Test
     void aBadScheduleStopsServeBeforeThePortalIsAnnounced(@TempDir Path home, @TempDir Path jobs) throws Exception {
         Files.writeString(jobs.resolve("nightly.yml"), "cron: \"0 61 1 * * ?\"\n");
