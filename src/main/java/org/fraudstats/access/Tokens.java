@@ -126,6 +126,22 @@ public class Tokens {
         return bearer;
     }
 
+    /** A token known but refused: its id, whose it is, and why (disabled, token expired or revoked, …). */
+    public record Refused(long tokenId, String user, String role, String why) {
+    }
+
+    /** Whose a token that {@link #bearer} refused is, and why; empty for a token the server never issued. */
+    public Optional<Refused> refused(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        Map<String, Object> params = Map.of("hash", hash(token.strip()), "now", OffsetDateTime.now(clock),
+                "privilegedMaxDays", PRIVILEGED_MAX_DAYS);
+        return jdbc.query(SqlFiles.load("access/find-refused-token.sql"), params,
+                (rs, i) -> new Refused(rs.getLong("token_id"), rs.getString("name"), rs.getString("role"),
+                        rs.getString("why"))).stream().findFirst();
+    }
+
     /** Every token, newest first. */
     public java.util.List<TokenInfo> list() {
         return jdbc.query(SqlFiles.load("access/list-tokens.sql"), (rs, n) -> new TokenInfo(rs.getLong("id"), rs.getString("user_name"),

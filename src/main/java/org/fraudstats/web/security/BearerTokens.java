@@ -47,7 +47,15 @@ class BearerTokens extends OncePerRequestFilter {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         Optional<Tokens.Bearer> bearer = tokens.bearer(header.substring(SCHEME.length()));
         if (bearer.isEmpty()) {
-            refusals.unauthorized(request, response, Refusals.BAD_TOKEN);
+            Optional<Tokens.Refused> refused = tokens.refused(header.substring(SCHEME.length()));
+            if (refused.isPresent()) {
+                // whose token it was, and why it no longer opens: not an anonymous 401 like a made-up string (tester B)
+                request.setAttribute(Clients.TOKEN_ID, refused.get().tokenId());
+                refusals.unauthorized(request, response, Refusals.BAD_TOKEN, refused.get().user(), refused.get().role(),
+                        refused.get().why());
+            } else {
+                refusals.unauthorized(request, response, Refusals.BAD_TOKEN);
+            }
             return;
         }
         request.setAttribute(Clients.TOKEN_ID, bearer.get().tokenId());

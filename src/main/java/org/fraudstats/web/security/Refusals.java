@@ -64,6 +64,13 @@ class Refusals {
         json(response, HttpServletResponse.SC_UNAUTHORIZED, message);
     }
 
+    /** A token known but refused: recorded with its owner, its role and why ("401: token expired or revoked"). */
+    void unauthorized(HttpServletRequest request, HttpServletResponse response, String message, String owner, String role,
+                      String why) throws IOException {
+        audit.record(new AuditEvent(owner, role, Clients.address(request), "request", Clients.object(request), "401: " + why));
+        json(response, HttpServletResponse.SC_UNAUTHORIZED, message);
+    }
+
     /** A session whose password is due asks the API: 403 in JSON, audited (web.md: every refusal is recorded). */
     void passwordDue(HttpServletRequest request, HttpServletResponse response) throws IOException {
         record(request, "403");

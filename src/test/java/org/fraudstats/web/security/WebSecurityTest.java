@@ -160,6 +160,28 @@ class WebSecurityTest extends DatabaseTest {
                 + "AND action = 'request'", String.class)).containsExactly("request|GET /api/v1/rejects|403");
     }
 
+    /** An expired, revoked or disabled user's token is recorded as theirs, and why: not as an anonymous 401 (tester B). */
+    @Test
+    void aTokenThatNoLongerOpensIsRecordedWithItsOwnerAndWhy() throws Exception {
+        add("web.old.token", Role.STATISTICIAN, "Old-Token-Passw0rd");
+        String revoked = tokens.create("web.old.token", 1, SETUP);
+        long revokedId = tokens.bearer(revoked).orElseThrow().tokenId();
+        tokens.revoke(revokedId, SETUP);
+        add("web.gone", Role.LEADER, "Gone-User-Passw0rd");
+        String disabled = tokens.create("web.gone", 1, SETUP);
+        long disabledId = tokens.bearer(disabled).orElseThrow().tokenId();
+        users.disable("web.gone", SETUP);
+
+        mvc.perform(get("/api/v1/metrics").header("Authorization", "Bearer " + revoked)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/metrics").header("Authorization", "Bearer " + disabled)).andExpect(status().isUnauthorized());
+
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, client, action, object, result) FROM audit_event "
+                + "WHERE action = 'request' AND user_name IN ('web.old.token', 'web.gone') ORDER BY id", String.class)).containsExactly(
+                "web.old.token|statistician|127.0.0.1 token " + revokedId + "|request|GET /api/v1/metrics|401: token expired or revoked",
+                "web.gone|leader|127.0.0.1 token " + disabledId + "|request|GET /api/v1/metrics|401: disabled");
+        assertThat(org.fraudstats.audit.AuditWords.result("401: token expired or revoked")).isEqualTo("401 未登录：令牌已过期或已吊销");
+    }
+
     @Test
     void signingInWithTheRightPasswordOpensASessionKeptInPostgres() throws Exception {
         add("web.leader", Role.LEADER, "Leader-Password-1");
