@@ -63,11 +63,16 @@ public class Tokens {
      */
     @Transactional(noRollbackFor = AccessProblem.class)
     public String create(String name, int days, Actor actor) {
+        // every refusal recorded, as the too long one below (tester B: a lifetime out of range asked at /account left no row)
         if (days < 1 || days > MAX_DAYS) {
+            audit.record(new AuditEvent(actor.user(), actor.role(), actor.client(), "token-create",
+                    name + " (" + days + " days)", "refused: out of range"));
             throw new AccessProblem("--expires-days " + days + " is out of range: 1 to " + MAX_DAYS, "有效天数 " + days + " 超出范围：应为 1 至 " + MAX_DAYS + " 天");
         }
         UserAccount user = users.require(name);
         if (!user.enabled()) {
+            audit.record(new AuditEvent(actor.user(), actor.role(), actor.client(), "token-create",
+                    name + " (" + days + " days)", "refused: disabled"));
             throw new AccessProblem("user " + name + " is disabled", "用户 " + name + " 已停用");
         }
         if (days > maxDays(user.role())) {

@@ -296,6 +296,17 @@ class PortalPagesTest extends PortalTest {
         assertThat(context.getBean(org.fraudstats.access.Tokens.class).holder(secret).orElseThrow().name()).isEqualTo("own.press");
         assertThat(mvc.perform(get("/account").with(user("own.press").roles("PRESS"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("作废");
+
+        // refusals of what is asked, not of who asks, are recorded too (tester B)
+        var tooLong = mvc.perform(post("/account/token").param("current", "New-Press-Passw0rd").param("days", "5000")
+                .with(user("own.press").roles("PRESS")).with(csrf())).andReturn();
+        assertThat(tooLong.getFlashMap().get("error")).isEqualTo("有效天数 5000 超出范围：应为 1 至 3660 天");
+        var differ = mvc.perform(post("/account/password").param("current", "New-Press-Passw0rd").param("password", "Another-Press-Passw0rd")
+                .param("repeat", "Another-Press-Passw0rD").with(user("own.press").roles("PRESS")).with(csrf())).andReturn();
+        assertThat(differ.getFlashMap().get("error")).isEqualTo("两次输入的新密码不一致");
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', action, object, result) FROM audit_event WHERE user_name = 'own.press' "
+                + "AND result LIKE 'refused%' ORDER BY id", String.class)).containsExactly(
+                "token-create|own.press (5000 days)|refused: out of range", "user-password|own.press|refused: the repeat differs");
     }
 
     @Test

@@ -57,6 +57,8 @@ class AccountPage {
     String password(@RequestParam String current, @RequestParam String password,
                     @RequestParam String repeat, Authentication who, HttpServletRequest request, RedirectAttributes redirect) {
         if (!password.equals(repeat)) {
+            // a refusal like any other (tester B: it left no row)
+            audit.record("user-password", who.getName(), "refused: the repeat differs");
             redirect.addFlashAttribute("error", "两次输入的新密码不一致");
             return "redirect:/account";
         }
