@@ -190,6 +190,8 @@ class PortalApiTest extends PortalTest {
         assertError(as("leader", get("/api/v1/bulletins/2022-10-24/..passwd")), "'..passwd' is not a bulletin file (daily|weekly|monthly|range followed by .pdf or .xlsx)");
         assertError(as("leader", get("/api/v1/bulletins/2022-10-24/daily.exe")), null);
         assertError(as("leader", get("/api/v1/bulletins/2022-13-01/daily.pdf")), null);
+        // a date without its dashes is shown with its ISO form, not as '…' (tester B)
+        assertError(as("leader", get("/api/v1/bulletins/20221024/daily.pdf")), "'20221024' is not a bulletin's date (an ISO date: 2022-10-24)");
         assertError(as("statistician", post("/api/v1/reruns").contentType(MediaType.TEXT_PLAIN).content("from=2022-10-01")),
                 "the body must be JSON (Content-Type: application/json), not text/plain");
         assertError(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON).content("{\"from\": \"2022-10-01\", "

@@ -42,6 +42,11 @@ public class BulletinDownloads {
      */
     public ResponseEntity<Resource> serve(String period, String fileName, Integer revision, String ifNoneMatch, boolean inline) {
         if (!PERIOD.matcher(period).matches()) {
+            // 20221024 is a date written without its dashes: shown with its ISO form, as a date parameter's is (tester B)
+            java.util.Optional<String> iso = org.fraudstats.settings.BusinessTime.isoFormOf(period);
+            if (iso.isPresent()) {
+                throw new BadInput("'" + period + "' is not a bulletin's date (an ISO date: " + iso.get() + ")");
+            }
             throw new BadInput("'" + Inputs.printable(period) + "' is not a bulletin's date (2022-10-23, or 2022-10-01_2022-10-31 for a range)");
         }
         Matcher file = FILE.matcher(fileName);
