@@ -36,7 +36,7 @@ public final class Cli {
             // "fraudstats token create: …", "fraudstats: …" for the top level, not "fraudstats create" or "fraudstats fraudstats"
             // picocli quotes what was typed: an account number pasted into an option is masked as everywhere else
             err.println(e.getCommandLine().getCommandSpec().qualifiedName() + ": "
-                    + org.fraudstats.storage.DigitRuns.mask(e.getMessage()) + " (see --help)");
+                    + org.fraudstats.storage.DigitRuns.mask(unknownCommand(e).orElse(e.getMessage())) + " (see --help)");
             if (debug) {
                 printTrace(e, err);
             }
@@ -45,6 +45,20 @@ public final class Cli {
         int code = cli.execute(args);
         CommandAudit.record(services, cli.getParseResult(), args, code, err);
         return code;
+    }
+
+    /**
+     * A first word that is no command, said so with the commands there are: picocli's "Unmatched argument at index 0:
+     * 'bulletins'" did not say that a command was meant (tester B).
+     */
+    private static java.util.Optional<String> unknownCommand(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && e.getCommandLine().getParent() == null
+                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")
+                && e.getCommandLine().getParseResult() != null && !e.getCommandLine().getParseResult().hasSubcommand()) {
+            return java.util.Optional.of("unknown command '" + unmatched.getUnmatched().get(0) + "': one of "
+                    + String.join(", ", e.getCommandLine().getSubcommands().keySet()));
+        }
+        return java.util.Optional.empty();
     }
 
     private static java.time.LocalDate isoDate(String text) {

@@ -114,7 +114,10 @@ class CliErrorsTest extends DatabaseTest {
     void aMistypedCommandOrLimitIsNamedOnce() {
         Run typo = cli("bulletins");
         assertThat(typo.exitCode()).isEqualTo(2);
-        assertThat(typo.err()).isEqualTo("fraudstats: Unmatched argument at index 0: 'bulletins' (see --help)\n");
+        assertThat(typo.err()).isEqualTo("fraudstats: unknown command 'bulletins': one of ingest, metrics, headline, rejects, generate, "
+                + "rerun, nightly, revisions, deliveries, deliver, history, restart, demo, serve, user, token, audit, bench, verify (see --help)\n");
+        // an account number typed as a command is masked as everywhere
+        assertThat(cli("6222" + "0212" + "3456" + "7890").err()).startsWith("fraudstats: unknown command '************7890'");
         Run limit = cli("history", "--limit", "-1");
         assertThat(limit.exitCode()).isEqualTo(2);
         assertThat(limit.err()).isEqualTo("fraudstats history: --limit -1 is not a number from 1 up (see --help)\n");
