@@ -26,14 +26,26 @@ import org.springframework.stereotype.Component;
 public class AccountKey {
 
     private final byte[] material;
+    private final String source;
 
     @org.springframework.beans.factory.annotation.Autowired
     AccountKey(FraudstatsSettings settings, FraudstatsHome home) {
-        this(settings.accountKey().isEmpty() ? keyFile(home.resolve("account.key")) : settings.accountKey().getBytes(StandardCharsets.UTF_8));
+        this(settings.accountKey().isEmpty() ? keyFile(home.resolve("account.key")) : settings.accountKey().getBytes(StandardCharsets.UTF_8),
+                settings.accountKey().isEmpty() ? home.resolve("account.key").toString() : "FRAUDSTATS_ACCOUNT_KEY");
     }
 
     public AccountKey(byte[] material) {
+        this(material, "FRAUDSTATS_ACCOUNT_KEY");
+    }
+
+    private AccountKey(byte[] material, String source) {
         this.material = material.clone();
+        this.source = source;
+    }
+
+    /** Where the key came from, as a message names it: the file's path, or FRAUDSTATS_ACCOUNT_KEY. */
+    public String source() {
+        return source;
     }
 
     /** The key itself, for the account numbers' HMAC. */

@@ -32,7 +32,7 @@ public class AccountKeyCheck {
         String mine = key.fingerprint();
         String recorded = jdbc.queryForObject(SqlFiles.load("storage/account-key-check.sql"), Map.of("fingerprint", mine), String.class);
         if (!mine.equals(recorded)) {
-            throw new WrongAccountKey(refused);
+            throw new WrongAccountKey(key.source(), refused);
         }
     }
 }

@@ -129,7 +129,7 @@ class ServeAlongsideTest {
             assertThat(serve.exitValue()).isNotZero();
             assertThat(Files.readString(home.resolve("serve.log"))).doesNotContain("portal on").doesNotContain("\tat ")
                     .doesNotContain("Exception encountered during context initialization")
-                    .contains("fraudstats serve: the account key (HOME/account.key, or FRAUDSTATS_ACCOUNT_KEY) is not the one this "
+                    .contains("fraudstats serve: the account key (FRAUDSTATS_ACCOUNT_KEY) is not the one this "
                             + "database's account numbers were hashed with")
                     .contains("; the portal was not started");
         } finally {

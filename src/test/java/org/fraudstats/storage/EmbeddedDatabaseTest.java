@@ -200,7 +200,7 @@ class EmbeddedDatabaseTest {
 
         Ran refused = cli(properties, "ingest", "--inbox", "samples/inbox", "--from", "2022-10-03", "--to", "2022-10-03");
         assertThat(refused.exitCode()).isNotZero();
-        assertThat(refused.output()).isEqualTo("fraudstats ingest: the account key (HOME/account.key, or FRAUDSTATS_ACCOUNT_KEY) is "
+        assertThat(refused.output()).isEqualTo("fraudstats ingest: the account key (" + key + ") is "
                 + "not the one this database's account numbers were hashed with, so accounts already counted would count "
                 + "again and TOTP keys would not open: put back the account.key of this database (README \"Backing up\": "
                 + "a home is restored with it); nothing was loaded\n");
@@ -209,7 +209,7 @@ class EmbeddedDatabaseTest {
         assertThat(cli(properties, "user", "add", "admin.wu", "--role", "admin").exitCode()).isZero();
         Ran totp = cli(properties, "user", "totp", "admin.wu");
         assertThat(totp.exitCode()).isNotZero();
-        assertThat(totp.output()).startsWith("fraudstats user totp: the account key (HOME/account.key, or FRAUDSTATS_ACCOUNT_KEY) is not")
+        assertThat(totp.output()).startsWith("fraudstats user totp: the account key (" + key + ") is not")
                 .endsWith("; no TOTP key was sealed\n");
         assertThat(cli(properties, "user", "list").output()).contains("admin.wu,admin,true,none,");
 
@@ -220,7 +220,7 @@ class EmbeddedDatabaseTest {
         String[] anotherKey = {"--fraudstats.home=" + home, "--fraudstats.account-key=another-key-of-another-centre"};
         Ran byEnvironment = cli(anotherKey, "ingest", "--inbox", "samples/inbox", "--from", "2022-10-04", "--to", "2022-10-04");
         assertThat(byEnvironment.exitCode()).isNotZero();
-        assertThat(byEnvironment.output()).isEqualTo(refused.output());
+        assertThat(byEnvironment.output()).isEqualTo(refused.output().replace(key.toString(), "FRAUDSTATS_ACCOUNT_KEY"));
 
         // a database loaded before V28 kept no fingerprint: the first load after it records the key it then has, and
         // from then on another key is refused
@@ -229,7 +229,7 @@ class EmbeddedDatabaseTest {
         }
         assertThat(cli(properties, "ingest", "--inbox", "samples/inbox", "--from", "2022-10-04", "--to", "2022-10-04").exitCode()).isZero();
         assertThat(cli(anotherKey, "ingest", "--inbox", "samples/inbox", "--from", "2022-10-05", "--to", "2022-10-05").output())
-                .isEqualTo(refused.output());
+                .isEqualTo(byEnvironment.output());
         assertThat(cli(properties, "history").output()).contains("drop.date=2022-10-04").doesNotContain("drop.date=2022-10-05");
     }
 
