@@ -77,7 +77,7 @@ class RerunCommand implements Callable<Integer> {
         if (result.status() != BatchStatus.COMPLETED) {
             throw new UserError("rerun " + period.from + ".." + period.to + " " + result.status().name().toLowerCase(java.util.Locale.ROOT)
                     + " (job execution " + result.jobExecutionId() + "): " + result.failure()
-                    + "; run the same command again to finish only the missing days");
+                    + "; once that is put right, run the same command again to finish only the missing days");
         }
         // the range bulletin goes to OUT/range, beside OUT/daily: name the folder holding both
         outWriter.printf("%d daily bulletins%s rendered into %s (job execution %d%s)%n", days,

@@ -170,7 +170,7 @@ class ConcurrentRerunsTest extends PortalTest {
             assertThat(run.exitCode()).isEqualTo(1);
             long id = jdbc.queryForObject("SELECT max(job_execution_id) FROM batch_job_execution", Long.class);
             assertThat(run.err()).isEqualTo("fraudstats rerun: rerun 2021-10-21..2021-10-22 failed (job execution " + id + "): "
-                    + SERIALIZATION_FAILURE + "; run the same command again to finish only the missing days\n");
+                    + SERIALIZATION_FAILURE + "; once that is put right, run the same command again to finish only the missing days\n");
             return id;
         });
         stillStarting(failed);
