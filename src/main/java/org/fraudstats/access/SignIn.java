@@ -111,8 +111,9 @@ public class SignIn {
         if (state.totpSecret() != null && secret == null) {
             return new Attempt(Outcome.REFUSED, null);
         }
-        if (secret != null && !acceptCode(state, secret, code, now)) {
-            return failed(state, client, now, "failure: wrong TOTP code");
+        String refused = secret == null ? null : codeRefused(state, secret, code, now);
+        if (refused != null) {
+            return failed(state, client, now, refused);
         }
         resetFailures(name);
         record(name, user.role().code(), client, "sign-in", "success");
@@ -140,8 +141,9 @@ public class SignIn {
         if (secret == null) {
             return new Attempt(Outcome.REFUSED, null);
         }
-        if (!acceptCode(state, secret, code, now)) {
-            return failed(state, client, now, "failure: wrong TOTP code");
+        String refused = codeRefused(state, secret, code, now);
+        if (refused != null) {
+            return failed(state, client, now, refused);
         }
         resetFailures(name);
         record(name, state.account().role().code(), client, "sign-in", "success: TOTP enrolment confirmed");
@@ -216,15 +218,28 @@ public class SignIn {
     }
 
     /** @param secret the key opened ({@link #opened}) once per attempt */
-    private boolean acceptCode(State state, String secret, String code, OffsetDateTime now) {
+    /**
+     * @return null when the code is accepted, else why not: no code, a code already used (a replay, or the same code
+     *         typed twice), or a wrong one. One "wrong TOTP code" for all three did not let an auditor tell a replay
+     *         from a typo (tester B).
+     */
+    private String codeRefused(State state, String secret, String code, OffsetDateTime now) {
+        if (code == null || code.isBlank()) {
+            return "failure: no TOTP code";
+        }
         String name = state.account().name();
         long step = Totp.matchingStep(secret, code, now.toInstant());
-        boolean accepted = step >= 0 && jdbc.update(SqlFiles.load("access/use-totp-step.sql"), Map.of("name", name, "step", step)) == 1;
-        if (accepted && !TotpKeys.sealed(state.totpSecret())) {
+        if (step < 0) {
+            return "failure: wrong TOTP code";
+        }
+        if (jdbc.update(SqlFiles.load("access/use-totp-step.sql"), Map.of("name", name, "step", step)) != 1) {
+            return "failure: TOTP code already used";
+        }
+        if (!TotpKeys.sealed(state.totpSecret())) {
             jdbc.update(SqlFiles.load("access/seal-totp-key.sql"),
                     Map.of("name", name, "clear", state.totpSecret(), "sealed", totpKeys.seal(name, secret)));
         }
-        return accepted;
+        return null;
     }
 
     private Attempt failed(State state, String client, OffsetDateTime now, String why) {

@@ -59,6 +59,8 @@ public final class AuditWords {
             Map.entry("wrong password", "密码错误"),
             Map.entry("wrong current password", "当前密码错误"),
             Map.entry("wrong TOTP code", "动态口令错误"),
+            Map.entry("no TOTP code", "未填动态口令"),
+            Map.entry("TOTP code already used", "动态口令已用过（重放或重复输入）"),
             Map.entry("no TOTP enrolled", "未绑定动态口令"),
             Map.entry("no pending TOTP enrolment", "没有待绑定的动态口令"),
             Map.entry("TOTP enrolment", "待绑定动态口令"),

@@ -138,6 +138,10 @@ class SignInTest extends DatabaseTest {
         // the same code again, within its 30 seconds: refused (RFC 6238 §5.2)
         assertThat(signIn.attempt("admin.two", "Admin-Password-1", Totp.code(secret, START.plusSeconds(60)), CLIENT).outcome())
                 .isEqualTo(Outcome.REFUSED);
+        // each refusal says why: no code, a code used already (a replay), a wrong one (tester B: all were "wrong TOTP code")
+        assertThat(audit("admin.two").stream().filter(row -> row.contains("|sign-in|") && row.contains("failure: ")).toList())
+                .extracting(row -> row.substring(row.lastIndexOf('|') + 1))
+                .containsExactly("failure: no TOTP enrolled", "failure: wrong TOTP code", "failure: no TOTP code", "failure: TOTP code already used");
     }
 
     @Test
