@@ -203,6 +203,19 @@ class StreamedListingsServedTest extends DatabaseTest {
         assertNothingAlarming();
     }
 
+    /** An attempt to write to the audit log is refused and recorded, whoever makes it (tester B). */
+    @Test
+    void aWriteToTheAuditLogIsA405AndRecorded() throws Exception {
+        long before = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM audit_event", Long.class);
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/audit?" + PERIOD))
+                .header("Authorization", "Bearer " + token(Role.AUDITOR)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(405);
+        assertThat(refused.body()).matches(ONE_LINE_ERROR);
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', action, object, result) FROM audit_event WHERE id > ? AND result = '405'",
+                String.class, before)).containsExactly("request|DELETE /api/v1/audit|405");
+        assertNothingAlarming();
+    }
+
     @Test
     void aPageFormSentWithoutItsCsrfTokenSaysTheFormExpired_notThatTheRoleMayNot() throws Exception {
         String statistician = signIn(Role.STATISTICIAN, null);
@@ -245,6 +258,9 @@ class StreamedListingsServedTest extends DatabaseTest {
             assertThat(new String(refused.body(), StandardCharsets.UTF_8).replaceAll("\\s", "")).as(c[0])
                     .isEqualTo(c[1].replace(" ", ""));
         }
+        // recorded, as every refusal is (tester B)
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', action, object, result) FROM audit_event WHERE object LIKE 'GET /api/v1/bulletins/2022-10-03/%' "
+                + "AND result = '400'", String.class)).containsExactly("request|GET /api/v1/bulletins/2022-10-03/../daily.pdf|400");
         // a page says it in Chinese
         HttpResponse<byte[]> page = get("/bulletins/2022-10-03%2F..%2Fdaily");
         assertThat(page.statusCode()).isEqualTo(400);

@@ -32,8 +32,12 @@ public final class Clients {
      * refusal would show the number to the auditor. Percent-escapes are read first, so %36%32… is masked too.
      */
     static String object(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return request.getMethod() + " " + (path == null ? "" : DigitRuns.mask(decoded(path)));
+        return object(request.getMethod(), request.getRequestURI());
+    }
+
+    /** The same of a method and path: an error page's request is /error, the one refused is an attribute of it. */
+    static String object(String method, String path) {
+        return method + " " + (path == null ? "" : DigitRuns.mask(decoded(path)));
     }
 
     private static String decoded(String path) {
