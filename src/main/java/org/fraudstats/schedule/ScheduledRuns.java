@@ -24,9 +24,10 @@ public class ScheduledRuns {
      * @param status RUNNING, WAITING, DONE, MISSING_DATA or FAILED
      * @param detail  why it failed, or what it waits for, in one line; null otherwise
      * @param retried whether a failed one is tried again by itself (a night of the last week)
+     * @param doneByHand whether a failed night has been done by hand since (./fraudstats nightly --date D)
      */
     public record Period(String schedule, LocalDate day, String status, OffsetDateTime startedAt, OffsetDateTime finishedAt,
-                         String detail, boolean retried) {
+                         String detail, boolean retried, boolean doneByHand) {
 
         /** When it started and ended, in Beijing time to the second; empty while it runs. */
         public String started() {
@@ -42,7 +43,9 @@ public class ScheduledRuns {
             return switch (status) {
                 case "DONE" -> "完成";
                 case "MISSING_DATA" -> "数据未到";
-                case "FAILED" -> "失败";
+                // the scheduled run failed, and the night was done by hand since: /runs said 失败（自动重试中） until the
+                // next fire (tester A)
+                case "FAILED" -> doneByHand ? "失败，已手工补做" : "失败";
                 case "WAITING" -> "等待";
                 case "RUNNING" -> "运行中";
                 default -> status;
@@ -51,10 +54,12 @@ public class ScheduledRuns {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ScheduleRuns runs;
     private final ScheduleDefinitions definitions;
     private final Clock clock;
 
-    ScheduledRuns(NamedParameterJdbcTemplate jdbc, ScheduleDefinitions definitions, Clock clock) {
+    ScheduledRuns(NamedParameterJdbcTemplate jdbc, ScheduleDefinitions definitions, Clock clock, ScheduleRuns runs) {
+        this.runs = runs;
         this.jdbc = jdbc;
         this.definitions = definitions;
         this.clock = clock;
@@ -63,10 +68,19 @@ public class ScheduledRuns {
     /** The latest {@code limit} periods, newest business day first. */
     public List<Period> latest(int limit) {
         return jdbc.query(SqlFiles.load("schedule/recent-runs.sql"), Map.of("limit", limit),
-                (rs, n) -> new Period(rs.getString("schedule"), rs.getObject("business_day", LocalDate.class),
-                        rs.getString("status"), rs.getObject("started_at", OffsetDateTime.class),
-                        rs.getObject("finished_at", OffsetDateTime.class), rs.getString("detail"),
-                        "FAILED".equals(rs.getString("status")) && retried(rs.getString("schedule"), rs.getObject("business_day", LocalDate.class))));
+                (rs, n) -> {
+                    LocalDate day = rs.getObject("business_day", LocalDate.class);
+                    OffsetDateTime started = rs.getObject("started_at", OffsetDateTime.class);
+                    boolean failed = "FAILED".equals(rs.getString("status"));
+                    boolean doneByHand = failed && nightly(rs.getString("schedule")) && runs.doneByHandSince(day, started);
+                    return new Period(rs.getString("schedule"), day, rs.getString("status"), started,
+                            rs.getObject("finished_at", OffsetDateTime.class), rs.getString("detail"),
+                            failed && !doneByHand && retried(rs.getString("schedule"), day), doneByHand);
+                });
+    }
+
+    private boolean nightly(String schedule) {
+        return definitions.enabled().stream().anyMatch(d -> d.name().equals(schedule) && d.work() == ScheduleDefinition.Work.NIGHTLY);
     }
 
     private boolean retried(String schedule, LocalDate day) {
