@@ -4,7 +4,8 @@
 SELECT t.id AS token_id, u.name, u.role,
        CASE WHEN NOT u.enabled THEN 'disabled'
             WHEN t.expires_at <= :now THEN 'token expired or revoked'
-            ELSE 'token older than ' || :privilegedMaxDays || ' days for ' || u.role END AS why
+            WHEN u.role IN ('admin', 'auditor') THEN 'token older than ' || :privilegedMaxDays || ' days for ' || u.role
+            ELSE 'refused' END AS why
 FROM api_token t
 JOIN app_user u ON u.name = t.user_name
 WHERE t.token_hash = :hash

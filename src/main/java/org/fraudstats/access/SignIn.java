@@ -217,8 +217,8 @@ public class SignIn {
         }
     }
 
-    /** @param secret the key opened ({@link #opened}) once per attempt */
     /**
+     * @param secret the key opened ({@link #opened}) once per attempt
      * @return null when the code is accepted, else why not: no code, a code already used (a replay, or the same code
      *         typed twice), or a wrong one. One "wrong TOTP code" for all three did not let an auditor tell a replay
      *         from a typo (tester B).

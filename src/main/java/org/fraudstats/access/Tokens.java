@@ -67,13 +67,13 @@ public class Tokens {
         if (days < 1 || days > MAX_DAYS) {
             audit.record(new AuditEvent(actor.user(), actor.role(), actor.client(), "token-create",
                     name + " (" + days + " days)", "refused: out of range"));
-            throw new AccessProblem("--expires-days " + days + " is out of range: 1 to " + MAX_DAYS, "有效天数 " + days + " 超出范围：应为 1 至 " + MAX_DAYS + " 天");
+            throw new Recorded("--expires-days " + days + " is out of range: 1 to " + MAX_DAYS, "有效天数 " + days + " 超出范围：应为 1 至 " + MAX_DAYS + " 天");
         }
         UserAccount user = users.require(name);
         if (!user.enabled()) {
             audit.record(new AuditEvent(actor.user(), actor.role(), actor.client(), "token-create",
                     name + " (" + days + " days)", "refused: disabled"));
-            throw new AccessProblem("user " + name + " is disabled", "用户 " + name + " 已停用");
+            throw new Recorded("user " + name + " is disabled", "用户 " + name + " 已停用");
         }
         if (days > maxDays(user.role())) {
             audit.record(new AuditEvent(actor.user(), actor.role(), actor.client(), "token-create",
@@ -95,7 +95,14 @@ public class Tokens {
     }
 
     /** A token asked for longer than its user's role allows. */
-    public static final class TooLong extends AccessProblem {
+    /** A refusal this class has recorded in the audit log already: a caller records it again at its peril (review). */
+    public static class Recorded extends AccessProblem {
+        Recorded(String message, String chinese) {
+            super(message, chinese);
+        }
+    }
+
+    public static final class TooLong extends Recorded {
         TooLong(String message, String chinese) {
             super(message, chinese);
         }

@@ -67,9 +67,10 @@ class ServeCommand implements Callable<Integer> {
                 && (environment.containsProperty("server.ssl.bundle") || environment.containsProperty("server.ssl.key-store")
                         || environment.containsProperty("server.ssl.certificate"));
         String listening = environment.getProperty("server.address", "127.0.0.1") + ":" + environment.getProperty("local.server.port", "?");
+        // recorded before it is announced: a start the audit cannot record fails before anyone is told to sign in
+        recordStartAndStop(listening);
         spec.commandLine().getErr().println("serve: portal on " + (tls ? "https" : "http") + "://" + listening + "/");
         spec.commandLine().getErr().flush();
-        recordStartAndStop(listening);
         return serve.run();
     }
 
@@ -82,12 +83,16 @@ class ServeCommand implements Callable<Integer> {
         AuditTrail trail = services.get(AuditTrail.class);
         Actor actor = Actor.commandLine();
         trail.record(new AuditEvent(actor.user(), actor.role(), actor.client(), "serve-start", listening, "success"));
+        // a class, not a lambda, so that Spring sees which event it listens to and calls it for that one alone (review)
         services.get(org.springframework.context.event.ApplicationEventMulticaster.class).addApplicationListener(
-                (org.springframework.context.ApplicationListener<org.springframework.context.event.ContextClosedEvent>) closed -> {
-                    try {
-                        trail.record(new AuditEvent(actor.user(), actor.role(), actor.client(), "serve-stop", listening, "success"));
-                    } catch (RuntimeException e) {
-                        spec.commandLine().getErr().println("serve: the stop was not recorded in the audit log: " + Cli.userMessage(e));
+                new org.springframework.context.ApplicationListener<org.springframework.context.event.ContextClosedEvent>() {
+                    @Override
+                    public void onApplicationEvent(org.springframework.context.event.ContextClosedEvent closed) {
+                        try {
+                            trail.record(new AuditEvent(actor.user(), actor.role(), actor.client(), "serve-stop", listening, "success"));
+                        } catch (RuntimeException e) {
+                            spec.commandLine().getErr().println("serve: the stop was not recorded in the audit log: " + Cli.userMessage(e));
+                        }
                     }
                 });
     }

@@ -69,10 +69,13 @@ class ScheduleRuns {
         return jdbc.update(SqlFiles.load("schedule/take-over-abandoned.sql"), params) == 1;
     }
 
-    /** Whether the daily bulletin of {@code day} was published at or after {@code since}: a failed night done by hand. */
-    boolean doneByHandSince(LocalDate day, OffsetDateTime since) {
+    /**
+     * Whether a failed night was done since {@code since}: its drop loaded, and its own daily published after it
+     * ({@code ownDaily}), or its own or a later night's.
+     */
+    boolean doneByHandSince(LocalDate day, OffsetDateTime since, boolean ownDaily) {
         return Boolean.TRUE.equals(jdbc.queryForObject(SqlFiles.load("schedule/night-done-by-hand.sql"),
-                Map.of("day", day, "failedAt", since), Boolean.class));
+                Map.of("day", day, "failedAt", since, "ownDaily", ownDaily), Boolean.class));
     }
 
     Row find(String schedule, LocalDate day) {

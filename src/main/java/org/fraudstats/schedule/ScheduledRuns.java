@@ -72,7 +72,7 @@ public class ScheduledRuns {
                     LocalDate day = rs.getObject("business_day", LocalDate.class);
                     OffsetDateTime started = rs.getObject("started_at", OffsetDateTime.class);
                     boolean failed = "FAILED".equals(rs.getString("status"));
-                    boolean doneByHand = failed && nightly(rs.getString("schedule")) && runs.doneByHandSince(day, started);
+                    boolean doneByHand = failed && nightly(rs.getString("schedule")) && runs.doneByHandSince(day, started, true);
                     return new Period(rs.getString("schedule"), day, rs.getString("status"), started,
                             rs.getObject("finished_at", OffsetDateTime.class), rs.getString("detail"),
                             failed && !doneByHand && retried(rs.getString("schedule"), day), doneByHand);

@@ -497,6 +497,13 @@ class PortalPagesTest extends PortalTest {
         assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, action, object, result) FROM audit_event "
                 + "WHERE action = 'token-create' AND result = 'refused' ORDER BY id", String.class)).containsExactly(
                 "sod.admin|admin|token-create|sod.auditor|refused", "sod.admin|admin|token-create|sod.admin2|refused");
+        // a lifetime out of range: one row, the one Tokens records (review: the page recorded it again)
+        var tooLong = mvc.perform(post("/users/token").param("name", "sod.leader").param("days", "5000")
+                .with(user("sod.admin").roles("ADMIN")).with(csrf())).andReturn();
+        assertThat(tooLong.getFlashMap().get("error")).isEqualTo("有效天数 5000 超出范围：应为 1 至 3660 天");
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, action, object, result) FROM audit_event "
+                + "WHERE action = 'token-create' AND object LIKE 'sod.leader%' AND result LIKE 'refused%' ORDER BY id", String.class))
+                .containsExactly("sod.admin|token-create|sod.leader (5000 days)|refused: out of range");
         // the users page offers no button for them, and the auditor makes their own token at /account
         assertThat(page("admin", get("/users"))).containsPattern(
                 "value=\"sod.auditor\"><button type=\"submit\" class=\"secondary\" disabled=\"disabled\">生成令牌");

@@ -211,8 +211,8 @@ class StreamedListingsServedTest extends DatabaseTest {
                 .header("Authorization", "Bearer " + token(Role.AUDITOR)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(405);
         assertThat(refused.body()).matches(ONE_LINE_ERROR);
-        assertThat(jdbc.queryForList("SELECT concat_ws('|', action, object, result) FROM audit_event WHERE id > ? AND result = '405'",
-                String.class, before)).containsExactly("request|DELETE /api/v1/audit|405");
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, action, object, result) FROM audit_event WHERE id > ? AND result = '405'",
+                String.class, before)).containsExactly("stream-auditor|auditor|request|DELETE /api/v1/audit|405");
         assertNothingAlarming();
     }
 

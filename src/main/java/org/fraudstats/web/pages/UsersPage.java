@@ -183,6 +183,10 @@ class UsersPage {
             ShownOnce.show(model, response, name + " 的 API 令牌，" + days + " 天内有效（只显示这一次）", token,
                     "刷新本页会再提交一次，另生成一个令牌（上面这个仍然有效，可在下表作废）。");
             return list(model);
+        } catch (org.fraudstats.access.Tokens.Recorded e) {
+            // recorded by Tokens already (a lifetime out of range, a disabled user): one row per refusal
+            redirect.addFlashAttribute("error", e.chinese());
+            return "redirect:/users";
         } catch (AccessProblem e) {
             return failed("token-create", name, e.getMessage(), e.chinese(), redirect);
         }

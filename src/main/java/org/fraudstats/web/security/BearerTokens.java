@@ -22,6 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BearerTokens extends OncePerRequestFilter {
 
     private static final String SCHEME = "Bearer ";
+    /** The request attribute that holds the token's user, for the error page. */
+    static final String HOLDER = BearerTokens.class.getName() + ".holder";
 
     private final Tokens tokens;
     private final Refusals refusals;
@@ -60,8 +62,11 @@ class BearerTokens extends OncePerRequestFilter {
         }
         request.setAttribute(Clients.TOKEN_ID, bearer.get().tokenId());
         UserAccount holder = bearer.get().account();
+        CurrentUser user = new CurrentUser(holder.name(), holder.role(), Clients.address(request));
+        // the error page (a 405) runs after this filter has cleared the context: it names the user from here (review)
+        request.setAttribute(HOLDER, user);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(Authorities.of(new CurrentUser(holder.name(), holder.role(), Clients.address(request))));
+        context.setAuthentication(Authorities.of(user));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

@@ -34,7 +34,7 @@ class ErrorPages implements ErrorController {
      */
     private void recordRefusal(HttpServletRequest request, int status, String path) {
         try {
-            CurrentUser user = CurrentUser.get().orElse(null);
+            CurrentUser user = CurrentUser.get().orElse(request.getAttribute(BearerTokens.HOLDER) instanceof CurrentUser holder ? holder : null);
             audit.record(new org.fraudstats.audit.AuditEvent(user == null ? "" : user.name(), user == null ? "" : user.role().code(),
                     Clients.address(request), "request", Clients.object(OriginalMethod.of(request), path), String.valueOf(status)));
         } catch (RuntimeException e) {
