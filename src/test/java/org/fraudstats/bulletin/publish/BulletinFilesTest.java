@@ -46,7 +46,8 @@ class BulletinFilesTest extends DatabaseTest {
             assertThat(mode(folder)).as(folder.toString()).isEqualTo("rwxr-x---");
         }
         try (Stream<Path> files = Files.list(day)) {
-            assertThat(files.map(f -> f.getFileName() + " " + mode(f)).sorted().toList()).containsExactly(
+            // whichever revision the day is at (other classes render 1 October too)
+            assertThat(files.map(f -> f.getFileName().toString().replaceFirst("\\.r[0-9]+\\.", ".") + " " + mode(f)).sorted().toList()).containsExactly(
                     "fraudstats-daily-2022-10-01.pdf rw-r-----",
                     "fraudstats-daily-2022-10-01.xlsx rw-r-----",
                     "manifest.json rw-r-----");
@@ -66,8 +67,10 @@ class BulletinFilesTest extends DatabaseTest {
         Run run = cli("rerun", "--from", "2022-10-02", "--to", "2022-10-02", "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
 
+        // whichever revision the day is at: other classes render 1 October on (a stopped rerun, as far as it got),
+        // and a 数据未到 published since of a day in its trend makes a second (fresh-clone CI of 3377533)
         try (Stream<Path> files = Files.list(rendered)) {
-            assertThat(files.map(f -> f.getFileName().toString()).sorted().toList()).containsExactly(
+            assertThat(files.map(f -> f.getFileName().toString().replaceFirst("\\.r[0-9]+\\.", ".")).sorted().toList()).containsExactly(
                     ".notes.tmp", "fraudstats-daily-2022-10-02.pdf", "fraudstats-daily-2022-10-02.xlsx", "manifest.json");
         }
         assertThat(leftover).doesNotExist();
@@ -154,19 +157,27 @@ class BulletinFilesTest extends DatabaseTest {
             assertThat(files.map(f -> f.getFileName().toString()).toList()).isEmpty();
         }
 
-        Run published = cli("rerun", "--from", "2022-10-02", "--to", "2022-10-02", "--formats", "pdf", "--out", out.toString());
-        assertThat(published.exitCode()).as(published.err()).isZero();
-        byte[] manifest = Files.readAllBytes(day.resolve("manifest.json"));
-        List<String> publishedFiles = names(day);
-        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
-            publisher.daily(LocalDate.of(2022, 10, 2), out, Set.of(BulletinPublisher.Format.pdf), null, "数据未到：测试二");
-            assertThat(names(day)).hasSize(publishedFiles.size() + 1);
-            throw new IllegalStateException("the commit was refused");
-        })).hasMessage("the commit was refused");
+        // the revision published here is taken away at the end: another test of the class expects to publish the
+        // day's first revision, and the class's tests run in any order (fresh-clone CI of 3377533)
+        String revisions = "SELECT coalesce(max(revision), 0) FROM bulletin_revision WHERE kind = 'daily' AND date_from = DATE '2022-10-02'";
+        int before = jdbc.queryForObject(revisions, Integer.class);
+        try {
+            Run published = cli("rerun", "--from", "2022-10-02", "--to", "2022-10-02", "--formats", "pdf", "--out", out.toString());
+            assertThat(published.exitCode()).as(published.err()).isZero();
+            byte[] manifest = Files.readAllBytes(day.resolve("manifest.json"));
+            List<String> publishedFiles = names(day);
+            assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+                publisher.daily(LocalDate.of(2022, 10, 2), out, Set.of(BulletinPublisher.Format.pdf), null, "数据未到：测试二");
+                assertThat(names(day)).hasSize(publishedFiles.size() + 1);
+                throw new IllegalStateException("the commit was refused");
+            })).hasMessage("the commit was refused");
 
-        // the manifest lists the published revisions and files alone, as before
-        assertThat(day.resolve("manifest.json")).hasBinaryContent(manifest);
-        assertThat(names(day)).isEqualTo(publishedFiles);
+            // the manifest lists the published revisions and files alone, as before
+            assertThat(day.resolve("manifest.json")).hasBinaryContent(manifest);
+            assertThat(names(day)).isEqualTo(publishedFiles);
+        } finally {
+            jdbc.update("DELETE FROM bulletin_revision WHERE kind = 'daily' AND date_from = DATE '2022-10-02' AND revision > ?", before);
+        }
     }
 
     private static List<String> names(Path folder) {
