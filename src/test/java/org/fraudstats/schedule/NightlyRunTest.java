@@ -119,11 +119,7 @@ class NightlyRunTest extends DatabaseTest {
     /** Tester A: after `nightly --date D` by hand, the week still waited for the failed night until the next fire. */
     @Test
     void aFailedNightDoneByHandIsNotWaitedForByTheWeek() {
-        clock.set(OffsetDateTime.parse("2022-10-24T01:30:00+08:00").toInstant());
-        finished("nightly", LocalDate.of(2022, 10, 21), "DONE");
-        finished("weekly", LocalDate.of(2022, 10, 10), "DONE");
-        work.failing(D22);
-        work.failing(D23);
+        mondayAfterSaturdaysDropCouldNotBeRead();
         ScheduleDefinition nightly = definitions.get("nightly");
         ScheduleDefinition weekly = definitions.get("weekly");
         List<Duration> retries = new java.util.ArrayList<>();
@@ -340,13 +336,7 @@ class NightlyRunTest extends DatabaseTest {
 
     @Test
     void aFailedNightIsTriedAgainUntilItsDropLoads_andTheWeekWaitsForIt(org.springframework.boot.test.system.CapturedOutput output) {
-        // Monday 01:30: Saturday's drop cannot be read (a column renamed); Sunday's is fine
-        clock.set(OffsetDateTime.parse("2022-10-24T01:30:00+08:00").toInstant());
-        finished("nightly", LocalDate.of(2022, 10, 21), "DONE");
-        finished("weekly", LocalDate.of(2022, 10, 10), "DONE");
-        // as the pipeline does: drops load in date order, so Sunday's night fails on Saturday's drop too
-        work.failing(D22);
-        work.failing(D23);
+        mondayAfterSaturdaysDropCouldNotBeRead();
         ScheduleDefinition nightly = definitions.get("nightly");
         ScheduleDefinition weekly = definitions.get("weekly");
         List<Duration> retries = new java.util.ArrayList<>();
@@ -480,6 +470,16 @@ class NightlyRunTest extends DatabaseTest {
         serving.interrupt();
 
         assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+    }
+
+    /** Monday 01:30: Saturday's drop cannot be read (a column renamed); Sunday's is fine, the week before done. */
+    private void mondayAfterSaturdaysDropCouldNotBeRead() {
+        clock.set(OffsetDateTime.parse("2022-10-24T01:30:00+08:00").toInstant());
+        finished("nightly", LocalDate.of(2022, 10, 21), "DONE");
+        finished("weekly", LocalDate.of(2022, 10, 10), "DONE");
+        // as the pipeline does: drops load in date order, so Sunday's night fails on Saturday's drop too
+        work.failing(D22);
+        work.failing(D23);
     }
 
     private void finished(String schedule, LocalDate day, String status) {
