@@ -91,6 +91,8 @@ public final class AuditWords {
     /** A command run on the server (cli/CommandAudit): cli-rerun, cli-ingest… */
     private static final String COMMAND_LINE = "cli-";
     private static final String EXIT = "exit ";
+    /** A session ended by the database when it was idle (sql/migration/V33). */
+    private static final java.util.regex.Pattern IDLE = java.util.regex.Pattern.compile("idle for (\\d+) minutes since (\\S+)");
 
     private AuditWords() {
     }
@@ -123,6 +125,10 @@ public final class AuditWords {
     private static String reason(String reason) {
         if (reason.startsWith(LOCKED_UNTIL)) {
             return lockedUntil(reason);
+        }
+        java.util.regex.Matcher idle = IDLE.matcher(reason);
+        if (idle.matches()) {
+            return "闲置 " + idle.group(1) + " 分钟自动退出（最后一次访问 " + idle.group(2) + "）";
         }
         if (reason.startsWith(EXIT)) {
             return "退出码 " + reason.substring(EXIT.length());

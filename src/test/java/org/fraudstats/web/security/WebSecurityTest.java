@@ -53,6 +53,9 @@ class WebSecurityTest extends DatabaseTest {
     @Autowired
     Tokens tokens;
 
+    @Autowired
+    org.springframework.session.jdbc.JdbcIndexedSessionRepository sessionRepository;
+
     private void add(String name, Role role, String password) {
         if (users.find(name).isEmpty()) {
             users.add(name, role, password, SETUP);
@@ -60,7 +63,6 @@ class WebSecurityTest extends DatabaseTest {
         }
     }
 
-    /** Signs in through the form and returns the session cookie. */
     /** A new user's first session, then three sign-ins more, which end it. */
     private Cookie replacedSession(String name, Role role, String password) throws Exception {
         add(name, role, password);
@@ -71,6 +73,7 @@ class WebSecurityTest extends DatabaseTest {
         return first;
     }
 
+    /** Signs in through the form and returns the session cookie. */
     private Cookie signIn(String name, String password, String code) throws Exception {
         var request = post("/login").param("username", name).param("password", password).with(csrf());
         if (code != null) {
@@ -275,6 +278,51 @@ class WebSecurityTest extends DatabaseTest {
 
         mvc.perform(get("/api/v1/no-such-thing").cookie(session)).andExpect(status().isUnauthorized());
         mvc.perform(get("/").cookie(session)).andExpect(status().isFound()).andExpect(redirectedUrl("/login?expired"));
+
+        // its end is in the audit log, once, with the time of its last request (the auditor saw a sign-in and nothing)
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, action, object, result) FROM audit_event "
+                + "WHERE user_name = 'web.idle' AND action = 'sign-out'", String.class))
+                .singleElement().asString().matches("web\\.idle\\|leader\\|sign-out\\|web\\.idle\\|ended: idle for 30 minutes since "
+                        + "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+08:00");
+    }
+
+    /** Most idle sessions are never asked for again: the cleanup every minute deletes them, and records their end. */
+    @Test
+    void anIdleSessionTheCleanupDeletesIsAuditedWithItsLastRequest() throws Exception {
+        add("web.idle2", Role.STATISTICIAN, "Statistician-Password-1");
+        signIn("web.idle2", "Statistician-Password-1", null);
+        jdbc.update("UPDATE spring_session SET last_access_time = 1764899112000, expiry_time = 1764899112000 + 1800 * 1000 "
+                + "WHERE principal_name = 'web.idle2'");
+
+        sessionRepository.cleanUpExpiredSessions();
+        sessionRepository.cleanUpExpiredSessions();
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM spring_session WHERE principal_name = 'web.idle2'", Integer.class)).isZero();
+        // 1764899112000 ms is 2025-12-05T09:45:12+08:00
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, client, action, result) FROM audit_event "
+                + "WHERE user_name = 'web.idle2' ORDER BY id", String.class)).containsExactly(
+                "web.idle2|statistician|127.0.0.1|sign-in|success",
+                "web.idle2|statistician||sign-out|ended: idle for 30 minutes since 2025-12-05T09:45:12+08:00");
+    }
+
+    @Test
+    void anIdleSessionEndsEvenWhenTheAuditCannotRecordIt() throws Exception {
+        add("web.idle3", Role.LEADER, "Leader-Password-1");
+        Cookie session = signIn("web.idle3", "Leader-Password-1", null);
+        jdbc.update("UPDATE spring_session SET last_access_time = last_access_time - 31 * 60 * 1000, "
+                + "expiry_time = expiry_time - 31 * 60 * 1000 WHERE principal_name = 'web.idle3'");
+        jdbc.execute("CREATE FUNCTION refuse_idle_audit() RETURNS trigger LANGUAGE plpgsql AS "
+                + "$$ BEGIN RAISE EXCEPTION 'No space left on device' USING ERRCODE = '53100'; END $$");
+        jdbc.execute("CREATE TRIGGER refuse_idle_audit BEFORE INSERT ON audit_event FOR EACH ROW "
+                + "WHEN (NEW.user_name = 'web.idle3') EXECUTE FUNCTION refuse_idle_audit()");
+        try {
+            mvc.perform(get("/bulletins").cookie(session)).andExpect(redirectedUrl("/login?expired"));
+        } finally {
+            jdbc.execute("DROP TRIGGER refuse_idle_audit ON audit_event");
+            jdbc.execute("DROP FUNCTION refuse_idle_audit()");
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM spring_session WHERE principal_name = 'web.idle3'", Integer.class)).isZero();
+        mvc.perform(get("/bulletins").cookie(session)).andExpect(redirectedUrl("/login?expired"));
     }
 
     @Test
