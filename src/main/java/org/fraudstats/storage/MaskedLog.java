@@ -25,8 +25,24 @@ public final class MaskedLog {
         }
     }
 
-    /** {@code %maskedEx}: the stack trace, each line masked (a message quoted in it as well). */
+    /**
+     * {@code %maskedEx}: the stack trace, each line masked (a message quoted in it as well). The database out of
+     * reach is one line instead: its traces, from every page, the session cleanup and Quartz's cluster check-in, said
+     * nothing but "refused" in 2,000 lines a minute, among which the line that mattered was lost. They come back with
+     * {@code logging.level.org.fraudstats.storage.DatabaseDown=DEBUG}.
+     */
     public static final class Trace extends ThrowableProxyConverter {
+        @Override
+        public String convert(ILoggingEvent event) {
+            if (event.getThrowableProxy() instanceof ch.qos.logback.classic.spi.ThrowableProxy proxy
+                    && DatabaseDown.isCause(proxy.getThrowable())
+                    && !org.slf4j.LoggerFactory.getLogger(DatabaseDown.class).isDebugEnabled()) {
+                return "    the database is not reachable: " + DatabaseDown.why(proxy.getThrowable())
+                        + ch.qos.logback.core.CoreConstants.LINE_SEPARATOR;
+            }
+            return super.convert(event);
+        }
+
         @Override
         protected String throwableProxyToString(IThrowableProxy proxy) {
             return maskLines(super.throwableProxyToString(proxy));

@@ -31,6 +31,36 @@ class MaskedLogTest {
                 .contains("at org.fraudstats.storage.MaskedLogTest");
     }
 
+    /** A stopped PostgreSQL left ~2,000 lines of such traces a minute in serve's log (tester). */
+    @Test
+    void theDatabaseOutOfReachIsOneLineInsteadOfATrace() {
+        LoggingEvent event = event("Unexpected error occurred in scheduled task");
+        event.setThrowableProxy(new ch.qos.logback.classic.spi.ThrowableProxy(
+                new org.springframework.jdbc.CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                        new java.sql.SQLTransientConnectionException("fraudstats-embedded - Connection is not available, "
+                                + "request timed out after 30000ms", "08001",
+                                new org.postgresql.util.PSQLException("Connection to 127.0.0.1:34547 refused. Check that the hostname "
+                                        + "and port are correct and that the postmaster is accepting TCP/IP connections.",
+                                        org.postgresql.util.PSQLState.CONNECTION_UNABLE_TO_CONNECT,
+                                        new java.net.ConnectException("Connection refused"))))));
+        MaskedLog.Trace trace = new MaskedLog.Trace();
+        trace.setContext(new LoggerContext());
+        trace.start();
+        assertThat(trace.convert(event)).isEqualTo("    the database is not reachable: Connection to 127.0.0.1:34547 refused. "
+                + "Check that the hostname and port are correct and that the postmaster is accepting TCP/IP connections."
+                + System.lineSeparator());
+
+        // any other failure keeps its trace, a lost connection's SQL state too but not a query's own error
+        event = event("failed");
+        event.setThrowableProxy(new ch.qos.logback.classic.spi.ThrowableProxy(new org.postgresql.util.PSQLException(
+                "ERROR: relation \"x\" does not exist", org.postgresql.util.PSQLState.UNDEFINED_TABLE)));
+        assertThat(trace.convert(event)).contains("at org.fraudstats.storage.MaskedLogTest");
+        assertThat(DatabaseDown.isCause(new org.postgresql.util.PSQLException("An I/O error occurred while sending to the backend.",
+                org.postgresql.util.PSQLState.CONNECTION_FAILURE))).isTrue();
+        assertThat(DatabaseDown.isCause(new java.sql.SQLException("FATAL: terminating connection due to administrator command",
+                "57P01"))).isTrue();
+    }
+
     @Test
     void aLineLongerThanOneValueIsMaskedWhole() {
         String line = "x".repeat(DigitRuns.LONGEST - 5) + " card " + CARD + " and " + "y".repeat(2000) + " " + CARD;

@@ -66,7 +66,11 @@ class ApiErrors {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<byte[]> unexpected(Exception e, HttpServletResponse response) {
+    ResponseEntity<byte[]> unexpected(Exception e, HttpServletResponse response) throws Exception {
+        if (org.fraudstats.storage.DatabaseDown.isCause(e) && !response.isCommitted()) {
+            // not the program's fault: the 503 "try again" of web/security/UnreachableDatabase, one line in the log
+            throw e;
+        }
         if (clientWentAway(e)) {
             // the client hung up mid-answer (a download cancelled on a phone): nobody is left to read an error, and
             // writing one after the body had begun only logged a second, misleading error

@@ -66,6 +66,18 @@ class ContainerErrors {
         }
     }
 
+    /**
+     * The short Chinese page of an error answered without the application (no template, no session, no database):
+     * the status and what it means to a person.
+     */
+    static String page(int status, String message) {
+        return "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>" + status + " · 统计通报平台</title><link rel=\"stylesheet\" href=\"/css/portal.css\"></head>"
+                + "<body><main class=\"page\"><h1>" + status + "</h1><p>" + message + "</p>"
+                + "<p><a href=\"/\">返回首页</a></p></main></body></html>";
+    }
+
     /** Host valve; Tomcat makes it by reflection, hence public with a public constructor. */
     public static class Report extends ErrorReportValve {
 
@@ -102,12 +114,7 @@ class ContainerErrors {
                 }
                 Writer writer = response.getReporter();
                 if (writer != null) {
-                    writer.write(api ? "{\"error\":\"" + reason + "\"}"
-                            : "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
-                              + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                              + "<title>" + status + " · 统计通报平台</title><link rel=\"stylesheet\" href=\"/css/portal.css\"></head>"
-                              + "<body><main class=\"page\"><h1>" + status + "</h1><p>" + ErrorPages.message(status) + "</p>"
-                              + "<p><a href=\"/\">返回首页</a></p></main></body></html>");
+                    writer.write(api ? "{\"error\":\"" + reason + "\"}" : page(status, ErrorPages.message(status)));
                     response.finishResponse();
                 }
             } catch (IOException | IllegalStateException e) {

@@ -14,14 +14,15 @@ import org.springframework.web.context.request.async.AsyncRequestNotUsableExcept
 
 /**
  * What the API answers when a handler fails: a client that hung up gets nothing written, an answer already begun gets
- * nothing appended, anything else one line, 500, and a lost database connection is never taken for a client gone.
+ * nothing appended, the database out of reach a 503 (further up), anything else one line, 500, and a lost database
+ * connection is never taken for a client gone.
  */
 class ApiErrorsTest {
 
     private final ApiErrors errors = new ApiErrors();
 
     @Test
-    void aClientThatHungUpMidDownloadGetsNoErrorWrittenAfterTheBody() {
+    void aClientThatHungUpMidDownloadGetsNoErrorWrittenAfterTheBody() throws Exception {
         assertThat(errors.unexpected(new AsyncRequestNotUsableException("ServletOutputStream failed to write: java.io.IOException: Broken pipe"),
                 new MockHttpServletResponse())).isNull();
         assertThat(errors.unexpected(new IllegalStateException("writing", new ClientAbortException(new IOException("Broken pipe"))),
@@ -29,7 +30,7 @@ class ApiErrorsTest {
     }
 
     @Test
-    void aLostDatabaseConnectionIsA500EvenThoughItEndsInAnEof() {
+    void aLostDatabaseConnectionIsA500EvenThoughItEndsInAnEof() throws Exception {
         // what pgjdbc throws when the server goes away: an EOF at the bottom, as a client hang-up may have
         ResponseEntity<byte[]> answer = errors.unexpected(new RuntimeException("An I/O error occurred while sending to the backend.",
                 new EOFException()), new MockHttpServletResponse());
@@ -39,8 +40,17 @@ class ApiErrorsTest {
                 .isEqualTo(500);
     }
 
+    /** pgjdbc's own word for it (SQL state 08006): left to web/security/UnreachableDatabase, 503 "try again". */
     @Test
-    void anAnswerAlreadyBegunGetsNoErrorAppended() throws IOException {
+    void theDatabaseOutOfReachGoesOnToThe503() {
+        var lost = new org.springframework.dao.DataAccessResourceFailureException("PreparedStatementCallback",
+                new org.postgresql.util.PSQLException("An I/O error occurred while sending to the backend.",
+                        org.postgresql.util.PSQLState.CONNECTION_FAILURE, new EOFException()));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> errors.unexpected(lost, new MockHttpServletResponse())).isSameAs(lost);
+    }
+
+    @Test
+    void anAnswerAlreadyBegunGetsNoErrorAppended() throws Exception {
         MockHttpServletResponse begun = new MockHttpServletResponse();
         begun.getOutputStream().write("[ {".getBytes(StandardCharsets.UTF_8));
         begun.flushBuffer();
@@ -48,7 +58,7 @@ class ApiErrorsTest {
     }
 
     @Test
-    void anythingElseIsA500WithOneLineSayingWhenNotWhat() {
+    void anythingElseIsA500WithOneLineSayingWhenNotWhat() throws Exception {
         ResponseEntity<byte[]> answer = errors.unexpected(new IllegalStateException("a detail that stays in the log"), new MockHttpServletResponse());
         assertThat(answer.getStatusCode().value()).isEqualTo(500);
         assertThat(new String(answer.getBody(), StandardCharsets.UTF_8))
