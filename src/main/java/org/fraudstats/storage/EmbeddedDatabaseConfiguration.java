@@ -28,6 +28,12 @@ class EmbeddedDatabaseConfiguration {
         return EmbeddedServer.start(home.root(), PostgresBinaries.in(settings.cache()), settings.embedded().durable());
     }
 
+    /** Started by `serve` alone (cli/ServeCommand); closed before the server is left. */
+    @Bean(destroyMethod = "close")
+    EmbeddedServerWatch embeddedPostgresWatch(EmbeddedServer postgres) {
+        return new EmbeddedServerWatch(postgres);
+    }
+
     /**
      * The application's pool. The bench's throwaway server (not durable) alone connects as the superuser: it
      * creates its own tables, empties and vacuums the facts between measurements, and holds nothing real.

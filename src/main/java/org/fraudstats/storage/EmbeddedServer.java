@@ -63,6 +63,7 @@ final class EmbeddedServer implements AutoCloseable {
     private String password;
     private String applicationPassword;
     private int port;
+    private boolean durable = true;
 
     private EmbeddedServer(Path home, PostgresBinaries binaries, ServerOwner owner) {
         this.home = home;
@@ -136,7 +137,8 @@ final class EmbeddedServer implements AutoCloseable {
         OrphanServer.stopIfAny(pgdata, binaries);
         password = ServerPassword.ensure(home, pgdata, binaries);
         writeIfChanged(pgdata.resolve("pg_hba.conf"), HBA);
-        port = startPostmaster(durable);
+        this.durable = durable;
+        port = startPostmaster(durable, 0);
         checkPassword();
         try {
             applicationRole();
@@ -220,9 +222,44 @@ final class EmbeddedServer implements AutoCloseable {
         ServerPassword.keep(home);
     }
 
-    private int startPostmaster(boolean durable) throws IOException {
+    /**
+     * Starts the server again, on the port this process's pool connects to, when it has gone while this process
+     * uses it (its postmaster killed: kill -9, the kernel's OOM killer). Without it `serve` answered nothing but
+     * "database not reachable" until someone restarted it, where any command run meanwhile would have started
+     * the server itself (tester). In turn with every other process on the home; PostgreSQL's crash recovery makes
+     * the data what was committed.
+     *
+     * @return the port it was started on again, or -1 when it was running (or this process is leaving)
+     */
+    int startAgainIfGone() throws IOException {
+        return ServerOwner.inTurn(socketFolder, home, () -> {
+            if (stopped.get() || running()) {
+                return -1;
+            }
+            OrphanServer.stopIfAny(pgdata, binaries);
+            writeIfChanged(pgdata.resolve("pg_hba.conf"), HBA);
+            startPostmaster(durable, port);
+            return port;
+        });
+    }
+
+    /** Whether the postmaster named by postmaster.pid is alive. */
+    private boolean running() throws IOException {
+        Path pidFile = pgdata.resolve("postmaster.pid");
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
+        }
+        return !lines.isEmpty() && lines.get(0).strip().matches("[0-9]+")
+                && ProcessHandle.of(Long.parseLong(lines.get(0).strip())).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** @param fixedPort the port to start on again (its pools connect there), or 0 for a free one */
+    private int startPostmaster(boolean durable, int fixedPort) throws IOException {
         for (int attempt = 1; ; attempt++) {
-            int candidate = freeLoopbackPort();
+            int candidate = fixedPort != 0 ? fixedPort : freeLoopbackPort();
             long logBefore = Files.exists(serverLog) ? Files.size(serverLog) : 0;
             PostgresBinaries.Finished started = binaries.run(START_TIMEOUT.plusMinutes(1), null, "pg_ctl", "start", "-D", pgdata.toString(),
                     "-l", serverLog.toString(), "-w", "-t", Long.toString(START_TIMEOUT.toSeconds()), "-s", "-o", options(candidate, durable));
@@ -232,7 +269,12 @@ final class EmbeddedServer implements AutoCloseable {
             String cause = logSince(logBefore).orElse(started.cause());
             stopQuietly();
             // the port chosen was free a moment ago; another process may have taken it since
-            if (attempt < 3 && cause.contains("could not bind")) {
+            if (fixedPort == 0 && attempt < 3 && cause.contains("could not bind")) {
+                continue;
+            }
+            // the killed server's last backends may hold its shared memory a moment longer
+            if (fixedPort != 0 && attempt < 5 && cause.contains("shared memory")) {
+                sleepQuietly(Duration.ofSeconds(1));
                 continue;
             }
             throw new DatabaseUnavailable("cannot start the embedded PostgreSQL under " + pgdata + ": " + cause
@@ -314,6 +356,14 @@ final class EmbeddedServer implements AutoCloseable {
         String added = new String(all, (int) Math.min(bytes, all.length), (int) Math.max(0, all.length - bytes), StandardCharsets.UTF_8);
         return added.lines().filter(l -> l.contains("FATAL:") || l.contains("PANIC:")).reduce((a, b) -> b)
                 .map(l -> l.substring(l.indexOf(l.contains("FATAL:") ? "FATAL:" : "PANIC:")).replaceAll("\\s+", " "));
+    }
+
+    private static void sleepQuietly(Duration time) {
+        try {
+            Thread.sleep(time.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static int freeLoopbackPort() throws IOException {

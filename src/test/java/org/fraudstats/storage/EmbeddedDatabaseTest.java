@@ -254,6 +254,41 @@ class EmbeddedDatabaseTest {
         assertThat(home.resolve("pgdata/postmaster.pid")).doesNotExist();
     }
 
+    /** serve's watch: the server killed under it is started again on its port, and the pool reads on, data and all. */
+    @Test
+    void aServerKilledUnderServeIsStartedAgainOnItsPortWithItsData(@TempDir Path home) throws Exception {
+        try (ConfigurableApplicationContext app = start(home)) {
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            jdbc.update("INSERT INTO audit_event (action, result) VALUES ('before-the-kill', '42')");
+            int port = jdbc.queryForObject("SHOW port", Integer.class);
+            long killed = Long.parseLong(Files.readAllLines(home.resolve("pgdata/postmaster.pid")).get(0).strip());
+            ProcessHandle postmaster = ProcessHandle.of(killed).orElseThrow();
+            new ProcessBuilder("kill", "-9", Long.toString(killed)).start().waitFor();
+            postmaster.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            EmbeddedServerWatch watch = app.getBean(EmbeddedServerWatch.class);
+            watch.look();
+            long again = Long.parseLong(Files.readAllLines(home.resolve("pgdata/postmaster.pid")).get(0).strip());
+            assertThat(again).isNotEqualTo(killed);
+            // the pool's connections to the killed server are dead: it drops them and opens new ones on the same port
+            String result = null;
+            for (int i = 0; i < 20 && result == null; i++) {
+                try {
+                    result = jdbc.queryForObject("SELECT result FROM audit_event WHERE action = 'before-the-kill'", String.class);
+                } catch (org.springframework.dao.DataAccessException e) {
+                    Thread.sleep(250);
+                }
+            }
+            assertThat(result).isEqualTo("42");
+            assertThat(jdbc.queryForObject("SHOW port", Integer.class)).isEqualTo(port);
+            assertThat(jdbc.queryForObject("SHOW fsync", String.class)).isEqualTo("on");
+            // running: the next look leaves it alone
+            watch.look();
+            assertThat(Long.parseLong(Files.readAllLines(home.resolve("pgdata/postmaster.pid")).get(0).strip())).isEqualTo(again);
+        }
+        assertThat(home.resolve("pgdata/postmaster.pid")).doesNotExist();
+    }
+
     static ConfigurableApplicationContext start(Path home) {
         return new SpringApplication(FraudstatsApplication.class).run("--fraudstats.home=" + home);
     }
