@@ -32,12 +32,15 @@ class TotpKeys {
 
     private final SecretKeySpec key;
     private final AccountKeyCheck accountKeyCheck;
+    /** Where this process's key came from, named when a sealed key does not open under it. */
+    private final String keySource;
     /** Set once this process's account key was found to be the database's: checked before the first sealing only. */
     private volatile boolean keyConfirmed;
 
     TotpKeys(AccountKey accountKey, AccountKeyCheck accountKeyCheck) {
         this.key = new SecretKeySpec(accountKey.derived("totp keys"), "AES");
         this.accountKeyCheck = accountKeyCheck;
+        this.keySource = accountKey.source();
     }
 
     /**
@@ -74,8 +77,9 @@ class TotpKeys {
             byte[] iv = java.util.Arrays.copyOf(in, IV_BYTES);
             return new String(cipher(Cipher.DECRYPT_MODE, user, iv).doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.US_ASCII);
         } catch (AEADBadTagException e) {
-            throw new Unreadable("the TOTP key of " + user + " was sealed under another account key (HOME/account.key or "
-                    + "FRAUDSTATS_ACCOUNT_KEY): put back this database's key, or enrol the user again with `user totp " + user + "`");
+            // the key's source named, as the loader's WrongAccountKey does: "HOME/account.key or …" left the reader to guess
+            throw new Unreadable("the TOTP key of " + user + " was sealed under another account key than this one (" + keySource
+                    + "): put back this database's key, or enrol the user again with `user totp " + user + "`");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM unavailable", e);
         }

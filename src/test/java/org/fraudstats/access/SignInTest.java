@@ -39,6 +39,12 @@ class SignInTest extends DatabaseTest {
     @Autowired
     SignIn signIn;
 
+    @Autowired
+    TotpKeys totpKeys;
+
+    @Autowired
+    org.fraudstats.storage.AccountKey accountKey;
+
     private void add(String name, Role role, String password) {
         users.add(name, role, password, new Actor("setup", "", "test"));
     }
@@ -169,6 +175,10 @@ class SignInTest extends DatabaseTest {
         assertThat(signIn.attempt("admin.older", "Admin-Password-1", Totp.code(secret, START.plusSeconds(60)), CLIENT).outcome())
                 .isEqualTo(Outcome.REFUSED);
         assertThat(audit("admin.older")).last().isEqualTo("admin.older|admin|192.0.2.7|sign-in|admin.older|failure: TOTP key not readable under this account key");
+        // the log's line names where this process's key came from, as the loader's refusal does
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> totpKeys.open("admin.older", stored))
+                .hasMessage("the TOTP key of admin.older was sealed under another account key than this one (" + accountKey.source()
+                        + "): put back this database's key, or enrol the user again with `user totp admin.older`");
         assertThat(jdbc.queryForObject("SELECT failed_attempts FROM app_user WHERE name = 'admin.older'", Integer.class)).isZero();
 
         // a key left in clear by a user who has not signed in since: sealed when serve starts

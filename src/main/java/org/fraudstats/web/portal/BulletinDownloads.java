@@ -47,6 +47,16 @@ public class BulletinDownloads {
             if (iso.isPresent()) {
                 throw new BadInput("'" + period + "' is not a bulletin's date (an ISO date: " + iso.get() + ")");
             }
+            // a range of two such dates, 20221001_20221031: its ISO form too, where it was masked as '…' (tester)
+            String[] ends = period.split("_", -1);
+            if (ends.length == 2) {
+                java.util.Optional<String> from = org.fraudstats.settings.BusinessTime.isoFormOf(ends[0]);
+                java.util.Optional<String> to = org.fraudstats.settings.BusinessTime.isoFormOf(ends[1]);
+                if (from.isPresent() && to.isPresent()) {
+                    // not echoed: its 16 digits around the '_' read as an account number to the masking downstream
+                    throw new BadInput("not a bulletin's period: its dates are written with dashes, " + from.get() + "_" + to.get());
+                }
+            }
             throw new BadInput("'" + Inputs.printable(period) + "' is not a bulletin's date (2022-10-23, or 2022-10-01_2022-10-31 for a range)");
         }
         Matcher file = FILE.matcher(fileName);
