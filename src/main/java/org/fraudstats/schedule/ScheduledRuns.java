@@ -38,6 +38,11 @@ public class ScheduledRuns {
             return finishedAt == null ? "" : BusinessTime.isoSeconds(finishedAt.toInstant());
         }
 
+        /** The detail as the page says it: in Chinese where it is one of the schedule's own lines (WaitingWords). */
+        public String reason() {
+            return WaitingWords.chinese(detail);
+        }
+
         /** The status as the page says it. */
         public String statusName() {
             return switch (status) {

@@ -196,14 +196,18 @@ class PortalPagesTest extends PortalTest {
         jdbc.update("INSERT INTO schedule_run (schedule, business_day, status, started_at, finished_at, instance, detail) VALUES "
                 + "('nightly', '2031-01-02', 'FAILED', '2031-01-03T01:30:00+08:00', '2031-01-03T01:30:04+08:00', 'node', "
                 + "'drop 2031-01-02 not loaded: cases.csv: required column ''loss_amount'' missing from the header'), "
-                + "('nightly', '2031-01-01', 'MISSING_DATA', '2031-01-02T01:30:00+08:00', '2031-01-02T07:30:00+08:00', 'node', NULL)");
+                + "('nightly', '2031-01-01', 'MISSING_DATA', '2031-01-02T01:30:00+08:00', '2031-01-02T07:30:00+08:00', 'node', NULL), "
+                + "('nightly', '2031-01-03', 'WAITING', '2031-01-04T01:30:00+08:00', NULL, 'node', "
+                + "'drop not in /srv/inbox; looking again in PT14M59.999S, deadline 2031-01-04T07:30+08:00')");
         try {
             String page = page("statistician", get("/runs"));
             assertThat(page).contains("<h2>定时任务 ")
                     .containsPattern("<td>2031-01-02</td>\\s*<td><span class=\"status failed\">失败</span></td>\\s*"
                             + "<td class=\"wide\">drop 2031-01-02")
                     .contains("drop 2031-01-02 not loaded: cases.csv: required column &#39;loss_amount&#39; missing from the header（自动重试中）")
-                    .containsPattern("<td>2031-01-01</td>\\s*<td><span class=\"status failed\">数据未到</span></td>");
+                    .containsPattern("<td>2031-01-01</td>\\s*<td><span class=\"status failed\">数据未到</span></td>")
+                    // the schedule's own English line in the statistician's words (tester)
+                    .contains("<td class=\"wide\">数据未到（收件目录 /srv/inbox）；15 分钟后再查看，截止 2031-01-04 07:30</td>");
             assertThat(page.indexOf("2031-01-02")).isLessThan(page.indexOf("2031-01-01"));
         } finally {
             jdbc.update("DELETE FROM schedule_run WHERE business_day >= '2031-01-01'");

@@ -1,0 +1,29 @@
+package org.fraudstats.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The schedule's own lines on /runs in Chinese; anything else, a loader's message, as recorded. */
+class WaitingWordsTest {
+
+    @Test
+    void theScheduleOwnLinesInChinese() {
+        assertThat(WaitingWords.chinese("drop not in /srv/inbox; looking again in PT15M, deadline 2026-12-06T07:30+08:00"))
+                .isEqualTo("数据未到（收件目录 /srv/inbox）；15 分钟后再查看，截止 2026-12-06 07:30");
+        assertThat(WaitingWords.chinese("the inbox /mnt/feeds does not exist: no drop can arrive there (FRAUDSTATS_INBOX); "
+                + "looking again in PT1H30M, deadline 2026-12-05T23:30Z"))
+                .isEqualTo("收件目录 /mnt/feeds 不存在，数据无法到达（请检查 FRAUDSTATS_INBOX，或共享目录是否已挂载）；"
+                        + "1 小时 30 分钟后再查看，截止 2026-12-06 07:30");
+        assertThat(WaitingWords.chinese("the nightly run of 2022-10-22 failed and is tried again; looking again in PT1S"))
+                .isEqualTo("等待 2022-10-22 的日报任务（该任务失败，正在自动重试）；1 秒后再查看");
+        assertThat(WaitingWords.chinese("the nightly run of 2022-10-23 is not finished; looking again in PT1M"))
+                .isEqualTo("等待 2022-10-23 的日报任务完成；1 分钟后再查看");
+        assertThat(WaitingWords.chinese("exit 3 (the log of serve says why)")).isEqualTo("退出码 3（原因见 serve 的日志）");
+        assertThat(WaitingWords.chinese("drop 2031-01-02 not loaded: cases.csv: required column 'loss_amount' missing from the header"))
+                .isEqualTo("drop 2031-01-02 not loaded: cases.csv: required column 'loss_amount' missing from the header");
+        assertThat(WaitingWords.chinese(null)).isNull();
+        assertThat(WaitingWords.after("PT2M40.5S")).isEqualTo("2 分钟 41 秒");
+        assertThat(WaitingWords.after("PT0S")).isEqualTo("0 秒");
+    }
+}
