@@ -235,6 +235,9 @@ class PortalPagesTest extends PortalTest {
         String page = page("statistician", get("/rejects"));
         assertThat(page).contains("拒收记录").contains("cases.csv");
         assertThat(page).doesNotContainPattern("\\d{12,}");
+        // the loader's reason in Chinese, its own line under it (tester: English on a Chinese page)
+        assertThat(page).contains("<span>amount：不是以元为单位的普通小数（如 1234.5）</span><br>"
+                + "<code class=\"muted\">amount: not a plain decimal amount in yuan</code>");
     }
 
     @Test
