@@ -365,6 +365,18 @@ class PortalApiTest extends PortalTest {
         assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(done.get("progress").toString()).isEqualTo("{\"done\":20,\"total\":20}");
         assertThat(cli("history", "--limit", "5").out()).contains(id + " ").contains("STOPPED");
+
+        // asked again, the stopped one says where it went on: 409, where Batch's refusal was a 503 "try again" that
+        // never could succeed, its parameters and paths for a message (tester); its page has no restart button
+        MockHttpServletResponse twice = as("statistician", post("/api/v1/reruns/" + id + "/restart"));
+        assertThat(twice.getStatus()).isEqualTo(409);
+        assertThat(JSON.readTree(twice.getContentAsString()).get("error").asString()).isEqualTo("rerun " + id
+                + " was restarted as rerun " + again.get("id").asLong() + ", which completed: there is nothing to restart");
+        assertThat(JSON.readTree(as("statistician", get("/api/v1/reruns/" + id)).getContentAsString()).get("message").asString())
+                .isEqualTo("restarted as rerun " + again.get("id").asLong() + " (COMPLETED)");
+        String page = as("statistician", get("/runs/" + id)).getContentAsString();
+        assertThat(page).contains("已重新启动为作业 <a href=\"/runs/" + again.get("id").asLong() + "\">" + again.get("id").asLong() + "</a>")
+                .doesNotContain("重新启动（只补未完成的天）");
     }
 
     @Test

@@ -61,14 +61,15 @@ public class Reruns {
 
     /** A rerun's state (web.md's GET /api/v1/reruns/{id}); {@code startedAt}/{@code endedAt} in Asia/Shanghai. */
     public record State(long id, BatchStatus status, LocalDate from, LocalDate to, int done, int total,
-                        String startedAt, String endedAt, String message) {
+                        String startedAt, String endedAt, String message, Long restartedAs) {
 
         public boolean running() {
             return status.isRunning();
         }
 
+        /** Failed or stopped, and not restarted since: a restarted one goes on as its restart, whose page has the button. */
         public boolean restartable() {
-            return status == BatchStatus.FAILED || status == BatchStatus.STOPPED;
+            return (status == BatchStatus.FAILED || status == BatchStatus.STOPPED) && restartedAs == null;
         }
     }
 
@@ -200,6 +201,12 @@ public class Reruns {
                 && execution.getStatus() != BatchStatus.UNKNOWN && !execution.getStatus().isRunning()) {
             throw new Refused("rerun " + id + " is " + execution.getStatus() + ": only a failed or stopped rerun can be restarted");
         }
+        JobExecution latest = jobRepository.getLastJobExecution(execution.getJobInstance());
+        if (latest != null && latest.getId() != id && latest.getStatus() == BatchStatus.COMPLETED) {
+            // restarted already, and done: Batch's refusal was its parameters and server paths, answered 503 "try again",
+            // which never could succeed (tester), where the command line says this
+            throw new Refused("rerun " + id + " was restarted as rerun " + latest.getId() + ", which completed: there is nothing to restart");
+        }
         audit.record("rerun-restart", "job execution " + id, "requested");
         // a rerun marked running whose process died is recovered by Rerun.restart, under the lock that proves it died
         RunLock.Held held = runLock.days("restart " + id, days.from(), days.to());
@@ -236,13 +243,20 @@ public class Reruns {
             int total = (int) (days.to().toEpochDay() - days.from().toEpochDay() + 1);
             BatchStatus status = execution.getStatus();
             String message = status == BatchStatus.FAILED ? failure(execution) : null;
+            // a restart is a new execution of the same job instance: the last one is where this rerun went on
+            JobExecution latest = status == BatchStatus.FAILED || status == BatchStatus.STOPPED
+                    ? jobRepository.getLastJobExecution(execution.getJobInstance()) : null;
+            Long restartedAs = latest != null && latest.getId() != id ? latest.getId() : null;
+            if (restartedAs != null) {
+                message = (message == null ? "" : message + "; ") + "restarted as rerun " + restartedAs + " (" + latest.getStatus() + ")";
+            }
             // a stop can mark the execution STOPPED while its thread still renders the day it was on and holds the
             // days' lock: until the thread ends it is stopping, and cannot be restarted yet
             if (live.containsKey(id) && (status == BatchStatus.STOPPED || status == BatchStatus.FAILED)) {
                 status = BatchStatus.STOPPING;
             }
             return new State(id, status, days.from(), days.to(), done == null ? 0 : Math.min(done, total), total,
-                    time(execution.getStartTime()), time(execution.getEndTime()), message);
+                    time(execution.getStartTime()), time(execution.getEndTime()), message, restartedAs);
         });
     }
 
