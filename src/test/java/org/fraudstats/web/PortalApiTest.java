@@ -379,6 +379,35 @@ class PortalApiTest extends PortalTest {
                 .doesNotContain("重新启动（只补未完成的天）");
     }
 
+    /**
+     * A day first published by `rerun --out DIR` has its files there, not in the portal's folder: listed with "pdf": null
+     * and answered 404 "was not rendered", a rendered file was not served (tester). Served from where it was published.
+     */
+    @Test
+    void aBulletinPublishedIntoAnotherOutIsServedFromThere(@org.junit.jupiter.api.io.TempDir Path scratch) throws Exception {
+        // a day of 2021 no other test renders
+        Path portalCopy = context.getBean(FraudstatsHome.class).defaultOut().resolve("daily/2021-11-17/fraudstats-daily-2021-11-17.pdf");
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(portalCopy), "2021-11-17 was rendered into the portal's folder");
+        Run rendered = cli("rerun", "--from", "2021-11-17", "--to", "2021-11-17", "--out", scratch.toString(), "--formats", "pdf");
+        assertThat(rendered.exitCode()).as(rendered.err()).isZero();
+        Path file = scratch.resolve("daily/2021-11-17/fraudstats-daily-2021-11-17.pdf");
+        assertThat(file).exists();
+
+        JsonNode listed = JSON.readTree(as("leader", get("/api/v1/bulletins").param("from", "2021-11-17").param("to", "2021-11-17"))
+                .getContentAsString()).get(0);
+        assertThat(listed.get("pdf").asString()).isEqualTo("/api/v1/bulletins/2021-11-17/daily.pdf?revision=1");
+        assertThat(listed.get("xlsx").isNull()).isTrue();
+        MockHttpServletResponse pdf = as("leader", get("/api/v1/bulletins/2021-11-17/daily.pdf"));
+        assertThat(pdf.getStatus()).isEqualTo(200);
+        assertThat(pdf.getContentAsByteArray()).isEqualTo(Files.readAllBytes(file));
+        // a format never rendered says so, and what puts it there
+        MockHttpServletResponse xlsx = as("leader", get("/api/v1/bulletins/2021-11-17/daily.xlsx"));
+        assertThat(xlsx.getStatus()).isEqualTo(404);
+        assertThat(JSON.readTree(xlsx.getContentAsString(StandardCharsets.UTF_8)).get("error").asString()).isEqualTo("the xlsx of the "
+                + "daily bulletin of 2021-11-17 revision 1 is not on the server (not rendered in that format, or its file since moved or "
+                + "deleted): a rerun of that period writes it");
+    }
+
     @Test
     void aRerunOverDaysAnotherRunHoldsIsRefused() throws Exception {
         try (RunLock.Held nightly = context.getBean(RunLock.class).days("nightly", LocalDate.of(2022, 10, 10), LocalDate.of(2022, 10, 10))) {

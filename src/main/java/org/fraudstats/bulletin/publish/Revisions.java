@@ -64,7 +64,7 @@ class Revisions {
             LocalDate dateTo = rs.getObject("date_to", LocalDate.class);
             return new Revision(BulletinKind.of(rs.getString("kind"), dateFrom, dateTo), dateFrom, dateTo,
                     rs.getInt("revision"), rs.getString("changes"), rs.getObject("job_execution_id", Long.class),
-                    rs.getObject("generated_at", OffsetDateTime.class), rs.getString("missing_note"));
+                    rs.getObject("generated_at", OffsetDateTime.class), rs.getString("missing_note"), rs.getString("out_folder"));
         });
     }
 }

@@ -81,7 +81,16 @@ public class BulletinArchive {
 
     /** The file of a revision in a format, when it was rendered in that format and is still on disk. */
     public Optional<Path> file(PublishedBulletin bulletin, BulletinPublisher.Format format) {
-        Path out = home.defaultOut();
+        Optional<Path> here = file(home.defaultOut(), bulletin, format);
+        if (here.isPresent() || bulletin.publishedInto() == null) {
+            return here;
+        }
+        // published by `rerun --out DIR`: its files are there, not here; the archive listed the revision with no file
+        // and answered 404 "was not rendered" for a file that was (tester)
+        return file(Path.of(bulletin.publishedInto()), bulletin, format);
+    }
+
+    private static Optional<Path> file(Path out, PublishedBulletin bulletin, BulletinPublisher.Format format) {
         String key = bulletin.kind().key();
         String base = "fraudstats-" + key + "-" + bulletin.period() + (bulletin.revision() > 1 ? ".r" + bulletin.revision() : "");
         Path file = out.resolve(key).resolve(bulletin.period()).resolve(base + "." + format.name()).normalize();
@@ -107,7 +116,7 @@ public class BulletinArchive {
     private PublishedBulletin bulletin(Revision r) {
         String period = r.kind() == BulletinKind.DAILY ? r.from().toString() : r.from() + "_" + r.to();
         return new PublishedBulletin(r.kind(), period, r.from(), r.to(), r.revision(), r.generatedAt(),
-                JSON.readValue(r.changesJson(), STRINGS), r.missingNote());
+                JSON.readValue(r.changesJson(), STRINGS), r.missingNote(), r.outFolder());
     }
 
     /** What a page says when no bulletin of that kind, period and revision was published: 没有 2022-11-15 的日报。 */

@@ -78,8 +78,10 @@ public class BulletinDownloads {
         Optional<Path> found = archive.file(bulletin, format);
         if (found.isEmpty()) {
             throw new NotFound("the " + format + " of the " + file.group(1) + " bulletin of " + period + " revision "
-                    + bulletin.revision() + " was not rendered", "这期通报（" + bulletin.documentName() + " "
-                    + bulletin.periodDisplay() + " 第" + bulletin.revision() + "版）没有生成 " + (format == BulletinPublisher.Format.pdf ? "PDF" : "Excel") + " 文件");
+                    + bulletin.revision() + " is not on the server (not rendered in that format, or its file since moved or deleted): "
+                    + "a rerun of that period writes it", "这期通报（" + bulletin.documentName() + " "
+                    + bulletin.periodDisplay() + " 第" + bulletin.revision() + "版）的 " + (format == BulletinPublisher.Format.pdf ? "PDF" : "Excel")
+                    + " 文件不在服务器上（未生成该格式，或文件已被移走、删除）；请统计人员重新生成这一期");
         }
         Path path = found.get();
         String etag = "\"" + BulletinArchive.sha256(path) + "\"";

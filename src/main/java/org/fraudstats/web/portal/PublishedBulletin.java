@@ -11,10 +11,11 @@ import org.fraudstats.settings.BusinessTime;
 /**
  * One published revision of a bulletin: its kind, its period (as the folders and URLs name it: 2022-10-23 or
  * 2022-10-01_2022-10-31), when it was published, what it changed against the revision before (empty for the first)
- * and the 数据未到 notice it printed (null when its day's data was there).
+ * and the 数据未到 notice it printed (null when its day's data was there); {@code publishedInto}, the output folder it
+ * was published into, is where its files are looked for when the portal's own folder lacks them, and is never shown.
  */
 public record PublishedBulletin(BulletinKind kind, String period, LocalDate from, LocalDate to, int revision,
-                                OffsetDateTime publishedAt, List<String> changes, String missingNote) {
+                                OffsetDateTime publishedAt, List<String> changes, String missingNote, String publishedInto) {
 
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
