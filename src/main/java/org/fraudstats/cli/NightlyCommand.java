@@ -22,6 +22,9 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:done", "1:failed, or D's drop had not arrived (the bulletin then carries a 数据未到 notice)", "2:usage error"})
 class NightlyCommand implements Callable<Integer> {
 
+    /** A warning line of the night, dated by its drop (2022-10-06  warning: …) or not. */
+    private static final java.util.regex.Pattern WARNING = java.util.regex.Pattern.compile("(\\d{4}-\\d\\d-\\d\\d\\s+)?warning: ");
+
     @Option(names = "--date", paramLabel = "D", description = "business day (default: yesterday in Asia/Shanghai)")
     LocalDate date;
 
@@ -61,8 +64,15 @@ class NightlyCommand implements Callable<Integer> {
         try {
             result = services.get(NightlyPipeline.class).run(day, inbox != null ? inbox : services.get(FraudstatsSettings.class).inbox(),
                     out != null ? out : home.defaultOut(), line -> {
-                        o.println(line);
-                        o.flush();
+                        // a warning goes to standard error, as ingest's do: a cron job that mails its errors never saw
+                        // the one saying the inbox share was not mounted (tester)
+                        if (WARNING.matcher(line).lookingAt()) {
+                            spec.commandLine().getErr().println("fraudstats nightly: " + line);
+                            spec.commandLine().getErr().flush();
+                        } else {
+                            o.println(line);
+                            o.flush();
+                        }
                     });
         } catch (RunLock.Refused e) {
             throw new UserError(e.getMessage());

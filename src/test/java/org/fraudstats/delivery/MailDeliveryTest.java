@@ -458,7 +458,7 @@ class MailDeliveryTest extends DatabaseTest {
                 .endsWith(",\"Could not connect to SMTP host: 127.0.0.1, port: 2525; nested exception is: java.net.ConnectException: Connection refused\""));
         Run nextNight = night("2022-10-24");
         assertThat(nextNight.exitCode()).isZero();
-        assertThat(nextNight.out()).contains("warning: 3 mails failed after 6 hours of retries: ./fraudstats deliveries --failed");
+        assertThat(nextNight.err()).contains("fraudstats nightly: warning: 3 mails failed after 6 hours of retries: ./fraudstats deliveries --failed");
 
         relay.start();
         Run resend = cli("deliver", "--date", "2022-10-24", "--resend");
@@ -469,7 +469,7 @@ class MailDeliveryTest extends DatabaseTest {
                 .contains(",daily,1,leadership,zhangsan@example.gov.cn,failed,8,")
                 .contains(",daily,1,leadership,zhangsan@example.gov.cn,sent,1,");
         // sent since: the nights stop warning about them (still listed, as failed, by deliveries --failed)
-        assertThat(night("2022-10-24").out()).doesNotContain("warning");
+        assertThat(night("2022-10-24").err()).doesNotContain("warning");
         assertThat(cli("deliveries", "--failed").out().lines().skip(1).toList()).hasSize(3);
     }
 
@@ -757,7 +757,7 @@ class MailDeliveryTest extends DatabaseTest {
             jdbc.execute("DROP FUNCTION test_refuse_delivery()");
         }
         assertThat(late.exitCode()).as(late.err()).isZero();
-        assertThat(late.out()).contains("warning: the mails of the daily bulletin 2022-10-24 (revision 2) were not recorded: ");
+        assertThat(late.err()).contains("fraudstats nightly: warning: the mails of the daily bulletin 2022-10-24 (revision 2) were not recorded: ");
         // none of the correction's rows, so that the next pass sees it whole; the 25th's own bulletin went out
         assertThat(jdbc.queryForObject("SELECT count(*) FROM delivery WHERE revision = 2", Long.class)).isZero();
         assertThat(mailsWithSubject("【反诈日报】2022年10月25日（第298期）")).hasSize(3);

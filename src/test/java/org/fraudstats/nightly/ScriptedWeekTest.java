@@ -86,7 +86,8 @@ class ScriptedWeekTest extends DatabaseTest {
         Run night6 = nightly("2022-10-06");
         assertThat(night6.exitCode()).isZero();
         assertThat(night6.out()).contains("2022-10-04  revised to r2 (禅城区 处置预警 0 → 1; ");
-        assertThat(night6.out()).contains("\n2022-10-06  warning: cases.csv line 3 is dated 2012-10-06, before 2021-01-01, earlier than any "
+        // on standard error, as ingest's warnings
+        assertThat(night6.err()).contains("fraudstats nightly: 2022-10-06  warning: cases.csv line 3 is dated 2012-10-06, before 2021-01-01, earlier than any "
                 + "bulletin of its drop's day shows (1 row so dated); loaded as written: check the source\n");
         assertThat(nightly("2022-10-07").exitCode()).isZero();
         Run again = nightly("2022-10-07");
