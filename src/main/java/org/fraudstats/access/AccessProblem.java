@@ -12,6 +12,16 @@ public class AccessProblem extends RuntimeException implements SaidInChinese {
         this(message, message);
     }
 
+    /**
+     * What was typed names no user or token: on the command line a usage error, exit 2, as an unknown district is;
+     * exit 1 told a script to try again a typo that could never succeed (tester).
+     */
+    public static class NoSuch extends AccessProblem {
+        public NoSuch(String message, String chinese) {
+            super(message, chinese);
+        }
+    }
+
     /** Both messages masked: they quote what was typed (no user 6222…, no token 6222…), shown on a page or a terminal. */
     public AccessProblem(String message, String chinese) {
         super(org.fraudstats.storage.DigitRuns.mask(message));

@@ -168,7 +168,7 @@ public class Tokens {
         List<String> owner = jdbc.queryForList(SqlFiles.load("access/revoke-token.sql"), Map.of("id", id, "now", OffsetDateTime.now(clock)),
                 String.class);
         if (owner.isEmpty()) {
-            throw new AccessProblem("no valid token " + id, "没有编号为 " + id + " 的有效令牌");
+            throw new AccessProblem.NoSuch("no valid token " + id, "没有编号为 " + id + " 的有效令牌");
         }
         // whose: the auditor reads "token 7" long after the token list has changed
         audit.record(new AuditEvent(actor.user(), actor.role(), actor.client(), "token-revoke",

@@ -170,7 +170,7 @@ public class Users {
     }
 
     UserAccount require(String name) {
-        return find(name).orElseThrow(() -> new AccessProblem("no user " + name + " (see ./fraudstats user list)", "没有用户 " + name));
+        return find(name).orElseThrow(() -> new AccessProblem.NoSuch("no user " + name + " (see ./fraudstats user list)", "没有用户 " + name));
     }
 
     /** Whether {@code name} has the shape of a user name at all (letters, digits, '.', '_', '-'; 1 to 64). */

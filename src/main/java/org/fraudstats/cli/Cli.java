@@ -30,7 +30,7 @@ public final class Cli {
             if (debug) {
                 printTrace(e, err);
             }
-            return e instanceof CommandLine.ParameterException ? 2 : 1;
+            return e instanceof CommandLine.ParameterException || e instanceof org.fraudstats.access.AccessProblem.NoSuch ? 2 : 1;
         });
         cli.setParameterExceptionHandler((e, a) -> {
             // "fraudstats token create: …", "fraudstats: …" for the top level, not "fraudstats create" or "fraudstats fraudstats"

@@ -113,7 +113,10 @@ class UserCommandsTest extends DatabaseTest {
         assertThat(withInput("", "user", "add", "x", "--role", "boss"))
                 .isEqualTo(new Run(2, "", "fraudstats user add: --role 'boss' is not a role: leader, statistician, press, admin or auditor (see --help)\n"));
         assertThat(withInput("", "user", "disable", "nobody"))
-                .isEqualTo(new Run(1, "", "fraudstats user disable: no user nobody (see ./fraudstats user list)\n"));
+                .isEqualTo(new Run(2, "", "fraudstats user disable: no user nobody (see ./fraudstats user list)\n"));
+        // a token for a user there is not: a usage error too
+        assertThat(withInput("", "token", "create", "nobody"))
+                .isEqualTo(new Run(2, "", "fraudstats token create: no user nobody (see ./fraudstats user list)\n"));
         // a name that cannot be is a usage error, like an unknown role (cli.md: usage errors exit 2)
         assertThat(withInput("", "user", "add", "../etc", "--role", "press")).isEqualTo(new Run(2, "",
                 "fraudstats user add: user name '../etc' is not valid: 1 to 64 letters (a-z, A-Z), digits, '.', '_' or '-', "
