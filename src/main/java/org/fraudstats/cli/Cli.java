@@ -80,6 +80,12 @@ public final class Cli {
     /** The message a user can act on: ours when we raised it, else the most telling cause. */
     static String userMessage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.UnknownHostException unknown) {
+                // pgjdbc's own line, outside it, says only "The connection attempt failed." and drops the host (tester)
+                return "database unreachable: unknown host " + unknown.getMessage() + " (SPRING_DATASOURCE_URL)";
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UnreadableFileException || t instanceof IngestFailedException || t instanceof UserError
                     || t instanceof org.fraudstats.storage.WrongAccountKey
                     || t instanceof org.fraudstats.storage.RunLock.Refused
@@ -99,6 +105,20 @@ public final class Cli {
             }
             if (t instanceof ConnectException || (t instanceof SQLException sql && "08001".equals(sql.getSQLState()))) {
                 return "database unreachable: " + t.getMessage();
+            }
+            if (t instanceof SQLException sql && sql.getMessage() != null) {
+                // the server's words, and the setting that mends it: they named neither (tester of an external server)
+                String said = sql.getMessage().strip().lines().findFirst().orElse("");
+                if ("28P01".equals(sql.getSQLState())) {
+                    return said + " (SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD; for the migrations' user, "
+                            + "SPRING_FLYWAY_USER and SPRING_FLYWAY_PASSWORD)";
+                }
+                if ("42501".equals(sql.getSQLState()) && said.contains("permission denied for schema")) {
+                    return said + " (the migrations need a user that may create in it: SPRING_FLYWAY_USER, README \"Where data lives\")";
+                }
+            }
+            if (t instanceof IllegalArgumentException && "'url' must start with \"jdbc\"".equals(t.getMessage())) {
+                return "SPRING_DATASOURCE_URL must start with jdbc:postgresql:// (jdbc:postgresql://HOST:5432/DATABASE)";
             }
         }
         Throwable root = e;

@@ -1,0 +1,36 @@
+package org.fraudstats.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
+
+/**
+ * An external database that refuses fraudstats is said in one line naming what to mend: the host that is unknown, the
+ * settings of a refused password, the migrations' user; pgjdbc's words alone named none of them (tester).
+ */
+class DatabaseErrorsTest {
+
+    private static String said(Throwable cause) {
+        return Cli.userMessage(new IllegalStateException("context failed", new RuntimeException("Failed to obtain JDBC Connection", cause)));
+    }
+
+    @Test
+    void eachRefusalNamesWhatToMend() {
+        assertThat(said(new PSQLException("The connection attempt failed.", PSQLState.CONNECTION_UNABLE_TO_CONNECT,
+                new java.net.UnknownHostException("db.invalid"))))
+                .isEqualTo("database unreachable: unknown host db.invalid (SPRING_DATASOURCE_URL)");
+        assertThat(said(new java.sql.SQLException("FATAL: password authentication failed for user \"fraudstats_app\"", "28P01")))
+                .isEqualTo("FATAL: password authentication failed for user \"fraudstats_app\" (SPRING_DATASOURCE_USERNAME and "
+                        + "SPRING_DATASOURCE_PASSWORD; for the migrations' user, SPRING_FLYWAY_USER and SPRING_FLYWAY_PASSWORD)");
+        assertThat(said(new java.sql.SQLException("ERROR: permission denied for schema public\n  Position: 14", "42501")))
+                .isEqualTo("ERROR: permission denied for schema public (the migrations need a user that may create in it: "
+                        + "SPRING_FLYWAY_USER, README \"Where data lives\")");
+        assertThat(said(new IllegalArgumentException("'url' must start with \"jdbc\"")))
+                .isEqualTo("SPRING_DATASOURCE_URL must start with jdbc:postgresql:// (jdbc:postgresql://HOST:5432/DATABASE)");
+        // a refused table is not the schema: the server's line as before
+        assertThat(said(new java.sql.SQLException("ERROR: permission denied for table audit_event", "42501")))
+                .isEqualTo("ERROR: permission denied for table audit_event");
+    }
+}
