@@ -109,7 +109,7 @@ public final class Cli {
             if (t instanceof SQLException sql && sql.getMessage() != null) {
                 // the server's words, and the setting that mends it: they named neither (tester of an external server)
                 String said = sql.getMessage().strip().lines().findFirst().orElse("");
-                if ("28P01".equals(sql.getSQLState())) {
+                if ("28P01".equals(sql.getSQLState()) || "28000".equals(sql.getSQLState())) {
                     return said + " (SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD; for the migrations' user, "
                             + "SPRING_FLYWAY_USER and SPRING_FLYWAY_PASSWORD)";
                 }

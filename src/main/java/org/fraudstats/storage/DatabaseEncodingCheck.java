@@ -50,7 +50,7 @@ class DatabaseEncodingCheck implements Callback {
             return null;
         }
         return "database " + database + " is encoded " + encoding + ", and fraudstats needs UTF8: create it with "
-                + "CREATE DATABASE " + database + " ENCODING 'UTF8' TEMPLATE template0 (nothing was created in this one)";
+                + "CREATE DATABASE " + database + " ENCODING 'UTF8' TEMPLATE template0 (no migration was applied to this one)";
     }
 
     @Override

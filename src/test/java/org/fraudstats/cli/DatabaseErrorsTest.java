@@ -24,6 +24,8 @@ class DatabaseErrorsTest {
         assertThat(said(new java.sql.SQLException("FATAL: password authentication failed for user \"fraudstats_app\"", "28P01")))
                 .isEqualTo("FATAL: password authentication failed for user \"fraudstats_app\" (SPRING_DATASOURCE_USERNAME and "
                         + "SPRING_DATASOURCE_PASSWORD; for the migrations' user, SPRING_FLYWAY_USER and SPRING_FLYWAY_PASSWORD)");
+        assertThat(said(new java.sql.SQLException("FATAL: role \"nobody\" does not exist", "28000"))).startsWith(
+                "FATAL: role \"nobody\" does not exist (SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD;");
         assertThat(said(new java.sql.SQLException("ERROR: permission denied for schema public\n  Position: 14", "42501")))
                 .isEqualTo("ERROR: permission denied for schema public (the migrations need a user that may create in it: "
                         + "SPRING_FLYWAY_USER, README \"Where data lives\")");

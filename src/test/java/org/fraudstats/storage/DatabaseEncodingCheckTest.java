@@ -11,7 +11,7 @@ class DatabaseEncodingCheckTest {
     void onlyANewDatabaseNotInUtf8IsRefused() {
         assertThat(DatabaseEncodingCheck.refusal("fs_latin1", "LATIN1", false)).isEqualTo("database fs_latin1 is encoded LATIN1, "
                 + "and fraudstats needs UTF8: create it with CREATE DATABASE fs_latin1 ENCODING 'UTF8' TEMPLATE template0 "
-                + "(nothing was created in this one)");
+                + "(no migration was applied to this one)");
         assertThat(DatabaseEncodingCheck.refusal("fraudstats", "UTF8", false)).isNull();
         assertThat(DatabaseEncodingCheck.refusal("old", "SQL_ASCII", true)).isNull();
     }
