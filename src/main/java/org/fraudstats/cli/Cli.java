@@ -103,8 +103,11 @@ public final class Cli {
                 return "setting " + bind.getName() + (value == null ? "" : " '" + value + "'") + " is not a valid "
                         + bind.getTarget().getType().resolve(Object.class).getSimpleName();
             }
-            if (t instanceof ConnectException || (t instanceof SQLException sql && "08001".equals(sql.getSQLState()))) {
-                return "database unreachable: " + t.getMessage();
+            if (t instanceof ConnectException || (t instanceof SQLException sql && "08001".equals(sql.getSQLState()))
+                    || org.fraudstats.storage.DatabaseDown.isCause(t)) {
+                // the server's own words (refused, terminating connection…), not the pool's "Connection is not
+                // available, request timed out after 30000ms (total=1, active=1…)" around them
+                return "database unreachable: " + org.fraudstats.storage.DatabaseDown.why(t);
             }
             if (t instanceof SQLException sql && sql.getMessage() != null) {
                 // the server's words, and the setting that mends it: they named neither (tester of an external server)

@@ -69,8 +69,6 @@ class ServeCommand implements Callable<Integer> {
         String listening = environment.getProperty("server.address", "127.0.0.1") + ":" + environment.getProperty("local.server.port", "?");
         // recorded before it is announced: a start the audit cannot record fails before anyone is told to sign in
         recordStartAndStop(listening);
-        // the embedded PostgreSQL killed under serve is started again (none to watch on SPRING_DATASOURCE_URL)
-        services.find(org.fraudstats.storage.EmbeddedServerWatch.class).ifPresent(org.fraudstats.storage.EmbeddedServerWatch::start);
         spec.commandLine().getErr().println("serve: portal on " + (tls ? "https" : "http") + "://" + listening + "/");
         spec.commandLine().getErr().flush();
         return serve.run();

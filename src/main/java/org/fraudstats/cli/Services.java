@@ -59,14 +59,6 @@ public final class Services implements AutoCloseable {
         return context.getBean(type);
     }
 
-    /** The bean when the context has one (the embedded database's beans exist only without SPRING_DATASOURCE_URL). */
-    public <T> java.util.Optional<T> find(Class<T> type) {
-        if (context == null) {
-            context = starter.apply(arguments.toArray(String[]::new));
-        }
-        return java.util.Optional.ofNullable(context.getBeanProvider(type).getIfAvailable());
-    }
-
     @Override
     public void close() {
         if (context != null && owned) {

@@ -28,10 +28,14 @@ class EmbeddedDatabaseConfiguration {
         return EmbeddedServer.start(home.root(), PostgresBinaries.in(settings.cache()), settings.embedded().durable());
     }
 
-    /** Started by `serve` alone (cli/ServeCommand); closed before the server is left. */
+    /** Closed before the server is left; none for the bench's throwaway server, which nothing should outlive. */
     @Bean(destroyMethod = "close")
-    EmbeddedServerWatch embeddedPostgresWatch(EmbeddedServer postgres) {
-        return new EmbeddedServerWatch(postgres);
+    EmbeddedServerWatch embeddedPostgresWatch(EmbeddedServer postgres, FraudstatsSettings settings) {
+        EmbeddedServerWatch watch = new EmbeddedServerWatch(postgres);
+        if (settings.embedded().durable()) {
+            watch.start();
+        }
+        return watch;
     }
 
     /**

@@ -10,10 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * `serve`'s look, every few seconds, at the embedded PostgreSQL it uses: gone (its postmaster killed), it is started
- * again on the same port, and the pools reconnect by themselves, so the portal answers again within seconds, as any
- * command run after a kill -9 works at once. Only `serve` watches: it is the process that runs for months; a
- * command's own run fails on a lost database and says so, and the next one starts the server.
+ * Every process's look, every few seconds, at the embedded PostgreSQL it uses: gone (its postmaster killed), it is
+ * started again on the same port, and the pools reconnect by themselves, so the portal answers again within seconds,
+ * as any command run after a kill -9 works at once. A command whose server was killed under it fails what it was
+ * doing, but records that failure at once: it waited 30 s for a connection for each step of a rerun to record, 7.5
+ * minutes in all, and left them marked as running (trial of the watch).
  */
 public final class EmbeddedServerWatch implements AutoCloseable {
 
@@ -47,14 +48,14 @@ public final class EmbeddedServerWatch implements AutoCloseable {
         try {
             int port = server.startAgainIfGone();
             if (port > 0) {
-                log.warn("serve: the embedded PostgreSQL had stopped (its process gone): started again on 127.0.0.1:{}", port);
+                log.warn("the embedded PostgreSQL had stopped (its process gone): started again on 127.0.0.1:{}", port);
                 failureSaid = null;
             }
         } catch (java.io.IOException | RuntimeException e) {
             Instant now = Instant.now();
             if (failureSaid == null || now.isAfter(failureSaid.plus(REPEAT_FAILURE))) {
                 failureSaid = now;
-                log.error("serve: the embedded PostgreSQL has stopped and could not be started again (tried every {} s): {}",
+                log.error("the embedded PostgreSQL has stopped and could not be started again (tried every {} s): {}",
                         EVERY.toSeconds(), e.getMessage());
             }
         }

@@ -31,6 +31,11 @@ class DatabaseErrorsTest {
                         + "SPRING_FLYWAY_USER, README \"Where data lives\")");
         assertThat(said(new IllegalArgumentException("'url' must start with \"jdbc\"")))
                 .isEqualTo("SPRING_DATASOURCE_URL must start with jdbc:postgresql:// (jdbc:postgresql://HOST:5432/DATABASE)");
+        // the pool's timeout around the server's refusal: the server's words
+        assertThat(said(new java.sql.SQLTransientConnectionException("fraudstats-embedded - Connection is not available, request timed out "
+                + "after 30000ms (total=1, active=1, idle=0, waiting=0)", "08001", new PSQLException("FATAL: terminating connection due to "
+                + "unexpected postmaster exit", PSQLState.CONNECTION_FAILURE))))
+                .isEqualTo("database unreachable: FATAL: terminating connection due to unexpected postmaster exit");
         // a refused table is not the schema: the server's line as before
         assertThat(said(new java.sql.SQLException("ERROR: permission denied for table audit_event", "42501")))
                 .isEqualTo("ERROR: permission denied for table audit_event");
