@@ -94,7 +94,7 @@ class ContainerErrors {
                 return;
             }
             String uri = request.getRequestURI();
-            boolean api = uri != null && (uri.startsWith("/api/") || uri.startsWith("/actuator/"));
+            boolean api = Refusals.answeredInJson(uri);
             HttpStatus known = HttpStatus.resolve(status);
             String reason = known == null ? "error " + status : known.getReasonPhrase().toLowerCase(Locale.ROOT);
             try {

@@ -67,7 +67,7 @@ class ErrorPages implements ErrorController {
         if (uri instanceof String path && (status == 405 || refusedPath != null)) {
             recordRefusal(request, status, path);
         }
-        if (uri instanceof String path && (path.startsWith("/api/") || path.startsWith("/actuator/"))) {
+        if (uri instanceof String path && Refusals.answeredInJson(path)) {
             Refusals.json(response, status, refusedPath instanceof String reason ? reason
                     : known == null ? "error " + status : known.getReasonPhrase().toLowerCase(java.util.Locale.ROOT));
             return null;

@@ -83,6 +83,14 @@ class Refusals {
                 Clients.address(request), "request", Clients.object(request), result));
     }
 
+    /**
+     * Whether a path is answered in JSON, as Spring Security's /api/** and /actuator/** take it: the bare /actuator
+     * too, whose 404 was an HTML page among JSON answers (tester).
+     */
+    static boolean answeredInJson(String path) {
+        return path != null && (path.equals("/api") || path.equals("/actuator") || path.startsWith("/api/") || path.startsWith("/actuator/"));
+    }
+
     static void json(HttpServletResponse response, int status, String message) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);

@@ -66,7 +66,7 @@ class UnreachableDatabase {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
         String uri = request.getRequestURI();
-        if (uri != null && (uri.startsWith("/api/") || uri.startsWith("/actuator/"))) {
+        if (Refusals.answeredInJson(uri)) {
             Refusals.json(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, ENGLISH);
             return;
         }
