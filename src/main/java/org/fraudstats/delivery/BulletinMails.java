@@ -178,7 +178,7 @@ class BulletinMails {
 
     /** metrics.md's change, 1 decimal; a base of 0 has none. */
     private static String percent(Optional<BigDecimal> change) {
-        return change.map(c -> (c.signum() > 0 ? "+" : "") + c.toPlainString() + "%").orElse("—（基期为0）");
+        return change.map(org.fraudstats.metrics.Change::said).orElse("—（基期为0）");
     }
 
     private static String productName(String product) {

@@ -26,4 +26,16 @@ public final class Change {
     public static Optional<BigDecimal> percent(long current, long base) {
         return percent(BigDecimal.valueOf(current), BigDecimal.valueOf(base));
     }
+
+    /**
+     * A change as people read it: {@code +4.0%}, {@code -7.2%}, {@code 0.0%}, {@code +1,204,999,900.0%}; a rise
+     * carries its sign as a fall does, alike in the bulletin, its mail and the portal (the PDF said 4.0% where the
+     * mail of the same bulletin said +4.0%, and the mail 1204999900.0% where the PDF grouped its digits).
+     */
+    public static String said(BigDecimal percent) {
+        java.text.DecimalFormat grouped = new java.text.DecimalFormat("#,##0.0",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        grouped.setRoundingMode(RoundingMode.UNNECESSARY);
+        return (percent.signum() > 0 ? "+" : "") + grouped.format(percent) + "%";
+    }
 }

@@ -49,8 +49,8 @@ class DatabaseEncodingCheck implements Callback {
         if (migratedBefore || "UTF8".equals(encoding)) {
             return null;
         }
-        return "database " + database + " is encoded " + encoding + ", and fraudstats needs UTF8: create it with "
-                + "CREATE DATABASE " + database + " ENCODING 'UTF8' TEMPLATE template0 (no migration was applied to this one)";
+        return "database " + database + " is encoded " + encoding + ", and fraudstats needs UTF8: create one with "
+                + "ENCODING 'UTF8' TEMPLATE template0 (no migration was applied to this one)";
     }
 
     @Override

@@ -60,6 +60,16 @@ class ChangeTest {
         assertThat(checked).isEqualTo(6 * 10);
     }
 
+    /** Said alike in the bulletin, its mail and the portal: a rise with its sign, digits grouped. */
+    @org.junit.jupiter.api.Test
+    void aChangeIsSaidWithItsSignAndGroupedDigits() {
+        assertThat(Change.said(new BigDecimal("4.0"))).isEqualTo("+4.0%");
+        assertThat(Change.said(new BigDecimal("-7.2"))).isEqualTo("-7.2%");
+        assertThat(Change.said(new BigDecimal("0.0"))).isEqualTo("0.0%");
+        assertThat(Change.said(new BigDecimal("1204999900.0"))).isEqualTo("+1,204,999,900.0%");
+        assertThat(Change.said(Change.percent(1, 2).orElseThrow())).isEqualTo("-50.0%");
+    }
+
     private static List<String> golden(String resource) throws IOException {
         try (InputStream in = ChangeTest.class.getClassLoader().getResourceAsStream(resource)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();

@@ -46,7 +46,7 @@ public final class Formats {
 
     /** A change in percent as metrics prints it, with the sign it has and a % after: {@code -7.2%}. */
     public static String percent(Optional<BigDecimal> change) {
-        return change.map(c -> decimal("#,##0.0").format(c) + "%").orElse(NONE);
+        return change.map(org.fraudstats.metrics.Change::said).orElse(NONE);
     }
 
     public static String figure(Metric metric, AreaFigures area) {

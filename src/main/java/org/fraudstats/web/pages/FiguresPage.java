@@ -109,7 +109,7 @@ class FiguresPage {
                 cells.add(text(f.value(m), m));
                 if (comparison != null && m.comparable()) {
                     cells.add(text(row.base().value(m), m));
-                    cells.add(Change.percent(f.value(m), row.base().value(m)).map(c -> c.toPlainString() + "%").orElse("—"));
+                    cells.add(Change.percent(f.value(m), row.base().value(m)).map(Change::said).orElse("—"));
                 }
             }
             table.add(new Row(label, (!byDay || area == null) && f.districtCode().equals(catalog.cityCode()), cells));

@@ -81,7 +81,8 @@ class BulletinPdfTest {
         assertThat(text).contains("8,804,879.91", "3,740,605.99", "2,662,010.57", "401,296.52", "135.0");
         assertThat(text).contains("1,884,973.88", "503,872.63", "242,653.46", "284,571.12", "112.3");
         // Changes of expected-yoy-… (city stop_amount, 禅城区 freeze_amount, 顺德区 refunds) and a zero 环比 base.
-        assertThat(text).contains("-15.0%", "617.2%", "-100.0%", "184.9%", Formats.NONE);
+        // a rise with its sign, as the mail says it
+        assertThat(text).contains("-15.0%", "+617.2%", "-100.0%", "+184.9%", Formats.NONE);
         // Fraud types, year to date, provenance.
         assertThat(text).contains("虚假投资理财", "9,876,543.21", "20,206,422.09", "-40.1%");
         assertThat(text).contains("已入库12,840行", "拒收23行", "待处理4行", "作业执行编号57", "sql/metrics/", "metrics.md",
@@ -92,7 +93,7 @@ class BulletinPdfTest {
     void shouldPrintAChangeWiderThanItsColumnWhole_inASmallerFont() throws Exception {
         // clipped, 1,273,423.9% printed as 1,273,423.9 (tester), and a wider one would have lost digits
         String text = text(render(SampleBulletins.dailyWithAHugeChange()));
-        assertThat(text).contains("1,204,999,900.0%");
+        assertThat(text).contains("+1,204,999,900.0%");
     }
 
     @Test
