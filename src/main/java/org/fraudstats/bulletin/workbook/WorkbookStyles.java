@@ -24,14 +24,15 @@ import org.fraudstats.metrics.Metric;
 /**
  * The workbook's cell styles and the one way each kind of figure is written: a number with a number format,
  * never a formula and never text, so analysts can sort and sum what they may. Changes are stored as the
- * percent figure metrics prints (-7.2) with the format {@code 0.0"%"}, not as a fraction, so the cell holds
+ * percent figure metrics prints (-7.2) with the format {@code +#,##0.0"%"} (its sign shown), not as a fraction, so the cell holds
  * exactly the published number.
  */
 final class WorkbookStyles {
 
     static final String MONEY = "¥#,##0.00";
     static final String COUNT = "#,##0";
-    static final String PERCENT = "0.0\"%\"";
+    /** A rise with its sign, digits grouped, as the PDF and the mail say it (metrics.Change.said). */
+    static final String PERCENT = "+#,##0.0\"%\";-#,##0.0\"%\";0.0\"%\"";
     static final String MINUTES = "0.0";
     static final String DATE = "yyyy-mm-dd";
     static final String DATE_TIME = "yyyy-mm-dd hh:mm:ss";

@@ -68,15 +68,20 @@ class BulletinWorkbookTest {
             assertNumber(city.getCell(5), "8059792.06", "¥#,##0.00");
             assertNumber(city.getCell(10), "125.0", "0.0");
             // 同比 of stop_amount (the 4th comparable metric) right after the 11 figures.
-            assertNumber(city.getCell(2 + 11 + 3), "-15.0", "0.0\"%\"");
+            assertNumber(city.getCell(2 + 11 + 3), "-15.0", WorkbookStyles.PERCENT);
             Row chancheng = districts.getRow(2);
             assertThat(chancheng.getCell(1).getStringCellValue()).isEqualTo("禅城区");
-            assertNumber(chancheng.getCell(2 + 11 + 5), "617.2", "0.0\"%\"");
+            assertNumber(chancheng.getCell(2 + 11 + 5), "617.2", WorkbookStyles.PERCENT);
+            // shown as the PDF and the mail say it: a rise with its sign
+            assertThat(new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.ROOT).formatCellValue(chancheng.getCell(2 + 11 + 5)))
+                    .isEqualTo("+617.2%");
+            assertThat(new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.ROOT).formatCellValue(city.getCell(2 + 11 + 3)))
+                    .isEqualTo("-15.0%");
             // 三水区: a zero 环比 base for refund_cases leaves the change empty, as metrics does.
             Row sanshui = districts.getRow(5);
             assertThat(sanshui.getCell(1).getStringCellValue()).isEqualTo("三水区");
             assertThat(sanshui.getCell(2 + 11 + 10 + 6).getCellType()).isEqualTo(CellType.BLANK);
-            assertThat(sanshui.getCell(2 + 11 + 10 + 6).getCellStyle().getDataFormatString()).isEqualTo("0.0\"%\"");
+            assertThat(sanshui.getCell(2 + 11 + 10 + 6).getCellStyle().getDataFormatString()).isEqualTo(WorkbookStyles.PERCENT);
 
             Sheet trend = workbook.getSheet("每日趋势");
             assertThat(trend.getRow(1).getCell(0).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(SampleBulletins.FROM);
