@@ -80,12 +80,6 @@ public final class Cli {
     /** The message a user can act on: ours when we raised it, else the most telling cause. */
     static String userMessage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.UnknownHostException unknown) {
-                // pgjdbc's own line, outside it, says only "The connection attempt failed." and drops the host (tester)
-                return "database unreachable: unknown host " + unknown.getMessage() + " (SPRING_DATASOURCE_URL)";
-            }
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UnreadableFileException || t instanceof IngestFailedException || t instanceof UserError
                     || t instanceof org.fraudstats.storage.WrongAccountKey
                     || t instanceof org.fraudstats.storage.RunLock.Refused
@@ -103,8 +97,16 @@ public final class Cli {
                 return "setting " + bind.getName() + (value == null ? "" : " '" + value + "'") + " is not a valid "
                         + bind.getTarget().getType().resolve(Object.class).getSimpleName();
             }
-            if (t instanceof ConnectException || (t instanceof SQLException sql && "08001".equals(sql.getSQLState()))
-                    || org.fraudstats.storage.DatabaseDown.isCause(t)) {
+            if (t instanceof ConnectException || org.fraudstats.storage.DatabaseDown.lostHere(t)) {
+                // pgjdbc's own line says only "The connection attempt failed." of a host it cannot find (tester)
+                java.util.Optional<java.net.UnknownHostException> unknown = below(t, java.net.UnknownHostException.class);
+                if (unknown.isPresent()) {
+                    return "database unreachable: unknown host " + unknown.get().getMessage() + " (SPRING_DATASOURCE_URL)";
+                }
+                // a refusal that waiting cannot mend, wrapped in the pool's timeout: said below with its setting
+                if (!org.fraudstats.storage.DatabaseDown.isCause(t) && !(t instanceof ConnectException)) {
+                    continue;
+                }
                 // the server's own words (refused, terminating connection…), not the pool's "Connection is not
                 // available, request timed out after 30000ms (total=1, active=1…)" around them
                 return "database unreachable: " + org.fraudstats.storage.DatabaseDown.why(t);
@@ -133,13 +135,18 @@ public final class Cli {
                 : root.getMessage().strip().lines().findFirst().orElseThrow();
     }
 
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    /** The first cause of that type, from e down. */
+    private static <T extends Throwable> java.util.Optional<T> below(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return java.util.Optional.of(type.cast(t));
             }
         }
-        return false;
+        return java.util.Optional.empty();
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        return below(e, type).isPresent();
     }
 
     /** Gives every command the services through its constructor. */

@@ -18,7 +18,9 @@ class ApplicationName implements BeanPostProcessor {
 
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
-        if (bean instanceof HikariDataSource pool && !pool.getDataSourceProperties().containsKey("ApplicationName")) {
+        // a pool made from a HikariConfig is running, and sealed, from its constructor on: the embedded one names
+        // itself there (EmbeddedDatabaseConfiguration)
+        if (bean instanceof HikariDataSource pool && !pool.isRunning() && !pool.getDataSourceProperties().containsKey("ApplicationName")) {
             pool.addDataSourceProperty("ApplicationName", name());
         }
         return bean;

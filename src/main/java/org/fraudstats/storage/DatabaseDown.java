@@ -1,6 +1,5 @@
 package org.fraudstats.storage;
 
-import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
@@ -15,36 +14,54 @@ public final class DatabaseDown {
     private DatabaseDown() {
     }
 
-    /** True when somewhere in the causes a connection could not be had or was lost. */
+    /**
+     * True when somewhere in the causes a connection to the database could not be had or was lost. Not a refusal
+     * that waiting cannot mend (a wrong password, a database that does not exist, SSL refused: SQL states 28…,
+     * 3D000, 08004), even wrapped in the pool's timeout; and not a ConnectException of its own, which may be the
+     * mail relay's (pgjdbc wraps its own in a 08001).
+     */
     public static boolean isCause(Throwable failure) {
+        boolean lost = false;
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 50; t = t.getCause(), depth++) {
-            if (t instanceof ConnectException || t instanceof SQLTransientConnectionException) {
-                return true;
+            if (t instanceof SQLException sql && refusedForGood(sql.getSQLState())) {
+                return false;
             }
-            if (t instanceof SQLException sql && lostConnection(sql.getSQLState())) {
-                return true;
-            }
+            lost |= lostHere(t);
         }
-        return false;
+        return lost;
+    }
+
+    /** This failure itself, not its causes: a lost connection, or the pool's wait for one. */
+    public static boolean lostHere(Throwable t) {
+        return t instanceof SQLTransientConnectionException || t instanceof SQLException sql && lostConnection(sql.getSQLState());
     }
 
     /**
-     * PostgreSQL's class 08 (connection exception: refused, broken, closed) and the three "the server is going or not
-     * yet there" codes: 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now (starting or recovering).
+     * PostgreSQL's connection exceptions (08000, 08001 cannot connect, 08003 no connection, 08006 connection lost) and
+     * the three "the server is going or not yet there" codes: 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot
+     * connect now (starting or recovering).
      */
     private static boolean lostConnection(String state) {
-        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"));
+        return state != null && (state.equals("08000") || state.equals("08001") || state.equals("08003") || state.equals("08006")
+                || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"));
     }
 
-    /** The innermost message, which says what happened ("Connection to 127.0.0.1:5432 refused…"), masked. */
+    private static boolean refusedForGood(String state) {
+        return state != null && (state.startsWith("28") || state.equals("3D000") || state.equals("08004"));
+    }
+
+    /**
+     * The innermost message but the socket's bare "Connection refused": the one that says what happened ("Connection
+     * to 127.0.0.1:5432 refused…", "terminating connection due to…"), masked.
+     */
     public static String why(Throwable failure) {
         Throwable innermost = failure;
         String said = failure.getMessage();
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 50; t = t.getCause(), depth++) {
             innermost = t;
-            if (t.getMessage() != null && !(t instanceof ConnectException)) {
+            if (t.getMessage() != null && !(t instanceof java.net.ConnectException)) {
                 said = t.getMessage();
             }
         }

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * the schedules cannot be stored. A LATIN1 database (an external server's template under a LATIN1 locale) failed at
  * the tenth migration with "character with byte sequence 0xe6 0x95 0xb0 … has no equivalent in encoding LATIN1" and
  * was left half-migrated, five migrations in, for the DBA to drop (tester). A database migrated before (the embedded
- * one is UTF8; an existing SQL_ASCII one has kept its bytes) is left alone.
+ * one is UTF8; an existing SQL_ASCII one has kept its bytes) is left alone: one whose Flyway history holds a
+ * migration applied.
  */
 @Component
 class DatabaseEncodingCheck implements Callback {
@@ -32,10 +33,24 @@ class DatabaseEncodingCheck implements Callback {
 
     @Override
     public void handle(Event event, Context context) {
-        try (Statement statement = context.getConnection().createStatement();
-             ResultSet row = statement.executeQuery(SqlFiles.load("storage/database-encoding.sql"))) {
-            row.next();
-            String refusal = refusal(row.getString("name"), row.getString("encoding"), row.getBoolean("migrated_before"));
+        try (Statement statement = context.getConnection().createStatement()) {
+            String name;
+            String encoding;
+            boolean hasHistory;
+            try (ResultSet row = statement.executeQuery(SqlFiles.load("storage/database-encoding.sql"))) {
+                row.next();
+                name = row.getString("name");
+                encoding = row.getString("encoding");
+                hasHistory = row.getBoolean("has_history");
+            }
+            boolean migratedBefore = false;
+            if (hasHistory) {
+                try (ResultSet row = statement.executeQuery(SqlFiles.load("storage/migrations-applied.sql"))) {
+                    row.next();
+                    migratedBefore = row.getBoolean("applied");
+                }
+            }
+            String refusal = refusal(name, encoding, migratedBefore);
             if (refusal != null) {
                 throw new FlywayException(refusal);
             }

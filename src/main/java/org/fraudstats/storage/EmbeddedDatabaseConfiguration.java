@@ -51,6 +51,7 @@ class EmbeddedDatabaseConfiguration {
         config.setPassword(throwaway ? postgres.password() : postgres.applicationPassword());
         config.setMaximumPoolSize(8);
         config.setPoolName("fraudstats-embedded");
+        config.addDataSourceProperty("ApplicationName", ApplicationName.name());
         return new HikariDataSource(config);
     }
 

@@ -36,6 +36,17 @@ class DatabaseErrorsTest {
                 + "after 30000ms (total=1, active=1, idle=0, waiting=0)", "08001", new PSQLException("FATAL: terminating connection due to "
                 + "unexpected postmaster exit", PSQLState.CONNECTION_FAILURE))))
                 .isEqualTo("database unreachable: FATAL: terminating connection due to unexpected postmaster exit");
+        // ours, further down, wins over the lost connection it wraps (review: EmbeddedServer's own line was lost)
+        UserError ours = new UserError("the embedded PostgreSQL under /srv/home/pgdata, run by another fraudstats, refused this one");
+        ours.initCause(new PSQLException("Connection to 127.0.0.1:5 refused.", PSQLState.CONNECTION_UNABLE_TO_CONNECT));
+        assertThat(said(ours)).isEqualTo("the embedded PostgreSQL under /srv/home/pgdata, run by another fraudstats, refused this one");
+        // a wrong password inside the pool's timeout is a password, not "unreachable"
+        assertThat(said(new java.sql.SQLTransientConnectionException("fraudstats-embedded - Connection is not available", "08001",
+                new java.sql.SQLException("FATAL: password authentication failed for user \"fraudstats_app\"", "28P01"))))
+                .startsWith("FATAL: password authentication failed for user \"fraudstats_app\" (SPRING_DATASOURCE_USERNAME");
+        // the mail relay's refusal is not the database's
+        assertThat(org.fraudstats.storage.DatabaseDown.isCause(new RuntimeException("Mail server connection failed",
+                new java.net.ConnectException("Connection refused")))).isFalse();
         // a refused table is not the schema: the server's line as before
         assertThat(said(new java.sql.SQLException("ERROR: permission denied for table audit_event", "42501")))
                 .isEqualTo("ERROR: permission denied for table audit_event");

@@ -46,6 +46,8 @@ class EmbeddedDatabaseTest {
             assertThat(jdbc.queryForObject("SHOW fsync", String.class)).isEqualTo("on");
             assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
             assertThat(jdbc.queryForObject("SHOW full_page_writes", String.class)).isEqualTo("on");
+            // the embedded pool names its process too (storage/ApplicationName)
+            assertThat(jdbc.queryForObject("SHOW application_name", String.class)).startsWith("fraudstats " + ProcessHandle.current().pid() + " @");
             // whatever LANG the machine has: no collation an operating-system upgrade could change under the indexes
             assertThat(jdbc.queryForObject("SELECT datcollate || ' ' || datctype || ' ' || pg_encoding_to_char(encoding) "
                     + "FROM pg_database WHERE datname = current_database()", String.class)).isEqualTo("C C UTF8");

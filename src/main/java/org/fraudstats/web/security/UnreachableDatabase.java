@@ -62,9 +62,14 @@ class UnreachableDatabase {
     static void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         // all of it, the writer's charset too: a page half written in the response's default would show '?' for the Chinese
         response.reset();
+        // what the reset took of Spring Security's headers, as the container's own error answers put them back
         response.setHeader("Retry-After", RETRY_AFTER);
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        if (request.isSecure()) {
+            response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
+        }
         String uri = request.getRequestURI();
         if (Refusals.answeredInJson(uri)) {
             Refusals.json(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, ENGLISH);

@@ -30,8 +30,9 @@ class ApiErrorsTest {
     }
 
     @Test
-    void aLostDatabaseConnectionIsA500EvenThoughItEndsInAnEof() throws Exception {
-        // what pgjdbc throws when the server goes away: an EOF at the bottom, as a client hang-up may have
+    void anEofThatIsNoLostConnectionIsA500_notAClientGone() throws Exception {
+        // an EOF at the bottom, as a client hang-up may have, under no SQL state of a lost connection (that one is a
+        // 503, theDatabaseOutOfReachGoesOnToThe503)
         ResponseEntity<byte[]> answer = errors.unexpected(new RuntimeException("An I/O error occurred while sending to the backend.",
                 new EOFException()), new MockHttpServletResponse());
         assertThat(answer.getStatusCode().value()).isEqualTo(500);

@@ -41,6 +41,7 @@ class UnreachableDatabaseTest {
         assertThat(page.getStatus()).isEqualTo(503);
         assertThat(page.getHeader("Retry-After")).isEqualTo("60");
         assertThat(page.getHeader("Cache-Control")).isEqualTo("no-store");
+        assertThat(page.getHeader("X-Frame-Options")).isEqualTo("DENY");
         assertThat(page.getContentType()).startsWith("text/html");
         assertThat(page.getContentAsString()).startsWith("<!DOCTYPE html>").doesNotContain("half a page")
                 .contains("<h1>503</h1>", "数据库暂时无法连接，请稍后再试；如一再出现，请联系系统管理员。", "<a href=\"/\">返回首页</a>");
