@@ -400,6 +400,18 @@ class PortalApiTest extends PortalTest {
         MockHttpServletResponse pdf = as("leader", get("/api/v1/bulletins/2021-11-17/daily.pdf"));
         assertThat(pdf.getStatus()).isEqualTo(200);
         assertThat(pdf.getContentAsByteArray()).isEqualTo(Files.readAllBytes(file));
+        // a folder others may write into is not trusted: whoever could have planted the file is not served it (review)
+        Path day = file.getParent();
+        var mode = Files.getPosixFilePermissions(day);
+        Files.setPosixFilePermissions(day, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        try {
+            assertThat(as("leader", get("/api/v1/bulletins/2021-11-17/daily.pdf")).getStatus()).isEqualTo(404);
+        } finally {
+            Files.setPosixFilePermissions(day, mode);
+        }
+        Files.move(file, scratch.resolve("moved.pdf"));
+        Files.createSymbolicLink(file, scratch.resolve("moved.pdf"));
+        assertThat(as("leader", get("/api/v1/bulletins/2021-11-17/daily.pdf")).getStatus()).isEqualTo(404);
         // a format never rendered says so, and what puts it there
         MockHttpServletResponse xlsx = as("leader", get("/api/v1/bulletins/2021-11-17/daily.xlsx"));
         assertThat(xlsx.getStatus()).isEqualTo(404);
