@@ -294,6 +294,9 @@ class WebSecurityTest extends DatabaseTest {
         jdbc.update("UPDATE spring_session SET last_access_time = 1764899112000, expiry_time = 1764899112000 + 1800 * 1000 "
                 + "WHERE principal_name = 'web.idle2'");
 
+        // by the database's clock, the trigger's (web/security/SessionCleanup)
+        assertThat((String) org.springframework.test.util.ReflectionTestUtils.getField(sessionRepository, "deleteSessionsByExpiryTimeQuery"))
+                .contains("clock_timestamp()").contains("DELETE FROM SPRING_SESSION");
         sessionRepository.cleanUpExpiredSessions();
         sessionRepository.cleanUpExpiredSessions();
 
