@@ -73,6 +73,24 @@ class WebSecurityTest extends DatabaseTest {
         return first;
     }
 
+    interface Request {
+        void perform() throws Exception;
+    }
+
+    /** Runs the request while the audit log refuses the rows {@code when} matches, as a full disk would. */
+    private void withTheAuditFull(String when, Request request) throws Exception {
+        jdbc.execute("CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS "
+                + "$$ BEGIN RAISE EXCEPTION 'No space left on device' USING ERRCODE = '53100'; END $$");
+        jdbc.execute("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_event FOR EACH ROW WHEN (" + when + ") "
+                + "EXECUTE FUNCTION refuse_audit()");
+        try {
+            request.perform();
+        } finally {
+            jdbc.execute("DROP TRIGGER refuse_audit ON audit_event");
+            jdbc.execute("DROP FUNCTION refuse_audit()");
+        }
+    }
+
     /** Signs in through the form and returns the session cookie. */
     private Cookie signIn(String name, String password, String code) throws Exception {
         var request = post("/login").param("username", name).param("password", password).with(csrf());
@@ -314,16 +332,8 @@ class WebSecurityTest extends DatabaseTest {
         Cookie session = signIn("web.idle3", "Leader-Password-1", null);
         jdbc.update("UPDATE spring_session SET last_access_time = last_access_time - 31 * 60 * 1000, "
                 + "expiry_time = expiry_time - 31 * 60 * 1000 WHERE principal_name = 'web.idle3'");
-        jdbc.execute("CREATE FUNCTION refuse_idle_audit() RETURNS trigger LANGUAGE plpgsql AS "
-                + "$$ BEGIN RAISE EXCEPTION 'No space left on device' USING ERRCODE = '53100'; END $$");
-        jdbc.execute("CREATE TRIGGER refuse_idle_audit BEFORE INSERT ON audit_event FOR EACH ROW "
-                + "WHEN (NEW.user_name = 'web.idle3') EXECUTE FUNCTION refuse_idle_audit()");
-        try {
-            mvc.perform(get("/bulletins").cookie(session)).andExpect(redirectedUrl("/login?expired"));
-        } finally {
-            jdbc.execute("DROP TRIGGER refuse_idle_audit ON audit_event");
-            jdbc.execute("DROP FUNCTION refuse_idle_audit()");
-        }
+        withTheAuditFull("NEW.user_name = 'web.idle3'",
+                () -> mvc.perform(get("/bulletins").cookie(session)).andExpect(redirectedUrl("/login?expired")));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM spring_session WHERE principal_name = 'web.idle3'", Integer.class)).isZero();
         mvc.perform(get("/bulletins").cookie(session)).andExpect(redirectedUrl("/login?expired"));
     }
@@ -590,17 +600,9 @@ class WebSecurityTest extends DatabaseTest {
     void signingOutEndsTheSessionEvenWhenTheAuditCannotRecordIt() throws Exception {
         add("web.out2", Role.LEADER, "Leader-Password-1");
         Cookie session = signIn("web.out2", "Leader-Password-1", null);
-        jdbc.execute("CREATE FUNCTION refuse_sign_out_audit() RETURNS trigger LANGUAGE plpgsql AS "
-                + "$$ BEGIN RAISE EXCEPTION 'No space left on device' USING ERRCODE = '53100'; END $$");
-        jdbc.execute("CREATE TRIGGER refuse_sign_out_audit BEFORE INSERT ON audit_event FOR EACH ROW "
-                + "WHEN (NEW.action = 'sign-out') EXECUTE FUNCTION refuse_sign_out_audit()");
-        try {
-            // the tester's sign-out answered 500 and the cookie still read pages
-            mvc.perform(post("/logout").cookie(session).with(csrf())).andExpect(redirectedUrl("/login?logout"));
-        } finally {
-            jdbc.execute("DROP TRIGGER refuse_sign_out_audit ON audit_event");
-            jdbc.execute("DROP FUNCTION refuse_sign_out_audit()");
-        }
+        // the tester's sign-out answered 500 and the cookie still read pages
+        withTheAuditFull("NEW.action = 'sign-out'",
+                () -> mvc.perform(post("/logout").cookie(session).with(csrf())).andExpect(redirectedUrl("/login?logout")));
         mvc.perform(get("/bulletins").cookie(session)).andExpect(redirectedUrl("/login?expired"));
     }
 
