@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
  * Every process's look, every few seconds, at the embedded PostgreSQL it uses: gone (its postmaster killed), it is
  * started again on the same port, and the pools reconnect by themselves, so the portal answers again within seconds,
  * as any command run after a kill -9 works at once. A command whose server was killed under it fails what it was
- * doing, but records that failure at once: it waited 30 s for a connection for each step of a rerun to record, 7.5
- * minutes in all, and left them marked as running (trial of the watch).
+ * doing, but records that failure at once: a rerun waited the pool's 30 s for a connection for each of its steps to
+ * record its failure, 7.5 minutes in all (trial of the watch). A server stopped by hand while a process uses it is
+ * started again too: stop the processes instead, and the last one out stops it.
  */
 public final class EmbeddedServerWatch implements AutoCloseable {
 
