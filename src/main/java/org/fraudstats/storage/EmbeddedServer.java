@@ -168,8 +168,15 @@ final class EmbeddedServer implements AutoCloseable {
         try (var connection = DriverManager.getConnection(jdbcUrl(), credentials)) {
             connection.isValid(5);
         } catch (SQLException e) {
-            throw new DatabaseUnavailable("the embedded PostgreSQL under " + pgdata + ", run by another fraudstats ("
-                    + ServerOwner.starter(socketFolder.resolve("owner")) + "), refused this one: " + e.getMessage(), e);
+            if (running()) {
+                throw new DatabaseUnavailable("the embedded PostgreSQL under " + pgdata + ", run by another fraudstats ("
+                        + ServerOwner.starter(socketFolder.resolve("owner")) + "), refused this one: " + e.getMessage(), e);
+            }
+            // killed under the process that runs it, whose watch has not looked yet: started again here, on the port
+            // that process's pool connects to, where this command was told to stop that process (review)
+            OrphanServer.stopIfAny(pgdata, binaries);
+            writeIfChanged(pgdata.resolve("pg_hba.conf"), HBA);
+            startPostmaster(durable, port);
         }
         // the running server may have been started by an earlier fraudstats, which made no application role
         applicationRole();

@@ -291,6 +291,25 @@ class EmbeddedDatabaseTest {
         assertThat(home.resolve("pgdata/postmaster.pid")).doesNotExist();
     }
 
+    /** A command started in the moments after the server was killed under serve, before serve's watch looked. */
+    @Test
+    void aCommandJoiningAServerKilledUnderItsOwnerStartsItAgain(@TempDir Path home) throws Exception {
+        try (ConfigurableApplicationContext owner = start(home)) {
+            owner.getBean(EmbeddedServerWatch.class).close();
+            owner.getBean(JdbcTemplate.class).update("INSERT INTO audit_event (action, result) VALUES ('before-the-kill', '7')");
+            long killed = Long.parseLong(Files.readAllLines(home.resolve("pgdata/postmaster.pid")).get(0).strip());
+            ProcessHandle postmaster = ProcessHandle.of(killed).orElseThrow();
+            new ProcessBuilder("kill", "-9", Long.toString(killed)).start().waitFor();
+            postmaster.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            // it was told "refused this one: Connection refused … stop that process and try again"
+            try (ConfigurableApplicationContext command = start(home)) {
+                assertThat(command.getBean(JdbcTemplate.class).queryForObject(
+                        "SELECT result FROM audit_event WHERE action = 'before-the-kill'", String.class)).isEqualTo("7");
+            }
+        }
+    }
+
     static ConfigurableApplicationContext start(Path home) {
         return new SpringApplication(FraudstatsApplication.class).run("--fraudstats.home=" + home);
     }
