@@ -2,11 +2,10 @@
 -- (./fraudstats nightly --date D, or a later D, as the README says to do): its drop is loaded, and a daily bulletin of
 -- that day or a later one was published after the failed run started (a night renders its own day, after loading
 -- every drop up to it). A range bulletin then stops waiting for the night at once, instead of until the nightly
--- schedule's next fire tries the night again, up to a day later (tester A).
+-- schedule's next fire tries the night again, up to a day later (tester A). /runs's 已手工补做 asks for the night's
+-- own daily (recent-runs.sql).
 SELECT EXISTS (SELECT 1 FROM drop_load l WHERE l.drop_date = :day)
    AND EXISTS (SELECT 1
                FROM bulletin_revision r
                WHERE r.kind = 'daily' AND r.date_to = r.date_from AND r.generated_at >= :failedAt
-                 -- /runs's 已手工补做 asks for the night's own daily; a week waiting for the night, for its drop and any
-                 -- later night's (its figures are then all in)
-                 AND (r.date_from = :day OR (NOT :ownDaily AND r.date_from > :day)))
+                 AND r.date_from >= :day)

@@ -259,7 +259,7 @@ class ScheduleRunner {
                  night = nightly.cadence().next(night)) {
                 ScheduleRuns.Row row = runs.find(nightly.name(), night);
                 if (row != null && (row.status() == Status.DONE || row.status() == Status.MISSING_DATA
-                        || row.status() == Status.FAILED && runs.doneByHandSince(night, row.startedAt(), false))) {
+                        || row.status() == Status.FAILED && runs.doneByHandSince(night, row.startedAt()))) {
                     // finished, or failed and done by hand since (./fraudstats nightly --date D): the week waited
                     // for it until the nightly's next fire, up to a day, and /runs said it failed (tester A)
                     continue;

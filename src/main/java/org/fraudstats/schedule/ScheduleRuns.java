@@ -69,13 +69,10 @@ class ScheduleRuns {
         return jdbc.update(SqlFiles.load("schedule/take-over-abandoned.sql"), params) == 1;
     }
 
-    /**
-     * Whether a failed night was done since {@code since}: its drop loaded, and its own daily published after it
-     * ({@code ownDaily}), or its own or a later night's.
-     */
-    boolean doneByHandSince(LocalDate day, OffsetDateTime since, boolean ownDaily) {
+    /** Whether a failed night was done since {@code since}: its drop loaded, and its own or a later daily published after it. */
+    boolean doneByHandSince(LocalDate day, OffsetDateTime since) {
         return Boolean.TRUE.equals(jdbc.queryForObject(SqlFiles.load("schedule/night-done-by-hand.sql"),
-                Map.of("day", day, "failedAt", since, "ownDaily", ownDaily), Boolean.class));
+                Map.of("day", day, "failedAt", since), Boolean.class));
     }
 
     Row find(String schedule, LocalDate day) {

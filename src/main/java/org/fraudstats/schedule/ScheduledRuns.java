@@ -59,12 +59,10 @@ public class ScheduledRuns {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final ScheduleRuns runs;
     private final ScheduleDefinitions definitions;
     private final Clock clock;
 
-    ScheduledRuns(NamedParameterJdbcTemplate jdbc, ScheduleDefinitions definitions, Clock clock, ScheduleRuns runs) {
-        this.runs = runs;
+    ScheduledRuns(NamedParameterJdbcTemplate jdbc, ScheduleDefinitions definitions, Clock clock) {
         this.jdbc = jdbc;
         this.definitions = definitions;
         this.clock = clock;
@@ -77,7 +75,7 @@ public class ScheduledRuns {
                     LocalDate day = rs.getObject("business_day", LocalDate.class);
                     OffsetDateTime started = rs.getObject("started_at", OffsetDateTime.class);
                     boolean failed = "FAILED".equals(rs.getString("status"));
-                    boolean doneByHand = failed && nightly(rs.getString("schedule")) && runs.doneByHandSince(day, started, true);
+                    boolean doneByHand = rs.getBoolean("done_by_hand") && nightly(rs.getString("schedule"));
                     return new Period(rs.getString("schedule"), day, rs.getString("status"), started,
                             rs.getObject("finished_at", OffsetDateTime.class), rs.getString("detail"),
                             failed && !doneByHand && retried(rs.getString("schedule"), day), doneByHand);
