@@ -136,7 +136,7 @@ public final class Cli {
     }
 
     /** The first cause of that type, from e down. */
-    private static <T extends Throwable> java.util.Optional<T> below(Throwable e, Class<T> type) {
+    static <T extends Throwable> java.util.Optional<T> below(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
                 return java.util.Optional.of(type.cast(t));

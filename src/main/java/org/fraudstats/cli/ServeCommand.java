@@ -102,28 +102,17 @@ class ServeCommand implements Callable<Integer> {
      * ("Address already in use") did not say which port, nor what to do (tester B).
      */
     private RuntimeException cannotListen(RuntimeException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.BindException refused) {
-                String address = bind != null ? bind : env("SERVER_ADDRESS", "127.0.0.1");
-                Integer inUse = portInUse(e);
-                String at = address + ":" + (inUse != null ? inUse.toString() : port != null ? port.toString() : env("SERVER_PORT", "8080"));
-                String why = refused.getMessage() == null ? "cannot bind" : refused.getMessage().toLowerCase(java.util.Locale.ROOT);
-                return new UserError("cannot listen on " + at + ": " + why + (why.contains("in use")
-                        ? " (another serve, or another program, is listening there: stop it or choose another --port)"
-                        : why.contains("assign") ? " (not an address of this machine: see --bind)" : ""));
-            }
-        }
-        return e;
-    }
-
-    /** The port Spring Boot says is taken, whichever way it was set. */
-    private static Integer portInUse(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.springframework.boot.web.server.PortInUseException inUse) {
-                return inUse.getPort();
-            }
-        }
-        return null;
+        return Cli.below(e, java.net.BindException.class).<RuntimeException>map(refused -> {
+            String address = bind != null ? bind : env("SERVER_ADDRESS", "127.0.0.1");
+            // the port Spring Boot says is taken, whichever way it was set
+            String at = address + ":" + Cli.below(e, org.springframework.boot.web.server.PortInUseException.class)
+                    .map(inUse -> Integer.toString(inUse.getPort()))
+                    .orElse(port != null ? port.toString() : env("SERVER_PORT", "8080"));
+            String why = refused.getMessage() == null ? "cannot bind" : refused.getMessage().toLowerCase(java.util.Locale.ROOT);
+            return new UserError("cannot listen on " + at + ": " + why + (why.contains("in use")
+                    ? " (another serve, or another program, is listening there: stop it or choose another --port)"
+                    : why.contains("assign") ? " (not an address of this machine: see --bind)" : ""));
+        }).orElse(e);
     }
 
     private static String env(String name, String otherwise) {
