@@ -104,7 +104,7 @@ final class FieldFormats {
     }
 
     /** Why the text is not money (a plain decimal in yuan, at most 2 decimals), or null when it is. */
-    static String moneyProblem(String text, boolean zeroAllowed) {
+    static RejectReason moneyProblem(String text, boolean zeroAllowed) {
         int n = text.length();
         int at = 0;
         while (at < n && isDigit(text.charAt(at))) {
@@ -120,20 +120,20 @@ final class FieldFormats {
             }
         }
         if (at != n || integerDigits == 0 || (at > integerDigits && fractionDigits == 0)) {
-            return "not a plain decimal amount in yuan";
+            return RejectReason.NOT_MONEY;
         }
         if (fractionDigits > 2) {
-            return "more than 2 decimals";
+            return RejectReason.MONEY_DECIMALS;
         }
         int first = 0;
         while (first < integerDigits && text.charAt(first) == '0') {
             first++;
         }
         if (integerDigits - first > MONEY_INTEGER_DIGITS) {
-            return "out of range";
+            return RejectReason.MONEY_TOO_LARGE;
         }
         if (!zeroAllowed && first == integerDigits && allZeros(text, integerDigits + 1, n)) {
-            return "must be greater than 0";
+            return RejectReason.NOT_POSITIVE;
         }
         return null;
     }
@@ -143,15 +143,15 @@ final class FieldFormats {
      * in money (feeds.md's ^[0-9]+): 0120 is 120 and 0007 is 7, and 1200 is out of range. Judging by the length
      * of the text took 007 and refused 0007 and 0120 as "not an integer", and 1200 too.
      */
-    static String ageProblem(String text) {
+    static RejectReason ageProblem(String text) {
         if (text.isEmpty() || !digits(text, 0, text.length())) {
-            return "not an integer";
+            return RejectReason.NOT_INTEGER;
         }
         int first = 0;
         while (first < text.length() - 1 && text.charAt(first) == '0') {
             first++;
         }
-        return text.length() - first > 3 || number(text, first, text.length()) > 120 ? "out of range 0-120" : null;
+        return text.length() - first > 3 || number(text, first, text.length()) > 120 ? RejectReason.AGE_OUT_OF_RANGE : null;
     }
 
     private static boolean allZeros(String text, int from, int to) {

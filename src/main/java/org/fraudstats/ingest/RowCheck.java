@@ -79,7 +79,7 @@ final class RowCheck {
     /** Checks one row; safe to call from several threads at once (it keeps no state between rows). */
     Result check(CsvRecords.Record row) {
         if (row.fieldCount() != headerSize) {
-            return bad("row has " + row.fieldCount() + " fields, header has " + headerSize);
+            return bad(RejectReason.FIELD_COUNT.rowLine(row.fieldCount(), headerSize));
         }
         List<String> fields = row.fields();
         String[] v = new String[at.length];
@@ -91,16 +91,16 @@ final class RowCheck {
             String value = v[i];
             if (at[i] >= 0 && (row.cut(at[i])
                     || value.length() > maxLength[i] && value.codePointCount(0, value.length()) > maxLength[i])) {
-                return bad(columns.get(i) + ": longer than " + maxLength[i] + " characters");
+                return bad(RejectReason.LONGER.line(columns.get(i), maxLength[i]));
             }
             // PostgreSQL text cannot hold a NUL: left in, it would fail the COPY of the whole drop
             if (value.indexOf('\u0000') >= 0) {
-                return bad(columns.get(i) + ": contains a NUL character");
+                return bad(RejectReason.NUL.line(columns.get(i)));
             }
         }
         for (int i = 0; i < at.length; i++) {
             if (required[i] && v[i].isEmpty()) {
-                return bad(columns.get(i) + ": missing");
+                return bad(RejectReason.MISSING.line(columns.get(i)));
             }
         }
         return switch (feed) {
@@ -117,23 +117,23 @@ final class RowCheck {
     private Result checkCase(String[] f) {
         String reportedAt = FieldFormats.timestamp(f[1]);
         if (reportedAt == null) {
-            return bad("reported_at: not an ISO-8601 timestamp");
+            return bad(RejectReason.NOT_TIMESTAMP.line("reported_at"));
         }
         if (!catalog.isDistrict(f[2])) {
-            return bad("district_code: unknown district");
+            return bad(RejectReason.UNKNOWN_DISTRICT.line("district_code"));
         }
         if (!catalog.isFraudType(f[4])) {
-            return bad("fraud_type: unknown fraud type");
+            return bad(RejectReason.UNKNOWN_FRAUD_TYPE.line("fraud_type"));
         }
-        String money = FieldFormats.moneyProblem(f[5], true);
+        RejectReason money = FieldFormats.moneyProblem(f[5], true);
         if (money != null) {
-            return bad("loss_amount: " + money);
+            return bad(money.line("loss_amount"));
         }
         String age = f[6];
         if (!age.isEmpty()) {
-            String problem = FieldFormats.ageProblem(age);
+            RejectReason problem = FieldFormats.ageProblem(age);
             if (problem != null) {
-                return bad("victim_age: " + problem);
+                return bad(problem.line("victim_age"));
             }
         }
         // the age as a plain number: PostgreSQL reads 0120 as well, but the staged text is then the number itself
@@ -143,15 +143,15 @@ final class RowCheck {
     /** freeze_id, case_id, action, bank, account_no, amount, effective_at */
     private Result checkFreeze(String[] f) {
         if (!ACTIONS.contains(f[2])) {
-            return bad("action: unknown action");
+            return bad(RejectReason.UNKNOWN_ACTION.line("action"));
         }
-        String money = FieldFormats.moneyProblem(f[5], false);
+        RejectReason money = FieldFormats.moneyProblem(f[5], false);
         if (money != null) {
-            return bad("amount: " + money);
+            return bad(money.line("amount"));
         }
         String effectiveAt = FieldFormats.timestamp(f[6]);
         if (effectiveAt == null) {
-            return bad("effective_at: not an ISO-8601 timestamp");
+            return bad(RejectReason.NOT_TIMESTAMP.line("effective_at"));
         }
         String accountNo = f[4];
         return good(f[0], f[1], f[2], emptyAsNull(freeText(f[3])),
@@ -161,13 +161,13 @@ final class RowCheck {
 
     /** refund_id, case_id, amount, refunded_at */
     private Result checkRefund(String[] f) {
-        String money = FieldFormats.moneyProblem(f[2], false);
+        RejectReason money = FieldFormats.moneyProblem(f[2], false);
         if (money != null) {
-            return bad("amount: " + money);
+            return bad(money.line("amount"));
         }
         String refundedAt = FieldFormats.timestamp(f[3]);
         if (refundedAt == null) {
-            return bad("refunded_at: not an ISO-8601 timestamp");
+            return bad(RejectReason.NOT_TIMESTAMP.line("refunded_at"));
         }
         return good(f[0], f[1], f[2], refundedAt);
     }
@@ -176,16 +176,16 @@ final class RowCheck {
     private Result checkWarning(String[] f) {
         String issuedAt = FieldFormats.timestamp(f[1]);
         if (issuedAt == null) {
-            return bad("issued_at: not an ISO-8601 timestamp");
+            return bad(RejectReason.NOT_TIMESTAMP.line("issued_at"));
         }
         if (!catalog.isDistrict(f[2])) {
-            return bad("district_code: unknown district");
+            return bad(RejectReason.UNKNOWN_DISTRICT.line("district_code"));
         }
         if (!CHANNELS.contains(f[3])) {
-            return bad("channel: unknown channel");
+            return bad(RejectReason.UNKNOWN_CHANNEL.line("channel"));
         }
         if (!OUTCOMES.contains(f[4])) {
-            return bad("outcome: unknown outcome");
+            return bad(RejectReason.UNKNOWN_OUTCOME.line("outcome"));
         }
         return good(f[0], issuedAt, f[2], f[3], f[4]);
     }

@@ -183,10 +183,8 @@ class ScheduleRunner {
                     Duration wait = min(schedule.retryInterval(), Duration.between(now, deadline.toInstant()));
                     // an inbox that is not there (a share not mounted, FRAUDSTATS_INBOX mistyped) is said as such: the
                     // night's own warning goes to no log under serve, and "drop not in" read as a late feed
-                    String where = java.nio.file.Files.isDirectory(schedule.inbox()) ? "drop not in " + schedule.inbox()
-                            : "the inbox " + schedule.inbox() + " does not exist: no drop can arrive there (FRAUDSTATS_INBOX)";
-                    String why = where + "; looking again in " + wait.truncatedTo(ChronoUnit.MILLIS) + ", deadline "
-                            + deadline.toOffsetDateTime();
+                    WaitingWords words = java.nio.file.Files.isDirectory(schedule.inbox()) ? WaitingWords.DROP_NOT_IN : WaitingWords.NO_INBOX;
+                    String why = words.line(schedule.inbox(), wait.truncatedTo(ChronoUnit.MILLIS), deadline.toOffsetDateTime());
                     runs.waiting(schedule.name(), day, node, DigitRuns.mask(why));
                     retry.after(wait);
                     return new Outcome(day, Status.WAITING, " (" + why + ")");
@@ -196,8 +194,8 @@ class ScheduleRunner {
                 Night night = nightStillToCome(schedule.cadence().end(day));
                 if (night != null) {
                     // said on /runs too, whose 原因 was empty while the log said what the week waited for (tester A)
-                    String why = "the nightly run of " + night.day() + (night.failed() ? " failed and is tried again" : " is not finished")
-                            + "; looking again in " + night.lookAgainIn();
+                    String why = (night.failed() ? WaitingWords.NIGHT_FAILED : WaitingWords.NIGHT_NOT_FINISHED)
+                            .line(night.day(), night.lookAgainIn());
                     runs.waiting(schedule.name(), day, node, why);
                     retry.after(night.lookAgainIn());
                     return new Outcome(day, Status.WAITING, " (" + why + ")");
@@ -206,7 +204,7 @@ class ScheduleRunner {
             }
             status = exitCode == 0 ? Status.DONE : arrived ? Status.FAILED : Status.MISSING_DATA;
             if (status == Status.FAILED) {
-                failure = "exit " + exitCode + " (the log of serve says why)";
+                failure = WaitingWords.EXIT.line(exitCode);
             }
         } catch (RuntimeException e) {
             // one line, as on /runs: a drop that cannot be read is the data's problem, not a bug, and its 65-line trace

@@ -3,47 +3,52 @@ package org.fraudstats.schedule;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.List;
+import java.util.function.Function;
+import org.fraudstats.settings.LineTemplate;
 
 /**
- * What a schedule waits for, or why it failed, in the statistician's words on /runs: the record keeps the English
- * line the log says (and {@code /api/v1} gives scripts), and the Chinese page showed it as is ("drop not in /srv/inbox;
- * looking again in PT15M, deadline 2026-12-06T07:30+08:00", tester). A line not listed here is shown as recorded.
+ * What a schedule waits for, or why it failed: the English line the record keeps (the log says it and {@code /api/v1}
+ * gives it to scripts), and the same line in the statistician's words on /runs, where the Chinese page showed it as is
+ * ("drop not in /srv/inbox; looking again in PT15M, deadline 2026-12-06T07:30+08:00", tester). ScheduleRunner writes
+ * its lines from here and the page reads them back from here, so a reworded line cannot stay English on the page
+ * unnoticed. A line not written from here (a loader's message, an older wording) is shown as recorded.
  */
-final class WaitingWords {
+enum WaitingWords {
 
-    private static final String AGAIN = "; looking again in (P\\S+?)";
-    private static final Pattern DROP = Pattern.compile("drop not in (.+)" + AGAIN + ", deadline (\\S+)");
-    private static final Pattern NO_INBOX = Pattern.compile(
-            "the inbox (.+) does not exist: no drop can arrive there \\(FRAUDSTATS_INBOX\\)" + AGAIN + ", deadline (\\S+)");
-    private static final Pattern NIGHT = Pattern.compile("the nightly run of (\\d{4}-\\d\\d-\\d\\d) (failed and is tried again|is not finished)" + AGAIN);
-    private static final Pattern EXIT = Pattern.compile("exit (\\d+) \\(the log of serve says why\\)");
+    DROP_NOT_IN("drop not in %s; looking again in %s, deadline %s",
+            h -> "数据未到（收件目录 " + h.get(0) + "）；" + after(h.get(1)) + "后再查看，截止 " + time(h.get(2))),
+    NO_INBOX("the inbox %s does not exist: no drop can arrive there (FRAUDSTATS_INBOX); looking again in %s, deadline %s",
+            h -> "收件目录 " + h.get(0) + " 不存在，数据无法到达（请检查 FRAUDSTATS_INBOX，或共享目录是否已挂载）；"
+                    + after(h.get(1)) + "后再查看，截止 " + time(h.get(2))),
+    NIGHT_FAILED("the nightly run of %s failed and is tried again; looking again in %s",
+            h -> "等待 " + h.get(0) + " 的日报任务（该任务失败，正在自动重试）；" + after(h.get(1)) + "后再查看"),
+    NIGHT_NOT_FINISHED("the nightly run of %s is not finished; looking again in %s",
+            h -> "等待 " + h.get(0) + " 的日报任务完成；" + after(h.get(1)) + "后再查看"),
+    EXIT("exit %s (the log of serve says why)", h -> "退出码 " + h.get(0) + "（原因见 serve 的日志）");
 
-    private WaitingWords() {
+    private final LineTemplate english;
+    private final Function<List<String>, String> chinese;
+
+    WaitingWords(String english, Function<List<String>, String> chinese) {
+        this.english = new LineTemplate(english);
+        this.chinese = chinese;
+    }
+
+    /** The line to record and log. */
+    String line(Object... holes) {
+        return english.line(holes);
     }
 
     static String chinese(String detail) {
         if (detail == null) {
             return null;
         }
-        Matcher m = DROP.matcher(detail);
-        if (m.matches()) {
-            return "数据未到（收件目录 " + m.group(1) + "）；" + after(m.group(2)) + "后再查看，截止 " + time(m.group(3));
-        }
-        m = NO_INBOX.matcher(detail);
-        if (m.matches()) {
-            return "收件目录 " + m.group(1) + " 不存在，数据无法到达（请检查 FRAUDSTATS_INBOX，或共享目录是否已挂载）；"
-                    + after(m.group(2)) + "后再查看，截止 " + time(m.group(3));
-        }
-        m = NIGHT.matcher(detail);
-        if (m.matches()) {
-            return "等待 " + m.group(1) + (m.group(2).startsWith("failed") ? " 的日报任务（该任务失败，正在自动重试）" : " 的日报任务完成")
-                    + "；" + after(m.group(3)) + "后再查看";
-        }
-        m = EXIT.matcher(detail);
-        if (m.matches()) {
-            return "退出码 " + m.group(1) + "（原因见 serve 的日志）";
+        for (WaitingWords words : values()) {
+            List<String> holes = words.english.holes(detail);
+            if (holes != null) {
+                return words.chinese.apply(holes);
+            }
         }
         return detail;
     }

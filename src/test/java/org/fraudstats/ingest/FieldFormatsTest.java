@@ -37,26 +37,26 @@ class FieldFormatsTest {
     void moneyAndAgesKeepTheirReasons() {
         assertThat(FieldFormats.moneyProblem("12.50", false)).isNull();
         assertThat(FieldFormats.moneyProblem("0", true)).isNull();
-        assertThat(FieldFormats.moneyProblem("0.00", false)).isEqualTo("must be greater than 0");
-        assertThat(FieldFormats.moneyProblem("12.505", true)).isEqualTo("more than 2 decimals");
-        assertThat(FieldFormats.moneyProblem("12.", true)).isEqualTo("not a plain decimal amount in yuan");
-        assertThat(FieldFormats.moneyProblem("-5", true)).isEqualTo("not a plain decimal amount in yuan");
-        assertThat(FieldFormats.moneyProblem("1,000", true)).isEqualTo("not a plain decimal amount in yuan");
+        assertThat(FieldFormats.moneyProblem("0.00", false)).isEqualTo(RejectReason.NOT_POSITIVE);
+        assertThat(FieldFormats.moneyProblem("12.505", true)).isEqualTo(RejectReason.MONEY_DECIMALS);
+        assertThat(FieldFormats.moneyProblem("12.", true)).isEqualTo(RejectReason.NOT_MONEY);
+        assertThat(FieldFormats.moneyProblem("-5", true)).isEqualTo(RejectReason.NOT_MONEY);
+        assertThat(FieldFormats.moneyProblem("1,000", true)).isEqualTo(RejectReason.NOT_MONEY);
         assertThat(FieldFormats.moneyProblem("9999999999999999.99", true)).isNull();
-        assertThat(FieldFormats.moneyProblem("0010000000000000000", true)).isEqualTo("out of range");
+        assertThat(FieldFormats.moneyProblem("0010000000000000000", true)).isEqualTo(RejectReason.MONEY_TOO_LARGE);
         assertThat(FieldFormats.ageProblem("120")).isNull();
-        assertThat(FieldFormats.ageProblem("121")).isEqualTo("out of range 0-120");
-        assertThat(FieldFormats.ageProblem("1200")).isEqualTo("out of range 0-120");
+        assertThat(FieldFormats.ageProblem("121")).isEqualTo(RejectReason.AGE_OUT_OF_RANGE);
+        assertThat(FieldFormats.ageProblem("1200")).isEqualTo(RejectReason.AGE_OUT_OF_RANGE);
         // an integer with leading zeros is still that integer, however many: as in money, feeds.md's ^[0-9]+
         assertThat(FieldFormats.ageProblem("007")).isNull();
         assertThat(FieldFormats.ageProblem("0007")).isNull();
         assertThat(FieldFormats.ageProblem("0120")).isNull();
         assertThat(FieldFormats.ageProblem("0")).isNull();
         assertThat(FieldFormats.ageProblem("0000")).isNull();
-        assertThat(FieldFormats.ageProblem("0121")).isEqualTo("out of range 0-120");
-        assertThat(FieldFormats.ageProblem("00000000000000000000000000000121")).isEqualTo("out of range 0-120");
-        assertThat(FieldFormats.ageProblem("+7")).isEqualTo("not an integer");
-        assertThat(FieldFormats.ageProblem("7.0")).isEqualTo("not an integer");
-        assertThat(FieldFormats.ageProblem(" 7")).isEqualTo("not an integer");
+        assertThat(FieldFormats.ageProblem("0121")).isEqualTo(RejectReason.AGE_OUT_OF_RANGE);
+        assertThat(FieldFormats.ageProblem("00000000000000000000000000000121")).isEqualTo(RejectReason.AGE_OUT_OF_RANGE);
+        assertThat(FieldFormats.ageProblem("+7")).isEqualTo(RejectReason.NOT_INTEGER);
+        assertThat(FieldFormats.ageProblem("7.0")).isEqualTo(RejectReason.NOT_INTEGER);
+        assertThat(FieldFormats.ageProblem(" 7")).isEqualTo(RejectReason.NOT_INTEGER);
     }
 }

@@ -26,4 +26,14 @@ class WaitingWordsTest {
         assertThat(WaitingWords.after("PT2M40.5S")).isEqualTo("2 分钟 41 秒");
         assertThat(WaitingWords.after("PT0S")).isEqualTo("0 秒");
     }
+
+    /** Whatever line ScheduleRunner writes, /runs reads back: none stays English. */
+    @Test
+    void everyLineTheScheduleWritesIsReadBack() {
+        for (WaitingWords words : WaitingWords.values()) {
+            String line = words.line(java.nio.file.Path.of("/srv/inbox"), java.time.Duration.ofMinutes(15),
+                    java.time.OffsetDateTime.parse("2026-12-06T07:30+08:00"));
+            assertThat(WaitingWords.chinese(line)).as(line).doesNotContain("looking again", "(the log");
+        }
+    }
 }

@@ -1,0 +1,79 @@
+package org.fraudstats.ingest;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.fraudstats.settings.LineTemplate;
+
+/**
+ * Why the loader rejects a row (rule 3 of feeds.md): the English line it records ({@code loss_amount: more than 2
+ * decimals}), which `rejects`, the API and scripts read, and the same reason in the statistician's words for
+ * /rejects, the column named as the file's header names it. RowCheck writes its lines from here and the page reads
+ * them back from here, so a reworded reason cannot fall back to English on the page unnoticed. A recorded line
+ * written otherwise (an older wording) is shown as recorded.
+ */
+enum RejectReason {
+
+    FIELD_COUNT("row has %s fields, header has %s", "该行有 %s 个字段，表头有 %s 个"),
+    LONGER("longer than %s characters", "超过 %s 个字符"),
+    NUL("contains a NUL character", "含有 NUL 字符"),
+    MISSING("missing", "必填项为空"),
+    NOT_TIMESTAMP("not an ISO-8601 timestamp", "不是 ISO-8601 时间（如 2022-10-23T23:40:00+08:00）"),
+    UNKNOWN_DISTRICT("unknown district", "不是已配置的区县代码"),
+    UNKNOWN_FRAUD_TYPE("unknown fraud type", "不在诈骗类型目录中"),
+    UNKNOWN_ACTION("unknown action", "不是 STOP_PAYMENT 或 FREEZE"),
+    UNKNOWN_CHANNEL("unknown channel", "不是 SMS、CALL、VISIT 或 APP"),
+    UNKNOWN_OUTCOME("unknown outcome", "不是 DISSUADED、UNREACHED 或 ALREADY_DEFRAUDED"),
+    NOT_MONEY("not a plain decimal amount in yuan", "不是以元为单位的普通小数（如 1234.5）"),
+    MONEY_DECIMALS("more than 2 decimals", "小数超过 2 位"),
+    MONEY_TOO_LARGE("out of range", "超出范围"),
+    NOT_POSITIVE("must be greater than 0", "必须大于 0"),
+    NOT_INTEGER("not an integer", "不是整数"),
+    AGE_OUT_OF_RANGE("out of range 0-120", "不在 0–120 之间");
+
+    /** A reason about one value is recorded after the column's name; only the count of fields is about the row. */
+    private static final Pattern COLUMN = Pattern.compile("([a-z_]+): (.+)", Pattern.DOTALL);
+
+    private final LineTemplate english;
+    private final String chinese;
+
+    RejectReason(String english, String chinese) {
+        this.english = new LineTemplate(english);
+        this.chinese = chinese;
+    }
+
+    /** The line recorded for a row that is bad as a whole (its count of fields). */
+    String rowLine(Object... holes) {
+        return english.line(holes);
+    }
+
+    /** The line recorded for a bad value: the column's name and the value's reason. */
+    String line(String column, Object... holes) {
+        return column + ": " + english.line(holes);
+    }
+
+    /** The recorded line in the statistician's words; as recorded when no reason here wrote it. */
+    static String chinese(String recorded) {
+        if (recorded == null) {
+            return "";
+        }
+        List<String> holes = FIELD_COUNT.english.holes(recorded);
+        if (holes != null) {
+            return FIELD_COUNT.said(holes);
+        }
+        Matcher column = COLUMN.matcher(recorded);
+        if (column.matches()) {
+            for (RejectReason reason : values()) {
+                holes = reason == FIELD_COUNT ? null : reason.english.holes(column.group(2));
+                if (holes != null) {
+                    return column.group(1) + "：" + reason.said(holes);
+                }
+            }
+        }
+        return recorded;
+    }
+
+    private String said(List<String> holes) {
+        return chinese.formatted(holes.toArray());
+    }
+}

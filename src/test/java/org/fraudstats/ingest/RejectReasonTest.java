@@ -1,0 +1,36 @@
+package org.fraudstats.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The loader's reasons in Chinese on /rejects, the column as the file names it; anything else as recorded. */
+class RejectReasonTest {
+
+    @Test
+    void eachReasonOfTheLoaderInChinese() {
+        assertThat(RejectReason.chinese("loss_amount: more than 2 decimals")).isEqualTo("loss_amount：小数超过 2 位");
+        assertThat(RejectReason.chinese("reported_at: not an ISO-8601 timestamp"))
+                .isEqualTo("reported_at：不是 ISO-8601 时间（如 2022-10-23T23:40:00+08:00）");
+        assertThat(RejectReason.chinese("victim_age: out of range 0-120")).isEqualTo("victim_age：不在 0–120 之间");
+        assertThat(RejectReason.chinese("amount: must be greater than 0")).isEqualTo("amount：必须大于 0");
+        assertThat(RejectReason.chinese("amount: out of range")).isEqualTo("amount：超出范围");
+        assertThat(RejectReason.chinese("station: longer than 200 characters")).isEqualTo("station：超过 200 个字符");
+        assertThat(RejectReason.chinese("case_id: missing")).isEqualTo("case_id：必填项为空");
+        assertThat(RejectReason.chinese("row has 5 fields, header has 7")).isEqualTo("该行有 5 个字段，表头有 7 个");
+        assertThat(RejectReason.chinese("test")).isEqualTo("test");
+        assertThat(RejectReason.chinese("amount: something new")).isEqualTo("amount: something new");
+        assertThat(RejectReason.chinese(null)).isEmpty();
+    }
+
+    /** Whatever line the loader writes, the page reads back: no reason falls back to English. */
+    @Test
+    void everyLineTheLoaderWritesIsReadBack() {
+        for (RejectReason reason : RejectReason.values()) {
+            String line = reason == RejectReason.FIELD_COUNT ? reason.rowLine(8, 7) : reason.line("amount", 200);
+            assertThat(RejectReason.chinese(line)).as(line)
+                    .doesNotContain(line)
+                    .matches(reason == RejectReason.FIELD_COUNT ? "该行有 8 个字段，表头有 7 个" : "amount：\\P{IsLatin}.*");
+        }
+    }
+}
