@@ -15,6 +15,7 @@ import org.fraudstats.catalog.Catalog;
 import org.fraudstats.metrics.AreaFigures;
 import org.fraudstats.metrics.Change;
 import org.fraudstats.metrics.Metric;
+import org.fraudstats.metrics.Printed;
 import org.fraudstats.press.Headline;
 import org.fraudstats.press.Topic;
 import org.fraudstats.press.UnusualNote;
@@ -91,11 +92,11 @@ class BulletinMails {
         AreaFigures city = printed(published.period(cityCode, from, to), "the city's figures", product, from, to, revision);
         AreaFigures yoy = printed(published.yearOnYearBase(cityCode), "the city's 同比 base", product, from, to, revision);
         AreaFigures pop = printed(published.periodOnPeriodBase(cityCode), "the city's 环比 base", product, from, to, revision);
-        lines.add("- 电诈警情 " + city.cases() + "宗（" + said.of(city, yoy, pop, Metric.CASES) + "）");
-        lines.add("- 止付涉诈账户 " + city.stopAccounts() + "个（" + said.of(city, yoy, pop, Metric.STOP_ACCOUNTS) + "）");
-        lines.add("- 止付金额 " + city.stopAmount().toPlainString() + "元（" + said.of(city, yoy, pop, Metric.STOP_AMOUNT) + "）");
-        lines.add("- 资金返还 " + city.refundCases() + "宗（" + said.of(city, yoy, pop, Metric.REFUND_CASES) + "），"
-                + city.refundAmount().toPlainString() + "元（" + said.of(city, yoy, pop, Metric.REFUND_AMOUNT) + "）");
+        lines.add("- 电诈警情 " + Printed.count(city.cases()) + "宗（" + said.of(city, yoy, pop, Metric.CASES) + "）");
+        lines.add("- 止付涉诈账户 " + Printed.count(city.stopAccounts()) + "个（" + said.of(city, yoy, pop, Metric.STOP_ACCOUNTS) + "）");
+        lines.add("- 止付金额 " + Printed.money(city.stopAmount()) + "元（" + said.of(city, yoy, pop, Metric.STOP_AMOUNT) + "）");
+        lines.add("- 资金返还 " + Printed.count(city.refundCases()) + "宗（" + said.of(city, yoy, pop, Metric.REFUND_CASES) + "），"
+                + Printed.money(city.refundAmount()) + "元（" + said.of(city, yoy, pop, Metric.REFUND_AMOUNT) + "）");
         said.gapsSaid().ifPresent(lines::add);
         lines.add("");
         AreaFigures yearToDate = printed(published.cityYearToDate(cityCode, to), "the city's year to date", product, from, to, revision);

@@ -138,7 +138,7 @@ class MailDeliveryTest extends DatabaseTest {
                 + "C2,2022-10-23T10:00:00+08:00,440605,,OTHER,300.00,\n");
         drops.write("2022-10-24", "cases.csv", Drops.CASES + "C3,2022-10-24T09:00:00+08:00,440604,,OTHER,100.00,\n");
         drops.write("2022-10-24", "freezes.csv", Drops.FREEZES
-                + "F1,C3,STOP_PAYMENT,工商银行," + ACCOUNT + ",80.00,2022-10-24T10:00:00+08:00\n");
+                + "F1,C3,STOP_PAYMENT,工商银行," + ACCOUNT + ",1278747.65,2022-10-24T10:00:00+08:00\n");
     }
 
     @Test
@@ -157,7 +157,8 @@ class MailDeliveryTest extends DatabaseTest {
                         + "\n异常提示：无异常。\n\n全市主要数字（同比 / 环比）：\n")
                 .contains("- 电诈警情 1宗（同比—（基期为0），环比-50.0%）\n")
                 .contains("- 止付涉诈账户 1个（同比—（基期为0），环比—（基期为0））\n")
-                .contains("- 止付金额 80.00元（同比—（基期为0），环比—（基期为0））\n")
+                // as the PDF writes it: leadership compares the two
+                .contains("- 止付金额 1,278,747.65元（同比—（基期为0），环比—（基期为0））\n")
                 .contains("2022年以来，全市共处置电诈警情3宗，")
                 .contains("门户页面：https://stats.example.gov.cn/bulletins/2022-10-24/daily?revision=1\n")
                 .doesNotContain("更正");
@@ -430,7 +431,7 @@ class MailDeliveryTest extends DatabaseTest {
         assertThat(deliveries.sendDue(line -> { }).sent()).isEqualTo(3);
         for (MimeMessage mail : mailsWithSubject("【反诈日报】2022年10月24日（第297期）")) {
             assertThat(text(mail)).contains("- 电诈警情 1宗（同比—（基期为0），环比-50.0%）\n")
-                    .contains("- 止付金额 80.00元（同比—（基期为0），环比—（基期为0））\n")
+                    .contains("- 止付金额 1,278,747.65元（同比—（基期为0），环比—（基期为0））\n")
                     .contains("\n异常提示：无异常。\n")
                     .contains("2022年以来，全市共处置电诈警情3宗，");
         }

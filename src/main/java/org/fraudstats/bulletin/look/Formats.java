@@ -1,30 +1,25 @@
 package org.fraudstats.bulletin.look;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.fraudstats.bulletin.data.Provenance;
 import org.fraudstats.metrics.AreaFigures;
 import org.fraudstats.metrics.Metric;
+import org.fraudstats.metrics.Printed;
 
 /**
- * How the PDF writes figures: exactly, with thousands separators, the same on every server whatever its locale.
- * Rounding is refused (UNNECESSARY), so a figure that is not already exact at its scale fails loudly instead of
- * being printed as something metrics never said.
+ * How the PDF writes figures: as {@link Printed} (exact, thousands separators), with — where a figure is undefined,
+ * and its dates in Chinese.
  */
 public final class Formats {
 
     /** Printed where a figure is undefined: a change over a zero base, a median with no case to take it over. */
     public static final String NONE = "—";
 
-    private static final DecimalFormatSymbols SYMBOLS = DecimalFormatSymbols.getInstance(Locale.ROOT);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu年M月d日");
     private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("M月d日");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu年M月d日 HH:mm:ss");
@@ -33,15 +28,15 @@ public final class Formats {
     }
 
     public static String money(BigDecimal amount) {
-        return amount == null ? NONE : decimal("#,##0.00").format(amount);
+        return amount == null ? NONE : Printed.money(amount);
     }
 
     public static String count(long n) {
-        return decimal("#,##0").format(n);
+        return Printed.count(n);
     }
 
     public static String minutes(BigDecimal minutes) {
-        return minutes == null ? NONE : decimal("#,##0.0").format(minutes);
+        return minutes == null ? NONE : Printed.minutes(minutes);
     }
 
     /** A change in percent as metrics prints it, with the sign it has and a % after: {@code -7.2%}. */
@@ -72,13 +67,5 @@ public final class Formats {
 
     public static String beijingTime(ZonedDateTime time) {
         return TIME.format(time.withZoneSameInstant(Provenance.BEIJING));
-    }
-
-    // DecimalFormat is not thread-safe and bulletins are filled in parallel: one per call, it is cheap.
-    private static DecimalFormat decimal(String pattern) {
-        DecimalFormat format = new DecimalFormat(pattern, SYMBOLS);
-        format.setRoundingMode(RoundingMode.UNNECESSARY);
-        format.setParseBigDecimal(true);
-        return format;
     }
 }
