@@ -250,7 +250,10 @@ final class EmbeddedServer implements AutoCloseable {
         });
     }
 
-    /** Whether the postmaster named by postmaster.pid is alive. */
+    /**
+     * Whether the postmaster named by postmaster.pid is alive and is this folder's: a pid taken by another program
+     * after the server was killed read as the server running, and the watch never started it again.
+     */
     private boolean running() throws IOException {
         Path pidFile = pgdata.resolve("postmaster.pid");
         List<String> lines;
@@ -260,7 +263,8 @@ final class EmbeddedServer implements AutoCloseable {
             return false;
         }
         return !lines.isEmpty() && lines.get(0).strip().matches("[0-9]+")
-                && ProcessHandle.of(Long.parseLong(lines.get(0).strip())).map(ProcessHandle::isAlive).orElse(false);
+                && ProcessHandle.of(Long.parseLong(lines.get(0).strip())).filter(ProcessHandle::isAlive)
+                        .map(process -> OrphanServer.isThisFoldersServer(process, lines, pgdata)).orElse(false);
     }
 
     /** @param fixedPort the port to start on again (its pools connect there), or 0 for a free one */

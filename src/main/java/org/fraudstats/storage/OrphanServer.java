@@ -47,9 +47,7 @@ final class OrphanServer {
             return;
         }
         ProcessHandle.Info info = process.get().info();
-        boolean anotherUsers = info.user().isPresent() && !info.user().equals(ProcessHandle.current().info().user());
-        boolean anotherProgram = info.command().isPresent() && !Path.of(info.command().get()).getFileName().toString().equals("postgres");
-        if (anotherUsers || anotherProgram) {
+        if (anotherUsersOrProgram(info)) {
             Files.deleteIfExists(pidFile);
             return;
         }
@@ -74,6 +72,22 @@ final class OrphanServer {
             throw new DatabaseUnavailable("the embedded PostgreSQL (pid " + pid + ") left running under " + pgdata
                     + " by a fraudstats that died does not stop; stop it (kill " + pid + ") and try again");
         }
+    }
+
+    /**
+     * Whether the live process postmaster.pid names is this data folder's server, as far as can be told: not another
+     * user's or another program's (a pid reused), not a server on another folder (a home copied while it ran).
+     */
+    static boolean isThisFoldersServer(ProcessHandle process, List<String> pidFileLines, Path pgdata) {
+        return !anotherUsersOrProgram(process.info())
+                && !(pidFileLines.size() > 1 && recordedForAnotherFolder(pidFileLines.get(1).strip(), pgdata))
+                && !servesAnotherFolder(process.pid(), pgdata);
+    }
+
+    private static boolean anotherUsersOrProgram(ProcessHandle.Info info) {
+        boolean anotherUsers = info.user().isPresent() && !info.user().equals(ProcessHandle.current().info().user());
+        boolean anotherProgram = info.command().isPresent() && !Path.of(info.command().get()).getFileName().toString().equals("postgres");
+        return anotherUsers || anotherProgram;
     }
 
     /**

@@ -291,6 +291,39 @@ class EmbeddedDatabaseTest {
         assertThat(home.resolve("pgdata/postmaster.pid")).doesNotExist();
     }
 
+    /** The killed server's pid taken at once by another program: the watch does not take it for the server. */
+    @Test
+    void aServerKilledWhosePidAnotherProgramTookIsStartedAgainAllTheSame(@TempDir Path home) throws Exception {
+        Process anotherProgram = new ProcessBuilder("sleep", "300").start();
+        try (ConfigurableApplicationContext app = start(home)) {
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            app.getBean(EmbeddedServerWatch.class).close();
+            Path pidFile = home.resolve("pgdata/postmaster.pid");
+            List<String> lines = Files.readAllLines(pidFile);
+            ProcessHandle postmaster = ProcessHandle.of(Long.parseLong(lines.get(0).strip())).orElseThrow();
+            new ProcessBuilder("kill", "-9", Long.toString(postmaster.pid())).start().waitFor();
+            postmaster.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            lines.set(0, Long.toString(anotherProgram.pid()));
+            Files.write(pidFile, lines);
+
+            app.getBean(EmbeddedServerWatch.class).look();
+
+            assertThat(Long.parseLong(Files.readAllLines(pidFile).get(0).strip())).isNotEqualTo(anotherProgram.pid());
+            Integer one = null;
+            for (int i = 0; i < 20 && one == null; i++) {
+                try {
+                    one = jdbc.queryForObject("SELECT 1", Integer.class);
+                } catch (org.springframework.dao.DataAccessException e) {
+                    Thread.sleep(250);
+                }
+            }
+            assertThat(one).isEqualTo(1);
+            assertThat(anotherProgram.isAlive()).isTrue();
+        } finally {
+            anotherProgram.destroyForcibly();
+        }
+    }
+
     /** A command started in the moments after the server was killed under serve, before serve's watch looked. */
     @Test
     void aCommandJoiningAServerKilledUnderItsOwnerStartsItAgain(@TempDir Path home) throws Exception {
