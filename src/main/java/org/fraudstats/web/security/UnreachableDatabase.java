@@ -1,6 +1,11 @@
 package org.fraudstats.web.security;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -40,22 +45,65 @@ class UnreachableDatabase {
         return registration;
     }
 
+    /**
+     * Once a request has found the database out of reach, the others are answered 503 at once while one request at a
+     * time tries it: each page waited the pool's 30 s for its 503 (a leader's phone showed a blank page for half a
+     * minute, again at every tap). The first request to get through closes it again; a trial still waiting when the
+     * database comes back gets its connection then, as the pool keeps trying.
+     */
     static final class Answer extends OncePerRequestFilter {
+
+        /** When the database was found out of reach, or null while it answers. */
+        private final AtomicReference<Instant> outOfReachSince = new AtomicReference<>();
+        private final AtomicBoolean trying = new AtomicBoolean();
+        private final AtomicLong answeredAtOnce = new AtomicLong();
+
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
+            boolean trial = false;
+            if (outOfReachSince.get() != null && !needsNoDatabase(request.getRequestURI())) {
+                if (!trying.compareAndSet(false, true)) {
+                    answeredAtOnce.incrementAndGet();
+                    answer(request, response);
+                    return;
+                }
+                trial = true;
+            }
             try {
                 chain.doFilter(request, response);
+                // a page that caught the failure itself answers 5xx without throwing it: no sign the database is back
+                if (trial && response.getStatus() < 500) {
+                    Instant since = outOfReachSince.getAndSet(null);
+                    if (since != null) {
+                        log.info("the database answers again, after {} s; {} requests were answered 503 at once meanwhile",
+                                Duration.between(since, Instant.now()).toSeconds(), answeredAtOnce.getAndSet(0));
+                    }
+                }
             } catch (ServletException | IOException | RuntimeException e) {
                 if (!DatabaseDown.isCause(e)) {
                     throw e;
                 }
+                outOfReachSince.compareAndSet(null, Instant.now());
                 log.warn("{} {}: 503, the database is not reachable: {}", request.getMethod(), request.getRequestURI(), DatabaseDown.why(e));
                 if (!response.isCommitted()) {
                     answer(request, response);
                 }
+            } finally {
+                if (trial) {
+                    trying.set(false);
+                }
             }
         }
+    }
+
+    /**
+     * What is answered whatever the database: the stylesheet of the 503 page itself, fetched right after it, would
+     * have been the trial that "got through"; and the health probe, which says DOWN itself.
+     */
+    private static boolean needsNoDatabase(String uri) {
+        return uri.startsWith("/css/") || uri.startsWith("/js/") || uri.startsWith("/images/") || uri.startsWith("/fonts/")
+                || uri.equals("/favicon.ico") || uri.equals("/actuator/health");
     }
 
     /** 503 with Retry-After: {"error": …} under /api and /actuator, the short Chinese page elsewhere. */

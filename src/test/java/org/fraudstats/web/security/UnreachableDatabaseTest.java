@@ -57,4 +57,82 @@ class UnreachableDatabaseTest {
         assertThatThrownBy(() -> asked("/bulletins", new IllegalStateException("a bug")))
                 .isInstanceOf(IllegalStateException.class).hasMessage("a bug");
     }
+
+    /**
+     * While one request tries the database, the others are answered at once (each page waited the pool's 30 s for
+     * its 503); the stylesheet of the 503 page is served as ever, and the first request to get through ends it.
+     */
+    @Test
+    void onceOutOfReachTheOthersAreAnsweredAtOnceWhileOneRequestAtATimeTriesIt() throws Exception {
+        UnreachableDatabase.Answer answer = new UnreachableDatabase.Answer();
+        java.util.concurrent.atomic.AtomicInteger reached = new java.util.concurrent.atomic.AtomicInteger();
+        jakarta.servlet.FilterChain failing = (req, res) -> {
+            reached.incrementAndGet();
+            throw databaseGone();
+        };
+        jakarta.servlet.FilterChain answering = (req, res) -> {
+            reached.incrementAndGet();
+            res.getWriter().write("the page");
+        };
+
+        assertThat(through(answer, "/bulletins", failing).getStatus()).isEqualTo(503);
+        assertThat(reached).hasValue(1);
+
+        // a trial under way: the database still out of reach while it waits
+        java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch back = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<MockHttpServletResponse> trial = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return through(answer, "/bulletins/latest", (req, res) -> {
+                    reached.incrementAndGet();
+                    waiting.countDown();
+                    try {
+                        back.await();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    res.getWriter().write("the page");
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        waiting.await();
+        MockHttpServletResponse meanwhile = through(answer, "/figures", answering);
+        assertThat(meanwhile.getStatus()).isEqualTo(503);
+        assertThat(meanwhile.getContentAsString()).contains("数据库暂时无法连接");
+        assertThat(reached).hasValue(2);
+        // what needs no database is answered as ever, and is no sign that the database is back
+        assertThat(through(answer, "/css/portal.css", answering).getContentAsString()).isEqualTo("the page");
+        assertThat(through(answer, "/figures", answering).getStatus()).isEqualTo(503);
+        assertThat(reached).hasValue(3);
+
+        back.countDown();
+        assertThat(trial.get(10, java.util.concurrent.TimeUnit.SECONDS).getContentAsString()).isEqualTo("the page");
+        assertThat(through(answer, "/figures", answering).getContentAsString()).isEqualTo("the page");
+        assertThat(reached).hasValue(4);
+    }
+
+    /** A trial answered 5xx without the failure thrown (a page that caught it) is no sign the database is back. */
+    @Test
+    void aTrialAnsweredWithA5xxKeepsTheOthersAnsweredAtOnce() throws Exception {
+        UnreachableDatabase.Answer answer = new UnreachableDatabase.Answer();
+        through(answer, "/bulletins", (req, res) -> {
+            throw databaseGone();
+        });
+        through(answer, "/bulletins", (req, res) -> ((jakarta.servlet.http.HttpServletResponse) res).setStatus(500));
+        java.util.concurrent.atomic.AtomicBoolean reached = new java.util.concurrent.atomic.AtomicBoolean();
+        // the next is a trial again (none under way), and its success ends it
+        assertThat(through(answer, "/figures", (req, res) -> reached.set(true)).getStatus()).isEqualTo(200);
+        assertThat(reached).isTrue();
+    }
+
+    private static MockHttpServletResponse through(UnreachableDatabase.Answer answer, String path, jakarta.servlet.FilterChain chain)
+            throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+        request.setRequestURI(path);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        answer.doFilter(request, response, chain);
+        return response;
+    }
 }
