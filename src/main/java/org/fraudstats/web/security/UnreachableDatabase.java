@@ -1,11 +1,13 @@
 package org.fraudstats.web.security;
 
 import java.io.IOException;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+
+import javax.sql.DataSource;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -38,72 +40,99 @@ class UnreachableDatabase {
     private static final Logger log = LoggerFactory.getLogger(UnreachableDatabase.class);
 
     @Bean
-    FilterRegistrationBean<Answer> unreachableDatabaseAnswered503() {
-        FilterRegistrationBean<Answer> registration = new FilterRegistrationBean<>(new Answer());
+    FilterRegistrationBean<Answer> unreachableDatabaseAnswered503(DataSource dataSource) {
+        FilterRegistrationBean<Answer> registration = new FilterRegistrationBean<>(new Answer(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                return connection.isValid(5);
+            }
+        }));
         // before Spring Session's filter (HIGHEST_PRECEDENCE + 50), whose look-up of the session is the first query
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
+    /** One try at the database: true once a connection can be had and answers. */
+    interface Probe {
+        boolean reachable() throws Exception;
+    }
+
     /**
-     * Once a request has found the database out of reach, the others are answered 503 at once while one request at a
-     * time tries it: each page waited the pool's 30 s for its 503 (a leader's phone showed a blank page for half a
-     * minute, again at every tap). The first request to get through closes it again; a trial still waiting when the
-     * database comes back gets its connection then, as the pool keeps trying.
+     * Once a request has found the database out of reach, every request is answered 503 at once and a thread of its
+     * own tries the database until it answers: each page waited the pool's 30 s for its 503, at every tap on a
+     * leader's phone, and a request let through now and then to try it made a tap in a few wait again (trial). The
+     * pool keeps trying while the probe waits for a connection, so the probe has one as soon as the database is back.
      */
     static final class Answer extends OncePerRequestFilter {
 
+        /** A try that failed at once (a refusal, not the pool's wait) is followed by the next after this pause. */
+        private static final Duration PAUSE = Duration.ofSeconds(1);
+
+        private final Probe probe;
         /** When the database was found out of reach, or null while it answers. */
         private final AtomicReference<Instant> outOfReachSince = new AtomicReference<>();
-        private final AtomicBoolean trying = new AtomicBoolean();
         private final AtomicLong answeredAtOnce = new AtomicLong();
+        private final AtomicReference<Thread> probing = new AtomicReference<>();
+
+        Answer(Probe probe) {
+            this.probe = probe;
+        }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            boolean trial = false;
-            if (outOfReachSince.get() != null && !needsNoDatabase(request.getRequestURI())) {
-                if (!trying.compareAndSet(false, true)) {
-                    answeredAtOnce.incrementAndGet();
-                    answer(request, response);
-                    return;
-                }
-                trial = true;
+            if (outOfReachSince.get() != null) {
+                answeredAtOnce.incrementAndGet();
+                answer(request, response);
+                return;
             }
             try {
                 chain.doFilter(request, response);
-                // a page that caught the failure itself answers 5xx without throwing it: no sign the database is back
-                if (trial && response.getStatus() < 500) {
-                    Instant since = outOfReachSince.getAndSet(null);
-                    if (since != null) {
-                        log.info("the database answers again, after {} s; {} requests were answered 503 at once meanwhile",
-                                Duration.between(since, Instant.now()).toSeconds(), answeredAtOnce.getAndSet(0));
-                    }
-                }
             } catch (ServletException | IOException | RuntimeException e) {
                 if (!DatabaseDown.isCause(e)) {
                     throw e;
                 }
-                outOfReachSince.compareAndSet(null, Instant.now());
                 log.warn("{} {}: 503, the database is not reachable: {}", request.getMethod(), request.getRequestURI(), DatabaseDown.why(e));
+                if (outOfReachSince.compareAndSet(null, Instant.now())) {
+                    Thread thread = new Thread(this::tryUntilReachable, "database-probe");
+                    thread.setDaemon(true);
+                    probing.set(thread);
+                    thread.start();
+                }
                 if (!response.isCommitted()) {
                     answer(request, response);
                 }
-            } finally {
-                if (trial) {
-                    trying.set(false);
+            }
+        }
+
+        private void tryUntilReachable() {
+            while (true) {
+                Instant tried = Instant.now();
+                try {
+                    if (probe.reachable()) {
+                        Instant since = outOfReachSince.getAndSet(null);
+                        log.info("the database answers again, after {} s; {} requests were answered 503 at once meanwhile",
+                                Duration.between(since, Instant.now()).toSeconds(), answeredAtOnce.getAndSet(0));
+                        return;
+                    }
+                } catch (Exception e) {
+                    log.debug("the database is still not reachable: {}", DatabaseDown.why(e));
+                }
+                try {
+                    Thread.sleep(Math.max(0, PAUSE.minus(Duration.between(tried, Instant.now())).toMillis()));
+                } catch (InterruptedException e) {
+                    return;
                 }
             }
         }
-    }
 
-    /**
-     * What is answered whatever the database: the stylesheet of the 503 page itself, fetched right after it, would
-     * have been the trial that "got through"; and the health probe, which says DOWN itself.
-     */
-    private static boolean needsNoDatabase(String uri) {
-        return uri.startsWith("/css/") || uri.startsWith("/js/") || uri.startsWith("/images/") || uri.startsWith("/fonts/")
-                || uri.equals("/favicon.ico") || uri.equals("/actuator/health");
+        /** The server stopping: the probe stops with it rather than trying a closed pool every second. */
+        @Override
+        public void destroy() {
+            Thread thread = probing.getAndSet(null);
+            if (thread != null) {
+                thread.interrupt();
+            }
+        }
     }
 
     /** 503 with Retry-After: {"error": …} under /api and /actuator, the short Chinese page elsewhere. */
