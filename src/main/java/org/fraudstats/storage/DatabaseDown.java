@@ -21,6 +21,10 @@ public final class DatabaseDown {
      * mail relay's (pgjdbc wraps its own in a 08001).
      */
     public static boolean isCause(Throwable failure) {
+        Throwable hidden = hiddenByRollback(failure);
+        if (hidden != null && isCause(hidden)) {
+            return true;
+        }
         boolean lost = false;
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 50; t = t.getCause(), depth++) {
@@ -30,6 +34,22 @@ public final class DatabaseDown {
             lost |= lostHere(t);
         }
         return lost;
+    }
+
+    /**
+     * What a transaction's failure was when its rollback failed too: PostgreSQL stopped under a query ("terminating
+     * connection due to administrator command"), the rollback on that dead connection fails ("Connection is closed",
+     * no SQL state), and Spring's exception for the rollback keeps the first failure aside, not as its cause. The
+     * portal answered that a bare 500 with a 100-line trace, where the next page had its 503 (trial).
+     */
+    private static Throwable hiddenByRollback(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 50; t = t.getCause(), depth++) {
+            if (t instanceof org.springframework.transaction.TransactionSystemException rollback && rollback.getApplicationException() != null) {
+                return rollback.getApplicationException();
+            }
+        }
+        return null;
     }
 
     /** This failure itself, not its causes: a lost connection, or the pool's wait for one. */
@@ -56,6 +76,10 @@ public final class DatabaseDown {
      * to 127.0.0.1:5432 refused…", "terminating connection due to…"), masked.
      */
     public static String why(Throwable failure) {
+        Throwable hidden = hiddenByRollback(failure);
+        if (hidden != null && isCause(hidden)) {
+            return why(hidden);
+        }
         Throwable innermost = failure;
         String said = failure.getMessage();
         int depth = 0;

@@ -52,6 +52,21 @@ class UnreachableDatabaseTest {
         assertThat(api.getContentAsString()).isEqualTo("{\"error\":\"the database is not reachable; try again in a minute\"}");
     }
 
+    /**
+     * PostgreSQL stopped under a query: the rollback on the dead connection fails too, and Spring's exception for it
+     * keeps the first failure aside, not as its cause (a bare 500 and a 100-line trace, trial).
+     */
+    @Test
+    void aRollbackThatFailedOnTheLostConnectionIsA503Too() throws Exception {
+        var rollback = new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+                new java.sql.SQLException("Connection is closed"));
+        rollback.initApplicationException(new org.springframework.dao.DataAccessResourceFailureException("PreparedStatementCallback",
+                new java.sql.SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+        MockHttpServletResponse page = asked("/figures", new ServletException("Request processing failed", rollback));
+        assertThat(page.getStatus()).isEqualTo(503);
+        assertThat(org.fraudstats.storage.DatabaseDown.why(rollback)).isEqualTo("FATAL: terminating connection due to administrator command");
+    }
+
     @Test
     void anyOtherFailureGoesOnToTheErrorPageAsBefore() {
         assertThatThrownBy(() -> asked("/bulletins", new IllegalStateException("a bug")))
