@@ -27,6 +27,12 @@ class PublishedHeadlineTest extends PortalTest {
     @TempDir
     Path inbox;
 
+    @org.junit.jupiter.api.BeforeEach
+    void cleanSlate() {
+        forgetEverything();
+        jdbc.execute("TRUNCATE delivery, bulletin_revision");
+    }
+
     @Test
     void aLateRecordLoadedAfterTheBulletinHoldsTheHeadlineBackUntilABulletinPublishesIt() throws Exception {
         Drops drops = new Drops(inbox)
@@ -62,6 +68,40 @@ class PublishedHeadlineTest extends PortalTest {
         JsonNode revised = JSON.readTree(headline("2022-01-01", "2022-10-24").getContentAsString());
         assertThat(revised.get("figures").get("cases").get("value").asLong()).isEqualTo(4);
         assertThat(revised.get("bulletin").get("revision").asInt()).isEqualTo(2);
+    }
+
+    /**
+     * A later day's bulletin rendered after a late record publishes it in its year to date only: the late record's
+     * own day, whose bulletin still says otherwise, waits for its revision (tester: "10月20日 19宗" quoted while the
+     * 10-20 bulletin said 18).
+     */
+    @Test
+    void aDayWhoseOwnBulletinIsNotYetRevisedWaitsForItsRevision_theYearToDateDoesNot() throws Exception {
+        Drops drops = new Drops(inbox)
+                .write("2022-10-23", "cases.csv", Drops.CASES + "C0,2022-01-01T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                        + "C1,2022-10-23T09:00:00+08:00,440604,,OTHER,100.00,\n")
+                .write("2022-10-24", "cases.csv", Drops.CASES + "C2,2022-10-24T09:00:00+08:00,440605,,OTHER,100.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString()).exitCode()).isZero();
+        assertThat(cli("rerun", "--from", "2022-10-23", "--to", "2022-10-24").exitCode()).isZero();
+        drops.write("2022-10-25", "cases.csv", Drops.CASES + "C3,2022-10-23T11:00:00+08:00,440604,,OTHER,100.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-25").exitCode()).isZero();
+        // only the latest day rendered again: its year to date publishes the late case, the 23rd's bulletin does not
+        assertThat(cli("rerun", "--from", "2022-10-24", "--to", "2022-10-24").exitCode()).isZero();
+
+        assertThat(JSON.readTree(headline("2022-01-01", "2022-10-24").getContentAsString())
+                .get("figures").get("cases").get("value").asLong()).isEqualTo(4);
+        MockHttpServletResponse held = headline("2022-10-23", "2022-10-23");
+        assertThat(held.getStatus()).isEqualTo(409);
+        assertThat(JSON.readTree(held.getContentAsString()).get("error").asString()).isEqualTo("the figures of 2022-10-23 changed "
+                + "after its own bulletin (revision 1) was published, and its revision is not published yet: the headline quotes "
+                + "published figures only, so it waits for that revision");
+        String page = mvc.perform(get("/headline").param("from", "2022-10-23").param("to", "2022-10-23")
+                .with(user("test-press").roles("PRESS"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("2022-10-23 的通报（第1版）发布后该时段数据有更新，更正版尚未发布").doesNotContain("共处置电诈警情2宗");
+
+        assertThat(cli("rerun", "--from", "2022-10-23", "--to", "2022-10-23").exitCode()).isZero();
+        JsonNode revised = JSON.readTree(headline("2022-10-23", "2022-10-23").getContentAsString());
+        assertThat(revised.get("figures").get("cases").get("value").asLong()).isEqualTo(2);
     }
 
     private MockHttpServletResponse headline(String from, String to) throws Exception {

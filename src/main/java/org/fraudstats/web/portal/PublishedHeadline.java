@@ -21,7 +21,9 @@ import org.springframework.stereotype.Service;
  * of a period is given only once a daily bulletin of its last day, or of a later day, has been published, and it names
  * that bulletin; and not while a load made after that bulletin changed a day of the period (a late drop loaded by
  * hand, a correction): those figures are published by the next bulletin or revision, and until then the press
- * would quote numbers that leadership has not seen; nor through a day whose data has not arrived (数据未到, as the
+ * would quote numbers that leadership has not seen; nor while the period's own bulletin (the daily of its day, the
+ * weekly or monthly of its days) is out of date, a later bulletin having published the change in its year to date
+ * only; nor through a day whose data has not arrived (数据未到, as the
  * bulletins decide it): its figures are partial; nor from a day before anything was loaded: its zeros are no figure.
  */
 @Service
@@ -110,6 +112,18 @@ public class PublishedHeadline {
                     + "bulletin or revision",
                     first + (days > 1 ? " 等 " + days + " 天" : " ") + "的数据在 " + b.period() + " 日报（第" + b.revision()
                             + "版）发布后有更新，尚未发布：新闻口径只引用已发布的数据，请待下一期日报或更正版发布后再取。");
+        }
+        // the period's own bulletin, published before that change and not yet revised: the headline would quote a
+        // figure the bulletin of those very days says otherwise
+        List<Map<String, Object>> outdated = jdbc.queryForList(SqlFiles.load("web/period-bulletin-outdated.sql"), Map.of("from", from, "to", to));
+        if (!outdated.isEmpty()) {
+            String period = from.equals(to) ? from.toString() : from + "_" + to;
+            Object revision = outdated.get(0).get("revision");
+            return new NotPublished("the figures of " + period + " changed after its own bulletin (revision " + revision
+                    + ") was published, and its revision is not published yet: the headline quotes published figures only, "
+                    + "so it waits for that revision",
+                    period + " 的通报（第" + revision + "版）发布后该时段数据有更新，更正版尚未发布：新闻口径只引用已发布的数据，"
+                            + "请待更正版发布后再取。");
         }
         return new Quoted(headline, b);
     }
