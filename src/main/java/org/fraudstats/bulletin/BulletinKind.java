@@ -47,6 +47,14 @@ public enum BulletinKind {
         return key;
     }
 
+    /**
+     * daily, weekly, monthly or range: the kind as web.md's API, the portal, the mails and `revisions` name it (the
+     * CLI said "range" of a monthly bulletin the API called "monthly", and no script could join the two, tester).
+     */
+    public String publicName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The document's name in the masthead and the files' metadata. */
     public String documentName() {
         return documentName;

@@ -78,6 +78,8 @@ class DeliveriesCommand implements Callable<Integer> {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("date", r.date().toString());
         row.put("kind", r.kind());
+        // the bulletin as the API dates it (a week's whole period): the key to join with /api/v1/bulletins
+        row.put("period", r.period());
         row.put("revision", r.revision());
         row.put("list", r.list());
         row.put("recipient", r.recipient());

@@ -39,7 +39,7 @@ class RevisionsCommand implements Callable<Integer> {
         out.println("kind,date_from,date_to,revision,generated_at,job_execution_id,changes");
         for (Revision r : all) {
             List<?> changes = json.readValue(r.changesJson(), List.class);
-            out.printf("%s,%s,%s,%d,%s,%s,\"%s\"%n", r.kind().key(), r.from(), r.to(), r.revision(), r.generatedAtInBeijing(),
+            out.printf("%s,%s,%s,%d,%s,%s,\"%s\"%n", r.kind().publicName(), r.from(), r.to(), r.revision(), r.generatedAtInBeijing(),
                     r.jobExecutionId() == null ? "" : r.jobExecutionId(),
                     String.join("; ", changes.stream().map(Object::toString).toList()).replace("\"", "\"\""));
         }

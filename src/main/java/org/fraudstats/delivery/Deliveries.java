@@ -40,9 +40,16 @@ public class Deliveries {
     static final Duration FIRST_PAUSE = Duration.ofMinutes(5);
     static final Duration GIVE_UP_AFTER = Duration.ofHours(6);
 
-    /** One line of `deliveries`. */
-    public record Row(LocalDate date, String kind, int revision, String list, String recipient, String state, int attempts,
+    /**
+     * One line of `deliveries`: dated by the bulletin's last day (delivery.md's key, as `deliver --date`), with its
+     * whole period as the API dates a bulletin (2022-10-17_2022-10-23 for a week), so scripts can join the two.
+     */
+    public record Row(LocalDate from, LocalDate date, String kind, int revision, String list, String recipient, String state, int attempts,
                       Instant sentAt, String messageId, String error) {
+
+        public String period() {
+            return from.equals(date) ? date.toString() : from + "_" + date;
+        }
     }
 
     /** What a pass did. */

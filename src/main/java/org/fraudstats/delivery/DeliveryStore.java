@@ -141,7 +141,7 @@ class DeliveryStore {
 
     List<Deliveries.Row> list(LocalDate from, LocalDate to, boolean failedOnly) {
         return jdbc.query(SqlFiles.load("delivery/list-deliveries.sql"), Map.of("from", from, "to", to, "failedOnly", failedOnly),
-                (rs, i) -> new Deliveries.Row(rs.getObject("date_to", LocalDate.class), rs.getString("product"), rs.getInt("revision"),
+                (rs, i) -> new Deliveries.Row(rs.getObject("date_from", LocalDate.class), rs.getObject("date_to", LocalDate.class), rs.getString("product"), rs.getInt("revision"),
                         rs.getString("list_name"), rs.getString("recipient_email"), rs.getString("state"), rs.getInt("attempts"),
                         Optional.ofNullable(rs.getObject("sent_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null),
                         rs.getString("message_id"), rs.getString("last_error")));

@@ -595,6 +595,9 @@ class MailDeliveryTest extends DatabaseTest {
                 .contains("附件合计超过0.01MB，未随邮件发送，请在门户下载：https://stats.example.gov.cn/bulletins/2022-10-17_2022-10-23/weekly?revision=1\n");
         // the daily bulletins of the week went out too, above the cap as well
         assertThat(mailsWithSubject("【反诈日报】2022年10月23日（第296期）")).hasSize(3);
+        // dated by its last day, as `deliver --date`, and by its period, as the API dates the bulletin
+        assertThat(cli("deliveries", "--from", "2022-10-23", "--to", "2022-10-23", "--format", "json").out())
+                .contains("{\"date\":\"2022-10-23\",\"kind\":\"weekly\",\"period\":\"2022-10-17_2022-10-23\",\"revision\":1,");
         assertNoAccountNumberInAnyMail();
     }
 
@@ -829,7 +832,7 @@ class MailDeliveryTest extends DatabaseTest {
         assertThat(night("2022-10-24").exitCode()).isZero();
         Run json = cli("deliveries", "--from", "2022-10-24", "--to", "2022-10-24", "--format", "json");
         assertThat(json.exitCode()).isZero();
-        assertThat(json.out()).startsWith("[{\"date\":\"2022-10-24\",\"kind\":\"daily\",\"revision\":1,\"list\":\"leadership\","
+        assertThat(json.out()).startsWith("[{\"date\":\"2022-10-24\",\"kind\":\"daily\",\"period\":\"2022-10-24\",\"revision\":1,\"list\":\"leadership\","
                 + "\"recipient\":\"zhangsan@example.gov.cn\",\"state\":\"sent\",\"attempts\":1,\"sent_at\":\"")
                 .contains("\"message_id\":\"<daily.2022-10-24.r1.0.").contains("\"error\":null}")
                 .containsPattern("\"sent_at\":\"\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+08:00\"");

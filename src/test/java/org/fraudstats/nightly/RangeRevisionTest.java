@@ -56,8 +56,8 @@ class RangeRevisionTest extends DatabaseTest {
                 .doesNotContain("2022-10-10_2022-10-16");
         assertThat(Files.exists(out.resolve("range/2022-10-17_2022-10-23/fraudstats-range-2022-10-17_2022-10-23.r2.pdf"))).isTrue();
         assertThat(cli("revisions", "--from", "2022-10-10", "--to", "2022-10-23").out())
-                .contains("range,2022-10-17,2022-10-23,2,").contains("range,2022-10-10,2022-10-16,1,")
-                .doesNotContain("range,2022-10-10,2022-10-16,2,");
+                .contains("weekly,2022-10-17,2022-10-23,2,").contains("weekly,2022-10-10,2022-10-16,1,")
+                .doesNotContain("weekly,2022-10-10,2022-10-16,2,");
 
         // the next night changes nothing of that week: no further revision
         drops.write("2022-10-25", "cases.csv", Drops.CASES + "C25,2022-10-25T09:00:00+08:00,440604,,OTHER,10.00,\n");

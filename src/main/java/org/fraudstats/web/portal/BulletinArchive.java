@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -163,6 +162,6 @@ public class BulletinArchive {
 
     /** The kind as web.md names it: daily, weekly, monthly or range. */
     static String kindName(BulletinKind kind) {
-        return kind.name().toLowerCase(Locale.ROOT);
+        return kind.publicName();
     }
 }
