@@ -77,7 +77,7 @@ class NightlyClockTest extends DatabaseTest {
         Run next = night("2022-10-06");
 
         assertThat(next.exitCode()).isZero();
-        assertThat(next.out()).contains("2022-10-05  revised to r2 (南海区 电诈警情 0 → 1; 南海区 案损金额 0.00 → 50.00; ");
+        assertThat(next.out()).contains("2022-10-05  revised to r2 (佛山市 电诈警情 1 → 2; 佛山市 案损金额 100.00 → 150.00; 南海区 电诈警情 0 → 1; 南海区 案损金额 0.00 → 50.00; ");
     }
 
     @Test

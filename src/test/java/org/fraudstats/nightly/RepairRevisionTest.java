@@ -52,9 +52,9 @@ class RepairRevisionTest extends DatabaseTest {
         Run monday = night("2022-10-24");
         assertThat(monday.exitCode()).as(monday.err()).isZero();
         assertThat(monday.out())
-                .contains("2022-10-22  revised to r2 (禅城区 案损金额 100.00 → 120.00; 佛山市 案损金额 100.00 → 120.00; "
+                .contains("2022-10-22  revised to r2 (佛山市 案损金额 100.00 → 120.00; 禅城区 案损金额 100.00 → 120.00; "
                         + "今年以来 全市 案损金额 100.00 → 120.00; 诈骗类型 其他 案损金额 100.00 → 120.00): ")
-                .contains("2022-10-17_2022-10-23  revised to r2 (禅城区 案损金额 100.00 → 120.00; 佛山市 案损金额 150.00 → 170.00; "
+                .contains("2022-10-17_2022-10-23  revised to r2 (佛山市 案损金额 150.00 → 170.00; 禅城区 案损金额 100.00 → 120.00; "
                         + "今年以来 全市 案损金额 150.00 → 170.00; 诈骗类型 其他 案损金额 150.00 → 170.00): ")
                 // the 23rd's rows were right, so the repair did not change it and its bulletin is not rendered again
                 .doesNotContainPattern("(?m)^2022-10-23 ")
@@ -73,7 +73,7 @@ class RepairRevisionTest extends DatabaseTest {
         Path folder = out.resolve("daily/2022-10-22");
         Path pdf = folder.resolve("fraudstats-daily-2022-10-22.r2.pdf");
         Path xlsx = folder.resolve("fraudstats-daily-2022-10-22.r2.xlsx");
-        String changed = "本期为修订版（第2版），与上一版相比变化的数字：禅城区 案损金额 100.00 → 120.00；";
+        String changed = "本期为修订版（第2版），与上一版相比变化的数字：佛山市 案损金额 100.00 → 120.00；";
         assertThat(pdfText(pdf)).contains(changed);
         byte[] pdfBytes = Files.readAllBytes(pdf);
         byte[] manifest = Files.readAllBytes(folder.resolve("manifest.json"));
@@ -96,7 +96,7 @@ class RepairRevisionTest extends DatabaseTest {
         try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {
             StringBuilder quality = new StringBuilder();
             workbook.getSheet("数据质量").forEach(row -> row.forEach(cell -> quality.append(cell.toString()).append('\n')));
-            assertThat(quality.toString()).contains("修订变化\n禅城区 案损金额 100.00 → 120.00\n修订变化\n佛山市 案损金额 100.00 → 120.00");
+            assertThat(quality.toString()).contains("修订变化\n佛山市 案损金额 100.00 → 120.00\n修订变化\n禅城区 案损金额 100.00 → 120.00");
         }
     }
 

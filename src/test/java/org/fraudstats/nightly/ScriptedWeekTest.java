@@ -45,8 +45,8 @@ class ScriptedWeekTest extends DatabaseTest {
                 + "C4,2022-10-01T20:00:00+08:00,440606,,FAKE_LOAN,400.00,\n");
         Run night2 = nightly("2022-10-02");
         assertThat(night2.exitCode()).isZero();
-        assertThat(night2.out()).contains("2022-10-01  revised to r2 (顺德区 电诈警情 0 → 1; 顺德区 案损金额 0.00 → 400.00; "
-                + "佛山市 电诈警情 2 → 3; 佛山市 案损金额 300.00 → 700.00; ");
+        assertThat(night2.out()).contains("2022-10-01  revised to r2 (佛山市 电诈警情 2 → 3; 佛山市 案损金额 300.00 → 700.00; "
+                + "顺德区 电诈警情 0 → 1; 顺德区 案损金额 0.00 → 400.00; ");
 
         // night of 3 October: the drop has not come
         Run night3 = nightly("2022-10-03");
@@ -64,8 +64,8 @@ class ScriptedWeekTest extends DatabaseTest {
         Run night4 = nightly("2022-10-04");
         assertThat(night4.exitCode()).isZero();
         // the 3rd's bulletin said 数据未到: its revision says first that the data came
-        assertThat(night4.out()).contains("2022-10-03  revised to r2 (数据未到 → 数据已到达; 三水区 电诈警情 0 → 1; 三水区 案损金额 0.00 → 50.00; "
-                + "佛山市 电诈警情 0 → 1; 佛山市 案损金额 0.00 → 50.00; ");
+        assertThat(night4.out()).contains("2022-10-03  revised to r2 (数据未到 → 数据已到达; 佛山市 电诈警情 0 → 1; 佛山市 案损金额 0.00 → 50.00; "
+                + "三水区 电诈警情 0 → 1; 三水区 案损金额 0.00 → 50.00; ");
 
         // night of 5 October: a correction moves C2 from Nanhai to Sanshui
         drops.write("2022-10-05", "cases.csv", Drops.CASES + "C2,2022-10-01T10:00:00+08:00,440607,,ROMANCE,200.00,\n");
@@ -85,7 +85,7 @@ class ScriptedWeekTest extends DatabaseTest {
         drops.write("2022-10-07", "refunds.csv", Drops.REFUNDS + "R1,C6,10.00,2022-10-07T12:00:00+08:00\n");
         Run night6 = nightly("2022-10-06");
         assertThat(night6.exitCode()).isZero();
-        assertThat(night6.out()).contains("2022-10-04  revised to r2 (禅城区 处置预警 0 → 1; ");
+        assertThat(night6.out()).contains("2022-10-04  revised to r2 (佛山市 处置预警 1 → 2; 禅城区 处置预警 0 → 1; ");
         // on standard error, as ingest's warnings
         assertThat(night6.err()).contains("fraudstats nightly: 2022-10-06  warning: cases.csv line 3 is dated 2012-10-06, before 2021-01-01, earlier than any "
                 + "bulletin of its drop's day shows (1 row so dated); loaded as written: check the source\n");

@@ -127,7 +127,7 @@ public final class FigureSnapshot {
         return v == null || v.isEmpty() ? null : new BigDecimal(v);
     }
 
-    /** The figures that differ, in the bulletin's order, worded for a reader. */
+    /** The figures that differ, in the bulletin's order but the city first in each table, worded for a reader. */
     public static List<String> changes(String before, String after, Catalog catalog) {
         Map<String, LinkedHashMap<String, Map<String, String>>> old = parse(before);
         Map<String, LinkedHashMap<String, Map<String, String>>> now = parse(after);
@@ -164,6 +164,11 @@ public final class FigureSnapshot {
             Map<String, Map<String, String>> is = now.getOrDefault(section, new LinkedHashMap<>());
             List<String> rows = new ArrayList<>(is.keySet());
             was.keySet().stream().filter(k -> !is.containsKey(k)).forEach(rows::add);
+            // the city's row first, though the table prints it last: leadership reads the first lines of the list
+            // (the portal shows five, the rest folded), and the city's change was folded under 其余 21 项 (tester)
+            if (rows.remove(catalog.cityCode())) {
+                rows.add(0, catalog.cityCode());
+            }
             for (String row : rows) {
                 Map<String, String> a = was.getOrDefault(row, Map.of());
                 Map<String, String> b = is.getOrDefault(row, Map.of());

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
  */
 class FigureSnapshotNoticeTest {
 
+    /** Only the notices differ below: the catalog names no row. */
+    private static final org.fraudstats.catalog.Catalog FOSHAN = new org.fraudstats.catalog.Catalog(null, "佛山市", java.util.Map.of("440604", "禅城区"), null, null);
+
     private static final String FIGURES = "\"areas\":{\"440600\":{\"cases\":\"3\"}}";
 
     private static String snapshot(String notice) {
@@ -29,10 +32,10 @@ class FigureSnapshotNoticeTest {
         assertThat(FigureSnapshot.sameFigures(snapshot(both), snapshot(sunday))).isFalse();
         assertThat(FigureSnapshot.sameFigures(snapshot(sunday), snapshot(null))).isFalse();
 
-        assertThat(FigureSnapshot.changes(snapshot(both), snapshot(sunday), null))
+        assertThat(FigureSnapshot.changes(snapshot(both), snapshot(sunday), FOSHAN))
                 .containsExactly("数据未到 2022-10-22、2022-10-23 → 2022-10-23");
-        assertThat(FigureSnapshot.changes(snapshot(sunday), snapshot(null), null)).containsExactly("数据未到 → 数据已到达");
-        assertThat(FigureSnapshot.changes(snapshot(null), snapshot(sunday), null)).containsExactly("数据已到达 → 数据未到");
+        assertThat(FigureSnapshot.changes(snapshot(sunday), snapshot(null), FOSHAN)).containsExactly("数据未到 → 数据已到达");
+        assertThat(FigureSnapshot.changes(snapshot(null), snapshot(sunday), FOSHAN)).containsExactly("数据已到达 → 数据未到");
     }
 
     @Test
@@ -44,12 +47,12 @@ class FigureSnapshotNoticeTest {
         assertThat(FigureSnapshot.gaps(snapshot(null)).none()).isTrue();
         assertThat(FigureSnapshot.sameFigures(gap, gap)).isTrue();
         assertThat(FigureSnapshot.sameFigures(gap, snapshot(null))).isFalse();
-        assertThat(FigureSnapshot.changes(gap, snapshot(null), null))
+        assertThat(FigureSnapshot.changes(gap, snapshot(null), FOSHAN))
                 .containsExactly("环比基期数据未到 2022-10-25 → 无", "今年以来或去年同期数据未到 2022-10-25 → 无");
         // a 数据未到 revision computed no change at all: after it, the bases' gaps are said as they are, not "无 → …"
         String missing = "{" + FIGURES + ",\"notes\":{\"missing\":{\"text\":\"" + weekly("2022-10-26") + "\"}}}";
-        assertThat(FigureSnapshot.changes(missing, gap, null))
+        assertThat(FigureSnapshot.changes(missing, gap, FOSHAN))
                 .containsExactly("数据未到 → 数据已到达", "环比基期数据未到 2022-10-25", "今年以来或去年同期数据未到 2022-10-25");
-        assertThat(FigureSnapshot.changes(gap, missing, null)).containsExactly("数据已到达 → 数据未到");
+        assertThat(FigureSnapshot.changes(gap, missing, FOSHAN)).containsExactly("数据已到达 → 数据未到");
     }
 }
