@@ -98,10 +98,25 @@ class PublishedHeadlineTest extends PortalTest {
         String page = mvc.perform(get("/headline").param("from", "2022-10-23").param("to", "2022-10-23")
                 .with(user("test-press").roles("PRESS"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("2022-10-23 的通报（第1版）发布后该时段数据有更新，更正版尚未发布").doesNotContain("共处置电诈警情2宗");
+        // and leadership, on the bulletin's own page, reads that its figures have moved since
+        assertThat(leaderReads("/bulletins/2022-10-23/daily")).contains("id=\"outdated\"", "本通报发布后，该时段的数据有更新");
+        assertThat(leaderReads("/bulletins/2022-10-24/daily")).doesNotContain("id=\"outdated\"");
 
         assertThat(cli("rerun", "--from", "2022-10-23", "--to", "2022-10-23").exitCode()).isZero();
         JsonNode revised = JSON.readTree(headline("2022-10-23", "2022-10-23").getContentAsString());
         assertThat(revised.get("figures").get("cases").get("value").asLong()).isEqualTo(2);
+        // the first revision, opened from the mail that carried it, names its correction; the second is current
+        assertThat(leaderReads("/bulletins/2022-10-23/daily?revision=1")).contains("id=\"superseded\"", "本版已被更正：最新为",
+                "href=\"/bulletins/2022-10-23/daily?revision=2\"", "第2版").doesNotContain("id=\"outdated\"");
+        assertThat(leaderReads("/bulletins/2022-10-23/daily")).doesNotContain("id=\"superseded\"", "id=\"outdated\"");
+        String archive = leaderReads("/bulletins");
+        // the 23rd's first revision and the 24th's first: each has a later one
+        assertThat(archive.split("class=\"badge superseded\"", -1)).hasSize(3);
+    }
+
+    private String leaderReads(String uri) throws Exception {
+        return mvc.perform(get(uri).with(user("test-leader").roles("LEADER"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
     }
 
     private MockHttpServletResponse headline(String from, String to) throws Exception {

@@ -8,6 +8,7 @@ import org.fraudstats.web.portal.BulletinArchive;
 import org.fraudstats.web.portal.BulletinDownloads;
 import org.fraudstats.web.portal.Inputs;
 import org.fraudstats.web.portal.NotFound;
+import org.fraudstats.web.portal.OutdatedBulletin;
 import org.fraudstats.web.portal.PortalAudit;
 import org.fraudstats.web.portal.PublishedBulletin;
 import org.springframework.core.io.Resource;
@@ -29,8 +30,10 @@ class BulletinPages {
     private final BulletinArchive archive;
     private final BulletinDownloads downloads;
     private final PortalAudit audit;
+    private final OutdatedBulletin outdatedBulletin;
 
-    BulletinPages(BulletinArchive archive, BulletinDownloads downloads, PortalAudit audit) {
+    BulletinPages(BulletinArchive archive, BulletinDownloads downloads, PortalAudit audit, OutdatedBulletin outdatedBulletin) {
+        this.outdatedBulletin = outdatedBulletin;
         this.archive = archive;
         this.downloads = downloads;
         this.audit = audit;
@@ -42,6 +45,11 @@ class BulletinPages {
         LocalDate[] period = all ? new LocalDate[] {LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31)} : Inputs.period(from, to);
         List<PublishedBulletin> bulletins = archive.list(period[0], period[1]);
         model.addAttribute("bulletins", bulletins);
+        // a revision with a later one listed is marked 已更正: the first revision looked as current as any (tester)
+        java.util.Map<String, Integer> newest = new java.util.HashMap<>();
+        bulletins.forEach(b -> newest.merge(b.period() + "/" + b.kindName(), b.revision(), Math::max));
+        model.addAttribute("superseded", bulletins.stream()
+                .filter(b -> newest.get(b.period() + "/" + b.kindName()) > b.revision()).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("from", all ? "" : period[0].toString());
         model.addAttribute("to", all ? "" : period[1].toString());
         // as the API's listing is: who looked through the archive, and over which period
@@ -75,7 +83,14 @@ class BulletinPages {
 
     private String page(PublishedBulletin b, Model model) {
         model.addAttribute("bulletin", b);
-        model.addAttribute("revisions", archive.revisions(b.period(), b.kindName()));
+        List<PublishedBulletin> revisions = archive.revisions(b.period(), b.kindName());
+        model.addAttribute("revisions", revisions);
+        // an older revision, opened from the mail that carried it, says that it was corrected and by which; the
+        // latest says when a load has changed its period since (tester: the first revision looked current, and the
+        // latest showed 5 cases beside 统计数据's 6 with nothing saying why)
+        PublishedBulletin latest = revisions.stream().max(java.util.Comparator.comparingInt(PublishedBulletin::revision)).orElse(b);
+        model.addAttribute("latest", latest.revision() > b.revision() ? latest : null);
+        model.addAttribute("outdated", latest.revision() == b.revision() && outdatedBulletin.revision(b.from(), b.to()).isPresent());
         model.addAttribute("pdf", archive.file(b, BulletinPublisher.Format.pdf).isPresent());
         model.addAttribute("xlsx", archive.file(b, BulletinPublisher.Format.xlsx).isPresent());
         audit.record("view-bulletin", b.period() + " " + b.kindName() + " r" + b.revision(), "success");

@@ -58,10 +58,12 @@ public class PublishedHeadline {
     private final MissingData missingData;
 
     private final FirstDayLoaded firstDayLoaded;
+    private final OutdatedBulletin outdatedBulletin;
 
     PublishedHeadline(Headlines headlines, BulletinArchive archive, NamedParameterJdbcTemplate jdbc, MissingData missingData,
-                      FirstDayLoaded firstDayLoaded) {
+                      FirstDayLoaded firstDayLoaded, OutdatedBulletin outdatedBulletin) {
         this.firstDayLoaded = firstDayLoaded;
+        this.outdatedBulletin = outdatedBulletin;
         this.headlines = headlines;
         this.archive = archive;
         this.jdbc = jdbc;
@@ -115,10 +117,10 @@ public class PublishedHeadline {
         }
         // the period's own bulletin, published before that change and not yet revised: the headline would quote a
         // figure the bulletin of those very days says otherwise
-        List<Map<String, Object>> outdated = jdbc.queryForList(SqlFiles.load("web/period-bulletin-outdated.sql"), Map.of("from", from, "to", to));
-        if (!outdated.isEmpty()) {
+        Optional<Integer> outdated = outdatedBulletin.revision(from, to);
+        if (outdated.isPresent()) {
             String period = from.equals(to) ? from.toString() : from + "_" + to;
-            Object revision = outdated.get(0).get("revision");
+            int revision = outdated.get();
             return new NotPublished("the figures of " + period + " changed after its own bulletin (revision " + revision
                     + ") was published, and its revision is not published yet: the headline quotes published figures only, "
                     + "so it waits for that revision",
