@@ -98,6 +98,23 @@ class PublishedHeadlineTest extends PortalTest {
         String page = mvc.perform(get("/headline").param("from", "2022-10-23").param("to", "2022-10-23")
                 .with(user("test-press").roles("PRESS"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("2022-10-23 的通报（第1版）发布后该时段数据有更新，更正版尚未发布").doesNotContain("共处置电诈警情2宗");
+        // the statistician's dry run says which days a rerun would correct (mailed), which it would publish first
+        MockHttpServletResponse dry = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/reruns")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"from\": \"2022-10-22\", \"to\": \"2022-10-24\", \"dry_run\": true}")
+                .with(user("test-statistician").roles("STATISTICIAN"))).andReturn().getResponse();
+        assertThat(JSON.readTree(dry.getContentAsString()).get("outlook").toString()).isEqualTo("["
+                + "{\"date\":\"2022-10-22\",\"published_revision\":null,\"status\":\"first\"},"
+                + "{\"date\":\"2022-10-23\",\"published_revision\":1,\"status\":\"may-revise\"},"
+                + "{\"date\":\"2022-10-24\",\"published_revision\":2,\"status\":\"unchanged\"}]");
+        String plan = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/runs/plan")
+                .param("from", "2022-10-22").param("to", "2022-10-24")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .with(user("test-statistician").roles("STATISTICIAN"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(plan).contains("daily/2022-10-22 (pdf,xlsx)</span><span class=\"outlook first\">：尚未发布：首次发布（不发邮件）</span>",
+                "daily/2022-10-23 (pdf,xlsx)</span><span class=\"outlook may-revise\">：已发布第1版，其后数据有更新：数字如有变化，发布第2版并邮件通知</span>",
+                "daily/2022-10-24 (pdf,xlsx)</span><span class=\"outlook unchanged\">：已发布第2版，其后数据无更新：重新生成，不发布新版</span>");
+
         // and leadership, on the bulletin's own page, reads that its figures have moved since
         assertThat(leaderReads("/bulletins/2022-10-23/daily")).contains("id=\"outdated\"", "本通报发布后，该时段的数据有更新");
         assertThat(leaderReads("/bulletins/2022-10-24/daily")).doesNotContain("id=\"outdated\"");

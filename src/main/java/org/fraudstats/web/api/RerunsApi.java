@@ -86,6 +86,15 @@ class RerunsApi {
             json.put("dry_run", true);
             json.put("days", plan.days().stream().map(LocalDate::toString).toList());
             json.put("bulletins", plan.bulletins());
+            // each day's daily bulletin: first (never published), may-revise (changed since its latest revision: a new
+            // revision, mailed, if a figure moved) or unchanged (rendered again, nothing published)
+            json.put("outlook", plan.outlook().stream().map(o -> {
+                Map<String, Object> day = new LinkedHashMap<>();
+                day.put("date", o.day().toString());
+                day.put("published_revision", o.publishedRevision());
+                day.put("status", o.status());
+                return day;
+            }).toList());
             audit.record("rerun-dry-run", object, "success");
             return JsonAnswer.of(HttpStatus.OK, json);
         }

@@ -56,7 +56,32 @@ public class Reruns {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
     /** What a dry run answers: the days and the bulletins (folder and formats) the rerun would render. */
-    public record Plan(LocalDate from, LocalDate to, List<LocalDate> days, List<String> bulletins) {
+    public record Plan(LocalDate from, LocalDate to, List<LocalDate> days, List<String> bulletins, List<DayOutlook> outlook) {
+    }
+
+    /**
+     * What the rerun would do to one day's daily bulletin, before it runs (tester: the dry run listed every day alike,
+     * where what matters is which days become a correction mailed to leadership).
+     *
+     * @param publishedRevision its latest published revision, or null when none was published
+     * @param changedSince      whether a figure it prints may have changed since that revision was rendered
+     */
+    public record DayOutlook(LocalDate day, Integer publishedRevision, boolean changedSince) {
+
+        /** first, may-revise or unchanged: the API's word. */
+        public String status() {
+            return publishedRevision == null ? "first" : changedSince ? "may-revise" : "unchanged";
+        }
+
+        /** The page's. */
+        public String chinese() {
+            if (publishedRevision == null) {
+                return "尚未发布：首次发布（不发邮件）";
+            }
+            return changedSince
+                    ? "已发布第" + publishedRevision + "版，其后数据有更新：数字如有变化，发布第" + (publishedRevision + 1) + "版并邮件通知"
+                    : "已发布第" + publishedRevision + "版，其后数据无更新：重新生成，不发布新版";
+        }
     }
 
     /** A rerun's state (web.md's GET /api/v1/reruns/{id}); {@code startedAt}/{@code endedAt} in Asia/Shanghai. */
@@ -147,7 +172,10 @@ public class Reruns {
             bulletins.add(BulletinKind.RANGE.key() + "/" + from + "_" + to + " (" + extensions + ") "
                     + BulletinKind.ofRange(from, to).documentName());
         }
-        return new Plan(from, to, days, bulletins);
+        List<DayOutlook> outlook = jdbc.query(SqlFiles.load("web/rerun-outlook.sql"), Map.of("from", from, "to", to),
+                (rs, i) -> new DayOutlook(rs.getObject("day", LocalDate.class), (Integer) rs.getObject("published_revision"),
+                        rs.getBoolean("changed_since")));
+        return new Plan(from, to, days, bulletins, outlook);
     }
 
     /**
