@@ -47,6 +47,7 @@ public final class AuditWords {
             Map.entry("not-published", "未发布"),
             Map.entry("not-modified", "未变（304）"),
             Map.entry("stopping", "正在停止"),
+            Map.entry("stopped", "已停止"),
             Map.entry("ended", "会话结束"),
             Map.entry("400", "400 请求有误"),
             Map.entry("401", "401 未登录"),
@@ -86,6 +87,13 @@ public final class AuditWords {
             Map.entry("password too weak: it holds the user name", "密码含用户名"),
             Map.entry("password too weak", "密码太弱"),
             Map.entry("the new password is the current one", "新密码与当前密码相同"));
+
+    /**
+     * How a rerun asked on the portal or the API ended, recorded by its thread when it has (tester: the audit log said
+     * a rerun was requested and started, never what it published).
+     */
+    public static final org.fraudstats.settings.LineTemplate RERUN_DONE =
+            new org.fraudstats.settings.LineTemplate("days rendered: %s; bulletins published: %s");
 
     private static final String LOCKED_UNTIL = "locked until ";
     /** A command run on the server (cli/CommandAudit): cli-rerun, cli-ingest… */
@@ -129,6 +137,10 @@ public final class AuditWords {
         java.util.regex.Matcher idle = IDLE.matcher(reason);
         if (idle.matches()) {
             return "闲置 " + idle.group(1) + " 分钟自动退出（最后一次访问 " + idle.group(2) + "）";
+        }
+        List<String> done = RERUN_DONE.holes(reason);
+        if (done != null) {
+            return "生成 " + done.get(0) + " 天，发布通报 " + done.get(1) + " 期（首发或更正版）";
         }
         if (reason.startsWith(EXIT)) {
             return "退出码 " + reason.substring(EXIT.length());

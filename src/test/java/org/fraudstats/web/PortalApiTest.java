@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.fraudstats.storage.FraudstatsHome;
 import org.fraudstats.storage.RunLock;
@@ -289,9 +290,20 @@ class PortalApiTest extends PortalTest {
         assertThat(started.getStatus()).isEqualTo(202);
         long id = JSON.readTree(started.getContentAsString()).get("id").asLong();
         awaitEnd(id);
-        assertThat(jdbc.queryForList("SELECT concat_ws('|', action, object, result) FROM audit_event WHERE action = 'rerun' "
-                + "AND object LIKE '2022-10-07..2022-10-07%' ORDER BY id", String.class)).containsExactly(
+        // and, by the rerun's thread once it has ended, what it did
+        List<String> recorded = List.of();
+        for (int i = 0; i < 100 && recorded.size() < 3; i++) {
+            Thread.sleep(100);
+            recorded = jdbc.queryForList("SELECT concat_ws('|', action, object, result) FROM audit_event WHERE action = 'rerun' "
+                    + "AND object LIKE '2022-10-07..2022-10-07%' ORDER BY id", String.class);
+        }
+        assertThat(recorded).hasSize(3);
+        assertThat(recorded.subList(0, 2)).containsExactly(
                 "rerun|2022-10-07..2022-10-07|requested", "rerun|2022-10-07..2022-10-07 (job execution " + id + ")|started");
+        assertThat(recorded.get(2)).matches("rerun\\|2022-10-07\\.\\.2022-10-07 \\(job execution " + id
+                + "\\)\\|success: days rendered: 1; bulletins published: [01]");
+        assertThat(org.fraudstats.audit.AuditWords.result(recorded.get(2).substring(recorded.get(2).lastIndexOf('|') + 1)))
+                .matches("成功：生成 1 天，发布通报 [01] 期（首发或更正版）");
     }
 
     @Test

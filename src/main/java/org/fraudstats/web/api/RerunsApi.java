@@ -117,7 +117,6 @@ class RerunsApi {
             audit.record("rerun", object, "failure");
             throw e;
         }
-        audit.record("rerun", object + " (job execution " + id + ")", "started");
         return JsonAnswer.of(HttpStatus.ACCEPTED, launched(id));
     }
 
@@ -173,7 +172,6 @@ class RerunsApi {
             audit.record("rerun-restart", "job execution " + execution, "failure");
             throw e;
         }
-        audit.record("rerun-restart", "job execution " + execution + " as " + again, "started");
         Map<String, Object> json = launched(again);
         json.put("restarted_from", execution);
         return JsonAnswer.of(HttpStatus.ACCEPTED, json);

@@ -128,7 +128,6 @@ class RunsPages {
             audit.record("rerun", object(period, range), e instanceof Reruns.NotStarted ? "failure" : "refused");
             return withError(model, e.getMessage(), period, range);
         }
-        audit.record("rerun", object(period, range) + " (job execution " + id + ")", "started");
         return "redirect:/runs/" + id;
     }
 
@@ -206,7 +205,6 @@ class RunsPages {
         long execution = id(id);
         try {
             long again = reruns.restart(execution);
-            audit.record("rerun-restart", "job execution " + execution + " as " + again, "started");
             return "redirect:/runs/" + again;
         } catch (Reruns.Refused | RunLock.Refused | NotFound | Reruns.NotStarted e) {
             audit.record("rerun-restart", "job execution " + execution, e instanceof Reruns.NotStarted ? "failure" : "refused");

@@ -25,13 +25,26 @@ public class PortalAudit {
         this.trail = trail;
     }
 
+    /** Who asked, kept for what ends after the answer (a rerun's end, recorded by its own thread). */
+    public record Who(String user, String role, String client) {
+    }
+
     public void record(String action, String object, String result) {
+        record(who(), action, object, result);
+    }
+
+    public void record(Who who, String action, String object, String result) {
+        trail.record(new AuditEvent(who.user(), who.role(), who.client(), action, object, result));
+    }
+
+    /** The signed-in user of this request, in their role, from their address. */
+    public Who who() {
         Authentication who = SecurityContextHolder.getContext().getAuthentication();
         String user = who == null ? "" : who.getName();
         String role = who == null ? "" : who.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .flatMap(a -> java.util.Arrays.stream(Role.values()).filter(r -> r.authority().equals(a)))
                 .map(Role::code).findFirst().orElse("");
-        trail.record(new AuditEvent(user, role, client(), action, object, result));
+        return new Who(user, role, client());
     }
 
     private static String client() {

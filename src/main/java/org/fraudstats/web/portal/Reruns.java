@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.fraudstats.audit.AuditWords;
 import org.fraudstats.bulletin.BulletinKind;
 import org.fraudstats.bulletin.BulletinPublisher;
 import org.fraudstats.bulletin.Rerun;
@@ -24,6 +25,7 @@ import org.fraudstats.settings.BusinessTime;
 import org.fraudstats.storage.FraudstatsHome;
 import org.fraudstats.storage.RunLock;
 import org.fraudstats.storage.SqlFiles;
+import org.fraudstats.storage.DigitRuns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -191,7 +193,8 @@ public class Reruns {
         audit.record("rerun", auditObject(from, to, range), "requested");
         RunLock.Held held = runLock.days("rerun", from, to);
         Path out = home.defaultOut();
-        return launch(held, from, to, () -> rerun.run(from, to, out, formats, range));
+        return launch(held, from, to, audit.who(), "rerun", id -> auditObject(from, to, range) + " (job execution " + id + ")",
+                () -> rerun.run(from, to, out, formats, range));
     }
 
     /**
@@ -239,7 +242,8 @@ public class Reruns {
         // a rerun marked running whose process died is recovered by Rerun.restart, under the lock that proves it died
         RunLock.Held held = runLock.days("restart " + id, days.from(), days.to());
         Path out = home.defaultOut();
-        return launch(held, days.from(), days.to(), () -> rerun.restart(execution));
+        return launch(held, days.from(), days.to(), audit.who(), "rerun-restart", again -> "job execution " + id + " as " + again,
+                () -> rerun.restart(execution));
     }
 
     /** Asks a running rerun to stop; it ends STOPPED after the days being rendered, and can be restarted. */
@@ -330,6 +334,26 @@ public class Reruns {
         return thrown.group(2) == null || thrown.group(2).isBlank() ? thrown.group(1) : thrown.group(2).strip();
     }
 
+    private void recordEnd(CompletableFuture<Void> startRecorded, PortalAudit.Who who, String action, String object, Rerun.Result result) {
+        try {
+            startRecorded.get(WAIT_FOR_EXECUTION.toSeconds() + 30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // recorded out of order rather than not at all
+        }
+        String how = switch (result.status()) {
+            case COMPLETED -> "success: " + AuditWords.RERUN_DONE.line(result.renderedNow(),
+                    result.publishedDays() + (result.publishedRange() ? 1 : 0));
+            case STOPPED -> "stopped";
+            default -> "failure: " + (result.failure() == null ? result.status().toString() : result.failure());
+        };
+        try {
+            audit.record(who, action, object, DigitRuns.mask(how));
+        } catch (RuntimeException e) {
+            // the rerun has done its work and answered; its end unrecorded is the operator's to know
+            log.error("the end of rerun {} was not recorded in the audit log: {}", result.jobExecutionId(), e.getMessage());
+        }
+    }
+
     /** The execution, or null when there is none (the JDBC repository raises rather than answer null). */
     private JobExecution execution(long id) {
         try {
@@ -351,7 +375,27 @@ public class Reruns {
         Rerun.Result run() throws Exception;
     }
 
-    private long launch(RunLock.Held held, LocalDate from, LocalDate to, Job job) {
+    /**
+     * Starts the job on a thread of its own and returns its execution's id once it exists, recorded in the audit log
+     * as started, and then, by its thread, as ended with what it published (the audit log had "requested" and
+     * "started", never an end, tester), in that order.
+     *
+     * @param objectOf the audit log's object for the execution's id
+     */
+    private long launch(RunLock.Held held, LocalDate from, LocalDate to, PortalAudit.Who who, String action,
+                        java.util.function.LongFunction<String> objectOf, Job job) {
+        CompletableFuture<Void> startRecorded = new CompletableFuture<>();
+        try {
+            long id = execute(held, from, to, startRecorded, who, action, objectOf, job);
+            audit.record(who, action, objectOf.apply(id), "started");
+            return id;
+        } finally {
+            startRecorded.complete(null);
+        }
+    }
+
+    private long execute(RunLock.Held held, LocalDate from, LocalDate to, CompletableFuture<Void> startRecorded, PortalAudit.Who who,
+                         String action, java.util.function.LongFunction<String> objectOf, Job job) {
         long after;
         CompletableFuture<Rerun.Result> ended = new CompletableFuture<>();
         CompletableFuture<Void> threadEnded = new CompletableFuture<>();
@@ -362,6 +406,7 @@ public class Reruns {
                     try (held) {
                         Rerun.Result result = job.run();
                         ended.complete(result);
+                        recordEnd(startRecorded, who, action, objectOf.apply(result.jobExecutionId()), result);
                         // as `rerun` does: the revisions it published are mailed, in a step that never fails the rerun
                         deliveries.afterRerun(result.jobExecutionId(), home.defaultOut(), line -> log.info("{}", line));
                     }
