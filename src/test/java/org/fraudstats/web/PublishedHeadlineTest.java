@@ -122,6 +122,14 @@ class PublishedHeadlineTest extends PortalTest {
         assertThat(cli("rerun", "--from", "2022-10-23", "--to", "2022-10-23").exitCode()).isZero();
         JsonNode revised = JSON.readTree(headline("2022-10-23", "2022-10-23").getContentAsString());
         assertThat(revised.get("figures").get("cases").get("value").asLong()).isEqualTo(2);
+        // the press, who reads no bulletin, is told that the day's own bulletin was corrected: a figure it quoted moved
+        assertThat(revised.get("corrected").get("date").asString()).isEqualTo("2022-10-23");
+        assertThat(revised.get("corrected").get("kind").asString()).isEqualTo("daily");
+        assertThat(revised.get("corrected").get("revision").asInt()).isEqualTo(2);
+        assertThat(JSON.readTree(headline("2022-01-01", "2022-10-24").getContentAsString()).has("corrected")).isFalse();
+        String corrected = mvc.perform(get("/headline").param("from", "2022-10-23").param("to", "2022-10-23")
+                .with(user("test-press").roles("PRESS"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(corrected).contains("本时段的电信网络诈骗警情日报已更正（第2版，", " 发布）：此前引用过的数字请以上方为准。");
         // the first revision, opened from the mail that carried it, names its correction; the second is current
         assertThat(leaderReads("/bulletins/2022-10-23/daily?revision=1")).contains("id=\"superseded\"", "本版已被更正：最新为",
                 "href=\"/bulletins/2022-10-23/daily?revision=2\"", "第2版").doesNotContain("id=\"outdated\"");

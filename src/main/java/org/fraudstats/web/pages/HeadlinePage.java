@@ -91,6 +91,7 @@ class HeadlinePage {
         model.addAttribute("periodName", h.period().name());
         model.addAttribute("figures", figures);
         model.addAttribute("bulletin", quoted.bulletin());
+        model.addAttribute("corrected", quoted.corrected().orElse(null));
         return "headline";
     }
 

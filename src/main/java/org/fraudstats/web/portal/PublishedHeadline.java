@@ -37,10 +37,17 @@ public class PublishedHeadline {
     public record NotPublished(String english, String chinese) implements Answer {
     }
 
-    /** The headline and the bulletin it rests on. */
-    public record Quoted(Headline headline, PublishedBulletin bulletin) implements Answer {
+    /**
+     * The headline and the bulletin it rests on; and the period's own bulletin (the daily of its day, the weekly or
+     * monthly of its days) when it was corrected, so that a press office can tell a figure it quoted has moved: it may
+     * read no bulletin, and the headline said nothing of a correction (tester).
+     */
+    public record Quoted(Headline headline, PublishedBulletin bulletin, Optional<PublishedBulletin> corrected) implements Answer {
 
-        /** `headline --format json` plus "bulletin": {"date", "revision", "published_at"}, as the API prints it. */
+        /**
+         * `headline --format json` plus "bulletin": {"date", "revision", "published_at"}, as the API prints it, and
+         * "corrected": {"date", "kind", "revision", "published_at"} when the period's own bulletin has a revision.
+         */
         public String json(boolean withEnglish) {
             Map<String, Object> json = new LinkedHashMap<>(headline.json(withEnglish));
             Map<String, Object> b = new LinkedHashMap<>();
@@ -48,6 +55,14 @@ public class PublishedHeadline {
             b.put("revision", bulletin.revision());
             b.put("published_at", bulletin.publishedAtText());
             json.put("bulletin", b);
+            corrected.ifPresent(c -> {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("date", c.period());
+                r.put("kind", c.kindName());
+                r.put("revision", c.revision());
+                r.put("published_at", c.publishedAtText());
+                json.put("corrected", r);
+            });
             return Headlines.json(json);
         }
     }
@@ -127,7 +142,10 @@ public class PublishedHeadline {
                     period + " 的通报（第" + revision + "版）发布后该时段数据有更新，更正版尚未发布：新闻口径只引用已发布的数据，"
                             + "请待更正版发布后再取。");
         }
-        return new Quoted(headline, b);
+        Optional<PublishedBulletin> corrected = archive.list(from, to).stream()
+                .filter(own -> own.from().equals(from) && own.to().equals(to))
+                .max(Comparator.comparingInt(PublishedBulletin::revision)).filter(own -> own.revision() > 1);
+        return new Quoted(headline, b, corrected);
     }
 
     /** The latest published daily bulletin whose date is on or after {@code to}: the newest publication, then the latest day. */
