@@ -1,12 +1,18 @@
 -- Claims one pending mail for this process: the row stays locked while the mail is sent and marked, so another
 -- node skips it, and a process killed meanwhile drops the lock with its connection, leaving the mail pending.
 -- The figures the mail says are those the revision it carries printed (bulletin_revision.figures), whenever it is
--- sent; the sub-select locks nothing.
+-- sent; the sub-selects lock nothing. A correction says whether this recipient received an earlier revision by
+-- mail: one published first by a rerun (never mailed) or added to a list since went to readers who never saw the
+-- figures its changes start from.
 SELECT id, list_name, recipient_name, recipient_email, product, date_from, date_to, revision, copy, out_folder, changes,
        attempts, message_id, recorded_at,
        (SELECT r.figures::text FROM bulletin_revision r
         WHERE r.kind = CASE WHEN d.product = 'daily' THEN 'daily' ELSE 'range' END
-          AND r.date_from = d.date_from AND r.date_to = d.date_to AND r.revision = d.revision) AS figures
+          AND r.date_from = d.date_from AND r.date_to = d.date_to AND r.revision = d.revision) AS figures,
+       EXISTS (SELECT 1 FROM delivery e
+               WHERE e.recipient_email = d.recipient_email AND e.product = d.product
+                 AND e.date_from = d.date_from AND e.date_to = d.date_to AND e.revision < d.revision
+                 AND e.state = 'sent') AS earlier_received
 FROM delivery d
 WHERE id = :id AND state = 'pending'
 FOR UPDATE SKIP LOCKED

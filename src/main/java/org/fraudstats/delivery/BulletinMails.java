@@ -65,10 +65,11 @@ class BulletinMails {
 
     /**
      * @param published the figures the revision printed
+     * @param earlierReceived whether the recipient was mailed an earlier revision of the bulletin
      * @param attached  the names of the files attached, or empty when they were over the cap and the link stands in
      */
     Content compose(String product, LocalDate from, LocalDate to, int revision, PublishedFigures published, List<String> changes,
-                    List<String> attached, boolean overCap, String capMegabytes) {
+                    boolean earlierReceived, List<String> attached, boolean overCap, String capMegabytes) {
         List<String> lines = new ArrayList<>();
         lines.add((revision > 1 ? "更正（第" + revision + "版）：" : "") + catalog.cityName() + "电信网络诈骗警情" + productName(product)
                 + "，统计" + ("daily".equals(product) ? "日期：" : "时段：") + period(from, to) + "。");
@@ -104,7 +105,10 @@ class BulletinMails {
         lines.add(Headline.of(yearToDate, catalog, Topic.PREVENTION).text());
         if (revision > 1) {
             lines.add("");
-            lines.add("本版更正了以下数字：");
+            // a reader who never got the earlier revision by mail (published by a rerun, or a list joined since) read
+            // changes from figures never sent to them (tester)
+            lines.add(earlierReceived ? "本版更正了以下数字：" : "本版更正了以下数字（相对于第" + (revision - 1)
+                    + "版；此前各版未曾邮件发送给您，可在门户页面查看）：");
             changes.forEach(c -> lines.add("- " + c));
         }
         lines.add("");

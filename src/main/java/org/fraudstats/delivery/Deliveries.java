@@ -314,7 +314,8 @@ public class Deliveries {
             throw new IllegalStateException("revision " + d.revision() + " of the " + d.product() + " bulletin "
                     + MailedBulletin.layoutPeriod(d.product(), d.from(), d.to()) + " is not recorded");
         }
-        BulletinMails.Content content = mails.compose(d.product(), d.from(), d.to(), d.revision(), PublishedFigures.of(d.figures()), revisionChanges,
+        BulletinMails.Content content = mails.compose(d.product(), d.from(), d.to(), d.revision(), PublishedFigures.of(d.figures()),
+                revisionChanges, d.earlierReceived(),
                 overCap ? List.of() : files.stream().map(f -> f.getFileName().toString()).toList(), overCap,
                 config.maxAttachmentMegabytes());
         MimeMessage message = relay.newMessage(d.messageId());

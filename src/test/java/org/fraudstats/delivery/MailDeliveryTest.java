@@ -784,6 +784,15 @@ class MailDeliveryTest extends DatabaseTest {
                 .containsExactlyInAnyOrder("lisi@example.gov.cn", "zhangsan@example.gov.cn", "zhaoliu@example.gov.cn");
         // the 23rd was first published by the rerun: old days are not mailed
         assertThat(relay.getReceivedMessages()).hasSize(6);
+
+        // its correction goes to today's lists, who never got its first revision: the mail says what its changes start from
+        clock.set(START.plus(Duration.ofDays(1)));
+        drops.write("2022-10-26", "cases.csv", Drops.CASES + "C5,2022-10-23T20:00:00+08:00,440605,,OTHER,70.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-26").exitCode()).isZero();
+        assertThat(cli("rerun", "--from", "2022-10-23", "--to", "2022-10-23", "--out", out.toString()).exitCode()).isZero();
+        List<MimeMessage> corrections = mailsWithSubject("【反诈日报·更正】2022年10月23日（第296期，第2版）");
+        assertThat(corrections).hasSize(3);
+        assertThat(text(corrections.get(0))).contains("本版更正了以下数字（相对于第1版；此前各版未曾邮件发送给您，可在门户页面查看）：\n- 佛山市 电诈警情 ");
     }
 
     @Test
