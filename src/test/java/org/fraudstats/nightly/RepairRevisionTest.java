@@ -53,9 +53,12 @@ class RepairRevisionTest extends DatabaseTest {
         assertThat(monday.exitCode()).as(monday.err()).isZero();
         assertThat(monday.out())
                 .contains("2022-10-22  revised to r2 (佛山市 案损金额 100.00 → 120.00; 禅城区 案损金额 100.00 → 120.00; "
-                        + "今年以来 全市 案损金额 100.00 → 120.00; 诈骗类型 其他 案损金额 100.00 → 120.00): ")
+                        + "今年以来 全市 案损金额 100.00 → 120.00; 诈骗类型 其他 案损金额 100.00 → 120.00; "
+                        // and why: the day the repair changed
+                        + "更正原因：2022-10-22 的数据有更新（迟报、更正或修复）): ")
                 .contains("2022-10-17_2022-10-23  revised to r2 (佛山市 案损金额 150.00 → 170.00; 禅城区 案损金额 100.00 → 120.00; "
-                        + "今年以来 全市 案损金额 150.00 → 170.00; 诈骗类型 其他 案损金额 150.00 → 170.00): ")
+                        + "今年以来 全市 案损金额 150.00 → 170.00; 诈骗类型 其他 案损金额 150.00 → 170.00; "
+                        + "更正原因：2022-10-22 的数据有更新（迟报、更正或修复）): ")
                 // the 23rd's rows were right, so the repair did not change it and its bulletin is not rendered again
                 .doesNotContainPattern("(?m)^2022-10-23 ")
                 .contains("2022-10-24  bulletin r1");

@@ -68,6 +68,9 @@ class PublishedHeadlineTest extends PortalTest {
         JsonNode revised = JSON.readTree(headline("2022-01-01", "2022-10-24").getContentAsString());
         assertThat(revised.get("figures").get("cases").get("value").asLong()).isEqualTo(4);
         assertThat(revised.get("bulletin").get("revision").asInt()).isEqualTo(2);
+        // the revision of the 24th, whose own figures did not move, names the day that moved its year to date
+        assertThat(cli("revisions", "--from", "2022-10-24", "--to", "2022-10-24").out())
+                .contains("今年以来 全市 电诈警情 3 → 4; ").contains("更正原因：2022-10-20 的数据有更新（迟报、更正或修复）\"");
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
 
 import org.fraudstats.bulletin.BulletinKind;
 import org.fraudstats.bulletin.BulletinPublisher.Format;
+import org.fraudstats.bulletin.MissingData;
 import org.fraudstats.bulletin.Published;
 import org.fraudstats.bulletin.Revision;
 import org.fraudstats.bulletin.data.BulletinData;
@@ -59,6 +60,14 @@ public class BulletinFiles {
         }
         int revision = latest.map(l -> l.revision() + 1).orElse(1);
         List<String> changes = latest.map(l -> FigureSnapshot.changes(l.figures(), figures, catalog)).orElse(List.of());
+        if (latest.isPresent()) {
+            // what moved them: a change of 今年以来 alone named no day a reader could reconcile it with (tester)
+            List<LocalDate> changedDays = revisions.changedSinceLatest(kind, data.from(), data.to());
+            if (!changedDays.isEmpty()) {
+                changes = new ArrayList<>(changes);
+                changes.add("更正原因：" + MissingData.named(changedDays) + " 的数据有更新（迟报、更正或修复）");
+            }
+        }
         // recorded first: if writing a file fails, the transaction takes the revision back with it
         revisions.record(kind, data.from(), data.to(), revision, figures, JSON.writeValueAsString(changes),
                 data.provenance().jobExecutionId(), data.provenance().generatedAt(), out);

@@ -37,6 +37,12 @@ class Revisions {
                         rs.getString("out_folder"))).stream().findFirst();
     }
 
+    /** The days whose records changed since the latest revision was rendered, oldest first. */
+    List<LocalDate> changedSinceLatest(BulletinKind kind, LocalDate from, LocalDate to) {
+        return jdbc.queryForList(SqlFiles.load("bulletin/changed-since-latest-revision.sql"),
+                Map.of("kind", kind.key(), "from", from, "to", to), LocalDate.class);
+    }
+
     /** A render found the revision's figures unchanged: it has seen the loads made since (sql/nightly/stale-*.sql). */
     void seen(BulletinKind kind, LocalDate from, LocalDate to, int revision) {
         jdbc.update(SqlFiles.load("bulletin/revision-seen-unchanged.sql"),
