@@ -52,6 +52,24 @@ public final class DatabaseDown {
         return null;
     }
 
+    /**
+     * Whether a connection failed under this failure (SQL state 08…, 57P0…), not only the pool's wait that ended with
+     * none: a pool merely busy times out with no failure under it, and is no outage.
+     */
+    public static boolean connectionFailed(Throwable failure) {
+        Throwable hidden = hiddenByRollback(failure);
+        if (hidden != null && connectionFailed(hidden)) {
+            return true;
+        }
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 50; t = t.getCause(), depth++) {
+            if (t instanceof SQLException sql && lostConnection(sql.getSQLState()) && !(t instanceof SQLTransientConnectionException)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** This failure itself, not its causes: a lost connection, or the pool's wait for one. */
     public static boolean lostHere(Throwable t) {
         return t instanceof SQLTransientConnectionException || t instanceof SQLException sql && lostConnection(sql.getSQLState());

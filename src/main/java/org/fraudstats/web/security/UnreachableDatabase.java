@@ -26,8 +26,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The database out of reach (PostgreSQL stopped, restarting, killed) is answered 503 with "try again", here, in front
  * of everything that needs it: the session, the sign-in, the page. It went up to the container as a 500, whose error
  * page asked the database for the session again, so that each page waited twice the pool's 30 s for "服务器内部错误"
- * and left a stack trace in the log each time (tester). One log line a request says it instead; the portal answers
- * again by itself once the database is back (the pool reconnects).
+ * and left a stack trace in the log each time (tester). The first request to find it out of reach waits the pool's
+ * wait and logs one line; the others are answered at once while a probe tries the database (Answer), and the portal
+ * answers again by itself once it is back (the pool reconnects).
  */
 @Configuration(proxyBeanMethods = false)
 class UnreachableDatabase {
@@ -82,6 +83,14 @@ class UnreachableDatabase {
                 throws ServletException, IOException {
             if (outOfReachSince.get() != null) {
                 answeredAtOnce.incrementAndGet();
+                if ("/actuator/health".equals(request.getRequestURI())) {
+                    // what Boot's own answer would be after the pool's wait: a probe reads the status
+                    response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                    response.setHeader("Retry-After", RETRY_AFTER);
+                    response.setContentType("application/json");
+                    response.getWriter().write("{\"status\":\"DOWN\"}");
+                    return;
+                }
                 answer(request, response);
                 return;
             }
@@ -92,11 +101,10 @@ class UnreachableDatabase {
                     throw e;
                 }
                 log.warn("{} {}: 503, the database is not reachable: {}", request.getMethod(), request.getRequestURI(), DatabaseDown.why(e));
-                if (outOfReachSince.compareAndSet(null, Instant.now())) {
-                    Thread thread = new Thread(this::tryUntilReachable, "database-probe");
-                    thread.setDaemon(true);
-                    probing.set(thread);
-                    thread.start();
+                // a pool merely busy (its wait ended with no connection failure under it) is no outage: answering
+                // every request 503 at once, the health probe too, would take a loaded node out of service (review)
+                if (DatabaseDown.connectionFailed(e) && outOfReachSince.compareAndSet(null, Instant.now())) {
+                    startProbe();
                 }
                 if (!response.isCommitted()) {
                     answer(request, response);
@@ -104,14 +112,36 @@ class UnreachableDatabase {
             }
         }
 
+        private void startProbe() {
+            try {
+                Thread thread = new Thread(this::tryUntilReachable, "database-probe");
+                thread.setDaemon(true);
+                probing.set(thread);
+                thread.start();
+            } catch (RuntimeException | Error e) {
+                // no probe, no one to end it: every request would be answered 503 until a restart
+                outOfReachSince.set(null);
+                throw e;
+            }
+        }
+
         private void tryUntilReachable() {
+            try {
+                probeUntilReachable();
+            } finally {
+                // however the probe ended (interrupted, an Error), requests go through again and find out for themselves
+                outOfReachSince.set(null);
+            }
+        }
+
+        private void probeUntilReachable() {
             while (true) {
                 Instant tried = Instant.now();
                 try {
                     if (probe.reachable()) {
-                        Instant since = outOfReachSince.getAndSet(null);
+                        Instant since = outOfReachSince.get();
                         log.info("the database answers again, after {} s; {} requests were answered 503 at once meanwhile",
-                                Duration.between(since, Instant.now()).toSeconds(), answeredAtOnce.getAndSet(0));
+                                since == null ? 0 : Duration.between(since, Instant.now()).toSeconds(), answeredAtOnce.getAndSet(0));
                         return;
                     }
                 } catch (Exception e) {

@@ -99,11 +99,13 @@ class UnreachableDatabaseTest {
                 throw databaseGone();
             }).getStatus()).isEqualTo(503);
 
-            for (String path : new String[] {"/figures", "/css/portal.css", "/api/v1/bulletins"}) {
+            for (String path : new String[] {"/figures", "/css/portal.css", "/api/v1/bulletins", "/actuator/health"}) {
                 MockHttpServletResponse meanwhile = through(answer, path, answering);
                 assertThat(meanwhile.getStatus()).as(path).isEqualTo(503);
                 assertThat(meanwhile.getHeader("Retry-After")).isEqualTo("60");
             }
+            // the health probe reads Boot's own answer, at once
+            assertThat(through(answer, "/actuator/health", answering).getContentAsString()).isEqualTo("{\"status\":\"DOWN\"}");
             assertThat(reached).hasValue(1);
             await(() -> tries.get() >= 2);
 
@@ -113,6 +115,20 @@ class UnreachableDatabaseTest {
         } finally {
             answer.destroy();
         }
+    }
+
+    /** The pool's wait ended with no connection failure under it: busy, not out of reach; the next request goes on. */
+    @Test
+    void aBusyPoolIsA503ForThatRequestOnly() throws Exception {
+        UnreachableDatabase.Answer answer = new UnreachableDatabase.Answer(() -> {
+            throw new IllegalStateException("the probe is not asked");
+        });
+        MockHttpServletResponse busy = through(answer, "/figures", (req, res) -> {
+            throw new ServletException("Request processing failed", new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                    new java.sql.SQLTransientConnectionException("fraudstats - Connection is not available, request timed out after 30000ms")));
+        });
+        assertThat(busy.getStatus()).isEqualTo(503);
+        assertThat(through(answer, "/figures", (req, res) -> res.getWriter().write("the page")).getContentAsString()).isEqualTo("the page");
     }
 
     private static void await(java.util.concurrent.Callable<Boolean> condition) throws Exception {
