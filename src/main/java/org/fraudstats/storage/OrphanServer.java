@@ -86,7 +86,9 @@ final class OrphanServer {
 
     private static boolean anotherUsersOrProgram(ProcessHandle.Info info) {
         boolean anotherUsers = info.user().isPresent() && !info.user().equals(ProcessHandle.current().info().user());
-        boolean anotherProgram = info.command().isPresent() && !Path.of(info.command().get()).getFileName().toString().equals("postgres");
+        // "postgres (deleted)" is still the server: its binaries unpacked again under it (a new version's) while it runs
+        boolean anotherProgram = info.command().isPresent()
+                && !Path.of(info.command().get()).getFileName().toString().replaceFirst(" \\(deleted\\)$", "").equals("postgres");
         return anotherUsers || anotherProgram;
     }
 

@@ -116,7 +116,7 @@ class PublishedHeadlineTest extends PortalTest {
                 .with(user("test-statistician").roles("STATISTICIAN"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(plan).contains("daily/2022-10-22 (pdf,xlsx)</span><span class=\"outlook first\">：尚未发布：首次发布（不发邮件）</span>",
                 "daily/2022-10-23 (pdf,xlsx)</span><span class=\"outlook may-revise\">：已发布第1版，其后数据有更新：数字如有变化，发布第2版并邮件通知</span>",
-                "daily/2022-10-24 (pdf,xlsx)</span><span class=\"outlook unchanged\">：已发布第2版，其后数据无更新：重新生成，不发布新版</span>");
+                "daily/2022-10-24 (pdf,xlsx)</span><span class=\"outlook unchanged\">：已发布第2版，其后未载入影响本期的数据：重新生成，预计不发布新版</span>");
 
         // and leadership, on the bulletin's own page, reads that its figures have moved since
         assertThat(leaderReads("/bulletins/2022-10-23/daily")).contains("id=\"outdated\"", "本通报发布后，该时段的数据有更新");
@@ -137,6 +137,14 @@ class PublishedHeadlineTest extends PortalTest {
         assertThat(leaderReads("/bulletins/2022-10-23/daily?revision=1")).contains("id=\"superseded\"", "本版已被更正：最新为",
                 "href=\"/bulletins/2022-10-23/daily?revision=2\"", "第2版").doesNotContain("id=\"outdated\"");
         assertThat(leaderReads("/bulletins/2022-10-23/daily")).doesNotContain("id=\"superseded\"", "id=\"outdated\"");
+        // a drop that changes no figure still may revise (a 数据未到 it ends): the dry run does not promise nothing new
+        drops.write("2022-10-22", "warnings.csv", Drops.WARNINGS);
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-22").exitCode()).isZero();
+        MockHttpServletResponse after = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/reruns")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"from\": \"2022-10-23\", \"to\": \"2022-10-23\", \"dry_run\": true}")
+                .with(user("test-statistician").roles("STATISTICIAN"))).andReturn().getResponse();
+        assertThat(JSON.readTree(after.getContentAsString()).get("outlook").get(0).get("status").asString()).isEqualTo("may-revise");
         String archive = leaderReads("/bulletins");
         // the 23rd's first revision and the 24th's first: each has a later one
         assertThat(archive.split("class=\"badge superseded\"", -1)).hasSize(3);

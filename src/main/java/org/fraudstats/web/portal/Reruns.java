@@ -82,7 +82,7 @@ public class Reruns {
             }
             return changedSince
                     ? "已发布第" + publishedRevision + "版，其后数据有更新：数字如有变化，发布第" + (publishedRevision + 1) + "版并邮件通知"
-                    : "已发布第" + publishedRevision + "版，其后数据无更新：重新生成，不发布新版";
+                    : "已发布第" + publishedRevision + "版，其后未载入影响本期的数据：重新生成，预计不发布新版";
         }
     }
 
