@@ -23,6 +23,27 @@ class RejectReasonTest {
         assertThat(RejectReason.chinese(null)).isEmpty();
     }
 
+    /** The lines recorded are those `rejects`, the API and scripts have read all along, byte for byte. */
+    @Test
+    void theRecordedLinesAreTheLoadersOwn() {
+        assertThat(RejectReason.FIELD_COUNT.rowLine(8, 7)).isEqualTo("row has 8 fields, header has 7");
+        assertThat(RejectReason.LONGER.line("station", 200)).isEqualTo("station: longer than 200 characters");
+        assertThat(RejectReason.NUL.line("bank")).isEqualTo("bank: contains a NUL character");
+        assertThat(RejectReason.MISSING.line("case_id")).isEqualTo("case_id: missing");
+        assertThat(RejectReason.NOT_TIMESTAMP.line("reported_at")).isEqualTo("reported_at: not an ISO-8601 timestamp");
+        assertThat(RejectReason.UNKNOWN_DISTRICT.line("district_code")).isEqualTo("district_code: unknown district");
+        assertThat(RejectReason.UNKNOWN_FRAUD_TYPE.line("fraud_type")).isEqualTo("fraud_type: unknown fraud type");
+        assertThat(RejectReason.UNKNOWN_ACTION.line("action")).isEqualTo("action: unknown action");
+        assertThat(RejectReason.UNKNOWN_CHANNEL.line("channel")).isEqualTo("channel: unknown channel");
+        assertThat(RejectReason.UNKNOWN_OUTCOME.line("outcome")).isEqualTo("outcome: unknown outcome");
+        assertThat(RejectReason.NOT_MONEY.line("amount")).isEqualTo("amount: not a plain decimal amount in yuan");
+        assertThat(RejectReason.MONEY_DECIMALS.line("loss_amount")).isEqualTo("loss_amount: more than 2 decimals");
+        assertThat(RejectReason.MONEY_TOO_LARGE.line("amount")).isEqualTo("amount: out of range");
+        assertThat(RejectReason.NOT_POSITIVE.line("amount")).isEqualTo("amount: must be greater than 0");
+        assertThat(RejectReason.NOT_INTEGER.line("victim_age")).isEqualTo("victim_age: not an integer");
+        assertThat(RejectReason.AGE_OUT_OF_RANGE.line("victim_age")).isEqualTo("victim_age: out of range 0-120");
+    }
+
     /** Whatever line the loader writes, the page reads back: no reason falls back to English. */
     @Test
     void everyLineTheLoaderWritesIsReadBack() {

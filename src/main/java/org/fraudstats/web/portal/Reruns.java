@@ -334,24 +334,29 @@ public class Reruns {
         return thrown.group(2) == null || thrown.group(2).isBlank() ? thrown.group(1) : thrown.group(2).strip();
     }
 
-    private void recordEnd(CompletableFuture<Void> startRecorded, PortalAudit.Who who, String action, String object, Rerun.Result result) {
+    private void recordEnd(CompletableFuture<Void> startRecorded, PortalAudit.Who who, String action, String object, long id, String how) {
         try {
             startRecorded.get(WAIT_FOR_EXECUTION.toSeconds() + 30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (Exception e) {
             // recorded out of order rather than not at all
         }
-        String how = switch (result.status()) {
+        try {
+            audit.record(who, action, object, DigitRuns.mask(how));
+        } catch (RuntimeException e) {
+            // the rerun has done its work and answered; its end unrecorded is the operator's to know
+            log.error("the end of rerun {} was not recorded in the audit log: {}", id, e.getMessage());
+        }
+    }
+
+    private static String how(Rerun.Result result) {
+        return switch (result.status()) {
             case COMPLETED -> "success: " + AuditWords.RERUN_DONE.line(result.renderedNow(),
                     result.publishedDays() + (result.publishedRange() ? 1 : 0));
             case STOPPED -> "stopped";
             default -> "failure: " + (result.failure() == null ? result.status().toString() : result.failure());
         };
-        try {
-            audit.record(who, action, object, DigitRuns.mask(how));
-        } catch (RuntimeException e) {
-            // the rerun has done its work and answered; its end unrecorded is the operator's to know
-            log.error("the end of rerun {} was not recorded in the audit log: {}", result.jobExecutionId(), e.getMessage());
-        }
     }
 
     /** The execution, or null when there is none (the JDBC repository raises rather than answer null). */
@@ -402,20 +407,28 @@ public class Reruns {
         try {
             after = jdbc.queryForObject(SqlFiles.load("web/last-execution.sql"), Map.of(), Long.class);
             threads.execute(() -> {
+                Rerun.Result result = null;
+                Throwable failure = null;
                 try {
                     try (held) {
-                        Rerun.Result result = job.run();
+                        result = job.run();
                         ended.complete(result);
-                        recordEnd(startRecorded, who, action, objectOf.apply(result.jobExecutionId()), result);
                         // as `rerun` does: the revisions it published are mailed, in a step that never fails the rerun
                         deliveries.afterRerun(result.jobExecutionId(), home.defaultOut(), line -> log.info("{}", line));
                     }
                 } catch (Exception | Error e) {
+                    failure = e;
                     ended.completeExceptionally(e);
                     log.warn("rerun {}..{} from the portal failed: {}", from, to, e.getMessage());
                 } finally {
                     // after the lock is released: a restart asked once this rerun shows as ended gets the days
                     threadEnded.complete(null);
+                }
+                // its end, once no day is held: a failure once its execution existed is an end too
+                Long id = result != null ? Long.valueOf(result.jobExecutionId()) : failure == null ? null : newest(after, from, to);
+                if (id != null) {
+                    recordEnd(startRecorded, who, action, objectOf.apply(id), id,
+                            result != null ? how(result) : "failure: " + Rerun.oneLine(failure));
                 }
             });
         } catch (RuntimeException e) {

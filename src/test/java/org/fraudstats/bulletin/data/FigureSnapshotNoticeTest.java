@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  */
 class FigureSnapshotNoticeTest {
 
-    /** Only the notices differ below: the catalog names no row. */
+    /** The catalog of the changes below: they put its city first, and name no other row (only notices differ). */
     private static final org.fraudstats.catalog.Catalog FOSHAN = new org.fraudstats.catalog.Catalog(null, "佛山市", java.util.Map.of("440604", "禅城区"), null, null);
 
     private static final String FIGURES = "\"areas\":{\"440600\":{\"cases\":\"3\"}}";
