@@ -273,15 +273,7 @@ class EmbeddedDatabaseTest {
             long again = Long.parseLong(Files.readAllLines(home.resolve("pgdata/postmaster.pid")).get(0).strip());
             assertThat(again).isNotEqualTo(killed);
             // the pool's connections to the killed server are dead: it drops them and opens new ones on the same port
-            String result = null;
-            for (int i = 0; i < 20 && result == null; i++) {
-                try {
-                    result = jdbc.queryForObject("SELECT result FROM audit_event WHERE action = 'before-the-kill'", String.class);
-                } catch (org.springframework.dao.DataAccessException e) {
-                    Thread.sleep(250);
-                }
-            }
-            assertThat(result).isEqualTo("42");
+            assertThat(onceReconnected(jdbc, "SELECT result FROM audit_event WHERE action = 'before-the-kill'", String.class)).isEqualTo("42");
             assertThat(jdbc.queryForObject("SHOW port", Integer.class)).isEqualTo(port);
             assertThat(jdbc.queryForObject("SHOW fsync", String.class)).isEqualTo("on");
             // running: the next look leaves it alone
@@ -309,15 +301,7 @@ class EmbeddedDatabaseTest {
             app.getBean(EmbeddedServerWatch.class).look();
 
             assertThat(Long.parseLong(Files.readAllLines(pidFile).get(0).strip())).isNotEqualTo(anotherProgram.pid());
-            Integer one = null;
-            for (int i = 0; i < 20 && one == null; i++) {
-                try {
-                    one = jdbc.queryForObject("SELECT 1", Integer.class);
-                } catch (org.springframework.dao.DataAccessException e) {
-                    Thread.sleep(250);
-                }
-            }
-            assertThat(one).isEqualTo(1);
+            assertThat(onceReconnected(jdbc, "SELECT 1", Integer.class)).isEqualTo(1);
             assertThat(anotherProgram.isAlive()).isTrue();
         } finally {
             anotherProgram.destroyForcibly();
@@ -341,6 +325,18 @@ class EmbeddedDatabaseTest {
                         "SELECT result FROM audit_event WHERE action = 'before-the-kill'", String.class)).isEqualTo("7");
             }
         }
+    }
+
+    /** One value read once the pool has dropped its connections to a killed server and opened new ones (5 s at most). */
+    private static <T> T onceReconnected(JdbcTemplate jdbc, String query, Class<T> type) throws InterruptedException {
+        for (int i = 0; i < 20; i++) {
+            try {
+                return jdbc.queryForObject(query, type);
+            } catch (org.springframework.dao.DataAccessException e) {
+                Thread.sleep(250);
+            }
+        }
+        return null;
     }
 
     static ConfigurableApplicationContext start(Path home) {

@@ -35,13 +35,7 @@ class PublishedHeadlineTest extends PortalTest {
 
     @Test
     void aLateRecordLoadedAfterTheBulletinHoldsTheHeadlineBackUntilABulletinPublishesIt() throws Exception {
-        Drops drops = new Drops(inbox)
-                // the records start on New Year's day (a headline from before the first day loaded is refused)
-                .write("2022-10-23", "cases.csv", Drops.CASES + "C0,2022-01-01T09:00:00+08:00,440604,,OTHER,100.00,\n"
-                        + "C1,2022-10-23T09:00:00+08:00,440604,,OTHER,100.00,\n")
-                .write("2022-10-24", "cases.csv", Drops.CASES + "C2,2022-10-24T09:00:00+08:00,440605,,OTHER,100.00,\n");
-        assertThat(cli("ingest", "--inbox", inbox.toString()).exitCode()).isZero();
-        assertThat(cli("rerun", "--from", "2022-10-23", "--to", "2022-10-24").exitCode()).isZero();
+        Drops drops = twoDaysPublished();
         JsonNode published = JSON.readTree(headline("2022-01-01", "2022-10-24").getContentAsString());
         assertThat(published.get("figures").get("cases").get("value").asLong()).isEqualTo(3);
         assertThat(published.get("bulletin").get("revision").asInt()).isEqualTo(1);
@@ -80,12 +74,7 @@ class PublishedHeadlineTest extends PortalTest {
      */
     @Test
     void aDayWhoseOwnBulletinIsNotYetRevisedWaitsForItsRevision_theYearToDateDoesNot() throws Exception {
-        Drops drops = new Drops(inbox)
-                .write("2022-10-23", "cases.csv", Drops.CASES + "C0,2022-01-01T09:00:00+08:00,440604,,OTHER,100.00,\n"
-                        + "C1,2022-10-23T09:00:00+08:00,440604,,OTHER,100.00,\n")
-                .write("2022-10-24", "cases.csv", Drops.CASES + "C2,2022-10-24T09:00:00+08:00,440605,,OTHER,100.00,\n");
-        assertThat(cli("ingest", "--inbox", inbox.toString()).exitCode()).isZero();
-        assertThat(cli("rerun", "--from", "2022-10-23", "--to", "2022-10-24").exitCode()).isZero();
+        Drops drops = twoDaysPublished();
         drops.write("2022-10-25", "cases.csv", Drops.CASES + "C3,2022-10-23T11:00:00+08:00,440604,,OTHER,100.00,\n");
         assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-25").exitCode()).isZero();
         // only the latest day rendered again: its year to date publishes the late case, the 23rd's bulletin does not
@@ -153,6 +142,18 @@ class PublishedHeadlineTest extends PortalTest {
     private String leaderReads(String uri) throws Exception {
         return mvc.perform(get(uri).with(user("test-leader").roles("LEADER"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** Three cases, on New Year's day and on the 23rd and 24th, whose two days' bulletins are published. */
+    private Drops twoDaysPublished() throws Exception {
+        Drops drops = new Drops(inbox)
+                // the records start on New Year's day (a headline from before the first day loaded is refused)
+                .write("2022-10-23", "cases.csv", Drops.CASES + "C0,2022-01-01T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                        + "C1,2022-10-23T09:00:00+08:00,440604,,OTHER,100.00,\n")
+                .write("2022-10-24", "cases.csv", Drops.CASES + "C2,2022-10-24T09:00:00+08:00,440605,,OTHER,100.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString()).exitCode()).isZero();
+        assertThat(cli("rerun", "--from", "2022-10-23", "--to", "2022-10-24").exitCode()).isZero();
+        return drops;
     }
 
     private MockHttpServletResponse headline(String from, String to) throws Exception {
