@@ -140,7 +140,8 @@ class UnreachableDatabase {
                 try {
                     if (probe.reachable()) {
                         Instant since = outOfReachSince.get();
-                        log.info("the database answers again, after {} s; {} requests were answered 503 at once meanwhile",
+                        // at the level of the outage's own lines (org.fraudstats logs WARN and above): its end beside them
+                        log.warn("the database answers again, after {} s; {} requests were answered 503 at once meanwhile",
                                 since == null ? 0 : Duration.between(since, Instant.now()).toSeconds(), answeredAtOnce.getAndSet(0));
                         return;
                     }
