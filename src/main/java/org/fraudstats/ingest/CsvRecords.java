@@ -13,9 +13,11 @@ import java.util.List;
  * never stored. A 50 MB field or a row of a million fields is so one bad row (RowCheck), and the rows after it
  * load. (FastCSV, used before, buffers a whole field and stops the file at its size limit.)
  * <p>
- * Lines are physical lines, ended by LF or CRLF as feeds.md says; a CR not followed by LF ends nothing and is a
- * character of its field, quoted or not (taken for a line end, it split a row in two and put every later line
- * number one off). A record is numbered by its first line; a line with nothing on it is not a record. A field is quoted when its first character is a quote; a quote elsewhere in an
+ * Lines are physical lines, ended by LF or CRLF as feeds.md says; a CR not followed by LF ends nothing (taken for a
+ * line end, it split a row in two and put every later line number one off) and is a character of its field, quoted
+ * or not; the record says where one stands unquoted: a header holding one fails its file (a file in old Mac line
+ * endings, CR alone, read as one header line with no rows, and the day's cases vanished without a word, tester), and
+ * a row it gave the wrong count of fields is rejected saying so. A record is numbered by its first line; a line with nothing on it is not a record. A field is quoted when its first character is a quote; a quote elsewhere in an
  * unquoted field is an ordinary character. A closing quote followed by anything but a separator or a line end,
  * and a quoted field still open at the end of the file, are not CSV: the whole file is unreadable (rule 6).
  */
@@ -24,8 +26,11 @@ final class CsvRecords implements Closeable {
     /** More than any field's limit (Feed.maxLength), so a kept value always tells whether its field was too long. */
     static final int KEPT_CHARS = 1024;
 
-    /** One record: its first line, its first fields (each cut at KEPT_CHARS) and how many fields it really had. */
-    record Record(long line, List<String> fields, long fieldCount, BitSet cut) {
+    /**
+     * One record: its first line, its first fields (each cut at KEPT_CHARS), how many fields it really had, and the
+     * index of the first field holding an unquoted CR not followed by LF (-1 when none does).
+     */
+    record Record(long line, List<String> fields, long fieldCount, BitSet cut, long strayCr) {
         /** Whether the field at this index was longer than KEPT_CHARS (its kept value is only its beginning). */
         boolean cut(int index) {
             return cut.get(index);
@@ -49,6 +54,7 @@ final class CsvRecords implements Closeable {
     private long line = 1;
     private int keepFields = Integer.MAX_VALUE;
     private boolean fieldCut;
+    private boolean fieldStrayCr;
 
     CsvRecords(Reader in) {
         this.in = in;
@@ -77,9 +83,13 @@ final class CsvRecords implements Closeable {
         List<String> fields = new ArrayList<>();
         BitSet cut = new BitSet();
         long count = 0;
+        long strayCr = -1;
         while (true) {
             boolean keep = count < keepFields;
             readField(keep ? KEPT_CHARS : 0);
+            if (fieldStrayCr && strayCr < 0) {
+                strayCr = count;
+            }
             if (keep) {
                 cut.set(fields.size(), fieldCut);
                 fields.add(field.toString());
@@ -93,7 +103,7 @@ final class CsvRecords implements Closeable {
             if (c == '\n') {
                 line++;
             }
-            return new Record(first, fields, count, cut);
+            return new Record(first, fields, count, cut, strayCr);
         }
     }
 
@@ -101,6 +111,7 @@ final class CsvRecords implements Closeable {
     private void readField(int room) throws IOException, NotCsv {
         field.setLength(0);
         fieldCut = false;
+        fieldStrayCr = false;
         if (peek() != '"') {
             while (true) {
                 if (pos == end && fill() == EOF) {
@@ -117,6 +128,7 @@ final class CsvRecords implements Closeable {
                     if (lineEnd) {
                         return;
                     }
+                    fieldStrayCr = true;
                     keepChar('\r', room);
                 } else if (pos < end) {
                     return;

@@ -392,6 +392,11 @@ final class FileStager {
     static final int MAX_HEADER_COLUMNS = 1000;
 
     private RowCheck header(Feed feed, Path file, CsvRecords.Record record) {
+        if (record.strayCr() >= 0) {
+            // a file in CR-only line endings is one header line with no rows: loaded, the day had no records
+            throw new UnreadableFileException(file, "line " + record.line() + " holds a CR not followed by LF: lines end in LF "
+                    + "or CRLF (feeds.md), and a file whose lines end in CR alone reads as a header with no rows");
+        }
         if (record.fieldCount() > MAX_HEADER_COLUMNS) {
             throw new UnreadableFileException(file, "the header has " + record.fieldCount() + " columns, more than "
                     + MAX_HEADER_COLUMNS);

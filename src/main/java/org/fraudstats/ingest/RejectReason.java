@@ -15,6 +15,8 @@ import org.fraudstats.settings.LineTemplate;
 enum RejectReason {
 
     FIELD_COUNT("row has %s fields, header has %s", "该行有 %s 个字段，表头有 %s 个"),
+    STRAY_CR("field %s holds a CR not followed by LF: lines end in LF or CRLF, and it may join two records",
+            "第 %s 个字段含单独的回车符（CR）：行尾应为 LF 或 CRLF，此处可能把两条记录连成了一行"),
     LONGER("longer than %s characters", "超过 %s 个字符"),
     NUL("contains a NUL character", "含有 NUL 字符"),
     MISSING("missing", "必填项为空"),
@@ -31,7 +33,7 @@ enum RejectReason {
     NOT_INTEGER("not an integer", "不是整数"),
     AGE_OUT_OF_RANGE("out of range 0-120", "不在 0–120 之间");
 
-    /** A reason about one value is recorded after the column's name; only the count of fields is about the row. */
+    /** A reason about one value is recorded after the column's name; the count of fields and a stray CR are the row's. */
     private static final Pattern COLUMN = Pattern.compile("([a-z_]+): (.+)", Pattern.DOTALL);
 
     private final LineTemplate english;
@@ -42,7 +44,7 @@ enum RejectReason {
         this.chinese = chinese;
     }
 
-    /** The line recorded for a row that is bad as a whole (its count of fields). */
+    /** The line recorded for a row that is bad as a whole (its count of fields, a stray CR). */
     String rowLine(Object... holes) {
         return english.line(holes);
     }
@@ -57,14 +59,17 @@ enum RejectReason {
         if (recorded == null) {
             return "";
         }
-        List<String> holes = FIELD_COUNT.english.holes(recorded);
-        if (holes != null) {
-            return FIELD_COUNT.said(holes);
+        for (RejectReason rowReason : List.of(FIELD_COUNT, STRAY_CR)) {
+            List<String> holes = rowReason.english.holes(recorded);
+            if (holes != null) {
+                return rowReason.said(holes);
+            }
         }
+        List<String> holes;
         Matcher column = COLUMN.matcher(recorded);
         if (column.matches()) {
             for (RejectReason reason : values()) {
-                holes = reason == FIELD_COUNT ? null : reason.english.holes(column.group(2));
+                holes = reason == FIELD_COUNT || reason == STRAY_CR ? null : reason.english.holes(column.group(2));
                 if (holes != null) {
                     return column.group(1) + "：" + reason.said(holes);
                 }

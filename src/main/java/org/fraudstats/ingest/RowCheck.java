@@ -79,7 +79,9 @@ final class RowCheck {
     /** Checks one row; safe to call from several threads at once (it keeps no state between rows). */
     Result check(CsvRecords.Record row) {
         if (row.fieldCount() != headerSize) {
-            return bad(RejectReason.FIELD_COUNT.rowLine(row.fieldCount(), headerSize));
+            // a CR alone joining two records is the cause of their count, said so (the second record is in this row)
+            return bad(row.strayCr() >= 0 ? RejectReason.STRAY_CR.rowLine(row.strayCr() + 1)
+                    : RejectReason.FIELD_COUNT.rowLine(row.fieldCount(), headerSize));
         }
         List<String> fields = row.fields();
         String[] v = new String[at.length];

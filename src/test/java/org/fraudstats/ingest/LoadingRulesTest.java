@@ -224,6 +224,29 @@ class LoadingRulesTest extends DatabaseTest {
                 "2022-10-01,cases.csv,5,C4,loss_amount: not a plain decimal amount in yuan");
     }
 
+    /**
+     * A file in old Mac line endings (CR alone) is one header line and no rows: it loaded, exit 0, and the day's cases
+     * were gone (tester). A header holding a lone CR fails the drop; a CR alone joining two records is said as such.
+     */
+    @Test
+    void aFileWhoseLinesEndInCrAloneFailsItsDrop_aCrJoiningTwoRecordsIsSaid() {
+        new Drops(inbox).write("2022-10-01", "cases.csv", (Drops.CASES
+                + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n").replace('\n', '\r'));
+        Run failed = cli("ingest", "--inbox", inbox.toString());
+        assertThat(failed.exitCode()).isNotZero();
+        assertThat(failed.err()).contains("cases.csv").contains("line 1 holds a CR not followed by LF: lines end in LF or CRLF");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM fact_case", Long.class)).isZero();
+
+        new Drops(inbox).write("2022-10-01", "cases.csv", Drops.CASES
+                + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,30\rC2,2022-10-01T10:00:00+08:00,440604,,OTHER,5.00,\n"
+                + "C3,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        ingest();
+        assertThat(rejects()).containsExactly("2022-10-01,cases.csv,2,C1,\"field 7 holds a CR not followed by LF: lines end in LF "
+                + "or CRLF, and it may join two records\"");
+        assertThat(RejectReason.chinese("field 7 holds a CR not followed by LF: lines end in LF or CRLF, and it may join two records"))
+                .isEqualTo("第 7 个字段含单独的回车符（CR）：行尾应为 LF 或 CRLF，此处可能把两条记录连成了一行");
+    }
+
     @Test
     void aVictimAgeWithLeadingZerosIsThatIntegerAndOneAbove120IsOutOfRange() {
         new Drops(inbox).write("2022-10-01", "cases.csv", Drops.CASES
