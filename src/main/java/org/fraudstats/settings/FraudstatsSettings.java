@@ -53,6 +53,11 @@ public record FraudstatsSettings(Path home, Path inbox, Path out, Path cache, @D
         if (concurrentListings < 1 || concurrentListings > 5) {
             throw new InvalidSetting("fraudstats.concurrent-listings", concurrentListings + " is not between 1 and 5");
         }
+        // one code for the city and a district: metrics printed rows under it that mixed the two (tester)
+        if (catalog != null && catalog.isDistrict(catalog.cityCode())) {
+            throw new InvalidSetting("fraudstats.catalog.city-code", catalog.cityCode() + " is also a district in "
+                    + "fraudstats.catalog.districts: the city's figures and that district's would share one code");
+        }
     }
 
     /** The account key is a secret: never printed, whoever logs these settings. */

@@ -54,6 +54,12 @@ class FraudstatsSettingsTest {
                 .rootCause().hasMessage("setting fraudstats.concurrent-listings 8 is not between 1 and 5");
         assertThatThrownBy(() -> bind(Map.of("fraudstats.home", "")))
                 .rootCause().hasMessage("setting fraudstats.home is empty: set FRAUDSTATS_HOME to a folder");
+        // the city's code is a district's: every table printed two rows under it, their figures mixed (tester)
+        assertThatThrownBy(() -> bind(Map.of("fraudstats.catalog.city-code", "440604")))
+                .rootCause().hasMessage("setting fraudstats.catalog.city-code 440604 is also a district in "
+                        + "fraudstats.catalog.districts: the city's figures and that district's would share one code");
+        assertThatThrownBy(() -> bind(Map.of("fraudstats.catalog.districts.440600", "市辖区", "fraudstats.catalog.districts.440604", "禅城区")))
+                .rootCause().hasMessageStartingWith("setting fraudstats.catalog.city-code 440600 is also a district");
     }
 
     @Test
