@@ -66,7 +66,29 @@ record Drop(LocalDate date, Path folder) {
             }
             present.add(feed);
         }
+        refuseNamedInOtherLetters();
         return present;
+    }
+
+    /**
+     * A feed file named in other letters (CASES.CSV, Cases.csv) is no feed file of feeds.md, and skipped it made the
+     * drop an empty one: the night published every figure of the day as zero, and mailed it, where it says 数据未到
+     * for a drop not there (tester). It fails the drop, naming the file and the name to give it.
+     */
+    private void refuseNamedInOtherLetters() {
+        try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                for (Feed feed : Feed.values()) {
+                    if (name.equalsIgnoreCase(feed.fileName()) && !name.equals(feed.fileName())) {
+                        throw new UnreadableFileException(entry, "is not a feed file's name: feed files are named in lower case "
+                                + "(" + feed.fileName() + "); rename it");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the folder's own problems are said where each feed file is looked up
+        }
     }
 
     private static void refuseLink(Path path) {

@@ -247,6 +247,17 @@ class LoadingRulesTest extends DatabaseTest {
                 .isEqualTo("第 7 个字段含单独的回车符（CR）：行尾应为 LF 或 CRLF，此处可能把两条记录连成了一行");
     }
 
+    /** CASES.CSV skipped made the drop an empty one, published as a day of zeros (tester): it fails, naming the file. */
+    @Test
+    void aFeedFileNamedInOtherLettersFailsItsDrop() {
+        new Drops(inbox).write("2022-10-01", "CASES.CSV", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        Run failed = cli("ingest", "--inbox", inbox.toString());
+        assertThat(failed.exitCode()).isNotZero();
+        assertThat(failed.err()).contains("drop 2022-10-01 not loaded: ").contains("CASES.CSV")
+                .contains("is not a feed file's name: feed files are named in lower case (cases.csv); rename it");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM drop_load", Long.class)).isZero();
+    }
+
     @Test
     void aVictimAgeWithLeadingZerosIsThatIntegerAndOneAbove120IsOutOfRange() {
         new Drops(inbox).write("2022-10-01", "cases.csv", Drops.CASES
