@@ -97,7 +97,7 @@ class RepairedHeadlineTest extends PortalTest {
         assertThat(revised.get("bulletin").get("date").asString()).isEqualTo("2022-10-24");
         assertThat(revised.get("bulletin").get("revision").asInt()).isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT changes::text FROM bulletin_revision WHERE kind = 'daily' "
-                + "AND date_from = DATE '2022-10-24' AND revision = 2", String.class)).contains("南海区 止付金额 5000.00 → 8000.00");
+                + "AND date_from = DATE '2022-10-24' AND revision = 2", String.class)).contains("南海区 止付金额 5,000.00 → 8,000.00");
         assertThat(staleDays()).isEmpty();
     }
 

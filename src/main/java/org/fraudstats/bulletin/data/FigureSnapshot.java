@@ -176,7 +176,7 @@ public final class FigureSnapshot {
                     String x = a.getOrDefault(key, "");
                     String y = b.getOrDefault(key, "");
                     if (!x.equals(y)) {
-                        changes.add(label(section, row, catalog) + " " + metricName(key) + " " + dash(x) + " → " + dash(y));
+                        changes.add(label(section, row, catalog) + " " + metricName(key) + " " + printed(key, x) + " → " + printed(key, y));
                     }
                 }
             }
@@ -260,6 +260,29 @@ public final class FigureSnapshot {
 
     private static String dash(String v) {
         return v.isEmpty() ? "—" : v;
+    }
+
+    /**
+     * A figure of a change as the bulletin's table prints it (1,920,383.94 → 2,008,383.94): the list read
+     * 1920383.94 → 2008383.94 beside the table's grouped figures, in the PDF, its mail and the portal.
+     */
+    private static String printed(String key, String v) {
+        if (v.isEmpty()) {
+            return dash(v);
+        }
+        Metric metric = java.util.Arrays.stream(Metric.values()).filter(m -> m.key().equals(key)).findFirst().orElse(null);
+        if (metric == null) {
+            return v;
+        }
+        try {
+            return switch (metric.kind()) {
+                case COUNT -> org.fraudstats.metrics.Printed.count(Long.parseLong(v));
+                case MONEY -> org.fraudstats.metrics.Printed.money(new BigDecimal(v));
+                case MINUTES -> org.fraudstats.metrics.Printed.minutes(new BigDecimal(v));
+            };
+        } catch (NumberFormatException | ArithmeticException e) {
+            return v;
+        }
     }
 
     private static Map<String, LinkedHashMap<String, Map<String, String>>> parse(String json) {
