@@ -48,7 +48,7 @@ public class Deliveries {
                       Instant sentAt, String messageId, String error) {
 
         public String period() {
-            return from.equals(date) ? date.toString() : from + "_" + date;
+            return MailedBulletin.layoutPeriod(kind, from, date);
         }
     }
 
