@@ -55,6 +55,15 @@ public enum BulletinKind {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /**
+     * The period as the folder, file names, manifest and table bulletin_revision write it: {@code 2022-10-24} for a
+     * daily bulletin, {@code 2022-10-17_2022-10-23} for every other kind, a one-day range included. Written here once
+     * because the publisher, the archive, the mail and the rerun's dry run must agree on it to find one file.
+     */
+    public String period(LocalDate from, LocalDate to) {
+        return this == DAILY ? from.toString() : from + "_" + to;
+    }
+
     /** The document's name in the masthead and the files' metadata. */
     public String documentName() {
         return documentName;

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
+import org.fraudstats.bulletin.BulletinKind;
 import org.fraudstats.bulletin.Published;
 
 /**
@@ -47,6 +48,6 @@ record MailedBulletin(String product, LocalDate from, LocalDate to, int revision
     }
 
     static String layoutPeriod(String product, LocalDate from, LocalDate to) {
-        return "daily".equals(product) ? from.toString() : from + "_" + to;
+        return ("daily".equals(product) ? BulletinKind.DAILY : BulletinKind.RANGE).period(from, to);
     }
 }

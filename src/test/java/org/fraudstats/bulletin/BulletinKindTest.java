@@ -35,6 +35,14 @@ class BulletinKindTest {
         assertThat(BulletinKind.of("daily", day("2022-10-23"), day("2022-10-23"))).isEqualTo(BulletinKind.DAILY);
     }
 
+    @Test
+    void shouldWriteThePeriodAsTheFoldersDo() {
+        assertThat(BulletinKind.DAILY.period(day("2022-10-23"), day("2022-10-23"))).isEqualTo("2022-10-23");
+        assertThat(BulletinKind.WEEKLY.period(day("2022-10-17"), day("2022-10-23"))).isEqualTo("2022-10-17_2022-10-23");
+        // a one-day range bulletin is not a daily one: its own folder, beside OUT/daily/2022-10-24
+        assertThat(BulletinKind.RANGE.period(day("2022-10-24"), day("2022-10-24"))).isEqualTo("2022-10-24_2022-10-24");
+    }
+
     private static LocalDate day(String iso) {
         return LocalDate.parse(iso);
     }

@@ -201,7 +201,7 @@ public class BulletinFiles {
     }
 
     private static String period(BulletinData data) {
-        return data.kind() == BulletinKind.DAILY ? data.from().toString() : data.from() + "_" + data.to();
+        return data.kind().period(data.from(), data.to());
     }
 
     private static Path folder(BulletinData data, Path out) {

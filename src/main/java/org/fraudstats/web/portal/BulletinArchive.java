@@ -143,7 +143,7 @@ public class BulletinArchive {
     }
 
     private PublishedBulletin bulletin(Revision r) {
-        String period = r.kind() == BulletinKind.DAILY ? r.from().toString() : r.from() + "_" + r.to();
+        String period = r.kind().period(r.from(), r.to());
         return new PublishedBulletin(r.kind(), period, r.from(), r.to(), r.revision(), r.generatedAt(),
                 JSON.readValue(r.changesJson(), STRINGS), r.missingNote(), r.outFolder());
     }

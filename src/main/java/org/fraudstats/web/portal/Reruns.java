@@ -171,7 +171,7 @@ public class Reruns {
         }
         if (range) {
             // the folder BulletinFiles writes it to, and the document's name (周报, 月报 or 区间, told by the dates)
-            bulletins.add(BulletinKind.RANGE.key() + "/" + from + "_" + to + " (" + extensions + ") "
+            bulletins.add(BulletinKind.RANGE.key() + "/" + BulletinKind.RANGE.period(from, to) + " (" + extensions + ") "
                     + BulletinKind.ofRange(from, to).documentName());
         }
         List<DayOutlook> outlook = jdbc.query(SqlFiles.load("web/rerun-outlook.sql"), Map.of("from", from, "to", to),
