@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.fraudstats.bulletin.BaseGaps;
 import org.fraudstats.bulletin.MissingData;
 import org.fraudstats.bulletin.PublishedFigures;
+import org.fraudstats.bulletin.RevisionChanges;
 import org.fraudstats.bulletin.UnusualNotes;
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.metrics.AreaFigures;
@@ -109,7 +110,8 @@ class BulletinMails {
             // changes from figures never sent to them (tester)
             lines.add(earlierReceived ? "本版更正了以下数字：" : "本版更正了以下数字（相对于第" + (revision - 1)
                     + "版；此前各版未曾邮件发送给您，可在门户页面查看）：");
-            changes.forEach(c -> lines.add("- " + c));
+            RevisionChanges.figures(changes).forEach(c -> lines.add("- " + c));
+            RevisionChanges.reason(changes).ifPresent(lines::add);
         }
         lines.add("");
         // the portal names a daily by its day and every other kind by its whole period (BulletinPages)

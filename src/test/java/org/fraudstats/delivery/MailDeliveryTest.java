@@ -302,6 +302,8 @@ class MailDeliveryTest extends DatabaseTest {
         assertThat(text).startsWith("更正（第2版）：佛山市电信网络诈骗警情日报，统计日期：2022年10月24日。")
                 .contains("本版更正了以下数字：\n- ")
                 .contains("- 佛山市 电诈警情 1 → 2\n")
+                // why, below the changed figures and not as one of them
+                .contains("\n更正原因：2022-10-24 的数据有更新（迟报、更正或修复）\n").doesNotContain("- 更正原因")
                 .contains("?revision=2");
         assertThat(attachments(corrections.get(0))).containsKey(corrections.get(0).getAllRecipients()[0].toString().startsWith("lisi")
                 ? "fraudstats-daily-2022-10-24.r2.xlsx" : "fraudstats-daily-2022-10-24.r2.pdf");

@@ -77,7 +77,9 @@ class RepairRevisionTest extends DatabaseTest {
         Path pdf = folder.resolve("fraudstats-daily-2022-10-22.r2.pdf");
         Path xlsx = folder.resolve("fraudstats-daily-2022-10-22.r2.xlsx");
         String changed = "本期为修订版（第2版），与上一版相比变化的数字：佛山市 案损金额 100.00 → 120.00；";
-        assertThat(pdfText(pdf)).contains(changed);
+        assertThat(pdfText(pdf)).contains(changed)
+                // the reason after the changed figures, not listed as one of them
+                .contains("诈骗类型 其他 案损金额 100.00 → 120.00。更正原因：2022-10-22 的数据有更新（迟报、更正或修复）。");
         byte[] pdfBytes = Files.readAllBytes(pdf);
         byte[] manifest = Files.readAllBytes(folder.resolve("manifest.json"));
         String publishedAt = jdbc.queryForObject("SELECT generated_at::text FROM bulletin_revision "
@@ -99,7 +101,8 @@ class RepairRevisionTest extends DatabaseTest {
         try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {
             StringBuilder quality = new StringBuilder();
             workbook.getSheet("数据质量").forEach(row -> row.forEach(cell -> quality.append(cell.toString()).append('\n')));
-            assertThat(quality.toString()).contains("修订变化\n佛山市 案损金额 100.00 → 120.00\n修订变化\n禅城区 案损金额 100.00 → 120.00");
+            assertThat(quality.toString()).contains("修订变化\n佛山市 案损金额 100.00 → 120.00\n修订变化\n禅城区 案损金额 100.00 → 120.00")
+                    .contains("修订变化\n诈骗类型 其他 案损金额 100.00 → 120.00\n更正原因\n2022-10-22 的数据有更新（迟报、更正或修复）\n");
         }
     }
 

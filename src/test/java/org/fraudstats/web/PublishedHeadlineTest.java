@@ -65,6 +65,13 @@ class PublishedHeadlineTest extends PortalTest {
         // the revision of the 24th, whose own figures did not move, names the day that moved its year to date
         assertThat(cli("revisions", "--from", "2022-10-24", "--to", "2022-10-24").out())
                 .contains("今年以来 全市 电诈警情 3 → 4; ").contains("更正原因：2022-10-20 的数据有更新（迟报、更正或修复）\"");
+        // the page counts the figures that moved and says why apart: the reason is not one more change (review)
+        assertThat(leaderReads("/bulletins/2022-10-24/daily?revision=2"))
+                .contains("本修订变更 3 项：")
+                .contains("<p class=\"reason\" id=\"correction-reason\">更正原因：2022-10-20 的数据有更新（迟报、更正或修复）</p>")
+                .doesNotContain("<li>更正原因");
+        assertThat(leaderReads("/bulletins")).contains("<p class=\"reason\">更正原因：2022-10-20 的数据有更新（迟报、更正或修复）</p>")
+                .doesNotContain("<li>更正原因");
     }
 
     /**

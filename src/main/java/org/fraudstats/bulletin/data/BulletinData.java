@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import org.fraudstats.bulletin.BaseGaps;
 import org.fraudstats.bulletin.BulletinKind;
+import org.fraudstats.bulletin.RevisionChanges;
 import org.fraudstats.metrics.AreaFigures;
 import org.fraudstats.metrics.CityDay;
 
@@ -144,8 +145,10 @@ public record BulletinData(
         if (revision <= 1) {
             return "";
         }
+        List<String> figures = RevisionChanges.figures(changes);
         return "本期为修订版（第" + revision + "版），与上一版相比变化的数字："
-                + (changes.isEmpty() ? "无" : String.join("；", changes)) + "。";
+                + (figures.isEmpty() ? "无" : String.join("；", figures)) + "。"
+                + RevisionChanges.reason(changes).map(reason -> reason + "。").orElse("");
     }
 
     public BulletinData {

@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import org.fraudstats.bulletin.BulletinKind;
+import org.fraudstats.bulletin.RevisionChanges;
 import org.fraudstats.bulletin.BulletinPublisher.Format;
-import org.fraudstats.bulletin.MissingData;
 import org.fraudstats.bulletin.Published;
 import org.fraudstats.bulletin.Revision;
 import org.fraudstats.bulletin.data.BulletinData;
@@ -65,7 +65,7 @@ public class BulletinFiles {
             List<LocalDate> changedDays = revisions.changedSinceLatest(kind, data.from(), data.to());
             if (!changedDays.isEmpty()) {
                 changes = new ArrayList<>(changes);
-                changes.add("更正原因：" + MissingData.named(changedDays) + " 的数据有更新（迟报、更正或修复）");
+                changes.add(RevisionChanges.reasonLine(changedDays));
             }
         }
         // recorded first: if writing a file fails, the transaction takes the revision back with it

@@ -9,6 +9,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.fraudstats.bulletin.RevisionChanges;
 import org.fraudstats.bulletin.data.BulletinData;
 import org.fraudstats.bulletin.data.DataNote;
 import org.fraudstats.bulletin.data.DistrictTable;
@@ -232,10 +233,15 @@ public final class BulletinWorkbook {
             s.text(row, 1, data.notice(), s.wrapped);
         }
         // the revisions section: every figure that moved against the previous revision, one per row
-        for (String change : data.changes()) {
+        for (String change : RevisionChanges.figures(data.changes())) {
             row = sheet.createRow(next++);
             s.text(row, 0, "修订变化", s.text);
             s.text(row, 1, change, s.wrapped);
+        }
+        for (String reason : RevisionChanges.reason(data.changes()).stream().toList()) {
+            row = sheet.createRow(next++);
+            s.text(row, 0, "更正原因", s.text);
+            s.text(row, 1, reason.substring(reason.indexOf('：') + 1), s.wrapped);
         }
         sheet.setColumnWidth(0, WorkbookStyles.width(20));
         sheet.setColumnWidth(1, WorkbookStyles.width(64));

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.fraudstats.bulletin.BulletinKind;
+import org.fraudstats.bulletin.RevisionChanges;
 import org.fraudstats.settings.BusinessTime;
 
 /**
@@ -48,5 +49,15 @@ public record PublishedBulletin(BulletinKind kind, String period, LocalDate from
     /** The bulletin's Chinese name (电信网络诈骗警情日报 …). */
     public String documentName() {
         return kind.documentName();
+    }
+
+    /** The figures this revision changed, as the page lists them; the reason is shown apart ({@link #correctionReason}). */
+    public List<String> figureChanges() {
+        return RevisionChanges.figures(changes);
+    }
+
+    /** 更正原因：… of a revision whose figures moved after later loads, or null. */
+    public String correctionReason() {
+        return RevisionChanges.reason(changes).orElse(null);
     }
 }
