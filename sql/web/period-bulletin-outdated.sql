@@ -3,11 +3,14 @@
 -- publishes other figures for that period than the headline would quote, until the revision the next night (or a
 -- rerun) makes. A later day's bulletin that has seen the change carries it only in its year to date: the press
 -- quoted a late case of 10-20 for "10月20日" while 10-20's own bulletin still said one case fewer (tester). The
--- bulletin and the revision that is out of date, if any.
+-- bulletin and the revision that is out of date, if any. :kind ('daily' or 'range') asks of one bulletin, as its
+-- page does (a one-day range bulletin is another bulletin than that day's daily, revised on its own); null asks of
+-- any bulletin of the period, as the headline does.
 SELECT r.kind, r.revision
 FROM (SELECT DISTINCT ON (kind) kind, revision, last_load_seen
       FROM bulletin_revision
       WHERE date_from = :from AND date_to = :to
+        AND (CAST(:kind AS text) IS NULL OR kind = CAST(:kind AS text))
       ORDER BY kind, revision DESC) r
 WHERE EXISTS (SELECT 1
               FROM numbered_changed_day c

@@ -146,6 +146,30 @@ class PublishedHeadlineTest extends PortalTest {
         assertThat(archive.split("class=\"badge superseded\"", -1)).hasSize(3);
     }
 
+    /**
+     * A one-day range bulletin (a rerun --range of one day) is another bulletin than that day's daily, revised on its
+     * own: the daily's page said "outdated" after the daily had been revised, because the range of the same day was not
+     * (review).
+     */
+    @Test
+    void aDailyRevisedIsNotOutdatedBecauseTheOneDayRangeOfItsDayIs() throws Exception {
+        Drops drops = twoDaysPublished();
+        assertThat(cli("rerun", "--from", "2022-10-23", "--to", "2022-10-23", "--range").exitCode()).isZero();
+        drops.write("2022-10-25", "cases.csv", Drops.CASES + "C3,2022-10-23T11:00:00+08:00,440604,,OTHER,100.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-25").exitCode()).isZero();
+        // the daily alone rendered again: its second revision is current, the range's first is not
+        assertThat(cli("rerun", "--from", "2022-10-23", "--to", "2022-10-23").exitCode()).isZero();
+
+        assertThat(leaderReads("/bulletins/2022-10-23/daily")).doesNotContain("id=\"outdated\"");
+        assertThat(leaderReads("/bulletins/2022-10-23_2022-10-23/range")).contains("id=\"outdated\"");
+        // the press waits while any bulletin of exactly its period says other figures, the range included
+        assertThat(headline("2022-10-23", "2022-10-23").getStatus()).isEqualTo(409);
+        assertThat(cli("rerun", "--from", "2022-10-23", "--to", "2022-10-23", "--range").exitCode()).isZero();
+        JsonNode quoted = JSON.readTree(headline("2022-10-23", "2022-10-23").getContentAsString());
+        assertThat(quoted.get("figures").get("cases").get("value").asLong()).isEqualTo(2);
+        assertThat(quoted.get("corrected").get("kind").asString()).isEqualTo("daily");
+    }
+
     private String leaderReads(String uri) throws Exception {
         return mvc.perform(get(uri).with(user("test-leader").roles("LEADER"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);

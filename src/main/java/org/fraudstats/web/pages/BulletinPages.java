@@ -90,7 +90,7 @@ class BulletinPages {
         // latest showed 5 cases beside 统计数据's 6 with nothing saying why)
         PublishedBulletin latest = revisions.stream().max(java.util.Comparator.comparingInt(PublishedBulletin::revision)).orElse(b);
         model.addAttribute("latest", latest.revision() > b.revision() ? latest : null);
-        model.addAttribute("outdated", latest.revision() == b.revision() && outdatedBulletin.revision(b.from(), b.to()).isPresent());
+        model.addAttribute("outdated", latest.revision() == b.revision() && outdatedBulletin.isOutdated(b.kind(), b.from(), b.to()));
         model.addAttribute("pdf", archive.file(b, BulletinPublisher.Format.pdf).isPresent());
         model.addAttribute("xlsx", archive.file(b, BulletinPublisher.Format.xlsx).isPresent());
         audit.record("view-bulletin", b.period() + " " + b.kindName() + " r" + b.revision(), "success");

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.fraudstats.bulletin.BulletinKind;
 import org.fraudstats.storage.SqlFiles;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +25,22 @@ public class OutdatedBulletin {
         this.jdbc = jdbc;
     }
 
-    /** The latest revision of the period's bulletin when it is out of date; empty when it is not, or none was published. */
+    /**
+     * The latest revision of a bulletin of exactly [from, to], of any kind, when it is out of date; empty when none
+     * is, or none was published.
+     */
     public Optional<Integer> revision(LocalDate from, LocalDate to) {
-        List<Map<String, Object>> outdated = jdbc.queryForList(SqlFiles.load("web/period-bulletin-outdated.sql"), Map.of("from", from, "to", to));
+        return outdated(null, from, to);
+    }
+
+    /** Whether this bulletin's latest revision is out of date: the daily of a day, not a one-day range of it. */
+    public boolean isOutdated(BulletinKind kind, LocalDate from, LocalDate to) {
+        return outdated(kind.key(), from, to).isPresent();
+    }
+
+    private Optional<Integer> outdated(String kindKey, LocalDate from, LocalDate to) {
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("from", from).addValue("to", to).addValue("kind", kindKey);
+        List<Map<String, Object>> outdated = jdbc.queryForList(SqlFiles.load("web/period-bulletin-outdated.sql"), params);
         return outdated.stream().findFirst().map(row -> ((Number) row.get("revision")).intValue());
     }
 }

@@ -142,8 +142,11 @@ public class PublishedHeadline {
                     period + " 的通报（第" + revision + "版）发布后该时段数据有更新，更正版尚未发布：新闻口径只引用已发布的数据，"
                             + "请待更正版发布后再取。");
         }
+        // of one day, its daily: a one-day range bulletin (a rerun --range of that day) is revised on its own, and
+        // the press quotes the daily
         Optional<PublishedBulletin> corrected = archive.list(from, to).stream()
                 .filter(own -> own.from().equals(from) && own.to().equals(to))
+                .filter(own -> !from.equals(to) || own.kind() == BulletinKind.DAILY)
                 .max(Comparator.comparingInt(PublishedBulletin::revision)).filter(own -> own.revision() > 1);
         return new Quoted(headline, b, corrected);
     }
