@@ -307,6 +307,35 @@ class PortalApiTest extends PortalTest {
     }
 
     @Test
+    void aRerunWhoseStartTheAuditLogCannotRecordIsAnsweredAsStarted() throws Exception {
+        // the request recorded, the job started: the record of its start failing does not undo it, nor make it a failure
+        jdbc.execute("CREATE FUNCTION refuse_started_audit() RETURNS trigger LANGUAGE plpgsql AS "
+                + "$$ BEGIN RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = '53100'; END $$");
+        jdbc.execute("CREATE TRIGGER refuse_started_audit BEFORE INSERT ON audit_event FOR EACH ROW "
+                + "WHEN (NEW.action = 'rerun' AND NEW.result = 'started') EXECUTE FUNCTION refuse_started_audit()");
+        MockHttpServletResponse started;
+        try {
+            started = as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"from\": \"2022-10-08\", \"to\": \"2022-10-08\", \"formats\": [\"pdf\"]}"));
+        } finally {
+            jdbc.execute("DROP TRIGGER refuse_started_audit ON audit_event");
+            jdbc.execute("DROP FUNCTION refuse_started_audit()");
+        }
+        assertThat(started.getStatus()).isEqualTo(202);
+        long id = JSON.readTree(started.getContentAsString()).get("id").asLong();
+        assertThat(awaitEnd(id).get("status").asString()).isEqualTo("COMPLETED");
+        List<String> recorded = List.of();
+        for (int i = 0; i < 100 && recorded.size() < 2; i++) {
+            Thread.sleep(100);
+            recorded = jdbc.queryForList("SELECT result FROM audit_event WHERE action = 'rerun' "
+                    + "AND object LIKE '2022-10-08..2022-10-08%' ORDER BY id", String.class);
+        }
+        assertThat(recorded).hasSize(2);
+        assertThat(recorded.get(0)).isEqualTo("requested");
+        assertThat(recorded.get(1)).startsWith("success: days rendered: 1");
+    }
+
+    @Test
     void aRerunFromTheApiRunsTheRerunJobAndReportsItsProgress() throws Exception {
         MockHttpServletResponse dry = as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"from\": \"2022-10-18\", \"to\": \"2022-10-20\", \"dry_run\": true}"));
