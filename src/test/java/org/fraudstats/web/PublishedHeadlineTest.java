@@ -56,12 +56,17 @@ class PublishedHeadlineTest extends PortalTest {
                 + "请待下一期日报或更正版发布后再取。").doesNotContain("共处置电诈警情4宗");
         // a period the late case is not in is still the published one
         assertThat(headline("2022-10-21", "2022-10-24").getStatus()).isEqualTo(200);
+        // the 24th's own day did not change, its 今年以来 did: its page says which day, and that no night revises it
+        assertThat(leaderReads("/bulletins/2022-10-24/daily")).doesNotContain("id=\"outdated\"")
+                .contains("id=\"read-days-changed\">本通报发布后，其引用的其他日期（今年以来、同比或环比基期、趋势）的数据有更新：2022-10-20。"
+                        + "通报不因其他日期的迟报或更正自动重发；");
 
         // the 24th's bulletin rendered again: its year to date moved, so revision 2 publishes the late case
         assertThat(cli("rerun", "--from", "2022-10-24", "--to", "2022-10-24").exitCode()).isZero();
         JsonNode revised = JSON.readTree(headline("2022-01-01", "2022-10-24").getContentAsString());
         assertThat(revised.get("figures").get("cases").get("value").asLong()).isEqualTo(4);
         assertThat(revised.get("bulletin").get("revision").asInt()).isEqualTo(2);
+        assertThat(leaderReads("/bulletins/2022-10-24/daily")).doesNotContain("id=\"read-days-changed\"");
         // the revision of the 24th, whose own figures did not move, names the day that moved its year to date
         assertThat(cli("revisions", "--from", "2022-10-24", "--to", "2022-10-24").out())
                 .contains("今年以来 全市 电诈警情 3 → 4; ").contains("更正原因：2022-10-20 的数据有更新（迟报、更正或修复）\"");
@@ -115,7 +120,12 @@ class PublishedHeadlineTest extends PortalTest {
                 "daily/2022-10-24 (pdf,xlsx)</span><span class=\"outlook unchanged\">：已发布第2版，其后未载入影响本期的数据：重新生成，预计不发布新版</span>");
 
         // and leadership, on the bulletin's own page, reads that its figures have moved since
-        assertThat(leaderReads("/bulletins/2022-10-23/daily")).contains("id=\"outdated\"", "本通报发布后，该时段的数据有更新");
+        assertThat(leaderReads("/bulletins/2022-10-23/daily")).contains("id=\"outdated\"", "本通报发布后，该时段的数据有更新")
+                .doesNotContain("id=\"read-days-changed\"");
+        // the archive marks the one bulletin the next night will revise, and no other (tester: each page opened)
+        String listed = leaderReads("/bulletins");
+        assertThat(listed.split(">待更正</span>", -1)).hasSize(2);
+        assertThat(listed.substring(listed.indexOf("/bulletins/2022-10-23/daily?revision=1"))).contains(">待更正</span>");
         assertThat(leaderReads("/bulletins/2022-10-24/daily")).doesNotContain("id=\"outdated\"");
 
         assertThat(cli("rerun", "--from", "2022-10-23", "--to", "2022-10-23").exitCode()).isZero();

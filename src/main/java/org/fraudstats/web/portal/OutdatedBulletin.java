@@ -7,17 +7,25 @@ import java.util.Optional;
 
 import org.fraudstats.bulletin.BulletinKind;
 import org.fraudstats.storage.SqlFiles;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether the published bulletin of a period is out of date: a load or a repair changed a day of its period after
- * its latest render, and its revision (the next night's, or a rerun's) is not published yet. Until then it shows
- * other figures than 统计数据 and the press would quote (sql/web/period-bulletin-outdated.sql).
+ * Whether a published bulletin is out of date: a load or a repair changed a day of its period after its latest
+ * render, and its revision (the next night's, or a rerun's) is not published yet (sql/web/outdated-bulletins.sql).
+ * Until then it shows other figures than 统计数据 and the press would quote. And, apart, whether days it only reads
+ * (its year to date, its bases, its trend) changed since: no night revises it for those, a rerun can.
  */
 @Component
 public class OutdatedBulletin {
+
+    /** A bulletin's latest revision, out of date; {@code kind} is the layout's key, daily or range. */
+    public record Outdated(String kind, LocalDate from, LocalDate to, int revision) {
+
+        public boolean is(PublishedBulletin b) {
+            return kind.equals(b.kind().key()) && from.equals(b.from()) && to.equals(b.to()) && revision == b.revision();
+        }
+    }
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -25,22 +33,35 @@ public class OutdatedBulletin {
         this.jdbc = jdbc;
     }
 
+    /** Every bulletin out of date whose period overlaps [from, to], for the archive's list. */
+    public List<Outdated> overlapping(LocalDate from, LocalDate to) {
+        return jdbc.query(SqlFiles.load("web/outdated-bulletins.sql"), Map.of("from", from, "to", to),
+                (rs, i) -> new Outdated(rs.getString("kind"), rs.getObject("date_from", LocalDate.class),
+                        rs.getObject("date_to", LocalDate.class), rs.getInt("revision")));
+    }
+
     /**
-     * The latest revision of a bulletin of exactly [from, to], of any kind, when it is out of date; empty when none
-     * is, or none was published.
+     * The latest revision of a bulletin of exactly [from, to], of any kind (the daily first), when it is out of date;
+     * empty when none is, or none was published.
      */
     public Optional<Integer> revision(LocalDate from, LocalDate to) {
-        return outdated(null, from, to);
+        return overlapping(from, to).stream().filter(o -> o.from().equals(from) && o.to().equals(to))
+                .map(Outdated::revision).findFirst();
     }
 
     /** Whether this bulletin's latest revision is out of date: the daily of a day, not a one-day range of it. */
     public boolean isOutdated(BulletinKind kind, LocalDate from, LocalDate to) {
-        return outdated(kind.key(), from, to).isPresent();
+        return overlapping(from, to).stream()
+                .anyMatch(o -> o.kind().equals(kind.key()) && o.from().equals(from) && o.to().equals(to));
     }
 
-    private Optional<Integer> outdated(String kindKey, LocalDate from, LocalDate to) {
-        MapSqlParameterSource params = new MapSqlParameterSource().addValue("from", from).addValue("to", to).addValue("kind", kindKey);
-        List<Map<String, Object>> outdated = jdbc.queryForList(SqlFiles.load("web/period-bulletin-outdated.sql"), params);
-        return outdated.stream().findFirst().map(row -> ((Number) row.get("revision")).intValue());
+    /**
+     * The days its figures read (its period, its bases, its year to date and last year's, its trend) that a load or a
+     * repair changed after its latest revision was rendered: the very days the revision's 更正原因 will name
+     * (sql/bulletin/changed-since-latest-revision.sql, the publisher's rule).
+     */
+    public List<LocalDate> readDaysChanged(BulletinKind kind, LocalDate from, LocalDate to) {
+        return jdbc.queryForList(SqlFiles.load("bulletin/changed-since-latest-revision.sql"),
+                Map.of("kind", kind.key(), "from", from, "to", to), LocalDate.class);
     }
 }
