@@ -20,7 +20,7 @@ public final class UnusualNote {
 
     /** Of a day fewer than 7 of whose 28 days before have data: there is no baseline to judge by. */
     public static String baselineTooShort(int arrivedDays) {
-        return arrivedDays == 0 ? "近" + UnusualDistricts.BASELINE_DAYS + "日数据均未到，未作判断。"
+        return arrivedDays == 0 ? "近" + UnusualDistricts.BASELINE_DAYS + "日无数据，未作判断。"
                 : "近" + UnusualDistricts.BASELINE_DAYS + "日中有数据的仅" + arrivedDays + "日，未作判断。";
     }
 

@@ -44,7 +44,7 @@ class UnusualNoteTest {
                 .isEqualTo("禅城区警情9宗，为近28日中有数据的21日日均2.0宗的4.5倍。");
         assertThat(UnusualNote.text(List.of(new UnusualDistrict("440607", DAY, 6, 0, 27, 0.0)), FOSHAN))
                 .isEqualTo("三水区警情6宗，近28日中有数据的27日无警情。");
-        assertThat(UnusualNote.baselineTooShort(0)).isEqualTo("近28日数据均未到，未作判断。");
+        assertThat(UnusualNote.baselineTooShort(0)).isEqualTo("近28日无数据，未作判断。");
         assertThat(UnusualNote.baselineTooShort(6)).isEqualTo("近28日中有数据的仅6日，未作判断。");
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.fraudstats.bulletin.BulletinKind;
+import org.fraudstats.bulletin.FirstDayLoaded;
 import org.fraudstats.bulletin.MissingData;
 import org.fraudstats.press.Headline;
 import org.fraudstats.press.Headlines;

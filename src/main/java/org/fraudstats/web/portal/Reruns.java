@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import org.fraudstats.audit.AuditWords;
 import org.fraudstats.bulletin.BulletinKind;
+import org.fraudstats.bulletin.FirstDayLoaded;
 import org.fraudstats.bulletin.BulletinPublisher;
 import org.fraudstats.bulletin.Rerun;
 import org.fraudstats.delivery.Deliveries;
