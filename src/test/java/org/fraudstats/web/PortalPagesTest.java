@@ -129,6 +129,11 @@ class PortalPagesTest extends PortalTest {
         String page = page("leader", get("/figures").param("from", "2022-01-01").param("to", "2022-10-24").param("district", "440600"));
         // the city's cases and stop amount of the sample (expected-headline's exact figures)
         assertThat(page).contains(">343<").contains(">8059792.06<").contains("佛山市");
+        // what each figure counts, under the table (tester: the portal sent them to a code repository)
+        assertThat(page).contains("<h2 id=\"definitions\">统计口径</h2>")
+                .contains("<dt>止付账户</dt><dd>统计期内有止付操作的不同银行账户数（按止付生效时间）；同一账户在统计期和区域内只计一次。</dd>")
+                .contains("<dt>止付中位时长(分钟)</dt><dd>统计期内接报、且有止付或冻结操作")
+                .contains("<li>止付、冻结和返还归入其所属警情（最新版本）的辖区。</li>");
         // the area chooser: the city first and chosen, then the five districts by name
         assertThat(page).containsPattern("<option value=\"440600\" selected=\"selected\">全市</option>\\s*<option value=\"440604\">禅城区</option>");
         // by day for every area: each day's five districts and the city, as metrics --by day prints them

@@ -73,6 +73,8 @@ class PublishedHeadlineTest extends PortalTest {
         // the page counts the figures that moved and says why apart: the reason is not one more change (review)
         assertThat(leaderReads("/bulletins/2022-10-24/daily?revision=2"))
                 .contains("本修订变更 3 项：")
+                // and what each figure counts, one tap away
+                .contains("<a class=\"button secondary\" id=\"definitions\" href=\"/figures?from=2022-10-24&amp;to=2022-10-24#definitions\">统计口径</a>")
                 .contains("<p class=\"reason\" id=\"correction-reason\">更正原因：2022-10-20 的数据有更新（迟报、更正或修复）</p>")
                 .doesNotContain("<li>更正原因");
         assertThat(leaderReads("/bulletins")).contains("<p class=\"reason\">更正原因：2022-10-20 的数据有更新（迟报、更正或修复）</p>")

@@ -17,7 +17,8 @@ public final class DataNote {
     /** Said where the changes would be, of a period whose data has not all arrived. */
     public static final String NOT_COMPARED = "本期含数据未到的日期，不计算同比、环比";
 
-    public static final String DEFINITIONS = "各项指标的统计口径见代码库 sql/metrics/ 目录及 metrics.md";
+    /** Where a reader of the PDF finds what each figure counts: the workbook travels with it, the portal has it too. */
+    public static final String DEFINITIONS = "各项指标的统计口径见本通报 Excel 版的“统计口径”表及门户“统计数据”页";
 
     private DataNote() {
     }

@@ -21,6 +21,7 @@ import org.fraudstats.bulletin.data.YearToDate;
 import org.fraudstats.bulletin.look.Formats;
 import org.fraudstats.bulletin.look.Labels;
 import org.fraudstats.catalog.Catalog;
+import org.fraudstats.metrics.Definitions;
 import org.fraudstats.metrics.Metric;
 import org.fraudstats.press.UnusualNote;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,7 @@ public final class BulletinWorkbook {
     static final String FRAUD_TYPES = "诈骗类型";
     static final String TREND = "每日趋势";
     static final String DATA_QUALITY = "数据质量";
+    static final String DEFINITIONS = "统计口径";
 
     private static final List<Metric> ALL = List.of(Metric.values());
     private static final List<Metric> COMPARABLE = ALL.stream().filter(Metric::comparable).toList();
@@ -58,6 +60,7 @@ public final class BulletinWorkbook {
             fraudTypes(workbook.createSheet(FRAUD_TYPES), styles, data);
             TrendSheet.write(workbook.createSheet(TREND), styles, data);
             dataQuality(workbook.createSheet(DATA_QUALITY), styles, data, table);
+            definitions(workbook.createSheet(DEFINITIONS), styles);
             var properties = workbook.getProperties().getCoreProperties();
             properties.setTitle(masthead.title() + data.revisionMark());
             properties.setSubjectProperty(data.title() + data.revisionMark());
@@ -219,7 +222,7 @@ public final class BulletinWorkbook {
         s.dateTime(row, 1, p.generatedAt().toLocalDateTime());
         row = sheet.createRow(7);
         s.text(row, 0, "统计口径", s.text);
-        s.text(row, 1, DataNote.DEFINITIONS, s.wrapped);
+        s.text(row, 1, "见本工作簿“" + DEFINITIONS + "”表", s.wrapped);
         row = sheet.createRow(8);
         s.text(row, 0, "比较基期", s.text);
         s.text(row, 1, DataNote.changesNoteOfWorkbook(table), s.wrapped);
@@ -245,6 +248,26 @@ public final class BulletinWorkbook {
         }
         sheet.setColumnWidth(0, WorkbookStyles.width(20));
         sheet.setColumnWidth(1, WorkbookStyles.width(64));
+        sheet.createFreezePane(0, 1);
+        WorkbookStyles.printA4(sheet, false, true, 1);
+    }
+
+    /** What every figure counts (metrics.md in Chinese, {@link Definitions}): the workbook travels without the portal. */
+    private static void definitions(XSSFSheet sheet, WorkbookStyles s) {
+        s.headers(sheet.createRow(0), 0, "指标", "统计口径");
+        int next = 1;
+        for (Metric metric : ALL) {
+            Row row = sheet.createRow(next++);
+            s.text(row, 0, metric.chineseName(), s.text);
+            s.text(row, 1, Definitions.of(metric), s.wrapped);
+        }
+        for (String rule : Definitions.general()) {
+            Row row = sheet.createRow(next++);
+            s.text(row, 0, "通用规则", s.text);
+            s.text(row, 1, rule, s.wrapped);
+        }
+        sheet.setColumnWidth(0, WorkbookStyles.width(20));
+        sheet.setColumnWidth(1, WorkbookStyles.width(90));
         sheet.createFreezePane(0, 1);
         WorkbookStyles.printA4(sheet, false, true, 1);
     }

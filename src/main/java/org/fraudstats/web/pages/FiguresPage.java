@@ -123,6 +123,9 @@ class FiguresPage {
         model.addAttribute("by", byDay ? "day" : "range");
         model.addAttribute("compareName", comparison == Comparison.YOY ? "同比" : comparison == Comparison.POP ? "环比" : "");
         model.addAttribute("columns", COLUMNS);
+        model.addAttribute("definitions", java.util.Arrays.stream(org.fraudstats.metrics.Metric.values())
+                .map(m -> new Definition(m.chineseName(), org.fraudstats.metrics.Definitions.of(m))).toList());
+        model.addAttribute("generalRules", org.fraudstats.metrics.Definitions.general());
         model.addAttribute("rows", table);
         model.addAttribute("areas", AreaChooser.options(catalog));
         // a day without data shows zeros like a day without fraud: a leader must be told which it is, as a bulletin does
@@ -145,5 +148,9 @@ class FiguresPage {
             return "—";
         }
         return m.kind() == Metric.Kind.COUNT ? Long.toString(value.longValueExact()) : value.toPlainString();
+    }
+
+    /** A figure's name and what it counts, as the page's 统计口径 lists them. */
+    record Definition(String name, String text) {
     }
 }

@@ -46,11 +46,28 @@ class BulletinWorkbookTest {
     }
 
     @Test
-    void shouldHaveTheFiveSheetsInReadingOrder() throws IOException {
+    void shouldHaveTheSixSheetsInReadingOrder() throws IOException {
         try (XSSFWorkbook workbook = render(SampleBulletins.range())) {
             List<String> names = new ArrayList<>();
             workbook.forEach(sheet -> names.add(sheet.getSheetName()));
-            assertThat(names).containsExactly("摘要", "分区统计", "诈骗类型", "每日趋势", "数据质量");
+            assertThat(names).containsExactly("摘要", "分区统计", "诈骗类型", "每日趋势", "数据质量", "统计口径");
+        }
+    }
+
+    @Test
+    void shouldSayWhatEveryFigureCounts() throws IOException {
+        // the workbook travels without the portal: its reader learns the 统计口径 from it, not from a code repository
+        try (XSSFWorkbook workbook = render(SampleBulletins.range())) {
+            Sheet definitions = workbook.getSheet("统计口径");
+            assertThat(definitions.getRow(0).getCell(1).getStringCellValue()).isEqualTo("统计口径");
+            assertThat(definitions.getRow(1).getCell(0).getStringCellValue()).isEqualTo("电诈警情");
+            assertThat(definitions.getRow(1).getCell(1).getStringCellValue()).isEqualTo("统计期内接报的电诈警情数（按报警时间所在业务日计）。");
+            assertThat(definitions.getRow(9).getCell(0).getStringCellValue()).isEqualTo("止付中位时长(分钟)");
+            // a freeze counts in the median too, which its name does not say (tester)
+            assertThat(definitions.getRow(9).getCell(1).getStringCellValue()).contains("最早一次止付或冻结的生效时间", "冻结也计入");
+            assertThat(definitions.getRow(12).getCell(0).getStringCellValue()).isEqualTo("通用规则");
+            assertThat(definitions.getLastRowNum()).isEqualTo(17);
+            assertThat(workbook.getSheet("数据质量").getRow(7).getCell(1).getStringCellValue()).isEqualTo("见本工作簿“统计口径”表");
         }
     }
 
@@ -93,7 +110,7 @@ class BulletinWorkbookTest {
 
             Sheet quality = workbook.getSheet("数据质量");
             assertNumber(quality.getRow(2).getCell(1), "12840", "#,##0");
-            assertThat(quality.getRow(7).getCell(1).getStringCellValue()).contains("sql/metrics/", "metrics.md");
+            assertThat(quality.getRow(7).getCell(1).getStringCellValue()).isEqualTo("见本工作簿“统计口径”表");
 
             Sheet summary = workbook.getSheet("摘要");
             assertThat(summary.getRow(4).getCell(0).getStringCellValue()).isEqualTo(SampleBulletins.SUMMARY);
