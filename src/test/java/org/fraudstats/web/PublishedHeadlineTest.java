@@ -176,6 +176,21 @@ class PublishedHeadlineTest extends PortalTest {
         assertThat(leaderReads("/bulletins/2022-10-23_2022-10-23/range")).contains("id=\"outdated\"");
         // the press waits while any bulletin of exactly its period says other figures, the range included
         assertThat(headline("2022-10-23", "2022-10-23").getStatus()).isEqualTo(409);
+        // and the dry run with range says so of the range bulletin too (tester: it said nothing of the month)
+        MockHttpServletResponse dry = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/reruns")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"from\": \"2022-10-23\", \"to\": \"2022-10-23\", \"range\": true, \"dry_run\": true}")
+                .with(user("test-statistician").roles("STATISTICIAN"))).andReturn().getResponse();
+        JsonNode plan = JSON.readTree(dry.getContentAsString());
+        assertThat(plan.get("outlook").toString()).isEqualTo("[{\"date\":\"2022-10-23\",\"published_revision\":2,\"status\":\"unchanged\"}]");
+        assertThat(plan.get("range_outlook").toString())
+                .isEqualTo("{\"from\":\"2022-10-23\",\"to\":\"2022-10-23\",\"published_revision\":1,\"status\":\"may-revise\"}");
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/runs/plan")
+                .param("from", "2022-10-23").param("to", "2022-10-23").param("range", "true")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .with(user("test-statistician").roles("STATISTICIAN"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("range/2022-10-23_2022-10-23 (pdf,xlsx) 电信网络诈骗警情通报（区间）</span><span class=\"outlook may-revise\">："
+                + "已发布第1版，其后数据有更新：数字如有变化，发布第2版（周报、月报的更正版按订阅邮件通知）</span>");
         assertThat(cli("rerun", "--from", "2022-10-23", "--to", "2022-10-23", "--range").exitCode()).isZero();
         JsonNode quoted = JSON.readTree(headline("2022-10-23", "2022-10-23").getContentAsString());
         assertThat(quoted.get("figures").get("cases").get("value").asLong()).isEqualTo(2);

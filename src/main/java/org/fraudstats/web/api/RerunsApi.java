@@ -88,13 +88,22 @@ class RerunsApi {
             json.put("bulletins", plan.bulletins());
             // each day's daily bulletin: first (never published), may-revise (changed since its latest revision: a new
             // revision, mailed, if a figure moved) or unchanged (rendered again, nothing published)
-            json.put("outlook", plan.outlook().stream().map(o -> {
+            json.put("outlook", plan.dailyOutlook().stream().map(o -> {
                 Map<String, Object> day = new LinkedHashMap<>();
                 day.put("date", o.day().toString());
                 day.put("published_revision", o.publishedRevision());
                 day.put("status", o.status());
                 return day;
             }).toList());
+            // with range: the same of the bulletin of the whole period (a weekly's or monthly's correction is mailed too)
+            if (plan.rangeOutlook() != null) {
+                Map<String, Object> whole = new LinkedHashMap<>();
+                whole.put("from", plan.rangeOutlook().day().toString());
+                whole.put("to", plan.rangeOutlook().range().toString());
+                whole.put("published_revision", plan.rangeOutlook().publishedRevision());
+                whole.put("status", plan.rangeOutlook().status());
+                json.put("range_outlook", whole);
+            }
             audit.record("rerun-dry-run", object, "success");
             return JsonAnswer.of(HttpStatus.OK, json);
         }

@@ -60,16 +60,28 @@ public class Reruns {
 
     /** What a dry run answers: the days and the bulletins (folder and formats) the rerun would render. */
     public record Plan(LocalDate from, LocalDate to, List<LocalDate> days, List<String> bulletins, List<DayOutlook> outlook) {
+
+        /** The outlook of the range bulletin, when the rerun renders one (the last of {@link #outlook}), or null. */
+        public DayOutlook rangeOutlook() {
+            return outlook.isEmpty() || outlook.get(outlook.size() - 1).range() == null ? null : outlook.get(outlook.size() - 1);
+        }
+
+        /** The dailies' outlooks, one a day. */
+        public List<DayOutlook> dailyOutlook() {
+            return outlook.stream().filter(o -> o.range() == null).toList();
+        }
     }
 
     /**
      * What the rerun would do to one day's daily bulletin, before it runs (tester: the dry run listed every day alike,
      * where what matters is which days become a correction mailed to leadership).
      *
+     * @param day               the day of a daily bulletin, the first day of the range bulletin
+     * @param range             the range bulletin's last day, or null of a daily bulletin
      * @param publishedRevision its latest published revision, or null when none was published
      * @param changedSince      whether a figure it prints may have changed since that revision was rendered
      */
-    public record DayOutlook(LocalDate day, Integer publishedRevision, boolean changedSince) {
+    public record DayOutlook(LocalDate day, LocalDate range, Integer publishedRevision, boolean changedSince) {
 
         /** first, may-revise or unchanged: the API's word. */
         public String status() {
@@ -81,8 +93,11 @@ public class Reruns {
             if (publishedRevision == null) {
                 return "尚未发布：首次发布（不发邮件）";
             }
+            // a daily's correction goes to the daily's readers; a range bulletin's only when it is a week or a month
+            // someone subscribes to (a 区间 of other days is mailed to no one)
+            String mailed = range == null ? "并邮件通知" : "（周报、月报的更正版按订阅邮件通知）";
             return changedSince
-                    ? "已发布第" + publishedRevision + "版，其后数据有更新：数字如有变化，发布第" + (publishedRevision + 1) + "版并邮件通知"
+                    ? "已发布第" + publishedRevision + "版，其后数据有更新：数字如有变化，发布第" + (publishedRevision + 1) + "版" + mailed
                     : "已发布第" + publishedRevision + "版，其后未载入影响本期的数据：重新生成，预计不发布新版";
         }
     }
@@ -175,9 +190,10 @@ public class Reruns {
             bulletins.add(BulletinKind.RANGE.key() + "/" + BulletinKind.RANGE.period(from, to) + " (" + extensions + ") "
                     + BulletinKind.ofRange(from, to).documentName());
         }
-        List<DayOutlook> outlook = jdbc.query(SqlFiles.load("web/rerun-outlook.sql"), Map.of("from", from, "to", to),
-                (rs, i) -> new DayOutlook(rs.getObject("day", LocalDate.class), (Integer) rs.getObject("published_revision"),
-                        rs.getBoolean("changed_since")));
+        List<DayOutlook> outlook = jdbc.query(SqlFiles.load("web/rerun-outlook.sql"), Map.of("from", from, "to", to, "range", range),
+                (rs, i) -> new DayOutlook(rs.getObject("date_from", LocalDate.class),
+                        "range".equals(rs.getString("kind")) ? rs.getObject("date_to", LocalDate.class) : null,
+                        (Integer) rs.getObject("published_revision"), rs.getBoolean("changed_since")));
         return new Plan(from, to, days, bulletins, outlook);
     }
 
