@@ -131,9 +131,18 @@ class PortalPagesTest extends PortalTest {
         assertThat(page).contains(">343<").contains(">8059792.06<").contains("佛山市");
         // what each figure counts, under the table (tester: the portal sent them to a code repository)
         assertThat(page).contains("<h2 id=\"definitions\">统计口径</h2>")
-                .contains("<dt>止付账户</dt><dd>统计期内有止付操作的不同银行账户数（按止付生效时间）；同一账户在统计期和区域内只计一次。</dd>")
-                .contains("<dt>止付中位时长(分钟)</dt><dd>统计期内接报、且有止付或冻结操作")
-                .contains("<li>止付、冻结和返还归入其所属警情（最新版本）的辖区。</li>");
+                .contains("<dt><span>止付账户</span> <code>stop_accounts</code></dt><dd>统计期内有止付操作的不同银行账户数（按止付生效时间）；同一账户在统计期和区域内只计一次。</dd>")
+                .contains("<dt><span>止付中位时长(分钟)</span> <code>median_minutes_to_stop</code></dt><dd>统计期内接报、且有止付或冻结操作")
+                // and the same figures as a file, which the API gives as `metrics --format csv` prints them
+                .contains("<a class=\"button secondary\" id=\"download-csv\" href=\"/api/v1/metrics?from=2022-01-01&amp;to=2022-10-24&amp;by=range&amp;district=440600&amp;format=csv\">下载 CSV</a>");
+        MockHttpServletResponse csv = as("leader", get("/api/v1/metrics").param("from", "2022-10-01").param("to", "2022-10-24").param("format", "csv"));
+        assertThat(csv.getContentType()).isEqualTo("text/csv;charset=UTF-8");
+        assertThat(csv.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"fraudstats-metrics-2022-10-01_2022-10-24.csv\"");
+        assertThat(csv.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/test/resources/golden/expected-range-2022-10-01_2022-10-24.csv")), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(as("leader", get("/api/v1/metrics").param("from", "2022-10-01").param("to", "2022-10-24").param("format", "xls"))
+                .getContentAsString()).contains("\"error\": \"format: 'xls' is not json or csv\"");
+        assertThat(page).contains("<li>止付、冻结和返还归入其所属警情（最新版本）的辖区。</li>");
         // the area chooser: the city first and chosen, then the five districts by name
         assertThat(page).containsPattern("<option value=\"440600\" selected=\"selected\">全市</option>\\s*<option value=\"440604\">禅城区</option>");
         // by day for every area: each day's five districts and the city, as metrics --by day prints them

@@ -123,8 +123,18 @@ class FiguresPage {
         model.addAttribute("by", byDay ? "day" : "range");
         model.addAttribute("compareName", comparison == Comparison.YOY ? "同比" : comparison == Comparison.POP ? "环比" : "");
         model.addAttribute("columns", COLUMNS);
+        // the same figures as a file, the bytes of `metrics --format csv` (tester: nothing to download)
+        var csv = org.springframework.web.util.UriComponentsBuilder.fromPath("/api/v1/metrics")
+                .queryParam("from", period[0]).queryParam("to", period[1]).queryParam("by", byDay ? "day" : "range");
+        if (area != null) {
+            csv.queryParam("district", area);
+        }
+        if (comparison != null) {
+            csv.queryParam("compare", compare);
+        }
+        model.addAttribute("csvHref", csv.queryParam("format", "csv").build().toUriString());
         model.addAttribute("definitions", java.util.Arrays.stream(org.fraudstats.metrics.Metric.values())
-                .map(m -> new Definition(m.chineseName(), org.fraudstats.metrics.Definitions.of(m))).toList());
+                .map(m -> new Definition(m.chineseName(), m.key(), org.fraudstats.metrics.Definitions.of(m))).toList());
         model.addAttribute("generalRules", org.fraudstats.metrics.Definitions.general());
         model.addAttribute("rows", table);
         model.addAttribute("areas", AreaChooser.options(catalog));
@@ -150,7 +160,7 @@ class FiguresPage {
         return m.kind() == Metric.Kind.COUNT ? Long.toString(value.longValueExact()) : value.toPlainString();
     }
 
-    /** A figure's name and what it counts, as the page's 统计口径 lists them. */
-    record Definition(String name, String text) {
+    /** A figure's name, its column in the CSV and the API, and what it counts, as the page's 统计口径 lists them. */
+    record Definition(String name, String key, String text) {
     }
 }
