@@ -142,7 +142,12 @@ class PortalPagesTest extends PortalTest {
                 .isEqualTo(new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/test/resources/golden/expected-range-2022-10-01_2022-10-24.csv")), java.nio.charset.StandardCharsets.UTF_8));
         assertThat(as("leader", get("/api/v1/metrics").param("from", "2022-10-01").param("to", "2022-10-24").param("format", "xls"))
                 .getContentAsString()).contains("\"error\": \"format: 'xls' is not json or csv\"");
-        assertThat(page).contains("<li>止付、冻结和返还归入其所属警情（最新版本）的辖区。</li>");
+        assertThat(page).contains("<li>止付、冻结和返还归入其所属警情（最新版本）的辖区。</li>").doesNotContain("id=\"base-period\"");
+        // a comparison says what it compares with
+        assertThat(page("leader", get("/figures").param("from", "2022-10-10").param("to", "2022-10-16").param("compare", "pop")))
+                .contains("<p class=\"notice\" id=\"base-period\">环比基期：2022-10-03 至 2022-10-09（本期 2022-10-10 至 2022-10-16）。</p>");
+        assertThat(page("leader", get("/figures").param("from", "2022-10-10").param("to", "2022-10-16").param("compare", "yoy").param("by", "day")))
+                .contains("<p class=\"notice\" id=\"base-period\">同比基期：每日与上一年的同一日（2月29日对应2月28日）比较。</p>");
         // the area chooser: the city first and chosen, then the five districts by name
         assertThat(page).containsPattern("<option value=\"440600\" selected=\"selected\">全市</option>\\s*<option value=\"440604\">禅城区</option>");
         // by day for every area: each day's five districts and the city, as metrics --by day prints them
@@ -178,7 +183,7 @@ class PortalPagesTest extends PortalTest {
     void theHeadlinePageQuotesTheSentenceTheExactFiguresAndTheBulletin() throws Exception {
         String page = page("press", get("/headline").param("from", "2022-01-01").param("to", "2022-10-24"));
         assertThat(page).contains("2022年以来，全市共处置电诈警情343宗，快速止付涉诈银行账户187个，止付资金800多万元，办理资金返还案件7宗，返还资金110多万元。")
-                .contains(">800多万元<").contains(">8059792.06 元<").contains(">110多万元<").contains(">1180778.64 元<")
+                .contains(">800多万元<").contains(">8,059,792.06 元<").contains(">110多万元<").contains(">1,180,778.64 元<")
                 .contains("data-copy=\"headline-text\"").contains("宣传")
                 .contains("<option value=\"440606\">顺德区</option>");
         assertThat(page).containsPattern("依据：<span>电信网络诈骗警情日报</span>\\s*<strong>2022-10-24</strong>");

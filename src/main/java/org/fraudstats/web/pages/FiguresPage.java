@@ -147,6 +147,16 @@ class FiguresPage {
         List<LocalDate> missingInBase = comparison == null ? List.of() : missingData.daysNotArrived(
                 byDay ? comparison.baseDay(period[0]) : comparison.baseFrom(period[0], period[1]),
                 byDay ? comparison.baseDay(period[1]) : comparison.baseTo(period[0], period[1]));
+        // what it compares with, as the bulletins say under their tables (tester: the page never said the base)
+        String basePeriod = null;
+        if (comparison != null) {
+            String name = comparison == Comparison.YOY ? "同比" : "环比";
+            basePeriod = byDay
+                    ? name + "基期：每日与" + (comparison == Comparison.YOY ? "上一年的同一日（2月29日对应2月28日）" : "前一日") + "比较。"
+                    : name + "基期：" + comparison.baseFrom(period[0], period[1]) + " 至 " + comparison.baseTo(period[0], period[1])
+                            + "（本期 " + period[0] + " 至 " + period[1] + "）。";
+        }
+        model.addAttribute("basePeriod", basePeriod);
         model.addAttribute("missingInBase", missingInBase.isEmpty() ? null : "基期数据未到：" + MissingData.named(missingInBase)
                 + " 的数据尚未到达，" + (comparison == Comparison.YOY ? "同比" : "环比") + "基期的数字不含这些日期的数据，其变化不可作为判断依据。");
         return "figures";

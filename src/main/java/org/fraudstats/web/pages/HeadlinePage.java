@@ -104,8 +104,14 @@ class HeadlinePage {
         return key;
     }
 
-    /** The exact figure: a count as it is, money with its 2 decimals and 元. */
+    /**
+     * The exact figure as the bulletin's table writes it (metrics.Printed: 410,352,000.00 元, 17,345): a press officer
+     * checking 4.1亿多元 against 410352000.00 counted digits (tester).
+     */
     private static String exact(String key, Object value) {
-        return value instanceof String money ? money + " 元" : String.valueOf(value);
+        if (value instanceof String money) {
+            return org.fraudstats.metrics.Printed.money(new java.math.BigDecimal(money)) + " 元";
+        }
+        return value instanceof Number n ? org.fraudstats.metrics.Printed.count(n.longValue()) : String.valueOf(value);
     }
 }
