@@ -78,6 +78,15 @@ enum RejectReason {
         return recorded;
     }
 
+    /** The column a recorded line is about ({@code loss_amount: more than 2 decimals}), empty of a row's reason. */
+    static java.util.Optional<String> column(String recorded) {
+        if (recorded == null) {
+            return java.util.Optional.empty();
+        }
+        Matcher column = COLUMN.matcher(recorded);
+        return column.matches() ? java.util.Optional.of(column.group(1)) : java.util.Optional.empty();
+    }
+
     private String said(List<String> holes) {
         return chinese.formatted(holes.toArray());
     }

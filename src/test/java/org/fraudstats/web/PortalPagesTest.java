@@ -256,7 +256,10 @@ class PortalPagesTest extends PortalTest {
         assertThat(page).doesNotContainPattern("\\d{12,}");
         // the loader's reason in Chinese, its own line under it (tester: English on a Chinese page)
         assertThat(page).contains("<span>amount：不是以元为单位的普通小数（如 1234.5）</span><br>"
-                + "<code class=\"muted\">amount: not a plain decimal amount in yuan</code>");
+                + "<span class=\"muted\">值：</span><code class=\"value\">");
+        // the value a provider must be told, masked as stored (tester: only the API had it)
+        assertThat(page).contains("<span>district_code：不是已配置的区县代码</span><br><span class=\"muted\">值：</span><code class=\"value\">440699</code>")
+                .contains("<span>district_code：不是已配置的区县代码</span><br><span class=\"muted\">值：</span><code class=\"value\">440600</code>");
     }
 
     @Test

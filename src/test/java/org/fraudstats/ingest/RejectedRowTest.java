@@ -1,0 +1,26 @@
+package org.fraudstats.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+class RejectedRowTest {
+
+    @Test
+    void showsTheValueItsReasonIsAbout() {
+        assertThat(row("district_code: unknown district", "{\"case_id\": \"C1\", \"district_code\": \"440699\"}").value()).isEqualTo("440699");
+        assertThat(row("reported_at: missing", "{\"reported_at\": \"\"}").value()).isEqualTo("（空）");
+        // a control character shown, not written into the page as it is; a long value cut
+        assertThat(row("station: contains a NUL character", "{\"station\": \"a\\u0000b\"}").value()).isEqualTo("a?b");
+        assertThat(row("station: longer than 200 characters", "{\"station\": \"" + "站".repeat(201) + "\"}").value())
+                .isEqualTo("站".repeat(60) + "…");
+        // a reason about the whole row has no one value
+        assertThat(row("row has 3 fields, header has 7", "{\"case_id\": \"C1\"}").value()).isNull();
+    }
+
+    private static RejectedRow row(String reason, String values) {
+        return new RejectedRow(LocalDate.of(2022, 10, 23), "cases.csv", 2, "C1", reason, values);
+    }
+}
