@@ -21,7 +21,28 @@ public final class RevisionChanges {
 
     /** The line saying why a revision's figures moved: the days whose data changed since the revision before. */
     public static String reasonLine(List<LocalDate> changedDays) {
-        return REASON + MissingData.named(changedDays) + " 的数据有更新（迟报、更正或修复）";
+        return REASON + named(changedDays) + " 的数据有更新（迟报、更正或修复）";
+    }
+
+    /**
+     * The days as runs of consecutive days, up to four runs (2022-10-11 至 2022-10-13、2022-10-15、2022-10-16), then
+     * the first three runs and how many days in all: "2022-10-11 等 5 天" named one day of five (tester).
+     */
+    public static String named(List<LocalDate> days) {
+        List<LocalDate[]> runs = new java.util.ArrayList<>();
+        for (LocalDate day : days.stream().distinct().sorted().toList()) {
+            LocalDate[] last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            if (last != null && last[1].plusDays(1).equals(day)) {
+                last[1] = day;
+            } else {
+                runs.add(new LocalDate[] {day, day});
+            }
+        }
+        java.util.function.Function<LocalDate[], String> run = r -> r[0].equals(r[1]) ? r[0].toString() : r[0] + " 至 " + r[1];
+        if (runs.size() <= 4) {
+            return String.join("、", runs.stream().map(run).toList());
+        }
+        return String.join("、", runs.subList(0, 3).stream().map(run).toList()) + " 等 " + days.stream().distinct().count() + " 天";
     }
 
     /** The changed figures of a recorded list, without its reason line. */

@@ -8,7 +8,6 @@ import org.fraudstats.web.portal.BulletinArchive;
 import org.fraudstats.web.portal.BulletinDownloads;
 import org.fraudstats.web.portal.Inputs;
 import org.fraudstats.web.portal.NotFound;
-import org.fraudstats.bulletin.MissingData;
 import org.fraudstats.web.portal.OutdatedBulletin;
 import org.fraudstats.web.portal.PortalAudit;
 import org.fraudstats.web.portal.PublishedBulletin;
@@ -102,7 +101,7 @@ class BulletinPages {
         // its own days unchanged, but days it reads moved (a late case of an earlier day in its 今年以来): no night
         // revises it, so it said nothing while the headline of its year to date waited (tester)
         List<LocalDate> readDays = current && !outdated ? outdatedBulletin.readDaysChanged(b.kind(), b.from(), b.to()) : List.of();
-        model.addAttribute("readDaysChanged", readDays.isEmpty() ? null : MissingData.named(readDays));
+        model.addAttribute("readDaysChanged", readDays.isEmpty() ? null : org.fraudstats.bulletin.RevisionChanges.named(readDays));
         model.addAttribute("pdf", archive.file(b, BulletinPublisher.Format.pdf).isPresent());
         model.addAttribute("xlsx", archive.file(b, BulletinPublisher.Format.xlsx).isPresent());
         audit.record("view-bulletin", b.period() + " " + b.kindName() + " r" + b.revision(), "success");
