@@ -257,6 +257,16 @@ class PortalPagesTest extends PortalTest {
         // the loader's reason in Chinese, its own line under it (tester: English on a Chinese page)
         assertThat(page).contains("<span>amount：不是以元为单位的普通小数（如 1234.5）</span><br>"
                 + "<span class=\"muted\">值：</span><code class=\"value\">");
+        // rule 4's rows waiting for their case: which, for which case, from which drop and line (tester: only a count)
+        long pending = jdbc.queryForObject("SELECT (SELECT count(*) FROM fact_freeze_key f WHERE NOT EXISTS (SELECT 1 FROM fact_case_key c "
+                + "WHERE c.case_id = f.case_id)) + (SELECT count(*) FROM fact_refund_key r WHERE NOT EXISTS (SELECT 1 FROM fact_case_key c "
+                + "WHERE c.case_id = r.case_id))", Long.class);
+        assertThat(pending).isPositive();
+        assertThat(page).contains("共 <span>" + pending + "</span> 条止付冻结或返还记录所属的警情尚未报送");
+        var oneWaiting = jdbc.queryForMap("SELECT f.freeze_id, f.case_id, f.drop_date::text AS drop_date, f.line FROM fact_freeze f "
+                + "WHERE NOT EXISTS (SELECT 1 FROM fact_case_key c WHERE c.case_id = f.case_id) ORDER BY f.business_day DESC, f.freeze_id LIMIT 1");
+        assertThat(page).containsPattern("<td>止付冻结</td>\\s*<td>" + oneWaiting.get("freeze_id") + "</td>\\s*<td>" + oneWaiting.get("case_id")
+                + "</td>\\s*<td>[0-9-]+</td>\\s*<td>" + oneWaiting.get("drop_date") + "</td>\\s*<td class=\"num\">" + oneWaiting.get("line") + "</td>");
         // the value a provider must be told, masked as stored (tester: only the API had it)
         assertThat(page).contains("<span>district_code：不是已配置的区县代码</span><br><span class=\"muted\">值：</span><code class=\"value\">440699</code>")
                 .contains("<span>district_code：不是已配置的区县代码</span><br><span class=\"muted\">值：</span><code class=\"value\">440600</code>");
