@@ -6,8 +6,31 @@ import java.util.LinkedHashMap;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A row that broke a rule of feeds.md, where it was and why; valuesJson holds its values, accounts masked. */
-public record RejectedRow(LocalDate dropDate, String file, int line, String recordId, String reason, String valuesJson) {
+/**
+ * A row that broke a rule of feeds.md, where it was and why; valuesJson holds its values, accounts masked. For the
+ * portal's page, {@code countedDropDate} and {@code countedLine} say where the version of the same record that counts
+ * was loaded from, when one does (null otherwise, and for the CLI and the API).
+ */
+public record RejectedRow(LocalDate dropDate, String file, int line, String recordId, String reason, String valuesJson,
+                          LocalDate countedDropDate, Integer countedLine) {
+
+    public RejectedRow(LocalDate dropDate, String file, int line, String recordId, String reason, String valuesJson) {
+        this(dropDate, file, line, recordId, reason, valuesJson, null, null);
+    }
+
+    /**
+     * What counts instead, in the statistician's words: a rejected correction leaves the earlier version counted
+     * (更正被拒，统计仍按…), and a row may have been sent again, fixed (…已重新报送并计入); null when no version counts.
+     */
+    public String counted() {
+        if (countedDropDate == null) {
+            return null;
+        }
+        boolean earlier = countedDropDate.isBefore(dropDate) || countedDropDate.equals(dropDate) && countedLine < line;
+        String where = "数据包 " + countedDropDate + " 第 " + countedLine + " 行";
+        return earlier ? "此记录此前已载入，本行的更正被拒：统计仍按" + where + "的版本。"
+                : "此记录已由" + where + "重新报送并计入统计。";
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<LinkedHashMap<String, Object>> VALUES = new TypeReference<>() { };

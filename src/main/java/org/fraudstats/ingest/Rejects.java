@@ -84,10 +84,13 @@ public class Rejects {
         Map<String, Object> params = period(from, to);
         params.put("limit", limit);
         params.put("newestFirst", newestFirst);
+        // the page's rows only: the CLI and the API stream every reject and keep their shape
+        params.put("withCounted", newestFirst);
         query.forEachRow(SqlFiles.load("ingest/list-rejects.sql"), params, rs -> {
             each.accept(new RejectedRow(rs.getObject("drop_date", LocalDate.class), rs.getString("file"), rs.getInt("line"),
                     AccountNumbers.maskId(rs.getString("record_id")), rs.getString("reason"),
-                    masked(rs.getString("record_values"))));
+                    masked(rs.getString("record_values")), rs.getObject("counted_drop_date", LocalDate.class),
+                    (Integer) rs.getObject("counted_line")));
         });
     }
 
