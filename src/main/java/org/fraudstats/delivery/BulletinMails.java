@@ -108,9 +108,14 @@ class BulletinMails {
             lines.add("");
             // a reader who never got the earlier revision by mail (published by a rerun, or a list joined since) read
             // changes from figures never sent to them (tester)
-            lines.add(earlierReceived ? "本版更正了以下数字：" : "本版更正了以下数字（相对于第" + (revision - 1)
-                    + "版；此前各版未曾邮件发送给您，可在门户页面查看）：");
-            RevisionChanges.figures(changes).forEach(c -> lines.add("- " + c));
+            List<String> figures = RevisionChanges.figures(changes);
+            // a revision whose only line is its reason (its figures the same, a base's 数据未到 ended) lists no
+            // figures under a heading that promised some (review)
+            if (!figures.isEmpty()) {
+                lines.add(earlierReceived ? "本版更正了以下数字：" : "本版更正了以下数字（相对于第" + (revision - 1)
+                        + "版；此前各版未曾邮件发送给您，可在门户页面查看）：");
+                figures.forEach(c -> lines.add("- " + c));
+            }
             RevisionChanges.reason(changes).ifPresent(lines::add);
         }
         lines.add("");

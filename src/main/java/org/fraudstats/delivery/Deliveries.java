@@ -37,6 +37,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Deliveries {
 
+    /**
+     * Whether a range bulletin of [from, to] is mailed (a revision of it to its readers): a Monday-to-Sunday week or a
+     * calendar month, the products lists subscribe to; a 区间 of other days is mailed to no one ({@link MailedBulletin}).
+     */
+    public static boolean mailsRange(java.time.LocalDate from, java.time.LocalDate to) {
+        return MailedBulletin.product("range", from, to).isPresent();
+    }
+
     static final Duration FIRST_PAUSE = Duration.ofMinutes(5);
     static final Duration GIVE_UP_AFTER = Duration.ofHours(6);
 

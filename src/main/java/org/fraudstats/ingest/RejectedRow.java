@@ -44,7 +44,7 @@ public record RejectedRow(LocalDate dropDate, String file, int line, String reco
     /**
      * The value the reason is about, as stored (account numbers masked), for /rejects: 440699 or the city's own code
      * under "unknown district" is what a data provider must be told (tester: the page hid it, the API had it). Control
-     * characters are shown as ?, a long value is cut; （空） for an empty one; null for a reason about the whole row.
+     * and format characters are shown as ?, a long value is cut; （空） for an empty one; null for a reason about the whole row.
      */
     public String value() {
         var column = RejectReason.column(reason);
@@ -60,7 +60,10 @@ public record RejectedRow(LocalDate dropDate, String file, int line, String reco
             return "（空）";
         }
         StringBuilder shown = new StringBuilder();
-        text.codePoints().limit(SHOWN).forEach(c -> shown.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        // a bidi override or a zero-width character (Unicode's format characters, and the line and paragraph
+        // separators) would reorder or hide what the cell shows, the reason under it too (review)
+        text.codePoints().limit(SHOWN).forEach(c -> shown.appendCodePoint(Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT || c == 0x2028 || c == 0x2029 ? '?' : c));
         return text.codePointCount(0, text.length()) > SHOWN ? shown + "…" : shown.toString();
     }
 }

@@ -14,6 +14,7 @@ class RejectedRowTest {
         assertThat(row("reported_at: missing", "{\"reported_at\": \"\"}").value()).isEqualTo("（空）");
         // a control character shown, not written into the page as it is; a long value cut
         assertThat(row("station: contains a NUL character", "{\"station\": \"a\\u0000b\"}").value()).isEqualTo("a?b");
+        assertThat(row("district_code: unknown district", "{\"district_code\": \"\\u202E440699\\u200B\"}").value()).isEqualTo("?440699?");
         assertThat(row("station: longer than 200 characters", "{\"station\": \"" + "站".repeat(201) + "\"}").value())
                 .isEqualTo("站".repeat(60) + "…");
         // a reason about the whole row has no one value

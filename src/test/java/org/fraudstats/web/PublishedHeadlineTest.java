@@ -174,8 +174,8 @@ class PublishedHeadlineTest extends PortalTest {
 
         assertThat(leaderReads("/bulletins/2022-10-23/daily")).doesNotContain("id=\"outdated\"");
         assertThat(leaderReads("/bulletins/2022-10-23_2022-10-23/range")).contains("id=\"outdated\"");
-        // the press waits while any bulletin of exactly its period says other figures, the range included
-        assertThat(headline("2022-10-23", "2022-10-23").getStatus()).isEqualTo(409);
+        // the press quotes a day's daily, current again: the one-day range revised on its own does not hold it back
+        assertThat(headline("2022-10-23", "2022-10-23").getStatus()).isEqualTo(200);
         // and the dry run with range says so of the range bulletin too (tester: it said nothing of the month)
         MockHttpServletResponse dry = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/reruns")
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
@@ -190,11 +190,33 @@ class PublishedHeadlineTest extends PortalTest {
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
                 .with(user("test-statistician").roles("STATISTICIAN"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("range/2022-10-23_2022-10-23 (pdf,xlsx) 电信网络诈骗警情通报（区间）</span><span class=\"outlook may-revise\">："
-                + "已发布第1版，其后数据有更新：数字如有变化，发布第2版（周报、月报的更正版按订阅邮件通知）</span>");
+                + "已发布第1版，其后数据有更新：数字如有变化，发布第2版（区间通报不发邮件）</span>");
         assertThat(cli("rerun", "--from", "2022-10-23", "--to", "2022-10-23", "--range").exitCode()).isZero();
         JsonNode quoted = JSON.readTree(headline("2022-10-23", "2022-10-23").getContentAsString());
         assertThat(quoted.get("figures").get("cases").get("value").asLong()).isEqualTo(2);
         assertThat(quoted.get("corrected").get("kind").asString()).isEqualTo("daily");
+    }
+
+    /**
+     * A change of a day the bulletin does not read (last year, after its 同比 day, before nothing it compares with)
+     * says nothing on its page, and the dry run expects nothing new (review: "1 January of last year to its day" named
+     * a late case of 2021-11-15 under the daily of 2022-10-24).
+     */
+    @Test
+    void aChangeOfADayTheBulletinDoesNotReadIsNotNamed() throws Exception {
+        Drops drops = twoDaysPublished();
+        drops.write("2022-10-25", "cases.csv", Drops.CASES + "C9,2021-11-15T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-25").exitCode()).isZero();
+        assertThat(leaderReads("/bulletins/2022-10-24/daily")).doesNotContain("id=\"read-days-changed\"", "id=\"outdated\"");
+        MockHttpServletResponse dry = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/reruns")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"from\": \"2022-10-24\", \"to\": \"2022-10-24\", \"dry_run\": true}")
+                .with(user("test-statistician").roles("STATISTICIAN"))).andReturn().getResponse();
+        assertThat(JSON.readTree(dry.getContentAsString()).get("outlook").get(0).get("status").asString()).isEqualTo("unchanged");
+        // a day its 同比 base reads is named: the same day last year
+        drops.write("2022-10-26", "cases.csv", Drops.CASES + "C8,2021-10-24T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-26").exitCode()).isZero();
+        assertThat(leaderReads("/bulletins/2022-10-24/daily")).contains("的数据有更新：2021-10-24。");
     }
 
     private String leaderReads(String uri) throws Exception {

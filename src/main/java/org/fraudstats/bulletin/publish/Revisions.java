@@ -32,7 +32,8 @@ class Revisions {
     }
 
     Optional<Latest> latest(BulletinKind kind, LocalDate from, LocalDate to) {
-        return jdbc.query(SqlFiles.load("bulletin/latest-revision.sql"), Map.of("kind", kind.key(), "from", from, "to", to),
+        return jdbc.query(SqlFiles.load("bulletin/latest-revision.sql"), Map.of("kind", kind.key(), "from", from, "to", to, "reads",
+                        org.fraudstats.bulletin.ReadDays.json(List.of(Map.entry(kind, new org.fraudstats.bulletin.ReadDays.Span(from, to))))),
                 (rs, i) -> new Latest(rs.getInt("revision"), rs.getString("figures"), rs.getString("changes"),
                         rs.getString("out_folder"))).stream().findFirst();
     }
@@ -40,7 +41,8 @@ class Revisions {
     /** The days whose records changed since the latest revision was rendered, oldest first. */
     List<LocalDate> changedSinceLatest(BulletinKind kind, LocalDate from, LocalDate to) {
         return jdbc.queryForList(SqlFiles.load("bulletin/changed-since-latest-revision.sql"),
-                Map.of("kind", kind.key(), "from", from, "to", to), LocalDate.class);
+                Map.of("kind", kind.key(), "from", from, "to", to, "reads",
+                        org.fraudstats.bulletin.ReadDays.json(List.of(Map.entry(kind, new org.fraudstats.bulletin.ReadDays.Span(from, to))))), LocalDate.class);
     }
 
     /** A render found the revision's figures unchanged: it has seen the loads made since (sql/nightly/stale-*.sql). */

@@ -35,24 +35,29 @@ public class OutdatedBulletin {
 
     /** Every bulletin out of date whose period overlaps [from, to], for the archive's list. */
     public List<Outdated> overlapping(LocalDate from, LocalDate to) {
-        return jdbc.query(SqlFiles.load("web/outdated-bulletins.sql"), Map.of("from", from, "to", to),
-                (rs, i) -> new Outdated(rs.getString("kind"), rs.getObject("date_from", LocalDate.class),
-                        rs.getObject("date_to", LocalDate.class), rs.getInt("revision")));
+        return query(from, to, false);
     }
 
     /**
-     * The latest revision of a bulletin of exactly [from, to], of any kind (the daily first), when it is out of date;
-     * empty when none is, or none was published.
+     * The latest revision of the bulletin the press quotes for exactly [from, to] when it is out of date: of one day its
+     * daily (a one-day range bulletin is revised on its own, and the 409 named its revision beside a current daily,
+     * review), of more days the weekly, monthly or range bulletin of those days; empty when it is not, or none was
+     * published.
      */
     public Optional<Integer> revision(LocalDate from, LocalDate to) {
-        return overlapping(from, to).stream().filter(o -> o.from().equals(from) && o.to().equals(to))
+        return query(from, to, true).stream().filter(o -> !from.equals(to) || o.kind().equals(BulletinKind.DAILY.key()))
                 .map(Outdated::revision).findFirst();
     }
 
     /** Whether this bulletin's latest revision is out of date: the daily of a day, not a one-day range of it. */
     public boolean isOutdated(BulletinKind kind, LocalDate from, LocalDate to) {
-        return overlapping(from, to).stream()
-                .anyMatch(o -> o.kind().equals(kind.key()) && o.from().equals(from) && o.to().equals(to));
+        return query(from, to, true).stream().anyMatch(o -> o.kind().equals(kind.key()));
+    }
+
+    private List<Outdated> query(LocalDate from, LocalDate to, boolean exact) {
+        return jdbc.query(SqlFiles.load("web/outdated-bulletins.sql"), Map.of("from", from, "to", to, "exact", exact),
+                (rs, i) -> new Outdated(rs.getString("kind"), rs.getObject("date_from", LocalDate.class),
+                        rs.getObject("date_to", LocalDate.class), rs.getInt("revision")));
     }
 
     /**
@@ -62,6 +67,7 @@ public class OutdatedBulletin {
      */
     public List<LocalDate> readDaysChanged(BulletinKind kind, LocalDate from, LocalDate to) {
         return jdbc.queryForList(SqlFiles.load("bulletin/changed-since-latest-revision.sql"),
-                Map.of("kind", kind.key(), "from", from, "to", to), LocalDate.class);
+                Map.of("kind", kind.key(), "from", from, "to", to, "reads",
+                        org.fraudstats.bulletin.ReadDays.json(List.of(Map.entry(kind, new org.fraudstats.bulletin.ReadDays.Span(from, to))))), LocalDate.class);
     }
 }

@@ -20,6 +20,7 @@ import org.fraudstats.audit.AuditWords;
 import org.fraudstats.bulletin.BulletinKind;
 import org.fraudstats.bulletin.FirstDayLoaded;
 import org.fraudstats.bulletin.BulletinPublisher;
+import org.fraudstats.bulletin.ReadDays;
 import org.fraudstats.bulletin.Rerun;
 import org.fraudstats.delivery.Deliveries;
 import org.fraudstats.settings.BusinessTime;
@@ -95,7 +96,7 @@ public class Reruns {
             }
             // a daily's correction goes to the daily's readers; a range bulletin's only when it is a week or a month
             // someone subscribes to (a 区间 of other days is mailed to no one)
-            String mailed = range == null ? "并邮件通知" : "（周报、月报的更正版按订阅邮件通知）";
+            String mailed = range == null || Deliveries.mailsRange(day, range) ? "并邮件通知" : "（区间通报不发邮件）";
             return changedSince
                     ? "已发布第" + publishedRevision + "版，其后数据有更新：数字如有变化，发布第" + (publishedRevision + 1) + "版" + mailed
                     : "已发布第" + publishedRevision + "版，其后未载入影响本期的数据：重新生成，预计不发布新版";
@@ -190,7 +191,12 @@ public class Reruns {
             bulletins.add(BulletinKind.RANGE.key() + "/" + BulletinKind.RANGE.period(from, to) + " (" + extensions + ") "
                     + BulletinKind.ofRange(from, to).documentName());
         }
-        List<DayOutlook> outlook = jdbc.query(SqlFiles.load("web/rerun-outlook.sql"), Map.of("from", from, "to", to, "range", range),
+        List<Map.Entry<BulletinKind, ReadDays.Span>> rendered = new ArrayList<>();
+        days.forEach(day -> rendered.add(Map.entry(BulletinKind.DAILY, new ReadDays.Span(day, day))));
+        if (range) {
+            rendered.add(Map.entry(BulletinKind.ofRange(from, to), new ReadDays.Span(from, to)));
+        }
+        List<DayOutlook> outlook = jdbc.query(SqlFiles.load("web/rerun-outlook.sql"), Map.of("reads", ReadDays.json(rendered)),
                 (rs, i) -> new DayOutlook(rs.getObject("date_from", LocalDate.class),
                         "range".equals(rs.getString("kind")) ? rs.getObject("date_to", LocalDate.class) : null,
                         (Integer) rs.getObject("published_revision"), rs.getBoolean("changed_since")));
