@@ -99,6 +99,13 @@ class DropLoadTasklet implements Tasklet {
                                 : ", before " + rs.getString("before_limit") + ", earlier than any bulletin of its drop's day shows")
                         + " (" + rs.getLong("rows") + (rs.getLong("rows") == 1 ? " row" : " rows")
                         + " so dated); loaded as written: check the source");
+        // and a record this drop held when it was loaded before and holds no longer: it still counts (no deletion)
+        datedAway = new java.util.ArrayList<>(datedAway);
+        datedAway.addAll(named.query(SqlFiles.load("ingest/withdrawn-from-resent-drop.sql"), Map.of("dropDate", drop.date(),
+                "files", feeds.stream().map(Feed::fileName).collect(Collectors.joining(","))),
+                (rs, n) -> rs.getString("file") + " no longer holds " + rs.getLong("rows") + (rs.getLong("rows") == 1 ? " record" : " records")
+                        + " it held when this drop was loaded before (the first: " + AccountNumbers.maskDigitRuns(rs.getString("first_id"))
+                        + "); they still count: feeds.md has no deletion, a record changes only when it is sent again"));
         if (!datedAway.isEmpty()) {
             // said by whoever ran the load, once: ingest and nightly print it, serve logs it (PipelineWork); logged here
             // too, a command printed it twice (tester B)

@@ -66,6 +66,30 @@ class LoadingRulesTest extends DatabaseTest {
     }
 
     @Test
+    void aRecordLeftOutOfADropSentAgainStillCountsAndIsSaid() throws Exception {
+        // feeds.md has no deletion: a provider who sends a drop again without a record has not withdrawn it
+        Drops drops = new Drops(inbox).write("2022-10-01", "cases.csv", Drops.CASES
+                + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                + "C2,2022-10-01T10:00:00+08:00,440604,,OTHER,100.00,\n"
+                + "C3,2022-10-01T11:00:00+08:00,440604,,OTHER,100.00,\n")
+                .write("2022-10-01", "warnings.csv", Drops.WARNINGS + "W1,2022-10-01T10:00:00+08:00,440604,SMS,UNREACHED\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString()).err()).isEmpty();
+        drops.write("2022-10-01", "cases.csv", Drops.CASES + "C2,2022-10-01T10:00:00+08:00,440604,,OTHER,120.00,\n");
+        Run again = cli("ingest", "--inbox", inbox.toString());
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.err()).isEqualTo("fraudstats ingest: warning: drop 2022-10-01: cases.csv no longer holds 2 records it held "
+                + "when this drop was loaded before (the first: C1); they still count: feeds.md has no deletion, a record changes only "
+                + "when it is sent again\n");
+        assertThat(cityCases("2022-10-01")).isEqualTo(3);
+        assertThat(caseRow("C2")).containsEntry("loss_amount", "120.00");
+        // sent again with only some of its files: the files it does not hold withdraw nothing
+        java.nio.file.Files.delete(inbox.resolve("2022-10-01/warnings.csv"));
+        drops.write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                + "C2,2022-10-01T10:00:00+08:00,440604,,OTHER,120.00,\n" + "C3,2022-10-01T11:00:00+08:00,440604,,OTHER,100.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString()).err()).isEmpty();
+    }
+
+    @Test
     void aRecordFarAfterItsDropIsLoadedAsWrittenAndSaid() {
         // 2202 for 2022: feeds.md rejects no date, so the case counts on the day it says, and the loader says so
         new Drops(inbox).write("2022-10-01", "cases.csv", Drops.CASES
