@@ -21,6 +21,11 @@ final class NightlyLines {
         if (p.revision() > 1 && p.newRevision()) {
             return p.period() + "  revised to r" + p.revision() + " (" + String.join("; ", p.changes()) + "): " + files;
         }
+        // rendered again with the figures it was published with: nothing new was published (tester: the same line as
+        // a first publication read as one), as `rerun` says it
+        if (!p.newRevision()) {
+            return p.period() + "  unchanged since published, kept as r" + p.revision() + ": " + files;
+        }
         return p.period() + "  bulletin r" + p.revision() + ": " + files;
     }
 }

@@ -71,6 +71,16 @@ class RepairRevisionTest extends DatabaseTest {
         drops.write("2022-10-25", "cases.csv", Drops.CASES + "C25,2022-10-25T09:00:00+08:00,440604,,OTHER,10.00,\n");
         assertThat(night("2022-10-25").out()).doesNotContain("2022-10-22").doesNotContain("2022-10-17_2022-10-23");
 
+        // a correction undone before the night (moved to 南海区, then back): the night renders the 22nd again, finds its
+        // figures as published and says so, not "bulletin r2" as of a bulletin published (tester)
+        drops.write("2022-10-26", "cases.csv", Drops.CASES + "C22,2022-10-22T09:00:00+08:00,440605,,OTHER,120.00,\n"
+                + "C26,2022-10-26T09:00:00+08:00,440604,,OTHER,10.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-26").exitCode()).isZero();
+        drops.write("2022-10-27", "cases.csv", Drops.CASES + "C22,2022-10-22T09:00:00+08:00,440604,,OTHER,120.00,\n");
+        Run undone = night("2022-10-27");
+        assertThat(undone.exitCode()).as(undone.err()).isZero();
+        assertThat(undone.out()).contains("2022-10-22  unchanged since published, kept as r2: ").doesNotContain("2022-10-22  bulletin r2");
+
         // a rerun over the revised day with nothing new publishes nothing: r2's files keep their bytes and their list
         // of changes (rendered again in place, they said "变化的数字：无"), r2 its publication time
         Path folder = out.resolve("daily/2022-10-22");

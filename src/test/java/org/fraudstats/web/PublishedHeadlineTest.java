@@ -59,7 +59,7 @@ class PublishedHeadlineTest extends PortalTest {
         // the 24th's own day did not change, its 今年以来 did: its page says which day, and that no night revises it
         assertThat(leaderReads("/bulletins/2022-10-24/daily")).doesNotContain("id=\"outdated\"")
                 .contains("id=\"read-days-changed\">本通报发布后，其引用的其他日期（今年以来、同比或环比基期、趋势）的数据有更新：2022-10-20。"
-                        + "通报不因其他日期的迟报或更正自动重发；");
+                        + "这些更新未必影响本通报的数字；通报不因其他日期的迟报或更正自动重发，");
 
         // the 24th's bulletin rendered again: its year to date moved, so revision 2 publishes the late case
         assertThat(cli("rerun", "--from", "2022-10-24", "--to", "2022-10-24").exitCode()).isZero();
@@ -99,11 +99,11 @@ class PublishedHeadlineTest extends PortalTest {
         MockHttpServletResponse held = headline("2022-10-23", "2022-10-23");
         assertThat(held.getStatus()).isEqualTo(409);
         assertThat(JSON.readTree(held.getContentAsString()).get("error").asString()).isEqualTo("the figures of 2022-10-23 changed "
-                + "after its own bulletin (revision 1) was published, and its revision is not published yet: the headline quotes "
-                + "published figures only, so it waits for that revision");
+                + "after its own bulletin (revision 1) was published, and no bulletin has been rendered since: the headline quotes "
+                + "published figures only, so it waits for the next night or a rerun to render it again (a new revision if a figure moved)");
         String page = mvc.perform(get("/headline").param("from", "2022-10-23").param("to", "2022-10-23")
                 .with(user("test-press").roles("PRESS"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("2022-10-23 的通报（第1版）发布后该时段数据有更新，更正版尚未发布").doesNotContain("共处置电诈警情2宗");
+        assertThat(page).contains("2022-10-23 的通报（第1版）发布后该时段数据有更新，尚未重新生成").doesNotContain("共处置电诈警情2宗");
         // the statistician's dry run says which days a rerun would correct (mailed), which it would publish first
         MockHttpServletResponse dry = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/reruns")
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
@@ -126,8 +126,8 @@ class PublishedHeadlineTest extends PortalTest {
                 .doesNotContain("id=\"read-days-changed\"");
         // the archive marks the one bulletin the next night will revise, and no other (tester: each page opened)
         String listed = leaderReads("/bulletins");
-        assertThat(listed.split(">待更正</span>", -1)).hasSize(2);
-        assertThat(listed.substring(listed.indexOf("/bulletins/2022-10-23/daily?revision=1"))).contains(">待更正</span>");
+        assertThat(listed.split(">数据有更新</span>", -1)).hasSize(2);
+        assertThat(listed.substring(listed.indexOf("/bulletins/2022-10-23/daily?revision=1"))).contains(">数据有更新</span>");
         assertThat(leaderReads("/bulletins/2022-10-24/daily")).doesNotContain("id=\"outdated\"");
 
         assertThat(cli("rerun", "--from", "2022-10-23", "--to", "2022-10-23").exitCode()).isZero();

@@ -96,8 +96,10 @@ class BulletinPages {
         PublishedBulletin latest = revisions.stream().max(java.util.Comparator.comparingInt(PublishedBulletin::revision)).orElse(b);
         model.addAttribute("latest", latest.revision() > b.revision() ? latest : null);
         boolean current = latest.revision() == b.revision();
-        boolean outdated = current && outdatedBulletin.isOutdated(b.kind(), b.from(), b.to());
+        var outdatedBy = current ? outdatedBulletin.of(b.kind(), b.from(), b.to()) : java.util.Optional.<OutdatedBulletin.Outdated>empty();
+        boolean outdated = outdatedBy.isPresent();
         model.addAttribute("outdated", outdated);
+        model.addAttribute("arrivedOnly", outdatedBy.map(OutdatedBulletin.Outdated::arrivedOnly).orElse(false));
         // its own days unchanged, but days it reads moved (a late case of an earlier day in its 今年以来): no night
         // revises it, so it said nothing while the headline of its year to date waited (tester)
         List<LocalDate> readDays = current && !outdated ? outdatedBulletin.readDaysChanged(b.kind(), b.from(), b.to()) : List.of();

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 public class OutdatedBulletin {
 
     /** A bulletin's latest revision, out of date; {@code kind} is the layout's key, daily or range. */
-    public record Outdated(String kind, LocalDate from, LocalDate to, int revision) {
+    public record Outdated(String kind, LocalDate from, LocalDate to, int revision, boolean arrivedOnly) {
 
         public boolean is(PublishedBulletin b) {
             return kind.equals(b.kind().key()) && from.equals(b.from()) && to.equals(b.to()) && revision == b.revision();
@@ -44,20 +44,19 @@ public class OutdatedBulletin {
      * review), of more days the weekly, monthly or range bulletin of those days; empty when it is not, or none was
      * published.
      */
-    public Optional<Integer> revision(LocalDate from, LocalDate to) {
-        return query(from, to, true).stream().filter(o -> !from.equals(to) || o.kind().equals(BulletinKind.DAILY.key()))
-                .map(Outdated::revision).findFirst();
+    public Optional<Outdated> of(LocalDate from, LocalDate to) {
+        return query(from, to, true).stream().filter(o -> !from.equals(to) || o.kind().equals(BulletinKind.DAILY.key())).findFirst();
     }
 
-    /** Whether this bulletin's latest revision is out of date: the daily of a day, not a one-day range of it. */
-    public boolean isOutdated(BulletinKind kind, LocalDate from, LocalDate to) {
-        return query(from, to, true).stream().anyMatch(o -> o.kind().equals(kind.key()));
+    /** This bulletin's latest revision, when it is out of date: the daily of a day, not a one-day range of it. */
+    public Optional<Outdated> of(BulletinKind kind, LocalDate from, LocalDate to) {
+        return query(from, to, true).stream().filter(o -> o.kind().equals(kind.key())).findFirst();
     }
 
     private List<Outdated> query(LocalDate from, LocalDate to, boolean exact) {
         return jdbc.query(SqlFiles.load("web/outdated-bulletins.sql"), Map.of("from", from, "to", to, "exact", exact),
                 (rs, i) -> new Outdated(rs.getString("kind"), rs.getObject("date_from", LocalDate.class),
-                        rs.getObject("date_to", LocalDate.class), rs.getInt("revision")));
+                        rs.getObject("date_to", LocalDate.class), rs.getInt("revision"), rs.getBoolean("arrived_only")));
     }
 
     /**

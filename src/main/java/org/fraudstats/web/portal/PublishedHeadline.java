@@ -133,15 +133,24 @@ public class PublishedHeadline {
         }
         // the period's own bulletin, published before that change and not yet revised: the headline would quote a
         // figure the bulletin of those very days says otherwise
-        Optional<Integer> outdated = outdatedBulletin.revision(from, to);
+        Optional<OutdatedBulletin.Outdated> outdated = outdatedBulletin.of(from, to);
         if (outdated.isPresent()) {
             String period = from.equals(to) ? from.toString() : from + "_" + to;
-            int revision = outdated.get();
+            int revision = outdated.get().revision();
+            // "may": rendered again, the figures may turn out the same (a correction undone), and then nothing new is
+            // published but the wait ends all the same (tester: "its revision" promised one that never came)
+            if (outdated.get().arrivedOnly()) {
+                return new NotPublished("the data of " + period + " arrived after its own bulletin (revision " + revision
+                        + ") said it had not (数据未到), and no bulletin has been rendered since: the headline quotes published "
+                        + "figures only, so it waits for the next night or a rerun to render it again",
+                        period + " 的通报（第" + revision + "版）发布时数据未到，现已到达，尚未重新生成：新闻口径只引用已发布的数据，"
+                                + "请待下一次日报任务或重新生成后再取。");
+            }
             return new NotPublished("the figures of " + period + " changed after its own bulletin (revision " + revision
-                    + ") was published, and its revision is not published yet: the headline quotes published figures only, "
-                    + "so it waits for that revision",
-                    period + " 的通报（第" + revision + "版）发布后该时段数据有更新，更正版尚未发布：新闻口径只引用已发布的数据，"
-                            + "请待更正版发布后再取。");
+                    + ") was published, and no bulletin has been rendered since: the headline quotes published figures only, "
+                    + "so it waits for the next night or a rerun to render it again (a new revision if a figure moved)",
+                    period + " 的通报（第" + revision + "版）发布后该时段数据有更新，尚未重新生成：新闻口径只引用已发布的数据，"
+                            + "请待下一次日报任务或重新生成后再取（数字如有变化即发布更正版）。");
         }
         // of one day, its daily: a one-day range bulletin (a rerun --range of that day) is revised on its own, and
         // the press quotes the daily
