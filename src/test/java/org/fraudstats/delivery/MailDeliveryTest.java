@@ -810,7 +810,7 @@ class MailDeliveryTest extends DatabaseTest {
         Run night = night("2022-10-25");
 
         assertThat(night.exitCode()).as(night.err()).isZero();
-        assertThat(night.out()).contains("2022-10-23  bulletin r1: ");
+        assertThat(night.out()).contains("2022-10-23  unchanged since published, kept as r1: ");
         assertThat(mailsWithSubject("【反诈日报】2022年10月25日（第298期）")).hasSize(3);
         // the first edition of the 23rd, which the rerun published and nobody was sent, stays unsent (tester F)
         assertThat(mailsWithSubject("【反诈日报】2022年10月23日（第296期）")).isEmpty();
