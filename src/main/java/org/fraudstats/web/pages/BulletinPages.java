@@ -50,8 +50,8 @@ class BulletinPages {
         bulletins.forEach(b -> newest.merge(b.period() + "/" + b.kindName(), b.revision(), Math::max));
         model.addAttribute("superseded", bulletins.stream()
                 .filter(b -> newest.get(b.period() + "/" + b.kindName()) > b.revision()).collect(java.util.stream.Collectors.toSet()));
-        // and a latest revision whose own days a load changed since: the next night (or a rerun) revises it, and a
-        // statistician sees which without opening each (tester)
+        // and a latest revision whose own days a load changed since: the next night (or a rerun) renders it again, a
+        // revision if a figure moved, and a statistician sees which without opening each (tester)
         List<OutdatedBulletin.Outdated> outdated = outdatedBulletin.overlapping(period[0], period[1]);
         model.addAttribute("outdated", bulletins.stream().filter(b -> outdated.stream().anyMatch(o -> o.is(b)))
                 .collect(java.util.stream.Collectors.toSet()));

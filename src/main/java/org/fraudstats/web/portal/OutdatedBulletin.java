@@ -12,9 +12,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether a published bulletin is out of date: a load or a repair changed a day of its period after its latest
- * render, and its revision (the next night's, or a rerun's) is not published yet (sql/web/outdated-bulletins.sql).
- * Until then it shows other figures than 统计数据 and the press would quote. And, apart, whether days it only reads
- * (its year to date, its bases, its trend) changed since: no night revises it for those, a rerun can.
+ * render (or it said 数据未到 and a drop of its days came), and it has not been rendered since
+ * (sql/web/outdated-bulletins.sql, the nightly's rules). Until the next night or a rerun renders it again it may show
+ * other figures than 统计数据 and the press would quote; that render publishes a revision if a figure moved. And,
+ * apart, whether days it only reads (its year to date, its bases, its trend) changed since: no night renders it again
+ * for those, a rerun can.
  */
 @Component
 public class OutdatedBulletin {
