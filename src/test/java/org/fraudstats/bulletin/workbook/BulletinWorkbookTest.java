@@ -64,7 +64,7 @@ class BulletinWorkbookTest {
             assertThat(definitions.getRow(1).getCell(1).getStringCellValue()).isEqualTo("统计期内接报的电诈警情数（按报警时间所在业务日计）。");
             assertThat(definitions.getRow(9).getCell(0).getStringCellValue()).isEqualTo("止付中位时长(分钟)");
             // a freeze counts in the median too, which its name does not say (tester)
-            assertThat(definitions.getRow(9).getCell(1).getStringCellValue()).contains("最早一次止付或冻结的生效时间", "冻结也计入");
+            assertThat(definitions.getRow(9).getCell(1).getStringCellValue()).contains("最早一次止付或冻结的生效时间", "冻结也计入", "宜结合警情数阅读");
             assertThat(definitions.getRow(12).getCell(0).getStringCellValue()).isEqualTo("通用规则");
             assertThat(definitions.getLastRowNum()).isEqualTo(17);
             assertThat(workbook.getSheet("数据质量").getRow(7).getCell(1).getStringCellValue()).isEqualTo("见本工作簿“统计口径”表");
