@@ -11,7 +11,7 @@ class ReadDaysTest {
 
     @Test
     void aDailyReadsItsDayItsBasesItsYearsToDateAndItsTrend() {
-        assertThat(ReadDays.of(BulletinKind.DAILY, day("2024-02-29"), day("2024-02-29"))).containsExactly(
+        assertThat(ReadDays.of(BulletinKind.DAILY, day("2024-02-29"), day("2024-02-29")).spans()).containsExactly(
                 new Span(day("2024-02-29"), day("2024-02-29")),
                 // 29 February maps to 28 February (metrics.md)
                 new Span(day("2023-02-28"), day("2023-02-28")),
@@ -23,7 +23,7 @@ class ReadDaysTest {
 
     @Test
     void aMonthlyReadsItsMonthTheDaysBeforeItAndLastYearsWithoutATrendOfItsOwn() {
-        assertThat(ReadDays.of(BulletinKind.MONTHLY, day("2022-10-01"), day("2022-10-31"))).containsExactly(
+        assertThat(ReadDays.of(BulletinKind.MONTHLY, day("2022-10-01"), day("2022-10-31")).spans()).containsExactly(
                 new Span(day("2022-10-01"), day("2022-10-31")),
                 new Span(day("2021-10-01"), day("2021-10-31")),
                 new Span(day("2022-08-31"), day("2022-09-30")),

@@ -6,12 +6,12 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.fraudstats.bulletin.BulletinKind;
+import org.fraudstats.bulletin.ReadDays;
 import org.fraudstats.bulletin.UnusualNotes;
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.ingest.LoadProvenance;
 import org.fraudstats.metrics.AreaFigures;
 import org.fraudstats.metrics.CityDay;
-import org.fraudstats.metrics.Comparison;
 import org.fraudstats.metrics.Figures;
 import org.fraudstats.press.Headline;
 import org.springframework.stereotype.Component;
@@ -37,7 +37,7 @@ public class BulletinAssembler {
 
     /** The daily bulletin (日报) of one day, opening with its 异常提示; its trend shows the 30 days ending that day. */
     public BulletinData daily(LocalDate day, Long jobExecutionId, ZonedDateTime generatedAt) {
-        return assemble(BulletinKind.DAILY, day, day, day.minusDays(29), day.getDayOfYear(), jobExecutionId, generatedAt)
+        return assemble(BulletinKind.DAILY, day, day, day.getDayOfYear(), jobExecutionId, generatedAt)
                 .withUnusual(unusual.of(day));
     }
 
@@ -54,24 +54,26 @@ public class BulletinAssembler {
     public BulletinData range(LocalDate from, LocalDate to, Long jobExecutionId, ZonedDateTime generatedAt) {
         // a weekly, monthly or any other range bulletin numbers no issue: each daily's is its day of the year, and
         // "第1期" printed on every range bulletin counted nothing
-        return assemble(BulletinKind.ofRange(from, to), from, to, from, 0, jobExecutionId, generatedAt);
+        return assemble(BulletinKind.ofRange(from, to), from, to, 0, jobExecutionId, generatedAt);
     }
 
-    private BulletinData assemble(BulletinKind kind, LocalDate from, LocalDate to, LocalDate seriesFrom, int issue,
-                                  Long jobExecutionId, ZonedDateTime generatedAt) {
+    private BulletinData assemble(BulletinKind kind, LocalDate from, LocalDate to, int issue, Long jobExecutionId,
+                                  ZonedDateTime generatedAt) {
+        // the spans a bulletin reads are written once (ReadDays): the dry run and 更正原因 ask of the same days
+        ReadDays reads = ReadDays.of(kind, from, to);
         List<AreaFigures> areas = figures.range(from, to);
-        List<AreaFigures> yoy = figures.range(Comparison.YOY.baseFrom(from, to), Comparison.YOY.baseTo(from, to));
-        List<AreaFigures> pop = figures.range(Comparison.POP.baseFrom(from, to), Comparison.POP.baseTo(from, to));
+        List<AreaFigures> yoy = figures.range(reads.yoy().first(), reads.yoy().last());
+        List<AreaFigures> pop = figures.range(reads.pop().first(), reads.pop().last());
         LocalDate yearStart = to.withDayOfYear(1);
         // last year's same period is [1 January, to - 1 year]: 29 February maps to 28 February (metrics.md)
-        AreaFigures ytd = figures.cityYearToDate(to);
-        AreaFigures ytdLastYear = figures.cityYearToDate(to.minusYears(1));
+        AreaFigures ytd = figures.cityYearToDate(reads.yearToDate().last());
+        AreaFigures ytdLastYear = figures.cityYearToDate(reads.lastYearToDate().last());
 
         List<FraudTypeRow> fraudTypes = figures.fraudTypes(from, to).stream()
                 .map(f -> new FraudTypeRow(f.fraudType(), catalog.fraudTypeName(f.fraudType()), f.cases(), f.lossAmount()))
                 .toList();
         // from the same remembered years as the year to date: a year of dailies reads each year once
-        List<CityDay> days = figures.cityDays(seriesFrom, to);
+        List<CityDay> days = figures.cityDays(reads.trend().first(), reads.trend().last());
 
         String summary = Headline.of(city(areas), catalog).text();
         if (!from.equals(yearStart)) {

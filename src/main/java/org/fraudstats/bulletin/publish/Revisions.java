@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.fraudstats.bulletin.BulletinKind;
+import org.fraudstats.bulletin.ReadDays;
 import org.fraudstats.bulletin.Revision;
 import org.fraudstats.storage.SqlFiles;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -32,8 +33,7 @@ class Revisions {
     }
 
     Optional<Latest> latest(BulletinKind kind, LocalDate from, LocalDate to) {
-        return jdbc.query(SqlFiles.load("bulletin/latest-revision.sql"), Map.of("kind", kind.key(), "from", from, "to", to, "reads",
-                        org.fraudstats.bulletin.ReadDays.json(List.of(Map.entry(kind, new org.fraudstats.bulletin.ReadDays.Span(from, to))))),
+        return jdbc.query(SqlFiles.load("bulletin/latest-revision.sql"), Map.of("kind", kind.key(), "from", from, "to", to),
                 (rs, i) -> new Latest(rs.getInt("revision"), rs.getString("figures"), rs.getString("changes"),
                         rs.getString("out_folder"))).stream().findFirst();
     }
@@ -41,11 +41,10 @@ class Revisions {
     /** The days whose records changed since the latest revision was rendered, oldest first. */
     List<LocalDate> changedSinceLatest(BulletinKind kind, LocalDate from, LocalDate to) {
         return jdbc.queryForList(SqlFiles.load("bulletin/changed-since-latest-revision.sql"),
-                Map.of("kind", kind.key(), "from", from, "to", to, "reads",
-                        org.fraudstats.bulletin.ReadDays.json(List.of(Map.entry(kind, new org.fraudstats.bulletin.ReadDays.Span(from, to))))), LocalDate.class);
+                Map.of("kind", kind.key(), "from", from, "to", to, "reads", ReadDays.json(kind, from, to)), LocalDate.class);
     }
 
-    /** A render found the revision's figures unchanged: it has seen the loads made since (sql/nightly/stale-*.sql). */
+    /** A render found the revision's figures unchanged: it has seen the loads made since (sql/nightly/stale-bulletins.sql). */
     void seen(BulletinKind kind, LocalDate from, LocalDate to, int revision) {
         jdbc.update(SqlFiles.load("bulletin/revision-seen-unchanged.sql"),
                 Map.of("kind", kind.key(), "from", from, "to", to, "revision", revision));
