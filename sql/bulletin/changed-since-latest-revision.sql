@@ -1,5 +1,5 @@
 -- Why a bulletin's next revision moved: the days whose records a load or a repair of the rollups changed after its
--- latest revision was rendered (numbered above its last_load_seen, stale-days.sql's rule), among the days its
+-- latest revision was rendered (numbered above its last_load_seen, stale-bulletins.sql's rule), among the days its
 -- figures read (:reads, JSON rows of bulletin/ReadDays: its period, its bases, its year to date and last year's, a
 -- daily's trend). A correction of 11-30 whose only change was 今年以来 said nothing of the late case of 10-20 that
 -- moved it (tester); read as "1 January of last year to its last day", it named days the bulletin never reads (review).

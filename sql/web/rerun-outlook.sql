@@ -3,8 +3,8 @@
 -- last_day} of the days each one's figures read (bulletin/ReadDays: its period, its 同比 and 环比 bases, its year to
 -- date and last year's, a daily's trend). For each, its latest published revision, if any, and whether anything it
 -- prints may have changed since that revision was rendered: a load or a repair numbered above its last_load_seen
--- (stale-days.sql's rule) on a day it reads, or a drop dated such a day loaded since, even one that changed no
--- figure (a day of them that had not arrived, 数据未到, has now: stale-days.sql's second rule). "May": a change that
+-- (stale-bulletins.sql's rule) on a day it reads, or a drop dated such a day loaded since, even one that changed no
+-- figure (a day of them that had not arrived, 数据未到, has now: stale-bulletins.sql's 数据未到 rule). "May": a change that
 -- cancels out publishes nothing, which only the render can tell; and "unchanged" is what the data says: a catalogue
 -- or a program changed since can still move a figure. A bulletin never published is published for the first time.
 -- Each day's latest change and latest drop are found once. The dailies first, by day, then the range.

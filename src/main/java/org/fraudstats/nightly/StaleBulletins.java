@@ -27,12 +27,23 @@ class StaleBulletins {
 
     /** Published daily bulletins up to {@code date}, oldest first. */
     List<LocalDate> days(LocalDate date) {
-        return jdbc.queryForList(SqlFiles.load("nightly/stale-days.sql"), Map.of("date", date), LocalDate.class);
+        return stale(date, "daily").stream().map(Period::from).toList();
     }
 
     /** Published range bulletins starting by {@code date}, oldest first. */
     List<Period> ranges(LocalDate date) {
-        return jdbc.query(SqlFiles.load("nightly/stale-ranges.sql"), Map.of("date", date),
-                (rs, i) -> new Period(rs.getObject("date_from", LocalDate.class), rs.getObject("date_to", LocalDate.class)));
+        return stale(date, "range");
+    }
+
+    /** sql/nightly/stale-bulletins.sql, the rule the portal's 数据有更新 reads too: every bulletin starting by {@code date}. */
+    private List<Period> stale(LocalDate date, String kind) {
+        List<Period> periods = new java.util.ArrayList<>();
+        jdbc.query(SqlFiles.load("nightly/stale-bulletins.sql"), Map.of("from", LocalDate.of(1, 1, 1), "to", date, "exact", false),
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    if (kind.equals(rs.getString("kind"))) {
+                        periods.add(new Period(rs.getObject("date_from", LocalDate.class), rs.getObject("date_to", LocalDate.class)));
+                    }
+                });
+        return periods;
     }
 }

@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 /**
  * Whether a published bulletin is out of date: a load or a repair changed a day of its period after its latest
  * render (or it said 数据未到 and a drop of its days came), and it has not been rendered since
- * (sql/web/outdated-bulletins.sql, the nightly's rules). Until the next night or a rerun renders it again it may show
- * other figures than 统计数据 and the press would quote; that render publishes a revision if a figure moved. And,
- * apart, whether days it only reads (its year to date, its bases, its trend) changed since: no night renders it again
- * for those, a rerun can.
+ * (sql/nightly/stale-bulletins.sql, the very rule the night renders bulletins again by). Until the next night or a
+ * rerun renders it again it may show other figures than 统计数据 and the press would quote; that render publishes a
+ * revision if a figure moved. And, apart, whether days it only reads (its year to date, its bases, its trend)
+ * changed since: no night renders it again for those, a rerun can.
  */
 @Component
 public class OutdatedBulletin {
@@ -56,7 +56,7 @@ public class OutdatedBulletin {
     }
 
     private List<Outdated> query(LocalDate from, LocalDate to, boolean exact) {
-        return jdbc.query(SqlFiles.load("web/outdated-bulletins.sql"), Map.of("from", from, "to", to, "exact", exact),
+        return jdbc.query(SqlFiles.load("nightly/stale-bulletins.sql"), Map.of("from", from, "to", to, "exact", exact),
                 (rs, i) -> new Outdated(rs.getString("kind"), rs.getObject("date_from", LocalDate.class),
                         rs.getObject("date_to", LocalDate.class), rs.getInt("revision"), rs.getBoolean("arrived_only")));
     }
@@ -68,7 +68,6 @@ public class OutdatedBulletin {
      */
     public List<LocalDate> readDaysChanged(BulletinKind kind, LocalDate from, LocalDate to) {
         return jdbc.queryForList(SqlFiles.load("bulletin/changed-since-latest-revision.sql"),
-                Map.of("kind", kind.key(), "from", from, "to", to, "reads",
-                        org.fraudstats.bulletin.ReadDays.json(List.of(Map.entry(kind, new org.fraudstats.bulletin.ReadDays.Span(from, to))))), LocalDate.class);
+                Map.of("kind", kind.key(), "from", from, "to", to, "reads", org.fraudstats.bulletin.ReadDays.json(kind, from, to)), LocalDate.class);
     }
 }
