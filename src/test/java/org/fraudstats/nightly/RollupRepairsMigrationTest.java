@@ -2,7 +2,6 @@ package org.fraudstats.nightly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +46,9 @@ class RollupRepairsMigrationTest {
 
         assertThat(jdbc.queryForList("SELECT load_number || ':' || business_day FROM numbered_changed_day ORDER BY 1", String.class))
                 .containsExactly("1:2022-10-01", "1:2022-10-02", "2:2022-10-01");
-        assertThat(named.queryForList(SqlFiles.load("nightly/stale-days.sql"), Map.of("date", END_OF_OCTOBER), LocalDate.class))
+        assertThat(new StaleBulletins(named).days(END_OF_OCTOBER))
                 .containsExactly(LocalDate.of(2022, 10, 1));
-        assertThat(named.queryForList(SqlFiles.load("nightly/stale-ranges.sql"), Map.of("date", END_OF_OCTOBER))).isEmpty();
+        assertThat(new StaleBulletins(named).ranges(END_OF_OCTOBER)).isEmpty();
         // the bulletin of the 2nd was rendered after both loads: a headline over the 1st and 2nd may quote it
         assertThat(changedSinceBulletinOfThe2nd(named)).isEqualTo("null, 0 days");
 
@@ -62,12 +61,11 @@ class RollupRepairsMigrationTest {
         assertThat(jdbc.queryForObject("SELECT last_load FROM load_counter", Long.class)).isEqualTo(3);
         assertThat(jdbc.queryForList("SELECT concat_ws('|', load_number, date_from, date_to, repaired_by, rows_rewritten) "
                 + "FROM rollup_repair", String.class)).containsExactly("3|2022-10-01|2022-10-02|li.tongji|1");
-        assertThat(named.queryForList(SqlFiles.load("nightly/stale-days.sql"), Map.of("date", END_OF_OCTOBER), LocalDate.class))
+        assertThat(new StaleBulletins(named).days(END_OF_OCTOBER))
                 .containsExactly(LocalDate.of(2022, 10, 1), LocalDate.of(2022, 10, 2));
-        assertThat(named.queryForList(SqlFiles.load("nightly/stale-days.sql"), Map.of("date", LocalDate.of(2022, 10, 1)),
-                LocalDate.class)).containsExactly(LocalDate.of(2022, 10, 1));
-        assertThat(named.queryForList(SqlFiles.load("nightly/stale-ranges.sql"), Map.of("date", END_OF_OCTOBER)))
-                .containsExactly(Map.of("date_from", Date.valueOf("2022-09-26"), "date_to", Date.valueOf("2022-10-02")));
+        assertThat(new StaleBulletins(named).days(LocalDate.of(2022, 10, 1))).containsExactly(LocalDate.of(2022, 10, 1));
+        assertThat(new StaleBulletins(named).ranges(END_OF_OCTOBER))
+                .containsExactly(new StaleBulletins.Period(LocalDate.of(2022, 9, 26), LocalDate.of(2022, 10, 2)));
         // and after the repair it may not, until a bulletin rendered after the repair stands
         assertThat(changedSinceBulletinOfThe2nd(named)).isEqualTo("2022-10-02, 1 days");
         // the loads' own days, which the nightly verifies after loading, are the loads' alone

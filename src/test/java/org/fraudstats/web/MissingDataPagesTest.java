@@ -43,7 +43,7 @@ class MissingDataPagesTest extends PortalTest {
         assertThat(archive.indexOf("数据未到")).isGreaterThan(archive.indexOf("2022-10-25")).isLessThan(archive.indexOf("2022-10-24"));
         assertThat(archive).doesNotContain(">数据有更新<");
 
-        // the day's drop comes, empty: no figure moves, but the next night revises the notice away (stale-days.sql's
+        // the day's drop comes, empty: no figure moves, but the next night revises the notice away (stale-bulletins.sql's
         // second rule), so the page and the archive say it is out of date until then (review: they said nothing)
         new Drops(inbox).write("2022-10-25", "warnings.csv", Drops.WARNINGS);
         assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-25").exitCode()).isZero();

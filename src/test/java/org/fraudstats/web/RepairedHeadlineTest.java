@@ -101,9 +101,11 @@ class RepairedHeadlineTest extends PortalTest {
         assertThat(staleDays()).isEmpty();
     }
 
-    /** What the night of 25 October would re-render: sql/nightly/stale-days.sql, as the nightly run reads it. */
+    /** The dailies the night of 25 October would re-render: sql/nightly/stale-bulletins.sql, as the nightly run reads it. */
     private List<LocalDate> staleDays() {
-        return named.queryForList(SqlFiles.load("nightly/stale-days.sql"), Map.of("date", LocalDate.of(2022, 10, 25)), LocalDate.class);
+        return named.query(SqlFiles.load("nightly/stale-bulletins.sql"), Map.of("from", LocalDate.of(1, 1, 1), "to", LocalDate.of(2022, 10, 25),
+                "exact", false), (rs, i) -> "daily".equals(rs.getString("kind")) ? rs.getObject("date_from", LocalDate.class) : null)
+                .stream().filter(java.util.Objects::nonNull).toList();
     }
 
     private Run night(String date) {
