@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.fraudstats.bulletin.rerun.RerunParameters;
+import org.fraudstats.storage.DatabaseDown;
 import org.fraudstats.storage.SqlFiles;
 import org.fraudstats.storage.UnknownExecutions;
 import org.postgresql.util.PSQLException;
@@ -151,6 +152,11 @@ public class Rerun {
      * lines), else the first line of the failure's message.
      */
     public static String oneLine(Throwable failure) {
+        // PostgreSQL stopped under a day: the step's failure is its rollback's ("JDBC rollback failed"), which says
+        // nothing a statistician can act on; the connection's loss is what to say
+        if (DatabaseDown.isCause(failure)) {
+            return "the database connection was lost (" + DatabaseDown.why(failure) + ")";
+        }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof PSQLException sql && sql.getServerErrorMessage() != null && sql.getServerErrorMessage().getMessage() != null) {
                 return sql.getServerErrorMessage().getMessage().strip().lines().findFirst().orElse("database error");

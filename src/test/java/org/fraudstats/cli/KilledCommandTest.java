@@ -76,6 +76,51 @@ class KilledCommandTest {
         assertThat(ProcessHandle.of(server).filter(ProcessHandle::isAlive)).as("the orphan was stopped").isEmpty();
     }
 
+    /**
+     * The database killed under a rerun (its PostgreSQL gone with kill -9, started again by the command's watch) is
+     * said in one line naming the loss, with no log lines of Batch's rollback before it (there were six, and the line
+     * said "JDBC rollback failed; once that is put right"); the same rerun then finishes with the figures unchanged.
+     * Whether a query was running at the kill decides whether this rerun fails or waits for the server to come back,
+     * so either is accepted, but neither may print more than the watch's line and the command's own.
+     */
+    @Test
+    void aDatabaseKilledUnderARerunIsSaidInOneLineAndTheSameRerunFinishes(@TempDir Path home) throws Exception {
+        Run ingest = cli(home, "ingest", "--inbox", "samples/inbox");
+        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+        Path daily = home.resolve("out/daily");
+        String[] rerunSummer = {"rerun", "--from", "2022-07-01", "--to", "2022-10-24"};
+        Path log = home.resolve("killed-database.log");
+
+        Process rerun = OwnJvm.start(home, log, rerunSummer);
+        try {
+            await(() -> pdfs(daily).size() >= 3, rerun);
+            long server = Long.parseLong(Files.readAllLines(home.resolve("pgdata/postmaster.pid")).get(0).strip());
+            ProcessHandle.of(server).orElseThrow().destroyForcibly();
+            assertThat(rerun.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).as("the rerun ends").isTrue();
+        } finally {
+            rerun.destroyForcibly().waitFor();
+        }
+
+        List<String> said = Files.readAllLines(log).stream().filter(line -> !line.isBlank()).toList();
+        List<String> others = said.stream().filter(line -> !line.contains("EmbeddedServerWatch - the embedded PostgreSQL had stopped")
+                && !line.startsWith("fraudstats rerun: ") && !line.matches("\\d+ daily bulletins rendered into .*")
+                && !line.matches(".*unchanged since published.*")).toList();
+        assertThat(others).as(String.join("\n", said)).isEmpty();
+        if (rerun.exitValue() != 0) {
+            assertThat(rerun.exitValue()).isEqualTo(1);
+            assertThat(said.get(said.size() - 1)).as(String.join("\n", said))
+                    .matches("fraudstats rerun: rerun 2022-07-01\\.\\.2022-10-24 \\w+ \\(job execution \\d+\\): the database connection was lost \\(.+\\);"
+                            + " once that is put right, run the same command again to finish only the missing days");
+        }
+
+        Run again = cli(home, rerunSummer);
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(pdfs(daily)).hasSize(116);
+        assertThat(cli(home, "metrics", "--from", "2022-10-01", "--to", "2022-10-24").out())
+                .isEqualTo(Files.readString(Path.of("src/test/resources/golden/expected-range-2022-10-01_2022-10-24.csv")));
+    }
+
     /** ./fraudstats in a JVM of its own, as the launcher starts it. */
     private static Process fraudstats(Path home, String... args) throws IOException {
         return OwnJvm.start(home, home.resolve("killed-command.log"), args);
