@@ -90,6 +90,11 @@ public class BulletinPublisher {
         return files.revisions(from, to);
     }
 
+    /** The figures a published revision printed, read back from the snapshot kept with it; empty when there is no such revision. */
+    public java.util.Optional<PublishedFigures> printed(BulletinKind kind, LocalDate from, LocalDate to, int revision) {
+        return files.printed(kind, from, to, revision).map(PublishedFigures::of);
+    }
+
     private ZonedDateTime now() {
         return BulletinAssembler.now(clock);
     }

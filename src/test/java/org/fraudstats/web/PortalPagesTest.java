@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.fraudstats.support.PortalTest;
@@ -18,6 +20,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /** The pages, server-rendered, with real figures of the sample: what each role sees, in Chinese, with who is signed in. */
 class PortalPagesTest extends PortalTest {
 
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
     private static boolean loaded;
 
     @BeforeEach
@@ -56,6 +59,30 @@ class PortalPagesTest extends PortalTest {
         assertThat(pdf.getStatus()).isEqualTo(200);
         assertThat(pdf.getHeader("Content-Disposition")).isEqualTo("inline; filename=\"fraudstats-daily-2022-10-24.pdf\"");
         assertThat(new String(pdf.getContentAsByteArray(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    }
+
+    /**
+     * A bulletin's page says its first lines as text, the very lines of its mail: on a phone the PDF inside the page
+     * often shows blank, and a leader opening the archive there saw a grey box and two buttons.
+     */
+    @Test
+    void aBulletinsPageSaysWhatItsMailSaysFirst_asText() throws Exception {
+        String page = page("leader", get("/bulletins/2022-10-24/daily"));
+        int from = page.indexOf("<div class=\"key-figures\" id=\"key-figures\">");
+        assertThat(from).as(page).isPositive();
+        String key = page.substring(from, page.indexOf("</div>", from));
+        assertThat(key).contains("<h2>要点</h2>").contains("<p id=\"key-unusual\">异常提示：无异常。</p>")
+                .contains("<p>全市主要数字（同比 / 环比）：</p>")
+                // expected-by-day's 2022-10-24 city row (11 cases, 9 accounts, 144255.18, 1 refund of 295629.72), against
+                // 2022-10-23's (11, 15, 223137.96, 0) and 2021-10-24's
+                .contains("<ul><li>电诈警情 11宗（同比-8.3%，环比0.0%）</li><li>止付涉诈账户 9个（同比+50.0%，环比-40.0%）</li>"
+                        + "<li>止付金额 144,255.18元（同比+209.9%，环比-35.4%）</li>"
+                        + "<li>资金返还 1宗（同比-50.0%，环比—（基期为0）），295,629.72元（同比-1.5%，环比—（基期为0））</li></ul>")
+                .contains("<p>" + Files.readString(GOLDEN.resolve("expected-headline-2022-01-01_2022-10-24.txt")).strip() + "</p>")
+                .contains("<p>" + Files.readString(GOLDEN.resolve("expected-headline-prevention-2022-01-01_2022-10-24.txt")).strip() + "</p>");
+        // and above the PDF, which stays
+        assertThat(page.indexOf("class=\"pdf-frame\"")).isGreaterThan(from);
+        assertThat(page("statistician", get("/bulletins/2022-10-24/daily"))).contains(key);
     }
 
     @Test

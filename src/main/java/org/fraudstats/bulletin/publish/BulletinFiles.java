@@ -225,4 +225,9 @@ public class BulletinFiles {
     public List<Revision> revisions(LocalDate from, LocalDate to) {
         return revisions.overlapping(from, to);
     }
+
+    /** The figures a published revision printed (its snapshot, as text), or empty when there is no such revision. */
+    public Optional<String> printed(BulletinKind kind, LocalDate from, LocalDate to, int revision) {
+        return revisions.figures(kind, from, to, revision);
+    }
 }

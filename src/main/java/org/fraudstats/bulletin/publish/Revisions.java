@@ -65,6 +65,12 @@ class Revisions {
         jdbc.update(SqlFiles.load("bulletin/record-revision.sql"), p);
     }
 
+    /** The figures a revision printed (bulletin_revision.figures), as text; empty when there is no such revision. */
+    Optional<String> figures(BulletinKind kind, LocalDate from, LocalDate to, int revision) {
+        return jdbc.queryForList(SqlFiles.load("bulletin/revision-figures.sql"),
+                Map.of("kind", kind.key(), "from", from, "to", to, "revision", revision), String.class).stream().findFirst();
+    }
+
     List<Revision> overlapping(LocalDate from, LocalDate to) {
         return jdbc.query(SqlFiles.load("bulletin/list-revisions.sql"), Map.of("from", from, "to", to), (rs, i) -> {
             LocalDate dateFrom = rs.getObject("date_from", LocalDate.class);

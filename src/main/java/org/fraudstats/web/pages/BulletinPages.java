@@ -3,7 +3,9 @@ package org.fraudstats.web.pages;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.fraudstats.bulletin.BulletinKind;
 import org.fraudstats.bulletin.BulletinPublisher;
+import org.fraudstats.bulletin.KeyFigures;
 import org.fraudstats.web.portal.BulletinArchive;
 import org.fraudstats.web.portal.BulletinDownloads;
 import org.fraudstats.web.portal.Inputs;
@@ -31,9 +33,14 @@ class BulletinPages {
     private final BulletinDownloads downloads;
     private final PortalAudit audit;
     private final OutdatedBulletin outdatedBulletin;
+    private final BulletinPublisher publisher;
+    private final KeyFigures keyFigures;
 
-    BulletinPages(BulletinArchive archive, BulletinDownloads downloads, PortalAudit audit, OutdatedBulletin outdatedBulletin) {
+    BulletinPages(BulletinArchive archive, BulletinDownloads downloads, PortalAudit audit, OutdatedBulletin outdatedBulletin,
+                  BulletinPublisher publisher, KeyFigures keyFigures) {
         this.outdatedBulletin = outdatedBulletin;
+        this.publisher = publisher;
+        this.keyFigures = keyFigures;
         this.archive = archive;
         this.downloads = downloads;
         this.audit = audit;
@@ -104,6 +111,10 @@ class BulletinPages {
         // revises it, so it said nothing while the headline of its year to date waited (tester)
         List<LocalDate> readDays = current && !outdated ? outdatedBulletin.readDaysChanged(b.kind(), b.from(), b.to()) : List.of();
         model.addAttribute("readDaysChanged", readDays.isEmpty() ? null : org.fraudstats.bulletin.RevisionChanges.named(readDays));
+        // what it says first, as text, the lines of its mail from this revision's own figures: on a phone the PDF
+        // inside the page often shows blank, and a screen reader finds no structure in the PDF (untagged)
+        model.addAttribute("key", publisher.printed(b.kind(), b.from(), b.to(), b.revision())
+                .flatMap(printed -> keyFigures.of(b.kind() == BulletinKind.DAILY, b.from(), b.to(), printed)).orElse(null));
         model.addAttribute("pdf", archive.file(b, BulletinPublisher.Format.pdf).isPresent());
         model.addAttribute("xlsx", archive.file(b, BulletinPublisher.Format.xlsx).isPresent());
         audit.record("view-bulletin", b.period() + " " + b.kindName() + " r" + b.revision(), "success");

@@ -1,0 +1,134 @@
+package org.fraudstats.bulletin;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.fraudstats.catalog.Catalog;
+import org.fraudstats.metrics.AreaFigures;
+import org.fraudstats.metrics.Change;
+import org.fraudstats.metrics.Metric;
+import org.fraudstats.metrics.Printed;
+import org.fraudstats.press.Headline;
+import org.fraudstats.press.Topic;
+import org.fraudstats.press.UnusualNote;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a bulletin says first, as text: a daily's 异常提示, the city's headline figures with 同比 and 环比, and both press
+ * sentences of the year to date, every figure the one the revision printed (its snapshot, {@link PublishedFigures}).
+ * The mail's body says them, and so does the bulletin's page on the portal, where a phone often shows no PDF inside the
+ * page and a screen reader finds no structure in an untagged one: a leader reads the same lines either way.
+ */
+@Component
+public class KeyFigures {
+
+    /**
+     * @param unusual  a daily's 异常提示 line (heading included), or empty
+     * @param heading  the line above the figures
+     * @param figures  one line per figure, without a list mark
+     * @param gaps     which base holds days not arrived, so that no change is said against it, or empty
+     * @param sentences both press sentences of the city's year to date
+     */
+    public record Said(Optional<String> unusual, String heading, List<String> figures, Optional<String> gaps, List<String> sentences) {
+
+        /** The lines as the mail prints them: the parts apart by a blank line, each figure marked "- ". */
+        public List<String> lines() {
+            List<String> lines = new ArrayList<>();
+            unusual.ifPresent(u -> {
+                lines.add(u);
+                lines.add("");
+            });
+            lines.add(heading);
+            figures.forEach(f -> lines.add("- " + f));
+            gaps.ifPresent(lines::add);
+            lines.add("");
+            lines.addAll(sentences);
+            return lines;
+        }
+    }
+
+    private final UnusualNotes unusual;
+    private final Catalog catalog;
+
+    KeyFigures(UnusualNotes unusual, Catalog catalog) {
+        this.unusual = unusual;
+        this.catalog = catalog;
+    }
+
+    /**
+     * What the revision of a bulletin of [from, to] says first; empty when its snapshot lacks one of the city's
+     * figures these lines need (the period, either base, the year to date).
+     *
+     * @param daily whether it is a daily bulletin, the only kind that opens with 异常提示
+     */
+    public Optional<Said> of(boolean daily, LocalDate from, LocalDate to, PublishedFigures published) {
+        String cityCode = catalog.cityCode();
+        Optional<AreaFigures> city = published.period(cityCode, from, to);
+        Optional<AreaFigures> yoy = published.yearOnYearBase(cityCode);
+        Optional<AreaFigures> pop = published.periodOnPeriodBase(cityCode);
+        Optional<AreaFigures> yearToDate = published.cityYearToDate(cityCode, to);
+        if (city.isEmpty() || yoy.isEmpty() || pop.isEmpty() || yearToDate.isEmpty()) {
+            return Optional.empty();
+        }
+        // leadership reads the first lines only: what is unusual comes before every figure, as in the bulletin; kept
+        // with the revision since it was, a revision published before that says it as computed now
+        Optional<String> unusualLine = daily ? Optional.of(UnusualNote.HEADING + "：" + published.unusualNote()
+                .orElseGet(() -> published.missingNote().isPresent() ? UnusualNote.NOT_JUDGED : unusual.of(from))) : Optional.empty();
+        // as the bulletin: a change against a missing day's zeros would read as a fall, one against a base short of a
+        // day as a rise (DistrictTable.Row)
+        boolean compared = published.missingNote().isEmpty();
+        Changes said = new Changes(compared, published.gaps());
+        AreaFigures c = city.get();
+        List<String> figures = List.of(
+                "电诈警情 " + Printed.count(c.cases()) + "宗（" + said.of(c, yoy.get(), pop.get(), Metric.CASES) + "）",
+                "止付涉诈账户 " + Printed.count(c.stopAccounts()) + "个（" + said.of(c, yoy.get(), pop.get(), Metric.STOP_ACCOUNTS) + "）",
+                "止付金额 " + Printed.money(c.stopAmount()) + "元（" + said.of(c, yoy.get(), pop.get(), Metric.STOP_AMOUNT) + "）",
+                "资金返还 " + Printed.count(c.refundCases()) + "宗（" + said.of(c, yoy.get(), pop.get(), Metric.REFUND_CASES) + "），"
+                        + Printed.money(c.refundAmount()) + "元（" + said.of(c, yoy.get(), pop.get(), Metric.REFUND_AMOUNT) + "）");
+        return Optional.of(new Said(unusualLine, compared ? "全市主要数字（同比 / 环比）：" : "全市主要数字：", figures, said.gapsSaid(),
+                List.of(Headline.of(yearToDate.get(), catalog, Topic.HANDLING).text(),
+                        Headline.of(yearToDate.get(), catalog, Topic.PREVENTION).text())));
+    }
+
+    /**
+     * The changes a line of figures says: none of a period whose data has not all arrived, and neither one against a
+     * base holding such a day.
+     */
+    private record Changes(boolean arrived, BaseGaps gaps) {
+
+        String of(AreaFigures current, AreaFigures yoyBase, AreaFigures popBase, Metric metric) {
+            if (!arrived) {
+                return "数据未到，不计算同比、环比";
+            }
+            return "同比" + change(gaps.yoy(), current, yoyBase, metric) + "，环比" + change(gaps.pop(), current, popBase, metric);
+        }
+
+        private static String change(List<LocalDate> notArrived, AreaFigures current, AreaFigures base, Metric metric) {
+            return notArrived.isEmpty() ? percent(Change.percent(current.value(metric), base.value(metric))) : "—（基期数据未到）";
+        }
+
+        /** "环比基期（2022-11-06）含数据未到的日期，不计算环比。", or empty when both bases are whole. */
+        Optional<String> gapsSaid() {
+            List<String> bases = new ArrayList<>();
+            List<String> changes = new ArrayList<>();
+            if (arrived && !gaps.yoy().isEmpty()) {
+                bases.add("同比基期（" + MissingData.named(gaps.yoy()) + "）");
+                changes.add("同比");
+            }
+            if (arrived && !gaps.pop().isEmpty()) {
+                bases.add("环比基期（" + MissingData.named(gaps.pop()) + "）");
+                changes.add("环比");
+            }
+            return bases.isEmpty() ? Optional.empty()
+                    : Optional.of(String.join("、", bases) + "含数据未到的日期，不计算" + String.join("、", changes) + "。");
+        }
+    }
+
+    /** metrics.md's change, 1 decimal; a base of 0 has none. */
+    private static String percent(Optional<BigDecimal> change) {
+        return change.map(Change::said).orElse("—（基期为0）");
+    }
+}
