@@ -295,7 +295,7 @@ class PortalPagesTest extends PortalTest {
         assertThat(page).containsPattern("<td>止付冻结</td>\\s*<td>" + oneWaiting.get("freeze_id") + "</td>\\s*<td>" + oneWaiting.get("case_id")
                 + "</td>\\s*<td>[0-9-]+</td>\\s*<td>" + oneWaiting.get("drop_date") + "</td>\\s*<td class=\"num\">" + oneWaiting.get("line") + "</td>");
         // a rejected correction: the version that counts instead, and where it came from (tester: neither said it)
-        assertThat(page).containsPattern("<td>FS00002131</td>\\s*<td class=\"wide\">.*<strong class=\"counted\">"
+        assertThat(page).containsPattern("<td>FS00002131</td>\\s*<td class=\"wide reason\">.*<strong class=\"counted\">"
                 + "此记录此前已载入，本行的更正被拒：统计仍按数据包 2022-10-15 第 19 行的版本。</strong></td>");
         // the value a provider must be told, masked as stored (tester: only the API had it)
         assertThat(page).contains("<span>district_code：不是已配置的区县代码</span><br><span class=\"muted\">值：</span><code class=\"value\">440699</code>")
