@@ -58,6 +58,9 @@ public record FraudstatsSettings(Path home, Path inbox, Path out, Path cache, @D
             throw new InvalidSetting("fraudstats.catalog.city-code", catalog.cityCode() + " is also a district in "
                     + "fraudstats.catalog.districts: the city's figures and that district's would share one code");
         }
+        if (catalog != null) {
+            CatalogSettings.check(catalog);
+        }
     }
 
     /** The account key is a secret: never printed, whoever logs these settings. */

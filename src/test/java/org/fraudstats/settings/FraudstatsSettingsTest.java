@@ -62,6 +62,35 @@ class FraudstatsSettingsTest {
                 .rootCause().hasMessageStartingWith("setting fraudstats.catalog.city-code 440600 is also a district");
     }
 
+    /** Each of these was accepted, exit 0, and printed in bulletins (tester of deployments' catalogues). */
+    @Test
+    void aCatalogueThatWouldPrintWrongIsRefusedNamingItsKey() {
+        assertThatThrownBy(() -> bind(Map.of("fraudstats.catalog.districts.4406", "短码")))
+                .rootCause().hasMessage("setting fraudstats.catalog.districts.4406 names a district code that is not six digits (GB/T 2260, as 440605)");
+        assertThatThrownBy(() -> bind(Map.of("fraudstats.catalog.districts.ABCDEF", "字母区")))
+                .rootCause().hasMessageStartingWith("setting fraudstats.catalog.districts.ABCDEF names a district code that is not six digits");
+        assertThatThrownBy(() -> bind(Map.of("fraudstats.catalog.districts.440609", " ")))
+                .rootCause().hasMessage("setting fraudstats.catalog.districts.440609 is empty: give the name as bulletins print it");
+        assertThatThrownBy(() -> bind(Map.of("fraudstats.catalog.districts.440605", "南海区", "fraudstats.catalog.districts.440606", "南海区")))
+                .rootCause().hasMessage("setting fraudstats.catalog.districts.440606 南海区 is also the name of district 440605: "
+                        + "two rows of every table would read alike");
+        assertThatThrownBy(() -> bind(Map.of("fraudstats.catalog.fraud-types.romance", "网恋")))
+                .rootCause().hasMessageStartingWith("setting fraudstats.catalog.fraud-types.romance names a fraud type code that is not in capital letters");
+        assertThatThrownBy(() -> bind(Map.of("fraudstats.catalog.city-code", "44")))
+                .rootCause().hasMessage("setting fraudstats.catalog.city-code 44 is not a code of six digits (GB/T 2260, as 440600)");
+        assertThatThrownBy(() -> bind(Map.of("fraudstats.catalog.city-name", "")))
+                .rootCause().hasMessage("setting fraudstats.catalog.city-name is empty: give the name as bulletins print it");
+        // another city's code under Foshan's name: the masthead said 佛山市反诈骗中心 beside 荔湾区
+        assertThatThrownBy(() -> bind(Map.of("fraudstats.catalog.city-code", "440100", "fraudstats.catalog.districts.440103", "荔湾区")))
+                .rootCause().hasMessage("setting fraudstats.catalog.city-name is not set, and the default 佛山市 is not the name of city 440100: "
+                        + "set fraudstats.catalog.city-name too");
+        // 广州市 written in UTF-8 in a .properties file, which Spring reads as ISO-8859-1
+        String garbled = new String("广州市".getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> bind(Map.of("fraudstats.catalog.city-code", "440100", "fraudstats.catalog.city-name", garbled)))
+                .rootCause().hasMessageStartingWith("setting fraudstats.catalog.city-name " + garbled + " holds characters of U+0080..U+00FF")
+                .hasMessageEndingWith("write the catalogue in HOME/fraudstats.yml, which is read as UTF-8, or the name as \\uXXXX escapes");
+    }
+
     @Test
     void theAccountKeyIsNeverPrinted() {
         FraudstatsSettings settings = bind(Map.of("fraudstats.account-key", "s3cret-key-of-the-centre"));

@@ -1,0 +1,71 @@
+package org.fraudstats.settings;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.fraudstats.catalog.Catalog;
+
+/**
+ * The catalogue's settings checked before anything runs: a code or name that would print wrong in every bulletin stops
+ * the command with one line naming the key. Each of these was accepted, exit 0, and published (tester): a district
+ * coded 4406 or ABCDEF, a district without a name (a nameless row), two districts both called 南海区, a fraud type
+ * coded in lower case, a city without a name (the masthead read 反诈骗中心), another city's code under Foshan's name, and
+ * names read from a UTF-8 application.properties as ISO-8859-1 (广州市 became å¹¿å·å¸ in a published bulletin).
+ */
+final class CatalogSettings {
+
+    /** GB/T 2260 administrative division codes: six digits, a city's and its districts' alike. */
+    private static final Pattern AREA_CODE = Pattern.compile("[0-9]{6}");
+    /** As feeds.md writes them: ORDER_BRUSHING, FAKE_INVESTMENT. */
+    private static final Pattern FRAUD_TYPE_CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
+
+    private CatalogSettings() {
+    }
+
+    static void check(Catalog catalog) {
+        if (!AREA_CODE.matcher(catalog.cityCode()).matches()) {
+            throw new InvalidSetting("fraudstats.catalog.city-code", catalog.cityCode() + " is not a code of six digits (GB/T 2260, as 440600)");
+        }
+        name("fraudstats.catalog.city-name", catalog.cityName());
+        // a deployment that set its city's code and not its name published another city's bulletins as 佛山市's
+        if (!Catalog.CITY.equals(catalog.cityCode()) && Catalog.foshan().cityName().equals(catalog.cityName())) {
+            throw new InvalidSetting("fraudstats.catalog.city-name", "is not set, and the default " + catalog.cityName()
+                    + " is not the name of city " + catalog.cityCode() + ": set fraudstats.catalog.city-name too");
+        }
+        Map<String, String> named = new HashMap<>();
+        for (Map.Entry<String, String> district : catalog.districts().entrySet()) {
+            String key = "fraudstats.catalog.districts." + district.getKey();
+            if (!AREA_CODE.matcher(district.getKey()).matches()) {
+                throw new InvalidSetting(key, "names a district code that is not six digits (GB/T 2260, as 440605)");
+            }
+            name(key, district.getValue());
+            String other = named.putIfAbsent(district.getValue(), district.getKey());
+            if (other != null) {
+                throw new InvalidSetting(key, district.getValue() + " is also the name of district " + other
+                        + ": two rows of every table would read alike");
+            }
+        }
+        for (Map.Entry<String, String> type : catalog.fraudTypes().entrySet()) {
+            String key = "fraudstats.catalog.fraud-types." + type.getKey();
+            if (!FRAUD_TYPE_CODE.matcher(type.getKey()).matches()) {
+                throw new InvalidSetting(key, "names a fraud type code that is not in capital letters, digits and _ (as FAKE_LOAN), "
+                        + "which the feeds' fraud_type would have to match exactly");
+            }
+            name(key, type.getValue());
+        }
+    }
+
+    private static void name(String key, String name) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidSetting(key, "is empty: give the name as bulletins print it");
+        }
+        // UTF-8 read as ISO-8859-1 (Spring reads .properties files so) gives letters of U+0080..U+00FF, which no
+        // Chinese name holds: 广 becomes å¹¿
+        if (name.codePoints().anyMatch(c -> c >= 0x80 && c <= 0xFF)) {
+            throw new InvalidSetting(key, name + " holds characters of U+0080..U+00FF, as a UTF-8 name read from a "
+                    + ".properties file does (Spring reads those as ISO-8859-1): write the catalogue in HOME/fraudstats.yml, "
+                    + "which is read as UTF-8, or the name as \\uXXXX escapes");
+        }
+    }
+}
