@@ -1,0 +1,117 @@
+package org.fraudstats.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.fraudstats.FraudstatsApplication;
+import org.fraudstats.support.DatabaseTest.Run;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+
+/**
+ * A catalogue that leaves out a district or fraud type of loaded records stops every command in one line naming the
+ * setting and the code: the records counted nowhere, and a deployment giving one district (which replaces the list)
+ * printed 全市 0宗 where 343 were loaded, exit 0 (tester). The deployment's file HOME/fraudstats.yml, read as UTF-8 by
+ * every command whatever folder it starts in, is where the catalogue goes.
+ */
+class CatalogueOfLoadedRecordsTest {
+
+    private static final Path GOLDEN_RANGE = Path.of("src/test/resources/golden/expected-range-2022-10-01_2022-10-24.csv");
+    private static final String[] METRICS = {"metrics", "--from", "2022-10-01", "--to", "2022-10-24"};
+
+    @TempDir
+    static Path home;
+
+    @BeforeAll
+    static void sampleLoaded() {
+        Run ingest = cli(List.of(), "ingest", "--inbox", "samples/inbox");
+        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+    }
+
+    @Test
+    void oneDistrictGivenReplacesTheListAndIsRefused_naming_theCodesOfLoadedRecordsItLeavesOut() {
+        Run metrics = cli(List.of("--fraudstats.catalog.districts.440609=新区"), METRICS);
+
+        assertThat(metrics.exitCode()).isEqualTo(1);
+        assertThat(metrics.out()).isEmpty();
+        assertThat(metrics.err()).isEqualTo("fraudstats metrics: setting fraudstats.catalog.districts leaves out 440604, the district of "
+                + casesAndWarnings("440604") + " loaded (and 4 other codes of loaded records: 440605, 440606, 440607, 440608): they would "
+                + "count in no district and not in the city's totals. Giving one fraudstats.catalog.districts.CODE replaces the whole "
+                + "list: give every code, those no longer in use too (a district merged or renamed keeps its code while its records "
+                + "are loaded)\n");
+    }
+
+    @Test
+    void aFraudTypeOfLoadedCasesLeftOutIsRefused() {
+        List<String> withoutRomance = new ArrayList<>();
+        org.fraudstats.catalog.Catalog.foshan().fraudTypes().forEach((code, name) -> {
+            if (!"ROMANCE".equals(code)) {
+                withoutRomance.add("--fraudstats.catalog.fraud-types." + code + "=" + name);
+            }
+        });
+        Run metrics = cli(withoutRomance, METRICS);
+
+        assertThat(metrics.exitCode()).isEqualTo(1);
+        assertThat(metrics.err()).startsWith("fraudstats metrics: setting fraudstats.catalog.fraud-types leaves out ROMANCE, the fraud type of ")
+                .contains(" cases loaded: the fraud type ranking would name them by code");
+    }
+
+    @Test
+    void theCatalogueInTheHomesFraudstatsYmlIsReadByEveryCommand_andADistrictAddedKeepsEveryFigure() throws Exception {
+        String gaoming = casesAndWarnings("440608");
+        // 高明区 left out, in the home's own file: read, and refused
+        Files.writeString(home.resolve("fraudstats.yml"), """
+                fraudstats:
+                  catalog:
+                    districts:
+                      "440604": 禅城区
+                      "440605": 南海区
+                      "440606": 顺德区
+                      "440607": 三水区
+                """);
+        try {
+            Run without = cli(List.of(), METRICS);
+            assertThat(without.exitCode()).isEqualTo(1);
+            assertThat(without.err()).startsWith("fraudstats metrics: setting fraudstats.catalog.districts leaves out 440608, the district of "
+                    + gaoming + " loaded: they would count in no district");
+
+            // every district kept and one added: the new row is zeros, every other row as the contract's expected file
+            Files.writeString(home.resolve("fraudstats.yml"), Files.readString(home.resolve("fraudstats.yml"))
+                    + "      \"440608\": 高明区\n      \"440609\": 新区\n");
+            Run with = cli(List.of(), METRICS);
+            assertThat(with.exitCode()).as(with.err()).isZero();
+            List<String> rows = new ArrayList<>(with.out().lines().toList());
+            assertThat(rows.remove("2022-10-01,2022-10-24,440609,0,0.00,0,0.00,0,0.00,0,0.00,,0,0")).as(with.out()).isTrue();
+            assertThat(String.join("\n", rows) + "\n").isEqualTo(Files.readString(GOLDEN_RANGE));
+        } finally {
+            Files.delete(home.resolve("fraudstats.yml"));
+        }
+    }
+
+    /** "130 cases and 219 warnings": the district's figures over every day the sample holds, as metrics prints them. */
+    private static String casesAndWarnings(String district) {
+        Run all = cli(List.of(), "metrics", "--from", "2021-01-01", "--to", "2022-12-31", "--district", district);
+        assertThat(all.exitCode()).as(all.err()).isZero();
+        String[] f = all.out().lines().skip(1).findFirst().orElseThrow().split(",");
+        return f[3] + " cases and " + f[12] + " warnings";
+    }
+
+    private static Run cli(List<String> settings, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> startArgs = new ArrayList<>(settings);
+        startArgs.add("--fraudstats.home=" + home);
+        try (Services services = new Services(() -> new SpringApplication(FraudstatsApplication.class).run(startArgs.toArray(String[]::new)), true)) {
+            int code = Cli.run(services, args, new PrintWriter(out, true), new PrintWriter(err, true));
+            return new Run(code, out.toString(), err.toString());
+        }
+    }
+}
