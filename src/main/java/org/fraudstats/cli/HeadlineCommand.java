@@ -26,7 +26,7 @@ class HeadlineCommand implements Callable<Integer> {
     @Mixin
     Period period;
 
-    @Option(names = "--district", paramLabel = "CODE", description = "a district (default: the city, 440600)")
+    @Option(names = "--district", paramLabel = "CODE", description = "a district (default: the city, by its code in the catalogue)")
     String district;
 
     @Option(names = "--topic", defaultValue = "handling", converter = TopicConverter.class, completionCandidates = Topics.class,

@@ -30,7 +30,7 @@ class MetricsCommand implements Callable<Integer> {
     @Option(names = "--by", defaultValue = "range", description = "range (default) or day")
     By by;
 
-    @Option(names = "--district", paramLabel = "CODE", description = "only this area (440600: the city)")
+    @Option(names = "--district", paramLabel = "CODE", description = "only this area (the city by its code in the catalogue, 440600 for Foshan)")
     String district;
 
     @Option(names = "--compare", description = "yoy (同比) or pop (环比)")
