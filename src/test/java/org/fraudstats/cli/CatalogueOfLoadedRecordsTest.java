@@ -96,6 +96,30 @@ class CatalogueOfLoadedRecordsTest {
         }
     }
 
+    /**
+     * The file is read from the home's path, whatever characters the path holds: imported as a location (a list of
+     * URLs), a home holding , # % or ; had its file ignored (Foshan's catalogue) or stopped every command (review).
+     */
+    @Test
+    void theHomesFileIsReadWhateverItsPathHolds(@TempDir Path parent) throws Exception {
+        Path odd = Files.createDirectories(parent.resolve("centre,home#1%41;x"));
+        Files.writeString(odd.resolve("fraudstats.yml"), "fraudstats:\n  catalog:\n    districts:\n      \"4406\": 短码\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        try (Services services = new Services(() -> new SpringApplication(FraudstatsApplication.class).run("--fraudstats.home=" + odd), true)) {
+            int code = Cli.run(services, new String[] {"metrics", "--from", "2022-10-01", "--to", "2022-10-01"}, new PrintWriter(out, true), new PrintWriter(err, true));
+            assertThat(code).isEqualTo(1);
+        }
+        assertThat(err.toString()).isEqualTo("fraudstats metrics: setting fraudstats.catalog.districts.4406 names a district code that is not "
+                + "six digits (GB/T 2260, as 440605)\n");
+    }
+
+    /** No test reads the deployment file of the machine it runs on: the build gives the tests a home of their own. */
+    @Test
+    void theTestsRunUnderAHomeOfTheirOwn() {
+        assertThat(System.getenv("FRAUDSTATS_HOME")).endsWith(java.io.File.separator + "surefire-home");
+    }
+
     /** "130 cases and 219 warnings": the district's figures over every day the sample holds, as metrics prints them. */
     private static String casesAndWarnings(String district) {
         Run all = cli(List.of(), "metrics", "--from", "2021-01-01", "--to", "2022-12-31", "--district", district);
