@@ -10,8 +10,9 @@ import org.fraudstats.catalog.Catalog;
  * The catalogue's settings checked before anything runs: a code or name that would print wrong in every bulletin stops
  * the command with one line naming the key. Each of these was accepted, exit 0, and published (tester): a district
  * coded 4406 or ABCDEF, a district without a name (a nameless row), two districts both called 南海区, a fraud type
- * coded in lower case, a city without a name (the masthead read 反诈骗中心), another city's code under Foshan's name, and
- * names read from a UTF-8 application.properties as ISO-8859-1 (广州市 became å¹¿å·å¸ in a published bulletin).
+ * coded in lower case, a city without a name (the masthead read 反诈骗中心), another city's code under Foshan's name or
+ * over Foshan's districts, and names read from a UTF-8 application.properties as ISO-8859-1 (广州市 became å¹¿å·å¸ in
+ * a published bulletin, which no later render republished: a name is no figure).
  */
 final class CatalogSettings {
 
@@ -32,6 +33,11 @@ final class CatalogSettings {
         if (!Catalog.CITY.equals(catalog.cityCode()) && Catalog.foshan().cityName().equals(catalog.cityName())) {
             throw new InvalidSetting("fraudstats.catalog.city-name", "is not set, and the default " + catalog.cityName()
                     + " is not the name of city " + catalog.cityCode() + ": set fraudstats.catalog.city-name too");
+        }
+        // nor Foshan's five districts under another city (the districts left to their default)
+        if (!Catalog.CITY.equals(catalog.cityCode()) && Catalog.foshan().districts().equals(catalog.districts())) {
+            throw new InvalidSetting("fraudstats.catalog.districts", "is not set, and the default, Foshan's five districts, are not "
+                    + "those of city " + catalog.cityCode() + ": give every district of " + catalog.cityName());
         }
         Map<String, String> named = new HashMap<>();
         for (Map.Entry<String, String> district : catalog.districts().entrySet()) {
@@ -54,18 +60,42 @@ final class CatalogSettings {
             }
             name(key, type.getValue());
         }
+        for (Map.Entry<String, String> english : catalog.englishNames().entrySet()) {
+            String key = "fraudstats.catalog.english-names." + english.getKey();
+            name(key, english.getValue());
+        }
     }
 
     private static void name(String key, String name) {
         if (name == null || name.isBlank()) {
             throw new InvalidSetting(key, "is empty: give the name as bulletins print it");
         }
-        // UTF-8 read as ISO-8859-1 (Spring reads .properties files so) gives letters of U+0080..U+00FF, which no
-        // Chinese name holds: 广 becomes å¹¿
-        if (name.codePoints().anyMatch(c -> c >= 0x80 && c <= 0xFF)) {
-            throw new InvalidSetting(key, name + " holds characters of U+0080..U+00FF, as a UTF-8 name read from a "
-                    + ".properties file does (Spring reads those as ISO-8859-1): write the catalogue in HOME/fraudstats.yml, "
-                    + "which is read as UTF-8, or the name as \\uXXXX escapes");
+        // a space at either end printed in every table, and 南海区 and "南海区 " were two districts of one name
+        if (!name.equals(name.strip())) {
+            throw new InvalidSetting(key, "'" + name + "' begins or ends with a space");
+        }
+        if (readAsLatin1(name)) {
+            throw new InvalidSetting(key, name + " is UTF-8 read as ISO-8859-1, as Spring reads a .properties file (广 becomes å¹¿): "
+                    + "write the catalogue in HOME/fraudstats.yml, which is read as UTF-8, or the name as \\uXXXX escapes");
+        }
+    }
+
+    /**
+     * Whether a name is UTF-8 bytes each read as one ISO-8859-1 character: every character below U+0100, one at least
+     * above U+007F, and their bytes valid UTF-8. A name of 间隔号 (禅城·区) or Ürümqi written as such is none.
+     */
+    static boolean readAsLatin1(String name) {
+        if (name.chars().anyMatch(c -> c > 0xFF) || name.chars().noneMatch(c -> c > 0x7F)) {
+            return false;
+        }
+        try {
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(name.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
         }
     }
 }

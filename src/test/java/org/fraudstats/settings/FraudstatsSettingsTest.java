@@ -87,8 +87,21 @@ class FraudstatsSettingsTest {
         // 广州市 written in UTF-8 in a .properties file, which Spring reads as ISO-8859-1
         String garbled = new String("广州市".getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1);
         assertThatThrownBy(() -> bind(Map.of("fraudstats.catalog.city-code", "440100", "fraudstats.catalog.city-name", garbled)))
-                .rootCause().hasMessageStartingWith("setting fraudstats.catalog.city-name " + garbled + " holds characters of U+0080..U+00FF")
-                .hasMessageEndingWith("write the catalogue in HOME/fraudstats.yml, which is read as UTF-8, or the name as \\uXXXX escapes");
+                .rootCause().hasMessage("setting fraudstats.catalog.city-name " + garbled + " is UTF-8 read as ISO-8859-1, as Spring reads a "
+                        + ".properties file (广 becomes å¹¿): write the catalogue in HOME/fraudstats.yml, which is read as UTF-8, or the name "
+                        + "as \\uXXXX escapes");
+        String ueruemqi = new String("Ürümqi".getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> bind(Map.of("fraudstats.catalog.english-names.440604", ueruemqi)))
+                .rootCause().hasMessageStartingWith("setting fraudstats.catalog.english-names.440604 " + ueruemqi + " is UTF-8 read as ISO-8859-1");
+        // but a name of its own with such characters is no garbling: 间隔号, a Latin letter with its accent
+        assertThat(bind(Map.of("fraudstats.catalog.districts.440604", "禅城·区", "fraudstats.catalog.english-names.440604", "Ürümqi"))
+                .catalog().englishName("440604")).contains("Ürümqi");
+        // Foshan's five districts under another city: its code and name given, its districts left to the default
+        assertThatThrownBy(() -> bind(Map.of("fraudstats.catalog.city-code", "440100", "fraudstats.catalog.city-name", "广州市")))
+                .rootCause().hasMessage("setting fraudstats.catalog.districts is not set, and the default, Foshan's five districts, are not "
+                        + "those of city 440100: give every district of 广州市");
+        assertThatThrownBy(() -> bind(Map.of("fraudstats.catalog.districts.440605", "南海区", "fraudstats.catalog.districts.440606", "南海区 ")))
+                .rootCause().hasMessage("setting fraudstats.catalog.districts.440606 '南海区 ' begins or ends with a space");
     }
 
     @Test
