@@ -7,8 +7,7 @@ import java.util.Map;
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.settings.InvalidSetting;
 import org.fraudstats.storage.SqlFiles;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +20,7 @@ import org.springframework.stereotype.Component;
  * or renamed, a fraud type retired, keeps its code in the catalogue while its records are loaded.
  */
 @Component
-class CatalogueCoversLoadedRecords {
+class CatalogueCoversLoadedRecords implements SmartInitializingSingleton {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Catalog catalog;
@@ -31,8 +30,13 @@ class CatalogueCoversLoadedRecords {
         this.catalog = catalog;
     }
 
-    @EventListener(ApplicationStartedEvent.class)
-    void check() {
+    /**
+     * Once every bean is made (the migrations run), before anything starts: serve's port, the schedules. Measured
+     * 5 ms on a city's two years (18,568 rows of case_day); about 1 s on a national database of 9.2 million
+     * (review), a sequential scan each start.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
         // kind → code → "60 cases, 120 warnings", for the first code the catalogue lacks
         Map<String, Map<String, StringBuilder>> missing = new LinkedHashMap<>();
         jdbc.query(SqlFiles.load("metrics/codes-of-loaded-records.sql"),
