@@ -152,10 +152,17 @@ public class Rerun {
      * lines), else the first line of the failure's message.
      */
     public static String oneLine(Throwable failure) {
-        // PostgreSQL stopped under a day: the step's failure is its rollback's ("JDBC rollback failed"), which says
-        // nothing a statistician can act on; the connection's loss is what to say
+        // a transaction whose rollback failed too: the step's failure is the rollback's ("JDBC rollback failed", on the
+        // connection PostgreSQL dropped), and the failure that mattered is kept aside, not as its cause
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.springframework.transaction.TransactionSystemException rollback && rollback.getApplicationException() != null) {
+                return oneLine(rollback.getApplicationException());
+            }
+        }
         if (DatabaseDown.isCause(failure)) {
-            return "the database connection was lost (" + DatabaseDown.why(failure) + ")";
+            // a pool merely busy (its wait ended with no failure under it) is no loss of the database
+            return (DatabaseDown.connectionFailed(failure) ? "the database connection was lost (" : "no database connection could be had (")
+                    + DatabaseDown.why(failure) + ")";
         }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof PSQLException sql && sql.getServerErrorMessage() != null && sql.getServerErrorMessage().getMessage() != null) {
