@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.fraudstats.bulletin.data.BulletinAssembler;
@@ -91,7 +92,7 @@ public class BulletinPublisher {
     }
 
     /** The figures a published revision printed, read back from the snapshot kept with it; empty when there is no such revision. */
-    public java.util.Optional<PublishedFigures> printed(BulletinKind kind, LocalDate from, LocalDate to, int revision) {
+    public Optional<PublishedFigures> printed(BulletinKind kind, LocalDate from, LocalDate to, int revision) {
         return files.printed(kind, from, to, revision).map(PublishedFigures::of);
     }
 

@@ -29,10 +29,10 @@ public class KeyFigures {
      * @param unusual  a daily's 异常提示 line (heading included), or empty
      * @param heading  the line above the figures
      * @param figures  one line per figure, without a list mark
-     * @param gaps     which base holds days not arrived, so that no change is said against it, or empty
+     * @param gapsLine which base holds days not arrived, so that no change is said against it, or empty
      * @param sentences both press sentences of the city's year to date
      */
-    public record Said(Optional<String> unusual, String heading, List<String> figures, Optional<String> gaps, List<String> sentences) {
+    public record Said(Optional<String> unusual, String heading, List<String> figures, Optional<String> gapsLine, List<String> sentences) {
 
         /** The lines as the mail prints them: the parts apart by a blank line, each figure marked "- ". */
         public List<String> lines() {
@@ -43,7 +43,7 @@ public class KeyFigures {
             });
             lines.add(heading);
             figures.forEach(f -> lines.add("- " + f));
-            gaps.ifPresent(lines::add);
+            gapsLine.ifPresent(lines::add);
             lines.add("");
             lines.addAll(sentences);
             return lines;
@@ -65,6 +65,18 @@ public class KeyFigures {
      * @param daily whether it is a daily bulletin, the only kind that opens with 异常提示
      */
     public Optional<Said> of(boolean daily, LocalDate from, LocalDate to, PublishedFigures published) {
+        return of(daily, from, to, published, true);
+    }
+
+    /**
+     * As {@link #of}, for a page showing the revision beside its PDF: a revision published before its 异常提示 was kept
+     * shows none, rather than one computed from today's data that its PDF may contradict (review).
+     */
+    public Optional<Said> asPrinted(boolean daily, LocalDate from, LocalDate to, PublishedFigures published) {
+        return of(daily, from, to, published, false);
+    }
+
+    private Optional<Said> of(boolean daily, LocalDate from, LocalDate to, PublishedFigures published, boolean unusualNowIfNotKept) {
         String cityCode = catalog.cityCode();
         Optional<AreaFigures> city = published.period(cityCode, from, to);
         Optional<AreaFigures> yoy = published.yearOnYearBase(cityCode);
@@ -75,8 +87,9 @@ public class KeyFigures {
         }
         // leadership reads the first lines only: what is unusual comes before every figure, as in the bulletin; kept
         // with the revision since it was, a revision published before that says it as computed now
-        Optional<String> unusualLine = daily ? Optional.of(UnusualNote.HEADING + "：" + published.unusualNote()
-                .orElseGet(() -> published.missingNote().isPresent() ? UnusualNote.NOT_JUDGED : unusual.of(from))) : Optional.empty();
+        Optional<String> note = published.unusualNote().or(() -> published.missingNote().isPresent() ? Optional.of(UnusualNote.NOT_JUDGED)
+                : unusualNowIfNotKept ? Optional.of(unusual.of(from)) : Optional.empty());
+        Optional<String> unusualLine = daily ? note.map(n -> UnusualNote.HEADING + "：" + n) : Optional.empty();
         // as the bulletin: a change against a missing day's zeros would read as a fall, one against a base short of a
         // day as a rise (DistrictTable.Row)
         boolean compared = published.missingNote().isEmpty();

@@ -114,7 +114,7 @@ class BulletinPages {
         // what it says first, as text, the lines of its mail from this revision's own figures: on a phone the PDF
         // inside the page often shows blank, and a screen reader finds no structure in the PDF (untagged)
         model.addAttribute("key", publisher.printed(b.kind(), b.from(), b.to(), b.revision())
-                .flatMap(printed -> keyFigures.of(b.kind() == BulletinKind.DAILY, b.from(), b.to(), printed)).orElse(null));
+                .flatMap(printed -> keyFigures.asPrinted(b.kind() == BulletinKind.DAILY, b.from(), b.to(), printed)).orElse(null));
         model.addAttribute("pdf", archive.file(b, BulletinPublisher.Format.pdf).isPresent());
         model.addAttribute("xlsx", archive.file(b, BulletinPublisher.Format.xlsx).isPresent());
         audit.record("view-bulletin", b.period() + " " + b.kindName() + " r" + b.revision(), "success");
