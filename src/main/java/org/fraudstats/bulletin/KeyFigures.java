@@ -86,7 +86,7 @@ public class KeyFigures {
             return Optional.empty();
         }
         // leadership reads the first lines only: what is unusual comes before every figure, as in the bulletin; kept
-        // with the revision since it was, a revision published before that says it as computed now
+        // with the revision since it was, a revision published before that has its mail say it as computed now
         Optional<String> note = published.unusualNote().or(() -> published.missingNote().isPresent() ? Optional.of(UnusualNote.NOT_JUDGED)
                 : unusualNowIfNotKept ? Optional.of(unusual.of(from)) : Optional.empty());
         Optional<String> unusualLine = daily ? note.map(n -> UnusualNote.HEADING + "：" + n) : Optional.empty();
