@@ -43,7 +43,10 @@ class CatalogueCoversLoadedRecords implements SmartInitializingSingleton {
                 Map.of("districts", catalog.districtCodes(), "fraudTypes", List.copyOf(catalog.fraudTypes().keySet())), rs -> {
                     StringBuilder said = missing.computeIfAbsent(rs.getString("kind"), k -> new LinkedHashMap<>())
                             .computeIfAbsent(rs.getString("code"), c -> new StringBuilder());
-                    said.append(said.isEmpty() ? "" : " and ").append(rs.getLong("records")).append(' ').append(rs.getString("what"));
+                    long records = rs.getLong("records");
+                    String what = rs.getString("what");
+                    said.append(said.isEmpty() ? "" : " and ").append(records).append(' ')
+                            .append(records == 1 ? what.substring(0, what.length() - 1) : what);
                 });
         missing.forEach((kind, codes) -> {
             boolean district = "district".equals(kind);

@@ -34,12 +34,14 @@ final class CatalogSettings {
             throw new InvalidSetting("fraudstats.catalog.city-name", "is not set, and the default " + catalog.cityName()
                     + " is not the name of city " + catalog.cityCode() + ": set fraudstats.catalog.city-name too");
         }
-        // nor Foshan's five districts under another city (the districts left to their default)
+        // nor Foshan's five districts under another city (the districts left to their default, or copied)
         if (!Catalog.CITY.equals(catalog.cityCode()) && Catalog.foshan().districts().equals(catalog.districts())) {
-            throw new InvalidSetting("fraudstats.catalog.districts", "is not set, and the default, Foshan's five districts, are not "
+            throw new InvalidSetting("fraudstats.catalog.districts", "are Foshan's five (the default when none is given), not "
                     + "those of city " + catalog.cityCode() + ": give every district of " + catalog.cityName());
         }
         Map<String, String> named = new HashMap<>();
+        // a city named as a district: every revision line "南海区 电诈警情 …" could be either
+        named.put(catalog.cityName(), catalog.cityCode());
         for (Map.Entry<String, String> district : catalog.districts().entrySet()) {
             String key = "fraudstats.catalog.districts." + district.getKey();
             if (!AREA_CODE.matcher(district.getKey()).matches()) {
@@ -48,10 +50,11 @@ final class CatalogSettings {
             name(key, district.getValue());
             String other = named.putIfAbsent(district.getValue(), district.getKey());
             if (other != null) {
-                throw new InvalidSetting(key, district.getValue() + " is also the name of district " + other
-                        + ": two rows of every table would read alike");
+                throw new InvalidSetting(key, district.getValue() + " is also the name of " + (other.equals(catalog.cityCode()) ? "the city " : "district ")
+                        + other + ": two rows of every table would read alike");
             }
         }
+        Map<String, String> typesNamed = new HashMap<>();
         for (Map.Entry<String, String> type : catalog.fraudTypes().entrySet()) {
             String key = "fraudstats.catalog.fraud-types." + type.getKey();
             if (!FRAUD_TYPE_CODE.matcher(type.getKey()).matches()) {
@@ -59,9 +62,18 @@ final class CatalogSettings {
                         + "which the feeds' fraud_type would have to match exactly");
             }
             name(key, type.getValue());
+            // two fraud types of one name: the ranking printed two 刷单返利 rows, and a revision's "刷单返利 36 → 37" either
+            String other = typesNamed.putIfAbsent(type.getValue(), type.getKey());
+            if (other != null) {
+                throw new InvalidSetting(key, type.getValue() + " is also the name of fraud type " + other
+                        + ": two rows of the ranking would read alike");
+            }
         }
         for (Map.Entry<String, String> english : catalog.englishNames().entrySet()) {
             String key = "fraudstats.catalog.english-names." + english.getKey();
+            if (!catalog.isArea(english.getKey())) {
+                throw new InvalidSetting(key, "names no district of fraudstats.catalog.districts nor the city");
+            }
             name(key, english.getValue());
         }
     }
@@ -70,14 +82,33 @@ final class CatalogSettings {
         if (name == null || name.isBlank()) {
             throw new InvalidSetting(key, "is empty: give the name as bulletins print it");
         }
-        // a space at either end printed in every table, and 南海区 and "南海区 " were two districts of one name
-        if (!name.equals(name.strip())) {
-            throw new InvalidSetting(key, "'" + name + "' begins or ends with a space");
+        // a space at either end printed in every table, and 南海区 and "南海区 " were two districts of one name; a no-break
+        // space is one too
+        if (Character.isWhitespace(name.codePointAt(0)) || Character.isSpaceChar(name.codePointAt(0))
+                || Character.isWhitespace(name.codePointBefore(name.length())) || Character.isSpaceChar(name.codePointBefore(name.length()))) {
+            throw new InvalidSetting(key, "'" + printable(name) + "' begins or ends with a space");
         }
         if (readAsLatin1(name)) {
-            throw new InvalidSetting(key, name + " is UTF-8 read as ISO-8859-1, as Spring reads a .properties file (广 becomes å¹¿): "
+            throw new InvalidSetting(key, printable(name) + " is UTF-8 read as ISO-8859-1, as Spring reads a .properties file (广 becomes å¹¿): "
                     + "write the catalogue in HOME/fraudstats.yml, which is read as UTF-8, or the name as \\uXXXX escapes");
         }
+        // a line break split the headline's sentence over two lines
+        if (name.codePoints().anyMatch(Character::isISOControl)) {
+            throw new InvalidSetting(key, printable(name) + " holds a control character (a line break, a tab)");
+        }
+    }
+
+    /** A value as one line: control characters (U+0085 is a line break to some readers) as \\uXXXX. */
+    private static String printable(String name) {
+        StringBuilder out = new StringBuilder();
+        name.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04X", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     /**

@@ -23,18 +23,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       and the large /api/v1/metrics answers computed at once, each holding memory
  * @param embedded       the embedded PostgreSQL's own settings
  * @param catalog        the deployment's districts and fraud types (feeds.md "Catalogues")
+ * @param settingsFileProblem what is wrong with HOME/fraudstats.yml, found before logging was set up; empty when nothing
  */
 @ConfigurationProperties("fraudstats")
 public record FraudstatsSettings(Path home, Path inbox, Path out, Path cache, @DefaultValue("") String accountKey,
                                  Path jobsDir, @DefaultValue("2") int renderThreads,
                                  @DefaultValue("3") int concurrentListings, @DefaultValue Embedded embedded,
-                                 @DefaultValue Catalog catalog) {
+                                 @DefaultValue Catalog catalog, @DefaultValue("") String settingsFileProblem) {
 
     /** @param durable fsync and synchronous commit on; false only for the bench's throwaway database */
     public record Embedded(@DefaultValue("true") boolean durable) {
     }
 
     public FraudstatsSettings {
+        // HOME/fraudstats.yml unreadable, or a catalogue key set beside it (DeploymentSettingsFile)
+        if (!settingsFileProblem.isEmpty()) {
+            String[] fileAndProblem = settingsFileProblem.split("\n", 2);
+            throw InvalidSetting.ofFile(Path.of(fileAndProblem[0]), fileAndProblem[1]);
+        }
         if (home == null || home.toString().isBlank()) {
             throw new InvalidSetting("fraudstats.home", "is empty: set FRAUDSTATS_HOME to a folder");
         }

@@ -114,6 +114,42 @@ class CatalogueOfLoadedRecordsTest {
                 + "six digits (GB/T 2260, as 440605)\n");
     }
 
+    /**
+     * A file that is not UTF-8 or not YAML is one line naming the file and where, on standard error: Spring printed 39
+     * lines of trace on standard output, where metrics writes its CSV, and the line named fraudstats.home (tester).
+     */
+    @Test
+    void aBrokenDeploymentFileIsOneLineNamingItAndWhere(@TempDir Path broken) throws Exception {
+        Path file = broken.resolve("fraudstats.yml");
+        Files.writeString(file, "fraudstats:\n  catalog:\n\tdistricts:\n");
+        Run tab = cliIn(broken, List.of(), METRICS);
+        assertThat(tab.exitCode()).isEqualTo(1);
+        assertThat(tab.out()).isEmpty();
+        assertThat(tab.err()).isEqualTo("fraudstats metrics: " + file + ": line 3, column 1: found character '\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for indentation)\n");
+        Files.write(file, "fraudstats:\n  catalog:\n    city-name: 广州市\n".getBytes(java.nio.charset.Charset.forName("GBK")));
+        assertThat(cliIn(broken, List.of(), METRICS).err())
+                .isEqualTo("fraudstats metrics: " + file + ": not UTF-8 (a file saved as GBK, say): save it as UTF-8\n");
+    }
+
+    /**
+     * Beside the deployment file, a catalogue key in a file Spring reads from elsewhere (the folder a command starts in,
+     * an additional location) is refused: merged key by key, a stray city code there republished a day as 广州市's.
+     */
+    @Test
+    void aCatalogueKeyInAnotherSettingsFileBesideTheDeploymentFileIsRefused(@TempDir Path elsewhere) throws Exception {
+        Files.writeString(home.resolve("fraudstats.yml"), "fraudstats:\n  render-threads: 2\n");
+        Path stray = elsewhere.resolve("application.properties");
+        Files.writeString(stray, "fraudstats.catalog.city-code=440100\n");
+        try {
+            Run refused = cli(List.of("--spring.config.additional-location=file:" + stray), METRICS);
+            assertThat(refused.exitCode()).isEqualTo(1);
+            assertThat(refused.err()).isEqualTo("fraudstats metrics: " + home.resolve("fraudstats.yml") + ": fraudstats.catalog.city-code is also set in "
+                    + stray + ", a file Spring reads from the folder a command starts in: keep the catalogue in " + home.resolve("fraudstats.yml") + " alone\n");
+        } finally {
+            Files.delete(home.resolve("fraudstats.yml"));
+        }
+    }
+
     /** No test reads the deployment file of the machine it runs on: the build gives the tests a home of their own. */
     @Test
     void theTestsRunUnderAHomeOfTheirOwn() {
@@ -129,10 +165,14 @@ class CatalogueOfLoadedRecordsTest {
     }
 
     private static Run cli(List<String> settings, String... args) {
+        return cliIn(home, settings, args);
+    }
+
+    private static Run cliIn(Path inHome, List<String> settings, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<String> startArgs = new ArrayList<>(settings);
-        startArgs.add("--fraudstats.home=" + home);
+        startArgs.add("--fraudstats.home=" + inHome);
         try (Services services = new Services(() -> new SpringApplication(FraudstatsApplication.class).run(startArgs.toArray(String[]::new)), true)) {
             int code = Cli.run(services, args, new PrintWriter(out, true), new PrintWriter(err, true));
             return new Run(code, out.toString(), err.toString());

@@ -87,19 +87,38 @@ class FraudstatsSettingsTest {
         // 广州市 written in UTF-8 in a .properties file, which Spring reads as ISO-8859-1
         String garbled = new String("广州市".getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1);
         assertThatThrownBy(() -> bind(Map.of("fraudstats.catalog.city-code", "440100", "fraudstats.catalog.city-name", garbled)))
-                .rootCause().hasMessage("setting fraudstats.catalog.city-name " + garbled + " is UTF-8 read as ISO-8859-1, as Spring reads a "
-                        + ".properties file (广 becomes å¹¿): write the catalogue in HOME/fraudstats.yml, which is read as UTF-8, or the name "
-                        + "as \\uXXXX escapes");
+                // its control characters written as \\uXXXX, so that the line stays one line
+                .rootCause().hasMessage("setting fraudstats.catalog.city-name " + garbled.replace("\u009E", "\\u009E").replace("\u0082", "\\u0082")
+                        + " is UTF-8 read as ISO-8859-1, as Spring reads a .properties file (广 becomes å¹¿): write the catalogue in "
+                        + "HOME/fraudstats.yml, which is read as UTF-8, or the name as \\uXXXX escapes");
         String ueruemqi = new String("Ürümqi".getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1);
         assertThatThrownBy(() -> bind(Map.of("fraudstats.catalog.english-names.440604", ueruemqi)))
-                .rootCause().hasMessageStartingWith("setting fraudstats.catalog.english-names.440604 " + ueruemqi + " is UTF-8 read as ISO-8859-1");
+                .rootCause().hasMessageStartingWith("setting fraudstats.catalog.english-names.440604 " + ueruemqi.replace("\u009C", "\\u009C")
+                        + " is UTF-8 read as ISO-8859-1");
         // but a name of its own with such characters is no garbling: 间隔号, a Latin letter with its accent
         assertThat(bind(Map.of("fraudstats.catalog.districts.440604", "禅城·区", "fraudstats.catalog.english-names.440604", "Ürümqi"))
                 .catalog().englishName("440604")).contains("Ürümqi");
         // Foshan's five districts under another city: its code and name given, its districts left to the default
         assertThatThrownBy(() -> bind(Map.of("fraudstats.catalog.city-code", "440100", "fraudstats.catalog.city-name", "广州市")))
-                .rootCause().hasMessage("setting fraudstats.catalog.districts is not set, and the default, Foshan's five districts, are not "
+                .rootCause().hasMessage("setting fraudstats.catalog.districts are Foshan's five (the default when none is given), not "
                         + "those of city 440100: give every district of 广州市");
+        // rows that read alike: two fraud types of one name, a city named as one of its districts (tester, second round)
+        assertThatThrownBy(() -> bind(Map.of("fraudstats.catalog.fraud-types.ORDER_BRUSHING", "刷单返利", "fraudstats.catalog.fraud-types.FAKE_LOAN", "刷单返利")))
+                .rootCause().hasMessageMatching("setting fraudstats\\.catalog\\.fraud-types\\.(FAKE_LOAN|ORDER_BRUSHING) 刷单返利 is also the name of "
+                        + "fraud type (ORDER_BRUSHING|FAKE_LOAN): two rows of the ranking would read alike");
+        assertThatThrownBy(() -> bind(Map.of("fraudstats.catalog.city-name", "南海区")))
+                .rootCause().hasMessage("setting fraudstats.catalog.districts.440605 南海区 is also the name of the city 440600: "
+                        + "two rows of every table would read alike");
+        assertThatThrownBy(() -> bind(Map.of("fraudstats.catalog.english-names.440699", "Nowhere District")))
+                .rootCause().hasMessage("setting fraudstats.catalog.english-names.440699 names no district of fraudstats.catalog.districts nor the city");
+        // a no-break space at an end, a line break inside (the headline split over two lines), said on one line
+        assertThatThrownBy(() -> bind(Map.of("fraudstats.catalog.districts.440609", "\u00A0新区")))
+                .rootCause().hasMessage("setting fraudstats.catalog.districts.440609 '\u00A0新区' begins or ends with a space");
+        assertThatThrownBy(() -> bind(Map.of("fraudstats.catalog.districts.440609", "新\n区")))
+                .rootCause().hasMessage("setting fraudstats.catalog.districts.440609 新\\u000A区 holds a control character (a line break, a tab)");
+        String withNel = new String("禅城区".getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> bind(Map.of("fraudstats.catalog.districts.440604", withNel)))
+                .rootCause().satisfies(e -> assertThat(e.getMessage()).contains("\\u0085").doesNotContain("\u0085"));
         assertThatThrownBy(() -> bind(Map.of("fraudstats.catalog.districts.440605", "南海区", "fraudstats.catalog.districts.440606", "南海区 ")))
                 .rootCause().hasMessage("setting fraudstats.catalog.districts.440606 '南海区 ' begins or ends with a space");
     }
