@@ -150,6 +150,26 @@ class CatalogueOfLoadedRecordsTest {
         }
     }
 
+    /**
+     * Another city code once bulletins are published is refused: each bulletin rendered again listed the old city's row
+     * as gone and the new one's as come, a revision mailed as a correction though no figure moved (tester).
+     */
+    @Test
+    void aCityCodeOtherThanThePublishedBulletinsIsRefused() {
+        Run rerun = cli(List.of(), "rerun", "--from", "2022-10-24", "--to", "2022-10-24", "--formats", "xlsx");
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        List<String> guangzhou = new ArrayList<>(List.of("--fraudstats.catalog.city-code=440100", "--fraudstats.catalog.city-name=广州市",
+                "--fraudstats.catalog.districts.440609=新区"));
+        org.fraudstats.catalog.Catalog.foshan().districts().forEach((code, name) -> guangzhou.add("--fraudstats.catalog.districts." + code + "=" + name));
+
+        Run refused = cli(guangzhou, METRICS);
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).matches("fraudstats metrics: setting fraudstats\\.catalog\\.city-code 440100 is not the code \\d+ bulletins? "
+                + "(was|were) published under \\(the latest, the daily of 2022-10-24 r1, has areas 440600 the catalogue lacks\\): "
+                + "each rendered again would be a revision though no figure moved; keep the city's code\n");
+    }
+
     /** No test reads the deployment file of the machine it runs on: the build gives the tests a home of their own. */
     @Test
     void theTestsRunUnderAHomeOfTheirOwn() {
