@@ -81,8 +81,9 @@ public class NightlyPipeline {
         Long jobExecutionId = executions.isEmpty() ? null : executions.get(executions.size() - 1);
 
         // 2. what the loads (tonight's, or earlier ones by hand) changed of what was published
-        List<LocalDate> changed = stale.days(date);
-        List<StaleBulletins.Period> ranges = stale.ranges(date);
+        StaleBulletins.Stale toRender = stale.of(date);
+        List<LocalDate> changed = toRender.days();
+        List<StaleBulletins.Period> ranges = toRender.ranges();
 
         // the rollups every figure reads, checked against the facts for the days tonight's loads recomputed and the
         // days tonight renders: a mismatch is a wrong figure, so nothing is rendered from it, and a night tried again

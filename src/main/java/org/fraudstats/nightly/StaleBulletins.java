@@ -25,25 +25,36 @@ class StaleBulletins {
         this.jdbc = jdbc;
     }
 
+    /** The night's work: the daily bulletins up to its date and the range bulletins starting by it, oldest first. */
+    record Stale(List<LocalDate> days, List<Period> ranges) {
+    }
+
     /** Published daily bulletins up to {@code date}, oldest first. */
     List<LocalDate> days(LocalDate date) {
-        return stale(date, "daily").stream().map(Period::from).toList();
+        return of(date).days();
     }
 
     /** Published range bulletins starting by {@code date}, oldest first. */
     List<Period> ranges(LocalDate date) {
-        return stale(date, "range");
+        return of(date).ranges();
     }
 
-    /** sql/nightly/stale-bulletins.sql, the rule the portal's 数据有更新 reads too: every bulletin starting by {@code date}. */
-    private List<Period> stale(LocalDate date, String kind) {
-        List<Period> periods = new java.util.ArrayList<>();
+    /**
+     * Both at once, from one reading of sql/nightly/stale-bulletins.sql (the rule the portal's 数据有更新 reads too):
+     * the night read it twice in a row, once per kind.
+     */
+    Stale of(LocalDate date) {
+        List<LocalDate> days = new java.util.ArrayList<>();
+        List<Period> ranges = new java.util.ArrayList<>();
         jdbc.query(SqlFiles.load("nightly/stale-bulletins.sql"), Map.of("from", LocalDate.of(1, 1, 1), "to", date, "exact", false),
                 (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
-                    if (kind.equals(rs.getString("kind"))) {
-                        periods.add(new Period(rs.getObject("date_from", LocalDate.class), rs.getObject("date_to", LocalDate.class)));
+                    LocalDate from = rs.getObject("date_from", LocalDate.class);
+                    switch (rs.getString("kind")) {
+                        case "daily" -> days.add(from);
+                        case "range" -> ranges.add(new Period(from, rs.getObject("date_to", LocalDate.class)));
+                        default -> { }
                     }
                 });
-        return periods;
+        return new Stale(List.copyOf(days), List.copyOf(ranges));
     }
 }
