@@ -91,6 +91,14 @@ public class BulletinPublisher {
         return files.revisions(from, to);
     }
 
+    /**
+     * The days a bulletin reads ({@link ReadDays}: its period, bases, years to date, trend) whose records changed since
+     * its latest revision was rendered, oldest first: what a revision's 更正原因 names, and a page's notice.
+     */
+    public List<LocalDate> changedSinceLatest(BulletinKind kind, LocalDate from, LocalDate to) {
+        return files.changedSinceLatest(kind, from, to);
+    }
+
     /** The figures a published revision printed, read back from the snapshot kept with it; empty when there is no such revision. */
     public Optional<PublishedFigures> printed(BulletinKind kind, LocalDate from, LocalDate to, int revision) {
         return files.printed(kind, from, to, revision).map(PublishedFigures::of);

@@ -226,6 +226,11 @@ public class BulletinFiles {
         return revisions.overlapping(from, to);
     }
 
+    /** The days read by the bulletin whose records changed since its latest revision was rendered, oldest first. */
+    public List<LocalDate> changedSinceLatest(BulletinKind kind, LocalDate from, LocalDate to) {
+        return revisions.changedSinceLatest(kind, from, to);
+    }
+
     /** The figures a published revision printed (its snapshot, as text), or empty when there is no such revision. */
     public Optional<String> printed(BulletinKind kind, LocalDate from, LocalDate to, int revision) {
         return revisions.figures(kind, from, to, revision);

@@ -31,8 +31,11 @@ public class OutdatedBulletin {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    OutdatedBulletin(NamedParameterJdbcTemplate jdbc) {
+    private final org.fraudstats.bulletin.BulletinPublisher publisher;
+
+    OutdatedBulletin(NamedParameterJdbcTemplate jdbc, org.fraudstats.bulletin.BulletinPublisher publisher) {
         this.jdbc = jdbc;
+        this.publisher = publisher;
     }
 
     /** Every bulletin out of date whose period overlaps [from, to], for the archive's list. */
@@ -64,10 +67,9 @@ public class OutdatedBulletin {
     /**
      * The days its figures read (its period, its bases, its year to date and last year's, its trend) that a load or a
      * repair changed after its latest revision was rendered: the very days the revision's 更正原因 will name
-     * (sql/bulletin/changed-since-latest-revision.sql, the publisher's rule).
+     * (the publisher's own rule, asked of it, not a copy of its SQL).
      */
     public List<LocalDate> readDaysChanged(BulletinKind kind, LocalDate from, LocalDate to) {
-        return jdbc.queryForList(SqlFiles.load("bulletin/changed-since-latest-revision.sql"),
-                Map.of("kind", kind.key(), "from", from, "to", to, "reads", org.fraudstats.bulletin.ReadDays.json(kind, from, to)), LocalDate.class);
+        return publisher.changedSinceLatest(kind, from, to);
     }
 }
