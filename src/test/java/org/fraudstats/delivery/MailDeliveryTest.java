@@ -364,6 +364,7 @@ class MailDeliveryTest extends DatabaseTest {
             assertThat(jdbc.queryForList("SELECT attempts FROM delivery ORDER BY id", Integer.class)).containsExactly(1, 1, 1);
         }
         // the relay back: one pass sends every mail whose time has come, the others at theirs
+        awaitPortFree();
         relay.start();
         clock.set(START.plus(Duration.ofMinutes(7)));
         assertThat(deliveries.sendDue(line -> { }).sent()).isEqualTo(2);
@@ -387,6 +388,23 @@ class MailDeliveryTest extends DatabaseTest {
     }
 
     /** The relay's port accepts connections and never answers: a hung relay, or a firewall dropping its packets. */
+    /**
+     * The hung relay's port, free again before GreenMail binds it: the connections it held close as it closes, and a
+     * CI run beside a demo on the same 2 cores saw GreenMail's bind refused ("Address already in use") once.
+     */
+    private static void awaitPortFree() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), SMTP_PORT));
+                return;
+            } catch (IOException inUse) {
+                Thread.sleep(100);
+            }
+        }
+    }
+
     private static final class HungRelay implements AutoCloseable {
         private final ServerSocket socket;
         private final List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
