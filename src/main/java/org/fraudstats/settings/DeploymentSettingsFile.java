@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.origin.OriginLookup;
+import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
@@ -48,6 +53,60 @@ public class DeploymentSettingsFile implements EnvironmentPostProcessor, Ordered
         return "cannot be read as YAML: " + message;
     }
 
+    /** The settings of fraudstats a deployment may write in its file (README, Configuration), relaxed as Spring reads them. */
+    private static final Set<String> KEYS = Set.of("inbox", "out", "cache", "accountkey", "jobsdir",
+            "renderthreads", "concurrentlistings", "embedded.durable", "distribution", "portalurl", "catalog.citycode", "catalog.cityname");
+    /** The catalogue's lists, each key of which is a code. */
+    private static final Set<String> LISTS = Set.of("catalog.districts", "catalog.fraudtypes", "catalog.englishnames");
+    /** What Spring keeps of a map key: other characters it drops without a word (４４０６０９ bound as nothing). */
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]+");
+
+    /**
+     * The first fraudstats key of the file that no setting reads, as "line 4: … " (its value's line), or null. Spring ignores a
+     * key it binds to nothing: a district written in full-width digits (４４０６０９) or under a misspelt list
+     * (distrcts) was left out of the catalogue without a word, and a home set inside the home's own file moved the
+     * database to another folder once the file was read.
+     */
+    private static String unreadKey(List<PropertySource<?>> documents) {
+        for (PropertySource<?> document : documents) {
+            if (!(document instanceof EnumerablePropertySource<?> keys)) {
+                continue;
+            }
+            for (String key : keys.getPropertyNames()) {
+                if (!key.startsWith("fraudstats.")) {
+                    continue;
+                }
+                String where = OriginLookup.getOrigin(document, key) instanceof TextResourceOrigin text && text.getLocation() != null
+                        ? "line " + (text.getLocation().getLine() + 1) + ": " : "";
+                String setting = key.substring("fraudstats.".length());
+                String relaxed = setting.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+                if (relaxed.equals("home") || relaxed.equals("defaulthome")) {
+                    return where + key + " is set in the home's own file, which is found by the home: set FRAUDSTATS_HOME instead";
+                }
+                if (KEYS.contains(relaxed)) {
+                    continue;
+                }
+                // "[４４０６０９]": a code in brackets is kept whole, and CatalogSettings says what is wrong with it
+                int bracket = relaxed.indexOf('[');
+                if (bracket > 0 && relaxed.endsWith("]") && LISTS.contains(relaxed.substring(0, bracket))) {
+                    continue;
+                }
+                int dot = setting.lastIndexOf('.');
+                if (dot > 0 && LISTS.contains(relaxed.substring(0, relaxed.lastIndexOf('.')))) {
+                    String code = setting.substring(dot + 1);
+                    if (CODE.matcher(code).matches()) {
+                        continue;
+                    }
+                    return where + key + " is not read: Spring keeps a code of ASCII letters, digits, - and _ only and drops "
+                            + "this one without a word (full-width digits or letters, a space?): write the code as the feeds do";
+                }
+                return where + key + " is no setting of fraudstats (the README's Configuration table lists them): "
+                        + "Spring would ignore it without a word";
+            }
+        }
+        return null;
+    }
+
     @Override
     public int getOrder() {
         // after the files Spring reads, which define fraudstats.home's default
@@ -72,6 +131,12 @@ public class DeploymentSettingsFile implements EnvironmentPostProcessor, Ordered
             // standard output, where metrics writes its CSV (tester)
             environment.getPropertySources().addFirst(new MapPropertySource("deployment settings file unreadable",
                     Map.of(PROBLEM, file + "\n" + why(e))));
+            return;
+        }
+        String unread = unreadKey(documents);
+        if (unread != null) {
+            environment.getPropertySources().addFirst(new MapPropertySource("deployment settings file key not read",
+                    Map.of(PROBLEM, file + "\n" + unread)));
             return;
         }
         MutablePropertySources sources = environment.getPropertySources();

@@ -132,6 +132,35 @@ class CatalogueOfLoadedRecordsTest {
     }
 
     /**
+     * A key of the deployment file that no setting reads is refused, naming its line: Spring ignores such a key without
+     * a word, so a district written in full-width digits or under a misspelt list was left out of the catalogue, and a
+     * home set in the home's own file moved the database elsewhere once the file was read. A code in brackets is kept
+     * whole by Spring and checked as any other.
+     */
+    @Test
+    void aKeyOfTheDeploymentFileThatNoSettingReadsIsRefusedNamingItsLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("fraudstats.yml");
+        String foshan = "fraudstats:\n  catalog:\n    districts:\n      \"440604\": 禅城区\n      \"440605\": 南海区\n";
+        Files.writeString(file, foshan + "      \"４４０６０９\": 新区\n");
+        assertThat(cliIn(dir, List.of(), METRICS).err()).isEqualTo("fraudstats metrics: " + file + ": line 6: "
+                + "fraudstats.catalog.districts.４４０６０９ is not read: Spring keeps a code of ASCII letters, digits, - and _ only and "
+                + "drops this one without a word (full-width digits or letters, a space?): write the code as the feeds do\n");
+
+        Files.writeString(file, foshan + "    distrcts:\n      \"440609\": 新区\n");
+        assertThat(cliIn(dir, List.of(), METRICS).err()).isEqualTo("fraudstats metrics: " + file + ": line 7: "
+                + "fraudstats.catalog.distrcts.440609 is no setting of fraudstats (the README's Configuration table lists them): "
+                + "Spring would ignore it without a word\n");
+
+        Files.writeString(file, "fraudstats:\n  home: /srv/elsewhere\n");
+        assertThat(cliIn(dir, List.of(), METRICS).err()).isEqualTo("fraudstats metrics: " + file + ": line 2: "
+                + "fraudstats.home is set in the home's own file, which is found by the home: set FRAUDSTATS_HOME instead\n");
+
+        Files.writeString(file, foshan + "      \"[４４０６０９]\": 新区\n");
+        assertThat(cliIn(dir, List.of(), METRICS).err()).isEqualTo("fraudstats metrics: setting fraudstats.catalog.districts.４４０６０９ "
+                + "names a district code that is not six digits (GB/T 2260, as 440605)\n");
+    }
+
+    /**
      * Beside the deployment file, a catalogue key in a file Spring reads from elsewhere (the folder a command starts in,
      * an additional location) is refused: merged key by key, a stray city code there republished a day as 广州市's.
      */
