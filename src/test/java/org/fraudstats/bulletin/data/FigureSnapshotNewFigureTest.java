@@ -1,0 +1,44 @@
+package org.fraudstats.bulletin.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.fraudstats.catalog.Catalog;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A revision published before a figure or a table was added to bulletins does not keep it: rendered again with the
+ * same figures, the bulletin is the same revision, not a correction listing the new figure as "— → value" for every
+ * area (each bulletin rendered after such a release was published and mailed again; a newcomer adding a figure found
+ * it). A figure that moved beside it is still a change.
+ */
+class FigureSnapshotNewFigureTest {
+
+    private static final Catalog CATALOG = new Catalog(null, "佛山市", Map.of("440604", "禅城区"), null, null);
+
+    /** As published before dissuaded_visits and the trend's days were kept. */
+    private static final String PUBLISHED = "{\"areas\":{\"440604\":{\"cases\":\"3\",\"warnings\":\"7\"},"
+            + "\"440600\":{\"cases\":\"3\",\"warnings\":\"7\"}}}";
+
+    private static String now(String cases) {
+        return "{\"areas\":{\"440604\":{\"cases\":\"" + cases + "\",\"warnings\":\"7\",\"dissuaded_visits\":\"2\"},"
+                + "\"440600\":{\"cases\":\"" + cases + "\",\"warnings\":\"7\",\"dissuaded_visits\":\"2\"}},"
+                + "\"days\":{\"2022-10-24\":{\"cases\":\"" + cases + "\",\"stop_amount\":\"1.00\"}}}";
+    }
+
+    @Test
+    void aFigureOrTableTheOlderRevisionDidNotKeepIsNoChange() {
+        assertThat(FigureSnapshot.sameFigures(PUBLISHED, now("3"))).isTrue();
+        assertThat(FigureSnapshot.changes(PUBLISHED, now("3"), CATALOG)).isEmpty();
+    }
+
+    @Test
+    void aFigureThatMovedBesideItIsStillAChange() {
+        assertThat(FigureSnapshot.sameFigures(PUBLISHED, now("4"))).isFalse();
+        assertThat(FigureSnapshot.changes(PUBLISHED, now("4"), CATALOG)).containsExactly("佛山市 电诈警情 3 → 4", "禅城区 电诈警情 3 → 4");
+        // and between two snapshots that both keep it, as before
+        assertThat(FigureSnapshot.changes(now("3"), now("3").replace("\"dissuaded_visits\":\"2\"}}", "\"dissuaded_visits\":\"5\"}}"), CATALOG))
+                .containsExactly("佛山市 见面劝阻 2 → 5");
+    }
+}
