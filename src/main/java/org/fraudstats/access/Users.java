@@ -138,12 +138,21 @@ public class Users {
      */
     @Transactional
     public String enrolTotp(String name, Actor actor) {
-        require(name);
+        UserAccount user = require(name);
         String secret = Totp.newSecret();
         jdbc.update(SqlFiles.load("access/enrol-totp.sql"), Map.of("name", name, "secret", totpKeys.seal(name, secret), "now", now()));
         record(actor, "user-totp", name);
+        // a key is replaced because a phone was lost: a session open on it must not outlive its key
+        for (boolean live : jdbc.queryForList(SqlFiles.load("access/end-sessions.sql"), Map.of("name", name), Boolean.class)) {
+            if (live) {
+                signIn.sessionEnded(name, user.role(), "", TOTP_RESET);
+            }
+        }
         return Totp.uri(name, secret);
     }
+
+    /** Why a session ended when its user's TOTP key was replaced (audit, AuditWords). */
+    public static final String TOTP_RESET = "TOTP key reset";
 
     /**
      * Seals every TOTP key still in clear (enrolled before keys were sealed, its user not signed in since), as

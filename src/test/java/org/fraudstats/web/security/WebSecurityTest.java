@@ -391,6 +391,33 @@ class WebSecurityTest extends DatabaseTest {
                 .containsExactly("web.disabled|statistician|127.0.0.1|sign-out|web.disabled|ended: disabled");
     }
 
+    /**
+     * A TOTP key is replaced because a phone was lost: the sessions open on it end at once, audited with the user's
+     * name (a tester's phone session kept every right of its statistician after the key was reset). Other users'
+     * sessions stay.
+     */
+    @Test
+    void aTotpKeyReplacedEndsTheUsersOpenSessions() throws Exception {
+        add("web.phone", Role.STATISTICIAN, "Statistician-1x");
+        add("web.other", Role.STATISTICIAN, "Statistician-1x");
+        Cookie phone = signIn("web.phone", "Statistician-1x", null);
+        Cookie desk = signIn("web.phone", "Statistician-1x", null);
+        Cookie other = signIn("web.other", "Statistician-1x", null);
+        mvc.perform(get("/runs").cookie(phone)).andExpect(status().isOk());
+
+        users.enrolTotp("web.phone", SETUP);
+
+        for (Cookie ended : List.of(phone, desk)) {
+            mvc.perform(get("/runs").cookie(ended)).andExpect(status().isFound()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern("/login*"));
+            mvc.perform(get("/api/v1/no-such-thing").cookie(ended)).andExpect(status().isUnauthorized());
+        }
+        mvc.perform(get("/runs").cookie(other)).andExpect(status().isOk());
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, action, object, result) FROM audit_event "
+                + "WHERE action = 'sign-out' AND user_name IN ('web.phone', 'web.other') ORDER BY id", String.class))
+                .containsExactly("web.phone|statistician|sign-out|web.phone|ended: TOTP key reset",
+                        "web.phone|statistician|sign-out|web.phone|ended: TOTP key reset");
+    }
+
     @Test
     void aFourthSignInEndsTheLeastRecentlyUsedSession_whoseNextRequestIsToldWhyAndAudited() throws Exception {
         add("web.many", Role.LEADER, "Leader-Password-1");
@@ -426,9 +453,11 @@ class WebSecurityTest extends DatabaseTest {
     void aSignInThatConfirmsATotpEnrolmentCountsTowardsTheLimitToo() throws Exception {
         add("web.many.totp", Role.ADMIN, "Admin-Password-12");
         List<Cookie> sessions = new java.util.ArrayList<>();
+        String secret = Totp.secretOf(users.enrolTotp("web.many.totp", SETUP));
         for (int i = 0; i < 4; i++) {
-            // enrolled anew each time, so that each first code is a new key's (a code is accepted once)
-            String secret = Totp.secretOf(users.enrolTotp("web.many.totp", SETUP));
+            // pending again with the same key each time, so that each sign-in confirms it and its code is accepted
+            // again (a code is accepted once); enrolling anew would end the sessions already open
+            jdbc.update("UPDATE app_user SET totp_confirmed = false, totp_last_step = NULL WHERE name = 'web.many.totp'");
             Cookie pending = mvc.perform(post("/login").param("username", "web.many.totp").param("password", "Admin-Password-12")
                     .with(csrf())).andExpect(redirectedUrl("/login/totp")).andReturn().getResponse().getCookie("SESSION");
             MvcResult confirmed = mvc.perform(post("/login/totp").cookie(pending).param("code", Totp.code(secret, java.time.Instant.now()))
