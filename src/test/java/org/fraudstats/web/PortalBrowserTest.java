@@ -198,21 +198,27 @@ class PortalBrowserTest extends DatabaseTest {
         signIn(Role.ADMIN);
         assertThat(browser.getCurrentUrl()).endsWith("/users");
         assertThat(text("table.data")).contains(name(Role.PRESS)).contains("宣传");
-        // a token for the statistician's scripts, shown once, then used: the list says when it was last used
-        browser.findElement(By.xpath("//form[input[@name='name' and @value='" + name(Role.STATISTICIAN) + "']]//button[text()='生成令牌']")).click();
-        // a click on a submit button may return before the answer is in: wait for the secret, not the source. The
-        // token is in the POST's own answer (no redirect: a flash attribute would have put it in spring_session_attributes)
+        // a new password for the press officer, shown once in the POST's own answer (no redirect: a flash attribute
+        // would have put it in spring_session_attributes); a click on a submit button may return before the answer is
+        // in: wait for the secret, not the source
+        browser.findElement(By.xpath("//form[input[@name='name' and @value='" + name(Role.PRESS) + "']]//button[text()='重置密码']")).click();
         wait(ExpectedConditions.visibilityOfElementLocated(By.id("secret")));
-        assertThat(browser.getCurrentUrl()).endsWith("/users/token");
+        assertThat(browser.getCurrentUrl()).endsWith("/users/password");
         assertThat(text(".notice.revised")).contains("只显示这一次").contains("离开本页后无法再次查看");
-        java.util.regex.Matcher token = java.util.regex.Pattern.compile("fst_[A-Za-z0-9_-]+").matcher(text("#secret"));
+        String secret = text("#secret").strip();
+        assertThat(secret).hasSizeGreaterThanOrEqualTo(12);
+        // the page makes no token (separation of duties): the statistician's script has its own, made at /account or
+        // on the server; used, the list says when it was last used
+        assertThat(browser.findElements(By.xpath("//button[text()='生成令牌']"))).isEmpty();
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("fst_[A-Za-z0-9_-]+")
+                .matcher(context.getBean(org.fraudstats.access.Tokens.class).create(name(Role.STATISTICIAN), 30, org.fraudstats.access.Actor.commandLine()));
         assertThat(token.find()).isTrue();
         var api = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/runs?limit=1")).header("Authorization", "Bearer " + token.group()).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(api.statusCode()).isEqualTo(200);
         open("/users");
-        assertThat(browser.getPageSource()).doesNotContain(token.group());
+        assertThat(browser.getPageSource()).doesNotContain(token.group()).doesNotContain(secret);
         assertThat(text("body")).containsPattern(name(Role.STATISTICIAN) + " \\d{4}-\\d\\d-\\d\\d.* \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d");
         screenshot("11-admin-users");
         onPhone("11p-admin-users-phone");

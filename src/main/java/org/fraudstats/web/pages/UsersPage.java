@@ -25,14 +25,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Users and tokens for administrators (web.md): add a leader, statistician or press officer (a generated password
- * shown once, or one typed; administrators and auditors are added on the server), disable a user, set a new password, enrol TOTP, create a token for a leader, statistician or press officer
- * (auditors and other administrators make their own at /account). Every change goes through access's Users and
+ * shown once, or one typed; administrators and auditors are added on the server), disable a user, set a new password,
+ * enrol TOTP, list and revoke tokens (every user makes their own at /account; none is made here, see token). Every change goes through access's Users and
  * Tokens, which record it in the audit log with the administrator as actor. A generated password, a token or a TOTP
  * key is shown in the answer to its POST ({@link ShownOnce}); every other outcome redirects back to the list.
  */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
 class UsersPage {
+
+    /** A refusal of this page for separation of duties, as the audit log says it (the bare "refused" said not why). */
+    private static final String SEPARATED = "refused: separation of duties";
 
     /** The roles an administrator adds on this page; administrators and auditors are added on the server. */
     private static final List<Role> PORTAL_ROLES = List.of(Role.LEADER, Role.STATISTICIAN, Role.PRESS);
@@ -77,8 +80,11 @@ class UsersPage {
             // whoever chose an account's first password can sign in as it, and enrol its TOTP key at its first
             // sign-in: an auditor added here would be the administrator's, reading the audit log of their own acts
             String shown = DigitRuns.mask(name);
-            return refused("user-add", name, "添加" + chosen.chineseName() + " " + shown,
-                    "./fraudstats user add " + shown + " --role " + chosen.code(), redirect);
+            // the role asked for is what the auditor must see: an administrator trying to make an auditor
+            audit.record("user-add", shown + " (" + chosen.code() + ")", SEPARATED);
+            redirect.addFlashAttribute("error", "不能在门户上添加" + chosen.chineseName() + " " + shown + "（职责分离）：请在服务器上运行 "
+                    + "./fraudstats user add " + shown + " --role " + chosen.code());
+            return "redirect:/users";
         }
         boolean generated = password == null || password.isEmpty();
         String secret = generated ? PasswordPolicy.generate(name) : password;
@@ -157,39 +163,31 @@ class UsersPage {
         try {
             String uri = users.enrolTotp(name, SignedInActor.of(who, request));
             ShownOnce.show(model, response, name + " 的动态口令密钥（只显示这一次；首次登录时页面也会显示二维码）", uri,
-                    "刷新本页会再提交一次，另登记一个密钥，上面这个随之失效。");
+                    "该用户已登录的会话已全部结束。手机遗失时，请同时重置其密码（手机浏览器可能保存了密码）。刷新本页会再提交一次，另登记一个密钥，上面这个随之失效。");
             return list(model);
         } catch (AccessProblem e) {
             return failed("user-totp", name, e.getMessage(), e.chinese(), redirect);
         }
     }
 
+    /**
+     * No token is made here, for anyone (separation of duties): a token is its user's rights in the hands of whoever
+     * holds it, shown once to whoever made it. An administrator who made one for a statistician read figures and
+     * published a rerun with it a second later, past web.md's "admin: no figures, no runs", and the statistician was
+     * never told (tester). A user makes their own at /account (the current password typed again); a script's account
+     * that never signs in gets one on the server (./fraudstats token create), from whoever holds the shell. A form
+     * posted here by hand is refused and recorded.
+     */
     @PostMapping("/users/token")
-    String token(@RequestParam String name, @RequestParam(defaultValue = "90") int days, Authentication who,
-                 HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    String token(@RequestParam String name, Authentication who, RedirectAttributes redirect) {
         if (name.equals(who.getName())) {
             return ownAccount("token-create", name, "自己的令牌请在“我的账户”页生成", redirect);
         }
-        Optional<Role> separated = separated(name, who);
-        if (separated.isPresent()) {
-            Role role = separated.get();
-            audit.record("token-create", name, "refused");
-            redirect.addFlashAttribute("error", "不能为" + role.chineseName() + " " + name
-                    + " 生成令牌（职责分离）：请其本人登录后在“我的账户”页生成");
-            return "redirect:/users";
-        }
-        try {
-            String token = tokens.create(name, days, SignedInActor.of(who, request));
-            ShownOnce.show(model, response, name + " 的 API 令牌，" + days + " 天内有效（只显示这一次）", token,
-                    "刷新本页会再提交一次，另生成一个令牌（上面这个仍然有效，可在下表作废）。");
-            return list(model);
-        } catch (org.fraudstats.access.Tokens.Recorded e) {
-            // recorded by Tokens already (a lifetime out of range, a disabled user): one row per refusal
-            redirect.addFlashAttribute("error", e.chinese());
-            return "redirect:/users";
-        } catch (AccessProblem e) {
-            return failed("token-create", name, e.getMessage(), e.chinese(), redirect);
-        }
+        String shown = DigitRuns.mask(name);
+        audit.record("token-create", shown, SEPARATED);
+        redirect.addFlashAttribute("error", "不能为 " + shown + " 生成令牌（职责分离：令牌在谁手里，谁就有其用户的权限）："
+                + "请其本人登录后在“我的账户”页生成；不登录的脚本账户，请在服务器上运行 ./fraudstats token create " + shown);
+        return "redirect:/users";
     }
 
     @PostMapping("/users/token/revoke")
@@ -198,7 +196,7 @@ class UsersPage {
         Optional<String> owner = tokens.list().stream().filter(t -> t.id() == id).map(t -> t.user()).findFirst();
         Optional<Role> separated = owner.flatMap(name -> separated(name, who));
         if (separated.isPresent()) {
-            audit.record("token-revoke", "token " + id + " (" + owner.get() + ")", "refused");
+            audit.record("token-revoke", "token " + id + " (" + owner.get() + ")", SEPARATED);
             redirect.addFlashAttribute("error", "不能作废" + separated.get().chineseName() + " " + owner.get() + " 的令牌 " + id
                     + "（职责分离）：请其本人在“我的账户”页作废；令牌泄露时，可在服务器上运行 ./fraudstats user disable " + owner.get());
             return "redirect:/users";
@@ -246,7 +244,7 @@ class UsersPage {
 
     private String refused(String action, String name, String what, String command, RedirectAttributes redirect) {
         // a name typed into the add form may be anything, an account number pasted by mistake too
-        audit.record(action, DigitRuns.mask(name), "refused");
+        audit.record(action, DigitRuns.mask(name), SEPARATED);
         redirect.addFlashAttribute("error", "不能在门户上" + what + "（职责分离）：请在服务器上运行 " + command);
         return "redirect:/users";
     }
