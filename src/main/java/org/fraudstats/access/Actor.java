@@ -7,7 +7,24 @@ package org.fraudstats.access;
 public record Actor(String user, String role, String client) {
 
     public static Actor commandLine() {
-        return new Actor(System.getProperty("user.name", ""), "", "cli");
+        return new Actor(System.getProperty("user.name", ""), "", commandLineClient(System.getenv("SUDO_USER"), System.getenv("SSH_CONNECTION")));
+    }
+
+    /**
+     * "cli", with the person behind a shared account when the shell says: every command an operator ran through sudo
+     * was recorded as root alone, so an auditor could not tell two people apart, nor an administrator at the server's
+     * shell from its operator (tester). "cli (sudo from li.na, ssh from 10.20.1.7)". What a shell says of itself is
+     * only as true as the shell: it names, it does not prove.
+     */
+    static String commandLineClient(String sudoUser, String sshConnection) {
+        java.util.List<String> from = new java.util.ArrayList<>();
+        if (sudoUser != null && !sudoUser.isBlank()) {
+            from.add("sudo from " + sudoUser.strip());
+        }
+        if (sshConnection != null && !sshConnection.isBlank()) {
+            from.add("ssh from " + sshConnection.strip().split("\\s+")[0]);
+        }
+        return from.isEmpty() ? "cli" : "cli (" + String.join(", ", from) + ")";
     }
 
     public static Actor of(UserAccount user, String client) {

@@ -56,7 +56,7 @@ class VerifyCommand implements Callable<Integer> {
             // nothing of the archive (tester C)
             if (repair) {
                 String refused = DailyRollups.repairRefused(period.from, period.to, archived.get());
-                services.get(AuditTrail.class).record(new AuditEvent(Actor.commandLine().user(), "", "cli", "rollups-repair",
+                services.get(AuditTrail.class).record(new AuditEvent(Actor.commandLine().user(), "", Actor.commandLine().client(), "rollups-repair",
                         period.from + ".." + period.to, "failure: " + refused));
                 throw new UserError(refused);
             }
@@ -116,7 +116,7 @@ class VerifyCommand implements Callable<Integer> {
                 // checked again in the same snapshot of the facts, and the audit row committed with the rows it
                 // reports: a repair that commits has its row, one whose row cannot be written does not happen
                 int left = services.get(RollupCheck.class).differences(period.from, period.to).size();
-                services.get(AuditTrail.class).record(new AuditEvent(by, "", "cli", "rollups-repair", period.from + ".." + period.to,
+                services.get(AuditTrail.class).record(new AuditEvent(by, "", Actor.commandLine().client(), "rollups-repair", period.from + ".." + period.to,
                         left == 0 ? "success: " + found.size() + " rows rewritten" : "failure: " + left + " rows still differ"));
                 return new Repaired(found.size(), days, left);
             });
@@ -125,7 +125,7 @@ class VerifyCommand implements Callable<Integer> {
             // is said in the log too, in the line the command prints; if that cannot be written either (the database
             // gone), the first failure is the one to report
             try {
-                services.get(AuditTrail.class).record(new AuditEvent(by, "", "cli", "rollups-repair", period.from + ".." + period.to,
+                services.get(AuditTrail.class).record(new AuditEvent(by, "", Actor.commandLine().client(), "rollups-repair", period.from + ".." + period.to,
                         "failure: " + Cli.userMessage(refused)));
             } catch (RuntimeException unrecorded) {
                 refused.addSuppressed(unrecorded);
