@@ -1,15 +1,10 @@
 package org.fraudstats.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
+import org.fraudstats.audit.AuditFilter;
+import org.fraudstats.audit.AuditListing;
 import org.fraudstats.audit.AuditLog;
-import org.fraudstats.audit.AuditRecord;
-import tools.jackson.databind.SequenceWriter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,40 +43,12 @@ class AuditCommand implements Callable<Integer> {
         Period.checkIfGiven(period, spec);
         var out = spec.commandLine().getOut();
         AuditLog log = services.get(AuditLog.class);
-        try {
-            if (format == Format.json) {
-                // one record at a time: a year of audit records need not fit in memory
-                // closed only when every record is written: a listing cut off by a failure must not end in "]"
-                SequenceWriter json = MetricsOutput.JSON.writer().without(tools.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).writeValuesAsArray(out);
-                log.read(Period.fromOrNull(period), Period.toOrNull(period), r -> json.write(json(r)));
-                json.close();
-                out.print("\n");
-            } else {
-                // user names and objects come from requests: a value beginning with = stays text in a spreadsheet
-                try (CsvWriter csv = ListingCsv.writer(out)) {
-                    csv.writeRecord("time", "user", "role", "client", "action", "object", "result");
-                    log.read(Period.fromOrNull(period), Period.toOrNull(period), r -> csv.writeRecord(r.shanghaiTime(), ListingCsv.inert(r.user()), r.role(),
-                            ListingCsv.inert(r.client()), r.action(), ListingCsv.inert(r.object()),
-                            ListingCsv.inert(r.result())));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (format == Format.json) {
+            AuditListing.json(log, Period.fromOrNull(period), Period.toOrNull(period), AuditFilter.ALL, out);
+        } else {
+            AuditListing.csv(log, Period.fromOrNull(period), Period.toOrNull(period), AuditFilter.ALL, out);
         }
         out.flush();
         return 0;
-    }
-
-
-    private static Map<String, Object> json(AuditRecord r) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("time", r.shanghaiTime());
-        row.put("user", r.user());
-        row.put("role", r.role());
-        row.put("client", r.client());
-        row.put("action", r.action());
-        row.put("object", r.object());
-        row.put("result", r.result());
-        return row;
     }
 }

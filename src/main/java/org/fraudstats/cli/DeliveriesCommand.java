@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import org.fraudstats.delivery.Deliveries;
 import org.fraudstats.settings.BusinessTime;
+import org.fraudstats.storage.ListingCsv;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import org.fraudstats.ingest.RejectedRow;
 import org.fraudstats.ingest.Rejects;
+import org.fraudstats.storage.ListingCsv;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -129,7 +129,7 @@ class UserCommand implements Runnable {
                     row.put("created_at", shanghai(user.createdAt()));
                     rows.add(row);
                 }
-                out.print(MetricsOutput.JSON.writeValueAsString(rows) + "\n");
+                out.print(org.fraudstats.storage.IndentedJson.mapper().writeValueAsString(rows) + "\n");
             } else {
                 try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out)) {
                     csv.writeRecord("name", "role", "enabled", "totp", "locked_until", "created_at");

@@ -579,6 +579,35 @@ class PortalApiTest extends PortalTest {
         assertThat(events.get(events.size() - 2).get("action").asString()).isEqualTo("download");
     }
 
+    /**
+     * An auditor exports the log as the command's CSV from the portal, with the page's filters, and a parameter the
+     * endpoint does not know is 400: format=csv and user=… were ignored, the whole log answered in JSON (tester).
+     */
+    @Test
+    void theAuditLogIsTheCommandsCsvWithFormatCsv_filteredAsThePageIs_andAnUnknownParameterIsRefused() throws Exception {
+        as("leader", get("/api/v1/bulletins/2022-10-23/daily.pdf"));
+        MockHttpServletResponse csv = as("auditor", get("/api/v1/audit").param("format", "csv"));
+        assertThat(csv.getStatus()).isEqualTo(200);
+        assertThat(csv.getContentType()).isEqualTo("text/csv;charset=UTF-8");
+        assertThat(csv.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"fraudstats-audit.csv\"");
+        // its own read recorded first, as with JSON: both listings end with it
+        assertThat(csv.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(cli("audit").out())
+                .startsWith("time,user,role,client,action,object,result\n").endsWith(",test-auditor,auditor,127.0.0.1,read-audit,all as csv,success\n");
+
+        String today = org.fraudstats.settings.BusinessTime.today(java.time.Clock.systemUTC()).toString();
+        MockHttpServletResponse downloads = as("auditor", get("/api/v1/audit").param("format", "csv").param("from", today).param("to", today)
+                .param("user", "test-leader").param("action", "download").param("object", "2022-10-23"));
+        assertThat(downloads.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"fraudstats-audit-" + today + "_" + today + ".csv\"");
+        java.util.List<String> rows = downloads.getContentAsString(StandardCharsets.UTF_8).lines().skip(1).toList();
+        assertThat(rows).isNotEmpty().allMatch(r -> r.matches("[^,]+,test-leader,leader,127\\.0\\.0\\.1,download,fraudstats-daily-2022-10-23\\.(pdf|xlsx),success"));
+        assertThat(jdbc.queryForObject("SELECT object FROM audit_event WHERE action = 'read-audit' ORDER BY id DESC LIMIT 1", String.class))
+                .isEqualTo(today + ".." + today + " user=test-leader action=download object=2022-10-23 as csv");
+
+        assertError(as("auditor", get("/api/v1/audit").param("usr", "li.na")),
+                "unknown parameter 'usr' (from, to, format, user, role, action, result, object)");
+        assertError(as("auditor", get("/api/v1/audit").param("format", "xlsx")), "format: 'xlsx' is not json or csv");
+    }
+
     @Test
     void downloadsReadsAndRerunsAreInTheAuditLogWithWhoWhereWhatAndHow() throws Exception {
         as("leader", get("/api/v1/bulletins/2022-10-23/daily.pdf"));

@@ -503,6 +503,27 @@ class PortalPagesTest extends PortalTest {
         assertThat(auditUsers("li")).isEmpty();
     }
 
+    /**
+     * The page finds what was done to a user (by whoever did it) and with a token, and links every matching event as
+     * the command's CSV, filters with it, a typed account number masked in the link as on the page.
+     */
+    @Test
+    void theAuditPageFiltersByObjectOrClient_andLinksTheMatchingEventsAsCsv() throws Exception {
+        org.fraudstats.audit.AuditTrail trail = context.getBean(org.fraudstats.audit.AuditTrail.class);
+        trail.record(new org.fraudstats.audit.AuditEvent("obj.admin", "admin", "127.0.0.1", "user-disable", "obj.zhang", "success"));
+        trail.record(new org.fraudstats.audit.AuditEvent("obj.stat", "statistician", "127.0.0.1 token 77", "read-figures", "2022-10-01..2022-10-24", "success"));
+        String zhang = mvc.perform(get("/audit").param("object", "obj.zhang").with(user("an.auditor").roles("AUDITOR")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(zhang).contains("<td data-label=\"用户\">obj.admin</td>").doesNotContain("obj.stat</td>")
+                .contains("href=\"/api/v1/audit?format=csv&amp;from=");
+        String token = mvc.perform(get("/audit").param("object", "token 77").param("user", "6222" + "0212" + "3456" + "7890")
+                .with(user("an.auditor").roles("AUDITOR"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(token).containsPattern("&amp;user=\\*+7890&amp;object=token%2077\"").doesNotContain("0212");
+        String tokenOnly = mvc.perform(get("/audit").param("object", "token 77").with(user("an.auditor").roles("AUDITOR")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(tokenOnly).contains("<td data-label=\"用户\">obj.stat</td>").doesNotContain("obj.admin</td>");
+    }
+
     private List<String> auditUsers(String filter) throws Exception {
         String page = mvc.perform(get("/audit").param("user", filter).param("action", "download")
                 .with(user("an.auditor").roles("AUDITOR"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

@@ -4,11 +4,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.fraudstats.access.Role;
+import org.fraudstats.audit.AuditFilter;
 import org.fraudstats.audit.AuditLog;
 import org.fraudstats.audit.AuditRecord;
 import org.fraudstats.settings.BusinessTime;
@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The audit log for auditors (web.md), with filters: days, user (the whole name, or a pattern with *), role, action
- * and result (a part of the text is enough). Newest first; a page shows the latest {@value #SHOWN} matching events,
- * the API and `audit` all of them.
+ * The audit log for auditors (web.md), with filters (audit/AuditFilter): days, user (the whole name, or a pattern with
+ * *), role, action, result and object or client (a part of the text is enough). Newest first; a page shows the
+ * latest {@value #SHOWN} matching events, and links to all of them as the CSV of `audit` (the API's).
  */
 @Controller
 @PreAuthorize("hasRole('AUDITOR')")
@@ -48,16 +48,17 @@ class AuditPage {
     @GetMapping("/audit")
     String events(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                   @RequestParam(required = false) String user, @RequestParam(required = false) String role,
-                  @RequestParam(required = false) String action, @RequestParam(required = false) String result, Model model) {
+                  @RequestParam(required = false) String action, @RequestParam(required = false) String result,
+                  @RequestParam(required = false) String object, Model model) {
         LocalDate today = BusinessTime.today(clock);
         LocalDate[] period = (from == null || from.isEmpty()) && (to == null || to.isEmpty())
                 ? new LocalDate[] {today.minusDays(6), today} : Inputs.period(from, to);
+        AuditFilter which = new AuditFilter(user, role, action, result, object);
         // newest first: the latest SHOWN matches are kept while the log streams by, oldest first
         java.util.ArrayDeque<AuditRecord> latest = new java.util.ArrayDeque<>();
         int[] matching = {0};
-        java.util.function.Predicate<String> userMatches = userFilter(user);
         log.read(period[0], period[1], r -> {
-            if (userMatches.test(r.user()) && matches(r.role(), role) && matches(r.action(), action) && matches(r.result(), result)) {
+            if (which.test(r)) {
                 matching[0]++;
                 latest.addFirst(r);
                 if (latest.size() > SHOWN) {
@@ -65,7 +66,8 @@ class AuditPage {
                 }
             }
         });
-        audit.record("read-audit", period[0] + ".." + period[1], "success");
+        // with the filters: the auditor's own reads are audited too, and "read the log" said not what was looked for
+        audit.record("read-audit", period[0] + ".." + period[1] + (which.described().isEmpty() ? "" : " " + which.described()), "success");
         List<AuditRecord> shown = new ArrayList<>(latest);
         model.addAttribute("events", shown);
         model.addAttribute("matching", matching[0]);
@@ -79,48 +81,18 @@ class AuditPage {
         model.addAttribute("role", role == null ? "" : role);
         model.addAttribute("action", action == null ? "" : DigitRuns.mask(action));
         model.addAttribute("result", result == null ? "" : DigitRuns.mask(result));
+        model.addAttribute("object", object == null ? "" : DigitRuns.mask(object));
+        // every matching event as the CSV of `audit`, the filters with it (the page shows the latest SHOWN)
+        model.addAttribute("csv", org.springframework.web.util.UriComponentsBuilder.fromPath("/api/v1/audit")
+                .queryParam("format", "csv").queryParam("from", period[0]).queryParam("to", period[1])
+                .queryParamIfPresent("user", present(user)).queryParamIfPresent("role", present(role))
+                .queryParamIfPresent("action", present(action)).queryParamIfPresent("result", present(result))
+                .queryParamIfPresent("object", present(object)).encode().build().toUriString());
         return "audit";
     }
 
-    /**
-     * The user named, whole (case aside): as a part of the name, "li.na" also listed chen.li.na's events, and an
-     * auditor following one person read another's among them without a sign (tester B). "wang*" for a part. Made
-     * once per request, and matched without a regular expression: a sign-in failure records the name as typed, so a
-     * pattern of many stars over long planted names must not backtrack.
-     */
-    static java.util.function.Predicate<String> userFilter(String filter) {
-        if (filter == null || filter.isBlank()) {
-            return value -> true;
-        }
-        String wanted = filter.strip().toLowerCase(Locale.ROOT);
-        if (!wanted.contains("*")) {
-            return value -> value != null && value.strip().toLowerCase(Locale.ROOT).equals(wanted);
-        }
-        String[] parts = wanted.split("\\*", -1);
-        return value -> value != null && glob(value.strip().toLowerCase(Locale.ROOT), parts);
-    }
-
-    /** Whether {@code name} is parts[0] * parts[1] * … * parts[n-1]: each part found after the one before, once. */
-    private static boolean glob(String name, String[] parts) {
-        String first = parts[0];
-        String last = parts[parts.length - 1];
-        if (!name.startsWith(first) || name.length() < first.length() + last.length() || !name.endsWith(last)) {
-            return false;
-        }
-        int at = first.length();
-        int end = name.length() - last.length();
-        for (int i = 1; i < parts.length - 1; i++) {
-            int found = name.indexOf(parts[i], at);
-            if (found < 0 || found + parts[i].length() > end) {
-                return false;
-            }
-            at = found + parts[i].length();
-        }
-        return true;
-    }
-
-    private static boolean matches(String value, String filter) {
-        return filter == null || filter.isBlank()
-                || (value != null && value.toLowerCase(Locale.ROOT).contains(filter.strip().toLowerCase(Locale.ROOT)));
+    /** A filter for the CSV link, masked as the page shows it back: no account number typed goes into a link. */
+    private static java.util.Optional<String> present(String filter) {
+        return filter == null || filter.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(DigitRuns.mask(filter.strip()));
     }
 }

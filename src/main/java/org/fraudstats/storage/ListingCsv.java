@@ -1,4 +1,4 @@
-package org.fraudstats.cli;
+package org.fraudstats.storage;
 
 import java.io.Writer;
 
@@ -6,16 +6,16 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 
 /**
- * The CSV of the listing commands (rejects, audit, deliveries): RFC 4180 quoting where a value needs it (reasons
+ * The CSV of the listings (rejects, audit, deliveries; the audit's from the API too, byte for byte): RFC 4180 quoting where a value needs it (reasons
  * hold commas, relay errors quotes and line breaks), LF line ends, and values from outside made inert for a
  * spreadsheet, which is where a statistician opens these.
  */
-final class ListingCsv {
+public final class ListingCsv {
 
     private ListingCsv() {
     }
 
-    static CsvWriter writer(Writer out) {
+    public static CsvWriter writer(Writer out) {
         return CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out);
     }
 
@@ -25,7 +25,7 @@ final class ListingCsv {
      * text; JSON is not run by anything, so it keeps the value as written. null is written as an empty field. Spaces
      * before the sign do not make it inert: LibreOffice and some Excel imports trim them and run " =1+1" all the same.
      */
-    static String inert(String value) {
+    public static String inert(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }

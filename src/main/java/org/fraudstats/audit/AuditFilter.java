@@ -1,0 +1,81 @@
+package org.fraudstats.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+import org.fraudstats.storage.DigitRuns;
+
+/**
+ * Which events an auditor asks for, on the page and the API alike: the user who acted (the whole name, or a pattern
+ * with *), a part of the role, action or result code, and a part of the object or the client. The object filter
+ * answers what the user filter cannot: "every change made to zhang.xuan's account" (made by an administrator, so
+ * under the administrator's name) and "everything done with token 7" (its client) (tester).
+ */
+public record AuditFilter(String user, String role, String action, String result, String object) implements Predicate<AuditRecord> {
+
+    public static final AuditFilter ALL = new AuditFilter(null, null, null, null, null);
+
+    @Override
+    public boolean test(AuditRecord r) {
+        return userMatches(r.user()) && contains(r.role(), role) && contains(r.action(), action) && contains(r.result(), result)
+                && (blank(object) || contains(r.object(), object) || contains(r.client(), object));
+    }
+
+    /** The filters given, as the audit log records a read of it: "user=li.* action=rerun" (masked), or "". */
+    public String described() {
+        List<String> given = new ArrayList<>();
+        for (String[] f : new String[][] {{"user", user}, {"role", role}, {"action", action}, {"result", result}, {"object", object}}) {
+            if (!blank(f[1])) {
+                given.add(f[0] + "=" + DigitRuns.mask(f[1].strip()));
+            }
+        }
+        return String.join(" ", given);
+    }
+
+    private static boolean blank(String filter) {
+        return filter == null || filter.isBlank();
+    }
+
+    private static boolean contains(String value, String filter) {
+        return blank(filter) || (value != null && value.toLowerCase(Locale.ROOT).contains(filter.strip().toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * The user named, whole (case aside): as a part of the name, "li.na" also listed chen.li.na's events, and an
+     * auditor following one person read another's among them without a sign (tester B). "wang*" for a part. Matched
+     * without a regular expression: a sign-in failure records the name as typed, so a pattern of many stars over long
+     * planted names must not backtrack.
+     */
+    private boolean userMatches(String value) {
+        if (blank(user)) {
+            return true;
+        }
+        String wanted = user.strip().toLowerCase(Locale.ROOT);
+        if (value == null) {
+            return false;
+        }
+        String name = value.strip().toLowerCase(Locale.ROOT);
+        return wanted.contains("*") ? glob(name, wanted.split("\\*", -1)) : name.equals(wanted);
+    }
+
+    /** Whether {@code name} is parts[0] * parts[1] * … * parts[n-1]: each part found after the one before, once. */
+    private static boolean glob(String name, String[] parts) {
+        String first = parts[0];
+        String last = parts[parts.length - 1];
+        if (!name.startsWith(first) || name.length() < first.length() + last.length() || !name.endsWith(last)) {
+            return false;
+        }
+        int at = first.length();
+        int end = name.length() - last.length();
+        for (int i = 1; i < parts.length - 1; i++) {
+            int found = name.indexOf(parts[i], at);
+            if (found < 0 || found + parts[i].length() > end) {
+                return false;
+            }
+            at = found + parts[i].length();
+        }
+        return true;
+    }
+}

@@ -1,0 +1,71 @@
+package org.fraudstats.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.Test;
+
+class AuditFilterTest {
+
+    private static final List<String> USERS = List.of("li.na", "chen.li.na", "li.nan", "wang.li", "Li.Na ", "a*b", "aab");
+
+    @Test
+    void theWholeNameOrAPatternWithStars() {
+        assertThat(matching("li.na")).containsExactly("li.na", "Li.Na ");
+        assertThat(matching("li.na*")).containsExactly("li.na", "li.nan", "Li.Na ");
+        assertThat(matching("*li.na")).containsExactly("li.na", "chen.li.na", "Li.Na ");
+        assertThat(matching("*li*")).containsExactly("li.na", "chen.li.na", "li.nan", "wang.li", "Li.Na ");
+        assertThat(matching("l*.*a")).containsExactly("li.na", "Li.Na ");
+        // a part that must not overlap the one before it: "a*a" is not "a"
+        assertThat(user("a*a").test("a")).isFalse();
+        assertThat(matching("*")).containsExactlyElementsOf(USERS);
+        assertThat(matching("li")).isEmpty();
+        assertThat(matching("")).containsExactlyElementsOf(USERS);
+        assertThat(user("li.na").test(null)).isFalse();
+    }
+
+    @Test
+    void manyStarsOverALongPlantedNameAnswerAtOnce() {
+        String planted = "a".repeat(100_000);
+        Predicate<String> stars = user("*a".repeat(50) + "*b");
+        long started = System.nanoTime();
+        assertThat(stars.test(planted)).isFalse();
+        // linear: a backtracking regular expression takes minutes here
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(2_000);
+    }
+
+    /**
+     * The object filter finds what was done to a user, under whoever did it, and what was done with a token, by its
+     * client (tester: the user filter matches only who acted).
+     */
+    @Test
+    void theObjectFilterMatchesTheObjectOrTheClient() {
+        AuditRecord added = record("admin1", "127.0.0.1", "user-add", "zhang.xuan (press)");
+        AuditRecord read = record("chen.stat", "127.0.0.1 token 7", "read-figures", "2022-10-01..2022-10-24");
+        AuditFilter zhang = new AuditFilter(null, null, null, null, "zhang.xuan");
+        assertThat(zhang.test(added)).isTrue();
+        assertThat(zhang.test(read)).isFalse();
+        AuditFilter token7 = new AuditFilter(null, null, null, null, "token 7");
+        assertThat(token7.test(read)).isTrue();
+        assertThat(token7.test(added)).isFalse();
+        assertThat(new AuditFilter("chen.stat", null, "READ", null, " token 7 ").test(read)).isTrue();
+        assertThat(new AuditFilter("li.*", "", null, "", "6222021234567890123").described()).isEqualTo("user=li.* object=***************0123");
+        assertThat(AuditFilter.ALL.described()).isEmpty();
+    }
+
+    private static AuditRecord record(String user, String client, String action, String object) {
+        return new AuditRecord(java.time.OffsetDateTime.now(), user, "admin", client, action, object, "success");
+    }
+
+    private static Predicate<String> user(String filter) {
+        AuditFilter users = new AuditFilter(filter, null, null, null, null);
+        return name -> users.test(record(name, "", "sign-in", ""));
+    }
+
+    private static List<String> matching(String filter) {
+        Predicate<String> matches = user(filter);
+        return USERS.stream().filter(matches).toList();
+    }
+}
