@@ -638,7 +638,7 @@ class PortalPagesTest extends PortalTest {
 
         // a lock is shown while it lasts, not after (the row keeps its end until the next sign-in)
         jdbc.update("UPDATE app_user SET locked_until = '2999-01-01T00:00:00Z' WHERE name = 'sod.admin2'");
-        assertThat(page("admin", get("/users"))).containsPattern("sod.admin2</td>\\s*<td>系统管理员</td>\\s*<td>已锁定</td>");
+        assertThat(page("admin", get("/users"))).containsPattern("sod.admin2</td>\\s*<td>系统管理员</td>\\s*<td>已锁定（至 01-01 08:00）</td>");
         jdbc.update("UPDATE app_user SET locked_until = '2000-01-01T00:00:00Z' WHERE name = 'sod.admin2'");
         assertThat(page("admin", get("/users"))).containsPattern("sod.admin2</td>\\s*<td>系统管理员</td>\\s*<td>正常</td>");
     }
@@ -694,6 +694,7 @@ class PortalPagesTest extends PortalTest {
         for (String name : new String[] {"off.leader", "off.auditor", "off.admin2", "off.admin"}) {
             users.add(name, org.fraudstats.access.Role.ofCode(name.substring(4).replace("2", "")).orElseThrow(), "Separate-Duties-1", cli);
         }
+        context.getBean(org.fraudstats.access.Tokens.class).create("off.leader", 30, cli);
         var leader = mvc.perform(post("/users/disable").param("name", "off.leader").with(user("off.admin").roles("ADMIN")).with(csrf())).andReturn();
         assertThat(leader.getFlashMap().get("done")).isEqualTo("已停用用户 off.leader");
         var auditor = mvc.perform(post("/users/disable").param("name", "off.auditor").with(user("off.admin").roles("ADMIN")).with(csrf())).andReturn();
@@ -711,8 +712,13 @@ class PortalPagesTest extends PortalTest {
                 + "WHERE action = 'user-disable' AND object LIKE 'off.%' ORDER BY id", String.class)).containsExactly(
                 "off.admin|user-disable|off.leader|success", "off.admin|user-disable|off.auditor|refused: separation of duties",
                 "off.admin|user-disable|off.admin2|refused: separation of duties", "off.admin|user-disable|off.admin|refused: own account");
-        assertThat(page("admin", get("/users"))).containsPattern(
-                "value=\"off.auditor\"><button type=\"submit\" class=\"danger\" disabled=\"disabled\">停用");
+        String page = page("admin", get("/users"));
+        assertThat(page).containsPattern("value=\"off.auditor\"><button type=\"submit\" class=\"danger\" disabled=\"disabled\">停用");
+        // a disabled user's token is refused, though unexpired, and the list says so; a password or key of theirs is
+        // no use either (tester: the list said 有效至 beside it, the buttons offered both)
+        assertThat(page).containsPattern("<td class=\"name\">off.leader</td>\\s*<td[^>]*>[^<]*</td>\\s*<td data-label=\"有效至\">用户已停用，不可用</td>")
+                .containsPattern("value=\"off.leader\"><button type=\"submit\" class=\"secondary\" disabled=\"disabled\">重置密码")
+                .containsPattern("value=\"off.leader\"><button type=\"submit\" class=\"secondary\" disabled=\"disabled\">登记动态口令");
     }
 
     @Test

@@ -61,6 +61,9 @@ class UsersPage {
         // whose tokens this page does not revoke (but the signed-in administrator's own): see revoke
         model.addAttribute("keptApart", all.stream().filter(u -> u.role() == Role.AUDITOR || u.role() == Role.ADMIN)
                 .map(UserAccount::name).collect(java.util.stream.Collectors.toSet()));
+        // a disabled user's tokens are refused, though unexpired: the list said 有效至 2027-01-05 beside them (tester)
+        model.addAttribute("disabled", all.stream().filter(u -> !u.enabled()).map(UserAccount::name)
+                .collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("now", java.time.OffsetDateTime.now(clock));
         return "users";
     }
