@@ -6,6 +6,10 @@
 --   tables: read and write rows (jobs, schedules, sessions, users and tokens, facts and their registers,
 --           rollups, bulletins, deliveries); never TRUNCATE, REFERENCES or TRIGGER;
 --   audit_event: read and append only, the trigger of V17 being the second guard;
+--   app_user: read, add, and change every column but name, role and created_at: no command changes a role, so the
+--             application's password (in the home, readable by the server's account) did not have to make a
+--             statistician an administrator by a plain UPDATE, recorded nowhere (tester); a role is changed by the
+--             owner, by hand in psql;
 --   fact_month_archived: read only (archiving a month is the owner's, by hand);
 --   views: read; sequences: draw numbers; the history of migrations: nothing;
 --   partitions: nothing of their own, every access goes through their partitioned table;
@@ -40,6 +44,7 @@ BEGIN
                        WHEN rel.relkind = 'S' THEN 'SELECT, UPDATE, USAGE'
                        WHEN rel.relkind = 'v' THEN 'SELECT'
                        WHEN rel.relname = 'audit_event' THEN 'INSERT, SELECT'
+                       WHEN rel.relname = 'app_user' THEN 'INSERT, SELECT'
                        WHEN rel.relname = 'fact_month_archived' THEN 'SELECT'
                        ELSE 'DELETE, INSERT, SELECT, UPDATE' END;
         kind := CASE rel.relkind WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END;
@@ -48,6 +53,20 @@ BEGIN
             IF wanted <> '' THEN
                 EXECUTE format('GRANT %s ON %s %s TO %I', wanted, kind, rel.name, app);
             END IF;
+        END IF;
+    END LOOP;
+    -- app_user's columns, one by one: UPDATE of each but name, role and created_at (a table-level REVOKE above takes
+    -- them away too, so they are looked at after it)
+    FOR rel IN
+        SELECT a.attname, has_column_privilege(app_id, c.oid, a.attnum, 'UPDATE') AS can,
+               a.attname NOT IN ('name', 'role', 'created_at') AS wanted
+        FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
+        WHERE c.relnamespace = current_schema()::regnamespace AND c.relname = 'app_user' AND a.attnum > 0 AND NOT a.attisdropped
+    LOOP
+        IF rel.wanted AND NOT rel.can THEN
+            EXECUTE format('GRANT UPDATE (%I) ON TABLE app_user TO %I', rel.attname, app);
+        ELSIF rel.can AND NOT rel.wanted THEN
+            EXECUTE format('REVOKE UPDATE (%I) ON TABLE app_user FROM %I', rel.attname, app);
         END IF;
     END LOOP;
     IF to_regprocedure('fact_month(date)') IS NOT NULL AND NOT has_function_privilege(app, 'fact_month(date)', 'EXECUTE') THEN

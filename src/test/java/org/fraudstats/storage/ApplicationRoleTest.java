@@ -51,6 +51,10 @@ class ApplicationRoleTest {
                 "SELECT archive_fact_month(DATE '2022-10-01')",
                 "SELECT count(*) FROM flyway_schema_history",
                 "ALTER ROLE fraudstats_app SUPERUSER",
+                // a role is the owner's to change: with the application's password a plain UPDATE made anyone an
+                // administrator, recorded nowhere (tester)
+                "UPDATE app_user SET role = 'admin'",
+                "UPDATE app_user SET name = 'someone.else'",
             };
             for (String statement : refused) {
                 DataAccessException e = catchThrowableOfType(DataAccessException.class, () -> jdbc.execute(statement));
