@@ -259,17 +259,10 @@ final class Bench {
         List<String> differences = new ArrayList<>();
         for (AreaFigures f : pipeline) {
             Map<String, Object> b = byArea.getOrDefault(f.districtCode(), Map.of());
-            compare(differences, f.districtCode(), "cases", f.cases(), b.get("cases"));
-            compare(differences, f.districtCode(), "loss_amount", f.lossAmount(), b.get("loss_amount"));
-            compare(differences, f.districtCode(), "stop_accounts", f.stopAccounts(), b.get("stop_accounts"));
-            compare(differences, f.districtCode(), "stop_amount", f.stopAmount(), b.get("stop_amount"));
-            compare(differences, f.districtCode(), "freeze_accounts", f.freezeAccounts(), b.get("freeze_accounts"));
-            compare(differences, f.districtCode(), "freeze_amount", f.freezeAmount(), b.get("freeze_amount"));
-            compare(differences, f.districtCode(), "refund_cases", f.refundCases(), b.get("refund_cases"));
-            compare(differences, f.districtCode(), "refund_amount", f.refundAmount(), b.get("refund_amount"));
-            compare(differences, f.districtCode(), "median_minutes_to_stop", f.medianMinutesToStop(), b.get("median_minutes_to_stop"));
-            compare(differences, f.districtCode(), "warnings", f.warnings(), b.get("warnings"));
-            compare(differences, f.districtCode(), "dissuaded_visits", f.dissuadedVisits(), b.get("dissuaded_visits"));
+            // every metric, so that a figure added to metrics.md is compared too, or reported missing from the bare query
+            for (org.fraudstats.metrics.Metric metric : org.fraudstats.metrics.Metric.values()) {
+                compare(differences, f.districtCode(), metric.key(), f.value(metric), b.get(metric.key()));
+            }
         }
         AreaFigures city = pipeline.stream().filter(f -> f.districtCode().equals(catalog.cityCode())).findFirst().orElseThrow();
         String figures = String.format(Locale.ROOT, "The year's city figures: %s cases, %s distinct stopped accounts, %s distinct "

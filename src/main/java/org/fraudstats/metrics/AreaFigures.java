@@ -24,7 +24,7 @@ public record AreaFigures(
         long warnings,
         long dissuadedVisits) {
 
-    /** The figure of a comparable metric (every key but median_minutes_to_stop) as an exact number. */
+    /** Any metric's figure as an exact number; null where it is undefined (the median of an area nothing stopped). */
     public BigDecimal value(Metric metric) {
         return switch (metric) {
             case CASES -> BigDecimal.valueOf(cases);

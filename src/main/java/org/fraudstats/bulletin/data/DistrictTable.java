@@ -21,7 +21,11 @@ import org.fraudstats.metrics.Metric;
  */
 public final class DistrictTable {
 
-    /** The columns of the bulletin's table, in the order of metrics.md. */
+    /**
+     * The columns of the PDF's district table (report-templates/bulletin/district-figures.jrxml and district-changes.jrxml
+     * lay them out by hand, so a figure added to metrics.md is not added here by itself): nine of metrics.md's, in its
+     * order, the warnings and visits left to the workbook, whose 分区统计 has every metric.
+     */
     public static final List<Metric> COLUMNS = List.of(
             Metric.CASES, Metric.LOSS_AMOUNT, Metric.STOP_ACCOUNTS, Metric.STOP_AMOUNT, Metric.FREEZE_ACCOUNTS,
             Metric.FREEZE_AMOUNT, Metric.REFUND_CASES, Metric.REFUND_AMOUNT, Metric.MEDIAN_MINUTES_TO_STOP);
