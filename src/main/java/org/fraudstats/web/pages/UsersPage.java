@@ -26,9 +26,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Users and tokens for administrators (web.md): add a leader, statistician or press officer (a generated password
  * shown once, or one typed; administrators and auditors are added on the server), disable a user, set a new password,
- * enrol TOTP, list and revoke tokens (every user makes their own at /account; none is made here, see token). Every change goes through access's Users and
- * Tokens, which record it in the audit log with the administrator as actor. A generated password, a token or a TOTP
- * key is shown in the answer to its POST ({@link ShownOnce}); every other outcome redirects back to the list.
+ * enrol TOTP (the key shown to its user at their next sign-in, not here), list and revoke tokens (every user makes their own at /account; none is made here, see token). Every change goes through access's Users and
+ * Tokens, which record it in the audit log with the administrator as actor. A generated password is shown in the
+ * answer to its POST ({@link ShownOnce}); every other outcome redirects back to the list.
  */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
@@ -153,8 +153,7 @@ class UsersPage {
     }
 
     @PostMapping("/users/totp")
-    String totp(@RequestParam String name, Authentication who, HttpServletRequest request, HttpServletResponse response,
-                Model model, RedirectAttributes redirect) {
+    String totp(@RequestParam String name, Authentication who, HttpServletRequest request, RedirectAttributes redirect) {
         if (name.equals(who.getName())) {
             return ownAccount("user-totp", name, "不能在门户上为自己重新登记动态口令：请在服务器上运行 ./fraudstats user totp " + name, redirect);
         }
@@ -164,10 +163,12 @@ class UsersPage {
                     "./fraudstats user totp " + name, redirect);
         }
         try {
-            String uri = users.enrolTotp(name, SignedInActor.of(who, request));
-            ShownOnce.show(model, response, name + " 的动态口令密钥（只显示这一次；首次登录时页面也会显示二维码）", uri,
-                    "该用户已登录的会话已全部结束。手机遗失时，请同时重置其密码（手机浏览器可能保存了密码）。刷新本页会再提交一次，另登记一个密钥，上面这个随之失效。");
-            return list(model);
+            // the key is not shown here: its user is shown it as a QR code at their next sign-in, once the password is
+            // right, and the administrator who also sets that password would otherwise hold both factors (tester)
+            users.enrolTotp(name, SignedInActor.of(who, request));
+            redirect.addFlashAttribute("done", "已为 " + name + " 登记新的动态口令密钥：其下次登录时，输入密码后页面显示二维码，用手机扫码绑定。"
+                    + "该用户已登录的会话已全部结束；手机遗失时，请同时重置其密码（手机浏览器可能保存了密码）。");
+            return "redirect:/users";
         } catch (AccessProblem e) {
             return failed("user-totp", name, e.getMessage(), e.chinese(), redirect);
         }
