@@ -96,15 +96,17 @@ final class WorkbookStyles {
     void figure(Row row, int column, Metric metric, AreaFigures area) {
         BigDecimal value = area.value(metric);
         Cell cell = row.createCell(column);
-        if (value == null) {
-            cell.setCellStyle(minutes);
-            return;
-        }
-        number(cell, value, switch (metric.kind()) {
+        CellStyle style = switch (metric.kind()) {
             case COUNT -> count;
             case MONEY -> money;
             case MINUTES -> minutes;
-        });
+        };
+        if (value == null) {
+            // empty, in the format a figure typed into it takes (the median's alone until now, whatever the metric)
+            cell.setCellStyle(style);
+            return;
+        }
+        number(cell, value, style);
     }
 
     /**
