@@ -77,11 +77,13 @@ public final class FigureSnapshot {
 
     /**
      * One row of a section as the figures the bulletin printed: {@code areas}, {@code yoy_base} and {@code pop_base}
-     * by area code, {@code ytd} and {@code ytd_last_year} by "city"; empty when the snapshot has no such row.
+     * by area code, {@code ytd} and {@code ytd_last_year} by "city"; empty when the snapshot has no such row, or when
+     * the row lacks a figure (a revision kept before that figure was added to metrics.md: it never printed one, and
+     * a 0 read for it would be a figure made up; review: it threw for a count).
      */
     public static Optional<AreaFigures> figures(String json, String section, String row, String areaCode, LocalDate from, LocalDate to) {
         Map<String, String> v = parse(json).getOrDefault(section, new LinkedHashMap<>()).get(row);
-        if (v == null) {
+        if (v == null || java.util.Arrays.stream(Metric.values()).anyMatch(m -> !v.containsKey(m.key()))) {
             return Optional.empty();
         }
         return Optional.of(new AreaFigures(from, to, areaCode,

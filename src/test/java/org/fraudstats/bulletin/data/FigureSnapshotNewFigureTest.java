@@ -33,6 +33,28 @@ class FigureSnapshotNewFigureTest {
         assertThat(FigureSnapshot.changes(PUBLISHED, now("3"), CATALOG)).isEmpty();
     }
 
+    /**
+     * Read back, such a revision's row is no figures at all, rather than a made-up 0 for the one it never printed
+     * (review: it threw NumberFormatException, which the latest bulletin's page and its mails would have met once the
+     * rule above kept the older revision the latest). Its page then shows no 要点; its PDF is as printed.
+     */
+    @Test
+    void aRowOfARevisionKeptBeforeAFigureExistedReadsAsNoFigures() {
+        assertThat(FigureSnapshot.figures(PUBLISHED, "areas", "440600", "440600", null, null)).isEmpty();
+        assertThat(FigureSnapshot.figures(now("3"), "areas", "440600", "440600", null, null)).isEmpty();
+        StringBuilder whole = new StringBuilder("{\"areas\":{\"440600\":{");
+        for (org.fraudstats.metrics.Metric m : org.fraudstats.metrics.Metric.values()) {
+            whole.append('"').append(m.key()).append("\":\"").append(m == org.fraudstats.metrics.Metric.MEDIAN_MINUTES_TO_STOP ? "" : "3").append("\",");
+        }
+        whole.setLength(whole.length() - 1);
+        whole.append("}}}");
+        assertThat(FigureSnapshot.figures(whole.toString(), "areas", "440600", "440600", null, null)).hasValueSatisfying(f -> {
+            assertThat(f.cases()).isEqualTo(3);
+            assertThat(f.dissuadedVisits()).isEqualTo(3);
+            assertThat(f.medianMinutesToStop()).isNull();
+        });
+    }
+
     @Test
     void aFigureThatMovedBesideItIsStillAChange() {
         assertThat(FigureSnapshot.sameFigures(PUBLISHED, now("4"))).isFalse();
