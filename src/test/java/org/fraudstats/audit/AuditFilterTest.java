@@ -51,6 +51,12 @@ class AuditFilterTest {
         assertThat(token7.test(read)).isTrue();
         assertThat(token7.test(added)).isFalse();
         assertThat(new AuditFilter("chen.stat", null, "READ", null, " token 7 ").test(read)).isTrue();
+        // a whole word or name: not another token's or another user's whose id or name begins the same (review)
+        assertThat(token7.test(record("chen.stat", "127.0.0.1 token 71", "read-figures", ""))).isFalse();
+        assertThat(token7.test(record("chen.stat", "127.0.0.1 token 7", "read-figures", ""))).isTrue();
+        assertThat(zhang.test(record("admin1", "127.0.0.1", "user-add", "zhang.xuan2 (press)"))).isFalse();
+        assertThat(new AuditFilter(null, null, null, null, "2022-10-23").test(record("li.na", "", "download", "fraudstats-daily-2022-10-23.pdf"))).isTrue();
+        assertThat(new AuditFilter(null, null, null, null, "2022-10-2").test(record("li.na", "", "download", "fraudstats-daily-2022-10-23.pdf"))).isFalse();
         assertThat(new AuditFilter("li.*", "", null, "", "6222021234567890123").described()).isEqualTo("user=li.* object=***************0123");
         assertThat(AuditFilter.ALL.described()).isEmpty();
     }

@@ -82,17 +82,25 @@ class AuditPage {
         model.addAttribute("action", action == null ? "" : DigitRuns.mask(action));
         model.addAttribute("result", result == null ? "" : DigitRuns.mask(result));
         model.addAttribute("object", object == null ? "" : DigitRuns.mask(object));
-        // every matching event as the CSV of `audit`, the filters with it (the page shows the latest SHOWN)
-        model.addAttribute("csv", org.springframework.web.util.UriComponentsBuilder.fromPath("/api/v1/audit")
-                .queryParam("format", "csv").queryParam("from", period[0]).queryParam("to", period[1])
-                .queryParamIfPresent("user", present(user)).queryParamIfPresent("role", present(role))
-                .queryParamIfPresent("action", present(action)).queryParamIfPresent("result", present(result))
-                .queryParamIfPresent("object", present(object)).encode().build().toUriString());
+        // every matching event as the CSV of `audit`, the filters with it (the page shows the latest SHOWN), each
+        // encoded whole (a + in a filter read as a space: review); none when a filter held an account-like number,
+        // which the link would carry masked, and a masked user filter is a pattern of * matching other names (review)
+        Map<String, String> filters = new java.util.LinkedHashMap<>();
+        filters.put("user", user);
+        filters.put("role", role);
+        filters.put("action", action);
+        filters.put("result", result);
+        filters.put("object", object);
+        filters.values().removeIf(v -> v == null || v.isBlank());
+        boolean masked = filters.values().stream().anyMatch(v -> !DigitRuns.mask(v).equals(v));
+        var link = org.springframework.web.util.UriComponentsBuilder.fromPath("/api/v1/audit")
+                .queryParam("format", "csv").queryParam("from", period[0]).queryParam("to", period[1]);
+        Map<String, String> values = new java.util.HashMap<>();
+        filters.forEach((name, value) -> {
+            link.queryParam(name, "{" + name + "}");
+            values.put(name, value.strip());
+        });
+        model.addAttribute("csv", masked ? null : link.encode().buildAndExpand(values).toUriString());
         return "audit";
-    }
-
-    /** A filter for the CSV link, masked as the page shows it back: no account number typed goes into a link. */
-    private static java.util.Optional<String> present(String filter) {
-        return filter == null || filter.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(DigitRuns.mask(filter.strip()));
     }
 }
