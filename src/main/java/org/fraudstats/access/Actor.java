@@ -19,7 +19,9 @@ public record Actor(String user, String role, String client) {
     static String commandLineClient(String sudoUser, String sshConnection) {
         java.util.List<String> from = new java.util.ArrayList<>();
         if (sudoUser != null && !sudoUser.isBlank()) {
-            from.add("sudo from " + sudoUser.strip());
+            // a name as long as the user name rule allows: the variable is the shell's to set
+            String name = sudoUser.strip();
+            from.add("sudo from " + (name.length() > 64 ? name.substring(0, 64) + "…" : name));
         }
         if (sshConnection != null && !sshConnection.isBlank()) {
             from.add("ssh from " + sshConnection.strip().split("\\s+")[0]);

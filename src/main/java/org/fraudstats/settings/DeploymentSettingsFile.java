@@ -56,6 +56,8 @@ public class DeploymentSettingsFile implements EnvironmentPostProcessor, Ordered
     /** The settings of fraudstats a deployment may write in its file (README, Configuration), relaxed as Spring reads them. */
     private static final Set<String> KEYS = Set.of("inbox", "out", "cache", "accountkey", "jobsdir",
             "renderthreads", "concurrentlistings", "embedded.durable", "distribution", "portalurl", "catalog.citycode", "catalog.cityname");
+    /** What holds settings rather than being one: a group or list written empty. */
+    private static final Set<String> GROUPS = Set.of("catalog", "catalog.districts", "catalog.fraudtypes", "catalog.englishnames", "embedded");
     /** The catalogue's lists, each key of which is a code. */
     private static final Set<String> LISTS = Set.of("catalog.districts", "catalog.fraudtypes", "catalog.englishnames");
     /** What Spring keeps of a map key: other characters it drops without a word (４４０６０９ bound as nothing). */
@@ -73,7 +75,8 @@ public class DeploymentSettingsFile implements EnvironmentPostProcessor, Ordered
                 continue;
             }
             for (String key : keys.getPropertyNames()) {
-                if (!key.startsWith("fraudstats.")) {
+                // Spring binds Fraudstats.Catalog… too (review)
+                if (!key.toLowerCase(Locale.ROOT).startsWith("fraudstats.")) {
                     continue;
                 }
                 String where = OriginLookup.getOrigin(document, key) instanceof TextResourceOrigin text && text.getLocation() != null
@@ -83,7 +86,8 @@ public class DeploymentSettingsFile implements EnvironmentPostProcessor, Ordered
                 if (relaxed.equals("home") || relaxed.equals("defaulthome")) {
                     return where + key + " is set in the home's own file, which is found by the home: set FRAUDSTATS_HOME instead";
                 }
-                if (KEYS.contains(relaxed)) {
+                // a group or list left empty (every district commented out) is an empty map to Spring, as before (review)
+                if (KEYS.contains(relaxed) || GROUPS.contains(relaxed)) {
                     continue;
                 }
                 // "[４４０６０９]": a code in brackets is kept whole, and CatalogSettings says what is wrong with it

@@ -155,6 +155,14 @@ class CatalogueOfLoadedRecordsTest {
         assertThat(cliIn(dir, List.of(), METRICS).err()).isEqualTo("fraudstats metrics: " + file + ": line 2: "
                 + "fraudstats.home is set in the home's own file, which is found by the home: set FRAUDSTATS_HOME instead\n");
 
+        // Spring binds a capitalised prefix too, so it is checked too; a list written empty is an empty list, as before
+        Files.writeString(file, "Fraudstats:\n  Catalog:\n    Distrcts:\n      \"440609\": 新区\n");
+        assertThat(cliIn(dir, List.of(), METRICS).err()).isEqualTo("fraudstats metrics: " + file + ": line 4: "
+                + "Fraudstats.Catalog.Distrcts.440609 is no setting of fraudstats (the README's Configuration table lists them): "
+                + "Spring would ignore it without a word\n");
+        Files.writeString(file, "fraudstats:\n  render-threads: 2\n  catalog:\n    fraud-types:\n    #  \"ORDER_BRUSHING\": 刷单返利\n");
+        assertThat(cliIn(dir, List.of(), METRICS).err()).doesNotContain("is no setting");
+
         Files.writeString(file, foshan + "      \"[４４０６０９]\": 新区\n");
         assertThat(cliIn(dir, List.of(), METRICS).err()).isEqualTo("fraudstats metrics: setting fraudstats.catalog.districts.４４０６０９ "
                 + "names a district code that is not six digits (GB/T 2260, as 440605)\n");
