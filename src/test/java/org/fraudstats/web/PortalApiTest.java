@@ -606,6 +606,7 @@ class PortalApiTest extends PortalTest {
         assertError(as("auditor", get("/api/v1/audit").param("usr", "li.na")),
                 "unknown parameter 'usr' (from, to, format, user, role, action, result, object)");
         assertError(as("auditor", get("/api/v1/audit").param("format", "xlsx")), "format: 'xlsx' is not json or csv");
+        assertError(as("auditor", get("/api/v1/audit").param("user", "li.na", "wang.wu")), "parameter 'user' given 2 times: give it once");
     }
 
     @Test

@@ -45,13 +45,19 @@ class AuditApi {
     }
 
     @GetMapping("/api/v1/audit")
-    ResponseEntity<StreamingResponseBody> events(@RequestParam Map<String, String> parameters) {
-        for (String name : parameters.keySet()) {
+    ResponseEntity<StreamingResponseBody> events(@RequestParam org.springframework.util.MultiValueMap<String, String> given) {
+        for (Map.Entry<String, List<String>> parameter : given.entrySet()) {
+            String name = parameter.getKey();
             // a form's CSRF token is no filter, and Spring Security has read it already
             if (!PARAMETERS.contains(name) && !name.equals("_csrf")) {
                 throw new BadInput("unknown parameter '" + Inputs.printable(name) + "' (" + String.join(", ", PARAMETERS) + ")");
             }
+            // user=a&user=b listed a's events alone (review)
+            if (parameter.getValue().size() > 1 && !name.equals("_csrf")) {
+                throw new BadInput("parameter '" + name + "' given " + parameter.getValue().size() + " times: give it once");
+            }
         }
+        Map<String, String> parameters = given.toSingleValueMap();
         String from = parameters.get("from");
         String to = parameters.get("to");
         LocalDate[] period = from == null && to == null ? new LocalDate[] {null, null} : Inputs.period(from, to);
