@@ -62,6 +62,24 @@ class ApplicationRoleTest {
                 assertThat(((SQLException) e.getMostSpecificCause()).getSQLState()).as(statement).isEqualTo("42501");
             }
             assertThat(jdbc.queryForObject("SELECT result FROM audit_event WHERE action = 'probe'", String.class)).isEqualTo("kept");
+            // app_user's columns it may change are exactly those the statements of sql/access/ change: one missing
+            // would fail a password change in production only (these tests mostly run as the owner)
+            java.util.Set<String> changed = new java.util.TreeSet<>();
+            try (var files = Files.list(Path.of("sql/access"))) {
+                for (Path sql : files.toList()) {
+                    java.util.regex.Matcher update = java.util.regex.Pattern.compile("(?s)UPDATE app_user SET (.*?)\\s+WHERE")
+                            .matcher(Files.readString(sql));
+                    while (update.find()) {
+                        for (String assignment : update.group(1).split(",")) {
+                            changed.add(assignment.strip().split("\\s*=")[0]);
+                        }
+                    }
+                }
+            }
+            assertThat(changed).contains("password_hash", "enabled", "totp_secret");
+            assertThat(new java.util.TreeSet<>(jdbc.queryForList("SELECT a.attname FROM pg_attribute a WHERE a.attrelid = 'app_user'::regclass "
+                    + "AND a.attnum > 0 AND NOT a.attisdropped AND has_column_privilege(current_user, a.attrelid, a.attnum, 'UPDATE')",
+                    String.class))).isEqualTo(changed);
             assertThat(asOwner(home, app, "SELECT tgenabled FROM pg_trigger WHERE tgname = 'audit_event_no_change'")).isEqualTo("O");
             // the migrations ran as the owner, who owns every table, including the months made at load time
             assertThat(asOwner(home, app, "SELECT string_agg(DISTINCT installed_by, ',') FROM flyway_schema_history")).isEqualTo("postgres");
