@@ -1,5 +1,7 @@
 package org.fraudstats.access;
 
+import org.fraudstats.storage.DigitRuns;
+
 /**
  * Who makes a change, for the audit log: a signed-in user of the portal, or the operating-system user at the
  * command line (client {@code cli}, no role: whoever has a shell on the server runs the CLI).
@@ -19,12 +21,15 @@ public record Actor(String user, String role, String client) {
     static String commandLineClient(String sudoUser, String sshConnection) {
         java.util.List<String> from = new java.util.ArrayList<>();
         if (sudoUser != null && !sudoUser.isBlank()) {
-            // a name as long as the user name rule allows: the variable is the shell's to set
+            // the variable is the shell's to set: cut as long as a user name may be, and digit runs masked as in every
+            // other field of the log (a 19-digit run was shown in clear on /audit: re-tester)
             String name = sudoUser.strip();
-            from.add("sudo from " + (name.length() > 64 ? name.substring(0, 64) + "…" : name));
+            from.add("sudo from " + DigitRuns.mask(name.length() > 64 ? name.substring(0, 64) + "…" : name));
         }
         if (sshConnection != null && !sshConnection.isBlank()) {
-            from.add("ssh from " + sshConnection.strip().split("\\s+")[0]);
+            // an address, or nothing of it: "999.1.1.1;rm" is no address
+            String address = sshConnection.strip().split("\\s+")[0];
+            from.add("ssh from " + (address.matches("[0-9A-Fa-f:.]{2,45}") ? address : "?"));
         }
         return from.isEmpty() ? "cli" : "cli (" + String.join(", ", from) + ")";
     }

@@ -18,6 +18,10 @@ class ActorTest {
         assertThat(Actor.commandLineClient("li.na", null)).isEqualTo("cli (sudo from li.na)");
         assertThat(Actor.commandLineClient(null, "10.20.1.7 52114 10.20.0.2 22")).isEqualTo("cli (ssh from 10.20.1.7)");
         assertThat(Actor.commandLineClient("li.na", "fe80::1 52114 fe80::2 22")).isEqualTo("cli (sudo from li.na, ssh from fe80::1)");
+        // the shell's to set: masked, cut, and no address that is not one (re-tester)
+        assertThat(Actor.commandLineClient("6222" + "0212" + "3456" + "7890123", "999.1.1.1;rm 1 2 3"))
+                .isEqualTo("cli (sudo from ***************0123, ssh from ?)");
+        assertThat(Actor.commandLineClient("x".repeat(300), null)).isEqualTo("cli (sudo from " + "x".repeat(64) + "…)");
     }
 
     @Test

@@ -529,6 +529,19 @@ class PortalPagesTest extends PortalTest {
         assertThat(tokenOnly).contains("<td data-label=\"用户\">obj.stat</td>").doesNotContain("obj.admin</td>");
     }
 
+    /** The auditor's page flags a user's acts from the address an administrator reset them from (re-tester). */
+    @Test
+    void theAuditPageFlagsAUsersActsFromTheAddressAnAdministratorResetThemFrom() throws Exception {
+        org.fraudstats.audit.AuditTrail trail = context.getBean(org.fraudstats.audit.AuditTrail.class);
+        trail.record(new org.fraudstats.audit.AuditEvent("flag.admin", "admin", "10.9.9.9", "user-password", "flag.stat", "success"));
+        trail.record(new org.fraudstats.audit.AuditEvent("flag.stat", "statistician", "10.9.9.9", "sign-in", "flag.stat", "success"));
+        trail.record(new org.fraudstats.audit.AuditEvent("flag.stat", "statistician", "10.1.1.1", "download", "flag-own-desk.pdf", "success"));
+        String page = mvc.perform(get("/audit").param("user", "flag.stat").with(user("an.auditor").roles("AUDITOR")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).containsOnlyOnce("请核实：管理员一天内从同一地址重置过此用户的密码或动态口令")
+                .containsPattern("<tr class=\"\\s*flagged\">\\s*<td class=\"num\" data-label=\"时间\">[^<]*</td>\\s*<td data-label=\"用户\">flag.stat</td>\\s*<td[^>]*>[^<]*</td>\\s*<td data-label=\"客户端\">10.9.9.9</td>");
+    }
+
     private List<String> auditUsers(String filter) throws Exception {
         String page = mvc.perform(get("/audit").param("user", filter).param("action", "download")
                 .with(user("an.auditor").roles("AUDITOR"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -724,6 +737,15 @@ class PortalPagesTest extends PortalTest {
         assertThat(page).containsPattern("<td class=\"name\">off.leader</td>\\s*<td[^>]*>[^<]*</td>\\s*<td data-label=\"有效至\">用户已停用，不可用</td>")
                 .containsPattern("value=\"off.leader\"><button type=\"submit\" class=\"secondary\" disabled=\"disabled\">重置密码")
                 .containsPattern("value=\"off.leader\"><button type=\"submit\" class=\"secondary\" disabled=\"disabled\">登记动态口令");
+        // and the server refuses them as the buttons say, a form posted by hand too (re-tester)
+        var password = mvc.perform(post("/users/password").param("name", "off.leader").with(user("off.admin").roles("ADMIN")).with(csrf())).andReturn();
+        assertThat(password.getFlashMap().get("error")).isEqualTo("用户 off.leader 已停用：不为其重置密码");
+        var key = mvc.perform(post("/users/totp").param("name", "off.leader").with(user("off.admin").roles("ADMIN")).with(csrf())).andReturn();
+        assertThat(key.getFlashMap().get("error")).isEqualTo("用户 off.leader 已停用：不为其登记动态口令");
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', action, object, result) FROM audit_event WHERE user_name = 'off.admin' "
+                + "AND action IN ('user-password', 'user-totp') ORDER BY id", String.class))
+                .containsExactly("user-password|off.leader|refused: disabled", "user-totp|off.leader|refused: disabled");
+        assertThat(jdbc.queryForObject("SELECT totp_secret IS NULL FROM app_user WHERE name = 'off.leader'", Boolean.class)).isTrue();
     }
 
     @Test
@@ -749,7 +771,7 @@ class PortalPagesTest extends PortalTest {
         assertThat(enrolled.getResponse().getRedirectedUrl()).isEqualTo("/users");
         assertThat(enrolled.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(enrolled.getFlashMap().get("done")).isEqualTo("已为 once.leader 登记新的动态口令密钥：其下次登录时，输入密码后页面显示二维码，用手机扫码绑定。"
-                + "该用户已登录的会话已全部结束；手机遗失时，请同时重置其密码（手机浏览器可能保存了密码）。");
+                + "其已登录的会话（如有）已全部结束；手机遗失时，请同时重置其密码（手机浏览器可能保存了密码）。");
         assertThat(enrolled.getFlashMap().values().toString()).doesNotContain("otpauth").doesNotContain("secret=");
         String key = org.fraudstats.access.Totp.secretOf(users.pendingTotpUri("once.leader").orElseThrow());
         // the database keeps it sealed (access/TotpKeys): a copy of the table gives no administrator's codes

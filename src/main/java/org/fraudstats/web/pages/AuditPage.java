@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.fraudstats.access.Role;
+import org.fraudstats.audit.AfterAReset;
 import org.fraudstats.audit.AuditFilter;
 import org.fraudstats.audit.AuditLog;
 import org.fraudstats.audit.AuditRecord;
@@ -57,8 +58,15 @@ class AuditPage {
         // newest first: the latest SHOWN matches are kept while the log streams by, oldest first
         java.util.ArrayDeque<AuditRecord> latest = new java.util.ArrayDeque<>();
         int[] matching = {0};
+        // every event is seen, filtered or not: a reset filtered out still flags what followed it
+        AfterAReset watch = new AfterAReset();
+        java.util.Set<AuditRecord> flagged = new java.util.HashSet<>();
         log.read(period[0], period[1], r -> {
+            boolean afterAReset = watch.flags(r);
             if (which.test(r)) {
+                if (afterAReset) {
+                    flagged.add(r);
+                }
                 matching[0]++;
                 latest.addFirst(r);
                 if (latest.size() > SHOWN) {
@@ -69,7 +77,9 @@ class AuditPage {
         // with the filters: the auditor's own reads are audited too, and "read the log" said not what was looked for
         audit.record("read-audit", period[0] + ".." + period[1] + (which.described().isEmpty() ? "" : " " + which.described()), "success");
         List<AuditRecord> shown = new ArrayList<>(latest);
+        flagged.retainAll(shown);
         model.addAttribute("events", shown);
+        model.addAttribute("flagged", flagged);
         model.addAttribute("matching", matching[0]);
         model.addAttribute("shownLimit", SHOWN);
         // the log keeps role codes, as `audit` exports them; the page names them as the filter does

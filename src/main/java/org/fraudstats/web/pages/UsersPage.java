@@ -141,6 +141,9 @@ class UsersPage {
             return refused("user-password", name, "为" + separated.get().chineseName() + " " + name + " 重置密码",
                     "./fraudstats user password " + name, redirect);
         }
+        if (users.find(name).filter(u -> !u.enabled()).isPresent()) {
+            return failed("user-password", name, "disabled", "用户 " + name + " 已停用：不为其重置密码", redirect);
+        }
         String secret = PasswordPolicy.generate(name);
         try {
             users.changePassword(name, secret, SignedInActor.of(who, request));
@@ -162,12 +165,16 @@ class UsersPage {
             return refused("user-totp", name, "为" + separated.get().chineseName() + " " + name + " 登记动态口令",
                     "./fraudstats user totp " + name, redirect);
         }
+        // as the greyed button says: nothing enables the account again, so a password or key of it is no one's (re-tester)
+        if (users.find(name).filter(u -> !u.enabled()).isPresent()) {
+            return failed("user-totp", name, "disabled", "用户 " + name + " 已停用：不为其登记动态口令", redirect);
+        }
         try {
             // the key is not shown here: its user is shown it as a QR code at their next sign-in, once the password is
             // right, and the administrator who also sets that password would otherwise hold both factors (tester)
             users.enrolTotp(name, SignedInActor.of(who, request));
             redirect.addFlashAttribute("done", "已为 " + name + " 登记新的动态口令密钥：其下次登录时，输入密码后页面显示二维码，用手机扫码绑定。"
-                    + "该用户已登录的会话已全部结束；手机遗失时，请同时重置其密码（手机浏览器可能保存了密码）。");
+                    + "其已登录的会话（如有）已全部结束；手机遗失时，请同时重置其密码（手机浏览器可能保存了密码）。");
             return "redirect:/users";
         } catch (AccessProblem e) {
             return failed("user-totp", name, e.getMessage(), e.chinese(), redirect);

@@ -1,0 +1,38 @@
+package org.fraudstats.audit;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What an auditor should look at twice: a user's own acts from the address an administrator reset that user's password
+ * or TOTP key from, within a day after. An administrator is shown the new password and can sign in as the user,
+ * choose the next password and make a token (a re-tester did it in a minute, the token then recorded as the user's
+ * own); it cannot be prevented by a reset that shows the password, so it is made visible. Fed every event of the log
+ * oldest first, as it is read; a reset before the first event read is not known. The same address may be an office's
+ * proxy, so it is a hint, not a finding.
+ */
+public final class AfterAReset {
+
+    private static final Duration WITHIN = Duration.ofDays(1);
+
+    private final Map<String, AuditRecord> resets = new HashMap<>();
+
+    /** Whether this event is such an act; remembers the resets it sees. */
+    public boolean flags(AuditRecord r) {
+        if ("admin".equals(r.role()) && ("user-password".equals(r.action()) || "user-totp".equals(r.action()))
+                && "success".equals(r.result()) && r.object() != null) {
+            resets.put(r.object().strip().toLowerCase(Locale.ROOT), r);
+            return false;
+        }
+        AuditRecord reset = r.user() == null ? null : resets.get(r.user().strip().toLowerCase(Locale.ROOT));
+        return reset != null && !"admin".equals(r.role()) && address(reset.client()).equals(address(r.client()))
+                && !r.time().isBefore(reset.time()) && r.time().isBefore(reset.time().plus(WITHIN));
+    }
+
+    /** The address of a client column: "10.1.2.3 token 7" is 10.1.2.3's. */
+    private static String address(String client) {
+        return client == null ? "" : client.strip().replaceFirst(" token \\d+$", "");
+    }
+}
