@@ -686,6 +686,16 @@ class PortalPagesTest extends PortalTest {
                 "sep.admin|admin|user-add|first.auditor (auditor)|refused: separation of duties", "sep.admin|admin|user-add|first.auditor (auditor)|refused: separation of duties",
                 "sep.admin|admin|user-add|first.admin (admin)|refused: separation of duties", "sep.admin|admin|user-add|first.admin (admin)|refused: separation of duties",
                 "sep.admin|admin|user-add|first.auditor (auditor)|refused: separation of duties", "sep.admin|admin|user-add|first.admin (admin)|refused: separation of duties");
+        // an administrator asking to be made auditor is not sent to a command that fails on a name that exists
+        var users = context.getBean(org.fraudstats.access.Users.class);
+        if (users.find("sep.admin").isEmpty()) {
+            users.add("sep.admin", org.fraudstats.access.Role.ADMIN, "Separate-Duties-1", org.fraudstats.access.Actor.commandLine());
+        }
+        var self = mvc.perform(post("/users").param("name", "sep.admin").param("role", "auditor")
+                .with(user("sep.admin").roles("ADMIN")).with(csrf())).andReturn();
+        assertThat(self.getFlashMap().get("error")).isEqualTo("用户 sep.admin 已存在（一个用户只有一个角色，门户和命令都不改变角色）");
+        assertThat(jdbc.queryForObject("SELECT result FROM audit_event WHERE user_name = 'sep.admin' ORDER BY id DESC LIMIT 1", String.class))
+                .isEqualTo("refused: user sep.admin exists already");
         // a name that is an account number is not echoed in clear
         var digits = mvc.perform(post("/users").param("name", "6222" + "0000" + "1111" + "9876").param("role", "auditor")
                 .with(user("sep.admin").roles("ADMIN")).with(csrf())).andReturn();

@@ -79,6 +79,12 @@ class UsersPage {
             redirect.addFlashAttribute("error", "未知角色：" + org.fraudstats.web.portal.Inputs.printable(role));
             return "redirect:/users";
         }
+        // a name taken first: refused for separation of duties, an administrator asking to make themselves auditor was
+        // told to run `user add` of a name that exists, a command that fails (tester)
+        if (!PORTAL_ROLES.contains(chosen) && users.find(name).isPresent()) {
+            return failed("user-add", name + " (" + chosen.code() + ")", "user " + name + " exists already",
+                    "用户 " + DigitRuns.mask(name) + " 已存在（一个用户只有一个角色，门户和命令都不改变角色）", redirect);
+        }
         if (!PORTAL_ROLES.contains(chosen)) {
             // whoever chose an account's first password can sign in as it, and enrol its TOTP key at its first
             // sign-in: an auditor added here would be the administrator's, reading the audit log of their own acts
