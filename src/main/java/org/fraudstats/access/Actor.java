@@ -24,7 +24,8 @@ public record Actor(String user, String role, String client) {
             // the variable is the shell's to set: cut as long as a user name may be, and digit runs masked as in every
             // other field of the log (a 19-digit run was shown in clear on /audit: re-tester)
             String name = sudoUser.strip();
-            from.add("sudo from " + DigitRuns.mask(name.length() > 64 ? name.substring(0, 64) + "…" : name));
+            String masked = DigitRuns.mask(name);
+            from.add("sudo from " + (masked.length() > 64 ? masked.substring(0, 64) + "…" : masked));
         }
         if (sshConnection != null && !sshConnection.isBlank()) {
             // an address, or nothing of it: "999.1.1.1;rm" is no address

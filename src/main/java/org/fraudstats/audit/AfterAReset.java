@@ -6,11 +6,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What an auditor should look at twice: a user's own acts from the address an administrator reset that user's password
- * or TOTP key from, within a day after. An administrator is shown the new password and can sign in as the user,
+ * What an auditor should look at twice: a user's own acts from the address an administrator added the user, or reset
+ * their password or TOTP key, from, within a day after. An administrator is shown the new password and can sign in as the user,
  * choose the next password and make a token (a re-tester did it in a minute, the token then recorded as the user's
  * own); it cannot be prevented by a reset that shows the password, so it is made visible. Fed every event of the log
- * oldest first, as it is read; a reset before the first event read is not known. The same address may be an office's
+ * oldest first, as it is read, from a day before the events shown (the page does so); a reset before that is not known. The same address may be an office's
  * proxy, so it is a hint, not a finding.
  */
 public final class AfterAReset {
@@ -21,9 +21,10 @@ public final class AfterAReset {
 
     /** Whether this event is such an act; remembers the resets it sees. */
     public boolean flags(AuditRecord r) {
-        if ("admin".equals(r.role()) && ("user-password".equals(r.action()) || "user-totp".equals(r.action()))
+        // a user the administrator added on the portal too: the first password was theirs, chosen or shown (review)
+        if ("admin".equals(r.role()) && ("user-password".equals(r.action()) || "user-totp".equals(r.action()) || "user-add".equals(r.action()))
                 && "success".equals(r.result()) && r.object() != null) {
-            resets.put(r.object().strip().toLowerCase(Locale.ROOT), r);
+            resets.put(r.object().replaceFirst(" \\([a-z]+\\)$", "").strip().toLowerCase(Locale.ROOT), r);
             return false;
         }
         AuditRecord reset = r.user() == null ? null : resets.get(r.user().strip().toLowerCase(Locale.ROOT));

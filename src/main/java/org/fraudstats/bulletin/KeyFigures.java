@@ -76,12 +76,19 @@ public class KeyFigures {
         return of(daily, from, to, published, false);
     }
 
+    /** The figures the lines of the period say, with their changes: only these are read from the revision. */
+    private static final java.util.Set<Metric> SAID = java.util.EnumSet.of(Metric.CASES, Metric.STOP_ACCOUNTS, Metric.STOP_AMOUNT,
+            Metric.REFUND_CASES, Metric.REFUND_AMOUNT);
+    /** The figures the two press sentences of the year to date say (press/Headline, handling and prevention). */
+    private static final java.util.Set<Metric> SENTENCES = java.util.EnumSet.of(Metric.CASES, Metric.STOP_ACCOUNTS, Metric.STOP_AMOUNT,
+            Metric.REFUND_CASES, Metric.REFUND_AMOUNT, Metric.WARNINGS, Metric.DISSUADED_VISITS);
+
     private Optional<Said> of(boolean daily, LocalDate from, LocalDate to, PublishedFigures published, boolean unusualNowIfNotKept) {
         String cityCode = catalog.cityCode();
-        Optional<AreaFigures> city = published.period(cityCode, from, to);
-        Optional<AreaFigures> yoy = published.yearOnYearBase(cityCode);
-        Optional<AreaFigures> pop = published.periodOnPeriodBase(cityCode);
-        Optional<AreaFigures> yearToDate = published.cityYearToDate(cityCode, to);
+        Optional<AreaFigures> city = published.period(cityCode, from, to, SAID);
+        Optional<AreaFigures> yoy = published.yearOnYearBase(cityCode, SAID);
+        Optional<AreaFigures> pop = published.periodOnPeriodBase(cityCode, SAID);
+        Optional<AreaFigures> yearToDate = published.cityYearToDate(cityCode, to, SENTENCES);
         if (city.isEmpty() || yoy.isEmpty() || pop.isEmpty() || yearToDate.isEmpty()) {
             return Optional.empty();
         }

@@ -2,9 +2,11 @@ package org.fraudstats.bulletin;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.Set;
 
 import org.fraudstats.bulletin.data.FigureSnapshot;
 import org.fraudstats.metrics.AreaFigures;
+import org.fraudstats.metrics.Metric;
 
 /**
  * The figures a published revision printed, read back from the snapshot kept with it (bulletin_revision.figures):
@@ -23,24 +25,28 @@ public final class PublishedFigures {
         return new PublishedFigures(snapshot);
     }
 
-    /** An area's figures over the bulletin's own period, as printed. */
-    public Optional<AreaFigures> period(String areaCode, LocalDate from, LocalDate to) {
-        return FigureSnapshot.figures(snapshot, "areas", areaCode, areaCode, from, to);
+    /**
+     * An area's figures over the bulletin's own period, as printed; empty when the revision did not keep one of those
+     * {@code needed} (kept before it was added to metrics.md). A figure not needed and not kept reads as 0 or
+     * undefined: print only those named.
+     */
+    public Optional<AreaFigures> period(String areaCode, LocalDate from, LocalDate to, Set<Metric> needed) {
+        return FigureSnapshot.figures(snapshot, "areas", areaCode, areaCode, from, to, needed);
     }
 
-    /** An area's figures over the 同比 base period, as printed. */
-    public Optional<AreaFigures> yearOnYearBase(String areaCode) {
-        return FigureSnapshot.figures(snapshot, "yoy_base", areaCode, areaCode, null, null);
+    /** An area's figures over the 同比 base period, as printed (needed: as {@link #period}). */
+    public Optional<AreaFigures> yearOnYearBase(String areaCode, Set<Metric> needed) {
+        return FigureSnapshot.figures(snapshot, "yoy_base", areaCode, areaCode, null, null, needed);
     }
 
-    /** An area's figures over the 环比 base period, as printed. */
-    public Optional<AreaFigures> periodOnPeriodBase(String areaCode) {
-        return FigureSnapshot.figures(snapshot, "pop_base", areaCode, areaCode, null, null);
+    /** An area's figures over the 环比 base period, as printed (needed: as {@link #period}). */
+    public Optional<AreaFigures> periodOnPeriodBase(String areaCode, Set<Metric> needed) {
+        return FigureSnapshot.figures(snapshot, "pop_base", areaCode, areaCode, null, null, needed);
     }
 
-    /** The city's year to date (1 January to {@code to}), as printed. */
-    public Optional<AreaFigures> cityYearToDate(String cityCode, LocalDate to) {
-        return FigureSnapshot.figures(snapshot, "ytd", "city", cityCode, to.withDayOfYear(1), to);
+    /** The city's year to date (1 January to {@code to}), as printed (needed: as {@link #period}). */
+    public Optional<AreaFigures> cityYearToDate(String cityCode, LocalDate to, Set<Metric> needed) {
+        return FigureSnapshot.figures(snapshot, "ytd", "city", cityCode, to.withDayOfYear(1), to, needed);
     }
 
     /** The 异常提示 a daily printed; empty when the revision did not keep it (published before it was kept). */

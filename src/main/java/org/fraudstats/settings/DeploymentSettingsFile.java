@@ -75,13 +75,14 @@ public class DeploymentSettingsFile implements EnvironmentPostProcessor, Ordered
                 continue;
             }
             for (String key : keys.getPropertyNames()) {
-                // Spring binds Fraudstats.Catalog… too (review)
-                if (!key.toLowerCase(Locale.ROOT).startsWith("fraudstats.")) {
+                // Spring binds Fraudstats.Catalog…, fraud-stats.… and fraud_stats.… too (review)
+                int first = key.indexOf('.');
+                if (first < 0 || !key.substring(0, first).toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").equals("fraudstats")) {
                     continue;
                 }
                 String where = OriginLookup.getOrigin(document, key) instanceof TextResourceOrigin text && text.getLocation() != null
                         ? "line " + (text.getLocation().getLine() + 1) + ": " : "";
-                String setting = key.substring("fraudstats.".length());
+                String setting = key.substring(first + 1);
                 String relaxed = setting.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
                 if (relaxed.equals("home") || relaxed.equals("defaulthome")) {
                     return where + key + " is set in the home's own file, which is found by the home: set FRAUDSTATS_HOME instead";

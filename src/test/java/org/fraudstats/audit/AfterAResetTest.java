@@ -35,5 +35,8 @@ class AfterAResetTest {
         // a TOTP key reset counts as a password reset does
         assertThat(watch.flags(event(30, "admin1", "admin", "10.0.0.9", "user-totp", "chen.stat", "success"))).isFalse();
         assertThat(watch.flags(event(31, "chen.stat", "statistician", "10.0.0.9", "sign-in", "chen.stat", "pending: TOTP enrolment"))).isTrue();
+        // and a user the administrator added on the portal: its first password was theirs (review)
+        assertThat(watch.flags(event(40, "admin1", "admin", "10.0.0.9", "user-add", "script.bot (statistician)", "success"))).isFalse();
+        assertThat(watch.flags(event(41, "script.bot", "statistician", "10.0.0.9", "token-create", "script.bot (token 3, expires 2036-12-13)", "success"))).isTrue();
     }
 }

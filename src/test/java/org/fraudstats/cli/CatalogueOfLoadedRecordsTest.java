@@ -160,6 +160,9 @@ class CatalogueOfLoadedRecordsTest {
         assertThat(cliIn(dir, List.of(), METRICS).err()).isEqualTo("fraudstats metrics: " + file + ": line 4: "
                 + "Fraudstats.Catalog.Distrcts.440609 is no setting of fraudstats (the README's Configuration table lists them): "
                 + "Spring would ignore it without a word\n");
+        Files.writeString(file, "fraud-stats:\n  home: /srv/elsewhere\n");
+        assertThat(cliIn(dir, List.of(), METRICS).err()).isEqualTo("fraudstats metrics: " + file + ": line 2: "
+                + "fraud-stats.home is set in the home's own file, which is found by the home: set FRAUDSTATS_HOME instead\n");
         Files.writeString(file, "fraudstats:\n  render-threads: 2\n  catalog:\n    fraud-types:\n    #  \"ORDER_BRUSHING\": 刷单返利\n");
         assertThat(cliIn(dir, List.of(), METRICS).err()).doesNotContain("is no setting");
 

@@ -538,7 +538,7 @@ class PortalPagesTest extends PortalTest {
         trail.record(new org.fraudstats.audit.AuditEvent("flag.stat", "statistician", "10.1.1.1", "download", "flag-own-desk.pdf", "success"));
         String page = mvc.perform(get("/audit").param("user", "flag.stat").with(user("an.auditor").roles("AUDITOR")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).containsOnlyOnce("请核实：管理员一天内从同一地址重置过此用户的密码或动态口令")
+        assertThat(page).containsOnlyOnce("请核实：管理员一天内从同一地址添加过此用户或重置过其密码、动态口令")
                 .containsPattern("<tr class=\"\\s*flagged\">\\s*<td class=\"num\" data-label=\"时间\">[^<]*</td>\\s*<td data-label=\"用户\">flag.stat</td>\\s*<td[^>]*>[^<]*</td>\\s*<td data-label=\"客户端\">10.9.9.9</td>");
     }
 

@@ -78,12 +78,15 @@ public final class FigureSnapshot {
     /**
      * One row of a section as the figures the bulletin printed: {@code areas}, {@code yoy_base} and {@code pop_base}
      * by area code, {@code ytd} and {@code ytd_last_year} by "city"; empty when the snapshot has no such row, or when
-     * the row lacks a figure (a revision kept before that figure was added to metrics.md: it never printed one, and
-     * a 0 read for it would be a figure made up; review: it threw for a count).
+     * the row lacks one of the figures {@code needed}. A revision kept before a figure was added to metrics.md never
+     * printed it: a caller that does not need it gets the row with it as 0 (a count) or undefined, which it must not
+     * print; one that needs it gets nothing rather than a figure made up (review: it threw for a count, and then every
+     * older revision lost its 要点 and its mails for a figure they never said).
      */
-    public static Optional<AreaFigures> figures(String json, String section, String row, String areaCode, LocalDate from, LocalDate to) {
+    public static Optional<AreaFigures> figures(String json, String section, String row, String areaCode, LocalDate from, LocalDate to,
+                                                java.util.Set<Metric> needed) {
         Map<String, String> v = parse(json).getOrDefault(section, new LinkedHashMap<>()).get(row);
-        if (v == null || java.util.Arrays.stream(Metric.values()).anyMatch(m -> !v.containsKey(m.key()))) {
+        if (v == null || needed.stream().anyMatch(m -> !v.containsKey(m.key()))) {
             return Optional.empty();
         }
         return Optional.of(new AreaFigures(from, to, areaCode,
@@ -120,8 +123,10 @@ public final class FigureSnapshot {
         return days == null || days.isEmpty() ? List.of() : java.util.Arrays.stream(days.split(",")).map(LocalDate::parse).toList();
     }
 
+    /** A count the row keeps, or 0 for one it does not (see figures: only for a caller that does not print it). */
     private static long count(Map<String, String> values, Metric metric) {
-        return Long.parseLong(values.get(metric.key()));
+        String v = values.get(metric.key());
+        return v == null || v.isEmpty() ? 0 : Long.parseLong(v);
     }
 
     private static BigDecimal money(Map<String, String> values, Metric metric) {

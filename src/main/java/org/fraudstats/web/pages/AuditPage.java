@@ -1,7 +1,6 @@
 package org.fraudstats.web.pages;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -55,20 +54,18 @@ class AuditPage {
         LocalDate[] period = (from == null || from.isEmpty()) && (to == null || to.isEmpty())
                 ? new LocalDate[] {today.minusDays(6), today} : Inputs.period(from, to);
         AuditFilter which = new AuditFilter(user, role, action, result, object);
-        // newest first: the latest SHOWN matches are kept while the log streams by, oldest first
-        java.util.ArrayDeque<AuditRecord> latest = new java.util.ArrayDeque<>();
+        // newest first: the latest SHOWN matches are kept while the log streams by, oldest first, each with whether
+        // it is a user's act after an administrator's reset (audit/AfterAReset), which reads from a day earlier
+        record Shown(AuditRecord event, boolean flagged) { }
+        java.util.ArrayDeque<Shown> latest = new java.util.ArrayDeque<>();
         int[] matching = {0};
-        // every event is seen, filtered or not: a reset filtered out still flags what followed it
         AfterAReset watch = new AfterAReset();
-        java.util.Set<AuditRecord> flagged = new java.util.HashSet<>();
-        log.read(period[0], period[1], r -> {
+        java.time.OffsetDateTime start = period[0].atStartOfDay(BusinessTime.ZONE).toOffsetDateTime();
+        log.read(period[0].minusDays(1), period[1], r -> {
             boolean afterAReset = watch.flags(r);
-            if (which.test(r)) {
-                if (afterAReset) {
-                    flagged.add(r);
-                }
+            if (!r.time().isBefore(start) && which.test(r)) {
                 matching[0]++;
-                latest.addFirst(r);
+                latest.addFirst(new Shown(r, afterAReset));
                 if (latest.size() > SHOWN) {
                     latest.removeLast();
                 }
@@ -76,10 +73,9 @@ class AuditPage {
         });
         // with the filters: the auditor's own reads are audited too, and "read the log" said not what was looked for
         audit.record("read-audit", period[0] + ".." + period[1] + (which.described().isEmpty() ? "" : " " + which.described()), "success");
-        List<AuditRecord> shown = new ArrayList<>(latest);
-        flagged.retainAll(shown);
+        List<AuditRecord> shown = latest.stream().map(Shown::event).toList();
         model.addAttribute("events", shown);
-        model.addAttribute("flagged", flagged);
+        model.addAttribute("flagged", latest.stream().filter(Shown::flagged).map(Shown::event).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("matching", matching[0]);
         model.addAttribute("shownLimit", SHOWN);
         // the log keeps role codes, as `audit` exports them; the page names them as the filter does

@@ -34,25 +34,24 @@ class FigureSnapshotNewFigureTest {
     }
 
     /**
-     * Read back, such a revision's row is no figures at all, rather than a made-up 0 for the one it never printed
-     * (review: it threw NumberFormatException, which the latest bulletin's page and its mails would have met once the
-     * rule above kept the older revision the latest). Its page then shows no 要点; its PDF is as printed.
+     * Read back, such a revision's row gives a caller the figures it needs if it kept them, and nothing if it did not,
+     * rather than a made-up 0 for one it never printed (review: it threw NumberFormatException for a count, which the
+     * latest bulletin's page and its mails would have met once the rule above kept the older revision the latest; then
+     * it gave no row at all, and every older revision lost its 要点 and its mails for a figure they never said).
      */
     @Test
-    void aRowOfARevisionKeptBeforeAFigureExistedReadsAsNoFigures() {
-        assertThat(FigureSnapshot.figures(PUBLISHED, "areas", "440600", "440600", null, null)).isEmpty();
-        assertThat(FigureSnapshot.figures(now("3"), "areas", "440600", "440600", null, null)).isEmpty();
-        StringBuilder whole = new StringBuilder("{\"areas\":{\"440600\":{");
-        for (org.fraudstats.metrics.Metric m : org.fraudstats.metrics.Metric.values()) {
-            whole.append('"').append(m.key()).append("\":\"").append(m == org.fraudstats.metrics.Metric.MEDIAN_MINUTES_TO_STOP ? "" : "3").append("\",");
-        }
-        whole.setLength(whole.length() - 1);
-        whole.append("}}}");
-        assertThat(FigureSnapshot.figures(whole.toString(), "areas", "440600", "440600", null, null)).hasValueSatisfying(f -> {
+    void aRowOfARevisionKeptBeforeAFigureExistedGivesTheFiguresItKept() {
+        java.util.Set<org.fraudstats.metrics.Metric> casesAndWarnings = java.util.EnumSet.of(org.fraudstats.metrics.Metric.CASES,
+                org.fraudstats.metrics.Metric.WARNINGS);
+        assertThat(FigureSnapshot.figures(PUBLISHED, "areas", "440600", "440600", null, null, casesAndWarnings)).hasValueSatisfying(f -> {
             assertThat(f.cases()).isEqualTo(3);
-            assertThat(f.dissuadedVisits()).isEqualTo(3);
-            assertThat(f.medianMinutesToStop()).isNull();
+            assertThat(f.warnings()).isEqualTo(7);
         });
+        assertThat(FigureSnapshot.figures(PUBLISHED, "areas", "440600", "440600", null, null,
+                java.util.EnumSet.of(org.fraudstats.metrics.Metric.DISSUADED_VISITS))).isEmpty();
+        assertThat(FigureSnapshot.figures(now("3"), "areas", "440600", "440600", null, null,
+                java.util.EnumSet.of(org.fraudstats.metrics.Metric.DISSUADED_VISITS))).hasValueSatisfying(f -> assertThat(f.dissuadedVisits()).isEqualTo(2));
+        assertThat(FigureSnapshot.figures(PUBLISHED, "ytd", "city", "440600", null, null, casesAndWarnings)).isEmpty();
     }
 
     @Test
