@@ -9,7 +9,8 @@ import org.fraudstats.storage.DigitRuns;
 public record Actor(String user, String role, String client) {
 
     public static Actor commandLine() {
-        return new Actor(System.getProperty("user.name", ""), "", commandLineClient(System.getenv("SUDO_USER"), System.getenv("SSH_CONNECTION")));
+        return new Actor(System.getProperty("user.name", ""), "",
+                commandLineClient(System.getenv("SUDO_USER"), System.getenv("SSH_CONNECTION")));
     }
 
     /**

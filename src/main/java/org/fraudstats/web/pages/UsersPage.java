@@ -26,9 +26,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Users and tokens for administrators (web.md): add a leader, statistician or press officer (a generated password
  * shown once, or one typed; administrators and auditors are added on the server), disable a user, set a new password,
- * enrol TOTP (the key shown to its user at their next sign-in, not here), list and revoke tokens (every user makes their own at /account; none is made here, see token). Every change goes through access's Users and
- * Tokens, which record it in the audit log with the administrator as actor. A generated password is shown in the
- * answer to its POST ({@link ShownOnce}); every other outcome redirects back to the list.
+ * enrol TOTP (the key shown to its user at their next sign-in, not here), list and revoke tokens (every user makes
+ * their own at /account; none is made here, see token). Every change goes through access's Users and Tokens, which
+ * record it in the audit log with the administrator as actor. A generated password is shown in the answer to its
+ * POST ({@link ShownOnce}); every other outcome redirects back to the list.
  */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
