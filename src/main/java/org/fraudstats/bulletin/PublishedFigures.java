@@ -14,15 +14,16 @@ import org.fraudstats.metrics.Metric;
  */
 public final class PublishedFigures {
 
-    private final String snapshot;
+    /** Parsed once: a page or a mail asks it up to eight things. */
+    private final FigureSnapshot.Read snapshot;
 
-    private PublishedFigures(String snapshot) {
+    private PublishedFigures(FigureSnapshot.Read snapshot) {
         this.snapshot = snapshot;
     }
 
     /** @param snapshot the revision's bulletin_revision.figures, as text */
     public static PublishedFigures of(String snapshot) {
-        return new PublishedFigures(snapshot);
+        return new PublishedFigures(FigureSnapshot.read(snapshot));
     }
 
     /**

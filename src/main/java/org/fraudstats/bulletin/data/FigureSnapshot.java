@@ -85,7 +85,13 @@ public final class FigureSnapshot {
      */
     public static Optional<AreaFigures> figures(String json, String section, String row, String areaCode, LocalDate from, LocalDate to,
                                                 java.util.Set<Metric> needed) {
-        Map<String, String> v = parse(json).getOrDefault(section, new LinkedHashMap<>()).get(row);
+        return figures(read(json), section, row, areaCode, from, to, needed);
+    }
+
+    /** As {@link #figures(String, String, String, String, LocalDate, LocalDate, java.util.Set)}, of a snapshot read once. */
+    public static Optional<AreaFigures> figures(Read snapshot, String section, String row, String areaCode, LocalDate from, LocalDate to,
+                                                java.util.Set<Metric> needed) {
+        Map<String, String> v = snapshot.sections.getOrDefault(section, new LinkedHashMap<>()).get(row);
         if (v == null || needed.stream().anyMatch(m -> !v.containsKey(m.key()))) {
             return Optional.empty();
         }
@@ -96,19 +102,36 @@ public final class FigureSnapshot {
                 count(v, Metric.DISSUADED_VISITS)));
     }
 
+    /**
+     * A snapshot parsed once: a bulletin's page and its mail ask one revision's snapshot up to eight things (the
+     * period, both bases, the year to date, three notes), and each parsed the whole JSON again.
+     */
+    public static final class Read {
+
+        private final Map<String, LinkedHashMap<String, Map<String, String>>> sections;
+
+        private Read(Map<String, LinkedHashMap<String, Map<String, String>>> sections) {
+            this.sections = sections;
+        }
+    }
+
+    public static Read read(String json) {
+        return new Read(parse(json));
+    }
+
     /** The 异常提示 the daily bulletin printed; empty for other kinds and for revisions published before it was kept. */
-    public static Optional<String> unusualNote(String json) {
-        return Optional.ofNullable(parse(json).getOrDefault(NOTES, new LinkedHashMap<>()).get(UNUSUAL)).map(n -> n.get("text"));
+    public static Optional<String> unusualNote(Read snapshot) {
+        return Optional.ofNullable(snapshot.sections.getOrDefault(NOTES, new LinkedHashMap<>()).get(UNUSUAL)).map(n -> n.get("text"));
     }
 
     /** The 数据未到 notice the daily bulletin printed; empty when it printed none. */
-    public static Optional<String> missingNote(String json) {
-        return Optional.ofNullable(parse(json).getOrDefault(NOTES, new LinkedHashMap<>()).get(MISSING)).map(n -> n.get("text"));
+    public static Optional<String> missingNote(Read snapshot) {
+        return Optional.ofNullable(snapshot.sections.getOrDefault(NOTES, new LinkedHashMap<>()).get(MISSING)).map(n -> n.get("text"));
     }
 
     /** The days not arrived in the bases of a revision that computed its changes; none for one published before they were kept. */
-    public static BaseGaps gaps(String json) {
-        Map<String, String> gaps = parse(json).getOrDefault(NOTES, new LinkedHashMap<>()).get(BASES_NOT_ARRIVED);
+    public static BaseGaps gaps(Read snapshot) {
+        Map<String, String> gaps = snapshot.sections.getOrDefault(NOTES, new LinkedHashMap<>()).get(BASES_NOT_ARRIVED);
         if (gaps == null) {
             return BaseGaps.NONE;
         }
@@ -136,11 +159,13 @@ public final class FigureSnapshot {
 
     /** The figures that differ, in the bulletin's order but the city first in each table, worded for a reader. */
     public static List<String> changes(String before, String after, Catalog catalog) {
-        Map<String, LinkedHashMap<String, Map<String, String>>> old = parse(before);
-        Map<String, LinkedHashMap<String, Map<String, String>>> now = parse(after);
+        Read earlier = read(before);
+        Read later = read(after);
+        Map<String, LinkedHashMap<String, Map<String, String>>> old = earlier.sections;
+        Map<String, LinkedHashMap<String, Map<String, String>>> now = later.sections;
         List<String> changes = new ArrayList<>();
-        Optional<String> noticeWas = missingNote(before);
-        Optional<String> noticeIs = missingNote(after);
+        Optional<String> noticeWas = missingNote(earlier);
+        Optional<String> noticeIs = missingNote(later);
         if (noticeWas.isPresent() != noticeIs.isPresent()) {
             changes.add(noticeWas.isPresent() ? "数据未到 → 数据已到达" : "数据已到达 → 数据未到");
         } else if (!noticeWas.equals(noticeIs)) {
@@ -148,8 +173,8 @@ public final class FigureSnapshot {
             changes.add(noticeWas.get().replaceFirst("^数据未到：", "数据未到 ").replaceFirst(" 的数据尚未到达.*", "") + " → "
                     + noticeIs.get().replaceFirst("^数据未到：", "").replaceFirst(" 的数据尚未到达.*", ""));
         }
-        BaseGaps gapsWere = gaps(before);
-        BaseGaps gapsAre = gaps(after);
+        BaseGaps gapsWere = gaps(earlier);
+        BaseGaps gapsAre = gaps(later);
         for (String base : BASES) {
             List<LocalDate> were = base(gapsWere, base);
             List<LocalDate> are = base(gapsAre, base);
@@ -205,11 +230,13 @@ public final class FigureSnapshot {
      * notice going away is what its readers were promised a revision for (数据到达后将以修订版重发).
      */
     public static boolean sameFigures(String a, String b) {
-        Map<String, LinkedHashMap<String, Map<String, String>>> x = parse(a);
-        Map<String, LinkedHashMap<String, Map<String, String>>> y = parse(b);
-        if (!missingNote(a).equals(missingNote(b)) || !gaps(a).equals(gaps(b))) {
+        Read first = read(a);
+        Read second = read(b);
+        if (!missingNote(first).equals(missingNote(second)) || !gaps(first).equals(gaps(second))) {
             return false;
         }
+        Map<String, LinkedHashMap<String, Map<String, String>>> x = first.sections;
+        Map<String, LinkedHashMap<String, Map<String, String>>> y = second.sections;
         x.remove(NOTES);
         y.remove(NOTES);
         for (String section : union(x.keySet(), y.keySet())) {

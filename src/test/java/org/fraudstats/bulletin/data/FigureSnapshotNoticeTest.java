@@ -41,10 +41,10 @@ class FigureSnapshotNoticeTest {
     @Test
     void theDaysNotArrivedInABaseAreKept_andTheirGoingIsAChangeSaid() {
         String gap = "{" + FIGURES + ",\"notes\":{\"bases_not_arrived\":{\"yoy\":\"\",\"pop\":\"2022-10-25\",\"year_to_date\":\"2022-10-25\"}}}";
-        assertThat(FigureSnapshot.gaps(gap)).isEqualTo(new org.fraudstats.bulletin.BaseGaps(java.util.List.of(),
+        assertThat(FigureSnapshot.gaps(FigureSnapshot.read(gap))).isEqualTo(new org.fraudstats.bulletin.BaseGaps(java.util.List.of(),
                 java.util.List.of(java.time.LocalDate.parse("2022-10-25")), java.util.List.of(java.time.LocalDate.parse("2022-10-25"))));
         // a revision published before they were kept computed its changes
-        assertThat(FigureSnapshot.gaps(snapshot(null)).none()).isTrue();
+        assertThat(FigureSnapshot.gaps(FigureSnapshot.read(snapshot(null))).none()).isTrue();
         assertThat(FigureSnapshot.sameFigures(gap, gap)).isTrue();
         assertThat(FigureSnapshot.sameFigures(gap, snapshot(null))).isFalse();
         assertThat(FigureSnapshot.changes(gap, snapshot(null), FOSHAN))
