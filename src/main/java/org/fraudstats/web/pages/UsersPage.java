@@ -143,12 +143,14 @@ class UsersPage {
         if (name.equals(who.getName())) {
             return ownAccount("user-password", name, "自己的密码请在“我的账户”页修改（需输入当前密码）", redirect);
         }
-        Optional<Role> separated = separated(name, who);
+        // read once: whether separated, whether disabled
+        Optional<UserAccount> target = users.find(name);
+        Optional<Role> separated = separated(target, who);
         if (separated.isPresent()) {
             return refused("user-password", name, "为" + separated.get().chineseName() + " " + name + " 重置密码",
                     "./fraudstats user password " + name, redirect);
         }
-        if (users.find(name).filter(u -> !u.enabled()).isPresent()) {
+        if (target.filter(u -> !u.enabled()).isPresent()) {
             return failed("user-password", name, "disabled", "用户 " + name + " 已停用：不为其重置密码", redirect);
         }
         String secret = PasswordPolicy.generate(name);
@@ -167,13 +169,15 @@ class UsersPage {
         if (name.equals(who.getName())) {
             return ownAccount("user-totp", name, "不能在门户上为自己重新登记动态口令：请在服务器上运行 ./fraudstats user totp " + name, redirect);
         }
-        Optional<Role> separated = separated(name, who);
+        // read once: whether separated, whether disabled
+        Optional<UserAccount> target = users.find(name);
+        Optional<Role> separated = separated(target, who);
         if (separated.isPresent()) {
             return refused("user-totp", name, "为" + separated.get().chineseName() + " " + name + " 登记动态口令",
                     "./fraudstats user totp " + name, redirect);
         }
         // as the greyed button says: nothing enables the account again, so a password or key of it is no one's (re-tester)
-        if (users.find(name).filter(u -> !u.enabled()).isPresent()) {
+        if (target.filter(u -> !u.enabled()).isPresent()) {
             return failed("user-totp", name, "disabled", "用户 " + name + " 已停用：不为其登记动态口令", redirect);
         }
         try {
@@ -245,8 +249,13 @@ class UsersPage {
      * account makes its own tokens at /account; its password and key are reset on the server, by the command line.
      */
     private Optional<Role> separated(String name, Authentication who) {
-        return users.find(name).map(UserAccount::role)
-                .filter(role -> role == Role.AUDITOR || (role == Role.ADMIN && !name.equals(who.getName())));
+        return separated(users.find(name), who);
+    }
+
+    /** As {@link #separated(String, Authentication)}, of a user already read. */
+    private static Optional<Role> separated(Optional<UserAccount> target, Authentication who) {
+        return target.filter(u -> u.role() == Role.AUDITOR || (u.role() == Role.ADMIN && !u.name().equals(who.getName())))
+                .map(UserAccount::role);
     }
 
     /**
