@@ -10,22 +10,89 @@ import java.util.List;
  * period holds a missing day, and the bulletin names the days. Loading the day's drop (even an empty one, when the
  * day truly had nothing) makes its data arrived and the next render computes the change again.
  *
- * @param yoy         the days of the 同比 base period
- * @param pop         the days of the 环比 base period
- * @param yearToDate  the days of this year's 1 January to the bulletin's end, or of last year's same days: either
- *                    side of the 今年以来 comparison
+ * <p>A base that begins before the first day anything was loaded for and ends after it is short in the same way
+ * ({@link BeforeRecords}): a deployment whose history starts on 1 October compared its first 今年以来 with a 去年同期
+ * holding only October's days, +900% in front of leadership.
+ *
+ * @param yoy           the days of the 同比 base period
+ * @param pop           the days of the 环比 base period
+ * @param yearToDate    the days of this year's 1 January to the bulletin's end, or of last year's same days: either
+ *                      side of the 今年以来 comparison
+ * @param beforeRecords which bases begin before the first day loaded and end after it
  */
-public record BaseGaps(List<LocalDate> yoy, List<LocalDate> pop, List<LocalDate> yearToDate) {
+public record BaseGaps(List<LocalDate> yoy, List<LocalDate> pop, List<LocalDate> yearToDate, BeforeRecords beforeRecords) {
 
     public static final BaseGaps NONE = new BaseGaps(List.of(), List.of(), List.of());
+
+    /**
+     * The bases that reach back before the first day anything was loaded for ({@code firstDay}) and hold days from it
+     * on: their sums count only the days since, so a change against them would compare a whole period with a part of
+     * one. A base wholly before that day holds no record at all: its figures are 0 and no change is computed anyway,
+     * said as for any base of 0 (marking it too would re-publish every bulletin of a history's first year, each one
+     * unchanged, as a correction).
+     */
+    public record BeforeRecords(LocalDate firstDay, boolean yoy, boolean pop, boolean yearToDate) {
+
+        public static final BeforeRecords NONE = new BeforeRecords(null, false, false, false);
+
+        /** Whether [from, to] begins before {@code firstDay} and holds days from it on. */
+        public static boolean straddles(LocalDate firstDay, LocalDate from, LocalDate to) {
+            return firstDay != null && from.isBefore(firstDay) && !to.isBefore(firstDay);
+        }
+
+        public boolean none() {
+            return !yoy && !pop && !yearToDate;
+        }
+
+        /** How a note names them: "含无记录的日期（最早记录为2021-10-01）". */
+        public String said() {
+            return "含无记录的日期（最早记录为" + firstDay + "）";
+        }
+    }
+
+    public BaseGaps(List<LocalDate> yoy, List<LocalDate> pop, List<LocalDate> yearToDate) {
+        this(yoy, pop, yearToDate, BeforeRecords.NONE);
+    }
 
     public BaseGaps {
         yoy = List.copyOf(yoy);
         pop = List.copyOf(pop);
         yearToDate = List.copyOf(yearToDate);
+        beforeRecords = beforeRecords == null ? BeforeRecords.NONE : beforeRecords;
     }
 
     public boolean none() {
-        return yoy.isEmpty() && pop.isEmpty() && yearToDate.isEmpty();
+        return yoy.isEmpty() && pop.isEmpty() && yearToDate.isEmpty() && beforeRecords.none();
+    }
+
+    /** Whether the 同比 base holds every day's data: no day not arrived, none before the records. */
+    public boolean yoyWhole() {
+        return yoy.isEmpty() && !beforeRecords.yoy();
+    }
+
+    public boolean popWhole() {
+        return pop.isEmpty() && !beforeRecords.pop();
+    }
+
+    public boolean yearToDateWhole() {
+        return yearToDate.isEmpty() && !beforeRecords.yearToDate();
+    }
+
+    /** The days not arrived in the named base: {@code yoy}, {@code pop} or {@code year_to_date}. */
+    public List<LocalDate> notArrived(String base) {
+        return switch (base) {
+            case "yoy" -> yoy;
+            case "pop" -> pop;
+            default -> yearToDate;
+        };
+    }
+
+    /** Whether the named base reaches before the first day loaded. */
+    public boolean beforeRecords(String base) {
+        return switch (base) {
+            case "yoy" -> beforeRecords.yoy();
+            case "pop" -> beforeRecords.pop();
+            default -> beforeRecords.yearToDate();
+        };
     }
 }

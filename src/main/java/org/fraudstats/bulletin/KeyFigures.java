@@ -123,27 +123,43 @@ public class KeyFigures {
             if (!arrived) {
                 return "数据未到，不计算同比、环比";
             }
-            return "同比" + change(gaps.yoy(), current, yoyBase, metric) + "，环比" + change(gaps.pop(), current, popBase, metric);
+            return "同比" + change("yoy", current, yoyBase, metric) + "，环比" + change("pop", current, popBase, metric);
         }
 
-        private static String change(List<LocalDate> notArrived, AreaFigures current, AreaFigures base, Metric metric) {
-            return notArrived.isEmpty() ? percent(Change.percent(current.value(metric), base.value(metric))) : "—（基期数据未到）";
+        private String change(String base, AreaFigures current, AreaFigures baseFigures, Metric metric) {
+            if (!gaps.notArrived(base).isEmpty()) {
+                return "—（基期数据未到）";
+            }
+            return gaps.beforeRecords(base) ? "—（基期含无记录的日期）"
+                    : percent(Change.percent(current.value(metric), baseFigures.value(metric)));
         }
 
-        /** "环比基期（2022-11-06）含数据未到的日期，不计算环比。", or empty when both bases are whole. */
+        /**
+         * "环比基期（2022-11-06）含数据未到的日期，不计算环比。" or "同比基期含无记录的日期（最早记录为2021-10-01），不计算同比。",
+         * or empty when both bases are whole.
+         */
         Optional<String> gapsSaid() {
-            List<String> bases = new ArrayList<>();
+            if (!arrived) {
+                return Optional.empty();
+            }
+            List<String> said = new ArrayList<>();
+            List<String> notArrived = new ArrayList<>();
             List<String> changes = new ArrayList<>();
-            if (arrived && !gaps.yoy().isEmpty()) {
-                bases.add("同比基期（" + MissingData.named(gaps.yoy()) + "）");
-                changes.add("同比");
+            for (String base : List.of("yoy", "pop")) {
+                String name = "yoy".equals(base) ? "同比" : "环比";
+                if (!gaps.notArrived(base).isEmpty()) {
+                    notArrived.add(name + "基期（" + MissingData.named(gaps.notArrived(base)) + "）");
+                    changes.add(name);
+                } else if (gaps.beforeRecords(base)) {
+                    said.add(name + "基期" + gaps.beforeRecords().said());
+                    changes.add(name);
+                }
             }
-            if (arrived && !gaps.pop().isEmpty()) {
-                bases.add("环比基期（" + MissingData.named(gaps.pop()) + "）");
-                changes.add("环比");
+            if (!notArrived.isEmpty()) {
+                said.add(0, String.join("、", notArrived) + "含数据未到的日期");
             }
-            return bases.isEmpty() ? Optional.empty()
-                    : Optional.of(String.join("、", bases) + "含数据未到的日期，不计算" + String.join("、", changes) + "。");
+            return said.isEmpty() ? Optional.empty()
+                    : Optional.of(String.join("，", said) + "，不计算" + String.join("、", changes) + "。");
         }
     }
 

@@ -23,9 +23,11 @@ import org.springframework.stereotype.Component;
 public class MissingData {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final FirstDayLoaded firstDayLoaded;
 
-    MissingData(NamedParameterJdbcTemplate jdbc) {
+    MissingData(NamedParameterJdbcTemplate jdbc, FirstDayLoaded firstDayLoaded) {
         this.jdbc = jdbc;
+        this.firstDayLoaded = firstDayLoaded;
     }
 
     /** The notice printed above a daily bulletin of {@code day} whose data has not arrived. */
@@ -52,16 +54,25 @@ public class MissingData {
 
     /**
      * The days whose data has not arrived inside what a bulletin of [from, to] compares with: its 同比 and 环比 base
-     * periods, and 1 January to {@code to} of this year and of the last (the 今年以来 comparison).
+     * periods, and 1 January to {@code to} of this year and of the last (the 今年以来 comparison); and which of them
+     * begin before the first day anything was loaded for and hold days from it on.
      */
     public BaseGaps inBases(LocalDate from, LocalDate to) {
         LocalDate lastYearsTo = to.minusYears(1);
+        LocalDate yoyFrom = Comparison.YOY.baseFrom(from, to);
+        LocalDate yoyTo = Comparison.YOY.baseTo(from, to);
+        LocalDate popFrom = Comparison.POP.baseFrom(from, to);
+        LocalDate popTo = Comparison.POP.baseTo(from, to);
         List<LocalDate> yearToDate = new ArrayList<>(daysNotArrived(lastYearsTo.withDayOfYear(1), lastYearsTo));
         yearToDate.addAll(daysNotArrived(to.withDayOfYear(1), to));
-        return new BaseGaps(
-                daysNotArrived(Comparison.YOY.baseFrom(from, to), Comparison.YOY.baseTo(from, to)),
-                daysNotArrived(Comparison.POP.baseFrom(from, to), Comparison.POP.baseTo(from, to)),
-                yearToDate);
+        LocalDate firstDay = firstDayLoaded.get().orElse(null);
+        BaseGaps.BeforeRecords beforeRecords = new BaseGaps.BeforeRecords(firstDay,
+                BaseGaps.BeforeRecords.straddles(firstDay, yoyFrom, yoyTo),
+                BaseGaps.BeforeRecords.straddles(firstDay, popFrom, popTo),
+                // this year's days to date beginning before the records leave last year's wholly before them: 0
+                BaseGaps.BeforeRecords.straddles(firstDay, lastYearsTo.withDayOfYear(1), lastYearsTo));
+        return new BaseGaps(daysNotArrived(yoyFrom, yoyTo), daysNotArrived(popFrom, popTo), yearToDate,
+                beforeRecords.none() ? BaseGaps.BeforeRecords.NONE : beforeRecords);
     }
 
     /** The days of [from, to] whose data has not arrived, oldest first. */

@@ -75,6 +75,24 @@ class MissingDataPagesTest extends PortalTest {
     }
 
     @Test
+    void theFiguresPageSaysWhenThePeriodOrItsBaseBeginsBeforeTheRecords() throws Exception {
+        Drops drops = new Drops(inbox);
+        drops.write("2022-10-24", "cases.csv", Drops.CASES + "C1,2022-10-24T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        drops.write("2022-10-26", "cases.csv", Drops.CASES + "C2,2022-10-26T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString()).exitCode()).isZero();
+
+        // the 环比 base of 25–26 October is 23–24 October: one day of records
+        assertThat(page("leader", get("/figures?from=2022-10-25&to=2022-10-26&compare=pop"))).contains("<p class=\"notice revised\" "
+                + "id=\"before-records\">无记录：最早记录为 2022-10-24，环比基期中此前的日期没有记录，数字只含该日以后的数据（显示为 0 不代表没有警情），"
+                + "其变化不可作为判断依据。</p>");
+        assertThat(page("leader", get("/figures?from=2022-10-20&to=2022-10-26"))).contains("id=\"before-records\">无记录：最早记录为 "
+                + "2022-10-24，本期中此前的日期没有记录，数字只含该日以后的数据（显示为 0 不代表没有警情）。</p>");
+        // a base wholly before the records holds none: its changes are "—", as for any base of 0
+        assertThat(page("leader", get("/figures?from=2022-10-24&to=2022-10-26&compare=yoy"))).doesNotContain("before-records");
+        assertThat(page("leader", get("/figures?from=2022-10-26&to=2022-10-26&compare=pop"))).doesNotContain("before-records");
+    }
+
+    @Test
     void aHeadlineOverAPeriodHoldingADayWhoseBulletinSaysItsDataHadNotArrivedWaits_whicheverBulletinItRestsOn() throws Exception {
         Drops drops = new Drops(inbox);
         drops.write("2022-10-24", "cases.csv", Drops.CASES + "K1,2022-10-24T09:00:00+08:00,440604,,OTHER,100.00,\n");

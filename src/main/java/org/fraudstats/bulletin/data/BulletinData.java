@@ -111,19 +111,22 @@ public record BulletinData(
         return notice == null;
     }
 
-    /** Whether the 同比 columns are computed: the period and its base one year earlier both hold every day's data. */
+    /**
+     * Whether the 同比 columns are computed: the period and its base one year earlier both hold every day's data, and
+     * the base does not begin before the records do.
+     */
     public boolean yoyCompared() {
-        return compared() && gaps.yoy().isEmpty();
+        return compared() && gaps.yoyWhole();
     }
 
     /** Whether the 环比 columns are computed: the period and the period before it both hold every day's data. */
     public boolean popCompared() {
-        return compared() && gaps.pop().isEmpty();
+        return compared() && gaps.popWhole();
     }
 
     /** Whether the 今年以来 change is computed: both years' days to date hold every day's data. */
     public boolean yearToDateCompared() {
-        return compared() && gaps.yearToDate().isEmpty();
+        return compared() && gaps.yearToDateWhole();
     }
 
     /** The summary as the PDF and the workbook open it: after the 数据未到 notice, in brackets, when there is one. */

@@ -52,7 +52,23 @@ public final class DataNote {
         said(said, "同比基期", gaps.yoy());
         said(said, "环比基期", gaps.pop());
         said(said, "今年以来或去年同期", gaps.yearToDate());
-        return said.isEmpty() ? "" : "，或" + String.join("、", said) + "含数据未到的日期";
+        List<String> beforeRecords = new ArrayList<>();
+        for (String base : List.of("yoy", "pop", "year_to_date")) {
+            if (gaps.beforeRecords(base)) {
+                beforeRecords.add(baseName(base));
+            }
+        }
+        return (said.isEmpty() ? "" : "，或" + String.join("、", said) + "含数据未到的日期")
+                + (beforeRecords.isEmpty() ? "" : "，或" + String.join("、", beforeRecords) + gaps.beforeRecords().said());
+    }
+
+    /** 同比基期, 环比基期 or 今年以来或去年同期: the base {@code yoy}, {@code pop} or {@code year_to_date} as notes name it. */
+    public static String baseName(String base) {
+        return switch (base) {
+            case "yoy" -> "同比基期";
+            case "pop" -> "环比基期";
+            default -> "今年以来或去年同期";
+        };
     }
 
     private static void said(List<String> said, String base, List<LocalDate> days) {

@@ -36,6 +36,7 @@ public final class FigureSnapshot {
     private static final String UNUSUAL = "unusual";
     private static final String MISSING = "missing";
     private static final String BASES_NOT_ARRIVED = "bases_not_arrived";
+    private static final String BASES_BEFORE_RECORDS = "bases_before_records";
     private static final List<String> BASES = List.of("yoy", "pop", "year_to_date");
 
     private FigureSnapshot() {
@@ -65,9 +66,16 @@ public final class FigureSnapshot {
         }
         if (notice != null) {
             notes.put(MISSING, Map.of("text", notice));
-        } else if (!data.gaps().none()) {
-            notes.put(BASES_NOT_ARRIVED, Map.of("yoy", days(data.gaps().yoy()), "pop", days(data.gaps().pop()),
-                    "year_to_date", days(data.gaps().yearToDate())));
+        } else {
+            BaseGaps gaps = data.gaps();
+            if (!gaps.yoy().isEmpty() || !gaps.pop().isEmpty() || !gaps.yearToDate().isEmpty()) {
+                notes.put(BASES_NOT_ARRIVED, Map.of("yoy", days(gaps.yoy()), "pop", days(gaps.pop()),
+                        "year_to_date", days(gaps.yearToDate())));
+            }
+            if (!gaps.beforeRecords().none()) {
+                notes.put(BASES_BEFORE_RECORDS, Map.of("first_day", gaps.beforeRecords().firstDay().toString(),
+                        "bases", String.join(",", BASES.stream().filter(gaps::beforeRecords).toList())));
+            }
         }
         if (!notes.isEmpty()) {
             snapshot.put(NOTES, notes);
@@ -129,13 +137,21 @@ public final class FigureSnapshot {
         return Optional.ofNullable(snapshot.sections.getOrDefault(NOTES, new LinkedHashMap<>()).get(MISSING)).map(n -> n.get("text"));
     }
 
-    /** The days not arrived in the bases of a revision that computed its changes; none for one published before they were kept. */
+    /**
+     * The days not arrived in the bases of a revision that computed its changes, and the bases it found beginning before
+     * the records; none for one published before they were kept.
+     */
     public static BaseGaps gaps(Read snapshot) {
-        Map<String, String> gaps = snapshot.sections.getOrDefault(NOTES, new LinkedHashMap<>()).get(BASES_NOT_ARRIVED);
-        if (gaps == null) {
-            return BaseGaps.NONE;
+        Map<String, Map<String, String>> notes = snapshot.sections.getOrDefault(NOTES, new LinkedHashMap<>());
+        Map<String, String> gaps = notes.getOrDefault(BASES_NOT_ARRIVED, Map.of());
+        Map<String, String> before = notes.get(BASES_BEFORE_RECORDS);
+        BaseGaps.BeforeRecords beforeRecords = BaseGaps.BeforeRecords.NONE;
+        if (before != null) {
+            List<String> bases = List.of(before.get("bases").split(","));
+            beforeRecords = new BaseGaps.BeforeRecords(LocalDate.parse(before.get("first_day")), bases.contains("yoy"),
+                    bases.contains("pop"), bases.contains("year_to_date"));
         }
-        return new BaseGaps(days(gaps.get("yoy")), days(gaps.get("pop")), days(gaps.get("year_to_date")));
+        return new BaseGaps(days(gaps.get("yoy")), days(gaps.get("pop")), days(gaps.get("year_to_date")), beforeRecords);
     }
 
     private static String days(List<LocalDate> days) {
@@ -176,19 +192,30 @@ public final class FigureSnapshot {
         BaseGaps gapsWere = gaps(earlier);
         BaseGaps gapsAre = gaps(later);
         for (String base : BASES) {
-            List<LocalDate> were = base(gapsWere, base);
-            List<LocalDate> are = base(gapsAre, base);
+            List<LocalDate> were = gapsWere.notArrived(base);
+            List<LocalDate> are = gapsAre.notArrived(base);
+            String beforeWere = gapsWere.beforeRecords(base) ? "最早记录为" + gapsWere.beforeRecords().firstDay() : "";
+            String beforeAre = gapsAre.beforeRecords(base) ? "最早记录为" + gapsAre.beforeRecords().firstDay() : "";
             if (noticeIs.isPresent()) {
                 continue; // a 数据未到 revision compares nothing: its bases are not said
             }
             if (noticeWas.isPresent()) {
                 // the one before compared nothing, so "无 → …" would claim it had found its bases whole
                 if (!are.isEmpty()) {
-                    changes.add(baseName(base) + "数据未到 " + MissingData.named(are));
+                    changes.add(DataNote.baseName(base) + "数据未到 " + MissingData.named(are));
                 }
-            } else if (!were.equals(are)) {
-                changes.add(baseName(base) + "数据未到 " + (were.isEmpty() ? "无" : MissingData.named(were)) + " → "
+                if (!beforeAre.isEmpty()) {
+                    changes.add(DataNote.baseName(base) + "无记录 " + beforeAre);
+                }
+                continue;
+            }
+            if (!were.equals(are)) {
+                changes.add(DataNote.baseName(base) + "数据未到 " + (were.isEmpty() ? "无" : MissingData.named(were)) + " → "
                         + (are.isEmpty() ? "无" : MissingData.named(are)));
+            }
+            if (!beforeWere.equals(beforeAre)) {
+                changes.add(DataNote.baseName(base) + "无记录 " + (beforeWere.isEmpty() ? "无" : beforeWere) + " → "
+                        + (beforeAre.isEmpty() ? "无" : beforeAre));
             }
         }
         for (String section : List.of("areas", "yoy_base", "pop_base", "ytd", "ytd_last_year", "fraud_types", "days")) {
@@ -288,22 +315,6 @@ public final class FigureSnapshot {
         List<String> all = new ArrayList<>(a);
         b.stream().filter(k -> !a.contains(k)).forEach(all::add);
         return all;
-    }
-
-    private static List<LocalDate> base(BaseGaps gaps, String base) {
-        return switch (base) {
-            case "yoy" -> gaps.yoy();
-            case "pop" -> gaps.pop();
-            default -> gaps.yearToDate();
-        };
-    }
-
-    private static String baseName(String base) {
-        return switch (base) {
-            case "yoy" -> "同比基期";
-            case "pop" -> "环比基期";
-            default -> "今年以来或去年同期";
-        };
     }
 
     private static Map<String, Map<String, String>> areas(List<AreaFigures> areas) {

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.fraudstats.bulletin.BaseGaps;
+import org.fraudstats.bulletin.FirstDayLoaded;
 import org.fraudstats.bulletin.MissingData;
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.metrics.AreaFigures;
@@ -58,10 +60,12 @@ class FiguresPage {
     private final PortalAudit audit;
     private final java.time.Clock clock;
     private final MissingData missingData;
+    private final FirstDayLoaded firstDayLoaded;
 
     FiguresPage(MetricsListing metrics, BulletinArchive archive, Catalog catalog, PortalAudit audit, java.time.Clock clock,
-                MissingData missingData) {
+                MissingData missingData, FirstDayLoaded firstDayLoaded) {
         this.missingData = missingData;
+        this.firstDayLoaded = firstDayLoaded;
         this.metrics = metrics;
         this.archive = archive;
         this.catalog = catalog;
@@ -159,6 +163,20 @@ class FiguresPage {
         model.addAttribute("basePeriod", basePeriod);
         model.addAttribute("missingInBase", missingInBase.isEmpty() ? null : "基期数据未到：" + MissingData.named(missingInBase)
                 + " 的数据尚未到达，" + (comparison == Comparison.YOY ? "同比" : "环比") + "基期的数字不含这些日期的数据，其变化不可作为判断依据。");
+        // a period or a base that begins before the first day anything was loaded for counts only the days since: the
+        // bulletins compute no change against such a base (bulletin/BaseGaps.BeforeRecords); this page says it
+        LocalDate firstDay = firstDayLoaded.get().orElse(null);
+        List<String> beforeRecords = new ArrayList<>();
+        if (firstDay != null && period[0].isBefore(firstDay)) {
+            beforeRecords.add("本期");
+        }
+        if (comparison != null && !byDay && BaseGaps.BeforeRecords.straddles(firstDay,
+                comparison.baseFrom(period[0], period[1]), comparison.baseTo(period[0], period[1]))) {
+            beforeRecords.add(comparison == Comparison.YOY ? "同比基期" : "环比基期");
+        }
+        model.addAttribute("beforeRecords", beforeRecords.isEmpty() ? null : "无记录：最早记录为 " + firstDay + "，"
+                + String.join("、", beforeRecords) + "中此前的日期没有记录，数字只含该日以后的数据（显示为 0 不代表没有警情）"
+                + (beforeRecords.size() > 1 || !beforeRecords.get(0).equals("本期") ? "，其变化不可作为判断依据" : "") + "。");
         return "figures";
     }
 

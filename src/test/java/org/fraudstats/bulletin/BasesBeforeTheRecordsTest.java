@@ -1,0 +1,120 @@
+package org.fraudstats.bulletin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.fraudstats.bulletin.data.FigureSnapshot;
+import org.fraudstats.support.DatabaseTest;
+import org.fraudstats.support.Drops;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A deployment whose records start on 1 October 2021: a base that begins before that day and ends after it holds only
+ * the days since, so no change is computed against it and the bulletin says why. Its weekly of 4–10 October printed
+ * 环比 +200.0% against a week holding one day of records, and a daily of 2022 its 今年以来同比 +66.7% against a 去年同期
+ * holding only 1–5 October 2021.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BasesBeforeTheRecordsTest extends DatabaseTest {
+
+    private static final LocalDate FIRST_DAY = LocalDate.of(2021, 10, 1);
+
+    private final Path home = org.fraudstats.support.TestPostgres.tempHome();
+    private final Path out = home.resolve("out");
+
+    @Autowired
+    MissingData missingData;
+
+    @Autowired
+    KeyFigures keyFigures;
+
+    @Autowired
+    org.fraudstats.catalog.Catalog catalog;
+
+    @BeforeAll
+    void loadFromTheFirstOfOctober() {
+        forgetEverything();
+        Drops drops = new Drops(home.resolve("inbox"));
+        drops.write("2021-10-01", "cases.csv", Drops.CASES + "A1,2021-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        drops.write("2021-10-05", "cases.csv", Drops.CASES + "A2,2021-10-05T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                + "A3,2021-10-05T10:00:00+08:00,440605,,OTHER,100.00,\n");
+        drops.write("2021-10-06", "cases.csv", Drops.CASES + "A4,2021-10-06T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        drops.write("2022-03-01", "cases.csv", Drops.CASES + "B4,2022-03-01T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                + "B5,2022-03-01T10:00:00+08:00,440604,,OTHER,100.00,\n");
+        drops.write("2022-10-05", "cases.csv", Drops.CASES + "B1,2022-10-05T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                + "B2,2022-10-05T10:00:00+08:00,440604,,OTHER,100.00,\n" + "B3,2022-10-05T11:00:00+08:00,440604,,OTHER,100.00,\n");
+        assertThat(cli("ingest", "--inbox", drops.inbox().toString()).exitCode()).isZero();
+        Run week = cli("rerun", "--from", "2021-10-04", "--to", "2021-10-10", "--range", "--out", out.toString());
+        assertThat(week.exitCode()).as(week.err()).isZero();
+        Run day = cli("rerun", "--from", "2022-10-05", "--to", "2022-10-05", "--out", out.toString());
+        assertThat(day.exitCode()).as(day.err()).isZero();
+    }
+
+    @Test
+    void onlyABaseBeginningBeforeTheRecordsAndEndingAfterIsMarked() {
+        // the daily's 去年同期 (1 January to 5 October 2021) begins before the records; its 同比 day, 5 October, does not
+        assertThat(missingData.inBases(LocalDate.of(2022, 10, 5), LocalDate.of(2022, 10, 5)))
+                .isEqualTo(new BaseGaps(List.of(), List.of(), List.of(), new BaseGaps.BeforeRecords(FIRST_DAY, false, false, true)));
+        // the week's 环比 base (27 September to 3 October) holds 1 October; its 同比 base, in 2020, no record at all: 0
+        assertThat(missingData.inBases(LocalDate.of(2021, 10, 4), LocalDate.of(2021, 10, 10)))
+                .isEqualTo(new BaseGaps(List.of(), List.of(), List.of(), new BaseGaps.BeforeRecords(FIRST_DAY, false, true, false)));
+        // a week wholly after the records begin compares with whole weeks
+        assertThat(missingData.inBases(LocalDate.of(2021, 10, 11), LocalDate.of(2021, 10, 17)).none()).isTrue();
+    }
+
+    @Test
+    void theWeeklyComputesNo环比AgainstAWeekHoldingOneDayOfRecords() throws IOException {
+        String pdf = pdfText(out.resolve("range/2021-10-04_2021-10-10/fraudstats-range-2021-10-04_2021-10-10.pdf"));
+        assertThat(pdf).contains("或环比基期含无记录的日期（最早记录为2021-10-01），不计算变化。").doesNotContain("200.0%");
+
+        KeyFigures.Said said = keyFigures.of(false, LocalDate.of(2021, 10, 4), LocalDate.of(2021, 10, 10), published("range", "2021-10-04"))
+                .orElseThrow();
+        assertThat(said.figures().get(0)).isEqualTo("电诈警情 3宗（同比—（基期为0），环比—（基期含无记录的日期））");
+        assertThat(said.gapsLine()).contains("环比基期含无记录的日期（最早记录为2021-10-01），不计算环比。");
+    }
+
+    @Test
+    void theDailyComputesNo今年以来同比AgainstALastYearHoldingFiveDaysOfRecords() throws IOException {
+        String pdf = pdfText(out.resolve("daily/2022-10-05/fraudstats-daily-2022-10-05.pdf"));
+        // its own 同比 against 5 October 2021 (3 cases against 2) stands
+        assertThat(pdf).contains("50.0%").contains("或今年以来或去年同期含无记录的日期（最早记录为2021-10-01），不计算变化。")
+                .doesNotContain("66.7%");
+        assertThat(FigureSnapshot.gaps(FigureSnapshot.read(figures("daily", "2022-10-05"))).beforeRecords())
+                .isEqualTo(new BaseGaps.BeforeRecords(FIRST_DAY, false, false, true));
+    }
+
+    @Test
+    void aBaseThatStopsBeginningBeforeTheRecordsIsAChangeSaid() {
+        String week = figures("range", "2021-10-04");
+        String whole = jdbc.queryForObject("SELECT (CAST(? AS jsonb) #- '{notes,bases_before_records}')::text", String.class, week);
+        assertThat(FigureSnapshot.sameFigures(week, week)).isTrue();
+        assertThat(FigureSnapshot.sameFigures(week, whole)).isFalse();
+        // an older history loaded later makes the base whole: the 环比 is computed, and the revision says why it moved
+        assertThat(FigureSnapshot.changes(week, whole, catalog)).containsExactly("环比基期无记录 最早记录为2021-10-01 → 无");
+    }
+
+    private PublishedFigures published(String kind, String from) {
+        return PublishedFigures.of(figures(kind, from));
+    }
+
+    private String figures(String kind, String from) {
+        return jdbc.queryForObject("SELECT figures::text FROM bulletin_revision WHERE kind = ? AND date_from = CAST(? AS date) "
+                + "ORDER BY revision DESC LIMIT 1", String.class, kind, from);
+    }
+
+    private static String pdfText(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(document).replace("\n", "").replace("\r", "");
+        }
+    }
+}
