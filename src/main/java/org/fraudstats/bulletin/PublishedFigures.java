@@ -45,9 +45,13 @@ public final class PublishedFigures {
         return FigureSnapshot.figures(snapshot, "pop_base", areaCode, areaCode, null, null, needed);
     }
 
-    /** The city's year to date (1 January to {@code to}), as printed (needed: as {@link #period}). */
+    /**
+     * The city's year to date (1 January to {@code to}, or from the first day of the records when they began after 1
+     * January, as the revision named it), as printed (needed: as {@link #period}).
+     */
     public Optional<AreaFigures> cityYearToDate(String cityCode, LocalDate to, Set<Metric> needed) {
-        return FigureSnapshot.figures(snapshot, "ytd", "city", cityCode, to.withDayOfYear(1), to, needed);
+        return FigureSnapshot.figures(snapshot, "ytd", "city", cityCode,
+                FigureSnapshot.yearToDateFrom(snapshot).orElse(to.withDayOfYear(1)), to, needed);
     }
 
     /** The 异常提示 a daily printed; empty when the revision did not keep it (published before it was kept). */

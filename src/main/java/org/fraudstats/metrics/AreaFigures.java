@@ -24,6 +24,15 @@ public record AreaFigures(
         long warnings,
         long dissuadedVisits) {
 
+    /**
+     * The same figures, said to begin on {@code from}: a year to date of a deployment whose records begin after 1
+     * January counts nothing before them, and is named from that day, not as the whole year's.
+     */
+    public AreaFigures since(LocalDate from) {
+        return new AreaFigures(from, to, districtCode, cases, lossAmount, stopAccounts, stopAmount, freezeAccounts, freezeAmount,
+                refundCases, refundAmount, medianMinutesToStop, warnings, dissuadedVisits);
+    }
+
     /** Any metric's figure as an exact number; null where it is undefined (the median of an area nothing stopped). */
     public BigDecimal value(Metric metric) {
         return switch (metric) {

@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * A deployment whose records start on 1 October 2021: a base that begins before that day and ends after it holds only
  * the days since, so no change is computed against it and the bulletin says why. Its weekly of 4–10 October printed
  * 环比 +200.0% against a week holding one day of records, and a daily of 2022 its 今年以来同比 +66.7% against a 去年同期
- * holding only 1–5 October 2021.
+ * holding only 1–5 October 2021. And the first year's year to date is named from that day, not as the year's.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BasesBeforeTheRecordsTest extends DatabaseTest {
@@ -81,6 +81,23 @@ class BasesBeforeTheRecordsTest extends DatabaseTest {
                 .orElseThrow();
         assertThat(said.figures().get(0)).isEqualTo("电诈警情 3宗（同比—（基期为0），环比—（基期含无记录的日期））");
         assertThat(said.gapsLine()).contains("环比基期含无记录的日期（最早记录为2021-10-01），不计算环比。");
+    }
+
+    @Test
+    void aYearToDateOfTheFirstYearIsNamedFromTheFirstDayOfTheRecords() throws IOException {
+        // "2021年以来，全市共处置电诈警情4宗" counted October's cases only
+        String pdf = pdfText(out.resolve("range/2021-10-04_2021-10-10/fraudstats-range-2021-10-04_2021-10-10.pdf"));
+        assertThat(pdf).contains("10月4日至10日，全市共处置电诈警情3宗").contains("10月以来，全市共处置电诈警情4宗")
+                .contains("全市今年以来（2021年10月1日至10月10日，此前无记录）与去年同期（2020年1月1日至10月10日）对比")
+                .doesNotContain("2021年以来");
+        KeyFigures.Said said = keyFigures.of(false, LocalDate.of(2021, 10, 4), LocalDate.of(2021, 10, 10), published("range", "2021-10-04"))
+                .orElseThrow();
+        assertThat(said.sentences().get(0)).startsWith("10月以来，全市共处置电诈警情4宗");
+        // a year whose records begin on 1 January is the year's, as ever
+        String daily = pdfText(out.resolve("daily/2022-10-05/fraudstats-daily-2022-10-05.pdf"));
+        assertThat(daily).contains("2022年以来，全市共处置电诈警情5宗").contains("全市今年以来（2022年1月1日至10月5日）");
+        assertThat(keyFigures.of(true, LocalDate.of(2022, 10, 5), LocalDate.of(2022, 10, 5), published("daily", "2022-10-05"))
+                .orElseThrow().sentences().get(0)).startsWith("2022年以来，全市共处置电诈警情5宗");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.fraudstats.bulletin.BulletinKind;
+import org.fraudstats.bulletin.FirstDayLoaded;
 import org.fraudstats.bulletin.ReadDays;
 import org.fraudstats.bulletin.UnusualNotes;
 import org.fraudstats.catalog.Catalog;
@@ -27,8 +28,10 @@ public class BulletinAssembler {
     private final Catalog catalog;
     private final LoadProvenance provenance;
     private final UnusualNotes unusual;
+    private final FirstDayLoaded firstDayLoaded;
 
-    BulletinAssembler(Figures figures, Catalog catalog, LoadProvenance provenance, UnusualNotes unusual) {
+    BulletinAssembler(Figures figures, Catalog catalog, LoadProvenance provenance, UnusualNotes unusual, FirstDayLoaded firstDayLoaded) {
+        this.firstDayLoaded = firstDayLoaded;
         this.figures = figures;
         this.catalog = catalog;
         this.provenance = provenance;
@@ -47,7 +50,7 @@ public class BulletinAssembler {
      * The year's sentence stays; the tables keep what is loaded, under the notice.
      */
     public BulletinData withoutTheDaysSentence(BulletinData daily) {
-        return daily.withSummary(daily.from().getDayOfYear() == 1 ? "" : Headline.of(daily.ytd(), catalog).text());
+        return daily.withSummary(daily.from().equals(daily.ytd().from()) ? "" : Headline.of(daily.ytd(), catalog).text());
     }
 
     /** A range bulletin (周报, 月报, 年初以来, any period), with a daily series over the period. */
@@ -67,6 +70,12 @@ public class BulletinAssembler {
         LocalDate yearStart = to.withDayOfYear(1);
         // last year's same period is [1 January, to - 1 year]: 29 February maps to 28 February (metrics.md)
         AreaFigures ytd = figures.cityYearToDate(reads.yearToDate().last());
+        // a year whose records begin after 1 January: its year to date is named from their first day ("10月1日至10日，
+        // 全市共处置…"), not as the year's ("2021年以来…", which counted only October's cases)
+        LocalDate firstDay = firstDayLoaded.get().orElse(yearStart);
+        if (firstDay.isAfter(yearStart) && !firstDay.isAfter(to)) {
+            ytd = ytd.since(firstDay);
+        }
         AreaFigures ytdLastYear = figures.cityYearToDate(reads.lastYearToDate().last());
 
         List<FraudTypeRow> fraudTypes = figures.fraudTypes(from, to).stream()
@@ -76,7 +85,7 @@ public class BulletinAssembler {
         List<CityDay> days = figures.cityDays(reads.trend().first(), reads.trend().last());
 
         String summary = Headline.of(city(areas), catalog).text();
-        if (!from.equals(yearStart)) {
+        if (!from.equals(ytd.from())) {
             summary = summary + Headline.of(ytd, catalog).text();
         }
         LoadProvenance.Snapshot loaded = provenance.now();

@@ -37,6 +37,7 @@ public final class FigureSnapshot {
     private static final String MISSING = "missing";
     private static final String BASES_NOT_ARRIVED = "bases_not_arrived";
     private static final String BASES_BEFORE_RECORDS = "bases_before_records";
+    private static final String YEAR_TO_DATE_FROM = "year_to_date_from";
     private static final List<String> BASES = List.of("yoy", "pop", "year_to_date");
 
     private FigureSnapshot() {
@@ -63,6 +64,9 @@ public final class FigureSnapshot {
         Map<String, Map<String, String>> notes = new LinkedHashMap<>();
         if (data.unusual() != null) {
             notes.put(UNUSUAL, Map.of("text", data.unusual()));
+        }
+        if (data.ytd().from().getDayOfYear() != 1) {
+            notes.put(YEAR_TO_DATE_FROM, Map.of("day", data.ytd().from().toString()));
         }
         if (notice != null) {
             notes.put(MISSING, Map.of("text", notice));
@@ -130,6 +134,15 @@ public final class FigureSnapshot {
     /** The 异常提示 the daily bulletin printed; empty for other kinds and for revisions published before it was kept. */
     public static Optional<String> unusualNote(Read snapshot) {
         return Optional.ofNullable(snapshot.sections.getOrDefault(NOTES, new LinkedHashMap<>()).get(UNUSUAL)).map(n -> n.get("text"));
+    }
+
+    /**
+     * The first day of the year to date the revision printed, when its records began after 1 January; empty when it
+     * began on 1 January, or was published before this was kept (it then named the year to date from 1 January).
+     */
+    public static Optional<LocalDate> yearToDateFrom(Read snapshot) {
+        return Optional.ofNullable(snapshot.sections.getOrDefault(NOTES, new LinkedHashMap<>()).get(YEAR_TO_DATE_FROM))
+                .map(n -> LocalDate.parse(n.get("day")));
     }
 
     /** The 数据未到 notice the daily bulletin printed; empty when it printed none. */

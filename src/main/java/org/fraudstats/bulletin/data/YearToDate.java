@@ -37,7 +37,9 @@ public final class YearToDate {
     }
 
     public static String heading(BulletinData data) {
-        return "全市今年以来（" + Formats.period(data.ytd().from(), data.ytd().to()) + "）与去年同期（"
+        // a year whose records begin after 1 January is named from their first day, and says so
+        return "全市今年以来（" + Formats.period(data.ytd().from(), data.ytd().to())
+                + (data.ytd().from().getDayOfYear() == 1 ? "" : "，此前无记录") + "）与去年同期（"
                 + Formats.period(data.ytdLastYear().from(), data.ytdLastYear().to()) + "）对比";
     }
 }
