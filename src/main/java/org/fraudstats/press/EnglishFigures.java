@@ -30,13 +30,14 @@ final class EnglishFigures {
     static String handling(AreaFigures f, String where) {
         return PeriodName.ofEnglish(f.from(), f.to()) + ", "
                 + count(f.cases(), "fraud case", "fraud cases") + " handled " + where + ", "
-                + count(f.stopAccounts(), "bank account", "bank accounts") + " stopped, "
+                // accounts are not stopped, payments out of them are (tester: "20,677 bank accounts were stopped")
+                + count(f.stopAccounts(), "fraud-linked bank account", "fraud-linked bank accounts") + " placed under stop-payment, "
                 + money(f.stopAmount()) + " in payments was stopped, "
                 + count(f.refundCases(), "refund case", "refund cases") + " handled and "
                 + money(f.refundAmount()) + " was returned to victims.";
     }
 
-    /** "Since 1 January 2022, 2,202,137 fraud warnings were handled city-wide and 515,000 face-to-face visits…" */
+    /** "From 1 January to 23 October 2022, 2,202,137 fraud warnings were handled city-wide and 515,000 face-to-face visits…" */
     static String prevention(AreaFigures f, String where) {
         long visits = f.dissuadedVisits();
         return PeriodName.ofEnglish(f.from(), f.to()) + ", "

@@ -32,13 +32,16 @@ final class PeriodName {
         };
     }
 
-    /** "Since 1 January 2022", "On 23 October 2022", "From 17 to 23 October 2022"… capitalised to open a sentence. */
+    /**
+     * "From 1 January to 23 October 2022", "On 23 October 2022", "From 17 to 23 October 2022"… capitalised to open a
+     * sentence. The end is always named: "Since 1 February 2022" for February alone, read in December, said ten months
+     * (tester); 2022年以来 and 2月以来 are the contract's Chinese and name the period as releases do.
+     */
     public static String ofEnglish(LocalDate from, LocalDate to) {
         return switch (Shape.of(from, to)) {
             case ONE_DAY -> "On " + dayMonthYear(from);
-            case YEAR_TO_DATE, MONTH_TO_DATE -> "Since " + dayMonthYear(from);
-            case WITHIN_MONTH -> "From " + from.getDayOfMonth() + " to " + dayMonthYear(to);
-            case WITHIN_YEAR -> "From " + dayMonth(from) + " to " + dayMonthYear(to);
+            case MONTH_TO_DATE, WITHIN_MONTH -> "From " + from.getDayOfMonth() + " to " + dayMonthYear(to);
+            case YEAR_TO_DATE, WITHIN_YEAR -> "From " + dayMonth(from) + " to " + dayMonthYear(to);
             case ACROSS_YEARS -> "From " + dayMonthYear(from) + " to " + dayMonthYear(to);
         };
     }

@@ -171,7 +171,7 @@ class GoldenFilesTest extends DatabaseTest {
     @Test
     void preventionHeadlineInEnglishGivesTheSameFigures() {
         assertThat(cli("headline", "--from", "2022-01-01", "--to", "2022-10-24", "--topic", "prevention", "--lang", "en").out())
-                .isEqualTo("Since 1 January 2022, 635 fraud warnings were handled city-wide and 125 face-to-face visits "
+                .isEqualTo("From 1 January to 24 October 2022, 635 fraud warnings were handled city-wide and 125 face-to-face visits "
                         + "dissuaded potential victims.\n");
         JsonNode json = JsonMapper.builder().build().readTree(cli("headline", "--from", "2022-10-23", "--to", "2022-10-23",
                 "--topic", "prevention", "--district", "440605", "--lang", "en", "--format", "json").out());

@@ -99,7 +99,7 @@ class HeadlineEndToEndTest extends DatabaseTest {
         assertThat(json.at("/figures/dissuaded_visits/press").asString()).isEqualTo("1万人次");
 
         assertThat(cli("headline", "--from", "2021-06-01", "--to", "2021-06-30", "--topic", "prevention", "--lang", "en").out())
-                .isEqualTo("Since 1 June 2021, 10,001 fraud warnings were handled city-wide and 10,000 face-to-face visits "
+                .isEqualTo("From 1 to 30 June 2021, 10,001 fraud warnings were handled city-wide and 10,000 face-to-face visits "
                         + "dissuaded potential victims.\n");
         // the same figures as metrics prints for the city
         assertThat(cli("metrics", "--from", "2021-06-01", "--to", "2021-06-30", "--district", "440600").out())

@@ -85,7 +85,7 @@ class HeadlineTest {
     @Test
     void theEnglishSentenceGivesTheSameFiguresCityWide() {
         assertThat(Headline.of(seed(Catalog.CITY), FOSHAN).english()).isEqualTo(
-                "Since 1 January 2022, 17,345 fraud cases were handled city-wide, 21,000 bank accounts were stopped, "
+                "From 1 January to 23 October 2022, 17,345 fraud cases were handled city-wide, 21,000 fraud-linked bank accounts were placed under stop-payment, "
                         + "more than CNY 410.35 million in payments was stopped, 416 refund cases were handled and "
                         + "more than CNY 43.12 million was returned to victims.");
     }
@@ -107,7 +107,7 @@ class HeadlineTest {
     void theEnglishSentenceAgreesInNumberForSingleFigures() {
         AreaFigures one = figures("2022-10-23", "2022-10-23", Catalog.CITY, 1, 1, "9800.50", 1, "0.00");
         assertThat(Headline.of(one, FOSHAN).english()).isEqualTo(
-                "On 23 October 2022, 1 fraud case was handled city-wide, 1 bank account was stopped, "
+                "On 23 October 2022, 1 fraud case was handled city-wide, 1 fraud-linked bank account was placed under stop-payment, "
                         + "CNY 9,800.50 in payments was stopped, 1 refund case was handled and "
                         + "CNY 0.00 was returned to victims.");
     }

@@ -13,8 +13,8 @@ class PeriodNameTest {
 
     @ParameterizedTest(name = "{0}..{1} → {2} / {3}")
     @CsvSource(delimiter = '|', value = {
-            "2022-01-01|2022-10-23|2022年以来|Since 1 January 2022",
-            "2022-10-01|2022-10-23|10月以来|Since 1 October 2022",
+            "2022-01-01|2022-10-23|2022年以来|From 1 January to 23 October 2022",
+            "2022-10-01|2022-10-23|10月以来|From 1 to 23 October 2022",
             "2022-10-23|2022-10-23|10月23日|On 23 October 2022",
             "2022-10-17|2022-10-23|10月17日至23日|From 17 to 23 October 2022",
             "2022-03-05|2022-10-23|2022年3月5日至10月23日|From 5 March to 23 October 2022",

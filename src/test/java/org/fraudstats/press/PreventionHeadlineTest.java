@@ -144,7 +144,7 @@ class PreventionHeadlineTest {
     @Test
     void theEnglishSentenceGivesTheSameFiguresExactly() {
         assertThat(Headline.of(figures("2022-01-01", "2022-10-23", Catalog.CITY, 2_202_137, 515_000), FOSHAN,
-                Topic.PREVENTION).english()).isEqualTo("Since 1 January 2022, 2,202,137 fraud warnings were handled "
+                Topic.PREVENTION).english()).isEqualTo("From 1 January to 23 October 2022, 2,202,137 fraud warnings were handled "
                         + "city-wide and 515,000 face-to-face visits dissuaded potential victims.");
         assertThat(Headline.of(figures("2021-12-01", "2022-01-31", "440605", 118, 19), FOSHAN, Topic.PREVENTION).english())
                 .isEqualTo("From 1 December 2021 to 31 January 2022, 118 fraud warnings were handled in Nanhai District "
