@@ -69,7 +69,7 @@ public final class BulletinPdf {
         this.yearToDate = compile("year-to-date.jrxml");
     }
 
-    public void write(BulletinData data, OutputStream out) throws JRException {
+    public void write(BulletinData data, OutputStream out) throws JRException, java.io.IOException {
         // also refuses to render when JasperReports could not load the bulletin font (FontCheck.family)
         requireDrawable(data);
         Masthead masthead = Masthead.of(data, catalog);
@@ -131,7 +131,9 @@ public final class BulletinPdf {
         config.setIccProfilePath(SRGB_PROFILE);
         JRPdfExporter exporter = new JRPdfExporter();
         exporter.setExporterInput(new SimpleExporterInput(print));
-        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+        // a write that failed (a full disk) is said by its own cause, not by the exporter's wrapping of it
+        org.fraudstats.storage.FirstWriteFailure sink = new org.fraudstats.storage.FirstWriteFailure(out);
+        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(sink));
         exporter.setConfiguration(config);
         // the lines as the fill measured them: the exporter's own line breaking differed for CJK text, so a growing
         // field (a revision's list of changes) sometimes needed one line more than it had grown by, and its last
@@ -139,7 +141,14 @@ public final class BulletinPdf {
         SimplePdfReportConfiguration lines = new SimplePdfReportConfiguration();
         lines.setForceLineBreakPolicy(true);
         exporter.setConfiguration(lines);
-        exporter.exportReport();
+        try {
+            exporter.exportReport();
+        } catch (JRException | RuntimeException e) {
+            if (sink.failure() != null) {
+                throw sink.failure();
+            }
+            throw e;
+        }
     }
 
     /** Every district's and fraud type's name of the catalogue, checked against the font before anything renders. */

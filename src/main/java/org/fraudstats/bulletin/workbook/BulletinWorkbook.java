@@ -65,7 +65,19 @@ public final class BulletinWorkbook {
             properties.setTitle(masthead.title() + data.revisionMark());
             properties.setSubjectProperty(data.title() + data.revisionMark());
             properties.setCreator(masthead.organisation());
-            workbook.write(out);
+            org.fraudstats.storage.FirstWriteFailure sink = new org.fraudstats.storage.FirstWriteFailure(out);
+            try {
+                workbook.write(sink);
+            } catch (RuntimeException e) {
+                // POI's own exception for a part it could not write: the stream's failure says why (storage/FirstWriteFailure)
+                if (sink.failure() != null) {
+                    throw sink.failure();
+                }
+                throw e;
+            }
+            if (sink.failure() != null) {
+                throw sink.failure();
+            }
         }
     }
 

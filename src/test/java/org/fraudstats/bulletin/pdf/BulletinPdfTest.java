@@ -265,6 +265,24 @@ class BulletinPdfTest {
         }
     }
 
+    /** A full disk is said by its own cause, not by the exporter's wrapping of it (an operator's night on a full disk). */
+    @Test
+    void aWriteThatFailsIsSaidByItsOwnCause() {
+        OutputStream fullDisk = new OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("No space left on device");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                throw new java.io.IOException("No space left on device");
+            }
+        };
+        assertThatThrownBy(() -> pdf.write(SampleBulletins.daily(), fullDisk))
+                .isInstanceOf(java.io.IOException.class).hasMessage("No space left on device");
+    }
+
     private Path render(BulletinData data) throws Exception {
         return write(data, folder.resolve(data.kind() + "-" + data.issue() + ".pdf"));
     }

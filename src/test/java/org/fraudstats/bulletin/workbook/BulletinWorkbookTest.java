@@ -316,6 +316,32 @@ class BulletinWorkbookTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("440604");
     }
 
+    /**
+     * A full disk: POI swallowed the stream's IOException and threw "The part /xl/… failed to be saved in the stream
+     * with marshaller …", so the night's one line named neither the disk nor the folder (an operator).
+     */
+    @Test
+    void aWriteThatFailsIsSaidByItsOwnCause() {
+        OutputStream fullDisk = new OutputStream() {
+            private int written;
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                written += len;
+                if (written > 4096) {
+                    throw new IOException("No space left on device");
+                }
+            }
+        };
+        assertThatThrownBy(() -> bulletinWorkbook.write(SampleBulletins.daily(), fullDisk))
+                .isInstanceOf(IOException.class).hasMessage("No space left on device");
+    }
+
     private XSSFWorkbook render(BulletinData data) throws IOException {
         Path xlsx = folder.resolve(data.kind() + ".xlsx");
         try (OutputStream out = Files.newOutputStream(xlsx)) {

@@ -1,0 +1,67 @@
+package org.fraudstats.storage;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * The stream a bulletin file is written to, remembering the first write that failed. POI catches the IOException of a part
+ * it cannot write, logs it with its trace and throws an exception of its own that says only "The part
+ * /xl/sharedStrings.xml failed to be saved in the stream with marshaller …": a night on a full disk ended on that line,
+ * which named neither the disk nor the folder (an operator). The failure remembered here is what the command says
+ * instead (No space left on device, with the folder: {@link CannotWrite}). JasperReports wraps it in an exception of
+ * its own too.
+ */
+public final class FirstWriteFailure extends FilterOutputStream {
+
+    private IOException failure;
+
+    public FirstWriteFailure(OutputStream out) {
+        super(out);
+    }
+
+    /** The first failure of a write, or null. */
+    public IOException failure() {
+        return failure;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        try {
+            out.write(b);
+        } catch (IOException e) {
+            throw remembered(e);
+        }
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        try {
+            out.write(b, off, len);
+        } catch (IOException e) {
+            throw remembered(e);
+        }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw remembered(e);
+        }
+    }
+
+    /** Not closed here: the caller owns the stream it gave. */
+    @Override
+    public void close() throws IOException {
+        flush();
+    }
+
+    private IOException remembered(IOException e) {
+        if (failure == null) {
+            failure = e;
+        }
+        return e;
+    }
+}
