@@ -8,7 +8,9 @@ import java.util.Optional;
 
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.metrics.AreaFigures;
+import org.fraudstats.bulletin.look.Formats;
 import org.fraudstats.metrics.Change;
+import org.fraudstats.metrics.Comparison;
 import org.fraudstats.metrics.Metric;
 import org.fraudstats.metrics.Printed;
 import org.fraudstats.press.Headline;
@@ -29,10 +31,12 @@ public class KeyFigures {
      * @param unusual  a daily's 异常提示 line (heading included), or empty
      * @param heading  the line above the figures
      * @param figures  one line per figure, without a list mark
+     * @param bases    the periods the changes compare with, or empty when none is computed (数据未到)
      * @param gapsLine which base holds days not arrived, so that no change is said against it, or empty
      * @param sentences both press sentences of the city's year to date
      */
-    public record Said(Optional<String> unusual, String heading, List<String> figures, Optional<String> gapsLine, List<String> sentences) {
+    public record Said(Optional<String> unusual, String heading, List<String> figures, Optional<String> bases, Optional<String> gapsLine,
+                       List<String> sentences) {
 
         /** The lines as the mail prints them: the parts apart by a blank line, each figure marked "- ". */
         public List<String> lines() {
@@ -43,6 +47,7 @@ public class KeyFigures {
             });
             lines.add(heading);
             figures.forEach(f -> lines.add("- " + f));
+            bases.ifPresent(lines::add);
             gapsLine.ifPresent(lines::add);
             lines.add("");
             lines.addAll(sentences);
@@ -108,7 +113,8 @@ public class KeyFigures {
                 "止付金额 " + Printed.money(c.stopAmount()) + "元（" + said.of(c, yoy.get(), pop.get(), Metric.STOP_AMOUNT) + "）",
                 "资金返还 " + Printed.count(c.refundCases()) + "宗（" + said.of(c, yoy.get(), pop.get(), Metric.REFUND_CASES) + "），"
                         + Printed.money(c.refundAmount()) + "元（" + said.of(c, yoy.get(), pop.get(), Metric.REFUND_AMOUNT) + "）");
-        return Optional.of(new Said(unusualLine, compared ? "全市主要数字（同比 / 环比）：" : "全市主要数字：", figures, said.gapsSaid(),
+        return Optional.of(new Said(unusualLine, compared ? "全市主要数字（同比 / 环比）：" : "全市主要数字：", figures,
+                compared ? Optional.of(bases(from, to)) : Optional.empty(), said.gapsSaid(),
                 List.of(Headline.of(yearToDate.get(), catalog, Topic.HANDLING).text(),
                         Headline.of(yearToDate.get(), catalog, Topic.PREVENTION).text())));
     }
@@ -161,6 +167,18 @@ public class KeyFigures {
             return said.isEmpty() ? Optional.empty()
                     : Optional.of(String.join("，", said) + "，不计算" + String.join("、", changes) + "。");
         }
+    }
+
+    /**
+     * What the changes compare with, as the PDF says under its table: a leader reading 月报 环比-2.6% against October's
+     * own 月报 found -5.1%, since the base is the 30 days before November (metrics.md), which the mail never said.
+     */
+    static String bases(LocalDate from, LocalDate to) {
+        LocalDate popFrom = Comparison.POP.baseFrom(from, to);
+        LocalDate popTo = Comparison.POP.baseTo(from, to);
+        boolean notLastMonth = BulletinKind.ofRange(from, to) == BulletinKind.MONTHLY && !popFrom.equals(from.minusMonths(1));
+        return "同比基期：" + Formats.period(Comparison.YOY.baseFrom(from, to), Comparison.YOY.baseTo(from, to))
+                + "；环比基期：" + Formats.period(popFrom, popTo) + (notLastMonth ? "（与本期同样天数，不是上一个自然月）" : "") + "。";
     }
 
     /** metrics.md's change, 1 decimal; a base of 0 has none. */

@@ -160,7 +160,9 @@ class MailDeliveryTest extends DatabaseTest {
                 .contains("- 止付涉诈账户 1个（同比—（基期为0），环比—（基期为0））\n")
                 // as the PDF writes it: leadership compares the two
                 .contains("- 止付金额 1,278,747.65元（同比—（基期为0），环比—（基期为0））\n")
-                .contains("2022年以来，全市共处置电诈警情3宗，")
+                // what the changes compare with, as the PDF says under its table
+                .contains("）\n同比基期：2021年10月24日；环比基期：2022年10月23日。\n")
+                .contains("10月23日至24日，全市共处置电诈警情3宗，") // the records begin on the 23rd: not "2022年以来"
                 .contains("门户页面：https://stats.example.gov.cn/bulletins/2022-10-24/daily?revision=1\n")
                 .doesNotContain("更正");
         assertThat(html(toZhang)).contains("<p>- 电诈警情 1宗（同比—（基期为0），环比-50.0%）</p>");
@@ -454,14 +456,14 @@ class MailDeliveryTest extends DatabaseTest {
             assertThat(text(mail)).contains("- 电诈警情 1宗（同比—（基期为0），环比-50.0%）\n")
                     .contains("- 止付金额 1,278,747.65元（同比—（基期为0），环比—（基期为0））\n")
                     .contains("\n异常提示：近28日中有数据的仅1日，未作判断。\n")
-                    .contains("2022年以来，全市共处置电诈警情3宗，");
+                    .contains("10月23日至24日，全市共处置电诈警情3宗，"); // the records begin on the 23rd: not "2022年以来"
         }
         // and so does the same mail sent again
         Run resend = cli("deliver", "--date", "2022-10-24", "--resend");
         assertThat(resend.exitCode()).isZero();
         assertThat(relay.getReceivedMessages()).hasSize(6);
         assertThat(text(relay.getReceivedMessages()[5])).contains("- 电诈警情 1宗（同比—（基期为0），环比-50.0%）\n")
-                .contains("2022年以来，全市共处置电诈警情3宗，");
+                .contains("10月23日至24日，全市共处置电诈警情3宗，"); // the records begin on the 23rd: not "2022年以来"
     }
 
     @Test
@@ -638,7 +640,7 @@ class MailDeliveryTest extends DatabaseTest {
         assertThat(pdfText(pdf)).contains(notice).contains("当日数据未到，未作判断。")
                 .contains("本期含数据未到的日期，不计算同比、环比。").doesNotContainPattern("\\d%").doesNotContain("无异常");
         // no sentence of the day's figures, which had not come: the year's follows the notice
-        assertThat(pdfText(pdf).replaceAll("\\s+", "")).contains("】2022年以来，全市共处置电诈警情")
+        assertThat(pdfText(pdf).replaceAll("\\s+", "")).contains("】10月23日至25日，全市共处置电诈警情")
                 .doesNotContain("10月25日，全市共处置电诈警情");
         assertThat(pdfText(out.resolve("daily/2022-10-24/fraudstats-daily-2022-10-24.pdf"))).contains("“—”表示基期数为0");
 
