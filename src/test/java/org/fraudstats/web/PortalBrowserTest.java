@@ -121,7 +121,7 @@ class PortalBrowserTest extends DatabaseTest {
         Path pdf = awaitDownload(published.getFileName().toString());
         assertThat(Files.readAllBytes(pdf)).isEqualTo(Files.readAllBytes(published));
         open("/bulletins");
-        assertThat(text("table.data tbody tr")).contains("2022-10-24").contains("修订 2");
+        assertThat(text("table.data tbody tr")).contains("2022-10-24").contains("第2版（更正）");
         screenshot("02-leader-archive");
         open("/figures?from=2022-10-01&to=2022-10-24&compare=yoy");
         assertThat(text("table.figures")).contains("佛山市");
