@@ -74,6 +74,25 @@ class MissingDataPagesTest extends PortalTest {
         assertThat(page("leader", get("/figures?from=2022-10-26&to=2022-10-26"))).doesNotContain("missing-in-base");
     }
 
+    /** A leader checking a bulletin's 1473 on 统计数据 read 1474, with no word why (tester). */
+    @Test
+    void theFiguresPageSaysWhenItsDaysChangedAfterTheLatestBulletin() throws Exception {
+        Drops drops = new Drops(inbox);
+        drops.write("2022-10-24", "cases.csv", Drops.CASES + "C1,2022-10-24T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                + "C0,2022-10-23T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString()).exitCode()).isZero();
+        assertThat(cli("rerun", "--from", "2022-10-24", "--to", "2022-10-24").exitCode()).isZero();
+        assertThat(page("leader", get("/figures?from=2022-10-23&to=2022-10-24"))).doesNotContain("changed-since-bulletin");
+
+        // a late case of the 23rd comes with the 25th's drop, no bulletin rendered since
+        drops.write("2022-10-25", "cases.csv", Drops.CASES + "C2,2022-10-23T10:00:00+08:00,440604,,OTHER,100.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-25").exitCode()).isZero();
+        assertThat(page("leader", get("/figures?from=2022-10-23&to=2022-10-24"))).contains("<p class=\"notice revised\" "
+                + "id=\"changed-since-bulletin\">2022-10-23 的数据在 2022-10-24 日报（第1版）发布后有更新：本页数字已含这些更新，"
+                + "可能与已发布的通报不同，下一期日报或更正版发布后一致。</p>");
+        assertThat(page("leader", get("/figures?from=2022-10-24&to=2022-10-24"))).doesNotContain("changed-since-bulletin");
+    }
+
     @Test
     void theFiguresPageSaysWhenThePeriodOrItsBaseBeginsBeforeTheRecords() throws Exception {
         Drops drops = new Drops(inbox);

@@ -119,11 +119,10 @@ public class PublishedHeadline {
         }
         Headline headline = headlines.of(from, to, area, topic);
         // looked at after the figures were read: a load landing in between is seen here, never quoted unseen
-        Map<String, Object> changed = jdbc.queryForMap(SqlFiles.load("web/changed-since-bulletin.sql"), Map.of(
-                "from", from, "to", to, "bulletinDate", b.from(), "revision", b.revision()));
-        long days = ((Number) changed.get("days")).longValue();
-        if (days > 0) {
-            Object first = changed.get("first_day");
+        Optional<Changed> changed = changedSince(b, from, to);
+        if (changed.isPresent()) {
+            long days = changed.get().days();
+            LocalDate first = changed.get().firstDay();
             String more = days > 1 ? " and " + (days - 1) + " more day" + (days > 2 ? "s" : "") : "";
             return new NotPublished("the figures of " + first + more + " changed after the bulletin of " + b.period() + " (revision "
                     + b.revision() + ") was published: the headline quotes published figures only, so it waits for the next "
@@ -159,6 +158,22 @@ public class PublishedHeadline {
                 .filter(own -> !from.equals(to) || own.kind() == BulletinKind.DAILY)
                 .max(Comparator.comparingInt(PublishedBulletin::revision)).filter(own -> own.revision() > 1);
         return new Quoted(headline, b, corrected);
+    }
+
+    /** Days of a period whose figures changed after a bulletin was rendered: the first of them and how many. */
+    public record Changed(PublishedBulletin bulletin, LocalDate firstDay, long days) {
+    }
+
+    /**
+     * The days of [from, to] whose figures changed after {@code bulletin} was rendered (sql/web/changed-since-bulletin.sql),
+     * or empty when none did.
+     */
+    public Optional<Changed> changedSince(PublishedBulletin bulletin, LocalDate from, LocalDate to) {
+        Map<String, Object> changed = jdbc.queryForMap(SqlFiles.load("web/changed-since-bulletin.sql"), Map.of(
+                "from", from, "to", to, "bulletinDate", bulletin.from(), "revision", bulletin.revision()));
+        long days = ((Number) changed.get("days")).longValue();
+        return days == 0 ? Optional.empty()
+                : Optional.of(new Changed(bulletin, ((java.sql.Date) changed.get("first_day")).toLocalDate(), days));
     }
 
     /** The latest published daily bulletin whose date is on or after {@code to}: the newest publication, then the latest day. */
