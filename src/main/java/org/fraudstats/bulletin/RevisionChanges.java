@@ -45,6 +45,31 @@ public final class RevisionChanges {
         return String.join("、", runs.subList(0, 3).stream().map(run).toList()) + " 等 " + days.stream().distinct().count() + " 天";
     }
 
+    /**
+     * The changes without those that repeat a city figure's change under another heading: a daily's trend bar of its
+     * own day ("趋势 2022-12-31 电诈警情 45 → 46" beside "佛山市 电诈警情 45 → 46"), and a range from 1 January's year to
+     * date, which is the period itself ("今年以来 全市 …"). One late case read as "本修订变更 18 项" (a leader, 2026-12-06).
+     */
+    public static List<String> withoutRepeats(List<String> changes, BulletinKind kind, LocalDate from, LocalDate to, String cityName) {
+        java.util.Set<String> cityChanges = new java.util.HashSet<>();
+        for (String change : changes) {
+            if (change.startsWith(cityName + " ")) {
+                cityChanges.add(change.substring(cityName.length() + 1));
+            }
+        }
+        String ownDay = "趋势 " + from + " ";
+        String yearToDate = "今年以来 全市 ";
+        return changes.stream().filter(change -> {
+            if (kind == BulletinKind.DAILY && change.startsWith(ownDay)) {
+                return !cityChanges.contains(change.substring(ownDay.length()));
+            }
+            if (kind != BulletinKind.DAILY && from.getDayOfYear() == 1 && from.getYear() == to.getYear() && change.startsWith(yearToDate)) {
+                return !cityChanges.contains(change.substring(yearToDate.length()));
+            }
+            return true;
+        }).toList();
+    }
+
     /** The changed figures of a recorded list, without its reason line. */
     public static List<String> figures(List<String> changes) {
         return changes.stream().filter(c -> !c.startsWith(REASON)).toList();

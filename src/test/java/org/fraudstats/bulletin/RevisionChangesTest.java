@@ -9,6 +9,28 @@ import org.junit.jupiter.api.Test;
 
 class RevisionChangesTest {
 
+    /** One late case read as "本修订变更 18 项": the same figure's change under the trend's and the year to date's headings. */
+    @Test
+    void aCityChangeRepeatedUnderAnotherHeadingIsListedOnce() {
+        List<String> daily = List.of("佛山市 电诈警情 45 → 46", "南海区 电诈警情 5 → 6", "今年以来 全市 电诈警情 17,120 → 17,121",
+                "趋势 2022-12-31 电诈警情 45 → 46", "趋势 2022-12-31 止付金额 10.00 → 12.00", "趋势 2022-12-30 电诈警情 40 → 41");
+        LocalDate day = LocalDate.parse("2022-12-31");
+        // the daily's own bar repeats the city's row, unless what it says differs; its year to date is not its day
+        assertThat(RevisionChanges.withoutRepeats(daily, BulletinKind.DAILY, day, day, "佛山市")).containsExactly("佛山市 电诈警情 45 → 46",
+                "南海区 电诈警情 5 → 6", "今年以来 全市 电诈警情 17,120 → 17,121", "趋势 2022-12-31 止付金额 10.00 → 12.00",
+                "趋势 2022-12-30 电诈警情 40 → 41");
+
+        List<String> year = List.of("佛山市 电诈警情 17,120 → 17,121", "今年以来 全市 电诈警情 17,120 → 17,121",
+                "去年同期 全市 电诈警情 16,000 → 16,001", "趋势 2022-12-31 电诈警情 45 → 46");
+        // a range from 1 January: its year to date is the period itself
+        assertThat(RevisionChanges.withoutRepeats(year, BulletinKind.RANGE, LocalDate.parse("2022-01-01"), day, "佛山市"))
+                .containsExactly("佛山市 电诈警情 17,120 → 17,121", "去年同期 全市 电诈警情 16,000 → 16,001", "趋势 2022-12-31 电诈警情 45 → 46");
+        // a week's year to date is not its week
+        List<String> week = List.of("佛山市 电诈警情 300 → 301", "今年以来 全市 电诈警情 300 → 301");
+        assertThat(RevisionChanges.withoutRepeats(week, BulletinKind.WEEKLY, LocalDate.parse("2022-12-26"), LocalDate.parse("2023-01-01"), "佛山市"))
+                .containsExactlyElementsOf(week);
+    }
+
     @Test
     void namesTheChangedDaysAsRuns() {
         assertThat(RevisionChanges.reasonLine(days("2022-10-20"))).isEqualTo("更正原因：2022-10-20 的数据有更新（迟报、更正或修复）");

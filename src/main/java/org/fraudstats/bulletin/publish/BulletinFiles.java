@@ -59,7 +59,8 @@ public class BulletinFiles {
             return unchanged(data, out, formats, notice, latest.get());
         }
         int revision = latest.map(l -> l.revision() + 1).orElse(1);
-        List<String> changes = latest.map(l -> FigureSnapshot.changes(l.figures(), figures, catalog)).orElse(List.of());
+        List<String> changes = latest.map(l -> RevisionChanges.withoutRepeats(FigureSnapshot.changes(l.figures(), figures, catalog),
+                kind, data.from(), data.to(), catalog.cityName())).orElse(List.of());
         if (latest.isPresent()) {
             // what moved them: a change of 今年以来 alone named no day a reader could reconcile it with (tester)
             List<LocalDate> changedDays = revisions.changedSinceLatest(kind, data.from(), data.to());
