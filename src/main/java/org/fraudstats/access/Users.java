@@ -57,7 +57,11 @@ public class Users {
         params.put("hash", PasswordHashes.hash(password));
         params.put("now", now());
         if (jdbc.update(SqlFiles.load("access/add-user.sql"), params) == 0) {
-            throw new AccessProblem("user " + name + " exists already", "用户 " + name + " 已存在");
+            String taken = jdbc.queryForList(SqlFiles.load("access/name-taken.sql"), Map.of("name", name), String.class).stream()
+                    .findFirst().orElse(name);
+            throw taken.equals(name) ? new AccessProblem("user " + name + " exists already", "用户 " + name + " 已存在")
+                    : new AccessProblem("user " + name + " exists already as " + taken + " (names differing only in case would read as one person)",
+                            "用户 " + name + " 已存在（" + taken + "；用户名不区分大小写）");
         }
         record(actor, "user-add", name + " (" + role.code() + ")");
         return require(name);

@@ -110,6 +110,10 @@ class UserCommandsTest extends DatabaseTest {
         withInput("Existing-User-2026\n", "user", "add", "twice", "--role", "press", "--password-stdin");
         assertThat(withInput("Existing-User-2026\n", "user", "add", "twice", "--role", "press", "--password-stdin"))
                 .isEqualTo(new Run(1, "", "fraudstats user add: user twice exists already\n"));
+        // Li.Na beside li.na read as one person in the audit log (an operator)
+        assertThat(withInput("Existing-User-2026\n", "user", "add", "Twice", "--role", "press", "--password-stdin"))
+                .isEqualTo(new Run(1, "", "fraudstats user add: user Twice exists already as twice (names differing only in case would "
+                        + "read as one person)\n"));
         assertThat(withInput("", "user", "add", "x", "--role", "boss"))
                 .isEqualTo(new Run(2, "", "fraudstats user add: --role 'boss' is not a role: leader, statistician, press, admin or auditor (see --help)\n"));
         assertThat(withInput("", "user", "disable", "nobody"))
