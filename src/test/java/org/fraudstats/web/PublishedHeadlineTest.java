@@ -138,6 +138,25 @@ class PublishedHeadlineTest extends PortalTest {
         assertThat(revised.get("corrected").get("kind").asString()).isEqualTo("daily");
         assertThat(revised.get("corrected").get("revision").asInt()).isEqualTo(2);
         assertThat(JSON.readTree(headline("2022-01-01", "2022-10-24").getContentAsString()).has("corrected")).isFalse();
+        // a period with no bulletin of its own names the corrected dailies inside it: 本年以来 moved with the 23rd's
+        // correction (a press officer's 12月以来 went from 1472宗 to 1473宗 and nothing said so)
+        JsonNode year = JSON.readTree(headline("2022-01-01", "2022-10-24").getContentAsString());
+        assertThat(year.get("corrected_days").size()).isEqualTo(1);
+        assertThat(year.get("corrected_days").get(0).get("date").asString()).isEqualTo("2022-10-23");
+        assertThat(year.get("corrected_days").get(0).get("revision").asInt()).isEqualTo(2);
+        assertThat(mvc.perform(get("/headline").param("from", "2022-01-01").param("to", "2022-10-24")
+                .with(user("test-press").roles("PRESS"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("本时段内的日报已更正：2022-10-23（第2版，", " 发布），本时段的数字随之变化：此前引用过的数字请以上方为准。");
+        // but not where the correction moved nothing the headline quotes: 南海区's figures, or the warnings
+        MockHttpServletResponse nanhai = mvc.perform(get("/api/v1/headlines").param("from", "2022-01-01").param("to", "2022-10-24")
+                .param("district", "440605").with(user("test-press").roles("PRESS"))).andReturn().getResponse();
+        assertThat(JSON.readTree(nanhai.getContentAsString()).has("corrected_days")).isFalse();
+        MockHttpServletResponse prevention = mvc.perform(get("/api/v1/headlines").param("from", "2022-01-01").param("to", "2022-10-24")
+                .param("topic", "prevention").with(user("test-press").roles("PRESS"))).andReturn().getResponse();
+        assertThat(JSON.readTree(prevention.getContentAsString()).has("corrected_days")).isFalse();
+        MockHttpServletResponse ownPrevention = mvc.perform(get("/api/v1/headlines").param("from", "2022-10-23").param("to", "2022-10-23")
+                .param("topic", "prevention").with(user("test-press").roles("PRESS"))).andReturn().getResponse();
+        assertThat(JSON.readTree(ownPrevention.getContentAsString()).has("corrected")).isFalse();
         String corrected = mvc.perform(get("/headline").param("from", "2022-10-23").param("to", "2022-10-23")
                 .with(user("test-press").roles("PRESS"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(corrected).contains("本时段的电信网络诈骗警情日报已更正（第2版，", " 发布）：此前引用过的数字请以上方为准。");

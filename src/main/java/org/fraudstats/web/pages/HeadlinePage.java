@@ -92,6 +92,7 @@ class HeadlinePage {
         model.addAttribute("figures", figures);
         model.addAttribute("bulletin", quoted.bulletin());
         model.addAttribute("corrected", quoted.corrected().orElse(null));
+        model.addAttribute("correctedDays", quoted.correctedDaysSaid());
         return "headline";
     }
 

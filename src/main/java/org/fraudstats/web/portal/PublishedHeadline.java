@@ -41,9 +41,25 @@ public class PublishedHeadline {
     /**
      * The headline and the bulletin it rests on; and the period's own bulletin (the daily of its day, the weekly or
      * monthly of its days) when it was corrected, so that a press office can tell a figure it quoted has moved: it may
-     * read no bulletin, and the headline said nothing of a correction (tester).
+     * read no bulletin, and the headline said nothing of a correction (tester); and the dailies of the period that
+     * were, for a period with no bulletin of its own (本月以来 through a day: 1472宗 became 1473宗 after the 31st's
+     * correction, and nothing said so). Only a correction that moved a figure the headline quotes (its area, its
+     * topic) is named.
+     *
+     * @param correctedDays the corrected dailies of the period, other than its own bulletin, the latest published first
      */
-    public record Quoted(Headline headline, PublishedBulletin bulletin, Optional<PublishedBulletin> corrected) implements Answer {
+    public record Quoted(Headline headline, PublishedBulletin bulletin, Optional<PublishedBulletin> corrected,
+                         List<PublishedBulletin> correctedDays) implements Answer {
+
+        /** "本时段内的日报已更正：12月31日（第2版，2023-01-02 07:31:00 发布）等 2 份…", or null when none was. */
+        public String correctedDaysSaid() {
+            if (correctedDays.isEmpty()) {
+                return null;
+            }
+            PublishedBulletin latest = correctedDays.get(0);
+            return "本时段内的日报已更正：" + latest.period() + "（第" + latest.revision() + "版，" + latest.publishedAtDisplay() + " 发布）"
+                    + (correctedDays.size() > 1 ? "等 " + correctedDays.size() + " 份" : "") + "，本时段的数字随之变化：此前引用过的数字请以上方为准。";
+        }
 
         /**
          * `headline --format json` plus "bulletin": {"date", "revision", "published_at"}, as the API prints it, and
@@ -64,6 +80,15 @@ public class PublishedHeadline {
                 r.put("published_at", c.publishedAtText());
                 json.put("corrected", r);
             });
+            if (!correctedDays.isEmpty()) {
+                json.put("corrected_days", correctedDays.stream().map(c -> {
+                    Map<String, Object> r = new LinkedHashMap<>();
+                    r.put("date", c.period());
+                    r.put("revision", c.revision());
+                    r.put("published_at", c.publishedAtText());
+                    return r;
+                }).toList());
+            }
             return Headlines.json(json);
         }
     }
@@ -153,11 +178,30 @@ public class PublishedHeadline {
         }
         // of one day, its daily: a one-day range bulletin (a rerun --range of that day) is revised on its own, and
         // the press quotes the daily
-        Optional<PublishedBulletin> corrected = archive.list(from, to).stream()
+        List<PublishedBulletin> published = archive.list(from, to);
+        String quotedArea = headline.districtCode();
+        java.util.Set<String> quotedFigures = headline.figures().keySet();
+        Optional<PublishedBulletin> corrected = published.stream()
                 .filter(own -> own.from().equals(from) && own.to().equals(to))
                 .filter(own -> !from.equals(to) || own.kind() == BulletinKind.DAILY)
-                .max(Comparator.comparingInt(PublishedBulletin::revision)).filter(own -> own.revision() > 1);
-        return new Quoted(headline, b, corrected);
+                .max(Comparator.comparingInt(PublishedBulletin::revision)).filter(own -> own.revision() > 1)
+                .filter(own -> moved(own, quotedArea, quotedFigures));
+        // the latest revision of each daily of the period, corrected, other than the period's own
+        Map<LocalDate, PublishedBulletin> latestDaily = new java.util.TreeMap<>();
+        published.stream().filter(d -> d.kind() == BulletinKind.DAILY && !d.from().isBefore(from) && !d.from().isAfter(to))
+                .forEach(d -> latestDaily.merge(d.from(), d, (x, y) -> x.revision() >= y.revision() ? x : y));
+        List<PublishedBulletin> correctedDays = latestDaily.values().stream()
+                .filter(d -> d.revision() > 1 && !from.equals(to))
+                .filter(d -> moved(d, quotedArea, quotedFigures))
+                .sorted(Comparator.comparing(PublishedBulletin::publishedAt).reversed()).toList();
+        return new Quoted(headline, b, corrected, correctedDays);
+    }
+
+    /** Whether the bulletin's corrections moved a figure the headline quotes (sql/web/quoted-figures-moved.sql). */
+    private boolean moved(PublishedBulletin bulletin, String area, java.util.Set<String> figures) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(SqlFiles.load("web/quoted-figures-moved.sql"), Map.of(
+                "kind", bulletin.kind() == BulletinKind.DAILY ? "daily" : "range", "from", bulletin.from(), "to", bulletin.to(),
+                "revision", bulletin.revision(), "area", area, "metrics", figures.toArray(String[]::new)), Boolean.class));
     }
 
     /** Days of a period whose figures changed after a bulletin was rendered: the first of them and how many. */
