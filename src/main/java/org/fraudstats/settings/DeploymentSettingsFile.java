@@ -55,7 +55,7 @@ public class DeploymentSettingsFile implements EnvironmentPostProcessor, Ordered
 
     /** The settings of fraudstats a deployment may write in its file (README, Configuration), relaxed as Spring reads them. */
     private static final Set<String> KEYS = Set.of("inbox", "out", "cache", "accountkey", "jobsdir",
-            "renderthreads", "concurrentlistings", "embedded.durable", "distribution", "portalurl", "catalog.citycode", "catalog.cityname");
+            "renderthreads", "concurrentlistings", "embedded.durable", "distribution", "portalurl", "catalog.citycode", "catalog.cityname", "recordsstart");
     /** What holds settings rather than being one: a group or list written empty. */
     private static final Set<String> GROUPS = Set.of("catalog", "catalog.districts", "catalog.fraudtypes", "catalog.englishnames", "embedded");
     /** The catalogue's lists, each key of which is a code. */

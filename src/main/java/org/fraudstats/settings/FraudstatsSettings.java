@@ -23,13 +23,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       and the large /api/v1/metrics answers computed at once, each holding memory
  * @param embedded       the embedded PostgreSQL's own settings
  * @param catalog        the deployment's districts and fraud types (feeds.md "Catalogues")
+ * @param recordsStart   the first day the centre's records are whole from (ISO date), or empty: the earliest day of a
+ *                       loaded record (bulletin/FirstDayLoaded)
  * @param settingsFileProblem what is wrong with HOME/fraudstats.yml, found before logging was set up; empty when nothing
  */
 @ConfigurationProperties("fraudstats")
 public record FraudstatsSettings(Path home, Path inbox, Path out, Path cache, @DefaultValue("") String accountKey,
                                  Path jobsDir, @DefaultValue("2") int renderThreads,
                                  @DefaultValue("3") int concurrentListings, @DefaultValue Embedded embedded,
-                                 @DefaultValue Catalog catalog, @DefaultValue("") String settingsFileProblem) {
+                                 @DefaultValue Catalog catalog, @DefaultValue("") String recordsStart,
+                                 @DefaultValue("") String settingsFileProblem) {
 
     /** @param durable fsync and synchronous commit on; false only for the bench's throwaway database */
     public record Embedded(@DefaultValue("true") boolean durable) {
@@ -67,6 +70,19 @@ public record FraudstatsSettings(Path home, Path inbox, Path out, Path cache, @D
         if (catalog != null) {
             CatalogSettings.check(catalog);
         }
+        recordsStart = recordsStart.strip();
+        if (!recordsStart.isEmpty()) {
+            try {
+                java.time.LocalDate.parse(recordsStart);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new InvalidSetting("fraudstats.records-start", "'" + recordsStart + "' is not a date (e.g. 2021-10-01)");
+            }
+        }
+    }
+
+    /** The first day the records are whole from, when the deployment says it (fraudstats.records-start). */
+    public java.util.Optional<java.time.LocalDate> recordsStartDay() {
+        return recordsStart.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(java.time.LocalDate.parse(recordsStart));
     }
 
     /** The account key is a secret: never printed, whoever logs these settings. */
@@ -74,6 +90,7 @@ public record FraudstatsSettings(Path home, Path inbox, Path out, Path cache, @D
     public String toString() {
         return "FraudstatsSettings[home=" + home + ", inbox=" + inbox + ", out=" + out + ", cache=" + cache
                 + ", accountKey=" + (accountKey.isEmpty() ? "(file in home)" : "(set)") + ", jobsDir=" + jobsDir
-                + ", renderThreads=" + renderThreads + ", concurrentListings=" + concurrentListings + ", embedded=" + embedded + ", catalog=" + catalog + "]";
+                + ", renderThreads=" + renderThreads + ", concurrentListings=" + concurrentListings + ", embedded=" + embedded + ", catalog=" + catalog
+                + ", recordsStart=" + recordsStart + "]";
     }
 }

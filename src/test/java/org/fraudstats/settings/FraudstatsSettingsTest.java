@@ -62,6 +62,20 @@ class FraudstatsSettingsTest {
                 .rootCause().hasMessageStartingWith("setting fraudstats.catalog.city-code 440600 is also a district");
     }
 
+    /**
+     * The first day the records are whole from, said by the deployment: one stray record dated weeks before the first
+     * drop moved the earliest record day back, and a weekly's 环比 against three days of records was computed (review).
+     */
+    @Test
+    void theRecordsStartIsADateOrNothing() {
+        assertThat(bind(Map.of()).recordsStartDay()).isEmpty();
+        assertThat(bind(Map.of("fraudstats.records-start", "2021-10-01")).recordsStartDay()).contains(java.time.LocalDate.of(2021, 10, 1));
+        assertThat(new org.fraudstats.bulletin.FirstDayLoadedProbe(bind(Map.of("fraudstats.records-start", "2021-10-01"))).firstDay())
+                .contains(java.time.LocalDate.of(2021, 10, 1));
+        assertThatThrownBy(() -> bind(Map.of("fraudstats.records-start", "2021-10")))
+                .rootCause().hasMessage("setting fraudstats.records-start '2021-10' is not a date (e.g. 2021-10-01)");
+    }
+
     /** Each of these was accepted, exit 0, and printed in bulletins (tester of deployments' catalogues). */
     @Test
     void aCatalogueThatWouldPrintWrongIsRefusedNamingItsKey() {
