@@ -76,6 +76,12 @@ public class BulletinAssembler {
         if (firstDay.isAfter(yearStart) && !firstDay.isAfter(to)) {
             ytd = ytd.since(firstDay);
         }
+        // a period beginning before the records is named by the days it counts, as its year to date is: the first
+        // 月报 said "2021年以来…4宗" and "10月以来…4宗" of October's cases only (review)
+        AreaFigures said = city(areas);
+        if (firstDay.isAfter(from) && !firstDay.isAfter(to)) {
+            said = said.since(firstDay);
+        }
         AreaFigures ytdLastYear = figures.cityYearToDate(reads.lastYearToDate().last());
 
         List<FraudTypeRow> fraudTypes = figures.fraudTypes(from, to).stream()
@@ -84,8 +90,8 @@ public class BulletinAssembler {
         // from the same remembered years as the year to date: a year of dailies reads each year once
         List<CityDay> days = figures.cityDays(reads.trend().first(), reads.trend().last());
 
-        String summary = Headline.of(city(areas), catalog).text();
-        if (!from.equals(ytd.from())) {
+        String summary = Headline.of(said, catalog).text();
+        if (!said.from().equals(ytd.from())) {
             summary = summary + Headline.of(ytd, catalog).text();
         }
         LoadProvenance.Snapshot loaded = provenance.now();
