@@ -243,6 +243,28 @@ class PublishedHeadlineTest extends PortalTest {
                 .getContentAsString(StandardCharsets.UTF_8);
     }
 
+    /**
+     * A correction published before a period could be quoted moved nothing anyone quoted: 本年以来 through the 25th,
+     * quotable only once the 25th's daily was out, is not told of the 23rd's correction made before it (review: every
+     * 本年以来 headline would have carried the notice).
+     */
+    @Test
+    void aCorrectionBeforeThePeriodCouldBeQuotedIsNotNamed() throws Exception {
+        Drops drops = twoDaysPublished();
+        drops.write("2022-10-25", "cases.csv", Drops.CASES + "C3,2022-10-23T11:00:00+08:00,440604,,OTHER,100.00,\n"
+                + "C4,2022-10-25T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-25").exitCode()).isZero();
+        assertThat(cli("rerun", "--from", "2022-10-23", "--to", "2022-10-24").exitCode()).isZero();
+        assertThat(cli("rerun", "--from", "2022-10-25", "--to", "2022-10-25").exitCode()).isZero();
+
+        JsonNode throughThe25th = JSON.readTree(headline("2022-01-01", "2022-10-25").getContentAsString());
+        assertThat(throughThe25th.get("figures").get("cases").get("value").asLong()).isEqualTo(5);
+        assertThat(throughThe25th.has("corrected_days")).isFalse();
+        // through the 24th, quotable before the correction: named
+        JsonNode throughThe24th = JSON.readTree(headline("2022-01-01", "2022-10-24").getContentAsString());
+        assertThat(throughThe24th.get("corrected_days").get(0).get("date").asString()).isEqualTo("2022-10-23");
+    }
+
     /** Three cases, on New Year's day and on the 23rd and 24th, whose two days' bulletins are published. */
     private Drops twoDaysPublished() throws Exception {
         Drops drops = new Drops(inbox)

@@ -186,14 +186,16 @@ public class PublishedHeadline {
                 .filter(own -> !from.equals(to) || own.kind() == BulletinKind.DAILY)
                 .max(Comparator.comparingInt(PublishedBulletin::revision)).filter(own -> own.revision() > 1)
                 .filter(own -> moved(own, quotedArea, quotedFigures));
-        // the latest revision of each daily of the period, corrected, other than the period's own
-        Map<LocalDate, PublishedBulletin> latestDaily = new java.util.TreeMap<>();
-        published.stream().filter(d -> d.kind() == BulletinKind.DAILY && !d.from().isBefore(from) && !d.from().isAfter(to))
-                .forEach(d -> latestDaily.merge(d.from(), d, (x, y) -> x.revision() >= y.revision() ? x : y));
-        List<PublishedBulletin> correctedDays = latestDaily.values().stream()
-                .filter(d -> d.revision() > 1 && !from.equals(to))
-                .filter(d -> moved(d, quotedArea, quotedFigures))
-                .sorted(Comparator.comparing(PublishedBulletin::publishedAt).reversed()).toList();
+        // the dailies of the period corrected since it could be quoted, moving a quoted figure (one query)
+        List<PublishedBulletin> correctedDays = List.of();
+        if (!from.equals(to)) {
+            Map<LocalDate, PublishedBulletin> latestDaily = new java.util.HashMap<>();
+            published.stream().filter(d -> d.kind() == BulletinKind.DAILY)
+                    .forEach(d -> latestDaily.merge(d.from(), d, (x, y) -> x.revision() >= y.revision() ? x : y));
+            correctedDays = jdbc.queryForList(SqlFiles.load("web/corrected-days.sql"), Map.of("from", from, "to", to,
+                    "area", quotedArea, "metrics", quotedFigures.toArray(String[]::new)), LocalDate.class).stream()
+                    .map(latestDaily::get).filter(java.util.Objects::nonNull).toList();
+        }
         return new Quoted(headline, b, corrected, correctedDays);
     }
 
