@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -23,23 +24,22 @@ class SchemaUpgradeLogTest {
         lines.start();
         logger.addAppender(lines);
         // as application.properties sets it
-        ch.qos.logback.classic.Level level = logger.getLevel();
-        logger.setLevel(ch.qos.logback.classic.Level.INFO);
+        Level level = logger.getLevel();
+        logger.setLevel(Level.INFO);
+        // one strategy for every migrate, as the application's one bean
+        SchemaUpgradeLog strategy = new SchemaUpgradeLog();
         try {
             TestPostgres.Database db = TestPostgres.freshDatabase();
             DriverManagerDataSource dataSource = new DriverManagerDataSource(db.url(), db.user(), db.password());
-            Flyway.configure().dataSource(dataSource).locations("classpath:sql/migration").target("30")
-                    .callbacks(new SchemaUpgradeLog()).load().migrate();
+            strategy.migrate(Flyway.configure().dataSource(dataSource).locations("classpath:sql/migration").target("30").load());
             assertThat(lines.list).isEmpty();
 
-            Flyway.configure().dataSource(dataSource).locations("classpath:sql/migration").target("32")
-                    .callbacks(new SchemaUpgradeLog()).load().migrate();
+            strategy.migrate(Flyway.configure().dataSource(dataSource).locations("classpath:sql/migration").target("32").load());
             assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage)
                     .isEqualTo(List.of("database schema upgraded from version 30 to 32 (2 migrations of sql/migration)"));
 
             // nothing to migrate: nothing said
-            Flyway.configure().dataSource(dataSource).locations("classpath:sql/migration").target("32")
-                    .callbacks(new SchemaUpgradeLog()).load().migrate();
+            strategy.migrate(Flyway.configure().dataSource(dataSource).locations("classpath:sql/migration").target("32").load());
             assertThat(lines.list).hasSize(1);
         } finally {
             logger.detachAppender(lines);

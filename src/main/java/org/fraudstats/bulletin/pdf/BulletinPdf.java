@@ -145,9 +145,15 @@ public final class BulletinPdf {
             exporter.exportReport();
         } catch (JRException | RuntimeException e) {
             if (sink.failure() != null) {
-                throw sink.failure();
+                java.io.IOException failure = sink.failure();
+                failure.addSuppressed(e);
+                throw failure;
             }
             throw e;
+        }
+        // a failed write the exporter let pass would leave a truncated PDF to be published as good
+        if (sink.failure() != null) {
+            throw sink.failure();
         }
     }
 

@@ -71,7 +71,9 @@ public final class BulletinWorkbook {
             } catch (RuntimeException e) {
                 // POI's own exception for a part it could not write: the stream's failure says why (storage/FirstWriteFailure)
                 if (sink.failure() != null) {
-                    throw sink.failure();
+                    java.io.IOException failure = sink.failure();
+                    failure.addSuppressed(e);
+                    throw failure;
                 }
                 throw e;
             }
