@@ -225,7 +225,9 @@ public final class BulletinPdf {
                 "metric", Labels.withUnit(r.metric()),
                 "ytd", Formats.figure(r.metric(), r.ytd()),
                 "last_year", Formats.figure(r.metric(), r.lastYear()),
-                "change", Formats.percent(r.change()))).toList();
+                // metrics.md defines no 同比 of the median: its "—" read as a base of 0, the only "—" the bulletin explains,
+                // beside last year's median printed in full (a leader)
+                "change", r.metric().comparable() ? Formats.percent(r.change()) : "不计算")).toList();
     }
 
     /** Text inside a styled-markup field: a catalogue name with '&' or '<' must print as written. */
