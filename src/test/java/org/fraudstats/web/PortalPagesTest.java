@@ -155,7 +155,8 @@ class PortalPagesTest extends PortalTest {
     void figuresShowTheCommandsNumbers() throws Exception {
         String page = page("leader", get("/figures").param("from", "2022-01-01").param("to", "2022-10-24").param("district", "440600"));
         // the city's cases and stop amount of the sample (expected-headline's exact figures)
-        assertThat(page).contains(">343<").contains(">8059792.06<").contains("佛山市");
+        // with separators, as the bulletins print them (a leader compares the two)
+        assertThat(page).contains(">343<").contains(">8,059,792.06<").contains("佛山市");
         // what each figure counts, under the table (tester: the portal sent them to a code repository)
         assertThat(page).contains("<h2 id=\"definitions\">统计口径</h2>")
                 .contains("<dt><span>止付账户</span> <code>stop_accounts</code></dt><dd>统计期内有止付操作的不同银行账户数（按止付生效时间）；同一账户在统计期和区域内只计一次。</dd>")

@@ -190,12 +190,19 @@ class FiguresPage {
         return "figures";
     }
 
-    /** As the CLI writes it: counts whole, money with 2 decimals, the median with 1; an empty figure as —. */
+    /**
+     * As the bulletins print it, with separators (8,059,792.06): a leader set the page's 8059792.06 beside the bulletin's
+     * figures (tester). The CSV download keeps the command's bytes. An empty figure is —.
+     */
     private static String text(BigDecimal value, Metric m) {
         if (value == null) {
             return "—";
         }
-        return m.kind() == Metric.Kind.COUNT ? Long.toString(value.longValueExact()) : value.toPlainString();
+        return switch (m.kind()) {
+            case COUNT -> org.fraudstats.metrics.Printed.count(value.longValueExact());
+            case MONEY -> org.fraudstats.metrics.Printed.money(value);
+            default -> org.fraudstats.metrics.Printed.minutes(value);
+        };
     }
 
     /** A figure's name, its column in the CSV and the API, and what it counts, as the page's 统计口径 lists them. */
