@@ -19,10 +19,35 @@ import java.util.List;
  * @param yearToDate    the days of this year's 1 January to the bulletin's end, or of last year's same days: either
  *                      side of the 今年以来 comparison
  * @param beforeRecords which bases begin before the first day loaded and end after it
+ * @param noRecords     which bases lie wholly before it: said, not compared (see {@link #equals})
  */
-public record BaseGaps(List<LocalDate> yoy, List<LocalDate> pop, List<LocalDate> yearToDate, BeforeRecords beforeRecords) {
+public record BaseGaps(List<LocalDate> yoy, List<LocalDate> pop, List<LocalDate> yearToDate, BeforeRecords beforeRecords,
+                       NoRecords noRecords) {
 
     public static final BaseGaps NONE = new BaseGaps(List.of(), List.of(), List.of());
+
+    /**
+     * The bases wholly before the first day of the records: their figures are 0 because there is no record, not because
+     * nothing happened, and a first year's bulletin said 同比—（基期为0） and 去年同期 0宗, which a leader reads as "no case
+     * last year" (review). Only said: no change is computed against a 0 either way, so two renders that differ in it
+     * print the same figures, and it takes no part in {@link BaseGaps#equals} (a history's first year of bulletins
+     * would otherwise be republished as corrections for a word).
+     *
+     * @param lastYearToDate last year's days to date (the 今年以来 comparison's 去年同期)
+     */
+    public record NoRecords(LocalDate firstDay, boolean yoy, boolean pop, boolean lastYearToDate) {
+
+        public static final NoRecords NONE = new NoRecords(null, false, false, false);
+
+        /** Whether [from, to] ends before {@code firstDay}. */
+        public static boolean before(LocalDate firstDay, LocalDate to) {
+            return firstDay != null && to.isBefore(firstDay);
+        }
+
+        public boolean none() {
+            return !yoy && !pop && !lastYearToDate;
+        }
+    }
 
     /**
      * The bases that reach back before the first day anything was loaded for ({@code firstDay}) and hold days from it
@@ -54,11 +79,37 @@ public record BaseGaps(List<LocalDate> yoy, List<LocalDate> pop, List<LocalDate>
         this(yoy, pop, yearToDate, BeforeRecords.NONE);
     }
 
+    public BaseGaps(List<LocalDate> yoy, List<LocalDate> pop, List<LocalDate> yearToDate, BeforeRecords beforeRecords) {
+        this(yoy, pop, yearToDate, beforeRecords, NoRecords.NONE);
+    }
+
+    /** What decides which changes print: the days not arrived and the bases beginning before the records, not {@link NoRecords}. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof BaseGaps g && yoy.equals(g.yoy) && pop.equals(g.pop) && yearToDate.equals(g.yearToDate)
+                && beforeRecords.equals(g.beforeRecords);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(yoy, pop, yearToDate, beforeRecords);
+    }
+
+    /** Whether the named base ({@code yoy}, {@code pop}, or {@code year_to_date}: last year's) lies wholly before the records. */
+    public boolean noRecords(String base) {
+        return switch (base) {
+            case "yoy" -> noRecords.yoy();
+            case "pop" -> noRecords.pop();
+            default -> noRecords.lastYearToDate();
+        };
+    }
+
     public BaseGaps {
         yoy = List.copyOf(yoy);
         pop = List.copyOf(pop);
         yearToDate = List.copyOf(yearToDate);
         beforeRecords = beforeRecords == null ? BeforeRecords.NONE : beforeRecords;
+        noRecords = noRecords == null ? NoRecords.NONE : noRecords;
     }
 
     public boolean none() {

@@ -136,8 +136,12 @@ public class KeyFigures {
             if (!gaps.notArrived(base).isEmpty()) {
                 return "—（基期数据未到）";
             }
-            return gaps.beforeRecords(base) ? "—（基期含无记录的日期）"
-                    : percent(Change.percent(current.value(metric), baseFigures.value(metric)));
+            if (gaps.beforeRecords(base)) {
+                return "—（基期含无记录的日期）";
+            }
+            Optional<BigDecimal> change = Change.percent(current.value(metric), baseFigures.value(metric));
+            // a base before the records is 0 for want of records, not of cases (BaseGaps.NoRecords)
+            return change.isEmpty() && gaps.noRecords(base) ? "—（基期无记录）" : percent(change);
         }
 
         /**

@@ -71,8 +71,11 @@ public class MissingData {
                 BaseGaps.BeforeRecords.straddles(firstDay, popFrom, popTo),
                 // this year's days to date beginning before the records leave last year's wholly before them: 0
                 BaseGaps.BeforeRecords.straddles(firstDay, lastYearsTo.withDayOfYear(1), lastYearsTo));
+        BaseGaps.NoRecords noRecords = new BaseGaps.NoRecords(firstDay, BaseGaps.NoRecords.before(firstDay, yoyTo),
+                BaseGaps.NoRecords.before(firstDay, popTo), BaseGaps.NoRecords.before(firstDay, lastYearsTo));
         return new BaseGaps(daysNotArrived(yoyFrom, yoyTo), daysNotArrived(popFrom, popTo), yearToDate,
-                beforeRecords.none() ? BaseGaps.BeforeRecords.NONE : beforeRecords);
+                beforeRecords.none() ? BaseGaps.BeforeRecords.NONE : beforeRecords,
+                noRecords.none() ? BaseGaps.NoRecords.NONE : noRecords);
     }
 
     /** The days of [from, to] whose data has not arrived, oldest first. */

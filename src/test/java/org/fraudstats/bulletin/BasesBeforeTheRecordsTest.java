@@ -80,11 +80,13 @@ class BasesBeforeTheRecordsTest extends DatabaseTest {
     @Test
     void theWeeklyComputesNo环比AgainstAWeekHoldingOneDayOfRecords() throws IOException {
         String pdf = pdfText(out.resolve("range/2021-10-04_2021-10-10/fraudstats-range-2021-10-04_2021-10-10.pdf"));
-        assertThat(pdf).contains("或环比基期含无记录的日期（最早记录为2021-10-01），不计算变化。").doesNotContain("200.0%");
+        assertThat(pdf).contains("“—”表示基期数为0（同比基期在最早记录2021-10-01之前，没有记录），或环比基期含无记录的日期（最早记录为"
+                + "2021-10-01），不计算变化。").doesNotContain("200.0%");
 
         KeyFigures.Said said = keyFigures.of(false, LocalDate.of(2021, 10, 4), LocalDate.of(2021, 10, 10), published("range", "2021-10-04"))
                 .orElseThrow();
-        assertThat(said.figures().get(0)).isEqualTo("电诈警情 3宗（同比—（基期为0），环比—（基期含无记录的日期））");
+        // its 同比 base, in 2020, is before the records: 0 for want of records, not of cases
+        assertThat(said.figures().get(0)).isEqualTo("电诈警情 3宗（同比—（基期无记录），环比—（基期含无记录的日期））");
         assertThat(said.gapsLine()).contains("环比基期含无记录的日期（最早记录为2021-10-01），不计算环比。");
     }
 
@@ -93,7 +95,7 @@ class BasesBeforeTheRecordsTest extends DatabaseTest {
         // "2021年以来，全市共处置电诈警情4宗" counted October's cases only
         String pdf = pdfText(out.resolve("range/2021-10-04_2021-10-10/fraudstats-range-2021-10-04_2021-10-10.pdf"));
         assertThat(pdf).contains("10月4日至10日，全市共处置电诈警情3宗").contains("10月以来，全市共处置电诈警情4宗")
-                .contains("全市今年以来（2021年10月1日至10月10日，此前无记录）与去年同期（2020年1月1日至10月10日）对比")
+                .contains("全市今年以来（2021年10月1日至10月10日，此前无记录）与去年同期（2020年1月1日至10月10日，无记录）对比")
                 .doesNotContain("2021年以来");
         KeyFigures.Said said = keyFigures.of(false, LocalDate.of(2021, 10, 4), LocalDate.of(2021, 10, 10), published("range", "2021-10-04"))
                 .orElseThrow();
@@ -124,6 +126,10 @@ class BasesBeforeTheRecordsTest extends DatabaseTest {
         String week = figures("range", "2021-10-04");
         String whole = jdbc.queryForObject("SELECT (CAST(? AS jsonb) #- '{notes,bases_before_records}')::text", String.class, week);
         assertThat(FigureSnapshot.sameFigures(week, week)).isTrue();
+        // a base wholly before the records is said, not compared: a revision published before it was said is the same
+        String unsaid = jdbc.queryForObject("SELECT (CAST(? AS jsonb) #- '{notes,bases_without_records}')::text", String.class, week);
+        assertThat(unsaid).isNotEqualTo(week);
+        assertThat(FigureSnapshot.sameFigures(week, unsaid)).isTrue();
         assertThat(FigureSnapshot.sameFigures(week, whole)).isFalse();
         // an older history loaded later makes the base whole: the 环比 is computed, and the revision says why it moved
         assertThat(FigureSnapshot.changes(week, whole, catalog)).containsExactly("环比基期无记录 最早记录为2021-10-01 → 无");

@@ -156,16 +156,16 @@ class MailDeliveryTest extends DatabaseTest {
         assertThat(text).contains("佛山市电信网络诈骗警情日报，统计日期：2022年10月24日。\n数据截至：2022年10月24日24时（北京时间）。\n"
                         // the history starts the day before: one day of data, too few to judge by
                         + "\n异常提示：近28日中有数据的仅1日，未作判断。\n\n全市主要数字（同比 / 环比）：\n")
-                .contains("- 电诈警情 1宗（同比—（基期为0），环比-50.0%）\n")
-                .contains("- 止付涉诈账户 1个（同比—（基期为0），环比—（基期为0））\n")
+                .contains("- 电诈警情 1宗（同比—（基期无记录），环比-50.0%）\n")
+                .contains("- 止付涉诈账户 1个（同比—（基期无记录），环比—（基期为0））\n")
                 // as the PDF writes it: leadership compares the two
-                .contains("- 止付金额 1,278,747.65元（同比—（基期为0），环比—（基期为0））\n")
+                .contains("- 止付金额 1,278,747.65元（同比—（基期无记录），环比—（基期为0））\n")
                 // what the changes compare with, as the PDF says under its table
                 .contains("）\n同比基期：2021年10月24日；环比基期：2022年10月23日。\n")
                 .contains("10月23日至24日，全市共处置电诈警情3宗，") // the records begin on the 23rd: not "2022年以来"
                 .contains("门户页面：https://stats.example.gov.cn/bulletins/2022-10-24/daily?revision=1\n")
                 .doesNotContain("更正");
-        assertThat(html(toZhang)).contains("<p>- 电诈警情 1宗（同比—（基期为0），环比-50.0%）</p>");
+        assertThat(html(toZhang)).contains("<p>- 电诈警情 1宗（同比—（基期无记录），环比-50.0%）</p>");
         // the portal's address is a link a reader taps; the date is Beijing's, as every time the centre reads
         assertThat(html(toZhang)).contains("<p>门户页面：<a href=\"https://stats.example.gov.cn/bulletins/2022-10-24/daily?revision=1\">"
                 + "https://stats.example.gov.cn/bulletins/2022-10-24/daily?revision=1</a></p>");
@@ -453,8 +453,8 @@ class MailDeliveryTest extends DatabaseTest {
         clock.set(START.plus(Duration.ofMinutes(6)));
         assertThat(deliveries.sendDue(line -> { }).sent()).isEqualTo(3);
         for (MimeMessage mail : mailsWithSubject("【反诈日报】2022年10月24日（第297期）")) {
-            assertThat(text(mail)).contains("- 电诈警情 1宗（同比—（基期为0），环比-50.0%）\n")
-                    .contains("- 止付金额 1,278,747.65元（同比—（基期为0），环比—（基期为0））\n")
+            assertThat(text(mail)).contains("- 电诈警情 1宗（同比—（基期无记录），环比-50.0%）\n")
+                    .contains("- 止付金额 1,278,747.65元（同比—（基期无记录），环比—（基期为0））\n")
                     .contains("\n异常提示：近28日中有数据的仅1日，未作判断。\n")
                     .contains("10月23日至24日，全市共处置电诈警情3宗，"); // the records begin on the 23rd: not "2022年以来"
         }
@@ -462,7 +462,7 @@ class MailDeliveryTest extends DatabaseTest {
         Run resend = cli("deliver", "--date", "2022-10-24", "--resend");
         assertThat(resend.exitCode()).isZero();
         assertThat(relay.getReceivedMessages()).hasSize(6);
-        assertThat(text(relay.getReceivedMessages()[5])).contains("- 电诈警情 1宗（同比—（基期为0），环比-50.0%）\n")
+        assertThat(text(relay.getReceivedMessages()[5])).contains("- 电诈警情 1宗（同比—（基期无记录），环比-50.0%）\n")
                 .contains("10月23日至24日，全市共处置电诈警情3宗，"); // the records begin on the 23rd: not "2022年以来"
     }
 
@@ -683,10 +683,11 @@ class MailDeliveryTest extends DatabaseTest {
         assertThat(night26.exitCode()).as(night26.err()).isZero();
 
         String mail = text(mailsWithSubject("【反诈日报】2022年10月26日（第299期）").get(0));
-        assertThat(mail).contains("全市主要数字（同比 / 环比）：\n- 电诈警情 1宗（同比—（基期为0），环比—（基期数据未到））\n")
+        assertThat(mail).contains("全市主要数字（同比 / 环比）：\n- 电诈警情 1宗（同比—（基期无记录），环比—（基期数据未到））\n")
                 .contains("环比基期（2022-10-25）含数据未到的日期，不计算环比。\n").doesNotContain("%");
         Path pdf = out.resolve("daily/2022-10-26/fraudstats-daily-2022-10-26.pdf");
-        assertThat(pdfText(pdf).replace("\n", "")).contains("“—”表示基期数为0，或环比基期（2022-10-25）、今年以来或去年同期（2022-10-25）含数据未到的日期，不计算变化。")
+        assertThat(pdfText(pdf).replace("\n", "")).contains("“—”表示基期数为0（同比基期在最早记录2022-10-23之前，没有记录），或环比基期（2022-10-25）、今年以来或去年同期（2022-10-25）"
+                        + "含数据未到的日期，不计算变化。")
                 .doesNotContainPattern("\\d%");
 
         // a statistician loads the 25th's drop (empty: the day had nothing more) and reruns the 26th: its changes are
@@ -696,7 +697,7 @@ class MailDeliveryTest extends DatabaseTest {
         Run rerun = cli("rerun", "--from", "2022-10-26", "--to", "2022-10-26", "--out", out.toString());
         assertThat(rerun.exitCode()).as(rerun.err()).isZero();
         assertThat(pdfText(out.resolve("daily/2022-10-26/fraudstats-daily-2022-10-26.r2.pdf")).replace("\n", ""))
-                .contains("“—”表示基期数为0，不计算变化。").contains("环比基期数据未到 2022-10-25 → 无").contains("0.0%");
+                .contains("“—”表示基期数为0（同比基期在最早记录2022-10-23之前，没有记录），不计算变化。").contains("环比基期数据未到 2022-10-25 → 无").contains("0.0%");
     }
 
     private static String pdfText(Path pdf) throws IOException {

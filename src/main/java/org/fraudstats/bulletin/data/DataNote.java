@@ -32,15 +32,29 @@ public final class DataNote {
     /** Under the PDF's table of changes, which prints "—" where the workbook leaves a cell empty. */
     public static String changesNote(DistrictTable table) {
         return basePeriods(table) + "。" + (table.compared()
-                ? "“" + Formats.NONE + "”表示基期数为0" + gapsSaid(table.gaps()) + "，不计算变化。"
+                ? "“" + Formats.NONE + "”表示基期数为0" + noRecordsSaid(table.gaps()) + gapsSaid(table.gaps()) + "，不计算变化。"
                 : NOT_COMPARED + "。");
     }
 
     /** Under the workbook's base periods, whose empty cells are what the PDF's "—" is. */
     public static String changesNoteOfWorkbook(DistrictTable table) {
         return basePeriods(table) + "；" + (table.compared()
-                ? "变化为空表示基期数为0" + gapsSaid(table.gaps())
+                ? "变化为空表示基期数为0" + noRecordsSaid(table.gaps()) + gapsSaid(table.gaps())
                 : NOT_COMPARED);
+    }
+
+    /**
+     * "（同比基期在最早记录2021-10-01之前，没有记录）" when a base lies wholly before the records: its 0 is no record, not no
+     * case (BaseGaps.NoRecords).
+     */
+    static String noRecordsSaid(BaseGaps gaps) {
+        List<String> bases = new ArrayList<>();
+        for (String base : List.of("yoy", "pop")) {
+            if (gaps.noRecords(base)) {
+                bases.add(baseName(base));
+            }
+        }
+        return bases.isEmpty() ? "" : "（" + String.join("、", bases) + "在最早记录" + gaps.noRecords().firstDay() + "之前，没有记录）";
     }
 
     /**

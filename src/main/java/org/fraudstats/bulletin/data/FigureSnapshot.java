@@ -38,6 +38,7 @@ public final class FigureSnapshot {
     private static final String BASES_NOT_ARRIVED = "bases_not_arrived";
     private static final String BASES_BEFORE_RECORDS = "bases_before_records";
     private static final String YEAR_TO_DATE_FROM = "year_to_date_from";
+    private static final String BASES_WITHOUT_RECORDS = "bases_without_records";
     private static final List<String> BASES = List.of("yoy", "pop", "year_to_date");
 
     private FigureSnapshot() {
@@ -79,6 +80,11 @@ public final class FigureSnapshot {
             if (!gaps.beforeRecords().none()) {
                 notes.put(BASES_BEFORE_RECORDS, Map.of("first_day", gaps.beforeRecords().firstDay().toString(),
                         "bases", String.join(",", BASES.stream().filter(gaps::beforeRecords).toList())));
+            }
+            // said, not compared (BaseGaps.NoRecords): sameFigures leaves notes out but for those gaps() reads
+            if (!gaps.noRecords().none()) {
+                notes.put(BASES_WITHOUT_RECORDS, Map.of("first_day", gaps.noRecords().firstDay().toString(),
+                        "bases", String.join(",", BASES.stream().filter(gaps::noRecords).toList())));
             }
         }
         if (!notes.isEmpty()) {
@@ -164,7 +170,14 @@ public final class FigureSnapshot {
             beforeRecords = new BaseGaps.BeforeRecords(LocalDate.parse(before.get("first_day")), bases.contains("yoy"),
                     bases.contains("pop"), bases.contains("year_to_date"));
         }
-        return new BaseGaps(days(gaps.get("yoy")), days(gaps.get("pop")), days(gaps.get("year_to_date")), beforeRecords);
+        Map<String, String> without = notes.get(BASES_WITHOUT_RECORDS);
+        BaseGaps.NoRecords noRecords = BaseGaps.NoRecords.NONE;
+        if (without != null) {
+            List<String> bases = List.of(without.get("bases").split(","));
+            noRecords = new BaseGaps.NoRecords(LocalDate.parse(without.get("first_day")), bases.contains("yoy"), bases.contains("pop"),
+                    bases.contains("year_to_date"));
+        }
+        return new BaseGaps(days(gaps.get("yoy")), days(gaps.get("pop")), days(gaps.get("year_to_date")), beforeRecords, noRecords);
     }
 
     private static String days(List<LocalDate> days) {

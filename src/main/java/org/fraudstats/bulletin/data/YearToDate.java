@@ -40,6 +40,8 @@ public final class YearToDate {
         // a year whose records begin after 1 January is named from their first day, and says so
         return "全市今年以来（" + Formats.period(data.ytd().from(), data.ytd().to())
                 + (data.ytd().from().getDayOfYear() == 1 ? "" : "，此前无记录") + "）与去年同期（"
-                + Formats.period(data.ytdLastYear().from(), data.ytdLastYear().to()) + "）对比";
+                + Formats.period(data.ytdLastYear().from(), data.ytdLastYear().to())
+                // its zeros are no record, not no case (BaseGaps.NoRecords)
+                + (data.gaps().noRecords().lastYearToDate() ? "，无记录" : "") + "）对比";
     }
 }
