@@ -100,6 +100,13 @@ class BasesBeforeTheRecordsTest extends DatabaseTest {
         KeyFigures.Said said = keyFigures.of(false, LocalDate.of(2021, 10, 4), LocalDate.of(2021, 10, 10), published("range", "2021-10-04"))
                 .orElseThrow();
         assertThat(said.sentences().get(0)).startsWith("10月以来，全市共处置电诈警情4宗");
+        // the workbook's columns say it too
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(java.nio.file.Files.newInputStream(
+                out.resolve("range/2021-10-04_2021-10-10/fraudstats-range-2021-10-04_2021-10-10.xlsx")))) {
+            var header = workbook.getSheetAt(0).getRow(6);
+            assertThat(header.getCell(6).getStringCellValue()).isEqualTo("今年以来（10月1日起，此前无记录）");
+            assertThat(header.getCell(7).getStringCellValue()).isEqualTo("去年同期（无记录）");
+        }
         // a bulletin whose own period begins before the records names the days it counts, once
         String first = pdfText(out.resolve("range/2021-01-01_2021-10-10/fraudstats-range-2021-01-01_2021-10-10.pdf"));
         assertThat(first).contains("10月以来，全市共处置电诈警情4宗").doesNotContain("2021年以来");

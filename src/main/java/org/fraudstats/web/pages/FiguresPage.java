@@ -184,9 +184,13 @@ class FiguresPage {
                         + " 日报（第" + c.bulletin().revision() + "版）发布后有更新：本页数字已含这些更新，可能与已发布的通报不同，"
                         + "下一期日报或更正版发布后一致。")
                 .orElse(null));
-        model.addAttribute("beforeRecords", beforeRecords.isEmpty() ? null : "无记录：最早记录为 " + firstDay + "，"
-                + String.join("、", beforeRecords) + "中此前的日期没有记录，数字只含该日以后的数据（显示为 0 不代表没有警情）"
-                + (beforeRecords.size() > 1 || !beforeRecords.get(0).equals("本期") ? "，其变化不可作为判断依据" : "") + "。");
+        // a period wholly before the records has no day after the first: its zeros are all no record (review)
+        boolean whollyBefore = firstDay != null && period[1].isBefore(firstDay);
+        model.addAttribute("beforeRecords", beforeRecords.isEmpty() ? null : whollyBefore
+                ? "无记录：最早记录为 " + firstDay + "，本期在此之前，没有记录（显示为 0 不代表没有警情）。"
+                : "无记录：最早记录为 " + firstDay + "，" + String.join("、", beforeRecords) + "中此前的日期没有记录，数字只含该日以后的数据"
+                        + "（显示为 0 不代表没有警情）" + (beforeRecords.size() > 1 || !beforeRecords.get(0).equals("本期") ? "，其变化不可作为判断依据" : "")
+                        + "。");
         return "figures";
     }
 
