@@ -16,14 +16,37 @@ public final class FirstWriteFailure extends FilterOutputStream {
 
     private IOException failure;
 
-    public FirstWriteFailure(OutputStream out) {
+    private FirstWriteFailure(OutputStream out) {
         super(out);
     }
 
-    /** The first failure of a write, or null. */
-    public IOException failure() {
-        return failure;
+    /** What writes a document into a stream: POI's {@code workbook.write}, a JasperReports export. */
+    @FunctionalInterface
+    public interface Writer<E extends Exception> {
+        void writeTo(OutputStream out) throws E;
     }
+
+    /**
+     * Has {@code writer} write into {@code out}; a write of the stream that failed is what is thrown, whatever the writer
+     * made of it (its own exception kept as suppressed), also when the writer went on as if nothing had happened: a
+     * truncated document would otherwise be published as good.
+     */
+    public static <E extends Exception> void write(OutputStream out, Writer<E> writer) throws IOException, E {
+        FirstWriteFailure sink = new FirstWriteFailure(out);
+        try {
+            writer.writeTo(sink);
+        } catch (Exception e) {
+            if (sink.failure != null) {
+                sink.failure.addSuppressed(e);
+                throw sink.failure;
+            }
+            throw e;
+        }
+        if (sink.failure != null) {
+            throw sink.failure;
+        }
+    }
+
 
     @Override
     public void write(int b) throws IOException {

@@ -131,9 +131,6 @@ public final class BulletinPdf {
         config.setIccProfilePath(SRGB_PROFILE);
         JRPdfExporter exporter = new JRPdfExporter();
         exporter.setExporterInput(new SimpleExporterInput(print));
-        // a write that failed (a full disk) is said by its own cause, not by the exporter's wrapping of it
-        org.fraudstats.storage.FirstWriteFailure sink = new org.fraudstats.storage.FirstWriteFailure(out);
-        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(sink));
         exporter.setConfiguration(config);
         // the lines as the fill measured them: the exporter's own line breaking differed for CJK text, so a growing
         // field (a revision's list of changes) sometimes needed one line more than it had grown by, and its last
@@ -141,20 +138,11 @@ public final class BulletinPdf {
         SimplePdfReportConfiguration lines = new SimplePdfReportConfiguration();
         lines.setForceLineBreakPolicy(true);
         exporter.setConfiguration(lines);
-        try {
+        // a write that failed (a full disk) is said by its own cause, not by the exporter's wrapping of it
+        org.fraudstats.storage.FirstWriteFailure.write(out, sink -> {
+            exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(sink));
             exporter.exportReport();
-        } catch (JRException | RuntimeException e) {
-            if (sink.failure() != null) {
-                java.io.IOException failure = sink.failure();
-                failure.addSuppressed(e);
-                throw failure;
-            }
-            throw e;
-        }
-        // a failed write the exporter let pass would leave a truncated PDF to be published as good
-        if (sink.failure() != null) {
-            throw sink.failure();
-        }
+        });
     }
 
     /** Every district's and fraud type's name of the catalogue, checked against the font before anything renders. */

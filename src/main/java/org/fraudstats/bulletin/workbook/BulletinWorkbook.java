@@ -65,21 +65,8 @@ public final class BulletinWorkbook {
             properties.setTitle(masthead.title() + data.revisionMark());
             properties.setSubjectProperty(data.title() + data.revisionMark());
             properties.setCreator(masthead.organisation());
-            org.fraudstats.storage.FirstWriteFailure sink = new org.fraudstats.storage.FirstWriteFailure(out);
-            try {
-                workbook.write(sink);
-            } catch (RuntimeException e) {
-                // POI's own exception for a part it could not write: the stream's failure says why (storage/FirstWriteFailure)
-                if (sink.failure() != null) {
-                    java.io.IOException failure = sink.failure();
-                    failure.addSuppressed(e);
-                    throw failure;
-                }
-                throw e;
-            }
-            if (sink.failure() != null) {
-                throw sink.failure();
-            }
+            // POI's own exception for a part it could not write says no cause: the stream's failure does
+            org.fraudstats.storage.FirstWriteFailure.write(out, workbook::write);
         }
     }
 
