@@ -63,11 +63,9 @@ public final class DataNote {
      */
     static String gapsSaid(BaseGaps gaps) {
         List<String> said = new ArrayList<>();
-        said(said, "同比基期", gaps.yoy());
-        said(said, "环比基期", gaps.pop());
-        said(said, "今年以来或去年同期", gaps.yearToDate());
         List<String> beforeRecords = new ArrayList<>();
         for (String base : List.of("yoy", "pop", "year_to_date")) {
+            said(said, baseName(base), gaps.notArrived(base));
             if (gaps.beforeRecords(base)) {
                 beforeRecords.add(baseName(base));
             }

@@ -78,13 +78,11 @@ public final class FigureSnapshot {
                         "year_to_date", days(gaps.yearToDate())));
             }
             if (!gaps.beforeRecords().none()) {
-                notes.put(BASES_BEFORE_RECORDS, Map.of("first_day", gaps.beforeRecords().firstDay().toString(),
-                        "bases", String.join(",", BASES.stream().filter(gaps::beforeRecords).toList())));
+                notes.put(BASES_BEFORE_RECORDS, basesNote(gaps.beforeRecords().firstDay(), gaps::beforeRecords));
             }
             // said, not compared (BaseGaps.NoRecords): sameFigures leaves notes out but for those gaps() reads
             if (!gaps.noRecords().none()) {
-                notes.put(BASES_WITHOUT_RECORDS, Map.of("first_day", gaps.noRecords().firstDay().toString(),
-                        "bases", String.join(",", BASES.stream().filter(gaps::noRecords).toList())));
+                notes.put(BASES_WITHOUT_RECORDS, basesNote(gaps.noRecords().firstDay(), gaps::noRecords));
             }
         }
         if (!notes.isEmpty()) {
@@ -164,20 +162,25 @@ public final class FigureSnapshot {
         Map<String, Map<String, String>> notes = snapshot.sections.getOrDefault(NOTES, new LinkedHashMap<>());
         Map<String, String> gaps = notes.getOrDefault(BASES_NOT_ARRIVED, Map.of());
         Map<String, String> before = notes.get(BASES_BEFORE_RECORDS);
-        BaseGaps.BeforeRecords beforeRecords = BaseGaps.BeforeRecords.NONE;
-        if (before != null) {
-            List<String> bases = List.of(before.get("bases").split(","));
-            beforeRecords = new BaseGaps.BeforeRecords(LocalDate.parse(before.get("first_day")), bases.contains("yoy"),
-                    bases.contains("pop"), bases.contains("year_to_date"));
-        }
+        BaseGaps.BeforeRecords beforeRecords = before == null ? BaseGaps.BeforeRecords.NONE : new BaseGaps.BeforeRecords(
+                firstDay(before), marked(before, "yoy"), marked(before, "pop"), marked(before, "year_to_date"));
         Map<String, String> without = notes.get(BASES_WITHOUT_RECORDS);
-        BaseGaps.NoRecords noRecords = BaseGaps.NoRecords.NONE;
-        if (without != null) {
-            List<String> bases = List.of(without.get("bases").split(","));
-            noRecords = new BaseGaps.NoRecords(LocalDate.parse(without.get("first_day")), bases.contains("yoy"), bases.contains("pop"),
-                    bases.contains("year_to_date"));
-        }
+        BaseGaps.NoRecords noRecords = without == null ? BaseGaps.NoRecords.NONE : new BaseGaps.NoRecords(
+                firstDay(without), marked(without, "yoy"), marked(without, "pop"), marked(without, "year_to_date"));
         return new BaseGaps(days(gaps.get("yoy")), days(gaps.get("pop")), days(gaps.get("year_to_date")), beforeRecords, noRecords);
+    }
+
+    /** A note of bases against the first day of the records: {"first_day": "2021-10-01", "bases": "yoy,year_to_date"}. */
+    private static Map<String, String> basesNote(LocalDate firstDay, java.util.function.Predicate<String> marked) {
+        return Map.of("first_day", firstDay.toString(), "bases", String.join(",", BASES.stream().filter(marked).toList()));
+    }
+
+    private static LocalDate firstDay(Map<String, String> basesNote) {
+        return LocalDate.parse(basesNote.get("first_day"));
+    }
+
+    private static boolean marked(Map<String, String> basesNote, String base) {
+        return List.of(basesNote.get("bases").split(",")).contains(base);
     }
 
     private static String days(List<LocalDate> days) {

@@ -202,7 +202,7 @@ public class PublishedHeadline {
     /** Whether the bulletin's corrections moved a figure the headline quotes (sql/web/quoted-figures-moved.sql). */
     private boolean moved(PublishedBulletin bulletin, String area, java.util.Set<String> figures) {
         return Boolean.TRUE.equals(jdbc.queryForObject(SqlFiles.load("web/quoted-figures-moved.sql"), Map.of(
-                "kind", bulletin.kind() == BulletinKind.DAILY ? "daily" : "range", "from", bulletin.from(), "to", bulletin.to(),
+                "kind", bulletin.kind().key(), "from", bulletin.from(), "to", bulletin.to(),
                 "revision", bulletin.revision(), "area", area, "metrics", figures.toArray(String[]::new)), Boolean.class));
     }
 
