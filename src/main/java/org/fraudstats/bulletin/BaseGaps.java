@@ -95,12 +95,12 @@ public record BaseGaps(List<LocalDate> yoy, List<LocalDate> pop, List<LocalDate>
         return java.util.Objects.hash(yoy, pop, yearToDate, beforeRecords);
     }
 
-    /** Whether the named base ({@code yoy}, {@code pop}, or {@code year_to_date}: last year's) lies wholly before the records. */
-    public boolean noRecords(String base) {
+    /** Whether the base (of the year to date: last year's side) lies wholly before the records. */
+    public boolean noRecords(ComparedBase base) {
         return switch (base) {
-            case "yoy" -> noRecords.yoy();
-            case "pop" -> noRecords.pop();
-            default -> noRecords.lastYearToDate();
+            case YOY -> noRecords.yoy();
+            case POP -> noRecords.pop();
+            case YEAR_TO_DATE -> noRecords.lastYearToDate();
         };
     }
 
@@ -129,21 +129,21 @@ public record BaseGaps(List<LocalDate> yoy, List<LocalDate> pop, List<LocalDate>
         return yearToDate.isEmpty() && !beforeRecords.yearToDate();
     }
 
-    /** The days not arrived in the named base: {@code yoy}, {@code pop} or {@code year_to_date}. */
-    public List<LocalDate> notArrived(String base) {
+    /** The days not arrived in the base. */
+    public List<LocalDate> notArrived(ComparedBase base) {
         return switch (base) {
-            case "yoy" -> yoy;
-            case "pop" -> pop;
-            default -> yearToDate;
+            case YOY -> yoy;
+            case POP -> pop;
+            case YEAR_TO_DATE -> yearToDate;
         };
     }
 
-    /** Whether the named base reaches before the first day loaded. */
-    public boolean beforeRecords(String base) {
+    /** Whether the base reaches before the first day loaded. */
+    public boolean beforeRecords(ComparedBase base) {
         return switch (base) {
-            case "yoy" -> beforeRecords.yoy();
-            case "pop" -> beforeRecords.pop();
-            default -> beforeRecords.yearToDate();
+            case YOY -> beforeRecords.yoy();
+            case POP -> beforeRecords.pop();
+            case YEAR_TO_DATE -> beforeRecords.yearToDate();
         };
     }
 }

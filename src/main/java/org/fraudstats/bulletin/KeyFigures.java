@@ -129,10 +129,10 @@ public class KeyFigures {
             if (!arrived) {
                 return "数据未到，不计算同比、环比";
             }
-            return "同比" + change("yoy", current, yoyBase, metric) + "，环比" + change("pop", current, popBase, metric);
+            return "同比" + change(ComparedBase.YOY, current, yoyBase, metric) + "，环比" + change(ComparedBase.POP, current, popBase, metric);
         }
 
-        private String change(String base, AreaFigures current, AreaFigures baseFigures, Metric metric) {
+        private String change(ComparedBase base, AreaFigures current, AreaFigures baseFigures, Metric metric) {
             if (!gaps.notArrived(base).isEmpty()) {
                 return "—（基期数据未到）";
             }
@@ -155,8 +155,8 @@ public class KeyFigures {
             List<String> said = new ArrayList<>();
             List<String> notArrived = new ArrayList<>();
             List<String> changes = new ArrayList<>();
-            for (String base : List.of("yoy", "pop")) {
-                String name = "yoy".equals(base) ? "同比" : "环比";
+            for (ComparedBase base : ComparedBase.CHANGES) {
+                String name = base.change();
                 if (!gaps.notArrived(base).isEmpty()) {
                     notArrived.add(name + "基期（" + MissingData.named(gaps.notArrived(base)) + "）");
                     changes.add(name);

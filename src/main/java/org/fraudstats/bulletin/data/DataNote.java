@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.fraudstats.bulletin.BaseGaps;
+import org.fraudstats.bulletin.ComparedBase;
 import org.fraudstats.bulletin.MissingData;
 import org.fraudstats.bulletin.look.Formats;
 
@@ -49,9 +50,9 @@ public final class DataNote {
      */
     static String noRecordsSaid(BaseGaps gaps) {
         List<String> bases = new ArrayList<>();
-        for (String base : List.of("yoy", "pop")) {
+        for (ComparedBase base : ComparedBase.CHANGES) {
             if (gaps.noRecords(base)) {
-                bases.add(baseName(base));
+                bases.add(base.noteName());
             }
         }
         return bases.isEmpty() ? "" : "（" + String.join("、", bases) + "在最早记录" + gaps.noRecords().firstDay() + "之前，没有记录）";
@@ -64,23 +65,14 @@ public final class DataNote {
     static String gapsSaid(BaseGaps gaps) {
         List<String> said = new ArrayList<>();
         List<String> beforeRecords = new ArrayList<>();
-        for (String base : List.of("yoy", "pop", "year_to_date")) {
-            said(said, baseName(base), gaps.notArrived(base));
+        for (ComparedBase base : ComparedBase.values()) {
+            said(said, base.noteName(), gaps.notArrived(base));
             if (gaps.beforeRecords(base)) {
-                beforeRecords.add(baseName(base));
+                beforeRecords.add(base.noteName());
             }
         }
         return (said.isEmpty() ? "" : "，或" + String.join("、", said) + "含数据未到的日期")
                 + (beforeRecords.isEmpty() ? "" : "，或" + String.join("、", beforeRecords) + gaps.beforeRecords().said());
-    }
-
-    /** 同比基期, 环比基期 or 今年以来或去年同期: the base {@code yoy}, {@code pop} or {@code year_to_date} as notes name it. */
-    public static String baseName(String base) {
-        return switch (base) {
-            case "yoy" -> "同比基期";
-            case "pop" -> "环比基期";
-            default -> "今年以来或去年同期";
-        };
     }
 
     private static void said(List<String> said, String base, List<LocalDate> days) {

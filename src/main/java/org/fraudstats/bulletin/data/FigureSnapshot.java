@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.fraudstats.bulletin.BaseGaps;
+import org.fraudstats.bulletin.ComparedBase;
 import org.fraudstats.bulletin.MissingData;
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.metrics.AreaFigures;
@@ -39,7 +40,6 @@ public final class FigureSnapshot {
     private static final String BASES_BEFORE_RECORDS = "bases_before_records";
     private static final String YEAR_TO_DATE_FROM = "year_to_date_from";
     private static final String BASES_WITHOUT_RECORDS = "bases_without_records";
-    private static final List<String> BASES = List.of("yoy", "pop", "year_to_date");
 
     private FigureSnapshot() {
     }
@@ -74,8 +74,8 @@ public final class FigureSnapshot {
         } else {
             BaseGaps gaps = data.gaps();
             if (!gaps.yoy().isEmpty() || !gaps.pop().isEmpty() || !gaps.yearToDate().isEmpty()) {
-                notes.put(BASES_NOT_ARRIVED, Map.of("yoy", days(gaps.yoy()), "pop", days(gaps.pop()),
-                        "year_to_date", days(gaps.yearToDate())));
+                notes.put(BASES_NOT_ARRIVED, Map.of(ComparedBase.YOY.key(), days(gaps.yoy()),
+                        ComparedBase.POP.key(), days(gaps.pop()), ComparedBase.YEAR_TO_DATE.key(), days(gaps.yearToDate())));
             }
             if (!gaps.beforeRecords().none()) {
                 notes.put(BASES_BEFORE_RECORDS, basesNote(gaps.beforeRecords().firstDay(), gaps::beforeRecords));
@@ -163,24 +163,26 @@ public final class FigureSnapshot {
         Map<String, String> gaps = notes.getOrDefault(BASES_NOT_ARRIVED, Map.of());
         Map<String, String> before = notes.get(BASES_BEFORE_RECORDS);
         BaseGaps.BeforeRecords beforeRecords = before == null ? BaseGaps.BeforeRecords.NONE : new BaseGaps.BeforeRecords(
-                firstDay(before), marked(before, "yoy"), marked(before, "pop"), marked(before, "year_to_date"));
+                firstDay(before), marked(before, ComparedBase.YOY), marked(before, ComparedBase.POP), marked(before, ComparedBase.YEAR_TO_DATE));
         Map<String, String> without = notes.get(BASES_WITHOUT_RECORDS);
         BaseGaps.NoRecords noRecords = without == null ? BaseGaps.NoRecords.NONE : new BaseGaps.NoRecords(
-                firstDay(without), marked(without, "yoy"), marked(without, "pop"), marked(without, "year_to_date"));
-        return new BaseGaps(days(gaps.get("yoy")), days(gaps.get("pop")), days(gaps.get("year_to_date")), beforeRecords, noRecords);
+                firstDay(without), marked(without, ComparedBase.YOY), marked(without, ComparedBase.POP), marked(without, ComparedBase.YEAR_TO_DATE));
+        return new BaseGaps(days(gaps.get(ComparedBase.YOY.key())), days(gaps.get(ComparedBase.POP.key())),
+                days(gaps.get(ComparedBase.YEAR_TO_DATE.key())), beforeRecords, noRecords);
     }
 
     /** A note of bases against the first day of the records: {"first_day": "2021-10-01", "bases": "yoy,year_to_date"}. */
-    private static Map<String, String> basesNote(LocalDate firstDay, java.util.function.Predicate<String> marked) {
-        return Map.of("first_day", firstDay.toString(), "bases", String.join(",", BASES.stream().filter(marked).toList()));
+    private static Map<String, String> basesNote(LocalDate firstDay, java.util.function.Predicate<ComparedBase> marked) {
+        return Map.of("first_day", firstDay.toString(),
+                "bases", String.join(",", java.util.Arrays.stream(ComparedBase.values()).filter(marked).map(ComparedBase::key).toList()));
     }
 
     private static LocalDate firstDay(Map<String, String> basesNote) {
         return LocalDate.parse(basesNote.get("first_day"));
     }
 
-    private static boolean marked(Map<String, String> basesNote, String base) {
-        return List.of(basesNote.get("bases").split(",")).contains(base);
+    private static boolean marked(Map<String, String> basesNote, ComparedBase base) {
+        return List.of(basesNote.get("bases").split(",")).contains(base.key());
     }
 
     private static String days(List<LocalDate> days) {
@@ -220,7 +222,7 @@ public final class FigureSnapshot {
         }
         BaseGaps gapsWere = gaps(earlier);
         BaseGaps gapsAre = gaps(later);
-        for (String base : BASES) {
+        for (ComparedBase base : ComparedBase.values()) {
             List<LocalDate> were = gapsWere.notArrived(base);
             List<LocalDate> are = gapsAre.notArrived(base);
             String beforeWere = gapsWere.beforeRecords(base) ? "最早记录为" + gapsWere.beforeRecords().firstDay() : "";
@@ -231,19 +233,19 @@ public final class FigureSnapshot {
             if (noticeWas.isPresent()) {
                 // the one before compared nothing, so "无 → …" would claim it had found its bases whole
                 if (!are.isEmpty()) {
-                    changes.add(DataNote.baseName(base) + "数据未到 " + MissingData.named(are));
+                    changes.add(base.noteName() + "数据未到 " + MissingData.named(are));
                 }
                 if (!beforeAre.isEmpty()) {
-                    changes.add(DataNote.baseName(base) + "无记录 " + beforeAre);
+                    changes.add(base.noteName() + "无记录 " + beforeAre);
                 }
                 continue;
             }
             if (!were.equals(are)) {
-                changes.add(DataNote.baseName(base) + "数据未到 " + (were.isEmpty() ? "无" : MissingData.named(were)) + " → "
+                changes.add(base.noteName() + "数据未到 " + (were.isEmpty() ? "无" : MissingData.named(were)) + " → "
                         + (are.isEmpty() ? "无" : MissingData.named(are)));
             }
             if (!beforeWere.equals(beforeAre)) {
-                changes.add(DataNote.baseName(base) + "无记录 " + (beforeWere.isEmpty() ? "无" : beforeWere) + " → "
+                changes.add(base.noteName() + "无记录 " + (beforeWere.isEmpty() ? "无" : beforeWere) + " → "
                         + (beforeAre.isEmpty() ? "无" : beforeAre));
             }
         }
