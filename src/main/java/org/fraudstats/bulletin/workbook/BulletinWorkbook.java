@@ -95,12 +95,19 @@ public final class BulletinWorkbook {
             s.text(row, 0, Labels.withUnit(metric), s.text);
             s.figure(row, 1, metric, city.current());
             s.figure(row, 2, metric, city.yoyBase());
-            s.change(row, 3, metric.comparable() ? city.yoy(metric) : Optional.empty());
             s.figure(row, 4, metric, city.popBase());
-            s.change(row, 5, metric.comparable() ? city.pop(metric) : Optional.empty());
             s.figure(row, 6, metric, data.ytd());
             s.figure(row, 7, metric, data.ytdLastYear());
-            s.change(row, 8, YearToDate.row(data, metric).change());
+            if (metric.comparable()) {
+                s.change(row, 3, city.yoy(metric));
+                s.change(row, 5, city.pop(metric));
+                s.change(row, 8, YearToDate.row(data, metric).change());
+            } else {
+                // said as the PDF says it: an empty change reads "基期数为0" by the note under the table (tester)
+                for (int c : new int[] {3, 5, 8}) {
+                    s.notComputed(row, c);
+                }
+            }
         }
         int[] widths = {20, 16, 16, 10, 16, 10, 16, 16, 12};
         for (int c = 0; c < widths.length; c++) {

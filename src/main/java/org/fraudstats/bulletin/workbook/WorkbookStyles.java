@@ -56,6 +56,7 @@ final class WorkbookStyles {
     final CellStyle money;
     final CellStyle count;
     final CellStyle percent;
+    final CellStyle notComputed;
     final CellStyle minutes;
     final CellStyle date;
     final CellStyle dateTime;
@@ -85,6 +86,8 @@ final class WorkbookStyles {
         money = style(workbook, plain, MONEY, true);
         count = style(workbook, plain, COUNT, true);
         percent = style(workbook, plain, PERCENT, true);
+        notComputed = style(workbook, plain, null, true);
+        notComputed.setAlignment(HorizontalAlignment.RIGHT);
         minutes = style(workbook, plain, MINUTES, true);
         date = style(workbook, plain, DATE, true);
         dateTime = style(workbook, plain, DATE_TIME, true);
@@ -129,6 +132,13 @@ final class WorkbookStyles {
         Cell cell = row.createCell(column);
         cell.setCellStyle(percent);
         change.ifPresent(c -> cell.setCellValue(c.doubleValue()));
+    }
+
+    /** "不计算" where a figure has no change by its definition (the median: metrics.md), right-aligned as the changes. */
+    void notComputed(Row row, int column) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue("不计算");
+        cell.setCellStyle(notComputed);
     }
 
     void money(Row row, int column, BigDecimal amount) {

@@ -117,6 +117,12 @@ class BulletinWorkbookTest {
             Sheet summary = workbook.getSheet("摘要");
             assertThat(summary.getRow(4).getCell(0).getStringCellValue()).isEqualTo(SampleBulletins.SUMMARY);
             assertNumber(summary.getRow(7 + 3).getCell(1), "8059792.06", "¥#,##0.00");
+            // the median has no change by definition: said, not left empty, which the note reads as a base of 0
+            Row median = summary.getRow(7 + org.fraudstats.metrics.Metric.MEDIAN_MINUTES_TO_STOP.ordinal());
+            assertThat(median.getCell(0).getStringCellValue()).isEqualTo("止付中位时长(分钟)");
+            for (int c : new int[] {3, 5, 8}) {
+                assertThat(median.getCell(c).getStringCellValue()).as("column %d", c).isEqualTo("不计算");
+            }
         }
     }
 
@@ -166,8 +172,13 @@ class BulletinWorkbookTest {
             assertThat(workbook.getSheet("摘要").getRow(7 + 3).getCell(3).getCellType()).isEqualTo(CellType.BLANK);
             // the year to date holds the missing days' zeros too: no 今年以来同比 either
             // every metric's row (a count of 9 here had left warnings and visits unchecked since they were added)
-            for (int r = 7; r < 7 + org.fraudstats.metrics.Metric.values().length; r++) {
-                assertThat(workbook.getSheet("摘要").getRow(r).getCell(8).getCellType()).as("row %d", r).isEqualTo(CellType.BLANK);
+            for (org.fraudstats.metrics.Metric metric : org.fraudstats.metrics.Metric.values()) {
+                org.apache.poi.ss.usermodel.Cell change = workbook.getSheet("摘要").getRow(7 + metric.ordinal()).getCell(8);
+                if (metric.comparable()) {
+                    assertThat(change.getCellType()).as("%s", metric).isEqualTo(CellType.BLANK);
+                } else {
+                    assertThat(change.getStringCellValue()).as("%s", metric).isEqualTo("不计算");
+                }
             }
             assertThat(workbook.getSheet("数据质量").getRow(8).getCell(1).getStringCellValue())
                     .endsWith("；本期含数据未到的日期，不计算同比、环比");
