@@ -29,7 +29,8 @@ public record BaseGaps(List<LocalDate> yoy, List<LocalDate> pop, List<LocalDate>
     /**
      * The bases wholly before the first day of the records: their figures are 0 because there is no record, not because
      * nothing happened, and a first year's bulletin said 同比—（基期为0） and 去年同期 0宗, which a leader reads as "no case
-     * last year" (review). Only said: no change is computed against a 0 either way, so two renders that differ in it
+     * last year" (review). No change is computed against such a base (see {@link #yoyWhole}); when the first day is
+     * the first one loaded its figures are 0 and none was computed before either, so two renders that differ in it
      * print the same figures, and it takes no part in {@link BaseGaps#equals} (a history's first year of bulletins
      * would otherwise be republished as corrections for a word).
      *
@@ -116,17 +117,22 @@ public record BaseGaps(List<LocalDate> yoy, List<LocalDate> pop, List<LocalDate>
         return yoy.isEmpty() && pop.isEmpty() && yearToDate.isEmpty() && beforeRecords.none();
     }
 
-    /** Whether the 同比 base holds every day's data: no day not arrived, none before the records. */
+    /**
+     * Whether a change against the 同比 base is computed: no day not arrived in it, none before the records, and not
+     * wholly before them. A base wholly before them is 0 when the first day is the first one loaded; under a
+     * deployment's {@code records-start}, stray records of earlier days can make it 3, and 同比 +11566.7% printed
+     * above the note that said the base had no records (review).
+     */
     public boolean yoyWhole() {
-        return yoy.isEmpty() && !beforeRecords.yoy();
+        return yoy.isEmpty() && !beforeRecords.yoy() && !noRecords.yoy();
     }
 
     public boolean popWhole() {
-        return pop.isEmpty() && !beforeRecords.pop();
+        return pop.isEmpty() && !beforeRecords.pop() && !noRecords.pop();
     }
 
     public boolean yearToDateWhole() {
-        return yearToDate.isEmpty() && !beforeRecords.yearToDate();
+        return yearToDate.isEmpty() && !beforeRecords.yearToDate() && !noRecords.lastYearToDate();
     }
 
     /** The days not arrived in the base. */

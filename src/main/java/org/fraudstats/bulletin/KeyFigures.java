@@ -139,9 +139,11 @@ public class KeyFigures {
             if (gaps.beforeRecords(base)) {
                 return "—（基期含无记录的日期）";
             }
-            Optional<BigDecimal> change = Change.percent(current.value(metric), baseFigures.value(metric));
-            // a base before the records is 0 for want of records, not of cases (BaseGaps.NoRecords)
-            return change.isEmpty() && gaps.noRecords(base) ? "—（基期无记录）" : percent(change);
+            // a base before the records has none, whatever stray record of its days was loaded (BaseGaps.yoyWhole)
+            if (gaps.noRecords(base)) {
+                return "—（基期无记录）";
+            }
+            return percent(Change.percent(current.value(metric), baseFigures.value(metric)));
         }
 
         /**

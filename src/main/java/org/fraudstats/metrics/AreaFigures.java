@@ -24,13 +24,10 @@ public record AreaFigures(
         long warnings,
         long dissuadedVisits) {
 
-    /**
-     * The same figures, said to begin on {@code from}: a year to date of a deployment whose records begin after 1
-     * January counts nothing before them, and is named from that day, not as the whole year's.
-     */
-    public AreaFigures since(LocalDate from) {
-        return new AreaFigures(from, to, districtCode, cases, lossAmount, stopAccounts, stopAmount, freezeAccounts, freezeAmount,
-                refundCases, refundAmount, medianMinutesToStop, warnings, dissuadedVisits);
+    /** The same area and period with no record: every count and amount 0, the median undefined. */
+    public AreaFigures noRecords() {
+        BigDecimal none = BigDecimal.ZERO.setScale(2);
+        return new AreaFigures(from, to, districtCode, 0, none, 0, none, 0, none, 0, none, null, 0, 0);
     }
 
     /** Any metric's figure as an exact number; null where it is undefined (the median of an area nothing stopped). */

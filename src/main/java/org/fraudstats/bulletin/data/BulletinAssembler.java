@@ -65,24 +65,28 @@ public class BulletinAssembler {
         // the spans a bulletin reads are written once (ReadDays): the dry run and 更正原因 ask of the same days
         ReadDays reads = ReadDays.of(kind, from, to);
         List<AreaFigures> areas = figures.range(from, to);
-        List<AreaFigures> yoy = figures.range(reads.yoy().first(), reads.yoy().last());
-        List<AreaFigures> pop = figures.range(reads.pop().first(), reads.pop().last());
+        java.util.Optional<LocalDate> recordsFrom = firstDayLoaded.get();
+        List<AreaFigures> yoy = base(reads.yoy(), recordsFrom);
+        List<AreaFigures> pop = base(reads.pop(), recordsFrom);
         LocalDate yearStart = to.withDayOfYear(1);
         // last year's same period is [1 January, to - 1 year]: 29 February maps to 28 February (metrics.md)
         AreaFigures ytd = figures.cityYearToDate(reads.yearToDate().last());
         // a year whose records begin after 1 January: its year to date is named from their first day ("10月1日至10日，
         // 全市共处置…"), not as the year's ("2021年以来…", which counted only October's cases)
-        LocalDate firstDay = firstDayLoaded.get().orElse(yearStart);
+        // Counted from that day, not only named: under a deployment's records-start, stray records of earlier days
+        // are loaded too, and "10月1日至31日…" counted September's (review). Without it no record is older, and the
+        // figures are those of the whole year's days.
+        LocalDate firstDay = recordsFrom.orElse(yearStart);
         if (firstDay.isAfter(yearStart) && !firstDay.isAfter(to)) {
-            ytd = ytd.since(firstDay);
+            ytd = city(figures.range(firstDay, reads.yearToDate().last()));
         }
         // a period beginning before the records is named by the days it counts, as its year to date is: the first
         // 月报 said "2021年以来…4宗" and "10月以来…4宗" of October's cases only (review)
         AreaFigures said = city(areas);
         if (firstDay.isAfter(from) && !firstDay.isAfter(to)) {
-            said = said.since(firstDay);
+            said = city(figures.range(firstDay, to));
         }
-        AreaFigures ytdLastYear = figures.cityYearToDate(reads.lastYearToDate().last());
+        AreaFigures ytdLastYear = city(base(reads.lastYearToDate(), recordsFrom));
 
         List<FraudTypeRow> fraudTypes = figures.fraudTypes(from, to).stream()
                 .map(f -> new FraudTypeRow(f.fraudType(), catalog.fraudTypeName(f.fraudType()), f.cases(), f.lossAmount()))
@@ -99,6 +103,19 @@ public class BulletinAssembler {
                 loaded.rowsRejected(), loaded.rowsPending(), jobExecutionId, generatedAt);
         return new BulletinData(kind, from, to, issue, title(kind, from, to), summary, areas, yoy, pop, fraudTypes, days,
                 ytd, ytdLastYear, source);
+    }
+
+    /**
+     * The figures of a base period; none for one wholly before the first day of the records (BaseGaps.NoRecords), which
+     * the bulletin calls 无记录: under a deployment's records-start, stray records of its days are loaded, and 去年同期
+     * printed 3 beside "无记录" (review). Without records-start no record is older, and the figures are 0 either way.
+     */
+    private List<AreaFigures> base(ReadDays.Span span, java.util.Optional<LocalDate> recordsFrom) {
+        List<AreaFigures> figures = this.figures.range(span.first(), span.last());
+        if (recordsFrom.isPresent() && span.last().isBefore(recordsFrom.get())) {
+            return figures.stream().map(AreaFigures::noRecords).toList();
+        }
+        return figures;
     }
 
     private AreaFigures city(List<AreaFigures> rows) {

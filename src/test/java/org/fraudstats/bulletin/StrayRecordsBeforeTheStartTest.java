@@ -1,0 +1,110 @@
+package org.fraudstats.bulletin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Set;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.fraudstats.support.DatabaseTest;
+import org.fraudstats.support.Drops;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A deployment that says its records are whole from 1 October 2021 (fraudstats.records-start), whose first drop holds
+ * stray records of September, the very reason the README gives for saying it. Those records are loaded, and no
+ * bulletin counts them: a weekly of 2022 printed 同比 +33.3% against a base of three stray cases under the note that
+ * its base had no records, and the first 月报 said "10月以来…7宗" of October's three (review).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestPropertySource(properties = "fraudstats.records-start=2021-10-01")
+class StrayRecordsBeforeTheStartTest extends DatabaseTest {
+
+    private final Path home = org.fraudstats.support.TestPostgres.tempHome();
+    private final Path out = home.resolve("out");
+
+    @Autowired
+    KeyFigures keyFigures;
+
+    @Autowired
+    BulletinPublisher publisher;
+
+    @BeforeAll
+    void loadAFirstDropWithStrayRecordsOfSeptember() {
+        forgetEverything();
+        Drops drops = new Drops(home.resolve("inbox"));
+        drops.write("2021-10-01", "cases.csv", Drops.CASES
+                + "S1,2021-09-14T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                + "S2,2021-09-14T10:00:00+08:00,440604,,OTHER,100.00,\n"
+                + "S3,2021-09-15T10:00:00+08:00,440605,,OTHER,100.00,\n"
+                + "S4,2021-09-28T10:00:00+08:00,440605,,OTHER,100.00,\n"
+                + "A1,2021-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        drops.write("2021-10-05", "cases.csv", Drops.CASES + "A2,2021-10-05T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                + "A3,2021-10-05T10:00:00+08:00,440605,,OTHER,100.00,\n");
+        drops.write("2022-09-14", "cases.csv", Drops.CASES + "B1,2022-09-14T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                + "B2,2022-09-14T10:00:00+08:00,440604,,OTHER,100.00,\n" + "B3,2022-09-14T11:00:00+08:00,440604,,OTHER,100.00,\n"
+                + "B4,2022-09-15T11:00:00+08:00,440605,,OTHER,100.00,\n");
+        // every other day of the periods arrived, with nothing: no 数据未到 keeps a change from being computed
+        for (LocalDate[] days : new LocalDate[][] {{LocalDate.of(2021, 10, 2), LocalDate.of(2021, 10, 31)},
+                {LocalDate.of(2022, 9, 5), LocalDate.of(2022, 9, 18)}}) {
+            for (LocalDate day = days[0]; !day.isAfter(days[1]); day = day.plusDays(1)) {
+                if (!Set.of("2021-10-05", "2022-09-14").contains(day.toString())) {
+                    drops.write(day.toString(), "cases.csv", Drops.CASES);
+                }
+            }
+        }
+        assertThat(cli("ingest", "--inbox", drops.inbox().toString()).exitCode()).isZero();
+        // the stray records are loaded: the metrics command, which knows no start, counts them
+        assertThat(cli("metrics", "--from", "2021-09-01", "--to", "2021-09-30", "--district", "440600").out()).contains(",440600,4,");
+        for (LocalDate[] period : new LocalDate[][] {{LocalDate.of(2022, 9, 12), LocalDate.of(2022, 9, 18)},
+                {LocalDate.of(2021, 10, 1), LocalDate.of(2021, 10, 31)}, {LocalDate.of(2021, 9, 27), LocalDate.of(2021, 10, 3)}}) {
+            publisher.range(period[0], period[1], out, Set.of(BulletinPublisher.Format.pdf), null);
+        }
+    }
+
+    @Test
+    void noChangeIsComputedAgainstABaseOfStrayRecordsBeforeTheStart() throws IOException {
+        // the 同比 base, 12–18 September 2021, holds three stray cases: 4 against 3 is no +33.3%, and its 3 no figure
+        String pdf = pdf("2022-09-12_2022-09-18");
+        assertThat(pdf).contains("同比基期在最早记录2021-10-01之前，没有记录").doesNotContain("33.3%")
+                .contains("去年同期（2021年1月1日至9月18日，无记录）对比指标 今年以来 去年同期 同比电诈警情（宗） 4 0 —");
+        KeyFigures.Said said = keyFigures.of(false, LocalDate.of(2022, 9, 12), LocalDate.of(2022, 9, 18), published("2022-09-12"))
+                .orElseThrow();
+        assertThat(said.figures().get(0)).startsWith("电诈警情 4宗（同比—（基期无记录），");
+    }
+
+    @Test
+    void theFirstYearToDateCountsFromTheStartNotOnlyNamesIt() throws IOException {
+        // October holds three cases; 1 January to 31 October seven, four of them September's strays
+        String pdf = pdf("2021-10-01_2021-10-31");
+        assertThat(pdf).contains("10月以来，全市共处置电诈警情3宗").contains("全市今年以来（2021年10月1日至10月31日，此前无记录）")
+                .doesNotContain("电诈警情7宗");
+        assertThat(keyFigures.of(false, LocalDate.of(2021, 10, 1), LocalDate.of(2021, 10, 31), published("2021-10-01"))
+                .orElseThrow().sentences().get(0)).startsWith("10月以来，全市共处置电诈警情3宗");
+    }
+
+    @Test
+    void aWeekBeginningBeforeTheStartSaysTheDaysItCounts() throws IOException {
+        // 27 September to 3 October: A1 alone on the days its summary names, not S4 of the 28th
+        assertThat(pdf("2021-09-27_2021-10-03")).contains("10月以来，全市共处置电诈警情1宗");
+    }
+
+    private PublishedFigures published(String from) {
+        return PublishedFigures.of(jdbc.queryForObject("SELECT figures::text FROM bulletin_revision WHERE kind = 'range' "
+                + "AND date_from = CAST(? AS date) ORDER BY revision DESC LIMIT 1", String.class, from));
+    }
+
+    private String pdf(String period) throws IOException {
+        try (PDDocument document = Loader.loadPDF(out.resolve("range/" + period + "/fraudstats-range-" + period + ".pdf").toFile())) {
+            return new PDFTextStripper().getText(document).replace("\n", "").replace("\r", "");
+        }
+    }
+}
