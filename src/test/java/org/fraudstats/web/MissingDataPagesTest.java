@@ -109,8 +109,14 @@ class MissingDataPagesTest extends PortalTest {
         // a period wholly before them has no day after the first
         assertThat(page("leader", get("/figures?from=2022-10-01&to=2022-10-20"))).contains("id=\"before-records\">无记录：最早记录为 "
                 + "2022-10-24，本期在此之前，没有记录（显示为 0 不代表没有警情）。</p>");
-        // a base wholly before the records holds none: its changes are "—", as for any base of 0
-        assertThat(page("leader", get("/figures?from=2022-10-24&to=2022-10-26&compare=yoy"))).doesNotContain("before-records");
+        // a base wholly before the records holds none: said, as the bulletins say 同比—（基期无记录）; its 0 read as "no
+        // case last October" (review)
+        assertThat(page("leader", get("/figures?from=2022-10-24&to=2022-10-26&compare=yoy"))).contains("id=\"before-records\">"
+                + "无记录：最早记录为 2022-10-24，同比基期（2021-10-24 至 2021-10-26）在此之前，没有记录：基期显示的数字不代表当时的警情，"
+                + "其变化不可作为判断依据。</p>");
+        assertThat(page("leader", get("/figures?from=2022-10-20&to=2022-10-26&compare=yoy"))).contains("id=\"before-records\">"
+                + "无记录：最早记录为 2022-10-24，本期中此前的日期没有记录，数字只含该日以后的数据（显示为 0 不代表没有警情）。同比基期（2021-10-20 至 "
+                + "2021-10-26）在此之前，没有记录：");
         assertThat(page("leader", get("/figures?from=2022-10-26&to=2022-10-26&compare=pop"))).doesNotContain("before-records");
     }
 

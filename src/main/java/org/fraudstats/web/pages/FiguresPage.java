@@ -186,11 +186,20 @@ class FiguresPage {
                 .orElse(null));
         // a period wholly before the records has no day after the first: its zeros are all no record (review)
         boolean whollyBefore = firstDay != null && period[1].isBefore(firstDay);
-        model.addAttribute("beforeRecords", beforeRecords.isEmpty() ? null : whollyBefore
+        String said = beforeRecords.isEmpty() ? null : whollyBefore
                 ? "无记录：最早记录为 " + firstDay + "，本期在此之前，没有记录（显示为 0 不代表没有警情）。"
                 : "无记录：最早记录为 " + firstDay + "，" + String.join("、", beforeRecords) + "中此前的日期没有记录，数字只含该日以后的数据"
                         + "（显示为 0 不代表没有警情）" + (beforeRecords.size() > 1 || !beforeRecords.get(0).equals("本期") ? "，其变化不可作为判断依据" : "")
-                        + "。");
+                        + "。";
+        // and a base wholly before them, as the bulletins say 同比—（基期无记录）: its 0 read as "no case last October"
+        if (!whollyBefore && comparison != null && !byDay
+                && BaseGaps.NoRecords.before(firstDay, comparison.baseTo(period[0], period[1]))) {
+            String base = (comparison == Comparison.YOY ? "同比基期" : "环比基期") + "（" + comparison.baseFrom(period[0], period[1])
+                    + " 至 " + comparison.baseTo(period[0], period[1]) + "）";
+            said = (said == null ? "无记录：最早记录为 " + firstDay + "，" : said) + base
+                    + "在此之前，没有记录：基期显示的数字不代表当时的警情，其变化不可作为判断依据。";
+        }
+        model.addAttribute("beforeRecords", said);
         return "figures";
     }
 
