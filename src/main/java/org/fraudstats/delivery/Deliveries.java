@@ -183,7 +183,7 @@ public class Deliveries {
                 }
             }
             if (caughtUp > 0) {
-                log.accept(caughtUp + " mails of bulletins published without their mail recorded (a process stopped in between): to send");
+                log.accept(caughtUp + " mails of bulletins published earlier without their mail recorded (no distribution list then, or a process stopped in between): to send");
             }
         } catch (RuntimeException e) {
             log.accept("warning: bulletins published without their mail not recorded now, tried again at the next pass: " + e.getMessage());

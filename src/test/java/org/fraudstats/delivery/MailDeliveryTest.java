@@ -759,7 +759,7 @@ class MailDeliveryTest extends DatabaseTest {
         // serve's next pass (or the next night, or `deliver`) records it for today's lists and sends it, once
         List<String> said = new java.util.ArrayList<>();
         assertThat(deliveries.sendDue(said::add).sent()).isEqualTo(3);
-        assertThat(said).contains("3 mails of bulletins published without their mail recorded (a process stopped in between): to send");
+        assertThat(said).contains("3 mails of bulletins published earlier without their mail recorded (no distribution list then, or a process stopped in between): to send");
         assertThat(mailsWithSubject("【反诈日报】2022年10月25日（第298期）")).extracting(MailDeliveryTest::to)
                 .containsExactlyInAnyOrder("lisi@example.gov.cn", "zhangsan@example.gov.cn", "zhaoliu@example.gov.cn");
         assertThat(deliveries.sendDue(line -> { }).sent()).isZero();
