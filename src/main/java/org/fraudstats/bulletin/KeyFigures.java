@@ -10,7 +10,6 @@ import org.fraudstats.catalog.Catalog;
 import org.fraudstats.metrics.AreaFigures;
 import org.fraudstats.bulletin.look.Formats;
 import org.fraudstats.metrics.Change;
-import org.fraudstats.metrics.Comparison;
 import org.fraudstats.metrics.Metric;
 import org.fraudstats.metrics.Printed;
 import org.fraudstats.press.Headline;
@@ -175,16 +174,9 @@ public class KeyFigures {
         }
     }
 
-    /**
-     * What the changes compare with, as the PDF says under its table: a leader reading 月报 环比-2.6% against October's
-     * own 月报 found -5.1%, since the base is the 30 days before November (metrics.md), which the mail never said.
-     */
+    /** What the changes compare with, as the PDF says under its table (BasePeriods). */
     static String bases(LocalDate from, LocalDate to) {
-        LocalDate popFrom = Comparison.POP.baseFrom(from, to);
-        LocalDate popTo = Comparison.POP.baseTo(from, to);
-        boolean notLastMonth = BulletinKind.ofRange(from, to) == BulletinKind.MONTHLY && !popFrom.equals(from.minusMonths(1));
-        return "同比基期：" + Formats.period(Comparison.YOY.baseFrom(from, to), Comparison.YOY.baseTo(from, to))
-                + "；环比基期：" + Formats.period(popFrom, popTo) + (notLastMonth ? "（与本期同样天数，不是上一个自然月）" : "") + "。";
+        return BasePeriods.said(from, to) + "。";
     }
 
     /** metrics.md's change, 1 decimal; a base of 0 has none. */

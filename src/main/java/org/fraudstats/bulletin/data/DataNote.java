@@ -26,8 +26,7 @@ public final class DataNote {
 
     public static String basePeriods(DistrictTable table) {
         DistrictTable.Row city = table.city();
-        return "同比基期：" + Formats.period(city.yoyBase().from(), city.yoyBase().to())
-                + "；环比基期：" + Formats.period(city.popBase().from(), city.popBase().to());
+        return org.fraudstats.bulletin.BasePeriods.said(city.current().from(), city.current().to());
     }
 
     /** Under the PDF's table of changes, which prints "—" where the workbook leaves a cell empty. */

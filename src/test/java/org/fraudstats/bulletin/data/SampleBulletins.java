@@ -37,6 +37,22 @@ public final class SampleBulletins {
                 provenance());
     }
 
+    /** November 2022 as a 月报: the sample's figures moved to its dates (its 环比 base is 2 to 31 October). */
+    public static BulletinData monthly() {
+        LocalDate from = LocalDate.of(2022, 11, 1), to = LocalDate.of(2022, 11, 30);
+        BulletinData range = range();
+        return new BulletinData(BulletinKind.MONTHLY, from, to, 0, "关于2022年11月全市电信网络诈骗警情的通报", SUMMARY,
+                moved(current(), from, to), moved(yoyBase(), from.minusYears(1), to.minusYears(1)),
+                moved(popBase(), LocalDate.of(2022, 10, 2), LocalDate.of(2022, 10, 31)), fraudTypes(), rangeDays(),
+                range.ytd(), range.ytdLastYear(), provenance());
+    }
+
+    private static List<AreaFigures> moved(List<AreaFigures> rows, LocalDate from, LocalDate to) {
+        return rows.stream().map(a -> new AreaFigures(from, to, a.districtCode(), a.cases(), a.lossAmount(), a.stopAccounts(),
+                a.stopAmount(), a.freezeAccounts(), a.freezeAmount(), a.refundCases(), a.refundAmount(), a.medianMinutesToStop(),
+                a.warnings(), a.dissuadedVisits())).toList();
+    }
+
     public static BulletinData daily() {
         LocalDate day = TO;
         return new BulletinData(BulletinKind.DAILY, day, day, 297,
