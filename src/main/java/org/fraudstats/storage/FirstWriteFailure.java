@@ -37,7 +37,10 @@ public final class FirstWriteFailure extends FilterOutputStream {
             writer.writeTo(sink);
         } catch (Exception e) {
             if (sink.failure != null) {
-                sink.failure.addSuppressed(e);
+                // a writer that lets the stream's own exception through: adding it to itself would throw instead
+                if (e != sink.failure) {
+                    sink.failure.addSuppressed(e);
+                }
                 throw sink.failure;
             }
             throw e;
