@@ -3,9 +3,10 @@
 -- officer's 12月以来 went from 1472宗 to 1473宗 after the 31st's correction, and nothing said so (2026-12-06).
 -- The period could first be quoted when the first daily dated :to or later was published (web/portal/
 -- PublishedHeadline); a correction published before that moved nothing anyone had quoted. Each day's latest revision
--- is compared with the one current then (else its first), never with one that said 数据未到, which no headline
--- quoted. A figure one side did not keep did not move (`<>` of a null is no change, as bulletin/data/FigureSnapshot
--- compares). The latest published first.
+-- is compared with every earlier one a headline could have quoted: the one current then and each one published after
+-- (a correction back to an earlier figure moved the one quoted in between; review), never one that said 数据未到, which
+-- no headline quoted. A figure one side did not keep did not move (`<>` of a null is no change, as
+-- bulletin/data/FigureSnapshot compares). The latest published first. The same rule as sql/web/quoted-figures-moved.sql.
 WITH quotable AS (
     SELECT min(r.generated_at) AS since
     FROM bulletin_revision r
@@ -16,22 +17,29 @@ latest AS (
     FROM bulletin_revision r
     WHERE r.kind = 'daily' AND r.date_from BETWEEN :from AND :to
     ORDER BY r.date_from, r.revision DESC
+),
+earlier AS (
+    SELECT e.date_from, e.revision, e.generated_at, e.figures, e.figures -> 'notes' -> 'missing' IS NOT NULL AS missing
+    FROM bulletin_revision e
+    JOIN latest l ON e.kind = 'daily' AND e.date_from = l.date_from AND e.revision < l.revision
+),
+quoted AS (
+    SELECT e.date_from, e.figures
+    FROM earlier e
+    CROSS JOIN quotable s
+    WHERE NOT e.missing
+      AND (e.generated_at > s.since
+           OR e.revision = (SELECT max(c.revision) FROM earlier c WHERE c.date_from = e.date_from AND c.generated_at <= s.since))
 )
 SELECT l.date_from AS day
 FROM latest l
 CROSS JOIN quotable s
-JOIN LATERAL (SELECT q.figures
-              FROM bulletin_revision q
-              WHERE q.kind = 'daily' AND q.date_from = l.date_from AND q.revision < l.revision
-                AND q.figures -> 'notes' -> 'missing' IS NULL
-              ORDER BY (q.generated_at <= s.since) DESC,
-                       CASE WHEN q.generated_at <= s.since THEN q.revision END DESC NULLS LAST,
-                       q.revision
-              LIMIT 1) quoted ON true
 WHERE l.revision > 1
   AND l.generated_at > s.since
   AND EXISTS (SELECT 1
-              FROM unnest(CAST(:metrics AS text[])) AS m(key)
-              WHERE (quoted.figures -> 'areas' -> CAST(:area AS text) ->> m.key)
+              FROM quoted q
+              CROSS JOIN unnest(CAST(:metrics AS text[])) AS m(key)
+              WHERE q.date_from = l.date_from
+                AND (q.figures -> 'areas' -> CAST(:area AS text) ->> m.key)
                     <> (l.figures -> 'areas' -> CAST(:area AS text) ->> m.key))
 ORDER BY l.generated_at DESC

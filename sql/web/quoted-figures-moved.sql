@@ -1,19 +1,36 @@
 -- Whether a period's own corrected bulletin moved a figure its headline quotes: its latest revision (:revision)
--- against its first revision that said no 数据未到 (a headline is refused over a day whose data had not arrived, so
--- nobody quoted that one), for the headline's area (:area, a district or the city) and the figures of its topic
--- (:metrics, metric keys). The notice that the bulletin was corrected told a district's prevention headline to check
--- figures the correction had not touched (a press officer, 2026-12-06). A figure one side did not keep (a metric or
--- a district added after it was published) did not move: `<>` of a null is no change, as bulletin/data/FigureSnapshot
--- compares them.
-SELECT coalesce((
-    SELECT bool_or((first.figures -> 'areas' -> CAST(:area AS text) ->> m.key)
-                   <> (latest.figures -> 'areas' -> CAST(:area AS text) ->> m.key))
-    FROM bulletin_revision latest
-    JOIN LATERAL (SELECT f.figures
-                  FROM bulletin_revision f
-                  WHERE f.kind = latest.kind AND f.date_from = latest.date_from AND f.date_to = latest.date_to
-                    AND f.revision < latest.revision AND f.figures -> 'notes' -> 'missing' IS NULL
-                  ORDER BY f.revision
-                  LIMIT 1) first ON true
+-- against every earlier one a headline of the period could have quoted, for the headline's area (:area, a district or
+-- the city) and the figures of its topic (:metrics, metric keys). The period could first be quoted when the first
+-- daily dated :to or later was published; a headline could quote the revision current then and each one published
+-- after, never one that said 数据未到 (a headline is refused over a day whose data had not arrived). Compared with the
+-- first revision only, a correction back to it (300 → 301 quoted → 300) said nothing, and two revisions published
+-- before anyone could quote either said one forever (review). The notice told a district's prevention headline to check
+-- figures the correction had not touched (a press officer, 2026-12-06): only the quoted figures count. A figure one side
+-- did not keep (a metric or a district added after it was published) did not move: `<>` of a null is no change, as
+-- bulletin/data/FigureSnapshot compares them. The same rule as sql/web/corrected-days.sql.
+WITH quotable AS (
+    SELECT min(r.generated_at) AS since
+    FROM bulletin_revision r
+    WHERE r.kind = 'daily' AND r.date_from >= :to
+),
+earlier AS (
+    SELECT e.revision, e.generated_at, e.figures, e.figures -> 'notes' -> 'missing' IS NOT NULL AS missing
+    FROM bulletin_revision e
+    WHERE e.kind = :kind AND e.date_from = :from AND e.date_to = :to AND e.revision < :revision
+),
+quoted AS (
+    SELECT e.figures
+    FROM earlier e
+    CROSS JOIN quotable s
+    WHERE NOT e.missing
+      AND (e.generated_at > s.since
+           OR e.revision = (SELECT max(c.revision) FROM earlier c WHERE c.generated_at <= s.since))
+)
+SELECT EXISTS (
+    SELECT 1
+    FROM quoted q
+    JOIN bulletin_revision latest
+      ON latest.kind = :kind AND latest.date_from = :from AND latest.date_to = :to AND latest.revision = :revision
     CROSS JOIN unnest(CAST(:metrics AS text[])) AS m(key)
-    WHERE latest.kind = :kind AND latest.date_from = :from AND latest.date_to = :to AND latest.revision = :revision), false)
+    WHERE (q.figures -> 'areas' -> CAST(:area AS text) ->> m.key)
+          <> (latest.figures -> 'areas' -> CAST(:area AS text) ->> m.key))

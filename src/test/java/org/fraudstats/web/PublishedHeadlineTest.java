@@ -266,6 +266,34 @@ class PublishedHeadlineTest extends PortalTest {
     }
 
     /** Three cases, on New Year's day and on the 23rd and 24th, whose two days' bulletins are published. */
+    /**
+     * A correction back to the first figure moved the one a press officer quoted in between (1 → 2 quoted → 1): compared
+     * with the first revision, nothing was said (review).
+     */
+    @Test
+    void aCorrectionBackToTheFirstFigureIsSaidToWhoQuotedTheOneBetween() throws Exception {
+        Drops drops = twoDaysPublished();
+        drops.write("2022-10-25", "cases.csv", Drops.CASES + "C3,2022-10-23T11:00:00+08:00,440604,,OTHER,100.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-25").exitCode()).isZero();
+        assertThat(cli("rerun", "--from", "2022-10-23", "--to", "2022-10-23").exitCode()).isZero();
+        assertThat(JSON.readTree(headline("2022-10-23", "2022-10-23").getContentAsString()).get("figures").get("cases")
+                .get("value").asLong()).isEqualTo(2);
+        // the case was of the 20th after all: the same id again moves it (feeds.md, correction)
+        drops.write("2022-10-26", "cases.csv", Drops.CASES + "C3,2022-10-20T11:00:00+08:00,440604,,OTHER,100.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-26").exitCode()).isZero();
+        assertThat(cli("rerun", "--from", "2022-10-23", "--to", "2022-10-23").exitCode()).isZero();
+
+        JsonNode day = JSON.readTree(headline("2022-10-23", "2022-10-23").getContentAsString());
+        assertThat(day.get("figures").get("cases").get("value").asLong()).isEqualTo(1);
+        assertThat(day.get("corrected").get("revision").asInt()).isEqualTo(3);
+        // a period holding the day: its 2 went back to 1 as well
+        String answer = headline("2022-10-22", "2022-10-23").getContentAsString();
+        JsonNode days = JSON.readTree(answer);
+        assertThat(days.has("corrected_days")).as(answer).isTrue();
+        assertThat(days.get("corrected_days").get(0).get("date").asString()).isEqualTo("2022-10-23");
+        assertThat(days.get("corrected_days").get(0).get("revision").asInt()).isEqualTo(3);
+    }
+
     private Drops twoDaysPublished() throws Exception {
         Drops drops = new Drops(inbox)
                 // the records start on New Year's day (a headline from before the first day loaded is refused)
