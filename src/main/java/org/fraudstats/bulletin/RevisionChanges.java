@@ -48,7 +48,7 @@ public final class RevisionChanges {
     /**
      * The changes without those that repeat a city figure's change under another heading: a daily's trend bar of its
      * own day ("趋势 2022-12-31 电诈警情 45 → 46" beside "佛山市 电诈警情 45 → 46"), and a range from 1 January's year to
-     * date, which is the period itself ("今年以来 全市 …"). One late case read as "本修订变更 18 项" (a leader, 2026-12-06).
+     * date, which is the period itself ("今年以来 全市 …"), as a daily of 1 January's is. One late case read as "本修订变更 18 项" (a leader, 2026-12-06).
      */
     public static List<String> withoutRepeats(List<String> changes, BulletinKind kind, LocalDate from, LocalDate to, String cityName) {
         java.util.Set<String> cityChanges = new java.util.HashSet<>();
@@ -63,7 +63,8 @@ public final class RevisionChanges {
             if (kind == BulletinKind.DAILY && change.startsWith(ownDay)) {
                 return !cityChanges.contains(change.substring(ownDay.length()));
             }
-            if (kind != BulletinKind.DAILY && from.getDayOfYear() == 1 && from.getYear() == to.getYear() && change.startsWith(yearToDate)) {
+            // and a daily of 1 January, whose year to date is its day (review: two lines for one late case)
+            if (from.getDayOfYear() == 1 && from.getYear() == to.getYear() && change.startsWith(yearToDate)) {
                 return !cityChanges.contains(change.substring(yearToDate.length()));
             }
             return true;

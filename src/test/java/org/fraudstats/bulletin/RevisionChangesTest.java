@@ -25,6 +25,11 @@ class RevisionChangesTest {
         // a range from 1 January: its year to date is the period itself
         assertThat(RevisionChanges.withoutRepeats(year, BulletinKind.RANGE, LocalDate.parse("2022-01-01"), day, "佛山市"))
                 .containsExactly("佛山市 电诈警情 17,120 → 17,121", "去年同期 全市 电诈警情 16,000 → 16,001", "趋势 2022-12-31 电诈警情 45 → 46");
+        // a daily of 1 January: its year to date is its day, and its trend bar too
+        LocalDate newYear = LocalDate.parse("2023-01-01");
+        List<String> first = List.of("佛山市 电诈警情 45 → 46", "今年以来 全市 电诈警情 45 → 46", "趋势 2023-01-01 电诈警情 45 → 46");
+        assertThat(RevisionChanges.withoutRepeats(first, BulletinKind.DAILY, newYear, newYear, "佛山市"))
+                .containsExactly("佛山市 电诈警情 45 → 46");
         // a week's year to date is not its week
         List<String> week = List.of("佛山市 电诈警情 300 → 301", "今年以来 全市 电诈警情 300 → 301");
         assertThat(RevisionChanges.withoutRepeats(week, BulletinKind.WEEKLY, LocalDate.parse("2022-12-26"), LocalDate.parse("2023-01-01"), "佛山市"))
