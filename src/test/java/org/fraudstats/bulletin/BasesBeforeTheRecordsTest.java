@@ -123,7 +123,13 @@ class BasesBeforeTheRecordsTest extends DatabaseTest {
         String pdf = pdfText(out.resolve("daily/2022-10-05/fraudstats-daily-2022-10-05.pdf"));
         // its own 同比 against 5 October 2021 (3 cases against 2) stands
         assertThat(pdf).contains("50.0%").contains("或今年以来或去年同期含无记录的日期（最早记录为2021-10-01），不计算变化。")
-                .doesNotContain("66.7%");
+                .doesNotContain("66.7%")
+                // and its 去年同期, five days of records, says so above its figures (tester: 去年同期 50宗 read as a year's)
+                .contains("与去年同期（2021年1月1日至10月5日，10月1日前无记录）对比");
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(java.nio.file.Files.newInputStream(
+                out.resolve("daily/2022-10-05/fraudstats-daily-2022-10-05.xlsx")))) {
+            assertThat(workbook.getSheetAt(0).getRow(6).getCell(7).getStringCellValue()).isEqualTo("去年同期（10月1日前无记录）");
+        }
         assertThat(FigureSnapshot.gaps(FigureSnapshot.read(figures("daily", "2022-10-05"))).beforeRecords())
                 .isEqualTo(new BaseGaps.BeforeRecords(FIRST_DAY, false, false, true));
     }

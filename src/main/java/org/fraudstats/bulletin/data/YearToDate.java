@@ -42,6 +42,16 @@ public final class YearToDate {
                 + (data.ytd().from().getDayOfYear() == 1 ? "" : "，此前无记录") + "）与去年同期（"
                 + Formats.period(data.ytdLastYear().from(), data.ytdLastYear().to())
                 // its zeros are no record, not no case (BaseGaps.NoRecords)
-                + (data.gaps().noRecords().lastYearToDate() ? "，无记录" : "") + "）对比";
+                + (data.gaps().noRecords().lastYearToDate() ? "，无记录" : "")
+                // and a last year begun before the records holds only their days: 去年同期 50宗 of five days (tester)
+                + lastYearBeforeRecords(data).map(day -> "，" + day + "前无记录").orElse("") + "）对比";
+    }
+
+    /** "10月1日" when last year's days to date begin before the first day of the records and hold days from it on. */
+    public static Optional<String> lastYearBeforeRecords(BulletinData data) {
+        var before = data.gaps().beforeRecords();
+        return before.yearToDate() && before.firstDay() != null
+                ? Optional.of(before.firstDay().getMonthValue() + "月" + before.firstDay().getDayOfMonth() + "日")
+                : Optional.empty();
     }
 }
