@@ -68,7 +68,7 @@ class MissingDataPagesTest extends PortalTest {
 
         String pop = page("leader", get("/figures?from=2022-10-26&to=2022-10-26&compare=pop"));
         assertThat(pop).doesNotContain("id=\"missing-data\"").contains("<p class=\"notice revised\" id=\"missing-in-base\">"
-                + "基期数据未到：2022-10-25 的数据尚未到达，环比基期的数字不含这些日期的数据，其变化不可作为判断依据。</p>");
+                + "基期数据未到：2022-10-25 的数据尚未到达，环比基期的数字不含这些日期的数据，不计算变化（显示为—），与通报一致。</p>");
         assertThat(page("leader", get("/figures?from=2022-10-26&to=2022-10-27&compare=pop&by=day"))).contains("id=\"missing-in-base\"");
         assertThat(page("leader", get("/figures?from=2022-10-26&to=2022-10-26&compare=yoy"))).doesNotContain("missing-in-base");
         assertThat(page("leader", get("/figures?from=2022-10-26&to=2022-10-26"))).doesNotContain("missing-in-base");
@@ -101,9 +101,14 @@ class MissingDataPagesTest extends PortalTest {
         assertThat(cli("ingest", "--inbox", inbox.toString()).exitCode()).isZero();
 
         // the 环比 base of 25–26 October is 23–24 October: one day of records
-        assertThat(page("leader", get("/figures?from=2022-10-25&to=2022-10-26&compare=pop"))).contains("<p class=\"notice revised\" "
+        String straddling = page("leader", get("/figures?from=2022-10-25&to=2022-10-26&compare=pop"));
+        assertThat(straddling).contains("<p class=\"notice revised\" "
                 + "id=\"before-records\">无记录：最早记录为 2022-10-24，环比基期中此前的日期没有记录，数字只含该日以后的数据（显示为 0 不代表没有警情），"
-                + "其变化不可作为判断依据。</p>");
+                + "不计算变化（显示为—）。</p>");
+        // one case against one: no +0.0% printed beside the notice (tester: +5,552.0% of a year against five days)
+        assertThat(straddling).doesNotContain("0.0%");
+        assertThat(cli("metrics", "--from", "2022-10-25", "--to", "2022-10-26", "--compare", "pop", "--district", "440600").out())
+                .contains(",0,0,1,0.0,100.00,0.0,");
         assertThat(page("leader", get("/figures?from=2022-10-20&to=2022-10-26"))).contains("id=\"before-records\">无记录：最早记录为 "
                 + "2022-10-24，本期中此前的日期没有记录，数字只含该日以后的数据（显示为 0 不代表没有警情）。</p>");
         // a period wholly before them has no day after the first
@@ -113,7 +118,7 @@ class MissingDataPagesTest extends PortalTest {
         // case last October" (review)
         assertThat(page("leader", get("/figures?from=2022-10-24&to=2022-10-26&compare=yoy"))).contains("id=\"before-records\">"
                 + "无记录：最早记录为 2022-10-24，同比基期（2021-10-24 至 2021-10-26）在此之前，没有记录：基期显示的数字不代表当时的警情，"
-                + "其变化不可作为判断依据。</p>");
+                + "不计算变化（显示为—）。</p>");
         assertThat(page("leader", get("/figures?from=2022-10-20&to=2022-10-26&compare=yoy"))).contains("id=\"before-records\">"
                 + "无记录：最早记录为 2022-10-24，本期中此前的日期没有记录，数字只含该日以后的数据（显示为 0 不代表没有警情）。同比基期（2021-10-20 至 "
                 + "2021-10-26）在此之前，没有记录：");

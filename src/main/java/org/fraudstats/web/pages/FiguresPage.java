@@ -104,6 +104,17 @@ class FiguresPage {
                     "逐日显示时期间最长 " + BY_DAY_ONE_AREA_DAYS + " 天：请缩短期间，或用接口 /api/v1/metrics?by=day 导出");
         }
         List<ComparedFigures> rows = metrics.rows(period[0], period[1], byDay, area, comparison);
+        // a base short of a day's data, or reaching before the records, makes a change that did not happen: the
+        // bulletins compute none (bulletin/BaseGaps), and this page printed 同比 +5,552.0% for a 2022 year to date
+        // against five days of 2021 under a notice not to rely on it (tester); the CSV keeps what metrics computes
+        LocalDate firstDay = firstDayLoaded.get().orElse(null);
+        List<LocalDate> missingInBase = comparison == null ? List.of() : missingData.daysNotArrived(
+                byDay ? comparison.baseDay(period[0]) : comparison.baseFrom(period[0], period[1]),
+                byDay ? comparison.baseDay(period[1]) : comparison.baseTo(period[0], period[1]));
+        boolean baseStraddles = comparison != null && !byDay && BaseGaps.BeforeRecords.straddles(firstDay,
+                comparison.baseFrom(period[0], period[1]), comparison.baseTo(period[0], period[1]));
+        boolean baseBefore = comparison != null && !byDay && BaseGaps.NoRecords.before(firstDay, comparison.baseTo(period[0], period[1]));
+        boolean changesComputed = byDay || (missingInBase.isEmpty() && !baseStraddles && !baseBefore);
         List<Row> table = new ArrayList<>();
         for (ComparedFigures row : rows) {
             AreaFigures f = row.current();
@@ -115,7 +126,7 @@ class FiguresPage {
                 cells.add(text(f.value(m), m));
                 if (comparison != null && m.comparable()) {
                     cells.add(text(row.base().value(m), m));
-                    cells.add(Change.percent(f.value(m), row.base().value(m)).map(Change::said).orElse("—"));
+                    cells.add(changesComputed ? Change.percent(f.value(m), row.base().value(m)).map(Change::said).orElse("—") : "—");
                 }
             }
             table.add(new Row(label, (!byDay || area == null) && f.districtCode().equals(catalog.cityCode()), cells));
@@ -148,11 +159,6 @@ class FiguresPage {
         List<LocalDate> missing = missingData.daysNotArrived(period[0], period[1]);
         model.addAttribute("missing", missing.isEmpty() ? null : "数据未到：" + MissingData.named(missing)
                 + " 的数据尚未到达，以下数字不含这些日期的数据（显示为 0 不代表没有警情）。");
-        // and a base short of a day makes a rise that did not happen: the bulletins leave such a change out
-        // (bulletin/BaseGaps); this page computes what was asked, as metrics does, and says what it stands on
-        List<LocalDate> missingInBase = comparison == null ? List.of() : missingData.daysNotArrived(
-                byDay ? comparison.baseDay(period[0]) : comparison.baseFrom(period[0], period[1]),
-                byDay ? comparison.baseDay(period[1]) : comparison.baseTo(period[0], period[1]));
         // what it compares with, as the bulletins say under their tables (tester: the page never said the base)
         String basePeriod = null;
         if (comparison != null) {
@@ -164,16 +170,15 @@ class FiguresPage {
         }
         model.addAttribute("basePeriod", basePeriod);
         model.addAttribute("missingInBase", missingInBase.isEmpty() ? null : "基期数据未到：" + MissingData.named(missingInBase)
-                + " 的数据尚未到达，" + (comparison == Comparison.YOY ? "同比" : "环比") + "基期的数字不含这些日期的数据，其变化不可作为判断依据。");
+                + " 的数据尚未到达，" + (comparison == Comparison.YOY ? "同比" : "环比") + "基期的数字不含这些日期的数据，"
+                + (byDay ? "这些日期的变化不可作为判断依据。" : "不计算变化（显示为—），与通报一致。"));
         // a period or a base that begins before the first day anything was loaded for counts only the days since: the
         // bulletins compute no change against such a base (bulletin/BaseGaps.BeforeRecords); this page says it
-        LocalDate firstDay = firstDayLoaded.get().orElse(null);
         List<String> beforeRecords = new ArrayList<>();
         if (firstDay != null && period[0].isBefore(firstDay)) {
             beforeRecords.add("本期");
         }
-        if (comparison != null && !byDay && BaseGaps.BeforeRecords.straddles(firstDay,
-                comparison.baseFrom(period[0], period[1]), comparison.baseTo(period[0], period[1]))) {
+        if (baseStraddles) {
             beforeRecords.add(comparison == Comparison.YOY ? "同比基期" : "环比基期");
         }
         // computed now, so with what was loaded after the latest bulletin: a leader checking a bulletin's 1473 here read
@@ -189,15 +194,14 @@ class FiguresPage {
         String said = beforeRecords.isEmpty() ? null : whollyBefore
                 ? "无记录：最早记录为 " + firstDay + "，本期在此之前，没有记录（显示为 0 不代表没有警情）。"
                 : "无记录：最早记录为 " + firstDay + "，" + String.join("、", beforeRecords) + "中此前的日期没有记录，数字只含该日以后的数据"
-                        + "（显示为 0 不代表没有警情）" + (beforeRecords.size() > 1 || !beforeRecords.get(0).equals("本期") ? "，其变化不可作为判断依据" : "")
+                        + "（显示为 0 不代表没有警情）" + (beforeRecords.size() > 1 || !beforeRecords.get(0).equals("本期") ? "，不计算变化（显示为—）" : "")
                         + "。";
         // and a base wholly before them, as the bulletins say 同比—（基期无记录）: its 0 read as "no case last October"
-        if (!whollyBefore && comparison != null && !byDay
-                && BaseGaps.NoRecords.before(firstDay, comparison.baseTo(period[0], period[1]))) {
+        if (!whollyBefore && baseBefore) {
             String base = (comparison == Comparison.YOY ? "同比基期" : "环比基期") + "（" + comparison.baseFrom(period[0], period[1])
                     + " 至 " + comparison.baseTo(period[0], period[1]) + "）";
             said = (said == null ? "无记录：最早记录为 " + firstDay + "，" : said) + base
-                    + "在此之前，没有记录：基期显示的数字不代表当时的警情，其变化不可作为判断依据。";
+                    + "在此之前，没有记录：基期显示的数字不代表当时的警情，不计算变化（显示为—）。";
         }
         model.addAttribute("beforeRecords", said);
         return "figures";
