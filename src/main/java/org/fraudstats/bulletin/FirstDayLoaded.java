@@ -27,6 +27,22 @@ public class FirstDayLoaded {
         this.recordsStart = settings.recordsStartDay();
     }
 
+    /**
+     * How a refusal names where the day comes from: "the records start on 2021-10-01 (fraudstats.records-start)" or
+     * "the first day loaded is 2021-10-01". A statistician told "the first day loaded" looked for it in the data, not
+     * in HOME/fraudstats.yml (tester).
+     */
+    public String said(LocalDate firstDay) {
+        return recordsStart.isPresent() ? "the records start on " + firstDay + " (fraudstats.records-start)"
+                : "the first day loaded is " + firstDay;
+    }
+
+    /** "数据记录自 2021-10-01 起（部署设置 fraudstats.records-start）" or "最早载入的数据为 2021-10-01". */
+    public String saidInChinese(LocalDate firstDay) {
+        return recordsStart.isPresent() ? "数据记录自 " + firstDay + " 起（部署设置 fraudstats.records-start）"
+                : "最早载入的数据为 " + firstDay;
+    }
+
     /** Empty while nothing has been loaded and the deployment says no start. */
     public Optional<LocalDate> get() {
         if (recordsStart.isPresent()) {

@@ -37,6 +37,9 @@ class StrayRecordsBeforeTheStartTest extends DatabaseTest {
     @Autowired
     BulletinPublisher publisher;
 
+    @Autowired
+    FirstDayLoaded firstDayLoaded;
+
     @BeforeAll
     void loadAFirstDropWithStrayRecordsOfSeptember() {
         forgetEverything();
@@ -95,6 +98,13 @@ class StrayRecordsBeforeTheStartTest extends DatabaseTest {
     void aWeekBeginningBeforeTheStartSaysTheDaysItCounts() throws IOException {
         // 27 September to 3 October: A1 alone on the days its summary names, not S4 of the 28th
         assertThat(pdf("2021-09-27_2021-10-03")).contains("10月以来，全市共处置电诈警情1宗");
+    }
+
+    @Test
+    void aRefusalNamesTheSettingTheStartComesFrom() {
+        // "the first day loaded" sent a statistician to the data, not to HOME/fraudstats.yml (tester)
+        assertThat(firstDayLoaded.said(LocalDate.of(2021, 10, 1))).isEqualTo("the records start on 2021-10-01 (fraudstats.records-start)");
+        assertThat(firstDayLoaded.saidInChinese(LocalDate.of(2021, 10, 1))).isEqualTo("数据记录自 2021-10-01 起（部署设置 fraudstats.records-start）");
     }
 
     private PublishedFigures published(String from) {

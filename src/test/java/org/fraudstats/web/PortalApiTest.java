@@ -254,7 +254,7 @@ class PortalApiTest extends PortalTest {
     void aRerunOfDaysBeforeTheFirstDayLoadedIsRefused_notPublishedAsZeros() throws Exception {
         LocalDate first = jdbc.queryForObject("SELECT least((SELECT min(business_day) FROM case_day), "
                 + "(SELECT min(business_day) FROM warning_day))", LocalDate.class);
-        String refusal = "no data before " + first + " (the first day loaded): a bulletin of an earlier day would read zeros "
+        String refusal = "no data before " + first + " (the first day loaded is " + first + "): a bulletin of an earlier day would read zeros "
                 + "for a time with no records";
         assertError(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"from\": \"2019-01-01\", \"to\": \"2019-01-03\"}")), refusal);

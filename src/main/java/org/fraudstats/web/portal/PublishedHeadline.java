@@ -121,10 +121,10 @@ public class PublishedHeadline {
         // nothing loaded for the first days of the period: their zeros are no figure the centre has
         LocalDate firstDay = firstDayLoaded.get().orElse(null);
         if (firstDay == null || from.isBefore(firstDay)) {
-            String since = firstDay == null ? "nothing has been loaded yet" : "the first day loaded is " + firstDay;
+            String since = firstDay == null ? "nothing has been loaded yet" : firstDayLoaded.said(firstDay);
             return new NotPublished("no data before " + (firstDay == null ? to.plusDays(1) : firstDay) + " (" + since
                     + "): a headline over days before it would quote zeros for a time with no records",
-                    (firstDay == null ? "尚未载入任何数据" : "最早载入的数据为 " + firstDay + "，此前没有记录")
+                    (firstDay == null ? "尚未载入任何数据" : firstDayLoaded.saidInChinese(firstDay) + "，此前没有记录")
                             + "：新闻口径不能给出无记录时段的数字" + (firstDay == null || firstDay.isAfter(to) ? "。" : "，请从 " + firstDay + " 起取数。"));
         }
         // a day whose data has not arrived (数据未到, the rule every bulletin applies): a figure over a period holding it

@@ -234,9 +234,9 @@ public class Reruns {
                     "尚未载入任何数据：不能为无记录的日期生成通报。");
         }
         if (from.isBefore(firstDay)) {
-            throw new BadInput("no data before " + firstDay + " (the first day loaded): a bulletin of an earlier day would read "
+            throw new BadInput("no data before " + firstDay + " (" + firstDayLoaded.said(firstDay) + "): a bulletin of an earlier day would read "
                     + "zeros for a time with no records" + (to.isBefore(firstDay) ? "" : "; rerun from " + firstDay),
-                    "最早载入的数据为 " + firstDay + "，此前没有记录：不能为无记录的日期生成通报"
+                    firstDayLoaded.saidInChinese(firstDay) + "，此前没有记录：不能为无记录的日期生成通报"
                             + (to.isBefore(firstDay) ? "。" : "，请从 " + firstDay + " 起重新生成。"));
         }
     }
