@@ -69,7 +69,7 @@ class StrayRecordsBeforeTheStartTest extends DatabaseTest {
         assertThat(cli("metrics", "--from", "2021-09-01", "--to", "2021-09-30", "--district", "440600").out()).contains(",440600,4,");
         for (LocalDate[] period : new LocalDate[][] {{LocalDate.of(2022, 9, 12), LocalDate.of(2022, 9, 18)},
                 {LocalDate.of(2021, 10, 1), LocalDate.of(2021, 10, 31)}, {LocalDate.of(2021, 9, 27), LocalDate.of(2021, 10, 3)}}) {
-            publisher.range(period[0], period[1], out, Set.of(BulletinPublisher.Format.pdf), null);
+            publisher.range(period[0], period[1], out, Set.of(BulletinPublisher.Format.pdf, BulletinPublisher.Format.xlsx), null);
         }
     }
 
@@ -97,7 +97,17 @@ class StrayRecordsBeforeTheStartTest extends DatabaseTest {
     @Test
     void aWeekBeginningBeforeTheStartSaysTheDaysItCounts() throws IOException {
         // 27 September to 3 October: A1 alone on the days its summary names, not S4 of the 28th
-        assertThat(pdf("2021-09-27_2021-10-03")).contains("10月以来，全市共处置电诈警情1宗");
+        assertThat(pdf("2021-09-27_2021-10-03")).contains("10月以来，全市共处置电诈警情1宗")
+                // and its trend leaves the days before empty, as for days whose data has not arrived (tester: drawn as 0)
+                .contains("四、统计期内每日警情及止付金额走势（10月1日前无记录，图中空缺）");
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(java.nio.file.Files.newInputStream(
+                out.resolve("range/2021-09-27_2021-10-03/fraudstats-range-2021-09-27_2021-10-03.xlsx")))) {
+            var trend = workbook.getSheet("每日趋势");
+            // 28 September held S4: no bar of it
+            assertThat(trend.getRow(2).getCell(1).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.BLANK);
+            assertThat(trend.getRow(2).getCell(3).getStringCellValue()).isEqualTo("无记录");
+            assertThat(trend.getRow(5).getCell(1).getNumericCellValue()).isEqualTo(1.0);
+        }
     }
 
     @Test

@@ -104,6 +104,19 @@ public record BulletinData(
     }
 
     /**
+     * The first day of the records, when a base or the trend of this bulletin reaches before it (its gaps name it then):
+     * a daily of the first days drew the 29 days before as a month without fraud (tester).
+     */
+    public java.util.Optional<LocalDate> recordsFrom() {
+        return java.util.Optional.ofNullable(gaps.noRecords().firstDay() != null ? gaps.noRecords().firstDay() : gaps.beforeRecords().firstDay());
+    }
+
+    /** Whether the trend leaves this day empty for want of records: before the first day of them. */
+    public boolean beforeRecordsInTrend(LocalDate day) {
+        return recordsFrom().map(day::isBefore).orElse(false);
+    }
+
+    /**
      * Whether the bulletin's changes are computed: not when it says 数据未到, whose zeros are no data (a change against
      * them, -100.0% for every figure, reads as a fall). The district table and the year to date both ask here.
      */

@@ -28,7 +28,16 @@ final class TrendChart {
                 ? "四、近" + data.days().size() + "日警情及止付金额走势"
                 : "四、统计期内每日警情及止付金额走势";
         List<LocalDate> empty = data.days().stream().map(CityDay::day).filter(data::notArrivedInTrend).toList();
-        return empty.isEmpty() ? heading : heading + "（" + named(empty) + "数据未到，图中空缺）";
+        boolean before = data.days().stream().map(CityDay::day).anyMatch(data::beforeRecordsInTrend);
+        List<String> said = new java.util.ArrayList<>();
+        if (before) {
+            LocalDate first = data.recordsFrom().orElseThrow();
+            said.add(first.getMonthValue() + "月" + first.getDayOfMonth() + "日前无记录");
+        }
+        if (!empty.isEmpty()) {
+            said.add(named(empty) + "数据未到");
+        }
+        return said.isEmpty() ? heading : heading + "（" + String.join("，", said) + "，图中空缺）";
     }
 
     /** "12月5日", "12月5日、12月7日", or "12月5日等4天" beyond three. */
@@ -40,14 +49,15 @@ final class TrendChart {
 
     /**
      * One row per day; the category label must be unique, so it carries the year once the days span one. A day
-     * whose data has not arrived has no values: no bar, and a break in the line.
+     * whose data has not arrived, or before the records, has no values: no bar, and a break in the line.
      */
     static List<Map<String, ?>> rows(BulletinData data) {
         List<CityDay> days = data.days();
         boolean spansAYear = !days.isEmpty()
                 && !days.get(0).day().plusYears(1).isAfter(days.get(days.size() - 1).day());
         DateTimeFormatter label = spansAYear ? FULL : MONTH_DAY;
-        return days.stream().<Map<String, ?>>map(d -> row(label, d, data.notArrivedInTrend(d.day()))).toList();
+        return days.stream().<Map<String, ?>>map(d -> row(label, d,
+                data.notArrivedInTrend(d.day()) || data.beforeRecordsInTrend(d.day()))).toList();
     }
 
     private static Map<String, ?> row(DateTimeFormatter label, CityDay day, boolean notArrived) {

@@ -53,7 +53,7 @@ final class TrendSheet {
 
     static void write(XSSFSheet sheet, WorkbookStyles s, BulletinData data) {
         List<CityDay> days = data.days();
-        boolean anyNotArrived = days.stream().anyMatch(d -> data.notArrivedInTrend(d.day()));
+        boolean anyNotArrived = days.stream().anyMatch(d -> data.notArrivedInTrend(d.day()) || data.beforeRecordsInTrend(d.day()));
         if (anyNotArrived) {
             s.headers(sheet.createRow(0), 0, "日期", CASES, STOP_AMOUNT, "说明");
         } else {
@@ -63,11 +63,11 @@ final class TrendSheet {
         for (CityDay day : days) {
             Row row = sheet.createRow(r++);
             s.date(row, 0, day.day());
-            if (data.notArrivedInTrend(day.day())) {
+            if (data.notArrivedInTrend(day.day()) || data.beforeRecordsInTrend(day.day())) {
                 // empty, as the PDF's chart leaves it: a 0 here drew the day as one without fraud (tester A)
                 row.createCell(1).setCellStyle(s.count);
                 row.createCell(2).setCellStyle(s.money);
-                s.text(row, 3, "数据未到", s.text);
+                s.text(row, 3, data.beforeRecordsInTrend(day.day()) ? "无记录" : "数据未到", s.text);
             } else {
                 s.count(row, 1, day.cases());
                 s.money(row, 2, day.stopAmount());
