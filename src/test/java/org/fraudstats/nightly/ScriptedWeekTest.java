@@ -55,7 +55,7 @@ class ScriptedWeekTest extends DatabaseTest {
         // its trend leaves the day empty and says why: drawn as 0, the day fell to the floor of the chart (tester A)
         try (var pdf = org.apache.pdfbox.Loader.loadPDF(out.resolve("daily/2022-10-03/fraudstats-daily-2022-10-03.pdf").toFile())) {
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", ""))
-                    .contains("四、近30日警情及止付金额走势（10月3日数据未到，图中空缺）");
+                    .contains("四、近30日警情及止付金额走势（10月1日前无记录，10月3日数据未到，图中空缺）");
         }
 
         // night of 4 October: the 3rd's drop arrives a day late, with the 4th's

@@ -137,7 +137,7 @@ class BulletinFilesTest extends DatabaseTest {
 
         try (var pdf = org.apache.pdfbox.Loader.loadPDF(out.resolve("daily/2022-10-05/fraudstats-daily-2022-10-05.pdf").toFile())) {
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", ""))
-                    .contains("数据未到：2022-10-05").contains("四、近30日警情及止付金额走势（10月5日数据未到，图中空缺）");
+                    .contains("数据未到：2022-10-05").contains("四、近30日警情及止付金额走势（10月1日前无记录，10月5日数据未到，图中空缺）");
         }
     }
 
