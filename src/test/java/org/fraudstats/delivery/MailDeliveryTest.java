@@ -724,8 +724,8 @@ class MailDeliveryTest extends DatabaseTest {
         // the night run again finds the 24th up to date, yet its correction reaches the recipients of r1, once
         Run again = night("2022-10-25");
         assertThat(again.exitCode()).as(again.err()).isZero();
-        assertThat(again.out()).contains("3 mails of bulletins published without their mail recorded (a process stopped in "
-                + "between): to send");
+        assertThat(again.out()).contains("3 mails of bulletins published earlier without their mail recorded (no distribution "
+                + "list then, or a process stopped in between): to send");
         assertThat(mailsWithSubject("【反诈日报·更正】2022年10月24日（第297期，第2版）")).extracting(MailDeliveryTest::to)
                 .containsExactlyInAnyOrder("lisi@example.gov.cn", "zhangsan@example.gov.cn", "zhaoliu@example.gov.cn");
         assertThat(text(mailsWithSubject("【反诈日报·更正】2022年10月24日（第297期，第2版）").get(0))).contains("- 佛山市 电诈警情 1 → 2\n");
