@@ -43,6 +43,11 @@ public class FirstDayLoaded {
                 : "最早载入的数据为 " + firstDay;
     }
 
+    /** The start the deployment says (fraudstats.records-start), if it says one. */
+    public Optional<LocalDate> recordsStart() {
+        return recordsStart;
+    }
+
     /** Empty while nothing has been loaded and the deployment says no start. */
     public Optional<LocalDate> get() {
         if (recordsStart.isPresent()) {

@@ -65,6 +65,13 @@ class HeadlineCommand implements Callable<Integer> {
             out.println(lang == Lang.en ? headline.english() : headline.text());
         }
         out.flush();
+        // cli.md's figures of whatever was loaded, as ever; but a deployment that says its records start later is told
+        // that these are not the centre's figures: "2021年以来…908宗" of three months, "9月以来…0宗" of a month with no
+        // records, where the portal's headline refuses both (tester)
+        services.get(org.fraudstats.bulletin.FirstDayLoaded.class).recordsStart().filter(period.from::isBefore).ifPresent(start ->
+                spec.commandLine().getErr().printf("fraudstats headline: warning: the records start on %s (fraudstats.records-start): "
+                        + "the figures of the days before it are no record of the centre's, and the portal's headline refuses this "
+                        + "period; ask from %s%n", start, start));
         return 0;
     }
 

@@ -37,12 +37,15 @@ class DropLoadTasklet implements Tasklet {
     private final FileStager stager;
     private final Drop drop;
     private final String checksum;
+    private final java.util.Optional<LocalDate> recordsStart;
 
-    DropLoadTasklet(DataSource dataSource, Catalog catalog, AccountNumbers accounts, SpillFolder spill, Path folder, LocalDate date, String checksum) {
+    DropLoadTasklet(DataSource dataSource, Catalog catalog, AccountNumbers accounts, SpillFolder spill, Path folder, LocalDate date, String checksum,
+                    java.util.Optional<LocalDate> recordsStart) {
         this.dataSource = dataSource;
         this.stager = new FileStager(catalog, accounts, spill);
         this.drop = new Drop(date, folder);
         this.checksum = checksum;
+        this.recordsStart = recordsStart;
     }
 
     @Override
@@ -99,8 +102,22 @@ class DropLoadTasklet implements Tasklet {
                                 : ", before " + rs.getString("before_limit") + ", earlier than any bulletin of its drop's day shows")
                         + " (" + rs.getLong("rows") + (rs.getLong("rows") == 1 ? " row" : " rows")
                         + " so dated); loaded as written: check the source");
-        // and a record this drop held when it was loaded before and holds no longer: it still counts (no deletion)
         datedAway = new java.util.ArrayList<>(datedAway);
+        // and records before the first day of the records: loaded, but every bulletin reaching back reads them otherwise
+        datedAway.addAll(named.query(SqlFiles.load("ingest/before-the-records.sql"), new org.springframework.jdbc.core.namedparam
+                .MapSqlParameterSource().addValue("recordsStart", recordsStart.orElse(null), java.sql.Types.DATE), (rs, n) -> {
+                    String first = rs.getString("file") + " line " + rs.getInt("line") + " is dated " + rs.getString("business_day")
+                            + " (" + rs.getLong("rows") + (rs.getLong("rows") == 1 ? " row" : " rows") + " dated before "
+                            + rs.getString("first_day") + ")";
+                    return recordsStart.isPresent()
+                            ? first + ", before the records start (fraudstats.records-start): loaded, counted by metrics and the "
+                                    + "headline command, by no bulletin; if the records are whole from " + rs.getString("earliest")
+                                    + ", move the setting back"
+                            : first + ", before the first day loaded so far: the records now start on " + rs.getString("earliest")
+                                    + ", and every base reaching back counts from it; if these are stray records, set "
+                                    + "fraudstats.records-start: " + rs.getString("first_day") + " (README, Configuration)";
+                }));
+        // and a record this drop held when it was loaded before and holds no longer: it still counts (no deletion)
         datedAway.addAll(named.query(SqlFiles.load("ingest/withdrawn-from-resent-drop.sql"), Map.of("dropDate", drop.date(),
                 "files", feeds.stream().map(Feed::fileName).collect(Collectors.joining(","))),
                 (rs, n) -> rs.getString("file") + " no longer holds " + rs.getLong("rows") + (rs.getLong("rows") == 1 ? " record" : " records")

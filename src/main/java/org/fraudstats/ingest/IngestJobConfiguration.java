@@ -43,9 +43,11 @@ class IngestJobConfiguration {
     @Bean
     @StepScope
     DropLoadTasklet dropLoadTasklet(DataSource dataSource, Catalog catalog, AccountNumbers accounts, SpillFolder spill,
+                                    org.fraudstats.settings.FraudstatsSettings settings,
                                     @Value("#{jobParameters['drop.folder']}") String folder,
                                     @Value("#{jobParameters['drop.date']}") String date,
                                     @Value("#{jobParameters['drop.checksum']}") String checksum) {
-        return new DropLoadTasklet(dataSource, catalog, accounts, spill, Path.of(folder), LocalDate.parse(date), checksum);
+        return new DropLoadTasklet(dataSource, catalog, accounts, spill, Path.of(folder), LocalDate.parse(date), checksum,
+                settings.recordsStartDay());
     }
 }
