@@ -9,10 +9,14 @@ WITH start AS (
     SELECT coalesce(CAST(:recordsStart AS date),
                     least((SELECT min(business_day) FROM case_day), (SELECT min(business_day) FROM warning_day))) AS first_day
 ),
+-- Without the setting, only cases and warnings start the records (first-day-of-data.sql): a stop-payment effective
+-- the evening before its case's day moves nothing, and is no stray (review).
 staged AS (
     SELECT 'cases.csv' AS file, line, (reported_at AT TIME ZONE 'Asia/Shanghai')::date AS business_day FROM stage_cases
     UNION ALL SELECT 'freezes.csv', line, (effective_at AT TIME ZONE 'Asia/Shanghai')::date FROM stage_freezes
+              WHERE CAST(:recordsStart AS date) IS NOT NULL
     UNION ALL SELECT 'refunds.csv', line, (refunded_at AT TIME ZONE 'Asia/Shanghai')::date FROM stage_refunds
+              WHERE CAST(:recordsStart AS date) IS NOT NULL
     UNION ALL SELECT 'warnings.csv', line, (issued_at AT TIME ZONE 'Asia/Shanghai')::date FROM stage_warnings
 ),
 before AS (

@@ -19,17 +19,20 @@ latest AS (
     ORDER BY r.date_from, r.revision DESC
 ),
 earlier AS (
-    SELECT e.date_from, e.revision, e.generated_at, e.figures, e.figures -> 'notes' -> 'missing' IS NOT NULL AS missing
+    SELECT e.date_from, e.revision, e.generated_at, e.figures, e.figures -> 'notes' -> 'missing' IS NOT NULL AS missing,
+           -- the revision current when the period could first be quoted, in one pass (a subquery per row grew with the
+           -- square of a year's revisions; review)
+           max(e.revision) FILTER (WHERE e.generated_at <= s.since) OVER (PARTITION BY e.date_from) AS current_then,
+           s.since
     FROM bulletin_revision e
     JOIN latest l ON e.kind = 'daily' AND e.date_from = l.date_from AND e.revision < l.revision
+    CROSS JOIN quotable s
 ),
 quoted AS (
     SELECT e.date_from, e.figures
     FROM earlier e
-    CROSS JOIN quotable s
     WHERE NOT e.missing
-      AND (e.generated_at > s.since
-           OR e.revision = (SELECT max(c.revision) FROM earlier c WHERE c.date_from = e.date_from AND c.generated_at <= s.since))
+      AND (e.generated_at > e.since OR e.revision = e.current_then)
 )
 SELECT l.date_from AS day
 FROM latest l

@@ -14,17 +14,17 @@ WITH quotable AS (
     WHERE r.kind = 'daily' AND r.date_from >= :to
 ),
 earlier AS (
-    SELECT e.revision, e.generated_at, e.figures, e.figures -> 'notes' -> 'missing' IS NOT NULL AS missing
+    SELECT e.revision, e.generated_at, e.figures, e.figures -> 'notes' -> 'missing' IS NOT NULL AS missing,
+           max(e.revision) FILTER (WHERE e.generated_at <= s.since) OVER () AS current_then, s.since
     FROM bulletin_revision e
+    CROSS JOIN quotable s
     WHERE e.kind = :kind AND e.date_from = :from AND e.date_to = :to AND e.revision < :revision
 ),
 quoted AS (
     SELECT e.figures
     FROM earlier e
-    CROSS JOIN quotable s
     WHERE NOT e.missing
-      AND (e.generated_at > s.since
-           OR e.revision = (SELECT max(c.revision) FROM earlier c WHERE c.generated_at <= s.since))
+      AND (e.generated_at > e.since OR e.revision = e.current_then)
 )
 SELECT EXISTS (
     SELECT 1

@@ -24,6 +24,15 @@ public record AreaFigures(
         long warnings,
         long dissuadedVisits) {
 
+    /**
+     * The same figures, said to be of [from, to]: a first year's year to date counted from 1 January is named from the
+     * first day of the records, and a base counted from a deployment's records-start keeps the period it compares.
+     */
+    public AreaFigures over(LocalDate from, LocalDate to) {
+        return new AreaFigures(from, to, districtCode, cases, lossAmount, stopAccounts, stopAmount, freezeAccounts, freezeAmount,
+                refundCases, refundAmount, medianMinutesToStop, warnings, dissuadedVisits);
+    }
+
     /** The same area and period with no record: every count and amount 0, the median undefined. */
     public AreaFigures noRecords() {
         BigDecimal none = BigDecimal.ZERO.setScale(2);

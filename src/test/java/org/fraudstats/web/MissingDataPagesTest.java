@@ -123,6 +123,12 @@ class MissingDataPagesTest extends PortalTest {
                 + "无记录：最早记录为 2022-10-24，本期中此前的日期没有记录，数字只含该日以后的数据（显示为 0 不代表没有警情）。同比基期（2021-10-20 至 "
                 + "2021-10-26）在此之前，没有记录：");
         assertThat(page("leader", get("/figures?from=2022-10-26&to=2022-10-26&compare=pop"))).doesNotContain("before-records");
+        // by day, the first day's own base day is before the records: —, as its daily says 环比—（基期无记录）; the next
+        // day's is not (1 case against 0: -100.0%)
+        String byDay = page("leader", get("/figures?from=2022-10-24&to=2022-10-25&compare=pop&by=day&district=440600"));
+        assertThat(byDay).contains("id=\"before-records\">无记录：最早记录为 2022-10-24，基期日在 2022-10-24 之前的日期没有记录可比，"
+                + "不计算变化（显示为—）。</p>").contains("-100.0%");
+        assertThat(byDay.split("-100.0%", -1)).hasSize(3);
     }
 
     @Test

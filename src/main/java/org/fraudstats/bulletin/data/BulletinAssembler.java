@@ -64,35 +64,45 @@ public class BulletinAssembler {
                                   ZonedDateTime generatedAt) {
         // the spans a bulletin reads are written once (ReadDays): the dry run and 更正原因 ask of the same days
         ReadDays reads = ReadDays.of(kind, from, to);
-        List<AreaFigures> areas = figures.range(from, to);
-        java.util.Optional<LocalDate> recordsFrom = firstDayLoaded.get();
-        List<AreaFigures> yoy = base(reads.yoy(), recordsFrom);
-        List<AreaFigures> pop = base(reads.pop(), recordsFrom);
+        // Under a deployment's records-start, records dated before it (stray, or history not yet whole) are loaded and
+        // counted by metrics, by no bulletin: each span a bulletin reads counts from the start (review: a weekly printed
+        // 同比 +33.3% against three stray cases, a 去年同期 of five days of records counted four strays). Without the
+        // setting every span counts what was loaded, as it always did: a stop-payment effective the evening before its
+        // case's day is a record, not a stray (review).
+        java.util.Optional<LocalDate> start = firstDayLoaded.recordsStart();
+        List<AreaFigures> areas = counted(from, to, start);
+        List<AreaFigures> yoy = counted(reads.yoy().first(), reads.yoy().last(), start);
+        List<AreaFigures> pop = counted(reads.pop().first(), reads.pop().last(), start);
         LocalDate yearStart = to.withDayOfYear(1);
         // last year's same period is [1 January, to - 1 year]: 29 February maps to 28 February (metrics.md)
-        AreaFigures ytd = figures.cityYearToDate(reads.yearToDate().last());
+        AreaFigures ytd = city(counted(yearStart, reads.yearToDate().last(), start));
+        AreaFigures ytdLastYear = city(counted(reads.lastYearToDate().first(), reads.lastYearToDate().last(), start));
         // a year whose records begin after 1 January: its year to date is named from their first day ("10月1日至10日，
         // 全市共处置…"), not as the year's ("2021年以来…", which counted only October's cases)
-        // Counted from that day, not only named: under a deployment's records-start, stray records of earlier days
-        // are loaded too, and "10月1日至31日…" counted September's (review). Without it no record is older, and the
-        // figures are those of the whole year's days.
-        LocalDate firstDay = recordsFrom.orElse(yearStart);
+        LocalDate firstDay = firstDayLoaded.get().orElse(yearStart);
         if (firstDay.isAfter(yearStart) && !firstDay.isAfter(to)) {
-            ytd = city(figures.range(firstDay, reads.yearToDate().last()));
+            ytd = ytd.over(firstDay, ytd.to());
         }
         // a period beginning before the records is named by the days it counts, as its year to date is: the first
         // 月报 said "2021年以来…4宗" and "10月以来…4宗" of October's cases only (review)
         AreaFigures said = city(areas);
         if (firstDay.isAfter(from) && !firstDay.isAfter(to)) {
-            said = city(figures.range(firstDay, to));
+            said = said.over(firstDay, to);
         }
-        AreaFigures ytdLastYear = city(base(reads.lastYearToDate(), recordsFrom));
 
-        List<FraudTypeRow> fraudTypes = figures.fraudTypes(from, to).stream()
+        LocalDate typesFrom = start.filter(from::isBefore).orElse(from);
+        List<FraudTypeRow> fraudTypes = (typesFrom.isAfter(to) ? List.<org.fraudstats.metrics.FraudTypeFigures>of()
+                : figures.fraudTypes(typesFrom, to)).stream()
                 .map(f -> new FraudTypeRow(f.fraudType(), catalog.fraudTypeName(f.fraudType()), f.cases(), f.lossAmount()))
                 .toList();
         // from the same remembered years as the year to date: a year of dailies reads each year once
         List<CityDay> days = figures.cityDays(reads.trend().first(), reads.trend().last());
+        // and no trend bar before the start: drawn empty, kept as none, or every load of stray records republished the
+        // first days' dailies as corrections of bars they do not draw (tester)
+        if (start.isPresent() && reads.trend().first().isBefore(start.get())) {
+            days = days.stream().map(d -> d.day().isBefore(start.get())
+                    ? new CityDay(d.day(), 0, java.math.BigDecimal.ZERO.setScale(2)) : d).toList();
+        }
 
         String summary = Headline.of(said, catalog).text();
         if (!said.from().equals(ytd.from())) {
@@ -106,16 +116,17 @@ public class BulletinAssembler {
     }
 
     /**
-     * The figures of a base period; none for one wholly before the first day of the records (BaseGaps.NoRecords), which
-     * the bulletin calls 无记录: under a deployment's records-start, stray records of its days are loaded, and 去年同期
-     * printed 3 beside "无记录" (review). Without records-start no record is older, and the figures are 0 either way.
+     * Each area's figures over [first, last] as a bulletin counts them: what was loaded, or under a deployment's
+     * records-start only from it (none for a span wholly before it, which the bulletin calls 无记录), named as the span.
      */
-    private List<AreaFigures> base(ReadDays.Span span, java.util.Optional<LocalDate> recordsFrom) {
-        List<AreaFigures> figures = this.figures.range(span.first(), span.last());
-        if (recordsFrom.isPresent() && span.last().isBefore(recordsFrom.get())) {
-            return figures.stream().map(AreaFigures::noRecords).toList();
+    private List<AreaFigures> counted(LocalDate first, LocalDate last, java.util.Optional<LocalDate> start) {
+        if (start.isEmpty() || !first.isBefore(start.get())) {
+            return figures.range(first, last);
         }
-        return figures;
+        if (last.isBefore(start.get())) {
+            return figures.range(first, last).stream().map(AreaFigures::noRecords).toList();
+        }
+        return figures.range(start.get(), last).stream().map(a -> a.over(first, last)).toList();
     }
 
     private AreaFigures city(List<AreaFigures> rows) {

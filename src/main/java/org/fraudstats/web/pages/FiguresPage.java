@@ -126,7 +126,8 @@ class FiguresPage {
                 cells.add(text(f.value(m), m));
                 if (comparison != null && m.comparable()) {
                     cells.add(text(row.base().value(m), m));
-                    cells.add(changesComputed ? Change.percent(f.value(m), row.base().value(m)).map(Change::said).orElse("—") : "—");
+                    cells.add(changesComputed && !baseDayBefore(comparison, byDay, f.from(), firstDay)
+                            ? Change.percent(f.value(m), row.base().value(m)).map(Change::said).orElse("—") : "—");
                 }
             }
             table.add(new Row(label, (!byDay || area == null) && f.districtCode().equals(catalog.cityCode()), cells));
@@ -193,7 +194,10 @@ class FiguresPage {
         boolean whollyBefore = firstDay != null && period[1].isBefore(firstDay);
         String said = beforeRecords.isEmpty() ? null : whollyBefore
                 ? "无记录：最早记录为 " + firstDay + "，本期在此之前，没有记录（显示为 0 不代表没有警情）。"
-                : "无记录：最早记录为 " + firstDay + "，" + String.join("、", beforeRecords) + "中此前的日期没有记录，数字只含该日以后的数据"
+                : "无记录：最早记录为 " + firstDay + "，" + String.join("、", beforeRecords) + "中此前的日期没有记录，"
+                        // under records-start, stray records before it may be loaded: this page counts them as metrics
+                        // does, the bulletins do not (tester: "只含该日以后" above a base holding 974 earlier cases)
+                        + (firstDayLoaded.recordsStart().isPresent() ? "本页数字计入已载入的此前数据（通报不计入）" : "数字只含该日以后的数据")
                         + "（显示为 0 不代表没有警情）" + (beforeRecords.size() > 1 || !beforeRecords.get(0).equals("本期") ? "，不计算变化（显示为—）" : "")
                         + "。";
         // and a base wholly before them, as the bulletins say 同比—（基期无记录）: its 0 read as "no case last October"
@@ -203,8 +207,18 @@ class FiguresPage {
             said = (said == null ? "无记录：最早记录为 " + firstDay + "，" : said) + base
                     + "在此之前，没有记录：基期显示的数字不代表当时的警情，不计算变化（显示为—）。";
         }
+        // by day, each day whose own base day is before them, as the daily of that day says 同比—（基期无记录） (review)
+        if (!whollyBefore && baseDayBefore(comparison, byDay, period[0], firstDay)) {
+            said = (said == null ? "无记录：最早记录为 " + firstDay + "，" : said) + "基期日在 " + firstDay
+                    + " 之前的日期没有记录可比，不计算变化（显示为—）。";
+        }
         model.addAttribute("beforeRecords", said);
         return "figures";
+    }
+
+    /** Whether a day shown by day compares with a base day before the first day of the records. */
+    private static boolean baseDayBefore(Comparison comparison, boolean byDay, LocalDate day, LocalDate firstDay) {
+        return byDay && comparison != null && firstDay != null && comparison.baseDay(day).isBefore(firstDay);
     }
 
     /**
