@@ -58,6 +58,13 @@ class RerunCommand implements Callable<Integer> {
         BusinessTime.notYet(period.to, services.get(Clock.class)).ifPresent(why -> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--to " + why);
         });
+        // Without a records-start the command renders any day (the portal refuses days before the first one loaded);
+        // a deployment that says when its records start is refused days before it: their bulletins count nothing, and
+        // a daily of a stray record's day printed "0宗" for a day the centre has no record of (tester)
+        services.get(org.fraudstats.bulletin.FirstDayLoaded.class).recordsStart().filter(period.from::isBefore).ifPresent(start -> {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--from " + period.from + " is before the records start ("
+                    + start + ", fraudstats.records-start): no bulletin counts a day before it; rerun from " + start);
+        });
         Path target = out != null ? out : services.get(FraudstatsHome.class).defaultOut();
         Set<BulletinPublisher.Format> chosen = EnumSet.copyOf(formats);
         int days = (int) (period.to.toEpochDay() - period.from.toEpochDay() + 1);

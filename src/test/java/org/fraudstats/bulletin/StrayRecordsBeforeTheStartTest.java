@@ -142,6 +142,15 @@ class StrayRecordsBeforeTheStartTest extends DatabaseTest {
     }
 
     @Test
+    void aRerunOfDaysBeforeTheStartIsRefused() {
+        Run before = cli("rerun", "--from", "2021-09-14", "--to", "2021-10-02", "--out", out.toString());
+        assertThat(before.exitCode()).isEqualTo(2);
+        assertThat(before.err()).contains("--from 2021-09-14 is before the records start (2021-10-01, fraudstats.records-start): "
+                + "no bulletin counts a day before it; rerun from 2021-10-01");
+        assertThat(out.resolve("daily/2021-09-14")).doesNotExist();
+    }
+
+    @Test
     void aRefusalNamesTheSettingTheStartComesFrom() {
         // "the first day loaded" sent a statistician to the data, not to HOME/fraudstats.yml (tester)
         assertThat(firstDayLoaded.said(LocalDate.of(2021, 10, 1))).isEqualTo("the records start on 2021-10-01 (fraudstats.records-start)");

@@ -223,7 +223,7 @@ public class Reruns {
     /**
      * A rerun from the portal or the API starts on or after the first day loaded: a bulletin of a day before it read
      * zeros, published to leadership's archive with nothing to tell it from a quiet day (tester: 2019 of a home whose
-     * records begin in 2021). The command line's `rerun`, run on the server, still renders any day.
+     * records begin in 2021). The command line's `rerun`, run on the server, still renders any day, but one before a records-start (cli/RerunCommand).
      *
      * @throws BadInput when nothing was loaded yet or {@code from} is before the first day loaded
      */
