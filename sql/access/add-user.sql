@@ -3,4 +3,5 @@
 INSERT INTO app_user (name, role, password_hash, created_at, password_changed_at, password_change_required)
 SELECT :name, :role, :hash, :now, :now, true
 WHERE NOT EXISTS (SELECT 1 FROM app_user WHERE lower(name) = lower(:name))
-ON CONFLICT (name) DO NOTHING
+-- either unique index: the name's own, or lower(name)'s (V34) when two adds of one name in two cases race
+ON CONFLICT DO NOTHING

@@ -114,6 +114,11 @@ class UserCommandsTest extends DatabaseTest {
         assertThat(withInput("Existing-User-2026\n", "user", "add", "Twice", "--role", "press", "--password-stdin"))
                 .isEqualTo(new Run(1, "", "fraudstats user add: user Twice exists already as twice (names differing only in case would "
                         + "read as one person)\n"));
+        // and the database holds it when two adds race past that check (V34)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("INSERT INTO app_user (name, role, password_hash, "
+                + "created_at, password_changed_at, password_change_required) SELECT 'TWICE', role, password_hash, created_at, "
+                + "password_changed_at, true FROM app_user WHERE name = 'twice'"))
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
         assertThat(withInput("", "user", "add", "x", "--role", "boss"))
                 .isEqualTo(new Run(2, "", "fraudstats user add: --role 'boss' is not a role: leader, statistician, press, admin or auditor (see --help)\n"));
         assertThat(withInput("", "user", "disable", "nobody"))
