@@ -51,6 +51,15 @@ public final class RevisionChanges {
      * date, which is the period itself ("今年以来 全市 …"), as a daily of 1 January's is. One late case read as "本修订变更 18 项" (a leader, 2026-12-06).
      */
     public static List<String> withoutRepeats(List<String> changes, BulletinKind kind, LocalDate from, LocalDate to, String cityName) {
+        return withoutRepeats(changes, kind, from, to, to.withDayOfYear(1), cityName);
+    }
+
+    /**
+     * As above, for a bulletin whose year to date begins on {@code yearToDateFrom}: a first year's begins on the first
+     * day of the records, and a daily of that day (or a range from it) repeated its change under 今年以来 (review).
+     */
+    public static List<String> withoutRepeats(List<String> changes, BulletinKind kind, LocalDate from, LocalDate to,
+                                              LocalDate yearToDateFrom, String cityName) {
         java.util.Set<String> cityChanges = new java.util.HashSet<>();
         for (String change : changes) {
             if (change.startsWith(cityName + " ")) {
@@ -64,7 +73,7 @@ public final class RevisionChanges {
                 return !cityChanges.contains(change.substring(ownDay.length()));
             }
             // and a daily of 1 January, whose year to date is its day (review: two lines for one late case)
-            if (from.getDayOfYear() == 1 && from.getYear() == to.getYear() && change.startsWith(yearToDate)) {
+            if (yearToDateFrom.equals(from) && change.startsWith(yearToDate)) {
                 return !cityChanges.contains(change.substring(yearToDate.length()));
             }
             return true;

@@ -30,6 +30,10 @@ class RevisionChangesTest {
         List<String> first = List.of("佛山市 电诈警情 45 → 46", "今年以来 全市 电诈警情 45 → 46", "趋势 2023-01-01 电诈警情 45 → 46");
         assertThat(RevisionChanges.withoutRepeats(first, BulletinKind.DAILY, newYear, newYear, "佛山市"))
                 .containsExactly("佛山市 电诈警情 45 → 46");
+        // a daily of the first day of the records: its year to date, named from that day, is its day too
+        LocalDate firstDay = LocalDate.parse("2021-10-01");
+        assertThat(RevisionChanges.withoutRepeats(List.of("佛山市 电诈警情 7 → 8", "今年以来 全市 电诈警情 7 → 8"), BulletinKind.DAILY,
+                firstDay, firstDay, firstDay, "佛山市")).containsExactly("佛山市 电诈警情 7 → 8");
         // a week's year to date is not its week
         List<String> week = List.of("佛山市 电诈警情 300 → 301", "今年以来 全市 电诈警情 300 → 301");
         assertThat(RevisionChanges.withoutRepeats(week, BulletinKind.WEEKLY, LocalDate.parse("2022-12-26"), LocalDate.parse("2023-01-01"), "佛山市"))

@@ -60,7 +60,7 @@ public class BulletinFiles {
         }
         int revision = latest.map(l -> l.revision() + 1).orElse(1);
         List<String> changes = latest.map(l -> RevisionChanges.withoutRepeats(FigureSnapshot.changes(l.figures(), figures, catalog),
-                kind, data.from(), data.to(), catalog.cityName())).orElse(List.of());
+                kind, data.from(), data.to(), data.ytd().from(), catalog.cityName())).orElse(List.of());
         if (latest.isPresent()) {
             // what moved them: a change of 今年以来 alone named no day a reader could reconcile it with (tester)
             List<LocalDate> changedDays = revisions.changedSinceLatest(kind, data.from(), data.to());
