@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.fraudstats.bulletin.BaseGaps;
 import org.fraudstats.bulletin.FirstDayLoaded;
 import org.fraudstats.bulletin.MissingData;
 import org.fraudstats.catalog.Catalog;
@@ -104,17 +103,11 @@ class FiguresPage {
                     "逐日显示时期间最长 " + BY_DAY_ONE_AREA_DAYS + " 天：请缩短期间，或用接口 /api/v1/metrics?by=day 导出");
         }
         List<ComparedFigures> rows = metrics.rows(period[0], period[1], byDay, area, comparison);
-        // a base short of a day's data, or reaching before the records, makes a change that did not happen: the
-        // bulletins compute none (bulletin/BaseGaps), and this page printed 同比 +5,552.0% for a 2022 year to date
-        // against five days of 2021 under a notice not to rely on it (tester); the CSV keeps what metrics computes
-        LocalDate firstDay = firstDayLoaded.get().orElse(null);
         List<LocalDate> missingInBase = comparison == null ? List.of() : missingData.daysNotArrived(
                 byDay ? comparison.baseDay(period[0]) : comparison.baseFrom(period[0], period[1]),
                 byDay ? comparison.baseDay(period[1]) : comparison.baseTo(period[0], period[1]));
-        boolean baseStraddles = comparison != null && !byDay && BaseGaps.BeforeRecords.straddles(firstDay,
-                comparison.baseFrom(period[0], period[1]), comparison.baseTo(period[0], period[1]));
-        boolean baseBefore = comparison != null && !byDay && BaseGaps.NoRecords.before(firstDay, comparison.baseTo(period[0], period[1]));
-        boolean changesComputed = byDay || (missingInBase.isEmpty() && !baseStraddles && !baseBefore);
+        FiguresBases bases = new FiguresBases(period[0], period[1], comparison, byDay, firstDayLoaded.get().orElse(null),
+                firstDayLoaded.recordsStart().isPresent(), missingInBase);
         List<Row> table = new ArrayList<>();
         for (ComparedFigures row : rows) {
             AreaFigures f = row.current();
@@ -126,7 +119,7 @@ class FiguresPage {
                 cells.add(text(f.value(m), m));
                 if (comparison != null && m.comparable()) {
                     cells.add(text(row.base().value(m), m));
-                    cells.add(changesComputed && !baseDayBefore(comparison, byDay, f.from(), firstDay)
+                    cells.add(bases.changeShown(f.from())
                             ? Change.percent(f.value(m), row.base().value(m)).map(Change::said).orElse("—") : "—");
                 }
             }
@@ -161,27 +154,9 @@ class FiguresPage {
         model.addAttribute("missing", missing.isEmpty() ? null : "数据未到：" + MissingData.named(missing)
                 + " 的数据尚未到达，以下数字不含这些日期的数据（显示为 0 不代表没有警情）。");
         // what it compares with, as the bulletins say under their tables (tester: the page never said the base)
-        String basePeriod = null;
-        if (comparison != null) {
-            String name = comparison == Comparison.YOY ? "同比" : "环比";
-            basePeriod = byDay
-                    ? name + "基期：每日与" + (comparison == Comparison.YOY ? "上一年的同一日（2月29日对应2月28日）" : "前一日") + "比较。"
-                    : name + "基期：" + comparison.baseFrom(period[0], period[1]) + " 至 " + comparison.baseTo(period[0], period[1])
-                            + "（本期 " + period[0] + " 至 " + period[1] + "）。";
-        }
-        model.addAttribute("basePeriod", basePeriod);
-        model.addAttribute("missingInBase", missingInBase.isEmpty() ? null : "基期数据未到：" + MissingData.named(missingInBase)
-                + " 的数据尚未到达，" + (comparison == Comparison.YOY ? "同比" : "环比") + "基期的数字不含这些日期的数据，"
-                + (byDay ? "这些日期的变化不可作为判断依据。" : "不计算变化（显示为—），与通报一致。"));
-        // a period or a base that begins before the first day anything was loaded for counts only the days since: the
-        // bulletins compute no change against such a base (bulletin/BaseGaps.BeforeRecords); this page says it
-        List<String> beforeRecords = new ArrayList<>();
-        if (firstDay != null && period[0].isBefore(firstDay)) {
-            beforeRecords.add("本期");
-        }
-        if (baseStraddles) {
-            beforeRecords.add(comparison == Comparison.YOY ? "同比基期" : "环比基期");
-        }
+        model.addAttribute("basePeriod", bases.basePeriod());
+        model.addAttribute("missingInBase", bases.missingInBaseSaid());
+        model.addAttribute("beforeRecords", bases.beforeRecordsSaid());
         // computed now, so with what was loaded after the latest bulletin: a leader checking a bulletin's 1473 here read
         // 1474 and no word why (tester); the headline refuses such days, this page says them
         model.addAttribute("changedSinceBulletin", published.bulletin(period[1])
@@ -190,35 +165,7 @@ class FiguresPage {
                         + " 日报（第" + c.bulletin().revision() + "版）发布后有更新：本页数字已含这些更新，可能与已发布的通报不同，"
                         + "下一期日报或更正版发布后一致。")
                 .orElse(null));
-        // a period wholly before the records has no day after the first: its zeros are all no record (review)
-        boolean whollyBefore = firstDay != null && period[1].isBefore(firstDay);
-        String said = beforeRecords.isEmpty() ? null : whollyBefore
-                ? "无记录：最早记录为 " + firstDay + "，本期在此之前，没有记录（显示为 0 不代表没有警情）。"
-                : "无记录：最早记录为 " + firstDay + "，" + String.join("、", beforeRecords) + "中此前的日期没有记录，"
-                        // under records-start, stray records before it may be loaded: this page counts them as metrics
-                        // does, the bulletins do not (tester: "只含该日以后" above a base holding 974 earlier cases)
-                        + (firstDayLoaded.recordsStart().isPresent() ? "本页数字计入已载入的此前数据（通报不计入）" : "数字只含该日以后的数据")
-                        + "（显示为 0 不代表没有警情）" + (beforeRecords.size() > 1 || !beforeRecords.get(0).equals("本期") ? "，不计算变化（显示为—）" : "")
-                        + "。";
-        // and a base wholly before them, as the bulletins say 同比—（基期无记录）: its 0 read as "no case last October"
-        if (!whollyBefore && baseBefore) {
-            String base = (comparison == Comparison.YOY ? "同比基期" : "环比基期") + "（" + comparison.baseFrom(period[0], period[1])
-                    + " 至 " + comparison.baseTo(period[0], period[1]) + "）";
-            said = (said == null ? "无记录：最早记录为 " + firstDay + "，" : said) + base
-                    + "在此之前，没有记录：基期显示的数字不代表当时的警情，不计算变化（显示为—）。";
-        }
-        // by day, each day whose own base day is before them, as the daily of that day says 同比—（基期无记录） (review)
-        if (!whollyBefore && baseDayBefore(comparison, byDay, period[0], firstDay)) {
-            said = (said == null ? "无记录：最早记录为 " + firstDay + "，" : said) + "基期日在 " + firstDay
-                    + " 之前的日期没有记录可比，不计算变化（显示为—）。";
-        }
-        model.addAttribute("beforeRecords", said);
         return "figures";
-    }
-
-    /** Whether a day shown by day compares with a base day before the first day of the records. */
-    private static boolean baseDayBefore(Comparison comparison, boolean byDay, LocalDate day, LocalDate firstDay) {
-        return byDay && comparison != null && firstDay != null && comparison.baseDay(day).isBefore(firstDay);
     }
 
     /**
