@@ -73,7 +73,9 @@ public final class RevisionChanges {
                 return !cityChanges.contains(change.substring(ownDay.length()));
             }
             // and a daily of 1 January, whose year to date is its day (review: two lines for one late case)
-            if (yearToDateFrom.equals(from) && change.startsWith(yearToDate)) {
+            // (a first year's year to date is named from the first day of the records, and counts from 1 January)
+            boolean yearToDateIsThePeriod = yearToDateFrom.equals(from) || (from.getDayOfYear() == 1 && from.getYear() == to.getYear());
+            if (yearToDateIsThePeriod && change.startsWith(yearToDate)) {
                 return !cityChanges.contains(change.substring(yearToDate.length()));
             }
             return true;

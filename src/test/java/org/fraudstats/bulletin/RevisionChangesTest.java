@@ -34,6 +34,9 @@ class RevisionChangesTest {
         LocalDate firstDay = LocalDate.parse("2021-10-01");
         assertThat(RevisionChanges.withoutRepeats(List.of("佛山市 电诈警情 7 → 8", "今年以来 全市 电诈警情 7 → 8"), BulletinKind.DAILY,
                 firstDay, firstDay, firstDay, "佛山市")).containsExactly("佛山市 电诈警情 7 → 8");
+        // and a first year's range from 1 January, whose year to date is named from that day
+        assertThat(RevisionChanges.withoutRepeats(year, BulletinKind.RANGE, LocalDate.parse("2022-01-01"), day, firstDay, "佛山市"))
+                .containsExactly("佛山市 电诈警情 17,120 → 17,121", "去年同期 全市 电诈警情 16,000 → 16,001", "趋势 2022-12-31 电诈警情 45 → 46");
         // a week's year to date is not its week
         List<String> week = List.of("佛山市 电诈警情 300 → 301", "今年以来 全市 电诈警情 300 → 301");
         assertThat(RevisionChanges.withoutRepeats(week, BulletinKind.WEEKLY, LocalDate.parse("2022-12-26"), LocalDate.parse("2023-01-01"), "佛山市"))
