@@ -63,7 +63,8 @@ class RerunCommand implements Callable<Integer> {
         // a daily of a stray record's day printed "0宗" for a day the centre has no record of (tester)
         services.get(org.fraudstats.bulletin.FirstDayLoaded.class).recordsStart().filter(period.from::isBefore).ifPresent(start -> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--from " + period.from + " is before the records start ("
-                    + start + ", fraudstats.records-start): no bulletin counts a day before it; rerun from " + start);
+                    + start + ", fraudstats.records-start): no bulletin counts a day before it; rerun from " + start
+                    + (range ? " (a week or month holding the start is revised by the night when its days change)" : ""));
         });
         Path target = out != null ? out : services.get(FraudstatsHome.class).defaultOut();
         Set<BulletinPublisher.Format> chosen = EnumSet.copyOf(formats);

@@ -56,8 +56,11 @@ public class NightlyPipeline {
     private final RollupCheck rollupCheck;
     private final MissingData missingData;
 
+    private final org.fraudstats.bulletin.FirstDayLoaded firstDayLoaded;
+
     NightlyPipeline(Ingest ingest, BulletinPublisher publisher, StaleBulletins stale, RunLock runLock, Deliveries deliveries,
-            RollupCheck rollupCheck, MissingData missingData) {
+            RollupCheck rollupCheck, MissingData missingData, org.fraudstats.bulletin.FirstDayLoaded firstDayLoaded) {
+        this.firstDayLoaded = firstDayLoaded;
         this.rollupCheck = rollupCheck;
         this.missingData = missingData;
         this.ingest = ingest;
@@ -83,7 +86,21 @@ public class NightlyPipeline {
         // 2. what the loads (tonight's, or earlier ones by hand) changed of what was published
         StaleBulletins.Stale toRender = stale.of(date);
         List<LocalDate> changed = toRender.days();
+        // a published daily of a day before a deployment's records-start (one published before the setting was said) is
+        // not revised: no bulletin counts its day, and a correction "电诈警情 3 → 0" went to leadership for a load of
+        // strays (review); `rerun` refuses those days too
+        java.util.Optional<LocalDate> start = firstDayLoaded.recordsStart();
+        if (start.isPresent() && changed.stream().anyMatch(d -> d.isBefore(start.get()))) {
+            List<LocalDate> before = changed.stream().filter(d -> d.isBefore(start.get())).toList();
+            log.accept(before.get(0) + (before.size() > 1 ? " and " + (before.size() - 1) + " more" : "") + "  not revised: before the "
+                    + "records start (" + start.get() + ", fraudstats.records-start), which no bulletin counts");
+            changed = changed.stream().filter(d -> !d.isBefore(start.get())).toList();
+        }
         List<StaleBulletins.Period> ranges = toRender.ranges();
+        if (start.isPresent()) {
+            // a range wholly before the start likewise; one holding it is revised, counted from it
+            ranges = ranges.stream().filter(r -> !r.to().isBefore(start.get())).toList();
+        }
 
         // the rollups every figure reads, checked against the facts for the days tonight's loads recomputed and the
         // days tonight renders: a mismatch is a wrong figure, so nothing is rendered from it, and a night tried again

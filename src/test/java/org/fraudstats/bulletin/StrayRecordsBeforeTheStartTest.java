@@ -151,6 +151,22 @@ class StrayRecordsBeforeTheStartTest extends DatabaseTest {
     }
 
     @Test
+    void theNightDoesNotReviseADailyOfADayBeforeTheStart() {
+        // a daily of 14 August, published before the centre said where its records start (days no other test reads)
+        publisher.daily(LocalDate.of(2021, 8, 14), out, Set.of(BulletinPublisher.Format.pdf), null, null);
+        Drops drops = new Drops(home.resolve("inbox-night"));
+        drops.write("2022-12-01", "cases.csv", Drops.CASES + "S9,2021-08-14T11:00:00+08:00,440604,,OTHER,100.00,\n"
+                + "B9,2022-12-01T11:00:00+08:00,440604,,OTHER,100.00,\n");
+        Run night = cli("nightly", "--date", "2022-12-01", "--inbox", drops.inbox().toString(), "--out", out.toString());
+        assertThat(night.exitCode()).as(night.err()).isZero();
+        // no correction "电诈警情 0 → 0" nor "3 → 0" to leadership for a load of strays (review)
+        assertThat(night.out()).contains("2021-08-14  not revised: before the records start (2021-10-01, fraudstats.records-start), "
+                + "which no bulletin counts").doesNotContain("2021-08-14  revised");
+        assertThat(jdbc.queryForObject("SELECT max(revision) FROM bulletin_revision WHERE kind = 'daily' AND date_from = DATE '2021-08-14'",
+                Integer.class)).isEqualTo(1);
+    }
+
+    @Test
     void aRefusalNamesTheSettingTheStartComesFrom() {
         // "the first day loaded" sent a statistician to the data, not to HOME/fraudstats.yml (tester)
         assertThat(firstDayLoaded.said(LocalDate.of(2021, 10, 1))).isEqualTo("the records start on 2021-10-01 (fraudstats.records-start)");
