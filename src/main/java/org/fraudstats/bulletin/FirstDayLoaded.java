@@ -28,12 +28,12 @@ public class FirstDayLoaded {
     }
 
     /**
-     * How a refusal names where the day comes from: "the records start on 2021-10-01 (fraudstats.records-start)" or
+     * How a refusal names where the day comes from: "the records start on 2021-10-01, fraudstats.records-start" or
      * "the first day loaded is 2021-10-01". A statistician told "the first day loaded" looked for it in the data, not
      * in HOME/fraudstats.yml (tester).
      */
     public String said(LocalDate firstDay) {
-        return recordsStart.isPresent() ? "the records start on " + firstDay + " (fraudstats.records-start)"
+        return recordsStart.isPresent() ? "the records start on " + firstDay + ", fraudstats.records-start"
                 : "the first day loaded is " + firstDay;
     }
 

@@ -169,7 +169,7 @@ class StrayRecordsBeforeTheStartTest extends DatabaseTest {
     @Test
     void aRefusalNamesTheSettingTheStartComesFrom() {
         // "the first day loaded" sent a statistician to the data, not to HOME/fraudstats.yml (tester)
-        assertThat(firstDayLoaded.said(LocalDate.of(2021, 10, 1))).isEqualTo("the records start on 2021-10-01 (fraudstats.records-start)");
+        assertThat(firstDayLoaded.said(LocalDate.of(2021, 10, 1))).isEqualTo("the records start on 2021-10-01, fraudstats.records-start");
         assertThat(firstDayLoaded.saidInChinese(LocalDate.of(2021, 10, 1))).isEqualTo("数据记录自 2021-10-01 起（部署设置 fraudstats.records-start）");
     }
 

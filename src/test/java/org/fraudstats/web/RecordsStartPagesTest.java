@@ -45,6 +45,6 @@ class RecordsStartPagesTest extends PortalTest {
                 .with(user("test-press").roles("PRESS"))).andReturn().getResponse();
         assertThat(refused.getStatus()).isEqualTo(409);
         assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("no data before 2022-10-24 (the records start on "
-                + "2022-10-24 (fraudstats.records-start))");
+                + "2022-10-24, fraudstats.records-start)");
     }
 }
