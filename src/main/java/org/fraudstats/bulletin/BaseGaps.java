@@ -119,9 +119,10 @@ public record BaseGaps(List<LocalDate> yoy, List<LocalDate> pop, List<LocalDate>
 
     /**
      * Whether a change against the 同比 base is computed: no day not arrived in it, none before the records, and not
-     * wholly before them. A base wholly before them is 0 when the first day is the first one loaded; under a
-     * deployment's {@code records-start}, stray records of earlier days can make it 3, and 同比 +11566.7% printed
-     * above the note that said the base had no records (review).
+     * wholly before them. Such a base is said to have no record, yet its figures need not be 0: a stop-payment
+     * effective the evening before the first case's day counts in it, and before a deployment's {@code records-start}
+     * was counted from the start, three stray cases printed 同比 +11566.7% above the note that said the base had no
+     * records (review).
      */
     public boolean yoyWhole() {
         return yoy.isEmpty() && !beforeRecords.yoy() && !noRecords.yoy();
