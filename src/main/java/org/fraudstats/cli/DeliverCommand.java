@@ -48,7 +48,9 @@ class DeliverCommand implements Callable<Integer> {
             out.flush();
         });
         if (pending == 0) {
-            out.println(kind + " " + date + ": nothing to send");
+            out.println(kind + " " + date + ": nothing to send" + (deliveries.anyMailRecorded(date, kind.name()) ? ""
+                    : " (no mail of it was ever recorded: it was published by a rerun, which mails nothing, or by a night "
+                            + "without a distribution list, or not at all)"));
         }
         out.flush();
         return 0;

@@ -354,11 +354,7 @@ public class Deliveries {
      * @return how many of the bulletin's mails were pending (0: nothing to send)
      */
     public int deliver(LocalDate date, String product, boolean resend, Consumer<String> log) {
-        LocalDate from = switch (product) {
-            case "weekly" -> date.minusDays(6);
-            case "monthly" -> date.withDayOfMonth(1);
-            default -> date;
-        };
+        LocalDate from = periodFrom(date, product);
         Instant now = clock.instant();
         List<DeliveryStore.Copy> copies = store.latestCopies(product, from, date);
         if (resend) {
@@ -374,6 +370,22 @@ public class Deliveries {
         int pending = store.makeDue(product, from, date, now, !resend);
         sendDue(log);
         return pending;
+    }
+
+    /**
+     * Whether any mail of the bulletin of {@code date} was ever recorded: `deliver` said only "nothing to send" of a
+     * bulletin a night without a distribution list had published, which no pass mails later (upgrade tester).
+     */
+    public boolean anyMailRecorded(LocalDate date, String product) {
+        return !store.latestCopies(product, periodFrom(date, product), date).isEmpty();
+    }
+
+    private static LocalDate periodFrom(LocalDate date, String product) {
+        return switch (product) {
+            case "weekly" -> date.minusDays(6);
+            case "monthly" -> date.withDayOfMonth(1);
+            default -> date;
+        };
     }
 
     /** `deliveries`: the mails of bulletins whose period ends in [from, to]. */

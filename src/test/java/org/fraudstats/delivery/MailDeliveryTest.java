@@ -873,6 +873,11 @@ class MailDeliveryTest extends DatabaseTest {
         assertThat(nothing.exitCode()).isZero();
         assertThat(nothing.out()).isEqualTo("daily 2022-10-24: nothing to send\n");
         assertThat(relay.getReceivedMessages()).hasSize(3);
+        // a bulletin no mail was ever recorded for says why (upgrade tester: "nothing to send", and no reason)
+        assertThat(cli("rerun", "--from", "2022-10-23", "--to", "2022-10-23").exitCode()).isZero();
+        assertThat(cli("deliver", "--date", "2022-10-23").out()).isEqualTo("daily 2022-10-23: nothing to send (no mail of it was "
+                + "ever recorded: it was published by a rerun, which mails nothing, or by a night without a distribution list, "
+                + "or not at all)\n");
         Run backwards = cli("deliveries", "--from", "2022-10-25", "--to", "2022-10-24");
         assertThat(backwards.exitCode()).isEqualTo(2);
         assertThat(backwards.err()).contains("--from 2022-10-25 is after --to 2022-10-24");
