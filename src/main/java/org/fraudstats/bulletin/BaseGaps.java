@@ -19,7 +19,7 @@ import java.util.List;
  * @param yearToDate    the days of this year's 1 January to the bulletin's end, or of last year's same days: either
  *                      side of the 今年以来 comparison
  * @param beforeRecords which bases begin before the first day loaded and end after it
- * @param noRecords     which bases lie wholly before it: said, not compared (see {@link #equals})
+ * @param noRecords     which bases lie wholly before it: said, and no change against them; not part of {@link #equals}
  */
 public record BaseGaps(List<LocalDate> yoy, List<LocalDate> pop, List<LocalDate> yearToDate, BeforeRecords beforeRecords,
                        NoRecords noRecords) {

@@ -80,7 +80,7 @@ public final class FigureSnapshot {
             if (!gaps.beforeRecords().none()) {
                 notes.put(BASES_BEFORE_RECORDS, basesNote(gaps.beforeRecords().firstDay(), gaps::beforeRecords));
             }
-            // said, not compared (BaseGaps.NoRecords): sameFigures leaves notes out but for those gaps() reads
+            // kept to be said, not compared (BaseGaps.NoRecords is no part of BaseGaps.equals, which sameFigures asks)
             if (!gaps.noRecords().none()) {
                 notes.put(BASES_WITHOUT_RECORDS, basesNote(gaps.noRecords().firstDay(), gaps::noRecords));
             }

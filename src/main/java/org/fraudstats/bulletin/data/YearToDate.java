@@ -51,7 +51,7 @@ public final class YearToDate {
     public static Optional<String> lastYearBeforeRecords(BulletinData data) {
         var before = data.gaps().beforeRecords();
         return before.yearToDate() && before.firstDay() != null
-                ? Optional.of(before.firstDay().getMonthValue() + "月" + before.firstDay().getDayOfMonth() + "日")
+                ? Optional.of(Formats.monthDay(before.firstDay()))
                 : Optional.empty();
     }
 }

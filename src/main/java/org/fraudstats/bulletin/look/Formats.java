@@ -57,6 +57,11 @@ public final class Formats {
         return DAY.format(day);
     }
 
+    /** 10月1日: a day of the year the text around it names. */
+    public static String monthDay(LocalDate day) {
+        return MONTH_DAY.format(day);
+    }
+
     /** 2022年10月1日至10月24日; the year is repeated only when the period crosses one. */
     public static String period(LocalDate from, LocalDate to) {
         if (from.equals(to)) {

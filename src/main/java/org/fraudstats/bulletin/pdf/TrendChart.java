@@ -32,7 +32,7 @@ final class TrendChart {
         List<String> said = new java.util.ArrayList<>();
         if (before) {
             LocalDate first = data.recordsFrom().orElseThrow();
-            said.add(first.getMonthValue() + "月" + first.getDayOfMonth() + "日前无记录");
+            said.add(org.fraudstats.bulletin.look.Formats.monthDay(first) + "前无记录");
         }
         if (!empty.isEmpty()) {
             said.add(named(empty) + "数据未到");

@@ -85,7 +85,7 @@ public final class BulletinWorkbook {
         Row header = sheet.createRow(6);
         // the first year's year to date counts from the first record, as the PDF's heading says (此前无记录)
         String yearToDate = data.ytd().from().getDayOfYear() == 1 ? "今年以来"
-                : "今年以来（" + data.ytd().from().getMonthValue() + "月" + data.ytd().from().getDayOfMonth() + "日起，此前无记录）";
+                : "今年以来（" + Formats.monthDay(data.ytd().from()) + "起，此前无记录）";
         String lastYear = data.gaps().noRecords().lastYearToDate() ? "去年同期（无记录）"
                 : YearToDate.lastYearBeforeRecords(data).map(day -> "去年同期（" + day + "前无记录）").orElse("去年同期");
         s.headers(header, 0, "全市指标", "本期", "同比基期", "同比", "环比基期", "环比", yearToDate, lastYear, "今年以来同比");
