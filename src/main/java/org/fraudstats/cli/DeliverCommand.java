@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "deliver", mixinStandardHelpOptions = true,
-        description = "Send now the pending mails of one bulletin (all lists), and try its failed ones once more; --resend sends every recipient's mail again as a new recorded delivery.")
+        description = "Send now the pending mails of one bulletin (all lists), and try its failed ones once more; --resend sends every recipient's mail again as a new recorded delivery (of a bulletin never mailed, to the lists of today).")
 class DeliverCommand implements Callable<Integer> {
 
     enum Kind { daily, weekly, monthly }
@@ -23,7 +23,7 @@ class DeliverCommand implements Callable<Integer> {
     @Option(names = "--kind", defaultValue = "daily", description = "daily (default), weekly or monthly")
     Kind kind;
 
-    @Option(names = "--resend", description = "send again even the mails already sent")
+    @Option(names = "--resend", description = "send again even the mails already sent; of a bulletin never mailed, its latest revision to the lists of today")
     boolean resend;
 
     @Mixin
@@ -48,9 +48,9 @@ class DeliverCommand implements Callable<Integer> {
             out.flush();
         });
         if (pending == 0) {
-            out.println(kind + " " + date + ": nothing to send" + (deliveries.anyMailRecorded(date, kind.name()) ? ""
+            out.println(kind + " " + date + ": nothing to send" + (resend || deliveries.anyMailRecorded(date, kind.name()) ? ""
                     : " (no mail of it was ever recorded: it was published by a rerun, which mails nothing, or by a night "
-                            + "without a distribution list, or not at all)"));
+                            + "without a distribution list, or not at all; --resend mails its latest revision to the lists of today)"));
         }
         out.flush();
         return 0;

@@ -19,6 +19,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.fraudstats.bulletin.Published;
 import org.fraudstats.bulletin.PublishedFigures;
+import org.fraudstats.storage.FraudstatsHome;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
@@ -70,16 +71,18 @@ public class Deliveries {
     private final MailRelay relay;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final FraudstatsHome home;
     private volatile Distribution distribution;
 
     Deliveries(DistributionFile distributionFile, DeliveryStore store, BulletinMails mails, MailRelay relay,
-               PlatformTransactionManager transactions, Clock clock) {
+               PlatformTransactionManager transactions, Clock clock, FraudstatsHome home) {
         this.distributionFile = distributionFile;
         this.store = store;
         this.mails = mails;
         this.relay = relay;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.home = home;
     }
 
     /**
@@ -350,13 +353,28 @@ public class Deliveries {
     /**
      * `deliver`: sends the pending mails of the bulletin of {@code date} (a weekly or monthly bulletin's date is its
      * last day) now, and tries its failed ones once more; with {@code resend}, records every recipient's mail of its latest revision again as a new copy
-     * (its own Message-ID) and sends it.
+     * (its own Message-ID) and sends it, or, of a bulletin no mail was ever recorded for, its latest revision to the
+     * lists of today.
      * @return how many of the bulletin's mails were pending (0: nothing to send)
      */
     public int deliver(LocalDate date, String product, boolean resend, Consumer<String> log) {
         LocalDate from = periodFrom(date, product);
         Instant now = clock.instant();
         List<DeliveryStore.Copy> copies = store.latestCopies(product, from, date);
+        if (resend && copies.isEmpty()) {
+            // a bulletin published by a rerun (which mails no first publication of an old day) or by a night without
+            // a distribution list reached nobody, and no pass mails it later: the operator asked to send it now.
+            // Recorded as the night records a first publication, so a later correction goes to these recipients
+            Optional<DeliveryStore.UnrecordedRevision> latest = store.latestRevision(product, from, date, home.defaultOut());
+            if (latest.isEmpty()) {
+                log.accept("no " + product + " bulletin " + MailedBulletin.layoutPeriod(product, from, date) + " was published");
+                return 0;
+            }
+            int recorded = record(latest.get().bulletin(), latest.get().outFolder());
+            log.accept(recorded == 0 ? "no list of the distribution file takes " + product + " bulletins"
+                    : "revision " + latest.get().bulletin().revision() + ", never mailed before: " + recorded
+                            + " mails to the lists of today");
+        }
         if (resend) {
             for (DeliveryStore.Copy c : copies) {
                 DeliveryStore.Recipient r = new DeliveryStore.Recipient(c.list(), c.name(), c.email());

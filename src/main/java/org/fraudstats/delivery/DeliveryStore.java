@@ -111,6 +111,17 @@ class DeliveryStore {
         return unrecorded;
     }
 
+    /** The latest revision of one bulletin and where its files are (null: rendered before V26); empty if never published. */
+    Optional<UnrecordedRevision> latestRevision(String product, LocalDate from, LocalDate to, Path homeOut) {
+        List<UnrecordedRevision> latest = new java.util.ArrayList<>();
+        jdbc.query(SqlFiles.load("delivery/latest-revision.sql"), Map.of("product", product, "from", from, "to", to), rs -> {
+            String folder = rs.getString("out_folder");
+            mailed(rs).filter(bulletin -> bulletin.product().equals(product)).ifPresent(bulletin ->
+                    latest.add(new UnrecordedRevision(bulletin, folder == null ? homeOut : Path.of(folder))));
+        });
+        return latest.stream().findFirst();
+    }
+
     List<Long> due(Instant now) {
         return jdbc.queryForList(SqlFiles.load("delivery/due.sql"), Map.of("now", time(now)), Long.class);
     }

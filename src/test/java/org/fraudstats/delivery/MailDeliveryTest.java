@@ -877,7 +877,19 @@ class MailDeliveryTest extends DatabaseTest {
         assertThat(cli("rerun", "--from", "2022-10-23", "--to", "2022-10-23").exitCode()).isZero();
         assertThat(cli("deliver", "--date", "2022-10-23").out()).isEqualTo("daily 2022-10-23: nothing to send (no mail of it was "
                 + "ever recorded: it was published by a rerun, which mails nothing, or by a night without a distribution list, "
-                + "or not at all)\n");
+                + "or not at all; --resend mails its latest revision to the lists of today)\n");
+        // and --resend mails it, to the lists of today, as a night mails a first publication (no command did)
+        Run resent = cli("deliver", "--date", "2022-10-23", "--resend");
+        assertThat(resent.exitCode()).as(resent.err()).isZero();
+        assertThat(resent.out()).startsWith("revision 1, never mailed before: 3 mails to the lists of today\n");
+        assertThat(mailsWithSubject("【反诈日报】2022年10月23日（第296期）")).extracting(MailDeliveryTest::to)
+                .containsExactlyInAnyOrder("lisi@example.gov.cn", "zhangsan@example.gov.cn", "zhaoliu@example.gov.cn");
+        assertThat(mailsWithSubject("【反诈日报】2022年10月23日（第296期）")).allSatisfy(m -> assertThat(attachments(m).keySet())
+                .isNotEmpty().allMatch(name -> name.startsWith("fraudstats-daily-2022-10-23.")));
+        assertThat(cli("deliver", "--date", "2022-10-23").out()).isEqualTo("daily 2022-10-23: nothing to send\n");
+        assertThat(cli("deliver", "--date", "2022-10-20", "--resend").out())
+                .isEqualTo("no daily bulletin 2022-10-20 was published\ndaily 2022-10-20: nothing to send\n");
+        assertThat(relay.getReceivedMessages()).hasSize(6);
         Run backwards = cli("deliveries", "--from", "2022-10-25", "--to", "2022-10-24");
         assertThat(backwards.exitCode()).isEqualTo(2);
         assertThat(backwards.err()).contains("--from 2022-10-25 is after --to 2022-10-24");
