@@ -128,6 +128,36 @@ class RoleMatrixTest extends PortalTest {
     }
 
     /**
+     * A parameter no endpoint reads is named (400): a misspelt districts= got every area's rows with 200 (tester).
+     * After the role: a role refused the endpoint is refused (403, audited) whatever it asked.
+     */
+    @Test
+    void anUnknownParameterIsNamedToTheRolesAllowed_andRefusedToTheOthers() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint e : API) {
+            Endpoint misspelt = new Endpoint(e.method(), e.path() + (e.path().contains("?") ? "&" : "?") + "districts=440604",
+                    e.body(), e.allowed(), 400);
+            for (String role : EVERYONE) {
+                MockHttpServletResponse response = mvc.perform(misspelt.request().header("Authorization", "Bearer " + TOKENS.get(role)))
+                        .andReturn().getResponse();
+                int expected = e.allowed().contains(role) ? 400 : 403;
+                if (response.getStatus() != expected || expected == 400
+                        && !response.getContentAsString().matches("(?s)\\{\\s*\"error\"\\s*:\\s*\"unknown parameter 'districts' \\(.*")) {
+                    wrong.add(misspelt + " as " + role + ": " + response.getStatus() + " " + response.getContentAsString());
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        // every endpoint of /api/v1 is in the list above, so a new one is asked too
+        var mappings = context.getBean("requestMappingHandlerMapping",
+                org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping.class);
+        assertThat(mappings.getHandlerMethods().keySet().stream().flatMap(info -> info.getPatternValues().stream())
+                .filter(pattern -> pattern.startsWith("/api/v1")).sorted()).containsExactly("/api/v1/audit", "/api/v1/bulletins",
+                "/api/v1/bulletins/{date}/{file}", "/api/v1/headlines", "/api/v1/metrics", "/api/v1/openapi.json", "/api/v1/rejects",
+                "/api/v1/reruns", "/api/v1/reruns/{id}", "/api/v1/reruns/{id}/restart", "/api/v1/reruns/{id}/stop", "/api/v1/runs");
+    }
+
+    /**
      * web.md: "no or bad credentials → 401". A POST without any credentials has no session a forged request could
      * ride on, so it must be told to authenticate (401), not that its CSRF token is missing (403).
      */

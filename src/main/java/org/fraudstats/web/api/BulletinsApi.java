@@ -41,6 +41,7 @@ class BulletinsApi {
     /** Every revision, newest first; without from and to, all of them. */
     @GetMapping("/api/v1/bulletins")
     ResponseEntity<byte[]> list(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        KnownParameters.only();
         LocalDate[] period = from == null && to == null
                 ? new LocalDate[] {LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31)} : Inputs.period(from, to);
         List<Map<String, Object>> bulletins = new ArrayList<>();
@@ -63,6 +64,7 @@ class BulletinsApi {
     ResponseEntity<Resource> file(@PathVariable String date, @PathVariable String file,
                                   @RequestParam(required = false) String revision,
                                   @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        KnownParameters.only();
         return downloads.serve(date, file, Revisions.parse(revision), ifNoneMatch, false);
     }
 

@@ -46,6 +46,7 @@ class FiguresApi {
     ResponseEntity<byte[]> metrics(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                    @RequestParam(required = false) String by, @RequestParam(required = false) String district,
                                    @RequestParam(required = false) String compare, @RequestParam(required = false) String format) {
+        KnownParameters.only();
         LocalDate[] period = Inputs.period(from, to);
         Inputs.notEmpty("district", district);
         Inputs.notEmpty("compare", compare);
@@ -89,6 +90,7 @@ class FiguresApi {
                                     @RequestParam(required = false) String district, @RequestParam(required = false) String topic,
                                     @RequestParam(required = false) String lang,
                                     @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        KnownParameters.only();
         LocalDate[] period = Inputs.period(from, to);
         Inputs.notEmpty("district", district);
         String area = Inputs.district(catalog, district);

@@ -31,6 +31,7 @@ class OpenApiDocument {
 
     @GetMapping("/api/v1/openapi.json")
     ResponseEntity<byte[]> openapi() {
+        KnownParameters.only();
         return ResponseEntity.ok().contentType(JsonAnswer.JSON).body(document);
     }
 }

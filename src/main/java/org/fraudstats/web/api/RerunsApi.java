@@ -54,6 +54,7 @@ class RerunsApi {
 
     @PostMapping("/api/v1/reruns")
     ResponseEntity<byte[]> rerun(HttpServletRequest request) {
+        KnownParameters.only();
         JsonNode body = body(request);
         for (String key : body.propertyNames()) {
             if (!Set.of("from", "to", "formats", "range", "dry_run").contains(key)) {
@@ -140,11 +141,13 @@ class RerunsApi {
 
     @GetMapping("/api/v1/reruns/{id}")
     ResponseEntity<byte[]> state(@PathVariable String id) {
+        KnownParameters.only();
         return JsonAnswer.of(HttpStatus.OK, RerunJson.state(reruns.state(id(id)).orElseThrow(() -> new NotFound("no rerun " + id))));
     }
 
     @PostMapping("/api/v1/reruns/{id}/stop")
     ResponseEntity<byte[]> stop(@PathVariable String id) {
+        KnownParameters.only();
         long execution = id(id);
         try {
             reruns.stop(execution);
@@ -163,6 +166,7 @@ class RerunsApi {
 
     @PostMapping("/api/v1/reruns/{id}/restart")
     ResponseEntity<byte[]> restart(@PathVariable String id) {
+        KnownParameters.only();
         long execution = id(id);
         long again;
         try {

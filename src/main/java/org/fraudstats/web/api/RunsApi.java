@@ -33,6 +33,7 @@ class RunsApi {
 
     @GetMapping("/api/v1/runs")
     ResponseEntity<byte[]> runs(@RequestParam(required = false) String limit, @RequestParam(required = false) String before) {
+        KnownParameters.only();
         int n = 50;
         if (limit != null) {
             if (!limit.matches("[0-9]{1,4}") || Integer.parseInt(limit) < 1 || Integer.parseInt(limit) > 1000) {
@@ -55,6 +56,7 @@ class RunsApi {
     /** Without from and to, every drop's rejects, as `rejects` without --from/--to. */
     @GetMapping("/api/v1/rejects")
     ResponseEntity<StreamingResponseBody> rejects(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        KnownParameters.only();
         LocalDate[] period = from == null && to == null ? new LocalDate[] {null, null} : Inputs.period(from, to);
         StreamingResponseBody body = listings.start("read-rejects", period[0] == null ? "all" : period[0] + ".." + period[1],
                 out -> rejects.json(period[0], period[1], new OutputStreamWriter(out, StandardCharsets.UTF_8)));
