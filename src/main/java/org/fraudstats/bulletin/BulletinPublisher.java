@@ -91,6 +91,11 @@ public class BulletinPublisher {
         return files.revisions(from, to);
     }
 
+    /** The latest revision of the newest daily bulletin, if any was published. */
+    public java.util.Optional<Revision> latestDaily() {
+        return files.latestDaily();
+    }
+
     /**
      * The days a bulletin reads ({@link ReadDays}: its period, bases, years to date, trend) whose records changed since
      * its latest revision was rendered, oldest first: what a revision's 更正原因 names, and a page's notice.

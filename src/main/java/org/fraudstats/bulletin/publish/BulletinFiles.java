@@ -227,6 +227,11 @@ public class BulletinFiles {
         return revisions.overlapping(from, to);
     }
 
+    /** The latest revision of the newest daily bulletin, if any was published. */
+    public java.util.Optional<Revision> latestDaily() {
+        return revisions.latestDaily();
+    }
+
     /** The days read by the bulletin whose records changed since its latest revision was rendered, oldest first. */
     public List<LocalDate> changedSinceLatest(BulletinKind kind, LocalDate from, LocalDate to) {
         return revisions.changedSinceLatest(kind, from, to);

@@ -72,12 +72,19 @@ class Revisions {
     }
 
     List<Revision> overlapping(LocalDate from, LocalDate to) {
-        return jdbc.query(SqlFiles.load("bulletin/list-revisions.sql"), Map.of("from", from, "to", to), (rs, i) -> {
-            LocalDate dateFrom = rs.getObject("date_from", LocalDate.class);
-            LocalDate dateTo = rs.getObject("date_to", LocalDate.class);
-            return new Revision(BulletinKind.of(rs.getString("kind"), dateFrom, dateTo), dateFrom, dateTo,
-                    rs.getInt("revision"), rs.getString("changes"), rs.getObject("job_execution_id", Long.class),
-                    rs.getObject("generated_at", OffsetDateTime.class), rs.getString("missing_note"), rs.getString("out_folder"));
-        });
+        return jdbc.query(SqlFiles.load("bulletin/list-revisions.sql"), Map.of("from", from, "to", to), Revisions::revision);
+    }
+
+    /** The latest revision of the newest daily bulletin, if any was published. */
+    Optional<Revision> latestDaily() {
+        return jdbc.query(SqlFiles.load("bulletin/latest-daily.sql"), Map.of(), Revisions::revision).stream().findFirst();
+    }
+
+    private static Revision revision(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        LocalDate dateFrom = rs.getObject("date_from", LocalDate.class);
+        LocalDate dateTo = rs.getObject("date_to", LocalDate.class);
+        return new Revision(BulletinKind.of(rs.getString("kind"), dateFrom, dateTo), dateFrom, dateTo,
+                rs.getInt("revision"), rs.getString("changes"), rs.getObject("job_execution_id", Long.class),
+                rs.getObject("generated_at", OffsetDateTime.class), rs.getString("missing_note"), rs.getString("out_folder"));
     }
 }

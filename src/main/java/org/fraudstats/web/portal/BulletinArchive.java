@@ -56,8 +56,7 @@ public class BulletinArchive {
 
     /** The latest revision of the newest daily bulletin, if any was ever published. */
     public Optional<PublishedBulletin> latestDaily() {
-        return list(LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31)).stream()
-                .filter(b -> b.kind() == BulletinKind.DAILY).findFirst();
+        return publisher.latestDaily().map(this::bulletin);
     }
 
     /** Every revision of one bulletin (its period and kind), latest first. */
