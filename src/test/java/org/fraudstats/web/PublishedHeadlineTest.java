@@ -146,7 +146,7 @@ class PublishedHeadlineTest extends PortalTest {
         assertThat(year.get("corrected_days").get(0).get("revision").asInt()).isEqualTo(2);
         assertThat(mvc.perform(get("/headline").param("from", "2022-01-01").param("to", "2022-10-24")
                 .with(user("test-press").roles("PRESS"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
-                .contains("本时段内的日报已更正：2022-10-23（第2版，", " 发布），本时段的数字随之变化：此前引用过的数字请以上方为准。");
+                .contains("本时段内的日报已更正：2022-10-23（第2版，", " 发布），其所引用的当日数字有变化，本时段的数字可能随之变化：此前引用过的数字请与上方核对，以上方为准。");
         // but not where the correction moved nothing the headline quotes: 南海区's figures, or the warnings
         MockHttpServletResponse nanhai = mvc.perform(get("/api/v1/headlines").param("from", "2022-01-01").param("to", "2022-10-24")
                 .param("district", "440605").with(user("test-press").roles("PRESS"))).andReturn().getResponse();

@@ -51,14 +51,17 @@ public class PublishedHeadline {
     public record Quoted(Headline headline, PublishedBulletin bulletin, Optional<PublishedBulletin> corrected,
                          List<PublishedBulletin> correctedDays) implements Answer {
 
-        /** "本时段内的日报已更正：12月31日（第2版，2023-01-02 07:31:00 发布）等 2 份…", or null when none was. */
+        /** "本时段内的日报已更正：2022-12-31（第2版，2023-01-02 07:31:00 发布）等 2 份…", or null when none was. */
         public String correctedDaysSaid() {
             if (correctedDays.isEmpty()) {
                 return null;
             }
             PublishedBulletin latest = correctedDays.get(0);
             return "本时段内的日报已更正：" + latest.period() + "（第" + latest.revision() + "版，" + latest.publishedAtDisplay() + " 发布）"
-                    + (correctedDays.size() > 1 ? "等 " + correctedDays.size() + " 份" : "") + "，本时段的数字随之变化：此前引用过的数字请以上方为准。";
+                    + (correctedDays.size() > 1 ? "等 " + correctedDays.size() + " 份" : "")
+                    // a day's figure moved; the period's may not have (two cases moved from the 20th to the 19th left the
+                    // week's 315宗 as it was, and the line said the period's figures had changed: tester)
+                    + "，其所引用的当日数字有变化，本时段的数字可能随之变化：此前引用过的数字请与上方核对，以上方为准。";
         }
 
         /**
