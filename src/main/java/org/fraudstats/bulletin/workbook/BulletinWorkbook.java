@@ -71,7 +71,7 @@ public final class BulletinWorkbook {
     }
 
     private static void summary(XSSFSheet sheet, WorkbookStyles s, BulletinData data, Masthead masthead, DistrictTable table) {
-        s.text(sheet.createRow(0), 0, masthead.organisation() + " " + masthead.title(), s.title);
+        s.text(sheet.createRow(0), 0, masthead.organisation() + " " + masthead.heading(), s.title);
         s.text(sheet.createRow(1), 0, masthead.period(), s.line);
         s.text(sheet.createRow(2), 0, data.title() + data.revisionMark(), s.line);
         // row 3 is the daily bulletin's 异常提示, said before the summary as in the PDF; a range leaves it empty

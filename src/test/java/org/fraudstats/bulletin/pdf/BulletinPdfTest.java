@@ -117,7 +117,7 @@ class BulletinPdfTest {
                 assertThat(page.getMediaBox().getWidth()).isEqualTo(PDRectangle.A4.getWidth(), org.assertj.core.data.Offset.offset(1f));
                 assertThat(page.getMediaBox().getHeight()).isEqualTo(PDRectangle.A4.getHeight(), org.assertj.core.data.Offset.offset(1f));
             }
-            assertThat(document.getDocumentInformation().getTitle()).isEqualTo("电信网络诈骗警情日报 第297期");
+            assertThat(document.getDocumentInformation().getTitle()).isEqualTo("电信网络诈骗警情日报 2022年10月24日（第297期）");
         }
     }
 
