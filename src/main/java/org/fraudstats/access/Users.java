@@ -191,6 +191,11 @@ public class Users {
         return name != null && name.matches(NAME_RULE);
     }
 
+    /** Whether a user could have {@code name}: its shape, and no run of digits like an account number. */
+    public static boolean possibleName(String name) {
+        return shapedLikeAName(name) && DigitRuns.mask(name).equals(name);
+    }
+
     /** @throws AccessProblem when the name is not one a user may have (a usage error on the command line) */
     public static void checkName(String name) {
         if (name != null && name.matches(NAME_RULE) && !DigitRuns.mask(name).equals(name)) {

@@ -98,18 +98,31 @@ class BulletinMails {
             lines.add("门户页面：" + link);
         }
         String text = String.join("\n", lines) + "\n";
-        return new Content(subject(product, from, to, revision), text, html(lines, link));
+        String subject = subject(product, from, to, revision);
+        return new Content(subject, text, html(subject, lines, link));
     }
 
-    /** The lines as paragraphs, the portal's address a link a reader can tap (on a phone it was text to copy). */
-    private static String html(List<String> lines, String link) {
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"></head><body>");
+    /**
+     * The lines as paragraphs, those beginning "- " as a list, the portal's address a link a reader can tap (on a
+     * phone it was text to copy); in Chinese, titled by the subject, for a screen reader's voice and a phone's width.
+     */
+    private static String html(String subject, List<String> lines, String link) {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + escape(subject)
+                + "</title></head><body>");
         String escapedLink = escape(link);
+        boolean inList = false;
         for (String line : lines) {
-            html.append(line.isEmpty() ? "" : "<p>" + escape(line).replace(escapedLink,
-                    "<a href=\"" + escapedLink + "\">" + escapedLink + "</a>") + "</p>");
+            boolean item = line.startsWith("- ");
+            if (item != inList) {
+                html.append(item ? "<ul>" : "</ul>");
+                inList = item;
+            }
+            String escaped = escape(item ? line.substring(2) : line).replace(escapedLink,
+                    "<a href=\"" + escapedLink + "\">" + escapedLink + "</a>");
+            html.append(line.isEmpty() ? "" : item ? "<li>" + escaped + "</li>" : "<p>" + escaped + "</p>");
         }
-        return html.append("</body></html>").toString();
+        return html.append(inList ? "</ul>" : "").append("</body></html>").toString();
     }
 
     private static String escape(String text) {

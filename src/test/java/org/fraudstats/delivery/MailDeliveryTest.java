@@ -165,7 +165,9 @@ class MailDeliveryTest extends DatabaseTest {
                 .contains("10月23日至24日，全市共处置电诈警情3宗，") // the records begin on the 23rd: not "2022年以来"
                 .contains("门户页面：https://stats.example.gov.cn/bulletins/2022-10-24/daily?revision=1\n")
                 .doesNotContain("更正");
-        assertThat(html(toZhang)).contains("<p>- 电诈警情 1宗（同比—（基期无记录），环比-50.0%）</p>");
+        assertThat(html(toZhang)).contains("<li>电诈警情 1宗（同比—（基期无记录），环比-50.0%）</li>")
+                .startsWith("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><meta name=\"viewport\" "
+                        + "content=\"width=device-width, initial-scale=1\"><title>【反诈日报】2022年10月24日（第297期）</title>");
         // the portal's address is a link a reader taps; the date is Beijing's, as every time the centre reads
         assertThat(html(toZhang)).contains("<p>门户页面：<a href=\"https://stats.example.gov.cn/bulletins/2022-10-24/daily?revision=1\">"
                 + "https://stats.example.gov.cn/bulletins/2022-10-24/daily?revision=1</a></p>");

@@ -42,6 +42,8 @@ class LoginPages {
     /** Wrong first codes after which the password is asked again. */
     private static final int TRIES_BESIDE_THE_CODE = 3;
     static final String TRIES = "fraudstats.totp-tries";
+    /** The user name of a refused sign-in, shown once in the form again. */
+    static final String TYPED_NAME = "fraudstats.typed-name";
 
     /** A sign-in waiting for the first TOTP code, kept in the session. */
     record Pending(String user, Instant since) implements Serializable {
@@ -72,6 +74,13 @@ class LoginPages {
     String login(HttpServletRequest request, Model model) {
         NOTICES.keySet().stream().filter(key -> request.getParameter(key) != null).findFirst()
                 .ifPresent(key -> model.addAttribute(key.equals("logout") ? "notice" : "problem", NOTICES.get(key)));
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(TYPED_NAME) instanceof String typed) {
+            session.removeAttribute(TYPED_NAME);
+            if (request.getParameter("error") != null) {
+                model.addAttribute("username", typed);
+            }
+        }
         return "login";
     }
 
@@ -85,7 +94,11 @@ class LoginPages {
         if (request.getParameter("error") != null) {
             model.addAttribute("problem", "动态口令不正确：请等应用显示下一个 6 位数字后再输入。");
         }
-        model.addAttribute("secret", users.pendingTotpUri(pending.get().user()).map(org.fraudstats.access.Totp::secretOf).orElse(""));
+        Optional<String> uri = users.pendingTotpUri(pending.get().user());
+        // in groups of four, as authenticator apps accept it typed; and the key as a link: on the phone that runs the
+        // authenticator there is no code to scan (accessibility tester)
+        model.addAttribute("secret", uri.map(org.fraudstats.access.Totp::secretOf).orElse("").replaceAll("(.{4})(?!$)", "$1 "));
+        model.addAttribute("otpauth", uri.orElse(null));
         return "login-totp";
     }
 

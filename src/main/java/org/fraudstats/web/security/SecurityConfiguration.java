@@ -169,6 +169,13 @@ class SecurityConfiguration {
     private static AuthenticationFailureHandler signInFailed() {
         return (request, response, e) -> {
             String target = "/login?error";
+            // the name typed is shown again (not in the address, which logs keep): on a phone the whole form was
+            // typed anew after one wrong password (accessibility tester). Only a name a user could have: never a
+            // card number typed in the wrong field, shown on a page
+            String typed = request.getParameter("username") == null ? null : request.getParameter("username").strip();
+            if (org.fraudstats.access.Users.possibleName(typed)) {
+                request.getSession().setAttribute(LoginPages.TYPED_NAME, typed);
+            }
             if (e instanceof PasswordAndCode.TotpNotEnrolled) {
                 target = "/login?totp";
             } else if (e instanceof PasswordAndCode.TotpPending pending) {
