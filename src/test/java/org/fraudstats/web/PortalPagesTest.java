@@ -91,7 +91,7 @@ class PortalPagesTest extends PortalTest {
             MockHttpServletResponse page = as("leader", get(path));
             assertThat(page.getStatus()).as(path).isEqualTo(400);
             assertThat(page.getContentAsString(StandardCharsets.UTF_8)).as(path).contains("”不是日期（应如 2022-10-23）")
-                    .contains("<p class=\"notice error\">日期“").doesNotContain("date 日期")
+                    .contains("<p class=\"notice error\" role=\"alert\">日期“").doesNotContain("date 日期")
                     .doesNotContain("服务器内部错误");
         }
     }
@@ -338,6 +338,19 @@ class PortalPagesTest extends PortalTest {
                 .contains("没有代码为 440699 的地区（可选：440604、440605、440606、440607、440608、440600）");
         MockHttpServletResponse api = as("leader", get("/api/v1/metrics").param("from", "2022-10-05").param("to", "2022-10-01"));
         assertThat(api.getContentAsString(StandardCharsets.UTF_8)).contains("from 2022-10-05 is after to 2022-10-01");
+
+        // the page the form was on is one tap away, as it was (on a phone 返回首页 meant choosing everything again);
+        // never another site's, nor an address holding an account-like run of digits
+        MockHttpServletResponse fromTheForm = as("press", get("/headline").param("from", "2022-10-24").param("to", "2022-10-01")
+                .header("Referer", "http://localhost/headline?from=2022-10-01&to=2022-10-24&topic=handling"));
+        assertThat(fromTheForm.getContentAsString(StandardCharsets.UTF_8))
+                .contains("<p class=\"notice error\" role=\"alert\">起始日期 2022-10-24 晚于截止日期 2022-10-01</p>")
+                .contains("<a href=\"/headline?from=2022-10-01&amp;to=2022-10-24&amp;topic=handling\" class=\"back\">← 返回修改</a>");
+        for (String elsewhere : new String[] {"https://elsewhere.example/headline?from=2022-10-01", "http://localhost//elsewhere.example/x",
+                "http://localhost/headline?from=" + "6222" + "0212" + "3456" + "7890", "not a uri at all"}) {
+            assertThat(as("press", get("/headline").param("from", "2022-10-24").param("to", "2022-10-01").header("Referer", elsewhere))
+                    .getContentAsString(StandardCharsets.UTF_8)).as(elsewhere).doesNotContain("返回修改").doesNotContainPattern("\\d{12}");
+        }
     }
 
     @Test

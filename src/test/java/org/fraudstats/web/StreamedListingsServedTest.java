@@ -271,7 +271,7 @@ class StreamedListingsServedTest extends DatabaseTest {
     void aQueryThatCannotBeDecodedIsABadRequestAndWritesNothingIntoTheLog() throws Exception {
         String card = "6222" + "6514" + "3642" + "3492";
         // sent as written: java.net.URI refuses such an address, curl and a script's string do not
-        assertThat(raw("/login?card=" + card + "%", "")).startsWith("HTTP/1.1 400 ").contains("<p class=\"notice error\">请求有误。</p>");
+        assertThat(raw("/login?card=" + card + "%", "")).startsWith("HTTP/1.1 400 ").contains("<p class=\"notice error\" role=\"alert\">请求有误。</p>");
         assertThat(raw("/api/v1/metrics?from=2022-10-01%ZZ&x=a%0d%0a20:27:00.000+08:00%20INFO%20forged",
                 "Authorization: Bearer " + token(Role.STATISTICIAN) + "\r\n")).startsWith("HTTP/1.1 400 ").contains("Content-Type: application/json").contains("bad request");
         assertNothingAlarming();
