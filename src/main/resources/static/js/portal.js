@@ -12,7 +12,8 @@
         var text = source.textContent.trim();
         var done = function () {
           var note = document.getElementById('copied');
-          if (note) { note.hidden = false; }
+          // written anew each time: a live region announces a change of its text, not an element shown again
+          if (note) { note.hidden = false; note.textContent = ''; note.textContent = '已复制'; }
           button.setAttribute('data-copied', text);
         };
         if (navigator.clipboard && window.isSecureContext) {
@@ -48,7 +49,8 @@
           document.getElementById('rerun-done').textContent = s.done;
           document.getElementById('rerun-total').textContent = s.total;
           var status = document.getElementById('rerun-status');
-          status.textContent = s.status;
+          // only a change: the status is a live region, and the same word every second would be read out every second
+          if (status.textContent !== s.status) { status.textContent = s.status; }
           status.className = 'status ' + s.status.toLowerCase();
           if (s.running) {
             setTimeout(poll, 1000);

@@ -191,9 +191,12 @@ public class Users {
         return name != null && name.matches(NAME_RULE);
     }
 
-    /** Whether a user could have {@code name}: its shape, and no run of digits like an account number. */
+    /**
+     * Whether {@code name} may be shown back as a user name typed: its shape, no run of digits like an account number,
+     * and nothing that would pass as a password (typed into the wrong field), as the audit log keeps it (SignIn).
+     */
     public static boolean possibleName(String name) {
-        return shapedLikeAName(name) && DigitRuns.mask(name).equals(name);
+        return shapedLikeAName(name) && DigitRuns.mask(name).equals(name) && !PasswordPolicy.wouldPass(name);
     }
 
     /** @throws AccessProblem when the name is not one a user may have (a usage error on the command line) */

@@ -41,6 +41,16 @@ class DeliverCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        // a weekly or monthly bulletin is named by its last day: another day named no bulletin, and --resend said
+        // "was published" of none (review)
+        if (kind == Kind.weekly && date.getDayOfWeek() != java.time.DayOfWeek.SUNDAY) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--date " + date
+                    + " is not a Sunday: a weekly bulletin's date is its last day");
+        }
+        if (kind == Kind.monthly && date.getDayOfMonth() != date.lengthOfMonth()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--date " + date
+                    + " is not the last day of its month: a monthly bulletin's date is its last day");
+        }
         Deliveries deliveries = services.get(Deliveries.class);
         deliveries.checkConfiguration();
         int pending = deliveries.deliver(date, kind.name(), resend, line -> {

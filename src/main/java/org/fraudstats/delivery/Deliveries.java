@@ -311,10 +311,16 @@ public class Deliveries {
                 + (d.revision() > 1 ? ".r" + d.revision() : "");
         List<Path> files = new ArrayList<>();
         long total = 0;
+        boolean ownFolder = Path.of(d.outFolder()).toAbsolutePath().normalize().equals(home.defaultOut().toAbsolutePath().normalize());
         for (String format : formats) {
             Path file = folder.resolve(base + "." + format);
             if (!Files.isRegularFile(file)) {
                 throw new IllegalStateException("attachment " + file + " is missing");
+            }
+            // a `rerun --out DIR` folder may be one others write into: a link there to account.key would be mailed
+            // to every recipient; attached only as the portal serves from there (review)
+            if (!ownFolder && !org.fraudstats.storage.OwnFiles.nobodyElseWrites(Path.of(d.outFolder()), file, home.root())) {
+                throw new IllegalStateException("attachment " + file + " is a link, or in a folder others can write to: not mailed");
             }
             files.add(file);
             total += Files.size(file);
@@ -361,21 +367,32 @@ public class Deliveries {
         LocalDate from = periodFrom(date, product);
         Instant now = clock.instant();
         List<DeliveryStore.Copy> copies = store.latestCopies(product, from, date);
-        if (resend && copies.isEmpty()) {
-            // a bulletin published by a rerun (which mails no first publication of an old day) or by a night without
-            // a distribution list reached nobody, and no pass mails it later: the operator asked to send it now.
-            // Recorded as the night records a first publication, so a later correction goes to these recipients
-            Optional<DeliveryStore.UnrecordedRevision> latest = store.latestRevision(product, from, date, home.defaultOut());
-            if (latest.isEmpty()) {
-                log.accept("no " + product + " bulletin " + MailedBulletin.layoutPeriod(product, from, date) + " was published");
+        Optional<DeliveryStore.UnrecordedRevision> latest = resend ? store.latestRevision(product, from, date, home.defaultOut())
+                : Optional.empty();
+        if (resend && latest.isEmpty()) {
+            log.accept("no " + product + " bulletin " + MailedBulletin.layoutPeriod(product, from, date) + " was published");
+            return 0;
+        }
+        boolean unmailedLatest = resend && (copies.isEmpty() || latest.get().bulletin().revision() > copies.get(0).revision());
+        if (unmailedLatest) {
+            // its latest revision was never recorded for mail: a bulletin published by a rerun (which mails no first
+            // publication of an old day) or by a night without a distribution list reached nobody, and no pass mails
+            // it later; a correction left unrecorded for over 7 days is not caught up either. The operator asked to
+            // send it: recorded as a night records its own, to the lists of today, or a correction to those who had
+            // the bulletin (not the superseded revision again, as --resend copied)
+            DeliveryStore.UnrecordedRevision revision = latest.get();
+            Path pdf = revision.outFolder().resolve(MailedBulletin.layoutKind(product)).resolve(MailedBulletin.layoutPeriod(product, from, date));
+            if (!Files.isDirectory(pdf)) {
+                log.accept("revision " + revision.bulletin().revision() + " is not mailed: its files are not in " + pdf
+                        + " (rerun the period to write them)");
                 return 0;
             }
-            int recorded = record(latest.get().bulletin(), latest.get().outFolder());
+            int recorded = record(revision.bulletin(), revision.outFolder());
             log.accept(recorded == 0 ? "no list of the distribution file takes " + product + " bulletins"
-                    : "revision " + latest.get().bulletin().revision() + ", never mailed before: " + recorded
-                            + " mails to the lists of today");
+                    : "revision " + revision.bulletin().revision() + ", never mailed before: " + recorded + " mails to "
+                            + (copies.isEmpty() ? "the lists of today" : "those who had the bulletin"));
         }
-        if (resend) {
+        if (resend && !unmailedLatest) {
             for (DeliveryStore.Copy c : copies) {
                 DeliveryStore.Recipient r = new DeliveryStore.Recipient(c.list(), c.name(), c.email());
                 if (store.record(r, product, from, date, c.revision(), c.lastCopy() + 1, c.outFolder(), c.changes(),

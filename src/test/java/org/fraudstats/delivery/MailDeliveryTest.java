@@ -863,7 +863,7 @@ class MailDeliveryTest extends DatabaseTest {
     }
 
     @Test
-    void deliveriesAsJson_andDeliverWithNothingPending() {
+    void deliveriesAsJson_andDeliverWithNothingPending() throws Exception {
         assertThat(night("2022-10-24").exitCode()).isZero();
         Run json = cli("deliveries", "--from", "2022-10-24", "--to", "2022-10-24", "--format", "json");
         assertThat(json.exitCode()).isZero();
@@ -892,6 +892,24 @@ class MailDeliveryTest extends DatabaseTest {
         assertThat(cli("deliver", "--date", "2022-10-20", "--resend").out())
                 .isEqualTo("no daily bulletin 2022-10-20 was published\ndaily 2022-10-20: nothing to send\n");
         assertThat(relay.getReceivedMessages()).hasSize(6);
+        // files not where the revision was published: said, nothing recorded to wait 6 hours and fail (review)
+        assertThat(cli("rerun", "--from", "2022-10-22", "--to", "2022-10-22").exitCode()).isZero();
+        Path folder = context.getBean(org.fraudstats.storage.FraudstatsHome.class).defaultOut().resolve("daily/2022-10-22");
+        try (var files = Files.list(folder)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(folder);
+        assertThat(cli("deliver", "--date", "2022-10-22", "--resend").out()).isEqualTo("revision 1 is not mailed: its files are not in "
+                + folder + " (rerun the period to write them)\ndaily 2022-10-22: nothing to send\n");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM delivery WHERE date_from = '2022-10-22'", Integer.class)).isZero();
+        // a weekly or monthly bulletin is named by its last day
+        Run notSunday = cli("deliver", "--date", "2022-10-20", "--kind", "weekly", "--resend");
+        assertThat(notSunday.exitCode()).isEqualTo(2);
+        assertThat(notSunday.err()).contains("--date 2022-10-20 is not a Sunday: a weekly bulletin's date is its last day");
+        assertThat(cli("deliver", "--date", "2022-10-30", "--kind", "monthly").err())
+                .contains("--date 2022-10-30 is not the last day of its month: a monthly bulletin's date is its last day");
         Run backwards = cli("deliveries", "--from", "2022-10-25", "--to", "2022-10-24");
         assertThat(backwards.exitCode()).isEqualTo(2);
         assertThat(backwards.err()).contains("--from 2022-10-25 is after --to 2022-10-24");

@@ -63,7 +63,7 @@ class ArchivePagesTest extends PortalTest {
                 "2022-03-01_2022-03-31/monthly r1", "2022-02-01_2022-02-28/monthly r1", "2022-01-01_2022-01-31/monthly r1");
         assertThat(monthlies).contains("<option value=\"monthly\" selected=\"selected\">月报</option>").contains("共 5 份（各版分列）")
                 // the files of each row are named for a screen reader, not 155 links called PDF
-                .contains("aria-label=\"2022-05-01 至 2022-05-31 电信网络诈骗警情通报（月报） 第1版 PDF\"");
+                .contains("aria-label=\"PDF（2022-05-01 至 2022-05-31 电信网络诈骗警情通报（月报） 第1版）\"");
         String may = page(get("/bulletins").param("from", "2022-05-01").param("to", "2022-05-31").param("kind", "daily"));
         assertThat(rows(may)).hasSize(31).contains("2022-05-03/daily r2", "2022-05-03/daily r1");
         assertThat(page(get("/bulletins").param("kind", "weekly"))).contains("没有已发布的通报。");

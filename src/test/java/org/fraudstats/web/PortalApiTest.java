@@ -197,6 +197,10 @@ class PortalApiTest extends PortalTest {
                 "not a bulletin's period: its dates are written with dashes, 2022-10-01_2022-10-31");
         assertError(as("statistician", post("/api/v1/reruns").contentType(MediaType.TEXT_PLAIN).content("from=2022-10-01")),
                 "the body must be JSON (Content-Type: application/json), not text/plain");
+        // curl -d without its header sends a form: said to be no JSON, not an unknown parameter named after the body
+        assertError(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .content("{\"from\": \"2022-10-01\", \"to\": \"2022-10-02\"}")),
+                "the body must be JSON (Content-Type: application/json), not application/x-www-form-urlencoded");
         assertError(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON).content("{\"from\": \"2022-10-01\", "
                 + "\"to\": \"2022-10-02\", \"pad\": \"" + "x".repeat(5000) + "\"}")), "the body is larger than 4096 bytes");
         assertError(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON).content("{\"from\": ")), null);

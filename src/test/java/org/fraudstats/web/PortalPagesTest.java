@@ -448,7 +448,7 @@ class PortalPagesTest extends PortalTest {
                 "user-disable|ref.nobody|refused: no user ref.nobody (see ./fraudstats user list)",
                 "token-revoke|token 999999|refused: no valid token 999999",
                 "token-revoke|token " + id + " (ref.auditor)|refused: separation of duties");
-        assertThat(page("admin", get("/users"))).containsPattern("value=\"" + id + "\"><button type=\"submit\" class=\"secondary\" aria-label=\"作废令牌 " + id + "\" disabled=\"disabled\">作废");
+        assertThat(page("admin", get("/users"))).containsPattern("value=\"" + id + "\"><button type=\"submit\" class=\"secondary\" aria-label=\"作废（令牌 " + id + "）\" disabled=\"disabled\">作废");
     }
 
     @Test
@@ -647,7 +647,7 @@ class PortalPagesTest extends PortalTest {
                 + "WHERE action IN ('user-password', 'user-totp') AND object LIKE 'sod.%' ORDER BY id", String.class)).containsExactly(
                 "sod.admin|user-password|sod.auditor|refused: separation of duties", "sod.admin|user-totp|sod.admin2|refused: separation of duties");
         assertThat(page("admin", get("/users"))).containsPattern(
-                "value=\"sod.auditor\"><button type=\"submit\" class=\"secondary\" aria-label=\"重置sod.auditor的密码\" disabled=\"disabled\">重置密码");
+                "value=\"sod.auditor\"><button type=\"submit\" class=\"secondary\" aria-label=\"重置密码（sod.auditor）\" disabled=\"disabled\">重置密码");
 
         // nor for themselves: an open (or taken) session would set a new password and a new key in two clicks and keep
         // the account; the password is changed at /account with the current one, the key on the server
@@ -666,7 +666,7 @@ class PortalPagesTest extends PortalTest {
                 + "WHERE object = 'sod.admin' ORDER BY id", String.class)).containsExactly("sod.admin|user-password|sod.admin|refused: own account",
                 "sod.admin|user-totp|sod.admin|refused: own account", "sod.admin|token-create|sod.admin|refused: own account");
         assertThat(page("admin", get("/users"))).containsPattern(
-                "value=\"sod.admin\"><button type=\"submit\" class=\"secondary\" aria-label=\"重置sod.admin的密码\" disabled=\"disabled\">重置密码");
+                "value=\"sod.admin\"><button type=\"submit\" class=\"secondary\" aria-label=\"重置密码（sod.admin）\" disabled=\"disabled\">重置密码");
 
         // a lock is shown while it lasts, not after (the row keeps its end until the next sign-in)
         jdbc.update("UPDATE app_user SET locked_until = '2999-01-01T00:00:00Z' WHERE name = 'sod.admin2'");
@@ -755,12 +755,12 @@ class PortalPagesTest extends PortalTest {
                 "off.admin|user-disable|off.leader|success", "off.admin|user-disable|off.auditor|refused: separation of duties",
                 "off.admin|user-disable|off.admin2|refused: separation of duties", "off.admin|user-disable|off.admin|refused: own account");
         String page = page("admin", get("/users"));
-        assertThat(page).containsPattern("value=\"off.auditor\"><button type=\"submit\" class=\"danger\" aria-label=\"停用off.auditor\" disabled=\"disabled\">停用");
+        assertThat(page).containsPattern("value=\"off.auditor\"><button type=\"submit\" class=\"danger\" aria-label=\"停用（off.auditor）\" disabled=\"disabled\">停用");
         // a disabled user's token is refused, though unexpired, and the list says so; a password or key of theirs is
         // no use either (tester: the list said 有效至 beside it, the buttons offered both)
         assertThat(page).containsPattern("<td class=\"name\">off.leader</td>\\s*<td[^>]*>[^<]*</td>\\s*<td data-label=\"有效至\">用户已停用，不可用</td>")
-                .containsPattern("value=\"off.leader\"><button type=\"submit\" class=\"secondary\" aria-label=\"重置off.leader的密码\" disabled=\"disabled\">重置密码")
-                .containsPattern("value=\"off.leader\"><button type=\"submit\" class=\"secondary\" aria-label=\"为off.leader登记动态口令\" disabled=\"disabled\">登记动态口令");
+                .containsPattern("value=\"off.leader\"><button type=\"submit\" class=\"secondary\" aria-label=\"重置密码（off.leader）\" disabled=\"disabled\">重置密码")
+                .containsPattern("value=\"off.leader\"><button type=\"submit\" class=\"secondary\" aria-label=\"登记动态口令（off.leader）\" disabled=\"disabled\">登记动态口令");
         // and the server refuses them as the buttons say, a form posted by hand too (re-tester)
         var password = mvc.perform(post("/users/password").param("name", "off.leader").with(user("off.admin").roles("ADMIN")).with(csrf())).andReturn();
         assertThat(password.getFlashMap().get("error")).isEqualTo("用户 off.leader 已停用：不为其重置密码");

@@ -81,6 +81,9 @@ class BulletinPages {
         List<OutdatedBulletin.Outdated> outdated = outdatedBulletin.overlapping(period[0], period[1]);
         model.addAttribute("outdated", bulletins.stream().filter(b -> outdated.stream().anyMatch(o -> o.is(b)))
                 .collect(java.util.stream.Collectors.toSet()));
+        // the legend of 数据有更新 under the form, when a row of this page has it
+        java.util.Set<?> outdatedRows = (java.util.Set<?>) model.getAttribute("outdated");
+        model.addAttribute("outdatedShown", ((List<?>) model.getAttribute("bulletins")).stream().anyMatch(outdatedRows::contains));
         model.addAttribute("from", all ? "" : period[0].toString());
         model.addAttribute("to", all ? "" : period[1].toString());
         model.addAttribute("kind", onlyKind == null ? "" : onlyKind);

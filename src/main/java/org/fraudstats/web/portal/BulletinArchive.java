@@ -88,34 +88,7 @@ public class BulletinArchive {
         // put it there: that folder may be one anybody writes into, where a forged PDF, or a link to account.key,
         // would be handed to every signed-in user (review)
         Path there = Path.of(bulletin.publishedInto());
-        return file(there, bulletin, format).filter(file -> nobodyElseWrites(there, file));
-    }
-
-    /**
-     * The file is a regular file, no link, and it and every folder from {@code out} down to it belong to the user this
-     * process runs as and are written by nobody else (no group or other write).
-     */
-    private boolean nobodyElseWrites(Path out, Path file) {
-        try {
-            java.nio.file.attribute.UserPrincipal me = Files.getOwner(home.root());
-            if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                return false;
-            }
-            for (Path p = file; p != null && p.startsWith(out); p = p.getParent()) {
-                if (Files.isSymbolicLink(p) || !Files.getOwner(p, java.nio.file.LinkOption.NOFOLLOW_LINKS).equals(me)) {
-                    return false;
-                }
-                java.util.Set<java.nio.file.attribute.PosixFilePermission> mode =
-                        Files.getPosixFilePermissions(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-                if (mode.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
-                        || mode.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
+        return file(there, bulletin, format).filter(file -> org.fraudstats.storage.OwnFiles.nobodyElseWrites(there, file, home.root()));
     }
 
     private static Optional<Path> file(Path out, PublishedBulletin bulletin, BulletinPublisher.Format format) {

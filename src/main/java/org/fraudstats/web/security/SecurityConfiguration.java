@@ -169,13 +169,6 @@ class SecurityConfiguration {
     private static AuthenticationFailureHandler signInFailed() {
         return (request, response, e) -> {
             String target = "/login?error";
-            // the name typed is shown again (not in the address, which logs keep): on a phone the whole form was
-            // typed anew after one wrong password (accessibility tester). Only a name a user could have: never a
-            // card number typed in the wrong field, shown on a page
-            String typed = request.getParameter("username") == null ? null : request.getParameter("username").strip();
-            if (org.fraudstats.access.Users.possibleName(typed)) {
-                request.getSession().setAttribute(LoginPages.TYPED_NAME, typed);
-            }
             if (e instanceof PasswordAndCode.TotpNotEnrolled) {
                 target = "/login?totp";
             } else if (e instanceof PasswordAndCode.TotpPending pending) {
@@ -186,6 +179,15 @@ class SecurityConfiguration {
                 request.getSession().setAttribute(LoginPages.PENDING, new LoginPages.Pending(pending.user, Instant.now()));
                 request.getSession().removeAttribute(LoginPages.TRIES); // a new pending sign-in has its tries anew
                 target = "/login/totp";
+            }
+            if (target.equals("/login?error")) {
+                // the name typed is shown again (not in the address, which logs keep): on a phone the whole form was
+                // typed anew after one wrong password (accessibility tester). Never a card number or a password typed
+                // in the wrong field, shown on a page and kept in the session table
+                String typed = request.getParameter("username") == null ? null : request.getParameter("username").strip();
+                if (org.fraudstats.access.Users.possibleName(typed)) {
+                    request.getSession().setAttribute(LoginPages.TYPED_NAME, typed);
+                }
             }
             response.sendRedirect(request.getContextPath() + target);
         };

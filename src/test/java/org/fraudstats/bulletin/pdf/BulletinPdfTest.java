@@ -119,6 +119,10 @@ class BulletinPdfTest {
             }
             assertThat(document.getDocumentInformation().getTitle()).isEqualTo("电信网络诈骗警情日报 2022年10月24日（第297期）");
         }
+        // a phone's viewer shows the title: every 月报 was titled the same (accessibility tester)
+        try (PDDocument document = Loader.loadPDF(render(SampleBulletins.monthly()).toFile())) {
+            assertThat(document.getDocumentInformation().getTitle()).isEqualTo("电信网络诈骗警情通报（月报） 2022年11月1日至11月30日");
+        }
     }
 
     @Test

@@ -242,7 +242,13 @@ class WebSecurityTest extends DatabaseTest {
         assertThat(mvc.perform(get("/login").param("error", "").cookie(session)).andReturn().getResponse().getContentAsString())
                 .doesNotContain("web.typed").containsPattern("id=\"username\"[^>]*autofocus");
 
-        // a name holding a card number is not kept for the page (nor in the session table)
+        // a password typed into the name's field is not kept for the page, nor in the session table (review)
+        MvcResult typedPassword = mvc.perform(post("/login").param("username", "Leader-Password-1").param("password", "wrong").with(csrf()))
+                .andExpect(redirectedUrl("/login?error")).andReturn();
+        assertThat(typedPassword.getResponse().getCookie("SESSION")).isNull();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM spring_session_attributes "
+                + "WHERE position(convert_to(?, 'UTF8') IN attribute_bytes) > 0", Integer.class, "Leader-Password-1")).isZero();
+        // nor a name holding a card number
         String card = "typed." + "6222" + "0212" + "3456" + "7890";
         MvcResult typedCard = mvc.perform(post("/login").param("username", card).param("password", "wrong").with(csrf()))
                 .andExpect(redirectedUrl("/login?error")).andReturn();
