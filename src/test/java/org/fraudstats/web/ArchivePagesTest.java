@@ -45,7 +45,7 @@ class ArchivePagesTest extends PortalTest {
         String first = page(get("/bulletins"));
         assertThat(rows(first)).hasSize(100).startsWith("2022-05-01_2022-05-31/monthly r1", "2022-05-30/daily r1");
         assertThat(first).contains("共 156 份（各版分列），第 1 / 2 页，每页 100 份")
-                .contains("href=\"/bulletins?from=&amp;to=&amp;kind=&amp;page=2\"").doesNotContain("上一页");
+                .contains("href=\"/bulletins?from=&amp;to=&amp;kind=&amp;latest=&amp;page=2\"").doesNotContain("上一页");
         String second = page(get("/bulletins").param("page", "2"));
         assertThat(rows(second)).hasSize(56).last().isEqualTo("2022-01-01/daily r1");
         assertThat(second).contains("第 2 / 2 页").contains("page=1\"").doesNotContain("下一页");
@@ -66,6 +66,10 @@ class ArchivePagesTest extends PortalTest {
                 .contains("aria-label=\"PDF（2022-05-01 至 2022-05-31 电信网络诈骗警情通报（月报） 第1版）\"");
         String may = page(get("/bulletins").param("from", "2022-05-01").param("to", "2022-05-31").param("kind", "daily"));
         assertThat(rows(may)).hasSize(31).contains("2022-05-03/daily r2", "2022-05-03/daily r1");
+        // each bulletin's latest revision alone
+        String latest = page(get("/bulletins").param("from", "2022-05-01").param("to", "2022-05-31").param("kind", "daily").param("latest", "1"));
+        assertThat(rows(latest)).hasSize(30).contains("2022-05-03/daily r2").doesNotContain("2022-05-03/daily r1");
+        assertThat(latest).contains("name=\"latest\" value=\"1\" checked=\"checked\"");
         assertThat(page(get("/bulletins").param("kind", "weekly"))).contains("没有已发布的通报。");
         MockHttpServletResponse bad = as(get("/bulletins").param("kind", "yearly"));
         assertThat(bad.getStatus()).isEqualTo(400);
