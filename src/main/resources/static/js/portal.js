@@ -1,5 +1,6 @@
 // The portal's only script (a separate file: the Content-Security-Policy allows no inline script). Pages work
-// without it; it adds two things: the copy button of the headline, and the live progress of a rerun.
+// without it; it adds three things: the copy button of the headline, the live progress of a rerun, and 返回修改 as the
+// browser's back (the form as it was typed).
 (function () {
   'use strict';
 
@@ -21,6 +22,19 @@
         } else {
           selectAndCopy(source);
           done();
+        }
+      });
+    });
+  }
+
+  // 返回修改 on an error page: the browser's own back keeps what was typed in the form (its address, the page the form
+  // was on before, comes back with the values of before)
+  function setupBack() {
+    document.querySelectorAll('a.back').forEach(function (link) {
+      link.addEventListener('click', function (event) {
+        if (window.history.length > 1) {
+          event.preventDefault();
+          window.history.back();
         }
       });
     });
@@ -67,5 +81,6 @@
   document.addEventListener('DOMContentLoaded', function () {
     setupCopy();
     setupProgress();
+    setupBack();
   });
 })();

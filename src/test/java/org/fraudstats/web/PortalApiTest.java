@@ -178,6 +178,8 @@ class PortalApiTest extends PortalTest {
                 "from: '20221001' is not a date (an ISO date: 2022-10-01)");
         // a parameter given twice, a '+' read as a space: said as such, not as an odd value with '?' in it
         assertError(as("leader", get("/api/v1/metrics").param("from", "2022-10-01", "2022-10-02").param("to", "2022-10-03")),
+                "parameter 'from' given 2 times: give it once");
+        assertError(as("leader", get("/api/v1/metrics").param("from", "2022-10-01,2022-10-02").param("to", "2022-10-03")),
                 "from is given more than once (or holds a comma): one ISO date, e.g. 2022-10-23");
         assertError(as("leader", get("/api/v1/metrics").param("from", " 2022-10-01").param("to", "2022-10-03")),
                 "from: '2022-10-01' has a space (or a '+') around it");
@@ -197,6 +199,12 @@ class PortalApiTest extends PortalTest {
                 "not a bulletin's period: its dates are written with dashes, 2022-10-01_2022-10-31");
         assertError(as("statistician", post("/api/v1/reruns").contentType(MediaType.TEXT_PLAIN).content("from=2022-10-01")),
                 "the body must be JSON (Content-Type: application/json), not text/plain");
+        // a parameter's name with a control character is refused by the firewall as it is read: 400, no trace (tester)
+        assertError(as("statistician", get("/api/v1/metrics").param("from", "2022-10-01").param("to", "2022-10-24").param("\u0000", "1")),
+                "a parameter's name holds a control character");
+        // given twice: said so, not read as one value "440604,440605" of an unknown district (tester)
+        assertError(as("statistician", get("/api/v1/metrics").param("from", "2022-10-01").param("to", "2022-10-24")
+                .param("district", "440604", "440605")), "parameter 'district' given 2 times: give it once");
         // curl -d without its header sends a form: said to be no JSON, not an unknown parameter named after the body
         assertError(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .content("{\"from\": \"2022-10-01\", \"to\": \"2022-10-02\"}")),

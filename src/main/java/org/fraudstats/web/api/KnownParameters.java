@@ -60,11 +60,25 @@ final class KnownParameters {
         // parameter named after the whole body (review): of such a request, the address's parameters only
         String type = request.getContentType();
         boolean formBody = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
-        for (String given : formBody ? queryNames(request.getQueryString()) : request.getParameterMap().keySet()) {
+        java.util.Map<String, String[]> parameters;
+        try {
+            parameters = request.getParameterMap();
+        } catch (org.springframework.security.web.firewall.RequestRejectedException e) {
+            // Spring Security's firewall refuses a name holding a control character as it is read: a 400 like any
+            // other refusal of the request's own making, not an internal error with a trace (tester)
+            throw new BadInput("a parameter's name holds a control character");
+        }
+        for (String given : formBody ? queryNames(request.getQueryString()) : parameters.keySet()) {
             // a form's CSRF token is no parameter of the request's own, and Spring Security has read it already
             if (!known.contains(given) && !given.equals("_csrf")) {
                 throw new BadInput("unknown parameter '" + Inputs.printable(given) + "' ("
                         + (known.isEmpty() ? "this endpoint takes none" : String.join(", ", known)) + ")");
+            }
+            // district=440604&district=440605 was read as the one value "440604,440605" and refused as a district
+            // of that name; said as /api/v1/audit says it (tester)
+            String[] values = parameters.get(given);
+            if (!formBody && values != null && values.length > 1) {
+                throw new BadInput("parameter '" + given + "' given " + values.length + " times: give it once");
             }
         }
     }

@@ -61,7 +61,7 @@ class PageModel {
             java.net.URI from = java.net.URI.create(referer);
             String path = from.getRawPath();
             if (from.getHost() == null || !from.getHost().equalsIgnoreCase(request.getServerName()) || path == null
-                    || !path.startsWith("/") || path.startsWith("//")) {
+                    || !path.startsWith("/") || path.startsWith("//") || path.startsWith("/login") || path.startsWith("/logout")) {
                 return null;
             }
             String back = path + (from.getRawQuery() == null ? "" : "?" + from.getRawQuery());
