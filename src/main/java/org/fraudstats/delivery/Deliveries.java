@@ -306,22 +306,13 @@ public class Deliveries {
         }
         List<String> formats = config.lists().stream().filter(l -> l.name().equals(d.list())).findFirst()
                 .map(Distribution.MailingList::attach).orElse(List.of("pdf"));
-        Path folder = bulletinFolder(d);
-        String base = "fraudstats-" + MailedBulletin.layoutKind(d.product()) + "-" + MailedBulletin.layoutPeriod(d.product(), d.from(), d.to())
-                + (d.revision() > 1 ? ".r" + d.revision() : "");
         List<Path> files = new ArrayList<>();
         long total = 0;
-        boolean ownFolder = Path.of(d.outFolder()).toAbsolutePath().normalize().equals(home.defaultOut().toAbsolutePath().normalize());
         for (String format : formats) {
-            Path file = folder.resolve(base + "." + format);
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalStateException("attachment " + file + " is missing");
-            }
-            // a `rerun --out DIR` folder may be one others write into: a link there to account.key would be mailed
-            // to every recipient; attached only as the portal serves from there (review)
-            if (!ownFolder && !org.fraudstats.storage.OwnFiles.nobodyElseWrites(Path.of(d.outFolder()), file, home.root())) {
-                throw new IllegalStateException("attachment " + file + " is a link, or in a folder others can write to: not mailed");
-            }
+            Path file = attachment(d.product(), d.from(), d.to(), d.revision(), Path.of(d.outFolder()), format)
+                    .orElseThrow(() -> new IllegalStateException("attachment " + bulletinFolder(d).resolve(fileName(d.product(),
+                            d.from(), d.to(), d.revision(), format)) + " is missing, a link, or in a folder others can write "
+                            + "to (not mailed), and the home's output folder has no copy: a rerun of the period writes one"));
             files.add(file);
             total += Files.size(file);
         }
@@ -381,14 +372,14 @@ public class Deliveries {
             // send it: recorded as a night records its own, to the lists of today, or a correction to those who had
             // the bulletin (not the superseded revision again, as --resend copied)
             DeliveryStore.UnrecordedRevision revision = latest.get();
-            Path pdf = revision.outFolder().resolve(MailedBulletin.layoutKind(product)).resolve(MailedBulletin.layoutPeriod(product, from, date));
-            if (!Files.isDirectory(pdf)) {
-                log.accept("revision " + revision.bulletin().revision() + " is not mailed: its files are not in " + pdf
-                        + " (rerun the period to write them)");
+            if (attachment(product, from, date, revision.bulletin().revision(), revision.outFolder(), "pdf").isEmpty()) {
+                Path folder = revision.outFolder().resolve(MailedBulletin.layoutKind(product)).resolve(MailedBulletin.layoutPeriod(product, from, date));
+                log.accept("revision " + revision.bulletin().revision() + " is not mailed: its PDF is neither in the home's "
+                        + "output folder nor, in a folder nobody else writes into, in " + folder + " (rerun the period to write it)");
                 return 0;
             }
             int recorded = record(revision.bulletin(), revision.outFolder());
-            log.accept(recorded == 0 ? "no list of the distribution file takes " + product + " bulletins"
+            log.accept(recorded == 0 ? "no list takes " + product + " bulletins (no distribution file, or none of its lists)"
                     : "revision " + revision.bulletin().revision() + ", never mailed before: " + recorded + " mails to "
                             + (copies.isEmpty() ? "the lists of today" : "those who had the bulletin"));
         }
@@ -435,6 +426,29 @@ public class Deliveries {
             distribution = d;
         }
         return d;
+    }
+
+    /**
+     * A revision's file to attach, found as the portal finds it to serve: in the home's output folder, else where its
+     * process wrote it when that is a folder nobody else writes into (a `rerun --out DIR` may be one anybody writes
+     * into, where a link to account.key would be mailed to every recipient; review). A rerun of the period writes the
+     * file into the home's folder, and the mail then goes (tester: it waited 6 hours on a folder it could never read).
+     */
+    private Optional<Path> attachment(String product, LocalDate from, LocalDate to, int revision, Path outFolder, String format) {
+        String name = fileName(product, from, to, revision, format);
+        Path own = home.defaultOut().resolve(MailedBulletin.layoutKind(product)).resolve(MailedBulletin.layoutPeriod(product, from, to))
+                .resolve(name);
+        if (Files.isRegularFile(own)) {
+            return Optional.of(own);
+        }
+        Path there = outFolder.resolve(MailedBulletin.layoutKind(product)).resolve(MailedBulletin.layoutPeriod(product, from, to)).resolve(name);
+        return Files.isRegularFile(there) && org.fraudstats.storage.OwnFiles.nobodyElseWrites(outFolder, there, home.root())
+                ? Optional.of(there) : Optional.empty();
+    }
+
+    private static String fileName(String product, LocalDate from, LocalDate to, int revision, String format) {
+        return "fraudstats-" + MailedBulletin.layoutKind(product) + "-" + MailedBulletin.layoutPeriod(product, from, to)
+                + (revision > 1 ? ".r" + revision : "") + "." + format;
     }
 
     private static Path bulletinFolder(DeliveryStore.Claimed d) {

@@ -901,9 +901,21 @@ class MailDeliveryTest extends DatabaseTest {
             }
         }
         Files.delete(folder);
-        assertThat(cli("deliver", "--date", "2022-10-22", "--resend").out()).isEqualTo("revision 1 is not mailed: its files are not in "
-                + folder + " (rerun the period to write them)\ndaily 2022-10-22: nothing to send\n");
+        assertThat(cli("deliver", "--date", "2022-10-22", "--resend").out()).isEqualTo("revision 1 is not mailed: its PDF is neither in "
+                + "the home's output folder nor, in a folder nobody else writes into, in " + folder + " (rerun the period to write it)\n"
+                + "daily 2022-10-22: nothing to send\n");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM delivery WHERE date_from = '2022-10-22'", Integer.class)).isZero();
+        // published by `rerun --out` into a folder anybody writes into: not mailed from there, said at once; once a
+        // rerun has written the home's own copy, mailed with it (tester: retried 6 hours on files it could never attach)
+        Path open = org.fraudstats.support.TestPostgres.tempHome();
+        Files.setPosixFilePermissions(open, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertThat(cli("rerun", "--from", "2022-10-21", "--to", "2022-10-21", "--out", open.toString()).exitCode()).isZero();
+        assertThat(cli("deliver", "--date", "2022-10-21", "--resend").out()).startsWith("revision 1 is not mailed: its PDF is neither in "
+                + "the home's output folder nor, in a folder nobody else writes into, in " + open.resolve("daily/2022-10-21"));
+        assertThat(cli("rerun", "--from", "2022-10-21", "--to", "2022-10-21").exitCode()).isZero();
+        assertThat(cli("deliver", "--date", "2022-10-21", "--resend").out()).startsWith("revision 1, never mailed before: 3 mails to the lists of today\n");
+        assertThat(mailsWithSubject("【反诈日报】2022年10月21日（第294期）")).hasSize(3).allSatisfy(m -> assertThat(attachments(m).keySet())
+                .isNotEmpty().allMatch(name -> name.startsWith("fraudstats-daily-2022-10-21.")));
         // a weekly or monthly bulletin is named by its last day
         Run notSunday = cli("deliver", "--date", "2022-10-20", "--kind", "weekly", "--resend");
         assertThat(notSunday.exitCode()).isEqualTo(2);

@@ -71,6 +71,11 @@ class ArchivePagesTest extends PortalTest {
         assertThat(rows(latest)).hasSize(30).contains("2022-05-03/daily r2").doesNotContain("2022-05-03/daily r1");
         assertThat(latest).contains("name=\"latest\" value=\"1\" checked=\"checked\"");
         assertThat(page(get("/bulletins").param("kind", "weekly"))).contains("没有已发布的通报。");
+        // one end alone is open at the other
+        assertThat(rows(page(get("/bulletins").param("from", "2022-05-29").param("kind", "daily")))).containsExactly(
+                "2022-05-30/daily r1", "2022-05-29/daily r1");
+        assertThat(rows(page(get("/bulletins").param("to", "2022-01-02").param("kind", "daily")))).containsExactly(
+                "2022-01-02/daily r1", "2022-01-01/daily r1");
         MockHttpServletResponse bad = as(get("/bulletins").param("kind", "yearly"));
         assertThat(bad.getStatus()).isEqualTo(400);
         assertThat(bad.getContentAsString(StandardCharsets.UTF_8)).contains("类别 yearly 不可用：请选日报、周报、月报或区间");

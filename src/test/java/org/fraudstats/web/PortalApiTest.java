@@ -205,6 +205,10 @@ class PortalApiTest extends PortalTest {
         // given twice: said so, not read as one value "440604,440605" of an unknown district (tester)
         assertError(as("statistician", get("/api/v1/metrics").param("from", "2022-10-01").param("to", "2022-10-24")
                 .param("district", "440604", "440605")), "parameter 'district' given 2 times: give it once");
+        // a key given twice is no dry run that becomes a real one (tester)
+        assertThat(errorOf(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON).content(
+                "{\"from\": \"2022-10-01\", \"to\": \"2022-10-02\", \"dry_run\": true, \"dry_run\": false}"))))
+                .startsWith("the body is not JSON: Duplicate Object property \"dry_run\"");
         // curl -d without its header sends a form: said to be no JSON, not an unknown parameter named after the body
         assertError(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .content("{\"from\": \"2022-10-01\", \"to\": \"2022-10-02\"}")),
@@ -655,6 +659,11 @@ class PortalApiTest extends PortalTest {
         var result = mvc.perform(request.with(user("test-" + role).roles(role.toUpperCase())).with(csrf())).andReturn();
         // a streamed answer (rejects, audit) is written on an async dispatch, as the servlet container does it
         return result.getRequest().isAsyncStarted() ? mvc.perform(asyncDispatch(result)).andReturn().getResponse() : result.getResponse();
+    }
+
+    private static String errorOf(MockHttpServletResponse response) throws Exception {
+        assertError(response, null);
+        return JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8)).get("error").asString();
     }
 
     private static void assertError(MockHttpServletResponse response, String message) throws Exception {

@@ -40,7 +40,10 @@ class RerunsApi {
 
     /** A rerun request is a few dozen bytes; anything much larger is not one. */
     static final int MAX_BODY = 4096;
-    private static final JsonMapper STRICT = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    // a key given twice is refused, not read as its last value: {"dry_run": true, "dry_run": false} started a real
+    // rerun, publishing and mailing what a dry run was asked for (tester)
+    private static final JsonMapper STRICT = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final Reruns reruns;
     private final Clock clock;

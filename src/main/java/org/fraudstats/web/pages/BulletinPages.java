@@ -55,8 +55,13 @@ class BulletinPages {
     String archive(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                    @RequestParam(required = false) String kind, @RequestParam(required = false) String page,
                    @RequestParam(required = false) String latest, Model model) {
-        boolean all = (from == null || from.isEmpty()) && (to == null || to.isEmpty());
-        LocalDate[] period = all ? new LocalDate[] {LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31)} : Inputs.period(from, to);
+        boolean noFrom = from == null || from.isEmpty();
+        boolean noTo = to == null || to.isEmpty();
+        boolean all = noFrom && noTo;
+        // one end alone is open at the other: 起 2026-11-01 alone was a 400 on a phone (tester)
+        LocalDate[] period = all ? new LocalDate[] {LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31)}
+                : noFrom ? new LocalDate[] {LocalDate.of(1, 1, 1), Inputs.date("to", to)}
+                : noTo ? new LocalDate[] {Inputs.date("from", from), LocalDate.of(9999, 12, 31)} : Inputs.period(from, to);
         // one kind only: a leader after the latest 月报 scrolled past a month of dailies on a phone (tester)
         String onlyKind = kind == null || kind.isEmpty() ? null : kind;
         if (onlyKind != null && !ARCHIVE_KINDS.contains(onlyKind)) {
@@ -89,8 +94,8 @@ class BulletinPages {
         // the legend of 数据有更新 under the form, when a row of this page has it
         java.util.Set<?> outdatedRows = (java.util.Set<?>) model.getAttribute("outdated");
         model.addAttribute("outdatedShown", ((List<?>) model.getAttribute("bulletins")).stream().anyMatch(outdatedRows::contains));
-        model.addAttribute("from", all ? "" : period[0].toString());
-        model.addAttribute("to", all ? "" : period[1].toString());
+        model.addAttribute("from", noFrom ? "" : period[0].toString());
+        model.addAttribute("to", noTo ? "" : period[1].toString());
         model.addAttribute("kind", onlyKind == null ? "" : onlyKind);
         model.addAttribute("latest", latestOnly ? "1" : "");
         // as the API's listing is: who looked through the archive, and over which period
