@@ -79,7 +79,8 @@ class BulletinPages {
         // a page of rows at a time: after three years the whole archive was 1,469 rows and 1.3 MB, 2 s to a phone (tester)
         int pages = Math.max(1, (bulletins.size() + ARCHIVE_PAGE - 1) / ARCHIVE_PAGE);
         int shown = page == null || page.isEmpty() ? 1 : Math.min(pages, pageNumber(page));
-        model.addAttribute("bulletins", bulletins.subList((shown - 1) * ARCHIVE_PAGE, Math.min(bulletins.size(), shown * ARCHIVE_PAGE)));
+        List<PublishedBulletin> rows = bulletins.subList((shown - 1) * ARCHIVE_PAGE, Math.min(bulletins.size(), shown * ARCHIVE_PAGE));
+        model.addAttribute("bulletins", rows);
         model.addAttribute("total", bulletins.size());
         model.addAttribute("page", shown);
         model.addAttribute("pages", pages);
@@ -89,11 +90,11 @@ class BulletinPages {
         // and a latest revision whose own days a load changed since: the next night (or a rerun) renders it again, a
         // revision if a figure moved, and a statistician sees which without opening each (tester)
         List<OutdatedBulletin.Outdated> outdated = outdatedBulletin.overlapping(period[0], period[1]);
-        model.addAttribute("outdated", bulletins.stream().filter(b -> outdated.stream().anyMatch(o -> o.is(b)))
-                .collect(java.util.stream.Collectors.toSet()));
+        java.util.Set<PublishedBulletin> outdatedRows = rows.stream().filter(b -> outdated.stream().anyMatch(o -> o.is(b)))
+                .collect(java.util.stream.Collectors.toSet());
+        model.addAttribute("outdated", outdatedRows);
         // the legend of 数据有更新 under the form, when a row of this page has it
-        java.util.Set<?> outdatedRows = (java.util.Set<?>) model.getAttribute("outdated");
-        model.addAttribute("outdatedShown", ((List<?>) model.getAttribute("bulletins")).stream().anyMatch(outdatedRows::contains));
+        model.addAttribute("outdatedShown", !outdatedRows.isEmpty());
         model.addAttribute("from", noFrom ? "" : period[0].toString());
         model.addAttribute("to", noTo ? "" : period[1].toString());
         model.addAttribute("kind", onlyKind == null ? "" : onlyKind);
