@@ -909,7 +909,10 @@ class MailDeliveryTest extends DatabaseTest {
         // rerun has written the home's own copy, mailed with it (tester: retried 6 hours on files it could never attach)
         Path open = org.fraudstats.support.TestPostgres.tempHome();
         Files.setPosixFilePermissions(open, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
-        assertThat(cli("rerun", "--from", "2022-10-21", "--to", "2022-10-21", "--out", open.toString()).exitCode()).isZero();
+        Run intoOpen = cli("rerun", "--from", "2022-10-21", "--to", "2022-10-21", "--out", open.toString());
+        assertThat(intoOpen.exitCode()).isZero();
+        assertThat(intoOpen.err()).contains("warning: --out " + open + " is writable by other users: the portal will not serve its "
+                + "files nor a mail attach them; a rerun without --out writes them into the home's folder");
         assertThat(cli("deliver", "--date", "2022-10-21", "--resend").out()).startsWith("revision 1 is not mailed: its PDF is neither in "
                 + "the home's output folder nor, in a folder nobody else writes into, in " + open.resolve("daily/2022-10-21"));
         assertThat(cli("rerun", "--from", "2022-10-21", "--to", "2022-10-21").exitCode()).isZero();

@@ -205,6 +205,8 @@ class PortalApiTest extends PortalTest {
         // given twice: said so, not read as one value "440604,440605" of an unknown district (tester)
         assertError(as("statistician", get("/api/v1/metrics").param("from", "2022-10-01").param("to", "2022-10-24")
                 .param("district", "440604", "440605")), "parameter 'district' given 2 times: give it once");
+        // an empty filter of the audit log is refused, as district= is (tester: object= listed every event)
+        assertError(as("auditor", get("/api/v1/audit").param("object", "")), "object is empty (leave it out for every event)");
         // a key given twice is no dry run that becomes a real one (tester)
         assertThat(errorOf(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON).content(
                 "{\"from\": \"2022-10-01\", \"to\": \"2022-10-02\", \"dry_run\": true, \"dry_run\": false}"))))

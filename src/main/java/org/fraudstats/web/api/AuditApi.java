@@ -52,6 +52,10 @@ class AuditApi {
             if (!PARAMETERS.contains(name) && !name.equals("_csrf")) {
                 throw new BadInput("unknown parameter '" + Inputs.printable(name) + "' (" + String.join(", ", PARAMETERS) + ")");
             }
+            // object= (a script's unset variable) listed every event, where district= is refused elsewhere (tester)
+            if (parameter.getValue().stream().anyMatch(String::isEmpty) && !name.equals("_csrf")) {
+                throw new BadInput(name + " is empty (leave it out for every event)");
+            }
             // user=a&user=b listed a's events alone (review)
             if (parameter.getValue().size() > 1 && !name.equals("_csrf")) {
                 throw new BadInput("parameter '" + name + "' given " + parameter.getValue().size() + " times: give it once");
