@@ -517,6 +517,21 @@ class PortalPagesTest extends PortalTest {
         assertThat(auditUsers("li")).isEmpty();
     }
 
+    /** Older events a page of 500 at a time: an auditor saw the latest 500 of 48,402 and nothing before (tester). */
+    @Test
+    void theAuditPageGoesBackFiveHundredEventsAPage() throws Exception {
+        jdbc.update("INSERT INTO audit_event (user_name, role, client, action, object, result) "
+                + "SELECT 'pager.test', 'statistician', '127.0.0.1', 'download', 'event-' || n, 'success' FROM generate_series(1, 1100) n");
+        String first = page("auditor", get("/audit").param("user", "pager.test"));
+        assertThat(first).contains("共 <span>1100</span> 条符合条件").contains("页面显示最新 <span>500</span> 条")
+                .contains("event-1100").contains("event-601").doesNotContain("event-600<").doesNotContain("较新的 500 条")
+                .contains("page=2\">更早的 500 条 →</a>");
+        String third = page("auditor", get("/audit").param("user", "pager.test").param("page", "3"));
+        assertThat(third).contains("，第 3 / 3 页（每页 500 条）").contains("event-100<").contains("event-1<")
+                .doesNotContain("event-101<").contains("page=2\">← 较新的 500 条</a>").doesNotContain("更早的 500 条");
+        assertThat(as("auditor", get("/audit").param("page", "x")).getStatus()).isEqualTo(400);
+    }
+
     /**
      * The page finds what was done to a user (by whoever did it) and with a token, and links every matching event as
      * the command's CSV, filters with it, a typed account number masked in the link as on the page.

@@ -49,26 +49,37 @@ class AuditPage {
     String events(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                   @RequestParam(required = false) String user, @RequestParam(required = false) String role,
                   @RequestParam(required = false) String action, @RequestParam(required = false) String result,
-                  @RequestParam(required = false) String object, Model model) {
+                  @RequestParam(required = false) String object, @RequestParam(required = false) String page, Model model) {
         LocalDate today = BusinessTime.today(clock);
         LocalDate[] period = (from == null || from.isEmpty()) && (to == null || to.isEmpty())
                 ? new LocalDate[] {today.minusDays(6), today} : Inputs.period(from, to);
         AuditFilter which = new AuditFilter(user, role, action, result, object);
-        // newest first: the latest SHOWN matches are kept while the log streams by, oldest first, each with whether
-        // it is a user's act after an administrator's reset (audit/AfterAReset), which reads from a day earlier
+        // newest first, SHOWN matches a page: the log streams by oldest first, once to count the matches and once to keep
+        // the page's, each with whether it is a user's act after an administrator's reset (audit/AfterAReset), which
+        // reads from a day earlier. Older pages: an auditor saw the latest 500 of 48,402 and nothing before (tester)
         record Shown(AuditRecord event, boolean flagged) { }
-        java.util.ArrayDeque<Shown> latest = new java.util.ArrayDeque<>();
-        int[] matching = {0};
-        AfterAReset watch = new AfterAReset();
         java.time.OffsetDateTime start = period[0].atStartOfDay(BusinessTime.ZONE).toOffsetDateTime();
+        int[] matching = {0};
+        log.read(period[0].minusDays(1), period[1], r -> {
+            if (!r.time().isBefore(start) && which.test(r)) {
+                matching[0]++;
+            }
+        });
+        int pages = Math.max(1, (matching[0] + SHOWN - 1) / SHOWN);
+        int shownPage = page == null || page.isEmpty() ? 1 : Math.min(pages, pageNumber(page));
+        // the page's matches by their place, oldest first: [first, last)
+        int last = matching[0] - (shownPage - 1) * SHOWN;
+        int first = Math.max(0, last - SHOWN);
+        java.util.ArrayDeque<Shown> latest = new java.util.ArrayDeque<>();
+        int[] place = {0};
+        AfterAReset watch = new AfterAReset();
         log.read(period[0].minusDays(1), period[1], r -> {
             boolean afterAReset = watch.flags(r);
             if (!r.time().isBefore(start) && which.test(r)) {
-                matching[0]++;
-                latest.addFirst(new Shown(r, afterAReset));
-                if (latest.size() > SHOWN) {
-                    latest.removeLast();
+                if (place[0] >= first && place[0] < last) {
+                    latest.addFirst(new Shown(r, afterAReset));
                 }
+                place[0]++;
             }
         });
         // with the filters: the auditor's own reads are audited too, and "read the log" said not what was looked for
@@ -78,6 +89,8 @@ class AuditPage {
         model.addAttribute("flagged", latest.stream().filter(Shown::flagged).map(Shown::event).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("matching", matching[0]);
         model.addAttribute("shownLimit", SHOWN);
+        model.addAttribute("page", shownPage);
+        model.addAttribute("pages", pages);
         // the log keeps role codes, as `audit` exports them; the page names them as the filter does
         model.addAttribute("roleNames", ROLE_NAMES);
         model.addAttribute("from", period[0].toString());
@@ -108,5 +121,13 @@ class AuditPage {
         });
         model.addAttribute("csv", masked ? null : link.encode().buildAndExpand(values).toUriString());
         return "audit";
+    }
+
+    private static int pageNumber(String page) {
+        if (!page.matches("[1-9][0-9]{0,5}")) {
+            throw new org.fraudstats.web.portal.BadInput("page: " + Inputs.printable(page) + " is not a page number",
+                    "页码应为正整数：" + Inputs.printable(page));
+        }
+        return Integer.parseInt(page);
     }
 }
