@@ -66,7 +66,7 @@ class AuditPage {
             }
         });
         int pages = Math.max(1, (matching[0] + SHOWN - 1) / SHOWN);
-        int shownPage = page == null || page.isEmpty() ? 1 : Math.min(pages, pageNumber(page));
+        int shownPage = Inputs.page(page, pages);
         // the page's matches by their place, oldest first: [first, last)
         int last = matching[0] - (shownPage - 1) * SHOWN;
         int first = Math.max(0, last - SHOWN);
@@ -121,13 +121,5 @@ class AuditPage {
         });
         model.addAttribute("csv", masked ? null : link.encode().buildAndExpand(values).toUriString());
         return "audit";
-    }
-
-    private static int pageNumber(String page) {
-        if (!page.matches("[1-9][0-9]{0,5}")) {
-            throw new org.fraudstats.web.portal.BadInput("page: " + Inputs.printable(page) + " is not a page number",
-                    "页码应为正整数：" + Inputs.printable(page));
-        }
-        return Integer.parseInt(page);
     }
 }

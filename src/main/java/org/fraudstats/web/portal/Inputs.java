@@ -108,6 +108,20 @@ public final class Inputs {
         }
     }
 
+    /**
+     * A list's page (the archive's, the audit log's): 1 when not given, the last when past it (a bookmark of a list
+     * grown shorter); anything but a positive number is bad input.
+     */
+    public static int page(String page, int pages) {
+        if (page == null || page.isEmpty()) {
+            return 1;
+        }
+        if (!page.matches("[1-9][0-9]{0,5}")) {
+            throw new BadInput("page: " + printable(page) + " is not a page number", "页码应为正整数：" + printable(page));
+        }
+        return Math.min(pages, Integer.parseInt(page));
+    }
+
     /** 起始 or 截止, for a page's message about the parameter from or to. */
     private static String label(String name) {
         return switch (name) {
