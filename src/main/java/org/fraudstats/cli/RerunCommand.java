@@ -67,11 +67,12 @@ class RerunCommand implements Callable<Integer> {
                     + (range ? " (a week or month holding the start is revised by the night when its days change)" : ""));
         });
         Path target = out != null ? out : services.get(FraudstatsHome.class).defaultOut();
-        if (out != null && openToOthers(out)) {
+        if (out != null) {
             // the portal serves, and mail attaches, a file of such a folder never (a link there to account.key would
             // go to every reader): said before the rerun, not found by a mail retried for 6 hours (tester)
-            spec.commandLine().getErr().println("warning: --out " + out + " is writable by other users: the portal will not serve "
-                    + "its files nor a mail attach them; a rerun without --out writes them into the home's folder");
+            org.fraudstats.storage.OwnFiles.whyNotHandedOut(out, services.get(FraudstatsHome.class).root()).ifPresent(why ->
+                    spec.commandLine().getErr().println("warning: --out " + out + " " + why + ": the portal will not serve "
+                            + "its files nor a mail attach them; a rerun without --out writes them into the home's folder"));
         }
         Set<BulletinPublisher.Format> chosen = EnumSet.copyOf(formats);
         int days = (int) (period.to.toEpochDay() - period.from.toEpochDay() + 1);
@@ -122,15 +123,5 @@ class RerunCommand implements Callable<Integer> {
             return null;
         }
         return new ProgressBarBuilder().setTaskName("rendering").setInitialMax(days).setUnit(" days", 1).build();
-    }
-
-    private static boolean openToOthers(Path folder) {
-        try {
-            Set<java.nio.file.attribute.PosixFilePermission> mode = java.nio.file.Files.getPosixFilePermissions(folder);
-            return mode.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
-                    || mode.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
-        } catch (java.io.IOException | UnsupportedOperationException e) {
-            return false; // a folder not there yet is made by the rerun, as this user's
-        }
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.UserPrincipal;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,11 +30,7 @@ public final class OwnFiles {
                 return false;
             }
             for (Path p = file; p != null && p.startsWith(out); p = p.getParent()) {
-                if (Files.isSymbolicLink(p) || !Files.getOwner(p, LinkOption.NOFOLLOW_LINKS).equals(me)) {
-                    return false;
-                }
-                Set<PosixFilePermission> mode = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
-                if (mode.contains(PosixFilePermission.GROUP_WRITE) || mode.contains(PosixFilePermission.OTHERS_WRITE)) {
+                if (whyNotOwn(p, me).isPresent()) {
                     return false;
                 }
             }
@@ -41,5 +38,35 @@ public final class OwnFiles {
         } catch (IOException | UnsupportedOperationException e) {
             return false;
         }
+    }
+
+    /**
+     * Why the files a rerun writes into {@code folder} will be neither served nor mailed, said before the rerun
+     * (`rerun --out`): empty when the folder is the home owner's own, or not there yet (the rerun makes it, as this user's).
+     */
+    public static Optional<String> whyNotHandedOut(Path folder, Path home) {
+        try {
+            if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.empty();
+            }
+            return whyNotOwn(folder, Files.getOwner(home));
+        } catch (IOException | UnsupportedOperationException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The one test of a file or folder on the way: no link, this user's, written by nobody else. */
+    private static Optional<String> whyNotOwn(Path p, UserPrincipal me) throws IOException {
+        if (Files.isSymbolicLink(p)) {
+            return Optional.of("is a symbolic link");
+        }
+        if (!Files.getOwner(p, LinkOption.NOFOLLOW_LINKS).equals(me)) {
+            return Optional.of("belongs to another user");
+        }
+        Set<PosixFilePermission> mode = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
+        if (mode.contains(PosixFilePermission.GROUP_WRITE) || mode.contains(PosixFilePermission.OTHERS_WRITE)) {
+            return Optional.of("is writable by other users");
+        }
+        return Optional.empty();
     }
 }
