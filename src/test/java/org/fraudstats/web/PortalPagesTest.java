@@ -326,29 +326,55 @@ class PortalPagesTest extends PortalTest {
     }
 
     @Test
-    void badInputOnAPageIsA400PageWithOneLine() throws Exception {
-        MockHttpServletResponse bad = as("leader", get("/figures").param("from", "2022-10-05").param("to", "2022-10-01"));
+    void aFormAskedWithWhatItCannotUseComesBackAs400WithTheLineAndTheFieldsMarked() throws Exception {
+        MockHttpServletResponse bad = as("leader", get("/figures").param("from", "2022-10-05").param("to", "2022-10-01")
+                .param("district", "440604").param("compare", "yoy"));
         assertThat(bad.getStatus()).isEqualTo(400);
-        assertThat(bad.getContentAsString(StandardCharsets.UTF_8)).contains("起始日期 2022-10-05 晚于截止日期 2022-10-01").doesNotContain("Exception");
+        String figures = bad.getContentAsString(StandardCharsets.UTF_8);
+        // the form as typed, the line under it, both dates marked and described by it; no table of another period
+        assertThat(figures).doesNotContain("Exception")
+                .contains("<p class=\"notice error\" id=\"form-error\" role=\"alert\">起始日期 2022-10-05 晚于截止日期 2022-10-01</p>")
+                .contains("<input type=\"date\" name=\"from\" aria-invalid=\"true\" aria-describedby=\"form-error\" value=\"2022-10-05\" required>")
+                .contains("<input type=\"date\" name=\"to\" aria-invalid=\"true\" aria-describedby=\"form-error\" value=\"2022-10-01\" required>")
+                .contains("<option value=\"440604\" selected=\"selected\">").contains("<option value=\"yoy\" selected=\"selected\">同比</option>")
+                .doesNotContain("<table").doesNotContain("统计口径");
+        assertThat(figures.indexOf("<select name=\"district\">")).as("only the fields at fault are marked").isPositive();
         // in Chinese on a page, as the pages are; the API says the same in English (PortalApiTest)
         MockHttpServletResponse district = as("press", get("/headline").param("from", "2022-10-01").param("to", "2022-10-24")
                 .param("district", "440699"));
         assertThat(district.getStatus()).isEqualTo(400);
         assertThat(district.getContentAsString(StandardCharsets.UTF_8))
-                .contains("没有代码为 440699 的地区（可选：440604、440605、440606、440607、440608、440600）");
+                .contains("没有代码为 440699 的地区（可选：440604、440605、440606、440607、440608、440600）")
+                .contains("<select name=\"district\" aria-invalid=\"true\" aria-describedby=\"form-error\">")
+                .contains("<input type=\"date\" name=\"from\" value=\"2022-10-01\" required>")
+                .doesNotContain("headline-text");
         MockHttpServletResponse api = as("leader", get("/api/v1/metrics").param("from", "2022-10-05").param("to", "2022-10-01"));
         assertThat(api.getContentAsString(StandardCharsets.UTF_8)).contains("from 2022-10-05 is after to 2022-10-01");
+        // a number pasted into a date field does not come back in the page: the field is empty, the line masks it
+        String pasted = as("leader", get("/bulletins").param("from", "6222" + "0212" + "3456" + "7890").param("kind", "monthly"))
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(pasted).doesNotContainPattern("\\d{12}")
+                .contains("<input type=\"date\" name=\"from\" aria-invalid=\"true\" aria-describedby=\"form-error\" value=\"\">")
+                .contains("<option value=\"monthly\" selected=\"selected\">月报</option>").doesNotContain("没有已发布的通报");
+        String audit = as("auditor", get("/audit").param("from", "2022-10-24").param("to", "2022-10-01").param("action", "sign-in"))
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(audit).contains("起始日期 2022-10-24 晚于截止日期 2022-10-01").contains("name=\"action\" value=\"sign-in\"")
+                .doesNotContain("条符合条件");
+    }
 
-        // the page the form was on is one tap away, as it was (on a phone 返回首页 meant choosing everything again);
-        // never another site's, nor an address holding an account-like run of digits
-        MockHttpServletResponse fromTheForm = as("press", get("/headline").param("from", "2022-10-24").param("to", "2022-10-01")
-                .header("Referer", "http://localhost/headline?from=2022-10-01&to=2022-10-24&topic=handling"));
-        assertThat(fromTheForm.getContentAsString(StandardCharsets.UTF_8))
-                .contains("<p class=\"notice error\" role=\"alert\">起始日期 2022-10-24 晚于截止日期 2022-10-01</p>")
-                .contains("<a href=\"/headline?from=2022-10-01&amp;to=2022-10-24&amp;topic=handling\" class=\"back\">← 返回修改</a>");
-        for (String elsewhere : new String[] {"https://elsewhere.example/headline?from=2022-10-01", "http://localhost//elsewhere.example/x",
-                "http://localhost/headline?from=" + "6222" + "0212" + "3456" + "7890", "not a uri at all"}) {
-            assertThat(as("press", get("/headline").param("from", "2022-10-24").param("to", "2022-10-01").header("Referer", elsewhere))
+    @Test
+    void badInputOnAPageWithoutAFormIsA400PageWithOneLineAndTheWayBack() throws Exception {
+        // the page the wrong request came from is one tap away, as it was; never another site's, nor an address holding
+        // an account-like run of digits
+        MockHttpServletResponse fromTheArchive = as("leader", get("/bulletins/2022-10-23/daily").param("revision", "x")
+                .header("Referer", "http://localhost/bulletins?from=2022-10-01&to=2022-10-24&kind=daily"));
+        assertThat(fromTheArchive.getStatus()).isEqualTo(400);
+        assertThat(fromTheArchive.getContentAsString(StandardCharsets.UTF_8))
+                .contains("<p class=\"notice error\" role=\"alert\">修订号应为正整数：x</p>")
+                .contains("<a href=\"/bulletins?from=2022-10-01&amp;to=2022-10-24&amp;kind=daily\" class=\"back\">← 返回修改</a>");
+        for (String elsewhere : new String[] {"https://elsewhere.example/bulletins?from=2022-10-01", "http://localhost//elsewhere.example/x",
+                "http://localhost/bulletins?from=" + "6222" + "0212" + "3456" + "7890", "not a uri at all"}) {
+            assertThat(as("leader", get("/bulletins/2022-10-23/daily").param("revision", "x").header("Referer", elsewhere))
                     .getContentAsString(StandardCharsets.UTF_8)).as(elsewhere).doesNotContain("返回修改").doesNotContainPattern("\\d{12}");
         }
     }
@@ -601,7 +627,7 @@ class PortalPagesTest extends PortalTest {
                 .param("to", "2022-10-22").with(csrf()));
         // the error names it masked; the field is left empty, as a browser's date field shows nothing that is not a date
         assertThat(form).contains("起始日期“************7890”不是日期（应如 2022-10-23）")
-                .contains("name=\"from\" value=\"\"").contains("name=\"to\" value=\"2022-10-22\"")
+                .contains("name=\"from\" aria-invalid=\"true\" aria-describedby=\"form-error\" value=\"\"").contains("name=\"to\" value=\"2022-10-22\"")
                 // its middle digits in clear, not "0212" alone: the page shows the output folder, whose temporary name's
                 // random digits held 0212 one run in a few hundred
                 .doesNotContain("6222" + "0212").doesNotContain("0212" + "3456").doesNotContain("预演结果");

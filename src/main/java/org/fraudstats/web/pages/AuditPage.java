@@ -49,7 +49,25 @@ class AuditPage {
     String events(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                   @RequestParam(required = false) String user, @RequestParam(required = false) String role,
                   @RequestParam(required = false) String action, @RequestParam(required = false) String result,
-                  @RequestParam(required = false) String object, @RequestParam(required = false) String page, Model model) {
+                  @RequestParam(required = false) String object, @RequestParam(required = false) String page, Model model,
+                  jakarta.servlet.http.HttpServletResponse response) {
+        try {
+            return read(from, to, user, role, action, result, object, page, model);
+        } catch (org.fraudstats.web.portal.BadInput refused) {
+            model.addAttribute("from", Inputs.dateOrEmpty(from));
+            model.addAttribute("to", Inputs.dateOrEmpty(to));
+            // the filters as typed, masked as when they are shown above a result
+            model.addAttribute("user", user == null ? "" : DigitRuns.mask(user));
+            model.addAttribute("role", role == null ? "" : role);
+            model.addAttribute("action", action == null ? "" : DigitRuns.mask(action));
+            model.addAttribute("result", result == null ? "" : DigitRuns.mask(result));
+            model.addAttribute("object", object == null ? "" : DigitRuns.mask(object));
+            return RefusedForm.show("audit", refused, model, response);
+        }
+    }
+
+    private String read(String from, String to, String user, String role, String action, String result, String object,
+                        String page, Model model) {
         LocalDate today = BusinessTime.today(clock);
         LocalDate[] period = (from == null || from.isEmpty()) && (to == null || to.isEmpty())
                 ? new LocalDate[] {today.minusDays(6), today} : Inputs.period(from, to);

@@ -54,7 +54,19 @@ class BulletinPages {
     @GetMapping("/bulletins")
     String archive(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                    @RequestParam(required = false) String kind, @RequestParam(required = false) String page,
-                   @RequestParam(required = false) String latest, Model model) {
+                   @RequestParam(required = false) String latest, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        try {
+            return listed(from, to, kind, page, latest, model);
+        } catch (BadInput refused) {
+            model.addAttribute("from", Inputs.dateOrEmpty(from));
+            model.addAttribute("to", Inputs.dateOrEmpty(to));
+            model.addAttribute("kind", kind != null && ARCHIVE_KINDS.contains(kind) ? kind : "");
+            model.addAttribute("latest", "1".equals(latest) ? "1" : "");
+            return RefusedForm.show("bulletins", refused, model, response);
+        }
+    }
+
+    private String listed(String from, String to, String kind, String page, String latest, Model model) {
         boolean noFrom = from == null || from.isEmpty();
         boolean noTo = to == null || to.isEmpty();
         boolean all = noFrom && noTo;
@@ -66,7 +78,7 @@ class BulletinPages {
         String onlyKind = kind == null || kind.isEmpty() ? null : kind;
         if (onlyKind != null && !ARCHIVE_KINDS.contains(onlyKind)) {
             throw new BadInput("kind: " + Inputs.printable(onlyKind) + " is not daily, weekly, monthly or range",
-                    "类别 " + Inputs.printable(onlyKind) + " 不可用：请选日报、周报、月报或区间");
+                    "类别 " + Inputs.printable(onlyKind) + " 不可用：请选日报、周报、月报或区间").on("kind");
         }
         List<PublishedBulletin> listed = archive.list(period[0], period[1]).stream()
                 .filter(b -> onlyKind == null || b.kindName().equals(onlyKind)).toList();

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.fraudstats.bulletin.FirstDayLoaded;
 import org.fraudstats.bulletin.MissingData;
 import org.fraudstats.catalog.Catalog;
@@ -77,7 +79,21 @@ class FiguresPage {
     @GetMapping("/figures")
     String figures(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                    @RequestParam(required = false) String district, @RequestParam(required = false) String compare,
-                   @RequestParam(required = false) String by, Model model) {
+                   @RequestParam(required = false) String by, Model model, HttpServletResponse response) {
+        try {
+            return table(from, to, district, compare, by, model);
+        } catch (BadInput refused) {
+            model.addAttribute("from", Inputs.dateOrEmpty(from));
+            model.addAttribute("to", Inputs.dateOrEmpty(to));
+            model.addAttribute("district", district != null && catalog.isArea(district) ? district : "");
+            model.addAttribute("compare", "yoy".equals(compare) || "pop".equals(compare) ? compare : "");
+            model.addAttribute("by", "day".equals(by) ? "day" : "range");
+            model.addAttribute("areas", AreaChooser.options(catalog));
+            return RefusedForm.show("figures", refused, model, response);
+        }
+    }
+
+    private String table(String from, String to, String district, String compare, String by, Model model) {
         LocalDate latest = archive.latestDaily().map(PublishedBulletin::to).orElseGet(() -> org.fraudstats.settings.BusinessTime.yesterday(clock));
         LocalDate[] period = Inputs.periodOr(from, to, () -> new LocalDate[] {latest.withDayOfMonth(1), latest});
         String area = Inputs.district(catalog, district);
@@ -85,22 +101,22 @@ class FiguresPage {
             case "" -> null;
             case "yoy" -> Comparison.YOY;
             case "pop" -> Comparison.POP;
-            default -> throw new BadInput("对比方式应为同比（yoy）或环比（pop）");
+            default -> throw new BadInput("对比方式应为同比（yoy）或环比（pop）").on("compare");
         };
         // as compare: a value the form never sends (by=week from a hand-made link) is refused, not read as the whole period
         boolean byDay = switch (by == null ? "" : by) {
             case "", "range" -> false;
             case "day" -> true;
-            default -> throw new BadInput("显示方式应为整个期间（range）或逐日（day）");
+            default -> throw new BadInput("显示方式应为整个期间（range）或逐日（day）").on("by");
         };
         if (byDay && area == null && period[0].plusDays(BY_DAY_EVERY_AREA_DAYS).isBefore(period[1].plusDays(1))) {
             // six rows a day: a year is 2 190 rows, more than a page is read; the CSV of metrics holds any length
             throw new BadInput("by day for every area: at most " + BY_DAY_EVERY_AREA_DAYS + " days",
-                    "逐日显示各区时期间最长 " + BY_DAY_EVERY_AREA_DAYS + " 天：请缩短期间、选一个区域，或用接口 /api/v1/metrics?by=day 导出");
+                    "逐日显示各区时期间最长 " + BY_DAY_EVERY_AREA_DAYS + " 天：请缩短期间、选一个区域，或用接口 /api/v1/metrics?by=day 导出").on("from", "to", "by");
         }
         if (byDay && area != null && period[0].plusDays(BY_DAY_ONE_AREA_DAYS).isBefore(period[1].plusDays(1))) {
             throw new BadInput("by day for one area: at most " + BY_DAY_ONE_AREA_DAYS + " days",
-                    "逐日显示时期间最长 " + BY_DAY_ONE_AREA_DAYS + " 天：请缩短期间，或用接口 /api/v1/metrics?by=day 导出");
+                    "逐日显示时期间最长 " + BY_DAY_ONE_AREA_DAYS + " 天：请缩短期间，或用接口 /api/v1/metrics?by=day 导出").on("from", "to", "by");
         }
         List<ComparedFigures> rows = metrics.rows(period[0], period[1], byDay, area, comparison);
         List<LocalDate> missingInBase = comparison == null ? List.of() : missingData.daysNotArrived(

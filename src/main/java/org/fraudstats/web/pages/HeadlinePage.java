@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.metrics.Metric;
 import org.fraudstats.press.Topic;
@@ -49,23 +51,35 @@ class HeadlinePage {
 
     @GetMapping("/headline")
     String headline(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                    @RequestParam(required = false) String district, @RequestParam(required = false) String topic, Model model) {
+                    @RequestParam(required = false) String district, @RequestParam(required = false) String topic, Model model,
+                    HttpServletResponse response) {
         // the period ends, unless chosen, on the newest day a daily bulletin was published for
         LocalDate latest = archive.latestDaily().map(PublishedBulletin::to).orElse(null);
+        try {
+            return quoted(from, to, district, topic, latest, model);
+        } catch (BadInput refused) {
+            model.addAttribute("from", Inputs.dateOrEmpty(from));
+            model.addAttribute("to", Inputs.dateOrEmpty(to));
+            model.addAttribute("district", district != null && catalog.isArea(district) ? district : catalog.cityCode());
+            model.addAttribute("topic", Topic.ofKey(topic == null ? "" : topic).map(Topic::key).orElse("handling"));
+            model.addAttribute("areas", AreaChooser.options(catalog));
+            model.addAttribute("choices", choices(latest));
+            return RefusedForm.show("headline", refused, model, response);
+        }
+    }
+
+    private String quoted(String from, String to, String district, String topic, LocalDate latest, Model model) {
         LocalDate[] period = Inputs.periodOr(from, to, () -> latest == null ? null : new LocalDate[] {latest.withDayOfYear(1), latest});
         String area = Inputs.district(catalog, district);
         if (area == null) {
             area = catalog.cityCode();
         }
         Topic chosen = Topic.ofKey(topic == null || topic.isEmpty() ? "handling" : topic)
-                .orElseThrow(() -> new BadInput("主题应为 handling 或 prevention"));
+                .orElseThrow(() -> new BadInput("主题应为 handling 或 prevention").on("topic"));
         model.addAttribute("district", area);
         model.addAttribute("topic", chosen.key());
         model.addAttribute("areas", AreaChooser.options(catalog));
-        model.addAttribute("choices", latest == null ? List.of() : List.of(
-                new Choice("本年以来", latest.withDayOfYear(1).toString(), latest.toString()),
-                new Choice("本月以来", latest.withDayOfMonth(1).toString(), latest.toString()),
-                new Choice("当日", latest.toString(), latest.toString())));
+        model.addAttribute("choices", choices(latest));
         if (period == null) {
             model.addAttribute("from", "");
             model.addAttribute("to", "");
@@ -94,6 +108,13 @@ class HeadlinePage {
         model.addAttribute("corrected", quoted.corrected().orElse(null));
         model.addAttribute("correctedDays", quoted.correctedDaysSaid());
         return "headline";
+    }
+
+    private static List<Choice> choices(LocalDate latest) {
+        return latest == null ? List.of() : List.of(
+                new Choice("本年以来", latest.withDayOfYear(1).toString(), latest.toString()),
+                new Choice("本月以来", latest.withDayOfMonth(1).toString(), latest.toString()),
+                new Choice("当日", latest.toString(), latest.toString()));
     }
 
     private static String name(String key) {

@@ -37,6 +37,9 @@ class PageModel {
             model.addAttribute("current", me.current(request.getRequestURI()));
         }
         model.addAttribute("centre", catalog.centreName());
+        // no field marked until a form is refused (RefusedForm), so a template asks invalid.contains('from') always
+        model.addAttribute("invalid", java.util.Set.of());
+        model.addAttribute("refused", false);
     }
 
     @ExceptionHandler(BadInput.class)

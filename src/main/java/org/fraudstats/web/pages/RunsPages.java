@@ -89,8 +89,9 @@ class RunsPages {
             period = rerunPeriod(from, to);
         } catch (BadInput e) {
             model.addAttribute("error", e.chinese());
-            model.addAttribute("from", dateOrEmpty(from));
-            model.addAttribute("to", dateOrEmpty(to));
+            model.addAttribute("invalid", e.fields());
+            model.addAttribute("from", Inputs.dateOrEmpty(from));
+            model.addAttribute("to", Inputs.dateOrEmpty(to));
             model.addAttribute("range", range);
             return runs(model);
         }
@@ -139,21 +140,9 @@ class RunsPages {
         LocalDate[] period = Inputs.period(from, to);
         if (BusinessTime.notYet(period[1], clock).isPresent()) {
             throw new BadInput("止 " + period[1] + " 这一天还没有结束（今天是北京时间 " + BusinessTime.today(clock)
-                    + "）：一天结束后才能生成它的日报");
+                    + "）：一天结束后才能生成它的日报").on("to");
         }
         return period;
-    }
-
-    /**
-     * What a refused form shows again in a date field: the value when it is a date, else nothing (as a browser's date
-     * field does), so an account number typed or pasted there does not come back in the page; the error names it masked.
-     */
-    private static String dateOrEmpty(String value) {
-        try {
-            return Inputs.date("date", value).toString();
-        } catch (BadInput notADate) {
-            return "";
-        }
     }
 
     /** The audit record's object: the range, and whether its own bulletin was asked for (as the API writes it). */

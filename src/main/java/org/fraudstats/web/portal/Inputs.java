@@ -29,17 +29,17 @@ public final class Inputs {
 
     public static LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {
-            throw new BadInput(name + " is missing (an ISO date, e.g. 2022-10-23)", label(name) + "日期未填（如 2022-10-23）");
+            throw new BadInput(name + " is missing (an ISO date, e.g. 2022-10-23)", label(name) + "日期未填（如 2022-10-23）").on(name);
         }
         if (value.contains(",")) {
             // the servlet joins a parameter given twice (from=…&from=…) with a comma: said as such, not as a bad date
             throw new BadInput(name + " is given more than once (or holds a comma): one ISO date, e.g. 2022-10-23",
-                    label(name) + "日期只能填一个（如 2022-10-23）");
+                    label(name) + "日期只能填一个（如 2022-10-23）").on(name);
         }
         if (!value.equals(value.strip())) {
             // a '+' in a query is a space: from=+2022-10-01 arrives as " 2022-10-01"
             throw new BadInput(name + ": '" + printable(value.strip()) + "' has a space (or a '+') around it",
-                    label(name) + "日期“" + printable(value.strip()) + "”前后有空格（或“+”）");
+                    label(name) + "日期“" + printable(value.strip()) + "”前后有空格（或“+”）").on(name);
         }
         try {
             return LocalDate.parse(value, ISO);
@@ -48,10 +48,22 @@ public final class Inputs {
             if (iso.isPresent()) {
                 // 20221001 is a date written without its dashes, not an account number: shown, with its ISO form
                 throw new BadInput(name + ": '" + value + "' is not a date (an ISO date: " + iso.get() + ")",
-                        label(name) + "日期“" + value + "”应写作 " + iso.get());
+                        label(name) + "日期“" + value + "”应写作 " + iso.get()).on(name);
             }
             throw new BadInput(name + ": '" + printable(value) + "' is not a date (an ISO date, e.g. 2022-10-23)",
-                    label(name) + "日期“" + printable(value) + "”不是日期（应如 2022-10-23）");
+                    label(name) + "日期“" + printable(value) + "”不是日期（应如 2022-10-23）").on(name);
+        }
+    }
+
+    /**
+     * What a refused form shows again in a date field: the value when it is a date, else nothing (as a browser's date
+     * field does), so an account number typed or pasted there does not come back in the page; the error names it masked.
+     */
+    public static String dateOrEmpty(String value) {
+        try {
+            return date("date", value).toString();
+        } catch (BadInput notADate) {
+            return "";
         }
     }
 
@@ -60,11 +72,11 @@ public final class Inputs {
         LocalDate f = date("from", from);
         LocalDate t = date("to", to);
         if (f.isAfter(t)) {
-            throw new BadInput("from " + f + " is after to " + t, "起始日期 " + f + " 晚于截止日期 " + t);
+            throw new BadInput("from " + f + " is after to " + t, "起始日期 " + f + " 晚于截止日期 " + t).on("from", "to");
         }
         if (f.plusYears(MAX_YEARS).isBefore(t)) {
             throw new BadInput("from " + f + " to " + t + " is longer than " + MAX_YEARS + " years",
-                    f + " 至 " + t + " 超过 " + MAX_YEARS + " 年");
+                    f + " 至 " + t + " 超过 " + MAX_YEARS + " 年").on("from", "to");
         }
         return new LocalDate[] {f, t};
     }
@@ -73,7 +85,7 @@ public final class Inputs {
     public static LocalDate[] rerunPeriod(String from, String to, Clock clock) {
         LocalDate[] period = period(from, to);
         BusinessTime.notYet(period[1], clock).ifPresent(why -> {
-            throw new BadInput("to " + why);
+            throw new BadInput("to " + why).on("to");
         });
         return period;
     }
@@ -92,7 +104,7 @@ public final class Inputs {
         if (!catalog.isArea(code)) {
             throw new BadInput("district " + printable(code) + ": unknown district (known: "
                     + String.join(", ", catalog.districtCodes()) + ", " + catalog.cityCode() + ")",
-                    "没有代码为 " + printable(code) + " 的地区（可选：" + String.join("、", catalog.districtCodes()) + "、" + catalog.cityCode() + "）");
+                    "没有代码为 " + printable(code) + " 的地区（可选：" + String.join("、", catalog.districtCodes()) + "、" + catalog.cityCode() + "）").on("district");
         }
         return code;
     }
@@ -117,7 +129,7 @@ public final class Inputs {
             return 1;
         }
         if (!page.matches("[1-9][0-9]{0,5}")) {
-            throw new BadInput("page: " + printable(page) + " is not a page number", "页码应为正整数：" + printable(page));
+            throw new BadInput("page: " + printable(page) + " is not a page number", "页码应为正整数：" + printable(page)).on("page");
         }
         return Math.min(pages, Integer.parseInt(page));
     }
