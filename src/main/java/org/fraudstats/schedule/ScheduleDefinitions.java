@@ -214,7 +214,7 @@ class ScheduleDefinitions {
             } catch (DateTimeException e) {
                 throw problem("zone", "'" + values.get("zone") + "' is not a time zone (e.g. Asia/Shanghai)");
             }
-            Path out = path("out");
+            Path out = folder("out", "fraudstats.out");
             if (work == ScheduleDefinition.Work.NIGHTLY) {
                 Duration retry;
                 try {
@@ -232,7 +232,7 @@ class ScheduleDefinitions {
                     throw problem("deadline", "'" + values.get("deadline") + "' is not a time of day (e.g. \"07:30\")");
                 }
                 return new ScheduleDefinition(name, source, optional("description", name), enabled, work, Cadence.DAY,
-                        cron, zone, path("inbox"), out, retry, deadline);
+                        cron, zone, folder("inbox", "fraudstats.inbox"), out, retry, deadline);
             }
             Cadence cadence = switch (required("period")) {
                 case "week" -> Cadence.WEEK;
@@ -253,11 +253,24 @@ class ScheduleDefinitions {
             throw problem("work", "'" + text + "' is not nightly or range-bulletin");
         }
 
-        private Path path(String key) {
+        /**
+         * A folder the schedule may leave out, and the shipped ones do: then the home's setting, as `nightly` reads it
+         * (fraudstats.inbox, fraudstats.out: FRAUDSTATS_INBOX, HOME/fraudstats.yml, -D…), HOME/inbox or HOME/out when
+         * that is empty. The jobs files read FRAUDSTATS_INBOX themselves, so an inbox set in HOME/fraudstats.yml moved
+         * `nightly` and not serve's nights, which published 数据未到 beside the drop every morning (review).
+         */
+        private Path folder(String key, String setting) {
+            String value = optional(key, "");
+            if (value.isBlank()) {
+                value = environment.getProperty(setting, "").strip();
+            }
+            if (value.isBlank()) {
+                value = environment.getProperty("fraudstats.home", "") + "/" + key;
+            }
             try {
-                return Path.of(required(key)).toAbsolutePath().normalize();
+                return Path.of(value).toAbsolutePath().normalize();
             } catch (InvalidPathException e) {
-                throw problem(key, "'" + values.get(key) + "' is not a path");
+                throw problem(key, "'" + value + "' is not a path");
             }
         }
 

@@ -55,13 +55,27 @@ class ScheduleDefinitionsTest {
     }
 
     @Test
-    void theInboxAndOutputFolderComeFromTheEnvironmentWhenSet() {
-        environment.withProperty("FRAUDSTATS_INBOX", "/data/drops").withProperty("FRAUDSTATS_OUT", "/data/bulletins");
+    void theInboxAndOutputFolderAreTheHomesSettingsAsNightlyReadsThem() {
+        // fraudstats.inbox and fraudstats.out: FRAUDSTATS_INBOX and FRAUDSTATS_OUT, or inbox:/out: of HOME/fraudstats.yml
+        // (review: the jobs files read FRAUDSTATS_INBOX themselves, and serve's nights missed a drop the file moved)
+        environment.withProperty("fraudstats.inbox", "/data/drops").withProperty("fraudstats.out", "/data/bulletins");
+
+        ScheduleDefinitions definitions = new ScheduleDefinitions(environment);
+
+        assertThat(definitions.get("nightly").inbox()).isEqualTo(Path.of("/data/drops"));
+        assertThat(definitions.get("nightly").out()).isEqualTo(Path.of("/data/bulletins"));
+        assertThat(definitions.get("weekly").out()).isEqualTo(Path.of("/data/bulletins"));
+        assertThat(definitions.get("monthly").out()).isEqualTo(Path.of("/data/bulletins"));
+    }
+
+    @Test
+    void anEmptySettingIsTheHomesFolderAsForNightly() {
+        environment.withProperty("fraudstats.inbox", "").withProperty("fraudstats.out", " ");
 
         ScheduleDefinition nightly = new ScheduleDefinitions(environment).get("nightly");
 
-        assertThat(nightly.inbox()).isEqualTo(Path.of("/data/drops"));
-        assertThat(nightly.out()).isEqualTo(Path.of("/data/bulletins"));
+        assertThat(nightly.inbox()).isEqualTo(Path.of("/srv/fraudstats/inbox"));
+        assertThat(nightly.out()).isEqualTo(Path.of("/srv/fraudstats/out"));
     }
 
     @Test
