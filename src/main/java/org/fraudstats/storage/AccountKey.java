@@ -85,27 +85,50 @@ public class AccountKey {
         }
     }
 
-    private static byte[] keyFile(Path file) {
+    /**
+     * The key of the file, made when there is none. Two processes starting together on a new home (serve and the first
+     * cron nightly) both find no file: the one that publishes second must fail and read the first one's key, never
+     * replace it. A rename does replace (rename(2) over an existing file succeeds, so both "won" and one ran with a key
+     * the file no longer held, which the database then refused to every later process: review); a hard link does not.
+     */
+    static byte[] keyFile(Path file) {
         try {
             if (!Files.exists(file)) {
                 byte[] fresh = new byte[32];
                 new SecureRandom().nextBytes(fresh);
                 Path tmp = Files.createTempFile(file.getParent(), "account", ".key");
-                Files.writeString(tmp, HexFormat.of().formatHex(fresh));
                 try {
-                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException ignored) {
-                    // not a POSIX file system: the folder's permissions protect it
-                }
-                try {
-                    Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                } catch (IOException raced) {
+                    Files.writeString(tmp, HexFormat.of().formatHex(fresh));
+                    try {
+                        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+                    } catch (UnsupportedOperationException ignored) {
+                        // not a POSIX file system: the folder's permissions protect it
+                    }
+                    publish(tmp, file);
+                } finally {
                     Files.deleteIfExists(tmp);
                 }
             }
             return Files.readString(file).trim().getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the account key " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The written key under its name, unless another process's is there already (then that one stays, and is read). */
+    private static void publish(Path tmp, Path file) throws IOException {
+        try {
+            Files.createLink(file, tmp);
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+            // the other process's key is the home's
+        } catch (UnsupportedOperationException | java.nio.file.FileSystemException noLinks) {
+            // a file system without hard links: a move that refuses an existing name (a window of a few instructions
+            // between its check and its rename, where the link had none)
+            try {
+                Files.move(tmp, file);
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                // the other process's key is the home's
+            }
         }
     }
 }
