@@ -22,17 +22,6 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:done", "1:failed, or D's drop had not arrived (the bulletin then carries a 数据未到 notice)", "2:usage error"})
 class NightlyCommand implements Callable<Integer> {
 
-    /**
-     * A warning line of the night, dated by its drop (2022-10-06  warning: …) or its period (a week not revised
-     * tonight), or not dated.
-     */
-    private static final java.util.regex.Pattern WARNING = java.util.regex.Pattern.compile(
-            "(\\d{4}-\\d\\d-\\d\\d(_\\d{4}-\\d\\d-\\d\\d)?\\s+)?(warning: |not revised tonight)");
-
-    static boolean warning(String line) {
-        return WARNING.matcher(line).lookingAt();
-    }
-
     @Option(names = "--date", paramLabel = "D", description = "business day (default: yesterday in Asia/Shanghai)")
     LocalDate date;
 
@@ -74,7 +63,7 @@ class NightlyCommand implements Callable<Integer> {
                     out != null ? out : home.defaultOut(), line -> {
                         // a warning goes to standard error, as ingest's do: a cron job that mails its errors never saw
                         // the one saying the inbox share was not mounted (tester)
-                        if (warning(line)) {
+                        if (org.fraudstats.nightly.NightlyLines.warning(line)) {
                             spec.commandLine().getErr().println("fraudstats nightly: " + line);
                             spec.commandLine().getErr().flush();
                         } else {

@@ -5,10 +5,26 @@ import java.nio.file.Path;
 import org.fraudstats.bulletin.Published;
 import org.fraudstats.ingest.DropLoadResult;
 
-/** The lines `fraudstats nightly` prints: one per drop loaded, one per bulletin rendered. */
-final class NightlyLines {
+/** The lines `fraudstats nightly` prints: one per drop loaded, one per bulletin rendered, and the operator's warnings. */
+public final class NightlyLines {
+
+    /**
+     * A warning line of the night, dated by its drop (2022-10-06  warning: …) or its period (a week not revised
+     * tonight), or not dated.
+     */
+    private static final java.util.regex.Pattern WARNING = java.util.regex.Pattern.compile(
+            "(\\d{4}-\\d\\d-\\d\\d(_\\d{4}-\\d\\d-\\d\\d)?\\s+)?(warning: |not revised tonight)");
 
     private NightlyLines() {
+    }
+
+    /**
+     * Whether a line of the night is the operator's: `nightly` prints it on standard error, serve logs it as a warning.
+     * One rule for both: serve kept only "warning: " and dropped a week not revised tonight, so a stale 周报 reached no
+     * log, page or mail (review).
+     */
+    public static boolean warning(String line) {
+        return WARNING.matcher(line).lookingAt();
     }
 
     static String loaded(DropLoadResult r) {

@@ -22,10 +22,10 @@ class PipelineWork implements ScheduledWork {
 
     @Override
     public int nightly(LocalDate date, Path inbox, Path out) {
-        // the night's lines are its bulletins' business, but a warning (rows dated far from their drop) is the
-        // operator's: serve's log is where it reaches them
+        // the night's lines are its bulletins' business, but a warning (rows dated far from their drop, a week not
+        // revised tonight) is the operator's: serve's log is where it reaches them
         return pipeline.run(date, inbox, out, line -> {
-            if (line.contains("warning: ")) {
+            if (org.fraudstats.nightly.NightlyLines.warning(line)) {
                 LoggerFactory.getLogger(PipelineWork.class).warn("nightly {}: {}", date, line.strip());
             }
         }).exitCode();

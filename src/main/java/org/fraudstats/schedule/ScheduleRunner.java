@@ -50,6 +50,9 @@ class ScheduleRunner {
     /** How often a range bulletin looks again whether the nightly run of its last days has finished. */
     static final Duration NIGHTLY_LOOK_INTERVAL = Duration.ofMinutes(1);
 
+    /** How soon a period whose days another run holds is looked at again: a rerun of a month takes minutes. */
+    static final Duration BUSY_LOOK_INTERVAL = Duration.ofMinutes(5);
+
     /**
      * A night RUNNING for longer than this is not waited for: its node may have died in a cluster where no other
      * fire of the nightly schedule comes before the next night (a single node that restarts takes it over at once).
@@ -206,6 +209,15 @@ class ScheduleRunner {
             if (status == Status.FAILED) {
                 failure = WaitingWords.EXIT.line(exitCode);
             }
+        } catch (org.fraudstats.storage.RunLock.Refused busy) {
+            // another run holds some of the days (a statistician's rerun of the quarter at 02:30 on a Monday): the work
+            // did not fail, it has to wait, as a night waits for its drop. Recorded FAILED, a 周报 was never tried
+            // again and never reached leadership (review)
+            log.info("{} {}: {}", schedule.name(), day, busy.getMessage());
+            String why = WaitingWords.BUSY.line(BUSY_LOOK_INTERVAL);
+            runs.waiting(schedule.name(), day, node, why);
+            retry.after(BUSY_LOOK_INTERVAL);
+            return new Outcome(day, Status.WAITING, " (" + why + ")");
         } catch (RuntimeException e) {
             // one line, as on /runs: a drop that cannot be read is the data's problem, not a bug, and its 65-line trace
             // was written again at every retry, every 15 minutes until 07:30 (tester B); the trace at DEBUG

@@ -25,6 +25,8 @@ enum WaitingWords {
             h -> "等待 " + h.get(0) + " 的日报任务（该任务失败，正在自动重试）；" + after(h.get(1)) + "后再查看"),
     NIGHT_NOT_FINISHED("the nightly run of %s is not finished; looking again in %s",
             h -> "等待 " + h.get(0) + " 的日报任务完成；" + after(h.get(1)) + "后再查看"),
+    BUSY("another run (a rerun, a nightly or a load by hand) is working on these days; looking again in %s",
+            h -> "另一项任务（重算、手动日报或载入）正在处理这些日期，完成后自动生成；" + after(h.get(0)) + "后再查看"),
     EXIT("exit %s (the log of serve says why)", h -> "退出码 " + h.get(0) + "（原因见 serve 的日志）");
 
     private final LineTemplate english;

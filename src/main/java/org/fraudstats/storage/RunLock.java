@@ -21,7 +21,7 @@ public class RunLock {
 
     /** Raised when another run holds some of the days. */
     public static class Refused extends RuntimeException {
-        Refused(String message) {
+        public Refused(String message) {
             super(message);
         }
     }

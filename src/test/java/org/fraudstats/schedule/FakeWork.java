@@ -44,6 +44,7 @@ final class FakeWork implements ScheduledWork {
     private final Duration nightlyTakes;
     private final Set<LocalDate> missing = ConcurrentHashMap.newKeySet();
     private final Set<LocalDate> failing = ConcurrentHashMap.newKeySet();
+    private final Set<LocalDate> held = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<LocalDate, AtomicInteger> looksUntilArrival = new ConcurrentHashMap<>();
 
     FakeWork(String node, Calls calls, Clock clock, Duration nightlyTakes) {
@@ -70,6 +71,15 @@ final class FakeWork implements ScheduledWork {
         failing.remove(day);
     }
 
+    /** Another run (a statistician's rerun) holds {@code day}: work on it is refused, as RunLock refuses it. */
+    void heldByAnotherRun(LocalDate day) {
+        held.add(day);
+    }
+
+    void released(LocalDate day) {
+        held.remove(day);
+    }
+
     /** The drop of {@code day} is missing at the first {@code looks - 1} looks and there at the n-th. */
     void arriveAfter(LocalDate day, int looks) {
         looksUntilArrival.put(day, new AtomicInteger(looks));
@@ -78,6 +88,7 @@ final class FakeWork implements ScheduledWork {
     void reset() {
         missing.clear();
         failing.clear();
+        held.clear();
         looksUntilArrival.clear();
         calls.clear();
     }
@@ -95,6 +106,10 @@ final class FakeWork implements ScheduledWork {
 
     @Override
     public int rangeBulletin(LocalDate from, LocalDate to, Path out) {
+        if (from.datesUntil(to.plusDays(1)).anyMatch(held::contains)) {
+            throw new org.fraudstats.storage.RunLock.Refused("range bulletin " + from + ".." + to + " refused: another run "
+                    + "(rerun or nightly) is working on some of these days; try again when it has finished");
+        }
         return work("range", from, to, out, 0);
     }
 

@@ -335,6 +335,29 @@ class NightlyRunTest extends DatabaseTest {
     }
 
     @Test
+    void aWeekWhoseDaysARerunHoldsWaitsForItThenRenders() {
+        // a statistician's rerun of the quarter still running at 02:30 on Monday: the 周报 was FAILED for good (review)
+        clock.set(OffsetDateTime.parse("2022-10-24T02:30:00+08:00").toInstant());
+        finished("nightly", D23, "DONE");
+        finished("weekly", LocalDate.of(2022, 10, 10), "DONE");
+        work.heldByAnotherRun(LocalDate.of(2022, 10, 20));
+        ScheduleDefinition weekly = definitions.get("weekly");
+        List<Duration> retries = new java.util.ArrayList<>();
+
+        assertThat(runner.run(weekly, quartz.node(), retries::add)).singleElement().asString()
+                .isEqualTo("2022-10-17 WAITING (another run (a rerun, a nightly or a load by hand) is working on these days; "
+                        + "looking again in PT5M)");
+        assertThat(retries).containsExactly(ScheduleRunner.BUSY_LOOK_INTERVAL);
+        assertThat(context.getBean(ScheduledRuns.class).latest(5)).filteredOn(p -> p.schedule().equals("weekly") && p.status().equals("WAITING"))
+                .singleElement().satisfies(p -> assertThat(p.reason())
+                        .isEqualTo("另一项任务（重算、手动日报或载入）正在处理这些日期，完成后自动生成；5 分钟后再查看"));
+
+        work.released(LocalDate.of(2022, 10, 20));
+        assertThat(runner.run(weekly, quartz.node(), retries::add)).asString().isEqualTo("[2022-10-17 DONE]");
+        assertThat(work.calls().days("range", null)).containsExactly(LocalDate.of(2022, 10, 17));
+    }
+
+    @Test
     void aFailedNightIsTriedAgainUntilItsDropLoads_andTheWeekWaitsForIt(org.springframework.boot.test.system.CapturedOutput output) {
         mondayAfterSaturdaysDropCouldNotBeRead();
         ScheduleDefinition nightly = definitions.get("nightly");
