@@ -35,14 +35,22 @@ final class CommandAudit {
     }
 
     static void record(Services services, CommandLine.ParseResult parsed, String[] args, int exitCode, PrintWriter err) {
-        if (parsed == null || !services.started()) {
+        if (parsed == null) {
             return;
         }
         List<String> path = new ArrayList<>();
         for (CommandLine.ParseResult p = parsed.subcommand(); p != null; p = p.subcommand()) {
             path.add(p.commandSpec().name());
         }
-        if (path.isEmpty() || RECORDED_ELSEWHERE.contains(path.get(0)) && !(CHANGES_OF_ACCESS.contains(path.get(0)) && exitCode != 0)) {
+        boolean refusedChangeOfAccess = !path.isEmpty() && CHANGES_OF_ACCESS.contains(path.get(0)) && exitCode != 0;
+        if (path.isEmpty() || RECORDED_ELSEWHERE.contains(path.get(0)) && !refusedChangeOfAccess) {
+            return;
+        }
+        // a command that never opened the database is not recorded, except a change of a user or a token refused before
+        // it did (a weak password, an unknown role, --expires-days out of range: checked first), which opens it now: a
+        // shell trying weak administrator passwords left no row where the portal's refusal leaves one (review). Not
+        // when the database was tried and would not start: that is the error the command has just said.
+        if (!services.started() && (!refusedChangeOfAccess || services.tried())) {
             return;
         }
         String typed = DigitRuns.mask(String.join(" ", args));

@@ -18,6 +18,7 @@ public final class Services implements AutoCloseable {
     private final List<String> arguments = new ArrayList<>();
     private ConfigurableApplicationContext context;
     private java.io.InputStream input = System.in;
+    private boolean tried;
 
     /** @param owned whether closing these services stops the context (false when a test lends its own) */
     public Services(Supplier<ConfigurableApplicationContext> starter, boolean owned) {
@@ -52,8 +53,14 @@ public final class Services implements AutoCloseable {
         return context != null;
     }
 
+    /** Whether a command tried to start the context, whether or not it could (a database that would not start). */
+    boolean tried() {
+        return tried;
+    }
+
     public <T> T get(Class<T> type) {
         if (context == null) {
+            tried = true;
             context = starter.apply(arguments.toArray(String[]::new));
         }
         return context.getBean(type);

@@ -21,6 +21,10 @@ class CommandAuditTest extends DatabaseTest {
         assertThat(cli("user", "list").exitCode()).isZero();
         // a change of access refused on the server: recorded, as the same refusal on the portal is
         assertThat(cli("user", "disable", "nobody.here").exitCode()).isEqualTo(2);
+        // and one refused before the database was opened (an unknown role, a token's days out of range): opened to record
+        // it, as a weak password tried from a shell left no row where the portal's refusal leaves one (review)
+        assertThat(cli("user", "add", "new.one", "--role", "chief").exitCode()).isEqualTo(2);
+        assertThat(cli("token", "create", "new.one", "--expires-days", "5000").exitCode()).isEqualTo(2);
         // found wrong once the database was open: recorded, with a number typed into an option masked
         assertThat(cli("metrics", "--from", "2022-10-01", "--to", "2022-10-02", "--district", "6222" + "0212" + "3456" + "7890").exitCode())
                 .isEqualTo(2);
@@ -31,6 +35,8 @@ class CommandAuditTest extends DatabaseTest {
                 os + "||cli|cli-audit|audit --from 2022-10-01 --to 2022-10-02|success",
                 os + "||cli|cli-restart|restart 999999|failure: exit 1",
                 os + "||cli|cli-user-disable|user disable nobody.here|failure: exit 2",
+                os + "||cli|cli-user-add|user add new.one --role chief|failure: exit 2",
+                os + "||cli|cli-token-create|token create new.one --expires-days 5000|failure: exit 2",
                 os + "||cli|cli-metrics|metrics --from 2022-10-01 --to 2022-10-02 --district ************7890|failure: exit 2");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE object ~ '[0-9]{12}'", Integer.class)).isZero();
     }
