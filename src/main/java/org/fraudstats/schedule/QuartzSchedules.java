@@ -88,8 +88,18 @@ class QuartzSchedules {
                 Date missed = existing == null ? null : existing.getNextFireTime();
                 Trigger trigger = cronTrigger(schedule, missed != null && missed.before(now) ? missed : now);
                 if (existing == null) {
-                    scheduler.scheduleJob(trigger);
-                    what = "added";
+                    try {
+                        scheduler.scheduleJob(trigger);
+                        what = "added";
+                    } catch (SchedulerException anotherNode) {
+                        // a second node starting at the same moment (after a power cut) added it between the look and
+                        // the add (Quartz says so, or PostgreSQL's key does): this one's definition replaces it, where
+                        // serve used to refuse to start (review)
+                        if (scheduler.rescheduleJob(trigger.getKey(), trigger) == null) {
+                            throw anotherNode;
+                        }
+                        what = "updated";
+                    }
                 } else {
                     scheduler.rescheduleJob(trigger.getKey(), trigger);
                     what = "updated";
@@ -130,10 +140,22 @@ class QuartzSchedules {
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
         try {
-            if (scheduler.checkExists(trigger.getKey())) {
-                scheduler.rescheduleJob(trigger.getKey(), trigger);
-            } else {
-                scheduler.scheduleJob(trigger);
+            // replace the pending one, else add it; between the two another node (or this one's other fire) may have
+            // added one (Quartz says so, or PostgreSQL's key does), or the pending one fired and went: looked at again,
+            // a few times, instead of the error that recorded a night only waiting for its drop as FAILED, or stopped
+            // serve at its start (review)
+            for (int turn = 0; ; turn++) {
+                if (scheduler.rescheduleJob(trigger.getKey(), trigger) != null) {
+                    return;
+                }
+                try {
+                    scheduler.scheduleJob(trigger);
+                    return;
+                } catch (SchedulerException raced) {
+                    if (turn == 4) {
+                        throw raced;
+                    }
+                }
             }
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot schedule the retry of " + schedule.name() + ": " + e.getMessage(), e);

@@ -335,6 +335,33 @@ class NightlyRunTest extends DatabaseTest {
     }
 
     @Test
+    void twoRetriesOfOneScheduleAtOnceLeaveOnePendingRetryAndNoError() throws Exception {
+        // two nodes finding last night RUNNING after a power cut both ask for a retry at the same moment (review)
+        ScheduleDefinition nightly = definitions.get("nightly");
+        java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                scheduler.unscheduleJob(QuartzSchedules.retryKey("nightly"));
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                List<java.util.concurrent.Future<?>> both = new java.util.ArrayList<>();
+                for (int node = 0; node < 2; node++) {
+                    both.add(nodes.submit(() -> {
+                        together.await();
+                        quartz.retry(nightly, Duration.ofHours(1));
+                        return null;
+                    }));
+                }
+                for (var retry : both) {
+                    retry.get();
+                }
+                assertThat(quartz.retryPending(nightly)).isTrue();
+            }
+        } finally {
+            nodes.shutdownNow();
+        }
+    }
+
+    @Test
     void aWeekWhoseDaysARerunHoldsWaitsForItThenRenders() {
         // a statistician's rerun of the quarter still running at 02:30 on Monday: the 周报 was FAILED for good (review)
         clock.set(OffsetDateTime.parse("2022-10-24T02:30:00+08:00").toInstant());
