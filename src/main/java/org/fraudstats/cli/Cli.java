@@ -26,7 +26,9 @@ public final class Cli {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            err.println(commandLine.getCommandSpec().qualifiedName() + ": " + userMessage(e));
+            // a path or value quoted by the message (rerun --out /data/6222…/x it cannot write) masked, as the usage
+            // errors and the --debug trace are: the default line was the one left in clear (review)
+            err.println(commandLine.getCommandSpec().qualifiedName() + ": " + org.fraudstats.storage.DigitRuns.mask(userMessage(e)));
             if (debug) {
                 printTrace(e, err);
             }

@@ -42,6 +42,13 @@ class CliErrorsTest extends DatabaseTest {
     }
 
     @Test
+    void aFailureQuotingAPathWithAnAccountLikeNumberIsMaskedWithoutDebugToo() {
+        Run run = cli("rerun", "--from", "2022-10-01", "--to", "2022-10-01", "--out", "/proc/" + "6222" + "0212" + "3456" + "7890" + "/out");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("/proc/************7890/out").doesNotContain("6222" + "0212");
+    }
+
+    @Test
     void fromAfterToIsAUsageError() {
         Run run = cli("metrics", "--from", "2022-10-24", "--to", "2022-10-01");
         assertThat(run.exitCode()).isEqualTo(2);
