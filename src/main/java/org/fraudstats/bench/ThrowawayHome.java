@@ -42,6 +42,9 @@ final class ThrowawayHome implements AutoCloseable {
 
     /** A new, empty, locked directory under {@code realHome/bench-throwaway}, after deleting the leftovers there. */
     static ThrowawayHome create(Path realHome) throws IOException {
+        // the real home made as every command makes it, owner-only: created here with the umask, it was 0755 until the
+        // next real command closed it (review)
+        org.fraudstats.storage.FraudstatsHome.ownerOnly(realHome.toAbsolutePath().normalize());
         Path parent = realHome.toAbsolutePath().normalize().resolve(PARENT);
         for (int attempt = 1; ; attempt++) {
             Files.createDirectories(parent);

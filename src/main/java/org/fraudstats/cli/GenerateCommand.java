@@ -49,6 +49,10 @@ class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         period.check(spec);
+        if (!(badRate >= 0 && badRate <= 0.5)) {
+            // a usage error naming the option (exit 2), not the generator's field name with exit 1 (review)
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--bad-rate " + badRate + " is out of range: 0 to 0.5");
+        }
         Summary s = SyntheticDrops.write(out, Scale.valueOf(scale.name().toUpperCase(java.util.Locale.ROOT)), period.from, period.to, seed, badRate, Catalog.foshan());
         spec.commandLine().getOut().printf("%d drops written to %s: %d cases, %d freezes, %d refunds, %d warnings (%d bad rows), %.1f MB%n",
                 s.days(), out, s.caseRows(), s.freezeRows(), s.refundRows(), s.warningRows(), s.badRows(), s.bytes() / 1e6);

@@ -88,6 +88,7 @@ class RestartCommand implements Callable<Integer> {
             status = again.getStatus();
         }
         spec.commandLine().getOut().printf("job execution %d restarted as %d: %s%n", id, againId, status);
-        return status.isUnsuccessful() ? 1 : 0;
+        // STOPPED (stopped from the portal while this ran) is not "unsuccessful" to Spring Batch, and was exit 0 (review)
+        return status == BatchStatus.COMPLETED ? 0 : 1;
     }
 }

@@ -58,6 +58,11 @@ public class FraudstatsHome {
         return out;
     }
 
+    /** A home made, or closed, as a command makes it (bench, whose throwaway homes are made inside the real one). */
+    public static Path ownerOnly(Path home) throws IOException {
+        return ownerOnlyFolder(home);
+    }
+
     /** A folder only its owner can enter, created if missing (with any missing parent, also owner-only). */
     static Path ownerOnlyFolder(Path dir) throws IOException {
         if (!posix(dir)) {

@@ -15,8 +15,18 @@ public final class ListingCsv {
     private ListingCsv() {
     }
 
+    /**
+     * A listing over the caller's writer (standard output, a response): closing the listing flushes it and leaves that
+     * writer open. Closed with it, a line printed after the listing was silently lost (a PrintWriter swallows the
+     * error; review).
+     */
     public static CsvWriter writer(Writer out) {
-        return CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out);
+        return CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(new java.io.FilterWriter(out) {
+            @Override
+            public void close() throws java.io.IOException {
+                flush();
+            }
+        });
     }
 
     /**

@@ -36,6 +36,10 @@ class ThrowawayHomeTest {
         home.close();
 
         assertThat(realHome).isEmptyDirectory();
+        // a real home the bench made is its owner's alone, as every command makes it (it was the umask's 0755: review)
+        ThrowawayHome.create(realHome.resolve("new-home")).close();
+        assertThat(Files.getPosixFilePermissions(realHome.resolve("new-home"))).containsExactlyInAnyOrder(OWNER_READ, OWNER_WRITE, OWNER_EXECUTE);
+        Files.delete(realHome.resolve("new-home"));
         ThrowawayHome next = ThrowawayHome.create(realHome);
         assertThat(next.root()).isNotEqualTo(root);
         next.close();

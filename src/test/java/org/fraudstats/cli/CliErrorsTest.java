@@ -49,6 +49,13 @@ class CliErrorsTest extends DatabaseTest {
     }
 
     @Test
+    void generateNamesItsOptionOutOfRange() {
+        Run run = cli("generate", "--from", "2022-10-01", "--to", "2022-10-01", "--out", "/nonexistent/drops", "--bad-rate", "0.7");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("fraudstats generate: --bad-rate 0.7 is out of range: 0 to 0.5 (see --help)\n");
+    }
+
+    @Test
     void fromAfterToIsAUsageError() {
         Run run = cli("metrics", "--from", "2022-10-24", "--to", "2022-10-01");
         assertThat(run.exitCode()).isEqualTo(2);
