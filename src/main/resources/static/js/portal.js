@@ -1,6 +1,6 @@
 // The portal's only script (a separate file: the Content-Security-Policy allows no inline script). Pages work
-// without it; it adds three things: the copy button of the headline, the live progress of a rerun, and 返回修改 as the
-// browser's back (the form as it was typed).
+// without it; it adds four things: the copy button of the headline, the live progress of a rerun, 返回修改 as the
+// browser's back (the form as it was typed), and a warning before an idle session ends, with a button that keeps it.
 (function () {
   'use strict';
 
@@ -78,9 +78,55 @@
     setTimeout(poll, 1000);
   }
 
+  // The session ends after its idle minutes (MLPS); two minutes before, the page says so and 继续使用 keeps it (a
+  // request to /account/session), so nobody loses a half-filled form to the sign-in page without a word (WCAG 2.2.1).
+  // Counted from this page's load: another tab's activity also keeps the session, and 继续使用 then simply succeeds.
+  function setupSessionWarning() {
+    var seconds = parseInt(document.body.getAttribute('data-session-seconds'), 10);
+    var box = document.getElementById('session-warning');
+    if (!box || !(seconds > 0)) { return; }
+    var text = document.getElementById('session-warning-text');
+    var keep = document.getElementById('session-keep');
+    var signIn = document.getElementById('session-signin');
+    var warnBefore = Math.min(120, Math.floor(seconds / 2));
+    var warnTimer, endTimer;
+    var say = function (words) { text.textContent = ''; text.textContent = words; };
+    var ended = function () {
+      keep.hidden = true;
+      signIn.hidden = false;
+      say('登录已因长时间未操作而超时：请重新登录（未提交的内容已无法提交）。');
+    };
+    var start = function () {
+      clearTimeout(warnTimer);
+      clearTimeout(endTimer);
+      warnTimer = setTimeout(function () {
+        box.hidden = false;
+        keep.hidden = false;
+        signIn.hidden = true;
+        say('长时间未操作，登录将在 ' + Math.round(warnBefore / 60 * 10) / 10 + ' 分钟后超时。要继续使用，请点“继续使用”。');
+        keep.focus();
+      }, (seconds - warnBefore) * 1000);
+      endTimer = setTimeout(ended, seconds * 1000);
+    };
+    keep.addEventListener('click', function () {
+      fetch(keep.getAttribute('data-url') || '/account/session', { credentials: 'same-origin', redirect: 'manual' })
+        .then(function (r) {
+          if (r.status === 204) {
+            box.hidden = true;
+            start();
+          } else {
+            ended();
+          }
+        })
+        .catch(ended);
+    });
+    start();
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     setupCopy();
     setupProgress();
     setupBack();
+    setupSessionWarning();
   });
 })();

@@ -363,6 +363,23 @@ class PortalPagesTest extends PortalTest {
     }
 
     @Test
+    void aSignedInPageSaysWhenItsIdleSessionEnds_andContinuingKeepsIt() throws Exception {
+        for (String role : new String[] {"leader", "press", "auditor"}) {
+            String page = page(role, get("/account"));
+            // portal.js warns two minutes before the 30 idle minutes end, with 继续使用 (WCAG 2.2.1)
+            assertThat(page).as(role).contains("<body data-session-seconds=\"1800\">")
+                    .contains("<div class=\"session-warning\" id=\"session-warning\" role=\"alert\" hidden>")
+                    .contains("<button type=\"button\" id=\"session-keep\" data-url=\"/account/session\">继续使用</button>");
+            MockHttpServletResponse kept = as(role, get("/account/session"));
+            assertThat(kept.getStatus()).isEqualTo(204);
+            assertThat(kept.getHeader("Cache-Control")).isEqualTo("no-store");
+        }
+        assertThat(mvc.perform(get("/account/session")).andReturn().getResponse().getStatus()).as("signed out: to the sign-in page").isEqualTo(302);
+        assertThat(mvc.perform(get("/login")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .doesNotContain("session-warning").doesNotContain("data-session-seconds");
+    }
+
+    @Test
     void badInputOnAPageWithoutAFormIsA400PageWithOneLineAndTheWayBack() throws Exception {
         // the page the wrong request came from is one tap away, as it was; never another site's, nor an address holding
         // an account-like run of digits

@@ -23,9 +23,12 @@ import org.springframework.web.servlet.ModelAndView;
 class PageModel {
 
     private final Catalog catalog;
+    private final java.time.Duration sessionTimeout;
 
-    PageModel(Catalog catalog) {
+    PageModel(Catalog catalog,
+              @org.springframework.beans.factory.annotation.Value("${server.servlet.session.timeout:30m}") java.time.Duration sessionTimeout) {
         this.catalog = catalog;
+        this.sessionTimeout = sessionTimeout;
     }
 
     @ModelAttribute
@@ -35,6 +38,8 @@ class PageModel {
             SignedIn me = SignedIn.of(who);
             model.addAttribute("me", me);
             model.addAttribute("current", me.current(request.getRequestURI()));
+            // when a signed-in page warns that the idle session is about to end (portal.js)
+            model.addAttribute("sessionSeconds", sessionTimeout.toSeconds());
         }
         model.addAttribute("centre", catalog.centreName());
         // no field marked until a form is refused (RefusedForm), so a template asks invalid.contains('from') always
