@@ -96,6 +96,11 @@ public class BulletinPublisher {
         return files.latestDaily();
     }
 
+    /** What one job execution (a rerun, a night) published, oldest period first. */
+    public List<Revision> publishedBy(long jobExecutionId) {
+        return files.publishedBy(jobExecutionId);
+    }
+
     /**
      * The days a bulletin reads ({@link ReadDays}: its period, bases, years to date, trend) whose records changed since
      * its latest revision was rendered, oldest first: what a revision's 更正原因 names, and a page's notice.

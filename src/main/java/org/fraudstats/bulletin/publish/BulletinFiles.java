@@ -232,6 +232,11 @@ public class BulletinFiles {
         return revisions.latestDaily();
     }
 
+    /** What one job execution (a rerun, a night) published, oldest period first. */
+    public List<Revision> publishedBy(long jobExecutionId) {
+        return revisions.ofExecution(jobExecutionId);
+    }
+
     /** The days read by the bulletin whose records changed since its latest revision was rendered, oldest first. */
     public List<LocalDate> changedSinceLatest(BulletinKind kind, LocalDate from, LocalDate to) {
         return revisions.changedSinceLatest(kind, from, to);

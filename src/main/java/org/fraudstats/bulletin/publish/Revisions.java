@@ -80,6 +80,10 @@ class Revisions {
         return jdbc.query(SqlFiles.load("bulletin/latest-daily.sql"), Map.of(), Revisions::revision).stream().findFirst();
     }
 
+    List<Revision> ofExecution(long jobExecutionId) {
+        return jdbc.query(SqlFiles.load("bulletin/revisions-of-execution.sql"), Map.of("jobExecutionId", jobExecutionId), Revisions::revision);
+    }
+
     private static Revision revision(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         LocalDate dateFrom = rs.getObject("date_from", LocalDate.class);
         LocalDate dateTo = rs.getObject("date_to", LocalDate.class);

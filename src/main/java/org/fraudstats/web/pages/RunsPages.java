@@ -150,10 +150,21 @@ class RunsPages {
         return Reruns.auditObject(period[0], period[1], range);
     }
 
+    /** Bulletins a finished rerun's page lists by name; a year rerun anew lists the rest in the archive. */
+    static final int PUBLISHED_SHOWN = 60;
+
     @GetMapping("/runs/{id}")
     String rerun(@PathVariable String id, Model model) {
         Reruns.State state = reruns.state(id(id)).orElseThrow(() -> new NotFound("没有编号为 " + Inputs.printable(id) + " 的重算"));
         model.addAttribute("rerun", state);
+        // once it has ended: what it published, corrections first in the statistician's mind (each was mailed to who had
+        // the bulletin); the page said only "completed", and which days moved was a search through the archive (tester)
+        if (!state.running()) {
+            List<PublishedBulletin> published = archive.publishedBy(state.id());
+            model.addAttribute("published", published.size() > PUBLISHED_SHOWN ? published.subList(0, PUBLISHED_SHOWN) : published);
+            model.addAttribute("publishedCount", published.size());
+            model.addAttribute("correctedCount", published.stream().filter(b -> b.revision() > 1).count());
+        }
         return "rerun";
     }
 

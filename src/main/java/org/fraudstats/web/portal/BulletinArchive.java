@@ -59,6 +59,11 @@ public class BulletinArchive {
         return publisher.latestDaily().map(this::bulletin);
     }
 
+    /** What one execution of a rerun published, first publications and corrections, oldest period first. */
+    public List<PublishedBulletin> publishedBy(long jobExecutionId) {
+        return publisher.publishedBy(jobExecutionId).stream().map(this::bulletin).toList();
+    }
+
     /** Every revision of one bulletin (its period and kind), latest first. */
     public List<PublishedBulletin> revisions(String period, String kind) {
         Matcher m = PERIOD.matcher(period);

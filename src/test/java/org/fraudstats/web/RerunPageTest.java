@@ -1,0 +1,73 @@
+package org.fraudstats.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.fraudstats.support.PortalTest;
+import org.fraudstats.support.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * A finished rerun's page says what it published, corrections apart: it said "COMPLETED", and which days became a
+ * correction mailed to leadership was a search through the archive (tester).
+ */
+@TestPropertySource(properties = "fraudstats.portal-url=http://reruns.test") // a context, and a database, of its own
+class RerunPageTest extends PortalTest {
+
+    @Test
+    void aFinishedRerunListsWhatItPublished_andSaysWhenItPublishedNothing() throws Exception {
+        assertThat(cli("ingest", "--inbox", SAMPLE_INBOX.toString(), "--from", "2022-10-01", "--to", "2022-10-03").exitCode()).isZero();
+        assertThat(cli("rerun", "--from", "2022-10-02", "--to", "2022-10-03").exitCode()).isZero();
+        int cases = jdbc.queryForObject("SELECT count(*) FROM fact_case WHERE business_day = '2022-10-03'",
+                Integer.class);
+        // a late case of the 3rd, in the next day's drop
+        Path inbox = TestPostgres.tempHome();
+        Path drop = Files.createDirectories(inbox.resolve("2022-10-04"));
+        Files.writeString(drop.resolve("cases.csv"), "case_id,reported_at,district_code,station,fraud_type,loss_amount,victim_age\n"
+                + "FSLATE0001,2022-10-03T10:00:00+08:00,440604,禅城分局祖庙派出所,FAKE_LOAN,1000.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString()).exitCode()).isZero();
+
+        String page = finished(rerun("2022-10-02", "2022-10-03"));
+        assertThat(page).contains("本次重算发布了 1 份通报，其中更正版 1 份（更正版已邮寄给收到过原版的人）：")
+                .contains("<a href=\"/bulletins/2022-10-03/daily?revision=2\">2022-10-03 电信网络诈骗警情日报</a>")
+                .contains("<span class=\"badge revised\">第2版（更正）</span>")
+                .contains("佛山市 电诈警情 " + cases + " → " + (cases + 1))
+                .doesNotContain("2022-10-02 电信网络诈骗警情日报");
+
+        assertThat(finished(rerun("2022-10-03", "2022-10-03"))).contains("本次重算未发布新的通报或更正版：重新生成的数字与已发布的一致。")
+                .doesNotContain("本次重算发布了");
+    }
+
+    private String rerun(String from, String to) throws Exception {
+        MockHttpServletResponse started = as(post("/runs/start").param("from", from).param("to", to).with(csrf()));
+        assertThat(started.getRedirectedUrl()).matches("/runs/\\d+");
+        return started.getRedirectedUrl();
+    }
+
+    private String finished(String url) throws Exception {
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        String state;
+        do {
+            Thread.sleep(200);
+            state = as(get(url + "/state.json")).getContentAsString();
+        } while (state.contains("\"running\":true") && System.nanoTime() < deadline);
+        assertThat(state).contains("\"status\":\"COMPLETED\"");
+        MockHttpServletResponse response = as(get(url));
+        assertThat(response.getStatus()).isEqualTo(200);
+        return response.getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private MockHttpServletResponse as(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(user("test-statistician").roles("STATISTICIAN"))).andReturn().getResponse();
+    }
+}
