@@ -87,23 +87,9 @@ class QuartzSchedules {
                 Date now = new Date();
                 Date missed = existing == null ? null : existing.getNextFireTime();
                 Trigger trigger = cronTrigger(schedule, missed != null && missed.before(now) ? missed : now);
-                if (existing == null) {
-                    try {
-                        scheduler.scheduleJob(trigger);
-                        what = "added";
-                    } catch (SchedulerException anotherNode) {
-                        // a second node starting at the same moment (after a power cut) added it between the look and
-                        // the add (Quartz says so, or PostgreSQL's key does): this one's definition replaces it, where
-                        // serve used to refuse to start (review)
-                        if (scheduler.rescheduleJob(trigger.getKey(), trigger) == null) {
-                            throw anotherNode;
-                        }
-                        what = "updated";
-                    }
-                } else {
-                    scheduler.rescheduleJob(trigger.getKey(), trigger);
-                    what = "updated";
-                }
+                // a second node starting at the same moment (after a power cut) may add it between the look and the
+                // add: this one's definition then replaces it, where serve used to refuse to start (review)
+                what = put(trigger) ? "updated" : "added";
             }
             Trigger stored = scheduler.getTrigger(cronKey(schedule.name()));
             lines.add(String.format("%s: %s %s from %s (%s), next fire %s", schedule.name(), schedule.cron(),
@@ -140,25 +126,37 @@ class QuartzSchedules {
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
         try {
-            // replace the pending one, else add it; between the two another node (or this one's other fire) may have
-            // added one (Quartz says so, or PostgreSQL's key does), or the pending one fired and went: looked at again,
-            // a few times, instead of the error that recorded a night only waiting for its drop as FAILED, or stopped
-            // serve at its start (review)
-            for (int turn = 0; ; turn++) {
-                if (scheduler.rescheduleJob(trigger.getKey(), trigger) != null) {
-                    return;
-                }
-                try {
-                    scheduler.scheduleJob(trigger);
-                    return;
-                } catch (SchedulerException raced) {
-                    if (turn == 4) {
-                        throw raced;
-                    }
-                }
-            }
+            put(trigger);
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot schedule the retry of " + schedule.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stores the trigger, replacing one of its key; true when it replaced one. Between the look and the add another
+     * node (or this one's other fire) may add it (Quartz says so, or PostgreSQL's key does), or a pending one may fire
+     * and go, or be half written (its row there, its schedule's not yet): looked at again, a few times, instead of the
+     * error that recorded a night only waiting for its drop as FAILED, or stopped serve at its start (review).
+     */
+    private boolean put(Trigger trigger) throws SchedulerException {
+        for (int turn = 0; ; turn++) {
+            try {
+                if (scheduler.rescheduleJob(trigger.getKey(), trigger) != null) {
+                    return true;
+                }
+                scheduler.scheduleJob(trigger);
+                return false;
+            } catch (SchedulerException raced) {
+                if (turn == 4) {
+                    throw raced;
+                }
+                try {
+                    Thread.sleep(20L * (turn + 1));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw raced;
+                }
+            }
         }
     }
 
