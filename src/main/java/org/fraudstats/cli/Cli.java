@@ -26,9 +26,10 @@ public final class Cli {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            // a path or value quoted by the message (rerun --out /data/6222…/x it cannot write) masked, as the usage
-            // errors and the --debug trace are: the default line was the one left in clear (review)
-            err.println(commandLine.getCommandSpec().qualifiedName() + ": " + org.fraudstats.storage.DigitRuns.mask(userMessage(e)));
+            // not masked, decided (README "Folders are the exception"): the line names folders as given, and a folder
+            // named by a timestamp (/data/20221001120000/…) masked would be one nobody can find; the usage errors,
+            // which quote what was typed for a value, and the --debug trace are masked
+            err.println(commandLine.getCommandSpec().qualifiedName() + ": " + userMessage(e));
             if (debug) {
                 printTrace(e, err);
             }

@@ -42,10 +42,12 @@ class CliErrorsTest extends DatabaseTest {
     }
 
     @Test
-    void aFailureQuotingAPathWithAnAccountLikeNumberIsMaskedWithoutDebugToo() {
-        Run run = cli("rerun", "--from", "2022-10-01", "--to", "2022-10-01", "--out", "/proc/" + "6222" + "0212" + "3456" + "7890" + "/out");
+    void aFailureNamesAFolderAsGiven_evenWithALongRunOfDigits() {
+        // README "Folders are the exception, decided": a folder named by a timestamp masked would be one nobody can find
+        // (review 27 asked to mask it; the decision stands, and the audit log, which masks, keeps who chose it)
+        Run run = cli("rerun", "--from", "2022-10-01", "--to", "2022-10-01", "--out", "/proc/20221001120000/out");
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("/proc/************7890/out").doesNotContain("6222" + "0212");
+        assertThat(run.err()).contains("/proc/20221001120000/out");
     }
 
     @Test
