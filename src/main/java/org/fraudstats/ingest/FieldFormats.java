@@ -19,6 +19,15 @@ final class FieldFormats {
     private FieldFormats() {
     }
 
+    /** The shape of {@link #timestamp}'s text, whatever its numbers: what fails only by them names no date or time. */
+    private static final java.util.regex.Pattern TIMESTAMP_SHAPE = java.util.regex.Pattern.compile(
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?");
+
+    /** Why a field is no timestamp of feeds.md: written as one but naming no date or time, or not written as one. */
+    static RejectReason timestampProblem(String text) {
+        return TIMESTAMP_SHAPE.matcher(text).matches() ? RejectReason.NO_SUCH_TIME : RejectReason.NOT_TIMESTAMP;
+    }
+
     /**
      * YYYY-MM-DDTHH:MM[:SS[.fraction]] with an optional offset Z or ±HH:MM; none means Beijing time. The date and
      * time must exist (no 24:00, no February 30), the year be 1 or later, the offset within ±14:00.

@@ -21,6 +21,10 @@ enum RejectReason {
     NUL("contains a NUL character", "含有 NUL 字符"),
     MISSING("missing", "必填项为空"),
     NOT_TIMESTAMP("not an ISO-8601 timestamp", "不是 ISO-8601 时间（如 2022-10-23T23:40:00+08:00）"),
+    // written as a timestamp, naming none: a statistician checking 2023-02-30T10:00:00+08:00 against the source saw a
+    // well-formed ISO timestamp under "not an ISO-8601 timestamp" (tester)
+    NO_SUCH_TIME("no such date or time (February 30; hour 24; second 60; year 0; offset beyond ±14:00)",
+            "日期或时间不存在（如 2 月 30 日、24 时、60 秒、0 年，或时差超过 ±14:00）"),
     UNKNOWN_DISTRICT("unknown district", "不是已配置的区县代码"),
     UNKNOWN_FRAUD_TYPE("unknown fraud type", "不在诈骗类型目录中"),
     UNKNOWN_ACTION("unknown action", "不是 STOP_PAYMENT 或 FREEZE"),
@@ -28,7 +32,9 @@ enum RejectReason {
     UNKNOWN_OUTCOME("unknown outcome", "不是 DISSUADED、UNREACHED 或 ALREADY_DEFRAUDED"),
     NOT_MONEY("not a plain decimal amount in yuan", "不是以元为单位的普通小数（如 1234.5）"),
     MONEY_DECIMALS("more than 2 decimals", "小数超过 2 位"),
-    MONEY_TOO_LARGE("out of range", "超出范围"),
+    // the limit said (FieldFormats.MONEY_INTEGER_DIGITS): "out of range" left a statistician to guess whether the value
+    // or the range was wrong (tester); rows recorded before 2026-12-06 keep "out of range", shown as recorded
+    MONEY_TOO_LARGE("out of range: more than 16 digits before the point", "超出范围：整数部分超过 16 位"),
     NOT_POSITIVE("must be greater than 0", "必须大于 0"),
     NOT_INTEGER("not an integer", "不是整数"),
     AGE_OUT_OF_RANGE("out of range 0-120", "不在 0–120 之间");

@@ -119,7 +119,7 @@ final class RowCheck {
     private Result checkCase(String[] f) {
         String reportedAt = FieldFormats.timestamp(f[1]);
         if (reportedAt == null) {
-            return bad(RejectReason.NOT_TIMESTAMP.line("reported_at"));
+            return bad(FieldFormats.timestampProblem(f[1]).line("reported_at"));
         }
         if (!catalog.isDistrict(f[2])) {
             return bad(RejectReason.UNKNOWN_DISTRICT.line("district_code"));
@@ -153,7 +153,7 @@ final class RowCheck {
         }
         String effectiveAt = FieldFormats.timestamp(f[6]);
         if (effectiveAt == null) {
-            return bad(RejectReason.NOT_TIMESTAMP.line("effective_at"));
+            return bad(FieldFormats.timestampProblem(f[6]).line("effective_at"));
         }
         String accountNo = f[4];
         return good(f[0], f[1], f[2], emptyAsNull(freeText(f[3])),
@@ -169,7 +169,7 @@ final class RowCheck {
         }
         String refundedAt = FieldFormats.timestamp(f[3]);
         if (refundedAt == null) {
-            return bad(RejectReason.NOT_TIMESTAMP.line("refunded_at"));
+            return bad(FieldFormats.timestampProblem(f[3]).line("refunded_at"));
         }
         return good(f[0], f[1], f[2], refundedAt);
     }
@@ -178,7 +178,7 @@ final class RowCheck {
     private Result checkWarning(String[] f) {
         String issuedAt = FieldFormats.timestamp(f[1]);
         if (issuedAt == null) {
-            return bad(RejectReason.NOT_TIMESTAMP.line("issued_at"));
+            return bad(FieldFormats.timestampProblem(f[1]).line("issued_at"));
         }
         if (!catalog.isDistrict(f[2])) {
             return bad(RejectReason.UNKNOWN_DISTRICT.line("district_code"));

@@ -14,7 +14,9 @@ class RejectReasonTest {
                 .isEqualTo("reported_at：不是 ISO-8601 时间（如 2022-10-23T23:40:00+08:00）");
         assertThat(RejectReason.chinese("victim_age: out of range 0-120")).isEqualTo("victim_age：不在 0–120 之间");
         assertThat(RejectReason.chinese("amount: must be greater than 0")).isEqualTo("amount：必须大于 0");
-        assertThat(RejectReason.chinese("amount: out of range")).isEqualTo("amount：超出范围");
+        assertThat(RejectReason.chinese("amount: out of range: more than 16 digits before the point")).isEqualTo("amount：超出范围：整数部分超过 16 位");
+        assertThat(RejectReason.chinese("reported_at: no such date or time (February 30; hour 24; second 60; year 0; offset beyond ±14:00)"))
+                .isEqualTo("reported_at：日期或时间不存在（如 2 月 30 日、24 时、60 秒、0 年，或时差超过 ±14:00）");
         assertThat(RejectReason.chinese("station: longer than 200 characters")).isEqualTo("station：超过 200 个字符");
         assertThat(RejectReason.chinese("case_id: missing")).isEqualTo("case_id：必填项为空");
         assertThat(RejectReason.chinese("row has 5 fields, header has 7")).isEqualTo("该行有 5 个字段，表头有 7 个");
@@ -38,7 +40,7 @@ class RejectReasonTest {
         assertThat(RejectReason.UNKNOWN_OUTCOME.line("outcome")).isEqualTo("outcome: unknown outcome");
         assertThat(RejectReason.NOT_MONEY.line("amount")).isEqualTo("amount: not a plain decimal amount in yuan");
         assertThat(RejectReason.MONEY_DECIMALS.line("loss_amount")).isEqualTo("loss_amount: more than 2 decimals");
-        assertThat(RejectReason.MONEY_TOO_LARGE.line("amount")).isEqualTo("amount: out of range");
+        assertThat(RejectReason.MONEY_TOO_LARGE.line("amount")).isEqualTo("amount: out of range: more than 16 digits before the point");
         assertThat(RejectReason.NOT_POSITIVE.line("amount")).isEqualTo("amount: must be greater than 0");
         assertThat(RejectReason.NOT_INTEGER.line("victim_age")).isEqualTo("victim_age: not an integer");
         assertThat(RejectReason.AGE_OUT_OF_RANGE.line("victim_age")).isEqualTo("victim_age: out of range 0-120");
