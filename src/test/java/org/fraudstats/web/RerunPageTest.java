@@ -46,6 +46,10 @@ class RerunPageTest extends PortalTest {
 
         assertThat(finished(rerun("2022-10-03", "2022-10-03"))).contains("本次重算未发布新的通报或更正版：重新生成的数字与已发布的一致。")
                 .doesNotContain("本次重算发布了");
+        // a day never published before: a first publication, which a rerun does not mail
+        assertThat(finished(rerun("2022-10-01", "2022-10-01"))).contains("本次重算发布了 1 份通报，均为首次发布（重算首次发布的通报不邮寄）：")
+                .contains("<a href=\"/bulletins/2022-10-01/daily?revision=1\">2022-10-01 电信网络诈骗警情日报</a>")
+                .contains("<span class=\"badge\">首发</span>");
     }
 
     private String rerun(String from, String to) throws Exception {
