@@ -49,8 +49,24 @@ public final class OwnFiles {
             if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
                 return Optional.empty();
             }
-            return whyNotOwn(folder, Files.getOwner(home));
-        } catch (IOException | UnsupportedOperationException e) {
+            UserPrincipal me = Files.getOwner(home);
+            Optional<String> top = whyNotOwn(folder, me);
+            if (top.isPresent()) {
+                return top;
+            }
+            // and the folders the rerun writes into, kind and period (daily/2022-10-20): a daily/ that is a link, or
+            // open to all, had the files written through it and never served, without a word (tester)
+            try (java.util.stream.Stream<Path> below = Files.walk(folder, 2)) {
+                for (Path p : (Iterable<Path>) below.filter(p -> !p.equals(folder))
+                        .filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p))::iterator) {
+                    Optional<String> why = whyNotOwn(p, me);
+                    if (why.isPresent()) {
+                        return Optional.of("holds " + folder.relativize(p) + ", which " + why.get());
+                    }
+                }
+            }
+            return Optional.empty();
+        } catch (IOException | java.io.UncheckedIOException | UnsupportedOperationException e) {
             return Optional.empty();
         }
     }

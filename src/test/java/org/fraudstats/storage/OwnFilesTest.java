@@ -41,4 +41,18 @@ class OwnFilesTest {
         assertThat(OwnFiles.whyNotHandedOut(link, home)).contains("is a symbolic link");
         assertThat(OwnFiles.nobodyElseWrites(link, link.resolve("b.pdf"), home)).isFalse();
     }
+
+    @Test
+    void aKindOrPeriodFolderInsideThatIsALinkOrOpenIsSaidToo() throws Exception {
+        // the folder fine, its daily/ not: the files were written through it and never served, without a word (tester)
+        Path out = Files.createDirectory(home.resolve("out"));
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path daily = Files.createDirectories(out.resolve("daily/2022-10-20"));
+        Files.setPosixFilePermissions(daily, PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertThat(OwnFiles.whyNotHandedOut(out, home)).contains("holds daily/2022-10-20, which is writable by other users");
+
+        Path linked = Files.createDirectory(home.resolve("linked"));
+        Files.createSymbolicLink(linked.resolve("daily"), Files.createDirectory(home.resolve("elsewhere")));
+        assertThat(OwnFiles.whyNotHandedOut(linked, home)).contains("holds daily, which is a symbolic link");
+    }
 }
