@@ -11,7 +11,7 @@ import java.time.Year;
 final class FieldFormats {
 
     /** numeric(18,2) holds 16 integer digits. */
-    private static final int MONEY_INTEGER_DIGITS = 16;
+    static final int MONEY_INTEGER_DIGITS = 16;
     private static final String BEIJING = "+08:00";
     /** Real offsets lie within ±14:00; PostgreSQL refuses beyond ±15:59 and would fail the whole drop. */
     private static final int MAX_OFFSET_MINUTES = 14 * 60;

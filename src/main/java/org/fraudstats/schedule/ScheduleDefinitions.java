@@ -265,7 +265,12 @@ class ScheduleDefinitions {
                 value = environment.getProperty(setting, "").strip();
             }
             if (value.isBlank()) {
-                value = environment.getProperty("fraudstats.home", "") + "/" + key;
+                // as FraudstatsSettings: HOME/inbox, HOME/out (with no home, none: said, never "/inbox")
+                String home = environment.getProperty("fraudstats.home", "").strip();
+                if (home.isEmpty()) {
+                    throw problem(key, "missing, and fraudstats.home is empty");
+                }
+                value = Path.of(home).resolve(key).toString();
             }
             try {
                 return Path.of(value).toAbsolutePath().normalize();

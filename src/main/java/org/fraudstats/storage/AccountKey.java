@@ -98,7 +98,11 @@ public class AccountKey {
                 new SecureRandom().nextBytes(fresh);
                 Path tmp = Files.createTempFile(file.getParent(), "account", ".key");
                 try {
-                    Files.writeString(tmp, HexFormat.of().formatHex(fresh));
+                    // on the disk before its name is: a power cut after the link left an empty account.key (review)
+                    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+                        channel.write(java.nio.ByteBuffer.wrap(HexFormat.of().formatHex(fresh).getBytes(StandardCharsets.US_ASCII)));
+                        channel.force(true);
+                    }
                     try {
                         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
                     } catch (UnsupportedOperationException ignored) {

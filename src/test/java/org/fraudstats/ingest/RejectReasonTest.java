@@ -41,6 +41,8 @@ class RejectReasonTest {
         assertThat(RejectReason.NOT_MONEY.line("amount")).isEqualTo("amount: not a plain decimal amount in yuan");
         assertThat(RejectReason.MONEY_DECIMALS.line("loss_amount")).isEqualTo("loss_amount: more than 2 decimals");
         assertThat(RejectReason.MONEY_TOO_LARGE.line("amount")).isEqualTo("amount: out of range: more than 16 digits before the point");
+        // the limit it names is the one FieldFormats applies
+        assertThat(RejectReason.MONEY_TOO_LARGE.line("amount")).contains("more than " + FieldFormats.MONEY_INTEGER_DIGITS + " digits");
         assertThat(RejectReason.NOT_POSITIVE.line("amount")).isEqualTo("amount: must be greater than 0");
         assertThat(RejectReason.NOT_INTEGER.line("victim_age")).isEqualTo("victim_age: not an integer");
         assertThat(RejectReason.AGE_OUT_OF_RANGE.line("victim_age")).isEqualTo("victim_age: out of range 0-120");
