@@ -1,9 +1,8 @@
--- What a rerun published, first publications and corrections alike, oldest period first, over every execution of its
--- job instance (a restarted rerun goes on in a new execution of the same instance, as published-by-rerun.sql counts):
--- its page says which bulletins went out (and were mailed) without the statistician searching the archive for them.
-SELECT r.kind, r.date_from, r.date_to, r.revision, r.changes::text AS changes, r.job_execution_id, r.generated_at,
-       r.figures -> 'notes' -> 'missing' ->> 'text' AS missing_note, r.out_folder
-FROM bulletin_revision r
-JOIN batch_job_execution e ON e.job_execution_id = r.job_execution_id
-WHERE e.job_instance_id = (SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = :jobExecutionId)
-ORDER BY r.date_from, r.date_to, r.kind, r.revision
+-- What one execution of a rerun published, corrections first (they are what goes to leadership), then first
+-- publications, each oldest period first: its page says which bulletins went out without the statistician searching
+-- the archive. One execution: a restarted rerun's restart has a page of its own, with what it published.
+SELECT kind, date_from, date_to, revision, changes::text AS changes, job_execution_id, generated_at,
+       figures -> 'notes' -> 'missing' ->> 'text' AS missing_note, out_folder
+FROM bulletin_revision
+WHERE job_execution_id = :jobExecutionId
+ORDER BY revision = 1, date_from, date_to, kind, revision

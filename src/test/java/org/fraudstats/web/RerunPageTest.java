@@ -38,7 +38,7 @@ class RerunPageTest extends PortalTest {
         assertThat(cli("ingest", "--inbox", inbox.toString()).exitCode()).isZero();
 
         String page = finished(rerun("2022-10-02", "2022-10-03"));
-        assertThat(page).contains("本次重算发布了 1 份通报，其中更正版 1 份（更正版已邮寄给收到过原版的人）：")
+        assertThat(page).contains("本次重算发布了 1 份通报，其中更正版 1 份（日报、周报、月报的更正版随后按分发名单邮寄，邮件状态见运行记录）：")
                 .contains("<a href=\"/bulletins/2022-10-03/daily?revision=2\">2022-10-03 电信网络诈骗警情日报</a>")
                 .contains("<span class=\"badge revised\">第2版（更正）</span>")
                 .contains("佛山市 电诈警情 " + cases + " → " + (cases + 1))

@@ -59,7 +59,7 @@ public class BulletinArchive {
         return publisher.latestDaily().map(this::bulletin);
     }
 
-    /** What one execution of a rerun published, first publications and corrections, oldest period first. */
+    /** What one execution of a rerun published: corrections first, then first publications, each oldest period first. */
     public List<PublishedBulletin> publishedBy(long jobExecutionId) {
         return publisher.publishedBy(jobExecutionId).stream().map(this::bulletin).toList();
     }
