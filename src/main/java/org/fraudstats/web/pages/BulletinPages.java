@@ -71,15 +71,19 @@ class BulletinPages {
         boolean noTo = to == null || to.isEmpty();
         boolean all = noFrom && noTo;
         // one end alone is open at the other: 起 2026-11-01 alone was a 400 on a phone (tester)
-        LocalDate[] period = all ? new LocalDate[] {LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31)}
+        Inputs.Checks checks = new Inputs.Checks();
+        LocalDate[] period = checks.of(() -> all ? new LocalDate[] {LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31)}
                 : noFrom ? new LocalDate[] {LocalDate.of(1, 1, 1), Inputs.date("to", to)}
-                : noTo ? new LocalDate[] {Inputs.date("from", from), LocalDate.of(9999, 12, 31)} : Inputs.period(from, to);
+                : noTo ? new LocalDate[] {Inputs.date("from", from), LocalDate.of(9999, 12, 31)} : Inputs.period(from, to));
         // one kind only: a leader after the latest 月报 scrolled past a month of dailies on a phone (tester)
         String onlyKind = kind == null || kind.isEmpty() ? null : kind;
         if (onlyKind != null && !ARCHIVE_KINDS.contains(onlyKind)) {
-            throw new BadInput("kind: " + Inputs.printable(onlyKind) + " is not daily, weekly, monthly or range",
-                    "类别 " + Inputs.printable(onlyKind) + " 不可用：请选日报、周报、月报或区间").on("kind");
+            checks.of(() -> {
+                throw new BadInput("kind: " + Inputs.printable(onlyKind) + " is not daily, weekly, monthly or range",
+                        "类别 " + Inputs.printable(onlyKind) + " 不可用：请选日报、周报、月报或区间").on("kind");
+            });
         }
+        checks.done();
         List<PublishedBulletin> listed = archive.list(period[0], period[1]).stream()
                 .filter(b -> onlyKind == null || b.kindName().equals(onlyKind)).toList();
         // each bulletin's latest revision alone, when asked: after three years the 月报 were 110 rows for 35 months

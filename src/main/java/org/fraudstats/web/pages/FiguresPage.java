@@ -95,20 +95,23 @@ class FiguresPage {
 
     private String table(String from, String to, String district, String compare, String by, Model model) {
         LocalDate latest = archive.latestDaily().map(PublishedBulletin::to).orElseGet(() -> org.fraudstats.settings.BusinessTime.yesterday(clock));
-        LocalDate[] period = Inputs.periodOr(from, to, () -> new LocalDate[] {latest.withDayOfMonth(1), latest});
-        String area = Inputs.district(catalog, district);
-        Comparison comparison = switch (compare == null ? "" : compare) {
+        Inputs.Checks checks = new Inputs.Checks();
+        LocalDate[] period = checks.of(() -> Inputs.periodOr(from, to, () -> new LocalDate[] {latest.withDayOfMonth(1), latest}));
+        String area = checks.of(() -> Inputs.district(catalog, district));
+        Comparison comparison = checks.of(() -> switch (compare == null ? "" : compare) {
             case "" -> null;
             case "yoy" -> Comparison.YOY;
             case "pop" -> Comparison.POP;
             default -> throw new BadInput("对比方式应为同比（yoy）或环比（pop）").on("compare");
-        };
+        });
         // as compare: a value the form never sends (by=week from a hand-made link) is refused, not read as the whole period
-        boolean byDay = switch (by == null ? "" : by) {
+        Boolean byDayOrNull = checks.of(() -> switch (by == null ? "" : by) {
             case "", "range" -> false;
             case "day" -> true;
             default -> throw new BadInput("显示方式应为整个期间（range）或逐日（day）").on("by");
-        };
+        });
+        checks.done();
+        boolean byDay = byDayOrNull;
         if (byDay && area == null && period[0].plusDays(BY_DAY_EVERY_AREA_DAYS).isBefore(period[1].plusDays(1))) {
             // six rows a day: a year is 2 190 rows, more than a page is read; the CSV of metrics holds any length
             throw new BadInput("by day for every area: at most " + BY_DAY_EVERY_AREA_DAYS + " days",

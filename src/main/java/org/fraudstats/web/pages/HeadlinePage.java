@@ -69,13 +69,13 @@ class HeadlinePage {
     }
 
     private String quoted(String from, String to, String district, String topic, LocalDate latest, Model model) {
-        LocalDate[] period = Inputs.periodOr(from, to, () -> latest == null ? null : new LocalDate[] {latest.withDayOfYear(1), latest});
-        String area = Inputs.district(catalog, district);
-        if (area == null) {
-            area = catalog.cityCode();
-        }
-        Topic chosen = Topic.ofKey(topic == null || topic.isEmpty() ? "handling" : topic)
-                .orElseThrow(() -> new BadInput("主题应为 handling 或 prevention").on("topic"));
+        Inputs.Checks checks = new Inputs.Checks();
+        LocalDate[] period = checks.of(() -> Inputs.periodOr(from, to, () -> latest == null ? null : new LocalDate[] {latest.withDayOfYear(1), latest}));
+        String asked = checks.of(() -> Inputs.district(catalog, district));
+        Topic chosen = checks.of(() -> Topic.ofKey(topic == null || topic.isEmpty() ? "handling" : topic)
+                .orElseThrow(() -> new BadInput("主题应为 handling 或 prevention").on("topic")));
+        checks.done();
+        String area = asked == null ? catalog.cityCode() : asked;
         model.addAttribute("district", area);
         model.addAttribute("topic", chosen.key());
         model.addAttribute("areas", AreaChooser.options(catalog));

@@ -83,11 +83,14 @@ class RunsPages {
 
     /** The dry run: what a rerun of the range would render, with the button that starts it. */
     @PostMapping("/runs/plan")
-    String plan(@RequestParam String from, @RequestParam String to, @RequestParam(defaultValue = "false") boolean range, Model model) {
+    String plan(@RequestParam String from, @RequestParam String to, @RequestParam(defaultValue = "false") boolean range, Model model,
+                jakarta.servlet.http.HttpServletResponse response) {
         LocalDate[] period;
         try {
             period = rerunPeriod(from, to);
         } catch (BadInput e) {
+            // 400 as the other refused forms (RefusedForm): the page itself, the form as typed, the fields marked
+            response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("error", e.chinese());
             model.addAttribute("invalid", e.fields());
             model.addAttribute("from", Inputs.dateOrEmpty(from));
@@ -100,6 +103,7 @@ class RunsPages {
             plan = reruns.plan(period[0], period[1], EnumSet.allOf(BulletinPublisher.Format.class), range);
         } catch (BadInput e) {
             audit.record("rerun-dry-run", object(period, range), "refused");
+            response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
             return withError(model, e.chinese(), period, range);
         }
         audit.record("rerun-dry-run", object(period, range), "success");
@@ -157,8 +161,8 @@ class RunsPages {
     String rerun(@PathVariable String id, Model model) {
         Reruns.State state = reruns.state(id(id)).orElseThrow(() -> new NotFound("没有编号为 " + Inputs.printable(id) + " 的重算"));
         model.addAttribute("rerun", state);
-        // once it has ended: what it published, corrections first in the statistician's mind (each was mailed to who had
-        // the bulletin); the page said only "completed", and which days moved was a search through the archive (tester)
+        // once it has ended: what it published, corrections first (what goes to leadership); the page said only
+        // "completed", and which days moved was a search through the archive (tester)
         if (!state.running()) {
             List<PublishedBulletin> published = archive.publishedBy(state.id());
             model.addAttribute("published", published.size() > PUBLISHED_SHOWN ? published.subList(0, PUBLISHED_SHOWN) : published);

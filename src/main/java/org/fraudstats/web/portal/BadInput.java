@@ -25,4 +25,15 @@ public class BadInput extends SaidInBoth {
     public Set<String> fields() {
         return fields;
     }
+
+    /** Several refusals of one form as one: each line, every field marked. */
+    static BadInput all(List<BadInput> refused) {
+        if (refused.size() == 1) {
+            return refused.get(0);
+        }
+        BadInput all = new BadInput(String.join("; ", refused.stream().map(BadInput::getMessage).toList()),
+                String.join("；", refused.stream().map(BadInput::chinese).toList()));
+        all.fields = Set.copyOf(refused.stream().flatMap(r -> r.fields().stream()).toList());
+        return all;
+    }
 }

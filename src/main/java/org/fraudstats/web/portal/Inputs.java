@@ -134,6 +134,30 @@ public final class Inputs {
         return Math.min(pages, Integer.parseInt(page));
     }
 
+    /**
+     * A form's checks, each run, every refusal kept: told one wrong field at a time, a user fixed it, sent the form
+     * again and met the next (tester). {@link #done} throws them as one BadInput, each field marked.
+     */
+    public static final class Checks {
+        private final java.util.List<BadInput> refused = new java.util.ArrayList<>();
+
+        /** The value, or null when the check refused it (kept for {@link #done}). */
+        public <T> T of(java.util.function.Supplier<T> check) {
+            try {
+                return check.get();
+            } catch (BadInput e) {
+                refused.add(e);
+                return null;
+            }
+        }
+
+        public void done() {
+            if (!refused.isEmpty()) {
+                throw BadInput.all(refused);
+            }
+        }
+    }
+
     /** 起始 or 截止, for a page's message about the parameter from or to. */
     private static String label(String name) {
         return switch (name) {
