@@ -4,6 +4,9 @@
 (function () {
   'use strict';
 
+  // Every request this page makes keeps the session alive: the idle warning hears of each (setupSessionWarning)
+  var requested = function () {};
+
   function setupCopy() {
     document.querySelectorAll('button.copy[data-copy]').forEach(function (button) {
       var source = document.getElementById(button.getAttribute('data-copy'));
@@ -55,9 +58,11 @@
     if (!panel || panel.getAttribute('data-running') !== 'true') { return; }
     var url = panel.getAttribute('data-state-url');
     var poll = function () {
-      fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+      // X-Requested-With: a script's request, never the page a sign-in goes on to (ContinueAfterSignIn)
+      fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' } })
         .then(function (r) { return r.json(); })
         .then(function (s) {
+          requested();
           document.getElementById('rerun-progress').max = s.total;
           document.getElementById('rerun-progress').value = s.done;
           document.getElementById('rerun-done').textContent = s.done;
@@ -80,7 +85,8 @@
 
   // The session ends after its idle minutes (MLPS); two minutes before, the page says so and 继续使用 keeps it (a
   // request to /account/session), so nobody loses a half-filled form to the sign-in page without a word (WCAG 2.2.1).
-  // Counted from this page's load: another tab's activity also keeps the session, and 继续使用 then simply succeeds.
+  // Every page of the portal open in this browser notes its last request in localStorage: a tab counts from the latest,
+  // so another tab in use keeps this one from warning, or from saying the session ended when it has not (tester).
   function setupSessionWarning() {
     var seconds = parseInt(document.body.getAttribute('data-session-seconds'), 10);
     var box = document.getElementById('session-warning');
@@ -89,30 +95,66 @@
     var keep = document.getElementById('session-keep');
     var signIn = document.getElementById('session-signin');
     var warnBefore = Math.min(120, Math.floor(seconds / 2));
+    var KEY = 'fraudstats-last-request';
+    var loaded = Date.now();
     var warnTimer, endTimer;
+    var lastRequest = function () {
+      var other = 0;
+      try { other = parseInt(window.localStorage.getItem(KEY), 10) || 0; } catch (e) { /* storage refused: this tab alone */ }
+      return Math.max(loaded, other);
+    };
+    var noteRequest = function () {
+      loaded = Date.now();
+      try { window.localStorage.setItem(KEY, String(loaded)); } catch (e) { /* this tab alone */ }
+    };
     var say = function (words) { text.textContent = ''; text.textContent = words; };
     var ended = function () {
+      box.hidden = false;
       keep.hidden = true;
       signIn.hidden = false;
-      say('登录已因长时间未操作而超时：请重新登录（未提交的内容已无法提交）。');
+      say('长时间未操作，登录应已超时：请重新登录（未提交的内容需重新填写）。');
+    };
+    var warn = function () {
+      box.hidden = false;
+      keep.hidden = false;
+      signIn.hidden = true;
+      say('长时间未操作，登录将在 ' + Math.round(warnBefore / 60 * 10) / 10 + ' 分钟后超时。要继续使用，请点“继续使用”。');
+      // not from under someone typing: the alert is read out, the button one Tab away
+      var active = document.activeElement;
+      if (!active || !/^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName)) { keep.focus(); }
     };
     var start = function () {
       clearTimeout(warnTimer);
       clearTimeout(endTimer);
-      warnTimer = setTimeout(function () {
-        box.hidden = false;
-        keep.hidden = false;
-        signIn.hidden = true;
-        say('长时间未操作，登录将在 ' + Math.round(warnBefore / 60 * 10) / 10 + ' 分钟后超时。要继续使用，请点“继续使用”。');
-        keep.focus();
-      }, (seconds - warnBefore) * 1000);
-      endTimer = setTimeout(ended, seconds * 1000);
+      var since = lastRequest();
+      var now = Date.now();
+      var warnAt = since + (seconds - warnBefore) * 1000;
+      var endAt = since + seconds * 1000;
+      // each timer looks again when it fires: another tab may have asked something meanwhile
+      warnTimer = setTimeout(function () { if (lastRequest() > since) { start(); } else { warn(); } }, Math.max(0, warnAt - now));
+      endTimer = setTimeout(function () { if (lastRequest() > since) { box.hidden = true; start(); } else { ended(); } }, Math.max(0, endAt - now));
     };
+    // another signed-in page loaded, or kept the session: it is alive, whatever this tab said
+    window.addEventListener('storage', function (event) {
+      if (event.key === KEY) { box.hidden = true; start(); }
+    });
+    // a tab put to sleep (a laptop closed) fires its timers late: counted again from the clock when it is seen
+    document.addEventListener('visibilitychange', function () {
+      if (!document.hidden && keep.hidden !== false) { start(); }
+    });
+    // a download from this page (a PDF of the archive) is a request too, which a page load would not note
+    document.addEventListener('click', function (event) {
+      var link = event.target.closest && event.target.closest('a[href]');
+      if (link && link.origin === window.location.origin) { noteRequest(); start(); }
+    });
+    requested = function () { noteRequest(); start(); };
     keep.addEventListener('click', function () {
-      fetch(keep.getAttribute('data-url') || '/account/session', { credentials: 'same-origin', redirect: 'manual' })
+      fetch(keep.getAttribute('data-url') || '/account/session',
+            { credentials: 'same-origin', redirect: 'manual', headers: { 'X-Requested-With': 'XMLHttpRequest' } })
         .then(function (r) {
           if (r.status === 204) {
             box.hidden = true;
+            noteRequest();
             start();
           } else {
             ended();
@@ -120,6 +162,7 @@
         })
         .catch(ended);
     });
+    noteRequest();
     start();
   }
 

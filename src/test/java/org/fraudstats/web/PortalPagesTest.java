@@ -272,8 +272,12 @@ class PortalPagesTest extends PortalTest {
                 .doesNotContain("range/").doesNotContain("name=\"range\" value=\"true\">");
         // a day to come: said on the form, no plan and no button to start it
         java.time.LocalDate today = org.fraudstats.support.BeijingToday.clearOfMidnight();
-        String future = page("statistician", post("/runs/plan").param("from", today.toString()).param("to", today.plusDays(1).toString()).with(csrf()));
-        assertThat(future).contains("止 " + today.plusDays(1) + " 这一天还没有结束（今天是北京时间 " + today + "）：一天结束后才能生成它的日报")
+        MockHttpServletResponse refused = as("statistician", post("/runs/plan").param("from", today.toString()).param("to", today.plusDays(1).toString()).with(csrf()));
+        // 400, as every refused form; the line under the form, the day at fault marked
+        assertThat(refused.getStatus()).isEqualTo(400);
+        String future = refused.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(future.indexOf("id=\"form-error\"")).isGreaterThan(future.indexOf("id=\"dry-run\""));
+        assertThat(future).contains("name=\"to\" aria-invalid=\"true\"").contains("止 " + today.plusDays(1) + " 这一天还没有结束（今天是北京时间 " + today + "）：一天结束后才能生成它的日报")
                 .doesNotContain("id=\"confirm-rerun\"");
     }
 
@@ -339,6 +343,13 @@ class PortalPagesTest extends PortalTest {
                 .contains("<option value=\"440604\" selected=\"selected\">").contains("<option value=\"yoy\" selected=\"selected\">同比</option>")
                 .doesNotContain("<table").doesNotContain("统计口径");
         assertThat(figures.indexOf("<select name=\"district\">")).as("only the fields at fault are marked").isPositive();
+        // everything wrong said at once, each field marked: one at a time, a user fixed one and met the next (tester)
+        String several = as("statistician", get("/figures").param("from", "2022-10-01").param("to", "2022-10-24")
+                .param("compare", "x").param("by", "week").param("district", "123")).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(several).contains("没有代码为 123 的地区（可选：440604、440605、440606、440607、440608、440600）；对比方式应为同比（yoy）或环比（pop）；"
+                        + "显示方式应为整个期间（range）或逐日（day）")
+                .contains("<select name=\"district\" aria-invalid=\"true\"").contains("<select name=\"compare\" aria-invalid=\"true\"")
+                .contains("<select name=\"by\" aria-invalid=\"true\"").doesNotContain("name=\"from\" aria-invalid");
         // in Chinese on a page, as the pages are; the API says the same in English (PortalApiTest)
         MockHttpServletResponse district = as("press", get("/headline").param("from", "2022-10-01").param("to", "2022-10-24")
                 .param("district", "440699"));
@@ -360,6 +371,11 @@ class PortalPagesTest extends PortalTest {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(audit).contains("起始日期 2022-10-24 晚于截止日期 2022-10-01").contains("name=\"action\" value=\"sign-in\"")
                 .doesNotContain("条符合条件");
+        // a role the list does not hold is named, not read as a part of a code matching nothing under 全部 (tester)
+        MockHttpServletResponse chief = as("auditor", get("/audit").param("role", "chief"));
+        assertThat(chief.getStatus()).isEqualTo(400);
+        assertThat(chief.getContentAsString(StandardCharsets.UTF_8)).contains("角色“chief”不在列表中：请从列表中选择")
+                .contains("<select name=\"role\" aria-invalid=\"true\" aria-describedby=\"form-error\">");
     }
 
     @Test
@@ -375,6 +391,9 @@ class PortalPagesTest extends PortalTest {
             assertThat(kept.getHeader("Cache-Control")).isEqualTo("no-store");
         }
         assertThat(mvc.perform(get("/account/session")).andReturn().getResponse().getStatus()).as("signed out: to the sign-in page").isEqualTo(302);
+        // an error page of a signed-in user warns too (tester)
+        assertThat(as("leader", get("/bulletins/2022-10-23/daily").param("revision", "x")).getContentAsString(StandardCharsets.UTF_8))
+                .contains("<body data-session-seconds=\"1800\">");
         assertThat(mvc.perform(get("/login")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .doesNotContain("session-warning").doesNotContain("data-session-seconds");
     }
@@ -640,8 +659,10 @@ class PortalPagesTest extends PortalTest {
 
     @Test
     void anAccountNumberGivenForADateIsNotPutBackInTheRerunForm() throws Exception {
-        String form = page("statistician", post("/runs/plan").param("from", "6222" + "0212" + "3456" + "7890")
+        MockHttpServletResponse refused = as("statistician", post("/runs/plan").param("from", "6222" + "0212" + "3456" + "7890")
                 .param("to", "2022-10-22").with(csrf()));
+        assertThat(refused.getStatus()).isEqualTo(400);
+        String form = refused.getContentAsString(StandardCharsets.UTF_8);
         // the error names it masked; the field is left empty, as a browser's date field shows nothing that is not a date
         assertThat(form).contains("起始日期“************7890”不是日期（应如 2022-10-23）")
                 .contains("name=\"from\" aria-invalid=\"true\" aria-describedby=\"form-error\" value=\"\"").contains("name=\"to\" value=\"2022-10-22\"")

@@ -23,10 +23,9 @@ import org.springframework.web.servlet.ModelAndView;
 class PageModel {
 
     private final Catalog catalog;
-    private final java.time.Duration sessionTimeout;
+    private final org.fraudstats.web.security.SessionTimeout sessionTimeout;
 
-    PageModel(Catalog catalog,
-              @org.springframework.beans.factory.annotation.Value("${server.servlet.session.timeout:30m}") java.time.Duration sessionTimeout) {
+    PageModel(Catalog catalog, org.fraudstats.web.security.SessionTimeout sessionTimeout) {
         this.catalog = catalog;
         this.sessionTimeout = sessionTimeout;
     }
@@ -39,7 +38,7 @@ class PageModel {
             model.addAttribute("me", me);
             model.addAttribute("current", me.current(request.getRequestURI()));
             // when a signed-in page warns that the idle session is about to end (portal.js)
-            model.addAttribute("sessionSeconds", sessionTimeout.toSeconds());
+            model.addAttribute("sessionSeconds", sessionTimeout.seconds(request));
         }
         model.addAttribute("centre", catalog.centreName());
         // no field marked until a form is refused (RefusedForm), so a template asks invalid.contains('from') always
@@ -113,6 +112,8 @@ class PageModel {
         if (who != null && who.isAuthenticated()) {
             page.addObject("me", SignedIn.of(who));
             page.addObject("current", "");
+            page.addObject("sessionSeconds", sessionTimeout.seconds(((org.springframework.web.context.request.ServletRequestAttributes)
+                    org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes()).getRequest()));
         }
         page.addObject("currentUser", org.fraudstats.web.security.CurrentUser.get().orElse(null));
         page.addObject("centre", catalog.centreName());

@@ -23,11 +23,21 @@ final class ContinueAfterSignIn implements RequestCache {
     @Override
     public void saveRequest(HttpServletRequest request, HttpServletResponse response) {
         if (!"GET".equals(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null
-                || "XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                || "XMLHttpRequest".equals(request.getHeader("X-Requested-With")) || notAPage(request)) {
             return;
         }
         // relative to the application, as the redirect strategy expects: never a host taken from the request
         request.getSession().setAttribute(ATTRIBUTE, UrlUtils.buildRequestUrl(request));
+    }
+
+    /**
+     * What a page's script asks, never a page to be sent on to: 继续使用 after the session had ended kept
+     * /account/session, and the next sign-in landed on its 204, which a browser does not leave the form for (review).
+     */
+    private static boolean notAPage(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/account/session") || path.endsWith(".json")
+                || request.getHeader("Sec-Fetch-Mode") != null && !"navigate".equals(request.getHeader("Sec-Fetch-Mode"));
     }
 
     @Override

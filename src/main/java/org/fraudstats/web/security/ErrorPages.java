@@ -21,10 +21,12 @@ class ErrorPages implements ErrorController {
 
     private final org.fraudstats.catalog.Catalog catalog;
     private final org.fraudstats.audit.AuditTrail audit;
+    private final SessionTimeout sessionTimeout;
 
-    ErrorPages(org.fraudstats.catalog.Catalog catalog, org.fraudstats.audit.AuditTrail audit) {
+    ErrorPages(org.fraudstats.catalog.Catalog catalog, org.fraudstats.audit.AuditTrail audit, SessionTimeout sessionTimeout) {
         this.catalog = catalog;
         this.audit = audit;
+        this.sessionTimeout = sessionTimeout;
     }
 
     /**
@@ -81,6 +83,8 @@ class ErrorPages implements ErrorController {
         org.fraudstats.web.pages.SignedIn.current().ifPresent(me -> {
             model.addAttribute("me", me);
             model.addAttribute("current", "");
+            // a signed-in page warns before its idle session ends, an error page too (tester)
+            model.addAttribute("sessionSeconds", sessionTimeout.seconds(request));
         });
         // a form kept open past its session, or sent after signing out elsewhere: nothing to do with the role
         model.addAttribute("message", Boolean.TRUE.equals(request.getAttribute(Refusals.CSRF_REFUSED))

@@ -77,7 +77,9 @@ class StillValid extends OncePerRequestFilter {
     /** What a session whose password is due may still ask: the form to change it, signing out, and what pages need. */
     private static boolean whilePasswordDue(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        // /account/session: 继续使用 of the idle warning, on the very form that changes the password (tester)
         return path.equals("/account") || path.equals("/account/password") || path.equals("/account/token/revoke")
+                || path.equals("/account/session")
                 || path.equals("/logout")
                 || path.startsWith("/login") || path.startsWith("/css/") || path.startsWith("/js/")
                 || path.equals("/error") || path.equals("/favicon.ico");

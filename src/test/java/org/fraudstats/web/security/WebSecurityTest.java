@@ -120,6 +120,8 @@ class WebSecurityTest extends DatabaseTest {
                 .andExpect(redirectedUrl("/account?password-due"));
         assertThat(mvc.perform(get("/account").cookie(session)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("请先修改密码").doesNotContain("生成令牌");
+        // 继续使用 of the idle warning keeps this very form's session: it answered the redirect, read as a timeout (tester)
+        mvc.perform(get("/account/session").cookie(session)).andExpect(status().isNoContent());
 
         // the same password again, or one holding the name, is refused, and the refusal is audited
         mvc.perform(post("/account/password").cookie(session).param("current", "First-Password-12")
@@ -165,6 +167,15 @@ class WebSecurityTest extends DatabaseTest {
         Cookie session = asked.getResponse().getCookie("SESSION");
         mvc.perform(post("/login").cookie(session).param("username", "web.cache").param("password", "Cache-Password-12").with(csrf()))
                 .andExpect(redirectedUrl("/figures?from=2022-10-01"));
+
+        // what a page's script asks after its session ended (继续使用, a rerun's progress) is no page to go on to: the
+        // sign-in landed on a 204 or on JSON (review)
+        for (var script : java.util.List.of(get("/account/session"), get("/runs/7/state.json"),
+                get("/figures").header("Sec-Fetch-Mode", "cors"))) {
+            MvcResult ended = mvc.perform(script).andExpect(redirectedUrl("/login")).andReturn();
+            // nothing kept, so no session made for it either
+            assertThat(ended.getResponse().getCookie("SESSION")).isNull();
+        }
     }
 
     @Test
