@@ -23,9 +23,25 @@ final class FieldFormats {
     private static final java.util.regex.Pattern TIMESTAMP_SHAPE = java.util.regex.Pattern.compile(
             "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?");
 
-    /** Why a field is no timestamp of feeds.md: written as one but naming no date or time, or not written as one. */
+    /**
+     * Why a field is no timestamp of feeds.md: written as one but naming no date, no time of day or no offset (beyond
+     * ±14:00, or minutes past 59), said by the part at fault; or not written as one.
+     */
     static RejectReason timestampProblem(String text) {
-        return TIMESTAMP_SHAPE.matcher(text).matches() ? RejectReason.NO_SUCH_TIME : RejectReason.NOT_TIMESTAMP;
+        if (!TIMESTAMP_SHAPE.matcher(text).matches()) {
+            return RejectReason.NOT_TIMESTAMP;
+        }
+        int year = number(text, 0, 4);
+        int month = number(text, 5, 7);
+        int day = number(text, 8, 10);
+        if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) {
+            return RejectReason.NO_SUCH_DATE;
+        }
+        int second = text.length() > 16 && text.charAt(16) == ':' ? number(text, 17, 19) : 0;
+        if (number(text, 11, 13) > 23 || number(text, 14, 16) > 59 || second > 59) {
+            return RejectReason.NO_SUCH_TIME_OF_DAY;
+        }
+        return RejectReason.NO_SUCH_OFFSET;
     }
 
     /**

@@ -21,10 +21,11 @@ enum RejectReason {
     NUL("contains a NUL character", "含有 NUL 字符"),
     MISSING("missing", "必填项为空"),
     NOT_TIMESTAMP("not an ISO-8601 timestamp", "不是 ISO-8601 时间（如 2022-10-23T23:40:00+08:00）"),
-    // written as a timestamp, naming none: a statistician checking 2023-02-30T10:00:00+08:00 against the source saw a
-    // well-formed ISO timestamp under "not an ISO-8601 timestamp" (tester)
-    NO_SUCH_TIME("no such date or time (February 30; hour 24; second 60; year 0; offset beyond ±14:00)",
-            "日期或时间不存在（如 2 月 30 日、24 时、60 秒、0 年，或时差超过 ±14:00）"),
+    // written as a timestamp, naming none, said by its part at fault: a statistician checking 2023-02-30T10:00:00+08:00
+    // against the source saw a well-formed ISO timestamp under "not an ISO-8601 timestamp" (testers)
+    NO_SUCH_DATE("no such date (like February 30 or year 0)", "日期不存在（如 2 月 30 日、0 年）"),
+    NO_SUCH_TIME_OF_DAY("no such time of day (like 24:00 or a 60th second)", "时刻不存在（如 24 时、60 分、60 秒）"),
+    NO_SUCH_OFFSET("no such offset (like +15:00 or +08:60)", "时差不存在（如 +15:00、+08:60）"),
     UNKNOWN_DISTRICT("unknown district", "不是已配置的区县代码"),
     UNKNOWN_FRAUD_TYPE("unknown fraud type", "不在诈骗类型目录中"),
     UNKNOWN_ACTION("unknown action", "不是 STOP_PAYMENT 或 FREEZE"),

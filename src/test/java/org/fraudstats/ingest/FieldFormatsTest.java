@@ -31,10 +31,15 @@ class FieldFormatsTest {
             assertThat(FieldFormats.timestamp(bad)).as(bad).isNull();
         }
         assertThat(FieldFormats.timestamp("2024-01-05T17:57+14:00")).isNotNull();
-        // written as a timestamp, naming no date or time, said so; not written as one, said so
-        for (String impossible : new String[] {"2023-02-29T10:00", "2023-02-30T10:00:00+08:00", "2024-01-05T24:00", "2024-01-05T17:57:60",
-                "2024-01-05T17:57+14:01", "0000-01-01T00:00"}) {
-            assertThat(FieldFormats.timestampProblem(impossible)).as(impossible).isEqualTo(RejectReason.NO_SUCH_TIME);
+        // written as a timestamp, naming no date, time or offset, said by the part at fault; not written as one, said so
+        for (String noDate : new String[] {"2023-02-29T10:00", "2023-02-30T10:00:00+08:00", "0000-01-01T00:00", "2024-13-01T10:00"}) {
+            assertThat(FieldFormats.timestampProblem(noDate)).as(noDate).isEqualTo(RejectReason.NO_SUCH_DATE);
+        }
+        for (String noTime : new String[] {"2024-01-05T24:00", "2024-01-05T17:60", "2024-01-05T17:57:60+08:00"}) {
+            assertThat(FieldFormats.timestampProblem(noTime)).as(noTime).isEqualTo(RejectReason.NO_SUCH_TIME_OF_DAY);
+        }
+        for (String noOffset : new String[] {"2024-01-05T17:57+14:01", "2024-01-05T17:57:00+08:60", "2024-01-05T17:57-15:00"}) {
+            assertThat(FieldFormats.timestampProblem(noOffset)).as(noOffset).isEqualTo(RejectReason.NO_SUCH_OFFSET);
         }
         for (String malformed : new String[] {"2024-01-05 17:57", "2024-01-05T17:57+08", "２０２４-01-05T17:57", "2024-01-05T17:57z"}) {
             assertThat(FieldFormats.timestampProblem(malformed)).as(malformed).isEqualTo(RejectReason.NOT_TIMESTAMP);

@@ -15,8 +15,9 @@ class RejectReasonTest {
         assertThat(RejectReason.chinese("victim_age: out of range 0-120")).isEqualTo("victim_age：不在 0–120 之间");
         assertThat(RejectReason.chinese("amount: must be greater than 0")).isEqualTo("amount：必须大于 0");
         assertThat(RejectReason.chinese("amount: out of range: more than 16 digits before the point")).isEqualTo("amount：超出范围：整数部分超过 16 位");
-        assertThat(RejectReason.chinese("reported_at: no such date or time (February 30; hour 24; second 60; year 0; offset beyond ±14:00)"))
-                .isEqualTo("reported_at：日期或时间不存在（如 2 月 30 日、24 时、60 秒、0 年，或时差超过 ±14:00）");
+        assertThat(RejectReason.chinese("reported_at: no such date (like February 30 or year 0)")).isEqualTo("reported_at：日期不存在（如 2 月 30 日、0 年）");
+        assertThat(RejectReason.chinese("issued_at: no such time of day (like 24:00 or a 60th second)")).isEqualTo("issued_at：时刻不存在（如 24 时、60 分、60 秒）");
+        assertThat(RejectReason.chinese("refunded_at: no such offset (like +15:00 or +08:60)")).isEqualTo("refunded_at：时差不存在（如 +15:00、+08:60）");
         assertThat(RejectReason.chinese("station: longer than 200 characters")).isEqualTo("station：超过 200 个字符");
         assertThat(RejectReason.chinese("case_id: missing")).isEqualTo("case_id：必填项为空");
         assertThat(RejectReason.chinese("row has 5 fields, header has 7")).isEqualTo("该行有 5 个字段，表头有 7 个");
