@@ -28,6 +28,23 @@ class RangeRevisionTest extends DatabaseTest {
     @Autowired
     NightlyPipeline pipeline;
 
+    /**
+     * A range bulletin whose days another run holds is refused as RunLock says it, unwrapped: the schedule waits on
+     * exactly that (ScheduleRunner, WaitingWords.BUSY), and a catch turning it into a failure would bring back the
+     * 周报 that was FAILED for good (review).
+     */
+    @Test
+    void aRangeWhoseDaysAnotherRunHoldsIsRefusedAsTheLockSaysIt() {
+        int before = jdbc.queryForObject("SELECT count(*) FROM bulletin_revision WHERE kind = 'range'", Integer.class);
+        try (org.fraudstats.storage.RunLock.Held rerun = context.getBean(org.fraudstats.storage.RunLock.class)
+                .days("rerun", LocalDate.of(2022, 10, 20), LocalDate.of(2022, 10, 20))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> pipeline.rangeBulletin(LocalDate.of(2022, 10, 17), LocalDate.of(2022, 10, 23), out))
+                    .isExactlyInstanceOf(org.fraudstats.storage.RunLock.Refused.class);
+        }
+        // nothing published (the other test of this class may have published its own weeks before, in either order)
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM bulletin_revision WHERE kind = 'range'", Integer.class)).isEqualTo(before);
+    }
+
     @Test
     void aWeeklyBulletinIsRevisedWhenItsLateSundayArrives() {
         Drops drops = new Drops(inbox);
