@@ -27,7 +27,7 @@ public final class Cli {
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // not masked, decided (README "Folders are the exception"): the line names folders as given, and a folder
-            // named by a timestamp (/data/20221001120000/…) masked would be one nobody can find; the usage errors,
+            // named by a timestamp (yyyyMMddHHmmss) masked would be one nobody can find; the usage errors,
             // which quote what was typed for a value, and the --debug trace are masked
             err.println(commandLine.getCommandSpec().qualifiedName() + ": " + userMessage(e));
             if (debug) {
