@@ -350,6 +350,10 @@ class PortalPagesTest extends PortalTest {
                         + "显示方式应为整个期间（range）或逐日（day）")
                 .contains("<select name=\"district\" aria-invalid=\"true\"").contains("<select name=\"compare\" aria-invalid=\"true\"")
                 .contains("<select name=\"by\" aria-invalid=\"true\"").doesNotContain("name=\"from\" aria-invalid");
+        // both dates wrong: both said and marked, not 起 alone (retest)
+        String bothDates = as("leader", get("/figures").param("from", "xx").param("to", "yy")).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(bothDates).contains("起始日期“xx”不是日期（应如 2022-10-23）；截止日期“yy”不是日期（应如 2022-10-23）")
+                .contains("name=\"from\" aria-invalid=\"true\"").contains("name=\"to\" aria-invalid=\"true\"");
         // in Chinese on a page, as the pages are; the API says the same in English (PortalApiTest)
         MockHttpServletResponse district = as("press", get("/headline").param("from", "2022-10-01").param("to", "2022-10-24")
                 .param("district", "440699"));
@@ -385,7 +389,9 @@ class PortalPagesTest extends PortalTest {
             // portal.js warns two minutes before the 30 idle minutes end, with 继续使用 (WCAG 2.2.1)
             assertThat(page).as(role).contains("<body data-session-seconds=\"1800\">")
                     .contains("<div class=\"session-warning\" id=\"session-warning\" role=\"alert\" hidden>")
-                    .contains("<button type=\"button\" id=\"session-keep\" data-url=\"/account/session\">继续使用</button>");
+                    .contains("<button type=\"button\" id=\"session-keep\" data-url=\"/account/session\">继续使用</button>")
+                    // signing in again says why (登录已超时), as a page asked with the ended session does
+                    .contains("<a id=\"session-signin\" href=\"/login?expired\" hidden>重新登录</a>");
             MockHttpServletResponse kept = as(role, get("/account/session"));
             assertThat(kept.getStatus()).isEqualTo(204);
             assertThat(kept.getHeader("Cache-Control")).isEqualTo("no-store");
@@ -395,7 +401,8 @@ class PortalPagesTest extends PortalTest {
         assertThat(as("leader", get("/bulletins/2022-10-23/daily").param("revision", "x")).getContentAsString(StandardCharsets.UTF_8))
                 .contains("<body data-session-seconds=\"1800\">");
         assertThat(mvc.perform(get("/login")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
-                .doesNotContain("session-warning").doesNotContain("data-session-seconds");
+                .doesNotContain("session-warning").doesNotContain("data-session-seconds")
+                .contains("连续 5 次登录失败，账号将锁定 15 分钟；30 分钟无操作自动退出。");
     }
 
     @Test

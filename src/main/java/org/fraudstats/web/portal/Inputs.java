@@ -69,8 +69,11 @@ public final class Inputs {
 
     /** from and to, both required, checked as a period. */
     public static LocalDate[] period(String from, String to) {
-        LocalDate f = date("from", from);
-        LocalDate t = date("to", to);
+        // both dates read before either is refused: told about 起 alone, a user fixed it and met 止 (retest)
+        Checks checks = new Checks();
+        LocalDate f = checks.of(() -> date("from", from));
+        LocalDate t = checks.of(() -> date("to", to));
+        checks.done();
         if (f.isAfter(t)) {
             throw new BadInput("from " + f + " is after to " + t, "起始日期 " + f + " 晚于截止日期 " + t).on("from", "to");
         }

@@ -63,7 +63,10 @@ class LoginPages {
     /** What the form sign-in's session management does first: a confirmed enrolment is a sign-in like any other. */
     private final ConcurrentSessionControlAuthenticationStrategy sessionLimit;
 
-    LoginPages(SignIn signIn, Users users, SessionRegistry sessionRegistry) {
+    private final SessionTimeout sessionTimeout;
+
+    LoginPages(SignIn signIn, Users users, SessionRegistry sessionRegistry, SessionTimeout sessionTimeout) {
+        this.sessionTimeout = sessionTimeout;
         this.sessionLimit = new ConcurrentSessionControlAuthenticationStrategy(sessionRegistry);
         this.sessionLimit.setMaximumSessions(ReplacedSessions.MAX_SESSIONS);
         this.signIn = signIn;
@@ -72,6 +75,8 @@ class LoginPages {
 
     @GetMapping("/login")
     String login(HttpServletRequest request, Model model) {
+        // the idle limit as set, not a fixed 30 分钟 (a deployment's 3m was still said as 30, retest)
+        model.addAttribute("idle", sessionTimeout.said());
         NOTICES.keySet().stream().filter(key -> request.getParameter(key) != null).findFirst()
                 .ifPresent(key -> model.addAttribute(key.equals("logout") ? "notice" : "problem", NOTICES.get(key)));
         HttpSession session = request.getSession(false);

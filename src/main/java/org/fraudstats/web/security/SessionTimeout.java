@@ -28,6 +28,11 @@ public class SessionTimeout {
         return DurationStyle.detectAndParse(written.strip(), ChronoUnit.SECONDS).toSeconds();
     }
 
+    /** The configured limit as the sign-in page says it: 30 分钟, or 240 秒 when it is no whole number of minutes. */
+    public String said() {
+        return configuredSeconds % 60 == 0 ? configuredSeconds / 60 + " 分钟" : configuredSeconds + " 秒";
+    }
+
     public long seconds(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         int own = session == null ? 0 : session.getMaxInactiveInterval();
