@@ -138,9 +138,11 @@
     window.addEventListener('storage', function (event) {
       if (event.key === KEY) { box.hidden = true; start(); }
     });
-    // a tab put to sleep (a laptop closed) fires its timers late: counted again from the clock when it is seen
+    // a tab put to sleep (a laptop closed) fires its timers late: counted again from the clock when it is seen,
+    // unless the warning is on screen already (said again, it would be read out again)
+    var warning = function () { return !box.hidden && !keep.hidden; };
     document.addEventListener('visibilitychange', function () {
-      if (!document.hidden && keep.hidden !== false) { start(); }
+      if (!document.hidden && !warning()) { start(); }
     });
     // a download from this page (a PDF of the archive) is a request too, which a page load would not note
     document.addEventListener('click', function (event) {
