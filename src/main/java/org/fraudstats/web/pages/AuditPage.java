@@ -57,11 +57,7 @@ class AuditPage {
             model.addAttribute("from", Inputs.dateOrEmpty(from));
             model.addAttribute("to", Inputs.dateOrEmpty(to));
             // the filters as typed, masked as when they are shown above a result
-            model.addAttribute("user", user == null ? "" : DigitRuns.mask(user));
-            model.addAttribute("role", role != null && ROLE_NAMES.containsKey(role) ? role : "");
-            model.addAttribute("action", action == null ? "" : DigitRuns.mask(action));
-            model.addAttribute("result", result == null ? "" : DigitRuns.mask(result));
-            model.addAttribute("object", object == null ? "" : DigitRuns.mask(object));
+            filtersShown(model, user, role, action, result, object);
             return RefusedForm.show("audit", refused, model, response);
         }
     }
@@ -75,10 +71,8 @@ class AuditPage {
         // the page's role is one of its list: role=chief matched nothing and showed 0 events under 全部 (tester); the API
         // and the CLI keep their documented "part of the role code"
         if (role != null && !role.isEmpty() && !ROLE_NAMES.containsKey(role)) {
-            checks.of(() -> {
-                throw new org.fraudstats.web.portal.BadInput("role " + Inputs.printable(role) + " is not a role",
-                        "角色“" + Inputs.printable(role) + "”不在列表中：请从列表中选择").on("role");
-            });
+            checks.refuse(new org.fraudstats.web.portal.BadInput("role " + Inputs.printable(role) + " is not a role",
+                    "角色“" + Inputs.printable(role) + "”不在列表中：请从列表中选择").on("role"));
         }
         checks.done();
         AuditFilter which = new AuditFilter(user, role, action, result, object);
@@ -124,11 +118,7 @@ class AuditPage {
         model.addAttribute("from", period[0].toString());
         model.addAttribute("to", period[1].toString());
         // the filters are shown back as typed, masked: the log itself holds no account number to find with one
-        model.addAttribute("user", user == null ? "" : DigitRuns.mask(user));
-        model.addAttribute("role", role == null ? "" : role);
-        model.addAttribute("action", action == null ? "" : DigitRuns.mask(action));
-        model.addAttribute("result", result == null ? "" : DigitRuns.mask(result));
-        model.addAttribute("object", object == null ? "" : DigitRuns.mask(object));
+        filtersShown(model, user, role, action, result, object);
         // every matching event as the CSV of `audit`, the filters with it (the page shows the latest SHOWN), each
         // encoded whole (a + in a filter read as a space: review); none when a filter held an account-like number,
         // which the link would carry masked, and a masked user filter is a pattern of * matching other names (review)
@@ -149,5 +139,14 @@ class AuditPage {
         });
         model.addAttribute("csv", masked ? null : link.encode().buildAndExpand(values).toUriString());
         return "audit";
+    }
+
+    /** The filters shown back as typed, masked (the log holds no account number to find with one); a role only from the list. */
+    private static void filtersShown(Model model, String user, String role, String action, String result, String object) {
+        model.addAttribute("user", user == null ? "" : DigitRuns.mask(user));
+        model.addAttribute("role", role != null && ROLE_NAMES.containsKey(role) ? role : "");
+        model.addAttribute("action", action == null ? "" : DigitRuns.mask(action));
+        model.addAttribute("result", result == null ? "" : DigitRuns.mask(result));
+        model.addAttribute("object", object == null ? "" : DigitRuns.mask(object));
     }
 }

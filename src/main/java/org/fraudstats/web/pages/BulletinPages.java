@@ -78,10 +78,8 @@ class BulletinPages {
         // one kind only: a leader after the latest 月报 scrolled past a month of dailies on a phone (tester)
         String onlyKind = kind == null || kind.isEmpty() ? null : kind;
         if (onlyKind != null && !ARCHIVE_KINDS.contains(onlyKind)) {
-            checks.of(() -> {
-                throw new BadInput("kind: " + Inputs.printable(onlyKind) + " is not daily, weekly, monthly or range",
-                        "类别 " + Inputs.printable(onlyKind) + " 不可用：请选日报、周报、月报或区间").on("kind");
-            });
+            checks.refuse(new BadInput("kind: " + Inputs.printable(onlyKind) + " is not daily, weekly, monthly or range",
+                    "类别 " + Inputs.printable(onlyKind) + " 不可用：请选日报、周报、月报或区间").on("kind"));
         }
         checks.done();
         List<PublishedBulletin> listed = archive.list(period[0], period[1]).stream()

@@ -89,13 +89,11 @@ class RunsPages {
         try {
             period = rerunPeriod(from, to);
         } catch (BadInput e) {
-            // 400 as the other refused forms (RefusedForm): the page itself, the form as typed, the fields marked
-            response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("error", e.chinese());
-            model.addAttribute("invalid", e.fields());
+            // as the other refused forms: the page itself, 400, the form as typed, the fields marked
             model.addAttribute("from", Inputs.dateOrEmpty(from));
             model.addAttribute("to", Inputs.dateOrEmpty(to));
             model.addAttribute("range", range);
+            RefusedForm.show("runs", e, model, response);
             return runs(model);
         }
         Reruns.Plan plan;

@@ -154,6 +154,11 @@ public final class Inputs {
             }
         }
 
+        /** A refusal found without a check to run (a value outside a list): kept with the others. */
+        public void refuse(BadInput refusal) {
+            refused.add(refusal);
+        }
+
         public void done() {
             if (!refused.isEmpty()) {
                 throw BadInput.all(refused);
