@@ -109,6 +109,8 @@ public class AccountKey {
                         // not a POSIX file system: the folder's permissions protect it
                     }
                     publish(tmp, file);
+                    // the name on the disk too, before any row is hashed with the key it gives
+                    SecretFiles.syncFolder(file.getParent());
                 } finally {
                     Files.deleteIfExists(tmp);
                 }

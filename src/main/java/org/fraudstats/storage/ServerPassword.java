@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -16,8 +14,8 @@ import java.util.HexFormat;
  * $FRAUDSTATS_HOME/postgres.password (0600): with scram-sha-256 the only way in; and that of the application's
  * role ({@link EmbeddedServer#APPLICATION_USER}), kept in $FRAUDSTATS_HOME/fraudstats_app.password (0600). A new
  * superuser password is written beside the file first and takes its name only once the server knows it, so a
- * process killed in between leaves no file naming a password the server never had; a missing file is simply made
- * again.
+ * process killed in between leaves no file naming a password the server never had; a missing or empty file is simply
+ * made again. Both are forced to the disk before they take their names ({@link SecretFiles}).
  */
 final class ServerPassword {
 
@@ -30,18 +28,17 @@ final class ServerPassword {
 
     /**
      * The application role's password, generated when the home has none (a new home, one made before the role
-     * existed, or the file deleted). The caller sets it on the role at every start, so a process killed between
+     * existed, or the file deleted or left empty). The caller sets it on the role at every start, so a process killed between
      * the two leaves nothing the next start does not put right.
      */
     static String application(Path home) throws IOException {
         Path file = home.resolve(APPLICATION_FILE);
-        if (!Files.exists(file)) {
+        if (!SecretFiles.holdsSomething(file)) {
             Path next = home.resolve(APPLICATION_FILE + ".new");
             Files.deleteIfExists(next);
-            Files.newByteChannel(next, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))).close();
-            Files.writeString(next, generate() + "\n", StandardCharsets.US_ASCII);
-            Files.move(next, file, StandardCopyOption.ATOMIC_MOVE);
+            SecretFiles.writeNew(next, generate() + "\n");
+            Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            SecretFiles.syncFolder(home);
         }
         return read(file);
     }
@@ -56,25 +53,24 @@ final class ServerPassword {
     static Path fresh(Path home) throws IOException {
         Path next = home.resolve(FILE + ".new");
         Files.deleteIfExists(next);
-        Files.newByteChannel(next, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))).close();
-        Files.writeString(next, generate() + "\n", StandardCharsets.US_ASCII);
+        SecretFiles.writeNew(next, generate() + "\n");
         return next;
     }
 
     /** The server now knows the fresh password: it becomes the home's. */
     static void keep(Path home) throws IOException {
         Files.move(home.resolve(FILE + ".new"), home.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        SecretFiles.syncFolder(home);
     }
 
     /**
      * The home's password. A data folder without one (made by an earlier fraudstats with trust authentication,
-     * or whose password file was deleted) gets one, set by PostgreSQL in single-user mode: no server running,
+     * or whose password file was deleted or left empty) gets one, set by PostgreSQL in single-user mode: no server running,
      * no network, the password on standard input. The caller owns the home and no server runs on pgdata.
      */
     static String ensure(Path home, Path pgdata, PostgresBinaries binaries) throws IOException {
         Path file = home.resolve(FILE);
-        if (!Files.exists(file)) {
+        if (!SecretFiles.holdsSomething(file)) {
             String password = read(fresh(home));
             // written into the single-user statement (no bind parameters there): only what fresh() generates may pass
             if (!password.matches("[0-9a-f]{64}")) {

@@ -143,6 +143,31 @@ class EmbeddedDatabaseTest {
                 + home.resolve("postgres.log") + ")\n");
     }
 
+    /**
+     * A power cut right after a home's first start could leave its password files empty (written, renamed, never
+     * forced: review). The next start makes them again, sets them on the server, and the data is all there.
+     */
+    @Test
+    void passwordFilesLeftEmptyAreMadeAgainAndTheDataStays(@TempDir Path home) throws Exception {
+        try (ConfigurableApplicationContext app = start(home)) {
+            app.getBean(JdbcTemplate.class).update("INSERT INTO audit_event (action, result) VALUES ('power-cut-probe', 'kept')");
+        }
+        Files.writeString(home.resolve(PASSWORD_FILE), "");
+        Files.writeString(home.resolve("fraudstats_app.password"), "");
+
+        try (ConfigurableApplicationContext app = start(home)) {
+            assertThat(app.getBean(JdbcTemplate.class).queryForObject(
+                    "SELECT result FROM audit_event WHERE action = 'power-cut-probe'", String.class)).isEqualTo("kept");
+            assertThat(password(home)).matches("[0-9a-f]{64}");
+            assertThat(Files.readString(home.resolve("fraudstats_app.password")).strip()).matches("[0-9a-f]{64}");
+            int port = app.getBean(JdbcTemplate.class).queryForObject("SHOW port", Integer.class);
+            assertThat(refusal("jdbc:postgresql://127.0.0.1:" + port + "/postgres", password(home))).isNull();
+        }
+        try (var left = Files.list(home)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".new"));
+        }
+    }
+
     /** After a power cut and a reboot, postmaster.pid may name a pid now used by another program. */
     @Test
     void aPidFileLeftByAPowerCutNamingAnotherProgramDoesNotStopTheStart(@TempDir Path home) throws Exception {

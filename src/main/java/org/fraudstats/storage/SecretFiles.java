@@ -1,0 +1,50 @@
+package org.fraudstats.storage;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * The home's secrets (the database passwords, the account key) written so that a power cut cannot leave one empty
+ * or lose its name after the database has begun to depend on it: the content is forced to the disk before the file
+ * takes its name, and the name (the folder's entry) is forced after. Without the first, ext4 and xfs may keep the
+ * rename and lose the data (a zero-length postgres.password, and a home nobody can open); without the second, a new
+ * account.key could vanish while rows hashed with it stay committed.
+ */
+final class SecretFiles {
+
+    private SecretFiles() {
+    }
+
+    /** A new file readable by its owner alone, holding text, on the disk when this returns. */
+    static void writeNew(Path file, String text) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
+            ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII));
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(true);
+        }
+    }
+
+    /** The folder's entries (a rename or a link just made in it) on the disk. */
+    static void syncFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException notOnThisSystem) {
+            // a file system or platform that cannot sync a folder: nothing more can be done here
+        }
+    }
+
+    /** False when the file is missing or empty (a power cut under a version that did not force it). */
+    static boolean holdsSomething(Path file) throws IOException {
+        return Files.exists(file) && !Files.readString(file, StandardCharsets.US_ASCII).isBlank();
+    }
+}
