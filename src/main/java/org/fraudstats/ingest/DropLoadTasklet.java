@@ -122,7 +122,8 @@ class DropLoadTasklet implements Tasklet {
                 "files", feeds.stream().map(Feed::fileName).collect(Collectors.joining(","))),
                 (rs, n) -> rs.getString("file") + " no longer holds " + rs.getLong("rows") + (rs.getLong("rows") == 1 ? " record" : " records")
                         + " it held when this drop was loaded before (the first: " + AccountNumbers.maskDigitRuns(rs.getString("first_id"))
-                        + "); they still count: feeds.md has no deletion, a record changes only when it is sent again"));
+                        + (rs.getLong("rows") == 1 ? "); it still counts" : "); they still count")
+                        + ": feeds.md has no deletion, a record changes only when it is sent again"));
         if (!datedAway.isEmpty()) {
             // said by whoever ran the load, once: ingest and nightly print it, serve logs it (PipelineWork); logged here
             // too, a command printed it twice (tester B)

@@ -40,10 +40,12 @@ public class Ingest {
 
     private final AccountKeyCheck accountKey;
     private final UnknownLoads unknownLoads;
+    private final LoadedVersions loadedVersions;
 
     Ingest(JobOperator jobOperator, JobRepository jobRepository, Job ingestDropJob, RunLock runLock, SpillFolder spillFolder,
-           Clock clock, AccountKeyCheck accountKey, UnknownLoads unknownLoads) {
+           Clock clock, AccountKeyCheck accountKey, UnknownLoads unknownLoads, LoadedVersions loadedVersions) {
         this.accountKey = accountKey;
+        this.loadedVersions = loadedVersions;
         this.unknownLoads = unknownLoads;
         this.clock = clock;
         this.jobOperator = jobOperator;
@@ -120,11 +122,19 @@ public class Ingest {
             throw new IngestFailedException(drop, e.getMessage(), e);
         }
         // Dates and paths travel as strings: date-typed job parameters have lost precision in the past.
-        JobParameters parameters = new JobParametersBuilder()
+        JobParametersBuilder identity = new JobParametersBuilder()
                 .addString("drop.date", drop.date().toString())
                 .addString("drop.checksum", checksum)
-                .addString("drop.folder", drop.folder().toAbsolutePath().toString(), false)
-                .toJobParameters();
+                .addString("drop.folder", drop.folder().toAbsolutePath().toString(), false);
+        // A drop put back to a version loaded before another (v1, v2, then v1 again: a provider's mistaken re-export
+        // withdrawn) is a change: the facts hold v2. Its first instance is complete, so it was skipped as "unchanged
+        // (already loaded)" and every bulletin kept v2's figures (review). It is loaded again under the number of the
+        // load it follows, which keeps the instance new and a repeat of this same ingest a no-op.
+        var held = loadedVersions.latest(drop.date());
+        if (held.isPresent() && !held.get().checksum().equals(checksum) && completed(identity.toJobParameters())) {
+            identity.addString("drop.after-load", String.valueOf(held.get().loadNumber()));
+        }
+        JobParameters parameters = identity.toJobParameters();
         JobInstance orphan = jobRepository.getJobInstance(IngestJobConfiguration.JOB_NAME, parameters);
         if (orphan != null && jobRepository.getJobExecutions(orphan).isEmpty()) {
             // Spring Batch records a job instance and its first execution in two transactions: a process killed
@@ -165,6 +175,12 @@ public class Ingest {
                 step.getExecutionContext().containsKey(DropLoadTasklet.DATED_AWAY)
                         ? List.of(step.getExecutionContext().getString(DropLoadTasklet.DATED_AWAY).split("\n"))
                         : List.of());
+    }
+
+    private boolean completed(JobParameters parameters) {
+        JobInstance instance = jobRepository.getJobInstance(IngestJobConfiguration.JOB_NAME, parameters);
+        JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
+        return last != null && last.getStatus() == BatchStatus.COMPLETED;
     }
 
     /**

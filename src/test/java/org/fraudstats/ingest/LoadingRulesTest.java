@@ -161,6 +161,41 @@ class LoadingRulesTest extends DatabaseTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM reject", Long.class)).isEqualTo(1);
     }
 
+    /**
+     * A provider's mistaken re-export withdrawn: the drop's files go back to the version loaded first. The facts
+     * follow the files (they kept the withdrawn version, reported "unchanged (already loaded)": review), and a
+     * repeat is a no-op again.
+     */
+    @Test
+    void aDropPutBackToAVersionLoadedBeforeIsLoadedAgain() {
+        String first = Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n";
+        String withdrawn = Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,999.00,\n"
+                + "C2,2022-10-01T10:00:00+08:00,440604,,OTHER,5.00,\n";
+        Drops drops = new Drops(inbox).write("2022-10-01", "cases.csv", first);
+        ingest();
+        drops.write("2022-10-01", "cases.csv", withdrawn);
+        ingest();
+        assertThat(caseRow("C1")).containsEntry("loss_amount", "999.00");
+
+        drops.write("2022-10-01", "cases.csv", first);
+        Run back = cli("ingest", "--inbox", inbox.toString());
+
+        assertThat(back.exitCode()).isZero();
+        assertThat(back.out()).doesNotContain("unchanged").contains("1 drops, 1 loaded");
+        assertThat(caseRow("C1")).containsEntry("loss_amount", "100.00");
+        // feeds.md has no deletion: C2, left out, still counts, and the load says so
+        assertThat(back.err()).isEqualTo("fraudstats ingest: warning: drop 2022-10-01: cases.csv no longer holds 1 record it held "
+                + "when this drop was loaded before (the first: C2); it still counts: feeds.md has no deletion, a record changes "
+                + "only when it is sent again\n");
+        Run again = cli("ingest", "--inbox", inbox.toString());
+        assertThat(again.out()).contains("2022-10-01  unchanged (already loaded)").contains("1 drops, nothing changed");
+
+        // and the withdrawn version, sent once more, is loaded once more
+        drops.write("2022-10-01", "cases.csv", withdrawn);
+        assertThat(cli("ingest", "--inbox", inbox.toString()).out()).contains("1 drops, 1 loaded");
+        assertThat(caseRow("C1")).containsEntry("loss_amount", "999.00");
+    }
+
     @Test
     void aBadCorrectionNeverReplacesTheVersionLoadedBefore() {
         new Drops(inbox)
