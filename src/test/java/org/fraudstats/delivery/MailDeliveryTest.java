@@ -497,6 +497,13 @@ class MailDeliveryTest extends DatabaseTest {
         // sent since: the nights stop warning about them (still listed, as failed, by deliveries --failed)
         assertThat(night("2022-10-24").err()).doesNotContain("warning");
         assertThat(cli("deliveries", "--failed").out().lines().skip(1).toList()).hasSize(3);
+        // and a later `deliver` (the README's "relay mended") does not try them again: everyone had the resend (review)
+        Run later = cli("deliver", "--date", "2022-10-24");
+        assertThat(later.exitCode()).isZero();
+        assertThat(later.out()).doesNotContain("mail: 3 sent");
+        assertThat(relay.getReceivedMessages()).hasSize(3);
+        assertThat(jdbc.queryForList("SELECT DISTINCT state || ' ' || copy FROM delivery ORDER BY 1", String.class))
+                .containsExactly("failed 0", "sent 1");
     }
 
     @Test
