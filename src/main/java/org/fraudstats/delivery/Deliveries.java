@@ -384,12 +384,21 @@ public class Deliveries {
                             + (copies.isEmpty() ? "the lists of today" : "those who had the bulletin"));
         }
         if (resend && !unmailedLatest) {
-            for (DeliveryStore.Copy c : copies) {
-                DeliveryStore.Recipient r = new DeliveryStore.Recipient(c.list(), c.name(), c.email());
-                if (store.record(r, product, from, date, c.revision(), c.lastCopy() + 1, c.outFolder(), c.changes(),
-                        messageId(r, product, from, c.revision(), c.lastCopy() + 1), now)) {
-                    log.accept("resending to " + c.list() + " " + c.email());
+            // every recipient's copy or none, as record() does: a resend killed half way and run again recorded a
+            // second copy for those before the kill, and they had it twice (review)
+            List<String> resending = transaction.execute(status -> {
+                List<String> recorded = new ArrayList<>();
+                for (DeliveryStore.Copy c : copies) {
+                    DeliveryStore.Recipient r = new DeliveryStore.Recipient(c.list(), c.name(), c.email());
+                    if (store.record(r, product, from, date, c.revision(), c.lastCopy() + 1, c.outFolder(), c.changes(),
+                            messageId(r, product, from, c.revision(), c.lastCopy() + 1), now)) {
+                        recorded.add("resending to " + c.list() + " " + c.email());
+                    }
                 }
+                return recorded;
+            });
+            if (resending != null) {
+                resending.forEach(log);
             }
         }
         // a failed mail is tried once more (its 6 hours are over: once), unless --resend records a copy of it anyway
