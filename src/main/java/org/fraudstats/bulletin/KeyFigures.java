@@ -97,10 +97,12 @@ public class KeyFigures {
             return Optional.empty();
         }
         // leadership reads the first lines only: what is unusual comes before every figure, as in the bulletin; kept
-        // with the revision since it was, a revision published before that has its mail say it as computed now
-        Optional<String> note = published.unusualNote().or(() -> published.missingNote().isPresent() ? Optional.of(UnusualNote.NOT_JUDGED)
-                : unusualNowIfNotKept ? Optional.of(unusual.of(from)) : Optional.empty());
-        Optional<String> unusualLine = daily ? note.map(n -> UnusualNote.HEADING + "：" + n) : Optional.empty();
+        // with the revision since it was, a revision published before that has its mail say it as computed now. A daily
+        // only: a weekly's or monthly's mail computed 28 days of a day's figures here and threw them away (review)
+        Optional<String> unusualLine = !daily ? Optional.empty()
+                : published.unusualNote().or(() -> published.missingNote().isPresent() ? Optional.of(UnusualNote.NOT_JUDGED)
+                        : unusualNowIfNotKept ? Optional.of(unusual.of(from)) : Optional.empty())
+                        .map(n -> UnusualNote.HEADING + "：" + n);
         // as the bulletin: a change against a missing day's zeros would read as a fall, one against a base short of a
         // day as a rise (DistrictTable.Row)
         boolean compared = published.missingNote().isEmpty();
