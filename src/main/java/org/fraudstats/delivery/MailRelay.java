@@ -2,8 +2,11 @@ package org.fraudstats.delivery;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
@@ -11,6 +14,7 @@ import java.util.Properties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import org.fraudstats.storage.DurableFiles;
 import org.fraudstats.storage.GroupReadable;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -106,10 +110,16 @@ class MailRelay {
             GroupReadable.file(temporary);
         }
         try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE)) {
+                OutputStream out = Channels.newOutputStream(channel);
                 message.writeTo(out);
+                out.flush();
+                // the mail is marked sent once this returns: on the disk, under its name, as the bulletin it carries
+                channel.force(true);
             }
             Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            DurableFiles.syncFolder(folder);
         } catch (IOException | MessagingException | RuntimeException e) {
             // a full disk left the half-written mail beside the bulletin until that mail was tried again, which a
             // bulletin whose other mails went out never is

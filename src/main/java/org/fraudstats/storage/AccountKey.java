@@ -110,7 +110,7 @@ public class AccountKey {
                     }
                     publish(tmp, file);
                     // the name on the disk too, before any row is hashed with the key it gives
-                    SecretFiles.syncFolder(file.getParent());
+                    DurableFiles.syncFolder(file.getParent());
                 } finally {
                     Files.deleteIfExists(tmp);
                 }

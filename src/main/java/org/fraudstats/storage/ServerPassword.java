@@ -15,7 +15,7 @@ import java.util.HexFormat;
  * role ({@link EmbeddedServer#APPLICATION_USER}), kept in $FRAUDSTATS_HOME/fraudstats_app.password (0600). A new
  * superuser password is written beside the file first and takes its name only once the server knows it, so a
  * process killed in between leaves no file naming a password the server never had; a missing or empty file is simply
- * made again. Both are forced to the disk before they take their names ({@link SecretFiles}).
+ * made again. Both are forced to the disk before they take their names ({@link DurableFiles}).
  */
 final class ServerPassword {
 
@@ -33,12 +33,12 @@ final class ServerPassword {
      */
     static String application(Path home) throws IOException {
         Path file = home.resolve(APPLICATION_FILE);
-        if (!SecretFiles.holdsSomething(file)) {
+        if (!DurableFiles.holdsSomething(file)) {
             Path next = home.resolve(APPLICATION_FILE + ".new");
             Files.deleteIfExists(next);
-            SecretFiles.writeNew(next, generate() + "\n");
+            DurableFiles.writeNew(next, generate() + "\n");
             Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            SecretFiles.syncFolder(home);
+            DurableFiles.syncFolder(home);
         }
         return read(file);
     }
@@ -53,14 +53,14 @@ final class ServerPassword {
     static Path fresh(Path home) throws IOException {
         Path next = home.resolve(FILE + ".new");
         Files.deleteIfExists(next);
-        SecretFiles.writeNew(next, generate() + "\n");
+        DurableFiles.writeNew(next, generate() + "\n");
         return next;
     }
 
     /** The server now knows the fresh password: it becomes the home's. */
     static void keep(Path home) throws IOException {
         Files.move(home.resolve(FILE + ".new"), home.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        SecretFiles.syncFolder(home);
+        DurableFiles.syncFolder(home);
     }
 
     /**
@@ -70,7 +70,7 @@ final class ServerPassword {
      */
     static String ensure(Path home, Path pgdata, PostgresBinaries binaries) throws IOException {
         Path file = home.resolve(FILE);
-        if (!SecretFiles.holdsSomething(file)) {
+        if (!DurableFiles.holdsSomething(file)) {
             String password = read(fresh(home));
             // written into the single-user statement (no bind parameters there): only what fresh() generates may pass
             if (!password.matches("[0-9a-f]{64}")) {

@@ -3,6 +3,7 @@ package org.fraudstats.bulletin.publish;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.OpenOption;
@@ -12,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 
+import org.fraudstats.storage.DurableFiles;
 import org.fraudstats.storage.GroupReadable;
 import java.util.Set;
 import java.util.UUID;
@@ -58,10 +60,14 @@ final class AtomicFiles {
         createFolder(folder);
         Path temp = folder.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (OutputStream out = create(temp)) {
-                writer.write(out);
+            try (FileChannel channel = create(temp)) {
+                writer.write(Channels.newOutputStream(channel));
+                // on the disk before its name is, and its name after: the revision naming it commits next, and a power
+                // cut otherwise could leave it empty, served and mailed as published, with nothing to write it again
+                channel.force(true);
             }
             Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            DurableFiles.syncFolder(folder);
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -73,18 +79,18 @@ final class AtomicFiles {
         }
     }
 
-    private static OutputStream create(Path file) throws IOException {
+    private static FileChannel create(Path file) throws IOException {
         if (posix(file)) {
-            java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file, CREATE_NEW, FILE_MODE);
+            FileChannel channel = FileChannel.open(file, CREATE_NEW, FILE_MODE);
             try {
                 GroupReadable.file(file);
             } catch (IOException | RuntimeException e) {
                 channel.close();
                 throw e;
             }
-            return Channels.newOutputStream(channel);
+            return channel;
         }
-        return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        return FileChannel.open(file, CREATE_NEW);
     }
 
     private static void createFolder(Path folder) throws IOException {

@@ -11,15 +11,16 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * The home's secrets (the database passwords, the account key) written so that a power cut cannot leave one empty
- * or lose its name after the database has begun to depend on it: the content is forced to the disk before the file
- * takes its name, and the name (the folder's entry) is forced after. Without the first, ext4 and xfs may keep the
- * rename and lose the data (a zero-length postgres.password, and a home nobody can open); without the second, a new
- * account.key could vanish while rows hashed with it stay committed.
+ * Files the database comes to depend on (the home's passwords and account key, a published bulletin's PDF and
+ * workbook) written so that a power cut cannot leave one empty or lose its name once a committed row relies on it:
+ * the content is forced to the disk before the file takes its name, and the name (the folder's entry) is forced
+ * after. Without the first, ext4 and xfs may keep the rename and lose the data (a zero-length postgres.password and
+ * a home nobody can open; an empty PDF recorded as published, then mailed); without the second, a new account.key
+ * could vanish while rows hashed with it stay committed.
  */
-final class SecretFiles {
+public final class DurableFiles {
 
-    private SecretFiles() {
+    private DurableFiles() {
     }
 
     /** A new file readable by its owner alone, holding text, on the disk when this returns. */
@@ -35,7 +36,7 @@ final class SecretFiles {
     }
 
     /** The folder's entries (a rename or a link just made in it) on the disk. */
-    static void syncFolder(Path folder) {
+    public static void syncFolder(Path folder) {
         try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException notOnThisSystem) {
