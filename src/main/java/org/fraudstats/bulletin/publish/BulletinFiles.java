@@ -20,6 +20,7 @@ import org.fraudstats.bulletin.data.FigureSnapshot;
 import org.fraudstats.bulletin.pdf.BulletinPdf;
 import org.fraudstats.bulletin.workbook.BulletinWorkbook;
 import org.fraudstats.catalog.Catalog;
+import org.fraudstats.storage.FraudstatsHome;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -42,8 +43,10 @@ public class BulletinFiles {
     private final BulletinWorkbook workbook;
     private final Revisions revisions;
     private final Catalog catalog;
+    private final FraudstatsHome home;
 
-    BulletinFiles(BulletinPdf pdf, BulletinWorkbook workbook, Revisions revisions, Catalog catalog) {
+    BulletinFiles(BulletinPdf pdf, BulletinWorkbook workbook, Revisions revisions, Catalog catalog, FraudstatsHome home) {
+        this.home = home;
         this.pdf = pdf;
         this.workbook = workbook;
         this.revisions = revisions;
@@ -75,6 +78,7 @@ public class BulletinFiles {
         Path folder = folder(data, out);
         List<Path> files = files(data, folder, formats, revision);
         removedUnlessRecorded(files, folder.resolve(Manifest.FILE_NAME));
+        withoutUnrecordedNamesakes(data, out, revision);
         write(data.withRevision(revision, changes, notice), folder, files, file -> null);
         return new Published(kind, period(data), revision, true, changes, files);
     }
@@ -92,14 +96,49 @@ public class BulletinFiles {
         revisions.seen(data.kind(), data.from(), data.to(), latest.revision());
         Path folder = folder(data, out);
         List<Path> files = files(data, folder, formats, latest.revision());
-        List<Path> missing = files.stream().filter(file -> !Files.exists(file)).toList();
+        Path published = latest.outFolder() == null ? null : folder(data, Path.of(latest.outFolder()));
+        // a file here is the revision's unless the revision was published into another folder whose file differs: then
+        // it is one a render killed before recording this revision number left under its name (review), replaced
+        List<Path> missing = files.stream().filter(file -> !Files.exists(file) || !sameAsPublished(file, published)).toList();
         if (!missing.isEmpty()) {
             List<String> changes = List.of(JSON.readValue(latest.changes(), String[].class));
-            Path published = latest.outFolder() == null ? null : folder(data, Path.of(latest.outFolder()));
             write(data.withRevision(latest.revision(), changes, notice), folder, missing,
                     file -> published == null ? null : published.resolve(file.getFileName()));
         }
         return new Published(data.kind(), period(data), latest.revision(), false, List.of(), files);
+    }
+
+    /** Whether a file here holds the bytes of its namesake in the folder the revision was published into (if readable). */
+    private static boolean sameAsPublished(Path file, Path published) {
+        if (published == null || file.getParent().toAbsolutePath().equals(published.toAbsolutePath())) {
+            return true;
+        }
+        Path original = published.resolve(file.getFileName());
+        try {
+            return !Files.isRegularFile(original) || Files.mismatch(file, original) == -1;
+        } catch (IOException unreadable) {
+            // the published copy cannot be read here: the file stays as it is, as before
+            return true;
+        }
+    }
+
+    /**
+     * A new revision published into another folder than the home's: a file of its number in the home's folder was left
+     * by a render killed after renaming it into place and before recording it, of other figures. The portal and the
+     * mail look in the home's folder first, and served or attached that file as this revision (review); it goes.
+     */
+    private void withoutUnrecordedNamesakes(BulletinData data, Path out, int revision) {
+        Path homeFolder = folder(data, home.defaultOut());
+        if (homeFolder.toAbsolutePath().normalize().equals(folder(data, out).toAbsolutePath().normalize())) {
+            return;
+        }
+        for (Path stale : files(data, homeFolder, Set.of(Format.values()), revision)) {
+            try {
+                Files.deleteIfExists(stale);
+            } catch (IOException e) {
+                throw new org.fraudstats.storage.CannotWrite(homeFolder, e);
+            }
+        }
     }
 
     /**

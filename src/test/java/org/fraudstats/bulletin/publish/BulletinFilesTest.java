@@ -54,6 +54,39 @@ class BulletinFilesTest extends DatabaseTest {
         }
     }
 
+    @Autowired
+    org.fraudstats.storage.FraudstatsHome home;
+
+    /**
+     * A render killed after renaming its file into place and before recording the revision leaves that file under the
+     * name of a revision number not yet recorded. When that number is then published into another folder, the portal
+     * and the mail (which look in the home's folder first) took the leftover, of other figures, for it (review); and a
+     * render of the same figures into the leftover's folder kept it as the revision's.
+     */
+    @Test
+    void aFileLeftUnderARevisionsNameBeforeItWasRecordedIsNeverTakenForIt() throws Exception {
+        Path left = Files.createDirectories(home.defaultOut().resolve("daily/2022-11-17")).resolve("fraudstats-daily-2022-11-17.pdf");
+        Files.writeString(left, "figures of a render killed before it was recorded");
+        Path shared = TestPostgres.tempHome().resolve("out");
+
+        Run run = cli("rerun", "--from", "2022-11-17", "--to", "2022-11-17", "--out", shared.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Path published = shared.resolve("daily/2022-11-17/fraudstats-daily-2022-11-17.pdf");
+        assertThat(Files.readString(published, java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("%PDF");
+        assertThat(left).doesNotExist();
+
+        // the same leftover in a third folder, then the same figures rendered there: the published file takes its place
+        Path third = TestPostgres.tempHome().resolve("out");
+        Path leftThere = Files.createDirectories(third.resolve("daily/2022-11-17")).resolve("fraudstats-daily-2022-11-17.pdf");
+        Files.writeString(leftThere, "figures of a render killed before it was recorded");
+        Run again = cli("rerun", "--from", "2022-11-17", "--to", "2022-11-17", "--out", third.toString());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(Files.mismatch(leftThere, published)).isEqualTo(-1L);
+        assertThat(Files.mismatch(third.resolve("daily/2022-11-17/fraudstats-daily-2022-11-17.xlsx"),
+                shared.resolve("daily/2022-11-17/fraudstats-daily-2022-11-17.xlsx"))).isEqualTo(-1L);
+    }
+
     @Test
     void whatAKilledRenderLeftIsRemovedByTheNextRenderOfThatDay() throws Exception {
         Path out = TestPostgres.tempHome().resolve("out");
