@@ -6,7 +6,7 @@ import java.time.temporal.ChronoUnit;
 /**
  * What a bulletin covers: one day (日报), a week (周报), a calendar month (月报) or any other period (区间).
  * Weekly, monthly and other periods share one output layout ({@code OUT/range/FROM_TO/…}) and one revision
- * history: a week is a range that happens to be seven days long, whichever command rendered it.
+ * history: a week is a range from a Monday to its Sunday, whichever command rendered it.
  */
 public enum BulletinKind {
     DAILY("daily", "电信网络诈骗警情日报"),
@@ -22,9 +22,13 @@ public enum BulletinKind {
         this.documentName = documentName;
     }
 
-    /** The kind of a range bulletin over [from, to], told by its dates alone. */
+    /**
+     * The kind of a range bulletin over [from, to], told by its dates alone: a week is Monday to Sunday, as the weekly
+     * schedule renders and the mail sends it. Any seven days were 周报 here while the mail held Monday to Sunday: a
+     * Wednesday-to-Tuesday `rerun --range` was printed 周报, listed as weekly, and never mailed as one (review).
+     */
     public static BulletinKind ofRange(LocalDate from, LocalDate to) {
-        if (ChronoUnit.DAYS.between(from, to) == 6) {
+        if (from.getDayOfWeek() == java.time.DayOfWeek.MONDAY && ChronoUnit.DAYS.between(from, to) == 6) {
             return WEEKLY;
         }
         if (from.getDayOfMonth() == 1 && to.equals(from.withDayOfMonth(from.lengthOfMonth()))) {

@@ -2,7 +2,6 @@ package org.fraudstats.delivery;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,17 +28,10 @@ record MailedBulletin(String product, LocalDate from, LocalDate to, int revision
         return product.equals(other.product) && from.equals(other.from) && to.equals(other.to) && revision == other.revision;
     }
 
+    /** daily, weekly or monthly as BulletinKind names them; a bulletin of any other period is no product. */
     static Optional<String> product(String kind, LocalDate from, LocalDate to) {
-        if ("daily".equals(kind)) {
-            return Optional.of("daily");
-        }
-        if (from.getDayOfWeek() == java.time.DayOfWeek.MONDAY && ChronoUnit.DAYS.between(from, to) == 6) {
-            return Optional.of("weekly");
-        }
-        if (from.getDayOfMonth() == 1 && to.equals(from.withDayOfMonth(from.lengthOfMonth()))) {
-            return Optional.of("monthly");
-        }
-        return Optional.empty();
+        BulletinKind of = BulletinKind.of(kind, from, to);
+        return of == BulletinKind.RANGE ? Optional.empty() : Optional.of(of.publicName());
     }
 
     /** The folder and kind of the bulletin layout: OUT/daily/2022-10-24, OUT/range/2022-10-17_2022-10-23. */

@@ -15,6 +15,8 @@ class BulletinKindTest {
         assertThat(BulletinKind.ofRange(day("2024-02-01"), day("2024-02-29"))).isEqualTo(BulletinKind.MONTHLY);
         assertThat(BulletinKind.ofRange(day("2022-10-01"), day("2022-10-24"))).isEqualTo(BulletinKind.RANGE);
         assertThat(BulletinKind.ofRange(day("2022-10-24"), day("2022-10-24"))).isEqualTo(BulletinKind.RANGE);
+        // seven days from a Wednesday are no week: not 周报, as they are not mailed as one (review)
+        assertThat(BulletinKind.ofRange(day("2022-10-19"), day("2022-10-25"))).isEqualTo(BulletinKind.RANGE);
     }
 
     @Test
