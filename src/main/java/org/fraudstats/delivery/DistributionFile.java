@@ -67,7 +67,9 @@ class DistributionFile {
             }
             return Distribution.none();
         } catch (IOException e) {
-            throw new DistributionException(explicit.isBlank() ? "distribution.yml" : explicit, null, "cannot read: " + e.getMessage());
+            // the file it was reading: "distribution.yml" alone left the operator to guess which folder's (review)
+            String which = !explicit.isBlank() ? explicit : !jobsDir.isBlank() ? Path.of(jobsDir, "distribution.yml").toString() : "jobs/distribution.yml";
+            throw new DistributionException(which, null, "cannot read: " + e.getMessage());
         }
     }
 

@@ -81,17 +81,17 @@ class DropLoadTasklet implements Tasklet {
 
         // a record whose stored version was archived with its month can be neither updated nor inserted again, nor
         // can a record dated in such a month
-        // (the id through the rejects' digit-run mask: an id pasted from an account field is still not printed)
+        // (the id as the rejects show it: whole when shaped as the case system's, else an id pasted from an account field is not printed)
         named.query(SqlFiles.load("ingest/archived-versions.sql"), Map.of(), (RowCallbackHandler) rs -> {
-            String record = rs.getString("file") + ": record " + AccountNumbers.maskDigitRuns(rs.getString("id"));
+            String record = rs.getString("file") + ": record " + AccountNumbers.maskId(rs.getString("id"));
             if (rs.getObject("line") != null) {
                 throw new IngestFailedException(drop, rs.getString("file") + " line " + rs.getInt("line") + ": record "
-                        + AccountNumbers.maskDigitRuns(rs.getString("id")) + " is dated " + rs.getString("business_day") + ", in "
+                        + AccountNumbers.maskId(rs.getString("id")) + " is dated " + rs.getString("business_day") + ", in "
                         + rs.getString("month") + ", whose facts were archived; it cannot be loaded until the month is restored", null);
             }
             throw new IngestFailedException(drop, rs.getString("of_case") == null
                     ? record + " is stored in " + rs.getString("month") + ", whose facts were archived; it cannot be corrected until the month is restored"
-                    : record + " is of case " + AccountNumbers.maskDigitRuns(rs.getString("of_case")) + ", stored in " + rs.getString("month")
+                    : record + " is of case " + AccountNumbers.maskId(rs.getString("of_case")) + ", stored in " + rs.getString("month")
                             + ", whose facts were archived; it cannot be loaded until the month is restored", null);
         });
         // loaded as written, but said: a record far from its drop is most likely a mistyped year at the source
@@ -121,7 +121,7 @@ class DropLoadTasklet implements Tasklet {
         datedAway.addAll(named.query(SqlFiles.load("ingest/withdrawn-from-resent-drop.sql"), Map.of("dropDate", drop.date(),
                 "files", feeds.stream().map(Feed::fileName).collect(Collectors.joining(","))),
                 (rs, n) -> rs.getString("file") + " no longer holds " + rs.getLong("rows") + (rs.getLong("rows") == 1 ? " record" : " records")
-                        + " it held when this drop was loaded before (the first: " + AccountNumbers.maskDigitRuns(rs.getString("first_id"))
+                        + " it held when this drop was loaded before (the first: " + AccountNumbers.maskId(rs.getString("first_id"))
                         + (rs.getLong("rows") == 1 ? "); it still counts" : "); they still count")
                         + ": feeds.md has no deletion, a record changes only when it is sent again"));
         if (!datedAway.isEmpty()) {

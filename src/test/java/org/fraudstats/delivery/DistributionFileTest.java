@@ -39,6 +39,16 @@ class DistributionFileTest {
                         List.of(new Distribution.Recipient("李四", "lisi@example.gov.cn"))));
     }
 
+    /** A file it cannot read is named with its folder: "distribution.yml" alone left the operator to guess (review). */
+    @Test
+    void aFileOfTheJobsFolderThatCannotBeReadIsNamedWithItsFolder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path jobs) throws Exception {
+        java.nio.file.Files.write(jobs.resolve("distribution.yml"), new byte[] {'f', 'r', 'o', 'm', ':', ' ', (byte) 0xff, '\n'});
+        var environment = new org.springframework.mock.env.MockEnvironment().withProperty("fraudstats.jobs-dir", jobs.toString());
+
+        assertThatThrownBy(() -> new DistributionFile(environment).read()).isInstanceOf(DistributionException.class)
+                .hasMessageStartingWith(jobs.resolve("distribution.yml") + ": cannot read: ");
+    }
+
     @Test
     void theShippedExampleIsValid() throws Exception {
         Distribution d = DistributionFile.parse("jobs/distribution.yml.example",
