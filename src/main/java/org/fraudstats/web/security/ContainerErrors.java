@@ -56,6 +56,11 @@ class ContainerErrors {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
+            // UTF-8 before the parameters are parsed, as Boot's encoding filter would set it (forced, whatever the client
+            // names): that filter may run after this one, and the parameters parsed here stay parsed. Read as
+            // ISO-8859-1, a browser's form (its Content-Type names no charset) made each é two characters of two kinds,
+            // so a password weaker than web.md allows passed, and one set by the CLI never matched (tester)
+            request.setCharacterEncoding(java.nio.charset.StandardCharsets.UTF_8.name());
             try {
                 request.getParameterMap();
             } catch (InvalidParameterException e) {
