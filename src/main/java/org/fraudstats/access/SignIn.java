@@ -34,8 +34,6 @@ public class SignIn {
         SUCCESS,
         /** Wrong name, password or code, disabled or locked: the same answer for all. */
         REFUSED,
-        /** The password was right but the user (admin, auditor) has no TOTP key: `user totp NAME` first. */
-        TOTP_NOT_ENROLLED,
         /** The password was right and the user's TOTP key awaits its first code: show the QR code, then {@link #confirmTotp}. */
         TOTP_PENDING
     }
@@ -98,9 +96,10 @@ public class SignIn {
             return new Attempt(Outcome.REFUSED, null);
         }
         if (state.totpSecret() == null && user.needsTotp()) {
-            resetFailures(name);
-            record(name, user.role().code(), client, "sign-in", "failure: no TOTP enrolled");
-            return new Attempt(Outcome.TOTP_NOT_ENROLLED, user);
+            // answered as a wrong password, and counted as one: a page of its own told whoever guessed an
+            // administrator's password that the guess was right, and cleared the failures before it (MLPS tester);
+            // whoever then reached the first sign-in after `user totp` would see the key. The auditor reads why.
+            return failed(state, client, now, "failure: no TOTP enrolled");
         }
         if (state.totpSecret() != null && !state.totpConfirmed()) {
             resetFailures(name);

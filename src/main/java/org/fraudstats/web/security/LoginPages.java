@@ -51,7 +51,6 @@ class LoginPages {
 
     private static final Map<String, String> NOTICES = Map.of(
             "error", "用户名、密码或动态口令错误。",
-            "totp", "该账号须以密码加动态口令登录，但尚未绑定动态口令：请系统管理员执行 ./fraudstats user totp 用户名，再登录。",
             "logout", "已退出登录。",
             "expired", "登录已超时，请重新登录。",
             "replaced", "您的账户已在别处登录，本处会话已结束（每个账户最多同时登录 " + ReplacedSessions.MAX_SESSIONS + " 处）。",

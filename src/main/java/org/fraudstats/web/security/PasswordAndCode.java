@@ -25,13 +25,6 @@ class PasswordAndCode implements AuthenticationProvider {
     static final AuthenticationDetailsSource<HttpServletRequest, Details> DETAILS =
             request -> new Details(request.getParameter("code"), Clients.address(request));
 
-    /** Password right, but an administrator or auditor without a TOTP key. */
-    static class TotpNotEnrolled extends AuthenticationException {
-        TotpNotEnrolled() {
-            super("TOTP not enrolled");
-        }
-    }
-
     /** Password right, TOTP key awaiting its first code: the form shows the QR code next. */
     static class TotpPending extends AuthenticationException {
         final String user;
@@ -57,7 +50,6 @@ class PasswordAndCode implements AuthenticationProvider {
         return switch (attempt.outcome()) {
             case SUCCESS -> Authorities.of(new CurrentUser(attempt.user().name(), attempt.user().role(), details.client()));
             case REFUSED -> throw new BadCredentialsException("refused");
-            case TOTP_NOT_ENROLLED -> throw new TotpNotEnrolled();
             case TOTP_PENDING -> throw new TotpPending(attempt.user().name());
         };
     }

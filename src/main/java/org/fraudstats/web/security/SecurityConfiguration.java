@@ -169,9 +169,7 @@ class SecurityConfiguration {
     private static AuthenticationFailureHandler signInFailed() {
         return (request, response, e) -> {
             String target = "/login?error";
-            if (e instanceof PasswordAndCode.TotpNotEnrolled) {
-                target = "/login?totp";
-            } else if (e instanceof PasswordAndCode.TotpPending pending) {
+            if (e instanceof PasswordAndCode.TotpPending pending) {
                 // a session id planted before the password was typed (a sibling subdomain's cookie) must not be the
                 // one that may read the new key at /login/totp and send its first code
                 request.getSession();
