@@ -227,6 +227,29 @@ class StreamedListingsServedTest extends DatabaseTest {
                 .containsExactly("(not a user name, 2 characters)");
     }
 
+    /**
+     * TRACE and OPTIONS are no method of the API: refused, and recorded as what they were. TRACE is refused by Tomcat
+     * before any filter (recorded as "GET …" by nobody); OPTIONS was answered 200 with the methods allowed and not
+     * recorded, to a role refused the GET (MLPS tester).
+     */
+    @Test
+    void traceAndOptionsAreRefusedAndRecordedAsWhatTheyWere() throws Exception {
+        String[][] cases = {{"TRACE", "|request|TRACE /api/v1/audit|405"},
+                {"OPTIONS", "stream-statistician|request|OPTIONS /api/v1/audit|405"}};
+        for (String[] c : cases) {
+            long before = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM audit_event", Long.class);
+            String bearer = "Bearer " + token(Role.STATISTICIAN);
+            long tokenRecorded = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM audit_event", Long.class);
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/audit?" + PERIOD))
+                    .header("Authorization", bearer).method(c[0], HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(c[0]).isEqualTo(405);
+            assertThat(refused.body()).as(c[0]).matches(ONE_LINE_ERROR).doesNotContain("Bearer");
+            assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, action, object, result) FROM audit_event WHERE id > ?",
+                    String.class, Math.max(before, tokenRecorded))).as(c[0]).containsExactly(c[1]);
+        }
+        assertNothingAlarming();
+    }
+
     /** An attempt to write to the audit log is refused and recorded, whoever makes it (tester B). */
     @Test
     void aWriteToTheAuditLogIsA405AndRecorded() throws Exception {

@@ -28,7 +28,17 @@ class OriginalMethod extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /**
+     * The method the request came with. A request refused before any filter saw it was refused by Tomcat itself, which
+     * does so for TRACE alone (its connector's allowTrace is off): its error page is dispatched as a GET, and the
+     * record read "GET /api/v1/audit … 405", a refusal no GET gets (MLPS tester).
+     */
     static String of(HttpServletRequest request) {
-        return request.getAttribute(ATTRIBUTE) instanceof String method ? method : request.getMethod();
+        if (request.getAttribute(ATTRIBUTE) instanceof String method) {
+            return method;
+        }
+        return request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR
+                && Integer.valueOf(HttpServletResponse.SC_METHOD_NOT_ALLOWED).equals(request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE))
+                ? "TRACE" : request.getMethod();
     }
 }
