@@ -51,8 +51,10 @@ class TokenCommand implements Runnable {
         @Override
         public Integer call() {
             if (days != null && (days < 1 || days > Tokens.MAX_DAYS)) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--expires-days " + days + " is out of range: 1 to " + Tokens.MAX_DAYS);
+                // at least 1 alone: the most depends on the user's role (an administrator's or auditor's 30), told next
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), days < 1
+                        ? "--expires-days " + days + " is out of range: at least 1"
+                        : "--expires-days " + days + " is out of range: 1 to " + Tokens.MAX_DAYS);
             }
             Tokens tokens = services.get(Tokens.class);
             String token;

@@ -456,12 +456,16 @@ class PortalPagesTest extends PortalTest {
         var tooLong = mvc.perform(post("/account/token").param("current", "New-Press-Passw0rd").param("days", "5000")
                 .with(user("own.press").roles("PRESS")).with(csrf())).andReturn();
         assertThat(tooLong.getFlashMap().get("error")).isEqualTo("有效天数 5000 超出范围：应为 1 至 3660 天");
+        var none = mvc.perform(post("/account/token").param("current", "New-Press-Passw0rd").param("days", "0")
+                .with(user("own.press").roles("PRESS")).with(csrf())).andReturn();
+        assertThat(none.getFlashMap().get("error")).isEqualTo("有效天数 0 无效：至少 1 天");
         var differ = mvc.perform(post("/account/password").param("current", "New-Press-Passw0rd").param("password", "Another-Press-Passw0rd")
                 .param("repeat", "Another-Press-Passw0rD").with(user("own.press").roles("PRESS")).with(csrf())).andReturn();
         assertThat(differ.getFlashMap().get("error")).isEqualTo("两次输入的新密码不一致");
         assertThat(jdbc.queryForList("SELECT concat_ws('|', action, object, result) FROM audit_event WHERE user_name = 'own.press' "
                 + "AND result LIKE 'refused%' ORDER BY id", String.class)).containsExactly(
-                "token-create|own.press (5000 days)|refused: out of range", "user-password|own.press|refused: the repeat differs");
+                "token-create|own.press (5000 days)|refused: out of range", "token-create|own.press (0 days)|refused: out of range",
+                "user-password|own.press|refused: the repeat differs");
     }
 
     @Test
