@@ -218,6 +218,9 @@ class PortalApiTest extends PortalTest {
         assertError(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON).content("{\"from\": \"2022-10-01\", "
                 + "\"to\": \"2022-10-02\", \"pad\": \"" + "x".repeat(5000) + "\"}")), "the body is larger than 4096 bytes");
         assertError(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON).content("{\"from\": ")), null);
+        // said where, without the parser's description of its source (REDACTED, a feature's name, #UNKNOWN: MLPS tester)
+        assertError(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON).content("{\"from\":\"2022-10-01\"")),
+                "the body is not JSON: Unexpected end-of-input: expected close marker for Object (line 1, column 21)");
         assertError(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"from\": \"2022-10-01\", \"to\": \"2022-10-02\", \"formats\": [\"doc\"]}")), "formats: 'doc' is not pdf or xlsx");
         assertError(as("statistician", get("/api/v1/reruns/abc")), "'abc' is not a rerun id (the id POST /api/v1/reruns answered)");
