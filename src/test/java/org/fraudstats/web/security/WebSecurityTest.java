@@ -115,6 +115,8 @@ class WebSecurityTest extends DatabaseTest {
         assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, action, object, result) FROM audit_event "
                 + "WHERE user_name = 'web.first' AND action = 'request'", String.class))
                 .containsExactly("web.first|request|GET /api/v1/bulletins|403");
+        // the health check answers anybody, this session too (MLPS tester: a 403)
+        mvc.perform(get("/actuator/health").cookie(session)).andExpect(status().isOk()).andExpect(content().string("{\"status\":\"UP\"}"));
         // nor a token made with the password someone else knows
         mvc.perform(post("/account/token").cookie(session).param("current", "First-Password-12").with(csrf()))
                 .andExpect(redirectedUrl("/account?password-due"));
