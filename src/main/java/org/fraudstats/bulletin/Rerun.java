@@ -34,10 +34,11 @@ public class Rerun {
     /**
      * How a rerun ended. publishedDays and publishedRange count the revisions it published: a day whose figures were
      * those of its published revision is left as it was, and only the rest of the days are new revisions.
-     * renderedNow counts the days this execution rendered: a restart renders only those its stopped run had not.
+     * renderedNow counts the days this execution rendered: a restart renders only those its stopped run had not;
+     * publishedNow the revisions this execution published.
      */
     public record Result(long jobExecutionId, boolean restarted, BatchStatus status, String failure, int publishedDays,
-                         boolean publishedRange, int renderedNow) {
+                         boolean publishedRange, int renderedNow, int publishedNow) {
     }
 
     /** The first and last day of a rerun. */
@@ -143,7 +144,7 @@ public class Rerun {
         return jdbc.queryForObject(SqlFiles.load("bulletin/published-by-rerun.sql"), Map.of("jobExecutionId", execution.getId()),
                 (rs, n) -> new Result(execution.getId(), restarted, execution.getStatus(), failure, rs.getInt("dailies"),
                         rs.getInt("ranges") > 0, (int) steps.stream().filter(s -> s.getStepName().startsWith(DAY_STEP)
-                                && s.getStatus() == BatchStatus.COMPLETED).count()));
+                                && s.getStatus() == BatchStatus.COMPLETED).count(), rs.getInt("published_now")));
     }
 
     /**

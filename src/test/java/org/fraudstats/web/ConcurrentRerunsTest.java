@@ -162,6 +162,9 @@ class ConcurrentRerunsTest extends PortalTest {
         List<String> recorded = audit("rerun-restart", "job execution " + failed + " as " + id);
         assertThat(recorded.get(0)).isEqualTo("test-statistician|statistician|rerun-restart|job execution " + failed + " as " + id + "|started");
         assertThat(recorded.subList(1, recorded.size())).allMatch(end -> end.matches(".*\\|success: days rendered: [12]; bulletins published: [0-3]"));
+        // what this execution published, as its page lists it (MLPS tester: a restart's record counted the whole rerun's)
+        int publishedNow = jdbc.queryForObject("SELECT count(*) FROM bulletin_revision WHERE job_execution_id = ?", Integer.class, id);
+        assertThat(recorded.get(recorded.size() - 1)).endsWith("; bulletins published: " + publishedNow);
     }
 
     @Test

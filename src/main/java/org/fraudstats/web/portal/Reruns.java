@@ -375,8 +375,8 @@ public class Reruns {
 
     private static String how(Rerun.Result result) {
         return switch (result.status()) {
-            case COMPLETED -> "success: " + AuditWords.RERUN_DONE.line(result.renderedNow(),
-                    result.publishedDays() + (result.publishedRange() ? 1 : 0));
+            // this execution's own, both: what its page (/runs/ID) lists
+            case COMPLETED -> "success: " + AuditWords.RERUN_DONE.line(result.renderedNow(), result.publishedNow());
             case STOPPED -> "stopped";
             default -> "failure: " + (result.failure() == null ? result.status().toString() : result.failure());
         };
