@@ -55,6 +55,8 @@ class DropLoadTasklet implements Tasklet {
         NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
         jdbc.execute(SqlFiles.load("ingest/create-staging.sql"));
 
+        // the step's own connection, bound to its transaction (the staging tables live on it): the transaction
+        // releases it at its end, so there is nothing to release here
         Connection connection = DataSourceUtils.getConnection(dataSource);
         long read = 0;
         long staged = 0;
