@@ -43,7 +43,7 @@ class ArchivalPdfTest {
         return List.of(
                 SampleBulletins.daily(),
                 SampleBulletins.daily().withRevision(2, List.of("南海区 电诈警情 1 → 0"), "2022年10月24日数据未到"),
-                as(range, BulletinKind.WEEKLY, LocalDate.of(2022, 10, 18), LocalDate.of(2022, 10, 24)),
+                as(range, BulletinKind.WEEKLY, LocalDate.of(2022, 10, 17), LocalDate.of(2022, 10, 23)),
                 as(range, BulletinKind.MONTHLY, LocalDate.of(2022, 10, 1), LocalDate.of(2022, 10, 31)),
                 range);
     }
