@@ -122,16 +122,24 @@ public class Ingest {
             throw new IngestFailedException(drop, e.getMessage(), e);
         }
         // Dates and paths travel as strings: date-typed job parameters have lost precision in the past.
+        String folder = drop.folder().toAbsolutePath().toString();
         JobParametersBuilder identity = new JobParametersBuilder()
                 .addString("drop.date", drop.date().toString())
                 .addString("drop.checksum", checksum)
-                .addString("drop.folder", drop.folder().toAbsolutePath().toString(), false);
-        // A drop put back to a version loaded before another (v1, v2, then v1 again: a provider's mistaken re-export
-        // withdrawn) is a change: the facts hold v2. Its first instance is complete, so it was skipped as "unchanged
-        // (already loaded)" and every bulletin kept v2's figures (review). It is loaded again under the number of the
-        // load it follows, which keeps the instance new and a repeat of this same ingest a no-op.
+                .addString("drop.folder", folder, false);
+        // A drop put back to a version loaded before another from the same folder (v1, v2, then v1 again: a provider's
+        // mistaken re-export withdrawn) is a change: the facts hold v2. Its first instance is complete, so it was
+        // skipped as "unchanged (already loaded)" and every bulletin kept v2's figures (review). It is loaded again
+        // under the number of the load it follows, which keeps the instance new and a repeat of this ingest a no-op.
+        // A version loaded from another folder (a statistician's correction) is left alone: the night's sweep of the
+        // inbox would otherwise load the inbox's version back over it, every night (review).
         var held = loadedVersions.latest(drop.date());
-        if (held.isPresent() && !held.get().checksum().equals(checksum) && completed(identity.toJobParameters())) {
+        if (held.isPresent() && held.get().checksum().equals(checksum) && held.get().afterLoad() != null) {
+            // the very instance that loaded these files: a repeat is a no-op, and one killed after its commit is
+            // recovered and marked done below, as a first load is
+            identity.addString("drop.after-load", held.get().afterLoad());
+        } else if (held.isPresent() && !held.get().checksum().equals(checksum) && folder.equals(held.get().folder())
+                && completed(identity.toJobParameters())) {
             identity.addString("drop.after-load", String.valueOf(held.get().loadNumber()));
         }
         JobParameters parameters = identity.toJobParameters();
@@ -177,10 +185,15 @@ public class Ingest {
                         : List.of());
     }
 
+    /** Whether these files' instance has loaded them, a load left UNKNOWN settled first (its transaction decides). */
     private boolean completed(JobParameters parameters) {
         JobInstance instance = jobRepository.getJobInstance(IngestJobConfiguration.JOB_NAME, parameters);
         JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
-        return last != null && last.getStatus() == BatchStatus.COMPLETED;
+        if (last == null) {
+            return false;
+        }
+        unknownLoads.settle(last);
+        return jobRepository.getJobExecution(last.getId()).getStatus() == BatchStatus.COMPLETED;
     }
 
     /**

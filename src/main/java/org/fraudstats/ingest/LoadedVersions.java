@@ -8,7 +8,7 @@ import org.fraudstats.storage.SqlFiles;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Which version of each drop date the facts hold: the files of its latest load. */
+/** Which version of each drop date the facts hold: the files of its latest load, and where they were loaded from. */
 @Component
 class LoadedVersions {
 
@@ -21,9 +21,14 @@ class LoadedVersions {
     /** The latest load of a drop date, if it was ever loaded. */
     Optional<Loaded> latest(LocalDate dropDate) {
         return named.query(SqlFiles.load("ingest/latest-load-of-drop-date.sql"), Map.of("dropDate", dropDate),
-                (row, n) -> new Loaded(row.getString("checksum"), row.getLong("load_number"))).stream().findFirst();
+                (row, n) -> new Loaded(row.getString("checksum"), row.getLong("load_number"), row.getString("folder"),
+                        row.getString("after_load"))).stream().findFirst();
     }
 
-    record Loaded(String checksum, long loadNumber) {
+    /**
+     * @param folder the drop folder it was loaded from (absolute), null when unknown
+     * @param afterLoad the drop.after-load of its job instance: a version put back (Ingest), null for a first load
+     */
+    record Loaded(String checksum, long loadNumber, String folder, String afterLoad) {
     }
 }

@@ -196,6 +196,68 @@ class LoadingRulesTest extends DatabaseTest {
         assertThat(caseRow("C1")).containsEntry("loss_amount", "999.00");
     }
 
+    /**
+     * A statistician's correction of a day loaded from another folder stands: the night's sweep of the inbox, which
+     * still holds the provider's version, loaded it back over the correction, every night (review).
+     */
+    @Test
+    void aVersionLoadedFromAnotherFolderIsNotUndoneByTheInboxsOwn(@TempDir Path fixes) {
+        new Drops(inbox).write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        new Drops(fixes).write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,150.00,\n");
+        ingest();
+        assertThat(cli("ingest", "--inbox", fixes.toString()).exitCode()).isZero();
+
+        Run sweep = cli("ingest", "--inbox", inbox.toString());
+
+        assertThat(sweep.out()).contains("2022-10-01  unchanged (already loaded)");
+        assertThat(caseRow("C1")).containsEntry("loss_amount", "150.00");
+    }
+
+    /** A load of a version put back, killed after it committed and before Batch marked it done, is marked done next. */
+    @Test
+    void aPutBackLoadKilledAfterItsCommitIsCountedAsLoaded() {
+        String first = Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n";
+        Drops drops = new Drops(inbox).write("2022-10-01", "cases.csv", first);
+        ingest();
+        drops.write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,999.00,\n");
+        ingest();
+        drops.write("2022-10-01", "cases.csv", first);
+        ingest();
+        long putBack = jdbc.queryForObject("SELECT max(job_execution_id) FROM drop_load", Long.class);
+        jdbc.update("UPDATE batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL WHERE job_execution_id = ?", putBack);
+
+        Run next = cli("ingest", "--inbox", inbox.toString());
+
+        assertThat(next.exitCode()).as(next.err()).isZero();
+        // recovered and restarted, as a first load so killed is (InterruptedLoadTest): the drop loaded by that step
+        assertThat(next.out()).containsPattern("2022-10-01  \\d+ rows read, \\d+ rejected, \\d+ changed \\(job execution " + putBack + "\\)");
+        assertThat(jdbc.queryForList("SELECT e.status FROM batch_job_execution e WHERE e.job_instance_id = "
+                + "(SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?) ORDER BY e.job_execution_id", String.class, putBack))
+                .containsExactly("FAILED", "COMPLETED");
+        assertThat(caseRow("C1")).containsEntry("loss_amount", "100.00");
+        assertThat(cli("ingest", "--inbox", inbox.toString()).out()).contains("2022-10-01  unchanged (already loaded)");
+    }
+
+    /** The first version's load left UNKNOWN (committed, not marked): put back, it is still loaded again. */
+    @Test
+    void aVersionPutBackWhoseFirstLoadWasLeftUnknownIsLoadedAgain() {
+        String first = Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n";
+        Drops drops = new Drops(inbox).write("2022-10-01", "cases.csv", first);
+        ingest();
+        long firstLoad = jdbc.queryForObject("SELECT max(job_execution_id) FROM drop_load", Long.class);
+        jdbc.update("UPDATE batch_job_execution SET status = 'UNKNOWN', exit_code = 'UNKNOWN' WHERE job_execution_id = ?", firstLoad);
+        jdbc.update("UPDATE batch_step_execution SET status = 'UNKNOWN', exit_code = 'UNKNOWN' WHERE job_execution_id = ?", firstLoad);
+        drops.write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,999.00,\n");
+        ingest();
+        drops.write("2022-10-01", "cases.csv", first);
+
+        Run back = cli("ingest", "--inbox", inbox.toString());
+
+        assertThat(back.exitCode()).as(back.err()).isZero();
+        assertThat(back.out()).doesNotContain("unchanged");
+        assertThat(caseRow("C1")).containsEntry("loss_amount", "100.00");
+    }
+
     @Test
     void aBadCorrectionNeverReplacesTheVersionLoadedBefore() {
         new Drops(inbox)
