@@ -468,6 +468,23 @@ class MailDeliveryTest extends DatabaseTest {
                 .contains("10月23日至24日，全市共处置电诈警情3宗，"); // the records begin on the 23rd: not "2022年以来"
     }
 
+    /** A resend made while the relay is still down, then `deliver` once it is back: each recipient mailed once (review). */
+    @Test
+    void aResendMadeWhileTheRelayIsStillDownThenDeliverMailsEachRecipientOnce() {
+        publishWithTheRelayDownForSevenHours();
+        assertThat(cli("deliver", "--date", "2022-10-24", "--resend").exitCode()).isZero();
+        assertThat(jdbc.queryForList("SELECT DISTINCT state || ' ' || copy FROM delivery ORDER BY 1", String.class))
+                .containsExactly("failed 0", "pending 1");
+        relay.start();
+
+        Run later = cli("deliver", "--date", "2022-10-24");
+
+        assertThat(later.exitCode()).isZero();
+        assertThat(relay.getReceivedMessages()).hasSize(3);
+        assertThat(jdbc.queryForList("SELECT DISTINCT state || ' ' || copy FROM delivery ORDER BY 1", String.class))
+                .containsExactly("failed 0", "sent 1");
+    }
+
     @Test
     void aRelayDownForMoreThanSixHoursFailsTheMail_listedAndWarnedAbout() {
         publishWithTheRelayDownForSevenHours();
