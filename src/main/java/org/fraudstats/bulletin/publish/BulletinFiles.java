@@ -96,30 +96,42 @@ public class BulletinFiles {
         revisions.seen(data.kind(), data.from(), data.to(), latest.revision());
         Path folder = folder(data, out);
         List<Path> files = files(data, folder, formats, latest.revision());
-        Path published = latest.outFolder() == null ? null : folder(data, Path.of(latest.outFolder()));
-        // a file here is the revision's unless the revision was published into another folder whose file differs: then
-        // it is one a render killed before recording this revision number left under its name (review), replaced
-        List<Path> missing = files.stream().filter(file -> !Files.exists(file) || !sameAsPublished(file, published)).toList();
+        Path publishedOut = latest.outFolder() == null ? null : Path.of(latest.outFolder());
+        Path published = publishedOut == null ? null : folder(data, publishedOut);
+        // The published file is taken as the revision's only from a folder nobody else writes into: from a shared
+        // `rerun --out`, anyone could have put theirs into the home's folder, served and mailed as the revision (review).
+        UnaryOperator<Path> original = file -> {
+            Path namesake = published == null ? null : published.resolve(file.getFileName());
+            return namesake != null && org.fraudstats.storage.OwnFiles.nobodyElseWrites(publishedOut, namesake, home.root()) ? namesake : null;
+        };
+        boolean homeFolder = samePlace(folder, folder(data, home.defaultOut()));
+        // A file here is the revision's, except outside the home's folder when it differs from the published one: then
+        // it is one a render killed before recording this revision number left under its name (review), replaced. The
+        // home's own such leftovers went when the revision was published (withoutUnrecordedNamesakes); a file there is
+        // served and mailed, and keeps its bytes.
+        List<Path> missing = files.stream().filter(file -> !Files.exists(file) || (!homeFolder && differs(file, original.apply(file)))).toList();
         if (!missing.isEmpty()) {
             List<String> changes = List.of(JSON.readValue(latest.changes(), String[].class));
-            write(data.withRevision(latest.revision(), changes, notice), folder, missing,
-                    file -> published == null ? null : published.resolve(file.getFileName()));
+            write(data.withRevision(latest.revision(), changes, notice), folder, missing, original);
         }
         return new Published(data.kind(), period(data), latest.revision(), false, List.of(), files);
     }
 
-    /** Whether a file here holds the bytes of its namesake in the folder the revision was published into (if readable). */
-    private static boolean sameAsPublished(Path file, Path published) {
-        if (published == null || file.getParent().toAbsolutePath().equals(published.toAbsolutePath())) {
-            return true;
+    /** Whether a file differs from the published file it should be a copy of (none to compare with: it does not). */
+    private static boolean differs(Path file, Path original) {
+        if (original == null || samePlace(file, original)) {
+            return false;
         }
-        Path original = published.resolve(file.getFileName());
         try {
-            return !Files.isRegularFile(original) || Files.mismatch(file, original) == -1;
+            return Files.mismatch(file, original) != -1;
         } catch (IOException unreadable) {
             // the published copy cannot be read here: the file stays as it is, as before
-            return true;
+            return false;
         }
+    }
+
+    private static boolean samePlace(Path one, Path other) {
+        return one.toAbsolutePath().normalize().equals(other.toAbsolutePath().normalize());
     }
 
     /**
@@ -129,7 +141,7 @@ public class BulletinFiles {
      */
     private void withoutUnrecordedNamesakes(BulletinData data, Path out, int revision) {
         Path homeFolder = folder(data, home.defaultOut());
-        if (homeFolder.toAbsolutePath().normalize().equals(folder(data, out).toAbsolutePath().normalize())) {
+        if (samePlace(homeFolder, folder(data, out))) {
             return;
         }
         for (Path stale : files(data, homeFolder, Set.of(Format.values()), revision)) {

@@ -87,6 +87,29 @@ class BulletinFilesTest extends DatabaseTest {
                 shared.resolve("daily/2022-11-17/fraudstats-daily-2022-11-17.xlsx"))).isEqualTo(-1L);
     }
 
+    /**
+     * The home's file of a revision, served and mailed, keeps its bytes whatever becomes of the file in the folder the
+     * revision was published into: a `--out` others write into could otherwise put their file in its place (review).
+     */
+    @Test
+    void theHomesFileOfARevisionIsNeverReplacedFromTheFolderItWasPublishedInto() throws Exception {
+        Path shared = TestPostgres.tempHome().resolve("out");
+        Run first = cli("rerun", "--from", "2022-11-18", "--to", "2022-11-18", "--out", shared.toString());
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        Run copied = cli("rerun", "--from", "2022-11-18", "--to", "2022-11-18");
+        assertThat(copied.exitCode()).as(copied.err()).isZero();
+        Path own = home.defaultOut().resolve("daily/2022-11-18/fraudstats-daily-2022-11-18.pdf");
+        Path theirs = shared.resolve("daily/2022-11-18/fraudstats-daily-2022-11-18.pdf");
+        assertThat(Files.mismatch(own, theirs)).isEqualTo(-1L);
+        byte[] served = Files.readAllBytes(own);
+
+        Files.writeString(theirs, "a file someone else put in the shared folder");
+        Run again = cli("rerun", "--from", "2022-11-18", "--to", "2022-11-18");
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(Files.readAllBytes(own)).isEqualTo(served);
+    }
+
     @Test
     void whatAKilledRenderLeftIsRemovedByTheNextRenderOfThatDay() throws Exception {
         Path out = TestPostgres.tempHome().resolve("out");
