@@ -47,8 +47,11 @@ class DistributionFile {
     Distribution read() {
         String explicit = environment.getProperty("fraudstats.distribution", "");
         String jobsDir = environment.getProperty("fraudstats.jobs-dir", "");
+        // the file being read, named by a read error: "distribution.yml" alone left the operator to guess whose (review)
+        String reading = "jobs/distribution.yml";
         try {
             if (!explicit.isBlank()) {
+                reading = explicit;
                 Path file = Path.of(explicit);
                 if (!Files.isRegularFile(file)) {
                     throw new DistributionException(explicit, null, "no such file (setting fraudstats.distribution)");
@@ -57,7 +60,8 @@ class DistributionFile {
             }
             if (!jobsDir.isBlank() && Files.isRegularFile(Path.of(jobsDir, "distribution.yml"))) {
                 Path file = Path.of(jobsDir, "distribution.yml");
-                return parse(file.toString(), Files.readString(file));
+                reading = file.toString();
+                return parse(reading, Files.readString(file));
             }
             ClassPathResource shipped = new ClassPathResource("jobs/distribution.yml");
             if (shipped.exists()) {
@@ -67,9 +71,7 @@ class DistributionFile {
             }
             return Distribution.none();
         } catch (IOException e) {
-            // the file it was reading: "distribution.yml" alone left the operator to guess which folder's (review)
-            String which = !explicit.isBlank() ? explicit : !jobsDir.isBlank() ? Path.of(jobsDir, "distribution.yml").toString() : "jobs/distribution.yml";
-            throw new DistributionException(which, null, "cannot read: " + e.getMessage());
+            throw new DistributionException(reading, null, "cannot read: " + e.getMessage());
         }
     }
 

@@ -44,8 +44,11 @@ public final class DurableFiles {
         }
     }
 
-    /** False when the file is missing or empty (a power cut under a version that did not force it). */
-    static boolean holdsSomething(Path file) throws IOException {
-        return Files.exists(file) && !Files.readString(file, StandardCharsets.US_ASCII).isBlank();
+    /**
+     * Whether the file holds a password as the home generates them (64 hex digits): missing, empty or filled with NUL
+     * bytes (what a power cut under a version that did not force it leaves, on ext4 and xfs alike), it holds none.
+     */
+    static boolean holdsGeneratedPassword(Path file) throws IOException {
+        return Files.exists(file) && new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).strip().matches("[0-9a-f]{64}");
     }
 }

@@ -28,12 +28,12 @@ final class ServerPassword {
 
     /**
      * The application role's password, generated when the home has none (a new home, one made before the role
-     * existed, or the file deleted or left empty). The caller sets it on the role at every start, so a process killed between
+     * existed, or the file deleted, left empty or holding no generated password). The caller sets it on the role at every start, so a process killed between
      * the two leaves nothing the next start does not put right.
      */
     static String application(Path home) throws IOException {
         Path file = home.resolve(APPLICATION_FILE);
-        if (!DurableFiles.holdsSomething(file)) {
+        if (!DurableFiles.holdsGeneratedPassword(file)) {
             Path next = home.resolve(APPLICATION_FILE + ".new");
             Files.deleteIfExists(next);
             DurableFiles.writeNew(next, generate() + "\n");
@@ -65,12 +65,12 @@ final class ServerPassword {
 
     /**
      * The home's password. A data folder without one (made by an earlier fraudstats with trust authentication,
-     * or whose password file was deleted or left empty) gets one, set by PostgreSQL in single-user mode: no server running,
+     * or whose password file was deleted, left empty or garbled) gets one, set by PostgreSQL in single-user mode: no server running,
      * no network, the password on standard input. The caller owns the home and no server runs on pgdata.
      */
     static String ensure(Path home, Path pgdata, PostgresBinaries binaries) throws IOException {
         Path file = home.resolve(FILE);
-        if (!DurableFiles.holdsSomething(file)) {
+        if (!DurableFiles.holdsGeneratedPassword(file)) {
             String password = read(fresh(home));
             // written into the single-user statement (no bind parameters there): only what fresh() generates may pass
             if (!password.matches("[0-9a-f]{64}")) {
