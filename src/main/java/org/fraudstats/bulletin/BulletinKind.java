@@ -1,5 +1,6 @@
 package org.fraudstats.bulletin;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
@@ -28,7 +29,7 @@ public enum BulletinKind {
      * Wednesday-to-Tuesday `rerun --range` was printed 周报, listed as weekly, and never mailed as one (review).
      */
     public static BulletinKind ofRange(LocalDate from, LocalDate to) {
-        if (from.getDayOfWeek() == java.time.DayOfWeek.MONDAY && ChronoUnit.DAYS.between(from, to) == 6) {
+        if (from.getDayOfWeek() == DayOfWeek.MONDAY && ChronoUnit.DAYS.between(from, to) == 6) {
             return WEEKLY;
         }
         if (from.getDayOfMonth() == 1 && to.equals(from.withDayOfMonth(from.lengthOfMonth()))) {

@@ -21,6 +21,7 @@ import org.fraudstats.bulletin.pdf.BulletinPdf;
 import org.fraudstats.bulletin.workbook.BulletinWorkbook;
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.storage.FraudstatsHome;
+import org.fraudstats.storage.OwnFiles;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -46,11 +47,11 @@ public class BulletinFiles {
     private final FraudstatsHome home;
 
     BulletinFiles(BulletinPdf pdf, BulletinWorkbook workbook, Revisions revisions, Catalog catalog, FraudstatsHome home) {
-        this.home = home;
         this.pdf = pdf;
         this.workbook = workbook;
         this.revisions = revisions;
         this.catalog = catalog;
+        this.home = home;
     }
 
     /** @param notice a line printed prominently (数据未到 when the day's drop had not arrived), or null */
@@ -102,7 +103,7 @@ public class BulletinFiles {
         // `rerun --out`, anyone could have put theirs into the home's folder, served and mailed as the revision (review).
         UnaryOperator<Path> original = file -> {
             Path namesake = published == null ? null : published.resolve(file.getFileName());
-            return namesake != null && org.fraudstats.storage.OwnFiles.nobodyElseWrites(publishedOut, namesake, home.root()) ? namesake : null;
+            return namesake != null && OwnFiles.nobodyElseWrites(publishedOut, namesake, home.root()) ? namesake : null;
         };
         boolean homeFolder = samePlace(folder, folder(data, home.defaultOut()));
         // A file here is the revision's, except outside the home's folder when it differs from the published one: then

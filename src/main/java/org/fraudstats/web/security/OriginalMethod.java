@@ -2,7 +2,9 @@ package org.fraudstats.web.security;
 
 import java.io.IOException;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,16 +31,17 @@ class OriginalMethod extends OncePerRequestFilter {
     }
 
     /**
-     * The method the request came with. A request refused before any filter saw it was refused by Tomcat itself, which
-     * does so for TRACE alone (its connector's allowTrace is off): its error page is dispatched as a GET, and the
-     * record read "GET /api/v1/audit … 405", a refusal no GET gets (MLPS tester).
+     * The method the request came with. A 405 no filter of ours saw was Tomcat's own refusal, before the filters, which
+     * Tomcat makes of TRACE alone (its connector's allowTrace is off; a Tomcat behaviour, not the servlet API's): its
+     * error page is dispatched as a GET, and the record read "GET /api/v1/audit … 405", a refusal no GET gets (MLPS
+     * tester).
      */
     static String of(HttpServletRequest request) {
         if (request.getAttribute(ATTRIBUTE) instanceof String method) {
             return method;
         }
-        return request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR
-                && Integer.valueOf(HttpServletResponse.SC_METHOD_NOT_ALLOWED).equals(request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE))
-                ? "TRACE" : request.getMethod();
+        boolean refusedByTomcat = request.getDispatcherType() == DispatcherType.ERROR && "GET".equals(request.getMethod())
+                && Integer.valueOf(HttpServletResponse.SC_METHOD_NOT_ALLOWED).equals(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE));
+        return refusedByTomcat ? "TRACE" : request.getMethod();
     }
 }
