@@ -1,5 +1,6 @@
 package org.fraudstats.access;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -88,7 +89,7 @@ public class SignIn {
             record(name, user.role().code(), client, "sign-in", "refused: locked until " + lockText(state.lockedUntil()));
             return new Attempt(Outcome.REFUSED, null);
         }
-        if (!PasswordHashes.matches(password, state.hash())) {
+        if (!PasswordHashes.matches(password, state.hash()) && !matchesAsMisreadBefore(name, password, state.hash())) {
             return failed(state, client, now, "failure: wrong password");
         }
         if (!user.enabled()) {
@@ -117,6 +118,23 @@ public class SignIn {
         resetFailures(name);
         record(name, user.role().code(), client, "sign-in", "success");
         return new Attempt(Outcome.SUCCESS, user);
+    }
+
+    /**
+     * A password set on the portal before 2026-12-06 holding a character outside ASCII was hashed as its form had been
+     * misread (as ISO-8859-1: ö became Ã¶). Typed now and read right, it did not match, and its user was locked out by
+     * the upgrade (review). Such a hash lets its password in, and is made again from the password as typed.
+     */
+    private boolean matchesAsMisreadBefore(String name, String password, String hash) {
+        if (password == null || password.chars().allMatch(c -> c < 128)) {
+            return false;
+        }
+        String misread = new String(password.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        if (!PasswordHashes.matches(misread, hash)) {
+            return false;
+        }
+        jdbc.update(SqlFiles.load("access/rehash-password.sql"), Map.of("name", name, "hash", PasswordHashes.hash(password)));
+        return true;
     }
 
     /**

@@ -49,6 +49,25 @@ class SignInTest extends DatabaseTest {
         users.add(name, role, password, new Actor("setup", "", "test"));
     }
 
+    /**
+     * A password holding an ö set on the portal before 2026-12-06 was hashed as its form had been misread (ISO-8859-1):
+     * typed now, it signs in, and its hash is made again from it as typed (review: those users were locked out).
+     */
+    @Test
+    void aPasswordHashedAsThePortalOnceMisreadItStillSignsIn_andIsHashedAgainAsTyped() {
+        String typed = "Größere-Wörter-9";
+        String misread = new String(typed.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1);
+        add("umlaut.user", Role.LEADER, misread);
+
+        assertThat(signIn.attempt("umlaut.user", typed, null, CLIENT).outcome()).isEqualTo(Outcome.SUCCESS);
+
+        String hash = jdbc.queryForObject("SELECT password_hash FROM app_user WHERE name = 'umlaut.user'", String.class);
+        assertThat(PasswordHashes.matches(typed, hash)).isTrue();
+        assertThat(PasswordHashes.matches(misread, hash)).isFalse();
+        // an ASCII password that is wrong stays wrong
+        assertThat(signIn.attempt("umlaut.user", "Grossere-Worter-9", null, CLIENT).outcome()).isEqualTo(Outcome.REFUSED);
+    }
+
     @Test
     void theRightPasswordSignsInAndIsAudited() {
         add("ok.user", Role.LEADER, "Right-Password-1");
