@@ -64,6 +64,7 @@ class RestartCommand implements Callable<Integer> {
         }
         long againId;
         BatchStatus status;
+        String failure = null;
         if (days.isPresent()) {
             // a rerun renders its days under their lock, restarted or not; holding it also tells a rerun whose
             // process died (still marked running) from a live one
@@ -71,6 +72,7 @@ class RestartCommand implements Callable<Integer> {
                 Rerun.Result again = services.get(Rerun.class).restart(failed);
                 againId = again.jobExecutionId();
                 status = again.status();
+                failure = again.failure();
             } catch (RunLock.Refused e) {
                 throw new UserError(e.getMessage());
             }
@@ -79,6 +81,7 @@ class RestartCommand implements Callable<Integer> {
                 JobExecution again = services.get(Ingest.class).restart(id);
                 againId = again.getId();
                 status = again.getStatus();
+                failure = Ingest.failure(again);
             } catch (RunLock.Refused | Ingest.NothingToRestart e) {
                 throw new UserError(e.getMessage());
             }
@@ -88,6 +91,10 @@ class RestartCommand implements Callable<Integer> {
             status = again.getStatus();
         }
         spec.commandLine().getOut().printf("job execution %d restarted as %d: %s%n", id, againId, status);
+        if (status == BatchStatus.FAILED && failure != null) {
+            // cli.md: non-zero with one line naming what is wrong; it said FAILED alone (retester)
+            throw new UserError("job execution " + againId + " failed: " + failure);
+        }
         // STOPPED (stopped from the portal while this ran) is not "unsuccessful" to Spring Batch, and was exit 0 (review)
         return status == BatchStatus.COMPLETED ? 0 : 1;
     }

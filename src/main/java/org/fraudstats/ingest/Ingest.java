@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.postgresql.util.PSQLException;
@@ -97,6 +98,14 @@ public class Ingest {
             if (last.getStatus() == BatchStatus.COMPLETED) {
                 throw new NothingToRestart("job execution " + id + ": its drop is loaded (job execution " + last.getId()
                         + " completed); there is nothing to restart");
+            }
+            // the drop's date loaded since from other files: restarted, the failed version would replace them, or (its
+            // files changed since) fail again without a word, a FAILED execution more each time (retester)
+            String date = last.getJobParameters().getString("drop.date");
+            var since = date == null ? Optional.<LoadedVersions.Loaded>empty() : loadedVersions.latest(LocalDate.parse(date));
+            if (since.isPresent() && since.get().jobExecutionId() > last.getId()) {
+                throw new NothingToRestart("job execution " + id + ": drop " + date + " was loaded since, from other files (job execution "
+                        + since.get().jobExecutionId() + "); there is nothing to restart: to load this version, ingest its drop again");
             }
             if (last.isRunning()) {
                 jobOperator.recover(last);
@@ -194,6 +203,16 @@ public class Ingest {
         }
         unknownLoads.settle(last);
         return jobRepository.getJobExecution(last.getId()).getStatus() == BatchStatus.COMPLETED;
+    }
+
+    /** Why a load's execution did not complete, in one line (what `ingest` says of a drop not loaded), or null. */
+    public static String failure(JobExecution execution) {
+        Throwable cause = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
+        if (cause != null) {
+            return rootMessage(cause);
+        }
+        String description = execution.getExitStatus().getExitDescription();
+        return description == null || description.isBlank() ? null : description.lines().findFirst().orElse(null);
     }
 
     /**

@@ -259,6 +259,35 @@ class LoadingRulesTest extends DatabaseTest {
         assertThat(caseRow("C1")).containsEntry("loss_amount", "100.00");
     }
 
+    /**
+     * `restart` of a drop's failed load says why it failed again, and is refused once the drop's date was loaded since
+     * from other files (it said "FAILED" alone, and each try added a failed execution: retester).
+     */
+    @Test
+    void aFailedLoadRestartedSaysWhyAndIsRefusedOnceTheDateWasLoadedSince() {
+        String good = Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n";
+        Drops drops = new Drops(inbox).write("2022-10-01", "cases.csv", good);
+        ingest();
+        drops.write("2022-10-01", "cases.csv", "case_id,reported_at\nC1,2022-10-01T09:00:00+08:00\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString()).exitCode()).isEqualTo(1);
+        long failed = jdbc.queryForObject("SELECT max(job_execution_id) FROM batch_job_execution WHERE status = 'FAILED'", Long.class);
+        drops.write("2022-10-01", "cases.csv", good.replace("100.00", "120.00"));
+
+        Run restart = cli("restart", Long.toString(failed));
+
+        assertThat(restart.exitCode()).isEqualTo(1);
+        assertThat(restart.err()).matches("fraudstats restart: job execution \\d+ failed: its files changed while they were being "
+                + "loaded \\(written or replaced meanwhile\\): nothing of it was loaded; run ingest again once the drop is complete\n");
+
+        assertThat(cli("ingest", "--inbox", inbox.toString()).exitCode()).isZero();
+        long loaded = jdbc.queryForObject("SELECT max(job_execution_id) FROM drop_load", Long.class);
+        Run refused = cli("restart", Long.toString(failed));
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).isEqualTo("fraudstats restart: job execution " + failed + ": drop 2022-10-01 was loaded since, from "
+                + "other files (job execution " + loaded + "); there is nothing to restart: to load this version, ingest its drop again\n");
+        assertThat(caseRow("C1")).containsEntry("loss_amount", "120.00");
+    }
+
     @Test
     void aBadCorrectionNeverReplacesTheVersionLoadedBefore() {
         new Drops(inbox)
