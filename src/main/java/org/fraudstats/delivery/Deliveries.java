@@ -128,7 +128,11 @@ public class Deliveries {
         int recorded = 0;
         for (MailedBulletin bulletin : bulletins) {
             try {
-                recorded += record(bulletin, out);
+                int mails = record(bulletin, out);
+                recorded += mails;
+                if (mails > 0) {
+                    warnOfMissingFormats(bulletin, out, log);
+                }
             } catch (RuntimeException e) {
                 log.accept("warning: the mails of the " + bulletin.product() + " bulletin "
                         + MailedBulletin.layoutPeriod(bulletin.product(), bulletin.from(), bulletin.to()) + " (revision "
@@ -137,6 +141,27 @@ public class Deliveries {
         }
         if (recorded > 0) {
             log.accept(recorded + " mails to send");
+        }
+    }
+
+    /**
+     * A list attaches a format this revision was not rendered in (`rerun --formats pdf` of a correction mailed to a list
+     * taking pdf and xlsx): its mails wait for a file nothing is going to write, and fail after 6 hours, while the pass
+     * said "waiting for the relay" (retester). Said at once, with what writes it.
+     */
+    private void warnOfMissingFormats(MailedBulletin bulletin, Path out, Consumer<String> log) {
+        for (Distribution.MailingList list : distribution().lists()) {
+            if (!list.products().contains(bulletin.product())) {
+                continue;
+            }
+            for (String format : list.attach()) {
+                if (attachment(bulletin.product(), bulletin.from(), bulletin.to(), bulletin.revision(), out, format).isEmpty()) {
+                    log.accept("warning: the " + bulletin.product() + " bulletin " + MailedBulletin.layoutPeriod(bulletin.product(),
+                            bulletin.from(), bulletin.to()) + " (revision " + bulletin.revision() + ") has no " + format
+                            + " file, which list " + list.name() + " attaches: its mails wait for a rerun of the period that "
+                            + "writes it (--formats pdf,xlsx), and fail after 6 hours");
+                }
+            }
         }
     }
 
@@ -213,6 +238,7 @@ public class Deliveries {
     private Pass sendRecorded(Consumer<String> log) {
         int sent = 0;
         int retrying = 0;
+        int waitingForFile = 0;
         int failed = 0;
         int untried = 0;
         List<Long> due = store.due(clock.instant());
@@ -221,7 +247,13 @@ public class Deliveries {
             Attempt attempt = transaction.execute(status -> store.claim(id).map(this::attempt).orElse(Attempt.SKIPPED));
             switch (attempt.outcome()) {
                 case SENT -> sent++;
-                case RETRYING -> retrying++;
+                case RETRYING -> {
+                    if (attempt.fileMissing()) {
+                        waitingForFile++;
+                    } else {
+                        retrying++;
+                    }
+                }
                 case FAILED -> failed++;
                 default -> { }
             }
@@ -233,10 +265,11 @@ public class Deliveries {
                 break;
             }
         }
-        if (sent + retrying + failed > 0) {
+        if (sent + retrying + waitingForFile + failed > 0) {
             // without a relay a retry is of a .eml that could not be written (its folder full), not of the relay (tester E)
             log.accept("mail: " + sent + (relay.relays() ? " sent" : " written as .eml (no spring.mail.host)")
                     + (retrying > 0 ? ", " + retrying + (relay.relays() ? " waiting for the relay" : " not written yet") + " (retried)" : "")
+                    + (waitingForFile > 0 ? ", " + waitingForFile + " waiting for an attachment (retried; ./fraudstats deliveries says which)" : "")
                     + (failed > 0 ? ", " + failed + " failed" : "")
                     + (untried > 0 ? ", " + untried + " left for the next pass (the relay did not answer in time)" : ""));
         }
@@ -253,9 +286,9 @@ public class Deliveries {
      * How one mail's attempt ended, and whether the relay did not answer in time: then the pass stops, whether this
      * mail is retried or, its 6 hours over (or tried once more by `deliver`), failed.
      */
-    private record Attempt(Outcome outcome, boolean relayTimedOut) {
-        static final Attempt SENT = new Attempt(Outcome.SENT, false);
-        static final Attempt SKIPPED = new Attempt(Outcome.SKIPPED, false);
+    private record Attempt(Outcome outcome, boolean relayTimedOut, boolean fileMissing) {
+        static final Attempt SENT = new Attempt(Outcome.SENT, false, false);
+        static final Attempt SKIPPED = new Attempt(Outcome.SKIPPED, false, false);
     }
 
     /** Inside the claiming transaction: send, then mark. */
@@ -274,7 +307,7 @@ public class Deliveries {
             boolean giveUp = next == null;
             String error = (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()).replaceAll("\\s+", " ").strip();
             store.markAttemptFailed(d.id(), error.length() > 500 ? error.substring(0, 500) : error, giveUp ? now : next, giveUp);
-            return new Attempt(giveUp ? Outcome.FAILED : Outcome.RETRYING, MailRelay.timedOut(e));
+            return new Attempt(giveUp ? Outcome.FAILED : Outcome.RETRYING, MailRelay.timedOut(e), e instanceof AttachmentMissing);
         }
     }
 
@@ -296,6 +329,13 @@ public class Deliveries {
         }
     }
 
+    /** A mail's file is not where it can be taken from: the mail waits for it, not for the relay. */
+    private static final class AttachmentMissing extends IllegalStateException {
+        AttachmentMissing(String message) {
+            super(message);
+        }
+    }
+
     private MimeMessage message(DeliveryStore.Claimed d) throws Exception {
         Distribution config = distribution();
         if (config.from() == null) {
@@ -310,7 +350,7 @@ public class Deliveries {
         long total = 0;
         for (String format : formats) {
             Path file = attachment(d.product(), d.from(), d.to(), d.revision(), Path.of(d.outFolder()), format)
-                    .orElseThrow(() -> new IllegalStateException("attachment " + bulletinFolder(d).resolve(fileName(d.product(),
+                    .orElseThrow(() -> new AttachmentMissing("attachment " + bulletinFolder(d).resolve(fileName(d.product(),
                             d.from(), d.to(), d.revision(), format)) + " is missing, a link, or in a folder others can write "
                             + "to (not mailed), and the home's output folder has no copy: a rerun of the period writes one"));
             files.add(file);

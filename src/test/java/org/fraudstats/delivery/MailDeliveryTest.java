@@ -732,6 +732,27 @@ class MailDeliveryTest extends DatabaseTest {
         }
     }
 
+    /**
+     * A correction rerun in PDF alone, mailed to a list that attaches the workbook too: said at once, and the pass says
+     * the mail waits for its attachment, not for the relay (retester: it waited 6 hours "for the relay", then failed).
+     */
+    @Test
+    void aCorrectionRenderedWithoutAFormatItsListAttachesIsSaidAtOnce() throws Exception {
+        assertThat(night("2022-10-24").exitCode()).isZero();
+        drops.write("2022-10-25", "cases.csv", Drops.CASES + "C4,2022-10-24T20:00:00+08:00,440605,,OTHER,50.00,\n");
+        clock.set(START.plus(Duration.ofDays(1)));
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-25").exitCode()).isZero();
+
+        Run rerun = cli("rerun", "--from", "2022-10-24", "--to", "2022-10-24", "--out", out.toString(), "--formats", "pdf");
+
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        assertThat(rerun.out() + rerun.err()).contains("warning: the daily bulletin 2022-10-24 (revision 2) has no xlsx file, which list "
+                + "statisticians attaches: its mails wait for a rerun of the period that writes it (--formats pdf,xlsx), and fail after 6 hours")
+                .contains("mail: 2 sent, 1 waiting for an attachment (retried; ./fraudstats deliveries says which)");
+        assertThat(mailsWithSubject("【反诈日报·更正】2022年10月24日（第297期，第2版）")).extracting(MailDeliveryTest::to)
+                .containsExactlyInAnyOrder("zhangsan@example.gov.cn", "zhaoliu@example.gov.cn");
+    }
+
     @Test
     void aCorrectionPublishedByANightKilledBeforeItsMailWasRecordedIsMailedByTheNextPass() throws Exception {
         assertThat(night("2022-10-24").exitCode()).isZero();
