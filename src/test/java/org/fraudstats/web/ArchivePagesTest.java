@@ -58,7 +58,19 @@ class ArchivePagesTest extends PortalTest {
 
     @Test
     void oneKindOfBulletinOnItsOwn() throws Exception {
+        // May's monthly has its PDF on the server, no workbook (rendered --formats pdf); the other rows no file at all
+        java.nio.file.Path mayPdf = context.getBean(org.fraudstats.storage.FraudstatsHome.class).defaultOut()
+                .resolve("range/2022-05-01_2022-05-31/fraudstats-range-2022-05-01_2022-05-31.pdf");
+        java.nio.file.Files.createDirectories(mayPdf.getParent());
+        java.nio.file.Files.writeString(mayPdf, "%PDF-1.7 May");
         String monthlies = page(get("/bulletins").param("kind", "monthly"));
+        // only the files there are (the API's null): an Excel link of a pdf-only revision answered 404 (retester)
+        String mayRow = monthlies.substring(monthlies.indexOf("/bulletins/2022-05-01_2022-05-31/monthly"), monthlies.indexOf("</tr>",
+                monthlies.indexOf("/bulletins/2022-05-01_2022-05-31/monthly")));
+        assertThat(mayRow).contains(">PDF</a>").doesNotContain(">Excel</a>").doesNotContain("文件不在服务器上");
+        String aprilRow = monthlies.substring(monthlies.indexOf("/bulletins/2022-04-01_2022-04-30/monthly"), monthlies.indexOf("</tr>",
+                monthlies.indexOf("/bulletins/2022-04-01_2022-04-30/monthly")));
+        assertThat(aprilRow).doesNotContain(">PDF</a>").doesNotContain(">Excel</a>").contains("文件不在服务器上");
         assertThat(rows(monthlies)).containsExactly("2022-05-01_2022-05-31/monthly r1", "2022-04-01_2022-04-30/monthly r1",
                 "2022-03-01_2022-03-31/monthly r1", "2022-02-01_2022-02-28/monthly r1", "2022-01-01_2022-01-31/monthly r1");
         assertThat(monthlies).contains("<option value=\"monthly\" selected=\"selected\">月报</option>").contains("共 5 份（各版分列）")

@@ -107,6 +107,12 @@ class BulletinPages {
         java.util.Set<PublishedBulletin> outdatedRows = rows.stream().filter(b -> outdated.stream().anyMatch(o -> o.is(b)))
                 .collect(java.util.stream.Collectors.toSet());
         model.addAttribute("outdated", outdatedRows);
+        // the files this page's rows have, as the API lists them (null there): a pdf-only revision showed an Excel link
+        // answering 404 (retester)
+        model.addAttribute("withoutPdf", rows.stream().filter(b -> archive.file(b, BulletinPublisher.Format.pdf).isEmpty())
+                .collect(java.util.stream.Collectors.toSet()));
+        model.addAttribute("withoutXlsx", rows.stream().filter(b -> archive.file(b, BulletinPublisher.Format.xlsx).isEmpty())
+                .collect(java.util.stream.Collectors.toSet()));
         // the legend of 数据有更新 under the form, when a row of this page has it
         model.addAttribute("outdatedShown", !outdatedRows.isEmpty());
         model.addAttribute("from", noFrom ? "" : period[0].toString());
