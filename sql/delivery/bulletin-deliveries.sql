@@ -1,5 +1,7 @@
--- Every recorded mail of a bulletin, whatever its state: what `deliver --resend` copies and `deliver` looks at.
-SELECT list_name, recipient_name, recipient_email, revision, max(copy) AS last_copy, max(out_folder) AS out_folder, max(changes) AS changes
+-- Every recorded mail of a bulletin, whatever its state: what `deliver --resend` copies and `deliver` looks at, with
+-- the state of each recipient's latest copy (one still pending is sent as it is, not copied: review).
+SELECT list_name, recipient_name, recipient_email, revision, max(copy) AS last_copy, max(out_folder) AS out_folder, max(changes) AS changes,
+       (array_agg(state ORDER BY copy DESC))[1] AS last_state
 FROM delivery
 WHERE product = :product AND date_from = :from AND date_to = :to
   AND revision = (SELECT max(revision) FROM delivery WHERE product = :product AND date_from = :from AND date_to = :to)

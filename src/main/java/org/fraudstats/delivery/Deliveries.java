@@ -429,6 +429,12 @@ public class Deliveries {
             List<String> resending = transaction.execute(status -> {
                 List<String> recorded = new ArrayList<>();
                 for (DeliveryStore.Copy c : copies) {
+                    if ("pending".equals(c.lastState())) {
+                        // not gone yet (the relay refused it, within its 6 hours): it goes now as it is (make-due below);
+                        // a copy beside it went too, and the recipient had the bulletin twice (review)
+                        recorded.add("sending now to " + c.list() + " " + c.email() + " (its mail had not gone yet)");
+                        continue;
+                    }
                     DeliveryStore.Recipient r = new DeliveryStore.Recipient(c.list(), c.name(), c.email());
                     if (store.record(r, product, from, date, c.revision(), c.lastCopy() + 1, c.outFolder(), c.changes(),
                             messageId(r, product, from, c.revision(), c.lastCopy() + 1), now)) {

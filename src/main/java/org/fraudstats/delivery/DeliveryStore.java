@@ -28,7 +28,7 @@ class DeliveryStore {
     }
 
     /** The last copy of each recipient's mail of a bulletin's latest mailed revision. */
-    record Copy(String list, String name, String email, int revision, int lastCopy, String outFolder, String changes) {
+    record Copy(String list, String name, String email, int revision, int lastCopy, String outFolder, String changes, String lastState) {
     }
 
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
@@ -67,7 +67,8 @@ class DeliveryStore {
     List<Copy> latestCopies(String product, LocalDate from, LocalDate to) {
         return jdbc.query(SqlFiles.load("delivery/bulletin-deliveries.sql"), Map.of("product", product, "from", from, "to", to),
                 (rs, i) -> new Copy(rs.getString("list_name"), rs.getString("recipient_name"), rs.getString("recipient_email"),
-                        rs.getInt("revision"), rs.getInt("last_copy"), rs.getString("out_folder"), rs.getString("changes")));
+                        rs.getInt("revision"), rs.getInt("last_copy"), rs.getString("out_folder"), rs.getString("changes"),
+                        rs.getString("last_state")));
     }
 
     int makeDue(String product, LocalDate from, LocalDate to, Instant now, boolean failedToo) {

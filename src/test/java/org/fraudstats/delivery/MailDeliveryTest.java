@@ -468,6 +468,26 @@ class MailDeliveryTest extends DatabaseTest {
                 .contains("10月23日至24日，全市共处置电诈警情3宗，"); // the records begin on the 23rd: not "2022年以来"
     }
 
+    /**
+     * The relay back within the mails' 6 hours, and a recipient asking for it again: `deliver --resend` sends the mails
+     * not gone yet as they are, without a copy beside them (review: 6 mails to 3 recipients).
+     */
+    @Test
+    void aResendWhileTheMailsAreStillPendingSendsEachOnce() {
+        relay.stop();
+        assertThat(night("2022-10-24").exitCode()).isZero();
+        assertThat(jdbc.queryForList("SELECT DISTINCT state || ' ' || copy FROM delivery", String.class)).containsExactly("pending 0");
+        relay.start();
+
+        Run resend = cli("deliver", "--date", "2022-10-24", "--resend");
+
+        assertThat(resend.exitCode()).isZero();
+        assertThat(resend.out()).contains("sending now to leadership zhangsan@example.gov.cn (its mail had not gone yet)")
+                .contains("mail: 3 sent");
+        assertThat(relay.getReceivedMessages()).hasSize(3);
+        assertThat(jdbc.queryForList("SELECT DISTINCT state || ' ' || copy FROM delivery", String.class)).containsExactly("sent 0");
+    }
+
     /** A resend made while the relay is still down, then `deliver` once it is back: each recipient mailed once (review). */
     @Test
     void aResendMadeWhileTheRelayIsStillDownThenDeliverMailsEachRecipientOnce() {
