@@ -74,7 +74,9 @@ class IngestCommand implements Callable<Integer> {
 
     private List<DropLoadResult> load(LocalDate from, LocalDate to, java.io.PrintWriter out) {
         return services.get(Ingest.class).load(inbox, from, to, r -> {
-            if (r.unchangedSinceLoaded()) {
+            if (r.leftAlone() != null) {
+                out.printf("%s  %s%n", r.date(), r.leftAlone());
+            } else if (r.unchangedSinceLoaded()) {
                 out.printf("%s  unchanged (already loaded)%n", r.date());
             } else {
                 out.printf("%s  %d rows read, %d rejected, %d changed (job execution %d)%n",

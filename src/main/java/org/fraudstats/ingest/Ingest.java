@@ -1,5 +1,7 @@
 package org.fraudstats.ingest;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -147,8 +149,13 @@ public class Ingest {
             // the very instance that loaded these files: a repeat is a no-op, and one killed after its commit is
             // recovered and marked done below, as a first load is
             identity.addString("drop.after-load", held.get().afterLoad());
-        } else if (held.isPresent() && !held.get().checksum().equals(checksum) && folder.equals(held.get().folder())
-                && completed(identity.toJobParameters())) {
+        } else if (held.isPresent() && !held.get().checksum().equals(checksum) && completed(identity.toJobParameters())) {
+            if (!sameFolder(held.get().folder(), drop.folder())) {
+                // said as it is: "unchanged (already loaded)" told a statistician asking for the inbox's version back
+                // that the facts held it (review)
+                return new DropLoadResult(drop.date(), null, true, 0, 0, 0, List.of(),
+                        new DropLoadResult.HeldFrom(held.get().folder(), held.get().jobExecutionId()));
+            }
             identity.addString("drop.after-load", String.valueOf(held.get().loadNumber()));
         }
         JobParameters parameters = identity.toJobParameters();
@@ -165,7 +172,7 @@ public class Ingest {
         try {
             execution = jobOperator.start(ingestDropJob, parameters);
         } catch (JobInstanceAlreadyCompleteException e) {
-            return new DropLoadResult(drop.date(), null, true, 0, 0, 0, List.of());
+            return new DropLoadResult(drop.date(), null, true, 0, 0, 0, List.of(), null);
         } catch (JobExecutionAlreadyRunningException e) {
             // we hold the loader's lock, so the "running" execution is one whose process died mid-load: its
             // transaction rolled back, nothing of the drop is in the facts; mark it failed and load the drop again
@@ -191,7 +198,22 @@ public class Ingest {
         return new DropLoadResult(drop.date(), step.getJobExecutionId(), false, step.getReadCount(), step.getReadSkipCount(), step.getWriteCount(),
                 step.getExecutionContext().containsKey(DropLoadTasklet.DATED_AWAY)
                         ? List.of(step.getExecutionContext().getString(DropLoadTasklet.DATED_AWAY).split("\n"))
-                        : List.of());
+                        : List.of(), null);
+    }
+
+    /**
+     * Whether a load's folder is this drop's: the same folder under another spelling (`inbox/.`, a relative path, the
+     * share through a link) is the same, or a put-back through it was taken for another folder's (review).
+     */
+    private static boolean sameFolder(String loadedFrom, Path folder) {
+        if (loadedFrom == null) {
+            return false;
+        }
+        try {
+            return Files.isSameFile(Path.of(loadedFrom), folder);
+        } catch (IOException | java.nio.file.InvalidPathException gone) {
+            return Path.of(loadedFrom).toAbsolutePath().normalize().equals(folder.toAbsolutePath().normalize());
+        }
     }
 
     /** Whether these files' instance has loaded them, a load left UNKNOWN settled first (its transaction decides). */

@@ -28,7 +28,8 @@ public final class NightlyLines {
     }
 
     static String loaded(DropLoadResult r) {
-        return r.unchangedSinceLoaded() ? r.date() + "  drop unchanged (already loaded)"
+        return r.leftAlone() != null ? r.date() + "  drop " + r.leftAlone()
+                : r.unchangedSinceLoaded() ? r.date() + "  drop unchanged (already loaded)"
                 : r.date() + "  drop loaded: " + r.rowsRead() + " rows read, " + r.rowsRejected() + " rejected, " + r.rowsChanged() + " changed";
     }
 
