@@ -103,11 +103,15 @@ public class Ingest {
             }
             // the drop's date loaded since from other files: restarted, the failed version would replace them, or (its
             // files changed since) fail again without a word, a FAILED execution more each time (retester)
+            // (since its first execution: restarts tried after that load, by a version before this one, fail the same way)
             String date = last.getJobParameters().getString("drop.date");
+            long first = jobRepository.getJobExecutions(last.getJobInstance()).stream().mapToLong(JobExecution::getId).min().orElse(last.getId());
             var since = date == null ? Optional.<LoadedVersions.Loaded>empty() : loadedVersions.latest(LocalDate.parse(date));
-            if (since.isPresent() && since.get().jobExecutionId() > last.getId()) {
-                throw new NothingToRestart("job execution " + id + ": drop " + date + " was loaded since, from other files (job execution "
-                        + since.get().jobExecutionId() + "); there is nothing to restart: to load this version, ingest its drop again");
+            if (since.isPresent() && since.get().jobExecutionId() > first) {
+                boolean sameFiles = since.get().checksum().equals(last.getJobParameters().getString("drop.checksum"));
+                throw new NothingToRestart("job execution " + id + ": drop " + date + " was loaded since" + (sameFiles ? "" : ", from other files")
+                        + " (job execution " + since.get().jobExecutionId() + "); there is nothing to restart"
+                        + (sameFiles ? "" : ": to load this version, ingest its drop again"));
             }
             if (last.isRunning()) {
                 jobOperator.recover(last);

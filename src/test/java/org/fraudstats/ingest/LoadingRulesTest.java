@@ -305,6 +305,10 @@ class LoadingRulesTest extends DatabaseTest {
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err()).isEqualTo("fraudstats restart: job execution " + failed + ": drop 2022-10-01 was loaded since, from "
                 + "other files (job execution " + loaded + "); there is nothing to restart: to load this version, ingest its drop again\n");
+        // nor its restart made before that load: the instance's first execution is what the load came after (review)
+        long restartedAs = Long.parseLong(restart.err().replaceFirst("(?s)fraudstats restart: job execution (\\d+) failed.*", "$1"));
+        assertThat(cli("restart", Long.toString(restartedAs)).err()).startsWith("fraudstats restart: job execution " + restartedAs
+                + ": drop 2022-10-01 was loaded since, from other files (job execution " + loaded + ")");
         assertThat(caseRow("C1")).containsEntry("loss_amount", "120.00");
     }
 
