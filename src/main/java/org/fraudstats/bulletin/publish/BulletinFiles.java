@@ -80,6 +80,13 @@ public class BulletinFiles {
         List<Path> files = files(data, folder, formats, revision);
         removedUnlessRecorded(files, folder.resolve(Manifest.FILE_NAME));
         withoutUnrecordedNamesakes(data, out, revision);
+        // here too, a format not written now (--formats pdf) left by a killed render of this number would stay beside
+        // the new files and be served, listed and mailed as this revision's (review)
+        for (Path stale : files(data, folder, Set.of(Format.values()), revision)) {
+            if (!files.contains(stale)) {
+                deleteUnrecorded(stale, folder);
+            }
+        }
         write(data.withRevision(revision, changes, notice), folder, files, file -> null);
         return new Published(kind, period(data), revision, true, changes, files);
     }
@@ -146,11 +153,15 @@ public class BulletinFiles {
             return;
         }
         for (Path stale : files(data, homeFolder, Set.of(Format.values()), revision)) {
-            try {
-                Files.deleteIfExists(stale);
-            } catch (IOException e) {
-                throw new org.fraudstats.storage.CannotWrite(homeFolder, e);
-            }
+            deleteUnrecorded(stale, homeFolder);
+        }
+    }
+
+    private static void deleteUnrecorded(Path stale, Path folder) {
+        try {
+            Files.deleteIfExists(stale);
+        } catch (IOException e) {
+            throw new org.fraudstats.storage.CannotWrite(folder, e);
         }
     }
 

@@ -87,6 +87,20 @@ class BulletinFilesTest extends DatabaseTest {
                 shared.resolve("daily/2022-11-17/fraudstats-daily-2022-11-17.xlsx"))).isEqualTo(-1L);
     }
 
+    /** A leftover in a format the new revision is not rendered in goes too: it was served as the revision's (review). */
+    @Test
+    void aLeftoverInAFormatNotRenderedNowIsNotLeftBesideTheNewRevision() throws Exception {
+        Path folder = Files.createDirectories(home.defaultOut().resolve("daily/2022-11-19"));
+        Path leftXlsx = folder.resolve("fraudstats-daily-2022-11-19.xlsx");
+        Files.writeString(leftXlsx, "a workbook of a render killed before it was recorded");
+
+        Run run = cli("rerun", "--from", "2022-11-19", "--to", "2022-11-19", "--formats", "pdf");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(folder.resolve("fraudstats-daily-2022-11-19.pdf")).exists();
+        assertThat(leftXlsx).doesNotExist();
+    }
+
     /**
      * The home's file of a revision, served and mailed, keeps its bytes whatever becomes of the file in the folder the
      * revision was published into: a `--out` others write into could otherwise put their file in its place (review).
