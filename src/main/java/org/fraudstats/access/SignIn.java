@@ -74,7 +74,7 @@ public class SignIn {
                 : jdbc.query(SqlFiles.load("access/sign-in-state.sql"), Map.of("name", name), State::of);
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (found.isEmpty()) {
-            PasswordHashes.spendTimeOfOneCheck(password);
+            spendTimeOfChecks(password);
             // the name as typed, which may be an account number pasted into the wrong field, or a password typed
             // into it: what cannot be a user name, or would pass as a password (Summer2026Secure), is kept as its
             // length only (MLPS tester: Pa55word!Secret in the log)
@@ -85,7 +85,7 @@ public class SignIn {
         State state = found.get(0);
         UserAccount user = state.account();
         if (state.lockedUntil() != null && state.lockedUntil().isAfter(now)) {
-            PasswordHashes.spendTimeOfOneCheck(password);
+            spendTimeOfChecks(password);
             record(name, user.role().code(), client, "sign-in", "refused: locked until " + lockText(state.lockedUntil()));
             return new Attempt(Outcome.REFUSED, null);
         }
@@ -133,8 +133,26 @@ public class SignIn {
         if (!PasswordHashes.matches(misread, hash)) {
             return false;
         }
-        jdbc.update(SqlFiles.load("access/rehash-password.sql"), Map.of("name", name, "hash", PasswordHashes.hash(password)));
+        boolean weak;
+        try {
+            PasswordPolicy.check(name, password);
+            weak = false;
+        } catch (PasswordPolicy.WeakPassword e) {
+            weak = true;
+        }
+        jdbc.update(SqlFiles.load("access/rehash-password.sql"), Map.of("name", name, "hash", PasswordHashes.hash(password), "weak", weak));
         return true;
+    }
+
+    /**
+     * The time a wrong password costs where there is no hash to check (no such user, a lock): as long as checking it
+     * would, a non-ASCII one twice ({@link #matchesAsMisreadBefore}), or the time told the cases apart (review).
+     */
+    private static void spendTimeOfChecks(String password) {
+        PasswordHashes.spendTimeOfOneCheck(password);
+        if (password != null && !password.chars().allMatch(c -> c < 128)) {
+            PasswordHashes.spendTimeOfOneCheck(password);
+        }
     }
 
     /**
@@ -180,17 +198,17 @@ public class SignIn {
         List<State> found = jdbc.query(SqlFiles.load("access/sign-in-state.sql"), Map.of("name", name), State::of);
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (found.isEmpty() || !found.get(0).account().enabled()) {
-            PasswordHashes.spendTimeOfOneCheck(password);
+            spendTimeOfChecks(password);
             record(actor, action, name, "failure: wrong current password");
             return Check.WRONG;
         }
         State state = found.get(0);
         if (state.lockedUntil() != null && state.lockedUntil().isAfter(now)) {
-            PasswordHashes.spendTimeOfOneCheck(password);
+            spendTimeOfChecks(password);
             record(actor, action, name, "refused: locked until " + lockText(state.lockedUntil()));
             return Check.WRONG;
         }
-        if (PasswordHashes.matches(password, state.hash())) {
+        if (PasswordHashes.matches(password, state.hash()) || matchesAsMisreadBefore(name, password, state.hash())) {
             // as a successful sign-in does; a new password the policy refuses rolls this back with it
             resetFailures(name);
             return Check.RIGHT;

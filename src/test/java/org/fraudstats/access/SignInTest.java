@@ -58,6 +58,7 @@ class SignInTest extends DatabaseTest {
         String typed = "Größere-Wörter-9";
         String misread = new String(typed.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1);
         add("umlaut.user", Role.LEADER, misread);
+        jdbc.update("UPDATE app_user SET password_change_required = false WHERE name = 'umlaut.user'");
 
         assertThat(signIn.attempt("umlaut.user", typed, null, CLIENT).outcome()).isEqualTo(Outcome.SUCCESS);
 
@@ -66,6 +67,14 @@ class SignInTest extends DatabaseTest {
         assertThat(PasswordHashes.matches(misread, hash)).isFalse();
         // an ASCII password that is wrong stays wrong
         assertThat(signIn.attempt("umlaut.user", "Grossere-Worter-9", null, CLIENT).outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(users.find("umlaut.user").orElseThrow().passwordChangeDue()).isFalse();
+
+        // one that passed the rule only misread (each é counted twice) signs in, and must be changed at once
+        String weak = "ééééééAa1";
+        add("weak.umlaut", Role.LEADER, new String(weak.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1));
+        jdbc.update("UPDATE app_user SET password_change_required = false WHERE name = 'weak.umlaut'");
+        assertThat(signIn.attempt("weak.umlaut", weak, null, CLIENT).outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(users.find("weak.umlaut").orElseThrow().passwordChangeDue()).isTrue();
     }
 
     @Test
