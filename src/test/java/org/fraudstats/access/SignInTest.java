@@ -163,8 +163,10 @@ class SignInTest extends DatabaseTest {
         }
         assertThat(jdbc.queryForObject("SELECT locked_until IS NOT NULL FROM app_user WHERE name = 'admin.two'", Boolean.class)).isTrue();
 
-        // the first key clears the lock of the tries made before there was one (review)
+        // the first key clears the lock of the tries made before there was one (review), and the audit says so
         String secret = Totp.secretOf(users.enrolTotp("admin.two", new Actor("setup", "", "test")));
+        assertThat(jdbc.queryForObject("SELECT result FROM audit_event WHERE action = 'user-totp' AND object = 'admin.two'", String.class))
+                .isEqualTo("success; lock of the sign-ins tried before the first key lifted");
         assertThat(signIn.attempt("admin.two", "Admin-Password-1", null, CLIENT).outcome()).isEqualTo(Outcome.TOTP_PENDING);
         assertThat(users.pendingTotpUri("admin.two")).contains(Totp.uri("admin.two", secret));
         assertThat(signIn.confirmTotp("admin.two", "000000".equals(Totp.code(secret, START)) ? "111111" : "000000", CLIENT).outcome())
