@@ -150,16 +150,29 @@ public class Deliveries {
      * said "waiting for the relay" (retester). Said at once, with what writes it.
      */
     private void warnOfMissingFormats(MailedBulletin bulletin, Path out, Consumer<String> log) {
+        // the lists mailed this revision: a correction goes to the recipients of the one before, a first revision to today's
+        java.util.Set<String> mailed = bulletin.revision() > 1
+                ? store.earlierRecipients(bulletin.product(), bulletin.from(), bulletin.to(), bulletin.revision()).stream()
+                        .map(DeliveryStore.Recipient::list).collect(java.util.stream.Collectors.toSet())
+                : distribution().lists().stream().filter(l -> l.products().contains(bulletin.product()) && !l.recipients().isEmpty())
+                        .map(Distribution.MailingList::name).collect(java.util.stream.Collectors.toSet());
         for (Distribution.MailingList list : distribution().lists()) {
-            if (!list.products().contains(bulletin.product())) {
+            if (!mailed.contains(list.name())) {
                 continue;
             }
             for (String format : list.attach()) {
                 if (attachment(bulletin.product(), bulletin.from(), bulletin.to(), bulletin.revision(), out, format).isEmpty()) {
+                    String name = fileName(bulletin.product(), bulletin.from(), bulletin.to(), bulletin.revision(), format);
+                    boolean there = Files.exists(out.resolve(MailedBulletin.layoutKind(bulletin.product()))
+                            .resolve(MailedBulletin.layoutPeriod(bulletin.product(), bulletin.from(), bulletin.to())).resolve(name));
                     log.accept("warning: the " + bulletin.product() + " bulletin " + MailedBulletin.layoutPeriod(bulletin.product(),
-                            bulletin.from(), bulletin.to()) + " (revision " + bulletin.revision() + ") has no " + format
-                            + " file, which list " + list.name() + " attaches: its mails wait for a rerun of the period that "
-                            + "writes it (--formats pdf,xlsx), and fail after 6 hours");
+                            bulletin.from(), bulletin.to()) + " (revision " + bulletin.revision() + ") "
+                            + (there ? "has its " + format + " file in a folder others can write into, a link or another user's, "
+                                    + "not mailed from there, which list " + list.name() + " attaches: its mails wait for a rerun of "
+                                    + "the period without --out, which writes it into the home's folder,"
+                                    : "has no " + format + " file, which list " + list.name() + " attaches: its mails wait for a rerun "
+                                    + "of the period that writes it (--formats pdf,xlsx),")
+                            + " and fail after 6 hours");
                 }
             }
         }
