@@ -158,6 +158,10 @@ public class BulletinFiles {
     }
 
     private static void deleteUnrecorded(Path stale, Path folder) {
+        if (!Files.isDirectory(folder)) {
+            // no folder, nothing left in it (a file in its place is said by the write, naming it)
+            return;
+        }
         try {
             Files.deleteIfExists(stale);
         } catch (IOException e) {
