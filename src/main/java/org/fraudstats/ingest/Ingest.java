@@ -101,9 +101,9 @@ public class Ingest {
                 throw new NothingToRestart("job execution " + id + ": its drop is loaded (job execution " + last.getId()
                         + " completed); there is nothing to restart");
             }
-            // the drop's date loaded since from other files: restarted, the failed version would replace them, or (its
-            // files changed since) fail again without a word, a FAILED execution more each time (retester)
-            // (since its first execution: restarts tried after that load, by a version before this one, fail the same way)
+            // the drop's date loaded since its first execution (restarts tried in between fail the same way): restarted,
+            // the failed version would replace that load, or (its files changed since) fail again without a word, a
+            // FAILED execution more each time (retester)
             String date = last.getJobParameters().getString("drop.date");
             long first = jobRepository.getJobExecutions(last.getJobInstance()).stream().mapToLong(JobExecution::getId).min().orElse(last.getId());
             var since = date == null ? Optional.<LoadedVersions.Loaded>empty() : loadedVersions.latest(LocalDate.parse(date));
@@ -213,10 +213,12 @@ public class Ingest {
         if (loadedFrom == null) {
             return false;
         }
+        Path loaded = Path.of(loadedFrom);
         try {
-            return Files.isSameFile(Path.of(loadedFrom), folder);
-        } catch (IOException | java.nio.file.InvalidPathException gone) {
-            return Path.of(loadedFrom).toAbsolutePath().normalize().equals(folder.toAbsolutePath().normalize());
+            return Files.isSameFile(loaded, folder);
+        } catch (IOException gone) {
+            // that folder is gone (or unreadable): the same only by name
+            return loaded.toAbsolutePath().normalize().equals(folder.toAbsolutePath().normalize());
         }
     }
 
