@@ -148,7 +148,7 @@ public class Users {
         boolean liftsLock = !user.totpEnrolled() && user.lockedUntil() != null && user.lockedUntil().isAfter(now());
         jdbc.update(SqlFiles.load("access/enrol-totp.sql"), Map.of("name", name, "secret", totpKeys.seal(name, secret), "now", now()));
         audit.record(new AuditEvent(actor.user(), actor.role(), actor.client(), "user-totp", name,
-                liftsLock ? "success; lock of the sign-ins tried before the first key lifted" : "success"));
+                liftsLock ? "success: lock of the sign-ins tried before the first key lifted" : "success"));
         // a key is replaced because a phone was lost: a session open on it must not outlive its key
         for (boolean live : jdbc.queryForList(SqlFiles.load("access/end-sessions.sql"), Map.of("name", name), Boolean.class)) {
             if (live) {

@@ -58,6 +58,7 @@ public final class AuditWords {
             Map.entry("disabled", "账号已停用"),
             Map.entry("locked", "账号已锁定"),
             Map.entry("wrong password", "密码错误"),
+            Map.entry("lock of the sign-ins tried before the first key lifted", "首次登记动态口令，解除此前登录尝试造成的锁定"),
             Map.entry("wrong current password", "当前密码错误"),
             Map.entry("wrong TOTP code", "动态口令错误"),
             Map.entry("no TOTP code", "未填动态口令"),

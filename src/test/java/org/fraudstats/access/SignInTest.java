@@ -166,7 +166,9 @@ class SignInTest extends DatabaseTest {
         // the first key clears the lock of the tries made before there was one (review), and the audit says so
         String secret = Totp.secretOf(users.enrolTotp("admin.two", new Actor("setup", "", "test")));
         assertThat(jdbc.queryForObject("SELECT result FROM audit_event WHERE action = 'user-totp' AND object = 'admin.two'", String.class))
-                .isEqualTo("success; lock of the sign-ins tried before the first key lifted");
+                .isEqualTo("success: lock of the sign-ins tried before the first key lifted");
+        assertThat(org.fraudstats.audit.AuditWords.result("success: lock of the sign-ins tried before the first key lifted"))
+                .isEqualTo("成功：首次登记动态口令，解除此前登录尝试造成的锁定");
         assertThat(signIn.attempt("admin.two", "Admin-Password-1", null, CLIENT).outcome()).isEqualTo(Outcome.TOTP_PENDING);
         assertThat(users.pendingTotpUri("admin.two")).contains(Totp.uri("admin.two", secret));
         assertThat(signIn.confirmTotp("admin.two", "000000".equals(Totp.code(secret, START)) ? "111111" : "000000", CLIENT).outcome())
