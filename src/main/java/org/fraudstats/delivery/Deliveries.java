@@ -220,7 +220,11 @@ public class Deliveries {
             int caughtUp = 0;
             for (DeliveryStore.UnrecordedRevision u : store.unrecordedRevisions(clock.instant())) {
                 if (!recordedByThisPass(u.bulletin(), ownRevisions)) {
-                    caughtUp += record(u.bulletin(), u.outFolder());
+                    int mails = record(u.bulletin(), u.outFolder());
+                    caughtUp += mails;
+                    if (mails > 0) {
+                        warnOfMissingFormats(u.bulletin(), u.outFolder(), log);
+                    }
                 }
             }
             if (caughtUp > 0) {
