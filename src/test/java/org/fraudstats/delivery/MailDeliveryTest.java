@@ -862,6 +862,36 @@ class MailDeliveryTest extends DatabaseTest {
                 .containsExactlyInAnyOrder("lisi@example.gov.cn", "zhangsan@example.gov.cn", "zhaoliu@example.gov.cn");
     }
 
+    /**
+     * `deliver --resend` records every recipient's copy or none: recorded one by one, a resend that stopped half way (a
+     * kill, a full disk) and was run again mailed those before the stop twice (review).
+     */
+    @Test
+    void aResendThatCannotRecordEveryCopyRecordsNone_andRunAgainMailsEachOnce() throws Exception {
+        assertThat(night("2022-10-24").exitCode()).isZero();
+        assertThat(relay.getReceivedMessages()).hasSize(3);
+        jdbc.execute("CREATE FUNCTION test_refuse_delivery() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "IF NEW.copy = 1 AND NEW.recipient_email = 'zhaoliu@example.gov.cn' THEN RAISE EXCEPTION 'disk full'; "
+                + "END IF; RETURN NEW; END $$");
+        jdbc.execute("CREATE TRIGGER test_refuse_delivery BEFORE INSERT ON delivery FOR EACH ROW EXECUTE FUNCTION test_refuse_delivery()");
+        Run stopped;
+        try {
+            stopped = cli("deliver", "--date", "2022-10-24", "--resend");
+        } finally {
+            jdbc.execute("DROP TRIGGER test_refuse_delivery ON delivery");
+            jdbc.execute("DROP FUNCTION test_refuse_delivery()");
+        }
+        assertThat(stopped.exitCode()).isNotZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM delivery WHERE copy = 1", Long.class)).isZero();
+        assertThat(relay.getReceivedMessages()).hasSize(3);
+
+        assertThat(cli("deliver", "--date", "2022-10-24", "--resend").exitCode()).isZero();
+
+        assertThat(relay.getReceivedMessages()).hasSize(6);
+        assertThat(jdbc.queryForList("SELECT recipient_email || ' ' || copy FROM delivery WHERE copy > 0 ORDER BY 1", String.class))
+                .containsExactly("lisi@example.gov.cn 1", "zhangsan@example.gov.cn 1", "zhaoliu@example.gov.cn 1");
+    }
+
     @Test
     void aRerunThatRevisesAPublishedBulletinMailsTheRevisionOnly() throws Exception {
         assertThat(night("2022-10-24").exitCode()).isZero();
