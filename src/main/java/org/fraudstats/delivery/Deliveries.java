@@ -128,11 +128,7 @@ public class Deliveries {
         int recorded = 0;
         for (MailedBulletin bulletin : bulletins) {
             try {
-                int mails = record(bulletin, out);
-                recorded += mails;
-                if (mails > 0) {
-                    warnOfMissingFormats(bulletin, out, log);
-                }
+                recorded += record(bulletin, out, log);
             } catch (RuntimeException e) {
                 log.accept("warning: the mails of the " + bulletin.product() + " bulletin "
                         + MailedBulletin.layoutPeriod(bulletin.product(), bulletin.from(), bulletin.to()) + " (revision "
@@ -149,22 +145,15 @@ public class Deliveries {
      * taking pdf and xlsx): its mails wait for a file nothing is going to write, and fail after 6 hours, while the pass
      * said "waiting for the relay" (retester). Said at once, with what writes it.
      */
-    private void warnOfMissingFormats(MailedBulletin bulletin, Path out, Consumer<String> log) {
-        // the lists mailed this revision: a correction goes to the recipients of the one before, a first revision to today's
-        java.util.Set<String> mailed = bulletin.revision() > 1
-                ? store.earlierRecipients(bulletin.product(), bulletin.from(), bulletin.to(), bulletin.revision()).stream()
-                        .map(DeliveryStore.Recipient::list).collect(java.util.stream.Collectors.toSet())
-                : distribution().lists().stream().filter(l -> l.products().contains(bulletin.product()) && !l.recipients().isEmpty())
-                        .map(Distribution.MailingList::name).collect(java.util.stream.Collectors.toSet());
+    private void warnOfMissingFormats(MailedBulletin bulletin, Path out, java.util.Set<String> mailed, Consumer<String> log) {
         for (Distribution.MailingList list : distribution().lists()) {
             if (!mailed.contains(list.name())) {
                 continue;
             }
             for (String format : list.attach()) {
                 if (attachment(bulletin.product(), bulletin.from(), bulletin.to(), bulletin.revision(), out, format).isEmpty()) {
-                    String name = fileName(bulletin.product(), bulletin.from(), bulletin.to(), bulletin.revision(), format);
-                    boolean there = Files.exists(out.resolve(MailedBulletin.layoutKind(bulletin.product()))
-                            .resolve(MailedBulletin.layoutPeriod(bulletin.product(), bulletin.from(), bulletin.to())).resolve(name));
+                    boolean there = Files.exists(folderOf(bulletin.product(), bulletin.from(), bulletin.to(), out)
+                            .resolve(fileName(bulletin.product(), bulletin.from(), bulletin.to(), bulletin.revision(), format)));
                     log.accept("warning: the " + bulletin.product() + " bulletin " + MailedBulletin.layoutPeriod(bulletin.product(),
                             bulletin.from(), bulletin.to()) + " (revision " + bulletin.revision() + ") "
                             + (there ? "has its " + format + " file in a folder others can write into, a link or another user's, "
@@ -178,7 +167,8 @@ public class Deliveries {
         }
     }
 
-    private int record(MailedBulletin bulletin, Path out) {
+    /** Records the bulletin's mails, and warns of a format a list it went to attaches and the revision lacks. */
+    private int record(MailedBulletin bulletin, Path out, Consumer<String> log) {
         List<DeliveryStore.Recipient> recipients = bulletin.revision() > 1
                 ? store.earlierRecipients(bulletin.product(), bulletin.from(), bulletin.to(), bulletin.revision()) : List.of();
         if (recipients.isEmpty()) {
@@ -206,6 +196,9 @@ public class Deliveries {
             }
             return n;
         });
+        if (recorded != null && recorded > 0) {
+            warnOfMissingFormats(bulletin, out, to.stream().map(DeliveryStore.Recipient::list).collect(java.util.stream.Collectors.toSet()), log);
+        }
         return recorded == null ? 0 : recorded;
     }
 
@@ -220,11 +213,7 @@ public class Deliveries {
             int caughtUp = 0;
             for (DeliveryStore.UnrecordedRevision u : store.unrecordedRevisions(clock.instant())) {
                 if (!recordedByThisPass(u.bulletin(), ownRevisions)) {
-                    int mails = record(u.bulletin(), u.outFolder());
-                    caughtUp += mails;
-                    if (mails > 0) {
-                        warnOfMissingFormats(u.bulletin(), u.outFolder(), log);
-                    }
+                    caughtUp += record(u.bulletin(), u.outFolder(), log);
                 }
             }
             if (caughtUp > 0) {
@@ -430,12 +419,12 @@ public class Deliveries {
             // the bulletin (not the superseded revision again, as --resend copied)
             DeliveryStore.UnrecordedRevision revision = latest.get();
             if (attachment(product, from, date, revision.bulletin().revision(), revision.outFolder(), "pdf").isEmpty()) {
-                Path folder = revision.outFolder().resolve(MailedBulletin.layoutKind(product)).resolve(MailedBulletin.layoutPeriod(product, from, date));
+                Path folder = folderOf(product, from, date, revision.outFolder());
                 log.accept("revision " + revision.bulletin().revision() + " is not mailed: its PDF is neither in the home's "
                         + "output folder nor, in a folder nobody else writes into, in " + folder + " (rerun the period to write it)");
                 return 0;
             }
-            int recorded = record(revision.bulletin(), revision.outFolder());
+            int recorded = record(revision.bulletin(), revision.outFolder(), log);
             log.accept(recorded == 0 ? "no list takes " + product + " bulletins (no distribution file, or none of its lists)"
                     : "revision " + revision.bulletin().revision() + ", never mailed before: " + recorded + " mails to "
                             + (copies.isEmpty() ? "the lists of today" : "those who had the bulletin"));
@@ -508,12 +497,11 @@ public class Deliveries {
      */
     private Optional<Path> attachment(String product, LocalDate from, LocalDate to, int revision, Path outFolder, String format) {
         String name = fileName(product, from, to, revision, format);
-        Path own = home.defaultOut().resolve(MailedBulletin.layoutKind(product)).resolve(MailedBulletin.layoutPeriod(product, from, to))
-                .resolve(name);
+        Path own = folderOf(product, from, to, home.defaultOut()).resolve(name);
         if (Files.isRegularFile(own)) {
             return Optional.of(own);
         }
-        Path there = outFolder.resolve(MailedBulletin.layoutKind(product)).resolve(MailedBulletin.layoutPeriod(product, from, to)).resolve(name);
+        Path there = folderOf(product, from, to, outFolder).resolve(name);
         return Files.isRegularFile(there) && org.fraudstats.storage.OwnFiles.nobodyElseWrites(outFolder, there, home.root())
                 ? Optional.of(there) : Optional.empty();
     }
@@ -524,8 +512,12 @@ public class Deliveries {
     }
 
     private static Path bulletinFolder(DeliveryStore.Claimed d) {
-        return Path.of(d.outFolder()).resolve(MailedBulletin.layoutKind(d.product()))
-                .resolve(MailedBulletin.layoutPeriod(d.product(), d.from(), d.to()));
+        return folderOf(d.product(), d.from(), d.to(), Path.of(d.outFolder()));
+    }
+
+    /** A bulletin's folder under an output folder: OUT/daily/2022-10-24, OUT/range/2022-10-17_2022-10-23. */
+    private static Path folderOf(String product, LocalDate from, LocalDate to, Path out) {
+        return out.resolve(MailedBulletin.layoutKind(product)).resolve(MailedBulletin.layoutPeriod(product, from, to));
     }
 
     static String messageId(DeliveryStore.Recipient r, String product, LocalDate from, int revision, int copy) {
