@@ -23,6 +23,10 @@ class LoadingRulesTest extends DatabaseTest {
     @TempDir
     Path inbox;
 
+    /** A day's version of case C1, and another version of it: the put-back tests send them in turn. */
+    private static final String V1 = Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n";
+    private static final String V2 = Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,999.00,\n";
+
     @BeforeEach
     void cleanSlate() {
         forgetEverything();
@@ -168,16 +172,15 @@ class LoadingRulesTest extends DatabaseTest {
      */
     @Test
     void aDropPutBackToAVersionLoadedBeforeIsLoadedAgain() {
-        String first = Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n";
         String withdrawn = Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,999.00,\n"
                 + "FS2022100100123,2022-10-01T10:00:00+08:00,440604,,OTHER,5.00,\n";
-        Drops drops = new Drops(inbox).write("2022-10-01", "cases.csv", first);
+        Drops drops = new Drops(inbox).write("2022-10-01", "cases.csv", V1);
         ingest();
         drops.write("2022-10-01", "cases.csv", withdrawn);
         ingest();
         assertThat(caseRow("C1")).containsEntry("loss_amount", "999.00");
 
-        drops.write("2022-10-01", "cases.csv", first);
+        drops.write("2022-10-01", "cases.csv", V1);
         Run back = cli("ingest", "--inbox", inbox.toString());
 
         assertThat(back.exitCode()).isZero();
@@ -221,12 +224,11 @@ class LoadingRulesTest extends DatabaseTest {
     /** The same inbox under another spelling (`inbox/.`) is the same folder: a put-back through it is loaded (review). */
     @Test
     void aVersionPutBackIsLoadedThroughAnotherSpellingOfItsFolder() {
-        String first = Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n";
-        Drops drops = new Drops(inbox).write("2022-10-01", "cases.csv", first);
+        Drops drops = new Drops(inbox).write("2022-10-01", "cases.csv", V1);
         ingest();
-        drops.write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,999.00,\n");
+        drops.write("2022-10-01", "cases.csv", V2);
         assertThat(cli("ingest", "--inbox", inbox.resolve(".").toString()).exitCode()).isZero();
-        drops.write("2022-10-01", "cases.csv", first);
+        drops.write("2022-10-01", "cases.csv", V1);
 
         Run back = cli("ingest", "--inbox", inbox.toString());
 
@@ -237,12 +239,11 @@ class LoadingRulesTest extends DatabaseTest {
     /** A load of a version put back, killed after it committed and before Batch marked it done, is marked done next. */
     @Test
     void aPutBackLoadKilledAfterItsCommitIsCountedAsLoaded() {
-        String first = Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n";
-        Drops drops = new Drops(inbox).write("2022-10-01", "cases.csv", first);
+        Drops drops = new Drops(inbox).write("2022-10-01", "cases.csv", V1);
         ingest();
-        drops.write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,999.00,\n");
+        drops.write("2022-10-01", "cases.csv", V2);
         ingest();
-        drops.write("2022-10-01", "cases.csv", first);
+        drops.write("2022-10-01", "cases.csv", V1);
         ingest();
         long putBack = jdbc.queryForObject("SELECT max(job_execution_id) FROM drop_load", Long.class);
         jdbc.update("UPDATE batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL WHERE job_execution_id = ?", putBack);
@@ -262,15 +263,14 @@ class LoadingRulesTest extends DatabaseTest {
     /** The first version's load left UNKNOWN (committed, not marked): put back, it is still loaded again. */
     @Test
     void aVersionPutBackWhoseFirstLoadWasLeftUnknownIsLoadedAgain() {
-        String first = Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n";
-        Drops drops = new Drops(inbox).write("2022-10-01", "cases.csv", first);
+        Drops drops = new Drops(inbox).write("2022-10-01", "cases.csv", V1);
         ingest();
         long firstLoad = jdbc.queryForObject("SELECT max(job_execution_id) FROM drop_load", Long.class);
         jdbc.update("UPDATE batch_job_execution SET status = 'UNKNOWN', exit_code = 'UNKNOWN' WHERE job_execution_id = ?", firstLoad);
         jdbc.update("UPDATE batch_step_execution SET status = 'UNKNOWN', exit_code = 'UNKNOWN' WHERE job_execution_id = ?", firstLoad);
-        drops.write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,999.00,\n");
+        drops.write("2022-10-01", "cases.csv", V2);
         ingest();
-        drops.write("2022-10-01", "cases.csv", first);
+        drops.write("2022-10-01", "cases.csv", V1);
 
         Run back = cli("ingest", "--inbox", inbox.toString());
 
@@ -285,13 +285,12 @@ class LoadingRulesTest extends DatabaseTest {
      */
     @Test
     void aFailedLoadRestartedSaysWhyAndIsRefusedOnceTheDateWasLoadedSince() {
-        String good = Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n";
-        Drops drops = new Drops(inbox).write("2022-10-01", "cases.csv", good);
+        Drops drops = new Drops(inbox).write("2022-10-01", "cases.csv", V1);
         ingest();
         drops.write("2022-10-01", "cases.csv", "case_id,reported_at\nC1,2022-10-01T09:00:00+08:00\n");
         assertThat(cli("ingest", "--inbox", inbox.toString()).exitCode()).isEqualTo(1);
         long failed = jdbc.queryForObject("SELECT max(job_execution_id) FROM batch_job_execution WHERE status = 'FAILED'", Long.class);
-        drops.write("2022-10-01", "cases.csv", good.replace("100.00", "120.00"));
+        drops.write("2022-10-01", "cases.csv", V1.replace("100.00", "120.00"));
 
         Run restart = cli("restart", Long.toString(failed));
 
