@@ -89,7 +89,7 @@ public class SignIn {
             record(name, user.role().code(), client, "sign-in", "refused: locked until " + lockText(state.lockedUntil()));
             return new Attempt(Outcome.REFUSED, null);
         }
-        if (!PasswordHashes.matches(password, state.hash()) && !matchesAsMisreadBefore(name, password, state.hash())) {
+        if (!rightPassword(name, password, state.hash())) {
             return failed(state, client, now, "failure: wrong password");
         }
         if (!user.enabled()) {
@@ -126,7 +126,7 @@ public class SignIn {
      * the upgrade (review). Such a hash lets its password in, and is made again from the password as typed.
      */
     private boolean matchesAsMisreadBefore(String name, String password, String hash) {
-        if (password == null || password.chars().allMatch(c -> c < 128)) {
+        if (!beyondAscii(password)) {
             return false;
         }
         String misread = new String(password.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
@@ -150,9 +150,18 @@ public class SignIn {
      */
     private static void spendTimeOfChecks(String password) {
         PasswordHashes.spendTimeOfOneCheck(password);
-        if (password != null && !password.chars().allMatch(c -> c < 128)) {
+        if (beyondAscii(password)) {
             PasswordHashes.spendTimeOfOneCheck(password);
         }
+    }
+
+    /** The password as typed, or as the portal once misread it (then hashed again as typed). */
+    private boolean rightPassword(String name, String password, String hash) {
+        return PasswordHashes.matches(password, hash) || matchesAsMisreadBefore(name, password, hash);
+    }
+
+    private static boolean beyondAscii(String password) {
+        return password != null && password.chars().anyMatch(c -> c >= 128);
     }
 
     /**
@@ -208,7 +217,7 @@ public class SignIn {
             record(actor, action, name, "refused: locked until " + lockText(state.lockedUntil()));
             return Check.WRONG;
         }
-        if (PasswordHashes.matches(password, state.hash()) || matchesAsMisreadBefore(name, password, state.hash())) {
+        if (rightPassword(name, password, state.hash())) {
             // as a successful sign-in does; a new password the policy refuses rolls this back with it
             resetFailures(name);
             return Check.RIGHT;
