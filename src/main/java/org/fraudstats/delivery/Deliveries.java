@@ -1,7 +1,6 @@
 package org.fraudstats.delivery;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,13 +14,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.fraudstats.bulletin.Published;
-import org.fraudstats.bulletin.PublishedFigures;
 import org.fraudstats.storage.FraudstatsHome;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -67,18 +62,20 @@ public class Deliveries {
 
     private final DistributionFile distributionFile;
     private final DeliveryStore store;
-    private final BulletinMails mails;
+    private final OutgoingMail outgoing;
+    private final BulletinAttachments attachments;
     private final MailRelay relay;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final FraudstatsHome home;
     private volatile Distribution distribution;
 
-    Deliveries(DistributionFile distributionFile, DeliveryStore store, BulletinMails mails, MailRelay relay,
-               PlatformTransactionManager transactions, Clock clock, FraudstatsHome home) {
+    Deliveries(DistributionFile distributionFile, DeliveryStore store, OutgoingMail outgoing, BulletinAttachments attachments,
+               MailRelay relay, PlatformTransactionManager transactions, Clock clock, FraudstatsHome home) {
         this.distributionFile = distributionFile;
         this.store = store;
-        this.mails = mails;
+        this.outgoing = outgoing;
+        this.attachments = attachments;
         this.relay = relay;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -151,9 +148,9 @@ public class Deliveries {
                 continue;
             }
             for (String format : list.attach()) {
-                if (attachment(bulletin.product(), bulletin.from(), bulletin.to(), bulletin.revision(), out, format).isEmpty()) {
-                    boolean there = Files.exists(folderOf(bulletin.product(), bulletin.from(), bulletin.to(), out)
-                            .resolve(fileName(bulletin.product(), bulletin.from(), bulletin.to(), bulletin.revision(), format)));
+                if (attachments.find(bulletin.product(), bulletin.from(), bulletin.to(), bulletin.revision(), out, format).isEmpty()) {
+                    boolean there = BulletinAttachments.inOutFolder(bulletin.product(), bulletin.from(), bulletin.to(),
+                            bulletin.revision(), out, format);
                     log.accept("warning: the " + bulletin.product() + " bulletin " + MailedBulletin.layoutPeriod(bulletin.product(),
                             bulletin.from(), bulletin.to()) + " (revision " + bulletin.revision() + ") "
                             + (there ? "has its " + format + " file in a folder others can write into, a link or another user's, "
@@ -301,8 +298,8 @@ public class Deliveries {
     private Attempt attempt(DeliveryStore.Claimed d) {
         Instant now = clock.instant();
         try {
-            MimeMessage message = message(d);
-            relay.send(message, bulletinFolder(d), "delivery-" + d.id());
+            MimeMessage message = outgoing.of(d, distribution());
+            relay.send(message, OutgoingMail.folder(d), "delivery-" + d.id());
             store.markSent(d.id(), clock.instant());
             return Attempt.SENT;
         } catch (Exception e) {
@@ -313,7 +310,7 @@ public class Deliveries {
             boolean giveUp = next == null;
             String error = (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()).replaceAll("\\s+", " ").strip();
             store.markAttemptFailed(d.id(), error.length() > 500 ? error.substring(0, 500) : error, giveUp ? now : next, giveUp);
-            return new Attempt(giveUp ? Outcome.FAILED : Outcome.RETRYING, MailRelay.timedOut(e), e instanceof AttachmentMissing);
+            return new Attempt(giveUp ? Outcome.FAILED : Outcome.RETRYING, MailRelay.timedOut(e), e instanceof OutgoingMail.AttachmentMissing);
         }
     }
 
@@ -333,64 +330,6 @@ public class Deliveries {
                 return at.isAfter(deadline) ? deadline : at;
             }
         }
-    }
-
-    /** A mail's file is not where it can be taken from: the mail waits for it, not for the relay. */
-    private static final class AttachmentMissing extends IllegalStateException {
-        AttachmentMissing(String message) {
-            super(message);
-        }
-    }
-
-    private MimeMessage message(DeliveryStore.Claimed d) throws Exception {
-        Distribution config = distribution();
-        if (config.from() == null) {
-            // a revision goes to whoever received the bulletin before, even when this process reads no list: it waits,
-            // retried, for a process that has the sender's address (serve and nightly read the same file)
-            throw new IllegalStateException("no sender: this process reads no distribution file (jobs/distribution.yml "
-                    + "or the file FRAUDSTATS_DISTRIBUTION names)");
-        }
-        List<String> formats = config.lists().stream().filter(l -> l.name().equals(d.list())).findFirst()
-                .map(Distribution.MailingList::attach).orElse(List.of("pdf"));
-        List<Path> files = new ArrayList<>();
-        long total = 0;
-        for (String format : formats) {
-            Path file = attachment(d.product(), d.from(), d.to(), d.revision(), Path.of(d.outFolder()), format)
-                    .orElseThrow(() -> new AttachmentMissing("attachment " + bulletinFolder(d).resolve(fileName(d.product(),
-                            d.from(), d.to(), d.revision(), format)) + " is missing, a link, or in a folder others can write "
-                            + "to (not mailed), and the home's output folder has no copy: a rerun of the period writes one"));
-            files.add(file);
-            total += Files.size(file);
-        }
-        boolean overCap = total > config.maxAttachmentBytes();
-        List<String> revisionChanges = d.changes().isEmpty() ? List.of() : List.of(d.changes().split("\n"));
-        if (d.figures() == null) {
-            throw new IllegalStateException("revision " + d.revision() + " of the " + d.product() + " bulletin "
-                    + MailedBulletin.layoutPeriod(d.product(), d.from(), d.to()) + " is not recorded");
-        }
-        BulletinMails.Content content = mails.compose(d.product(), d.from(), d.to(), d.revision(), PublishedFigures.of(d.figures()),
-                revisionChanges, d.earlierReceived(),
-                overCap ? List.of() : files.stream().map(f -> f.getFileName().toString()).toList(), overCap,
-                config.maxAttachmentMegabytes());
-        MimeMessage message = relay.newMessage(d.messageId());
-        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-        helper.setFrom(new InternetAddress(config.from().email(), config.from().name(), "UTF-8"));
-        helper.setTo(new InternetAddress(d.email(), d.name(), "UTF-8"));
-        helper.setSubject(content.subject());
-        // the Date header in Beijing time, as every other time the centre reads (JavaMail writes the JVM's zone)
-        jakarta.mail.internet.MailDateFormat beijing = new jakarta.mail.internet.MailDateFormat();
-        beijing.setTimeZone(java.util.TimeZone.getTimeZone("Asia/Shanghai")); // settings/BusinessTime.ZONE, outside this module
-        message.setHeader("Date", beijing.format(java.util.Date.from(clock.instant())));
-        helper.setText(content.text(), content.html());
-        if (!overCap) {
-            for (Path file : files) {
-                // named types: a mail client opens the workbook as one, not as application/octet-stream
-                String name = file.getFileName().toString();
-                helper.addAttachment(name, new FileSystemResource(file), name.endsWith(".xlsx")
-                        ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "application/pdf");
-            }
-        }
-        return message;
     }
 
     /**
@@ -418,8 +357,8 @@ public class Deliveries {
             // send it: recorded as a night records its own, to the lists of today, or a correction to those who had
             // the bulletin (not the superseded revision again, as --resend copied)
             DeliveryStore.UnrecordedRevision revision = latest.get();
-            if (attachment(product, from, date, revision.bulletin().revision(), revision.outFolder(), "pdf").isEmpty()) {
-                Path folder = folderOf(product, from, date, revision.outFolder());
+            if (attachments.find(product, from, date, revision.bulletin().revision(), revision.outFolder(), "pdf").isEmpty()) {
+                Path folder = BulletinAttachments.folderOf(product, from, date, revision.outFolder());
                 log.accept("revision " + revision.bulletin().revision() + " is not mailed: its PDF is neither in the home's "
                         + "output folder nor, in a folder nobody else writes into, in " + folder + " (rerun the period to write it)");
                 return 0;
@@ -487,37 +426,6 @@ public class Deliveries {
             distribution = d;
         }
         return d;
-    }
-
-    /**
-     * A revision's file to attach, found as the portal finds it to serve: in the home's output folder, else where its
-     * process wrote it when that is a folder nobody else writes into (a `rerun --out DIR` may be one anybody writes
-     * into, where a link to account.key would be mailed to every recipient; review). A rerun of the period writes the
-     * file into the home's folder, and the mail then goes (tester: it waited 6 hours on a folder it could never read).
-     */
-    private Optional<Path> attachment(String product, LocalDate from, LocalDate to, int revision, Path outFolder, String format) {
-        String name = fileName(product, from, to, revision, format);
-        Path own = folderOf(product, from, to, home.defaultOut()).resolve(name);
-        if (Files.isRegularFile(own)) {
-            return Optional.of(own);
-        }
-        Path there = folderOf(product, from, to, outFolder).resolve(name);
-        return Files.isRegularFile(there) && org.fraudstats.storage.OwnFiles.nobodyElseWrites(outFolder, there, home.root())
-                ? Optional.of(there) : Optional.empty();
-    }
-
-    private static String fileName(String product, LocalDate from, LocalDate to, int revision, String format) {
-        return "fraudstats-" + MailedBulletin.layoutKind(product) + "-" + MailedBulletin.layoutPeriod(product, from, to)
-                + (revision > 1 ? ".r" + revision : "") + "." + format;
-    }
-
-    private static Path bulletinFolder(DeliveryStore.Claimed d) {
-        return folderOf(d.product(), d.from(), d.to(), Path.of(d.outFolder()));
-    }
-
-    /** A bulletin's folder under an output folder: OUT/daily/2022-10-24, OUT/range/2022-10-17_2022-10-23. */
-    private static Path folderOf(String product, LocalDate from, LocalDate to, Path out) {
-        return out.resolve(MailedBulletin.layoutKind(product)).resolve(MailedBulletin.layoutPeriod(product, from, to));
     }
 
     static String messageId(DeliveryStore.Recipient r, String product, LocalDate from, int revision, int copy) {
