@@ -244,9 +244,18 @@ class StreamedListingsServedTest extends DatabaseTest {
                     .header("Authorization", bearer).method(c[0], HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(refused.statusCode()).as(c[0]).isEqualTo(405);
             assertThat(refused.body()).as(c[0]).matches(ONE_LINE_ERROR).doesNotContain("Bearer");
+            if (c[0].equals("OPTIONS")) {
+                // RFC 9110: a 405 says what the path does take
+                assertThat(refused.headers().firstValue("Allow")).as(c[0]).hasValue("GET, HEAD");
+            }
             assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, action, object, result) FROM audit_event WHERE id > ?",
                     String.class, Math.max(before, tokenRecorded))).as(c[0]).containsExactly(c[1]);
         }
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/reruns"))
+                .header("Authorization", "Bearer " + token(Role.STATISTICIAN)).method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("Allow")).hasValue("POST");
         assertNothingAlarming();
     }
 

@@ -1,44 +1,96 @@
 package org.fraudstats.web.security;
 
 import java.io.IOException;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * OPTIONS is no method of the portal or the API (same origin only: no CORS). Spring MVC answered it itself, 200 with
  * the methods allowed, without the controller's role check: a statistician's OPTIONS of /api/v1/audit was answered
  * and not audited where the GET is a 403 (MLPS tester). Refused here with 405, after sign-in has been checked (an
- * anonymous one is the 401 of any request), so the error page records it with its method and who sent it.
+ * anonymous one is the 401 of any request), so the error page records it with its method and who sent it. The 405
+ * says, in Allow, the methods the path does take (RFC 9110 wants it): the same list the mappings gave, without OPTIONS.
  */
 @Configuration(proxyBeanMethods = false)
 class OptionsRefused {
 
     @Bean
-    FilterRegistrationBean<Refuse> optionsRefusedAfterSignIn() {
-        FilterRegistrationBean<Refuse> registration = new FilterRegistrationBean<>(new Refuse());
+    FilterRegistrationBean<Refuse> optionsRefusedAfterSignIn(
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
+        FilterRegistrationBean<Refuse> registration = new FilterRegistrationBean<>(new Refuse(mappings));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         return registration;
     }
 
     static final class Refuse extends OncePerRequestFilter {
+
+        private final ObjectProvider<RequestMappingHandlerMapping> mappings;
+
+        Refuse(ObjectProvider<RequestMappingHandlerMapping> mappings) {
+            this.mappings = mappings;
+        }
+
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             if ("OPTIONS".equalsIgnoreCase(request.getMethod())) {
+                Set<String> allowed = allowed(request);
+                if (!allowed.isEmpty()) {
+                    response.setHeader("Allow", String.join(", ", allowed));
+                }
                 response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
                 return;
             }
             chain.doFilter(request, response);
+        }
+
+        /** The methods the controllers map to this path (none: no Allow, as for a path nothing serves). */
+        private Set<String> allowed(HttpServletRequest request) {
+            RequestMappingHandlerMapping mapping = mappings.getIfAvailable();
+            Set<String> allowed = new TreeSet<>();
+            if (mapping == null) {
+                return allowed;
+            }
+            Object parsedBefore = request.getAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE);
+            ServletRequestPathUtils.parseAndCache(request);
+            try {
+                for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+                    if (info.getPathPatternsCondition() != null && info.getPathPatternsCondition().getMatchingCondition(request) != null) {
+                        // a mapping of no method (the error page's) takes any: it says nothing of the path's own
+                        for (RequestMethod m : info.getMethodsCondition().getMethods()) {
+                            allowed.add(m.name());
+                            if (m == RequestMethod.GET) {
+                                allowed.add("HEAD");
+                            }
+                        }
+                    }
+                }
+            } finally {
+                if (parsedBefore == null) {
+                    ServletRequestPathUtils.clearParsedRequestPath(request);
+                } else {
+                    request.setAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE, parsedBefore);
+                }
+            }
+            return allowed;
         }
     }
 }
