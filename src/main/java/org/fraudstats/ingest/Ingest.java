@@ -109,9 +109,13 @@ public class Ingest {
             var since = date == null ? Optional.<LoadedVersions.Loaded>empty() : loadedVersions.latest(LocalDate.parse(date));
             if (since.isPresent() && since.get().jobExecutionId() > first) {
                 boolean sameFiles = since.get().checksum().equals(last.getJobParameters().getString("drop.checksum"));
+                String folder = last.getJobParameters().getString("drop.folder");
+                // its folder's ingest loads it again; another folder's load stands against it (left alone), as in load()
+                String how = folder != null && sameFolder(since.get().folder(), Path.of(folder)) ? "ingest its drop again"
+                        : "send its files to " + since.get().folder();
                 throw new NothingToRestart("job execution " + id + ": drop " + date + " was loaded since" + (sameFiles ? "" : ", from other files")
                         + " (job execution " + since.get().jobExecutionId() + "); there is nothing to restart"
-                        + (sameFiles ? "" : ": to load this version, ingest its drop again"));
+                        + (sameFiles ? "" : ": to load this version, " + how));
             }
             if (last.isRunning()) {
                 jobOperator.recover(last);
@@ -153,14 +157,20 @@ public class Ingest {
             // the very instance that loaded these files: a repeat is a no-op, and one killed after its commit is
             // recovered and marked done below, as a first load is
             identity.addString("drop.after-load", held.get().afterLoad());
-        } else if (held.isPresent() && !held.get().checksum().equals(checksum) && completed(identity.toJobParameters())) {
+        } else if (held.isPresent() && !held.get().checksum().equals(checksum)) {
+            boolean loadedBefore = completed(identity.toJobParameters());
             if (!sameFolder(held.get().folder(), drop.folder())) {
-                // said as it is: "unchanged (already loaded)" told a statistician asking for the inbox's version back
-                // that the facts held it (review)
-                return new DropLoadResult(drop.date(), null, true, 0, 0, 0, List.of(),
-                        new DropLoadResult.HeldFrom(held.get().folder(), held.get().jobExecutionId()));
+                // tried before the correction and failed counts as loaded before: the sweep restarted it, every night,
+                // and a failure that had passed (a full disk) loaded the inbox's older version over the correction
+                if (loadedBefore || triedBefore(identity.toJobParameters(), held.get().jobExecutionId())) {
+                    // said as it is: "unchanged (already loaded)" told a statistician asking for the inbox's version
+                    // back that the facts held it (review)
+                    return new DropLoadResult(drop.date(), null, true, 0, 0, 0, List.of(),
+                            new DropLoadResult.HeldFrom(held.get().folder(), held.get().jobExecutionId()));
+                }
+            } else if (loadedBefore) {
+                identity.addString("drop.after-load", String.valueOf(held.get().loadNumber()));
             }
-            identity.addString("drop.after-load", String.valueOf(held.get().loadNumber()));
         }
         JobParameters parameters = identity.toJobParameters();
         JobInstance orphan = jobRepository.getJobInstance(IngestJobConfiguration.JOB_NAME, parameters);
@@ -220,6 +230,12 @@ public class Ingest {
             // that folder is gone (or unreadable): the same only by name
             return loaded.toAbsolutePath().normalize().equals(folder.toAbsolutePath().normalize());
         }
+    }
+
+    /** Whether these files' instance was first tried before execution {@code load}. */
+    private boolean triedBefore(JobParameters parameters, long load) {
+        JobInstance instance = jobRepository.getJobInstance(IngestJobConfiguration.JOB_NAME, parameters);
+        return instance != null && jobRepository.getJobExecutions(instance).stream().anyMatch(e -> e.getId() < load);
     }
 
     /** Whether these files' instance has loaded them, a load left UNKNOWN settled first (its transaction decides). */

@@ -221,6 +221,35 @@ class LoadingRulesTest extends DatabaseTest {
         assertThat(caseRow("C1")).containsEntry("loss_amount", "150.00");
     }
 
+    /**
+     * A load of the inbox's version that failed, the day then corrected from another folder: the sweep restarted the
+     * failed version every night (it failed again, exit 1 each night), and had its failure passed (a full disk), its
+     * older version would have gone over the correction. It is left alone like one that had loaded.
+     */
+    @Test
+    void aVersionThatFailedBeforeTheCorrectionIsLeftAloneToo(@TempDir Path fixes) {
+        new Drops(inbox).write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,\"禅城,OTHER,100.00,\n");
+        Run failed = cli("ingest", "--inbox", inbox.toString());
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.err()).contains("cases.csv: a quoted field is never closed");
+        new Drops(fixes).write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,150.00,\n");
+        assertThat(cli("ingest", "--inbox", fixes.toString()).exitCode()).isZero();
+        long executions = jdbc.queryForObject("SELECT count(*) FROM batch_job_execution", Long.class);
+
+        Run sweep = cli("ingest", "--inbox", inbox.toString());
+
+        assertThat(sweep.exitCode()).isZero();
+        long correction = jdbc.queryForObject("SELECT max(job_execution_id) FROM drop_load", Long.class);
+        assertThat(sweep.out()).contains("2022-10-01  left alone: the facts hold other files of this date, loaded since from "
+                + fixes.resolve("2022-10-01").toAbsolutePath() + " (job execution " + correction + "); to load these, send them there");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM batch_job_execution", Long.class)).isEqualTo(executions);
+        assertThat(caseRow("C1")).containsEntry("loss_amount", "150.00");
+        // and restarting it says where its files would load
+        long failedLoad = jdbc.queryForObject("SELECT max(job_execution_id) FROM batch_job_execution WHERE status = 'FAILED'", Long.class);
+        assertThat(cli("restart", Long.toString(failedLoad)).err()).endsWith("there is nothing to restart: to load this version, "
+                + "send its files to " + fixes.resolve("2022-10-01").toAbsolutePath() + "\n");
+    }
+
     /** The same inbox under another spelling (`inbox/.`) is the same folder: a put-back through it is loaded (review). */
     @Test
     void aVersionPutBackIsLoadedThroughAnotherSpellingOfItsFolder() {
