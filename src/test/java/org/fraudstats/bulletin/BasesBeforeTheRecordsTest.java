@@ -11,6 +11,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.fraudstats.bulletin.data.FigureSnapshot;
+import org.fraudstats.bulletin.data.SnapshotComparison;
 import org.fraudstats.support.DatabaseTest;
 import org.fraudstats.support.Drops;
 import org.junit.jupiter.api.BeforeAll;
@@ -138,14 +139,14 @@ class BasesBeforeTheRecordsTest extends DatabaseTest {
     void aBaseThatStopsBeginningBeforeTheRecordsIsAChangeSaid() {
         String week = figures("range", "2021-10-04");
         String whole = jdbc.queryForObject("SELECT (CAST(? AS jsonb) #- '{notes,bases_before_records}')::text", String.class, week);
-        assertThat(FigureSnapshot.sameFigures(week, week)).isTrue();
+        assertThat(SnapshotComparison.sameFigures(week, week)).isTrue();
         // a base wholly before the records is said, not compared: a revision published before it was said is the same
         String unsaid = jdbc.queryForObject("SELECT (CAST(? AS jsonb) #- '{notes,bases_without_records}')::text", String.class, week);
         assertThat(unsaid).isNotEqualTo(week);
-        assertThat(FigureSnapshot.sameFigures(week, unsaid)).isTrue();
-        assertThat(FigureSnapshot.sameFigures(week, whole)).isFalse();
+        assertThat(SnapshotComparison.sameFigures(week, unsaid)).isTrue();
+        assertThat(SnapshotComparison.sameFigures(week, whole)).isFalse();
         // an older history loaded later makes the base whole: the 环比 is computed, and the revision says why it moved
-        assertThat(FigureSnapshot.changes(week, whole, catalog)).containsExactly("环比基期无记录 最早记录为2021-10-01 → 无");
+        assertThat(SnapshotComparison.changes(week, whole, catalog)).containsExactly("环比基期无记录 最早记录为2021-10-01 → 无");
     }
 
     private PublishedFigures published(String kind, String from) {

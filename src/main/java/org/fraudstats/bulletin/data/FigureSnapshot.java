@@ -26,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * meanwhile is the next revision's, not this mail's). The 异常提示 a daily printed, its 数据未到 notice and the days
  * not arrived in its bases (whose changes it did not compute) are kept beside them under "notes": they are said, not
  * figures; the notice and the bases' gaps are still a change of their own, since they decide which changes print.
+ * {@link SnapshotComparison} says what moved between two of them.
  */
 public final class FigureSnapshot {
 
@@ -33,7 +34,7 @@ public final class FigureSnapshot {
     private static final TypeReference<LinkedHashMap<String, LinkedHashMap<String, Map<String, String>>>> SHAPE =
             new TypeReference<>() { };
 
-    private static final String NOTES = "notes";
+    static final String NOTES = "notes";
     private static final String UNUSUAL = "unusual";
     private static final String MISSING = "missing";
     private static final String BASES_NOT_ARRIVED = "bases_not_arrived";
@@ -129,6 +130,10 @@ public final class FigureSnapshot {
         private Read(Map<String, LinkedHashMap<String, Map<String, String>>> sections) {
             this.sections = sections;
         }
+
+        Map<String, LinkedHashMap<String, Map<String, String>>> sections() {
+            return sections;
+        }
     }
 
     public static Read read(String json) {
@@ -204,150 +209,6 @@ public final class FigureSnapshot {
         return v == null || v.isEmpty() ? null : new BigDecimal(v);
     }
 
-    /** The figures that differ, in the bulletin's order but the city first in each table, worded for a reader. */
-    public static List<String> changes(String before, String after, Catalog catalog) {
-        Read earlier = read(before);
-        Read later = read(after);
-        Map<String, LinkedHashMap<String, Map<String, String>>> old = earlier.sections;
-        Map<String, LinkedHashMap<String, Map<String, String>>> now = later.sections;
-        List<String> changes = new ArrayList<>();
-        Optional<String> noticeWas = missingNote(earlier);
-        Optional<String> noticeIs = missingNote(later);
-        if (noticeWas.isPresent() != noticeIs.isPresent()) {
-            changes.add(noticeWas.isPresent() ? "数据未到 → 数据已到达" : "数据已到达 → 数据未到");
-        } else if (!noticeWas.equals(noticeIs)) {
-            // a weekly whose Saturday came and whose Sunday has not: the days it names changed
-            changes.add(noticeWas.get().replaceFirst("^数据未到：", "数据未到 ").replaceFirst(" 的数据尚未到达.*", "") + " → "
-                    + noticeIs.get().replaceFirst("^数据未到：", "").replaceFirst(" 的数据尚未到达.*", ""));
-        }
-        BaseGaps gapsWere = gaps(earlier);
-        BaseGaps gapsAre = gaps(later);
-        for (ComparedBase base : ComparedBase.values()) {
-            List<LocalDate> were = gapsWere.notArrived(base);
-            List<LocalDate> are = gapsAre.notArrived(base);
-            String beforeWere = gapsWere.beforeRecords(base) ? "最早记录为" + gapsWere.beforeRecords().firstDay() : "";
-            String beforeAre = gapsAre.beforeRecords(base) ? "最早记录为" + gapsAre.beforeRecords().firstDay() : "";
-            if (noticeIs.isPresent()) {
-                continue; // a 数据未到 revision compares nothing: its bases are not said
-            }
-            if (noticeWas.isPresent()) {
-                // the one before compared nothing, so "无 → …" would claim it had found its bases whole
-                if (!are.isEmpty()) {
-                    changes.add(base.noteName() + "数据未到 " + MissingData.named(are));
-                }
-                if (!beforeAre.isEmpty()) {
-                    changes.add(base.noteName() + "无记录 " + beforeAre);
-                }
-                continue;
-            }
-            if (!were.equals(are)) {
-                changes.add(base.noteName() + "数据未到 " + (were.isEmpty() ? "无" : MissingData.named(were)) + " → "
-                        + (are.isEmpty() ? "无" : MissingData.named(are)));
-            }
-            if (!beforeWere.equals(beforeAre)) {
-                changes.add(base.noteName() + "无记录 " + (beforeWere.isEmpty() ? "无" : beforeWere) + " → "
-                        + (beforeAre.isEmpty() ? "无" : beforeAre));
-            }
-        }
-        for (String section : List.of("areas", "yoy_base", "pop_base", "ytd", "ytd_last_year", "fraud_types", "days")) {
-            if (old.containsKey(section) != now.containsKey(section)) {
-                continue; // a table added after the older revision was published: it printed none, so none moved
-            }
-            Map<String, Map<String, String>> was = old.getOrDefault(section, new LinkedHashMap<>());
-            Map<String, Map<String, String>> is = now.getOrDefault(section, new LinkedHashMap<>());
-            List<String> rows = new ArrayList<>(is.keySet());
-            was.keySet().stream().filter(k -> !is.containsKey(k)).forEach(rows::add);
-            // the city's row first, though the table prints it last: leadership reads the first lines of the list
-            // (the portal shows five, the rest folded), and the city's change was folded under 其余 21 项 (tester)
-            if (rows.remove(catalog.cityCode())) {
-                rows.add(0, catalog.cityCode());
-            }
-            for (String row : rows) {
-                Map<String, String> a = was.getOrDefault(row, Map.of());
-                Map<String, String> b = is.getOrDefault(row, Map.of());
-                if (zeroOnOneSideOnly(a, b)) {
-                    continue;
-                }
-                for (String key : keys(section)) {
-                    if (keptByOneOnly(a, b, key)) {
-                        continue;
-                    }
-                    String x = a.getOrDefault(key, "");
-                    String y = b.getOrDefault(key, "");
-                    if (!x.equals(y)) {
-                        changes.add(label(section, row, catalog) + " " + metricName(key) + " " + printed(key, x) + " → " + printed(key, y));
-                    }
-                }
-            }
-        }
-        return changes;
-    }
-
-    /**
-     * Whether two renders print the same figures, 数据未到 or not: the 异常提示 is said anew with each render, but the
-     * notice going away is what its readers were promised a revision for (数据到达后将以修订版重发).
-     */
-    public static boolean sameFigures(String a, String b) {
-        Read first = read(a);
-        Read second = read(b);
-        if (!missingNote(first).equals(missingNote(second)) || !gaps(first).equals(gaps(second))) {
-            return false;
-        }
-        Map<String, LinkedHashMap<String, Map<String, String>>> x = first.sections;
-        Map<String, LinkedHashMap<String, Map<String, String>>> y = second.sections;
-        x.remove(NOTES);
-        y.remove(NOTES);
-        for (String section : union(x.keySet(), y.keySet())) {
-            if (x.containsKey(section) != y.containsKey(section)) {
-                continue;
-            }
-            Map<String, Map<String, String>> p = x.get(section);
-            Map<String, Map<String, String>> q = y.get(section);
-            for (String row : union(p.keySet(), q.keySet())) {
-                Map<String, String> r = p.getOrDefault(row, Map.of());
-                Map<String, String> t = q.getOrDefault(row, Map.of());
-                if (zeroOnOneSideOnly(r, t)) {
-                    continue;
-                }
-                if (r.isEmpty() || t.isEmpty()) {
-                    return false;
-                }
-                for (String key : union(r.keySet(), t.keySet())) {
-                    if (!keptByOneOnly(r, t, key) && !r.getOrDefault(key, "").equals(t.getOrDefault(key, ""))) {
-                        return false;
-                    }
-                }
-            }
-        }
-        return true;
-    }
-
-    /**
-     * A figure one snapshot of a row keeps and the other does not: a metric added to metrics.md after the older
-     * revision was published, which it did not print, so it did not move. Compared as "— → 5.00", every bulletin
-     * rendered again after such a release was published and mailed as a correction of every area though no published
-     * figure changed (a newcomer adding a figure found it).
-     */
-    private static boolean keptByOneOnly(Map<String, String> a, Map<String, String> b, String key) {
-        return !a.isEmpty() && !b.isEmpty() && a.containsKey(key) != b.containsKey(key);
-    }
-
-    /**
-     * A row one render has and the other has not, all its figures zero: a district added to the catalogue, with no
-     * record yet. Its "新区 电诈警情 — → 0" moved no figure, yet a rerun published (and mailed) every bulletin again as a
-     * correction listing nothing but such lines (tester).
-     */
-    private static boolean zeroOnOneSideOnly(Map<String, String> a, Map<String, String> b) {
-        return a.isEmpty() != b.isEmpty() && (a.isEmpty() ? b : a).values().stream()
-                .allMatch(v -> v == null || v.isEmpty() || new BigDecimal(v).signum() == 0);
-    }
-
-    private static List<String> union(java.util.Set<String> a, java.util.Set<String> b) {
-        List<String> all = new ArrayList<>(a);
-        b.stream().filter(k -> !a.contains(k)).forEach(all::add);
-        return all;
-    }
-
     private static Map<String, Map<String, String>> areas(List<AreaFigures> areas) {
         Map<String, Map<String, String>> rows = new LinkedHashMap<>();
         for (AreaFigures area : areas) {
@@ -363,59 +224,6 @@ public final class FigureSnapshot {
             values.put(m.key(), v == null ? "" : v.toPlainString());
         }
         return values;
-    }
-
-    private static List<String> keys(String section) {
-        return switch (section) {
-            case "fraud_types" -> List.of("cases", "loss_amount");
-            case "days" -> List.of("cases", "stop_amount");
-            default -> java.util.Arrays.stream(Metric.values()).map(Metric::key).toList();
-        };
-    }
-
-    private static String label(String section, String row, Catalog catalog) {
-        String area = catalog.areaName(row).orElse(row);
-        return switch (section) {
-            case "areas" -> area;
-            case "yoy_base" -> "同比基期 " + area;
-            case "pop_base" -> "环比基期 " + area;
-            case "ytd" -> "今年以来 全市";
-            case "ytd_last_year" -> "去年同期 全市";
-            case "fraud_types" -> "诈骗类型 " + catalog.fraudTypeName(row);
-            default -> "趋势 " + row;
-        };
-    }
-
-    private static String metricName(String key) {
-        return java.util.Arrays.stream(Metric.values()).filter(m -> m.key().equals(key)).map(Metric::chineseName)
-                .findFirst().orElse(key);
-    }
-
-    private static String dash(String v) {
-        return v.isEmpty() ? "—" : v;
-    }
-
-    /**
-     * A figure of a change as the bulletin's table prints it (1,920,383.94 → 2,008,383.94): the list read
-     * 1920383.94 → 2008383.94 beside the table's grouped figures, in the PDF, its mail and the portal.
-     */
-    private static String printed(String key, String v) {
-        if (v.isEmpty()) {
-            return dash(v);
-        }
-        Metric metric = java.util.Arrays.stream(Metric.values()).filter(m -> m.key().equals(key)).findFirst().orElse(null);
-        if (metric == null) {
-            return v;
-        }
-        try {
-            return switch (metric.kind()) {
-                case COUNT -> org.fraudstats.metrics.Printed.count(Long.parseLong(v));
-                case MONEY -> org.fraudstats.metrics.Printed.money(new BigDecimal(v));
-                case MINUTES -> org.fraudstats.metrics.Printed.minutes(new BigDecimal(v));
-            };
-        } catch (NumberFormatException | ArithmeticException e) {
-            return v;
-        }
     }
 
     private static Map<String, LinkedHashMap<String, Map<String, String>>> parse(String json) {

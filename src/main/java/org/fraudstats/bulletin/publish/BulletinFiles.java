@@ -17,6 +17,7 @@ import org.fraudstats.bulletin.Published;
 import org.fraudstats.bulletin.Revision;
 import org.fraudstats.bulletin.data.BulletinData;
 import org.fraudstats.bulletin.data.FigureSnapshot;
+import org.fraudstats.bulletin.data.SnapshotComparison;
 import org.fraudstats.bulletin.pdf.BulletinPdf;
 import org.fraudstats.bulletin.workbook.BulletinWorkbook;
 import org.fraudstats.catalog.Catalog;
@@ -59,11 +60,11 @@ public class BulletinFiles {
         BulletinKind kind = data.kind();
         String figures = FigureSnapshot.of(data, notice);
         Optional<Revisions.Latest> latest = revisions.latest(kind, data.from(), data.to());
-        if (latest.isPresent() && FigureSnapshot.sameFigures(latest.get().figures(), figures)) {
+        if (latest.isPresent() && SnapshotComparison.sameFigures(latest.get().figures(), figures)) {
             return unchanged(data, out, formats, notice, latest.get());
         }
         int revision = latest.map(l -> l.revision() + 1).orElse(1);
-        List<String> changes = latest.map(l -> RevisionChanges.withoutRepeats(FigureSnapshot.changes(l.figures(), figures, catalog),
+        List<String> changes = latest.map(l -> RevisionChanges.withoutRepeats(SnapshotComparison.changes(l.figures(), figures, catalog),
                 kind, data.from(), data.to(), data.ytd().from(), catalog.cityName())).orElse(List.of());
         if (latest.isPresent()) {
             // what moved them: a change of 今年以来 alone named no day a reader could reconcile it with (tester)

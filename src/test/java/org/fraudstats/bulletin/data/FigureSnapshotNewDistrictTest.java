@@ -27,17 +27,17 @@ class FigureSnapshotNewDistrictTest {
 
     @Test
     void aNewDistrictsRowOfZerosIsNoChange() {
-        assertThat(FigureSnapshot.sameFigures(PUBLISHED, withNewDistrict("0", "0.00"))).isTrue();
-        assertThat(FigureSnapshot.changes(PUBLISHED, withNewDistrict("0", "0.00"), WITH_NEW)).isEmpty();
+        assertThat(SnapshotComparison.sameFigures(PUBLISHED, withNewDistrict("0", "0.00"))).isTrue();
+        assertThat(SnapshotComparison.changes(PUBLISHED, withNewDistrict("0", "0.00"), WITH_NEW)).isEmpty();
     }
 
     @Test
     void aNewRowWithAFigureIsAChange_andAFigureOfAnExistingRowStillIs() {
-        assertThat(FigureSnapshot.sameFigures(PUBLISHED, withNewDistrict("1", "5.00"))).isFalse();
-        assertThat(FigureSnapshot.changes(PUBLISHED, withNewDistrict("1", "5.00"), WITH_NEW))
+        assertThat(SnapshotComparison.sameFigures(PUBLISHED, withNewDistrict("1", "5.00"))).isFalse();
+        assertThat(SnapshotComparison.changes(PUBLISHED, withNewDistrict("1", "5.00"), WITH_NEW))
                 .containsExactly("新区 电诈警情 — → 1", "新区 案损金额 — → 5.00");
         String moved = PUBLISHED.replaceFirst("\"cases\":\"3\"", "\"cases\":\"4\"");
-        assertThat(FigureSnapshot.sameFigures(PUBLISHED, moved)).isFalse();
-        assertThat(FigureSnapshot.changes(PUBLISHED, moved, WITH_NEW)).containsExactly("禅城区 电诈警情 3 → 4");
+        assertThat(SnapshotComparison.sameFigures(PUBLISHED, moved)).isFalse();
+        assertThat(SnapshotComparison.changes(PUBLISHED, moved, WITH_NEW)).containsExactly("禅城区 电诈警情 3 → 4");
     }
 }

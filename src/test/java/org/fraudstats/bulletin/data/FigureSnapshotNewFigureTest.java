@@ -29,8 +29,8 @@ class FigureSnapshotNewFigureTest {
 
     @Test
     void aFigureOrTableTheOlderRevisionDidNotKeepIsNoChange() {
-        assertThat(FigureSnapshot.sameFigures(PUBLISHED, now("3"))).isTrue();
-        assertThat(FigureSnapshot.changes(PUBLISHED, now("3"), CATALOG)).isEmpty();
+        assertThat(SnapshotComparison.sameFigures(PUBLISHED, now("3"))).isTrue();
+        assertThat(SnapshotComparison.changes(PUBLISHED, now("3"), CATALOG)).isEmpty();
     }
 
     /**
@@ -56,10 +56,10 @@ class FigureSnapshotNewFigureTest {
 
     @Test
     void aFigureThatMovedBesideItIsStillAChange() {
-        assertThat(FigureSnapshot.sameFigures(PUBLISHED, now("4"))).isFalse();
-        assertThat(FigureSnapshot.changes(PUBLISHED, now("4"), CATALOG)).containsExactly("佛山市 电诈警情 3 → 4", "禅城区 电诈警情 3 → 4");
+        assertThat(SnapshotComparison.sameFigures(PUBLISHED, now("4"))).isFalse();
+        assertThat(SnapshotComparison.changes(PUBLISHED, now("4"), CATALOG)).containsExactly("佛山市 电诈警情 3 → 4", "禅城区 电诈警情 3 → 4");
         // and between two snapshots that both keep it, as before
-        assertThat(FigureSnapshot.changes(now("3"), now("3").replace("\"dissuaded_visits\":\"2\"}}", "\"dissuaded_visits\":\"5\"}}"), CATALOG))
+        assertThat(SnapshotComparison.changes(now("3"), now("3").replace("\"dissuaded_visits\":\"2\"}}", "\"dissuaded_visits\":\"5\"}}"), CATALOG))
                 .containsExactly("佛山市 见面劝阻 2 → 5");
     }
 }

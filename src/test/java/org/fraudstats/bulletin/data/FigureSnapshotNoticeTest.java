@@ -27,15 +27,15 @@ class FigureSnapshotNoticeTest {
     void theSameNoticeIsNoChange_aNoticeGoneComeOrNamingOtherDaysIs() {
         String both = weekly("2022-10-22、2022-10-23");
         String sunday = weekly("2022-10-23");
-        assertThat(FigureSnapshot.sameFigures(snapshot(both), snapshot(both))).isTrue();
-        assertThat(FigureSnapshot.sameFigures(snapshot(null), snapshot(null))).isTrue();
-        assertThat(FigureSnapshot.sameFigures(snapshot(both), snapshot(sunday))).isFalse();
-        assertThat(FigureSnapshot.sameFigures(snapshot(sunday), snapshot(null))).isFalse();
+        assertThat(SnapshotComparison.sameFigures(snapshot(both), snapshot(both))).isTrue();
+        assertThat(SnapshotComparison.sameFigures(snapshot(null), snapshot(null))).isTrue();
+        assertThat(SnapshotComparison.sameFigures(snapshot(both), snapshot(sunday))).isFalse();
+        assertThat(SnapshotComparison.sameFigures(snapshot(sunday), snapshot(null))).isFalse();
 
-        assertThat(FigureSnapshot.changes(snapshot(both), snapshot(sunday), FOSHAN))
+        assertThat(SnapshotComparison.changes(snapshot(both), snapshot(sunday), FOSHAN))
                 .containsExactly("数据未到 2022-10-22、2022-10-23 → 2022-10-23");
-        assertThat(FigureSnapshot.changes(snapshot(sunday), snapshot(null), FOSHAN)).containsExactly("数据未到 → 数据已到达");
-        assertThat(FigureSnapshot.changes(snapshot(null), snapshot(sunday), FOSHAN)).containsExactly("数据已到达 → 数据未到");
+        assertThat(SnapshotComparison.changes(snapshot(sunday), snapshot(null), FOSHAN)).containsExactly("数据未到 → 数据已到达");
+        assertThat(SnapshotComparison.changes(snapshot(null), snapshot(sunday), FOSHAN)).containsExactly("数据已到达 → 数据未到");
     }
 
     @Test
@@ -45,14 +45,14 @@ class FigureSnapshotNoticeTest {
                 java.util.List.of(java.time.LocalDate.parse("2022-10-25")), java.util.List.of(java.time.LocalDate.parse("2022-10-25"))));
         // a revision published before they were kept computed its changes
         assertThat(FigureSnapshot.gaps(FigureSnapshot.read(snapshot(null))).none()).isTrue();
-        assertThat(FigureSnapshot.sameFigures(gap, gap)).isTrue();
-        assertThat(FigureSnapshot.sameFigures(gap, snapshot(null))).isFalse();
-        assertThat(FigureSnapshot.changes(gap, snapshot(null), FOSHAN))
+        assertThat(SnapshotComparison.sameFigures(gap, gap)).isTrue();
+        assertThat(SnapshotComparison.sameFigures(gap, snapshot(null))).isFalse();
+        assertThat(SnapshotComparison.changes(gap, snapshot(null), FOSHAN))
                 .containsExactly("环比基期数据未到 2022-10-25 → 无", "今年以来或去年同期数据未到 2022-10-25 → 无");
         // a 数据未到 revision computed no change at all: after it, the bases' gaps are said as they are, not "无 → …"
         String missing = "{" + FIGURES + ",\"notes\":{\"missing\":{\"text\":\"" + weekly("2022-10-26") + "\"}}}";
-        assertThat(FigureSnapshot.changes(missing, gap, FOSHAN))
+        assertThat(SnapshotComparison.changes(missing, gap, FOSHAN))
                 .containsExactly("数据未到 → 数据已到达", "环比基期数据未到 2022-10-25", "今年以来或去年同期数据未到 2022-10-25");
-        assertThat(FigureSnapshot.changes(gap, missing, FOSHAN)).containsExactly("数据已到达 → 数据未到");
+        assertThat(SnapshotComparison.changes(gap, missing, FOSHAN)).containsExactly("数据已到达 → 数据未到");
     }
 }
