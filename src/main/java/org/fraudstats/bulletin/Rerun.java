@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.fraudstats.bulletin.rerun.RerunParameters;
+import org.fraudstats.metrics.RollupCheck;
 import org.fraudstats.storage.DatabaseDown;
 import org.fraudstats.storage.SqlFiles;
 import org.fraudstats.storage.UnknownExecutions;
@@ -53,10 +54,12 @@ public class Rerun {
     private final NamedParameterJdbcTemplate jdbc;
     private final JobRepository jobRepository;
     private final BulletinPublisher publisher;
+    private final RollupCheck rollupCheck;
 
     Rerun(JobOperator jobOperator, JobRepository jobRepository, Job rerunBulletinsJob, NamedParameterJdbcTemplate jdbc,
-          BulletinPublisher publisher) {
+          BulletinPublisher publisher, RollupCheck rollupCheck) {
         this.publisher = publisher;
+        this.rollupCheck = rollupCheck;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.rerunBulletinsJob = rerunBulletinsJob;
@@ -66,6 +69,8 @@ public class Rerun {
     public Result run(LocalDate from, LocalDate to, Path out, Set<BulletinPublisher.Format> formats, boolean range) throws Exception {
         RerunParameters parameters = new RerunParameters(from, to, out, formats, range);
         checkCatalogueFor(formats);
+        // a rollup found differing from the facts (by a night, which then stopped) is no base for a bulletin either
+        rollupCheck.requireRightRollups(List.of(), line -> { });
         recoverDead(from, to);
         Long failed = jdbc.query(SqlFiles.load("bulletin/failed-rerun.sql"), parameters.stored(), rs -> rs.next() ? rs.getLong(1) : null);
         JobExecution execution;
@@ -101,6 +106,7 @@ public class Rerun {
     public Result restart(JobExecution execution) throws Exception {
         Days days = days(execution).orElseThrow(() -> new IllegalArgumentException(execution.getId() + " is not a rerun"));
         checkCatalogueFor(RerunParameters.of(execution.getJobParameters()).formats());
+        rollupCheck.requireRightRollups(List.of(), line -> { });
         recoverDead(days.from(), days.to());
         return ended(jobOperator.restart(jobRepository.getJobExecution(execution.getId())), true, days.from(), days.to());
     }

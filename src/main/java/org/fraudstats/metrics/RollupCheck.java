@@ -35,17 +35,18 @@ public class RollupCheck {
     }
 
     /**
-     * The differences on the days the given loads changed and on {@code alsoDays} (the days a night is about to
-     * render, which an earlier load may have changed: a night tried again after a mismatch loads nothing, and must
-     * not take the rollups it failed on for right), checked as runs of consecutive days so that a late record of
-     * last year does not make the check read the whole year between.
+     * The differences on every day a load or a repair changed since the last check that found none, and on
+     * {@code alsoDays} (the days a night or a range bulletin is about to render); when there are none, the check is
+     * recorded as passed through the latest change. A difference found is so found again by every later check until
+     * `verify --repair` mends it: checking only a night's own loads' days stopped the night that found it, and the next
+     * night, whose load did not touch that day, published its year to date and 环比 base from it (review 29). Days are
+     * checked as runs of consecutive days, so that a late record of last year does not make the check read the whole
+     * year between.
      */
-    public List<RollupDifference> differencesOnDaysChangedBy(List<Long> jobExecutionIds, Collection<LocalDate> alsoDays) {
+    public List<RollupDifference> differencesSinceLastCheck(Collection<LocalDate> alsoDays) {
+        long upTo = jdbc.queryForObject(SqlFiles.load("metrics/latest-change-number.sql"), Map.of(), Long.class);
         SortedSet<LocalDate> wanted = new TreeSet<>(alsoDays);
-        if (!jobExecutionIds.isEmpty()) {
-            wanted.addAll(jdbc.queryForList(SqlFiles.load("metrics/days-changed-by-loads.sql"),
-                    Map.of("jobExecutionIds", jobExecutionIds), LocalDate.class));
-        }
+        wanted.addAll(jdbc.queryForList(SqlFiles.load("metrics/days-changed-since-check.sql"), Map.of("upTo", upTo), LocalDate.class));
         List<LocalDate> days = new ArrayList<>(wanted);
         List<RollupDifference> differences = new ArrayList<>();
         int start = 0;
@@ -55,7 +56,22 @@ public class RollupCheck {
                 start = i;
             }
         }
+        if (differences.isEmpty()) {
+            jdbc.update(SqlFiles.load("metrics/record-rollups-checked.sql"), Map.of("upTo", upTo));
+        }
         return differences;
+    }
+
+    /**
+     * As {@link #differencesSinceLastCheck}, each difference said to {@code log}, and a {@link RollupMismatch} thrown
+     * when there is any: what a night, a range bulletin and a rerun ask before they render.
+     */
+    public void requireRightRollups(Collection<LocalDate> alsoDays, java.util.function.Consumer<String> log) {
+        List<RollupDifference> differences = differencesSinceLastCheck(alsoDays);
+        if (!differences.isEmpty()) {
+            differences.forEach(d -> log.accept("rollup differs from the facts: " + d.line()));
+            throw new RollupMismatch(differences);
+        }
     }
 
     /** One rollup row that is not what the facts say: {@code stored} or {@code fromFacts} is empty when that side has no row. */

@@ -68,9 +68,6 @@ class RollupRepairsMigrationTest {
                 .containsExactly(new StaleBulletins.Period(LocalDate.of(2022, 9, 26), LocalDate.of(2022, 10, 2)));
         // and after the repair it may not, until a bulletin rendered after the repair stands
         assertThat(changedSinceBulletinOfThe2nd(named)).isEqualTo("2022-10-02, 1 days");
-        // the loads' own days, which the nightly verifies after loading, are the loads' alone
-        assertThat(named.queryForList(SqlFiles.load("metrics/days-changed-by-loads.sql"), Map.of("jobExecutionIds", List.of(5L)),
-                LocalDate.class)).containsExactly(LocalDate.of(2022, 10, 1));
     }
 
     /** What the headline's guard finds changed in [1st, 2nd] since the bulletin of the 2nd (revision 1) was rendered. */

@@ -23,6 +23,7 @@ import org.fraudstats.bulletin.BulletinPublisher;
 import org.fraudstats.bulletin.ReadDays;
 import org.fraudstats.bulletin.Rerun;
 import org.fraudstats.delivery.Deliveries;
+import org.fraudstats.metrics.RollupMismatch;
 import org.fraudstats.settings.BusinessTime;
 import org.fraudstats.storage.DigitRuns;
 import org.fraudstats.storage.FraudstatsHome;
@@ -476,8 +477,9 @@ public class Reruns {
                         return made;
                     }
                     // no execution was made, so there is no id to follow: the answer says why, in one line
+                    // a rollup differing from the facts stays until it is repaired: trying again finds it again
                     throw new NotStarted("rerun " + from + ".." + to + " could not start: " + Rerun.oneLine(e.getCause())
-                            + "; nothing was rendered, try again", e.getCause());
+                            + (e.getCause() instanceof RollupMismatch ? "" : "; nothing was rendered, try again"), e.getCause());
                 }
             }
             Long id = newest(after, from, to);
