@@ -188,8 +188,8 @@ class ScheduleRunner {
                     // night's own warning goes to no log under serve, and "drop not in" read as a late feed
                     WaitingWords words = java.nio.file.Files.isDirectory(schedule.inbox()) ? WaitingWords.DROP_NOT_IN : WaitingWords.NO_INBOX;
                     String why = words.line(schedule.inbox(), wait.truncatedTo(ChronoUnit.MILLIS), deadline.toOffsetDateTime());
-                    runs.waiting(schedule.name(), day, node, DigitRuns.mask(why));
                     retry.after(wait);
+                    runs.waiting(schedule.name(), day, node, DigitRuns.mask(why));
                     return new Outcome(day, Status.WAITING, " (" + why + ")");
                 }
                 exitCode = scheduledWork.nightly(day, schedule.inbox(), schedule.out());
@@ -199,8 +199,8 @@ class ScheduleRunner {
                     // said on /runs too, whose 原因 was empty while the log said what the week waited for (tester A)
                     String why = (night.failed() ? WaitingWords.NIGHT_FAILED : WaitingWords.NIGHT_NOT_FINISHED)
                             .line(night.day(), night.lookAgainIn());
-                    runs.waiting(schedule.name(), day, node, why);
                     retry.after(night.lookAgainIn());
+                    runs.waiting(schedule.name(), day, node, why);
                     return new Outcome(day, Status.WAITING, " (" + why + ")");
                 }
                 exitCode = scheduledWork.rangeBulletin(day, schedule.cadence().end(day), schedule.out());
@@ -215,8 +215,8 @@ class ScheduleRunner {
             // again and never reached leadership (review)
             log.info("{} {}: {}", schedule.name(), day, busy.getMessage());
             String why = WaitingWords.BUSY.line(BUSY_LOOK_INTERVAL);
-            runs.waiting(schedule.name(), day, node, why);
             retry.after(BUSY_LOOK_INTERVAL);
+            runs.waiting(schedule.name(), day, node, why);
             return new Outcome(day, Status.WAITING, " (" + why + ")");
         } catch (RuntimeException e) {
             // one line, as on /runs: a drop that cannot be read is the data's problem, not a bug, and its 65-line trace
@@ -226,11 +226,11 @@ class ScheduleRunner {
             status = Status.FAILED;
             failure = DigitRuns.mask(firstLine(e));
         }
-        runs.finish(schedule.name(), day, node, status, exitCode, failure, clock.instant());
         String detail = exitCode == null || exitCode == 0 ? "" : " (exit " + exitCode + ")";
         if (status == Status.FAILED && schedule.work() == ScheduleDefinition.Work.NIGHTLY) {
             // a bad drop replaced in the inbox (or a database back) is loaded at the next look, until this
-            // morning's deadline; after it, at the schedule's next fire
+            // morning's deadline; after it, at the schedule's next fire. Asked before the failure is recorded: a
+            // database gone longer than the pool waits fails that record too, and no retry was left (review 29)
             Instant deadline = schedule.deadlineFor(latest).toInstant();
             if (clock.instant().isBefore(deadline)) {
                 Duration wait = min(schedule.retryInterval(), Duration.between(clock.instant(), deadline));
@@ -240,6 +240,7 @@ class ScheduleRunner {
                 detail += "; tried again at the next fire";
             }
         }
+        runs.finish(schedule.name(), day, node, status, exitCode, failure, clock.instant());
         return new Outcome(day, status, detail);
     }
 

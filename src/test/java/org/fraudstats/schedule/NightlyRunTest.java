@@ -384,6 +384,40 @@ class NightlyRunTest extends DatabaseTest {
         assertThat(work.calls().days("range", null)).containsExactly(LocalDate.of(2022, 10, 17));
     }
 
+    /**
+     * A night whose failure cannot be recorded (the database gone longer than the pool waits) is still tried again:
+     * the record failed before the retry was asked, and the night stayed RUNNING until the next cron (review 29).
+     */
+    @Test
+    void aNightWhoseFailureCannotBeRecordedIsTriedAgainAllTheSame() {
+        clock.set(TUESDAY_0130);
+        finished("nightly", D23, "DONE");
+        work.failing(D24);
+        jdbc.execute("CREATE FUNCTION refuse_failed() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "IF NEW.status = 'FAILED' THEN RAISE EXCEPTION 'the database is gone'; END IF; RETURN NEW; END $$");
+        jdbc.execute("CREATE TRIGGER refuse_failed BEFORE UPDATE ON schedule_run FOR EACH ROW EXECUTE FUNCTION refuse_failed()");
+        List<Duration> retries = new java.util.ArrayList<>();
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> runner.run(definitions.get("nightly"), quartz.node(), retries::add))
+                    .hasMessageContaining("the database is gone");
+        } finally {
+            jdbc.execute("DROP TRIGGER refuse_failed ON schedule_run");
+            jdbc.execute("DROP FUNCTION refuse_failed()");
+        }
+        assertThat(retries).containsExactly(Duration.ofSeconds(1));
+        // and a fire that failed so asks its retry until the scheduler takes it
+        int[] asked = {0};
+        assertThat(ScheduledRunJob.retryAsked(() -> {
+            if (++asked[0] < 3) {
+                throw new IllegalStateException("the database is gone");
+            }
+        }, Duration.ZERO, 5, () -> false)).isTrue();
+        assertThat(asked[0]).isEqualTo(3);
+        assertThat(ScheduledRunJob.retryAsked(() -> {
+            throw new IllegalStateException("the database is gone");
+        }, Duration.ZERO, 5, () -> false)).isFalse();
+    }
+
     @Test
     void aFailedNightIsTriedAgainUntilItsDropLoads_andTheWeekWaitsForIt(org.springframework.boot.test.system.CapturedOutput output) {
         mondayAfterSaturdaysDropCouldNotBeRead();
