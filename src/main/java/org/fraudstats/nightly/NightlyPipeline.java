@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import org.fraudstats.bulletin.BulletinPublisher;
+import org.fraudstats.bulletin.FirstDayLoaded;
 import org.fraudstats.bulletin.MissingData;
 import org.fraudstats.bulletin.Published;
 import org.fraudstats.delivery.Deliveries;
@@ -55,10 +57,10 @@ public class NightlyPipeline {
     private final RollupCheck rollupCheck;
     private final MissingData missingData;
 
-    private final org.fraudstats.bulletin.FirstDayLoaded firstDayLoaded;
+    private final FirstDayLoaded firstDayLoaded;
 
     NightlyPipeline(Ingest ingest, BulletinPublisher publisher, StaleBulletins stale, RunLock runLock, Deliveries deliveries,
-            RollupCheck rollupCheck, MissingData missingData, org.fraudstats.bulletin.FirstDayLoaded firstDayLoaded) {
+            RollupCheck rollupCheck, MissingData missingData, FirstDayLoaded firstDayLoaded) {
         this.firstDayLoaded = firstDayLoaded;
         this.rollupCheck = rollupCheck;
         this.missingData = missingData;
@@ -88,7 +90,7 @@ public class NightlyPipeline {
         // a published daily of a day before a deployment's records-start (one published before the setting was said) is
         // not revised: no bulletin counts its day, and a correction "电诈警情 3 → 0" went to leadership for a load of
         // strays (review); `rerun` refuses those days too
-        java.util.Optional<LocalDate> start = firstDayLoaded.recordsStart();
+        Optional<LocalDate> start = firstDayLoaded.recordsStart();
         if (start.isPresent() && changed.stream().anyMatch(d -> d.isBefore(start.get()))) {
             List<LocalDate> before = changed.stream().filter(d -> d.isBefore(start.get())).toList();
             log.accept(before.get(0) + (before.size() > 1 ? " and " + (before.size() - 1) + " more" : "") + "  not revised: before the "
@@ -115,7 +117,7 @@ public class NightlyPipeline {
         LocalDate first = changed.isEmpty() || changed.get(0).isAfter(date) ? date : changed.get(0);
         try (RunLock.Held held = runLock.days("nightly", first, date)) {
             for (LocalDate day : changed) {
-                // only days already published are revised; a late record of a day never published waits for a rerun
+                // tonight's own day, when a late record changed its published first edition, is rendered once, below
                 if (!day.equals(date)) {
                     bulletins.add(logged(publisher.daily(day, out, EVERY_FORMAT, jobExecutionId, null), log));
                 }

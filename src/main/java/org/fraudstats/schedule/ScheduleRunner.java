@@ -1,5 +1,6 @@
 package org.fraudstats.schedule;
 
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -186,7 +187,7 @@ class ScheduleRunner {
                     Duration wait = min(schedule.retryInterval(), Duration.between(now, deadline.toInstant()));
                     // an inbox that is not there (a share not mounted, FRAUDSTATS_INBOX mistyped) is said as such: the
                     // night's own warning goes to no log under serve, and "drop not in" read as a late feed
-                    WaitingWords words = java.nio.file.Files.isDirectory(schedule.inbox()) ? WaitingWords.DROP_NOT_IN : WaitingWords.NO_INBOX;
+                    WaitingWords words = Files.isDirectory(schedule.inbox()) ? WaitingWords.DROP_NOT_IN : WaitingWords.NO_INBOX;
                     String why = words.line(schedule.inbox(), wait.truncatedTo(ChronoUnit.MILLIS), deadline.toOffsetDateTime());
                     retry.after(wait);
                     runs.waiting(schedule.name(), day, node, DigitRuns.mask(why));
@@ -209,7 +210,7 @@ class ScheduleRunner {
             if (status == Status.FAILED) {
                 failure = WaitingWords.EXIT.line(exitCode);
             }
-        } catch (org.fraudstats.storage.RunLock.Refused busy) {
+        } catch (RunLock.Refused busy) {
             // another run holds some of the days (a statistician's rerun of the quarter at 02:30 on a Monday): the work
             // did not fail, it has to wait, as a night waits for its drop. Recorded FAILED, a 周报 was never tried
             // again and never reached leadership (review)

@@ -8,8 +8,7 @@ import java.util.function.Function;
 import org.fraudstats.settings.LineTemplate;
 
 /**
- * What a schedule waits for, or why it failed: the English line the record keeps (the log says it and {@code /api/v1}
- * gives it to scripts), and the same line in the statistician's words on /runs, where the Chinese page showed it as is
+ * What a schedule waits for, or why it failed: the English line the record keeps (the log says it), and the same line in the statistician's words on /runs, where the Chinese page showed it as is
  * ("drop not in /srv/inbox; looking again in PT15M, deadline 2026-12-06T07:30+08:00", tester). ScheduleRunner writes
  * its lines from here and the page reads them back from here, so a reworded line cannot stay English on the page
  * unnoticed. A line not written from here (a loader's message, an older wording) is shown as recorded.
