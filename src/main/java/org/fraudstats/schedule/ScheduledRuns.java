@@ -21,12 +21,13 @@ public class ScheduledRuns {
     /**
      * One period a schedule ran: the night of a business day, or the week or month beginning on it.
      *
+     * @param to      the period's last day (the day itself for a night)
      * @param status RUNNING, WAITING, DONE, MISSING_DATA or FAILED
      * @param detail  why it failed, or what it waits for, in one line; null otherwise
      * @param retried whether a failed one is tried again by itself (a night of the last week)
      * @param doneByHand whether a failed night has been done by hand since (./fraudstats nightly --date D)
      */
-    public record Period(String schedule, LocalDate day, String status, OffsetDateTime startedAt, OffsetDateTime finishedAt,
+    public record Period(String schedule, LocalDate day, LocalDate to, String status, OffsetDateTime startedAt, OffsetDateTime finishedAt,
                          String detail, boolean retried, boolean doneByHand) {
 
         /** When it started and ended, in Beijing time to the second; empty while it runs. */
@@ -76,10 +77,16 @@ public class ScheduledRuns {
                     OffsetDateTime started = rs.getObject("started_at", OffsetDateTime.class);
                     boolean failed = "FAILED".equals(rs.getString("status"));
                     boolean doneByHand = rs.getBoolean("done_by_hand") && nightly(rs.getString("schedule"));
-                    return new Period(rs.getString("schedule"), day, rs.getString("status"), started,
+                    return new Period(rs.getString("schedule"), day, lastDay(rs.getString("schedule"), day), rs.getString("status"), started,
                             rs.getObject("finished_at", OffsetDateTime.class), rs.getString("detail"),
                             failed && !doneByHand && retried(rs.getString("schedule"), day), doneByHand);
                 });
+    }
+
+    /** The last day of the period beginning on {@code day}: a schedule since removed from jobs/ says the day alone. */
+    private LocalDate lastDay(String schedule, LocalDate day) {
+        return definitions.all().stream().filter(d -> d.name().equals(schedule)).findFirst()
+                .map(d -> d.cadence().end(day)).orElse(day);
     }
 
     private boolean nightly(String schedule) {

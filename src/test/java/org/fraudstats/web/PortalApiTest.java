@@ -228,6 +228,38 @@ class PortalApiTest extends PortalTest {
         assertError(as("statistician", get("/api/v1/runs").param("before", "12abc")), "before: '12abc' is not a job execution id");
     }
 
+    /**
+     * A night waiting for its drop, ended without it or failed before any job ran makes no Batch execution: a script
+     * reads the schedules' own record, as /runs shows it (review 29: nothing in /api/v1 did).
+     */
+    @Test
+    void aScriptSeesWhatTheSchedulesRanAndWhyANightFailed() throws Exception {
+        jdbc.update("DELETE FROM schedule_run WHERE business_day >= '2031-01-01'");
+        jdbc.update("INSERT INTO schedule_run (schedule, business_day, status, started_at, finished_at, instance, detail) VALUES "
+                + "('nightly', '2031-01-02', 'FAILED', '2031-01-03T01:30:00+08:00', '2031-01-03T01:30:04+08:00', 'node', "
+                + "'drop 2031-01-02 not loaded: cases.csv: required column ''loss_amount'' missing from the header'), "
+                + "('nightly', '2031-01-03', 'WAITING', '2031-01-04T01:30:00+08:00', NULL, 'node', "
+                + "'drop not in /srv/inbox; looking again in PT15M, deadline 2031-01-04T07:30+08:00'), "
+                + "('weekly', '2031-01-06', 'DONE', '2031-01-13T02:30:00+08:00', '2031-01-13T02:30:09+08:00', 'node', NULL)");
+        try {
+            JsonNode periods = JSON.readTree(as("statistician", get("/api/v1/schedule").param("limit", "3")).getContentAsString());
+            assertThat(periods).hasSize(3);
+            assertThat(periods.get(0).toString()).isEqualTo("{\"schedule\":\"weekly\",\"from\":\"2031-01-06\",\"to\":\"2031-01-12\","
+                    + "\"status\":\"DONE\",\"started_at\":\"2031-01-13T02:30:00+08:00\",\"finished_at\":\"2031-01-13T02:30:09+08:00\","
+                    + "\"detail\":null,\"retried\":false,\"done_by_hand\":false}");
+            assertThat(periods.get(1).get("status").asString()).isEqualTo("WAITING");
+            assertThat(periods.get(1).get("finished_at").isNull()).isTrue();
+            assertThat(periods.get(2).toString()).isEqualTo("{\"schedule\":\"nightly\",\"from\":\"2031-01-02\",\"to\":\"2031-01-02\","
+                    + "\"status\":\"FAILED\",\"started_at\":\"2031-01-03T01:30:00+08:00\",\"finished_at\":\"2031-01-03T01:30:04+08:00\","
+                    + "\"detail\":\"drop 2031-01-02 not loaded: cases.csv: required column 'loss_amount' missing from the header\","
+                    // tried again by itself: a night of the last week, as the clock sees days in 2031 (the page says 自动重试中)
+                    + "\"retried\":true,\"done_by_hand\":false}");
+            assertError(as("statistician", get("/api/v1/schedule").param("limit", "0")), "limit: '0' is not a number from 1 to 1000");
+        } finally {
+            jdbc.update("DELETE FROM schedule_run WHERE business_day >= '2031-01-01'");
+        }
+    }
+
     @Test
     void aScriptWalksTheWholeRunHistoryPageByPage() throws Exception {
         // the loads of @BeforeAll are executions enough for three pages of two

@@ -72,6 +72,7 @@ class RoleMatrixTest extends PortalTest {
             new Endpoint("POST", "/api/v1/reruns/999999/stop", null, Set.of("statistician"), 404),
             new Endpoint("POST", "/api/v1/reruns/999999/restart", null, Set.of("statistician"), 404),
             new Endpoint("GET", "/api/v1/runs?limit=5", null, Set.of("statistician"), 200),
+            new Endpoint("GET", "/api/v1/schedule?limit=5", null, Set.of("statistician"), 200),
             new Endpoint("GET", "/api/v1/rejects?from=2022-10-01&to=2022-10-03", null, Set.of("statistician"), 200),
             new Endpoint("GET", "/api/v1/audit?from=2022-10-01&to=2022-10-03", null, Set.of("auditor"), 200),
             new Endpoint("GET", "/api/v1/openapi.json", null, EVERYONE, 200));
@@ -155,7 +156,8 @@ class RoleMatrixTest extends PortalTest {
         assertThat(mappings.getHandlerMethods().keySet().stream().flatMap(info -> info.getPatternValues().stream())
                 .filter(pattern -> pattern.startsWith("/api/v1")).sorted()).containsExactly("/api/v1/audit", "/api/v1/bulletins",
                 "/api/v1/bulletins/{date}/{file}", "/api/v1/headlines", "/api/v1/metrics", "/api/v1/openapi.json", "/api/v1/rejects",
-                "/api/v1/reruns", "/api/v1/reruns/{id}", "/api/v1/reruns/{id}/restart", "/api/v1/reruns/{id}/stop", "/api/v1/runs");
+                "/api/v1/reruns", "/api/v1/reruns/{id}", "/api/v1/reruns/{id}/restart", "/api/v1/reruns/{id}/stop", "/api/v1/runs",
+                "/api/v1/schedule");
     }
 
     /**
