@@ -245,6 +245,21 @@ class ScheduleRunner {
         return new Outcome(day, status, detail);
     }
 
+    /**
+     * When a fire that failed outside its work (its outcome not recorded: the database gone) is tried again: as a
+     * night that failed is, at the schedule's retry interval until the morning's deadline; never for a range bulletin
+     * (whose retry interval is none: asked with it, the retry failed 30 times over 15 minutes, review 29b), nor after
+     * the deadline, when the next fire comes soon enough.
+     */
+    Optional<Duration> retryAfterFailedFire(ScheduleDefinition schedule) {
+        if (schedule.work() != ScheduleDefinition.Work.NIGHTLY || schedule.retryInterval() == null) {
+            return Optional.empty();
+        }
+        Instant deadline = schedule.deadlineFor(schedule.cadence().latestComplete(BusinessTime.today(clock))).toInstant();
+        Instant now = clock.instant();
+        return now.isBefore(deadline) ? Optional.of(min(schedule.retryInterval(), Duration.between(now, deadline))) : Optional.empty();
+    }
+
     /** A night a range bulletin waits for, whether it failed, and when to look again. */
     private record Night(LocalDate day, boolean failed, Duration lookAgainIn) {
     }

@@ -58,7 +58,8 @@ class ScheduledRunJob implements Job {
             // waits, 30 s): no retry was asked, and the night stayed RUNNING until the next cron, a day later, while a
             // week waiting for it gave up after 3 hours and said 数据未到 (review 29). A retry is asked until it is taken
             ScheduleDefinition failed = schedule;
-            if (failed != null && !retryAsked(() -> quartz.retry(failed, failed.retryInterval()), RETRY_ASKED_EVERY,
+            java.util.Optional<java.time.Duration> wait = failed == null ? java.util.Optional.empty() : runner.retryAfterFailedFire(failed);
+            if (wait.isPresent() && !retryAsked(() -> quartz.retry(failed, wait.get()), RETRY_ASKED_EVERY,
                     RETRY_ASKED_TIMES, () -> stopping(context))) {
                 log.error("{}: no retry could be asked either; the next fire of its cron, or a restart of serve, runs it", name);
             }

@@ -405,7 +405,12 @@ class NightlyRunTest extends DatabaseTest {
             jdbc.execute("DROP FUNCTION refuse_failed()");
         }
         assertThat(retries).containsExactly(Duration.ofSeconds(1));
-        // and a fire that failed so asks its retry until the scheduler takes it
+        // and a fire that failed so asks its retry until the scheduler takes it: a night's, before its deadline; never
+        // a week's, which has no retry interval (asked with none, it failed 30 times over 15 minutes: review 29b)
+        assertThat(runner.retryAfterFailedFire(definitions.get("nightly"))).hasValue(Duration.ofSeconds(1));
+        assertThat(runner.retryAfterFailedFire(definitions.get("weekly"))).isEmpty();
+        clock.set(OffsetDateTime.parse("2022-10-25T07:31:00+08:00").toInstant());
+        assertThat(runner.retryAfterFailedFire(definitions.get("nightly"))).isEmpty();
         int[] asked = {0};
         assertThat(ScheduledRunJob.retryAsked(() -> {
             if (++asked[0] < 3) {
