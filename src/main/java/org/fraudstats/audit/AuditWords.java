@@ -68,6 +68,7 @@ public final class AuditWords {
             Map.entry("TOTP enrolment", "待绑定动态口令"),
             Map.entry("TOTP enrolment confirmed", "动态口令已绑定"),
             Map.entry("own account", "不能操作本人账号"),
+            Map.entry("rollups differ from the facts", "日汇总与明细数据不一致，须先修复（verify --repair）"),
             Map.entry("separation of duties", "职责分离"),
             Map.entry("unknown role", "未知角色"),
             Map.entry("removed", "用户已删除"),

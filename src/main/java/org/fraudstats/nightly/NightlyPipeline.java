@@ -106,10 +106,10 @@ public class NightlyPipeline {
         // the rollups every figure reads, checked against the facts for every day changed since the last check that
         // passed (tonight's loads, earlier ones by hand, a night that failed on a mismatch) and the days tonight
         // renders: a mismatch is a wrong figure, so nothing is rendered from it, and every later night finds it again
-        Set<LocalDate> rendered = new TreeSet<>(changed);
+        TreeSet<LocalDate> rendered = new TreeSet<>(changed);
         rendered.add(date);
         ranges.forEach(r -> r.from().datesUntil(r.to().plusDays(1)).forEach(rendered::add));
-        rollupCheck.requireRightRollups(rendered, log);
+        rollupCheck.requireRightRollups(rendered, rendered.last(), log);
 
         // 3. render and publish the changed days, then D's bulletin
         List<Published> bulletins = new ArrayList<>();
@@ -150,7 +150,7 @@ public class NightlyPipeline {
         Published published;
         try (RunLock.Held held = runLock.days("range bulletin", from, to)) {
             // as a night does: a week rendered after a night that failed on a mismatch carried the wrong figure
-            rollupCheck.requireRightRollups(from.datesUntil(to.plusDays(1)).toList(), line -> { });
+            rollupCheck.requireRightRollups(from.datesUntil(to.plusDays(1)).toList(), to, line -> { });
             published = publisher.range(from, to, out, EVERY_FORMAT, null);
         }
         deliveries.afterPublishing(List.of(published), out, line -> { });

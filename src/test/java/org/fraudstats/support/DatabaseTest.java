@@ -46,7 +46,7 @@ public abstract class DatabaseTest {
     /** Empties the facts and the job repository, for test classes whose tests each need a clean slate. */
     protected void forgetEverything() {
         jdbc.execute("TRUNCATE fact_case, fact_freeze, fact_refund, fact_warning, warning_day, case_day, action_day, action_account_day, "
-                + "refund_day, refund_case_day, case_stop_time, reject, drop_load, changed_day, rollup_repair, repaired_day, "
+                + "refund_day, refund_case_day, case_stop_time, reject, drop_load, changed_day, rollup_repair, repaired_day, rollup_suspect_day, "
                 + "batch_step_execution_context, batch_job_execution_context, batch_step_execution, "
                 + "batch_job_execution_params, batch_job_execution, batch_job_instance");
     }

@@ -120,6 +120,9 @@ class RerunsApi {
         } catch (RunLock.Refused e) {
             audit.record("rerun", object, "refused");
             return JsonAnswer.error(HttpStatus.CONFLICT, e.getMessage());
+        } catch (Reruns.RollupsDiffer e) {
+            audit.record("rerun", object, Reruns.RollupsDiffer.AUDIT_RESULT);
+            return JsonAnswer.error(HttpStatus.CONFLICT, e.getMessage());
         } catch (Reruns.NotStarted e) {
             // no execution exists to follow: the attempt is recorded all the same, and answered with why; 503, as
             // nothing was wrong with the request and the same request may start in a moment
@@ -179,7 +182,8 @@ class RerunsApi {
             return JsonAnswer.error(HttpStatus.CONFLICT, e.getMessage());
         } catch (Reruns.Refused | NotFound e) {
             // a completed rerun (409) or an unknown id (404): refused like a held day, and recorded as the runs page does
-            audit.record("rerun-restart", "job execution " + execution, "refused");
+            audit.record("rerun-restart", "job execution " + execution,
+                    e instanceof Reruns.RollupsDiffer ? Reruns.RollupsDiffer.AUDIT_RESULT : "refused");
             throw e;
         } catch (Reruns.NotStarted e) {
             audit.record("rerun-restart", "job execution " + execution, "failure");

@@ -130,8 +130,9 @@ class RunsPages {
         } catch (BadInput e) {
             audit.record("rerun", object(period, range), "refused");
             return withError(model, e.chinese(), period, range);
-        } catch (RunLock.Refused | Reruns.NotStarted e) {
-            audit.record("rerun", object(period, range), e instanceof Reruns.NotStarted ? "failure" : "refused");
+        } catch (RunLock.Refused | Reruns.NotStarted | Reruns.RollupsDiffer e) {
+            audit.record("rerun", object(period, range), e instanceof Reruns.NotStarted ? "failure"
+                    : e instanceof Reruns.RollupsDiffer ? Reruns.RollupsDiffer.AUDIT_RESULT : "refused");
             return withError(model, e.getMessage(), period, range);
         }
         return "redirect:/runs/" + id;
@@ -225,7 +226,8 @@ class RunsPages {
             long again = reruns.restart(execution);
             return "redirect:/runs/" + again;
         } catch (Reruns.Refused | RunLock.Refused | NotFound | Reruns.NotStarted e) {
-            audit.record("rerun-restart", "job execution " + execution, e instanceof Reruns.NotStarted ? "failure" : "refused");
+            audit.record("rerun-restart", "job execution " + execution, e instanceof Reruns.NotStarted ? "failure"
+                    : e instanceof Reruns.RollupsDiffer ? Reruns.RollupsDiffer.AUDIT_RESULT : "refused");
             redirect.addFlashAttribute("error", e.getMessage());
             return "redirect:/runs/" + execution;
         }

@@ -126,6 +126,19 @@ public class Reruns {
     }
 
     /**
+     * A rerun or restart refused because rollups differ from the facts: no state that passes (a 503 with Retry-After
+     * had scripts ask again every 30 s, each time checking the rollups and writing two audit rows: review 29b), but
+     * one an operator mends with `verify --repair`. Audited as {@link #AUDIT_RESULT}.
+     */
+    public static class RollupsDiffer extends Refused {
+        public static final String AUDIT_RESULT = "refused: rollups differ from the facts";
+
+        RollupsDiffer(String message) {
+            super(message);
+        }
+    }
+
+    /**
      * A rerun or restart that failed before its job execution existed (the job repository failing, the database
      * gone): nothing was rendered, and the message says so in one line with what to do.
      */
@@ -477,9 +490,12 @@ public class Reruns {
                         return made;
                     }
                     // no execution was made, so there is no id to follow: the answer says why, in one line
-                    // a rollup differing from the facts stays until it is repaired: trying again finds it again
+                    if (e.getCause() instanceof RollupMismatch) {
+                        // it stays until the rollups are repaired: trying again finds it again
+                        throw new RollupsDiffer("rerun " + from + ".." + to + " refused: " + e.getCause().getMessage());
+                    }
                     throw new NotStarted("rerun " + from + ".." + to + " could not start: " + Rerun.oneLine(e.getCause())
-                            + (e.getCause() instanceof RollupMismatch ? "" : "; nothing was rendered, try again"), e.getCause());
+                            + "; nothing was rendered, try again", e.getCause());
                 }
             }
             Long id = newest(after, from, to);
