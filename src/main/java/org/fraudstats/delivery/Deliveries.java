@@ -243,6 +243,7 @@ public class Deliveries {
         int retrying = 0;
         int waitingForFile = 0;
         int failed = 0;
+        int superseded = 0;
         int untried = 0;
         List<Long> due = store.due(clock.instant());
         for (int i = 0; i < due.size(); i++) {
@@ -258,6 +259,7 @@ public class Deliveries {
                     }
                 }
                 case FAILED -> failed++;
+                case SUPERSEDED -> superseded++;
                 default -> { }
             }
             if (attempt.relayTimedOut()) {
@@ -268,12 +270,13 @@ public class Deliveries {
                 break;
             }
         }
-        if (sent + retrying + waitingForFile + failed > 0) {
+        if (sent + retrying + waitingForFile + failed + superseded > 0) {
             // without a relay a retry is of a .eml that could not be written (its folder full), not of the relay (tester E)
             log.accept("mail: " + sent + (relay.relays() ? " sent" : " written as .eml (no spring.mail.host)")
                     + (retrying > 0 ? ", " + retrying + (relay.relays() ? " waiting for the relay" : " not written yet") + " (retried)" : "")
                     + (waitingForFile > 0 ? ", " + waitingForFile + " waiting for an attachment (retried; ./fraudstats deliveries says which)" : "")
                     + (failed > 0 ? ", " + failed + " failed" : "")
+                    + (superseded > 0 ? ", " + superseded + " not sent: a later revision of the same bulletin went to the same recipients" : "")
                     + (untried > 0 ? ", " + untried + " left for the next pass (the relay did not answer in time)" : ""));
         }
         long allFailed = store.failedCount();
@@ -283,7 +286,7 @@ public class Deliveries {
         return new Pass(sent, retrying, failed);
     }
 
-    private enum Outcome { SENT, RETRYING, FAILED, SKIPPED }
+    private enum Outcome { SENT, RETRYING, FAILED, SUPERSEDED, SKIPPED }
 
     /**
      * How one mail's attempt ended, and whether the relay did not answer in time: then the pass stops, whether this
@@ -292,11 +295,18 @@ public class Deliveries {
     private record Attempt(Outcome outcome, boolean relayTimedOut, boolean fileMissing) {
         static final Attempt SENT = new Attempt(Outcome.SENT, false, false);
         static final Attempt SKIPPED = new Attempt(Outcome.SKIPPED, false, false);
+        static final Attempt SUPERSEDED = new Attempt(Outcome.SUPERSEDED, false, false);
     }
 
     /** Inside the claiming transaction: send, then mark. */
     private Attempt attempt(DeliveryStore.Claimed d) {
         Instant now = clock.instant();
+        if (d.supersededBy() != null) {
+            // a later revision was recorded for this recipient: sent now, this one would be the last mail they have
+            // about the bulletin, with figures the bulletin no longer says (tester api29)
+            store.markSuperseded(d.id(), d.supersededBy());
+            return Attempt.SUPERSEDED;
+        }
         try {
             MimeMessage message = outgoing.of(d, distribution());
             relay.send(message, OutgoingMail.folder(d), "delivery-" + d.id());

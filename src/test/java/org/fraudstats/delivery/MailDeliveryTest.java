@@ -319,6 +319,34 @@ class MailDeliveryTest extends DatabaseTest {
         assertNoAccountNumberInAnyMail();
     }
 
+    /**
+     * A correction still waiting for the relay when a later one was recorded is not sent after it: 第2版 went out after
+     * 第3版 and 第4版, and the last mail a leader had about the day said figures the bulletin no longer said (tester
+     * api29).
+     */
+    @Test
+    void aCorrectionStillWaitingWhenALaterOneIsRecordedIsNotSentAfterIt() throws Exception {
+        assertThat(night("2022-10-24").exitCode()).isZero();
+        relay.stop();
+        drops.write("2022-10-25", "cases.csv", Drops.CASES + "C4,2022-10-24T20:00:00+08:00,440605,,OTHER,50.00,\n");
+        clock.set(START.plus(Duration.ofDays(1)));
+        assertThat(night("2022-10-25").out()).contains("2022-10-24  revised to r2");
+        relay.start();
+        drops.write("2022-10-26", "cases.csv", Drops.CASES + "C5,2022-10-24T21:00:00+08:00,440605,,OTHER,70.00,\n");
+        clock.set(START.plus(Duration.ofDays(2)));
+        Run next = night("2022-10-26");
+
+        assertThat(next.out()).contains("2022-10-24  revised to r3")
+                .containsPattern("mail: \\d+ sent, 3 not sent: a later revision of the same bulletin went to the same recipients\n");
+        assertThat(mailsWithSubject("【反诈日报·更正】2022年10月24日（第297期，第3版）")).hasSize(3);
+        assertThat(mailsWithSubject("【反诈日报·更正】2022年10月24日（第297期，第2版）")).isEmpty();
+        deliveries.sendDue(line -> { });
+        assertThat(mailsWithSubject("【反诈日报·更正】2022年10月24日（第297期，第2版）")).isEmpty();
+        assertThat(jdbc.queryForList("SELECT DISTINCT state || ' ' || last_error FROM delivery WHERE date_from = DATE '2022-10-24' "
+                + "AND revision = 2", String.class)).containsExactly("superseded superseded by revision 3, recorded for the same recipient: not sent");
+        assertThat(cli("deliveries", "--from", "2022-10-24", "--to", "2022-10-24").out()).contains(",2,leadership,zhangsan@example.gov.cn,superseded,");
+    }
+
     @Test
     void aRelayDownForAWhileIsRetriedWithGrowingPausesAndSendsOnce() throws Exception {
         relay.stop();
