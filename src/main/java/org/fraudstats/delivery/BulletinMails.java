@@ -55,11 +55,11 @@ class BulletinMails {
 
     /**
      * @param published the figures the revision printed
-     * @param earlierReceived whether the recipient was mailed an earlier revision of the bulletin
+     * @param lastReceived the latest earlier revision of the bulletin the recipient was mailed, or null for none
      * @param attached  the names of the files attached, or empty when they were over the cap and the link stands in
      */
     Content compose(String product, LocalDate from, LocalDate to, int revision, PublishedFigures published, List<String> changes,
-                    boolean earlierReceived, List<String> attached, boolean overCap, String capMegabytes) {
+                    Integer lastReceived, List<String> attached, boolean overCap, String capMegabytes) {
         List<String> lines = new ArrayList<>();
         lines.add((revision > 1 ? "更正（第" + revision + "版）：" : "") + catalog.cityName() + "电信网络诈骗警情" + productName(product)
                 + "，统计" + ("daily".equals(product) ? "日期：" : "时段：") + period(from, to) + "。");
@@ -80,8 +80,11 @@ class BulletinMails {
             // a revision whose only line is its reason (its figures the same, a base's 数据未到 ended) lists no
             // figures under a heading that promised some (review)
             if (!figures.isEmpty()) {
-                lines.add(earlierReceived ? "本版更正了以下数字：" : "本版更正了以下数字（相对于第" + (revision - 1)
-                        + "版；此前各版未曾邮件发送给您，可在门户页面查看）：");
+                // nor one whose revision between went unsent (superseded while the relay was down: tester api29)
+                lines.add(lastReceived == null ? "本版更正了以下数字（相对于第" + (revision - 1) + "版；此前各版未曾邮件发送给您，可在门户页面查看）："
+                        : lastReceived == revision - 1 ? "本版更正了以下数字："
+                        : "本版更正了以下数字（相对于第" + (revision - 1) + "版；您邮件收到的最近一版是第" + lastReceived
+                                + "版，其后各版可在门户页面查看）：");
                 figures.forEach(c -> lines.add("- " + c));
             }
             RevisionChanges.reason(changes).ifPresent(lines::add);

@@ -21,7 +21,7 @@ class DeliveryStore {
     /** A delivery being sent (claimed: its row is locked by this transaction). */
     record Claimed(long id, String list, String name, String email, String product, LocalDate from, LocalDate to,
                    int revision, int copy, String outFolder, String changes, int attempts, String messageId, Instant recordedAt,
-                   String figures, boolean earlierReceived, Integer supersededBy) {
+                   String figures, Integer lastReceived, Integer supersededBy) {
     }
 
     record Recipient(String list, String name, String email) {
@@ -134,7 +134,7 @@ class DeliveryStore {
                 rs.getString("product"), rs.getObject("date_from", LocalDate.class), rs.getObject("date_to", LocalDate.class),
                 rs.getInt("revision"), rs.getInt("copy"), rs.getString("out_folder"), rs.getString("changes"), rs.getInt("attempts"),
                 rs.getString("message_id"), rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("figures"),
-                rs.getBoolean("earlier_received"), (Integer) rs.getObject("superseded_by")))
+                (Integer) rs.getObject("last_received"), (Integer) rs.getObject("superseded_by")))
                 .stream().findFirst();
     }
 

@@ -68,7 +68,7 @@ class OutgoingMail {
                     + MailedBulletin.layoutPeriod(d.product(), d.from(), d.to()) + " is not recorded");
         }
         BulletinMails.Content content = mails.compose(d.product(), d.from(), d.to(), d.revision(), PublishedFigures.of(d.figures()),
-                revisionChanges, d.earlierReceived(),
+                revisionChanges, d.lastReceived(),
                 overCap ? List.of() : files.stream().map(f -> f.getFileName().toString()).toList(), overCap,
                 config.maxAttachmentMegabytes());
         MimeMessage message = relay.newMessage(d.messageId());

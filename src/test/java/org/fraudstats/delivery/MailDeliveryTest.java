@@ -340,6 +340,9 @@ class MailDeliveryTest extends DatabaseTest {
                 .containsPattern("mail: \\d+ sent, 3 not sent: a later revision of the same bulletin went to the same recipients\n");
         assertThat(mailsWithSubject("【反诈日报·更正】2022年10月24日（第297期，第3版）")).hasSize(3);
         assertThat(mailsWithSubject("【反诈日报·更正】2022年10月24日（第297期，第2版）")).isEmpty();
+        // its changes start from 第2版, which its readers never had by mail: said so
+        assertThat(text(mailsWithSubject("【反诈日报·更正】2022年10月24日（第297期，第3版）").get(0)))
+                .contains("本版更正了以下数字（相对于第2版；您邮件收到的最近一版是第1版，其后各版可在门户页面查看）：\n- ");
         deliveries.sendDue(line -> { });
         assertThat(mailsWithSubject("【反诈日报·更正】2022年10月24日（第297期，第2版）")).isEmpty();
         assertThat(jdbc.queryForList("SELECT DISTINCT state || ' ' || last_error FROM delivery WHERE date_from = DATE '2022-10-24' "
