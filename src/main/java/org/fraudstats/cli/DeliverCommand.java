@@ -53,6 +53,12 @@ class DeliverCommand implements Callable<Integer> {
         }
         Deliveries deliveries = services.get(Deliveries.class);
         deliveries.checkConfiguration();
+        // a catch-up script told "nothing to send" with exit 0 could not tell a bulletin mailed already from one never
+        // published (tester api29)
+        if (!deliveries.published(date, kind.name())) {
+            throw new UserError("no " + kind + " bulletin " + date + " was published: nothing to send (nightly --date or rerun "
+                    + "publishes it)");
+        }
         int pending = deliveries.deliver(date, kind.name(), resend, line -> {
             out.println(line);
             out.flush();
@@ -60,7 +66,7 @@ class DeliverCommand implements Callable<Integer> {
         if (pending == 0) {
             out.println(kind + " " + date + ": nothing to send" + (resend || deliveries.anyMailRecorded(date, kind.name()) ? ""
                     : " (no mail of it was ever recorded: it was published by a rerun, which mails nothing, or by a night "
-                            + "without a distribution list, or not at all; --resend mails its latest revision to the lists of today)"));
+                            + "without a distribution list; --resend mails its latest revision to the lists of today)"));
         }
         out.flush();
         return 0;

@@ -416,6 +416,11 @@ public class Deliveries {
         return !store.latestCopies(product, periodFrom(date, product), date).isEmpty();
     }
 
+    /** Whether any revision of the bulletin of {@code date} was published. */
+    public boolean published(LocalDate date, String product) {
+        return store.latestRevision(product, periodFrom(date, product), date, home.defaultOut()).isPresent();
+    }
+
     private static LocalDate periodFrom(LocalDate date, String product) {
         return switch (product) {
             case "weekly" -> date.minusDays(6);
