@@ -66,6 +66,10 @@ public final class Cli {
 
     private static java.time.LocalDate isoDate(String text) {
         try {
+            if (!text.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}") || text.startsWith("0000")) {
+                // a signed year (-0001-01-01, +10000-…) or year 0 parsed, and the command answered a period of nothing
+                throw new java.time.format.DateTimeParseException("not a date of four-digit year from 0001", text, 0);
+            }
             return java.time.LocalDate.parse(text);
         } catch (java.time.format.DateTimeParseException e) {
             throw new CommandLine.TypeConversionException("'" + text + "' is not a date (YYYY-MM-DD"

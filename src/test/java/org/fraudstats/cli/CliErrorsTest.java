@@ -21,6 +21,13 @@ class CliErrorsTest extends DatabaseTest {
         assertThat(run.err()).isEqualTo("fraudstats metrics: Invalid value for option '--from': '2022-02-30' is not a date "
                 + "(YYYY-MM-DD) (see --help)\n");
         assertThat(run.out()).isEmpty();
+        // a signed year or year 0 answered a period of nothing with exit 0 (tester api29)
+        for (String year : new String[] {"-0001-01-01", "0000-01-01", "+2022-10-01"}) {
+            Run signed = cli("metrics", "--from", year, "--to", "2022-03-01");
+            assertThat(signed.exitCode()).as(year).isEqualTo(2);
+            assertThat(signed.err()).isEqualTo("fraudstats metrics: Invalid value for option '--from': '" + year + "' is not a date "
+                    + "(YYYY-MM-DD) (see --help)\n");
+        }
     }
 
     @Test

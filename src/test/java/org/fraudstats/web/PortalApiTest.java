@@ -176,6 +176,11 @@ class PortalApiTest extends PortalTest {
                 "district is empty (leave it out for every area)");
         assertError(as("leader", get("/api/v1/metrics").param("from", "20221001").param("to", "2022-10-01")),
                 "from: '20221001' is not a date (an ISO date: 2022-10-01)");
+        // a signed year or year 0 answered 200 with a period of nothing (tester api29)
+        assertError(as("leader", get("/api/v1/metrics").param("from", "-0001-01-01").param("to", "2022-10-01")),
+                "from: '-0001-01-01' is not a date (an ISO date, e.g. 2022-10-23)");
+        assertError(as("leader", get("/api/v1/metrics").param("from", "2022-10-01").param("to", "0000-01-02")),
+                "to: '0000-01-02' is not a date (an ISO date, e.g. 2022-10-23)");
         // a parameter given twice, a '+' read as a space: said as such, not as an odd value with '?' in it
         assertError(as("leader", get("/api/v1/metrics").param("from", "2022-10-01", "2022-10-02").param("to", "2022-10-03")),
                 "parameter 'from' given 2 times: give it once");

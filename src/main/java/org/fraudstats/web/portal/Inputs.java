@@ -42,6 +42,10 @@ public final class Inputs {
                     label(name) + "日期“" + printable(value.strip()) + "”前后有空格（或“+”）").on(name);
         }
         try {
+            if (!value.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}") || value.startsWith("0000")) {
+                // a signed year (-0001-01-01) or year 0 parsed, and answered 200 with a period of nothing (tester api29)
+                throw new DateTimeParseException("not a date of four-digit year from 0001", value, 0);
+            }
             return LocalDate.parse(value, ISO);
         } catch (DateTimeParseException e) {
             Optional<String> iso = BusinessTime.isoFormOf(value);
