@@ -26,7 +26,9 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * the methods allowed, without the controller's role check: a statistician's OPTIONS of /api/v1/audit was answered
  * and not audited where the GET is a 403 (MLPS tester). Refused here with 405, after sign-in has been checked (an
  * anonymous one is the 401 of any request), so the error page records it with its method and who sent it. The 405
- * says, in Allow, the methods the path does take (RFC 9110 wants it): the same list the mappings gave, without OPTIONS.
+ * says, in Allow, the methods the path does take (RFC 9110 wants it): those the controllers map it to, and HEAD
+ * wherever GET is (it is answered as GET without its body; Spring's own 405 of DELETE leaves it out). A static file or
+ * a path nothing serves gets none. The list is the path's, whatever the role may do with it: a 403 says as much.
  */
 @Configuration(proxyBeanMethods = false)
 class OptionsRefused {
