@@ -34,13 +34,7 @@ class RunsApi {
     @GetMapping("/api/v1/runs")
     ResponseEntity<byte[]> runs(@RequestParam(required = false) String limit, @RequestParam(required = false) String before) {
         KnownParameters.only();
-        int n = 50;
-        if (limit != null) {
-            if (!limit.matches("[0-9]{1,4}") || Integer.parseInt(limit) < 1 || Integer.parseInt(limit) > 1000) {
-                throw new BadInput("limit: '" + Inputs.printable(limit) + "' is not a number from 1 to 1000");
-            }
-            n = Integer.parseInt(limit);
-        }
+        int n = Limit.of(limit, 50);
         // the next page: the executions older than the last id of this one (at most 1000 a request, so a script
         // walks ten years of history without one long query holding a connection)
         long older = Long.MAX_VALUE;

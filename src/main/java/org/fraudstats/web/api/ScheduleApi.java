@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.fraudstats.schedule.ScheduledRuns;
-import org.fraudstats.web.portal.BadInput;
-import org.fraudstats.web.portal.Inputs;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,13 +30,7 @@ class ScheduleApi {
     @GetMapping("/api/v1/schedule")
     ResponseEntity<byte[]> schedule(@RequestParam(required = false) String limit) {
         KnownParameters.only();
-        int n = 14;
-        if (limit != null) {
-            if (!limit.matches("[0-9]{1,4}") || Integer.parseInt(limit) < 1 || Integer.parseInt(limit) > 1000) {
-                throw new BadInput("limit: '" + Inputs.printable(limit) + "' is not a number from 1 to 1000");
-            }
-            n = Integer.parseInt(limit);
-        }
+        int n = Limit.of(limit, 14);
         List<Map<String, Object>> periods = scheduledRuns.latest(n).stream().map(ScheduleApi::json).toList();
         return JsonAnswer.of(HttpStatus.OK, periods);
     }
