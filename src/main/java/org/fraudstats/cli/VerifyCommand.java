@@ -64,7 +64,12 @@ class VerifyCommand implements Callable<Integer> {
                     + " were archived, so their rollups, the only figures left of them, have no facts to be checked against; "
                     + "verify live months only");
         }
-        List<RollupDifference> differences = services.get(RollupCheck.class).differences(period.from, period.to);
+        RollupCheck check = services.get(RollupCheck.class);
+        java.time.OffsetDateTime began = check.begins();
+        List<RollupDifference> differences = check.differences(period.from, period.to);
+        // kept as a night's check keeps them: a difference verify prints stops the nights and reruns that read its day
+        List<LocalDate> days = period.from.datesUntil(period.to.plusDays(1)).toList();
+        check.keep(days, differences, began);
         var out = spec.commandLine().getOut();
         differences.forEach(d -> out.print(d.line() + "\n"));
         out.flush();
@@ -74,7 +79,11 @@ class VerifyCommand implements Callable<Integer> {
             return 0;
         }
         if (repair) {
-            return repair();
+            int repaired = repair();
+            // what is left after it, kept: the days it mended are suspect no more
+            java.time.OffsetDateTime after = check.begins();
+            check.keep(days, check.differences(period.from, period.to), after);
+            return repaired;
         }
         // a wrong rollup is a wrong figure: fail like any other failure, one line on standard error
         spec.commandLine().getErr().print("fraudstats verify: " + differences.size() + " rollup rows of " + period.from + ".."

@@ -1,6 +1,7 @@
 package org.fraudstats.metrics;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -48,6 +49,7 @@ public class RollupCheck {
      * make the check read the whole year between.
      */
     public List<RollupDifference> differencesSinceLastCheck(Collection<LocalDate> alsoDays) {
+        OffsetDateTime began = jdbc.queryForObject(SqlFiles.load("metrics/check-begins.sql"), Map.of(), OffsetDateTime.class);
         long upTo = jdbc.queryForObject(SqlFiles.load("metrics/latest-change-number.sql"), Map.of(), Long.class);
         Set<LocalDate> archived = new HashSet<>(jdbc.queryForList(SqlFiles.load("metrics/archived-months.sql"), Map.of(), LocalDate.class));
         SortedSet<LocalDate> wanted = new TreeSet<>();
@@ -63,19 +65,33 @@ public class RollupCheck {
                 start = i;
             }
         }
+        keep(days, differences, began);
+        if (differences.isEmpty()) {
+            jdbc.update(SqlFiles.load("metrics/record-rollups-checked.sql"), Map.of("upTo", upTo));
+        }
+        return differences;
+    }
+
+    /** When a check begins, by the database's clock: what {@link #keep} is told. */
+    public OffsetDateTime begins() {
+        return jdbc.queryForObject(SqlFiles.load("metrics/check-begins.sql"), Map.of(), OffsetDateTime.class);
+    }
+
+    /**
+     * Keeps what a check of {@code checked} found: the days that differ become suspect, taken by every later check; the
+     * others are suspect no more, unless a check that began after this one found them differing meanwhile (review 29c).
+     * `verify` keeps what it finds too, so a difference it prints stops the nights as one a night found does.
+     */
+    public void keep(Collection<LocalDate> checked, List<RollupDifference> differences, OffsetDateTime began) {
         Set<LocalDate> differing = new TreeSet<>();
         differences.forEach(d -> differing.add(d.day()));
         for (LocalDate day : differing) {
             jdbc.update(SqlFiles.load("metrics/record-suspect-day.sql"), Map.of("day", day));
         }
-        List<LocalDate> foundRight = days.stream().filter(d -> !differing.contains(d)).toList();
+        List<LocalDate> foundRight = checked.stream().filter(d -> !differing.contains(d)).toList();
         if (!foundRight.isEmpty()) {
-            jdbc.update(SqlFiles.load("metrics/clear-suspect-days.sql"), Map.of("days", foundRight));
+            jdbc.update(SqlFiles.load("metrics/clear-suspect-days.sql"), Map.of("days", foundRight, "began", began));
         }
-        if (differences.isEmpty()) {
-            jdbc.update(SqlFiles.load("metrics/record-rollups-checked.sql"), Map.of("upTo", upTo));
-        }
-        return differences;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.fraudstats.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 
@@ -118,6 +119,30 @@ class VerifyRepairTest extends DatabaseTest {
         // message named being refused (review 29b)
         assertThat(context.getBean(org.fraudstats.metrics.RollupCheck.class).differencesSinceLastCheck(java.util.List.of(
                 java.time.LocalDate.of(2022, 8, 15)))).isEmpty();
+    }
+
+    /**
+     * A difference verify finds is kept, as a night's check keeps it: the nights and reruns reading its day refuse, and
+     * its month is not archived until it is repaired (archived, the checks leave it out, and the next night published
+     * from the wrong rollup: review 29c).
+     */
+    @Test
+    void aDifferenceVerifyFindsIsKept_andItsMonthIsNotArchivedUntilRepaired() {
+        new Drops(inbox).write("2022-06-15", "cases.csv", Drops.CASES + "C6,2022-06-15T09:00:00+08:00,440604,,OTHER,80.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-06-15").exitCode()).isZero();
+        jdbc.update("UPDATE fact_case SET loss_amount = 100.00 WHERE case_id = 'C6'");
+
+        assertThat(cli("verify", "--from", "2022-06-15", "--to", "2022-06-15").exitCode()).isEqualTo(1);
+        assertThat(jdbc.queryForList("SELECT business_day::text FROM rollup_suspect_day", String.class)).containsExactly("2022-06-15");
+        assertThat(cli("rerun", "--from", "2022-06-15", "--to", "2022-06-15").err()).contains("case_day 2022-06-15 440604 OTHER");
+        assertThatThrownBy(() -> jdbc.queryForObject("SELECT archive_fact_month(DATE '2022-06-01')", Object.class))
+                .hasMessageContaining("the rollups of 2022-06-15 differ from its facts (a rollup check found it): archived, those "
+                        + "rollups would be all that is left of 2022-06, wrong; repair them first: fraudstats verify --from 2022-06-15 "
+                        + "--to 2022-06-15 --repair");
+        assertThat(jdbc.queryForList("SELECT month::text FROM fact_month_archived WHERE month = DATE '2022-06-01'", String.class)).isEmpty();
+
+        assertThat(cli("verify", "--from", "2022-06-15", "--to", "2022-06-15", "--repair").exitCode()).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM rollup_suspect_day", Long.class)).isZero();
     }
 
     @Test
