@@ -15,8 +15,9 @@ SELECT id, list_name, recipient_name, recipient_email, product, date_from, date_
           AND e.date_from = d.date_from AND e.date_to = d.date_to AND e.revision < d.revision
           AND e.state = 'sent') AS last_received,
        (SELECT max(l.revision) FROM delivery l
-        WHERE l.list_name = d.list_name AND l.recipient_email = d.recipient_email AND l.product = d.product
-          AND l.date_from = d.date_from AND l.date_to = d.date_to AND l.revision > d.revision) AS superseded_by
+        WHERE l.recipient_email = d.recipient_email AND l.product = d.product
+          AND l.date_from = d.date_from AND l.date_to = d.date_to AND l.revision > d.revision
+          AND l.state IN ('pending', 'sent')) AS superseded_by
 FROM delivery d
 WHERE id = :id AND state = 'pending'
 FOR UPDATE SKIP LOCKED

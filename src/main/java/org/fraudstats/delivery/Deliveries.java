@@ -276,7 +276,7 @@ public class Deliveries {
                     + (retrying > 0 ? ", " + retrying + (relay.relays() ? " waiting for the relay" : " not written yet") + " (retried)" : "")
                     + (waitingForFile > 0 ? ", " + waitingForFile + " waiting for an attachment (retried; ./fraudstats deliveries says which)" : "")
                     + (failed > 0 ? ", " + failed + " failed" : "")
-                    + (superseded > 0 ? ", " + superseded + " not sent: a later revision of the same bulletin went to the same recipients" : "")
+                    + (superseded > 0 ? ", " + superseded + " not sent: a later revision of the same bulletin is sent or to be sent to the same addresses" : "")
                     + (untried > 0 ? ", " + untried + " left for the next pass (the relay did not answer in time)" : ""));
         }
         long allFailed = store.failedCount();

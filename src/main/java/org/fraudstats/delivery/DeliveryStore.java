@@ -140,7 +140,7 @@ class DeliveryStore {
 
     void markSuperseded(long id, int by) {
         jdbc.update(SqlFiles.load("delivery/mark-superseded.sql"), Map.of("id", id, "why", "superseded by revision " + by
-                + ", recorded for the same recipient: not sent"));
+                + ", sent or to be sent to the same address: not sent"));
     }
 
     void markSent(long id, Instant now) {

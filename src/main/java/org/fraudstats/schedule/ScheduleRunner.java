@@ -247,12 +247,17 @@ class ScheduleRunner {
 
     /**
      * When a fire that failed outside its work (its outcome not recorded: the database gone) is tried again: as a
-     * night that failed is, at the schedule's retry interval until the morning's deadline; never for a range bulletin
-     * (whose retry interval is none: asked with it, the retry failed 30 times over 15 minutes, review 29b), nor after
-     * the deadline, when the next fire comes soon enough.
+     * night that failed is, at the schedule's retry interval until the morning's deadline, and not after it, when the
+     * next fire comes soon enough; a range bulletin (which has no retry interval: asked with none, the retry failed 30
+     * times over 15 minutes, review 29b) every 15 minutes on the two days after its period, its next fire being a week or
+     * a month away (review 29c).
      */
     Optional<Duration> retryAfterFailedFire(ScheduleDefinition schedule) {
-        if (schedule.work() != ScheduleDefinition.Work.NIGHTLY || schedule.retryInterval() == null) {
+        if (schedule.work() != ScheduleDefinition.Work.NIGHTLY) {
+            LocalDate periodEnd = schedule.cadence().end(schedule.cadence().latestComplete(BusinessTime.today(clock)));
+            return BusinessTime.today(clock).isAfter(periodEnd.plusDays(2)) ? Optional.empty() : Optional.of(Duration.ofMinutes(15));
+        }
+        if (schedule.retryInterval() == null) {
             return Optional.empty();
         }
         Instant deadline = schedule.deadlineFor(schedule.cadence().latestComplete(BusinessTime.today(clock))).toInstant();

@@ -405,9 +405,11 @@ class NightlyRunTest extends DatabaseTest {
             jdbc.execute("DROP FUNCTION refuse_failed()");
         }
         assertThat(retries).containsExactly(Duration.ofSeconds(1));
-        // and a fire that failed so asks its retry until the scheduler takes it: a night's, before its deadline; never
-        // a week's, which has no retry interval (asked with none, it failed 30 times over 15 minutes: review 29b)
+        // and a fire that failed so asks its retry until the scheduler takes it: a night's, before its deadline
         assertThat(runner.retryAfterFailedFire(definitions.get("nightly"))).hasValue(Duration.ofSeconds(1));
+        // a week's, on the two days after it (its next fire is a week away), every 15 minutes; not later (review 29c)
+        assertThat(runner.retryAfterFailedFire(definitions.get("weekly"))).hasValue(Duration.ofMinutes(15));
+        clock.set(OffsetDateTime.parse("2022-10-26T01:30:00+08:00").toInstant());
         assertThat(runner.retryAfterFailedFire(definitions.get("weekly"))).isEmpty();
         clock.set(OffsetDateTime.parse("2022-10-25T07:31:00+08:00").toInstant());
         assertThat(runner.retryAfterFailedFire(definitions.get("nightly"))).isEmpty();
