@@ -49,7 +49,7 @@ public class RollupCheck {
      * make the check read the whole year between.
      */
     public List<RollupDifference> differencesSinceLastCheck(Collection<LocalDate> alsoDays) {
-        OffsetDateTime began = jdbc.queryForObject(SqlFiles.load("metrics/check-begins.sql"), Map.of(), OffsetDateTime.class);
+        OffsetDateTime began = begins();
         long upTo = jdbc.queryForObject(SqlFiles.load("metrics/latest-change-number.sql"), Map.of(), Long.class);
         Set<LocalDate> archived = new HashSet<>(jdbc.queryForList(SqlFiles.load("metrics/archived-months.sql"), Map.of(), LocalDate.class));
         SortedSet<LocalDate> wanted = new TreeSet<>();
