@@ -1,6 +1,9 @@
 package org.fraudstats.schedule;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import org.quartz.DisallowConcurrentExecution;
@@ -58,7 +61,7 @@ class ScheduledRunJob implements Job {
             // waits, 30 s): no retry was asked, and the night stayed RUNNING until the next cron, a day later, while a
             // week waiting for it gave up after 3 hours and said 数据未到 (review 29). A retry is asked until it is taken
             ScheduleDefinition failed = schedule;
-            java.util.Optional<java.time.Duration> wait = failed == null ? java.util.Optional.empty() : runner.retryAfterFailedFire(failed);
+            Optional<Duration> wait = failed == null ? Optional.empty() : runner.retryAfterFailedFire(failed);
             if (wait.isPresent() && !retryAsked(() -> quartz.retry(failed, wait.get()), RETRY_ASKED_EVERY,
                     RETRY_ASKED_TIMES, () -> stopping(context))) {
                 log.error("{}: no retry could be asked either; the next fire of its cron, or a restart of serve, runs it", name);
@@ -67,11 +70,11 @@ class ScheduledRunJob implements Job {
         }
     }
 
-    static final java.time.Duration RETRY_ASKED_EVERY = java.time.Duration.ofSeconds(30);
+    static final Duration RETRY_ASKED_EVERY = Duration.ofSeconds(30);
     static final int RETRY_ASKED_TIMES = 30;
 
     /** Asks {@code retry} until it is taken, {@code times} at most, {@code every} apart; false when it never was. */
-    static boolean retryAsked(Runnable retry, java.time.Duration every, int times, java.util.function.BooleanSupplier stopping) {
+    static boolean retryAsked(Runnable retry, Duration every, int times, BooleanSupplier stopping) {
         for (int i = 0; i < times && !stopping.getAsBoolean(); i++) {
             try {
                 retry.run();
