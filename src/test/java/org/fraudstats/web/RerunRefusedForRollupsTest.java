@@ -44,6 +44,14 @@ class RerunRefusedForRollupsTest extends PortalTest {
             assertThat(jdbc.queryForList("SELECT concat_ws('|', action, object, result) FROM audit_event WHERE id > ? AND action = 'rerun' "
                     + "ORDER BY id", String.class, before)).containsExactly("rerun|2022-10-01..2022-10-01|requested",
                     "rerun|2022-10-01..2022-10-01|refused: rollups differ from the facts");
+
+            // the runs page says it in the statistician's words, and who mends it with what
+            String page = mvc.perform(post("/runs/start").param("from", "2022-10-01").param("to", "2022-10-01")
+                    .with(user("test-statistician").roles("STATISTICIAN")).with(csrf())).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).contains("重算 2022-10-01 至 2022-10-01 被拒绝：日汇总与明细数据不一致（共 1 行，第一行：case_day 2022-10-01 "
+                    + "440604 OTHER: rollup [2 cases, loss 100.00], facts [1 cases, loss 100.00]），未生成任何通报。请运维人员先运行 "
+                    + "fraudstats verify --from 2022-10-01 --to 2022-10-01 --repair 修复，再重算。");
         } finally {
             jdbc.update("UPDATE case_day SET cases = cases - 1 WHERE business_day = DATE '2022-10-01'");
         }

@@ -133,7 +133,7 @@ class RunsPages {
         } catch (RunLock.Refused | Reruns.NotStarted | Reruns.RollupsDiffer e) {
             audit.record("rerun", object(period, range), e instanceof Reruns.NotStarted ? "failure"
                     : e instanceof Reruns.RollupsDiffer ? Reruns.RollupsDiffer.AUDIT_RESULT : "refused");
-            return withError(model, e.getMessage(), period, range);
+            return withError(model, e instanceof Reruns.RollupsDiffer differ ? differ.chinese() : e.getMessage(), period, range);
         }
         return "redirect:/runs/" + id;
     }
@@ -228,7 +228,7 @@ class RunsPages {
         } catch (Reruns.Refused | RunLock.Refused | NotFound | Reruns.NotStarted e) {
             audit.record("rerun-restart", "job execution " + execution, e instanceof Reruns.NotStarted ? "failure"
                     : e instanceof Reruns.RollupsDiffer ? Reruns.RollupsDiffer.AUDIT_RESULT : "refused");
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", e instanceof Reruns.RollupsDiffer differ ? differ.chinese() : e.getMessage());
             return "redirect:/runs/" + execution;
         }
     }

@@ -133,8 +133,16 @@ public class Reruns {
     public static class RollupsDiffer extends Refused {
         public static final String AUDIT_RESULT = "refused: rollups differ from the facts";
 
-        RollupsDiffer(String message) {
+        private final String chinese;
+
+        RollupsDiffer(String message, String chinese) {
             super(message);
+            this.chinese = chinese;
+        }
+
+        /** What the runs page says (the API answers the English line). */
+        public String chinese() {
+            return chinese;
         }
     }
 
@@ -492,7 +500,8 @@ public class Reruns {
                     // no execution was made, so there is no id to follow: the answer says why, in one line
                     if (e.getCause() instanceof RollupMismatch) {
                         // it stays until the rollups are repaired: trying again finds it again
-                        throw new RollupsDiffer("rerun " + from + ".." + to + " refused: " + e.getCause().getMessage());
+                        throw new RollupsDiffer("rerun " + from + ".." + to + " refused: " + e.getCause().getMessage(),
+                                "重算 " + from + " 至 " + to + " 被拒绝：" + ((RollupMismatch) e.getCause()).chinese());
                     }
                     throw new NotStarted("rerun " + from + ".." + to + " could not start: " + Rerun.oneLine(e.getCause())
                             + "; nothing was rendered, try again", e.getCause());
