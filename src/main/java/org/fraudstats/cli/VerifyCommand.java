@@ -66,14 +66,16 @@ class VerifyCommand implements Callable<Integer> {
         }
         RollupCheck check = services.get(RollupCheck.class);
         java.time.OffsetDateTime began = check.begins();
+        long upTo = check.latestChange();
         List<RollupDifference> differences = check.differences(period.from, period.to);
         // kept as a night's check keeps them: a difference verify prints stops the nights and reruns that read its day
-        List<LocalDate> days = period.from.datesUntil(period.to.plusDays(1)).toList();
-        check.keep(days, differences, began);
+        check.keep(period.from, period.to, differences, began);
         var out = spec.commandLine().getOut();
         differences.forEach(d -> out.print(d.line() + "\n"));
         out.flush();
         if (differences.isEmpty()) {
+            // holding every day changed since the last check that passed, it is one (a month can then be archived)
+            check.passIfItCoversEveryChange(period.from, period.to, upTo);
             out.print("rollups " + period.from + ".." + period.to + ": as the facts say\n");
             out.flush();
             return 0;
@@ -82,7 +84,12 @@ class VerifyCommand implements Callable<Integer> {
             int repaired = repair();
             // what is left after it, kept: the days it mended are suspect no more
             java.time.OffsetDateTime after = check.begins();
-            check.keep(days, check.differences(period.from, period.to), after);
+            long repairedUpTo = check.latestChange();
+            List<RollupDifference> left = check.differences(period.from, period.to);
+            check.keep(period.from, period.to, left, after);
+            if (left.isEmpty()) {
+                check.passIfItCoversEveryChange(period.from, period.to, repairedUpTo);
+            }
             return repaired;
         }
         // a wrong rollup is a wrong figure: fail like any other failure, one line on standard error

@@ -80,7 +80,8 @@ public class RollupCheck {
     /**
      * Keeps what a check of {@code checked} found: the days that differ become suspect, taken by every later check; the
      * others are suspect no more, unless a check that began after this one found them differing meanwhile (review 29c).
-     * `verify` keeps what it finds too, so a difference it prints stops the nights as one a night found does.
+     * `verify` keeps what it finds too, so a difference it prints stops the nights as one a night found does. Cleared
+     * by runs of consecutive days, not day by day: a verify of centuries bound a parameter per day (review 29d).
      */
     public void keep(Collection<LocalDate> checked, List<RollupDifference> differences, OffsetDateTime began) {
         Set<LocalDate> differing = new TreeSet<>();
@@ -88,10 +89,48 @@ public class RollupCheck {
         for (LocalDate day : differing) {
             jdbc.update(SqlFiles.load("metrics/record-suspect-day.sql"), Map.of("day", day));
         }
-        List<LocalDate> foundRight = checked.stream().filter(d -> !differing.contains(d)).toList();
-        if (!foundRight.isEmpty()) {
-            jdbc.update(SqlFiles.load("metrics/clear-suspect-days.sql"), Map.of("days", foundRight, "began", began));
+        // the days found differing were dated now just above, after began: a run's clearing leaves them
+        List<LocalDate> days = new ArrayList<>(new TreeSet<>(checked));
+        int start = 0;
+        for (int i = 1; i <= days.size(); i++) {
+            if (i == days.size() || !days.get(i).equals(days.get(i - 1).plusDays(1))) {
+                jdbc.update(SqlFiles.load("metrics/clear-suspect-days.sql"), Map.of("from", days.get(start), "to", days.get(i - 1),
+                        "began", began));
+                start = i;
+            }
         }
+    }
+
+    /** As {@link #keep(Collection, List, OffsetDateTime)}, of every day of [from, to]. */
+    public void keep(LocalDate from, LocalDate to, List<RollupDifference> differences, OffsetDateTime began) {
+        Set<LocalDate> differing = new TreeSet<>();
+        differences.forEach(d -> differing.add(d.day()));
+        for (LocalDate day : differing) {
+            jdbc.update(SqlFiles.load("metrics/record-suspect-day.sql"), Map.of("day", day));
+        }
+        jdbc.update(SqlFiles.load("metrics/clear-suspect-days.sql"), Map.of("from", from, "to", to, "began", began));
+    }
+
+    /** The number of the latest committed change of figures: what a check that passes is recorded as checked through. */
+    public long latestChange() {
+        return jdbc.queryForObject(SqlFiles.load("metrics/latest-change-number.sql"), Map.of(), Long.class);
+    }
+
+    /**
+     * A `verify` of [from, to] that found nothing passes for a night's check when every day changed since the last check
+     * that passed, up to change {@code upTo}, lies within it: the watermark moves, and those days can be archived
+     * (an archive of a month holding a day no check has passed is refused, V37).
+     */
+    public boolean passIfItCoversEveryChange(LocalDate from, LocalDate to, long upTo) {
+        LocalDate[] span = jdbc.queryForObject(SqlFiles.load("metrics/unchecked-span.sql"), Map.of("upTo", upTo),
+                (rs, i) -> new LocalDate[] {rs.getObject("first_day", LocalDate.class), rs.getObject("last_day", LocalDate.class)});
+        LocalDate first = span[0];
+        LocalDate last = span[1];
+        if (first != null && (first.isBefore(from) || last.isAfter(to))) {
+            return false;
+        }
+        jdbc.update(SqlFiles.load("metrics/record-rollups-checked.sql"), Map.of("upTo", upTo));
+        return true;
     }
 
     /**

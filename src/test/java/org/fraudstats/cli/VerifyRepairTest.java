@@ -95,7 +95,8 @@ class VerifyRepairTest extends DatabaseTest {
     void aPeriodReachingAnArchivedMonthIsNotRepaired_forItsRollupsAreAllThatIsLeftOfItsFigures() {
         new Drops(inbox).write("2022-08-15", "cases.csv", Drops.CASES + "C8,2022-08-15T09:00:00+08:00,440604,,OTHER,80.00,\n");
         assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-08-15").exitCode()).isZero();
-        // the owner archives August, as README "Where data lives" says, in psql
+        // the owner archives August, as README "Where data lives" says, in psql, once its load was checked
+        assertThat(cli("verify", "--from", "2022-08-15", "--to", "2022-08-15").exitCode()).isZero();
         jdbc.queryForObject("SELECT archive_fact_month(DATE '2022-08-01')", Object.class);
 
         Run repair = cli("verify", "--from", "2022-07-20", "--to", "2022-08-31", "--repair");
@@ -136,13 +137,38 @@ class VerifyRepairTest extends DatabaseTest {
         assertThat(jdbc.queryForList("SELECT business_day::text FROM rollup_suspect_day", String.class)).containsExactly("2022-06-15");
         assertThat(cli("rerun", "--from", "2022-06-15", "--to", "2022-06-15").err()).contains("case_day 2022-06-15 440604 OTHER");
         assertThatThrownBy(() -> jdbc.queryForObject("SELECT archive_fact_month(DATE '2022-06-01')", Object.class))
-                .hasMessageContaining("the rollups of 2022-06-15 differ from its facts (a rollup check found it): archived, those "
-                        + "rollups would be all that is left of 2022-06, wrong; repair them first: fraudstats verify --from 2022-06-15 "
-                        + "--to 2022-06-15 --repair");
+                .hasMessageContaining("the rollups of 1 day(s) of 2022-06 (2022-06-15 to 2022-06-15) differ from their facts (a rollup "
+                        + "check found them): archived, those rollups would be all that is left of the month, wrong; repair them first: "
+                        + "fraudstats verify --from 2022-06-15 --to 2022-06-15 --repair");
         assertThat(jdbc.queryForList("SELECT month::text FROM fact_month_archived WHERE month = DATE '2022-06-01'", String.class)).isEmpty();
 
         assertThat(cli("verify", "--from", "2022-06-15", "--to", "2022-06-15", "--repair").exitCode()).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM rollup_suspect_day", Long.class)).isZero();
+    }
+
+    /**
+     * Nor a month a load changed since the last rollup check that passed: a load that wrote a wrong rollup, archived
+     * before the night's check, was never checked, and the next night published from it (review 29d). A verify over
+     * every day changed since passes for a check.
+     */
+    @Test
+    void aMonthALoadChangedSinceTheLastCheckIsNotArchived_untilAVerifyOfEveryChangedDayPasses() {
+        jdbc.update("UPDATE rollups_checked SET through_load = (SELECT last_load FROM load_counter)");
+        new Drops(inbox).write("2022-05-15", "cases.csv", Drops.CASES + "C5,2022-05-15T09:00:00+08:00,440604,,OTHER,80.00,\n")
+                .write("2022-05-20", "cases.csv", Drops.CASES + "C7,2022-05-20T09:00:00+08:00,440604,,OTHER,20.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--from", "2022-05-15", "--to", "2022-05-20").exitCode()).isZero();
+
+        assertThatThrownBy(() -> jdbc.queryForObject("SELECT archive_fact_month(DATE '2022-05-01')", Object.class))
+                .hasMessageContaining("the rollups of 2 day(s) of 2022-05 (2022-05-15 to 2022-05-20) were changed by a load or a repair "
+                        + "no rollup check has passed since: archived, they could never be checked; let the nightly run first, or check "
+                        + "every day changed since: fraudstats verify --from 2022-05-15 --to 2022-05-20");
+        // a verify of part of them is no check of them all
+        assertThat(cli("verify", "--from", "2022-05-15", "--to", "2022-05-15").exitCode()).isZero();
+        assertThatThrownBy(() -> jdbc.queryForObject("SELECT archive_fact_month(DATE '2022-05-01')", Object.class))
+                .hasMessageContaining("were changed by a load or a repair no rollup check has passed since");
+        assertThat(cli("verify", "--from", "2022-05-15", "--to", "2022-05-20").exitCode()).isZero();
+        assertThat(jdbc.queryForObject("SELECT through_load = (SELECT last_load FROM load_counter) FROM rollups_checked", Boolean.class))
+                .isTrue();
     }
 
     @Test

@@ -98,6 +98,7 @@ class FactPartitionsTest extends DatabaseTest {
                 .write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n")
                 .write("2022-10-01", "freezes.csv", Drops.FREEZES + "F1,C1,FREEZE,," + ACCOUNT + ",10.00,2022-10-01T09:30:00+08:00\n");
         load("2022-10-01");
+        rollupsCheckedByANight();
         jdbc.queryForObject("SELECT archive_fact_month(fact_month(DATE '2022-09-01'))", Object.class);
         String before = everything();
 
@@ -122,6 +123,7 @@ class FactPartitionsTest extends DatabaseTest {
         Drops drops = new Drops(inbox)
                 .write("2022-09-30", "cases.csv", Drops.CASES + "C1,2022-09-30T09:00:00+08:00,440604,,OTHER,100.00,\n");
         load("2022-09-30");
+        rollupsCheckedByANight();
         jdbc.queryForObject("SELECT archive_fact_month(DATE '2022-09-01')", Object.class);
         String before = everything();
 
@@ -191,6 +193,7 @@ class FactPartitionsTest extends DatabaseTest {
         assertThat(everything()).isEqualTo(before);
         assertThat(rows("SELECT to_char(month, 'YYYY-MM') FROM fact_month_archived")).isEmpty();
 
+        rollupsCheckedByANight();
         jdbc.queryForObject("SELECT archive_fact_months(DATE '2022-09-01', DATE '2022-10-31')", Object.class);
         assertThat(rows("SELECT to_char(month, 'YYYY-MM') FROM fact_month_archived")).containsExactly("2022-09", "2022-10");
         assertThat(partitions()).containsExactly("fact_case_2022_11 C3");
@@ -306,6 +309,7 @@ class FactPartitionsTest extends DatabaseTest {
         });
         assertThat(made).isEqualTo("fact_case_2023_05 fact_freeze_2023_05 fact_refund_2023_05 fact_warning_2023_05");
 
+        rollupsCheckedByANight();
         jdbc.queryForObject("SELECT archive_fact_month(DATE '2023-05-10')", Object.class);
         assertThat(rows("SELECT to_char(month, 'YYYY-MM') FROM fact_month_archived")).containsExactly("2023-05");
     }
@@ -317,6 +321,7 @@ class FactPartitionsTest extends DatabaseTest {
                         + "C2,2022-11-01T09:00:00+08:00,440604,,OTHER,50.00,\n");
         load("2022-10-01");
 
+        rollupsCheckedByANight();
         jdbc.queryForObject("SELECT archive_fact_month(DATE '2022-10-01')", Object.class);
         assertThat(partitions()).containsExactly("fact_case_2022_11 C2");
         // the detached month is a plain table, there to be dumped and dropped
@@ -341,6 +346,7 @@ class FactPartitionsTest extends DatabaseTest {
 
     /** What archive_fact_month did before V22: the month detached whatever links it, as an older home may hold it. */
     private void archiveAsBeforeV22(String month) {
+        rollupsCheckedByANight();
         for (String fact : List.of("fact_case", "fact_freeze", "fact_refund", "fact_warning")) {
             jdbc.execute("ALTER TABLE " + fact + " DETACH PARTITION " + fact + "_" + month.replace('-', '_'));
         }
