@@ -1,16 +1,32 @@
 package org.fraudstats.metrics;
 
 import java.util.List;
+import java.util.Optional;
+
+import org.fraudstats.settings.LineTemplate;
 
 /** The rollups of some days are not what the facts say: every figure read from them could be wrong. */
 public class RollupMismatch extends RuntimeException {
 
+    /** The line a night records on /runs and the log; read back by {@link #chineseOf} for the page. */
+    private static final LineTemplate LINE = new LineTemplate(
+            "%s rollup rows differ from the facts, the first: %s; nothing was rendered, run fraudstats verify for the days");
+
     private final List<RollupCheck.RollupDifference> differences;
 
     public RollupMismatch(List<RollupCheck.RollupDifference> differences) {
-        super(differences.size() + " rollup rows differ from the facts, the first: " + differences.get(0).line()
-                + "; nothing was rendered, run fraudstats verify for the days");
+        super(LINE.line(differences.size(), differences.get(0).line()));
         this.differences = List.copyOf(differences);
+    }
+
+    /**
+     * A recorded line of a night refused for rollups, in the page's words (the night's failure on /runs stayed English
+     * while the rerun's said it in Chinese: review 29d); empty for any other line.
+     */
+    public static Optional<String> chineseOf(String line) {
+        List<String> holes = LINE.holes(line);
+        return holes == null ? Optional.empty() : Optional.of("日汇总与明细数据不一致（共 " + holes.get(0) + " 行，第一行：" + holes.get(1)
+                + "），未生成任何通报；请运维人员运行 fraudstats verify 核对这些日期，并以 --repair 修复");
     }
 
     /** The same in the portal's words, for a statistician who has no shell: who repairs it, and with what. */
