@@ -56,8 +56,8 @@ class DeliverCommand implements Callable<Integer> {
         // a catch-up script told "nothing to send" with exit 0 could not tell a bulletin mailed already from one never
         // published (tester api29)
         if (!deliveries.published(date, kind.name())) {
-            throw new UserError("no " + kind + " bulletin " + date + " was published: nothing to send (nightly --date or rerun "
-                    + "publishes it)");
+            throw new UserError("no " + kind + " bulletin " + date + " was published: nothing to send (" + (kind == Kind.daily
+                    ? "nightly --date or rerun publishes it" : "rerun --from … --to " + date + " --range publishes it") + ")");
         }
         int pending = deliveries.deliver(date, kind.name(), resend, line -> {
             out.println(line);

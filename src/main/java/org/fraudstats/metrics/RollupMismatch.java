@@ -10,12 +10,15 @@ public class RollupMismatch extends RuntimeException {
 
     /** The line a night records on /runs and the log; read back by {@link #chineseOf} for the page. */
     private static final LineTemplate LINE = new LineTemplate(
-            "%s rollup rows differ from the facts, the first: %s; nothing was rendered, run fraudstats verify for the days");
+            "%s rollup rows differ from the facts, the first: %s; nothing was rendered: fraudstats verify --from %s --to %s lists "
+                    + "them, and with --repair mends them");
 
     private final List<RollupCheck.RollupDifference> differences;
 
     public RollupMismatch(List<RollupCheck.RollupDifference> differences) {
-        super(LINE.line(differences.size(), differences.get(0).line()));
+        // the days, and the repair: "run fraudstats verify for the days" named neither (retester 29)
+        super(LINE.line(differences.size(), differences.get(0).line(), differences.get(0).day(),
+                differences.get(differences.size() - 1).day()));
         this.differences = List.copyOf(differences);
     }
 
@@ -26,7 +29,7 @@ public class RollupMismatch extends RuntimeException {
     public static Optional<String> chineseOf(String line) {
         List<String> holes = LINE.holes(line);
         return holes == null ? Optional.empty() : Optional.of("日汇总与明细数据不一致（共 " + holes.get(0) + " 行，第一行：" + holes.get(1)
-                + "），未生成任何通报；请运维人员运行 fraudstats verify 核对这些日期，并以 --repair 修复");
+                + "），未生成任何通报；请运维人员运行 fraudstats verify --from " + holes.get(2) + " --to " + holes.get(3) + " --repair 修复");
     }
 
     /** The same in the portal's words, for a statistician who has no shell: who repairs it, and with what. */

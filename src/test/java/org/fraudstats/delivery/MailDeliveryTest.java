@@ -1021,8 +1021,10 @@ class MailDeliveryTest extends DatabaseTest {
             Run refused = cli(never);
             assertThat(refused.exitCode()).isEqualTo(1);
             assertThat(refused.out()).isEmpty();
-            assertThat(refused.err()).isEqualTo("fraudstats deliver: no " + (never.length == 5 ? "weekly bulletin 2022-10-23" : "daily bulletin 2022-10-20")
-                    + " was published: nothing to send (nightly --date or rerun publishes it)\n");
+            assertThat(refused.err()).isEqualTo(never.length == 5
+                    ? "fraudstats deliver: no weekly bulletin 2022-10-23 was published: nothing to send (rerun --from … --to 2022-10-23 "
+                            + "--range publishes it)\n"
+                    : "fraudstats deliver: no daily bulletin 2022-10-20 was published: nothing to send (nightly --date or rerun publishes it)\n");
         }
         assertThat(relay.getReceivedMessages()).hasSize(6);
         // files not where the revision was published: said, nothing recorded to wait 6 hours and fail (review)

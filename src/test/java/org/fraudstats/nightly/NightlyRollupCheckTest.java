@@ -54,8 +54,8 @@ class NightlyRollupCheckTest extends DatabaseTest {
         assertThat(night.out()).contains("rollup differs from the facts: case_day 2022-10-01 440604 OTHER: "
                 + "rollup [2 cases, loss 100.00], facts [1 cases, loss 100.00]\n");
         assertThat(night.err()).isEqualTo("fraudstats nightly: 1 rollup rows differ from the facts, the first: case_day 2022-10-01 "
-                + "440604 OTHER: rollup [2 cases, loss 100.00], facts [1 cases, loss 100.00]; nothing was rendered, "
-                + "run fraudstats verify for the days\n");
+                + "440604 OTHER: rollup [2 cases, loss 100.00], facts [1 cases, loss 100.00]; nothing was rendered: "
+                + "fraudstats verify --from 2022-10-01 --to 2022-10-01 lists them, and with --repair mends them\n");
         try (var files = Files.walk(out)) {
             assertThat(files.filter(Files::isRegularFile).toList()).isEmpty();
         }

@@ -24,9 +24,10 @@ class WaitingWordsTest {
                 .isEqualTo("drop 2031-01-02 not loaded: cases.csv: required column 'loss_amount' missing from the header");
         // a night refused for rollups differing from the facts (review 29d: it stayed English on /runs)
         assertThat(WaitingWords.chinese("1 rollup rows differ from the facts, the first: case_day 2022-10-01 440604 OTHER: rollup "
-                + "[2 cases, loss 100.00], facts [1 cases, loss 100.00]; nothing was rendered, run fraudstats verify for the days"))
+                + "[2 cases, loss 100.00], facts [1 cases, loss 100.00]; nothing was rendered: fraudstats verify --from 2022-10-01 "
+                + "--to 2022-10-03 lists them, and with --repair mends them"))
                 .isEqualTo("日汇总与明细数据不一致（共 1 行，第一行：case_day 2022-10-01 440604 OTHER: rollup [2 cases, loss 100.00], "
-                        + "facts [1 cases, loss 100.00]），未生成任何通报；请运维人员运行 fraudstats verify 核对这些日期，并以 --repair 修复");
+                        + "facts [1 cases, loss 100.00]），未生成任何通报；请运维人员运行 fraudstats verify --from 2022-10-01 --to 2022-10-03 --repair 修复");
         assertThat(WaitingWords.chinese(null)).isNull();
         assertThat(WaitingWords.after("PT2M40.5S")).isEqualTo("2 分钟 41 秒");
         assertThat(WaitingWords.after("PT0S")).isEqualTo("0 秒");

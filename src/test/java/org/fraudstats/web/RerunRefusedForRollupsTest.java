@@ -40,7 +40,8 @@ class RerunRefusedForRollupsTest extends PortalTest {
             assertThat(refused.getHeader("Retry-After")).isNull();
             assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).isEqualTo("{\n  \"error\": \"rerun 2022-10-01..2022-10-01 refused: "
                     + "1 rollup rows differ from the facts, the first: case_day 2022-10-01 440604 OTHER: rollup [2 cases, loss 100.00], "
-                    + "facts [1 cases, loss 100.00]; nothing was rendered, run fraudstats verify for the days\"\n}\n");
+                    + "facts [1 cases, loss 100.00]; nothing was rendered: fraudstats verify --from 2022-10-01 --to 2022-10-01 lists them, "
+                    + "and with --repair mends them\"\n}\n");
             assertThat(jdbc.queryForList("SELECT concat_ws('|', action, object, result) FROM audit_event WHERE id > ? AND action = 'rerun' "
                     + "ORDER BY id", String.class, before)).containsExactly("rerun|2022-10-01..2022-10-01|requested",
                     "rerun|2022-10-01..2022-10-01|refused: rollups differ from the facts");
