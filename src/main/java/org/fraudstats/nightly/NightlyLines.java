@@ -27,6 +27,14 @@ public final class NightlyLines {
         return WARNING.matcher(line).lookingAt();
     }
 
+    /**
+     * A night's failure line in the page's words where the night has some of its own (a rollup refusal), for /runs;
+     * empty for any other line, which the page shows as recorded.
+     */
+    public static java.util.Optional<String> chineseOfFailure(String line) {
+        return org.fraudstats.metrics.RollupMismatch.chineseOf(line);
+    }
+
     static String loaded(DropLoadResult r) {
         return r.leftAlone() != null ? r.date() + "  drop " + r.leftAlone()
                 : r.unchangedSinceLoaded() ? r.date() + "  drop unchanged (already loaded)"

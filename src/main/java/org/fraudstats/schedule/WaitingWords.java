@@ -52,7 +52,7 @@ enum WaitingWords {
             }
         }
         // a night refused because rollups differ from the facts records the check's own line
-        return org.fraudstats.metrics.RollupMismatch.chineseOf(detail).orElse(detail);
+        return org.fraudstats.nightly.NightlyLines.chineseOfFailure(detail).orElse(detail);
     }
 
     /** PT14M59.999S as 15 分钟, PT1H30M as 1 小时 30 分钟, PT40S as 40 秒: to the second, rounded up. */
