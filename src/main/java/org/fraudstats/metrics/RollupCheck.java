@@ -84,18 +84,12 @@ public class RollupCheck {
      * by runs of consecutive days, not day by day: a verify of centuries bound a parameter per day (review 29d).
      */
     public void keep(Collection<LocalDate> checked, List<RollupDifference> differences, OffsetDateTime began) {
-        Set<LocalDate> differing = new TreeSet<>();
-        differences.forEach(d -> differing.add(d.day()));
-        for (LocalDate day : differing) {
-            jdbc.update(SqlFiles.load("metrics/record-suspect-day.sql"), Map.of("day", day));
-        }
-        // the days found differing were dated now just above, after began: a run's clearing leaves them
+        recordDiffering(differences);
         List<LocalDate> days = new ArrayList<>(new TreeSet<>(checked));
         int start = 0;
         for (int i = 1; i <= days.size(); i++) {
             if (i == days.size() || !days.get(i).equals(days.get(i - 1).plusDays(1))) {
-                jdbc.update(SqlFiles.load("metrics/clear-suspect-days.sql"), Map.of("from", days.get(start), "to", days.get(i - 1),
-                        "began", began));
+                clearFoundRight(days.get(start), days.get(i - 1), began);
                 start = i;
             }
         }
@@ -103,11 +97,18 @@ public class RollupCheck {
 
     /** As {@link #keep(Collection, List, OffsetDateTime)}, of every day of [from, to]. */
     public void keep(LocalDate from, LocalDate to, List<RollupDifference> differences, OffsetDateTime began) {
-        Set<LocalDate> differing = new TreeSet<>();
-        differences.forEach(d -> differing.add(d.day()));
-        for (LocalDate day : differing) {
+        recordDiffering(differences);
+        clearFoundRight(from, to, began);
+    }
+
+    private void recordDiffering(List<RollupDifference> differences) {
+        for (LocalDate day : differences.stream().map(RollupDifference::day).collect(java.util.stream.Collectors.toCollection(TreeSet::new))) {
             jdbc.update(SqlFiles.load("metrics/record-suspect-day.sql"), Map.of("day", day));
         }
+    }
+
+    /** The days found differing were dated just before, after {@code began}: the clearing leaves them. */
+    private void clearFoundRight(LocalDate from, LocalDate to, OffsetDateTime began) {
         jdbc.update(SqlFiles.load("metrics/clear-suspect-days.sql"), Map.of("from", from, "to", to, "began", began));
     }
 
