@@ -1,7 +1,5 @@
 package org.fraudstats.ingest;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -24,6 +22,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.fraudstats.settings.BusinessTime;
 import org.fraudstats.storage.AccountKeyCheck;
 import org.fraudstats.storage.RunLock;
+import org.fraudstats.storage.SamePlace;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Service;
 
@@ -223,13 +222,7 @@ public class Ingest {
         if (loadedFrom == null) {
             return false;
         }
-        Path loaded = Path.of(loadedFrom);
-        try {
-            return Files.isSameFile(loaded, folder);
-        } catch (IOException gone) {
-            // that folder is gone (or unreadable): the same only by name
-            return loaded.toAbsolutePath().normalize().equals(folder.toAbsolutePath().normalize());
-        }
+        return SamePlace.of(Path.of(loadedFrom), folder);
     }
 
     /** Whether these files' instance was first tried before execution {@code load}. */

@@ -23,6 +23,7 @@ import org.fraudstats.bulletin.workbook.BulletinWorkbook;
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.storage.FraudstatsHome;
 import org.fraudstats.storage.OwnFiles;
+import org.fraudstats.storage.SamePlace;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -113,7 +114,7 @@ public class BulletinFiles {
             Path namesake = published == null ? null : published.resolve(file.getFileName());
             return namesake != null && OwnFiles.nobodyElseWrites(publishedOut, namesake, home.root()) ? namesake : null;
         };
-        boolean homeFolder = samePlace(folder, folder(data, home.defaultOut()));
+        boolean homeFolder = SamePlace.of(folder, folder(data, home.defaultOut()));
         // A file here is the revision's, except outside the home's folder when it differs from the published one: then
         // it is one a render killed before recording this revision number left under its name (review), replaced. The
         // home's own such leftovers went when the revision was published (withoutUnrecordedNamesakes); a file there is
@@ -128,7 +129,7 @@ public class BulletinFiles {
 
     /** Whether a file differs from the published file it should be a copy of (none to compare with: it does not). */
     private static boolean differs(Path file, Path original) {
-        if (original == null || samePlace(file, original)) {
+        if (original == null || SamePlace.of(file, original)) {
             return false;
         }
         try {
@@ -139,10 +140,6 @@ public class BulletinFiles {
         }
     }
 
-    private static boolean samePlace(Path one, Path other) {
-        return one.toAbsolutePath().normalize().equals(other.toAbsolutePath().normalize());
-    }
-
     /**
      * A new revision published into another folder than the home's: a file of its number in the home's folder was left
      * by a render killed after renaming it into place and before recording it, of other figures. The portal and the
@@ -150,7 +147,7 @@ public class BulletinFiles {
      */
     private void withoutUnrecordedNamesakes(BulletinData data, Path out, int revision) {
         Path homeFolder = folder(data, home.defaultOut());
-        if (samePlace(homeFolder, folder(data, out))) {
+        if (SamePlace.of(homeFolder, folder(data, out))) {
             return;
         }
         for (Path stale : files(data, homeFolder, Set.of(Format.values()), revision)) {
