@@ -81,16 +81,7 @@ class VerifyCommand implements Callable<Integer> {
             return 0;
         }
         if (repair) {
-            int repaired = repair();
-            // what is left after it, kept: the days it mended are suspect no more
-            java.time.OffsetDateTime after = check.begins();
-            long repairedUpTo = check.latestChange();
-            List<RollupDifference> left = check.differences(period.from, period.to);
-            check.keep(period.from, period.to, left, after);
-            if (left.isEmpty()) {
-                check.passIfItCoversEveryChange(period.from, period.to, repairedUpTo);
-            }
-            return repaired;
+            return repair();
         }
         // a wrong rollup is a wrong figure: fail like any other failure, one line on standard error
         spec.commandLine().getErr().print("fraudstats verify: " + differences.size() + " rollup rows of " + period.from + ".."
@@ -123,18 +114,22 @@ class VerifyCommand implements Callable<Integer> {
             TransactionTemplate transaction = new TransactionTemplate(services.get(PlatformTransactionManager.class));
             transaction.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
             repaired = transaction.execute(status -> {
-                List<RollupDifference> found = services.get(RollupCheck.class).differences(period.from, period.to);
+                RollupCheck check = services.get(RollupCheck.class);
+                java.time.OffsetDateTime began = check.begins();
+                List<RollupDifference> found = check.differences(period.from, period.to);
                 SortedSet<LocalDate> days = found.stream().map(RollupDifference::day).collect(Collectors.toCollection(TreeSet::new));
                 if (days.isEmpty()) {
+                    keepWhatIsLeft(check, List.of(), began);
                     return new Repaired(0, days, 0);
                 }
                 services.get(DailyRollups.class).repair(period.from, period.to, days, found.size(), by);
                 // checked again in the same snapshot of the facts, and the audit row committed with the rows it
                 // reports: a repair that commits has its row, one whose row cannot be written does not happen
-                int left = services.get(RollupCheck.class).differences(period.from, period.to).size();
+                List<RollupDifference> left = check.differences(period.from, period.to);
                 services.get(AuditTrail.class).record(new AuditEvent(by, "", Actor.commandLine().client(), "rollups-repair", period.from + ".." + period.to,
-                        left == 0 ? "success: " + found.size() + " rows rewritten" : "failure: " + left + " rows still differ"));
-                return new Repaired(found.size(), days, left);
+                        left.isEmpty() ? "success: " + found.size() + " rows rewritten" : "failure: " + left.size() + " rows still differ"));
+                keepWhatIsLeft(check, left, began);
+                return new Repaired(found.size(), days, left.size());
             });
         } catch (RuntimeException refused) {
             // a repair asked for and not made (an archived month, a load holding the lock, its own audit row refused)
@@ -159,6 +154,19 @@ class VerifyCommand implements Callable<Integer> {
                 + changedDays(repaired.days()) + "\n");
         out.flush();
         return 0;
+    }
+
+    /**
+     * What the repair's own second check found, kept as any check's (the days it mended are suspect no more), in its
+     * transaction: a third verify of the period after it read again what the repair had just read. Nothing left, and
+     * every day changed since the last check in the period (the repair's own change included, under the loader's
+     * lock), it passes for a check.
+     */
+    private void keepWhatIsLeft(RollupCheck check, List<RollupDifference> left, java.time.OffsetDateTime began) {
+        check.keep(period.from, period.to, left, began);
+        if (left.isEmpty()) {
+            check.passIfItCoversEveryChange(period.from, period.to, check.latestChange());
+        }
     }
 
     /** Which days the repair changed, and what becomes of their bulletins and headlines. */
