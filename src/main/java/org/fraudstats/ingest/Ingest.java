@@ -133,12 +133,24 @@ public class Ingest {
 
     /** Loads one drop; the caller holds the loader's lock. */
     DropLoadResult load(Drop drop) {
-        String checksum;
+        var held = loadedVersions.latest(drop.date());
+        String checksum = null;
         try {
             checksum = drop.checksum();
+            return load(drop, checksum, held);
         } catch (UnreadableFileException e) {
-            throw new IngestFailedException(drop, e.getMessage(), e);
+            throw keeping(new IngestFailedException(drop, e.getMessage(), e), drop, checksum, held);
+        } catch (IngestFailedException e) {
+            throw keeping(e, drop, checksum, held);
         }
+    }
+
+    /** A failure of another version than the one loaded, said with what the figures keep and how to go on. */
+    private static IngestFailedException keeping(IngestFailedException e, Drop drop, String checksum, Optional<LoadedVersions.Loaded> held) {
+        return held.isPresent() && !held.get().checksum().equals(checksum) ? e.keeping(drop, held.get().jobExecutionId()) : e;
+    }
+
+    private DropLoadResult load(Drop drop, String checksum, Optional<LoadedVersions.Loaded> held) {
         // Dates and paths travel as strings: date-typed job parameters have lost precision in the past.
         String folder = drop.folder().toAbsolutePath().toString();
         JobParametersBuilder identity = new JobParametersBuilder()
@@ -151,7 +163,6 @@ public class Ingest {
         // under the number of the load it follows, which keeps the instance new and a repeat of this ingest a no-op.
         // A version loaded from another folder (a statistician's correction) is left alone: the night's sweep of the
         // inbox would otherwise load the inbox's version back over it, every night (review).
-        var held = loadedVersions.latest(drop.date());
         if (held.isPresent() && held.get().checksum().equals(checksum) && held.get().afterLoad() != null) {
             // the very instance that loaded these files: a repeat is a no-op, and one killed after its commit is
             // recovered and marked done below, as a first load is
@@ -191,7 +202,7 @@ public class Ingest {
             // transaction rolled back, nothing of the drop is in the facts; mark it failed and load the drop again
             JobExecution dead = jobRepository.getLastJobExecution(IngestJobConfiguration.JOB_NAME, parameters);
             jobOperator.recover(dead);
-            return load(drop);
+            return load(drop, checksum, held);
         } catch (Exception e) {
             throw new IngestFailedException(drop, rootMessage(e), e);
         }
