@@ -16,6 +16,7 @@ import org.fraudstats.web.portal.BadInput;
 import org.fraudstats.web.portal.Inputs;
 import org.fraudstats.web.portal.NotFound;
 import org.fraudstats.web.portal.PortalAudit;
+import org.fraudstats.web.portal.RerunPlans;
 import org.fraudstats.web.portal.Reruns;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,12 +47,14 @@ class RerunsApi {
             .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final Reruns reruns;
+    private final RerunPlans plans;
     private final Clock clock;
     private final PortalAudit audit;
 
-    RerunsApi(Reruns reruns, PortalAudit audit, Clock clock) {
+    RerunsApi(Reruns reruns, RerunPlans plans, PortalAudit audit, Clock clock) {
         this.clock = clock;
         this.reruns = reruns;
+        this.plans = plans;
         this.audit = audit;
     }
 
@@ -77,9 +80,9 @@ class RerunsApi {
         boolean range = rangeKey != null && rangeKey.asBoolean();
         String object = Reruns.auditObject(period[0], period[1], range);
         if (dry != null && dry.asBoolean()) {
-            Reruns.Plan plan;
+            RerunPlans.Plan plan;
             try {
-                plan = reruns.plan(period[0], period[1], formats, range);
+                plan = plans.plan(period[0], period[1], formats, range);
             } catch (BadInput e) {
                 audit.record("rerun-dry-run", object, "refused");
                 throw e;

@@ -22,6 +22,7 @@ import org.fraudstats.web.portal.Inputs;
 import org.fraudstats.web.portal.NotFound;
 import org.fraudstats.web.portal.PortalAudit;
 import org.fraudstats.web.portal.PublishedBulletin;
+import org.fraudstats.web.portal.RerunPlans;
 import org.fraudstats.web.portal.Reruns;
 import org.fraudstats.web.portal.RunHistory;
 import org.springframework.http.ResponseEntity;
@@ -47,6 +48,7 @@ class RunsPages {
 
     private final RunHistory history;
     private final Reruns reruns;
+    private final RerunPlans plans;
     private final Clock clock;
     private final Rejects rejects;
     private final Pending pending;
@@ -55,13 +57,14 @@ class RunsPages {
     private final PortalAudit audit;
     private final ScheduledRuns scheduledRuns;
 
-    RunsPages(RunHistory history, Reruns reruns, Rejects rejects, Pending pending, Deliveries deliveries, BulletinArchive archive,
+    RunsPages(RunHistory history, Reruns reruns, RerunPlans plans, Rejects rejects, Pending pending, Deliveries deliveries, BulletinArchive archive,
               PortalAudit audit, Clock clock, ScheduledRuns scheduledRuns) {
         this.pending = pending;
         this.scheduledRuns = scheduledRuns;
         this.clock = clock;
         this.history = history;
         this.reruns = reruns;
+        this.plans = plans;
         this.rejects = rejects;
         this.deliveries = deliveries;
         this.archive = archive;
@@ -96,9 +99,9 @@ class RunsPages {
             RefusedForm.show("runs", e, model, response);
             return runs(model);
         }
-        Reruns.Plan plan;
+        RerunPlans.Plan plan;
         try {
-            plan = reruns.plan(period[0], period[1], EnumSet.allOf(BulletinPublisher.Format.class), range);
+            plan = plans.plan(period[0], period[1], EnumSet.allOf(BulletinPublisher.Format.class), range);
         } catch (BadInput e) {
             audit.record("rerun-dry-run", object(period, range), "refused");
             response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);

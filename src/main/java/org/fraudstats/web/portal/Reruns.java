@@ -5,22 +5,14 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.fraudstats.audit.AuditWords;
-import org.fraudstats.bulletin.BulletinKind;
-import org.fraudstats.bulletin.FirstDayLoaded;
 import org.fraudstats.bulletin.BulletinPublisher;
-import org.fraudstats.bulletin.ReadDays;
 import org.fraudstats.bulletin.Rerun;
 import org.fraudstats.delivery.Deliveries;
 import org.fraudstats.metrics.RollupMismatch;
@@ -36,7 +28,6 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -47,62 +38,14 @@ import org.springframework.stereotype.Service;
  * Reruns started from the portal: the same Batch job as `./fraudstats rerun` (bulletin's {@link Rerun}), under the
  * same lock of its days, so they show in `history`, can be restarted from the command line, and refuse a range
  * another run is working on. The job runs on a thread of its own: the request returns as soon as the job's execution
- * exists, and the page or script follows it by its id.
+ * exists, and the page or script follows it by its id. What a rerun would render is {@link RerunPlans}'.
  */
 @Service
 public class Reruns {
 
     private static final Logger log = LoggerFactory.getLogger(Reruns.class);
     private static final Duration WAIT_FOR_EXECUTION = Duration.ofSeconds(30);
-    /** The name of a day's step, before the day (RerunJobConfiguration's partitions: renderDay:day-2022-10-03). */
-    private static final String DAY_STEP = "renderDay:day-";
-    /** The first line of a trace: an exception's qualified name (group 1 its simple name), then its message (2). */
-    private static final Pattern THROWN = Pattern.compile("(?:[a-z_][\\w$]*\\.)+([A-Z][\\w$]*)(?:: (.*))?");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
-
-    /** What a dry run answers: the days and the bulletins (folder and formats) the rerun would render. */
-    public record Plan(LocalDate from, LocalDate to, List<LocalDate> days, List<String> bulletins, List<DayOutlook> outlook) {
-
-        /** The outlook of the range bulletin, when the rerun renders one (the last of {@link #outlook}), or null. */
-        public DayOutlook rangeOutlook() {
-            return outlook.isEmpty() || outlook.get(outlook.size() - 1).range() == null ? null : outlook.get(outlook.size() - 1);
-        }
-
-        /** The dailies' outlooks, one a day. */
-        public List<DayOutlook> dailyOutlook() {
-            return outlook.stream().filter(o -> o.range() == null).toList();
-        }
-    }
-
-    /**
-     * What the rerun would do to one day's daily bulletin, before it runs (tester: the dry run listed every day alike,
-     * where what matters is which days become a correction mailed to leadership).
-     *
-     * @param day               the day of a daily bulletin, the first day of the range bulletin
-     * @param range             the range bulletin's last day, or null of a daily bulletin
-     * @param publishedRevision its latest published revision, or null when none was published
-     * @param changedSince      whether a figure it prints may have changed since that revision was rendered
-     */
-    public record DayOutlook(LocalDate day, LocalDate range, Integer publishedRevision, boolean changedSince) {
-
-        /** first, may-revise or unchanged: the API's word. */
-        public String status() {
-            return publishedRevision == null ? "first" : changedSince ? "may-revise" : "unchanged";
-        }
-
-        /** The page's. */
-        public String chinese() {
-            if (publishedRevision == null) {
-                return "尚未发布：首次发布（不发邮件）";
-            }
-            // a daily's correction goes to the daily's readers; a range bulletin's only when it is a week or a month
-            // someone subscribes to (a 区间 of other days is mailed to no one)
-            String mailed = range == null || Deliveries.mailsRange(day, range) ? "并邮件通知" : "（区间通报不发邮件）";
-            return changedSince
-                    ? "已发布第" + publishedRevision + "版，其后数据有更新：数字如有变化，发布第" + (publishedRevision + 1) + "版" + mailed
-                    : "已发布第" + publishedRevision + "版，其后未载入影响本期的数据：重新生成，预计不发布新版";
-        }
-    }
 
     /** A rerun's state (web.md's GET /api/v1/reruns/{id}); {@code startedAt}/{@code endedAt} in Asia/Shanghai. */
     public record State(long id, BatchStatus status, LocalDate from, LocalDate to, int done, int total,
@@ -175,15 +118,15 @@ public class Reruns {
     private final JobRepository jobRepository;
     private final JobOperator jobOperator;
     private final NamedParameterJdbcTemplate jdbc;
-    private final FirstDayLoaded firstDayLoaded;
+    private final RerunPlans plans;
     private final PortalAudit audit;
     private final SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("portal-rerun-");
     /** Reruns of this server whose thread has not ended: ended in the repository, they may still hold their days. */
     private final Map<Long, CompletableFuture<Void>> live = new java.util.concurrent.ConcurrentHashMap<>();
 
     Reruns(Rerun rerun, RunLock runLock, Deliveries deliveries, FraudstatsHome home, JobRepository jobRepository,
-           JobOperator jobOperator, NamedParameterJdbcTemplate jdbc, FirstDayLoaded firstDayLoaded, PortalAudit audit) {
-        this.firstDayLoaded = firstDayLoaded;
+           JobOperator jobOperator, NamedParameterJdbcTemplate jdbc, RerunPlans plans, PortalAudit audit) {
+        this.plans = plans;
         this.audit = audit;
         this.rerun = rerun;
         this.runLock = runLock;
@@ -199,32 +142,6 @@ public class Reruns {
         return from + ".." + to + (range ? " with the range bulletin" : "");
     }
 
-    /** The dry run: nothing is locked, computed or written. */
-    public Plan plan(LocalDate from, LocalDate to, Set<BulletinPublisher.Format> formats, boolean range) {
-        requireRecords(from, to);
-        List<LocalDate> days = from.datesUntil(to.plusDays(1)).toList();
-        List<String> bulletins = new ArrayList<>();
-        String extensions = formats.stream().map(Enum::name).sorted().reduce((a, b) -> a + "," + b).orElse("");
-        for (LocalDate day : days) {
-            bulletins.add("daily/" + day + " (" + extensions + ")");
-        }
-        if (range) {
-            // the folder BulletinFiles writes it to, and the document's name (周报, 月报 or 区间, told by the dates)
-            bulletins.add(BulletinKind.RANGE.key() + "/" + BulletinKind.RANGE.period(from, to) + " (" + extensions + ") "
-                    + BulletinKind.ofRange(from, to).documentName());
-        }
-        List<Map.Entry<BulletinKind, ReadDays.Span>> rendered = new ArrayList<>();
-        days.forEach(day -> rendered.add(Map.entry(BulletinKind.DAILY, new ReadDays.Span(day, day))));
-        if (range) {
-            rendered.add(Map.entry(BulletinKind.ofRange(from, to), new ReadDays.Span(from, to)));
-        }
-        List<DayOutlook> outlook = jdbc.query(SqlFiles.load("web/rerun-outlook.sql"), Map.of("reads", ReadDays.json(rendered)),
-                (rs, i) -> new DayOutlook(rs.getObject("date_from", LocalDate.class),
-                        "range".equals(rs.getString("kind")) ? rs.getObject("date_to", LocalDate.class) : null,
-                        (Integer) rs.getObject("published_revision"), rs.getBoolean("changed_since")));
-        return new Plan(from, to, days, bulletins, outlook);
-    }
-
     /**
      * Starts a rerun of [from, to] into the default output folder, with the bulletin of the whole range when
      * {@code range} (as `rerun --range`), and returns its job execution id once it exists.
@@ -232,7 +149,7 @@ public class Reruns {
      * @throws RunLock.Refused when another run (a rerun, a nightly) holds some of the days
      */
     public long start(LocalDate from, LocalDate to, Set<BulletinPublisher.Format> formats, boolean range) {
-        requireRecords(from, to);
+        plans.requireRecords(from, to);
         // recorded before anything runs: a rerun publishes to leadership, and one the audit log cannot record
         // (its insert refused, the disk full) must not (MLPS: the audit covers every important action)
         audit.record("rerun", auditObject(from, to, range), "requested");
@@ -240,27 +157,6 @@ public class Reruns {
         Path out = home.defaultOut();
         return launch(held, from, to, audit.who(), "rerun", id -> auditObject(from, to, range) + " (job execution " + id + ")",
                 () -> rerun.run(from, to, out, formats, range));
-    }
-
-    /**
-     * A rerun from the portal or the API starts on or after the first day loaded: a bulletin of a day before it read
-     * zeros, published to leadership's archive with nothing to tell it from a quiet day (tester: 2019 of a home whose
-     * records begin in 2021). The command line's `rerun`, run on the server, still renders any day, but one before a records-start (cli/RerunCommand).
-     *
-     * @throws BadInput when nothing was loaded yet or {@code from} is before the first day loaded
-     */
-    private void requireRecords(LocalDate from, LocalDate to) {
-        LocalDate firstDay = firstDayLoaded.get().orElse(null);
-        if (firstDay == null) {
-            throw new BadInput("nothing has been loaded yet: a bulletin would read zeros for days with no records",
-                    "尚未载入任何数据：不能为无记录的日期生成通报。");
-        }
-        if (from.isBefore(firstDay)) {
-            throw new BadInput("no data before " + firstDay + " (" + firstDayLoaded.said(firstDay) + "): a bulletin of an earlier day would read "
-                    + "zeros for a time with no records" + (to.isBefore(firstDay) ? "" : "; rerun from " + firstDay),
-                    firstDayLoaded.saidInChinese(firstDay) + "，此前没有记录：不能为无记录的日期生成通报"
-                            + (to.isBefore(firstDay) ? "。" : "，请从 " + firstDay + " 起重新生成。"));
-        }
     }
 
     /**
@@ -319,7 +215,7 @@ public class Reruns {
             Integer done = jdbc.queryForObject(SqlFiles.load("web/rerun-days-done.sql"), Map.of("id", id), Integer.class);
             int total = (int) (days.to().toEpochDay() - days.from().toEpochDay() + 1);
             BatchStatus status = execution.getStatus();
-            String message = status == BatchStatus.FAILED ? failure(execution) : null;
+            String message = status == BatchStatus.FAILED ? RerunFailures.failure(execution) : null;
             // a restart is a new execution of the same job instance: the last one is where this rerun went on
             JobExecution latest = status == BatchStatus.FAILED || status == BatchStatus.STOPPED
                     ? jobRepository.getLastJobExecution(execution.getJobInstance()) : null;
@@ -335,48 +231,6 @@ public class Reruns {
             return new State(id, status, days.from(), days.to(), done == null ? 0 : Math.min(done, total), total,
                     time(execution.getStartTime()), time(execution.getEndTime()), message, restartedAs);
         });
-    }
-
-    /**
-     * Why a failed rerun failed, in one line, from what Batch recorded: an execution read back from the repository
-     * has lost its exceptions, and keeps only their traces (exit messages). A day's step says what went wrong with
-     * that day, so the days come first; then the step over the days and the job; an execution marked failed with no
-     * trace at all is one whose process ended before it did (recovered by the next run over its days).
-     */
-    static String failure(JobExecution execution) {
-        List<StepExecution> steps = new ArrayList<>(execution.getStepExecutions());
-        steps.sort(Comparator.comparing((StepExecution s) -> !s.getStepName().startsWith(DAY_STEP)).thenComparing(StepExecution::getId));
-        for (StepExecution step : steps) {
-            String line = step.getStatus() == BatchStatus.FAILED ? traceLine(step.getExitStatus().getExitDescription()) : null;
-            if (line != null) {
-                return step.getStepName().startsWith(DAY_STEP) ? step.getStepName().substring(DAY_STEP.length()) + ": " + line : line;
-            }
-        }
-        String line = traceLine(execution.getExitStatus().getExitDescription());
-        return line != null ? line : "ended without finishing (its process stopped before it did); restart it to render the days still missing";
-    }
-
-    /**
-     * The line of a recorded trace that says what happened: the database server's message when there is one (the
-     * first line of a failed statement's exception is the statement), else the first line's message, or the name of
-     * its exception when it has none; null for no trace.
-     */
-    static String traceLine(String trace) {
-        if (trace == null || trace.isBlank()) {
-            return null;
-        }
-        for (String line : trace.lines().toList()) {
-            int server = line.indexOf("ERROR: ");
-            if (server >= 0 && line.length() > server + 7) {
-                return line.substring(server + 7).strip();
-            }
-        }
-        String first = trace.strip().lines().findFirst().orElseThrow();
-        Matcher thrown = THROWN.matcher(first);
-        if (!thrown.matches()) {
-            return first;
-        }
-        return thrown.group(2) == null || thrown.group(2).isBlank() ? thrown.group(1) : thrown.group(2).strip();
     }
 
     private void recordEnd(CompletableFuture<Void> startRecorded, PortalAudit.Who who, String action, String object, long id, String how) {
