@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * after taking its lock and claiming it. So missed nights are caught up whatever Quartz's misfire handling did,
  * a night claimed by a live node is never run by another, and one left RUNNING by a node that died (its lock
  * went with its connection) is taken over by the next fire. A range bulletin (周报, 月报) waits for the nightly
- * run of its period's days, so it is rendered with their figures rather than with 数据未到 and then revised.
+ * run of its period's days ({@link NightsToCome}), so it is rendered with their figures rather than with 数据未到 and then
+ * revised.
  */
 @Component
 class ScheduleRunner {
@@ -48,17 +49,8 @@ class ScheduleRunner {
         }
     }
 
-    /** How often a range bulletin looks again whether the nightly run of its last days has finished. */
-    static final Duration NIGHTLY_LOOK_INTERVAL = Duration.ofMinutes(1);
-
     /** How soon a period whose days another run holds is looked at again: a rerun of a month takes minutes. */
     static final Duration BUSY_LOOK_INTERVAL = Duration.ofMinutes(5);
-
-    /**
-     * A night RUNNING for longer than this is not waited for: its node may have died in a cluster where no other
-     * fire of the nightly schedule comes before the next night (a single node that restarts takes it over at once).
-     */
-    static final Duration NIGHT_STUCK_AFTER = Duration.ofHours(3);
 
     /**
      * A night that FAILED (a drop that could not be read, the database gone) is tried again at every fire for this
@@ -71,15 +63,15 @@ class ScheduleRunner {
     private final ObjectProvider<ScheduledWork> work;
     private final RunLock runLock;
     private final Clock clock;
-    private final ScheduleDefinitions definitions;
+    private final NightsToCome nightsToCome;
 
     ScheduleRunner(ScheduleRuns runs, ObjectProvider<ScheduledWork> work, RunLock runLock, Clock clock,
-            ScheduleDefinitions definitions) {
+            NightsToCome nightsToCome) {
         this.runs = runs;
         this.work = work;
         this.runLock = runLock;
         this.clock = clock;
-        this.definitions = definitions;
+        this.nightsToCome = nightsToCome;
     }
 
     List<Outcome> run(ScheduleDefinition schedule, Node node, Retry retry) {
@@ -164,7 +156,7 @@ class ScheduleRunner {
      * The day after the last finished period, or an older one left unfinished or failed within the last
      * {@link #FAILED_RETRIED_FOR}; the latest when none ran yet.
      */
-    private static LocalDate first(ScheduleDefinition schedule, LocalDate latest, ScheduleRuns.Open open) {
+    static LocalDate first(ScheduleDefinition schedule, LocalDate latest, ScheduleRuns.Open open) {
         LocalDate first = open.lastFinished() == null ? latest : schedule.cadence().next(open.lastFinished());
         if (open.firstUnfinished() != null && open.firstUnfinished().isBefore(first)) {
             first = open.firstUnfinished();
@@ -195,7 +187,7 @@ class ScheduleRunner {
                 }
                 exitCode = scheduledWork.nightly(day, schedule.inbox(), schedule.out());
             } else {
-                Night night = nightStillToCome(schedule.cadence().end(day));
+                NightsToCome.Night night = nightsToCome.oldest(schedule.cadence().end(day));
                 if (night != null) {
                     // said on /runs too, whose 原因 was empty while the log said what the week waited for (tester A)
                     String why = (night.failed() ? WaitingWords.NIGHT_FAILED : WaitingWords.NIGHT_NOT_FINISHED)
@@ -263,52 +255,6 @@ class ScheduleRunner {
         Instant deadline = schedule.deadlineFor(schedule.cadence().latestComplete(BusinessTime.today(clock))).toInstant();
         Instant now = clock.instant();
         return now.isBefore(deadline) ? Optional.of(min(schedule.retryInterval(), Duration.between(now, deadline))) : Optional.empty();
-    }
-
-    /** A night a range bulletin waits for, whether it failed, and when to look again. */
-    private record Night(LocalDate day, boolean failed, Duration lookAgainIn) {
-    }
-
-    /**
-     * The oldest night up to {@code to} that an enabled nightly schedule has still to finish (not yet claimed
-     * but due, running, or waiting for its drop until the deadline), or null. A range bulletin waits for it:
-     * when the service comes back on a Monday after a Sunday night down, both schedules fire at once, and the
-     * 周报 rendered before Sunday's night would go to leadership with 数据未到 and zeros, then again as r2. A
-     * nightly schedule that never ran is not waited for (its first fire starts at its own yesterday, which may
-     * never be the range's last day), nor is a night RUNNING for over {@link #NIGHT_STUCK_AFTER}.
-     */
-    private Night nightStillToCome(LocalDate to) {
-        for (ScheduleDefinition nightly : definitions.enabled()) {
-            if (nightly.work() != ScheduleDefinition.Work.NIGHTLY) {
-                continue;
-            }
-            LocalDate latest = nightly.cadence().latestComplete(BusinessTime.today(clock));
-            ScheduleRuns.Open open = runs.open(nightly.name(), failedRetriedSince(nightly, latest));
-            if (open.lastFinished() == null && open.firstUnfinished() == null) {
-                continue;
-            }
-            for (LocalDate night = first(nightly, latest, open); !night.isAfter(latest) && !night.isAfter(to);
-                 night = nightly.cadence().next(night)) {
-                ScheduleRuns.Row row = runs.find(nightly.name(), night);
-                if (row != null && (row.status() == Status.DONE || row.status() == Status.MISSING_DATA
-                        || row.status() == Status.FAILED && runs.doneByHandSince(night, row.startedAt()))) {
-                    // finished, or failed and done by hand since (./fraudstats nightly --date D): the week waited
-                    // for it until the nightly's next fire, up to a day, and /runs said it failed (tester A)
-                    continue;
-                }
-                boolean stuck = row != null && row.status() == Status.RUNNING
-                        && row.startedAt().toInstant().plus(NIGHT_STUCK_AFTER).isBefore(clock.instant());
-                if (stuck) {
-                    break;
-                }
-                // a failed night (a bad drop) is waited for, not taken for finished: rendered now, the week would
-                // say 数据未到 of days whose drops came, with their figures missing. It is tried again at the
-                // nightly's own pace, so the week looks at that pace too
-                boolean failed = row != null && row.status() == Status.FAILED;
-                return new Night(night, failed, failed ? nightly.retryInterval() : NIGHTLY_LOOK_INTERVAL);
-            }
-        }
-        return null;
     }
 
     /**
