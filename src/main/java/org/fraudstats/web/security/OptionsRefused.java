@@ -15,6 +15,7 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -27,8 +28,9 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * and not audited where the GET is a 403 (MLPS tester). Refused here with 405, after sign-in has been checked (an
  * anonymous one is the 401 of any request), so the error page records it with its method and who sent it. The 405
  * says, in Allow, the methods the path does take (RFC 9110 wants it): those the controllers map it to, and HEAD
- * wherever GET is (it is answered as GET without its body; Spring's own 405 of DELETE leaves it out). A static file or
- * a path nothing serves gets none. The list is the path's, whatever the role may do with it: a 403 says as much.
+ * wherever GET is (it is answered as GET without its body; Spring's own 405 of DELETE leaves it out), and GET, HEAD
+ * for the portal's static files; a path nothing serves is a 404, as its GET is. The list is the path's, whatever the
+ * role may do with it: a 403 says as much.
  */
 @Configuration(proxyBeanMethods = false)
 class OptionsRefused {
@@ -55,16 +57,31 @@ class OptionsRefused {
                 throws ServletException, IOException {
             if ("OPTIONS".equalsIgnoreCase(request.getMethod())) {
                 Set<String> allowed = allowed(request);
-                if (!allowed.isEmpty()) {
-                    response.setHeader("Allow", String.join(", ", allowed));
+                if (allowed.isEmpty() && staticFile(request)) {
+                    allowed = Set.of("GET", "HEAD");
                 }
+                if (allowed.isEmpty()) {
+                    // nothing is there, whatever the method: a 405 said the path exists, without the Allow it owes
+                    response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                    return;
+                }
+                response.setHeader("Allow", String.join(", ", new TreeSet<>(allowed)));
                 response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
                 return;
             }
             chain.doFilter(request, response);
         }
 
-        /** The methods the controllers map to this path (none: no Allow, as for a path nothing serves). */
+        /** Whether the path is one of the portal's own files (static/: its style sheet and script), served by GET. */
+        private static boolean staticFile(HttpServletRequest request) {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (path.isEmpty() || path.endsWith("/") || path.contains("..") || path.contains("//") || path.contains("\\")) {
+                return false;
+            }
+            return new ClassPathResource("static" + path).isReadable();
+        }
+
+        /** The methods the controllers map to this path (none for a static file or a path nothing serves). */
         private Set<String> allowed(HttpServletRequest request) {
             RequestMappingHandlerMapping mapping = mappings.getIfAvailable();
             Set<String> allowed = new TreeSet<>();
