@@ -85,6 +85,28 @@ public class Users {
     }
 
     /**
+     * A disabled user may sign in again (`user enable`, on the server). The tokens it had are ended, not brought back:
+     * a user is disabled when they leave or their credentials are in doubt, and a token of before then would work
+     * again with nobody having approved it; the user makes new ones at /account. Its password stays (`user password`
+     * sets a new one when it is in doubt too).
+     *
+     * @return the ids of the tokens ended, or empty when the user was not disabled (nothing changed, nothing recorded)
+     * @throws AccessProblem when there is no such user
+     */
+    @Transactional
+    public Optional<List<Long>> enable(String name, Actor actor) {
+        require(name);
+        if (jdbc.queryForList(SqlFiles.load("access/enable-user.sql"), Map.of("name", name), String.class).isEmpty()) {
+            return Optional.empty();
+        }
+        List<Long> ended = jdbc.queryForList(SqlFiles.load("access/revoke-user-tokens.sql"),
+                Map.of("name", name, "now", now()), Long.class);
+        record(actor, "user-enable", ended.isEmpty() ? name : name + " (tokens ended: " + ended.stream().map(id -> "token " + id)
+                .reduce((a, b) -> a + ", " + b).orElseThrow() + ")");
+        return Optional.of(ended);
+    }
+
+    /**
      * A new password set by someone else (`user password`, the administrators' page): its user must change it at
      * the next sign-in. Clears the failed attempts and any lock.
      */

@@ -17,6 +17,7 @@ public final class AuditWords {
             Map.entry("request", "访问"),
             Map.entry("user-add", "新增用户"),
             Map.entry("user-disable", "停用用户"),
+            Map.entry("user-enable", "重新启用用户"),
             Map.entry("user-password", "设置密码"),
             Map.entry("user-totp", "重置动态口令"),
             Map.entry("token-create", "创建令牌"),

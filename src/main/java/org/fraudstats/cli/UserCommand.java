@@ -29,10 +29,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** `user add|list|disable|password|totp` (web.md): the people who may sign in to the portal and the API. */
+/** `user add|list|disable|enable|password|totp` (web.md; enable is ours): the people who may sign in to the portal and the API. */
 @Command(name = "user", mixinStandardHelpOptions = true,
         description = "Manage the users of the portal and the API (one role each; every change is audited).",
-        subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Disable.class,
+        subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Disable.class, UserCommand.Enable.class,
                 UserCommand.Password.class, UserCommand.TotpEnrol.class})
 class UserCommand implements Runnable {
 
@@ -178,6 +178,36 @@ class UserCommand implements Runnable {
         public Integer call() {
             services.get(Users.class).disable(name, Actor.commandLine());
             spec.commandLine().getOut().println("disabled user " + name);
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true,
+            description = "Enable a disabled user again. The tokens it had stay ended (it makes new ones); its password stays.")
+    static class Enable implements Callable<Integer> {
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Mixin
+        DebugOption debug;
+
+        @Spec
+        CommandSpec spec;
+
+        private final Services services;
+
+        Enable(Services services) {
+            this.services = services;
+        }
+
+        @Override
+        public Integer call() {
+            var ended = services.get(Users.class).enable(name, Actor.commandLine());
+            spec.commandLine().getOut().println(ended.isEmpty() ? "user " + name + " is not disabled: nothing changed"
+                    : "enabled user " + name + (ended.get().isEmpty() ? ""
+                            : "; the tokens it had (" + ended.get().size() + ") were ended: it makes new ones at /account"));
             spec.commandLine().getOut().flush();
             return 0;
         }

@@ -191,6 +191,24 @@ class UserCommandsTest extends DatabaseTest {
         withInput("", "user", "disable", "press.one");
         assertThat(tokens.holder(short3.out().strip())).isEmpty();
         assertThat(withInput("", "token", "create", "press.one")).isEqualTo(new Run(1, "", "fraudstats token create: user press.one is disabled\n"));
+
+        // enabled again, the user signs in as before, but the token it had stays ended: nobody approved it again
+        long before = jdbc.queryForObject("SELECT max(id) FROM audit_event", Long.class);
+        long alive = jdbc.queryForObject("SELECT id FROM api_token WHERE token_hash = ?", Long.class, sha256(short3.out().strip()));
+        assertThat(withInput("", "user", "enable", "press.one")).isEqualTo(new Run(0,
+                "enabled user press.one; the tokens it had (1) were ended: it makes new ones at /account\n", ""));
+        assertThat(tokens.holder(short3.out().strip())).isEmpty();
+        assertThat(withInput("", "user", "list").out()).contains("\npress.one,press,true,none,,");
+        String fresh = withInput("", "token", "create", "press.one").out().strip();
+        assertThat(tokens.holder(fresh)).map(UserAccount::name).contains("press.one");
+        // a second enable changes nothing and records nothing
+        assertThat(withInput("", "user", "enable", "press.one")).isEqualTo(new Run(0, "user press.one is not disabled: nothing changed\n", ""));
+        assertThat(withInput("", "user", "enable", "nobody"))
+                .isEqualTo(new Run(2, "", "fraudstats user enable: no user nobody (see ./fraudstats user list)\n"));
+        assertThat(jdbc.queryForList("SELECT action || ' ' || object FROM audit_event WHERE id > ? AND action LIKE 'user-%' OR id > ? AND action = 'token-create'",
+                String.class, before, before)).containsExactly("user-enable press.one (tokens ended: token " + alive + ")",
+                "token-create press.one (token " + (alive + 1) + ", expires " + jdbc.queryForObject(
+                        "SELECT to_char(expires_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') FROM api_token WHERE id = ?", String.class, alive + 1) + ")");
     }
 
     @Test

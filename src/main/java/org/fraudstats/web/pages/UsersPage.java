@@ -121,8 +121,8 @@ class UsersPage {
             redirect.addFlashAttribute("error", "不能停用自己的账户");
             return "redirect:/users";
         }
-        // an administrator who could disable the auditor could keep their own acts from being read: no command
-        // enables an account again, so the auditor's account would be gone until the server made another
+        // an administrator who could disable the auditor could keep their own acts from being read, until someone
+        // with a shell on the server enabled the account again (`user enable`)
         Optional<Role> separated = separated(name, who);
         if (separated.isPresent()) {
             return refused("user-disable", name, "停用" + separated.get().chineseName() + " " + name,
