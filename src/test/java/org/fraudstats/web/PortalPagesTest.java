@@ -509,7 +509,7 @@ class PortalPagesTest extends PortalTest {
         for (var request : List.of(post("/users").param("name", "ref.auditor").param("role", "leader"),
                 post("/users/token").param("name", "ref.nobody"), post("/users/password").param("name", "ref.nobody"),
                 post("/users/totp").param("name", "ref.nobody"), post("/users/disable").param("name", "ref.nobody"),
-                post("/users/token/revoke").param("id", "999999"), post("/users/token/revoke").param("id", Long.toString(id)))) {
+                post("/users/enable").param("name", "ref.nobody"), post("/users/token/revoke").param("id", "999999"), post("/users/token/revoke").param("id", Long.toString(id)))) {
             var refused = mvc.perform(request.with(user("ref.admin").roles("ADMIN")).with(csrf())).andReturn();
             assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/users");
             assertThat(refused.getFlashMap().get("error")).isNotNull();
@@ -522,6 +522,7 @@ class PortalPagesTest extends PortalTest {
                 "user-password|ref.nobody|refused: no user ref.nobody (see ./fraudstats user list)",
                 "user-totp|ref.nobody|refused: no user ref.nobody (see ./fraudstats user list)",
                 "user-disable|ref.nobody|refused: no user ref.nobody (see ./fraudstats user list)",
+                "user-enable|ref.nobody|refused: no user ref.nobody (see ./fraudstats user list)",
                 "token-revoke|token 999999|refused: no valid token 999999",
                 "token-revoke|token " + id + " (ref.auditor)|refused: separation of duties");
         assertThat(page("admin", get("/users"))).containsPattern("value=\"" + id + "\"><button type=\"submit\" class=\"secondary\" aria-label=\"作废（令牌 " + id + "）\" disabled=\"disabled\">作废");
@@ -863,6 +864,26 @@ class PortalPagesTest extends PortalTest {
                 + "AND action IN ('user-password', 'user-totp') ORDER BY id", String.class))
                 .containsExactly("user-password|off.leader|refused: disabled", "user-totp|off.leader|refused: disabled");
         assertThat(jdbc.queryForObject("SELECT totp_secret IS NULL FROM app_user WHERE name = 'off.leader'", Boolean.class)).isTrue();
+
+        // enabled again from the page (a leader disabled by mistake was otherwise gone for good), its token of before
+        // ended; an auditor's account is given back on the server only, as it is taken
+        users.disable("off.auditor", cli);
+        assertThat(page("admin", get("/users"))).containsPattern("value=\"off.leader\"><button type=\"submit\" class=\"secondary\" aria-label=\"重新启用（off.leader）\">重新启用")
+                .containsPattern("value=\"off.auditor\"><button type=\"submit\" class=\"secondary\" aria-label=\"重新启用（off.auditor）\" disabled=\"disabled\">重新启用");
+        var enabled = mvc.perform(post("/users/enable").param("name", "off.leader").with(user("off.admin").roles("ADMIN")).with(csrf())).andReturn();
+        assertThat(enabled.getFlashMap().get("done")).isEqualTo("已重新启用用户 off.leader；其原有令牌（1 个）已作废，由本人在“我的账户”页重新生成");
+        var again = mvc.perform(post("/users/enable").param("name", "off.leader").with(user("off.admin").roles("ADMIN")).with(csrf())).andReturn();
+        assertThat(again.getFlashMap().get("error")).isEqualTo("用户 off.leader 未被停用");
+        var auditorBack = mvc.perform(post("/users/enable").param("name", "off.auditor").with(user("off.admin").roles("ADMIN")).with(csrf())).andReturn();
+        assertThat(auditorBack.getFlashMap().get("error"))
+                .isEqualTo("不能在门户上重新启用安全审计员 off.auditor（职责分离）：请在服务器上运行 ./fraudstats user enable off.auditor");
+        assertThat(jdbc.queryForList("SELECT name || ' ' || enabled FROM app_user WHERE name IN ('off.leader', 'off.auditor') ORDER BY name", String.class))
+                .containsExactly("off.auditor false", "off.leader true");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM api_token WHERE user_name = 'off.leader' AND expires_at > now()", Long.class)).isZero();
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', action, object, result) FROM audit_event WHERE user_name = 'off.admin' "
+                + "AND action = 'user-enable' ORDER BY id", String.class)).containsExactly(
+                "user-enable|off.leader (tokens ended: token " + jdbc.queryForObject("SELECT max(id) FROM api_token WHERE user_name = 'off.leader'", Long.class) + ")|success",
+                "user-enable|off.leader|refused: user off.leader is not disabled", "user-enable|off.auditor|refused: separation of duties");
     }
 
     @Test

@@ -91,6 +91,7 @@ class RoleMatrixTest extends PortalTest {
             new Endpoint("GET", "/rejects", null, Set.of("statistician"), 200),
             new Endpoint("GET", "/users", null, Set.of("admin"), 200),
             new Endpoint("POST", "/users/token?name=nobody", null, Set.of("admin"), 302),
+            new Endpoint("POST", "/users/enable?name=nobody", null, Set.of("admin"), 302),
             new Endpoint("GET", "/audit", null, Set.of("auditor"), 200),
             new Endpoint("GET", "/account", null, EVERYONE, 200),
             new Endpoint("GET", "/account/session", null, EVERYONE, 204));

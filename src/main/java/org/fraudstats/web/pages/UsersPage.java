@@ -137,6 +137,28 @@ class UsersPage {
         return "redirect:/users";
     }
 
+    /** A disabled leader, statistician or press officer enabled again; the tokens they had stay ended (Users.enable). */
+    @PostMapping("/users/enable")
+    String enable(@RequestParam String name, Authentication who, HttpServletRequest request, RedirectAttributes redirect) {
+        // as their disable: an auditor's or an administrator's account is given back on the server, not by a colleague
+        Optional<Role> separated = separated(name, who);
+        if (separated.isPresent()) {
+            return refused("user-enable", name, "重新启用" + separated.get().chineseName() + " " + name,
+                    "./fraudstats user enable " + name, redirect);
+        }
+        try {
+            Optional<List<Long>> ended = users.enable(name, SignedInActor.of(who, request));
+            if (ended.isEmpty()) {
+                return failed("user-enable", name, "user " + name + " is not disabled", "用户 " + name + " 未被停用", redirect);
+            }
+            redirect.addFlashAttribute("done", "已重新启用用户 " + name + (ended.get().isEmpty() ? ""
+                    : "；其原有令牌（" + ended.get().size() + " 个）已作废，由本人在“我的账户”页重新生成"));
+        } catch (AccessProblem e) {
+            return failed("user-enable", name, e.getMessage(), e.chinese(), redirect);
+        }
+        return "redirect:/users";
+    }
+
     @PostMapping("/users/password")
     String password(@RequestParam String name, Authentication who, HttpServletRequest request, HttpServletResponse response,
                     Model model, RedirectAttributes redirect) {
