@@ -157,59 +157,33 @@ class UserCommand implements Runnable {
 
     @Command(name = "disable", mixinStandardHelpOptions = true,
             description = "Disable a user: sign-in, sessions and tokens are refused from the next request on.")
-    static class Disable implements Callable<Integer> {
-
-        @Parameters(paramLabel = "NAME")
-        String name;
-
-        @Mixin
-        DebugOption debug;
-
-        @Spec
-        CommandSpec spec;
-
-        private final Services services;
+    static class Disable extends OneUser {
 
         Disable(Services services) {
-            this.services = services;
+            super(services);
         }
 
         @Override
-        public Integer call() {
-            services.get(Users.class).disable(name, Actor.commandLine());
-            spec.commandLine().getOut().println("disabled user " + name);
-            spec.commandLine().getOut().flush();
-            return 0;
+        String change(Users users, String name) {
+            users.disable(name, Actor.commandLine());
+            return "disabled user " + name;
         }
     }
 
     @Command(name = "enable", mixinStandardHelpOptions = true,
             description = "Enable a disabled user again. The tokens it had stay ended (it makes new ones); its password stays.")
-    static class Enable implements Callable<Integer> {
-
-        @Parameters(paramLabel = "NAME")
-        String name;
-
-        @Mixin
-        DebugOption debug;
-
-        @Spec
-        CommandSpec spec;
-
-        private final Services services;
+    static class Enable extends OneUser {
 
         Enable(Services services) {
-            this.services = services;
+            super(services);
         }
 
         @Override
-        public Integer call() {
-            var ended = services.get(Users.class).enable(name, Actor.commandLine());
-            spec.commandLine().getOut().println(ended.isEmpty() ? "user " + name + " is not disabled: nothing changed"
+        String change(Users users, String name) {
+            var ended = users.enable(name, Actor.commandLine());
+            return ended.isEmpty() ? "user " + name + " is not disabled: nothing changed"
                     : "enabled user " + name + (ended.get().isEmpty() ? ""
-                            : "; the tokens it had (" + ended.get().size() + ") were ended: it makes new ones at /account"));
-            spec.commandLine().getOut().flush();
-            return 0;
+                            : "; the tokens it had (" + ended.get().size() + ") were ended: it makes new ones at /account");
         }
     }
 
@@ -255,7 +229,20 @@ class UserCommand implements Runnable {
     @Command(name = "totp", mixinStandardHelpOptions = true,
             description = "Enrol a user in two-factor sign-in: prints the otpauth:// URI once, for an authenticator app "
                     + "(the sign-in page also shows it as a QR code until a first code is accepted). Replaces any earlier key.")
-    static class TotpEnrol implements Callable<Integer> {
+    static class TotpEnrol extends OneUser {
+
+        TotpEnrol(Services services) {
+            super(services);
+        }
+
+        @Override
+        String change(Users users, String name) {
+            return users.enrolTotp(name, Actor.commandLine());
+        }
+    }
+
+    /** A change of one user, NAME, that prints one line. */
+    abstract static class OneUser implements Callable<Integer> {
 
         @Parameters(paramLabel = "NAME")
         String name;
@@ -268,14 +255,16 @@ class UserCommand implements Runnable {
 
         private final Services services;
 
-        TotpEnrol(Services services) {
+        OneUser(Services services) {
             this.services = services;
         }
 
+        /** Makes the change (audited by Users) and returns the line to print. */
+        abstract String change(Users users, String name);
+
         @Override
         public Integer call() {
-            String uri = services.get(Users.class).enrolTotp(name, Actor.commandLine());
-            spec.commandLine().getOut().println(uri);
+            spec.commandLine().getOut().println(change(services.get(Users.class), name));
             spec.commandLine().getOut().flush();
             return 0;
         }
