@@ -25,7 +25,8 @@ public class ScheduledRuns {
      * @param status RUNNING, WAITING, DONE, MISSING_DATA or FAILED
      * @param detail  why it failed, or what it waits for, in one line; null otherwise
      * @param retried whether a failed one is tried again by itself (a night of the last week)
-     * @param doneByHand whether a failed night has been done by hand since (./fraudstats nightly --date D)
+     * @param doneByHand whether a failed night has been done by hand since (./fraudstats nightly --date D), a failed
+     *                   week or month rendered since (rerun --range)
      */
     public record Period(String schedule, LocalDate day, LocalDate to, String status, OffsetDateTime startedAt, OffsetDateTime finishedAt,
                          String detail, boolean retried, boolean doneByHand) {
@@ -39,9 +40,17 @@ public class ScheduledRuns {
             return finishedAt == null ? "" : BusinessTime.isoSeconds(finishedAt.toInstant());
         }
 
-        /** The detail as the page says it: in Chinese where it is one of the schedule's own lines (WaitingWords). */
+        /**
+         * The detail as the page says it: in Chinese where it is one of the schedule's own lines (WaitingWords); of a
+         * week or month that failed, what renders it, since its schedule does not try it again (a 周报 refused for
+         * rollups stayed 失败 after the repair with nothing on the page saying what to do next: closing note 29).
+         */
         public String reason() {
-            return WaitingWords.chinese(detail);
+            String said = WaitingWords.chinese(detail);
+            if ("FAILED".equals(status) && !retried && !doneByHand && !to.equals(day)) {
+                return said + "（不自动重试：问题解决后，在上方“重算一个区间”重算 " + day + " 至 " + to + "，勾选“同时生成整个区间的通报”）";
+            }
+            return said;
         }
 
         /** The status as the page says it. */
@@ -76,8 +85,11 @@ public class ScheduledRuns {
                     LocalDate day = rs.getObject("business_day", LocalDate.class);
                     OffsetDateTime started = rs.getObject("started_at", OffsetDateTime.class);
                     boolean failed = "FAILED".equals(rs.getString("status"));
-                    boolean doneByHand = rs.getBoolean("done_by_hand") && nightly(rs.getString("schedule"));
-                    return new Period(rs.getString("schedule"), day, lastDay(rs.getString("schedule"), day), rs.getString("status"), started,
+                    LocalDate to = lastDay(rs.getString("schedule"), day);
+                    boolean nightly = nightly(rs.getString("schedule"));
+                    boolean doneByHand = nightly ? rs.getBoolean("done_by_hand")
+                            : to.equals(rs.getObject("range_rendered_to", LocalDate.class));
+                    return new Period(rs.getString("schedule"), day, to, rs.getString("status"), started,
                             rs.getObject("finished_at", OffsetDateTime.class), rs.getString("detail"),
                             failed && !doneByHand && retried(rs.getString("schedule"), day), doneByHand);
                 });

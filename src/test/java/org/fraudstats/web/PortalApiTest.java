@@ -265,6 +265,40 @@ class PortalApiTest extends PortalTest {
         }
     }
 
+    /**
+     * A week whose range bulletin failed (a rollup differing from the facts) is not tried again by its schedule: the
+     * page says what renders it, and once a `rerun --range` has published it, that it was done by hand (closing note
+     * 29: it stayed 失败 after the repair, with nothing saying what to do next).
+     */
+    @Test
+    void aFailedWeekSaysWhatRendersItAndOnceRenderedThatItWasDoneByHand() throws Exception {
+        jdbc.update("DELETE FROM schedule_run WHERE business_day >= '2031-01-01'");
+        jdbc.update("INSERT INTO schedule_run (schedule, business_day, status, started_at, finished_at, instance, detail) VALUES "
+                + "('weekly', '2031-01-13', 'FAILED', '2031-01-20T02:30:00+08:00', '2031-01-20T02:30:04+08:00', 'node', "
+                + "'1 rollup rows differ from the facts, the first: 2031-01-14,440604,cases,3,4; nothing was rendered: fraudstats verify "
+                + "--from 2031-01-14 --to 2031-01-14 lists them, and with --repair mends them')");
+        var runs = context.getBean(org.fraudstats.schedule.ScheduledRuns.class);
+        try {
+            assertThat(runs.latest(1)).singleElement().satisfies(p -> {
+                assertThat(p.statusName()).isEqualTo("失败");
+                assertThat(p.reason()).startsWith("日汇总与明细数据不一致（共 1 行").endsWith("（不自动重试：问题解决后，在上方“重算一个区间”重算 "
+                        + "2031-01-13 至 2031-01-19，勾选“同时生成整个区间的通报”）");
+            });
+            // rendered by a rerun of the week with its range bulletin, after the failure
+            jdbc.update("INSERT INTO bulletin_revision (kind, date_from, date_to, revision, figures, changes, generated_at, last_load_seen) "
+                    + "VALUES ('range', DATE '2031-01-13', DATE '2031-01-19', 1, '{}', '[]', '2031-01-20T09:00:00+08:00', 0)");
+            assertThat(runs.latest(1)).singleElement().satisfies(p -> {
+                assertThat(p.statusName()).isEqualTo("失败，已手工补做");
+                assertThat(p.reason()).doesNotContain("不自动重试");
+            });
+            assertThat(JSON.readTree(as("statistician", get("/api/v1/schedule").param("limit", "1")).getContentAsString())
+                    .get(0).get("done_by_hand").asBoolean()).isTrue();
+        } finally {
+            jdbc.update("DELETE FROM bulletin_revision WHERE kind = 'range' AND date_from = DATE '2031-01-13'");
+            jdbc.update("DELETE FROM schedule_run WHERE business_day >= '2031-01-01'");
+        }
+    }
+
     @Test
     void aScriptWalksTheWholeRunHistoryPageByPage() throws Exception {
         // the loads of @BeforeAll are executions enough for three pages of two
