@@ -34,8 +34,12 @@ enum RejectReason {
     NOT_MONEY("not a plain decimal amount in yuan", "不是以元为单位的普通小数（如 1234.5）"),
     MONEY_DECIMALS("more than 2 decimals", "小数超过 2 位"),
     // the limit said (FieldFormats.MONEY_INTEGER_DIGITS): "out of range" left a statistician to guess whether the value
-    // or the range was wrong (tester); rows recorded before 2026-12-06 keep "out of range", shown as recorded
-    MONEY_TOO_LARGE("out of range: more than 16 digits before the point", "超出范围：整数部分超过 16 位"),
+    // or the range was wrong (tester); rows recorded before 2026-12-06 keep "out of range", shown as recorded. What such
+    // a value most likely is, said too: an account number in the amount's column (review 30)
+    MONEY_TOO_LARGE("out of range: more than 10 digits before the point (10 billion yuan or more: an account number in this column?)",
+            "超出范围：整数部分超过 10 位（100 亿元及以上：是否误填了账号？）"),
+    /** Recorded until 2026-12-06, when the bound was the storage's 16 digits; read back only, never written now. */
+    MONEY_TOO_LARGE_BEFORE("out of range: more than 16 digits before the point", "超出范围：整数部分超过 16 位"),
     NOT_POSITIVE("must be greater than 0", "必须大于 0"),
     NOT_INTEGER("not an integer", "不是整数"),
     AGE_OUT_OF_RANGE("out of range 0-120", "不在 0–120 之间");

@@ -477,26 +477,34 @@ class LoadingRulesTest extends DatabaseTest {
                 "2022-10-01,cases.csv,6,A5,victim_age: not an integer");
     }
 
+    /**
+     * Money has at most 10 digits before the point, and sums of the largest stay exact. A row exported with account_no
+     * and amount swapped loaded as good under the storage's 16-digit bound: the card number was the day's 止付金额, in
+     * clear in the figures, the headline and the bulletin (review 30). It is a rejected row now, its value masked.
+     */
     @Test
-    void amountsThatEachFitSumPastSixteenDigitsInADayAndStillLoad() {
-        // each amount has the 16 integer digits a fact may hold; their day's sum has 17 (it failed the drop in the
-        // rollup's INSERT, "numeric field overflow", and the drop after it waited)
+    void anAccountNumberInAnAmountsColumnIsRejectedAndTheLargestAmountsSumExactly() {
+        String card = "6222" + "0200" + "1234" + "5678";
         new Drops(inbox)
                 .write("2022-10-01", "cases.csv", Drops.CASES
-                        + "H1,2022-10-01T10:00:00+08:00,440604,,OTHER,9000000000000000,\n"
-                        + "H2,2022-10-01T11:00:00+08:00,440604,,OTHER,1000000000000000.50,\n")
-                .write("2022-10-02", "cases.csv", Drops.CASES
-                        + "H9,2022-10-02T10:00:00+08:00,440604,,OTHER,5,\n")
-                .write("2022-10-02", "freezes.csv", Drops.FREEZES
-                        + "S1,H1,STOP_PAYMENT,bank," + "6222" + "0200" + "1234" + "5678" + ",9999999999999999.99,2022-10-02T10:00:00+08:00\n"
-                        + "S2,H2,STOP_PAYMENT,bank," + "6222" + "0200" + "1234" + "5679" + ",9999999999999999.99,2022-10-02T10:01:00+08:00\n");
+                        + "H1,2022-10-01T10:00:00+08:00,440604,,OTHER,9999999999.99,\n"
+                        + "H2,2022-10-01T11:00:00+08:00,440604,,OTHER,9999999999.99,\n"
+                        + "H3,2022-10-01T12:00:00+08:00,440604,,OTHER," + card + ",\n")
+                .write("2022-10-01", "freezes.csv", Drops.FREEZES
+                        + "S1,H1,STOP_PAYMENT,bank,TESTACCT1,9999999999.99,2022-10-01T13:00:00+08:00\n"
+                        + "S2,H2,STOP_PAYMENT,bank,2395.56," + card + ",2022-10-01T13:01:00+08:00\n");
         ingest();
-        assertThat(rejects()).isEmpty();
-        String csv = cli("metrics", "--from", "2022-10-01", "--to", "2022-10-02", "--district", "440604", "--by", "day").out();
+        assertThat(rejects()).containsExactly(
+                "2022-10-01,cases.csv,4,H3,loss_amount: out of range: more than 10 digits before the point (10 billion yuan or more: "
+                        + "an account number in this column?)",
+                "2022-10-01,freezes.csv,3,S2,amount: out of range: more than 10 digits before the point (10 billion yuan or more: "
+                        + "an account number in this column?)");
+        Run listed = cli("rejects", "--from", "2022-10-01", "--to", "2022-10-01", "--format", "json");
+        assertThat(listed.out()).doesNotContain(card).contains("\"amount\": \"************5678\"");
+        String csv = cli("metrics", "--from", "2022-10-01", "--to", "2022-10-01", "--district", "440604", "--by", "day").out();
         assertThat(csv.lines().skip(1).map(l -> String.join(",", java.util.Arrays.asList(l.split(",")).subList(0, 8))))
-                .containsExactly("2022-10-01,2022-10-01,440604,2,10000000000000000.50,0,0.00,0",
-                        "2022-10-02,2022-10-02,440604,1,5.00,2,19999999999999999.98,0");
-        assertThat(cli("verify", "--from", "2022-10-01", "--to", "2022-10-02").exitCode()).isZero();
+                .containsExactly("2022-10-01,2022-10-01,440604,2,19999999999.98,1,9999999999.99,0");
+        assertThat(cli("verify", "--from", "2022-10-01", "--to", "2022-10-01").exitCode()).isZero();
     }
 
     @Test

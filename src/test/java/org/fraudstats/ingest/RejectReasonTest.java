@@ -41,7 +41,10 @@ class RejectReasonTest {
         assertThat(RejectReason.UNKNOWN_OUTCOME.line("outcome")).isEqualTo("outcome: unknown outcome");
         assertThat(RejectReason.NOT_MONEY.line("amount")).isEqualTo("amount: not a plain decimal amount in yuan");
         assertThat(RejectReason.MONEY_DECIMALS.line("loss_amount")).isEqualTo("loss_amount: more than 2 decimals");
-        assertThat(RejectReason.MONEY_TOO_LARGE.line("amount")).isEqualTo("amount: out of range: more than 16 digits before the point");
+        assertThat(RejectReason.MONEY_TOO_LARGE.line("amount")).isEqualTo("amount: out of range: more than 10 digits before the point "
+                + "(10 billion yuan or more: an account number in this column?)");
+        // a line recorded under the bound before still reads in Chinese
+        assertThat(RejectReason.chinese("amount: out of range: more than 16 digits before the point")).isEqualTo("amount：超出范围：整数部分超过 16 位");
         // the limit it names is the one FieldFormats applies
         assertThat(RejectReason.MONEY_TOO_LARGE.line("amount")).contains("more than " + FieldFormats.MONEY_INTEGER_DIGITS + " digits");
         assertThat(RejectReason.NOT_POSITIVE.line("amount")).isEqualTo("amount: must be greater than 0");
