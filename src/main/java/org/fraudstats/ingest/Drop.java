@@ -43,7 +43,7 @@ record Drop(LocalDate date, Path folder) {
      * searched (permission denied), and such a drop loaded as an empty one, exit 0, and counted as arrived.
      */
     List<Feed> feeds(Attributes attributes) {
-        refuseLink(folder);
+        refuseGone(attributes);
         List<Feed> present = new ArrayList<>();
         for (Feed feed : Feed.values()) {
             Path file = folder.resolve(feed.fileName());
@@ -91,9 +91,26 @@ record Drop(LocalDate date, Path folder) {
         }
     }
 
-    private static void refuseLink(Path path) {
-        if (Files.isSymbolicLink(path)) {
-            throw linkRefused(path);
+    /**
+     * The folder itself, first: one moved away between the inbox's listing and its turn (a provider renaming a new
+     * version in, a share unmounted during a night's catch-up) had each feed file "not there", so it loaded as an empty
+     * drop, exit 0, and its day counted as arrived: the night published zeros for it, where it says 数据未到 (review 30).
+     */
+    private void refuseGone(Attributes attributes) {
+        BasicFileAttributes found;
+        try {
+            found = attributes.of(folder);
+        } catch (NoSuchFileException gone) {
+            throw new UnreadableFileException(folder, "is no longer there (moved away or unmounted since the inbox was listed); "
+                    + "nothing of it was loaded");
+        } catch (IOException e) {
+            throw UnreadableFileException.cannotRead(folder, e);
+        }
+        if (found.isSymbolicLink()) {
+            throw linkRefused(folder);
+        }
+        if (!found.isDirectory()) {
+            throw new UnreadableFileException(folder, "is no longer a folder; nothing of it was loaded");
         }
     }
 

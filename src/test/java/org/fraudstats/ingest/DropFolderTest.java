@@ -41,6 +41,18 @@ class DropFolderTest {
         assertThat(drop.feeds()).containsExactly(Feed.CASES);
     }
 
+    /** A folder moved away after the inbox was listed loaded as an empty drop, its day counted as arrived (review 30). */
+    @Test
+    void aDropFolderGoneSinceTheInboxWasListedFailsInsteadOfLoadingEmpty() throws IOException {
+        Path folder = inbox.resolve(DAY.toString());
+        Drop drop = new Drop(DAY, folder);
+        assertThatThrownBy(drop::feeds).isInstanceOf(UnreadableFileException.class)
+                .hasMessage(folder + ": is no longer there (moved away or unmounted since the inbox was listed); nothing of it was loaded");
+        Files.writeString(folder, "a file where the folder was");
+        assertThatThrownBy(drop::checksum).isInstanceOf(UnreadableFileException.class)
+                .hasMessage(folder + ": is no longer a folder; nothing of it was loaded");
+    }
+
     @Test
     void anInboxThatCanBeListedButNotSearchedFailsNamingTheDrop() throws IOException {
         new Drops(inbox).write(DAY.toString(), "cases.csv", Drops.CASES);
