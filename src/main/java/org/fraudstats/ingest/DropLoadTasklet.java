@@ -87,14 +87,14 @@ class DropLoadTasklet implements Tasklet {
         named.query(SqlFiles.load("ingest/archived-versions.sql"), Map.of(), (RowCallbackHandler) rs -> {
             String record = rs.getString("file") + ": record " + AccountNumbers.maskId(rs.getString("id"));
             if (rs.getObject("line") != null) {
-                throw new IngestFailedException(drop, rs.getString("file") + " line " + rs.getInt("line") + ": record "
+                throw IngestFailedException.ofARecord(drop, rs.getString("file") + " line " + rs.getInt("line") + ": record "
                         + AccountNumbers.maskId(rs.getString("id")) + " is dated " + rs.getString("business_day") + ", in "
-                        + rs.getString("month") + ", whose facts were archived; it cannot be loaded until the month is restored", null);
+                        + rs.getString("month") + ", whose facts were archived; it cannot be loaded until the month is restored");
             }
-            throw new IngestFailedException(drop, rs.getString("of_case") == null
+            throw IngestFailedException.ofARecord(drop, rs.getString("of_case") == null
                     ? record + " is stored in " + rs.getString("month") + ", whose facts were archived; it cannot be corrected until the month is restored"
                     : record + " is of case " + AccountNumbers.maskId(rs.getString("of_case")) + ", stored in " + rs.getString("month")
-                            + ", whose facts were archived; it cannot be loaded until the month is restored", null);
+                            + ", whose facts were archived; it cannot be loaded until the month is restored");
         });
         // loaded as written, but said: a record far from its drop is most likely a mistyped year at the source
         List<String> datedAway = named.query(SqlFiles.load("ingest/dated-away-from-drop.sql"), Map.of("dropDate", drop.date()),

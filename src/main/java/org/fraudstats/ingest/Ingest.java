@@ -145,9 +145,13 @@ public class Ingest {
         }
     }
 
-    /** A failure of another version than the one loaded, said with what the figures keep and how to go on. */
+    /**
+     * A failure of another version than the one loaded, caused by its files, said with what the figures keep and how
+     * to go on; any other failure (the database, the disk) as it is.
+     */
     private static IngestFailedException keeping(IngestFailedException e, Drop drop, String checksum, Optional<LoadedVersions.Loaded> held) {
-        return held.isPresent() && !held.get().checksum().equals(checksum) ? e.keeping(drop, held.get().jobExecutionId()) : e;
+        return held.isPresent() && !held.get().checksum().equals(checksum) && e.causedByTheFiles()
+                ? e.keeping(drop, held.get().jobExecutionId()) : e;
     }
 
     private DropLoadResult load(Drop drop, String checksum, Optional<LoadedVersions.Loaded> held) {

@@ -4,14 +4,35 @@ package org.fraudstats.ingest;
 public class IngestFailedException extends RuntimeException {
 
     private final String problem;
+    private final boolean theFiles;
 
     public IngestFailedException(Drop drop, String problem, Throwable cause) {
-        this(drop, problem, "", cause);
+        this(drop, problem, "", cause, false);
     }
 
-    private IngestFailedException(Drop drop, String problem, String afterword, Throwable cause) {
+    private IngestFailedException(Drop drop, String problem, String afterword, Throwable cause, boolean theFiles) {
         super("drop " + drop.date() + " not loaded: " + problem + afterword, cause);
         this.problem = problem;
+        this.theFiles = theFiles;
+    }
+
+    /** A failure a record of the files causes (one of an archived month): mending the files mends it. */
+    static IngestFailedException ofARecord(Drop drop, String problem) {
+        return new IngestFailedException(drop, problem, "", null, true);
+    }
+
+    /**
+     * Whether the drop's files are what failed it: one unreadable (rule 6) or a record of it, not the database, the
+     * disk or a file written meanwhile, of which "mend these files" would send an operator to the wrong place (a full
+     * database disk had them move a good correction aside: review 30).
+     */
+    boolean causedByTheFiles() {
+        for (Throwable t = this; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnreadableFileException || t instanceof IngestFailedException failed && failed.theFiles) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -22,7 +43,7 @@ public class IngestFailedException extends RuntimeException {
     IngestFailedException keeping(Drop drop, long loadedBy) {
         IngestFailedException said = new IngestFailedException(drop, problem, "; " + drop.date() + " keeps the version loaded by job execution "
                 + loadedBy + " and the drops after it wait: mend these files, or move " + drop.folder() + " out of the inbox to keep that version",
-                getCause());
+                getCause(), theFiles);
         said.setStackTrace(getStackTrace());
         return said;
     }
