@@ -57,10 +57,9 @@ class IngestCommand implements Callable<Integer> {
             from = dates.period.from;
             to = dates.period.to;
         }
-        if (!inbox.toFile().isDirectory()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--inbox " + inbox
-                    + (inbox.toFile().exists() ? ": not a folder" : ": no such folder"));
-        }
+        org.fraudstats.ingest.Inbox.whyNotAnInbox(inbox).ifPresent(why -> {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--inbox " + inbox + why);
+        });
         var out = spec.commandLine().getOut();
         List<DropLoadResult> results;
         try {

@@ -51,9 +51,10 @@ class NightlyCommand implements Callable<Integer> {
         });
         // an inbox named on the command line that is not there is a typing error, as for ingest: read as 数据未到, the
         // night published a bulletin saying the data had not come, and mailed it (tester C)
-        if (inbox != null && !inbox.toFile().isDirectory()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--inbox " + inbox
-                    + (inbox.toFile().exists() ? ": not a folder" : ": no such folder"));
+        if (inbox != null) {
+            org.fraudstats.ingest.Inbox.whyNotAnInbox(inbox).ifPresent(why -> {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--inbox " + inbox + why);
+            });
         }
         FraudstatsHome home = services.get(FraudstatsHome.class);
         var o = spec.commandLine().getOut();

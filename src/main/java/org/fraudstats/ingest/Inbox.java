@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * (after today in Asia/Shanghai), are skipped with a warning. A drop of 2099 (a mistyped folder) would otherwise
  * outrank every later drop: by rule 2 of feeds.md no later correction of its records could ever replace them.
  */
-final class Inbox {
+public final class Inbox {
 
     private static final Logger log = LoggerFactory.getLogger(Inbox.class);
 
@@ -31,10 +32,41 @@ final class Inbox {
         return drops(inbox, from, to, today, path -> Files.readAttributes(path, BasicFileAttributes.class));
     }
 
+    /**
+     * Why a folder given as the inbox cannot be one, said after its name, or empty when it can: not there, not a folder,
+     * or a drop itself (a feed file at its top and no dated folder: `--inbox /srv/inbox/2022-11-02`, an easy slip, found
+     * "no drops" with exit 0, and a night published the day as 数据未到 and mailed it: review 30).
+     */
+    public static Optional<String> whyNotAnInbox(Path inbox) {
+        if (!Files.isDirectory(inbox)) {
+            return Optional.of(Files.exists(inbox) ? ": not a folder" : ": no such folder");
+        }
+        String feedFile = null;
+        try (Stream<Path> children = Files.list(inbox)) {
+            for (Path child : children.toList()) {
+                String name = child.getFileName().toString();
+                if (dateOf(child) != null && Files.isDirectory(child)) {
+                    return Optional.empty();
+                }
+                for (Feed feed : Feed.values()) {
+                    if (name.equalsIgnoreCase(feed.fileName()) && Files.isRegularFile(child)) {
+                        feedFile = name;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return Optional.empty(); // said by the listing of its drops, which names the folder and the problem
+        }
+        Path parent = inbox.toAbsolutePath().normalize().getParent();
+        return feedFile == null ? Optional.empty() : Optional.of(" is a drop, not an inbox (it holds " + feedFile + "): give the folder "
+                + "that holds the drops' dated folders" + (parent == null ? "" : ", " + parent));
+    }
+
     /** Like a drop's folder, an inbox that can be listed but not searched fails: its folders looked like files. */
     static List<Drop> drops(Path inbox, LocalDate from, LocalDate to, LocalDate today, Drop.Attributes attributes) {
-        if (!Files.isDirectory(inbox)) {
-            throw new IllegalArgumentException("--inbox " + inbox + ": no such folder");
+        Optional<String> notAnInbox = whyNotAnInbox(inbox);
+        if (notAnInbox.isPresent()) {
+            throw new IllegalArgumentException("--inbox " + inbox + notAnInbox.get());
         }
         List<Drop> drops = new ArrayList<>();
         try (Stream<Path> children = Files.list(inbox)) {

@@ -103,6 +103,26 @@ class CliErrorsTest extends DatabaseTest {
         assertThat(jdbc.queryForObject(revisions, Long.class)).isEqualTo(before);
     }
 
+    /** A drop's own folder given as the inbox: "no drops found", exit 0, and a night of 数据未到 mailed (review 30). */
+    @Test
+    void aDropGivenAsTheInboxIsNamed() throws java.io.IOException {
+        // a path of no long digit run, which the error line would mask (a temporary folder's name has one)
+        java.nio.file.Path inbox = java.nio.file.Path.of("target", "inbox-given-as-a-drop").toAbsolutePath();
+        org.springframework.util.FileSystemUtils.deleteRecursively(inbox);
+        java.nio.file.Path drop = java.nio.file.Files.createDirectories(inbox.resolve("2022-10-24"));
+        java.nio.file.Files.writeString(drop.resolve("cases.csv"), org.fraudstats.support.Drops.CASES);
+        String said = "--inbox " + drop + " is a drop, not an inbox (it holds cases.csv): give the folder that holds the drops' "
+                + "dated folders, " + inbox.toRealPath() + " (see --help)\n";
+        assertThat(cli("ingest", "--inbox", drop.toString())).isEqualTo(new Run(2, "", "fraudstats ingest: " + said));
+        String revisions = "SELECT count(*) FROM bulletin_revision";
+        Long before = jdbc.queryForObject(revisions, Long.class);
+        assertThat(cli("nightly", "--date", "2022-10-24", "--inbox", drop.toString())).isEqualTo(new Run(2, "", "fraudstats nightly: " + said));
+        assertThat(jdbc.queryForObject(revisions, Long.class)).isEqualTo(before);
+        // an inbox holding its drops is one, whatever else it holds at its top
+        java.nio.file.Files.writeString(inbox.resolve("cases.csv"), org.fraudstats.support.Drops.CASES);
+        assertThat(cli("ingest", "--inbox", inbox.toString()).exitCode()).isZero();
+    }
+
     @Test
     void aDayWithNoDropIsNamed_andIsNoFailure() throws java.io.IOException {
         java.nio.file.Path inbox = java.nio.file.Files.createTempDirectory("inbox");
