@@ -72,18 +72,9 @@ class AccountNumbers {
         return DigitRuns.mask(value);
     }
 
-    /**
-     * An id from the case system as feeds.md gives one: letters, a date, a serial (FS2022102300123). cli.md wants a
-     * rejected row's record_id "as written", and masked as any run of digits it was FS*********0123, which no one
-     * could look up in the case system (tester B). An account number has no letters before it, and its first digits
-     * are a bank's, not a day.
-     */
-    private static final java.util.regex.Pattern CASE_SYSTEM_ID = java.util.regex.Pattern.compile(
-            "[A-Za-z]{1,6}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{1,9}");
-
-    /** A value of an id column (the record's own, or a freeze's or refund's case_id): shown whole when it is shaped as the case system's ids, else as {@link #maskDigitRuns}. */
+    /** A value of an id column: shown whole when it is shaped as the case system's ids, else masked (storage's rule). */
     public static String maskId(String value) {
-        return value != null && CASE_SYSTEM_ID.matcher(value).matches() ? value : maskDigitRuns(value);
+        return DigitRuns.maskId(value);
     }
 
     /** Whether a column holds ids: the feed's own id column or case_id. */
