@@ -33,7 +33,8 @@ public final class Cli {
             if (debug) {
                 printTrace(e, err);
             }
-            return e instanceof CommandLine.ParameterException || e instanceof org.fraudstats.access.AccessProblem.NoSuch ? 2 : 1;
+            return e instanceof CommandLine.ParameterException || e instanceof org.fraudstats.access.AccessProblem.NoSuch
+                    || e instanceof UserError.NamesNothing ? 2 : 1;
         });
         cli.setParameterExceptionHandler((e, a) -> {
             // "fraudstats token create: …", "fraudstats: …" for the top level, not "fraudstats create" or "fraudstats fraudstats"
@@ -62,6 +63,15 @@ public final class Cli {
                     + String.join(", ", e.getCommandLine().getSubcommands().keySet()));
         }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * A command given without its subcommand (`fraudstats`, `fraudstats user`) is a usage error, exit 2: it printed the
+     * usage with exit 0, and a script that lost its subcommand read success (review 30). --help prints the usage.
+     */
+    static CommandLine.ParameterException missingCommand(CommandLine.Model.CommandSpec spec) {
+        return new CommandLine.ParameterException(spec.commandLine(), "a command is missing: one of "
+                + String.join(", ", spec.commandLine().getSubcommands().keySet()));
     }
 
     private static java.time.LocalDate isoDate(String text) {

@@ -47,7 +47,7 @@ class RestartCommand implements Callable<Integer> {
         }
         if (failed == null) {
             // the id as typed, which may be an account number pasted in the wrong place (leak tester)
-            throw new UserError("no job execution " + org.fraudstats.storage.DigitRuns.mask(Long.toString(id)) + " (see fraudstats history)");
+            throw new UserError.NamesNothing("no job execution " + org.fraudstats.storage.DigitRuns.mask(Long.toString(id)) + " (see fraudstats history)");
         }
         if (failed.getStatus() == BatchStatus.COMPLETED) {
             throw new UserError("job execution " + id + " completed: there is nothing to restart (to redo its work, "

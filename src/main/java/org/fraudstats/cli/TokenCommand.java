@@ -21,7 +21,7 @@ class TokenCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw Cli.missingCommand(spec);
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,

@@ -41,7 +41,7 @@ class UserCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw Cli.missingCommand(spec);
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,

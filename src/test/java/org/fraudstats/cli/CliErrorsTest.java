@@ -87,6 +87,21 @@ class CliErrorsTest extends DatabaseTest {
         assertThat(empty.err()).isEqualTo("fraudstats metrics: --district is empty (leave it out for every area) (see --help)\n");
     }
 
+    /** A command without its subcommand is a usage error: it printed the usage with exit 0 (review 30). */
+    @Test
+    void aMissingCommandIsAUsageError_helpStillPrintsTheUsage() {
+        Run bare = cli();
+        assertThat(bare.exitCode()).isEqualTo(2);
+        assertThat(bare.out()).isEmpty();
+        assertThat(bare.err()).startsWith("fraudstats: a command is missing: one of ingest, metrics, headline,").endsWith(" (see --help)\n")
+                .hasLineCount(1);
+        assertThat(cli("user")).isEqualTo(new Run(2, "", "fraudstats user: a command is missing: one of add, list, disable, enable, "
+                + "password, totp (see --help)\n"));
+        Run help = cli("--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("Usage: fraudstats");
+    }
+
     @Test
     void aMissingInboxIsNamed() {
         Run run = cli("ingest", "--inbox", "/no/such/inbox");

@@ -14,7 +14,7 @@ class CommandAuditTest extends DatabaseTest {
     void aCommandThatOpenedTheDatabaseIsRecordedWithItsArgumentsAndExit_usageErrorsAndUserCommandsThatSucceededAreNot() {
         String os = System.getProperty("user.name", "");
         assertThat(cli("audit", "--from", "2022-10-01", "--to", "2022-10-02").exitCode()).isZero();
-        assertThat(cli("restart", "999999").exitCode()).isEqualTo(1);
+        assertThat(cli("restart", "999999").exitCode()).isEqualTo(2);
         // refused before the database opened (rejects has no --district): a usage error, nothing done
         cli("rejects", "--from", "2022-10-01", "--to", "2022-10-02", "--district", "6222" + "0212" + "3456" + "7890");
         assertThat(cli("metrics", "--from", "2022-02-30", "--to", "2022-03-01").exitCode()).isEqualTo(2);
@@ -33,7 +33,7 @@ class CommandAuditTest extends DatabaseTest {
                 + "FROM audit_event WHERE client = 'cli' ORDER BY id", String.class);
         assertThat(rows).containsExactly(
                 os + "||cli|cli-audit|audit --from 2022-10-01 --to 2022-10-02|success",
-                os + "||cli|cli-restart|restart 999999|failure: exit 1",
+                os + "||cli|cli-restart|restart 999999|failure: exit 2",
                 os + "||cli|cli-user-disable|user disable nobody.here|failure: exit 2",
                 os + "||cli|cli-user-add|user add new.one --role chief|failure: exit 2",
                 os + "||cli|cli-token-create|token create new.one --expires-days 5000|failure: exit 2",

@@ -109,8 +109,9 @@ class InterruptedLoadTest extends DatabaseTest {
         assertThat(loaded.exitCode()).isEqualTo(1);
         assertThat(loaded.err()).isEqualTo("fraudstats restart: job execution " + killed.getId() + ": its drop is loaded (job execution "
                 + again + " completed); there is nothing to restart\n");
+        // an id that names nothing is a usage error, as a user name that names none (review 30: it was exit 1)
         Run unknown = cli("restart", "999999");
-        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).isEqualTo("fraudstats restart: no job execution 999999 (see fraudstats history)\n");
         assertThatFiguresAreTheContractsOnes();
     }

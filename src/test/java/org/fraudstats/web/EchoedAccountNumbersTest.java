@@ -50,7 +50,7 @@ class EchoedAccountNumbersTest extends PortalTest {
 
     @Test
     void theCommandLineEchoesItMasked() {
-        assertThat(cli("restart", NUMBER)).isEqualTo(new Run(1, "", "fraudstats restart: no job execution " + MASKED
+        assertThat(cli("restart", NUMBER)).isEqualTo(new Run(2, "", "fraudstats restart: no job execution " + MASKED
                 + " (see fraudstats history)\n"));
         assertThat(cli("user", "password", NUMBER).err()).isEqualTo("fraudstats user password: no user " + MASKED
                 + " (see ./fraudstats user list)\n");
