@@ -10,10 +10,11 @@ final class AreaOption {
     private AreaOption() {
     }
 
-    static void check(CommandSpec spec, Catalog catalog, String code) {
+    /** @param leftOut what the command answers without --district: every area (metrics), the city (headline) */
+    static void check(CommandSpec spec, Catalog catalog, String code, String leftOut) {
         if (code != null && code.isEmpty()) {
             // a script's unset variable (--district "$AREA"): said as such, as the API says it, not as an unknown code
-            throw new CommandLine.ParameterException(spec.commandLine(), "--district is empty (leave it out for every area)");
+            throw new CommandLine.ParameterException(spec.commandLine(), "--district is empty (leave it out for " + leftOut + ")");
         }
         if (code != null && !catalog.isArea(code)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--district " + code

@@ -56,7 +56,7 @@ class HeadlineCommand implements Callable<Integer> {
         period.check(spec);
         Catalog catalog = services.get(Catalog.class);
         String area = district == null ? catalog.cityCode() : district;
-        AreaOption.check(spec, catalog, area);
+        AreaOption.check(spec, catalog, area, "the city");
         Headline headline = services.get(Headlines.class).of(period.from, period.to, area, topic);
         var out = spec.commandLine().getOut();
         if (format == Format.json) {

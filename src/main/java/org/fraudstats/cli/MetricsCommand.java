@@ -55,7 +55,7 @@ class MetricsCommand implements Callable<Integer> {
     public Integer call() {
         period.check(spec);
         Catalog catalog = services.get(Catalog.class);
-        AreaOption.check(spec, catalog, district);
+        AreaOption.check(spec, catalog, district, "every area");
         Comparison c = compare == null ? null : compare == Compare.yoy ? Comparison.YOY : Comparison.POP;
         List<ComparedFigures> rows = services.get(MetricsListing.class).rows(period.from, period.to, by == By.day, district, c);
         var out = spec.commandLine().getOut();

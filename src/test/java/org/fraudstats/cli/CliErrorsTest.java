@@ -85,6 +85,8 @@ class CliErrorsTest extends DatabaseTest {
         Run empty = cli("metrics", "--from", "2022-10-01", "--to", "2022-10-01", "--district=");
         assertThat(empty.exitCode()).isEqualTo(2);
         assertThat(empty.err()).isEqualTo("fraudstats metrics: --district is empty (leave it out for every area) (see --help)\n");
+        assertThat(cli("headline", "--from", "2022-10-01", "--to", "2022-10-01", "--district=").err())
+                .isEqualTo("fraudstats headline: --district is empty (leave it out for the city) (see --help)\n");
     }
 
     /** A command without its subcommand is a usage error: it printed the usage with exit 0 (review 30). */

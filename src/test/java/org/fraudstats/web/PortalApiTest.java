@@ -172,8 +172,9 @@ class PortalApiTest extends PortalTest {
                 "district is empty (leave it out for every area)");
         assertError(as("leader", get("/api/v1/metrics").param("from", "2022-10-01").param("to", "2022-10-01").param("compare", "")),
                 "compare is empty (leave it out for none)");
+        // without it a headline is the city's (review 30: it said "every area")
         assertError(as("press", get("/api/v1/headlines").param("from", "2022-10-01").param("to", "2022-10-01").param("district", "")),
-                "district is empty (leave it out for every area)");
+                "district is empty (leave it out for the city)");
         assertError(as("leader", get("/api/v1/metrics").param("from", "20221001").param("to", "2022-10-01")),
                 "from: '20221001' is not a date (an ISO date: 2022-10-01)");
         // a signed year or year 0 answered 200 with a period of nothing (tester api29)

@@ -92,7 +92,7 @@ class FiguresApi {
                                     @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         KnownParameters.only();
         LocalDate[] period = Inputs.period(from, to);
-        Inputs.notEmpty("district", district);
+        Inputs.notEmpty("district", district, "the city");
         String area = Inputs.district(catalog, district);
         Topic chosen = Topic.ofKey(topic == null ? "handling" : topic).orElseThrow(() ->
                 new BadInput("topic: '" + Inputs.printable(topic) + "' is not handling or prevention"));

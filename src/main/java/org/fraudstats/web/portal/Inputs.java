@@ -122,8 +122,13 @@ public final class Inputs {
      * page's form sends district= for 每个地区, which {@link #district} reads as every area.
      */
     public static void notEmpty(String name, String value) {
+        notEmpty(name, value, name.equals("district") ? "every area" : "none");
+    }
+
+    /** As {@link #notEmpty(String, String)}, saying what the answer is without it (the headline's is the city's). */
+    public static void notEmpty(String name, String value, String leftOut) {
         if (value != null && value.isEmpty()) {
-            throw new BadInput(name + " is empty (leave it out for " + (name.equals("district") ? "every area" : "none") + ")");
+            throw new BadInput(name + " is empty (leave it out for " + leftOut + ")");
         }
     }
 
