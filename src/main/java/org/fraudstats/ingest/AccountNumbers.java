@@ -77,6 +77,15 @@ class AccountNumbers {
         return DigitRuns.maskId(value);
     }
 
+    /**
+     * A value of a rejected row as a listing may show it, by its column: an account_no masked as one, an id whole when
+     * shaped as the case system's, anything else with its digit runs masked (its fields may be shifted). One rule for
+     * the loader, which stores the rows so, and the listing, which masks them again on the way out.
+     */
+    static String maskByColumn(String column, String value) {
+        return column.equals("account_no") ? mask(value) : idColumn(column) ? maskId(value) : maskDigitRuns(value);
+    }
+
     /** Whether a column holds ids: the feed's own id column or case_id. */
     static boolean idColumn(String column) {
         return column.endsWith("_id");

@@ -22,6 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DailyRollups {
 
+    /** How many days one rebuild statement covers. */
+    static final int SLICE_DAYS = 31;
+
     /** sql/ingest/rollup-*.sql: one per daily rollup. */
     private static final List<String> ROLLUPS =
             List.of("warnings", "cases", "actions", "action-accounts", "refunds", "refund-cases", "stop-times");
@@ -52,6 +55,18 @@ public class DailyRollups {
         }
     }
 
+    /** Why a repair of a period reaching archived months is refused. */
+    public static String repairRefused(LocalDate from, LocalDate to, String archived) {
+        return "repair of " + from + ".." + to + " refused: the facts of " + archived + " were archived, so their rollups, the "
+                + "only figures left of them, would be rebuilt as zero and the nightly would publish that; repair live months only";
+    }
+
+    /** The archived months the days [from, to] reach, "2022-08, 2022-09", if any. */
+    public java.util.Optional<String> archivedMonths(LocalDate from, LocalDate to) {
+        return java.util.Optional.ofNullable(named.queryForObject(SqlFiles.load("ingest/archived-months-between.sql"),
+                Map.of("from", from, "to", to), String.class));
+    }
+
     /**
      * `verify --repair`: rebuilds the rollups of [from, to] from the facts and records the repair as a change of
      * {@code days}, numbered like a load (sql/ingest/record-repair.sql, V23), so that the nightly revises those days'
@@ -67,18 +82,6 @@ public class DailyRollups {
      * @param by            who repairs, as the audit log names them
      * @return the repair's number, from the loads' counter
      */
-    /** Why a repair of a period reaching archived months is refused. */
-    public static String repairRefused(LocalDate from, LocalDate to, String archived) {
-        return "repair of " + from + ".." + to + " refused: the facts of " + archived + " were archived, so their rollups, the "
-                + "only figures left of them, would be rebuilt as zero and the nightly would publish that; repair live months only";
-    }
-
-    /** The archived months the days [from, to] reach, "2022-08, 2022-09", if any. */
-    public java.util.Optional<String> archivedMonths(LocalDate from, LocalDate to) {
-        return java.util.Optional.ofNullable(named.queryForObject(SqlFiles.load("ingest/archived-months-between.sql"),
-                Map.of("from", from, "to", to), String.class));
-    }
-
     @Transactional(propagation = Propagation.MANDATORY)
     public long repair(LocalDate from, LocalDate to, SortedSet<LocalDate> days, long rowsRewritten, String by) {
         if (days.isEmpty() || days.first().isBefore(from) || days.last().isAfter(to)) {
@@ -95,9 +98,6 @@ public class DailyRollups {
                 "days", days.stream().map(LocalDate::toString).collect(Collectors.joining(","))));
         return number;
     }
-
-    /** How many days one rebuild statement covers. */
-    static final int SLICE_DAYS = 31;
 
     /** Recomputes every rollup on {@code days}, comma-separated ISO dates, in the caller's transaction. */
     static void recompute(NamedParameterJdbcTemplate named, String days) {

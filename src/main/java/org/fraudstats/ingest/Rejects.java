@@ -101,9 +101,7 @@ public class Rejects {
      */
     private static String masked(String valuesJson) {
         LinkedHashMap<String, Object> values = JSON.readValue(valuesJson, VALUES);
-        values.replaceAll((column, value) -> !(value instanceof String text) ? value
-                : column.equals("account_no") ? AccountNumbers.mask(text)
-                : AccountNumbers.idColumn(column) ? AccountNumbers.maskId(text) : AccountNumbers.maskDigitRuns(text));
+        values.replaceAll((column, value) -> value instanceof String text ? AccountNumbers.maskByColumn(column, text) : value);
         return JSON.writeValueAsString(values);
     }
 }

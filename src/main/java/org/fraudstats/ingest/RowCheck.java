@@ -204,8 +204,7 @@ final class RowCheck {
      */
     private String listed(String column, String value) {
         String v = value.replace('\u0000', '\u2400');
-        v = column.equals("account_no") ? AccountNumbers.mask(v)
-                : AccountNumbers.idColumn(column) ? AccountNumbers.maskId(v) : AccountNumbers.maskDigitRuns(v);
+        v = AccountNumbers.maskByColumn(column, v);
         int max = feed.maxLength(column);
         if (v.codePointCount(0, v.length()) <= max) {
             return v;
