@@ -78,6 +78,7 @@ public final class AuditWords {
             Map.entry("replaced by a newer sign-in", "已在别处登录（每个账号最多 3 处）"),
             Map.entry("TOTP key not readable under this account key", "动态口令密钥无法用本系统的账号密钥读出"),
             Map.entry("token expired or revoked", "令牌已过期或已吊销"),
+            Map.entry("no valid CSRF token", "表单令牌无效（页面打开过久、已退出登录，或由其他网站提交）"),
             Map.entry("out of range", "超出范围"),
             Map.entry("the repeat differs", "两次输入不一致"),
             Map.entry("token older than 30 days for admin", "系统管理员的令牌超过 30 天"),

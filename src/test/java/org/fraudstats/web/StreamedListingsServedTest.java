@@ -285,6 +285,7 @@ class StreamedListingsServedTest extends DatabaseTest {
     @Test
     void aPageFormSentWithoutItsCsrfTokenSaysTheFormExpired_notThatTheRoleMayNot() throws Exception {
         String statistician = signIn(Role.STATISTICIAN, null);
+        long before = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM audit_event", Long.class);
         for (String body : new String[] {"from=2022-10-01&to=2022-10-02", "from=2022-10-01&to=2022-10-02&_csrf=stale"}) {
             HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/runs/plan"))
                     .header("Cookie", statistician).header("Content-Type", "application/x-www-form-urlencoded")
@@ -293,9 +294,14 @@ class StreamedListingsServedTest extends DatabaseTest {
             assertThat(refused.body()).contains("表单已失效（页面打开过久，或已在别处退出登录）：请刷新页面后重新提交。")
                     .doesNotContain("您的角色无权访问此页面");
         }
+        // and recorded as what it was, which an auditor looking for a forged cross-site post can find (tester 30a)
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', action, object, result) FROM audit_event WHERE id > ?", String.class, before))
+                .containsExactly("request|POST /runs/plan|403: no valid CSRF token", "request|POST /runs/plan|403: no valid CSRF token");
         // a page the role may not open still says so
         HttpResponse<byte[]> users = get("/users", "Cookie", statistician);
         assertThat(users.statusCode()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("SELECT result FROM audit_event WHERE object = 'GET /users' ORDER BY id DESC LIMIT 1", String.class))
+                .isEqualTo("403");
         // under the centre's name, in the header and the footer, as every page
         assertThat(new String(users.body(), StandardCharsets.UTF_8)).contains("您的角色无权访问此页面")
                 .contains("<span class=\"brand-centre\">佛山市反诈骗中心</span>")
