@@ -163,6 +163,10 @@ class PortalPagesTest extends PortalTest {
                 .contains("<dt><span>止付中位时长(分钟)</span> <code>median_minutes_to_stop</code></dt><dd>统计期内接报、且有止付或冻结操作")
                 // and the same figures as a file, which the API gives as `metrics --format csv` prints them
                 .contains("<a class=\"button secondary\" id=\"download-csv\" href=\"/api/v1/metrics?from=2022-01-01&amp;to=2022-10-24&amp;by=range&amp;district=440600&amp;format=csv\">下载 CSV</a>");
+        // the command and the API are the statistician's words, not the leader's (tester 30a: clutter on a phone)
+        assertThat(page).doesNotContain("fraudstats metrics").doesNotContain("/api/v1/metrics</code>");
+        assertThat(page("statistician", get("/figures").param("from", "2022-10-01").param("to", "2022-10-24")))
+                .contains("用命令 <code>fraudstats metrics</code> 或接口 <code>/api/v1/metrics</code> 取得的数字与此一致");
         MockHttpServletResponse csv = as("leader", get("/api/v1/metrics").param("from", "2022-10-01").param("to", "2022-10-24").param("format", "csv"));
         assertThat(csv.getContentType()).isEqualTo("text/csv;charset=UTF-8");
         assertThat(csv.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"fraudstats-metrics-2022-10-01_2022-10-24.csv\"");
