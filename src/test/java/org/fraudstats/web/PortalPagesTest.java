@@ -370,6 +370,10 @@ class PortalPagesTest extends PortalTest {
                 .contains("<select name=\"district\" aria-invalid=\"true\" aria-describedby=\"form-error\">")
                 .contains("<input type=\"date\" name=\"from\" value=\"2022-10-01\" required>")
                 .doesNotContain("headline-text");
+        // a district or topic given twice is said so, in the page's words (tester 30a: "440605?440606", "handling 或 prevention")
+        assertThat(as("press", get("/headline").param("from", "2022-10-01").param("to", "2022-10-24").param("district", "440605", "440606")
+                .param("topic", "handling", "prevention")).getContentAsString(StandardCharsets.UTF_8))
+                .contains("地区只能选一个；主题只能选一个（处置与返还，或预警与劝阻）");
         MockHttpServletResponse api = as("leader", get("/api/v1/metrics").param("from", "2022-10-05").param("to", "2022-10-01"));
         assertThat(api.getContentAsString(StandardCharsets.UTF_8)).contains("from 2022-10-05 is after to 2022-10-01");
         // a number pasted into a date field does not come back in the page: the field is empty, the line masks it

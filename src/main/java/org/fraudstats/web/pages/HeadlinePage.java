@@ -73,7 +73,8 @@ class HeadlinePage {
         LocalDate[] period = checks.of(() -> Inputs.periodOr(from, to, () -> latest == null ? null : new LocalDate[] {latest.withDayOfYear(1), latest}));
         String asked = checks.of(() -> Inputs.district(catalog, district));
         Topic chosen = checks.of(() -> Topic.ofKey(topic == null || topic.isEmpty() ? "handling" : topic)
-                .orElseThrow(() -> new BadInput("主题应为 handling 或 prevention").on("topic")));
+                .orElseThrow(() -> new BadInput(topic.contains(",") ? "主题只能选一个（处置与返还，或预警与劝阻）"
+                        : "主题应为“处置与返还”（handling）或“预警与劝阻”（prevention）").on("topic")));
         checks.done();
         String area = asked == null ? catalog.cityCode() : asked;
         model.addAttribute("district", area);

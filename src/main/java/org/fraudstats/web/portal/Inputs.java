@@ -108,6 +108,10 @@ public final class Inputs {
         if (code == null || code.isEmpty()) {
             return null;
         }
+        if (code.contains(",")) {
+            // the servlet joins a parameter given twice with a comma: it read as one unknown code, 440605?440606 (tester 30a)
+            throw new BadInput("district is given more than once: one code", "地区只能选一个").on("district");
+        }
         if (!catalog.isArea(code)) {
             throw new BadInput("district " + printable(code) + ": unknown district (known: "
                     + String.join(", ", catalog.districtCodes()) + ", " + catalog.cityCode() + ")",
