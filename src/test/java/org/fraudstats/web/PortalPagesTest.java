@@ -223,6 +223,27 @@ class PortalPagesTest extends PortalTest {
                 .contains("2022-10-25 及以后的日报尚未发布");
     }
 
+    /**
+     * The night publishes its 数据未到 daily before the press office starts: the page's default period and every quick
+     * link ended on that day and were each refused (tester 30a). They end on the last day whose data arrived.
+     */
+    @Test
+    void theHeadlinesDefaultPeriodEndsBeforeTheDaysWhoseDataHasNotArrived() throws Exception {
+        jdbc.update("INSERT INTO bulletin_revision (kind, date_from, date_to, revision, figures, changes, generated_at, last_load_seen) "
+                + "VALUES ('daily', DATE '2022-12-04', DATE '2022-12-04', 1, '{\"notes\": {\"missing\": true}}', '[]', now(), 0)");
+        try {
+            String page = page("press", get("/headline"));
+            assertThat(page).contains("2022-12-03 至 2022-12-04 的数据未到：常用期间截至 2022-12-02；数据到达、日报发布后再取含这些日子的数字。")
+                    .contains("<input type=\"date\" name=\"from\" value=\"2022-01-01\" required>")
+                    .contains("<input type=\"date\" name=\"to\" value=\"2022-12-02\" required>")
+                    .contains("href=\"/headline?from=2022-12-01&amp;to=2022-12-02&amp;district=440600&amp;topic=handling\">本月以来</a>")
+                    .contains("href=\"/headline?from=2022-12-02&amp;to=2022-12-02&amp;district=440600&amp;topic=handling\">当日</a>");
+        } finally {
+            jdbc.update("DELETE FROM bulletin_revision WHERE kind = 'daily' AND date_from = DATE '2022-12-04'");
+        }
+        assertThat(page("press", get("/headline"))).doesNotContain("id=\"waiting\"");
+    }
+
     @Test
     void theRerunFormShowsTheDryRunBeforeItRuns() throws Exception {
         String plan = page("statistician", post("/runs/plan").param("from", "2022-10-20").param("to", "2022-10-22").with(csrf()));

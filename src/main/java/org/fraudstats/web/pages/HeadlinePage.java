@@ -53,8 +53,15 @@ class HeadlinePage {
     String headline(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                     @RequestParam(required = false) String district, @RequestParam(required = false) String topic, Model model,
                     HttpServletResponse response) {
-        // the period ends, unless chosen, on the newest day a daily bulletin was published for
-        LocalDate latest = archive.latestDaily().map(PublishedBulletin::to).orElse(null);
+        // the period ends, unless chosen, on the newest day a daily bulletin was published for, before any days at its
+        // end whose data has not arrived (the night's 数据未到 daily is published before the press office starts)
+        LocalDate newest = archive.latestDaily().map(PublishedBulletin::to).orElse(null);
+        LocalDate latest = newest == null ? null : headlines.lastArrived(newest);
+        if (newest != null && !latest.equals(newest)) {
+            model.addAttribute("waiting", (newest.minusDays(1).equals(latest) ? newest + " " : latest.plusDays(1) + " 至 " + newest + " ")
+                    + "的数据未到：常用期间截至 " + latest + "；数据到达、日报发布后再取含" + (newest.minusDays(1).equals(latest) ? "该日" : "这些日子")
+                    + "的数字。");
+        }
         try {
             return quoted(from, to, district, topic, latest, model);
         } catch (BadInput refused) {

@@ -114,6 +114,26 @@ public class PublishedHeadline {
         this.missingData = missingData;
     }
 
+    /**
+     * The newest day a period may end on to be quoted, from the newest daily published: that day, or the day before the
+     * days at its end whose data has not arrived. The night publishes 数据未到 at 07:30, when the press office starts,
+     * and the page's default period and every quick link ended on that day, each refused (tester 30a).
+     */
+    public LocalDate lastArrived(LocalDate newestDaily) {
+        LocalDate end = newestDaily;
+        // a month at a time, back at most a year (a longer wait than that is no morning's late drop)
+        for (int months = 0; months < 12; months++) {
+            List<LocalDate> notArrived = missingData.daysNotArrived(end.minusDays(30), end);
+            while (notArrived.contains(end)) {
+                end = end.minusDays(1);
+            }
+            if (!end.isBefore(newestDaily.minusDays(30L * (months + 1)))) {
+                return end;
+            }
+        }
+        return end;
+    }
+
     public Answer of(LocalDate from, LocalDate to, String area, Topic topic) {
         Optional<PublishedBulletin> resting = bulletin(to);
         if (resting.isEmpty()) {
