@@ -42,7 +42,8 @@ public class IngestFailedException extends RuntimeException {
      */
     IngestFailedException keeping(Drop drop, long loadedBy) {
         IngestFailedException said = new IngestFailedException(drop, problem, "; " + drop.date() + " keeps the version loaded by job execution "
-                + loadedBy + " and the drops after it wait: mend these files, or move " + drop.folder() + " out of the inbox to keep that version",
+                + loadedBy + " and the drops after it wait: mend these files, move " + drop.folder() + " out of the inbox to keep that version, "
+                + "or load a mended copy from another folder (ingest --inbox DIR)",
                 getCause(), theFiles);
         said.setStackTrace(getStackTrace());
         return said;

@@ -22,7 +22,8 @@ class IngestFailedExceptionTest {
         assertThat(ofTheFiles.causedByTheFiles()).isTrue();
         assertThat(ofTheFiles.keeping(DROP, 7).getMessage()).isEqualTo("drop 2022-10-02 not loaded: /srv/inbox/2022-10-02/cases.csv: "
                 + "required column 'loss_amount' missing from the header; 2022-10-02 keeps the version loaded by job execution 7 and the "
-                + "drops after it wait: mend these files, or move /srv/inbox/2022-10-02 out of the inbox to keep that version");
+                + "drops after it wait: mend these files, move /srv/inbox/2022-10-02 out of the inbox to keep that version, or load a "
+                + "mended copy from another folder (ingest --inbox DIR)");
         IngestFailedException archived = IngestFailedException.ofARecord(DROP, "cases.csv line 2: record C1 is dated 2021-01-03, in 2021-01, whose "
                 + "facts were archived; it cannot be loaded until the month is restored");
         assertThat(new IngestFailedException(DROP, archived.problem(), archived).causedByTheFiles()).isTrue();

@@ -643,8 +643,8 @@ class LoadingRulesTest extends DatabaseTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).isEqualTo("fraudstats ingest: drop 2022-10-01 not loaded: " + inbox.resolve("2022-10-01/cases.csv")
                 + ": required column 'loss_amount' missing from the header; 2022-10-01 keeps the version loaded by job execution "
-                + loaded + " and the drops after it wait: mend these files, or move " + inbox.resolve("2022-10-01")
-                + " out of the inbox to keep that version\n");
+                + loaded + " and the drops after it wait: mend these files, move " + inbox.resolve("2022-10-01")
+                + " out of the inbox to keep that version, or load a mended copy from another folder (ingest --inbox DIR)\n");
         assertThat(jdbc.queryForList("SELECT case_id FROM fact_case ORDER BY 1", String.class)).containsExactly("C1");
 
         Files.move(inbox.resolve("2022-10-01"), aside.resolve("2022-10-01"));
