@@ -1,6 +1,9 @@
 -- Job executions, newest first, with their identifying parameters (but a rerun's run.id) and the rows their steps read, wrote
 -- (changed) and skipped (rejected). Partition steps are counted once, through their workers. Those older than the
--- first parameter (an execution id) only, so that a script walks the whole history page by page.
+-- first parameter (an execution id) only, so that a script walks the whole history page by page. A failed one with the
+-- trace of what failed it (a day's step first, which names the day's problem; then the job's), which storage/TraceLine
+-- reads one line from: history listed a failed load as FAILED and nothing else, and whoever had not seen the command's
+-- error line could not find out why (tester).
 SELECT e.job_execution_id,
        i.job_name,
        e.status,
@@ -14,7 +17,14 @@ SELECT e.job_execution_id,
          WHERE p.job_execution_id = e.job_execution_id AND p.identifying = 'Y'
            -- a rerun's run.id is the start's epoch milliseconds, there only to make each start a new instance: 13
            -- digits on every row of /runs that an account-number scanner flags and nobody reads (tester)
-           AND p.parameter_name <> 'run.id')                                 AS parameters
+           AND p.parameter_name <> 'run.id')                                 AS parameters,
+       CASE WHEN e.status = 'FAILED' THEN
+           coalesce((SELECT s.exit_message
+                     FROM batch_step_execution s
+                     WHERE s.job_execution_id = e.job_execution_id AND s.status = 'FAILED' AND s.exit_message <> ''
+                     ORDER BY s.step_name LIKE 'renderDay:%' DESC, s.step_execution_id
+                     LIMIT 1), nullif(e.exit_message, ''), '')
+       END                                                                   AS failure_trace
 FROM batch_job_execution e
 JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
 WHERE e.job_execution_id < ?

@@ -45,9 +45,14 @@ class HistoryCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.printf("%-6s %-15s %-10s %-25s %9s %9s %9s %9s  %s%n", "id", "job", "status", "started", "seconds", "read", "written", "rejected", "parameters");
         services.get(JdbcTemplate.class).query(SqlFiles.load("batch/history.sql"), rs -> {
-            out.printf("%-6d %-15s %-10s %-25s %9s %9d %9d %9d  %s%n", rs.getLong("job_execution_id"), rs.getString("job_name"),
+            // a failed one says why after its parameters, the last column (scripts read the columns before it as ever),
+            // as the command that failed said it: its folders unmasked (README, "Folders are the exception"), the ids
+            // in it masked by the loader already
+            String failure = rs.getString("failure_trace") == null ? ""
+                    : "  failed: " + org.fraudstats.storage.TraceLine.ofFailure(rs.getString("failure_trace"));
+            out.printf("%-6d %-15s %-10s %-25s %9s %9d %9d %9d  %s%s%n", rs.getLong("job_execution_id"), rs.getString("job_name"),
                     rs.getString("status"), java.util.Objects.requireNonNullElse(BusinessTime.ofJob(rs.getObject("started", java.time.LocalDateTime.class)), ""), rs.getString("seconds") == null ? "" : rs.getString("seconds"),
-                    rs.getLong("read_count"), rs.getLong("write_count"), rs.getLong("skip_count"), rs.getString("parameters"));
+                    rs.getLong("read_count"), rs.getLong("write_count"), rs.getLong("skip_count"), rs.getString("parameters"), failure);
         }, before == null ? Long.MAX_VALUE : before, limit);
         out.flush();
         return 0;

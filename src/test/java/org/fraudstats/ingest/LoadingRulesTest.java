@@ -646,6 +646,9 @@ class LoadingRulesTest extends DatabaseTest {
                 + loaded + " and the drops after it wait: mend these files, move " + inbox.resolve("2022-10-01")
                 + " out of the inbox to keep that version, or load a mended copy from another folder (ingest --inbox DIR)\n");
         assertThat(jdbc.queryForList("SELECT case_id FROM fact_case ORDER BY 1", String.class)).containsExactly("C1");
+        // and history says why, for whoever did not see that line (a cron job's, a colleague's: tester 30c)
+        assertThat(cli("history", "--limit", "1").out().lines().skip(1).findFirst().orElseThrow()).contains(" FAILED ")
+                .endsWith("drop.date=2022-10-01  failed: " + inbox.resolve("2022-10-01/cases.csv") + ": required column 'loss_amount' missing from the header");
 
         Files.move(inbox.resolve("2022-10-01"), aside.resolve("2022-10-01"));
         assertThat(cli("ingest", "--inbox", inbox.toString()).exitCode()).isZero();

@@ -322,6 +322,23 @@ class PortalApiTest extends PortalTest {
         assertThat(zero.err()).isEqualTo("fraudstats history: --before 0 is not a job execution id (see --help)\n");
     }
 
+    /** A failed load says why in the runs, for a script that did not see the command's line (tester 30c). */
+    @Test
+    void aFailedRunSaysWhyItFailed(@org.junit.jupiter.api.io.TempDir Path inbox) throws Exception {
+        Files.createDirectories(inbox.resolve("2022-12-30"));
+        Files.writeString(inbox.resolve("2022-12-30/cases.csv"), "case_id,reported_at,district_code,station,fraud_type,victim_age\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString()).exitCode()).isEqualTo(1);
+        JsonNode runs = JSON.readTree(as("statistician", get("/api/v1/runs").param("limit", "1")).getContentAsString());
+        assertThat(runs.get(0).get("status").asString()).isEqualTo("FAILED");
+        assertThat(runs.get(0).get("failure").asString()).endsWith("/cases.csv: required column 'loss_amount' missing from the header");
+        JsonNode done = JSON.readTree(as("statistician", get("/api/v1/runs").param("limit", "50")).getContentAsString());
+        done.forEach(run -> {
+            if (!run.get("status").asString().equals("FAILED")) {
+                assertThat(run.get("failure").isNull()).as(run.toString()).isTrue();
+            }
+        });
+    }
+
     private static java.util.List<Long> ids(MockHttpServletResponse response) throws Exception {
         assertThat(response.getStatus()).isEqualTo(200);
         java.util.List<Long> ids = new java.util.ArrayList<>();

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.fraudstats.settings.BusinessTime;
+import org.fraudstats.storage.DigitRuns;
 import org.fraudstats.storage.SqlFiles;
+import org.fraudstats.storage.TraceLine;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -19,7 +21,10 @@ public class RunHistory {
         this.jdbc = jdbc;
     }
 
-    /** Keys as history's columns: id, job, status, started (Asia/Shanghai with the offset, as history prints it), seconds, read, written, rejected, parameters. */
+    /**
+     * Keys as history's columns: id, job, status, started (Asia/Shanghai with the offset, as history prints it), seconds,
+     * read, written, rejected, parameters, failure (why a failed one failed, one line; null otherwise).
+     */
     public List<Map<String, Object>> latest(int limit) {
         return before(Long.MAX_VALUE, limit);
     }
@@ -37,6 +42,8 @@ public class RunHistory {
             run.put("written", rs.getLong("write_count"));
             run.put("rejected", rs.getLong("skip_count"));
             run.put("parameters", rs.getString("parameters"));
+            // why it failed, one line (null unless FAILED), its digit runs masked as on every page
+            run.put("failure", rs.getString("failure_trace") == null ? null : DigitRuns.mask(TraceLine.ofFailure(rs.getString("failure_trace"))));
             return run;
         }, id, limit);
     }
