@@ -61,16 +61,27 @@ public final class RevisionChanges {
     public static List<String> withoutRepeats(List<String> changes, BulletinKind kind, LocalDate from, LocalDate to,
                                               LocalDate yearToDateFrom, String cityName) {
         java.util.Set<String> cityChanges = new java.util.HashSet<>();
+        java.util.Set<String> dayBeforeChanges = new java.util.HashSet<>();
+        String dayBefore = "环比基期 " + cityName + " ";
         for (String change : changes) {
             if (change.startsWith(cityName + " ")) {
                 cityChanges.add(change.substring(cityName.length() + 1));
             }
+            if (change.startsWith(dayBefore)) {
+                dayBeforeChanges.add(change.substring(dayBefore.length()));
+            }
         }
         String ownDay = "趋势 " + from + " ";
+        // a daily's 环比 base is the day before, which its trend prints too: one late case of that day was listed
+        // twice, "环比基期 佛山市 电诈警情 39 → 41" and "趋势 2022-12-30 电诈警情 39 → 41" (tester 30a)
+        String trendDayBefore = "趋势 " + from.minusDays(1) + " ";
         String yearToDate = "今年以来 全市 ";
         return changes.stream().filter(change -> {
             if (kind == BulletinKind.DAILY && change.startsWith(ownDay)) {
                 return !cityChanges.contains(change.substring(ownDay.length()));
+            }
+            if (kind == BulletinKind.DAILY && change.startsWith(trendDayBefore)) {
+                return !dayBeforeChanges.contains(change.substring(trendDayBefore.length()));
             }
             // and a daily of 1 January, whose year to date is its day (review: two lines for one late case)
             // (a first year's year to date is named from the first day of the records, and counts from 1 January)

@@ -90,7 +90,7 @@ final class FileStager {
         } catch (CharacterCodingException e) {
             long line = lineOfFirstBadByte(file);
             throw new UnreadableFileException(file, "not UTF-8" + (line > 0 ? " (line " + line + ")"
-                    : csv == null ? "" : " (line " + csv.line() + ")"), e);
+                    : csv == null ? "" : " (line " + csv.line() + ")") + ": " + savedAs(file), e);
         } catch (CsvRecords.NotCsv e) {
             throw new UnreadableFileException(file, e.getMessage(), e);
         } catch (WriteFailed e) {
@@ -449,6 +449,35 @@ final class FileStager {
             return 0;
         } catch (IOException e) {
             return 0;
+        }
+    }
+
+    /**
+     * What the file most likely is, and what to do: Excel on Chinese Windows saves "CSV" as GBK (GB18030 reads it) and
+     * "Unicode text" as UTF-16, the two a provider sends most; "not UTF-8 (line 2)" alone told a statistician neither
+     * (tester 30c). Read again from its start, as for the bad line.
+     */
+    static String savedAs(Path file) {
+        String fix = "save it as \"CSV UTF-8\"";
+        try (java.io.InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] head = in.readNBytes(2);
+            if (head.length == 2 && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE) || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)
+                    || head[0] == 0 || head[1] == 0)) {
+                return "it is UTF-16 (Excel's \"Unicode text\"); " + fix;
+            }
+        } catch (IOException e) {
+            return fix;
+        }
+        var gb18030 = java.nio.charset.Charset.forName("GB18030").newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (Reader reader = new InputStreamReader(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS), gb18030)) {
+            char[] buffer = new char[1 << 16];
+            while (reader.read(buffer) >= 0) {
+                // read to its end: one byte GB18030 cannot read says it is no GBK either
+            }
+            return "it reads as GBK (GB18030), as Excel saves \"CSV\" on Chinese Windows; " + fix;
+        } catch (IOException e) {
+            return fix;
         }
     }
 

@@ -43,6 +43,20 @@ class RevisionChangesTest {
                 .containsExactlyElementsOf(week);
     }
 
+    /** A daily's 环比 base is the day before, which its trend prints too: one late case listed twice (tester 30a). */
+    @Test
+    void theDayBeforeIsListedOnceUnderTheBaseNotAgainUnderTheTrend() {
+        LocalDate day = LocalDate.parse("2022-12-31");
+        List<String> daily = List.of("环比基期 佛山市 电诈警情 39 → 41", "环比基期 南海区 电诈警情 9 → 11", "趋势 2022-12-30 电诈警情 39 → 41",
+                "趋势 2022-12-30 止付金额 1.00 → 2.00", "趋势 2022-12-29 电诈警情 39 → 41");
+        assertThat(RevisionChanges.withoutRepeats(daily, BulletinKind.DAILY, day, day, "佛山市")).containsExactly(
+                "环比基期 佛山市 电诈警情 39 → 41", "环比基期 南海区 电诈警情 9 → 11", "趋势 2022-12-30 止付金额 1.00 → 2.00",
+                "趋势 2022-12-29 电诈警情 39 → 41");
+        // a week's 环比 base is the week before, no day of its trend
+        assertThat(RevisionChanges.withoutRepeats(daily, BulletinKind.WEEKLY, LocalDate.parse("2022-12-31"), LocalDate.parse("2023-01-06"),
+                "佛山市")).containsExactlyElementsOf(daily);
+    }
+
     @Test
     void namesTheChangedDaysAsRuns() {
         assertThat(RevisionChanges.reasonLine(days("2022-10-20"))).isEqualTo("更正原因：2022-10-20 的数据有更新（迟报、更正或修复）");
