@@ -1,4 +1,5 @@
--- A user's signed-in sessions, ended at once when their TOTP key is replaced (`user totp`, the administrators'
+-- A user's signed-in sessions, ended at once when the user is disabled (an enable must not bring one back) or when
+-- their TOTP key is replaced (`user totp`, the administrators'
 -- page): the key is replaced because a phone was lost, and that phone's browser may hold a session, which went on
 -- with every right of its user (tester). Spring Session's own rows (V17); the next request with such a cookie finds
 -- no session and goes to the sign-in page. One row per live session ended, for the audit log; a session already

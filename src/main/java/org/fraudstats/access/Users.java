@@ -76,12 +76,25 @@ public class Users {
                 .stream().findFirst();
     }
 
-    /** From the next request on, the user's sessions and tokens are refused and sign-in fails. */
+    /**
+     * Sign-in fails and tokens are refused from the next request on; the user's sessions end now. Left to be refused
+     * at their next request, a session idle through the disable came back with an enable, signed in, with nobody
+     * having signed in again (review 30b), the very thing the enable ends the tokens for.
+     */
     @Transactional
     public void disable(String name, Actor actor) {
-        require(name);
+        UserAccount user = require(name);
         jdbc.update(SqlFiles.load("access/disable-user.sql"), Map.of("name", name));
         record(actor, "user-disable", name);
+        endSessions(user, "disabled");
+    }
+
+    private void endSessions(UserAccount user, String why) {
+        for (boolean live : jdbc.queryForList(SqlFiles.load("access/end-sessions.sql"), Map.of("name", user.name()), Boolean.class)) {
+            if (live) {
+                signIn.sessionEnded(user.name(), user.role(), "", why);
+            }
+        }
     }
 
     /**
@@ -172,11 +185,7 @@ public class Users {
         audit.record(new AuditEvent(actor.user(), actor.role(), actor.client(), "user-totp", name,
                 liftsLock ? "success: lock of the sign-ins tried before the first key lifted" : "success"));
         // a key is replaced because a phone was lost: a session open on it must not outlive its key
-        for (boolean live : jdbc.queryForList(SqlFiles.load("access/end-sessions.sql"), Map.of("name", name), Boolean.class)) {
-            if (live) {
-                signIn.sessionEnded(name, user.role(), "", TOTP_RESET);
-            }
-        }
+        endSessions(user, TOTP_RESET);
         return Totp.uri(name, secret);
     }
 

@@ -78,7 +78,6 @@ public final class AuditWords {
             Map.entry("replaced by a newer sign-in", "已在别处登录（每个账号最多 3 处）"),
             Map.entry("TOTP key not readable under this account key", "动态口令密钥无法用本系统的账号密钥读出"),
             Map.entry("token expired or revoked", "令牌已过期或已吊销"),
-            Map.entry("no valid CSRF token", "表单令牌无效（页面打开过久、已退出登录，或由其他网站提交）"),
             Map.entry("out of range", "超出范围"),
             Map.entry("the repeat differs", "两次输入不一致"),
             Map.entry("token older than 30 days for admin", "系统管理员的令牌超过 30 天"),
@@ -102,6 +101,8 @@ public final class AuditWords {
             new org.fraudstats.settings.LineTemplate("days rendered: %s; bulletins published: %s");
 
     private static final String LOCKED_UNTIL = "locked until ";
+    /** A request refused for want of its CSRF token (web/security/Refusals). */
+    private static final String CSRF = "403: no valid CSRF token";
     /** A command run on the server (cli/CommandAudit): cli-rerun, cli-ingest… */
     private static final String COMMAND_LINE = "cli-";
     private static final String EXIT = "exit ";
@@ -126,6 +127,10 @@ public final class AuditWords {
         }
         if (recorded.startsWith(LOCKED_UNTIL)) {
             return lockedUntil(recorded);
+        }
+        if (recorded.equals(CSRF)) {
+            // not 无权限 (no permission): what it was recorded apart from a role's refusal for
+            return "403 表单令牌无效（页面打开过久、已退出登录，或由其他网站提交）";
         }
         int colon = recorded.indexOf(": ");
         String word = colon < 0 ? recorded : recorded.substring(0, colon);

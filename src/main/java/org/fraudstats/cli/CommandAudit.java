@@ -42,7 +42,9 @@ final class CommandAudit {
         for (CommandLine.ParseResult p = parsed.subcommand(); p != null; p = p.subcommand()) {
             path.add(p.commandSpec().name());
         }
-        boolean refusedChangeOfAccess = !path.isEmpty() && CHANGES_OF_ACCESS.contains(path.get(0)) && exitCode != 0;
+        // `user` or `token` alone changes nothing: its missing subcommand is a usage error, not a refused change (it
+        // started the database to record one: review 30b)
+        boolean refusedChangeOfAccess = path.size() > 1 && CHANGES_OF_ACCESS.contains(path.get(0)) && exitCode != 0;
         if (path.isEmpty() || RECORDED_ELSEWHERE.contains(path.get(0)) && !refusedChangeOfAccess) {
             return;
         }

@@ -16,6 +16,9 @@ class AuditWordsTest {
         assertThat(AuditWords.result("failure: exit 2")).isEqualTo("失败：退出码 2");
 
         assertThat(AuditWords.result("success")).isEqualTo("成功");
+        // a form without its CSRF token, not 无权限 as a role refused (tester 30a, review 30b)
+        assertThat(AuditWords.result("403: no valid CSRF token")).isEqualTo("403 表单令牌无效（页面打开过久、已退出登录，或由其他网站提交）");
+        assertThat(AuditWords.result("403")).isEqualTo("403 无权限");
         assertThat(AuditWords.result("failure: wrong password")).isEqualTo("失败：密码错误");
         assertThat(AuditWords.result("refused: locked until 2026-12-03T10:15:00+08:00")).isEqualTo("拒绝：锁定至 2026-12-03T10:15:00+08:00");
         assertThat(AuditWords.result("locked until 2026-12-03T10:15:00+08:00")).isEqualTo("锁定至 2026-12-03T10:15:00+08:00");

@@ -25,6 +25,8 @@ class CommandAuditTest extends DatabaseTest {
         // it, as a weak password tried from a shell left no row where the portal's refusal leaves one (review)
         assertThat(cli("user", "add", "new.one", "--role", "chief").exitCode()).isEqualTo(2);
         assertThat(cli("token", "create", "new.one", "--expires-days", "5000").exitCode()).isEqualTo(2);
+        // a group without its subcommand changes nothing: no row (review 30b)
+        assertThat(cli("user").exitCode()).isEqualTo(2);
         // found wrong once the database was open: recorded, with a number typed into an option masked
         assertThat(cli("metrics", "--from", "2022-10-01", "--to", "2022-10-02", "--district", "6222" + "0212" + "3456" + "7890").exitCode())
                 .isEqualTo(2);

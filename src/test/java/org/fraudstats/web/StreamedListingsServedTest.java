@@ -259,13 +259,19 @@ class StreamedListingsServedTest extends DatabaseTest {
         // the portal's own files take GET and HEAD; a path nothing serves is not there (a 405 said it was, with no Allow);
         // a path climbing out is the firewall's 400 before anything looks
         for (String[] path : new String[][] {{"/css/portal.css", "405", "GET, HEAD"}, {"/api/v1/nothing-here", "404", null},
-                {"/css/../css/portal.css", "400", null}}) {
+                {"/css/../css/portal.css", "400", null}, {"/actuator/health", "405", "GET, HEAD"}}) {
             HttpResponse<String> options = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path[0]))
                     .header("Authorization", "Bearer " + token(Role.STATISTICIAN)).method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(options.statusCode()).as(path[0]).isEqualTo(Integer.parseInt(path[1]));
             assertThat(options.headers().firstValue("Allow")).as(path[0]).isEqualTo(java.util.Optional.ofNullable(path[2]));
         }
+        // a page's session asks the sign-out Spring Security serves, which no controller maps (review 30b: a 404)
+        HttpResponse<String> logout = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/logout"))
+                .header("Cookie", signIn(Role.STATISTICIAN, null)).method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(logout.statusCode()).isEqualTo(405);
+        assertThat(logout.headers().firstValue("Allow")).hasValue("POST");
         assertNothingAlarming();
     }
 
@@ -337,6 +343,17 @@ class StreamedListingsServedTest extends DatabaseTest {
         HttpResponse<byte[]> page = get("/bulletins/2022-10-03%2F..%2Fdaily");
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(new String(page.body(), StandardCharsets.UTF_8)).contains("请求有误：地址中含编码的斜杠（%2F 或 %5C）。");
+        // with the headers of every other answer, which the firewall's never passed by (tester 30a: an MLPS scan flags it);
+        // a TRACE, which Tomcat refuses before any filter, too
+        HttpResponse<String> trace = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/headline"))
+                .method("TRACE", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        for (java.net.http.HttpHeaders headers : List.of(page.headers(), get("/api/v1/x%2Fy").headers(), trace.headers())) {
+            assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(headers.firstValue("X-Frame-Options")).hasValue("DENY");
+            assertThat(headers.firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+            assertThat(headers.firstValue("Referrer-Policy")).hasValue("same-origin");
+            assertThat(headers.firstValue("Cache-Control")).hasValue("no-store");
+        }
     }
 
     @Test

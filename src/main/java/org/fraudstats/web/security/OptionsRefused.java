@@ -57,8 +57,8 @@ class OptionsRefused {
                 throws ServletException, IOException {
             if ("OPTIONS".equalsIgnoreCase(request.getMethod())) {
                 Set<String> allowed = allowed(request);
-                if (allowed.isEmpty() && staticFile(request)) {
-                    allowed = Set.of("GET", "HEAD");
+                if (allowed.isEmpty()) {
+                    allowed = servedElsewhere(request);
                 }
                 if (allowed.isEmpty()) {
                     // nothing is there, whatever the method: a 405 said the path exists, without the Allow it owes
@@ -70,6 +70,24 @@ class OptionsRefused {
                 return;
             }
             chain.doFilter(request, response);
+        }
+
+        /**
+         * The methods of a path no controller maps but something else serves: the sign-in and sign-out Spring Security
+         * answers, the actuator's endpoints, the portal's own files (a 404 said them absent: review 30b); none else.
+         */
+        private static Set<String> servedElsewhere(HttpServletRequest request) {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (path.equals("/logout")) {
+                return Set.of("POST");
+            }
+            if (path.equals("/login") || path.equals("/login/totp")) {
+                return Set.of("GET", "HEAD", "POST");
+            }
+            if (path.startsWith("/actuator/") || staticFile(request)) {
+                return Set.of("GET", "HEAD");
+            }
+            return Set.of();
         }
 
         /** Whether the path is one of the portal's own files (static/: its style sheet and script), served by GET. */
