@@ -11,10 +11,12 @@ SELECT s.schedule, s.business_day, s.status, s.started_at, s.finished_at, s.deta
                    FROM bulletin_revision r
                    WHERE r.kind = 'daily' AND r.date_from = s.business_day AND r.date_to = r.date_from
                      AND r.generated_at >= s.started_at) AS done_by_hand,
-       (SELECT max(r.date_to)
+       -- every last day: a week and a month (or a longer 区间) can begin on the same day, and the longest alone hid the
+       -- week's own (review 30b)
+       (SELECT array_agg(DISTINCT r.date_to)
         FROM bulletin_revision r
         WHERE s.status = 'FAILED' AND r.kind = 'range' AND r.date_from = s.business_day
-          AND r.generated_at >= s.started_at) AS range_rendered_to
+          AND r.generated_at >= s.started_at) AS ranges_rendered_to
 FROM schedule_run s
 ORDER BY s.business_day DESC, s.schedule
 LIMIT :limit

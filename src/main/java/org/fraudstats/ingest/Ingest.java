@@ -150,7 +150,8 @@ public class Ingest {
      * to go on; any other failure (the database, the disk) as it is.
      */
     private static IngestFailedException keeping(IngestFailedException e, Drop drop, String checksum, Optional<LoadedVersions.Loaded> held) {
-        return held.isPresent() && !held.get().checksum().equals(checksum) && e.causedByTheFiles()
+        // its checksum read: a folder gone, unmounted or unreadable is no new version of the files (review 30b)
+        return checksum != null && held.isPresent() && !held.get().checksum().equals(checksum) && e.causedByTheFiles()
                 ? e.keeping(drop, held.get().jobExecutionId()) : e;
     }
 

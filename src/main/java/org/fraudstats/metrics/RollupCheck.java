@@ -38,6 +38,20 @@ public class RollupCheck {
     }
 
     /**
+     * A warning of amounts of 10 billion yuan or more among the facts of [from, to], loaded before money's 10-digit bound
+     * (sql/metrics/outsized-amounts.sql), or empty: such a row is most likely an account number in an amount column,
+     * which the figures and bulletins print as money.
+     */
+    public java.util.Optional<String> outsizedAmounts(LocalDate from, LocalDate to) {
+        return jdbc.query(SqlFiles.load("metrics/outsized-amounts.sql"), Map.of("from", from, "to", to), (rs, i) -> {
+            long total = rs.getLong("total");
+            return total + (total == 1 ? " amount" : " amounts") + " of 10 billion yuan or more in " + from + ".." + to + ", the first: "
+                    + rs.getString("feed") + " record " + org.fraudstats.storage.DigitRuns.maskId(rs.getString("id")) + " on "
+                    + rs.getObject("business_day", LocalDate.class) + ": an account number in an amount column? send the record again with its amount";
+        }).stream().findFirst();
+    }
+
+    /**
      * The differences on every day a load or a repair changed since the last check that found none, on every day a
      * check found differing and none has found right since, and on {@code alsoDays} (the days a night or a range
      * bulletin is about to render); days of archived months left out. When there are none, the check is recorded as
@@ -158,8 +172,10 @@ public class RollupCheck {
          * night's failure on /runs and the log (review 30).
          */
         public String line() {
+            // and the values masked as any line of the loader's: an amount loaded before money's 10-digit bound may
+            // be a card number (review 30b)
             return rollup + " " + day + " " + districtCode + (about.isEmpty() ? "" : " " + org.fraudstats.storage.DigitRuns.maskId(about))
-                    + ": rollup [" + stored + "], facts [" + fromFacts + "]";
+                    + ": rollup [" + org.fraudstats.storage.DigitRuns.mask(stored) + "], facts [" + org.fraudstats.storage.DigitRuns.mask(fromFacts) + "]";
         }
     }
 }

@@ -87,12 +87,24 @@ public class ScheduledRuns {
                     boolean failed = "FAILED".equals(rs.getString("status"));
                     LocalDate to = lastDay(rs.getString("schedule"), day);
                     boolean nightly = nightly(rs.getString("schedule"));
-                    boolean doneByHand = nightly ? rs.getBoolean("done_by_hand")
-                            : to.equals(rs.getObject("range_rendered_to", LocalDate.class));
+                    boolean doneByHand = nightly ? rs.getBoolean("done_by_hand") : rendered(rs.getArray("ranges_rendered_to"), to);
                     return new Period(rs.getString("schedule"), day, to, rs.getString("status"), started,
                             rs.getObject("finished_at", OffsetDateTime.class), rs.getString("detail"),
                             failed && !doneByHand && retried(rs.getString("schedule"), day), doneByHand);
                 });
+    }
+
+    /** Whether a range bulletin ending on {@code to} is among those rendered since (an SQL array of dates, or null). */
+    private static boolean rendered(java.sql.Array lastDays, LocalDate to) throws java.sql.SQLException {
+        if (lastDays == null) {
+            return false;
+        }
+        for (Object day : (Object[]) lastDays.getArray()) {
+            if (day instanceof java.sql.Date date && date.toLocalDate().equals(to)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The last day of the period beginning on {@code day}: a schedule since removed from jobs/ says the day alone. */

@@ -26,13 +26,20 @@ public final class TraceLine {
     }
 
     /**
-     * The line of a recorded trace that says what happened: the database server's message when there is one (the
-     * first line of a failed statement's exception is the statement), else the first line's message, or the name of
-     * its exception when it has none; null for no trace.
+     * The line of a recorded trace that says what happened: the first line's message when it is one of ours; else the
+     * database server's message when there is one (the first line of a failed statement's exception is the statement),
+     * else the first line's message, or the name of its exception when it has none; null for no trace.
      */
     public static String of(String trace) {
         if (trace == null || trace.isBlank()) {
             return null;
+        }
+        String first = trace.strip().lines().findFirst().orElseThrow();
+        Matcher ours = THROWN.matcher(first);
+        if (first.startsWith("org.fraudstats.") && ours.matches() && ours.group(2) != null && !ours.group(2).isBlank()) {
+            // our own line, which says the file and the problem as the command did, its values masked by the loader: the
+            // server's line its cause may hold further down quotes values unmasked (review 30b)
+            return ours.group(2).strip();
         }
         for (String line : trace.lines().toList()) {
             int server = line.indexOf("ERROR: ");
@@ -40,7 +47,6 @@ public final class TraceLine {
                 return line.substring(server + 7).strip();
             }
         }
-        String first = trace.strip().lines().findFirst().orElseThrow();
         Matcher thrown = THROWN.matcher(first);
         if (!thrown.matches()) {
             return first;

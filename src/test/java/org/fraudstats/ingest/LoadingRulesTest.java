@@ -505,6 +505,13 @@ class LoadingRulesTest extends DatabaseTest {
         assertThat(csv.lines().skip(1).map(l -> String.join(",", java.util.Arrays.asList(l.split(",")).subList(0, 8))))
                 .containsExactly("2022-10-01,2022-10-01,440604,2,19999999999.98,1,9999999999.99,0");
         assertThat(cli("verify", "--from", "2022-10-01", "--to", "2022-10-01").exitCode()).isZero();
+
+        // one loaded before the bound (put there by hand here): verify warns of it, and prints no number in clear
+        jdbc.update("UPDATE fact_case SET loss_amount = CAST(? AS numeric) WHERE case_id = 'H2'", card);
+        Run verify = cli("verify", "--from", "2022-10-01", "--to", "2022-10-01");
+        assertThat(verify.err()).contains("fraudstats verify: warning: 1 amount of 10 billion yuan or more in 2022-10-01..2022-10-01, the "
+                + "first: cases.csv record H2 on 2022-10-01: an account number in an amount column? send the record again with its amount\n");
+        assertThat(verify.out() + verify.err()).doesNotContain(card).doesNotContainPattern("[0-9]{12}");
     }
 
     @Test
@@ -648,7 +655,8 @@ class LoadingRulesTest extends DatabaseTest {
         assertThat(jdbc.queryForList("SELECT case_id FROM fact_case ORDER BY 1", String.class)).containsExactly("C1");
         // and history says why, for whoever did not see that line (a cron job's, a colleague's: tester 30c)
         assertThat(cli("history", "--limit", "1").out().lines().skip(1).findFirst().orElseThrow()).contains(" FAILED ")
-                .endsWith("drop.date=2022-10-01  failed: " + inbox.resolve("2022-10-01/cases.csv") + ": required column 'loss_amount' missing from the header");
+                .endsWith("drop.date=2022-10-01  failed: " + org.fraudstats.storage.DigitRuns.mask(inbox.resolve("2022-10-01/cases.csv").toString())
+                        + ": required column 'loss_amount' missing from the header");
 
         Files.move(inbox.resolve("2022-10-01"), aside.resolve("2022-10-01"));
         assertThat(cli("ingest", "--inbox", inbox.toString()).exitCode()).isZero();
@@ -696,8 +704,22 @@ class LoadingRulesTest extends DatabaseTest {
         Run run = cli("ingest", "--inbox", inbox.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).isEqualTo("fraudstats ingest: drop 2022-10-01 not loaded: " + inbox.resolve("2022-10-01/cases.csv")
-                + ": not UTF-8 (line 2)\n");
+                + ": not UTF-8 (line 2): save it as \"CSV UTF-8\"\n");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM fact_case", Long.class)).isZero();
+    }
+
+    /** What a provider's Excel saves on Chinese Windows, said so with what to do (tester 30c: "not UTF-8" alone). */
+    @Test
+    void aFileSavedAsGbkOrUtf16IsSaidSo() {
+        String rows = Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,南海分局,OTHER,100.00,\n";
+        new Drops(inbox).writeBytes("2022-10-01", "cases.csv", rows.getBytes(java.nio.charset.Charset.forName("GBK")))
+                .writeBytes("2022-10-02", "cases.csv", rows.getBytes(StandardCharsets.UTF_16));
+        assertThat(cli("ingest", "--inbox", inbox.toString()).err()).isEqualTo("fraudstats ingest: drop 2022-10-01 not loaded: "
+                + inbox.resolve("2022-10-01/cases.csv") + ": not UTF-8 (line 2): it reads as GBK (GB18030), as Excel saves \"CSV\" on "
+                + "Chinese Windows; save it as \"CSV UTF-8\"\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-02").err()).isEqualTo("fraudstats ingest: drop 2022-10-02 "
+                + "not loaded: " + inbox.resolve("2022-10-02/cases.csv") + ": not UTF-8 (line 1): it is UTF-16 (Excel's \"Unicode text\"); "
+                + "save it as \"CSV UTF-8\"\n");
     }
 
     @Test
@@ -715,7 +737,7 @@ class LoadingRulesTest extends DatabaseTest {
         new Drops(inbox).writeBytes("2022-10-01", "cases.csv", bytes);
         Run run = cli("ingest", "--inbox", inbox.toString());
         assertThat(run.err()).isEqualTo("fraudstats ingest: drop 2022-10-01 not loaded: " + inbox.resolve("2022-10-01/cases.csv")
-                + ": not UTF-8 (line 15000)\n");
+                + ": not UTF-8 (line 15000): it reads as GBK (GB18030), as Excel saves \"CSV\" on Chinese Windows; save it as \"CSV UTF-8\"\n");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM fact_case", Long.class)).isZero();
     }
 

@@ -43,8 +43,9 @@ class RejectReasonTest {
         assertThat(RejectReason.MONEY_DECIMALS.line("loss_amount")).isEqualTo("loss_amount: more than 2 decimals");
         assertThat(RejectReason.MONEY_TOO_LARGE.line("amount")).isEqualTo("amount: out of range: more than 10 digits before the point "
                 + "(10 billion yuan or more: an account number in this column?)");
-        // a line recorded under the bound before still reads in Chinese
-        assertThat(RejectReason.chinese("amount: out of range: more than 16 digits before the point")).isEqualTo("amount：超出范围：整数部分超过 16 位");
+        // and reads back in Chinese
+        assertThat(RejectReason.chinese(RejectReason.MONEY_TOO_LARGE.line("amount")))
+                .isEqualTo("amount：超出范围：整数部分超过 10 位（100 亿元及以上：是否误填了账号？）");
         // the limit it names is the one FieldFormats applies
         assertThat(RejectReason.MONEY_TOO_LARGE.line("amount")).contains("more than " + FieldFormats.MONEY_INTEGER_DIGITS + " digits");
         assertThat(RejectReason.NOT_POSITIVE.line("amount")).isEqualTo("amount: must be greater than 0");

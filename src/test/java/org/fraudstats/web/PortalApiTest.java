@@ -285,6 +285,10 @@ class PortalApiTest extends PortalTest {
                 assertThat(p.reason()).startsWith("日汇总与明细数据不一致（共 1 行").endsWith("（不自动重试：问题解决后，在上方“重算一个区间”重算 "
                         + "2031-01-13 至 2031-01-19，勾选“同时生成整个区间的通报”）");
             });
+            // a longer range from the same Monday is not the week's own (review 30b: the longest hid it)
+            jdbc.update("INSERT INTO bulletin_revision (kind, date_from, date_to, revision, figures, changes, generated_at, last_load_seen) "
+                    + "VALUES ('range', DATE '2031-01-13', DATE '2031-01-26', 1, '{}', '[]', '2031-01-20T09:00:00+08:00', 0)");
+            assertThat(runs.latest(1)).singleElement().satisfies(p -> assertThat(p.statusName()).isEqualTo("失败"));
             // rendered by a rerun of the week with its range bulletin, after the failure
             jdbc.update("INSERT INTO bulletin_revision (kind, date_from, date_to, revision, figures, changes, generated_at, last_load_seen) "
                     + "VALUES ('range', DATE '2031-01-13', DATE '2031-01-19', 1, '{}', '[]', '2031-01-20T09:00:00+08:00', 0)");

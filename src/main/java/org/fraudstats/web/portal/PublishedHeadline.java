@@ -120,18 +120,14 @@ public class PublishedHeadline {
      * and the page's default period and every quick link ended on that day, each refused (tester 30a).
      */
     public LocalDate lastArrived(LocalDate newestDaily) {
+        // back at most a year, in one read: a longer wait than that is no morning's late drop, and the newest daily's
+        // own day is then said (its refusal names the days)
+        java.util.Set<LocalDate> notArrived = new java.util.HashSet<>(missingData.daysNotArrived(newestDaily.minusDays(366), newestDaily));
         LocalDate end = newestDaily;
-        // a month at a time, back at most a year (a longer wait than that is no morning's late drop)
-        for (int months = 0; months < 12; months++) {
-            List<LocalDate> notArrived = missingData.daysNotArrived(end.minusDays(30), end);
-            while (notArrived.contains(end)) {
-                end = end.minusDays(1);
-            }
-            if (!end.isBefore(newestDaily.minusDays(30L * (months + 1)))) {
-                return end;
-            }
+        while (notArrived.contains(end)) {
+            end = end.minusDays(1);
         }
-        return end;
+        return notArrived.contains(end) || end.isBefore(newestDaily.minusDays(366)) ? newestDaily : end;
     }
 
     public Answer of(LocalDate from, LocalDate to, String area, Topic topic) {
