@@ -29,15 +29,22 @@ class CsvRecordsTest {
                 .containsExactly("1 [a, b, c]", "2 [\rW6, x, y]", "3 [W7, SMS\rX, z]", "4 [\rW8, 1, 2]", "5 [q\r, \r\r\n, 3]",
                         "7 [last, 4, 5\r]");
         assertThatThrownBy(() -> read("a,b\n\"x\"\ry,1\n"))
-                .isInstanceOf(CsvRecords.NotCsv.class).hasMessage("not CSV at line 2: a character follows the closing quote of a field");
+                .isInstanceOf(CsvRecords.NotCsv.class).hasMessage("not CSV at line 2: a character follows the closing quote of field 1 (a)");
     }
 
     @Test
     void aQuotedFieldLeftOpenOrFollowedByTextIsNotCsv() {
         assertThatThrownBy(() -> read("a,b\n1,\"open\n2,3\n"))
-                .isInstanceOf(CsvRecords.NotCsv.class).hasMessage("a quoted field is never closed (it opens on line 2)");
+                .isInstanceOf(CsvRecords.NotCsv.class).hasMessage("a quoted field is never closed: field 2 (b), opened on line 2");
         assertThatThrownBy(() -> read("a,b\n\n1,\"x\"y\n"))
-                .isInstanceOf(CsvRecords.NotCsv.class).hasMessage("not CSV at line 3: a character follows the closing quote of a field");
+                .isInstanceOf(CsvRecords.NotCsv.class).hasMessage("not CSV at line 3: a character follows the closing quote of field 2 (b)");
+        // a file sent without its header: its first row is taken for one, and its account number is not echoed
+        String card = "6222" + "0200" + "1234" + "5678";
+        assertThatThrownBy(() -> read("C1," + card + "\n1,\"x\"y\n")).isInstanceOf(CsvRecords.NotCsv.class)
+                .hasMessage("not CSV at line 2: a character follows the closing quote of field 2 (************5678)");
+        // in the header itself, by its number alone
+        assertThatThrownBy(() -> read("a,\"b\"c\n")).isInstanceOf(CsvRecords.NotCsv.class)
+                .hasMessage("not CSV at line 1: a character follows the closing quote of field 2");
     }
 
     @Test
