@@ -1,3 +1,4 @@
--- Disables a user (`user disable`): sessions and tokens are refused from the next request on.
+-- Disables a user (`user disable`): tokens are refused from the next request on; its sessions are deleted beside
+-- this (end-sessions.sql), not left to be refused at their next request.
 UPDATE app_user SET enabled = false
 WHERE name = :name

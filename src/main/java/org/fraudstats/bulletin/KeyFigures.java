@@ -110,7 +110,8 @@ public class KeyFigures {
         AreaFigures c = city.get();
         // a figure of a period whose data has not arrived, nothing of it loaded, is no 0: "电诈警情 0宗" caught a leader's
         // eye first on a phone (tester 30a); what did arrive is still said, as not all of it
-        java.util.function.BiFunction<Metric, String, String> figure = (metric, printed) -> !compared && c.value(metric).signum() == 0
+        // A daily's alone: a week's 0 with one day missing is its six days' figure (review 30c)
+        java.util.function.BiFunction<Metric, String, String> figure = (metric, printed) -> daily && !compared && c.value(metric).signum() == 0
                 ? "—（数据未到）" : printed + "（" + said.of(c, yoy.get(), pop.get(), metric) + "）";
         List<String> figures = List.of(
                 "电诈警情 " + figure.apply(Metric.CASES, Printed.count(c.cases()) + "宗"),

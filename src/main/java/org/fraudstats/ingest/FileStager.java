@@ -470,7 +470,8 @@ final class FileStager {
         }
         var gb18030 = java.nio.charset.Charset.forName("GB18030").newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (Reader reader = new InputStreamReader(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS), gb18030)) {
+        // its first megabyte, where the bad byte almost always is: a failing load is not made to read a large file again
+        try (Reader reader = new InputStreamReader(new java.io.ByteArrayInputStream(headOf(file, 1 << 20)), gb18030)) {
             char[] buffer = new char[1 << 16];
             while (reader.read(buffer) >= 0) {
                 // read to its end: one byte GB18030 cannot read says it is no GBK either
@@ -478,6 +479,21 @@ final class FileStager {
             return "it reads as GBK (GB18030), as Excel saves \"CSV\" on Chinese Windows; " + fix;
         } catch (IOException e) {
             return fix;
+        }
+    }
+
+    /** The file's first {@code limit} bytes, cut back to a line's end when it is longer (no character cut in two). */
+    private static byte[] headOf(Path file, int limit) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] head = in.readNBytes(limit + 1);
+            if (head.length <= limit) {
+                return head;
+            }
+            int end = limit;
+            while (end > 0 && head[end - 1] != '\n') {
+                end--;
+            }
+            return java.util.Arrays.copyOf(head, end == 0 ? limit : end);
         }
     }
 

@@ -58,7 +58,8 @@ public final class Inbox {
             return Optional.empty(); // said by the listing of its drops, which names the folder and the problem
         }
         // its parent is named only when it is a dated folder: a flat export elsewhere (/tmp/export) has no inbox above it
-        Path parent = dateOf(inbox.toAbsolutePath().normalize()) == null ? null : inbox.toAbsolutePath().normalize().getParent();
+        Path whole = inbox.toAbsolutePath().normalize();
+        Path parent = whole.getFileName() == null || dateOf(whole) == null ? null : whole.getParent();
         return feedFile == null ? Optional.empty() : Optional.of(" is a drop, not an inbox (it holds " + feedFile + "): give the folder "
                 + "that holds the drops' dated folders" + (parent == null ? "" : ", " + parent));
     }
@@ -117,6 +118,9 @@ public final class Inbox {
     }
 
     private static LocalDate dateOf(Path folder) {
+        if (folder.getFileName() == null) {
+            return null; // the file system's root (--inbox /)
+        }
         String name = folder.getFileName().toString();
         if (!name.matches("\\d{4}-\\d{2}-\\d{2}")) {
             return null;

@@ -166,16 +166,22 @@ public class RollupCheck {
     public record RollupDifference(String rollup, LocalDate day, String districtCode, String about, String stored,
             String fromFacts) {
 
+        /** The rollups whose values hold amounts (sql/metrics/verify-rollups.sql). */
+        private static final Set<String> MONEY_ROLLUPS = Set.of("case_day", "action_day", "refund_day");
+
         /**
          * One line for a statistician: where, and both values. A case is named as the rejects name it: a good row
          * whose fields were shifted can store an account number as a case_id, and this line goes to stdout, the
          * night's failure on /runs and the log (review 30).
          */
         public String line() {
-            // and the values masked as any line of the loader's: an amount loaded before money's 10-digit bound may
-            // be a card number (review 30b)
+            // and a money rollup's values masked as any line of the loader's: an amount loaded before money's 10-digit
+            // bound may be a card number (review 30b); not a stop time's, whose date, district and seconds read as one
+            // run of digits and were masked whole (review 30c)
+            boolean money = MONEY_ROLLUPS.contains(rollup);
             return rollup + " " + day + " " + districtCode + (about.isEmpty() ? "" : " " + org.fraudstats.storage.DigitRuns.maskId(about))
-                    + ": rollup [" + org.fraudstats.storage.DigitRuns.mask(stored) + "], facts [" + org.fraudstats.storage.DigitRuns.mask(fromFacts) + "]";
+                    + ": rollup [" + (money ? org.fraudstats.storage.DigitRuns.mask(stored) : stored) + "], facts ["
+                    + (money ? org.fraudstats.storage.DigitRuns.mask(fromFacts) : fromFacts) + "]";
         }
     }
 }

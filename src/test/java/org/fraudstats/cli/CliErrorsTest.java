@@ -135,6 +135,8 @@ class CliErrorsTest extends DatabaseTest {
         Long before = jdbc.queryForObject(revisions, Long.class);
         assertThat(cli("nightly", "--date", "2022-10-24", "--inbox", drop.toString())).isEqualTo(new Run(2, "", "fraudstats nightly: " + said));
         assertThat(jdbc.queryForObject(revisions, Long.class)).isEqualTo(before);
+        // the file system's root has no name to read a date from (review 30c: a NullPointerException)
+        assertThat(cli("ingest", "--inbox", "/").exitCode()).isZero();
         // an inbox holding its drops is one, whatever else it holds at its top
         java.nio.file.Files.writeString(inbox.resolve("cases.csv"), org.fraudstats.support.Drops.CASES);
         assertThat(cli("ingest", "--inbox", inbox.toString()).exitCode()).isZero();

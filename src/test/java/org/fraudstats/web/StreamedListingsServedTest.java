@@ -259,7 +259,7 @@ class StreamedListingsServedTest extends DatabaseTest {
         // the portal's own files take GET and HEAD; a path nothing serves is not there (a 405 said it was, with no Allow);
         // a path climbing out is the firewall's 400 before anything looks
         for (String[] path : new String[][] {{"/css/portal.css", "405", "GET, HEAD"}, {"/api/v1/nothing-here", "404", null},
-                {"/css/../css/portal.css", "400", null}, {"/actuator/health", "405", "GET, HEAD"}}) {
+                {"/css/../css/portal.css", "400", null}, {"/actuator/health", "405", "GET, HEAD"}, {"/login", "405", "GET, HEAD, POST"}}) {
             HttpResponse<String> options = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path[0]))
                     .header("Authorization", "Bearer " + token(Role.STATISTICIAN)).method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -56,10 +56,9 @@ class OptionsRefused {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             if ("OPTIONS".equalsIgnoreCase(request.getMethod())) {
-                Set<String> allowed = allowed(request);
-                if (allowed.isEmpty()) {
-                    allowed = servedElsewhere(request);
-                }
+                Set<String> allowed = new TreeSet<>(allowed(request));
+                // the sign-in page is a controller's GET and Spring Security's POST: both
+                allowed.addAll(servedElsewhere(request));
                 if (allowed.isEmpty()) {
                     // nothing is there, whatever the method: a 405 said the path exists, without the Allow it owes
                     response.sendError(HttpServletResponse.SC_NOT_FOUND);
