@@ -117,12 +117,17 @@ public class KeyFigures {
                 "电诈警情 " + figure.apply(Metric.CASES, Printed.count(c.cases()) + "宗"),
                 "止付涉诈账户 " + figure.apply(Metric.STOP_ACCOUNTS, Printed.count(c.stopAccounts()) + "个"),
                 "止付金额 " + figure.apply(Metric.STOP_AMOUNT, Printed.money(c.stopAmount()) + "元"),
-                "资金返还 " + figure.apply(Metric.REFUND_CASES, Printed.count(c.refundCases()) + "宗") + "，"
-                        + figure.apply(Metric.REFUND_AMOUNT, Printed.money(c.refundAmount()) + "元"));
+                "资金返还 " + refunds(figure.apply(Metric.REFUND_CASES, Printed.count(c.refundCases()) + "宗"),
+                        figure.apply(Metric.REFUND_AMOUNT, Printed.money(c.refundAmount()) + "元")));
         return Optional.of(new Said(unusualLine, compared ? "全市主要数字（同比 / 环比）：" : "全市主要数字：", figures,
                 compared ? Optional.of(bases(from, to)) : Optional.empty(), said.gapsSaid(),
                 List.of(Headline.of(yearToDate.get(), catalog, Topic.HANDLING).text(),
                         Headline.of(yearToDate.get(), catalog, Topic.PREVENTION).text())));
+    }
+
+    /** The refunds' two figures, said once when neither arrived ("—（数据未到），—（数据未到）" read as a stutter). */
+    private static String refunds(String cases, String amount) {
+        return cases.equals(amount) ? cases : cases + "，" + amount;
     }
 
     /**

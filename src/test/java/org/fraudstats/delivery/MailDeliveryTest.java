@@ -712,7 +712,7 @@ class MailDeliveryTest extends DatabaseTest {
         assertThat(text(mail)).contains("数据截至：2022年10月25日24时（北京时间）。\n" + notice + "\n\n异常提示：");
         // its zeros are no data: neither "无异常" of them nor -100.0% against the day before, which read as a fall
         assertThat(text(mail)).contains("异常提示：当日数据未到，未作判断。\n")
-                .contains("全市主要数字：\n- 电诈警情 —（数据未到）\n- 止付涉诈账户 —（数据未到）\n").doesNotContain("%");
+                .contains("全市主要数字：\n- 电诈警情 —（数据未到）\n- 止付涉诈账户 —（数据未到）\n- 止付金额 —（数据未到）\n- 资金返还 —（数据未到）\n").doesNotContain("%");
         Path pdf = out.resolve("daily/2022-10-25/fraudstats-daily-2022-10-25.pdf");
         assertThat(pdfText(pdf)).contains(notice).contains("当日数据未到，未作判断。")
                 .contains("本期含数据未到的日期，不计算同比、环比。").doesNotContainPattern("\\d%").doesNotContain("无异常");
