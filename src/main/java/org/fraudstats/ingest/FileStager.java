@@ -470,7 +470,16 @@ final class FileStager {
         }
         var gb18030 = java.nio.charset.Charset.forName("GB18030").newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        // its first megabyte, where the bad byte almost always is: a failing load is not made to read a large file again
+        // its first megabyte, where the bad byte almost always is: a failing load is not made to read a large file again.
+        // A head UTF-8 reads whole (plain ASCII, which GB18030 reads too) says nothing of the byte further on
+        try {
+            strictDecoder().decode(java.nio.ByteBuffer.wrap(headOf(file, 1 << 20)));
+            return fix;
+        } catch (CharacterCodingException bad) {
+            // the bad byte is in the head: GB18030 reads it, or it is no GBK either
+        } catch (IOException e) {
+            return fix;
+        }
         try (Reader reader = new InputStreamReader(new java.io.ByteArrayInputStream(headOf(file, 1 << 20)), gb18030)) {
             char[] buffer = new char[1 << 16];
             while (reader.read(buffer) >= 0) {

@@ -708,6 +708,18 @@ class LoadingRulesTest extends DatabaseTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM fact_case", Long.class)).isZero();
     }
 
+    /** A bad byte past the first megabyte is not guessed from an ASCII head, which GB18030 reads too (review 30d). */
+    @Test
+    void aBadByteFarIntoTheFileIsNotCalledGbk() {
+        StringBuilder cases = new StringBuilder(Drops.CASES);
+        for (int i = 2; cases.length() < (1 << 20) + 1000; i++) {
+            cases.append("C").append(i).append(",2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        }
+        cases.append("Z1,2022-10-01T09:00:00+08:00,440604,Caf\u00e9,OTHER,100.00,\n");
+        new Drops(inbox).writeBytes("2022-10-01", "cases.csv", cases.toString().getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(cli("ingest", "--inbox", inbox.toString()).err()).endsWith(": save it as \"CSV UTF-8\"\n").doesNotContain("GBK");
+    }
+
     /** What a provider's Excel saves on Chinese Windows, said so with what to do (tester 30c: "not UTF-8" alone). */
     @Test
     void aFileSavedAsGbkOrUtf16IsSaidSo() {

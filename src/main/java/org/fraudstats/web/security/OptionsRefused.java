@@ -73,7 +73,8 @@ class OptionsRefused {
 
         /**
          * The methods of a path no controller maps but something else serves: the sign-in and sign-out Spring Security
-         * answers, the actuator's endpoints, the portal's own files (a 404 said them absent: review 30b); none else.
+         * answers, the actuator's paths (any under /actuator/, whether its endpoint exists or not), the portal's own
+         * files (a 404 said them absent: review 30b); none else.
          */
         private static Set<String> servedElsewhere(HttpServletRequest request) {
             String path = request.getRequestURI().substring(request.getContextPath().length());
