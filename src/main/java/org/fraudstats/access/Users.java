@@ -114,8 +114,8 @@ public class Users {
         }
         List<Long> ended = jdbc.queryForList(SqlFiles.load("access/revoke-user-tokens.sql"),
                 Map.of("name", name, "now", now()), Long.class);
-        record(actor, "user-enable", ended.isEmpty() ? name : name + " (tokens ended: " + ended.stream().map(id -> "token " + id)
-                .reduce((a, b) -> a + ", " + b).orElseThrow() + ")");
+        record(actor, "user-enable", ended.isEmpty() ? name
+                : name + " (tokens ended: " + ended.stream().map(id -> "token " + id).collect(java.util.stream.Collectors.joining(", ")) + ")");
         return Optional.of(ended);
     }
 

@@ -45,10 +45,10 @@ class HistoryCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.printf("%-6s %-15s %-10s %-25s %9s %9s %9s %9s  %s%n", "id", "job", "status", "started", "seconds", "read", "written", "rejected", "parameters");
         services.get(JdbcTemplate.class).query(SqlFiles.load("batch/history.sql"), rs -> {
-            // a failed one says why after its parameters, the last column (scripts read the columns before it as ever);
-            // masked as /api/v1/runs says it (web.md: the API is what history shows): a stored line may quote a value
-            String failure = rs.getString("failure_trace") == null ? ""
-                    : "  failed: " + org.fraudstats.storage.DigitRuns.mask(org.fraudstats.storage.TraceLine.ofFailure(rs.getString("failure_trace")));
+            // a failed one says why after its parameters, the last column (scripts read the columns before it as ever),
+            // as /api/v1/runs says it (web.md: the API is what history shows)
+            String shown = org.fraudstats.storage.TraceLine.shown(rs.getString("failure_trace"));
+            String failure = shown == null ? "" : "  failed: " + shown;
             out.printf("%-6d %-15s %-10s %-25s %9s %9d %9d %9d  %s%s%n", rs.getLong("job_execution_id"), rs.getString("job_name"),
                     rs.getString("status"), java.util.Objects.requireNonNullElse(BusinessTime.ofJob(rs.getObject("started", java.time.LocalDateTime.class)), ""), rs.getString("seconds") == null ? "" : rs.getString("seconds"),
                     rs.getLong("read_count"), rs.getLong("write_count"), rs.getLong("skip_count"), rs.getString("parameters"), failure);

@@ -459,35 +459,31 @@ final class FileStager {
      */
     static String savedAs(Path file) {
         String fix = "save it as \"CSV UTF-8\"";
-        try (java.io.InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            byte[] head = in.readNBytes(2);
-            if (head.length == 2 && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE) || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)
-                    || head[0] == 0 || head[1] == 0)) {
-                return "it is UTF-16 (Excel's \"Unicode text\"); " + fix;
-            }
-        } catch (IOException e) {
-            return fix;
-        }
-        var gb18030 = java.nio.charset.Charset.forName("GB18030").newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        // its first megabyte, where the bad byte almost always is: a failing load is not made to read a large file again.
-        // A head UTF-8 reads whole (plain ASCII, which GB18030 reads too) says nothing of the byte further on
+        // its first megabyte, where the bad byte almost always is, read once: a failing load is not made to read a
+        // large file again
+        byte[] head;
         try {
-            strictDecoder().decode(java.nio.ByteBuffer.wrap(headOf(file, 1 << 20)));
-            return fix;
-        } catch (CharacterCodingException bad) {
-            // the bad byte is in the head: GB18030 reads it, or it is no GBK either
+            head = headOf(file, 1 << 20);
         } catch (IOException e) {
             return fix;
         }
-        try (Reader reader = new InputStreamReader(new java.io.ByteArrayInputStream(headOf(file, 1 << 20)), gb18030)) {
-            char[] buffer = new char[1 << 16];
-            while (reader.read(buffer) >= 0) {
-                // read to its end: one byte GB18030 cannot read says it is no GBK either
-            }
-            return "it reads as GBK (GB18030), as Excel saves \"CSV\" on Chinese Windows; " + fix;
-        } catch (IOException e) {
-            return fix;
+        if (head.length >= 2 && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE) || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)
+                || head[0] == 0 || head[1] == 0)) {
+            return "it is UTF-16 (Excel's \"Unicode text\"); " + fix;
+        }
+        // a head UTF-8 reads whole (plain ASCII, which GB18030 reads too) says nothing of the byte further on; one
+        // byte GB18030 cannot read says it is no GBK either
+        return decodes(head, strictDecoder()) || !decodes(head, java.nio.charset.Charset.forName("GB18030").newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))
+                ? fix : "it reads as GBK (GB18030), as Excel saves \"CSV\" on Chinese Windows; " + fix;
+    }
+
+    private static boolean decodes(byte[] bytes, java.nio.charset.CharsetDecoder decoder) {
+        try {
+            decoder.decode(java.nio.ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
     }
 

@@ -19,6 +19,14 @@ public final class TraceLine {
     private TraceLine() {
     }
 
+    /**
+     * Why a failed execution failed as `history` and /api/v1/runs show it (history.sql's failure_trace; null of one that
+     * did not fail): one line, masked, since a stored line may quote a value.
+     */
+    public static String shown(String failureTrace) {
+        return failureTrace == null ? null : DigitRuns.mask(ofFailure(failureTrace));
+    }
+
     /** Why a failed execution failed, from its recorded trace (history.sql's failure_trace): one line, never null. */
     public static String ofFailure(String trace) {
         String line = of(trace);

@@ -127,7 +127,7 @@ public class PublishedHeadline {
         while (notArrived.contains(end)) {
             end = end.minusDays(1);
         }
-        return notArrived.contains(end) || end.isBefore(newestDaily.minusDays(366)) ? newestDaily : end;
+        return end.isBefore(newestDaily.minusDays(366)) ? newestDaily : end;
     }
 
     public Answer of(LocalDate from, LocalDate to, String area, Topic topic) {

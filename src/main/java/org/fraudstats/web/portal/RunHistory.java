@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.fraudstats.settings.BusinessTime;
-import org.fraudstats.storage.DigitRuns;
 import org.fraudstats.storage.SqlFiles;
 import org.fraudstats.storage.TraceLine;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,8 +41,7 @@ public class RunHistory {
             run.put("written", rs.getLong("write_count"));
             run.put("rejected", rs.getLong("skip_count"));
             run.put("parameters", rs.getString("parameters"));
-            // why it failed, one line (null unless FAILED), its digit runs masked as on every page
-            run.put("failure", rs.getString("failure_trace") == null ? null : DigitRuns.mask(TraceLine.ofFailure(rs.getString("failure_trace"))));
+            run.put("failure", TraceLine.shown(rs.getString("failure_trace")));
             return run;
         }, id, limit);
     }

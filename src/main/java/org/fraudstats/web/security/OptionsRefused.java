@@ -64,7 +64,7 @@ class OptionsRefused {
                     response.sendError(HttpServletResponse.SC_NOT_FOUND);
                     return;
                 }
-                response.setHeader("Allow", String.join(", ", new TreeSet<>(allowed)));
+                response.setHeader("Allow", String.join(", ", allowed));
                 response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
                 return;
             }
@@ -72,7 +72,7 @@ class OptionsRefused {
         }
 
         /**
-         * The methods of a path no controller maps but something else serves: the sign-in and sign-out Spring Security
+         * The methods of a path something besides the controllers serves: the sign-in and sign-out Spring Security
          * answers, the actuator's paths (any under /actuator/, whether its endpoint exists or not), the portal's own
          * files (a 404 said them absent: review 30b); none else.
          */
@@ -84,15 +84,14 @@ class OptionsRefused {
             if (path.equals("/login") || path.equals("/login/totp")) {
                 return Set.of("GET", "HEAD", "POST");
             }
-            if (path.startsWith("/actuator/") || staticFile(request)) {
+            if (path.startsWith("/actuator/") || staticFile(path)) {
                 return Set.of("GET", "HEAD");
             }
             return Set.of();
         }
 
         /** Whether the path is one of the portal's own files (static/: its style sheet and script), served by GET. */
-        private static boolean staticFile(HttpServletRequest request) {
-            String path = request.getRequestURI().substring(request.getContextPath().length());
+        private static boolean staticFile(String path) {
             if (path.isEmpty() || path.endsWith("/") || path.contains("..") || path.contains("//") || path.contains("\\")) {
                 return false;
             }
