@@ -1,5 +1,6 @@
 package org.fraudstats.bulletin.data;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -9,6 +10,7 @@ import org.fraudstats.bulletin.BulletinKind;
 import org.fraudstats.bulletin.RevisionChanges;
 import org.fraudstats.metrics.AreaFigures;
 import org.fraudstats.metrics.CityDay;
+import org.fraudstats.metrics.Metric;
 
 /**
  * Everything one bulletin prints, already computed: the renderer only lays it out.
@@ -122,6 +124,18 @@ public record BulletinData(
      */
     public boolean compared() {
         return notice == null;
+    }
+
+    /**
+     * Whether this figure is a 0 of a period nothing of which has arrived (a daily saying 数据未到): no data, not no
+     * fraud. The PDF prints "—" for it, as the mail's and page's key figures say —（数据未到）: its 0宗 under the notice
+     * was still the first figure a leader's eye caught (review 30c). Late records of the day that were loaded are
+     * figures and print; a week's 0 with one day missing is its other days' figure and prints too.
+     */
+    public boolean notArrived(AreaFigures figures, Metric metric) {
+        BigDecimal value = figures.value(metric);
+        return kind == BulletinKind.DAILY && notice != null && !figures.from().isBefore(from) && figures.to().equals(to)
+                && value != null && value.signum() == 0;
     }
 
     /**

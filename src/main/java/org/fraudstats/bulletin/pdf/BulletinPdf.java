@@ -36,6 +36,7 @@ import org.fraudstats.bulletin.data.YearToDate;
 import org.fraudstats.bulletin.look.Formats;
 import org.fraudstats.bulletin.look.Labels;
 import org.fraudstats.catalog.Catalog;
+import org.fraudstats.metrics.AreaFigures;
 import org.fraudstats.metrics.Metric;
 import org.fraudstats.press.UnusualNote;
 import org.springframework.stereotype.Component;
@@ -98,19 +99,21 @@ public final class BulletinPdf {
         p.put("TYPES_CASES", Labels.column(Metric.CASES, false));
         p.put("TYPES_LOSS_AMOUNT", Labels.column(Metric.LOSS_AMOUNT, false));
         p.put("DISTRICT_FIGURES", districtFigures);
-        p.put("DISTRICT_FIGURES_ROWS", source(figureRows(table)));
+        p.put("DISTRICT_FIGURES_ROWS", source(figureRows(data, table)));
         p.put("DISTRICT_CHANGES", districtChanges);
         p.put("DISTRICT_CHANGES_ROWS", source(changeRows(table)));
         p.put("BASE_PERIODS", DataNote.changesNote(table));
         p.put("FRAUD_TYPES", fraudTypes);
         p.put("FRAUD_TYPES_BY_CASES", source(rankRows(FraudTypeRanking.byCases(data.fraudTypes()))));
         p.put("FRAUD_TYPES_BY_LOSS", source(rankRows(FraudTypeRanking.byLoss(data.fraudTypes()))));
+        // a day whose data has not arrived is no day without a case
+        p.put("NO_CASES", data.notArrived(table.city().current(), Metric.CASES) ? "数据未到" : "本期无警情");
         p.put("TREND_HEADING", TrendChart.heading(data));
         p.put("DAYS", new ReplayedRows(TrendChart.rows(data)));
         p.put("CASES_LABEL", Labels.shortWithUnit(Metric.CASES));
         p.put("STOP_AMOUNT_LABEL", Labels.shortWithUnit(Metric.STOP_AMOUNT));
         p.put("YEAR_TO_DATE", yearToDate);
-        p.put("YEAR_TO_DATE_ROWS", source(yearToDateRows(YearToDate.rows(data))));
+        p.put("YEAR_TO_DATE_ROWS", source(yearToDateRows(data, YearToDate.rows(data))));
         p.put("YEAR_TO_DATE_HEADING", "五、" + YearToDate.heading(data));
         p.put("DATA_NOTE", data.revisionNote() + DataNote.provenance(data.provenance()));
         p.put("GENERATED_AT", "生成于 " + DataNote.generatedAt(data.provenance()));
@@ -164,12 +167,12 @@ public final class BulletinPdf {
         data.fraudTypes().forEach(t -> FontCheck.requireDrawable("fraud type " + t.code(), t.name()));
     }
 
-    private static List<Map<String, ?>> figureRows(DistrictTable table) {
+    private static List<Map<String, ?>> figureRows(BulletinData data, DistrictTable table) {
         List<Map<String, ?>> rows = new ArrayList<>();
         for (DistrictTable.Row row : table.rows()) {
             Map<String, Object> cells = area(row);
             for (Metric metric : DistrictTable.COLUMNS) {
-                cells.put(metric.key(), Formats.figure(metric, row.current()));
+                cells.put(metric.key(), figure(data, metric, row.current()));
             }
             rows.add(cells);
         }
@@ -208,10 +211,16 @@ public final class BulletinPdf {
                 "loss_amount", Formats.money(r.type().lossAmount()))).toList();
     }
 
-    private static List<Map<String, ?>> yearToDateRows(List<YearToDate.Row> rows) {
+    /** A figure as printed, "—" for a 0 of a day whose data has not arrived (BulletinData.notArrived). */
+    private static String figure(BulletinData data, Metric metric, AreaFigures figures) {
+        return data.notArrived(figures, metric) ? "—" : Formats.figure(metric, figures);
+    }
+
+    private static List<Map<String, ?>> yearToDateRows(BulletinData data, List<YearToDate.Row> rows) {
         return rows.stream().<Map<String, ?>>map(r -> Map.of(
                 "metric", Labels.withUnit(r.metric()),
-                "ytd", Formats.figure(r.metric(), r.ytd()),
+                // a 1 January daily's year to date is its day alone
+                "ytd", figure(data, r.metric(), r.ytd()),
                 "last_year", Formats.figure(r.metric(), r.lastYear()),
                 // metrics.md defines no 同比 of the median: its "—" read as a base of 0, the only "—" the bulletin explains,
                 // beside last year's median printed in full (a leader)

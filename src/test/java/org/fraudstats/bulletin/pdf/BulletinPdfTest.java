@@ -216,6 +216,31 @@ class BulletinPdfTest {
         assertThat(text(render(data))).doesNotContain("本期无警情");
     }
 
+    /** A 数据未到 daily's zeros are no data: its tables print "—" as its mail's key figures do, and what did arrive. */
+    @Test
+    void aDailyWhoseDayHasNotArrivedPrintsNoZeroForIt() throws Exception {
+        BulletinData data = SampleBulletins.daily();
+        List<org.fraudstats.metrics.AreaFigures> nothing = data.areas().stream().map(a -> a.noRecords()).toList();
+        // one late case of the day loaded in Chancheng: a figure, printed
+        var late = nothing.get(0);
+        nothing = new ArrayList<>(nothing);
+        nothing.set(0, new org.fraudstats.metrics.AreaFigures(late.from(), late.to(), late.districtCode(), 1,
+                new java.math.BigDecimal("500.00"), 0, late.stopAmount(), 0, late.freezeAmount(), 0, late.refundAmount(), null, 0, 0));
+        // its year to date is the day alone (as on 1 January)
+        var ytdOfTheDay = data.ytd().noRecords().over(data.to(), data.to());
+        BulletinData notArrived = new BulletinData(data.kind(), data.from(), data.to(), data.issue(), data.title(), data.summary(),
+                nothing, data.yoyBase(), data.popBase(), List.of(), data.days(), ytdOfTheDay, data.ytdLastYear(),
+                data.provenance()).withRevision(1, List.of(), "数据未到：2022-10-24 的数据尚未到达");
+        String text = text(write(notArrived, folder.resolve("not-arrived-daily.pdf"))).replaceAll("[ \\t]+", " ");
+        assertThat(text).contains("禅城区 1 500.00 — — — — — — —").contains("南海区 — — — — — — — — —")
+                .contains("电诈警情（宗） — ").contains("案损金额（元） — ")
+                .contains("按警情数排名 按案损金额排名").doesNotContain("本期无警情").doesNotContain(" 0 0.00");
+        assertThat(text.replaceAll("\\s+", "")).contains("数据未到数据未到");
+        // the same zeros with the day arrived are figures
+        String arrived = text(write(notArrived.withRevision(1, List.of(), null), folder.resolve("arrived-daily.pdf")));
+        assertThat(arrived.replaceAll("[ \\t]+", " ")).contains("南海区 0 0.00 0 0.00 0 0.00 0 0.00 —").contains("本期无警情");
+    }
+
     @Test
     void aDayNotArrivedIsAGapInTheTrend_whoseHeadingSaysSo() throws Exception {
         BulletinData data = SampleBulletins.daily().withTrendNotArrived(List.of(SampleBulletins.TO));
