@@ -61,6 +61,20 @@ class RangeRevisionTest extends DatabaseTest {
                 + "FROM bulletin_revision WHERE kind = 'range' ORDER BY date_from", String.class)).containsExactly(
                 "2022-10-10 -", "2022-10-17 数据未到：2022-10-23 的数据尚未到达，本期数字不含这些日期的数据，数据到达后将以修订版重发。");
 
+        // a week's 0 with Sunday missing is its six days' figure, printed and said; the missing Sunday's own 0 is no data
+        String weekly = pdfText(out.resolve("range/2022-10-17_2022-10-23/fraudstats-range-2022-10-17_2022-10-23.pdf"));
+        assertThat(weekly).contains("南海区 0 0.00").contains("佛山市 6 600.00").doesNotContain("南海区 —");
+        assertThat(pdfText(out.resolve("daily/2022-10-23/fraudstats-daily-2022-10-23.pdf")))
+                .contains("南海区 — — — — — — — — —").contains("佛山市 — — — — — — — — —").doesNotContain("本期无警情");
+        var keyFigures = context.getBean(org.fraudstats.bulletin.KeyFigures.class);
+        assertThat(keyFigures.of(false, LocalDate.of(2022, 10, 17), LocalDate.of(2022, 10, 23), published("range", "2022-10-17"))
+                .orElseThrow().figures()).containsExactly("电诈警情 6宗（数据未到，数字不全，不计算同比、环比）",
+                "止付涉诈账户 0个（数据未到，数字不全，不计算同比、环比）", "止付金额 0.00元（数据未到，数字不全，不计算同比、环比）",
+                "资金返还 0宗（数据未到，数字不全，不计算同比、环比），0.00元（数据未到，数字不全，不计算同比、环比）");
+        assertThat(keyFigures.of(true, LocalDate.of(2022, 10, 23), LocalDate.of(2022, 10, 23), published("daily", "2022-10-23"))
+                .orElseThrow().figures()).containsExactly("电诈警情 —（数据未到）", "止付涉诈账户 —（数据未到）",
+                "止付金额 —（数据未到）", "资金返还 —（数据未到）");
+
         // Monday night loads Sunday's late drop with Monday's
         drops.write("2022-10-23", "cases.csv", Drops.CASES + "C23,2022-10-23T09:00:00+08:00,440605,,OTHER,50.00,\n");
         drops.write("2022-10-24", "cases.csv", Drops.CASES + "C24,2022-10-24T09:00:00+08:00,440604,,OTHER,10.00,\n");
@@ -79,6 +93,19 @@ class RangeRevisionTest extends DatabaseTest {
         // the next night changes nothing of that week: no further revision
         drops.write("2022-10-25", "cases.csv", Drops.CASES + "C25,2022-10-25T09:00:00+08:00,440604,,OTHER,10.00,\n");
         assertThat(night("2022-10-25").out()).doesNotContain("2022-10-17_2022-10-23");
+    }
+
+    private org.fraudstats.bulletin.PublishedFigures published(String kind, String from) {
+        return org.fraudstats.bulletin.PublishedFigures.of(jdbc.queryForObject("SELECT figures::text FROM bulletin_revision "
+                + "WHERE kind = ? AND date_from = ?::date AND revision = 1", String.class, kind, from));
+    }
+
+    private static String pdfText(Path pdf) {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("[ \\t]+", " ");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private Run night(String date) {
