@@ -55,6 +55,9 @@ class PortalPagesTest extends PortalTest {
                 .contains("<a class=\"skip\" href=\"#main\">跳到正文</a>").contains("<main class=\"page\" id=\"main\" tabindex=\"-1\">")
                 .contains("<a href=\"/bulletins/latest\" aria-current=\"page\" class=\"current\">最新通报</a>")
                 .doesNotContain("aria-current=\"page\">通报档案");
+        // a page in Chinese says so in its header too, whatever language the browser prefers
+        assertThat(as("leader", get("/bulletins/latest").header("Accept-Language", "en-US,en;q=0.9")).getHeader("Content-Language"))
+                .isEqualTo("zh-CN");
         MockHttpServletResponse pdf = as("leader", get("/files/bulletins/2022-10-24/daily.pdf").param("revision", "1").param("inline", "1"));
         assertThat(pdf.getStatus()).isEqualTo(200);
         assertThat(pdf.getHeader("Content-Disposition")).isEqualTo("inline; filename=\"fraudstats-daily-2022-10-24.pdf\"");
