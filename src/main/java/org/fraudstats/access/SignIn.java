@@ -39,7 +39,15 @@ public class SignIn {
         TOTP_PENDING
     }
 
-    public record Attempt(Outcome outcome, UserAccount user) {
+    /**
+     * @param checked of a {@link Outcome#TOTP_PENDING} attempt, what its password was checked against (when the
+     *                password and the pending key were set), for {@link #confirmTotp}; null otherwise
+     */
+    public record Attempt(Outcome outcome, UserAccount user, String checked) {
+
+        Attempt(Outcome outcome, UserAccount user) {
+            this(outcome, user, null);
+        }
     }
 
     /** How a check of the current password on the user's own page ended ({@link #currentPassword}). */
@@ -105,7 +113,7 @@ public class SignIn {
         if (state.totpSecret() != null && !state.totpConfirmed()) {
             resetFailures(name);
             record(name, user.role().code(), client, "sign-in", "pending: TOTP enrolment");
-            return new Attempt(Outcome.TOTP_PENDING, user);
+            return new Attempt(Outcome.TOTP_PENDING, user, state.checked());
         }
         String secret = state.totpSecret() == null ? null : opened(state, client);
         if (state.totpSecret() != null && secret == null) {
@@ -165,11 +173,26 @@ public class SignIn {
     }
 
     /**
-     * The first code of a pending enrolment, after {@link #attempt} answered {@link Outcome#TOTP_PENDING} for
-     * this user in the same session: a right code confirms the key and signs in; a wrong one counts as a failure.
+     * Whether the pending first sign-in whose password was checked against {@code checked} ({@link Attempt#checked})
+     * may still be shown its key: neither the password nor the key was set since. An operator told that the password
+     * leaked runs `user totp` and `user password`; the page opened with the old password was then shown the new key,
+     * confirmed it and left it on the wrong phone (review 31).
      */
     @Transactional
-    public Attempt confirmTotp(String name, String code, String client) {
+    public boolean stillPending(String name, String checked) {
+        return checked != null && jdbc.query(SqlFiles.load("access/sign-in-state.sql"), Map.of("name", name), State::of).stream()
+                .anyMatch(s -> s.totpSecret() != null && !s.totpConfirmed() && checked.equals(s.checked()));
+    }
+
+    /**
+     * The first code of a pending enrolment, after {@link #attempt} answered {@link Outcome#TOTP_PENDING} for
+     * this user in the same session: a right code confirms the key and signs in; a wrong one counts as a failure.
+     *
+     * @param checked the pending attempt's {@link Attempt#checked}: refused, not counted, when the password or the
+     *                key was set since ({@link #stillPending})
+     */
+    @Transactional
+    public Attempt confirmTotp(String name, String code, String client, String checked) {
         List<State> found = jdbc.query(SqlFiles.load("access/sign-in-state.sql"), Map.of("name", name), State::of);
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (found.isEmpty() || found.get(0).totpSecret() == null || !found.get(0).account().enabled()) {
@@ -177,6 +200,10 @@ public class SignIn {
             return new Attempt(Outcome.REFUSED, null);
         }
         State state = found.get(0);
+        if (checked == null || !checked.equals(state.checked())) {
+            record(name, state.account().role().code(), client, "sign-in", "failure: password or TOTP key set since the password was checked");
+            return new Attempt(Outcome.REFUSED, null);
+        }
         if (state.lockedUntil() != null && state.lockedUntil().isAfter(now)) {
             record(name, state.account().role().code(), client, "sign-in", "refused: locked until " + lockText(state.lockedUntil()));
             return new Attempt(Outcome.REFUSED, null);
@@ -336,7 +363,7 @@ public class SignIn {
 
     /** A user's row as a sign-in reads it. */
     private record State(UserAccount account, String hash, int failures, OffsetDateTime lockedUntil, String totpSecret,
-            boolean totpConfirmed) {
+            boolean totpConfirmed, String checked) {
 
         static State of(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
             String secret = rs.getString("totp_secret");
@@ -344,8 +371,11 @@ public class SignIn {
             UserAccount account = new UserAccount(rs.getString("name"), Role.ofCode(rs.getString("role")).orElseThrow(),
                     rs.getBoolean("enabled"), secret != null, rs.getBoolean("totp_confirmed"),
                     rs.getObject("locked_until", OffsetDateTime.class), rs.getObject("created_at", OffsetDateTime.class), false);
+            // when the password and the key were set: neither a hash nor a key in the session that keeps it
+            String checked = rs.getObject("password_changed_at", OffsetDateTime.class) + " "
+                    + rs.getObject("totp_enrolled_at", OffsetDateTime.class);
             return new State(account, rs.getString("password_hash"), rs.getInt("failed_attempts"),
-                    account.lockedUntil(), secret, rs.getBoolean("totp_confirmed"));
+                    account.lockedUntil(), secret, rs.getBoolean("totp_confirmed"), checked);
         }
     }
 

@@ -90,7 +90,15 @@ public class Users {
     }
 
     private void endSessions(UserAccount user, String why) {
-        for (boolean live : jdbc.queryForList(SqlFiles.load("access/end-sessions.sql"), Map.of("name", user.name()), Boolean.class)) {
+        endSessions(user, why, null);
+    }
+
+    /** @param keep the session to leave open (the one that changed its own password), or null */
+    private void endSessions(UserAccount user, String why, String keep) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("name", user.name());
+        params.put("keep", keep);
+        for (boolean live : jdbc.queryForList(SqlFiles.load("access/end-sessions.sql"), params, Boolean.class)) {
             if (live) {
                 signIn.sessionEnded(user.name(), user.role(), "", why);
             }
@@ -125,32 +133,42 @@ public class Users {
      */
     @Transactional
     public void changePassword(String name, String password, Actor actor) {
-        setPassword(name, password, actor, true);
+        setPassword(name, password, actor, true, null);
     }
 
-    private void setPassword(String name, String password, Actor actor, boolean changeRequired) {
-        require(name);
+    /**
+     * @param keep the session that set it, left open (the user's own change); every other session of the user ends:
+     *             a password is set because the old one was seen or forgotten, and a session signed in with it kept
+     *             every right, and after a reset could still revoke the user's tokens (review 31)
+     */
+    private void setPassword(String name, String password, Actor actor, boolean changeRequired, String keep) {
+        UserAccount user = require(name);
         PasswordPolicy.check(name, password);
         jdbc.update(SqlFiles.load("access/set-password.sql"),
                 Map.of("name", name, "hash", PasswordHashes.hash(password), "now", now(), "required", changeRequired));
         record(actor, "user-password", name);
+        endSessions(user, PASSWORD_CHANGED, keep);
     }
+
+    /** Why a session ended when its user's password was set (audit, AuditWords). */
+    public static final String PASSWORD_CHANGED = "password changed";
 
     /**
      * A user changing their own password (web.md: everyone may): the current one must be given, and a wrong one
      * counts towards the sign-in lock ({@link SignIn#currentPassword}).
      *
+     * @param session the session it is changed in, which stays signed in (the user's others end)
      * @throws LockedOut when this wrong current password locked the user; AccessProblem when it is wrong or a lock
      *         holds; PasswordPolicy.WeakPassword
      */
     @Transactional(noRollbackFor = AccessProblem.class)
-    public void changeOwnPassword(String name, String current, String password, Actor actor) {
+    public void changeOwnPassword(String name, String current, String password, Actor actor, String session) {
         checkOwnPassword(name, current, "user-password", actor);
         if (password.equals(current)) {
             throw new PasswordPolicy.WeakPassword("the new password is the current one: choose another",
                     "新密码与当前密码相同：请另设一个");
         }
-        setPassword(name, password, actor, false);
+        setPassword(name, password, actor, false, session);
     }
 
     /**
@@ -180,7 +198,7 @@ public class Users {
         UserAccount user = require(name);
         String secret = Totp.newSecret();
         // a first key lifts the lock of the sign-ins tried before there was one (enrol-totp.sql): the auditor reads so
-        boolean liftsLock = !user.totpEnrolled() && user.lockedUntil() != null && user.lockedUntil().isAfter(now());
+        boolean liftsLock = !user.totpEnrolled() && user.needsTotp() && user.lockedUntil() != null && user.lockedUntil().isAfter(now());
         jdbc.update(SqlFiles.load("access/enrol-totp.sql"), Map.of("name", name, "secret", totpKeys.seal(name, secret), "now", now()));
         audit.record(new AuditEvent(actor.user(), actor.role(), actor.client(), "user-totp", name,
                 liftsLock ? "success: lock of the sign-ins tried before the first key lifted" : "success"));

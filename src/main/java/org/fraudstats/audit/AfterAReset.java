@@ -23,7 +23,8 @@ public final class AfterAReset {
     public boolean flags(AuditRecord r) {
         // a user the administrator added on the portal too: the first password was theirs, chosen or shown (review)
         if ("admin".equals(r.role()) && ("user-password".equals(r.action()) || "user-totp".equals(r.action()) || "user-add".equals(r.action()))
-                && "success".equals(r.result()) && r.object() != null) {
+                // "success: lock … lifted" of a first key too (review 31)
+                && r.result() != null && r.result().startsWith("success") && r.object() != null) {
             resets.put(r.object().replaceFirst(" \\([a-z]+\\)$", "").strip().toLowerCase(Locale.ROOT), r);
             return false;
         }

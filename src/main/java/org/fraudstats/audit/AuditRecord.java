@@ -21,6 +21,16 @@ public record AuditRecord(OffsetDateTime time, String user, String role, String 
         return AuditWords.result(result);
     }
 
+    /**
+     * Whether it records something refused or failed, marked red on the audit page: a failure, a refusal, a lockout,
+     * or a request answered 4xx or 5xx ("403: no valid CSRF token", "401: token expired or revoked", 405, 400), which
+     * looked like successes there (review 31).
+     */
+    public boolean failed() {
+        return result != null && (result.startsWith("fail") || result.startsWith("refused") || result.startsWith("locked")
+                || result.matches("[45]\\d\\d(:.*)?"));
+    }
+
     /** The time as web.md shows it, in Asia/Shanghai with its offset: {@code 2026-12-02T15:04:05+08:00}. */
     public String shanghaiTime() {
         return time.atZoneSameInstant(BusinessTime.ZONE).format(SECONDS_WITH_OFFSET);

@@ -75,6 +75,8 @@ public final class AuditWords {
             Map.entry("removed", "用户已删除"),
             Map.entry("role changed", "角色已变更"),
             Map.entry("TOTP key reset", "动态口令已重新登记"),
+            Map.entry("password changed", "密码已重设"),
+            Map.entry("shown inline", "页面内显示"),
             Map.entry("replaced by a newer sign-in", "已在别处登录（每个账号最多 3 处）"),
             Map.entry("TOTP key not readable under this account key", "动态口令密钥无法用本系统的账号密钥读出"),
             Map.entry("token expired or revoked", "令牌已过期或已吊销"),

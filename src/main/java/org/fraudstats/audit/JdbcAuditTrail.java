@@ -31,7 +31,8 @@ class JdbcAuditTrail implements AuditTrail {
         // pasted into any of them is masked here, whichever caller forgot (tester: a token id of 19 digits was not)
         params.put("user", field(DigitRuns.mask(event.user())));
         params.put("role", field(event.role()));
-        params.put("client", field(event.client()));
+        // an address behind a proxy is what X-Forwarded-For said (Clients.address keeps only an address's shape)
+        params.put("client", field(DigitRuns.mask(event.client())));
         params.put("action", field(event.action()));
         params.put("object", field(DigitRuns.mask(event.object())));
         params.put("result", field(DigitRuns.mask(event.result())));

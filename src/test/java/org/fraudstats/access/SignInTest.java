@@ -169,11 +169,12 @@ class SignInTest extends DatabaseTest {
                 .isEqualTo("success: lock of the sign-ins tried before the first key lifted");
         assertThat(org.fraudstats.audit.AuditWords.result("success: lock of the sign-ins tried before the first key lifted"))
                 .isEqualTo("成功：首次登记动态口令，解除此前登录尝试造成的锁定");
-        assertThat(signIn.attempt("admin.two", "Admin-Password-1", null, CLIENT).outcome()).isEqualTo(Outcome.TOTP_PENDING);
+        SignIn.Attempt pending = signIn.attempt("admin.two", "Admin-Password-1", null, CLIENT);
+        assertThat(pending.outcome()).isEqualTo(Outcome.TOTP_PENDING);
         assertThat(users.pendingTotpUri("admin.two")).contains(Totp.uri("admin.two", secret));
-        assertThat(signIn.confirmTotp("admin.two", "000000".equals(Totp.code(secret, START)) ? "111111" : "000000", CLIENT).outcome())
+        assertThat(signIn.confirmTotp("admin.two", "000000".equals(Totp.code(secret, START)) ? "111111" : "000000", CLIENT, pending.checked()).outcome())
                 .isEqualTo(Outcome.REFUSED);
-        assertThat(signIn.confirmTotp("admin.two", Totp.code(secret, START), CLIENT).outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(signIn.confirmTotp("admin.two", Totp.code(secret, START), CLIENT, pending.checked()).outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(users.pendingTotpUri("admin.two")).isEmpty();
 
         clock.set(START.plusSeconds(60));
@@ -197,7 +198,8 @@ class SignInTest extends DatabaseTest {
         String secret = Totp.secretOf(users.enrolTotp("admin.sealed", new Actor("setup", "", "test")));
         String stored = jdbc.queryForObject("SELECT totp_secret FROM app_user WHERE name = 'admin.sealed'", String.class);
         assertThat(stored).startsWith("sealed1:").doesNotContain(secret);
-        assertThat(signIn.confirmTotp("admin.sealed", Totp.code(secret, START), CLIENT).outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(signIn.confirmTotp("admin.sealed", Totp.code(secret, START), CLIENT,
+                signIn.attempt("admin.sealed", "Admin-Password-1", null, CLIENT).checked()).outcome()).isEqualTo(Outcome.SUCCESS);
 
         // a key enrolled by an earlier version, in clear: still accepted, then sealed
         add("admin.older", Role.ADMIN, "Admin-Password-1");
@@ -238,7 +240,8 @@ class SignInTest extends DatabaseTest {
 
         add("leader.totp", Role.LEADER, "Leader-Password-1");
         String secret = Totp.secretOf(users.enrolTotp("leader.totp", new Actor("setup", "", "test")));
-        assertThat(signIn.confirmTotp("leader.totp", Totp.code(secret, START), CLIENT).outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(signIn.confirmTotp("leader.totp", Totp.code(secret, START), CLIENT,
+                signIn.attempt("leader.totp", "Leader-Password-1", null, CLIENT).checked()).outcome()).isEqualTo(Outcome.SUCCESS);
         clock.set(START.plusSeconds(90));
         assertThat(signIn.attempt("leader.totp", "Leader-Password-1", "", CLIENT).outcome()).isEqualTo(Outcome.REFUSED);
     }
@@ -256,9 +259,9 @@ class SignInTest extends DatabaseTest {
         add("own.pw", Role.PRESS, "First-Password-1");
         Actor self = new Actor("own.pw", "press", CLIENT);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> users.changeOwnPassword("own.pw", "wrong", "Second-Password-2", self))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> users.changeOwnPassword("own.pw", "wrong", "Second-Password-2", self, null))
                 .isInstanceOf(AccessProblem.class).hasMessage("the current password is wrong");
-        users.changeOwnPassword("own.pw", "First-Password-1", "Second-Password-2", self);
+        users.changeOwnPassword("own.pw", "First-Password-1", "Second-Password-2", self, null);
 
         assertThat(signIn.attempt("own.pw", "First-Password-1", null, CLIENT).outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(signIn.attempt("own.pw", "Second-Password-2", null, CLIENT).outcome()).isEqualTo(Outcome.SUCCESS);
@@ -275,12 +278,12 @@ class SignInTest extends DatabaseTest {
         assertThat(signIn.attempt("guessed.pw", "wrong-0", null, CLIENT).outcome()).isEqualTo(Outcome.REFUSED);
         for (int i = 1; i <= 3; i++) {
             String guess = "wrong-" + i;
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> users.changeOwnPassword("guessed.pw", guess, "New-Password-12", self))
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> users.changeOwnPassword("guessed.pw", guess, "New-Password-12", self, null))
                     .isExactlyInstanceOf(AccessProblem.class).hasMessage("the current password is wrong");
         }
         assertThat(jdbc.queryForObject("SELECT failed_attempts FROM app_user WHERE name = 'guessed.pw'", Integer.class)).isEqualTo(4);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> users.changeOwnPassword("guessed.pw", "wrong-4", "New-Password-12", self))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> users.changeOwnPassword("guessed.pw", "wrong-4", "New-Password-12", self, null))
                 .isExactlyInstanceOf(Users.LockedOut.class)
                 .hasMessage("the current password was wrong 5 times in a row: locked for 15 minutes");
         java.time.OffsetDateTime lockedAt = jdbc.queryForObject("SELECT locked_until FROM app_user WHERE name = 'guessed.pw'",
@@ -292,11 +295,11 @@ class SignInTest extends DatabaseTest {
         assertThat(Duration.between(START.plus(Duration.ofMinutes(15)), lockedUntil)).isBetween(Duration.ZERO, Duration.ofMinutes(1));
 
         // during the lock the right current password is refused on the page, and the right password at /login
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> users.changeOwnPassword("guessed.pw", "Right-Password-1", "New-Password-12", self))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> users.changeOwnPassword("guessed.pw", "Right-Password-1", "New-Password-12", self, null))
                 .isExactlyInstanceOf(AccessProblem.class).hasMessage("the current password is wrong");
         assertThat(signIn.attempt("guessed.pw", "Right-Password-1", null, CLIENT).outcome()).isEqualTo(Outcome.REFUSED);
         clock.set(lockedUntil.plusSeconds(1));
-        users.changeOwnPassword("guessed.pw", "Right-Password-1", "New-Password-12", self);
+        users.changeOwnPassword("guessed.pw", "Right-Password-1", "New-Password-12", self, null);
         assertThat(signIn.attempt("guessed.pw", "New-Password-12", null, CLIENT).outcome()).isEqualTo(Outcome.SUCCESS);
 
         String who = "guessed.pw|leader|192.0.2.7|";

@@ -73,7 +73,7 @@ class AccountPage {
             return "redirect:/account";
         }
         try {
-            users.changeOwnPassword(who.getName(), current, password, SignedInActor.of(who, request));
+            users.changeOwnPassword(who.getName(), current, password, SignedInActor.of(who, request), request.getSession().getId());
             redirect.addFlashAttribute("done", "密码已修改");
         } catch (Users.LockedOut e) {
             return endLockedSession(who, request);

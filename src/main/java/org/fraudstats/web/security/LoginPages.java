@@ -21,6 +21,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.authentication.session.ConcurrentSessionControlAuthenticationStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,6 +39,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LoginPages {
 
     static final String PENDING = "fraudstats.totp-pending";
+    /** What the pending sign-in's password was checked against (SignIn.Attempt.checked). */
+    static final String CHECKED = "fraudstats.totp-pending-checked";
     /** The QR code is shown for this long after the password was checked; then the password is asked again. */
     private static final Duration PENDING_FOR = Duration.ofMinutes(5);
     /** Wrong first codes after which the password is asked again. */
@@ -61,6 +65,12 @@ class LoginPages {
     private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     /** What the form sign-in's session management does first: a confirmed enrolment is a sign-in like any other. */
     private final ConcurrentSessionControlAuthenticationStrategy sessionLimit;
+    /**
+     * And then a new CSRF token, as the form's sign-in makes one: the token of the session before sign-in, which a
+     * planted session's owner had read at /login, went on being accepted once its victim signed in here (review 31).
+     * The chain's default repository, the session's.
+     */
+    private final CsrfAuthenticationStrategy newCsrfToken = new CsrfAuthenticationStrategy(new HttpSessionCsrfTokenRepository());
 
     private final SessionTimeout sessionTimeout;
 
@@ -94,6 +104,11 @@ class LoginPages {
         if (pending.isEmpty()) {
             return "redirect:/login?expired";
         }
+        if (!signIn.stillPending(pending.get().user(), checked(request))) {
+            // the password or the key was set since the password was typed here: the old one must not see the new key
+            request.getSession().removeAttribute(PENDING);
+            return "redirect:/login?expired";
+        }
         model.addAttribute("user", pending.get().user());
         if (request.getParameter("error") != null) {
             model.addAttribute("problem", "动态口令不正确：请等应用显示下一个 6 位数字后再输入。");
@@ -108,7 +123,8 @@ class LoginPages {
 
     @GetMapping(value = "/login/totp/qr.svg")
     ResponseEntity<String> qrCode(HttpServletRequest request) {
-        Optional<String> uri = pending(request).flatMap(p -> users.pendingTotpUri(p.user()));
+        Optional<String> uri = pending(request).filter(p -> signIn.stillPending(p.user(), checked(request)))
+                .flatMap(p -> users.pendingTotpUri(p.user()));
         if (uri.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
@@ -125,7 +141,7 @@ class LoginPages {
         }
         HttpSession session = request.getSession();
         session.removeAttribute(PENDING);
-        SignIn.Attempt attempt = signIn.confirmTotp(pending.get().user(), code, Clients.address(request));
+        SignIn.Attempt attempt = signIn.confirmTotp(pending.get().user(), code, Clients.address(request), checked(request));
         if (attempt.outcome() != SignIn.Outcome.SUCCESS) {
             // a mistyped first code (a code read as it changed) is typed again beside the QR code, not after the
             // password once more; a few times only, within the same five minutes: each counts towards the lock
@@ -139,15 +155,22 @@ class LoginPages {
             return "redirect:/login?error";
         }
         session.removeAttribute(TRIES);
+        session.removeAttribute(CHECKED);
         Authentication signedIn = Authorities.of(new CurrentUser(attempt.user().name(), attempt.user().role(), Clients.address(request)));
         // the fourth session ends the least recently used, as after the form (it was not counted: review)
         sessionLimit.onAuthentication(signedIn, request, response);
         request.changeSessionId();
+        newCsrfToken.onAuthentication(signedIn, request, response);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(signedIn);
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
         return "redirect:/";
+    }
+
+    private static String checked(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(CHECKED) instanceof String checked ? checked : null;
     }
 
     private static Optional<Pending> pending(HttpServletRequest request) {

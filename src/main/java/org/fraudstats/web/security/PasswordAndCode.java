@@ -28,10 +28,13 @@ class PasswordAndCode implements AuthenticationProvider {
     /** Password right, TOTP key awaiting its first code: the form shows the QR code next. */
     static class TotpPending extends AuthenticationException {
         final String user;
+        /** SignIn.Attempt.checked: what the password was checked against. */
+        final String checked;
 
-        TotpPending(String user) {
+        TotpPending(String user, String checked) {
             super("TOTP enrolment pending");
             this.user = user;
+            this.checked = checked;
         }
     }
 
@@ -50,7 +53,7 @@ class PasswordAndCode implements AuthenticationProvider {
         return switch (attempt.outcome()) {
             case SUCCESS -> Authorities.of(new CurrentUser(attempt.user().name(), attempt.user().role(), details.client()));
             case REFUSED -> throw new BadCredentialsException("refused");
-            case TOTP_PENDING -> throw new TotpPending(attempt.user().name());
+            case TOTP_PENDING -> throw new TotpPending(attempt.user().name(), attempt.checked());
         };
     }
 

@@ -175,6 +175,8 @@ class SecurityConfiguration {
                 request.getSession();
                 request.changeSessionId();
                 request.getSession().setAttribute(LoginPages.PENDING, new LoginPages.Pending(pending.user, Instant.now()));
+                // a String beside it, not a field of Pending: a session kept across the upgrade still reads
+                request.getSession().setAttribute(LoginPages.CHECKED, pending.checked);
                 request.getSession().removeAttribute(LoginPages.TRIES); // a new pending sign-in has its tries anew
                 target = "/login/totp";
             }
