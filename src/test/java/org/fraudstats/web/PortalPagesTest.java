@@ -62,6 +62,12 @@ class PortalPagesTest extends PortalTest {
         assertThat(pdf.getStatus()).isEqualTo(200);
         assertThat(pdf.getHeader("Content-Disposition")).isEqualTo("inline; filename=\"fraudstats-daily-2022-10-24.pdf\"");
         assertThat(new String(pdf.getContentAsByteArray(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        // shown in the page's frame is not taken away with 下载 PDF: the auditor tells them apart (review 31)
+        as("leader", get("/files/bulletins/2022-10-24/daily.pdf").param("revision", "1"));
+        assertThat(jdbc.queryForList("SELECT result FROM audit_event WHERE user_name = 'test-leader' AND action = 'download' "
+                + "AND object = 'fraudstats-daily-2022-10-24.pdf' ORDER BY id DESC LIMIT 2", String.class))
+                .containsExactly("success", "success: shown inline");
+        assertThat(org.fraudstats.audit.AuditWords.result("success: shown inline")).isEqualTo("成功：页面内显示");
     }
 
     /**
@@ -251,6 +257,10 @@ class PortalPagesTest extends PortalTest {
     void theRerunFormShowsTheDryRunBeforeItRuns() throws Exception {
         String plan = page("statistician", post("/runs/plan").param("from", "2022-10-20").param("to", "2022-10-22").with(csrf()));
         assertThat(plan).contains("预演结果").contains("共 <span>3</span> 天").contains("daily/2022-10-21 (pdf,xlsx)").contains("确认重算");
+        // a refused start is said on the page with the status the API gives it, not 200 (review 31)
+        MockHttpServletResponse nothing = as("statistician", post("/runs/start").param("from", "2001-01-01").param("to", "2001-01-02").with(csrf()));
+        assertThat(nothing.getStatus()).isEqualTo(400);
+        assertThat(nothing.getContentAsString(StandardCharsets.UTF_8)).contains("id=\"form-error\"");
         MockHttpServletResponse started = as("statistician", post("/runs/start").param("from", "2022-10-20").param("to", "2022-10-22").with(csrf()));
         assertThat(started.getRedirectedUrl()).matches("/runs/\\d+");
         String id = started.getRedirectedUrl().substring("/runs/".length());
@@ -411,6 +421,13 @@ class PortalPagesTest extends PortalTest {
         assertThat(audit).contains("起始日期 2022-10-24 晚于截止日期 2022-10-01").contains("name=\"action\" value=\"sign-in\"")
                 .doesNotContain("条符合条件");
         // a role the list does not hold is named, not read as a part of a code matching nothing under 全部 (tester)
+        // one end alone, as the archive takes it (review 31): 起 alone runs to today, 止 alone is the week to it
+        String since = page("auditor", get("/audit").param("from", "2022-10-01"));
+        assertThat(since).contains("name=\"from\" value=\"2022-10-01\"").containsPattern("name=\"to\" value=\"\\d{4}-\\d{2}-\\d{2}\"");
+        assertThat(page("auditor", get("/audit").param("to", "2022-10-24"))).contains("name=\"from\" value=\"2022-10-18\"");
+        assertThat(page("statistician", get("/rejects").param("from", "2022-10-24"))).contains("value=\"2022-10-24\"");
+        assertThat(jdbc.queryForObject("SELECT object FROM audit_event WHERE action = 'read-rejects' ORDER BY id DESC LIMIT 1", String.class))
+                .isEqualTo("2022-10-24..");
         MockHttpServletResponse chief = as("auditor", get("/audit").param("role", "chief"));
         assertThat(chief.getStatus()).isEqualTo(400);
         assertThat(chief.getContentAsString(StandardCharsets.UTF_8)).contains("角色“chief”不在列表中：请从列表中选择")
@@ -967,7 +984,7 @@ class PortalPagesTest extends PortalTest {
     void anAdministratorsOwnTokenFormOffersThirtyDays_theLongestItMayAsk() throws Exception {
         var users = context.getBean(org.fraudstats.access.Users.class);
         users.add("acct.admin", org.fraudstats.access.Role.ADMIN, "Acct-Admin-Passw0rd", org.fraudstats.access.Actor.commandLine());
-        users.changeOwnPassword("acct.admin", "Acct-Admin-Passw0rd", "Acct-Admin-Own-Passw0rd", org.fraudstats.access.Actor.commandLine());
+        users.changeOwnPassword("acct.admin", "Acct-Admin-Passw0rd", "Acct-Admin-Own-Passw0rd", org.fraudstats.access.Actor.commandLine(), null);
         String page = mvc.perform(get("/account").with(user("acct.admin").roles("ADMIN"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("<input type=\"number\" name=\"days\" value=\"30\" min=\"1\" max=\"30\">");

@@ -125,17 +125,24 @@ class RunsPages {
 
     @PostMapping("/runs/start")
     String start(@RequestParam String from, @RequestParam String to, @RequestParam(defaultValue = "false") boolean range,
-                 Model model, RedirectAttributes redirect) {
+                 Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
         LocalDate[] period = rerunPeriod(from, to);
         long id;
         try {
             id = reruns.start(period[0], period[1], EnumSet.allOf(BulletinPublisher.Format.class), range);
         } catch (BadInput e) {
             audit.record("rerun", object(period, range), "refused");
+            response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
             return withError(model, e.chinese(), period, range);
         } catch (RunLock.Refused | Reruns.NotStarted | Reruns.RollupsDiffer e) {
             audit.record("rerun", object(period, range), e instanceof Reruns.NotStarted ? "failure"
                     : e instanceof Reruns.RollupsDiffer ? Reruns.RollupsDiffer.AUDIT_RESULT : "refused");
+            // as the API answers them: a refusal shown on the page was a 200, which a check reading the status took
+            // for a started rerun (review 31)
+            response.setStatus(e instanceof Reruns.NotStarted notStarted
+                    ? (notStarted.mayStillStart() ? jakarta.servlet.http.HttpServletResponse.SC_INTERNAL_SERVER_ERROR
+                            : jakarta.servlet.http.HttpServletResponse.SC_SERVICE_UNAVAILABLE)
+                    : jakarta.servlet.http.HttpServletResponse.SC_CONFLICT);
             return withError(model, e instanceof Reruns.RollupsDiffer differ ? differ.chinese() : e.getMessage(), period, range);
         }
         return "redirect:/runs/" + id;
@@ -238,14 +245,18 @@ class RunsPages {
 
     @GetMapping("/rejects")
     String rejects(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
-        boolean all = (from == null || from.isEmpty()) && (to == null || to.isEmpty());
-        LocalDate[] period = all ? new LocalDate[] {null, null} : Inputs.period(from, to);
+        boolean noFrom = from == null || from.isEmpty();
+        boolean noTo = to == null || to.isEmpty();
+        boolean all = noFrom && noTo;
+        // one end alone is open at the other, as in the archive: 起 alone was a bare 400 (review 31)
+        LocalDate[] period = all ? new LocalDate[] {null, null} : noFrom ? new LocalDate[] {null, Inputs.date("to", to)}
+                : noTo ? new LocalDate[] {Inputs.date("from", from), null} : Inputs.period(from, to);
         List<RejectedRow> rows = new ArrayList<>();
         // a page shows a thousand, from the latest drop back, and says how many there are: oldest first and
         // unannounced, ten years of history showed the first weeks and never last night's (tester B); the API and
         // the CLI list every one
         rejects.latest(period[0], period[1], SHOWN_REJECTS, rows::add);
-        audit.record("read-rejects", all ? "all" : period[0] + ".." + period[1], "success");
+        audit.record("read-rejects", all ? "all" : (noFrom ? "" : period[0]) + ".." + (noTo ? "" : period[1]), "success");
         model.addAttribute("rejects", rows);
         model.addAttribute("rejectCount", rows.size() < SHOWN_REJECTS ? rows.size() : rejects.count(period[0], period[1]));
         model.addAttribute("shownRejects", SHOWN_REJECTS);
@@ -254,8 +265,8 @@ class RunsPages {
         List<Pending.Row> waiting = pending.latest(SHOWN_REJECTS);
         model.addAttribute("pendingRows", waiting);
         model.addAttribute("pendingCount", waiting.size() < SHOWN_REJECTS ? waiting.size() : pending.count());
-        model.addAttribute("from", all ? "" : period[0].toString());
-        model.addAttribute("to", all ? "" : period[1].toString());
+        model.addAttribute("from", noFrom ? "" : period[0].toString());
+        model.addAttribute("to", noTo ? "" : period[1].toString());
         return "rejects";
     }
 

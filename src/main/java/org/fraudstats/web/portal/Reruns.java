@@ -189,8 +189,15 @@ public class Reruns {
 
     /** Asks a running rerun to stop; it ends STOPPED after the days being rendered, and can be restarted. */
     public void stop(long id) {
+        JobExecution asked = rerunExecution(id);
+        if (!asked.isRunning()) {
+            throw new Refused("rerun " + id + " is not running (" + asked.getStatus() + ")");
+        }
+        // recorded before it happens, as a start and a restart are: a stop the audit log cannot record must not be
+        // made (it was made, then answered 500 with no row: review 31)
+        audit.record("rerun-stop", "job execution " + id, "requested");
         for (int attempt = 1; ; attempt++) {
-            JobExecution execution = rerunExecution(id);
+            JobExecution execution = attempt == 1 ? asked : rerunExecution(id);
             try {
                 jobOperator.stop(execution);
                 return;
