@@ -65,8 +65,10 @@ public class BulletinPublisher {
             notArrived.add(day);
         }
         data = data.withTrendNotArrived(notArrived);
-        return files.publish(said == null ? data : assembler.withoutTheDaysSentence(data).withUnusual(UnusualNote.NOT_JUDGED),
-                out, formats, said);
+        java.util.Set<LocalDate> leftOut = new java.util.TreeSet<>(notArrived);
+        leftOut.addAll(data.gaps().yearToDate());
+        data = assembler.withSummaryLeavingOut(data, leftOut, said == null);
+        return files.publish(said == null ? data : data.withUnusual(UnusualNote.NOT_JUDGED), out, formats, said);
     }
 
     @Transactional(isolation = Isolation.REPEATABLE_READ)
@@ -74,8 +76,12 @@ public class BulletinPublisher {
         // a weekly rendered on Monday morning before Sunday's drop came holds partial figures too, and goes to leadership
         List<LocalDate> missing = missingData.daysNotArrived(from, to);
         // a range's trend is its own days
-        return files.publish(assembler.range(from, to, jobExecutionId, now()).withGaps(missingData.inBases(from, to))
-                        .withTrendNotArrived(missing), out, formats, missing.isEmpty() ? null : MissingData.notice(missing));
+        BulletinData data = assembler.range(from, to, jobExecutionId, now()).withGaps(missingData.inBases(from, to))
+                .withTrendNotArrived(missing);
+        java.util.Set<LocalDate> leftOut = new java.util.TreeSet<>(missing);
+        leftOut.addAll(data.gaps().yearToDate());
+        return files.publish(assembler.withSummaryLeavingOut(data, leftOut, true), out, formats,
+                missing.isEmpty() ? null : MissingData.notice(missing));
     }
 
     /**

@@ -108,6 +108,12 @@ public class KeyFigures {
         boolean compared = published.missingNote().isEmpty();
         Changes said = new Changes(compared, published.gaps());
         AreaFigures c = city.get();
+        // the year's sentences say the days they leave out, as the bulletin's do (review 31b): the year's days not
+        // arrived as kept with the revision, and a 数据未到 daily's own (its notice may hold where a later drop came)
+        java.util.Set<LocalDate> leftOut = new java.util.TreeSet<>(published.gaps().yearToDate());
+        if (daily && !compared) {
+            leftOut.add(from);
+        }
         // a figure of a period whose data has not arrived, nothing of it loaded, is no 0: "电诈警情 0宗" caught a leader's
         // eye first on a phone (tester 30a); what did arrive is still said, as not all of it
         // A daily's alone: a week's 0 with one day missing is its six days' figure (review 30c)
@@ -121,8 +127,8 @@ public class KeyFigures {
                         figure.apply(Metric.REFUND_AMOUNT, Printed.money(c.refundAmount()) + "元")));
         return Optional.of(new Said(unusualLine, compared ? "全市主要数字（同比 / 环比）：" : "全市主要数字：", figures,
                 compared ? Optional.of(bases(from, to)) : Optional.empty(), said.gapsSaid(),
-                List.of(Headline.of(yearToDate.get(), catalog, Topic.HANDLING).text(),
-                        Headline.of(yearToDate.get(), catalog, Topic.PREVENTION).text())));
+                List.of(Headline.of(yearToDate.get(), catalog, Topic.HANDLING).textLeavingOut(leftOut),
+                        Headline.of(yearToDate.get(), catalog, Topic.PREVENTION).textLeavingOut(leftOut))));
     }
 
     /** The refunds' two figures, said once when neither arrived ("—（数据未到），—（数据未到）" read as a stutter). */

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -89,6 +90,28 @@ public record Headline(Topic topic, Period period, String districtCode, String t
 
     public Headline {
         figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+    }
+
+    /**
+     * The sentence saying which days of its period it leaves out for want of their data (数据未到), when it does:
+     * "2024年以来（不含3月2日的数据），全市共处置…". A bulletin holding such a day quoted its partial figures as the
+     * release sentence, which the headline API refuses to give over the same period (review 31b).
+     *
+     * @param notArrived days whose data has not arrived, of any period: those outside this sentence's are left aside
+     */
+    public String textLeavingOut(java.util.Collection<LocalDate> notArrived) {
+        List<LocalDate> left = notArrived.stream().filter(d -> !d.isBefore(period.from()) && !d.isAfter(period.to()))
+                .distinct().sorted().toList();
+        if (left.isEmpty()) {
+            return text;
+        }
+        String days = left.size() > 2 ? monthDay(left.get(0)) + "等" + left.size() + "天"
+                : left.stream().map(Headline::monthDay).collect(java.util.stream.Collectors.joining("、"));
+        return period.name() + "（不含" + days + "的数据）" + text.substring(period.name().length());
+    }
+
+    private static String monthDay(LocalDate day) {
+        return day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
     }
 
     /**

@@ -713,11 +713,13 @@ class MailDeliveryTest extends DatabaseTest {
         // its zeros are no data: neither "无异常" of them nor -100.0% against the day before, which read as a fall
         assertThat(text(mail)).contains("异常提示：当日数据未到，未作判断。\n")
                 .contains("全市主要数字：\n- 电诈警情 —（数据未到）\n- 止付涉诈账户 —（数据未到）\n- 止付金额 —（数据未到）\n- 资金返还 —（数据未到）\n").doesNotContain("%");
+        // and the year's sentence says the day it leaves out, as the bulletin's (review 31b)
+        assertThat(text(mail)).contains("10月23日至25日（不含10月25日的数据），全市共处置电诈警情");
         Path pdf = out.resolve("daily/2022-10-25/fraudstats-daily-2022-10-25.pdf");
         assertThat(pdfText(pdf)).contains(notice).contains("当日数据未到，未作判断。")
                 .contains("本期含数据未到的日期，不计算同比、环比。").doesNotContainPattern("\\d%").doesNotContain("无异常");
         // no sentence of the day's figures, which had not come: the year's follows the notice
-        assertThat(pdfText(pdf).replaceAll("\\s+", "")).contains("】10月23日至25日，全市共处置电诈警情")
+        assertThat(pdfText(pdf).replaceAll("\\s+", "")).contains("】10月23日至25日（不含10月25日的数据），全市共处置电诈警情")
                 .doesNotContain("10月25日，全市共处置电诈警情");
         assertThat(pdfText(out.resolve("daily/2022-10-24/fraudstats-daily-2022-10-24.pdf"))).contains("“—”表示基期数为0");
 

@@ -45,12 +45,36 @@ public class BulletinAssembler {
     }
 
     /**
-     * A daily bulletin whose day's data has not arrived, without the sentence of the day: under its 【数据未到】 notice
-     * it stated "12月5日，全市共处置电诈警情0宗…", the sentence the press quotes, about data that had not come (tester A).
-     * The year's sentence stays; the tables keep what is loaded, under the notice.
+     * The bulletin with its summary saying which days each sentence leaves out for want of their data
+     * ({@link Headline#textLeavingOut}): a weekly under the 数据未到 notice quoted its six days as the week's release
+     * sentence, and every bulletin its year to date short of a missing day as the year's (review 31b).
+     *
+     * @param notArrived   the days of its period and year to date whose data has not arrived
+     * @param daysSentence false for a daily whose day has not arrived: under its 【数据未到】 notice it stated
+     *                     "12月5日，全市共处置电诈警情0宗…", the sentence the press quotes, about data that had not come
+     *                     (tester A); the year's sentence stays, saying what it leaves out
      */
-    public BulletinData withoutTheDaysSentence(BulletinData daily) {
-        return daily.withSummary(daily.from().equals(daily.ytd().from()) ? "" : Headline.of(daily.ytd(), catalog).text());
+    public BulletinData withSummaryLeavingOut(BulletinData data, java.util.Collection<LocalDate> notArrived, boolean daysSentence) {
+        AreaFigures said = said(data.areas(), data.from(), data.to(), firstDayLoaded.get().orElse(data.to().withDayOfYear(1)));
+        return data.withSummary(summary(said, data.ytd(), notArrived, daysSentence));
+    }
+
+    private String summary(AreaFigures said, AreaFigures ytd, java.util.Collection<LocalDate> notArrived, boolean daysSentence) {
+        String summary = daysSentence ? Headline.of(said, catalog).textLeavingOut(notArrived) : "";
+        if (!said.from().equals(ytd.from())) {
+            summary = summary + Headline.of(ytd, catalog).textLeavingOut(notArrived);
+        }
+        return summary;
+    }
+
+    /**
+     * The city's figures of the period as its sentence names them: a period beginning before the records is named by
+     * the days it counts, as its year to date is (the first 月报 said "2021年以来…4宗" and "10月以来…4宗" of October's
+     * cases only: review).
+     */
+    private AreaFigures said(List<AreaFigures> areas, LocalDate from, LocalDate to, LocalDate firstDay) {
+        AreaFigures said = city(areas);
+        return firstDay.isAfter(from) && !firstDay.isAfter(to) ? said.over(firstDay, to) : said;
     }
 
     /** A range bulletin (周报, 月报, 年初以来, any period), with a daily series over the period. */
@@ -83,12 +107,7 @@ public class BulletinAssembler {
         if (firstDay.isAfter(yearStart) && !firstDay.isAfter(to)) {
             ytd = ytd.over(firstDay, ytd.to());
         }
-        // a period beginning before the records is named by the days it counts, as its year to date is: the first
-        // 月报 said "2021年以来…4宗" and "10月以来…4宗" of October's cases only (review)
-        AreaFigures said = city(areas);
-        if (firstDay.isAfter(from) && !firstDay.isAfter(to)) {
-            said = said.over(firstDay, to);
-        }
+        AreaFigures said = said(areas, from, to, firstDay);
 
         LocalDate typesFrom = start.filter(from::isBefore).orElse(from);
         List<FraudTypeRow> fraudTypes = (typesFrom.isAfter(to) ? List.<org.fraudstats.metrics.FraudTypeFigures>of()
@@ -104,10 +123,8 @@ public class BulletinAssembler {
                     ? new CityDay(d.day(), 0, java.math.BigDecimal.ZERO.setScale(2)) : d).toList();
         }
 
-        String summary = Headline.of(said, catalog).text();
-        if (!said.from().equals(ytd.from())) {
-            summary = summary + Headline.of(ytd, catalog).text();
-        }
+        // the days not arrived are the publisher's to say (withSummaryLeavingOut)
+        String summary = summary(said, ytd, List.of(), true);
         LoadProvenance.Snapshot loaded = provenance.now();
         Provenance source = new Provenance(loaded.latestDrop() == null ? to : loaded.latestDrop(), loaded.rowsLoaded(),
                 loaded.rowsRejected(), loaded.rowsPending(), jobExecutionId, generatedAt);
