@@ -33,9 +33,12 @@ public class BulletinPublisher {
     private final MissingData missingData;
     private final Clock clock;
     private final BulletinPdf pdf;
+    private final org.fraudstats.metrics.RollupCheck rollupCheck;
 
-    BulletinPublisher(BulletinAssembler assembler, BulletinFiles files, MissingData missingData, Clock clock, BulletinPdf pdf) {
+    BulletinPublisher(BulletinAssembler assembler, BulletinFiles files, MissingData missingData, Clock clock, BulletinPdf pdf,
+                      org.fraudstats.metrics.RollupCheck rollupCheck) {
         this.pdf = pdf;
+        this.rollupCheck = rollupCheck;
         this.assembler = assembler;
         this.files = files;
         this.missingData = missingData;
@@ -54,6 +57,7 @@ public class BulletinPublisher {
      */
     @Transactional(isolation = Isolation.REPEATABLE_READ)
     public Published daily(LocalDate day, Path out, Set<Format> formats, Long jobExecutionId, String notice) {
+        requireNoOutsizedAmounts(BulletinKind.DAILY, day, day);
         BulletinData data = assembler.daily(day, jobExecutionId, now()).withGaps(missingData.inBases(day, day));
         // the trend's days not arrived, the day itself the last of them: one query says both (each day is decided alone)
         List<LocalDate> notArrived = new java.util.ArrayList<>(
@@ -73,6 +77,7 @@ public class BulletinPublisher {
 
     @Transactional(isolation = Isolation.REPEATABLE_READ)
     public Published range(LocalDate from, LocalDate to, Path out, Set<Format> formats, Long jobExecutionId) {
+        requireNoOutsizedAmounts(BulletinKind.ofRange(from, to), from, to);
         // a weekly rendered on Monday morning before Sunday's drop came holds partial figures too, and goes to leadership
         List<LocalDate> missing = missingData.daysNotArrived(from, to);
         // a range's trend is its own days
@@ -118,6 +123,13 @@ public class BulletinPublisher {
     /** The figures a published revision printed, read back from the snapshot kept with it; empty when there is no such revision. */
     public Optional<PublishedFigures> printed(BulletinKind kind, LocalDate from, LocalDate to, int revision) {
         return files.printed(kind, from, to, revision).map(PublishedFigures::of);
+    }
+
+    /** Over every day the bulletin reads (ReadDays), from the first to the last. */
+    private void requireNoOutsizedAmounts(BulletinKind kind, LocalDate from, LocalDate to) {
+        List<ReadDays.Span> spans = ReadDays.of(kind, from, to).spans();
+        rollupCheck.requireNoOutsizedAmounts(spans.stream().map(ReadDays.Span::first).min(LocalDate::compareTo).orElseThrow(),
+                spans.stream().map(ReadDays.Span::last).max(LocalDate::compareTo).orElseThrow());
     }
 
     private ZonedDateTime now() {

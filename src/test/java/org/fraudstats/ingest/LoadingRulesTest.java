@@ -512,6 +512,15 @@ class LoadingRulesTest extends DatabaseTest {
         assertThat(verify.err()).contains("fraudstats verify: warning: 1 amount of 10 billion yuan or more in 2022-10-01..2022-10-01, the "
                 + "first: cases.csv record H2 on 2022-10-01: an account number in an amount column? send the record again with its amount\n");
         assertThat(verify.out() + verify.err()).doesNotContain(card).doesNotContainPattern("[0-9]{12}");
+        // and no bulletin reading that day renders it as money, its rollups repaired to the facts: only verify warned, by
+        // hand (review 31b)
+        assertThat(cli("verify", "--from", "2022-10-01", "--to", "2022-10-01", "--repair").out()).doesNotContain(card);
+        Run rerun = cli("rerun", "--from", "2022-10-01", "--to", "2022-10-01", "--out", inbox.resolve("out").toString());
+        assertThat(rerun.exitCode()).isEqualTo(1);
+        assertThat(rerun.err()).contains("1 amount of 10 billion yuan or more in 2021-01-01..2022-10-01, the first: cases.csv record H2 "
+                + "on 2022-10-01: an account number in an amount column? send the record again with its amount; nothing was rendered")
+                .doesNotContain(card);
+        assertThat(inbox.resolve("out/daily/2022-10-01")).doesNotExist();
     }
 
     @Test
