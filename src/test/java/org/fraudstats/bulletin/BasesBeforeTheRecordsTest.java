@@ -107,6 +107,9 @@ class BasesBeforeTheRecordsTest extends DatabaseTest {
             var header = workbook.getSheetAt(0).getRow(6);
             assertThat(header.getCell(6).getStringCellValue()).isEqualTo("今年以来（10月1日起，此前无记录）");
             assertThat(header.getCell(7).getStringCellValue()).isEqualTo("去年同期（无记录）");
+            // its 同比基期 too, wholly before the records (review 31b); its 环比基期 holds days of them
+            assertThat(header.getCell(2).getStringCellValue()).isEqualTo("同比基期（无记录）");
+            assertThat(header.getCell(4).getStringCellValue()).isEqualTo("环比基期");
         }
         // a bulletin whose own period begins before the records names the days it counts, once
         String first = pdfText(out.resolve("range/2021-01-01_2021-10-10/fraudstats-range-2021-01-01_2021-10-10.pdf"));

@@ -88,7 +88,7 @@ public final class BulletinWorkbook {
                 : "今年以来（" + Formats.monthDay(data.ytd().from()) + "起，此前无记录）";
         String lastYear = data.gaps().noRecords().lastYearToDate() ? "去年同期（无记录）"
                 : YearToDate.lastYearBeforeRecords(data).map(day -> "去年同期（" + day + "前无记录）").orElse("去年同期");
-        s.headers(header, 0, "全市指标", "本期", "同比基期", "同比", "环比基期", "环比", yearToDate, lastYear, "今年以来同比");
+        s.headers(header, 0, "全市指标", "本期", yoyBase(table.gaps()), "同比", popBase(table.gaps()), "环比", yearToDate, lastYear, "今年以来同比");
         DistrictTable.Row city = table.city();
         int r = 7;
         for (Metric metric : ALL) {
@@ -118,6 +118,18 @@ public final class BulletinWorkbook {
         WorkbookStyles.printA4(sheet, true, true, 1);
     }
 
+    /**
+     * A base wholly before the records is named so, as 去年同期（无记录） is: its 0s read as "0宗 last year" beside an
+     * unmarked heading, only the 数据质量 sheet saying why (review 31b).
+     */
+    private static String yoyBase(org.fraudstats.bulletin.BaseGaps gaps) {
+        return gaps.noRecords().yoy() ? "同比基期（无记录）" : "同比基期";
+    }
+
+    private static String popBase(org.fraudstats.bulletin.BaseGaps gaps) {
+        return gaps.noRecords().pop() ? "环比基期（无记录）" : "环比基期";
+    }
+
     /** A text across A:I, wrapped. */
     private static void paragraph(XSSFSheet sheet, WorkbookStyles s, int r, String text) {
         Row row = sheet.createRow(r);
@@ -141,8 +153,8 @@ public final class BulletinWorkbook {
         c = group(sheet, s, groups, labels, c, "本期", ALL);
         c = group(sheet, s, groups, labels, c, "同比（%）", COMPARABLE);
         c = group(sheet, s, groups, labels, c, "环比（%）", COMPARABLE);
-        c = group(sheet, s, groups, labels, c, "同比基期", ALL);
-        group(sheet, s, groups, labels, c, "环比基期", ALL);
+        c = group(sheet, s, groups, labels, c, yoyBase(table.gaps()), ALL);
+        group(sheet, s, groups, labels, c, popBase(table.gaps()), ALL);
 
         int r = 2;
         for (DistrictTable.Row area : table.rows()) {

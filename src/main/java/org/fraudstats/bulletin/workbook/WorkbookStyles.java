@@ -33,7 +33,8 @@ final class WorkbookStyles {
     static final String COUNT = "#,##0";
     /** A rise with its sign, digits grouped, as the PDF and the mail say it (metrics.Change.said). */
     static final String PERCENT = "+#,##0.0\"%\";-#,##0.0\"%\";0.0\"%\"";
-    static final String MINUTES = "0.0";
+    /** Grouped as the PDF prints it (2,732.1): the workbook said 2732.1 beside it (review 31b). */
+    static final String MINUTES = "#,##0.0";
     static final String DATE = "yyyy-mm-dd";
     static final String DATE_TIME = "yyyy-mm-dd hh:mm:ss";
 
@@ -131,7 +132,8 @@ final class WorkbookStyles {
     void change(Row row, int column, Optional<BigDecimal> change) {
         Cell cell = row.createCell(column);
         cell.setCellStyle(percent);
-        change.ifPresent(c -> cell.setCellValue(c.doubleValue()));
+        // through the figures' guard: an absurd change past 15 significant digits is its exact digits, as text (review 31b)
+        change.ifPresent(c -> number(cell, c, percent));
     }
 
     /** "不计算" where a figure has no change by its definition (the median: metrics.md), right-aligned as the changes. */

@@ -83,7 +83,7 @@ class BulletinWorkbookTest {
             assertNumber(city.getCell(3), "26259997.22", "¥#,##0.00");
             assertNumber(city.getCell(4), "187", "#,##0");
             assertNumber(city.getCell(5), "8059792.06", "¥#,##0.00");
-            assertNumber(city.getCell(10), "125.0", "0.0");
+            assertNumber(city.getCell(10), "125.0", "#,##0.0");
             // 同比 of stop_amount (the 4th comparable metric) right after the figures, one column each
             int changes = 2 + org.fraudstats.metrics.Metric.values().length;
             int comparable = (int) java.util.Arrays.stream(org.fraudstats.metrics.Metric.values()).filter(org.fraudstats.metrics.Metric::comparable).count();
