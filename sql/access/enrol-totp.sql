@@ -4,6 +4,6 @@
 -- shown (review). A key replacing another keeps them, and so does a leader's, statistician's or press officer's first
 -- key: they sign in without one, so their lock is someone's guessing, given five new tries by the key (review 31).
 UPDATE app_user SET totp_secret = :secret, totp_confirmed = false, totp_enrolled_at = :now, totp_last_step = NULL,
-       failed_attempts = CASE WHEN totp_secret IS NULL AND role IN ('admin', 'auditor') THEN 0 ELSE failed_attempts END,
-       locked_until = CASE WHEN totp_secret IS NULL AND role IN ('admin', 'auditor') THEN NULL ELSE locked_until END
+       failed_attempts = CASE WHEN totp_secret IS NULL AND (role = 'admin' OR role = 'auditor') THEN 0 ELSE failed_attempts END,
+       locked_until = CASE WHEN totp_secret IS NULL AND (role = 'admin' OR role = 'auditor') THEN NULL ELSE locked_until END
 WHERE name = :name
