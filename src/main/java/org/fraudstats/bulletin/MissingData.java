@@ -30,14 +30,19 @@ public class MissingData {
         this.firstDayLoaded = firstDayLoaded;
     }
 
-    /** The notice printed above a daily bulletin of {@code day} whose data has not arrived. */
+    /**
+     * The notice printed above a daily bulletin of {@code day} whose data has not arrived. Records of the day that came
+     * in other drops (a stop effective after midnight, in the drop before) are counted: "本期数字不含当日数据", until
+     * 2026-12-06, had a statistician add the day's figures once it came and count those twice (tester 31c). Two notices
+     * naming the same days print the same (SnapshotComparison compares the days), so a wording is no revision.
+     */
     public static String notice(LocalDate day) {
-        return "数据未到：" + day + " 的数据尚未到达，本期数字不含当日数据，数据到达后将以修订版重发。";
+        return "数据未到：" + day + " 的数据尚未到达，本期只计入已报送的当日记录，数字不全，数据到达后将以修订版重发。";
     }
 
     /** The notice of a range bulletin holding days whose data has not arrived. */
     static String notice(List<LocalDate> days) {
-        return "数据未到：" + named(days) + " 的数据尚未到达，本期数字不含这些日期的数据，数据到达后将以修订版重发。";
+        return "数据未到：" + named(days) + " 的数据尚未到达，本期只计入已报送的这些日期的记录，数字不全，数据到达后将以修订版重发。";
     }
 
     /** The days as a notice names them: up to three listed, more as the first and how many (2022-11-06 等 4 天). */

@@ -93,9 +93,10 @@ public record Headline(Topic topic, Period period, String districtCode, String t
     }
 
     /**
-     * The sentence saying which days of its period it leaves out for want of their data (数据未到), when it does:
-     * "2024年以来（不含3月2日的数据），全市共处置…". A bulletin holding such a day quoted its partial figures as the
-     * release sentence, which the headline API refuses to give over the same period (review 31b).
+     * The sentence saying which days of its period have not all their data (数据未到), when it holds any:
+     * "2024年以来（3月2日数据未到，数字不全），全市共处置…". A bulletin holding such a day quoted its partial figures as the
+     * release sentence, which the headline API refuses to give over the same period (review 31b). Not "不含3月2日的数据":
+     * the day's records that came in other drops are counted (tester 31c).
      *
      * @param notArrived days whose data has not arrived, of any period: those outside this sentence's are left aside
      */
@@ -107,7 +108,7 @@ public record Headline(Topic topic, Period period, String districtCode, String t
         }
         String days = left.size() > 2 ? monthDay(left.get(0)) + "等" + left.size() + "天"
                 : left.stream().map(Headline::monthDay).collect(java.util.stream.Collectors.joining("、"));
-        return period.name() + "（不含" + days + "的数据）" + text.substring(period.name().length());
+        return period.name() + "（" + days + "数据未到，数字不全）" + text.substring(period.name().length());
     }
 
     private static String monthDay(LocalDate day) {

@@ -59,16 +59,16 @@ class RangeRevisionTest extends DatabaseTest {
         // the week's bulletin says which day's data had not come; the week before, all there, says nothing
         assertThat(jdbc.queryForList("SELECT date_from || ' ' || coalesce(figures -> 'notes' -> 'missing' ->> 'text', '-') "
                 + "FROM bulletin_revision WHERE kind = 'range' ORDER BY date_from", String.class)).containsExactly(
-                "2022-10-10 -", "2022-10-17 数据未到：2022-10-23 的数据尚未到达，本期数字不含这些日期的数据，数据到达后将以修订版重发。");
+                "2022-10-10 -", "2022-10-17 数据未到：2022-10-23 的数据尚未到达，本期只计入已报送的这些日期的记录，数字不全，数据到达后将以修订版重发。");
 
         // a week's 0 with Sunday missing is its six days' figure, printed and said; the missing Sunday's own 0 is no data
         String weekly = pdfText(out.resolve("range/2022-10-17_2022-10-23/fraudstats-range-2022-10-17_2022-10-23.pdf"));
         assertThat(weekly).contains("南海区 0 0.00").contains("佛山市 6 600.00").doesNotContain("南海区 —");
         // and its sentences say what they leave out: the week's and the year's were quoted as whole (review 31b); the
         // records begin on the 17th, so the year to date is named from it and is the week's own period here
-        assertThat(weekly.replaceAll("\\s+", "")).contains("】10月17日至23日（不含10月23日的数据），全市共处置电诈警情6宗");
+        assertThat(weekly.replaceAll("\\s+", "")).contains("】10月17日至23日（10月23日数据未到，数字不全），全市共处置电诈警情6宗");
         assertThat(pdfText(out.resolve("daily/2022-10-23/fraudstats-daily-2022-10-23.pdf")).replaceAll("\\s+", ""))
-                .contains("】10月17日至23日（不含10月23日的数据），全市共处置电诈警情6宗").doesNotContain("10月23日，全市");
+                .contains("】10月17日至23日（10月23日数据未到，数字不全），全市共处置电诈警情6宗").doesNotContain("10月23日，全市");
         assertThat(pdfText(out.resolve("daily/2022-10-22/fraudstats-daily-2022-10-22.pdf")).replaceAll("\\s+", ""))
                 .contains("10月17日至22日，全市共处置电诈警情6宗").doesNotContain("不含");
         assertThat(pdfText(out.resolve("daily/2022-10-23/fraudstats-daily-2022-10-23.pdf")))

@@ -36,7 +36,7 @@ class MissingDataPagesTest extends PortalTest {
 
         String latest = page("leader", get("/bulletins/latest"));
         assertThat(latest).contains("2022-10-25").contains("<p class=\"notice revised\" id=\"missing-data\">数据未到：2022-10-25 "
-                + "的数据尚未到达，本期数字不含当日数据，数据到达后将以修订版重发。</p>");
+                + "的数据尚未到达，本期只计入已报送的当日记录，数字不全，数据到达后将以修订版重发。</p>");
         assertThat(page("leader", get("/bulletins/2022-10-24/daily"))).doesNotContain("数据未到");
         String archive = page("statistician", get("/bulletins"));
         assertThat(archive.split("数据未到", -1)).hasSize(2);

@@ -35,7 +35,7 @@ public final class SnapshotComparison {
         Optional<String> noticeIs = FigureSnapshot.missingNote(later);
         if (noticeWas.isPresent() != noticeIs.isPresent()) {
             changes.add(noticeWas.isPresent() ? "数据未到 → 数据已到达" : "数据已到达 → 数据未到");
-        } else if (!noticeWas.equals(noticeIs)) {
+        } else if (!noticeDays(noticeWas).equals(noticeDays(noticeIs))) {
             // a weekly whose Saturday came and whose Sunday has not: the days it names changed
             changes.add(noticeWas.get().replaceFirst("^数据未到：", "数据未到 ").replaceFirst(" 的数据尚未到达.*", "") + " → "
                     + noticeIs.get().replaceFirst("^数据未到：", "").replaceFirst(" 的数据尚未到达.*", ""));
@@ -104,13 +104,22 @@ public final class SnapshotComparison {
     }
 
     /**
+     * The days a 数据未到 notice names ("2022-10-23", "2022-10-21 等 5 天"): two notices naming the same days say the
+     * same, whatever their wording (MissingData.notice was reworded on 2026-12-06; every bulletin published with the
+     * notice before would otherwise be revised, and mailed, for a word).
+     */
+    private static Optional<String> noticeDays(Optional<String> notice) {
+        return notice.map(n -> n.replaceFirst("^数据未到：", "").replaceFirst(" 的数据尚未到达.*", ""));
+    }
+
+    /**
      * Whether two renders print the same figures, 数据未到 or not: the 异常提示 is said anew with each render, but the
      * notice going away is what its readers were promised a revision for (数据到达后将以修订版重发).
      */
     public static boolean sameFigures(String a, String b) {
         FigureSnapshot.Read first = FigureSnapshot.read(a);
         FigureSnapshot.Read second = FigureSnapshot.read(b);
-        if (!FigureSnapshot.missingNote(first).equals(FigureSnapshot.missingNote(second))
+        if (!noticeDays(FigureSnapshot.missingNote(first)).equals(noticeDays(FigureSnapshot.missingNote(second)))
                 || !FigureSnapshot.gaps(first).equals(FigureSnapshot.gaps(second))) {
             return false;
         }

@@ -20,7 +20,7 @@ class FigureSnapshotNoticeTest {
     }
 
     private static String weekly(String days) {
-        return "数据未到：" + days + " 的数据尚未到达，本期数字不含这些日期的数据，数据到达后将以修订版重发。";
+        return "数据未到：" + days + " 的数据尚未到达，本期只计入已报送的这些日期的记录，数字不全，数据到达后将以修订版重发。";
     }
 
     @Test
