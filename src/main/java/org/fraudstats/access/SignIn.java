@@ -181,7 +181,8 @@ public class SignIn {
     @Transactional
     public boolean stillPending(String name, String checked) {
         return checked != null && jdbc.query(SqlFiles.load("access/sign-in-state.sql"), Map.of("name", name), State::of).stream()
-                .anyMatch(s -> s.totpSecret() != null && !s.totpConfirmed() && checked.equals(s.checked()));
+                // nor while its user is disabled (review 31c)
+                .anyMatch(s -> s.account().enabled() && s.totpSecret() != null && !s.totpConfirmed() && checked.equals(s.checked()));
     }
 
     /**

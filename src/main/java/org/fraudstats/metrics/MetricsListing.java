@@ -25,9 +25,11 @@ public class MetricsListing {
     public static final JsonMapper JSON = org.fraudstats.storage.IndentedJson.mapper();
 
     private final Figures figures;
+    private final RollupCheck rollupCheck;
 
-    MetricsListing(Figures figures) {
+    MetricsListing(Figures figures, RollupCheck rollupCheck) {
         this.figures = figures;
+        this.rollupCheck = rollupCheck;
     }
 
     /**
@@ -37,6 +39,12 @@ public class MetricsListing {
      * @param comparison null for no comparison
      */
     public List<ComparedFigures> rows(LocalDate from, LocalDate to, boolean byDay, String district, Comparison comparison) {
+        // an amount loaded before money's 10-digit bound, most likely a card number, is no figure to list (review 31c)
+        rollupCheck.requireNoOutsizedAmounts(from, to, "no figure was listed");
+        if (comparison != null) {
+            rollupCheck.requireNoOutsizedAmounts(byDay ? comparison.baseDay(from) : comparison.baseFrom(from, to),
+                    byDay ? comparison.baseDay(to) : comparison.baseTo(from, to), "no figure was listed");
+        }
         List<ComparedFigures> rows;
         if (comparison == null) {
             rows = (byDay ? figures.byDay(from, to) : figures.range(from, to)).stream().map(f -> new ComparedFigures(f, null)).toList();

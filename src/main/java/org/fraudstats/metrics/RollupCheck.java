@@ -43,29 +43,50 @@ public class RollupCheck {
      * which the figures and bulletins print as money.
      */
     public java.util.Optional<String> outsizedAmounts(LocalDate from, LocalDate to) {
+        return outsized(from, to).map(o -> o.english);
+    }
+
+    private java.util.Optional<OutsizedAmounts> outsized(LocalDate from, LocalDate to) {
         return jdbc.query(SqlFiles.load("metrics/outsized-amounts.sql"), Map.of("from", from, "to", to), (rs, i) -> {
             long total = rs.getLong("total");
-            return total + (total == 1 ? " amount" : " amounts") + " of 10 billion yuan or more in " + from + ".." + to + ", the first: "
-                    + rs.getString("feed") + " record " + org.fraudstats.storage.DigitRuns.maskId(rs.getString("id")) + " on "
-                    + rs.getObject("business_day", LocalDate.class) + ": an account number in an amount column? send the record again with its amount";
+            String record = rs.getString("feed") + " record " + org.fraudstats.storage.DigitRuns.maskId(rs.getString("id"));
+            LocalDate day = rs.getObject("business_day", LocalDate.class);
+            return new OutsizedAmounts(total + (total == 1 ? " amount" : " amounts") + " of 10 billion yuan or more in " + from + ".."
+                    + to + ", the first: " + record + " on " + day + ": an account number in an amount column? send the record again with its amount",
+                    from + " 至 " + to + " 有 " + total + " 笔金额在 100 亿元以上（第一笔：" + record.replace(" record ", " 记录 ") + "，" + day
+                            + "），可能是账号误填入了金额栏：请数据提供方重新报送该记录的正确金额");
         }).stream().findFirst();
     }
 
     /**
-     * Refuses to go on when the facts of [from, to] hold an amount of 10 billion yuan or more ({@link #outsizedAmounts}):
-     * every bulletin asks it of the days it reads before it renders, since it would print the amount as money, most
-     * likely an account number in clear (review 31b: only `verify` warned, by hand).
+     * Refuses to go on when the facts of [from, to] hold an amount of 10 billion yuan or more ({@link #outsizedAmounts}),
+     * which would be printed as money, most likely an account number in clear: every bulletin asks it of each span of
+     * days it reads before it renders, and every listing of figures (`metrics`, /figures, /api/v1/metrics) of the days it
+     * sums (review 31b, 31c: only `verify` warned, by hand).
+     *
+     * @param what what was not done, said after the line ("nothing was rendered")
      */
-    public void requireNoOutsizedAmounts(LocalDate from, LocalDate to) {
-        outsizedAmounts(from, to).ifPresent(warning -> {
-            throw new OutsizedAmounts(warning + "; nothing was rendered");
-        });
+    public void requireNoOutsizedAmounts(LocalDate from, LocalDate to, String what) {
+        java.util.Optional<OutsizedAmounts> found = outsized(from, to);
+        if (found.isPresent()) {
+            throw new OutsizedAmounts(found.get().english + "; " + what, found.get().chinese());
+        }
     }
 
-    /** Facts a bulletin reads hold an amount it would print as an account number ({@link #requireNoOutsizedAmounts}). */
+    /** Facts hold an amount that would be printed as an account number ({@link #requireNoOutsizedAmounts}). */
     public static final class OutsizedAmounts extends IllegalStateException {
-        OutsizedAmounts(String message) {
-            super(message);
+        private final String english;
+        private final String chinese;
+
+        OutsizedAmounts(String english, String chinese) {
+            super(english);
+            this.english = english;
+            this.chinese = chinese;
+        }
+
+        /** The same in the portal's words. */
+        public String chinese() {
+            return chinese;
         }
     }
 

@@ -517,10 +517,18 @@ class LoadingRulesTest extends DatabaseTest {
         assertThat(cli("verify", "--from", "2022-10-01", "--to", "2022-10-01", "--repair").out()).doesNotContain(card);
         Run rerun = cli("rerun", "--from", "2022-10-01", "--to", "2022-10-01", "--out", inbox.resolve("out").toString());
         assertThat(rerun.exitCode()).isEqualTo(1);
-        assertThat(rerun.err()).contains("1 amount of 10 billion yuan or more in 2021-01-01..2022-10-01, the first: cases.csv record H2 "
+        assertThat(rerun.err()).contains("1 amount of 10 billion yuan or more in 2022-10-01..2022-10-01, the first: cases.csv record H2 "
                 + "on 2022-10-01: an account number in an amount column? send the record again with its amount; nothing was rendered")
                 .doesNotContain(card);
         assertThat(inbox.resolve("out/daily/2022-10-01")).doesNotExist();
+        // nor does any listing of figures summing it: metrics, /figures, /api/v1/metrics (review 31c)
+        Run metrics = cli("metrics", "--from", "2022-09-01", "--to", "2022-10-01");
+        assertThat(metrics.exitCode()).isEqualTo(1);
+        assertThat(metrics.out()).isEmpty();
+        assertThat(metrics.err()).isEqualTo("fraudstats metrics: 1 amount of 10 billion yuan or more in 2022-09-01..2022-10-01, the first: "
+                + "cases.csv record H2 on 2022-10-01: an account number in an amount column? send the record again with its amount; "
+                + "no figure was listed\n");
+        assertThat(cli("metrics", "--from", "2022-10-02", "--to", "2022-10-02").exitCode()).isZero();
     }
 
     @Test

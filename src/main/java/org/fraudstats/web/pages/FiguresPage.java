@@ -81,7 +81,11 @@ class FiguresPage {
                    @RequestParam(required = false) String district, @RequestParam(required = false) String compare,
                    @RequestParam(required = false) String by, Model model, HttpServletResponse response) {
         try {
-            return table(from, to, district, compare, by, model);
+            try {
+                return table(from, to, district, compare, by, model);
+            } catch (org.fraudstats.metrics.RollupCheck.OutsizedAmounts outsized) {
+                throw new OutsizedData(outsized);
+            }
         } catch (BadInput refused) {
             model.addAttribute("from", Inputs.dateOrEmpty(from));
             model.addAttribute("to", Inputs.dateOrEmpty(to));
@@ -89,7 +93,19 @@ class FiguresPage {
             model.addAttribute("compare", "yoy".equals(compare) || "pop".equals(compare) ? compare : "");
             model.addAttribute("by", "day".equals(by) ? "day" : "range");
             model.addAttribute("areas", AreaChooser.options(catalog));
-            return RefusedForm.show("figures", refused, model, response);
+            String view = RefusedForm.show("figures", refused, model, response);
+            if (refused instanceof OutsizedData) {
+                // said as a refused form, answered 409 as the API does: the data, not the request, is wrong
+                response.setStatus(HttpServletResponse.SC_CONFLICT);
+            }
+            return view;
+        }
+    }
+
+    /** Figures over an amount most likely an account number (RollupCheck.requireNoOutsizedAmounts), said on the form. */
+    private static final class OutsizedData extends BadInput {
+        OutsizedData(org.fraudstats.metrics.RollupCheck.OutsizedAmounts outsized) {
+            super(outsized.getMessage(), outsized.chinese());
         }
     }
 

@@ -162,8 +162,12 @@ class CredentialChangesTest extends DatabaseTest {
 
     @Test
     void theAuditsClientIsAnAddress_neverWhatAForwardedHeaderSaidInstead() {
-        for (String address : new String[] {"10.1.2.3", "::1", "0:0:0:0:0:0:0:1", "fe80::1%eth0", "::ffff:10.1.2.3", "[2001:db8::7]"}) {
-            assertThat(Clients.address(from(address))).isEqualTo(address);
+        for (String address : new String[] {"10.1.2.3", "10.1.2.3:5555", "::1", "0:0:0:0:0:0:0:1", "1:2:3:4:5:6:7::", "fe80::1%eth9",
+                "::ffff:10.1.2.3", "[2001:db8::7]", "[2001:db8::7]:443", ""}) {
+            assertThat(Clients.address(from(address))).as(address).isEqualTo(address);
+        }
+        for (String notOne : new String[] {"999.999.999.999", "[::1", "::1]", "1:2", "g::1", "localhost"}) {
+            assertThat(Clients.address(from(notOne))).as(notOne).startsWith("(not an address: ");
         }
         String digits = "6222" + "0212" + "3456" + "7890";
         assertThat(Clients.address(from(digits))).isEqualTo("(not an address: 16 characters)");
