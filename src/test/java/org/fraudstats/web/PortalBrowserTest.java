@@ -164,8 +164,9 @@ class PortalBrowserTest extends DatabaseTest {
         wait(ExpectedConditions.urlMatches("/runs/\\d+$"));
         screenshot("06-statistician-rerun-progress");
         // the progress script rewrites the status, then reloads the finished page: an element read across the reload is
-        // stale, not wrong; the finished page is the one rendered with data-running="false"
-        new WebDriverWait(browser, Duration.ofMinutes(3)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        // stale, not wrong (chromedriver says so as a stale element or as "Node … does not belong to the document", which
+        // failed a CI run); the finished page is the one rendered with data-running="false"
+        new WebDriverWait(browser, Duration.ofMinutes(3)).ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(d -> "false".equals(d.findElement(By.id("rerun")).getDomAttribute("data-running"))
                         && text("#rerun-status").equals("COMPLETED"));
         assertThat(text("#rerun-done")).isEqualTo("3");
