@@ -36,6 +36,9 @@ final class Manifest {
     static void write(Path folder, BulletinData data, List<Revision> revisions, ZonedDateTime generatedAt) {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("kind", data.kind().key());
+        // "range" is the folder's: a script reading manifests could not tell a 周报 or 月报 from a 区间, which
+        // `revisions` and the API name (tester 31c)
+        manifest.put("bulletin", data.kind().publicName());
         // LinkedHashMap, not Map.of, whose order changes from one JVM to the next: the same bulletin, the same bytes
         Map<String, Object> period = new LinkedHashMap<>();
         period.put("from", data.from().toString());

@@ -253,7 +253,8 @@ public final class BulletinWorkbook {
         s.text(row, 1, DataNote.changesNoteOfWorkbook(table), s.wrapped);
         row = sheet.createRow(9);
         s.text(row, 0, "版本", s.text);
-        s.text(row, 1, data.revision() <= 1 ? "第1版" : "第" + data.revision() + "版（修订）", s.text);
+        // worded as the PDF's title line says it (修订版 第2版), not a third way beside it and the portal's (tester 31c)
+        s.text(row, 1, data.revision() <= 1 ? "第1版" : "修订版 第" + data.revision() + "版", s.text);
         int next = 10;
         if (data.notice() != null) {
             row = sheet.createRow(next++);

@@ -133,6 +133,8 @@ class BulletinWorkbookTest {
                     .isEqualTo("2022年10月24日全市电信网络诈骗警情（修订版 第2版）");
             assertThat(workbook.getProperties().getCoreProperties().getTitle()).endsWith("（修订版 第2版）");
             assertThat(workbook.getProperties().getCoreProperties().getSubject()).endsWith("（修订版 第2版）");
+            // and its 数据质量 sheet words it as the PDF does (tester 31c: 第2版（修订）)
+            assertThat(workbook.getSheet("数据质量").getRow(9).getCell(1).getStringCellValue()).isEqualTo("修订版 第2版");
         }
         try (XSSFWorkbook first = render(SampleBulletins.daily())) {
             assertThat(first.getSheet("摘要").getRow(2).getCell(0).getStringCellValue()).isEqualTo("2022年10月24日全市电信网络诈骗警情");
