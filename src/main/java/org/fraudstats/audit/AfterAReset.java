@@ -33,8 +33,12 @@ public final class AfterAReset {
                 && !r.time().isBefore(reset.time()) && r.time().isBefore(reset.time().plus(WITHIN));
     }
 
-    /** The address of a client column: "10.1.2.3 token 7" is 10.1.2.3's. */
+    /**
+     * The address of a client column: "10.1.2.3 token 7" is 10.1.2.3's, and so are "10.1.2.3:5555" and "[::1]:443" ::1's,
+     * the port a proxy may add being another connection from the same machine (review 31d).
+     */
     private static String address(String client) {
-        return client == null ? "" : client.strip().replaceFirst(" token \\d+$", "");
+        return client == null ? "" : client.strip().replaceFirst(" token \\d+$", "")
+                .replaceFirst("^\\[(.*)](:\\d+)?$", "$1").replaceFirst("^(\\d+\\.\\d+\\.\\d+\\.\\d+):\\d+$", "$1");
     }
 }

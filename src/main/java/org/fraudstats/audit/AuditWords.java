@@ -77,6 +77,7 @@ public final class AuditWords {
             Map.entry("TOTP key reset", "动态口令已重新登记"),
             Map.entry("password changed", "密码已重设"),
             Map.entry("shown inline", "页面内显示"),
+            Map.entry("an amount of 10 billion yuan or more", "数据中有 100 亿元以上的金额（可能是账号误填入金额栏）"),
             Map.entry("replaced by a newer sign-in", "已在别处登录（每个账号最多 3 处）"),
             Map.entry("TOTP key not readable under this account key", "动态口令密钥无法用本系统的账号密钥读出"),
             Map.entry("token expired or revoked", "令牌已过期或已吊销"),

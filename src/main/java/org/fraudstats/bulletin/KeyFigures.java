@@ -110,7 +110,7 @@ public class KeyFigures {
         AreaFigures c = city.get();
         // the year's sentences say the days they leave out, as the bulletin's do (review 31b): the year's days not
         // arrived as kept with the revision, and a 数据未到 daily's own (its notice may hold where a later drop came)
-        java.util.Set<LocalDate> leftOut = new java.util.TreeSet<>(published.gaps().yearToDate());
+        java.util.Set<LocalDate> leftOut = new java.util.TreeSet<>(published.yearToDateNotArrived());
         if (daily && !compared) {
             leftOut.add(from);
         }

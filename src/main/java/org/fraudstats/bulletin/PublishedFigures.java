@@ -1,6 +1,7 @@
 package org.fraudstats.bulletin;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -62,6 +63,11 @@ public final class PublishedFigures {
     /** The days not arrived in the bases, whose changes the revision did not compute. */
     public BaseGaps gaps() {
         return FigureSnapshot.gaps(snapshot);
+    }
+
+    /** The days of its year to date whose data had not arrived (FigureSnapshot.yearToDateNotArrived). */
+    public List<LocalDate> yearToDateNotArrived() {
+        return FigureSnapshot.yearToDateNotArrived(snapshot);
     }
 
     /** The 数据未到 notice a daily printed above everything; empty when it printed none. */

@@ -75,6 +75,9 @@ public class RollupCheck {
 
     /** Facts hold an amount that would be printed as an account number ({@link #requireNoOutsizedAmounts}). */
     public static final class OutsizedAmounts extends IllegalStateException {
+        /** The audit's result of a read so refused. */
+        public static final String REFUSED = "refused: an amount of 10 billion yuan or more";
+
         private final String english;
         private final String chinese;
 

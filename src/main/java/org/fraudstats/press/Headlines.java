@@ -17,14 +17,21 @@ public class Headlines {
 
     private final Figures figures;
     private final Catalog catalog;
+    private final org.fraudstats.metrics.RollupCheck rollupCheck;
 
-    Headlines(Figures figures, Catalog catalog) {
+    Headlines(Figures figures, Catalog catalog, org.fraudstats.metrics.RollupCheck rollupCheck) {
         this.figures = figures;
         this.catalog = catalog;
+        this.rollupCheck = rollupCheck;
     }
 
-    /** @param area a district code or the city's, which the caller has checked ({@link Catalog#isArea}) */
+    /**
+     * @param area a district code or the city's, which the caller has checked ({@link Catalog#isArea})
+     * @throws org.fraudstats.metrics.RollupCheck.OutsizedAmounts when the period holds an amount most likely an account
+     *         number, which the sentence and its JSON would quote as money (review 31d)
+     */
     public Headline of(LocalDate from, LocalDate to, String area, Topic topic) {
+        rollupCheck.requireNoOutsizedAmounts(from, to, "no sentence was made");
         return Headline.of(figures.range(from, to).stream().filter(f -> f.districtCode().equals(area)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown district: " + area)), catalog, topic);
     }

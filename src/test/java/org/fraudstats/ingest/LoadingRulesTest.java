@@ -529,6 +529,10 @@ class LoadingRulesTest extends DatabaseTest {
                 + "cases.csv record H2 on 2022-10-01: an account number in an amount column? send the record again with its amount; "
                 + "no figure was listed\n");
         assertThat(cli("metrics", "--from", "2022-10-02", "--to", "2022-10-02").exitCode()).isZero();
+        Run headline = cli("headline", "--from", "2022-10-01", "--to", "2022-10-01", "--format", "json");
+        assertThat(headline.exitCode()).isEqualTo(1);
+        assertThat(headline.out()).isEmpty();
+        assertThat(headline.err()).endsWith("; no sentence was made\n").doesNotContain(card);
     }
 
     @Test

@@ -46,7 +46,7 @@ class RangeRevisionTest extends DatabaseTest {
     }
 
     @Test
-    void aWeeklyBulletinIsRevisedWhenItsLateSundayArrives() {
+    void aWeeklyBulletinIsRevisedWhenItsLateSundayArrives() throws java.io.IOException {
         Drops drops = new Drops(inbox);
         for (int d = 17; d <= 22; d++) {
             drops.write("2022-10-" + d, "cases.csv", Drops.CASES + "C" + d + ",2022-10-" + d + "T09:00:00+08:00,440604,,OTHER,100.00,\n");
@@ -78,6 +78,9 @@ class RangeRevisionTest extends DatabaseTest {
                 .orElseThrow().figures()).containsExactly("电诈警情 6宗（数据未到，数字不全，不计算同比、环比）",
                 "止付涉诈账户 0个（数据未到，数字不全，不计算同比、环比）", "止付金额 0.00元（数据未到，数字不全，不计算同比、环比）",
                 "资金返还 0宗（数据未到，数字不全，不计算同比、环比），0.00元（数据未到，数字不全，不计算同比、环比）");
+        // its mail's and page's year sentences say the day too, as the PDF's (review 31d: kept with the notice)
+        assertThat(String.join("\n", keyFigures.of(false, LocalDate.of(2022, 10, 17), LocalDate.of(2022, 10, 23), published("range", "2022-10-17"))
+                .orElseThrow().lines())).contains("10月17日至23日（10月23日数据未到，数字不全），全市共处置电诈警情6宗");
         assertThat(keyFigures.of(true, LocalDate.of(2022, 10, 23), LocalDate.of(2022, 10, 23), published("daily", "2022-10-23"))
                 .orElseThrow().figures()).containsExactly("电诈警情 —（数据未到）", "止付涉诈账户 —（数据未到）",
                 "止付金额 —（数据未到）", "资金返还 —（数据未到）");
@@ -93,6 +96,9 @@ class RangeRevisionTest extends DatabaseTest {
                         + "南海区 电诈警情 0 → 1; 南海区 案损金额 0.00 → 50.00;")
                 .doesNotContain("2022-10-10_2022-10-16");
         assertThat(Files.exists(out.resolve("range/2022-10-17_2022-10-23/fraudstats-range-2022-10-17_2022-10-23.r2.pdf"))).isTrue();
+        // its manifest says it is a weekly, as revisions and the API do, beside the folder's kind (tester 31c)
+        assertThat(Files.readString(out.resolve("range/2022-10-17_2022-10-23/manifest.json")))
+                .containsPattern("\"kind\"\\s*:\\s*\"range\"").containsPattern("\"bulletin\"\\s*:\\s*\"weekly\"");
         assertThat(cli("revisions", "--from", "2022-10-10", "--to", "2022-10-23").out())
                 .contains("weekly,2022-10-17,2022-10-23,2,").contains("weekly,2022-10-10,2022-10-16,1,")
                 .doesNotContain("weekly,2022-10-10,2022-10-16,2,");

@@ -68,7 +68,7 @@ class MissingDataPagesTest extends PortalTest {
 
         String pop = page("leader", get("/figures?from=2022-10-26&to=2022-10-26&compare=pop"));
         assertThat(pop).doesNotContain("id=\"missing-data\"").contains("<p class=\"notice revised\" id=\"missing-in-base\">"
-                + "基期数据未到：2022-10-25 的数据尚未到达，环比基期的数字不含这些日期的数据，不计算变化（显示为—），与通报一致。</p>");
+                + "基期数据未到：2022-10-25 的数据尚未到达，环比基期只计入已报送的这些日期的记录，数字不全，不计算变化（显示为—），与通报一致。</p>");
         assertThat(page("leader", get("/figures?from=2022-10-26&to=2022-10-27&compare=pop&by=day"))).contains("id=\"missing-in-base\"");
         assertThat(page("leader", get("/figures?from=2022-10-26&to=2022-10-26&compare=yoy"))).doesNotContain("missing-in-base");
         assertThat(page("leader", get("/figures?from=2022-10-26&to=2022-10-26"))).doesNotContain("missing-in-base");

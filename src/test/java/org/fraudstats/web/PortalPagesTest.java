@@ -124,7 +124,7 @@ class PortalPagesTest extends PortalTest {
     void figuresOfDaysWithoutDataSayThatTheirZerosAreNoData() throws Exception {
         // (other classes load later drops into the same database: days after all of them)
         String later = page("leader", get("/figures").param("from", "2031-01-01").param("to", "2031-01-03"));
-        assertThat(later).contains("数据未到：2031-01-01、2031-01-02、2031-01-03 的数据尚未到达，以下数字不含这些日期的数据（显示为 0 不代表没有警情）。");
+        assertThat(later).contains("数据未到：2031-01-01、2031-01-02、2031-01-03 的数据尚未到达，以下数字只计入已报送的这些日期的记录，数字不全（显示为 0 不代表没有警情）。");
         assertThat(page("leader", get("/figures").param("from", "2030-01-01").param("to", "2030-01-31")))
                 .contains("数据未到：2030-01-01 等 31 天 的数据尚未到达");
         assertThat(page("leader", get("/figures").param("from", "2022-10-01").param("to", "2022-10-24"))).doesNotContain("数据未到");

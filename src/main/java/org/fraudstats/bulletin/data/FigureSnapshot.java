@@ -37,6 +37,8 @@ public final class FigureSnapshot {
     static final String NOTES = "notes";
     private static final String UNUSUAL = "unusual";
     private static final String MISSING = "missing";
+    /** Within the MISSING note: the days of the year to date not arrived (yearToDateNotArrived). */
+    static final String YEAR_TO_DATE_NOT_ARRIVED = "year_to_date_days";
     private static final String BASES_NOT_ARRIVED = "bases_not_arrived";
     private static final String BASES_BEFORE_RECORDS = "bases_before_records";
     private static final String YEAR_TO_DATE_FROM = "year_to_date_from";
@@ -71,7 +73,11 @@ public final class FigureSnapshot {
             notes.put(YEAR_TO_DATE_FROM, Map.of("day", data.ytd().from().toString()));
         }
         if (notice != null) {
-            notes.put(MISSING, Map.of("text", notice));
+            // and the days of its year to date not arrived, which the mail's and page's sentences name as the bulletin's
+            // do: under a notice no base gaps are kept, and a weekly's mail quoted its year as whole (review 31d)
+            List<LocalDate> shortDays = java.util.stream.Stream.concat(data.trendNotArrived().stream(), data.gaps().yearToDate().stream())
+                    .filter(d -> !d.isBefore(data.ytd().from()) && !d.isAfter(data.ytd().to())).distinct().sorted().toList();
+            notes.put(MISSING, shortDays.isEmpty() ? Map.of("text", notice) : Map.of("text", notice, YEAR_TO_DATE_NOT_ARRIVED, days(shortDays)));
         } else {
             BaseGaps gaps = data.gaps();
             if (!gaps.yoy().isEmpty() || !gaps.pop().isEmpty() || !gaps.yearToDate().isEmpty()) {
@@ -157,6 +163,15 @@ public final class FigureSnapshot {
     /** The 数据未到 notice the daily bulletin printed; empty when it printed none. */
     public static Optional<String> missingNote(Read snapshot) {
         return Optional.ofNullable(snapshot.sections.getOrDefault(NOTES, new LinkedHashMap<>()).get(MISSING)).map(n -> n.get("text"));
+    }
+
+    /**
+     * The days of the year to date whose data had not arrived when it was rendered: the bases' gaps of a revision that
+     * computed its changes, the days kept with the notice of one that did not; none for one published before either.
+     */
+    public static List<LocalDate> yearToDateNotArrived(Read snapshot) {
+        Map<String, String> missing = snapshot.sections.getOrDefault(NOTES, new LinkedHashMap<>()).get(MISSING);
+        return missing != null ? days(missing.get(YEAR_TO_DATE_NOT_ARRIVED)) : gaps(snapshot).yearToDate();
     }
 
     /**

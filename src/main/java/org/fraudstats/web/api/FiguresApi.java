@@ -75,11 +75,18 @@ class FiguresApi {
         long areas = area == null ? catalog.districtCodes().size() + 1 : 1;
         long rowCount = byDay ? areas * (period[1].toEpochDay() - period[0].toEpochDay() + 1) : areas;
         // the place is held until the answer's bytes exist: the listing, its text and its bytes are all in memory
-        ResponseEntity<byte[]> answer = large.compute(rowCount, "read-figures", object, () -> csv
-                ? csv(MetricsListing.csv(metrics.rows(period[0], period[1], byDay, area, comparison), comparison != null),
-                        "fraudstats-metrics-" + period[0] + "_" + period[1] + (byDay ? "-by-day" : "")
-                                + (area == null ? "" : "-" + area) + (comparison == null ? "" : "-" + compare) + ".csv")
-                : JsonAnswer.ok(MetricsListing.json(metrics.rows(period[0], period[1], byDay, area, comparison), comparison != null)));
+        ResponseEntity<byte[]> answer;
+        try {
+            answer = large.compute(rowCount, "read-figures", object, () -> csv
+                    ? csv(MetricsListing.csv(metrics.rows(period[0], period[1], byDay, area, comparison), comparison != null),
+                            "fraudstats-metrics-" + period[0] + "_" + period[1] + (byDay ? "-by-day" : "")
+                                    + (area == null ? "" : "-" + area) + (comparison == null ? "" : "-" + compare) + ".csv")
+                    : JsonAnswer.ok(MetricsListing.json(metrics.rows(period[0], period[1], byDay, area, comparison), comparison != null)));
+        } catch (org.fraudstats.metrics.RollupCheck.OutsizedAmounts refused) {
+            // answered 409 by ApiErrors; recorded as every refused read is (review 31d)
+            audit.record("read-figures", object, org.fraudstats.metrics.RollupCheck.OutsizedAmounts.REFUSED);
+            throw refused;
+        }
         audit.record("read-figures", object, "success");
         return answer;
     }
@@ -102,7 +109,13 @@ class FiguresApi {
             default -> throw new BadInput("lang: '" + Inputs.printable(lang) + "' is not zh or en");
         };
         String object = period[0] + ".." + period[1] + " " + (area == null ? catalog.cityCode() : area) + " " + chosen.key();
-        var answer = headlines.of(period[0], period[1], area == null ? catalog.cityCode() : area, chosen);
+        PublishedHeadline.Answer answer;
+        try {
+            answer = headlines.of(period[0], period[1], area == null ? catalog.cityCode() : area, chosen);
+        } catch (org.fraudstats.metrics.RollupCheck.OutsizedAmounts refused) {
+            audit.record("read-headline", object, org.fraudstats.metrics.RollupCheck.OutsizedAmounts.REFUSED);
+            throw refused;
+        }
         if (answer instanceof PublishedHeadline.NotPublished not) {
             audit.record("read-headline", object, "not-published");
             return JsonAnswer.error(HttpStatus.CONFLICT, not.english());

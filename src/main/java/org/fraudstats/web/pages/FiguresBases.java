@@ -39,7 +39,7 @@ record FiguresBases(LocalDate from, LocalDate to, Comparison comparison, boolean
     /** "基期数据未到：…", or null. */
     String missingInBaseSaid() {
         return missingInBase.isEmpty() ? null : "基期数据未到：" + MissingData.named(missingInBase) + " 的数据尚未到达，" + name()
-                + "基期的数字不含这些日期的数据，" + (byDay ? "这些日期的变化不可作为判断依据。" : "不计算变化（显示为—），与通报一致。");
+                + "基期只计入已报送的这些日期的记录，数字不全，" + (byDay ? "这些日期的变化不可作为判断依据。" : "不计算变化（显示为—），与通报一致。");
     }
 
     /**

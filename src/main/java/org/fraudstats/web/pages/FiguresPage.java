@@ -84,6 +84,7 @@ class FiguresPage {
             try {
                 return table(from, to, district, compare, by, model);
             } catch (org.fraudstats.metrics.RollupCheck.OutsizedAmounts outsized) {
+                audit.record("read-figures", Inputs.printable(from) + ".." + Inputs.printable(to), org.fraudstats.metrics.RollupCheck.OutsizedAmounts.REFUSED);
                 throw new OutsizedData(outsized);
             }
         } catch (BadInput refused) {
@@ -103,7 +104,7 @@ class FiguresPage {
     }
 
     /** Figures over an amount most likely an account number (RollupCheck.requireNoOutsizedAmounts), said on the form. */
-    private static final class OutsizedData extends BadInput {
+    static final class OutsizedData extends BadInput {
         OutsizedData(org.fraudstats.metrics.RollupCheck.OutsizedAmounts outsized) {
             super(outsized.getMessage(), outsized.chinese());
         }
@@ -187,7 +188,7 @@ class FiguresPage {
         // a day without data shows zeros like a day without fraud: a leader must be told which it is, as a bulletin does
         List<LocalDate> missing = missingData.daysNotArrived(period[0], period[1]);
         model.addAttribute("missing", missing.isEmpty() ? null : "数据未到：" + MissingData.named(missing)
-                + " 的数据尚未到达，以下数字不含这些日期的数据（显示为 0 不代表没有警情）。");
+                + " 的数据尚未到达，以下数字只计入已报送的这些日期的记录，数字不全（显示为 0 不代表没有警情）。");
         // what it compares with, as the bulletins say under their tables (tester: the page never said the base)
         model.addAttribute("basePeriod", bases.basePeriod());
         model.addAttribute("missingInBase", bases.missingInBaseSaid());

@@ -63,7 +63,12 @@ class HeadlinePage {
                     + "的数字。");
         }
         try {
-            return quoted(from, to, district, topic, latest, model);
+            try {
+                return quoted(from, to, district, topic, latest, model);
+            } catch (org.fraudstats.metrics.RollupCheck.OutsizedAmounts outsized) {
+                audit.record("read-headline", Inputs.printable(from) + ".." + Inputs.printable(to), org.fraudstats.metrics.RollupCheck.OutsizedAmounts.REFUSED);
+                throw new FiguresPage.OutsizedData(outsized);
+            }
         } catch (BadInput refused) {
             model.addAttribute("from", Inputs.dateOrEmpty(from));
             model.addAttribute("to", Inputs.dateOrEmpty(to));
@@ -71,7 +76,11 @@ class HeadlinePage {
             model.addAttribute("topic", Topic.ofKey(topic == null ? "" : topic).map(Topic::key).orElse("handling"));
             model.addAttribute("areas", AreaChooser.options(catalog));
             model.addAttribute("choices", choices(latest));
-            return RefusedForm.show("headline", refused, model, response);
+            String view = RefusedForm.show("headline", refused, model, response);
+            if (refused instanceof FiguresPage.OutsizedData) {
+                response.setStatus(HttpServletResponse.SC_CONFLICT);
+            }
+            return view;
         }
     }
 

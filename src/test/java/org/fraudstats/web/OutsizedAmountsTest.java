@@ -1,0 +1,57 @@
+package org.fraudstats.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.fraudstats.support.Drops;
+import org.fraudstats.support.PortalTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/**
+ * An amount loaded before money's 10-digit bound, most likely a card number (review 30), is listed as money by no page
+ * and no API: /figures and /api/v1/metrics answer 409 with verify's masked line, and the refusal is audited (review 31c,
+ * 31d).
+ */
+class OutsizedAmountsTest extends PortalTest {
+
+    @TempDir
+    Path inbox;
+
+    @Test
+    void noPageNorApiListsFiguresOverAnAmountLikeACardNumber() throws Exception {
+        String card = "6222" + "0200" + "1234" + "5678";
+        new Drops(inbox).write("2022-03-01", "cases.csv", Drops.CASES + "OZ1,2022-03-01T10:00:00+08:00,440604,,OTHER,100.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString()).exitCode()).isZero();
+        // loaded before the bound (put there by hand here)
+        jdbc.update("UPDATE fact_case SET loss_amount = CAST(? AS numeric) WHERE case_id = 'OZ1'", card);
+
+        MockHttpServletResponse api = as("STATISTICIAN", get("/api/v1/metrics").param("from", "2022-03-01").param("to", "2022-03-01"));
+        assertThat(api.getStatus()).isEqualTo(409);
+        assertThat(api.getContentAsString(StandardCharsets.UTF_8)).contains("1 amount of 10 billion yuan or more in 2022-03-01..2022-03-01, "
+                + "the first: cases.csv record OZ1 on 2022-03-01").contains("no figure was listed").doesNotContain(card);
+        MockHttpServletResponse page = as("LEADER", get("/figures").param("from", "2022-02-01").param("to", "2022-03-31"));
+        assertThat(page.getStatus()).isEqualTo(409);
+        assertThat(page.getContentAsString(StandardCharsets.UTF_8)).contains("2022-02-01 至 2022-03-31 有 1 笔金额在 100 亿元以上"
+                + "（第一笔：cases.csv 记录 OZ1，2022-03-01），可能是账号误填入了金额栏").doesNotContain(card).doesNotContain("6,222");
+        // a comparison whose base holds it is refused too: March 2023 against March 2022
+        assertThat(as("LEADER", get("/api/v1/metrics").param("from", "2023-03-01").param("to", "2023-03-01").param("compare", "yoy"))
+                .getStatus()).isEqualTo(409);
+        assertThat(as("LEADER", get("/api/v1/metrics").param("from", "2022-03-02").param("to", "2022-03-02")).getStatus()).isEqualTo(200);
+        assertThat(jdbc.queryForList("SELECT result FROM audit_event WHERE action = 'read-figures' AND object LIKE '2022-0%' OR action = 'read-figures' AND object LIKE '2023-0%' ORDER BY id",
+                String.class)).containsExactly("refused: an amount of 10 billion yuan or more", "refused: an amount of 10 billion yuan or more",
+                "refused: an amount of 10 billion yuan or more", "success");
+        assertThat(org.fraudstats.audit.AuditWords.result("refused: an amount of 10 billion yuan or more"))
+                .isEqualTo("拒绝：数据中有 100 亿元以上的金额（可能是账号误填入金额栏）");
+    }
+
+    private MockHttpServletResponse as(String role, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
+            throws Exception {
+        return mvc.perform(request.with(user("outsized." + role.toLowerCase()).roles(role))).andReturn().getResponse();
+    }
+}
