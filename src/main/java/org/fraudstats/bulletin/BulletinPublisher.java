@@ -71,7 +71,7 @@ public class BulletinPublisher {
         data = data.withTrendNotArrived(notArrived);
         java.util.Set<LocalDate> leftOut = new java.util.TreeSet<>(notArrived);
         leftOut.addAll(data.gaps().yearToDate());
-        data = assembler.withSummaryLeavingOut(data, leftOut, said == null);
+        data = assembler.withSummaryNamingDaysNotArrived(data, leftOut, said == null);
         return files.publish(said == null ? data : data.withUnusual(UnusualNote.NOT_JUDGED), out, formats, said);
     }
 
@@ -85,7 +85,7 @@ public class BulletinPublisher {
                 .withTrendNotArrived(missing);
         java.util.Set<LocalDate> leftOut = new java.util.TreeSet<>(missing);
         leftOut.addAll(data.gaps().yearToDate());
-        return files.publish(assembler.withSummaryLeavingOut(data, leftOut, true), out, formats,
+        return files.publish(assembler.withSummaryNamingDaysNotArrived(data, leftOut, true), out, formats,
                 missing.isEmpty() ? null : MissingData.notice(missing));
     }
 

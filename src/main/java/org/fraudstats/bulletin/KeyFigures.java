@@ -127,8 +127,8 @@ public class KeyFigures {
                         figure.apply(Metric.REFUND_AMOUNT, Printed.money(c.refundAmount()) + "元")));
         return Optional.of(new Said(unusualLine, compared ? "全市主要数字（同比 / 环比）：" : "全市主要数字：", figures,
                 compared ? Optional.of(bases(from, to)) : Optional.empty(), said.gapsSaid(),
-                List.of(Headline.of(yearToDate.get(), catalog, Topic.HANDLING).textLeavingOut(leftOut),
-                        Headline.of(yearToDate.get(), catalog, Topic.PREVENTION).textLeavingOut(leftOut))));
+                List.of(Headline.of(yearToDate.get(), catalog, Topic.HANDLING).textNamingDaysNotArrived(leftOut),
+                        Headline.of(yearToDate.get(), catalog, Topic.PREVENTION).textNamingDaysNotArrived(leftOut))));
     }
 
     /** The refunds' two figures, said once when neither arrived ("—（数据未到），—（数据未到）" read as a stutter). */

@@ -100,7 +100,7 @@ public record Headline(Topic topic, Period period, String districtCode, String t
      *
      * @param notArrived days whose data has not arrived, of any period: those outside this sentence's are left aside
      */
-    public String textLeavingOut(java.util.Collection<LocalDate> notArrived) {
+    public String textNamingDaysNotArrived(java.util.Collection<LocalDate> notArrived) {
         List<LocalDate> left = notArrived.stream().filter(d -> !d.isBefore(period.from()) && !d.isAfter(period.to()))
                 .distinct().sorted().toList();
         if (left.isEmpty()) {

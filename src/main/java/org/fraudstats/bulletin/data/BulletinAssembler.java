@@ -45,8 +45,8 @@ public class BulletinAssembler {
     }
 
     /**
-     * The bulletin with its summary saying which days each sentence leaves out for want of their data
-     * ({@link Headline#textLeavingOut}): a weekly under the 数据未到 notice quoted its six days as the week's release
+     * The bulletin with its summary naming, in each sentence, the days of its period whose data has not arrived
+     * ({@link Headline#textNamingDaysNotArrived}): a weekly under the 数据未到 notice quoted its six days as the week's release
      * sentence, and every bulletin its year to date short of a missing day as the year's (review 31b).
      *
      * @param notArrived   the days of its period and year to date whose data has not arrived
@@ -54,15 +54,15 @@ public class BulletinAssembler {
      *                     "12月5日，全市共处置电诈警情0宗…", the sentence the press quotes, about data that had not come
      *                     (tester A); the year's sentence stays, saying what it leaves out
      */
-    public BulletinData withSummaryLeavingOut(BulletinData data, java.util.Collection<LocalDate> notArrived, boolean daysSentence) {
+    public BulletinData withSummaryNamingDaysNotArrived(BulletinData data, java.util.Collection<LocalDate> notArrived, boolean daysSentence) {
         AreaFigures said = said(data.areas(), data.from(), data.to(), firstDayLoaded.get().orElse(data.to().withDayOfYear(1)));
         return data.withSummary(summary(said, data.ytd(), notArrived, daysSentence));
     }
 
     private String summary(AreaFigures said, AreaFigures ytd, java.util.Collection<LocalDate> notArrived, boolean daysSentence) {
-        String summary = daysSentence ? Headline.of(said, catalog).textLeavingOut(notArrived) : "";
+        String summary = daysSentence ? Headline.of(said, catalog).textNamingDaysNotArrived(notArrived) : "";
         if (!said.from().equals(ytd.from())) {
-            summary = summary + Headline.of(ytd, catalog).textLeavingOut(notArrived);
+            summary = summary + Headline.of(ytd, catalog).textNamingDaysNotArrived(notArrived);
         }
         return summary;
     }
@@ -123,7 +123,7 @@ public class BulletinAssembler {
                     ? new CityDay(d.day(), 0, java.math.BigDecimal.ZERO.setScale(2)) : d).toList();
         }
 
-        // the days not arrived are the publisher's to say (withSummaryLeavingOut)
+        // the days not arrived are the publisher's to say (withSummaryNamingDaysNotArrived)
         String summary = summary(said, ytd, List.of(), true);
         LoadProvenance.Snapshot loaded = provenance.now();
         Provenance source = new Provenance(loaded.latestDrop() == null ? to : loaded.latestDrop(), loaded.rowsLoaded(),
