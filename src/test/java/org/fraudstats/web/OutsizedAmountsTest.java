@@ -28,6 +28,8 @@ class OutsizedAmountsTest extends PortalTest {
         String card = "6222" + "0200" + "1234" + "5678";
         new Drops(inbox).write("2022-03-01", "cases.csv", Drops.CASES + "OZ1,2022-03-01T10:00:00+08:00,440604,,OTHER,100.00,\n");
         assertThat(cli("ingest", "--inbox", inbox.toString()).exitCode()).isZero();
+        // its daily published before (the bulletin would be refused now), as after an upgrade
+        assertThat(cli("rerun", "--from", "2022-03-01", "--to", "2022-03-01", "--out", inbox.resolve("out").toString()).exitCode()).isZero();
         // loaded before the bound (put there by hand here)
         jdbc.update("UPDATE fact_case SET loss_amount = CAST(? AS numeric) WHERE case_id = 'OZ1'", card);
 
@@ -39,13 +41,28 @@ class OutsizedAmountsTest extends PortalTest {
         assertThat(page.getStatus()).isEqualTo(409);
         assertThat(page.getContentAsString(StandardCharsets.UTF_8)).contains("2022-02-01 至 2022-03-31 有 1 笔金额在 100 亿元以上"
                 + "（第一笔：cases.csv 记录 OZ1，2022-03-01），可能是账号误填入了金额栏").doesNotContain(card).doesNotContain("6,222");
+        // the page's default period ends on the latest daily: refused the same, not a 500 (review 31e)
+        MockHttpServletResponse landing = as("LEADER", get("/figures"));
+        assertThat(landing.getStatus()).isEqualTo(409);
+        assertThat(landing.getContentAsString(StandardCharsets.UTF_8)).contains("2022-03-01 至 2022-03-01 有 1 笔金额在 100 亿元以上");
+        // (the press office's landing period begins on 1 January, before these records: said so, as ever)
+        MockHttpServletResponse press = as("PRESS", get("/headline").param("from", "2022-03-01").param("to", "2022-03-01"));
+        assertThat(press.getStatus()).isEqualTo(409);
+        assertThat(press.getContentAsString(StandardCharsets.UTF_8)).contains("该时段的数据中有 100 亿元以上的金额（可能是账号误填入了金额栏），"
+                + "暂不提供新闻口径").doesNotContain("OZ1").doesNotContain(card);
+        MockHttpServletResponse pressApi = as("PRESS", get("/api/v1/headlines").param("from", "2022-03-01").param("to", "2022-03-01"));
+        assertThat(pressApi.getStatus()).isEqualTo(409);
+        assertThat(pressApi.getContentAsString(StandardCharsets.UTF_8)).contains("no sentence was made").doesNotContain(card);
+        assertThat(jdbc.queryForList("SELECT action || ' ' || object || ' ' || result FROM audit_event WHERE action = 'read-headline' ORDER BY id",
+                String.class)).containsExactly("read-headline 2022-03-01..2022-03-01 440600 handling refused: an amount of 10 billion yuan or more",
+                "read-headline 2022-03-01..2022-03-01 440600 handling refused: an amount of 10 billion yuan or more");
         // a comparison whose base holds it is refused too: March 2023 against March 2022
         assertThat(as("LEADER", get("/api/v1/metrics").param("from", "2023-03-01").param("to", "2023-03-01").param("compare", "yoy"))
                 .getStatus()).isEqualTo(409);
         assertThat(as("LEADER", get("/api/v1/metrics").param("from", "2022-03-02").param("to", "2022-03-02")).getStatus()).isEqualTo(200);
         assertThat(jdbc.queryForList("SELECT result FROM audit_event WHERE action = 'read-figures' AND object LIKE '2022-0%' OR action = 'read-figures' AND object LIKE '2023-0%' ORDER BY id",
                 String.class)).containsExactly("refused: an amount of 10 billion yuan or more", "refused: an amount of 10 billion yuan or more",
-                "refused: an amount of 10 billion yuan or more", "success");
+                "refused: an amount of 10 billion yuan or more", "refused: an amount of 10 billion yuan or more", "success");
         assertThat(org.fraudstats.audit.AuditWords.result("refused: an amount of 10 billion yuan or more"))
                 .isEqualTo("拒绝：数据中有 100 亿元以上的金额（可能是账号误填入金额栏）");
     }

@@ -49,13 +49,13 @@ class ApiErrors {
         return JsonAnswer.unavailable(e.getMessage(), 60);
     }
 
-    /** Wrong content types and methods are mistakes in the request too: 400, as web.md lists them. */
     /** Figures over an amount most likely an account number (RollupCheck.requireNoOutsizedAmounts): a conflict in the data. */
     @ExceptionHandler(org.fraudstats.metrics.RollupCheck.OutsizedAmounts.class)
     ResponseEntity<byte[]> outsized(org.fraudstats.metrics.RollupCheck.OutsizedAmounts e) {
         return JsonAnswer.error(HttpStatus.CONFLICT, e.getMessage());
     }
 
+    /** Wrong content types and methods are mistakes in the request too: 400, as web.md lists them. */
     @ExceptionHandler(HttpMediaTypeException.class)
     ResponseEntity<byte[]> mediaType(HttpMediaTypeException e) {
         return JsonAnswer.error(HttpStatus.BAD_REQUEST, "unsupported content type: " + e.getMessage());

@@ -81,12 +81,7 @@ class FiguresPage {
                    @RequestParam(required = false) String district, @RequestParam(required = false) String compare,
                    @RequestParam(required = false) String by, Model model, HttpServletResponse response) {
         try {
-            try {
-                return table(from, to, district, compare, by, model);
-            } catch (org.fraudstats.metrics.RollupCheck.OutsizedAmounts outsized) {
-                audit.record("read-figures", Inputs.printable(from) + ".." + Inputs.printable(to), org.fraudstats.metrics.RollupCheck.OutsizedAmounts.REFUSED);
-                throw new OutsizedData(outsized);
-            }
+            return table(from, to, district, compare, by, model);
         } catch (BadInput refused) {
             model.addAttribute("from", Inputs.dateOrEmpty(from));
             model.addAttribute("to", Inputs.dateOrEmpty(to));
@@ -106,7 +101,12 @@ class FiguresPage {
     /** Figures over an amount most likely an account number (RollupCheck.requireNoOutsizedAmounts), said on the form. */
     static final class OutsizedData extends BadInput {
         OutsizedData(org.fraudstats.metrics.RollupCheck.OutsizedAmounts outsized) {
-            super(outsized.getMessage(), outsized.chinese());
+            this(outsized, outsized.chinese());
+        }
+
+        /** @param chinese the line the page shows in its stead (the press office's, which names no record) */
+        OutsizedData(org.fraudstats.metrics.RollupCheck.OutsizedAmounts outsized, String chinese) {
+            super(outsized.getMessage(), chinese);
         }
     }
 
@@ -138,7 +138,16 @@ class FiguresPage {
             throw new BadInput("by day for one area: at most " + BY_DAY_ONE_AREA_DAYS + " days",
                     "逐日显示时期间最长 " + BY_DAY_ONE_AREA_DAYS + " 天：请缩短期间，或用接口 /api/v1/metrics?by=day 导出").on("from", "to", "by");
         }
-        List<ComparedFigures> rows = metrics.rows(period[0], period[1], byDay, area, comparison);
+        String object = period[0] + ".." + period[1] + (area == null ? "" : " district " + area)
+                + (comparison == null ? "" : " compare " + compare) + (byDay ? " by day" : "");
+        List<ComparedFigures> rows;
+        try {
+            rows = metrics.rows(period[0], period[1], byDay, area, comparison);
+        } catch (org.fraudstats.metrics.RollupCheck.OutsizedAmounts outsized) {
+            // recorded as the read would have been, with what it was refused for (review 31d, 31e)
+            audit.record("read-figures", object, org.fraudstats.metrics.RollupCheck.OutsizedAmounts.REFUSED);
+            throw new OutsizedData(outsized);
+        }
         List<LocalDate> missingInBase = comparison == null ? List.of() : missingData.daysNotArrived(
                 byDay ? comparison.baseDay(period[0]) : comparison.baseFrom(period[0], period[1]),
                 byDay ? comparison.baseDay(period[1]) : comparison.baseTo(period[0], period[1]));
@@ -161,8 +170,7 @@ class FiguresPage {
             }
             table.add(new Row(label, (!byDay || area == null) && f.districtCode().equals(catalog.cityCode()), cells));
         }
-        audit.record("read-figures", period[0] + ".." + period[1] + (area == null ? "" : " district " + area)
-                + (comparison == null ? "" : " compare " + compare) + (byDay ? " by day" : ""), "success");
+        audit.record("read-figures", object, "success");
         model.addAttribute("from", period[0].toString());
         model.addAttribute("to", period[1].toString());
         model.addAttribute("district", area == null ? "" : area);
