@@ -185,6 +185,15 @@ public class SignIn {
                 .anyMatch(s -> s.account().enabled() && s.totpSecret() != null && !s.totpConfirmed() && checked.equals(s.checked()));
     }
 
+    private static final String STALE = "failure: password or TOTP key set since the password was checked";
+
+    /** Records a pending first sign-in's page refused because the password or key was set since ({@link #stillPending}). */
+    @Transactional
+    public void refusedAsStale(String name, String client) {
+        List<State> found = jdbc.query(SqlFiles.load("access/sign-in-state.sql"), Map.of("name", name), State::of);
+        record(name, found.isEmpty() ? "" : found.get(0).account().role().code(), client, "sign-in", STALE);
+    }
+
     /**
      * The first code of a pending enrolment, after {@link #attempt} answered {@link Outcome#TOTP_PENDING} for
      * this user in the same session: a right code confirms the key and signs in; a wrong one counts as a failure.
@@ -202,7 +211,7 @@ public class SignIn {
         }
         State state = found.get(0);
         if (checked == null || !checked.equals(state.checked())) {
-            record(name, state.account().role().code(), client, "sign-in", "failure: password or TOTP key set since the password was checked");
+            record(name, state.account().role().code(), client, "sign-in", STALE);
             return new Attempt(Outcome.REFUSED, null);
         }
         if (state.lockedUntil() != null && state.lockedUntil().isAfter(now)) {

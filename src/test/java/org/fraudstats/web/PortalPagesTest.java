@@ -62,8 +62,9 @@ class PortalPagesTest extends PortalTest {
         assertThat(pdf.getStatus()).isEqualTo(200);
         assertThat(pdf.getHeader("Content-Disposition")).isEqualTo("inline; filename=\"fraudstats-daily-2022-10-24.pdf\"");
         assertThat(new String(pdf.getContentAsByteArray(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
-        // shown in the page's frame is not taken away with 下载 PDF: the auditor tells them apart (review 31)
-        as("leader", get("/files/bulletins/2022-10-24/daily.pdf").param("revision", "1"));
+        // shown in the page's frame is not taken away with 下载 PDF: the auditor tells them apart (review 31); inline=0 is
+        // no frame's (retest 31)
+        as("leader", get("/files/bulletins/2022-10-24/daily.pdf").param("revision", "1").param("inline", "0"));
         assertThat(jdbc.queryForList("SELECT result FROM audit_event WHERE user_name = 'test-leader' AND action = 'download' "
                 + "AND object = 'fraudstats-daily-2022-10-24.pdf' ORDER BY id DESC LIMIT 2", String.class))
                 .containsExactly("success", "success: shown inline");

@@ -147,7 +147,7 @@ class BulletinPages {
     ResponseEntity<Resource> file(@PathVariable String period, @PathVariable String file, @RequestParam(required = false) String revision,
                                   @RequestParam(required = false) String inline,
                                   @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        return downloads.serve(period, file, revision == null ? null : revisionNumber(revision), ifNoneMatch, inline != null);
+        return downloads.serve(period, file, revision == null ? null : revisionNumber(revision), ifNoneMatch, "1".equals(inline));
     }
 
     private String page(PublishedBulletin b, Model model) {

@@ -86,6 +86,9 @@ public class BulletinDownloads {
                     + bulletin.periodDisplay() + " 第" + bulletin.revision() + "版）的 " + (format == BulletinPublisher.Format.pdf ? "PDF" : "Excel")
                     + " 文件不在服务器上（未生成该格式，或文件已被移走、删除）；请统计人员重新生成这一期");
         }
+        // shown in the page's frame: a PDF asked with inline=1, as the page asks it; a workbook is never shown there, and
+        // inline=0 was served and audited as shown (retest 31)
+        inline = inline && format == BulletinPublisher.Format.pdf;
         Path path = found.get();
         String etag = "\"" + BulletinArchive.sha256(path) + "\"";
         String object = path.getFileName().toString();
