@@ -262,6 +262,13 @@ class PortalPagesTest extends PortalTest {
         MockHttpServletResponse nothing = as("statistician", post("/runs/start").param("from", "2001-01-01").param("to", "2001-01-02").with(csrf()));
         assertThat(nothing.getStatus()).isEqualTo(400);
         assertThat(nothing.getContentAsString(StandardCharsets.UTF_8)).contains("id=\"form-error\"");
+        try (org.fraudstats.storage.RunLock.Held night = context.getBean(org.fraudstats.storage.RunLock.class)
+                .days("nightly", java.time.LocalDate.of(2022, 10, 21), java.time.LocalDate.of(2022, 10, 21))) {
+            MockHttpServletResponse busy = as("statistician", post("/runs/start").param("from", "2022-10-20").param("to", "2022-10-22").with(csrf()));
+            assertThat(busy.getStatus()).isEqualTo(409);
+            assertThat(busy.getContentAsString(StandardCharsets.UTF_8)).contains("重新生成 2022-10-20 至 2022-10-22 被拒绝：另一项运行"
+                    + "（重新生成或每日任务）正在处理其中的部分日期，请等它结束后再试。").doesNotContain("refused: another run");
+        }
         MockHttpServletResponse started = as("statistician", post("/runs/start").param("from", "2022-10-20").param("to", "2022-10-22").with(csrf()));
         assertThat(started.getRedirectedUrl()).matches("/runs/\\d+");
         String id = started.getRedirectedUrl().substring("/runs/".length());

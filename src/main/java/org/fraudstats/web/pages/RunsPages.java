@@ -143,7 +143,10 @@ class RunsPages {
                     ? (notStarted.mayStillStart() ? jakarta.servlet.http.HttpServletResponse.SC_INTERNAL_SERVER_ERROR
                             : jakarta.servlet.http.HttpServletResponse.SC_SERVICE_UNAVAILABLE)
                     : jakarta.servlet.http.HttpServletResponse.SC_CONFLICT);
-            return withError(model, e instanceof Reruns.RollupsDiffer differ ? differ.chinese() : e.getMessage(), period, range);
+            // in the page's language: the lock's refusal was said in English on the Chinese page (retest 31)
+            return withError(model, e instanceof Reruns.RollupsDiffer differ ? differ.chinese()
+                    : e instanceof RunLock.Refused ? "重新生成 " + period[0] + " 至 " + period[1] + " 被拒绝：另一项运行（重新生成或每日任务）"
+                            + "正在处理其中的部分日期，请等它结束后再试。" : e.getMessage(), period, range);
         }
         return "redirect:/runs/" + id;
     }
