@@ -56,7 +56,7 @@ class LoginPages {
     private static final Map<String, String> NOTICES = Map.of(
             "error", "用户名、密码或动态口令错误。",
             "logout", "已退出登录。",
-            "expired", "登录已超时，请重新登录。",
+            "expired", "登录已结束（闲置超时，或密码、动态口令已重设），请重新登录；密码由管理员重设过的，请用新密码。",
             "replaced", "您的账户已在别处登录，本处会话已结束（每个账户最多同时登录 " + ReplacedSessions.MAX_SESSIONS + " 处）。",
             "locked", "当前密码连续输错 5 次，已退出登录；该账户 15 分钟内不能登录。");
 

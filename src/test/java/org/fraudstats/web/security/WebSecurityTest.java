@@ -625,7 +625,7 @@ class WebSecurityTest extends DatabaseTest {
         jdbc.update("DELETE FROM spring_session WHERE principal_name = 'web.expired'");
         mvc.perform(get("/bulletins").cookie(session)).andExpect(redirectedUrl("/login?expired"));
         assertThat(mvc.perform(get("/login").param("expired", "")).andReturn().getResponse().getContentAsString())
-                .contains("登录已超时，请重新登录。");
+                .contains("登录已结束（闲置超时，或密码、动态口令已重设），请重新登录；密码由管理员重设过的，请用新密码。");
         // never signed in: the plain sign-in page
         mvc.perform(get("/bulletins")).andExpect(redirectedUrl("/login"));
     }
