@@ -33,26 +33,16 @@ class OutsizedAmountsTest extends PortalTest {
         // loaded before the bound (put there by hand here)
         jdbc.update("UPDATE fact_case SET loss_amount = CAST(? AS numeric) WHERE case_id = 'OZ1'", card);
 
-        MockHttpServletResponse api = as("STATISTICIAN", get("/api/v1/metrics").param("from", "2022-03-01").param("to", "2022-03-01"));
-        assertThat(api.getStatus()).isEqualTo(409);
-        assertThat(api.getContentAsString(StandardCharsets.UTF_8)).contains("1 amount of 10 billion yuan or more in 2022-03-01..2022-03-01, "
+        assertThat(refused("STATISTICIAN", get("/api/v1/metrics").param("from", "2022-03-01").param("to", "2022-03-01"))).contains("1 amount of 10 billion yuan or more in 2022-03-01..2022-03-01, "
                 + "the first: cases.csv record OZ1 on 2022-03-01").contains("no figure was listed").doesNotContain(card);
-        MockHttpServletResponse page = as("LEADER", get("/figures").param("from", "2022-02-01").param("to", "2022-03-31"));
-        assertThat(page.getStatus()).isEqualTo(409);
-        assertThat(page.getContentAsString(StandardCharsets.UTF_8)).contains("2022-02-01 至 2022-03-31 有 1 笔金额在 100 亿元以上"
+        assertThat(refused("LEADER", get("/figures").param("from", "2022-02-01").param("to", "2022-03-31"))).contains("2022-02-01 至 2022-03-31 有 1 笔金额在 100 亿元以上"
                 + "（第一笔：cases.csv 记录 OZ1，2022-03-01），可能是账号误填入了金额栏").doesNotContain(card).doesNotContain("6,222");
         // the page's default period ends on the latest daily: refused the same, not a 500 (review 31e)
-        MockHttpServletResponse landing = as("LEADER", get("/figures"));
-        assertThat(landing.getStatus()).isEqualTo(409);
-        assertThat(landing.getContentAsString(StandardCharsets.UTF_8)).contains("2022-03-01 至 2022-03-01 有 1 笔金额在 100 亿元以上");
+        assertThat(refused("LEADER", get("/figures"))).contains("2022-03-01 至 2022-03-01 有 1 笔金额在 100 亿元以上");
         // (the press office's landing period begins on 1 January, before these records: said so, as ever)
-        MockHttpServletResponse press = as("PRESS", get("/headline").param("from", "2022-03-01").param("to", "2022-03-01"));
-        assertThat(press.getStatus()).isEqualTo(409);
-        assertThat(press.getContentAsString(StandardCharsets.UTF_8)).contains("该时段的数据中有 100 亿元以上的金额（可能是账号误填入了金额栏），"
+        assertThat(refused("PRESS", get("/headline").param("from", "2022-03-01").param("to", "2022-03-01"))).contains("该时段的数据中有 100 亿元以上的金额（可能是账号误填入了金额栏），"
                 + "暂不提供新闻口径").doesNotContain("OZ1").doesNotContain(card);
-        MockHttpServletResponse pressApi = as("PRESS", get("/api/v1/headlines").param("from", "2022-03-01").param("to", "2022-03-01"));
-        assertThat(pressApi.getStatus()).isEqualTo(409);
-        assertThat(pressApi.getContentAsString(StandardCharsets.UTF_8)).contains("no sentence was made").doesNotContain(card);
+        assertThat(refused("PRESS", get("/api/v1/headlines").param("from", "2022-03-01").param("to", "2022-03-01"))).contains("no sentence was made").doesNotContain(card);
         assertThat(jdbc.queryForList("SELECT action || ' ' || object || ' ' || result FROM audit_event WHERE action = 'read-headline' ORDER BY id",
                 String.class)).containsExactly("read-headline 2022-03-01..2022-03-01 440600 handling refused: an amount of 10 billion yuan or more",
                 "read-headline 2022-03-01..2022-03-01 440600 handling refused: an amount of 10 billion yuan or more");
@@ -65,6 +55,13 @@ class OutsizedAmountsTest extends PortalTest {
                 "refused: an amount of 10 billion yuan or more", "refused: an amount of 10 billion yuan or more", "success");
         assertThat(org.fraudstats.audit.AuditWords.result("refused: an amount of 10 billion yuan or more"))
                 .isEqualTo("拒绝：数据中有 100 亿元以上的金额（可能是账号误填入金额栏）");
+    }
+
+    /** The answer's text, once its status is 409. */
+    private String refused(String role, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
+        MockHttpServletResponse response = as(role, request);
+        assertThat(response.getStatus()).isEqualTo(409);
+        return response.getContentAsString(StandardCharsets.UTF_8);
     }
 
     private MockHttpServletResponse as(String role, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)

@@ -98,18 +98,6 @@ class FiguresPage {
         }
     }
 
-    /** Figures over an amount most likely an account number (RollupCheck.requireNoOutsizedAmounts), said on the form. */
-    static final class OutsizedData extends BadInput {
-        OutsizedData(org.fraudstats.metrics.RollupCheck.OutsizedAmounts outsized) {
-            this(outsized, outsized.chinese());
-        }
-
-        /** @param chinese the line the page shows in its stead (the press office's, which names no record) */
-        OutsizedData(org.fraudstats.metrics.RollupCheck.OutsizedAmounts outsized, String chinese) {
-            super(outsized.getMessage(), chinese);
-        }
-    }
-
     private String table(String from, String to, String district, String compare, String by, Model model) {
         LocalDate latest = archive.latestDaily().map(PublishedBulletin::to).orElseGet(() -> org.fraudstats.settings.BusinessTime.yesterday(clock));
         Inputs.Checks checks = new Inputs.Checks();

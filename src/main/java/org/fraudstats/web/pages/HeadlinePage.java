@@ -72,7 +72,7 @@ class HeadlinePage {
             model.addAttribute("areas", AreaChooser.options(catalog));
             model.addAttribute("choices", choices(latest));
             String view = RefusedForm.show("headline", refused, model, response);
-            if (refused instanceof FiguresPage.OutsizedData) {
+            if (refused instanceof OutsizedData) {
                 response.setStatus(HttpServletResponse.SC_CONFLICT);
             }
             return view;
@@ -108,7 +108,7 @@ class HeadlinePage {
             // recorded as the read would have been, with what it was refused for (review 31d, 31e)
             audit.record("read-headline", object, org.fraudstats.metrics.RollupCheck.OutsizedAmounts.REFUSED);
             // the press office is told what it can do, not which record of which file (the statisticians' verify says it)
-            throw new FiguresPage.OutsizedData(outsized, "该时段的数据中有 100 亿元以上的金额（可能是账号误填入了金额栏），"
+            throw new OutsizedData(outsized, "该时段的数据中有 100 亿元以上的金额（可能是账号误填入了金额栏），"
                     + "暂不提供新闻口径：统计人员核实、数据提供方更正后即可引用。");
         }
         if (answer instanceof PublishedHeadline.NotPublished not) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.fraudstats.bulletin.BulletinPublisher;
 import org.fraudstats.delivery.Deliveries;
 import org.fraudstats.ingest.Pending;
@@ -87,7 +88,7 @@ class RunsPages {
     /** The dry run: what a rerun of the range would render, with the button that starts it. */
     @PostMapping("/runs/plan")
     String plan(@RequestParam String from, @RequestParam String to, @RequestParam(defaultValue = "false") boolean range, Model model,
-                jakarta.servlet.http.HttpServletResponse response) {
+                HttpServletResponse response) {
         LocalDate[] period;
         try {
             period = rerunPeriod(from, to);
@@ -104,7 +105,7 @@ class RunsPages {
             plan = plans.plan(period[0], period[1], EnumSet.allOf(BulletinPublisher.Format.class), range);
         } catch (BadInput e) {
             audit.record("rerun-dry-run", object(period, range), "refused");
-            response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return withError(model, e.chinese(), period, range);
         }
         audit.record("rerun-dry-run", object(period, range), "success");
@@ -125,14 +126,14 @@ class RunsPages {
 
     @PostMapping("/runs/start")
     String start(@RequestParam String from, @RequestParam String to, @RequestParam(defaultValue = "false") boolean range,
-                 Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+                 Model model, RedirectAttributes redirect, HttpServletResponse response) {
         LocalDate[] period = rerunPeriod(from, to);
         long id;
         try {
             id = reruns.start(period[0], period[1], EnumSet.allOf(BulletinPublisher.Format.class), range);
         } catch (BadInput e) {
             audit.record("rerun", object(period, range), "refused");
-            response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return withError(model, e.chinese(), period, range);
         } catch (RunLock.Refused | Reruns.NotStarted | Reruns.RollupsDiffer e) {
             audit.record("rerun", object(period, range), e instanceof Reruns.NotStarted ? "failure"
@@ -140,9 +141,9 @@ class RunsPages {
             // as the API answers them: a refusal shown on the page was a 200, which a check reading the status took
             // for a started rerun (review 31)
             response.setStatus(e instanceof Reruns.NotStarted notStarted
-                    ? (notStarted.mayStillStart() ? jakarta.servlet.http.HttpServletResponse.SC_INTERNAL_SERVER_ERROR
-                            : jakarta.servlet.http.HttpServletResponse.SC_SERVICE_UNAVAILABLE)
-                    : jakarta.servlet.http.HttpServletResponse.SC_CONFLICT);
+                    ? (notStarted.mayStillStart() ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR
+                            : HttpServletResponse.SC_SERVICE_UNAVAILABLE)
+                    : HttpServletResponse.SC_CONFLICT);
             // in the page's language: the lock's refusal was said in English on the Chinese page (retest 31)
             return withError(model, e instanceof Reruns.RollupsDiffer differ ? differ.chinese()
                     : e instanceof RunLock.Refused ? "重新生成 " + period[0] + " 至 " + period[1] + " 被拒绝：另一项运行（重新生成或每日任务）"
