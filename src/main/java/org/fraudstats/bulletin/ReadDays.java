@@ -41,6 +41,28 @@ public record ReadDays(Span period, Span yoy, Span pop, Span yearToDate, Span la
         return Stream.of(period, yoy, pop, yearToDate, lastYearToDate, trend).distinct().toList();
     }
 
+    /**
+     * Every day the bulletins read, as few spans as cover them (overlapping or adjacent spans joined), oldest first: a
+     * question asked of every bulletin of a year's rerun (365 dailies, five spans each) is a handful of queries.
+     */
+    public static List<Span> union(List<Map.Entry<BulletinKind, Span>> bulletins) {
+        List<Span> all = new ArrayList<>();
+        for (Map.Entry<BulletinKind, Span> b : bulletins) {
+            all.addAll(of(b.getKey(), b.getValue().first(), b.getValue().last()).spans());
+        }
+        all.sort(java.util.Comparator.comparing(Span::first));
+        List<Span> joined = new ArrayList<>();
+        for (Span span : all) {
+            Span last = joined.isEmpty() ? null : joined.get(joined.size() - 1);
+            if (last != null && !span.first().isAfter(last.last().plusDays(1))) {
+                joined.set(joined.size() - 1, new Span(last.first(), span.last().isAfter(last.last()) ? span.last() : last.last()));
+            } else {
+                joined.add(span);
+            }
+        }
+        return joined;
+    }
+
     /** The spans of one bulletin as the JSON rows {@link #json(List)} writes. */
     public static String json(BulletinKind kind, LocalDate from, LocalDate to) {
         return json(List.of(Map.entry(kind, new Span(from, to))));

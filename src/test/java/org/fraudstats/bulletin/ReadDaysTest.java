@@ -31,6 +31,21 @@ class ReadDaysTest {
                 new Span(day("2021-01-01"), day("2021-10-31")));
     }
 
+    @Test
+    void theDaysOfManyBulletinsAreAsFewSpansAsCoverThem() {
+        // the dailies of 2–3 March 2022: their years to date, trends, 环比 and 同比 days join into one span a year
+        assertThat(ReadDays.union(java.util.List.of(
+                java.util.Map.entry(BulletinKind.DAILY, new Span(day("2022-03-02"), day("2022-03-02"))),
+                java.util.Map.entry(BulletinKind.DAILY, new Span(day("2022-03-03"), day("2022-03-03")))))).containsExactly(
+                new Span(day("2021-01-01"), day("2021-03-03")),
+                new Span(day("2022-01-01"), day("2022-03-03")));
+        // a range's 环比 days (30–31 May) join its period; last year's to date holds its 同比 days
+        assertThat(ReadDays.union(java.util.List.of(
+                java.util.Map.entry(BulletinKind.RANGE, new Span(day("2024-06-01"), day("2024-06-02")))))).containsExactly(
+                new Span(day("2023-01-01"), day("2023-06-02")),
+                new Span(day("2024-01-01"), day("2024-06-02")));
+    }
+
     private static LocalDate day(String iso) {
         return LocalDate.parse(iso);
     }

@@ -2,7 +2,9 @@ package org.fraudstats.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,6 +33,7 @@ class OutsizedAmountsTest extends PortalTest {
         // its daily published before (the bulletin would be refused now), as after an upgrade
         assertThat(cli("rerun", "--from", "2022-03-01", "--to", "2022-03-01", "--out", inbox.resolve("out").toString()).exitCode()).isZero();
         // loaded before the bound (put there by hand here)
+        int executionsBefore = jdbc.queryForObject("SELECT count(*) FROM batch_job_execution", Integer.class);
         jdbc.update("UPDATE fact_case SET loss_amount = CAST(? AS numeric) WHERE case_id = 'OZ1'", card);
 
         assertThat(refused("STATISTICIAN", get("/api/v1/metrics").param("from", "2022-03-01").param("to", "2022-03-01"))).contains("1 amount of 10 billion yuan or more in 2022-03-01..2022-03-01, "
@@ -55,6 +58,29 @@ class OutsizedAmountsTest extends PortalTest {
                 "refused: an amount of 10 billion yuan or more", "refused: an amount of 10 billion yuan or more", "success");
         assertThat(org.fraudstats.audit.AuditWords.result("refused: an amount of 10 billion yuan or more"))
                 .isEqualTo("拒绝：数据中有 100 亿元以上的金额（可能是账号误填入金额栏）");
+
+        // a rerun whose bulletins read it (the 2nd's year to date) is refused before it starts, its dry run too: the
+        // plan listed the bulletins it would publish, and the rerun then failed on its first day (review 31d)
+        assertThat(refused("STATISTICIAN", post("/api/v1/reruns").contentType("application/json")
+                .content("{\"from\":\"2022-03-02\",\"to\":\"2022-03-03\",\"dry_run\":true}")))
+                .contains("1 amount of 10 billion yuan or more in 2022-01-01..2022-03-03").contains("no bulletin was rendered").doesNotContain(card);
+        assertThat(refused("STATISTICIAN", post("/api/v1/reruns").contentType("application/json")
+                .content("{\"from\":\"2022-03-02\",\"to\":\"2022-03-03\"}"))).contains("cases.csv record OZ1 on 2022-03-01");
+        assertThat(refused("STATISTICIAN", post("/runs/plan").param("from", "2022-03-05").param("to", "2022-03-05").with(csrf())))
+                .contains("重新生成会被拒绝：2022-01-01 至 2022-03-05 有 1 笔金额在 100 亿元以上").doesNotContain(card);
+        assertThat(refused("STATISTICIAN", post("/runs/start").param("from", "2022-03-05").param("to", "2022-03-05").with(csrf())))
+                .contains("重新生成被拒绝：");
+        // the first days that read no day of 2022 (the new year's, with 2023's as their base) plan as ever
+        assertThat(as("STATISTICIAN", post("/api/v1/reruns").contentType("application/json")
+                .content("{\"from\":\"2024-01-01\",\"to\":\"2024-01-01\",\"dry_run\":true}")).getStatus()).isEqualTo(200);
+        assertThat(jdbc.queryForList("SELECT action || ' ' || object || ' ' || result FROM audit_event WHERE action LIKE 'rerun%' ORDER BY id",
+                String.class)).containsExactly(
+                "rerun-dry-run 2022-03-02..2022-03-03 refused: an amount of 10 billion yuan or more",
+                "rerun 2022-03-02..2022-03-03 refused: an amount of 10 billion yuan or more",
+                "rerun-dry-run 2022-03-05..2022-03-05 refused: an amount of 10 billion yuan or more",
+                "rerun 2022-03-05..2022-03-05 refused: an amount of 10 billion yuan or more",
+                "rerun-dry-run 2024-01-01..2024-01-01 success");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM batch_job_execution", Integer.class)).isEqualTo(executionsBefore);
     }
 
     /** The answer's text, once its status is 409. */

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.fraudstats.bulletin.BulletinPublisher;
+import org.fraudstats.metrics.RollupCheck;
 import org.fraudstats.storage.RunLock;
 import org.fraudstats.web.portal.BadInput;
 import org.fraudstats.web.portal.Inputs;
@@ -86,6 +87,10 @@ class RerunsApi {
             } catch (BadInput e) {
                 audit.record("rerun-dry-run", object, "refused");
                 throw e;
+            } catch (RollupCheck.OutsizedAmounts e) {
+                // 409 by ApiErrors, as the rerun itself is refused
+                audit.record("rerun-dry-run", object, RollupCheck.OutsizedAmounts.REFUSED);
+                throw e;
             }
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("from", plan.from().toString());
@@ -125,6 +130,9 @@ class RerunsApi {
             return JsonAnswer.error(HttpStatus.CONFLICT, e.getMessage());
         } catch (Reruns.RollupsDiffer e) {
             audit.record("rerun", object, Reruns.RollupsDiffer.AUDIT_RESULT);
+            return JsonAnswer.error(HttpStatus.CONFLICT, e.getMessage());
+        } catch (RollupCheck.OutsizedAmounts e) {
+            audit.record("rerun", object, RollupCheck.OutsizedAmounts.REFUSED);
             return JsonAnswer.error(HttpStatus.CONFLICT, e.getMessage());
         } catch (Reruns.NotStarted e) {
             // no execution exists to follow: the attempt is recorded all the same, and answered with why; 503, as

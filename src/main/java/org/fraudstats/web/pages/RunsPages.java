@@ -14,6 +14,7 @@ import org.fraudstats.delivery.Deliveries;
 import org.fraudstats.ingest.Pending;
 import org.fraudstats.ingest.RejectedRow;
 import org.fraudstats.ingest.Rejects;
+import org.fraudstats.metrics.RollupCheck;
 import org.fraudstats.storage.RunLock;
 import org.fraudstats.schedule.ScheduledRuns;
 import org.fraudstats.settings.BusinessTime;
@@ -107,6 +108,11 @@ class RunsPages {
             audit.record("rerun-dry-run", object(period, range), "refused");
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return withError(model, e.chinese(), period, range);
+        } catch (RollupCheck.OutsizedAmounts e) {
+            // as the rerun itself would be: the plan listed bulletins that then failed on their first day (review 31d)
+            audit.record("rerun-dry-run", object(period, range), RollupCheck.OutsizedAmounts.REFUSED);
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return withError(model, "重新生成会被拒绝：" + e.chinese(), period, range);
         }
         audit.record("rerun-dry-run", object(period, range), "success");
         model.addAttribute("plan", plan);
@@ -135,6 +141,10 @@ class RunsPages {
             audit.record("rerun", object(period, range), "refused");
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return withError(model, e.chinese(), period, range);
+        } catch (RollupCheck.OutsizedAmounts e) {
+            audit.record("rerun", object(period, range), RollupCheck.OutsizedAmounts.REFUSED);
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return withError(model, "重新生成被拒绝：" + e.chinese(), period, range);
         } catch (RunLock.Refused | Reruns.NotStarted | Reruns.RollupsDiffer e) {
             audit.record("rerun", object(period, range), e instanceof Reruns.NotStarted ? "failure"
                     : e instanceof Reruns.RollupsDiffer ? Reruns.RollupsDiffer.AUDIT_RESULT : "refused");

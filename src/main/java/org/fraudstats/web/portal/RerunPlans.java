@@ -11,6 +11,7 @@ import org.fraudstats.bulletin.BulletinPublisher;
 import org.fraudstats.bulletin.FirstDayLoaded;
 import org.fraudstats.bulletin.ReadDays;
 import org.fraudstats.delivery.Deliveries;
+import org.fraudstats.metrics.RollupCheck;
 import org.fraudstats.storage.SqlFiles;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -68,15 +69,22 @@ public class RerunPlans {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final FirstDayLoaded firstDayLoaded;
+    private final RollupCheck rollupCheck;
 
-    RerunPlans(NamedParameterJdbcTemplate jdbc, FirstDayLoaded firstDayLoaded) {
+    RerunPlans(NamedParameterJdbcTemplate jdbc, FirstDayLoaded firstDayLoaded, RollupCheck rollupCheck) {
         this.jdbc = jdbc;
         this.firstDayLoaded = firstDayLoaded;
+        this.rollupCheck = rollupCheck;
     }
 
-    /** The dry run: nothing is locked, computed or written. */
+    /**
+     * The dry run: nothing is locked, computed or written.
+     *
+     * @throws RollupCheck.OutsizedAmounts as the rerun would be refused ({@link #requireNoOutsizedAmounts})
+     */
     public Plan plan(LocalDate from, LocalDate to, Set<BulletinPublisher.Format> formats, boolean range) {
         requireRecords(from, to);
+        requireNoOutsizedAmounts(from, to, range);
         List<LocalDate> days = from.datesUntil(to.plusDays(1)).toList();
         List<String> bulletins = new ArrayList<>();
         String extensions = formats.stream().map(Enum::name).sorted().reduce((a, b) -> a + "," + b).orElse("");
@@ -88,16 +96,32 @@ public class RerunPlans {
             bulletins.add(BulletinKind.RANGE.key() + "/" + BulletinKind.RANGE.period(from, to) + " (" + extensions + ") "
                     + BulletinKind.ofRange(from, to).documentName());
         }
-        List<Map.Entry<BulletinKind, ReadDays.Span>> rendered = new ArrayList<>();
-        days.forEach(day -> rendered.add(Map.entry(BulletinKind.DAILY, new ReadDays.Span(day, day))));
-        if (range) {
-            rendered.add(Map.entry(BulletinKind.ofRange(from, to), new ReadDays.Span(from, to)));
-        }
-        List<DayOutlook> outlook = jdbc.query(SqlFiles.load("web/rerun-outlook.sql"), Map.of("reads", ReadDays.json(rendered)),
+        List<DayOutlook> outlook = jdbc.query(SqlFiles.load("web/rerun-outlook.sql"), Map.of("reads", ReadDays.json(rendered(from, to, range))),
                 (rs, i) -> new DayOutlook(rs.getObject("date_from", LocalDate.class),
                         "range".equals(rs.getString("kind")) ? rs.getObject("date_to", LocalDate.class) : null,
                         (Integer) rs.getObject("published_revision"), rs.getBoolean("changed_since")));
         return new Plan(from, to, days, bulletins, outlook);
+    }
+
+    /**
+     * Refuses a rerun, and its dry run, when a day its bulletins read holds an amount of 10 billion yuan or more (most
+     * likely an account number): every bulletin refuses to render over it (BulletinPublisher), so the dry run listed
+     * what the rerun would publish, and the rerun then failed on its first day (review 31d).
+     */
+    void requireNoOutsizedAmounts(LocalDate from, LocalDate to, boolean range) {
+        for (ReadDays.Span span : ReadDays.union(rendered(from, to, range))) {
+            rollupCheck.requireNoOutsizedAmounts(span.first(), span.last(), "no bulletin was rendered");
+        }
+    }
+
+    /** The bulletins a rerun renders: a daily of each day, and the one of the whole period with {@code range}. */
+    private static List<Map.Entry<BulletinKind, ReadDays.Span>> rendered(LocalDate from, LocalDate to, boolean range) {
+        List<Map.Entry<BulletinKind, ReadDays.Span>> rendered = new ArrayList<>();
+        from.datesUntil(to.plusDays(1)).forEach(day -> rendered.add(Map.entry(BulletinKind.DAILY, new ReadDays.Span(day, day))));
+        if (range) {
+            rendered.add(Map.entry(BulletinKind.ofRange(from, to), new ReadDays.Span(from, to)));
+        }
+        return rendered;
     }
 
     /**

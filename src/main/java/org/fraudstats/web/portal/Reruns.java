@@ -147,9 +147,11 @@ public class Reruns {
      * {@code range} (as `rerun --range`), and returns its job execution id once it exists.
      *
      * @throws RunLock.Refused when another run (a rerun, a nightly) holds some of the days
+     * @throws org.fraudstats.metrics.RollupCheck.OutsizedAmounts when a day its bulletins read holds an amount no bulletin prints
      */
     public long start(LocalDate from, LocalDate to, Set<BulletinPublisher.Format> formats, boolean range) {
         plans.requireRecords(from, to);
+        plans.requireNoOutsizedAmounts(from, to, range);
         // recorded before anything runs: a rerun publishes to leadership, and one the audit log cannot record
         // (its insert refused, the disk full) must not (MLPS: the audit covers every important action)
         audit.record("rerun", auditObject(from, to, range), "requested");
