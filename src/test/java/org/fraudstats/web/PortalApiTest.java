@@ -529,6 +529,11 @@ class PortalApiTest extends PortalTest {
                 + " was restarted as rerun " + again.get("id").asLong() + ", which completed: there is nothing to restart");
         assertThat(JSON.readTree(as("statistician", get("/api/v1/reruns/" + id)).getContentAsString()).get("message").asString())
                 .isEqualTo("restarted as rerun " + again.get("id").asLong() + " (COMPLETED)");
+        // the runs page's button says it in Chinese (retest 31: the English line on the Chinese page)
+        var onThePage = mvc.perform(post("/runs/" + id + "/restart").with(user("test-statistician").roles("STATISTICIAN"))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())).andReturn();
+        assertThat(onThePage.getFlashMap().get("error")).isEqualTo("重算 " + id + " 已作为重算 " + again.get("id").asLong()
+                + " 重新开始并已完成：没有需要重新开始的部分。");
         String page = as("statistician", get("/runs/" + id)).getContentAsString();
         assertThat(page).contains("已重新启动为作业 <a href=\"/runs/" + again.get("id").asLong() + "\">" + again.get("id").asLong() + "</a>")
                 .doesNotContain("重新启动（只补未完成的天）");

@@ -608,7 +608,10 @@ class PortalPagesTest extends PortalTest {
     @Test
     void aStopOrRestartOfAnUnknownRerunOnThePageIsRecordedAsRefused() throws Exception {
         assertThat(as("statistician", post("/runs/999998/stop").with(csrf())).getStatus()).isEqualTo(404);
-        assertThat(as("statistician", post("/runs/999998/restart").with(csrf())).getRedirectedUrl()).isEqualTo("/runs/999998");
+        var restart = mvc.perform(post("/runs/999998/restart").with(user("test-statistician").roles("STATISTICIAN")).with(csrf())).andReturn();
+        assertThat(restart.getResponse().getRedirectedUrl()).isEqualTo("/runs/999998");
+        // in the page's language (retest 31: the English line)
+        assertThat(restart.getFlashMap().get("error")).isEqualTo("没有编号为 999998 的重算");
         assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, action, object, result) FROM audit_event "
                 + "WHERE object = 'job execution 999998' ORDER BY id", String.class)).containsExactly(
                 "test-statistician|statistician|rerun-stop|job execution 999998|refused",

@@ -156,11 +156,14 @@ class RunsPages {
                     : HttpServletResponse.SC_CONFLICT);
             // in the page's language: the lock's refusal was said in English on the Chinese page (retest 31)
             return withError(model, e instanceof Reruns.RollupsDiffer differ ? differ.chinese()
-                    : e instanceof RunLock.Refused ? "重新生成 " + period[0] + " 至 " + period[1] + " 被拒绝：另一项运行（重新生成或每日任务）"
-                            + "正在处理其中的部分日期，请等它结束后再试。" : e.getMessage(), period, range);
+                    : e instanceof RunLock.Refused ? "重新生成 " + period[0] + " 至 " + period[1] + " 被拒绝：" + LOCK_HELD
+                            : ((Reruns.NotStarted) e).chinese(), period, range);
         }
         return "redirect:/runs/" + id;
     }
+
+    /** Why a rerun or a restart waits for another run, on the page. */
+    private static final String LOCK_HELD = "另一项运行（重新生成或每日任务）正在处理其中的部分日期，请等它结束后再试。";
 
     /** A rerun's period, as the API checks it (Inputs.rerunPeriod), said in the page's language when the day is not over. */
     private LocalDate[] rerunPeriod(String from, String to) {
@@ -231,7 +234,7 @@ class RunsPages {
             audit.record("rerun-stop", "job execution " + execution, "stopping");
         } catch (Reruns.Refused e) {
             audit.record("rerun-stop", "job execution " + execution, "refused");
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", e.chinese());
         } catch (NotFound e) {
             // the 404 page answers it, but the refusal is recorded first, as a restart's is
             audit.record("rerun-stop", "job execution " + execution, "refused");
@@ -252,7 +255,11 @@ class RunsPages {
         } catch (Reruns.Refused | RunLock.Refused | NotFound | Reruns.NotStarted e) {
             audit.record("rerun-restart", "job execution " + execution, e instanceof Reruns.NotStarted ? "failure"
                     : e instanceof Reruns.RollupsDiffer ? Reruns.RollupsDiffer.AUDIT_RESULT : "refused");
-            redirect.addFlashAttribute("error", e instanceof Reruns.RollupsDiffer differ ? differ.chinese() : e.getMessage());
+            // in the page's language, every one of them: the lock's and the state's were English (retest 31)
+            redirect.addFlashAttribute("error", e instanceof Reruns.Refused refused ? refused.chinese()
+                    : e instanceof NotFound notFound ? notFound.chinese()
+                    : e instanceof Reruns.NotStarted notStarted ? notStarted.chinese()
+                    : "重新开始重算 " + execution + " 被拒绝：" + LOCK_HELD);
             return "redirect:/runs/" + execution;
         }
     }

@@ -61,10 +61,13 @@ public class Reruns {
         }
     }
 
-    /** A request the caller can correct or retry later: unknown id, not a rerun, not running, not restartable. */
-    public static class Refused extends RuntimeException {
-        public Refused(String message) {
-            super(message);
+    /**
+     * A request the caller can correct or retry later: unknown id, not a rerun, not running, not restartable. Said in
+     * both languages: /runs flashed the English line on its Chinese page (retest 31).
+     */
+    public static class Refused extends SaidInBoth {
+        Refused(String english, String chinese) {
+            super(english, chinese);
         }
     }
 
@@ -76,16 +79,8 @@ public class Reruns {
     public static class RollupsDiffer extends Refused {
         public static final String AUDIT_RESULT = "refused: rollups differ from the facts";
 
-        private final String chinese;
-
         RollupsDiffer(String message, String chinese) {
-            super(message);
-            this.chinese = chinese;
-        }
-
-        /** What the runs page says (the API answers the English line). */
-        public String chinese() {
-            return chinese;
+            super(message, chinese);
         }
     }
 
@@ -95,19 +90,26 @@ public class Reruns {
      */
     public static class NotStarted extends RuntimeException {
         private final boolean mayStillStart;
+        private final String chinese;
 
-        NotStarted(String message, Throwable cause) {
-            this(message, cause, false);
+        NotStarted(String message, String chinese, Throwable cause) {
+            this(message, chinese, cause, false);
         }
 
-        NotStarted(String message, Throwable cause, boolean mayStillStart) {
+        NotStarted(String message, String chinese, Throwable cause, boolean mayStillStart) {
             super(message, cause);
+            this.chinese = chinese;
             this.mayStillStart = mayStillStart;
         }
 
         /** Whether it may yet start (it did not within the wait): then asking again may start it twice. */
         public boolean mayStillStart() {
             return mayStillStart;
+        }
+
+        /** What /runs says (the API answers the English line). */
+        public String chinese() {
+            return chinese;
         }
     }
 
@@ -169,17 +171,19 @@ public class Reruns {
         JobExecution execution = execution(id);
         Rerun.Days days = execution == null ? null : rerun.days(execution).orElse(null);
         if (days == null) {
-            throw new NotFound("no rerun " + id);
+            throw new NotFound("no rerun " + id, "没有编号为 " + id + " 的重算");
         }
         if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED
                 && execution.getStatus() != BatchStatus.UNKNOWN && !execution.getStatus().isRunning()) {
-            throw new Refused("rerun " + id + " is " + execution.getStatus() + ": only a failed or stopped rerun can be restarted");
+            throw new Refused("rerun " + id + " is " + execution.getStatus() + ": only a failed or stopped rerun can be restarted",
+                    "重算 " + id + " 的状态是 " + execution.getStatus() + "：只有失败或已停止的重算可以重新开始。");
         }
         JobExecution latest = jobRepository.getLastJobExecution(execution.getJobInstance());
         if (latest != null && latest.getId() != id && latest.getStatus() == BatchStatus.COMPLETED) {
             // restarted already, and done: Batch's refusal was its parameters and server paths, answered 503 "try again",
             // which never could succeed (tester), where the command line says this
-            throw new Refused("rerun " + id + " was restarted as rerun " + latest.getId() + ", which completed: there is nothing to restart");
+            throw new Refused("rerun " + id + " was restarted as rerun " + latest.getId() + ", which completed: there is nothing to restart",
+                    "重算 " + id + " 已作为重算 " + latest.getId() + " 重新开始并已完成：没有需要重新开始的部分。");
         }
         audit.record("rerun-restart", "job execution " + id, "requested");
         // a rerun marked running whose process died is recovered by Rerun.restart, under the lock that proves it died
@@ -193,7 +197,7 @@ public class Reruns {
     public void stop(long id) {
         JobExecution asked = rerunExecution(id);
         if (!asked.isRunning()) {
-            throw new Refused("rerun " + id + " is not running (" + asked.getStatus() + ")");
+            throw new Refused("rerun " + id + " is not running (" + asked.getStatus() + ")", "重算 " + id + " 不在运行中（" + asked.getStatus() + "）。");
         }
         // recorded before it happens, as a start and a restart are: a stop the audit log cannot record must not be
         // made (it was made, then answered 500 with no row: review 31)
@@ -204,7 +208,8 @@ public class Reruns {
                 jobOperator.stop(execution);
                 return;
             } catch (JobExecutionNotRunningException e) {
-                throw new Refused("rerun " + id + " is not running (" + execution.getStatus() + ")");
+                throw new Refused("rerun " + id + " is not running (" + execution.getStatus() + ")",
+                        "重算 " + id + " 不在运行中（" + execution.getStatus() + "）。");
             } catch (OptimisticLockingFailureException e) {
                 // the job saved its execution between our read and the stop (a stop asked as it starts): stop the
                 // execution as it is now, instead of answering 500 to a request nothing was wrong with
@@ -279,7 +284,7 @@ public class Reruns {
     private JobExecution rerunExecution(long id) {
         JobExecution execution = execution(id);
         if (execution == null || rerun.days(execution).isEmpty()) {
-            throw new NotFound("no rerun " + id);
+            throw new NotFound("no rerun " + id, "没有编号为 " + id + " 的重算");
         }
         return execution;
     }
@@ -367,7 +372,8 @@ public class Reruns {
                                 "重算 " + from + " 至 " + to + " 被拒绝：" + ((RollupMismatch) e.getCause()).chinese());
                     }
                     throw new NotStarted("rerun " + from + ".." + to + " could not start: " + Rerun.oneLine(e.getCause())
-                            + "; nothing was rendered, try again", e.getCause());
+                            + "; nothing was rendered, try again", "重算 " + from + " 至 " + to + " 未能开始，未生成任何通报，请再试（"
+                            + Rerun.oneLine(e.getCause()) + "）。", e.getCause());
                 }
             }
             Long id = newest(after, from, to);
@@ -384,7 +390,8 @@ public class Reruns {
             }
         }
         throw new NotStarted("rerun " + from + ".." + to + " did not start within " + WAIT_FOR_EXECUTION.toSeconds()
-                + " s; see the runs (history) before trying again", null, true);
+                + " s; see the runs (history) before trying again", "重算 " + from + " 至 " + to + " 未在 " + WAIT_FOR_EXECUTION.toSeconds()
+                + " 秒内开始，可能稍后仍会开始：请先查看运行记录，再决定是否重试。", null, true);
     }
 
     /** The execution of the rerun job over exactly from..to made after execution {@code after}, if any. */
