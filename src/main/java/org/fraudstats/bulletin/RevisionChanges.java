@@ -65,10 +65,10 @@ public final class RevisionChanges {
         String dayBefore = "环比基期 " + cityName + " ";
         for (String change : changes) {
             if (change.startsWith(cityName + " ")) {
-                cityChanges.add(change.substring(cityName.length() + 1));
+                cityChanges.add(figureNow(change.substring(cityName.length() + 1)));
             }
             if (change.startsWith(dayBefore)) {
-                dayBeforeChanges.add(change.substring(dayBefore.length()));
+                dayBeforeChanges.add(figureNow(change.substring(dayBefore.length())));
             }
         }
         String ownDay = "趋势 " + from + " ";
@@ -78,19 +78,29 @@ public final class RevisionChanges {
         String yearToDate = "今年以来 全市 ";
         return changes.stream().filter(change -> {
             if (kind == BulletinKind.DAILY && change.startsWith(ownDay)) {
-                return !cityChanges.contains(change.substring(ownDay.length()));
+                return !cityChanges.contains(figureNow(change.substring(ownDay.length())));
             }
             if (kind == BulletinKind.DAILY && change.startsWith(trendDayBefore)) {
-                return !dayBeforeChanges.contains(change.substring(trendDayBefore.length()));
+                return !dayBeforeChanges.contains(figureNow(change.substring(trendDayBefore.length())));
             }
             // and a daily of 1 January, whose year to date is its day (review: two lines for one late case)
             // (a first year's year to date is named from the first day of the records, and counts from 1 January)
             boolean yearToDateIsThePeriod = yearToDateFrom.equals(from) || (from.getDayOfYear() == 1 && from.getYear() == to.getYear());
             if (yearToDateIsThePeriod && change.startsWith(yearToDate)) {
-                return !cityChanges.contains(change.substring(yearToDate.length()));
+                return !cityChanges.contains(figureNow(change.substring(yearToDate.length())));
             }
             return true;
         }).toList();
+    }
+
+    /**
+     * A change as the figure and what it is now ("电诈警情 → 1"): the same figure printed before as "—" in the table and
+     * as 数据未到 in the trend (a 数据未到 daily) is one change all the same.
+     */
+    private static String figureNow(String change) {
+        int arrow = change.lastIndexOf(" → ");
+        int space = change.indexOf(' ');
+        return arrow < 0 || space < 0 || space > arrow ? change : change.substring(0, space) + change.substring(arrow);
     }
 
     /** The changed figures of a recorded list, without its reason line. */

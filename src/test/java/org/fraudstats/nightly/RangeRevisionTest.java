@@ -91,9 +91,11 @@ class RangeRevisionTest extends DatabaseTest {
         Run monday = night("2022-10-24");
 
         assertThat(monday.exitCode()).isZero();
-        assertThat(monday.out()).contains("2022-10-23  revised to r2 (数据未到 → 数据已到达; 佛山市 电诈警情 0 → 1;")
+        // the daily printed "—" for its zeros and no trend bar for its day: said so, not "0 → 1" (tester 31c)
+        assertThat(monday.out()).contains("2022-10-23  revised to r2 (数据未到 → 数据已到达; 佛山市 电诈警情 — → 1;")
                 .contains("2022-10-17_2022-10-23  revised to r2 (数据未到 → 数据已到达; 佛山市 电诈警情 6 → 7; 佛山市 案损金额 600.00 → 650.00; "
                         + "南海区 电诈警情 0 → 1; 南海区 案损金额 0.00 → 50.00;")
+                .contains("; 趋势 2022-10-23 电诈警情 数据未到 → 1; 更正原因：")
                 .doesNotContain("2022-10-10_2022-10-16");
         assertThat(Files.exists(out.resolve("range/2022-10-17_2022-10-23/fraudstats-range-2022-10-17_2022-10-23.r2.pdf"))).isTrue();
         // its manifest says it is a weekly, as revisions and the API do, beside the folder's kind (tester 31c)

@@ -134,8 +134,12 @@ public record BulletinData(
      */
     public boolean notArrived(AreaFigures figures, Metric metric) {
         BigDecimal value = figures.value(metric);
-        return kind == BulletinKind.DAILY && notice != null && !figures.from().isBefore(from) && figures.to().equals(to)
-                && value != null && value.signum() == 0;
+        return zerosNotArrived(figures, notice) && value != null && value.signum() == 0;
+    }
+
+    /** Whether the zeros of these figures print "—" ({@link #notArrived}) in a bulletin saying {@code notice}. */
+    public boolean zerosNotArrived(AreaFigures figures, String notice) {
+        return kind == BulletinKind.DAILY && notice != null && !figures.from().isBefore(from) && figures.to().equals(to);
     }
 
     /**

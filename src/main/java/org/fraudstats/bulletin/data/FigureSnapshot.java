@@ -40,6 +40,11 @@ public final class FigureSnapshot {
     /** Within the MISSING note: the days of the year to date not arrived (yearToDateNotArrived). */
     static final String YEAR_TO_DATE_NOT_ARRIVED = "year_to_date_days";
     private static final String BASES_NOT_ARRIVED = "bases_not_arrived";
+    /**
+     * Within a row, its data had not arrived (kept since 2026-12-06): of a trend day, the trend printed no bar; of the
+     * district table or the year to date of a 数据未到 daily, its zeros printed "—".
+     */
+    static final String NOT_ARRIVED = "not_arrived";
     private static final String BASES_BEFORE_RECORDS = "bases_before_records";
     private static final String YEAR_TO_DATE_FROM = "year_to_date_from";
     private static final String BASES_WITHOUT_RECORDS = "bases_without_records";
@@ -50,10 +55,12 @@ public final class FigureSnapshot {
     /** @param notice the notice printed above everything (数据未到), or null */
     public static String of(BulletinData data, String notice) {
         Map<String, Map<String, Map<String, String>>> snapshot = new LinkedHashMap<>();
-        snapshot.put("areas", areas(data.areas()));
-        snapshot.put("yoy_base", areas(data.yoyBase()));
-        snapshot.put("pop_base", areas(data.popBase()));
-        snapshot.put("ytd", Map.of("city", figures(data.ytd())));
+        // the rows whose zeros printed "—" say so, and a day of the trend left empty (数据未到): the next revision's
+        // change list said "佛山市 电诈警情 0 → 1" and "趋势 2022-12-04 电诈警情 0 → 10" of them (tester 31c)
+        snapshot.put("areas", areas(data.areas(), a -> data.zerosNotArrived(a, notice)));
+        snapshot.put("yoy_base", areas(data.yoyBase(), a -> false));
+        snapshot.put("pop_base", areas(data.popBase(), a -> false));
+        snapshot.put("ytd", Map.of("city", marked(figures(data.ytd()), data.zerosNotArrived(data.ytd(), notice))));
         snapshot.put("ytd_last_year", Map.of("city", figures(data.ytdLastYear())));
         Map<String, Map<String, String>> types = new LinkedHashMap<>();
         for (FraudTypeRow t : data.fraudTypes()) {
@@ -62,7 +69,10 @@ public final class FigureSnapshot {
         snapshot.put("fraud_types", types);
         Map<String, Map<String, String>> days = new LinkedHashMap<>();
         for (CityDay d : data.days()) {
-            days.put(d.day().toString(), Map.of("cases", Long.toString(d.cases()), "stop_amount", d.stopAmount().toPlainString()));
+            Map<String, String> day = new LinkedHashMap<>();
+            day.put("cases", Long.toString(d.cases()));
+            day.put("stop_amount", d.stopAmount().toPlainString());
+            days.put(d.day().toString(), marked(day, data.trendNotArrived().contains(d.day())));
         }
         snapshot.put("days", days);
         Map<String, Map<String, String>> notes = new LinkedHashMap<>();
@@ -224,12 +234,19 @@ public final class FigureSnapshot {
         return v == null || v.isEmpty() ? null : new BigDecimal(v);
     }
 
-    private static Map<String, Map<String, String>> areas(List<AreaFigures> areas) {
+    private static Map<String, Map<String, String>> areas(List<AreaFigures> areas, java.util.function.Predicate<AreaFigures> notArrived) {
         Map<String, Map<String, String>> rows = new LinkedHashMap<>();
         for (AreaFigures area : areas) {
-            rows.put(area.districtCode(), figures(area));
+            rows.put(area.districtCode(), marked(figures(area), notArrived.test(area)));
         }
         return rows;
+    }
+
+    private static Map<String, String> marked(Map<String, String> row, boolean notArrived) {
+        if (notArrived) {
+            row.put(NOT_ARRIVED, "true");
+        }
+        return row;
     }
 
     private static Map<String, String> figures(AreaFigures area) {

@@ -88,6 +88,9 @@ public final class SnapshotComparison {
                 if (zeroOnOneSideOnly(a, b)) {
                     continue;
                 }
+                if (section.equals("days") && notArrived(a) && notArrived(b)) {
+                    continue; // no bar either time, whatever few records of the day other drops brought
+                }
                 for (String key : keys(section)) {
                     if (keptByOneOnly(a, b, key)) {
                         continue;
@@ -95,7 +98,8 @@ public final class SnapshotComparison {
                     String x = a.getOrDefault(key, "");
                     String y = b.getOrDefault(key, "");
                     if (!x.equals(y)) {
-                        changes.add(label(section, row, catalog) + " " + metricName(key) + " " + printed(key, x) + " → " + printed(key, y));
+                        changes.add(label(section, row, catalog) + " " + metricName(key) + " " + shown(section, a, key)
+                                + " → " + shown(section, b, key));
                     }
                 }
             }
@@ -139,6 +143,9 @@ public final class SnapshotComparison {
                 if (zeroOnOneSideOnly(r, t)) {
                     continue;
                 }
+                if (section.equals("days") && notArrived(r) && notArrived(t)) {
+                    continue;
+                }
                 if (r.isEmpty() || t.isEmpty()) {
                     return false;
                 }
@@ -162,13 +169,34 @@ public final class SnapshotComparison {
         return !a.isEmpty() && !b.isEmpty() && a.containsKey(key) != b.containsKey(key);
     }
 
+    /** A row whose data had not arrived (FigureSnapshot.NOT_ARRIVED). */
+    private static boolean notArrived(Map<String, String> row) {
+        return "true".equals(row.get(FigureSnapshot.NOT_ARRIVED));
+    }
+
+    /**
+     * A figure of a row as the revision printed it: 数据未到 of a trend day it drew no bar for, "—" of a 0 of a day
+     * not arrived (a 数据未到 daily's table), else the figure as the table prints it.
+     */
+    private static String shown(String section, Map<String, String> row, String key) {
+        String v = row.getOrDefault(key, "");
+        if (notArrived(row) && section.equals("days")) {
+            return "数据未到";
+        }
+        if (notArrived(row) && !v.isEmpty() && new BigDecimal(v).signum() == 0) {
+            return "—";
+        }
+        return printed(key, v);
+    }
+
     /**
      * A row one render has and the other has not, all its figures zero: a district added to the catalogue, with no
      * record yet. Its "新区 电诈警情 — → 0" moved no figure, yet a rerun published (and mailed) every bulletin again as a
      * correction listing nothing but such lines (tester).
      */
     private static boolean zeroOnOneSideOnly(Map<String, String> a, Map<String, String> b) {
-        return a.isEmpty() != b.isEmpty() && (a.isEmpty() ? b : a).values().stream()
+        return a.isEmpty() != b.isEmpty() && (a.isEmpty() ? b : a).entrySet().stream()
+                .filter(e -> !e.getKey().equals(FigureSnapshot.NOT_ARRIVED)).map(Map.Entry::getValue)
                 .allMatch(v -> v == null || v.isEmpty() || new BigDecimal(v).signum() == 0);
     }
 

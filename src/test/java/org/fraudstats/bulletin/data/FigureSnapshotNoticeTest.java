@@ -55,4 +55,28 @@ class FigureSnapshotNoticeTest {
                 .containsExactly("数据未到 → 数据已到达", "环比基期数据未到 2022-10-25", "今年以来或去年同期数据未到 2022-10-25");
         assertThat(SnapshotComparison.changes(gap, missing, FOSHAN)).containsExactly("数据已到达 → 数据未到");
     }
+
+    /**
+     * A 数据未到 daily printed "—" for its zeros and left the trend's bar empty: when the day arrives, its correction
+     * says so, not "0 → 10" of a figure it never printed (tester 31c).
+     */
+    @Test
+    void aFigureTheRevisionDidNotPrintIsListedAsItWas() {
+        String before = "{\"areas\":{\"440600\":{\"cases\":\"0\",\"loss_amount\":\"50.00\",\"not_arrived\":\"true\"}},"
+                + "\"days\":{\"2022-12-03\":{\"cases\":\"8\",\"stop_amount\":\"1.00\"},"
+                + "\"2022-12-04\":{\"cases\":\"0\",\"stop_amount\":\"0.00\",\"not_arrived\":\"true\"}},"
+                + "\"notes\":{\"missing\":{\"text\":\"" + weekly("2022-12-04") + "\"}}}";
+        String after = "{\"areas\":{\"440600\":{\"cases\":\"10\",\"loss_amount\":\"80.00\"}},"
+                + "\"days\":{\"2022-12-03\":{\"cases\":\"8\",\"stop_amount\":\"1.00\"},"
+                + "\"2022-12-04\":{\"cases\":\"10\",\"stop_amount\":\"770035.83\"}}}";
+        assertThat(SnapshotComparison.changes(before, after, FOSHAN)).containsExactly("数据未到 → 数据已到达",
+                "佛山市 电诈警情 — → 10", "佛山市 案损金额 50.00 → 80.00",
+                "趋势 2022-12-04 电诈警情 数据未到 → 10", "趋势 2022-12-04 止付金额 数据未到 → 770,035.83");
+        // a day still not arrived draws no bar however many of its records other drops brought: nothing moved there
+        String later = before.replace("\"cases\":\"0\",\"stop_amount\":\"0.00\",\"not_arrived\"", "\"cases\":\"2\",\"stop_amount\":\"5.00\",\"not_arrived\"");
+        assertThat(SnapshotComparison.changes(before, later, FOSHAN)).isEmpty();
+        assertThat(SnapshotComparison.sameFigures(before, later)).isTrue();
+        // the mark alone (a revision kept before it was) is no change
+        assertThat(SnapshotComparison.sameFigures(before.replace(",\"not_arrived\":\"true\"}},\"days\"", "}},\"days\""), before)).isTrue();
+    }
 }
