@@ -123,6 +123,20 @@ class DeliveryStore {
         return latest.stream().findFirst();
     }
 
+    /** The relay a process with one mails through: this home's from now on (V39). */
+    void noteRelay(String host, Instant now) {
+        jdbc.update(SqlFiles.load("delivery/note-relay.sql"), Map.of("host", host, "now", time(now)));
+    }
+
+    /** The relay this home mails through and since when, if any process with one ever made a pass. */
+    Optional<RelayOfRecord> relayOfRecord() {
+        return jdbc.query(SqlFiles.load("delivery/relay-of-record.sql"), Map.of(), (rs, i) -> new RelayOfRecord(rs.getString("host"),
+                rs.getObject("since", OffsetDateTime.class).toInstant())).stream().findFirst();
+    }
+
+    record RelayOfRecord(String host, Instant since) {
+    }
+
     List<Long> due(Instant now) {
         return jdbc.queryForList(SqlFiles.load("delivery/due.sql"), Map.of("now", time(now)), Long.class);
     }

@@ -46,6 +46,11 @@ class MailRelay {
         return sender != null;
     }
 
+    /** The relay's host (spring.mail.host), or null without one. */
+    String host() {
+        return sender instanceof JavaMailSenderImpl impl ? impl.getHost() : sender == null ? null : "spring.mail.host";
+    }
+
     MimeMessage newMessage(String messageId) {
         return new DeliveryMessage(session, messageId);
     }

@@ -273,6 +273,38 @@ class MailDeliveryTest extends DatabaseTest {
     }
 
     /** The night of the 24th publishes with the relay down, and a pass runs every 5 minutes for seven hours. */
+    /**
+     * A command run without spring.mail.host (a statistician's rerun from a shell the relay is not set in) on a home
+     * that mails through a relay sends nothing: it wrote leadership's mails waiting for the relay as .eml files and
+     * marked them sent (review 32).
+     */
+    @Test
+    void aProcessWithoutARelayLeavesTheMailsDueForTheRelay() throws Exception {
+        relay.stop();
+        assertThat(night("2022-10-24").out()).contains("mail: 0 sent, 3 waiting for the relay (retried)");
+        assertThat(jdbc.queryForObject("SELECT host FROM mail_relay", String.class)).isEqualTo("127.0.0.1");
+        Deliveries withoutRelay = new Deliveries(context.getBean(DistributionFile.class), context.getBean(DeliveryStore.class),
+                context.getBean(OutgoingMail.class), context.getBean(BulletinAttachments.class),
+                new MailRelay(new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                        .getBeanProvider(org.springframework.mail.javamail.JavaMailSender.class)),
+                context.getBean(org.springframework.transaction.PlatformTransactionManager.class), clock,
+                context.getBean(org.fraudstats.storage.FraudstatsHome.class));
+        clock.set(START.plus(Duration.ofMinutes(6)));
+        java.util.List<String> said = new java.util.ArrayList<>();
+        assertThat(withoutRelay.sendDue(said::add).sent()).isZero();
+        assertThat(said).hasSize(1);
+        assertThat(said.get(0)).startsWith("mail: 3 left for the relay 127.0.0.1, which this home mails through (since 2022-10-25T09:0")
+                .endsWith("this command has no spring.mail.host; serve sends them at its next pass (within 5 minutes), "
+                        + "or run ./fraudstats deliver with SPRING_MAIL_HOST set");
+        assertThat(jdbc.queryForList("SELECT DISTINCT state || ' ' || attempts FROM delivery", String.class)).containsExactly("pending 1");
+        try (java.util.stream.Stream<Path> files = Files.walk(out)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".eml")).toList()).isEmpty();
+        }
+        relay.start();
+        assertThat(deliveries.sendDue(line -> { }).sent()).isEqualTo(3);
+        assertThat(relay.getReceivedMessages()).hasSize(3);
+    }
+
     private void publishWithTheRelayDownForSevenHours() {
         relay.stop();
         assertThat(night("2022-10-24").exitCode()).isZero();
