@@ -1,5 +1,8 @@
--- Who the earlier revisions of a bulletin went to: a revision goes to exactly them (delivery.md).
+-- Who a revision of a bulletin goes to (delivery.md: "everyone who received the revised bulletin"): the recipients of
+-- its earlier revisions, and those whose mail of it failed too. They were meant to have it, and the correction is now
+-- the bulletin: left out, a recipient whose mailbox refused the first revision for 6 hours never had the bulletin, and
+-- neither `deliver` (which tries the latest revision's failed mails) nor `deliver --resend` reached them (review 32).
 SELECT DISTINCT list_name, recipient_name, recipient_email
 FROM delivery
-WHERE product = :product AND date_from = :from AND date_to = :to AND revision < :revision AND state <> 'failed'
+WHERE product = :product AND date_from = :from AND date_to = :to AND revision < :revision
 ORDER BY list_name, recipient_email

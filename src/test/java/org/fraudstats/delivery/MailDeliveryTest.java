@@ -305,6 +305,35 @@ class MailDeliveryTest extends DatabaseTest {
         assertThat(relay.getReceivedMessages()).hasSize(3);
     }
 
+    /**
+     * A recipient whose mail of a bulletin failed (their mailbox refusing it for 6 hours) was meant to have it: its
+     * correction goes to them too. It went only to those whose mail had not failed, so they never had the bulletin, and
+     * neither `deliver` nor `deliver --resend` reached them again (review 32).
+     */
+    @Test
+    void aCorrectionReachesARecipientWhoseMailOfTheBulletinFailed() throws Exception {
+        assertThat(night("2022-10-24").exitCode()).isZero();
+        // as if the relay had refused lisi's mailbox for 6 hours
+        jdbc.update("UPDATE delivery SET state = 'failed', sent_at = NULL, attempts = 8 WHERE recipient_email = 'lisi@example.gov.cn'");
+        relay.purgeEmailFromAllMailboxes();
+        drops.write("2022-10-25", "cases.csv", Drops.CASES + "C4,2022-10-24T20:00:00+08:00,440605,,OTHER,50.00,\n");
+        clock.set(START.plus(Duration.ofDays(1)));
+        Run night = night("2022-10-25");
+        assertThat(night.out()).contains("2022-10-24  revised to r2");
+        assertThat(jdbc.queryForList("SELECT recipient_email || ' ' || state FROM delivery WHERE revision = 2 AND date_from = '2022-10-24' "
+                + "ORDER BY recipient_email", String.class)).containsExactly("lisi@example.gov.cn sent", "zhangsan@example.gov.cn sent",
+                "zhaoliu@example.gov.cn sent");
+        String toLisi = null;
+        for (MimeMessage m : relay.getReceivedMessages()) {
+            if (to(m).startsWith("lisi") && text(m).startsWith("更正（第2版）")) {
+                toLisi = text(m);
+            }
+        }
+        assertThat(toLisi).contains("本版更正了以下数字（相对于第1版；此前各版未曾邮件发送给您，可在门户页面查看）：");
+        // had since: no night warns of the failed one any more
+        assertThat(night.err()).doesNotContain("mails failed");
+    }
+
     private void publishWithTheRelayDownForSevenHours() {
         relay.stop();
         assertThat(night("2022-10-24").exitCode()).isZero();
