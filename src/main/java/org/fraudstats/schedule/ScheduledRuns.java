@@ -48,7 +48,7 @@ public class ScheduledRuns {
         public String reason() {
             String said = WaitingWords.chinese(detail);
             if ("FAILED".equals(status) && !retried && !doneByHand && !to.equals(day)) {
-                return said + "（不自动重试：问题解决后，在上方“重算一个区间”重算 " + day + " 至 " + to + "，勾选“同时生成整个区间的通报”）";
+                return said + "（不自动重试：问题解决后，在上方“重算一个区间”重算 " + day + " 至 " + to + "，勾选“同时生成整个区间的通报”；生成后按订阅名单邮件发送）";
             }
             return said;
         }

@@ -334,6 +334,30 @@ class MailDeliveryTest extends DatabaseTest {
         assertThat(night.err()).doesNotContain("mails failed");
     }
 
+    /**
+     * A week whose schedule failed is recovered by `rerun --range` (the README, /runs): its 周报 is mailed as the schedule
+     * would have mailed it. A rerun mails no first publication, so it reached no one, said nowhere (review 32). Another
+     * week's first publication by a rerun is still not mailed.
+     */
+    @Test
+    void aWeekWhoseScheduleFailedIsMailedWhenARerunRendersIt() throws Exception {
+        assertThat(night("2022-10-24").exitCode()).isZero();
+        relay.purgeEmailFromAllMailboxes();
+        jdbc.update("INSERT INTO schedule_run (schedule, business_day, status, started_at, finished_at, instance) VALUES "
+                + "('weekly', '2022-10-17', 'FAILED', now(), now(), 'node')");
+        Run week = cli("rerun", "--from", "2022-10-17", "--to", "2022-10-23", "--range", "--formats", "pdf", "--out", out.toString());
+        assertThat(week.exitCode()).as(week.err()).isZero();
+        assertThat(week.out()).contains("3 mails to send").contains("mail: 3 sent");
+        // the lists taking weekly: leadership's (not lisi, who takes daily) and the press office
+        assertThat(java.util.Arrays.stream(relay.getReceivedMessages()).map(MailDeliveryTest::to))
+                .containsExactlyInAnyOrder("zhangsan@example.gov.cn", "zhaoliu@example.gov.cn", "qianqi@example.gov.cn");
+        assertThat(relay.getReceivedMessages()[0].getSubject()).startsWith("【反诈周报】");
+        Run other = cli("rerun", "--from", "2022-10-10", "--to", "2022-10-16", "--range", "--formats", "pdf", "--out", out.toString());
+        assertThat(other.exitCode()).as(other.err()).isZero();
+        assertThat(other.out()).doesNotContain("mails to send");
+        assertThat(relay.getReceivedMessages()).hasSize(3);
+    }
+
     private void publishWithTheRelayDownForSevenHours() {
         relay.stop();
         assertThat(night("2022-10-24").exitCode()).isZero();

@@ -283,7 +283,7 @@ class PortalApiTest extends PortalTest {
             assertThat(runs.latest(1)).singleElement().satisfies(p -> {
                 assertThat(p.statusName()).isEqualTo("失败");
                 assertThat(p.reason()).startsWith("日汇总与明细数据不一致（共 1 行").endsWith("（不自动重试：问题解决后，在上方“重算一个区间”重算 "
-                        + "2031-01-13 至 2031-01-19，勾选“同时生成整个区间的通报”）");
+                        + "2031-01-13 至 2031-01-19，勾选“同时生成整个区间的通报”；生成后按订阅名单邮件发送）");
             });
             // a longer range from the same Monday is not the week's own (review 30b: the longest hid it)
             jdbc.update("INSERT INTO bulletin_revision (kind, date_from, date_to, revision, figures, changes, generated_at, last_load_seen) "
