@@ -11,11 +11,11 @@ SELECT id, list_name, recipient_name, recipient_email, product, date_from, date_
         WHERE r.kind = CASE WHEN d.product = 'daily' THEN 'daily' ELSE 'range' END
           AND r.date_from = d.date_from AND r.date_to = d.date_to AND r.revision = d.revision) AS figures,
        (SELECT max(e.revision) FROM delivery e
-        WHERE e.recipient_email = d.recipient_email AND e.product = d.product
+        WHERE lower(e.recipient_email) = lower(d.recipient_email) AND e.product = d.product
           AND e.date_from = d.date_from AND e.date_to = d.date_to AND e.revision < d.revision
           AND e.state = 'sent') AS last_received,
        (SELECT max(l.revision) FROM delivery l
-        WHERE l.recipient_email = d.recipient_email AND l.product = d.product
+        WHERE lower(l.recipient_email) = lower(d.recipient_email) AND l.product = d.product
           AND l.date_from = d.date_from AND l.date_to = d.date_to AND l.revision > d.revision
           AND l.state IN ('pending', 'sent')) AS superseded_by
 FROM delivery d

@@ -7,5 +7,5 @@ WHERE f.state = 'failed'
   AND NOT EXISTS (SELECT 1
                   FROM delivery s
                   WHERE s.state = 'sent' AND (s.revision > f.revision OR (s.revision = f.revision AND s.copy > f.copy))
-                    AND s.list_name = f.list_name AND s.recipient_email = f.recipient_email AND s.product = f.product
+                    AND s.list_name = f.list_name AND lower(s.recipient_email) = lower(f.recipient_email) AND s.product = f.product
                     AND s.date_from = f.date_from AND s.date_to = f.date_to)

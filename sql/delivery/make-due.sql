@@ -14,6 +14,6 @@ WHERE product = :product AND date_from = :from AND date_to = :to
            AND NOT EXISTS (SELECT 1
                            FROM delivery s
                            WHERE s.revision = delivery.revision AND s.copy > delivery.copy
-                             AND s.list_name = delivery.list_name AND s.recipient_email = delivery.recipient_email
+                             AND s.list_name = delivery.list_name AND lower(s.recipient_email) = lower(delivery.recipient_email)
                              AND s.product = delivery.product AND s.date_from = delivery.date_from
                              AND s.date_to = delivery.date_to)))

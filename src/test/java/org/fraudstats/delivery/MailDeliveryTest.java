@@ -358,6 +358,28 @@ class MailDeliveryTest extends DatabaseTest {
         assertThat(relay.getReceivedMessages()).hasSize(3);
     }
 
+    /**
+     * An address is one whatever its letter case: rewritten in distribution.yml between two runs of a night, it was a
+     * new recipient, mailed the same bulletin twice, and every correction after under both spellings (review 32).
+     */
+    @Test
+    void anAddressRewrittenInOtherLettersIsStillOneRecipient() throws Exception {
+        assertThat(night("2022-10-24").exitCode()).isZero();
+        assertThat(relay.getReceivedMessages()).hasSize(3);
+        Files.writeString(DISTRIBUTION, THREE_RECIPIENTS.replace("zhangsan@example.gov.cn", "ZhangSan@Example.gov.cn"));
+        Run again = night("2022-10-24");
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).doesNotContain("mails to send");
+        assertThat(relay.getReceivedMessages()).hasSize(3);
+
+        drops.write("2022-10-25", "cases.csv", Drops.CASES + "C4,2022-10-24T20:00:00+08:00,440605,,OTHER,50.00,\n");
+        clock.set(START.plus(Duration.ofDays(1)));
+        assertThat(night("2022-10-25").out()).contains("2022-10-24  revised to r2");
+        assertThat(jdbc.queryForList("SELECT recipient_email FROM delivery WHERE date_from = '2022-10-24' AND revision = 2 "
+                + "ORDER BY recipient_email", String.class)).containsExactly("lisi@example.gov.cn", "zhangsan@example.gov.cn",
+                "zhaoliu@example.gov.cn");
+    }
+
     private void publishWithTheRelayDownForSevenHours() {
         relay.stop();
         assertThat(night("2022-10-24").exitCode()).isZero();
