@@ -303,7 +303,7 @@ public class Deliveries {
         int due = store.due(clock.instant()).size();
         if (due > 0) {
             log.accept("mail: " + due + " left for the relay " + home.host() + ", which this home mails through (since "
-                    + org.fraudstats.settings.BusinessTime.isoSeconds(home.since()) + "): this command has no spring.mail.host; serve sends them at its next pass "
+                    + home.since() + "): this command has no spring.mail.host; serve sends them at its next pass "
                     + "(within 5 minutes), or run ./fraudstats deliver with SPRING_MAIL_HOST set");
         }
         long allFailed = store.failedCount();

@@ -131,10 +131,11 @@ class DeliveryStore {
     /** The relay this home mails through and since when, if any process with one ever made a pass. */
     Optional<RelayOfRecord> relayOfRecord() {
         return jdbc.query(SqlFiles.load("delivery/relay-of-record.sql"), Map.of(), (rs, i) -> new RelayOfRecord(rs.getString("host"),
-                rs.getObject("since", OffsetDateTime.class).toInstant())).stream().findFirst();
+                rs.getString("since"))).stream().findFirst();
     }
 
-    record RelayOfRecord(String host, Instant since) {
+    /** @param since when, as Beijing time with its offset (2022-10-25T09:00:00+08:00) */
+    record RelayOfRecord(String host, String since) {
     }
 
     List<Long> due(Instant now) {
