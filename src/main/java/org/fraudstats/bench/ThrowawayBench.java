@@ -109,7 +109,7 @@ public final class ThrowawayBench {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the bench's throwaway directory: " + e.getMessage(), e);
             }
-            environment.getPropertySources().addFirst(new MapPropertySource("bench throwaway home",
+            environment.getPropertySources().addFirst(new MapPropertySource(org.fraudstats.storage.EmbeddedDatabaseConfiguration.THROWAWAY,
                     // a database refilled at every step and deleted afterwards: fsync off, stated in the table it prints
                     Map.of("fraudstats.home", throwaway.root().toString(), "fraudstats.embedded.durable", "false")));
         }

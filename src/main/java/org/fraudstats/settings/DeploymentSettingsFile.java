@@ -55,9 +55,9 @@ public class DeploymentSettingsFile implements EnvironmentPostProcessor, Ordered
 
     /** The settings of fraudstats a deployment may write in its file (README, Configuration), relaxed as Spring reads them. */
     private static final Set<String> KEYS = Set.of("inbox", "out", "cache", "accountkey", "jobsdir",
-            "renderthreads", "concurrentlistings", "embedded.durable", "distribution", "portalurl", "catalog.citycode", "catalog.cityname", "recordsstart");
+            "renderthreads", "concurrentlistings", "distribution", "portalurl", "catalog.citycode", "catalog.cityname", "recordsstart");
     /** What holds settings rather than being one: a group or list written empty. */
-    private static final Set<String> GROUPS = Set.of("catalog", "catalog.districts", "catalog.fraudtypes", "catalog.englishnames", "embedded");
+    private static final Set<String> GROUPS = Set.of("catalog", "catalog.districts", "catalog.fraudtypes", "catalog.englishnames");
     /** The catalogue's lists, each key of which is a code. */
     private static final Set<String> LISTS = Set.of("catalog.districts", "catalog.fraudtypes", "catalog.englishnames");
     /** What Spring keeps of a map key: other characters it drops without a word (４４０６０９ bound as nothing). */

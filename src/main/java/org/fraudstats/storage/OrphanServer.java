@@ -37,8 +37,13 @@ final class OrphanServer {
      */
     static void stopIfAny(Path pgdata, PostgresBinaries binaries) throws IOException {
         Path pidFile = pgdata.resolve("postmaster.pid");
-        List<String> lines = Files.exists(pidFile) ? Files.readAllLines(pidFile, StandardCharsets.UTF_8) : List.of();
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        // read leniently: a file a power cut left half written holds NUL bytes, or anything
+        List<String> lines = new String(Files.readAllBytes(pidFile), StandardCharsets.UTF_8).lines().toList();
         if (lines.size() < 3 || !lines.get(0).strip().matches("[0-9]+")) {
+            removeUnwritten(pidFile, pgdata);
             return;
         }
         long pid = Long.parseLong(lines.get(0).strip());
@@ -71,6 +76,30 @@ final class OrphanServer {
         if (!exited(process.get())) {
             throw new DatabaseUnavailable("the embedded PostgreSQL (pid " + pid + ") left running under " + pgdata
                     + " by a fraudstats that died does not stop; stop it (kill " + pid + ") and try again");
+        }
+    }
+
+    /**
+     * A postmaster.pid without a pid: the server creates the file, then writes it, and a power cut between left it empty
+     * (or NUL bytes), which pg_ctl refuses, every command failing until someone deleted it by hand (review 32b). The
+     * home's owner removes it when no process works in the data folder (a postmaster does, from its start), and says so.
+     */
+    private static void removeUnwritten(Path pidFile, Path pgdata) throws IOException {
+        Optional<ProcessHandle> inFolder = ProcessHandle.allProcesses().filter(p -> p.pid() != ProcessHandle.current().pid())
+                .filter(p -> worksIn(p.pid(), pgdata)).findFirst();
+        if (inFolder.isPresent()) {
+            throw new DatabaseUnavailable(pidFile + " names no server, and process " + inFolder.get().pid() + " works in " + pgdata
+                    + "; if it is no PostgreSQL of this home, stop it, delete that file and try again");
+        }
+        log.warn("{} named no server (left unwritten by a crash as the server started): removed", pidFile);
+        Files.deleteIfExists(pidFile);
+    }
+
+    private static boolean worksIn(long pid, Path pgdata) {
+        try {
+            return Files.isSameFile(Path.of("/proc", Long.toString(pid), "cwd").toRealPath(), pgdata);
+        } catch (IOException | SecurityException e) {
+            return false;
         }
     }
 

@@ -169,6 +169,40 @@ class EmbeddedDatabaseTest {
         }
     }
 
+    /**
+     * A postmaster.pid left empty, or NUL bytes, by a power cut as the server started (it is created, then written)
+     * blocked every command with pg_ctl's "the PID file … is empty" until someone deleted it (review 32b).
+     */
+    @Test
+    void aPidFileLeftUnwrittenByAPowerCutDoesNotStopTheStart(@TempDir Path home) throws Exception {
+        start(home).close();
+        Files.write(home.resolve("pgdata/postmaster.pid"), new byte[100]);
+        try (ConfigurableApplicationContext app = start(home)) {
+            assertThat(asOwner(home, app, "SHOW data_directory")).isEqualTo(home.resolve("pgdata").toString());
+        }
+        Files.writeString(home.resolve("pgdata/postmaster.pid"), "");
+        try (ConfigurableApplicationContext app = start(home)) {
+            assertThat(app.getBean(JdbcTemplate.class).queryForObject("SELECT 1", Integer.class)).isEqualTo(1);
+        }
+    }
+
+    /**
+     * fraudstats.embedded.durable=false is the bench's throwaway database alone: from the environment, -D or the
+     * deployment's file it ran the production database with fsync off and the application as the superuser, said
+     * nowhere (review 32b).
+     */
+    @Test
+    void noSettingMakesTheHomesDatabaseNotDurable(@TempDir Path home) throws Exception {
+        Ran set = cli(new String[] {"--fraudstats.home=" + home, "--fraudstats.embedded.durable=false"}, "history", "--limit", "1");
+        assertThat(set.exitCode()).isEqualTo(1);
+        assertThat(set.output()).isEqualTo("fraudstats history: fraudstats.embedded.durable (FRAUDSTATS_EMBEDDED_DURABLE): false is "
+                + "the bench's throwaway database alone; the home's PostgreSQL is durable (fsync on): remove the setting\n");
+        Files.writeString(home.resolve("fraudstats.yml"), "fraudstats:\n  embedded:\n    durable: false\n");
+        Ran file = cli(new String[] {"--fraudstats.home=" + home}, "history", "--limit", "1");
+        assertThat(file.exitCode()).isNotZero();
+        assertThat(file.output()).contains("fraudstats.yml").contains("embedded");
+    }
+
     /** After a power cut and a reboot, postmaster.pid may name a pid now used by another program. */
     @Test
     void aPidFileLeftByAPowerCutNamingAnotherProgramDoesNotStopTheStart(@TempDir Path home) throws Exception {
