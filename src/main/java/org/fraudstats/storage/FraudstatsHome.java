@@ -72,6 +72,7 @@ public class FraudstatsHome {
             FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_ONLY);
             Files.createDirectories(dir, ownerOnly);
         }
+        requireOwn(dir);
         Set<PosixFilePermission> now = Files.getPosixFilePermissions(dir);
         if (!now.equals(OWNER_ONLY)) {
             Files.setPosixFilePermissions(dir, OWNER_ONLY);
@@ -80,6 +81,23 @@ public class FraudstatsHome {
             }
         }
         return dir;
+    }
+
+    /**
+     * Refuses a folder another user owns: closed to rwx------, it stayed theirs, who could open it again, and a cache
+     * another user had made held programs root then ran (review 32b). Linux: this process's uid is /proc/self's owner.
+     */
+    static void requireOwn(Path dir) throws IOException {
+        Path self = Path.of("/proc/self");
+        if (!posix(dir) || !Files.exists(self)) {
+            return;
+        }
+        Object mine = Files.getAttribute(self, "unix:uid");
+        Object owner = Files.getAttribute(dir, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        if (!mine.equals(owner)) {
+            throw new IOException("it belongs to " + Files.getOwner(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS).getName()
+                    + ", not to this user (" + Files.getOwner(self).getName() + "): use a folder of your own");
+        }
     }
 
     static boolean posix(Path path) {

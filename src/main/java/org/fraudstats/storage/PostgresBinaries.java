@@ -62,6 +62,14 @@ final class PostgresBinaries {
             FraudstatsHome.ownerOnlyFolder(cache);
             String digest = digest();
             Path root = cache.resolve("postgres-" + digest);
+            // programs this user runs, root included: never another user's (planted while the cache was open)
+            if (Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                try {
+                    FraudstatsHome.requireOwn(root);
+                } catch (IOException e) {
+                    throw new IOException(root + ": " + e.getMessage(), e);
+                }
+            }
             if (!Files.isExecutable(root.resolve("bin/postgres"))) {
                 unpack(root);
             }
@@ -156,7 +164,7 @@ final class PostgresBinaries {
         return in;
     }
 
-    private static String digest() throws IOException {
+    static String digest() throws IOException {
         try (DigestInputStream in = new DigestInputStream(archive(), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(in.getMessageDigest().digest()).substring(0, 16);

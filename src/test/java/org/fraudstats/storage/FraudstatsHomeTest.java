@@ -43,4 +43,31 @@ class FraudstatsHomeTest {
                 .isInstanceOf(CannotWrite.class)
                 .hasMessage("FRAUDSTATS_HOME cannot be used: " + file + ": a file of that name is in the way");
     }
+
+    /**
+     * A folder another user owns is refused, the cache of the PostgreSQL programs too: closed to rwx------, it stayed
+     * theirs, and root ran the programs another user had put in a shared cache (review 32b). Needs root, to give the
+     * folder away (as CI runs).
+     */
+    @Test
+    void aFolderAnotherUserOwnsIsRefused() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid")));
+        Path theirs = Files.createDirectories(TestPostgres.tempHome().resolve("theirs"));
+        Files.setAttribute(theirs, "unix:uid", 65534);
+        Files.setPosixFilePermissions(theirs, PosixFilePermissions.fromString("rwxrwxrwx"));
+        String owner = Files.getOwner(theirs).getName();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FraudstatsHome(theirs).root())
+                .isInstanceOf(CannotWrite.class)
+                .hasMessage("FRAUDSTATS_HOME cannot be used: " + theirs + ": it belongs to " + owner + ", not to this user (root): "
+                        + "use a folder of your own");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(theirs))).isEqualTo("rwxrwxrwx");
+
+        Path cache = Files.createDirectories(TestPostgres.tempHome().resolve("cache"));
+        Path planted = Files.createDirectories(cache.resolve("postgres-" + PostgresBinaries.digest()));
+        Files.setAttribute(planted, "unix:uid", 65534);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PostgresBinaries.in(cache))
+                .hasMessage("cannot unpack the embedded PostgreSQL into " + cache + ": " + planted + ": it belongs to " + owner
+                        + ", not to this user (root): use a folder of your own");
+    }
 }
