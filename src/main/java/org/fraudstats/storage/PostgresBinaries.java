@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -115,9 +116,21 @@ final class PostgresBinaries {
         }
     }
 
+    /**
+     * The programs, the server above all, get the environment they need and no more: the server outlives a command
+     * killed under it, and kept SPRING_MAIL_PASSWORD, FRAUDSTATS_ACCOUNT_KEY and the like in /proc/PID/environ, which a
+     * superuser session reads (review 32b).
+     */
+    static void keepOnlyWhatPostgresNeeds(Map<String, String> environment) {
+        environment.keySet().removeIf(name -> !(name.equals("PATH") || name.equals("HOME") || name.equals("TZ")
+                || name.equals("LANG") || name.startsWith("LC_") || name.equals("TMPDIR") || name.equals("PGTZ")));
+    }
+
     /** Runs a program to its end, giving it input on standard input (never on its command line, which ps shows). */
     Finished run(Duration timeout, String input, String program, String... arguments) throws IOException {
-        Process process = new ProcessBuilder(command(program, arguments)).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command(program, arguments)).redirectErrorStream(true);
+        keepOnlyWhatPostgresNeeds(builder.environment());
+        Process process = builder.start();
         // read on a thread of its own (not the common pool, which a blocking read could starve) so that a
         // program printing more than a pipe holds never blocks waiting for us
         CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> {

@@ -70,4 +70,14 @@ class FraudstatsHomeTest {
                 .hasMessage("cannot unpack the embedded PostgreSQL into " + cache + ": " + planted + ": it belongs to " + owner
                         + ", not to this user (root): use a folder of your own");
     }
+
+    /** The PostgreSQL programs, the server above all, get no secret of the command's environment (review 32b). */
+    @Test
+    void thePostgresProgramsGetNoSecretOfTheEnvironment() {
+        java.util.Map<String, String> environment = new java.util.HashMap<>(java.util.Map.of("PATH", "/usr/bin", "LANG", "C.UTF-8",
+                "LC_ALL", "C.UTF-8", "TZ", "UTC", "SPRING_MAIL_PASSWORD", "secret", "FRAUDSTATS_ACCOUNT_KEY", "key",
+                "SPRING_DATASOURCE_PASSWORD", "pw"));
+        PostgresBinaries.keepOnlyWhatPostgresNeeds(environment);
+        assertThat(environment).containsOnlyKeys("PATH", "LANG", "LC_ALL", "TZ");
+    }
 }
