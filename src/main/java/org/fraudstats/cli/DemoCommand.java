@@ -23,6 +23,7 @@ import org.fraudstats.metrics.Figures;
 import org.fraudstats.press.Headline;
 import org.fraudstats.press.Topic;
 import org.fraudstats.storage.FraudstatsHome;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,9 +84,16 @@ class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var out = spec.commandLine().getOut();
+        // said as the option, exit 2: -1 ran a one-day demo, exit 0, and a year out of range failed in java.time's words (review 32b)
+        if (year < 2000 || year > 2100) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--year " + year + ": a year from 2000 to 2100");
+        }
         LocalDate from = LocalDate.of(year, 1, 1);
-        LocalDate to = from.plusDays(Math.max(1, Math.min(days, from.lengthOfYear())) - 1);
+        if (days < 1 || days > from.lengthOfYear()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--days " + days + ": from 1 to " + from.lengthOfYear());
+        }
+        var out = spec.commandLine().getOut();
+        LocalDate to = from.plusDays(days - 1);
         // the year before, whole: the 同比 of every table and the year to date's 去年同期 read it
         LocalDate historyFrom = from.minusYears(1);
         LocalDate historyTo = from.minusDays(1);

@@ -43,8 +43,11 @@ class HistoryCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--before " + before + " is not a job execution id");
         }
         var out = spec.commandLine().getOut();
+        // the header once the database answers: a script keeping standard output had a header alone of a command that
+        // failed (review 32b)
+        JdbcTemplate jdbc = services.get(JdbcTemplate.class);
         out.printf("%-6s %-15s %-10s %-25s %9s %9s %9s %9s  %s%n", "id", "job", "status", "started", "seconds", "read", "written", "rejected", "parameters");
-        services.get(JdbcTemplate.class).query(SqlFiles.load("batch/history.sql"), rs -> {
+        jdbc.query(SqlFiles.load("batch/history.sql"), rs -> {
             // a failed one says why after its parameters, the last column (scripts read the columns before it as ever),
             // as /api/v1/runs says it (web.md: the API is what history shows)
             String shown = org.fraudstats.storage.TraceLine.shown(rs.getString("failure_trace"));

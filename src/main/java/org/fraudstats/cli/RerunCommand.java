@@ -66,6 +66,10 @@ class RerunCommand implements Callable<Integer> {
                     + start + ", fraudstats.records-start): no bulletin counts a day before it; rerun from " + start
                     + (range ? " (a week or month holding the start is revised by the night when its days change)" : ""));
         });
+        // a typing error, as --inbox's is: it was a FAILED job in the history, exit 1, after the run began (review 32b)
+        if (out != null && java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + ": not a folder");
+        }
         Path target = out != null ? out : services.get(FraudstatsHome.class).defaultOut();
         if (out != null) {
             // the portal serves, and mail attaches, a file of such a folder never (a link there to account.key would

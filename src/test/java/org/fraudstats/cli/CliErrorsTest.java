@@ -120,6 +120,21 @@ class CliErrorsTest extends DatabaseTest {
         assertThat(jdbc.queryForObject(revisions, Long.class)).isEqualTo(before);
     }
 
+    /** A typing error in rerun's --out and demo's options is said as the option, exit 2 (review 32b). */
+    @Test
+    void rerunAndDemoNameTheirOptionsOutOfRange() {
+        String executions = "SELECT count(*) FROM batch_job_execution";
+        Long before = jdbc.queryForObject(executions, Long.class);
+        Run out = cli("rerun", "--from", "2022-10-01", "--to", "2022-10-01", "--out", "pom.xml");
+        assertThat(out).isEqualTo(new Run(2, "", "fraudstats rerun: --out pom.xml: not a folder (see --help)\n"));
+        // no FAILED job left in the history by the typing error
+        assertThat(jdbc.queryForObject(executions, Long.class)).isEqualTo(before);
+        assertThat(cli("demo", "--days", "-1")).isEqualTo(new Run(2, "", "fraudstats demo: --days -1: from 1 to 365 (see --help)\n"));
+        assertThat(cli("demo", "--year", "2024", "--days", "367")).isEqualTo(new Run(2, "", "fraudstats demo: --days 367: from 1 to 366 (see --help)\n"));
+        assertThat(cli("demo", "--year", "1000000000")).isEqualTo(new Run(2, "", "fraudstats demo: --year 1000000000: a year from 2000 "
+                + "to 2100 (see --help)\n"));
+    }
+
     /** A drop's own folder given as the inbox: "no drops found", exit 0, and a night of 数据未到 mailed (review 30). */
     @Test
     void aDropGivenAsTheInboxIsNamed() throws java.io.IOException {
