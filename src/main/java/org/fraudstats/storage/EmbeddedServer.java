@@ -218,9 +218,10 @@ final class EmbeddedServer implements AutoCloseable {
         // The C locale whatever the environment's: text sorts and compares by code point, so the text keys' indexes
         // (case_id, freeze_id…) cannot be silently corrupted by an operating-system upgrade that changes a
         // language's collation, the server's messages stay English for the errors the loader names, and a
-        // statistician's home behaves alike on every machine.
+        // statistician's home behaves alike on every machine. Data checksums: a page the disk corrupted is an error
+        // when read, not figures silently wrong (review 32b; homes made before 2026-12-06 have none).
         PostgresBinaries.Finished initdb = binaries.run(START_TIMEOUT, null, "initdb", "-D", fresh.toString(), "-U", USER,
-                "--auth=scram-sha-256", "--pwfile=" + passwordFile, "-E", "UTF-8", "--no-locale", "--no-instructions");
+                "--auth=scram-sha-256", "--pwfile=" + passwordFile, "-E", "UTF-8", "--no-locale", "--data-checksums", "--no-instructions");
         if (initdb.exitCode() != 0) {
             throw new DatabaseUnavailable("cannot create the embedded PostgreSQL under " + pgdata + ": initdb: " + initdb.cause());
         }

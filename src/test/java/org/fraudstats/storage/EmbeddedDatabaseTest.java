@@ -46,6 +46,8 @@ class EmbeddedDatabaseTest {
             assertThat(jdbc.queryForObject("SHOW fsync", String.class)).isEqualTo("on");
             assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
             assertThat(jdbc.queryForObject("SHOW full_page_writes", String.class)).isEqualTo("on");
+            // a page the disk corrupted is an error, not a figure (review 32b)
+            assertThat(jdbc.queryForObject("SHOW data_checksums", String.class)).isEqualTo("on");
             // the embedded pool names its process too (storage/ApplicationName)
             assertThat(jdbc.queryForObject("SHOW application_name", String.class)).startsWith("fraudstats " + ProcessHandle.current().pid() + " @");
             // whatever LANG the machine has: no collation an operating-system upgrade could change under the indexes
