@@ -980,6 +980,33 @@ class MailDeliveryTest extends DatabaseTest {
         assertThat(relay.getReceivedMessages()).hasSize(6);
     }
 
+    /**
+     * serve's pass records a bulletin a killed night left unrecorded to the lists as the file says them now: it went to
+     * the lists serve had read at its start, someone removed since included, someone added not (tester mail32).
+     */
+    @Test
+    void servesPassRecordsToTheListsOfTheFileAsItIsNow() throws Exception {
+        var publisher = context.getBean(org.fraudstats.bulletin.BulletinPublisher.class);
+        assertThat(night("2022-10-24").exitCode()).isZero();
+        pipeline.retryMail(line -> { });
+        Files.writeString(DISTRIBUTION, THREE_RECIPIENTS.replace("zhaoliu@example.gov.cn", "wangwu@example.gov.cn"));
+        drops.write("2022-10-25", "cases.csv", Drops.CASES + "C4,2022-10-25T20:00:00+08:00,440605,,OTHER,50.00,\n");
+        clock.set(START.plus(Duration.ofDays(1)));
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-25").exitCode()).isZero();
+        assertThat(publisher.daily(LocalDate.parse("2022-10-25"), out,
+                java.util.EnumSet.allOf(org.fraudstats.bulletin.BulletinPublisher.Format.class), null).revision()).isEqualTo(1);
+
+        pipeline.retryMail(line -> { });
+        assertThat(mailsWithSubject("【反诈日报】2022年10月25日（第298期）")).extracting(MailDeliveryTest::to)
+                .containsExactlyInAnyOrder("lisi@example.gov.cn", "zhangsan@example.gov.cn", "wangwu@example.gov.cn");
+        // a file broken meanwhile: said, and the pass goes on with the lists read before
+        Files.writeString(DISTRIBUTION, "lists: [");
+        List<String> said = new java.util.ArrayList<>();
+        pipeline.retryMail(said::add);
+        assertThat(said).anySatisfy(line -> assertThat(line).startsWith("warning: " + DISTRIBUTION)
+                .endsWith(": mails this pass records go to the lists read before"));
+    }
+
     @Test
     void aCorrectionWhoseMailsCouldNotAllBeRecordedIsRecordedWholeByTheNextPass_andTheDaysOwnBulletinGoesMeanwhile() throws Exception {
         assertThat(night("2022-10-24").exitCode()).isZero();

@@ -244,7 +244,9 @@ public final class BulletinWorkbook {
         }
         row = sheet.createRow(6);
         s.text(row, 0, "生成时间（北京时间）", s.text);
-        s.dateTime(row, 1, p.generatedAt().toLocalDateTime());
+        // as text: a date cell is stored as a serial of 16 decimal digits (46362.980310185…), which every scan of mail for
+        // account numbers (a run of 12 digits or more) flagged in each statistician's attachment (tester mail32)
+        s.text(row, 1, p.generatedAt().toLocalDateTime().format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")), s.text);
         row = sheet.createRow(7);
         s.text(row, 0, "统计口径", s.text);
         s.text(row, 1, "见本工作簿“" + DEFINITIONS + "”表", s.wrapped);

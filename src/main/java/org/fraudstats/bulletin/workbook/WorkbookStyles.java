@@ -2,7 +2,6 @@ package org.fraudstats.bulletin.workbook;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.Optional;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
@@ -36,7 +35,6 @@ final class WorkbookStyles {
     /** Grouped as the PDF prints it (2,732.1): the workbook said 2732.1 beside it (review 31b). */
     static final String MINUTES = "#,##0.0";
     static final String DATE = "yyyy-mm-dd";
-    static final String DATE_TIME = "yyyy-mm-dd hh:mm:ss";
 
     /** Chinese Windows has 宋体; elsewhere the viewer substitutes a CJK font of its own. */
     static final String FONT = "宋体";
@@ -60,7 +58,6 @@ final class WorkbookStyles {
     final CellStyle notComputed;
     final CellStyle minutes;
     final CellStyle date;
-    final CellStyle dateTime;
     /** A figure too long for a spreadsheet's number, written as its exact digits. */
     final CellStyle exactText;
 
@@ -91,7 +88,6 @@ final class WorkbookStyles {
         notComputed.setAlignment(HorizontalAlignment.RIGHT);
         minutes = style(workbook, plain, MINUTES, true);
         date = style(workbook, plain, DATE, true);
-        dateTime = style(workbook, plain, DATE_TIME, true);
         exactText = style(workbook, plain, "@", true);
         exactText.setAlignment(HorizontalAlignment.RIGHT);
     }
@@ -157,12 +153,6 @@ final class WorkbookStyles {
         Cell cell = row.createCell(column);
         cell.setCellValue(day);
         cell.setCellStyle(date);
-    }
-
-    void dateTime(Row row, int column, LocalDateTime time) {
-        Cell cell = row.createCell(column);
-        cell.setCellValue(time);
-        cell.setCellStyle(dateTime);
     }
 
     void text(Row row, int column, String value, CellStyle style) {

@@ -113,6 +113,8 @@ class BulletinWorkbookTest {
             Sheet quality = workbook.getSheet("数据质量");
             assertNumber(quality.getRow(2).getCell(1), "12840", "#,##0");
             assertThat(quality.getRow(7).getCell(1).getStringCellValue()).isEqualTo("见本工作簿“统计口径”表");
+            // the time as text: a date cell's serial is a run of 16 digits, which a scan for account numbers flags (tester mail32)
+            assertThat(quality.getRow(6).getCell(1).getStringCellValue()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
 
             Sheet summary = workbook.getSheet("摘要");
             assertThat(summary.getRow(4).getCell(0).getStringCellValue()).isEqualTo(SampleBulletins.SUMMARY);
