@@ -54,6 +54,40 @@ public class Deliveries {
         public String period() {
             return MailedBulletin.layoutPeriod(kind, from, date);
         }
+
+        /** The bulletin as the runs page names it: 周报 2022-10-17 至 2022-10-23. */
+        public String bulletinName() {
+            String name = switch (kind) {
+                case "daily" -> "日报";
+                case "weekly" -> "周报";
+                case "monthly" -> "月报";
+                default -> kind;
+            };
+            return name + " " + (from.equals(date) ? date.toString() : from + " 至 " + date);
+        }
+
+        /** The state as the runs page says it. */
+        public String stateName() {
+            return switch (state) {
+                case "failed" -> "已放弃（重试 6 小时未成功）";
+                case "pending" -> "重试中";
+                case "sent" -> "已发送";
+                case "superseded" -> "未发送（同一收件人已有更新的版本）";
+                default -> state;
+            };
+        }
+
+        /**
+         * What the relay answered, without the Java exceptions wrapped around it ("Failed messages:
+         * org.eclipse.angus.mail.smtp.SMTPSendFailedException: 554 5.7.1 rejected" is "554 5.7.1 rejected").
+         */
+        public String reply() {
+            if (error == null) {
+                return "";
+            }
+            return error.replace("Failed messages:", "").replaceAll("(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error):\\s*", "")
+                    .replaceAll("\\s+", " ").strip();
+        }
     }
 
     /** What a pass did. */
@@ -457,6 +491,11 @@ public class Deliveries {
     }
 
     /** `deliveries`: the mails of bulletins whose period ends in [from, to]. */
+    /** The mails of bulletins ending in [from, to] given up, or still retried after a refusal, newest bulletin first. */
+    public List<Row> undelivered(LocalDate from, LocalDate to) {
+        return store.undelivered(from, to);
+    }
+
     public List<Row> list(LocalDate from, LocalDate to, boolean failedOnly) {
         return store.list(from, to, failedOnly);
     }

@@ -173,7 +173,15 @@ class DeliveryStore {
     }
 
     List<Deliveries.Row> list(LocalDate from, LocalDate to, boolean failedOnly) {
-        return jdbc.query(SqlFiles.load("delivery/list-deliveries.sql"), Map.of("from", from, "to", to, "failedOnly", failedOnly),
+        return rows("delivery/list-deliveries.sql", Map.of("from", from, "to", to, "failedOnly", failedOnly));
+    }
+
+    List<Deliveries.Row> undelivered(LocalDate from, LocalDate to) {
+        return rows("delivery/list-undelivered.sql", Map.of("from", from, "to", to));
+    }
+
+    private List<Deliveries.Row> rows(String sql, Map<String, Object> parameters) {
+        return jdbc.query(SqlFiles.load(sql), parameters,
                 (rs, i) -> new Deliveries.Row(rs.getObject("date_from", LocalDate.class), rs.getObject("date_to", LocalDate.class), rs.getString("product"), rs.getInt("revision"),
                         rs.getString("list_name"), rs.getString("recipient_email"), rs.getString("state"), rs.getInt("attempts"),
                         Optional.ofNullable(rs.getObject("sent_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null),

@@ -605,6 +605,34 @@ class PortalPagesTest extends PortalTest {
         assertThat(own.getFlashMap().get("error")).isEqualTo(tooLong);
     }
 
+    /**
+     * The runs page lists the mails the relay refuses while they are retried, not only those given up after 6 hours,
+     * in its own words: it said "no undelivered mails" while every mail of the night was refused, and a failed one
+     * showed "weekly", the Java exception and no way on (tester mail32).
+     */
+    @Test
+    void theRunsPageSaysWhichMailsTheRelayRefusesAndWhatItAnswered() throws Exception {
+        String insert = "INSERT INTO delivery (list_name, recipient_name, recipient_email, product, date_from, date_to, revision, "
+                + "out_folder, message_id, recorded_at, next_attempt_at, state, attempts, last_error) SELECT 'leadership', '王五', ?, ?, "
+                + "d - ?::int, d, 1, '/out', ?, now(), now(), ?, ?, ? FROM (SELECT coalesce(max(date_to), current_date - 1) AS d "
+                + "FROM bulletin_revision WHERE kind = 'daily') latest";
+        try {
+            jdbc.update(insert, "wangwu@example.gov.cn", "weekly", 6, "<weekly.probe.1@fraudstats>", "failed", 8,
+                    "Failed messages: org.eclipse.angus.mail.smtp.SMTPSendFailedException: 554 5.7.1 rejected\n");
+            jdbc.update(insert, "zhangsan@example.gov.cn", "daily", 0, "<daily.probe.2@fraudstats>", "pending", 2,
+                    "Mail server connection failed; nested exception is org.eclipse.angus.mail.util.MailConnectException: "
+                            + "Couldn't connect to host, port: 127.0.0.1, 2525; timeout -1");
+            String page = page("statistician", get("/runs"));
+            assertThat(page).contains("<td>已放弃（重试 6 小时未成功）</td>").contains("<td>554 5.7.1 rejected</td>")
+                    .contains("<td>重试中</td>").contains("Couldn&#39;t connect to host, port: 127.0.0.1, 2525; timeout -1")
+                    .containsPattern("<td>周报 \\d{4}-\\d\\d-\\d\\d 至 \\d{4}-\\d\\d-\\d\\d</td>")
+                    .contains("./fraudstats deliver --date").doesNotContain("SMTPSendFailedException").doesNotContain("近 60 天没有");
+        } finally {
+            jdbc.update("DELETE FROM delivery WHERE message_id LIKE '<%.probe.%'");
+        }
+        assertThat(page("statistician", get("/runs"))).contains("近 60 天没有未送达或正在重试的邮件。");
+    }
+
     @Test
     void aStopOrRestartOfAnUnknownRerunOnThePageIsRecordedAsRefused() throws Exception {
         assertThat(as("statistician", post("/runs/999998/stop").with(csrf())).getStatus()).isEqualTo(404);

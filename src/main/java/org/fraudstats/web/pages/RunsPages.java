@@ -82,7 +82,7 @@ class RunsPages {
         }
         model.addAttribute("runs", history.latest(15).stream().map(RunsPages::shown).toList());
         model.addAttribute("nights", scheduledRuns.latest(14));
-        model.addAttribute("failedMails", deliveries.list(latest.minusDays(60), latest.plusDays(1), true));
+        model.addAttribute("failedMails", deliveries.undelivered(latest.minusDays(60), latest.plusDays(1)));
         return "runs";
     }
 
