@@ -16,6 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccountKeyCheck {
 
+    /** The shortest key given in FRAUDSTATS_ACCOUNT_KEY a new database takes, in bytes (the generated one has 32). */
+    static final int SHORTEST = 32;
+
     private final AccountKey key;
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -30,6 +33,10 @@ public class AccountKeyCheck {
      */
     public void check(String refused) {
         String mine = key.fingerprint();
+        if (key.source().equals("FRAUDSTATS_ACCOUNT_KEY") && key.material().length < SHORTEST
+                && jdbc.queryForList(SqlFiles.load("storage/account-key-recorded.sql"), Map.of(), String.class).isEmpty()) {
+            throw WrongAccountKey.tooShort(key.material().length, refused);
+        }
         String recorded = jdbc.queryForObject(SqlFiles.load("storage/account-key-check.sql"), Map.of("fingerprint", mine), String.class);
         if (!mine.equals(recorded)) {
             throw new WrongAccountKey(key.source(), refused);

@@ -9,4 +9,19 @@ public class WrongAccountKey extends RuntimeException {
                 + "numbers were hashed with, so accounts already counted would count again and TOTP keys would not open: "
                 + "put back the account.key of this database (README \"Backing up\": a home is restored with it); " + refused);
     }
+
+    private WrongAccountKey(String message) {
+        super(message);
+    }
+
+    /**
+     * A key given in FRAUDSTATS_ACCOUNT_KEY too short to be the first a database's account numbers are hashed with:
+     * a guessable key gives every account number back from a copy of the database (they have little entropy), and a
+     * one-character key was taken (review 32b). A database that recorded such a key before keeps it.
+     */
+    static WrongAccountKey tooShort(int bytes, String refused) {
+        return new WrongAccountKey("FRAUDSTATS_ACCOUNT_KEY is " + bytes + (bytes == 1 ? " byte" : " bytes") + " long: the key a "
+                + "database's account numbers are hashed with has " + AccountKeyCheck.SHORTEST + " or more (openssl rand -hex 32), or leave "
+                + "it unset for account.key, generated in the home; " + refused);
+    }
 }

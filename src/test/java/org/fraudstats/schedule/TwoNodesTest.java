@@ -106,7 +106,7 @@ class TwoNodesTest {
                 "--spring.datasource.username=" + db.user(),
                 "--spring.datasource.password=" + db.password(),
                 "--fraudstats.home=" + TestPostgres.tempHome(),
-                "--fraudstats.account-key=test",
+                "--fraudstats.account-key=test-key-of-both-nodes-not-for-production",
                 "--fraudstats.jobs-dir=" + jobs,
                 "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=1000",
                 // a node that finds nothing to fire looks again after a second, not 30

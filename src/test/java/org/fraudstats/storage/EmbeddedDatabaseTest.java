@@ -297,6 +297,22 @@ class EmbeddedDatabaseTest {
         assertThat(cli(properties, "history").output()).contains("drop.date=2022-10-04").doesNotContain("drop.date=2022-10-05");
     }
 
+    /**
+     * A key given in FRAUDSTATS_ACCOUNT_KEY shorter than the generated one's 32 bytes is no key a new database's account
+     * numbers are hashed with: a guessable one gives them all back from a copy (review 32b: one character was taken).
+     */
+    @Test
+    void aShortAccountKeyIsRefusedByANewDatabase(@TempDir Path home) {
+        Ran refused = cli(new String[] {"--fraudstats.home=" + home, "--fraudstats.account-key=a"}, "ingest", "--inbox", "samples/inbox",
+                "--from", "2022-10-01", "--to", "2022-10-01");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.output()).isEqualTo("fraudstats ingest: FRAUDSTATS_ACCOUNT_KEY is 1 byte long: the key a database's "
+                + "account numbers are hashed with has 32 or more (openssl rand -hex 32), or leave it unset for account.key, "
+                + "generated in the home; nothing was loaded\n");
+        assertThat(cli(new String[] {"--fraudstats.home=" + home, "--fraudstats.account-key=" + "k".repeat(32)}, "ingest", "--inbox",
+                "samples/inbox", "--from", "2022-10-01", "--to", "2022-10-01").exitCode()).isZero();
+    }
+
     @Test
     void aSecondContextOnABusyHomeJoinsTheRunningServerAndOnlyTheLastOneOutStopsIt(@TempDir Path home) throws Exception {
         ConfigurableApplicationContext first = start(home);

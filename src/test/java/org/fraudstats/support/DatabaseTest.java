@@ -40,7 +40,7 @@ public abstract class DatabaseTest {
         registry.add("spring.datasource.password", db::password);
         Path home = TestPostgres.tempHome();
         registry.add("fraudstats.home", home::toString);
-        registry.add("fraudstats.account-key", () -> "test-key-not-for-production");
+        registry.add("fraudstats.account-key", () -> "test-key-not-for-production-use-at-all");
     }
 
     /** Empties the facts and the job repository, for test classes whose tests each need a clean slate. */
