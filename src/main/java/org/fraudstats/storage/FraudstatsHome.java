@@ -84,8 +84,14 @@ public class FraudstatsHome {
     }
 
     /**
-     * Refuses a folder another user owns: closed to rwx------, it stayed theirs, who could open it again, and a cache
-     * another user had made held programs root then ran (review 32b). Linux: this process's uid is /proc/self's owner.
+     * Refuses a folder another user owns, or one another user can take away: closed to rwx------, a folder of another
+     * user's stayed theirs, who could open it again, and a cache another user had made held programs root then ran
+     * (review 32b); a folder of ours inside a folder another user owns, or can write into without the sticky bit (a
+     * shared XDG_CACHE_HOME), could be renamed away after this check and another put in its place, whose programs
+     * serve's watch then ran as root (review 32c). So the folder itself (where a link leads: a link an administrator
+     * made to a folder of ours is fine) is ours, and every folder above it is ours or root's and not writable by
+     * everyone unless sticky (/tmp). A folder above writable by its group is allowed: homes are 775 where each user has
+     * a group of their own. Linux: this process's uid is /proc/self's owner.
      */
     static void requireOwn(Path dir) throws IOException {
         Path self = Path.of("/proc/self");
@@ -93,10 +99,23 @@ public class FraudstatsHome {
             return;
         }
         Object mine = Files.getAttribute(self, "unix:uid");
-        Object owner = Files.getAttribute(dir, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS);
-        if (!mine.equals(owner)) {
-            throw new IOException("it belongs to " + Files.getOwner(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS).getName()
-                    + ", not to this user (" + Files.getOwner(self).getName() + "): use a folder of your own");
+        Path real = dir.toRealPath();
+        if (!mine.equals(Files.getAttribute(real, "unix:uid"))) {
+            throw new IOException("it belongs to " + Files.getOwner(real).getName() + ", not to this user ("
+                    + Files.getOwner(self).getName() + "): use a folder of your own");
+        }
+        for (Path above = real.getParent(); above != null; above = above.getParent()) {
+            Object owner = Files.getAttribute(above, "unix:uid");
+            if (!owner.equals(mine) && !Integer.valueOf(0).equals(owner)) {
+                throw new IOException("the folder above it, " + above + ", belongs to " + Files.getOwner(above).getName()
+                        + ", who could move it away and put another in its place: use a folder whose parents are yours or root's");
+            }
+            int mode = (Integer) Files.getAttribute(above, "unix:mode");
+            boolean sticky = (mode & 01000) != 0;
+            if ((mode & 0002) != 0 && !sticky) {
+                throw new IOException("the folder above it, " + above + ", is writable by every user, who could move it away "
+                        + "and put another in its place: use a folder whose parents only you or root can write into");
+            }
         }
     }
 

@@ -71,6 +71,34 @@ class FraudstatsHomeTest {
                         + ", not to this user (root): use a folder of your own");
     }
 
+    /**
+     * A folder of ours in a folder another user owns, or one everyone can write into without the sticky bit, could be
+     * renamed away and another put in its place (review 32c); a link to a folder of ours is fine whoever made it.
+     * Needs root, to give folders away.
+     */
+    @Test
+    void aFolderAnotherUserCanTakeAwayIsRefused_aLinkToOurOwnIsNot() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid")));
+        Path theirs = Files.createDirectories(TestPostgres.tempHome().resolve("shared-cache"));
+        Files.setAttribute(theirs, "unix:uid", 65534);
+        Path ours = Files.createDirectories(theirs.resolve("fraudstats"));
+        String owner = Files.getOwner(theirs).getName();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FraudstatsHome(ours).root())
+                .hasMessage("FRAUDSTATS_HOME cannot be used: " + ours + ": the folder above it, " + theirs + ", belongs to " + owner
+                        + ", who could move it away and put another in its place: use a folder whose parents are yours or root's");
+
+        Path open = Files.createDirectories(TestPostgres.tempHome().resolve("open"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path inOpen = Files.createDirectories(open.resolve("home"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FraudstatsHome(inOpen).root())
+                .hasMessageEndingWith(": the folder above it, " + open + ", is writable by every user, who could move it away "
+                        + "and put another in its place: use a folder whose parents only you or root can write into");
+
+        Path real = Files.createDirectories(TestPostgres.tempHome().resolve("data/home"));
+        Path link = Files.createSymbolicLink(TestPostgres.tempHome().resolve("home-link"), real);
+        assertThat(new FraudstatsHome(link).resolve("out")).isEqualTo(link.resolve("out"));
+    }
+
     /** The PostgreSQL programs, the server above all, get no secret of the command's environment (review 32b). */
     @Test
     void thePostgresProgramsGetNoSecretOfTheEnvironment() {
