@@ -156,6 +156,7 @@ class DemoCommand implements Callable<Integer> {
         out.flush();
         Deliveries deliveries = services.get(Deliveries.class);
         deliveries.checkConfiguration();
+        deliveries.forgetRelay();
         deliveries.afterPublishing(List.of(daily, range), outDir, line -> out.println("    " + line));
 
         out.println("5/5 the press headline");

@@ -329,6 +329,14 @@ public class Deliveries {
     }
 
     /**
+     * The demo's: its home writes .eml files when it runs without a relay, whatever an earlier run with one did (a
+     * run with one notes it again at its pass).
+     */
+    public void forgetRelay() {
+        store.forgetRelay();
+    }
+
+    /**
      * A process without a relay on a home that mails through one sends nothing: the mails due are the whole home's, and
      * written as .eml files and marked sent, leadership's mails waiting for the relay were never mailed (review 32).
      * They stay due for serve's next pass, or a command run with the relay set.
@@ -337,8 +345,9 @@ public class Deliveries {
         int due = store.due(clock.instant()).size();
         if (due > 0) {
             log.accept("mail: " + due + " left for the relay " + home.host() + ", which this home mails through (since "
-                    + home.since() + "): this command has no spring.mail.host; serve sends them at its next pass "
-                    + "(within 5 minutes), or run ./fraudstats deliver with SPRING_MAIL_HOST set");
+                    + home.since() + "): this command has no spring.mail.host; serve with the relay sends them at its next pass "
+                    + "(within 5 minutes), or run ./fraudstats deliver with SPRING_MAIL_HOST set (a home to write .eml files "
+                    + "again instead: README, Mail)");
         }
         long allFailed = store.failedCount();
         if (allFailed > 0) {

@@ -128,6 +128,10 @@ class DeliveryStore {
         jdbc.update(SqlFiles.load("delivery/note-relay.sql"), Map.of("host", host, "now", time(now)));
     }
 
+    void forgetRelay() {
+        jdbc.update(SqlFiles.load("delivery/forget-relay.sql"), Map.of());
+    }
+
     /** The relay this home mails through and since when, if any process with one ever made a pass. */
     Optional<RelayOfRecord> relayOfRecord() {
         return jdbc.query(SqlFiles.load("delivery/relay-of-record.sql"), Map.of(), (rs, i) -> new RelayOfRecord(rs.getString("host"),

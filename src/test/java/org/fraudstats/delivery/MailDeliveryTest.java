@@ -294,8 +294,8 @@ class MailDeliveryTest extends DatabaseTest {
         assertThat(withoutRelay.sendDue(said::add).sent()).isZero();
         assertThat(said).hasSize(1);
         assertThat(said.get(0)).startsWith("mail: 3 left for the relay 127.0.0.1, which this home mails through (since 2022-10-25T09:0")
-                .endsWith("this command has no spring.mail.host; serve sends them at its next pass (within 5 minutes), "
-                        + "or run ./fraudstats deliver with SPRING_MAIL_HOST set");
+                .endsWith("this command has no spring.mail.host; serve with the relay sends them at its next pass (within 5 minutes), "
+                        + "or run ./fraudstats deliver with SPRING_MAIL_HOST set (a home to write .eml files again instead: README, Mail)");
         assertThat(jdbc.queryForList("SELECT DISTINCT state || ' ' || attempts FROM delivery", String.class)).containsExactly("pending 1");
         try (java.util.stream.Stream<Path> files = Files.walk(out)) {
             assertThat(files.filter(f -> f.toString().endsWith(".eml")).toList()).isEmpty();
