@@ -1,5 +1,6 @@
 -- Corrections published and never recorded for mail: a revision after the first whose bulletin was mailed before
--- (an earlier revision has delivery rows that did not fail) and which has none of its own. A process publishes its
+-- (an earlier revision has delivery rows, failed ones too: their recipients were meant to have it, as
+-- earlier-recipients.sql says; review 32c) and which has none of its own. A process publishes its
 -- revisions, each committed as it is rendered, and records their mails after the last (the nightly after D's own
 -- bulletin, a rerun after its days); killed in between, it left published corrections that leadership never
 -- received, and the night run again found those days no longer stale. Every mail pass records them first
@@ -14,7 +15,7 @@ JOIN LATERAL (
     SELECT d.out_folder
     FROM delivery d
     WHERE d.date_from = r.date_from AND d.date_to = r.date_to AND (d.product = 'daily') = (r.kind = 'daily')
-      AND d.revision < r.revision AND d.state <> 'failed'
+      AND d.revision < r.revision
     ORDER BY d.revision DESC, d.recorded_at DESC
     LIMIT 1
 ) earlier ON true

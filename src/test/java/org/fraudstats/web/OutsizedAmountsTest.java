@@ -81,6 +81,20 @@ class OutsizedAmountsTest extends PortalTest {
                 "rerun 2022-03-05..2022-03-05 refused: an amount of 10 billion yuan or more",
                 "rerun-dry-run 2024-01-01..2024-01-01 success");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM batch_job_execution", Integer.class)).isEqualTo(executionsBefore);
+
+        // the command line's rerun fails on its first day (BulletinPublisher); restarted from the page or the API it
+        // is refused before it starts, not started to fail again (review 32c)
+        assertThat(cli("rerun", "--from", "2022-03-02", "--to", "2022-03-02", "--out", inbox.resolve("out").toString()).exitCode()).isOne();
+        long failed = jdbc.queryForObject("SELECT max(job_execution_id) FROM batch_job_execution WHERE status = 'FAILED'", Long.class);
+        int executions = jdbc.queryForObject("SELECT count(*) FROM batch_job_execution", Integer.class);
+        assertThat(refused("STATISTICIAN", post("/api/v1/reruns/" + failed + "/restart"))).contains("cases.csv record OZ1 on 2022-03-01")
+                .contains("no bulletin was rendered");
+        var page = mvc.perform(post("/runs/" + failed + "/restart").with(user("outsized.statistician").roles("STATISTICIAN")).with(csrf()))
+                .andReturn();
+        assertThat(String.valueOf(page.getFlashMap().get("error"))).startsWith("重新开始被拒绝：2022-01-01 至 2022-03-02 有 1 笔金额在 100 亿元以上");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM batch_job_execution", Integer.class)).isEqualTo(executions);
+        assertThat(jdbc.queryForList("SELECT result FROM audit_event WHERE action = 'rerun-restart' ORDER BY id", String.class))
+                .containsExactly("refused: an amount of 10 billion yuan or more", "refused: an amount of 10 billion yuan or more");
     }
 
     /** The answer's text, once its status is 409. */

@@ -196,6 +196,9 @@ class RerunsApi {
             audit.record("rerun-restart", "job execution " + execution,
                     e instanceof Reruns.RollupsDiffer ? Reruns.RollupsDiffer.AUDIT_RESULT : "refused");
             throw e;
+        } catch (RollupCheck.OutsizedAmounts e) {
+            audit.record("rerun-restart", "job execution " + execution, RollupCheck.OutsizedAmounts.REFUSED);
+            return JsonAnswer.error(HttpStatus.CONFLICT, e.getMessage());
         } catch (Reruns.NotStarted e) {
             audit.record("rerun-restart", "job execution " + execution, "failure");
             return notStarted(e);

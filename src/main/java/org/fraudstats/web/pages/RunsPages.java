@@ -252,6 +252,10 @@ class RunsPages {
         try {
             long again = reruns.restart(execution);
             return "redirect:/runs/" + again;
+        } catch (RollupCheck.OutsizedAmounts e) {
+            audit.record("rerun-restart", "job execution " + execution, RollupCheck.OutsizedAmounts.REFUSED);
+            redirect.addFlashAttribute("error", "重新开始被拒绝：" + e.chinese());
+            return "redirect:/runs/" + execution;
         } catch (Reruns.Refused | RunLock.Refused | NotFound | Reruns.NotStarted e) {
             audit.record("rerun-restart", "job execution " + execution, e instanceof Reruns.NotStarted ? "failure"
                     : e instanceof Reruns.RollupsDiffer ? Reruns.RollupsDiffer.AUDIT_RESULT : "refused");

@@ -185,6 +185,10 @@ public class Reruns {
             throw new Refused("rerun " + id + " was restarted as rerun " + latest.getId() + ", which completed: there is nothing to restart",
                     "重算 " + id + " 已作为重算 " + latest.getId() + " 重新开始并已完成：没有需要重新开始的部分。");
         }
+        // its days' bulletins refuse an outsized amount (BulletinPublisher): refused before it starts, as a rerun is,
+        // not started to fail again on its first day (review 32c)
+        plans.requireNoOutsizedAmounts(days.from(), days.to(),
+                org.fraudstats.bulletin.rerun.RerunParameters.of(execution.getJobParameters()).range());
         audit.record("rerun-restart", "job execution " + id, "requested");
         // a rerun marked running whose process died is recovered by Rerun.restart, under the lock that proves it died
         RunLock.Held held = runLock.days("restart " + id, days.from(), days.to());
