@@ -378,6 +378,17 @@ class MailDeliveryTest extends DatabaseTest {
         assertThat(jdbc.queryForList("SELECT recipient_email FROM delivery WHERE date_from = '2022-10-24' AND revision = 2 "
                 + "ORDER BY recipient_email", String.class)).containsExactly("lisi@example.gov.cn", "zhangsan@example.gov.cn",
                 "zhaoliu@example.gov.cn");
+        // two spellings recorded before the rule (as an earlier version did) are one mailbox for a resend too (review 32c)
+        jdbc.update("INSERT INTO delivery (list_name, recipient_name, recipient_email, product, date_from, date_to, revision, copy, "
+                + "out_folder, message_id, recorded_at, next_attempt_at, state) SELECT list_name, recipient_name, 'ZhangSan@Example.gov.cn', "
+                + "product, date_from, date_to, revision, 1, out_folder, message_id || '.legacy', recorded_at, next_attempt_at, state "
+                + "FROM delivery WHERE date_from = '2022-10-24' AND revision = 2 AND recipient_email = 'zhangsan@example.gov.cn'");
+        long toZhangBefore = java.util.Arrays.stream(relay.getReceivedMessages()).filter(m -> to(m).equalsIgnoreCase("zhangsan@example.gov.cn")).count();
+        int before = relay.getReceivedMessages().length;
+        assertThat(cli("deliver", "--date", "2022-10-24", "--resend").exitCode()).isZero();
+        assertThat(relay.getReceivedMessages()).hasSize(before + 3);
+        assertThat(java.util.Arrays.stream(relay.getReceivedMessages()).filter(m -> to(m).equalsIgnoreCase("zhangsan@example.gov.cn")).count())
+                .isEqualTo(toZhangBefore + 1);
     }
 
     private void publishWithTheRelayDownForSevenHours() {
