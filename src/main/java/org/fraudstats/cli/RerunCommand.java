@@ -67,8 +67,14 @@ class RerunCommand implements Callable<Integer> {
                     + (range ? " (a week or month holding the start is revised by the night when its days change)" : ""));
         });
         // a typing error, as --inbox's is: it was a FAILED job in the history, exit 1, after the run began (review 32b)
-        if (out != null && java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + ": not a folder");
+        // (or a folder above it, which it would be made in: review 32c)
+        Path existing = out == null ? null : out.toAbsolutePath();
+        while (existing != null && !java.nio.file.Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !java.nio.file.Files.isDirectory(existing)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + ": "
+                    + (existing.equals(out.toAbsolutePath()) ? "not a folder" : existing + " is not a folder"));
         }
         Path target = out != null ? out : services.get(FraudstatsHome.class).defaultOut();
         if (out != null) {

@@ -127,6 +127,8 @@ class CliErrorsTest extends DatabaseTest {
         Long before = jdbc.queryForObject(executions, Long.class);
         Run out = cli("rerun", "--from", "2022-10-01", "--to", "2022-10-01", "--out", "pom.xml");
         assertThat(out).isEqualTo(new Run(2, "", "fraudstats rerun: --out pom.xml: not a folder (see --help)\n"));
+        assertThat(cli("rerun", "--from", "2022-10-01", "--to", "2022-10-01", "--out", "pom.xml/bulletins")).isEqualTo(new Run(2, "",
+                "fraudstats rerun: --out pom.xml/bulletins: " + java.nio.file.Path.of("pom.xml").toAbsolutePath() + " is not a folder (see --help)\n"));
         // no FAILED job left in the history by the typing error
         assertThat(jdbc.queryForObject(executions, Long.class)).isEqualTo(before);
         assertThat(cli("demo", "--days", "-1")).isEqualTo(new Run(2, "", "fraudstats demo: --days -1: from 1 to 365 (see --help)\n"));
