@@ -43,7 +43,8 @@ public class Rerun {
     }
 
     /** The first and last day of a rerun. */
-    public record Days(LocalDate from, LocalDate to) {
+    /** @param range whether it renders the bulletin of the whole range too (rerun --range) */
+    public record Days(LocalDate from, LocalDate to, boolean range) {
     }
 
     /** The name of a day's step, before the day (RerunJobConfiguration's partitions: renderDay:day-2022-10-03). */
@@ -91,7 +92,7 @@ public class Rerun {
             return Optional.empty();
         }
         RerunParameters parameters = RerunParameters.of(execution.getJobParameters());
-        return Optional.of(new Days(parameters.from(), parameters.to()));
+        return Optional.of(new Days(parameters.from(), parameters.to(), parameters.range()));
     }
 
     /**

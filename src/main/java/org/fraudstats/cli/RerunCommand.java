@@ -69,7 +69,7 @@ class RerunCommand implements Callable<Integer> {
         // a typing error, as --inbox's is: it was a FAILED job in the history, exit 1, after the run began (review 32b)
         // (or a folder above it, which it would be made in: review 32c)
         Path existing = out == null ? null : out.toAbsolutePath();
-        while (existing != null && !java.nio.file.Files.exists(existing)) {
+        while (existing != null && !java.nio.file.Files.exists(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             existing = existing.getParent();
         }
         if (existing != null && !java.nio.file.Files.isDirectory(existing)) {

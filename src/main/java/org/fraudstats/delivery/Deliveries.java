@@ -499,12 +499,12 @@ public class Deliveries {
         };
     }
 
-    /** `deliveries`: the mails of bulletins whose period ends in [from, to]. */
     /** The mails of bulletins ending in [from, to] given up, or still retried after a refusal, newest bulletin first. */
     public List<Row> undelivered(LocalDate from, LocalDate to) {
         return store.undelivered(from, to);
     }
 
+    /** `deliveries`: the mails of bulletins whose period ends in [from, to]. */
     public List<Row> list(LocalDate from, LocalDate to, boolean failedOnly) {
         return store.list(from, to, failedOnly);
     }

@@ -105,17 +105,39 @@ public class FraudstatsHome {
                     + Files.getOwner(self).getName() + "): use a folder of your own");
         }
         for (Path above = real.getParent(); above != null; above = above.getParent()) {
-            Object owner = Files.getAttribute(above, "unix:uid");
-            if (!owner.equals(mine) && !Integer.valueOf(0).equals(owner)) {
-                throw new IOException("the folder above it, " + above + ", belongs to " + Files.getOwner(above).getName()
-                        + ", who could move it away and put another in its place: use a folder whose parents are yours or root's");
+            requireSafeAbove(above, mine);
+        }
+        // and every link on the way as given, which every later use goes through: a link another user owns, or in a
+        // folder they can write into, could be pointed elsewhere after this check (review 32d)
+        Path given = dir.toAbsolutePath().normalize();
+        for (int i = 1; i <= given.getNameCount(); i++) {
+            Path step = given.getRoot().resolve(given.subpath(0, i));
+            if (Files.isSymbolicLink(step)) {
+                Object owner = Files.getAttribute(step, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                if (!owner.equals(mine) && !Integer.valueOf(0).equals(owner)) {
+                    throw new IOException("the link " + step + " belongs to " + Files.getOwner(step, java.nio.file.LinkOption.NOFOLLOW_LINKS).getName()
+                            + ", who could point it elsewhere: use a folder, or a link, of your own");
+                }
+                requireSafeAbove(step.getParent().toRealPath(), mine);
             }
-            int mode = (Integer) Files.getAttribute(above, "unix:mode");
-            boolean sticky = (mode & 01000) != 0;
-            if ((mode & 0002) != 0 && !sticky) {
-                throw new IOException("the folder above it, " + above + ", is writable by every user, who could move it away "
-                        + "and put another in its place: use a folder whose parents only you or root can write into");
-            }
+        }
+    }
+
+    /**
+     * A folder above ours: ours or root's, not writable by everyone unless sticky (/tmp), nor by its group unless it is
+     * ours (homes are 775 where each user has a group of their own; a group folder of root's 2775 is not: review 32d).
+     */
+    private static void requireSafeAbove(Path above, Object mine) throws IOException {
+        Object owner = Files.getAttribute(above, "unix:uid");
+        if (!owner.equals(mine) && !Integer.valueOf(0).equals(owner)) {
+            throw new IOException("the folder above it, " + above + ", belongs to " + Files.getOwner(above).getName()
+                    + ", who could move it away and put another in its place: use a folder whose parents are yours or root's");
+        }
+        int mode = (Integer) Files.getAttribute(above, "unix:mode");
+        boolean sticky = (mode & 01000) != 0;
+        if (!sticky && ((mode & 0002) != 0 || (mode & 0020) != 0 && !owner.equals(mine))) {
+            throw new IOException("the folder above it, " + above + ", is writable by " + ((mode & 0002) != 0 ? "every user" : "its group")
+                    + ", who could move it away and put another in its place: use a folder whose parents only you or root can write into");
         }
     }
 

@@ -62,7 +62,8 @@ final class PostgresBinaries {
         try {
             FraudstatsHome.ownerOnlyFolder(cache);
             String digest = digest();
-            Path root = cache.resolve("postgres-" + digest);
+            // the folder checked, not a link to it, which could be pointed elsewhere once checked (review 32d)
+            Path root = cache.toRealPath().resolve("postgres-" + digest);
             // programs this user runs, root included: never another user's (planted while the cache was open)
             if (Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 try {

@@ -97,6 +97,12 @@ class FraudstatsHomeTest {
         Path real = Files.createDirectories(TestPostgres.tempHome().resolve("data/home"));
         Path link = Files.createSymbolicLink(TestPostgres.tempHome().resolve("home-link"), real);
         assertThat(new FraudstatsHome(link).resolve("out")).isEqualTo(link.resolve("out"));
+        // a link another user owns could be pointed elsewhere once checked (review 32d)
+        Path theirLink = Files.createSymbolicLink(TestPostgres.tempHome().resolve("their-link"), real);
+        Files.setAttribute(theirLink, "unix:uid", 65534, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FraudstatsHome(theirLink).root())
+                .hasMessageEndingWith(": the link " + theirLink + " belongs to " + owner + ", who could point it elsewhere: "
+                        + "use a folder, or a link, of your own");
     }
 
     /** The PostgreSQL programs, the server above all, get no secret of the command's environment (review 32b). */

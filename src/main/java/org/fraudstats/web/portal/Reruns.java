@@ -187,8 +187,7 @@ public class Reruns {
         }
         // its days' bulletins refuse an outsized amount (BulletinPublisher): refused before it starts, as a rerun is,
         // not started to fail again on its first day (review 32c)
-        plans.requireNoOutsizedAmounts(days.from(), days.to(),
-                org.fraudstats.bulletin.rerun.RerunParameters.of(execution.getJobParameters()).range());
+        plans.requireNoOutsizedAmounts(days.from(), days.to(), days.range());
         audit.record("rerun-restart", "job execution " + id, "requested");
         // a rerun marked running whose process died is recovered by Rerun.restart, under the lock that proves it died
         RunLock.Held held = runLock.days("restart " + id, days.from(), days.to());
