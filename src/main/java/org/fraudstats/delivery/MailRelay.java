@@ -48,7 +48,8 @@ class MailRelay {
 
     /** The relay's host (spring.mail.host), or null without one. */
     String host() {
-        return sender instanceof JavaMailSenderImpl impl ? impl.getHost() : sender == null ? null : "spring.mail.host";
+        return sender instanceof JavaMailSenderImpl impl && impl.getHost() != null ? impl.getHost()
+                : sender == null ? null : "spring.mail.host";
     }
 
     MimeMessage newMessage(String messageId) {
