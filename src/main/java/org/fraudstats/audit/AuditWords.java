@@ -55,6 +55,7 @@ public final class AuditWords {
             Map.entry("403", "403 无权限"));
 
     private static final Map<String, String> REASONS = Map.ofEntries(
+            Map.entry("data not arrived", "数据未到，按数据未到发布"),
             Map.entry("unknown user", "用户不存在"),
             Map.entry("disabled", "账号已停用"),
             Map.entry("locked", "账号已锁定"),
@@ -108,6 +109,8 @@ public final class AuditWords {
     private static final String CSRF = "403: no valid CSRF token";
     /** A command run on the server (cli/CommandAudit): cli-rerun, cli-ingest… */
     private static final String COMMAND_LINE = "cli-";
+    /** A night, week or month a schedule of serve has done (schedule/ScheduleRunner): schedule-nightly, schedule-weekly… */
+    private static final String SCHEDULE = "schedule-";
     private static final String EXIT = "exit ";
     /** A session ended by the database when it was idle (sql/migration/V33). */
     private static final java.util.regex.Pattern IDLE = java.util.regex.Pattern.compile("idle for (\\d+) minutes since (\\S+)");
@@ -119,6 +122,9 @@ public final class AuditWords {
     public static String action(String code) {
         if (code != null && code.startsWith(COMMAND_LINE)) {
             return "命令行 " + code.substring(COMMAND_LINE.length()).replace('-', ' ');
+        }
+        if (code != null && code.startsWith(SCHEDULE)) {
+            return "定时任务 " + code.substring(SCHEDULE.length());
         }
         return ACTIONS.getOrDefault(code, code);
     }

@@ -6,5 +6,5 @@
  * ({@link org.fraudstats.nightly.NightlyPipeline}, behind {@link org.fraudstats.schedule.ScheduledWork} so tests
  * can fire schedules without loading anything) and storage's locks and SQL files.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"nightly", "settings", "storage"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"nightly", "settings", "storage", "audit"})
 package org.fraudstats.schedule;

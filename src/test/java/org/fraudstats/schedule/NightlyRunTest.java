@@ -103,6 +103,7 @@ class NightlyRunTest extends DatabaseTest {
 
     @Test
     void oneFireCatchesUpEveryMissedNightOldestFirst() throws Exception {
+        long audited = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM audit_event", Long.class);
         clock.set(TUESDAY_0130);
         finished("nightly", LocalDate.of(2022, 10, 21), "DONE");
 
@@ -114,6 +115,12 @@ class NightlyRunTest extends DatabaseTest {
         assertThat(work.calls().days("dropArrived", null)).containsExactly(D22, D23, D24);
         assertThat(inbox).isEqualTo(Path.of(env("fraudstats.home")).resolve("inbox"));
         assertThat(statuses()).containsExactly("2022-10-21 DONE", "2022-10-22 DONE", "2022-10-23 DONE", "2022-10-24 DONE");
+        // in the audit log as the same work typed on the command line is (tester mail32: on /runs alone)
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, action, object, result) FROM audit_event "
+                + "WHERE action = 'schedule-nightly' AND id > ? ORDER BY id", String.class, audited)).containsExactly(
+                "scheduler|schedule-nightly|2022-10-22|success", "scheduler|schedule-nightly|2022-10-23|success",
+                "scheduler|schedule-nightly|2022-10-24|success");
+        assertThat(org.fraudstats.audit.AuditWords.action("schedule-nightly")).isEqualTo("定时任务 nightly");
     }
 
     /** Tester A: after `nightly --date D` by hand, the week still waited for the failed night until the next fire. */
@@ -204,6 +211,7 @@ class NightlyRunTest extends DatabaseTest {
 
     @Test
     void aMissingDropIsLookedForUntilTheDeadlineThenRenderedAsMissing() throws Exception {
+        long audited = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM audit_event", Long.class);
         clock.set(OffsetDateTime.parse("2022-10-25T07:29:56+08:00").toInstant());
         finished("nightly", D23, "DONE");
         work.missing(D24);
@@ -221,6 +229,10 @@ class NightlyRunTest extends DatabaseTest {
         assertThat(work.calls().days("dropArrived", null)).hasSizeGreaterThanOrEqualTo(3).containsOnly(D24);
         assertThat(jdbc.queryForObject("SELECT exit_code FROM schedule_run WHERE business_day = ?", Integer.class, D24))
                 .isEqualTo(1);
+        // one row for its end, none for each look while it waited
+        assertThat(jdbc.queryForList("SELECT object || ' ' || result FROM audit_event WHERE action = 'schedule-nightly' "
+                + "AND id > ?", String.class, audited)).containsExactly("2022-10-24 success: data not arrived");
+        assertThat(org.fraudstats.audit.AuditWords.result("success: data not arrived")).isEqualTo("成功：数据未到，按数据未到发布");
 
         // The drop turns up late: the next night's run is D25's; D24 is not run again by the schedule (the
         // pipeline's nightly for D25 loads whatever arrived late and re-renders the days it changes).
