@@ -235,7 +235,8 @@ class ScheduleRunner {
                 detail += "; tried again at the next fire";
             }
         }
-        runs.finish(schedule.name(), day, node, status, exitCode, failure, clock.instant());
+        runs.finish(schedule.name(), day, schedule.work() == ScheduleDefinition.Work.NIGHTLY ? null : schedule.cadence().end(day),
+                node, status, exitCode, failure, clock.instant());
         audited(schedule, day, node, status, failure);
         return new Outcome(day, status, detail);
     }

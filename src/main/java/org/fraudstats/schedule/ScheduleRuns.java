@@ -88,8 +88,10 @@ class ScheduleRuns {
         jdbc.update(SqlFiles.load("schedule/mark-waiting.sql"), params);
     }
 
-    void finish(String schedule, LocalDate day, Node node, Status status, Integer exitCode, String detail, Instant now) {
+    /** @param periodTo the last day of a week's or month's period, null of a night */
+    void finish(String schedule, LocalDate day, LocalDate periodTo, Node node, Status status, Integer exitCode, String detail, Instant now) {
         Map<String, Object> params = params(schedule, day, node);
+        params.put("periodTo", periodTo);
         params.put("detail", detail);
         params.put("status", status.name());
         params.put("exitCode", exitCode);
