@@ -89,9 +89,9 @@ public class FraudstatsHome {
      * (review 32b); a folder of ours inside a folder another user owns, or can write into without the sticky bit (a
      * shared XDG_CACHE_HOME), could be renamed away after this check and another put in its place, whose programs
      * serve's watch then ran as root (review 32c). So the folder itself (where a link leads: a link an administrator
-     * made to a folder of ours is fine) is ours, and every folder above it is ours or root's and not writable by
-     * everyone unless sticky (/tmp). A folder above writable by its group is allowed: homes are 775 where each user has
-     * a group of their own. Linux: this process's uid is /proc/self's owner.
+     * made to a folder of ours is fine) is ours, every folder above it is ours or root's and writable by no one else
+     * unless sticky (/tmp), and every link on the way as given is ours or root's ({@link #requireSafeAbove}). Linux:
+     * this process's uid is /proc/self's owner.
      */
     static void requireOwn(Path dir) throws IOException {
         Path self = Path.of("/proc/self");
