@@ -10,7 +10,9 @@ WHERE r.job_execution_id = :jobExecutionId
   AND (r.revision > 1
        OR (r.kind = 'range'
            AND EXISTS (SELECT 1 FROM schedule_run s
-                       WHERE s.business_day = r.date_from AND s.period_to = r.date_to AND s.status = 'FAILED'
+                       WHERE s.business_day = r.date_from AND s.status = 'FAILED'
+                         -- a row finished before V40 has no period_to: matched by its first day, as then
+                         AND (s.period_to = r.date_to OR s.period_to IS NULL)
                          -- a recovery, not a rerun for analysis of a week that failed long ago (review 32c)
                          AND s.started_at > r.generated_at - interval '7 days')))
 ORDER BY r.date_from, r.date_to, r.kind, r.revision

@@ -235,9 +235,9 @@ class ScheduleRunner {
                 detail += "; tried again at the next fire";
             }
         }
-        runs.finish(schedule.name(), day, schedule.work() == ScheduleDefinition.Work.NIGHTLY ? null : schedule.cadence().end(day),
+        runs.finish(schedule.name(), day, schedule.work() == ScheduleDefinition.Work.NIGHTLY ? day : schedule.cadence().end(day),
                 node, status, exitCode, failure, clock.instant());
-        audited(schedule, day, node, status, failure);
+        audited(schedule, day, node, status, exitCode != null && exitCode != 0 ? "exit " + exitCode : failure);
         return new Outcome(day, status, detail);
     }
 
@@ -246,6 +246,7 @@ class ScheduleRunner {
      * same work typed on the command line is (cli-nightly): it was on /runs alone (tester mail32). Its end only, not
      * each look for a drop while it waits. A record the log refuses is said in serve's log; the work is done.
      */
+    /** @param failure "exit N" of a work that returned N (the audit's words: 退出码 N), else why it threw */
     private void audited(ScheduleDefinition schedule, LocalDate day, Node node, Status status, String failure) {
         org.fraudstats.audit.AuditTrail trail = audit.getIfAvailable();
         if (trail == null) {

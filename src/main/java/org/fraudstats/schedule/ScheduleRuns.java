@@ -88,7 +88,7 @@ class ScheduleRuns {
         jdbc.update(SqlFiles.load("schedule/mark-waiting.sql"), params);
     }
 
-    /** @param periodTo the last day of a week's or month's period, null of a night */
+    /** @param periodTo the last day of the period: of a week or a month its Sunday or last day, of a night its day */
     void finish(String schedule, LocalDate day, LocalDate periodTo, Node node, Status status, Integer exitCode, String detail, Instant now) {
         Map<String, Object> params = params(schedule, day, node);
         params.put("periodTo", periodTo);

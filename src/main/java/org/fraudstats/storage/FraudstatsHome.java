@@ -118,7 +118,11 @@ public class FraudstatsHome {
                     throw new IOException("the link " + step + " belongs to " + Files.getOwner(step, java.nio.file.LinkOption.NOFOLLOW_LINKS).getName()
                             + ", who could point it elsewhere: use a folder, or a link, of your own");
                 }
-                requireSafeAbove(step.getParent().toRealPath(), mine);
+                // the folder it lies in, and every one above that: its parent alone let a folder above be renamed
+                // away with the link in it (review 32e)
+                for (Path above = step.getParent().toRealPath(); above != null; above = above.getParent()) {
+                    requireSafeAbove(above, mine);
+                }
             }
         }
     }

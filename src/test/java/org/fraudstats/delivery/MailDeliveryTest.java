@@ -346,8 +346,8 @@ class MailDeliveryTest extends DatabaseTest {
         jdbc.update("INSERT INTO schedule_run (schedule, business_day, period_to, status, started_at, finished_at, instance) VALUES "
                 + "('weekly', '2022-10-17', '2022-10-23', 'FAILED', now(), now(), 'node')");
         // a night that failed on the Monday of the other week below: no week failed there (review 32d)
-        jdbc.update("INSERT INTO schedule_run (schedule, business_day, status, started_at, finished_at, instance) VALUES "
-                + "('nightly', '2022-10-10', 'FAILED', now(), now(), 'node')");
+        jdbc.update("INSERT INTO schedule_run (schedule, business_day, period_to, status, started_at, finished_at, instance) VALUES "
+                + "('nightly', '2022-10-10', '2022-10-10', 'FAILED', now(), now(), 'node')");
         Run week = cli("rerun", "--from", "2022-10-17", "--to", "2022-10-23", "--range", "--formats", "pdf", "--out", out.toString());
         assertThat(week.exitCode()).as(week.err()).isZero();
         assertThat(week.out()).contains("3 mails to send").contains("mail: 3 sent");

@@ -97,6 +97,12 @@ class FraudstatsHomeTest {
         Path real = Files.createDirectories(TestPostgres.tempHome().resolve("data/home"));
         Path link = Files.createSymbolicLink(TestPostgres.tempHome().resolve("home-link"), real);
         assertThat(new FraudstatsHome(link).resolve("out")).isEqualTo(link.resolve("out"));
+        // a link of ours in a folder of ours inside another user's: they can rename that folder away, link and all (review 32e)
+        Path oursInTheirs = Files.createDirectories(theirs.resolve("x"));
+        Path linkInTheirs = Files.createSymbolicLink(oursInTheirs.resolve("link"), real);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FraudstatsHome(linkInTheirs).root())
+                .hasMessageEndingWith(": the folder above it, " + theirs + ", belongs to " + owner
+                        + ", who could move it away and put another in its place: use a folder whose parents are yours or root's");
         // a link another user owns could be pointed elsewhere once checked (review 32d)
         Path theirLink = Files.createSymbolicLink(TestPostgres.tempHome().resolve("their-link"), real);
         Files.setAttribute(theirLink, "unix:uid", 65534, java.nio.file.LinkOption.NOFOLLOW_LINKS);
