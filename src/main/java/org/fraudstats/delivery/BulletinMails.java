@@ -132,7 +132,8 @@ class BulletinMails {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private static String productName(String product) {
+    /** 日报, 周报 or 月报: the subject's, the body's and the runs page's word for a product. */
+    static String productName(String product) {
         return switch (product) {
             case "weekly" -> "周报";
             case "monthly" -> "月报";

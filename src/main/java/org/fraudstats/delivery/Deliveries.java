@@ -57,13 +57,7 @@ public class Deliveries {
 
         /** The bulletin as the runs page names it: 周报 2022-10-17 至 2022-10-23. */
         public String bulletinName() {
-            String name = switch (kind) {
-                case "daily" -> "日报";
-                case "weekly" -> "周报";
-                case "monthly" -> "月报";
-                default -> kind;
-            };
-            return name + " " + (from.equals(date) ? date.toString() : from + " 至 " + date);
+            return BulletinMails.productName(kind) + " " + (from.equals(date) ? date.toString() : from + " 至 " + date);
         }
 
         /** The state as the runs page says it. */
@@ -321,10 +315,7 @@ public class Deliveries {
                     + (superseded > 0 ? ", " + superseded + " not sent: a later revision of the same bulletin is sent or to be sent to the same addresses" : "")
                     + (untried > 0 ? ", " + untried + " left for the next pass (the relay did not answer in time)" : ""));
         }
-        long allFailed = store.failedCount();
-        if (allFailed > 0) {
-            log.accept("warning: " + allFailed + " mails failed after 6 hours of retries: ./fraudstats deliveries --failed");
-        }
+        warnOfFailed(log);
         return new Pass(sent, retrying, failed);
     }
 
@@ -349,11 +340,16 @@ public class Deliveries {
                     + "(within 5 minutes), or run ./fraudstats deliver with SPRING_MAIL_HOST set (a home to write .eml files "
                     + "again instead: README, Mail)");
         }
+        warnOfFailed(log);
+        return new Pass(0, due, 0);
+    }
+
+    /** The line every pass ends with while mails given up are not delivered since (sql/delivery/count-failed.sql). */
+    private void warnOfFailed(Consumer<String> log) {
         long allFailed = store.failedCount();
         if (allFailed > 0) {
             log.accept("warning: " + allFailed + " mails failed after 6 hours of retries: ./fraudstats deliveries --failed");
         }
-        return new Pass(0, due, 0);
     }
 
     private enum Outcome { SENT, RETRYING, FAILED, SUPERSEDED, SKIPPED }
