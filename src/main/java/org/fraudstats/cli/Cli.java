@@ -25,30 +25,53 @@ public final class Cli {
         cli.registerConverter(java.time.LocalDate.class, Cli::isoDate);
         cli.setOut(out);
         cli.setErr(err);
+        Exception[] failed = new Exception[1];
+        String[] failedLine = new String[1];
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // not masked, decided (README "Folders are the exception"): the line names folders as given, and a folder
             // named by a timestamp (yyyyMMddHHmmss) masked would be one nobody can find; the usage errors,
-            // which quote what was typed for a value, and the --debug trace are masked
-            err.println(commandLine.getCommandSpec().qualifiedName() + ": " + userMessage(e));
-            if (debug) {
-                printTrace(e, err);
-            }
+            // which quote what was typed for a value, and the --debug trace are masked. Said once the command's
+            // audit row is written or not: that it is not goes on the same line.
+            failed[0] = e;
+            failedLine[0] = commandLine.getCommandSpec().qualifiedName() + ": " + userMessage(e) + whyTheDatabaseWent(services, e);
             return e instanceof CommandLine.ParameterException || e instanceof org.fraudstats.access.AccessProblem.NoSuch
                     || e instanceof UserError.NamesNothing ? 2 : 1;
         });
         cli.setParameterExceptionHandler((e, a) -> {
             // "fraudstats token create: …", "fraudstats: …" for the top level, not "fraudstats create" or "fraudstats fraudstats"
             // picocli quotes what was typed: an account number pasted into an option is masked as everywhere else
-            err.println(e.getCommandLine().getCommandSpec().qualifiedName() + ": "
-                    + org.fraudstats.storage.DigitRuns.mask(unknownCommand(e).orElse(e.getMessage())) + " (see --help)");
-            if (debug) {
-                printTrace(e, err);
-            }
+            failed[0] = e;
+            failedLine[0] = e.getCommandLine().getCommandSpec().qualifiedName() + ": "
+                    + org.fraudstats.storage.DigitRuns.mask(unknownCommand(e).orElse(e.getMessage())) + " (see --help)";
             return 2;
         });
         int code = cli.execute(args);
-        CommandAudit.record(services, cli.getParseResult(), args, code, err);
+        java.util.Optional<RuntimeException> notRecorded = CommandAudit.record(services, cli.getParseResult(), args, code);
+        if (failedLine[0] != null) {
+            // the audit log's database is most often the one the command has just said it lost: then "either" is enough
+            err.println(failedLine[0] + notRecorded.map(why -> org.fraudstats.storage.DatabaseDown.isCause(why)
+                    && org.fraudstats.storage.DatabaseDown.isCause(failed[0])
+                    ? "; not recorded in the audit log either" : "; not recorded in the audit log: " + userMessage(why)).orElse(""));
+            if (debug) {
+                printTrace(failed[0], err);
+            }
+        } else {
+            // the command has done its work; its record is missing, which the operator must know
+            notRecorded.ifPresent(why -> err.println("fraudstats: this command was not recorded in the audit log: " + userMessage(why)));
+        }
         return code;
+    }
+
+    /**
+     * The embedded PostgreSQL's own words for why it went away under the command, from postgres.log (a full disk's
+     * PANIC), when the failure is the database lost; nothing for any other failure or an external database.
+     */
+    private static String whyTheDatabaseWent(Services services, Exception e) {
+        if (!org.fraudstats.storage.DatabaseDown.isCause(e)) {
+            return "";
+        }
+        return services.ifStarted(org.fraudstats.storage.EmbeddedServer.class).flatMap(org.fraudstats.storage.EmbeddedServer::failureLogged)
+                .map(line -> " (postgres.log: " + org.fraudstats.storage.DigitRuns.mask(line) + ")").orElse("");
     }
 
     /**

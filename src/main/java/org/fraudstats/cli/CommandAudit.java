@@ -1,8 +1,8 @@
 package org.fraudstats.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.fraudstats.access.Actor;
@@ -34,9 +34,10 @@ final class CommandAudit {
     private CommandAudit() {
     }
 
-    static void record(Services services, CommandLine.ParseResult parsed, String[] args, int exitCode, PrintWriter err) {
+    /** @return why the command is not in the audit log, when it should be and could not be written */
+    static Optional<RuntimeException> record(Services services, CommandLine.ParseResult parsed, String[] args, int exitCode) {
         if (parsed == null) {
-            return;
+            return Optional.empty();
         }
         List<String> path = new ArrayList<>();
         for (CommandLine.ParseResult p = parsed.subcommand(); p != null; p = p.subcommand()) {
@@ -46,14 +47,14 @@ final class CommandAudit {
         // started the database to record one: review 30b)
         boolean refusedChangeOfAccess = path.size() > 1 && CHANGES_OF_ACCESS.contains(path.get(0)) && exitCode != 0;
         if (path.isEmpty() || RECORDED_ELSEWHERE.contains(path.get(0)) && !refusedChangeOfAccess) {
-            return;
+            return Optional.empty();
         }
         // a command that never opened the database is not recorded, except a change of a user or a token refused before
         // it did (a weak password, an unknown role, --expires-days out of range: checked first), which opens it now: a
         // shell trying weak administrator passwords left no row where the portal's refusal leaves one (review). Not
         // when the database was tried and would not start: that is the error the command has just said.
         if (!services.started() && (!refusedChangeOfAccess || services.tried())) {
-            return;
+            return Optional.empty();
         }
         String typed = DigitRuns.mask(String.join(" ", args));
         String object = typed.length() > LONGEST ? typed.substring(0, LONGEST) + "…" : typed;
@@ -61,9 +62,9 @@ final class CommandAudit {
         try {
             services.get(AuditTrail.class).record(new AuditEvent(actor.user(), actor.role(), actor.client(),
                     "cli-" + String.join("-", path), object, exitCode == 0 ? "success" : "failure: exit " + exitCode));
+            return Optional.empty();
         } catch (RuntimeException e) {
-            // the command has done its work; its record is missing, which the operator must know
-            err.println("fraudstats: this command was not recorded in the audit log: " + Cli.userMessage(e));
+            return Optional.of(e);
         }
     }
 }

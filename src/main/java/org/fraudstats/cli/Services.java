@@ -66,6 +66,11 @@ public final class Services implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** A service of the context when a command started it and the context has one (the embedded server), else none. */
+    <T> java.util.Optional<T> ifStarted(Class<T> type) {
+        return context == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(context.getBeanProvider(type).getIfAvailable());
+    }
+
     @Override
     public void close() {
         if (context != null && owned) {

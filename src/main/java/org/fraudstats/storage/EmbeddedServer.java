@@ -32,7 +32,7 @@ import org.postgresql.PGConnection;
  * by the others (`serve` and the other commands at once), stopped by the last one out; found running with nobody using it after a kill -9, it is
  * stopped cleanly and started again, so the next command works at once.
  */
-final class EmbeddedServer implements AutoCloseable {
+public final class EmbeddedServer implements AutoCloseable {
 
     /** The superuser: owner of every object, used for the migrations (and by the bench's throwaway server) alone. */
     static final String USER = "postgres";
@@ -64,6 +64,8 @@ final class EmbeddedServer implements AutoCloseable {
     private String applicationPassword;
     private int port;
     private boolean durable = true;
+    /** postgres.log's size once the server was up for this process: what the server logged later, it logged under it. */
+    private volatile long logWhenUp;
 
     private EmbeddedServer(Path home, PostgresBinaries binaries, ServerOwner owner) {
         this.home = home;
@@ -97,6 +99,7 @@ final class EmbeddedServer implements AutoCloseable {
                     } else {
                         server.join();
                     }
+                    server.logWhenUp = server.logSize();
                     return server;
                 } catch (IOException | RuntimeException e) {
                     owner.leave();
@@ -272,7 +275,7 @@ final class EmbeddedServer implements AutoCloseable {
     private int startPostmaster(boolean durable, int fixedPort) throws IOException {
         for (int attempt = 1; ; attempt++) {
             int candidate = fixedPort != 0 ? fixedPort : freeLoopbackPort();
-            long logBefore = Files.exists(serverLog) ? Files.size(serverLog) : 0;
+            long logBefore = logSize();
             PostgresBinaries.Finished started = binaries.run(START_TIMEOUT.plusMinutes(1), null, "pg_ctl", "start", "-D", pgdata.toString(),
                     "-l", serverLog.toString(), "-w", "-t", Long.toString(START_TIMEOUT.toSeconds()), "-s", "-o", options(candidate, durable));
             if (started.exitCode() == 0) {
@@ -361,13 +364,59 @@ final class EmbeddedServer implements AutoCloseable {
 
     /** The last FATAL/PANIC line the server logged since the log had this many bytes. */
     private Optional<String> logSince(long bytes) throws IOException {
-        if (!Files.exists(serverLog)) {
+        return lastFailure(logTail(bytes), line -> true);
+    }
+
+    /**
+     * Why the server failed under this process, in postgres.log's words, when it logged why: a command whose
+     * database went away said only "Connection refused" or "Connection is closed", where the log held
+     * `PANIC: could not write to file "pg_wal/xlogtemp…": No space left on device` (review 32b). Not the lines
+     * any start or stop logs (the watch's start again, another process's stop), which say no cause.
+     */
+    public Optional<String> failureLogged() {
+        try {
+            return lastFailure(logTail(logWhenUp), line -> !ROUTINE.matcher(line).find());
+        } catch (IOException e) {
             return Optional.empty();
         }
-        byte[] all = Files.readAllBytes(serverLog);
-        String added = new String(all, (int) Math.min(bytes, all.length), (int) Math.max(0, all.length - bytes), StandardCharsets.UTF_8);
-        return added.lines().filter(l -> l.contains("FATAL:") || l.contains("PANIC:")).reduce((a, b) -> b)
-                .map(l -> l.substring(l.indexOf(l.contains("FATAL:") ? "FATAL:" : "PANIC:")).replaceAll("\\s+", " "));
+    }
+
+    /** FATAL lines of a server starting, stopping or refusing a client, which tell nothing about why it went away. */
+    private static final java.util.regex.Pattern ROUTINE = java.util.regex.Pattern.compile(
+            "the database system is (starting up|shutting down|not yet accepting|in recovery mode)"
+                    + "|terminating connection due to administrator command|password authentication failed|no pg_hba.conf entry"
+                    + "|database \"[^\"]*\" does not exist|role \"[^\"]*\" does not exist");
+
+    /** The last PANIC, else the last FATAL line: a PANIC is followed by the FATAL lines of the backends it took down. */
+    static Optional<String> lastFailure(String logged, java.util.function.Predicate<String> telling) {
+        List<String> lines = logged.lines().filter(telling).toList();
+        for (String level : List.of("PANIC:", "FATAL:")) {
+            Optional<String> last = lines.stream().filter(l -> l.contains(level)).reduce((a, b) -> b);
+            if (last.isPresent()) {
+                return last.map(l -> l.substring(l.indexOf(level)).replaceAll("\\s+", " ").strip());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private long logSize() throws IOException {
+        return Files.exists(serverLog) ? Files.size(serverLog) : 0;
+    }
+
+    /** What the log holds after its first so many bytes, at most its last 64 KB: a log of months is not read whole. */
+    private String logTail(long bytes) throws IOException {
+        if (!Files.exists(serverLog)) {
+            return "";
+        }
+        try (java.nio.channels.FileChannel log = java.nio.channels.FileChannel.open(serverLog, java.nio.file.StandardOpenOption.READ)) {
+            long size = log.size();
+            long from = Math.max(Math.min(bytes, size), size - 65_536);
+            java.nio.ByteBuffer added = java.nio.ByteBuffer.allocate((int) (size - from));
+            while (added.hasRemaining() && log.read(added, from + added.position()) > 0) {
+                // read on until the buffer is full or the file ends
+            }
+            return new String(added.array(), 0, added.position(), StandardCharsets.UTF_8);
+        }
     }
 
     private static void sleepQuietly(Duration time) {

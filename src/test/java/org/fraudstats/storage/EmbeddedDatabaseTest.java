@@ -146,6 +146,33 @@ class EmbeddedDatabaseTest {
     }
 
     /**
+     * A command whose database went away names the cause postgres.log gives (a full disk's PANIC), logged while it ran:
+     * not a line of an earlier failure, nor the lines of a start, a stop or a client refused (review 32b).
+     */
+    @Test
+    void theServersOwnCauseOfFailureIsWhatItLoggedOnceUpForThisProcess(@TempDir Path home) throws Exception {
+        start(home).close();
+        Path log = home.resolve("postgres.log");
+        Files.writeString(log, "2026-12-01 03:00:00.000 CST [100] PANIC:  could not write to file \"pg_wal/xlogtemp.100\": "
+                + "No space left on device\n", StandardOpenOption.APPEND);
+        try (ConfigurableApplicationContext app = start(home)) {
+            EmbeddedServer server = app.getBean(EmbeddedServer.class);
+            assertThat(server.failureLogged()).as("an earlier night's failure").isEmpty();
+
+            Files.writeString(log, "2026-12-06 03:00:00.000 CST [200] FATAL:  the database system is starting up\n"
+                    + "2026-12-06 03:00:00.000 CST [201] FATAL:  password authentication failed for user \"postgres\"\n",
+                    StandardOpenOption.APPEND);
+            assertThat(server.failureLogged()).as("routine lines").isEmpty();
+
+            Files.writeString(log, "2026-12-06 03:00:01.000 CST [300] PANIC:  could not write to file \"pg_wal/xlogtemp.300\": "
+                    + "No space left on device\n"
+                    + "2026-12-06 03:00:01.000 CST [301] FATAL:  could not open file \"base/5/1259\": No such file or directory\n",
+                    StandardOpenOption.APPEND);
+            assertThat(server.failureLogged()).contains("PANIC: could not write to file \"pg_wal/xlogtemp.300\": No space left on device");
+        }
+    }
+
+    /**
      * A power cut right after a home's first start could leave its password files empty (written, renamed, never
      * forced: review). The next start makes them again, sets them on the server, and the data is all there.
      */
