@@ -257,6 +257,22 @@ class BulletinPdfTest {
                 .isEqualTo("9月25日等4天");
     }
 
+    /** The heading's two parts at their longest take two lines, and the second is printed (review 33b: cut off). */
+    @Test
+    void aTrendHeadingOfTwoLinesIsPrintedWhole() throws Exception {
+        BulletinData base = SampleBulletins.daily();
+        List<java.time.LocalDate> days = base.days().stream().map(d -> d.day()).toList();
+        BulletinData data = base.withGaps(new org.fraudstats.bulletin.BaseGaps(List.of(), List.of(), List.of(),
+                        new org.fraudstats.bulletin.BaseGaps.BeforeRecords(days.get(6), false, false, true)))
+                .withTrendNotArrived(List.of(days.get(12), days.get(14), days.get(16)));
+        String heading = TrendChart.heading(data);
+        assertThat(heading).isEqualTo("四、近30日警情及止付金额走势（10月1日前无记录，10月7日、10月9日、10月11日数据未到，图中空缺）");
+
+        String text = text(write(data, folder.resolve("two-line-heading.pdf"))).replaceAll("\\s+", "");
+
+        assertThat(text).contains(heading + "五、");
+    }
+
     /** A family JasperReports dropped (its copy into a full temporary folder failed) stops the render (tester E). */
     @Test
     void aFontFamilyJasperReportsCouldNotLoadStopsTheRender() {
