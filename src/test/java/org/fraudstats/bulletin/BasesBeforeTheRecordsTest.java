@@ -82,7 +82,8 @@ class BasesBeforeTheRecordsTest extends DatabaseTest {
     void theWeeklyComputesNo环比AgainstAWeekHoldingOneDayOfRecords() throws IOException {
         String pdf = pdfText(out.resolve("range/2021-10-04_2021-10-10/fraudstats-range-2021-10-04_2021-10-10.pdf"));
         assertThat(pdf).contains("“—”表示基期数为0（同比基期在最早记录2021-10-01之前，没有记录），或环比基期含无记录的日期（最早记录为"
-                + "2021-10-01），不计算变化。").doesNotContain("200.0%");
+                + "2021-10-01），不计算变化。").doesNotContain("200.0%")
+                .contains("去年同期在最早记录2021-10-01之前，没有记录，不计算同比。");
 
         KeyFigures.Said said = keyFigures.of(false, LocalDate.of(2021, 10, 4), LocalDate.of(2021, 10, 10), published("range", "2021-10-04"))
                 .orElseThrow();
@@ -126,7 +127,10 @@ class BasesBeforeTheRecordsTest extends DatabaseTest {
     void theDailyComputesNo今年以来同比AgainstALastYearHoldingFiveDaysOfRecords() throws IOException {
         String pdf = pdfText(out.resolve("daily/2022-10-05/fraudstats-daily-2022-10-05.pdf"));
         // its own 同比 against 5 October 2021 (3 cases against 2) stands
-        assertThat(pdf).contains("50.0%").contains("或今年以来或去年同期含无记录的日期（最早记录为2021-10-01），不计算变化。")
+        // said under the year to date, not under the table of 同比 and 环比, which compares whole bases (review 33b)
+        assertThat(pdf).contains("50.0%").contains("“—”表示基期数为0，不计算变化。")
+                .contains("今年以来或去年同期含无记录的日期（最早记录为2021-10-01），不计算同比。")
+                .doesNotContain("或今年以来或去年同期含无记录的日期")
                 .doesNotContain("66.7%")
                 // and its 去年同期, five days of records, says so above its figures (tester: 去年同期 50宗 read as a year's)
                 .contains("与去年同期（2021年1月1日至10月5日，10月1日前无记录）对比");

@@ -29,18 +29,41 @@ public final class DataNote {
         return org.fraudstats.bulletin.BasePeriods.said(city.current().from(), city.current().to());
     }
 
-    /** Under the PDF's table of changes, which prints "—" where the workbook leaves a cell empty. */
+    /**
+     * Under the PDF's table of changes, which prints "—" where the workbook leaves a cell empty: its 同比 and 环比 only,
+     * the year to date's reasons are said under its own table (review 33b: said here, where no year to date is).
+     */
     public static String changesNote(DistrictTable table) {
         return basePeriods(table) + "。" + (table.compared()
-                ? "“" + Formats.NONE + "”表示基期数为0" + noRecordsSaid(table.gaps()) + gapsSaid(table.gaps()) + "，不计算变化。"
+                ? "“" + Formats.NONE + "”表示基期数为0" + noRecordsSaid(table.gaps()) + gapsSaid(table.gaps(), ComparedBase.CHANGES) + "，不计算变化。"
                 : NOT_COMPARED + "。");
     }
 
-    /** Under the workbook's base periods, whose empty cells are what the PDF's "—" is. */
+    /** Under the workbook's base periods, whose empty cells are what the PDF's "—" is; its summary has all three changes. */
     public static String changesNoteOfWorkbook(DistrictTable table) {
         return basePeriods(table) + "；" + (table.compared()
-                ? "变化为空表示基期数为0" + noRecordsSaid(table.gaps()) + gapsSaid(table.gaps())
+                ? "变化为空表示基期数为0" + noRecordsSaid(table.gaps()) + gapsSaid(table.gaps(), List.of(ComparedBase.values()))
                 : NOT_COMPARED);
+    }
+
+    /** Under the PDF's year to date: why its 同比 prints "—" (its heading names the days before the records). */
+    public static String yearToDateNote(BulletinData data) {
+        if (!data.compared()) {
+            return "本期含数据未到的日期，不计算同比。";
+        }
+        BaseGaps gaps = data.gaps();
+        List<String> why = new ArrayList<>();
+        said(why, ComparedBase.YEAR_TO_DATE.noteName(), gaps.notArrived(ComparedBase.YEAR_TO_DATE));
+        if (!why.isEmpty()) {
+            why.set(0, why.get(0) + "含数据未到的日期");
+        }
+        if (gaps.beforeRecords(ComparedBase.YEAR_TO_DATE)) {
+            why.add(ComparedBase.YEAR_TO_DATE.noteName() + gaps.beforeRecords().said());
+        }
+        if (gaps.noRecords().lastYearToDate()) {
+            why.add("去年同期在最早记录" + gaps.noRecords().firstDay() + "之前，没有记录");
+        }
+        return why.isEmpty() ? "“" + Formats.NONE + "”表示去年同期数为0，不计算同比。" : String.join("，", why) + "，不计算同比。";
     }
 
     /**
@@ -61,10 +84,10 @@ public final class DataNote {
      * "或同比基期含数据未到的日期（2021-11-06）" for each comparison whose base holds such days: a reader must be able to
      * tell a change not computed for a zero base from one not computed for want of data.
      */
-    static String gapsSaid(BaseGaps gaps) {
+    static String gapsSaid(BaseGaps gaps, List<ComparedBase> bases) {
         List<String> said = new ArrayList<>();
         List<String> beforeRecords = new ArrayList<>();
-        for (ComparedBase base : ComparedBase.values()) {
+        for (ComparedBase base : bases) {
             said(said, base.noteName(), gaps.notArrived(base));
             if (gaps.beforeRecords(base)) {
                 beforeRecords.add(base.noteName());

@@ -115,6 +115,7 @@ public final class BulletinPdf {
         p.put("YEAR_TO_DATE", yearToDate);
         p.put("YEAR_TO_DATE_ROWS", source(yearToDateRows(data, YearToDate.rows(data))));
         p.put("YEAR_TO_DATE_HEADING", "五、" + YearToDate.heading(data));
+        p.put("YEAR_TO_DATE_NOTE", DataNote.yearToDateNote(data));
         p.put("DATA_NOTE", data.revisionNote() + DataNote.provenance(data.provenance()));
         p.put("GENERATED_AT", "生成于 " + DataNote.generatedAt(data.provenance()));
 
