@@ -63,6 +63,12 @@ class NightlyClockTest extends DatabaseTest {
                 .containsPattern("daily,2022-10-02,2022-10-02,1,2022-10-03T00:1\\d:\\d\\d(\\.\\d+)?\\+08:00,");
         assertThat(Files.readString(daily.resolve("manifest.json"))).containsPattern(
                 "\"revisions\": \\[ \\{[^}]*\"generated_at\": \"2022-10-03T00:1\\d:\\d\\d(\\.\\d+)?\\+08:00\"");
+        // the files' revision is the latest one by the same time, to the microsecond the database keeps (review 33b:
+        // nanoseconds at the top, microseconds in the list, and a script comparing them read "not the latest")
+        java.util.List<String> times = java.util.regex.Pattern.compile("\"generated_at\": \"([^\"]+)\"")
+                .matcher(Files.readString(daily.resolve("manifest.json"))).results().map(m -> m.group(1)).toList();
+        assertThat(times).hasSize(2);
+        assertThat(times.get(0)).isEqualTo(times.get(1));
     }
 
     @Test

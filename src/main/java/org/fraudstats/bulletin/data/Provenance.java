@@ -26,6 +26,8 @@ public record Provenance(
     public Provenance {
         Objects.requireNonNull(latestDrop, "latestDrop");
         Objects.requireNonNull(generatedAt, "generatedAt");
-        generatedAt = generatedAt.withZoneSameInstant(BEIJING);
+        // to the microsecond, as PostgreSQL keeps it: the manifest gives the files' time and every revision's, read
+        // back, and the same revision's two times differed in their last digits (review 33b)
+        generatedAt = generatedAt.withZoneSameInstant(BEIJING).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 }
