@@ -232,9 +232,7 @@ public class BulletinFiles {
         } catch (IOException e) {
             throw new org.fraudstats.storage.CannotWrite(folder, e);
         }
-        Manifest.write(folder, revised, revisions.overlapping(revised.from(), revised.to()).stream()
-                .filter(r -> r.kind() == revised.kind() && r.from().equals(revised.from()) && r.to().equals(revised.to())).toList(),
-                revised.provenance().generatedAt());
+        Manifest.write(folder, revised, revisions.of(revised.kind(), revised.from(), revised.to()), revised.provenance().generatedAt());
     }
 
     /**

@@ -75,6 +75,12 @@ class Revisions {
         return jdbc.query(SqlFiles.load("bulletin/list-revisions.sql"), Map.of("from", from, "to", to), Revisions::revision);
     }
 
+    /** Every revision of this one bulletin, oldest first. */
+    List<Revision> of(BulletinKind kind, LocalDate from, LocalDate to) {
+        return jdbc.query(SqlFiles.load("bulletin/revisions-of-bulletin.sql"), Map.of("kind", kind.key(), "from", from, "to", to),
+                Revisions::revision);
+    }
+
     /** The latest revision of the newest daily bulletin, if any was published. */
     Optional<Revision> latestDaily() {
         return jdbc.query(SqlFiles.load("bulletin/latest-daily.sql"), Map.of(), Revisions::revision).stream().findFirst();
