@@ -678,6 +678,8 @@ class LoadingRulesTest extends DatabaseTest {
         assertThat(cli("history", "--limit", "1").out().lines().skip(1).findFirst().orElseThrow()).contains(" FAILED ")
                 .endsWith("drop.date=2022-10-01  failed: " + org.fraudstats.storage.DigitRuns.mask(inbox.resolve("2022-10-01/cases.csv").toString())
                         + ": required column 'loss_amount' missing from the header");
+        // the drop's checksum by its first 8 characters: its 64 held runs of up to 19 decimal digits (r33a)
+        assertThat(cli("history").out()).containsPattern(" drop.checksum=[0-9a-f]{8} drop.date=").doesNotContainPattern("[0-9a-f]{9} drop.date");
 
         Files.move(inbox.resolve("2022-10-01"), aside.resolve("2022-10-01"));
         assertThat(cli("ingest", "--inbox", inbox.toString()).exitCode()).isZero();
