@@ -157,6 +157,12 @@ class PortalApiTest extends PortalTest {
                 .resolve("2022-10-23/fraudstats-daily-2022-10-23.xlsx")));
         assertThat(as("leader", get("/api/v1/bulletins/2022-10-24/daily.pdf").param("revision", "2")).getStatus()).isEqualTo(404);
         assertThat(as("leader", get("/api/v1/bulletins/2021-10-05/daily.pdf")).getStatus()).isEqualTo(404);
+        // named as what it is: curl -OJ saved it as "f.txt", Spring MVC's name for an answer to a path ending .pdf (r33a)
+        var missing = as("leader", get("/api/v1/bulletins/2021-10-05/daily.xlsx"));
+        assertThat(missing.getHeader("Content-Disposition")).isEqualTo("inline; filename=\"error.json\"");
+        assertThat(missing.getContentType()).startsWith("application/json");
+        assertThat(as("leader", get("/api/v1/bulletins/2021-10-05/daily.PDF")).getHeader("Content-Disposition"))
+                .isEqualTo("inline; filename=\"error.json\"");
     }
 
     @Test

@@ -31,8 +31,15 @@ final class JsonAnswer {
     }
 
     /** The one line of an error, masked: it may quote an id or a body typed by the client (no rerun 6222…, tester). */
+    /**
+     * The error as web.md has it, named error.json: Spring MVC's guard against reflected downloads otherwise names the
+     * answer to a path ending .pdf or .xlsx "f.txt", and `curl -OJ` saved a bulletin's 404 as f.txt, one file
+     * overwritten by each failed download of a loop (r33a).
+     */
     static ResponseEntity<byte[]> error(HttpStatus status, String message) {
-        return of(status, java.util.Map.of("error", org.fraudstats.storage.DigitRuns.mask(message)));
+        ResponseEntity<byte[]> answer = of(status, java.util.Map.of("error", org.fraudstats.storage.DigitRuns.mask(message)));
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"error.json\"").body(answer.getBody());
     }
 
     /** 503 with Retry-After: the server cannot do it now and a client may try again after that many seconds. */
