@@ -46,7 +46,23 @@ final class FieldFormats {
         if (number(text, 11, 13) > 23 || number(text, 14, 16) > 59 || second > 59) {
             return RejectReason.NO_SUCH_TIME_OF_DAY;
         }
-        return RejectReason.NO_SUCH_OFFSET;
+        String offset = text.endsWith("Z") ? "Z" : text.matches(".*[+-][0-9]{2}:[0-9]{2}") ? text.substring(text.length() - 6) : "";
+        if (offset.length() == 6 && (number(offset, 4, 6) > 59 || number(offset, 1, 3) * 60 + number(offset, 4, 6) > MAX_OFFSET_MINUTES)) {
+            return RejectReason.NO_SUCH_OFFSET;
+        }
+        // a real date, time and offset whose day in Beijing is before year 1 or after 9999: "year 0" it is
+        return RejectReason.NO_SUCH_DATE;
+    }
+
+    /**
+     * Whether the instant falls on a business day (Beijing) before 0001-01-01 or after 9999-12-31, which no date of
+     * the pipeline can name: 0001-01-01T00:00+09:00 is 31 December 1 BC in Beijing, and its day was loaded but never
+     * rolled up, nor could verify reach it (review 33c).
+     */
+    private static boolean outsideBusinessDays(int year, int month, int day, int minuteOfDay, int offsetMinutes) {
+        int beijing = minuteOfDay - offsetMinutes + 8 * 60;
+        return year == 1 && month == 1 && day == 1 && beijing < 0
+                || year == 9999 && month == 12 && day == 31 && beijing >= 24 * 60;
     }
 
     /**
@@ -85,9 +101,11 @@ final class FieldFormats {
             }
         }
         int offsetAt = at;
+        int offsetMinutes = 8 * 60;
         if (at < n) {
             char sign = text.charAt(at);
             if (sign == 'Z' && at + 1 == n) {
+                offsetMinutes = 0;
                 at = n;
             } else if ((sign == '+' || sign == '-') && at + 6 == n && digits(text, at + 1, at + 3)
                     && text.charAt(at + 3) == ':' && digits(text, at + 4, at + 6)) {
@@ -95,6 +113,7 @@ final class FieldFormats {
                 if (minutes > 59 || number(text, at + 1, at + 3) * 60 + minutes > MAX_OFFSET_MINUTES) {
                     return null;
                 }
+                offsetMinutes = (sign == '-' ? -1 : 1) * (number(text, at + 1, at + 3) * 60 + minutes);
                 at = n;
             } else {
                 return null;
@@ -104,7 +123,8 @@ final class FieldFormats {
         int month = number(text, 5, 7);
         int day = number(text, 8, 10);
         if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)
-                || number(text, 11, 13) > 23 || number(text, 14, 16) > 59 || second > 59) {
+                || number(text, 11, 13) > 23 || number(text, 14, 16) > 59 || second > 59
+                || outsideBusinessDays(year, month, day, number(text, 11, 13) * 60 + number(text, 14, 16), offsetMinutes)) {
             return null;
         }
         boolean cut = fractionEnd > 0 && fractionDigits(text, fractionEnd) > 6;
