@@ -274,7 +274,7 @@ final class FileStager {
             return new Counts(0, 0, 0);
         }
         RowCheck check = header(feed, file, header);
-        csv.keepFields(header.fields().size());
+        csv.keepOnly(check.columnsRead());
         // the workers start with the first full batch: a file of one batch or less (a city drop's cases, freezes
         // and refunds) is checked on this thread, where starting the workers and handing the batch over cost more
         // than checking it (~1.5 ms a file)

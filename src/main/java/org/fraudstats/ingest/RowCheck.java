@@ -54,6 +54,17 @@ final class RowCheck {
         }
     }
 
+    /** The indexes of the fields a row is checked by: the spec's columns where the header has them. */
+    java.util.BitSet columnsRead() {
+        java.util.BitSet read = new java.util.BitSet();
+        for (int position : at) {
+            if (position >= 0) {
+                read.set(position);
+            }
+        }
+        return read;
+    }
+
     /**
      * The row's id as written, possibly empty (cli.md: rejects' record_id). In a row whose fields are shifted an
      * account number may stand where the id should, so every run of 12 or more digits is masked, but in an id shaped

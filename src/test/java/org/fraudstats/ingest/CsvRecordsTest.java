@@ -80,6 +80,25 @@ class CsvRecordsTest {
         }
     }
 
+    /** A wide header's extra columns are not kept: a batch's memory grew with them (review 33c). */
+    @Test
+    void onlyTheColumnsReadAreKept_othersEmptyUpToTheLastOfThemAndNoneAfter() throws Exception {
+        String extra = "y".repeat(1000);
+        try (CsvRecords csv = new CsvRecords(new StringReader("x1,case_id,x2,loss_amount,x3,x4\n"
+                + extra + ",C1," + extra + ",100.00," + extra + "," + extra + "\n"))) {
+            csv.keepFields(1000);
+            csv.next();
+            java.util.BitSet read = new java.util.BitSet();
+            read.set(1);
+            read.set(3);
+            csv.keepOnly(read);
+            CsvRecords.Record row = csv.next();
+            assertThat(row.fieldCount()).isEqualTo(6);
+            assertThat(row.fields()).containsExactly("", "C1", "", "100.00");
+            assertThat(row.cut(0)).isFalse();
+        }
+    }
+
     /** The records of the text, read whole and read one character at a time: every CRLF split between two reads. */
     private static List<String> read(String text) throws IOException, CsvRecords.NotCsv {
         List<String> records = read(new StringReader(text));
