@@ -157,6 +157,11 @@ public class NightlyPipeline {
         return published;
     }
 
+    /** As the schedule runs a range bulletin: 0 when its data had all arrived, 1 when published with 数据未到, as a night. */
+    public int scheduledRangeBulletin(LocalDate from, LocalDate to, Path out) {
+        return rangeBulletin(from, to, out).notice() == null ? 0 : 1;
+    }
+
     /**
      * Reads jobs/distribution.yml and checks the catalogue's names against the bulletin font: either wrong stops
      * `serve` before it starts, with one line.

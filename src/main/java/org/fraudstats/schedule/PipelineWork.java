@@ -33,8 +33,7 @@ class PipelineWork implements ScheduledWork {
 
     @Override
     public int rangeBulletin(LocalDate from, LocalDate to, Path out) {
-        pipeline.rangeBulletin(from, to, out);
-        return 0;
+        return pipeline.scheduledRangeBulletin(from, to, out);
     }
 
     @Override

@@ -17,7 +17,11 @@ interface ScheduledWork {
      */
     int nightly(LocalDate date, Path inbox, Path out);
 
-    /** A range bulletin (周报, 月报) for [from, to]. */
+    /**
+     * A range bulletin (周报, 月报) for [from, to].
+     *
+     * @return 0 when its data had all arrived; non-zero when it was published with a 数据未到 notice
+     */
     int rangeBulletin(LocalDate from, LocalDate to, Path out);
 
     /** Whether the drop of {@code date} has arrived under {@code inbox}. */

@@ -43,6 +43,7 @@ final class FakeWork implements ScheduledWork {
     private final Clock clock;
     private final Duration nightlyTakes;
     private final Set<LocalDate> missing = ConcurrentHashMap.newKeySet();
+    private final Set<LocalDate> notArrivedInRanges = ConcurrentHashMap.newKeySet();
     private final Set<LocalDate> failing = ConcurrentHashMap.newKeySet();
     private final Set<LocalDate> held = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<LocalDate, AtomicInteger> looksUntilArrival = new ConcurrentHashMap<>();
@@ -56,6 +57,11 @@ final class FakeWork implements ScheduledWork {
 
     Calls calls() {
         return calls;
+    }
+
+    /** A range bulletin holding this day is published with 数据未到 (its day never loaded), as on a new home. */
+    void notArrivedInRanges(LocalDate day) {
+        notArrivedInRanges.add(day);
     }
 
     void missing(LocalDate day) {
@@ -87,6 +93,7 @@ final class FakeWork implements ScheduledWork {
 
     void reset() {
         missing.clear();
+        notArrivedInRanges.clear();
         failing.clear();
         held.clear();
         looksUntilArrival.clear();
@@ -110,7 +117,7 @@ final class FakeWork implements ScheduledWork {
             throw new org.fraudstats.storage.RunLock.Refused("range bulletin " + from + ".." + to + " refused: another run "
                     + "(rerun or nightly) is working on some of these days; try again when it has finished");
         }
-        return work("range", from, to, out, 0);
+        return work("range", from, to, out, from.datesUntil(to.plusDays(1)).anyMatch(notArrivedInRanges::contains) ? 1 : 0);
     }
 
     @Override

@@ -314,6 +314,26 @@ class NightlyRunTest extends DatabaseTest {
                 "weekly 2022-10-03 DONE", "weekly 2022-10-10 DONE", "weekly 2022-10-17 DONE");
     }
 
+    /**
+     * A week published with 数据未到 (a new home's first Monday, its nightly never run) is recorded and audited as a night
+     * that published one is: DONE told a script watching /api/v1/schedule that the week was whole (r33a).
+     */
+    @Test
+    void aWeekPublishedWithDaysNotArrivedIsMissingData() {
+        long audited = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM audit_event", Long.class);
+        clock.set(OffsetDateTime.parse("2022-10-24T02:30:00+08:00").toInstant()); // a Monday
+        finished("weekly", LocalDate.of(2022, 10, 10), "DONE");
+        work.notArrivedInRanges(LocalDate.of(2022, 10, 23));
+
+        assertThat(runner.run(definitions.get("weekly"), quartz.node(), wait -> fail("no night to wait for")))
+                .singleElement().asString().startsWith("2022-10-17 MISSING_DATA");
+
+        assertThat(jdbc.queryForObject("SELECT status || ' ' || exit_code FROM schedule_run WHERE schedule = 'weekly' "
+                + "AND business_day = '2022-10-17'", String.class)).isEqualTo("MISSING_DATA 1");
+        assertThat(jdbc.queryForList("SELECT object || ' ' || result FROM audit_event WHERE action = 'schedule-weekly' AND id > ?",
+                String.class, audited)).containsExactly("2022-10-17..2022-10-23 success: data not arrived");
+    }
+
     @Test
     void aWeeklyBulletinWaitsForTheNightlyRunOfItsLastDayThenRenders() {
         // back on a Monday after a Sunday night down: both schedules fire at once, the nightly has Sunday to run

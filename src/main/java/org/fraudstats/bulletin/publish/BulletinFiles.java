@@ -90,7 +90,7 @@ public class BulletinFiles {
             }
         }
         write(data.withRevision(revision, changes, notice), folder, files, file -> null);
-        return new Published(kind, period(data), revision, true, changes, files);
+        return new Published(kind, period(data), revision, true, changes, files, notice);
     }
 
     /**
@@ -124,7 +124,7 @@ public class BulletinFiles {
             List<String> changes = List.of(JSON.readValue(latest.changes(), String[].class));
             write(data.withRevision(latest.revision(), changes, notice), folder, missing, original);
         }
-        return new Published(data.kind(), period(data), latest.revision(), false, List.of(), files);
+        return new Published(data.kind(), period(data), latest.revision(), false, List.of(), files, notice);
     }
 
     /** Whether a file differs from the published file it should be a copy of (none to compare with: it does not). */
