@@ -42,6 +42,11 @@ class MissingDataPagesTest extends PortalTest {
         assertThat(archive.split("数据未到", -1)).hasSize(2);
         assertThat(archive.indexOf("数据未到")).isGreaterThan(archive.indexOf("2022-10-25")).isLessThan(archive.indexOf("2022-10-24"));
         assertThat(archive).doesNotContain(">数据有更新<");
+        // and the API says it to a script that mirrors the archive (r33a: it said neither)
+        tools.jackson.databind.JsonNode listed = new tools.jackson.databind.ObjectMapper().readTree(
+                page("leader", get("/api/v1/bulletins").param("from", "2022-10-25").param("to", "2022-10-25")));
+        assertThat(listed.get(0).get("not_arrived").asString()).startsWith("数据未到：2022-10-25 的数据尚未到达");
+        assertThat(listed.get(0).get("outdated").asBoolean()).isFalse();
 
         // the day's drop comes, empty: no figure moves, but the next night revises the notice away (stale-bulletins.sql's
         // second rule), so the page and the archive say it is out of date until then (review: they said nothing)
@@ -52,6 +57,8 @@ class MissingDataPagesTest extends PortalTest {
                 .contains("<p class=\"notice revised\" id=\"outdated\">本通报发布时数据未到，现已到达；下一次日报任务或重新生成将重新生成本通报并发布更正版。</p>")
                 .doesNotContain("迟报或更正的记录");
         assertThat(page("statistician", get("/bulletins")).split(">数据有更新</span>", -1)).hasSize(2);
+        assertThat(new tools.jackson.databind.ObjectMapper().readTree(page("leader", get("/api/v1/bulletins").param("from", "2022-10-25")
+                .param("to", "2022-10-25"))).get(0).get("outdated").asBoolean()).isTrue();
         assertThat(headline("2022-10-25", "2022-10-25")).isEqualTo("409 { \"error\": \"the data of 2022-10-25 arrived after its own "
                 + "bulletin (revision 1) said it had not (数据未到), and no bulletin has been rendered since: the headline quotes published "
                 + "figures only, so it waits for the next night or a rerun to render it again\" }");

@@ -138,6 +138,11 @@ class PortalApiTest extends PortalTest {
         assertThat(newest.get("xlsx").asString()).isEqualTo("/api/v1/bulletins/2022-10-24/daily.xlsx?revision=1");
         assertThat(newest.get("changes").isArray()).isTrue();
         assertThat(newest.get("changes").size()).isZero();
+        // beyond web.md: the period as dates, and what the archive page marks (r33a)
+        assertThat(newest.get("from").asString()).isEqualTo("2022-10-24");
+        assertThat(newest.get("to").asString()).isEqualTo("2022-10-24");
+        assertThat(newest.get("not_arrived").isNull()).isTrue();
+        assertThat(newest.get("outdated").asBoolean()).isFalse();
         assertThat(list.get(1).get("date").asString()).isEqualTo("2022-10-23");
         assertThat(list.get(2).get("date").asString()).isEqualTo("2022-10-22");
         JsonNode one = JSON.readTree(as("leader", get("/api/v1/bulletins").param("from", "2022-10-23").param("to", "2022-10-23")).getContentAsString());

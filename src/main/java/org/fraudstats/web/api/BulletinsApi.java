@@ -10,6 +10,7 @@ import org.fraudstats.bulletin.BulletinPublisher;
 import org.fraudstats.web.portal.BulletinArchive;
 import org.fraudstats.web.portal.BulletinDownloads;
 import org.fraudstats.web.portal.Inputs;
+import org.fraudstats.web.portal.OutdatedBulletin;
 import org.fraudstats.web.portal.PortalAudit;
 import org.fraudstats.web.portal.PublishedBulletin;
 import org.springframework.core.io.Resource;
@@ -31,8 +32,10 @@ class BulletinsApi {
     private final BulletinArchive archive;
     private final BulletinDownloads downloads;
     private final PortalAudit audit;
+    private final OutdatedBulletin outdatedBulletin;
 
-    BulletinsApi(BulletinArchive archive, BulletinDownloads downloads, PortalAudit audit) {
+    BulletinsApi(BulletinArchive archive, BulletinDownloads downloads, PortalAudit audit, OutdatedBulletin outdatedBulletin) {
+        this.outdatedBulletin = outdatedBulletin;
         this.archive = archive;
         this.downloads = downloads;
         this.audit = audit;
@@ -45,6 +48,7 @@ class BulletinsApi {
         LocalDate[] period = from == null && to == null
                 ? new LocalDate[] {LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31)} : Inputs.period(from, to);
         List<Map<String, Object>> bulletins = new ArrayList<>();
+        List<OutdatedBulletin.Outdated> outdated = outdatedBulletin.overlapping(period[0], period[1]);
         for (PublishedBulletin b : archive.list(period[0], period[1])) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("date", b.period());
@@ -54,6 +58,12 @@ class BulletinsApi {
             json.put("pdf", url(b, BulletinPublisher.Format.pdf));
             json.put("xlsx", url(b, BulletinPublisher.Format.xlsx));
             json.put("changes", b.changes());
+            // beyond web.md, what the archive page marks (r33a): the period as dates (a range's "date" is FROM_TO), the
+            // 数据未到 notice it printed, and whether a load changed its days since (the next night or a rerun renders it)
+            json.put("from", b.from().toString());
+            json.put("to", b.to().toString());
+            json.put("not_arrived", b.missingNote());
+            json.put("outdated", outdated.stream().anyMatch(o -> o.is(b)));
             bulletins.add(json);
         }
         audit.record("list-bulletins", from == null && to == null ? "all" : period[0] + ".." + period[1], "success");
