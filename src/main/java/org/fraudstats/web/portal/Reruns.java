@@ -245,8 +245,11 @@ public class Reruns {
             if (live.containsKey(id) && (status == BatchStatus.STOPPED || status == BatchStatus.FAILED)) {
                 status = BatchStatus.STOPPING;
             }
+            // and has not ended: the stop wrote an end time that the day still rendering overtook, so a script
+            // polling until ended_at was set stopped early, with the wrong end and progress (r33a)
+            boolean ended = status != BatchStatus.STOPPING && execution.getEndTime() != null;
             return new State(id, status, days.from(), days.to(), done == null ? 0 : Math.min(done, total), total,
-                    time(execution.getStartTime()), time(execution.getEndTime()), message, restartedAs);
+                    time(execution.getStartTime()), ended ? time(execution.getEndTime()) : null, message, restartedAs);
         });
     }
 
