@@ -755,6 +755,27 @@ class PortalApiTest extends PortalTest {
                 "test-statistician|statistician|127.0.0.1|rerun-dry-run|2022-10-02..2022-10-02|success");
     }
 
+    /** A HEAD and a part of a file are audited as such, not as whole downloads (r33a: counted as copies taken). */
+    @Test
+    void aHeadOrAPartOfABulletinIsAuditedAsWhatItSent() throws Exception {
+        long before = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM audit_event", Long.class);
+        MockHttpServletResponse head = as("leader", org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .head("/api/v1/bulletins/2022-10-24/daily.pdf"));
+        MockHttpServletResponse part = as("leader", get("/api/v1/bulletins/2022-10-24/daily.pdf").header("Range", "bytes=0-99"));
+        MockHttpServletResponse whole = as("leader", get("/api/v1/bulletins/2022-10-24/daily.pdf"));
+
+        assertThat(head.getStatus()).isEqualTo(200);
+        assertThat(part.getStatus()).isEqualTo(206);
+        assertThat(part.getContentAsByteArray()).hasSize(100);
+        assertThat(whole.getStatus()).isEqualTo(200);
+        assertThat(jdbc.queryForList("SELECT action || '|' || object || '|' || result FROM audit_event WHERE id > ? "
+                + "AND user_name = 'test-leader' ORDER BY id", String.class, before)).containsExactly(
+                "download|fraudstats-daily-2022-10-24.pdf|success: head only",
+                "download|fraudstats-daily-2022-10-24.pdf|success: part",
+                "download|fraudstats-daily-2022-10-24.pdf|success");
+        assertThat(org.fraudstats.audit.AuditWords.result("success: head only")).isEqualTo("成功：仅取文件信息（HEAD），未传送内容");
+    }
+
     private JsonNode awaitEnd(long id) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (true) {

@@ -49,7 +49,13 @@ class PublishedHeadlineTest extends PortalTest {
                 + "after the bulletin of 2022-10-24 (revision 1) was published: the headline quotes published figures only, so it "
                 + "waits for the next bulletin or revision");
         assertThat(jdbc.queryForObject("SELECT result FROM audit_event WHERE action = 'read-headline' ORDER BY id DESC LIMIT 1",
-                String.class)).isEqualTo("not-published");
+                String.class)).isEqualTo("not-published: changed since published");
+        // an auditor tells it from a period with no bulletin yet (r33a: both were "not-published")
+        assertThat(org.fraudstats.audit.AuditWords.result("not-published: changed since published"))
+                .isEqualTo("未发布：数据在通报发布后有更新，尚未重新发布");
+        headline("2022-10-25", "2022-10-25");
+        assertThat(jdbc.queryForObject("SELECT result FROM audit_event WHERE action = 'read-headline' ORDER BY id DESC LIMIT 1",
+                String.class)).isEqualTo("not-published: no bulletin yet");
         String page = mvc.perform(get("/headline").param("from", "2022-01-01").param("to", "2022-10-24")
                 .with(user("test-press").roles("PRESS"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("2022-10-20 的数据在 2022-10-24 日报（第1版）发布后有更新，尚未发布：新闻口径只引用已发布的数据，"

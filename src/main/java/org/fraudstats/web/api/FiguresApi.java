@@ -117,7 +117,7 @@ class FiguresApi {
             throw refused;
         }
         if (answer instanceof PublishedHeadline.NotPublished not) {
-            audit.record("read-headline", object, "not-published");
+            audit.record("read-headline", object, not.auditResult());
             return JsonAnswer.error(HttpStatus.CONFLICT, not.english());
         }
         String json = ((PublishedHeadline.Quoted) answer).json(english);

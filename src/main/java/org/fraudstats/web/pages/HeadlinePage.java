@@ -112,7 +112,7 @@ class HeadlinePage {
                     + "暂不提供新闻口径：统计人员核实、数据提供方更正后即可引用。");
         }
         if (answer instanceof PublishedHeadline.NotPublished not) {
-            audit.record("read-headline", object, "not-published");
+            audit.record("read-headline", object, not.auditResult());
             model.addAttribute("missing", not.chinese());
             return "headline";
         }

@@ -35,7 +35,20 @@ public class PublishedHeadline {
     }
 
     /** Why not, for the API (English, as its other errors) and for the page (Chinese). */
-    public record NotPublished(String english, String chinese) implements Answer {
+    /**
+     * @param why the audit log's reason for the refusal ("not-published: WHY"): an auditor could not tell the 409 of a
+     *            period with no bulletin yet from one whose figures changed since (r33a)
+     */
+    public record NotPublished(String english, String chinese, String why) implements Answer {
+        public static final String NO_BULLETIN = "no bulletin yet";
+        public static final String BEFORE_RECORDS = "before the records";
+        public static final String NOT_ARRIVED = "data not arrived yet";
+        public static final String CHANGED = "changed since published";
+
+        /** How the audit log records it. */
+        public String auditResult() {
+            return "not-published: " + why;
+        }
     }
 
     /**
@@ -134,7 +147,7 @@ public class PublishedHeadline {
         Optional<PublishedBulletin> resting = bulletin(to);
         if (resting.isEmpty()) {
             return new NotPublished("no daily bulletin of " + to + " or later has been published yet: the headline quotes published figures only",
-                    to + " 及以后的日报尚未发布：新闻口径只引用已发布的数据。");
+                    to + " 及以后的日报尚未发布：新闻口径只引用已发布的数据。", NotPublished.NO_BULLETIN);
         }
         PublishedBulletin b = resting.get();
         // nothing loaded for the first days of the period: their zeros are no figure the centre has
@@ -144,7 +157,7 @@ public class PublishedHeadline {
             return new NotPublished("no data before " + (firstDay == null ? to.plusDays(1) : firstDay) + " (" + since
                     + "): a headline over days before it would quote zeros for a time with no records",
                     (firstDay == null ? "尚未载入任何数据" : firstDayLoaded.saidInChinese(firstDay) + "，此前没有记录")
-                            + "：新闻口径不能给出无记录时段的数字" + (firstDay == null || firstDay.isAfter(to) ? "。" : "，请从 " + firstDay + " 起取数。"));
+                            + "：新闻口径不能给出无记录时段的数字" + (firstDay == null || firstDay.isAfter(to) ? "。" : "，请从 " + firstDay + " 起取数。"), NotPublished.BEFORE_RECORDS);
         }
         // a day whose data has not arrived (数据未到, the rule every bulletin applies): a figure over a period holding it
         // is short of it, whichever later bulletin the headline would rest on; that is a day whose bulletin said so, and
@@ -159,7 +172,7 @@ public class PublishedHeadline {
                     + (missingDays > 1 ? "them" : "it") + " are partial, so the headline waits for it"
                     + (before ? "; a period ending " + first.minusDays(1) + " can be quoted now" : ""),
                     first + (missingDays > 1 ? " 等 " + missingDays + " 天" : " ") + "的数据未到，含" + (missingDays > 1 ? "这些日子" : "该日") + "的数字不全："
-                            + "新闻口径请待数据到达、日报发布后再取" + (before ? "，或取截至 " + first.minusDays(1) + " 的数据" : "") + "。");
+                            + "新闻口径请待数据到达、日报发布后再取" + (before ? "，或取截至 " + first.minusDays(1) + " 的数据" : "") + "。", NotPublished.NOT_ARRIVED);
         }
         Headline headline = headlines.of(from, to, area, topic);
         // looked at after the figures were read: a load landing in between is seen here, never quoted unseen
@@ -172,7 +185,7 @@ public class PublishedHeadline {
                     + b.revision() + ") was published: the headline quotes published figures only, so it waits for the next "
                     + "bulletin or revision",
                     first + (days > 1 ? " 等 " + days + " 天" : " ") + "的数据在 " + b.period() + " 日报（第" + b.revision()
-                            + "版）发布后有更新，尚未发布：新闻口径只引用已发布的数据，请待下一期日报或更正版发布后再取。");
+                            + "版）发布后有更新，尚未发布：新闻口径只引用已发布的数据，请待下一期日报或更正版发布后再取。", NotPublished.CHANGED);
         }
         // the period's own bulletin, published before that change and not yet revised: the headline would quote a
         // figure the bulletin of those very days says otherwise
@@ -187,13 +200,13 @@ public class PublishedHeadline {
                         + ") said it had not (数据未到), and no bulletin has been rendered since: the headline quotes published "
                         + "figures only, so it waits for the next night or a rerun to render it again",
                         period + " 的通报（第" + revision + "版）发布时数据未到，现已到达，尚未重新生成：新闻口径只引用已发布的数据，"
-                                + "请待下一次日报任务或重新生成后再取。");
+                                + "请待下一次日报任务或重新生成后再取。", NotPublished.CHANGED);
             }
             return new NotPublished("the figures of " + period + " changed after its own bulletin (revision " + revision
                     + ") was published, and no bulletin has been rendered since: the headline quotes published figures only, "
                     + "so it waits for the next night or a rerun to render it again (a new revision if a figure moved)",
                     period + " 的通报（第" + revision + "版）发布后该时段数据有更新，尚未重新生成：新闻口径只引用已发布的数据，"
-                            + "请待下一次日报任务或重新生成后再取（数字如有变化即发布更正版）。");
+                            + "请待下一次日报任务或重新生成后再取（数字如有变化即发布更正版）。", NotPublished.CHANGED);
         }
         // of one day, its daily: a one-day range bulletin (a rerun --range of that day) is revised on its own, and
         // the press quotes the daily
