@@ -147,7 +147,7 @@ class EmbeddedDatabaseTest {
 
     /**
      * A command whose database went away names the cause postgres.log gives (a full disk's PANIC), logged while it ran:
-     * not a line of an earlier failure, nor the lines of a start, a stop or a client refused (review 32b).
+     * not a line of an earlier failure, nor a FATAL of a start, a stop or a client (review 32b, 33d).
      */
     @Test
     void theServersOwnCauseOfFailureIsWhatItLoggedOnceUpForThisProcess(@TempDir Path home) throws Exception {
@@ -163,6 +163,10 @@ class EmbeddedDatabaseTest {
                     + "2026-12-06 03:00:00.000 CST [201] FATAL:  password authentication failed for user \"postgres\"\n",
                     StandardOpenOption.APPEND);
             assertThat(server.failureLogged()).as("routine lines").isEmpty();
+            // one client's FATAL is no cause of a shutdown that logged none (review 33d: named as the cause)
+            Files.writeString(log, "2026-12-06 03:00:00.500 CST [202] FATAL:  unsupported frontend protocol 9.9: server supports "
+                    + "3.0 to 3.0\n", StandardOpenOption.APPEND);
+            assertThat(server.failureLogged()).as("a client's FATAL").isEmpty();
 
             Files.writeString(log, "2026-12-06 03:00:01.000 CST [300] PANIC:  could not write to file \"pg_wal/xlogtemp.300\": "
                     + "No space left on device\n"
