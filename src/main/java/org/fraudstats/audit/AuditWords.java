@@ -83,7 +83,7 @@ public final class AuditWords {
             Map.entry("before the records", "时段早于最早记录"),
             Map.entry("data not arrived yet", "时段内有数据未到的日期"),
             Map.entry("changed since published", "数据在通报发布后有更新，尚未重新发布"),
-            Map.entry("part", "部分下载（Range 请求）"),
+            Map.entry("arrived since published", "通报发布时数据未到，现已到达，尚未重新发布"),
             Map.entry("an amount of 10 billion yuan or more", "数据中有 100 亿元以上的金额（可能是账号误填入金额栏）"),
             Map.entry("replaced by a newer sign-in", "已在别处登录（每个账号最多 3 处）"),
             Map.entry("TOTP key not readable under this account key", "动态口令密钥无法用本系统的账号密钥读出"),

@@ -30,9 +30,9 @@ final class JsonAnswer {
         return of(status, MetricsListing.JSON.writeValueAsString(value) + "\n");
     }
 
-    /** The one line of an error, masked: it may quote an id or a body typed by the client (no rerun 6222…, tester). */
     /**
-     * The error as web.md has it, named error.json: Spring MVC's guard against reflected downloads otherwise names the
+     * The one line of an error, masked: it may quote an id or a body typed by the client (no rerun 6222…, tester).
+     * Named error.json (as web/security's 401, 403 and 404 are): Spring MVC's guard against reflected downloads otherwise names the
      * answer to a path ending .pdf or .xlsx "f.txt", and `curl -OJ` saved a bulletin's 404 as f.txt, one file
      * overwritten by each failed download of a loop (r33a).
      */

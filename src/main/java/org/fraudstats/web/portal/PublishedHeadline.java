@@ -44,6 +44,7 @@ public class PublishedHeadline {
         public static final String BEFORE_RECORDS = "before the records";
         public static final String NOT_ARRIVED = "data not arrived yet";
         public static final String CHANGED = "changed since published";
+        public static final String ARRIVED = "arrived since published";
 
         /** How the audit log records it. */
         public String auditResult() {
@@ -200,7 +201,7 @@ public class PublishedHeadline {
                         + ") said it had not (数据未到), and no bulletin has been rendered since: the headline quotes published "
                         + "figures only, so it waits for the next night or a rerun to render it again",
                         period + " 的通报（第" + revision + "版）发布时数据未到，现已到达，尚未重新生成：新闻口径只引用已发布的数据，"
-                                + "请待下一次日报任务或重新生成后再取。", NotPublished.CHANGED);
+                                + "请待下一次日报任务或重新生成后再取。", NotPublished.ARRIVED);
             }
             return new NotPublished("the figures of " + period + " changed after its own bulletin (revision " + revision
                     + ") was published, and no bulletin has been rendered since: the headline quotes published figures only, "

@@ -110,6 +110,7 @@ class ContainerErrors {
                     response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
                 }
                 if (api) {
+                    response.setHeader("Content-Disposition", Refusals.ERROR_FILE);
                     response.setContentType("application/json");
                     response.setCharacterEncoding("UTF-8");
                 } else {

@@ -97,8 +97,15 @@ class Refusals {
         return path != null && (path.equals("/api") || path.equals("/actuator") || path.startsWith("/api/") || path.startsWith("/actuator/"));
     }
 
+    /**
+     * An error of /api named what it is, as JsonAnswer names the API's own: `curl -OJ` saved a 401 of an expired token
+     * as daily.pdf, the name of the bulletin asked for (review 33d).
+     */
+    static final String ERROR_FILE = "inline; filename=\"error.json\"";
+
     static void json(HttpServletResponse response, int status, String message) throws IOException {
         response.setStatus(status);
+        response.setHeader("Content-Disposition", ERROR_FILE);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write("{\"error\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
