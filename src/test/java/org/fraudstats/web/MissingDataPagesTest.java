@@ -32,7 +32,11 @@ class MissingDataPagesTest extends PortalTest {
     void theBulletinPageAndTheArchiveSayTheDataHadNotArrivedForADayWithoutADrop() throws Exception {
         new Drops(inbox).write("2022-10-24", "cases.csv", Drops.CASES + "C1,2022-10-24T09:00:00+08:00,440604,,OTHER,100.00,\n");
         assertThat(cli("ingest", "--inbox", inbox.toString()).exitCode()).isZero();
-        assertThat(cli("rerun", "--from", "2022-10-24", "--to", "2022-10-25").exitCode()).isZero();
+        Run rerun = cli("rerun", "--from", "2022-10-24", "--to", "2022-10-25");
+        assertThat(rerun.exitCode()).isZero();
+        // said to the statistician (or script) who ran it, as the schedule records such a week MISSING_DATA (review 33d)
+        assertThat(rerun.err()).isEqualTo("warning: the data of 2022-10-25 had not arrived (数据未到): the bulletins holding it "
+                + "say so, and are revised by the next night or a rerun once its drop is loaded\n");
 
         String latest = page("leader", get("/bulletins/latest"));
         assertThat(latest).contains("2022-10-25").contains("<p class=\"notice revised\" id=\"missing-data\">数据未到：2022-10-25 "
