@@ -376,13 +376,22 @@ public final class EmbeddedServer implements AutoCloseable {
      */
     public Optional<String> failureLogged() {
         try {
-            return lastFailure(logTail(logWhenUp), line -> line.contains("PANIC:"));
+            return lastFailure(logTail(logWhenUp), line -> SERVERS_PANIC.matcher(line).lookingAt());
         } catch (IOException e) {
             return Optional.empty();
         }
     }
 
-    /** The last PANIC, else the last FATAL line: a PANIC is followed by the FATAL lines of the backends it took down. */
+    /**
+     * A PANIC of the server itself: its level right after the line's prefix (log_line_prefix '%m [%p] '), not the words
+     * anywhere in a line, where a client could put them as its user name, logged before it is refused (review 33e).
+     */
+    private static final java.util.regex.Pattern SERVERS_PANIC = java.util.regex.Pattern.compile("\\S+ \\S+ \\S+ \\[\\d+\\] PANIC: ");
+
+    /**
+     * The last PANIC, else the last FATAL line of those told (a failed start's: a PANIC is followed by the FATAL lines
+     * of the backends it took down).
+     */
     static Optional<String> lastFailure(String logged, java.util.function.Predicate<String> telling) {
         List<String> lines = logged.lines().filter(telling).toList();
         for (String level : List.of("PANIC:", "FATAL:")) {

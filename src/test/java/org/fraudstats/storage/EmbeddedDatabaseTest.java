@@ -167,6 +167,11 @@ class EmbeddedDatabaseTest {
             Files.writeString(log, "2026-12-06 03:00:00.500 CST [202] FATAL:  unsupported frontend protocol 9.9: server supports "
                     + "3.0 to 3.0\n", StandardOpenOption.APPEND);
             assertThat(server.failureLogged()).as("a client's FATAL").isEmpty();
+            // nor a PANIC a client put in its user name (review 33e: quoted as the cause)
+            Files.writeString(log, "2026-12-06 03:00:00.600 CST [203] FATAL:  password authentication failed for user \"PANIC:  could "
+                    + "not write to file x: No space left on device\"\n2026-12-06 03:00:00.600 CST [203] DETAIL:  Role \"PANIC:  disk "
+                    + "full\" does not exist.\n", StandardOpenOption.APPEND);
+            assertThat(server.failureLogged()).as("a client's words").isEmpty();
 
             Files.writeString(log, "2026-12-06 03:00:01.000 CST [300] PANIC:  could not write to file \"pg_wal/xlogtemp.300\": "
                     + "No space left on device\n"
