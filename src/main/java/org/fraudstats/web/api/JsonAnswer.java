@@ -32,9 +32,9 @@ final class JsonAnswer {
 
     /**
      * The one line of an error, masked: it may quote an id or a body typed by the client (no rerun 6222…, tester).
-     * Named error.json (as web/security's 401, 403 and 404 are): Spring MVC's guard against reflected downloads otherwise names the
-     * answer to a path ending .pdf or .xlsx "f.txt", and `curl -OJ` saved a bulletin's 404 as f.txt, one file
-     * overwritten by each failed download of a loop (r33a).
+     * Named error.json (as web/security's 401, 403 and 404 are): Spring MVC's guard against reflected downloads
+     * otherwise names the answer to a path ending .pdf or .xlsx "f.txt", and `curl -OJ` saved a bulletin's 404 as
+     * f.txt, one file overwritten by each failed download of a loop (r33a).
      */
     static ResponseEntity<byte[]> error(HttpStatus status, String message) {
         ResponseEntity<byte[]> answer = of(status, java.util.Map.of("error", org.fraudstats.storage.DigitRuns.mask(message)));
