@@ -47,6 +47,8 @@ class ServeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port " + port + " is not a TCP port (0 to 65535)");
         }
         services.beforeStart("spring.main.web-application-type", "servlet");
+        // the exception a failed rollback hides is logged here only: serve keeps it, a command says its one line
+        services.beforeStart("logging.level.org.springframework.transaction.interceptor.TransactionInterceptor", "ERROR");
         if (port != null) {
             services.beforeStart("server.port", port.toString());
         }
