@@ -13,7 +13,7 @@ import org.fraudstats.web.portal.Inputs;
 import org.fraudstats.web.portal.OutdatedBulletin;
 import org.fraudstats.web.portal.PortalAudit;
 import org.fraudstats.web.portal.PublishedBulletin;
-import org.springframework.core.io.Resource;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -71,7 +71,7 @@ class BulletinsApi {
     }
 
     @GetMapping("/api/v1/bulletins/{date}/{file}")
-    ResponseEntity<Resource> file(@PathVariable String date, @PathVariable String file,
+    ResponseEntity<InputStreamResource> file(@PathVariable String date, @PathVariable String file,
                                   @RequestParam(required = false) String revision,
                                   @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         KnownParameters.only();

@@ -14,7 +14,7 @@ import org.fraudstats.web.portal.NotFound;
 import org.fraudstats.web.portal.OutdatedBulletin;
 import org.fraudstats.web.portal.PortalAudit;
 import org.fraudstats.web.portal.PublishedBulletin;
-import org.springframework.core.io.Resource;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -144,7 +144,7 @@ class BulletinPages {
     }
 
     @GetMapping("/files/bulletins/{period}/{file}")
-    ResponseEntity<Resource> file(@PathVariable String period, @PathVariable String file, @RequestParam(required = false) String revision,
+    ResponseEntity<InputStreamResource> file(@PathVariable String period, @PathVariable String file, @RequestParam(required = false) String revision,
                                   @RequestParam(required = false) String inline,
                                   @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         return downloads.serve(period, file, revision == null ? null : revisionNumber(revision), ifNoneMatch, "1".equals(inline));
