@@ -78,7 +78,7 @@ class HeadlineCommand implements Callable<Integer> {
         List<java.time.LocalDate> notArrived = services.get(org.fraudstats.bulletin.MissingData.class).daysNotArrived(period.from, period.to);
         if (!notArrived.isEmpty()) {
             spec.commandLine().getErr().printf("fraudstats headline: warning: the data of %s has not arrived (数据未到): the figures "
-                    + "are short of it, and the portal's headline refuses this period until it comes%n", org.fraudstats.bulletin.MissingData.named(notArrived));
+                    + "are short of it, and the portal's headline refuses this period until it comes%n", org.fraudstats.settings.BusinessTime.daysNamed(notArrived));
         }
         return 0;
     }

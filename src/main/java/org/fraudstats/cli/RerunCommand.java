@@ -81,7 +81,7 @@ class RerunCommand implements Callable<Integer> {
             // the portal serves, and mail attaches, a file of such a folder never (a link there to account.key would
             // go to every reader): said before the rerun, not found by a mail retried for 6 hours (tester)
             org.fraudstats.storage.OwnFiles.whyNotHandedOut(out, services.get(FraudstatsHome.class).root()).ifPresent(why ->
-                    spec.commandLine().getErr().println("warning: --out " + out + " " + why + ": the portal will not serve "
+                    spec.commandLine().getErr().println("fraudstats rerun: warning: --out " + out + " " + why + ": the portal will not serve "
                             + "its files nor a mail attach them; a rerun without --out writes them into the home's folder"));
         }
         Set<BulletinPublisher.Format> chosen = EnumSet.copyOf(formats);
@@ -127,20 +127,15 @@ class RerunCommand implements Callable<Integer> {
         }
         if (!notArrived.isEmpty()) {
             boolean one = notArrived.size() == 1;
-            spec.commandLine().getErr().printf("warning: the data of %s had not arrived (数据未到): the bulletins holding %s say so, "
-                    + "and are revised by the next night or a rerun once %s loaded%n", notArrivedNamed(notArrived),
+            // named as the other commands' warnings are, whose lines a log of several commands tells apart (r33f)
+            spec.commandLine().getErr().printf("fraudstats rerun: warning: the data of %s had not arrived (数据未到): the bulletins holding %s say so, "
+                    + "and are revised by the next night or a rerun once %s loaded%n", org.fraudstats.settings.BusinessTime.daysNamed(notArrived),
                     one ? "it" : "them", one ? "its drop is" : "their drops are");
         }
         // a rerun that revised published bulletins mails the revisions, as a step that never fails the rerun
         services.get(Deliveries.class).afterRerun(result.jobExecutionId(), target, line -> outWriter.println(line));
         outWriter.flush();
         return 0;
-    }
-
-    /** 2022-10-23; 2022-10-23 and 2022-10-25; or 2022-10-20 and 6 more days. */
-    private static String notArrivedNamed(java.util.List<java.time.LocalDate> days) {
-        return days.size() == 1 ? days.get(0).toString() : days.size() == 2 ? days.get(0) + " and " + days.get(1)
-                : days.get(0) + " and " + (days.size() - 1) + " more days";
     }
 
     private static String unchanged(int days, boolean range) {

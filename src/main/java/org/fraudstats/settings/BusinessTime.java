@@ -88,4 +88,18 @@ public final class BusinessTime {
             return Optional.empty();
         }
     }
+
+    /**
+     * Days as an English line names them: 2022-10-23; 2022-10-23 and 2022-10-25; 2022-10-20, 2022-10-22 and 2022-10-25;
+     * or 2022-10-20 and 6 more days. One form for rerun's and headline's warnings and the schedule's record (r33f: the
+     * headline said 2022-10-20 等 7 天 in an English line, rerun listed them its own way).
+     */
+    public static String daysNamed(java.util.List<LocalDate> days) {
+        if (days.size() > 3) {
+            return days.get(0) + " and " + (days.size() - 1) + " more days";
+        }
+        java.util.List<String> named = days.stream().map(LocalDate::toString).toList();
+        return named.size() == 1 ? named.get(0)
+                : String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.get(named.size() - 1);
+    }
 }

@@ -35,7 +35,7 @@ class MissingDataPagesTest extends PortalTest {
         Run rerun = cli("rerun", "--from", "2022-10-24", "--to", "2022-10-25");
         assertThat(rerun.exitCode()).isZero();
         // said to the statistician (or script) who ran it, as the schedule records such a week MISSING_DATA (review 33d)
-        assertThat(rerun.err()).isEqualTo("warning: the data of 2022-10-25 had not arrived (数据未到): the bulletins holding it "
+        assertThat(rerun.err()).isEqualTo("fraudstats rerun: warning: the data of 2022-10-25 had not arrived (数据未到): the bulletins holding it "
                 + "say so, and are revised by the next night or a rerun once its drop is loaded\n");
 
         String latest = page("leader", get("/bulletins/latest"));
