@@ -157,6 +157,11 @@ public class NightlyPipeline {
         return published;
     }
 
+    /** The days of [from, to] whose data has not arrived (数据未到), oldest first. */
+    public List<LocalDate> daysNotArrived(LocalDate from, LocalDate to) {
+        return missingData.daysNotArrived(from, to);
+    }
+
     /** As the schedule runs a range bulletin: 0 when its data had all arrived, 1 when published with 数据未到, as a night. */
     public int scheduledRangeBulletin(LocalDate from, LocalDate to, Path out) {
         return rangeBulletin(from, to, out).notice() == null ? 0 : 1;

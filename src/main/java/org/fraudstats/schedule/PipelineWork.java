@@ -37,6 +37,11 @@ class PipelineWork implements ScheduledWork {
     }
 
     @Override
+    public java.util.List<LocalDate> daysNotArrived(LocalDate from, LocalDate to) {
+        return pipeline.daysNotArrived(from, to);
+    }
+
+    @Override
     public void checkConfiguration() {
         pipeline.checkConfiguration();
     }

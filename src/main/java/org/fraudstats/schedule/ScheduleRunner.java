@@ -206,6 +206,8 @@ class ScheduleRunner {
             status = exitCode == 0 ? Status.DONE : arrived ? Status.FAILED : Status.MISSING_DATA;
             if (status == Status.FAILED) {
                 failure = WaitingWords.EXIT.line(exitCode);
+            } else if (status == Status.MISSING_DATA) {
+                failure = notArrived(scheduledWork, day, schedule.work() == ScheduleDefinition.Work.NIGHTLY ? day : schedule.cadence().end(day));
             }
         } catch (RunLock.Refused busy) {
             // another run holds some of the days (a statistician's rerun of the quarter at 02:30 on a Monday): the work
@@ -242,6 +244,17 @@ class ScheduleRunner {
                 node, status, exitCode, failure, clock.instant());
         audited(schedule, day, node, status, exitCode != null && exitCode != 0 ? "exit " + exitCode : failure);
         return new Outcome(day, status, detail);
+    }
+
+    /** Which days a period published with 数据未到 lacks; null (no detail, as before) when the database cannot say. */
+    private static String notArrived(ScheduledWork work, LocalDate from, LocalDate to) {
+        try {
+            List<LocalDate> days = work.daysNotArrived(from, to);
+            return days.isEmpty() ? null : WaitingWords.PUBLISHED_NOT_ARRIVED.line(org.fraudstats.settings.BusinessTime.daysNamed(days));
+        } catch (RuntimeException e) {
+            log.warn("{}..{}: the days not arrived not known: {}", from, to, firstLine(e));
+            return null;
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package org.fraudstats.schedule;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * What the schedules of jobs/*.yml run: {@link PipelineWork}, the nightly pipeline, or in tests a fake that
@@ -23,6 +24,9 @@ interface ScheduledWork {
      * @return 0 when its data had all arrived; non-zero when it was published with a 数据未到 notice
      */
     int rangeBulletin(LocalDate from, LocalDate to, Path out);
+
+    /** The days of [from, to] whose data has not arrived (数据未到), oldest first. */
+    List<LocalDate> daysNotArrived(LocalDate from, LocalDate to);
 
     /** Whether the drop of {@code date} has arrived under {@code inbox}. */
     boolean dropArrived(LocalDate date, Path inbox);

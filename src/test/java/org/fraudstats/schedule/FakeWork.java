@@ -131,6 +131,11 @@ final class FakeWork implements ScheduledWork {
         return !missing.contains(date);
     }
 
+    @Override
+    public List<LocalDate> daysNotArrived(LocalDate from, LocalDate to) {
+        return from.datesUntil(to.plusDays(1)).filter(d -> missing.contains(d) || notArrivedInRanges.contains(d)).toList();
+    }
+
     private int work(String what, LocalDate from, LocalDate to, Path out, int exitCode) {
         int now = calls.inFlight.incrementAndGet();
         calls.maxInFlight.accumulateAndGet(now, Math::max);

@@ -229,6 +229,11 @@ class NightlyRunTest extends DatabaseTest {
         assertThat(work.calls().days("dropArrived", null)).hasSizeGreaterThanOrEqualTo(3).containsOnly(D24);
         assertThat(jdbc.queryForObject("SELECT exit_code FROM schedule_run WHERE business_day = ?", Integer.class, D24))
                 .isEqualTo(1);
+        // which day, on /runs and in /api/v1/schedule, where it was null (r33f)
+        String detail = jdbc.queryForObject("SELECT detail FROM schedule_run WHERE business_day = ?", String.class, D24);
+        assertThat(detail).isEqualTo("published with 数据未到: the data of 2022-10-24 had not arrived; the next night or a "
+                + "rerun revises it once loaded");
+        assertThat(WaitingWords.chinese(detail)).isEqualTo("已按数据未到发布：2022-10-24 的数据尚未到达；数据到达后，下一次日报任务或重算将发布修订版");
         // one row for its end, none for each look while it waited
         assertThat(jdbc.queryForList("SELECT object || ' ' || result FROM audit_event WHERE action = 'schedule-nightly' "
                 + "AND id > ?", String.class, audited)).containsExactly("2022-10-24 success: data not arrived");
@@ -330,6 +335,9 @@ class NightlyRunTest extends DatabaseTest {
 
         assertThat(jdbc.queryForObject("SELECT status || ' ' || exit_code FROM schedule_run WHERE schedule = 'weekly' "
                 + "AND business_day = '2022-10-17'", String.class)).isEqualTo("MISSING_DATA 1");
+        assertThat(WaitingWords.chinese(jdbc.queryForObject("SELECT detail FROM schedule_run WHERE schedule = 'weekly' "
+                + "AND business_day = '2022-10-17'", String.class))).isEqualTo("已按数据未到发布：2022-10-23 的数据尚未到达；"
+                + "数据到达后，下一次日报任务或重算将发布修订版");
         assertThat(jdbc.queryForList("SELECT object || ' ' || result FROM audit_event WHERE action = 'schedule-weekly' AND id > ?",
                 String.class, audited)).containsExactly("2022-10-17..2022-10-23 success: data not arrived");
     }

@@ -20,6 +20,14 @@ class WaitingWordsTest {
         assertThat(WaitingWords.chinese("the nightly run of 2022-10-23 is not finished; looking again in PT1M"))
                 .isEqualTo("等待 2022-10-23 的日报任务完成；1 分钟后再查看");
         assertThat(WaitingWords.chinese("exit 3 (the log of serve says why)")).isEqualTo("退出码 3（原因见 serve 的日志）");
+        // a period published with 数据未到 names its days, as its notice does (r33f)
+        java.time.LocalDate d20 = java.time.LocalDate.of(2022, 10, 20);
+        assertThat(WaitingWords.chinese(WaitingWords.PUBLISHED_NOT_ARRIVED.line(org.fraudstats.settings.BusinessTime.daysNamed(java.util.List.of(d20, d20.plusDays(2))))))
+                .isEqualTo("已按数据未到发布：2022-10-20、2022-10-22 的数据尚未到达；数据到达后，下一次日报任务或重算将发布修订版");
+        String week = WaitingWords.PUBLISHED_NOT_ARRIVED.line(org.fraudstats.settings.BusinessTime.daysNamed(d20.datesUntil(d20.plusDays(7)).toList()));
+        assertThat(week).isEqualTo("published with 数据未到: the data of 2022-10-20 and 6 more days had not arrived; the next "
+                + "night or a rerun revises it once loaded");
+        assertThat(WaitingWords.chinese(week)).isEqualTo("已按数据未到发布：2022-10-20 等 7 天 的数据尚未到达；数据到达后，下一次日报任务或重算将发布修订版");
         assertThat(WaitingWords.chinese("drop 2031-01-02 not loaded: cases.csv: required column 'loss_amount' missing from the header"))
                 .isEqualTo("drop 2031-01-02 not loaded: cases.csv: required column 'loss_amount' missing from the header");
         // a night refused for rollups differing from the facts (review 29d: it stayed English on /runs)
