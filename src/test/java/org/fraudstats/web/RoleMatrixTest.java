@@ -87,6 +87,9 @@ class RoleMatrixTest extends PortalTest {
             new Endpoint("GET", "/headline?from=2022-10-01&to=2022-10-03", null, Set.of("leader", "statistician", "press"), 200),
             new Endpoint("GET", "/runs", null, Set.of("statistician"), 200),
             new Endpoint("POST", "/runs/plan?from=2022-10-01&to=2022-10-03", null, Set.of("statistician"), 200),
+            // the address the answer left, opened again: back to the form, not 重算编号应为数字 (r34a)
+            new Endpoint("GET", "/runs/plan", null, Set.of("statistician"), 302),
+            new Endpoint("GET", "/runs/start", null, Set.of("statistician"), 302),
             new Endpoint("GET", "/runs/999999", null, Set.of("statistician"), 404),
             new Endpoint("GET", "/rejects", null, Set.of("statistician"), 200),
             new Endpoint("GET", "/users", null, Set.of("admin"), 200),
@@ -238,6 +241,9 @@ class RoleMatrixTest extends PortalTest {
 
     private void check(List<String> wrong, Endpoint e, String who, MockHttpServletRequestBuilder request, int expected) throws Exception {
         MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        if (response.getStatus() == 302 && e.path().startsWith("/runs/") && !"/runs".equals(response.getRedirectedUrl())) {
+            wrong.add(e + " as " + who + ": to " + response.getRedirectedUrl() + " (expected /runs)");
+        }
         if (response.getStatus() != expected) {
             wrong.add(e + " as " + who + ": " + response.getStatus() + " (expected " + expected + ") " + response.getContentAsString());
         } else if (e.path().startsWith("/api/") && (expected == 401 || expected == 403)) {

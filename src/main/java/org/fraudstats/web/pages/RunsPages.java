@@ -87,6 +87,15 @@ class RunsPages {
         return "runs";
     }
 
+    /**
+     * The address a form's answer left in the address bar, opened again (a new tab, history, a bookmark): back to the
+     * form. It fell to /runs/{id} and said 重算编号应为数字, a number the statistician never typed (r34a).
+     */
+    @GetMapping({"/runs/plan", "/runs/start"})
+    String backToTheForm() {
+        return "redirect:/runs";
+    }
+
     /** The dry run: what a rerun of the range would render, with the button that starts it. */
     @PostMapping("/runs/plan")
     String plan(@RequestParam String from, @RequestParam String to, @RequestParam(defaultValue = "false") boolean range, Model model,
