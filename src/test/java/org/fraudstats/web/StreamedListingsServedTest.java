@@ -348,7 +348,10 @@ class StreamedListingsServedTest extends DatabaseTest {
         // a TRACE, which Tomcat refuses before any filter, too
         HttpResponse<String> trace = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/headline"))
                 .method("TRACE", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        for (java.net.http.HttpHeaders headers : List.of(page.headers(), get("/api/v1/x%2Fy").headers(), trace.headers())) {
+        // and what Tomcat refuses before the application (r34a: no X-Frame-Options nor Referrer-Policy)
+        HttpResponse<byte[]> dotted = get("/%2e%2e/x");
+        assertThat(dotted.statusCode()).isEqualTo(400);
+        for (java.net.http.HttpHeaders headers : List.of(page.headers(), get("/api/v1/x%2Fy").headers(), trace.headers(), dotted.headers())) {
             assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(headers.firstValue("X-Frame-Options")).hasValue("DENY");
             assertThat(headers.firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
