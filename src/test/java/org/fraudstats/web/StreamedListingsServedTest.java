@@ -229,6 +229,31 @@ class StreamedListingsServedTest extends DatabaseTest {
     }
 
     /**
+     * A method nothing answers (BLAH) is a 405, as TRACE is, not "请求有误：地址不被接受" of an address that was fine; an
+     * HTTP version Tomcat does not speak is the client's doing, not "服务器内部错误 … 请联系系统管理员" (r34a).
+     */
+    @Test
+    void anUnknownMethodIs405_andAnUnknownHttpVersionIsNoInternalError() throws Exception {
+        long before = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM audit_event", Long.class);
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/headline"))
+                .method("BLAH", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(405);
+        assertThat(page.body()).contains("不支持此请求方式。").doesNotContain("地址");
+        HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/metrics"))
+                .method("BLAH", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(405);
+        assertThat(api.body().replaceAll("\\s", "")).isEqualTo("{\"error\":\"methodnotallowed\"}");
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', action, object, result) FROM audit_event WHERE id > ?", String.class, before))
+                .containsExactly("request|BLAH /headline|405", "request|BLAH /api/v1/metrics|405");
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write("GET /headline HTTP/9.9\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 505").contains("不支持此 HTTP 协议版本。").doesNotContain("服务器内部错误");
+        }
+    }
+
+    /**
      * TRACE and OPTIONS are no method of the API: refused, and recorded as what they were. TRACE is refused by Tomcat
      * before any filter (recorded as "GET …" by nobody); OPTIONS was answered 200 with the methods allowed and not
      * recorded, to a role refused the GET (MLPS tester).

@@ -52,7 +52,9 @@ class ErrorPages implements ErrorController {
             404, "页面不存在。",
             405, "不支持此请求方式。",
             413, "上传内容过大。",
-            415, "不支持此内容类型。");
+            415, "不支持此内容类型。",
+            // a client's doing (GET / HTTP/9.9), not an error the administrator should be told of (r34a)
+            505, "不支持此 HTTP 协议版本。");
 
     static String message(int status) {
         return CHINESE.getOrDefault(status, "服务器内部错误，请稍后再试；如一再出现，请联系系统管理员。");

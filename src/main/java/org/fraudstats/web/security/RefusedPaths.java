@@ -43,6 +43,11 @@ class RefusedPaths {
         } else if (why.contains("..") || why.contains("%2E") || why.contains("%2e")) {
             english = "the path holds '..'";
             chinese = "地址中含“..”";
+        } else if (why.contains("HTTP method")) {
+            // a method no endpoint answers (BLAH /): said as a TRACE is, not as an address refused (r34a)
+            request.setAttribute(REASON, "method not allowed");
+            response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            return;
         } else {
             english = "the path is refused: " + DigitRuns.mask(why);
             chinese = "地址不被接受";
