@@ -119,7 +119,7 @@ public final class AuditWords {
     private static final String SCHEDULE = "schedule-";
     private static final String EXIT = "exit ";
     /** A session ended by the database when it was idle (sql/migration/V33). */
-    private static final java.util.regex.Pattern IDLE = java.util.regex.Pattern.compile("idle for (\\d+) minutes since (\\S+)");
+    private static final java.util.regex.Pattern IDLE = java.util.regex.Pattern.compile("idle for (\\d+) (minutes|seconds) since (\\S+)");
 
     private AuditWords() {
     }
@@ -162,7 +162,8 @@ public final class AuditWords {
         }
         java.util.regex.Matcher idle = IDLE.matcher(reason);
         if (idle.matches()) {
-            return "闲置 " + idle.group(1) + " 分钟自动退出（最后一次访问 " + idle.group(2) + "）";
+            // a limit not of whole minutes in seconds (V41), as it was set
+            return "闲置 " + idle.group(1) + (idle.group(2).equals("minutes") ? " 分钟" : " 秒") + "自动退出（最后一次访问 " + idle.group(3) + "）";
         }
         List<String> done = RERUN_DONE.holes(reason);
         if (done != null) {

@@ -26,6 +26,8 @@ class AuditWordsTest {
         assertThat(AuditWords.result("ended: replaced by a newer sign-in")).isEqualTo("会话结束：已在别处登录（每个账号最多 3 处）");
         assertThat(AuditWords.result("ended: idle for 30 minutes since 2026-12-05T09:45:12+08:00"))
                 .isEqualTo("会话结束：闲置 30 分钟自动退出（最后一次访问 2026-12-05T09:45:12+08:00）");
+        assertThat(AuditWords.result("ended: idle for 150 seconds since 2026-12-05T09:45:12+08:00"))
+                .isEqualTo("会话结束：闲置 150 秒自动退出（最后一次访问 2026-12-05T09:45:12+08:00）");
         assertThat(AuditWords.result("failure: TOTP key not readable under this account key")).isEqualTo("失败：动态口令密钥无法用本系统的账号密钥读出");
         assertThat(AuditWords.result("refused: at most 30 days for auditor")).isEqualTo("拒绝：安全审计员的令牌最长 30 天");
         assertThat(AuditWords.result("403")).isEqualTo("403 无权限");

@@ -361,6 +361,14 @@ class WebSecurityTest extends DatabaseTest {
         sessionRepository.cleanUpExpiredSessions();
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM spring_session WHERE principal_name = 'web.idle2'", Integer.class)).isZero();
+        // a limit of 150 s is said as set, not as 2 minutes (r34a)
+        add("web.idle150", Role.STATISTICIAN, "Statistician-Password-1");
+        signIn("web.idle150", "Statistician-Password-1", null);
+        jdbc.update("UPDATE spring_session SET last_access_time = 1764899112000, expiry_time = 1764899112000 + 150 * 1000, "
+                + "max_inactive_interval = 150 WHERE principal_name = 'web.idle150'");
+        sessionRepository.cleanUpExpiredSessions();
+        assertThat(jdbc.queryForObject("SELECT result FROM audit_event WHERE user_name = 'web.idle150' AND action = 'sign-out'", String.class))
+                .isEqualTo("ended: idle for 150 seconds since 2025-12-05T09:45:12+08:00");
         // 1764899112000 ms is 2025-12-05T09:45:12+08:00
         assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, client, action, result) FROM audit_event "
                 + "WHERE user_name = 'web.idle2' ORDER BY id", String.class)).containsExactly(
