@@ -516,6 +516,16 @@ class PortalApiTest extends PortalTest {
         long id = started.get("id").asLong();
         MockHttpServletResponse stop = as("statistician", post("/api/v1/reruns/" + id + "/stop"));
         assertThat(stop.getStatus()).as(stop.getContentAsString()).isEqualTo(202);
+        // a stop asked again says what a GET says: STOPPING while the thread finishes its day, not "not running
+        // (STOPPED)" that no GET had shown (r34a); refused only once the rerun has stopped
+        MockHttpServletResponse stopAgain = as("statistician", post("/api/v1/reruns/" + id + "/stop"));
+        String stateAfter = JSON.readTree(as("statistician", get("/api/v1/reruns/" + id)).getContentAsString()).get("status").asString();
+        if (stopAgain.getStatus() == 202) {
+            assertThat(JSON.readTree(stopAgain.getContentAsString()).get("status").asString()).isIn("STOPPING", "STOPPED");
+        } else {
+            assertThat(stopAgain.getStatus()).isEqualTo(409);
+            assertThat(stateAfter).isEqualTo("STOPPED");
+        }
         JsonNode stopped = awaitEnd(id);
         assertThat(stopped.get("status").asString()).isEqualTo("STOPPED");
         // 20 days, so that the stop lands before the last (4 days were all rendered before it on a quiet machine); all
