@@ -27,6 +27,9 @@ class EchoedAccountNumbersTest extends PortalTest {
     void theApiAndThePagesEchoItMasked() throws Exception {
         String api = answer("STATISTICIAN", get("/api/v1/reruns/" + NUMBER));
         assertThat(api).isEqualTo("{\n  \"error\": \"no rerun " + MASKED + "\"\n}\n");
+        // the page of an id that names nothing says it, as the API does, masked from twelve digits (r34a: …)
+        assertThat(answer("STATISTICIAN", get("/runs/" + NUMBER))).contains("没有编号为 " + MASKED + " 的重算").doesNotContain(NUMBER);
+        assertThat(answer("STATISTICIAN", get("/runs/99999999"))).contains("没有编号为 99999999 的重算");
         String stop = answer("STATISTICIAN", post("/runs/" + NUMBER + "/stop").with(csrf()));
         assertThat(stop).contains(MASKED).doesNotContain(NUMBER);
         String body = answer("STATISTICIAN", post("/api/v1/reruns").contentType("application/json")

@@ -25,6 +25,7 @@ import org.fraudstats.web.portal.NotFound;
 import org.fraudstats.web.portal.PortalAudit;
 import org.fraudstats.web.portal.PublishedBulletin;
 import org.fraudstats.web.portal.RerunPlans;
+import org.fraudstats.storage.DigitRuns;
 import org.fraudstats.web.portal.Reruns;
 import org.fraudstats.web.portal.RunHistory;
 import org.springframework.http.ResponseEntity;
@@ -195,7 +196,9 @@ class RunsPages {
 
     @GetMapping("/runs/{id}")
     String rerun(@PathVariable String id, Model model) {
-        Reruns.State state = reruns.state(id(id)).orElseThrow(() -> new NotFound("没有编号为 " + Inputs.printable(id) + " 的重算"));
+        // an id of digits (id() checked it) shown as the API and the CLI show it, masked from twelve digits: cut from
+        // seven as any echoed value, it said 没有编号为 … 的重算 of the id typed (r34a)
+        Reruns.State state = reruns.state(id(id)).orElseThrow(() -> new NotFound("没有编号为 " + DigitRuns.mask(id) + " 的重算"));
         model.addAttribute("rerun", state);
         // once it has ended: what it published, corrections first (what goes to leadership); the page said only
         // "completed", and which days moved was a search through the archive (tester)
