@@ -69,7 +69,9 @@
           document.getElementById('rerun-total').textContent = s.total;
           var status = document.getElementById('rerun-status');
           // only a change: the status is a live region, and the same word every second would be read out every second
-          if (status.textContent !== s.status) { status.textContent = s.status; }
+          var said = s.status_name || s.status;
+          if (status.textContent !== said) { status.textContent = said; }
+          status.title = s.status;
           status.className = 'status ' + s.status.toLowerCase();
           if (s.running) {
             setTimeout(poll, 1000);

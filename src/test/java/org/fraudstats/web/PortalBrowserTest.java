@@ -170,7 +170,7 @@ class PortalBrowserTest extends DatabaseTest {
                 .until(d -> {
                     try {
                         return "false".equals(d.findElement(By.id("rerun")).getDomAttribute("data-running"))
-                                && text("#rerun-status").equals("COMPLETED");
+                                && text("#rerun-status").equals("完成");
                     } catch (org.openqa.selenium.WebDriverException e) {
                         // only that one: a browser that crashed is said at once, not after three minutes (review 31e)
                         if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {

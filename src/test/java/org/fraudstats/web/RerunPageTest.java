@@ -52,6 +52,27 @@ class RerunPageTest extends PortalTest {
                 .contains("<span class=\"badge\">首发</span>");
     }
 
+    /** A failed rerun says so in the page's words before the server's English line (r34a: FAILED, and 停止前 of a stop). */
+    @Test
+    void aFailedRerunSaysSoInChineseBeforeTheServersLine() throws Exception {
+        Path out = context.getBean(org.fraudstats.storage.FraudstatsHome.class).defaultOut();
+        Files.createDirectories(out.resolve("daily"));
+        Files.writeString(out.resolve("daily/2022-10-09"), "in the way");
+        String url = rerun("2022-10-09", "2022-10-09");
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        String state;
+        do {
+            Thread.sleep(200);
+            state = as(get(url + "/state.json")).getContentAsString();
+        } while (state.contains("\"running\":true") && System.nanoTime() < deadline);
+        assertThat(state).contains("\"status\":\"FAILED\"").contains("\"status_name\":\"失败\"");
+        String page = as(get(url)).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("title=\"FAILED\">失败</span>")
+                .contains("重算失败。服务器记录的原因如下（英文，供系统管理员查看）；问题解决后，点击“重新启动”只补未完成的天。")
+                .contains("a file of that name is in the way").doesNotContain("停止前");
+        Files.delete(out.resolve("daily/2022-10-09"));
+    }
+
     private String rerun(String from, String to) throws Exception {
         MockHttpServletResponse started = as(post("/runs/start").param("from", from).param("to", to).with(csrf()));
         assertThat(started.getRedirectedUrl()).matches("/runs/\\d+");

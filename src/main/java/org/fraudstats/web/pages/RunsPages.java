@@ -83,6 +83,7 @@ class RunsPages {
         }
         // a drop's checksum by its first 8 characters, as history and /api/v1/runs give it (sql/batch/history.sql)
         model.addAttribute("runs", history.latest(15));
+        model.addAttribute("statusNames", Reruns.STATUS_NAMES);
         model.addAttribute("nights", scheduledRuns.latest(14));
         model.addAttribute("failedMails", deliveries.undelivered(latest.minusDays(60), latest.plusDays(1)));
         return "runs";
@@ -219,6 +220,7 @@ class RunsPages {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", s.id());
         json.put("status", s.status().name());
+        json.put("status_name", s.statusName());
         json.put("done", s.done());
         json.put("total", s.total());
         json.put("running", s.running());

@@ -47,12 +47,22 @@ public class Reruns {
     private static final Duration WAIT_FOR_EXECUTION = Duration.ofSeconds(30);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
+    /** Spring Batch's statuses of a job as /runs and a rerun's page say them. */
+    public static final Map<String, String> STATUS_NAMES = Map.of("STARTING", "正在启动", "STARTED", "运行中",
+            "STOPPING", "正在停止", "STOPPED", "已停止", "FAILED", "失败", "COMPLETED", "完成", "ABANDONED", "已放弃",
+            "UNKNOWN", "状态未知");
+
     /** A rerun's state (web.md's GET /api/v1/reruns/{id}); {@code startedAt}/{@code endedAt} in Asia/Shanghai. */
     public record State(long id, BatchStatus status, LocalDate from, LocalDate to, int done, int total,
                         String startedAt, String endedAt, String message, Long restartedAs) {
 
         public boolean running() {
             return status.isRunning();
+        }
+
+        /** The status in the pages' words; the code stays in the API and in the page's title (r34a: FAILED on a Chinese page). */
+        public String statusName() {
+            return STATUS_NAMES.getOrDefault(status.name(), status.name());
         }
 
         /** Failed or stopped, and not restarted since: a restarted one goes on as its restart, whose page has the button. */
