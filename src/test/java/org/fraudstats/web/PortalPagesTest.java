@@ -691,10 +691,22 @@ class PortalPagesTest extends PortalTest {
         String first = page("auditor", get("/audit").param("user", "pager.test"));
         assertThat(first).contains("共 <span>1100</span> 条符合条件").contains("页面显示最新 <span>500</span> 条")
                 .contains("event-1100").contains("event-601").doesNotContain("event-600<").doesNotContain("较新的 500 条")
-                .contains("page=2\">更早的 500 条 →</a>");
+                .containsPattern("page=2&amp;upto=[^\"]+\">更早的 500 条 →</a>");
+        // rows recorded after the first page was read (the auditor's own read among them) do not shift the next: its
+        // link carries the newest row the first found, and page 2 began with the last rows of page 1 (r34a)
+        jdbc.update("INSERT INTO audit_event (user_name, role, client, action, object, result) "
+                + "SELECT 'pager.test', 'statistician', '127.0.0.1', 'download', 'later-' || n, 'success' FROM generate_series(1, 5) n");
+        java.util.regex.Matcher older = java.util.regex.Pattern.compile("href=\"([^\"]+)\">更早的 500 条").matcher(first);
+        assertThat(older.find()).isTrue();
+        String second = page("auditor", get(java.net.URI.create(older.group(1).replace("&amp;", "&"))));
+        assertThat(second).contains("共 <span>1100</span> 条符合条件").contains("event-600<").contains("event-101<")
+                .doesNotContain("event-601<").doesNotContain("event-100<").doesNotContain("later-");
+        // a page asked afresh counts what is there now
         String third = page("auditor", get("/audit").param("user", "pager.test").param("page", "3"));
-        assertThat(third).contains("，第 3 / 3 页（每页 500 条）").contains("event-100<").contains("event-1<")
-                .doesNotContain("event-101<").contains("page=2\">← 较新的 500 条</a>").doesNotContain("更早的 500 条");
+        assertThat(third).contains("，第 3 / 3 页（每页 500 条）").contains("共 <span>1105</span> 条符合条件").contains("event-105<")
+                .contains("event-1<").doesNotContain("event-106<").containsPattern("page=2&amp;upto=[^\"]+\">← 较新的 500 条</a>")
+                .doesNotContain("更早的 500 条");
+        assertThat(as("auditor", get("/audit").param("upto", "yesterday")).getStatus()).isEqualTo(400);
         assertThat(as("auditor", get("/audit").param("page", "x")).getStatus()).isEqualTo(400);
     }
 

@@ -49,10 +49,10 @@ class AuditPage {
     String events(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                   @RequestParam(required = false) String user, @RequestParam(required = false) String role,
                   @RequestParam(required = false) String action, @RequestParam(required = false) String result,
-                  @RequestParam(required = false) String object, @RequestParam(required = false) String page, Model model,
-                  jakarta.servlet.http.HttpServletResponse response) {
+                  @RequestParam(required = false) String object, @RequestParam(required = false) String page,
+                  @RequestParam(required = false) String upto, Model model, jakarta.servlet.http.HttpServletResponse response) {
         try {
-            return read(from, to, user, role, action, result, object, page, model);
+            return read(from, to, user, role, action, result, object, page, upto, model);
         } catch (org.fraudstats.web.portal.BadInput refused) {
             model.addAttribute("from", Inputs.dateOrEmpty(from));
             model.addAttribute("to", Inputs.dateOrEmpty(to));
@@ -63,7 +63,7 @@ class AuditPage {
     }
 
     private String read(String from, String to, String user, String role, String action, String result, String object,
-                        String page, Model model) {
+                        String page, String upto, Model model) {
         LocalDate today = BusinessTime.today(clock);
         Inputs.Checks checks = new Inputs.Checks();
         boolean noFrom = from == null || from.isEmpty();
@@ -79,6 +79,16 @@ class AuditPage {
             checks.refuse(new org.fraudstats.web.portal.BadInput("role " + Inputs.printable(role) + " is not a role",
                     "角色“" + Inputs.printable(role) + "”不在列表中：请从列表中选择").on("role"));
         }
+        // the newest row the first page found, which its pager links carry: the next page asked later counted the rows
+        // recorded since (the auditor's own read of page 1 among them), and repeated as many of page 1's at its top (r34a)
+        java.time.OffsetDateTime snapshot = upto == null || upto.isEmpty() ? null : checks.of(() -> {
+            try {
+                return java.time.OffsetDateTime.parse(upto);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new org.fraudstats.web.portal.BadInput("upto: " + Inputs.printable(upto) + " is not a time of the log",
+                        "翻页参数 upto 无效：请从第一页重新翻页").on("upto");
+            }
+        });
         checks.done();
         AuditFilter which = new AuditFilter(user, role, action, result, object);
         // newest first, SHOWN matches a page: the log streams by oldest first, once to count the matches and once to keep
@@ -89,8 +99,11 @@ class AuditPage {
         int[] matching = {0};
         // the rows of the first read only: one recorded between the two reads (a script polling the API) shifted the
         // page's places, dropping the newest from page 1 (review 31)
-        java.time.OffsetDateTime[] newest = {null};
+        java.time.OffsetDateTime[] newest = {snapshot};
         log.read(period[0].minusDays(1), period[1], r -> {
+            if (snapshot != null && r.time().isAfter(snapshot)) {
+                return;
+            }
             if (newest[0] == null || r.time().isAfter(newest[0])) {
                 newest[0] = r.time();
             }
@@ -127,6 +140,7 @@ class AuditPage {
         model.addAttribute("shownLimit", SHOWN);
         model.addAttribute("page", shownPage);
         model.addAttribute("pages", pages);
+        model.addAttribute("upto", newest[0] == null ? "" : newest[0].toString());
         // the log keeps role codes, as `audit` exports them; the page names them as the filter does
         model.addAttribute("roleNames", ROLE_NAMES);
         model.addAttribute("from", period[0].toString());
