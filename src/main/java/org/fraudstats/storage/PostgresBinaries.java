@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -188,7 +187,7 @@ final class PostgresBinaries {
     }
 
     /** Unpacks into a folder of its own first and renames it: a process killed mid-way leaves no half tree. */
-    private static void unpack(Path root) throws IOException {
+    static void unpack(Path root) throws IOException {
         Path partial = root.resolveSibling(root.getFileName() + "." + UUID.randomUUID() + ".partial");
         try {
             FraudstatsHome.ownerOnlyFolder(partial);
@@ -214,7 +213,14 @@ final class PostgresBinaries {
             }
             try {
                 Files.move(partial, root, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException anotherProcessWasFaster) {
+            } catch (java.nio.file.FileSystemException anotherProcessWasFaster) {
+                // rename(2) onto the tree another process of this user has just moved there fails ENOTEMPTY, which the
+                // JDK reports on Linux as a plain FileSystemException, not DirectoryNotEmptyException: the loser of two
+                // first commands failed (r34a). Its tree is used when whole and this user's; otherwise the error stands
+                if (!Files.isExecutable(root.resolve("bin/postgres"))) {
+                    throw anotherProcessWasFaster;
+                }
+                FraudstatsHome.requireOwn(root);
                 deleteTree(partial);
             }
         } catch (IOException | RuntimeException e) {
