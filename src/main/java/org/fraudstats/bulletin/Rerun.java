@@ -153,7 +153,7 @@ public class Rerun {
         return jdbc.queryForObject(SqlFiles.load("bulletin/published-by-rerun.sql"), Map.of("jobExecutionId", execution.getId()),
                 (rs, n) -> new Result(execution.getId(), restarted, execution.getStatus(), failure, rs.getInt("dailies"),
                         rs.getInt("ranges") > 0, (int) steps.stream().filter(s -> s.getStepName().startsWith(DAY_STEP)
-                                && s.getStatus() == BatchStatus.COMPLETED).count(), rs.getInt("published_now")));
+                                && s.getWriteCount() > 0).count(), rs.getInt("published_now")));
     }
 
     /**

@@ -49,6 +49,35 @@ class RerunRestartTest extends DatabaseTest {
         assertThat(Files.getLastModifiedTime(done)).isEqualTo(firstRender);
     }
 
+    /**
+     * A stop asked while a day was being rendered leaves its step STOPPED once the bulletin is saved (Batch checks for a
+     * stop after the work too): the day is done, counted so, and its restart does not render it again (r33f, r34a: 4
+     * of 10 done beside 5 published, and the restart rendered the fifth a second time).
+     */
+    @Test
+    void aDaySavedAsAStopCameIsDone_andNotRenderedAgainByTheRestart() throws Exception {
+        Path out = TestPostgres.tempHome().resolve("out");
+        Run first = cli("rerun", "--from", "2022-10-13", "--to", "2022-10-14", "--out", out.toString());
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        long id = jdbc.queryForObject("SELECT max(job_execution_id) FROM batch_job_execution", Long.class);
+        // as the stop leaves it: the run and the 14th's step STOPPED, the 14th's bulletin and step context saved
+        jdbc.update("UPDATE batch_job_execution SET status = 'STOPPED', exit_code = 'STOPPED' WHERE job_execution_id = ?", id);
+        jdbc.update("UPDATE batch_step_execution SET status = 'STOPPED', exit_code = 'STOPPED' WHERE job_execution_id = ? "
+                + "AND step_name IN ('renderDays', 'renderDay:day-2022-10-14')", id);
+        Path pdf = out.resolve("daily/2022-10-14/fraudstats-daily-2022-10-14.pdf");
+        FileTime rendered = Files.getLastModifiedTime(pdf);
+        var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc);
+        assertThat(named.queryForObject(org.fraudstats.storage.SqlFiles.load("web/rerun-days-done.sql"), java.util.Map.of("id", id),
+                Integer.class)).isEqualTo(2);
+
+        Thread.sleep(20);
+        Run again = cli("rerun", "--from", "2022-10-13", "--to", "2022-10-14", "--out", out.toString());
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("restarted: 0 rendered now, 2 before it stopped");
+        assertThat(Files.getLastModifiedTime(pdf)).isEqualTo(rendered);
+    }
+
     /** A rerun whose failure Batch could not write down (the disk full) is UNKNOWN, which Batch restarts never (tester E). */
     @Test
     void aRerunLeftUnknownIsRestartedByTheSameRerun() throws Exception {

@@ -37,6 +37,8 @@ import org.springframework.transaction.interceptor.TransactionAttribute;
 class RerunJobConfiguration {
 
     private static final String DAY = "day";
+    /** In a day's step context once its bulletin is saved. */
+    private static final String RENDERED = "rendered";
 
     @Bean
     Job rerunBulletinsJob(JobRepository jobRepository, Step renderDays, Step renderRange) {
@@ -84,7 +86,15 @@ class RerunJobConfiguration {
             StepExecution step = chunk.getStepContext().getStepExecution();
             RerunParameters rerun = RerunParameters.of(step.getJobParameters());
             LocalDate day = LocalDate.parse(step.getExecutionContext().getString(DAY));
+            // rendered by the run this one restarts: a stop asked while the day was being rendered marks its step
+            // STOPPED once its transaction has committed (Batch checks for a stop after the work too), so the restart
+            // rendered it a second time and the stopped run's progress counted one day short (r33f, r34a)
+            if (step.getExecutionContext().containsKey(RENDERED)) {
+                return RepeatStatus.FINISHED;
+            }
             publisher.daily(day, rerun.out(), rerun.formats(), step.getJobExecutionId());
+            // saved with the step's context in the same transaction as the bulletin; a restart's step starts from it
+            step.getExecutionContext().putString(RENDERED, "true");
             contribution.incrementWriteCount(1);
             progress.dayDone();
             return RepeatStatus.FINISHED;
