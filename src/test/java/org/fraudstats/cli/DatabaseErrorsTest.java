@@ -44,6 +44,13 @@ class DatabaseErrorsTest {
         assertThat(said(new java.sql.SQLTransientConnectionException("fraudstats-embedded - Connection is not available", "08001",
                 new java.sql.SQLException("FATAL: password authentication failed for user \"fraudstats_app\"", "28P01"))))
                 .startsWith("FATAL: password authentication failed for user \"fraudstats_app\" (SPRING_DATASOURCE_USERNAME");
+        // the failure a rollback refused on the dead connection hid, not the pool's "Connection is closed" (r34c)
+        org.springframework.transaction.TransactionSystemException rollback = new org.springframework.transaction.TransactionSystemException(
+                "JDBC rollback failed", new java.sql.SQLException("Connection is closed"));
+        rollback.initApplicationException(new org.springframework.dao.DataAccessResourceFailureException("could not publish",
+                new PSQLException("FATAL: terminating connection due to unexpected postmaster exit", PSQLState.CONNECTION_FAILURE)));
+        assertThat(Cli.userMessage(new IllegalStateException("nightly failed", rollback)))
+                .isEqualTo("database unreachable: FATAL: terminating connection due to unexpected postmaster exit");
         // the mail relay's refusal is not the database's
         assertThat(org.fraudstats.storage.DatabaseDown.isCause(new RuntimeException("Mail server connection failed",
                 new java.net.ConnectException("Connection refused")))).isFalse();
