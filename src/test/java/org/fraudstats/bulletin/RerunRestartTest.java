@@ -76,6 +76,24 @@ class RerunRestartTest extends DatabaseTest {
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.out()).contains("restarted: 0 rendered now, 2 before it stopped");
         assertThat(Files.getLastModifiedTime(pdf)).isEqualTo(rendered);
+
+        // stopped so again, and a late record of the 14th loaded meanwhile: the restart renders it, or its bulletin
+        // would stay without the record (r34d)
+        long second = jdbc.queryForObject("SELECT max(job_execution_id) FROM batch_job_execution", Long.class);
+        jdbc.update("UPDATE batch_job_execution SET status = 'STOPPED', exit_code = 'STOPPED' WHERE job_execution_id = ?", second);
+        jdbc.update("UPDATE batch_step_execution SET status = 'STOPPED', exit_code = 'STOPPED' WHERE job_execution_id = ? "
+                + "AND step_name IN ('renderDays', 'renderDay:day-2022-10-14')", second);
+        Path late = Files.createDirectories(TestPostgres.tempHome().resolve("inbox/2022-10-15"));
+        Files.writeString(late.resolve("cases.csv"), "case_id,reported_at,district_code,station,fraud_type,loss_amount,victim_age\n"
+                + "FSLATE1014,2022-10-14T10:00:00+08:00,440604,禅城分局祖庙派出所,FAKE_LOAN,1000.00,\n");
+        assertThat(cli("ingest", "--inbox", late.getParent().toString()).exitCode()).isZero();
+        Run third = cli("rerun", "--from", "2022-10-13", "--to", "2022-10-14", "--out", out.toString());
+        assertThat(third.exitCode()).as(third.err()).isZero();
+        assertThat(third.out()).contains("restarted: 1 rendered now, 1 before it stopped");
+        // rendered by the restart, with the late record: its second revision
+        assertThat(jdbc.queryForObject("SELECT max(revision) || ' ' || (max(job_execution_id) = ?) FROM bulletin_revision "
+                + "WHERE kind = 'daily' AND date_from = '2022-10-14'", String.class, jdbc.queryForObject(
+                "SELECT max(job_execution_id) FROM batch_job_execution", Long.class))).isEqualTo("2 true");
     }
 
     /** A rerun whose failure Batch could not write down (the disk full) is UNKNOWN, which Batch restarts never (tester E). */

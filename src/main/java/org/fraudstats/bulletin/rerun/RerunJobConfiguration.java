@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.fraudstats.bulletin.BulletinKind;
 import org.fraudstats.bulletin.BulletinPublisher;
 import org.fraudstats.bulletin.RerunProgress;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -88,15 +89,18 @@ class RerunJobConfiguration {
             LocalDate day = LocalDate.parse(step.getExecutionContext().getString(DAY));
             // rendered by the run this one restarts: a stop asked while the day was being rendered marks its step
             // STOPPED once its transaction has committed (Batch checks for a stop after the work too), so the restart
-            // rendered it a second time and the stopped run's progress counted one day short (r33f, r34a)
-            if (step.getExecutionContext().containsKey(RENDERED)) {
+            // rendered it a second time and the stopped run's progress counted one day short (r33f, r34a). Not when
+            // a load has changed the day's records since: a restart days later would leave a stale bulletin (r34d)
+            if (step.getExecutionContext().containsKey(RENDERED)
+                    && publisher.changedSinceLatest(BulletinKind.DAILY, day, day).isEmpty()) {
                 return RepeatStatus.FINISHED;
             }
             publisher.daily(day, rerun.out(), rerun.formats(), step.getJobExecutionId());
-            // saved with the step's context in the same transaction as the bulletin; a restart's step starts from it
-            step.getExecutionContext().putString(RENDERED, "true");
             contribution.incrementWriteCount(1);
             progress.dayDone();
+            // last, saved with the step's context in the bulletin's own transaction: a failure after it would have
+            // kept the mark without the bulletin (r34d); a restart's step starts from this context
+            step.getExecutionContext().putString(RENDERED, "true");
             return RepeatStatus.FINISHED;
         };
     }
