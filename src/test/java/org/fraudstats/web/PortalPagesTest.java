@@ -700,10 +700,14 @@ class PortalPagesTest extends PortalTest {
         assertThat(older.find()).isTrue();
         String second = page("auditor", get(java.net.URI.create(older.group(1).replace("&amp;", "&"))));
         assertThat(second).contains("共 <span>1100</span> 条符合条件").contains("event-600<").contains("event-101<")
-                .doesNotContain("event-601<").doesNotContain("event-100<").doesNotContain("later-");
+                .doesNotContain("event-601<").doesNotContain("event-100<").doesNotContain("later-")
+                // and says it is of an earlier moment, on the page and in its record (r34d: a link can hide rows)
+                .containsPattern("翻页中：显示截至 <span>\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+08:00</span> 的日志").contains("查看最新</a>");
+        assertThat(jdbc.queryForObject("SELECT object FROM audit_event WHERE action = 'read-audit' ORDER BY id DESC LIMIT 1", String.class))
+                .matches("\\d{4}-\\d{2}-\\d{2}\\.\\.\\d{4}-\\d{2}-\\d{2} user=pager\\.test upto=\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+08:00");
         // a page asked afresh counts what is there now
         String third = page("auditor", get("/audit").param("user", "pager.test").param("page", "3"));
-        assertThat(third).contains("，第 3 / 3 页（每页 500 条）").contains("共 <span>1105</span> 条符合条件").contains("event-105<")
+        assertThat(third).doesNotContain("翻页中").contains("，第 3 / 3 页（每页 500 条）").contains("共 <span>1105</span> 条符合条件").contains("event-105<")
                 .contains("event-1<").doesNotContain("event-106<").containsPattern("page=2&amp;upto=[^\"]+\">← 较新的 500 条</a>")
                 .doesNotContain("更早的 500 条");
         assertThat(as("auditor", get("/audit").param("upto", "yesterday")).getStatus()).isEqualTo(400);

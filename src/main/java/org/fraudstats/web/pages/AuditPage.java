@@ -132,7 +132,10 @@ class AuditPage {
             }
         });
         // with the filters: the auditor's own reads are audited too, and "read the log" said not what was looked for
-        audit.record("read-audit", period[0] + ".." + period[1] + (which.described().isEmpty() ? "" : " " + which.described()), "success");
+        // a page read as of an earlier moment says so in the record, as on the page: a link with upto= hides the rows
+        // after it, and an auditor handed one must see that it does (r34d)
+        audit.record("read-audit", period[0] + ".." + period[1] + (which.described().isEmpty() ? "" : " " + which.described())
+                + (snapshot == null ? "" : " upto=" + BusinessTime.isoSeconds(snapshot.toInstant())), "success");
         List<AuditRecord> shown = latest.stream().map(Shown::event).toList();
         model.addAttribute("events", shown);
         model.addAttribute("flagged", latest.stream().filter(Shown::flagged).map(Shown::event).collect(java.util.stream.Collectors.toSet()));
@@ -141,6 +144,7 @@ class AuditPage {
         model.addAttribute("page", shownPage);
         model.addAttribute("pages", pages);
         model.addAttribute("upto", newest[0] == null ? "" : newest[0].toString());
+        model.addAttribute("asOf", snapshot == null ? null : BusinessTime.isoSeconds(snapshot.toInstant()));
         // the log keeps role codes, as `audit` exports them; the page names them as the filter does
         model.addAttribute("roleNames", ROLE_NAMES);
         model.addAttribute("from", period[0].toString());
