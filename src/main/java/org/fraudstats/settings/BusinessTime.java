@@ -95,6 +95,9 @@ public final class BusinessTime {
      * headline said 2022-10-20 等 7 天 in an English line, rerun listed them its own way).
      */
     public static String daysNamed(java.util.List<LocalDate> days) {
+        if (days.isEmpty()) {
+            return "";
+        }
         if (days.size() > 3) {
             return days.get(0) + " and " + (days.size() - 1) + " more days";
         }

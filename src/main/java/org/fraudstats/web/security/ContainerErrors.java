@@ -106,8 +106,12 @@ class ContainerErrors {
                 response.setHeader("X-Content-Type-Options", "nosniff");
                 response.setHeader("Cache-Control", "no-store");
                 // as SecurityConfiguration.framing() writes them on every other answer (r34a: missing on /%2e%2e/x)
-                response.setHeader("X-Frame-Options", "DENY");
-                response.setHeader("Referrer-Policy", "same-origin");
+                if (!response.containsHeader("X-Frame-Options")) {
+                    response.setHeader("X-Frame-Options", "DENY");
+                }
+                if (!response.containsHeader("Referrer-Policy")) {
+                    response.setHeader("Referrer-Policy", "same-origin");
+                }
                 if (request.isSecure()) {
                     // what Spring Security adds to every other HTTPS answer
                     response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
