@@ -59,13 +59,7 @@ class RerunPageTest extends PortalTest {
         Files.createDirectories(out.resolve("daily"));
         Files.writeString(out.resolve("daily/2022-10-09"), "in the way");
         String url = rerun("2022-10-09", "2022-10-09");
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        String state;
-        do {
-            Thread.sleep(200);
-            state = as(get(url + "/state.json")).getContentAsString();
-        } while (state.contains("\"running\":true") && System.nanoTime() < deadline);
-        assertThat(state).contains("\"status\":\"FAILED\"").contains("\"status_name\":\"失败\"");
+        assertThat(ended(url)).contains("\"status\":\"FAILED\"").contains("\"status_name\":\"失败\"");
         String page = as(get(url)).getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("title=\"FAILED\">失败</span>")
                 .contains("重算失败。服务器记录的原因如下（英文，供系统管理员查看）；问题解决后，点击“重新启动”只补未完成的天。")
@@ -79,14 +73,19 @@ class RerunPageTest extends PortalTest {
         return started.getRedirectedUrl();
     }
 
-    private String finished(String url) throws Exception {
+    /** The state.json of the rerun once it has ended. */
+    private String ended(String url) throws Exception {
         long deadline = System.nanoTime() + 180_000_000_000L;
         String state;
         do {
             Thread.sleep(200);
             state = as(get(url + "/state.json")).getContentAsString();
         } while (state.contains("\"running\":true") && System.nanoTime() < deadline);
-        assertThat(state).contains("\"status\":\"COMPLETED\"");
+        return state;
+    }
+
+    private String finished(String url) throws Exception {
+        assertThat(ended(url)).contains("\"status\":\"COMPLETED\"");
         MockHttpServletResponse response = as(get(url));
         assertThat(response.getStatus()).isEqualTo(200);
         return response.getContentAsString(StandardCharsets.UTF_8);
