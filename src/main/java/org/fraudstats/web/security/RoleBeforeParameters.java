@@ -38,8 +38,12 @@ class RoleBeforeParameters implements WebMvcConfigurer, HandlerInterceptor {
         if (request.getDispatcherType() == DispatcherType.ASYNC || !(handler instanceof HandlerMethod method)) {
             return true;
         }
-        AuthorizationResult result = roles.authorize(() -> SecurityContextHolder.getContext().getAuthentication(),
-                new SimpleMethodInvocation(method.getBean(), method.getMethod()));
+        org.springframework.security.core.Authentication who = SecurityContextHolder.getContext().getAuthentication();
+        if (who == null) {
+            // no one signed in has passed the filter chains to a handler; were one to, method security says it (401)
+            return true;
+        }
+        AuthorizationResult result = roles.authorize(() -> who, new SimpleMethodInvocation(method.getBean(), method.getMethod()));
         if (result != null && !result.isGranted()) {
             throw new AccessDeniedException("refused by the role of " + method.getBeanType().getSimpleName());
         }
