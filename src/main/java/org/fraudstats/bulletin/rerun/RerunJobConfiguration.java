@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.fraudstats.bulletin.BulletinKind;
 import org.fraudstats.bulletin.BulletinPublisher;
+import org.fraudstats.bulletin.Published;
 import org.fraudstats.bulletin.RerunProgress;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -87,19 +87,22 @@ class RerunJobConfiguration {
             StepExecution step = chunk.getStepContext().getStepExecution();
             RerunParameters rerun = RerunParameters.of(step.getJobParameters());
             LocalDate day = LocalDate.parse(step.getExecutionContext().getString(DAY));
-            // rendered by the run this one restarts: a stop asked while the day was being rendered marks its step
-            // STOPPED once its transaction has committed (Batch checks for a stop after the work too), so the restart
-            // rendered it a second time and the stopped run's progress counted one day short (r33f, r34a). Not when
-            // a load has changed the day's records since: a restart days later would leave a stale bulletin (r34d)
-            if (step.getExecutionContext().containsKey(RENDERED)
-                    && publisher.changedSinceLatest(BulletinKind.DAILY, day, day).isEmpty()) {
-                return RepeatStatus.FINISHED;
+            // rendered already by the run this one restarts: a stop asked while the day was being rendered marks its
+            // step STOPPED once its transaction has committed (Batch checks for a stop after the work too). Rendered
+            // again, as every day of a restart was (a load, a newer revision elsewhere, a file deleted since: skipping
+            // it could leave it stale, r34d, r34f), but counted as rendered now only when that made a new revision:
+            // the stopped run's progress counts it (sql/web/rerun-days-done.sql), and it was counted twice (r34a)
+            boolean renderedBefore = step.getExecutionContext().containsKey(RENDERED);
+            Published published = publisher.daily(day, rerun.out(), rerun.formats(), step.getJobExecutionId());
+            try {
+                progress.dayDone();
+            } catch (RuntimeException e) {
+                // a progress bar is no reason to take back a bulletin rendered and about to be committed
             }
-            publisher.daily(day, rerun.out(), rerun.formats(), step.getJobExecutionId());
-            contribution.incrementWriteCount(1);
-            progress.dayDone();
-            // last, saved with the step's context in the bulletin's own transaction: a failure after it would have
-            // kept the mark without the bulletin (r34d); a restart's step starts from this context
+            if (!renderedBefore || published.newRevision()) {
+                contribution.incrementWriteCount(1);
+            }
+            // saved with the step's context in the bulletin's own transaction, restored without it on a rollback
             step.getExecutionContext().putString(RENDERED, "true");
             return RepeatStatus.FINISHED;
         };
