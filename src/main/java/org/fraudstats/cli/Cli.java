@@ -119,13 +119,13 @@ public final class Cli {
 
     /** The message a user can act on: ours when we raised it, else the most telling cause. */
     static String userMessage(Throwable e) {
-        // a rollback that failed on the lost connection hides what failed first, the thing to say: nightly said only
-        // "Connection is closed" of a database killed while it published (r34c)
-        Throwable hidden = org.fraudstats.storage.DatabaseDown.hiddenByRollback(e);
-        if (hidden != null && hidden != e) {
-            return userMessage(hidden);
-        }
         for (Throwable t = e; t != null; t = t.getCause()) {
+            // a rollback that failed on the lost connection hides what failed first, the thing to say: nightly said
+            // only "Connection is closed" of a database killed while it published (r34c). Where it sits, so that our
+            // own message above it (drop D not loaded: …) still wins (r34f)
+            if (t instanceof org.springframework.transaction.TransactionSystemException rollback && rollback.getApplicationException() != null) {
+                return userMessage(rollback.getApplicationException());
+            }
             if (t instanceof UnreadableFileException || t instanceof IngestFailedException || t instanceof UserError
                     || t instanceof org.fraudstats.storage.WrongAccountKey
                     || t instanceof org.fraudstats.storage.RunLock.Refused

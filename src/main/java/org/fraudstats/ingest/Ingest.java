@@ -276,6 +276,11 @@ public class Ingest {
     private static String rootMessage(Throwable t) {
         Throwable root = t;
         for (Throwable cause = t; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            // a rollback that failed too hides the failure that mattered, kept aside, not as its cause (as Rerun.oneLine)
+            if (cause instanceof org.springframework.transaction.TransactionSystemException rollback
+                    && rollback.getApplicationException() != null) {
+                return rootMessage(rollback.getApplicationException());
+            }
             if (cause instanceof UnreadableFileException || cause instanceof FileStager.StagingFailed) {
                 return cause.getMessage();
             }

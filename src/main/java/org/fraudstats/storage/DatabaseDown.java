@@ -42,7 +42,7 @@ public final class DatabaseDown {
      * no SQL state), and Spring's exception for the rollback keeps the first failure aside, not as its cause. The
      * portal answered that a bare 500 with a 100-line trace, where the next page had its 503 (trial).
      */
-    public static Throwable hiddenByRollback(Throwable failure) {
+    private static Throwable hiddenByRollback(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 50; t = t.getCause(), depth++) {
             if (t instanceof org.springframework.transaction.TransactionSystemException rollback && rollback.getApplicationException() != null) {
