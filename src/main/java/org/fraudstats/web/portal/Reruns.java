@@ -209,10 +209,11 @@ public class Reruns {
     /** Asks a running rerun to stop; it ends STOPPED after the days being rendered, and can be restarted. */
     public void stop(long id) {
         JobExecution asked = rerunExecution(id);
-        if (asked.getStatus() == BatchStatus.STOPPED && live.containsKey(id)) {
-            // stopped, its thread still on the day it was rendering: STOPPING, as state() says it, and the stop asked
-            // again is the stop already under way. It was refused as "not running (STOPPED)", a state no GET had
-            // shown, and a script restarting on STOPPED was refused in turn (r34a)
+        if ((asked.getStatus() == BatchStatus.STOPPED || asked.getStatus() == BatchStatus.FAILED) && live.containsKey(id)) {
+            // stopped or failed, its thread still on the day it was rendering: STOPPING, by state()'s own rule, and
+            // the stop asked again is the stop already under way. It was refused as "not running (STOPPED)", a state
+            // no GET had shown, and a script restarting on STOPPED was refused in turn (r34a). Not a completed one
+            // still mailing, which state() calls COMPLETED (r34d)
             audit.record("rerun-stop", "job execution " + id, "requested");
             return;
         }
