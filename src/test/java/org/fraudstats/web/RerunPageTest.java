@@ -55,6 +55,8 @@ class RerunPageTest extends PortalTest {
     /** A failed rerun says so in the page's words before the server's English line (r34a: FAILED, and 停止前 of a stop). */
     @Test
     void aFailedRerunSaysSoInChineseBeforeTheServersLine() throws Exception {
+        // records to render from, whichever test runs first (the same drops as the other's: loaded once)
+        assertThat(cli("ingest", "--inbox", SAMPLE_INBOX.toString(), "--from", "2022-10-01", "--to", "2022-10-03").exitCode()).isZero();
         Path out = context.getBean(org.fraudstats.storage.FraudstatsHome.class).defaultOut();
         Files.createDirectories(out.resolve("daily"));
         Files.writeString(out.resolve("daily/2022-10-09"), "in the way");
@@ -69,7 +71,8 @@ class RerunPageTest extends PortalTest {
 
     private String rerun(String from, String to) throws Exception {
         MockHttpServletResponse started = as(post("/runs/start").param("from", from).param("to", to).with(csrf()));
-        assertThat(started.getRedirectedUrl()).matches("/runs/\\d+");
+        assertThat(started.getRedirectedUrl()).as(started.getStatus() + " " + java.util.regex.Pattern.compile("<p class=\"notice error[^>]*>([^<]*)")
+                .matcher(started.getContentAsString(StandardCharsets.UTF_8)).results().map(m -> m.group(1)).toList()).matches("/runs/\\d+");
         return started.getRedirectedUrl();
     }
 
