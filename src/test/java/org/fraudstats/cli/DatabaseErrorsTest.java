@@ -51,6 +51,10 @@ class DatabaseErrorsTest {
                 new PSQLException("FATAL: terminating connection due to unexpected postmaster exit", PSQLState.CONNECTION_FAILURE)));
         assertThat(Cli.userMessage(new IllegalStateException("nightly failed", rollback)))
                 .isEqualTo("database unreachable: FATAL: terminating connection due to unexpected postmaster exit");
+        // and our own line above it still wins, naming the drop (r34f)
+        UserError named = new UserError("drop 2022-10-29 not loaded: the database connection was lost");
+        named.initCause(rollback);
+        assertThat(Cli.userMessage(new IllegalStateException("ingest failed", named))).isEqualTo(named.getMessage());
         // the mail relay's refusal is not the database's
         assertThat(org.fraudstats.storage.DatabaseDown.isCause(new RuntimeException("Mail server connection failed",
                 new java.net.ConnectException("Connection refused")))).isFalse();
