@@ -57,21 +57,22 @@ class RerunRestartTest extends DatabaseTest {
     @Test
     void aDaySavedAsAStopCameIsDone_andNotRenderedAgainByTheRestart() throws Exception {
         Path out = TestPostgres.tempHome().resolve("out");
-        Run first = cli("rerun", "--from", "2022-10-13", "--to", "2022-10-14", "--out", out.toString());
+        ownDays("2022-10-16", "2022-10-17");
+        Run first = cli("rerun", "--from", "2022-10-16", "--to", "2022-10-17", "--out", out.toString());
         assertThat(first.exitCode()).as(first.err()).isZero();
         long id = jdbc.queryForObject("SELECT max(job_execution_id) FROM batch_job_execution", Long.class);
         // as the stop leaves it: the run and the 14th's step STOPPED, the 14th's bulletin and step context saved
         jdbc.update("UPDATE batch_job_execution SET status = 'STOPPED', exit_code = 'STOPPED' WHERE job_execution_id = ?", id);
         jdbc.update("UPDATE batch_step_execution SET status = 'STOPPED', exit_code = 'STOPPED' WHERE job_execution_id = ? "
-                + "AND step_name IN ('renderDays', 'renderDay:day-2022-10-14')", id);
-        Path pdf = out.resolve("daily/2022-10-14/fraudstats-daily-2022-10-14.pdf");
+                + "AND step_name IN ('renderDays', 'renderDay:day-2022-10-17')", id);
+        Path pdf = out.resolve("daily/2022-10-17/fraudstats-daily-2022-10-17.pdf");
         FileTime rendered = Files.getLastModifiedTime(pdf);
         var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc);
         assertThat(named.queryForObject(org.fraudstats.storage.SqlFiles.load("web/rerun-days-done.sql"), java.util.Map.of("id", id),
                 Integer.class)).isEqualTo(2);
 
         Thread.sleep(20);
-        Run again = cli("rerun", "--from", "2022-10-13", "--to", "2022-10-14", "--out", out.toString());
+        Run again = cli("rerun", "--from", "2022-10-16", "--to", "2022-10-17", "--out", out.toString());
 
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.out()).contains("restarted: 0 rendered now, 2 before it stopped");
@@ -82,18 +83,49 @@ class RerunRestartTest extends DatabaseTest {
         long second = jdbc.queryForObject("SELECT max(job_execution_id) FROM batch_job_execution", Long.class);
         jdbc.update("UPDATE batch_job_execution SET status = 'STOPPED', exit_code = 'STOPPED' WHERE job_execution_id = ?", second);
         jdbc.update("UPDATE batch_step_execution SET status = 'STOPPED', exit_code = 'STOPPED' WHERE job_execution_id = ? "
-                + "AND step_name IN ('renderDays', 'renderDay:day-2022-10-14')", second);
-        Path late = Files.createDirectories(TestPostgres.tempHome().resolve("inbox/2022-10-15"));
+                + "AND step_name IN ('renderDays', 'renderDay:day-2022-10-17')", second);
+        // (dated past the days the tests load, whose own drops they would meet again as changed versions)
+        Path late = Files.createDirectories(TestPostgres.tempHome().resolve("inbox/2022-10-24"));
         Files.writeString(late.resolve("cases.csv"), "case_id,reported_at,district_code,station,fraud_type,loss_amount,victim_age\n"
-                + "FSLATE1014,2022-10-14T10:00:00+08:00,440604,禅城分局祖庙派出所,FAKE_LOAN,1000.00,\n");
+                + "FSLATE1017,2022-10-17T10:00:00+08:00,440604,禅城分局祖庙派出所,FAKE_LOAN,1000.00,\n");
         assertThat(cli("ingest", "--inbox", late.getParent().toString()).exitCode()).isZero();
-        Run third = cli("rerun", "--from", "2022-10-13", "--to", "2022-10-14", "--out", out.toString());
+        Run third = cli("rerun", "--from", "2022-10-16", "--to", "2022-10-17", "--out", out.toString());
         assertThat(third.exitCode()).as(third.err()).isZero();
-        assertThat(third.out()).contains("restarted: 1 rendered now, 1 before it stopped");
+        // started anew, the load having changed a day of the period (theSameRerunAfterALoadChangedAFinishedDay…)
+        assertThat(third.out()).doesNotContain("restarted");
         // rendered by the restart, with the late record: its second revision
         assertThat(jdbc.queryForObject("SELECT max(revision) || ' ' || (max(job_execution_id) = ?) FROM bulletin_revision "
-                + "WHERE kind = 'daily' AND date_from = '2022-10-14'", String.class, jdbc.queryForObject(
+                + "WHERE kind = 'daily' AND date_from = '2022-10-17'", String.class, jdbc.queryForObject(
                 "SELECT max(job_execution_id) FROM batch_job_execution", Long.class))).isEqualTo("2 true");
+    }
+
+    /**
+     * The same command run again after a load changed a day the stopped run had finished starts anew: restarted, Batch
+     * skipped that day's completed step, and its bulletin stayed as it was while the run said every day was rendered
+     * (r34e: a 数据未到 bulletin kept after its data came).
+     */
+    @Test
+    void theSameRerunAfterALoadChangedAFinishedDayRendersItAgain() throws Exception {
+        Path out = TestPostgres.tempHome().resolve("out");
+        ownDays("2022-10-18", "2022-10-19");
+        Run first = cli("rerun", "--from", "2022-10-18", "--to", "2022-10-19", "--out", out.toString());
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        long id = jdbc.queryForObject("SELECT max(job_execution_id) FROM batch_job_execution", Long.class);
+        // stopped on the 19th, the 18th finished
+        jdbc.update("UPDATE batch_job_execution SET status = 'STOPPED', exit_code = 'STOPPED' WHERE job_execution_id = ?", id);
+        jdbc.update("UPDATE batch_step_execution SET status = 'STOPPED', exit_code = 'STOPPED' WHERE job_execution_id = ? "
+                + "AND step_name IN ('renderDays', 'renderDay:day-2022-10-19')", id);
+        Path late = Files.createDirectories(TestPostgres.tempHome().resolve("inbox/2022-10-25"));
+        Files.writeString(late.resolve("cases.csv"), "case_id,reported_at,district_code,station,fraud_type,loss_amount,victim_age\n"
+                + "FSLATE1018,2022-10-18T10:00:00+08:00,440604,禅城分局祖庙派出所,FAKE_LOAN,1000.00,\n");
+        assertThat(cli("ingest", "--inbox", late.getParent().toString()).exitCode()).isZero();
+
+        Run again = cli("rerun", "--from", "2022-10-18", "--to", "2022-10-19", "--out", out.toString());
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).doesNotContain("restarted");
+        assertThat(jdbc.queryForObject("SELECT max(revision) || ' ' || (max(job_execution_id) > ?) FROM bulletin_revision "
+                + "WHERE kind = 'daily' AND date_from = '2022-10-18'", String.class, id)).isEqualTo("2 true");
     }
 
     /** A rerun whose failure Batch could not write down (the disk full) is UNKNOWN, which Batch restarts never (tester E). */
@@ -200,6 +232,11 @@ class RerunRestartTest extends DatabaseTest {
                 + "WHERE job_execution_id = ? AND status <> 'COMPLETED'", id);
         assertThat(out.resolve("daily/" + from + "/fraudstats-daily-" + from + ".pdf")).exists();
         return id;
+    }
+
+    /** Days no other test of the class renders: a revision one publishes is no first render of another's (its file .r2). */
+    private void ownDays(String from, String to) {
+        assertThat(cli("ingest", "--inbox", SAMPLE_INBOX.toString(), "--from", from, "--to", to).exitCode()).isZero();
     }
 
     private String status(long jobExecutionId) {
