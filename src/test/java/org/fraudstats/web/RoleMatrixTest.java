@@ -237,6 +237,11 @@ class RoleMatrixTest extends PortalTest {
         assertThat(wrong).isEmpty();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE id > ? AND action = 'request' AND result = '403' "
                 + "AND object LIKE 'POST /%'", Integer.class, before)).isEqualTo(refused);
+        // the role it is for is told which field is missing (r34e: 请求有误。 alone)
+        MockHttpServletResponse missing = mvc.perform(post("/runs/plan").param("to", "2022-10-03")
+                .with(user("matrix-statistician").roles("STATISTICIAN")).with(csrf())).andReturn().getResponse();
+        assertThat(missing.getStatus()).isEqualTo(400);
+        assertThat(missing.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("缺少“from”：请从页面上的表单提交");
     }
 
     private void check(List<String> wrong, Endpoint e, String who, MockHttpServletRequestBuilder request, int expected) throws Exception {

@@ -81,7 +81,7 @@ class AuditPage {
         }
         // the newest row the first page found, which its pager links carry: the next page asked later counted the rows
         // recorded since (the auditor's own read of page 1 among them), and repeated as many of page 1's at its top (r34a)
-        java.time.OffsetDateTime snapshot = upto == null || upto.isEmpty() ? null : checks.of(() -> {
+        java.time.OffsetDateTime asked = upto == null || upto.isEmpty() ? null : checks.of(() -> {
             try {
                 return java.time.OffsetDateTime.parse(upto);
             } catch (java.time.format.DateTimeParseException e) {
@@ -90,6 +90,8 @@ class AuditPage {
             }
         });
         checks.done();
+        // one after now would freeze nothing and say it did (r34e): the log as it is
+        java.time.OffsetDateTime snapshot = asked == null || asked.toInstant().isAfter(clock.instant()) ? null : asked;
         AuditFilter which = new AuditFilter(user, role, action, result, object);
         // newest first, SHOWN matches a page: the log streams by oldest first, once to count the matches and once to keep
         // the page's, each with whether it is a user's act after an administrator's reset (audit/AfterAReset), which
@@ -135,7 +137,7 @@ class AuditPage {
         // a page read as of an earlier moment says so in the record, as on the page: a link with upto= hides the rows
         // after it, and an auditor handed one must see that it does (r34d)
         audit.record("read-audit", period[0] + ".." + period[1] + (which.described().isEmpty() ? "" : " " + which.described())
-                + (snapshot == null ? "" : " upto=" + BusinessTime.isoSeconds(snapshot.toInstant())), "success");
+                + (snapshot == null ? "" : " upto=" + exact(snapshot)), "success");
         List<AuditRecord> shown = latest.stream().map(Shown::event).toList();
         model.addAttribute("events", shown);
         model.addAttribute("flagged", latest.stream().filter(Shown::flagged).map(Shown::event).collect(java.util.stream.Collectors.toSet()));
@@ -144,7 +146,7 @@ class AuditPage {
         model.addAttribute("page", shownPage);
         model.addAttribute("pages", pages);
         model.addAttribute("upto", newest[0] == null ? "" : newest[0].toString());
-        model.addAttribute("asOf", snapshot == null ? null : BusinessTime.isoSeconds(snapshot.toInstant()));
+        model.addAttribute("asOf", snapshot == null ? null : exact(snapshot));
         // the log keeps role codes, as `audit` exports them; the page names them as the filter does
         model.addAttribute("roleNames", ROLE_NAMES);
         model.addAttribute("from", period[0].toString());
@@ -180,5 +182,13 @@ class AuditPage {
         model.addAttribute("action", action == null ? "" : DigitRuns.mask(action));
         model.addAttribute("result", result == null ? "" : DigitRuns.mask(result));
         model.addAttribute("object", object == null ? "" : DigitRuns.mask(object));
+    }
+
+    /**
+     * The snapshot to its microsecond, Beijing time: said to the second, the page's 截至 05:15:03 left out the rows of
+     * 05:15:03.000 to .960 it counted, and its record could not be read again as it was (r34e).
+     */
+    private static String exact(java.time.OffsetDateTime snapshot) {
+        return snapshot.atZoneSameInstant(BusinessTime.ZONE).toOffsetDateTime().toString();
     }
 }

@@ -97,6 +97,13 @@ class PageModel {
                 + org.fraudstats.web.portal.Inputs.printable(String.valueOf(e.getValue())) + "”");
     }
 
+    /** A form field left out, named (r34e: 请求有误。 alone, where the log said which). */
+    @ExceptionHandler(org.springframework.web.bind.MissingServletRequestParameterException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    ModelAndView missing(org.springframework.web.bind.MissingServletRequestParameterException e) {
+        return error(400, "请求有误", "缺少“" + org.fraudstats.web.portal.Inputs.printable(e.getParameterName()) + "”：请从页面上的表单提交");
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     void denied(AccessDeniedException e) {
         throw e;
