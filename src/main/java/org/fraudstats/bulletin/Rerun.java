@@ -1,7 +1,6 @@
 package org.fraudstats.bulletin;
 
 import java.nio.file.Path;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -78,11 +77,11 @@ public class Rerun {
         recoverDead(from, to);
         Long failed = jdbc.query(SqlFiles.load("bulletin/failed-rerun.sql"), parameters.stored(), rs -> rs.next() ? rs.getLong(1) : null);
         // a restart renders only the days the failed or stopped run had not finished; when a load or a repair has
-        // since changed what a bulletin of the period reads (the night's rule, sql/nightly/stale-bulletins.sql), those
-        // it finished would stay as they were, 数据未到 and all, while the run reported every day rendered (r34e):
-        // started anew, every day is rendered again, and those unchanged publish nothing
-        if (failed != null && Boolean.TRUE.equals(jdbc.query(SqlFiles.load("nightly/stale-bulletins.sql"),
-                Map.of("from", from, "to", to, "exact", false), ResultSet::next))) {
+        // changed a day of the period since it started, those it finished would stay as they were, 数据未到 and all,
+        // while the run reported every day rendered (r34e): started anew, every day is rendered again, and those
+        // unchanged publish nothing
+        if (failed != null && Boolean.TRUE.equals(jdbc.queryForObject(SqlFiles.load("bulletin/changed-since-rerun.sql"),
+                Map.of("failed", failed, "from", from, "to", to), Boolean.class))) {
             failed = null;
         }
         JobExecution execution;

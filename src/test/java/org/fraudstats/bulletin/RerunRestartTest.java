@@ -51,51 +51,42 @@ class RerunRestartTest extends DatabaseTest {
 
     /**
      * A stop asked while a day was being rendered leaves its step STOPPED once the bulletin is saved (Batch checks for a
-     * stop after the work too): the day is done, counted so, and its restart does not render it again (r33f, r34a: 4
-     * of 10 done beside 5 published, and the restart rendered the fifth a second time).
+     * stop after the work too): the day is done and counted so; its restart renders it again, which publishes nothing
+     * and counts it as rendered now only for a new revision (r33f, r34a: 4 of 10 done beside 5 published, and the
+     * restart counted the fifth a second time).
      */
     @Test
     void aDaySavedAsAStopCameIsDone_andNotRenderedAgainByTheRestart() throws Exception {
         Path out = TestPostgres.tempHome().resolve("out");
-        ownDays("2022-10-16", "2022-10-17");
-        Run first = cli("rerun", "--from", "2022-10-16", "--to", "2022-10-17", "--out", out.toString());
+        ownDays("2022-11-01", "2022-11-02");
+        Run first = cli("rerun", "--from", "2022-11-01", "--to", "2022-11-02", "--out", out.toString());
         assertThat(first.exitCode()).as(first.err()).isZero();
-        long id = jdbc.queryForObject("SELECT max(job_execution_id) FROM batch_job_execution", Long.class);
-        // as the stop leaves it: the run and the 14th's step STOPPED, the 14th's bulletin and step context saved
-        jdbc.update("UPDATE batch_job_execution SET status = 'STOPPED', exit_code = 'STOPPED' WHERE job_execution_id = ?", id);
-        jdbc.update("UPDATE batch_step_execution SET status = 'STOPPED', exit_code = 'STOPPED' WHERE job_execution_id = ? "
-                + "AND step_name IN ('renderDays', 'renderDay:day-2022-10-17')", id);
-        Path pdf = out.resolve("daily/2022-10-17/fraudstats-daily-2022-10-17.pdf");
+        // as the stop leaves it: the run and the 2nd's step STOPPED, the 2nd's bulletin and step context saved
+        long id = stoppedOn("2022-11-02");
+        Path pdf = out.resolve("daily/2022-11-02/fraudstats-daily-2022-11-02.pdf");
         FileTime rendered = Files.getLastModifiedTime(pdf);
         var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc);
         assertThat(named.queryForObject(org.fraudstats.storage.SqlFiles.load("web/rerun-days-done.sql"), java.util.Map.of("id", id),
                 Integer.class)).isEqualTo(2);
 
         Thread.sleep(20);
-        Run again = cli("rerun", "--from", "2022-10-16", "--to", "2022-10-17", "--out", out.toString());
+        Run again = cli("rerun", "--from", "2022-11-01", "--to", "2022-11-02", "--out", out.toString());
 
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.out()).contains("restarted: 0 rendered now, 2 before it stopped");
         assertThat(Files.getLastModifiedTime(pdf)).isEqualTo(rendered);
 
-        // stopped so again, and a late record of the 14th loaded meanwhile: the restart renders it, or its bulletin
-        // would stay without the record (r34d)
-        long second = jdbc.queryForObject("SELECT max(job_execution_id) FROM batch_job_execution", Long.class);
-        jdbc.update("UPDATE batch_job_execution SET status = 'STOPPED', exit_code = 'STOPPED' WHERE job_execution_id = ?", second);
-        jdbc.update("UPDATE batch_step_execution SET status = 'STOPPED', exit_code = 'STOPPED' WHERE job_execution_id = ? "
-                + "AND step_name IN ('renderDays', 'renderDay:day-2022-10-17')", second);
-        // (dated past the days the tests load, whose own drops they would meet again as changed versions)
-        Path late = Files.createDirectories(TestPostgres.tempHome().resolve("inbox/2022-10-24"));
-        Files.writeString(late.resolve("cases.csv"), "case_id,reported_at,district_code,station,fraud_type,loss_amount,victim_age\n"
-                + "FSLATE1017,2022-10-17T10:00:00+08:00,440604,禅城分局祖庙派出所,FAKE_LOAN,1000.00,\n");
-        assertThat(cli("ingest", "--inbox", late.getParent().toString()).exitCode()).isZero();
-        Run third = cli("rerun", "--from", "2022-10-16", "--to", "2022-10-17", "--out", out.toString());
+        // stopped so again, and a late record of the 2nd loaded meanwhile: rendered again, or its bulletin would stay
+        // without the record (r34d)
+        stoppedOn("2022-11-02");
+        lateRecord("2022-11-10", "2022-11-02");
+        Run third = cli("rerun", "--from", "2022-11-01", "--to", "2022-11-02", "--out", out.toString());
         assertThat(third.exitCode()).as(third.err()).isZero();
         // started anew, the load having changed a day of the period (theSameRerunAfterALoadChangedAFinishedDay…)
         assertThat(third.out()).doesNotContain("restarted");
         // rendered by the restart, with the late record: its second revision
         assertThat(jdbc.queryForObject("SELECT max(revision) || ' ' || (max(job_execution_id) = ?) FROM bulletin_revision "
-                + "WHERE kind = 'daily' AND date_from = '2022-10-17'", String.class, jdbc.queryForObject(
+                + "WHERE kind = 'daily' AND date_from = '2022-11-02'", String.class, jdbc.queryForObject(
                 "SELECT max(job_execution_id) FROM batch_job_execution", Long.class))).isEqualTo("2 true");
     }
 
@@ -107,25 +98,19 @@ class RerunRestartTest extends DatabaseTest {
     @Test
     void theSameRerunAfterALoadChangedAFinishedDayRendersItAgain() throws Exception {
         Path out = TestPostgres.tempHome().resolve("out");
-        ownDays("2022-10-18", "2022-10-19");
-        Run first = cli("rerun", "--from", "2022-10-18", "--to", "2022-10-19", "--out", out.toString());
+        ownDays("2022-11-03", "2022-11-04");
+        Run first = cli("rerun", "--from", "2022-11-03", "--to", "2022-11-04", "--out", out.toString());
         assertThat(first.exitCode()).as(first.err()).isZero();
-        long id = jdbc.queryForObject("SELECT max(job_execution_id) FROM batch_job_execution", Long.class);
-        // stopped on the 19th, the 18th finished
-        jdbc.update("UPDATE batch_job_execution SET status = 'STOPPED', exit_code = 'STOPPED' WHERE job_execution_id = ?", id);
-        jdbc.update("UPDATE batch_step_execution SET status = 'STOPPED', exit_code = 'STOPPED' WHERE job_execution_id = ? "
-                + "AND step_name IN ('renderDays', 'renderDay:day-2022-10-19')", id);
-        Path late = Files.createDirectories(TestPostgres.tempHome().resolve("inbox/2022-10-25"));
-        Files.writeString(late.resolve("cases.csv"), "case_id,reported_at,district_code,station,fraud_type,loss_amount,victim_age\n"
-                + "FSLATE1018,2022-10-18T10:00:00+08:00,440604,禅城分局祖庙派出所,FAKE_LOAN,1000.00,\n");
-        assertThat(cli("ingest", "--inbox", late.getParent().toString()).exitCode()).isZero();
+        // stopped on the 4th, the 3rd finished
+        long id = stoppedOn("2022-11-04");
+        lateRecord("2022-11-11", "2022-11-03");
 
-        Run again = cli("rerun", "--from", "2022-10-18", "--to", "2022-10-19", "--out", out.toString());
+        Run again = cli("rerun", "--from", "2022-11-03", "--to", "2022-11-04", "--out", out.toString());
 
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.out()).doesNotContain("restarted");
         assertThat(jdbc.queryForObject("SELECT max(revision) || ' ' || (max(job_execution_id) > ?) FROM bulletin_revision "
-                + "WHERE kind = 'daily' AND date_from = '2022-10-18'", String.class, id)).isEqualTo("2 true");
+                + "WHERE kind = 'daily' AND date_from = '2022-11-03'", String.class, id)).isEqualTo("2 true");
     }
 
     /** A rerun whose failure Batch could not write down (the disk full) is UNKNOWN, which Batch restarts never (tester E). */
@@ -234,9 +219,37 @@ class RerunRestartTest extends DatabaseTest {
         return id;
     }
 
-    /** Days no other test of the class renders: a revision one publishes is no first render of another's (its file .r2). */
-    private void ownDays(String from, String to) {
-        assertThat(cli("ingest", "--inbox", SAMPLE_INBOX.toString(), "--from", from, "--to", to).exitCode()).isZero();
+    /** The latest rerun as a stop leaves it while {@code day} was being rendered: the run and that day's step STOPPED. */
+    private long stoppedOn(String day) {
+        long id = jdbc.queryForObject("SELECT max(job_execution_id) FROM batch_job_execution", Long.class);
+        jdbc.update("UPDATE batch_job_execution SET status = 'STOPPED', exit_code = 'STOPPED' WHERE job_execution_id = ?", id);
+        jdbc.update("UPDATE batch_step_execution SET status = 'STOPPED', exit_code = 'STOPPED' WHERE job_execution_id = ? "
+                + "AND step_name IN ('renderDays', 'renderDay:day-" + day + "')", id);
+        return id;
+    }
+
+    /** A late case of {@code day} loaded in a drop dated {@code dropDate}. */
+    private void lateRecord(String dropDate, String day) throws Exception {
+        caseDrop(dropDate, "FSLATE", day);
+    }
+
+    /**
+     * Days of November no other test renders nor loads, one case each in drops of their own: the sample's later drops
+     * carry late records of the days other tests render, whose revisions then became .r2 files their tests did not
+     * find (the methods run in a random order).
+     */
+    private void ownDays(String from, String to) throws Exception {
+        for (LocalDate day = LocalDate.parse(from); !day.isAfter(LocalDate.parse(to)); day = day.plusDays(1)) {
+            caseDrop(day.toString(), "FSOWN", day.toString());
+        }
+    }
+
+    private void caseDrop(String dropDate, String idPrefix, String day) throws Exception {
+        Path drop = Files.createDirectories(TestPostgres.tempHome().resolve("inbox/" + dropDate));
+        Files.writeString(drop.resolve("cases.csv"), "case_id,reported_at,district_code,station,fraud_type,loss_amount,victim_age\n"
+                + idPrefix + day.replace("-", "") + "," + day + "T10:00:00+08:00,440604,禅城分局祖庙派出所,FAKE_LOAN,1000.00,\n");
+        Run ingest = cli("ingest", "--inbox", drop.getParent().toString());
+        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
     }
 
     private String status(long jobExecutionId) {
