@@ -109,6 +109,15 @@ public final class AuditWords {
      */
     public static final org.fraudstats.settings.LineTemplate RERUN_DONE =
             new org.fraudstats.settings.LineTemplate("days rendered: %s; bulletins published: %s");
+    /**
+     * The same, of a rerun whose bulletins say 数据未到 for some of its days: done as asked, but not whole, as the schedule
+     * records such a night (success: data not arrived); it was plain success, and an auditor could not tell it apart.
+     */
+    public static final org.fraudstats.settings.LineTemplate RERUN_DONE_NOT_ARRIVED =
+            new org.fraudstats.settings.LineTemplate("days rendered: %s; bulletins published: %s; data not arrived: %s");
+    /** A command's success with what it left incomplete (cli-rerun of days whose data had not arrived). */
+    public static final org.fraudstats.settings.LineTemplate NOT_ARRIVED_DAYS =
+            new org.fraudstats.settings.LineTemplate("data not arrived: %s");
 
     private static final String LOCKED_UNTIL = "locked until ";
     /** A request refused for want of its CSRF token (web/security/Refusals). */
@@ -165,6 +174,15 @@ public final class AuditWords {
             // a limit not of whole minutes in seconds (V41), as it was set
             return "闲置 " + idle.group(1) + (idle.group(2).equals("minutes") ? " 分钟" : " 秒") + "自动退出（最后一次访问 " + idle.group(3) + "）";
         }
+        // before RERUN_DONE, whose last hole would take the days in too
+        List<String> partly = RERUN_DONE_NOT_ARRIVED.holes(reason);
+        if (partly != null) {
+            return "生成 " + partly.get(0) + " 天，发布通报 " + partly.get(1) + " 期（首发或更正版）；数据未到：" + chineseDays(partly.get(2)) + "，按数据未到发布";
+        }
+        List<String> missing = NOT_ARRIVED_DAYS.holes(reason);
+        if (missing != null) {
+            return "数据未到：" + chineseDays(missing.get(0)) + "，按数据未到发布";
+        }
         List<String> done = RERUN_DONE.holes(reason);
         if (done != null) {
             return "生成 " + done.get(0) + " 天，发布通报 " + done.get(1) + " 期（首发或更正版）";
@@ -179,6 +197,20 @@ public final class AuditWords {
             }
         }
         return REASONS.getOrDefault(reason, reason);
+    }
+
+    private static final java.util.regex.Pattern MORE_DAYS = java.util.regex.Pattern.compile("(\\S+) and (\\d+) more days");
+
+    /**
+     * Days as BusinessTime.daysNamed wrote them, as a bulletin's notice names them (MissingData.named): "2022-10-03 and 4
+     * more days" is 2022-10-03 等 5 天, "2022-10-03, 2022-10-05 and 2022-10-07" 2022-10-03、2022-10-05、2022-10-07.
+     */
+    static String chineseDays(String english) {
+        java.util.regex.Matcher more = MORE_DAYS.matcher(english);
+        if (more.matches()) {
+            return more.group(1) + " 等 " + (Integer.parseInt(more.group(2)) + 1) + " 天";
+        }
+        return english.replace(", ", "、").replace(" and ", "、");
     }
 
     /** 锁定至 2026-12-03T10:15:00+08:00, of a lockout's result or a sign-in refused during one. */

@@ -61,7 +61,8 @@ final class CommandAudit {
         Actor actor = Actor.commandLine();
         try {
             services.get(AuditTrail.class).record(new AuditEvent(actor.user(), actor.role(), actor.client(),
-                    "cli-" + String.join("-", path), object, exitCode == 0 ? "success" : "failure: exit " + exitCode));
+                    "cli-" + String.join("-", path), object, exitCode != 0 ? "failure: exit " + exitCode
+                    : services.outcome() == null ? "success" : "success: " + services.outcome()));
             return Optional.empty();
         } catch (RuntimeException e) {
             return Optional.of(e);

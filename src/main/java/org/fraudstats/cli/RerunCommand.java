@@ -131,6 +131,7 @@ class RerunCommand implements Callable<Integer> {
             spec.commandLine().getErr().printf("fraudstats rerun: warning: the data of %s had not arrived (数据未到): the bulletins holding %s say so, "
                     + "and are revised by the next night or a rerun once %s loaded%n", org.fraudstats.settings.BusinessTime.daysNamed(notArrived),
                     one ? "it" : "them", one ? "its drop is" : "their drops are");
+            services.outcome(org.fraudstats.audit.AuditWords.NOT_ARRIVED_DAYS.line(org.fraudstats.settings.BusinessTime.daysNamed(notArrived)));
         }
         // a rerun that revised published bulletins mails the revisions, as a step that never fails the rerun
         services.get(Deliveries.class).afterRerun(result.jobExecutionId(), target, line -> outWriter.println(line));

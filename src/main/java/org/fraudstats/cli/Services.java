@@ -19,6 +19,7 @@ public final class Services implements AutoCloseable {
     private ConfigurableApplicationContext context;
     private java.io.InputStream input = System.in;
     private boolean tried;
+    private String outcome;
 
     /** @param owned whether closing these services stops the context (false when a test lends its own) */
     public Services(Supplier<ConfigurableApplicationContext> starter, boolean owned) {
@@ -29,6 +30,18 @@ public final class Services implements AutoCloseable {
     public Services(Function<String[], ConfigurableApplicationContext> starter, boolean owned) {
         this.starter = starter;
         this.owned = owned;
+    }
+
+    /**
+     * What a command that succeeded left undone, for its audit record's result (success: data not arrived: …), as the
+     * schedule and the portal record the same outcome.
+     */
+    void outcome(String detail) {
+        this.outcome = detail;
+    }
+
+    String outcome() {
+        return outcome;
     }
 
     /** A property for the context, before it starts (the demo runs in a home of its own). */

@@ -1,8 +1,10 @@
 package org.fraudstats.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
 
@@ -10,6 +12,7 @@ import org.fraudstats.support.Drops;
 import org.fraudstats.support.PortalTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -37,6 +40,24 @@ class MissingDataPagesTest extends PortalTest {
         // said to the statistician (or script) who ran it, as the schedule records such a week MISSING_DATA (review 33d)
         assertThat(rerun.err()).isEqualTo("fraudstats rerun: warning: the data of 2022-10-25 had not arrived (数据未到): the bulletins holding it "
                 + "say so, and are revised by the next night or a rerun once its drop is loaded\n");
+        // and the audit log says it was done with 数据未到, as it records such a night of the schedule (it was plain success)
+        assertThat(jdbc.queryForObject("SELECT result FROM audit_event WHERE action = 'cli-rerun' ORDER BY id DESC LIMIT 1", String.class))
+                .isEqualTo("success: data not arrived: 2022-10-25");
+        assertThat(org.fraudstats.audit.AuditWords.result("success: data not arrived: 2022-10-25")).isEqualTo("成功：数据未到：2022-10-25，按数据未到发布");
+        // so does a rerun asked on the portal, once its thread has ended
+        MockHttpServletResponse asked = mvc.perform(post("/api/v1/reruns").with(user("test-statistician").roles("STATISTICIAN")).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"from\": \"2022-10-24\", \"to\": \"2022-10-25\", \"formats\": [\"pdf\"]}")).andReturn().getResponse();
+        assertThat(asked.getStatus()).isEqualTo(202);
+        String ended = null;
+        for (int i = 0; i < 600 && ended == null; i++) {
+            Thread.sleep(100);
+            ended = jdbc.query("SELECT result FROM audit_event WHERE action = 'rerun' AND object LIKE '2022-10-24..2022-10-25 (job execution %' "
+                    + "AND result LIKE 'success%'", rs -> rs.next() ? rs.getString(1) : null);
+        }
+        assertThat(ended).isEqualTo("success: days rendered: 2; bulletins published: 0; data not arrived: 2022-10-25");
+        assertThat(org.fraudstats.audit.AuditWords.result(ended))
+                .isEqualTo("成功：生成 2 天，发布通报 0 期（首发或更正版）；数据未到：2022-10-25，按数据未到发布");
 
         String latest = page("leader", get("/bulletins/latest"));
         assertThat(latest).contains("2022-10-25").contains("<p class=\"notice revised\" id=\"missing-data\">数据未到：2022-10-25 "

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionException;
 
 import org.fraudstats.audit.AuditWords;
 import org.fraudstats.bulletin.BulletinPublisher;
+import org.fraudstats.bulletin.MissingData;
 import org.fraudstats.bulletin.Rerun;
 import org.fraudstats.delivery.Deliveries;
 import org.fraudstats.metrics.RollupMismatch;
@@ -131,13 +132,15 @@ public class Reruns {
     private final JobOperator jobOperator;
     private final NamedParameterJdbcTemplate jdbc;
     private final RerunPlans plans;
+    private final MissingData missingData;
     private final PortalAudit audit;
     private final SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("portal-rerun-");
     /** Reruns of this server whose thread has not ended: ended in the repository, they may still hold their days. */
     private final Map<Long, CompletableFuture<Void>> live = new java.util.concurrent.ConcurrentHashMap<>();
 
     Reruns(Rerun rerun, RunLock runLock, Deliveries deliveries, FraudstatsHome home, JobRepository jobRepository,
-           JobOperator jobOperator, NamedParameterJdbcTemplate jdbc, RerunPlans plans, PortalAudit audit) {
+           JobOperator jobOperator, NamedParameterJdbcTemplate jdbc, RerunPlans plans, PortalAudit audit, MissingData missingData) {
+        this.missingData = missingData;
         this.plans = plans;
         this.audit = audit;
         this.rerun = rerun;
@@ -287,13 +290,28 @@ public class Reruns {
         }
     }
 
-    private static String how(Rerun.Result result) {
+    private String how(Rerun.Result result, LocalDate from, LocalDate to) {
         return switch (result.status()) {
-            // this execution's own, both: what its page (/runs/ID) lists
-            case COMPLETED -> "success: " + AuditWords.RERUN_DONE.line(result.renderedNow(), result.publishedNow());
+            // this execution's own, both: what its page (/runs/ID) lists; with the days its bulletins say 数据未到 for,
+            // as the schedule records such a night (it was plain success)
+            case COMPLETED -> "success: " + notArrived(from, to)
+                    .map(days -> AuditWords.RERUN_DONE_NOT_ARRIVED.line(result.renderedNow(), result.publishedNow(), days))
+                    .orElseGet(() -> AuditWords.RERUN_DONE.line(result.renderedNow(), result.publishedNow()));
             case STOPPED -> "stopped";
             default -> "failure: " + (result.failure() == null ? result.status().toString() : result.failure());
         };
+    }
+
+    /** The days of [from, to] whose data had not arrived, named; none when all had, or the database cannot say now. */
+    private Optional<String> notArrived(LocalDate from, LocalDate to) {
+        try {
+            java.util.List<LocalDate> days = missingData.daysNotArrived(from, to);
+            return days.isEmpty() ? Optional.empty() : Optional.of(BusinessTime.daysNamed(days));
+        } catch (RuntimeException e) {
+            // the rerun is done: a database lost now is not its failure (RerunCommand says the same)
+            log.warn("rerun {}..{}: the days not arrived not known: {}", from, to, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** The execution, or null when there is none (the JDBC repository raises rather than answer null). */
@@ -371,7 +389,7 @@ public class Reruns {
                 Long id = result != null ? Long.valueOf(result.jobExecutionId()) : failure == null ? null : newest(after, from, to);
                 if (id != null) {
                     recordEnd(startRecorded, who, action, objectOf.apply(id), id,
-                            result != null ? how(result) : "failure: " + Rerun.oneLine(failure));
+                            result != null ? how(result, from, to) : "failure: " + Rerun.oneLine(failure));
                 }
             });
         } catch (RuntimeException e) {
