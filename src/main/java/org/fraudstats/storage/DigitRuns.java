@@ -30,20 +30,6 @@ public final class DigitRuns {
      */
     private static final Pattern DIGIT_RUN = Pattern.compile("\\p{Nd}(?:" + SEPARATOR + "?\\p{Nd}){11,}");
 
-    /**
-     * Up to four characters that are neither letters nor digits, whatever they are (6222--6514, 6222~6514, 6222 * 6514,
-     * tabs): what joins the groups of an account number written by hand, between groups of exactly four digits or
-     * parts of seven or more, where other numbers are not so written.
-     */
-    private static final String ANY_MARKS = "[^\\p{L}\\p{Nd}]{1,4}+";
-
-    /**
-     * An account number written in two or more long parts (62226514。36423492, 62226514 | 36423492, 62226514,3642349200):
-     * parts of seven digits or more joined by up to four marks, sixteen digits or more in all. A part that is a date
-     * written without dashes (20221001) does not count, so that two such dates listed show.
-     */
-    private static final Pattern LONG_PARTS = Pattern.compile("(?<!\\p{Nd})\\p{Nd}{7,}+(?:" + ANY_MARKS + "\\p{Nd}{7,}+)++");
-
     /** A run of digits, any script's: the groups that {@link #maskGroups} joins. */
     private static final Pattern DIGITS = Pattern.compile("\\p{Nd}+");
 
@@ -55,9 +41,11 @@ public final class DigitRuns {
      * financial form 陆贰贰贰…, or traditional 陸貳參…), by the digit each stands for: a value is searched with them
      * as digits, so that every rule below finds such a number as it finds one in digits, mixed ones too
      * (62226514三六四二三四九二). An amount in words (一万二千) or a date (二〇二二年十月) never makes twelve in a row.
+     * With them the digits as police and the army read them out on the radio and the phone (幺 1, 两 2, 拐 7, 勾 9, 洞 0),
+     * as a duty officer writes down a number a victim reads aloud (leak tester r35c).
      */
-    private static final String CHINESE_DIGITS = "〇零一壹二贰貳三叁參四肆五伍六陆陸七柒八捌九玖";
-    private static final String CHINESE_VALUES = "00112223334455666778899";
+    private static final String CHINESE_DIGITS = "〇零一壹二贰貳三叁參四肆五伍六陆陸七柒八捌九玖幺两兩拐勾洞";
+    private static final String CHINESE_VALUES = "00112223334455666778899122790";
 
     private static final Pattern COMPACT_DATE = Pattern.compile("(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])");
 
@@ -76,10 +64,11 @@ public final class DigitRuns {
      * An id from the case system as feeds.md gives one: letters, a date, a serial (FS2022102300123). cli.md wants a
      * rejected row's record_id "as written", and masked as any run of digits it was FS*********0123, which no one
      * could look up in the case system (tester B). An account number has no letters before it, and its first digits
-     * are a bank's, not a day.
+     * are a bank's, not a day. The serial is of six digits at most (feeds.md's FS2022102300123 has five): with up to
+     * nine, a letter before a card number beginning with a valid date showed its sixteen digits (leak tester r35c).
      */
     private static final Pattern CASE_SYSTEM_ID = Pattern.compile(
-            "[A-Za-z]{1,6}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{1,9}");
+            "[A-Za-z]{1,6}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{1,6}");
 
     /**
      * A value of an id column (a record's own, a freeze's or refund's case_id): shown whole when it is shaped as the
@@ -122,25 +111,23 @@ public final class DigitRuns {
             }
         }
         masked = maskGroups(isoDatesBlanked(probe, numbers), value, masked);
-        Matcher parts = LONG_PARTS.matcher(probe);
-        while (parts.find()) {
-            if (digitsBesideCompactDates(parts.group()) >= 16) {
-                masked = keepLastFour(value, parts.start(), parts.end(), masked);
-            }
-        }
         return masked == null ? value : masked.toString();
     }
 
     /**
-     * An account number in groups of four joined by marks that list things in a text (6222，0200，1234，5678; 、 , : | ;
-     * in either width; ~ * and tabs too), or in groups whose first or last is longer than four (6222021,2345,7050,8111;
-     * 6222"0212"3457"0015666, a station's quotes doubled in a CSV field; 2024"6222"0212"3457"0015666 with a year before
-     * it): from each group, the longest chain of groups joined by one to four marks (neither letters nor digits), those
-     * between exactly four digits long, that holds sixteen digits or more beside compact dates, whatever its first and
-     * last group. A middle group of another length ends a chain, so a list of district codes (440604,440605,440606)
-     * shows, and three groups of four are not enough (23:40:00, 2022,2023,2024). On the safe side, four years listed in
-     * a row are masked, and a number after a card's four groups loses its digits too (6222,0200,1234,5678,20000 shows
-     * 0000): the leading year of the tester's station and such a trailing amount cannot be told apart.
+     * An account number written in groups, whatever their lengths and whatever joins them (6222，0200，1234，5678;
+     * 62226514。36423492; 62220--21234--56789--0123 in fives; 6222021+234567+891234 in 7-6-6; groups of three; a
+     * zero-width space or a soft hyphen of text pasted from a page; tabs, runs of spaces; 6222"0212"3457"0015666, a
+     * station's quotes doubled in a CSV field): a chain of groups of three digits or more, each joined to the next by
+     * one to eight characters that are neither letters nor digits, holding sixteen digits or more beside compact
+     * dates. A group of one or two digits ends a chain, so times (10:00:00,11:00:00), amounts with their cents and
+     * thousands (1,234,567,890,123.45) show, and twelve to fifteen digits are not enough (2022,2023,2024; 138,0013,8000),
+     * the rule of a run ({@link #DIGIT_RUN}) finding those written as one. A list of one city's district codes
+     * (440604,440605,440606: groups of six sharing their first four) shows. Until 2026-12-06 only groups of exactly
+     * four between the first and the last were chained, or parts of seven and more, and a card written 5-5-5-4 or
+     * 7-6-6 showed whole wherever a value is shown (leak tester r35c). On the safe side, four years listed in a row are
+     * masked, a phone number listed beside another, and a number after a card's groups loses its digits too
+     * (6222,0200,1234,5678,20000 shows 0000); a compact date after them does not (…5678;20221023).
      */
     private static StringBuilder maskGroups(String probe, String value, StringBuilder masked) {
         java.util.List<int[]> groups = new java.util.ArrayList<>();
@@ -149,12 +136,12 @@ public final class DigitRuns {
             groups.add(new int[] {digits.start(), digits.end(), probe.codePointCount(digits.start(), digits.end())});
         }
         for (int i = 0; i < groups.size(); i++) {
+            if (groups.get(i)[2] < 3) {
+                continue;
+            }
             int total = digitsBesideCompactDates(probe.substring(groups.get(i)[0], groups.get(i)[1]));
             int last = -1;
-            for (int j = i + 1; j < groups.size(); j++) {
-                if (!joined(probe, groups.get(j - 1)[1], groups.get(j)[0]) || (j - 1 > i && groups.get(j - 1)[2] != 4)) {
-                    break;
-                }
+            for (int j = i + 1; j < groups.size() && groups.get(j)[2] >= 3 && joined(probe, groups.get(j - 1)[1], groups.get(j)[0]); j++) {
                 int counted = digitsBesideCompactDates(probe.substring(groups.get(j)[0], groups.get(j)[1]));
                 total += counted;
                 // a compact date after the number (…5678;20221023) is not part of it
@@ -162,11 +149,17 @@ public final class DigitRuns {
                     last = j;
                 }
             }
-            if (last >= 0) {
+            if (last >= 0 && !districtCodes(probe, groups.subList(i, last + 1))) {
                 masked = keepLastFour(value, groups.get(i)[0], groups.get(last)[1], masked);
             }
         }
         return masked;
+    }
+
+    /** Whether the groups are six digits each sharing their first four: one city's district codes listed (4406xx). */
+    private static boolean districtCodes(String probe, java.util.List<int[]> groups) {
+        String city = probe.substring(groups.get(0)[0], groups.get(0)[0] + 4);
+        return groups.stream().allMatch(g -> g[2] == 6 && g[1] - g[0] == 6 && probe.startsWith(city, g[0]));
     }
 
     /**
@@ -200,10 +193,10 @@ public final class DigitRuns {
         return (int) rest.codePoints().filter(Character::isDigit).count();
     }
 
-    /** Whether probe[from, to) is one to four marks that are neither letters nor digits. */
+    /** Whether probe[from, to) is one to eight marks that are neither letters nor digits. */
     private static boolean joined(String probe, int from, int to) {
         int marks = probe.codePointCount(from, to);
-        return marks >= 1 && marks <= 4 && probe.substring(from, to).codePoints().noneMatch(Character::isLetterOrDigit);
+        return marks >= 1 && marks <= 8 && probe.substring(from, to).codePoints().noneMatch(Character::isLetterOrDigit);
     }
 
     private static boolean chinese(int c) {
@@ -212,11 +205,12 @@ public final class DigitRuns {
 
     /**
      * The digit a character that is a number but not a decimal digit stands for (superscript ⁶, circled ⑥, ⒍, the
-     * dingbats ❻), or -1: typed so, an account number still reads as one (tester). Only characters of one UTF-16 unit,
+     * dingbats ❻, Suzhou numerals 〦, Roman Ⅵ), or -1: typed so, an account number still reads as one (tester). Only characters of one UTF-16 unit,
      * so that the probe keeps the value's length.
      */
     private static int otherDigit(char c) {
-        if (Character.getType(c) != Character.OTHER_NUMBER) {
+        // letter numbers too: the Suzhou (Hangzhou) numerals 〡〢〣… of a shop's or a clerk's notes (leak tester r35c)
+        if (Character.getType(c) != Character.OTHER_NUMBER && Character.getType(c) != Character.LETTER_NUMBER) {
             return -1;
         }
         int value = Character.getNumericValue(c);
@@ -239,7 +233,23 @@ public final class DigitRuns {
                 probe.setCharAt(i, at >= 0 ? CHINESE_VALUES.charAt(at) : (char) ('0' + other));
             }
         }
+        // a letter O or l typed for 0 or 1 between two digits (6222 0212 345O 7890): a digit to the rules, or the two
+        // pieces either side of it, each shorter than a run, showed (leak tester r35c); the letter itself stays as typed
+        for (int i = 1; i + 1 < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c == 'O' || c == 'o' || c == 'l' || c == 'I')
+                    && Character.isDigit(probeAt(probe, value, i - 1)) && Character.isDigit(probeAt(probe, value, i + 1))) {
+                if (probe == null) {
+                    probe = new StringBuilder(value);
+                }
+                probe.setCharAt(i, c == 'O' || c == 'o' ? '0' : '1');
+            }
+        }
         return probe == null ? value : probe.toString();
+    }
+
+    private static char probeAt(StringBuilder probe, String value, int i) {
+        return probe == null ? value.charAt(i) : probe.charAt(i);
     }
 
     /** The digits of value[start, end) but the last four starred in masked (a copy of value, made at the first run). */

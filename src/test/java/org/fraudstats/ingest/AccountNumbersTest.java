@@ -172,9 +172,23 @@ class AccountNumbersTest extends DatabaseTest {
         assertThat(AccountNumbers.maskDigitRuns("6222 - 8888 - 7777 - 6666")).isEqualTo("**** - **** - **** - 6666");
         assertThat(AccountNumbers.maskDigitRuns("卡号６２２２－８８８８．７７７７／６６６６")).isEqualTo("卡号****－****．****／６６６６");
         // what is not an account stays as written: a phone number however grouped, dates, times, amounts
-        assertThat(List.of("电话 138-0013-8000，138.0013.8000 或 138  0013\u00A08000", "2022-10-23T23:40:00.123456+08:00",
+        assertThat(List.of("电话 138-0013-8000 或 138  0013\u00A08000", "2022-10-23T23:40:00.123456+08:00",
                 "2022/10/23 23:40:00", "2022.10.23 23:40", "9999999999.99", "1234567890.5", "980000.00 元"))
                 .allSatisfy(value -> assertThat(AccountNumbers.maskDigitRuns(value)).isEqualTo(value));
+        // two listed one after the other are twenty-two digits in groups, as a card's may be: masked, the safe side (r35c)
+        assertThat(AccountNumbers.maskDigitRuns("电话 138-0013-8000，138.0013.8000")).isEqualTo("电话 ***-****-****，***.****.8000");
+    }
+
+    @Test
+    void aRejectedRowsFieldOfEightToElevenDigitsIsMaskedAsAnAccountNumberOfThatLength() {
+        // a freeze's amount holding the first eleven digits of its account, refused as too large, beside its account_no
+        // showing the last four: together they were the number (r35c)
+        assertThat(AccountNumbers.maskByColumn("amount", "62220212345")).isEqualTo("*********45");
+        assertThat(AccountNumbers.maskByColumn("bank", " 13800138000")).isEqualTo("*********00");
+        assertThat(AccountNumbers.maskByColumn("amount", "1234567.89")).isEqualTo("1234567.89");
+        assertThat(AccountNumbers.maskByColumn("amount", "1234567")).isEqualTo("1234567");
+        assertThat(AccountNumbers.maskByColumn("case_id", "FS00002336")).isEqualTo("FS00002336");
+        assertThat(AccountNumbers.maskByColumn("case_id", "12345678")).isEqualTo("12345678");
     }
 
     @Test

@@ -44,10 +44,12 @@ class DigitRunsTest {
         assertThat(DigitRuns.mask("6222" + "  0212" + "\u00A03456" + "\u30007890")).isEqualTo("****  ****\u00A0****\u30007890");
         assertThat(DigitRuns.mask("6222" + " - 0212" + " - 3456" + " - 7890")).isEqualTo("**** - **** - **** - 7890");
         // what people write that is no account: a period of two dates, an amount, a phone number however grouped
-        for (String value : List.of("2022-10-01..2022-10-24", "GET /bulletins/2022-10-17_2022-10-23/weekly.pdf", "2022-10-01/2022-10-24", "9999999999.99", "电话 138-0013-8000，138.0013.8000",
+        for (String value : List.of("2022-10-01..2022-10-24", "GET /bulletins/2022-10-17_2022-10-23/weekly.pdf", "2022-10-01/2022-10-24", "9999999999.99", "电话 138-0013-8000",
                 "2022/10/23 23:40:00", "2022.10.23 23:40")) {
             assertThat(DigitRuns.mask(value)).isEqualTo(value);
         }
+        // two listed are twenty-two digits in groups, which nothing tells from a card's (on the safe side, as written whole)
+        assertThat(DigitRuns.mask("电话 138-0013-8000，138.0013.8000")).isEqualTo("电话 ***-****-****，***.****.8000");
     }
 
     @Test
@@ -82,7 +84,7 @@ class DigitRunsTest {
         assertThat(DigitRuns.mask("62226514" + " | 36423492")).isEqualTo("******** | ****3492");
         assertThat(DigitRuns.mask("62226514" + ",3642349200")).isEqualTo("********,******9200");
         // a date after the number does not keep it from being one (the review of this change)
-        assertThat(DigitRuns.mask("62226514" + "。36423492" + "。20221001")).isEqualTo("********。********。****1001");
+        assertThat(DigitRuns.mask("62226514" + "。36423492" + "。20221001")).isEqualTo("********。****3492。20221001");
         for (String value : List.of("20221001,20221002", "20221001 | 20221024", "440604,440605,440606", "1234567.89, 2345678.90",
                 "12345678,1234567")) {
             assertThat(DigitRuns.mask(value)).isEqualTo(value);
@@ -95,8 +97,9 @@ class DigitRunsTest {
         assertThat(DigitRuns.mask("三水\"6222\"0212\"3457\"" + "0015666\"所")).isEqualTo("三水\"****\"****\"****\"***5666\"所");
         assertThat(DigitRuns.mask("6222021,2345" + ",7050,8111")).isEqualTo("*******,****,****,8111");
         assertThat(DigitRuns.mask("62220212 3457" + " 0015666")).isEqualTo("******** **** ***5666");
-        // the review: a number before it does not hide it, and one after it does not either
-        assertThat(DigitRuns.mask("1234,6222021," + "2345,7050,8111")).isEqualTo("1234,*******,****,****,8111");
+        // the review: a number before it does not hide it (it is masked with it, a group like the others), and one after
+        // it does not either
+        assertThat(DigitRuns.mask("1234,6222021," + "2345,7050,8111")).isEqualTo("****,*******,****,****,8111");
         assertThat(DigitRuns.mask("2024\"6222\"0212\"3457\"" + "0015666\"")).isEqualTo("****\"****\"****\"****\"***5666\"");
         assertThat(DigitRuns.mask("6222021,2345," + "7050,8111,1234")).isEqualTo("*******,****,****,****,1234");
         // a period's end and an area, as the audit log names a headline read; a rerun's clock id stays a long run
@@ -122,6 +125,44 @@ class DigitRunsTest {
                 "2022-10-17_2022-10-23", "2022-10-01/2022-10-24")) {
             assertThat(DigitRuns.mask(value)).isEqualTo(value);
         }
+    }
+
+    @Test
+    void groupsOfAnyLengthFromThreeOnJoinedByUpToEightMarksAreOneNumber_districtCodesListedAreNot() {
+        // as the leak tester r35c typed them into rejected rows, a header, a sign-in name and a request (all shown whole)
+        assertThat(DigitRuns.mask("62220" + "--21234--56789--0123")).isEqualTo("*****--*****--*****--0123");
+        assertThat(DigitRuns.mask("6222021" + "+234567+891234")).isEqualTo("*******+******+**1234");
+        assertThat(DigitRuns.mask("622+202+123" + "+456+789+0123")).isEqualTo("***+***+***+***+***+0123");
+        assertThat(DigitRuns.mask("卡号622202\u200B" + "123456\u200B7890123")).isEqualTo("卡号******\u200B******\u200B***0123");
+        assertThat(DigitRuns.mask("622202\u00AD" + "123456\u00AD7890123")).isEqualTo("******\u00AD******\u00AD***0123");
+        assertThat(DigitRuns.mask("6222 0212" + "      3456 7890 123")).isEqualTo("**** ****      **** ***0 123");
+        // a number already caught is caught the same
+        assertThat(DigitRuns.mask("62226514" + " | 36423492")).isEqualTo("******** | ****3492");
+        for (String value : List.of("440604,440605,440606,440607,440608,440600", "440604、440605、440606、440607", "1,234,567,890,123.45",
+                "10:00:00,11:00:00,12:00:00", "12000.00, 35000.00, 9800.00, 41527.24", "2022,2023,2024", "20221001,20221002,20221003")) {
+            assertThat(DigitRuns.mask(value)).isEqualTo(value);
+        }
+    }
+
+    @Test
+    void digitsAsReadOutOnTheRadioAndLettersTypedForDigitsAreDigits() {
+        // 幺 1, 两 2, 拐 7, 勾 9, 洞 0: how a duty officer writes down a number read aloud (r35c)
+        assertThat(DigitRuns.mask("卡号六两两两洞两幺两三四五六拐八勾" + "洞幺两三")).isEqualTo("卡号***************洞幺两三");
+        // Suzhou numerals
+        assertThat(DigitRuns.mask("〦〢〢〢〇〢〡〢〣〤〥〦" + "〧〨〩〇")).isEqualTo("************〧〨〩〇");
+        // a letter O or l for 0 or 1 does not cut it into pieces too short to be masked; the letter stays as typed
+        assertThat(DigitRuns.mask("62220212345" + "O7890123")).isEqualTo("***********O***0123");
+        assertThat(DigitRuns.mask("622202123" + "l567890123")).isEqualTo("*********l*****0123");
+        for (String value : List.of("两个人", "幺洞幺", "O2O", "Room 12O", "第Ⅲ期")) {
+            assertThat(DigitRuns.mask(value)).isEqualTo(value);
+        }
+    }
+
+    @Test
+    void aCaseSystemIdShowsWhole_aLetterBeforeACardNumberStartingWithADateDoesNot() {
+        assertThat(DigitRuns.maskId("FS2022102300123")).isEqualTo("FS2022102300123");
+        assertThat(DigitRuns.maskId("FS20221023001234")).isEqualTo("FS20221023001234");
+        assertThat(DigitRuns.maskId("X20221023" + "12345678")).isEqualTo("X************5678");
     }
 
     @Test
