@@ -235,7 +235,7 @@ public class Users {
     }
 
     UserAccount require(String name) {
-        return find(name).orElseThrow(() -> new AccessProblem.NoSuch("no user " + name + " (see ./fraudstats user list)", "没有用户 " + name));
+        return find(name).orElseThrow(() -> new AccessProblem.NoSuch("no user " + typed(name) + " (see ./fraudstats user list)", "没有用户 " + typed(name)));
     }
 
     /** Whether {@code name} has the shape of a user name at all (letters, digits, '.', '_', '-'; 1 to 64). */
@@ -251,16 +251,29 @@ public class Users {
         return shapedLikeAName(name) && DigitRuns.mask(name).equals(name) && !PasswordPolicy.wouldPass(name);
     }
 
+    /**
+     * A name as typed, as a refusal may say and record it: with its digit runs masked, and kept as its length only when
+     * it would pass as a password, which a name field is given by mistake ("no user Typed!Secret2026" was in the
+     * audit log, which nothing may change for 180 days, and the password set correctly a minute later: review r35d).
+     * The sign-in page's rule (SignIn) for a name that is no user's.
+     */
+    public static String typed(String name) {
+        if (name == null) {
+            return "";
+        }
+        return PasswordPolicy.wouldPass(name) ? "(not a user name, " + name.length() + " characters)" : DigitRuns.mask(name);
+    }
+
     /** @throws AccessProblem when the name is not one a user may have (a usage error on the command line) */
     public static void checkName(String name) {
         if (name != null && name.matches(NAME_RULE) && !DigitRuns.mask(name).equals(name)) {
             // listed on the users page, in every audit row and beside every signed-in page: never an account number
-            throw new AccessProblem("user name '" + DigitRuns.mask(name) + "' holds a run of digits like an account number: "
-                    + "choose a name of letters", "用户名“" + DigitRuns.mask(name) + "”含一长串数字，像账号：请用字母起名");
+            throw new AccessProblem("user name '" + typed(name) + "' holds a run of digits like an account number: "
+                    + "choose a name of letters", "用户名“" + typed(name) + "”含一长串数字，像账号：请用字母起名");
         }
         if (name == null || !name.matches(NAME_RULE)) {
-            throw new AccessProblem("user name '" + (name == null ? null : DigitRuns.mask(name)) + "' is not valid: 1 to 64 letters (a-z, A-Z), digits, '.', '_' or '-', "
-                    + "beginning with a letter or digit", "用户名“" + (name == null ? "" : DigitRuns.mask(name))
+            throw new AccessProblem("user name '" + (name == null ? null : typed(name)) + "' is not valid: 1 to 64 letters (a-z, A-Z), digits, '.', '_' or '-', "
+                    + "beginning with a letter or digit", "用户名“" + typed(name)
                     + "”不可用：应为 1 至 64 个字母（a-z、A-Z）、数字、“.”、“_”或“-”，以字母或数字开头");
         }
     }

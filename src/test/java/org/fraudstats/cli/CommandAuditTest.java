@@ -13,6 +13,8 @@ class CommandAuditTest extends DatabaseTest {
     @Test
     void aCommandThatOpenedTheDatabaseIsRecordedWithItsArgumentsAndExit_usageErrorsAndUserCommandsThatSucceededAreNot() {
         String os = System.getProperty("user.name", "");
+        // the rows of this test alone: the class's other test records its own in the same database, before or after
+        long before = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM audit_event", Long.class);
         assertThat(cli("audit", "--from", "2022-10-01", "--to", "2022-10-02").exitCode()).isZero();
         assertThat(cli("restart", "999999").exitCode()).isEqualTo(2);
         // refused before the database opened (rejects has no --district): a usage error, nothing done
@@ -32,7 +34,7 @@ class CommandAuditTest extends DatabaseTest {
                 .isEqualTo(2);
 
         List<String> rows = jdbc.queryForList("SELECT concat_ws('|', user_name, role, client, action, object, result) "
-                + "FROM audit_event WHERE client = 'cli' ORDER BY id", String.class);
+                + "FROM audit_event WHERE client = 'cli' AND id > ? ORDER BY id", String.class, before);
         assertThat(rows).containsExactly(
                 os + "||cli|cli-audit|audit --from 2022-10-01 --to 2022-10-02|success",
                 os + "||cli|cli-restart|restart 999999|failure: exit 2",
@@ -41,5 +43,22 @@ class CommandAuditTest extends DatabaseTest {
                 os + "||cli|cli-token-create|token create new.one --expires-days 5000|failure: exit 2",
                 os + "||cli|cli-metrics|metrics --from 2022-10-01 --to 2022-10-02 --district ************7890|failure: exit 2");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE object ~ '[0-9]{12}'", Integer.class)).isZero();
+    }
+
+    @Test
+    void aPasswordTypedWhereAUserCommandWantsANameIsRecordedAsItsLength() {
+        // pasted into the name's place, then set correctly a minute later: it must not be in a log nothing may change (r35d)
+        String pasted = "Typed!" + "Secret2026";
+        Run password = cli("user", "password", pasted);
+        assertThat(password.exitCode()).isEqualTo(2);
+        assertThat(password.err()).isEqualTo("fraudstats user password: no user (not a user name, 16 characters) (see ./fraudstats user list)\n");
+        assertThat(cli("user", "add", pasted, "--role", "leader").exitCode()).isEqualTo(2);
+        assertThat(cli("token", "create", pasted).exitCode()).isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', action, object) FROM audit_event WHERE action LIKE 'cli-%' AND object LIKE '%characters)%' "
+                + "ORDER BY id", String.class)).containsExactly(
+                "cli-user-password|user password (not a user name, 16 characters)",
+                "cli-user-add|user add (not a user name, 16 characters) --role leader",
+                "cli-token-create|token create (not a user name, 16 characters)");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE concat(object, result) LIKE '%Secret%'", Integer.class)).isZero();
     }
 }

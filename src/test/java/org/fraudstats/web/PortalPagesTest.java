@@ -587,6 +587,25 @@ class PortalPagesTest extends PortalTest {
     }
 
     @Test
+    void aPasswordTypedIntoTheNameFieldIsKeptAsItsLengthInTheAuditLogAndTheNotice() throws Exception {
+        // what an administrator pastes into the wrong field is refused: the log nothing may change for 180 days keeps its
+        // length, as the sign-in page keeps a password typed as a name (review r35d)
+        String pasted = "Paste!" + "Secret2029";
+        for (var request : List.of(post("/users").param("name", pasted).param("role", "leader").param("password", ""),
+                post("/users/password").param("name", pasted), post("/users/disable").param("name", pasted))) {
+            var refused = mvc.perform(request.with(user("paste.admin").roles("ADMIN")).with(csrf())).andReturn();
+            assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/users");
+            assertThat((String) refused.getFlashMap().get("error")).contains("(not a user name, 16 characters)").doesNotContain("Secret");
+        }
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', action, object, result) FROM audit_event WHERE user_name = 'paste.admin' "
+                + "ORDER BY id", String.class)).containsExactly(
+                "user-add|(not a user name, 16 characters)|refused: user name '(not a user name, 16 characters)' is not valid: 1 to 64 "
+                        + "letters (a-z, A-Z), digits, '.', '_' or '-', beginning with a letter or digit",
+                "user-password|(not a user name, 16 characters)|refused: no user (not a user name, 16 characters) (see ./fraudstats user list)",
+                "user-disable|(not a user name, 16 characters)|refused: no user (not a user name, 16 characters) (see ./fraudstats user list)");
+    }
+
+    @Test
     void aPasswordLongerThanBcryptReadsIsRefusedOnThePageLikeAWeakOne() throws Exception {
         // in Chinese on the page (the command line says it in English)
         String tooLong = "密码太长：UTF-8 编码最多 72 字节（72 个英文字符或 24 个汉字）";
