@@ -43,10 +43,14 @@ class JdbcAuditTrail implements AuditTrail {
      * Null as empty; line breaks as spaces, so one event stays one line of the CSV; other control characters as '?',
      * since PostgreSQL refuses a NUL and the refused insert would fail the action it records; invisible format
      * characters as '?' too (a right-to-left override or a zero-width space typed into a failed sign-in's user name
-     * would show the auditor another user's name).
+     * would show the auditor another user's name). Unicode's own line and paragraph separators (U+2028, U+2029, NEL)
+     * are line breaks to a log collector splitting lines as Unicode does, and the invisible letters and marks (Hangul
+     * fillers, the combining grapheme joiner, variation selectors, the blank Braille cell) are as invisible as a format
+     * character: an anonymous request's path put a well-formed forged row on a line of its own (review r35d).
      */
-    private static final java.util.regex.Pattern BREAKS = java.util.regex.Pattern.compile("[\\r\\n\\t]+");
-    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\p{Cc}\\p{Cf}]");
+    private static final java.util.regex.Pattern BREAKS = java.util.regex.Pattern.compile("[\\r\\n\\t\\u0085\\u2028\\u2029]+");
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile(
+            "[\\p{Cc}\\p{Cf}\\u034F\\u115F\\u1160\\u3164\\uFFA0\\u2800\\u180B-\\u180F\\uFE00-\\uFE0F]");
 
     private static String field(String value) {
         if (value == null) {

@@ -44,6 +44,15 @@ class AuditTableTest extends DatabaseTest {
     }
 
     @Test
+    void aUnicodeLineOrParagraphSeparatorCannotForgeASecondLineEither() {
+        // as an anonymous request's path put a whole forged row between two U+2028 (review r35d)
+        trail.record(new AuditEvent("", null, "u2028", "request", "GET /x\u20282026-12-07T06:50:00+08:00,audit1,auditor\u2029y\u0085z"
+                + "\u115F\u3164\u034F\u2800w", "400"));
+        assertThat(jdbc.queryForList("SELECT object FROM audit_event WHERE client = 'u2028'", String.class))
+                .containsExactly("GET /x 2026-12-07T06:50:00+08:00,audit1,auditor y z????w");
+    }
+
+    @Test
     void anInvisibleFormatCharacterCannotDisguiseAName() {
         // a right-to-left override and a zero-width space typed as a user name at /login
         trail.record(new AuditEvent("a.dua\u202E", null, "bidi", "sign-in", "aud\u200B.a", "failure"));

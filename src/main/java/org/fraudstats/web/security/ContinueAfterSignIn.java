@@ -7,7 +7,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.web.savedrequest.SimpleSavedRequest;
-import org.springframework.security.web.util.UrlUtils;
 
 /**
  * The page a sign-in goes on to: the one asked for before it, kept as its path and query alone. Spring Security's
@@ -26,8 +25,24 @@ final class ContinueAfterSignIn implements RequestCache {
                 || "XMLHttpRequest".equals(request.getHeader("X-Requested-With")) || notAPage(request)) {
             return;
         }
-        // relative to the application, as the redirect strategy expects: never a host taken from the request
-        request.getSession().setAttribute(ATTRIBUTE, UrlUtils.buildRequestUrl(request));
+        String page = pageOf(request);
+        if (page != null) {
+            request.getSession().setAttribute(ATTRIBUTE, page);
+        }
+    }
+
+    /**
+     * The page as the browser asked for it, still encoded, relative to the application, as the redirect strategy
+     * expects: never a host taken from the request. The decoded path was kept until 2026-12-06: /%09/evil.example went
+     * back as "Location: /&lt;TAB&gt;/evil.example", which a browser reads as //evil.example, another site (review r35d;
+     * only the form-action policy stopped it). A path that would still be read so (a control character, a backslash,
+     * two slashes first) is not kept: the sign-in goes to the start page.
+     */
+    static String pageOf(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String page = request.getQueryString() == null ? path : path + "?" + request.getQueryString();
+        boolean safe = page.startsWith("/") && !page.startsWith("//") && page.chars().noneMatch(c -> c < 0x21 || c == 0x7f || c == '\\' || c > 0x7e);
+        return safe ? page : null;
     }
 
     /**
@@ -50,7 +65,7 @@ final class ContinueAfterSignIn implements RequestCache {
     @Override
     public HttpServletRequest getMatchingRequest(HttpServletRequest request, HttpServletResponse response) {
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(ATTRIBUTE) instanceof String path && path.equals(UrlUtils.buildRequestUrl(request))) {
+        if (session != null && session.getAttribute(ATTRIBUTE) instanceof String path && path.equals(pageOf(request))) {
             session.removeAttribute(ATTRIBUTE);
         }
         return null;

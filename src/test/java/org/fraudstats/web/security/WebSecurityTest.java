@@ -170,6 +170,15 @@ class WebSecurityTest extends DatabaseTest {
         mvc.perform(post("/login").cookie(session).param("username", "web.cache").param("password", "Cache-Password-12").with(csrf()))
                 .andExpect(redirectedUrl("/figures?from=2022-10-01"));
 
+        // the page as asked, still encoded: a tab decoded went back as "Location: /<TAB>/evil.example", another site to a
+        // browser (review r35d)
+        MvcResult tab = mvc.perform(get(java.net.URI.create("/%09/evil.example/phish"))).andExpect(redirectedUrl("/login")).andReturn();
+        mvc.perform(post("/login").cookie(tab.getResponse().getCookie("SESSION")).param("username", "web.cache")
+                .param("password", "Cache-Password-12").with(csrf())).andExpect(redirectedUrl("/%09/evil.example/phish"));
+        MvcResult query = mvc.perform(get(java.net.URI.create("/figures?district=440604&from=2022-10-01%20"))).andExpect(redirectedUrl("/login")).andReturn();
+        mvc.perform(post("/login").cookie(query.getResponse().getCookie("SESSION")).param("username", "web.cache")
+                .param("password", "Cache-Password-12").with(csrf())).andExpect(redirectedUrl("/figures?district=440604&from=2022-10-01%20"));
+
         // what a page's script asks after its session ended (继续使用, a rerun's progress) is no page to go on to: the
         // sign-in landed on a 204 or on JSON (review)
         for (var script : java.util.List.of(get("/account/session"), get("/runs/7/state.json"),
