@@ -63,6 +63,19 @@ class AuditFilterTest {
         assertThat(zhang.test(record("audit1", "127.0.0.1", "read-audit", "2026-11-30..2026-12-06 object=zhang.xuan"))).isFalse();
     }
 
+    @Test
+    void theActionAndResultFiltersTakeTheWordsThePageShowsAsWellAsTheCodes() {
+        AuditRecord failed = new AuditRecord(java.time.OffsetDateTime.now(), "li.na", "", "127.0.0.1", "sign-in", "li.na", "failure: wrong password");
+        AuditRecord read = new AuditRecord(java.time.OffsetDateTime.now(), "li.na", "leader", "127.0.0.1", "download", "x.pdf", "success");
+        // the words every row shows (登录, 失败：密码错误): typed into the filter they found nothing (r35b)
+        assertThat(new AuditFilter(null, null, "登录", null, null).test(failed)).isTrue();
+        assertThat(new AuditFilter(null, null, "登录", null, null).test(read)).isFalse();
+        assertThat(new AuditFilter(null, null, null, "失败", null).test(failed)).isTrue();
+        assertThat(new AuditFilter(null, null, null, "密码错误", null).test(failed)).isTrue();
+        assertThat(new AuditFilter(null, null, null, "失败", null).test(read)).isFalse();
+        assertThat(new AuditFilter(null, null, "sign", "FAILURE", null).test(failed)).isTrue();
+    }
+
     private static AuditRecord record(String user, String client, String action, String object) {
         return new AuditRecord(java.time.OffsetDateTime.now(), user, "admin", client, action, object, "success");
     }
