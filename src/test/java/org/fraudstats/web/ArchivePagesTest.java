@@ -82,6 +82,8 @@ class ArchivePagesTest extends PortalTest {
         String latest = page(get("/bulletins").param("from", "2022-05-01").param("to", "2022-05-31").param("kind", "daily").param("latest", "1"));
         assertThat(rows(latest)).hasSize(30).contains("2022-05-03/daily r2").doesNotContain("2022-05-03/daily r1");
         assertThat(latest).contains("name=\"latest\" value=\"1\" checked=\"checked\"");
+        // and says so: it said 各版分列, each revision listed, the opposite of what was chosen (r35b)
+        assertThat(latest).contains("共 30 份（每份只列最新版）").doesNotContain("各版分列");
         assertThat(page(get("/bulletins").param("kind", "weekly"))).contains("没有已发布的通报。");
         // one end alone is open at the other
         assertThat(rows(page(get("/bulletins").param("from", "2022-05-29").param("kind", "daily")))).containsExactly(
