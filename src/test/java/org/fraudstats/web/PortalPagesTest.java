@@ -281,7 +281,9 @@ class PortalPagesTest extends PortalTest {
         assertThat(state).contains("\"status\":\"COMPLETED\"").contains("\"status_name\":\"完成\"").contains("\"done\":3").contains("\"total\":3");
         // in the page's words, the code in its title (r34a: COMPLETED, FAILED on a Chinese page)
         assertThat(page("statistician", get("/runs/" + id))).contains("title=\"COMPLETED\">完成</span>").contains("已完成 <span id=\"rerun-done\">3</span>");
-        assertThat(page("statistician", get("/runs"))).contains("rerunBulletins").contains("from=2022-10-20")
+        // the job in the statistician's words too, its code in the title (r35b)
+        assertThat(page("statistician", get("/runs"))).contains("<td title=\"rerunBulletins\">重新生成通报</td>")
+                .contains("<td title=\"ingestDrop\">加载数据</td>").contains("from=2022-10-20")
                 // a drop's checksum cut to 8: whole, one in six held a run of 12 decimal digits (retest); no run.id
                 .containsPattern("drop\\.checksum=[0-9a-f]{8} ").doesNotContainPattern("drop\\.checksum=[0-9a-f]{9}")
                 .doesNotContain("run.id=");

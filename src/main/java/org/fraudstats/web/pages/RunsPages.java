@@ -74,6 +74,12 @@ class RunsPages {
         this.audit = audit;
     }
 
+    /**
+     * The jobs of the runs table in the statistician's words, the code in the cell's title as the status's is (r35b: a
+     * Chinese page listed rerunBulletins and ingestDrop); a job not named here shows its code.
+     */
+    private static final java.util.Map<String, String> JOB_NAMES = java.util.Map.of("rerunBulletins", "重新生成通报", "ingestDrop", "加载数据");
+
     @GetMapping("/runs")
     String runs(Model model) {
         LocalDate latest = archive.latestDaily().map(PublishedBulletin::to).orElse(BusinessTime.yesterday(clock));
@@ -84,6 +90,7 @@ class RunsPages {
         // a drop's checksum by its first 8 characters, as history and /api/v1/runs give it (sql/batch/history.sql)
         model.addAttribute("runs", history.latest(15));
         model.addAttribute("statusNames", Reruns.STATUS_NAMES);
+        model.addAttribute("jobNames", JOB_NAMES);
         model.addAttribute("nights", scheduledRuns.latest(14));
         model.addAttribute("failedMails", deliveries.undelivered(latest.minusDays(60), latest.plusDays(1)));
         return "runs";
