@@ -214,6 +214,10 @@ class PortalBrowserTest extends DatabaseTest {
         // would have put it in spring_session_attributes); a click on a submit button may return before the answer is
         // in: wait for the secret, not the source
         browser.findElement(By.xpath("//form[input[@name='name' and @value='" + name(Role.PRESS) + "']]//button[text()='重置密码']")).click();
+        // asked first: it ends every session of the user at once (r35b)
+        wait(ExpectedConditions.alertIsPresent());
+        assertThat(browser.switchTo().alert().getText()).isEqualTo("重置 " + name(Role.PRESS) + " 的密码？其所有会话将立即结束，须用新密码重新登录。");
+        browser.switchTo().alert().accept();
         wait(ExpectedConditions.visibilityOfElementLocated(By.id("secret")));
         assertThat(browser.getCurrentUrl()).endsWith("/users/password");
         assertThat(text(".notice.revised")).contains("只显示这一次").contains("离开本页后无法再次查看");
