@@ -113,7 +113,11 @@ class LoginPages {
         }
         model.addAttribute("user", pending.get().user());
         if (request.getParameter("error") != null) {
-            model.addAttribute("problem", "动态口令不正确：请等应用显示下一个 6 位数字后再输入。");
+            // a code mistyped is typed again at once, and the last try is said as such: "wait for the next code" sent
+            // whoever had only mistyped to wait, and the third wrong code took them back to the password unwarned (r35b)
+            int left = TRIES_BESIDE_THE_CODE - (request.getSession().getAttribute(TRIES) instanceof Integer n ? n : 0);
+            model.addAttribute("problem", "动态口令不正确：请核对认证应用中本账号当前显示的 6 位数字后重新输入"
+                    + (left == 1 ? "；再错 1 次，需从输入密码重新开始。" : "。"));
         }
         Optional<String> uri = users.pendingTotpUri(pending.get().user());
         // in groups of four, as authenticator apps accept it typed; and the key as a link: on the phone that runs the

@@ -623,7 +623,11 @@ class WebSecurityTest extends DatabaseTest {
         String wrong = wrongCode(secret);
         mvc.perform(post("/login/totp").cookie(session).param("code", wrong).with(csrf())).andExpect(redirectedUrl("/login/totp?error"));
         assertThat(mvc.perform(get("/login/totp").param("error", "").cookie(session)).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString()).contains(secret, "动态口令不正确：请等应用显示下一个 6 位数字后再输入。", "aria-invalid=\"true\"");
+                .getContentAsString()).contains(secret, "动态口令不正确：请核对认证应用中本账号当前显示的 6 位数字后重新输入。", "aria-invalid=\"true\"");
+        // the last try beside the QR code is said as such: the next wrong code goes back to the password (r35b)
+        mvc.perform(post("/login/totp").cookie(session).param("code", wrong).with(csrf())).andExpect(redirectedUrl("/login/totp?error"));
+        assertThat(mvc.perform(get("/login/totp").param("error", "").cookie(session)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("动态口令不正确：请核对认证应用中本账号当前显示的 6 位数字后重新输入；再错 1 次，需从输入密码重新开始。");
         MvcResult confirmed = mvc.perform(post("/login/totp").cookie(session).param("code", Totp.code(secret, java.time.Instant.now()))
                 .with(csrf())).andExpect(redirectedUrl("/")).andReturn();
         Cookie signedIn = confirmed.getResponse().getCookie("SESSION") == null ? session : confirmed.getResponse().getCookie("SESSION");
