@@ -491,7 +491,14 @@ class PortalPagesTest extends PortalTest {
         users.add("own.press", org.fraudstats.access.Role.PRESS, "Own-Press-Passw0rd", org.fraudstats.access.Actor.commandLine());
         var wrong = mvc.perform(post("/account/password").param("current", "Not-The-Passw0rd").param("password", "New-Press-Passw0rd")
                 .param("repeat", "New-Press-Passw0rd").with(user("own.press").roles("PRESS")).with(csrf())).andReturn();
-        assertThat(wrong.getFlashMap().get("error")).isEqualTo("当前密码不正确");
+        // said under the form, the field at fault marked (r35b: a line at the top of the page, tied to no field)
+        assertThat(wrong.getFlashMap().get("passwordProblem")).isEqualTo("当前密码不正确");
+        assertThat(wrong.getFlashMap().get("passwordField")).isEqualTo("current");
+        assertThat(mvc.perform(get("/account").cookie(wrong.getResponse().getCookie("SESSION")).with(user("own.press").roles("PRESS")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .containsPattern("name=\"current\" required autocomplete=\"current-password\"\\s+aria-invalid=\"true\" aria-describedby=\"password-problem\"")
+                .contains("<p class=\"notice error\" id=\"password-problem\" role=\"alert\">当前密码不正确</p>")
+                .contains("aria-describedby=\"password-rule\"");
         var right = mvc.perform(post("/account/password").param("current", "Own-Press-Passw0rd").param("password", "New-Press-Passw0rd")
                 .param("repeat", "New-Press-Passw0rd").with(user("own.press").roles("PRESS")).with(csrf())).andReturn();
         assertThat(right.getFlashMap().get("done")).isEqualTo("密码已修改");
@@ -521,7 +528,8 @@ class PortalPagesTest extends PortalTest {
         assertThat(none.getFlashMap().get("error")).isEqualTo("有效天数 0 无效：至少 1 天");
         var differ = mvc.perform(post("/account/password").param("current", "New-Press-Passw0rd").param("password", "Another-Press-Passw0rd")
                 .param("repeat", "Another-Press-Passw0rD").with(user("own.press").roles("PRESS")).with(csrf())).andReturn();
-        assertThat(differ.getFlashMap().get("error")).isEqualTo("两次输入的新密码不一致");
+        assertThat(differ.getFlashMap().get("passwordProblem")).isEqualTo("两次输入的新密码不一致");
+        assertThat(differ.getFlashMap().get("passwordField")).isEqualTo("repeat");
         assertThat(jdbc.queryForList("SELECT concat_ws('|', action, object, result) FROM audit_event WHERE user_name = 'own.press' "
                 + "AND result LIKE 'refused%' ORDER BY id", String.class)).containsExactly(
                 "token-create|own.press (5000 days)|refused: out of range", "token-create|own.press (0 days)|refused: out of range",
@@ -645,7 +653,8 @@ class PortalPagesTest extends PortalTest {
         var own = mvc.perform(post("/account/password").param("current", "Own-Statistician-1").param("password", chinese)
                 .param("repeat", chinese).with(user("long.own").roles("STATISTICIAN")).with(csrf())).andReturn();
         assertThat(own.getResponse().getRedirectedUrl()).isEqualTo("/account");
-        assertThat(own.getFlashMap().get("error")).isEqualTo(tooLong);
+        assertThat(own.getFlashMap().get("passwordProblem")).isEqualTo(tooLong);
+        assertThat(own.getFlashMap().get("passwordField")).isEqualTo("password");
     }
 
     /**

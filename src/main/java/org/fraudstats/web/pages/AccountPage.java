@@ -69,8 +69,7 @@ class AccountPage {
         if (!password.equals(repeat)) {
             // a refusal like any other (tester B: it left no row)
             audit.record("user-password", who.getName(), "refused: the repeat differs");
-            redirect.addFlashAttribute("error", "两次输入的新密码不一致");
-            return "redirect:/account";
+            return refused("repeat", "两次输入的新密码不一致", redirect);
         }
         try {
             users.changeOwnPassword(who.getName(), current, password, SignedInActor.of(who, request), request.getSession().getId());
@@ -78,12 +77,22 @@ class AccountPage {
         } catch (Users.LockedOut e) {
             return endLockedSession(who, request);
         } catch (AccessProblem e) {
-            redirect.addFlashAttribute("error", "当前密码不正确");
+            return refused("current", "当前密码不正确", redirect);
         } catch (PasswordPolicy.WeakPassword e) {
             // a refusal like any other: the auditor sees the attempt, not only the success that may follow
             audit.record("user-password", who.getName(), "refused: " + e.getMessage());
-            redirect.addFlashAttribute("error", e.chinese());
+            return refused("password", e.chinese(), redirect);
         }
+        return "redirect:/account";
+    }
+
+    /**
+     * A new password refused, said under its form with the field at fault marked (aria-invalid, described by the line):
+     * it was a line at the top of the page tied to no field, the rule after the button (accessibility tester r35b).
+     */
+    private static String refused(String field, String problem, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("passwordProblem", problem);
+        redirect.addFlashAttribute("passwordField", field);
         return "redirect:/account";
     }
 

@@ -128,10 +128,10 @@ class WebSecurityTest extends DatabaseTest {
         // the same password again, or one holding the name, is refused, and the refusal is audited
         mvc.perform(post("/account/password").cookie(session).param("current", "First-Password-12")
                 .param("password", "First-Password-12").param("repeat", "First-Password-12").with(csrf()))
-                .andExpect(flash().attribute("error", "新密码与当前密码相同：请另设一个"));
+                .andExpect(flash().attribute("passwordProblem", "新密码与当前密码相同：请另设一个"));
         mvc.perform(post("/account/password").cookie(session).param("current", "First-Password-12")
                 .param("password", "Web.First-2026!").param("repeat", "Web.First-2026!").with(csrf()))
-                .andExpect(flash().attribute("error", "密码太弱：不能包含用户名"));
+                .andExpect(flash().attribute("passwordProblem", "密码太弱：不能包含用户名"));
         assertThat(jdbc.queryForList("SELECT result FROM audit_event WHERE action = 'user-password' AND object = 'web.first' "
                 + "ORDER BY id", String.class)).containsExactly(
                 "refused: the new password is the current one: choose another", "refused: password too weak: it holds the user name");
@@ -404,7 +404,7 @@ class WebSecurityTest extends DatabaseTest {
         for (int i = 0; i < 4; i++) {
             mvc.perform(post("/account/password").cookie(session).param("current", "wrong-" + i)
                             .param("password", "New-Leader-Pass-2").param("repeat", "New-Leader-Pass-2").with(csrf()))
-                    .andExpect(redirectedUrl("/account")).andExpect(flash().attribute("error", "当前密码不正确"));
+                    .andExpect(redirectedUrl("/account")).andExpect(flash().attribute("passwordProblem", "当前密码不正确"));
         }
         mvc.perform(post("/account/password").cookie(session).param("current", "wrong-4")
                         .param("password", "New-Leader-Pass-2").param("repeat", "New-Leader-Pass-2").with(csrf()))
