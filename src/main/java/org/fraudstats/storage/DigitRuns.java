@@ -30,8 +30,21 @@ public final class DigitRuns {
      */
     private static final Pattern DIGIT_RUN = Pattern.compile("\\p{Nd}(?:" + SEPARATOR + "?\\p{Nd}){11,}");
 
+    /**
+     * Characters that show nothing, or nothing of their own: format characters (a zero-width space, a soft hyphen),
+     * combining marks (a keycap's ⃣, a strike or an underline drawn through a digit, variation selectors), Hangul
+     * fillers and the blank Braille cell. Between two digits they join them, whatever their number: nine zero-width
+     * spaces between groups, a card in keycap emoji (6️⃣2️⃣…) or underlined digit by digit read as one number to the eye
+     * and showed whole (review r35e). The probe reads each as a space: between two digits, one to three of them are a
+     * run's separator, more a chain's joiner (a run of white space counts as one mark there).
+     */
+    private static final Pattern INVISIBLE_CHARACTER = Pattern.compile("[\\p{Cf}\\p{Mn}\\p{Me}\\u115F\\u1160\\u3164\\uFFA0\\u2800]");
+
     /** A run of digits, any script's: the groups that {@link #maskGroups} joins. */
     private static final Pattern DIGITS = Pattern.compile("\\p{Nd}+");
+
+    /** An IPv4 address, as the audit log names a client: twelve digits at most, and no account number is written so. */
+    private static final Pattern IPV4 = Pattern.compile("(?:(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])");
 
     /** An ISO date as periods and bulletins name days; no account number is written so. */
     private static final Pattern ISO_DATE = Pattern.compile("(?<!\\p{Nd})(?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])(?!\\p{Nd})");
@@ -92,11 +105,7 @@ public final class DigitRuns {
             return value;
         }
         if (value.length() > LONGEST) {
-            int end = LONGEST;
-            while (end > 0 && (!Character.isLetter(value.codePointBefore(end)) || chinese(value.codePointBefore(end)))) {
-                end -= Character.charCount(value.codePointBefore(end));
-            }
-            return mask(value.substring(0, end)) + "…";
+            return mask(value.substring(0, cut(value, probe, 0))) + "…";
         }
         StringBuilder masked = null;
         Matcher run = DIGIT_RUN.matcher(probe);
@@ -105,44 +114,79 @@ public final class DigitRuns {
         // run's dates are no groups of a number either (below)
         java.util.List<int[]> numbers = new java.util.ArrayList<>();
         while (run.find()) {
-            if (digitsBesideIsoDates(run.group()) >= 12) {
-                masked = keepLastFour(value, run.start(), run.end(), masked);
+            if (digitsBesideIsoDates(run.group()) >= 12 && !IPV4.matcher(run.group()).matches()) {
+                masked = keepLastFour(value, probe, run.start(), run.end(), masked);
                 numbers.add(new int[] {run.start(), run.end()});
             }
         }
-        masked = maskGroups(isoDatesBlanked(probe, numbers), value, masked);
+        masked = maskGroups(isoDatesBlanked(probe, numbers), probe, value, masked);
         return masked == null ? value : masked.toString();
     }
 
     /**
-     * An account number written in groups, whatever their lengths and whatever joins them (6222，0200，1234，5678;
-     * 62226514。36423492; 62220--21234--56789--0123 in fives; 6222021+234567+891234 in 7-6-6; groups of three; a
-     * zero-width space or a soft hyphen of text pasted from a page; tabs, runs of spaces; 6222"0212"3457"0015666, a
-     * station's quotes doubled in a CSV field): a chain of groups of three digits or more, each joined to the next by
-     * one to eight characters that are neither letters nor digits, holding sixteen digits or more beside compact
-     * dates. A group of one or two digits ends a chain, so times (10:00:00,11:00:00), amounts with their cents and
-     * thousands (1,234,567,890,123.45) show, and twelve to fifteen digits are not enough (2022,2023,2024; 138,0013,8000),
-     * the rule of a run ({@link #DIGIT_RUN}) finding those written as one. A list of one city's district codes
-     * (440604,440605,440606: groups of six sharing their first four) shows. Until 2026-12-06 only groups of exactly
-     * four between the first and the last were chained, or parts of seven and more, and a card written 5-5-5-4 or
-     * 7-6-6 showed whole wherever a value is shown (leak tester r35c). On the safe side, four years listed in a row are
-     * masked, a phone number listed beside another, and a number after a card's groups loses its digits too
-     * (6222,0200,1234,5678,20000 shows 0000); a compact date after them does not (…5678;20221023).
+     * Where a text longer than {@link #LONGEST} from {@code start} is cut, so that no number is cut in two: after its last
+     * letter within LONGEST characters that no rule reads as a digit (a Chinese numeral, a letter O typed for 0 beside
+     * digits) nor joins digits (a Hangul filler); LONGEST characters on when there is none. MaskedLog cuts its long
+     * lines here too: both cut after any letter, and a number in spoken digits or with an O showed whole (review r35e).
+     * {@code start} itself when there is no such letter: mask keeps nothing of such a value, MaskedLog cuts it at LONGEST.
      */
-    private static StringBuilder maskGroups(String probe, String value, StringBuilder masked) {
+    public static int cut(String text, int start) {
+        return cut(text, withChineseAsDigits(text), start);
+    }
+
+    private static int cut(String text, String probe, int start) {
+        int end = Math.min(text.length(), start + LONGEST);
+        while (end > start && (!Character.isLetter(text.charAt(end - 1)) || !Character.isLetter(probe.charAt(end - 1)))) {
+            end--;
+        }
+        return end;
+    }
+
+    /**
+     * An account number written in groups, whatever their lengths and whatever joins them (6222，0200，1234，5678;
+     * 62226514。36423492; 62220--21234--56789--0123 in fives; 6222021+234567+891234 in 7-6-6; groups of three; tabs and
+     * runs of spaces, a run counting as one mark; 6222"0212"3457"0015666, a station's quotes doubled in a CSV field): a
+     * chain of groups, each joined to the next by one to eight characters that are neither letters nor digits, holding
+     * sixteen digits or more beside compact dates. A group of one or two digits belongs to a chain only while all its
+     * joiners are the same (62,22,02,… and 6222，0212，3456，78，90 are numbers; times 10:00:00,11:00:00 and amounts with
+     * their cents 1234567.89, 2345678.90 are not); twelve to fifteen digits are not enough (2022,2023,2024;
+     * 138,0013,8000), the rule of a run ({@link #DIGIT_RUN}) finding those written as one. A list of one city's district
+     * codes (440604,440605,440606: groups of six sharing their first four) shows. Until 2026-12-06 only groups of
+     * exactly four between the first and the last were chained, or parts of seven and more, and a card written 5-5-5-4
+     * or 7-6-6 showed whole wherever a value is shown (leak tester r35c, review r35e). On the safe side, four years
+     * listed in a row are masked, a phone number listed beside another, and a number after a card's groups loses its
+     * digits too (6222,0200,1234,5678,20000 shows 0000); a compact date after them does not (…5678;20221023).
+     */
+    private static StringBuilder maskGroups(String probe, String digitsOf, String value, StringBuilder masked) {
+        // each group: start, end, its digits, its digits beside a compact date, counted once (review r35e: counting them
+        // again for every chain made a path of 250 short groups 4-8 times slower to mask than before)
         java.util.List<int[]> groups = new java.util.ArrayList<>();
         Matcher digits = DIGITS.matcher(probe);
         while (digits.find()) {
-            groups.add(new int[] {digits.start(), digits.end(), probe.codePointCount(digits.start(), digits.end())});
+            String group = probe.substring(digits.start(), digits.end());
+            int count = group.codePointCount(0, group.length());
+            groups.add(new int[] {digits.start(), digits.end(), count, digitsBesideCompactDates(group)});
         }
         for (int i = 0; i < groups.size(); i++) {
-            if (groups.get(i)[2] < 3) {
-                continue;
-            }
-            int total = digitsBesideCompactDates(probe.substring(groups.get(i)[0], groups.get(i)[1]));
+            int total = groups.get(i)[3];
             int last = -1;
-            for (int j = i + 1; j < groups.size() && groups.get(j)[2] >= 3 && joined(probe, groups.get(j - 1)[1], groups.get(j)[0]); j++) {
-                int counted = digitsBesideCompactDates(probe.substring(groups.get(j)[0], groups.get(j)[1]));
+            String first = null;
+            boolean uniform = true;
+            boolean shortGroup = groups.get(i)[2] < 3;
+            for (int j = i + 1; j < groups.size(); j++) {
+                String joiner = joiner(probe, groups.get(j - 1)[1], groups.get(j)[0]);
+                if (joiner == null) {
+                    break;
+                }
+                first = first == null ? joiner : first;
+                uniform &= joiner.equals(first);
+                // a group of one or two digits belongs to a chain only while every joiner is the same: 62,22,02,12,…
+                // and 6222，0212，3456，78，90 are one number, 10:00:00,11:00:00 and 1,234,567.89 are not (review r35e)
+                shortGroup |= groups.get(j)[2] < 3;
+                if (shortGroup && !uniform) {
+                    break;
+                }
+                int counted = groups.get(j)[3];
                 total += counted;
                 // a compact date after the number (…5678;20221023) is not part of it
                 if (total >= 16 && counted > 0) {
@@ -150,7 +194,7 @@ public final class DigitRuns {
                 }
             }
             if (last >= 0 && !districtCodes(probe, groups.subList(i, last + 1))) {
-                masked = keepLastFour(value, groups.get(i)[0], groups.get(last)[1], masked);
+                masked = keepLastFour(value, digitsOf, groups.get(i)[0], groups.get(last)[1], masked);
             }
         }
         return masked;
@@ -189,18 +233,41 @@ public final class DigitRuns {
 
     /** The digits of a run that are not in an ISO date. */
     private static int digitsBesideIsoDates(String run) {
-        String rest = ISO_DATE.matcher(run).replaceAll("");
+        // only the dates at either end: one between two pieces of digits is a piece of a number that happens to read as
+        // a date (6222-2022-10-23-1234567 showed whole: review r35e), as a period's days and an area are never written
+        String rest = LEADING_DATES.matcher(TRAILING_DATES.matcher(run).replaceFirst("")).replaceFirst("");
         return (int) rest.codePoints().filter(Character::isDigit).count();
     }
 
-    /** Whether probe[from, to) is one to eight marks that are neither letters nor digits. */
-    private static boolean joined(String probe, int from, int to) {
-        int marks = probe.codePointCount(from, to);
-        return marks >= 1 && marks <= 8 && probe.substring(from, to).codePoints().noneMatch(Character::isLetterOrDigit);
-    }
+    private static final Pattern LEADING_DATES = Pattern.compile("^(?:" + ISO_DATE.pattern() + "[^\\p{Nd}]*)+");
+    private static final Pattern TRAILING_DATES = Pattern.compile("(?:[^\\p{Nd}]*" + ISO_DATE.pattern() + ")+$");
 
-    private static boolean chinese(int c) {
-        return CHINESE_DIGITS.indexOf(c) >= 0;
+    /**
+     * What joins two groups, probe[from, to): one to eight marks that are neither letters nor digits, a run of white
+     * space counting as one whatever its length (an HTML cell shows nine spaces as one; invisible characters are
+     * spaces in the probe); as a chain compares them, white space as one space. Null when it does not join them (a
+     * letter between, or more marks).
+     */
+    private static String joiner(String probe, int from, int to) {
+        StringBuilder joiner = new StringBuilder();
+        int marks = 0;
+        for (int i = from; i < to; ) {
+            int c = probe.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isLetterOrDigit(c)) {
+                return null;
+            }
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                if (joiner.length() == 0 || joiner.charAt(joiner.length() - 1) != ' ') {
+                    joiner.append(' ');
+                    marks++;
+                }
+                continue;
+            }
+            joiner.appendCodePoint(c);
+            marks++;
+        }
+        return marks >= 1 && marks <= 8 ? joiner.toString() : null;
     }
 
     /**
@@ -219,10 +286,24 @@ public final class DigitRuns {
 
     /**
      * The value with each Chinese numeral, and each other number character standing for one digit, replaced by its
-     * digit: the same length, so a match's place is the value's.
+     * digit, each invisible character by a space, a letter O or l beside a digit by 0 or 1: the same length, so a
+     * match's place is the value's.
      */
     private static String withChineseAsDigits(String value) {
         StringBuilder probe = null;
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            int width = Character.charCount(c);
+            if (INVISIBLE_CHARACTER.matcher(value.substring(i, i + width)).matches()) {
+                if (probe == null) {
+                    probe = new StringBuilder(value);
+                }
+                for (int k = 0; k < width; k++) {
+                    probe.setCharAt(i + k, ' ');
+                }
+            }
+            i += width;
+        }
         for (int i = 0; i < value.length(); i++) {
             int at = CHINESE_DIGITS.indexOf(value.charAt(i));
             int other = at >= 0 ? -1 : otherDigit(value.charAt(i));
@@ -233,37 +314,53 @@ public final class DigitRuns {
                 probe.setCharAt(i, at >= 0 ? CHINESE_VALUES.charAt(at) : (char) ('0' + other));
             }
         }
-        // a letter O or l typed for 0 or 1 between two digits (6222 0212 345O 7890): a digit to the rules, or the two
-        // pieces either side of it, each shorter than a run, showed (leak tester r35c); the letter itself stays as typed
-        for (int i = 1; i + 1 < value.length(); i++) {
-            char c = value.charAt(i);
-            if ((c == 'O' || c == 'o' || c == 'l' || c == 'I')
-                    && Character.isDigit(probeAt(probe, value, i - 1)) && Character.isDigit(probeAt(probe, value, i + 1))) {
-                if (probe == null) {
-                    probe = new StringBuilder(value);
-                }
-                probe.setCharAt(i, c == 'O' || c == 'o' ? '0' : '1');
-            }
+        // a letter O or l typed for 0 or 1 beside a digit (6222 0212 345O 7890, 789O at a group's end, OO for 00, a
+        // Cyrillic or Greek О): a digit to the rules, or the pieces either side of it, each shorter than a run, showed
+        // (leak tester r35c; at a group's edge, review r35e); the letter itself stays as typed. Forward, then back, so
+        // that a run of such letters touching a digit on either side is read whole
+        for (int i = 0; i < value.length(); i++) {
+            probe = asDigit(value, probe, i, i > 0 && Character.isDigit(probeAt(probe, value, i - 1)));
+        }
+        for (int i = value.length() - 1; i >= 0; i--) {
+            probe = asDigit(value, probe, i, i + 1 < value.length() && Character.isDigit(probeAt(probe, value, i + 1)));
         }
         return probe == null ? value : probe.toString();
+    }
+
+    private static final String LIKE_ZERO = "OoОоΟοＯｏ";
+    private static final String LIKE_ONE = "lIІіΙｌＩ";
+
+    private static StringBuilder asDigit(String value, StringBuilder probe, int i, boolean besideADigit) {
+        char c = value.charAt(i);
+        boolean zero = LIKE_ZERO.indexOf(c) >= 0;
+        if (!besideADigit || !zero && LIKE_ONE.indexOf(c) < 0 || Character.isDigit(probeAt(probe, value, i))) {
+            return probe;
+        }
+        StringBuilder into = probe == null ? new StringBuilder(value) : probe;
+        into.setCharAt(i, zero ? '0' : '1');
+        return into;
     }
 
     private static char probeAt(StringBuilder probe, String value, int i) {
         return probe == null ? value.charAt(i) : probe.charAt(i);
     }
 
-    /** The digits of value[start, end) but the last four starred in masked (a copy of value, made at the first run). */
-    private static StringBuilder keepLastFour(String value, int start, int end, StringBuilder masked) {
-        IntPredicate isDigit = c -> Character.isDigit(c) || chinese(c) || (c <= Character.MAX_VALUE && otherDigit((char) c) >= 0);
+    /**
+     * The digits of value[start, end) but the last four starred in masked (a copy of value, made at the first run), as
+     * the probe reads them: the same length as value, a surrogate pair kept where it stands for no digit.
+     */
+    private static StringBuilder keepLastFour(String value, String probe, int start, int end, StringBuilder masked) {
+        // a digit is what the probe reads as one: a Chinese numeral, a circled digit, a letter O typed for 0 beside
+        // digits (it showed as typed, the twelfth digit of 6222 0212 345O 7890 in clear: review r35e)
+        IntPredicate isDigit = i -> Character.isDigit(probe.codePointAt(i));
         StringBuilder into = masked == null ? new StringBuilder(value) : masked;
         int digits = 0;
         for (int i = start; i < end; i += Character.charCount(value.codePointAt(i))) {
-            digits += isDigit.test(value.codePointAt(i)) ? 1 : 0;
+            digits += isDigit.test(i) ? 1 : 0;
         }
         for (int i = start, seen = 0; i < end; ) {
-            int c = value.codePointAt(i);
-            int width = Character.charCount(c);
-            if (isDigit.test(c) && ++seen <= digits - 4) {
+            int width = Character.charCount(value.codePointAt(i));
+            if (isDigit.test(i) && ++seen <= digits - 4) {
                 for (int k = 0; k < width; k++) {
                     into.setCharAt(i + k, '*');
                 }

@@ -70,10 +70,8 @@ public final class MaskedLog {
         StringBuilder out = new StringBuilder(line.length());
         int start = 0;
         while (line.length() - start > DigitRuns.LONGEST) {
-            int end = start + DigitRuns.LONGEST;
-            while (end > start && !Character.isLetter(line.charAt(end - 1))) {
-                end--;
-            }
+            // after a letter no rule reads as a digit: a number in spoken digits or with an O showed whole (review r35e)
+            int end = DigitRuns.cut(line, start);
             if (end == start) {
                 end = start + DigitRuns.LONGEST;
             }

@@ -187,6 +187,8 @@ class AccountNumbersTest extends DatabaseTest {
         assertThat(AccountNumbers.maskByColumn("bank", " 13800138000")).isEqualTo("*********00");
         assertThat(AccountNumbers.maskByColumn("amount", "1234567.89")).isEqualTo("1234567.89");
         assertThat(AccountNumbers.maskByColumn("amount", "1234567")).isEqualTo("1234567");
+        // a timestamp written as a compact date shows: the station mends the row by it (review r35e)
+        assertThat(AccountNumbers.maskByColumn("reported_at", "20221010")).isEqualTo("20221010");
         assertThat(AccountNumbers.maskByColumn("case_id", "FS00002336")).isEqualTo("FS00002336");
         assertThat(AccountNumbers.maskByColumn("case_id", "12345678")).isEqualTo("12345678");
     }

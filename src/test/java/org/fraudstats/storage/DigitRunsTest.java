@@ -150,12 +150,48 @@ class DigitRunsTest {
         assertThat(DigitRuns.mask("卡号六两两两洞两幺两三四五六拐八勾" + "洞幺两三")).isEqualTo("卡号***************洞幺两三");
         // Suzhou numerals
         assertThat(DigitRuns.mask("〦〢〢〢〇〢〡〢〣〤〥〦" + "〧〨〩〇")).isEqualTo("************〧〨〩〇");
-        // a letter O or l for 0 or 1 does not cut it into pieces too short to be masked; the letter stays as typed
-        assertThat(DigitRuns.mask("62220212345" + "O7890123")).isEqualTo("***********O***0123");
-        assertThat(DigitRuns.mask("622202123" + "l567890123")).isEqualTo("*********l*****0123");
+        // a letter O or l for 0 or 1 does not cut it into pieces too short to be masked, and is masked as the digit it is
+        assertThat(DigitRuns.mask("62220212345" + "O7890123")).isEqualTo("***************0123");
+        assertThat(DigitRuns.mask("622202123" + "l567890123")).isEqualTo("***************0123");
         for (String value : List.of("两个人", "幺洞幺", "O2O", "Room 12O", "第Ⅲ期")) {
             assertThat(DigitRuns.mask(value)).isEqualTo(value);
         }
+    }
+
+    @Test
+    void whatTheReviewOfTheNewRuleGotRoundIsCaughtToo() {
+        // review r35e: a letter O at a group's edge, or two; more than eight spaces or invisible joiners; a Hangul filler
+        // or a Cyrillic О between groups; keycap or struck-through digits; a card ending in short groups listed alike
+        for (String card : List.of("6222 0212 345O 7890", "6222，0212，3456，789O", "6222 O212 3456 7890", "6222 0212 345OO890",
+                "6222" + " ".repeat(9) + "0212" + " ".repeat(9) + "3456" + " ".repeat(9) + "7890",
+                "6222" + "\u200B".repeat(9) + "0212" + "\u200B".repeat(9) + "3456" + "\u200B".repeat(9) + "7890",
+                "6222" + "\u00AD".repeat(9) + "0212" + "\u00AD".repeat(9) + "3456" + "\u00AD".repeat(9) + "7890",
+                "6222\u31640212\u31643456\u31647890", "6222,0212,345\u041E,7890",
+                "6\uFE0F\u20E32\uFE0F\u20E32\uFE0F\u20E32\uFE0F\u20E30\uFE0F\u20E32\uFE0F\u20E31\uFE0F\u20E32\uFE0F\u20E3"
+                        + "3\uFE0F\u20E34\uFE0F\u20E35\uFE0F\u20E36\uFE0F\u20E37\uFE0F\u20E38\uFE0F\u20E39\uFE0F\u20E30\uFE0F\u20E3",
+                "6\u03362\u03362\u03362\u03360\u03362\u03361\u03362\u03363\u03364\u03365\u03366\u03367\u03368\u03369\u03360\u0336",
+                "6222，0212，3456，78，90", "62,22,02,12,34,56,78,90,12", "6,2,2,2,0,2,1,2,3,4,5,6,7,8,9,0",
+                "6222-2022-10-23-1234567", "6222 2022-10-23 1234567")) {
+            String masked = DigitRuns.mask(card);
+            assertThat(masked.replaceAll("[^0-9OО]", "")).as(card).hasSizeLessThanOrEqualTo(4);
+        }
+        // what must still show: amounts with cents listed, times listed, a client's address, a date and an area
+        for (String value : List.of("1234567.89, 2345678.90", "10:00:00,11:00:00,12:00:00", "192.168.100.200", "10.20.1.7, 192.168.100.201",
+                "2022-10-01..2022-10-24 440600", "2022-10-01 2022-10-24", "days rendered: 31; bulletins published: 3; data not arrived: 2022-10-03 and 4 more days",
+                "Room 12O", "HELLO 2022")) {
+            assertThat(DigitRuns.mask(value)).isEqualTo(value);
+        }
+    }
+
+    @Test
+    void aLongValueIsCutAfterALetterThatIsNoDigit() {
+        // a spoken-digit card or one with an O across the 1024th character: cut inside it, each piece showed (r35e)
+        String spoken = "x".repeat(1015) + "卡号六两两两洞两幺两三四五六拐八勾洞 end";
+        assertThat(DigitRuns.mask(spoken)).doesNotContain("六两两两").endsWith("…");
+        String withO = "y".repeat(1008) + " 62220212345O7890123 end";
+        assertThat(DigitRuns.mask(withO)).doesNotContain("62220212345").endsWith("…");
+        assertThat(MaskedLog.maskLines(spoken)).doesNotContain("六两两两洞两幺两");
+        assertThat(MaskedLog.maskLines(withO)).doesNotContain("62220212345").contains("0123 end");
     }
 
     @Test
