@@ -264,6 +264,14 @@ public class Users {
         return PasswordPolicy.wouldPass(name) ? "(not a user name, " + name.length() + " characters)" : DigitRuns.mask(name);
     }
 
+    /**
+     * A name as typed, as {@link #typed} says it, but whole when it is a user's: a name such as report-bot-01 would pass as
+     * a password, and refusals about that very user were recorded without whose account it was (review r35e).
+     */
+    public String shown(String name) {
+        return name != null && find(name).isPresent() ? DigitRuns.mask(name) : typed(name);
+    }
+
     /** @throws AccessProblem when the name is not one a user may have (a usage error on the command line) */
     public static void checkName(String name) {
         if (name != null && name.matches(NAME_RULE) && !DigitRuns.mask(name).equals(name)) {

@@ -177,11 +177,11 @@ public final class AuditWords {
         // before RERUN_DONE, whose last hole would take the days in too
         List<String> partly = RERUN_DONE_NOT_ARRIVED.holes(reason);
         if (partly != null) {
-            return "生成 " + partly.get(0) + " 天，发布通报 " + partly.get(1) + " 期（首发或更正版）；数据未到：" + chineseDays(partly.get(2)) + "，按数据未到发布";
+            return "生成 " + partly.get(0) + " 天，发布通报 " + partly.get(1) + " 期（首发或更正版）；数据未到：" + chineseDays(partly.get(2)) + "（通报中已标明）";
         }
         List<String> missing = NOT_ARRIVED_DAYS.holes(reason);
         if (missing != null) {
-            return "数据未到：" + chineseDays(missing.get(0)) + "，按数据未到发布";
+            return "数据未到：" + chineseDays(missing.get(0)) + "（通报中已标明）";
         }
         List<String> done = RERUN_DONE.holes(reason);
         if (done != null) {

@@ -58,8 +58,13 @@ final class CommandAudit {
         }
         // a password typed where a user or token command wants a name is kept as its length, as the sign-in page keeps it
         // (review r35d: "user password Typed!Secret2026" was recorded as typed, in a log nothing may change)
-        String typed = DigitRuns.mask(String.join(" ", CHANGES_OF_ACCESS.contains(path.get(0))
-                ? java.util.Arrays.stream(args).map(org.fraudstats.access.Users::typed).toList() : List.of(args)));
+        String typed;
+        try {
+            org.fraudstats.access.Users users = CHANGES_OF_ACCESS.contains(path.get(0)) ? services.get(org.fraudstats.access.Users.class) : null;
+            typed = DigitRuns.mask(String.join(" ", users == null ? List.of(args) : java.util.Arrays.stream(args).map(users::shown).toList()));
+        } catch (RuntimeException e) {
+            return Optional.of(e);
+        }
         String object = typed.length() > LONGEST ? typed.substring(0, LONGEST) + "…" : typed;
         Actor actor = Actor.commandLine();
         try {

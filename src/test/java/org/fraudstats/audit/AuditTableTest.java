@@ -53,6 +53,16 @@ class AuditTableTest extends DatabaseTest {
     }
 
     @Test
+    void whatTheCleaningJoinsIsMaskedAfterIt() {
+        // nine tabs between groups are one space once cleaned, Hangul fillers '?': masked before, the card was whole (r35e)
+        String tabs = "6222" + "\t".repeat(9) + "0212" + "\t".repeat(9) + "3456" + "\t".repeat(9) + "7890";
+        trail.record(new AuditEvent("", null, "clean-then-mask", "request", "GET /api/v1/bulletins/" + tabs + "/daily.pdf", "401"));
+        trail.record(new AuditEvent("", null, "clean-then-mask", "request", "GET /x/6222\u31640212\u31643456\u31647890", "401"));
+        assertThat(jdbc.queryForList("SELECT object FROM audit_event WHERE client = 'clean-then-mask' ORDER BY id", String.class))
+                .containsExactly("GET /api/v1/bulletins/**** **** **** 7890/daily.pdf", "GET /x/****?****?****?7890");
+    }
+
+    @Test
     void anInvisibleFormatCharacterCannotDisguiseAName() {
         // a right-to-left override and a zero-width space typed as a user name at /login
         trail.record(new AuditEvent("a.dua\u202E", null, "bidi", "sign-in", "aud\u200B.a", "failure"));

@@ -39,9 +39,9 @@ class AuditWordsTest {
                 .isEqualTo("拒绝：密码太弱");
         // the days a rerun's bulletins say 数据未到 for, as a bulletin's notice names them
         assertThat(AuditWords.result("success: data not arrived: 2022-10-03, 2022-10-05 and 2022-10-07"))
-                .isEqualTo("成功：数据未到：2022-10-03、2022-10-05、2022-10-07，按数据未到发布");
+                .isEqualTo("成功：数据未到：2022-10-03、2022-10-05、2022-10-07（通报中已标明）");
         assertThat(AuditWords.result("success: days rendered: 31; bulletins published: 3; data not arrived: 2022-10-03 and 4 more days"))
-                .isEqualTo("成功：生成 31 天，发布通报 3 期（首发或更正版）；数据未到：2022-10-03 等 5 天，按数据未到发布");
+                .isEqualTo("成功：生成 31 天，发布通报 3 期（首发或更正版）；数据未到：2022-10-03 等 5 天（通报中已标明）");
         assertThat(AuditWords.result(null)).isEmpty();
     }
 }

@@ -60,5 +60,11 @@ class CommandAuditTest extends DatabaseTest {
                 "cli-user-add|user add (not a user name, 16 characters) --role leader",
                 "cli-token-create|token create (not a user name, 16 characters)");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE concat(object, result) LIKE '%Secret%'", Integer.class)).isZero();
+
+        // a user's own name is said whole, though it would pass as a password (review r35e: recorded as its length)
+        assertThat(cli("user", "add", "Report.Bot-2026", "--role", "leader").exitCode()).isZero();
+        assertThat(cli("user", "add", "Report.Bot-2026", "--role", "press").exitCode()).isNotZero();
+        assertThat(jdbc.queryForObject("SELECT object FROM audit_event WHERE action = 'cli-user-add' ORDER BY id DESC LIMIT 1", String.class))
+                .isEqualTo("user add Report.Bot-2026 --role press");
     }
 }

@@ -43,7 +43,7 @@ class MissingDataPagesTest extends PortalTest {
         // and the audit log says it was done with 数据未到, as it records such a night of the schedule (it was plain success)
         assertThat(jdbc.queryForObject("SELECT result FROM audit_event WHERE action = 'cli-rerun' ORDER BY id DESC LIMIT 1", String.class))
                 .isEqualTo("success: data not arrived: 2022-10-25");
-        assertThat(org.fraudstats.audit.AuditWords.result("success: data not arrived: 2022-10-25")).isEqualTo("成功：数据未到：2022-10-25，按数据未到发布");
+        assertThat(org.fraudstats.audit.AuditWords.result("success: data not arrived: 2022-10-25")).isEqualTo("成功：数据未到：2022-10-25（通报中已标明）");
         // so does a rerun asked on the portal, once its thread has ended
         MockHttpServletResponse asked = mvc.perform(post("/api/v1/reruns").with(user("test-statistician").roles("STATISTICIAN")).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON)
@@ -57,7 +57,7 @@ class MissingDataPagesTest extends PortalTest {
         }
         assertThat(ended).isEqualTo("success: days rendered: 2; bulletins published: 0; data not arrived: 2022-10-25");
         assertThat(org.fraudstats.audit.AuditWords.result(ended))
-                .isEqualTo("成功：生成 2 天，发布通报 0 期（首发或更正版）；数据未到：2022-10-25，按数据未到发布");
+                .isEqualTo("成功：生成 2 天，发布通报 0 期（首发或更正版）；数据未到：2022-10-25（通报中已标明）");
 
         String latest = page("leader", get("/bulletins/latest"));
         assertThat(latest).contains("2022-10-25").contains("<p class=\"notice revised\" id=\"missing-data\">数据未到：2022-10-25 "

@@ -76,7 +76,7 @@ class UsersPage {
         Role chosen = Role.ofCode(role).orElse(null);
         if (chosen == null) {
             // the form offers three roles: anything else was typed by hand, which the auditor should see
-            audit.record("user-add", Users.typed(name), "refused: unknown role");
+            audit.record("user-add", users.shown(name), "refused: unknown role");
             redirect.addFlashAttribute("error", "未知角色：" + org.fraudstats.web.portal.Inputs.printable(role));
             return "redirect:/users";
         }
@@ -84,12 +84,12 @@ class UsersPage {
         // told to run `user add` of a name that exists, a command that fails (tester)
         if (!PORTAL_ROLES.contains(chosen) && users.find(name).isPresent()) {
             return failed("user-add", name + " (" + chosen.code() + ")", "user " + name + " exists already",
-                    "用户 " + Users.typed(name) + " 已存在（一个用户只有一个角色，门户和命令都不改变角色）", redirect);
+                    "用户 " + users.shown(name) + " 已存在（一个用户只有一个角色，门户和命令都不改变角色）", redirect);
         }
         if (!PORTAL_ROLES.contains(chosen)) {
             // whoever chose an account's first password can sign in as it, and enrol its TOTP key at its first
             // sign-in: an auditor added here would be the administrator's, reading the audit log of their own acts
-            String shown = Users.typed(name);
+            String shown = users.shown(name);
             // the role asked for is what the auditor must see: an administrator trying to make an auditor
             audit.record("user-add", shown + " (" + chosen.code() + ")", SEPARATED);
             redirect.addFlashAttribute("error", "不能在门户上添加" + chosen.chineseName() + " " + shown + "（职责分离）：请在服务器上运行 "
@@ -113,7 +113,7 @@ class UsersPage {
             // the role back on 领导, its line at the top of a long page, and a press officer added again in haste
             // became a leader, who sees bulletins and figures (accessibility tester r35b). Never the password, nor a
             // name that may be one or hold an account number (the flash is kept in the session table)
-            audit.record("user-add", Users.typed(name), "refused: " + DigitRuns.mask(e.getMessage()));
+            audit.record("user-add", users.shown(name), "refused: " + DigitRuns.mask(e.getMessage()));
             redirect.addFlashAttribute("addName", Users.possibleName(name) ? name : "");
             redirect.addFlashAttribute("addRole", chosen.code());
             redirect.addFlashAttribute("addProblem", e.chinese());
@@ -140,7 +140,7 @@ class UsersPage {
             users.disable(name, SignedInActor.of(who, request));
             redirect.addFlashAttribute("done", "已停用用户 " + name);
         } catch (AccessProblem e) {
-            return failed("user-disable", Users.typed(name), e.getMessage(), e.chinese(), redirect);
+            return failed("user-disable", users.shown(name), e.getMessage(), e.chinese(), redirect);
         }
         return "redirect:/users";
     }
@@ -162,7 +162,7 @@ class UsersPage {
             redirect.addFlashAttribute("done", "已重新启用用户 " + name + (ended.get().isEmpty() ? ""
                     : "；其原有令牌（" + ended.get().size() + " 个）已作废，由本人在“我的账户”页重新生成"));
         } catch (AccessProblem e) {
-            return failed("user-enable", Users.typed(name), e.getMessage(), e.chinese(), redirect);
+            return failed("user-enable", users.shown(name), e.getMessage(), e.chinese(), redirect);
         }
         return "redirect:/users";
     }
@@ -190,7 +190,7 @@ class UsersPage {
                     "刷新本页会再提交一次，再重置一次密码，上面这个随之失效。");
             return list(model);
         } catch (AccessProblem e) {
-            return failed("user-password", Users.typed(name), e.getMessage(), e.chinese(), redirect);
+            return failed("user-password", users.shown(name), e.getMessage(), e.chinese(), redirect);
         }
     }
 
@@ -218,7 +218,7 @@ class UsersPage {
                     + "其已登录的会话（如有）已全部结束；手机遗失时，请同时重置其密码（手机浏览器可能保存了密码）。");
             return "redirect:/users";
         } catch (AccessProblem e) {
-            return failed("user-totp", Users.typed(name), e.getMessage(), e.chinese(), redirect);
+            return failed("user-totp", users.shown(name), e.getMessage(), e.chinese(), redirect);
         }
     }
 
@@ -235,7 +235,7 @@ class UsersPage {
         if (name.equals(who.getName())) {
             return ownAccount("token-create", name, "自己的令牌请在“我的账户”页生成", redirect);
         }
-        String shown = Users.typed(name);
+        String shown = users.shown(name);
         audit.record("token-create", shown, SEPARATED);
         redirect.addFlashAttribute("error", "不能为 " + shown + " 生成令牌（职责分离：令牌在谁手里，谁就有其用户的权限）："
                 + "请其本人登录后在“我的账户”页生成；不登录的脚本账户，请在服务器上运行 ./fraudstats token create " + shown);
@@ -265,7 +265,7 @@ class UsersPage {
     /**
      * A refusal of what was asked (a name taken, no such user, a weak password): recorded, as every refusal is, with
      * the reason in English as the command line says it, so the auditor sees what an administrator tried. A name as
-     * typed comes as {@link Users#typed}: a password pasted into the name field is kept as its length.
+     * typed comes as {@link Users#shown}: a password pasted into the name field is kept as its length.
      */
     private String failed(String action, String name, String reason, String chinese, RedirectAttributes redirect) {
         audit.record(action, DigitRuns.mask(name), "refused: " + DigitRuns.mask(reason));
@@ -302,7 +302,7 @@ class UsersPage {
 
     private String refused(String action, String name, String what, String command, RedirectAttributes redirect) {
         // a name typed into the add form may be anything, an account number pasted by mistake too
-        audit.record(action, Users.typed(name), SEPARATED);
+        audit.record(action, users.shown(name), SEPARATED);
         redirect.addFlashAttribute("error", "不能在门户上" + what + "（职责分离）：请在服务器上运行 " + command);
         return "redirect:/users";
     }
