@@ -89,6 +89,7 @@ class OutgoingMail {
                         ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "application/pdf");
             }
         }
+        LetterBoundaries.apply(message);
         return message;
     }
 

@@ -1247,6 +1247,11 @@ class MailDeliveryTest extends DatabaseTest {
             assertThat(everything.contains(ACCOUNT)).as("account number in clear in the mail to " + to(m)).isFalse();
             assertThat(masked.matcher(everything).find()).as("masked account number in the mail to " + to(m)).isFalse();
             assertThat(longDigits.matcher(text(m) + html(m) + subject(m)).find()).as("a 12-digit run in the mail to " + to(m)).isFalse();
+            // nor in its headers and boundary lines: JavaMail's boundaries held the send time, 13 digits (r35a)
+            String structure = raw.toString(StandardCharsets.UTF_8).lines()
+                    .filter(line -> line.startsWith("--") || line.contains("boundary=") || line.matches("^[A-Za-z-]+:.*"))
+                    .collect(java.util.stream.Collectors.joining("\n"));
+            assertThat(structure).as("the MIME structure of the mail to " + to(m)).contains("=_fraudstats_").doesNotContainPattern("\\d{12,}");
         }
     }
 
