@@ -126,9 +126,9 @@ public final class DigitRuns {
     /**
      * Where a text longer than {@link #LONGEST} from {@code start} is cut, so that no number is cut in two: after its last
      * letter within LONGEST characters that no rule reads as a digit (a Chinese numeral, a letter O typed for 0 beside
-     * digits) nor joins digits (a Hangul filler); LONGEST characters on when there is none. MaskedLog cuts its long
-     * lines here too: both cut after any letter, and a number in spoken digits or with an O showed whole (review r35e).
-     * {@code start} itself when there is no such letter: mask keeps nothing of such a value, MaskedLog cuts it at LONGEST.
+     * digits) nor joins digits (a Hangul filler). MaskedLog cuts its long lines here too: both cut after any letter,
+     * and a number in spoken digits or with an O showed whole (review r35e). {@code start} itself when there is no such
+     * letter: mask keeps nothing of such a value, MaskedLog cuts it at LONGEST.
      */
     public static int cut(String text, int start) {
         return cut(text, withChineseAsDigits(text), start);
@@ -167,6 +167,11 @@ public final class DigitRuns {
             int count = group.codePointCount(0, group.length());
             groups.add(new int[] {digits.start(), digits.end(), count, digitsBesideCompactDates(group)});
         }
+        // what joins each group to the one before it, read once
+        String[] joiners = new String[groups.size()];
+        for (int j = 1; j < groups.size(); j++) {
+            joiners[j] = joiner(probe, groups.get(j - 1)[1], groups.get(j)[0]);
+        }
         for (int i = 0; i < groups.size(); i++) {
             int total = groups.get(i)[3];
             int last = -1;
@@ -174,7 +179,7 @@ public final class DigitRuns {
             boolean uniform = true;
             boolean shortGroup = groups.get(i)[2] < 3;
             for (int j = i + 1; j < groups.size(); j++) {
-                String joiner = joiner(probe, groups.get(j - 1)[1], groups.get(j)[0]);
+                String joiner = joiners[j];
                 if (joiner == null) {
                     break;
                 }
