@@ -110,6 +110,10 @@
       try { window.localStorage.setItem(KEY, String(loaded)); } catch (e) { /* this tab alone */ }
     };
     var say = function (words) { text.textContent = ''; text.textContent = words; };
+    // room below the page while the box is shown: fixed at the foot, it covered the page's last lines and its footer
+    // even scrolled to the end (r35b)
+    var room = function () { document.body.style.paddingBottom = box.hidden ? '' : (box.offsetHeight + 16) + 'px'; };
+    if (window.MutationObserver) { new MutationObserver(room).observe(box, { attributes: true, attributeFilter: ['hidden'] }); }
     var ended = function () {
       box.hidden = false;
       keep.hidden = true;
@@ -120,7 +124,7 @@
       box.hidden = false;
       keep.hidden = false;
       signIn.hidden = true;
-      say('长时间未操作，登录将在 ' + Math.round(warnBefore / 60 * 10) / 10 + ' 分钟后超时。要继续使用，请点“继续使用”。');
+      say('长时间未操作，登录将在 ' + (warnBefore % 60 === 0 ? warnBefore / 60 + ' 分钟' : warnBefore + ' 秒') + '后超时。要继续使用，请点“继续使用”。');
       // not from under someone typing: the alert is read out, the button one Tab away
       var active = document.activeElement;
       if (!active || !/^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName)) { keep.focus(); }
