@@ -596,6 +596,9 @@ class PortalPagesTest extends PortalTest {
                 "token-revoke|token 999999|refused: no valid token 999999",
                 "token-revoke|token " + id + " (ref.auditor)|refused: separation of duties");
         assertThat(page("admin", get("/users"))).containsPattern("value=\"" + id + "\"><button type=\"submit\" class=\"secondary\" aria-label=\"作废（令牌 " + id + "）\" disabled=\"disabled\">作废");
+        // why the auditor's buttons are grey, said at them (r35b: a paragraph below the table, which a keyboard never reached)
+        assertThat(page("admin", get("/users"))).containsPattern("aria-label=\"停用（ref.auditor）\" disabled=\"disabled\">停用</button></form>\\s*"
+                + "<small class=\"muted\">职责分离：在服务器上用命令操作</small>");
     }
 
     @Test
