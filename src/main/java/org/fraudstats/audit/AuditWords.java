@@ -3,6 +3,8 @@ package org.fraudstats.audit;
 import java.util.List;
 import java.util.Map;
 
+import org.fraudstats.settings.BusinessTime;
+
 /**
  * The audit log's codes in the auditor's words, for the page: the log keeps the codes (sign-in, failure: wrong
  * password), which `audit` and the API export and the page's filters match, and the page says each in Chinese
@@ -177,11 +179,11 @@ public final class AuditWords {
         // before RERUN_DONE, whose last hole would take the days in too
         List<String> partly = RERUN_DONE_NOT_ARRIVED.holes(reason);
         if (partly != null) {
-            return "生成 " + partly.get(0) + " 天，发布通报 " + partly.get(1) + " 期（首发或更正版）；数据未到：" + chineseDays(partly.get(2)) + "（通报中已标明）";
+            return "生成 " + partly.get(0) + " 天，发布通报 " + partly.get(1) + " 期（首发或更正版）；数据未到：" + BusinessTime.daysNamedInChinese(partly.get(2)) + "（通报中已标明）";
         }
         List<String> missing = NOT_ARRIVED_DAYS.holes(reason);
         if (missing != null) {
-            return "数据未到：" + chineseDays(missing.get(0)) + "（通报中已标明）";
+            return "数据未到：" + BusinessTime.daysNamedInChinese(missing.get(0)) + "（通报中已标明）";
         }
         List<String> done = RERUN_DONE.holes(reason);
         if (done != null) {
@@ -197,20 +199,6 @@ public final class AuditWords {
             }
         }
         return REASONS.getOrDefault(reason, reason);
-    }
-
-    private static final java.util.regex.Pattern MORE_DAYS = java.util.regex.Pattern.compile("(\\S+) and (\\d+) more days");
-
-    /**
-     * Days as BusinessTime.daysNamed wrote them, as a bulletin's notice names them (MissingData.named): "2022-10-03 and 4
-     * more days" is 2022-10-03 等 5 天, "2022-10-03, 2022-10-05 and 2022-10-07" 2022-10-03、2022-10-05、2022-10-07.
-     */
-    static String chineseDays(String english) {
-        java.util.regex.Matcher more = MORE_DAYS.matcher(english);
-        if (more.matches()) {
-            return more.group(1) + " 等 " + (Integer.parseInt(more.group(2)) + 1) + " 天";
-        }
-        return english.replace(", ", "、").replace(" and ", "、");
     }
 
     /** 锁定至 2026-12-03T10:15:00+08:00, of a lockout's result or a sign-in refused during one. */

@@ -58,14 +58,18 @@ class JdbcAuditTrail implements AuditTrail {
      * into the log nothing may change for 180 days (review r35e).
      */
     private static String masked(String value) {
-        return field(DigitRuns.mask(value == null ? null : CONTROL.matcher(BREAKS.matcher(value).replaceAll(" ")).replaceAll("?")));
+        return cut(DigitRuns.mask(cleaned(value)));
     }
 
     private static String field(String value) {
-        if (value == null) {
-            return "";
-        }
-        String line = CONTROL.matcher(BREAKS.matcher(value).replaceAll(" ")).replaceAll("?");
+        return cut(cleaned(value));
+    }
+
+    private static String cleaned(String value) {
+        return value == null ? "" : CONTROL.matcher(BREAKS.matcher(value).replaceAll(" ")).replaceAll("?");
+    }
+
+    private static String cut(String line) {
         return line.length() > MAX_FIELD ? line.substring(0, MAX_FIELD) : line;
     }
 }

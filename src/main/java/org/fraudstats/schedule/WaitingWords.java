@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Function;
+import org.fraudstats.settings.BusinessTime;
 import org.fraudstats.settings.LineTemplate;
 
 /**
@@ -29,7 +30,7 @@ enum WaitingWords {
     EXIT("exit %s (the log of serve says why)", h -> "退出码 " + h.get(0) + "（原因见 serve 的日志）"),
     // a night or a week published with 数据未到 said nothing on /runs and "detail": null in the API (r33f): which days
     PUBLISHED_NOT_ARRIVED("published with 数据未到: the data of %s had not arrived; the next night or a rerun revises it once loaded",
-            h -> "已按数据未到发布：" + chineseDays(h.get(0)) + " 的数据尚未到达；数据到达后，下一次日报任务或重算将发布修订版");
+            h -> "已按数据未到发布：" + BusinessTime.daysNamedInChinese(h.get(0)) + " 的数据尚未到达；数据到达后，下一次日报任务或重算将发布修订版");
 
     private final LineTemplate english;
     private final Function<List<String>, String> chinese;
@@ -56,13 +57,6 @@ enum WaitingWords {
         }
         // a night refused because rollups differ from the facts records the check's own line
         return org.fraudstats.nightly.NightlyLines.chineseOfFailure(detail).orElse(detail);
-    }
-
-    /** BusinessTime.daysNamed as the notices say them: 2022-10-23、2022-10-25, or 2022-10-20 等 7 天. */
-    private static String chineseDays(String days) {
-        java.util.regex.Matcher more = java.util.regex.Pattern.compile("(\\S+) and (\\d+) more days").matcher(days);
-        return more.matches() ? more.group(1) + " 等 " + (Integer.parseInt(more.group(2)) + 1) + " 天"
-                : days.replace(", ", "、").replace(" and ", "、");
     }
 
     /** PT14M59.999S as 15 分钟, PT1H30M as 1 小时 30 分钟, PT40S as 40 秒: to the second, rounded up. */

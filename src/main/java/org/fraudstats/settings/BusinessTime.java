@@ -105,4 +105,19 @@ public final class BusinessTime {
         return named.size() == 1 ? named.get(0)
                 : String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.get(named.size() - 1);
     }
+
+    private static final java.util.regex.Pattern MORE_DAYS = java.util.regex.Pattern.compile("(\\S+) and (\\d+) more days");
+
+    /**
+     * Days as {@link #daysNamed} wrote them, read back as a bulletin's notice names them: "2022-10-03 and 4 more days" is
+     * 2022-10-03 等 5 天, "2022-10-03, 2022-10-05 and 2022-10-07" 2022-10-03、2022-10-05、2022-10-07. One reading for
+     * every page that says a recorded line in Chinese (the audit log's results, the schedule's waits).
+     */
+    public static String daysNamedInChinese(String english) {
+        java.util.regex.Matcher more = MORE_DAYS.matcher(english);
+        if (more.matches()) {
+            return more.group(1) + " 等 " + (Integer.parseInt(more.group(2)) + 1) + " 天";
+        }
+        return english.replace(", ", "、").replace(" and ", "、");
+    }
 }
