@@ -27,9 +27,11 @@ public class ScheduledRuns {
      * @param retried whether a failed one is tried again by itself (a night of the last week)
      * @param doneByHand whether a failed night has been done by hand since (./fraudstats nightly --date D), a failed
      *                   week or month rendered since (rerun --range)
+     * @param completedSince whether a period published with 数据未到 has been published again since, whole: its
+     *                       bulletin's latest revision no longer says 数据未到
      */
     public record Period(String schedule, LocalDate day, LocalDate to, String status, OffsetDateTime startedAt, OffsetDateTime finishedAt,
-                         String detail, boolean retried, boolean doneByHand) {
+                         String detail, boolean retried, boolean doneByHand, boolean completedSince) {
 
         /** When it started and ended, in Beijing time to the second; empty while it runs. */
         public String started() {
@@ -50,6 +52,9 @@ public class ScheduledRuns {
             if ("FAILED".equals(status) && !retried && !doneByHand && !to.equals(day)) {
                 return said + "（不自动重试：问题解决后，在上方“重算一个区间”重算 " + day + " 至 " + to + "，勾选“同时生成整个区间的通报”；生成后按订阅名单邮件发送）";
             }
+            if (completedSince) {
+                return said + "（此后数据已到，已发布数据齐全的修订版）";
+            }
             return said;
         }
 
@@ -57,7 +62,7 @@ public class ScheduledRuns {
         public String statusName() {
             return switch (status) {
                 case "DONE" -> "完成";
-                case "MISSING_DATA" -> "数据未到";
+                case "MISSING_DATA" -> completedSince ? "数据未到，现已补齐" : "数据未到";
                 // the scheduled run failed, and the night was done by hand since: /runs said 失败（自动重试中） until the
                 // next fire (tester A)
                 case "FAILED" -> doneByHand ? "失败，已手工补做" : "失败";
@@ -88,13 +93,14 @@ public class ScheduledRuns {
                     LocalDate to = lastDay(rs.getString("schedule"), day);
                     boolean nightly = nightly(rs.getString("schedule"));
                     boolean doneByHand = nightly ? rs.getBoolean("done_by_hand") : rendered(rs.getArray("ranges_rendered_to"), to);
+                    boolean completed = nightly ? rs.getBoolean("night_completed_since") : rendered(rs.getArray("ranges_completed_to"), to);
                     return new Period(rs.getString("schedule"), day, to, rs.getString("status"), started,
                             rs.getObject("finished_at", OffsetDateTime.class), rs.getString("detail"),
-                            failed && !doneByHand && retried(rs.getString("schedule"), day), doneByHand);
+                            failed && !doneByHand && retried(rs.getString("schedule"), day), doneByHand, completed);
                 });
     }
 
-    /** Whether a range bulletin ending on {@code to} is among those rendered since (an SQL array of dates, or null). */
+    /** Whether a range bulletin ending on {@code to} is among those listed (an SQL array of last days, or null). */
     private static boolean rendered(java.sql.Array lastDays, LocalDate to) throws java.sql.SQLException {
         if (lastDays == null) {
             return false;

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.fraudstats.schedule.ScheduledRuns;
 import org.fraudstats.storage.FraudstatsHome;
 import org.fraudstats.storage.RunLock;
 import org.fraudstats.support.PortalTest;
@@ -263,14 +264,14 @@ class PortalApiTest extends PortalTest {
             assertThat(periods).hasSize(3);
             assertThat(periods.get(0).toString()).isEqualTo("{\"schedule\":\"weekly\",\"from\":\"2031-01-06\",\"to\":\"2031-01-12\","
                     + "\"status\":\"DONE\",\"started_at\":\"2031-01-13T02:30:00+08:00\",\"finished_at\":\"2031-01-13T02:30:09+08:00\","
-                    + "\"detail\":null,\"retried\":false,\"done_by_hand\":false}");
+                    + "\"detail\":null,\"retried\":false,\"done_by_hand\":false,\"completed_since\":false}");
             assertThat(periods.get(1).get("status").asString()).isEqualTo("WAITING");
             assertThat(periods.get(1).get("finished_at").isNull()).isTrue();
             assertThat(periods.get(2).toString()).isEqualTo("{\"schedule\":\"nightly\",\"from\":\"2031-01-02\",\"to\":\"2031-01-02\","
                     + "\"status\":\"FAILED\",\"started_at\":\"2031-01-03T01:30:00+08:00\",\"finished_at\":\"2031-01-03T01:30:04+08:00\","
                     + "\"detail\":\"drop 2031-01-02 not loaded: cases.csv: required column 'loss_amount' missing from the header\","
                     // tried again by itself: a night of the last week, as the clock sees days in 2031 (the page says 自动重试中)
-                    + "\"retried\":true,\"done_by_hand\":false}");
+                    + "\"retried\":true,\"done_by_hand\":false,\"completed_since\":false}");
             assertError(as("statistician", get("/api/v1/schedule").param("limit", "0")), "limit: '0' is not a number from 1 to 1000");
         } finally {
             jdbc.update("DELETE FROM schedule_run WHERE business_day >= '2031-01-01'");
@@ -313,6 +314,57 @@ class PortalApiTest extends PortalTest {
             jdbc.update("DELETE FROM bulletin_revision WHERE kind = 'range' AND date_from = DATE '2031-01-13'");
             jdbc.update("DELETE FROM schedule_run WHERE business_day >= '2031-01-01'");
         }
+    }
+
+    /**
+     * A night and a week published with 数据未到 stay MISSING_DATA, what the schedule did; once their bulletins' latest
+     * revisions are whole (the drop arrived, a later night or a rerun published them), /runs and a script say so
+     * (tester 35a F3: a week made whole read as one still incomplete).
+     */
+    @Test
+    void aPeriodPublishedWithDataNotArrivedSaysWhenALaterRevisionMadeItWhole() throws Exception {
+        jdbc.update("DELETE FROM schedule_run WHERE business_day >= '2031-01-01'");
+        jdbc.update("INSERT INTO schedule_run (schedule, business_day, status, started_at, finished_at, instance, detail, period_to) VALUES "
+                + "('nightly', '2031-02-12', 'MISSING_DATA', '2031-02-13T07:30:00+08:00', '2031-02-13T07:30:04+08:00', 'node', "
+                + "'published with data not arrived: 2031-02-12', '2031-02-12'), "
+                + "('weekly', '2031-02-10', 'MISSING_DATA', '2031-02-17T02:30:00+08:00', '2031-02-17T02:30:09+08:00', 'node', "
+                + "'published with data not arrived: 2031-02-12', '2031-02-16')");
+        String missing = "{\"notes\": {\"missing\": {\"text\": \"数据未到\"}}}";
+        var runs = context.getBean(org.fraudstats.schedule.ScheduledRuns.class);
+        try {
+            jdbc.update("INSERT INTO bulletin_revision (kind, date_from, date_to, revision, figures, changes, generated_at, last_load_seen) VALUES "
+                    + "('daily', DATE '2031-02-12', DATE '2031-02-12', 1, CAST(? AS jsonb), '[]', '2031-02-13T07:30:02+08:00', 0), "
+                    + "('range', DATE '2031-02-10', DATE '2031-02-16', 1, CAST(? AS jsonb), '[]', '2031-02-17T02:30:05+08:00', 0), "
+                    // a longer range from the same Monday, whole, is not the week's own
+                    + "('range', DATE '2031-02-10', DATE '2031-02-23', 1, '{}', '[]', '2031-02-24T09:00:00+08:00', 0)", missing, missing);
+            assertThat(runs.latest(2)).extracting(ScheduledRuns.Period::statusName).containsExactly("数据未到", "数据未到");
+            assertThat(completedSince()).containsExactly(false, false);
+
+            // the drop of the 12th arrived; the next night published the day again, whole, and a rerun the week
+            jdbc.update("INSERT INTO bulletin_revision (kind, date_from, date_to, revision, figures, changes, generated_at, last_load_seen) VALUES "
+                    + "('daily', DATE '2031-02-12', DATE '2031-02-12', 2, '{}', '[]', '2031-02-14T01:30:02+08:00', 0)");
+            assertThat(runs.latest(2)).extracting(ScheduledRuns.Period::statusName).containsExactly("数据未到，现已补齐", "数据未到");
+            assertThat(runs.latest(1)).singleElement().satisfies(p -> assertThat(p.reason()).endsWith("（此后数据已到，已发布数据齐全的修订版）"));
+            assertThat(completedSince()).containsExactly(true, false);
+            jdbc.update("INSERT INTO bulletin_revision (kind, date_from, date_to, revision, figures, changes, generated_at, last_load_seen) VALUES "
+                    + "('range', DATE '2031-02-10', DATE '2031-02-16', 2, '{}', '[]', '2031-02-18T10:00:00+08:00', 0)");
+            assertThat(completedSince()).containsExactly(true, true);
+            // the latest revision decides: one saying 数据未到 again leaves the week incomplete
+            jdbc.update("INSERT INTO bulletin_revision (kind, date_from, date_to, revision, figures, changes, generated_at, last_load_seen) VALUES "
+                    + "('range', DATE '2031-02-10', DATE '2031-02-16', 3, CAST(? AS jsonb), '[]', '2031-02-19T10:00:00+08:00', 0)", missing);
+            assertThat(completedSince()).containsExactly(true, false);
+            assertThat(JSON.readTree(as("statistician", get("/api/v1/schedule").param("limit", "2")).getContentAsString()))
+                    .extracting(p -> p.get("status").asString() + " " + p.get("completed_since").asBoolean())
+                    .containsExactly("MISSING_DATA true", "MISSING_DATA false");
+        } finally {
+            jdbc.update("DELETE FROM bulletin_revision WHERE date_from IN (DATE '2031-02-10', DATE '2031-02-12')");
+            jdbc.update("DELETE FROM schedule_run WHERE business_day >= '2031-01-01'");
+        }
+    }
+
+    private List<Boolean> completedSince() {
+        return context.getBean(org.fraudstats.schedule.ScheduledRuns.class).latest(2).stream()
+                .map(ScheduledRuns.Period::completedSince).toList();
     }
 
     @Test

@@ -47,6 +47,7 @@ class ScheduleApi {
         period.put("detail", p.detail());
         period.put("retried", p.retried());
         period.put("done_by_hand", p.doneByHand());
+        period.put("completed_since", p.completedSince());
         return period;
     }
 }
