@@ -259,7 +259,9 @@ class PortalPagesTest extends PortalTest {
     @Test
     void theRerunFormShowsTheDryRunBeforeItRuns() throws Exception {
         String plan = page("statistician", post("/runs/plan").param("from", "2022-10-20").param("to", "2022-10-22").with(csrf()));
-        assertThat(plan).contains("预演结果").contains("共 <span>3</span> 天").contains("daily/2022-10-21 (pdf,xlsx)").contains("确认重算");
+        assertThat(plan).contains("预演结果").contains("共 <span>3</span> 天").contains("确认重算")
+                // in words, the folder in its title (r35b L8: daily/2022-10-21 (pdf,xlsx) on a Chinese page)
+                .contains("<span title=\"daily/2022-10-21 (pdf,xlsx)\">日报 2022-10-21（PDF、Excel）</span>");
         // a refused start is said on the page with the status the API gives it, not 200 (review 31)
         MockHttpServletResponse nothing = as("statistician", post("/runs/start").param("from", "2001-01-01").param("to", "2001-01-02").with(csrf()));
         assertThat(nothing.getStatus()).isEqualTo(400);
@@ -320,7 +322,7 @@ class PortalPagesTest extends PortalTest {
         String plan = page("statistician", post("/runs/plan").param("from", "2022-10-01").param("to", "2022-10-31")
                 .param("range", "true").with(csrf()));
         // the dry run names the month's own bulletin, and the confirm form carries the choice on
-        assertThat(plan).contains("range/2022-10-01_2022-10-31 (pdf,xlsx) 电信网络诈骗警情通报（月报）")
+        assertThat(plan).contains("电信网络诈骗警情通报（月报） 2022-10-01 至 2022-10-31（PDF、Excel）")
                 .contains("<input type=\"hidden\" name=\"range\" value=\"true\">");
         assertThat(page("statistician", post("/runs/plan").param("from", "2022-10-01").param("to", "2022-10-02").with(csrf())))
                 .doesNotContain("range/").doesNotContain("name=\"range\" value=\"true\">");

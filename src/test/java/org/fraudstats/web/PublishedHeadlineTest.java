@@ -123,9 +123,9 @@ class PublishedHeadlineTest extends PortalTest {
                 .param("from", "2022-10-22").param("to", "2022-10-24")
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
                 .with(user("test-statistician").roles("STATISTICIAN"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(plan).contains("daily/2022-10-22 (pdf,xlsx)</span><span class=\"outlook first\">：尚未发布：首次发布（不发邮件）</span>",
-                "daily/2022-10-23 (pdf,xlsx)</span><span class=\"outlook may-revise\">：已发布第1版，其后数据有更新：数字如有变化，发布第2版并邮件通知</span>",
-                "daily/2022-10-24 (pdf,xlsx)</span><span class=\"outlook unchanged\">：已发布第2版，其后未载入影响本期的数据：重新生成，预计不发布新版</span>");
+        assertThat(plan).contains("日报 2022-10-22（PDF、Excel）</span><span class=\"outlook first\">：尚未发布：首次发布（不发邮件）</span>",
+                "日报 2022-10-23（PDF、Excel）</span><span class=\"outlook may-revise\">：已发布第1版，其后数据有更新：数字如有变化，发布第2版并邮件通知</span>",
+                "日报 2022-10-24（PDF、Excel）</span><span class=\"outlook unchanged\">：已发布第2版，其后未载入影响本期的数据：重新生成，预计不发布新版</span>");
 
         // and leadership, on the bulletin's own page, reads that its figures have moved since
         assertThat(leaderReads("/bulletins/2022-10-23/daily")).contains("id=\"outdated\"", "本通报发布后，该时段的数据有更新")
@@ -214,7 +214,7 @@ class PublishedHeadlineTest extends PortalTest {
                 .param("from", "2022-10-23").param("to", "2022-10-23").param("range", "true")
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
                 .with(user("test-statistician").roles("STATISTICIAN"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("range/2022-10-23_2022-10-23 (pdf,xlsx) 电信网络诈骗警情通报（区间）</span><span class=\"outlook may-revise\">："
+        assertThat(page).contains("电信网络诈骗警情通报（区间） 2022-10-23 至 2022-10-23（PDF、Excel）</span><span class=\"outlook may-revise\">："
                 + "已发布第1版，其后数据有更新：数字如有变化，发布第2版（区间通报不发邮件）</span>");
         assertThat(cli("rerun", "--from", "2022-10-23", "--to", "2022-10-23", "--range").exitCode()).isZero();
         JsonNode quoted = JSON.readTree(headline("2022-10-23", "2022-10-23").getContentAsString());

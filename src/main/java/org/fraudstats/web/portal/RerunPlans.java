@@ -23,8 +23,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class RerunPlans {
 
-    /** What a dry run answers: the days and the bulletins (folder and formats) the rerun would render. */
-    public record Plan(LocalDate from, LocalDate to, List<LocalDate> days, List<String> bulletins, List<DayOutlook> outlook) {
+    /**
+     * What a dry run answers: the days and the bulletins (folder and formats) the rerun would render.
+     *
+     * @param bulletins as the API and the command line name them: {@code daily/2022-10-21 (pdf,xlsx)}
+     * @param named     the same as the page says them: {@code 日报 2022-10-21（PDF、Excel）}
+     */
+    public record Plan(LocalDate from, LocalDate to, List<LocalDate> days, List<String> bulletins, List<String> named,
+                       List<DayOutlook> outlook) {
 
         /** The outlook of the range bulletin, when the rerun renders one (the last of {@link #outlook}), or null. */
         public DayOutlook rangeOutlook() {
@@ -87,20 +93,25 @@ public class RerunPlans {
         requireNoOutsizedAmounts(from, to, range);
         List<LocalDate> days = from.datesUntil(to.plusDays(1)).toList();
         List<String> bulletins = new ArrayList<>();
+        List<String> named = new ArrayList<>();
         String extensions = formats.stream().map(Enum::name).sorted().reduce((a, b) -> a + "," + b).orElse("");
+        // a leader's words on the page, where daily/2022-10-21 (pdf,xlsx) was the folder's (r35b L8)
+        String files = "（" + String.join("、", formats.stream().sorted().map(f -> f == BulletinPublisher.Format.pdf ? "PDF" : "Excel").toList()) + "）";
         for (LocalDate day : days) {
             bulletins.add("daily/" + day + " (" + extensions + ")");
+            named.add("日报 " + day + files);
         }
         if (range) {
             // the folder BulletinFiles writes it to, and the document's name (周报, 月报 or 区间, told by the dates)
             bulletins.add(BulletinKind.RANGE.key() + "/" + BulletinKind.RANGE.period(from, to) + " (" + extensions + ") "
                     + BulletinKind.ofRange(from, to).documentName());
+            named.add(BulletinKind.ofRange(from, to).documentName() + " " + from + " 至 " + to + files);
         }
         List<DayOutlook> outlook = jdbc.query(SqlFiles.load("web/rerun-outlook.sql"), Map.of("reads", ReadDays.json(rendered(from, to, range))),
                 (rs, i) -> new DayOutlook(rs.getObject("date_from", LocalDate.class),
                         "range".equals(rs.getString("kind")) ? rs.getObject("date_to", LocalDate.class) : null,
                         (Integer) rs.getObject("published_revision"), rs.getBoolean("changed_since")));
-        return new Plan(from, to, days, bulletins, outlook);
+        return new Plan(from, to, days, bulletins, named, outlook);
     }
 
     /**
