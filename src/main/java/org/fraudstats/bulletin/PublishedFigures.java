@@ -70,6 +70,11 @@ public final class PublishedFigures {
         return FigureSnapshot.yearToDateNotArrived(snapshot);
     }
 
+    /** Every day the revision printed as not arrived, its own ({@code ownDay}) under its notice included. */
+    public java.util.SortedSet<LocalDate> saidNotArrived(LocalDate ownDay) {
+        return FigureSnapshot.saidNotArrived(snapshot, ownDay);
+    }
+
     /** The 数据未到 notice a daily printed above everything; empty when it printed none. */
     public Optional<String> missingNote() {
         return FigureSnapshot.missingNote(snapshot);

@@ -66,13 +66,19 @@ class HeadlineCommand implements Callable<Integer> {
             out.println(lang == Lang.en ? headline.english() : headline.text());
         }
         out.flush();
-        // cli.md's figures of whatever was loaded, as ever; but a deployment that says its records start later is told
-        // that these are not the centre's figures: "2021年以来…908宗" of three months, "9月以来…0宗" of a month with no
-        // records, where the portal's headline refuses both (tester)
-        services.get(org.fraudstats.bulletin.FirstDayLoaded.class).recordsStart().filter(period.from::isBefore).ifPresent(start ->
-                spec.commandLine().getErr().printf("fraudstats headline: warning: the records start on %s (fraudstats.records-start): "
-                        + "the figures of the days before it are no record of the centre's, and the portal's headline refuses this "
-                        + "period; ask from %s%n", start, start));
+        // cli.md's figures of whatever was loaded, as ever; but a period beginning before the records is told that these
+        // are not the centre's figures: "2021年以来…908宗" of three months, "9月以来…0宗" of a month with no records, where
+        // the portal's headline refuses both (tester); of a deployment without fraudstats.records-start, before the first
+        // day loaded ("2020年以来…0宗" said nothing, r36b L1); of an empty database, said as the portal says it
+        var firstDayLoaded = services.get(org.fraudstats.bulletin.FirstDayLoaded.class);
+        java.util.Optional<java.time.LocalDate> first = firstDayLoaded.get();
+        if (first.isEmpty()) {
+            spec.commandLine().getErr().printf("fraudstats headline: warning: nothing has been loaded yet: these zeros are no "
+                    + "record of the centre's, and the portal's headline refuses this period%n");
+        } else if (period.from.isBefore(first.get())) {
+            spec.commandLine().getErr().printf("fraudstats headline: warning: %s: the figures of the days before it are no record "
+                    + "of the centre's, and the portal's headline refuses this period; ask from %s%n", firstDayLoaded.said(first.get()), first.get());
+        }
         // and a period holding a day whose data has not arrived: its figures are short of that day, and the portal's and the
         // API's headline refuse it (409), where this printed it without a word (tester 31c)
         List<java.time.LocalDate> notArrived = services.get(org.fraudstats.bulletin.MissingData.class).daysNotArrived(period.from, period.to);

@@ -133,7 +133,7 @@ class StrayRecordsBeforeTheStartTest extends DatabaseTest {
         Run before = cli("headline", "--from", "2021-09-01", "--to", "2021-10-31");
         assertThat(before.exitCode()).isZero();
         assertThat(before.out()).startsWith("2021年9月1日至10月31日，全市共处置电诈警情7宗");
-        assertThat(before.err()).isEqualTo("fraudstats headline: warning: the records start on 2021-10-01 (fraudstats.records-start): "
+        assertThat(before.err()).isEqualTo("fraudstats headline: warning: the records start on 2021-10-01, fraudstats.records-start: "
                 + "the figures of the days before it are no record of the centre's, and the portal's headline refuses this period; "
                 + "ask from 2021-10-01\n");
         Run from = cli("headline", "--from", "2021-10-01", "--to", "2021-10-31");

@@ -64,6 +64,14 @@ class HeadlineEndToEndTest extends DatabaseTest {
         assertThat(json.at("/figures/refund_amount/value").asString()).isEqualTo("43123456.78");
         assertThat(json.at("/figures/refund_amount/press").asString()).isEqualTo("4300多万元");
 
+        // a year before anything was loaded: its zeros printed, with a line on stderr that they are no record (r36b L1:
+        // nothing was said, where the portal refuses the period)
+        Run before = cli("headline", "--from", "1990-01-01", "--to", "1990-12-31");
+        assertThat(before.exitCode()).isZero();
+        assertThat(before.out()).startsWith("1990年以来，全市共处置电诈警情0宗");
+        assertThat(before.err()).startsWith("fraudstats headline: warning: the first day loaded is ")
+                .contains(": the figures of the days before it are no record of the centre's, and the portal's headline refuses this period; ask from ");
+
         assertThat(cli("headline", "--from", "2022-01-01", "--to", "2022-10-23", "--lang", "en").out())
                 .contains("17,345 fraud cases").contains("CNY 410.35 million");
         // the same figures as metrics prints for the city

@@ -271,6 +271,40 @@ class PublishedHeadlineTest extends PortalTest {
         assertThat(throughThe24th.get("corrected_days").get(0).get("date").asString()).isEqualTo("2022-10-23");
     }
 
+    /**
+     * A day the bulletin the headline rests on printed as not arrived, which a later drop has since made arrived, waits
+     * for a bulletin published after that drop (r36b M1: 3月2日…0宗 quoted on the 3rd's daily, which said 3月2日数据未到).
+     */
+    @Test
+    void aDayItsBulletinSaidHadNotArrivedWaitsForABulletinPublishedSinceItArrived() throws Exception {
+        Drops drops = twoDaysPublished();
+        // the 26th rendered without the drops of the 25th and 26th: its daily says both are missing
+        assertThat(cli("rerun", "--from", "2022-10-26", "--to", "2022-10-26").exitCode()).isZero();
+        assertThat(headline("2022-10-25", "2022-10-25").getStatus()).isEqualTo(409);
+        // the drop of the 27th comes, with nothing of the 25th: by the bulletins' rule the 25th has arrived (a later drop
+        // loaded, no daily of its own), the 26th, whose daily said 数据未到, has not
+        drops.write("2022-10-27", "cases.csv", Drops.CASES + "C4,2022-10-27T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-27").exitCode()).isZero();
+
+        MockHttpServletResponse held = headline("2022-10-25", "2022-10-25");
+        assertThat(held.getStatus()).isEqualTo(409);
+        assertThat(JSON.readTree(held.getContentAsString()).get("error").asString()).isEqualTo("the data of 2022-10-25 arrived "
+                + "after the bulletin of 2022-10-26 (revision 1) said it had not (数据未到), and no bulletin has been published since: "
+                + "the headline quotes published figures only, so it waits for the next night or a rerun");
+        assertThat(jdbc.queryForObject("SELECT result FROM audit_event WHERE action = 'read-headline' ORDER BY id DESC LIMIT 1",
+                String.class)).isEqualTo("not-published: arrived since published");
+        String page = mvc.perform(get("/headline").param("from", "2022-10-24").param("to", "2022-10-25")
+                .with(user("test-press").roles("PRESS"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("2022-10-25 的数据在 2022-10-26 日报（第1版）发布时未到，现已到达，尚未有通报发布：新闻口径只引用已发布的数据，"
+                + "请待下一次日报任务或重新生成后再取。").doesNotContain("共处置电诈警情1宗");
+
+        // the 25th published since: its own daily, not saying 数据未到, is the bulletin the headline rests on
+        assertThat(cli("rerun", "--from", "2022-10-25", "--to", "2022-10-25").exitCode()).isZero();
+        JsonNode quoted = JSON.readTree(headline("2022-10-25", "2022-10-25").getContentAsString());
+        assertThat(quoted.get("figures").get("cases").get("value").asLong()).isZero();
+        assertThat(quoted.get("bulletin").get("date").asString()).isEqualTo("2022-10-25");
+    }
+
     /** Three cases, on New Year's day and on the 23rd and 24th, whose two days' bulletins are published. */
     /**
      * A correction back to the first figure moved the one a press officer quoted in between (1 → 2 quoted → 1): compared

@@ -185,6 +185,27 @@ public final class FigureSnapshot {
     }
 
     /**
+     * Every day the revision printed as not arrived (数据未到): its own day under its notice, the days of its year to date
+     * and of its bases, and the trend's days left empty; of a revision published before these were kept, those it kept.
+     */
+    public static java.util.SortedSet<LocalDate> saidNotArrived(Read snapshot, LocalDate ownDay) {
+        java.util.SortedSet<LocalDate> said = new java.util.TreeSet<>(yearToDateNotArrived(snapshot));
+        if (missingNote(snapshot).isPresent()) {
+            said.add(ownDay);
+        }
+        BaseGaps gaps = gaps(snapshot);
+        said.addAll(gaps.yoy());
+        said.addAll(gaps.pop());
+        said.addAll(gaps.yearToDate());
+        snapshot.sections.getOrDefault("days", new LinkedHashMap<>()).forEach((day, row) -> {
+            if ("true".equals(row.get(NOT_ARRIVED))) {
+                said.add(LocalDate.parse(day));
+            }
+        });
+        return said;
+    }
+
+    /**
      * The days not arrived in the bases of a revision that computed its changes, and the bases it found beginning before
      * the records; none for one published before they were kept.
      */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.fraudstats.bulletin.BulletinKind;
+import org.fraudstats.bulletin.BulletinPublisher;
 import org.fraudstats.bulletin.FirstDayLoaded;
 import org.fraudstats.bulletin.MissingData;
 import org.fraudstats.press.Headline;
@@ -117,9 +118,11 @@ public class PublishedHeadline {
 
     private final FirstDayLoaded firstDayLoaded;
     private final OutdatedBulletin outdatedBulletin;
+    private final BulletinPublisher publisher;
 
     PublishedHeadline(Headlines headlines, BulletinArchive archive, NamedParameterJdbcTemplate jdbc, MissingData missingData,
-                      FirstDayLoaded firstDayLoaded, OutdatedBulletin outdatedBulletin) {
+                      FirstDayLoaded firstDayLoaded, OutdatedBulletin outdatedBulletin, BulletinPublisher publisher) {
+        this.publisher = publisher;
         this.firstDayLoaded = firstDayLoaded;
         this.outdatedBulletin = outdatedBulletin;
         this.headlines = headlines;
@@ -174,6 +177,22 @@ public class PublishedHeadline {
                     + (before ? "; a period ending " + first.minusDays(1) + " can be quoted now" : ""),
                     first + (missingDays > 1 ? " 等 " + missingDays + " 天" : " ") + "的数据未到，含" + (missingDays > 1 ? "这些日子" : "该日") + "的数字不全："
                             + "新闻口径请待数据到达、日报发布后再取" + (before ? "，或取截至 " + first.minusDays(1) + " 的数据" : "") + "。", NotPublished.NOT_ARRIVED);
+        }
+        // a day the bulletin it rests on printed as not arrived, arrived since (a later drop loaded) with no bulletin
+        // published after: the headline would quote as whole what its bulletin printed as partial (r36b M1: 3月2日…0宗,
+        // resting on the 3rd's daily, which said 3月2日数据未到)
+        List<LocalDate> arrivedSince = publisher.printed(BulletinKind.DAILY, b.from(), b.to(), b.revision())
+                .map(printed -> printed.saidNotArrived(b.from()).subSet(from, to.plusDays(1)).stream().toList()).orElse(List.of());
+        if (!arrivedSince.isEmpty()) {
+            LocalDate first = arrivedSince.get(0);
+            int days = arrivedSince.size();
+            String more = days > 1 ? " and " + (days - 1) + " more day" + (days > 2 ? "s" : "") : "";
+            return new NotPublished("the data of " + first + more + " arrived after the bulletin of " + b.period() + " (revision "
+                    + b.revision() + ") said it had not (数据未到), and no bulletin has been published since: the headline quotes "
+                    + "published figures only, so it waits for the next night or a rerun",
+                    first + (days > 1 ? " 等 " + days + " 天" : " ") + "的数据在 " + b.period() + " 日报（第" + b.revision()
+                            + "版）发布时未到，现已到达，尚未有通报发布：新闻口径只引用已发布的数据，请待下一次日报任务或重新生成后再取。",
+                    NotPublished.ARRIVED);
         }
         Headline headline = headlines.of(from, to, area, topic);
         // looked at after the figures were read: a load landing in between is seen here, never quoted unseen
