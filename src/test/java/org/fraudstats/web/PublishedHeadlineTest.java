@@ -305,6 +305,37 @@ class PublishedHeadlineTest extends PortalTest {
         assertThat(quoted.get("bulletin").get("date").asString()).isEqualTo("2022-10-25");
     }
 
+    /**
+     * A bulletin of a later year, rendered after a late record, does not publish it: the headline of the record's year
+     * waits for the record's own daily, or a bulletin of its year (r36a: 2022年以来 quoted a late case of 2022-09-22 on a
+     * rerun of 2023-06-13, while the 22nd's daily said otherwise).
+     */
+    @Test
+    void aBulletinOfALaterYearDoesNotPublishALateRecordOfThePeriod() throws Exception {
+        Drops drops = twoDaysPublished();
+        drops.write("2022-10-25", "cases.csv", Drops.CASES + "C3,2022-10-23T11:00:00+08:00,440604,,OTHER,100.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-25").exitCode()).isZero();
+        // a day of the next year rendered by hand: the newest bulletin published, rendered after the late case
+        assertThat(cli("rerun", "--from", "2023-01-05", "--to", "2023-01-05").exitCode()).isZero();
+
+        MockHttpServletResponse held = headline("2022-01-01", "2022-10-24");
+        assertThat(held.getStatus()).isEqualTo(409);
+        assertThat(JSON.readTree(held.getContentAsString()).get("error").asString()).isEqualTo("the figures of 2022-10-23 changed "
+                + "after its own bulletin (revision 1) was published, and the bulletin of 2023-01-05 does not read that day: the "
+                + "headline quotes published figures only, so it waits for the next night or a rerun of 2022-10-23 to render it again");
+        String page = mvc.perform(get("/headline").param("from", "2022-01-01").param("to", "2022-10-24")
+                .with(user("test-press").roles("PRESS"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("2022-10-23 的数据在其日报（第1版）发布后有更新，尚未重新生成（2023-01-05 日报不含该日）："
+                + "新闻口径只引用已发布的数据，请待下一次日报任务或重新生成该日后再取。").doesNotContain("共处置电诈警情4宗");
+        // a period of the days before it is still the published one
+        assertThat(headline("2022-01-01", "2022-10-22").getStatus()).isEqualTo(200);
+
+        // the 23rd rendered again: its revision publishes the late case
+        assertThat(cli("rerun", "--from", "2022-10-23", "--to", "2022-10-23").exitCode()).isZero();
+        assertThat(JSON.readTree(headline("2022-01-01", "2022-10-24").getContentAsString())
+                .get("figures").get("cases").get("value").asLong()).isEqualTo(4);
+    }
+
     /** Three cases, on New Year's day and on the 23rd and 24th, whose two days' bulletins are published. */
     /**
      * A correction back to the first figure moved the one a press officer quoted in between (1 → 2 quoted → 1): compared

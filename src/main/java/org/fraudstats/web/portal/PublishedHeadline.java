@@ -207,6 +207,23 @@ public class PublishedHeadline {
                     first + (days > 1 ? " 等 " + days + " 天" : " ") + "的数据在 " + b.period() + " 日报（第" + b.revision()
                             + "版）发布后有更新，尚未发布：新闻口径只引用已发布的数据，请待下一期日报或更正版发布后再取。", NotPublished.CHANGED);
         }
+        // days of the period before the year the bulletin it rests on reads (its year to date): that bulletin, rendered
+        // after a change of them, publishes none of it; their own dailies must then be current (r36a: a late case of
+        // 2022-09-22 was quoted in 2022年以来, resting on a rerun of 2023-06-13, while the 22nd's daily said 0)
+        LocalDate yearRead = b.from().withDayOfYear(1);
+        if (from.isBefore(yearRead)) {
+            Optional<OutdatedBulletin.Outdated> unread = outdatedBulletin.overlapping(from, to.isBefore(yearRead) ? to : yearRead.minusDays(1))
+                    .stream().filter(o -> o.kind().equals(BulletinKind.DAILY.key()) && !o.from().isBefore(from)).findFirst();
+            if (unread.isPresent()) {
+                LocalDate day = unread.get().from();
+                int revision = unread.get().revision();
+                return new NotPublished("the figures of " + day + " changed after its own bulletin (revision " + revision + ") was "
+                        + "published, and the bulletin of " + b.period() + " does not read that day: the headline quotes published "
+                        + "figures only, so it waits for the next night or a rerun of " + day + " to render it again",
+                        day + " 的数据在其日报（第" + revision + "版）发布后有更新，尚未重新生成（" + b.period() + " 日报不含该日）："
+                                + "新闻口径只引用已发布的数据，请待下一次日报任务或重新生成该日后再取。", NotPublished.CHANGED);
+            }
+        }
         // the period's own bulletin, published before that change and not yet revised: the headline would quote a
         // figure the bulletin of those very days says otherwise
         Optional<OutdatedBulletin.Outdated> outdated = outdatedBulletin.of(from, to);
