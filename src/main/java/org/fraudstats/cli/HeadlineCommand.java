@@ -81,7 +81,8 @@ class HeadlineCommand implements Callable<Integer> {
         }
         // and a period holding a day whose data has not arrived: its figures are short of that day, and the portal's and the
         // API's headline refuse it (409), where this printed it without a word (tester 31c)
-        List<java.time.LocalDate> notArrived = services.get(org.fraudstats.bulletin.MissingData.class).daysNotArrived(period.from, period.to);
+        List<java.time.LocalDate> notArrived = first.isEmpty() ? List.of()
+                : services.get(org.fraudstats.bulletin.MissingData.class).daysNotArrived(period.from, period.to);
         if (!notArrived.isEmpty()) {
             spec.commandLine().getErr().printf("fraudstats headline: warning: the data of %s has not arrived (数据未到): the figures "
                     + "are short of it, and the portal's headline refuses this period until it comes%n", org.fraudstats.settings.BusinessTime.daysNamed(notArrived));

@@ -346,6 +346,10 @@ class PortalApiTest extends PortalTest {
             assertThat(runs.latest(2)).extracting(ScheduledRuns.Period::statusName).containsExactly("数据未到，现已补齐", "数据未到");
             assertThat(runs.latest(1)).singleElement().satisfies(p -> assertThat(p.reason()).endsWith("（此后数据已到，已发布数据齐全的修订版）"));
             assertThat(completedSince()).containsExactly(true, false);
+            // the page colours it as done, the week still as missing
+            assertThat(as("statistician", get("/runs")).getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("<span class=\"status completed\">数据未到，现已补齐</span>")
+                    .contains("<span class=\"status failed\">数据未到</span>");
             jdbc.update("INSERT INTO bulletin_revision (kind, date_from, date_to, revision, figures, changes, generated_at, last_load_seen) VALUES "
                     + "('range', DATE '2031-02-10', DATE '2031-02-16', 2, '{}', '[]', '2031-02-18T10:00:00+08:00', 0)");
             assertThat(completedSince()).containsExactly(true, true);

@@ -155,7 +155,7 @@ class PortalBrowserTest extends DatabaseTest {
         browser.findElement(By.id("dry-run")).click();
         wait(ExpectedConditions.visibilityOfElementLocated(By.id("plan")));
         assertThat(text("#plan")).contains("共 3 天").contains("日报 2022-10-19（PDF、Excel）")
-                .contains("电信网络诈骗警情通报（区间） 2022-10-18 至 2022-10-20（PDF、Excel）");
+                .contains("区间通报 2022-10-18 至 2022-10-20（PDF、Excel）");
         assertThat(browser.findElement(By.id("range")).isSelected()).isTrue();
         screenshot("05-statistician-dry-run");
         // the page a POST answered: resized in place, not reloaded (a reload would post the form again)

@@ -242,7 +242,7 @@ class PortalPagesTest extends PortalTest {
     @Test
     void theHeadlinesDefaultPeriodEndsBeforeTheDaysWhoseDataHasNotArrived() throws Exception {
         jdbc.update("INSERT INTO bulletin_revision (kind, date_from, date_to, revision, figures, changes, generated_at, last_load_seen) "
-                + "VALUES ('daily', DATE '2022-12-04', DATE '2022-12-04', 1, '{\"notes\": {\"missing\": true}}', '[]', now(), 0)");
+                + "VALUES ('daily', DATE '2022-12-04', DATE '2022-12-04', 1, '{\"notes\": {\"missing\": {\"text\": \"数据未到\"}}}', '[]', now(), 0)");
         try {
             String page = page("press", get("/headline"));
             assertThat(page).contains("2022-12-03 至 2022-12-04 的数据未到：常用期间截至 2022-12-02；数据到达、日报发布后再取含这些日子的数字。")
@@ -322,7 +322,7 @@ class PortalPagesTest extends PortalTest {
         String plan = page("statistician", post("/runs/plan").param("from", "2022-10-01").param("to", "2022-10-31")
                 .param("range", "true").with(csrf()));
         // the dry run names the month's own bulletin, and the confirm form carries the choice on
-        assertThat(plan).contains("电信网络诈骗警情通报（月报） 2022-10-01 至 2022-10-31（PDF、Excel）")
+        assertThat(plan).contains("月报 2022-10-01 至 2022-10-31（PDF、Excel）")
                 .contains("<input type=\"hidden\" name=\"range\" value=\"true\">");
         assertThat(page("statistician", post("/runs/plan").param("from", "2022-10-01").param("to", "2022-10-02").with(csrf())))
                 .doesNotContain("range/").doesNotContain("name=\"range\" value=\"true\">");

@@ -140,6 +140,9 @@ public class PublishedHeadline {
         // back at most a year, in one read: a longer wait than that is no morning's late drop, and the newest daily's
         // own day is then said (its refusal names the days)
         java.util.Set<LocalDate> notArrived = new java.util.HashSet<>(missingData.daysNotArrived(newestDaily.minusDays(366), newestDaily));
+        // and the days the bulletin it would rest on printed as not arrived, arrived since: refused until a bulletin is
+        // published after (arrivedSince), the default period and every quick link ended on one (review 36d)
+        bulletin(newestDaily).ifPresent(b -> notArrived.addAll(arrivedSince(b, newestDaily.minusDays(366), newestDaily)));
         LocalDate end = newestDaily;
         while (notArrived.contains(end)) {
             end = end.minusDays(1);
@@ -181,17 +184,18 @@ public class PublishedHeadline {
         // a day the bulletin it rests on printed as not arrived, arrived since (a later drop loaded) with no bulletin
         // published after: the headline would quote as whole what its bulletin printed as partial (r36b M1: 3月2日…0宗,
         // resting on the 3rd's daily, which said 3月2日数据未到)
-        List<LocalDate> arrivedSince = publisher.printed(BulletinKind.DAILY, b.from(), b.to(), b.revision())
-                .map(printed -> printed.saidNotArrived(b.from()).subSet(from, to.plusDays(1)).stream().toList()).orElse(List.of());
+        List<LocalDate> arrivedSince = arrivedSince(b, from, to);
         if (!arrivedSince.isEmpty()) {
             LocalDate first = arrivedSince.get(0);
             int days = arrivedSince.size();
             String more = days > 1 ? " and " + (days - 1) + " more day" + (days > 2 ? "s" : "") : "";
+            // the bulletin to render again named: a rerun of the day that arrived leaves the headline resting on this one
+            // (review 36d)
             return new NotPublished("the data of " + first + more + " arrived after the bulletin of " + b.period() + " (revision "
-                    + b.revision() + ") said it had not (数据未到), and no bulletin has been published since: the headline quotes "
-                    + "published figures only, so it waits for the next night or a rerun",
+                    + b.revision() + ") said " + (days > 1 ? "they" : "it") + " had not (数据未到): the headline quotes published "
+                    + "figures only, so it waits for the next night or a rerun of " + b.period(),
                     first + (days > 1 ? " 等 " + days + " 天" : " ") + "的数据在 " + b.period() + " 日报（第" + b.revision()
-                            + "版）发布时未到，现已到达，尚未有通报发布：新闻口径只引用已发布的数据，请待下一次日报任务或重新生成后再取。",
+                            + "版）发布时未到，现已到达：新闻口径只引用已发布的数据，请待下一次日报任务或重新生成 " + b.period() + " 的日报后再取。",
                     NotPublished.ARRIVED);
         }
         Headline headline = headlines.of(from, to, area, topic);
@@ -212,16 +216,29 @@ public class PublishedHeadline {
         // 2022-09-22 was quoted in 2022年以来, resting on a rerun of 2023-06-13, while the 22nd's daily said 0)
         LocalDate yearRead = b.from().withDayOfYear(1);
         if (from.isBefore(yearRead)) {
-            Optional<OutdatedBulletin.Outdated> unread = outdatedBulletin.overlapping(from, to.isBefore(yearRead) ? to : yearRead.minusDays(1))
-                    .stream().filter(o -> o.kind().equals(BulletinKind.DAILY.key()) && !o.from().isBefore(from)).findFirst();
-            if (unread.isPresent()) {
-                LocalDate day = unread.get().from();
-                int revision = unread.get().revision();
-                return new NotPublished("the figures of " + day + " changed after its own bulletin (revision " + revision + ") was "
-                        + "published, and the bulletin of " + b.period() + " does not read that day: the headline quotes published "
-                        + "figures only, so it waits for the next night or a rerun of " + day + " to render it again",
-                        day + " 的数据在其日报（第" + revision + "版）发布后有更新，尚未重新生成（" + b.period() + " 日报不含该日）："
-                                + "新闻口径只引用已发布的数据，请待下一次日报任务或重新生成该日后再取。", NotPublished.CHANGED);
+            List<OutdatedBulletin.Outdated> unread = outdatedBulletin.overlapping(from, to.isBefore(yearRead) ? to : yearRead.minusDays(1))
+                    .stream().filter(o -> o.kind().equals(BulletinKind.DAILY.key()) && !o.from().isBefore(from)).toList();
+            if (!unread.isEmpty()) {
+                OutdatedBulletin.Outdated first = unread.get(0);
+                LocalDate day = first.from();
+                int days = unread.size();
+                String more = days > 1 ? " and " + (days - 1) + " more day" + (days > 2 ? "s" : "") : "";
+                String and = days > 1 ? " 等 " + days + " 天" : " ";
+                String rest = ", and the bulletin of " + b.period() + " does not publish " + (days > 1 ? "those days" : "that day")
+                        + ": the headline quotes published figures only, so it waits for the next night or a rerun of " + day
+                        + (days > 1 ? " and the others" : "") + " to render " + (days > 1 ? "them" : "it") + " again";
+                String restChinese = "（" + b.period() + " 日报不含" + (days > 1 ? "这些日子" : "该日") + "）：新闻口径只引用已发布的数据，"
+                        + "请待下一次日报任务或重新生成" + (days > 1 ? "这些日子" : "该日") + "后再取。";
+                // said as the period's own bulletin's is: a 数据未到 day whose drop came changed no record (review 36d)
+                return first.arrivedOnly()
+                        ? new NotPublished("the data of " + day + more + " arrived after " + (days > 1 ? "their own bulletins" : "its own bulletin (revision "
+                                + first.revision() + ")") + " said it had not (数据未到)" + rest,
+                                day + and + "的数据在其日报" + (days > 1 ? "" : "（第" + first.revision() + "版）") + "发布时未到，现已到达，尚未重新生成" + restChinese,
+                                NotPublished.ARRIVED)
+                        : new NotPublished("the figures of " + day + more + " changed after " + (days > 1 ? "their own bulletins were" : "its own bulletin (revision "
+                                + first.revision() + ") was") + " published" + rest,
+                                day + and + "的数据在其日报" + (days > 1 ? "" : "（第" + first.revision() + "版）") + "发布后有更新，尚未重新生成" + restChinese,
+                                NotPublished.CHANGED);
             }
         }
         // the period's own bulletin, published before that change and not yet revised: the headline would quote a
@@ -266,6 +283,15 @@ public class PublishedHeadline {
                     .map(latestDaily::get).filter(java.util.Objects::nonNull).toList();
         }
         return new Quoted(headline, b, corrected, correctedDays);
+    }
+
+    /**
+     * The days of [from, to] the bulletin printed as not arrived (数据未到): those still not arrived are refused as such
+     * before {@link #of} asks, so there the days arrived since.
+     */
+    private List<LocalDate> arrivedSince(PublishedBulletin b, LocalDate from, LocalDate to) {
+        return publisher.printed(BulletinKind.DAILY, b.from(), b.to(), b.revision())
+                .map(printed -> printed.saidNotArrived(b.from()).subSet(from, to.plusDays(1)).stream().toList()).orElse(List.of());
     }
 
     /** Whether the bulletin's corrections moved a figure the headline quotes (sql/web/quoted-figures-moved.sql). */
