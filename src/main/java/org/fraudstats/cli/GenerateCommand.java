@@ -2,6 +2,7 @@ package org.fraudstats.cli;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.fraudstats.catalog.Catalog;
@@ -17,6 +18,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Write deterministic synthetic drops shaped like Foshan's 2022 figures (city), 100x (province) or 1000x (national).")
 class GenerateCommand implements Callable<Integer> {
+
+    /** The longest history one command writes, as the portal's longest period. */
+    static final int MAX_YEARS = 10;
 
     enum ScaleName { city, province, national }
 
@@ -52,6 +56,18 @@ class GenerateCommand implements Callable<Integer> {
         if (!(badRate >= 0 && badRate <= 0.5)) {
             // a usage error naming the option (exit 2), not the generator's field name with exit 1 (review)
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--bad-rate " + badRate + " is out of range: 0 to 0.5");
+        }
+        if (period.from.plusYears(MAX_YEARS).isBefore(period.to)) {
+            // a national day is ~400 MB: a century asked by mistake began writing tens of terabytes (r36c)
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--from " + period.from + " --to " + period.to
+                    + " is longer than " + MAX_YEARS + " years: generate a longer history in pieces");
+        }
+        List<Path> existing = SyntheticDrops.existingDrops(out, period.from, period.to);
+        if (!existing.isEmpty()) {
+            // feeds.md: the pipeline never writes to drops; an --out pointed at the real inbox replaced its files (r36c)
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--out " + out + " already holds "
+                    + (existing.size() == 1 ? "the drop " + existing.get(0) : existing.size() + " of these drops, the first " + existing.get(0))
+                    + ": generate writes new drop folders only and never replaces one; choose an empty --out");
         }
         Summary s = SyntheticDrops.write(out, Scale.valueOf(scale.name().toUpperCase(java.util.Locale.ROOT)), period.from, period.to, seed, badRate, Catalog.foshan());
         spec.commandLine().getOut().printf("%d drops written to %s: %d cases, %d freezes, %d refunds, %d warnings (%d bad rows), %.1f MB%n",

@@ -46,6 +46,16 @@ class ServeCommand implements Callable<Integer> {
         if (port != null && (port < 0 || port > 65535)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port " + port + " is not a TCP port (0 to 65535)");
         }
+        if (bind != null) {
+            // a usage error naming the option (exit 2), as --port's: "setting server.address '999.1.1.1' is not a valid
+            // InetAddress" came back from Spring's binding with exit 1 (r36c)
+            try {
+                java.net.InetAddress.getByName(bind);
+            } catch (java.net.UnknownHostException | SecurityException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--bind " + bind
+                        + " is not an address (an IP address such as 127.0.0.1 or 0.0.0.0, or a name this machine resolves)");
+            }
+        }
         services.beforeStart("spring.main.web-application-type", "servlet");
         // the exception a failed rollback hides is logged here only: serve keeps it, a command says its one line
         services.beforeStart("logging.level.org.springframework.transaction.interceptor.TransactionInterceptor", "ERROR");

@@ -65,7 +65,8 @@ public final class SyntheticDrops {
 
     /**
      * Writes {@code outDir/YYYY-MM-DD/{cases,freezes,refunds,warnings}.csv} for every day from {@code from} to
-     * {@code to} inclusive, replacing files of the same name.
+     * {@code to} inclusive, each drop folder whole or not at all, replacing the files of the same name (the demo's
+     * own drops); the generate command refuses an --out holding any of them before writing ({@link #existingDrops}).
      *
      * @param badRowRate share of all data rows that are bad (rule 3 of feeds.md), 0 to 0.5
      */
@@ -88,6 +89,20 @@ public final class SyntheticDrops {
         return new SyntheticDrops(outDir, scale, from, to, seed, badRowRate, catalog, true).run();
     }
 
+    /** The drop folders of [from, to] (daily drops) already under {@code outDir}: generate writes only new ones. */
+    public static List<Path> existingDrops(Path outDir, LocalDate from, LocalDate to) {
+        List<Path> existing = new ArrayList<>();
+        if (Files.isDirectory(outDir)) {
+            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                Path folder = outDir.resolve(d.format(DateTimeFormatter.ISO_LOCAL_DATE));
+                if (Files.exists(folder)) {
+                    existing.add(folder);
+                }
+            }
+        }
+        return existing;
+    }
+
     private static void check(LocalDate from, LocalDate to, double badRowRate) {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("to " + to + " is before from " + from);
@@ -106,9 +121,21 @@ public final class SyntheticDrops {
             // one split per day and per purpose, so the same seed always draws the same numbers in the same place
             SplittableRandom day = root.split();
             LocalDate drop = dropOf(today);
-            Path dir = outDir.resolve(drop.format(DateTimeFormatter.ISO_LOCAL_DATE));
+            String name = drop.format(DateTimeFormatter.ISO_LOCAL_DATE);
+            // written under a hidden name and renamed when whole: an interrupted generate left a drop folder whose files
+            // were cut mid-row or empty, which ingest would load as a day (r36c); a partial folder is not a date, and
+            // ingest passes it by with a warning
+            Path dir = outDir.resolve("." + name + ".partial");
             if (writers == null) {
                 // a drop begins: with daily drops every day, so their bytes are what they always were
+                if (Files.isDirectory(dir)) {
+                    // left by an interrupted run: ours, and not a drop
+                    try (var left = Files.list(dir)) {
+                        for (Path file : left.toList()) {
+                            Files.delete(file);
+                        }
+                    }
+                }
                 Files.createDirectories(dir);
                 writers = new EnumMap<>(Feed.class);
                 for (Feed feed : Feed.values()) {
@@ -136,6 +163,20 @@ public final class SyntheticDrops {
                 bad += w.badRows();
                 bytes += Files.size(dir.resolve(feed.fileName));
             }
+            Path whole = outDir.resolve(name);
+            if (Files.isDirectory(whole)) {
+                // the demo writing its own drops again (a longer --days): ours, replaced; a folder holding anything
+                // else is not emptied, and the move below fails on it
+                for (Feed feed : Feed.values()) {
+                    Files.deleteIfExists(whole.resolve(feed.fileName));
+                }
+                try (var left = Files.list(whole)) {
+                    if (left.findAny().isEmpty()) {
+                        Files.delete(whole);
+                    }
+                }
+            }
+            Files.move(dir, whole, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             writers = null;
         }
         return new Summary(days, rows[0], rows[1], rows[2], rows[3], bad, bytes);

@@ -307,7 +307,13 @@ public final class EmbeddedServer implements AutoCloseable {
                 "-c", "synchronous_commit=" + (durable ? "on" : "off"),
                 "-c", "full_page_writes=on",
                 "-c", "timezone=UTC",
-                "-c", "max_connections=50"));
+                "-c", "max_connections=50",
+                // a command killed or interrupted mid-query (timeout, Ctrl-C) left its query running on the server until
+                // it ended: `metrics --compare pop` over 0001..9999 went on writing 8 GB of sort files with its client
+                // gone (r36c); the server now looks for the client every 5 s while a query runs, and no query spills
+                // more than 16 GB (the national bench's largest sort needs ~1.5 GB): a one-line error, not a full disk
+                "-c", "client_connection_check_interval=5s",
+                "-c", "temp_file_limit=16GB"));
         return options.stream().map(o -> "'" + o.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
     }
 

@@ -65,6 +65,50 @@ class CliErrorsTest extends DatabaseTest {
         assertThat(run.err()).isEqualTo("fraudstats generate: --bad-rate 0.7 is out of range: 0 to 0.5 (see --help)\n");
     }
 
+    /**
+     * generate never replaces a drop (feeds.md: the pipeline never writes to drops; an --out pointed at the real inbox
+     * replaced its files, r36c), nor writes a century by mistake; a drop is whole or absent.
+     */
+    @Test
+    void generateRefusesAnInboxHoldingTheDropsAndWritesEachDropWhole(@org.junit.jupiter.api.io.TempDir java.nio.file.Path inbox) throws Exception {
+        java.nio.file.Path real = java.nio.file.Files.createDirectories(inbox.resolve("2022-10-02"));
+        java.nio.file.Files.writeString(real.resolve("cases.csv"), "case_id,reported_at,district_code,station_id,fraud_type,loss_amount,victim_age_band\n");
+        Run run = cli("generate", "--from", "2022-10-01", "--to", "2022-10-03", "--out", inbox.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        // (the test folder's long digit run is masked in a usage error, as any is)
+        assertThat(run.err()).startsWith("fraudstats generate: --out /tmp/junit-").contains(" already holds the drop /tmp/junit-")
+                .endsWith("-10-02: generate writes new drop folders only and never replaces one; choose an empty --out (see --help)\n");
+        assertThat(java.nio.file.Files.readString(real.resolve("cases.csv"))).startsWith("case_id,");
+        assertThat(inbox.resolve("2022-10-01")).doesNotExist();
+
+        Run century = cli("generate", "--from", "2000-01-01", "--to", "2100-12-31", "--out", inbox.resolve("new").toString());
+        assertThat(century.exitCode()).isEqualTo(2);
+        assertThat(century.err()).isEqualTo("fraudstats generate: --from 2000-01-01 --to 2100-12-31 is longer than 10 years: "
+                + "generate a longer history in pieces (see --help)\n");
+
+        // an interrupted run's partial folder is not a drop, and the next run writes over it
+        java.nio.file.Path fresh = inbox.resolve("fresh");
+        java.nio.file.Path partial = java.nio.file.Files.createDirectories(fresh.resolve(".2022-10-01.partial"));
+        java.nio.file.Files.writeString(partial.resolve("freezes.csv"), "freeze_id,case_id,act");
+        assertThat(cli("generate", "--from", "2022-10-01", "--to", "2022-10-01", "--out", fresh.toString()).exitCode()).isZero();
+        try (var listed = java.nio.file.Files.list(fresh)) {
+            assertThat(listed.map(p -> p.getFileName().toString())).containsExactly("2022-10-01");
+        }
+        try (var files = java.nio.file.Files.list(fresh.resolve("2022-10-01"))) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("cases.csv", "freezes.csv", "refunds.csv", "warnings.csv");
+        }
+        assertThat(java.nio.file.Files.readAllLines(fresh.resolve("2022-10-01/freezes.csv")).get(0))
+                .isEqualTo("freeze_id,case_id,action,bank,account_no,amount,effective_at");
+    }
+
+    @Test
+    void serveNamesABindAddressThatIsNone() {
+        Run run = cli("serve", "--bind", "999.1.1.1", "--port", "0");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("fraudstats serve: --bind 999.1.1.1 is not an address (an IP address such as 127.0.0.1 "
+                + "or 0.0.0.0, or a name this machine resolves) (see --help)\n");
+    }
+
     @Test
     void fromAfterToIsAUsageError() {
         Run run = cli("metrics", "--from", "2022-10-24", "--to", "2022-10-01");

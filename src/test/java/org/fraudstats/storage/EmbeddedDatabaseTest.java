@@ -46,6 +46,9 @@ class EmbeddedDatabaseTest {
             assertThat(jdbc.queryForObject("SHOW fsync", String.class)).isEqualTo("on");
             assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
             assertThat(jdbc.queryForObject("SHOW full_page_writes", String.class)).isEqualTo("on");
+            // a query whose command was killed stops within seconds, and none fills the disk (r36c)
+            assertThat(jdbc.queryForObject("SHOW client_connection_check_interval", String.class)).isEqualTo("5s");
+            assertThat(jdbc.queryForObject("SHOW temp_file_limit", String.class)).isEqualTo("16GB");
             // a page the disk corrupted is an error, not a figure (review 32b)
             assertThat(jdbc.queryForObject("SHOW data_checksums", String.class)).isEqualTo("on");
             // the embedded pool names its process too (storage/ApplicationName)
