@@ -181,9 +181,44 @@ public class PublishedHeadline {
                     first + (missingDays > 1 ? " 等 " + missingDays + " 天" : " ") + "的数据未到，含" + (missingDays > 1 ? "这些日子" : "该日") + "的数字不全："
                             + "新闻口径请待数据到达、日报发布后再取" + (before ? "，或取截至 " + first.minusDays(1) + " 的数据" : "") + "。", NotPublished.NOT_ARRIVED);
         }
+        Headline headline = headlines.of(from, to, area, topic);
+        // looked at after the figures were read: a load landing in between is seen here, never quoted unseen
+        Optional<Changed> changed = changedSince(b, from, to);
+        if (changed.isPresent()) {
+            long days = changed.get().days();
+            LocalDate first = changed.get().firstDay();
+            String more = days > 1 ? " and " + (days - 1) + " more day" + (days > 2 ? "s" : "") : "";
+            return new NotPublished("the figures of " + first + more + " changed after the bulletin of " + b.period() + " (revision "
+                    + b.revision() + ") was published: the headline quotes published figures only, so it waits for the next "
+                    + "bulletin or revision",
+                    first + (days > 1 ? " 等 " + days + " 天" : " ") + "的数据在 " + b.period() + " 日报（第" + b.revision()
+                            + "版）发布后有更新，尚未发布：新闻口径只引用已发布的数据，请待下一期日报或更正版发布后再取。", NotPublished.CHANGED);
+        }
+        // the period's own bulletin, published before that change and not yet revised: the headline would quote a
+        // figure the bulletin of those very days says otherwise
+        Optional<OutdatedBulletin.Outdated> outdated = outdatedBulletin.of(from, to);
+        if (outdated.isPresent()) {
+            String period = from.equals(to) ? from.toString() : from + "_" + to;
+            int revision = outdated.get().revision();
+            // "may": rendered again, the figures may turn out the same (a correction undone), and then nothing new is
+            // published but the wait ends all the same (tester: "its revision" promised one that never came)
+            if (outdated.get().arrivedOnly()) {
+                return new NotPublished("the data of " + period + " arrived after its own bulletin (revision " + revision
+                        + ") said it had not (数据未到), and no bulletin has been rendered since: the headline quotes published "
+                        + "figures only, so it waits for the next night or a rerun to render it again",
+                        period + " 的通报（第" + revision + "版）发布时数据未到，现已到达，尚未重新生成：新闻口径只引用已发布的数据，"
+                                + "请待下一次日报任务或重新生成后再取。", NotPublished.ARRIVED);
+            }
+            return new NotPublished("the figures of " + period + " changed after its own bulletin (revision " + revision
+                    + ") was published, and no bulletin has been rendered since: the headline quotes published figures only, "
+                    + "so it waits for the next night or a rerun to render it again (a new revision if a figure moved)",
+                    period + " 的通报（第" + revision + "版）发布后该时段数据有更新，尚未重新生成：新闻口径只引用已发布的数据，"
+                            + "请待下一次日报任务或重新生成后再取（数字如有变化即发布更正版）。", NotPublished.CHANGED);
+        }
         // a day the bulletin it rests on printed as not arrived, arrived since (a later drop loaded) with no bulletin
         // published after: the headline would quote as whole what its bulletin printed as partial (r36b M1: 3月2日…0宗,
-        // resting on the 3rd's daily, which said 3月2日数据未到)
+        // resting on the 3rd's daily, which said 3月2日数据未到). Asked after the period's own bulletin, whose words are
+        // the more exact when it is the one the headline rests on (the CI of 1a9862f5)
         List<LocalDate> arrivedSince = arrivedSince(b, from, to);
         if (!arrivedSince.isEmpty()) {
             LocalDate first = arrivedSince.get(0);
@@ -197,19 +232,6 @@ public class PublishedHeadline {
                     first + (days > 1 ? " 等 " + days + " 天" : " ") + "的数据在 " + b.period() + " 日报（第" + b.revision()
                             + "版）发布时未到，现已到达：新闻口径只引用已发布的数据，请待下一次日报任务或重新生成 " + b.period() + " 的日报后再取。",
                     NotPublished.ARRIVED);
-        }
-        Headline headline = headlines.of(from, to, area, topic);
-        // looked at after the figures were read: a load landing in between is seen here, never quoted unseen
-        Optional<Changed> changed = changedSince(b, from, to);
-        if (changed.isPresent()) {
-            long days = changed.get().days();
-            LocalDate first = changed.get().firstDay();
-            String more = days > 1 ? " and " + (days - 1) + " more day" + (days > 2 ? "s" : "") : "";
-            return new NotPublished("the figures of " + first + more + " changed after the bulletin of " + b.period() + " (revision "
-                    + b.revision() + ") was published: the headline quotes published figures only, so it waits for the next "
-                    + "bulletin or revision",
-                    first + (days > 1 ? " 等 " + days + " 天" : " ") + "的数据在 " + b.period() + " 日报（第" + b.revision()
-                            + "版）发布后有更新，尚未发布：新闻口径只引用已发布的数据，请待下一期日报或更正版发布后再取。", NotPublished.CHANGED);
         }
         // days of the period before the year the bulletin it rests on reads (its year to date): that bulletin, rendered
         // after a change of them, publishes none of it; their own dailies must then be current (r36a: a late case of
@@ -240,27 +262,6 @@ public class PublishedHeadline {
                                 day + and + "的数据在其日报" + (days > 1 ? "" : "（第" + first.revision() + "版）") + "发布后有更新，尚未重新生成" + restChinese,
                                 NotPublished.CHANGED);
             }
-        }
-        // the period's own bulletin, published before that change and not yet revised: the headline would quote a
-        // figure the bulletin of those very days says otherwise
-        Optional<OutdatedBulletin.Outdated> outdated = outdatedBulletin.of(from, to);
-        if (outdated.isPresent()) {
-            String period = from.equals(to) ? from.toString() : from + "_" + to;
-            int revision = outdated.get().revision();
-            // "may": rendered again, the figures may turn out the same (a correction undone), and then nothing new is
-            // published but the wait ends all the same (tester: "its revision" promised one that never came)
-            if (outdated.get().arrivedOnly()) {
-                return new NotPublished("the data of " + period + " arrived after its own bulletin (revision " + revision
-                        + ") said it had not (数据未到), and no bulletin has been rendered since: the headline quotes published "
-                        + "figures only, so it waits for the next night or a rerun to render it again",
-                        period + " 的通报（第" + revision + "版）发布时数据未到，现已到达，尚未重新生成：新闻口径只引用已发布的数据，"
-                                + "请待下一次日报任务或重新生成后再取。", NotPublished.ARRIVED);
-            }
-            return new NotPublished("the figures of " + period + " changed after its own bulletin (revision " + revision
-                    + ") was published, and no bulletin has been rendered since: the headline quotes published figures only, "
-                    + "so it waits for the next night or a rerun to render it again (a new revision if a figure moved)",
-                    period + " 的通报（第" + revision + "版）发布后该时段数据有更新，尚未重新生成：新闻口径只引用已发布的数据，"
-                            + "请待下一次日报任务或重新生成后再取（数字如有变化即发布更正版）。", NotPublished.CHANGED);
         }
         // of one day, its daily: a one-day range bulletin (a rerun --range of that day) is revised on its own, and
         // the press quotes the daily
