@@ -23,6 +23,8 @@ public final class Cli {
         boolean debug = Arrays.asList(args).contains("--debug");
         CommandLine cli = new CommandLine(new FraudstatsCommand(), new ServicesFactory(services));
         cli.registerConverter(java.time.LocalDate.class, Cli::isoDate);
+        // every command's -V says the version its help promises: `ingest -V` printed nothing (r36c)
+        giveVersion(cli, cli.getCommandSpec().version());
         cli.setOut(out);
         cli.setErr(err);
         Exception[] failed = new Exception[1];
@@ -176,9 +178,26 @@ public final class Cli {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        // a file the system refused, said with why: "fraudstats generate: /proc/nope" alone was a NoSuchFileException (r36c)
+        if (root instanceof java.nio.file.FileSystemException refused && refused.getReason() == null && refused.getFile() != null) {
+            String why = refused instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+                    : refused instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : refused instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+                    : refused instanceof java.nio.file.DirectoryNotEmptyException ? "folder not empty"
+                    : refused instanceof java.nio.file.NotDirectoryException ? "not a folder"
+                    : refused.getClass().getSimpleName();
+            return refused.getFile() + (refused.getOtherFile() == null ? "" : " -> " + refused.getOtherFile()) + ": " + why;
+        }
         // one line, as cli.md promises: pgjdbc's message of a server error goes on with its Where: lines
         return root.getMessage() == null || root.getMessage().isBlank() ? root.getClass().getSimpleName()
                 : root.getMessage().strip().lines().findFirst().orElseThrow();
+    }
+
+    private static void giveVersion(CommandLine command, String[] version) {
+        for (CommandLine sub : command.getSubcommands().values()) {
+            sub.getCommandSpec().version(version);
+            giveVersion(sub, version);
+        }
     }
 
     /** The first cause of that type, from e down. */

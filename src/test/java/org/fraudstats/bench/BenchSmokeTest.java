@@ -167,7 +167,7 @@ class BenchSmokeTest {
         assertThat(bench.exitCode()).as(bench.err()).isZero();
         assertThat(entries(home)).isEqualTo(homeBefore).doesNotContain("bench-throwaway");
         assertThat(bench.err()).containsPattern("throwaway home " + Pattern.quote(home.resolve("bench-throwaway").toString())
-                + "/run-[0-9]+ \\(deleted after the run\\)");
+                + "/run-[a-z]{8} \\(deleted after the run\\)");
         try (ConfigurableApplicationContext real = realApplication()) {
             assertThat(real.getBean(JdbcTemplate.class).queryForObject(REAL_FACTS, String.class)).isEqualTo("REAL1 1234.56");
         }

@@ -102,6 +102,17 @@ class CliErrorsTest extends DatabaseTest {
     }
 
     @Test
+    void aFileTheSystemRefusesIsSaidWithWhy_andEveryCommandSaysItsVersion() {
+        Run run = cli("generate", "--from", "2022-10-01", "--to", "2022-10-01", "--out", "/proc/nope");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("fraudstats generate: /proc/nope: no such file or folder\n");
+        Run version = cli("ingest", "-V");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).isEqualTo("fraudstats 0.1.0\n");
+        assertThat(cli("user", "add", "-V").out()).isEqualTo("fraudstats 0.1.0\n");
+    }
+
+    @Test
     void serveNamesABindAddressThatIsNone() {
         Run run = cli("serve", "--bind", "999.1.1.1", "--port", "0");
         assertThat(run.exitCode()).isEqualTo(2);
