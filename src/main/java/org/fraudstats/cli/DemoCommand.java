@@ -122,8 +122,8 @@ class DemoCommand implements Callable<Integer> {
             out.flush();
             // a year of history is what a new deployment imports once, in a few large drops, before its first night
             // (not faster: the rows, not the drops, take the time; README, Quick start)
-            SyntheticDrops.writeMonthly(inbox, Scale.CITY, historyFrom, historyTo, year - 1L, 0.002, Catalog.foshan());
-            SyntheticDrops.write(inbox, Scale.CITY, from, to, year, 0.002, Catalog.foshan());
+            SyntheticDrops.writeReplacingOwn(inbox, Scale.CITY, historyFrom, historyTo, year - 1L, 0.002, Catalog.foshan(), true);
+            SyntheticDrops.writeReplacingOwn(inbox, Scale.CITY, from, to, year, 0.002, Catalog.foshan(), false);
         } else {
             out.printf("1/5 synthetic drops already under %s%n", inbox);
         }

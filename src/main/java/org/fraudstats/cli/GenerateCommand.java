@@ -57,10 +57,17 @@ class GenerateCommand implements Callable<Integer> {
             // a usage error naming the option (exit 2), not the generator's field name with exit 1 (review)
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--bad-rate " + badRate + " is out of range: 0 to 0.5");
         }
-        if (period.from.plusYears(MAX_YEARS).isBefore(period.to)) {
+        if (!period.to.isBefore(period.from.plusYears(MAX_YEARS))) {
             // a national day is ~400 MB: a century asked by mistake began writing tens of terabytes (r36c)
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--from " + period.from + " --to " + period.to
                     + " is longer than " + MAX_YEARS + " years: generate a longer history in pieces");
+        }
+        // nor into a folder holding drops it did not write (a real inbox, whose night would load the synthetic days it
+        // lacks as drops: review 36e); the folders it writes say they are synthetic
+        java.util.Optional<Path> real = SyntheticDrops.notGenerated(out);
+        if (real.isPresent()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--out " + out + " holds drops generate did not write ("
+                    + real.get() + "): generate writes into a new folder or one it wrote before, never an inbox of real drops");
         }
         List<Path> existing = SyntheticDrops.existingDrops(out, period.from, period.to);
         if (!existing.isEmpty()) {
@@ -69,6 +76,7 @@ class GenerateCommand implements Callable<Integer> {
                     + (existing.size() == 1 ? "the drop " + existing.get(0) : existing.size() + " of these drops, the first " + existing.get(0))
                     + ": generate writes new drop folders only and never replaces one; choose an empty --out");
         }
+        SyntheticDrops.markSynthetic(out);
         Summary s = SyntheticDrops.write(out, Scale.valueOf(scale.name().toUpperCase(java.util.Locale.ROOT)), period.from, period.to, seed, badRate, Catalog.foshan());
         spec.commandLine().getOut().printf("%d drops written to %s: %d cases, %d freezes, %d refunds, %d warnings (%d bad rows), %.1f MB%n",
                 s.days(), out, s.caseRows(), s.freezeRows(), s.refundRows(), s.warningRows(), s.badRows(), s.bytes() / 1e6);

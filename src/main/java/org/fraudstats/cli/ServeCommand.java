@@ -46,6 +46,12 @@ class ServeCommand implements Callable<Integer> {
         if (port != null && (port < 0 || port > 65535)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port " + port + " is not a TCP port (0 to 65535)");
         }
+        if (bind != null && bind.isBlank()) {
+            // Spring reads an empty address as none, and Tomcat then listens on every interface: `--bind "$ADDR"` with
+            // ADDR unset opened the portal to the network (review 36e)
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--bind is empty: give an address (127.0.0.1, "
+                    + "or 0.0.0.0 for every interface)");
+        }
         if (bind != null) {
             // a usage error naming the option (exit 2), as --port's: "setting server.address '999.1.1.1' is not a valid
             // InetAddress" came back from Spring's binding with exit 1 (r36c)

@@ -47,6 +47,8 @@ public final class SyntheticDrops {
     private LocalDate today;
 
     private final boolean monthly;
+    /** Whether a drop folder already there is this generator's own, to replace (the demo's), or a refusal. */
+    private boolean replaceOwn;
 
     private SyntheticDrops(Path outDir, Scale scale, LocalDate from, LocalDate to, long seed, double badRowRate, Catalog catalog,
                            boolean monthly) {
@@ -65,8 +67,9 @@ public final class SyntheticDrops {
 
     /**
      * Writes {@code outDir/YYYY-MM-DD/{cases,freezes,refunds,warnings}.csv} for every day from {@code from} to
-     * {@code to} inclusive, each drop folder whole or not at all, replacing the files of the same name (the demo's
-     * own drops); the generate command refuses an --out holding any of them before writing ({@link #existingDrops}).
+     * {@code to} inclusive, each drop folder whole or not at all (written as {@code .YYYY-MM-DD.partial}, renamed when
+     * whole); a folder of the same name already there fails the run and is left as it is (the generate command refuses
+     * before writing: {@link #existingDrops}).
      *
      * @param badRowRate share of all data rows that are bad (rule 3 of feeds.md), 0 to 0.5
      */
@@ -74,6 +77,19 @@ public final class SyntheticDrops {
                                 Catalog catalog) throws IOException {
         check(from, to, badRowRate);
         return new SyntheticDrops(outDir, scale, from, to, seed, badRowRate, catalog, false).run();
+    }
+
+    /**
+     * As {@link #write}, into the demo's own inbox, whose drop folders of the same days it wrote before and replaces
+     * (a longer --days after a shorter one, a demo interrupted): anywhere else a folder already there is refused, and
+     * its files are never touched (review 36e: a real drop arriving while generate wrote lost its files).
+     */
+    public static Summary writeReplacingOwn(Path outDir, Scale scale, LocalDate from, LocalDate to, long seed, double badRowRate,
+                                            Catalog catalog, boolean monthly) throws IOException {
+        check(from, to, badRowRate);
+        SyntheticDrops drops = new SyntheticDrops(outDir, scale, from, to, seed, badRowRate, catalog, monthly);
+        drops.replaceOwn = true;
+        return drops.run();
     }
 
     /**
@@ -87,6 +103,51 @@ public final class SyntheticDrops {
                                        Catalog catalog) throws IOException {
         check(from, to, badRowRate);
         return new SyntheticDrops(outDir, scale, from, to, seed, badRowRate, catalog, true).run();
+    }
+
+    /** The folders an interrupted run left ({@code .2022-10-01.partial}): this generator's, and no drop. */
+    private void deleteUnfinished() throws IOException {
+        if (!Files.isDirectory(outDir)) {
+            return;
+        }
+        try (var children = Files.list(outDir)) {
+            for (Path child : children.filter(c -> UNFINISHED.matcher(c.getFileName().toString()).matches()).toList()) {
+                deleteTree(child);
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern UNFINISHED = java.util.regex.Pattern.compile("\\.\\d{4}-\\d{2}-\\d{2}\\.partial");
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (var all = Files.walk(folder)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** The file that says a folder's drops are synthetic, written by the generate command before its first drop. */
+    public static final String MARKER = ".fraudstats-synthetic";
+
+    /** Says of {@code outDir} that its drops are synthetic (ingest passes a file at the inbox's top by). */
+    public static void markSynthetic(Path outDir) throws IOException {
+        Files.createDirectories(outDir);
+        Path marker = outDir.resolve(MARKER);
+        if (!Files.exists(marker)) {
+            Files.writeString(marker, "Synthetic drops written by fraudstats generate: never an inbox of real drops.\n");
+        }
+    }
+
+    /** A drop folder (named by a date) under {@code outDir} when it has no {@link #MARKER}: drops generate did not write. */
+    public static java.util.Optional<Path> notGenerated(Path outDir) throws IOException {
+        if (!Files.isDirectory(outDir) || Files.exists(outDir.resolve(MARKER))) {
+            return java.util.Optional.empty();
+        }
+        try (var children = Files.list(outDir)) {
+            return children.filter(c -> c.getFileName().toString().matches("\\d{4}-\\d{2}-\\d{2}") && Files.isDirectory(c))
+                    .sorted().findFirst();
+        }
     }
 
     /** The drop folders of [from, to] (daily drops) already under {@code outDir}: generate writes only new ones. */
@@ -113,6 +174,7 @@ public final class SyntheticDrops {
     }
 
     private Summary run() throws IOException {
+        deleteUnfinished();
         long[] rows = new long[Feed.values().length];
         long bad = 0;
         long bytes = 0;
@@ -128,14 +190,6 @@ public final class SyntheticDrops {
             Path dir = outDir.resolve("." + name + ".partial");
             if (writers == null) {
                 // a drop begins: with daily drops every day, so their bytes are what they always were
-                if (Files.isDirectory(dir)) {
-                    // left by an interrupted run: ours, and not a drop
-                    try (var left = Files.list(dir)) {
-                        for (Path file : left.toList()) {
-                            Files.delete(file);
-                        }
-                    }
-                }
                 Files.createDirectories(dir);
                 writers = new EnumMap<>(Feed.class);
                 for (Feed feed : Feed.values()) {
@@ -164,18 +218,11 @@ public final class SyntheticDrops {
                 bytes += Files.size(dir.resolve(feed.fileName));
             }
             Path whole = outDir.resolve(name);
-            if (Files.isDirectory(whole)) {
-                // the demo writing its own drops again (a longer --days): ours, replaced; a folder holding anything
-                // else is not emptied, and the move below fails on it
-                for (Feed feed : Feed.values()) {
-                    Files.deleteIfExists(whole.resolve(feed.fileName));
-                }
-                try (var left = Files.list(whole)) {
-                    if (left.findAny().isEmpty()) {
-                        Files.delete(whole);
-                    }
-                }
+            if (replaceOwn && Files.isDirectory(whole)) {
+                // the demo writing its own drops again: replaced
+                deleteTree(whole);
             }
+            // a folder there otherwise (a real drop arrived meanwhile) is left whole: the move fails on it
             Files.move(dir, whole, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             writers = null;
         }

@@ -73,18 +73,33 @@ class CliErrorsTest extends DatabaseTest {
     void generateRefusesAnInboxHoldingTheDropsAndWritesEachDropWhole(@org.junit.jupiter.api.io.TempDir java.nio.file.Path inbox) throws Exception {
         java.nio.file.Path real = java.nio.file.Files.createDirectories(inbox.resolve("2022-10-02"));
         java.nio.file.Files.writeString(real.resolve("cases.csv"), "case_id,reported_at,district_code,station_id,fraud_type,loss_amount,victim_age_band\n");
-        Run run = cli("generate", "--from", "2022-10-01", "--to", "2022-10-03", "--out", inbox.toString());
-        assertThat(run.exitCode()).isEqualTo(2);
-        // (the test folder's long digit run is masked in a usage error, as any is)
-        assertThat(run.err()).startsWith("fraudstats generate: --out /tmp/junit-").contains(" already holds the drop /tmp/junit-")
-                .endsWith("-10-02: generate writes new drop folders only and never replaces one; choose an empty --out (see --help)\n");
+        // an inbox of real drops, for the days it holds and those it lacks alike (review 36e: the night would load those)
+        for (String[] days : new String[][] {{"2022-10-01", "2022-10-03"}, {"2022-10-05", "2022-10-05"}}) {
+            Run intoReal = cli("generate", "--from", days[0], "--to", days[1], "--out", inbox.toString());
+            assertThat(intoReal.exitCode()).isEqualTo(2);
+            // (the test folder's long digit run is masked in a usage error, as any is)
+            assertThat(intoReal.err()).startsWith("fraudstats generate: --out /tmp/junit-").contains(" holds drops generate did not write (")
+                    .endsWith("-10-02): generate writes into a new folder or one it wrote before, never an inbox of real drops (see --help)\n");
+        }
         assertThat(java.nio.file.Files.readString(real.resolve("cases.csv"))).startsWith("case_id,");
         assertThat(inbox.resolve("2022-10-01")).doesNotExist();
+        assertThat(inbox.resolve("2022-10-05")).doesNotExist();
+        // a folder it wrote: a day there already is not written again
+        java.nio.file.Path generated = inbox.resolve("generated");
+        assertThat(cli("generate", "--from", "2022-10-02", "--to", "2022-10-02", "--out", generated.toString()).exitCode()).isZero();
+        Run again = cli("generate", "--from", "2022-10-01", "--to", "2022-10-03", "--out", generated.toString());
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains(" already holds the drop /tmp/junit-")
+                .endsWith("-10-02: generate writes new drop folders only and never replaces one; choose an empty --out (see --help)\n");
+        assertThat(generated.resolve("2022-10-01")).doesNotExist();
 
         Run century = cli("generate", "--from", "2000-01-01", "--to", "2100-12-31", "--out", inbox.resolve("new").toString());
         assertThat(century.exitCode()).isEqualTo(2);
         assertThat(century.err()).isEqualTo("fraudstats generate: --from 2000-01-01 --to 2100-12-31 is longer than 10 years: "
                 + "generate a longer history in pieces (see --help)\n");
+
+        // ten years and a day are more than ten years
+        assertThat(cli("generate", "--from", "2022-01-01", "--to", "2032-01-01", "--out", inbox.resolve("new").toString()).exitCode()).isEqualTo(2);
 
         // an interrupted run's partial folder is not a drop, and the next run writes over it
         java.nio.file.Path fresh = inbox.resolve("fresh");
@@ -92,8 +107,11 @@ class CliErrorsTest extends DatabaseTest {
         java.nio.file.Files.writeString(partial.resolve("freezes.csv"), "freeze_id,case_id,act");
         assertThat(cli("generate", "--from", "2022-10-01", "--to", "2022-10-01", "--out", fresh.toString()).exitCode()).isZero();
         try (var listed = java.nio.file.Files.list(fresh)) {
-            assertThat(listed.map(p -> p.getFileName().toString())).containsExactly("2022-10-01");
+            assertThat(listed.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("2022-10-01", ".fraudstats-synthetic");
         }
+        // and the next day into the same folder, which it wrote
+        assertThat(cli("generate", "--from", "2022-10-02", "--to", "2022-10-02", "--out", fresh.toString()).exitCode()).isZero();
+        assertThat(fresh.resolve("2022-10-02/cases.csv")).exists();
         try (var files = java.nio.file.Files.list(fresh.resolve("2022-10-01"))) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("cases.csv", "freezes.csv", "refunds.csv", "warnings.csv");
         }
@@ -114,6 +132,10 @@ class CliErrorsTest extends DatabaseTest {
 
     @Test
     void serveNamesABindAddressThatIsNone() {
+        Run empty = cli("serve", "--bind", "", "--port", "0");
+        assertThat(empty.exitCode()).isEqualTo(2);
+        assertThat(empty.err()).isEqualTo("fraudstats serve: --bind is empty: give an address (127.0.0.1, or 0.0.0.0 for every "
+                + "interface) (see --help)\n");
         Run run = cli("serve", "--bind", "999.1.1.1", "--port", "0");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("fraudstats serve: --bind 999.1.1.1 is not an address (an IP address such as 127.0.0.1 "
