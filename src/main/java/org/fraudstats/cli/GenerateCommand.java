@@ -62,6 +62,16 @@ class GenerateCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--from " + period.from + " --to " + period.to
                     + " is longer than " + MAX_YEARS + " years: generate a longer history in pieces");
         }
+        // never into the inbox the night reads, even empty (a new deployment's before its first drop)
+        String home = System.getenv("FRAUDSTATS_HOME");
+        String inbox = System.getenv("FRAUDSTATS_INBOX");
+        Path nightInbox = (inbox != null && !inbox.isBlank() ? Path.of(inbox)
+                : (home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".fraudstats")).resolve("inbox"))
+                .toAbsolutePath().normalize();
+        if (out.toAbsolutePath().normalize().equals(nightInbox)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--out " + out + " is the inbox the nightly run reads "
+                    + "(FRAUDSTATS_INBOX, default $FRAUDSTATS_HOME/inbox): synthetic drops there would be loaded as real ones");
+        }
         // nor into a folder holding drops it did not write (a real inbox, whose night would load the synthetic days it
         // lacks as drops: review 36e); the folders it writes say they are synthetic
         java.util.Optional<Path> real = SyntheticDrops.notGenerated(out);

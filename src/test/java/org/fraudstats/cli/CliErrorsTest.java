@@ -98,6 +98,14 @@ class CliErrorsTest extends DatabaseTest {
         assertThat(century.err()).isEqualTo("fraudstats generate: --from 2000-01-01 --to 2100-12-31 is longer than 10 years: "
                 + "generate a longer history in pieces (see --help)\n");
 
+        // nor into the night's inbox, empty as a new deployment's is (FRAUDSTATS_HOME/inbox unless FRAUDSTATS_INBOX)
+        String home = System.getenv("FRAUDSTATS_HOME");
+        java.nio.file.Path nightInbox = System.getenv("FRAUDSTATS_INBOX") != null ? java.nio.file.Path.of(System.getenv("FRAUDSTATS_INBOX"))
+                : (home != null ? java.nio.file.Path.of(home) : java.nio.file.Path.of(System.getProperty("user.home"), ".fraudstats")).resolve("inbox");
+        Run intoTheNight = cli("generate", "--from", "2022-10-01", "--to", "2022-10-01", "--out", nightInbox.toString());
+        assertThat(intoTheNight.exitCode()).isEqualTo(2);
+        assertThat(intoTheNight.err()).endsWith(" is the inbox the nightly run reads (FRAUDSTATS_INBOX, default $FRAUDSTATS_HOME/inbox): "
+                + "synthetic drops there would be loaded as real ones (see --help)\n");
         // ten years and a day are more than ten years
         assertThat(cli("generate", "--from", "2022-01-01", "--to", "2032-01-01", "--out", inbox.resolve("new").toString()).exitCode()).isEqualTo(2);
 
