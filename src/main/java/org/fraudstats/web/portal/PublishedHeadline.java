@@ -254,7 +254,7 @@ public class PublishedHeadline {
                 // said as the period's own bulletin's is: a 数据未到 day whose drop came changed no record (review 36d)
                 return first.arrivedOnly()
                         ? new NotPublished("the data of " + day + more + " arrived after " + (days > 1 ? "their own bulletins" : "its own bulletin (revision "
-                                + first.revision() + ")") + " said it had not (数据未到)" + rest,
+                                + first.revision() + ")") + " said " + (days > 1 ? "they" : "it") + " had not (数据未到)" + rest,
                                 day + and + "的数据在其日报" + (days > 1 ? "" : "（第" + first.revision() + "版）") + "发布时未到，现已到达，尚未重新生成" + restChinese,
                                 NotPublished.ARRIVED)
                         : new NotPublished("the figures of " + day + more + " changed after " + (days > 1 ? "their own bulletins were" : "its own bulletin (revision "
