@@ -10,17 +10,19 @@ import java.time.temporal.ChronoUnit;
  * history: a week is a range from a Monday to its Sunday, whichever command rendered it.
  */
 public enum BulletinKind {
-    DAILY("daily", "电信网络诈骗警情日报"),
-    WEEKLY("range", "电信网络诈骗警情通报（周报）"),
-    MONTHLY("range", "电信网络诈骗警情通报（月报）"),
-    RANGE("range", "电信网络诈骗警情通报（区间）");
+    DAILY("daily", "电信网络诈骗警情日报", "日报"),
+    WEEKLY("range", "电信网络诈骗警情通报（周报）", "周报"),
+    MONTHLY("range", "电信网络诈骗警情通报（月报）", "月报"),
+    RANGE("range", "电信网络诈骗警情通报（区间）", "区间通报");
 
     private final String key;
     private final String documentName;
+    private final String shortName;
 
-    BulletinKind(String key, String documentName) {
+    BulletinKind(String key, String documentName, String shortName) {
         this.key = key;
         this.documentName = documentName;
+        this.shortName = shortName;
     }
 
     /**
@@ -72,5 +74,10 @@ public enum BulletinKind {
     /** The document's name in the masthead and the files' metadata. */
     public String documentName() {
         return documentName;
+    }
+
+    /** 日报, 周报, 月报 or 区间通报: a page's word for it beside its dates. */
+    public String shortName() {
+        return shortName;
     }
 }

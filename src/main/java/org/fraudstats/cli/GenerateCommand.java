@@ -62,7 +62,8 @@ class GenerateCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--from " + period.from + " --to " + period.to
                     + " is longer than " + MAX_YEARS + " years: generate a longer history in pieces");
         }
-        // never into the inbox the night reads, even empty (a new deployment's before its first drop)
+        // never into the inbox the night reads, even empty (a new deployment's before its first drop); found as
+        // application.properties finds it (fraudstats.inbox), from the environment: generate starts no application context
         String home = System.getenv("FRAUDSTATS_HOME");
         String inbox = System.getenv("FRAUDSTATS_INBOX");
         Path nightInbox = (inbox != null && !inbox.isBlank() ? Path.of(inbox)

@@ -48,10 +48,11 @@ public final class SyntheticDrops {
 
     private final boolean monthly;
     /** Whether a drop folder already there is this generator's own, to replace (the demo's), or a refusal. */
-    private boolean replaceOwn;
+    private final boolean replaceOwn;
 
     private SyntheticDrops(Path outDir, Scale scale, LocalDate from, LocalDate to, long seed, double badRowRate, Catalog catalog,
-                           boolean monthly) {
+                           boolean monthly, boolean replaceOwn) {
+        this.replaceOwn = replaceOwn;
         this.monthly = monthly;
         this.outDir = outDir;
         this.scale = scale;
@@ -76,7 +77,7 @@ public final class SyntheticDrops {
     public static Summary write(Path outDir, Scale scale, LocalDate from, LocalDate to, long seed, double badRowRate,
                                 Catalog catalog) throws IOException {
         check(from, to, badRowRate);
-        return new SyntheticDrops(outDir, scale, from, to, seed, badRowRate, catalog, false).run();
+        return new SyntheticDrops(outDir, scale, from, to, seed, badRowRate, catalog, false, false).run();
     }
 
     /**
@@ -87,9 +88,7 @@ public final class SyntheticDrops {
     public static Summary writeReplacingOwn(Path outDir, Scale scale, LocalDate from, LocalDate to, long seed, double badRowRate,
                                             Catalog catalog, boolean monthly) throws IOException {
         check(from, to, badRowRate);
-        SyntheticDrops drops = new SyntheticDrops(outDir, scale, from, to, seed, badRowRate, catalog, monthly);
-        drops.replaceOwn = true;
-        return drops.run();
+        return new SyntheticDrops(outDir, scale, from, to, seed, badRowRate, catalog, monthly, true).run();
     }
 
     /**
@@ -102,7 +101,7 @@ public final class SyntheticDrops {
     public static Summary writeMonthly(Path outDir, Scale scale, LocalDate from, LocalDate to, long seed, double badRowRate,
                                        Catalog catalog) throws IOException {
         check(from, to, badRowRate);
-        return new SyntheticDrops(outDir, scale, from, to, seed, badRowRate, catalog, true).run();
+        return new SyntheticDrops(outDir, scale, from, to, seed, badRowRate, catalog, true, false).run();
     }
 
     /** The folders an interrupted run left ({@code .2022-10-01.partial}): this generator's, and no drop. */

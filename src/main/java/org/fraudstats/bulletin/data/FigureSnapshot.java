@@ -193,10 +193,10 @@ public final class FigureSnapshot {
         if (missingNote(snapshot).isPresent()) {
             said.add(ownDay);
         }
+        // (the year to date's gaps are yearToDateNotArrived's when no notice was printed)
         BaseGaps gaps = gaps(snapshot);
         said.addAll(gaps.yoy());
         said.addAll(gaps.pop());
-        said.addAll(gaps.yearToDate());
         snapshot.sections.getOrDefault("days", new LinkedHashMap<>()).forEach((day, row) -> {
             if ("true".equals(row.get(NOT_ARRIVED))) {
                 said.add(LocalDate.parse(day));

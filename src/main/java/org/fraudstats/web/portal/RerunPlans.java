@@ -99,18 +99,14 @@ public class RerunPlans {
         String files = "（" + String.join("、", formats.stream().sorted().map(f -> f == BulletinPublisher.Format.pdf ? "PDF" : "Excel").toList()) + "）";
         for (LocalDate day : days) {
             bulletins.add("daily/" + day + " (" + extensions + ")");
-            named.add("日报 " + day + files);
+            named.add(BulletinKind.DAILY.shortName() + " " + day + files);
         }
         if (range) {
             // the folder BulletinFiles writes it to, and the document's name (周报, 月报 or 区间, told by the dates)
             bulletins.add(BulletinKind.RANGE.key() + "/" + BulletinKind.RANGE.period(from, to) + " (" + extensions + ") "
                     + BulletinKind.ofRange(from, to).documentName());
             // as the mails table below names a week (周报 2022-10-17 至 2022-10-23)
-            named.add(switch (BulletinKind.ofRange(from, to)) {
-                case WEEKLY -> "周报";
-                case MONTHLY -> "月报";
-                default -> "区间通报";
-            } + " " + from + " 至 " + to + files);
+            named.add(BulletinKind.ofRange(from, to).shortName() + " " + from + " 至 " + to + files);
         }
         List<DayOutlook> outlook = jdbc.query(SqlFiles.load("web/rerun-outlook.sql"), Map.of("reads", ReadDays.json(rendered(from, to, range))),
                 (rs, i) -> new DayOutlook(rs.getObject("date_from", LocalDate.class),
