@@ -80,13 +80,21 @@ public class Users {
      * Sign-in fails and tokens are refused from the next request on; the user's sessions end now. Left to be refused
      * at their next request, a session idle through the disable came back with an enable, signed in, with nobody
      * having signed in again (review 30b), the very thing the enable ends the tokens for.
+     *
+     * @return whether the user was enabled (false: nothing changed, nothing recorded)
+     * @throws AccessProblem when there is no such user
      */
     @Transactional
-    public void disable(String name, Actor actor) {
+    public boolean disable(String name, Actor actor) {
         UserAccount user = require(name);
-        jdbc.update(SqlFiles.load("access/disable-user.sql"), Map.of("name", name));
+        // as enable: a second disable changes nothing and records nothing (it recorded another user-disable, read by
+        // an auditor as a second decision: r36c L8)
+        if (jdbc.queryForList(SqlFiles.load("access/disable-user.sql"), Map.of("name", name), String.class).isEmpty()) {
+            return false;
+        }
         record(actor, "user-disable", name);
         endSessions(user, "disabled");
+        return true;
     }
 
     private void endSessions(UserAccount user, String why) {

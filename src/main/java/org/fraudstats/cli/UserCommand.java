@@ -165,8 +165,7 @@ class UserCommand implements Runnable {
 
         @Override
         String change(Users users, String name) {
-            users.disable(name, Actor.commandLine());
-            return "disabled user " + name;
+            return users.disable(name, Actor.commandLine()) ? "disabled user " + name : "user " + name + " is already disabled: nothing changed";
         }
     }
 

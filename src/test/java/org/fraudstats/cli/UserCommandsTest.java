@@ -82,6 +82,8 @@ class UserCommandsTest extends DatabaseTest {
                 .isEqualTo(new Run(0, "added user li.na (statistician)\n", ""));
         assertThat(withInput("Leader-Password-1\n", "user", "add", "wang.fang", "--role", "leader", "--password-stdin").exitCode()).isZero();
         assertThat(withInput("", "user", "disable", "wang.fang")).isEqualTo(new Run(0, "disabled user wang.fang\n", ""));
+        // a second disable changes nothing and, as a second enable, records nothing (r36c L8)
+        assertThat(withInput("", "user", "disable", "wang.fang")).isEqualTo(new Run(0, "user wang.fang is already disabled: nothing changed\n", ""));
         assertThat(withInput("Another-Password-2\n", "user", "password", "li.na", "--password-stdin"))
                 .isEqualTo(new Run(0, "changed the password of li.na\n", ""));
 

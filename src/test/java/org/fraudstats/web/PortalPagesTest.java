@@ -1002,6 +1002,9 @@ class PortalPagesTest extends PortalTest {
         context.getBean(org.fraudstats.access.Tokens.class).create("off.leader", 30, cli);
         var leader = mvc.perform(post("/users/disable").param("name", "off.leader").with(user("off.admin").roles("ADMIN")).with(csrf())).andReturn();
         assertThat(leader.getFlashMap().get("done")).isEqualTo("已停用用户 off.leader");
+        // a form posted twice (a second tab) is said as such, not as a second disable done
+        var twice = mvc.perform(post("/users/disable").param("name", "off.leader").with(user("off.admin").roles("ADMIN")).with(csrf())).andReturn();
+        assertThat(twice.getFlashMap().get("error")).isEqualTo("用户 off.leader 已停用");
         var auditor = mvc.perform(post("/users/disable").param("name", "off.auditor").with(user("off.admin").roles("ADMIN")).with(csrf())).andReturn();
         assertThat(auditor.getResponse().getRedirectedUrl()).isEqualTo("/users");
         assertThat(auditor.getFlashMap().get("error"))
@@ -1015,7 +1018,8 @@ class PortalPagesTest extends PortalTest {
                 .containsExactly("off.admin true", "off.admin2 true", "off.auditor true", "off.leader false");
         assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, action, object, result) FROM audit_event "
                 + "WHERE action = 'user-disable' AND object LIKE 'off.%' ORDER BY id", String.class)).containsExactly(
-                "off.admin|user-disable|off.leader|success", "off.admin|user-disable|off.auditor|refused: separation of duties",
+                "off.admin|user-disable|off.leader|success", "off.admin|user-disable|off.leader|refused: user off.leader is already disabled",
+                "off.admin|user-disable|off.auditor|refused: separation of duties",
                 "off.admin|user-disable|off.admin2|refused: separation of duties", "off.admin|user-disable|off.admin|refused: own account");
         String page = page("admin", get("/users"));
         assertThat(page).containsPattern("value=\"off.auditor\"><button type=\"submit\" class=\"danger\" aria-label=\"停用（off.auditor）\" disabled=\"disabled\">停用");

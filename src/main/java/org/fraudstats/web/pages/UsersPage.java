@@ -137,7 +137,9 @@ class UsersPage {
                     "./fraudstats user disable " + name, redirect);
         }
         try {
-            users.disable(name, SignedInActor.of(who, request));
+            if (!users.disable(name, SignedInActor.of(who, request))) {
+                return failed("user-disable", name, "user " + name + " is already disabled", "用户 " + name + " 已停用", redirect);
+            }
             redirect.addFlashAttribute("done", "已停用用户 " + name);
         } catch (AccessProblem e) {
             return failed("user-disable", users.shown(name), e.getMessage(), e.chinese(), redirect);
