@@ -251,6 +251,9 @@ public final class SyntheticDrops {
         DropWriter out = writers.get(Feed.WARNINGS);
         String prefix = "WN" + today.format(DateTimeFormatter.BASIC_ISO_DATE);
         int n = Shapes.poisson(rng, WARNINGS_PER_DAY * scale.factor());
+        // a serial of six digits, as the case system's ids (DigitRuns.isCaseSystemId): of seven, a rejected warning's
+        // id was masked in rejects as a card number would be (r36c L12); more only at a ministry's scale
+        int width = Math.max(6, Integer.toString(n).length());
         for (int i = 1; i <= n; i++) {
             int late = Shapes.pick(rng, new double[] {.965, .03, .005});
             LocalDate issued = today.minusDays(late).isBefore(from) ? today : today.minusDays(late);
@@ -258,7 +261,7 @@ public final class SyntheticDrops {
             int channel = Shapes.pick(rng, CHANNEL_WEIGHTS);
             int outcome = Shapes.pick(rng, OUTCOME_WEIGHTS[channel]);
             String seq = Integer.toString(i);
-            String[] row = {prefix + "0".repeat(Math.max(0, 7 - seq.length())) + seq, Shapes.timestamp(rng, at),
+            String[] row = {prefix + "0".repeat(Math.max(0, width - seq.length())) + seq, Shapes.timestamp(rng, at),
                     cases.districtCode(cases.district(rng)), CHANNELS[channel], OUTCOMES[outcome]};
             out.row(row);
             if (Shapes.chance(rng, 0.001)) { // the handler updates the outcome after the first export

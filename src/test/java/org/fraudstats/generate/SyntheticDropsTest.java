@@ -106,6 +106,12 @@ class SyntheticDropsTest {
         String all = week.toString();
         assertThat(all).contains("+08:00").containsPattern("T\\d\\d:\\d\\d(:\\d\\d)?Z").containsPattern(",62\\d{14,17},");
         assertThat(all).doesNotContain("E+").doesNotContain("E-");
+        // a warning's id as the case system's (six-digit serial): a rejected one's record_id is shown whole, not masked
+        // as a card number (r36c L12: WN202210050001234 was WN*************1234)
+        List<String> warningIds = Files.readAllLines(shared.resolve("month/2022-10-05/warnings.csv")).stream().skip(1)
+                .map(line -> line.substring(0, line.indexOf(','))).toList();
+        assertThat(warningIds).isNotEmpty().allMatch(id -> id.matches("WN20221005\\d{6}"))
+                .allMatch(id -> org.fraudstats.storage.DigitRuns.maskId(id).equals(id));
     }
 
     @Test
