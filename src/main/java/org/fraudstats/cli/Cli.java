@@ -35,7 +35,8 @@ public final class Cli {
             // which quote what was typed for a value, and the --debug trace are masked. Said once the command's
             // audit row is written or not: that it is not goes on the same line.
             failed[0] = e;
-            failedLine[0] = commandLine.getCommandSpec().qualifiedName() + ": " + userMessage(e) + whyTheDatabaseWent(services, e);
+            failedLine[0] = commandLine.getCommandSpec().qualifiedName() + ": "
+                    + (Interruption.signalled() ? Interruption.SAID : userMessage(e) + whyTheDatabaseWent(services, e));
             return e instanceof CommandLine.ParameterException || e instanceof org.fraudstats.access.AccessProblem.NoSuch
                     || e instanceof UserError.NamesNothing ? 2 : 1;
         });
@@ -51,9 +52,12 @@ public final class Cli {
         java.util.Optional<RuntimeException> notRecorded = CommandAudit.record(services, cli.getParseResult(), args, code);
         if (failedLine[0] != null) {
             // the audit log's database is most often the one the command has just said it lost: then "either" is enough
-            err.println(failedLine[0] + notRecorded.map(why -> org.fraudstats.storage.DatabaseDown.isCause(why)
-                    && org.fraudstats.storage.DatabaseDown.isCause(failed[0])
+            // interrupted, the application was closed under it: why it is not recorded is that, said before
+            err.println(failedLine[0] + notRecorded.map(why -> Interruption.signalled() ? "; not recorded in the audit log"
+                    : org.fraudstats.storage.DatabaseDown.isCause(why) && org.fraudstats.storage.DatabaseDown.isCause(failed[0])
                     ? "; not recorded in the audit log either" : "; not recorded in the audit log: " + userMessage(why)).orElse(""));
+            err.flush();
+            Interruption.lineSaid();
             if (debug) {
                 printTrace(failed[0], err);
             }

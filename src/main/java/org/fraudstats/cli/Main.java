@@ -27,6 +27,8 @@ public final class Main {
         ProcessTemp.sweepAround(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        Thread interrupted = Interruption.hook(err);
+        Runtime.getRuntime().addShutdownHook(interrupted);
         int code;
         try (Services services = new Services(extra -> {
             SpringApplication app = new SpringApplication(FraudstatsApplication.class);
@@ -37,6 +39,11 @@ public final class Main {
         }
         out.flush();
         err.flush();
+        try {
+            Runtime.getRuntime().removeShutdownHook(interrupted);
+        } catch (IllegalStateException signalled) {
+            // the JVM is stopping on a signal: the hook says so, or has let the command's own line say it
+        }
         System.exit(code);
     }
 }

@@ -50,6 +50,31 @@ class KilledLoadTest {
                 .isEqualTo(Files.readString(Path.of("src/test/resources/golden/expected-by-day-2022-10-01_2022-10-24.csv")));
     }
 
+    /**
+     * A stop signal (Ctrl-C, systemd's stop) during a load: the JVM closes the application under the command, which
+     * said "drop … not loaded: HikariDataSource … has been closed", a database fault to an operator (r36c L6).
+     */
+    @Test
+    void aLoadStoppedBySignalSaysItWasInterrupted(@TempDir Path home) throws Exception {
+        Process ingest = fraudstats(home, "ingest", "--inbox", "samples/inbox");
+        try {
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (loadedDrops(home) < 3) {
+                assertThat(ingest.isAlive()).as("the ingest ended before it could be stopped").isTrue();
+                assertThat(System.nanoTime()).as("waited 3 minutes").isLessThan(deadline);
+                Thread.sleep(5);
+            }
+            ingest.destroy(); // SIGTERM, the JVM's shutdown as with Ctrl-C's SIGINT
+            assertThat(ingest.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            ingest.destroyForcibly().waitFor();
+        }
+        assertThat(ingest.exitValue()).isEqualTo(143);
+        String log = Files.readString(home.resolve("killed-load.log"), StandardCharsets.UTF_8);
+        assertThat(log).containsPattern("(?m)^fraudstats( ingest)?: interrupted \\(Ctrl-C or a stop signal\\): what it had not finished was "
+                + "rolled back; run the same command again").doesNotContain("HikariDataSource").doesNotContain("has been closed");
+    }
+
     private static long loadedDrops(Path home) throws IOException {
         Path log = home.resolve("killed-load.log");
         if (!Files.exists(log)) {
