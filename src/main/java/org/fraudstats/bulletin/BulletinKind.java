@@ -71,6 +71,11 @@ public enum BulletinKind {
         return this == DAILY ? from.toString() : from + "_" + to;
     }
 
+    /** The bulletin as its folder under OUT names it, daily/2022-10-24 or range/2022-10-17_2022-10-23: one name for all its revisions. */
+    public String folder(LocalDate from, LocalDate to) {
+        return key + "/" + period(from, to);
+    }
+
     /** The document's name in the masthead and the files' metadata. */
     public String documentName() {
         return documentName;

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -118,6 +119,14 @@ public class BulletinPublisher {
      */
     public List<LocalDate> changedSinceLatest(BulletinKind kind, LocalDate from, LocalDate to) {
         return files.changedSinceLatest(kind, from, to);
+    }
+
+    /**
+     * Of each bulletin, as above in one query (an archive listing's), by {@link BulletinKind#folder}; a bulletin none of whose days
+     * changed since its latest revision, or never published, is absent.
+     */
+    public Map<String, List<LocalDate>> changedSinceLatest(List<Map.Entry<BulletinKind, ReadDays.Span>> bulletins) {
+        return files.changedSinceLatest(bulletins);
     }
 
     /** The figures a published revision printed, read back from the snapshot kept with it; empty when there is no such revision. */

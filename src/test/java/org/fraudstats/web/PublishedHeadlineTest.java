@@ -66,6 +66,14 @@ class PublishedHeadlineTest extends PortalTest {
         assertThat(leaderReads("/bulletins/2022-10-24/daily")).doesNotContain("id=\"outdated\"")
                 .contains("id=\"read-days-changed\">本通报发布后，其引用的其他日期（今年以来、同比或环比基期、趋势）的数据有更新：2022-10-20。"
                         + "这些更新未必影响本通报的数字；通报不因其他日期的迟报或更正自动重发，");
+        // and a script mirroring the archive reads the same days of the 24th: "outdated" (its own days) said false
+        // alone, and the year to date it held was taken for current (r37c M1)
+        JsonNode archive = JSON.readTree(leaderReads("/api/v1/bulletins?from=2022-10-23&to=2022-10-24"));
+        assertThat(archive.toString().replaceAll("\"published_at\":\"[^\"]+\"", "T").replaceAll(",\"(pdf|xlsx|changes|not_arrived)\":[^,}]*", ""))
+                .isEqualTo("[{\"date\":\"2022-10-24\",\"kind\":\"daily\",\"revision\":1,T,\"from\":\"2022-10-24\",\"to\":\"2022-10-24\","
+                        + "\"outdated\":false,\"read_days_changed\":[\"2022-10-20\"]},"
+                        + "{\"date\":\"2022-10-23\",\"kind\":\"daily\",\"revision\":1,T,\"from\":\"2022-10-23\",\"to\":\"2022-10-23\","
+                        + "\"outdated\":false,\"read_days_changed\":[\"2022-10-20\"]}]");
 
         // the 24th's bulletin rendered again: its year to date moved, so revision 2 publishes the late case
         assertThat(cli("rerun", "--from", "2022-10-24", "--to", "2022-10-24").exitCode()).isZero();
@@ -73,6 +81,11 @@ class PublishedHeadlineTest extends PortalTest {
         assertThat(revised.get("figures").get("cases").get("value").asLong()).isEqualTo(4);
         assertThat(revised.get("bulletin").get("revision").asInt()).isEqualTo(2);
         assertThat(leaderReads("/bulletins/2022-10-24/daily")).doesNotContain("id=\"read-days-changed\"");
+        JsonNode listed = JSON.readTree(leaderReads("/api/v1/bulletins?from=2022-10-24&to=2022-10-24"));
+        assertThat(listed.get(0).get("revision").asInt()).isEqualTo(2);
+        assertThat(listed.get(0).get("read_days_changed").toString()).isEqualTo("[]");
+        assertThat(listed.get(1).get("revision").asInt()).isEqualTo(1);
+        assertThat(listed.get(1).get("read_days_changed").isNull()).isTrue();
         // the revision of the 24th, whose own figures did not move, names the day that moved its year to date
         assertThat(cli("revisions", "--from", "2022-10-24", "--to", "2022-10-24").out())
                 .contains("今年以来 全市 电诈警情 3 → 4; ").contains("更正原因：2022-10-20 的数据有更新（迟报、更正或修复）\"");

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -303,6 +304,11 @@ public class BulletinFiles {
     /** The days read by the bulletin whose records changed since its latest revision was rendered, oldest first. */
     public List<LocalDate> changedSinceLatest(BulletinKind kind, LocalDate from, LocalDate to) {
         return revisions.changedSinceLatest(kind, from, to);
+    }
+
+    /** Of each bulletin, as above in one query, by BulletinKind.folder (daily/2022-10-24); absent when none changed. */
+    public Map<String, List<LocalDate>> changedSinceLatest(List<Map.Entry<BulletinKind, org.fraudstats.bulletin.ReadDays.Span>> bulletins) {
+        return revisions.changedSinceLatest(bulletins);
     }
 
     /** The figures a published revision printed (its snapshot, as text), or empty when there is no such revision. */

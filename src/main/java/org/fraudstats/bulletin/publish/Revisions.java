@@ -40,8 +40,24 @@ class Revisions {
 
     /** The days whose records changed since the latest revision was rendered, oldest first. */
     List<LocalDate> changedSinceLatest(BulletinKind kind, LocalDate from, LocalDate to) {
-        return jdbc.queryForList(SqlFiles.load("bulletin/changed-since-latest-revision.sql"),
-                Map.of("kind", kind.key(), "from", from, "to", to, "reads", ReadDays.json(kind, from, to)), LocalDate.class);
+        return changedSinceLatest(List.of(Map.entry(kind, new ReadDays.Span(from, to)))).getOrDefault(kind.folder(from, to), List.of());
+    }
+
+    /**
+     * Of each bulletin given, the days it reads whose records changed since its latest revision was rendered, oldest
+     * first, by {@link BulletinKind#folder}; a bulletin none of whose days changed, or never published, is absent.
+     */
+    Map<String, List<LocalDate>> changedSinceLatest(List<Map.Entry<BulletinKind, ReadDays.Span>> bulletins) {
+        Map<String, List<LocalDate>> changed = new HashMap<>();
+        if (!bulletins.isEmpty()) {
+            jdbc.query(SqlFiles.load("bulletin/changed-since-latest-revision.sql"), Map.of("reads", ReadDays.json(bulletins)), rs -> {
+                LocalDate from = rs.getObject("date_from", LocalDate.class);
+                LocalDate to = rs.getObject("date_to", LocalDate.class);
+                changed.computeIfAbsent(BulletinKind.of(rs.getString("kind"), from, to).folder(from, to), b -> new java.util.ArrayList<>())
+                        .add(rs.getObject("business_day", LocalDate.class));
+            });
+        }
+        return changed;
     }
 
     /** A render found the revision's figures unchanged: it has seen the loads made since (sql/nightly/stale-bulletins.sql). */

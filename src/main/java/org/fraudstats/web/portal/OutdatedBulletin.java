@@ -72,4 +72,13 @@ public class OutdatedBulletin {
     public List<LocalDate> readDaysChanged(BulletinKind kind, LocalDate from, LocalDate to) {
         return publisher.changedSinceLatest(kind, from, to);
     }
+
+    /**
+     * The same of every bulletin listed, in one query (an archive of years lists thousands), by
+     * {@link BulletinKind#folder}: a bulletin none of whose days changed since its latest revision is absent.
+     */
+    public Map<String, List<LocalDate>> readDaysChanged(List<PublishedBulletin> bulletins) {
+        return publisher.changedSinceLatest(bulletins.stream()
+                .map(b -> Map.entry(b.kind(), new org.fraudstats.bulletin.ReadDays.Span(b.from(), b.to()))).distinct().toList());
+    }
 }
