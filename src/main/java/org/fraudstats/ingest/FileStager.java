@@ -423,10 +423,17 @@ final class FileStager {
      * a character; a drop fails once, so reading its failing file twice costs nothing that matters.
      */
     static long lineOfFirstBadByte(Path file) {
+        long[] bad = firstBadByte(file);
+        return bad == null ? 0 : bad[0];
+    }
+
+    /** The physical line and byte offset of the file's first byte that is not UTF-8, or null when none or unreadable. */
+    private static long[] firstBadByte(Path file) {
         var decoder = strictDecoder();
         ByteBuffer in = ByteBuffer.allocate(1 << 16);
         CharBuffer out = CharBuffer.allocate(1 << 16);
         long line = 1;
+        long before = 0; // bytes of the file before the buffer's first
         try (ReadableByteChannel channel = Files.newByteChannel(file, LinkOption.NOFOLLOW_LINKS)) {
             boolean end = false;
             while (!end) {
@@ -441,14 +448,15 @@ final class FileStager {
                         line += in.array()[i] == '\n' ? 1 : 0;
                     }
                     if (result.isError()) {
-                        return line;
+                        return new long[] {line, before + in.position()};
                     }
                 } while (result.isOverflow());
+                before += in.position();
                 in.compact();
             }
-            return 0;
+            return null;
         } catch (IOException e) {
-            return 0;
+            return null;
         }
     }
 
@@ -471,11 +479,53 @@ final class FileStager {
                 || head[0] == 0 || head[1] == 0)) {
             return "it is UTF-16 (Excel's \"Unicode text\"); " + fix;
         }
+        // GB18030 reads nearly any bytes, so a UTF-8 file with one bad byte read as GBK too, and its provider was told
+        // to save it again from Excel (r37a): a file cut inside its last character, or whose other characters read as
+        // UTF-8, is said as what it is
+        if (endsInsideACharacter(file)) {
+            return "it ends inside a character, as a file not written whole: ask for it again";
+        }
+        String lenient = StandardCharsets.UTF_8.decode(java.nio.ByteBuffer.wrap(head)).toString();
+        long bad = lenient.chars().filter(c -> c == '\uFFFD').count();
+        long read = lenient.chars().filter(c -> c > 0x7F && c != '\uFFFD' && c != '\uFEFF').count();
+        if (read > bad && bad > 0) {
+            // a GBK file reads a character in six or seven as UTF-8 by chance, never more than it cannot read
+            return "its other characters are UTF-8: a damaged byte, or a file cut and joined; mend that line or ask for the file again";
+        }
         // a head UTF-8 reads whole (plain ASCII, which GB18030 reads too) says nothing of the byte further on; one
         // byte GB18030 cannot read says it is no GBK either
         return decodes(head, strictDecoder()) || !decodes(head, java.nio.charset.Charset.forName("GB18030").newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))
                 ? fix : "it reads as GBK (GB18030), as Excel saves \"CSV\" on Chinese Windows; " + fix;
+    }
+
+    /**
+     * Whether the file's first byte that is not UTF-8 begins its last character, which stops before its end (a file cut
+     * while written). Not the last bytes alone: a GBK file ends in a character that looks like a cut one too.
+     */
+    private static boolean endsInsideACharacter(Path file) {
+        long[] bad = firstBadByte(file);
+        try (var channel = Files.newByteChannel(file, LinkOption.NOFOLLOW_LINKS)) {
+            long size = channel.size();
+            if (bad == null || bad[1] < size - 3) {
+                return false;
+            }
+            ByteBuffer tail = ByteBuffer.allocate((int) (size - bad[1]));
+            channel.position(bad[1]);
+            while (tail.hasRemaining() && channel.read(tail) >= 0) {
+                // to the end
+            }
+            int lead = tail.get(0) & 0xFF;
+            int needs = lead >= 0xF5 ? 0 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
+            for (int i = 1; i < tail.capacity(); i++) {
+                if ((tail.get(i) & 0xC0) != 0x80) {
+                    return false;
+                }
+            }
+            return needs > tail.capacity();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static boolean decodes(byte[] bytes, java.nio.charset.CharsetDecoder decoder) {

@@ -757,6 +757,38 @@ class LoadingRulesTest extends DatabaseTest {
                 + "save it as \"CSV UTF-8\"\n");
     }
 
+    /**
+     * GB18030 reads nearly any bytes: a UTF-8 file with one damaged byte, or cut inside its last character, was said to
+     * read as GBK and its provider told to save it again from Excel (r37a). A GBK file without a final line end, whose
+     * last character looks like a cut one, is still GBK.
+     */
+    @Test
+    void aUtf8FileDamagedOrCutIsNotCalledGbk() {
+        String rows = Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,南海分局,OTHER,100.00,\n";
+        byte[] utf8 = rows.getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream damaged = new java.io.ByteArrayOutputStream();
+        damaged.writeBytes(utf8);
+        damaged.writeBytes("C2,2022-10-01T09:00:00+08:00,440604,".getBytes(StandardCharsets.UTF_8));
+        damaged.writeBytes(new byte[] {(byte) 0xC0, (byte) 0xAF});
+        damaged.writeBytes(",OTHER,5,30\n".getBytes(StandardCharsets.UTF_8));
+        byte[] nan = "南".getBytes(StandardCharsets.UTF_8);
+        byte[] cut = java.util.Arrays.copyOf((rows + "C2,2022-10-01T09:00:00+08:00,440604,").getBytes(StandardCharsets.UTF_8),
+                utf8.length + 36 + 2);
+        System.arraycopy(nan, 0, cut, cut.length - 2, 2);
+        byte[] gbk = (Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,南海").getBytes(java.nio.charset.Charset.forName("GBK"));
+        new Drops(inbox).writeBytes("2022-10-01", "cases.csv", damaged.toByteArray()).writeBytes("2022-10-02", "cases.csv", cut)
+                .writeBytes("2022-10-03", "cases.csv", gbk);
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-01").err()).isEqualTo("fraudstats ingest: drop 2022-10-01 "
+                + "not loaded: " + inbox.resolve("2022-10-01/cases.csv") + ": not UTF-8 (line 3): its other characters are UTF-8: a damaged "
+                + "byte, or a file cut and joined; mend that line or ask for the file again\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-02").err()).isEqualTo("fraudstats ingest: drop 2022-10-02 "
+                + "not loaded: " + inbox.resolve("2022-10-02/cases.csv") + ": not UTF-8 (line 3): it ends inside a character, as a file "
+                + "not written whole: ask for it again\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-03").err()).isEqualTo("fraudstats ingest: drop 2022-10-03 "
+                + "not loaded: " + inbox.resolve("2022-10-03/cases.csv") + ": not UTF-8 (line 2): it reads as GBK (GB18030), as Excel saves "
+                + "\"CSV\" on Chinese Windows; save it as \"CSV UTF-8\"\n");
+    }
+
     @Test
     void aByteThatIsNotUtf8IsNamedByItsOwnLineFarIntoTheFile() {
         // the parser stands up to 64K characters behind the decoder: its line was 14488 for a GBK 南海 on line 15000
