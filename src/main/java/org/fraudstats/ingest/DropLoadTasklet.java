@@ -122,10 +122,15 @@ class DropLoadTasklet implements Tasklet {
         // and a record this drop held when it was loaded before and holds no longer: it still counts (no deletion)
         datedAway.addAll(named.query(SqlFiles.load("ingest/withdrawn-from-resent-drop.sql"), Map.of("dropDate", drop.date(),
                 "files", feeds.stream().map(Feed::fileName).collect(Collectors.joining(","))),
-                (rs, n) -> rs.getString("file") + " no longer holds " + rs.getLong("rows") + (rs.getLong("rows") == 1 ? " record" : " records")
-                        + " it held when this drop was loaded before (the first: " + AccountNumbers.maskId(rs.getString("first_id"))
-                        + (rs.getLong("rows") == 1 ? "); it still counts" : "); they still count")
-                        + ": feeds.md has no deletion, a record changes only when it is sent again"));
+                (rs, n) -> rs.getBoolean("rejected")
+                        ? rs.getString("file") + " holds " + rs.getLong("rows") + (rs.getLong("rows") == 1 ? " record" : " records")
+                                + " of this drop's earlier load only as bad rows now (the first: " + AccountNumbers.maskId(rs.getString("first_id"))
+                                + (rs.getLong("rows") == 1 ? "); the version loaded before still counts" : "); the versions loaded before still count")
+                                + ": a bad row never replaces one (see rejects)"
+                        : rs.getString("file") + " no longer holds " + rs.getLong("rows") + (rs.getLong("rows") == 1 ? " record" : " records")
+                                + " it held when this drop was loaded before (the first: " + AccountNumbers.maskId(rs.getString("first_id"))
+                                + (rs.getLong("rows") == 1 ? "); it still counts" : "); they still count")
+                                + ": feeds.md has no deletion, a record changes only when it is sent again"));
         if (!datedAway.isEmpty()) {
             // said by whoever ran the load, once: ingest and nightly print it, serve logs it (PipelineWork); logged here
             // too, a command printed it twice (tester B)

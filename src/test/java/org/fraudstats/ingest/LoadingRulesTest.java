@@ -78,12 +78,17 @@ class LoadingRulesTest extends DatabaseTest {
                 + "C3,2022-10-01T11:00:00+08:00,440604,,OTHER,100.00,\n")
                 .write("2022-10-01", "warnings.csv", Drops.WARNINGS + "W1,2022-10-01T10:00:00+08:00,440604,SMS,UNREACHED\n");
         assertThat(cli("ingest", "--inbox", inbox.toString()).err()).isEmpty();
-        drops.write("2022-10-01", "cases.csv", Drops.CASES + "C2,2022-10-01T10:00:00+08:00,440604,,OTHER,120.00,\n");
+        drops.write("2022-10-01", "cases.csv", Drops.CASES + "C2,2022-10-01T10:00:00+08:00,440604,,OTHER,120.00,\n"
+                + "C3,2022-10-01T11:00:00+08:00,440604,,OTHER,1e5,\n");
         Run again = cli("ingest", "--inbox", inbox.toString());
         assertThat(again.exitCode()).isZero();
-        assertThat(again.err()).isEqualTo("fraudstats ingest: warning: drop 2022-10-01: cases.csv no longer holds 2 records it held "
-                + "when this drop was loaded before (the first: C1); they still count: feeds.md has no deletion, a record changes only "
-                + "when it is sent again\n");
+        // C3 is in the file, as a bad row: not said to be left out (r37a), and its version of before counts (rule 3)
+        assertThat(again.err()).isEqualTo("fraudstats ingest: warning: drop 2022-10-01: cases.csv no longer holds 1 record it held "
+                + "when this drop was loaded before (the first: C1); it still counts: feeds.md has no deletion, a record changes only "
+                + "when it is sent again\n"
+                + "fraudstats ingest: warning: drop 2022-10-01: cases.csv holds 1 record of this drop's earlier load only as bad rows "
+                + "now (the first: C3); the version loaded before still counts: a bad row never replaces one (see rejects)\n");
+        assertThat(caseRow("C3")).containsEntry("loss_amount", "100.00");
         assertThat(cityCases("2022-10-01")).isEqualTo(3);
         assertThat(caseRow("C2")).containsEntry("loss_amount", "120.00");
         // sent again with only some of its files: the files it does not hold withdraw nothing
