@@ -410,10 +410,38 @@ final class FileStager {
         }
         for (String column : feed.columns()) {
             if (feed.required(column) && !positions.containsKey(column)) {
-                throw new UnreadableFileException(file, "required column '" + column + "' missing from the header");
+                throw new UnreadableFileException(file, "required column '" + column + "' missing from the header"
+                        + header.stream().filter(name -> nearly(name, column)).findFirst()
+                                .map(name -> ": it has '" + shown(name) + "', which is not it: names are taken as written "
+                                        + "(spaces, letter case and invisible characters count)").orElse(""));
             }
         }
         return new RowCheck(feed, positions, header.size(), catalog, accounts);
+    }
+
+    /**
+     * A header name that is the column but for spaces, letter case or invisible characters (a second byte-order mark):
+     * "missing" alone pointed at nothing a statistician could see in the header (r37a).
+     */
+    private static boolean nearly(String name, String column) {
+        return name.length() <= 4 * column.length() + 8
+                && name.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)
+                        && Character.getType(c) != Character.FORMAT && !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().equalsIgnoreCase(column);
+    }
+
+    /** The name with every character one cannot see (a tab, a byte-order mark) written as <U+FEFF>. */
+    private static String shown(String name) {
+        StringBuilder shown = new StringBuilder();
+        name.codePoints().forEach(c -> {
+            if (c != ' ' && (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT
+                    || Character.isISOControl(c))) {
+                shown.append(String.format("<U+%04X>", c));
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        return shown.toString();
     }
 
     /**

@@ -658,6 +658,23 @@ class LoadingRulesTest extends DatabaseTest {
         assertThat(jdbc.queryForList("SELECT case_id FROM fact_case ORDER BY 1", String.class)).containsExactly("C1");
     }
 
+    /** A header name the column but for a space or a second byte-order mark: "missing" alone pointed at nothing (r37a). */
+    @Test
+    void aColumnNameWrittenWithASpaceOrAnInvisibleCharacterIsShown() {
+        new Drops(inbox)
+                .write("2022-10-01", "cases.csv", "case_id ,reported_at,district_code,station,fraud_type,loss_amount,victim_age\n")
+                .write("2022-10-02", "warnings.csv", "\uFEFF\uFEFFwarning_id,issued_at,district_code,channel,outcome\n")
+                .write("2022-10-03", "cases.csv", Drops.CASES.replace("fraud_type", "Fraud_Type"));
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-01").err()).isEqualTo("fraudstats ingest: drop 2022-10-01 "
+                + "not loaded: " + inbox.resolve("2022-10-01/cases.csv") + ": required column 'case_id' missing from the header: it has "
+                + "'case_id ', which is not it: names are taken as written (spaces, letter case and invisible characters count)\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-02").err()).isEqualTo("fraudstats ingest: drop 2022-10-02 "
+                + "not loaded: " + inbox.resolve("2022-10-02/warnings.csv") + ": required column 'warning_id' missing from the header: it "
+                + "has '<U+FEFF>warning_id', which is not it: names are taken as written (spaces, letter case and invisible characters count)\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-03").err()).contains(": required column 'fraud_type' "
+                + "missing from the header: it has 'Fraud_Type', which is not it");
+    }
+
     /**
      * A broken new version of a day loaded before stops every later drop, night after night: the line says that the
      * figures keep the loaded version and how to go on (a statistician put the loaded version back in another folder,
