@@ -84,6 +84,9 @@ class IngestCommand implements Callable<Integer> {
             out.flush();
             r.datedAway().forEach(warning -> spec.commandLine().getErr().printf("fraudstats ingest: warning: drop %s: %s%n", r.date(), warning));
             spec.commandLine().getErr().flush();
+        }, skipped -> {
+            spec.commandLine().getErr().println("fraudstats ingest: warning: " + skipped);
+            spec.commandLine().getErr().flush();
         });
     }
 

@@ -29,7 +29,23 @@ public final class Inbox {
     }
 
     public static List<Drop> drops(Path inbox, LocalDate from, LocalDate to, LocalDate today) {
-        return drops(inbox, from, to, today, path -> Files.readAttributes(path, BasicFileAttributes.class));
+        return drops(inbox, from, to, today, Inbox::logged);
+    }
+
+    /**
+     * @param skipped told why each entry passed by is not loaded: `ingest` says it in its own warning lines (a log
+     *                line of Inbox's, timestamped, read as noise: r36c), the night and serve log it
+     */
+    public static List<Drop> drops(Path inbox, LocalDate from, LocalDate to, LocalDate today, java.util.function.Consumer<String> skipped) {
+        return drops(inbox, from, to, today, path -> Files.readAttributes(path, BasicFileAttributes.class), skipped);
+    }
+
+    static void logged(String skipped) {
+        log.warn(skipped);
+    }
+
+    static List<Drop> drops(Path inbox, LocalDate from, LocalDate to, LocalDate today, Drop.Attributes attributes) {
+        return drops(inbox, from, to, today, attributes, Inbox::logged);
     }
 
     /**
@@ -65,7 +81,8 @@ public final class Inbox {
     }
 
     /** Like a drop's folder, an inbox that can be listed but not searched fails: its folders looked like files. */
-    static List<Drop> drops(Path inbox, LocalDate from, LocalDate to, LocalDate today, Drop.Attributes attributes) {
+    static List<Drop> drops(Path inbox, LocalDate from, LocalDate to, LocalDate today, Drop.Attributes attributes,
+                            java.util.function.Consumer<String> skipped) {
         // not whyNotAnInbox: a configured inbox (the schedule's) holding stray files at its top is still one, read as
         // 数据未到 until its drops come; only a typed --inbox is a typing error to refuse (review 30b)
         if (!Files.isDirectory(inbox)) {
@@ -74,20 +91,29 @@ public final class Inbox {
         List<Drop> drops = new ArrayList<>();
         try (Stream<Path> children = Files.list(inbox)) {
             for (Path child : children.sorted().toList()) {
-                if (!isFolder(child, attributes)) {
-                    continue;
-                }
                 LocalDate date = dateOf(child);
-                if (date == null) {
-                    log.warn("skipping {}: folder name is not a date (YYYY-MM-DD)", child);
+                boolean asked = date == null || (from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to));
+                if (!isFolder(child, attributes)) {
+                    // a file named as a day is most likely an export put beside its folder, not in it (r37a: passed by
+                    // without a word)
+                    if (date != null && asked && Files.exists(child, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        skipped.accept("skipping " + child + ": a file, not a folder: a drop is a folder of CSV files");
+                    }
                     continue;
                 }
-                if ((from != null && date.isBefore(from)) || (to != null && date.isAfter(to))) {
+                if (date == null) {
+                    String name = child.getFileName().toString();
+                    skipped.accept("skipping " + child + (name.matches("\\.\\d{4}-\\d{2}-\\d{2}\\.partial")
+                            ? ": a drop `generate` is writing, or left unfinished when stopped (it goes at its next run)"
+                            : ": folder name is not a date (YYYY-MM-DD)"));
+                    continue;
+                }
+                if (!asked) {
                     continue; // outside the dates asked for: not looked at, nor warned about
                 }
                 if (date.isAfter(today)) {
-                    log.warn("skipping {}: a drop of a day that has not come (today is {} in Asia/Shanghai); loaded, its "
-                            + "records could never be corrected by a later drop: rename the folder", child, today);
+                    skipped.accept("skipping " + child + ": a drop of a day that has not come (today is " + today + " in "
+                            + "Asia/Shanghai); loaded, its records could never be corrected by a later drop: rename the folder");
                     continue;
                 }
                 drops.add(new Drop(date, child));

@@ -58,11 +58,16 @@ public class Ingest {
     }
 
     public List<DropLoadResult> load(Path inbox, LocalDate from, LocalDate to, Consumer<DropLoadResult> progress) {
+        return load(inbox, from, to, progress, Inbox::logged);
+    }
+
+    /** @param skipped told why each entry of the inbox passed by is not loaded (Inbox.drops) */
+    public List<DropLoadResult> load(Path inbox, LocalDate from, LocalDate to, Consumer<DropLoadResult> progress, Consumer<String> skipped) {
         List<DropLoadResult> results = new ArrayList<>();
         try (RunLock.Held loader = runLock.ingest()) {
             spillFolder.clean();
             boolean keyChecked = false;
-            for (Drop drop : Inbox.drops(inbox, from, to, BusinessTime.today(clock))) {
+            for (Drop drop : Inbox.drops(inbox, from, to, BusinessTime.today(clock), skipped)) {
                 // before the first row is hashed; an empty inbox checks nothing and, on a new database, records no key
                 if (!keyChecked) {
                     accountKey.check("nothing was loaded");

@@ -658,6 +658,29 @@ class LoadingRulesTest extends DatabaseTest {
         assertThat(jdbc.queryForList("SELECT case_id FROM fact_case ORDER BY 1", String.class)).containsExactly("C1");
     }
 
+    /**
+     * What the inbox holds that is no drop is said by ingest's own warning lines, each once: a folder not named by a
+     * date, one `generate` is still writing, a file named as a day (r37a: passed by without a word; r36c: the others
+     * were log lines of Inbox's).
+     */
+    @Test
+    void whatTheInboxHoldsBesideItsDropsIsSaid() throws Exception {
+        new Drops(inbox).write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n")
+                .write("notes", "cases.csv", Drops.CASES)
+                .write(".2022-10-02.partial", "cases.csv", Drops.CASES);
+        java.nio.file.Files.writeString(inbox.resolve("2022-10-03"), Drops.CASES);
+        Run run = cli("ingest", "--inbox", inbox.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEqualTo("fraudstats ingest: warning: skipping " + inbox.resolve(".2022-10-02.partial") + ": a drop "
+                + "`generate` is writing, or left unfinished when stopped (it goes at its next run)\n"
+                + "fraudstats ingest: warning: skipping " + inbox.resolve("2022-10-03") + ": a file, not a folder: a drop is a folder of "
+                + "CSV files\n"
+                + "fraudstats ingest: warning: skipping " + inbox.resolve("notes") + ": folder name is not a date (YYYY-MM-DD)\n");
+        assertThat(run.out()).contains("1 drops, 1 loaded");
+        // a day not asked for is not looked at
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-01").err()).doesNotContain("2022-10-03");
+    }
+
     /** A header name the column but for a space or a second byte-order mark: "missing" alone pointed at nothing (r37a). */
     @Test
     void aColumnNameWrittenWithASpaceOrAnInvisibleCharacterIsShown() {
