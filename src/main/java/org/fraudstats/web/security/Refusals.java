@@ -67,13 +67,23 @@ class Refusals {
 
     void unauthorized(HttpServletRequest request, HttpServletResponse response, String message) throws IOException {
         record(request, "401");
+        challenge(response, BAD_TOKEN.equals(message));
         json(response, HttpServletResponse.SC_UNAUTHORIZED, message);
+    }
+
+    /**
+     * The challenge a 401 must carry (RFC 9110 15.5.2), in RFC 6750's words: a token is what this API takes, and one
+     * sent but refused is invalid_token (r37c: none was sent, and a client library took the 401 for a broken server).
+     */
+    private static void challenge(HttpServletResponse response, boolean tokenRefused) {
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"fraudstats\"" + (tokenRefused ? ", error=\"invalid_token\"" : ""));
     }
 
     /** A token known but refused: recorded with its owner, its role and why ("401: token expired or revoked"). */
     void unauthorized(HttpServletRequest request, HttpServletResponse response, String message, String owner, String role,
                       String why) throws IOException {
         audit.record(new AuditEvent(owner, role, Clients.address(request), "request", Clients.object(request), "401: " + why));
+        challenge(response, true);
         json(response, HttpServletResponse.SC_UNAUTHORIZED, message);
     }
 

@@ -215,7 +215,8 @@ class WebSecurityTest extends DatabaseTest {
         long disabledId = tokens.bearer(disabled).orElseThrow().tokenId();
         users.disable("web.gone", SETUP);
 
-        mvc.perform(get("/api/v1/metrics").header("Authorization", "Bearer " + revoked)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/metrics").header("Authorization", "Bearer " + revoked)).andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", "Bearer realm=\"fraudstats\", error=\"invalid_token\""));
         mvc.perform(get("/api/v1/metrics").header("Authorization", "Bearer " + disabled)).andExpect(status().isUnauthorized());
 
         assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, client, action, object, result) FROM audit_event "
@@ -560,8 +561,11 @@ class WebSecurityTest extends DatabaseTest {
         mvc.perform(get("/api/v1/runs")).andExpect(status().isUnauthorized())
                 .andExpect(header().string("Content-Type", "application/json;charset=UTF-8"))
                 .andExpect(header().doesNotExist("Location"))
+                // the challenge every 401 carries (RFC 9110), in RFC 6750's words (r37c)
+                .andExpect(header().string("WWW-Authenticate", "Bearer realm=\"fraudstats\""))
                 .andExpect(content().string("{\"error\":\"" + Refusals.NO_CREDENTIALS + "\"}"));
         mvc.perform(get("/api/v1/runs").header("Authorization", "Bearer fst_not-a-token")).andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", "Bearer realm=\"fraudstats\", error=\"invalid_token\""))
                 .andExpect(content().string("{\"error\":\"" + Refusals.BAD_TOKEN + "\"}"));
         assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, client, action, object, result) FROM audit_event "
                 + "WHERE object = 'GET /api/v1/runs' ORDER BY id", String.class))
