@@ -87,7 +87,11 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                // a session's sign-in is read here, never written, nor its id changed: a token's user was saved into
+                // the session its request came with, a portal session past the password and the TOTP code (r37b F1)
+                .securityContext(context -> context.securityContextRepository(new ReadOnlySessionContext()))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER)
+                        .sessionFixation(fixation -> fixation.none()))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(noSession))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(refusals.apiUnauthorized())
                         .accessDeniedHandler(refusals.apiForbidden()))

@@ -103,6 +103,33 @@ class WebSecurityTest extends DatabaseTest {
         return session;
     }
 
+    /**
+     * A token opens its one request, never the session its request came with: a browser's anonymous session, sent
+     * beside an administrator's token once, became a portal session of the administrator, past the password and the
+     * TOTP code, with no sign-in recorded, and outlived the token's revocation (r37b F1).
+     */
+    @Test
+    void aTokenSentWithASessionCookieLeavesTheSessionAsItWas() throws Exception {
+        add("web.tok.stat", Role.STATISTICIAN, "Token-Stat-Passw0rd");
+        String token = tokens.create("web.tok.stat", 30, SETUP);
+        MvcResult anonymous = mvc.perform(get("/figures")).andExpect(redirectedUrl("/login")).andReturn();
+        Cookie session = anonymous.getResponse().getCookie("SESSION");
+        assertThat(session).isNotNull();
+        MvcResult api = mvc.perform(get("/api/v1/runs").cookie(session).header("Authorization", "Bearer " + token))
+                .andExpect(status().isOk()).andReturn();
+        // no new session id, none of the token's holder kept in the one there is
+        assertThat(api.getResponse().getCookie("SESSION")).isNull();
+        mvc.perform(get("/runs").cookie(session)).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/api/v1/rejects").cookie(session)).andExpect(status().isUnauthorized());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM spring_session WHERE principal_name = 'web.tok.stat'", Integer.class)).isZero();
+        // a leader's signed-in session, sent beside the statistician's token, stays the leader's
+        add("web.tok.leader", Role.LEADER, "Token-Leader-Passw0rd");
+        Cookie leader = signIn("web.tok.leader", "Token-Leader-Passw0rd", null);
+        mvc.perform(get("/api/v1/runs").cookie(leader).header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+        mvc.perform(get("/runs").cookie(leader)).andExpect(status().isForbidden());
+        mvc.perform(get("/bulletins").cookie(leader)).andExpect(status().isOk());
+    }
+
     @Test
     void aPasswordSomeoneElseSetOrA90DayOldOneIsChangedBeforeAnythingElse() throws Exception {
         // as `user add` leaves it: the administrator knows it, so its user replaces it at the first sign-in
