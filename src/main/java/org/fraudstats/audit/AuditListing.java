@@ -28,13 +28,15 @@ public final class AuditListing {
     }
 
     public static void csv(AuditLog log, LocalDate from, LocalDate to, AuditFilter which, Writer out) {
-        // user names and objects come from requests: a value beginning with = stays text in a spreadsheet. Flushed,
-        // not closed: the writer is the caller's (standard output, a response)
+        // user names and objects come from requests: a value beginning with = stays text in a spreadsheet; role and
+        // action too, which the application writes as codes but anyone holding the application's database password
+        // can insert (r37b). Flushed, not closed: the writer is the caller's (standard output, a response)
         CsvWriter csv = ListingCsv.writer(out);
         csv.writeRecord("time", "user", "role", "client", "action", "object", "result");
         log.read(from, to, r -> {
             if (which.test(r)) {
-                csv.writeRecord(r.shanghaiTime(), ListingCsv.inert(r.user()), r.role(), ListingCsv.inert(r.client()), r.action(),
+                csv.writeRecord(r.shanghaiTime(), ListingCsv.inert(r.user()), ListingCsv.inert(r.role()), ListingCsv.inert(r.client()),
+                        ListingCsv.inert(r.action()),
                         ListingCsv.inert(r.object()), ListingCsv.inert(r.result()));
             }
         });

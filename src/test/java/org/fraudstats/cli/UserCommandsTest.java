@@ -235,6 +235,13 @@ class UserCommandsTest extends DatabaseTest {
         assertThat(csv.out()).startsWith("time,user,role,client,action,object,result\n")
                 .containsPattern("\n" + today + "T\\d\\d:\\d\\d:\\d\\d\\+08:00," + OS_USER + ",,cli,user-add,audit\\.csv \\(auditor\\),success\n");
 
+        // a row put in by hand with the application's password: every column made inert for a spreadsheet, role and
+        // action too, which the application writes as codes (r37b)
+        jdbc.update("INSERT INTO audit_event (user_name, role, client, action, object, result) "
+                + "VALUES ('=HYPERLINK(1)', '+1', '-2+3', '@SUM(1)', '=1+1', '-x')");
+        assertThat(withInput("", "audit", "--from", today, "--to", today).out())
+                .containsPattern("\\+08:00,'=HYPERLINK\\(1\\),'\\+1,'-2\\+3,'@SUM\\(1\\),'=1\\+1,'-x\n");
+
         Run yesterday = withInput("", "audit", "--from", "2020-01-01", "--to", "2020-01-02");
         assertThat(yesterday.out()).isEqualTo("time,user,role,client,action,object,result\n");
 
