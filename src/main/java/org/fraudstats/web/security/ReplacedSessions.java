@@ -1,12 +1,16 @@
 package org.fraudstats.web.security;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.fraudstats.access.SignIn;
 import org.fraudstats.access.Users;
+import org.fraudstats.storage.SqlFiles;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.session.ConcurrentSessionFilter;
@@ -17,8 +21,8 @@ import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
 /**
  * At most {@link #MAX_SESSIONS} signed-in sessions per user (MLPS 2.0 level 3 limits concurrent sessions; a leader
- * has a phone, a desk and perhaps a laptop): a further sign-in ends the least recently used one, whose next request
- * is told so and audited as {@code sign-out ended: replaced by a newer sign-in}. Spring Security's own mechanism
+ * has a phone, a desk and perhaps a laptop): a further sign-in ends the least recently used one, audited then as
+ * {@code sign-out ended: replaced by a newer sign-in}; its next request is told so. Spring Security's own mechanism
  * (maximumSessions) over the sessions Spring Session keeps in PostgreSQL, so every node of a cluster counts the
  * same sessions. The API chain runs the same check: a session ended so must not go on reading through /api.
  */
@@ -32,8 +36,79 @@ final class ReplacedSessions {
     private ReplacedSessions() {
     }
 
-    static SessionRegistry registry(FindByIndexNameSessionRepository<? extends Session> sessions) {
-        return new SpringSessionBackedSessionRegistry<>(sessions);
+    /**
+     * Spring Session's registry, whose sessions, when a newer sign-in ends one, have that end recorded at once (and the
+     * session marked so, V42): recorded at its next request only, a session never used again was recorded half an
+     * hour later by the idle cleanup, as idle (r37b). With the client it was signed in from, as its sign-in has it.
+     */
+    static SessionRegistry registry(FindByIndexNameSessionRepository<? extends Session> sessions, SignIn signIn, Users users,
+                                    NamedParameterJdbcTemplate jdbc) {
+        SpringSessionBackedSessionRegistry<? extends Session> registry = new SpringSessionBackedSessionRegistry<>(sessions);
+        return new SessionRegistry() {
+            @Override
+            public List<Object> getAllPrincipals() {
+                return registry.getAllPrincipals();
+            }
+
+            @Override
+            public List<SessionInformation> getAllSessions(Object principal, boolean includeExpiredSessions) {
+                return registry.getAllSessions(principal, includeExpiredSessions).stream()
+                        .map(session -> (SessionInformation) new SessionInformation(session.getPrincipal(), session.getSessionId(),
+                                session.getLastRequest()) {
+                            @Override
+                            public void expireNow() {
+                                recordReplaced(session, sessions, signIn, users, jdbc);
+                                session.expireNow();
+                                super.expireNow();
+                            }
+                        }).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new)); // Spring sorts it
+            }
+
+            @Override
+            public SessionInformation getSessionInformation(String sessionId) {
+                return registry.getSessionInformation(sessionId);
+            }
+
+            @Override
+            public void refreshLastRequest(String sessionId) {
+                registry.refreshLastRequest(sessionId);
+            }
+
+            @Override
+            public void registerNewSession(String sessionId, Object principal) {
+                registry.registerNewSession(sessionId, principal);
+            }
+
+            @Override
+            public void removeSessionInformation(String sessionId) {
+                registry.removeSessionInformation(sessionId);
+            }
+        };
+    }
+
+    private static void recordReplaced(SessionInformation replaced, FindByIndexNameSessionRepository<? extends Session> sessions,
+                                       SignIn signIn, Users users, NamedParameterJdbcTemplate jdbc) {
+        String name = String.valueOf(replaced.getPrincipal());
+        try {
+            Session session = sessions.findById(replaced.getSessionId());
+            Object context = session == null ? null : session.getAttribute(
+                    org.springframework.security.web.context.HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+            String client = context instanceof org.springframework.security.core.context.SecurityContext c
+                    && c.getAuthentication() != null && c.getAuthentication().getPrincipal() instanceof CurrentUser user ? user.client() : "";
+            users.find(name).ifPresent(user -> signIn.sessionEnded(name, user.role(), client, WHY));
+            jdbc.update(SqlFiles.load("access/mark-replaced-session.sql"), Map.of("sessionId", replaced.getSessionId()));
+        } catch (RuntimeException e) {
+            // ending a session takes access away: it goes on when the audit cannot record it (its next request then
+            // records it, unmarked), as sign-out does
+            LoggerFactory.getLogger(ReplacedSessions.class).error("end of {}'s replaced session not recorded in the audit log: {}",
+                    name, e.toString());
+        }
+    }
+
+    /** Whether the end of this session was recorded when a newer sign-in replaced it. */
+    static boolean endRecorded(NamedParameterJdbcTemplate jdbc, String sessionId) {
+        return sessionId != null && Boolean.TRUE.equals(jdbc.queryForObject(SqlFiles.load("access/session-end-recorded.sql"),
+                Map.of("sessionId", sessionId), Boolean.class));
     }
 
     /**
@@ -50,9 +125,12 @@ final class ReplacedSessions {
      * is not checked: a script's token does not fail for a browser's replaced cookie sent along. Not on the second
      * (ASYNC) dispatch of a streamed listing, whose answer is already under way (OncePerRequestFilter's default).
      */
-    static jakarta.servlet.Filter apiCheck(SessionRegistry registry, SignIn signIn, Users users, Refusals refusals) {
+    static jakarta.servlet.Filter apiCheck(SessionRegistry registry, SignIn signIn, Users users, Refusals refusals,
+                                           NamedParameterJdbcTemplate jdbc) {
         ConcurrentSessionFilter check = new ConcurrentSessionFilter(registry, event -> {
-            record(event.getSessionInformation(), signIn, users, event.getRequest());
+            if (!endRecorded(jdbc, event.getSessionInformation().getSessionId())) {
+                record(event.getSessionInformation(), signIn, users, event.getRequest());
+            }
             Refusals.json(event.getResponse(), HttpServletResponse.SC_UNAUTHORIZED, API_MESSAGE);
         });
         return new org.springframework.web.filter.OncePerRequestFilter() {

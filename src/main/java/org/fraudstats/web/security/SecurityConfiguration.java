@@ -61,14 +61,16 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
-        return ReplacedSessions.registry(sessions);
+    SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions, SignIn signIn, Users users,
+                                    org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc) {
+        return ReplacedSessions.registry(sessions, signIn, users, jdbc);
     }
 
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, Tokens tokens, Users users, SignIn signIn, Refusals refusals,
-                            SessionRegistry sessionRegistry) throws Exception {
+                            SessionRegistry sessionRegistry, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc)
+            throws Exception {
         // A forged cross-site request rides on the browser's session cookie; a bearer request or one without a
         // session has nothing to ride on, and must reach authentication to be answered 401 (web.md), not a CSRF 403.
         // Only the Bearer scheme counts: a browser adds Basic (a proxy's) on its own, and BearerTokens ignores it,
@@ -104,7 +106,7 @@ class SecurityConfiguration {
                 // both right after the security context, in this order (equal orders keep it): naming
                 // ConcurrentSessionFilter.class as the anchor would put StillValid at that filter's standard slot,
                 // after CSRF and logout (review)
-                .addFilterAfter(ReplacedSessions.apiCheck(sessionRegistry, signIn, users, refusals), SecurityContextHolderFilter.class)
+                .addFilterAfter(ReplacedSessions.apiCheck(sessionRegistry, signIn, users, refusals, jdbc), SecurityContextHolderFilter.class)
                 .addFilterAfter(new StillValid(users, signIn, refusals, true), SecurityContextHolderFilter.class)
                 .addFilterAfter(new BearerTokens(tokens, refusals), StillValid.class);
         return http.build();
@@ -112,8 +114,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, Users users, SignIn signIn, Refusals refusals, SessionRegistry sessionRegistry)
-            throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, Users users, SignIn signIn, Refusals refusals, SessionRegistry sessionRegistry,
+                              org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/login/totp", "/login/totp/qr.svg", "/error", "/css/**", "/js/**",
                                 "/images/**", "/fonts/**", "/favicon.ico").permitAll()
@@ -123,7 +125,7 @@ class SecurityConfiguration {
                         .failureHandler(signInFailed())
                         .defaultSuccessUrl("/", false)
                         .permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(signedOut(signIn, sessionRegistry))
+                .logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(signedOut(signIn, sessionRegistry, jdbc))
                         .logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(refusals.pageForbidden())
                         .authenticationEntryPoint(toSignIn()))
@@ -197,13 +199,18 @@ class SecurityConfiguration {
         };
     }
 
-    private static LogoutHandler signedOut(SignIn signIn, SessionRegistry sessions) {
+    private static LogoutHandler signedOut(SignIn signIn, SessionRegistry sessions,
+                                           org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc) {
         return (request, response, authentication) -> {
             // a session ended by newer sign-ins is logged out on its next request, by the session check or by a
-            // sign-out it asks for: either way its end is recorded as that
+            // sign-out it asks for: its end was recorded by the sign-in that ended it (V42), or, when that record
+            // failed, is recorded now as that
             var session = request.getSession(false);
             var information = session == null ? null : sessions.getSessionInformation(session.getId());
             boolean replaced = information != null && information.isExpired();
+            if (replaced && ReplacedSessions.endRecorded(jdbc, session.getId())) {
+                return;
+            }
             if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
                 try {
                     if (replaced) {

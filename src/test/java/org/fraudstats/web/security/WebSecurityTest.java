@@ -520,6 +520,11 @@ class WebSecurityTest extends DatabaseTest {
         mvc.perform(get("/api/v1/no-such-thing").cookie(second)).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/no-such-thing").cookie(third)).andExpect(status().isNotFound());
         Cookie fourth = signIn("web.many", "Leader-Password-1", null);
+        // recorded when the fourth sign-in ends it, with the client it signed in from, not at its next request
+        // (never used again, it was recorded half an hour later by the idle cleanup, as idle: r37b)
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, role, client, action, result) FROM audit_event "
+                + "WHERE action = 'sign-out' AND user_name = 'web.many' ORDER BY id", String.class))
+                .containsExactly("web.many|leader|127.0.0.1|sign-out|ended: replaced by a newer sign-in");
 
         mvc.perform(get("/account").cookie(first)).andExpect(status().isFound()).andExpect(redirectedUrl("/login?replaced"));
         assertThat(mvc.perform(get("/login").param("replaced", "")).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
@@ -573,6 +578,29 @@ class WebSecurityTest extends DatabaseTest {
                 .andExpect(content().json("{\"error\":\"" + ReplacedSessions.API_MESSAGE + "\"}"));
         assertThat(jdbc.queryForList("SELECT result FROM audit_event WHERE action = 'sign-out' AND user_name = 'web.many.api'",
                 String.class)).containsExactly("ended: replaced by a newer sign-in");
+    }
+
+    /**
+     * A replaced session never used again is not recorded a second time, as idle, when the cleanup deletes it at its
+     * expiry; nor once more as ended by a password change of its user (r37b: seven such rows for three sessions).
+     */
+    @Test
+    void aReplacedSessionNeverUsedAgainIsRecordedOnce() throws Exception {
+        Cookie first = replacedSession("web.many.idle", Role.LEADER, "Leader-Password-1");
+        String id = new String(java.util.Base64.getDecoder().decode(first.getValue()), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM replaced_session WHERE session_id = ?", Integer.class, id)).isOne();
+        users.changePassword("web.many.idle", "Leader-Password-2", SETUP);
+        assertThat(jdbc.queryForList("SELECT result FROM audit_event WHERE action = 'sign-out' AND user_name = 'web.many.idle' "
+                + "ORDER BY id", String.class)).containsExactly("ended: replaced by a newer sign-in", "ended: password changed",
+                "ended: password changed", "ended: password changed");
+        // and a replaced session left to expire, deleted by the cleanup as Spring Session deletes one
+        Cookie again = replacedSession("web.many.idle2", Role.LEADER, "Leader-Password-1");
+        String idle = new String(java.util.Base64.getDecoder().decode(again.getValue()), java.nio.charset.StandardCharsets.UTF_8);
+        jdbc.update("UPDATE spring_session SET expiry_time = 0 WHERE session_id = ?", idle);
+        jdbc.update("DELETE FROM spring_session WHERE expiry_time < 1");
+        assertThat(jdbc.queryForList("SELECT result FROM audit_event WHERE action = 'sign-out' AND user_name = 'web.many.idle2'",
+                String.class)).containsExactly("ended: replaced by a newer sign-in");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM replaced_session WHERE session_id = ?", Integer.class, idle)).isZero();
     }
 
     @Test
