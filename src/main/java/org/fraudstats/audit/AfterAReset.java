@@ -25,7 +25,12 @@ public final class AfterAReset {
         if ("admin".equals(r.role()) && ("user-password".equals(r.action()) || "user-totp".equals(r.action()) || "user-add".equals(r.action()))
                 // "success: lock … lifted" of a first key too (review 31)
                 && r.result() != null && r.result().startsWith("success") && r.object() != null) {
-            resets.put(r.object().replaceFirst(" \\([a-z]+\\)$", "").strip().toLowerCase(Locale.ROOT), r);
+            String user = r.object().replaceFirst(" \\([a-z]+\\)$", "").strip().toLowerCase(Locale.ROOT);
+            // an administrator's change of their own password (at /account, the current one typed) is no reset of
+            // someone else's: their own later acts, and names typed in another case, were marked (r37b)
+            if (!user.equals(r.user() == null ? null : r.user().strip().toLowerCase(Locale.ROOT))) {
+                resets.put(user, r);
+            }
             return false;
         }
         AuditRecord reset = r.user() == null ? null : resets.get(r.user().strip().toLowerCase(Locale.ROOT));

@@ -39,4 +39,13 @@ class AfterAResetTest {
         assertThat(watch.flags(event(40, "admin1", "admin", "10.0.0.9", "user-add", "script.bot (statistician)", "success"))).isFalse();
         assertThat(watch.flags(event(41, "script.bot", "statistician", "10.0.0.9", "token-create", "script.bot (token 3, expires 2036-12-13)", "success"))).isTrue();
     }
+
+    /** An administrator changing their own password at /account resets no one: nothing after it is marked (r37b). */
+    @Test
+    void anAdministratorsOwnPasswordChangeIsNoReset() {
+        AfterAReset watch = new AfterAReset();
+        assertThat(watch.flags(event(0, "admin1", "admin", "10.0.0.9", "user-password", "admin1", "success"))).isFalse();
+        assertThat(watch.flags(event(1, "AdMiN1", "", "10.0.0.9", "sign-in", "AdMiN1", "failure: unknown user"))).isFalse();
+        assertThat(watch.flags(event(2, "admin1", "", "10.0.0.9", "sign-in", "admin1", "failure: wrong password"))).isFalse();
+    }
 }
