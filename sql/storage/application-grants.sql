@@ -11,7 +11,9 @@
 --             statistician an administrator by a plain UPDATE, recorded nowhere (tester); a role is changed by the
 --             owner, by hand in psql;
 --   fact_month_archived: read only (archiving a month is the owner's, by hand);
---   views: read; sequences: draw numbers; the history of migrations: nothing;
+--   views: read; sequences: draw numbers (nextval), never set them: with UPDATE, setval could rewind the audit log's
+--          ids, every later insert failing on its key and so every act refused, or place a forged row's id in a gap
+--          among real ones (r37b); the history of migrations: nothing;
 --   partitions: nothing of their own, every access goes through their partitioned table;
 --   functions: fact_month and fact_months (SECURITY DEFINER, V20), which create a month's partitions at load time.
 -- Without such a role (one database user for everything, as before) nothing is done. Rights are changed only
@@ -41,7 +43,7 @@ BEGIN
         WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p', 'v', 'S') AND NOT c.relispartition
     LOOP
         wanted := CASE WHEN rel.relname = 'flyway_schema_history' THEN ''
-                       WHEN rel.relkind = 'S' THEN 'SELECT, UPDATE, USAGE'
+                       WHEN rel.relkind = 'S' THEN 'SELECT, USAGE'
                        WHEN rel.relkind = 'v' THEN 'SELECT'
                        WHEN rel.relname = 'audit_event' THEN 'INSERT, SELECT'
                        WHEN rel.relname = 'app_user' THEN 'INSERT, SELECT'
