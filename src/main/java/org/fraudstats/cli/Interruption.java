@@ -16,6 +16,7 @@ final class Interruption {
     static final String SAID = "interrupted (Ctrl-C or a stop signal): what it had not finished was rolled back; run the same command again";
 
     private static volatile boolean signalled;
+    private static volatile boolean expected;
     private static final CountDownLatch LINE_SAID = new CountDownLatch(1);
 
     private Interruption() {
@@ -23,6 +24,14 @@ final class Interruption {
 
     static boolean signalled() {
         return signalled;
+    }
+
+    /**
+     * A signal is how this command ends (serve: `systemctl stop`): nothing to say of it. The line told an operator who
+     * had stopped the service as the README says to run it again (r37e).
+     */
+    static void expected() {
+        expected = true;
     }
 
     /** The command's own line has been printed: the hook need not wait for it, nor say it. */
@@ -33,6 +42,9 @@ final class Interruption {
     /** A hook for the JVM's shutdown; removed before a command's own System.exit, which would run it too. */
     static Thread hook(PrintWriter err) {
         return new Thread(() -> {
+            if (expected) {
+                return;
+            }
             signalled = true;
             try {
                 if (!LINE_SAID.await(2, TimeUnit.SECONDS)) {

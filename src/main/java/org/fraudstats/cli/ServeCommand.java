@@ -43,6 +43,7 @@ class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Interruption.expected();
         if (port != null && (port < 0 || port > 65535)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port " + port + " is not a TCP port (0 to 65535)");
         }

@@ -97,6 +97,8 @@ class ServeAlongsideTest {
             serve.destroyForcibly().waitFor();
         }
 
+        // a stop (systemctl's SIGTERM) is how serve ends: it is not told as an interruption to run again (r37e)
+        assertThat(Files.readString(home.resolve("serve.log"))).doesNotContain("interrupted");
         Run audit = cli(home, "", "audit");
 
         assertThat(audit.exitCode()).as(audit.err()).isZero();
