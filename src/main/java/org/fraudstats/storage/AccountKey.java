@@ -27,20 +27,48 @@ public class AccountKey {
 
     private final byte[] material;
     private final String source;
+    /** The file this process made, there being none, or null: a database that used a key before cannot take it. */
+    private final Path madeNow;
 
     @org.springframework.beans.factory.annotation.Autowired
     AccountKey(FraudstatsSettings settings, FraudstatsHome home) {
-        this(settings.accountKey().isEmpty() ? keyFile(home.resolve("account.key")) : settings.accountKey().getBytes(StandardCharsets.UTF_8),
+        this(settings.accountKey().isEmpty() ? keyFile(home.resolve("account.key")) : new Made(settings.accountKey().getBytes(StandardCharsets.UTF_8), null),
                 settings.accountKey().isEmpty() ? home.resolve("account.key").toString() : "FRAUDSTATS_ACCOUNT_KEY");
     }
 
     public AccountKey(byte[] material) {
-        this(material, "FRAUDSTATS_ACCOUNT_KEY");
+        this(new Made(material, null), "FRAUDSTATS_ACCOUNT_KEY");
     }
 
-    private AccountKey(byte[] material, String source) {
-        this.material = material.clone();
+    private AccountKey(Made key, String source) {
+        this.material = key.material().clone();
+        this.madeNow = key.madeNow();
         this.source = source;
+    }
+
+    /** A key read, and the file made for it when there was none. */
+    record Made(byte[] material, Path madeNow) {
+    }
+
+    /** Whether this process made the key's file, there being none (a new home, or one restored without it). */
+    public boolean madeNow() {
+        return madeNow != null;
+    }
+
+    /**
+     * Takes back the file this process made, when the database refused its key: left, the next command would find a
+     * key file there and take it for the home's own (r37e).
+     */
+    public void unmake() {
+        if (madeNow != null) {
+            try {
+                if (java.util.Arrays.equals(Files.readString(madeNow).trim().getBytes(StandardCharsets.UTF_8), material)) {
+                    Files.deleteIfExists(madeNow);
+                }
+            } catch (IOException e) {
+                // said by the refusal, which names the file to replace
+            }
+        }
     }
 
     /** Where the key came from, as a message names it: the file's path, or FRAUDSTATS_ACCOUNT_KEY. */
@@ -91,8 +119,9 @@ public class AccountKey {
      * replace it. A rename does replace (rename(2) over an existing file succeeds, so both "won" and one ran with a key
      * the file no longer held, which the database then refused to every later process: review); a hard link does not.
      */
-    static byte[] keyFile(Path file) {
+    static Made keyFile(Path file) {
         try {
+            boolean made = false;
             if (!Files.exists(file)) {
                 byte[] fresh = new byte[32];
                 new SecureRandom().nextBytes(fresh);
@@ -108,32 +137,35 @@ public class AccountKey {
                     } catch (UnsupportedOperationException ignored) {
                         // not a POSIX file system: the folder's permissions protect it
                     }
-                    publish(tmp, file);
+                    made = publish(tmp, file);
                     // the name on the disk too, before any row is hashed with the key it gives
                     DurableFiles.syncFolder(file.getParent());
                 } finally {
                     Files.deleteIfExists(tmp);
                 }
             }
-            return Files.readString(file).trim().getBytes(StandardCharsets.UTF_8);
+            return new Made(Files.readString(file).trim().getBytes(StandardCharsets.UTF_8), made ? file : null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the account key " + file + ": " + e.getMessage(), e);
         }
     }
 
     /** The written key under its name, unless another process's is there already (then that one stays, and is read). */
-    private static void publish(Path tmp, Path file) throws IOException {
+    /** @return whether this process's key is the one published (false: another process's was there first) */
+    private static boolean publish(Path tmp, Path file) throws IOException {
         try {
             Files.createLink(file, tmp);
+            return true;
         } catch (java.nio.file.FileAlreadyExistsException raced) {
-            // the other process's key is the home's
+            return false; // the other process's key is the home's
         } catch (UnsupportedOperationException | java.nio.file.FileSystemException noLinks) {
             // a file system without hard links: a move that refuses an existing name (a window of a few instructions
             // between its check and its rename, where the link had none)
             try {
                 Files.move(tmp, file);
+                return true;
             } catch (java.nio.file.FileAlreadyExistsException raced) {
-                // the other process's key is the home's
+                return false; // the other process's key is the home's
             }
         }
     }

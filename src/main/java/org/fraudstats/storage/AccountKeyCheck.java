@@ -37,6 +37,11 @@ public class AccountKeyCheck {
                 && jdbc.queryForList(SqlFiles.load("storage/account-key-recorded.sql"), Map.of(), String.class).isEmpty()) {
             throw WrongAccountKey.tooShort(key.material().length, refused);
         }
+        if (key.madeNow() && Boolean.TRUE.equals(jdbc.queryForObject(SqlFiles.load("storage/account-key-used-unrecorded.sql"),
+                Map.of(), Boolean.class))) {
+            key.unmake();
+            throw WrongAccountKey.madeNow(key.source(), refused);
+        }
         String recorded = jdbc.queryForObject(SqlFiles.load("storage/account-key-check.sql"), Map.of("fingerprint", mine), String.class);
         if (!mine.equals(recorded)) {
             throw new WrongAccountKey(key.source(), refused);

@@ -15,6 +15,16 @@ public class WrongAccountKey extends RuntimeException {
     }
 
     /**
+     * No key recorded yet (a database loaded before V28), account numbers hashed already, and no key file in the home
+     * (one was made just now, and taken back): the key made cannot be theirs (r37e).
+     */
+    static WrongAccountKey madeNow(String source, String refused) {
+        return new WrongAccountKey("there was no account key (" + source + ") in this home, and this database holds account "
+                + "numbers hashed with one before: a key made now would count every account already counted again; put back "
+                + "the account.key of this database (README \"Backing up\": a home is restored with it); " + refused);
+    }
+
+    /**
      * A key given in FRAUDSTATS_ACCOUNT_KEY too short to be the first a database's account numbers are hashed with:
      * a guessable key gives every account number back from a copy of the database (they have little entropy), and a
      * one-character key was taken (review 32b). A database that recorded such a key before keeps it.

@@ -28,7 +28,7 @@ class AccountKeyFileTest {
             for (int home = 0; home < 40; home++) {
                 Path file = Files.createDirectory(homes.resolve("home" + home)).resolve("account.key");
                 CyclicBarrier together = new CyclicBarrier(4);
-                List<Future<byte[]>> starters = new ArrayList<>();
+                List<Future<AccountKey.Made>> starters = new ArrayList<>();
                 for (int i = 0; i < 4; i++) {
                     starters.add(pool.submit(() -> {
                         together.await();
@@ -36,10 +36,14 @@ class AccountKeyFileTest {
                     }));
                 }
                 List<String> used = new ArrayList<>();
-                for (Future<byte[]> starter : starters) {
-                    used.add(new String(starter.get(), StandardCharsets.UTF_8));
+                int made = 0;
+                for (Future<AccountKey.Made> starter : starters) {
+                    used.add(new String(starter.get().material(), StandardCharsets.UTF_8));
+                    made += starter.get().madeNow() == null ? 0 : 1;
                 }
                 assertThat(used).containsOnly(Files.readString(file).trim());
+                // one of them made the file the others read
+                assertThat(made).isOne();
                 try (var left = Files.list(file.getParent())) {
                     assertThat(left.map(p -> p.getFileName().toString()).toList()).as("no temporary key left").containsExactly("account.key");
                 }
