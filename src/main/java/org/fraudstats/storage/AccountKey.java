@@ -27,43 +27,68 @@ public class AccountKey {
 
     private final byte[] material;
     private final String source;
-    /** The file this process made, there being none, or null: a database that used a key before cannot take it. */
-    private final Path madeNow;
+    /** The home's key file, or null for a key given in FRAUDSTATS_ACCOUNT_KEY. */
+    private final Path file;
 
     @org.springframework.beans.factory.annotation.Autowired
     AccountKey(FraudstatsSettings settings, FraudstatsHome home) {
         this(settings.accountKey().isEmpty() ? keyFile(home.resolve("account.key")) : new Made(settings.accountKey().getBytes(StandardCharsets.UTF_8), null),
-                settings.accountKey().isEmpty() ? home.resolve("account.key").toString() : "FRAUDSTATS_ACCOUNT_KEY");
+                settings.accountKey().isEmpty() ? home.resolve("account.key").toString() : "FRAUDSTATS_ACCOUNT_KEY",
+                settings.accountKey().isEmpty() ? home.resolve("account.key") : null);
     }
 
     public AccountKey(byte[] material) {
-        this(new Made(material, null), "FRAUDSTATS_ACCOUNT_KEY");
+        this(new Made(material, null), "FRAUDSTATS_ACCOUNT_KEY", null);
     }
 
-    private AccountKey(Made key, String source) {
+    private AccountKey(Made key, String source, Path file) {
         this.material = key.material().clone();
-        this.madeNow = key.madeNow();
         this.source = source;
+        this.file = file;
     }
 
     /** A key read, and the file made for it when there was none. */
     record Made(byte[] material, Path madeNow) {
     }
 
-    /** Whether this process made the key's file, there being none (a new home, or one restored without it). */
-    public boolean madeNow() {
-        return madeNow != null;
+    /**
+     * The file beside the key that says it was made in this home and no database has taken it yet: a key made when
+     * there was none (a new home, or one restored or upgraded without its account.key) cannot be the key of a database
+     * that hashed account numbers before. Made before the key, removed by the first check a database passes
+     * ({@link AccountKeyCheck}): a command that checks nothing (metrics) made the key too, and the next load took it
+     * (r37e).
+     */
+    static Path unconfirmed(Path file) {
+        return file.resolveSibling(file.getFileName() + ".unconfirmed");
+    }
+
+    /** Whether the key is the home's file, made there and not yet taken by a database. */
+    public boolean unconfirmed() {
+        return file != null && Files.exists(unconfirmed(file));
+    }
+
+    /** A database has taken the key: the file is the home's key from now on. */
+    public void confirmed() {
+        if (unconfirmed()) {
+            try {
+                Files.deleteIfExists(unconfirmed(file));
+                DurableFiles.syncFolder(file.getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove " + unconfirmed(file) + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /**
-     * Takes back the file this process made, when the database refused its key: left, the next command would find a
-     * key file there and take it for the home's own (r37e).
+     * Takes back the key file made in this home, which a database refused: left, the next command would find a key
+     * file there and take it for the home's own (r37e).
      */
     public void unmake() {
-        if (madeNow != null) {
+        if (unconfirmed()) {
             try {
-                if (java.util.Arrays.equals(Files.readString(madeNow).trim().getBytes(StandardCharsets.UTF_8), material)) {
-                    Files.deleteIfExists(madeNow);
+                if (java.util.Arrays.equals(Files.readString(file).trim().getBytes(StandardCharsets.UTF_8), material)) {
+                    Files.deleteIfExists(file);
+                    Files.deleteIfExists(unconfirmed(file));
                 }
             } catch (IOException e) {
                 // said by the refusal, which names the file to replace
@@ -123,6 +148,8 @@ public class AccountKey {
         try {
             boolean made = false;
             if (!Files.exists(file)) {
+                // said unconfirmed before there is a key to take: a crash between the two leaves the mark alone
+                Files.write(unconfirmed(file), new byte[0]);
                 byte[] fresh = new byte[32];
                 new SecureRandom().nextBytes(fresh);
                 Path tmp = Files.createTempFile(file.getParent(), "account", ".key");

@@ -37,7 +37,7 @@ public class AccountKeyCheck {
                 && jdbc.queryForList(SqlFiles.load("storage/account-key-recorded.sql"), Map.of(), String.class).isEmpty()) {
             throw WrongAccountKey.tooShort(key.material().length, refused);
         }
-        if (key.madeNow() && Boolean.TRUE.equals(jdbc.queryForObject(SqlFiles.load("storage/account-key-used-unrecorded.sql"),
+        if (key.unconfirmed() && Boolean.TRUE.equals(jdbc.queryForObject(SqlFiles.load("storage/account-key-used-unrecorded.sql"),
                 Map.of(), Boolean.class))) {
             key.unmake();
             throw WrongAccountKey.madeNow(key.source(), refused);
@@ -46,5 +46,6 @@ public class AccountKeyCheck {
         if (!mine.equals(recorded)) {
             throw new WrongAccountKey(key.source(), refused);
         }
+        key.confirmed();
     }
 }

@@ -341,6 +341,9 @@ class EmbeddedDatabaseTest {
             assertThat(asOwner(home, app, "WITH gone AS (DELETE FROM account_key_check RETURNING 1) SELECT count(*) FROM gone")).isEqualTo("1");
         }
         Files.delete(key);
+        // a command that checks no key makes one all the same: it is not the home's for that
+        assertThat(cli(properties, "metrics", "--from", "2022-10-04", "--to", "2022-10-04").exitCode()).isZero();
+        assertThat(key).exists();
         Ran madeNow = cli(properties, "ingest", "--inbox", "samples/inbox", "--from", "2022-10-05", "--to", "2022-10-05");
         assertThat(madeNow.exitCode()).isNotZero();
         assertThat(madeNow.output()).isEqualTo("fraudstats ingest: there was no account key (" + key + ") in this home, and this "
@@ -351,6 +354,7 @@ class EmbeddedDatabaseTest {
                 .isEqualTo(madeNow.output());
         Files.writeString(key, kept);
         assertThat(cli(properties, "ingest", "--inbox", "samples/inbox", "--from", "2022-10-05", "--to", "2022-10-05").exitCode()).isZero();
+        assertThat(AccountKey.unconfirmed(key)).doesNotExist();
     }
 
     /**
