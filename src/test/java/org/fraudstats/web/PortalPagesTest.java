@@ -928,7 +928,7 @@ class PortalPagesTest extends PortalTest {
         assertThat(jdbc.queryForObject("SELECT password_hash FROM app_user WHERE name = 'sod.admin'", String.class)).isEqualTo(ownHash);
         // (MockMvc's user() signs each request in anew: a fourth such session replaces the first, recorded then)
         assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, action, object, result) FROM audit_event "
-                + "WHERE object = 'sod.admin' AND action <> 'sign-out' ORDER BY id", String.class)).containsExactly("sod.admin|user-password|sod.admin|refused: own account",
+                + "WHERE object = 'sod.admin' AND result <> 'ended: replaced by a newer sign-in' ORDER BY id", String.class)).containsExactly("sod.admin|user-password|sod.admin|refused: own account",
                 "sod.admin|user-totp|sod.admin|refused: own account", "sod.admin|token-create|sod.admin|refused: own account");
         assertThat(page("admin", get("/users"))).containsPattern(
                 "value=\"sod.admin\"><button type=\"submit\" class=\"secondary\" aria-label=\"重置密码（sod.admin）\" disabled=\"disabled\">重置密码");

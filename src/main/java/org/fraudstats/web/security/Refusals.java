@@ -75,7 +75,7 @@ class Refusals {
      * The challenge a 401 must carry (RFC 9110 15.5.2), in RFC 6750's words: a token is what this API takes, and one
      * sent but refused is invalid_token (r37c: none was sent, and a client library took the 401 for a broken server).
      */
-    private static void challenge(HttpServletResponse response, boolean tokenRefused) {
+    static void challenge(HttpServletResponse response, boolean tokenRefused) {
         response.setHeader("WWW-Authenticate", "Bearer realm=\"fraudstats\"" + (tokenRefused ? ", error=\"invalid_token\"" : ""));
     }
 

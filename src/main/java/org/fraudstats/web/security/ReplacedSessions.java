@@ -18,6 +18,7 @@ import org.springframework.security.web.session.SessionInformationExpiredStrateg
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * At most {@link #MAX_SESSIONS} signed-in sessions per user (MLPS 2.0 level 3 limits concurrent sessions; a leader
@@ -42,7 +43,7 @@ final class ReplacedSessions {
      * hour later by the idle cleanup, as idle (r37b). With the client it was signed in from, as its sign-in has it.
      */
     static SessionRegistry registry(FindByIndexNameSessionRepository<? extends Session> sessions, SignIn signIn, Users users,
-                                    NamedParameterJdbcTemplate jdbc) {
+                                    NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction) {
         SpringSessionBackedSessionRegistry<? extends Session> registry = new SpringSessionBackedSessionRegistry<>(sessions);
         return new SessionRegistry() {
             @Override
@@ -57,8 +58,7 @@ final class ReplacedSessions {
                                 session.getLastRequest()) {
                             @Override
                             public void expireNow() {
-                                recordReplaced(session, sessions, signIn, users, jdbc);
-                                session.expireNow();
+                                endAndRecord(session, sessions, signIn, users, jdbc, transaction);
                                 super.expireNow();
                             }
                         }).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new)); // Spring sorts it
@@ -86,17 +86,32 @@ final class ReplacedSessions {
         };
     }
 
-    private static void recordReplaced(SessionInformation replaced, FindByIndexNameSessionRepository<? extends Session> sessions,
-                                       SignIn signIn, Users users, NamedParameterJdbcTemplate jdbc) {
+    /**
+     * Ends the session, then records that end with its mark in one transaction, once: two sign-ins ending the same
+     * session at once (two nodes) record it once (the mark's insert is the one that may record), and a record that
+     * fails takes its mark back, so the session's next request records it instead (r37d). A session the look-up
+     * finds gone (idle past its time, deleted by that very look-up and recorded idle by V33's trigger; or ended by
+     * another node) is not ended again nor recorded as replaced.
+     */
+    private static void endAndRecord(SessionInformation replaced, FindByIndexNameSessionRepository<? extends Session> sessions,
+                                     SignIn signIn, Users users, NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction) {
+        Session session = sessions.findById(replaced.getSessionId());
+        if (session == null) {
+            return;
+        }
+        replaced.expireNow();
         String name = String.valueOf(replaced.getPrincipal());
+        Object context = session.getAttribute(org.springframework.security.web.context.HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        String client = context instanceof org.springframework.security.core.context.SecurityContext c
+                && c.getAuthentication() != null && c.getAuthentication().getPrincipal() instanceof CurrentUser user ? user.client() : "";
         try {
-            Session session = sessions.findById(replaced.getSessionId());
-            Object context = session == null ? null : session.getAttribute(
-                    org.springframework.security.web.context.HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
-            String client = context instanceof org.springframework.security.core.context.SecurityContext c
-                    && c.getAuthentication() != null && c.getAuthentication().getPrincipal() instanceof CurrentUser user ? user.client() : "";
-            users.find(name).ifPresent(user -> signIn.sessionEnded(name, user.role(), client, WHY));
-            jdbc.update(SqlFiles.load("access/mark-replaced-session.sql"), Map.of("sessionId", replaced.getSessionId()));
+            transaction.executeWithoutResult(status -> {
+                boolean marked = !jdbc.queryForList(SqlFiles.load("access/mark-replaced-session.sql"),
+                        Map.of("sessionId", replaced.getSessionId()), String.class).isEmpty();
+                if (marked) {
+                    users.find(name).ifPresent(user -> signIn.sessionEnded(name, user.role(), client, WHY));
+                }
+            });
         } catch (RuntimeException e) {
             // ending a session takes access away: it goes on when the audit cannot record it (its next request then
             // records it, unmarked), as sign-out does
@@ -131,6 +146,7 @@ final class ReplacedSessions {
             if (!endRecorded(jdbc, event.getSessionInformation().getSessionId())) {
                 record(event.getSessionInformation(), signIn, users, event.getRequest());
             }
+            Refusals.challenge(event.getResponse(), false);
             Refusals.json(event.getResponse(), HttpServletResponse.SC_UNAUTHORIZED, API_MESSAGE);
         });
         return new org.springframework.web.filter.OncePerRequestFilter() {

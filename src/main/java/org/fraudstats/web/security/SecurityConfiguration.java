@@ -62,8 +62,10 @@ class SecurityConfiguration {
 
     @Bean
     SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions, SignIn signIn, Users users,
-                                    org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc) {
-        return ReplacedSessions.registry(sessions, signIn, users, jdbc);
+                                    org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc,
+                                    org.springframework.transaction.PlatformTransactionManager transactions) {
+        return ReplacedSessions.registry(sessions, signIn, users, jdbc,
+                new org.springframework.transaction.support.TransactionTemplate(transactions));
     }
 
     @Bean
