@@ -809,7 +809,9 @@ class LoadingRulesTest extends DatabaseTest {
      */
     @Test
     void aUtf8FileDamagedOrCutIsNotCalledGbk() {
-        String rows = Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,南海分局,OTHER,100.00,\n";
+        String rows = Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,南海分局罗村派出所,OTHER,100.00,\n"
+                + "C3,2022-10-01T09:00:00+08:00,440604,禅城分局祖庙派出所,OTHER,100.00,\n"
+                + "C4,2022-10-01T09:00:00+08:00,440604,顺德分局大良派出所,OTHER,100.00,\n";
         byte[] utf8 = rows.getBytes(StandardCharsets.UTF_8);
         java.io.ByteArrayOutputStream damaged = new java.io.ByteArrayOutputStream();
         damaged.writeBytes(utf8);
@@ -820,14 +822,14 @@ class LoadingRulesTest extends DatabaseTest {
         byte[] cut = java.util.Arrays.copyOf((rows + "C2,2022-10-01T09:00:00+08:00,440604,").getBytes(StandardCharsets.UTF_8),
                 utf8.length + 36 + 2);
         System.arraycopy(nan, 0, cut, cut.length - 2, 2);
-        byte[] gbk = (Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,南海").getBytes(java.nio.charset.Charset.forName("GBK"));
+        byte[] gbk = (Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,冒充公检法,OTHER,100.00,南海").getBytes(java.nio.charset.Charset.forName("GBK"));
         new Drops(inbox).writeBytes("2022-10-01", "cases.csv", damaged.toByteArray()).writeBytes("2022-10-02", "cases.csv", cut)
                 .writeBytes("2022-10-03", "cases.csv", gbk);
         assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-01").err()).isEqualTo("fraudstats ingest: drop 2022-10-01 "
-                + "not loaded: " + inbox.resolve("2022-10-01/cases.csv") + ": not UTF-8 (line 3): its other characters are UTF-8: a damaged "
+                + "not loaded: " + inbox.resolve("2022-10-01/cases.csv") + ": not UTF-8 (line 5): its other characters are UTF-8: a damaged "
                 + "byte, or a file cut and joined; mend that line or ask for the file again\n");
         assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-02").err()).isEqualTo("fraudstats ingest: drop 2022-10-02 "
-                + "not loaded: " + inbox.resolve("2022-10-02/cases.csv") + ": not UTF-8 (line 3): it ends inside a character, as a file "
+                + "not loaded: " + inbox.resolve("2022-10-02/cases.csv") + ": not UTF-8 (line 5): it ends inside a character, as a file "
                 + "not written whole: ask for it again\n");
         assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-03").err()).isEqualTo("fraudstats ingest: drop 2022-10-03 "
                 + "not loaded: " + inbox.resolve("2022-10-03/cases.csv") + ": not UTF-8 (line 2): it reads as GBK (GB18030), as Excel saves "
