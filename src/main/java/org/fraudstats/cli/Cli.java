@@ -49,15 +49,20 @@ public final class Cli {
             return 2;
         });
         int code = cli.execute(args);
+        if (failedLine[0] == null) {
+            Interruption.ended(); // done: a signal from here on interrupts nothing of it
+        }
         java.util.Optional<RuntimeException> notRecorded = CommandAudit.record(services, cli.getParseResult(), args, code);
-        if (failedLine[0] != null) {
+        if (failedLine[0] != null && failedLine[0].endsWith(Interruption.SAID) && !Interruption.claimLine()) {
+            Interruption.ended(); // the hook has said it, having waited for this line
+        } else if (failedLine[0] != null) {
             // the audit log's database is most often the one the command has just said it lost: then "either" is enough
             // interrupted, the application was closed under it: why it is not recorded is that, said before
             err.println(failedLine[0] + notRecorded.map(why -> Interruption.signalled() ? "; not recorded in the audit log"
                     : org.fraudstats.storage.DatabaseDown.isCause(why) && org.fraudstats.storage.DatabaseDown.isCause(failed[0])
                     ? "; not recorded in the audit log either" : "; not recorded in the audit log: " + userMessage(why)).orElse(""));
             err.flush();
-            Interruption.lineSaid();
+            Interruption.ended();
             if (debug) {
                 printTrace(failed[0], err);
             }

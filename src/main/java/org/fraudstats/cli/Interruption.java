@@ -17,7 +17,10 @@ final class Interruption {
 
     private static volatile boolean signalled;
     private static volatile boolean expected;
-    private static final CountDownLatch LINE_SAID = new CountDownLatch(1);
+    /** Counted down when the command has ended, failed or not: the hook has nothing to say of a command done. */
+    private static final CountDownLatch ENDED = new CountDownLatch(1);
+    /** Who says the interrupted line, once: the command's failure or the hook (r37d: both could, after the wait). */
+    private static final java.util.concurrent.atomic.AtomicBoolean LINE_CLAIMED = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Interruption() {
     }
@@ -34,9 +37,18 @@ final class Interruption {
         expected = true;
     }
 
-    /** The command's own line has been printed: the hook need not wait for it, nor say it. */
-    static void lineSaid() {
-        LINE_SAID.countDown();
+    /**
+     * The command has ended, its own line (if it failed) printed: the hook need not wait, nor say anything. Said
+     * whatever the outcome: a signal while the embedded database stopped after a command that had committed its work
+     * was told "rolled back; run the same command again", and `token create` run again made a second token (r37d).
+     */
+    static void ended() {
+        ENDED.countDown();
+    }
+
+    /** Whether the caller is the one to say the interrupted line (the first to ask). */
+    static boolean claimLine() {
+        return LINE_CLAIMED.compareAndSet(false, true);
     }
 
     /** A hook for the JVM's shutdown; removed before a command's own System.exit, which would run it too. */
@@ -47,7 +59,7 @@ final class Interruption {
             }
             signalled = true;
             try {
-                if (!LINE_SAID.await(2, TimeUnit.SECONDS)) {
+                if (!ENDED.await(2, TimeUnit.SECONDS) && claimLine()) {
                     err.println("fraudstats: " + SAID);
                     err.flush();
                 }
