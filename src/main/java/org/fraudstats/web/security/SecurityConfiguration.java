@@ -96,7 +96,10 @@ class SecurityConfiguration {
                 .securityContext(context -> context.securityContextRepository(new ReadOnlySessionContext()))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER)
                         .sessionFixation(fixation -> fixation.none()))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(noSession))
+                // nor its CSRF token renewed, as a sign-in would: a token's request with a browser's cookie took the token
+                // of the sign-in form open in that browser, which then failed with 403 (r37d)
+                .csrf(csrf -> csrf.ignoringRequestMatchers(noSession)
+                        .sessionAuthenticationStrategy(new org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(refusals.apiUnauthorized())
                         .accessDeniedHandler(refusals.apiForbidden()))
                 .requestCache(cache -> cache.disable())

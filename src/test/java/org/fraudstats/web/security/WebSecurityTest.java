@@ -115,8 +115,17 @@ class WebSecurityTest extends DatabaseTest {
         MvcResult anonymous = mvc.perform(get("/figures")).andExpect(redirectedUrl("/login")).andReturn();
         Cookie session = anonymous.getResponse().getCookie("SESSION");
         assertThat(session).isNotNull();
+        String form = mvc.perform(get("/login").cookie(session)).andReturn().getResponse().getContentAsString();
         MvcResult api = mvc.perform(get("/api/v1/runs").cookie(session).header("Authorization", "Bearer " + token))
                 .andExpect(status().isOk()).andReturn();
+        // nor its CSRF token renewed: the sign-in form open in that browser still posts (r37d)
+        java.util.regex.Pattern csrfField = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+        java.util.regex.Matcher before = csrfField.matcher(form);
+        java.util.regex.Matcher after = csrfField.matcher(mvc.perform(get("/login").cookie(session)).andReturn().getResponse().getContentAsString());
+        assertThat(before.find()).isTrue();
+        assertThat(after.find()).isTrue();
+        mvc.perform(post("/login").cookie(session).param("username", "web.tok.stat").param("password", "wrong-password-x")
+                .param("_csrf", before.group(1))).andExpect(redirectedUrl("/login?error"));
         // no new session id, none of the token's holder kept in the one there is
         assertThat(api.getResponse().getCookie("SESSION")).isNull();
         mvc.perform(get("/runs").cookie(session)).andExpect(redirectedUrl("/login"));
