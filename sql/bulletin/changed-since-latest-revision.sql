@@ -7,18 +7,25 @@
 -- archive listing holds (the API's read_days_changed, r37c): one rule for both. Each day's latest change is found once.
 WITH reads AS MATERIALIZED (
     SELECT * FROM json_to_recordset(CAST(:reads AS json)) AS r(kind text, date_from date, date_to date, first_day date, last_day date)
+), latest AS MATERIALIZED (
+    SELECT b.kind, b.date_from, b.date_to, v.last_load_seen
+    FROM (SELECT DISTINCT kind, date_from, date_to FROM reads) b
+    JOIN LATERAL (SELECT last_load_seen
+                  FROM bulletin_revision
+                  WHERE kind = b.kind AND date_from = b.date_from AND date_to = b.date_to
+                  ORDER BY revision DESC
+                  LIMIT 1) v ON true
 ), last_change AS MATERIALIZED (
+    -- only the days changed after the oldest of those renders: most days of years of archive changed before any
+    -- bulletin listed was rendered, and each day kept is compared with every span read (review 37d)
     SELECT business_day, max(load_number) AS load_number
     FROM numbered_changed_day
     WHERE business_day BETWEEN (SELECT min(first_day) FROM reads) AND (SELECT max(last_day) FROM reads)
     GROUP BY business_day
+    HAVING max(load_number) > (SELECT min(last_load_seen) FROM latest)
 )
 SELECT DISTINCT x.kind, x.date_from, x.date_to, c.business_day
 FROM reads x
-JOIN last_change c ON c.business_day BETWEEN x.first_day AND x.last_day
-JOIN LATERAL (SELECT v.last_load_seen
-              FROM bulletin_revision v
-              WHERE v.kind = x.kind AND v.date_from = x.date_from AND v.date_to = x.date_to
-              ORDER BY v.revision DESC
-              LIMIT 1) latest ON c.load_number > latest.last_load_seen
+JOIN latest l ON l.kind = x.kind AND l.date_from = x.date_from AND l.date_to = x.date_to
+JOIN last_change c ON c.business_day BETWEEN x.first_day AND x.last_day AND c.load_number > l.last_load_seen
 ORDER BY x.kind, x.date_from, x.date_to, c.business_day
