@@ -177,8 +177,11 @@ public class AccountKey {
         }
     }
 
-    /** The written key under its name, unless another process's is there already (then that one stays, and is read). */
-    /** @return whether this process's key is the one published (false: another process's was there first) */
+    /**
+     * The written key under its name, unless another process's is there already (then that one stays, and is read).
+     *
+     * @return whether this process's key is the one published (false: another process's was there first)
+     */
     private static boolean publish(Path tmp, Path file) throws IOException {
         try {
             Files.createLink(file, tmp);
