@@ -137,6 +137,9 @@ public final class EmbeddedServer implements AutoCloseable {
         if (!Files.exists(pgdata.resolve("PG_VERSION"))) {
             initdb();
         }
+        // closed as the home is: a restore that did not keep the modes left it open, and PostgreSQL refused to start
+        // with "data directory has invalid permissions", which said nothing of what to do (r37e)
+        FraudstatsHome.ownerOnlyFolder(pgdata);
         OrphanServer.stopIfAny(pgdata, binaries);
         password = ServerPassword.ensure(home, pgdata, binaries);
         writeIfChanged(pgdata.resolve("pg_hba.conf"), HBA);

@@ -81,6 +81,13 @@ class EmbeddedDatabaseTest {
             assertThat(mode(home.resolve("run"))).isEqualTo("rwx------");
             assertThat(mode(home.resolve(PASSWORD_FILE))).isEqualTo("rw-------");
         }
+        // a home restored by a copy that did not keep the modes: its data folder is closed again, as the home is, and the
+        // server starts (PostgreSQL refused, "data directory has invalid permissions", naming no remedy: r37e)
+        Files.setPosixFilePermissions(home.resolve("pgdata"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (ConfigurableApplicationContext app = start(home)) {
+            assertThat(app.getBean(JdbcTemplate.class).queryForObject("SELECT 1", Integer.class)).isOne();
+            assertThat(mode(home.resolve("pgdata"))).isEqualTo("rwx------");
+        }
     }
 
     /** As the review did it: another OS user (nobody) with the embedded server's own port and psql. */
@@ -132,6 +139,13 @@ class EmbeddedDatabaseTest {
             assertThat(mode(home.resolve("fraudstats_app.password"))).isEqualTo("rw-------");
             assertThat(mode(home)).isEqualTo("rwx------");
             assertThat(mode(home.resolve(PASSWORD_FILE))).isEqualTo("rw-------");
+        }
+        // a home restored by a copy that did not keep the modes: its data folder is closed again, as the home is, and the
+        // server starts (PostgreSQL refused, "data directory has invalid permissions", naming no remedy: r37e)
+        Files.setPosixFilePermissions(home.resolve("pgdata"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (ConfigurableApplicationContext app = start(home)) {
+            assertThat(app.getBean(JdbcTemplate.class).queryForObject("SELECT 1", Integer.class)).isOne();
+            assertThat(mode(home.resolve("pgdata"))).isEqualTo("rwx------");
         }
     }
 
