@@ -173,12 +173,12 @@ public class PublishedHeadline {
         if (!notArrived.isEmpty()) {
             LocalDate first = notArrived.get(0);
             int missingDays = notArrived.size();
-            String more = missingDays > 1 ? " and " + (missingDays - 1) + " more day" + (missingDays > 2 ? "s" : "") : "";
+            String more = andMore(missingDays);
             boolean before = first.isAfter(from);
             return new NotPublished("the data of " + first + more + " has not arrived (数据未到): figures of a period holding "
                     + (missingDays > 1 ? "them" : "it") + " are partial, so the headline waits for it"
                     + (before ? "; a period ending " + first.minusDays(1) + " can be quoted now" : ""),
-                    first + (missingDays > 1 ? " 等 " + missingDays + " 天" : " ") + "的数据未到，含" + (missingDays > 1 ? "这些日子" : "该日") + "的数字不全："
+                    first + chineseAndMore(missingDays) + "的数据未到，含" + (missingDays > 1 ? "这些日子" : "该日") + "的数字不全："
                             + "新闻口径请待数据到达、日报发布后再取" + (before ? "，或取截至 " + first.minusDays(1) + " 的数据" : "") + "。", NotPublished.NOT_ARRIVED);
         }
         Headline headline = headlines.of(from, to, area, topic);
@@ -187,11 +187,11 @@ public class PublishedHeadline {
         if (changed.isPresent()) {
             long days = changed.get().days();
             LocalDate first = changed.get().firstDay();
-            String more = days > 1 ? " and " + (days - 1) + " more day" + (days > 2 ? "s" : "") : "";
+            String more = andMore(days);
             return new NotPublished("the figures of " + first + more + " changed after the bulletin of " + b.period() + " (revision "
                     + b.revision() + ") was published: the headline quotes published figures only, so it waits for the next "
                     + "bulletin or revision",
-                    first + (days > 1 ? " 等 " + days + " 天" : " ") + "的数据在 " + b.period() + " 日报（第" + b.revision()
+                    first + chineseAndMore(days) + "的数据在 " + b.period() + " 日报（第" + b.revision()
                             + "版）发布后有更新，尚未发布：新闻口径只引用已发布的数据，请待下一期日报或更正版发布后再取。", NotPublished.CHANGED);
         }
         // the period's own bulletin, published before that change and not yet revised: the headline would quote a
@@ -223,13 +223,13 @@ public class PublishedHeadline {
         if (!arrivedSince.isEmpty()) {
             LocalDate first = arrivedSince.get(0);
             int days = arrivedSince.size();
-            String more = days > 1 ? " and " + (days - 1) + " more day" + (days > 2 ? "s" : "") : "";
+            String more = andMore(days);
             // the bulletin to render again named: a rerun of the day that arrived leaves the headline resting on this one
             // (review 36d)
             return new NotPublished("the data of " + first + more + " arrived after the bulletin of " + b.period() + " (revision "
                     + b.revision() + ") said " + (days > 1 ? "they" : "it") + " had not (数据未到): the headline quotes published "
                     + "figures only, so it waits for the next night or a rerun of " + b.period(),
-                    first + (days > 1 ? " 等 " + days + " 天" : " ") + "的数据在 " + b.period() + " 日报（第" + b.revision()
+                    first + chineseAndMore(days) + "的数据在 " + b.period() + " 日报（第" + b.revision()
                             + "版）发布时未到，现已到达：新闻口径只引用已发布的数据，请待下一次日报任务或重新生成 " + b.period() + " 的日报后再取。",
                     NotPublished.ARRIVED);
         }
@@ -244,8 +244,8 @@ public class PublishedHeadline {
                 OutdatedBulletin.Outdated first = unread.get(0);
                 LocalDate day = first.from();
                 int days = unread.size();
-                String more = days > 1 ? " and " + (days - 1) + " more day" + (days > 2 ? "s" : "") : "";
-                String and = days > 1 ? " 等 " + days + " 天" : " ";
+                String more = andMore(days);
+                String and = chineseAndMore(days);
                 String rest = ", and the bulletin of " + b.period() + " does not publish " + (days > 1 ? "those days" : "that day")
                         + ": the headline quotes published figures only, so it waits for the next night or a rerun of " + day
                         + (days > 1 ? " and the others" : "") + " to render " + (days > 1 ? "them" : "it") + " again";
@@ -284,6 +284,16 @@ public class PublishedHeadline {
                     .map(latestDaily::get).filter(java.util.Objects::nonNull).toList();
         }
         return new Quoted(headline, b, corrected, correctedDays);
+    }
+
+    /** After a refusal's first day: " and 2 more days" of three, nothing of one. */
+    private static String andMore(long days) {
+        return days > 1 ? " and " + (days - 1) + " more day" + (days > 2 ? "s" : "") : "";
+    }
+
+    /** After its first day in Chinese: " 等 3 天" of three, a space of one. */
+    private static String chineseAndMore(long days) {
+        return days > 1 ? " 等 " + days + " 天" : " ";
     }
 
     /**

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.fraudstats.access.SignIn;
 import org.fraudstats.access.Tokens;
 import org.fraudstats.access.Users;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -62,7 +63,7 @@ class SecurityConfiguration {
 
     @Bean
     SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions, SignIn signIn, Users users,
-                                    org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc,
+                                    NamedParameterJdbcTemplate jdbc,
                                     org.springframework.transaction.PlatformTransactionManager transactions) {
         return ReplacedSessions.registry(sessions, signIn, users, jdbc,
                 new org.springframework.transaction.support.TransactionTemplate(transactions));
@@ -71,7 +72,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, Tokens tokens, Users users, SignIn signIn, Refusals refusals,
-                            SessionRegistry sessionRegistry, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc)
+                            SessionRegistry sessionRegistry, NamedParameterJdbcTemplate jdbc)
             throws Exception {
         // A forged cross-site request rides on the browser's session cookie; a bearer request or one without a
         // session has nothing to ride on, and must reach authentication to be answered 401 (web.md), not a CSRF 403.
@@ -120,7 +121,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, Users users, SignIn signIn, Refusals refusals, SessionRegistry sessionRegistry,
-                              org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc) throws Exception {
+                              NamedParameterJdbcTemplate jdbc) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/login/totp", "/login/totp/qr.svg", "/error", "/css/**", "/js/**",
                                 "/images/**", "/fonts/**", "/favicon.ico").permitAll()
@@ -205,7 +206,7 @@ class SecurityConfiguration {
     }
 
     private static LogoutHandler signedOut(SignIn signIn, SessionRegistry sessions,
-                                           org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc) {
+                                           NamedParameterJdbcTemplate jdbc) {
         return (request, response, authentication) -> {
             // a session ended by newer sign-ins is logged out on its next request, by the session check or by a
             // sign-out it asks for: its end was recorded by the sign-in that ended it (V42), or, when that record
