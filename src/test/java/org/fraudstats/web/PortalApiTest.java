@@ -617,6 +617,50 @@ class PortalApiTest extends PortalTest {
     }
 
     /**
+     * A rerun asked to stop while its thread still renders a day holds its days until that day is done: a restart
+     * then was refused as "another run (rerun or nightly) is working on some of these days", and the other run was
+     * this one (r37c). It says the rerun is still stopping; once stopped, the restart is taken.
+     */
+    @Test
+    void aRestartWhileTheRerunIsStillStoppingSaysSo() throws Exception {
+        // every day's step waits, at its creation, for a lock this test holds: the rerun's thread stays on its first day
+        jdbc.execute("CREATE FUNCTION test_hold_render() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "IF NEW.step_name LIKE 'renderDay:%' THEN PERFORM pg_advisory_xact_lock_shared(4242, 1); END IF; "
+                + "RETURN NEW; END $$");
+        jdbc.execute("CREATE TRIGGER test_hold_render BEFORE INSERT ON batch_step_execution FOR EACH ROW EXECUTE FUNCTION test_hold_render()");
+        long id;
+        try (java.sql.Connection holder = context.getBean(javax.sql.DataSource.class).getConnection();
+                java.sql.Statement hold = holder.createStatement()) {
+            hold.execute("SELECT pg_advisory_lock(4242, 1)");
+            try {
+                id = JSON.readTree(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"from\": \"2022-10-05\", \"to\": \"2022-10-06\", \"formats\": [\"pdf\"]}"))
+                        .getContentAsString()).get("id").asLong();
+                assertThat(as("statistician", post("/api/v1/reruns/" + id + "/stop")).getStatus()).isEqualTo(202);
+                assertThat(JSON.readTree(as("statistician", get("/api/v1/reruns/" + id)).getContentAsString()).get("status")
+                        .asString()).isEqualTo("STOPPING");
+
+                MockHttpServletResponse early = as("statistician", post("/api/v1/reruns/" + id + "/restart"));
+                assertThat(early.getStatus()).isEqualTo(409);
+                assertThat(JSON.readTree(early.getContentAsString()).get("error").asString()).isEqualTo("rerun " + id
+                        + " is still stopping (finishing the day it was on): restart it once its status is STOPPED");
+                var onThePage = mvc.perform(post("/runs/" + id + "/restart").with(user("test-statistician").roles("STATISTICIAN"))
+                        .with(csrf())).andReturn();
+                assertThat(onThePage.getFlashMap().get("error")).isEqualTo("重算 " + id + " 正在停止（在完成手头的那一天）：状态变为已停止后再重新开始。");
+            } finally {
+                hold.execute("SELECT pg_advisory_unlock(4242, 1)");
+            }
+        } finally {
+            jdbc.execute("DROP TRIGGER test_hold_render ON batch_step_execution");
+            jdbc.execute("DROP FUNCTION test_hold_render()");
+        }
+        assertThat(awaitEnd(id).get("status").asString()).isEqualTo("STOPPED");
+        MockHttpServletResponse restart = as("statistician", post("/api/v1/reruns/" + id + "/restart"));
+        assertThat(restart.getStatus()).as(restart.getContentAsString()).isEqualTo(202);
+        assertThat(awaitEnd(JSON.readTree(restart.getContentAsString()).get("id").asLong()).get("status").asString()).isEqualTo("COMPLETED");
+    }
+
+    /**
      * A day first published by `rerun --out DIR` has its files there, not in the portal's folder: listed with "pdf": null
      * and answered 404 "was not rendered", a rendered file was not served (tester). Served from where it was published.
      */

@@ -191,6 +191,17 @@ public class Reruns {
             throw new Refused("rerun " + id + " is " + execution.getStatus() + ": only a failed or stopped rerun can be restarted",
                     "重算 " + id + " 的状态是 " + execution.getStatus() + "：只有失败或已停止的重算可以重新开始。");
         }
+        if (live.containsKey(id)) {
+            // its thread still renders the day it was on and holds the days: the lock refused the restart as "another
+            // run … is working on these days", and that run was this one (r37c)
+            boolean stopping = execution.getStatus() == BatchStatus.STOPPING || execution.getStatus() == BatchStatus.STOPPED
+                    || execution.getStatus() == BatchStatus.FAILED;
+            throw stopping
+                    ? new Refused("rerun " + id + " is still stopping (finishing the day it was on): restart it once its status is STOPPED",
+                            "重算 " + id + " 正在停止（在完成手头的那一天）：状态变为已停止后再重新开始。")
+                    : new Refused("rerun " + id + " is still running: only a failed or stopped rerun can be restarted",
+                            "重算 " + id + " 仍在运行：只有失败或已停止的重算可以重新开始。");
+        }
         JobExecution latest = jobRepository.getLastJobExecution(execution.getJobInstance());
         if (latest != null && latest.getId() != id && latest.getStatus() == BatchStatus.COMPLETED) {
             // restarted already, and done: Batch's refusal was its parameters and server paths, answered 503 "try again",
