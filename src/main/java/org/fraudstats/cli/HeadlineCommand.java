@@ -1,5 +1,7 @@
 package org.fraudstats.cli;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -9,6 +11,7 @@ import org.fraudstats.catalog.Catalog;
 import org.fraudstats.press.Headline;
 import org.fraudstats.press.Headlines;
 import org.fraudstats.press.Topic;
+import org.fraudstats.settings.BusinessTime;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,7 +74,7 @@ class HeadlineCommand implements Callable<Integer> {
         // the portal's headline refuses both (tester); of a deployment without fraudstats.records-start, before the first
         // day loaded ("2020年以来…0宗" said nothing, r36b L1); of an empty database, said as the portal says it
         var firstDayLoaded = services.get(org.fraudstats.bulletin.FirstDayLoaded.class);
-        java.util.Optional<java.time.LocalDate> first = firstDayLoaded.get();
+        java.util.Optional<LocalDate> first = firstDayLoaded.get();
         if (first.isEmpty()) {
             spec.commandLine().getErr().printf("fraudstats headline: warning: nothing has been loaded yet: these zeros are no "
                     + "record of the centre's, and the portal's headline refuses this period%n");
@@ -79,13 +82,22 @@ class HeadlineCommand implements Callable<Integer> {
             spec.commandLine().getErr().printf("fraudstats headline: warning: %s: the figures of the days before it are no record "
                     + "of the centre's, and the portal's headline refuses this period; ask from %s%n", firstDayLoaded.said(first.get()), first.get());
         }
+        // a day not over is said as such, not as late: "2026-03-31 and 306 more days has not arrived" counted the rest of
+        // the year to come (r38b)
+        LocalDate today = BusinessTime.today(services.get(Clock.class));
+        if (!period.to.isBefore(today)) {
+            LocalDate notOver = period.from.isAfter(today) ? period.from : today;
+            spec.commandLine().getErr().printf("fraudstats headline: warning: the period runs past yesterday (today is %s in "
+                    + "Asia/Shanghai): its days from %s on are not over, so their data cannot have come yet%n", today, notOver);
+        }
         // and a period holding a day whose data has not arrived: its figures are short of that day, and the portal's and the
         // API's headline refuse it (409), where this printed it without a word (tester 31c)
-        List<java.time.LocalDate> notArrived = first.isEmpty() ? List.of()
-                : services.get(org.fraudstats.bulletin.MissingData.class).daysNotArrived(period.from, period.to);
+        List<LocalDate> notArrived = first.isEmpty() || !period.from.isBefore(today) ? List.of()
+                : services.get(org.fraudstats.bulletin.MissingData.class).daysNotArrived(period.from,
+                        period.to.isBefore(today) ? period.to : today.minusDays(1));
         if (!notArrived.isEmpty()) {
             spec.commandLine().getErr().printf("fraudstats headline: warning: the data of %s has not arrived (数据未到): the figures "
-                    + "are short of it, and the portal's headline refuses this period until it comes%n", org.fraudstats.settings.BusinessTime.daysNamed(notArrived));
+                    + "are short of it, and the portal's headline refuses this period until it comes%n", BusinessTime.daysNamed(notArrived));
         }
         return 0;
     }
