@@ -21,8 +21,12 @@ import org.springframework.stereotype.Component;
 @Component
 class Refusals {
 
-    static final String NO_CREDENTIALS = "sign in first, or send Authorization: Bearer TOKEN (./fraudstats token create NAME)";
-    static final String BAD_TOKEN = "the token is unknown, expired or its user disabled: create a new one with ./fraudstats token create NAME";
+    // where a token is made said as its user can: on the portal (API 令牌 on /account); the command alone sent press
+    // officers, who have no shell, to one (r38b)
+    static final String NO_CREDENTIALS = "sign in first, or send Authorization: Bearer TOKEN (made on the portal at /account, "
+            + "or by ./fraudstats token create NAME)";
+    static final String BAD_TOKEN = "the token is unknown, expired or its user disabled: make a new one on the portal at /account "
+            + "(API 令牌), or by ./fraudstats token create NAME";
     static final String WRONG_ROLE = "your role may not do this (web.md, What each role may do)";
     static final String PASSWORD_DUE = "change your password first, at /account in the portal: it was set by someone else, "
             + "or is 90 days old (a bearer token alone is not asked)";
