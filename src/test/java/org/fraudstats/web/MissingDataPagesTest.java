@@ -85,7 +85,7 @@ class MissingDataPagesTest extends PortalTest {
         assertThat(new tools.jackson.databind.ObjectMapper().readTree(page("leader", get("/api/v1/bulletins").param("from", "2022-10-25")
                 .param("to", "2022-10-25"))).get(0).get("outdated").asBoolean()).isTrue();
         assertThat(headline("2022-10-25", "2022-10-25")).isEqualTo("409 { \"error\": \"the data of 2022-10-25 arrived after its own "
-                + "bulletin (revision 1) said it had not (数据未到), and no bulletin has been rendered since: the headline quotes published "
+                + "bulletin (revision 1) said it had not (数据未到), and it has not been rendered again since: the headline quotes published "
                 + "figures only, so it waits for the next night or a rerun to render it again\" }");
         assertThat(jdbc.queryForObject("SELECT result FROM audit_event WHERE action = 'read-headline' ORDER BY id DESC LIMIT 1",
                 String.class)).isEqualTo("not-published: arrived since published");

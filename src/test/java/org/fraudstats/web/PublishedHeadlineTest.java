@@ -118,7 +118,7 @@ class PublishedHeadlineTest extends PortalTest {
         MockHttpServletResponse held = headline("2022-10-23", "2022-10-23");
         assertThat(held.getStatus()).isEqualTo(409);
         assertThat(JSON.readTree(held.getContentAsString()).get("error").asString()).isEqualTo("the figures of 2022-10-23 changed "
-                + "after its own bulletin (revision 1) was published, and no bulletin has been rendered since: the headline quotes "
+                + "after its own bulletin (revision 1) was published, and it has not been rendered again since: the headline quotes "
                 + "published figures only, so it waits for the next night or a rerun to render it again (a new revision if a figure moved)");
         String page = mvc.perform(get("/headline").param("from", "2022-10-23").param("to", "2022-10-23")
                 .with(user("test-press").roles("PRESS"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

@@ -204,13 +204,13 @@ public class PublishedHeadline {
             // published but the wait ends all the same (tester: "its revision" promised one that never came)
             if (outdated.get().arrivedOnly()) {
                 return new NotPublished("the data of " + period + " arrived after its own bulletin (revision " + revision
-                        + ") said it had not (数据未到), and no bulletin has been rendered since: the headline quotes published "
+                        + ") said it had not (数据未到), and it has not been rendered again since: the headline quotes published "
                         + "figures only, so it waits for the next night or a rerun to render it again",
                         period + " 的通报（第" + revision + "版）发布时数据未到，现已到达，尚未重新生成：新闻口径只引用已发布的数据，"
                                 + "请待下一次日报任务或重新生成后再取。", NotPublished.ARRIVED);
             }
             return new NotPublished("the figures of " + period + " changed after its own bulletin (revision " + revision
-                    + ") was published, and no bulletin has been rendered since: the headline quotes published figures only, "
+                    + ") was published, and it has not been rendered again since: the headline quotes published figures only, "
                     + "so it waits for the next night or a rerun to render it again (a new revision if a figure moved)",
                     period + " 的通报（第" + revision + "版）发布后该时段数据有更新，尚未重新生成：新闻口径只引用已发布的数据，"
                             + "请待下一次日报任务或重新生成后再取（数字如有变化即发布更正版）。", NotPublished.CHANGED);
