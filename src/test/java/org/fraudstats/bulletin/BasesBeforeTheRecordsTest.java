@@ -153,7 +153,27 @@ class BasesBeforeTheRecordsTest extends DatabaseTest {
         assertThat(SnapshotComparison.sameFigures(week, unsaid)).isTrue();
         assertThat(SnapshotComparison.sameFigures(week, whole)).isFalse();
         // an older history loaded later makes the base whole: the 环比 is computed, and the revision says why it moved
-        assertThat(SnapshotComparison.changes(week, whole, catalog)).containsExactly("环比基期无记录 最早记录为2021-10-01 → 无");
+        // and names each change that now prints (r38d: the note's line alone, while the changes came or went unnamed)
+        assertThat(SnapshotComparison.changes(week, whole, catalog)).containsExactly("环比基期无记录 最早记录为2021-10-01 → 无",
+                "环比 佛山市 电诈警情 — → +200.0%", "环比 佛山市 案损金额 — → +200.0%",
+                "环比 禅城区 电诈警情 — → +100.0%", "环比 禅城区 案损金额 — → +100.0%");
+        assertThat(SnapshotComparison.changes(whole, week, catalog)).containsExactly("环比基期无记录 无 → 最早记录为2021-10-01",
+                "环比 佛山市 电诈警情 +200.0% → —", "环比 佛山市 案损金额 +200.0% → —",
+                "环比 禅城区 电诈警情 +100.0% → —", "环比 禅城区 案损金额 +100.0% → —");
+    }
+
+    /**
+     * A stray record before the history moved the first day of the records: the daily's 今年以来同比, not computed against
+     * a 去年同期 of five days of records, was computed again, and its revision named only the note (r38d).
+     */
+    @Test
+    void theYearToDateChangesThatComeOrGoAreEachNamed() {
+        String daily = figures("daily", "2022-10-05");
+        String whole = jdbc.queryForObject("SELECT (CAST(? AS jsonb) #- '{notes,bases_before_records}')::text", String.class, daily);
+        assertThat(SnapshotComparison.changes(daily, whole, catalog)).containsExactly("今年以来或去年同期无记录 最早记录为2021-10-01 → 无",
+                "今年以来同比 全市 电诈警情 — → +66.7%", "今年以来同比 全市 案损金额 — → +66.7%");
+        assertThat(SnapshotComparison.changes(whole, daily, catalog)).containsExactly("今年以来或去年同期无记录 无 → 最早记录为2021-10-01",
+                "今年以来同比 全市 电诈警情 +66.7% → —", "今年以来同比 全市 案损金额 +66.7% → —");
     }
 
     private PublishedFigures published(String kind, String from) {

@@ -69,6 +69,13 @@ public final class SnapshotComparison {
                         + (beforeAre.isEmpty() ? "无" : beforeAre));
             }
         }
+        if (noticeWas.isEmpty() && noticeIs.isEmpty()) {
+            for (ComparedBase base : ComparedBase.values()) {
+                if (whole(gapsWere, base) != whole(gapsAre, base)) {
+                    changes.addAll(changesNowComputedOrNot(base, old, now, whole(gapsWere, base), whole(gapsAre, base), catalog));
+                }
+            }
+        }
         for (String section : List.of("areas", "yoy_base", "pop_base", "ytd", "ytd_last_year", "fraud_types", "days")) {
             if (old.containsKey(section) != now.containsKey(section)) {
                 continue; // a table added after the older revision was published: it printed none, so none moved
@@ -105,6 +112,64 @@ public final class SnapshotComparison {
             }
         }
         return changes;
+    }
+
+    /** Whether the bulletin computes the changes against the base (BulletinData's yoyCompared and the others). */
+    private static boolean whole(BaseGaps gaps, ComparedBase base) {
+        return switch (base) {
+            case YOY -> gaps.yoyWhole();
+            case POP -> gaps.popWhole();
+            case YEAR_TO_DATE -> gaps.yearToDateWhole();
+        };
+    }
+
+    /**
+     * The printed changes against a base that one revision computes and the other does not (a base that now reaches
+     * before the first record, or whose missing day arrived): each is a figure that appeared or went, its own line
+     * (今年以来同比 全市 电诈警情 -1.4% → —). The note's line alone named what changed in the base, and ten 今年以来同比
+     * cells vanished from the workbook and the PDF unnamed, no figure of the snapshot having moved (r38d).
+     */
+    private static List<String> changesNowComputedOrNot(ComparedBase base, Map<String, LinkedHashMap<String, Map<String, String>>> old,
+                                                        Map<String, LinkedHashMap<String, Map<String, String>>> now,
+                                                        boolean computedBefore, boolean computedNow, Catalog catalog) {
+        String current = base == ComparedBase.YEAR_TO_DATE ? "ytd" : "areas";
+        String against = switch (base) {
+            case YOY -> "yoy_base";
+            case POP -> "pop_base";
+            case YEAR_TO_DATE -> "ytd_last_year";
+        };
+        List<String> rows = new ArrayList<>(now.getOrDefault(current, new LinkedHashMap<>()).keySet());
+        old.getOrDefault(current, new LinkedHashMap<>()).keySet().stream().filter(k -> !rows.contains(k)).forEach(rows::add);
+        if (rows.remove(catalog.cityCode())) {
+            rows.add(0, catalog.cityCode());
+        }
+        List<String> lines = new ArrayList<>();
+        for (String row : rows) {
+            String label = base == ComparedBase.YEAR_TO_DATE ? "今年以来同比 全市"
+                    : base.change() + " " + catalog.areaName(row).orElse(row);
+            for (Metric metric : Metric.values()) {
+                if (!metric.comparable()) {
+                    continue;
+                }
+                String was = computedBefore ? percent(old, current, against, row, metric) : "—";
+                String is = computedNow ? percent(now, current, against, row, metric) : "—";
+                if (!was.equals(is)) {
+                    lines.add(label + " " + metric.chineseName() + " " + was + " → " + is);
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** A change as the bulletin prints it, from a snapshot's figures: "—" when the base is 0 or a figure is not kept. */
+    private static String percent(Map<String, LinkedHashMap<String, Map<String, String>>> sections, String current, String against,
+                                  String row, Metric metric) {
+        String x = sections.getOrDefault(current, new LinkedHashMap<>()).getOrDefault(row, Map.of()).getOrDefault(metric.key(), "");
+        String y = sections.getOrDefault(against, new LinkedHashMap<>()).getOrDefault(row, Map.of()).getOrDefault(metric.key(), "");
+        if (x.isEmpty() || y.isEmpty()) {
+            return "—";
+        }
+        return org.fraudstats.metrics.Change.percent(new BigDecimal(x), new BigDecimal(y)).map(org.fraudstats.metrics.Change::said).orElse("—");
     }
 
     /**
