@@ -145,6 +145,8 @@ class DropLoadTasklet implements Tasklet {
         // warning_day depends on fact_warning alone, so only those days need it recomputed. The other feeds'
         // late records and corrections reach days long past (at province scale a drop changed 7 days, its
         // warnings 3), and recomputing warning_day there re-counted ~600 000 warnings a day for nothing.
+        // the first day of the records as the bulletins read it: a load that moves it changes how they compare
+        LocalDate firstDayBefore = recordsStart.isPresent() ? null : firstDayLoaded(named);
         long changed = merge(named, Feed.WARNINGS, params);
         String warningDays = named.queryForObject(SqlFiles.load("ingest/changed-days.sql"), params, String.class);
         for (Feed feed : Feed.values()) {
@@ -157,6 +159,11 @@ class DropLoadTasklet implements Tasklet {
         String changedDays = named.queryForObject(SqlFiles.load("ingest/changed-days.sql"), params, String.class);
         if (changedDays != null) {
             DailyRollups.recompute(named, changedDays, warningDays);
+        }
+        LocalDate firstDayAfter = firstDayBefore == null ? null : firstDayLoaded(named);
+        if (firstDayAfter != null && !firstDayAfter.equals(firstDayBefore)) {
+            named.update(SqlFiles.load("ingest/records-start-moved.sql"), Map.of("jobExecutionId", jobExecutionId,
+                    "before", firstDayBefore, "after", firstDayAfter));
         }
         named.update(SqlFiles.load("ingest/merge-rejects.sql"), params);
         named.update(SqlFiles.load("ingest/record-drop-load.sql"), Map.of(
@@ -188,6 +195,10 @@ class DropLoadTasklet implements Tasklet {
                 jdbc.execute("ANALYZE stage_" + feed.name().toLowerCase(java.util.Locale.ROOT) + " (" + joinColumns(feed) + ")");
             }
         });
+    }
+
+    private static LocalDate firstDayLoaded(NamedParameterJdbcTemplate named) {
+        return named.queryForObject(SqlFiles.load("bulletin/first-day-of-data.sql"), Map.of(), LocalDate.class);
     }
 
     private static String stagingTable(Feed feed) {
