@@ -48,7 +48,7 @@ public final class RevisionChanges {
     /**
      * The changes without those that repeat a city figure's change under another heading: a daily's trend bar of its
      * own day ("趋势 2022-12-31 电诈警情 45 → 46" beside "佛山市 电诈警情 45 → 46"), and a range from 1 January's year to
-     * date, which is the period itself ("今年以来 全市 …"), as a daily of 1 January's is. One late case read as "本修订变更 18 项" (a leader, 2026-12-06).
+     * date, which is the period itself ("今年以来 全市 …", and its 今年以来同比 the city's 同比), as a daily of 1 January's is. One late case read as "本修订变更 18 项" (a leader, 2026-12-06).
      */
     public static List<String> withoutRepeats(List<String> changes, BulletinKind kind, LocalDate from, LocalDate to, String cityName) {
         return withoutRepeats(changes, kind, from, to, to.withDayOfYear(1), cityName);
@@ -62,8 +62,13 @@ public final class RevisionChanges {
                                               LocalDate yearToDateFrom, String cityName) {
         java.util.Set<String> cityChanges = new java.util.HashSet<>();
         java.util.Set<String> dayBeforeChanges = new java.util.HashSet<>();
+        java.util.Set<String> cityYoyChanges = new java.util.HashSet<>();
         String dayBefore = "环比基期 " + cityName + " ";
+        String cityYoy = "同比 " + cityName + " ";
         for (String change : changes) {
+            if (change.startsWith(cityYoy)) {
+                cityYoyChanges.add(change.substring(cityYoy.length()));
+            }
             if (change.startsWith(cityName + " ")) {
                 cityChanges.add(figureNow(change.substring(cityName.length() + 1)));
             }
@@ -76,6 +81,7 @@ public final class RevisionChanges {
         // twice, "环比基期 佛山市 电诈警情 39 → 41" and "趋势 2022-12-30 电诈警情 39 → 41" (tester 30a)
         String trendDayBefore = "趋势 " + from.minusDays(1) + " ";
         String yearToDate = "今年以来 全市 ";
+        String yearToDateChange = "今年以来同比 全市 ";
         return changes.stream().filter(change -> {
             if (kind == BulletinKind.DAILY && change.startsWith(ownDay)) {
                 return !cityChanges.contains(figureNow(change.substring(ownDay.length())));
@@ -88,6 +94,10 @@ public final class RevisionChanges {
             boolean yearToDateIsThePeriod = yearToDateFrom.equals(from) || (from.getDayOfYear() == 1 && from.getYear() == to.getYear());
             if (yearToDateIsThePeriod && change.startsWith(yearToDate)) {
                 return !cityChanges.contains(figureNow(change.substring(yearToDate.length())));
+            }
+            // and its 今年以来同比, the city's 同比 then, come or gone with it (SnapshotComparison)
+            if (yearToDateIsThePeriod && change.startsWith(yearToDateChange)) {
+                return !cityYoyChanges.contains(change.substring(yearToDateChange.length()));
             }
             return true;
         }).toList();

@@ -45,6 +45,18 @@ class RevisionChangesTest {
 
     /** A daily's 环比 base is the day before, which its trend prints too: one late case listed twice (tester 30a). */
     @Test
+    void aYearToDateChangeThatCameWithTheCitys同比IsListedOnceWhenTheYearToDateIsThePeriod() {
+        List<String> year = List.of("同比基期无记录 最早记录为2021-10-01 → 无", "同比 佛山市 电诈警情 — → +50.0%",
+                "同比 禅城区 电诈警情 — → +50.0%", "今年以来或去年同期无记录 最早记录为2021-10-01 → 无", "今年以来同比 全市 电诈警情 — → +50.0%");
+        assertThat(RevisionChanges.withoutRepeats(year, BulletinKind.RANGE, LocalDate.parse("2022-01-01"), LocalDate.parse("2022-10-05"), "佛山市"))
+                .containsExactly("同比基期无记录 最早记录为2021-10-01 → 无", "同比 佛山市 电诈警情 — → +50.0%",
+                        "同比 禅城区 电诈警情 — → +50.0%", "今年以来或去年同期无记录 最早记录为2021-10-01 → 无");
+        // a daily's year to date is not its day: both stay
+        assertThat(RevisionChanges.withoutRepeats(year, BulletinKind.DAILY, LocalDate.parse("2022-10-05"), LocalDate.parse("2022-10-05"), "佛山市"))
+                .isEqualTo(year);
+    }
+
+    @Test
     void theDayBeforeIsListedOnceUnderTheBaseNotAgainUnderTheTrend() {
         LocalDate day = LocalDate.parse("2022-12-31");
         List<String> daily = List.of("环比基期 佛山市 电诈警情 39 → 41", "环比基期 南海区 电诈警情 9 → 11", "趋势 2022-12-30 电诈警情 39 → 41",
