@@ -278,6 +278,7 @@ public class Deliveries {
         int sent = 0;
         int retrying = 0;
         int waitingForFile = 0;
+        int waitingForSender = 0;
         int failed = 0;
         int superseded = 0;
         int untried = 0;
@@ -290,6 +291,8 @@ public class Deliveries {
                 case RETRYING -> {
                     if (attempt.fileMissing()) {
                         waitingForFile++;
+                    } else if (attempt.noSender()) {
+                        waitingForSender++;
                     } else {
                         retrying++;
                     }
@@ -306,11 +309,14 @@ public class Deliveries {
                 break;
             }
         }
-        if (sent + retrying + waitingForFile + failed + superseded > 0) {
+        if (sent + retrying + waitingForFile + waitingForSender + failed + superseded > 0) {
             // without a relay a retry is of a .eml that could not be written (its folder full), not of the relay (tester E)
             log.accept("mail: " + sent + (relay.relays() ? " sent" : " written as .eml (no spring.mail.host)")
                     + (retrying > 0 ? ", " + retrying + (relay.relays() ? " waiting for the relay" : " not written yet") + " (retried)" : "")
                     + (waitingForFile > 0 ? ", " + waitingForFile + " waiting for an attachment (retried; ./fraudstats deliveries says which)" : "")
+                    // not the relay's fault: an operator read "waiting for the relay" and went to debug one that was up (r38a)
+                    + (waitingForSender > 0 ? ", " + waitingForSender + " waiting for a process that reads the distribution file "
+                            + "(this one reads none: jobs/distribution.yml or FRAUDSTATS_DISTRIBUTION; retried)" : "")
                     + (failed > 0 ? ", " + failed + " failed" : "")
                     + (superseded > 0 ? ", " + superseded + " not sent: a later revision of the same bulletin is sent or to be sent to the same addresses" : "")
                     + (untried > 0 ? ", " + untried + " left for the next pass (the relay did not answer in time)" : ""));
@@ -358,10 +364,10 @@ public class Deliveries {
      * How one mail's attempt ended, and whether the relay did not answer in time: then the pass stops, whether this
      * mail is retried or, its 6 hours over (or tried once more by `deliver`), failed.
      */
-    private record Attempt(Outcome outcome, boolean relayTimedOut, boolean fileMissing) {
-        static final Attempt SENT = new Attempt(Outcome.SENT, false, false);
-        static final Attempt SKIPPED = new Attempt(Outcome.SKIPPED, false, false);
-        static final Attempt SUPERSEDED = new Attempt(Outcome.SUPERSEDED, false, false);
+    private record Attempt(Outcome outcome, boolean relayTimedOut, boolean fileMissing, boolean noSender) {
+        static final Attempt SENT = new Attempt(Outcome.SENT, false, false, false);
+        static final Attempt SKIPPED = new Attempt(Outcome.SKIPPED, false, false, false);
+        static final Attempt SUPERSEDED = new Attempt(Outcome.SUPERSEDED, false, false, false);
     }
 
     /** Inside the claiming transaction: send, then mark. */
@@ -386,7 +392,8 @@ public class Deliveries {
             boolean giveUp = next == null;
             String error = (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()).replaceAll("\\s+", " ").strip();
             store.markAttemptFailed(d.id(), error.length() > 500 ? error.substring(0, 500) : error, giveUp ? now : next, giveUp);
-            return new Attempt(giveUp ? Outcome.FAILED : Outcome.RETRYING, MailRelay.timedOut(e), e instanceof OutgoingMail.AttachmentMissing);
+            return new Attempt(giveUp ? Outcome.FAILED : Outcome.RETRYING, MailRelay.timedOut(e), e instanceof OutgoingMail.AttachmentMissing,
+                    e instanceof OutgoingMail.NoSender);
         }
     }
 

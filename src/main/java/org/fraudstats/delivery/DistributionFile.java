@@ -130,9 +130,17 @@ class DistributionFile {
         for (int i = 0; i < items.size(); i++) {
             String at = entry + ".recipients[" + (i + 1) + "]";
             Map<String, Object> r = map(source, at, items.get(i), RECIPIENT_KEYS);
+            if (r.get("email") == null) {
+                // said as missing: "'null' is not an e-mail address" left the operator looking for a null (r38a)
+                throw new DistributionException(source, at + ".email", "missing (each recipient is {name: ..., email: ...})");
+            }
+            // a line break in a name is no header injection (the name is encoded) but a To: some mail readers refuse (r38a)
+            if (r.get("name") != null && String.valueOf(r.get("name")).chars().anyMatch(Character::isISOControl)) {
+                throw new DistributionException(source, at + ".name", "holds a control character (a line break or a tab)");
+            }
             String email = String.valueOf(r.get("email")).strip();
             Matcher address = ADDRESS.matcher(email);
-            if (r.get("email") == null || !address.matches()) {
+            if (!address.matches()) {
                 throw new DistributionException(source, at, "'" + r.get("email") + "' is not an e-mail address");
             }
             if (!domains.contains(address.group(1).toLowerCase(Locale.ROOT))) {

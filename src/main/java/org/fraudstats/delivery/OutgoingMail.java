@@ -30,6 +30,13 @@ class OutgoingMail {
         }
     }
 
+    /** This process reads no distribution file, so it has no sender's address: the mail waits for one that does. */
+    static final class NoSender extends IllegalStateException {
+        NoSender(String message) {
+            super(message);
+        }
+    }
+
     private final BulletinMails mails;
     private final MailRelay relay;
     private final BulletinAttachments attachments;
@@ -46,7 +53,7 @@ class OutgoingMail {
         if (config.from() == null) {
             // a revision goes to whoever received the bulletin before, even when this process reads no list: it waits,
             // retried, for a process that has the sender's address (serve and nightly read the same file)
-            throw new IllegalStateException("no sender: this process reads no distribution file (jobs/distribution.yml "
+            throw new NoSender("no sender: this process reads no distribution file (jobs/distribution.yml "
                     + "or the file FRAUDSTATS_DISTRIBUTION names)");
         }
         List<String> formats = config.lists().stream().filter(l -> l.name().equals(d.list())).findFirst()

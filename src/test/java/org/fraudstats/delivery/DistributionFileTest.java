@@ -90,6 +90,12 @@ class DistributionFileTest {
                 "d.yml: lists.leadership.attach: unknown format 'docx' (known: pdf, xlsx)");
         assertProblem(CONTRACT.replace("zhangsan@example.gov.cn", "zhangsan"),
                 "d.yml: lists.leadership.recipients[1]: 'zhangsan' is not an e-mail address");
+        // an address left out, said so (r38a: "'null' is not an e-mail address")
+        assertProblem(CONTRACT.replace("{name: 张三, email: zhangsan@example.gov.cn}", "{name: 张三}"),
+                "d.yml: lists.leadership.recipients[1].email: missing (each recipient is {name: ..., email: ...})");
+        // a name holding a line break: refused, not sent as a To: mail readers refuse (r38a)
+        assertProblem(CONTRACT.replace("{name: 张三,", "{name: \"张三\\r\\nBcc: x@example.gov.cn\","),
+                "d.yml: lists.leadership.recipients[1].name: holds a control character (a line break or a tab)");
         assertProblem(CONTRACT.replace("max_attachment_mb: 10", "max_attachment_mb: lots"),
                 "d.yml: max_attachment_mb: 'lots' is not a number of megabytes above 0 and up to 1000");
         assertProblem(CONTRACT.replace("allowed_domains:", "allowed_domain:"),
