@@ -18,13 +18,16 @@ WITH reads AS MATERIALIZED (
 ), last_change AS MATERIALIZED (
     -- only the days changed after the oldest of those renders: most days of years of archive changed before any
     -- bulletin listed was rendered, and each day kept is compared with every span read (review 37d)
-    SELECT business_day, max(load_number) AS load_number
+    -- moved_only: every change of the day since was a move of the first day of the records, none of its records
+    -- (V43; the 更正原因 says so instead of naming the day)
+    SELECT business_day, max(load_number) AS load_number,
+           bool_and(records_start_moved) FILTER (WHERE load_number > (SELECT min(last_load_seen) FROM latest)) AS moved_only
     FROM numbered_changed_day
     WHERE business_day BETWEEN (SELECT min(first_day) FROM reads) AND (SELECT max(last_day) FROM reads)
     GROUP BY business_day
     HAVING max(load_number) > (SELECT min(last_load_seen) FROM latest)
 )
-SELECT DISTINCT x.kind, x.date_from, x.date_to, c.business_day
+SELECT DISTINCT x.kind, x.date_from, x.date_to, c.business_day, c.moved_only
 FROM reads x
 JOIN latest l ON l.kind = x.kind AND l.date_from = x.date_from AND l.date_to = x.date_to
 JOIN last_change c ON c.business_day BETWEEN x.first_day AND x.last_day AND c.load_number > l.last_load_seen

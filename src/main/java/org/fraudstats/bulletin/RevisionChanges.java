@@ -21,7 +21,19 @@ public final class RevisionChanges {
 
     /** The line saying why a revision's figures moved: the days whose data changed since the revision before. */
     public static String reasonLine(List<LocalDate> changedDays) {
-        return REASON + named(changedDays) + " 的数据有更新（迟报、更正或修复）";
+        return reasonLine(changedDays, false);
+    }
+
+    /**
+     * The same, and when the first day of the records moved (a record dated before it loaded, or the only such one
+     * corrected to another day): said as that, not as nine months of data updated (review r38g).
+     */
+    public static String reasonLine(List<LocalDate> changedDays, boolean recordsStartMoved) {
+        String moved = "最早记录的日期有变动（载入了更早的记录，或这样的记录改到了其他日期）";
+        if (changedDays.isEmpty()) {
+            return REASON + moved;
+        }
+        return REASON + named(changedDays) + " 的数据有更新（迟报、更正或修复）" + (recordsStartMoved ? "；" + moved : "");
     }
 
     /**

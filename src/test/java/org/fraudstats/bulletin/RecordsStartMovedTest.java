@@ -18,7 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * with it every base reaching before it: a 2022 daily's 今年以来同比, not computed against a 去年同期 holding only
  * October 2021's records, is computed again. The daily was said unchanged, the dry run foresaw nothing, and the rerun
  * published a revision naming only the note while ten cells came (r38d). The days between the old first day and the
- * new are the load's changed days now, and the revision names each change that came.
+ * new are the load's changed days now, and the revision names each change that came, and why: the first day moved, not
+ * nine months of data updated (review r38g).
  */
 class RecordsStartMovedTest extends DatabaseTest {
 
@@ -49,7 +50,7 @@ class RecordsStartMovedTest extends DatabaseTest {
         assertThat(cli("rerun", "--from", "2022-10-05", "--to", "2022-10-05", "--out", out.toString()).exitCode()).isZero();
         assertThat(cli("revisions", "--from", "2022-10-05", "--to", "2022-10-05").out())
                 .contains("今年以来或去年同期无记录 最早记录为2021-10-01 → 无; 今年以来同比 全市 电诈警情 — → +50.0%; "
-                        + "今年以来同比 全市 案损金额 — → +50.0%");
+                        + "今年以来同比 全市 案损金额 — → +50.0%; 更正原因：最早记录的日期有变动（载入了更早的记录，或这样的记录改到了其他日期）\"");
         assertThat(status()).isEqualTo("unchanged");
     }
 

@@ -57,6 +57,16 @@ class RevisionChangesTest {
     }
 
     @Test
+    void aMoveOfTheFirstDayOfTheRecordsIsSaidAsSuchInTheReason() {
+        String moved = "最早记录的日期有变动（载入了更早的记录，或这样的记录改到了其他日期）";
+        assertThat(RevisionChanges.reasonLine(List.of(), true)).isEqualTo("更正原因：" + moved);
+        assertThat(RevisionChanges.reasonLine(List.of(LocalDate.parse("2022-10-20")), true))
+                .isEqualTo("更正原因：2022-10-20 的数据有更新（迟报、更正或修复）；" + moved);
+        assertThat(RevisionChanges.reasonLine(List.of(LocalDate.parse("2022-10-20")), false))
+                .isEqualTo("更正原因：2022-10-20 的数据有更新（迟报、更正或修复）");
+    }
+
+    @Test
     void theDayBeforeIsListedOnceUnderTheBaseNotAgainUnderTheTrend() {
         LocalDate day = LocalDate.parse("2022-12-31");
         List<String> daily = List.of("环比基期 佛山市 电诈警情 39 → 41", "环比基期 南海区 电诈警情 9 → 11", "趋势 2022-12-30 电诈警情 39 → 41",

@@ -70,10 +70,10 @@ public class BulletinFiles {
                 kind, data.from(), data.to(), data.ytd().from(), catalog.cityName())).orElse(List.of());
         if (latest.isPresent()) {
             // what moved them: a change of 今年以来 alone named no day a reader could reconcile it with (tester)
-            List<LocalDate> changedDays = revisions.changedSinceLatest(kind, data.from(), data.to());
-            if (!changedDays.isEmpty()) {
+            Revisions.Reason reason = revisions.reasonSinceLatest(kind, data.from(), data.to());
+            if (!reason.changedDays().isEmpty() || reason.recordsStartMoved()) {
                 changes = new ArrayList<>(changes);
-                changes.add(RevisionChanges.reasonLine(changedDays));
+                changes.add(RevisionChanges.reasonLine(reason.changedDays(), reason.recordsStartMoved()));
             }
         }
         // recorded first: if writing a file fails, the transaction takes the revision back with it

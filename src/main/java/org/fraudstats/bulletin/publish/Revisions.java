@@ -60,6 +60,28 @@ class Revisions {
         return changed;
     }
 
+    /**
+     * Why a revision's figures moved, for its 更正原因: the days it reads whose records changed since its latest revision,
+     * and whether the first day of the records moved since (sql/ingest/records-start-moved.sql), which changed how its
+     * bases compare though no record of their days changed.
+     */
+    public record Reason(List<LocalDate> changedDays, boolean recordsStartMoved) {
+    }
+
+    Reason reasonSinceLatest(BulletinKind kind, LocalDate from, LocalDate to) {
+        List<LocalDate> days = new java.util.ArrayList<>();
+        boolean[] moved = {false};
+        jdbc.query(SqlFiles.load("bulletin/changed-since-latest-revision.sql"),
+                Map.of("reads", ReadDays.json(List.of(Map.entry(kind, new ReadDays.Span(from, to))))), rs -> {
+                    if (rs.getBoolean("moved_only")) {
+                        moved[0] = true;
+                    } else {
+                        days.add(rs.getObject("business_day", LocalDate.class));
+                    }
+                });
+        return new Reason(days, moved[0]);
+    }
+
     /** A render found the revision's figures unchanged: it has seen the loads made since (sql/nightly/stale-bulletins.sql). */
     void seen(BulletinKind kind, LocalDate from, LocalDate to, int revision) {
         jdbc.update(SqlFiles.load("bulletin/revision-seen-unchanged.sql"),
