@@ -69,13 +69,6 @@ public final class SnapshotComparison {
                         + (beforeAre.isEmpty() ? "无" : beforeAre));
             }
         }
-        if (noticeWas.isEmpty() && noticeIs.isEmpty()) {
-            for (ComparedBase base : ComparedBase.values()) {
-                if (whole(gapsWere, base) != whole(gapsAre, base)) {
-                    changes.addAll(changesNowComputedOrNot(base, old, now, whole(gapsWere, base), whole(gapsAre, base), catalog));
-                }
-            }
-        }
         for (String section : List.of("areas", "yoy_base", "pop_base", "ytd", "ytd_last_year", "fraud_types", "days")) {
             if (old.containsKey(section) != now.containsKey(section)) {
                 continue; // a table added after the older revision was published: it printed none, so none moved
@@ -111,6 +104,14 @@ public final class SnapshotComparison {
                 }
             }
         }
+        // after the figures that moved, which the portal's first lines show (review r38g)
+        if (noticeWas.isEmpty() && noticeIs.isEmpty()) {
+            for (ComparedBase base : ComparedBase.values()) {
+                if (whole(gapsWere, base) != whole(gapsAre, base)) {
+                    changes.addAll(changesNowComputedOrNot(base, old, now, whole(gapsWere, base), whole(gapsAre, base), catalog));
+                }
+            }
+        }
         return changes;
     }
 
@@ -125,9 +126,10 @@ public final class SnapshotComparison {
 
     /**
      * The printed changes against a base that one revision computes and the other does not (a base that now reaches
-     * before the first record, or whose missing day arrived): each is a figure that appeared or went, its own line
-     * (今年以来同比 全市 电诈警情 -1.4% → —). The note's line alone named what changed in the base, and ten 今年以来同比
-     * cells vanished from the workbook and the PDF unnamed, no figure of the snapshot having moved (r38d).
+     * before the first record, or whose missing day arrived): each is a figure that appeared or went, the city's on a
+     * line of its own (今年以来同比 全市 电诈警情 -1.4% → —), the districts' counted (环比 各区县 12 项 — → 已计算（见分区表）).
+     * The note's line alone named what changed in the base, and ten 今年以来同比 cells vanished from the workbook and the
+     * PDF unnamed, no figure of the snapshot having moved (r38d).
      */
     private static List<String> changesNowComputedOrNot(ComparedBase base, Map<String, LinkedHashMap<String, Map<String, String>>> old,
                                                         Map<String, LinkedHashMap<String, Map<String, String>>> now,
@@ -144,19 +146,40 @@ public final class SnapshotComparison {
             rows.add(0, catalog.cityCode());
         }
         List<String> lines = new ArrayList<>();
+        int districtsCame = 0;
+        int districtsWent = 0;
         for (String row : rows) {
+            boolean city = row.equals(catalog.cityCode()) || base == ComparedBase.YEAR_TO_DATE;
             String label = base == ComparedBase.YEAR_TO_DATE ? "今年以来同比 全市"
                     : base.change() + " " + catalog.areaName(row).orElse(row);
+            Map<String, String> wasRow = old.getOrDefault(current, new LinkedHashMap<>()).getOrDefault(row, Map.of());
+            Map<String, String> isRow = now.getOrDefault(current, new LinkedHashMap<>()).getOrDefault(row, Map.of());
             for (Metric metric : Metric.values()) {
-                if (!metric.comparable()) {
+                // a figure one revision keeps and the other does not was not printed by it: it did not move
+                if (!metric.comparable() || keptByOneOnly(wasRow, isRow, metric.key())) {
                     continue;
                 }
                 String was = computedBefore ? percent(old, current, against, row, metric) : "—";
                 String is = computedNow ? percent(now, current, against, row, metric) : "—";
-                if (!was.equals(is)) {
+                if (was.equals(is)) {
+                    continue;
+                }
+                if (city) {
                     lines.add(label + " " + metric.chineseName() + " " + was + " → " + is);
+                } else if (computedNow) {
+                    districtsCame++;
+                } else {
+                    districtsWent++;
                 }
             }
+        }
+        // the districts' counted, not listed: a missing day's drop coming turned on 100 环比 cells of a province's
+        // dailies, and the figures that moved were folded away under them (review r38g); the table shows them
+        if (districtsCame > 0) {
+            lines.add(base.change() + " 各区县 " + districtsCame + " 项 — → 已计算（见分区表）");
+        }
+        if (districtsWent > 0) {
+            lines.add(base.change() + " 各区县 " + districtsWent + " 项 已计算 → —");
         }
         return lines;
     }
