@@ -88,7 +88,8 @@ class HeadlineCommand implements Callable<Integer> {
         if (!period.to.isBefore(today)) {
             LocalDate notOver = period.from.isAfter(today) ? period.from : today;
             spec.commandLine().getErr().printf("fraudstats headline: warning: the period runs past yesterday (today is %s in "
-                    + "Asia/Shanghai): its days from %s on are not over, so their data cannot have come yet%n", today, notOver);
+                    + "Asia/Shanghai): its days from %s on are not over, so their data cannot have come yet, and the portal's "
+                    + "headline refuses this period until the daily of %s is published%n", today, notOver, period.to);
         }
         // and a period holding a day whose data has not arrived: its figures are short of that day, and the portal's and the
         // API's headline refuse it (409), where this printed it without a word (tester 31c)

@@ -135,7 +135,10 @@ class DistributionFile {
                 throw new DistributionException(source, at + ".email", "missing (each recipient is {name: ..., email: ...})");
             }
             // a line break in a name is no header injection (the name is encoded) but a To: some mail readers refuse (r38a)
-            if (r.get("name") != null && String.valueOf(r.get("name")).chars().anyMatch(Character::isISOControl)) {
+            // checked once stripped: a trailing tab pasted from a spreadsheet, or the newline of a YAML block, was always
+            // taken (review r38g)
+            if (r.get("name") != null && String.valueOf(r.get("name")).strip().chars()
+                    .anyMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029')) {
                 throw new DistributionException(source, at + ".name", "holds a control character (a line break or a tab)");
             }
             String email = String.valueOf(r.get("email")).strip();

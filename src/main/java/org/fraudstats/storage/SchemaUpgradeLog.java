@@ -52,8 +52,9 @@ class SchemaUpgradeLog implements FlywayMigrationStrategy {
         MigrationInfo newest = unknown[unknown.length - 1];
         MigrationInfo[] known = Arrays.stream(info.all()).filter(m -> m.getState().isResolved()).toArray(MigrationInfo[]::new);
         String knows = known.length == 0 ? "none" : String.valueOf(known[known.length - 1].getVersion());
+        // "home" was wrong of an external server; a restore loses what was done since, said (review r38g)
         return "the database's schema is version " + newest.getVersion() + ", made by a newer fraudstats; this build knows "
-                + "versions up to " + knows + ": run the newer build (or a later one) on this home, or restore the backup made "
-                + "before the upgrade";
+                + "versions up to " + knows + ": run the newer build (or a later one) with this database, or restore the backup "
+                + "made before the upgrade (losing what was loaded, published and audited since)";
     }
 }

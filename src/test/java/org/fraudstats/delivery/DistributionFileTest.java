@@ -75,6 +75,13 @@ class DistributionFileTest {
     }
 
     @Test
+    void aNameEndingInATabOrALineBreakIsTakenStripped() {
+        // pasted from a spreadsheet, or a YAML block's newline: always taken, and still (review r38g)
+        Distribution d = DistributionFile.parse("d.yml", CONTRACT.replace("{name: 张三,", "{name: \"张三\\t\\n\","));
+        assertThat(d.lists().get(0).recipients().get(0).name()).isEqualTo("张三");
+    }
+
+    @Test
     void anEmptyFileOrNoListsMailsNothing() {
         assertThat(DistributionFile.parse("d.yml", "").lists()).isEmpty();
         assertThat(DistributionFile.parse("d.yml", "max_attachment_mb: 5\n").lists()).isEmpty();

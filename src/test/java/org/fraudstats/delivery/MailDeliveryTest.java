@@ -843,12 +843,14 @@ class MailDeliveryTest extends DatabaseTest {
         // days not over are said as such, not counted as late (r38b: "… and 306 more days has not arrived")
         assertThat(cli("headline", "--from", "2022-10-25", "--to", "2022-12-31").err()).isEqualTo("fraudstats headline: warning: "
                 + "the period runs past yesterday (today is 2022-10-26 in Asia/Shanghai): its days from 2022-10-26 on are not over, "
-                + "so their data cannot have come yet\n"
+                + "so their data cannot have come yet, and the portal's headline refuses this period until the daily of 2022-12-31 "
+                + "is published\n"
                 + "fraudstats headline: warning: the data of 2022-10-25 has not arrived (数据未到): the figures are short of it, and "
                 + "the portal's headline refuses this period until it comes\n");
         assertThat(cli("headline", "--from", "2022-11-01", "--to", "2022-11-30").err()).isEqualTo("fraudstats headline: warning: "
                 + "the period runs past yesterday (today is 2022-10-26 in Asia/Shanghai): its days from 2022-11-01 on are not over, "
-                + "so their data cannot have come yet\n");
+                + "so their data cannot have come yet, and the portal's headline refuses this period until the daily of 2022-11-30 "
+                + "is published\n");
         // and the year's sentence says the day it leaves out, as the bulletin's (review 31b)
         assertThat(text(mail)).contains("10月23日至25日（10月25日数据未到，数字不全），全市共处置电诈警情");
         Path pdf = out.resolve("daily/2022-10-25/fraudstats-daily-2022-10-25.pdf");

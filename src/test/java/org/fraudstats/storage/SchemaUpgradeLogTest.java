@@ -73,8 +73,8 @@ class SchemaUpgradeLogTest {
                 Flyway.configure().dataSource(dataSource).locations("classpath:sql/migration").load()))
                 .isInstanceOf(FlywayException.class)
                 .hasMessage("the database's schema is version 9001, made by a newer fraudstats; this build knows versions "
-                        + "up to " + latestMigration() + ": run the newer build (or a later one) on this home, or restore the backup made before "
-                        + "the upgrade");
+                        + "up to " + latestMigration() + ": run the newer build (or a later one) with this database, or restore the backup made "
+                        + "before the upgrade (losing what was loaded, published and audited since)");
         // nothing of this build's was applied over it: 31 and on still pending
         assertThat(jdbc.queryForObject("SELECT count(*) FROM flyway_schema_history WHERE version::int BETWEEN 31 AND 9000",
                 Integer.class)).isZero();

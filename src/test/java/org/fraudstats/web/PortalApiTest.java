@@ -643,10 +643,10 @@ class PortalApiTest extends PortalTest {
                 MockHttpServletResponse early = as("statistician", post("/api/v1/reruns/" + id + "/restart"));
                 assertThat(early.getStatus()).isEqualTo(409);
                 assertThat(JSON.readTree(early.getContentAsString()).get("error").asString()).isEqualTo("rerun " + id
-                        + " is still stopping (finishing the day it was on): restart it once its status is STOPPED");
+                        + " is still stopping (finishing the day it was on): restart it once its status is no longer STOPPING (STOPPED or FAILED)");
                 var onThePage = mvc.perform(post("/runs/" + id + "/restart").with(user("test-statistician").roles("STATISTICIAN"))
                         .with(csrf())).andReturn();
-                assertThat(onThePage.getFlashMap().get("error")).isEqualTo("重算 " + id + " 正在停止（在完成手头的那一天）：状态变为已停止后再重新开始。");
+                assertThat(onThePage.getFlashMap().get("error")).isEqualTo("重算 " + id + " 正在停止（在完成手头的那一天）：状态变为已停止或失败后再重新开始。");
             } finally {
                 hold.execute("SELECT pg_advisory_unlock(4242, 1)");
             }

@@ -197,8 +197,8 @@ public class Reruns {
             boolean stopping = execution.getStatus() == BatchStatus.STOPPING || execution.getStatus() == BatchStatus.STOPPED
                     || execution.getStatus() == BatchStatus.FAILED;
             throw stopping
-                    ? new Refused("rerun " + id + " is still stopping (finishing the day it was on): restart it once its status is STOPPED",
-                            "重算 " + id + " 正在停止（在完成手头的那一天）：状态变为已停止后再重新开始。")
+                    ? new Refused("rerun " + id + " is still stopping (finishing the day it was on): restart it once its status is "
+                            + "no longer STOPPING (STOPPED or FAILED)", "重算 " + id + " 正在停止（在完成手头的那一天）：状态变为已停止或失败后再重新开始。")
                     : new Refused("rerun " + id + " is still running: only a failed or stopped rerun can be restarted",
                             "重算 " + id + " 仍在运行：只有失败或已停止的重算可以重新开始。");
         }
