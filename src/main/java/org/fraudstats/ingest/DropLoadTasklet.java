@@ -141,12 +141,12 @@ class DropLoadTasklet implements Tasklet {
 
         Map<String, Object> params = Map.of("jobExecutionId", jobExecutionId, "dropDate", drop.date(),
                 "files", feeds.stream().map(Feed::fileName).collect(Collectors.joining(",")));
+        // the first day of the records as the bulletins read it: a load that moves it changes how they compare
+        LocalDate firstDayBefore = recordsStart.isPresent() ? null : firstDayLoaded(named);
         // Warnings merge first, so that the days changed_day holds right after are the days their merge changed:
         // warning_day depends on fact_warning alone, so only those days need it recomputed. The other feeds'
         // late records and corrections reach days long past (at province scale a drop changed 7 days, its
         // warnings 3), and recomputing warning_day there re-counted ~600 000 warnings a day for nothing.
-        // the first day of the records as the bulletins read it: a load that moves it changes how they compare
-        LocalDate firstDayBefore = recordsStart.isPresent() ? null : firstDayLoaded(named);
         long changed = merge(named, Feed.WARNINGS, params);
         String warningDays = named.queryForObject(SqlFiles.load("ingest/changed-days.sql"), params, String.class);
         for (Feed feed : Feed.values()) {

@@ -69,17 +69,11 @@ class Revisions {
     }
 
     Reason reasonSinceLatest(BulletinKind kind, LocalDate from, LocalDate to) {
-        List<LocalDate> days = new java.util.ArrayList<>();
-        boolean[] moved = {false};
-        jdbc.query(SqlFiles.load("bulletin/changed-since-latest-revision.sql"),
-                Map.of("reads", ReadDays.json(List.of(Map.entry(kind, new ReadDays.Span(from, to))))), rs -> {
-                    if (rs.getBoolean("moved_only")) {
-                        moved[0] = true;
-                    } else {
-                        days.add(rs.getObject("business_day", LocalDate.class));
-                    }
-                });
-        return new Reason(days, moved[0]);
+        List<Map.Entry<LocalDate, Boolean>> days = jdbc.query(SqlFiles.load("bulletin/changed-since-latest-revision.sql"),
+                Map.of("reads", ReadDays.json(List.of(Map.entry(kind, new ReadDays.Span(from, to))))),
+                (rs, i) -> Map.entry(rs.getObject("business_day", LocalDate.class), rs.getBoolean("moved_only")));
+        return new Reason(days.stream().filter(d -> !d.getValue()).map(Map.Entry::getKey).toList(),
+                days.stream().anyMatch(Map.Entry::getValue));
     }
 
     /** A render found the revision's figures unchanged: it has seen the loads made since (sql/nightly/stale-bulletins.sql). */
