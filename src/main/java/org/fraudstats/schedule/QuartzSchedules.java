@@ -114,7 +114,15 @@ class QuartzSchedules {
 
     /** Whether a retry of the schedule is waiting to fire. */
     boolean retryPending(ScheduleDefinition schedule) throws SchedulerException {
-        return scheduler.checkExists(retryKey(schedule.name()));
+        TriggerKey key = retryKey(schedule.name());
+        if (!scheduler.checkExists(key)) {
+            return false;
+        }
+        // a one-shot retry whose fire a killed process was running is left COMPLETE, and Quartz removes it only once
+        // the scheduler starts: taken for a retry to come, the start fired nothing, and the night stayed RUNNING with
+        // no bulletin until the next cron time (r38f)
+        Trigger.TriggerState state = scheduler.getTriggerState(key);
+        return state != Trigger.TriggerState.COMPLETE && state != Trigger.TriggerState.ERROR && state != Trigger.TriggerState.NONE;
     }
 
     /** Fires the schedule once more after {@code wait}: at most one pending retry per schedule. */

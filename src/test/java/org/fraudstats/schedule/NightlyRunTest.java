@@ -401,6 +401,26 @@ class NightlyRunTest extends DatabaseTest {
         }
     }
 
+    /**
+     * r38f: serve killed during a retry's fire (a late drop's look again, or the fire a start makes) left that one-shot
+     * trigger COMPLETE in Quartz's tables until the scheduler starts; the next start took it for a retry to come, fired
+     * nothing, and the night stayed RUNNING with no bulletin until the next cron time.
+     */
+    @Test
+    void aRetryLeftCompleteByAKilledFireIsNoRetryToWaitFor() throws Exception {
+        ScheduleDefinition nightly = definitions.get("nightly");
+        quartz.retry(nightly, Duration.ofHours(1));
+        try {
+            assertThat(quartz.retryPending(nightly)).isTrue();
+            jdbc.update("UPDATE qrtz_triggers SET trigger_state = 'COMPLETE' WHERE trigger_name = ? AND trigger_group = ?",
+                    QuartzSchedules.retryKey("nightly").getName(), QuartzSchedules.retryKey("nightly").getGroup());
+            assertThat(quartz.retryPending(nightly)).isFalse();
+        } finally {
+            scheduler.unscheduleJob(QuartzSchedules.retryKey("nightly"));
+        }
+        assertThat(quartz.retryPending(nightly)).isFalse();
+    }
+
     @Test
     void aWeekWhoseDaysARerunHoldsWaitsForItThenRenders() {
         // a statistician's rerun of the quarter still running at 02:30 on Monday: the 周报 was FAILED for good (review)
