@@ -19,13 +19,9 @@ public final class RevisionChanges {
     private RevisionChanges() {
     }
 
-    /** The line saying why a revision's figures moved: the days whose data changed since the revision before. */
-    public static String reasonLine(List<LocalDate> changedDays) {
-        return reasonLine(changedDays, false);
-    }
-
     /**
-     * The same, and when the first day of the records moved (a record dated before it loaded, or the only such one
+     * The line saying why a revision's figures moved: the days whose data changed since the revision before, and
+     * when the first day of the records moved (a record dated before it loaded, or the only such one
      * corrected to another day): said as that, not as nine months of data updated (review r38g).
      */
     public static String reasonLine(List<LocalDate> changedDays, boolean recordsStartMoved) {

@@ -81,7 +81,7 @@ class RevisionChangesTest {
 
     @Test
     void namesTheChangedDaysAsRuns() {
-        assertThat(RevisionChanges.reasonLine(days("2022-10-20"))).isEqualTo("更正原因：2022-10-20 的数据有更新（迟报、更正或修复）");
+        assertThat(RevisionChanges.reasonLine(days("2022-10-20"), false)).isEqualTo("更正原因：2022-10-20 的数据有更新（迟报、更正或修复）");
         assertThat(RevisionChanges.named(days("2022-10-11", "2022-10-12", "2022-10-13", "2022-10-15", "2022-10-16")))
                 .isEqualTo("2022-10-11 至 2022-10-13、2022-10-15 至 2022-10-16");
         assertThat(RevisionChanges.named(days("2022-10-01", "2022-10-03", "2022-10-05", "2022-10-07", "2022-10-09", "2022-10-10")))
@@ -91,7 +91,7 @@ class RevisionChangesTest {
     @Test
     void tellsTheReasonFromTheFigures() {
         List<String> changes = List.of("佛山市 电诈警情 1 → 2", "今年以来 全市 电诈警情 3 → 4",
-                RevisionChanges.reasonLine(days("2022-10-20")));
+                RevisionChanges.reasonLine(days("2022-10-20"), false));
         assertThat(RevisionChanges.figures(changes)).containsExactly("佛山市 电诈警情 1 → 2", "今年以来 全市 电诈警情 3 → 4");
         assertThat(RevisionChanges.reason(changes)).contains("更正原因：2022-10-20 的数据有更新（迟报、更正或修复）");
         assertThat(RevisionChanges.reason(List.of("数据未到 → 数据已到达"))).isEmpty();
