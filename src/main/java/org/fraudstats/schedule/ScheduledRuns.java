@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * What the schedules ran, night by night, for the statisticians' /runs page: a night that failed or ended without
+ * What the schedules ran, night by night, for the statisticians' /runs page and the administrator's /schedules: a night that failed or ended without
  * its drop is otherwise only in `serve`'s log and in table schedule_run, out of reach of anyone without a shell.
  */
 @Component
@@ -48,9 +48,18 @@ public class ScheduledRuns {
          * rollups stayed 失败 after the repair with nothing on the page saying what to do next: closing note 29).
          */
         public String reason() {
+            return reason("在上方“重算一个区间”");
+        }
+
+        /** The same for the administrator's page, which has no rerun form: who renders it, and where. */
+        public String reasonForAdministrator() {
+            return reason("由统计人员在“运行与重算”页面");
+        }
+
+        private String reason(String where) {
             String said = WaitingWords.chinese(detail);
             if ("FAILED".equals(status) && !retried && !doneByHand && !to.equals(day)) {
-                return said + "（不自动重试：问题解决后，在上方“重算一个区间”重算 " + day + " 至 " + to + "，勾选“同时生成整个区间的通报”；生成后按订阅名单邮件发送）";
+                return said + "（不自动重试：问题解决后，" + where + "重算 " + day + " 至 " + to + "，勾选“同时生成整个区间的通报”；生成后按订阅名单邮件发送）";
             }
             if (completedSince) {
                 return said + "（此后数据已到，已发布数据齐全的修订版）";

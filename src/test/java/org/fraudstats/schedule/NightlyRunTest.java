@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.fraudstats.settings.BusinessTime;
 import org.fraudstats.storage.RunLock;
 import org.fraudstats.support.DatabaseTest;
 import org.fraudstats.support.TestClock;
@@ -278,6 +279,42 @@ class NightlyRunTest extends DatabaseTest {
         Await.until(Duration.ofSeconds(20), () -> "DONE".equals(status(D24)), this::runs);
         assertThat(work.calls().days("dropArrived", null)).containsExactly(D24, D24, D24);
         assertThat(work.calls().days("nightly", null)).containsExactly(D24);
+    }
+
+    /**
+     * The administrator's /schedules reads what serve installed in Quartz: the next and last fire, a pending retry, and
+     * the schedules switched off (web.md gives the administrator the schedules; r38f: they could see none).
+     */
+    @Test
+    void theAdministratorsOverviewSaysWhatQuartzWillFireAndWhen() throws Exception {
+        ScheduleOverview overview = context.getBean(ScheduleOverview.class);
+        try {
+            quartz.retry(definitions.get("nightly"), Duration.ofHours(2));
+            String inTwoHours = Instant.now().plus(Duration.ofHours(2)).atZone(BusinessTime.ZONE).toLocalDateTime().toString()
+                    .replace('T', ' ').substring(0, 16);
+            assertThat(overview.schedules()).extracting(ScheduleOverview.Schedule::name).containsExactly("monthly", "nightly", "weekly");
+            assertThat(overview.schedules()).filteredOn(s -> s.name().equals("nightly")).singleElement().satisfies(s -> {
+                assertThat(s.enabled()).isTrue();
+                assertThat(s.installed()).isTrue();
+                // this test's jobs/nightly.yml: "0 0 0 1 1 ? 2099", in the shipped file's zone
+                assertThat(s.cron()).isEqualTo("0 0 0 1 1 ? 2099");
+                assertThat(s.zone()).isEqualTo("Asia/Shanghai");
+                assertThat(s.nextFire()).isEqualTo("2099-01-01 00:00");
+                assertThat(s.retryAt()).isIn(inTwoHours, Instant.now().plus(Duration.ofHours(2)).plusSeconds(1)
+                        .atZone(BusinessTime.ZONE).toLocalDateTime().toString().replace('T', ' ').substring(0, 16));
+                assertThat(s.work()).startsWith("日报任务");
+                assertThat(s.source()).endsWith("nightly.yml");
+            });
+            assertThat(overview.schedules()).filteredOn(s -> !s.name().equals("nightly")).allSatisfy(s -> {
+                assertThat(s.enabled()).isFalse();
+                assertThat(s.installed()).isFalse();
+                assertThat(s.nextFire()).isEmpty();
+            });
+            assertThat(overview.schedules()).filteredOn(s -> s.name().equals("weekly")).singleElement()
+                    .satisfies(s -> assertThat(s.work()).isEqualTo("周报（上周一至周日）"));
+        } finally {
+            scheduler.unscheduleJob(QuartzSchedules.retryKey("nightly"));
+        }
     }
 
     @Test

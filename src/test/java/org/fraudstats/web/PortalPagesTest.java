@@ -317,6 +317,42 @@ class PortalPagesTest extends PortalTest {
         }
     }
 
+    /**
+     * web.md gives the administrator the schedules: each one, when it fires next, and what the last periods came to,
+     * read only (r38f: the administrator could see none). A failed week names who renders it and where, not a form
+     * "above" that this page does not have.
+     */
+    @Test
+    void theAdministratorReadsTheSchedulesAndWhatTheyRan() throws Exception {
+        jdbc.update("DELETE FROM schedule_run WHERE business_day >= '2031-01-01'");
+        jdbc.update("INSERT INTO schedule_run (schedule, business_day, status, started_at, finished_at, instance, detail) VALUES "
+                + "('weekly', '2031-01-13', 'FAILED', '2031-01-20T02:30:00+08:00', '2031-01-20T02:30:04+08:00', 'node', "
+                + "'drop 2031-01-19 not loaded: cases.csv: required column ''loss_amount'' missing from the header'), "
+                + "('nightly', '2031-01-20', 'DONE', '2031-01-21T01:30:00+08:00', '2031-01-21T01:30:09+08:00', 'node', NULL)");
+        try {
+            String page = page("admin", get("/schedules"));
+            // serve is not running in this test: the next fires are the crons' own, in Beijing time
+            assertThat(page).contains("<h1>定时任务</h1>").contains("本页只供查看")
+                    .containsPattern("<td>nightly</td>\\s*<td class=\"wide\"><span>日报任务（载入前一天的数据，生成日报，修订受影响的通报）</span>")
+                    .contains("<code>0 30 1 * * ?</code>").contains("<code>0 30 2 ? * MON</code>").contains("<code>0 0 3 1 * ?</code>")
+                    .containsPattern("<span>\\d{4}-\\d{2}-\\d{2} 01:30</span>")
+                    .containsPattern("<span>\\d{4}-\\d{2}-01 03:00</span>")
+                    .contains("（按时间表推算：serve 尚未安装此任务）")
+                    .contains("周报（上周一至周日）").contains("月报（上一个自然月）")
+                    .containsPattern("<td>2031-01-13</td>\\s*<td><span class=\"status failed\">失败</span></td>")
+                    .contains("（不自动重试：问题解决后，由统计人员在“运行与重算”页面重算 2031-01-13 至 2031-01-19，勾选“同时生成整个区间的通报”")
+                    .doesNotContain("在上方").doesNotContain("/runs/plan")
+                    .contains("<a href=\"/schedules\"");
+            java.util.regex.Matcher monday = java.util.regex.Pattern.compile("<span>(\\d{4}-\\d{2}-\\d{2}) 02:30</span>").matcher(page);
+            assertThat(monday.find()).isTrue();
+            assertThat(java.time.LocalDate.parse(monday.group(1)).getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
+            // the other roles are refused (403 and audited, as RoleMatrixTest asks of every page)
+            assertThat(as("statistician", get("/schedules")).getStatus()).isEqualTo(403);
+        } finally {
+            jdbc.update("DELETE FROM schedule_run WHERE business_day >= '2031-01-01'");
+        }
+    }
+
     @Test
     void theRerunFormCanAskForTheBulletinOfTheWholeRange() throws Exception {
         String plan = page("statistician", post("/runs/plan").param("from", "2022-10-01").param("to", "2022-10-31")

@@ -72,7 +72,7 @@ class RoleMatrixTest extends PortalTest {
             new Endpoint("POST", "/api/v1/reruns/999999/stop", null, Set.of("statistician"), 404),
             new Endpoint("POST", "/api/v1/reruns/999999/restart", null, Set.of("statistician"), 404),
             new Endpoint("GET", "/api/v1/runs?limit=5", null, Set.of("statistician"), 200),
-            new Endpoint("GET", "/api/v1/schedule?limit=5", null, Set.of("statistician"), 200),
+            new Endpoint("GET", "/api/v1/schedule?limit=5", null, Set.of("statistician", "admin"), 200),
             new Endpoint("GET", "/api/v1/rejects?from=2022-10-01&to=2022-10-03", null, Set.of("statistician"), 200),
             new Endpoint("GET", "/api/v1/audit?from=2022-10-01&to=2022-10-03", null, Set.of("auditor"), 200),
             new Endpoint("GET", "/api/v1/openapi.json", null, EVERYONE, 200));
@@ -93,6 +93,7 @@ class RoleMatrixTest extends PortalTest {
             new Endpoint("GET", "/runs/999999", null, Set.of("statistician"), 404),
             new Endpoint("GET", "/rejects", null, Set.of("statistician"), 200),
             new Endpoint("GET", "/users", null, Set.of("admin"), 200),
+            new Endpoint("GET", "/schedules", null, Set.of("admin"), 200),
             new Endpoint("POST", "/users/token?name=nobody", null, Set.of("admin"), 302),
             new Endpoint("POST", "/users/enable?name=nobody", null, Set.of("admin"), 302),
             new Endpoint("GET", "/audit", null, Set.of("auditor"), 200),

@@ -84,6 +84,7 @@ public record SignedIn(String name, Role role) {
         }
         if (role == Role.ADMIN) {
             links.add(new Link("/users", "用户与令牌"));
+            links.add(new Link("/schedules", "定时任务"));
         }
         if (role == Role.AUDITOR) {
             links.add(new Link("/audit", "审计日志"));

@@ -1,0 +1,92 @@
+package org.fraudstats.schedule;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import org.fraudstats.settings.BusinessTime;
+import org.quartz.CronExpression;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.springframework.stereotype.Component;
+
+/**
+ * The schedules as the administrator reads them (web.md gives them "schedules"): what each of jobs/*.yml runs, when,
+ * from which file, and when Quartz fires it next. Read only: the files on the server are the schedules (README).
+ */
+@Component
+public class ScheduleOverview {
+
+    /**
+     * One schedule.
+     *
+     * @param installed whether serve has installed it in Quartz (false before the first start, or when switched off)
+     * @param nextFire  the next cron fire in Beijing time to the minute, or the cron's next time when not installed;
+     *                  empty when switched off
+     * @param lastFire  the cron trigger's last fire, Beijing time to the second; empty when it never fired
+     * @param retryAt   a pending retry's time (a drop looked for again, a failed night), empty when none
+     */
+    public record Schedule(String name, String description, boolean enabled, String work, String cron, String zone, String source,
+                           String inbox, String out, boolean installed, String nextFire, String lastFire, String retryAt) {
+    }
+
+    private final ScheduleDefinitions definitions;
+    private final Scheduler scheduler;
+
+    ScheduleOverview(ScheduleDefinitions definitions, Scheduler scheduler) {
+        this.definitions = definitions;
+        this.scheduler = scheduler;
+    }
+
+    public List<Schedule> schedules() {
+        return definitions.all().stream().map(this::schedule).toList();
+    }
+
+    private Schedule schedule(ScheduleDefinition d) {
+        Trigger cron = null;
+        Trigger retry = null;
+        if (d.enabled()) {
+            try {
+                cron = scheduler.getTrigger(QuartzSchedules.cronKey(d.name()));
+                retry = scheduler.getTrigger(QuartzSchedules.retryKey(d.name()));
+            } catch (SchedulerException e) {
+                throw new IllegalStateException("cannot read the schedule " + d.name() + " from Quartz's tables: " + e.getMessage(), e);
+            }
+        }
+        String next = "";
+        if (cron != null && cron.getNextFireTime() != null) {
+            next = minutes(cron.getNextFireTime().toInstant());
+        } else if (d.enabled()) {
+            next = cronNext(d);
+        }
+        String work = d.work() == ScheduleDefinition.Work.NIGHTLY ? "日报任务（载入前一天的数据，生成日报，修订受影响的通报）"
+                : switch (d.cadence()) {
+                    case WEEK -> "周报（上周一至周日）";
+                    case MONTH -> "月报（上一个自然月）";
+                    case DAY -> "区间通报（前一天）";
+                };
+        return new Schedule(d.name(), d.description(), d.enabled(), work, d.cron(), d.zone().getId(), d.source(),
+                d.inbox() == null ? "" : d.inbox().toString(), d.out() == null ? "" : d.out().toString(), cron != null, next,
+                cron == null || cron.getPreviousFireTime() == null ? "" : BusinessTime.isoSeconds(cron.getPreviousFireTime().toInstant()).replace('T', ' '),
+                retry == null || retry.getNextFireTime() == null ? "" : minutes(retry.getNextFireTime().toInstant()));
+    }
+
+    /** What the cron says next, in its own zone, when serve has not installed it yet. */
+    private static String cronNext(ScheduleDefinition d) {
+        try {
+            CronExpression expression = new CronExpression(d.cron());
+            expression.setTimeZone(java.util.TimeZone.getTimeZone(d.zone()));
+            Date next = expression.getNextValidTimeAfter(new Date());
+            return next == null ? "" : minutes(next.toInstant());
+        } catch (java.text.ParseException e) {
+            // ScheduleDefinitions refused it already when it was read: serve would not have started
+            return "";
+        }
+    }
+
+    private static String minutes(Instant at) {
+        var local = at.atZone(BusinessTime.ZONE).toLocalDateTime();
+        return local.toLocalDate() + " " + local.toLocalTime().toString().substring(0, 5);
+    }
+}
