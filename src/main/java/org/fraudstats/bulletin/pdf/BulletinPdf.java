@@ -62,6 +62,11 @@ public final class BulletinPdf {
     private final JasperReport yearToDate;
 
     BulletinPdf(Catalog catalog) {
+        // JasperReports reads the PDF's images (its 1-pixel spacer too) with ImageIO, which by default caches each read
+        // in a temporary file closed by a JVM shutdown hook it adds on first use: a night serve's stop (SIGTERM) found
+        // rendering then failed with "IllegalStateException: Shutdown in progress" where the stop is to let it finish
+        // (r38f). The images are a few bytes; read in memory, they need no file and no hook.
+        javax.imageio.ImageIO.setUseCache(false);
         this.catalog = catalog;
         this.bulletin = compile("bulletin.jrxml");
         this.districtFigures = compile("district-figures.jrxml");
