@@ -39,8 +39,12 @@ public class ScheduleOverview {
         this.scheduler = scheduler;
     }
 
+    /** The nightly schedules first, then the weeks, then the months, as a night, a week and a month follow. */
     public List<Schedule> schedules() {
-        return definitions.all().stream().map(this::schedule).toList();
+        return definitions.all().stream()
+                .sorted(java.util.Comparator.comparing((ScheduleDefinition d) -> d.work() != ScheduleDefinition.Work.NIGHTLY)
+                        .thenComparing(ScheduleDefinition::cadence).thenComparing(ScheduleDefinition::name))
+                .map(this::schedule).toList();
     }
 
     private Schedule schedule(ScheduleDefinition d) {
@@ -68,7 +72,7 @@ public class ScheduleOverview {
                 };
         return new Schedule(d.name(), d.description(), d.enabled(), work, d.cron(), d.zone().getId(), d.source(),
                 d.inbox() == null ? "" : d.inbox().toString(), d.out() == null ? "" : d.out().toString(), cron != null, next,
-                cron == null || cron.getPreviousFireTime() == null ? "" : BusinessTime.isoSeconds(cron.getPreviousFireTime().toInstant()).replace('T', ' '),
+                cron == null || cron.getPreviousFireTime() == null ? "" : seconds(cron.getPreviousFireTime().toInstant()),
                 retry == null || retry.getNextFireTime() == null ? "" : minutes(retry.getNextFireTime().toInstant()));
     }
 
@@ -83,6 +87,11 @@ public class ScheduleOverview {
             // ScheduleDefinitions refused it already when it was read: serve would not have started
             return "";
         }
+    }
+
+    private static String seconds(Instant at) {
+        var local = at.atZone(BusinessTime.ZONE).toLocalDateTime().withNano(0);
+        return local.toLocalDate() + " " + java.time.format.DateTimeFormatter.ISO_LOCAL_TIME.format(local.toLocalTime());
     }
 
     private static String minutes(Instant at) {

@@ -292,7 +292,7 @@ class NightlyRunTest extends DatabaseTest {
             quartz.retry(definitions.get("nightly"), Duration.ofHours(2));
             String inTwoHours = Instant.now().plus(Duration.ofHours(2)).atZone(BusinessTime.ZONE).toLocalDateTime().toString()
                     .replace('T', ' ').substring(0, 16);
-            assertThat(overview.schedules()).extracting(ScheduleOverview.Schedule::name).containsExactly("monthly", "nightly", "weekly");
+            assertThat(overview.schedules()).extracting(ScheduleOverview.Schedule::name).containsExactly("nightly", "weekly", "monthly");
             assertThat(overview.schedules()).filteredOn(s -> s.name().equals("nightly")).singleElement().satisfies(s -> {
                 assertThat(s.enabled()).isTrue();
                 assertThat(s.installed()).isTrue();
@@ -300,6 +300,8 @@ class NightlyRunTest extends DatabaseTest {
                 assertThat(s.cron()).isEqualTo("0 0 0 1 1 ? 2099");
                 assertThat(s.zone()).isEqualTo("Asia/Shanghai");
                 assertThat(s.nextFire()).isEqualTo("2099-01-01 00:00");
+                // Beijing time to the second, no offset, as the page's heading says (it showed +08:00)
+                assertThat(s.lastFire()).matches("|\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
                 assertThat(s.retryAt()).isIn(inTwoHours, Instant.now().plus(Duration.ofHours(2)).plusSeconds(1)
                         .atZone(BusinessTime.ZONE).toLocalDateTime().toString().replace('T', ' ').substring(0, 16));
                 assertThat(s.work()).startsWith("日报任务");
