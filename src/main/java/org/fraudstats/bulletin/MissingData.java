@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * The 数据未到 notice of a bulletin over days whose data has not arrived, whoever renders it, daily or range
  * (sql/bulletin/days-not-arrived.sql): while no drop dated a day has been loaded, a daily bulletin that said it keeps
  * saying it (a later drop's late record of the day re-renders it, but the day's own drop is still missing), and a
- * first render says it unless a later drop has been loaded (a history loaded from month-end drops). The nightly job
+ * first render says it unless a later drop has been loaded (a history loaded from month-end drops) or the day's own
+ * drop was tried and did not load. The nightly job
  * says it too when the day's folder is not in the inbox and no drop of the day was loaded otherwise.
  */
 @Component

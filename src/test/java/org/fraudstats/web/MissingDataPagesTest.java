@@ -91,6 +91,39 @@ class MissingDataPagesTest extends PortalTest {
                 String.class)).isEqualTo("not-published: arrived since published");
     }
 
+    /**
+     * A day whose own drop was tried and did not load has records missing, whatever drops loaded after it: it was
+     * published as whole (r39d: a failed 12-04, then 12-05 loaded by hand, and 12-04's daily said 0 cases, no 数据未到,
+     * and the press headline quoted it). Once its drop loads, it has arrived.
+     */
+    @Test
+    void aDayWhoseDropFailedToLoadHasNotArrived_thoughALaterDropLoaded() throws Exception {
+        Drops drops = new Drops(inbox);
+        drops.write("2022-10-24", "cases.csv", Drops.CASES + "C1,2022-10-24T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        // a required column missing: the load of 10-25 fails, and nothing of it is counted
+        drops.write("2022-10-25", "cases.csv", "case_id,reported_at,district_code\nC2,2022-10-25T09:00:00+08:00,440604\n");
+        drops.write("2022-10-26", "cases.csv", Drops.CASES + "C3,2022-10-26T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-24").exitCode()).isZero();
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-25").exitCode()).isNotZero();
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-26").exitCode()).isZero();
+
+        Run rerun = cli("rerun", "--from", "2022-10-24", "--to", "2022-10-26");
+        assertThat(rerun.exitCode()).isZero();
+        assertThat(rerun.err()).startsWith("fraudstats rerun: warning: the data of 2022-10-25 had not arrived (数据未到)");
+        assertThat(page("leader", get("/bulletins/2022-10-25/daily"))).contains("<p class=\"notice revised\" id=\"missing-data\">数据未到："
+                + "2022-10-25 的数据尚未到达");
+        assertThat(page("leader", get("/bulletins/2022-10-24/daily"))).doesNotContain("id=\"missing-data\"");
+        assertThat(page("leader", get("/bulletins/2022-10-26/daily"))).doesNotContain("id=\"missing-data\"");
+
+        // mended and loaded: it has arrived, and the rerun publishes it whole
+        drops.write("2022-10-25", "cases.csv", Drops.CASES + "C2,2022-10-25T09:00:00+08:00,440604,,OTHER,100.00,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-25").exitCode()).isZero();
+        Run again = cli("rerun", "--from", "2022-10-25", "--to", "2022-10-25");
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.err()).isEmpty();
+        assertThat(page("leader", get("/bulletins/2022-10-25/daily"))).doesNotContain("id=\"missing-data\"");
+    }
+
     @Test
     void theFiguresPageSaysWhenTheBaseItComparesWithHoldsADayWhoseDataHadNotArrived() throws Exception {
         Drops drops = new Drops(inbox);
