@@ -177,6 +177,29 @@ class StreamedListingsServedTest extends DatabaseTest {
         assertNothingAlarming();
     }
 
+    /**
+     * A session cookie that is no session id of ours (SESSION=AAAA decodes to NUL bytes) is no session: every address
+     * answered 500, the API with a valid token too, each with a stack trace in the log (r39d).
+     */
+    @Test
+    void aSessionCookieThatIsNoSessionIdIsNoSession() throws Exception {
+        String statistician = token(Role.STATISTICIAN);
+        for (String cookie : new String[] {"SESSION=AAAA", "SESSION=AA==", "SESSION=AP8=", "other=1; SESSION=AAAA"}) {
+            assertThat(get("/login", "Cookie", cookie).statusCode()).as(cookie).isEqualTo(200);
+            assertThat(get("/actuator/health", "Cookie", cookie).statusCode()).as(cookie).isEqualTo(200);
+            HttpResponse<byte[]> page = get("/bulletins", "Cookie", cookie);
+            assertThat(page.statusCode()).as(cookie).isEqualTo(302);
+            assertThat(page.headers().firstValue("Location")).as(cookie).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+            HttpResponse<byte[]> api = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/runs?limit=1"))
+                    .header("Cookie", cookie).header("Authorization", "Bearer " + statistician).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(api.statusCode()).as(cookie).isEqualTo(200);
+        }
+        // a real session's cookie beside it still signs in
+        String signedIn = signIn(Role.STATISTICIAN, null);
+        assertThat(get("/bulletins", "Cookie", "SESSION=AAAA; " + signedIn).statusCode()).isEqualTo(200);
+        assertNothingAlarming();
+    }
+
     @Test
     void aRefusedListingIsStillA401Or403InJsonAndAudited() throws Exception {
         String[][] refusals = {
