@@ -874,14 +874,16 @@ class MailDeliveryTest extends DatabaseTest {
         drops.write("2022-10-25", "warnings.csv", Drops.WARNINGS);
         clock.set(Instant.parse("2022-10-27T01:00:00Z"));
         Run night26 = night("2022-10-26");
-        assertThat(night26.out()).contains("2022-10-25  revised to r2 (数据未到 → 数据已到达)");
+        // and the 环比 it computes again, which the 数据未到 revision printed as — (r39a)
+        assertThat(night26.out()).contains("2022-10-25  revised to r2 (数据未到 → 数据已到达; 环比 佛山市 电诈警情 — → -100.0%; 环比 佛山市 案损金额 — → -100.0%; "
+                + "环比 佛山市 止付账户 — → -100.0%; 环比 佛山市 止付金额 — → -100.0%; 环比 各区县 4 项 — → 已计算（见分区表）)");
         assertThat(pdfText(out.resolve("daily/2022-10-25/fraudstats-daily-2022-10-25.r2.pdf"))).doesNotContain("数据未到：");
         assertThat(pdfText(out.resolve("daily/2022-10-25/fraudstats-daily-2022-10-25.r2.pdf")).replaceAll("\\s+", ""))
                 .contains("10月25日，全市共处置电诈警情");
         List<MimeMessage> corrections = mailsWithSubject("【反诈日报·更正】2022年10月25日（第298期，第2版）");
         assertThat(corrections).extracting(MailDeliveryTest::to)
                 .containsExactlyInAnyOrder("lisi@example.gov.cn", "zhangsan@example.gov.cn", "zhaoliu@example.gov.cn");
-        assertThat(text(corrections.get(0))).doesNotContain(notice).contains("本版更正了以下数字：\n- 数据未到 → 数据已到达\n");
+        assertThat(text(corrections.get(0))).doesNotContain(notice).contains("本版更正了以下数字：\n- 数据未到 → 数据已到达\n- 环比 佛山市 电诈警情 — → -100.0%\n");
         assertThat(jdbc.queryForObject("SELECT figures -> 'notes' ->> 'missing' FROM bulletin_revision "
                 + "WHERE kind = 'daily' AND date_from = DATE '2022-10-25' AND revision = 2", String.class)).isNull();
     }

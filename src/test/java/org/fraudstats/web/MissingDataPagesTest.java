@@ -238,7 +238,8 @@ class MissingDataPagesTest extends PortalTest {
         assertThat(cli("rerun", "--from", "2022-10-25", "--to", "2022-10-26").exitCode()).isZero();
         assertThat(jdbc.queryForObject("SELECT revision || ' ' || changes::text || ' ' || ((figures -> 'notes' -> 'missing') IS NOT NULL) "
                 + "FROM bulletin_revision WHERE kind = 'daily' AND date_from = DATE '2022-10-25' ORDER BY revision DESC LIMIT 1",
-                String.class)).isEqualTo("3 [\"数据未到 → 数据已到达\"] false");
+                String.class)).isEqualTo("3 [\"数据未到 → 数据已到达\", \"环比 佛山市 电诈警情 — → 0.0%\", \"环比 佛山市 案损金额 — → 0.0%\", "
+                + "\"环比 各区县 2 项 — → 已计算（见分区表）\"] false");
         assertThat(headline("2022-10-24", "2022-10-26")).startsWith("200 ").contains("\"value\": 3");
 
         // the 28th rendered with no drop since the 26th: the 27th has no bulletin of its own and no drop, yet the 28th's

@@ -104,12 +104,14 @@ public final class SnapshotComparison {
                 }
             }
         }
-        // after the figures that moved, which the portal's first lines show (review r38g)
-        if (noticeWas.isEmpty() && noticeIs.isEmpty()) {
-            for (ComparedBase base : ComparedBase.values()) {
-                if (whole(gapsWere, base) != whole(gapsAre, base)) {
-                    changes.addAll(changesNowComputedOrNot(base, old, now, whole(gapsWere, base), whole(gapsAre, base), catalog));
-                }
+        // after the figures that moved, which the portal's first lines show (review r38g); a 数据未到 revision computes no
+        // change at all, so the notice coming or going makes every one come or go: a month that turned 数据未到 dropped
+        // 48 同比 from its PDF and workbook under the notice's line alone (r39a)
+        for (ComparedBase base : ComparedBase.values()) {
+            boolean computedBefore = noticeWas.isEmpty() && whole(gapsWere, base);
+            boolean computedAfter = noticeIs.isEmpty() && whole(gapsAre, base);
+            if (computedBefore != computedAfter) {
+                changes.addAll(changesNowComputedOrNot(base, old, now, computedBefore, computedAfter, catalog));
             }
         }
         return changes;

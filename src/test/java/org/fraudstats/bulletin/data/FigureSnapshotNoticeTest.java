@@ -38,6 +38,24 @@ class FigureSnapshotNoticeTest {
         assertThat(SnapshotComparison.changes(snapshot(null), snapshot(sunday), FOSHAN)).containsExactly("数据已到达 → 数据未到");
     }
 
+    /**
+     * A bulletin that turns 数据未到 computes no 同比 or 环比 any more, nor its year to date's 同比: each that went is said
+     * as a base turning uncomputed is, the city's one by one and the districts' counted, and each that comes back when
+     * the data arrives (r39a: a month's 48 同比 vanished under the notice's line alone).
+     */
+    @Test
+    void theChangesANoticeMadeComeOrGoAreSaid() {
+        String figures = "\"areas\":{\"440604\":{\"cases\":\"2\"},\"440600\":{\"cases\":\"3\"}},"
+                + "\"yoy_base\":{\"440604\":{\"cases\":\"1\"},\"440600\":{\"cases\":\"2\"}},"
+                + "\"pop_base\":{\"440604\":{\"cases\":\"0\"},\"440600\":{\"cases\":\"4\"}}";
+        String whole = "{" + figures + "}";
+        String missing = "{" + figures + ",\"notes\":{\"missing\":{\"text\":\"" + weekly("2022-10-23") + "\"}}}";
+        assertThat(SnapshotComparison.changes(whole, missing, FOSHAN)).containsExactly("数据已到达 → 数据未到",
+                "同比 佛山市 电诈警情 +50.0% → —", "同比 各区县 1 项 已计算 → —", "环比 佛山市 电诈警情 -25.0% → —");
+        assertThat(SnapshotComparison.changes(missing, whole, FOSHAN)).containsExactly("数据未到 → 数据已到达",
+                "同比 佛山市 电诈警情 — → +50.0%", "同比 各区县 1 项 — → 已计算（见分区表）", "环比 佛山市 电诈警情 — → -25.0%");
+    }
+
     @Test
     void theDaysNotArrivedInABaseAreKept_andTheirGoingIsAChangeSaid() {
         String gap = "{" + FIGURES + ",\"notes\":{\"bases_not_arrived\":{\"yoy\":\"\",\"pop\":\"2022-10-25\",\"year_to_date\":\"2022-10-25\"}}}";
