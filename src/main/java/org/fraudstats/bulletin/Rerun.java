@@ -133,6 +133,14 @@ public class Rerun {
     }
 
     /**
+     * Marks FAILED what {@link #recoverDead} does, for a caller outside a run (a look at a rerun's state, serve's start)
+     * that holds the lock of every day of [from, to].
+     */
+    public void markDead(LocalDate from, LocalDate to) {
+        recoverDead(from, to);
+    }
+
+    /**
      * Marks FAILED the reruns over these days still marked running, or holding a step still marked running, and
      * those steps, and those Batch left UNKNOWN: the caller holds every day's lock, so nothing is running them (their process died, or they failed
      * while their steps were being made), and Batch restarts no execution it thinks is running.

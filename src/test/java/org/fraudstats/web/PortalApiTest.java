@@ -247,6 +247,57 @@ class PortalApiTest extends PortalTest {
     }
 
     /**
+     * What kill -9 of serve leaves of a rerun it ran: its execution and steps marked STARTED, nobody to finish them. Looked
+     * at, or at serve's next start, it is FAILED with a message and restartable: it stayed STARTED with no message, and a
+     * script polling for its end waited forever (r39b).
+     */
+    @Test
+    void aRerunWhoseProcessDiedIsFailedWhenLookedAtOrWhenServeStarts() throws Exception {
+        assertThat(cli("rerun", "--from", "2022-10-05", "--to", "2022-10-05").exitCode()).isZero();
+        long looked = killed();
+        JsonNode state = JSON.readTree(as("statistician", get("/api/v1/reruns/" + looked)).getContentAsString());
+        assertThat(state.get("status").asString()).isEqualTo("FAILED");
+        assertThat(state.get("message").asString()).startsWith("ended without finishing (its process stopped before it did)");
+        assertThat(state.get("ended_at").isNull()).isFalse();
+
+        assertThat(cli("rerun", "--from", "2022-10-05", "--to", "2022-10-05").exitCode()).isZero();
+        long atStart = killed();
+        context.getBean(org.fraudstats.web.portal.Reruns.class).settleDeadReruns();
+        assertThat(jdbc.queryForObject("SELECT status FROM batch_job_execution WHERE job_execution_id = ?", String.class, atStart))
+                .isEqualTo("FAILED");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM batch_step_execution WHERE job_execution_id = ? AND status = 'STARTED'",
+                Integer.class, atStart)).isZero();
+        MockHttpServletResponse restarted = as("statistician", post("/api/v1/reruns/" + atStart + "/restart"));
+        assertThat(restarted.getStatus()).as(restarted.getContentAsString()).isEqualTo(202);
+        String restart = "/api/v1/reruns/" + JSON.readTree(restarted.getContentAsString()).get("id").asLong();
+        String status = "STARTING";
+        for (int i = 0; i < 600 && (status.startsWith("START") || status.equals("STOPPING")); i++) {
+            Thread.sleep(100);
+            status = JSON.readTree(as("statistician", get(restart)).getContentAsString()).get("status").asString();
+        }
+        assertThat(status).isEqualTo("COMPLETED");
+
+        // one running, its days held (as a live rerun holds them), is left alone
+        assertThat(cli("rerun", "--from", "2022-10-05", "--to", "2022-10-05").exitCode()).isZero();
+        long running = killed();
+        try (var held = context.getBean(org.fraudstats.storage.RunLock.class).days("test", java.time.LocalDate.parse("2022-10-05"),
+                java.time.LocalDate.parse("2022-10-05"))) {
+            assertThat(JSON.readTree(as("statistician", get("/api/v1/reruns/" + running)).getContentAsString()).get("status").asString())
+                    .isEqualTo("STARTED");
+        }
+        assertThat(JSON.readTree(as("statistician", get("/api/v1/reruns/" + running)).getContentAsString()).get("status").asString())
+                .isEqualTo("FAILED");
+    }
+
+    /** The latest execution marked as a killed process leaves it: running, with its steps, and no end. */
+    private long killed() {
+        long id = jdbc.queryForObject("SELECT max(job_execution_id) FROM batch_job_execution", Long.class);
+        jdbc.update("UPDATE batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL WHERE job_execution_id = ?", id);
+        jdbc.update("UPDATE batch_step_execution SET status = 'STARTED', exit_code = 'EXECUTING', end_time = NULL WHERE job_execution_id = ?", id);
+        return id;
+    }
+
+    /**
      * A night waiting for its drop, ended without it or failed before any job ran makes no Batch execution: a script
      * reads the schedules' own record, as /runs shows it (review 29: nothing in /api/v1 did).
      */

@@ -260,14 +260,15 @@ public class Reruns {
         if (execution == null) {
             return Optional.empty();
         }
-        return rerun.days(execution).map(days -> {
+        JobExecution looked = settledIfDead(execution);
+        return rerun.days(looked).map(days -> {
             Integer done = jdbc.queryForObject(SqlFiles.load("web/rerun-days-done.sql"), Map.of("id", id), Integer.class);
             int total = (int) (days.to().toEpochDay() - days.from().toEpochDay() + 1);
-            BatchStatus status = execution.getStatus();
-            String message = status == BatchStatus.FAILED ? RerunFailures.failure(execution) : null;
+            BatchStatus status = looked.getStatus();
+            String message = status == BatchStatus.FAILED ? RerunFailures.failure(looked) : null;
             // a restart is a new execution of the same job instance: the last one is where this rerun went on
             JobExecution latest = status == BatchStatus.FAILED || status == BatchStatus.STOPPED
-                    ? jobRepository.getLastJobExecution(execution.getJobInstance()) : null;
+                    ? jobRepository.getLastJobExecution(looked.getJobInstance()) : null;
             Long restartedAs = latest != null && latest.getId() != id ? latest.getId() : null;
             if (restartedAs != null) {
                 message = (message == null ? "" : message + "; ") + "restarted as rerun " + restartedAs + " (" + latest.getStatus() + ")";
@@ -279,9 +280,9 @@ public class Reruns {
             }
             // and has not ended: the stop wrote an end time that the day still rendering overtook, so a script
             // polling until ended_at was set stopped early, with the wrong end and progress (r33a)
-            boolean ended = status != BatchStatus.STOPPING && execution.getEndTime() != null;
+            boolean ended = status != BatchStatus.STOPPING && looked.getEndTime() != null;
             return new State(id, status, days.from(), days.to(), done == null ? 0 : Math.min(done, total), total,
-                    time(execution.getStartTime()), ended ? time(execution.getEndTime()) : null, message, restartedAs);
+                    time(looked.getStartTime()), ended ? time(looked.getEndTime()) : null, message, restartedAs);
         });
     }
 
@@ -326,6 +327,47 @@ public class Reruns {
     }
 
     /** The execution, or null when there is none (the JDBC repository raises rather than answer null). */
+    /**
+     * A rerun marked running that nothing runs any more (its process killed: serve's kill -9, a power cut) is marked
+     * FAILED, restartable, when it is looked at: it stayed STARTED with no message after serve came back, and a script
+     * polling for its end waited forever (r39b). Nothing runs it when its days' lock is free: a live rerun, on any node
+     * or the command line, holds it from before its execution exists until after it ended.
+     */
+    private JobExecution settledIfDead(JobExecution execution) {
+        BatchStatus status = execution.getStatus();
+        if (status != BatchStatus.STARTING && status != BatchStatus.STARTED && status != BatchStatus.STOPPING || live.containsKey(execution.getId())) {
+            return execution;
+        }
+        Rerun.Days days = rerun.days(execution).orElse(null);
+        if (days == null) {
+            return execution;
+        }
+        try (RunLock.Held held = runLock.days("the look at rerun " + execution.getId(), days.from(), days.to())) {
+            rerun.markDead(days.from(), days.to());
+        } catch (RunLock.Refused running) {
+            return execution;
+        }
+        return jobRepository.getJobExecution(execution.getId());
+    }
+
+    /**
+     * At serve's start, every rerun its process left marked running is marked FAILED (as {@link #settledIfDead}), so
+     * that the runs table and /api/v1/runs say so before anyone looks at the rerun itself.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.web.server.context.WebServerInitializedEvent.class)
+    public void settleDeadReruns() {
+        for (Long id : jdbc.queryForList(SqlFiles.load("web/reruns-marked-running.sql"), Map.of(), Long.class)) {
+            JobExecution execution = execution(id);
+            if (execution != null) {
+                try {
+                    settledIfDead(execution);
+                } catch (RuntimeException e) {
+                    log.warn("rerun {} is marked running and could not be marked failed: {}", id, e.getMessage());
+                }
+            }
+        }
+    }
+
     private JobExecution execution(long id) {
         try {
             return jobRepository.getJobExecution(id);
