@@ -141,6 +141,19 @@ class DistributionFile {
                     .anyMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029')) {
                 throw new DistributionException(source, at + ".name", "holds a control character (a line break or a tab)");
             }
+            // what the recipient's mail reader shows in To: the name as written (r39d): a direction override turned it
+            // round, and a run of digits put an account number into a mail, which delivery.md allows in none
+            if (r.get("name") != null) {
+                String named = String.valueOf(r.get("name")).strip();
+                if (named.chars().anyMatch(c -> Character.getType(c) == Character.FORMAT)) {
+                    throw new DistributionException(source, at + ".name", "holds an invisible or direction-changing character (U+"
+                            + String.format("%04X", named.chars().filter(c -> Character.getType(c) == Character.FORMAT).findFirst().getAsInt()) + ")");
+                }
+                if (!org.fraudstats.storage.DigitRuns.mask(named).equals(named)) {
+                    throw new DistributionException(source, at + ".name", "holds 12 or more digits in a row, which read as an account "
+                            + "number: no account number goes into a mail (delivery.md)");
+                }
+            }
             String email = String.valueOf(r.get("email")).strip();
             Matcher address = ADDRESS.matcher(email);
             if (!address.matches()) {

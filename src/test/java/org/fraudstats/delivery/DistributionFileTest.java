@@ -103,6 +103,12 @@ class DistributionFileTest {
         // a name holding a line break: refused, not sent as a To: mail readers refuse (r38a)
         assertProblem(CONTRACT.replace("{name: 张三,", "{name: \"张三\\r\\nBcc: x@example.gov.cn\","),
                 "d.yml: lists.leadership.recipients[1].name: holds a control character (a line break or a tab)");
+        // a name the To: header would show with an account number in it, or turned round (r39d)
+        assertProblem(CONTRACT.replace("{name: 张三,", "{name: 张三 6222586223696665,"),
+                "d.yml: lists.leadership.recipients[1].name: holds 12 or more digits in a row, which read as an account number: "
+                        + "no account number goes into a mail (delivery.md)");
+        assertProblem(CONTRACT.replace("{name: 张三,", "{name: \"张\u202E三\","),
+                "d.yml: lists.leadership.recipients[1].name: holds an invisible or direction-changing character (U+202E)");
         assertProblem(CONTRACT.replace("max_attachment_mb: 10", "max_attachment_mb: lots"),
                 "d.yml: max_attachment_mb: 'lots' is not a number of megabytes above 0 and up to 1000");
         assertProblem(CONTRACT.replace("allowed_domains:", "allowed_domain:"),
