@@ -239,6 +239,13 @@ class PortalApiTest extends PortalTest {
         // said where, without the parser's description of its source (REDACTED, a feature's name, #UNKNOWN: MLPS tester)
         assertError(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON).content("{\"from\":\"2022-10-01\"")),
                 "the body is not JSON: Unexpected end-of-input: expected close marker for Object (line 1, column 21)");
+        // nor the library's class and setting names (r39d)
+        assertThat(errorOf(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"from\": \"2022-10-01\", \"to\": \"2022-10-02\", \"dry_run\": true} {}"))))
+                .startsWith("the body is not JSON: more follows the JSON object").doesNotContain("`").doesNotContain("jackson");
+        assertThat(errorOf(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"from\": \"2022-10-01\", \"to\": \"2022-10-02\", \"dry_run\": NaN}"))))
+                .startsWith("the body is not JSON: ").contains("NaN").contains("not a JSON value").doesNotContain("`").doesNotContain("Feature");
         assertError(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"from\": \"2022-10-01\", \"to\": \"2022-10-02\", \"formats\": [\"doc\"]}")), "formats: 'doc' is not pdf or xlsx");
         assertError(as("statistician", get("/api/v1/reruns/abc")), "'abc' is not a rerun id (the id POST /api/v1/reruns answered)");

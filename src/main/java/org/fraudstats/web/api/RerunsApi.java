@@ -265,7 +265,12 @@ class RerunsApi {
      */
     private static String parserSaid(JacksonException e) {
         String said = e.getOriginalMessage().lines().findFirst().orElse("")
-                .replaceAll("\\s*\\((?:start marker )?at \\[Source:.*$", "").replaceAll("\\s*at \\[Source:.*$", "").strip();
+                .replaceAll("\\s*\\((?:start marker )?at \\[Source:.*$", "").replaceAll("\\s*at \\[Source:.*$", "")
+                // nor the library's class and setting names (r39d): "(bound as `tools.jackson.databind.JsonNode`): not
+                // allowed as per `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`", "enable `JsonReadFeature.…` to allow"
+                .replaceAll("^Trailing token \\(`[^`]+`\\) found after value.*$", "more follows the JSON object")
+                .replaceAll("\\s*\\(bound as `[^`]*`\\)", "").replaceAll(":?\\s*not allowed as per `[^`]*`", "")
+                .replaceAll(":?\\s*enable `[^`]*` to allow", ": not a JSON value").strip();
         var at = e.getLocation();
         return at != null && at.getLineNr() > 0 ? said + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")" : said;
     }
