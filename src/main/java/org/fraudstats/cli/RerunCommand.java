@@ -100,7 +100,11 @@ class RerunCommand implements Callable<Integer> {
         }
         var outWriter = spec.commandLine().getOut();
         if (result.status() != BatchStatus.COMPLETED) {
-            throw new UserError("rerun " + period.from + ".." + period.to + " " + result.status().name().toLowerCase(java.util.Locale.ROOT)
+            // UNKNOWN is Batch's word for an end it could not record (the database lost): "rerun … unknown" read as
+            // "we do not know" (r39b)
+            String ended = result.status() == BatchStatus.UNKNOWN ? "did not finish"
+                    : result.status().name().toLowerCase(java.util.Locale.ROOT);
+            throw new UserError("rerun " + period.from + ".." + period.to + " " + ended
                     + " (job execution " + result.jobExecutionId() + "): " + result.failure()
                     + "; once that is put right, run the same command again to finish only the missing days");
         }
