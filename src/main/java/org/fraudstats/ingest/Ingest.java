@@ -278,13 +278,25 @@ public class Ingest {
      * message of a failed statement holds the whole SQL file, comments and all, and pgjdbc's adds its Where: lines;
      * any other failure gives the first line of its root cause's message.
      */
-    private static String rootMessage(Throwable t) {
+    /**
+     * The line of a load's failure: the cause that says it, and, when the database went away under the load, that it
+     * did and what to do: a postmaster killed under a COPY said only "Broken pipe" (r39b).
+     */
+    static String rootMessage(Throwable t) {
+        String said = causeSaid(t);
+        return org.fraudstats.storage.DatabaseDown.isCause(t)
+                ? "the database connection was lost (" + said + "): nothing of the drop was kept; once the database is back, "
+                        + "run the same command again"
+                : said;
+    }
+
+    private static String causeSaid(Throwable t) {
         Throwable root = t;
         for (Throwable cause = t; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             // a rollback that failed too hides the failure that mattered, kept aside, not as its cause (as Rerun.oneLine)
             if (cause instanceof org.springframework.transaction.TransactionSystemException rollback
                     && rollback.getApplicationException() != null) {
-                return rootMessage(rollback.getApplicationException());
+                return causeSaid(rollback.getApplicationException());
             }
             if (cause instanceof UnreadableFileException || cause instanceof FileStager.StagingFailed) {
                 return cause.getMessage();
