@@ -134,6 +134,9 @@ public final class BulletinPdf {
         config.setMetadataCreator("fraudstats");
         config.setMetadataKeywords(String.join(", ", masthead.organisation(), masthead.documentName(), masthead.period()));
         config.setDisplayMetadataTitle(true);
+        // the document's language in its catalog (/Lang), which a screen reader and an archive's index read: the text is
+        // Chinese, and a reader left to guess read it as the system's language (r39a)
+        config.setTagLanguage("zh-CN");
         // Archives keep bulletins as PDF/A-2b: fonts embedded (the font extension's), colours tied to sRGB,
         // XMP metadata (written by xmpcore; without it OpenPDF's own XMP declares no PDF/A part).
         config.setPdfaConformance(PdfaConformanceEnum.PDFA_2B);

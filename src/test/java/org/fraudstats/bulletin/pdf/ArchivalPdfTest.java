@@ -79,6 +79,8 @@ class ArchivalPdfTest {
             String xmp = new String(document.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8);
             assertThat(xmp).contains("pdfaid:part", "佛山市反诈骗中心", data.kind().documentName());
             assertThat(xmp).containsPattern("pdfaid:part(=\"|>)2").containsPattern("pdfaid:conformance(=\"|>)B");
+            // the language of its text, for screen readers and an archive's index (r39a: none)
+            assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("zh-CN");
         }
     }
 
