@@ -213,6 +213,9 @@ class PortalApiTest extends PortalTest {
         assertError(as("leader", get("/api/v1/bulletins/2022-13-01/daily.pdf")), null);
         // a date without its dashes is shown with its ISO form, not as '…' (tester B)
         assertError(as("leader", get("/api/v1/bulletins/20221024/daily.pdf")), "'20221024' is not a bulletin's date (an ISO date: 2022-10-24)");
+        // a daily is named by its day, not by a period of one day (r39d: served under a second address)
+        assertError(as("leader", get("/api/v1/bulletins/2022-10-24_2022-10-24/daily.pdf")),
+                "a daily bulletin is named by its day (2022-10-24), not by a period");
         assertError(as("leader", get("/api/v1/bulletins/20221001_20221031/monthly.pdf")),
                 "not a bulletin's period: its dates are written with dashes, 2022-10-01_2022-10-31");
         assertError(as("statistician", post("/api/v1/reruns").contentType(MediaType.TEXT_PLAIN).content("from=2022-10-01")),

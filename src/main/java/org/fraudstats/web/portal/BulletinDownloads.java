@@ -73,6 +73,11 @@ public class BulletinDownloads {
         if (revision != null && revision < 1) {
             throw new BadInput("revision must be 1 or more");
         }
+        if (file.group(1).equals("daily") && period.length() > 10) {
+            // a daily's address names its day; 2022-10-24_2022-10-24 served it under a second address (r39d)
+            throw new BadInput("a daily bulletin is named by its day (" + period.substring(0, 10) + "), not by a period",
+                    "日报以日期命名（" + period.substring(0, 10) + "），不是区间");
+        }
         Inputs.date("date", period.substring(0, 10));
         if (period.length() > 10) {
             Inputs.period(period.substring(0, 10), period.substring(11));
