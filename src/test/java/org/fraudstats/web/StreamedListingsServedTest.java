@@ -194,6 +194,11 @@ class StreamedListingsServedTest extends DatabaseTest {
                     .header("Cookie", cookie).header("Authorization", "Bearer " + statistician).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(api.statusCode()).as(cookie).isEqualTo(200);
         }
+        // nor on the container's error pages, where Spring Session reads the cookie again (review r39e: two traces each)
+        assertThat(get("/js/nope.js", "Cookie", "SESSION=AAAA").statusCode()).isEqualTo(404);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).header("Cookie", "SESSION=AAAA")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode()).isEqualTo(403);
+        assertThat(get("/api/v1/nope", "Cookie", "SESSION=AAAA", "Authorization", "Bearer " + statistician).statusCode()).isEqualTo(404);
         // a real session's cookie beside it still signs in
         String signedIn = signIn(Role.STATISTICIAN, null);
         assertThat(get("/bulletins", "Cookie", "SESSION=AAAA; " + signedIn).statusCode()).isEqualTo(200);
