@@ -32,6 +32,24 @@ public class RollupMismatch extends RuntimeException {
                 + "），未生成任何通报；请运维人员运行 fraudstats verify --from " + holes.get(2) + " --to " + holes.get(3) + " --repair 修复");
     }
 
+    /**
+     * A recorded line without the first differing row, whose district's figures of one day only leaders and
+     * statisticians may read (web.md): what the administrator's schedules page and API say (review r39e). Empty for any
+     * other line.
+     */
+    public static Optional<String> withoutFigures(String line) {
+        List<String> holes = LINE.holes(line);
+        return holes == null ? Optional.empty() : Optional.of(holes.get(0) + " rollup rows differ from the facts; nothing was "
+                + "rendered: fraudstats verify --from " + holes.get(2) + " --to " + holes.get(3) + " lists them, and with --repair mends them");
+    }
+
+    /** {@link #withoutFigures} in the page's words. */
+    public static Optional<String> chineseWithoutFigures(String line) {
+        List<String> holes = LINE.holes(line);
+        return holes == null ? Optional.empty() : Optional.of("日汇总与明细数据不一致（共 " + holes.get(0) + " 行），未生成任何通报；请运维人员运行 "
+                + "fraudstats verify --from " + holes.get(2) + " --to " + holes.get(3) + " --repair 修复");
+    }
+
     /** The same in the portal's words, for a statistician who has no shell: who repairs it, and with what. */
     public String chinese() {
         RollupCheck.RollupDifference first = differences.get(0);

@@ -35,6 +35,16 @@ public final class NightlyLines {
         return org.fraudstats.metrics.RollupMismatch.chineseOf(line);
     }
 
+    /** A night's failure line as the administrator may read it: a rollup refusal without its row of figures. */
+    public static String withoutFigures(String line) {
+        return line == null ? null : org.fraudstats.metrics.RollupMismatch.withoutFigures(line).orElse(line);
+    }
+
+    /** {@link #withoutFigures} in the page's words; empty for a line that is no rollup refusal. */
+    public static java.util.Optional<String> chineseOfFailureWithoutFigures(String line) {
+        return org.fraudstats.metrics.RollupMismatch.chineseWithoutFigures(line);
+    }
+
     static String loaded(DropLoadResult r) {
         return r.leftAlone() != null ? r.date() + "  drop " + r.leftAlone()
                 : r.unchangedSinceLoaded() ? r.date() + "  drop unchanged (already loaded)"

@@ -48,16 +48,24 @@ public class ScheduledRuns {
          * rollups stayed 失败 after the repair with nothing on the page saying what to do next: closing note 29).
          */
         public String reason() {
-            return reason("在上方“重算一个区间”");
+            return reason("在上方“重算一个区间”", WaitingWords.chinese(detail));
         }
 
-        /** The same for the administrator's page, which has no rerun form: who renders it, and where. */
+        /**
+         * The same for the administrator's page, which has no rerun form: who renders it, and where; a rollup refusal
+         * without its row of a district's figures, which web.md gives leaders and statisticians only (review r39e).
+         */
         public String reasonForAdministrator() {
-            return reason("由统计人员在“运行与重算”页面");
+            return reason("由统计人员在“运行与重算”页面", org.fraudstats.nightly.NightlyLines.chineseOfFailureWithoutFigures(detail)
+                    .orElseGet(() -> WaitingWords.chinese(detail)));
         }
 
-        private String reason(String where) {
-            String said = WaitingWords.chinese(detail);
+        /** The recorded line as the administrator's API answers it: a rollup refusal without its row of figures. */
+        public String detailForAdministrator() {
+            return org.fraudstats.nightly.NightlyLines.withoutFigures(detail);
+        }
+
+        private String reason(String where, String said) {
             if ("FAILED".equals(status) && !retried && !doneByHand && !to.equals(day)) {
                 return said + "（不自动重试：问题解决后，" + where + "重算 " + day + " 至 " + to + "，勾选“同时生成整个区间的通报”；生成后按订阅名单邮件发送）";
             }

@@ -351,9 +351,20 @@ class PortalPagesTest extends PortalTest {
         jdbc.update("INSERT INTO schedule_run (schedule, business_day, status, started_at, finished_at, instance, detail) VALUES "
                 + "('weekly', '2031-01-13', 'FAILED', '2031-01-20T02:30:00+08:00', '2031-01-20T02:30:04+08:00', 'node', "
                 + "'drop 2031-01-19 not loaded: cases.csv: required column ''loss_amount'' missing from the header'), "
-                + "('nightly', '2031-01-20', 'DONE', '2031-01-21T01:30:00+08:00', '2031-01-21T01:30:09+08:00', 'node', NULL)");
+                + "('nightly', '2031-01-20', 'DONE', '2031-01-21T01:30:00+08:00', '2031-01-21T01:30:09+08:00', 'node', NULL), "
+                + "('nightly', '2031-01-21', 'FAILED', '2031-01-22T01:30:00+08:00', '2031-01-22T01:30:04+08:00', 'node', "
+                + "'1 rollup rows differ from the facts, the first: 2031-01-14,440604,cases,3,4; nothing was rendered: fraudstats verify "
+                + "--from 2031-01-14 --to 2031-01-14 lists them, and with --repair mends them')");
         try {
             String page = page("admin", get("/schedules"));
+            // a rollup refusal without its row of a district's figures, which web.md gives leaders and statisticians only
+            // (review r39e); the statistician's /runs and API keep it
+            assertThat(page).contains("日汇总与明细数据不一致（共 1 行），未生成任何通报；请运维人员运行 fraudstats verify --from 2031-01-14 "
+                    + "--to 2031-01-14 --repair 修复").doesNotContain("440604,cases");
+            assertThat(page("admin", get("/api/v1/schedule").param("limit", "3"))).contains("\"detail\": \"1 rollup rows differ from the "
+                    + "facts; nothing was rendered: fraudstats verify --from 2031-01-14").doesNotContain("440604,cases");
+            assertThat(page("statistician", get("/api/v1/schedule").param("limit", "3"))).contains("the first: 2031-01-14,440604,cases,3,4");
+            assertThat(page("statistician", get("/runs"))).contains("2031-01-14,440604,cases,3,4");
             // serve is not running in this test: the next fires are the crons' own, in Beijing time
             assertThat(page).contains("<h1>定时任务</h1>").contains("本页只供查看")
                     .containsPattern("<td>nightly</td>\\s*<td class=\"wide\"><span>日报任务（载入前一天的数据，生成日报，修订受影响的通报）</span>")

@@ -32,11 +32,14 @@ class ScheduleApi {
     ResponseEntity<byte[]> schedule(@RequestParam(required = false) String limit) {
         KnownParameters.only();
         int n = Limit.of(limit, 14);
-        List<Map<String, Object>> periods = scheduledRuns.latest(n).stream().map(ScheduleApi::json).toList();
+        // the administrator reads no figure (web.md): a rollup refusal's row of a district's figures is cut (review r39e)
+        boolean figures = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication()
+                .getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_STATISTICIAN"));
+        List<Map<String, Object>> periods = scheduledRuns.latest(n).stream().map(p -> json(p, figures)).toList();
         return JsonAnswer.of(HttpStatus.OK, periods);
     }
 
-    private static Map<String, Object> json(ScheduledRuns.Period p) {
+    private static Map<String, Object> json(ScheduledRuns.Period p, boolean figures) {
         Map<String, Object> period = new LinkedHashMap<>();
         period.put("schedule", p.schedule());
         period.put("from", p.day().toString());
@@ -45,7 +48,7 @@ class ScheduleApi {
         period.put("started_at", p.started());
         period.put("finished_at", p.finishedAt() == null ? null : p.finished());
         // the record's own line, in English (the page says it in Chinese), account numbers masked when recorded
-        period.put("detail", p.detail());
+        period.put("detail", figures ? p.detail() : p.detailForAdministrator());
         period.put("retried", p.retried());
         period.put("done_by_hand", p.doneByHand());
         period.put("completed_since", p.completedSince());
