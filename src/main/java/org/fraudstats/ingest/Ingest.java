@@ -274,11 +274,6 @@ public class Ingest {
     }
 
     /**
-     * One line a user can act on (cli.md): ours when we raised it, else the database server's own message. Spring's
-     * message of a failed statement holds the whole SQL file, comments and all, and pgjdbc's adds its Where: lines;
-     * any other failure gives the first line of its root cause's message.
-     */
-    /**
      * The line of a load's failure: the cause that says it, and, when the database went away under the load, that it
      * did and what to do: a postmaster killed under a COPY said only "Broken pipe" (r39b).
      */
@@ -290,6 +285,11 @@ public class Ingest {
                 : said;
     }
 
+    /**
+     * One line a user can act on (cli.md): ours when we raised it, else the database server's own message. Spring's
+     * message of a failed statement holds the whole SQL file, comments and all, and pgjdbc's adds its Where: lines;
+     * any other failure gives the first line of its root cause's message.
+     */
     private static String causeSaid(Throwable t) {
         Throwable root = t;
         for (Throwable cause = t; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {

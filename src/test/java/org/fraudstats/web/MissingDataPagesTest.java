@@ -114,6 +114,8 @@ class MissingDataPagesTest extends PortalTest {
                 + "2022-10-25 的数据尚未到达");
         assertThat(page("leader", get("/bulletins/2022-10-24/daily"))).doesNotContain("id=\"missing-data\"");
         assertThat(page("leader", get("/bulletins/2022-10-26/daily"))).doesNotContain("id=\"missing-data\"");
+        // nor is it quoted to the press as whole
+        assertThat(headline("2022-10-24", "2022-10-26")).startsWith("409 ").contains("the data of 2022-10-25 has not arrived");
 
         // mended and loaded: it has arrived, and the rerun publishes it whole
         drops.write("2022-10-25", "cases.csv", Drops.CASES + "C2,2022-10-25T09:00:00+08:00,440604,,OTHER,100.00,\n");

@@ -326,7 +326,6 @@ public class Reruns {
         }
     }
 
-    /** The execution, or null when there is none (the JDBC repository raises rather than answer null). */
     /**
      * A rerun marked running that nothing runs any more (its process killed: serve's kill -9, a power cut) is marked
      * FAILED, restartable, when it is looked at: it stayed STARTED with no message after serve came back, and a script
@@ -368,6 +367,7 @@ public class Reruns {
         }
     }
 
+    /** The execution, or null when there is none (the JDBC repository raises rather than answer null). */
     private JobExecution execution(long id) {
         try {
             return jobRepository.getJobExecution(id);
