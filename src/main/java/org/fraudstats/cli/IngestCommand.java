@@ -68,6 +68,13 @@ class IngestCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         summarize(results, from, to, out);
+        var err = spec.commandLine().getErr();
+        for (var notLoaded : services.get(org.fraudstats.ingest.DropsNotLoaded.class).days()) {
+            err.printf("fraudstats ingest: warning: the drop of %s was tried and never loaded (job execution %d; history says why): "
+                    + "every bulletin reading that day says 数据未到 until it is mended and loaded, or an empty folder %s is%n",
+                    notLoaded.day(), notLoaded.jobExecutionId(), inbox.resolve(notLoaded.day().toString()));
+        }
+        err.flush();
         return 0;
     }
 
