@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.fraudstats.settings.BusinessTime;
 import org.quartz.CronExpression;
+import org.quartz.CronTrigger;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -28,7 +29,8 @@ public class ScheduleOverview {
      * @param retryAt   a pending retry's time (a drop looked for again, a failed night), empty when none
      */
     public record Schedule(String name, String description, boolean enabled, String work, String cron, String zone, String source,
-                           String inbox, String out, boolean installed, String nextFire, String lastFire, String retryAt) {
+                           String inbox, String out, boolean installed, String nextFire, String lastFire, String retryAt,
+                           String fileCron) {
     }
 
     private final ScheduleDefinitions definitions;
@@ -70,13 +72,19 @@ public class ScheduleOverview {
                     case MONTH -> "月报（上一个自然月）";
                     case DAY -> "区间通报（前一天）";
                 };
-        return new Schedule(d.name(), d.description(), d.enabled(), work, d.cron(), d.zone().getId(), d.source(),
+        // what fires is the trigger Quartz holds for every node, installed by the node that started last: its cron is
+        // shown, and this node's file beside it when they differ (review r39e: the page named the file's next to the
+        // trigger's next fire)
+        String cronFired = cron instanceof CronTrigger c ? c.getCronExpression() : d.cron();
+        String zoneFired = cron instanceof CronTrigger c ? c.getTimeZone().getID() : d.zone().getId();
+        String fileCron = cronFired.equals(d.cron()) && zoneFired.equals(d.zone().getId()) ? "" : d.cron() + " " + d.zone().getId();
+        return new Schedule(d.name(), d.description(), d.enabled(), work, cronFired, zoneFired, d.source(),
                 d.inbox() == null ? "" : d.inbox().toString(), d.out() == null ? "" : d.out().toString(), cron != null, next,
                 cron == null || cron.getPreviousFireTime() == null ? "" : seconds(cron.getPreviousFireTime().toInstant()),
-                retry == null || retry.getNextFireTime() == null ? "" : minutes(retry.getNextFireTime().toInstant()));
+                retry == null || retry.getNextFireTime() == null ? "" : minutes(retry.getNextFireTime().toInstant()), fileCron);
     }
 
-    /** What the cron says next, in its own zone, when serve has not installed it yet. */
+    /** What the cron says next, in its own zone, when serve has not installed it yet: on the system clock, as Quartz fires. */
     private static String cronNext(ScheduleDefinition d) {
         try {
             CronExpression expression = new CronExpression(d.cron());

@@ -300,6 +300,7 @@ class NightlyRunTest extends DatabaseTest {
                 assertThat(s.cron()).isEqualTo("0 0 0 1 1 ? 2099");
                 assertThat(s.zone()).isEqualTo("Asia/Shanghai");
                 assertThat(s.nextFire()).isEqualTo("2099-01-01 00:00");
+                assertThat(s.fileCron()).isEmpty();
                 // Beijing time to the second, no offset, as the page's heading says (it showed +08:00)
                 assertThat(s.lastFire()).matches("|\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
                 assertThat(s.retryAt()).isIn(inTwoHours, Instant.now().plus(Duration.ofHours(2)).plusSeconds(1)
@@ -314,7 +315,19 @@ class NightlyRunTest extends DatabaseTest {
             });
             assertThat(overview.schedules()).filteredOn(s -> s.name().equals("weekly")).singleElement()
                     .satisfies(s -> assertThat(s.work()).isEqualTo("周报（上周一至周日）"));
+
+            // another node, started last with another file, installed its cron: what fires is shown, this node's beside it
+            ScheduleDefinition nightly = definitions.get("nightly");
+            quartz.install(List.of(new ScheduleDefinition(nightly.name(), nightly.source(), nightly.description(), true, nightly.work(),
+                    nightly.cadence(), "0 0 2 1 1 ? 2099", nightly.zone(), nightly.inbox(), nightly.out(), nightly.retryInterval(),
+                    nightly.deadline())));
+            assertThat(overview.schedules()).filteredOn(s -> s.name().equals("nightly")).singleElement().satisfies(s -> {
+                assertThat(s.cron()).isEqualTo("0 0 2 1 1 ? 2099");
+                assertThat(s.nextFire()).isEqualTo("2099-01-01 02:00");
+                assertThat(s.fileCron()).isEqualTo("0 0 0 1 1 ? 2099 Asia/Shanghai");
+            });
         } finally {
+            quartz.install(List.of(definitions.get("nightly")));
             scheduler.unscheduleJob(QuartzSchedules.retryKey("nightly"));
         }
     }
