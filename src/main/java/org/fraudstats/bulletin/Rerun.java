@@ -57,8 +57,11 @@ public class Rerun {
     private final BulletinPublisher publisher;
     private final RollupCheck rollupCheck;
 
+    private final org.fraudstats.storage.RunLock runLock;
+
     Rerun(JobOperator jobOperator, JobRepository jobRepository, Job rerunBulletinsJob, NamedParameterJdbcTemplate jdbc,
-          BulletinPublisher publisher, RollupCheck rollupCheck) {
+          BulletinPublisher publisher, RollupCheck rollupCheck, org.fraudstats.storage.RunLock runLock) {
+        this.runLock = runLock;
         this.publisher = publisher;
         this.rollupCheck = rollupCheck;
         this.jobOperator = jobOperator;
@@ -133,11 +136,39 @@ public class Rerun {
     }
 
     /**
-     * Marks FAILED what {@link #recoverDead} does, for a caller outside a run (a look at a rerun's state, serve's start)
-     * that holds the lock of every day of [from, to].
+     * A rerun marked running that nothing runs any more (its process killed: serve's or the command's kill -9, a power
+     * cut) is marked FAILED, restartable: it stayed STARTED with no message, and a script polling for its end waited
+     * forever (r39b, r39f). Nothing runs it when its days' lock is free: a live rerun, on any node or the command line,
+     * holds it from before its execution exists until after it ended. Returns the execution as it is now.
      */
-    public void markDead(LocalDate from, LocalDate to) {
-        recoverDead(from, to);
+    public JobExecution settledIfDead(JobExecution execution) {
+        BatchStatus status = execution.getStatus();
+        if (status != BatchStatus.STARTING && status != BatchStatus.STARTED && status != BatchStatus.STOPPING) {
+            return execution;
+        }
+        Days days = days(execution).orElse(null);
+        if (days == null) {
+            return execution;
+        }
+        try (org.fraudstats.storage.RunLock.Held held = runLock.days("the look at rerun " + execution.getId(), days.from(), days.to())) {
+            recoverDead(days.from(), days.to());
+        } catch (org.fraudstats.storage.RunLock.Refused running) {
+            return execution;
+        }
+        return jobRepository.getJobExecution(execution.getId());
+    }
+
+    /**
+     * {@link #settledIfDead} of every rerun marked running (sql/bulletin/reruns-marked-running.sql): before a listing of
+     * the runs (history, /runs, /api/v1/runs) and at serve's start, so that none says running of a rerun nobody runs.
+     */
+    public void settleDeadReruns() {
+        for (Long id : jdbc.queryForList(SqlFiles.load("bulletin/reruns-marked-running.sql"), Map.of(), Long.class)) {
+            JobExecution execution = jobRepository.getJobExecution(id);
+            if (execution != null) {
+                settledIfDead(execution);
+            }
+        }
     }
 
     /**

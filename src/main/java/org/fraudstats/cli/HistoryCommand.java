@@ -46,6 +46,8 @@ class HistoryCommand implements Callable<Integer> {
         // the header once the database answers: a script keeping standard output had a header alone of a command that
         // failed (review 32b)
         JdbcTemplate jdbc = services.get(JdbcTemplate.class);
+        // a rerun whose process was killed is FAILED, not STARTED, as /api/v1/runs says it (r39f)
+        services.get(org.fraudstats.bulletin.Rerun.class).settleDeadReruns();
         out.printf("%-6s %-15s %-10s %-25s %9s %9s %9s %9s  %s%n", "id", "job", "status", "started", "seconds", "read", "written", "rejected", "parameters");
         jdbc.query(SqlFiles.load("batch/history.sql"), rs -> {
             // a failed one says why after its parameters, the last column (scripts read the columns before it as ever),

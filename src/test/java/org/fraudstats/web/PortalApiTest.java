@@ -270,6 +270,17 @@ class PortalApiTest extends PortalTest {
         assertThat(state.get("message").asString()).startsWith("ended without finishing (its process stopped before it did)");
         assertThat(state.get("ended_at").isNull()).isFalse();
 
+        // the listings say it too, before anyone opens the rerun (r39f: a killed command-line rerun said STARTED there)
+        assertThat(cli("rerun", "--from", "2022-10-05", "--to", "2022-10-05").exitCode()).isZero();
+        long listed = killed();
+        assertThat(JSON.readTree(as("statistician", get("/api/v1/runs").param("limit", "1")).getContentAsString()).get(0).get("status")
+                .asString()).isEqualTo("FAILED");
+        assertThat(jdbc.queryForObject("SELECT status FROM batch_job_execution WHERE job_execution_id = ?", String.class, listed))
+                .isEqualTo("FAILED");
+        assertThat(cli("rerun", "--from", "2022-10-05", "--to", "2022-10-05").exitCode()).isZero();
+        long inHistory = killed();
+        assertThat(cli("history", "--limit", "1").out()).contains(inHistory + "     rerunBulletins  FAILED");
+
         assertThat(cli("rerun", "--from", "2022-10-05", "--to", "2022-10-05").exitCode()).isZero();
         long atStart = killed();
         context.getBean(org.fraudstats.web.portal.Reruns.class).settleDeadReruns();

@@ -326,44 +326,18 @@ public class Reruns {
         }
     }
 
-    /**
-     * A rerun marked running that nothing runs any more (its process killed: serve's kill -9, a power cut) is marked
-     * FAILED, restartable, when it is looked at: it stayed STARTED with no message after serve came back, and a script
-     * polling for its end waited forever (r39b). Nothing runs it when its days' lock is free: a live rerun, on any node
-     * or the command line, holds it from before its execution exists until after it ended.
-     */
+    /** {@link Rerun#settledIfDead}, but of a rerun this server's thread still runs (a stop may have marked it ended). */
     private JobExecution settledIfDead(JobExecution execution) {
-        BatchStatus status = execution.getStatus();
-        if (status != BatchStatus.STARTING && status != BatchStatus.STARTED && status != BatchStatus.STOPPING || live.containsKey(execution.getId())) {
-            return execution;
-        }
-        Rerun.Days days = rerun.days(execution).orElse(null);
-        if (days == null) {
-            return execution;
-        }
-        try (RunLock.Held held = runLock.days("the look at rerun " + execution.getId(), days.from(), days.to())) {
-            rerun.markDead(days.from(), days.to());
-        } catch (RunLock.Refused running) {
-            return execution;
-        }
-        return jobRepository.getJobExecution(execution.getId());
+        return live.containsKey(execution.getId()) ? execution : rerun.settledIfDead(execution);
     }
 
-    /**
-     * At serve's start, every rerun its process left marked running is marked FAILED (as {@link #settledIfDead}), so
-     * that the runs table and /api/v1/runs say so before anyone looks at the rerun itself.
-     */
+    /** At serve's start, every rerun its process left marked running is marked FAILED ({@link Rerun#settleDeadReruns}). */
     @org.springframework.context.event.EventListener(org.springframework.boot.web.server.context.WebServerInitializedEvent.class)
     public void settleDeadReruns() {
-        for (Long id : jdbc.queryForList(SqlFiles.load("web/reruns-marked-running.sql"), Map.of(), Long.class)) {
-            JobExecution execution = execution(id);
-            if (execution != null) {
-                try {
-                    settledIfDead(execution);
-                } catch (RuntimeException e) {
-                    log.warn("rerun {} is marked running and could not be marked failed: {}", id, e.getMessage());
-                }
-            }
+        try {
+            rerun.settleDeadReruns();
+        } catch (RuntimeException e) {
+            log.warn("the reruns left marked running could not be marked failed: {}", e.getMessage());
         }
     }
 

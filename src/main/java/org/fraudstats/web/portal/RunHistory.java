@@ -15,9 +15,11 @@ import org.springframework.stereotype.Service;
 public class RunHistory {
 
     private final JdbcTemplate jdbc;
+    private final org.fraudstats.bulletin.Rerun rerun;
 
-    RunHistory(JdbcTemplate jdbc) {
+    RunHistory(JdbcTemplate jdbc, org.fraudstats.bulletin.Rerun rerun) {
         this.jdbc = jdbc;
+        this.rerun = rerun;
     }
 
     /**
@@ -30,6 +32,8 @@ public class RunHistory {
 
     /** As {@link #latest}, of the executions older than {@code id}: the next page of a script walking the history. */
     public List<Map<String, Object>> before(long id, int limit) {
+        // a rerun whose process was killed said STARTED here until its own record was opened (r39f)
+        rerun.settleDeadReruns();
         return jdbc.query(SqlFiles.load("batch/history.sql"), (rs, i) -> {
             Map<String, Object> run = new LinkedHashMap<>();
             run.put("id", rs.getLong("job_execution_id"));
