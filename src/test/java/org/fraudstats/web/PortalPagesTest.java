@@ -367,7 +367,7 @@ class PortalPagesTest extends PortalTest {
             assertThat(page("statistician", get("/runs"))).contains("2031-01-14,440604,cases,3,4");
             // serve is not running in this test: the next fires are the crons' own, in Beijing time
             assertThat(page).contains("<h1>定时任务</h1>").contains("本页只供查看")
-                    .containsPattern("<td>nightly</td>\\s*<td class=\"wide\"><span>日报任务（载入前一天的数据，生成日报，修订受影响的通报）</span>")
+                    .containsPattern("<td class=\"name\">nightly</td>\\s*<td class=\"wide\"><span>日报任务（载入前一天的数据，生成日报，修订受影响的通报）</span>")
                     .contains("<code>0 30 1 * * ?</code>").contains("<code>0 30 2 ? * MON</code>").contains("<code>0 0 3 1 * ?</code>")
                     .containsPattern("<span>\\d{4}-\\d{2}-\\d{2} 01:30</span>")
                     .containsPattern("<span>\\d{4}-\\d{2}-01 03:00</span>")
