@@ -279,7 +279,7 @@ class PortalApiTest extends PortalTest {
                 .isEqualTo("FAILED");
         assertThat(cli("rerun", "--from", "2022-10-05", "--to", "2022-10-05").exitCode()).isZero();
         long inHistory = killed();
-        assertThat(cli("history", "--limit", "1").out()).contains(inHistory + "     rerunBulletins  FAILED");
+        assertThat(cli("history", "--limit", "1").out()).containsPattern("\\n" + inHistory + " +rerunBulletins +FAILED ");
 
         assertThat(cli("rerun", "--from", "2022-10-05", "--to", "2022-10-05").exitCode()).isZero();
         long atStart = killed();
