@@ -245,8 +245,7 @@ class CliErrorsTest extends DatabaseTest {
     }
 
     @Test
-    void aDayWithNoDropIsNamed_andIsNoFailure() throws java.io.IOException {
-        java.nio.file.Path inbox = java.nio.file.Files.createTempDirectory("inbox");
+    void aDayWithNoDropIsNamed_andIsNoFailure(@org.junit.jupiter.api.io.TempDir java.nio.file.Path inbox) throws java.io.IOException {
         // a drop of a day to come, outside the dates asked for: not warned about
         java.nio.file.Files.createDirectories(inbox.resolve("2099-01-01"));
         Run run = cli("ingest", "--inbox", inbox.toString(), "--date", "2022-10-31");

@@ -22,6 +22,7 @@ import org.fraudstats.support.Drops;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -53,9 +54,8 @@ class RollupFiguresTest extends DatabaseTest {
     private final Random random = new Random(20240229L);
 
     @BeforeAll
-    void randomDropsLoadedOneByOne() throws IOException {
+    void randomDropsLoadedOneByOne(@TempDir Path inbox) throws IOException {
         forgetEverything();
-        Path inbox = Files.createTempDirectory("rollup-figures-inbox");
         List<String> districts = new ArrayList<>(catalog.districtCodes());
         Map<Integer, Map<String, StringBuilder>> drops = new LinkedHashMap<>();
         for (int d = 0; d < DROPS; d++) {

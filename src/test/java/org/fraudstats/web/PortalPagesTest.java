@@ -295,8 +295,7 @@ class PortalPagesTest extends PortalTest {
 
     /** A failed load says why on /runs, as history and /api/v1/runs do: the page said 失败 alone (r39d). */
     @Test
-    void theRunsPageSaysWhyALoadFailed() throws Exception {
-        java.nio.file.Path inbox = java.nio.file.Files.createTempDirectory("broken-drop");
+    void theRunsPageSaysWhyALoadFailed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path inbox) throws Exception {
         new org.fraudstats.support.Drops(inbox).write("2022-11-27", "cases.csv", "case_id,reported_at,district_code\nC1,2022-11-27T09:00:00+08:00,440604\n");
         assertThat(cli("ingest", "--inbox", inbox.toString(), "--date", "2022-11-27").exitCode()).isEqualTo(1);
         long failed = jdbc.queryForObject("SELECT max(job_execution_id) FROM batch_job_execution", Long.class);

@@ -140,6 +140,8 @@ class TlsTest extends DatabaseTest {
             Path folder = Files.createTempDirectory("fraudstats-tls");
             folder.toFile().deleteOnExit();
             Path store = folder.resolve("portal.p12");
+            // deleted before its folder (deleteOnExit runs backwards), which it alone would leave behind in /tmp
+            store.toFile().deleteOnExit();
             Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
                     "-genkeypair", "-alias", "portal", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
                     "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
