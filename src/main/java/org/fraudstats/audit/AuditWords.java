@@ -22,6 +22,7 @@ public final class AuditWords {
             Map.entry("user-enable", "重新启用用户"),
             Map.entry("user-password", "设置密码"),
             Map.entry("user-totp", "重置动态口令"),
+            Map.entry("user-role", "变更角色"),
             Map.entry("token-create", "创建令牌"),
             Map.entry("token-revoke", "吊销令牌"),
             Map.entry("download", "下载文件"),

@@ -36,7 +36,7 @@ class JdbcAuditTrail implements AuditTrail {
         params.put("action", field(event.action()));
         params.put("object", masked(event.object()));
         params.put("result", masked(event.result()));
-        jdbc.update(SqlFiles.load("audit/record-event.sql"), params);
+        jdbc.queryForObject(SqlFiles.load("audit/record-event.sql"), params, Long.class);
     }
 
     /**

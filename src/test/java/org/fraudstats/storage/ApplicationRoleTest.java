@@ -64,6 +64,23 @@ class ApplicationRoleTest {
                 assertThat(((SQLException) e.getMostSpecificCause()).getSQLState()).as(statement).isEqualTo("42501");
             }
             assertThat(jdbc.queryForObject("SELECT result FROM audit_event WHERE action = 'probe'", String.class)).isEqualTo("kept");
+            // nor hidden: a TEMP table of the log's name, made by one statement on a pooled connection, took every
+            // row that connection recorded after it (r40d); the application and the idle-session trigger write
+            // through a search_path with pg_temp last
+            jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) c -> {
+                var one = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(
+                        new org.springframework.jdbc.datasource.SingleConnectionDataSource(c, true));
+                one.getJdbcTemplate().execute("CREATE TEMP TABLE audit_event (LIKE public.audit_event INCLUDING DEFAULTS)");
+                one.queryForObject(SqlFiles.load("audit/record-event.sql"), Map.of("user", "probe", "role", "", "client", "here",
+                        "action", "probe-shadowed", "object", "", "result", "kept"), Long.class);
+                assertThat(one.getJdbcTemplate().queryForObject("SELECT count(*) FROM pg_temp.audit_event", Long.class)).isZero();
+                one.getJdbcTemplate().execute("DROP TABLE pg_temp.audit_event");
+                return null;
+            });
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE action = 'probe-shadowed'", Long.class)).isOne();
+            assertThat(jdbc.queryForObject("SELECT string_agg(proname, ',') FROM pg_proc WHERE pronamespace = current_schema()::regnamespace "
+                    + "AND prosrc ~* 'insert\\s+into\\s+audit_event' "
+                    + "AND NOT coalesce(array_to_string(proconfig, ' ') ~ 'search_path=.*pg_temp$', false)", String.class)).isNull();
             // app_user's columns it may change are exactly those the statements of sql/access/ change: one missing
             // would fail a password change in production only (these tests mostly run as the owner)
             java.util.Set<String> changed = new java.util.TreeSet<>();

@@ -48,6 +48,9 @@ class CredentialChangesTest extends DatabaseTest {
     @Autowired
     Users users;
 
+    @Autowired
+    org.fraudstats.access.Tokens tokens;
+
     private void add(String name, Role role, String password) {
         users.add(name, role, password, SETUP);
         org.fraudstats.support.OwnPasswords.keptByTheirUser(jdbc, name);
@@ -62,6 +65,39 @@ class CredentialChangesTest extends DatabaseTest {
     private List<String> ended(String name) {
         return jdbc.queryForList("SELECT result FROM audit_event WHERE user_name = ? AND action = 'sign-out' ORDER BY id",
                 String.class, name);
+    }
+
+    /**
+     * A role is changed by the owner in psql (no command changes one): recorded nowhere, and the user's tokens went
+     * on with the new role, a press officer's script reading figures once made a statistician (r40d). The change is
+     * an audit row of its own now, and the tokens end with it, as the sessions do at their next request.
+     */
+    @Test
+    void aRoleChangedByTheOwnerIsRecorded_andEndsTheTokensAndSessions() throws Exception {
+        add("cc.moved", Role.PRESS, "Press-Pass-2026!x");
+        String token = tokens.create("cc.moved", 30, SETUP);
+        Cookie session = signIn("cc.moved", "Press-Pass-2026!x");
+        mvc.perform(get("/api/v1/metrics").param("from", "2022-10-01").param("to", "2022-10-01").header("Authorization", "Bearer " + token))
+                .andExpect(status().isForbidden());
+        long token1 = jdbc.queryForObject("SELECT max(id) FROM api_token WHERE user_name = 'cc.moved'", Long.class);
+
+        jdbc.update("UPDATE app_user SET role = 'statistician' WHERE name = 'cc.moved'");
+
+        assertThat(jdbc.queryForMap("SELECT user_name, role, client, action, object, result FROM audit_event "
+                + "WHERE action = 'user-role' ORDER BY id DESC LIMIT 1")).containsExactly(
+                java.util.Map.entry("user_name", jdbc.queryForObject("SELECT session_user", String.class)), java.util.Map.entry("role", ""),
+                java.util.Map.entry("client", jdbc.queryForObject("SELECT 'database ' || coalesce(host(inet_client_addr()), 'local')", String.class)),
+                java.util.Map.entry("action", "user-role"),
+                java.util.Map.entry("object", "cc.moved (press → statistician; tokens ended: token " + token1 + ")"),
+                java.util.Map.entry("result", "success"));
+        mvc.perform(get("/api/v1/metrics").param("from", "2022-10-01").param("to", "2022-10-01").header("Authorization", "Bearer " + token))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/bulletins").cookie(session)).andExpect(redirectedUrl("/login"));
+        assertThat(ended("cc.moved")).containsExactly("ended: role changed");
+        // a change that changes nothing is no change
+        jdbc.update("UPDATE app_user SET role = 'statistician' WHERE name = 'cc.moved'");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE action = 'user-role' AND object LIKE 'cc.moved %'", Long.class)).isOne();
+        assertThat(org.fraudstats.audit.AuditWords.action("user-role")).isEqualTo("变更角色");
     }
 
     @Test

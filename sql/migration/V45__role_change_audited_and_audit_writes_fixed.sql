@@ -1,0 +1,43 @@
+-- Two holes in the audit log that a tester found from the database side (r40d).
+--
+-- 1. A role is changed by the owner, in psql (no command changes one: README). That change was recorded nowhere,
+--    and the user's API tokens went on with the new role: a press officer moved to statistician had a script's token
+--    that could read figures and start reruns from then on, and nobody had approved it for that. Now every change of
+--    a role is an audit row of its own (user-role, by the database user who made it, from where), and the user's
+--    tokens still alive end with it, as a disable's do (sql/access/revoke-user-tokens.sql): a new one is made at
+--    /account for the new role. The user's sessions already ended at their next request (`ended: role changed`).
+CREATE FUNCTION app_user_role_changed() RETURNS trigger LANGUAGE plpgsql
+SET search_path = "${flyway:defaultSchema}", pg_temp AS $$
+DECLARE
+    ended text;
+BEGIN
+    WITH revoked AS (
+        UPDATE api_token SET expires_at = now() WHERE user_name = NEW.name AND expires_at > now() RETURNING id
+    )
+    SELECT string_agg('token ' || id, ', ' ORDER BY id) INTO ended FROM revoked;
+    INSERT INTO audit_event (user_name, role, client, action, object, result)
+    VALUES (session_user, '', 'database ' || coalesce(host(inet_client_addr()), 'local'), 'user-role',
+            NEW.name || ' (' || OLD.role || ' → ' || NEW.role || coalesce('; tokens ended: ' || ended, '') || ')',
+            'success');
+    RETURN NEW;
+END
+$$;
+
+CREATE TRIGGER app_user_role_changed AFTER UPDATE OF role ON app_user
+    FOR EACH ROW WHEN (OLD.role IS DISTINCT FROM NEW.role) EXECUTE FUNCTION app_user_role_changed();
+
+-- 2. A table is looked for in the session's temporary schema first, unless a search_path names pg_temp last: a
+--    TEMP table audit_event, made by one injected statement on a pooled connection, took every audit row that
+--    connection recorded afterwards, and public.audit_event got none. PostgreSQL never looks for a function in
+--    pg_temp, so the application records through this one (sql/audit/record-event.sql), whose search_path puts the
+--    schema first; the idle-session trigger (V33, V41, V42) took Flyway's search_path, pg_temp first: fixed the same
+--    way. Not SECURITY DEFINER: the caller's own right to append (application-grants.sql) is what it uses.
+CREATE FUNCTION record_audit_event(p_user text, p_role text, p_client text, p_action text, p_object text, p_result text)
+RETURNS bigint LANGUAGE sql
+SET search_path = "${flyway:defaultSchema}", pg_temp AS $$
+    INSERT INTO audit_event (user_name, role, client, action, object, result)
+    VALUES (p_user, p_role, p_client, p_action, p_object, p_result)
+    RETURNING id
+$$;
+
+ALTER FUNCTION spring_session_idle_end() SET search_path = "${flyway:defaultSchema}", pg_temp;
