@@ -38,10 +38,30 @@ class UserNameAnyCaseMigrationTest {
                 .isGreaterThanOrEqualTo(34);
     }
 
+    /** V46 does for names that look alike (Iead1 beside lead1: r40d) what V34 does for names in two cases. */
+    @Test
+    void namesThatLookAlike_oneIndexedByV46_twoKeptAsTheyWere() {
+        JdbcTemplate one = migratedTo(45);
+        one.update(ADD, "lead1");
+        migrate(one);
+        assertThatThrownBy(() -> one.update(ADD, "Iead1")).isInstanceOf(DuplicateKeyException.class);
+        assertThat(one.update(ADD, "lead.wong")).isOne();
+        JdbcTemplate two = migratedTo(45);
+        two.update(ADD, "lead1");
+        two.update(ADD, "Iead1");
+        migrate(two);
+        assertThat(two.queryForList("SELECT name FROM app_user ORDER BY name", String.class)).containsExactly("Iead1", "lead1");
+        assertThat(two.queryForObject("SELECT count(*) FROM pg_indexes WHERE indexname = 'app_user_name_as_it_looks'", Integer.class)).isZero();
+    }
+
     private static JdbcTemplate migratedTo33() {
+        return migratedTo(33);
+    }
+
+    private static JdbcTemplate migratedTo(int version) {
         TestPostgres.Database db = TestPostgres.freshDatabase();
         DriverManagerDataSource dataSource = new DriverManagerDataSource(db.url(), db.user(), db.password());
-        Flyway.configure().dataSource(dataSource).locations("classpath:sql/migration").target("33").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:sql/migration").target(String.valueOf(version)).load().migrate();
         return new JdbcTemplate(dataSource);
     }
 
