@@ -141,7 +141,9 @@ class SecurityConfiguration {
                         .expiredSessionStrategy(ReplacedSessions.endedPage()))
                 .headers(headers -> headers.frameOptions(frames -> frames.disable())
                         .addHeaderWriter(framing()))
-                .addFilterAfter(new StillValid(users, signIn, refusals, false), SecurityContextHolderFilter.class);
+                .addFilterAfter(new StillValid(users, signIn, refusals, false), SecurityContextHolderFilter.class)
+                .addFilterBefore(new FormOnlyCredentials(),
+                        org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
 

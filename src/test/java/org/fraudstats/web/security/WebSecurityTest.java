@@ -139,6 +139,21 @@ class WebSecurityTest extends DatabaseTest {
         mvc.perform(get("/bulletins").cookie(leader)).andExpect(status().isOk());
     }
 
+    /** A sign-in reads the form, never the address, which proxies and servers log (r40d: a password in the query signed in). */
+    @Test
+    void aSignInTakesItsCredentialsFromTheFormOnly() throws Exception {
+        add("web.url", Role.LEADER, "Url-Password-2026");
+        mvc.perform(post(java.net.URI.create("/login?username=web.url&password=Url-Password-2026")).with(csrf()))
+                .andExpect(redirectedUrl("/login?error"));
+        mvc.perform(post(java.net.URI.create("/login?password=Url-Password-2026")).param("username", "web.url").with(csrf()))
+                .andExpect(redirectedUrl("/login?error"));
+        // the form's own fields beside an address naming them: the form's are read
+        mvc.perform(post(java.net.URI.create("/login?username=someone.else&password=x")).param("username", "web.url")
+                .param("password", "Url-Password-2026").with(csrf())).andExpect(redirectedUrl("/"));
+        assertThat(jdbc.queryForList("SELECT result FROM audit_event WHERE action = 'sign-in' AND user_name = 'web.url' ORDER BY id",
+                String.class)).containsExactly("failure: wrong password", "success");
+    }
+
     @Test
     void aPasswordSomeoneElseSetOrA90DayOldOneIsChangedBeforeAnythingElse() throws Exception {
         // as `user add` leaves it: the administrator knows it, so its user replaces it at the first sign-in
