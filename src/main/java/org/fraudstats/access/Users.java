@@ -150,6 +150,16 @@ public class Users {
     }
 
     /**
+     * Whether {@code password} is the user's current one: a reset to it ends their sessions and asks for a change at
+     * the next sign-in, and changes nothing else (r40a: `user password --password-stdin` took it, where the own
+     * password page refuses it).
+     */
+    public boolean isCurrentPassword(String name, String password) {
+        return jdbc.queryForList(SqlFiles.load("access/password-hash.sql"), Map.of("name", name), String.class).stream()
+                .anyMatch(hash -> PasswordHashes.matches(password, hash));
+    }
+
+    /**
      * @param keep the session that set it, left open (the user's own change); every other session of the user ends:
      *             a password is set because the old one was seen or forgotten, and a session signed in with it kept
      *             every right, and after a reset could still revoke the user's tokens (review 31)

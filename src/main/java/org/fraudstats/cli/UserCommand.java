@@ -211,6 +211,9 @@ class UserCommand implements Runnable {
         @Override
         public Integer call() {
             String password = passwordStdin ? checkedPassword(spec, services, name) : PasswordPolicy.generate(name);
+            if (passwordStdin && services.get(Users.class).isCurrentPassword(name, password)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "the new password is the current one: choose another");
+            }
             services.get(Users.class).changePassword(name, password, Actor.commandLine());
             var out = spec.commandLine().getOut();
             if (passwordStdin) {

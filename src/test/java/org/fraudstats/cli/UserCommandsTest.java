@@ -112,6 +112,10 @@ class UserCommandsTest extends DatabaseTest {
         withInput("Existing-User-2026\n", "user", "add", "twice", "--role", "press", "--password-stdin");
         assertThat(withInput("Existing-User-2026\n", "user", "add", "twice", "--role", "press", "--password-stdin"))
                 .isEqualTo(new Run(1, "", "fraudstats user add: user twice exists already\n"));
+        // a reset to the current password changes nothing but the sessions it ends: refused as /account refuses it (r40a)
+        assertThat(withInput("Existing-User-2026\n", "user", "password", "twice", "--password-stdin"))
+                .isEqualTo(new Run(2, "", "fraudstats user password: the new password is the current one: choose another (see --help)\n"));
+        assertThat(withInput("Existing-User-2027\n", "user", "password", "twice", "--password-stdin").exitCode()).isZero();
         // Li.Na beside li.na read as one person in the audit log (an operator)
         assertThat(withInput("Existing-User-2026\n", "user", "add", "Twice", "--role", "press", "--password-stdin"))
                 .isEqualTo(new Run(1, "", "fraudstats user add: user Twice exists already as twice (names differing only in case would "
