@@ -32,6 +32,7 @@ public final class AuditWords {
             Map.entry("read-headline", "查询新闻口径"),
             Map.entry("read-rejects", "查看拒收记录"),
             Map.entry("read-audit", "查看审计日志"),
+            Map.entry("read-users", "查看用户列表"),
             Map.entry("rerun", "重新生成通报"),
             Map.entry("rerun-dry-run", "重新生成（预演）"),
             Map.entry("rerun-stop", "停止重新生成"),

@@ -18,7 +18,7 @@ import picocli.CommandLine;
  * line, so a rerun published to leadership, a load or a read of the whole audit log left no trace (MLPS tester).
  * Recorded when the command has ended, with its exit code: whoever runs the command line holds the database's
  * passwords, so recording first would stop nobody. Not recorded: the user and token commands that succeeded (each
- * change records itself), {@code serve} (the portal records what its users do), {@code demo} and {@code bench} (homes of their own).
+ * change records itself; `user list`, which changes nothing, is recorded here), {@code serve} (the portal records what its users do), {@code demo} and {@code bench} (homes of their own).
  */
 final class CommandAudit {
 
@@ -46,7 +46,9 @@ final class CommandAudit {
         // `user` or `token` alone changes nothing: its missing subcommand is a usage error, not a refused change (it
         // started the database to record one: review 30b)
         boolean refusedChangeOfAccess = path.size() > 1 && CHANGES_OF_ACCESS.contains(path.get(0)) && exitCode != 0;
-        if (path.isEmpty() || RECORDED_ELSEWHERE.contains(path.get(0)) && !refusedChangeOfAccess) {
+        // `user list` changes nothing, so records nothing of itself: a read of every account left no trace (r40d)
+        boolean readOfAccess = path.equals(List.of("user", "list"));
+        if (path.isEmpty() || RECORDED_ELSEWHERE.contains(path.get(0)) && !refusedChangeOfAccess && !readOfAccess) {
             return Optional.empty();
         }
         // a command that never opened the database is not recorded, except a change of a user or a token refused before

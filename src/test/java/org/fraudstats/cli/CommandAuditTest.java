@@ -38,6 +38,8 @@ class CommandAuditTest extends DatabaseTest {
         assertThat(rows).containsExactly(
                 os + "||cli|cli-audit|audit --from 2022-10-01 --to 2022-10-02|success",
                 os + "||cli|cli-restart|restart 999999|failure: exit 2",
+                // a read of every account: it records nothing of itself, as a change does (r40d)
+                os + "||cli|cli-user-list|user list|success",
                 os + "||cli|cli-user-disable|user disable nobody.here|failure: exit 2",
                 os + "||cli|cli-user-add|user add new.one --role chief|failure: exit 2",
                 os + "||cli|cli-token-create|token create new.one --expires-days 5000|failure: exit 2",
