@@ -165,7 +165,18 @@ class UserCommand implements Runnable {
 
         @Override
         String change(Users users, String name) {
-            return users.disable(name, Actor.commandLine()) ? "disabled user " + name : "user " + name + " is already disabled: nothing changed";
+            if (!users.disable(name, Actor.commandLine())) {
+                return "user " + name + " is already disabled: nothing changed";
+            }
+            // done as asked (the operator may be replacing the account), but the last administrator or auditor gone
+            // leaves nobody to manage users or read the audit log until one is enabled or added here (r40d)
+            Role role = users.find(name).map(org.fraudstats.access.UserAccount::role).orElse(null);
+            if ((role == Role.ADMIN || role == Role.AUDITOR)
+                    && users.list().stream().noneMatch(u -> u.role() == role && u.enabled())) {
+                spec.commandLine().getErr().println("fraudstats user disable: warning: no enabled " + role.code() + " is left: `user enable NAME` "
+                        + "or `user add NAME --role " + role.code() + "` makes one");
+            }
+            return "disabled user " + name;
         }
     }
 

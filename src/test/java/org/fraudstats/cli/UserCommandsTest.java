@@ -107,6 +107,17 @@ class UserCommandsTest extends DatabaseTest {
                 Map.of("user_name", OS_USER, "role", "", "client", "cli", "action", "user-password", "object", "li.na", "result", "success"));
     }
 
+    /** Done as asked, but the last auditor (or administrator) disabled leaves nobody to read the log: said (r40d). */
+    @Test
+    void disablingTheLastEnabledAuditorWarns() {
+        withInput("Auditor-Password-2026\n", "user", "add", "audit.one", "--role", "auditor", "--password-stdin");
+        withInput("Auditor-Password-2026\n", "user", "add", "audit.two", "--role", "auditor", "--password-stdin");
+        jdbc.update("UPDATE app_user SET enabled = false WHERE role = 'auditor' AND name NOT IN ('audit.one', 'audit.two')");
+        assertThat(withInput("", "user", "disable", "audit.one")).isEqualTo(new Run(0, "disabled user audit.one\n", ""));
+        assertThat(withInput("", "user", "disable", "audit.two")).isEqualTo(new Run(0, "disabled user audit.two\n",
+                "fraudstats user disable: warning: no enabled auditor is left: `user enable NAME` or `user add NAME --role auditor` makes one\n"));
+    }
+
     @Test
     void mistakesAreOneLine() {
         withInput("Existing-User-2026\n", "user", "add", "twice", "--role", "press", "--password-stdin");
