@@ -202,7 +202,12 @@ class PortalPagesTest extends PortalTest {
         assertThat(year.getStatus()).isEqualTo(400);
         // the way out a leader can take (a server command is none): the API, with a token of their own
         assertThat(year.getContentAsString(StandardCharsets.UTF_8)).contains("逐日显示各区时期间最长 92 天")
-                .contains("或用接口 /api/v1/metrics?by=day 导出").doesNotContain("fraudstats metrics --by day");
+                .contains("或下载整个期间的逐日 CSV（与接口 /api/v1/metrics?by=day 导出的相同）").doesNotContain("fraudstats metrics --by day")
+                // one tap away: a leader on a phone calls no API with a token (r40b)
+                .contains("<a class=\"button secondary\" id=\"download-csv-long\" href=\"/api/v1/metrics?from=2022-01-01&amp;to=2022-10-24&amp;by=day&amp;format=csv\">下载整个期间的逐日 CSV</a>");
+        assertThat(as("leader", get("/api/v1/metrics").param("from", "2022-01-01").param("to", "2022-10-24").param("by", "day")
+                .param("format", "csv")).getContentAsString(StandardCharsets.UTF_8)).startsWith("date_from,date_to,district_code,")
+                .contains("\n2022-10-24,2022-10-24,440600,");
         assertThat(page("leader", get("/figures").param("from", "2022-01-01").param("to", "2022-10-24").param("by", "day")
                 .param("district", "440600"))).contains(">2022-10-24<");
         MockHttpServletResponse decade = as("leader", get("/figures").param("from", "2013-01-01").param("to", "2022-10-24").param("by", "day")

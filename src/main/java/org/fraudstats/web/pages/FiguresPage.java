@@ -89,6 +89,10 @@ class FiguresPage {
             model.addAttribute("compare", "yoy".equals(compare) || "pop".equals(compare) ? compare : "");
             model.addAttribute("by", "day".equals(by) ? "day" : "range");
             model.addAttribute("areas", AreaChooser.options(catalog));
+            if (refused instanceof TooLongByDay tooLong) {
+                // the way out, one tap away: a leader on a phone calls no API with a token, as the line names it (r40b)
+                model.addAttribute("tooLongCsvHref", tooLong.csvHref);
+            }
             String view = RefusedForm.show("figures", refused, model, response);
             if (refused instanceof OutsizedData) {
                 // said as a refused form, answered 409 as the API does: the data, not the request, is wrong
@@ -96,6 +100,30 @@ class FiguresPage {
             }
             return view;
         }
+    }
+
+    /** A period too long to show by day on a page, which its CSV holds whole. */
+    private static final class TooLongByDay extends BadInput {
+        private final String csvHref;
+
+        TooLongByDay(String english, String chinese, String csvHref) {
+            super(english, chinese);
+            this.csvHref = csvHref;
+            on("from", "to", "by");
+        }
+    }
+
+    /** The figures asked as a file, the bytes of `metrics --format csv`, through the API a session reads too. */
+    private static String csvHref(LocalDate[] period, boolean byDay, String area, String compare) {
+        var csv = org.springframework.web.util.UriComponentsBuilder.fromPath("/api/v1/metrics")
+                .queryParam("from", period[0]).queryParam("to", period[1]).queryParam("by", byDay ? "day" : "range");
+        if (area != null) {
+            csv.queryParam("district", area);
+        }
+        if (compare != null) {
+            csv.queryParam("compare", compare);
+        }
+        return csv.queryParam("format", "csv").build().toUriString();
     }
 
     private String table(String from, String to, String district, String compare, String by, Model model) {
@@ -119,12 +147,14 @@ class FiguresPage {
         boolean byDay = byDayOrNull;
         if (byDay && area == null && period[0].plusDays(BY_DAY_EVERY_AREA_DAYS).isBefore(period[1].plusDays(1))) {
             // six rows a day: a year is 2 190 rows, more than a page is read; the CSV of metrics holds any length
-            throw new BadInput("by day for every area: at most " + BY_DAY_EVERY_AREA_DAYS + " days",
-                    "逐日显示各区时期间最长 " + BY_DAY_EVERY_AREA_DAYS + " 天：请缩短期间、选一个区域，或用接口 /api/v1/metrics?by=day 导出").on("from", "to", "by");
+            throw new TooLongByDay("by day for every area: at most " + BY_DAY_EVERY_AREA_DAYS + " days",
+                    "逐日显示各区时期间最长 " + BY_DAY_EVERY_AREA_DAYS + " 天：请缩短期间、选一个区域，或下载整个期间的逐日 CSV"
+                            + "（与接口 /api/v1/metrics?by=day 导出的相同）", csvHref(period, true, null, comparison == null ? null : compare));
         }
         if (byDay && area != null && period[0].plusDays(BY_DAY_ONE_AREA_DAYS).isBefore(period[1].plusDays(1))) {
-            throw new BadInput("by day for one area: at most " + BY_DAY_ONE_AREA_DAYS + " days",
-                    "逐日显示时期间最长 " + BY_DAY_ONE_AREA_DAYS + " 天：请缩短期间，或用接口 /api/v1/metrics?by=day 导出").on("from", "to", "by");
+            throw new TooLongByDay("by day for one area: at most " + BY_DAY_ONE_AREA_DAYS + " days",
+                    "逐日显示时期间最长 " + BY_DAY_ONE_AREA_DAYS + " 天：请缩短期间，或下载整个期间的逐日 CSV"
+                            + "（与接口 /api/v1/metrics?by=day 导出的相同）", csvHref(period, true, area, comparison == null ? null : compare));
         }
         String object = period[0] + ".." + period[1] + (area == null ? "" : " district " + area)
                 + (comparison == null ? "" : " compare " + compare) + (byDay ? " by day" : "");
@@ -167,15 +197,7 @@ class FiguresPage {
         model.addAttribute("compareName", comparison == Comparison.YOY ? "同比" : comparison == Comparison.POP ? "环比" : "");
         model.addAttribute("columns", COLUMNS);
         // the same figures as a file, the bytes of `metrics --format csv` (tester: nothing to download)
-        var csv = org.springframework.web.util.UriComponentsBuilder.fromPath("/api/v1/metrics")
-                .queryParam("from", period[0]).queryParam("to", period[1]).queryParam("by", byDay ? "day" : "range");
-        if (area != null) {
-            csv.queryParam("district", area);
-        }
-        if (comparison != null) {
-            csv.queryParam("compare", compare);
-        }
-        model.addAttribute("csvHref", csv.queryParam("format", "csv").build().toUriString());
+        model.addAttribute("csvHref", csvHref(period, byDay, area, comparison == null ? null : compare));
         model.addAttribute("definitions", java.util.Arrays.stream(org.fraudstats.metrics.Metric.values())
                 .map(m -> new Definition(m.chineseName(), m.key(), org.fraudstats.metrics.Definitions.of(m))).toList());
         model.addAttribute("generalRules", org.fraudstats.metrics.Definitions.general());
