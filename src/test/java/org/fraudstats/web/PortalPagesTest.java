@@ -298,6 +298,26 @@ class PortalPagesTest extends PortalTest {
                 .doesNotContain("run.id=");
     }
 
+    /** Older runs a page at a time, as /api/v1/runs?before= gives them: after three years last month was out of reach (r40b). */
+    @Test
+    void theRunsPageGoesBackAPageAtATime() throws Exception {
+        java.util.regex.Pattern ids = java.util.regex.Pattern.compile("<td>\\s*(?:<a href=\"/runs/\\d+\">|<span>)(\\d+)<");
+        String first = page("statistician", get("/runs"));
+        List<Long> shown = ids.matcher(first).results().map(m -> Long.parseLong(m.group(1))).toList();
+        assertThat(shown).hasSize(15).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        long oldest = shown.get(14);
+        assertThat(first).contains("最近 15 次").doesNotContain("← 最新的运行记录")
+                .contains("<a href=\"/runs?before=" + oldest + "#history\">更早的运行记录 →</a>");
+        String older = page("statistician", get("/runs").param("before", String.valueOf(oldest)));
+        List<Long> next = ids.matcher(older).results().map(m -> Long.parseLong(m.group(1))).toList();
+        assertThat(next).isNotEmpty().allMatch(id -> id < oldest)
+                .isEqualTo(jdbc.queryForList("SELECT job_execution_id FROM batch_job_execution WHERE job_execution_id < ? "
+                        + "ORDER BY job_execution_id DESC LIMIT 15", Long.class, oldest));
+        assertThat(older).contains("编号 " + oldest + " 之前的 15 次").contains("<a href=\"/runs#history\">← 最新的运行记录</a>");
+        assertThat(page("statistician", get("/runs").param("before", "1"))).contains("没有更早的运行记录。").doesNotContain("更早的运行记录 →");
+        assertThat(as("statistician", get("/runs").param("before", "abc")).getStatus()).isEqualTo(400);
+    }
+
     /** A failed load says why on /runs, as history and /api/v1/runs do: the page said 失败 alone (r39d). */
     @Test
     void theRunsPageSaysWhyALoadFailed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path inbox) throws Exception {
