@@ -27,6 +27,19 @@ class DistributionFileTest {
                   - {name: 李四, email: lisi@example.gov.cn}
             """;
 
+    /** delivery.md: "no file: nothing is mailed and nothing fails", a file named by the setting too, said (r40c). */
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void aFileNamedButMissingMailsNothingAndFailsNothing_saidInAWarning(org.springframework.boot.test.system.CapturedOutput output) {
+        var environment = new org.springframework.mock.env.MockEnvironment()
+                .withProperty("fraudstats.distribution", "/nonexistent/share/distribution.yml");
+        Distribution d = new DistributionFile(environment).read();
+        assertThat(d.lists()).isEmpty();
+        assertThat(output.getErr()).contains("WARN").contains("/nonexistent/share/distribution.yml: no such file (setting "
+                + "fraudstats.distribution): nothing is mailed until it is there again; bulletins published meanwhile are mailed "
+                + "then, if within 7 days");
+    }
+
     @Test
     void readsTheContractsExample() {
         Distribution d = DistributionFile.parse("jobs/distribution.yml", CONTRACT);
