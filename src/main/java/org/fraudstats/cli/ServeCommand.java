@@ -23,10 +23,12 @@ import picocli.CommandLine.Spec;
                 "Listens on 127.0.0.1:8080 unless told otherwise (also SERVER_PORT, SERVER_ADDRESS; TLS with server.ssl.*, see README)."})
 class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--port", paramLabel = "N", description = "TCP port of the portal (default 8080; 0 picks a free one)")
+    // web.md: "Spring Boot's server.port / server.address work too", and a Spring Boot user types them as options
+    // first: `serve --server.port=8081` was an unknown option (r40c); the two names are one option each
+    @Option(names = {"--port", "--server.port"}, paramLabel = "N", description = "TCP port of the portal (default 8080; 0 picks a free one)")
     Integer port;
 
-    @Option(names = "--bind", paramLabel = "ADDR", description = "address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)")
+    @Option(names = {"--bind", "--server.address"}, paramLabel = "ADDR", description = "address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)")
     String bind;
 
     @Mixin

@@ -148,6 +148,9 @@ class CliErrorsTest extends DatabaseTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("fraudstats serve: --bind 999.1.1.1 is not an address (an IP address such as 127.0.0.1 "
                 + "or 0.0.0.0, or a name this machine resolves) (see --help)\n");
+        // Spring Boot's names work too (web.md), as the same options: they were unknown options (r40c)
+        assertThat(cli("serve", "--server.address=999.1.1.1", "--server.port=0")).isEqualTo(run);
+        assertThat(cli("serve", "--server.port=70000").err()).isEqualTo("fraudstats serve: --port 70000 is not a TCP port (0 to 65535) (see --help)\n");
     }
 
     @Test
