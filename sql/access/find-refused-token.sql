@@ -4,6 +4,7 @@
 SELECT t.id AS token_id, u.name, u.role,
        CASE WHEN NOT u.enabled THEN 'disabled'
             WHEN t.expires_at <= :now THEN 'token expired or revoked'
+            WHEN t.role <> u.role THEN 'token made for role ' || t.role
             WHEN u.role IN ('admin', 'auditor') THEN 'token older than ' || :privilegedMaxDays || ' days for ' || u.role
             ELSE 'refused' END AS why
 FROM api_token t

@@ -6,17 +6,28 @@
 --    a role is an audit row of its own (user-role, by the database user who made it, from where), and the user's
 --    tokens still alive end with it, as a disable's do (sql/access/revoke-user-tokens.sql): a new one is made at
 --    /account for the new role. The user's sessions already ended at their next request (`ended: role changed`).
+--    The database user is written `db:NAME` (a ':' no application user name holds), so `postgres` the database's
+--    owner is not read as an application user of that name. The tokens ended are those committed before the change;
+--    one made meanwhile, by a `token create` while the owner's transaction was still open, is refused all the same:
+--    each token now keeps the role it was made for, and serves only while its user has that role (review r40e:
+--    sql/access/find-token-user.sql), which the revoke here says out loud.
+ALTER TABLE api_token ADD COLUMN role text;
+UPDATE api_token t SET role = u.role FROM app_user u WHERE u.name = t.user_name;
+ALTER TABLE api_token ALTER COLUMN role SET NOT NULL;
+
 CREATE FUNCTION app_user_role_changed() RETURNS trigger LANGUAGE plpgsql
 SET search_path = "${flyway:defaultSchema}", pg_temp AS $$
 DECLARE
     ended text;
 BEGIN
+    -- clock_timestamp(), not now(): the transaction may have begun long before, and a token made since would read as
+    -- ending before it was made
     WITH revoked AS (
-        UPDATE api_token SET expires_at = now() WHERE user_name = NEW.name AND expires_at > now() RETURNING id
+        UPDATE api_token SET expires_at = clock_timestamp() WHERE user_name = NEW.name AND expires_at > clock_timestamp() RETURNING id
     )
     SELECT string_agg('token ' || id, ', ' ORDER BY id) INTO ended FROM revoked;
     INSERT INTO audit_event (user_name, role, client, action, object, result)
-    VALUES (session_user, '', 'database ' || coalesce(host(inet_client_addr()), 'local'), 'user-role',
+    VALUES ('db:' || session_user, '', 'database ' || coalesce(host(inet_client_addr()), 'local'), 'user-role',
             NEW.name || ' (' || OLD.role || ' → ' || NEW.role || coalesce('; tokens ended: ' || ended, '') || ')',
             'success');
     RETURN NEW;

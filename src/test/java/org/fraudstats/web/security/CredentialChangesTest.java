@@ -85,7 +85,7 @@ class CredentialChangesTest extends DatabaseTest {
 
         assertThat(jdbc.queryForMap("SELECT user_name, role, client, action, object, result FROM audit_event "
                 + "WHERE action = 'user-role' ORDER BY id DESC LIMIT 1")).containsExactly(
-                java.util.Map.entry("user_name", jdbc.queryForObject("SELECT session_user", String.class)), java.util.Map.entry("role", ""),
+                java.util.Map.entry("user_name", "db:" + jdbc.queryForObject("SELECT session_user", String.class)), java.util.Map.entry("role", ""),
                 java.util.Map.entry("client", jdbc.queryForObject("SELECT 'database ' || coalesce(host(inet_client_addr()), 'local')", String.class)),
                 java.util.Map.entry("action", "user-role"),
                 java.util.Map.entry("object", "cc.moved (press → statistician; tokens ended: token " + token1 + ")"),
@@ -98,6 +98,15 @@ class CredentialChangesTest extends DatabaseTest {
         jdbc.update("UPDATE app_user SET role = 'statistician' WHERE name = 'cc.moved'");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE action = 'user-role' AND object LIKE 'cc.moved %'", Long.class)).isOne();
         assertThat(org.fraudstats.audit.AuditWords.action("user-role")).isEqualTo("变更角色");
+
+        // a token made while the owner's change was not yet committed escaped that revoke: each token serves only the
+        // role it was made for (review r40e), here one made for press, its user a statistician now
+        String during = tokens.create("cc.moved", 30, SETUP);
+        mvc.perform(get("/api/v1/runs").header("Authorization", "Bearer " + during)).andExpect(status().isOk());
+        jdbc.update("UPDATE api_token SET role = 'press' WHERE id = (SELECT max(id) FROM api_token WHERE user_name = 'cc.moved')");
+        mvc.perform(get("/api/v1/runs").header("Authorization", "Bearer " + during)).andExpect(status().isUnauthorized());
+        assertThat(jdbc.queryForObject("SELECT result FROM audit_event ORDER BY id DESC LIMIT 1", String.class))
+                .isEqualTo("401: token made for role press");
     }
 
     @Test
