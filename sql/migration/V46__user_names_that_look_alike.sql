@@ -1,13 +1,14 @@
 -- One user per name as it looks, not only in any case (V34): an administrator added Iead1 (capital I) beside lead1
 -- as a leader, and on /users and on every row of the audit page the two read as one person (r40d), the very harm
 -- V34 is there for. What a name looks like, for this purpose: lower case, then the letters and digits that read
--- alike in the portal's fonts and in a CSV opened in a spreadsheet taken as one, I, l and 1 as l, O and 0 as o,
--- rn as m, vv as w. Names are ASCII letters, digits, '.', '_' and '-' (access/Users.checkName), so no other
+-- alike in the portal's fonts and in a CSV opened in a spreadsheet taken as one, capital I, l and 1 as l, O and 0
+-- as o, rn as m, vv as w. A lower-case i has its dot, and stays itself: taken for l, ruian (瑞安) and rulan (如兰)
+-- were one name (review r40e). Names are ASCII letters, digits, '.', '_' and '-' (access/Users.checkName), so no other
 -- alphabet's look-alike can be typed. As V34: a home that already holds two such names keeps both and gets no
 -- index; the application's check (sql/access/add-user.sql) still refuses a third.
 CREATE FUNCTION user_name_look(name text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp AS $$
-    SELECT translate(replace(replace(lower(name), 'rn', 'm'), 'vv', 'w'), 'i10', 'llo')
+    SELECT translate(replace(replace(lower(translate(name, 'I', 'l')), 'rn', 'm'), 'vv', 'w'), '10', 'lo')
 $$;
 
 DO $$

@@ -64,9 +64,9 @@ public class Users {
                     ? new AccessProblem("user " + name + " exists already as " + taken + " (names differing only in case would read as one person)",
                             "用户 " + name + " 已存在（" + taken + "；用户名不区分大小写）")
                     // Iead1 beside lead1 read as one person on /users and in the audit log (r40d; V46)
-                    : new AccessProblem("user " + name + " would look like " + taken + " (I, l and 1, O and 0, rn and m read alike, "
+                    : new AccessProblem("user " + name + " would look like " + taken + " (I, l and 1, O and 0, rn and m, vv and w read alike, "
                             + "and the two would read as one person): choose another name",
-                            "用户名 " + name + " 与已有的 " + taken + " 看起来相同（I、l、1，O、0，rn、m 易混），会被当成同一个人：请另起一个");
+                            "用户名 " + name + " 与已有的 " + taken + " 看起来相同（I、l、1，O、0，rn、m，vv、w 易混），会被当成同一个人：请另起一个");
         }
         record(actor, "user-add", name + " (" + role.code() + ")");
         return require(name);

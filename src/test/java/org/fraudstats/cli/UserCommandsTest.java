@@ -134,13 +134,15 @@ class UserCommandsTest extends DatabaseTest {
         // Iead1 (capital I) beside lead1 read as one person on /users and in the audit log (r40d; V46)
         withInput("Existing-User-2026\n", "user", "add", "lead1", "--role", "leader", "--password-stdin");
         assertThat(withInput("Existing-User-2026\n", "user", "add", "Iead1", "--role", "leader", "--password-stdin"))
-                .isEqualTo(new Run(1, "", "fraudstats user add: user Iead1 would look like lead1 (I, l and 1, O and 0, rn and m read alike, "
+                .isEqualTo(new Run(1, "", "fraudstats user add: user Iead1 would look like lead1 (I, l and 1, O and 0, rn and m, vv and w read alike, "
                         + "and the two would read as one person): choose another name\n"));
         for (String alike : new String[] {"lead1", "LEADl", "1eadI", "Iead1"}) {
             assertThat(jdbc.queryForObject("SELECT user_name_look(?) = user_name_look('lead1')", Boolean.class, alike)).as(alike).isTrue();
         }
         assertThat(jdbc.queryForObject("SELECT user_name_look('arnold.w0ng')", String.class)).isEqualTo("amold.wong");
         assertThat(jdbc.queryForObject("SELECT user_name_look('avvo')", String.class)).isEqualTo("awo");
+        // a lower-case i has its dot: 瑞安 and 如兰 are two people (review r40e)
+        assertThat(jdbc.queryForObject("SELECT user_name_look('ruian') <> user_name_look('rulan')", Boolean.class)).isTrue();
         // and the database holds it when two adds race past that check (V34)
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("INSERT INTO app_user (name, role, password_hash, "
                 + "created_at, password_changed_at, password_change_required) SELECT 'TWICE', role, password_hash, created_at, "
