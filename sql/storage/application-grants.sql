@@ -15,7 +15,8 @@
 --          ids, every later insert failing on its key and so every act refused, or place a forged row's id in a gap
 --          among real ones (r37b); the history of migrations: nothing;
 --   partitions: nothing of their own, every access goes through their partitioned table;
---   functions: fact_month and fact_months (SECURITY DEFINER, V20), which create a month's partitions at load time.
+--   functions: fact_month and fact_months (SECURITY DEFINER, V20), which create a month's partitions at load time;
+--              record_audit_event and user_name_look (V45, V46), whatever PUBLIC may.
 -- Without such a role (one database user for everything, as before) nothing is done. Rights are changed only
 -- where they differ, one start at a time, so two commands starting together do not update the same catalogue row.
 DO $grants$
@@ -77,5 +78,17 @@ BEGIN
     IF to_regprocedure('fact_month(date)') IS NOT NULL AND NOT has_function_privilege(app, 'fact_month(date)', 'EXECUTE') THEN
         EXECUTE format('GRANT EXECUTE ON FUNCTION fact_month(date), fact_months(date, date) TO %I', app);
     END IF;
+    -- the functions its audit writes and user adds call (V45, V46), granted by name: PUBLIC's default EXECUTE, which
+    -- a hardened server revokes (ALTER DEFAULT PRIVILEGES), would otherwise be all that let every audited act through
+    -- (review r40e)
+    FOR rel IN
+        SELECT p.oid::regprocedure AS name
+        FROM pg_proc p
+        WHERE p.pronamespace = current_schema()::regnamespace AND p.proname IN ('record_audit_event', 'user_name_look')
+          AND NOT EXISTS (SELECT FROM aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
+                          WHERE a.grantee = app_id AND a.privilege_type = 'EXECUTE')
+    LOOP
+        EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO %I', rel.name, app);
+    END LOOP;
 END
 $grants$;
