@@ -19,14 +19,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A sign-in takes its name, password and TOTP code from the form only, never from the address: the servlet's
+ * A sign-in takes its name, password and TOTP code from the form only, never from the address (so do /account's
+ * password and token forms their current and new passwords): the servlet's
  * parameters mix both, so `POST /login?username=…&password=…` signed in, with the password in every proxy's and
  * server's access log on the way (r40d), which web.md's form and the README's "never logged" rule out. Those
  * fields' values from the query string are dropped, so such a sign-in fails as one with no password does.
  */
 final class FormOnlyCredentials extends OncePerRequestFilter {
 
-    private static final Set<String> FIELDS = Set.of("username", "password", "code");
+    /** The sign-in's fields, and the current and new passwords of /account's forms (review r40e). */
+    private static final Set<String> FIELDS = Set.of("username", "password", "code", "current", "repeat");
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {

@@ -148,8 +148,12 @@ class WebSecurityTest extends DatabaseTest {
         mvc.perform(post(java.net.URI.create("/login?password=Url-Password-2026")).param("username", "web.url").with(csrf()))
                 .andExpect(redirectedUrl("/login?error"));
         // the form's own fields beside an address naming them: the form's are read
-        mvc.perform(post(java.net.URI.create("/login?username=someone.else&password=x")).param("username", "web.url")
-                .param("password", "Url-Password-2026").with(csrf())).andExpect(redirectedUrl("/"));
+        MvcResult signedIn = mvc.perform(post(java.net.URI.create("/login?username=someone.else&password=x")).param("username", "web.url")
+                .param("password", "Url-Password-2026").with(csrf())).andExpect(redirectedUrl("/")).andReturn();
+        // so do /account's forms their current password (review r40e): a token asked with it in the address is refused
+        mvc.perform(post(java.net.URI.create("/account/token?current=Url-Password-2026")).param("days", "7")
+                .cookie(signedIn.getResponse().getCookie("SESSION")).with(csrf())).andExpect(status().isBadRequest());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM api_token WHERE user_name = 'web.url'", Integer.class)).isZero();
         assertThat(jdbc.queryForList("SELECT result FROM audit_event WHERE action = 'sign-in' AND user_name = 'web.url' ORDER BY id",
                 String.class)).containsExactly("failure: wrong password", "success");
     }
