@@ -82,33 +82,32 @@ class RunsPages {
 
     @GetMapping("/runs")
     String runs(@RequestParam(required = false) String before, Model model) {
-        if (before == null) {
-            return runs(model);
-        }
         // older runs, a page at a time, as /api/v1/runs?before= gives them: after three years a failed load of last
         // month was out of the page's reach (r40b)
-        if (!before.matches("[1-9][0-9]{0,17}")) {
+        if (before != null && !before.matches("[1-9][0-9]{0,17}")) {
             throw new BadInput("before: '" + Inputs.printable(before) + "' is not a job execution id",
                     "编号 " + Inputs.printable(before) + " 不是运行记录的编号");
         }
-        runs(model);
-        model.addAttribute("runs", history.before(Long.parseLong(before), RUNS_SHOWN));
-        model.addAttribute("before", Long.parseLong(before));
-        return "runs";
+        return runs(model, before == null ? null : Long.parseLong(before));
     }
 
     /** The runs listed on a page of /runs. */
     private static final int RUNS_SHOWN = 15;
 
+    /** The page again with the latest runs (a form's refusal shown on it). */
     String runs(Model model) {
+        return runs(model, null);
+    }
+
+    private String runs(Model model, Long before) {
         LocalDate latest = archive.latestDaily().map(PublishedBulletin::to).orElse(BusinessTime.yesterday(clock));
         if (!model.containsAttribute("from")) {
             model.addAttribute("from", latest.minusDays(2).toString());
             model.addAttribute("to", latest.toString());
         }
         // a drop's checksum by its first 8 characters, as history and /api/v1/runs give it (sql/batch/history.sql)
-        model.addAttribute("runs", history.latest(RUNS_SHOWN));
-        model.addAttribute("before", null);
+        model.addAttribute("runs", before == null ? history.latest(RUNS_SHOWN) : history.before(before, RUNS_SHOWN));
+        model.addAttribute("before", before);
         model.addAttribute("runsShown", RUNS_SHOWN);
         model.addAttribute("statusNames", Reruns.STATUS_NAMES);
         model.addAttribute("jobNames", JOB_NAMES);
