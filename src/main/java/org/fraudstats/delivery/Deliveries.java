@@ -502,6 +502,11 @@ public class Deliveries {
         };
     }
 
+    /** The distribution file the setting names, when this process last found it missing: nothing is mailed meanwhile. */
+    public Optional<String> missingDistributionFile() {
+        return distributionFile.missingFile();
+    }
+
     /** The mails of bulletins ending in [from, to] given up, or still retried after a refusal, newest bulletin first. */
     public List<Row> undelivered(LocalDate from, LocalDate to) {
         return store.undelivered(from, to);

@@ -40,9 +40,16 @@ class DistributionFile {
     private static final Pattern NAMED = Pattern.compile("(.*?)\\s*<([^<>]*)>");
 
     private final Environment environment;
+    /** The file the setting names, when the last read found it missing: said on /runs, warned of when it goes. */
+    private volatile String missing;
 
     DistributionFile(Environment environment) {
         this.environment = environment;
+    }
+
+    /** The distribution file the setting names, if the last read found none there (nothing is mailed meanwhile). */
+    java.util.Optional<String> missingFile() {
+        return java.util.Optional.ofNullable(missing);
     }
 
     Distribution read() {
@@ -56,12 +63,21 @@ class DistributionFile {
                 Path file = Path.of(explicit);
                 if (!Files.isRegularFile(file)) {
                     // delivery.md: "no file: nothing is mailed and nothing fails". Refused, a share not mounted at
-                    // 01:30 stopped the night and leadership had no bulletin at all (r40c); said at every read
-                    // instead, and the bulletins published meanwhile are mailed once it is back (within 7 days)
-                    org.slf4j.LoggerFactory.getLogger(DistributionFile.class).warn("{}: no such file (setting fraudstats.distribution): "
-                            + "nothing is mailed until it is there again; bulletins published meanwhile are mailed then, "
-                            + "if within 7 days", explicit);
+                    // 01:30 stopped the night and leadership had no bulletin at all (r40c); a warning when it goes
+                    // (each command, and serve's first pass without it: not every 5 minutes, review r40e) and a
+                    // notice on /runs while it stays away; the bulletins published meanwhile are mailed once it is
+                    // back, within 7 days
+                    if (!explicit.equals(missing)) {
+                        org.slf4j.LoggerFactory.getLogger(DistributionFile.class).warn("{}: no such file (setting fraudstats.distribution): "
+                                + "nothing is mailed until it is there again; bulletins published meanwhile are mailed then, "
+                                + "if within 7 days", explicit);
+                    }
+                    missing = explicit;
                     return Distribution.none();
+                }
+                if (missing != null) {
+                    org.slf4j.LoggerFactory.getLogger(DistributionFile.class).warn("{}: there again: mail goes on", explicit);
+                    missing = null;
                 }
                 return parse(explicit, Files.readString(file));
             }

@@ -298,6 +298,20 @@ class PortalPagesTest extends PortalTest {
                 .doesNotContain("run.id=");
     }
 
+    /** A distribution file named and missing mails nothing and fails nothing: /runs says it (review r40e). */
+    @Test
+    void theRunsPageSaysTheDistributionFileIsMissing() throws Exception {
+        Object file = context.getBean("distributionFile");
+        org.springframework.test.util.ReflectionTestUtils.setField(file, "missing", "/mnt/share/distribution.yml");
+        try {
+            assertThat(page("statistician", get("/runs"))).contains("<p class=\"notice error\" id=\"distribution-missing\">邮件名单文件 "
+                    + "/mnt/share/distribution.yml 不存在（设置 fraudstats.distribution）：新发布的通报不发送邮件。文件恢复后，7 天内发布的通报会补发。</p>");
+        } finally {
+            org.springframework.test.util.ReflectionTestUtils.setField(file, "missing", null);
+        }
+        assertThat(page("statistician", get("/runs"))).doesNotContain("distribution-missing");
+    }
+
     /** Older runs a page at a time, as /api/v1/runs?before= gives them: after three years last month was out of reach (r40b). */
     @Test
     void theRunsPageGoesBackAPageAtATime() throws Exception {

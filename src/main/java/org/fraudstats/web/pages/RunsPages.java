@@ -113,6 +113,8 @@ class RunsPages {
         model.addAttribute("jobNames", JOB_NAMES);
         model.addAttribute("nights", scheduledRuns.latest(14));
         model.addAttribute("failedMails", deliveries.undelivered(latest.minusDays(60), latest.plusDays(1)));
+        // 近 60 天没有未送达的邮件 read as all well while no mail was recorded at all (review r40e)
+        model.addAttribute("missingDistribution", deliveries.missingDistributionFile().orElse(null));
         return "runs";
     }
 
