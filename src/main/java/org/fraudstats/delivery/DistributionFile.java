@@ -24,8 +24,8 @@ import org.yaml.snakeyaml.error.YAMLException;
 /**
  * Reads jobs/distribution.yml: the file named by {@code fraudstats.distribution}, else distribution.yml in
  * {@code fraudstats.jobs-dir}, else jobs/distribution.yml inside the application (none is shipped: a deployment
- * says who gets mail). No file, or no list: nothing is mailed (a file named by the setting and missing is said in
- * a warning, every time). Anything else wrong is one line naming the file,
+ * says who gets mail). No file, or no list: nothing is mailed (a file named by the setting and missing is warned of
+ * when it goes and when it is back, and said on /runs meanwhile). Anything else wrong is one line naming the file,
  * the entry and the problem, raised before anything is sent.
  */
 @Component
