@@ -5,7 +5,8 @@
 --    that could read figures and start reruns from then on, and nobody had approved it for that. Now every change of
 --    a role is an audit row of its own (user-role, by the database user who made it, from where), and the user's
 --    tokens still alive end with it, as a disable's do (sql/access/revoke-user-tokens.sql): a new one is made at
---    /account for the new role. The user's sessions already ended at their next request (`ended: role changed`).
+--    /account for the new role; and the user's sessions end with it (they ended only at their next request, so one
+--    idle through a change and its undoing went on: r40f), each recorded `ended: role changed`.
 --    The database user is written `db:NAME` (a ':' no application user name holds), so `postgres` the database's
 --    owner is not read as an application user of that name. The tokens ended are those committed before the change;
 --    one made meanwhile, by a `token create` while the owner's transaction was still open, is refused all the same:
@@ -30,6 +31,20 @@ BEGIN
     VALUES ('db:' || session_user, '', 'database ' || coalesce(host(inet_client_addr()), 'local'), 'user-role',
             NEW.name || ' (' || OLD.role || ' → ' || NEW.role || coalesce('; tokens ended: ' || ended, '') || ')',
             'success');
+    -- and the user's sessions, at once, as a disable ends them (sql/access/end-sessions.sql): left to be refused at
+    -- their next request, one idle through a change and its undoing came back signed in, unrecorded (r40f); each
+    -- live one recorded as that request would have (`ended: role changed`), an expired one by V33's trigger as idle,
+    -- one a newer sign-in replaced already recorded (V42)
+    WITH ended_sessions AS (
+        DELETE FROM spring_session s
+        WHERE s.principal_name = NEW.name
+        RETURNING s.expiry_time >= (pg_catalog.date_part('epoch', pg_catalog.clock_timestamp()) * 1000)::bigint
+                  AND NOT EXISTS (SELECT 1 FROM replaced_session r WHERE r.session_id = s.session_id) AS live
+    )
+    INSERT INTO audit_event (user_name, role, client, action, object, result)
+    SELECT NEW.name, OLD.role, '', 'sign-out', NEW.name, 'ended: role changed'
+    FROM ended_sessions
+    WHERE ended_sessions.live;
     RETURN NEW;
 END
 $$;

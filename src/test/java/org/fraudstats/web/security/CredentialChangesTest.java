@@ -82,6 +82,10 @@ class CredentialChangesTest extends DatabaseTest {
         long token1 = jdbc.queryForObject("SELECT max(id) FROM api_token WHERE user_name = 'cc.moved'", Long.class);
 
         jdbc.update("UPDATE app_user SET role = 'statistician' WHERE name = 'cc.moved'");
+        // the session ended with the change, not at its next request: one idle through a change and its undoing went
+        // on (r40f)
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM spring_session WHERE principal_name = 'cc.moved'", Integer.class)).isZero();
+        assertThat(ended("cc.moved")).containsExactly("ended: role changed");
 
         assertThat(jdbc.queryForMap("SELECT user_name, role, client, action, object, result FROM audit_event "
                 + "WHERE action = 'user-role' ORDER BY id DESC LIMIT 1")).containsExactly(
@@ -92,7 +96,7 @@ class CredentialChangesTest extends DatabaseTest {
                 java.util.Map.entry("result", "success"));
         mvc.perform(get("/api/v1/metrics").param("from", "2022-10-01").param("to", "2022-10-01").header("Authorization", "Bearer " + token))
                 .andExpect(status().isUnauthorized());
-        mvc.perform(get("/bulletins").cookie(session)).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/bulletins").cookie(session)).andExpect(redirectedUrl("/login?expired"));
         assertThat(ended("cc.moved")).containsExactly("ended: role changed");
         // a change that changes nothing is no change
         jdbc.update("UPDATE app_user SET role = 'statistician' WHERE name = 'cc.moved'");
