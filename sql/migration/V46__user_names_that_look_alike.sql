@@ -8,7 +8,9 @@
 -- index; the application's check (sql/access/add-user.sql) still refuses a third.
 CREATE FUNCTION user_name_look(name text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp AS $$
-    SELECT translate(replace(replace(lower(translate(name, 'I', 'l')), 'rn', 'm'), 'vv', 'w'), '10', 'lo')
+    -- m and w written out as the rn and vv they look like, not the other way: vvv read as both vw and wv, which a
+    -- left-to-right replace of vv by w made wv alone (r40f)
+    SELECT translate(replace(replace(lower(translate(name, 'I', 'l')), 'm', 'rn'), 'w', 'vv'), '10', 'lo')
 $$;
 
 DO $$
