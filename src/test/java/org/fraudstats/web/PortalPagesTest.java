@@ -329,6 +329,11 @@ class PortalPagesTest extends PortalTest {
                         + "ORDER BY job_execution_id DESC LIMIT 15", Long.class, oldest));
         assertThat(older).contains("编号 " + oldest + " 之前的 15 次").contains("<a href=\"/runs#history\">← 最新的运行记录</a>");
         assertThat(page("statistician", get("/runs").param("before", "1"))).contains("没有更早的运行记录。").doesNotContain("更早的运行记录 →");
+        // the oldest 15 exactly: no link to an empty page (r40f)
+        long sixteenth = jdbc.queryForObject("SELECT job_execution_id FROM batch_job_execution ORDER BY 1 LIMIT 1 OFFSET 15", Long.class);
+        String last = page("statistician", get("/runs").param("before", String.valueOf(sixteenth)));
+        assertThat(ids.matcher(last).results().count()).isEqualTo(15);
+        assertThat(last).doesNotContain("更早的运行记录 →").contains("← 最新的运行记录");
         assertThat(as("statistician", get("/runs").param("before", "abc")).getStatus()).isEqualTo(400);
     }
 

@@ -106,9 +106,11 @@ class RunsPages {
             model.addAttribute("to", latest.toString());
         }
         // a drop's checksum by its first 8 characters, as history and /api/v1/runs give it (sql/batch/history.sql)
-        model.addAttribute("runs", before == null ? history.latest(RUNS_SHOWN) : history.before(before, RUNS_SHOWN));
+        // one more than shown, read to know whether an older page exists: the last full page offered an empty one (r40f)
+        List<Map<String, Object>> runs = before == null ? history.latest(RUNS_SHOWN + 1) : history.before(before, RUNS_SHOWN + 1);
+        model.addAttribute("runs", runs.subList(0, Math.min(RUNS_SHOWN, runs.size())));
+        model.addAttribute("older", runs.size() > RUNS_SHOWN);
         model.addAttribute("before", before);
-        model.addAttribute("runsShown", RUNS_SHOWN);
         model.addAttribute("statusNames", Reruns.STATUS_NAMES);
         model.addAttribute("jobNames", JOB_NAMES);
         model.addAttribute("nights", scheduledRuns.latest(14));
