@@ -68,9 +68,11 @@ class DistributionFile {
                     // notice on /runs while it stays away; the bulletins published meanwhile are mailed once it is
                     // back, within 7 days
                     if (!explicit.equals(missing)) {
-                        org.slf4j.LoggerFactory.getLogger(DistributionFile.class).warn("{}: no such file (setting fraudstats.distribution): "
+                        // a folder is said as one: "no such file" of a folder that is there left the operator
+                        // looking for a share that was mounted (r40f)
+                        org.slf4j.LoggerFactory.getLogger(DistributionFile.class).warn("{}: {} (setting fraudstats.distribution): "
                                 + "nothing is mailed until it is there again; bulletins published meanwhile are mailed then, "
-                                + "if within 7 days", explicit);
+                                + "if within 7 days", explicit, Files.isDirectory(file) ? "a folder, not a file" : "no such file");
                     }
                     missing = explicit;
                     return Distribution.none();

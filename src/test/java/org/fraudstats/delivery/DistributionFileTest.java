@@ -45,6 +45,20 @@ class DistributionFileTest {
         assertThat(output.getErr().split("no such file", -1)).hasSize(2);
     }
 
+    /** A folder where the file should be is named as a folder, not as missing (r40f). */
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void aFolderNamedIsSaidAsAFolder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder,
+                                     org.springframework.boot.test.system.CapturedOutput output) {
+        DistributionFile file = new DistributionFile(new org.springframework.mock.env.MockEnvironment()
+                .withProperty("fraudstats.distribution", folder.toString()));
+        assertThat(file.read().lists()).isEmpty();
+        // (the folder's name is masked in the log: its temporary name holds a long run of digits)
+        assertThat(output.getErr()).contains(": a folder, not a file (setting fraudstats.distribution): nothing is mailed")
+                .doesNotContain("no such file");
+        assertThat(file.missingFile()).contains(folder.toString());
+    }
+
     @Test
     @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
     void aMissingFileBackIsSaid(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder,

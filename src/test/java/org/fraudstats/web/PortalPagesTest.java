@@ -305,7 +305,7 @@ class PortalPagesTest extends PortalTest {
         org.springframework.test.util.ReflectionTestUtils.setField(file, "missing", "/mnt/share/distribution.yml");
         try {
             assertThat(page("statistician", get("/runs"))).contains("<p class=\"notice error\" id=\"distribution-missing\">邮件名单文件 "
-                    + "/mnt/share/distribution.yml 不存在（设置 fraudstats.distribution）：新发布的通报不发送邮件。文件恢复后，7 天内发布的通报会补发。</p>");
+                    + "/mnt/share/distribution.yml 不存在或不是文件（设置 fraudstats.distribution）：新发布的通报不发送邮件。文件恢复后，7 天内发布的通报会补发。</p>");
         } finally {
             org.springframework.test.util.ReflectionTestUtils.setField(file, "missing", null);
         }
