@@ -20,4 +20,14 @@ class SessionCleanup {
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> expiredSessionsByTheDatabasesClock() {
         return repository -> repository.setDeleteSessionsByExpiryTimeQuery(SqlFiles.load("access/delete-expired-sessions.sql"));
     }
+
+    /**
+     * A session attribute two requests of one session add at once is written once, the later value kept: Spring
+     * Session's plain INSERT of the second broke the primary key and its request answered 500 (r40f: parallel form
+     * posts from one tab). Spring Session's own upsert for PostgreSQL.
+     */
+    @Bean
+    org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer attributesWrittenOnceByConcurrentRequests() {
+        return new org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+    }
 }

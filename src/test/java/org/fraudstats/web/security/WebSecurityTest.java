@@ -411,6 +411,25 @@ class WebSecurityTest extends DatabaseTest {
                         + "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+08:00");
     }
 
+    /** Two requests of one session adding the same attribute at once: both answered, the later value kept (r40f 4). */
+    @Test
+    void twoRequestsOfOneSessionAddingOneAttributeBothSucceed() {
+        bothAdd(sessionRepository);
+    }
+
+    private static <S extends org.springframework.session.Session> void bothAdd(org.springframework.session.SessionRepository<S> repository) {
+        S session = repository.createSession();
+        repository.save(session);
+        S first = repository.findById(session.getId());
+        S second = repository.findById(session.getId());
+        first.setAttribute("web.race", "first");
+        second.setAttribute("web.race", "second");
+        repository.save(first);
+        repository.save(second);
+        assertThat((String) repository.findById(session.getId()).getAttribute("web.race")).isEqualTo("second");
+        repository.deleteById(session.getId());
+    }
+
     /** Most idle sessions are never asked for again: the cleanup every minute deletes them, and records their end. */
     @Test
     void anIdleSessionTheCleanupDeletesIsAuditedWithItsLastRequest() throws Exception {
