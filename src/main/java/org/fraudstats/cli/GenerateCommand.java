@@ -30,7 +30,7 @@ class GenerateCommand implements Callable<Integer> {
     @Mixin
     Period period;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "inbox folder to write the drops into")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder to write the drops into: a new one, or one generate wrote before (not the nightly inbox)")
     Path out;
 
     @Option(names = "--seed", defaultValue = "1", description = "the same seed writes the same bytes (default 1)")

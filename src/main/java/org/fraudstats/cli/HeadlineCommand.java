@@ -40,7 +40,7 @@ class HeadlineCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text (default) or json")
     Format format;
 
-    @Option(names = "--lang", defaultValue = "zh", description = "zh (default) or en, for the text form")
+    @Option(names = "--lang", defaultValue = "zh", description = "zh (default) or en: the text form in that language; JSON keeps the Chinese text and adds the English as \"english\"")
     Lang lang;
 
     @Mixin

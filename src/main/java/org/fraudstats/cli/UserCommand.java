@@ -156,7 +156,7 @@ class UserCommand implements Runnable {
     }
 
     @Command(name = "disable", mixinStandardHelpOptions = true,
-            description = "Disable a user: sign-in, sessions and tokens are refused from the next request on.")
+            description = "Disable a user: sign-in is refused, open sessions end at once, tokens are refused from their next request on.")
     static class Disable extends OneUser {
 
         Disable(Services services) {
