@@ -61,6 +61,9 @@ public final class BulletinWorkbook {
             TrendSheet.write(workbook.createSheet(TREND), styles, data);
             dataQuality(workbook.createSheet(DATA_QUALITY), styles, data, table);
             definitions(workbook.createSheet(DEFINITIONS), styles);
+            for (org.apache.poi.ss.usermodel.Sheet sheet : workbook) {
+                styles.widenToFit(sheet);
+            }
             var properties = workbook.getProperties().getCoreProperties();
             properties.setTitle(masthead.title() + data.revisionMark());
             properties.setSubjectProperty(data.title() + data.revisionMark());

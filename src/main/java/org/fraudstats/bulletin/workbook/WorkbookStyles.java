@@ -116,12 +116,57 @@ final class WorkbookStyles {
      */
     private void number(Cell cell, BigDecimal value, CellStyle style) {
         if (value.stripTrailingZeros().precision() > EXACT_DIGITS) {
-            cell.setCellValue(value.toPlainString());
+            // as its column shows its numbers (¥ and separators, a change's sign and %): the bare digits read as a
+            // plain number in a column of changes, beside cells that said +999,900.0% (r41a)
+            cell.setCellValue(shownAs(value, style));
             cell.setCellStyle(exactText);
             return;
         }
         cell.setCellValue(value.doubleValue());
         cell.setCellStyle(style);
+    }
+
+    private String shownAs(BigDecimal value, CellStyle style) {
+        java.text.DecimalFormatSymbols symbols = java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT);
+        int decimals = style == money ? 2 : style == count ? 0 : 1;
+        java.text.DecimalFormat grouped = new java.text.DecimalFormat("#,##0", symbols);
+        // never rounded: the figure's own digits, at least as many decimals as the column shows
+        grouped.setMinimumFractionDigits(decimals);
+        grouped.setMaximumFractionDigits(Math.max(decimals, value.scale()));
+        grouped.setRoundingMode(java.math.RoundingMode.UNNECESSARY);
+        String digits = grouped.format(value);
+        if (style == money) {
+            return "¥" + digits;
+        }
+        if (style == percent) {
+            return (value.signum() > 0 ? "+" : "") + digits + "%";
+        }
+        return digits;
+    }
+
+    /**
+     * Widens each column holding figures to its longest figure as shown, the widths set for each sheet being the
+     * least: Excel shows a number wider than its column as ####, as a national year to date past ¥10,000,000,000.00
+     * in a column of 16 characters or a change past +1,000,000.0% in one of 10 would have been (r41a).
+     */
+    void widenToFit(Sheet sheet) {
+        org.apache.poi.ss.usermodel.DataFormatter shown = new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.ROOT);
+        java.util.Map<Integer, Integer> longest = new java.util.TreeMap<>();
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                boolean figure = cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                        || cell.getCellStyle().getIndex() == exactText.getIndex();
+                if (figure) {
+                    String text = shown.formatCellValue(cell);
+                    longest.merge(cell.getColumnIndex(), text.codePointCount(0, text.length()), Math::max);
+                }
+            }
+        }
+        longest.forEach((column, characters) -> {
+            if (sheet.getColumnWidth(column) < width(characters)) {
+                sheet.setColumnWidth(column, width(characters));
+            }
+        });
     }
 
     /** A change in percent; empty when the base is 0, as metrics leaves it. */

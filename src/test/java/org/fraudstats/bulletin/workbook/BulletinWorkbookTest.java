@@ -158,9 +158,35 @@ class BulletinWorkbookTest {
             Row city = workbook.getSheet("分区统计").getRow(7);
             // as a double it was 1.000123456789E16, shown as 10,001,234,567,890,000.00 against the PDF's figure
             assertThat(city.getCell(3).getCellType()).isEqualTo(CellType.STRING);
-            assertThat(city.getCell(3).getStringCellValue()).isEqualTo("10001234567889999.99");
+            // as its column shows its numbers, not bare digits that read as another kind of figure (r41a)
+            assertThat(city.getCell(3).getStringCellValue()).isEqualTo("¥10,001,234,567,889,999.99");
+            // and wide enough for it: a column of 16 characters showed a number of 22 as #### (r41a)
+            assertThat(workbook.getSheet("分区统计").getColumnWidth(3)).isEqualTo(26 * 256 + 512);
             // the figures a double holds stay numbers
             assertNumber(city.getCell(5), "8059792.06", "¥#,##0.00");
+        }
+    }
+
+    /** A national year's loss (tens of billions) fits its column: Excel shows a number wider than it as #### (r41a). */
+    @Test
+    void aFigureWiderThanItsColumnWidensIt() throws IOException {
+        BulletinData data = SampleBulletins.range();
+        BigDecimal national = new BigDecimal("98765432101.23");
+        List<AreaFigures> areas = data.areas().stream().map(a -> !a.districtCode().equals("440600") ? a
+                : new AreaFigures(a.from(), a.to(), a.districtCode(), a.cases(), national, a.stopAccounts(), a.stopAmount(),
+                        a.freezeAccounts(), a.freezeAmount(), a.refundCases(), a.refundAmount(), a.medianMinutesToStop(),
+                        a.warnings(), a.dissuadedVisits())).toList();
+        BulletinData big = new BulletinData(data.kind(), data.from(), data.to(), data.issue(), data.title(), data.summary(),
+                areas, data.yoyBase(), data.popBase(), data.fraudTypes(), data.days(), data.ytd(), data.ytdLastYear(),
+                data.provenance());
+        try (XSSFWorkbook workbook = render(big)) {
+            Sheet districts = workbook.getSheet("分区统计");
+            assertNumber(districts.getRow(7).getCell(3), "98765432101.23", "¥#,##0.00");
+            // ¥98,765,432,101.23: 18 characters, in a column set at 16
+            assertThat(districts.getColumnWidth(3)).isEqualTo(18 * 256 + 512);
+            // a column whose figures fit keeps its width
+            assertThat(districts.getColumnWidth(2)).isEqualTo(10 * 256 + 512);
+            assertThat(workbook.getSheet("摘要").getColumnWidth(1)).isEqualTo(18 * 256 + 512);
         }
     }
 
