@@ -118,7 +118,12 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        return jdbcUrl(port);
+    }
+
+    /** The password goes to a server asking for it by scram-sha-256 alone ({@link ScramOnlyPassword}). */
+    static String jdbcUrl(int port) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?authenticationPluginClassName=" + ScramOnlyPassword.class.getName();
     }
 
     String password() {
