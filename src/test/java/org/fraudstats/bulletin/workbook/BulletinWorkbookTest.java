@@ -383,6 +383,37 @@ class BulletinWorkbookTest {
                 .isInstanceOf(IOException.class).hasMessage("No space left on device");
     }
 
+    /**
+     * A disk full from the first byte: POI logged "Cannot write: [Content_Types].xml in Zip !" at ERROR with its trace,
+     * 60 lines before the command's one (r41b). The application's logging levels silence it.
+     */
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void aDiskFullFromTheFirstByteLogsNothingOfPois(org.springframework.boot.test.system.CapturedOutput output) throws IOException {
+        java.util.Properties application = new java.util.Properties();
+        try (InputStream in = BulletinWorkbookTest.class.getResourceAsStream("/application.properties")) {
+            application.load(in);
+        }
+        var logging = org.springframework.boot.logging.LoggingSystem.get(BulletinWorkbookTest.class.getClassLoader());
+        List<String> poi = application.stringPropertyNames().stream().filter(k -> k.startsWith("logging.level.org.apache.poi"))
+                .map(k -> k.substring("logging.level.".length())).toList();
+        assertThat(poi).isNotEmpty();
+        poi.forEach(name -> logging.setLogLevel(name, org.springframework.boot.logging.LogLevel.valueOf(application.getProperty("logging.level." + name))));
+        try {
+            OutputStream fullDisk = new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    throw new IOException("No space left on device");
+                }
+            };
+            assertThatThrownBy(() -> bulletinWorkbook.write(SampleBulletins.daily(), fullDisk))
+                    .isInstanceOf(IOException.class).hasMessage("No space left on device");
+            assertThat(output.getAll()).doesNotContain("Cannot write").doesNotContain("at org.apache.poi");
+        } finally {
+            poi.forEach(name -> logging.setLogLevel(name, null));
+        }
+    }
+
     private XSSFWorkbook render(BulletinData data) throws IOException {
         Path xlsx = folder.resolve(data.kind() + ".xlsx");
         try (OutputStream out = Files.newOutputStream(xlsx)) {
