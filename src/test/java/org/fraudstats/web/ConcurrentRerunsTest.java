@@ -230,6 +230,48 @@ class ConcurrentRerunsTest extends PortalTest {
         assertThat(awaitEnd(id).get("status").asString()).isEqualTo("COMPLETED");
     }
 
+    /**
+     * Every place for a rerun taken ({@code Reruns.AT_ONCE}): one more is answered 503 at once and audited busy,
+     * nothing launched; twelve asked at once took the whole pool and some answered as failed ran after all (r41c).
+     */
+    @Test
+    void aRerunBeyondThoseRunningAtOnceIsAnsweredBusyAndNothingRuns() throws Exception {
+        var places = (java.util.concurrent.Semaphore) org.springframework.test.util.ReflectionTestUtils.getField(
+                context.getBean(org.fraudstats.web.portal.Reruns.class), "places");
+        assertThat(places.availablePermits()).isEqualTo(3);
+        places.acquire(3);
+        MockHttpServletResponse busy;
+        MockHttpServletResponse page;
+        try {
+            busy = as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"from\": \"2021-10-13\", \"to\": \"2021-10-13\", \"formats\": [\"pdf\"]}"));
+            page = mvc.perform(post("/runs/start").with(user("test-statistician").roles("STATISTICIAN")).with(csrf())
+                    .param("from", "2021-10-16").param("to", "2021-10-16")).andReturn().getResponse();
+        } finally {
+            places.release(3);
+        }
+        assertThat(busy.getStatus()).isEqualTo(503);
+        assertThat(busy.getHeader("Retry-After")).isEqualTo("60");
+        assertThat(JSON.readTree(busy.getContentAsString(StandardCharsets.UTF_8)).get("error").asString())
+                .isEqualTo("3 reruns are running on this server already, the most at once: try again when one has ended");
+        assertThat(audit("rerun", "2021-10-13..2021-10-13")).containsExactly(
+                "test-statistician|statistician|rerun|2021-10-13..2021-10-13|requested",
+                "test-statistician|statistician|rerun|2021-10-13..2021-10-13|busy");
+        assertThat(page.getStatus()).isEqualTo(503);
+        assertThat(page.getContentAsString(StandardCharsets.UTF_8)).contains("本服务器已有 3 个重算在运行，已达同时运行的上限：请等其中一个结束后再试。");
+        assertThat(audit("rerun", "2021-10-16..2021-10-16")).last().asString().endsWith("|busy");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM batch_job_execution_params WHERE parameter_name = 'from' "
+                + "AND parameter_value IN ('2021-10-13', '2021-10-16')", Integer.class)).isZero();
+        // its place back, the same request starts, and ends giving the place back
+        long id = started(post("/api/v1/reruns"), "{\"from\": \"2021-10-13\", \"to\": \"2021-10-13\", \"formats\": [\"pdf\"]}");
+        assertThat(awaitEnd(id).get("status").asString()).isEqualTo("COMPLETED");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (places.availablePermits() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(places.availablePermits()).isEqualTo(3);
+    }
+
     @Test
     void aFailedRerunSaysWhyInItsState() throws Exception {
         // a file where the day's folder should be: that day cannot be written

@@ -122,6 +122,9 @@ class RerunsApi {
         long id;
         try {
             id = reruns.start(period[0], period[1], formats, range);
+        } catch (Reruns.Busy e) {
+            audit.record("rerun", object, Reruns.Busy.AUDIT_RESULT);
+            return JsonAnswer.unavailable(e.getMessage(), 60);
         } catch (BadInput e) {
             audit.record("rerun", object, "refused");
             throw e;
@@ -188,6 +191,9 @@ class RerunsApi {
         long again;
         try {
             again = reruns.restart(execution);
+        } catch (Reruns.Busy e) {
+            audit.record("rerun-restart", "job execution " + execution, Reruns.Busy.AUDIT_RESULT);
+            return JsonAnswer.unavailable(e.getMessage(), 60);
         } catch (RunLock.Refused e) {
             audit.record("rerun-restart", "job execution " + execution, "refused");
             return JsonAnswer.error(HttpStatus.CONFLICT, e.getMessage());

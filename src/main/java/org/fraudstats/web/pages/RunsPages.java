@@ -180,6 +180,10 @@ class RunsPages {
         long id;
         try {
             id = reruns.start(period[0], period[1], EnumSet.allOf(BulletinPublisher.Format.class), range);
+        } catch (Reruns.Busy e) {
+            audit.record("rerun", object(period, range), Reruns.Busy.AUDIT_RESULT);
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            return withError(model, e.chinese(), period, range);
         } catch (BadInput e) {
             audit.record("rerun", object(period, range), "refused");
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -285,6 +289,10 @@ class RunsPages {
         try {
             long again = reruns.restart(execution);
             return "redirect:/runs/" + again;
+        } catch (Reruns.Busy e) {
+            audit.record("rerun-restart", "job execution " + execution, Reruns.Busy.AUDIT_RESULT);
+            redirect.addFlashAttribute("error", e.chinese());
+            return "redirect:/runs/" + execution;
         } catch (RollupCheck.OutsizedAmounts e) {
             audit.record("rerun-restart", "job execution " + execution, RollupCheck.OutsizedAmounts.REFUSED);
             redirect.addFlashAttribute("error", "重新开始被拒绝：" + e.chinese());

@@ -46,6 +46,12 @@ public class Reruns {
 
     private static final Logger log = LoggerFactory.getLogger(Reruns.class);
     private static final Duration WAIT_FOR_EXECUTION = Duration.ofSeconds(30);
+    /**
+     * Reruns this server runs at once, started or restarted from the portal or the API. Each holds a connection for
+     * its days' lock and takes more to render and to record its steps; the pool has 8, which the pages, sign-ins and
+     * the nightly job need too. Commands (`fraudstats rerun`) have pools of their own.
+     */
+    static final int AT_ONCE = 3;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
     /** Spring Batch's statuses of a job as /runs and a rerun's page say them. */
@@ -96,6 +102,22 @@ public class Reruns {
     }
 
     /**
+     * A rerun or restart refused because {@link #AT_ONCE} of this server's reruns are running: answered 503 with
+     * Retry-After at once and audited {@link #AUDIT_RESULT}, before anything is launched. Unbounded, twelve reruns asked
+     * at once took every connection of the pool: sign-ins and figure reads waited 30 s, most requests were answered
+     * "database not reachable" or "did not start within 30 s", and some of those ran and published after all, audited
+     * as failures (r41c).
+     */
+    public static class Busy extends Refused {
+        public static final String AUDIT_RESULT = "busy";
+
+        Busy() {
+            super(AT_ONCE + " reruns are running on this server already, the most at once: try again when one has ended",
+                    "本服务器已有 " + AT_ONCE + " 个重算在运行，已达同时运行的上限：请等其中一个结束后再试。");
+        }
+    }
+
+    /**
      * A rerun or restart that failed before its job execution existed (the job repository failing, the database
      * gone): nothing was rendered, and the message says so in one line with what to do.
      */
@@ -137,6 +159,8 @@ public class Reruns {
     private final SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("portal-rerun-");
     /** Reruns of this server whose thread has not ended: ended in the repository, they may still hold their days. */
     private final Map<Long, CompletableFuture<Void>> live = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Places for reruns running at once ({@link #AT_ONCE}): taken before the days' lock, given back when the thread ends. */
+    private final java.util.concurrent.Semaphore places = new java.util.concurrent.Semaphore(AT_ONCE);
 
     Reruns(Rerun rerun, RunLock runLock, Deliveries deliveries, FraudstatsHome home, JobRepository jobRepository,
            JobOperator jobOperator, NamedParameterJdbcTemplate jdbc, RerunPlans plans, PortalAudit audit, MissingData missingData) {
@@ -170,7 +194,7 @@ public class Reruns {
         // recorded before anything runs: a rerun publishes to leadership, and one the audit log cannot record
         // (its insert refused, the disk full) must not (MLPS: the audit covers every important action)
         audit.record("rerun", auditObject(from, to, range), "requested");
-        RunLock.Held held = runLock.days("rerun", from, to);
+        RunLock.Held held = placeAndDays("rerun", from, to);
         Path out = home.defaultOut();
         return launch(held, from, to, audit.who(), "rerun", id -> auditObject(from, to, range) + " (job execution " + id + ")",
                 () -> rerun.run(from, to, out, formats, range));
@@ -214,7 +238,7 @@ public class Reruns {
         plans.requireNoOutsizedAmounts(days.from(), days.to(), days.range());
         audit.record("rerun-restart", "job execution " + id, "requested");
         // a rerun marked running whose process died is recovered by Rerun.restart, under the lock that proves it died
-        RunLock.Held held = runLock.days("restart " + id, days.from(), days.to());
+        RunLock.Held held = placeAndDays("restart " + id, days.from(), days.to());
         Path out = home.defaultOut();
         return launch(held, days.from(), days.to(), audit.who(), "rerun-restart", again -> "job execution " + id + " as " + again,
                 () -> rerun.restart(execution));
@@ -356,6 +380,35 @@ public class Reruns {
             throw new NotFound("no rerun " + id, "没有编号为 " + id + " 的重算");
         }
         return execution;
+    }
+
+    /**
+     * A place among the reruns running at once, then the days' lock; the lock given back gives the place back too (the
+     * rerun's thread closes it when it ends, {@link #execute} when no thread was started).
+     *
+     * @throws Busy when every place is taken
+     */
+    private RunLock.Held placeAndDays(String what, LocalDate from, LocalDate to) {
+        if (!places.tryAcquire()) {
+            throw new Busy();
+        }
+        RunLock.Held days;
+        try {
+            days = runLock.days(what, from, to);
+        } catch (RuntimeException e) {
+            places.release();
+            throw e;
+        }
+        java.util.concurrent.atomic.AtomicBoolean held = new java.util.concurrent.atomic.AtomicBoolean(true);
+        return () -> {
+            try {
+                days.close();
+            } finally {
+                if (held.compareAndSet(true, false)) {
+                    places.release();
+                }
+            }
+        };
     }
 
     private interface Job {

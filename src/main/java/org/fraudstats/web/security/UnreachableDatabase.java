@@ -35,6 +35,12 @@ class UnreachableDatabase {
 
     static final String CHINESE = "数据库暂时无法连接，请稍后再试；如一再出现，请联系系统管理员。";
     static final String ENGLISH = "the database is not reachable; try again in a minute";
+    /**
+     * The pool's wait that ended with no connection failure under it: the database answers, every connection is in
+     * use. Said as unreachable, it sent an operator looking at a healthy PostgreSQL while reruns held the pool (r41c).
+     */
+    static final String CHINESE_BUSY = "服务器繁忙（数据库连接都在使用中），请稍后再试；如一再出现，请联系系统管理员。";
+    static final String ENGLISH_BUSY = "the server is busy (every database connection is in use); try again in a minute";
     /** Seconds a client is told to wait: the pool's wait, and about what a restart of PostgreSQL takes. */
     static final String RETRY_AFTER = "60";
 
@@ -100,14 +106,16 @@ class UnreachableDatabase {
                 if (!DatabaseDown.isCause(e)) {
                     throw e;
                 }
-                log.warn("{} {}: 503, the database is not reachable: {}", request.getMethod(), request.getRequestURI(), DatabaseDown.why(e));
+                boolean busy = !DatabaseDown.connectionFailed(e);
+                log.warn("{} {}: 503, {}: {}", request.getMethod(), request.getRequestURI(),
+                        busy ? "every database connection in use" : "the database is not reachable", DatabaseDown.why(e));
                 // a pool merely busy (its wait ended with no connection failure under it) is no outage: answering
                 // every request 503 at once, the health probe too, would take a loaded node out of service (review)
-                if (DatabaseDown.connectionFailed(e) && outOfReachSince.compareAndSet(null, Instant.now())) {
+                if (!busy && outOfReachSince.compareAndSet(null, Instant.now())) {
                     startProbe();
                 }
                 if (!response.isCommitted()) {
-                    answer(request, response);
+                    answer(request, response, busy);
                 }
             }
         }
@@ -168,6 +176,11 @@ class UnreachableDatabase {
 
     /** 503 with Retry-After: {"error": …} under /api and /actuator, the short Chinese page elsewhere. */
     static void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        answer(request, response, false);
+    }
+
+    /** As {@link #answer(HttpServletRequest, HttpServletResponse)}, said as a busy server when {@code busy}. */
+    static void answer(HttpServletRequest request, HttpServletResponse response, boolean busy) throws IOException {
         // all of it, the writer's charset too: a page half written in the response's default would show '?' for the Chinese
         response.reset();
         // what the reset took of Spring Security's headers, as the container's own error answers put them back
@@ -180,14 +193,14 @@ class UnreachableDatabase {
         }
         String uri = request.getRequestURI();
         if (Refusals.answeredInJson(uri)) {
-            Refusals.json(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, ENGLISH);
+            Refusals.json(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, busy ? ENGLISH_BUSY : ENGLISH);
             return;
         }
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'self'; frame-ancestors 'none'");
         response.setContentType("text/html");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(ContainerErrors.page(HttpServletResponse.SC_SERVICE_UNAVAILABLE, CHINESE));
+        response.getWriter().write(ContainerErrors.page(HttpServletResponse.SC_SERVICE_UNAVAILABLE, busy ? CHINESE_BUSY : CHINESE));
         response.getWriter().flush();
     }
 }

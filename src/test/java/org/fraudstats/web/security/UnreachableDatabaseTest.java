@@ -128,6 +128,13 @@ class UnreachableDatabaseTest {
                     new java.sql.SQLTransientConnectionException("fraudstats - Connection is not available, request timed out after 30000ms")));
         });
         assertThat(busy.getStatus()).isEqualTo(503);
+        // said as busy, not as a database out of reach: it answers, its connections are all in use (r41c)
+        assertThat(busy.getContentAsString()).contains("服务器繁忙（数据库连接都在使用中），请稍后再试").doesNotContain("无法连接");
+        MockHttpServletResponse api = through(answer, "/api/v1/metrics", (req, res) -> {
+            throw new ServletException("Request processing failed", new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                    new java.sql.SQLTransientConnectionException("fraudstats - Connection is not available, request timed out after 30000ms")));
+        });
+        assertThat(api.getContentAsString()).isEqualTo("{\"error\":\"the server is busy (every database connection is in use); try again in a minute\"}");
         assertThat(through(answer, "/figures", (req, res) -> res.getWriter().write("the page")).getContentAsString()).isEqualTo("the page");
     }
 
