@@ -267,6 +267,12 @@ public class Reruns {
                 jobOperator.stop(execution);
                 return;
             } catch (JobExecutionNotRunningException e) {
+                if (live.containsKey(id)) {
+                    // another stop asked at the same instant got there first: its thread still on its day, this stop
+                    // is that one under way, as above (r41c: one of five stops at once was told "not running
+                    // (STOPPED)" while the rerun went on rendering)
+                    return;
+                }
                 throw new Refused("rerun " + id + " is not running (" + execution.getStatus() + ")",
                         "重算 " + id + " 不在运行中（" + execution.getStatus() + "）。");
             } catch (OptimisticLockingFailureException e) {
