@@ -212,6 +212,10 @@ public class Rerun {
      * lines), else the first line of the failure's message.
      */
     public static String oneLine(Throwable failure) {
+        java.util.Optional<String> memory = org.fraudstats.storage.OutOfMemory.said(failure);
+        if (memory.isPresent()) {
+            return memory.get();
+        }
         // a transaction whose rollback failed too: the step's failure is the rollback's ("JDBC rollback failed", on the
         // connection PostgreSQL dropped), and the failure that mattered is kept aside, not as its cause
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

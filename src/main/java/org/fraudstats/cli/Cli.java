@@ -130,6 +130,10 @@ public final class Cli {
 
     /** The message a user can act on: ours when we raised it, else the most telling cause. */
     static String userMessage(Throwable e) {
+        java.util.Optional<String> memory = org.fraudstats.storage.OutOfMemory.said(e);
+        if (memory.isPresent()) {
+            return memory.get();
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             // a rollback that failed on the lost connection hides what failed first, the thing to say: nightly said
             // only "Connection is closed" of a database killed while it published (r34c). Where it sits, so that our

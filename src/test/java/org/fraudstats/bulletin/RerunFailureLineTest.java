@@ -31,6 +31,14 @@ class RerunFailureLineTest {
                 .isEqualTo("the database connection was lost (FATAL: terminating connection due to unexpected postmaster exit)");
     }
 
+    /** "Java heap space" alone named neither memory nor the setting that gives more (r41b). */
+    @Test
+    void outOfMemoryIsSaidWithWhatGivesMore() {
+        String line = "out of memory (Java heap space): give the JVM more with FRAUDSTATS_JAVA_OPTS, e.g. "
+                + "FRAUDSTATS_JAVA_OPTS=-Xmx2g (the default is -Xmx1g)";
+        assertThat(Rerun.oneLine(new IllegalStateException("step failed", new OutOfMemoryError("Java heap space")))).isEqualTo(line);
+    }
+
     @Test
     void aPoolMerelyBusyIsNoLoss() {
         var busy = new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 30000ms");

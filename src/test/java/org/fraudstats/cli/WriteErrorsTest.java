@@ -19,4 +19,12 @@ class WriteErrorsTest {
 
         assertThat(Cli.userMessage(failure)).isEqualTo("cannot write /srv/out/daily/2022-10-14: No space left on device");
     }
+
+    /** "Java heap space" alone named neither memory nor the setting that gives more (r41b). */
+    @Test
+    void outOfMemoryIsSaidWithWhatGivesMore() {
+        assertThat(Cli.userMessage(new RuntimeException(new OutOfMemoryError("Java heap space")))).isEqualTo(
+                "out of memory (Java heap space): give the JVM more with FRAUDSTATS_JAVA_OPTS, e.g. FRAUDSTATS_JAVA_OPTS=-Xmx2g "
+                        + "(the default is -Xmx1g)");
+    }
 }
