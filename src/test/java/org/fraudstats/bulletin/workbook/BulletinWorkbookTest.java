@@ -145,15 +145,7 @@ class BulletinWorkbookTest {
 
     @Test
     void aFigureLongerThanADoubleHoldsIsWrittenAsItsExactDigits() throws IOException {
-        BulletinData data = SampleBulletins.range();
-        BigDecimal huge = new BigDecimal("10001234567889999.99");
-        List<AreaFigures> areas = data.areas().stream().map(a -> !a.districtCode().equals("440600") ? a
-                : new AreaFigures(a.from(), a.to(), a.districtCode(), a.cases(), huge, a.stopAccounts(), a.stopAmount(),
-                        a.freezeAccounts(), a.freezeAmount(), a.refundCases(), a.refundAmount(), a.medianMinutesToStop(),
-                        a.warnings(), a.dissuadedVisits())).toList();
-        BulletinData big = new BulletinData(data.kind(), data.from(), data.to(), data.issue(), data.title(), data.summary(),
-                areas, data.yoyBase(), data.popBase(), data.fraudTypes(), data.days(), data.ytd(), data.ytdLastYear(),
-                data.provenance());
+        BulletinData big = withCityLoss(new BigDecimal("10001234567889999.99"));
         try (XSSFWorkbook workbook = render(big)) {
             Row city = workbook.getSheet("分区统计").getRow(7);
             // as a double it was 1.000123456789E16, shown as 10,001,234,567,890,000.00 against the PDF's figure
@@ -170,15 +162,7 @@ class BulletinWorkbookTest {
     /** A national year's loss (tens of billions) fits its column: Excel shows a number wider than it as #### (r41a). */
     @Test
     void aFigureWiderThanItsColumnWidensIt() throws IOException {
-        BulletinData data = SampleBulletins.range();
-        BigDecimal national = new BigDecimal("98765432101.23");
-        List<AreaFigures> areas = data.areas().stream().map(a -> !a.districtCode().equals("440600") ? a
-                : new AreaFigures(a.from(), a.to(), a.districtCode(), a.cases(), national, a.stopAccounts(), a.stopAmount(),
-                        a.freezeAccounts(), a.freezeAmount(), a.refundCases(), a.refundAmount(), a.medianMinutesToStop(),
-                        a.warnings(), a.dissuadedVisits())).toList();
-        BulletinData big = new BulletinData(data.kind(), data.from(), data.to(), data.issue(), data.title(), data.summary(),
-                areas, data.yoyBase(), data.popBase(), data.fraudTypes(), data.days(), data.ytd(), data.ytdLastYear(),
-                data.provenance());
+        BulletinData big = withCityLoss(new BigDecimal("98765432101.23"));
         try (XSSFWorkbook workbook = render(big)) {
             Sheet districts = workbook.getSheet("分区统计");
             assertNumber(districts.getRow(7).getCell(3), "98765432101.23", "¥#,##0.00");
@@ -412,6 +396,18 @@ class BulletinWorkbookTest {
         } finally {
             poi.forEach(name -> logging.setLogLevel(name, null));
         }
+    }
+
+    /** The sample range bulletin with the city's loss replaced. */
+    private static BulletinData withCityLoss(BigDecimal loss) {
+        BulletinData data = SampleBulletins.range();
+        List<AreaFigures> areas = data.areas().stream().map(a -> !a.districtCode().equals("440600") ? a
+                : new AreaFigures(a.from(), a.to(), a.districtCode(), a.cases(), loss, a.stopAccounts(), a.stopAmount(),
+                        a.freezeAccounts(), a.freezeAmount(), a.refundCases(), a.refundAmount(), a.medianMinutesToStop(),
+                        a.warnings(), a.dissuadedVisits())).toList();
+        return new BulletinData(data.kind(), data.from(), data.to(), data.issue(), data.title(), data.summary(),
+                areas, data.yoyBase(), data.popBase(), data.fraudTypes(), data.days(), data.ytd(), data.ytdLastYear(),
+                data.provenance());
     }
 
     private XSSFWorkbook render(BulletinData data) throws IOException {
