@@ -66,6 +66,10 @@ class ServeCommand implements Callable<Integer> {
             }
         }
         services.beforeStart("spring.main.web-application-type", "servlet");
+        // the pages, sign-ins and the nightly job share serve's pool with up to 3 reruns (web/portal/Reruns), each
+        // holding its days' lock and a connection per render thread: 8 left a page waiting behind three of them
+        // (review r41e); a command's pool stays 8 (10 on an external PostgreSQL, Boot's)
+        services.beforeStart("spring.datasource.hikari.maximum-pool-size", "12");
         // the exception a failed rollback hides is logged here only: serve keeps it, a command says its one line
         services.beforeStart("logging.level.org.springframework.transaction.interceptor.TransactionInterceptor", "ERROR");
         if (port != null) {

@@ -60,13 +60,14 @@ public class EmbeddedDatabaseConfiguration {
      * creates its own tables, empties and vacuums the facts between measurements, and holds nothing real.
      */
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(EmbeddedServer postgres, FraudstatsSettings settings) {
+    HikariDataSource dataSource(EmbeddedServer postgres, FraudstatsSettings settings, org.springframework.core.env.Environment environment) {
         boolean throwaway = !settings.embedded().durable();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.jdbcUrl());
         config.setUsername(throwaway ? EmbeddedServer.USER : EmbeddedServer.APPLICATION_USER);
         config.setPassword(throwaway ? postgres.password() : postgres.applicationPassword());
-        config.setMaximumPoolSize(8);
+        // serve's is larger (cli/ServeCommand), the same setting as an external PostgreSQL's pool
+        config.setMaximumPoolSize(environment.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, 8));
         config.setPoolName("fraudstats-embedded");
         config.addDataSourceProperty("ApplicationName", ApplicationName.name());
         return new HikariDataSource(config);

@@ -315,7 +315,7 @@ public final class EmbeddedServer implements AutoCloseable {
                 "-c", "synchronous_commit=" + (durable ? "on" : "off"),
                 "-c", "full_page_writes=on",
                 "-c", "timezone=UTC",
-                "-c", "max_connections=50",
+                "-c", "max_connections=64",
                 // a command killed or interrupted mid-query (timeout, Ctrl-C) left its query running on the server until
                 // it ended: `metrics --compare pop` over 0001..9999 went on writing 8 GB of sort files with its client
                 // gone (r36c); the server now looks for the client every 5 s while a query runs, and no query spills

@@ -258,6 +258,7 @@ class ConcurrentRerunsTest extends PortalTest {
                 "test-statistician|statistician|rerun|2021-10-13..2021-10-13|requested",
                 "test-statistician|statistician|rerun|2021-10-13..2021-10-13|busy");
         assertThat(page.getStatus()).isEqualTo(503);
+        assertThat(page.getHeader("Retry-After")).isEqualTo("60");
         assertThat(page.getContentAsString(StandardCharsets.UTF_8)).contains("本服务器已有 3 个重算在运行，已达同时运行的上限：请等其中一个结束后再试。");
         assertThat(audit("rerun", "2021-10-16..2021-10-16")).last().asString().endsWith("|busy");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM batch_job_execution_params WHERE parameter_name = 'from' "

@@ -183,6 +183,7 @@ class RunsPages {
         } catch (Reruns.Busy e) {
             audit.record("rerun", object(period, range), Reruns.Busy.AUDIT_RESULT);
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setHeader("Retry-After", "60");
             return withError(model, e.chinese(), period, range);
         } catch (BadInput e) {
             audit.record("rerun", object(period, range), "refused");

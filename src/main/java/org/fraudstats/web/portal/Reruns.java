@@ -267,10 +267,12 @@ public class Reruns {
                 jobOperator.stop(execution);
                 return;
             } catch (JobExecutionNotRunningException e) {
-                if (live.containsKey(id)) {
+                JobExecution reread = execution(id);
+                BatchStatus now = reread == null ? execution.getStatus() : reread.getStatus();
+                if (live.containsKey(id) && (now == BatchStatus.STOPPING || now == BatchStatus.STOPPED || now == BatchStatus.FAILED)) {
                     // another stop asked at the same instant got there first: its thread still on its day, this stop
                     // is that one under way, as above (r41c: one of five stops at once was told "not running
-                    // (STOPPED)" while the rerun went on rendering)
+                    // (STOPPED)" while the rerun went on rendering); not one that completed meanwhile (review r41e)
                     return;
                 }
                 throw new Refused("rerun " + id + " is not running (" + execution.getStatus() + ")",
@@ -401,7 +403,7 @@ public class Reruns {
         RunLock.Held days;
         try {
             days = runLock.days(what, from, to);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             places.release();
             throw e;
         }
@@ -478,7 +480,8 @@ public class Reruns {
                             result != null ? how(result, from, to) : "failure: " + Rerun.oneLine(failure));
                 }
             });
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // a thread that could not be made (out of memory for one) held the place and the lock for good (review r41e)
             held.close();
             throw e;
         }
