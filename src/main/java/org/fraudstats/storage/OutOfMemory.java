@@ -16,8 +16,11 @@ public final class OutOfMemory {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 50; t = t.getCause(), depth++) {
             if (t instanceof OutOfMemoryError memory) {
-                return Optional.of("out of memory (" + (memory.getMessage() == null ? "OutOfMemoryError" : memory.getMessage())
-                        + "): give the JVM more with FRAUDSTATS_JAVA_OPTS, e.g. FRAUDSTATS_JAVA_OPTS=-Xmx2g (the default is -Xmx1g)");
+                String what = memory.getMessage() == null ? "OutOfMemoryError" : memory.getMessage();
+                // the heap's alone is mended by -Xmx; threads or metaspace are not (review r41e)
+                boolean heap = what.contains("Java heap space") || what.contains("GC overhead");
+                return Optional.of("out of memory (" + what + ")" + (heap ? ": give the JVM more with FRAUDSTATS_JAVA_OPTS, e.g. "
+                        + "FRAUDSTATS_JAVA_OPTS=-Xmx2g (the default is -Xmx1g)" : ""));
             }
         }
         return Optional.empty();

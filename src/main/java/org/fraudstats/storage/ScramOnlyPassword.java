@@ -28,7 +28,9 @@ public final class ScramOnlyPassword implements AuthenticationPlugin {
         if (type != AuthenticationRequestType.SASL) {
             throw new PSQLException("the server on the embedded PostgreSQL's port asked for the password by " + type
                     + ", not by scram-sha-256 as the embedded PostgreSQL does: another process may hold its port; nothing was sent",
-                    PSQLState.CONNECTION_REJECTED);
+                    // a connection that could not be made, as a port nobody listens on: the portal answers 503 and
+                    // probes until the home's own server is back; 08004 read as a refusal for good (500s, review r41e)
+                    PSQLState.CONNECTION_UNABLE_TO_CONNECT);
         }
         // a new array each time: pgjdbc overwrites the one it is given once it has used it
         return password == null ? null : password.toCharArray();

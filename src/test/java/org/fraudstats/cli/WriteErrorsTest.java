@@ -26,5 +26,8 @@ class WriteErrorsTest {
         assertThat(Cli.userMessage(new RuntimeException(new OutOfMemoryError("Java heap space")))).isEqualTo(
                 "out of memory (Java heap space): give the JVM more with FRAUDSTATS_JAVA_OPTS, e.g. FRAUDSTATS_JAVA_OPTS=-Xmx2g "
                         + "(the default is -Xmx1g)");
+        // more heap mends neither threads nor metaspace: the advice is the heap's alone (review r41e)
+        assertThat(Cli.userMessage(new RuntimeException(new OutOfMemoryError("unable to create native thread: possibly out of memory"))))
+                .isEqualTo("out of memory (unable to create native thread: possibly out of memory)");
     }
 }

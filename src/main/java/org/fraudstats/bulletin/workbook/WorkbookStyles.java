@@ -132,7 +132,7 @@ final class WorkbookStyles {
         java.text.DecimalFormat grouped = new java.text.DecimalFormat("#,##0", symbols);
         // never rounded: the figure's own digits, at least as many decimals as the column shows
         grouped.setMinimumFractionDigits(decimals);
-        grouped.setMaximumFractionDigits(Math.max(decimals, value.scale()));
+        grouped.setMaximumFractionDigits(Math.max(decimals, value.stripTrailingZeros().scale()));
         grouped.setRoundingMode(java.math.RoundingMode.UNNECESSARY);
         String digits = grouped.format(value);
         if (style == money) {
