@@ -468,13 +468,21 @@ public class Reruns {
                 } catch (Exception | Error e) {
                     failure = e;
                     ended.completeExceptionally(e);
-                    log.warn("rerun {}..{} from the portal failed: {}", from, to, e.getMessage());
+                    log.warn("rerun {}..{} asked on the portal or the API failed: {}", from, to, e.getMessage());
                 } finally {
                     // after the lock is released: a restart asked once this rerun shows as ended gets the days
                     threadEnded.complete(null);
                 }
-                // its end, once no day is held: a failure once its execution existed is an end too
-                Long id = result != null ? Long.valueOf(result.jobExecutionId()) : failure == null ? null : newest(after, from, to);
+                // its end, once no day is held: a failure once its execution existed is an end too. Its execution
+                // looked for in a database that may be gone (serve stopping under it closed the pool: an uncaught
+                // exception and its trace in the journal, r41f); then the next start marks it failed
+                Long id;
+                try {
+                    id = result != null ? Long.valueOf(result.jobExecutionId()) : failure == null ? null : newest(after, from, to);
+                } catch (RuntimeException e) {
+                    log.warn("rerun {}..{}: its end was not recorded in the audit log: {}", from, to, Rerun.oneLine(e));
+                    return;
+                }
                 if (id != null) {
                     recordEnd(startRecorded, who, action, objectOf.apply(id), id,
                             result != null ? how(result, from, to) : "failure: " + Rerun.oneLine(failure));
