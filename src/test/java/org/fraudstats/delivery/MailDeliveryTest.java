@@ -590,12 +590,12 @@ class MailDeliveryTest extends DatabaseTest {
     }
 
     @Test
-    void aMailSentLateSaysTheFiguresOfTheRevisionItCarries_notThoseOfRecordsLoadedSince() throws Exception {
+    void aMailSentLateSaysTheFiguresOfTheRevisionItCarries_notThoseOfRecordsLoadedSince(@org.junit.jupiter.api.io.TempDir Path manual) throws Exception {
         relay.stop();
         assertThat(night("2022-10-24").exitCode()).isZero();
         // while the relay is down, late cases of the 24th and the 23rd are loaded by hand: they are the next
         // revision's figures, not r1's, whose PDF the mail attaches
-        Path manual = inbox.resolveSibling(inbox.getFileName() + "-manual");
+        // (a folder of its own that JUnit deletes: beside the inbox it stayed in /tmp after every run)
         new Drops(manual).write("2022-10-25", "cases.csv", Drops.CASES
                 + "C4,2022-10-24T11:00:00+08:00,440604,,OTHER,100.00,\n"
                 + "C5,2022-10-23T11:00:00+08:00,440604,,OTHER,100.00,\n");

@@ -31,7 +31,7 @@ class ScriptedWeekTest extends DatabaseTest {
     Path out;
 
     @Test
-    void aWeekOfNightsRevisesWhatChangedAndNothingElse() throws Exception {
+    void aWeekOfNightsRevisesWhatChangedAndNothingElse(@org.junit.jupiter.api.io.TempDir Path manual) throws Exception {
         Drops drops = new Drops(inbox);
         // night of 1 October: two cases
         drops.write("2022-10-01", "cases.csv", Drops.CASES
@@ -76,7 +76,7 @@ class ScriptedWeekTest extends DatabaseTest {
                 + "三水区 电诈警情 0 → 1; 三水区 案损金额 0.00 → 200.00");
 
         // a late case of the 4th loaded by hand between nights: the next night revises the 4th all the same
-        Path manual = inbox.resolveSibling(inbox.getFileName() + "-manual");
+        // (a folder of its own that JUnit deletes: beside the inbox it stayed in /tmp after every run)
         new Drops(manual).write("2022-10-05", "warnings.csv", Drops.WARNINGS + "W2,2022-10-04T10:00:00+08:00,440604,SMS,UNREACHED\n");
         assertThat(cli("ingest", "--inbox", manual.toString()).exitCode()).isZero();
 
