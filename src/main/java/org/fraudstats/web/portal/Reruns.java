@@ -48,8 +48,8 @@ public class Reruns {
     private static final Duration WAIT_FOR_EXECUTION = Duration.ofSeconds(30);
     /**
      * Reruns this server runs at once, started or restarted from the portal or the API. Each holds a connection for
-     * its days' lock and takes more to render and to record its steps; the pool has 8, which the pages, sign-ins and
-     * the nightly job need too. Commands (`fraudstats rerun`) have pools of their own.
+     * its days' lock and one per render thread while it renders a day; serve's pool has 12 (cli/ServeCommand), which
+     * the pages, sign-ins and the nightly job need too. Commands (`fraudstats rerun`) have pools of their own.
      */
     static final int AT_ONCE = 3;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
