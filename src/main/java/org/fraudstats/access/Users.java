@@ -146,17 +146,17 @@ public class Users {
      */
     @Transactional
     public void changePassword(String name, String password, Actor actor) {
+        // a reset to the current password ends the sessions, asks for a change at the next sign-in and changes nothing
+        // else: refused as the own-password page refuses it (r40a: `user password --password-stdin` took it)
+        if (jdbc.queryForList(SqlFiles.load("access/password-hash.sql"), Map.of("name", name), String.class).stream()
+                .anyMatch(hash -> PasswordHashes.matches(password, hash))) {
+            throw sameAsCurrent();
+        }
         setPassword(name, password, actor, true, null);
     }
 
-    /**
-     * Whether {@code password} is the user's current one: a reset to it ends their sessions and asks for a change at
-     * the next sign-in, and changes nothing else (r40a: `user password --password-stdin` took it, where the own
-     * password page refuses it).
-     */
-    public boolean isCurrentPassword(String name, String password) {
-        return jdbc.queryForList(SqlFiles.load("access/password-hash.sql"), Map.of("name", name), String.class).stream()
-                .anyMatch(hash -> PasswordHashes.matches(password, hash));
+    private static PasswordPolicy.WeakPassword sameAsCurrent() {
+        return new PasswordPolicy.WeakPassword("the new password is the current one: choose another", "新密码与当前密码相同：请另设一个");
     }
 
     /**
@@ -188,8 +188,7 @@ public class Users {
     public void changeOwnPassword(String name, String current, String password, Actor actor, String session) {
         checkOwnPassword(name, current, "user-password", actor);
         if (password.equals(current)) {
-            throw new PasswordPolicy.WeakPassword("the new password is the current one: choose another",
-                    "新密码与当前密码相同：请另设一个");
+            throw sameAsCurrent();
         }
         setPassword(name, password, actor, false, session);
     }

@@ -222,10 +222,12 @@ class UserCommand implements Runnable {
         @Override
         public Integer call() {
             String password = passwordStdin ? checkedPassword(spec, services, name) : PasswordPolicy.generate(name);
-            if (passwordStdin && services.get(Users.class).isCurrentPassword(name, password)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "the new password is the current one: choose another");
+            try {
+                services.get(Users.class).changePassword(name, password, Actor.commandLine());
+            } catch (PasswordPolicy.WeakPassword weak) {
+                // the current password given again: a usage error, as a weak one is
+                throw new CommandLine.ParameterException(spec.commandLine(), weak.getMessage());
             }
-            services.get(Users.class).changePassword(name, password, Actor.commandLine());
             var out = spec.commandLine().getOut();
             if (passwordStdin) {
                 out.println("changed the password of " + name);
