@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 import org.fraudstats.ingest.Rejects;
-import org.fraudstats.web.portal.BadInput;
 import org.fraudstats.web.portal.Inputs;
 import org.fraudstats.web.portal.RunHistory;
 import org.springframework.http.HttpStatus;
@@ -37,14 +36,8 @@ class RunsApi {
         int n = Limit.of(limit, 50);
         // the next page: the executions older than the last id of this one (at most 1000 a request, so a script
         // walks ten years of history without one long query holding a connection)
-        long older = Long.MAX_VALUE;
-        if (before != null) {
-            if (!before.matches("[1-9][0-9]{0,17}")) {
-                throw new BadInput("before: '" + Inputs.printable(before) + "' is not a job execution id");
-            }
-            older = Long.parseLong(before);
-        }
-        return JsonAnswer.of(HttpStatus.OK, history.before(older, n));
+        Long older = Inputs.before(before);
+        return JsonAnswer.of(HttpStatus.OK, history.before(older == null ? Long.MAX_VALUE : older, n));
     }
 
     /** Without from and to, every drop's rejects, as `rejects` without --from/--to. */

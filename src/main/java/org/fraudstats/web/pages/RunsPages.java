@@ -84,11 +84,7 @@ class RunsPages {
     String runs(@RequestParam(required = false) String before, Model model) {
         // older runs, a page at a time, as /api/v1/runs?before= gives them: after three years a failed load of last
         // month was out of the page's reach (r40b)
-        if (before != null && !before.matches("[1-9][0-9]{0,17}")) {
-            throw new BadInput("before: '" + Inputs.printable(before) + "' is not a job execution id",
-                    "编号 " + Inputs.printable(before) + " 不是运行记录的编号");
-        }
-        return runs(model, before == null ? null : Long.parseLong(before));
+        return runs(model, Inputs.before(before));
     }
 
     /** The runs listed on a page of /runs. */

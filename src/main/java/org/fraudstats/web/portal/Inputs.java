@@ -189,6 +189,17 @@ public final class Inputs {
         };
     }
 
+    /** The job execution id runs are listed before (`before=`, /runs and /api/v1/runs alike), or null when not given. */
+    public static Long before(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (!value.matches("[1-9][0-9]{0,17}")) {
+            throw new BadInput("before: '" + printable(value) + "' is not a job execution id", "编号 " + printable(value) + " 不是运行记录的编号");
+        }
+        return Long.parseLong(value);
+    }
+
     /** A value echoed in a message: short, one line, nothing a terminal or a page would interpret, no long digit runs. */
     public static String printable(String value) {
         // a long digit run might be an account number pasted in the wrong field: masked as the rejects mask one,
