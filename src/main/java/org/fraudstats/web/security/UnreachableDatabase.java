@@ -14,6 +14,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.fraudstats.storage.DatabaseDown;
+import org.fraudstats.storage.OneWaitPerRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -100,7 +101,8 @@ class UnreachableDatabase {
                 answer(request, response);
                 return;
             }
-            try {
+            // the pool's wait once per request: a second ask, by the session saved at the request's end, waited again
+            try (OneWaitPerRequest.Scope scope = OneWaitPerRequest.open()) {
                 chain.doFilter(request, response);
             } catch (ServletException | IOException | RuntimeException e) {
                 if (!DatabaseDown.isCause(e)) {
