@@ -1,5 +1,5 @@
 -- One user by name, without the hash or secret: who is signed in, whether still enabled.
-SELECT name, role, enabled, totp_secret IS NOT NULL AS totp_enrolled, totp_confirmed, locked_until, created_at,
+SELECT name, role, enabled, totp_secret IS NOT NULL AS totp_enrolled, totp_confirmed, locked_until, created_at, last_signed_in_at,
        password_change_required OR password_changed_at <= CAST(:now AS timestamptz) - make_interval(days => :maxDays) AS password_change_due
 FROM app_user
 WHERE name = :name

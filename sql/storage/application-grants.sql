@@ -65,7 +65,7 @@ BEGIN
         SELECT a.attname, has_column_privilege(app_id, c.oid, a.attnum, 'UPDATE') AS can,
                a.attname IN ('password_hash', 'password_changed_at', 'password_change_required', 'failed_attempts',
                              'locked_until', 'enabled', 'totp_secret', 'totp_confirmed', 'totp_enrolled_at',
-                             'totp_last_step') AS wanted
+                             'totp_last_step', 'last_signed_in_at') AS wanted
         FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
         WHERE c.relnamespace = current_schema()::regnamespace AND c.relname = 'app_user' AND a.attnum > 0 AND NOT a.attisdropped
     LOOP

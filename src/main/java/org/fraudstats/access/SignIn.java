@@ -124,6 +124,7 @@ public class SignIn {
             return failed(state, client, now, refused);
         }
         resetFailures(name);
+        signedIn(name, now);
         record(name, user.role().code(), client, "sign-in", "success");
         return new Attempt(Outcome.SUCCESS, user);
     }
@@ -227,6 +228,7 @@ public class SignIn {
             return failed(state, client, now, refused);
         }
         resetFailures(name);
+        signedIn(name, now);
         record(name, state.account().role().code(), client, "sign-in", "success: TOTP enrolment confirmed");
         return new Attempt(Outcome.SUCCESS, state.account());
     }
@@ -359,6 +361,10 @@ public class SignIn {
         jdbc.update(SqlFiles.load("access/record-attempts.sql"), params);
     }
 
+    private void signedIn(String name, OffsetDateTime now) {
+        jdbc.update(SqlFiles.load("access/record-sign-in.sql"), Map.of("name", name, "now", now));
+    }
+
     private static boolean hasControlCharacter(String name) {
         return name.codePoints().anyMatch(Character::isISOControl);
     }
@@ -380,7 +386,8 @@ public class SignIn {
             // a sign-in does not ask whether the password is due: every request after it does (web/security/StillValid)
             UserAccount account = new UserAccount(rs.getString("name"), Role.ofCode(rs.getString("role")).orElseThrow(),
                     rs.getBoolean("enabled"), secret != null, rs.getBoolean("totp_confirmed"),
-                    rs.getObject("locked_until", OffsetDateTime.class), rs.getObject("created_at", OffsetDateTime.class), false);
+                    rs.getObject("locked_until", OffsetDateTime.class), rs.getObject("created_at", OffsetDateTime.class), false,
+                    rs.getObject("last_signed_in_at", OffsetDateTime.class));
             // when the password and the key were set: neither a hash nor a key in the session that keeps it
             String checked = rs.getObject("password_changed_at", OffsetDateTime.class) + " "
                     + rs.getObject("totp_enrolled_at", OffsetDateTime.class);

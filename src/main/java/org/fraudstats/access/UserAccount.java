@@ -10,9 +10,10 @@ import java.time.OffsetDateTime;
  * @param lockedUntil end of the lock after 5 failed sign-ins in a row, or null
  * @param passwordChangeDue whether the user must change their password before anything else: someone else set it
  *                          (an initial or reset password), or it is {@value #PASSWORD_MAX_DAYS} days old
+ * @param lastSignedInAt when a sign-in of the user last succeeded, or null: never
  */
 public record UserAccount(String name, Role role, boolean enabled, boolean totpEnrolled, boolean totpConfirmed,
-        OffsetDateTime lockedUntil, OffsetDateTime createdAt, boolean passwordChangeDue) {
+        OffsetDateTime lockedUntil, OffsetDateTime createdAt, boolean passwordChangeDue, OffsetDateTime lastSignedInAt) {
 
     /** How long a password is kept before its user is asked for a new one (the SQL of access/ says 90 days too). */
     public static final int PASSWORD_MAX_DAYS = 90;

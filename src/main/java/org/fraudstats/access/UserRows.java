@@ -19,7 +19,7 @@ final class UserRows {
         return new UserAccount(rs.getString("name"), Role.ofCode(rs.getString("role")).orElseThrow(),
                 rs.getBoolean("enabled"), rs.getBoolean("totp_enrolled"), rs.getBoolean("totp_confirmed"),
                 beijing(rs.getObject("locked_until", OffsetDateTime.class)), beijing(rs.getObject("created_at", OffsetDateTime.class)),
-                rs.getBoolean("password_change_due"));
+                rs.getBoolean("password_change_due"), beijing(rs.getObject("last_signed_in_at", OffsetDateTime.class)));
     }
 
     /**

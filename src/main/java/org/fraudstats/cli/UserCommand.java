@@ -127,15 +127,17 @@ class UserCommand implements Runnable {
                     row.put("totp", totp(user));
                     row.put("locked_until", user.lockedUntil() == null ? null : shanghai(user.lockedUntil()));
                     row.put("created_at", shanghai(user.createdAt()));
+                    row.put("last_signed_in_at", user.lastSignedInAt() == null ? null : shanghai(user.lastSignedInAt()));
                     rows.add(row);
                 }
                 out.print(org.fraudstats.storage.IndentedJson.mapper().writeValueAsString(rows) + "\n");
             } else {
                 try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out)) {
-                    csv.writeRecord("name", "role", "enabled", "totp", "locked_until", "created_at");
+                    csv.writeRecord("name", "role", "enabled", "totp", "locked_until", "created_at", "last_signed_in_at");
                     for (UserAccount user : users) {
                         csv.writeRecord(user.name(), user.role().code(), Boolean.toString(user.enabled()), totp(user),
-                                user.lockedUntil() == null ? "" : shanghai(user.lockedUntil()), shanghai(user.createdAt()));
+                                user.lockedUntil() == null ? "" : shanghai(user.lockedUntil()), shanghai(user.createdAt()),
+                                user.lastSignedInAt() == null ? "" : shanghai(user.lastSignedInAt()));
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

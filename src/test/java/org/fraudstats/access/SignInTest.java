@@ -151,6 +151,29 @@ class SignInTest extends DatabaseTest {
         assertThat(jdbc.queryForObject("SELECT failed_attempts FROM app_user WHERE name = 'nul.user'", Integer.class)).isZero();
     }
 
+    /** The administrators see when each user last signed in: an account unused for months is found and disabled (r42b). */
+    @Test
+    void aSuccessfulSignInIsWhenTheUserLastSignedIn_aRefusedOneIsNot() {
+        clock.set(START);
+        add("last.seen", Role.LEADER, "Last-Seen-Pass-1");
+        assertThat(users.find("last.seen").orElseThrow().lastSignedInAt()).isNull();
+        assertThat(signIn.attempt("last.seen", "Wrong-Password-1", null, CLIENT).outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(users.find("last.seen").orElseThrow().lastSignedInAt()).isNull();
+
+        Instant signedIn = START.plus(Duration.ofDays(3));
+        clock.set(signedIn);
+        assertThat(signIn.attempt("last.seen", "Last-Seen-Pass-1", null, CLIENT).outcome()).isEqualTo(Outcome.SUCCESS);
+        java.time.OffsetDateTime seen = users.find("last.seen").orElseThrow().lastSignedInAt();
+        // Foshan's time, as the page and `user list` show it
+        assertThat(seen.getOffset()).isEqualTo(java.time.ZoneOffset.ofHours(8));
+        assertThat(Duration.between(signedIn, seen.toInstant())).isBetween(Duration.ZERO, Duration.ofSeconds(10));
+
+        clock.set(START.plus(Duration.ofDays(5)));
+        assertThat(signIn.attempt("last.seen", "Wrong-Password-2", null, CLIENT).outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(users.list()).filteredOn(user -> user.name().equals("last.seen")).extracting(UserAccount::lastSignedInAt)
+                .containsExactly(seen);
+    }
+
     @Test
     void adminsAndAuditorsNeedATotpCodeAndTheQrCodeIsShownUntilAFirstCodeIsAccepted() {
         clock.set(START);
@@ -176,6 +199,7 @@ class SignInTest extends DatabaseTest {
                 .isEqualTo(Outcome.REFUSED);
         assertThat(signIn.confirmTotp("admin.two", Totp.code(secret, START), CLIENT, pending.checked()).outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(users.pendingTotpUri("admin.two")).isEmpty();
+        assertThat(users.find("admin.two").orElseThrow().lastSignedInAt()).as("the enrolment's sign-in").isNotNull();
 
         clock.set(START.plusSeconds(60));
         assertThat(signIn.attempt("admin.two", "Admin-Password-1", null, CLIENT).outcome()).isEqualTo(Outcome.REFUSED);

@@ -54,6 +54,34 @@ class UserNameAnyCaseMigrationTest {
         assertThat(two.queryForObject("SELECT count(*) FROM pg_indexes WHERE indexname = 'app_user_name_as_it_looks'", Integer.class)).isZero();
     }
 
+    /**
+     * V48 keeps when each user last signed in, for the administrators (an account unused for months is found and
+     * disabled: r42b); the users of a home upgraded to it get their last successful sign-in in the audit log.
+     */
+    @Test
+    void lastSignInOfTheUsersOfAnUpgradedHomeIsTheirLastSuccessfulSignInInTheAuditLog() {
+        JdbcTemplate jdbc = migratedTo(47);
+        jdbc.update(ADD, "seen.twice");
+        jdbc.update(ADD, "refused.only");
+        jdbc.update(ADD, "never.came");
+        // the audit log stamps each row with the time of its insert (V17's trigger): the rows in the order they happened
+        String sign = "INSERT INTO audit_event (user_name, role, client, action, object, result) VALUES (?, 'press', '192.0.2.7', ?, ?, ?)";
+        jdbc.update(sign, "seen.twice", "sign-in", "seen.twice", "success");
+        jdbc.update(sign, "seen.twice", "sign-in", "seen.twice", "success: TOTP enrolment confirmed");
+        String last = jdbc.queryForObject("SELECT CAST(max(time) AS text) FROM audit_event", String.class);
+        jdbc.update(sign, "seen.twice", "sign-in", "seen.twice", "failure: wrong password");
+        jdbc.update(sign, "seen.twice", "sign-out", "seen.twice", "success");
+        jdbc.update(sign, "refused.only", "sign-in", "refused.only", "failure: wrong password");
+        // another user's row naming this one is not this user's sign-in
+        jdbc.update(sign, "admin.one", "sign-in", "never.came", "success");
+        assertThat(jdbc.queryForObject("SELECT count(DISTINCT time) FROM audit_event", Integer.class)).as("six times").isEqualTo(6);
+
+        migrate(jdbc);
+
+        assertThat(jdbc.queryForList("SELECT name || ' ' || coalesce(CAST(last_signed_in_at AS text), 'never') FROM app_user ORDER BY name",
+                String.class)).containsExactly("never.came never", "refused.only never", "seen.twice " + last);
+    }
+
     private static JdbcTemplate migratedTo33() {
         return migratedTo(33);
     }

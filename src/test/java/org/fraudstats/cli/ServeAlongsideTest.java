@@ -79,7 +79,7 @@ class ServeAlongsideTest {
         Run list = cli(home, "", "user", "list");
 
         assertThat(list.exitCode()).as(list.err()).isZero();
-        assertThat(list.out()).startsWith("name,role,enabled,totp,locked_until,created_at\nli.na,statistician,true,none,,");
+        assertThat(list.out()).startsWith("name,role,enabled,totp,locked_until,created_at,last_signed_in_at\nli.na,statistician,true,none,,");
         assertThat(ProcessHandle.of(server).filter(ProcessHandle::isAlive)).as("the orphan was stopped").isEmpty();
         assertThat(home.resolve("pgdata/postmaster.pid")).as("the last one out stopped its server").doesNotExist();
     }

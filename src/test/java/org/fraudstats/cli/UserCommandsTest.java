@@ -90,9 +90,9 @@ class UserCommandsTest extends DatabaseTest {
         Run list = withInput("", "user", "list");
         assertThat(list.exitCode()).isZero();
         assertThat(list.out().replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+08:00", "T")).contains(
-                "name,role,enabled,totp,locked_until,created_at\n",
-                "li.na,statistician,true,none,,T\n",
-                "wang.fang,leader,false,none,,T\n");
+                "name,role,enabled,totp,locked_until,created_at,last_signed_in_at\n",
+                "li.na,statistician,true,none,,T,\n",
+                "wang.fang,leader,false,none,,T,\n");
 
         Run json = withInput("", "user", "list", "--format", "json");
         assertThat(json.out()).contains("\"name\": \"wang.fang\",\n  \"role\": \"leader\",\n  \"enabled\": false,\n"

@@ -683,6 +683,22 @@ class PortalPagesTest extends PortalTest {
         assertThat(context.getBean(org.fraudstats.access.Tokens.class).list()).noneMatch(t -> t.user().equals("guess.stat"));
     }
 
+    /** When each user last signed in, in Foshan's time: an account unused for months is found there and disabled (r42b). */
+    @Test
+    void theUsersPageSaysWhenEachUserLastSignedIn() throws Exception {
+        var users = context.getBean(org.fraudstats.access.Users.class);
+        var cli = org.fraudstats.access.Actor.commandLine();
+        users.add("seen.leader", org.fraudstats.access.Role.LEADER, "Seen-Leader-Pass-1", cli);
+        users.add("unseen.press", org.fraudstats.access.Role.PRESS, "Unseen-Press-Pass-1", cli);
+        jdbc.update("UPDATE app_user SET last_signed_in_at = '2026-11-30 23:45:00+00' WHERE name = 'seen.leader'");
+
+        String page = page("admin", get("/users"));
+
+        assertThat(page).contains("<th>创建</th><th>最近登录</th><th>操作</th>");
+        assertThat(page).containsPattern("<td class=\"name\">seen.leader</td>(?s:.*?)<td data-label=\"最近登录\">2026-12-01 07:45</td>");
+        assertThat(page).containsPattern("<td class=\"name\">unseen.press</td>(?s:.*?)<td data-label=\"最近登录\">从未</td>");
+    }
+
     @Test
     void everyRefusalOnTheUsersPageIsAudited_andAnAuditorsTokenIsNotRevokedThere() throws Exception {
         var users = context.getBean(org.fraudstats.access.Users.class);
