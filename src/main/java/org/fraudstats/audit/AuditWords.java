@@ -192,7 +192,10 @@ public final class AuditWords {
             return "生成 " + done.get(0) + " 天，发布通报 " + done.get(1) + " 期（首发或更正版）";
         }
         if (reason.startsWith(EXIT)) {
-            return "退出码 " + reason.substring(EXIT.length());
+            // a refused change of a user says why after its code (cli/CommandAudit): exit 2: password too short: …
+            int why = reason.indexOf(": ");
+            return why < 0 ? "退出码 " + reason.substring(EXIT.length())
+                    : "退出码 " + reason.substring(EXIT.length(), why) + "：" + reason(reason.substring(why + 2));
         }
         // a refused new password (access/PasswordPolicy): its kind, the detail stays in the code below it
         for (Map.Entry<String, String> weak : WEAK_PASSWORDS) {

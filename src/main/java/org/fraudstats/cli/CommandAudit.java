@@ -71,7 +71,7 @@ final class CommandAudit {
         Actor actor = Actor.commandLine();
         try {
             services.get(AuditTrail.class).record(new AuditEvent(actor.user(), actor.role(), actor.client(),
-                    "cli-" + String.join("-", path), object, exitCode != 0 ? "failure: exit " + exitCode
+                    "cli-" + String.join("-", path), object, exitCode != 0 ? "failure: exit " + exitCode + (services.refusal() == null ? "" : ": " + services.refusal())
                     : services.outcome() == null ? "success" : "success: " + services.outcome()));
             return Optional.empty();
         } catch (RuntimeException e) {

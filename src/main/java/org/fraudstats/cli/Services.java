@@ -20,6 +20,7 @@ public final class Services implements AutoCloseable {
     private java.io.InputStream input = System.in;
     private boolean tried;
     private String outcome;
+    private String refusal;
 
     /** @param owned whether closing these services stops the context (false when a test lends its own) */
     public Services(Supplier<ConfigurableApplicationContext> starter, boolean owned) {
@@ -42,6 +43,18 @@ public final class Services implements AutoCloseable {
 
     String outcome() {
         return outcome;
+    }
+
+    /**
+     * Why a change of a user was refused (a weak password), for its audit record's result, as the portal records it:
+     * `failure: exit 2` alone told the auditor nothing of why (r42b).
+     */
+    void refused(String why) {
+        this.refusal = why;
+    }
+
+    String refusal() {
+        return refusal;
     }
 
     /** A property for the context, before it starts (the demo runs in a home of its own). */

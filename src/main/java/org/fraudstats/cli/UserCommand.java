@@ -228,6 +228,7 @@ class UserCommand implements Runnable {
                 services.get(Users.class).changePassword(name, password, Actor.commandLine());
             } catch (PasswordPolicy.WeakPassword weak) {
                 // the current password given again: a usage error, as a weak one is
+                services.refused(weak.getMessage());
                 throw new CommandLine.ParameterException(spec.commandLine(), weak.getMessage());
             }
             var out = spec.commandLine().getOut();
@@ -301,6 +302,7 @@ class UserCommand implements Runnable {
         try {
             PasswordPolicy.check(name, password);
         } catch (PasswordPolicy.WeakPassword weak) {
+            services.refused(weak.getMessage());
             throw new CommandLine.ParameterException(spec.commandLine(), weak.getMessage());
         }
         return password;

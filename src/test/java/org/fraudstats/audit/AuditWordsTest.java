@@ -14,6 +14,10 @@ class AuditWordsTest {
         assertThat(AuditWords.action("something-new")).isEqualTo("something-new");
         assertThat(AuditWords.action("cli-rerun")).isEqualTo("命令行 rerun");
         assertThat(AuditWords.result("failure: exit 2")).isEqualTo("失败：退出码 2");
+        // a change of a user refused on the command line, with why (r42b)
+        assertThat(AuditWords.result("failure: exit 2: password too short: at least 12 characters and three of upper case, lower case, "
+                + "digit, other")).isEqualTo("失败：退出码 2：密码太短");
+        assertThat(AuditWords.result("failure: exit 2: something new")).isEqualTo("失败：退出码 2：something new");
 
         assertThat(AuditWords.result("success")).isEqualTo("成功");
         // a form without its CSRF token, not 无权限 as a role refused (tester 30a, review 30b)

@@ -47,6 +47,19 @@ class UserCommandsTest extends DatabaseTest {
         assertThat(twoKinds.exitCode()).isEqualTo(2);
         assertThat(twoKinds.err()).isEqualTo("fraudstats user add: password too weak: it needs three of upper case, lower case, "
                 + "digit, other (it has 2) (see --help)\n");
+
+        // recorded with why, as the portal records the same refusal (r42b: `failure: exit 2` alone)
+        withInput("Leader-Password-1\n", "user", "add", "weak.three", "--role", "leader", "--password-stdin");
+        assertThat(withInput("weak.three-Pass-1\n", "user", "password", "weak.three", "--password-stdin").exitCode()).isEqualTo(2);
+        assertThat(withInput("Leader-Password-1\n", "user", "password", "weak.three", "--password-stdin").exitCode()).isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', action, object, result) FROM audit_event WHERE object LIKE 'user % weak.%' ORDER BY id",
+                String.class)).containsExactly(
+                "cli-user-add|user add weak.one --role leader --password-stdin|failure: exit 2: password too short: at least 12 characters "
+                        + "and three of upper case, lower case, digit, other",
+                "cli-user-add|user add weak.two --role leader --password-stdin|failure: exit 2: password too weak: it needs three of upper "
+                        + "case, lower case, digit, other (it has 2)",
+                "cli-user-password|user password weak.three --password-stdin|failure: exit 2: password too weak: it holds the user name",
+                "cli-user-password|user password weak.three --password-stdin|failure: exit 2: the new password is the current one: choose another");
     }
 
     @Test
