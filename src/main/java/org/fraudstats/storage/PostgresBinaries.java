@@ -58,6 +58,7 @@ final class PostgresBinaries {
 
     /** The programs unpacked under cache (e.g. ~/.cache/fraudstats), unpacking them the first time. */
     static PostgresBinaries in(Path cache) {
+        ShellSafePath.require(cache, "the cache folder");
         try {
             FraudstatsHome.ownerOnlyFolder(cache);
             String digest = digest();

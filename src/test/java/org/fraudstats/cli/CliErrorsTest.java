@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
 
 import org.fraudstats.FraudstatsApplication;
 import org.fraudstats.support.DatabaseTest;
@@ -328,6 +330,32 @@ class CliErrorsTest extends DatabaseTest {
         Run debug = runAgainstUnreachableDatabase(new String[] {"metrics", "--from", "2022-10-01", "--to", "2022-10-01", "--debug"});
         assertThat(debug.exitCode()).isEqualTo(1);
         assertThat(debug.err()).contains("\tat ");
+    }
+
+    /**
+     * pg_ctl starts PostgreSQL through a shell with its folders in double quotes: a home whose path holds $ could not
+     * start, and the one line sent the operator to a log never written; a backtick ran the rest as a command (r42a).
+     */
+    @Test
+    void aHomeWhosePathPgCtlsShellWouldReadIsRefusedInOneLine() throws Exception {
+        for (String name : List.of("c-dol$x", "c-bt`touch ran`x", "c-dq\"x")) {
+            Path home = TestPostgres.tempHome().resolve(name).resolve("home");
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code;
+            try (Services services = new Services(() -> new SpringApplication(FraudstatsApplication.class).run(
+                    "--fraudstats.home=" + home), true)) {
+                code = Cli.run(services, new String[] {"metrics", "--from", "2022-10-01", "--to", "2022-10-01"},
+                        new PrintWriter(out, true), new PrintWriter(err, true));
+            }
+            char unsafe = name.replaceAll("[A-Za-z -]", "").charAt(0);
+            assertThat(code).as(name).isEqualTo(1);
+            assertThat(err.toString()).as(name).isEqualTo("fraudstats metrics: the home " + home + " cannot hold the embedded PostgreSQL: "
+                    + "its path holds " + unsafe + ", which PostgreSQL's pg_ctl hands to a shell; choose a folder whose path has none of "
+                    + "\" $ ` \\\n");
+            assertThat(home.resolve("pgdata")).doesNotExist();
+        }
+        assertThat(Path.of("ran")).doesNotExist();
     }
 
     private static Run runAgainstUnreachableDatabase(String[] args) {
