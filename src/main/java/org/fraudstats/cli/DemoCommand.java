@@ -180,9 +180,17 @@ class DemoCommand implements Callable<Integer> {
         }
         out.println();
         out.printf("Open the PDF, or look further into the demo's own data:%n    FRAUDSTATS_HOME=%s ./fraudstats metrics --from %s --to %s%n",
-                home.root(), to.minusDays(6), to);
+                shellWord(home.root().toString()), to.minusDays(6), to);
         out.flush();
         return 0;
+    }
+
+    /**
+     * A path as it is pasted into a shell: as it is when nothing in it means anything to one, else in single quotes.
+     * The hint above, pasted as printed, failed for a home named "反诈 中心/demo home" (r42a).
+     */
+    static String shellWord(String path) {
+        return path.matches("[A-Za-z0-9_./:+@%=,-]+") ? path : "'" + path.replace("'", "'\\''") + "'";
     }
 
     /** The .eml files the mail step wrote beside the daily bulletin (none when a relay took them). */

@@ -44,4 +44,16 @@ class DemoApartTest {
         assertThat(out.toString()).startsWith("demo: SPRING_DATASOURCE_URL is set and left alone: the demo runs on a PostgreSQL "
                 + "of its own under the demo's home, so that no synthetic record reaches that database\n");
     }
+
+    /** The demo's closing hint is pasted into a shell: a home with a space in it failed pasted as printed (r42a). */
+    @Test
+    void theHomeInTheClosingHintIsOneWordToAShell() throws Exception {
+        assertThat(DemoCommand.shellWord("/root/.fraudstats/demo")).isEqualTo("/root/.fraudstats/demo");
+        for (String home : List.of("/tmp/反诈 中心/demo home/demo", "/srv/it's/demo", "/srv/c-dol$x `id` \\/demo", "/srv/a\"b/demo")) {
+            Process shell = new ProcessBuilder("sh", "-c", "printf %s " + DemoCommand.shellWord(home)).start();
+            String word = new String(shell.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(shell.waitFor()).isZero();
+            assertThat(word).isEqualTo(home);
+        }
+    }
 }
