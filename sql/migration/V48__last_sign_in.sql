@@ -5,6 +5,12 @@
 -- time of their last successful sign-in in the audit log. NULL: never signed in.
 ALTER TABLE app_user ADD COLUMN last_signed_in_at timestamptz;
 
+-- one read of the audit log, grouped: a look-up per user walked the log (indexed by time alone) newest first, the
+-- whole of it for a user never signed in, while the ALTER above held app_user (review r42e)
 UPDATE app_user u
-SET last_signed_in_at = (SELECT max(a.time) FROM audit_event a
-                         WHERE a.user_name = u.name AND a.action = 'sign-in' AND a.result LIKE 'success%');
+SET last_signed_in_at = s.last
+FROM (SELECT user_name, max(time) AS last
+      FROM audit_event
+      WHERE action = 'sign-in' AND result LIKE 'success%'
+      GROUP BY user_name) s
+WHERE s.user_name = u.name;

@@ -387,7 +387,7 @@ public class SignIn {
             UserAccount account = new UserAccount(rs.getString("name"), Role.ofCode(rs.getString("role")).orElseThrow(),
                     rs.getBoolean("enabled"), secret != null, rs.getBoolean("totp_confirmed"),
                     rs.getObject("locked_until", OffsetDateTime.class), rs.getObject("created_at", OffsetDateTime.class), false,
-                    rs.getObject("last_signed_in_at", OffsetDateTime.class));
+                    UserRows.beijing(rs.getObject("last_signed_in_at", OffsetDateTime.class)));
             // when the password and the key were set: neither a hash nor a key in the session that keeps it
             String checked = rs.getObject("password_changed_at", OffsetDateTime.class) + " "
                     + rs.getObject("totp_enrolled_at", OffsetDateTime.class);

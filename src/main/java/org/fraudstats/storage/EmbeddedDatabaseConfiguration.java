@@ -42,6 +42,8 @@ public class EmbeddedDatabaseConfiguration {
                         + "throwaway database alone; the home's PostgreSQL is durable (fsync on): remove the setting");
             }
         }
+        // before the programs are unpacked into the cache: a home that cannot hold the server is said at once (review r42e)
+        ShellSafePath.require(home.root(), "the home");
         return EmbeddedServer.start(home.root(), PostgresBinaries.in(settings.cache()), settings.embedded().durable());
     }
 

@@ -45,8 +45,9 @@ public final class OneWaitPerRequest {
         void close();
     }
 
+    /** What a request found, pool by pool: one pool's outage is no reason to fail another's asks. */
     private static final class Request {
-        private SQLException outOfReach;
+        private final java.util.Map<Pool, SQLException> outOfReach = new java.util.IdentityHashMap<>();
     }
 
     /** The application's pool, asked through {@link OneWaitPerRequest}: the embedded pool and Boot's alike. */
@@ -59,23 +60,24 @@ public final class OneWaitPerRequest {
     }
 
     /** Closeable, as the pool it stands for: the bean's destroy method, "close", is called on this. */
-    static final class Pool extends DelegatingDataSource implements AutoCloseable {
+    public static final class Pool extends DelegatingDataSource implements AutoCloseable {
 
-        Pool(DataSource pool) {
+        public Pool(DataSource pool) {
             super(pool);
         }
 
         @Override
         public Connection getConnection() throws SQLException {
             Request request = CURRENT.get();
-            if (request != null && request.outOfReach != null) {
-                throw new SQLException("the database was found out of reach earlier in this request", "08001", request.outOfReach);
+            SQLException found = request == null ? null : request.outOfReach.get(this);
+            if (found != null) {
+                throw new SQLException("the database was found out of reach earlier in this request", "08001", found);
             }
             try {
                 return super.getConnection();
             } catch (SQLException e) {
                 if (request != null && DatabaseDown.connectionFailed(e)) {
-                    request.outOfReach = e;
+                    request.outOfReach.put(this, e);
                 }
                 throw e;
             }

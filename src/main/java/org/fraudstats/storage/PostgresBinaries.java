@@ -61,6 +61,8 @@ final class PostgresBinaries {
         ShellSafePath.require(cache, "the cache folder");
         try {
             FraudstatsHome.ownerOnlyFolder(cache);
+            // the folder the programs run from, a link's target included, is what pg_ctl's shell reads (review r42e)
+            ShellSafePath.require(cache.toRealPath(), "the cache folder");
             String digest = digest();
             // the folder checked, not a link to it, which could be pointed elsewhere once checked (review 32d)
             Path root = cache.toRealPath().resolve("postgres-" + digest);

@@ -356,6 +356,28 @@ class CliErrorsTest extends DatabaseTest {
             assertThat(home.resolve("pgdata")).doesNotExist();
         }
         assertThat(Path.of("ran")).doesNotExist();
+
+        // the cache the programs are unpacked into, and run from: named, or reached through a link (review r42e)
+        Path unsafeCache = TestPostgres.tempHome().resolve("c-dol$x").resolve("cache");
+        Path link = java.nio.file.Files.createSymbolicLink(TestPostgres.tempHome().resolve("cache-link"),
+                java.nio.file.Files.createDirectories(unsafeCache));
+        Path home = TestPostgres.tempHome().resolve("home-of-a-cache");
+        for (Path cache : List.of(unsafeCache, link)) {
+            StringWriter err = new StringWriter();
+            int code;
+            try (Services services = new Services(() -> new SpringApplication(FraudstatsApplication.class).run(
+                    "--fraudstats.home=" + home, "--fraudstats.cache=" + cache), true)) {
+                code = Cli.run(services, new String[] {"metrics", "--from", "2022-10-01", "--to", "2022-10-01"},
+                        new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+            }
+            assertThat(code).as(cache.toString()).isEqualTo(1);
+            assertThat(err.toString()).as(cache.toString()).isEqualTo("fraudstats metrics: the cache folder " + unsafeCache
+                    + " cannot hold the embedded PostgreSQL: its path holds $, which PostgreSQL's pg_ctl hands to a shell; choose a folder "
+                    + "whose path has none of \" $ ` \\\n");
+            try (var unpacked = java.nio.file.Files.list(unsafeCache)) {
+                assertThat(unpacked).as("nothing unpacked").isEmpty();
+            }
+        }
     }
 
     private static Run runAgainstUnreachableDatabase(String[] args) {

@@ -8,10 +8,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The portal's own TLS (server.ssl.*, README "Security") offers TLS 1.3 and 1.2 with forward-secret AEAD suites
- * only, unless server.ssl.ciphers or server.ssl.enabled-protocols say otherwise. The JDK's defaults also offered
- * CBC suites with SHA-1 and suites without forward secrecy (DHE-RSA-AES256-SHA, ECDHE-RSA-AES128-SHA), which an
- * MLPS assessor writes up (r42b). Every browser of the last eight years speaks one of these; a TLS proxy in front
- * chooses its own.
+ * only, unless server.ssl.ciphers or server.ssl.enabled-protocols say otherwise. Tomcat's default list
+ * (HIGH:!aNULL:…) also offered CBC suites with SHA-1 (DHE-RSA-AES256-SHA, ECDHE-RSA-AES128-SHA), which an MLPS
+ * assessor writes up (r42b). Every browser of the last eight years speaks one of these; a TLS proxy in front
+ * chooses its own. A server.ssl.bundle is its own: Boot reads its ciphers from the bundle's options.
  */
 @Component
 class StrongTls implements WebServerFactoryCustomizer<AbstractConfigurableWebServerFactory>, Ordered {

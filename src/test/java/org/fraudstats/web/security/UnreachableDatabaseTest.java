@@ -138,6 +138,52 @@ class UnreachableDatabaseTest {
         assertThat(through(answer, "/figures", (req, res) -> res.getWriter().write("the page")).getContentAsString()).isEqualTo("the page");
     }
 
+    /**
+     * The first request to find the database out of reach waits the pool's 30 s once: the session saved at its end
+     * asked the pool again and waited 30 s more, 60 s for the first 503 (r41g). Through the filter, the pool is asked
+     * once however often the request asks; the next request asks again (a probe, then requests, find it back).
+     */
+    @Test
+    void withinOneRequestThePoolIsAskedOnceForADatabaseOutOfReach() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        javax.sql.DataSource pool = new org.fraudstats.storage.OneWaitPerRequest.Pool(
+                new org.springframework.jdbc.datasource.AbstractDataSource() {
+                    @Override
+                    public java.sql.Connection getConnection() throws java.sql.SQLException {
+                        asked.incrementAndGet();
+                        throw (java.sql.SQLException) databaseGone().getCause().getCause();
+                    }
+
+                    @Override
+                    public java.sql.Connection getConnection(String username, String password) throws java.sql.SQLException {
+                        return getConnection();
+                    }
+                });
+        jakarta.servlet.FilterChain pageThenSession = (req, res) -> {
+            for (int ask = 0; ask < 3; ask++) {
+                try {
+                    pool.getConnection();
+                } catch (java.sql.SQLException e) {
+                    if (ask == 2) {
+                        throw new ServletException("Request processing failed", new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", e));
+                    }
+                }
+            }
+        };
+        UnreachableDatabase.Answer answer = new UnreachableDatabase.Answer(() -> true);
+        try {
+            assertThat(through(answer, "/login", pageThenSession).getStatus()).isEqualTo(503);
+            assertThat(asked).hasValue(1);
+        } finally {
+            answer.destroy();
+        }
+        // outside a request, as the nightly job and Quartz ask: each ask is tried
+        for (int ask = 0; ask < 2; ask++) {
+            assertThatThrownBy(pool::getConnection).isInstanceOf(java.sql.SQLException.class);
+        }
+        assertThat(asked).hasValue(3);
+    }
+
     private static void await(java.util.concurrent.Callable<Boolean> condition) throws Exception {
         long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
         while (!condition.call()) {
