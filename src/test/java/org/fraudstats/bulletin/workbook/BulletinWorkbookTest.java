@@ -119,6 +119,18 @@ class BulletinWorkbookTest {
             Sheet summary = workbook.getSheet("摘要");
             assertThat(summary.getRow(4).getCell(0).getStringCellValue()).isEqualTo(SampleBulletins.SUMMARY);
             assertNumber(summary.getRow(7 + 3).getCell(1), "8059792.06", "¥#,##0.00");
+            // every column of the city's rows, each from its own period: a base or a year swapped for another passed
+            // every test (r42c's mutants: 同比基期 from the 环比 base, 去年同期 from this year, the year's change inverted)
+            Row cases = summary.getRow(7);
+            assertThat(cases.getCell(0).getStringCellValue()).isEqualTo("电诈警情（宗）");
+            String[] casesRow = {"343", "349", "-1.7", "328", "4.6", "343", "349", "-1.7"};
+            Row loss = summary.getRow(8);
+            String[] lossRow = {"26259997.22", "20206422.09", "30.0", "23583802.99", "11.3", "26259997.22", "20206422.09", "30.0"};
+            for (int c = 1; c <= 8; c++) {
+                boolean change = c == 3 || c == 5 || c == 8;
+                assertNumber(cases.getCell(c), casesRow[c - 1], change ? WorkbookStyles.PERCENT : "#,##0");
+                assertNumber(loss.getCell(c), lossRow[c - 1], change ? WorkbookStyles.PERCENT : "¥#,##0.00");
+            }
             // the median has no change by definition: said, not left empty, which the note reads as a base of 0
             Row median = summary.getRow(7 + org.fraudstats.metrics.Metric.MEDIAN_MINUTES_TO_STOP.ordinal());
             assertThat(median.getCell(0).getStringCellValue()).isEqualTo("止付中位时长(分钟)");
