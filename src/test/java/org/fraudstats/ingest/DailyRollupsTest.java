@@ -86,6 +86,40 @@ class DailyRollupsTest extends DatabaseTest {
         assertThat(check.differences(LocalDate.of(2022, 9, 1), LocalDate.of(2022, 10, 31))).isEmpty();
     }
 
+    /**
+     * A freeze or refund corrected on its own to another day, in a drop that touches nothing else of its old day: the
+     * old day's rollups lose it. A loader that marked only the new day as changed passed every test (r42c's mutants:
+     * the random drops of RollupFiguresTest touch every day in every drop, so the old day was recomputed anyway).
+     */
+    @Test
+    void aFreezeOrRefundCorrectedToAnotherDayLeavesItsOldDay() {
+        // the freeze and the refund on the 2nd, a day of their own: their case is of the 1st, which a freeze's
+        // correction marks as changed too (its case's minutes to stop)
+        Drops drops = new Drops(inbox)
+                .write("2022-10-01", "cases.csv", Drops.CASES + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n")
+                .write("2022-10-01", "freezes.csv", Drops.FREEZES
+                        + "F1,C1,STOP_PAYMENT,,TESTACCT1111,10.00,2022-10-02T09:30:00+08:00\n")
+                .write("2022-10-01", "refunds.csv", Drops.REFUNDS + "R1,C1,3.00,2022-10-02T16:00:00+08:00\n");
+        load("2022-10-01");
+        assertThat(rows("SELECT business_day || ' ' || action || ' ' || actions || ' ' || amount FROM action_day"))
+                .containsExactly("2022-10-02 STOP_PAYMENT 1 10.00");
+        assertThat(rows("SELECT business_day || ' ' || refunds || ' ' || amount FROM refund_day")).containsExactly("2022-10-02 1 3.00");
+
+        // each correction alone in a drop of its own: effective on the 3rd, then refunded on the 5th
+        drops.write("2022-10-02", "freezes.csv", Drops.FREEZES + "F1,C1,STOP_PAYMENT,,TESTACCT1111,10.00,2022-10-03T09:30:00+08:00\n");
+        load("2022-10-02");
+        assertThat(rows("SELECT business_day || ' ' || action || ' ' || actions || ' ' || amount FROM action_day"))
+                .containsExactly("2022-10-03 STOP_PAYMENT 1 10.00");
+        assertThat(rows("SELECT business_day || ' ' || action || ' ' || count(*) FROM action_account_day GROUP BY business_day, action"))
+                .containsExactly("2022-10-03 STOP_PAYMENT 1");
+
+        drops.write("2022-10-03", "refunds.csv", Drops.REFUNDS + "R1,C1,3.00,2022-10-05T16:00:00+08:00\n");
+        load("2022-10-03");
+        assertThat(rows("SELECT business_day || ' ' || refunds || ' ' || amount FROM refund_day")).containsExactly("2022-10-05 1 3.00");
+        assertThat(rows("SELECT business_day || ' ' || case_id FROM refund_case_day")).containsExactly("2022-10-05 C1");
+        assertThat(check.differences(LocalDate.of(2022, 9, 1), LocalDate.of(2022, 10, 31))).isEmpty();
+    }
+
     @Test
     void theSampleDropsLoadedOneByOneGiveTheRollupsOfTheirFacts() {
         Run ingest = cli("ingest", "--inbox", SAMPLE_INBOX.toString());
