@@ -18,6 +18,9 @@ class PeriodNameTest {
             "2022-10-23|2022-10-23|10月23日|On 23 October 2022",
             "2022-10-17|2022-10-23|10月17日至23日|From 17 to 23 October 2022",
             "2022-03-05|2022-10-23|2022年3月5日至10月23日|From 5 March to 23 October 2022",
+            // January, but not its 1st: no 年以来 (r42c: a mutant taking any January start for the year survived)
+            "2022-01-05|2022-10-23|2022年1月5日至10月23日|From 5 January to 23 October 2022",
+            "2022-01-05|2022-01-20|1月5日至20日|From 5 to 20 January 2022",
             "2021-12-01|2022-01-31|2021年12月1日至2022年1月31日|From 1 December 2021 to 31 January 2022"})
     void everyRowOfThePeriodTableIsNamedAsReleasesDo(LocalDate from, LocalDate to, String chinese, String english) {
         assertThat(PeriodName.of(from, to)).isEqualTo(chinese);

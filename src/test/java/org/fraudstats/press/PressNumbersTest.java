@@ -113,6 +113,9 @@ class PressNumbersTest {
             assertThat(PressNumbers.money(new BigDecimal("99999"))).isEqualTo("9.9万多元");
             assertThat(PressNumbers.money(new BigDecimal("8059792.06"))).isEqualTo("800多万元");
             assertThat(PressNumbers.money(new BigDecimal("1180778.64"))).isEqualTo("110多万元");
+            // exactly 10 of the unit with more: 十多万, never 十万多 (r42c: a mutant moving 多 at 10 survived)
+            assertThat(PressNumbers.money(new BigDecimal("105000"))).isEqualTo("10多万元");
+            assertThat(PressNumbers.money(new BigDecimal("1050000000"))).isEqualTo("10多亿元");
         }
 
         @Test
