@@ -31,6 +31,18 @@ class ReadDaysTest {
                 new Span(day("2021-01-01"), day("2021-10-31")));
     }
 
+    /**
+     * A range across New Year: its year to date is the year of its last day (r42c: a mutant reading the year of its
+     * first day, 2021-01-01..2022-01-02 as 今年以来, survived every test; no test period crossed a year).
+     */
+    @Test
+    void aRangeAcrossNewYearReadsTheYearOfItsLastDay() {
+        ReadDays reads = ReadDays.of(BulletinKind.RANGE, day("2021-12-27"), day("2022-01-02"));
+        assertThat(reads.yearToDate()).isEqualTo(new Span(day("2022-01-01"), day("2022-01-02")));
+        assertThat(reads.lastYearToDate()).isEqualTo(new Span(day("2021-01-01"), day("2021-01-02")));
+        assertThat(reads.yoy()).isEqualTo(new Span(day("2020-12-27"), day("2021-01-02")));
+    }
+
     @Test
     void theDaysOfManyBulletinsAreAsFewSpansAsCoverThem() {
         // the dailies of 2–3 March 2022: their years to date, trends, 环比 and 同比 days join into one span a year

@@ -97,7 +97,8 @@ public class BulletinAssembler {
         List<AreaFigures> areas = counted(from, to, start);
         List<AreaFigures> yoy = counted(reads.yoy().first(), reads.yoy().last(), start);
         List<AreaFigures> pop = counted(reads.pop().first(), reads.pop().last(), start);
-        LocalDate yearStart = to.withDayOfYear(1);
+        // the year of the period's last day, as ReadDays says once for every reader of a bulletin's days
+        LocalDate yearStart = reads.yearToDate().first();
         // last year's same period is [1 January, to - 1 year]: 29 February maps to 28 February (metrics.md)
         AreaFigures ytd = city(counted(yearStart, reads.yearToDate().last(), start));
         AreaFigures ytdLastYear = city(counted(reads.lastYearToDate().first(), reads.lastYearToDate().last(), start));
