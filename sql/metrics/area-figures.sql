@@ -5,7 +5,8 @@
 -- metrics.md once, above the part that computes it.
 --
 -- It reads the daily rollups the loader keeps in the transaction of every drop (V5__warning_day.sql,
--- V16__daily_rollups.sql), never the facts. Each rollup row is its view <rollup>_from_facts over the facts, which
+-- V16__daily_rollups.sql), never the facts. Each rollup row is its view <rollup>_from_facts over the facts (as
+-- V19__fact_partitions.sql made them again over the partitioned facts: V16's own are gone, so read them there), which
 -- say what metrics.md says of the records of one day and district: "Only the latest version of each record
 -- counts; rejected and pending rows count nowhere." (the fact tables hold only latest versions; pending freezes
 -- and refunds drop out at the views' join to their case), "A freeze or refund belongs to the district of (the
