@@ -29,18 +29,33 @@ public final class OneWaitPerRequest {
     /** For the length of one request on this thread; closing it forgets what it found. */
     public static Scope open() {
         Request outer = CURRENT.get();
-        CURRENT.set(new Request());
-        return () -> {
-            if (outer == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(outer);
+        Request request = new Request();
+        CURRENT.set(request);
+        return new Scope() {
+            @Override
+            public SQLException outOfReach() {
+                return request.outOfReach.values().stream().findFirst().orElse(null);
+            }
+
+            @Override
+            public void close() {
+                if (outer == null) {
+                    CURRENT.remove();
+                } else {
+                    CURRENT.set(outer);
+                }
             }
         };
     }
 
     /** A request's span, closed without an exception. */
     public interface Scope extends AutoCloseable {
+        /**
+         * The failure that found the database out of reach in this request, or null: also when what asked answered
+         * it by itself (the health check's DOWN), so that the request's filter knows of an outage nobody threw at it.
+         */
+        SQLException outOfReach();
+
         @Override
         void close();
     }

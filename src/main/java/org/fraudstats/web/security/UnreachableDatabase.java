@@ -104,6 +104,14 @@ class UnreachableDatabase {
             // the pool's wait once per request: a second ask, by the session saved at the request's end, waited again
             try (OneWaitPerRequest.Scope scope = OneWaitPerRequest.open()) {
                 chain.doFilter(request, response);
+                // an outage answered without an exception: Boot's health check says DOWN itself, so each probe of a load
+                // balancer waited the pool's 30 s and every request after it too (r42f); from it on, 503 at once
+                java.sql.SQLException answered = scope.outOfReach();
+                if (answered != null && outOfReachSince.compareAndSet(null, Instant.now())) {
+                    log.warn("{} {}: the database is not reachable: {}", request.getMethod(), request.getRequestURI(),
+                            DatabaseDown.why(answered));
+                    startProbe();
+                }
             } catch (ServletException | IOException | RuntimeException e) {
                 if (!DatabaseDown.isCause(e)) {
                     throw e;

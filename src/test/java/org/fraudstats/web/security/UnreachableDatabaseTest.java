@@ -184,6 +184,52 @@ class UnreachableDatabaseTest {
         assertThat(asked).hasValue(3);
     }
 
+    /**
+     * Boot's health check answers DOWN itself, with no exception for the filter: each probe of a load balancer waited
+     * the pool's 30 s, and so did the first user after them (r42f). The outage it met counts as any other's.
+     */
+    @Test
+    void anOutageAnsweredWithoutAnExceptionAlsoAnswersTheNextRequestsAtOnce() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean back = new java.util.concurrent.atomic.AtomicBoolean();
+        javax.sql.DataSource pool = new org.fraudstats.storage.OneWaitPerRequest.Pool(
+                new org.springframework.jdbc.datasource.AbstractDataSource() {
+                    @Override
+                    public java.sql.Connection getConnection() throws java.sql.SQLException {
+                        throw (java.sql.SQLException) databaseGone().getCause().getCause();
+                    }
+
+                    @Override
+                    public java.sql.Connection getConnection(String username, String password) throws java.sql.SQLException {
+                        return getConnection();
+                    }
+                });
+        java.util.concurrent.atomic.AtomicInteger reached = new java.util.concurrent.atomic.AtomicInteger();
+        jakarta.servlet.FilterChain health = (req, res) -> {
+            reached.incrementAndGet();
+            try (java.sql.Connection connection = pool.getConnection()) {
+                res.getWriter().write("{\"status\":\"UP\"}");
+            } catch (java.sql.SQLException e) {
+                ((jakarta.servlet.http.HttpServletResponse) res).setStatus(503);
+                res.getWriter().write("{\"status\":\"DOWN\"}");
+            }
+        };
+        UnreachableDatabase.Answer answer = new UnreachableDatabase.Answer(() -> back.get());
+        try {
+            assertThat(through(answer, "/actuator/health", health).getStatus()).isEqualTo(503);
+            assertThat(reached).hasValue(1);
+            for (String path : new String[] {"/actuator/health", "/login"}) {
+                MockHttpServletResponse meanwhile = through(answer, path, (req, res) -> reached.incrementAndGet());
+                assertThat(meanwhile.getStatus()).as(path).isEqualTo(503);
+                assertThat(meanwhile.getHeader("Retry-After")).isEqualTo("60");
+            }
+            assertThat(reached).as("answered at once, the chain not asked").hasValue(1);
+            back.set(true);
+            await(() -> through(answer, "/login", (req, res) -> res.getWriter().write("the page")).getStatus() == 200);
+        } finally {
+            answer.destroy();
+        }
+    }
+
     private static void await(java.util.concurrent.Callable<Boolean> condition) throws Exception {
         long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
         while (!condition.call()) {
