@@ -83,7 +83,6 @@ public final class EmbeddedServer implements AutoCloseable {
      * @param durable false only for a throwaway database (bench): fsync and synchronous commit off
      */
     static EmbeddedServer start(Path home, PostgresBinaries binaries, boolean durable) {
-        ShellSafePath.require(home, "the home");
         Path run;
         try {
             run = FraudstatsHome.ownerOnlyFolder(home.resolve("run"));

@@ -107,10 +107,9 @@ class UnreachableDatabase {
                 // an outage answered without an exception: Boot's health check says DOWN itself, so each probe of a load
                 // balancer waited the pool's 30 s and every request after it too (r42f); from it on, 503 at once
                 java.sql.SQLException answered = scope.outOfReach();
-                if (answered != null && outOfReachSince.compareAndSet(null, Instant.now())) {
+                if (answered != null && foundOutOfReach()) {
                     log.warn("{} {}: the database is not reachable: {}", request.getMethod(), request.getRequestURI(),
                             DatabaseDown.why(answered));
-                    startProbe();
                 }
             } catch (ServletException | IOException | RuntimeException e) {
                 if (!DatabaseDown.isCause(e)) {
@@ -121,13 +120,22 @@ class UnreachableDatabase {
                         busy ? "every database connection in use" : "the database is not reachable", DatabaseDown.why(e));
                 // a pool merely busy (its wait ended with no connection failure under it) is no outage: answering
                 // every request 503 at once, the health probe too, would take a loaded node out of service (review)
-                if (!busy && outOfReachSince.compareAndSet(null, Instant.now())) {
-                    startProbe();
+                if (!busy) {
+                    foundOutOfReach();
                 }
                 if (!response.isCommitted()) {
                     answer(request, response, busy);
                 }
             }
+        }
+
+        /** From now on every request is answered at once while the probe tries: true for the request that began it. */
+        private boolean foundOutOfReach() {
+            if (!outOfReachSince.compareAndSet(null, Instant.now())) {
+                return false;
+            }
+            startProbe();
+            return true;
         }
 
         private void startProbe() {

@@ -146,19 +146,7 @@ class UnreachableDatabaseTest {
     @Test
     void withinOneRequestThePoolIsAskedOnceForADatabaseOutOfReach() throws Exception {
         java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
-        javax.sql.DataSource pool = new org.fraudstats.storage.OneWaitPerRequest.Pool(
-                new org.springframework.jdbc.datasource.AbstractDataSource() {
-                    @Override
-                    public java.sql.Connection getConnection() throws java.sql.SQLException {
-                        asked.incrementAndGet();
-                        throw (java.sql.SQLException) databaseGone().getCause().getCause();
-                    }
-
-                    @Override
-                    public java.sql.Connection getConnection(String username, String password) throws java.sql.SQLException {
-                        return getConnection();
-                    }
-                });
+        javax.sql.DataSource pool = outOfReach(asked);
         jakarta.servlet.FilterChain pageThenSession = (req, res) -> {
             for (int ask = 0; ask < 3; ask++) {
                 try {
@@ -191,18 +179,7 @@ class UnreachableDatabaseTest {
     @Test
     void anOutageAnsweredWithoutAnExceptionAlsoAnswersTheNextRequestsAtOnce() throws Exception {
         java.util.concurrent.atomic.AtomicBoolean back = new java.util.concurrent.atomic.AtomicBoolean();
-        javax.sql.DataSource pool = new org.fraudstats.storage.OneWaitPerRequest.Pool(
-                new org.springframework.jdbc.datasource.AbstractDataSource() {
-                    @Override
-                    public java.sql.Connection getConnection() throws java.sql.SQLException {
-                        throw (java.sql.SQLException) databaseGone().getCause().getCause();
-                    }
-
-                    @Override
-                    public java.sql.Connection getConnection(String username, String password) throws java.sql.SQLException {
-                        return getConnection();
-                    }
-                });
+        javax.sql.DataSource pool = outOfReach(new java.util.concurrent.atomic.AtomicInteger());
         java.util.concurrent.atomic.AtomicInteger reached = new java.util.concurrent.atomic.AtomicInteger();
         jakarta.servlet.FilterChain health = (req, res) -> {
             reached.incrementAndGet();
@@ -228,6 +205,22 @@ class UnreachableDatabaseTest {
         } finally {
             answer.destroy();
         }
+    }
+
+    /** The application's pool over a database out of reach: each ask counted, and answered with the pool's refusal. */
+    private static javax.sql.DataSource outOfReach(java.util.concurrent.atomic.AtomicInteger asked) {
+        return new org.fraudstats.storage.OneWaitPerRequest.Pool(new org.springframework.jdbc.datasource.AbstractDataSource() {
+            @Override
+            public java.sql.Connection getConnection() throws java.sql.SQLException {
+                asked.incrementAndGet();
+                throw (java.sql.SQLException) databaseGone().getCause().getCause();
+            }
+
+            @Override
+            public java.sql.Connection getConnection(String username, String password) throws java.sql.SQLException {
+                return getConnection();
+            }
+        });
     }
 
     private static void await(java.util.concurrent.Callable<Boolean> condition) throws Exception {
