@@ -42,8 +42,9 @@ public class EmbeddedDatabaseConfiguration {
                         + "throwaway database alone; the home's PostgreSQL is durable (fsync on): remove the setting");
             }
         }
-        // before the programs are unpacked into the cache: a home that cannot hold the server is said at once (review r42e)
-        ShellSafePath.require(home.root(), "the home");
+        // before the programs are unpacked into the cache (review r42e) and before the home is made: a refused home
+        // left an empty folder chain behind (r42f)
+        ShellSafePath.require(settings.home(), "the home");
         return EmbeddedServer.start(home.root(), PostgresBinaries.in(settings.cache()), settings.embedded().durable());
     }
 

@@ -335,6 +335,7 @@ class CliErrorsTest extends DatabaseTest {
     /**
      * pg_ctl starts PostgreSQL through a shell with its folders in double quotes: a home whose path holds $ could not
      * start, and the one line sent the operator to a log never written; a backtick ran the rest as a command (r42a).
+     * The cache's check (below) comes before it is made too.
      */
     @Test
     void aHomeWhosePathPgCtlsShellWouldReadIsRefusedInOneLine() throws Exception {
@@ -353,7 +354,8 @@ class CliErrorsTest extends DatabaseTest {
             assertThat(err.toString()).as(name).isEqualTo("fraudstats metrics: the home " + home + " cannot hold the embedded PostgreSQL: "
                     + "its path holds " + unsafe + ", which PostgreSQL's pg_ctl hands to a shell; choose a folder whose path has none of "
                     + "\" $ ` \\\n");
-            assertThat(home.resolve("pgdata")).doesNotExist();
+            // refused before anything is made: no empty folder chain left behind to clean up (r42f)
+            assertThat(home.getParent()).as(name).doesNotExist();
         }
         assertThat(Path.of("ran")).doesNotExist();
 
@@ -378,6 +380,13 @@ class CliErrorsTest extends DatabaseTest {
                 assertThat(unpacked).as("nothing unpacked").isEmpty();
             }
         }
+        Path neverMade = TestPostgres.tempHome().resolve("c-dol$y");
+        try (Services services = new Services(() -> new SpringApplication(FraudstatsApplication.class).run(
+                "--fraudstats.home=" + home, "--fraudstats.cache=" + neverMade.resolve("cache")), true)) {
+            assertThat(Cli.run(services, new String[] {"metrics", "--from", "2022-10-01", "--to", "2022-10-01"},
+                    new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true))).isEqualTo(1);
+        }
+        assertThat(neverMade).as("a refused cache's folders are not made").doesNotExist();
     }
 
     private static Run runAgainstUnreachableDatabase(String[] args) {
