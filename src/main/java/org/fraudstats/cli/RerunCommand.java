@@ -126,8 +126,12 @@ class RerunCommand implements Callable<Integer> {
         try {
             notArrived = services.get(org.fraudstats.bulletin.MissingData.class).daysNotArrived(period.from, period.to);
         } catch (RuntimeException e) {
-            // the rerun is done: a database lost now is not its failure, and the revisions' mails below still go (review 33e)
+            // the rerun is done: a database lost now is not its failure, and the revisions' mails below still go (review
+            // 33e); but a script reading no warning takes every day for arrived, so the unknown is said (r43d)
             notArrived = java.util.List.of();
+            spec.commandLine().getErr().printf("fraudstats rerun: warning: which days of %s..%s had not arrived (数据未到) could not be read "
+                    + "(%s): ./fraudstats rerun again, or look at the bulletins, which say it%n", period.from, period.to,
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse(""));
         }
         if (!notArrived.isEmpty()) {
             boolean one = notArrived.size() == 1;
