@@ -1,5 +1,5 @@
 -- Recomputes action_account_day (the set of distinct accounts per day, district of the case and action;
--- V16__daily_rollups.sql) from action_account_day_from_facts for every business day of :days:
+-- V16__daily_rollups.sql; its view over the facts: V19__fact_partitions.sql) from action_account_day_from_facts for every business day of :days:
 -- rows the facts no longer imply go, rows they newly imply come.
 WITH fresh AS (
     SELECT * FROM action_account_day_from_facts

@@ -1,5 +1,5 @@
 -- Recomputes action_day (stop and freeze amounts by day, district of the case and action;
--- V16__daily_rollups.sql) from action_day_from_facts for every business day of :days, including
+-- V16__daily_rollups.sql; its view over the facts: V19__fact_partitions.sql) from action_day_from_facts for every business day of :days, including
 -- the days of the freezes of a case that moved (merge-cases.sql puts them in changed_day).
 WITH fresh AS (
     SELECT * FROM action_day_from_facts

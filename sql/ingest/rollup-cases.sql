@@ -1,4 +1,4 @@
--- Recomputes case_day (cases, loss_amount by day, district and fraud type; V16__daily_rollups.sql) from
+-- Recomputes case_day (cases, loss_amount by day, district and fraud type; V16__daily_rollups.sql; its view over the facts: V19__fact_partitions.sql) from
 -- its definition over the facts, case_day_from_facts, for every business day of :days. A day,
 -- district or fraud type left without cases loses its row. Days are matched with = ANY (an array) so that the
 -- condition reaches fact_case's index inside the view instead of grouping all the facts first.

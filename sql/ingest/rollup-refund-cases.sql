@@ -1,5 +1,5 @@
 -- Recomputes refund_case_day (the set of distinct refunded cases per day and district;
--- V16__daily_rollups.sql) from refund_case_day_from_facts for every business day of :days.
+-- V16__daily_rollups.sql; its view over the facts: V19__fact_partitions.sql) from refund_case_day_from_facts for every business day of :days.
 WITH fresh AS (
     SELECT * FROM refund_case_day_from_facts
     WHERE business_day = ANY (CAST(string_to_array(:days, ',') AS date[]))

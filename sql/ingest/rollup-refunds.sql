@@ -1,4 +1,4 @@
--- Recomputes refund_day (refund amounts by day and district of the case; V16__daily_rollups.sql) from
+-- Recomputes refund_day (refund amounts by day and district of the case; V16__daily_rollups.sql; its view over the facts: V19__fact_partitions.sql) from
 -- refund_day_from_facts for every business day of :days, including the days of the refunds of a case
 -- that moved (merge-cases.sql puts them in changed_day).
 WITH fresh AS (

@@ -1,5 +1,5 @@
 -- Recomputes case_stop_time (each case's exact seconds to its first stop-payment or freeze, on the case's day
--- and district; V16__daily_rollups.sql) from case_stop_time_from_facts for the cases of every business day
+-- and district; V16__daily_rollups.sql; its view over the facts: V19__fact_partitions.sql) from case_stop_time_from_facts for the cases of every business day
 -- of :days. A case that moved keeps one row (case_id is the key), now on its new day; its old day is
 -- among a load's changed days too, so a row left there by a case that has no action any more goes.
 WITH fresh AS (

@@ -1,5 +1,5 @@
 -- Recomputes warning_day (see V5__warning_day.sql) from its definition over the facts, warning_day_from_facts
--- (V16__daily_rollups.sql), for every business day of :days: warnings = all warnings issued that
+-- (V19__fact_partitions.sql), for every business day of :days: warnings = all warnings issued that
 -- day in that district, dissuaded_visits = those with channel VISIT and outcome DISSUADED. A day/district left
 -- without warnings loses its row.
 WITH fresh AS (

@@ -1,4 +1,4 @@
--- Where do the daily rollups (V5__warning_day.sql, V16__daily_rollups.sql) differ from what the facts say
+-- Where do the daily rollups (tables: V5__warning_day.sql, V16__daily_rollups.sql; their views over the facts: V19__fact_partitions.sql) differ from what the facts say
 -- over the business days [:from, :to]? Each rollup table is compared with its definition over the facts, the
 -- view <rollup>_from_facts, recomputed here straight from fact_case, fact_freeze, fact_refund and fact_warning.
 -- One row per difference: the rollup, day, district, what the row is about (fraud type, action, case) and the

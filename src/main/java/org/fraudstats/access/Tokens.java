@@ -96,7 +96,6 @@ public class Tokens {
         return token;
     }
 
-    /** A token asked for longer than its user's role allows. */
     /** A refusal this class has recorded in the audit log already: a caller records it again at its peril (review). */
     public static class Recorded extends AccessProblem {
         Recorded(String message, String chinese) {
@@ -104,6 +103,7 @@ public class Tokens {
         }
     }
 
+    /** A token asked for longer than its user's role allows. */
     public static final class TooLong extends Recorded {
         TooLong(String message, String chinese) {
             super(message, chinese);

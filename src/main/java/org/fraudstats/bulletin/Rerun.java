@@ -42,8 +42,11 @@ public class Rerun {
                          boolean publishedRange, int renderedNow, int publishedNow) {
     }
 
-    /** The first and last day of a rerun. */
-    /** @param range whether it renders the bulletin of the whole range too (rerun --range) */
+    /**
+     * The first and last day of a rerun.
+     *
+     * @param range whether it renders the bulletin of the whole range too (rerun --range)
+     */
     public record Days(LocalDate from, LocalDate to, boolean range) {
     }
 

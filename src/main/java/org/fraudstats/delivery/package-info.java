@@ -1,9 +1,10 @@
 /**
  * Mails every published bulletin and revision to the lists of jobs/distribution.yml (delivery.md): one recorded
  * delivery per list, recipient and bulletin, in table delivery, committed before it is sent and marked sent after
- * the relay accepted it, so it goes out once whoever runs it. Runs after publishing, as a step of its own: a relay
- * that is down leaves the mails pending and retried, never a bulletin unpublished. Uses bulletin's Published files,
- * metrics' figures and press's headlines, the catalog and storage's SQL files.
+ * the relay accepted it in one short transaction, so it goes out once whoever runs it (a death between the relay's
+ * acceptance and the commit sends it again, with the same Message-ID: README, Mail). Runs after publishing, as a step
+ * of its own: a relay that is down leaves the mails pending and retried, never a bulletin unpublished. Uses
+ * bulletin's Published files and the figures its revisions printed, the catalog and storage's SQL files.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"bulletin", "metrics", "press", "catalog", "storage"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"bulletin", "catalog", "storage"})
 package org.fraudstats.delivery;

@@ -90,6 +90,10 @@ class AccountNumbers {
         return idColumn(column) ? maskId(value) : maskDigitRuns(value);
     }
 
+    /** A date written without dashes (20221010 for a timestamp): shown, the station needs it to mend the row (review r35e). */
+    private static final java.util.regex.Pattern COMPACT_DATE = java.util.regex.Pattern.compile(
+            "(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])");
+
     /**
      * A field of eight to eleven digits and nothing else, which a shifted row may have taken from its account_no: masked
      * as an account_no of that length is (its last two), or a rejected freeze showed the first eleven digits of its
@@ -97,9 +101,6 @@ class AccountNumbers {
      * account_no (leak tester r35c). An amount of ten million yuan or more without its cents, in a rejected row, shows
      * so too: the safe side.
      */
-    /** A date written without dashes (20221010 for a timestamp): shown, the station needs it to mend the row (review r35e). */
-    private static final java.util.regex.Pattern COMPACT_DATE = java.util.regex.Pattern.compile(
-            "(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])");
     private static final java.util.regex.Pattern SHORT_NUMBER = java.util.regex.Pattern.compile("\\s*\\p{Nd}{8,11}\\s*");
 
     /** Whether a column holds ids: the feed's own id column or case_id. */

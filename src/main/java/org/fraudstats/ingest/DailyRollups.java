@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The daily rollups every figure reads (V5__warning_day.sql, V16__daily_rollups.sql), recomputed from the facts
+ * The daily rollups every figure reads (tables: V5__warning_day.sql, V16__daily_rollups.sql; their views over the facts: V19__fact_partitions.sql), recomputed from the facts
  * by sql/ingest/rollup-*.sql, one per rollup: a load recomputes the days it changed, in its own transaction;
  * {@link #rebuild} the days of a range, for writers that put facts in place without the loader (the bench's
  * set-based fill, tests that write the facts they need by hand); {@link #repair} rebuilds a range after a fact

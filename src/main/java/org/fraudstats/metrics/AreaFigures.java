@@ -6,7 +6,7 @@ import java.time.LocalDate;
 /**
  * Every figure of metrics.md for one area (a district, or the city 440600) over one period [from, to].
  * This one object is what `metrics`, `headline`, the PDF and the workbook all print, so no two of them can
- * disagree. Money is exact (scale 2); the median is null when no case of the period has an action.
+ * disagree over the same days (a bulletin under a deployment's records-start counts its spans from it: Figures). Money is exact (scale 2); the median is null when no case of the period has an action.
  */
 public record AreaFigures(
         LocalDate from,

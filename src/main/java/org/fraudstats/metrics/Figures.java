@@ -16,6 +16,8 @@ import org.springframework.stereotype.Service;
  * and every figure here comes from the one query that defines it (sql/metrics/area-figures.sql, and
  * sql/metrics/fraud-types.sql for the ranking), read from the daily rollups. So the same period and area always
  * give the same numbers, whether a bulletin prints them as the day, a comparison base, the year to date or the trend.
+ * Which days a bulletin asks for is its own: under a deployment's records-start it counts a span from that day
+ * (BulletinAssembler, README "Decisions"), where `metrics` and `headline` count every record loaded.
  */
 @Service
 public class Figures {
@@ -40,11 +42,6 @@ public class Figures {
     /** Each district (ascending code) and then the city, over the whole period. */
     public List<AreaFigures> range(LocalDate from, LocalDate to) {
         return query.run(from, to, false);
-    }
-
-    /** The city over [1 January of day's year, day]: the city row of {@code range(1 January, day)}. */
-    public AreaFigures cityYearToDate(LocalDate day) {
-        return city(range(day.withDayOfYear(1), day));
     }
 
     /** The city's cases and stop-payment amount of each day of [from, to], oldest first: the city rows of {@code byDay}. */
@@ -84,7 +81,4 @@ public class Figures {
         return rows;
     }
 
-    private AreaFigures city(List<AreaFigures> rows) {
-        return rows.stream().filter(f -> f.districtCode().equals(catalog.cityCode())).findFirst().orElseThrow();
-    }
 }

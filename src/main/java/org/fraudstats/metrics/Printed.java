@@ -9,8 +9,8 @@ import java.util.Locale;
 /**
  * How a bulletin and its mail write a figure for people: exactly, with thousands separators, the same on every
  * server whatever its locale (1,278,747.65). Rounding is refused (UNNECESSARY), so a figure not already exact at its
- * scale fails loudly instead of being printed as something metrics never said. The CLI and the portal's 统计数据
- * write figures plainly, as scripts and spreadsheets read them.
+ * scale fails loudly instead of being printed as something metrics never said. The portal's 统计数据 writes them so
+ * too; the CLI and the API write figures plainly, as scripts and spreadsheets read them.
  */
 public final class Printed {
 

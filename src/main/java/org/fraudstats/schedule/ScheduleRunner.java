@@ -261,8 +261,9 @@ class ScheduleRunner {
      * A night or a week the schedule has done, published and mailed to leadership unattended, is in the audit log as the
      * same work typed on the command line is (cli-nightly): it was on /runs alone (tester mail32). Its end only, not
      * each look for a drop while it waits. A record the log refuses is said in serve's log; the work is done.
+     *
+     * @param failure "exit N" of a work that returned N (the audit's words: 退出码 N), else why it threw
      */
-    /** @param failure "exit N" of a work that returned N (the audit's words: 退出码 N), else why it threw */
     private void audited(ScheduleDefinition schedule, LocalDate day, Node node, Status status, String failure) {
         org.fraudstats.audit.AuditTrail trail = audit.getIfAvailable();
         if (trail == null) {

@@ -121,15 +121,14 @@ class YearToDateFiguresTest extends DatabaseTest {
     void everyDayOfTwoYearsEqualsTheRangeSinceFirstJanuary() {
         for (LocalDate day = LocalDate.of(2023, 1, 1); !day.isAfter(LocalDate.of(2024, 12, 31)); day = day.plusDays(1)) {
             AreaFigures range = city(figures.range(day.withDayOfYear(1), day));
-            assertThat(figures.cityYearToDate(day)).as("year to date %s", day).isEqualTo(range);
             assertThat(values(range)).as("year to date %s from the facts", day).isEqualTo(cityFromFacts(day.withDayOfYear(1), day));
         }
         // the data really has what the comparison is about
-        AreaFigures year = figures.cityYearToDate(LocalDate.of(2024, 12, 31));
+        AreaFigures year = cityYearToDate(LocalDate.of(2024, 12, 31));
         assertThat(year.stopAccounts()).isLessThan(year.cases()).isPositive();
         assertThat(year.refundCases()).isPositive();
-        assertThat(figures.cityYearToDate(LocalDate.of(2023, 1, 8)).medianMinutesToStop()).isNull();
-        assertThat(figures.cityYearToDate(LocalDate.of(2024, 2, 29)).to()).isEqualTo(LocalDate.of(2024, 2, 29));
+        assertThat(cityYearToDate(LocalDate.of(2023, 1, 8)).medianMinutesToStop()).isNull();
+        assertThat(cityYearToDate(LocalDate.of(2024, 2, 29)).to()).isEqualTo(LocalDate.of(2024, 2, 29));
     }
 
     @Test
@@ -150,13 +149,13 @@ class YearToDateFiguresTest extends DatabaseTest {
     void aChangeToTheFactsIsSeenAtOnce() {
         LocalDate day = LocalDate.of(2024, 6, 30);
         LocalDate late = LocalDate.of(2024, 3, 1);
-        AreaFigures before = figures.cityYearToDate(day);
+        AreaFigures before = cityYearToDate(day);
         jdbc.update("""
                 INSERT INTO fact_case (case_id, reported_at, business_day, district_code, fraud_type, loss_amount, drop_date, line)
                 VALUES ('LATE', TIMESTAMPTZ '2024-03-01 10:00:00+08', DATE '2024-03-01', '440605', 'OTHER', 12.34, DATE '2025-01-02', 1)""");
         rollups.rebuild(late, late);
         try {
-            AreaFigures after = figures.cityYearToDate(day);
+            AreaFigures after = cityYearToDate(day);
             assertThat(after.cases()).isEqualTo(before.cases() + 1);
             assertThat(after.lossAmount()).isEqualByComparingTo(before.lossAmount().add(new BigDecimal("12.34")));
             assertThat(after).isEqualTo(city(figures.range(day.withDayOfYear(1), day)));
@@ -166,7 +165,7 @@ class YearToDateFiguresTest extends DatabaseTest {
             jdbc.update("DELETE FROM fact_case WHERE case_id = 'LATE'");
             rollups.rebuild(late, late);
         }
-        assertThat(figures.cityYearToDate(day)).isEqualTo(before);
+        assertThat(cityYearToDate(day)).isEqualTo(before);
     }
 
     /** The city's figures over [from, to] straight from the facts, metric key to value
@@ -189,6 +188,11 @@ class YearToDateFiguresTest extends DatabaseTest {
             values.put(m.key(), f.value(m) == null ? null : f.value(m).stripTrailingZeros());
         }
         return values;
+    }
+
+    /** The city over [1 January of day's year, day], as a bulletin's year to date reads it without a records-start. */
+    private AreaFigures cityYearToDate(LocalDate day) {
+        return city(figures.range(day.withDayOfYear(1), day));
     }
 
     private AreaFigures city(List<AreaFigures> rows) {

@@ -115,7 +115,7 @@ public class BulletinAssembler {
                 : figures.fraudTypes(typesFrom, to)).stream()
                 .map(f -> new FraudTypeRow(f.fraudType(), catalog.fraudTypeName(f.fraudType()), f.cases(), f.lossAmount()))
                 .toList();
-        // from the same remembered years as the year to date: a year of dailies reads each year once
+        // the trend's days, read through the same query as every other span (ReadDays says which)
         List<CityDay> days = figures.cityDays(reads.trend().first(), reads.trend().last());
         // and no trend bar before the start: drawn empty, kept as none, or every load of stray records republished the
         // first days' dailies as corrections of bars they do not draw (tester)

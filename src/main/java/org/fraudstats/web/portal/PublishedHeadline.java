@@ -35,8 +35,9 @@ public class PublishedHeadline {
     public sealed interface Answer permits Quoted, NotPublished {
     }
 
-    /** Why not, for the API (English, as its other errors) and for the page (Chinese). */
     /**
+     * Why not, for the API (English, as its other errors) and for the page (Chinese).
+     *
      * @param why the audit log's reason for the refusal ("not-published: WHY"): an auditor could not tell the 409 of a
      *            period with no bulletin yet from one whose figures changed since (r33a)
      */
