@@ -1,6 +1,10 @@
 package org.fraudstats.metrics;
 
-/** The keys of metrics.md, in the column order of cli.md. */
+/**
+ * The keys of metrics.md, in the column order of cli.md, with their Chinese names as metrics.md gives them, the
+ * median's bracket written full-width as Chinese text writes it (metrics.md's half-width 止付中位时长(分钟) stood beside
+ * （宗） and （元） in every table: r43a).
+ */
 public enum Metric {
     CASES("cases", "电诈警情", Kind.COUNT),
     LOSS_AMOUNT("loss_amount", "案损金额", Kind.MONEY),
@@ -10,7 +14,7 @@ public enum Metric {
     FREEZE_AMOUNT("freeze_amount", "冻结金额", Kind.MONEY),
     REFUND_CASES("refund_cases", "返还案件", Kind.COUNT),
     REFUND_AMOUNT("refund_amount", "返还金额", Kind.MONEY),
-    MEDIAN_MINUTES_TO_STOP("median_minutes_to_stop", "止付中位时长(分钟)", Kind.MINUTES),
+    MEDIAN_MINUTES_TO_STOP("median_minutes_to_stop", "止付中位时长（分钟）", Kind.MINUTES),
     WARNINGS("warnings", "处置预警", Kind.COUNT),
     DISSUADED_VISITS("dissuaded_visits", "见面劝阻", Kind.COUNT);
 

@@ -157,13 +157,15 @@ class MailDeliveryTest extends DatabaseTest {
                         // the history starts the day before: one day of data, too few to judge by
                         + "\n异常提示：近28日中有数据的仅1日，未作判断。\n\n全市主要数字（同比 / 环比）：\n")
                 .contains("- 电诈警情 1宗（同比—（基期无记录），环比-50.0%）\n")
-                .contains("- 止付涉诈账户 1个（同比—（基期无记录），环比—（基期为0））\n")
+                // each under its name in metrics.md, as the bulletin's tables (r43a: 止付涉诈账户, 资金返还 N宗，X元)
+                .contains("- 止付账户 1个（同比—（基期无记录），环比—（基期为0））\n")
                 // as the PDF writes it: leadership compares the two
                 .contains("- 止付金额 1,278,747.65元（同比—（基期无记录），环比—（基期为0））\n")
                 // what the changes compare with, as the PDF says under its table
                 .contains("）\n同比基期：2021年10月24日；环比基期：2022年10月23日。\n")
                 .contains("10月23日至24日，全市共处置电诈警情3宗，") // the records begin on the 23rd: not "2022年以来"
-                .contains("门户页面：https://stats.example.gov.cn/bulletins/2022-10-24/daily?revision=1\n")
+                // marked as the bulletin it carries (r43a)
+                .endsWith("门户页面：https://stats.example.gov.cn/bulletins/2022-10-24/daily?revision=1\n内部资料 注意保密\n")
                 .doesNotContain("更正");
         assertThat(html(toZhang)).contains("<li>电诈警情 1宗（同比—（基期无记录），环比-50.0%）</li>")
                 .startsWith("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><meta name=\"viewport\" "
@@ -833,7 +835,7 @@ class MailDeliveryTest extends DatabaseTest {
         assertThat(text(mail)).contains("数据截至：2022年10月25日24时（北京时间）。\n" + notice + "\n\n异常提示：");
         // its zeros are no data: neither "无异常" of them nor -100.0% against the day before, which read as a fall
         assertThat(text(mail)).contains("异常提示：当日数据未到，未作判断。\n")
-                .contains("全市主要数字：\n- 电诈警情 —（数据未到）\n- 止付涉诈账户 —（数据未到）\n- 止付金额 —（数据未到）\n- 资金返还 —（数据未到）\n").doesNotContain("%");
+                .contains("全市主要数字：\n- 电诈警情 —（数据未到）\n- 止付账户 —（数据未到）\n- 止付金额 —（数据未到）\n- 返还案件 —（数据未到）\n- 返还金额 —（数据未到）\n").doesNotContain("%");
         // the command's headline of a period holding it says so on stderr, as the portal refuses it (tester 31c)
         Run headline = cli("headline", "--from", "2022-10-23", "--to", "2022-10-25");
         assertThat(headline.exitCode()).isZero();

@@ -80,14 +80,14 @@ class RangeRevisionTest extends DatabaseTest {
         var keyFigures = context.getBean(org.fraudstats.bulletin.KeyFigures.class);
         assertThat(keyFigures.of(false, LocalDate.of(2022, 10, 17), LocalDate.of(2022, 10, 23), published("range", "2022-10-17"))
                 .orElseThrow().figures()).containsExactly("电诈警情 6宗（数据未到，数字不全，不计算同比、环比）",
-                "止付涉诈账户 0个（数据未到，数字不全，不计算同比、环比）", "止付金额 0.00元（数据未到，数字不全，不计算同比、环比）",
-                "资金返还 0宗（数据未到，数字不全，不计算同比、环比），0.00元（数据未到，数字不全，不计算同比、环比）");
+                "止付账户 0个（数据未到，数字不全，不计算同比、环比）", "止付金额 0.00元（数据未到，数字不全，不计算同比、环比）",
+                "返还案件 0宗（数据未到，数字不全，不计算同比、环比）", "返还金额 0.00元（数据未到，数字不全，不计算同比、环比）");
         // its mail's and page's year sentences say the day too, as the PDF's (review 31d: kept with the notice)
         assertThat(String.join("\n", keyFigures.of(false, LocalDate.of(2022, 10, 17), LocalDate.of(2022, 10, 23), published("range", "2022-10-17"))
                 .orElseThrow().lines())).contains("10月17日至23日（10月23日数据未到，数字不全），全市共处置电诈警情6宗");
         assertThat(keyFigures.of(true, LocalDate.of(2022, 10, 23), LocalDate.of(2022, 10, 23), published("daily", "2022-10-23"))
-                .orElseThrow().figures()).containsExactly("电诈警情 —（数据未到）", "止付涉诈账户 —（数据未到）",
-                "止付金额 —（数据未到）", "资金返还 —（数据未到）");
+                .orElseThrow().figures()).containsExactly("电诈警情 —（数据未到）", "止付账户 —（数据未到）",
+                "止付金额 —（数据未到）", "返还案件 —（数据未到）", "返还金额 —（数据未到）");
 
         // Monday night loads Sunday's late drop with Monday's
         drops.write("2022-10-23", "cases.csv", Drops.CASES + "C23,2022-10-23T09:00:00+08:00,440605,,OTHER,50.00,\n");

@@ -85,9 +85,9 @@ class PortalPagesTest extends PortalTest {
                 .contains("<p>全市主要数字（同比 / 环比）：</p>")
                 // expected-by-day's 2022-10-24 city row (11 cases, 9 accounts, 144255.18, 1 refund of 295629.72), against
                 // 2022-10-23's (11, 15, 223137.96, 0) and 2021-10-24's
-                .contains("<ul><li>电诈警情 11宗（同比-8.3%，环比0.0%）</li><li>止付涉诈账户 9个（同比+50.0%，环比-40.0%）</li>"
+                .contains("<ul><li>电诈警情 11宗（同比-8.3%，环比0.0%）</li><li>止付账户 9个（同比+50.0%，环比-40.0%）</li>"
                         + "<li>止付金额 144,255.18元（同比+209.9%，环比-35.4%）</li>"
-                        + "<li>资金返还 1宗（同比-50.0%，环比—（基期为0）），295,629.72元（同比-1.5%，环比—（基期为0））</li></ul>")
+                        + "<li>返还案件 1宗（同比-50.0%，环比—（基期为0））</li><li>返还金额 295,629.72元（同比-1.5%，环比—（基期为0））</li></ul>")
                 .contains("<p>" + Files.readString(GOLDEN.resolve("expected-headline-2022-01-01_2022-10-24.txt")).strip() + "</p>")
                 .contains("<p>" + Files.readString(GOLDEN.resolve("expected-headline-prevention-2022-01-01_2022-10-24.txt")).strip() + "</p>");
         // and above the PDF, which stays
@@ -170,7 +170,7 @@ class PortalPagesTest extends PortalTest {
         // what each figure counts, under the table (tester: the portal sent them to a code repository)
         assertThat(page).contains("<h2 id=\"definitions\">统计口径</h2>")
                 .contains("<dt><span>止付账户</span> <code>stop_accounts</code></dt><dd>统计期内有止付操作的不同银行账户数（按止付生效时间）；同一账户在统计期和区域内只计一次。</dd>")
-                .contains("<dt><span>止付中位时长(分钟)</span> <code>median_minutes_to_stop</code></dt><dd>统计期内接报、且有止付或冻结操作")
+                .contains("<dt><span>止付中位时长（分钟）</span> <code>median_minutes_to_stop</code></dt><dd>统计期内接报、且有止付或冻结操作")
                 // and the same figures as a file, which the API gives as `metrics --format csv` prints them
                 .contains("<a class=\"button secondary\" id=\"download-csv\" href=\"/api/v1/metrics?from=2022-01-01&amp;to=2022-10-24&amp;by=range&amp;district=440600&amp;format=csv\">下载 CSV</a>");
         // the command and the API are the statistician's words, not the leader's (tester 30a: clutter on a phone)

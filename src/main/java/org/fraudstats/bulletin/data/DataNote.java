@@ -103,8 +103,12 @@ public final class DataNote {
         }
     }
 
+    /**
+     * What the bulletin was computed from. Named as the workbook's 数据质量 sheet names it: "数据截至" is the period's cut-off
+     * in the mail (delivery.md), and a November 月报 rendered in December read as holding December's data (r43a).
+     */
     public static String provenance(Provenance p) {
-        return "注：数据截至" + Formats.day(p.latestDrop()) + "批次（已入库的最新批次）；已入库"
+        return "注：最新入库批次：" + Formats.day(p.latestDrop()) + "；已入库"
                 + Formats.count(p.rowsLoaded()) + "行，拒收" + Formats.count(p.rowsRejected()) + "行，待处理"
                 + Formats.count(p.rowsPending()) + "行；作业执行编号"
                 + (p.jobExecutionId() == null ? Formats.NONE : String.valueOf(p.jobExecutionId())) + "。"

@@ -5,10 +5,17 @@ import org.fraudstats.metrics.Metric;
 /**
  * Every name the bulletins give a metric, in the PDF (templates included: they receive their column headings
  * from here) and the workbook alike. The full name is metrics.md's ({@link Metric#chineseName()}: 电诈警情);
- * narrow columns and the trend charts use a short name (警情); the unit follows in brackets, full-width in
- * running text and the workbook (警情（宗）), half-width in the PDF's narrow tables (警情(宗)).
+ * narrow columns and the trend charts use a short name (警情); the unit follows in full-width brackets (警情（宗）)
+ * everywhere: the PDF's narrow tables wrote them half-width (警情(宗)) beside a chart legend and a table written
+ * full-width on the same page (r43a).
  */
 public final class Labels {
+
+    /**
+     * The marking every bulletin carries, as the portal's footer does: the PDF, the workbook and the mail leave the
+     * server by mail, and carried none (r43a).
+     */
+    public static final String MARKING = "内部资料 注意保密";
 
     private Labels() {
     }
@@ -43,8 +50,8 @@ public final class Labels {
         return shortName(metric) + "（" + unit(metric) + "）";
     }
 
-    /** A heading of the PDF's narrow tables, half-width to fit: 警情(宗), or with the unit on a second line. */
+    /** A heading of the PDF's narrow tables: 警情（宗）, or with the unit on a second line. */
     public static String column(Metric metric, boolean unitOnItsOwnLine) {
-        return shortName(metric) + (unitOnItsOwnLine ? "\n" : "") + "(" + unit(metric) + ")";
+        return shortName(metric) + (unitOnItsOwnLine ? "\n" : "") + "（" + unit(metric) + "）";
     }
 }

@@ -199,8 +199,9 @@ public final class BulletinWorkbook {
     }
 
     private static void fraudTypes(XSSFSheet sheet, WorkbookStyles s, BulletinData data) {
-        s.headers(sheet.createRow(0), 0, "按警情排名", "按案损排名", "类型代码", "诈骗类型",
-                Labels.shortWithUnit(Metric.CASES), Labels.shortWithUnit(Metric.LOSS_AMOUNT));
+        // named as the PDF's captions and the other sheets name them: a sheet has the room for the full name (r43a)
+        s.headers(sheet.createRow(0), 0, "按警情数排名", "按案损金额排名", "类型代码", "诈骗类型",
+                Labels.withUnit(Metric.CASES), Labels.withUnit(Metric.LOSS_AMOUNT));
         List<FraudTypeRanking.Ranked> byCases = FraudTypeRanking.byCases(data.fraudTypes());
         List<FraudTypeRanking.Ranked> byLoss = FraudTypeRanking.byLoss(data.fraudTypes());
         int r = 1;

@@ -86,8 +86,13 @@ class BulletinPdfTest {
         // Fraud types, year to date, provenance.
         assertThat(text).contains("虚假投资理财", "9,876,543.21", "20,206,422.09", "-40.1%");
         // the median has no 同比 (metrics.md): said so, not "—", which the bulletin explains as a base of 0
-        assertThat(text.replaceAll("\\s+", "")).containsPattern("止付中位时长\\(分钟\\)[0-9.,—]+[0-9.,—]+不计算");
-        assertThat(text).contains("已入库12,840行", "拒收23行", "待处理4行", "作业执行编号57", "各项指标的统计口径见本通报", "“统计口径”表及门户“统计数据”页",
+        assertThat(text.replaceAll("\\s+", "")).containsPattern("止付中位时长（分钟）[0-9.,—]+[0-9.,—]+不计算");
+        // marked under the masthead, as the portal's footer is (r43a)
+        assertThat(text).contains("内部资料 注意保密");
+        // the latest drop loaded, named as the workbook names it: 数据截至 is the mail's cut-off of the period (r43a)
+        assertThat(text.replaceAll("\\s+", "")).containsPattern("注：最新入库批次：\\d{4}年\\d{1,2}月\\d{1,2}日；已入库").doesNotContain("数据截至")
+                .contains("“统计口径”表及门户“统计数据”页");
+        assertThat(text).contains("已入库12,840行", "拒收23行", "待处理4行", "作业执行编号57", "各项指标的统计口径见本通报",
                 "2022年10月25日 08:15:30（北京时间）");
     }
 

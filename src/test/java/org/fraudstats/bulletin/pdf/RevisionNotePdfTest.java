@@ -26,7 +26,7 @@ class RevisionNotePdfTest {
     void everyLengthOfTheListOfChangesIsPrintedWhole() throws Exception {
         BulletinPdf pdf = new BulletinPdf(Catalog.foshan());
         String[] areas = {"禅城区", "南海区", "顺德区", "高明区", "三水区", "佛山市"};
-        String[] metrics = {"电诈警情", "案损金额", "止付账户", "止付金额", "止付中位时长(分钟)"};
+        String[] metrics = {"电诈警情", "案损金额", "止付账户", "止付金额", "止付中位时长（分钟）"};
         List<Integer> cut = new ArrayList<>();
         List<String> changes = new ArrayList<>();
         for (int n = 1; n <= 60; n++) {

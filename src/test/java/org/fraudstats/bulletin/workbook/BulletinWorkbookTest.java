@@ -51,6 +51,8 @@ class BulletinWorkbookTest {
             List<String> names = new ArrayList<>();
             workbook.forEach(sheet -> names.add(sheet.getSheetName()));
             assertThat(names).containsExactly("摘要", "分区统计", "诈骗类型", "每日趋势", "数据质量", "统计口径");
+            // marked on every printed page, as the PDF and the portal are (r43a)
+            workbook.forEach(sheet -> assertThat(sheet.getHeader().getLeft()).as(sheet.getSheetName()).isEqualTo("内部资料 注意保密"));
         }
     }
 
@@ -62,7 +64,7 @@ class BulletinWorkbookTest {
             assertThat(definitions.getRow(0).getCell(1).getStringCellValue()).isEqualTo("统计口径");
             assertThat(definitions.getRow(1).getCell(0).getStringCellValue()).isEqualTo("电诈警情");
             assertThat(definitions.getRow(1).getCell(1).getStringCellValue()).isEqualTo("统计期内接报的电诈警情数（按报警时间所在业务日计）。");
-            assertThat(definitions.getRow(9).getCell(0).getStringCellValue()).isEqualTo("止付中位时长(分钟)");
+            assertThat(definitions.getRow(9).getCell(0).getStringCellValue()).isEqualTo("止付中位时长（分钟）");
             // a freeze counts in the median too, which its name does not say (tester)
             assertThat(definitions.getRow(9).getCell(1).getStringCellValue()).contains("最早一次止付或冻结的生效时间", "冻结也计入", "宜结合警情数阅读");
             assertThat(definitions.getRow(12).getCell(0).getStringCellValue()).isEqualTo("通用规则");
@@ -133,7 +135,7 @@ class BulletinWorkbookTest {
             }
             // the median has no change by definition: said, not left empty, which the note reads as a base of 0
             Row median = summary.getRow(7 + org.fraudstats.metrics.Metric.MEDIAN_MINUTES_TO_STOP.ordinal());
-            assertThat(median.getCell(0).getStringCellValue()).isEqualTo("止付中位时长(分钟)");
+            assertThat(median.getCell(0).getStringCellValue()).isEqualTo("止付中位时长（分钟）");
             for (int c : new int[] {3, 5, 8}) {
                 assertThat(median.getCell(c).getStringCellValue()).as("column %d", c).isEqualTo("不计算");
             }
