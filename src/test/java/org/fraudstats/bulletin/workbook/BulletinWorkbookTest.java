@@ -67,6 +67,9 @@ class BulletinWorkbookTest {
             assertThat(definitions.getRow(9).getCell(0).getStringCellValue()).isEqualTo("止付中位时长（分钟）");
             // a freeze counts in the median too, which its name does not say (tester)
             assertThat(definitions.getRow(9).getCell(1).getStringCellValue()).contains("最早一次止付或冻结的生效时间", "冻结也计入", "宜结合警情数阅读");
+            // counted in 人次, as its heading and the press sentence say: the definition said 条数 alone (r43a)
+            assertThat(definitions.getRow(11).getCell(0).getStringCellValue()).isEqualTo("见面劝阻");
+            assertThat(definitions.getRow(11).getCell(1).getStringCellValue()).contains("劝阻成功的条数，每条计一人次");
             assertThat(definitions.getRow(12).getCell(0).getStringCellValue()).isEqualTo("通用规则");
             assertThat(definitions.getLastRowNum()).isEqualTo(17);
             assertThat(workbook.getSheet("数据质量").getRow(7).getCell(1).getStringCellValue()).isEqualTo("见本工作簿“统计口径”表");
