@@ -1,7 +1,5 @@
 package org.fraudstats.schedule;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -34,12 +32,6 @@ public final class NodeInstanceId implements InstanceIdGenerator {
     }
 
     private static String host() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            // as Quartz's own generator would fail here; the host's name is in the message (hostname: NAME: …)
-            String name = System.getenv("HOSTNAME");
-            return name == null || name.isBlank() ? "localhost" : name;
-        }
+        return org.fraudstats.storage.HostName.of();
     }
 }

@@ -27,13 +27,7 @@ class ApplicationName implements BeanPostProcessor {
     }
 
     static String name() {
-        String host;
-        try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            host = "?";
-        }
-        String name = "fraudstats " + ProcessHandle.current().pid() + " @" + host;
+        String name = "fraudstats " + ProcessHandle.current().pid() + " @" + HostName.of();
         return name.length() > LONGEST ? name.substring(0, LONGEST) : name;
     }
 }
