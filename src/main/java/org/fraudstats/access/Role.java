@@ -9,7 +9,7 @@ import java.util.Optional;
  * no role both manages users and reads the audit log.
  */
 public enum Role {
-    LEADER("领导"), STATISTICIAN("统计人员"), PRESS("宣传"), ADMIN("系统管理员"), AUDITOR("安全审计员");
+    LEADER("领导"), STATISTICIAN("统计人员"), PRESS("宣传人员"), ADMIN("系统管理员"), AUDITOR("安全审计员");
 
     private final String chineseName;
 

@@ -209,7 +209,7 @@ class PortalBrowserTest extends DatabaseTest {
         // the administrator: users and tokens
         signIn(Role.ADMIN);
         assertThat(browser.getCurrentUrl()).endsWith("/users");
-        assertThat(text("table.data")).contains(name(Role.PRESS)).contains("宣传");
+        assertThat(text("table.data")).contains(name(Role.PRESS)).contains("宣传人员");
         // a new password for the press officer, shown once in the POST's own answer (no redirect: a flash attribute
         // would have put it in spring_session_attributes); a click on a submit button may return before the answer is
         // in: wait for the secret, not the source
@@ -247,7 +247,7 @@ class PortalBrowserTest extends DatabaseTest {
         // in the auditor's words, each with the code `audit` exports and the filters match
         assertThat(log).contains(name(Role.LEADER) + " 领导").contains("下载文件\ndownload").contains("fraudstats-daily-2022-10-24.r2.pdf");
         assertThat(log).contains(name(Role.STATISTICIAN) + " 统计人员").contains("重新生成（预演）\nrerun-dry-run").contains("2022-10-18..2022-10-20");
-        assertThat(log).contains(name(Role.PRESS) + " 宣传").contains("查询新闻口径\nread-headline").contains("成功\nsuccess");
+        assertThat(log).contains(name(Role.PRESS) + " 宣传人员").contains("查询新闻口径\nread-headline").contains("成功\nsuccess");
         screenshot("12-auditor-audit-log");
         onPhone("12p-auditor-audit-log-phone");
         open("/account");

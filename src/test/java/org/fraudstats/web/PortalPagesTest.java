@@ -766,7 +766,7 @@ class PortalPagesTest extends PortalTest {
         // the page shown after the redirect: the role chosen kept (it came back as 领导: r35b), the line under the form
         String page = mvc.perform(get("/users").cookie(refused.getResponse().getCookie("SESSION")).with(user("weak.admin").roles("ADMIN")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("value=\"press.two\"").contains("<option value=\"press\" selected=\"selected\">宣传</option>")
+        assertThat(page).contains("value=\"press.two\"").contains("<option value=\"press\" selected=\"selected\">宣传人员</option>")
                 .containsPattern("name=\"password\" autocomplete=\"new-password\"\\s+aria-invalid=\"true\" aria-describedby=\"add-problem\"")
                 .contains("<p class=\"notice error\" id=\"add-problem\" role=\"alert\">" + refused.getFlashMap().get("addProblem") + "</p>");
         assertThat(jdbc.queryForObject("SELECT result FROM audit_event WHERE user_name = 'weak.admin' AND action = 'user-add'", String.class))
@@ -1122,7 +1122,7 @@ class PortalPagesTest extends PortalTest {
         // the form offers the three roles it adds, and says where the other two are added
         String page = page("admin", get("/users"));
         assertThat(page).contains("<option value=\"leader\">领导</option>").contains("<option value=\"statistician\">统计人员</option>")
-                .contains("<option value=\"press\">宣传</option>").doesNotContain("<option value=\"auditor\"")
+                .contains("<option value=\"press\">宣传人员</option>").doesNotContain("<option value=\"auditor\"")
                 .doesNotContain("<option value=\"admin\"").contains("./fraudstats user add 用户名 --role auditor");
     }
 
@@ -1203,7 +1203,7 @@ class PortalPagesTest extends PortalTest {
 
         MockHttpServletResponse added = shownOnce("once.admin", "ADMIN", post("/users").param("name", "once.press").param("role", "press"),
                 "once.press 的初始密码（只显示这一次）", "刷新本页会再提交一次，只会得到“用户已存在”。");
-        assertThat(added.getContentAsString(StandardCharsets.UTF_8)).contains("<p class=\"notice\" role=\"status\">已添加用户 once.press（宣传）</p>");
+        assertThat(added.getContentAsString(StandardCharsets.UTF_8)).contains("<p class=\"notice\" role=\"status\">已添加用户 once.press（宣传人员）</p>");
         assertThat(signIn.attempt("once.press", secretIn(added), null, "test").outcome()).isEqualTo(org.fraudstats.access.SignIn.Outcome.SUCCESS);
 
         MockHttpServletResponse reset = shownOnce("once.admin", "ADMIN", post("/users/password").param("name", "once.leader"),
