@@ -101,7 +101,7 @@ class BulletinMails {
             lines.add("门户页面：" + link);
         }
         // as the bulletin attached says it: a mail is forwarded more easily than a file (r43a)
-        lines.add(org.fraudstats.bulletin.look.Labels.MARKING);
+        lines.add(org.fraudstats.bulletin.Marking.TEXT);
         String text = String.join("\n", lines) + "\n";
         String subject = subject(product, from, to, revision);
         return new Content(subject, text, html(subject, lines, link));

@@ -42,6 +42,23 @@ public enum Metric {
         return kind;
     }
 
+    /** Its counting word or unit, as every table heads it: 宗, 个, 元, 分钟, 条, 人次. */
+    public String unit() {
+        return switch (this) {
+            case CASES, REFUND_CASES -> "宗";
+            case STOP_ACCOUNTS, FREEZE_ACCOUNTS -> "个";
+            case LOSS_AMOUNT, STOP_AMOUNT, FREEZE_AMOUNT, REFUND_AMOUNT -> "元";
+            case MEDIAN_MINUTES_TO_STOP -> "分钟";
+            case WARNINGS -> "条";
+            case DISSUADED_VISITS -> "人次";
+        };
+    }
+
+    /** The full name with its unit, as a row or column heading: 案损金额（元）; the median's name carries its own. */
+    public String nameWithUnit() {
+        return this == MEDIAN_MINUTES_TO_STOP ? chineseName : chineseName + "（" + unit() + "）";
+    }
+
     /** 同比 and 环比 are defined for every metric but the median (metrics.md, "Comparisons"). */
     public boolean comparable() {
         return this != MEDIAN_MINUTES_TO_STOP;

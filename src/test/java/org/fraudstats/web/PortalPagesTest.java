@@ -219,7 +219,10 @@ class PortalPagesTest extends PortalTest {
         String yoy = page("statistician", get("/figures").param("from", "2022-10-01").param("to", "2022-10-24").param("compare", "yoy"));
         assertThat(yoy).contains("同比%").contains("（基期）")
                 // each comparison column names its figure to a screen reader (r35b: ten columns headed 同比% alone)
-                .contains("<th class=\"change\"><span class=\"visually-hidden\">电诈警情</span>同比%</th>");
+                .contains("<th class=\"change\"><span class=\"visually-hidden\">电诈警情</span>同比%</th>")
+                // each figure's unit above it, as the bulletins head their columns (r43a: none on the page)
+                .contains("<th class=\"num\">电诈警情（宗）</th>", "<th class=\"num\">止付金额（元）</th>",
+                        "<th class=\"num\">止付中位时长（分钟）</th>", "<th class=\"base\">电诈警情（基期）</th>");
         // a way of showing the form never sends is refused, as a comparison is, not shown as the whole period
         for (String[] bad : new String[][] {{"by", "week", "显示方式应为整个期间（range）或逐日（day）"}, {"compare", "mom", "对比方式应为同比（yoy）或环比（pop）"}}) {
             MockHttpServletResponse refused = as("statistician", get("/figures").param("from", "2022-10-01").param("to", "2022-10-24").param(bad[0], bad[1]));

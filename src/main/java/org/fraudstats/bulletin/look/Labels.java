@@ -11,11 +11,8 @@ import org.fraudstats.metrics.Metric;
  */
 public final class Labels {
 
-    /**
-     * The marking every bulletin carries, as the portal's footer does: the PDF, the workbook and the mail leave the
-     * server by mail, and carried none (r43a).
-     */
-    public static final String MARKING = "内部资料 注意保密";
+    /** The marking under the PDF's masthead and on every printed sheet ({@link org.fraudstats.bulletin.Marking}). */
+    public static final String MARKING = org.fraudstats.bulletin.Marking.TEXT;
 
     private Labels() {
     }
@@ -30,19 +27,12 @@ public final class Labels {
     }
 
     public static String unit(Metric metric) {
-        return switch (metric) {
-            case CASES, REFUND_CASES -> "宗";
-            case STOP_ACCOUNTS, FREEZE_ACCOUNTS -> "个";
-            case LOSS_AMOUNT, STOP_AMOUNT, FREEZE_AMOUNT, REFUND_AMOUNT -> "元";
-            case MEDIAN_MINUTES_TO_STOP -> "分钟";
-            case WARNINGS -> "条";
-            case DISSUADED_VISITS -> "人次";
-        };
+        return metric.unit();
     }
 
     /** The full name with its unit, as a row or column heading: 案损金额（元）; the median's name carries its own. */
     public static String withUnit(Metric metric) {
-        return metric == Metric.MEDIAN_MINUTES_TO_STOP ? metric.chineseName() : metric.chineseName() + "（" + unit(metric) + "）";
+        return metric.nameWithUnit();
     }
 
     /** The short name with its unit, for the trend charts and the workbook's fraud types: 警情（宗）. */

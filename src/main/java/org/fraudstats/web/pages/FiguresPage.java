@@ -35,8 +35,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PreAuthorize("hasAnyRole('LEADER', 'STATISTICIAN')")
 class FiguresPage {
 
-    /** A column heading: the metric's Chinese name, and whether 同比/环比 columns follow it. */
-    public record Column(String label, boolean comparable) {
+    /**
+     * A column heading: the metric's Chinese name, the same with its unit as the bulletins head it (电诈警情（宗）: the
+     * page named no unit above its figures, r43a), and whether 同比/环比 columns follow it.
+     */
+    public record Column(String label, String heading, boolean comparable) {
     }
 
     /** One row of the table: its label and its cells (figure, and with a comparison the base and the change). */
@@ -53,7 +56,7 @@ class FiguresPage {
     static final int BY_DAY_ONE_AREA_DAYS = 732;
 
     private static final List<Column> COLUMNS = java.util.Arrays.stream(Metric.values())
-            .map(m -> new Column(m.chineseName(), m.comparable())).toList();
+            .map(m -> new Column(m.chineseName(), m.nameWithUnit(), m.comparable())).toList();
 
     private final MetricsListing metrics;
     private final BulletinArchive archive;
