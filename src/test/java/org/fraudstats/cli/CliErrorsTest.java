@@ -389,6 +389,28 @@ class CliErrorsTest extends DatabaseTest {
         assertThat(neverMade).as("a refused cache's folders are not made").doesNotExist();
     }
 
+    /**
+     * A URL written as libpq writes it, user and password before the host: JDBC took them for the host's name, and the
+     * error line printed the password (r43b). Refused before anything connects, the password said nowhere.
+     */
+    @Test
+    void aUrlWithItsPasswordBeforeTheHostIsRefusedWithoutSayingIt() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code;
+        try (Services services = new Services(() -> new SpringApplication(FraudstatsApplication.class).run(
+                "--spring.datasource.url=jdbc:postgresql://fraudstats_app:Pw-of-r43b-9@127.0.0.1:1/fraudstats",
+                "--fraudstats.home=" + TestPostgres.tempHome()), true)) {
+            code = Cli.run(services, new String[] {"metrics", "--from", "2022-10-01", "--to", "2022-10-01"},
+                    new PrintWriter(out, true), new PrintWriter(err, true));
+        }
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("fraudstats metrics: SPRING_DATASOURCE_URL names a user (and password) before its host, "
+                + "which JDBC does not read there: write jdbc:postgresql://HOST:5432/DATABASE and give them as "
+                + "SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD\n");
+        assertThat(out.toString() + err).doesNotContain("Pw-of-r43b-9");
+    }
+
     private static Run runAgainstUnreachableDatabase(String[] args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
