@@ -35,10 +35,12 @@ public class Serve {
     });
     private boolean started;
     private final ScheduleRunner runner;
+    private final ObjectProvider<org.fraudstats.audit.AuditLogGuard> auditLogGuard;
 
     Serve(Scheduler scheduler, ScheduleDefinitions definitions, QuartzSchedules quartz,
-            ObjectProvider<ScheduledWork> work, ScheduleRunner runner) {
+            ObjectProvider<ScheduledWork> work, ScheduleRunner runner, ObjectProvider<org.fraudstats.audit.AuditLogGuard> auditLogGuard) {
         this.runner = runner;
+        this.auditLogGuard = auditLogGuard;
         this.scheduler = scheduler;
         this.definitions = definitions;
         this.quartz = quartz;
@@ -76,6 +78,14 @@ public class Serve {
             throw new IllegalStateException("serve: nothing implements ScheduledWork, so the schedules have nothing to run");
         }
         scheduled.checkConfiguration();
+        // said once, where the operator reads serve's start: an external server set up with one role for all, or the
+        // application connected as the owner or a superuser, leaves the audit log rewritable by it (r43b)
+        org.fraudstats.audit.AuditLogGuard guard = auditLogGuard.getIfAvailable();
+        if (guard != null) {
+            guard.weakened().ifPresent(why -> log.warn("serve: warning: {}, so this application could rewrite the audit log, "
+                    + "which MLPS level 3 wants append-only to it: connect as a role of its own that neither owns the tables nor "
+                    + "is a superuser (README, Where data lives)", why));
+        }
         try {
             for (String line : quartz.install(definitions.enabled())) {
                 log.info("serve: {}", line);
