@@ -170,7 +170,12 @@ public final class Cli {
                 }
                 // the server's own words (refused, terminating connection…), not the pool's "Connection is not
                 // available, request timed out after 30000ms (total=1, active=1…)" around them
-                return "database unreachable: " + org.fraudstats.storage.DatabaseDown.why(t);
+                String why = org.fraudstats.storage.DatabaseDown.why(t);
+                // Java's words for a certificate it cannot trust ("unable to find valid certification path…") say
+                // nothing of TLS (r43b)
+                return "database unreachable: " + why + (below(t, javax.net.ssl.SSLException.class).isPresent()
+                        ? " (TLS to the server failed: its certificate must be trusted, sslrootcert=CA.crt in SPRING_DATASOURCE_URL, "
+                        + "README \"Where data lives\")" : "");
             }
             if (t instanceof SQLException sql && sql.getMessage() != null) {
                 // the server's words, and the setting that mends it: they named neither (tester of an external server)
@@ -181,6 +186,11 @@ public final class Cli {
                 }
                 if ("42501".equals(sql.getSQLState()) && said.contains("permission denied for schema")) {
                     return said + " (the migrations need a user that may create in it: SPRING_FLYWAY_USER, README \"Where data lives\")";
+                }
+                // the application's role at a migrated database, with no owner named for the migrations (r43b)
+                if ("42501".equals(sql.getSQLState()) && said.contains("flyway_schema_history")) {
+                    return said + " (the migrations run as the schema's owner at every start: SPRING_FLYWAY_USER and "
+                            + "SPRING_FLYWAY_PASSWORD, README \"Where data lives\")";
                 }
             }
             if (t instanceof IllegalArgumentException && "'url' must start with \"jdbc\"".equals(t.getMessage())) {

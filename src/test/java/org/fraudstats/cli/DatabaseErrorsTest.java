@@ -58,6 +58,16 @@ class DatabaseErrorsTest {
         // the mail relay's refusal is not the database's
         assertThat(org.fraudstats.storage.DatabaseDown.isCause(new RuntimeException("Mail server connection failed",
                 new java.net.ConnectException("Connection refused")))).isFalse();
+        // the application's role at a migrated database, with no owner for the migrations (r43b)
+        assertThat(said(new java.sql.SQLException("ERROR: permission denied for table flyway_schema_history", "42501")))
+                .isEqualTo("ERROR: permission denied for table flyway_schema_history (the migrations run as the schema's owner at "
+                        + "every start: SPRING_FLYWAY_USER and SPRING_FLYWAY_PASSWORD, README \"Where data lives\")");
+        // a server certificate Java does not trust, said as TLS (r43b)
+        javax.net.ssl.SSLHandshakeException handshake = new javax.net.ssl.SSLHandshakeException("PKIX path building failed");
+        handshake.initCause(new java.security.cert.CertPathValidatorException("unable to find valid certification path to requested target"));
+        assertThat(said(new PSQLException("SSL error: PKIX path building failed", PSQLState.CONNECTION_FAILURE, handshake)))
+                .isEqualTo("database unreachable: unable to find valid certification path to requested target (TLS to the server "
+                        + "failed: its certificate must be trusted, sslrootcert=CA.crt in SPRING_DATASOURCE_URL, README \"Where data lives\")");
         // a refused table is not the schema: the server's line as before
         assertThat(said(new java.sql.SQLException("ERROR: permission denied for table audit_event", "42501")))
                 .isEqualTo("ERROR: permission denied for table audit_event");
