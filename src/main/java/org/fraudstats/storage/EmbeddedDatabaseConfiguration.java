@@ -72,6 +72,9 @@ public class EmbeddedDatabaseConfiguration {
         // serve's is larger (cli/ServeCommand), the same setting as an external PostgreSQL's pool
         config.setMaximumPoolSize(environment.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, 8));
         config.setPoolName("fraudstats-embedded");
+        // read committed as an external server's connections are (application.properties), whatever the database's default
+        config.setConnectionInitSql(environment.getProperty("spring.datasource.hikari.connection-init-sql"));
+        config.setTransactionIsolation(environment.getProperty("spring.datasource.hikari.transaction-isolation"));
         config.addDataSourceProperty("ApplicationName", ApplicationName.name());
         return new HikariDataSource(config);
     }

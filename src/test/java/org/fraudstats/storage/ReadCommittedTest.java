@@ -38,16 +38,27 @@ class ReadCommittedTest extends DatabaseTest {
                     environment.getProperty("spring.datasource.username"), environment.getProperty("spring.datasource.password"))) {
                 assertThat(isolation(plain)).isEqualTo("serializable");
             }
-            // a pool configured as the application's, started on that server (the application's own pool learnt the
-            // server's default from its first connection, made before the change, and would set nothing)
+            // the application's own pool, started before the change: the connections it makes after it
             HikariDataSource application = dataSource.unwrap(HikariDataSource.class);
-            assertThat(application.getTransactionIsolation()).isEqualTo("TRANSACTION_READ_COMMITTED");
+            application.getHikariPoolMXBean().softEvictConnections();
+            try (Connection pooled = dataSource.getConnection()) {
+                assertThat(isolation(pooled)).isEqualTo("read committed");
+            }
+            // and a pool started after it, whose first connection reports the server's serializable
             com.zaxxer.hikari.HikariConfig same = new com.zaxxer.hikari.HikariConfig();
             application.copyStateTo(same);
             same.setPoolName("read-committed-test");
             same.setMaximumPoolSize(1);
-            try (HikariDataSource started = new HikariDataSource(same); Connection pooled = started.getConnection()) {
-                assertThat(isolation(pooled)).isEqualTo("read committed");
+            try (HikariDataSource started = new HikariDataSource(same)) {
+                try (Connection pooled = started.getConnection()) {
+                    assertThat(isolation(pooled)).isEqualTo("read committed");
+                    // a transaction that asked for more (Spring Batch's creation of an execution)
+                    pooled.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+                }
+                // is put back to read committed when returned, not to the server's default
+                try (Connection again = started.getConnection()) {
+                    assertThat(isolation(again)).isEqualTo("read committed");
+                }
             }
         } finally {
             jdbc.execute("ALTER DATABASE " + database + " RESET default_transaction_isolation");
