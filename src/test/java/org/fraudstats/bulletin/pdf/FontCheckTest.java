@@ -78,7 +78,10 @@ class FontCheckTest {
                 texts.addAll(all(JAVA_STRING, Files.readString(source)));
             }
         }
-        assertThat(texts).contains("同比基期", "（北京时间）", "警情", "止付中位时长", "分钟");
+        // and the metrics' names and units, which the bulletins print (Metric: the units moved there, r43a); their
+        // definitions are the workbook's and the portal's, which the PDF does not print
+        texts.addAll(all(JAVA_STRING, Files.readString(Path.of("src/main/java/org/fraudstats/metrics/Metric.java"))));
+        assertThat(texts).contains("同比基期", "（北京时间）", "警情", "止付中位时长", "分钟", "人次", "内部资料 注意保密");
         assertDrawable(texts);
     }
 
