@@ -129,9 +129,11 @@ class RerunCommand implements Callable<Integer> {
             // the rerun is done: a database lost now is not its failure, and the revisions' mails below still go (review
             // 33e); but a script reading no warning takes every day for arrived, so the unknown is said (r43d)
             notArrived = java.util.List.of();
-            spec.commandLine().getErr().printf("fraudstats rerun: warning: which days of %s..%s had not arrived (数据未到) could not be read "
-                    + "(%s): ./fraudstats rerun again, or look at the bulletins, which say it%n", period.from, period.to,
-                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse(""));
+            // said in the words every error line uses, masked, and not in the words of a day not arrived, which a script
+            // may look for (review r43e)
+            spec.commandLine().getErr().printf("fraudstats rerun: warning: could not check %s..%s for days whose data is missing "
+                    + "(%s): the bulletins say it, or run the same rerun again%n", period.from, period.to,
+                    org.fraudstats.storage.DigitRuns.mask(Cli.userMessage(e)));
         }
         if (!notArrived.isEmpty()) {
             boolean one = notArrived.size() == 1;
