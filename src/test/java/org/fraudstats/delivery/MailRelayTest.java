@@ -43,6 +43,21 @@ class MailRelayTest {
         assertThat(MailRelay.timedOut(new MailSendException(Map.of(message, new MessagingException("550 5.1.1 user unknown"))))).isFalse();
     }
 
+    /** The name said to the relay is the kernel's, not looked up in DNS at each connection (review r43e). */
+    @Test
+    void theRelayIsGreetedWithTheMachinesNameAsTheKernelHoldsIt() {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("relay.example.gov.cn");
+        MailRelay relay = new MailRelay(new StaticListableBeanFactory(Map.of("mailSender", sender)).getBeanProvider(JavaMailSender.class));
+        assertThat(relay.relays()).isTrue();
+        assertThat(sender.getSession().getProperty("mail.smtp.localhost")).isEqualTo(org.fraudstats.storage.HostName.of());
+        // a deployment's own setting wins
+        JavaMailSenderImpl named = new JavaMailSenderImpl();
+        named.getJavaMailProperties().setProperty("mail.smtp.localhost", "fs-mail-01");
+        new MailRelay(new StaticListableBeanFactory(Map.of("mailSender", named)).getBeanProvider(JavaMailSender.class));
+        assertThat(named.getSession().getProperty("mail.smtp.localhost")).isEqualTo("fs-mail-01");
+    }
+
     @Test
     void withoutARelayTheMailIsAnEmlFileNextToTheBulletin() throws Exception {
         MailRelay relay = new MailRelay(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class));
