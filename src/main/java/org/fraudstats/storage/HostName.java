@@ -26,7 +26,7 @@ public final class HostName {
                 return name;
             }
         } catch (IOException | SecurityException e) {
-            // not Linux, or /proc not mounted: the environment's, as a shell says it
+            // not Linux, or /proc not mounted: the environment's, where a shell exported it (often it does not)
         }
         String name = System.getenv("HOSTNAME");
         if (name == null || name.isBlank()) {

@@ -381,11 +381,13 @@ class CliErrorsTest extends DatabaseTest {
             }
         }
         Path neverMade = TestPostgres.tempHome().resolve("c-dol$y");
+        StringWriter refused = new StringWriter();
         try (Services services = new Services(() -> new SpringApplication(FraudstatsApplication.class).run(
                 "--fraudstats.home=" + home, "--fraudstats.cache=" + neverMade.resolve("cache")), true)) {
             assertThat(Cli.run(services, new String[] {"metrics", "--from", "2022-10-01", "--to", "2022-10-01"},
-                    new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true))).isEqualTo(1);
+                    new PrintWriter(new StringWriter(), true), new PrintWriter(refused, true))).isEqualTo(1);
         }
+        assertThat(refused.toString()).startsWith("fraudstats metrics: the cache folder " + neverMade.resolve("cache") + " cannot hold");
         assertThat(neverMade).as("a refused cache's folders are not made").doesNotExist();
     }
 

@@ -118,7 +118,7 @@ class YearToDateFiguresTest extends DatabaseTest {
     }
 
     @Test
-    void everyDayOfTwoYearsEqualsTheRangeSinceFirstJanuary() {
+    void everyDayOfTwoYearsYearToDateEqualsTheFacts() {
         for (LocalDate day = LocalDate.of(2023, 1, 1); !day.isAfter(LocalDate.of(2024, 12, 31)); day = day.plusDays(1)) {
             AreaFigures range = city(figures.range(day.withDayOfYear(1), day));
             assertThat(values(range)).as("year to date %s from the facts", day).isEqualTo(cityFromFacts(day.withDayOfYear(1), day));
@@ -158,7 +158,6 @@ class YearToDateFiguresTest extends DatabaseTest {
             AreaFigures after = cityYearToDate(day);
             assertThat(after.cases()).isEqualTo(before.cases() + 1);
             assertThat(after.lossAmount()).isEqualByComparingTo(before.lossAmount().add(new BigDecimal("12.34")));
-            assertThat(after).isEqualTo(city(figures.range(day.withDayOfYear(1), day)));
             assertThat(figures.cityDays(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 1)).get(0).cases())
                     .isEqualTo(city(figures.range(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 1))).cases());
         } finally {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 class HostNameTest {
 
     @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
     void isTheNameTheKernelHolds_asUnameSaysIt() throws Exception {
         Process uname = new ProcessBuilder("uname", "-n").redirectErrorStream(true).start();
         String said = new String(uname.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

@@ -41,8 +41,9 @@ import org.fraudstats.metrics.Metric;
  */
 final class TrendSheet {
 
-    private static final String CASES = Labels.withUnit(Metric.CASES);
-    private static final String STOP_AMOUNT = Labels.withUnit(Metric.STOP_AMOUNT);
+    // the short names, as the PDF's trend chart beside it names its bars and line
+    private static final String CASES = Labels.shortWithUnit(Metric.CASES);
+    private static final String STOP_AMOUNT = Labels.shortWithUnit(Metric.STOP_AMOUNT);
     private static final byte[] CASES_RGB = Colours.bytes(Colours.CASES);
     private static final byte[] STOP_AMOUNT_RGB = Colours.bytes(Colours.STOP_AMOUNT);
     /** Up to this many cases on the busiest day the axis ticks every case; above, Excel's steps are whole. */
