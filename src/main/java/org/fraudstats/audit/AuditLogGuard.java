@@ -35,7 +35,30 @@ public class AuditLogGuard {
                 return Optional.of("the database role " + role + (owner.equals(role) ? " owns audit_event" : " is a member of "
                         + owner + ", which owns audit_event"));
             }
+            if (rs.getBoolean("schema_owner")) {
+                return Optional.of("the database role " + role + " owns the schema " + rs.getString("schema_name")
+                        + " of audit_event, or is a member of its owner, and may drop the table");
+            }
+            if (rs.getBoolean("may_grant_itself")) {
+                return Optional.of("the database role " + role + " has CREATEROLE, which before PostgreSQL 16 lets it make itself "
+                        + "a member of audit_event's owner");
+            }
             return Optional.<String>empty();
         });
+    }
+
+    /**
+     * The warning line a process says at its start (serve's log, nightly's standard error), or empty: also when the
+     * check itself could not be made, which is said instead of stopping the process.
+     */
+    public Optional<String> warning() {
+        try {
+            return weakened().map(why -> "warning: " + why + ", so this application could rewrite the audit log, which MLPS "
+                    + "level 3 wants append-only to it: connect as a role of its own that owns neither the tables nor their "
+                    + "schema and is no superuser (README, Where data lives)");
+        } catch (RuntimeException e) {
+            return Optional.of("warning: could not check whether this application could rewrite the audit log: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("")));
+        }
     }
 }

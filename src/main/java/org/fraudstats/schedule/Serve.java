@@ -82,9 +82,7 @@ public class Serve {
         // application connected as the owner or a superuser, leaves the audit log rewritable by it (r43b)
         org.fraudstats.audit.AuditLogGuard guard = auditLogGuard.getIfAvailable();
         if (guard != null) {
-            guard.weakened().ifPresent(why -> log.warn("serve: warning: {}, so this application could rewrite the audit log, "
-                    + "which MLPS level 3 wants append-only to it: connect as a role of its own that neither owns the tables nor "
-                    + "is a superuser (README, Where data lives)", why));
+            guard.warning().ifPresent(line -> log.warn("serve: {}", line));
         }
         try {
             for (String line : quartz.install(definitions.enabled())) {
