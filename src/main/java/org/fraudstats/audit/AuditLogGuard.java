@@ -48,8 +48,8 @@ public class AuditLogGuard {
     }
 
     /**
-     * The warning line a process says at its start (serve's log, nightly's standard error), or empty: also when the
-     * check itself could not be made, which is said instead of stopping the process.
+     * The warning line serve logs at its start, or empty: also when the check itself could not be made, which is said
+     * instead of stopping serve.
      */
     public Optional<String> warning() {
         try {

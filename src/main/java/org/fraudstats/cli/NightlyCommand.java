@@ -58,9 +58,6 @@ class NightlyCommand implements Callable<Integer> {
         }
         FraudstatsHome home = services.get(FraudstatsHome.class);
         var o = spec.commandLine().getOut();
-        // a deployment without serve runs this from cron, whose mail of standard error is where it is read (review r43e)
-        services.get(org.fraudstats.audit.AuditLogGuard.class).warning()
-                .ifPresent(line -> spec.commandLine().getErr().println("fraudstats nightly: " + line));
         NightlyPipeline.Result result;
         try {
             result = services.get(NightlyPipeline.class).run(day, inbox != null ? inbox : services.get(FraudstatsSettings.class).inbox(),
