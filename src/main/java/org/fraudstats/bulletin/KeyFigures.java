@@ -9,10 +9,8 @@ import java.util.Optional;
 import org.fraudstats.catalog.Catalog;
 import org.fraudstats.metrics.AreaFigures;
 import org.fraudstats.bulletin.look.Formats;
-import org.fraudstats.bulletin.look.Labels;
 import org.fraudstats.metrics.Change;
 import org.fraudstats.metrics.Metric;
-import org.fraudstats.metrics.Printed;
 import org.fraudstats.press.Headline;
 import org.fraudstats.press.Topic;
 import org.fraudstats.press.UnusualNote;
@@ -124,18 +122,13 @@ public class KeyFigures {
         // 资金返还 for two figures in one line, which no table beside it named so (r43a)
         List<String> figures = java.util.stream.Stream.of(Metric.CASES, Metric.STOP_ACCOUNTS, Metric.STOP_AMOUNT,
                         Metric.REFUND_CASES, Metric.REFUND_AMOUNT)
-                .map(m -> m.chineseName() + " " + figure.apply(m, printed(c, m))).toList();
+                .map(m -> m.chineseName() + " " + figure.apply(m, Formats.figure(m, c) + m.unit())).toList();
         return Optional.of(new Said(unusualLine, compared ? "全市主要数字（同比 / 环比）：" : "全市主要数字：", figures,
                 compared ? Optional.of(bases(from, to)) : Optional.empty(), said.gapsSaid(),
                 List.of(Headline.of(yearToDate.get(), catalog, Topic.HANDLING).textNamingDaysNotArrived(leftOut),
                         Headline.of(yearToDate.get(), catalog, Topic.PREVENTION).textNamingDaysNotArrived(leftOut))));
     }
 
-    /** A count with its counting word, money with 元 (Labels' units). */
-    private static String printed(AreaFigures c, Metric metric) {
-        return (metric.kind() == Metric.Kind.MONEY ? Printed.money(c.value(metric)) : Printed.count(c.value(metric).longValueExact()))
-                + Labels.unit(metric);
-    }
 
     /**
      * The changes a line of figures says: none of a period whose data has not all arrived, and neither one against a

@@ -11,9 +11,6 @@ import org.fraudstats.metrics.Metric;
  */
 public final class Labels {
 
-    /** The marking under the PDF's masthead and on every printed sheet ({@link org.fraudstats.bulletin.Marking}). */
-    public static final String MARKING = org.fraudstats.bulletin.Marking.TEXT;
-
     private Labels() {
     }
 

@@ -123,7 +123,7 @@ public final class BulletinPdf {
         p.put("YEAR_TO_DATE_NOTE", DataNote.yearToDateNote(data));
         p.put("DATA_NOTE", data.revisionNote() + DataNote.provenance(data.provenance()));
         p.put("GENERATED_AT", "生成于 " + DataNote.generatedAt(data.provenance()));
-        p.put("MARKING", Labels.MARKING);
+        p.put("MARKING", org.fraudstats.bulletin.Marking.TEXT);
 
         // One record: the detail bands are the bulletin's sections, printed once each.
         JasperPrint print = JasperFillManager.fillReport(bulletin, p, new JREmptyDataSource(1));

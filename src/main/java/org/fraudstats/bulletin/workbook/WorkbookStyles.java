@@ -230,7 +230,7 @@ final class WorkbookStyles {
             sheet.setRepeatingRows(new org.apache.poi.ss.util.CellRangeAddress(0, headerRows - 1, -1, -1));
         }
         // on every printed page, as the PDF carries it under its masthead
-        sheet.getHeader().setLeft(org.fraudstats.bulletin.look.Labels.MARKING);
+        sheet.getHeader().setLeft(org.fraudstats.bulletin.Marking.TEXT);
     }
 
     private static Font font(XSSFWorkbook workbook, boolean bold, short points) {
