@@ -92,7 +92,9 @@ class ScheduleDefinitions {
                     continue;
                 }
                 try (InputStream in = resource.getInputStream()) {
-                    add(byName, file, "jobs/" + file, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    // named as inside the jar: an install that carries the jar alone has no jobs/ folder to look in
+                    add(byName, file, "jobs/" + file + " (in fraudstats.jar)",
+                            new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 }
             }
             String dir = environment.getProperty(JOBS_DIR_PROPERTY, "");

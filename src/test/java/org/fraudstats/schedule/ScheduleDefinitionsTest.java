@@ -30,7 +30,7 @@ class ScheduleDefinitionsTest {
 
         assertThat(definitions.all()).extracting(ScheduleDefinition::name).containsExactly("monthly", "nightly", "weekly");
         ScheduleDefinition nightly = definitions.get("nightly");
-        assertThat(nightly.source()).isEqualTo("jobs/nightly.yml");
+        assertThat(nightly.source()).isEqualTo("jobs/nightly.yml (in fraudstats.jar)");
         assertThat(nightly.enabled()).isTrue();
         assertThat(nightly.work()).isEqualTo(Work.NIGHTLY);
         assertThat(nightly.cadence()).isEqualTo(Cadence.DAY);
@@ -96,7 +96,7 @@ class ScheduleDefinitionsTest {
         assertThat(nightly.retryInterval()).isEqualTo(Duration.ofMinutes(5));
         assertThat(nightly.deadline()).isEqualTo(LocalTime.of(9, 0));
         assertThat(nightly.cron()).isEqualTo("0 30 1 * * ?");
-        assertThat(nightly.source()).isEqualTo("jobs/nightly.yml + " + jobsDir.resolve("nightly.yml"));
+        assertThat(nightly.source()).isEqualTo("jobs/nightly.yml (in fraudstats.jar) + " + jobsDir.resolve("nightly.yml"));
         assertThat(definitions.enabled()).extracting(ScheduleDefinition::name).containsExactly("monthly", "nightly", "quarterly");
         assertThat(definitions.get("quarterly").out()).isEqualTo(Path.of("/srv/quarterly"));
     }
