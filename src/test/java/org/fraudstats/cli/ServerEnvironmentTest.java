@@ -43,6 +43,21 @@ class ServerEnvironmentTest {
         }
     }
 
+    @Test
+    void settingsFilesOfTheFolderACommandStartsInAreNotRead(@TempDir Path home) throws Exception {
+        // planted where feed systems or other users can write (an inbox, /tmp): Spring used to read both, above the
+        // jar's defaults, so whoever wrote them chose the relay, the database or SQL run as superuser (r44d)
+        Path planted = Files.createDirectories(home.resolve("planted/config"));
+        Files.writeString(planted.getParent().resolve("application.properties"),
+                "fraudstats.render-threads=0\nspring.flyway.locations=filesystem:" + planted + "\n");
+        Files.writeString(planted.resolve("application.yml"), "fraudstats:\n  concurrent-listings: 0\n");
+
+        Ran ran = run(home, planted.getParent(), List.of(), "022", "history", "--limit", "1");
+
+        assertThat(ran.code()).as(ran.output()).isZero();
+        assertThat(ran.output()).doesNotContain("render-threads").doesNotContain("concurrent-listings").doesNotContain("flyway");
+    }
+
     private static String mode(Path path) throws java.io.IOException {
         return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
@@ -59,6 +74,10 @@ class ServerEnvironmentTest {
     }
 
     private static Ran run(Path home, List<String> options, String umask, String... args) throws Exception {
+        return run(home, Path.of("").toAbsolutePath(), options, umask, args);
+    }
+
+    private static Ran run(Path home, Path folder, List<String> options, String umask, String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // as a shell with that umask starts it: the JVM cannot set its own
         List<String> command = new ArrayList<>(List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh", java, "-Xmx512m",
@@ -67,7 +86,8 @@ class ServerEnvironmentTest {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         Path log = home.resolve("run.log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().put("FRAUDSTATS_HOME", home.toString());
         builder.environment().remove("SPRING_DATASOURCE_URL");
         Process process = builder.start();
