@@ -26,8 +26,9 @@ import org.springframework.core.io.FileSystemResource;
 
 /**
  * HOME/fraudstats.yml, the deployment's own settings (its catalogue first), read as UTF-8 by every command and serve,
- * whatever folder they start in. It ranks above the files Spring finds itself (a ./application.properties of the
- * working folder, the jar's defaults) and below what a run is given (command line, -D, environment variables).
+ * whatever folder they start in. It ranks above the jar's defaults and any additional location given to Spring, and
+ * below what a run is given (command line, -D, environment variables); a working folder's files are not read at all
+ * (NoSettingsFromWorkingFolder).
  * Before it, only a working folder's application.properties was read: serve and a statistician's shell ran two
  * catalogues on one database, and Spring reads a .properties file as ISO-8859-1 (广州市 printed as å¹¿å·å¸). It is
  * read from a path, not imported as a location: a location is a list of URLs, which a home holding , # % or ; broke.
@@ -154,15 +155,16 @@ public class DeploymentSettingsFile implements EnvironmentPostProcessor, Ordered
                 sources.addFirst(document);
             }
         }
-        // a file of the folder a command starts in merged its catalogue keys with this file's, key by key: a stray
-        // city-code there republished a day's bulletin as 广州市's correction (tester)
+        // another file merged its catalogue keys with this file's, key by key: a stray city-code in the working folder's
+        // application.properties (read until r44d; an additional location now) republished a day's bulletin as
+        // 广州市's correction (tester)
         for (PropertySource<?> source : sources) {
             if (source.getName().contains("Config resource 'file [") && source instanceof EnumerablePropertySource<?> found) {
                 for (String key : found.getPropertyNames()) {
                     if (key.startsWith("fraudstats.catalog.")) {
                         sources.addFirst(new MapPropertySource("catalogue outside the deployment file", Map.of(PROBLEM,
                                 file + "\n" + key + " is also set in " + source.getName().replaceFirst("^Config resource 'file \\[(.*?)\\]'.*", "$1")
-                                        + ", a file Spring reads from the folder a command starts in: keep the catalogue in " + file + " alone")));
+                                        + ", a file also given to Spring: keep the catalogue in " + file + " alone")));
                         return;
                     }
                 }

@@ -172,8 +172,8 @@ class CatalogueOfLoadedRecordsTest {
     }
 
     /**
-     * Beside the deployment file, a catalogue key in a file Spring reads from elsewhere (the folder a command starts in,
-     * an additional location) is refused: merged key by key, a stray city code there republished a day as 广州市's.
+     * Beside the deployment file, a catalogue key in a file Spring is given besides (an additional location; the folder a
+     * command starts in is no longer read) is refused: merged key by key, a stray city code there republished a day as 广州市's.
      */
     @Test
     void aCatalogueKeyInAnotherSettingsFileBesideTheDeploymentFileIsRefused(@TempDir Path elsewhere) throws Exception {
@@ -184,7 +184,7 @@ class CatalogueOfLoadedRecordsTest {
             Run refused = cli(List.of("--spring.config.additional-location=file:" + stray), METRICS);
             assertThat(refused.exitCode()).isEqualTo(1);
             assertThat(refused.err()).isEqualTo("fraudstats metrics: " + home.resolve("fraudstats.yml") + ": fraudstats.catalog.city-code is also set in "
-                    + stray + ", a file Spring reads from the folder a command starts in: keep the catalogue in " + home.resolve("fraudstats.yml") + " alone\n");
+                    + stray + ", a file also given to Spring: keep the catalogue in " + home.resolve("fraudstats.yml") + " alone\n");
         } finally {
             Files.delete(home.resolve("fraudstats.yml"));
         }
