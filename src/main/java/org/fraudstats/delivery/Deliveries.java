@@ -390,7 +390,7 @@ public class Deliveries {
             // or, counted by attempts, put the next automatic one hours away (review)
             Instant next = nextAttempt(d.recordedAt(), now);
             boolean giveUp = next == null;
-            String error = (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()).replaceAll("\\s+", " ").strip();
+            String error = MailRelay.failure(e);
             store.markAttemptFailed(d.id(), error.length() > 500 ? error.substring(0, 500) : error, giveUp ? now : next, giveUp);
             return new Attempt(giveUp ? Outcome.FAILED : Outcome.RETRYING, MailRelay.timedOut(e), e instanceof OutgoingMail.AttachmentMissing,
                     e instanceof OutgoingMail.NoSender);

@@ -93,6 +93,22 @@ class MailRelay {
         return false;
     }
 
+    /**
+     * Why sending failed, on one line as the mail's row keeps it: with what to do when the relay offers no STARTTLS,
+     * which the relay is required to since r44d (a deployment that upgraded onto a relay without TLS saw Angus Mail's
+     * words alone).
+     */
+    static String failure(Exception e) {
+        String why = (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()).replaceAll("\\s+", " ").strip();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("STARTTLS is required")) {
+                return "the relay offers no STARTTLS, which is required so that no bulletin crosses the network in clear "
+                        + "(a relay without TLS: spring.mail.properties.mail.smtp.starttls.required=false; README, Mail): " + why;
+            }
+        }
+        return why;
+    }
+
     /** @return where the mail went: the relay, or the .eml file written */
     String send(MimeMessage message, Path bulletinFolder, String fileName) throws MessagingException, IOException {
         if (sender != null) {

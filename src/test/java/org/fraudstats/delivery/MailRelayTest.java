@@ -43,6 +43,46 @@ class MailRelayTest {
         assertThat(MailRelay.timedOut(new MailSendException(Map.of(message, new MessagingException("550 5.1.1 user unknown"))))).isFalse();
     }
 
+    /**
+     * The shipped settings require STARTTLS (r44d: anyone on the path could strip the offer and read the bulletin in
+     * clear), so a relay without it refuses every mail, with what to do on the mail's row.
+     */
+    @Test
+    void aRelayWithoutStarttlsIsRefusedAsTheShippedSettingsRequireIt() throws Exception {
+        java.util.Properties shipped = new java.util.Properties();
+        try (java.io.InputStream in = MailRelayTest.class.getResourceAsStream("/application.properties")) {
+            shipped.load(in);
+        }
+        assertThat(shipped.getProperty("spring.mail.properties.mail.smtp.starttls.required")).isEqualTo("true");
+        com.icegreen.greenmail.util.GreenMail plain = new com.icegreen.greenmail.util.GreenMail(
+                com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
+        plain.start();
+        try {
+            JavaMailSenderImpl sender = new JavaMailSenderImpl();
+            sender.setHost("127.0.0.1");
+            sender.setPort(plain.getSmtp().getPort());
+            sender.getJavaMailProperties().setProperty("mail.smtp.starttls.enable", "true");
+            sender.getJavaMailProperties().setProperty("mail.smtp.starttls.required",
+                    shipped.getProperty("spring.mail.properties.mail.smtp.starttls.required"));
+            MailRelay relay = new MailRelay(new StaticListableBeanFactory(Map.of("mailSender", sender)).getBeanProvider(JavaMailSender.class));
+            MimeMessage message = relay.newMessage("<daily.2022-10-24.r1.0.0123456789abcdef@fraudstats>");
+            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+            helper.setFrom("stats@example.gov.cn");
+            helper.setTo("zhangsan@example.gov.cn");
+            helper.setSubject("日报");
+            helper.setText("正文");
+
+            assertThatThrownBy(() -> relay.send(message, bulletinFolder, "delivery-8"))
+                    .isInstanceOfSatisfying(MailSendException.class, e -> assertThat(MailRelay.failure(e)).startsWith(
+                            "the relay offers no STARTTLS, which is required so that no bulletin crosses the network in clear "
+                                    + "(a relay without TLS: spring.mail.properties.mail.smtp.starttls.required=false; README, Mail): ")
+                            .contains("STARTTLS is required but host does not support STARTTLS"));
+            assertThat(plain.getReceivedMessages()).isEmpty();
+        } finally {
+            plain.stop();
+        }
+    }
+
     /** The name said to the relay is the kernel's, not looked up in DNS at each connection (review r43e). */
     @Test
     void theRelayIsGreetedWithTheMachinesNameAsTheKernelHoldsIt() {
