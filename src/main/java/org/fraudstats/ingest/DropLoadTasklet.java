@@ -131,6 +131,12 @@ class DropLoadTasklet implements Tasklet {
                                 + " it held when this drop was loaded before (the first: " + AccountNumbers.maskId(rs.getString("first_id"))
                                 + (rs.getLong("rows") == 1 ? "); it still counts" : "); they still count")
                                 + ": feeds.md has no deletion, a record changes only when it is sent again"));
+        // and bad rows its earlier load had, which the file sent now leaves out: they leave the rejects list (r44a)
+        datedAway.addAll(named.query(SqlFiles.load("ingest/rejects-left-out-of-resent-drop.sql"), Map.of("dropDate", drop.date(),
+                "files", feeds.stream().map(Feed::fileName).collect(Collectors.joining(","))),
+                (rs, n) -> rs.getString("file") + " no longer holds " + rs.getLong("rows") + (rs.getLong("rows") == 1 ? " bad row" : " bad rows")
+                        + " it held when this drop was loaded before (the first: line " + rs.getInt("first_line")
+                        + "), neither corrected nor bad again: " + (rs.getLong("rows") == 1 ? "it leaves" : "they leave") + " the rejects list"));
         if (!datedAway.isEmpty()) {
             // said by whoever ran the load, once: ingest and nightly print it, serve logs it (PipelineWork); logged here
             // too, a command printed it twice (tester B)

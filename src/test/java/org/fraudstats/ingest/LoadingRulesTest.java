@@ -98,6 +98,32 @@ class LoadingRulesTest extends DatabaseTest {
         assertThat(cli("ingest", "--inbox", inbox.toString()).err()).isEmpty();
     }
 
+    /** A drop sent again lists its own bad rows: those of before it left out leave the list, and the loader says so (r44a). */
+    @Test
+    void aBadRowLeftOutOfADropSentAgainLeavesTheRejectsAndIsSaid() {
+        Drops drops = new Drops(inbox).write("2022-10-01", "cases.csv", Drops.CASES
+                + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                + "C2,2022-10-01T10:00:00+08:00,440604,,OTHER,1e5,\n"
+                + "C3,2022-10-01T11:00:00+08:00,440604,,OTHER,-1,\n"
+                + "C4,2022-10-01T12:00:00+08:00,440604,,OTHER,12.345,\n"
+                + "C5,2022-10-01T13:00:00+08:00,440604,,OTHER,,\n");
+        assertThat(cli("ingest", "--inbox", inbox.toString()).err()).isEmpty();
+        assertThat(rejects()).hasSize(4);
+        // C2 corrected, C3 bad again otherwise, C5 bad as before; C4 left out
+        drops.write("2022-10-01", "cases.csv", Drops.CASES
+                + "C1,2022-10-01T09:00:00+08:00,440604,,OTHER,100.00,\n"
+                + "C2,2022-10-01T10:00:00+08:00,440604,,OTHER,120.00,\n"
+                + "C3,2022-10-01T11:00:00+08:00,440604,,OTHER,-2,\n"
+                + "C5,2022-10-01T13:00:00+08:00,440604,,OTHER,,\n");
+        Run again = cli("ingest", "--inbox", inbox.toString());
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.err()).isEqualTo("fraudstats ingest: warning: drop 2022-10-01: cases.csv no longer holds 1 bad row it held when "
+                + "this drop was loaded before (the first: line 5), neither corrected nor bad again: it leaves the rejects list\n");
+        assertThat(rejects()).hasSize(2).allMatch(line -> line.startsWith("2022-10-01,cases.csv,4,C3,")
+                || line.startsWith("2022-10-01,cases.csv,5,C5,"));
+        assertThat(cityCases("2022-10-01")).isEqualTo(2);
+    }
+
     @Test
     void aRecordFarAfterItsDropIsLoadedAsWrittenAndSaid() {
         // 2202 for 2022: feeds.md rejects no date, so the case counts on the day it says, and the loader says so
