@@ -350,14 +350,25 @@ class StreamedListingsServedTest extends DatabaseTest {
         for (String body : new String[] {"from=2022-10-01&to=2022-10-02", "from=2022-10-01&to=2022-10-02&_csrf=stale"}) {
             HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/runs/plan"))
                     .header("Cookie", statistician).header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Referer", "http://127.0.0.1:" + port + "/runs?from=2022-10-01&to=2022-10-02")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(refused.statusCode()).isEqualTo(403);
-            assertThat(refused.body()).contains("表单已失效（页面打开过久，或已在别处退出登录）：请刷新页面后重新提交。")
+            // not "refresh": that posts the expired form again (r44c); the way back is the form's own page
+            assertThat(refused.body()).contains("表单已失效（页面打开过久，或已在别处退出后重新登录），未提交：请回到原页面重新提交（刷新本页只会再次提交失效的表单）。")
+                    .contains("<a href=\"/runs?from=2022-10-01&amp;to=2022-10-02\" class=\"back\">← 回到原页面</a>")
                     .doesNotContain("您的角色无权访问此页面");
         }
         // and recorded as what it was, which an auditor looking for a forged cross-site post can find (tester 30a)
         assertThat(jdbc.queryForList("SELECT concat_ws('|', action, object, result) FROM audit_event WHERE id > ?", String.class, before))
                 .containsExactly("request|POST /runs/plan|403: no valid CSRF token", "request|POST /runs/plan|403: no valid CSRF token");
+        // the session ended (signed out in another tab): said so, and the way back leads through the sign-in
+        HttpResponse<String> ended = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/runs/plan"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Referer", "http://127.0.0.1:" + port + "/runs?from=2022-10-01&to=2022-10-02")
+                .POST(HttpRequest.BodyPublishers.ofString("from=2022-10-01&to=2022-10-02&_csrf=stale")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ended.statusCode()).isEqualTo(403);
+        assertThat(ended.body()).contains("登录已结束（页面打开过久，或已在别处退出登录），表单未提交：请回到原页面，登录后重新提交。")
+                .contains("<a href=\"/runs?from=2022-10-01&amp;to=2022-10-02\" class=\"back\">← 回到原页面</a>");
         // a page the role may not open still says so
         HttpResponse<byte[]> users = get("/users", "Cookie", statistician);
         assertThat(users.statusCode()).isEqualTo(403);

@@ -109,10 +109,19 @@ class ErrorPages implements ErrorController {
             // a signed-in page warns before its idle session ends, an error page too (tester)
             model.addAttribute("sessionSeconds", sessionTimeout.seconds(request));
         });
-        // a form kept open past its session, or sent after signing out elsewhere: nothing to do with the role
-        model.addAttribute("message", Boolean.TRUE.equals(request.getAttribute(Refusals.CSRF_REFUSED))
-                ? "表单已失效（页面打开过久，或已在别处退出登录）：请刷新页面后重新提交。"
-                : request.getAttribute(RefusedPaths.REASON_CHINESE) instanceof String reason ? "请求有误：" + reason + "。" : message(status));
+        // a form kept open past its session, or sent after signing out elsewhere: nothing to do with the role. Not
+        // "refresh the page": a refresh posts the same expired form again, and the typed range was lost on the way
+        // to 返回首页 (r44c). The way back is the form's page, through the sign-in when the session has ended.
+        if (Boolean.TRUE.equals(request.getAttribute(Refusals.CSRF_REFUSED))) {
+            model.addAttribute("message", org.fraudstats.web.pages.SignedIn.current().isPresent()
+                    ? "表单已失效（页面打开过久，或已在别处退出后重新登录），未提交：请回到原页面重新提交（刷新本页只会再次提交失效的表单）。"
+                    : "登录已结束（页面打开过久，或已在别处退出登录），表单未提交：请回到原页面，登录后重新提交。");
+            model.addAttribute("back", org.fraudstats.web.pages.FormBefore.of(request));
+            model.addAttribute("backLabel", "← 回到原页面");
+            return "error";
+        }
+        model.addAttribute("message", request.getAttribute(RefusedPaths.REASON_CHINESE) instanceof String reason
+                ? "请求有误：" + reason + "。" : message(status));
         return "error";
     }
 }
