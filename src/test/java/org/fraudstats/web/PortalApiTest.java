@@ -596,6 +596,11 @@ class PortalApiTest extends PortalTest {
         JsonNode plan = JSON.readTree(dry.getContentAsString());
         assertThat(plan.get("days").toString()).isEqualTo("[\"2022-10-18\",\"2022-10-19\",\"2022-10-20\"]");
         assertThat(plan.get("bulletins").get(0).asString()).isEqualTo("daily/2022-10-18 (pdf,xlsx)");
+        assertThat(plan.get("days_not_arrived").toString()).isEqualTo("[]");
+        // days after every drop of the sample (the last is 2022-12-02): said before anything is rendered, as the CLI's rerun warns (r44c)
+        JsonNode empty = JSON.readTree(as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"from\": \"2023-03-10\", \"to\": \"2023-03-11\", \"dry_run\": true}")).getContentAsString());
+        assertThat(empty.get("days_not_arrived").toString()).isEqualTo("[\"2023-03-10\",\"2023-03-11\"]");
 
         MockHttpServletResponse started = as("statistician", post("/api/v1/reruns").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"from\": \"2022-10-18\", \"to\": \"2022-10-20\", \"formats\": [\"pdf\"]}"));

@@ -52,6 +52,24 @@ class RerunPageTest extends PortalTest {
                 .contains("<span class=\"badge\">首发</span>");
     }
 
+    /**
+     * A backfill over days no drop has reached publishes bulletins that say 数据未到: the dry run says so before it is
+     * confirmed and the finished rerun after, as the CLI's rerun warns (r44c: both listed 首次发布 and nothing else).
+     */
+    @Test
+    void aRerunOverDaysWhoseDataHasNotArrivedSaysSoBeforeAndAfter() throws Exception {
+        assertThat(cli("ingest", "--inbox", SAMPLE_INBOX.toString(), "--from", "2022-10-01", "--to", "2022-10-03").exitCode()).isZero();
+        String plan = as(post("/runs/plan").param("from", "2022-10-05").param("to", "2022-10-06").with(csrf()))
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(plan).contains("<p class=\"notice\">其中数据未到：2022-10-05、2022-10-06。这些天的通报会标明“数据未到”，数字不全；"
+                + "数据到达后，下一夜或再次重算会修订。</p>");
+        assertThat(finished(rerun("2022-10-05", "2022-10-06"))).contains("<p class=\"notice\">区间中数据未到：2022-10-05、2022-10-06。"
+                + "这些天的通报已标明“数据未到”，数字不全；数据到达后，下一夜或再次重算会修订。</p>");
+        // days whose drops are all in: nothing to say
+        assertThat(as(post("/runs/plan").param("from", "2022-10-02").param("to", "2022-10-03").with(csrf()))
+                .getContentAsString(StandardCharsets.UTF_8)).contains("预演结果").doesNotContain("其中数据未到");
+    }
+
     /** A failed rerun says so in the page's words before the server's English line (r34a: FAILED, and 停止前 of a stop). */
     @Test
     void aFailedRerunSaysSoInChineseBeforeTheServersLine() throws Exception {

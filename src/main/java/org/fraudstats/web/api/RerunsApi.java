@@ -52,7 +52,10 @@ class RerunsApi {
     private final Clock clock;
     private final PortalAudit audit;
 
-    RerunsApi(Reruns reruns, RerunPlans plans, PortalAudit audit, Clock clock) {
+    private final org.fraudstats.bulletin.MissingData missingData;
+
+    RerunsApi(Reruns reruns, RerunPlans plans, PortalAudit audit, Clock clock, org.fraudstats.bulletin.MissingData missingData) {
+        this.missingData = missingData;
         this.clock = clock;
         this.reruns = reruns;
         this.plans = plans;
@@ -107,6 +110,8 @@ class RerunsApi {
                 day.put("status", o.status());
                 return day;
             }).toList());
+            // the days no drop has reached, whose bulletins would say 数据未到, as the CLI's rerun warns (r44c)
+            json.put("days_not_arrived", missingData.daysNotArrived(plan.from(), plan.to()).stream().map(LocalDate::toString).toList());
             // with range: the same of the bulletin of the whole period (a weekly's or monthly's correction is mailed too)
             if (plan.rangeOutlook() != null) {
                 Map<String, Object> whole = new LinkedHashMap<>();

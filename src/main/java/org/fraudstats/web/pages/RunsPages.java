@@ -154,6 +154,9 @@ class RunsPages {
             return withError(model, "重新生成会被拒绝：" + e.chinese(), period, range);
         }
         audit.record("rerun-dry-run", object(period, range), "success");
+        // a backfill over days no drop has reached publishes bulletins that say 数据未到: said before it is confirmed,
+        // as the CLI's rerun warns (r44c: the plan listed them all as 首次发布 and nothing else)
+        reruns.notArrived(period[0], period[1]).map(BusinessTime::daysNamedInChinese).ifPresent(days -> model.addAttribute("notArrived", days));
         model.addAttribute("plan", plan);
         model.addAttribute("range", range);
         model.addAttribute("from", period[0].toString());
@@ -240,6 +243,10 @@ class RunsPages {
             model.addAttribute("published", published.size() > PUBLISHED_SHOWN ? published.subList(0, PUBLISHED_SHOWN) : published);
             model.addAttribute("publishedCount", published.size());
             model.addAttribute("correctedCount", published.stream().filter(b -> b.revision() > 1).count());
+            if (state.status() == org.springframework.batch.core.BatchStatus.COMPLETED) {
+                reruns.notArrived(state.from(), state.to()).map(BusinessTime::daysNamedInChinese)
+                        .ifPresent(days -> model.addAttribute("notArrived", days));
+            }
         }
         return "rerun";
     }

@@ -346,8 +346,11 @@ public class Reruns {
         };
     }
 
-    /** The days of [from, to] whose data had not arrived, named; none when all had, or the database cannot say now. */
-    private Optional<String> notArrived(LocalDate from, LocalDate to) {
+    /**
+     * The days of [from, to] whose data had not arrived, named (BusinessTime.daysNamed); none when all had, or the
+     * database cannot say now. The rerun pages say them before and after a rerun, as the CLI's rerun does (r44c).
+     */
+    public Optional<String> notArrived(LocalDate from, LocalDate to) {
         try {
             java.util.List<LocalDate> days = missingData.daysNotArrived(from, to);
             return days.isEmpty() ? Optional.empty() : Optional.of(BusinessTime.daysNamed(days));
