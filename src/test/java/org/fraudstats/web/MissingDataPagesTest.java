@@ -183,6 +183,11 @@ class MissingDataPagesTest extends PortalTest {
                 + "不计算变化（显示为—）。</p>");
         // one case against one: no +0.0% printed beside the notice (tester: +5,552.0% of a year against five days)
         assertThat(straddling).doesNotContain("0.0%");
+        // which the command and the API do compute (cli.md): the page does not claim they agree there (r44c)
+        assertThat(page("statistician", get("/figures?from=2022-10-25&to=2022-10-26&compare=pop"))).contains("取得的数字与此一致，"
+                + "只有本页因基期无记录或数据未到而不计算的变化（显示为—），命令、接口和下载的 CSV 仍按 cli.md 算出数值，不宜引用。");
+        assertThat(page("statistician", get("/figures?from=2022-10-26&to=2022-10-26&compare=pop"))).contains("取得的数字与此一致。")
+                .doesNotContain("不宜引用");
         assertThat(cli("metrics", "--from", "2022-10-25", "--to", "2022-10-26", "--compare", "pop", "--district", "440600").out())
                 .contains(",0,0,1,0.0,100.00,0.0,");
         assertThat(page("leader", get("/figures?from=2022-10-20&to=2022-10-26"))).contains("id=\"before-records\">无记录：最早记录为 "

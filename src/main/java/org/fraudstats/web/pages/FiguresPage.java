@@ -175,7 +175,9 @@ class FiguresPage {
         FiguresBases bases = new FiguresBases(period[0], period[1], comparison, byDay, firstDayLoaded.get().orElse(null),
                 firstDayLoaded.recordsStart().isPresent(), missingInBase);
         List<Row> table = new ArrayList<>();
+        boolean changesWithheld = false;
         for (ComparedFigures row : rows) {
+            changesWithheld |= comparison != null && !bases.changeShown(row.current().from());
             AreaFigures f = row.current();
             String name = catalog.areaName(f.districtCode()).orElse(f.districtCode());
             // by day and every area, as `metrics --by day` prints it: each day's districts, then the city
@@ -214,6 +216,8 @@ class FiguresPage {
         model.addAttribute("basePeriod", bases.basePeriod());
         model.addAttribute("missingInBase", bases.missingInBaseSaid());
         model.addAttribute("beforeRecords", bases.beforeRecordsSaid());
+        // the command and the API compute those changes as cli.md says: the page must not claim they agree (r44c)
+        model.addAttribute("changesWithheld", changesWithheld);
         // computed now, so with what was loaded after the latest bulletin: a leader checking a bulletin's 1473 here read
         // 1474 and no word why (tester); the headline refuses such days, this page says them
         model.addAttribute("changedSinceBulletin", published.bulletin(period[1])
