@@ -38,6 +38,8 @@ public final class AuditWords {
             Map.entry("rerun-stop", "停止重新生成"),
             Map.entry("rerun-restart", "继续重新生成"),
             Map.entry("rollups-repair", "修复日汇总"),
+            Map.entry("publish", "发布通报"),
+            Map.entry("mail", "邮寄通报"),
             Map.entry("serve-start", "启动门户及定时任务"),
             Map.entry("serve-stop", "停止门户及定时任务"));
 
@@ -48,6 +50,7 @@ public final class AuditWords {
             Map.entry("pending", "待完成"),
             Map.entry("requested", "已提交"),
             Map.entry("started", "已开始"),
+            Map.entry("sent", "已发送"),
             Map.entry("busy", "繁忙，未受理"),
             Map.entry("not-published", "未发布"),
             Map.entry("not-modified", "未变（304）"),

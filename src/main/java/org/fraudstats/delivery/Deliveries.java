@@ -98,8 +98,12 @@ public class Deliveries {
     private final FraudstatsHome home;
     private volatile Distribution distribution;
 
+    private final org.fraudstats.audit.AuditTrail audit;
+
     Deliveries(DistributionFile distributionFile, DeliveryStore store, OutgoingMail outgoing, BulletinAttachments attachments,
-               MailRelay relay, PlatformTransactionManager transactions, Clock clock, FraudstatsHome home) {
+               MailRelay relay, PlatformTransactionManager transactions, Clock clock, FraudstatsHome home,
+               org.fraudstats.audit.AuditTrail audit) {
+        this.audit = audit;
         this.distributionFile = distributionFile;
         this.store = store;
         this.outgoing = outgoing;
@@ -370,6 +374,18 @@ public class Deliveries {
         static final Attempt SUPERSEDED = new Attempt(Outcome.SUPERSEDED, false, false, false);
     }
 
+    /**
+     * A mail's outcome in the auditor's log, in the transaction that marks it: who received which revision's figures,
+     * and when, is what an auditor tracing a figure that left early asks first (r44b: no mail left a trace there). Its
+     * end only, sent or given up, not each retry.
+     */
+    private void audited(DeliveryStore.Claimed d, String result) {
+        String bulletin = (d.product().equals("daily") ? d.from().toString() : d.from() + "_" + d.to()) + " " + d.product()
+                + " r" + d.revision() + (d.copy() > 0 ? " copy " + d.copy() : "");
+        audit.record(new org.fraudstats.audit.AuditEvent("", "", "", "mail",
+                bulletin + " to " + d.name() + " <" + d.email() + "> (" + d.list() + ")", result));
+    }
+
     /** Inside the claiming transaction: send, then mark. */
     private Attempt attempt(DeliveryStore.Claimed d) {
         Instant now = clock.instant();
@@ -377,12 +393,14 @@ public class Deliveries {
             // a later revision was recorded for this recipient: sent now, this one would be the last mail they have
             // about the bulletin, with figures the bulletin no longer says (tester api29)
             store.markSuperseded(d.id(), d.supersededBy());
+            audited(d, "not sent: superseded by r" + d.supersededBy());
             return Attempt.SUPERSEDED;
         }
         try {
             MimeMessage message = outgoing.of(d, distribution());
-            relay.send(message, OutgoingMail.folder(d), "delivery-" + d.id());
+            String where = relay.send(message, OutgoingMail.folder(d), "delivery-" + d.id());
             store.markSent(d.id(), clock.instant());
+            audited(d, where.equals("relay") ? "sent" : "sent: written as an .eml file (no relay)");
             return Attempt.SENT;
         } catch (Exception e) {
             // the schedule is the mail's, counted from when it was recorded, not from its attempts: each `deliver`
@@ -392,6 +410,9 @@ public class Deliveries {
             boolean giveUp = next == null;
             String error = MailRelay.failure(e);
             store.markAttemptFailed(d.id(), error.length() > 500 ? error.substring(0, 500) : error, giveUp ? now : next, giveUp);
+            if (giveUp) {
+                audited(d, "failure: given up after 6 hours: " + error);
+            }
             return new Attempt(giveUp ? Outcome.FAILED : Outcome.RETRYING, MailRelay.timedOut(e), e instanceof OutgoingMail.AttachmentMissing,
                     e instanceof OutgoingMail.NoSender);
         }

@@ -145,7 +145,17 @@ class MailDeliveryTest extends DatabaseTest {
 
     @Test
     void oneMailPerRecipientAndBulletin_andASecondRunSendsNothingMore() throws Exception {
+        long auditedBefore = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM audit_event", Long.class);
         assertThat(night("2022-10-24").exitCode()).isZero();
+        // the publication and each mail are in the auditor's log (r44b: when a figure was published, and to whom it
+        // went, could not be told there)
+        assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, action, object, result) FROM audit_event WHERE id > ? "
+                + "AND action IN ('publish', 'mail') ORDER BY id", String.class, auditedBefore))
+                .anyMatch(row -> row.matches("\\|publish\\|2022-10-24 daily r1\\|success: job execution \\d+"))
+                .filteredOn(row -> row.startsWith("|mail|")).containsExactlyInAnyOrder(
+                        "|mail|2022-10-24 daily r1 to 张三 <zhangsan@example.gov.cn> (leadership)|sent",
+                        "|mail|2022-10-24 daily r1 to 赵六 <zhaoliu@example.gov.cn> (leadership)|sent",
+                        "|mail|2022-10-24 daily r1 to 李四 <lisi@example.gov.cn> (statisticians)|sent");
 
         List<MimeMessage> mails = mailsWithSubject("【反诈日报】2022年10月24日（第297期）");
         assertThat(mails).extracting(MailDeliveryTest::to)
@@ -292,7 +302,7 @@ class MailDeliveryTest extends DatabaseTest {
                 new MailRelay(new org.springframework.beans.factory.support.StaticListableBeanFactory()
                         .getBeanProvider(org.springframework.mail.javamail.JavaMailSender.class)),
                 context.getBean(org.springframework.transaction.PlatformTransactionManager.class), clock,
-                context.getBean(org.fraudstats.storage.FraudstatsHome.class));
+                context.getBean(org.fraudstats.storage.FraudstatsHome.class), context.getBean(org.fraudstats.audit.AuditTrail.class));
         clock.set(START.plus(Duration.ofMinutes(6)));
         java.util.List<String> said = new java.util.ArrayList<>();
         assertThat(withoutRelay.sendDue(said::add).sent()).isZero();

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.fraudstats.audit.AuditEvent;
+import org.fraudstats.audit.AuditTrail;
 import org.fraudstats.bulletin.BulletinKind;
 import org.fraudstats.bulletin.ReadDays;
 import org.fraudstats.bulletin.Revision;
@@ -27,9 +29,11 @@ class Revisions {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final AuditTrail audit;
 
-    Revisions(NamedParameterJdbcTemplate jdbc) {
+    Revisions(NamedParameterJdbcTemplate jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     Optional<Latest> latest(BulletinKind kind, LocalDate from, LocalDate to) {
@@ -95,6 +99,11 @@ class Revisions {
         p.put("generatedAt", generatedAt.toOffsetDateTime());
         p.put("outFolder", out.toAbsolutePath().normalize().toString());
         jdbc.update(SqlFiles.load("bulletin/record-revision.sql"), p);
+        // in the auditor's log, in the same transaction: when a figure became published is what tells a read before
+        // it from one after, and the auditor may not open the archive (r44b). Named as view-bulletin and the archive
+        // name it; by the pipeline, not a person: the run is the job execution (a portal rerun's user is on its rows).
+        audit.record(new AuditEvent("", "", "", "publish", kind.period(from, to) + " " + kind.publicName() + " r" + revision,
+                jobExecutionId == null ? "success" : "success: job execution " + jobExecutionId));
     }
 
     /** The figures a revision printed (bulletin_revision.figures), as text; empty when there is no such revision. */
