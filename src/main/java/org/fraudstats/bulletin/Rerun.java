@@ -62,8 +62,12 @@ public class Rerun {
 
     private final org.fraudstats.storage.RunLock runLock;
 
+    private final org.fraudstats.audit.AuditTrail audit;
+
     Rerun(JobOperator jobOperator, JobRepository jobRepository, Job rerunBulletinsJob, NamedParameterJdbcTemplate jdbc,
-          BulletinPublisher publisher, RollupCheck rollupCheck, org.fraudstats.storage.RunLock runLock) {
+          BulletinPublisher publisher, RollupCheck rollupCheck, org.fraudstats.storage.RunLock runLock,
+          org.fraudstats.audit.AuditTrail audit) {
+        this.audit = audit;
         this.runLock = runLock;
         this.publisher = publisher;
         this.rollupCheck = rollupCheck;
@@ -189,6 +193,9 @@ public class Rerun {
             } else {
                 jobOperator.recover(execution);
             }
+            // its start is in the auditor's log with who asked for it; its end was not, when its process died (r44b)
+            audit.record(new org.fraudstats.audit.AuditEvent("", "", "", "rerun", "job execution " + dead,
+                    "failure: ended without finishing (its process died); marked failed, restartable"));
         }
     }
 

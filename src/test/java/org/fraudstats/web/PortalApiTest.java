@@ -288,6 +288,12 @@ class PortalApiTest extends PortalTest {
                 .isEqualTo("FAILED");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM batch_step_execution WHERE job_execution_id = ? AND status = 'STARTED'",
                 Integer.class, atStart)).isZero();
+        // each ended in the auditor's log too, once, where only its start was (r44b)
+        for (long dead : new long[] {looked, listed, inHistory, atStart}) {
+            assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, action, result) FROM audit_event WHERE object = ?",
+                    String.class, "job execution " + dead)).containsExactly(
+                            "|rerun|failure: ended without finishing (its process died); marked failed, restartable");
+        }
         MockHttpServletResponse restarted = as("statistician", post("/api/v1/reruns/" + atStart + "/restart"));
         assertThat(restarted.getStatus()).as(restarted.getContentAsString()).isEqualTo(202);
         String restart = "/api/v1/reruns/" + JSON.readTree(restarted.getContentAsString()).get("id").asLong();
