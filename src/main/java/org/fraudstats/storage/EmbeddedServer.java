@@ -315,6 +315,9 @@ public final class EmbeddedServer implements AutoCloseable {
                 "-c", "synchronous_commit=" + (durable ? "on" : "off"),
                 "-c", "full_page_writes=on",
                 "-c", "timezone=UTC",
+                // its log in Beijing time (CST, +08), as the application's log and the audit log: in UTC the same event
+                // read 8 hours and a calendar day apart (r44b)
+                "-c", "log_timezone=Asia/Shanghai",
                 "-c", "max_connections=64",
                 // a command killed or interrupted mid-query (timeout, Ctrl-C) left its query running on the server until
                 // it ended: `metrics --compare pop` over 0001..9999 went on writing 8 GB of sort files with its client

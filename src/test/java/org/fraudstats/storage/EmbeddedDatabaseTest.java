@@ -170,6 +170,9 @@ class EmbeddedDatabaseTest {
     void theServersOwnCauseOfFailureIsWhatItLoggedOnceUpForThisProcess(@TempDir Path home) throws Exception {
         start(home).close();
         Path log = home.resolve("postgres.log");
+        // in Beijing time, as the application's log and the audit log (r44b: in UTC, 8 hours and a day apart)
+        assertThat(Files.readString(log)).containsPattern("(?m)^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} CST \\[\\d+\\] "
+                + "LOG:  database system is ready to accept connections$");
         Files.writeString(log, "2026-12-01 03:00:00.000 CST [100] PANIC:  could not write to file \"pg_wal/xlogtemp.100\": "
                 + "No space left on device\n", StandardOpenOption.APPEND);
         try (ConfigurableApplicationContext app = start(home)) {
