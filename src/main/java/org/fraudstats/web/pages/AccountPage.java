@@ -83,7 +83,10 @@ class AccountPage {
             audit.record("user-password", who.getName(), "refused: " + e.getMessage());
             return refused("password", e.chinese(), redirect);
         }
-        return "redirect:/account";
+        // on to the page asked for before the change was due (a bulletin's link in the morning mail), once (r44c)
+        Object asked = request.getSession().getAttribute(SignedIn.PAGE_AFTER_PASSWORD);
+        request.getSession().removeAttribute(SignedIn.PAGE_AFTER_PASSWORD);
+        return asked instanceof String page ? "redirect:" + page : "redirect:/account";
     }
 
     /**

@@ -15,6 +15,12 @@ import org.springframework.security.core.GrantedAuthority;
 public record SignedIn(String name, Role role) {
 
     /** One link of the navigation bar. */
+    /**
+     * The session's attribute holding the page asked for while the password had to be changed first, which the
+     * change then leads to (web/security/StillValid keeps it, AccountPage follows it).
+     */
+    public static final String PAGE_AFTER_PASSWORD = SignedIn.class.getName() + ".pageAfterPassword";
+
     public record Link(String href, String label) {
     }
 

@@ -193,7 +193,9 @@ class WebSecurityTest extends DatabaseTest {
 
         mvc.perform(post("/account/password").cookie(session).param("current", "First-Password-12")
                 .param("password", "Chosen-By-Me-42").param("repeat", "Chosen-By-Me-42").with(csrf()))
-                .andExpect(flash().attribute("done", "密码已修改"));
+                .andExpect(flash().attribute("done", "密码已修改"))
+                // on to the page asked for first (a bulletin's link in the morning mail), not /account (r44c)
+                .andExpect(redirectedUrl("/bulletins"));
         mvc.perform(get("/bulletins").cookie(session)).andExpect(status().isOk());
 
         // 90 days on, asked again; an administrator's reset asks at once
@@ -203,7 +205,15 @@ class WebSecurityTest extends DatabaseTest {
         mvc.perform(get("/bulletins").cookie(session)).andExpect(status().isOk());
         users.changePassword("web.first", "Reset-By-Admin-7", SETUP);
         Cookie again = signIn("web.first", "Reset-By-Admin-7", null);
-        mvc.perform(get("/figures").cookie(again)).andExpect(redirectedUrl("/account?password-due"));
+        mvc.perform(get("/figures?from=2022-10-01&to=2022-10-02").cookie(again))
+                .andExpect(redirectedUrl("/account?password-due"));
+        mvc.perform(post("/account/password").cookie(again).param("current", "Reset-By-Admin-7")
+                .param("password", "Chosen-Again-43").param("repeat", "Chosen-Again-43").with(csrf()))
+                .andExpect(redirectedUrl("/figures?from=2022-10-01&to=2022-10-02"));
+        // once: a later change of password stays on /account
+        mvc.perform(post("/account/password").cookie(again).param("current", "Chosen-Again-43")
+                .param("password", "Chosen-Third-44").param("repeat", "Chosen-Third-44").with(csrf()))
+                .andExpect(redirectedUrl("/account"));
     }
 
     @Test
