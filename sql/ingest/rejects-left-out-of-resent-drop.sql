@@ -5,9 +5,10 @@
 -- statistician who listed them before is not left to wonder where they went (r44a). Run before merge-rejects.sql.
 SELECT r.file, count(*) AS rows, min(r.line) AS first_line
 FROM reject r
-WHERE r.drop_date = :dropDate AND position(r.file IN :files) > 0
+WHERE r.drop_date = :dropDate AND r.file = ANY (string_to_array(:files, ','))
   AND NOT EXISTS (SELECT 1 FROM stage_reject s
-                  WHERE s.file = r.file AND (s.record_values::text = r.record_values::text OR s.record_id = r.record_id))
+                  WHERE s.file = r.file AND (s.record_values::text = r.record_values::text
+                                           OR (r.record_id <> '' AND s.record_id = r.record_id)))
   AND NOT (r.file = 'cases.csv' AND EXISTS (SELECT 1 FROM stage_cases s WHERE s.case_id = r.record_id))
   AND NOT (r.file = 'freezes.csv' AND EXISTS (SELECT 1 FROM stage_freezes s WHERE s.freeze_id = r.record_id))
   AND NOT (r.file = 'refunds.csv' AND EXISTS (SELECT 1 FROM stage_refunds s WHERE s.refund_id = r.record_id))

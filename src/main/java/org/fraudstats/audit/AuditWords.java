@@ -51,6 +51,7 @@ public final class AuditWords {
             Map.entry("requested", "已提交"),
             Map.entry("started", "已开始"),
             Map.entry("sent", "已发送"),
+            Map.entry("not sent", "未发送"),
             Map.entry("busy", "繁忙，未受理"),
             Map.entry("not-published", "未发布"),
             Map.entry("not-modified", "未变（304）"),
@@ -100,7 +101,9 @@ public final class AuditWords {
             Map.entry("token older than 30 days for admin", "系统管理员的令牌超过 30 天"),
             Map.entry("token older than 30 days for auditor", "安全审计员的令牌超过 30 天"),
             Map.entry("at most 30 days for admin", "系统管理员的令牌最长 30 天"),
-            Map.entry("at most 30 days for auditor", "安全审计员的令牌最长 30 天"));
+            Map.entry("at most 30 days for auditor", "安全审计员的令牌最长 30 天"),
+            Map.entry("written as an .eml file (no relay)", "未配置邮件中继，已写成 .eml 文件"),
+            Map.entry("ended without finishing (its process died); marked failed, restartable", "未完成即中断（进程已终止），已标为失败，可重新启动"));
 
     /** By the start of the reason, the longest first where one starts another. */
     private static final List<Map.Entry<String, String>> WEAK_PASSWORDS = List.of(
@@ -134,6 +137,9 @@ public final class AuditWords {
     /** A night, week or month a schedule of serve has done (schedule/ScheduleRunner): schedule-nightly, schedule-weekly… */
     private static final String SCHEDULE = "schedule-";
     private static final String EXIT = "exit ";
+    private static final java.util.regex.Pattern JOB_EXECUTION = java.util.regex.Pattern.compile("job execution (\\d+)");
+    private static final java.util.regex.Pattern SUPERSEDED = java.util.regex.Pattern.compile("superseded by r(\\d+)");
+    private static final String GIVEN_UP = "given up after 6 hours: ";
     /** A session ended by the database when it was idle (sql/migration/V33). */
     private static final java.util.regex.Pattern IDLE = java.util.regex.Pattern.compile("idle for (\\d+) (minutes|seconds) since (\\S+)");
 
@@ -193,6 +199,18 @@ public final class AuditWords {
         List<String> done = RERUN_DONE.holes(reason);
         if (done != null) {
             return "生成 " + done.get(0) + " 天，发布通报 " + done.get(1) + " 期（首发或更正版）";
+        }
+        // publications, mails and their ends (r44b), said as the page's other results are (review r44f)
+        java.util.regex.Matcher run = JOB_EXECUTION.matcher(reason);
+        if (run.matches()) {
+            return "作业编号 " + run.group(1);
+        }
+        java.util.regex.Matcher superseded = SUPERSEDED.matcher(reason);
+        if (superseded.matches()) {
+            return "已有第" + superseded.group(1) + "版，本版不再发送";
+        }
+        if (reason.startsWith(GIVEN_UP)) {
+            return "6 小时内未能送出，已放弃：" + reason.substring(GIVEN_UP.length());
         }
         if (reason.startsWith(EXIT)) {
             // a refused change of a user says why after its code (cli/CommandAudit): exit 2: password too short: …

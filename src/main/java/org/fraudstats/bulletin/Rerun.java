@@ -187,15 +187,21 @@ public class Rerun {
         for (Long dead : jdbc.queryForList(SqlFiles.load("bulletin/dead-reruns.sql"),
                 Map.of("from", from.toString(), "to", to.toString()), Long.class)) {
             JobExecution execution = jobRepository.getJobExecution(dead);
+            // marked running, nothing runs it: its process died, and nothing recorded its end in the auditor's log (its
+            // start is there, with who asked for it). One that ended failing while its steps were made, or UNKNOWN, had
+            // its end recorded by whoever ran it (review r44f: said twice, and untrue)
+            BatchStatus was = execution.getStatus();
+            boolean died = was == BatchStatus.STARTING || was == BatchStatus.STARTED || was == BatchStatus.STOPPING;
             if (UnknownExecutions.unknown(execution)) {
                 // Batch's recover refuses it: "in an unknown state, and therefore cannot be recovered"
                 UnknownExecutions.settle(jobRepository, execution, BatchStatus.FAILED, "marked failed by the next run over its days");
             } else {
                 jobOperator.recover(execution);
             }
-            // its start is in the auditor's log with who asked for it; its end was not, when its process died (r44b)
-            audit.record(new org.fraudstats.audit.AuditEvent("", "", "", "rerun", "job execution " + dead,
-                    "failure: ended without finishing (its process died); marked failed, restartable"));
+            if (died) {
+                audit.record(new org.fraudstats.audit.AuditEvent("", "", "", "rerun", "job execution " + dead,
+                        "failure: ended without finishing (its process died); marked failed, restartable"));
+            }
         }
     }
 

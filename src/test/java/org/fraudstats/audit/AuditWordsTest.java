@@ -20,6 +20,17 @@ class AuditWordsTest {
         assertThat(AuditWords.result("failure: exit 2: something new")).isEqualTo("失败：退出码 2：something new");
 
         assertThat(AuditWords.result("success")).isEqualTo("成功");
+        // publications, mails and the end of a rerun whose process died (r44b), in the page's words (review r44f)
+        assertThat(AuditWords.action("publish")).isEqualTo("发布通报");
+        assertThat(AuditWords.action("mail")).isEqualTo("邮寄通报");
+        assertThat(AuditWords.result("success: job execution 67")).isEqualTo("成功：作业编号 67");
+        assertThat(AuditWords.result("sent")).isEqualTo("已发送");
+        assertThat(AuditWords.result("sent: written as an .eml file (no relay)")).isEqualTo("已发送：未配置邮件中继，已写成 .eml 文件");
+        assertThat(AuditWords.result("not sent: superseded by r3")).isEqualTo("未发送：已有第3版，本版不再发送");
+        assertThat(AuditWords.result("failure: given up after 6 hours: 550 5.1.1 user unknown"))
+                .isEqualTo("失败：6 小时内未能送出，已放弃：550 5.1.1 user unknown");
+        assertThat(AuditWords.result("failure: ended without finishing (its process died); marked failed, restartable"))
+                .isEqualTo("失败：未完成即中断（进程已终止），已标为失败，可重新启动");
         // a form without its CSRF token, not 无权限 as a role refused (tester 30a, review 30b)
         assertThat(AuditWords.result("403: no valid CSRF token")).isEqualTo("403 表单令牌无效（页面打开过久、已退出登录，或由其他网站提交）");
         assertThat(AuditWords.result("403")).isEqualTo("403 无权限");

@@ -369,6 +369,13 @@ class StreamedListingsServedTest extends DatabaseTest {
         assertThat(ended.statusCode()).isEqualTo(403);
         assertThat(ended.body()).contains("登录已结束（页面打开过久，或已在别处退出登录），表单未提交：请回到原页面，登录后重新提交。")
                 .contains("<a href=\"/runs?from=2022-10-01&amp;to=2022-10-02\" class=\"back\">← 回到原页面</a>");
+        // the sign-in form itself, left open too long: nobody's session ended; the way back is a new sign-in page (r44f)
+        HttpResponse<String> signInForm = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=x&password=y&_csrf=stale")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signInForm.statusCode()).isEqualTo(403);
+        assertThat(signInForm.body()).contains("登录页面打开过久，已失效：请重新打开登录页面登录。")
+                .contains("<a href=\"/login\" class=\"back\">← 重新打开登录页面</a>");
         // a page the role may not open still says so
         HttpResponse<byte[]> users = get("/users", "Cookie", statistician);
         assertThat(users.statusCode()).isEqualTo(403);

@@ -52,10 +52,7 @@ class RerunsApi {
     private final Clock clock;
     private final PortalAudit audit;
 
-    private final org.fraudstats.bulletin.MissingData missingData;
-
-    RerunsApi(Reruns reruns, RerunPlans plans, PortalAudit audit, Clock clock, org.fraudstats.bulletin.MissingData missingData) {
-        this.missingData = missingData;
+    RerunsApi(Reruns reruns, RerunPlans plans, PortalAudit audit, Clock clock) {
         this.clock = clock;
         this.reruns = reruns;
         this.plans = plans;
@@ -111,7 +108,7 @@ class RerunsApi {
                 return day;
             }).toList());
             // the days no drop has reached, whose bulletins would say 数据未到, as the CLI's rerun warns (r44c)
-            json.put("days_not_arrived", missingData.daysNotArrived(plan.from(), plan.to()).stream().map(LocalDate::toString).toList());
+            json.put("days_not_arrived", reruns.daysNotArrived(plan.from(), plan.to()).stream().map(LocalDate::toString).toList());
             // with range: the same of the bulletin of the whole period (a weekly's or monthly's correction is mailed too)
             if (plan.rangeOutlook() != null) {
                 Map<String, Object> whole = new LinkedHashMap<>();

@@ -351,13 +351,18 @@ public class Reruns {
      * database cannot say now. The rerun pages say them before and after a rerun, as the CLI's rerun does (r44c).
      */
     public Optional<String> notArrived(LocalDate from, LocalDate to) {
+        java.util.List<LocalDate> days = daysNotArrived(from, to);
+        return days.isEmpty() ? Optional.empty() : Optional.of(BusinessTime.daysNamed(days));
+    }
+
+    /** The same days, oldest first (the API's dry run lists them); none when the database cannot say now. */
+    public java.util.List<LocalDate> daysNotArrived(LocalDate from, LocalDate to) {
         try {
-            java.util.List<LocalDate> days = missingData.daysNotArrived(from, to);
-            return days.isEmpty() ? Optional.empty() : Optional.of(BusinessTime.daysNamed(days));
+            return missingData.daysNotArrived(from, to);
         } catch (RuntimeException e) {
-            // the rerun is done: a database lost now is not its failure (RerunCommand says the same)
+            // the rerun is done, or its plan made: a database lost now is not its failure (RerunCommand says the same)
             log.warn("rerun {}..{}: the days not arrived not known: {}", from, to, e.getMessage());
-            return Optional.empty();
+            return java.util.List.of();
         }
     }
 

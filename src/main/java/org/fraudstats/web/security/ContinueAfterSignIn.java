@@ -21,14 +21,23 @@ final class ContinueAfterSignIn implements RequestCache {
 
     @Override
     public void saveRequest(HttpServletRequest request, HttpServletResponse response) {
-        if (!"GET".equals(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null
-                || "XMLHttpRequest".equals(request.getHeader("X-Requested-With")) || notAPage(request)) {
-            return;
-        }
-        String page = pageOf(request);
+        String page = pageToGoOnTo(request);
         if (page != null) {
             request.getSession().setAttribute(ATTRIBUTE, page);
         }
+    }
+
+    /**
+     * The page a browser asked for, to be sent on to once the sign-in, or the password change it must make first
+     * (StillValid), is done; null for what is no page to land on (a script's poll, a POST, a request with credentials)
+     * or a path a browser would read as another site's.
+     */
+    static String pageToGoOnTo(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                || "XMLHttpRequest".equals(request.getHeader("X-Requested-With")) || notAPage(request)) {
+            return null;
+        }
+        return pageOf(request);
     }
 
     /**

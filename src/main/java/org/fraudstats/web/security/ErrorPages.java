@@ -112,6 +112,13 @@ class ErrorPages implements ErrorController {
         // a form kept open past its session, or sent after signing out elsewhere: nothing to do with the role. Not
         // "refresh the page": a refresh posts the same expired form again, and the typed range was lost on the way
         // to 返回首页 (r44c). The way back is the form's page, through the sign-in when the session has ended.
+        if (Boolean.TRUE.equals(request.getAttribute(Refusals.CSRF_REFUSED)) && uri instanceof String path && path.startsWith("/login")) {
+            // the sign-in form itself, left open too long: nobody was signed in, nothing ended (review r44f)
+            model.addAttribute("message", "登录页面打开过久，已失效：请重新打开登录页面登录。");
+            model.addAttribute("back", "/login");
+            model.addAttribute("backLabel", "← 重新打开登录页面");
+            return "error";
+        }
         if (Boolean.TRUE.equals(request.getAttribute(Refusals.CSRF_REFUSED))) {
             model.addAttribute("message", org.fraudstats.web.pages.SignedIn.current().isPresent()
                     ? "表单已失效（页面打开过久，或已在别处退出后重新登录），未提交：请回到原页面重新提交（刷新本页只会再次提交失效的表单）。"

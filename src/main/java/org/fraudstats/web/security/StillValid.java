@@ -66,13 +66,10 @@ class StillValid extends OncePerRequestFilter {
                 } else {
                     // the page asked for (a bulletin's link in the morning mail, opened at a first sign-in) is kept for
                     // after the change: it was lost, and the leader landed on /account (r44c)
-                    if ("GET".equals(request.getMethod())) {
-                        String path = request.getRequestURI().substring(request.getContextPath().length());
-                        String asked = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-                        if (path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") && !path.startsWith("/account") && asked.length() <= 2000
-                                && org.fraudstats.storage.DigitRuns.mask(asked).equals(asked)) {
-                            request.getSession().setAttribute(org.fraudstats.web.pages.SignedIn.PAGE_AFTER_PASSWORD, asked);
-                        }
+                    String asked = ContinueAfterSignIn.pageToGoOnTo(request);
+                    if (asked != null && !asked.startsWith("/account") && asked.length() <= 2000
+                            && org.fraudstats.storage.DigitRuns.mask(asked).equals(asked)) {
+                        request.getSession().setAttribute(org.fraudstats.web.pages.SignedIn.PAGE_AFTER_PASSWORD, asked);
                     }
                     response.sendRedirect(request.getContextPath() + PASSWORD_DUE_PAGE);
                 }

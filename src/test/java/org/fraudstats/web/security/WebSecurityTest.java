@@ -164,6 +164,9 @@ class WebSecurityTest extends DatabaseTest {
         users.add("web.first", Role.LEADER, "First-Password-12", SETUP);
         Cookie session = signIn("web.first", "First-Password-12", null);
         mvc.perform(get("/bulletins").cookie(session)).andExpect(redirectedUrl("/account?password-due"));
+        // a page's script polling meanwhile is no page to go on to after the change (review r44f)
+        mvc.perform(get("/runs/1/state.json").cookie(session));
+        mvc.perform(get("/figures").header("Sec-Fetch-Mode", "cors").cookie(session));
         // the API answers JSON, never a redirect, and the refusal is audited
         mvc.perform(get("/api/v1/bulletins").cookie(session)).andExpect(status().isForbidden())
                 .andExpect(content().string("{\"error\":\"" + Refusals.PASSWORD_DUE + "\"}"));
