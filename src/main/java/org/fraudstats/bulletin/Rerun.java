@@ -199,7 +199,8 @@ public class Rerun {
                 jobOperator.recover(execution);
             }
             if (died) {
-                audit.record(new org.fraudstats.audit.AuditEvent("", "", "", "rerun", "job execution " + dead,
+                // named as its start's row names it (a portal's or the API's), so a filter by period finds both (r44g)
+                audit.record(new org.fraudstats.audit.AuditEvent("", "", "", "rerun", from + ".." + to + " (job execution " + dead + ")",
                         "failure: ended without finishing (its process died); marked failed, restartable"));
             }
         }

@@ -291,7 +291,7 @@ class PortalApiTest extends PortalTest {
         // each ended in the auditor's log too, once, where only its start was (r44b)
         for (long dead : new long[] {looked, listed, inHistory, atStart}) {
             assertThat(jdbc.queryForList("SELECT concat_ws('|', user_name, action, result) FROM audit_event WHERE object = ?",
-                    String.class, "job execution " + dead)).containsExactly(
+                    String.class, "2022-10-05..2022-10-05 (job execution " + dead + ")")).containsExactly(
                             "|rerun|failure: ended without finishing (its process died); marked failed, restartable");
         }
         MockHttpServletResponse restarted = as("statistician", post("/api/v1/reruns/" + atStart + "/restart"));
