@@ -57,7 +57,12 @@ public class SignIn {
         /** Wrong, a lock holds or the user is disabled: the same answer for all, as at /login. */
         WRONG,
         /** Wrong, and the fifth failure in a row: the user is locked from now, and the session that typed it must end. */
-        LOCKED
+        LOCKED,
+        /**
+         * Wrong, but the new password asked for is the one already set: the change was made, and this is its form sent
+         * again (Back, then submit). Not counted: a guess costs a failure either way, and the right one resets them.
+         */
+        ALREADY_CHANGED
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -243,6 +248,16 @@ public class SignIn {
      */
     @Transactional
     public Check currentPassword(String name, String password, String action, Actor actor) {
+        return currentPassword(name, password, null, action, actor);
+    }
+
+    /**
+     * The same, for a change of password: {@code changingTo}, the new password asked for, already being the user's
+     * (the change was made, and its form was sent again from the browser's history) is {@link Check#ALREADY_CHANGED},
+     * not a failure: five such resubmissions locked the user out (r44c).
+     */
+    @Transactional
+    public Check currentPassword(String name, String password, String changingTo, String action, Actor actor) {
         List<State> found = jdbc.query(SqlFiles.load("access/sign-in-state.sql"), Map.of("name", name), State::of);
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (found.isEmpty() || !found.get(0).account().enabled()) {
@@ -260,6 +275,10 @@ public class SignIn {
             // as a successful sign-in does; a new password the policy refuses rolls this back with it
             resetFailures(name);
             return Check.RIGHT;
+        }
+        if (changingTo != null && !changingTo.isEmpty() && rightPassword(name, changingTo, state.hash())) {
+            record(actor, action, name, "refused: already changed to this password");
+            return Check.ALREADY_CHANGED;
         }
         OffsetDateTime lockedUntil = countFailure(state, now);
         record(actor, action, name, "failure: wrong current password");

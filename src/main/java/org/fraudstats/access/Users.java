@@ -186,7 +186,12 @@ public class Users {
      */
     @Transactional(noRollbackFor = AccessProblem.class)
     public void changeOwnPassword(String name, String current, String password, Actor actor, String session) {
-        checkOwnPassword(name, current, "user-password", actor);
+        switch (signIn.currentPassword(name, current, password, "user-password", actor)) {
+            case LOCKED -> throw new LockedOut();
+            case WRONG -> throw new AccessProblem("the current password is wrong", "当前密码不正确");
+            case ALREADY_CHANGED -> throw new AlreadyChanged();
+            case RIGHT -> { }
+        }
         if (password.equals(current)) {
             throw sameAsCurrent();
         }
@@ -205,8 +210,15 @@ public class Users {
     public void checkOwnPassword(String name, String current, String action, Actor actor) {
         switch (signIn.currentPassword(name, current, action, actor)) {
             case LOCKED -> throw new LockedOut();
-            case WRONG -> throw new AccessProblem("the current password is wrong", "当前密码不正确");
+            case WRONG, ALREADY_CHANGED -> throw new AccessProblem("the current password is wrong", "当前密码不正确");
             case RIGHT -> { }
+        }
+    }
+
+    /** The change asked for was made already: its form sent again from the browser's history (r44c). */
+    public static final class AlreadyChanged extends AccessProblem {
+        AlreadyChanged() {
+            super("the password was changed to this one already", "密码已经改为这个新密码，无需再改");
         }
     }
 

@@ -98,6 +98,7 @@ public final class AuditWords {
             Map.entry("token expired or revoked", "令牌已过期或已吊销"),
             Map.entry("out of range", "超出范围"),
             Map.entry("the repeat differs", "两次输入不一致"),
+            Map.entry("already changed to this password", "此前已改为这个新密码（表单重复提交，不计为密码错误）"),
             Map.entry("token older than 30 days for admin", "系统管理员的令牌超过 30 天"),
             Map.entry("token older than 30 days for auditor", "安全审计员的令牌超过 30 天"),
             Map.entry("at most 30 days for admin", "系统管理员的令牌最长 30 天"),

@@ -76,6 +76,10 @@ class AccountPage {
             redirect.addFlashAttribute("done", "密码已修改");
         } catch (Users.LockedOut e) {
             return endLockedSession(who, request);
+        } catch (Users.AlreadyChanged e) {
+            // the change's form sent again (Back, then 修改): said as done, not counted as a wrong password (r44c)
+            redirect.addFlashAttribute("done", "密码已修改（此前已改为这个新密码）");
+            return "redirect:/account";
         } catch (AccessProblem e) {
             return refused("current", "当前密码不正确", redirect);
         } catch (PasswordPolicy.WeakPassword e) {

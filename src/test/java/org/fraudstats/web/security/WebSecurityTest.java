@@ -199,6 +199,16 @@ class WebSecurityTest extends DatabaseTest {
                 .andExpect(flash().attribute("done", "密码已修改"))
                 // on to the page asked for first (a bulletin's link in the morning mail), not /account (r44c)
                 .andExpect(redirectedUrl("/bulletins"));
+        // the same form sent again from the browser's history, five times: said as done, never a wrong password that
+        // locks the user out (r44c)
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post("/account/password").cookie(session).param("current", "First-Password-12")
+                    .param("password", "Chosen-By-Me-42").param("repeat", "Chosen-By-Me-42").with(csrf()))
+                    .andExpect(flash().attribute("done", "密码已修改（此前已改为这个新密码）")).andExpect(redirectedUrl("/account"));
+        }
+        assertThat(jdbc.queryForList("SELECT result FROM audit_event WHERE action = 'user-password' AND object = 'web.first' "
+                + "AND result LIKE 'refused: already%'", String.class)).hasSize(5).containsOnly("refused: already changed to this password");
+        assertThat(signIn("web.first", "Chosen-By-Me-42", null)).isNotNull();
         mvc.perform(get("/bulletins").cookie(session)).andExpect(status().isOk());
 
         // 90 days on, asked again; an administrator's reset asks at once
