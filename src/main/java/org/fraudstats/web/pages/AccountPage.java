@@ -90,7 +90,12 @@ class AccountPage {
         // on to the page asked for before the change was due (a bulletin's link in the morning mail), once (r44c)
         Object asked = request.getSession().getAttribute(SignedIn.PAGE_AFTER_PASSWORD);
         request.getSession().removeAttribute(SignedIn.PAGE_AFTER_PASSWORD);
-        return asked instanceof String page ? "redirect:" + page : "redirect:/account";
+        if (asked instanceof String page) {
+            // said on that page, which has no place of its own for it (review r44f: the change went unconfirmed)
+            redirect.addFlashAttribute("passwordChangedOnTheWay", "密码已修改。");
+            return "redirect:" + page;
+        }
+        return "redirect:/account";
     }
 
     /**

@@ -198,7 +198,9 @@ class WebSecurityTest extends DatabaseTest {
                 .param("password", "Chosen-By-Me-42").param("repeat", "Chosen-By-Me-42").with(csrf()))
                 .andExpect(flash().attribute("done", "密码已修改"))
                 // on to the page asked for first (a bulletin's link in the morning mail), not /account (r44c)
-                .andExpect(redirectedUrl("/bulletins"));
+                .andExpect(redirectedUrl("/bulletins"))
+                // and said there, which has no place of its own for it (review r44f)
+                .andExpect(flash().attribute("passwordChangedOnTheWay", "密码已修改。"));
         // the same form sent again from the browser's history, five times: said as done, never a wrong password that
         // locks the user out (r44c)
         for (int i = 0; i < 5; i++) {
