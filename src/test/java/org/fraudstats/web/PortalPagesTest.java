@@ -972,6 +972,16 @@ class PortalPagesTest extends PortalTest {
         MockHttpServletResponse bad = as("leader", get("/figures").param("from", "20221001").param("to", "2022-10-24"));
         assertThat(bad.getStatus()).isEqualTo(400);
         assertThat(bad.getContentAsString(StandardCharsets.UTF_8)).contains("起始日期“20221001”应写作 2022-10-01");
+        // and the other ways people write one, full-width digits of a Chinese keyboard included (r44c: 不是日期 alone,
+        // its full-width dashes shown as '?')
+        for (String[] typed : new String[][] {{"2022/10/1", "2022-10-01"}, {"２０２２－１０－０１", "2022-10-01"},
+                {"2022年10月1日", "2022-10-01"}, {"2022.10.24", "2022-10-24"}}) {
+            MockHttpServletResponse other = as("leader", get("/figures").param("from", typed[0]).param("to", "2022-10-24"));
+            assertThat(other.getStatus()).isEqualTo(400);
+            assertThat(other.getContentAsString(StandardCharsets.UTF_8)).contains("起始日期“" + typed[0] + "”应写作 " + typed[1]);
+        }
+        assertThat(as("leader", get("/figures").param("from", "2022/02/30").param("to", "2022-10-24")).getContentAsString(StandardCharsets.UTF_8))
+                .contains("起始日期“2022/02/30”不是日期（应如 2022-10-23）");
     }
 
     @Test

@@ -48,14 +48,37 @@ public final class Inputs {
             }
             return LocalDate.parse(value, ISO);
         } catch (DateTimeParseException e) {
-            Optional<String> iso = BusinessTime.isoFormOf(value);
+            Optional<String> iso = likelyMeant(value);
             if (iso.isPresent()) {
-                // 20221001 is a date written without its dashes, not an account number: shown, with its ISO form
+                // 20221001 is a date written without its dashes, not an account number: shown, with its ISO form; so
+                // are 2022/10/1, 2022年10月1日 and a Chinese keyboard's full-width ２０２２－１０－０１ (r44c: 不是日期 alone)
+                // shown as typed: it has a date's shape, no run of digits an account number could be
                 throw new BadInput(name + ": '" + value + "' is not a date (an ISO date: " + iso.get() + ")",
                         label(name) + "日期“" + value + "”应写作 " + iso.get()).on(name);
             }
             throw new BadInput(name + ": '" + printable(value) + "' is not a date (an ISO date, e.g. 2022-10-23)",
                     label(name) + "日期“" + printable(value) + "”不是日期（应如 2022-10-23）").on(name);
+        }
+    }
+
+    private static final java.util.regex.Pattern WRITTEN_OTHERWISE =
+            java.util.regex.Pattern.compile("([0-9]{4}) ?[-/.年] ?([0-9]{1,2}) ?[-/.月] ?([0-9]{1,2}) ?日?");
+
+    /** The ISO form of a date written another common way (full-width digits read as digits), or empty. */
+    static Optional<String> likelyMeant(String value) {
+        String v = java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFKC).strip();
+        java.util.regex.Matcher written = WRITTEN_OTHERWISE.matcher(v);
+        if (!written.matches()) {
+            return BusinessTime.isoFormOf(v);
+        }
+        if (written.group(1).equals("0000")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.of(Integer.parseInt(written.group(1)), Integer.parseInt(written.group(2)),
+                    Integer.parseInt(written.group(3))).toString());
+        } catch (java.time.DateTimeException notADay) {
+            return Optional.empty();
         }
     }
 
@@ -206,7 +229,8 @@ public final class Inputs {
         // grouped or in full-width digits too, and before the value is cut to 40 or its spaces replaced, which would
         // split a run the mask has to see whole (the first cut, far beyond 40, only bounds the work)
         String whole = value.length() > 400 ? value.substring(0, 400) : value;
-        String v = DigitRuns.mask(whole).replaceAll("[^\\p{L}\\p{N}._:/+*-]", "?").replaceAll("\\d{7,}", "…");
+        // dashes of any width kept as typed: a full-width one read as '?', as if the encoding were broken (r44c)
+        String v = DigitRuns.mask(whole).replaceAll("[^\\p{L}\\p{N}\\p{Pd}._:/+*]", "?").replaceAll("\\d{7,}", "…");
         return v.length() > 40 ? v.substring(0, 40) + "…" : v;
     }
 }
