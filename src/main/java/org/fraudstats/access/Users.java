@@ -186,12 +186,7 @@ public class Users {
      */
     @Transactional(noRollbackFor = AccessProblem.class)
     public void changeOwnPassword(String name, String current, String password, Actor actor, String session) {
-        switch (signIn.currentPassword(name, current, password, "user-password", actor)) {
-            case LOCKED -> throw new LockedOut();
-            case WRONG -> throw new AccessProblem("the current password is wrong", "当前密码不正确");
-            case ALREADY_CHANGED -> throw new AlreadyChanged();
-            case RIGHT -> { }
-        }
+        checked(signIn.currentPassword(name, current, password, "user-password", actor));
         if (password.equals(current)) {
             throw sameAsCurrent();
         }
@@ -208,9 +203,15 @@ public class Users {
      */
     @Transactional(noRollbackFor = AccessProblem.class)
     public void checkOwnPassword(String name, String current, String action, Actor actor) {
-        switch (signIn.currentPassword(name, current, action, actor)) {
+        checked(signIn.currentPassword(name, current, action, actor));
+    }
+
+    /** Nothing when the current password was right; else why not, as the caller's exception. */
+    private static void checked(SignIn.Check check) {
+        switch (check) {
             case LOCKED -> throw new LockedOut();
-            case WRONG, ALREADY_CHANGED -> throw new AccessProblem("the current password is wrong", "当前密码不正确");
+            case WRONG -> throw new AccessProblem("the current password is wrong", "当前密码不正确");
+            case ALREADY_CHANGED -> throw new AlreadyChanged();
             case RIGHT -> { }
         }
     }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import jakarta.mail.internet.MimeMessage;
+import org.fraudstats.bulletin.BulletinKind;
 import org.fraudstats.bulletin.Published;
 import org.fraudstats.storage.FraudstatsHome;
 import org.springframework.stereotype.Service;
@@ -380,7 +381,7 @@ public class Deliveries {
      * end only, sent or given up, not each retry.
      */
     private void audited(DeliveryStore.Claimed d, String result) {
-        String bulletin = (d.product().equals("daily") ? d.from().toString() : d.from() + "_" + d.to()) + " " + d.product()
+        String bulletin = (d.product().equals("daily") ? BulletinKind.DAILY : BulletinKind.RANGE).period(d.from(), d.to()) + " " + d.product()
                 + " r" + d.revision() + (d.copy() > 0 ? " copy " + d.copy() : "");
         audit.record(new org.fraudstats.audit.AuditEvent("", "", "", "mail",
                 bulletin + " to " + d.name() + " <" + d.email() + "> (" + d.list() + ")", result));
